@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import { LIST_FIELDS, LIST_KINDS, type ImportReport, type ListFieldName, type ListKind } from '../../shared/lists';
+import type { Core } from '../../main/core/core';
+import type { Output } from '../output';
+import { UsageError } from '../usage-error';
+
+export interface ImportArgs {
+  file: string | undefined;
+  list: string | undefined;
+  kind: string | undefined;
+  asOf: string | undefined;
+  map: string | undefined;
+}
+
+/** `--map nik=NO_KTP,card=NOKA` -> { nik: 'NO_KTP', card: 'NOKA' } */
+export function parseMapping(text: string | undefined): Partial<Record<ListFieldName, string>> | undefined {
+  if (!text) return undefined;
+  const mapping: Partial<Record<ListFieldName, string>> = {};
+  for (const pair of text.split(',')) {
+    const [field, ...header] = pair.split('=');
+    const name = field?.trim() as ListFieldName;
+    if (!LIST_FIELDS.includes(name) || header.length === 0) {
+      throw new UsageError(`--map: "${pair}" is not FIELD=HEADER with FIELD one of ${LIST_FIELDS.join(', ')}`);
+    }
+    mapping[name] = header.join('=').trim();
+  }
+  return mapping;
+}
+
+export async function importCommand(core: Core, args: ImportArgs, out: Output): Promise<number> {
+  if (!args.file) throw new UsageError('import needs a FILE');
+  if (!args.list) throw new UsageError('import needs --list NAME');
+  if (!args.kind || !LIST_KINDS.includes(args.kind as ListKind)) throw new UsageError(`import needs --kind ${LIST_KINDS.join('|')}`);
+  if (!args.asOf || !/^\d{4}-\d{2}-\d{2}$/.test(args.asOf)) throw new UsageError('import needs --as-of YYYY-MM-DD');
+  const off = core.events.on('importProgress', (p) => out.progress(`${p.phase} ${p.rowsRead.toLocaleString('id-ID')} baris ${p.percent}%`));
+  try {
+    const report = await core.importList({
+      path: resolve(args.file),
+      list: args.list,
+      kind: args.kind as ListKind,
+      asOf: args.asOf,
+      ...(args.map ? { mapping: parseMapping(args.map) } : {}),
+    });
+    out.progress('');
+    if (out.json) out.data(report);
+    else printReport(report, out);
+    return 0;
+  } finally {
+    off();
+  }
+}
+
+function printReport(r: ImportReport, out: Output): void {
+  out.line(`List "${r.list}" edition ${r.edition} (as of ${r.asOf}) is now current.`);
+  out.line(`File ${r.file.name} (${r.file.format}${r.file.encoding ? `, ${r.file.encoding}` : ''}${r.file.separator ? `, separator ${JSON.stringify(r.file.separator)}` : ''}), header on row ${r.file.headerRow}`);
+  out.line(`Columns: ${Object.entries(r.mapping).map(([f, h]) => `${f}=${h}`).join(', ')}`);
+  const { rows } = r;
+  out.line(`Rows: ${rows.read} read, ${rows.imported} imported, ${rows.rejected} rejected, ${rows.warnings} with warnings (${rows.damagedNik} damaged NIKs), ${rows.skipped} non-member rows skipped`);
+  for (const x of r.rejects.slice(0, 20)) out.line(`  rejected row ${x.row}: ${x.reason}`);
+  if (r.rejects.length > 20) out.line(`  ... ${r.rejects.length - 20} more rejected rows (use --json for all)`);
+  for (const x of r.warnings.slice(0, 20)) out.line(`  warning row ${x.row}: ${x.reason}`);
+  if (r.warnings.length > 20) out.line(`  ... ${r.warnings.length - 20} more warnings (use --json for all)`);
+}

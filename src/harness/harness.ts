@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { EVENT_NAMES } from '../shared/contract';
+import { createCore, type Core, type CoreConfig } from '../main/core/core';
+import { dispatch } from '../main/core/dispatch';
+import { bridgeScript } from './bridge-script';
+
+export interface HarnessOptions extends CoreConfig {
+  port?: number;
+  host?: string;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+}
+
+export interface Harness {
+  url: string;
+  core: Core;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+const MAX_BODY_BYTES = 1_000_000;
+
+/**
+ * Serves the built renderer with the real core behind a loopback HTTP bridge: what the
+ * end-to-end tests drive, and what a trainer opens in any browser. Listens on 127.0.0.1 only.
+ */
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const core = createCore(options);
+  const sseClients = new Set<ServerResponse>();
+  const unsubscribe = EVENT_NAMES.map((event) =>
+    core.events.on(event, (payload) => {
+      for (const client of sseClients) client.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    }),
+  );
+  const bridge = bridgeScript();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) {
+      const body = await readBody(req);
+      const input: unknown = body ? JSON.parse(body) : null;
+      const result = await dispatch(core, url.pathname.slice(5), input === null ? undefined : input);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+      return;
+    }
+    if (url.pathname === '/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      sseClients.add(res);
+      req.on('close', () => sseClients.delete(res));
+      return;
+    }
+    if (url.pathname === '/loket-bridge.js') {
+      res.writeHead(200, { 'content-type': CONTENT_TYPES['.js']! }).end(bridge);
+      return;
+    }
+    await serveStatic(url.pathname, res);
+  }
+
+  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
+    const file = join(options.rendererDir, relative);
+    if (!file.startsWith(options.rendererDir + sep) && file !== options.rendererDir) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      let content: Buffer | string = await readFile(file);
+      if (relative === 'index.html') {
+        // The bridge must define window.loket before the app's module script runs.
+        content = content.toString('utf8').replace('<head>', '<head>\n    <script src="/loket-bridge.js"></script>');
+      }
+      res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(content);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    core,
+    async close() {
+      unsubscribe.forEach((off) => off());
+      for (const client of sseClients) client.end();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      core.close();
+    },
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('request too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,109 @@
+import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ContractEvents, MethodName, MethodOutput, MethodParsedInput } from '../../shared/contract';
+import { isoDateInZone } from '../../shared/dates';
+import type { Lang } from '../../shared/i18n/messages';
+import { LoketError, errorFromPayload, toErrorPayload } from './errors';
+import { cleanAbandonedImports, readEditionOfList, rollbackToPrevious } from './lists/editions.repo';
+import { importList } from './lists/import-list';
+import { listSummaries } from './lists/list-summaries';
+import { runImportInWorker } from './lists/run-import';
+import { EditionCatalog } from './lookup/edition-catalog';
+import { lookup } from './lookup/lookup';
+import { openDatabase, type Db } from './store/open-database';
+
+export interface CoreConfig {
+  dbPath: string;
+  /** Encryption key of the database, if it is encrypted. */
+  key?: string;
+  /** better_sqlite3.node for the running runtime (Electron); plain Node finds its own. */
+  nativeBinding?: string;
+  lang?: Lang;
+  /** IANA zone of the facility: "today" and list ages follow it. */
+  timeZone?: string;
+  staleAfterDays?: number;
+  /** The built import-worker.js. Without it imports run in-process (CLI, tests): fine where no window can freeze. */
+  workerScript?: string | null;
+  now?: () => Date;
+}
+
+export type CoreMethods = { [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> };
+
+export interface Core extends CoreMethods {
+  readonly lang: Lang;
+  readonly events: TypedEmitter;
+  readonly db: Db;
+  close(): void;
+}
+
+export class TypedEmitter {
+  private readonly emitter = new EventEmitter();
+  emit<E extends keyof ContractEvents>(event: E, payload: ContractEvents[E]): void {
+    this.emitter.emit(event, payload);
+  }
+  on<E extends keyof ContractEvents>(event: E, listener: (payload: ContractEvents[E]) => void): () => void {
+    this.emitter.on(event, listener);
+    return () => this.emitter.off(event, listener);
+  }
+}
+
+/** The built worker sits next to the entry bundles (out/main); this code may be in a chunk one folder down. */
+export function defaultWorkerScript(): string {
+  const candidates = [join(__dirname, 'import-worker.js'), join(__dirname, '..', 'import-worker.js')];
+  return candidates.find((path) => existsSync(path)) ?? candidates[0]!;
+}
+
+export function createCore(config: CoreConfig): Core {
+  const now = config.now ?? (() => new Date());
+  const timeZone = config.timeZone ?? 'Asia/Jakarta';
+  const lang = config.lang ?? 'id';
+  const staleAfterDays = config.staleAfterDays ?? 45;
+  const db = openDatabase(config.dbPath, { ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}) });
+  cleanAbandonedImports(db, now());
+  const catalog = new EditionCatalog(db);
+  const events = new TypedEmitter();
+  const running = new Set<string>();
+  const today = (): string => isoDateInZone(now(), timeZone);
+
+  return {
+    lang,
+    events,
+    db,
+    async lookup({ query, dob }) {
+      return lookup({ catalog, today: today(), staleAfterDays, lang }, query, dob);
+    },
+    async listLists() {
+      return listSummaries(db, today(), staleAfterDays);
+    },
+    async importList(input) {
+      const key = input.list.toLowerCase();
+      if (running.has(key)) throw new LoketError('import-busy', { list: input.list });
+      running.add(key);
+      try {
+        const options = { ...input, lang, timeZone };
+        const onProgress = (p: ContractEvents['importProgress']): void => events.emit('importProgress', p);
+        const report = config.workerScript
+          ? await runImportInWorker(config.workerScript, { dbPath: config.dbPath, ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}), options }, onProgress)
+          : await importList(db, { ...options, now, onProgress }).catch((error: unknown) => {
+              throw errorFromPayload(toErrorPayload(error));
+            });
+        catalog.invalidate();
+        return report;
+      } finally {
+        running.delete(key);
+      }
+    },
+    async rollbackList({ list }) {
+      if (!readEditionOfList(db, list, 'current') && !readEditionOfList(db, list, 'previous')) throw new LoketError('unknown-list', { list });
+      if (!rollbackToPrevious(db, list)) throw new LoketError('no-previous-edition', { list });
+      catalog.invalidate();
+      const summary = listSummaries(db, today(), staleAfterDays).find((s) => s.name.toLowerCase() === list.toLowerCase());
+      if (!summary) throw new LoketError('unknown-list', { list });
+      return summary;
+    },
+    close() {
+      db.close();
+    },
+  };
+}

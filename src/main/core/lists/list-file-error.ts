@@ -1,0 +1,23 @@
+/**
+ * Why a list file cannot be read. The code is what the UI translates into advice for the
+ * clerk; `detail` carries specifics (the missing column, the row of a CSV syntax error).
+ */
+export type ListFileErrorCode =
+  | 'file-not-found'
+  | 'empty-file'
+  | 'not-a-list' // e.g. an image renamed .xlsx, random binary, an HTML page saved as .xls
+  | 'encrypted-workbook' // password-protected xlsx or legacy .xls (both OLE/CFB files): save as .xlsx without password
+  | 'corrupt-workbook' // a zip but not a readable xlsx
+  | 'no-header' // no header row found in the first 50 rows
+  | 'no-identifier-column' // header found but no NIK and no card column
+  | 'unknown-mapping-column'; // a --map override names a header that does not exist
+
+export class ListFileError extends Error {
+  constructor(
+    readonly code: ListFileErrorCode,
+    readonly detail?: string,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = 'ListFileError';
+  }
+}

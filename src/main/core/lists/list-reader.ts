@@ -1,0 +1,181 @@
+/**
+ * Entry point for reading an eligibility list file (CSV or XLSX): sniffs the real format,
+ * finds the header row, maps columns, and streams raw rows in batches. Row validation
+ * (NIK, card, dates) happens elsewhere; this module delivers cells as found.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import type { ColumnMapping, ListField } from './columns';
+import { openCsv } from './csv-reader';
+import { ListFileError } from './list-file-error';
+import { isEmptyRow, type FoundHeader, type RowSource } from './row-source';
+import { sniffFormat } from './sniff';
+import { openXlsx } from './xlsx-reader';
+
+/**
+ * number ONLY for numeric XLSX cells (CSV cells are always strings); Date for XLSX date-typed
+ * cells, as the UTC instant of the calendar date (read it with getUTC* / toISOString()).
+ */
+export type RawCell = string | number | Date | null;
+
+/** row: 1-based row number as the user sees it in Excel (for CSV: physical record number, header = its row) */
+export interface RawRow {
+  row: number;
+  cells: RawCell[];
+}
+
+export interface ListFileInfo {
+  format: 'csv' | 'xlsx';
+  /** csv only. Can change from 'utf-8' to 'windows-1252' while reading if an ASCII-only start hid it. */
+  encoding?: 'utf-8' | 'utf-8-bom' | 'windows-1252';
+  separator?: ',' | ';' | '\t' | '|'; // csv only
+  sheetName?: string; // xlsx: the first sheet that has a header
+  headerRow: number; // 1-based
+  headers: string[]; // as written
+  mapping: ColumnMapping;
+  sizeBytes: number;
+  sha256: string; // of the whole file
+}
+
+export interface ListReader {
+  info: ListFileInfo;
+  /** Data rows after the header, in batches of up to `batchSize` (default 5000); streams; empty rows are skipped. */
+  batches(batchSize?: number): AsyncIterable<RawRow[]>;
+  /** bytes of the file consumed so far, for progress */
+  bytesRead(): number;
+  close(): Promise<void>;
+}
+
+const HEAD_BYTES = 64 * 1024;
+const DEFAULT_BATCH = 5000;
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    const st = await stat(path);
+    if (!st.isFile()) throw new ListFileError('file-not-found', `${path} is not a file`);
+    return st.size;
+  } catch (e) {
+    if (e instanceof ListFileError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ListFileError('file-not-found', path);
+    throw e;
+  }
+}
+
+async function readHead(path: string, size: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(Math.min(size, HEAD_BYTES));
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A separate streamed pass: the format readers consume the file at their own pace. */
+function sha256File(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path, { highWaterMark: 1 << 20 })
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+class Reader implements ListReader {
+  private started = false;
+  constructor(
+    readonly info: ListFileInfo,
+    private readonly source: RowSource,
+    private pending: RawRow[],
+  ) {}
+
+  async *batches(batchSize: number = DEFAULT_BATCH): AsyncIterable<RawRow[]> {
+    if (this.started) throw new Error('batches() can be iterated only once');
+    this.started = true;
+    const size = Math.max(1, Math.floor(batchSize));
+    let batch: RawRow[] = [];
+    let rows: RawRow[] | null = this.pending;
+    this.pending = [];
+    try {
+      while (rows !== null) {
+        for (const r of rows) {
+          if (isEmptyRow(r.cells)) continue;
+          batch.push(r);
+          if (batch.length >= size) {
+            yield batch;
+            batch = [];
+          }
+        }
+        rows = await this.source.next();
+      }
+      if (batch.length > 0) yield batch;
+    } finally {
+      await this.source.close();
+    }
+  }
+
+  bytesRead(): number {
+    return this.source.bytesRead();
+  }
+
+  close(): Promise<void> {
+    return this.source.close();
+  }
+}
+
+/**
+ * Sniffs the file (magic bytes, not the extension: .xlsx that is really CSV works, an image
+ * renamed .xlsx is 'not-a-list'), finds the header row below title rows (first 50 rows),
+ * matches columns. Throws ListFileError.
+ */
+export async function openListFile(
+  path: string,
+  options?: { overrides?: Partial<Record<ListField, string>> },
+): Promise<ListReader> {
+  const sizeBytes = await fileSize(path);
+  if (sizeBytes === 0) throw new ListFileError('empty-file');
+  const head = await readHead(path, sizeBytes);
+  const format = sniffFormat(head);
+  const hashing = sha256File(path);
+  hashing.catch(() => undefined); // awaited below; avoid an unhandled rejection if opening fails first
+
+  const overrides = options?.overrides;
+  let info: ListFileInfo | null = null;
+  let switchedTo: ListFileInfo['encoding'];
+  let source: RowSource;
+  let header: FoundHeader;
+  let extra: Pick<ListFileInfo, 'encoding' | 'separator' | 'sheetName'>;
+  if (format === 'csv') {
+    const csv = await openCsv(path, head, head.length >= sizeBytes, overrides, (encoding) => {
+      switchedTo = encoding;
+      if (info) info.encoding = encoding;
+    });
+    ({ source, header } = csv);
+    extra = { encoding: switchedTo ?? csv.encoding, separator: csv.separator };
+  } else {
+    const xlsx = await openXlsx(path, overrides);
+    ({ source, header } = xlsx);
+    extra = { sheetName: xlsx.sheetName };
+  }
+  let sha256: string;
+  try {
+    sha256 = await hashing;
+  } catch (e) {
+    await source.close();
+    throw e;
+  }
+  info = {
+    format,
+    ...extra,
+    headerRow: header.headerRow,
+    headers: header.headers,
+    mapping: header.mapping,
+    sizeBytes,
+    sha256,
+  };
+  return new Reader(info, source, header.pending);
+}

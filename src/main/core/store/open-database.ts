@@ -1,0 +1,52 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenDatabaseOptions {
+  /** Encryption key (SQLCipher-compatible). Without one the file is plain SQLite. */
+  key?: string;
+  /** Path to a better_sqlite3.node built for the running runtime (Electron passes its own ABI build). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/**
+ * Opens (creating if needed) the Loket database at `path`, unlocks it, applies pending
+ * migrations and sets the pragmas every connection needs. Throws DatabaseTooNewError when the
+ * file was written by a newer Loket: opening it would risk corrupting data we do not understand.
+ */
+export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Db {
+  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, {
+    readonly: options.readonly ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    if (options.key) {
+      db.pragma(`cipher='sqlcipher'`);
+      db.pragma(`legacy=4`);
+      db.pragma(`key=${quoteKey(options.key)}`);
+    }
+    // Touch the schema now so a wrong key fails here with a clear error, not on first query.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    db.pragma('busy_timeout = 5000');
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('temp_store = MEMORY');
+    if (!options.readonly) migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function quoteKey(key: string): string {
+  return `'${key.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,105 @@
+/**
+ * Electron main: app lifecycle only. Everything the app does lives in the core (plain Node);
+ * this file opens it, wires it to the window through the contract's IPC handlers, and checks
+ * for updates.
+ */
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { join } from 'node:path';
+import { createCore, defaultWorkerScript, type Core } from './core/core';
+import { registerIpc } from './ipc';
+import { electronNativeBinding } from './native-binding';
+import { rendererTarget } from './renderer-location';
+import { createSenderCheck } from './trusted-sender';
+import { checkForUpdates } from './updater';
+import { createMainWindow, installGlobalHardening } from './window';
+
+// Every renderer sandboxed, whatever a window's options say. Must precede 'ready'.
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // A second Loket on the same database would fight the first for it; the first gets focus instead.
+  app.quit();
+} else {
+  run();
+}
+
+function run(): void {
+  let core: Core | undefined;
+  let mainWindow: BrowserWindow | undefined;
+  let disposeIpc: (() => void) | undefined;
+  const target = rendererTarget(app.isPackaged);
+
+  installGlobalHardening(app);
+  if (process.platform === 'win32') app.setAppUserModelId('id.loket.app'); // update notifications need it
+
+  const openWindow = (): void => {
+    mainWindow = createMainWindow({ isPackaged: app.isPackaged, target });
+    mainWindow.on('closed', () => {
+      mainWindow = undefined;
+    });
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      try {
+        core = createCore({
+          dbPath: process.env['LOKET_DB'] || join(app.getPath('userData'), 'loket.db'),
+          nativeBinding: electronNativeBinding(),
+          workerScript: defaultWorkerScript(),
+        });
+      } catch (error) {
+        failStartup(error);
+        return;
+      }
+      disposeIpc = registerIpc(
+        ipcMain,
+        core,
+        createSenderCheck(() => mainWindow, target),
+        () => mainWindow?.webContents,
+      );
+      openWindow();
+      void checkForUpdates({ isPackaged: app.isPackaged });
+    })
+    .catch(failStartup);
+
+  app.on('activate', () => {
+    // macOS: clicking the dock icon with no window open brings one back.
+    if (core && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', () => {
+    disposeIpc?.();
+    disposeIpc = undefined;
+    try {
+      core?.close();
+    } catch (error) {
+      console.error('Loket: closing the database failed', error);
+    }
+    core = undefined;
+  });
+}
+
+/** The database could not be opened: say why in words an IT officer can act on, then quit. */
+function failStartup(error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  console.error('Loket: startup failed', error);
+  const abiMismatch = /NODE_MODULE_VERSION|was compiled against a different Node\.js version|better_sqlite3\.node/i.test(detail);
+  const hint = abiMismatch
+    ? '\n\nModul SQLite tidak cocok dengan versi Electron ini. Pada komputer pengembang, jalankan `npm start` ' +
+      '(yang menyiapkan build/electron-native) dengan koneksi internet; pada aplikasi terpasang, pasang ulang Loket.\n' +
+      '(The SQLite native module does not match this Electron version: run `npm start` with internet access, or reinstall Loket.)'
+    : '';
+  dialog.showErrorBox('Loket tidak dapat dimulai', `Basis data tidak dapat dibuka.\n\n${detail}${hint}`);
+  app.exit(1);
+}

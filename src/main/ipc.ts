@@ -1,0 +1,69 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { EVENT_NAMES, METHOD_NAMES, channelOf, eventChannelOf, type Result } from '../shared/contract';
+import type { Lang } from '../shared/i18n/messages';
+import type { Core } from './core/core';
+import { dispatch } from './core/dispatch';
+
+/** Where core events go: the main window's webContents (only what we use of it). */
+export interface EventSink {
+  send(channel: string, payload: unknown): void;
+  isDestroyed(): boolean;
+}
+
+/** The part of ipcMain registration needs; lets tests pass a fake. */
+export type IpcMainLike = Pick<IpcMain, 'handle' | 'removeHandler'>;
+
+// Only a foreign frame ever reads this, never a clerk using the app; kept here rather than in
+// the shared catalog because the renderer has no use for it.
+const FORBIDDEN: Record<Lang, string> = {
+  id: 'Permintaan ditolak: hanya jendela utama Loket yang boleh memanggil fungsi ini.',
+  en: 'Request refused: only the Loket main window may call this.',
+};
+
+/**
+ * Registers one `ipcMain.handle` per contract method and forwards core events to the window.
+ * Every call is checked against `isTrustedSender` first, then validated and run by `dispatch`,
+ * which never throws. Returns a disposer that removes the handlers and the event listeners.
+ */
+export function registerIpc(
+  ipcMain: IpcMainLike,
+  core: Core,
+  isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
+  eventSink: () => EventSink | null | undefined = () => undefined,
+): () => void {
+  const channels: string[] = [];
+  for (const method of METHOD_NAMES) {
+    const channel = channelOf(method);
+    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> => {
+      if (!isSenderTrusted(isTrustedSender, event)) {
+        return { ok: false, error: { code: 'forbidden', message: FORBIDDEN[core.lang] } };
+      }
+      return dispatch(core, method, input);
+    });
+    channels.push(channel);
+  }
+
+  const unsubscribers = EVENT_NAMES.map((name) =>
+    core.events.on(name, (payload) => {
+      const sink = eventSink();
+      if (sink && !sink.isDestroyed()) sink.send(eventChannelOf(name), payload);
+    }),
+  );
+
+  let disposed = false;
+  return () => {
+    if (disposed) return;
+    disposed = true;
+    for (const channel of channels) ipcMain.removeHandler(channel);
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}
+
+/** A check that throws (e.g. on a half-destroyed frame) counts as a refusal, not a crash. */
+function isSenderTrusted(check: (event: IpcMainInvokeEvent) => boolean, event: IpcMainInvokeEvent): boolean {
+  try {
+    return check(event) === true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import type { ListsState } from '../hooks/use-lists';
+import { formatDate } from '../format';
+import { useLang } from '../i18n';
+
+/** One line in the header: how many lists the look-up searches, how many members, how many are old. */
+export function ListStatus({ state }: { state: ListsState }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  if (state.status === 'loading') return <p className="list-status">{t('lists.loading')}</p>;
+  if (state.status === 'failed') {
+    return <p className="list-status list-status--bad">{t('lists.failed', { message: state.error.message })}</p>;
+  }
+  const { lists } = state;
+  if (lists.length === 0) return <p className="list-status list-status--bad" data-testid="list-status">{t('lists.none')}</p>;
+  const members = lists.reduce((sum, l) => sum + l.members, 0);
+  const stale = lists.filter((l) => l.stale).length;
+  const names = lists.map((l) => t('lists.listItem', { name: l.name, date: formatDate(l.asOf, lang) })).join('\n');
+  return (
+    <p className="list-status" data-testid="list-status" title={names}>
+      <span>{t('lists.count', { count: lists.length })}</span>
+      <span aria-hidden="true"> · </span>
+      <span>{t('lists.members', { count: members })}</span>
+      {stale > 0 && (
+        <>
+          <span aria-hidden="true"> · </span>
+          <span className="list-status__stale">{t('lists.stale', { count: stale })}</span>
+        </>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,106 @@
+import type { KeyboardEvent, RefObject } from 'react';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, todayIso } from '../../format';
+import { useLang } from '../../i18n';
+
+interface Props {
+  inputRef: RefObject<HTMLInputElement | null>;
+  query: string;
+  dob: string;
+  busy: boolean;
+  onQueryChange: (value: string) => void;
+  onDobChange: (value: string) => void;
+  /** Enter or the Search button: search now with the field's current text. */
+  onSubmit: (query: string) => void;
+  onClear: () => void;
+  /** ArrowDown in the search field: move to the candidates. */
+  onArrowDown: () => void;
+}
+
+/** The one field a clerk types or scans into, plus the birth date that narrows a name search. */
+export function SearchBar({ inputRef, query, dob, busy, onQueryChange, onDobChange, onSubmit, onClear, onArrowDown }: Props) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const hintId = useId();
+  const dobNoteId = useId();
+
+  function onQueryKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      // Read the element, not state: a scanner types a whole number and Enter within milliseconds.
+      onSubmit(event.currentTarget.value);
+      // The next scan or typed query replaces this one without clearing first.
+      event.currentTarget.select();
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      onArrowDown();
+    }
+  }
+
+  return (
+    <form
+      className="search"
+      role="search"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit(inputRef.current?.value ?? query);
+        inputRef.current?.focus();
+      }}
+    >
+      <label className="search__label search__label--query" htmlFor="lookup-query">
+        {t('lookup.searchLabel')}
+      </label>
+      <input
+        id="lookup-query"
+        ref={inputRef}
+        className="search__input"
+        type="search"
+        value={query}
+        maxLength={200}
+        autoFocus
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={t('lookup.searchPlaceholder')}
+        aria-describedby={hintId}
+        onChange={(event) => onQueryChange(event.target.value)}
+        onKeyDown={onQueryKeyDown}
+      />
+      <p id={hintId} className="search__note search__note--query">
+        {t('lookup.keys')}
+      </p>
+      <label className="search__label search__label--dob" htmlFor="lookup-dob">
+        {t('lookup.dobLabel')}
+      </label>
+      <input
+        id="lookup-dob"
+        className="search__date"
+        type="date"
+        value={dob}
+        min="1900-01-01"
+        max={todayIso()}
+        aria-describedby={dobNoteId}
+        onChange={(event) => onDobChange(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            onSubmit(inputRef.current?.value ?? query);
+          }
+        }}
+      />
+      {/* The date field's own format follows the computer's locale (mm/dd/yyyy on an English
+          Windows); the date in words beside it leaves no doubt which is the day. */}
+      <p id={dobNoteId} className="search__note search__note--dob" data-testid="dob-note">
+        {dob ? formatDate(dob, lang) : t('lookup.dobHint')}
+      </p>
+      <div className="search__actions">
+        <button type="submit" className="button button--primary" aria-busy={busy}>
+          {t('lookup.search')}
+        </button>
+        <button type="button" className="button" onClick={onClear}>
+          {t('lookup.clear')} <kbd>Esc</kbd>
+        </button>
+      </div>
+    </form>
+  );
+}

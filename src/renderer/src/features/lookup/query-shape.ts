@@ -1,0 +1,21 @@
+const SEPARATORS = /[\s.\-\u00a0]/g;
+const DIGITS = /^\d+$/;
+
+/**
+ * Whether to search while the clerk is still typing (debounced). A name of 3+ characters, a
+ * complete 16-digit NIK, or a 13-digit card number that starts with 0 (a NIK never does, so it
+ * cannot be the first 13 digits of a NIK still being typed). Any other number waits for Enter,
+ * so a NIK typed digit by digit does not flash "not recognised" at every pause.
+ */
+export function shouldAutoSearch(query: string): boolean {
+  const q = query.trim();
+  if (q.length < 3) return false;
+  const compact = q.replace(SEPARATORS, '');
+  if (!DIGITS.test(compact)) return true;
+  return compact.length === 16 || (compact.length === 13 && compact.startsWith('0'));
+}
+
+/** A name search: the birth date field only matters for these. */
+export function isNameQuery(query: string): boolean {
+  return /\p{L}/u.test(query);
+}

@@ -1,0 +1,58 @@
+// JKN card number (noka) rules. The structure inside the 13 digits is undocumented, so only
+// length and digits are checked; the one repair is restoring zeros a spreadsheet ate.
+
+export type CardParse =
+  | { ok: true; card: string; restoredZeros: boolean }
+  | { ok: false; reason: 'empty' | 'not-digits' | 'length' };
+
+const CARD_LENGTH = 13;
+// Fewer than 9 digits would mean 5+ eaten zeros: too far from any real card to trust.
+const MIN_DAMAGED_LENGTH = 9;
+const ZEROS = '0000';
+
+const REJECT_EMPTY: CardParse = Object.freeze({ ok: false, reason: 'empty' });
+const REJECT_NOT_DIGITS: CardParse = Object.freeze({ ok: false, reason: 'not-digits' });
+const REJECT_LENGTH: CardParse = Object.freeze({ ok: false, reason: 'length' });
+
+function isSeparator(c: number): boolean {
+  return c === 32 || c === 45 || c === 160 || c === 9 || c === 0x2011 || c === 0x2013;
+}
+
+function fromDigits(digits: string): CardParse {
+  if (digits.length === CARD_LENGTH) return { ok: true, card: digits, restoredZeros: false };
+  if (digits.length < MIN_DAMAGED_LENGTH || digits.length > CARD_LENGTH) return REJECT_LENGTH;
+  return { ok: true, card: ZEROS.slice(0, CARD_LENGTH - digits.length) + digits, restoredZeros: true };
+}
+
+/** Card number from a text cell, a numeric XLSX cell or a clerk's input. */
+export function parseCard(raw: string | number | null | undefined): CardParse {
+  if (raw === null || raw === undefined) return REJECT_EMPTY;
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw) || raw < 0 || !Number.isInteger(raw)) return REJECT_NOT_DIGITS;
+    return fromDigits(String(raw)); // integers below 1e21 print without exponent
+  }
+  if (typeof raw !== 'string') return REJECT_NOT_DIGITS;
+  let digits = '';
+  let from = 0;
+  let start = 0;
+  // Excel users force text with a leading apostrophe; some exports keep it.
+  const first = raw.trimStart().charCodeAt(0);
+  if (first === 39 || first === 96) start = raw.indexOf(first === 39 ? "'" : '`') + 1;
+  from = start;
+  for (let i = start; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (!isSeparator(c)) return REJECT_NOT_DIGITS;
+    if (i > from) digits += raw.slice(from, i);
+    from = i + 1;
+  }
+  digits = from === 0 ? raw : digits + raw.slice(from);
+  if (digits.length === 0) return REJECT_EMPTY;
+  return fromDigits(digits);
+}
+
+/** '0001*****6592': enough for the clerk to recognise a card, not enough to misuse it. */
+export function maskCard(card: string): string {
+  if (card.length <= 8) return '*'.repeat(card.length);
+  return card.slice(0, 4) + '*'.repeat(card.length - 8) + card.slice(-4);
+}

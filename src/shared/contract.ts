@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { LIST_FIELDS, listKindSchema, type ImportProgress, type ImportReport, type ListSummary } from './lists';
+import type { LookupResult } from './lookup';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-mm-dd');
+
+/**
+ * Every method the renderer may call. The preload, the IPC registration, the browser harness
+ * and the renderer's typed client are all derived from this object, so a method is declared
+ * once. `output` is a phantom: only its type matters.
+ */
+export const contract = {
+  /** Looks a patient up in the current lists by NIK, card number or name (+ optional birth date). */
+  lookup: {
+    input: z.object({ query: z.string().trim().min(1).max(200), dob: isoDate.optional() }),
+    output: {} as LookupResult,
+  },
+  /** The current lists with edition, as-of date, size and staleness. */
+  listLists: {
+    input: z.object({}).optional(),
+    output: {} as ListSummary[],
+  },
+  /**
+   * Imports a new edition of a list from a CSV or XLSX file. Runs in a worker; progress arrives
+   * as `importProgress` events. The previous edition stays current until this one is complete.
+   */
+  importList: {
+    input: z.object({
+      path: z.string().min(1),
+      list: z.string().trim().min(1).max(100),
+      kind: listKindSchema,
+      asOf: isoDate,
+      mapping: z.partialRecord(z.enum(LIST_FIELDS), z.string().min(1)).optional(),
+    }),
+    output: {} as ImportReport,
+  },
+  /** Brings back the previous edition of a list (one step). */
+  rollbackList: {
+    input: z.object({ list: z.string().trim().min(1) }),
+    output: {} as ListSummary,
+  },
+} as const;
+
+/** Events pushed from the core to the renderer. */
+export interface ContractEvents {
+  importProgress: ImportProgress;
+}
+export const EVENT_NAMES = ['importProgress'] as const satisfies readonly (keyof ContractEvents)[];
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = Contract[M]['output'];
+
+export interface ContractError {
+  /** Stable code for programs (e.g. 'invalid-input', 'list-file/not-a-list'). */
+  code: string;
+  /** Written for a clerk, in the UI language. */
+  message: string;
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+/** What `window.loket` looks like: one async function per method, plus event subscription. */
+export type LoketApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+} & {
+  on<E extends keyof ContractEvents>(event: E, listener: (payload: ContractEvents[E]) => void): () => void;
+};
+
+/** The channel name a method travels on over IPC. */
+export const channelOf = (method: MethodName): string => `loket:${method}`;
+export const eventChannelOf = (event: keyof ContractEvents): string => `loket-event:${event}`;

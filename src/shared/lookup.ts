@@ -1,0 +1,38 @@
+import type { Sex } from './nik';
+import type { SourceKind } from './lists';
+
+export type QueryKind = 'nik' | 'card' | 'name';
+export type Verdict = 'eligible' | 'not-eligible' | 'unknown';
+/** exact: the identifier matches; probable: damaged-NIK prefix or name + birth date; possible: weaker name match. */
+export type Confidence = 'exact' | 'probable' | 'possible';
+export type MatchFlag = 'damaged-nik' | 'nik-dob-mismatch' | 'nik-sex-mismatch' | 'duplicate-in-list' | 'card-zeros-restored';
+
+export interface MemberMatch {
+  nik: string | null;
+  card: string | null;
+  name: string;
+  dob: string | null;
+  sex: Sex | null;
+  status: 'active' | 'inactive';
+  statusReason: string | null;
+  segment: string | null;
+  facility: string | null;
+  class: string | null;
+  address: string | null;
+  list: { name: string; kind: SourceKind; asOf: string; edition: number };
+  confidence: Confidence;
+  stale: boolean;
+  flags: MatchFlag[];
+  /** name similarity 0..1 for name searches, 1 for identifier matches */
+  score: number;
+}
+
+export interface LookupResult {
+  query: string;
+  kind: QueryKind;
+  verdict: Verdict;
+  matches: MemberMatch[];
+  /** Set when the query itself is unusable (e.g. 15 digits); the clerk sees it. */
+  problem: string | null;
+  tookMs: number;
+}

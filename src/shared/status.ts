@@ -1,0 +1,122 @@
+// Membership status and sex as lists and VClaim write them. Unknown values never throw: the
+// clerk sees them verbatim and the patient is registered anyway (equal-service rule).
+
+export type MemberStatus = 'active' | 'inactive';
+
+export interface StatusVerdict {
+  status: MemberStatus;
+  reason: string | null; // short Indonesian text for the clerk
+  raw: string | null;
+}
+
+const R_DEAD = 'Meninggal';
+const R_PREMIUM = 'Non-aktif karena premi (tunggakan)';
+const R_SUSPENDED = 'Penangguhan';
+const R_NOT_COVERED = 'Tidak ditanggung / masa berlaku berakhir';
+const R_END_OF_MONTH = 'Non-aktif di akhir bulan';
+const R_INACTIVE = 'Non-aktif';
+const R_MOVED = 'Pindah';
+const R_LEFT = 'Keluar';
+const R_DELETED = 'Dihapus dari daftar';
+const UNKNOWN = 'Status tidak dikenal: ';
+
+/** VClaim statusPeserta codes (community data, DOMAIN.md section 1); null reason means active. */
+const VCLAIM_CODES = new Map<string, string | null>([
+  ['0', null],
+  ['2', R_DEAD],
+  ['6', R_NOT_COVERED],
+  ['7', R_SUSPENDED],
+  ['9', R_PREMIUM],
+  ['15', R_END_OF_MONTH],
+]);
+
+/**
+ * List status words, keyed by their letters and digits only ("NON-AKTIF" = "NON AKTIF" =
+ * "NONAKTIF"). Numeric codes follow VClaim, so '0' means AKTIF; '1' is the usual yes-flag.
+ */
+const LIST_WORDS = new Map<string, string | null>([
+  ...VCLAIM_CODES,
+  ...['AKTIF', 'A', '1', 'Y', 'YA', 'YES', 'ACTIVE', 'AKTIP', 'PESERTAAKTIF', 'STATUSAKTIF'].map((w) => [w, null] as const),
+  ...['NONAKTIF', 'TIDAKAKTIF', 'TDKAKTIF', 'NA', 'N', 'T', 'TIDAK', 'NO', 'INACTIVE', 'NONACTIVE', 'PASIF'].map(
+    (w) => [w, R_INACTIVE] as const,
+  ),
+  ...['MENINGGAL', 'MENINGGALDUNIA', 'WAFAT', 'MATI', 'ALMARHUM', 'ALMARHUMAH', 'MD'].map((w) => [w, R_DEAD] as const),
+  ...['NONAKTIFPREMI', 'NONAKTIFKARENAPREMI', 'TUNGGAKAN', 'MENUNGGAK', 'NONAKTIFTUNGGAKAN'].map((w) => [w, R_PREMIUM] as const),
+  ...['PENANGGUHAN', 'DITANGGUHKAN', 'TANGGUH'].map((w) => [w, R_SUSPENDED] as const),
+  ...['TIDAKDITANGGUNG', 'MASABERLAKUBERAKHIR', 'BERAKHIR', 'HABISMASABERLAKU', 'KADALUARSA', 'KEDALUWARSA'].map(
+    (w) => [w, R_NOT_COVERED] as const,
+  ),
+  ...['NONAKTIFDIAKHIRBULAN', 'NONAKTIFAKHIRBULAN'].map((w) => [w, R_END_OF_MONTH] as const),
+  ...['PINDAH', 'MUTASI', 'PINDAHDOMISILI', 'PINDAHALAMAT'].map((w) => [w, R_MOVED] as const),
+  ...['KELUAR', 'MUTASIKELUAR'].map((w) => [w, R_LEFT] as const),
+  ...['DIHAPUS', 'HAPUS', 'DELETED'].map((w) => [w, R_DELETED] as const),
+]);
+
+const NOT_ALNUM = /[^A-Z0-9]+/g;
+const LEADING_ZEROS = /^0+(?=\d)/;
+
+const EMPTY_ACTIVE: StatusVerdict = Object.freeze({ status: 'active', reason: null, raw: null });
+
+// A list has a handful of distinct status values repeated over millions of rows: memoise them.
+const listCache = new Map<string, StatusVerdict>();
+const LIST_CACHE_LIMIT = 1000;
+
+function verdict(reason: string | null, raw: string): StatusVerdict {
+  return Object.freeze({ status: reason === null ? 'active' : 'inactive', reason, raw });
+}
+
+function compactOf(raw: string): string {
+  const compact = raw.toUpperCase().replace(NOT_ALNUM, '');
+  return compact.replace(LEADING_ZEROS, ''); // '09' and '9' are the same code
+}
+
+/** Status from a list's status column. No value means covered: being on the list is the coverage. */
+export function mapListStatus(raw: string | number | null | undefined): StatusVerdict {
+  if (raw === null || raw === undefined) return EMPTY_ACTIVE;
+  const text = (typeof raw === 'number' ? String(raw) : String(raw)).trim();
+  if (text === '') return EMPTY_ACTIVE;
+  const cached = listCache.get(text);
+  if (cached !== undefined) return cached;
+  const compact = compactOf(text);
+  let result: StatusVerdict;
+  if (compact === '') result = EMPTY_ACTIVE; // "-" placeholders
+  else {
+    const reason = LIST_WORDS.get(compact);
+    result = verdict(reason === undefined ? UNKNOWN + text : reason, text);
+  }
+  if (listCache.size >= LIST_CACHE_LIMIT) listCache.clear();
+  listCache.set(text, result);
+  return result;
+}
+
+/** VClaim statusPeserta {kode, keterangan}: '0' is active; unknown codes are not active, shown verbatim. */
+export function mapVClaimStatus(kode: string | number | null | undefined, keterangan?: string | null): StatusVerdict {
+  const code = kode === null || kode === undefined ? '' : String(kode).trim();
+  const note = typeof keterangan === 'string' ? keterangan.trim() : '';
+  const key = code.replace(LEADING_ZEROS, '');
+  const reason = VCLAIM_CODES.get(key);
+  if (reason !== undefined) return { status: reason === null ? 'active' : 'inactive', reason, raw: code };
+  const shown = code === '' ? note || '-' : note === '' ? code : `${code} (${note})`;
+  return { status: 'inactive', reason: UNKNOWN + shown, raw: code === '' ? (note === '' ? null : note) : code };
+}
+
+const MALE = new Set(['L', '1', 'LAKILAKI', 'LAKI', 'PRIA', 'LK', 'M', 'MALE', 'COWOK', 'LELAKI']);
+const FEMALE = new Set(['P', '2', 'PEREMPUAN', 'WANITA', 'PR', 'W', 'F', 'FEMALE', 'PEREMPUWAN', 'PRP']);
+
+/** Sex from a list column: L/P, 1/2, or the words lists spell out. Anything else is unknown (null). */
+export function parseSex(raw: string | number | null | undefined): 'L' | 'P' | null {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'number') return raw === 1 ? 'L' : raw === 2 ? 'P' : null;
+  if (typeof raw !== 'string') return null;
+  // Fast path for the common one-letter forms, which is nearly every row.
+  if (raw.length === 1) {
+    const c = raw.charCodeAt(0) | 32; // lower-case ASCII letters
+    if (c === 108 || c === 109 || raw === '1') return 'L'; // l, m
+    if (c === 112 || c === 119 || c === 102 || raw === '2') return 'P'; // p, w, f
+    return null;
+  }
+  const compact = raw.toUpperCase().replace(NOT_ALNUM, '');
+  if (MALE.has(compact)) return 'L';
+  if (FEMALE.has(compact)) return 'P';
+  return null;
+}

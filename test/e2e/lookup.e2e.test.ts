@@ -1,0 +1,200 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser';
+import { openCounter, type Counter } from './support/counter';
+import { APBD, APBN_OLD, BUDI, DEWI, NUR, RIZKI, SITI, STRANGER_NIK } from './support/lists';
+
+let browser: Browser;
+let counter: Counter | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  const problems = counter?.problems ?? [];
+  await counter?.close();
+  counter = undefined;
+  // No uncaught errors and no CSP violations on any screen.
+  expect(problems).toEqual([]);
+});
+
+async function open(viewport?: { width: number; height: number }): Promise<Counter> {
+  counter = await openCounter(browser, [APBD, APBN_OLD], viewport);
+  counter.page.setDefaultTimeout(10_000);
+  await counter.page.getByTestId('list-status').waitFor();
+  return counter;
+}
+
+const focusedId = (c: Counter): Promise<unknown> => c.page.evaluate('document.activeElement && document.activeElement.id');
+
+describe('patient look-up', () => {
+  it('(a) finds an active member by a typed NIK on Enter and shows the list', async () => {
+    const c = await open();
+    const { page } = c;
+    await expect.poll(() => page.getByTestId('list-status').textContent()).toContain('2 daftar peserta');
+    const search = page.locator('#lookup-query');
+    expect(await focusedId(c)).toBe('lookup-query'); // autofocused: the clerk just types
+
+    await search.pressSequentially(SITI.nik, { delay: 30 });
+    await search.press('Enter');
+
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
+    expect(await verdict.textContent()).toContain('Terdaftar aktif');
+    expect(await verdict.textContent()).toContain(APBD.name);
+    const rows = page.getByTestId('match-row');
+    expect(await rows.count()).toBe(1);
+    const row = await rows.first().textContent();
+    expect(row).toContain(SITI.name);
+    expect(row).toContain(SITI.nik);
+    expect(row).toContain(SITI.card);
+    expect(row).toContain(APBD.name);
+    expect(row).toContain('Pasti');
+    expect(row).toContain('12 Mar 1985');
+    expect(await focusedId(c)).toBe('lookup-query'); // the field keeps focus after a search
+    await c.screenshot('a-nik-eligible');
+
+    // Esc: next patient.
+    await page.keyboard.press('Escape');
+    expect(await search.inputValue()).toBe('');
+    expect(await page.getByTestId('verdict').count()).toBe(0);
+    expect(await focusedId(c)).toBe('lookup-query');
+  });
+
+  it('(b) takes a card number at scanner speed, and the next scan replaces it', async () => {
+    const c = await open();
+    const { page } = c;
+    await page.keyboard.type(SITI.card, { delay: 0 });
+    await page.keyboard.press('Enter');
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
+    await expect.poll(() => page.getByTestId('match-row').first().textContent()).toContain(SITI.name);
+    expect(await page.getByTestId('match-row').count()).toBe(1);
+
+    // A second scan straight after: the text is selected, so it replaces the first number.
+    await page.keyboard.type(RIZKI.card, { delay: 0 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('match-row').first().textContent()).toContain(RIZKI.name);
+    expect(await page.locator('#lookup-query').inputValue()).toBe(RIZKI.card);
+    expect(await page.getByTestId('match-row').count()).toBe(1);
+    await c.screenshot('b-card-scan');
+  });
+
+  it('(c) shows a non-active member as not eligible, with the reason and the still-serve hint', async () => {
+    const c = await open();
+    const { page } = c;
+    await page.locator('#lookup-query').fill(BUDI.nik);
+    await page.locator('#lookup-query').press('Enter');
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('not-eligible');
+    expect(await verdict.textContent()).toContain('Tidak aktif');
+    expect(await page.getByTestId('verdict-reason').textContent()).toMatch(/premi/i);
+    const hint = await page.getByTestId('serve-hint').textContent();
+    expect(hint).toContain('Tetap layani pasien');
+    expect(hint).toContain('Dinas Sosial'); // a PBI list: reactivation goes through Dinsos
+    expect(await page.getByTestId('match-row').first().textContent()).toContain(BUDI.name);
+    await c.screenshot('c-not-eligible');
+  });
+
+  it('(d) lists name candidates, spelling variants included, and never picks one itself', async () => {
+    const c = await open({ width: 1024, height: 768 });
+    const { page } = c;
+    await page.locator('#lookup-dob').fill(RIZKI.dob);
+    // The date in words under the field: no doubt about day and month, whatever the locale.
+    expect(await page.getByTestId('dob-note').textContent()).toBe('17 Mei 1990');
+    const search = page.locator('#lookup-query');
+    await search.click();
+    // Typed at a clerk's pace, no Enter: the debounced search answers.
+    await search.pressSequentially('Muhammad Rizki', { delay: 40 });
+
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('candidates');
+    const rows = page.getByTestId('match-row');
+    await expect.poll(async () => (await rows.allTextContents()).some((t) => t.includes(RIZKI.name))).toBe(true);
+    expect(await page.locator('[data-testid="match-row"][data-picked="true"]').count()).toBe(0);
+    expect(await verdict.textContent()).not.toContain('Terdaftar aktif');
+    await c.screenshot('d-name-candidates-1024');
+
+    // Keyboard: ArrowDown from the search field moves to the candidates' Pick buttons.
+    await search.press('ArrowDown');
+    expect(await page.evaluate("document.activeElement && document.activeElement.hasAttribute('data-pick')")).toBe(true);
+
+    // The clerk compares with the patient's card and picks.
+    await page.getByRole('button', { name: `Pilih ${RIZKI.name}` }).click();
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
+    expect(await verdict.textContent()).toContain(`Dipilih petugas: ${RIZKI.name}`);
+    const picked = page.locator('[data-testid="match-row"][data-picked="true"]');
+    expect(await picked.count()).toBe(1);
+    expect(await picked.textContent()).toContain(RIZKI.name);
+    await c.screenshot('d-name-picked-1024');
+  });
+
+  it('(e) answers an unknown NIK with "not found" and the still-serve hint; a short number with a problem', async () => {
+    const c = await open();
+    const { page } = c;
+    const search = page.locator('#lookup-query');
+    await search.fill(STRANGER_NIK);
+    await search.press('Enter');
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('unknown');
+    expect(await verdict.textContent()).toContain('Tidak ditemukan di daftar');
+    expect(await verdict.textContent()).toContain('2 daftar peserta');
+    expect(await page.getByTestId('serve-hint').textContent()).toContain('Tetap layani pasien');
+    expect(await page.getByTestId('match-row').count()).toBe(0);
+    await c.screenshot('e-unknown');
+
+    // 15 digits: neither NIK nor card number. The clerk is told, nothing is "not found".
+    await search.fill(STRANGER_NIK.slice(0, 15));
+    await search.press('Enter');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('problem');
+    expect(await verdict.textContent()).toContain('15');
+    await c.screenshot('e-partial-number');
+  });
+
+  it('(f) switches the labels to English and back, and remembers the choice', async () => {
+    const c = await open();
+    const { page } = c;
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect.poll(() => page.locator('label[for="lookup-query"]').textContent()).toBe('NIK, card number, or patient name');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByTestId('list-status').textContent()).toContain('2 member lists');
+
+    await page.locator('#lookup-query').fill(SITI.nik);
+    await page.locator('#lookup-query').press('Enter');
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
+    expect(await verdict.textContent()).toContain('Active member');
+    expect(await page.locator('table.matches thead').textContent()).toContain('Birth date');
+    expect(await page.getByTestId('confidence').first().textContent()).toBe('Exact');
+    await c.screenshot('f-english');
+
+    await page.reload();
+    await expect.poll(() => page.locator('label[for="lookup-query"]').textContent()).toBe('NIK, card number, or patient name');
+    await page.getByRole('button', { name: 'ID', exact: true }).click();
+    await expect.poll(() => page.locator('label[for="lookup-query"]').textContent()).toBe('NIK, nomor kartu, atau nama pasien');
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+  });
+
+  it('(g) warns about an old list and about a birth date that disagrees with the NIK', async () => {
+    const c = await open();
+    const { page } = c;
+    const search = page.locator('#lookup-query');
+    await search.fill(DEWI.nik);
+    await search.press('Enter');
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
+    expect(await page.getByTestId('verdict-stale').textContent()).toContain(APBN_OLD.name);
+    expect(await page.getByTestId('match-row').first().textContent()).toContain('Lama');
+    await c.screenshot('g-stale-list');
+
+    await search.fill(NUR.nik);
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('match-row').first().textContent()).toContain(NUR.name);
+    expect(await page.locator('[data-flag="nik-dob-mismatch"]').textContent()).toContain('Tanggal lahir tidak sesuai NIK');
+    expect(await verdict.getAttribute('data-verdict')).toBe('eligible'); // a warning, not a rejection
+    await c.screenshot('g-nik-dob-mismatch');
+  });
+});

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// End-to-end tests: Playwright (playwright-core) drives the system Chromium against the BUILT
+// renderer, served by the browser harness with the real core behind it. Run after `npm run build`.
+//   node test/e2e/run.mjs [vitest args, e.g. a file filter or -t "name"]
+// Environment: CHROMIUM_PATH (default /usr/bin/chromium), E2E_HEADED=1 to watch.
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const rendererIndex = join(root, 'out', 'renderer', 'index.html');
+
+function fail(message) {
+  console.error(`\ne2e: ${message}\n`);
+  process.exit(1);
+}
+
+try {
+  accessSync(chromium, constants.X_OK);
+} catch {
+  fail(
+    `Chromium not found at ${chromium}. The end-to-end tests need a system Chromium ` +
+      `(Playwright's own browser download does not work here).\n` +
+      `  Install it:   apt-get update && apt-get install -y chromium\n` +
+      `  or point to one:   CHROMIUM_PATH=/path/to/chromium node test/e2e/run.mjs`,
+  );
+}
+if (!existsSync(rendererIndex)) fail(`${rendererIndex} is missing. Build first: npm run build`);
+
+const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
+const result = spawnSync(
+  process.execPath,
+  [vitest, 'run', '--config', join(root, 'test', 'e2e', 'vitest.e2e.config.ts'), ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } },
+);
+if (result.error) fail(String(result.error));
+process.exit(result.status ?? 1);

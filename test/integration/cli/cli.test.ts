@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RIZKI, SITI, writeSampleCsv } from '../../helpers/sample-list';
+import { builtFile, repoRoot, useTempDir } from '../../helpers/temp';
+
+const run = promisify(execFile);
+const tempDir = useTempDir();
+const loket = join(repoRoot, 'bin', 'loket.js');
+
+/** Runs the built `loket` command as a user would; never throws on a non-zero exit. */
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [loket, ...args], { env: { ...process.env, LOKET_LANG: '' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(() => {
+  if (!existsSync(builtFile('main', 'cli.js'))) throw new Error('out/main/cli.js is missing: run `npm run build` first (npm test does).');
+});
+
+describe('loket command', () => {
+  it('imports a list in a worker and prints the report as JSON', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'loket.db');
+    const r = await cli(['import', writeSampleCsv(dir), '--list', 'PBI APBD', '--kind', 'pbi-apbd', '--as-of', '2026-11-01', '--db', db, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ list: 'PBI APBD', edition: 1, rows: { read: 7, imported: 6, rejected: 1 } });
+    expect(report.rejects).toEqual([expect.objectContaining({ row: 9, reason: expect.any(String) })]);
+    expect(report.warnings.length).toBeGreaterThan(0);
+
+    const lists = await cli(['lists', '--db', db, '--json']);
+    expect(JSON.parse(lists.stdout)).toEqual([expect.objectContaining({ name: 'PBI APBD', edition: 1, asOf: '2026-11-01', members: 6 })]);
+    const human = await cli(['lists', '--db', db]);
+    expect(human.stdout).toMatch(/PBI APBD\s+\[pbi-apbd\]\s+edition 1\s+as of 2026-11-01\s+6 members/);
+  });
+
+  it('overrides the column mapping with --map', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'aneh.csv');
+    writeFileSync(file, `KTP PASIEN;NAMA ORANG\n${SITI.nik};SITI AMINAH\n`);
+    const db = join(dir, 'loket.db');
+    const bad = await cli(['import', file, '--list', 'X', '--kind', 'other', '--as-of', '2026-11-01', '--db', db]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/NIK/);
+    const ok = await cli(['import', file, '--list', 'X', '--kind', 'other', '--as-of', '2026-11-01', '--db', db, '--json', '--map', 'nik=KTP PASIEN,name=NAMA ORANG']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).rows.imported).toBe(1);
+  });
+
+  it('cek prints the verdict and matches; --batch prints one JSON line per query', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'loket.db');
+    await cli(['import', writeSampleCsv(dir), '--list', 'PBI APBD', '--kind', 'pbi-apbd', '--as-of', '2026-11-01', '--db', db]);
+    const one = await cli(['cek', SITI.nik, '--db', db, '--json']);
+    expect(one.code).toBe(0);
+    const result = JSON.parse(one.stdout);
+    expect(result).toMatchObject({ query: SITI.nik, kind: 'nik', verdict: 'eligible' });
+    expect(result.matches[0]).toMatchObject({ nik: SITI.nik, card: SITI.card, name: 'SITI AMINAH', dob: SITI.dob, sex: 'P', status: 'active', list: { name: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' }, confidence: 'exact', stale: false, flags: expect.any(Array) });
+
+    const batch = join(dir, 'pasien.txt');
+    writeFileSync(batch, `${SITI.nik}\n${RIZKI.card}\nMuhammad Rizki\t${RIZKI.dob}\n\n3673010101010009\n`);
+    const many = await cli(['cek', '--batch', batch, '--db', db, '--json']);
+    const lines = many.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.kind, l.verdict])).toEqual([['nik', 'eligible'], ['card', 'eligible'], ['name', 'unknown'], ['nik', 'unknown']]);
+    expect(lines[2].matches[0]).toMatchObject({ name: 'MOCH. RIZKI', confidence: 'probable' });
+  });
+
+  it('fails clearly: bad usage exits 2, a file that is not a list exits 1 and changes nothing', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'loket.db');
+    expect((await cli(['import', 'x.csv', '--db', db])).code).toBe(2);
+    expect((await cli(['frobnicate', '--db', db])).code).toBe(2);
+    const image = join(dir, 'foto.xlsx');
+    writeFileSync(image, Buffer.from('ffd8ffe000104a464946', 'hex'));
+    const r = await cli(['import', image, '--list', 'X', '--kind', 'other', '--as-of', '2026-11-01', '--db', db, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'list-file/not-a-list', message: expect.stringMatching(/bukan daftar/) } });
+    expect(JSON.parse((await cli(['lists', '--db', db, '--json'])).stdout)).toEqual([]);
+  });
+});

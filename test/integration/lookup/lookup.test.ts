@@ -1,0 +1,109 @@
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../src/main/core/core';
+import { DJOKO, NUR, RIZKI, SITI, writeSampleCsv } from '../../helpers/sample-list';
+import { useTempDir } from '../../helpers/temp';
+
+const tempDir = useTempDir();
+
+async function coreWithSample(now = new Date('2026-11-23T03:00:00Z')): Promise<{ core: Core; dir: string }> {
+  const dir = tempDir();
+  const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => now });
+  await core.importList({ path: writeSampleCsv(dir), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
+  return { core, dir };
+}
+
+describe('look-up by identifier', () => {
+  it('a NIK of an active member is eligible, with the list it came from', async () => {
+    const { core } = await coreWithSample();
+    const r = await core.lookup({ query: SITI.nik });
+    expect(r).toMatchObject({ kind: 'nik', verdict: 'eligible', problem: null });
+    expect(r.matches[0]).toMatchObject({ nik: SITI.nik, card: SITI.card, name: 'SITI AMINAH', dob: SITI.dob, confidence: 'exact', status: 'active', list: { name: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' }, stale: false });
+    core.close();
+  });
+
+  it('accepts a NIK typed with spaces and a card number with its leading zeros', async () => {
+    const { core } = await coreWithSample();
+    expect((await core.lookup({ query: '3673 0152 0385 0003' })).verdict).toBe('eligible');
+    expect((await core.lookup({ query: NUR.card })).matches[0]?.name).toBe('NUR HASANAH');
+    core.close();
+  });
+
+  it('not active members are not-eligible with the reason; unknown NIKs are unknown', async () => {
+    const { core } = await coreWithSample();
+    const nur = await core.lookup({ query: NUR.nik });
+    expect(nur.verdict).toBe('not-eligible');
+    expect(nur.matches[0]).toMatchObject({ status: 'inactive', statusReason: expect.stringMatching(/meninggal/i) });
+    expect((await core.lookup({ query: DJOKO.nik })).verdict).toBe('not-eligible');
+    expect(await core.lookup({ query: '3673010101010009' })).toMatchObject({ verdict: 'unknown', matches: [] });
+    core.close();
+  });
+
+  it('a number of the wrong length says what is wrong instead of guessing', async () => {
+    const { core } = await coreWithSample();
+    const r = await core.lookup({ query: '367301520385000' });
+    expect(r.verdict).toBe('unknown');
+    expect(r.problem).toMatch(/15 digit/);
+    core.close();
+  });
+
+  it('marks matches from a list older than the stale age', async () => {
+    const { core } = await coreWithSample(new Date('2027-01-20T03:00:00Z'));
+    const r = await core.lookup({ query: SITI.nik });
+    expect(r.verdict).toBe('eligible');
+    expect(r.matches[0]?.stale).toBe(true);
+    core.close();
+  });
+});
+
+describe('look-up of a NIK damaged by a spreadsheet', () => {
+  it('finds the row by its 15 good digits as a probable match, never an exact one', async () => {
+    const dir = tempDir();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Peserta');
+    sheet.addRow(['NIK', 'NAMA', 'TGL LAHIR', 'NOKA']);
+    // Excel keeps 15 significant digits of a number: 3673015203850003 becomes 3673015203850000.
+    sheet.addRow([Number(SITI.nik), 'SITI AMINAH', new Date(Date.UTC(1985, 2, 12)), Number(SITI.card)]);
+    sheet.addRow([Number(RIZKI.nik), 'MOCH. RIZKI', '17-08-1990', RIZKI.card]);
+    const path = join(dir, 'rusak.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null });
+    const report = await core.importList({ path, list: 'Jamkesda', kind: 'jamkesda', asOf: '2026-11-01' });
+    expect(report.rows).toMatchObject({ imported: 2, damagedNik: 2 });
+
+    const siti = await core.lookup({ query: SITI.nik });
+    expect(siti.verdict).toBe('unknown');
+    expect(siti.matches[0]).toMatchObject({ confidence: 'probable', flags: expect.arrayContaining(['damaged-nik']) });
+    // The card lost its leading zeros as a number and was restored: an exact match.
+    const byCard = await core.lookup({ query: SITI.card });
+    expect(byCard.verdict).toBe('eligible');
+    expect(byCard.matches[0]?.flags).toContain('card-zeros-restored');
+    core.close();
+  });
+});
+
+describe('look-up by name', () => {
+  it('finds a spelling variant with the birth date as a probable match', async () => {
+    const { core } = await coreWithSample();
+    const r = await core.lookup({ query: 'Muhammad Rizki', dob: RIZKI.dob });
+    expect(r.kind).toBe('name');
+    expect(r.verdict).toBe('unknown'); // a name is never proof: the clerk picks
+    expect(r.matches[0]).toMatchObject({ name: 'MOCH. RIZKI', confidence: 'probable' });
+    core.close();
+  });
+
+  it('finds old spelling and typos without a birth date as possible matches', async () => {
+    const { core } = await coreWithSample();
+    expect((await core.lookup({ query: 'Joko Susilo' })).matches[0]).toMatchObject({ name: 'DJOKO SOESILO', confidence: 'possible' });
+    expect((await core.lookup({ query: 'siti aminha' })).matches.map((m) => m.name)).toContain('SITI AMINAH');
+    core.close();
+  });
+
+  it('a birth date narrows the candidates; a wrong one finds nobody by that name', async () => {
+    const { core } = await coreWithSample();
+    expect((await core.lookup({ query: 'Siti Aminah', dob: SITI.dob })).matches.length).toBeGreaterThan(0);
+    expect((await core.lookup({ query: 'Siti Aminah', dob: '1999-09-09' })).matches).toEqual([]);
+    core.close();
+  });
+});

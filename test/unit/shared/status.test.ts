@@ -1,0 +1,110 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { mapListStatus, mapVClaimStatus, parseSex } from '../../../src/shared/status';
+
+describe('mapListStatus', () => {
+  it('treats a missing status as covered: being on the list is the coverage', () => {
+    for (const raw of [null, undefined, '', '   ', '-']) {
+      expect(mapListStatus(raw)).toEqual({ status: 'active', reason: null, raw: null });
+    }
+  });
+
+  it.each(['AKTIF', 'aktif', ' Aktif ', 'A', 'a', '1', 'Y', 'ya', '0', 'AKTIF\u00a0'])('%j is active', (raw) => {
+    expect(mapListStatus(raw)).toEqual({ status: 'active', reason: null, raw: raw.trim() });
+  });
+
+  it('reads numbers like their text', () => {
+    expect(mapListStatus(1)).toEqual({ status: 'active', reason: null, raw: '1' });
+    expect(mapListStatus(0)).toEqual({ status: 'active', reason: null, raw: '0' });
+    expect(mapListStatus(9)).toMatchObject({ status: 'inactive', reason: 'Non-aktif karena premi (tunggakan)', raw: '9' });
+  });
+
+  it.each([
+    ['NON AKTIF', 'Non-aktif'],
+    ['NONAKTIF', 'Non-aktif'],
+    ['Non-Aktif', 'Non-aktif'],
+    ['NON_AKTIF', 'Non-aktif'],
+    ['TIDAK AKTIF', 'Non-aktif'],
+    ['MENINGGAL', 'Meninggal'],
+    ['meninggal dunia', 'Meninggal'],
+    ['2', 'Meninggal'],
+    ['PINDAH', 'Pindah'],
+    ['KELUAR', 'Keluar'],
+    ['DIHAPUS', 'Dihapus dari daftar'],
+    ['NONAKTIF PREMI', 'Non-aktif karena premi (tunggakan)'],
+    ['NON AKTIF PREMI', 'Non-aktif karena premi (tunggakan)'],
+    ['9', 'Non-aktif karena premi (tunggakan)'],
+    ['09', 'Non-aktif karena premi (tunggakan)'],
+    ['6', 'Tidak ditanggung / masa berlaku berakhir'],
+    ['7', 'Penangguhan'],
+    ['PENANGGUHAN', 'Penangguhan'],
+    ['15', 'Non-aktif di akhir bulan'],
+  ])('%j is inactive: %s', (raw, reason) => {
+    expect(mapListStatus(raw)).toEqual({ status: 'inactive', reason, raw });
+  });
+
+  it('shows unknown words verbatim and does not call them active', () => {
+    expect(mapListStatus('SEDANG DIPROSES')).toEqual({ status: 'inactive', reason: 'Status tidak dikenal: SEDANG DIPROSES', raw: 'SEDANG DIPROSES' });
+    expect(mapListStatus('99')).toEqual({ status: 'inactive', reason: 'Status tidak dikenal: 99', raw: '99' });
+    expect(mapListStatus(' aktif? ')).toMatchObject({ status: 'active' }); // punctuation is noise
+  });
+
+  it('property: never throws, and only known words are active', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.integer(), fc.constant(null)), (raw) => {
+        const v = mapListStatus(raw);
+        if (v.status === 'inactive') expect(v.reason).toBeTruthy();
+        else expect(v.reason).toBeNull();
+      }),
+    );
+  });
+});
+
+describe('mapVClaimStatus', () => {
+  it('maps the known codes', () => {
+    expect(mapVClaimStatus('0', 'AKTIF')).toEqual({ status: 'active', reason: null, raw: '0' });
+    expect(mapVClaimStatus(0)).toEqual({ status: 'active', reason: null, raw: '0' });
+    expect(mapVClaimStatus('2', 'MENINGGAL')).toEqual({ status: 'inactive', reason: 'Meninggal', raw: '2' });
+    expect(mapVClaimStatus('6')).toMatchObject({ status: 'inactive', reason: 'Tidak ditanggung / masa berlaku berakhir' });
+    expect(mapVClaimStatus('7')).toMatchObject({ status: 'inactive', reason: 'Penangguhan' });
+    expect(mapVClaimStatus(9)).toMatchObject({ status: 'inactive', reason: 'Non-aktif karena premi (tunggakan)' });
+    expect(mapVClaimStatus('15')).toMatchObject({ status: 'inactive', reason: 'Non-aktif di akhir bulan' });
+  });
+
+  it('shows unknown codes verbatim, as not active', () => {
+    expect(mapVClaimStatus('11', 'NON AKTIF KARENA SELESAI KONTRAK')).toEqual({
+      status: 'inactive',
+      reason: 'Status tidak dikenal: 11 (NON AKTIF KARENA SELESAI KONTRAK)',
+      raw: '11',
+    });
+    expect(mapVClaimStatus('X')).toEqual({ status: 'inactive', reason: 'Status tidak dikenal: X', raw: 'X' });
+    expect(mapVClaimStatus(null, 'AKTIF?')).toEqual({ status: 'inactive', reason: 'Status tidak dikenal: AKTIF?', raw: 'AKTIF?' });
+    expect(mapVClaimStatus(undefined)).toEqual({ status: 'inactive', reason: 'Status tidak dikenal: -', raw: null });
+  });
+
+  it('property: never throws', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.integer(), fc.constant(null)), fc.option(fc.string()), (kode, ket) => {
+        const v = mapVClaimStatus(kode, ket);
+        expect(['active', 'inactive']).toContain(v.status);
+      }),
+    );
+  });
+});
+
+describe('parseSex', () => {
+  it.each(['L', 'l', ' L ', '1', 'LAKI-LAKI', 'Laki-laki', 'LAKI LAKI', 'LAKILAKI', 'PRIA', 'LK', 'M', 'MALE', 'Male'])('%j is L', (raw) => {
+    expect(parseSex(raw)).toBe('L');
+  });
+  it.each(['P', 'p', '2', 'PEREMPUAN', 'Perempuan', 'WANITA', 'PR', 'W', 'F', 'FEMALE'])('%j is P', (raw) => {
+    expect(parseSex(raw)).toBe('P');
+  });
+  it('reads numbers 1 and 2', () => {
+    expect(parseSex(1)).toBe('L');
+    expect(parseSex(2)).toBe('P');
+    expect(parseSex(3)).toBeNull();
+  });
+  it.each([null, undefined, '', ' ', 'X', '0', '3', 'LP', 'TIDAK TAHU'])('%j is unknown', (raw) => {
+    expect(parseSex(raw)).toBeNull();
+  });
+});
