@@ -33,12 +33,10 @@ export function parseCard(raw: string | number | null | undefined): CardParse {
   }
   if (typeof raw !== 'string') return REJECT_NOT_DIGITS;
   let digits = '';
-  let from = 0;
-  let start = 0;
   // Excel users force text with a leading apostrophe; some exports keep it.
   const first = raw.trimStart().charCodeAt(0);
-  if (first === 39 || first === 96) start = raw.indexOf(first === 39 ? "'" : '`') + 1;
-  from = start;
+  const start = first === 39 || first === 96 ? raw.indexOf(first === 39 ? "'" : '`') + 1 : 0;
+  let from = start;
   for (let i = start; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c >= 48 && c <= 57) continue;

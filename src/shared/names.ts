@@ -9,13 +9,13 @@ export interface NormalizedName {
 }
 
 const WHITESPACE = /[\s\u00a0\ufeff]+/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
 /** Titles before a name, matched on the word's letters only ("Hj." = "HJ"). "AN." (anak) only with its dot. */
 const PREFIX = new Set('H HJ HJH HAJI HAJAH HAJJAH DR DRS DRA DRG DRH IR PROF TN NY NN KH ALM ALMH SDR SDRI BPK BAPAK IBU'.split(' '));
 const DOTTED_PREFIX = 'AN';
-/** Degrees (and a few titles) written after a name; none is an Indonesian name on its own. */
+/** Degrees (and haji titles) written after a name; none is an Indonesian name on its own. */
 const TRAILING = new Set(
   ('SPD SPDI SPDSD SKOM SKOMI AMD AMDKEB AMDKEP AMDKES AMDFARM AMDGZ AMDAK AMDKL AMK AMKEB AMKEP SH SHI SE SEI SKEP ' +
     'SKED SKM SST SSTR STR SAG SSOS SSOSI SIP SIKOM SFARM SPSI SS SSI ST STP SPT SPI SGZ STHI STH SSN SKEB SP SKG SHUM ' +
@@ -26,30 +26,28 @@ const TRAILING = new Set(
 const FRAGMENTS = new Set('PD KOM KES MD KEP KEB AG SOS SI KM FARM PSI HUM IP GZ AK KG KED SN HI EI PDI TH SP SC'.split(' '));
 
 const MUHAMMAD = 'MUHAMMAD';
-// Written variants -> canonical token. Keys are passed through spelling() below, so they match
-// tokens after old-spelling mapping and double-letter collapse.
+/** Written variants -> canonical token; the variants go through spelling() first, like every token. */
 const ALIAS_GROUPS: readonly (readonly [string, string])[] = [
   [MUHAMMAD, 'MUHAMMAD MUHAMAD MUHAMMED MUHAMED MOHAMMAD MOHAMAD MOHAMMED MOHAMED MOCHAMMAD MOCHAMAD MOCHAMMED ' +
     'MUCHAMMAD MUCHAMAD MUKHAMMAD MUKHAMAD MOKHAMMAD MOKHAMAD MOEHAMMAD MOEHAMAD MOH MOCH MOKH MUH MUCH MHD MUHD MOHD MHMD'],
   ['AHMAD', 'AHMAD ACHMAD AKHMAD AHMED ACHMED AHMAT ACHMAT'],
   ['ABDUL', 'ABDUL ABD'],
   ['NUR', 'NUR NOOR NOER NOR'],
-  ['SITI', 'SITI SITTI'],
 ];
 const ALIAS = new Map<string, string>();
 
-const A = 65, C = 67, D = 68, E = 69, H = 72, J = 74, K = 75, O = 79, T = 84, U = 85, Y = 89;
+const A = 65, C = 67, D = 68, E = 69, H = 72, J = 74, K = 75, O = 79, S = 83, T = 84, U = 85, Y = 89, Z = 90;
 const CHAR: readonly string[] = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
 
 function isAlnum(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-}
-/** "S." of a degree split by a space ("S. Pd"); the dot is required so canonical keys never match. */
-function isDottedLetter(w: string): boolean {
-  return w.length === 2 && w.charCodeAt(1) === 46 && isAlnum(w.charCodeAt(0));
+  return (c >= A && c <= Z) || (c >= 48 && c <= 57);
 }
 function isApostrophe(c: number): boolean {
   return c === 39 || c === 96 || c === 0x2019 || c === 0x2018 || c === 0x02bc || c === 0xb4;
+}
+/** "S." of a degree split by a space ("S. Pd"); requiring the dot keeps canonical keys out of this rule. */
+function isDottedLetter(w: string): boolean {
+  return w.length === 2 && w.charCodeAt(1) === 46 && isAlnum(w.charCodeAt(0));
 }
 
 /** Whether spelling() would change t: most tokens need nothing, and then nothing is allocated. */
@@ -76,24 +74,22 @@ function spelling(t: string): string {
   for (let i = 0; i < t.length; ) {
     const c = t.charCodeAt(i);
     const n = t.charCodeAt(i + 1);
-    let e1 = c; // emitted letter
-    let e2 = 0; // second emitted letter (the H of KH)
-    let adv = 1;
-    if (c === O && n === E) (e1 = U), (adv = 2);
-    else if (c === T && n === J) {
+    let e1 = c === J ? Y : c; // letter written out
+    let e2 = 0; // a second one: the H of KH
+    let adv = 1; // letters read
+    if ((c === O && n === E) || ((c === T || c === D) && n === J)) {
+      e1 = c === O ? U : c === T ? C : Y; // OE->U, TJ->C, DJ->J->Y
       adv = 2;
-      e1 = C;
-      if (t.charCodeAt(i + 2) === H) (e1 = K), (e2 = H), (adv = 3); // TJH: TJ->C, then CH->KH
-    } else if (c === D && n === J) (e1 = Y), (adv = 2);
-    else if (c === C && n === H) (e1 = K), (e2 = H), (adv = 2);
-    else if (c === J) e1 = Y;
+    }
+    if (e1 === C && t.charCodeAt(i + adv) === H) {
+      e1 = K; // CH->KH, also for the C of TJH
+      e2 = H;
+      adv++;
+    }
     i += adv;
     if (e1 !== last || e1 < A) out += CHAR[e1] ?? '';
-    last = e1;
-    if (e2 !== 0) {
-      if (e2 !== last) out += CHAR[e2] ?? '';
-      last = e2;
-    }
+    if (e2 !== 0 && e2 !== e1) out += CHAR[e2] ?? '';
+    last = e2 !== 0 ? e2 : e1;
   }
   return out;
 }
@@ -108,7 +104,7 @@ function canonToken(compact: string): string {
   return ALIAS.get(s) ?? s;
 }
 
-/** A word's letters and digits only ("S.Pd." -> "SPD"); returns the word itself when already clean. */
+/** A word's letters and digits only ("S.Pd." -> "SPD"); the word itself when already clean. */
 function compact(word: string): string {
   let out = '';
   let from = 0;
@@ -128,7 +124,7 @@ function splitWords(s: string, words: string[]): number {
   for (let i = 0; i <= s.length; i++) {
     const c = i < s.length ? s.charCodeAt(i) : 32;
     if (c !== 32 && c !== 44) {
-      if (!alnum && isAlnum(c)) alnum = true;
+      alnum ||= isAlnum(c);
       continue;
     }
     if (alnum) words.push(s.slice(start, i));
@@ -139,14 +135,10 @@ function splitWords(s: string, words: string[]): number {
   return commaAt;
 }
 
-/** Canonical tokens of words[from..to): subwords split on punctuation, apostrophes joined ("MA'RUF" -> "MARUF"). */
+/** Canonical tokens of words[from..to): split on punctuation, apostrophes joined ("MA'RUF" -> "MARUF"). */
 function tokensOf(words: readonly string[], from: number, to: number, out: string[]): void {
   for (let w = from; w < to; w++) {
     const word = words[w] ?? '';
-    if (compact(word) === word) {
-      out.push(canonToken(word));
-      continue;
-    }
     let sub = '';
     let start = 0;
     for (let i = 0; i <= word.length; i++) {
@@ -161,83 +153,73 @@ function tokensOf(words: readonly string[], from: number, to: number, out: strin
   }
 }
 
-/** Drops leading and trailing titles among canonical tokens, never the last remaining name token. */
-function stripTokenTitles(tokens: string[]): string[] {
+// Result of titleBounds(): module scratch rather than a returned object, as it runs for every row.
+let boundFrom = 0;
+let boundTo = 0;
+let boundBaby = false;
+
+/**
+ * Where the name proper sits in items[0..to) once leading titles, trailing degrees and a comma tail
+ * of degrees ("..., S.Pd., M.Kes") are set aside; the last name token is never dropped. `raw`
+ * items are written words (dots and all), otherwise canonical tokens: the same rules run on both,
+ * so a key is a fixed point. A leading BY/BAYI is set aside too and reported as boundBaby, so
+ * "By. Ny. Siti" keeps BAYI and a newborn's key stays apart from the mother's.
+ */
+function titleBounds(items: string[], to: number, raw: boolean, commaAt: number): void {
   let from = 0;
-  let to = tokens.length;
-  // A newborn is registered as "By. Ny. <mother>": keep BAYI, so baby and mother stay distinct.
   let baby = false;
-  for (;;) {
-    const t = tokens[from] ?? '';
-    if (!baby && (t === 'BY' || t === 'BAYI')) (baby = true), from++;
-    else if (to - from > 1 && PREFIX.has(t)) from++;
+  for (; from < to; from++) {
+    const w = items[from] ?? '';
+    const c = raw ? compact(w) : w;
+    const dot = raw ? w.indexOf('.') : -1;
+    if (!baby && (c === 'BY' || c === 'BAYI')) baby = true;
+    else if (to - from > 1 && (PREFIX.has(c) || (c === DOTTED_PREFIX && dot >= 0))) continue;
+    else if (dot > 0 && PREFIX.has(compact(w.slice(0, dot))) && compact(w.slice(dot + 1)) !== '') {
+      items[from--] = w.slice(dot + 1); // "HJ.SITI": look at "SITI" again
+    } else break;
+  }
+  if (commaAt > from && commaAt < to) {
+    let allTitles = true;
+    for (let i = commaAt; i < to && allTitles; i++) {
+      const c = compact(items[i] ?? '');
+      allTitles = c.length <= 1 || PREFIX.has(c) || TRAILING.has(c) || FRAGMENTS.has(c);
+    }
+    if (allTitles) to = commaAt;
+  }
+  while (to - from > 1) {
+    const last = items[to - 1] ?? '';
+    const prev = items[to - 2] ?? '';
+    if (TRAILING.has(raw ? compact(last) : last)) to--;
+    else if (raw && to - from > 2 && isDottedLetter(prev) && TRAILING.has(compact(prev + last))) to -= 2; // "S. Pd"
     else break;
   }
-  while (to - from > 1 && TRAILING.has(tokens[to - 1] ?? '')) to--;
-  const kept = from === 0 && to === tokens.length ? tokens : tokens.slice(from, to);
-  if (baby) kept.unshift('BAYI');
-  return kept;
+  boundFrom = from;
+  boundTo = to;
+  boundBaby = baby;
 }
 
 function tokensOfDisplay(display: string): string[] {
   const s = NON_ASCII.test(display) ? display.normalize('NFD').replace(COMBINING_MARKS, '') : display;
   const words: string[] = [];
   const commaAt = splitWords(s, words);
-  let from = 0;
-  let to = words.length;
-  // Leading titles, also glued to the name ("HJ.SITI"); a baby marker is set aside as in stripTokenTitles.
-  let baby = false;
-  while (from < to) {
-    const w = words[from] ?? '';
-    const c = compact(w);
-    if (!baby && (c === 'BY' || c === 'BAYI')) {
-      baby = true;
-      from++;
-      continue;
-    }
-    if (to - from > 1 && (PREFIX.has(c) || (c === DOTTED_PREFIX && w.includes('.')))) {
-      from++;
-      continue;
-    }
-    const dot = w.indexOf('.');
-    if (dot > 0 && dot < w.length - 1 && PREFIX.has(compact(w.slice(0, dot))) && compact(w.slice(dot + 1)) !== '') {
-      words[from] = w.slice(dot + 1);
-      continue;
-    }
-    break;
-  }
-  // Everything after a comma that looks like degrees ("..., S.Pd., M.Kes") goes.
-  if (commaAt > from && commaAt < to) {
-    let allTitles = true;
-    for (let i = commaAt; i < to && allTitles; i++) {
-      const c = compact(words[i] ?? '');
-      allTitles = c.length <= 1 || PREFIX.has(c) || TRAILING.has(c) || FRAGMENTS.has(c);
-    }
-    if (allTitles) to = commaAt;
-  }
-  while (to - from > 1) {
-    const last = words[to - 1] ?? '';
-    if (TRAILING.has(compact(last))) to--;
-    else if (to - from > 2 && isDottedLetter(words[to - 2] ?? '') && TRAILING.has(compact((words[to - 2] ?? '') + last))) to -= 2;
-    else break;
-  }
-  let tokens: string[] = baby ? ['BAYI'] : [];
-  tokensOf(words, from, to, tokens);
-  tokens = stripTokenTitles(tokens);
+  titleBounds(words, words.length, true, commaAt);
+  let tokens: string[] = boundBaby ? ['BAYI'] : [];
+  tokensOf(words, boundFrom, boundTo, tokens);
+  // Splitting words on punctuation can expose titles ("H-ABDUL"): run the same rules on the tokens.
+  titleBounds(tokens, tokens.length, false, -1);
+  if (boundFrom > 0 || boundTo < tokens.length) tokens = tokens.slice(boundFrom, boundTo);
+  if (boundBaby) tokens.unshift('BAYI');
   // A lone "M" before another name is Muhammad; as the last token it is more likely an initial.
   for (let i = 0; i < tokens.length - 1; i++) if (tokens[i] === 'M') tokens[i] = MUHAMMAD;
   return tokens;
 }
 
-/** Whether the text needs whitespace repair: anything but single inner ASCII spaces. Avoids a regex replace per row. */
+/** Anything but single inner ASCII spaces needs repair; checking first saves a regex replace per row. */
 function messySpaces(raw: string): boolean {
-  const n = raw.length;
-  if (n === 0) return false;
-  if (raw.charCodeAt(0) === 32 || raw.charCodeAt(n - 1) === 32) return true;
-  for (let i = 0; i < n; i++) {
+  if (raw.charCodeAt(0) === 32 || raw.charCodeAt(raw.length - 1) === 32) return true;
+  for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (c < 32 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x3000)) return true;
-    if (c === 32 && raw.charCodeAt(i + 1) === 32) return true;
+    if (c < 32 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x3000) || (c === 32 && raw.charCodeAt(i + 1) === 32)) return true;
   }
   return false;
 }
@@ -249,57 +231,47 @@ export function normalizeName(raw: string): NormalizedName {
   return { display, key: tokens.join(' '), tokens };
 }
 
-// Phonetic classes for typo-tolerant candidate search. '' = silent; '*' = vowel. Y right after a
-// consonant is a glide and counts as a vowel (Suryani/Suriani, Asyari/Asari). F/V/P merge (Fitri/Pitri, Arif/Arip),
-// Z/X/S merge (Zainal/Sainal), Q/K merge. C stays apart from K and S: after TJ->C it is a real,
-// selective sound in Indonesian. H is silent after the first letter (Rahmat/Ramat, Sinta/Shinta).
+// Phonetic classes: '' silent, '*' vowel. F/V/P merge (Fitri/Pitri, Arif/Arip), Z/X/S merge
+// (Zainal/Sainal), Q/K merge. C stays apart from K and S: after TJ->C it is a real and selective
+// sound. H is silent after the first letter (Rahmat/Ramat, Sinta/Shinta); so is medial KH
+// (Akhmad/Ahmad). Y right after a consonant is a glide, a vowel here (Suryani/Suriani).
 const PHONETIC: readonly string[] = Array.from({ length: 128 }, (_, i) => {
   const ch = String.fromCharCode(i);
   if ('AEIOU'.includes(ch)) return '*';
-  if (ch === 'H') return '';
-  if (ch === 'F' || ch === 'V') return 'P';
-  if (ch === 'Z' || ch === 'X') return 'S';
-  if (ch === 'Q') return 'K';
-  return (i >= 66 && i <= 90) || (i >= 48 && i <= 57) ? ch : '';
+  const mapped = ({ H: '', F: 'P', V: 'P', Z: 'S', X: 'S', Q: 'K' } as Record<string, string>)[ch];
+  return mapped ?? (isAlnum(i) ? ch : '');
 });
 const DEVOICED: Readonly<Record<string, string>> = { B: 'P', D: 'T', G: 'K' };
 
 /**
- * Coarse code of one canonical token: the first letter (a vowel kept as written; KH- and SY-
- * reduced to H and S), then the consonant classes, vowels dropped, repeats collapsed unless a
- * vowel separates them, and a final B/D/G devoiced (Ahmad/Ahmat). Short codes get their first
- * vowel appended so that at least 2 characters remain when the token has them.
+ * Coarse code of one canonical token, for typo-tolerant candidate search: the first letter (a vowel
+ * as written; KH-, SY-, DZ- reduced to H, S, S), then consonant classes with vowels dropped,
+ * repeats collapsed unless a vowel separates them, a final B/D/G devoiced (Ahmad/Ahmat). A code
+ * shorter than 2 gets the token's first later vowel, so it stays selective ("IA", not "I").
  */
 export function phoneticToken(token: string): string {
   const t = token.toUpperCase();
-  const n = t.length;
-  if (n === 0) return '';
+  if (t.length === 0) return '';
   const c0 = t.charCodeAt(0);
   const c1 = t.charCodeAt(1);
-  let i = 1;
-  let out: string;
-  if (c0 === K && c1 === H) (out = 'H'), (i = 2);
-  else if ((c0 === 83 && c1 === Y) || (c0 === D && c1 === 90)) (out = 'S'), (i = 2); // SY, DZ
-  else out = PHONETIC[c0] === '*' ? t.charAt(0) : (PHONETIC[c0] ?? '') || t.charAt(0);
-  let last = PHONETIC[c0] === '*' ? '' : out;
+  const digraph = (c0 === K && c1 === H) || (c0 === S && c1 === Y) || (c0 === D && c1 === Z);
+  const firstCode = PHONETIC[c0] ?? '';
+  let out = digraph ? (c0 === K ? 'H' : 'S') : firstCode === '*' || firstCode === '' ? t.charAt(0) : firstCode;
+  let last = firstCode === '*' ? '' : out;
   let vowel = '';
-  for (; i < n; i++) {
+  for (let i = digraph ? 2 : 1; i < t.length; i++) {
     const c = t.charCodeAt(i);
     const next = t.charCodeAt(i + 1);
-    let code = PHONETIC[c] ?? '';
-    if (c === Y && last !== '') code = '*';
+    let code = c === Y && last !== '' ? '*' : (PHONETIC[c] ?? '');
     if (code === '*') {
-      if (vowel === '') vowel = t.charAt(i);
+      vowel ||= t.charAt(i);
       last = '';
       continue;
     }
-    if (c === K && next === H) {
-      i++; // inside a word KH sounds like H, which is silent (Akhmad/Ahmad)
-      continue;
-    }
-    if (c === D && next === 90) (code = 'S'), i++; // DZ (Dzikri/Zikri)
+    if (c === K && next === H) code = ''; // medial KH: silent like H (the H is skipped below)
+    if (c === D && next === Z) code = 'S'; // DZ (Dzikri/Zikri); the Z maps to S and collapses
     if (code === '') continue;
-    if (i === n - 1) code = DEVOICED[code] ?? code;
+    if (i === t.length - 1) code = DEVOICED[code] ?? code;
     if (code !== last) out += code;
     last = code;
   }
@@ -309,25 +281,26 @@ export function phoneticToken(token: string): string {
 // Scratch buffers reused across calls: similarity runs hundreds of times per search.
 const MAX_TOKENS = 16;
 const MAX_TOKEN_LENGTH = 64;
-// Unrelated Indonesian names still score 0.5-0.65 in Jaro-Winkler (SITI/SANTOSO): below this a pair counts as no match.
+/** Unrelated names still score 0.5-0.65 in Jaro-Winkler (SITI/SANTOSO); below this a pair is no match. */
 const NOISE_FLOOR = 0.7;
-const aStart = new Int32Array(MAX_TOKENS), aLen = new Int32Array(MAX_TOKENS);
-const bStart = new Int32Array(MAX_TOKENS), bLen = new Int32Array(MAX_TOKENS);
+const starts = new Int32Array(2 * MAX_TOKENS);
+const lens = new Int32Array(2 * MAX_TOKENS);
 const sims = new Float64Array(MAX_TOKENS * MAX_TOKENS);
-const flagsA = new Uint8Array(MAX_TOKEN_LENGTH), flagsB = new Uint8Array(MAX_TOKEN_LENGTH);
-
+const flagsA = new Uint8Array(MAX_TOKEN_LENGTH);
+const flagsB = new Uint8Array(MAX_TOKEN_LENGTH);
 let scannedLetters = 0;
 
-/** Token offsets into the scratch arrays (capped at MAX_TOKENS); adds the key's letters to scannedLetters. */
-function scanTokens(key: string, starts: Int32Array, lens: Int32Array): number {
+/** Records token offsets from slot `base` (at most MAX_TOKENS) and adds the key's letters to scannedLetters. */
+function scanTokens(key: string, base: number): number {
   let count = 0;
   let start = 0;
   for (let i = 0; i <= key.length; i++) {
     if (i < key.length && key.charCodeAt(i) !== 32) continue;
     const len = i - start;
-    if (len > 0) {
-      scannedLetters += len;
-      if (count < MAX_TOKENS) (starts[count] = start), (lens[count] = Math.min(len, MAX_TOKEN_LENGTH)), count++;
+    scannedLetters += len;
+    if (len > 0 && count < MAX_TOKENS) {
+      starts[base + count] = start;
+      lens[base + count++] = Math.min(len, MAX_TOKEN_LENGTH);
     }
     start = i + 1;
   }
@@ -346,8 +319,7 @@ function jaroWinkler(a: string, as: number, al: number, b: string, bs: number, b
   let m = 0;
   for (let i = 0; i < al; i++) {
     const c = a.charCodeAt(as + i);
-    const hi = Math.min(bl - 1, i + window);
-    for (let j = Math.max(0, i - window); j <= hi; j++) {
+    for (let j = Math.max(0, i - window), hi = Math.min(bl - 1, i + window); j <= hi; j++) {
       if (flagsB[j] === 0 && b.charCodeAt(bs + j) === c) {
         flagsA[i] = flagsB[j] = 1;
         m++;
@@ -360,8 +332,7 @@ function jaroWinkler(a: string, as: number, al: number, b: string, bs: number, b
   for (let i = 0, j = 0; i < al; i++) {
     if (flagsA[i] === 0) continue;
     while (flagsB[j] === 0) j++;
-    if (a.charCodeAt(as + i) !== b.charCodeAt(bs + j)) half++;
-    j++;
+    if (a.charCodeAt(as + i) !== b.charCodeAt(bs + j++)) half++;
   }
   const jaro = (m / al + m / bl + (m - half / 2) / m) / 3;
   let p = 0;
@@ -371,8 +342,9 @@ function jaroWinkler(a: string, as: number, al: number, b: string, bs: number, b
 
 /**
  * Similarity 0..1 of two keys: tokens are paired greedily by best Jaro-Winkler (order does not
- * matter: "SITI AMINAH" = "AMINAH SITI"), each pair weighted by its letters; unpaired tokens
- * and pairs below NOISE_FLOOR count as 0. The keys are put in a fixed order first, so ties break the same way both ways.
+ * matter: "SITI AMINAH" = "AMINAH SITI"), each pair weighted by its letters; unpaired tokens and
+ * pairs below NOISE_FLOOR count as 0. The keys are put in a fixed order first, so that ties break
+ * the same way whichever key comes first: the result is symmetric.
  */
 export function nameSimilarity(aKey: string, bKey: string): number {
   if (aKey === bKey) return 1;
@@ -380,15 +352,15 @@ export function nameSimilarity(aKey: string, bKey: string): number {
   const a = aKey < bKey ? aKey : bKey;
   const b = aKey < bKey ? bKey : aKey;
   scannedLetters = 0;
-  const na = scanTokens(a, aStart, aLen);
-  const nb = scanTokens(b, bStart, bLen);
-  const total = scannedLetters;
-  if (total === 0) return 0;
+  const na = scanTokens(a, 0);
+  const nb = scanTokens(b, MAX_TOKENS);
+  if (scannedLetters === 0) return 0;
   for (let i = 0; i < na; i++) {
     for (let j = 0; j < nb; j++) {
-      const w = (aLen[i] ?? 0) + (bLen[j] ?? 0);
-      const jw = jaroWinkler(a, aStart[i] ?? 0, aLen[i] ?? 0, b, bStart[j] ?? 0, bLen[j] ?? 0);
-      sims[i * nb + j] = jw < NOISE_FLOOR ? 0 : w * jw;
+      const al = lens[i] ?? 0;
+      const bl = lens[MAX_TOKENS + j] ?? 0;
+      const jw = jaroWinkler(a, starts[i] ?? 0, al, b, starts[MAX_TOKENS + j] ?? 0, bl);
+      sims[i * nb + j] = jw < NOISE_FLOOR ? 0 : (al + bl) * jw;
     }
   }
   let usedA = 0;
@@ -396,19 +368,20 @@ export function nameSimilarity(aKey: string, bKey: string): number {
   let score = 0;
   for (let round = Math.min(na, nb); round > 0; round--) {
     let best = 0;
-    let bi = -1;
-    let bj = -1;
+    let pick = -1;
     for (let i = 0; i < na; i++) {
-      if (usedA & (1 << i)) continue;
       for (let j = 0; j < nb; j++) {
         const v = sims[i * nb + j] ?? 0;
-        if (v > best && !(usedB & (1 << j))) (best = v), (bi = i), (bj = j);
+        if (v > best && !(usedA & (1 << i)) && !(usedB & (1 << j))) {
+          best = v;
+          pick = i * nb + j;
+        }
       }
     }
-    if (bi < 0) break;
+    if (pick < 0) break;
     score += best;
-    usedA |= 1 << bi;
-    usedB |= 1 << bj;
+    usedA |= 1 << Math.floor(pick / nb);
+    usedB |= 1 << pick % nb;
   }
-  return Math.min(1, score / total);
+  return Math.min(1, score / scannedLetters);
 }

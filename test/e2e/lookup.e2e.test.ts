@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
 import { openCounter, type Counter } from './support/counter';
-import { APBD, APBN_OLD, BUDI, DEWI, NUR, RIZKI, SITI, STRANGER_NIK } from './support/lists';
+import { APBD, APBN_OLD, BUDI, DEWI, NUR, RIZKI, RIZKY, SITI, STRANGER_NIK } from './support/lists';
 
 let browser: Browser;
 let counter: Counter | undefined;
@@ -130,6 +130,18 @@ describe('patient look-up', () => {
     expect(await picked.count()).toBe(1);
     expect(await picked.textContent()).toContain(RIZKI.name);
     await c.screenshot('d-name-picked-1024');
+
+    // Without a birth date: more candidates (Rizki and Rizky), still nothing picked.
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#lookup-dob').inputValue()).toBe('');
+    await search.pressSequentially('Muhammad Rizki', { delay: 40 });
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('candidates');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    const names = (await rows.allTextContents()).join('|');
+    expect(names).toContain(RIZKI.name);
+    expect(names).toContain(RIZKY.name);
+    expect(await page.locator('[data-testid="match-row"][data-picked="true"]').count()).toBe(0);
+    await c.screenshot('d-name-no-dob-1024');
   });
 
   it('(e) answers an unknown NIK with "not found" and the still-serve hint; a short number with a problem', async () => {
@@ -196,5 +208,27 @@ describe('patient look-up', () => {
     expect(await page.locator('[data-flag="nik-dob-mismatch"]').textContent()).toContain('Tanggal lahir tidak sesuai NIK');
     expect(await verdict.getAttribute('data-verdict')).toBe('eligible'); // a warning, not a rejection
     await c.screenshot('g-nik-dob-mismatch');
+  });
+  it('(h) shows a failed call in an alert, and recovers on the next search', async () => {
+    const c = await open();
+    const { page } = c;
+    const message = 'Terjadi kesalahan di aplikasi: disk penuh. Data Anda aman; coba lagi atau hubungi petugas IT.';
+    // The core cannot be made to fail from the UI (the input is validated), so the bridge answers for it.
+    await page.route('**/rpc/lookup', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'internal', message } }) }),
+    );
+    const search = page.locator('#lookup-query');
+    await search.fill(SITI.nik);
+    await search.press('Enter');
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain(message);
+    expect(await alert.textContent()).toContain('Pencarian gagal');
+    expect(await page.getByTestId('verdict').count()).toBe(0);
+    await c.screenshot('h-error');
+
+    await page.unroute('**/rpc/lookup');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('eligible');
+    expect(await page.getByRole('alert').count()).toBe(0);
   });
 });

@@ -32,7 +32,7 @@ if (!existsSync(rendererIndex)) fail(`${rendererIndex} is missing. Build first: 
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const result = spawnSync(
   process.execPath,
-  [vitest, 'run', '--config', join(root, 'test', 'e2e', 'vitest.e2e.config.ts'), ...process.argv.slice(2)],
+  [vitest, 'run', '--config', join(root, 'test', 'e2e', 'vitest.e2e.config.mts'), ...process.argv.slice(2)],
   { cwd: root, stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } },
 );
 if (result.error) fail(String(result.error));

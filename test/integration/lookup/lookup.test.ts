@@ -107,3 +107,15 @@ describe('look-up by name', () => {
     core.close();
   });
 });
+
+describe('look-up by part of a name', () => {
+  it('a single name finds the members who carry it, ranked below whole-name matches', async () => {
+    const { core } = await coreWithSample();
+    const rizki = await core.lookup({ query: 'Rizki' });
+    expect(rizki.matches.map((m) => m.name)).toContain('MOCH. RIZKI');
+    expect(rizki.matches[0]?.score).toBeLessThan(1);
+    const withDob = await core.lookup({ query: 'rizki', dob: RIZKI.dob });
+    expect(withDob.matches[0]).toMatchObject({ name: 'MOCH. RIZKI', confidence: 'probable' });
+    core.close();
+  });
+});

@@ -55,25 +55,25 @@ export class EditionWriter {
 
   private markDuplicates(): { row: number; other: number }[] {
     const t = memberTable(this.editionId);
-    // Both sides of each duplicate pair: the indexes make these group-bys a single ordered scan.
-    const rows = this.db
-      .prepare(
-        `SELECT m.id, m.row, d.first FROM ${t} m JOIN (SELECT nik, min(row) AS first FROM ${t} WHERE nik IS NOT NULL GROUP BY nik HAVING count(*) > 1) d ON d.nik = m.nik
-         UNION
-         SELECT m.id, m.row, d.first FROM ${t} m JOIN (SELECT card, min(row) AS first FROM ${t} WHERE card IS NOT NULL GROUP BY card HAVING count(*) > 1) d ON d.card = m.card`,
-      )
-      .all() as { id: number; row: number; first: number }[];
+    // Duplicate keys first (an ordered scan of each index), then their rows through the index:
+    // duplicates are rare, so this stays proportional to them, not to the list.
+    const rows: { id: number; row: number; key: string }[] = [];
+    for (const column of ['nik', 'card'] as const) {
+      const keys = this.db.prepare(`SELECT ${column} AS k FROM ${t} WHERE ${column} IS NOT NULL GROUP BY ${column} HAVING count(*) > 1`).pluck().all();
+      const byKey = this.db.prepare(`SELECT id, row FROM ${t} WHERE ${column} = ? ORDER BY row`);
+      for (const key of keys) for (const r of byKey.all(key) as { id: number; row: number }[]) rows.push({ ...r, key: `${column}:${String(key)}` });
+    }
     if (rows.length === 0) return [];
     const mark = this.db.prepare(`UPDATE ${t} SET flags = flags | ${MemberFlags.duplicate} WHERE id = ?`);
     this.db.transaction(() => rows.forEach((r) => mark.run(r.id)))();
-    const seen = new Set<number>();
-    const pairs: { row: number; other: number }[] = [];
+    const firstRowOfKey = new Map<string, number>();
+    const pairs = new Map<number, number>();
     for (const r of rows) {
-      if (r.row === r.first || seen.has(r.row)) continue;
-      seen.add(r.row);
-      pairs.push({ row: r.row, other: r.first });
+      const first = firstRowOfKey.get(r.key);
+      if (first === undefined) firstRowOfKey.set(r.key, r.row);
+      else if (!pairs.has(r.row)) pairs.set(r.row, first);
     }
-    return pairs.sort((a, b) => a.row - b.row);
+    return [...pairs].map(([row, other]) => ({ row, other })).sort((a, b) => a.row - b.row);
   }
 }
 

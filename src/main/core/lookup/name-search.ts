@@ -1,5 +1,5 @@
 import type { Confidence } from '../../../shared/lookup';
-import { nameSimilarity, normalizeName, phoneticToken } from '../../../shared/names';
+import { nameSimilarity, normalizeName, phoneticToken, type NormalizedName } from '../../../shared/names';
 import type { CurrentEdition, MemberRow } from './edition-catalog';
 
 export interface NameCandidate {
@@ -17,6 +17,8 @@ const CANDIDATES_PER_DOB = 5000;
 const MIN_SCORE_WITH_DOB = 0.72;
 const MIN_SCORE = 0.8;
 const PROBABLE_SCORE = 0.88;
+/** A name typed in part ranks below the same name typed whole. */
+const PARTIAL_WEIGHT = 0.9;
 
 /**
  * Name search, Indonesian-aware and typo-tolerant. Candidates come from the FTS5 index over
@@ -33,7 +35,7 @@ export function searchByName(editions: readonly CurrentEdition[], name: string, 
     for (const row of rows) {
       const id = `${edition.editionId}:${row.id}`;
       if (ranked.has(id)) continue;
-      const score = nameSimilarity(query.key, normalizeName(row.name).key);
+      const score = scoreName(query.key, query.tokens, normalizeName(row.name));
       if (score < (withDob ? MIN_SCORE_WITH_DOB : MIN_SCORE)) continue;
       const confidence: Confidence = withDob && score >= PROBABLE_SCORE ? 'probable' : 'possible';
       ranked.set(id, { edition, row, score, confidence });
@@ -55,6 +57,25 @@ export function searchByName(editions: readonly CurrentEdition[], name: string, 
     }
   }
   return [...ranked.values()].sort((a, b) => b.score - a.score || a.row.name.localeCompare(b.row.name)).slice(0, MAX_RESULTS);
+}
+
+/**
+ * Similarity of the whole names, or, when the clerk typed only part of a name ("Rizki" for
+ * "MUHAMMAD RIZKI"), how well each typed token is found in the candidate's name, ranked a
+ * little below a whole-name match.
+ */
+function scoreName(queryKey: string, queryTokens: readonly string[], candidate: NormalizedName): number {
+  const whole = nameSimilarity(queryKey, candidate.key);
+  if (whole === 1 || candidate.tokens.length <= queryTokens.length) return whole;
+  let found = 0;
+  let letters = 0;
+  for (const typed of queryTokens) {
+    let best = 0;
+    for (const token of candidate.tokens) best = Math.max(best, nameSimilarity(typed, token));
+    found += best * typed.length;
+    letters += typed.length;
+  }
+  return Math.max(whole, PARTIAL_WEIGHT * (found / letters));
 }
 
 function ftsAnd(tokens: readonly string[], lastIsPrefix: boolean): string {

@@ -34,104 +34,106 @@ export function MatchTable({ matches, pickable, picked, onPick, onLeaveTop, tabl
 
   const none = t('matches.none');
   return (
-    <table className="matches" ref={tableRef} aria-label={t('lookup.resultsLabel')}>
-      <thead>
-        <tr>
-          <th scope="col" className="matches__col-name">
-            {t('matches.name')}
-          </th>
-          <th scope="col">{t('matches.ids')}</th>
-          <th scope="col">{t('matches.dob')}</th>
-          <th scope="col">{t('matches.address')}</th>
-          <th scope="col">{t('matches.list')}</th>
-          <th scope="col">{t('matches.status')}</th>
-          <th scope="col">{t('matches.confidence')}</th>
-          {pickable && (
-            <th scope="col">
-              <span className="visually-hidden">{t('matches.pick')}</span>
+    <div className="matches-wrap">
+      <table className="matches" ref={tableRef} aria-label={t('lookup.resultsLabel')}>
+        <thead>
+          <tr>
+            <th scope="col" className="matches__col-name">
+              {t('matches.name')}
             </th>
-          )}
-        </tr>
-      </thead>
-      <tbody onKeyDown={onKeyDown}>
-        {matches.map((m, i) => {
-          const age = ageInYears(m.dob);
-          const warnings = m.flags.filter((f) => WARNING_FLAGS.includes(f));
-          const isPicked = picked === i;
-          return (
-            <tr
-              key={`${m.list.name}|${m.nik ?? ''}|${m.card ?? ''}|${i}`}
-              className={`match${isPicked ? ' match--picked' : ''}${m.status === 'active' ? '' : ' match--inactive'}`}
-              data-testid="match-row"
-              data-picked={isPicked}
-              onClick={pickable ? () => onPick(i) : undefined}
-            >
-              <td className="match__name">
-                <strong>{m.name}</strong>
-                <span className="match__sub">
-                  {[m.sex ? t(`sex.${m.sex}`) : null, age !== null ? t('matches.age', { years: age }) : null].filter(Boolean).join(' · ')}
-                </span>
-                {warnings.length > 0 && (
-                  <ul className="match__warnings">
-                    {warnings.map((f) => (
-                      <li key={f} className="warning" data-flag={f}>
-                        {t(`flags.${f}`)}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-              <td className="match__ids">
-                <span className="match__id" title={t('matches.nik')}>
-                  <span className="match__id-label">{t('matches.nik')}</span> {m.nik ?? none}
-                </span>
-                <span className="match__id" title={t('matches.card')}>
-                  <span className="match__id-label">{t('matches.cardShort')}</span> {m.card ?? none}
-                </span>
-              </td>
-              <td className="match__dob">{formatDate(m.dob, lang) ?? none}</td>
-              <td className="match__address">{m.address ?? none}</td>
-              <td className="match__list">
-                <span>{m.list.name}</span>
-                <span className="match__sub" title={t(`listKind.${m.list.kind}`)}>
-                  {t('matches.asOf', { date: formatDate(m.list.asOf, lang) })}
-                </span>
-                {m.stale && (
-                  <span className="badge badge--stale" title={t('matches.staleTitle')}>
-                    {t('matches.stale')}
+            <th scope="col">{t('matches.ids')}</th>
+            <th scope="col">{t('matches.dob')}</th>
+            <th scope="col">{t('matches.address')}</th>
+            <th scope="col">{t('matches.list')}</th>
+            <th scope="col">{t('matches.status')}</th>
+            <th scope="col">{t('matches.confidence')}</th>
+            {pickable && (
+              <th scope="col">
+                <span className="visually-hidden">{t('matches.pick')}</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody onKeyDown={onKeyDown}>
+          {matches.map((m, i) => {
+            const age = ageInYears(m.dob);
+            const warnings = m.flags.filter((f) => WARNING_FLAGS.includes(f));
+            const isPicked = picked === i;
+            return (
+              <tr
+                key={`${m.list.name}|${m.nik ?? ''}|${m.card ?? ''}|${i}`}
+                className={`match${isPicked ? ' match--picked' : ''}${m.status === 'active' ? '' : ' match--inactive'}`}
+                data-testid="match-row"
+                data-picked={isPicked}
+                onClick={pickable ? () => onPick(i) : undefined}
+              >
+                <td className="match__name">
+                  <strong>{m.name}</strong>
+                  <span className="match__sub">
+                    {[m.sex ? t(`sex.${m.sex}`) : null, age !== null ? t('matches.age', { years: age }) : null].filter(Boolean).join(' · ')}
                   </span>
-                )}
-              </td>
-              <td className="match__status">
-                <span className={`status status--${m.status}`}>{m.status === 'active' ? t('matches.active') : t('matches.inactive')}</span>
-                {m.status !== 'active' && m.statusReason && <span className="match__sub">{m.statusReason}</span>}
-              </td>
-              <td>
-                <span className={`badge badge--${m.confidence}`} data-testid="confidence">
-                  {t(`confidence.${m.confidence}`)}
-                </span>
-              </td>
-              {pickable && (
-                <td className="match__pick">
-                  <button
-                    type="button"
-                    className={`button${isPicked ? ' button--primary' : ''}`}
-                    data-pick
-                    aria-pressed={isPicked}
-                    aria-label={t('matches.pickName', { name: m.name })}
-                    onClick={(event) => {
-                      event.stopPropagation();
-                      onPick(i);
-                    }}
-                  >
-                    {isPicked ? t('matches.picked') : t('matches.pick')}
-                  </button>
+                  {warnings.length > 0 && (
+                    <ul className="match__warnings">
+                      {warnings.map((f) => (
+                        <li key={f} className="warning" data-flag={f}>
+                          {t(`flags.${f}`)}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </td>
-              )}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+                <td className="match__ids">
+                  <span className="match__id" title={t('matches.nik')}>
+                    <span className="match__id-label">{t('matches.nik')}</span> {m.nik ?? none}
+                  </span>
+                  <span className="match__id" title={t('matches.card')}>
+                    <span className="match__id-label">{t('matches.cardShort')}</span> {m.card ?? none}
+                  </span>
+                </td>
+                <td className="match__dob">{formatDate(m.dob, lang) ?? none}</td>
+                <td className="match__address">{m.address ?? none}</td>
+                <td className="match__list">
+                  <span>{m.list.name}</span>
+                  <span className="match__sub" title={t(`listKind.${m.list.kind}`)}>
+                    {t('matches.asOf', { date: formatDate(m.list.asOf, lang) })}
+                  </span>
+                  {m.stale && (
+                    <span className="badge badge--stale" title={t('matches.staleTitle')}>
+                      {t('matches.stale')}
+                    </span>
+                  )}
+                </td>
+                <td className="match__status">
+                  <span className={`status status--${m.status}`}>{m.status === 'active' ? t('matches.active') : t('matches.inactive')}</span>
+                  {m.status !== 'active' && m.statusReason && <span className="match__sub">{m.statusReason}</span>}
+                </td>
+                <td>
+                  <span className={`badge badge--${m.confidence}`} data-testid="confidence">
+                    {t(`confidence.${m.confidence}`)}
+                  </span>
+                </td>
+                {pickable && (
+                  <td className="match__pick">
+                    <button
+                      type="button"
+                      className={`button${isPicked ? ' button--primary' : ''}`}
+                      data-pick
+                      aria-pressed={isPicked}
+                      aria-label={t('matches.pickName', { name: m.name })}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        onPick(i);
+                      }}
+                    >
+                      {isPicked ? t('matches.picked') : t('matches.pick')}
+                    </button>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

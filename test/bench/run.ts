@@ -1,0 +1,120 @@
+/**
+ * `npm run bench`: the figures issue #2 asks for, as JSON on stdout (and in
+ * test-results/bench.json). Not a test: nothing here asserts a time.
+ *
+ *   BENCH_SIZES=1000000,3000000   member counts for the CSV import and look-up runs
+ *   BENCH_XLSX_ROWS=300000        rows of the XLSX import run
+ *   BENCH_DIR=/tmp/...            where the generated files and databases go
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore, type Core } from '../../src/main/core/core';
+import { memberAt } from '../fixtures/generate-members';
+import { writeCsvList, writeXlsxList } from '../fixtures/write-list-files';
+import { percentile, round, withPeakMemory } from './stats';
+
+const SEED = 7;
+const sizes = (process.env.BENCH_SIZES ?? '1000000,3000000').split(',').map(Number);
+const xlsxRows = Number(process.env.BENCH_XLSX_ROWS ?? 300_000);
+const workDir = process.env.BENCH_DIR ?? mkdtempSync(join(tmpdir(), 'loket-bench-'));
+const workerScript = join(__dirname, '../../out/main/import-worker.js');
+
+function openCore(dbPath: string): Core {
+  return createCore({ dbPath, workerScript });
+}
+
+async function timeImport(core: Core, path: string, list: string) {
+  const started = performance.now();
+  const { result, peakRssMb, baselineRssMb } = await withPeakMemory(() => core.importList({ path, list, kind: 'pbi-apbd', asOf: '2026-11-01' }));
+  const seconds = (performance.now() - started) / 1000;
+  return { rows: result.rows.imported, seconds: round(seconds, 2), rowsPerSecond: Math.round(result.rows.read / seconds), peakRssMb, baselineRssMb };
+}
+
+/** Latency of `count` calls in microseconds: p50, p95, p99. */
+async function latency(count: number, query: (i: number) => { query: string; dob?: string }, core: Core) {
+  const samples: number[] = [];
+  let found = 0;
+  for (let i = 0; i < count; i++) {
+    const q = query(i);
+    const started = performance.now();
+    const result = await core.lookup(q);
+    samples.push((performance.now() - started) * 1000);
+    if (result.matches.length > 0) found++;
+  }
+  return { calls: count, foundShare: round(found / count, 3), p50Us: round(percentile(samples, 50), 1), p95Us: round(percentile(samples, 95), 1), p99Us: round(percentile(samples, 99), 1) };
+}
+
+/** A name as a clerk types it: mixed case, sometimes a typo (a letter swapped). */
+function typedName(name: string, i: number): string {
+  const lower = name.toLowerCase();
+  if (i % 3 !== 0 || lower.length < 6) return lower;
+  const at = 2 + (i % (lower.length - 4));
+  return lower.slice(0, at) + lower[at + 1] + lower[at] + lower.slice(at + 2);
+}
+
+async function benchSize(members: number) {
+  const csv = join(workDir, `dtks-${members}.csv`);
+  const generated = performance.now();
+  await writeCsvList(csv, { count: members, seed: SEED, layout: 'dtks', separator: ';' });
+  const generateSeconds = round((performance.now() - generated) / 1000, 1);
+  const dbPath = join(workDir, `loket-${members}.db`);
+  rmSync(dbPath, { force: true });
+  const core = openCore(dbPath);
+  const csvImport = await timeImport(core, csv, 'DTKS');
+  core.db.pragma('wal_checkpoint(TRUNCATE)');
+  const bytesPerMember = Math.round(statSync(dbPath).size / members);
+  const pick = (i: number) => memberAt(SEED, (i * 7919) % members);
+  // Warm the statement cache and the page cache as a morning at the counter would.
+  await latency(200, (i) => ({ query: pick(i).nik }), core);
+  const result = {
+    members,
+    csvFileMb: round(statSync(csv).size / 2 ** 20, 1),
+    generateSeconds,
+    csvImport,
+    bytesPerMember,
+    lookupByNik: await latency(20_000, (i) => ({ query: pick(i).nik }), core),
+    lookupByCard: await latency(20_000, (i) => ({ query: pick(i).card }), core),
+    nameWithDob: await latency(2_000, (i) => {
+      const m = pick(i);
+      return { query: typedName(m.name, i), dob: `${m.birthYear}-${String(m.birthMonth).padStart(2, '0')}-${String(m.birthDay).padStart(2, '0')}` };
+    }, core),
+    nameWithoutDob: await latency(2_000, (i) => ({ query: typedName(pick(i).name, i) }), core),
+  };
+  core.close();
+  rmSync(csv, { force: true });
+  return result;
+}
+
+async function benchXlsx() {
+  const xlsx = join(workDir, `handmade-${xlsxRows}.xlsx`);
+  await writeXlsxList(xlsx, { count: xlsxRows, seed: SEED, layout: 'handmade', titleRows: ['DAFTAR PESERTA PBI APBD'], totalsRow: true });
+  const dbPath = join(workDir, 'loket-xlsx.db');
+  rmSync(dbPath, { force: true });
+  const core = openCore(dbPath);
+  const result = { rows: xlsxRows, fileMb: round(statSync(xlsx).size / 2 ** 20, 1), xlsxImport: await timeImport(core, xlsx, 'XLSX') };
+  core.close();
+  rmSync(xlsx, { force: true });
+  return result;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(workDir, { recursive: true });
+  const report = {
+    machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+    targets: { csvRowsPerSecond: 150_000, xlsxRowsPerSecond: 40_000, peakRssMb: 400, idLookupP99Us: 500, nameWithDobP95Us: 20_000, nameWithoutDobP95Us: 50_000, bytesPerMember: 300 },
+    sizes: [] as unknown[],
+    xlsx: await benchXlsx(),
+  };
+  for (const members of sizes) report.sizes.push(await benchSize(members));
+  const json = JSON.stringify(report, null, 2);
+  mkdirSync(join(__dirname, '../../test-results'), { recursive: true });
+  writeFileSync(join(__dirname, '../../test-results/bench.json'), json);
+  console.log(json);
+  if (!process.env.BENCH_DIR) rmSync(workDir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

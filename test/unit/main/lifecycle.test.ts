@@ -1,0 +1,140 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { METHOD_NAMES } from '../../../src/shared/contract';
+
+/** The Electron surface src/main/index.ts uses, faked; each test imports index.ts afresh. */
+const fake = vi.hoisted(() => {
+  type Fn = (...args: unknown[]) => unknown;
+  const state = {
+    lock: true,
+    appHandlers: new Map<string, Fn[]>(),
+    ipcHandlers: new Map<string, Fn>(),
+    windows: [] as { options: Record<string, unknown>; handlers: Map<string, Fn[]> }[],
+    ready: Promise.resolve(),
+    userData: '',
+    errorBoxes: [] as [string, string][],
+  };
+  const on = (map: Map<string, Fn[]>, name: string, fn: Fn) => map.set(name, [...(map.get(name) ?? []), fn]);
+  const emit = (map: Map<string, Fn[]>, name: string, ...args: unknown[]) => {
+    for (const fn of map.get(name) ?? []) fn(...args);
+  };
+  const app = {
+    isPackaged: false,
+    enableSandbox: vi.fn(),
+    requestSingleInstanceLock: vi.fn(() => state.lock),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    setAppUserModelId: vi.fn(),
+    whenReady: vi.fn(() => state.ready),
+    getPath: vi.fn(() => state.userData),
+    getAppPath: vi.fn(() => '/nonexistent-app'),
+    on: vi.fn((name: string, fn: Fn) => on(state.appHandlers, name, fn)),
+  };
+  class BrowserWindow {
+    readonly handlers = new Map<string, Fn[]>();
+    readonly webContents = {
+      session: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), webRequest: { onHeadersReceived: vi.fn() } },
+      setWindowOpenHandler: vi.fn(),
+      on: vi.fn(),
+      getURL: () => '',
+      isDestroyed: () => false,
+      send: vi.fn(),
+    };
+    constructor(readonly options: Record<string, unknown>) {
+      state.windows.push(this);
+    }
+    static getAllWindows = () => state.windows;
+    on(name: string, fn: Fn) {
+      on(this.handlers, name, fn);
+      return this;
+    }
+    once(name: string, fn: Fn) {
+      return this.on(name, fn);
+    }
+    loadFile = vi.fn(async () => {});
+    loadURL = vi.fn(async () => {});
+  }
+  const ipcMain = {
+    handle: vi.fn((channel: string, fn: Fn) => state.ipcHandlers.set(channel, fn)),
+    removeHandler: vi.fn((channel: string) => state.ipcHandlers.delete(channel)),
+  };
+  const dialog = { showErrorBox: vi.fn((title: string, body: string) => state.errorBoxes.push([title, body])) };
+  return { state, app, BrowserWindow, ipcMain, dialog, emitApp: (name: string, ...args: unknown[]) => emit(state.appHandlers, name, ...args) };
+});
+
+vi.mock('electron', () => ({ app: fake.app, BrowserWindow: fake.BrowserWindow, ipcMain: fake.ipcMain, dialog: fake.dialog }));
+vi.mock('electron-updater', () => ({ autoUpdater: { on: vi.fn(), checkForUpdatesAndNotify: vi.fn(async () => null) } }));
+
+let dir = '';
+
+beforeEach(() => {
+  vi.resetModules();
+  vi.clearAllMocks();
+  dir = mkdtempSync(join(tmpdir(), 'loket-main-'));
+  Object.assign(fake.state, { lock: true, ready: Promise.resolve(), userData: dir, errorBoxes: [] });
+  fake.state.appHandlers.clear();
+  fake.state.ipcHandlers.clear();
+  fake.state.windows.length = 0;
+  delete process.env['LOKET_DB'];
+});
+
+afterEach(() => {
+  fake.emitApp('will-quit'); // closes the core, if one was opened
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Imports index.ts (which runs it) and lets whenReady's continuation run. */
+async function startMain(): Promise<void> {
+  await import('../../../src/main/index');
+  await fake.state.ready;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+describe('main lifecycle', () => {
+  it('a second instance quits at once and opens nothing', async () => {
+    fake.state.lock = false;
+    await startMain();
+    expect(fake.app.quit).toHaveBeenCalled();
+    expect(fake.app.whenReady).not.toHaveBeenCalled();
+    expect(fake.state.windows).toHaveLength(0);
+  });
+
+  it('on ready: sandbox for all, core on userData/loket.db, IPC for every method, one window', async () => {
+    await startMain();
+    expect(fake.app.enableSandbox).toHaveBeenCalled();
+    expect(existsSync(join(dir, 'loket.db'))).toBe(true);
+    expect([...fake.state.ipcHandlers.keys()].sort()).toEqual(METHOD_NAMES.map((m) => `loket:${m}`).sort());
+    expect(fake.state.windows).toHaveLength(1);
+    expect(fake.state.windows[0]?.options).toMatchObject({ title: 'Loket', webPreferences: { sandbox: true, contextIsolation: true } });
+  });
+
+  it('LOKET_DB overrides the database path', async () => {
+    process.env['LOKET_DB'] = join(dir, 'other', 'custom.db');
+    await startMain();
+    expect(existsSync(join(dir, 'other', 'custom.db'))).toBe(true);
+    expect(existsSync(join(dir, 'loket.db'))).toBe(false);
+  });
+
+  it('quits when all windows close (except on macOS) and removes IPC on quit', async () => {
+    await startMain();
+    fake.emitApp('window-all-closed');
+    expect(fake.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
+    fake.emitApp('will-quit');
+    expect(fake.state.ipcHandlers.size).toBe(0);
+  });
+
+  it('a database that cannot be opened shows an error box and exits, without a window', async () => {
+    process.env['LOKET_DB'] = join(dir, 'a-directory.db');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(dir, 'a-directory.db'));
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await startMain();
+    quiet.mockRestore();
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    expect(fake.state.errorBoxes[0]?.[0]).toMatch(/Loket/);
+    expect(fake.app.exit).toHaveBeenCalledWith(1);
+    expect(fake.state.windows).toHaveLength(0);
+  });
+});
