@@ -10,7 +10,7 @@ const noMain = { group: ['**/main/**', '**/main'], message: 'The renderer talks 
 const noUpward = (message) => ({ group: ['**/cli/**', '**/harness/**', '**/renderer/**'], message });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'build/**', 'test-results/**', 'coverage/**'] },
+  { ignores: ['.tmp/**', 'out/**', 'dist/**', 'node_modules/**', 'build/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,6 +15,9 @@ import { createMainWindow, installGlobalHardening } from './window';
 
 // Every renderer sandboxed, whatever a window's options say. Must precede 'ready'.
 app.enableSandbox();
+// Chromium's own widgets (the date field) follow this locale: day before month, as in Indonesia,
+// whatever language the Windows installation speaks.
+app.commandLine.appendSwitch('lang', 'id');
 
 if (!app.requestSingleInstanceLock()) {
   // A second Loket on the same database would fight the first for it; the first gets focus instead.
@@ -51,6 +54,7 @@ function run(): void {
       try {
         core = createCore({
           dbPath: process.env['LOKET_DB'] || join(app.getPath('userData'), 'loket.db'),
+          ...(process.env['LOKET_DB_KEY'] ? { key: process.env['LOKET_DB_KEY'] } : {}),
           nativeBinding: electronNativeBinding(),
           workerScript: defaultWorkerScript(),
         });

@@ -23,6 +23,7 @@ const fake = vi.hoisted(() => {
   const app = {
     isPackaged: false,
     enableSandbox: vi.fn(),
+    commandLine: { appendSwitch: vi.fn() },
     requestSingleInstanceLock: vi.fn(() => state.lock),
     quit: vi.fn(),
     exit: vi.fn(),
@@ -104,6 +105,7 @@ describe('main lifecycle', () => {
   it('on ready: sandbox for all, core on userData/loket.db, IPC for every method, one window', async () => {
     await startMain();
     expect(fake.app.enableSandbox).toHaveBeenCalled();
+    expect(fake.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'id');
     expect(existsSync(join(dir, 'loket.db'))).toBe(true);
     expect([...fake.state.ipcHandlers.keys()].sort()).toEqual(METHOD_NAMES.map((m) => `loket:${m}`).sort());
     expect(fake.state.windows).toHaveLength(1);
