@@ -13,6 +13,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           'import-worker': resolve(__dirname, 'src/main/core/lists/import-worker.ts'),
+          'reader-worker': resolve(__dirname, 'src/main/core/lists/reader-worker.ts'),
           cli: resolve(__dirname, 'src/cli/index.ts'),
           harness: resolve(__dirname, 'src/harness/server.ts'),
         },

@@ -23,6 +23,9 @@ const SAMPLE_RECORDS = 200;
  * ';' file does not vote for ','; title rows without separators do not vote at all.
  */
 export function detectSeparator(sample: string, complete: boolean): CsvSeparator {
+  // Excel's own hint line, "sep=;", settles it.
+  const hint = /^sep=([,;\t|])\s*(\r?\n|\r|$)/i.exec(sample);
+  if (hint) return hint[1] as CsvSeparator;
   const perRecord: number[][] = [];
   let counts = [0, 0, 0, 0];
   let inQuotes = false;

@@ -119,7 +119,7 @@ export class CsvTokenizer {
       let runStart = i;
       if (i < len && buf.charCodeAt(i) === QUOTE) {
         let j = i + 1;
-        let closedAt = -1;
+        let closedAt: number;
         for (;;) {
           const k = buf.indexOf('"', j);
           if (k === -1 || (k + 1 >= len && !final)) {

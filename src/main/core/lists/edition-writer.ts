@@ -3,6 +3,7 @@ import type { Db } from '../store/open-database';
 import { MemberFlags, createMemberIndexesSql, createMemberTableSql, memberTable } from './member-table';
 import type { MemberInsert } from './row-validator';
 
+/** The order of MemberInsert's fields. */
 const COLUMNS = '(nik, card, dob, flags, name, name_keys, detail, row)';
 const PARAMS_PER_ROW = 8;
 /** Rows per INSERT statement: one multi-row statement is ~30% cheaper than as many single-row runs. */
@@ -39,10 +40,7 @@ export class EditionWriter {
         for (let j = i; j < i + ROWS_PER_STATEMENT; j++) p = bind(params, p, members[j]!);
         this.insertMany.run(params);
       }
-      for (; i < members.length; i++) {
-        const m = members[i]!;
-        this.insertOne.run(m.nik, m.card, m.dob, m.flags, m.name, m.nameKeys, m.detail, m.row);
-      }
+      for (; i < members.length; i++) this.insertOne.run(members[i]!);
     })();
   }
 
@@ -78,13 +76,6 @@ export class EditionWriter {
 }
 
 function bind(params: unknown[], p: number, m: MemberInsert): number {
-  params[p] = m.nik;
-  params[p + 1] = m.card;
-  params[p + 2] = m.dob;
-  params[p + 3] = m.flags;
-  params[p + 4] = m.name;
-  params[p + 5] = m.nameKeys;
-  params[p + 6] = m.detail;
-  params[p + 7] = m.row;
+  for (let k = 0; k < PARAMS_PER_ROW; k++) params[p + k] = m[k];
   return p + PARAMS_PER_ROW;
 }

@@ -7,7 +7,9 @@ import type { ListField } from './columns';
 import { EditionWriter } from './edition-writer';
 import { beginEdition, failEdition, heartbeat, switchToEdition, type EditionCounts } from './editions.repo';
 import { openListFile } from './list-reader';
-import { RowValidator, type MemberInsert, type RowIssue } from './row-validator';
+import { RowValidator, type RowIssue } from './row-validator';
+import { inlineSource } from './validated-batches';
+import { workerSource } from './worker-source';
 
 export interface ImportListOptions {
   path: string;
@@ -19,11 +21,14 @@ export interface ImportListOptions {
   timeZone?: string;
   now?: () => Date;
   onProgress?: (progress: ImportProgress) => void;
+  /** The built reader-worker.js: read and validate on another thread. Without it, on this one. */
+  readerScript?: string;
 }
 
 /** At most this many rejects and as many warnings are listed (all are counted): a 3-million-row list of damaged NIKs must not list 3 million lines. */
 export const MAX_LISTED_ISSUES = 50_000;
-const BATCH_ROWS = 20_000;
+/** How often a running import says it is alive (and reports progress). */
+const HEARTBEAT_MS = 250;
 
 /**
  * Reads a list file and makes it the list's current edition, or changes nothing. Synchronous
@@ -33,21 +38,33 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   const started = Date.now();
   const now = options.now ?? (() => new Date());
   const lang = options.lang ?? 'id';
-  const reader = await openListFile(options.path, { overrides: options.mapping as Partial<Record<ListField, string>> | undefined });
-  const { info } = reader;
+  const today = isoDateInZone(now(), options.timeZone ?? 'Asia/Jakarta');
+  const overrides = options.mapping as Partial<Record<ListField, string>> | undefined;
+  // With a reader worker, parsing and validating run on one core while this thread writes on the other.
+  const source = options.readerScript
+    ? await workerSource(options.readerScript, { path: options.path, ...(overrides ? { overrides } : {}), today })
+    : await openListFile(options.path, { overrides }).then((reader) => inlineSource(reader, new RowValidator(reader.info.mapping, today)));
+  const { info } = source;
   const mappingByName: Partial<Record<ListFieldName, string>> = {};
   for (const [field, index] of Object.entries(info.mapping)) mappingByName[field as ListFieldName] = info.headers[index as number] ?? '';
 
-  const { editionId, edition } = beginEdition(db, {
-    list: options.list,
-    kind: options.kind,
-    asOf: options.asOf,
-    sourceFile: basename(options.path),
-    sourceSha256: info.sha256,
-    sourceFormat: info.format,
-    mappingJson: JSON.stringify(mappingByName),
-    now: now().toISOString(),
-  });
+  let editionId: number;
+  let edition: number;
+  try {
+    ({ editionId, edition } = beginEdition(db, {
+      list: options.list,
+      kind: options.kind,
+      asOf: options.asOf,
+      sourceFile: basename(options.path),
+      sourceSha256: info.sha256,
+      sourceFormat: info.format,
+      mappingJson: JSON.stringify(mappingByName),
+      now: now().toISOString(),
+    }));
+  } catch (error) {
+    await source.close();
+    throw error;
+  }
   const counts: EditionCounts = { read: 0, imported: 0, rejected: 0, warnings: 0, skipped: 0, damagedNik: 0 };
   const rejects: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
@@ -57,35 +74,24 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
 
   try {
     const writer = new EditionWriter(db, editionId);
-    const validator = new RowValidator(info.mapping, isoDateInZone(now(), options.timeZone ?? 'Asia/Jakarta'));
-    const members: MemberInsert[] = [];
-    for await (const batch of reader.batches(BATCH_ROWS)) {
-      for (const raw of batch) {
-        const outcome = validator.validate(raw);
-        if (outcome.kind === 'skip') {
-          counts.skipped++;
-          continue;
-        }
-        counts.read++;
-        if (outcome.kind === 'reject') {
-          counts.rejected++;
-          if (rejects.length < MAX_LISTED_ISSUES) rejects.push(describe(raw.row, outcome.issue));
-          continue;
-        }
-        members.push(outcome.member);
-        if (outcome.warnings.length > 0) {
-          counts.warnings++;
-          for (const w of outcome.warnings) {
-            if (w.code === 'row/nik-damaged') counts.damagedNik++;
-            if (warnings.length < MAX_LISTED_ISSUES) warnings.push(describe(raw.row, w));
-          }
-        }
+    let lastBeat = 0;
+    for await (const batch of source.batches()) {
+      writer.write(batch.members);
+      counts.read += batch.read;
+      counts.skipped += batch.skipped;
+      counts.imported += batch.members.length;
+      counts.rejected += batch.rejects.length;
+      counts.warnings += batch.warnedRows;
+      for (const r of batch.rejects) if (rejects.length < MAX_LISTED_ISSUES) rejects.push(describe(r.row, r.issue));
+      for (const w of batch.warnings) {
+        if (w.issue.code === 'row/nik-damaged') counts.damagedNik++;
+        if (warnings.length < MAX_LISTED_ISSUES) warnings.push(describe(w.row, w.issue));
       }
-      writer.write(members);
-      counts.imported += members.length;
-      members.length = 0;
-      heartbeat(db, editionId, now().toISOString(), counts.read);
-      progress('reading', info.sizeBytes > 0 ? (90 * reader.bytesRead()) / info.sizeBytes : 0);
+      if (Date.now() - lastBeat >= HEARTBEAT_MS) {
+        lastBeat = Date.now();
+        heartbeat(db, editionId, now().toISOString(), counts.read);
+        progress('reading', info.sizeBytes > 0 ? (90 * batch.bytesRead) / info.sizeBytes : 0);
+      }
     }
     progress('indexing', 92);
     const { duplicates } = writer.finish();
@@ -103,7 +109,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     progress('failed', 0);
     throw error;
   } finally {
-    await reader.close();
+    await source.close();
   }
   return {
     list: options.list,

@@ -75,14 +75,18 @@ async function readHead(path: string, size: number): Promise<Buffer> {
 }
 
 /** A separate streamed pass: the format readers consume the file at their own pace. */
-function sha256File(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
+function sha256File(path: string): { digest: Promise<string>; abort: () => void } {
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const digest = new Promise<string>((resolve, reject) => {
     const hash = createHash('sha256');
-    createReadStream(path, { highWaterMark: 1 << 20 })
+    stream
       .on('data', (chunk) => hash.update(chunk))
       .on('error', reject)
+      .on('close', () => reject(new Error('hashing stopped')))
       .on('end', () => resolve(hash.digest('hex')));
   });
+  digest.catch(() => undefined); // awaited later; never an unhandled rejection if opening fails first
+  return { digest, abort: () => stream.destroy() };
 }
 
 class Reader implements ListReader {
@@ -141,7 +145,6 @@ export async function openListFile(
   const head = await readHead(path, sizeBytes);
   const format = sniffFormat(head);
   const hashing = sha256File(path);
-  hashing.catch(() => undefined); // awaited below; avoid an unhandled rejection if opening fails first
 
   const overrides = options?.overrides;
   let info: ListFileInfo | null = null;
@@ -149,21 +152,26 @@ export async function openListFile(
   let source: RowSource;
   let header: FoundHeader;
   let extra: Pick<ListFileInfo, 'encoding' | 'separator' | 'sheetName'>;
-  if (format === 'csv') {
-    const csv = await openCsv(path, head, head.length >= sizeBytes, overrides, (encoding) => {
-      switchedTo = encoding;
-      if (info) info.encoding = encoding;
-    });
-    ({ source, header } = csv);
-    extra = { encoding: switchedTo ?? csv.encoding, separator: csv.separator };
-  } else {
-    const xlsx = await openXlsx(path, overrides);
-    ({ source, header } = xlsx);
-    extra = { sheetName: xlsx.sheetName };
+  try {
+    if (format === 'csv') {
+      const csv = await openCsv(path, head, head.length >= sizeBytes, overrides, (encoding) => {
+        switchedTo = encoding;
+        if (info) info.encoding = encoding;
+      });
+      ({ source, header } = csv);
+      extra = { encoding: switchedTo ?? csv.encoding, separator: csv.separator };
+    } else {
+      const xlsx = await openXlsx(path, sizeBytes, overrides);
+      ({ source, header } = xlsx);
+      extra = { sheetName: xlsx.sheetName };
+    }
+  } catch (e) {
+    hashing.abort(); // no reason to read 500 MB for a file we reject
+    throw e;
   }
   let sha256: string;
   try {
-    sha256 = await hashing;
+    sha256 = await hashing.digest;
   } catch (e) {
     await source.close();
     throw e;

@@ -2,7 +2,7 @@
  * What the CSV and XLSX readers have in common: a pull-based source of raw rows, and the
  * search for the header row below title rows.
  */
-import { hasOverrideHeaders, matchHeader, type ColumnMapping, type ListField } from './columns';
+import { fieldOfHeader, hasOverrideHeaders, matchHeader, type ColumnMapping, type ListField } from './columns';
 import { ListFileError } from './list-file-error';
 import type { RawCell, RawRow } from './list-reader';
 
@@ -78,6 +78,7 @@ export async function findHeader(
 ): Promise<FoundHeader | HeaderMiss> {
   const hasOverrides = overrides !== undefined && Object.values(overrides).some((v) => v !== undefined);
   let miss: HeaderMiss = { code: 'no-header' };
+  let previous: { row: number; headers: string[] } | null = null;
   for (;;) {
     const rows = await source.next();
     if (rows === null) return miss;
@@ -87,6 +88,8 @@ export async function findHeader(
       if (row.row > HEADER_SEARCH_ROWS) return miss;
       if (isEmptyRow(row.cells)) continue;
       const headers = row.cells.map(cellAsText);
+      const above = previous;
+      previous = { row: row.row, headers };
       let mapping: ColumnMapping | null;
       if (hasOverrides && hasOverrideHeaders(headers, overrides)) {
         mapping = matchHeader(headers, overrides);
@@ -110,7 +113,72 @@ export async function findHeader(
           continue;
         }
       }
-      return { headerRow: row.row, headers, mapping, pending: rows.slice(i + 1) };
+      if (above && above.row === row.row - 1) mergeSuperHeader(above.headers, headers, mapping);
+      let pending = rows.slice(i + 1);
+      if (pending.length === 0) pending = (await source.next()) ?? [];
+      const below = pending[0];
+      if (below && below.row === row.row + 1 && (mergeSubHeader(below.cells, headers, mapping) || isColumnNumbering(below.cells))) {
+        pending = pending.slice(1);
+      }
+      return { headerRow: row.row, headers, mapping, pending };
     }
   }
+}
+
+/**
+ * Two-row headers are common in hand-made lists: "TEMPAT/TGL LAHIR" merged over two columns,
+ * with "TEMPAT" and "TGL LAHIR" in the row below. If the row right under the header names
+ * fields that are still unmapped (and holds no data-like numbers), its names are merged into
+ * the mapping and the row is consumed. Returns whether it did so.
+ */
+function mergeSubHeader(cells: readonly RawCell[], headers: string[], mapping: ColumnMapping): boolean {
+  const found: { col: number; field: ListField; text: string }[] = [];
+  const taken = new Set(Object.values(mapping));
+  for (let col = 0; col < cells.length; col++) {
+    const c = cells[col];
+    if (c === null || c === undefined || (typeof c === 'string' && c.trim() === '')) continue;
+    if (typeof c !== 'string' || /\d{6}/.test(c)) return false; // looks like data
+    const main = headers[col] ?? '';
+    const field = fieldOfHeader(c) ?? (main.trim() ? fieldOfHeader(`${main} ${c}`) : null);
+    if (field && mapping[field] === undefined && !taken.has(col)) found.push({ col, field, text: c });
+  }
+  if (found.length === 0) return false;
+  for (const f of found) {
+    if (mapping[f.field] !== undefined) continue; // two sub-headers naming one field: keep the first
+    mapping[f.field] = f.col;
+    const main = headers[f.col] ?? '';
+    headers[f.col] = main.trim() ? `${main} ${f.text}` : f.text;
+  }
+  return true;
+}
+
+/**
+ * The other two-row shape: "NAMA" merged down over two rows beside "IDENTITAS" merged across
+ * "NIK | NO KARTU". The header row then is the lower one, and fields named only in the upper
+ * row sit above cells that are empty in the lower row.
+ */
+function mergeSuperHeader(upper: readonly string[], headers: string[], mapping: ColumnMapping): void {
+  const taken = new Set(Object.values(mapping));
+  for (let col = 0; col < upper.length; col++) {
+    if (taken.has(col) || (headers[col] ?? '').trim() !== '') continue;
+    const text = upper[col] ?? '';
+    const field = text.trim() ? fieldOfHeader(text) : null;
+    if (field && mapping[field] === undefined) {
+      mapping[field] = col;
+      while (headers.length <= col) headers.push('');
+      headers[col] = text;
+    }
+  }
+}
+
+/** The "(1) (2) (3) ..." row that official forms put under the header. */
+function isColumnNumbering(cells: readonly RawCell[]): boolean {
+  let expected = 1;
+  for (const c of cells) {
+    if (c === null || (typeof c === 'string' && c.trim() === '')) continue;
+    const n = typeof c === 'number' ? c : typeof c === 'string' ? Number(c.trim().replace(/^\((\d+)\)$/, '$1')) : NaN;
+    if (n !== expected) return false;
+    expected++;
+  }
+  return expected > 3;
 }

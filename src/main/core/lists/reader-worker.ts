@@ -1,0 +1,48 @@
+/**
+ * Worker-thread entry that reads and validates a list file and streams validated batches to
+ * its parent (the import worker), which writes them. Parsing and writing then run on the two
+ * cores at once. Credits bound the batches in flight, so memory stays bounded on any file.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { toErrorPayload } from '../errors';
+import type { ListField } from './columns';
+import { openListFile } from './list-reader';
+import { RowValidator } from './row-validator';
+import { BATCH_ROWS, validateBatch } from './validated-batches';
+import type { ReaderJob, ReaderMessage } from './worker-source';
+
+const port = parentPort;
+const IN_FLIGHT = 8;
+
+async function run(job: ReaderJob): Promise<void> {
+  if (!port) return;
+  const post = (message: ReaderMessage): void => port.postMessage(message);
+  let credits = IN_FLIGHT;
+  let wake: (() => void) | undefined;
+  port.on('message', (message: 'credit') => {
+    if (message !== 'credit') return;
+    credits++;
+    wake?.();
+    wake = undefined;
+  });
+  try {
+    const reader = await openListFile(job.path, { overrides: job.overrides as Partial<Record<ListField, string>> | undefined });
+    try {
+      post({ type: 'info', info: reader.info });
+      const validator = new RowValidator(reader.info.mapping, job.today);
+      for await (const rows of reader.batches(BATCH_ROWS)) {
+        while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+        credits--;
+        post({ type: 'batch', batch: validateBatch(rows, validator, reader.bytesRead()) });
+      }
+      post({ type: 'end' });
+    } finally {
+      await reader.close();
+    }
+  } catch (error) {
+    post({ type: 'error', error: toErrorPayload(error) });
+  }
+  port.close();
+}
+
+void run(workerData as ReaderJob);

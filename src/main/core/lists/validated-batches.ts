@@ -1,0 +1,64 @@
+import type { ListFileInfo, ListReader, RawRow } from './list-reader';
+import type { MemberInsert, RowIssue, RowValidator } from './row-validator';
+
+export interface RowIssueAt {
+  row: number;
+  issue: RowIssue;
+}
+
+/** One batch of validated rows: what the edition writer needs, in a shape cheap to send between threads. */
+export interface ValidatedBatch {
+  members: MemberInsert[];
+  rejects: RowIssueAt[];
+  warnings: RowIssueAt[];
+  /** rows with at least one warning */
+  warnedRows: number;
+  /** title, empty, totals and signature rows */
+  skipped: number;
+  /** rows that were members or rejects */
+  read: number;
+  bytesRead: number;
+}
+
+/** A stream of validated batches, with the file facts known before the first batch. */
+export interface ValidatedSource {
+  info: ListFileInfo;
+  batches(): AsyncIterable<ValidatedBatch>;
+  close(): Promise<void>;
+}
+
+/** Small enough that rows die young (cheap garbage collection), large enough to amortize a transaction. */
+export const BATCH_ROWS = 2_000;
+
+export function validateBatch(rows: readonly RawRow[], validator: RowValidator, bytesRead: number): ValidatedBatch {
+  const batch: ValidatedBatch = { members: [], rejects: [], warnings: [], warnedRows: 0, skipped: 0, read: 0, bytesRead };
+  for (const raw of rows) {
+    const outcome = validator.validate(raw);
+    if (outcome.kind === 'skip') {
+      batch.skipped++;
+      continue;
+    }
+    batch.read++;
+    if (outcome.kind === 'reject') {
+      batch.rejects.push({ row: raw.row, issue: outcome.issue });
+      continue;
+    }
+    batch.members.push(outcome.member);
+    if (outcome.warnings.length > 0) {
+      batch.warnedRows++;
+      for (const issue of outcome.warnings) batch.warnings.push({ row: raw.row, issue });
+    }
+  }
+  return batch;
+}
+
+/** Reads and validates on the calling thread (the CLI, tests, and small files). */
+export function inlineSource(reader: ListReader, validator: RowValidator): ValidatedSource {
+  return {
+    info: reader.info,
+    async *batches() {
+      for await (const rows of reader.batches(BATCH_ROWS)) yield validateBatch(rows, validator, reader.bytesRead());
+    },
+    close: () => reader.close(),
+  };
+}
