@@ -2,8 +2,9 @@
  * `npm run bench`: the figures issue #2 asks for, as JSON on stdout (and in
  * test-results/bench.json). Not a test: nothing here asserts a time.
  *
- *   BENCH_SIZES=1000000,3000000   member counts for the CSV import and look-up runs
- *   BENCH_XLSX_ROWS=300000        rows of the XLSX import run
+ *   BENCH_SIZES=1000000,3000000   member counts for the CSV import and look-up runs (BPJS extract shape, 9 columns)
+ *   BENCH_WIDE_ROWS=1000000       rows of the wide-list import run (DTKS shape, 20 columns)
+ *   BENCH_XLSX_ROWS=300000        rows of the XLSX import run (hand-made shape, 13 columns)
  *   BENCH_DIR=/tmp/...            where the generated files and databases go
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { percentile, round, withPeakMemory } from './stats';
 const SEED = 7;
 const sizes = (process.env.BENCH_SIZES ?? '1000000,3000000').split(',').map(Number);
 const xlsxRows = Number(process.env.BENCH_XLSX_ROWS ?? 300_000);
+const wideRows = Number(process.env.BENCH_WIDE_ROWS ?? 1_000_000);
 const workDir = process.env.BENCH_DIR ?? mkdtempSync(join(tmpdir(), 'loket-bench-'));
 const workerScript = join(__dirname, '../../out/main/import-worker.js');
 
@@ -54,14 +56,14 @@ function typedName(name: string, i: number): string {
 }
 
 async function benchSize(members: number) {
-  const csv = join(workDir, `dtks-${members}.csv`);
+  const csv = join(workDir, `bpjs-${members}.csv`);
   const generated = performance.now();
-  await writeCsvList(csv, { count: members, seed: SEED, layout: 'dtks', separator: ';' });
+  await writeCsvList(csv, { count: members, seed: SEED, layout: 'bpjs' });
   const generateSeconds = round((performance.now() - generated) / 1000, 1);
   const dbPath = join(workDir, `loket-${members}.db`);
   rmSync(dbPath, { force: true });
   const core = openCore(dbPath);
-  const csvImport = await timeImport(core, csv, 'DTKS');
+  const csvImport = await timeImport(core, csv, 'BPJS');
   core.db.pragma('wal_checkpoint(TRUNCATE)');
   const bytesPerMember = Math.round(statSync(dbPath).size / members);
   const pick = (i: number) => memberAt(SEED, (i * 7919) % members);
@@ -98,6 +100,20 @@ async function benchXlsx() {
   return result;
 }
 
+async function benchWide() {
+  const csv = join(workDir, `dtks-${wideRows}.csv`);
+  await writeCsvList(csv, { count: wideRows, seed: SEED, layout: 'dtks', separator: ';' });
+  const dbPath = join(workDir, 'loket-wide.db');
+  rmSync(dbPath, { force: true });
+  const core = openCore(dbPath);
+  const result = { rows: wideRows, layout: 'dtks (20 columns, ;)', fileMb: round(statSync(csv).size / 2 ** 20, 1), csvImport: await timeImport(core, csv, 'DTKS') };
+  core.db.pragma('wal_checkpoint(TRUNCATE)');
+  const bytesPerMember = Math.round(statSync(dbPath).size / wideRows);
+  core.close();
+  rmSync(csv, { force: true });
+  return { ...result, bytesPerMember };
+}
+
 async function main(): Promise<void> {
   mkdirSync(workDir, { recursive: true });
   const report = {
@@ -105,6 +121,7 @@ async function main(): Promise<void> {
     targets: { csvRowsPerSecond: 150_000, xlsxRowsPerSecond: 40_000, peakRssMb: 400, idLookupP99Us: 500, nameWithDobP95Us: 20_000, nameWithoutDobP95Us: 50_000, bytesPerMember: 300 },
     sizes: [] as unknown[],
     xlsx: await benchXlsx(),
+    wide: await benchWide(),
   };
   for (const members of sizes) report.sizes.push(await benchSize(members));
   const json = JSON.stringify(report, null, 2);

@@ -72,8 +72,9 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     options.onProgress?.({ list: options.list, phase, rowsRead: counts.read, percent: Math.round(percent * 10) / 10 });
   const describe = (row: number, issue: RowIssue): ImportIssue => ({ row, code: issue.code, reason: describeIssue(lang, issue) });
 
+  let writer: EditionWriter | undefined;
   try {
-    const writer = new EditionWriter(db, editionId);
+    writer = new EditionWriter(db, editionId);
     let lastBeat = 0;
     for await (const batch of source.batches()) {
       writer.write(batch.members);
@@ -105,6 +106,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     switchToEdition(db, editionId, counts, now().toISOString());
     progress('done', 100);
   } catch (error) {
+    writer?.abort();
     failEdition(db, editionId, error instanceof Error ? error.message : String(error));
     progress('failed', 0);
     throw error;

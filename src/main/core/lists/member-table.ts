@@ -3,7 +3,8 @@ import type { Sex } from '../../../shared/nik';
 
 /**
  * Members live in one table per list edition, `members_e<editionId>`, with a contentless FTS5
- * index `names_e<editionId>` over phonetic name tokens and a birth-date token. Why one table per
+ * index `names_e<editionId>` over phonetic name tokens and a birth-date token (the row's
+ * normalized name keys, column name_keys). Why one table per
  * edition: a new edition is bulk-loaded without indexes and indexed after (several times faster
  * than inserting into indexed tables), the switch to it is a metadata update, and retiring an
  * old edition is a DROP TABLE rather than millions of deletes.
@@ -54,9 +55,9 @@ export function createMemberTableSql(editionId: number): string {
     dob       INTEGER,          -- yyyymmdd
     flags     INTEGER NOT NULL, -- MemberFlags bits (active, damaged NIK, mismatches, duplicate, ...)
     name      TEXT NOT NULL,    -- as written, trimmed and upper-cased
-    name_keys TEXT,             -- phonetic name tokens + ' D<yyyymmdd>': what names_e<id> indexes
     detail    TEXT NOT NULL,    -- DETAIL_FIELDS joined by \\x1f
-    row       INTEGER NOT NULL  -- row number in the source file
+    row       INTEGER NOT NULL, -- row number in the source file
+    name_keys TEXT              -- phonetic name tokens + ' D<yyyymmdd>': what names_e<id> indexes
   )`;
 }
 

@@ -1,7 +1,7 @@
 import { parseCard } from '../../../shared/card';
 import { parseDate } from '../../../shared/dates';
 import type { MessageKey } from '../../../shared/i18n/messages';
-import { normalizeName, phoneticToken } from '../../../shared/names';
+import { phoneticToken } from '../../../shared/names';
 import { nikMismatch, readNikCell } from '../../../shared/nik';
 import { mapListStatus, parseSex } from '../../../shared/status';
 import type { ColumnMapping } from './columns';
@@ -9,11 +9,12 @@ import type { RawCell, RawRow } from './list-reader';
 import { MemberFlags, isoToDob, packDetail } from './member-table';
 
 /**
- * A validated member, in the column order of the edition writer's INSERT. A tuple rather than
+ * A validated member, in the column order of the edition writer's INSERT (its name keys are
+ * computed by the writer). A tuple rather than
  * an object: batches of these cross from the reader thread to the writer, and arrays are the
  * cheapest shape to clone.
  */
-export type MemberInsert = [nik: string | null, card: number | null, dob: number | null, flags: number, name: string, nameKeys: string | null, detail: string, row: number];
+export type MemberInsert = [nik: string | null, card: number | null, dob: number | null, flags: number, name: string, detail: string, row: number];
 
 export interface RowIssue {
   code: MessageKey;
@@ -125,7 +126,7 @@ export class RowValidator {
       province: this.text(cells, 'province'),
       birthPlace: this.text(cells, 'birthPlace'),
     });
-    const member: MemberInsert = [nik, hasCard ? Number(card.card) : null, dob, flags, name, nameKeysOf(normalizeName(name).key, dob), detail, raw.row];
+    const member: MemberInsert = [nik, hasCard ? Number(card.card) : null, dob, flags, name, detail, raw.row];
     return { kind: 'member', member, warnings };
   }
 

@@ -7,7 +7,7 @@
  * (a forward-only unzip must spool the sheet to a temp file first) and it builds a styled
  * Row/Cell object per cell. This reader opens the zip by its central directory, loads the
  * shared strings and date styles first, then scans the sheet XML text directly (~110k rows/s,
- * ~340 MB). xlsx-exceljs-reader.ts keeps the exceljs path as the reference the tests compare to.
+ * ~340 MB). test/oracles/xlsx-exceljs-reader.ts keeps the exceljs path as the reference the tests compare to.
  */
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
