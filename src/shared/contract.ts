@@ -34,6 +34,11 @@ export const contract = {
     }),
     output: {} as ImportReport,
   },
+  /** The language of the messages the core writes (errors, reasons, problems): the UI's language. */
+  setLanguage: {
+    input: z.object({ lang: z.enum(['id', 'en']) }),
+    output: {} as { lang: 'id' | 'en' },
+  },
   /** Brings back the previous edition of a list (one step). */
   rollbackList: {
     input: z.object({ list: z.string().trim().min(1) }),

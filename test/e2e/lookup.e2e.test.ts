@@ -182,6 +182,10 @@ describe('patient look-up', () => {
     expect(await page.locator('table.matches thead').textContent()).toContain('Birth date');
     expect(await page.getByTestId('confidence').first().textContent()).toBe('Exact');
     await c.screenshot('f-english');
+    // Messages written by the core follow the UI language too.
+    await page.locator('#lookup-query').fill('367301520385000');
+    await page.locator('#lookup-query').press('Enter');
+    await expect.poll(() => verdict.textContent()).toContain('A 15-digit number is not recognised');
 
     await page.reload();
     await expect.poll(() => page.locator('label[for="lookup-query"]').textContent()).toBe('NIK, card number, or patient name');

@@ -57,7 +57,7 @@ export function defaultWorkerScript(): string {
 export function createCore(config: CoreConfig): Core {
   const now = config.now ?? (() => new Date());
   const timeZone = config.timeZone ?? 'Asia/Jakarta';
-  const lang = config.lang ?? 'id';
+  let lang: Lang = config.lang ?? 'id';
   const staleAfterDays = config.staleAfterDays ?? 45;
   const db = openDatabase(config.dbPath, { ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}) });
   cleanAbandonedImports(db, now());
@@ -67,7 +67,9 @@ export function createCore(config: CoreConfig): Core {
   const today = (): string => isoDateInZone(now(), timeZone);
 
   return {
-    lang,
+    get lang() {
+      return lang;
+    },
     events,
     db,
     async lookup({ query, dob }) {
@@ -93,6 +95,10 @@ export function createCore(config: CoreConfig): Core {
       } finally {
         running.delete(key);
       }
+    },
+    async setLanguage(input) {
+      lang = input.lang;
+      return { lang };
     },
     async rollbackList({ list }) {
       if (!readEditionOfList(db, list, 'current') && !readEditionOfList(db, list, 'previous')) throw new LoketError('unknown-list', { list });

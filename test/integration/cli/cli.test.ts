@@ -86,3 +86,37 @@ describe('loket command', () => {
     expect(JSON.parse((await cli(['lists', '--db', db, '--json'])).stdout)).toEqual([]);
   });
 });
+
+describe('an import killed half-way', () => {
+  it('leaves the previous edition current and searchable; the orphan is cleaned later', async () => {
+    const { spawn } = await import('node:child_process');
+    const { writeCsvList } = await import('../../fixtures/write-list-files');
+    const { openDatabase } = await import('../../../src/main/core/store/open-database');
+    const { createCore } = await import('../../../src/main/core/core');
+    const { cleanAbandonedImports } = await import('../../../src/main/core/lists/editions.repo');
+    const dir = tempDir();
+    const db = join(dir, 'loket.db');
+    expect((await cli(['import', writeSampleCsv(dir), '--list', 'PBI', '--kind', 'pbi-apbd', '--as-of', '2026-11-01', '--db', db])).code).toBe(0);
+    const big = join(dir, 'besar.csv');
+    await writeCsvList(big, { count: 300_000, seed: 3, layout: 'bpjs' });
+
+    const child = spawn(process.execPath, [loket, 'import', big, '--list', 'PBI', '--kind', 'pbi-apbd', '--as-of', '2026-12-01', '--db', db], { stdio: 'ignore' });
+    const watcher = openDatabase(db, { readonly: true });
+    const importing = watcher.prepare(`SELECT count(*) AS n FROM list_editions WHERE state = 'importing' AND rows_read > 0`);
+    const deadline = Date.now() + 60_000;
+    while ((importing.get() as { n: number }).n === 0) {
+      if (Date.now() > deadline) throw new Error('the import never started writing');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    watcher.close();
+
+    const core = createCore({ dbPath: db, workerScript: null });
+    expect((await core.listLists({}))[0]).toMatchObject({ name: 'PBI', edition: 1, members: 6 });
+    expect((await core.lookup({ query: SITI.nik })).verdict).toBe('eligible');
+    expect(cleanAbandonedImports(core.db, new Date(Date.now() + 3_600_000))).toBe(1);
+    expect(core.db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name LIKE 'members_e%'`).get()).toEqual({ n: 1 });
+    core.close();
+  });
+});

@@ -74,12 +74,6 @@ export function dropEditionTablesSql(editionId: number): string {
   return `DROP TABLE IF EXISTS ${nameIndexTable(editionId)}; DROP TABLE IF EXISTS ${memberTable(editionId)};`;
 }
 
-export function packDetail(detail: MemberDetail): string {
-  let out = detail.sex;
-  for (let i = 1; i < DETAIL_FIELDS.length; i++) out += DETAIL_SEPARATOR + detail[DETAIL_FIELDS[i]!];
-  return out;
-}
-
 export function unpackDetail(packed: string): MemberDetail {
   const parts = packed.split(DETAIL_SEPARATOR);
   const detail = {} as MemberDetail;

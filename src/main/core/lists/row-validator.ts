@@ -6,7 +6,7 @@ import { nikMismatch, readNikCell } from '../../../shared/nik';
 import { mapListStatus, parseSex } from '../../../shared/status';
 import type { ColumnMapping } from './columns';
 import type { RawCell, RawRow } from './list-reader';
-import { MemberFlags, isoToDob, packDetail } from './member-table';
+import { DETAIL_FIELDS, DETAIL_SEPARATOR, MemberFlags, isoToDob } from './member-table';
 
 /**
  * A validated member, in the column order of the edition writer's INSERT (its name keys are
@@ -32,7 +32,7 @@ const NO_WARNINGS: RowIssue[] = [];
 
 export function cellText(cell: RawCell | undefined): string {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'string') return cell.replace(/\u00a0/g, ' ').trim();
+  if (typeof cell === 'string') return (cell.indexOf('\u00a0') < 0 ? cell : cell.replace(/\u00a0/g, ' ')).trim();
   if (typeof cell === 'number') return String(cell);
   return cell.toISOString().slice(0, 10);
 }
@@ -49,14 +49,31 @@ export function nameKeysOf(nameKey: string, dob: number | null): string | null {
 }
 
 export class RowValidator {
+  /** Column index of each DETAIL_FIELDS entry that comes from the file (-1: not in this file); sex and statusReason are derived. */
+  private readonly detailColumns: number[];
+
   constructor(
     private readonly mapping: ColumnMapping,
     private readonly today: string,
-  ) {}
+  ) {
+    this.detailColumns = DETAIL_FIELDS.map((field) => (field === 'sex' || field === 'statusReason' ? -1 : (mapping[field] ?? -1)));
+  }
 
   private cell(cells: RawCell[], field: keyof ColumnMapping): RawCell | undefined {
     const index = this.mapping[field];
     return index === undefined ? undefined : cells[index];
+  }
+
+  /** The packed detail column, built straight from the cells (this runs for every row of every list). */
+  private detailOf(cells: RawCell[], sex: string, statusReason: string): string {
+    let out = sex + DETAIL_SEPARATOR + statusReason;
+    const columns = this.detailColumns;
+    for (let i = 2; i < columns.length; i++) {
+      const index = columns[i]!;
+      out += DETAIL_SEPARATOR;
+      if (index >= 0) out += cellText(cells[index]);
+    }
+    return out;
   }
 
   private text(cells: RawCell[], field: keyof ColumnMapping): string {
@@ -68,7 +85,8 @@ export class RowValidator {
     const nikRaw = this.cell(cells, 'nik');
     const cardRaw = this.cell(cells, 'card');
     const nikCell = readNikCell(typeof nikRaw === 'number' ? nikRaw : cellText(nikRaw), typeof nikRaw === 'number', this.today);
-    const card = cardRaw === undefined || cardRaw === null || cellText(cardRaw) === '' ? null : parseCard(typeof cardRaw === 'number' ? cardRaw : cellText(cardRaw));
+    const cardText = typeof cardRaw === 'number' ? cardRaw : cellText(cardRaw);
+    const card = cardText === '' ? null : parseCard(cardText);
     const name = this.text(cells, 'name').toUpperCase().replace(/\s+/g, ' ');
     const hasNik = nikCell.kind === 'valid' || nikCell.kind === 'damaged';
     const hasCard = card !== null && card.ok;
@@ -111,21 +129,7 @@ export class RowValidator {
     const status = mapListStatus(this.text(cells, 'status') || null);
     if (status.status === 'active') flags |= MemberFlags.active;
     const dob = dobIso === null ? null : isoToDob(dobIso);
-    const detail = packDetail({
-      sex: sex ?? '',
-      statusReason: status.reason ?? '',
-      segment: this.text(cells, 'segment'),
-      facility: this.text(cells, 'facility'),
-      class: this.text(cells, 'class'),
-      address: this.text(cells, 'address'),
-      rt: this.text(cells, 'rt'),
-      rw: this.text(cells, 'rw'),
-      village: this.text(cells, 'village'),
-      district: this.text(cells, 'district'),
-      city: this.text(cells, 'city'),
-      province: this.text(cells, 'province'),
-      birthPlace: this.text(cells, 'birthPlace'),
-    });
+    const detail = this.detailOf(cells, sex ?? '', status.reason ?? '');
     const member: MemberInsert = [nik, hasCard ? Number(card.card) : null, dob, flags, name, detail, raw.row];
     return { kind: 'member', member, warnings };
   }

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { CORE_MESSAGES, type Lang } from '../../../shared/i18n/messages';
+import { hasBridge, loket } from '../api';
 import { uiEn } from './messages-en';
 import { uiId } from './messages-id';
 
@@ -38,6 +39,8 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
 });
 document.documentElement.lang = i18next.language;
+// The core writes its messages (errors, problems, reject reasons) in the UI's language.
+if (hasBridge()) void loket.setLanguage({ lang: currentLang() });
 
 export function currentLang(): Lang {
   return i18next.language === 'en' ? 'en' : 'id';
@@ -47,6 +50,7 @@ export function currentLang(): Lang {
 export async function setLang(lang: Lang): Promise<void> {
   await i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
+  if (hasBridge()) await loket.setLanguage({ lang });
   try {
     window.localStorage.setItem(STORAGE_KEY, lang);
   } catch {
