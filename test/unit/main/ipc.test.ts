@@ -6,7 +6,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_NAMES, METHOD_NAMES, channelOf, eventChannelOf, type ContractEvents, type Result } from '../../../src/shared/contract';
 import type { ImportProgress, ListSummary } from '../../../src/shared/lists';
-import type { Core } from '../../../src/main/core/core';
+import { createCore, type Core } from '../../../src/main/core/core';
 import { registerIpc, type EventSink, type IpcMainLike } from '../../../src/main/ipc';
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
@@ -186,29 +186,21 @@ describe('registerIpc', () => {
   });
 });
 
-/**
- * The same registration over the real core on a temp SQLite file. The core depends on modules
- * other parts of the project provide; if it cannot load yet, these tests are skipped.
- */
-describe('registerIpc over the real core', async () => {
-  const coreModule = await import('../../../src/main/core/core').catch((error: unknown) => {
-    console.warn(`real-core IPC tests skipped: the core does not load (${error instanceof Error ? error.message : String(error)})`);
-    return undefined;
-  });
+/** The same registration over the real core on a temp SQLite file. */
+describe('registerIpc over the real core', () => {
   let dir = '';
   let core: Core | undefined;
 
   beforeAll(() => {
-    if (!coreModule) return;
     dir = mkdtempSync(join(tmpdir(), 'loket-ipc-'));
-    core = coreModule.createCore({ dbPath: join(dir, 'loket.db'), workerScript: null });
+    core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null });
   });
   afterAll(() => {
     core?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it.skipIf(!coreModule)('answers listLists, validates lookup and reports an unknown list', async () => {
+  it('answers listLists, validates lookup and reports an unknown list', async () => {
     const ipc = fakeIpcMain();
     registerIpc(ipc, core as Core, trusted);
     expect(await invoke(ipc, 'listLists', undefined)).toEqual({ ok: true, value: [] });
