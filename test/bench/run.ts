@@ -27,9 +27,9 @@ function openCore(dbPath: string): Core {
   return createCore({ dbPath, workerScript });
 }
 
-/** Imports in a child process (see import-child.ts): its peak memory is the import's own. */
+/** Imports in a child process through the built CLI (see import-child.cjs): its peak memory is the import's own. */
 function timeImport(path: string, dbPath: string, list: string): { rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'import-child.ts'), path, dbPath, list], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [join(__dirname, 'import-child.cjs'), path, dbPath, list], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop() ?? '{}');
 }
 
@@ -115,8 +115,8 @@ async function main(): Promise<void> {
     machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
     targets: { csvRowsPerSecond: 150_000, xlsxRowsPerSecond: 40_000, peakRssMb: 400, idLookupP99Us: 500, nameWithDobP95Us: 20_000, nameWithoutDobP95Us: 50_000, bytesPerMember: 300 },
     sizes: [] as unknown[],
-    xlsx: await benchXlsx(),
-    wide: await benchWide(),
+    xlsx: xlsxRows > 0 ? await benchXlsx() : null,
+    wide: wideRows > 0 ? await benchWide() : null,
   };
   for (const members of sizes) report.sizes.push(await benchSize(members));
   const json = JSON.stringify(report, null, 2);

@@ -77,6 +77,10 @@ describe('list import', () => {
     const empty = join(dir, 'kosong.csv');
     writeFileSync(empty, '');
     await expect(importSample(core, empty)).rejects.toMatchObject({ key: 'list-file/empty-file' });
+    const headerOnly = writeCsv(join(dir, 'kosong-isi.csv'), [['NIK', 'NAMA']]);
+    await expect(importSample(core, headerOnly)).rejects.toMatchObject({ key: 'import/no-members' });
+    const allBad = writeCsv(join(dir, 'semua-salah.csv'), [['NIK', 'NAMA'], ['12345', 'SITI'], ['99', 'BUDI']]);
+    await expect(importSample(core, allBad)).rejects.toMatchObject({ key: 'import/no-members', params: { read: 2, rejected: 2 } });
     const noId = writeCsv(join(dir, 'tanpa-nik.csv'), [['NAMA', 'ALAMAT'], ['SITI', 'SERANG']]);
     await expect(importSample(core, noId)).rejects.toMatchObject({ key: 'list-file/no-identifier-column' });
     expect((await core.listLists({}))[0]).toMatchObject({ edition: 1, members: 6 });

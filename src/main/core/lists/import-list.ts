@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { isoDateInZone } from '../../../shared/dates';
 import { formatMessage, type Lang, type MessageKey } from '../../../shared/i18n/messages';
 import type { ImportIssue, ImportProgress, ImportReport, ListFieldName, ListKind } from '../../../shared/lists';
+import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
 import type { ListField } from './columns';
 import { EditionWriter } from './edition-writer';
@@ -94,6 +95,9 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
         progress('reading', info.sizeBytes > 0 ? (90 * batch.bytesRead) / info.sizeBytes : 0);
       }
     }
+    // An edition without a single member is a wrong file or sheet, never a real list: replacing
+    // the current edition with it would make every patient "not found".
+    if (counts.imported === 0) throw new LoketError('import/no-members', { read: counts.read, rejected: counts.rejected });
     progress('indexing', 92);
     const { duplicates } = writer.finish();
     for (const d of duplicates) {
