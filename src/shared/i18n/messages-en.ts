@@ -15,6 +15,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'list-file/corrupt-workbook': 'This Excel file is damaged or unreadable. Open and re-save it in Excel, then import again.',
   'list-file/no-header': 'No column header row found in the first 50 rows. Make sure there are columns such as NIK, NOKA or NAMA.',
   'list-file/no-identifier-column': 'The file has no NIK or card-number column. Name it with a mapping (e.g. nik=NO_KTP).',
+  'visit/unknown-unit': 'Service unit "{{unit}}" is not in the settings.',
+  'visit/duplicate': '{{name}} is already registered today at {{unit}} (number {{queue}}). Register again only if it is really needed.',
   'import/no-members': 'This file holds no valid member ({{read}} rows read, {{rejected}} rejected). The current list stays in use. Check the file or its column mapping.',
   'list-file/unknown-mapping-column': 'Column "{{detail}}" in the mapping is not in the file.',
   'row/no-identifier': 'No valid NIK or card number',

@@ -1,0 +1,140 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPatient, findLikelyDuplicates, findPatient } from '../../../src/main/core/counter/patients.repo';
+import { readSettings, saveSettings } from '../../../src/main/core/counter/settings.repo';
+import { derivePayer, registerEmergency, registerVisit } from '../../../src/main/core/counter/visits';
+import { openDatabase, type Db } from '../../../src/main/core/store/open-database';
+import { DEFAULT_SETTINGS, formatMrn } from '../../../src/shared/settings';
+import { useTempDir } from '../../helpers/temp';
+
+const tempDir = useTempDir();
+const settings = DEFAULT_SETTINGS;
+// 09:00 WIB on 23 November 2026
+const MORNING = new Date('2026-11-23T02:00:00Z');
+const at = (iso: string): Date => new Date(iso);
+
+function freshDb(): Db {
+  return openDatabase(join(tempDir(), 'loket.db'));
+}
+const siti = (db: Db) => createPatient(db, { nik: '3673015203850003', card: '0001336526592', name: 'Siti Aminah', dob: '1985-03-12', sex: 'P' }, settings, MORNING);
+const budi = (db: Db) => createPatient(db, { name: 'Budi Santoso', dob: '1978-01-02', sex: 'L' }, settings, MORNING);
+
+describe('patients of this facility', () => {
+  it('get medical-record numbers in the configured format and are recognized when they return', () => {
+    const db = freshDb();
+    const a = siti(db);
+    const b = budi(db);
+    expect([a.mrn, b.mrn]).toEqual(['000001', '000002']);
+    expect(a.name).toBe('SITI AMINAH');
+    expect(findPatient(db, { nik: '3673015203850003' })?.id).toBe(a.id);
+    expect(findPatient(db, { card: '0001336526592' })?.id).toBe(a.id);
+    expect(findPatient(db, { mrn: '000002' })?.id).toBe(b.id);
+    expect(findPatient(db, { nik: '3673010101010009' })).toBeUndefined();
+    const custom = createPatient(db, { name: 'Bayi Ny. Siti' }, { ...settings, mrnFormat: 'RM-{yyyy}-{seq:5}' }, MORNING);
+    expect(custom.mrn).toBe('RM-2026-00003');
+    db.close();
+  });
+
+  it('shows likely duplicates (same person, another spelling, same birth date) before a new record', () => {
+    const db = freshDb();
+    createPatient(db, { name: 'Moch. Rizki', dob: '1990-08-17' }, settings, MORNING);
+    expect(findLikelyDuplicates(db, 'Muhammad Rizki', '1990-08-17').map((p) => p.name)).toEqual(['MOCH. RIZKI']);
+    expect(findLikelyDuplicates(db, 'Muhammad Rizki', '1991-08-17')).toEqual([]);
+    // The clerk may still create it: a duplicate is a warning, not a wall.
+    expect(createPatient(db, { name: 'Muhammad Rizki', dob: '1990-08-17' }, settings, MORNING).mrn).toBe('000002');
+    db.close();
+  });
+
+  it('formats record numbers with year and facility code', () => {
+    expect(formatMrn('{code}-{yy}{seq:4}', 42, '2026-11-23', 'PKM01')).toBe('PKM01-260042');
+  });
+});
+
+describe('registering a visit', () => {
+  it('hands out one sequence per unit and day, whoever pays', () => {
+    const db = freshDb();
+    const s = siti(db);
+    const b = budi(db);
+    const first = registerVisit(db, settings, { patient: s, unit: 'UMUM', verdict: 'eligible', clerk: 'ani', now: MORNING });
+    const second = registerVisit(db, settings, { patient: b, unit: 'UMUM', verdict: 'unknown', payer: 'umum', clerk: 'ani', now: MORNING });
+    const dental = registerVisit(db, settings, { patient: b, unit: 'GIGI', verdict: 'unknown', clerk: 'ani', now: MORNING });
+    expect([first.queue, second.queue, dental.queue]).toEqual(['A-001', 'A-002', 'A-001']);
+    expect([first.payer, second.payer, dental.payer]).toEqual(['jkn', 'umum', 'pending']);
+    db.close();
+  });
+
+  it("restarts the numbers at midnight of the facility's own time zone", () => {
+    const db = freshDb();
+    const s = siti(db);
+    const b = budi(db);
+    // 23:59 WIB on the 23rd, then 00:01 WIB on the 24th.
+    expect(registerVisit(db, settings, { patient: s, unit: 'UMUM', verdict: 'eligible', clerk: 'x', now: at('2026-11-23T16:59:00Z') })).toMatchObject({ serviceDate: '2026-11-23', queue: 'A-001' });
+    expect(registerVisit(db, settings, { patient: b, unit: 'UMUM', verdict: 'eligible', clerk: 'x', now: at('2026-11-23T17:01:00Z') })).toMatchObject({ serviceDate: '2026-11-24', queue: 'A-001' });
+    // In Gorontalo (WITA, UTC+8) 16:30 UTC is already the next day.
+    const wita = { ...settings, timeZone: 'Asia/Makassar' as const };
+    expect(registerVisit(db, wita, { patient: s, unit: 'GIGI', verdict: 'eligible', clerk: 'x', now: at('2026-11-23T16:30:00Z') }).serviceDate).toBe('2026-11-24');
+    db.close();
+  });
+
+  it('refuses a second visit to the same unit on the same day unless the clerk confirms', () => {
+    const db = freshDb();
+    const s = siti(db);
+    registerVisit(db, settings, { patient: s, unit: 'UMUM', verdict: 'eligible', clerk: 'x', now: MORNING });
+    expect(() => registerVisit(db, settings, { patient: s, unit: 'UMUM', verdict: 'eligible', clerk: 'x', now: MORNING })).toThrow(
+      expect.objectContaining({ key: 'visit/duplicate', params: expect.objectContaining({ queue: 'A-001' }) }),
+    );
+    expect(registerVisit(db, settings, { patient: s, unit: 'UMUM', verdict: 'eligible', confirmDuplicate: true, clerk: 'x', now: MORNING }).queue).toBe('A-002');
+    expect(registerVisit(db, settings, { patient: s, unit: 'GIGI', verdict: 'eligible', clerk: 'x', now: MORNING }).queue).toBe('A-001');
+    expect(() => registerVisit(db, settings, { patient: s, unit: 'BEDAH', verdict: 'eligible', clerk: 'x', now: MORNING })).toThrow(expect.objectContaining({ key: 'visit/unknown-unit' }));
+    db.close();
+  });
+
+  it('never blocks a not-found or not-active patient: payer pending and a follow-up to settle it', () => {
+    const db = freshDb();
+    const b = budi(db);
+    const visit = registerVisit(db, settings, { patient: b, unit: 'UMUM', verdict: 'not-eligible', clerk: 'x', now: MORNING });
+    expect(visit.payer).toBe('pending');
+    const followUps = db.prepare('SELECT kind, reason, due_at AS due FROM follow_ups WHERE visit_id = ?').all(visit.id);
+    expect(followUps).toEqual([{ kind: 'settle-payer', reason: 'not-active', due: '2026-11-26T02:00:00.000Z' }]);
+    expect(derivePayer('eligible')).toBe('jkn');
+    expect(derivePayer(null)).toBe('pending');
+    db.close();
+  });
+});
+
+describe('an emergency', () => {
+  it('is registered at once without identity, before the regular numbers, with follow-ups by the deadline', () => {
+    const db = freshDb();
+    const s = siti(db);
+    registerVisit(db, settings, { patient: s, unit: 'IGD', verdict: 'eligible', clerk: 'x', now: MORNING });
+    // 14:32 WIB
+    const e = registerEmergency(db, settings, { clerk: 'x', now: at('2026-11-23T07:32:00Z') });
+    expect(e.patient).toMatchObject({ name: 'TANPA IDENTITAS 14:32', identified: false, nik: null });
+    expect(e).toMatchObject({ unit: 'IGD', queue: 'GD-001', emergency: true, payer: 'pending' });
+    const kinds = db.prepare('SELECT kind, due_at AS due FROM follow_ups WHERE visit_id = ? ORDER BY kind').all(e.id);
+    expect(kinds).toEqual([
+      { kind: 'identify-patient', due: '2026-11-26T07:32:00.000Z' },
+      { kind: 'settle-payer', due: '2026-11-26T07:32:00.000Z' },
+    ]);
+    // The day's queue in the emergency unit: the emergency comes first, whatever the arrival order.
+    const order = db.prepare(`SELECT queue_prefix || '-' || queue_no AS q FROM visits WHERE service_date = '2026-11-23' AND unit = 'IGD' ORDER BY emergency DESC, registered_at`).pluck().all();
+    expect(order).toEqual(['GD-1', 'A-1']);
+    // A known patient keeps their record; a deadline setting of 24 hours applies.
+    const known = registerEmergency(db, { ...settings, followUpHours: 24 }, { patient: s, clerk: 'x', now: MORNING });
+    expect(known.queue).toBe('GD-002');
+    expect(db.prepare('SELECT count(*) AS n FROM follow_ups WHERE visit_id = ?').get(known.id)).toEqual({ n: 1 });
+    db.close();
+  });
+});
+
+describe('settings', () => {
+  it('are saved, read back over the defaults, and validated', () => {
+    const db = freshDb();
+    expect(readSettings(db)).toEqual(DEFAULT_SETTINGS);
+    saveSettings(db, { ...DEFAULT_SETTINGS, facilityName: 'Puskesmas Walantaka', counterPrefix: 'B', timeZone: 'Asia/Makassar' });
+    expect(readSettings(db)).toMatchObject({ facilityName: 'Puskesmas Walantaka', counterPrefix: 'B', timeZone: 'Asia/Makassar', followUpHours: 72 });
+    expect(() => saveSettings(db, { ...DEFAULT_SETTINGS, counterPrefix: 'b c' })).toThrow();
+    expect(() => saveSettings(db, { ...DEFAULT_SETTINGS, mrnFormat: 'RM-' })).toThrow();
+    db.close();
+  });
+});
