@@ -17,6 +17,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'list-file/no-identifier-column': 'The file has no NIK or card-number column. Name it with a mapping (e.g. nik=NO_KTP).',
   'visit/unknown-unit': 'Service unit "{{unit}}" is not in the settings.',
   'visit/duplicate': '{{name}} is already registered today at {{unit}} (number {{queue}}). Register again only if it is really needed.',
+  'visit/not-found': 'Visit {{id}} not found.',
+  'visit/bad-status': 'A visit cannot go from {{from}} to {{to}}.',
   'import/no-members': 'This file holds no valid member ({{read}} rows read, {{rejected}} rejected). The current list stays in use. Check the file or its column mapping.',
   'list-file/unknown-mapping-column': 'Column "{{detail}}" in the mapping is not in the file.',
   'row/no-identifier': 'No valid NIK or card number',

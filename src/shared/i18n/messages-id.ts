@@ -15,6 +15,8 @@ export const messagesId = {
   'list-file/no-identifier-column': 'Tidak ada kolom NIK atau nomor kartu di berkas ini. Tentukan kolomnya dengan pemetaan (mis. nik=NO_KTP).',
   'visit/unknown-unit': 'Unit layanan "{{unit}}" tidak ada di pengaturan.',
   'visit/duplicate': '{{name}} sudah terdaftar hari ini di {{unit}} (nomor {{queue}}). Daftarkan lagi hanya jika memang perlu.',
+  'visit/not-found': 'Kunjungan {{id}} tidak ditemukan.',
+  'visit/bad-status': 'Status kunjungan tidak bisa diubah dari {{from}} ke {{to}}.',
   'import/no-members': 'Berkas ini tidak berisi satu pun peserta yang valid ({{read}} baris dibaca, {{rejected}} ditolak). Daftar yang sekarang tetap dipakai. Periksa berkas atau pemetaan kolomnya.',
   'list-file/unknown-mapping-column': 'Kolom "{{detail}}" pada pemetaan tidak ada di berkas.',
   'row/no-identifier': 'Tidak ada NIK atau nomor kartu yang valid',

@@ -138,3 +138,61 @@ describe('settings', () => {
     db.close();
   });
 });
+
+describe("today's queue", () => {
+  it('calls emergencies first, then arrival order; tracks waiting time; cancels and serves', async () => {
+    const { callNext, dayQueue, setVisitStatus } = await import('../../../src/main/core/counter/queue');
+    const db = freshDb();
+    const s = siti(db);
+    const b = budi(db);
+    const v1 = registerVisit(db, settings, { patient: b, unit: 'IGD', verdict: 'unknown', payer: 'umum', clerk: 'x', now: MORNING });
+    const v2 = registerVisit(db, settings, { patient: s, unit: 'IGD', verdict: 'eligible', clerk: 'x', now: at('2026-11-23T02:05:00Z') });
+    const e = registerEmergency(db, settings, { clerk: 'x', now: at('2026-11-23T02:10:00Z') });
+    const later = at('2026-11-23T02:30:00Z');
+    expect(dayQueue(db, settings, later, 'IGD').map((q) => [q.queue, q.status, q.waitingMinutes])).toEqual([
+      ['GD-001', 'waiting', 20],
+      ['A-001', 'waiting', 30],
+      ['A-002', 'waiting', 25],
+    ]);
+    expect(callNext(db, settings, 'IGD', later)?.visitId).toBe(e.id);
+    expect(callNext(db, settings, 'IGD', later)?.visitId).toBe(v1.id);
+    setVisitStatus(db, v1.id, 'served', at('2026-11-23T02:40:00Z'));
+    setVisitStatus(db, v2.id, 'cancelled', later);
+    expect(() => setVisitStatus(db, v2.id, 'served', later)).toThrow(expect.objectContaining({ key: 'visit/bad-status' }));
+    expect(callNext(db, settings, 'IGD', later)).toBeNull();
+    const queue = dayQueue(db, settings, at('2026-11-23T03:00:00Z'));
+    expect(queue.map((q) => [q.queue, q.status, q.waitingMinutes])).toEqual([
+      ['GD-001', 'called', 20],
+      ['A-001', 'served', 30],
+      ['A-002', 'cancelled', 55],
+    ]);
+    db.close();
+  });
+});
+
+describe('follow-ups', () => {
+  it('list open tasks with a countdown and close them by setting the payer or attaching an identity', async () => {
+    const { attachIdentity, openFollowUps, setPayer } = await import('../../../src/main/core/counter/follow-ups');
+    const db = freshDb();
+    const b = budi(db);
+    const s = siti(db);
+    const v = registerVisit(db, settings, { patient: b, unit: 'UMUM', verdict: 'unknown', clerk: 'x', now: MORNING });
+    const e = registerEmergency(db, settings, { clerk: 'x', now: MORNING });
+    const open = openFollowUps(db, at('2026-11-25T02:00:00Z'));
+    expect(open.map((f) => [f.kind, f.reason, f.minutesLeft, f.overdue])).toEqual([
+      ['settle-payer', 'not-found', 1440, false],
+      ['settle-payer', 'emergency', 1440, false],
+      ['identify-patient', 'emergency-unidentified', 1440, false],
+    ]);
+    expect(openFollowUps(db, at('2026-11-27T02:00:00Z'))[0]).toMatchObject({ overdue: true, minutesLeft: -1440 });
+
+    setPayer(db, v.id, 'umum', MORNING);
+    // The unidentified emergency patient turns out to be Siti, already known here: the visit moves to her record.
+    expect(attachIdentity(db, e.id, { name: 'Siti Aminah', nik: s.nik! }, MORNING)).toEqual({ patientId: s.id });
+    expect(db.prepare('SELECT count(*) AS n FROM patients WHERE identified = 0').get()).toEqual({ n: 0 });
+    setPayer(db, e.id, 'jkn', MORNING);
+    expect(openFollowUps(db, MORNING)).toEqual([]);
+    expect(db.prepare('SELECT payer FROM visits WHERE id = ?').pluck().get(v.id)).toBe('umum');
+    db.close();
+  });
+});
