@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LIST_FIELDS, listKindSchema, type ImportProgress, type ImportReport, type ListSummary } from './lists';
+import { PAYERS, VISIT_STATUSES, identitySchema, type FollowUp, type Patient, type QueueEntry, type RegisteredVisit } from './counter';
 import type { LookupResult } from './lookup';
+import { counterSettingsSchema, type CounterSettings } from './settings';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-mm-dd');
 
@@ -38,6 +40,51 @@ export const contract = {
   setLanguage: {
     input: z.object({ lang: z.enum(['id', 'en']) }),
     output: {} as { lang: 'id' | 'en' },
+  },
+  /** The counter's settings (facility, time zone, units, prefixes, record-number format, deadlines). */
+  getSettings: { input: z.object({}).optional(), output: {} as CounterSettings },
+  saveSettings: { input: counterSettingsSchema, output: {} as CounterSettings },
+  /** A returning patient of this facility, by NIK, card or medical-record number; null if new. */
+  findPatient: {
+    input: z.object({ nik: z.string().optional(), card: z.string().optional(), mrn: z.string().optional() }),
+    output: {} as Patient | null,
+  },
+  /** Records that are probably the same person (same canonical name and birth date). */
+  likelyDuplicates: { input: z.object({ name: z.string().trim().min(1), dob: isoDate.nullable() }), output: {} as Patient[] },
+  /** A new patient record with the next medical-record number (also without NIK: a baby, a visitor). */
+  createPatient: { input: identitySchema, output: {} as Patient },
+  /** Registers a visit with the next queue number of the unit; the payer is recorded, nothing else changes. */
+  registerVisit: {
+    input: z.object({
+      patientId: z.number().int().positive(),
+      unit: z.string().min(1),
+      verdict: z.enum(['eligible', 'not-eligible', 'unknown']).nullable(),
+      payer: z.enum(PAYERS).optional(),
+      confirmDuplicate: z.boolean().optional(),
+    }),
+    output: {} as RegisteredVisit,
+  },
+  /** An emergency, at once: no eligibility check, no identity required. */
+  registerEmergency: {
+    input: z.object({ patientId: z.number().int().positive().optional() }),
+    output: {} as RegisteredVisit & { patient: Patient },
+  },
+  /** The day's queue in the facility's time zone, per unit or all. */
+  dayQueue: { input: z.object({ unit: z.string().optional() }), output: {} as QueueEntry[] },
+  callNext: { input: z.object({ unit: z.string().min(1) }), output: {} as QueueEntry | null },
+  setVisitStatus: {
+    input: z.object({ visitId: z.number().int().positive(), status: z.enum(VISIT_STATUSES) }),
+    output: {} as { ok: true },
+  },
+  /** Visits whose payer or identity is still open, soonest deadline first. */
+  openFollowUps: { input: z.object({}).optional(), output: {} as FollowUp[] },
+  setPayer: {
+    input: z.object({ visitId: z.number().int().positive(), payer: z.enum(['jkn', 'umum']) }),
+    output: {} as { ok: true },
+  },
+  attachIdentity: {
+    input: z.object({ visitId: z.number().int().positive(), identity: identitySchema }),
+    output: {} as { patientId: number },
   },
   /** Brings back the previous edition of a list (one step). */
   rollbackList: {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { ContractEvents, MethodName, MethodOutput, MethodParsedInput } from '../../shared/contract';
 import { isoDateInZone } from '../../shared/dates';
 import type { Lang } from '../../shared/i18n/messages';
+import { counterMethods } from './counter/counter-methods';
+import { readSettings } from './counter/settings.repo';
 import { LoketError, errorFromPayload, toErrorPayload } from './errors';
 import { cleanAbandonedImports, readEditionOfList, rollbackToPrevious } from './lists/editions.repo';
 import { importList } from './lists/import-list';
@@ -20,9 +22,12 @@ export interface CoreConfig {
   /** better_sqlite3.node for the running runtime (Electron); plain Node finds its own. */
   nativeBinding?: string;
   lang?: Lang;
-  /** IANA zone of the facility: "today" and list ages follow it. */
+  /** Overrides the settings' time zone (IANA): "today" and list ages follow it. */
   timeZone?: string;
+  /** Overrides the settings' stale-list age. */
   staleAfterDays?: number;
+  /** Who registers at this counter: recorded with every visit. */
+  clerk?: string;
   /** The built import-worker.js. Without it imports run in-process (CLI, tests): fine where no window can freeze. */
   workerScript?: string | null;
   now?: () => Date;
@@ -56,15 +61,16 @@ export function defaultWorkerScript(): string {
 
 export function createCore(config: CoreConfig): Core {
   const now = config.now ?? (() => new Date());
-  const timeZone = config.timeZone ?? 'Asia/Jakarta';
   let lang: Lang = config.lang ?? 'id';
-  const staleAfterDays = config.staleAfterDays ?? 45;
   const db = openDatabase(config.dbPath, { ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}) });
   cleanAbandonedImports(db, now());
+  let settings = readSettings(db);
+  const timeZoneOf = (): string => config.timeZone ?? settings.timeZone;
+  const staleAfter = (): number => config.staleAfterDays ?? settings.staleAfterDays;
   const catalog = new EditionCatalog(db);
   const events = new TypedEmitter();
   const running = new Set<string>();
-  const today = (): string => isoDateInZone(now(), timeZone);
+  const today = (): string => isoDateInZone(now(), timeZoneOf());
 
   return {
     get lang() {
@@ -73,17 +79,17 @@ export function createCore(config: CoreConfig): Core {
     events,
     db,
     async lookup({ query, dob }) {
-      return lookup({ catalog, today: today(), staleAfterDays, lang }, query, dob);
+      return lookup({ catalog, today: today(), staleAfterDays: staleAfter(), lang }, query, dob);
     },
     async listLists() {
-      return listSummaries(db, today(), staleAfterDays);
+      return listSummaries(db, today(), staleAfter());
     },
     async importList(input) {
       const key = input.list.toLowerCase();
       if (running.has(key)) throw new LoketError('import-busy', { list: input.list });
       running.add(key);
       try {
-        const options = { ...input, lang, timeZone };
+        const options = { ...input, lang, timeZone: timeZoneOf() };
         const onProgress = (p: ContractEvents['importProgress']): void => events.emit('importProgress', p);
         const report = config.workerScript
           ? await runImportInWorker(config.workerScript, { dbPath: config.dbPath, ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}), options }, onProgress)
@@ -96,6 +102,15 @@ export function createCore(config: CoreConfig): Core {
         running.delete(key);
       }
     },
+    ...counterMethods({
+      db,
+      now,
+      clerk: config.clerk ?? 'loket',
+      settings: () => settings,
+      onSettingsSaved: (saved) => {
+        settings = saved;
+      },
+    }),
     async setLanguage(input) {
       lang = input.lang;
       return { lang };
@@ -104,7 +119,7 @@ export function createCore(config: CoreConfig): Core {
       if (!readEditionOfList(db, list, 'current') && !readEditionOfList(db, list, 'previous')) throw new LoketError('unknown-list', { list });
       if (!rollbackToPrevious(db, list)) throw new LoketError('no-previous-edition', { list });
       catalog.invalidate();
-      const summary = listSummaries(db, today(), staleAfterDays).find((s) => s.name.toLowerCase() === list.toLowerCase());
+      const summary = listSummaries(db, today(), staleAfter()).find((s) => s.name.toLowerCase() === list.toLowerCase());
       if (!summary) throw new LoketError('unknown-list', { list });
       return summary;
     },

@@ -19,6 +19,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'visit/duplicate': '{{name}} is already registered today at {{unit}} (number {{queue}}). Register again only if it is really needed.',
   'visit/not-found': 'Visit {{id}} not found.',
   'visit/bad-status': 'A visit cannot go from {{from}} to {{to}}.',
+  'patient/not-found': 'Patient {{id}} not found.',
+  'patient/nik-exists': 'NIK {{nik}} is already registered as a patient here. Find that patient instead of creating a new record.',
   'import/no-members': 'This file holds no valid member ({{read}} rows read, {{rejected}} rejected). The current list stays in use. Check the file or its column mapping.',
   'list-file/unknown-mapping-column': 'Column "{{detail}}" in the mapping is not in the file.',
   'row/no-identifier': 'No valid NIK or card number',

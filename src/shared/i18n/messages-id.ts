@@ -17,6 +17,8 @@ export const messagesId = {
   'visit/duplicate': '{{name}} sudah terdaftar hari ini di {{unit}} (nomor {{queue}}). Daftarkan lagi hanya jika memang perlu.',
   'visit/not-found': 'Kunjungan {{id}} tidak ditemukan.',
   'visit/bad-status': 'Status kunjungan tidak bisa diubah dari {{from}} ke {{to}}.',
+  'patient/not-found': 'Pasien {{id}} tidak ditemukan.',
+  'patient/nik-exists': 'NIK {{nik}} sudah terdaftar sebagai pasien di sini. Cari pasien itu, jangan buat rekam medis baru.',
   'import/no-members': 'Berkas ini tidak berisi satu pun peserta yang valid ({{read}} baris dibaca, {{rejected}} ditolak). Daftar yang sekarang tetap dipakai. Periksa berkas atau pemetaan kolomnya.',
   'list-file/unknown-mapping-column': 'Kolom "{{detail}}" pada pemetaan tidak ada di berkas.',
   'row/no-identifier': 'Tidak ada NIK atau nomor kartu yang valid',

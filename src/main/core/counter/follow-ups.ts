@@ -1,23 +1,9 @@
+import type { FollowUp, FollowUpKind, Identity, Payer } from '../../../shared/counter';
 import { normalizeName } from '../../../shared/names';
 import { queueLabel } from '../../../shared/settings';
 import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
-import type { Payer } from './visits';
 
-export type FollowUpKind = 'settle-payer' | 'identify-patient' | 'recheck-eligibility';
-
-export interface FollowUp {
-  id: number;
-  kind: FollowUpKind;
-  /** emergency | emergency-unidentified | not-found | not-active | not-checked */
-  reason: string;
-  dueAt: string;
-  overdue: boolean;
-  /** Minutes left until the deadline (negative when overdue): the countdown. */
-  minutesLeft: number;
-  visit: { id: number; queue: string; unit: string; serviceDate: string; payer: Payer; emergency: boolean };
-  patient: { id: number; mrn: string; name: string; identified: boolean };
-}
 
 interface FollowUpRow {
   id: number;
@@ -69,15 +55,6 @@ export function setPayer(db: Db, visitId: number, payer: Exclude<Payer, 'pending
     if (info.changes === 0) throw new LoketError('visit/not-found', { id: visitId });
     closeFollowUps(db, visitId, 'settle-payer', `payer:${payer}`, now);
   })();
-}
-
-export interface Identity {
-  name: string;
-  nik?: string | null;
-  card?: string | null;
-  dob?: string | null;
-  sex?: 'L' | 'P' | null;
-  address?: string | null;
 }
 
 /**

@@ -1,19 +1,10 @@
 import { isoDateInZone } from '../../../shared/dates';
 import { normalizeName } from '../../../shared/names';
 import { formatMrn, type CounterSettings } from '../../../shared/settings';
+import type { Patient } from '../../../shared/counter';
 import type { Db } from '../store/open-database';
 
-export interface Patient {
-  id: number;
-  mrn: string;
-  nik: string | null;
-  card: string | null;
-  name: string;
-  dob: string | null;
-  sex: 'L' | 'P' | null;
-  address: string | null;
-  identified: boolean;
-}
+export type { Patient };
 
 export interface NewPatient {
   nik?: string | null;

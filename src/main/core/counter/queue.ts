@@ -1,26 +1,9 @@
+import type { Payer, QueueEntry, VisitStatus } from '../../../shared/counter';
 import { isoDateInZone } from '../../../shared/dates';
 import { queueLabel, type CounterSettings } from '../../../shared/settings';
 import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
-import type { Payer } from './visits';
 
-export type VisitStatus = 'waiting' | 'called' | 'served' | 'cancelled';
-
-export interface QueueEntry {
-  visitId: number;
-  queue: string;
-  unit: string;
-  emergency: boolean;
-  status: VisitStatus;
-  patient: { id: number; mrn: string; name: string };
-  /** Recorded for claims and the equal-service report; never shown on a queue display. */
-  payer: Payer;
-  registeredAt: string;
-  calledAt: string | null;
-  servedAt: string | null;
-  /** Minutes from registration to being called (or to now while still waiting). */
-  waitingMinutes: number;
-}
 
 interface QueueRow {
   visitId: number;

@@ -1,24 +1,10 @@
+import type { Payer, RegisteredVisit } from '../../../shared/counter';
 import { isoDateInZone } from '../../../shared/dates';
 import type { Verdict } from '../../../shared/lookup';
 import { queueLabel, type CounterSettings } from '../../../shared/settings';
 import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
 import { createPatient, type Patient } from './patients.repo';
-
-export type Payer = 'jkn' | 'umum' | 'pending';
-
-export interface RegisteredVisit {
-  id: number;
-  patientId: number;
-  serviceDate: string;
-  unit: string;
-  queue: string;
-  queueNo: number;
-  emergency: boolean;
-  payer: Payer;
-  registeredAt: string;
-  followUpIds: number[];
-}
 
 export interface RegisterVisitInput {
   patient: Patient;

@@ -1,0 +1,86 @@
+import type { CounterSettings } from '../../../shared/settings';
+import type { CoreMethods } from '../core';
+import { LoketError } from '../errors';
+import type { Db } from '../store/open-database';
+import { attachIdentity, openFollowUps, setPayer } from './follow-ups';
+import { createPatient, findLikelyDuplicates, findPatient, type Patient } from './patients.repo';
+import { callNext, dayQueue, setVisitStatus } from './queue';
+import { saveSettings } from './settings.repo';
+import { registerEmergency, registerVisit } from './visits';
+
+export interface CounterContext {
+  db: Db;
+  now: () => Date;
+  clerk: string;
+  settings: () => CounterSettings;
+  onSettingsSaved: (settings: CounterSettings) => void;
+}
+
+type CounterMethodNames =
+  | 'getSettings' | 'saveSettings' | 'findPatient' | 'likelyDuplicates' | 'createPatient' | 'registerVisit'
+  | 'registerEmergency' | 'dayQueue' | 'callNext' | 'setVisitStatus' | 'openFollowUps' | 'setPayer' | 'attachIdentity';
+
+/** The counter's contract methods over the core's database. */
+export function counterMethods(ctx: CounterContext): Pick<CoreMethods, CounterMethodNames> {
+  const { db, now } = ctx;
+  const patientById = (id: number): Patient => {
+    const row = db.prepare('SELECT mrn FROM patients WHERE id = ?').get(id) as { mrn: string } | undefined;
+    const patient = row ? findPatient(db, { mrn: row.mrn }) : undefined;
+    if (!patient) throw new LoketError('patient/not-found', { id });
+    return patient;
+  };
+  return {
+    async getSettings() {
+      return ctx.settings();
+    },
+    async saveSettings(input) {
+      const saved = saveSettings(db, input);
+      ctx.onSettingsSaved(saved);
+      return saved;
+    },
+    async findPatient(by) {
+      return findPatient(db, by) ?? null;
+    },
+    async likelyDuplicates({ name, dob }) {
+      return findLikelyDuplicates(db, name, dob);
+    },
+    async createPatient(identity) {
+      if (identity.nik && findPatient(db, { nik: identity.nik })) throw new LoketError('patient/nik-exists', { nik: identity.nik });
+      return createPatient(db, identity, ctx.settings(), now());
+    },
+    async registerVisit({ patientId, unit, verdict, payer, confirmDuplicate }) {
+      return registerVisit(db, ctx.settings(), {
+        patient: patientById(patientId),
+        unit,
+        verdict,
+        ...(payer ? { payer } : {}),
+        ...(confirmDuplicate ? { confirmDuplicate } : {}),
+        clerk: ctx.clerk,
+        now: now(),
+      });
+    },
+    async registerEmergency({ patientId }) {
+      return registerEmergency(db, ctx.settings(), { ...(patientId ? { patient: patientById(patientId) } : {}), clerk: ctx.clerk, now: now() });
+    },
+    async dayQueue({ unit }) {
+      return dayQueue(db, ctx.settings(), now(), unit);
+    },
+    async callNext({ unit }) {
+      return callNext(db, ctx.settings(), unit, now());
+    },
+    async setVisitStatus({ visitId, status }) {
+      setVisitStatus(db, visitId, status, now());
+      return { ok: true };
+    },
+    async openFollowUps() {
+      return openFollowUps(db, now());
+    },
+    async setPayer({ visitId, payer }) {
+      setPayer(db, visitId, payer, now());
+      return { ok: true };
+    },
+    async attachIdentity({ visitId, identity }) {
+      return attachIdentity(db, visitId, identity, now());
+    },
+  };
+}

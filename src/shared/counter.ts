@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/** Who pays, as recorded in the register: never printed, never on a queue display. */
+export const PAYERS = ['jkn', 'umum', 'pending'] as const;
+export type Payer = (typeof PAYERS)[number];
+export const VISIT_STATUSES = ['waiting', 'called', 'served', 'cancelled'] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+export type FollowUpKind = 'settle-payer' | 'identify-patient' | 'recheck-eligibility';
+
+export interface Patient {
+  id: number;
+  mrn: string;
+  nik: string | null;
+  card: string | null;
+  name: string;
+  dob: string | null;
+  sex: 'L' | 'P' | null;
+  address: string | null;
+  identified: boolean;
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-mm-dd');
+export const identitySchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  nik: z.string().regex(/^\d{16}$/).nullish(),
+  card: z.string().regex(/^\d{13}$/).nullish(),
+  dob: isoDate.nullish(),
+  sex: z.enum(['L', 'P']).nullish(),
+  address: z.string().trim().max(200).nullish(),
+});
+export type Identity = z.infer<typeof identitySchema>;
+
+export interface RegisteredVisit {
+  id: number;
+  patientId: number;
+  serviceDate: string;
+  unit: string;
+  queue: string;
+  queueNo: number;
+  emergency: boolean;
+  payer: Payer;
+  registeredAt: string;
+  followUpIds: number[];
+}
+
+export interface QueueEntry {
+  visitId: number;
+  queue: string;
+  unit: string;
+  emergency: boolean;
+  status: VisitStatus;
+  patient: { id: number; mrn: string; name: string };
+  /** Recorded for claims and the equal-service report; never shown on a queue display. */
+  payer: Payer;
+  registeredAt: string;
+  calledAt: string | null;
+  servedAt: string | null;
+  /** Minutes from registration to being called (or to now while still waiting). */
+  waitingMinutes: number;
+}
+
+export interface FollowUp {
+  id: number;
+  kind: FollowUpKind;
+  /** emergency | emergency-unidentified | not-found | not-active | not-checked */
+  reason: string;
+  dueAt: string;
+  overdue: boolean;
+  /** Minutes left until the deadline (negative when overdue): the countdown. */
+  minutesLeft: number;
+  visit: { id: number; queue: string; unit: string; serviceDate: string; payer: Payer; emergency: boolean };
+  patient: { id: number; mrn: string; name: string; identified: boolean };
+}

@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../../src/main/core/core';
+import { dispatch } from '../../../src/main/core/dispatch';
+import { SITI, writeSampleCsv } from '../../helpers/sample-list';
+import { useTempDir } from '../../helpers/temp';
+
+const tempDir = useTempDir();
+
+describe('the counter through the contract', () => {
+  it('looks up, creates the patient, registers, refuses a duplicate in words, and registers an emergency', async () => {
+    const dir = tempDir();
+    let clock = new Date('2026-11-23T02:00:00Z');
+    const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => clock, clerk: 'ani' });
+    await core.importList({ path: writeSampleCsv(dir), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
+    const call = async <T>(method: string, input?: unknown): Promise<T> => {
+      const result = await dispatch(core, method, input);
+      if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
+      return result.value as T;
+    };
+
+    const found = await call<{ verdict: string; matches: { nik: string; name: string; dob: string; card: string }[] }>('lookup', { query: SITI.nik });
+    expect(found.verdict).toBe('eligible');
+    expect(await call('findPatient', { nik: SITI.nik })).toBeNull();
+    const m = found.matches[0]!;
+    const patient = await call<{ id: number; mrn: string }>('createPatient', { name: m.name, nik: m.nik, card: m.card, dob: m.dob, sex: 'P' });
+    expect(patient.mrn).toBe('000001');
+    await expect(call('createPatient', { name: 'Siti', nik: SITI.nik })).rejects.toMatchObject({ code: 'patient/nik-exists' });
+
+    const visit = await call<{ queue: string; payer: string }>('registerVisit', { patientId: patient.id, unit: 'UMUM', verdict: found.verdict });
+    expect(visit).toMatchObject({ queue: 'A-001', payer: 'jkn' });
+    await expect(call('registerVisit', { patientId: patient.id, unit: 'UMUM', verdict: 'eligible' })).rejects.toMatchObject({
+      code: 'visit/duplicate',
+      message: 'SITI AMINAH sudah terdaftar hari ini di UMUM (nomor A-001). Daftarkan lagi hanya jika memang perlu.',
+    });
+    await expect(call('registerVisit', { patientId: 99, unit: 'UMUM', verdict: null })).rejects.toMatchObject({ code: 'patient/not-found' });
+    await expect(call('registerVisit', { patientId: patient.id, unit: 'UMUM' })).rejects.toMatchObject({ code: 'invalid-input' });
+
+    clock = new Date('2026-11-23T02:10:00Z');
+    const emergency = await call<{ queue: string; patient: { name: string } }>('registerEmergency', {});
+    expect(emergency).toMatchObject({ queue: 'GD-001', patient: { name: 'TANPA IDENTITAS 09:10' } });
+    const queue = await call<{ queue: string }[]>('dayQueue', {});
+    expect(queue.map((q) => q.queue)).toEqual(['GD-001', 'A-001']);
+    const followUps = await call<{ kind: string; visit: { id: number } }[]>('openFollowUps');
+    expect(followUps.map((f) => f.kind)).toEqual(['settle-payer', 'identify-patient']);
+    await call('setPayer', { visitId: followUps[0]!.visit.id, payer: 'umum' });
+    await call('attachIdentity', { visitId: followUps[0]!.visit.id, identity: { name: 'Budi Santoso', dob: '1978-01-02' } });
+    expect(await call('openFollowUps')).toEqual([]);
+
+    const saved = await call<{ counterPrefix: string }>('saveSettings', { ...(await call<object>('getSettings')), counterPrefix: 'B', facilityName: 'Puskesmas Walantaka' });
+    expect(saved.counterPrefix).toBe('B');
+    const other = await call<{ id: number }>('createPatient', { name: 'Dewi Lestari' });
+    expect(await call('registerVisit', { patientId: other.id, unit: 'UMUM', verdict: 'unknown' })).toMatchObject({ queue: 'B-001', payer: 'pending' });
+    core.close();
+  });
+});
