@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIST_FIELDS, listKindSchema, type ImportProgress, type ImportReport, type ListSummary } from './lists';
 import { PAYERS, VISIT_STATUSES, identitySchema, type FollowUp, type Patient, type QueueEntry, type RegisteredVisit } from './counter';
 import type { LookupResult } from './lookup';
+import type { DailyRecap, EqualServiceReport, RegisterRow } from './reports';
 import { counterSettingsSchema, type CounterSettings } from './settings';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-mm-dd');
@@ -85,6 +86,17 @@ export const contract = {
   attachIdentity: {
     input: z.object({ visitId: z.number().int().positive(), identity: identitySchema }),
     output: {} as { patientId: number },
+  },
+  /** The register: every visit of a range of local dates with its times and payer. */
+  visitRegister: { input: z.object({ from: isoDate, to: isoDate.optional() }), output: {} as RegisterRow[] },
+  /** One day's recap by unit, by payer and by hour. */
+  dailyRecap: { input: z.object({ date: isoDate }), output: {} as DailyRecap },
+  /** Median and 90th-percentile waiting time by payer per unit: payer must change nothing. */
+  equalServiceReport: { input: z.object({ from: isoDate, to: isoDate }), output: {} as EqualServiceReport },
+  /** Writes the register or the equal-service report to a CSV or XLSX file. */
+  exportReport: {
+    input: z.object({ report: z.enum(['register', 'equal-service']), from: isoDate, to: isoDate, format: z.enum(['csv', 'xlsx']), path: z.string().min(1) }),
+    output: {} as { path: string; rows: number },
   },
   /** Brings back the previous edition of a list (one step). */
   rollbackList: {

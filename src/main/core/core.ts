@@ -104,6 +104,7 @@ export function createCore(config: CoreConfig): Core {
     },
     ...counterMethods({
       db,
+      lang: () => lang,
       now,
       clerk: config.clerk ?? 'loket',
       settings: () => settings,

@@ -1,3 +1,4 @@
+import type { Lang } from '../../../shared/i18n/messages';
 import type { CounterSettings } from '../../../shared/settings';
 import type { CoreMethods } from '../core';
 import { LoketError } from '../errors';
@@ -5,11 +6,14 @@ import type { Db } from '../store/open-database';
 import { attachIdentity, openFollowUps, setPayer } from './follow-ups';
 import { createPatient, findLikelyDuplicates, findPatient, type Patient } from './patients.repo';
 import { callNext, dayQueue, setVisitStatus } from './queue';
+import { equalServiceTable, registerTable, writeTable } from './report-export';
+import { dailyRecap, equalServiceReport, register } from './reports';
 import { saveSettings } from './settings.repo';
 import { registerEmergency, registerVisit } from './visits';
 
 export interface CounterContext {
   db: Db;
+  lang: () => Lang;
   now: () => Date;
   clerk: string;
   settings: () => CounterSettings;
@@ -17,6 +21,7 @@ export interface CounterContext {
 }
 
 type CounterMethodNames =
+  | 'visitRegister' | 'dailyRecap' | 'equalServiceReport' | 'exportReport'
   | 'getSettings' | 'saveSettings' | 'findPatient' | 'likelyDuplicates' | 'createPatient' | 'registerVisit'
   | 'registerEmergency' | 'dayQueue' | 'callNext' | 'setVisitStatus' | 'openFollowUps' | 'setPayer' | 'attachIdentity';
 
@@ -30,6 +35,20 @@ export function counterMethods(ctx: CounterContext): Pick<CoreMethods, CounterMe
     return patient;
   };
   return {
+    async visitRegister({ from, to }) {
+      return register(db, from, to);
+    },
+    async dailyRecap({ date }) {
+      return dailyRecap(db, ctx.settings(), date);
+    },
+    async equalServiceReport({ from, to }) {
+      return equalServiceReport(db, from, to);
+    },
+    async exportReport({ report: kind, from, to, format, path }) {
+      const table = kind === 'register' ? registerTable(register(db, from, to), ctx.lang()) : equalServiceTable(equalServiceReport(db, from, to), ctx.lang());
+      await writeTable(path, format, table);
+      return { path, rows: table.rows.length };
+    },
     async getSettings() {
       return ctx.settings();
     },

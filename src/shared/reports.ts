@@ -1,0 +1,46 @@
+import type { Payer, VisitStatus } from './counter';
+
+export interface RegisterRow {
+  visitId: number;
+  serviceDate: string;
+  queue: string;
+  unit: string;
+  emergency: boolean;
+  mrn: string;
+  name: string;
+  payer: Payer;
+  status: VisitStatus;
+  registeredAt: string;
+  calledAt: string | null;
+  servedAt: string | null;
+  /** Minutes from registration to being called; null while never called. */
+  waitMinutes: number | null;
+  registeredBy: string;
+}
+
+export interface DailyRecap {
+  date: string;
+  total: number;
+  byUnit: Record<string, number>;
+  byPayer: Record<Payer, number>;
+  /** Local hour (0-23) of registration -> visits. */
+  byHour: Record<string, number>;
+  emergencies: number;
+  cancelled: number;
+}
+
+/** One line of the equal-service report: how long patients of one payer waited in one unit. */
+export interface EqualServiceLine {
+  unit: string;
+  payer: Payer;
+  visits: number;
+  medianWaitMinutes: number | null;
+  p90WaitMinutes: number | null;
+}
+
+export interface EqualServiceReport {
+  from: string;
+  to: string;
+  /** Emergencies are left out: they are the one allowed priority. Cancelled and never-called visits too. */
+  lines: EqualServiceLine[];
+}
