@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { join } from 'node:path';
 import { createCore, defaultWorkerScript, type Core } from './core/core';
 import { registerIpc } from './ipc';
+import { createSlipPrinter } from './printing';
 import { electronNativeBinding } from './native-binding';
 import { rendererTarget } from './renderer-location';
 import { createSenderCheck } from './trusted-sender';
@@ -57,6 +58,7 @@ function run(): void {
           ...(process.env['LOKET_DB_KEY'] ? { key: process.env['LOKET_DB_KEY'] } : {}),
           nativeBinding: electronNativeBinding(),
           workerScript: defaultWorkerScript(),
+          printer: createSlipPrinter(),
         });
       } catch (error) {
         failStartup(error);

@@ -4,6 +4,7 @@ import { PAYERS, VISIT_STATUSES, identitySchema, type FollowUp, type Patient, ty
 import type { LookupResult } from './lookup';
 import type { DailyRecap, EqualServiceReport, RegisterRow } from './reports';
 import { counterSettingsSchema, type CounterSettings } from './settings';
+import { PAPERS, type Paper } from './slip';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-mm-dd');
 
@@ -97,6 +98,21 @@ export const contract = {
   exportReport: {
     input: z.object({ report: z.enum(['register', 'equal-service']), from: isoDate, to: isoDate, format: z.enum(['csv', 'xlsx']), path: z.string().min(1) }),
     output: {} as { path: string; rows: number },
+  },
+  /** The intake slip of a visit as HTML (preview); the same for every payer. */
+  slipHtml: {
+    input: z.object({ visitId: z.number().int().positive(), paper: z.enum(PAPERS).optional() }),
+    output: {} as { html: string; paper: Paper },
+  },
+  /** Prints the slip silently to the configured printer (desktop app only); every print is logged. */
+  printSlip: {
+    input: z.object({ visitId: z.number().int().positive(), paper: z.enum(PAPERS).optional(), reprint: z.boolean().optional() }),
+    output: {} as { printer: string; paper: Paper },
+  },
+  /** Saves the slip as a PDF file (desktop app only); logged like a print. */
+  exportSlipPdf: {
+    input: z.object({ visitId: z.number().int().positive(), path: z.string().min(1), paper: z.enum(PAPERS).optional() }),
+    output: {} as { path: string },
   },
   /** Brings back the previous edition of a list (one step). */
   rollbackList: {

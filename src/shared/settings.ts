@@ -26,6 +26,9 @@ export const counterSettingsSchema = z.object({
   /** Hours to settle the payer of an emergency (commonly 3x24; no regulation fixes it). */
   followUpHours: z.number().int().min(1).max(24 * 30),
   staleAfterDays: z.number().int().min(1).max(365),
+  /** Thermal paper width or A6; the printer's name as the system knows it ('' = the default printer). */
+  paper: z.enum(['58mm', '80mm', 'A6']),
+  printerName: z.string().max(200),
 });
 export type CounterSettings = z.infer<typeof counterSettingsSchema>;
 
@@ -47,6 +50,8 @@ export const DEFAULT_SETTINGS: CounterSettings = {
   mrnFormat: '{seq:6}',
   followUpHours: 72,
   staleAfterDays: 45,
+  paper: '80mm',
+  printerName: '',
 };
 
 /** Formats a medical-record number; pure so the settings screen can preview it. */

@@ -6,6 +6,7 @@ import { isoDateInZone } from '../../shared/dates';
 import type { Lang } from '../../shared/i18n/messages';
 import { counterMethods } from './counter/counter-methods';
 import { readSettings } from './counter/settings.repo';
+import type { SlipPrinter } from './counter/slips';
 import { LoketError, errorFromPayload, toErrorPayload } from './errors';
 import { cleanAbandonedImports, readEditionOfList, rollbackToPrevious } from './lists/editions.repo';
 import { importList } from './lists/import-list';
@@ -28,6 +29,8 @@ export interface CoreConfig {
   staleAfterDays?: number;
   /** Who registers at this counter: recorded with every visit. */
   clerk?: string;
+  /** Prints slips (Electron's webContents in the app); without it printing says it is unavailable. */
+  printer?: SlipPrinter;
   /** The built import-worker.js. Without it imports run in-process (CLI, tests): fine where no window can freeze. */
   workerScript?: string | null;
   now?: () => Date;
@@ -105,6 +108,7 @@ export function createCore(config: CoreConfig): Core {
     ...counterMethods({
       db,
       lang: () => lang,
+      printer: config.printer,
       now,
       clerk: config.clerk ?? 'loket',
       settings: () => settings,

@@ -21,6 +21,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'visit/bad-status': 'A visit cannot go from {{from}} to {{to}}.',
   'patient/not-found': 'Patient {{id}} not found.',
   'patient/nik-exists': 'NIK {{nik}} is already registered as a patient here. Find that patient instead of creating a new record.',
+  'print/unavailable': 'Printing is only available in the desktop app. Use the slip preview.',
   'import/no-members': 'This file holds no valid member ({{read}} rows read, {{rejected}} rejected). The current list stays in use. Check the file or its column mapping.',
   'list-file/unknown-mapping-column': 'Column "{{detail}}" in the mapping is not in the file.',
   'row/no-identifier': 'No valid NIK or card number',

@@ -19,6 +19,7 @@ export const messagesId = {
   'visit/bad-status': 'Status kunjungan tidak bisa diubah dari {{from}} ke {{to}}.',
   'patient/not-found': 'Pasien {{id}} tidak ditemukan.',
   'patient/nik-exists': 'NIK {{nik}} sudah terdaftar sebagai pasien di sini. Cari pasien itu, jangan buat rekam medis baru.',
+  'print/unavailable': 'Pencetakan hanya tersedia di aplikasi desktop. Gunakan pratinjau slip.',
   'import/no-members': 'Berkas ini tidak berisi satu pun peserta yang valid ({{read}} baris dibaca, {{rejected}} ditolak). Daftar yang sekarang tetap dipakai. Periksa berkas atau pemetaan kolomnya.',
   'list-file/unknown-mapping-column': 'Kolom "{{detail}}" pada pemetaan tidak ada di berkas.',
   'row/no-identifier': 'Tidak ada NIK atau nomor kartu yang valid',

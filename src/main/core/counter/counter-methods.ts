@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import type { Lang } from '../../../shared/i18n/messages';
 import type { CounterSettings } from '../../../shared/settings';
 import type { CoreMethods } from '../core';
@@ -9,11 +10,13 @@ import { callNext, dayQueue, setVisitStatus } from './queue';
 import { equalServiceTable, registerTable, writeTable } from './report-export';
 import { dailyRecap, equalServiceReport, register } from './reports';
 import { saveSettings } from './settings.repo';
+import { logPrint, printCount, slipHtml, type SlipPrinter } from './slips';
 import { registerEmergency, registerVisit } from './visits';
 
 export interface CounterContext {
   db: Db;
   lang: () => Lang;
+  printer: SlipPrinter | undefined;
   now: () => Date;
   clerk: string;
   settings: () => CounterSettings;
@@ -21,6 +24,7 @@ export interface CounterContext {
 }
 
 type CounterMethodNames =
+  | 'slipHtml' | 'printSlip' | 'exportSlipPdf'
   | 'visitRegister' | 'dailyRecap' | 'equalServiceReport' | 'exportReport'
   | 'getSettings' | 'saveSettings' | 'findPatient' | 'likelyDuplicates' | 'createPatient' | 'registerVisit'
   | 'registerEmergency' | 'dayQueue' | 'callNext' | 'setVisitStatus' | 'openFollowUps' | 'setPayer' | 'attachIdentity';
@@ -34,7 +38,30 @@ export function counterMethods(ctx: CounterContext): Pick<CoreMethods, CounterMe
     if (!patient) throw new LoketError('patient/not-found', { id });
     return patient;
   };
+  const printerOrFail = (): SlipPrinter => {
+    if (!ctx.printer) throw new LoketError('print/unavailable');
+    return ctx.printer;
+  };
   return {
+    async slipHtml({ visitId, paper }) {
+      const chosen = paper ?? ctx.settings().paper;
+      return { html: slipHtml(db, ctx.settings(), visitId, chosen, ctx.lang()), paper: chosen };
+    },
+    async printSlip({ visitId, paper, reprint }) {
+      const settings = ctx.settings();
+      const chosen = paper ?? settings.paper;
+      const html = slipHtml(db, settings, visitId, chosen, ctx.lang());
+      await printerOrFail().print(html, { paper: chosen, deviceName: settings.printerName });
+      logPrint(db, visitId, reprint || printCount(db, visitId) > 0 ? 'reprint' : 'print', chosen, settings.printerName || null, ctx.clerk, now());
+      return { printer: settings.printerName, paper: chosen };
+    },
+    async exportSlipPdf({ visitId, path, paper }) {
+      const chosen = paper ?? ctx.settings().paper;
+      const pdf = await printerOrFail().toPdf(slipHtml(db, ctx.settings(), visitId, chosen, ctx.lang()), { paper: chosen });
+      await writeFile(path, pdf);
+      logPrint(db, visitId, 'pdf', chosen, null, ctx.clerk, now());
+      return { path };
+    },
     async visitRegister({ from, to }) {
       return register(db, from, to);
     },

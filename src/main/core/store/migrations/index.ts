@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { m001Initial } from './001-initial';
 import { m002Counter } from './002-counter';
+import { m003PrintLog } from './003-print-log';
 
 export interface Migration {
   version: number;
@@ -9,7 +10,7 @@ export interface Migration {
 }
 
 /** Ordered: the position + 1 is the schema version recorded in PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

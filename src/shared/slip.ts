@@ -1,0 +1,88 @@
+/**
+ * The intake slip: the same layout for every payer (DOMAIN.md section 2). It never carries class,
+ * segment or payer, only what a patient and a nurse need. Pure: the same HTML is printed by
+ * Electron, previewed by the renderer and rendered to PDF in the tests.
+ */
+export const PAPERS = ['58mm', '80mm', 'A6'] as const;
+export type Paper = (typeof PAPERS)[number];
+
+export interface SlipData {
+  facilityName: string;
+  facilityAddress: string;
+  /** Local date and time of registration, already formatted ("23-11-2026 09:00"). */
+  registeredLocal: string;
+  queue: string;
+  unitName: string;
+  patientName: string;
+  mrn: string;
+  /** Masked: "3673********0003". */
+  nikMasked: string | null;
+  cardMasked: string | null;
+  emergency: boolean;
+  /** What the barcode encodes (the visit), for the nurse's scanner. */
+  barcodeText: string;
+}
+
+interface SlipLabels {
+  queue: string;
+  unit: string;
+  mrn: string;
+  nik: string;
+  card: string;
+  emergency: string;
+  footer: string;
+}
+
+export const SLIP_LABELS: Record<'id' | 'en', SlipLabels> = {
+  id: { queue: 'Nomor antrean', unit: 'Unit', mrn: 'No. RM', nik: 'NIK', card: 'No. kartu', emergency: 'GAWAT DARURAT', footer: 'Simpan slip ini sampai nomor Anda dipanggil.' },
+  en: { queue: 'Queue number', unit: 'Unit', mrn: 'Record no.', nik: 'NIK', card: 'Card no.', emergency: 'EMERGENCY', footer: 'Keep this slip until your number is called.' },
+};
+
+const PAGE: Record<Paper, { size: string; width: string; queueSize: string; base: string }> = {
+  '58mm': { size: '58mm 120mm', width: '48mm', queueSize: '30pt', base: '8.5pt' },
+  '80mm': { size: '80mm 140mm', width: '70mm', queueSize: '40pt', base: '10pt' },
+  A6: { size: 'A6', width: '95mm', queueSize: '54pt', base: '12pt' },
+};
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** `barcodeSvg` is an SVG made by the core (bwip-js) from data.barcodeText; it is trusted markup. */
+export function renderSlipHtml(data: SlipData, paper: Paper, barcodeSvg: string, lang: 'id' | 'en' = 'id'): string {
+  const l = SLIP_LABELS[lang];
+  const p = PAGE[paper];
+  const row = (label: string, value: string | null): string => (value ? `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>` : '');
+  return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(data.queue)}</title>
+<style>
+  @page { size: ${p.size}; margin: 4mm; }
+  body { margin: 0; font-family: 'DejaVu Sans', Arial, sans-serif; font-size: ${p.base}; color: #000; }
+  .slip { width: ${p.width}; margin: 0 auto; text-align: center; }
+  .facility { font-weight: bold; font-size: 1.1em; }
+  .address, .time, .footer { font-size: 0.85em; }
+  .emergency { border: 2px solid #000; font-weight: bold; font-size: 1.3em; padding: 1mm; margin: 2mm 0; letter-spacing: 0.05em; }
+  .label { margin-top: 2mm; font-size: 0.9em; }
+  .queue { font-size: ${p.queueSize}; font-weight: bold; line-height: 1.1; }
+  .unit { font-size: 1.3em; font-weight: bold; margin-bottom: 2mm; }
+  table { width: 100%; border-collapse: collapse; text-align: left; margin: 2mm 0; }
+  th { font-weight: normal; padding-right: 2mm; white-space: nowrap; vertical-align: top; }
+  td { font-weight: bold; word-break: break-word; }
+  .barcode svg { width: 90%; height: auto; max-height: 14mm; }
+  hr { border: 0; border-top: 1px dashed #000; }
+</style></head>
+<body><div class="slip">
+  <div class="facility">${escapeHtml(data.facilityName || 'Loket')}</div>
+  ${data.facilityAddress ? `<div class="address">${escapeHtml(data.facilityAddress)}</div>` : ''}
+  <div class="time">${escapeHtml(data.registeredLocal)}</div>
+  ${data.emergency ? `<div class="emergency">${escapeHtml(l.emergency)}</div>` : '<hr>'}
+  <div class="label">${escapeHtml(l.queue)}</div>
+  <div class="queue">${escapeHtml(data.queue)}</div>
+  <div class="unit">${escapeHtml(data.unitName)}</div>
+  <table>
+    <tr><td colspan="2">${escapeHtml(data.patientName)}</td></tr>
+    ${row(l.mrn, data.mrn)}${row(l.nik, data.nikMasked)}${row(l.card, data.cardMasked)}
+  </table>
+  <div class="barcode">${barcodeSvg}</div>
+  <div class="footer">${escapeHtml(l.footer)}</div>
+</div></body></html>`;
+}
