@@ -3,16 +3,60 @@ import type { ListsState } from '../hooks/use-lists';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ListStatus } from './ListStatus';
 
-export function AppHeader({ lists }: { lists: ListsState }) {
+export type Screen = 'search' | 'queue' | 'followUps';
+export const SCREENS: readonly Screen[] = ['search', 'queue', 'followUps'];
+const SCREEN_KEYS: Record<Screen, string> = { search: 'Alt+1', queue: 'Alt+2', followUps: 'Alt+3' };
+
+interface Props {
+  lists: ListsState;
+  screen: Screen;
+  onScreen: (screen: Screen) => void;
+  onEmergency: () => void;
+  emergencyBusy: boolean;
+  /** The patient an emergency would be registered for (selected on the search screen). */
+  emergencyFor: string | null;
+}
+
+export function AppHeader({ lists, screen, onScreen, onEmergency, emergencyBusy, emergencyFor }: Props) {
   const { t } = useTranslation();
   return (
-    <header className="app-header">
-      <div className="app-header__brand">
-        <span className="app-header__name">{t('app.name')}</span>
-        <span className="app-header__tagline">{t('app.tagline')}</span>
+    <header className="app-header-wrap">
+      <div className="app-header">
+        <div className="app-header__brand">
+          <span className="app-header__name">{t('app.name')}</span>
+          <span className="app-header__tagline">{t('app.tagline')}</span>
+        </div>
+        <ListStatus state={lists} />
+        <LanguageSwitch />
+        {/* Never disabled: an emergency is never blocked by anything on screen. */}
+        <button
+          type="button"
+          className="emergency-button"
+          data-testid="emergency-button"
+          title={t('emergency.buttonTitle')}
+          aria-busy={emergencyBusy}
+          onClick={onEmergency}
+        >
+          <span className="emergency-button__label">{t('emergency.button')}</span>
+          <kbd>F9</kbd>
+          {emergencyFor && <span className="emergency-button__for">{t('emergency.forPatient', { name: emergencyFor })}</span>}
+        </button>
       </div>
-      <ListStatus state={lists} />
-      <LanguageSwitch />
+      <nav className="app-nav" aria-label={t('nav.label')}>
+        {SCREENS.map((s) => (
+          <button
+            key={s}
+            type="button"
+            className="app-nav__tab"
+            data-screen={s}
+            aria-current={screen === s ? 'page' : undefined}
+            onClick={() => onScreen(s)}
+          >
+            {t(`nav.${s}`)} <kbd>{s === 'search' ? 'F1' : SCREEN_KEYS[s]}</kbd>
+          </button>
+        ))}
+        <span className="app-nav__keys">{t('keys.nav')}</span>
+      </nav>
     </header>
   );
 }

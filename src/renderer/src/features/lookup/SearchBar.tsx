@@ -13,13 +13,15 @@ interface Props {
   onDobChange: (value: string) => void;
   /** Enter or the Search button: search now with the field's current text. */
   onSubmit: (query: string) => void;
+  /** Enter in the search field, when it means more than "search" (register the answered patient). */
+  onEnter?: (query: string) => void;
   onClear: () => void;
   /** ArrowDown in the search field: move to the candidates. */
   onArrowDown: () => void;
 }
 
 /** The one field a clerk types or scans into, plus the birth date that narrows a name search. */
-export function SearchBar({ inputRef, query, dob, busy, onQueryChange, onDobChange, onSubmit, onClear, onArrowDown }: Props) {
+export function SearchBar({ inputRef, query, dob, busy, onQueryChange, onDobChange, onSubmit, onEnter, onClear, onArrowDown }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const hintId = useId();
@@ -29,7 +31,7 @@ export function SearchBar({ inputRef, query, dob, busy, onQueryChange, onDobChan
     if (event.key === 'Enter') {
       event.preventDefault();
       // Read the element, not state: a scanner types a whole number and Enter within milliseconds.
-      onSubmit(event.currentTarget.value);
+      (onEnter ?? onSubmit)(event.currentTarget.value);
       // The next scan or typed query replaces this one without clearing first.
       event.currentTarget.select();
     } else if (event.key === 'ArrowDown') {

@@ -1,0 +1,77 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractError } from '../../../../shared/contract';
+import type { Patient, RegisteredVisit } from '../../../../shared/counter';
+import type { CounterSettings } from '../../../../shared/settings';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime } from '../../format-time';
+import { unitName } from '../../hooks/use-settings';
+import { useLang } from '../../i18n';
+
+export type EmergencyState =
+  | { status: 'busy' }
+  | { status: 'done'; visit: RegisteredVisit & { patient: Patient } }
+  | { status: 'failed'; error: ContractError };
+
+/** The emergency number, big, and the deadline for the paperwork. Enter, Esc or Close dismiss it. */
+export function EmergencyDialog({ state, settings, onClose }: { state: EmergencyState; settings: CounterSettings | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (state.status !== 'busy') closeRef.current?.focus();
+  }, [state.status]);
+
+  const hours = settings?.followUpHours ?? 72;
+  return (
+    <div className="overlay">
+      <div
+        className="emergency-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="emergency-title"
+        data-testid="emergency-dialog"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' || event.key === 'Enter') {
+            event.preventDefault();
+            event.stopPropagation();
+            onClose();
+          }
+        }}
+      >
+        {state.status === 'busy' && <p className="emergency-dialog__busy">{t('emergency.busy')}</p>}
+        {state.status === 'failed' && <ErrorAlert title={t('emergency.failed')} error={state.error} />}
+        {state.status === 'done' && (
+          <>
+            <h2 id="emergency-title" className="emergency-dialog__title">
+              {t('emergency.title')}
+            </h2>
+            <p className="emergency-dialog__serve">{t('emergency.serveNow')}</p>
+            <p className="ticket__label">{t('emergency.queueLabel')}</p>
+            <p className="ticket__number ticket__number--emergency" data-testid="emergency-queue">
+              {state.visit.queue}
+            </p>
+            <p className="ticket__unit">{unitName(settings, state.visit.unit)}</p>
+            <p className="ticket__patient">
+              {state.visit.patient.name} · {t('register.mrn')} {state.visit.patient.mrn}
+            </p>
+            <p className="emergency-dialog__deadline" data-testid="emergency-deadline">
+              {t('emergency.deadline', {
+                date: formatDateTime(
+                  new Date(Date.parse(state.visit.registeredAt) + hours * 3_600_000).toISOString(),
+                  lang,
+                  settings?.timeZone ?? 'Asia/Jakarta',
+                ),
+              })}
+            </p>
+          </>
+        )}
+        <div className="dialog__actions">
+          <button ref={closeRef} type="button" className="button button--primary" onClick={onClose}>
+            {t('emergency.close')} <kbd>Enter</kbd>
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractError } from '../../../../shared/contract';
+import type { FollowUp } from '../../../../shared/counter';
+import type { CounterSettings } from '../../../../shared/settings';
+import { loket } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDate, todayIso } from '../../format';
+import { formatDateTime, formatDuration } from '../../format-time';
+import { unitName } from '../../hooks/use-settings';
+import { useLang } from '../../i18n';
+import { isNik } from '../register/subject';
+import './followups.css';
+
+/** The countdown moves by the minute; reload this often. */
+const REFRESH_MS = 30_000;
+const REASONS = ['emergency', 'emergency-unidentified', 'not-found', 'not-active', 'not-checked'] as const;
+type Reason = (typeof REASONS)[number] | 'other';
+const reasonOf = (r: string): Reason => ((REASONS as readonly string[]).includes(r) ? (r as Reason) : 'other');
+
+/** Open follow-ups, soonest deadline first: settle the payer, complete an identity. */
+export function FollowUpsScreen({ settings, changes }: { settings: CounterSettings | null; changes: number }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [items, setItems] = useState<FollowUp[] | null>(null);
+  const [error, setError] = useState<ContractError | null>(null);
+  const [actionError, setActionError] = useState<ContractError | null>(null);
+  const [identifying, setIdentifying] = useState<number | null>(null);
+  const firstRef = useRef<HTMLDivElement>(null);
+
+  const load = useCallback(async () => {
+    const result = await loket.openFollowUps({});
+    if (result.ok) {
+      setItems(result.value);
+      setError(null);
+    } else setError(result.error);
+  }, []);
+
+  useEffect(() => {
+    void load();
+    const id = setInterval(() => void load(), REFRESH_MS);
+    return () => clearInterval(id);
+  }, [load, changes]);
+
+  // Keyboard: the first action button of the list has the focus when the screen opens.
+  const focused = useRef(false);
+  useEffect(() => {
+    if (items && items.length > 0 && !focused.current) {
+      focused.current = true;
+      firstRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    }
+  }, [items]);
+
+  async function act(call: Promise<{ ok: true } | { ok: false; error: ContractError }>): Promise<boolean> {
+    setActionError(null);
+    const result = await call;
+    if (!result.ok) setActionError(result.error);
+    await load();
+    return result.ok;
+  }
+
+  const zone = settings?.timeZone ?? 'Asia/Jakarta';
+  return (
+    <div className="followups" data-testid="followups-screen">
+      <div className="followups__head">
+        <h1 className="followups__title">{t('followUps.title')}</h1>
+        <p className="followups__keys">{t('followUps.keys')}</p>
+      </div>
+      {error && <ErrorAlert title={t('followUps.failed')} error={error} />}
+      {actionError && <ErrorAlert title={t('followUps.actionFailed')} error={actionError} />}
+      {items && items.length === 0 && <p className="followups__empty">{t('followUps.empty')}</p>}
+      {items && items.length > 0 && (
+        <div className="followups__list" ref={firstRef}>
+          {items.map((f) => (
+            <article
+              key={f.id}
+              className={`followup${f.overdue ? ' followup--overdue' : ''}`}
+              data-testid="followup"
+              data-kind={f.kind}
+              data-queue={f.visit.queue}
+              aria-label={`${t(`followUps.kinds.${f.kind}`)}: ${f.patient.name}`}
+            >
+              <div className="followup__what">
+                <p className="followup__kind">{t(`followUps.kinds.${f.kind}`)}</p>
+                <p className="followup__reason">{t(`followUps.reasons.${reasonOf(f.reason)}`)}</p>
+              </div>
+              <div className="followup__who">
+                <p className="followup__name">{f.patient.name}</p>
+                <p className="followup__sub">
+                  {t('register.mrn')} {f.patient.mrn} · {t('followUps.visit', { queue: f.visit.queue, unit: unitName(settings, f.visit.unit) })}
+                </p>
+              </div>
+              <div className="followup__when">
+                <p className={`countdown${f.overdue ? ' countdown--overdue' : ''}`} data-testid="countdown">
+                  {f.overdue
+                    ? t('followUps.overdue', { duration: formatDuration(f.minutesLeft, t) })
+                    : t('followUps.left', { duration: formatDuration(f.minutesLeft, t) })}
+                </p>
+                <p className="followup__sub">{t('followUps.due', { date: formatDateTime(f.dueAt, lang, zone) })}</p>
+              </div>
+              <div className="followup__actions">
+                {f.kind === 'settle-payer' && (
+                  <>
+                    <button type="button" className="button" data-action="jkn" onClick={() => void act(loket.setPayer({ visitId: f.visit.id, payer: 'jkn' }))}>
+                      {t('followUps.setJkn')}
+                    </button>
+                    <button type="button" className="button" data-action="umum" onClick={() => void act(loket.setPayer({ visitId: f.visit.id, payer: 'umum' }))}>
+                      {t('followUps.setUmum')}
+                    </button>
+                  </>
+                )}
+                {f.kind === 'identify-patient' && identifying !== f.id && (
+                  <button type="button" className="button button--primary" data-action="identify" onClick={() => setIdentifying(f.id)}>
+                    {t('followUps.identify')}
+                  </button>
+                )}
+              </div>
+              {f.kind === 'identify-patient' && identifying === f.id && (
+                <IdentityForm
+                  onCancel={() => setIdentifying(null)}
+                  onSave={async (identity) => {
+                    const ok = await act(loket.attachIdentity({ visitId: f.visit.id, identity }).then((r) => (r.ok ? { ok: true as const } : r)));
+                    if (ok) setIdentifying(null);
+                  }}
+                  lang={lang}
+                />
+              )}
+            </article>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface IdentityInput {
+  name: string;
+  nik: string | null;
+  dob: string | null;
+}
+
+function IdentityForm({ onSave, onCancel, lang }: { onSave: (identity: IdentityInput) => Promise<void>; onCancel: () => void; lang: 'id' | 'en' }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [nik, setNik] = useState('');
+  const [dob, setDob] = useState('');
+  const [tried, setTried] = useState(false);
+  const nikDigits = nik.replace(/[\s.-]/g, '');
+  const nameBad = name.trim() === '';
+  const nikBad = nikDigits !== '' && !isNik(nikDigits);
+  return (
+    <form
+      className="identity-form"
+      data-testid="identity-form"
+      noValidate
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setTried(true);
+        if (nameBad || nikBad) return;
+        void onSave({ name: name.trim().toUpperCase(), nik: nikDigits || null, dob: dob || null });
+      }}
+    >
+      <label className="field field--wide">
+        <span className="field__label">{t('register.name')} *</span>
+        <input name="name" className="field__input" value={name} autoFocus maxLength={120} autoComplete="off" aria-invalid={tried && nameBad} onChange={(e) => setName(e.target.value)} />
+        {tried && nameBad && <span className="field__error">{t('register.nameRequired')}</span>}
+      </label>
+      <label className="field">
+        <span className="field__label">{t('register.nik')}</span>
+        <input name="nik" className="field__input field__input--mono" value={nik} inputMode="numeric" maxLength={20} autoComplete="off" aria-invalid={tried && nikBad} onChange={(e) => setNik(e.target.value)} />
+        {tried && nikBad && <span className="field__error">{t('register.nikInvalid')}</span>}
+      </label>
+      <label className="field">
+        <span className="field__label">{t('register.dob')}</span>
+        <input name="dob" className="field__input" type="date" min="1900-01-01" max={todayIso()} value={dob} onChange={(e) => setDob(e.target.value)} />
+        <span className="field__note">{dob ? formatDate(dob, lang) : ''}</span>
+      </label>
+      <div className="identity-form__actions">
+        <button type="submit" className="button button--primary">
+          {t('followUps.save')} <kbd>Enter</kbd>
+        </button>
+        <button type="button" className="button button--quiet" onClick={onCancel}>
+          {t('followUps.cancel')} <kbd>Esc</kbd>
+        </button>
+      </div>
+    </form>
+  );
+}

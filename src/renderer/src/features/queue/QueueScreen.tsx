@@ -1,0 +1,203 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractError } from '../../../../shared/contract';
+import type { QueueEntry, VisitStatus } from '../../../../shared/counter';
+import type { CounterSettings } from '../../../../shared/settings';
+import { loket } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import './queue.css';
+
+/** The queue is shared by every counter window: reload this often. */
+const REFRESH_MS = 4000;
+
+interface Props {
+  settings: CounterSettings | null;
+  /** Bumped by the app after a registration or emergency: reload now. */
+  changes: number;
+  /** A dialog over the screen has the keys. */
+  paused: boolean;
+}
+
+/**
+ * Today's queue of one unit: number, name, record number, status, waiting time. Payer is
+ * deliberately absent (DOMAIN.md section 2): it is recorded for claims, never shown here.
+ */
+export function QueueScreen({ settings, changes, paused }: Props) {
+  const { t } = useTranslation();
+  const units = settings?.units ?? [];
+  const [unit, setUnit] = useState<string | null>(null);
+  const [entries, setEntries] = useState<QueueEntry[] | null>(null);
+  const [error, setError] = useState<ContractError | null>(null);
+  const [actionError, setActionError] = useState<ContractError | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const current = unit ?? units[0]?.code ?? null;
+  const ticket = useRef(0);
+
+  const load = useCallback(async () => {
+    if (!current) return;
+    const mine = ++ticket.current;
+    const result = await loket.dayQueue({ unit: current });
+    if (mine !== ticket.current) return;
+    if (result.ok) {
+      setEntries(result.value);
+      setError(null);
+    } else setError(result.error);
+  }, [current]);
+
+  useEffect(() => {
+    void load();
+    const id = setInterval(() => void load(), REFRESH_MS);
+    return () => clearInterval(id);
+  }, [load, changes]);
+
+  const selectedEntry = entries?.find((e) => e.visitId === selected) ?? null;
+
+  const callNext = useCallback(async () => {
+    if (!current) return;
+    setActionError(null);
+    const result = await loket.callNext({ unit: current });
+    if (!result.ok) return setActionError(result.error);
+    if (result.value) {
+      setSelected(result.value.visitId);
+      setNotice(t('queue.called', { queue: result.value.queue, name: result.value.patient.name }));
+    } else setNotice(t('queue.noneWaiting'));
+    await load();
+  }, [current, load, t]);
+
+  const setStatus = useCallback(
+    async (visitId: number, status: VisitStatus) => {
+      setActionError(null);
+      const result = await loket.setVisitStatus({ visitId, status });
+      if (!result.ok) setActionError(result.error);
+      await load();
+    },
+    [load],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (paused || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target as HTMLElement;
+      if (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA') return;
+      const key = event.key.toLowerCase();
+      if (/^[1-9]$/.test(key)) {
+        const u = units[Number(key) - 1];
+        if (u) {
+          event.preventDefault();
+          setUnit(u.code);
+          setSelected(null);
+          setNotice(null);
+        }
+      } else if (key === 'p') {
+        event.preventDefault();
+        void callNext();
+      } else if ((key === 'arrowdown' || key === 'arrowup') && entries && entries.length > 0) {
+        event.preventDefault();
+        const at = entries.findIndex((e) => e.visitId === selected);
+        const next = key === 'arrowdown' ? Math.min(at + 1, entries.length - 1) : Math.max(at - 1, 0);
+        setSelected(entries[next]?.visitId ?? null);
+      } else if ((key === 's' || key === 'b') && selectedEntry) {
+        event.preventDefault();
+        void setStatus(selectedEntry.visitId, key === 's' ? 'served' : 'cancelled');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [paused, units, callNext, entries, selected, selectedEntry, setStatus]);
+
+  return (
+    <div className="queue" data-testid="queue-screen">
+      <div className="unit-tabs" role="tablist" aria-label={t('queue.unitsLabel')}>
+        {units.map((u, i) => (
+          <button
+            key={u.code}
+            type="button"
+            role="tab"
+            className={`unit-tabs__tab${u.code === settings?.emergencyUnit ? ' unit-tabs__tab--emergency' : ''}`}
+            data-unit={u.code}
+            aria-selected={current === u.code}
+            onClick={() => {
+              setUnit(u.code);
+              setSelected(null);
+              setNotice(null);
+            }}
+          >
+            <kbd>{i + 1}</kbd> {u.name}
+          </button>
+        ))}
+      </div>
+      <div className="queue__bar">
+        <button type="button" className="button button--primary button--big" data-testid="call-next" onClick={() => void callNext()}>
+          {t('queue.callNext')} <kbd>P</kbd>
+        </button>
+        <p className="queue__notice" aria-live="polite" data-testid="queue-notice">
+          {notice ?? ''}
+        </p>
+        <p className="queue__keys">{t('queue.keys')}</p>
+      </div>
+      {error && <ErrorAlert title={t('queue.failed')} error={error} />}
+      {actionError && <ErrorAlert title={t('queue.actionFailed')} error={actionError} />}
+      {entries && entries.length === 0 && <p className="queue__empty">{t('queue.empty')}</p>}
+      {entries && entries.length > 0 && (
+        <table className="queue-table" data-testid="queue-table" aria-label={t('queue.tableLabel')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('queue.queue')}</th>
+              <th scope="col">{t('queue.name')}</th>
+              <th scope="col">{t('queue.mrn')}</th>
+              <th scope="col">{t('queue.status')}</th>
+              <th scope="col" className="queue-table__num">
+                {t('queue.waiting')}
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">{t('queue.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => {
+              const open = e.status === 'waiting' || e.status === 'called';
+              return (
+                <tr
+                  key={e.visitId}
+                  data-testid="queue-row"
+                  data-status={e.status}
+                  data-queue={e.queue}
+                  aria-selected={selected === e.visitId}
+                  className={`queue-row queue-row--${e.status}${e.emergency ? ' queue-row--emergency' : ''}${selected === e.visitId ? ' queue-row--selected' : ''}`}
+                  onClick={() => setSelected(e.visitId)}
+                >
+                  <td className="queue-row__number">
+                    {e.queue}
+                    {e.emergency && <span className="badge badge--emergency">{t('queue.emergency')}</span>}
+                  </td>
+                  <td className="queue-row__name">{e.patient.name}</td>
+                  <td className="queue-row__mrn">{e.patient.mrn}</td>
+                  <td>
+                    <span className={`queue-status queue-status--${e.status}`} data-testid="queue-status">
+                      {t(`queue.statuses.${e.status}`)}
+                    </span>
+                  </td>
+                  <td className="queue-table__num">{t('queue.minutes', { count: e.waitingMinutes })}</td>
+                  <td className="queue-row__actions">
+                    {open && (
+                      <>
+                        <button type="button" className="button button--small" data-action="served" onClick={() => void setStatus(e.visitId, 'served')}>
+                          {t('queue.served')}
+                        </button>
+                        <button type="button" className="button button--small button--quiet" data-action="cancelled" onClick={() => void setStatus(e.visitId, 'cancelled')}>
+                          {t('queue.cancel')}
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

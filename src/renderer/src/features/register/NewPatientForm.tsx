@@ -1,0 +1,110 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Identity } from '../../../../shared/counter';
+import { formatDate, todayIso } from '../../format';
+import { useLang } from '../../i18n';
+import { isNik } from './subject';
+
+interface Props {
+  draft: Identity;
+  busy: boolean;
+  onSubmit: (identity: Identity) => void;
+  onCancel: () => void;
+}
+
+/** A patient the lists do not know: only the name is required (a baby, a visitor has no NIK). */
+export function NewPatientForm({ draft, busy, onSubmit, onCancel }: Props) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const id = useId();
+  const [name, setName] = useState(draft.name);
+  const [nik, setNik] = useState(draft.nik ?? '');
+  const [dob, setDob] = useState(draft.dob ?? '');
+  const [sex, setSex] = useState<'' | 'L' | 'P'>(draft.sex ?? '');
+  const [address, setAddress] = useState(draft.address ?? '');
+  const [tried, setTried] = useState(false);
+
+  const nameBad = name.trim() === '';
+  const nikDigits = nik.replace(/[\s.-]/g, '');
+  const nikBad = nikDigits !== '' && !isNik(nikDigits);
+
+  return (
+    <form
+      className="new-patient"
+      data-testid="new-patient-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        setTried(true);
+        if (nameBad || nikBad || busy) return;
+        onSubmit({
+          name: name.trim().toUpperCase(),
+          nik: nikDigits || null,
+          card: draft.card ?? null,
+          dob: dob || null,
+          sex: sex || null,
+          address: address.trim() || null,
+        });
+      }}
+    >
+      <h2 className="register__title">{t('register.formTitle')}</h2>
+      <p className="register__detail">{t('register.formDetail')}</p>
+      <div className="new-patient__grid">
+        <label className="field field--wide">
+          <span className="field__label">{t('register.name')} *</span>
+          <input
+            id={`${id}-name`}
+            name="name"
+            className="field__input field__input--big"
+            value={name}
+            maxLength={120}
+            autoFocus
+            autoComplete="off"
+            aria-invalid={tried && nameBad}
+            onChange={(e) => setName(e.target.value)}
+          />
+          {tried && nameBad && <span className="field__error">{t('register.nameRequired')}</span>}
+        </label>
+        <label className="field">
+          <span className="field__label">{t('register.nik')}</span>
+          <input
+            name="nik"
+            className="field__input field__input--mono"
+            value={nik}
+            inputMode="numeric"
+            maxLength={20}
+            autoComplete="off"
+            aria-invalid={tried && nikBad}
+            onChange={(e) => setNik(e.target.value)}
+          />
+          {tried && nikBad && <span className="field__error">{t('register.nikInvalid')}</span>}
+        </label>
+        <label className="field">
+          <span className="field__label">{t('register.dob')}</span>
+          <input name="dob" className="field__input" type="date" min="1900-01-01" max={todayIso()} value={dob} onChange={(e) => setDob(e.target.value)} />
+          <span className="field__note">{dob ? formatDate(dob, lang) : ''}</span>
+        </label>
+        <label className="field">
+          <span className="field__label">{t('register.sex')}</span>
+          <select name="sex" className="field__input" value={sex} onChange={(e) => setSex(e.target.value as '' | 'L' | 'P')}>
+            <option value="">{t('register.sexNone')}</option>
+            <option value="L">{t('sex.L')}</option>
+            <option value="P">{t('sex.P')}</option>
+          </select>
+        </label>
+        <label className="field field--wide">
+          <span className="field__label">{t('register.address')}</span>
+          <input name="address" className="field__input" value={address} maxLength={200} autoComplete="off" onChange={(e) => setAddress(e.target.value)} />
+        </label>
+      </div>
+      <div className="register__actions">
+        <button type="submit" className="button button--primary" aria-busy={busy}>
+          {t('register.continue')} <kbd>Enter</kbd>
+        </button>
+        <button type="button" className="button button--quiet" data-cancel onClick={onCancel}>
+          {t('register.cancel')} <kbd>Esc</kbd>
+        </button>
+      </div>
+    </form>
+  );
+}

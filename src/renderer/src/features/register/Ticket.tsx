@@ -1,0 +1,35 @@
+import { forwardRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Patient, RegisteredVisit } from '../../../../shared/counter';
+import type { CounterSettings } from '../../../../shared/settings';
+import { unitName } from '../../hooks/use-settings';
+
+/** The number the patient will hear called, big; the same for every payer (no payer on it). */
+export const Ticket = forwardRef<HTMLElement, { visit: RegisteredVisit; patient: Patient; settings: CounterSettings | null }>(function Ticket(
+  { visit, patient, settings },
+  ref,
+) {
+  const { t } = useTranslation();
+  return (
+    <section className="ticket" ref={ref} data-testid="ticket" aria-live="polite">
+      <div className="ticket__main">
+        <p className="ticket__label">{t('register.ticketQueue')}</p>
+        <p className="ticket__number" data-testid="ticket-queue">
+          {visit.queue}
+        </p>
+      </div>
+      <div className="ticket__side">
+        <p className="ticket__title">{t('register.ticketTitle')}</p>
+        <p className="ticket__unit" data-testid="ticket-unit">
+          {unitName(settings, visit.unit)}
+        </p>
+        <p className="ticket__patient">{patient.name}</p>
+        <p className="ticket__mrn">
+          {t('register.mrn')} {patient.mrn}
+        </p>
+        {visit.followUpIds.length > 0 && <p className="ticket__note">{t('register.ticketPending')}</p>}
+        <p className="ticket__next">{t('register.ticketNext')}</p>
+      </div>
+    </section>
+  );
+});

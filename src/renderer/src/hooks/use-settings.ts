@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'react';
+import type { CounterSettings } from '../../../shared/settings';
+import { loket } from '../api';
+
+/** The counter's settings (units, prefixes, time zone); null until loaded. */
+export function useSettings(): CounterSettings | null {
+  const [settings, setSettings] = useState<CounterSettings | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loket.getSettings({}).then((result) => {
+      if (live && result.ok) setSettings(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return settings;
+}
+
+/** The unit's name as configured, or its code when unknown. */
+export function unitName(settings: CounterSettings | null, code: string): string {
+  return settings?.units.find((u) => u.code === code)?.name ?? code;
+}

@@ -1,0 +1,314 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser';
+import { openCounter, type Counter } from './support/counter';
+import { APBD, APBN_OLD, SITI, STRANGER_NIK } from './support/lists';
+
+let browser: Browser;
+let counter: Counter | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  const problems = counter?.problems ?? [];
+  await counter?.close();
+  counter = undefined;
+  expect(problems).toEqual([]);
+});
+
+async function open(viewport?: { width: number; height: number }): Promise<Counter> {
+  counter = await openCounter(browser, [APBD, APBN_OLD], viewport);
+  counter.page.setDefaultTimeout(10_000);
+  await counter.page.getByTestId('list-status').waitFor();
+  return counter;
+}
+
+const focused = (c: Counter, attr = 'id'): Promise<unknown> =>
+  c.page.evaluate(`document.activeElement && (document.activeElement.getAttribute(${JSON.stringify(attr)}))`);
+
+/** Registers a regular visit through the core (test setup), payer as given. */
+async function seedVisit(c: Counter, name: string, unit: string, payer: 'jkn' | 'umum' | 'pending'): Promise<void> {
+  const patient = await c.harness.core.createPatient({ name });
+  await c.harness.core.registerVisit({ patientId: patient.id, unit, verdict: null, payer });
+}
+
+describe('registration at the counter', () => {
+  it('(a) registers an active member to Poli Umum: A-001, focus back in the search field; a second visit asks first', async () => {
+    const c = await open();
+    const { page } = c;
+    const search = page.locator('#lookup-query');
+    await search.fill(SITI.nik);
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('eligible');
+    expect(await page.getByTestId('register-start').textContent()).toContain('Daftarkan');
+
+    // Enter again on the answered query: register this patient.
+    await search.press('Enter');
+    const panel = page.getByTestId('register-panel');
+    await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
+    await expect.poll(() => focused(c, 'data-testid')).toBe('register-submit');
+    expect(await page.getByTestId('register-patient').textContent()).toContain(SITI.name);
+    // Payer derived from the verdict; the emergency button now names the patient.
+    expect(await page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('emergency-button').textContent()).toContain(SITI.name);
+    // The payer can be changed by key (recorded only); J goes back to the derived JKN.
+    await page.keyboard.press('u');
+    expect(await page.locator('[data-payer="umum"]').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('j');
+    expect(await page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('2');
+    expect(await page.locator('[data-unit="GIGI"]').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('1');
+    expect(await page.locator('[data-unit="UMUM"]').getAttribute('aria-pressed')).toBe('true');
+    await c.screenshot('counter-a-unit-choice');
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('A-001');
+    expect(await page.getByTestId('ticket-unit').textContent()).toBe('Poli Umum');
+    expect(await page.getByTestId('ticket').textContent()).toContain(SITI.name);
+    expect(await page.getByTestId('ticket').textContent()).toMatch(/No\. RM \d+/);
+    expect(await focused(c)).toBe('lookup-query');
+    expect(await search.inputValue()).toBe('');
+    expect(await page.getByTestId('register-panel').count()).toBe(0);
+    await c.screenshot('counter-a-registered');
+
+    // The same patient, the same unit, the same day: the clerk confirms (Esc cancels, Enter confirms).
+    await page.keyboard.type(SITI.nik);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('eligible');
+    await page.getByTestId('register-start').click();
+    await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
+    expect(await page.getByTestId('register-patient').textContent()).not.toContain('rekam medis baru'); // the same record
+    await expect.poll(() => focused(c, 'data-testid')).toBe('register-submit');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('A-001');
+    await c.screenshot('counter-a-duplicate-confirm');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await page.getByTestId('ticket').count()).toBe(0);
+    expect(await panel.getAttribute('data-step')).toBe('unit'); // Esc closed the question only
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('A-002');
+    expect((await c.harness.core.dayQueue({ unit: 'UMUM' })).map((e) => [e.queue, e.payer])).toEqual([
+      ['A-001', 'jkn'],
+      ['A-002', 'jkn'],
+    ]);
+    expect(await focused(c)).toBe('lookup-query');
+  });
+
+  it('(b) registers a NIK on no list as a new patient with a typed name: payer pending, a follow-up opens', async () => {
+    const c = await open();
+    const { page } = c;
+    const search = page.locator('#lookup-query');
+    await search.fill(STRANGER_NIK);
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('unknown');
+    const start = page.getByTestId('register-start');
+    expect(await start.textContent()).toContain('Daftarkan sebagai pasien baru');
+    await search.press('Enter');
+
+    const form = page.getByTestId('new-patient-form');
+    await form.waitFor();
+    expect(await form.locator('input[name="nik"]').inputValue()).toBe(STRANGER_NIK);
+    await expect.poll(() => focused(c, 'name')).toBe('name');
+    // The name is the only required field.
+    await page.keyboard.press('Enter');
+    expect(await form.textContent()).toContain('Nama wajib diisi');
+    await c.screenshot('counter-b-new-patient-form');
+    await page.keyboard.type('Ani Suryani');
+    await page.keyboard.press('Enter');
+
+    const panel = page.getByTestId('register-panel');
+    await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
+    expect(await page.getByTestId('register-patient').textContent()).toContain('ANI SURYANI');
+    const pending = page.locator('[data-payer="pending"]');
+    expect(await pending.getAttribute('aria-pressed')).toBe('true');
+    expect(await pending.textContent()).toContain('Penjamin menyusul');
+    await c.screenshot('counter-b-unit-pending');
+    await expect.poll(() => focused(c, 'data-testid')).toBe('register-submit');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('A-001');
+    expect(await page.getByTestId('ticket').textContent()).toContain('tindak lanjut');
+    expect(await focused(c)).toBe('lookup-query');
+    // Recorded in the register (for claims), never shown on the queue.
+    expect((await c.harness.core.dayQueue({ unit: 'UMUM' })).map((e) => e.payer)).toEqual(['pending']);
+
+    await page.keyboard.press('Alt+3');
+    const item = page.locator('[data-testid="followup"][data-queue="A-001"]');
+    await item.waitFor();
+    const text = await item.textContent();
+    expect(text).toContain('ANI SURYANI');
+    expect(text).toContain('Tetapkan penjamin');
+    expect(text).toContain('Tidak ditemukan di daftar peserta');
+    expect(await item.getByTestId('countdown').textContent()).toBe('sisa 3 hari');
+    await c.screenshot('counter-b-followups');
+    await item.locator('[data-action="umum"]').click();
+    await expect.poll(() => item.count()).toBe(0);
+  });
+
+  it('(c) F9 on the queue screen registers GD-001 at once; first in the IGD queue; the identity task closes', async () => {
+    const c = await open();
+    const { page } = c;
+    await seedVisit(c, 'PASIEN IGD BIASA', 'IGD', 'jkn');
+    await page.keyboard.press('Alt+2');
+    await page.getByTestId('queue-screen').waitFor();
+
+    await page.keyboard.press('F9');
+    const dialog = page.getByTestId('emergency-dialog');
+    await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toBe('GD-001');
+    expect(await page.getByTestId('confirm-dialog').count()).toBe(0); // no question asked
+    expect(await dialog.textContent()).toContain('IGD (Gawat Darurat)');
+    expect(await dialog.textContent()).toMatch(/TANPA IDENTITAS/i);
+    expect(await page.getByTestId('emergency-deadline').textContent()).toContain('paling lambat');
+    await c.screenshot('counter-c-emergency');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    await page.keyboard.press('5'); // the IGD tab
+    expect(await page.locator('[role="tab"][data-unit="IGD"]').getAttribute('aria-selected')).toBe('true');
+    const rows = page.getByTestId('queue-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.first().getAttribute('data-queue')).toBe('GD-001');
+    expect(await rows.first().textContent()).toContain('Gawat darurat');
+    expect(await rows.nth(1).getAttribute('data-queue')).toBe('A-001');
+    await c.screenshot('counter-c-igd-queue');
+
+    await page.keyboard.press('Alt+3');
+    const identify = page.locator('[data-testid="followup"][data-kind="identify-patient"]');
+    await identify.waitFor();
+    const settle = page.locator('[data-testid="followup"][data-kind="settle-payer"][data-queue="GD-001"]');
+    expect(await settle.count()).toBe(1);
+    expect(await identify.textContent()).toContain('tanpa identitas');
+    expect(await identify.getByTestId('countdown').textContent()).toBe('sisa 3 hari');
+    expect(await settle.textContent()).toContain('Pasien gawat darurat');
+    await c.screenshot('counter-c-followups');
+
+    await identify.locator('[data-action="identify"]').click();
+    await expect.poll(() => focused(c, 'name')).toBe('name');
+    await page.keyboard.type('Joko Widodo');
+    await page.locator('[data-testid="identity-form"] input[name="dob"]').fill('1970-01-02');
+    await c.screenshot('counter-c-identity-form');
+    await page.locator('[data-testid="identity-form"] input[name="name"]').press('Enter');
+    await expect.poll(() => identify.count()).toBe(0);
+    // The payer is still open, now under the patient's name.
+    await expect.poll(() => settle.textContent()).toContain('JOKO WIDODO');
+  });
+
+  it('(d) calls, serves and cancels in the queue; the queue never shows the payer', async () => {
+    const c = await open({ width: 1024, height: 768 });
+    const { page } = c;
+    await seedVisit(c, 'PASIEN SATU', 'UMUM', 'jkn');
+    await seedVisit(c, 'PASIEN DUA', 'UMUM', 'umum');
+    await seedVisit(c, 'PASIEN TIGA', 'UMUM', 'pending');
+    await page.getByRole('button', { name: /Antrean/ }).click();
+    const rows = page.getByTestId('queue-row');
+    await expect.poll(() => rows.count()).toBe(3);
+    const status = (q: string): Promise<string | null> => page.locator(`[data-testid="queue-row"][data-queue="${q}"]`).getAttribute('data-status');
+    expect(await status('A-001')).toBe('waiting');
+
+    await page.keyboard.press('p');
+    await expect.poll(() => status('A-001')).toBe('called');
+    expect(await page.getByTestId('queue-notice').textContent()).toContain('A-001');
+    expect(await page.locator('[data-queue="A-001"] [data-testid="queue-status"]').textContent()).toBe('Dipanggil');
+    await page.keyboard.press('s');
+    await expect.poll(() => status('A-001')).toBe('served');
+    await page.getByTestId('call-next').click();
+    await expect.poll(() => status('A-002')).toBe('called');
+    await page.locator('[data-queue="A-003"] [data-action="cancelled"]').click();
+    await expect.poll(() => status('A-003')).toBe('cancelled');
+    expect(await page.locator('[data-queue="A-003"] [data-testid="queue-status"]').textContent()).toBe('Batal');
+
+    const table = (await page.getByTestId('queue-table').textContent()) ?? '';
+    expect(table).not.toMatch(/JKN|Umum|Penjamin/i);
+    await c.screenshot('counter-d-queue-1024');
+
+    // English: no payer words either.
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect.poll(() => page.getByTestId('call-next').textContent()).toContain('Call next');
+    expect((await page.getByTestId('queue-table').textContent()) ?? '').not.toMatch(/JKN|Self-pay|payer/i);
+  });
+});
+
+describe('registration without a look-up, and emergencies for a known patient', () => {
+  it('(e) F2 registers a patient without NIK; a likely duplicate is offered before a new record is made', async () => {
+    const c = await open();
+    const { page } = c;
+    const existing = await c.harness.core.createPatient({ name: 'BAYI NY. SITI', dob: '2025-06-01', sex: 'P' });
+    await page.keyboard.press('F2');
+    const form = page.getByTestId('new-patient-form');
+    await form.waitFor();
+    await expect.poll(() => focused(c, 'name')).toBe('name');
+    await page.keyboard.type('Bayi Ny. Siti');
+    await form.locator('input[name="dob"]').fill('2025-06-01');
+    expect(await form.textContent()).toContain('01 Jun 2025');
+    await form.locator('input[name="name"]').press('Enter');
+
+    const dups = page.getByTestId('duplicates');
+    await dups.waitFor();
+    expect(await dups.textContent()).toContain(existing.mrn);
+    await c.screenshot('counter-e-likely-duplicate');
+    // The first "use this record" button has the focus: Enter takes the existing record.
+    await page.keyboard.press('Enter');
+    const panel = page.getByTestId('register-panel');
+    await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
+    const who = await page.getByTestId('register-patient').textContent();
+    expect(who).toContain(existing.mrn);
+    expect(who).not.toContain('rekam medis baru');
+    // No check was made: the payer waits; KIA/KB with key 3.
+    expect(await page.locator('[data-payer="pending"]').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('3');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('A-001');
+    expect(await page.getByTestId('ticket-unit').textContent()).toBe('KIA/KB');
+    expect(await focused(c)).toBe('lookup-query');
+
+    // Esc on the form goes back to the search field without registering anyone.
+    await page.keyboard.press('F2');
+    await form.waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('register-panel').count()).toBe(0);
+    expect(await focused(c)).toBe('lookup-query');
+  });
+
+  it('(f) F9 while a patient is being registered: the emergency goes to that patient, no identity task', async () => {
+    const c = await open();
+    const { page } = c;
+    const search = page.locator('#lookup-query');
+    await search.fill(SITI.nik);
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('eligible');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+
+    await page.keyboard.press('F9');
+    const dialog = page.getByTestId('emergency-dialog');
+    await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toBe('GD-001');
+    expect(await dialog.textContent()).toContain(SITI.name);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await focused(c)).toBe('lookup-query');
+    // The patient went to IGD: the search screen is ready for the next one.
+    expect(await page.getByTestId('register-panel').count()).toBe(0);
+    expect(await search.inputValue()).toBe('');
+
+    await page.keyboard.press('Alt+3');
+    const items = page.getByTestId('followup');
+    await expect.poll(() => items.count()).toBe(1);
+    expect(await items.first().getAttribute('data-kind')).toBe('settle-payer');
+    expect(await items.first().textContent()).toContain(SITI.name);
+
+    // English follow-ups: reason and countdown in words.
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect.poll(() => items.first().getByTestId('countdown').textContent()).toBe('3 days left');
+    expect(await items.first().textContent()).toContain('Emergency patient: payer not settled yet');
+    await c.screenshot('counter-f-followups-en');
+  });
+});
