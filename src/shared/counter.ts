@@ -49,9 +49,8 @@ export interface QueueEntry {
   unit: string;
   emergency: boolean;
   status: VisitStatus;
+  /** No payer here, by design: the queue is the same for everyone (the register has it). */
   patient: { id: number; mrn: string; name: string };
-  /** Recorded for claims and the equal-service report; never shown on a queue display. */
-  payer: Payer;
   registeredAt: string;
   calledAt: string | null;
   servedAt: string | null;

@@ -31,7 +31,7 @@ describe('the counter through the contract', () => {
     expect(visit).toMatchObject({ queue: 'A-001', payer: 'jkn' });
     await expect(call('registerVisit', { patientId: patient.id, unit: 'UMUM', verdict: 'eligible' })).rejects.toMatchObject({
       code: 'visit/duplicate',
-      message: 'SITI AMINAH sudah terdaftar hari ini di UMUM (nomor A-001). Daftarkan lagi hanya jika memang perlu.',
+      message: 'SITI AMINAH sudah terdaftar hari ini di Poli Umum (nomor A-001). Daftarkan lagi hanya jika memang perlu.',
     });
     await expect(call('registerVisit', { patientId: 99, unit: 'UMUM', verdict: null })).rejects.toMatchObject({ code: 'patient/not-found' });
     await expect(call('registerVisit', { patientId: patient.id, unit: 'UMUM' })).rejects.toMatchObject({ code: 'invalid-input' });

@@ -1,4 +1,4 @@
-import type { Payer, QueueEntry, VisitStatus } from '../../../shared/counter';
+import type { QueueEntry, VisitStatus } from '../../../shared/counter';
 import { isoDateInZone } from '../../../shared/dates';
 import { queueLabel, type CounterSettings } from '../../../shared/settings';
 import { LoketError } from '../errors';
@@ -15,14 +15,13 @@ interface QueueRow {
   patientId: number;
   mrn: string;
   name: string;
-  payer: Payer;
   registeredAt: string;
   calledAt: string | null;
   servedAt: string | null;
 }
 
 const QUEUE_SQL = `SELECT v.id AS visitId, v.queue_prefix AS prefix, v.queue_no AS no, v.unit, v.emergency, v.status,
-    p.id AS patientId, p.mrn, p.name, v.payer, v.registered_at AS registeredAt, v.called_at AS calledAt, v.served_at AS servedAt
+    p.id AS patientId, p.mrn, p.name, v.registered_at AS registeredAt, v.called_at AS calledAt, v.served_at AS servedAt
   FROM visits v JOIN patients p ON p.id = v.patient_id`;
 /** Emergencies first; then arrival order, and nothing else. */
 const QUEUE_ORDER = 'ORDER BY v.emergency DESC, v.registered_at, v.id';
@@ -74,7 +73,6 @@ function toEntry(r: QueueRow, now: Date): QueueEntry {
     emergency: r.emergency === 1,
     status: r.status,
     patient: { id: r.patientId, mrn: r.mrn, name: r.name },
-    payer: r.payer,
     registeredAt: r.registeredAt,
     calledAt: r.calledAt,
     servedAt: r.servedAt,

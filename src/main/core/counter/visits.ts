@@ -37,7 +37,8 @@ export function registerVisit(db: Db, settings: CounterSettings, input: Register
       const same = db
         .prepare(`SELECT queue_prefix AS prefix, queue_no AS no FROM visits WHERE patient_id = ? AND service_date = ? AND unit = ? AND status != 'cancelled' LIMIT 1`)
         .get(input.patient.id, serviceDate, input.unit) as { prefix: string; no: number } | undefined;
-      if (same) throw new LoketError('visit/duplicate', { name: input.patient.name, unit: input.unit, queue: queueLabel(same.prefix, same.no) });
+      const unitName = settings.units.find((u) => u.code === input.unit)?.name ?? input.unit;
+      if (same) throw new LoketError('visit/duplicate', { name: input.patient.name, unit: unitName, queue: queueLabel(same.prefix, same.no) });
     }
     const visit = insertVisit(db, { ...input, serviceDate, payer, prefix: settings.counterPrefix, emergency: false });
     const followUpIds: number[] = [];
