@@ -6,6 +6,7 @@
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { join } from 'node:path';
 import { createCore, defaultWorkerScript, type Core } from './core/core';
+import { createFileDialogs } from './dialogs';
 import { registerIpc } from './ipc';
 import { createSlipPrinter } from './printing';
 import { electronNativeBinding } from './native-binding';
@@ -59,6 +60,7 @@ function run(): void {
           nativeBinding: electronNativeBinding(),
           workerScript: defaultWorkerScript(),
           printer: createSlipPrinter(),
+          dialogs: createFileDialogs(() => mainWindow),
         });
       } catch (error) {
         failStartup(error);

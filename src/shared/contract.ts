@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIST_FIELDS, listKindSchema, type ImportProgress, type ImportReport, type ListSummary } from './lists';
+import { LIST_FIELDS, listKindSchema, type ImportProgress, type ImportReport, type ListPreview, type ListSummary } from './lists';
 import { PAYERS, VISIT_STATUSES, identitySchema, type FollowUp, type Patient, type QueueEntry, type RegisteredVisit } from './counter';
 import type { LookupResult } from './lookup';
 import type { DailyRecap, EqualServiceReport, RegisterRow } from './reports';
@@ -113,6 +113,24 @@ export const contract = {
   exportSlipPdf: {
     input: z.object({ visitId: z.number().int().positive(), path: z.string().min(1), paper: z.enum(PAPERS).optional() }),
     output: {} as { path: string },
+  },
+  /** Reads a list file's header and first rows without importing: the mapping to check. */
+  inspectListFile: {
+    input: z.object({ path: z.string().min(1), mapping: z.partialRecord(z.enum(LIST_FIELDS), z.string().min(1)).optional() }),
+    output: {} as ListPreview,
+  },
+  /** Writes the rejected rows (and warnings) of a list's current edition to a CSV file. */
+  exportImportIssues: {
+    input: z.object({ list: z.string().trim().min(1), path: z.string().min(1) }),
+    output: {} as { path: string; rows: number },
+  },
+  /**
+   * Asks the person for a file to open or a place to save (the desktop app's dialogs). Null when
+   * cancelled, or where no dialog exists (the browser harness): the screen then asks for a path.
+   */
+  pickFile: {
+    input: z.object({ purpose: z.enum(['open-list', 'save-csv', 'save-xlsx', 'save-pdf']), suggestedName: z.string().optional() }),
+    output: {} as { path: string | null },
   },
   /** Brings back the previous edition of a list (one step). */
   rollbackList: {

@@ -47,6 +47,19 @@ export interface ImportReport {
   durationMs: number;
 }
 
+/** What an import would read: shown so the clerk can check and correct the column mapping first. */
+export interface ListPreview {
+  file: string;
+  format: 'csv' | 'xlsx';
+  sheetName?: string;
+  headerRow: number;
+  headers: string[];
+  mapping: Partial<Record<ListFieldName, string>>;
+  /** The first data rows as text, cells in header order. */
+  sample: string[][];
+  sizeBytes: number;
+}
+
 export interface ImportProgress {
   list: string;
   phase: 'reading' | 'indexing' | 'switching' | 'done' | 'failed';

@@ -5,7 +5,9 @@ import type { ContractEvents, MethodName, MethodOutput, MethodParsedInput } from
 import { isoDateInZone } from '../../shared/dates';
 import type { Lang } from '../../shared/i18n/messages';
 import { counterMethods } from './counter/counter-methods';
+import { writeTable } from './counter/report-export';
 import { readSettings } from './counter/settings.repo';
+import { inspectListFile } from './lists/inspect-list';
 import type { SlipPrinter } from './counter/slips';
 import { LoketError, errorFromPayload, toErrorPayload } from './errors';
 import { cleanAbandonedImports, readEditionOfList, rollbackToPrevious } from './lists/editions.repo';
@@ -31,9 +33,16 @@ export interface CoreConfig {
   clerk?: string;
   /** Prints slips (Electron's webContents in the app); without it printing says it is unavailable. */
   printer?: SlipPrinter;
+  /** Open and save dialogs (the desktop app's); without them pickFile answers null. */
+  dialogs?: FileDialogs;
   /** The built import-worker.js. Without it imports run in-process (CLI, tests): fine where no window can freeze. */
   workerScript?: string | null;
   now?: () => Date;
+}
+
+export type FilePurpose = 'open-list' | 'save-csv' | 'save-xlsx' | 'save-pdf';
+export interface FileDialogs {
+  pick(purpose: FilePurpose, suggestedName?: string): Promise<string | null>;
 }
 
 export type CoreMethods = { [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> };
@@ -119,6 +128,23 @@ export function createCore(config: CoreConfig): Core {
     async setLanguage(input) {
       lang = input.lang;
       return { lang };
+    },
+    async inspectListFile({ path, mapping }) {
+      return inspectListFile(path, mapping).catch((error: unknown) => {
+        throw errorFromPayload(toErrorPayload(error));
+      });
+    },
+    async exportImportIssues({ list, path }) {
+      const edition = readEditionOfList(db, list, 'current');
+      if (!edition) throw new LoketError('unknown-list', { list });
+      const issues = db.prepare('SELECT row, severity, code, detail FROM import_issues WHERE edition_id = ? ORDER BY row').all(edition.id) as { row: number; severity: string; code: string; detail: string | null }[];
+      const headers = lang === 'id' ? ['Baris', 'Jenis', 'Kode', 'Alasan'] : ['Row', 'Kind', 'Code', 'Reason'];
+      const kind = (severity: string): string => (severity === 'reject' ? (lang === 'id' ? 'ditolak' : 'rejected') : lang === 'id' ? 'peringatan' : 'warning');
+      await writeTable(path, 'csv', { sheet: list, headers, rows: issues.map((i) => [i.row, kind(i.severity), i.code, i.detail]) });
+      return { path, rows: issues.length };
+    },
+    async pickFile({ purpose, suggestedName }) {
+      return { path: config.dialogs ? await config.dialogs.pick(purpose, suggestedName) : null };
     },
     async rollbackList({ list }) {
       if (!readEditionOfList(db, list, 'current') && !readEditionOfList(db, list, 'previous')) throw new LoketError('unknown-list', { list });

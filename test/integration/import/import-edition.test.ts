@@ -142,3 +142,32 @@ describe('list import', () => {
     core.close();
   });
 });
+
+describe('before and after an import', () => {
+  it('inspectListFile shows the header, the mapping and the first rows without writing anything', async () => {
+    const dir = tempDir();
+    const core = newCore(dir);
+    const preview = await core.inspectListFile({ path: writeSampleCsv(dir) });
+    expect(preview).toMatchObject({ format: 'csv', headerRow: 4, mapping: { nik: 'NIK', card: 'NO KARTU', name: 'NAMA PESERTA' } });
+    expect(preview.sample[0]).toEqual(['1', SITI.nik, SITI.card, 'Siti Aminah', '12-03-1985', 'P', 'AKTIF', 'KP. CIBEBER', 'CIBEBER']);
+    expect(await core.listLists({})).toEqual([]);
+    const remapped = await core.inspectListFile({ path: writeSampleCsv(dir), mapping: { address: 'KELURAHAN' } });
+    expect(remapped.mapping.address).toBe('KELURAHAN');
+    await expect(core.inspectListFile({ path: join(dir, 'tidak-ada.csv') })).rejects.toMatchObject({ key: 'list-file/file-not-found' });
+    core.close();
+  });
+
+  it('the rejected rows and warnings of the current edition download as CSV; no dialog outside the desktop app', async () => {
+    const dir = tempDir();
+    const core = newCore(dir);
+    await importSample(core, writeSampleCsv(dir));
+    const path = join(dir, 'ditolak.csv');
+    const out = await core.exportImportIssues({ list: 'PBI APBD Kota Serang', path });
+    expect(out.rows).toBeGreaterThan(1);
+    const text = (await import('node:fs')).readFileSync(path, 'utf8');
+    expect(text.startsWith('\ufeffBaris;Jenis;Kode;Alasan')).toBe(true);
+    expect(text).toContain('9;ditolak;row/nik-invalid;NIK tidak valid (harus 16 digit)');
+    expect(await core.pickFile({ purpose: 'open-list' })).toEqual({ path: null });
+    core.close();
+  });
+});
