@@ -1,7 +1,9 @@
 import type { Sex } from './nik';
+import type { Patient } from './counter';
 import type { SourceKind } from './lists';
 
-export type QueryKind = 'nik' | 'card' | 'name';
+/** 'mrn': a medical-record number of this facility; the patient's NIK or card is then looked up. */
+export type QueryKind = 'nik' | 'card' | 'name' | 'mrn';
 export type Verdict = 'eligible' | 'not-eligible' | 'unknown';
 /** exact: the identifier matches; probable: damaged-NIK prefix or name + birth date; possible: weaker name match. */
 export type Confidence = 'exact' | 'probable' | 'possible';
@@ -34,5 +36,7 @@ export interface LookupResult {
   matches: MemberMatch[];
   /** Set when the query itself is unusable (e.g. 15 digits); the clerk sees it. */
   problem: string | null;
+  /** This facility's record of the patient, when the query names one (MRN, or a known NIK or card). */
+  patient?: Patient | null;
   tookMs: number;
 }

@@ -6,6 +6,7 @@ import { isoDateInZone } from '../../shared/dates';
 import type { Lang } from '../../shared/i18n/messages';
 import { counterMethods } from './counter/counter-methods';
 import { writeTable } from './counter/report-export';
+import { findPatient } from './counter/patients.repo';
 import { readSettings } from './counter/settings.repo';
 import { inspectListFile } from './lists/inspect-list';
 import type { SlipPrinter } from './counter/slips';
@@ -39,6 +40,9 @@ export interface CoreConfig {
   workerScript?: string | null;
   now?: () => Date;
 }
+
+/** Medical-record numbers are short (at most 20 characters, no spaces); a NIK or card never matches a record number by accident because records are looked up exactly. */
+const MRN_LIKE = /^[A-Za-z0-9][A-Za-z0-9/.-]{0,19}$/;
 
 export type FilePurpose = 'open-list' | 'save-csv' | 'save-xlsx' | 'save-pdf';
 export interface FileDialogs {
@@ -91,7 +95,15 @@ export function createCore(config: CoreConfig): Core {
     events,
     db,
     async lookup({ query, dob }) {
-      return lookup({ catalog, today: today(), staleAfterDays: staleAfter(), lang }, query, dob);
+      const ctx = { catalog, today: today(), staleAfterDays: staleAfter(), lang };
+      // A record number of this facility: answer for the patient's own NIK (or card).
+      const byMrn = MRN_LIKE.test(query.trim()) ? findPatient(db, { mrn: query }) : undefined;
+      if (byMrn && (byMrn.nik || byMrn.card)) return { ...lookup(ctx, byMrn.nik ?? byMrn.card!), query, kind: 'mrn', patient: byMrn };
+      if (byMrn) return { query, kind: 'mrn', verdict: 'unknown', matches: [], problem: null, tookMs: 0, patient: byMrn };
+      const result = lookup(ctx, query, dob);
+      const compact = query.replace(/[\s.-]/g, '');
+      const known = result.kind === 'nik' ? findPatient(db, { nik: compact }) : result.kind === 'card' ? findPatient(db, { card: compact }) : undefined;
+      return known ? { ...result, patient: known } : result;
     },
     async listLists() {
       return listSummaries(db, today(), staleAfter());

@@ -27,6 +27,11 @@ describe('the counter through the contract', () => {
     expect(patient.mrn).toBe('000001');
     await expect(call('createPatient', { name: 'Siti', nik: SITI.nik })).rejects.toMatchObject({ code: 'patient/nik-exists' });
 
+    // A returning patient: the record number finds them, and a NIK look-up says who they are here.
+    expect(await call('lookup', { query: '000001' })).toMatchObject({ kind: 'mrn', verdict: 'eligible', patient: { mrn: '000001', nik: SITI.nik } });
+    expect(await call('lookup', { query: SITI.nik })).toMatchObject({ kind: 'nik', patient: { id: patient.id } });
+    expect(await call('lookup', { query: '999999' })).toMatchObject({ kind: 'card', verdict: 'unknown' });
+
     const visit = await call<{ queue: string; payer: string }>('registerVisit', { patientId: patient.id, unit: 'UMUM', verdict: found.verdict });
     expect(visit).toMatchObject({ queue: 'A-001', payer: 'jkn' });
     await expect(call('registerVisit', { patientId: patient.id, unit: 'UMUM', verdict: 'eligible' })).rejects.toMatchObject({
