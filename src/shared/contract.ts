@@ -84,6 +84,11 @@ export const contract = {
     input: z.object({ visitId: z.number().int().positive(), payer: z.enum(['jkn', 'umum']) }),
     output: {} as { ok: true },
   },
+  /** Looks the visit's patient up again in the current lists; an exact active match settles the payer as JKN. */
+  recheckPayer: {
+    input: z.object({ visitId: z.number().int().positive() }),
+    output: {} as { verdict: 'eligible' | 'not-eligible' | 'unknown'; payer: 'jkn' | 'umum' | 'pending' },
+  },
   attachIdentity: {
     input: z.object({ visitId: z.number().int().positive(), identity: identitySchema }),
     output: {} as { patientId: number },

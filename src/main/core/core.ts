@@ -2,10 +2,12 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContractEvents, MethodName, MethodOutput, MethodParsedInput } from '../../shared/contract';
+import type { Payer } from '../../shared/counter';
 import { isoDateInZone } from '../../shared/dates';
 import type { Lang } from '../../shared/i18n/messages';
 import { counterMethods } from './counter/counter-methods';
 import { writeTable } from './counter/report-export';
+import { setPayer } from './counter/follow-ups';
 import { findPatient } from './counter/patients.repo';
 import { readSettings } from './counter/settings.repo';
 import { inspectListFile } from './lists/inspect-list';
@@ -140,6 +142,19 @@ export function createCore(config: CoreConfig): Core {
     async setLanguage(input) {
       lang = input.lang;
       return { lang };
+    },
+    async recheckPayer({ visitId }) {
+      const visit = db.prepare('SELECT v.payer, p.nik, p.card FROM visits v JOIN patients p ON p.id = v.patient_id WHERE v.id = ?').get(visitId) as
+        | { payer: Payer; nik: string | null; card: string | null }
+        | undefined;
+      if (!visit) throw new LoketError('visit/not-found', { id: visitId });
+      const identifier = visit.nik ?? visit.card;
+      const verdict = identifier ? lookup({ catalog, today: today(), staleAfterDays: staleAfter(), lang }, identifier).verdict : 'unknown';
+      if (verdict === 'eligible' && visit.payer === 'pending') {
+        setPayer(db, visitId, 'jkn', now());
+        return { verdict, payer: 'jkn' as const };
+      }
+      return { verdict, payer: visit.payer };
     },
     async inspectListFile({ path, mapping }) {
       return inspectListFile(path, mapping).catch((error: unknown) => {

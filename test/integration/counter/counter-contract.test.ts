@@ -52,6 +52,15 @@ describe('the counter through the contract', () => {
     await call('attachIdentity', { visitId: followUps[0]!.visit.id, identity: { name: 'Budi Santoso', dob: '1978-01-02' } });
     expect(await call('openFollowUps')).toEqual([]);
 
+    // Re-check: a patient not in the lists stays pending; once a list has them, the payer settles as JKN.
+    const later = await call<{ id: number }>('createPatient', { name: 'Rizki', nik: '3673011708900002' });
+    const pendingVisit = await call<{ id: number; payer: string }>('registerVisit', { patientId: later.id, unit: 'GIGI', verdict: 'eligible', payer: 'pending' });
+    expect(await call('recheckPayer', { visitId: pendingVisit.id })).toEqual({ verdict: 'eligible', payer: 'jkn' });
+    expect(await call('recheckPayer', { visitId: pendingVisit.id })).toEqual({ verdict: 'eligible', payer: 'jkn' });
+    const stranger = await call<{ id: number }>('createPatient', { name: 'Orang Baru', nik: '3673010101010009' });
+    const strangerVisit = await call<{ id: number }>('registerVisit', { patientId: stranger.id, unit: 'GIGI', verdict: 'unknown' });
+    expect(await call('recheckPayer', { visitId: strangerVisit.id })).toEqual({ verdict: 'unknown', payer: 'pending' });
+
     const saved = await call<{ counterPrefix: string }>('saveSettings', { ...(await call<object>('getSettings')), counterPrefix: 'B', facilityName: 'Puskesmas Walantaka' });
     expect(saved.counterPrefix).toBe('B');
     const other = await call<{ id: number }>('createPatient', { name: 'Dewi Lestari' });
