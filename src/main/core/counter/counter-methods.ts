@@ -1,9 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import type { Lang } from '../../../shared/i18n/messages';
-import type { CounterSettings } from '../../../shared/settings';
+import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core';
 import { LoketError } from '../errors';
-import type { Db } from '../store/open-database';
 import { attachIdentity, openFollowUps, setPayer } from './follow-ups';
 import { createPatient, findLikelyDuplicates, findPatient, type Patient } from './patients.repo';
 import { callNext, dayQueue, setVisitStatus } from './queue';
@@ -13,16 +11,6 @@ import { saveSettings } from './settings.repo';
 import { logPrint, printCount, slipHtml, type SlipPrinter } from './slips';
 import { registerEmergency, registerVisit } from './visits';
 
-export interface CounterContext {
-  db: Db;
-  lang: () => Lang;
-  printer: SlipPrinter | undefined;
-  now: () => Date;
-  clerk: string;
-  settings: () => CounterSettings;
-  onSettingsSaved: (settings: CounterSettings) => void;
-}
-
 type CounterMethodNames =
   | 'slipHtml' | 'printSlip' | 'exportSlipPdf'
   | 'visitRegister' | 'dailyRecap' | 'equalServiceReport' | 'exportReport'
@@ -30,7 +18,7 @@ type CounterMethodNames =
   | 'registerEmergency' | 'dayQueue' | 'callNext' | 'setVisitStatus' | 'openFollowUps' | 'setPayer' | 'attachIdentity';
 
 /** The counter's contract methods over the core's database. */
-export function counterMethods(ctx: CounterContext): Pick<CoreMethods, CounterMethodNames> {
+export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMethodNames> {
   const { db, now } = ctx;
   const patientById = (id: number): Patient => {
     const row = db.prepare('SELECT mrn FROM patients WHERE id = ?').get(id) as { mrn: string } | undefined;
@@ -39,8 +27,8 @@ export function counterMethods(ctx: CounterContext): Pick<CoreMethods, CounterMe
     return patient;
   };
   const printerOrFail = (): SlipPrinter => {
-    if (!ctx.printer) throw new LoketError('print/unavailable');
-    return ctx.printer;
+    if (!ctx.config.printer) throw new LoketError('print/unavailable');
+    return ctx.config.printer;
   };
   return {
     async slipHtml({ visitId, paper }) {
@@ -81,7 +69,7 @@ export function counterMethods(ctx: CounterContext): Pick<CoreMethods, CounterMe
     },
     async saveSettings(input) {
       const saved = saveSettings(db, input);
-      ctx.onSettingsSaved(saved);
+      ctx.setSettings(saved);
       return saved;
     },
     async findPatient(by) {
