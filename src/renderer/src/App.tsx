@@ -6,7 +6,10 @@ import { AppHeader, type Screen } from './components/AppHeader';
 import { EmergencyDialog, type EmergencyState } from './features/emergency/EmergencyDialog';
 import { FollowUpsScreen } from './features/followups/FollowUpsScreen';
 import { LookupScreen } from './features/lookup/LookupScreen';
+import { ListsScreen } from './features/lists/ListsScreen';
 import { QueueScreen } from './features/queue/QueueScreen';
+import { ReportsScreen } from './features/reports/ReportsScreen';
+import { SettingsScreen } from './features/settings/SettingsScreen';
 import { useLists } from './hooks/use-lists';
 import { useSettings } from './hooks/use-settings';
 import './styles/counter.css';
@@ -25,13 +28,16 @@ export function App() {
   return <ConnectedApp />;
 }
 
-/** Which screen a global key opens (F1/Alt+1, Alt+2, Alt+3); null for any other key. */
+/** Which screen a global key opens (F1/Alt+1 … Alt+6); null for any other key. */
 function screenOfKey(event: KeyboardEvent): Screen | null {
   if (event.key === 'F1') return 'search';
   if (!event.altKey || event.ctrlKey || event.metaKey) return null;
   if (event.code === 'Digit1' || event.code === 'Numpad1') return 'search';
   if (event.code === 'Digit2' || event.code === 'Numpad2') return 'queue';
   if (event.code === 'Digit3' || event.code === 'Numpad3') return 'followUps';
+  if (event.code === 'Digit4' || event.code === 'Numpad4') return 'lists';
+  if (event.code === 'Digit5' || event.code === 'Numpad5') return 'reports';
+  if (event.code === 'Digit6' || event.code === 'Numpad6') return 'settings';
   return null;
 }
 
@@ -113,6 +119,9 @@ function ConnectedApp() {
         )}
         {screen === 'queue' && <QueueScreen settings={settings} changes={changes} paused={emergency !== null} />}
         {screen === 'followUps' && <FollowUpsScreen settings={settings} changes={changes} />}
+        {screen === 'lists' && <ListsScreen lists={lists} />}
+        {screen === 'reports' && <ReportsScreen settings={settings} changes={changes} />}
+        {screen === 'settings' && <SettingsScreen />}
       </main>
       {emergency && <EmergencyDialog state={emergency} settings={settings} onClose={closeEmergency} />}
     </>

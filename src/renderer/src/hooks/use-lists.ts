@@ -8,6 +8,9 @@ export type ListsState =
   | { status: 'ready'; lists: ListSummary[] }
   | { status: 'failed'; error: ContractError };
 
+/** Dispatched on window after an import or a rollback: the header's list status reloads. */
+export const LISTS_CHANGED = 'loket:lists-changed';
+
 /** The current member lists; refreshed when an import finishes. */
 export function useLists(): ListsState {
   const [state, setState] = useState<ListsState>({ status: 'loading' });
@@ -19,9 +22,15 @@ export function useLists(): ListsState {
 
   useEffect(() => {
     void refresh();
-    return loket.on('importProgress', (progress) => {
+    const onChanged = (): void => void refresh();
+    window.addEventListener(LISTS_CHANGED, onChanged);
+    const off = loket.on('importProgress', (progress) => {
       if (progress.phase === 'done') void refresh();
     });
+    return () => {
+      off();
+      window.removeEventListener(LISTS_CHANGED, onChanged);
+    };
   }, [refresh]);
 
   return state;

@@ -2,16 +2,24 @@ import { useEffect, useState } from 'react';
 import type { CounterSettings } from '../../../shared/settings';
 import { loket } from '../api';
 
+/** Dispatched on window by the settings screen after a save: every user of the settings reloads. */
+export const SETTINGS_CHANGED = 'loket:settings-changed';
+
 /** The counter's settings (units, prefixes, time zone); null until loaded. */
 export function useSettings(): CounterSettings | null {
   const [settings, setSettings] = useState<CounterSettings | null>(null);
   useEffect(() => {
     let live = true;
-    void loket.getSettings({}).then((result) => {
-      if (live && result.ok) setSettings(result.value);
-    });
+    const load = (): void => {
+      void loket.getSettings({}).then((result) => {
+        if (live && result.ok) setSettings(result.value);
+      });
+    };
+    load();
+    window.addEventListener(SETTINGS_CHANGED, load);
     return () => {
       live = false;
+      window.removeEventListener(SETTINGS_CHANGED, load);
     };
   }, []);
   return settings;

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../format-time';
 import { unitName } from '../../hooks/use-settings';
 import { useLang } from '../../i18n';
+import { SlipPanel } from '../slip/SlipPanel';
 
 export type EmergencyState =
   | { status: 'busy' }
@@ -71,6 +72,7 @@ export function EmergencyDialog({ state, settings, onClose }: { state: Emergency
             {t('emergency.close')} <kbd>Enter</kbd>
           </button>
         </div>
+        {state.status === 'done' && <SlipPanel visitId={state.visit.id} queue={state.visit.queue} autoPrint keys />}
       </div>
     </div>
   );

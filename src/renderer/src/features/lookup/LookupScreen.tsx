@@ -8,6 +8,7 @@ import type { ListsState } from '../../hooks/use-lists';
 import { RegisterPanel } from '../register/RegisterPanel';
 import type { Subject } from '../register/subject';
 import { Ticket } from '../register/Ticket';
+import { SlipPanel } from '../slip/SlipPanel';
 import { MatchTable } from './MatchTable';
 import { isNameQuery, shouldAutoSearch } from './query-shape';
 import { SearchBar } from './SearchBar';
@@ -192,6 +193,7 @@ export function LookupScreen({ lists, settings, onPatient, onRegistered, paused,
       </div>
       {error && <ErrorAlert title={t('lookup.errorTitle')} error={error} />}
       {ticket && <Ticket visit={ticket.visit} patient={ticket.patient} settings={settings} />}
+      {ticket && <SlipPanel key={ticket.visit.id} visitId={ticket.visit.id} queue={ticket.visit.queue} autoPrint keys={!paused} />}
       {!result && !error && !ticket && !subject && <p className="lookup__idle">{t('lookup.idle')}</p>}
       {display && <VerdictBanner display={display} listCount={listCount} />}
       {!subject && (

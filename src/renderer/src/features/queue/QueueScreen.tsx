@@ -65,6 +65,17 @@ export function QueueScreen({ settings, changes, paused }: Props) {
     await load();
   }, [current, load, t]);
 
+  const reprint = useCallback(
+    async (visitId: number, queue: string) => {
+      setActionError(null);
+      const result = await loket.printSlip({ visitId, reprint: true });
+      if (result.ok) setNotice(t('queue.reprinted', { queue }));
+      else if (result.error.code === 'print/unavailable') setNotice(result.error.message);
+      else setActionError(result.error);
+    },
+    [t],
+  );
+
   const setStatus = useCallback(
     async (visitId: number, status: VisitStatus) => {
       setActionError(null);
@@ -181,6 +192,9 @@ export function QueueScreen({ settings, changes, paused }: Props) {
                   </td>
                   <td className="queue-table__num">{t('queue.minutes', { count: e.waitingMinutes })}</td>
                   <td className="queue-row__actions">
+                    <button type="button" className="button button--small button--quiet" data-action="reprint" onClick={() => void reprint(e.visitId, e.queue)}>
+                      {t('queue.reprint')}
+                    </button>
                     {open && (
                       <>
                         <button type="button" className="button button--small" data-action="served" onClick={() => void setStatus(e.visitId, 'served')}>

@@ -1,0 +1,79 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodInput } from '../../../shared/contract';
+import { loket } from '../api';
+
+export type PickPurpose = MethodInput<'pickFile'>['purpose'];
+
+/**
+ * Asks the desktop app's dialog for a path. Null: cancelled, or no dialog exists (the browser
+ * harness); 'ask' tells the caller to show a path field instead.
+ */
+export async function pickPath(purpose: PickPurpose, suggestedName?: string): Promise<string | 'ask'> {
+  const result = await loket.pickFile({ purpose, ...(suggestedName ? { suggestedName } : {}) });
+  return result.ok && result.value.path ? result.value.path : 'ask';
+}
+
+interface Props {
+  label: string;
+  submitLabel: string;
+  initial?: string;
+  testId: string;
+  onSubmit: (path: string) => void;
+  onCancel: () => void;
+}
+
+/** A small path field where no file dialog exists: Enter uses it, Esc closes it. */
+export function PathPrompt({ label, submitLabel, initial = '', testId, onSubmit, onCancel }: Props) {
+  const { t } = useTranslation();
+  const [path, setPath] = useState(initial);
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => inputRef.current?.focus(), []);
+  return (
+    <form
+      className="path-prompt"
+      data-testid={testId}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (path.trim()) onSubmit(path.trim());
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          event.stopPropagation();
+          onCancel();
+        } else if (event.key === 'Enter') {
+          // The field's own Enter (submit): a dialog around it must not take it as "close".
+          event.stopPropagation();
+        }
+      }}
+    >
+      <label className="field path-prompt__field">
+        <span className="field__label">{label}</span>
+        <input
+          ref={inputRef}
+          className="field__input field__input--mono"
+          data-testid={`${testId}-input`}
+          value={path}
+          onChange={(event) => setPath(event.target.value)}
+          placeholder={t('path.placeholder')}
+        />
+      </label>
+      <button type="submit" className="button button--primary" disabled={!path.trim()}>
+        {submitLabel} <kbd>Enter</kbd>
+      </button>
+      <button type="button" className="button button--quiet" onClick={onCancel}>
+        {t('path.cancel')} <kbd>Esc</kbd>
+      </button>
+    </form>
+  );
+}
+
+/** A short calm line for "done" or "not available here" (not an error the clerk must fix). */
+export function Notice({ tone, children, testId }: { tone: 'ok' | 'info' | 'bad'; children: ReactNode; testId?: string }) {
+  return (
+    <p className={`notice notice--${tone}`} role={tone === 'bad' ? 'alert' : 'status'} data-testid={testId}>
+      {children}
+    </p>
+  );
+}

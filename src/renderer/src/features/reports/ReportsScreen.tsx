@@ -1,0 +1,246 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractError } from '../../../../shared/contract';
+import type { Payer } from '../../../../shared/counter';
+import type { DailyRecap, EqualServiceReport, RegisterRow } from '../../../../shared/reports';
+import type { CounterSettings } from '../../../../shared/settings';
+import { loket } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Notice, PathPrompt, pickPath } from '../../components/PathPrompt';
+import { formatDate, todayIso } from '../../format';
+import { unitName } from '../../hooks/use-settings';
+import { localeOf, useLang } from '../../i18n';
+import '../slip/slip.css';
+import '../lists/admin.css';
+
+type ReportKind = 'register' | 'equal-service';
+type Format = 'csv' | 'xlsx';
+interface Data {
+  register: RegisterRow[];
+  recap: DailyRecap;
+  equal: EqualServiceReport;
+}
+const PAYERS: readonly Payer[] = ['jkn', 'umum', 'pending'];
+
+/** The day's register (the one place the payer is shown), the recap and the equal-service report. */
+export function ReportsScreen({ settings, changes }: { settings: CounterSettings | null; changes: number }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [date, setDate] = useState(() => todayIso());
+  const [data, setData] = useState<Data | null>(null);
+  const [error, setError] = useState<ContractError | null>(null);
+  const [asking, setAsking] = useState<{ report: ReportKind; format: Format; suggested: string } | null>(null);
+  const [status, setStatus] = useState<{ tone: 'ok' | 'bad'; text: string } | null>(null);
+  const ticket = useRef(0);
+  const timeZone = settings?.timeZone ?? 'Asia/Jakarta';
+
+  useEffect(() => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
+    const mine = ++ticket.current;
+    void (async () => {
+      const [register, recap, equal] = await Promise.all([
+        loket.visitRegister({ from: date, to: date }),
+        loket.dailyRecap({ date }),
+        loket.equalServiceReport({ from: date, to: date }),
+      ]);
+      if (mine !== ticket.current) return;
+      const failed = [register, recap, equal].find((r) => !r.ok);
+      if (failed && !failed.ok) return setError(failed.error);
+      if (register.ok && recap.ok && equal.ok) {
+        setError(null);
+        setData({ register: register.value, recap: recap.value, equal: equal.value });
+      }
+    })();
+  }, [date, changes]);
+
+  const doExport = useCallback(
+    async (report: ReportKind, format: Format, path?: string) => {
+      setStatus(null);
+      const suggested = `${report === 'register' ? 'register' : 'layanan-setara'}-${date}.${format}`;
+      const target = path ?? (await pickPath(format === 'csv' ? 'save-csv' : 'save-xlsx', suggested));
+      if (target === 'ask') return setAsking({ report, format, suggested });
+      setAsking(null);
+      const result = await loket.exportReport({ report, from: date, to: date, format, path: target });
+      if (result.ok) setStatus({ tone: 'ok', text: t('reports.exported', { rows: result.value.rows, path: result.value.path }) });
+      else setStatus({ tone: 'bad', text: `${t('reports.exportFailed')}: ${result.error.message}` });
+    },
+    [date, t],
+  );
+
+  const time = new Intl.DateTimeFormat(localeOf(lang), { hour: '2-digit', minute: '2-digit', timeZone });
+  const exportButtons = (report: ReportKind) => (
+    <span className="admin__row">
+      <button type="button" className="button button--small" data-export={`${report}-csv`} onClick={() => void doExport(report, 'csv')}>
+        {t('reports.exportCsv')}
+      </button>
+      <button type="button" className="button button--small" data-export={`${report}-xlsx`} onClick={() => void doExport(report, 'xlsx')}>
+        {t('reports.exportXlsx')}
+      </button>
+    </span>
+  );
+
+  return (
+    <div className="admin" data-testid="reports-screen">
+      <div className="admin__row admin__toolbar">
+        <label className="field">
+          <span className="field__label">{t('reports.date')}</span>
+          <input className="field__input" type="date" data-testid="report-date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </label>
+        <button type="button" className="button" onClick={() => setDate(todayIso())}>
+          {t('reports.today')}
+        </button>
+        <strong className="admin__date">{formatDate(date, lang)}</strong>
+        <span className="admin__note admin__push">{t('reports.keys')}</span>
+      </div>
+      {asking && (
+        <PathPrompt
+          key={`${asking.report}-${asking.format}`}
+          label={t('reports.exportPath')}
+          submitLabel={t('reports.save')}
+          initial={asking.suggested}
+          testId="report-path"
+          onSubmit={(p) => void doExport(asking.report, asking.format, p)}
+          onCancel={() => setAsking(null)}
+        />
+      )}
+      {status && (
+        <Notice tone={status.tone} testId="report-status">
+          {status.text}
+        </Notice>
+      )}
+      {error && <ErrorAlert title={t('reports.failed')} error={error} />}
+      {data && (
+        <>
+          <section className="admin__section">
+            <div className="admin__head">
+              <h2 className="admin__title">{t('reports.equalTitle')}</h2>
+              {exportButtons('equal-service')}
+            </div>
+            <p className="admin__lead" data-testid="equal-note">
+              {t('reports.equalNote')}
+            </p>
+            {data.equal.lines.length === 0 ? (
+              <p className="admin__empty">{t('reports.equalEmpty')}</p>
+            ) : (
+              <table className="data-table" data-testid="equal-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('reports.unit')}</th>
+                    <th scope="col">{t('reports.payer')}</th>
+                    <th scope="col" className="data-table__num">{t('reports.visits')}</th>
+                    <th scope="col" className="data-table__num">{t('reports.median')}</th>
+                    <th scope="col" className="data-table__num">{t('reports.p90')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.equal.lines.map((l) => (
+                    <tr key={`${l.unit}-${l.payer}`} data-testid="equal-row" data-payer={l.payer} data-unit={l.unit}>
+                      <td>{unitName(settings, l.unit)}</td>
+                      <td>{t(`register.payer.${l.payer}`)}</td>
+                      <td className="data-table__num">{l.visits}</td>
+                      <td className="data-table__num">{l.medianWaitMinutes ?? t('reports.none')}</td>
+                      <td className="data-table__num">{l.p90WaitMinutes ?? t('reports.none')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+
+          <section className="admin__section" data-testid="recap">
+            <h2 className="admin__title">{t('reports.recapTitle')}</h2>
+            <dl className="stat-grid">
+              <div className="stat-grid__item">
+                <dt>{t('reports.total')}</dt>
+                <dd data-testid="recap-total">{data.recap.total}</dd>
+              </div>
+              <div className="stat-grid__item">
+                <dt>{t('reports.emergencies')}</dt>
+                <dd>{data.recap.emergencies}</dd>
+              </div>
+              <div className="stat-grid__item">
+                <dt>{t('reports.cancelled')}</dt>
+                <dd>{data.recap.cancelled}</dd>
+              </div>
+            </dl>
+            <div className="recap-columns">
+              <RecapList title={t('reports.byUnit')} entries={Object.entries(data.recap.byUnit).map(([u, n]) => [unitName(settings, u), n])} />
+              <RecapList title={t('reports.byPayer')} entries={PAYERS.map((p) => [t(`register.payer.${p}`), data.recap.byPayer[p] ?? 0])} />
+              <RecapList
+                title={t('reports.byHour')}
+                entries={Object.entries(data.recap.byHour)
+                  .sort(([a], [b]) => Number(a) - Number(b))
+                  .map(([h, n]) => [t('reports.hour', { from: h.padStart(2, '0'), to: String(Number(h) + 1).padStart(2, '0') }), n])}
+              />
+            </div>
+          </section>
+
+          <section className="admin__section">
+            <div className="admin__head">
+              <h2 className="admin__title">{t('reports.registerTitle')}</h2>
+              {exportButtons('register')}
+            </div>
+            {data.register.length === 0 ? (
+              <p className="admin__empty">{t('reports.empty')}</p>
+            ) : (
+              <table className="data-table" data-testid="register-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('reports.time')}</th>
+                    <th scope="col">{t('reports.queue')}</th>
+                    <th scope="col">{t('reports.unit')}</th>
+                    <th scope="col">{t('reports.name')}</th>
+                    <th scope="col">{t('reports.mrn')}</th>
+                    <th scope="col">{t('reports.payer')}</th>
+                    <th scope="col">{t('reports.status')}</th>
+                    <th scope="col" className="data-table__num">{t('reports.wait')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.register.map((r) => (
+                    <tr key={r.visitId} data-testid="register-row" data-queue={r.queue} data-payer={r.payer}>
+                      <td>{time.format(new Date(r.registeredAt))}</td>
+                      <td className="data-table__strong">
+                        {r.queue}
+                        {r.emergency && <span className="badge badge--emergency">{t('queue.emergency')}</span>}
+                      </td>
+                      <td>{unitName(settings, r.unit)}</td>
+                      <td>{r.name}</td>
+                      <td>{r.mrn}</td>
+                      <td data-testid="register-payer">{t(`register.payer.${r.payer}`)}</td>
+                      <td>{t(`queue.statuses.${r.status}`)}</td>
+                      <td className="data-table__num">{r.waitMinutes ?? t('reports.none')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+function RecapList({ title, entries }: { title: string; entries: [string, number][] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="recap-list">
+      <h3 className="admin__subtitle">{title}</h3>
+      {entries.length === 0 ? (
+        <p className="admin__empty">{t('reports.none')}</p>
+      ) : (
+        <table className="data-table data-table--compact">
+          <tbody>
+            {entries.map(([label, n]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td className="data-table__num">{n}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractError } from '../../../../shared/contract';
+import { loket } from '../../api';
+import { Notice, PathPrompt, pickPath } from '../../components/PathPrompt';
+import './slip.css';
+
+/** Paper look for the preview; the slip's own `body` rules move to `.paper`, `@page` is dropped. */
+const PREVIEW_CSS = `
+:host { display: block; }
+.paper { background: #fff; color: #000; padding: 4mm; border: 1px solid #9aa5b1; border-radius: 4px;
+  box-shadow: 0 2px 8px rgb(0 0 0 / 0.18); width: max-content; max-width: 100%; }
+`;
+
+/** Mounts a slip's full HTML document in a shadow root: its styles stay inside, no iframe needed. */
+function mountSlip(host: HTMLElement, html: string): void {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  doc.querySelectorAll('script').forEach((s) => s.remove());
+  const css = Array.from(doc.querySelectorAll('style'))
+    .map((s) => s.textContent ?? '')
+    .join('\n')
+    .replace(/@page\s*\{[^}]*\}/g, '')
+    .replace(/(^|[\s,}])(html|body)(?=\s*[{,])/g, '$1.paper');
+  const style = document.createElement('style');
+  style.textContent = css + PREVIEW_CSS;
+  const paper = document.createElement('div');
+  paper.className = 'paper';
+  for (const node of Array.from(doc.body.childNodes)) paper.append(document.importNode(node, true));
+  root.replaceChildren(style, paper);
+}
+
+type Status = { tone: 'ok' | 'info' | 'bad'; text: string } | null;
+
+interface Props {
+  visitId: number;
+  queue: string;
+  /** Print once as soon as the slip is shown (after a registration). */
+  autoPrint: boolean;
+  /** This panel answers P and Ctrl+P (false while a dialog above it has the keys). */
+  keys: boolean;
+}
+
+/** The slip as it will print, and Cetak slip / Cetak ulang / Simpan PDF. */
+export function SlipPanel({ visitId, queue, autoPrint, keys }: Props) {
+  const { t } = useTranslation();
+  const hostRef = useRef<HTMLDivElement>(null);
+  const [loadError, setLoadError] = useState<ContractError | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const printedFor = useRef<number | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void loket.slipHtml({ visitId }).then((result) => {
+      if (!live) return;
+      if (!result.ok) return setLoadError(result.error);
+      setLoadError(null);
+      if (hostRef.current) mountSlip(hostRef.current, result.value.html);
+    });
+    return () => {
+      live = false;
+    };
+  }, [visitId]);
+
+  const showFailure = useCallback((error: ContractError) => {
+    setStatus({ tone: error.code === 'print/unavailable' ? 'info' : 'bad', text: error.message });
+  }, []);
+
+  const print = useCallback(
+    async (reprint: boolean) => {
+      setBusy(true);
+      setStatus(null);
+      const result = await loket.printSlip({ visitId, ...(reprint ? { reprint: true } : {}) });
+      setBusy(false);
+      if (result.ok) setStatus({ tone: 'ok', text: t('slip.printed', { printer: result.value.printer || t('slip.defaultPrinter') }) });
+      else showFailure(result.error);
+    },
+    [visitId, t, showFailure],
+  );
+
+  // The desktop app prints right after registering; where printing does not exist (the browser
+  // harness) the automatic attempt stays quiet: the buttons say so when pressed.
+  useEffect(() => {
+    if (!autoPrint || printedFor.current === visitId) return;
+    printedFor.current = visitId;
+    void loket.printSlip({ visitId }).then((result) => {
+      if (result.ok) setStatus({ tone: 'ok', text: t('slip.printed', { printer: result.value.printer || t('slip.defaultPrinter') }) });
+      else if (result.error.code !== 'print/unavailable') showFailure(result.error);
+    });
+  }, [autoPrint, visitId, t, showFailure]);
+
+  const savePdf = useCallback(
+    async (path?: string) => {
+      setStatus(null);
+      const target = path ?? (await pickPath('save-pdf', `slip-${queue}.pdf`));
+      if (target === 'ask') return setAsking(true);
+      setAsking(false);
+      const result = await loket.exportSlipPdf({ visitId, path: target });
+      if (result.ok) setStatus({ tone: 'ok', text: t('slip.saved', { path: result.value.path }) });
+      else showFailure(result.error);
+    },
+    [queue, visitId, t, showFailure],
+  );
+
+  useEffect(() => {
+    if (!keys) return;
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented || event.altKey || event.metaKey || event.key.toLowerCase() !== 'p') return;
+      const target = event.target as HTMLElement;
+      const typing = target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA';
+      if (!event.ctrlKey && typing) return;
+      event.preventDefault();
+      if (!event.repeat) void print(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [keys, print]);
+
+  return (
+    <section className="slip-panel" data-testid="slip-panel" aria-label={t('slip.title')}>
+      <div className="slip-panel__side">
+        <h3 className="slip-panel__title">{t('slip.title')}</h3>
+        <div className="slip-panel__buttons">
+          <button type="button" className="button button--primary" data-testid="slip-print" aria-busy={busy} onClick={() => void print(false)}>
+            {t('slip.print')} <kbd>P</kbd>
+          </button>
+          <button type="button" className="button" data-testid="slip-reprint" onClick={() => void print(true)}>
+            {t('slip.reprint')}
+          </button>
+          <button type="button" className="button" data-testid="slip-pdf" onClick={() => void savePdf()}>
+            {t('slip.pdf')}
+          </button>
+        </div>
+        <p className="slip-panel__keys">{t('slip.keys')}</p>
+        {asking && (
+          <PathPrompt
+            label={t('slip.pdfPath')}
+            submitLabel={t('slip.pdfSave')}
+            initial={`slip-${queue}.pdf`}
+            testId="slip-pdf-path"
+            onSubmit={(p) => void savePdf(p)}
+            onCancel={() => setAsking(false)}
+          />
+        )}
+        {status && (
+          <Notice tone={status.tone} testId="slip-status">
+            {status.text}
+          </Notice>
+        )}
+        {loadError && <Notice tone="bad">{loadError.message}</Notice>}
+      </div>
+      <div className="slip-panel__preview" ref={hostRef} data-testid="slip-preview" />
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { APBD, BUDI, SITI } from './support/lists';
+import { registerByNik, scratch, useCounters } from './support/ui';
+import { join } from 'node:path';
+
+const { open } = useCounters();
+/** Payer words must never be on the slip ("Poli Umum" is a unit's name and is taken out first). */
+const PAYER_WORDS = /\b(JKN|BPJS|PBI|Umum|Penjamin|menyusul|Kelas)\b/i;
+
+describe('the slip after registration', () => {
+  it('shows the same payer-free slip for a JKN and an Umum patient; printing in the browser says it is unavailable', async () => {
+    const c = await open([APBD]);
+    const { page } = c;
+    const slipText = () => page.locator('[data-testid="slip-preview"] .slip').textContent();
+
+    expect(await registerByNik(c, SITI.nik)).toBe('A-001');
+    await expect.poll(slipText).toContain('A-001');
+    const jkn = (await slipText()) ?? '';
+    expect(jkn).toContain(SITI.name);
+    expect(jkn).toContain('3673********0003');
+    expect(jkn.replace(/Poli Umum/g, '')).not.toMatch(PAYER_WORDS);
+    // The automatic print after registering stays quiet where printing does not exist.
+    expect(await page.getByTestId('slip-status').count()).toBe(0);
+    await c.screenshot('slip-a-after-registration');
+
+    // Ctrl+P from the search field prints (here: the calm "desktop only" message).
+    await page.locator('#lookup-query').focus();
+    await page.keyboard.press('Control+p');
+    const status = page.getByTestId('slip-status');
+    await expect.poll(() => status.textContent()).toContain('hanya tersedia di aplikasi desktop');
+    expect(await status.getAttribute('class')).toContain('notice--info');
+
+    expect(await registerByNik(c, BUDI.nik, 'u')).toBe('A-002');
+    await expect.poll(slipText).toContain('A-002');
+    const umum = (await slipText()) ?? '';
+    expect(umum).toContain(BUDI.name);
+    expect(umum.replace(/Poli Umum/g, '')).not.toMatch(PAYER_WORDS);
+    expect(await page.getByTestId('slip-status').count()).toBe(0);
+
+    await page.getByTestId('slip-print').click();
+    await expect.poll(() => page.getByTestId('slip-status').textContent()).toContain('Pencetakan hanya tersedia di aplikasi desktop');
+    await c.screenshot('slip-b-print-unavailable');
+
+    // Simpan PDF: no dialog in the browser, so a path field; the PDF needs the desktop app too.
+    await page.getByTestId('slip-pdf').click();
+    const input = page.getByTestId('slip-pdf-path-input');
+    await input.fill(join(await scratch(), 'slip.pdf'));
+    await input.press('Enter');
+    await expect.poll(() => page.getByTestId('slip-status').textContent()).toMatch(/\S/);
+    expect(await page.getByTestId('slip-pdf-path').count()).toBe(0);
+  });
+
+  it('an emergency shows its slip in the dialog; the queue offers a reprint per row', async () => {
+    const c = await open([APBD]);
+    const { page } = c;
+    await page.keyboard.press('F9');
+    await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toBe('GD-001');
+    await expect.poll(() => page.locator('[data-testid="emergency-dialog"] [data-testid="slip-preview"] .slip').textContent()).toContain('GD-001');
+    expect(await page.locator('[data-testid="slip-preview"] .slip').textContent()).toContain('GAWAT DARURAT');
+    await c.screenshot('slip-c-emergency');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('emergency-dialog').count()).toBe(0);
+
+    await page.keyboard.press('Alt+2');
+    await page.locator('[data-unit="IGD"]').click();
+    await page.locator('[data-testid="queue-row"] [data-action="reprint"]').first().click();
+    await expect.poll(() => page.getByTestId('queue-notice').textContent()).toContain('hanya tersedia');
+    await c.screenshot('slip-d-queue-reprint');
+  });
+});

@@ -1,0 +1,53 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { launchChromium } from './browser';
+import { openCounter, type Counter, type ListFile } from './counter';
+
+/** One browser per file, a fresh counter (temp database) per test, no page errors allowed. */
+export function useCounters(): { open: (lists: ListFile[]) => Promise<Counter> } {
+  let browser: Browser;
+  let counter: Counter | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    const problems = counter?.problems ?? [];
+    await counter?.close();
+    counter = undefined;
+    expect(problems).toEqual([]);
+  });
+  return {
+    async open(lists) {
+      counter = await openCounter(browser, lists);
+      counter.page.setDefaultTimeout(10_000);
+      await counter.page.getByTestId('list-status').waitFor();
+      return counter;
+    },
+  };
+}
+
+/** A scratch folder for files the test writes or the app exports. */
+export const scratch = (): Promise<string> => mkdtemp(join(tmpdir(), 'loket-e2e-files-'));
+
+/** Looks a NIK up and registers it through the screen; `payerKey` is J, U or M when given. */
+export async function registerByNik(c: Counter, nik: string, payerKey?: string): Promise<string> {
+  const { page } = c;
+  await page.keyboard.press('F1');
+  const search = page.locator('#lookup-query');
+  await search.fill(nik);
+  await search.press('Enter');
+  await page.getByTestId('register-start').waitFor();
+  await page.getByTestId('register-start').click();
+  await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+  await page.getByTestId('register-submit').focus();
+  if (payerKey) await page.keyboard.press(payerKey);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('ticket-queue').waitFor();
+  return (await page.getByTestId('ticket-queue').textContent()) ?? '';
+}
