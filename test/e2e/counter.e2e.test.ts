@@ -155,6 +155,10 @@ describe('registration at the counter', () => {
     expect(text).toContain('Tidak ditemukan di daftar peserta');
     expect(await item.getByTestId('countdown').textContent()).toBe('sisa 3 hari');
     await c.screenshot('counter-b-followups');
+    // Re-checking against the lists: still not there, so the task stays and the clerk is told.
+    await item.locator('[data-action="recheck"]').click();
+    await expect.poll(() => page.getByTestId('followups-notice').textContent()).toContain('Belum ada di daftar');
+    expect(await item.count()).toBe(1);
     await item.locator('[data-action="umum"]').click();
     await expect.poll(() => item.count()).toBe(0);
   });

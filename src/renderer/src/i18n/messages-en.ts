@@ -128,6 +128,8 @@ export const uiEn: UiMessages = {
     overdue: 'overdue by {{duration}}',
     setJkn: 'Payer JKN',
     setUmum: 'Payer self-pay',
+    recheck: 'Re-check the lists',
+    recheckStill: 'Not in the lists as an active member yet; the payer stays pending.',
     identify: 'Enter identity',
     save: 'Save identity',
     cancel: 'Cancel',

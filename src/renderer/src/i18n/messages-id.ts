@@ -129,6 +129,8 @@ export const uiId = {
     overdue: 'lewat {{duration}}',
     setJkn: 'Penjamin JKN',
     setUmum: 'Penjamin Umum',
+    recheck: 'Cek ulang di daftar',
+    recheckStill: 'Belum ada di daftar sebagai peserta aktif; penjamin tetap menyusul.',
     identify: 'Isi identitas',
     save: 'Simpan identitas',
     cancel: 'Batal',

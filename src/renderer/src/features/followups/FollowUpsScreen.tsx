@@ -25,6 +25,7 @@ export function FollowUpsScreen({ settings, changes }: { settings: CounterSettin
   const [items, setItems] = useState<FollowUp[] | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
   const [actionError, setActionError] = useState<ContractError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [identifying, setIdentifying] = useState<number | null>(null);
   const firstRef = useRef<HTMLDivElement>(null);
 
@@ -51,8 +52,19 @@ export function FollowUpsScreen({ settings, changes }: { settings: CounterSettin
     }
   }, [items]);
 
+  /** A re-check settles the payer as JKN when the lists now have the patient active; otherwise say so. */
+  async function recheck(visitId: number): Promise<void> {
+    setActionError(null);
+    setNotice(null);
+    const result = await loket.recheckPayer({ visitId });
+    if (!result.ok) setActionError(result.error);
+    else if (result.value.payer !== 'jkn') setNotice(t('followUps.recheckStill'));
+    await load();
+  }
+
   async function act(call: Promise<{ ok: true } | { ok: false; error: ContractError }>): Promise<boolean> {
     setActionError(null);
+    setNotice(null);
     const result = await call;
     if (!result.ok) setActionError(result.error);
     await load();
@@ -68,6 +80,11 @@ export function FollowUpsScreen({ settings, changes }: { settings: CounterSettin
       </div>
       {error && <ErrorAlert title={t('followUps.failed')} error={error} />}
       {actionError && <ErrorAlert title={t('followUps.actionFailed')} error={actionError} />}
+      {notice && (
+        <p className="notice" role="status" data-testid="followups-notice">
+          {notice}
+        </p>
+      )}
       {items && items.length === 0 && <p className="followups__empty">{t('followUps.empty')}</p>}
       {items && items.length > 0 && (
         <div className="followups__list" ref={firstRef}>
@@ -106,6 +123,9 @@ export function FollowUpsScreen({ settings, changes }: { settings: CounterSettin
                     </button>
                     <button type="button" className="button" data-action="umum" onClick={() => void act(loket.setPayer({ visitId: f.visit.id, payer: 'umum' }))}>
                       {t('followUps.setUmum')}
+                    </button>
+                    <button type="button" className="button button--quiet" data-action="recheck" onClick={() => void recheck(f.visit.id)}>
+                      {t('followUps.recheck')}
                     </button>
                   </>
                 )}
