@@ -1,32 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
-import { openCounter, type Counter } from './support/counter';
+import { describe, expect, it } from 'vitest';
+import type { Counter } from './support/counter';
+import { useCounters } from './support/ui';
 import { APBD, APBN_OLD, BUDI, DEWI, NUR, RIZKI, RIZKY, SITI, STRANGER_NIK } from './support/lists';
 
-let browser: Browser;
-let counter: Counter | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const problems = counter?.problems ?? [];
-  await counter?.close();
-  counter = undefined;
-  // No uncaught errors and no CSP violations on any screen.
-  expect(problems).toEqual([]);
-});
-
-async function open(viewport?: { width: number; height: number }): Promise<Counter> {
-  counter = await openCounter(browser, [APBD, APBN_OLD], viewport);
-  counter.page.setDefaultTimeout(10_000);
-  await counter.page.getByTestId('list-status').waitFor();
-  return counter;
-}
+const counters = useCounters();
+const open = (viewport?: { width: number; height: number }): Promise<Counter> => counters.open([APBD, APBN_OLD], viewport);
 
 const focusedId = (c: Counter): Promise<unknown> => c.page.evaluate('document.activeElement && document.activeElement.id');
 
