@@ -3,6 +3,7 @@
  *   loket import FILE --list NAME --kind KIND --as-of YYYY-MM-DD [--map nik=NO_KTP,...]
  *   loket lists
  *   loket cek QUERY [--dob YYYY-MM-DD] | loket cek --batch FILE
+ *   loket cek NIK|CARD --online --service vclaim|pcare --bpjs-url URL --cons-id ID --secret S --user-key K
  * Every command takes --db PATH and --json.
  */
 import { parseArgs } from 'node:util';
@@ -10,7 +11,7 @@ import { createCore, defaultWorkerScript, type Core } from '../main/core/core';
 import { LoketError, toErrorPayload } from '../main/core/errors';
 import { defaultDbPath } from '../main/core/store/default-paths';
 import { formatMessage, type Lang } from '../shared/i18n/messages';
-import { cekCommand } from './commands/cek';
+import { cekCommand, onlineOptions } from './commands/cek';
 import { importCommand } from './commands/import';
 import { listsCommand } from './commands/lists';
 import { consoleOutput, type Output } from './output';
@@ -21,6 +22,12 @@ export const USAGE = `Usage:
   loket lists
   loket cek QUERY [--dob YYYY-MM-DD]
   loket cek --batch FILE
+  loket cek NIK|CARD --online --service vclaim|pcare --bpjs-url URL --cons-id ID --secret S --user-key K
+                     [--pcare-user U --pcare-pass P --pcare-app 095]
+    asks BPJS directly (NIK or card number only), keeps the answer for later offline checks and logs the call.
+    Each credential may come from the environment instead: LOKET_BPJS_SERVICE, LOKET_BPJS_URL,
+    LOKET_BPJS_CONS_ID, LOKET_BPJS_SECRET, LOKET_BPJS_USER_KEY, LOKET_BPJS_PCARE_USER,
+    LOKET_BPJS_PCARE_PASS, LOKET_BPJS_PCARE_APP (a flag wins over the environment).
 Options for every command:
   --db PATH    the database (default: the app's, or $LOKET_DB)
   --json       machine-readable output
@@ -43,6 +50,15 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
         map: { type: 'string' },
         dob: { type: 'string' },
         batch: { type: 'string' },
+        online: { type: 'boolean', default: false },
+        service: { type: 'string' },
+        'bpjs-url': { type: 'string' },
+        'cons-id': { type: 'string' },
+        secret: { type: 'string' },
+        'user-key': { type: 'string' },
+        'pcare-user': { type: 'string' },
+        'pcare-pass': { type: 'string' },
+        'pcare-app': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -74,7 +90,32 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
       case 'lists':
         return await listsCommand(core, out);
       default:
-        return await cekCommand(core, rest.join(' ') || undefined, { ...(values.dob ? { dob: values.dob } : {}), ...(values.batch ? { batch: values.batch } : {}) }, out);
+        return await cekCommand(
+          core,
+          rest.join(' ') || undefined,
+          {
+            ...(values.dob ? { dob: values.dob } : {}),
+            ...(values.batch ? { batch: values.batch } : {}),
+            ...(values.online
+              ? {
+                  online: onlineOptions(
+                    {
+                      service: values.service,
+                      url: values['bpjs-url'],
+                      consId: values['cons-id'],
+                      secret: values.secret,
+                      userKey: values['user-key'],
+                      pcareUser: values['pcare-user'],
+                      pcarePass: values['pcare-pass'],
+                      pcareApp: values['pcare-app'],
+                    },
+                    process.env,
+                  ),
+                }
+              : {}),
+          },
+          out,
+        );
     }
   } catch (error) {
     out.progress('');

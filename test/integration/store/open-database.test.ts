@@ -69,7 +69,9 @@ describe('migrations', () => {
       expect(migrate(empty, migration.version)).toBe(migration.version);
       expect(empty.pragma('user_version', { simple: true })).toBe(migration.version);
     }
-    expect(tables(empty)).toEqual(expect.arrayContaining(['lists', 'list_editions', 'import_issues']));
+    expect(tables(empty)).toEqual(expect.arrayContaining(['lists', 'list_editions', 'import_issues', 'bridge_log', 'live_answers']));
+    const indexes = (empty.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'live_answers'`).all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toEqual(expect.arrayContaining(['live_answers_nik', 'live_answers_card']));
     empty.close();
   });
 

@@ -21,6 +21,16 @@ export interface BpjsClientConfig {
   timeZone?: string; // facility zone for VClaim's tglSEP; default Asia/Jakarta (WIB)
   now?: () => Date;
   breaker?: CircuitBreaker; // shared so a status bar can watch it; default one per client
+  /** Told about every call that reached the network step (or the breaker): for the bridge log. Never given a secret. */
+  onCall?: (call: BpjsCall) => void;
+}
+
+/** One call as the bridge log sees it: the path (identifiers unmasked: mask before storing), the retries, the result. */
+export interface BpjsCall {
+  service: BpjsService;
+  path: string;
+  retries: number;
+  result: BpjsResult;
 }
 
 type Attempt = { kind: 'http'; status: number; body: string; timestamp: string } | { kind: 'network'; reason: 'offline' | 'timeout'; detail: string };
@@ -63,22 +73,34 @@ export class BpjsClient {
   private async run(path: string, map: (payload: unknown) => LiveMember): Promise<BpjsResult> {
     const started = performance.now();
     const took = (): number => Math.round(performance.now() - started);
+    let retries = 0;
+    const report = (result: BpjsResult): BpjsResult => {
+      try {
+        this.config.onCall?.({ service: this.config.service, path, retries, result });
+      } catch {
+        // A failing logger must not turn an answer into an exception.
+      }
+      return result;
+    };
     if (!this.breaker.tryAcquire()) {
       const at = this.breaker.retryAt;
-      return { ok: false, reason: 'breaker-open', detail: at === null ? 'paused' : `paused until ${new Date(at).toISOString()}`, tookMs: took() };
+      return report({ ok: false, reason: 'breaker-open', detail: at === null ? 'paused' : `paused until ${new Date(at).toISOString()}`, tookMs: took() });
     }
     try {
       let outcome = await this.attempt(path);
       // One quiet retry: a dropped connection or a 5xx is often gone a moment later.
-      if (outcome.kind === 'failure' && outcome.retry) outcome = await this.attempt(path);
+      if (outcome.kind === 'failure' && outcome.retry) {
+        retries = 1;
+        outcome = await this.attempt(path);
+      }
       const result = this.toResult(outcome, map, took);
       if (!result.ok && countsAgainstService(result.reason)) this.breaker.fail();
       else this.breaker.succeed();
-      return result;
+      return report(result);
     } catch (error) {
       // Only a bug can get here; still no exception crosses this API.
       this.breaker.release();
-      return { ok: false, reason: 'bad-response', detail: `internal: ${(error as Error).message}`, tookMs: took() };
+      return report({ ok: false, reason: 'bad-response', detail: `internal: ${(error as Error).message}`, tookMs: took() });
     }
   }
 

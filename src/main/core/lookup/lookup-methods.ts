@@ -4,6 +4,7 @@ import type { CoreMethods } from '../core';
 import { setPayer } from '../counter/follow-ups';
 import { findPatient } from '../counter/patients.repo';
 import { LoketError } from '../errors';
+import { liveMatches } from '../bpjs/live-answers';
 import { lookup, type LookupContext } from './lookup';
 
 /** Record numbers are short and have no spaces; they are looked up exactly, so a NIK never matches one by accident. */
@@ -12,7 +13,10 @@ const MRN_LIKE = /^[A-Za-z0-9][A-Za-z0-9/.-]{0,19}$/;
 /** Look-up (lists, then this facility's patient record) and the re-check of a pending payer. */
 export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'recheckPayer'> {
   const { db } = ctx;
-  const lookupContext = (): LookupContext => ({ catalog: ctx.catalog, today: ctx.today(), staleAfterDays: ctx.staleAfterDays(), lang: ctx.lang() });
+  const lookupContext = (): LookupContext => {
+    const view = { today: ctx.today(), timeZone: ctx.timeZone(), staleAfterDays: ctx.staleAfterDays() };
+    return { catalog: ctx.catalog, today: view.today, staleAfterDays: view.staleAfterDays, lang: ctx.lang(), live: (by) => liveMatches(db, by, view) };
+  };
   return {
     async lookup({ query, dob }) {
       // A record number of this facility: answer for the patient's own NIK (or card).

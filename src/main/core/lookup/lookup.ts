@@ -13,6 +13,8 @@ export interface LookupContext {
   today: string;
   staleAfterDays: number;
   lang: Lang;
+  /** The last live BPJS answer stored for a NIK or card (see bpjs/live-answers.ts); none when absent. */
+  live?: (by: { nik: string } | { card: string }) => MemberMatch[];
 }
 
 /** Answers from the local lists only: no network, no waiting. */
@@ -27,10 +29,12 @@ export function lookup(ctx: LookupContext, query: string, dob?: string): LookupR
     case 'nik':
       kind = 'nik';
       matches = lookupNik(ctx, editions, classified.nik);
+      if (ctx.live) matches.push(...ctx.live({ nik: classified.nik }));
       break;
     case 'card':
       kind = 'card';
       for (const e of editions) for (const row of e.byCard.all(Number(classified.card))) matches.push(toMatch(ctx, e, row, 'exact', 1));
+      if (ctx.live) matches.push(...ctx.live({ card: classified.card }));
       break;
     case 'name':
       kind = 'name';
@@ -67,8 +71,24 @@ function lookupNik(ctx: LookupContext, editions: CurrentEdition[], nik: string):
   return matches;
 }
 
-/** eligible: an exact match active in a current list; not-eligible: exact matches, none active; unknown: no exact match. */
+/**
+ * eligible: an exact match active in a current list; not-eligible: exact matches, none active; unknown: no exact match.
+ * A stored live BPJS answer (list kind 'bpjs-live') counts as of the day it was fetched: when it and the
+ * lists disagree, the newer wins (on the same day, the live answer).
+ */
 export function verdictOf(matches: readonly MemberMatch[]): Verdict {
+  const fromLists = listVerdict(matches.filter((m) => m.list.kind !== 'bpjs-live'));
+  let live: MemberMatch | undefined;
+  for (const m of matches) if (m.list.kind === 'bpjs-live' && m.confidence === 'exact' && (!live || m.list.asOf > live.list.asOf)) live = m;
+  if (!live) return fromLists;
+  const liveVerdict: Verdict = live.status === 'active' ? 'eligible' : 'not-eligible';
+  if (fromLists === 'unknown') return liveVerdict;
+  let newestList = '';
+  for (const m of matches) if (m.list.kind !== 'bpjs-live' && m.confidence === 'exact' && m.list.asOf > newestList) newestList = m.list.asOf;
+  return live.list.asOf >= newestList ? liveVerdict : fromLists;
+}
+
+function listVerdict(matches: readonly MemberMatch[]): Verdict {
   let exact = false;
   for (const m of matches) {
     if (m.confidence !== 'exact') continue;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { m001Initial } from './001-initial';
 import { m002Counter } from './002-counter';
 import { m003PrintLog } from './003-print-log';
+import { m004Bpjs } from './004-bpjs';
 
 export interface Migration {
   version: number;
@@ -10,7 +11,7 @@ export interface Migration {
 }
 
 /** Ordered: the position + 1 is the schema version recorded in PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
