@@ -2,6 +2,7 @@
 import { daysBetween, isoDateInZone } from '../../../shared/dates';
 import type { MemberMatch } from '../../../shared/lookup';
 import type { Db } from '../store/open-database';
+import { statement } from '../store/statements';
 import type { BpjsService, LiveMember } from './types';
 
 export const LIVE_LIST_NAME = 'BPJS (langsung)';
@@ -34,9 +35,10 @@ export function storeLiveAnswer(db: Db, member: LiveMember, service: BpjsService
 
 /** The stored answer about a NIK or a card, if any. */
 export function readLiveAnswer(db: Db, by: { nik: string } | { card: string }): StoredLiveAnswer | null {
+  // Asked on every NIK and card look-up: statements prepared once.
   const row = ('nik' in by
-    ? db.prepare('SELECT member_json, service, fetched_at FROM live_answers WHERE nik = ? ORDER BY fetched_at DESC, id DESC LIMIT 1').get(by.nik)
-    : db.prepare('SELECT member_json, service, fetched_at FROM live_answers WHERE card = ? ORDER BY fetched_at DESC, id DESC LIMIT 1').get(by.card)) as
+    ? statement(db, 'SELECT member_json, service, fetched_at FROM live_answers WHERE nik = ? ORDER BY fetched_at DESC, id DESC LIMIT 1').get(by.nik)
+    : statement(db, 'SELECT member_json, service, fetched_at FROM live_answers WHERE card = ? ORDER BY fetched_at DESC, id DESC LIMIT 1').get(by.card)) as
     | { member_json: string; service: BpjsService; fetched_at: string }
     | undefined;
   if (!row) return null;

@@ -21,8 +21,7 @@ type CounterMethodNames =
 export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMethodNames> {
   const { db, now } = ctx;
   const patientById = (id: number): Patient => {
-    const row = db.prepare('SELECT mrn FROM patients WHERE id = ?').get(id) as { mrn: string } | undefined;
-    const patient = row ? findPatient(db, { mrn: row.mrn }) : undefined;
+    const patient = findPatient(db, { id });
     if (!patient) throw new LoketError('patient/not-found', { id });
     return patient;
   };

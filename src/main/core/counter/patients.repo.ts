@@ -3,6 +3,7 @@ import { normalizeName } from '../../../shared/names';
 import { formatMrn, type CounterSettings } from '../../../shared/settings';
 import type { Patient } from '../../../shared/counter';
 import type { Db } from '../store/open-database';
+import { statement } from '../store/statements';
 
 export type { Patient };
 
@@ -20,11 +21,14 @@ const COLUMNS = 'id, mrn, nik, card, name, dob, sex, address, identified';
 type PatientRow = Omit<Patient, 'identified'> & { identified: number };
 const toPatient = (row: PatientRow | undefined): Patient | undefined => (row ? { ...row, identified: row.identified === 1 } : undefined);
 
-/** A returning patient, recognized by NIK, card number or medical-record number. */
-export function findPatient(db: Db, by: { nik?: string; card?: string; mrn?: string }): Patient | undefined {
-  if (by.nik) return toPatient(db.prepare(`SELECT ${COLUMNS} FROM patients WHERE nik = ?`).get(by.nik) as PatientRow | undefined);
-  if (by.card) return toPatient(db.prepare(`SELECT ${COLUMNS} FROM patients WHERE card = ? ORDER BY id LIMIT 1`).get(by.card) as PatientRow | undefined);
-  if (by.mrn) return toPatient(db.prepare(`SELECT ${COLUMNS} FROM patients WHERE mrn = ?`).get(by.mrn.trim().toUpperCase()) as PatientRow | undefined);
+/** A returning patient, recognized by NIK, card number or medical-record number (or the record's id). */
+export function findPatient(db: Db, by: { id?: number; nik?: string; card?: string; mrn?: string }): Patient | undefined {
+  // Runs on every look-up (record number, known NIK or card): statements prepared once.
+  const get = (sql: string, value: string | number): Patient | undefined => toPatient(statement(db, `SELECT ${COLUMNS} FROM patients WHERE ${sql}`).get(value) as PatientRow | undefined);
+  if (by.id !== undefined) return get('id = ?', by.id);
+  if (by.nik) return get('nik = ?', by.nik);
+  if (by.card) return get('card = ? ORDER BY id LIMIT 1', by.card);
+  if (by.mrn) return get('mrn = ?', by.mrn.trim().toUpperCase());
   return undefined;
 }
 

@@ -27,7 +27,7 @@ const HEADERS: Record<Lang, { register: string[]; equal: string[]; payer: Record
 export function registerTable(rows: readonly RegisterRow[], lang: Lang): Table {
   const h = HEADERS[lang];
   return {
-    sheet: lang === 'id' ? 'Register' : 'Register',
+    sheet: 'Register',
     headers: h.register,
     rows: rows.map((r) => [r.serviceDate, r.queue, r.unit, r.emergency ? 'Ya' : '', r.mrn, r.name, h.payer[r.payer] ?? r.payer, r.status, r.registeredAt, r.calledAt, r.servedAt, r.waitMinutes, r.registeredBy]),
   };
