@@ -82,6 +82,7 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
       dbPath: values.db ?? defaultDbPath(),
       lang,
       workerScript: defaultWorkerScript(),
+      bpjsBackground: false, // one command, then exit: no probe, no re-check runs
       ...(process.env.LOKET_DB_KEY ? { key: process.env.LOKET_DB_KEY } : {}),
     });
     switch (command) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIST_FIELDS, listKindSchema, type ImportProgress, type ImportReport, type ListPreview, type ListSummary } from './lists';
 import { PAYERS, VISIT_STATUSES, identitySchema, type FollowUp, type Patient, type QueueEntry, type RegisteredVisit } from './counter';
+import { bpjsSettingsFormSchema, type BpjsSettingsView, type BridgeLogEntry, type Connectivity, type ConnectionTest, type OnlineLookup, type RecheckRow, type RecheckRun } from './bpjs';
 import type { LookupResult } from './lookup';
 import type { DailyRecap, EqualServiceReport, RegisterRow } from './reports';
 import { counterSettingsSchema, type CounterSettings } from './settings';
@@ -61,6 +62,8 @@ export const contract = {
       patientId: z.number().int().positive(),
       unit: z.string().min(1),
       verdict: z.enum(['eligible', 'not-eligible', 'unknown']).nullable(),
+      /** Where the verdict came from: the lists only (re-checked later when BPJS is configured) or a live BPJS answer. */
+      verdictSource: z.enum(['lists', 'bpjs-live']).optional(),
       payer: z.enum(PAYERS).optional(),
       confirmDuplicate: z.boolean().optional(),
     }),
@@ -142,13 +145,49 @@ export const contract = {
     input: z.object({ list: z.string().trim().min(1) }),
     output: {} as ListSummary,
   },
+  /**
+   * The live half of a look-up: asks BPJS by NIK or card (never waits longer than the configured
+   * timeout and one retry), keeps the answer, and returns the look-up again with it. The counter
+   * shows `lookup` at once and this when it arrives.
+   */
+  lookupOnline: {
+    input: z.object({ query: z.string().trim().min(1).max(200) }),
+    output: {} as OnlineLookup,
+  },
+  /** The status bar's BPJS state; changes also arrive as `connectivity` events. */
+  connectivity: { input: z.object({}).optional(), output: {} as Connectivity },
+  /** BPJS access settings, without any secret. */
+  getBpjsSettings: { input: z.object({}).optional(), output: {} as BpjsSettingsView },
+  /** Saves them; a secret left empty keeps the saved one. Secrets are stored encrypted, never returned. */
+  saveBpjsSettings: { input: bpjsSettingsFormSchema, output: {} as BpjsSettingsView },
+  /** One signed call to a service with the form's values (empty secrets: the saved ones); says in plain words what is wrong. */
+  testBpjsConnection: {
+    input: z.object({ service: z.enum(['vclaim', 'pcare']), form: bpjsSettingsFormSchema.optional() }),
+    output: {} as ConnectionTest,
+  },
+  /** Re-checks now what waits for BPJS (it also runs by itself when BPJS comes back). */
+  recheckNow: { input: z.object({}).optional(), output: {} as RecheckRun },
+  /** Re-check results of a range of local dates; `changedOnly` (default true) keeps the ones whose answer changed. */
+  reconciliation: {
+    input: z.object({ from: isoDate, to: isoDate.optional(), changedOnly: z.boolean().optional() }),
+    output: {} as RecheckRow[],
+  },
+  /** The latest calls to BPJS (identifiers masked, no secrets), newest first. */
+  bridgeLog: { input: z.object({ limit: z.number().int().min(1).max(1000).optional() }), output: {} as BridgeLogEntry[] },
+  /** Writes the bridge log to a CSV or XLSX file for the IT officer. */
+  exportBridgeLog: {
+    input: z.object({ path: z.string().min(1), format: z.enum(['csv', 'xlsx']) }),
+    output: {} as { path: string; rows: number },
+  },
 } as const;
 
 /** Events pushed from the core to the renderer. */
 export interface ContractEvents {
   importProgress: ImportProgress;
+  /** The BPJS connection changed state (or a re-check ran). */
+  connectivity: Connectivity;
 }
-export const EVENT_NAMES = ['importProgress'] as const satisfies readonly (keyof ContractEvents)[];
+export const EVENT_NAMES = ['importProgress', 'connectivity'] as const satisfies readonly (keyof ContractEvents)[];
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

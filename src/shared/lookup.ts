@@ -27,6 +27,8 @@ export interface MemberMatch {
   flags: MatchFlag[];
   /** name similarity 0..1 for name searches, 1 for identifier matches */
   score: number;
+  /** A live BPJS answer (list kind 'bpjs-live'): when it was fetched (ISO UTC) and from which service. */
+  live?: { fetchedAt: string; service: 'vclaim' | 'pcare' };
 }
 
 export interface LookupResult {

@@ -34,7 +34,9 @@ export type SimFault =
   | { kind: 'http500' }
   | { kind: 'empty' }
   | { kind: 'garbage' }
-  | { kind: 'clockSkew' };
+  | { kind: 'clockSkew' }
+  /** The connection drops before any answer: what a counter without internet sees. */
+  | { kind: 'down' };
 
 export interface SimRequest {
   method: string;
@@ -148,6 +150,8 @@ export async function startBpjsSimulator(options: BpjsSimulatorOptions = {}): Pr
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const vclaim = /^\/vclaim-rest\/Peserta\/(nik|nokartu)\/(\d+)\/tglSEP\/(\d{4}-\d{2}-\d{2})$/.exec(url.pathname);
     const pcare = /^\/pcare-rest\/peserta\/(?:(nik|noka)\/)?(\d+)$/.exec(url.pathname);
+    const reference = /^\/(vclaim-rest)\/referensi\/propinsi$|^\/(pcare-rest)\/kesadaran$/.exec(url.pathname);
+    if (reference !== null) return answerReference(res, log, active, reference[2] !== undefined);
     if (vclaim === null && pcare === null) return send(res, log, 'http404', 404, 'text/html', '<html><body>404 Not Found</body></html>');
     const isPcare = pcare !== null;
     const code = (c: string): string | number => (isPcare ? Number(c) : c);
@@ -178,6 +182,30 @@ export async function startBpjsSimulator(options: BpjsSimulatorOptions = {}): Pr
     return json(active?.kind === 'garbage' ? 'garbage' : 'ok', { metaData: { code: code('200'), message: 'OK' }, response });
   }
 
+  /** The cheap reference lists Loket's probe and connection test ask for: same checks, no member. */
+  function answerReference(res: ServerResponse, log: SimRequest, active: SimFault | null, isPcare: boolean): void {
+    const ts = log.headers.timestamp ?? '';
+    const credsOk =
+      log.headers.consId === creds.consId &&
+      log.headers.userKey === creds.userKey &&
+      /^\d+$/.test(ts) &&
+      log.headers.signature === signature(creds.consId, creds.secret, ts) &&
+      (!isPcare || log.headers.authorization === creds.pcareAuth);
+    if (!credsOk) return send(res, log, 'http403', 403, 'text/html', HTML_403);
+    if (active?.kind === 'http500') return send(res, log, 'http500', 500, 'text/html', HTML_500);
+    if (active?.kind === 'empty') return send(res, log, 'empty', 200, 'application/json', '');
+    const code = (c: string): string | number => (isPcare ? Number(c) : c);
+    const skew = Math.abs(Math.floor(now() / 1000) - Number(ts));
+    if (active?.kind === 'clockSkew' || skew > maxSkew) {
+      return send(res, log, 'clock', 200, 'application/json', JSON.stringify({ metaData: { code: code('201'), message: `X-timestamp tidak valid: selisih waktu ${skew} detik` }, response: null }));
+    }
+    const payload = isPcare
+      ? { count: 2, list: [{ kdSadar: '01', nmSadar: 'Compos mentis' }, { kdSadar: '02', nmSadar: 'Somnolence' }] }
+      : { list: [{ kode: '31', nama: 'DKI JAKARTA' }, { kode: '32', nama: 'JAWA BARAT' }] };
+    const response = active?.kind === 'garbage' ? Buffer.from('not what BPJS would send').toString('base64') : encryptResponse(payload, creds.consId, creds.secret, ts);
+    return send(res, log, active?.kind === 'garbage' ? 'garbage' : 'ok', 200, 'application/json', JSON.stringify({ metaData: { code: code('200'), message: 'OK' }, response }));
+  }
+
   const server = createServer((req, res) => {
     const log: SimRequest = {
       method: req.method ?? 'GET',
@@ -196,6 +224,11 @@ export async function startBpjsSimulator(options: BpjsSimulatorOptions = {}): Pr
     if (fault !== null && faultTimes > 0) {
       active = fault;
       faultTimes -= 1;
+    }
+    if (active?.kind === 'down') {
+      log.outcome = 'down';
+      req.socket.destroy();
+      return;
     }
     if (active?.kind === 'hang') {
       log.outcome = 'hang'; // never answers; close() tears the socket down

@@ -19,4 +19,11 @@ export interface CoreContext {
   catalog: EditionCatalog;
   events: TypedEmitter;
   clerk: string;
+  /** What the counter needs to know of the BPJS link. */
+  bpjs: {
+    /** A service is set up: visits registered on the lists only are re-checked later. */
+    configured: () => boolean;
+    /** A visit or follow-up changed: the status bar's count, and perhaps a re-check run. */
+    changed: () => void;
+  };
 }

@@ -1,13 +1,19 @@
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ContractEvents, MethodName, MethodOutput, MethodParsedInput } from '../../shared/contract';
 import { isoDateInZone } from '../../shared/dates';
 import type { Lang } from '../../shared/i18n/messages';
 import type { CoreContext } from './core-context';
+import { BpjsLink } from './bpjs/bpjs-link';
+import { bpjsMethods } from './bpjs/bpjs-methods';
+import { pruneBridgeLog } from './bpjs/bridge-log';
+import { Rechecker, pendingRecheckCount } from './bpjs/recheck';
 import { counterMethods } from './counter/counter-methods';
 import { listMethods } from './lists/list-methods';
-import { lookupMethods } from './lookup/lookup-methods';
+import { lookup } from './lookup/lookup';
+import { lookupContextOf, lookupMethods } from './lookup/lookup-methods';
+import { keyFileSecretBox, type SecretBox } from './secrets/secret-box';
 import { readSettings } from './counter/settings.repo';
 import type { SlipPrinter } from './counter/slips';
 import { cleanAbandonedImports } from './lists/editions.repo';
@@ -33,8 +39,17 @@ export interface CoreConfig {
   dialogs?: FileDialogs;
   /** The built import-worker.js. Without it imports run in-process (CLI, tests): fine where no window can freeze. */
   workerScript?: string | null;
+  /** Seals BPJS secrets: Electron safeStorage in the app; by default a key file next to the database. */
+  secretBox?: SecretBox;
+  /** The BPJS probe and automatic re-checks run in the background (default true; the CLI turns them off). */
+  bpjsBackground?: boolean;
+  /** Overrides the probe interval of the BPJS settings (tests, demos). */
+  bpjsProbeMs?: number;
   now?: () => Date;
 }
+
+/** Where the key file of the default SecretBox lives: beside the database, readable by this user only. */
+export const secretKeyPath = (dbPath: string): string => join(dirname(dbPath), 'loket-secret.key');
 
 export type FilePurpose = 'open-list' | 'save-csv' | 'save-xlsx' | 'save-pdf';
 export interface FileDialogs {
@@ -89,7 +104,31 @@ export function createCore(config: CoreConfig): Core {
     catalog: new EditionCatalog(db),
     events: new TypedEmitter(),
     clerk: config.clerk ?? 'loket',
+    bpjs: {
+      configured: () => link.service !== null,
+      changed: () => {
+        link.announce();
+        rechecker.kick();
+      },
+    },
   };
+  pruneBridgeLog(db, now());
+  const box = config.secretBox ?? keyFileSecretBox(secretKeyPath(config.dbPath));
+  const verdictOf = (identifier: string) => lookup(lookupContextOf(ctx), identifier).verdict;
+  const link: BpjsLink = new BpjsLink({
+    db,
+    box,
+    now,
+    lang: () => lang,
+    timeZone,
+    background: config.bpjsBackground ?? true,
+    ...(config.bpjsProbeMs ? { probeMs: config.bpjsProbeMs } : {}),
+    onChange: (connectivity) => ctx.events.emit('connectivity', connectivity),
+    onAnswered: () => rechecker.kick(),
+    pendingRechecks: () => pendingRecheckCount(db),
+  });
+  const rechecker = new Rechecker({ db, now, ask: (by) => link.member(by), verdictOf }, () => link.announce());
+  const lookups = lookupMethods(ctx);
 
   return {
     get lang() {
@@ -97,17 +136,20 @@ export function createCore(config: CoreConfig): Core {
     },
     events: ctx.events,
     db,
-    ...lookupMethods(ctx),
+    ...lookups,
     ...listMethods(ctx),
     ...counterMethods(ctx),
+    ...bpjsMethods(ctx, { link, rechecker, box, lookup: lookups.lookup }),
     async setLanguage(input) {
       lang = input.lang;
+      link.announce(); // its message is in the language of the UI
       return { lang };
     },
     async pickFile({ purpose, suggestedName }) {
       return { path: config.dialogs ? await config.dialogs.pick(purpose, suggestedName) : null };
     },
     close() {
+      link.stop();
       db.close();
     },
   };

@@ -41,6 +41,16 @@ export const messagesId = {
   'card-reason/not-digits': 'bukan angka',
   'card-reason/length': 'harus 13 digit',
   'query/partial-number': 'Nomor {{digits}} digit tidak dikenali. NIK 16 digit, nomor kartu 13 digit.',
+  'bpjs/offline': 'Tidak ada koneksi ke BPJS ({{detail}}). Periksa kabel jaringan atau Wi-Fi; Loket tetap menjawab dari daftar lokal.',
+  'bpjs/timeout': 'BPJS tidak menjawab dalam {{seconds}} detik. Jaringan atau layanan sedang lambat; Loket tetap menjawab dari daftar lokal.',
+  'bpjs/credentials': 'BPJS menolak kredensial (cons-id, secret, user key{{pcare}}). Periksa isian di Pengaturan > BPJS dengan surat dari BPJS.',
+  'bpjs/clock': 'BPJS menolak karena jam komputer ini tidak tepat. Setel tanggal, jam dan zona waktu Windows, lalu coba lagi.',
+  'bpjs/service-down': 'Layanan BPJS sedang bermasalah ({{detail}}). Coba lagi nanti; Loket tetap menjawab dari daftar lokal.',
+  'bpjs/bad-response': 'Jawaban BPJS tidak bisa dibaca ({{detail}}). Jika terus terjadi, ekspor log bridging dan kirim ke BPJS.',
+  'bpjs/breaker-open': 'BPJS gagal beberapa kali; Loket berhenti bertanya sampai {{time}} agar loket tidak menunggu.',
+  'bpjs/incomplete': 'Isian {{service}} belum lengkap: {{missing}}.',
+  'bpjs/ok': 'Terhubung ke {{service}}: kredensial diterima, jawaban dalam {{ms}} ms.',
+  'bpjs/secret-store-unavailable': 'Penyimpanan rahasia tidak tersedia di komputer ini: {{detail}}',
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

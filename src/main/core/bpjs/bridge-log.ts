@@ -26,7 +26,7 @@ export function maskEndpoint(path: string): string {
 /** Records one client call. */
 export function recordBridgeCall(db: Db, call: BpjsCall, at: Date): void {
   const { result } = call;
-  const outcome = result.ok ? (result.member ? 'ok' : 'not-found') : result.reason;
+  const outcome = result.ok ? (result.member || call.probe ? 'ok' : 'not-found') : result.reason;
   const metaCode = result.metaCode ?? null;
   db.prepare(
     `INSERT INTO bridge_log (at, service, endpoint, duration_ms, outcome, meta_code, retries) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -63,4 +63,13 @@ export async function exportBridgeLog(db: Db, path: string, options: { limit?: n
     rows: rows.map((r) => [r.at, r.service, r.endpoint, r.durationMs, r.outcome, r.metaCode, r.retries]),
   });
   return rows.length;
+}
+
+/** How long the bridge log keeps calls: long enough for any dispute with BPJS about a claim month. */
+export const BRIDGE_LOG_DAYS = 180;
+
+/** Drops calls older than BRIDGE_LOG_DAYS (run at start). */
+export function pruneBridgeLog(db: Db, now: Date): number {
+  const cutoff = new Date(now.getTime() - BRIDGE_LOG_DAYS * 86_400_000).toISOString();
+  return db.prepare('DELETE FROM bridge_log WHERE at < ?').run(cutoff).changes;
 }

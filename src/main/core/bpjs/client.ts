@@ -29,6 +29,8 @@ export interface BpjsClientConfig {
 export interface BpjsCall {
   service: BpjsService;
   path: string;
+  /** A ping (no member asked): its success is 'ok' even without a member. */
+  probe?: boolean;
   retries: number;
   result: BpjsResult;
 }
@@ -64,19 +66,27 @@ export class BpjsClient {
     return this.config.service === 'vclaim' ? this.vclaim('nokartu', card, serviceDate) : this.run(`/peserta/${card}`, mapPCarePeserta);
   }
 
+  /**
+   * A cheap signed call that names no member (VClaim's province list, PCare's levels of
+   * consciousness): tells whether the service is there and takes our credentials and clock.
+   */
+  async ping(): Promise<BpjsResult> {
+    return this.run(this.config.service === 'vclaim' ? '/referensi/propinsi' : '/kesadaran', () => null, true);
+  }
+
   private vclaim(by: 'nik' | 'nokartu', id: string, serviceDate: string | undefined): Promise<BpjsResult> {
     const day = serviceDate ?? isoDateInZone(this.now(), this.config.timeZone ?? 'Asia/Jakarta');
     if (!ISO_DAY.test(day)) return Promise.resolve(invalid('tglSEP must be yyyy-MM-dd'));
     return this.run(`/Peserta/${by}/${id}/tglSEP/${day}`, mapVClaimPeserta);
   }
 
-  private async run(path: string, map: (payload: unknown) => LiveMember): Promise<BpjsResult> {
+  private async run(path: string, map: (payload: unknown) => LiveMember | null, probe = false): Promise<BpjsResult> {
     const started = performance.now();
     const took = (): number => Math.round(performance.now() - started);
     let retries = 0;
     const report = (result: BpjsResult): BpjsResult => {
       try {
-        this.config.onCall?.({ service: this.config.service, path, retries, result });
+        this.config.onCall?.({ service: this.config.service, path, probe, retries, result });
       } catch {
         // A failing logger must not turn an answer into an exception.
       }
@@ -136,7 +146,7 @@ export class BpjsClient {
     }
   }
 
-  private toResult(outcome: EnvelopeOutcome, map: (payload: unknown) => LiveMember, took: () => number): BpjsResult {
+  private toResult(outcome: EnvelopeOutcome, map: (payload: unknown) => LiveMember | null, took: () => number): BpjsResult {
     if (outcome.kind === 'not-found') return { ok: true, member: null, metaCode: outcome.metaCode, tookMs: took() };
     if (outcome.kind === 'failure') {
       const failure: BpjsResult = { ok: false, reason: outcome.reason, detail: outcome.detail, tookMs: took() };

@@ -66,6 +66,7 @@ export function liveAnswerToMatch(answer: StoredLiveAnswer, view: { today: strin
     stale: daysBetween(asOf, view.today) > view.staleAfterDays,
     flags: [],
     score: 1,
+    live: { fetchedAt: answer.fetchedAt, service: answer.service },
   };
 }
 

@@ -81,16 +81,22 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       if (identity.nik && findPatient(db, { nik: identity.nik })) throw new LoketError('patient/nik-exists', { nik: identity.nik });
       return createPatient(db, identity, ctx.settings(), now());
     },
-    async registerVisit({ patientId, unit, verdict, payer, confirmDuplicate }) {
-      return registerVisit(db, ctx.settings(), {
+    async registerVisit({ patientId, unit, verdict, verdictSource, payer, confirmDuplicate }) {
+      const source = verdictSource ?? 'lists';
+      const visit = registerVisit(db, ctx.settings(), {
         patient: patientById(patientId),
         unit,
         verdict,
+        verdictSource: source,
         ...(payer ? { payer } : {}),
         ...(confirmDuplicate ? { confirmDuplicate } : {}),
+        // Registered on the lists only while BPJS is set up: asked again when BPJS answers.
+        recheckLater: verdict !== null && source === 'lists' && ctx.bpjs.configured(),
         clerk: ctx.clerk,
         now: now(),
       });
+      ctx.bpjs.changed();
+      return visit;
     },
     async registerEmergency({ patientId }) {
       return registerEmergency(db, ctx.settings(), { ...(patientId ? { patient: patientById(patientId) } : {}), clerk: ctx.clerk, now: now() });
@@ -113,7 +119,9 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       return { ok: true };
     },
     async attachIdentity({ visitId, identity }) {
-      return attachIdentity(db, visitId, identity, now());
+      const attached = attachIdentity(db, visitId, identity, now());
+      ctx.bpjs.changed(); // an identified patient's open payer can now be asked of BPJS
+      return attached;
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Verdict } from '../../../shared/lookup';
 import { queueLabel, type CounterSettings } from '../../../shared/settings';
 import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
+import { openRecheckFollowUp } from '../bpjs/recheck';
 import { createPatient, type Patient } from './patients.repo';
 
 export interface RegisterVisitInput {
@@ -16,6 +17,8 @@ export interface RegisterVisitInput {
   payer?: Payer;
   /** A second visit of the same patient to the same unit on the same day needs the clerk's confirmation. */
   confirmDuplicate?: boolean;
+  /** BPJS is configured but did not answer for this visit: re-check it when BPJS is back. */
+  recheckLater?: boolean;
   clerk: string;
   now: Date;
 }
@@ -46,6 +49,7 @@ export function registerVisit(db: Db, settings: CounterSettings, input: Register
       const reason = input.verdict === 'not-eligible' ? 'not-active' : input.verdict === 'unknown' ? 'not-found' : 'not-checked';
       followUpIds.push(openFollowUp(db, visit.id, 'settle-payer', reason, input.now, settings.followUpHours));
     }
+    if (input.recheckLater && input.verdict !== null) followUpIds.push(openRecheckFollowUp(db, visit.id, input.now, settings.followUpHours));
     return { ...visit, followUpIds };
   }).immediate();
 }
@@ -73,7 +77,7 @@ export function registerEmergency(db: Db, settings: CounterSettings, input: Emer
   }).immediate();
 }
 
-interface VisitRow extends Omit<RegisterVisitInput, 'payer' | 'confirmDuplicate'> {
+interface VisitRow extends Omit<RegisterVisitInput, 'payer' | 'confirmDuplicate' | 'recheckLater'> {
   serviceDate: string;
   payer: Payer;
   prefix: string;

@@ -10,13 +10,16 @@ import { lookup, type LookupContext } from './lookup';
 /** Record numbers are short and have no spaces; they are looked up exactly, so a NIK never matches one by accident. */
 const MRN_LIKE = /^[A-Za-z0-9][A-Za-z0-9/.-]{0,19}$/;
 
+/** The look-up's view of the core now: current lists, today, the stored live answers. */
+export function lookupContextOf(ctx: CoreContext): LookupContext {
+  const view = { today: ctx.today(), timeZone: ctx.timeZone(), staleAfterDays: ctx.staleAfterDays() };
+  return { catalog: ctx.catalog, today: view.today, staleAfterDays: view.staleAfterDays, lang: ctx.lang(), live: (by) => liveMatches(ctx.db, by, view) };
+}
+
 /** Look-up (lists, then this facility's patient record) and the re-check of a pending payer. */
 export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'recheckPayer'> {
   const { db } = ctx;
-  const lookupContext = (): LookupContext => {
-    const view = { today: ctx.today(), timeZone: ctx.timeZone(), staleAfterDays: ctx.staleAfterDays() };
-    return { catalog: ctx.catalog, today: view.today, staleAfterDays: view.staleAfterDays, lang: ctx.lang(), live: (by) => liveMatches(db, by, view) };
-  };
+  const lookupContext = (): LookupContext => lookupContextOf(ctx);
   return {
     async lookup({ query, dob }) {
       // A record number of this facility: answer for the patient's own NIK (or card).

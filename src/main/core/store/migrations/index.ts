@@ -3,6 +3,7 @@ import { m001Initial } from './001-initial';
 import { m002Counter } from './002-counter';
 import { m003PrintLog } from './003-print-log';
 import { m004Bpjs } from './004-bpjs';
+import { m005Rechecks } from './005-rechecks';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
 }
 
 /** Ordered: the position + 1 is the schema version recorded in PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -1,0 +1,109 @@
+// The contract's BPJS methods: the live half of a look-up, connectivity, settings with the
+// connection test, re-checks with their reconciliation, and the bridge log.
+import type { BpjsServiceName, ConnectionTest, OnlineOutcome } from '../../../shared/bpjs';
+import { formatMessage } from '../../../shared/i18n/messages';
+import type { CoreContext } from '../core-context';
+import type { CoreMethods } from '../core';
+import { findPatient } from '../counter/patients.repo';
+import { classifyQuery } from '../lookup/classify-query';
+import type { SecretBox } from '../secrets/secret-box';
+import { SecretUnreadableError } from '../secrets/secret-box';
+import type { BpjsLink } from './bpjs-link';
+import { bpjsSettingsView, clientConfigOf, mergeBpjsForm, readBpjsSettings, writeBpjsSettings } from './bpjs-settings.repo';
+import { exportBridgeLog, readBridgeLog, withBridgeLog } from './bridge-log';
+import { BpjsClient } from './client';
+import { SERVICE_LABEL, failureText } from './failure-text';
+import { reconciliation, type Rechecker } from './recheck';
+
+type BpjsMethodNames =
+  | 'lookupOnline' | 'connectivity' | 'getBpjsSettings' | 'saveBpjsSettings' | 'testBpjsConnection'
+  | 'recheckNow' | 'reconciliation' | 'bridgeLog' | 'exportBridgeLog';
+
+export interface BpjsParts {
+  link: BpjsLink;
+  rechecker: Rechecker;
+  box: SecretBox;
+  /** The look-up as the counter sees it (lists, live answers, this facility's patient). */
+  lookup: CoreMethods['lookup'];
+}
+
+export function bpjsMethods(ctx: CoreContext, parts: BpjsParts): Pick<CoreMethods, BpjsMethodNames> {
+  const { db } = ctx;
+  const { link, rechecker, box } = parts;
+  const failureContext = (service: BpjsServiceName) => ({ service, timeoutSeconds: link.timeoutSeconds, timeZone: ctx.timeZone() });
+
+  return {
+    async lookupOnline({ query }) {
+      const by = identifierOf(db, query);
+      const online = async (): Promise<OnlineOutcome> => {
+        if (!by) return { status: 'not-applicable' };
+        const answer = await link.member(by);
+        if (!answer) return { status: 'not-configured' };
+        const at = ctx.now().toISOString();
+        const { service, result } = answer;
+        if (result.ok) return { status: 'answered', service, at, tookMs: result.tookMs, found: result.member !== null };
+        return { status: 'failed', service, at, tookMs: result.tookMs, reason: result.reason, message: failureText(ctx.lang(), result.reason, result.detail, failureContext(service)) };
+      };
+      const outcome = await online();
+      // Asked again after the live answer was stored: it is now among the matches and in the verdict.
+      return { result: await parts.lookup({ query }), online: outcome };
+    },
+    async connectivity() {
+      return link.status();
+    },
+    async getBpjsSettings() {
+      return bpjsSettingsView(readBpjsSettings(db), box);
+    },
+    async saveBpjsSettings(form) {
+      const saved = mergeBpjsForm(readBpjsSettings(db), form, box);
+      writeBpjsSettings(db, saved);
+      link.reload();
+      return bpjsSettingsView(saved, box);
+    },
+    async testBpjsConnection({ service, form }) {
+      const saved = readBpjsSettings(db);
+      const settings = form ? mergeBpjsForm(saved, form, box) : saved;
+      const label = SERVICE_LABEL[service];
+      let built: ReturnType<typeof clientConfigOf>;
+      try {
+        built = clientConfigOf(settings, service, box);
+      } catch (error) {
+        if (!(error instanceof SecretUnreadableError)) throw error;
+        built = { ok: false, missing: ['secret', 'user key'] };
+      }
+      if (!built.ok) {
+        return { ok: false, service, reason: 'incomplete', message: formatMessage(ctx.lang(), 'bpjs/incomplete', { service: label, missing: built.missing.join(', ') }), tookMs: 0 } satisfies ConnectionTest;
+      }
+      // Its own breaker: a test must neither be refused by nor open the counter's breaker.
+      const client = new BpjsClient(withBridgeLog(db, { ...built.config, timeZone: ctx.timeZone(), now: ctx.now }, ctx.now));
+      const result = await client.ping();
+      if (result.ok) return { ok: true, service, reason: null, message: formatMessage(ctx.lang(), 'bpjs/ok', { service: label, ms: result.tookMs }), tookMs: result.tookMs };
+      return { ok: false, service, reason: result.reason, message: failureText(ctx.lang(), result.reason, result.detail, { ...failureContext(service), timeoutSeconds: settings.timeoutSeconds }), tookMs: result.tookMs };
+    },
+    async recheckNow() {
+      if (!link.service) return { checked: 0, changed: 0, remaining: link.status().pendingRechecks, stoppedBy: null };
+      return rechecker.runNow();
+    },
+    async reconciliation({ from, to, changedOnly }) {
+      return reconciliation(db, from, to ?? from, changedOnly ?? true);
+    },
+    async bridgeLog({ limit }) {
+      return readBridgeLog(db, { limit: limit ?? 100 });
+    },
+    async exportBridgeLog({ path, format }) {
+      const rows = await exportBridgeLog(db, path, { format });
+      return { path, rows };
+    },
+  };
+}
+
+/** BPJS is asked by NIK or card; a record number of this facility stands for its patient's. */
+function identifierOf(db: CoreContext['db'], query: string): { nik: string } | { card: string } | null {
+  const classified = classifyQuery(query);
+  if (classified.kind === 'nik') return { nik: classified.nik };
+  if (classified.kind === 'card') return { card: classified.card };
+  const patient = /^[A-Za-z0-9][A-Za-z0-9/.-]{0,19}$/.test(query.trim()) ? findPatient(db, { mrn: query }) : undefined;
+  if (patient?.nik) return { nik: patient.nik };
+  if (patient?.card) return { card: patient.card };
+  return null;
+}

@@ -1,0 +1,30 @@
+import type { SimMember } from '../simulators/bpjs-simulator';
+import { DJOKO, RIZKI, SITI } from './sample-list';
+
+/** A member of the sample list as the BPJS simulator knows them: active unless told otherwise. */
+export function simMemberOf(person: { nik: string; card: string; name: string; dob: string }, over: Partial<SimMember> = {}): SimMember {
+  return {
+    nik: person.nik,
+    noKartu: person.card,
+    nama: person.name,
+    sex: 'P',
+    tglLahir: person.dob,
+    statusKode: '0',
+    statusKeterangan: 'AKTIF',
+    jenisPeserta: { kode: '22', keterangan: 'PBI (APBD)' },
+    hakKelas: { kode: '3', keterangan: 'KELAS III' },
+    provider: { kdProvider: '0115P001', nmProvider: 'PUSKESMAS SERANG KOTA' },
+    tglTAT: '2099-12-31',
+    ...over,
+  };
+}
+
+/**
+ * What BPJS says about the sample list's people, where it differs from the list:
+ * Siti (active in the list) stopped paying; Djoko (not active in the list) is active again.
+ */
+export const SAMPLE_ON_BPJS: SimMember[] = [
+  simMemberOf(SITI, { statusKode: '9', statusKeterangan: 'NON AKTIF KARENA PREMI', jenisPeserta: { kode: '14', keterangan: 'PEKERJA MANDIRI' }, tglTAT: '2026-10-31' }),
+  simMemberOf(DJOKO, { sex: 'L' }),
+  simMemberOf(RIZKI, { sex: 'L' }),
+];
