@@ -1,10 +1,12 @@
 /**
- * `npm run harness -- --db PATH --port N`: the app in any browser, with the real core behind it.
- * For demos and training; it listens on 127.0.0.1 only.
+ * `npm run harness -- --db PATH --port N [--bpjs-sim [--bpjs-service pcare]]`: the app in any
+ * browser, with the real core behind it, optionally against the BPJS simulator. For demos and
+ * training; it listens on 127.0.0.1 only.
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultWorkerScript } from '../main/core/core';
+import { controlFromTerminal, startDemoBpjs } from './demo-bpjs';
 import { startHarness } from './harness';
 
 async function main(): Promise<void> {
@@ -13,6 +15,8 @@ async function main(): Promise<void> {
       db: { type: 'string', default: process.env.LOKET_DB ?? join(process.cwd(), 'loket-harness.db') },
       port: { type: 'string', default: '5174' },
       lang: { type: 'string', default: 'id' },
+      'bpjs-sim': { type: 'boolean', default: false },
+      'bpjs-service': { type: 'string', default: 'vclaim' },
     },
   });
   const harness = await startHarness({
@@ -24,8 +28,13 @@ async function main(): Promise<void> {
     ...(process.env.LOKET_DB_KEY ? { key: process.env.LOKET_DB_KEY } : {}),
   });
   console.log(`Loket harness: ${harness.url}  (database: ${resolve(values.db)})`);
+  const sim = values['bpjs-sim'] ? await startDemoBpjs(harness.core, values['bpjs-service'] === 'pcare' ? 'pcare' : 'vclaim') : null;
+  if (sim) controlFromTerminal(sim);
   const stop = (): void => {
-    void harness.close().then(() => process.exit(0));
+    void harness
+      .close()
+      .then(() => sim?.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

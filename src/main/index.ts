@@ -5,10 +5,11 @@
  */
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { join } from 'node:path';
-import { createCore, defaultWorkerScript, type Core } from './core/core';
+import { createCore, defaultWorkerScript, secretKeyPath, type Core } from './core/core';
 import { createFileDialogs } from './dialogs';
 import { registerIpc } from './ipc';
 import { createSlipPrinter } from './printing';
+import { createSecretBox } from './secret-box';
 import { electronNativeBinding } from './native-binding';
 import { rendererTarget } from './renderer-location';
 import { createSenderCheck } from './trusted-sender';
@@ -52,10 +53,13 @@ function run(): void {
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
+      const dbPath = process.env['LOKET_DB'] || join(app.getPath('userData'), 'loket.db');
       try {
+        const secretBox = await createSecretBox(secretKeyPath(dbPath));
         core = createCore({
-          dbPath: process.env['LOKET_DB'] || join(app.getPath('userData'), 'loket.db'),
+          dbPath,
+          secretBox,
           ...(process.env['LOKET_DB_KEY'] ? { key: process.env['LOKET_DB_KEY'] } : {}),
           nativeBinding: electronNativeBinding(),
           workerScript: defaultWorkerScript(),

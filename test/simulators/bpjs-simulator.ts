@@ -55,6 +55,8 @@ export interface BpjsSimulatorOptions {
   maxSkewSeconds?: number; // default 300
   now?: () => number; // epoch ms of the simulated gateway clock
   members?: SimMember[];
+  /** Asked when no member in `members` matches: lets a demo answer for whatever the lists hold. */
+  resolve?: (by: 'nik' | 'card', id: string) => Promise<SimMember | undefined>;
 }
 
 export interface BpjsSimulator {
@@ -175,11 +177,15 @@ export async function startBpjsSimulator(options: BpjsSimulatorOptions = {}): Pr
 
     const by = (vclaim ?? pcare)?.[1] ?? 'noka';
     const id = (vclaim ?? pcare)?.[2] ?? '';
-    const member = members.find((m) => (by === 'nik' ? m.nik === id : m.noKartu === id));
-    if (member === undefined) return json('not-found', { metaData: { code: code('201'), message: isPcare ? 'NO_CONTENT' : 'Peserta tidak ditemukan' }, response: null });
-    const payload = isPcare ? pcarePeserta(member) : { peserta: vclaimPeserta(member) };
-    const response = active?.kind === 'garbage' ? Buffer.from('this is not what BPJS would send, honestly').toString('base64') : encryptResponse(payload, creds.consId, creds.secret, ts);
-    return json(active?.kind === 'garbage' ? 'garbage' : 'ok', { metaData: { code: code('200'), message: 'OK' }, response });
+    const known = members.find((m) => (by === 'nik' ? m.nik === id : m.noKartu === id));
+    const respond = (member: SimMember | undefined): void => {
+      if (member === undefined) return json('not-found', { metaData: { code: code('201'), message: isPcare ? 'NO_CONTENT' : 'Peserta tidak ditemukan' }, response: null });
+      const payload = isPcare ? pcarePeserta(member) : { peserta: vclaimPeserta(member) };
+      const response = active?.kind === 'garbage' ? Buffer.from('this is not what BPJS would send, honestly').toString('base64') : encryptResponse(payload, creds.consId, creds.secret, ts);
+      return json(active?.kind === 'garbage' ? 'garbage' : 'ok', { metaData: { code: code('200'), message: 'OK' }, response });
+    };
+    if (known !== undefined || !options.resolve) return respond(known);
+    options.resolve(by === 'nik' ? 'nik' : 'card', id).then(respond, () => send(res, log, 'http500', 500, 'text/html', HTML_500));
   }
 
   /** The cheap reference lists Loket's probe and connection test ask for: same checks, no member. */

@@ -61,11 +61,17 @@ const fake = vi.hoisted(() => {
     handle: vi.fn((channel: string, fn: Fn) => state.ipcHandlers.set(channel, fn)),
     removeHandler: vi.fn((channel: string) => state.ipcHandlers.delete(channel)),
   };
+  const safeStorage = {
+    isAsyncEncryptionAvailable: vi.fn(async () => true),
+    getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+    encryptStringAsync: vi.fn(async (plain: string) => Buffer.from(plain, 'utf8').reverse()),
+    decryptStringAsync: vi.fn(async (sealed: Buffer) => ({ result: Buffer.from(sealed).reverse().toString('utf8'), shouldReEncrypt: false })),
+  };
   const dialog = { showErrorBox: vi.fn((title: string, body: string) => state.errorBoxes.push([title, body])) };
-  return { state, app, BrowserWindow, ipcMain, dialog, emitApp: (name: string, ...args: unknown[]) => emit(state.appHandlers, name, ...args) };
+  return { state, app, BrowserWindow, ipcMain, dialog, safeStorage, emitApp: (name: string, ...args: unknown[]) => emit(state.appHandlers, name, ...args) };
 });
 
-vi.mock('electron', () => ({ app: fake.app, BrowserWindow: fake.BrowserWindow, ipcMain: fake.ipcMain, dialog: fake.dialog }));
+vi.mock('electron', () => ({ app: fake.app, BrowserWindow: fake.BrowserWindow, ipcMain: fake.ipcMain, dialog: fake.dialog, safeStorage: fake.safeStorage }));
 vi.mock('electron-updater', () => ({ autoUpdater: { on: vi.fn(), checkForUpdatesAndNotify: vi.fn(async () => null) } }));
 
 let dir = '';
@@ -110,6 +116,10 @@ describe('main lifecycle', () => {
     expect([...fake.state.ipcHandlers.keys()].sort()).toEqual(METHOD_NAMES.map((m) => `loket:${m}`).sort());
     expect(fake.state.windows).toHaveLength(1);
     expect(fake.state.windows[0]?.options).toMatchObject({ title: 'Loket', webPreferences: { sandbox: true, contextIsolation: true } });
+    // BPJS secrets are sealed by the operating system's store.
+    const getBpjsSettings = fake.state.ipcHandlers.get('loket:getBpjsSettings');
+    expect(fake.safeStorage.isAsyncEncryptionAvailable).toHaveBeenCalled();
+    expect(getBpjsSettings).toBeDefined();
   });
 
   it('LOKET_DB overrides the database path', async () => {

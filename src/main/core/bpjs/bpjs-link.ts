@@ -54,10 +54,12 @@ export class BpjsLink {
   private probing = false;
   /** Why BPJS is on in the settings but cannot be used: fields missing, or a secret sealed elsewhere. */
   private incomplete: string[] = [];
+  /** The client being built (the secrets open asynchronously); questions wait for it. */
+  private ready: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: BpjsLinkOptions) {
     this.settings = readBpjsSettings(options.db);
-    this.reload();
+    void this.reload();
   }
 
   /** The service the counter asks, or null when BPJS is off or its settings are incomplete. */
@@ -70,14 +72,20 @@ export class BpjsLink {
   }
 
   /** Reads the saved settings again (after a save): a fresh client, breaker and state; probes at once. */
-  reload(): void {
+  reload(): Promise<void> {
+    this.ready = this.build();
+    return this.ready;
+  }
+
+  private async build(): Promise<void> {
     this.settings = readBpjsSettings(this.options.db);
     this.client = null;
     this.incomplete = [];
     const use = this.settings.use;
+    this.setState(use === 'off' ? 'not-configured' : 'checking', null, '');
     if (use !== 'off') {
       try {
-        const built = clientConfigOf(this.settings, use, this.options.box);
+        const built = await clientConfigOf(this.settings, use, this.options.box);
         if (!built.ok) this.incomplete = built.missing;
         else {
           const config = withBridgeLog(this.options.db, { ...built.config, timeZone: this.options.timeZone(), now: this.options.now, onCall: (call) => this.observe(call) }, this.options.now);
@@ -95,6 +103,7 @@ export class BpjsLink {
 
   /** Asks BPJS about one member; a found member is kept as the live answer. Never throws for a BPJS problem. */
   async member(by: { nik: string } | { card: string }): Promise<MemberAnswer | null> {
+    await this.ready;
     const client = this.client;
     const service = this.service;
     if (!client || !service) return null;
@@ -105,6 +114,7 @@ export class BpjsLink {
 
   /** One probe now (also what the timer does). */
   async probe(): Promise<BpjsResult | null> {
+    await this.ready;
     const client = this.client;
     if (!client || this.probing) return null;
     this.probing = true;

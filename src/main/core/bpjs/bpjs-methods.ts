@@ -9,7 +9,7 @@ import { classifyQuery } from '../lookup/classify-query';
 import type { SecretBox } from '../secrets/secret-box';
 import { SecretUnreadableError } from '../secrets/secret-box';
 import type { BpjsLink } from './bpjs-link';
-import { bpjsSettingsView, clientConfigOf, mergeBpjsForm, readBpjsSettings, writeBpjsSettings } from './bpjs-settings.repo';
+import { bpjsSettingsView, clientConfigOf, type BuiltClientConfig, mergeBpjsForm, readBpjsSettings, writeBpjsSettings } from './bpjs-settings.repo';
 import { exportBridgeLog, readBridgeLog, withBridgeLog } from './bridge-log';
 import { BpjsClient } from './client';
 import { SERVICE_LABEL, failureText } from './failure-text';
@@ -55,18 +55,18 @@ export function bpjsMethods(ctx: CoreContext, parts: BpjsParts): Pick<CoreMethod
       return bpjsSettingsView(readBpjsSettings(db), box);
     },
     async saveBpjsSettings(form) {
-      const saved = mergeBpjsForm(readBpjsSettings(db), form, box);
+      const saved = await mergeBpjsForm(readBpjsSettings(db), form, box);
       writeBpjsSettings(db, saved);
-      link.reload();
+      await link.reload();
       return bpjsSettingsView(saved, box);
     },
     async testBpjsConnection({ service, form }) {
       const saved = readBpjsSettings(db);
-      const settings = form ? mergeBpjsForm(saved, form, box) : saved;
+      const settings = form ? await mergeBpjsForm(saved, form, box) : saved;
       const label = SERVICE_LABEL[service];
-      let built: ReturnType<typeof clientConfigOf>;
+      let built: BuiltClientConfig;
       try {
-        built = clientConfigOf(settings, service, box);
+        built = await clientConfigOf(settings, service, box);
       } catch (error) {
         if (!(error instanceof SecretUnreadableError)) throw error;
         built = { ok: false, missing: ['secret', 'user key'] };

@@ -52,23 +52,23 @@ export function readBpjsSettings(db: Db): StoredBpjsSettings {
 }
 
 /** Merges a form into what is saved: an empty or absent secret keeps the saved one. */
-export function mergeBpjsForm(current: StoredBpjsSettings, form: BpjsSettingsForm, box: SecretBox): StoredBpjsSettings {
-  const merge = (saved: StoredService, input: BpjsServiceForm): StoredService => {
-    const seal = (value: string | undefined, previous: string | null): string | null => (value && value.trim() !== '' ? box.seal(value.trim()) : previous);
+export async function mergeBpjsForm(current: StoredBpjsSettings, form: BpjsSettingsForm, box: SecretBox): Promise<StoredBpjsSettings> {
+  const merge = async (saved: StoredService, input: BpjsServiceForm): Promise<StoredService> => {
+    const seal = async (value: string | undefined, previous: string | null): Promise<string | null> => (value && value.trim() !== '' ? box.seal(value.trim()) : previous);
     return {
       baseUrl: input.baseUrl.trim().replace(/\/+$/, ''),
       consId: input.consId.trim(),
       pcareUser: input.pcareUser?.trim() ?? saved.pcareUser,
       pcareApp: input.pcareApp?.trim() || saved.pcareApp || '095',
-      secret: seal(input.secret, saved.secret),
-      userKey: seal(input.userKey, saved.userKey),
-      pcarePass: seal(input.pcarePass, saved.pcarePass),
+      secret: await seal(input.secret, saved.secret),
+      userKey: await seal(input.userKey, saved.userKey),
+      pcarePass: await seal(input.pcarePass, saved.pcarePass),
     };
   };
   return {
     use: form.use,
-    vclaim: merge(current.vclaim, form.vclaim),
-    pcare: merge(current.pcare, form.pcare),
+    vclaim: await merge(current.vclaim, form.vclaim),
+    pcare: await merge(current.pcare, form.pcare),
     timeoutSeconds: form.timeoutSeconds,
     slowSeconds: form.slowSeconds,
     probeSeconds: form.probeSeconds,
@@ -99,7 +99,9 @@ export function bpjsSettingsView(settings: StoredBpjsSettings, box: SecretBox): 
 }
 
 /** A client configuration, or the names of the fields still missing (the box opens the secrets). */
-export function clientConfigOf(settings: StoredBpjsSettings, service: BpjsServiceName, box: SecretBox): { ok: true; config: BpjsClientConfig } | { ok: false; missing: string[] } {
+export type BuiltClientConfig = { ok: true; config: BpjsClientConfig } | { ok: false; missing: string[] };
+
+export async function clientConfigOf(settings: StoredBpjsSettings, service: BpjsServiceName, box: SecretBox): Promise<BuiltClientConfig> {
   const s = settings[service];
   const missing: string[] = [];
   if (!/^https?:\/\//i.test(s.baseUrl)) missing.push('base URL');
@@ -115,13 +117,13 @@ export function clientConfigOf(settings: StoredBpjsSettings, service: BpjsServic
     service,
     baseUrl: s.baseUrl,
     consId: s.consId,
-    secret: box.open(s.secret!),
-    userKey: box.open(s.userKey!),
+    secret: await box.open(s.secret!),
+    userKey: await box.open(s.userKey!),
     timeoutMs: settings.timeoutSeconds * 1000,
   };
   if (service === 'pcare') {
     config.pcareUser = s.pcareUser;
-    config.pcarePass = box.open(s.pcarePass!);
+    config.pcarePass = await box.open(s.pcarePass!);
     config.pcareApp = s.pcareApp || '095';
   }
   return { ok: true, config };

@@ -8,9 +8,9 @@ import { dirname } from 'node:path';
 export interface SecretBox {
   /** 'os': the operating system's store; 'key-file': a local key file. Shown in the settings screen. */
   readonly kind: 'os' | 'key-file';
-  seal(plain: string): string;
-  /** Throws when the value was sealed elsewhere (another machine, another user): re-enter the secret. */
-  open(sealed: string): string;
+  seal(plain: string): Promise<string>;
+  /** Rejects with SecretUnreadableError when the value was sealed elsewhere (another machine, another user): re-enter the secret. */
+  open(sealed: string): Promise<string>;
 }
 
 export class SecretUnreadableError extends Error {
@@ -37,13 +37,13 @@ export function keyFileSecretBox(path: string, env: NodeJS.ProcessEnv = process.
   };
   return {
     kind: 'key-file',
-    seal(plain) {
+    async seal(plain) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', getKey(), iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
     },
-    open(sealed) {
+    async open(sealed) {
       if (!sealed.startsWith(PREFIX)) throw new SecretUnreadableError('sealed by another store');
       const raw = Buffer.from(sealed.slice(PREFIX.length), 'base64');
       if (raw.length < IV_BYTES + TAG_BYTES) throw new SecretUnreadableError('damaged');
