@@ -12,6 +12,7 @@ import { LoketError, toErrorPayload } from '../main/core/errors';
 import { defaultDbPath } from '../main/core/store/default-paths';
 import { formatMessage, type Lang } from '../shared/i18n/messages';
 import { cekCommand, onlineOptions } from './commands/cek';
+import { readCredentialsFile } from './commands/credentials-file';
 import { importCommand } from './commands/import';
 import { listsCommand } from './commands/lists';
 import { consoleOutput, type Output } from './output';
@@ -27,7 +28,8 @@ export const USAGE = `Usage:
     asks BPJS directly (NIK or card number only), keeps the answer for later offline checks and logs the call.
     Each credential may come from the environment instead: LOKET_BPJS_SERVICE, LOKET_BPJS_URL,
     LOKET_BPJS_CONS_ID, LOKET_BPJS_SECRET, LOKET_BPJS_USER_KEY, LOKET_BPJS_PCARE_USER,
-    LOKET_BPJS_PCARE_PASS, LOKET_BPJS_PCARE_APP (a flag wins over the environment).
+    LOKET_BPJS_PCARE_PASS, LOKET_BPJS_PCARE_APP (a flag wins over the environment), or from a file
+    --credentials FILE (or $LOKET_BPJS_CREDENTIALS) with those NAME=value lines, readable by you only.
 Options for every command:
   --db PATH    the database (default: the app's, or $LOKET_DB)
   --json       machine-readable output
@@ -59,6 +61,7 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
         'pcare-user': { type: 'string' },
         'pcare-pass': { type: 'string' },
         'pcare-app': { type: 'string' },
+        credentials: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -110,7 +113,7 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
                       pcarePass: values['pcare-pass'],
                       pcareApp: values['pcare-app'],
                     },
-                    process.env,
+                    credentialsEnv(values.credentials, out),
                   ),
                 }
               : {}),
@@ -132,6 +135,15 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
   } finally {
     core?.close();
   }
+}
+
+/** The environment, with a credentials file's values over it (flags still win over both). */
+function credentialsEnv(flag: string | undefined, out: Output): NodeJS.ProcessEnv {
+  const path = flag ?? process.env.LOKET_BPJS_CREDENTIALS;
+  if (!path) return process.env;
+  const file = readCredentialsFile(path);
+  if (file.warning) out.error(`warning: ${file.warning}`);
+  return { ...process.env, ...file.values };
 }
 
 /** Runs the command line of this process and sets its exit code. */

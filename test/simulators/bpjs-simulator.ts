@@ -152,10 +152,10 @@ export async function startBpjsSimulator(options: BpjsSimulatorOptions = {}): Pr
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const vclaim = /^\/vclaim-rest\/Peserta\/(nik|nokartu)\/(\d+)\/tglSEP\/(\d{4}-\d{2}-\d{2})$/.exec(url.pathname);
     const pcare = /^\/pcare-rest\/peserta\/(?:(nik|noka)\/)?(\d+)$/.exec(url.pathname);
+    // The cheap reference lists Loket's probe and connection test ask for: same checks, no member.
     const reference = /^\/(vclaim-rest)\/referensi\/propinsi$|^\/(pcare-rest)\/kesadaran$/.exec(url.pathname);
-    if (reference !== null) return answerReference(res, log, active, reference[2] !== undefined);
-    if (vclaim === null && pcare === null) return send(res, log, 'http404', 404, 'text/html', '<html><body>404 Not Found</body></html>');
-    const isPcare = pcare !== null;
+    if (vclaim === null && pcare === null && reference === null) return send(res, log, 'http404', 404, 'text/html', '<html><body>404 Not Found</body></html>');
+    const isPcare = pcare !== null || reference?.[2] !== undefined;
     const code = (c: string): string | number => (isPcare ? Number(c) : c);
     const json = (outcome: string, body: unknown): void => send(res, log, outcome, 200, 'application/json', JSON.stringify(body));
 
@@ -174,42 +174,23 @@ export async function startBpjsSimulator(options: BpjsSimulatorOptions = {}): Pr
     if (active?.kind === 'clockSkew' || skew > maxSkew) {
       return json('clock', { metaData: { code: code('201'), message: `X-timestamp tidak valid: selisih waktu ${skew} detik melebihi ${maxSkew} detik` }, response: null });
     }
+    const ok = (payload: unknown): void => {
+      const response = active?.kind === 'garbage' ? Buffer.from('this is not what BPJS would send, honestly').toString('base64') : encryptResponse(payload, creds.consId, creds.secret, ts);
+      return json(active?.kind === 'garbage' ? 'garbage' : 'ok', { metaData: { code: code('200'), message: 'OK' }, response });
+    };
+    if (reference !== null) {
+      return ok(isPcare ? { count: 2, list: [{ kdSadar: '01', nmSadar: 'Compos mentis' }, { kdSadar: '02', nmSadar: 'Somnolence' }] } : { list: [{ kode: '31', nama: 'DKI JAKARTA' }, { kode: '32', nama: 'JAWA BARAT' }] });
+    }
 
     const by = (vclaim ?? pcare)?.[1] ?? 'noka';
     const id = (vclaim ?? pcare)?.[2] ?? '';
     const known = members.find((m) => (by === 'nik' ? m.nik === id : m.noKartu === id));
     const respond = (member: SimMember | undefined): void => {
       if (member === undefined) return json('not-found', { metaData: { code: code('201'), message: isPcare ? 'NO_CONTENT' : 'Peserta tidak ditemukan' }, response: null });
-      const payload = isPcare ? pcarePeserta(member) : { peserta: vclaimPeserta(member) };
-      const response = active?.kind === 'garbage' ? Buffer.from('this is not what BPJS would send, honestly').toString('base64') : encryptResponse(payload, creds.consId, creds.secret, ts);
-      return json(active?.kind === 'garbage' ? 'garbage' : 'ok', { metaData: { code: code('200'), message: 'OK' }, response });
+      return ok(isPcare ? pcarePeserta(member) : { peserta: vclaimPeserta(member) });
     };
     if (known !== undefined || !options.resolve) return respond(known);
     options.resolve(by === 'nik' ? 'nik' : 'card', id).then(respond, () => send(res, log, 'http500', 500, 'text/html', HTML_500));
-  }
-
-  /** The cheap reference lists Loket's probe and connection test ask for: same checks, no member. */
-  function answerReference(res: ServerResponse, log: SimRequest, active: SimFault | null, isPcare: boolean): void {
-    const ts = log.headers.timestamp ?? '';
-    const credsOk =
-      log.headers.consId === creds.consId &&
-      log.headers.userKey === creds.userKey &&
-      /^\d+$/.test(ts) &&
-      log.headers.signature === signature(creds.consId, creds.secret, ts) &&
-      (!isPcare || log.headers.authorization === creds.pcareAuth);
-    if (!credsOk) return send(res, log, 'http403', 403, 'text/html', HTML_403);
-    if (active?.kind === 'http500') return send(res, log, 'http500', 500, 'text/html', HTML_500);
-    if (active?.kind === 'empty') return send(res, log, 'empty', 200, 'application/json', '');
-    const code = (c: string): string | number => (isPcare ? Number(c) : c);
-    const skew = Math.abs(Math.floor(now() / 1000) - Number(ts));
-    if (active?.kind === 'clockSkew' || skew > maxSkew) {
-      return send(res, log, 'clock', 200, 'application/json', JSON.stringify({ metaData: { code: code('201'), message: `X-timestamp tidak valid: selisih waktu ${skew} detik` }, response: null }));
-    }
-    const payload = isPcare
-      ? { count: 2, list: [{ kdSadar: '01', nmSadar: 'Compos mentis' }, { kdSadar: '02', nmSadar: 'Somnolence' }] }
-      : { list: [{ kode: '31', nama: 'DKI JAKARTA' }, { kode: '32', nama: 'JAWA BARAT' }] };
-    const response = active?.kind === 'garbage' ? Buffer.from('not what BPJS would send').toString('base64') : encryptResponse(payload, creds.consId, creds.secret, ts);
-    return send(res, log, active?.kind === 'garbage' ? 'garbage' : 'ok', 200, 'application/json', JSON.stringify({ metaData: { code: code('200'), message: 'OK' }, response }));
   }
 
   const server = createServer((req, res) => {

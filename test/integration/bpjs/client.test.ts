@@ -1,33 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CircuitBreaker } from '../../../src/main/core/bpjs/circuit-breaker';
 import { BpjsClient, type BpjsClientConfig } from '../../../src/main/core/bpjs/client';
+import { simMemberOf } from '../../helpers/bpjs-members';
 import { SIM_CREDENTIALS, startBpjsSimulator, type BpjsSimulator, type SimMember } from '../../simulators/bpjs-simulator';
 
-const SITI: SimMember = {
-  nik: '3673014501900001',
-  noKartu: '0001234567890',
-  nama: 'SITI AMINAH',
-  sex: 'P',
-  tglLahir: '1990-01-05',
-  statusKode: '0',
-  statusKeterangan: 'AKTIF',
-  jenisPeserta: { kode: '22', keterangan: 'PBI (APBD)' },
-  hakKelas: { kode: '3', keterangan: 'KELAS III' },
-  provider: { kdProvider: '0115P001', nmProvider: 'PUSKESMAS SERANG KOTA' },
-  tglTAT: '2099-12-31',
-};
-const BUDI: SimMember = {
-  ...SITI,
-  nik: '3673011708850003',
-  noKartu: '0009876543210',
-  nama: 'BUDI SANTOSO',
-  sex: 'L',
-  tglLahir: '1985-08-17',
-  statusKode: '9',
-  statusKeterangan: 'NON AKTIF KARENA PREMI',
-  jenisPeserta: { kode: '14', keterangan: 'PEKERJA MANDIRI' },
-  tglTAT: '2026-10-31',
-};
+const SITI: SimMember = simMemberOf({ nik: '3673014501900001', card: '0001234567890', name: 'SITI AMINAH', dob: '1990-01-05' });
+const BUDI: SimMember = simMemberOf(
+  { nik: '3673011708850003', card: '0009876543210', name: 'BUDI SANTOSO', dob: '1985-08-17' },
+  { sex: 'L', statusKode: '9', statusKeterangan: 'NON AKTIF KARENA PREMI', jenisPeserta: { kode: '14', keterangan: 'PEKERJA MANDIRI' }, tglTAT: '2026-10-31' },
+);
 const UNKNOWN_NIK = '3673010101000009';
 
 const sims: BpjsSimulator[] = [];

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { exportBridgeLog, readBridgeLog } from '../../../src/main/core/bpjs/brid
 import { openDatabase } from '../../../src/main/core/store/open-database';
 import { DJOKO, SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { builtFile, repoRoot, useTempDir } from '../../helpers/temp';
+import { simMemberOf } from '../../helpers/bpjs-members';
 import { SIM_CREDENTIALS, startBpjsSimulator, type BpjsSimulator, type SimMember } from '../../simulators/bpjs-simulator';
 
 const run = promisify(execFile);
@@ -25,19 +26,7 @@ async function cli(args: string[], env: Record<string, string> = {}): Promise<{ 
 }
 
 /** SITI is active in the sample list; BPJS says her premium lapsed. */
-const SITI_LIVE: SimMember = {
-  nik: SITI.nik,
-  noKartu: SITI.card,
-  nama: 'SITI AMINAH',
-  sex: 'P',
-  tglLahir: SITI.dob,
-  statusKode: '9',
-  statusKeterangan: 'NON AKTIF KARENA PREMI',
-  jenisPeserta: { kode: '14', keterangan: 'PEKERJA MANDIRI' },
-  hakKelas: { kode: '3', keterangan: 'KELAS III' },
-  provider: { kdProvider: '0115P001', nmProvider: 'PUSKESMAS SERANG KOTA' },
-  tglTAT: '2026-10-31',
-};
+const SITI_LIVE: SimMember = simMemberOf(SITI, { statusKode: '9', statusKeterangan: 'NON AKTIF KARENA PREMI', jenisPeserta: { kode: '14', keterangan: 'PEKERJA MANDIRI' }, tglTAT: '2026-10-31' });
 /** Not in any list; active at BPJS. */
 const EKA: SimMember = { ...SITI_LIVE, nik: '3673016107920004', noKartu: '0002345678901', nama: 'EKA PUTRI', tglLahir: '1992-07-21', statusKode: '0', statusKeterangan: 'AKTIF', tglTAT: '2099-12-31' };
 /** DJOKO is inactive in the sample list; BPJS says active. */
@@ -232,5 +221,27 @@ describe('loket cek --online', () => {
       for (const bytes of files) expect(bytes.includes(Buffer.from(secret))).toBe(false);
       for (const o of outputs) expect(o).not.toContain(secret);
     }
+  });
+
+  it('--credentials FILE: NAME=value lines instead of flags; a file others can read is warned about; a bad line is named', async () => {
+    const s = await sim();
+    const dir = tempDir();
+    const db = join(dir, 'loket.db');
+    const file = join(dir, 'bpjs.env');
+    const lines = Object.entries(pcareEnv(s)).map(([k, v]) => `${k}="${v}"`);
+    writeFileSync(file, ['# BPJS PCare, puskesmas demo', ...lines, ''].join('\n'), { mode: 0o600 });
+    const r = await cli(['cek', EKA.nik, '--online', '--credentials', file, '--db', db, '--json']);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).online).toMatchObject({ ok: true, service: 'pcare', found: true });
+    // The same through $LOKET_BPJS_CREDENTIALS, with a file anyone may read: it works, with a warning.
+    writeFileSync(file, lines.join('\n'), { mode: 0o644 });
+    const shared = await cli(['cek', EKA.nik, '--online', '--db', db, '--json'], { LOKET_BPJS_CREDENTIALS: file });
+    expect(shared.code).toBe(0);
+    if (process.platform !== 'win32') expect(shared.stderr).toMatch(/can be read by other users; run: chmod 600/);
+    writeFileSync(file, 'SECRET=oops\n', { mode: 0o600 });
+    const bad = await cli(['cek', EKA.nik, '--online', '--credentials', file, '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/line 1: expected LOKET_BPJS_NAME=value/);
+    expect(bad.stderr).not.toContain('oops');
   });
 });
