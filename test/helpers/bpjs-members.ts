@@ -1,4 +1,5 @@
-import type { SimMember } from '../simulators/bpjs-simulator';
+import type { BpjsSettingsForm } from '../../src/shared/bpjs';
+import { SIM_CREDENTIALS, type BpjsSimulator, type SimMember } from '../simulators/bpjs-simulator';
 import { DJOKO, RIZKI, SITI } from './sample-list';
 
 /** A member of the sample list as the BPJS simulator knows them: active unless told otherwise. */
@@ -28,3 +29,17 @@ export const SAMPLE_ON_BPJS: SimMember[] = [
   simMemberOf(DJOKO, { sex: 'L' }),
   simMemberOf(RIZKI, { sex: 'L' }),
 ];
+
+/** Settings pointing at the simulator with its credentials: VClaim in use, PCare filled in too. */
+export function simSettingsForm(sim: BpjsSimulator, over: Partial<BpjsSettingsForm> = {}): BpjsSettingsForm {
+  const credentials = { consId: SIM_CREDENTIALS.consId, secret: SIM_CREDENTIALS.secret, userKey: SIM_CREDENTIALS.userKey };
+  return {
+    use: 'vclaim',
+    vclaim: { baseUrl: sim.vclaimUrl, ...credentials },
+    pcare: { baseUrl: sim.pcareUrl, ...credentials, pcareUser: SIM_CREDENTIALS.pcareUser, pcarePass: SIM_CREDENTIALS.pcarePass, pcareApp: SIM_CREDENTIALS.pcareApp },
+    timeoutSeconds: 3,
+    slowSeconds: 2,
+    probeSeconds: 60,
+    ...over,
+  };
+}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../shared/counter';
 import { hasBridge, loket } from './api';
 import { AppHeader, type Screen } from './components/AppHeader';
+import { StatusBar } from './components/StatusBar';
 import { EmergencyDialog, type EmergencyState } from './features/emergency/EmergencyDialog';
 import { FollowUpsScreen } from './features/followups/FollowUpsScreen';
 import { LookupScreen } from './features/lookup/LookupScreen';
@@ -10,6 +11,7 @@ import { ListsScreen } from './features/lists/ListsScreen';
 import { QueueScreen } from './features/queue/QueueScreen';
 import { ReportsScreen } from './features/reports/ReportsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { useConnectivity } from './hooks/use-connectivity';
 import { useLists } from './hooks/use-lists';
 import { useSettings } from './hooks/use-settings';
 import './styles/counter.css';
@@ -44,6 +46,7 @@ function screenOfKey(event: KeyboardEvent): Screen | null {
 function ConnectedApp() {
   const lists = useLists();
   const settings = useSettings();
+  const connectivity = useConnectivity();
   const [screen, setScreen] = useState<Screen>('search');
   const [emergency, setEmergency] = useState<EmergencyState | null>(null);
   const [selected, setSelected] = useState<Patient | null>(null);
@@ -118,11 +121,12 @@ function ConnectedApp() {
           />
         )}
         {screen === 'queue' && <QueueScreen settings={settings} changes={changes} paused={emergency !== null} />}
-        {screen === 'followUps' && <FollowUpsScreen settings={settings} changes={changes} />}
+        {screen === 'followUps' && <FollowUpsScreen settings={settings} changes={changes} connectivity={connectivity} />}
         {screen === 'lists' && <ListsScreen lists={lists} />}
         {screen === 'reports' && <ReportsScreen settings={settings} changes={changes} />}
-        {screen === 'settings' && <SettingsScreen />}
+        {screen === 'settings' && <SettingsScreen settings={settings} />}
       </main>
+      <StatusBar connectivity={connectivity} timeZone={settings?.timeZone ?? 'Asia/Jakarta'} />
       {emergency && <EmergencyDialog state={emergency} settings={settings} onClose={closeEmergency} />}
     </>
   );

@@ -30,3 +30,38 @@ export function formatDuration(minutes: number, t: TFunction): string {
   } else parts.push(t('duration.minutes', { count: mins }));
   return parts.join(' ');
 }
+
+/** "10.42" (id) / "10:42" (en) in the facility's zone. */
+export function formatClock(iso: string, lang: Lang, timeZone: string): string {
+  return new Intl.DateTimeFormat(localeOf(lang), { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+}
+
+/** "23 Nov 10.42": a live answer's moment, short enough for a table cell. */
+export function formatDayClock(iso: string, lang: Lang, timeZone: string): string {
+  const day = new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'short', timeZone }).format(new Date(iso));
+  return `${day} ${formatClock(iso, lang, timeZone)}`;
+}
+
+/** The calendar date (yyyy-mm-dd) of an instant in the facility's zone. */
+export function localDateOf(iso: string, timeZone: string): string {
+  // en-CA writes dates as yyyy-mm-dd.
+  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(new Date(iso));
+}
+
+/** "1,2" (id) / "1.2" (en): milliseconds as seconds with one decimal. */
+export function formatSeconds(ms: number, lang: Lang): string {
+  return (ms / 1000).toLocaleString(localeOf(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
+/** "10 Jun 2025 10.42.05": a log line's moment in the facility's zone. */
+export function formatLogTime(iso: string, lang: Lang, timeZone: string): string {
+  return new Intl.DateTimeFormat(localeOf(lang), {
+    day: '2-digit',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZone,
+  }).format(new Date(iso));
+}

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startHarness, type Harness } from '../../../src/harness/harness';
+import { startHarness, type Harness, type HarnessOptions } from '../../../src/harness/harness';
 import type { ListKind } from '../../../src/shared/lists';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
@@ -31,6 +31,13 @@ export interface Counter {
   close(): Promise<void>;
 }
 
+export interface CounterOptions {
+  /** More of the core's configuration (its clock, the BPJS probe interval). */
+  core?: Partial<HarnessOptions>;
+  /** The browser's fixed time; default TODAY. */
+  browserNow?: Date;
+}
+
 /**
  * A fresh counter: a temporary database, the given lists imported through the real core, the
  * harness serving the built renderer, and a browser page on it at the clerk's screen size.
@@ -39,6 +46,7 @@ export async function openCounter(
   browser: Browser,
   lists: ListFile[],
   viewport: { width: number; height: number } = { width: 1280, height: 800 },
+  options: CounterOptions = {},
 ): Promise<Counter> {
   const dir = await mkdtemp(join(tmpdir(), 'loket-e2e-'));
   const harness = await startHarness({
@@ -48,6 +56,7 @@ export async function openCounter(
     lang: 'id',
     timeZone: 'Asia/Jakarta',
     now: () => TODAY,
+    ...options.core,
   });
   try {
     for (const [i, list] of lists.entries()) {
@@ -62,7 +71,7 @@ export async function openCounter(
   }
   const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
   // The browser's clock agrees with the core's "today" (ages, the birth date's upper bound).
-  await context.clock.setFixedTime(TODAY);
+  await context.clock.setFixedTime(options.browserNow ?? TODAY);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));

@@ -1,15 +1,20 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launchChromium } from './browser';
 import { openCounter, type Counter, type ListFile } from './counter';
 
-/** One browser per file, a fresh counter (temp database) per test, no page errors allowed. */
-export function useCounters(): { open: (lists: ListFile[], viewport?: { width: number; height: number }) => Promise<Counter> } {
+/**
+ * One browser per file, a fresh fixture (a counter with its temp database) per test, and no
+ * page errors allowed: `open` makes it with the file's browser, the test's end closes it.
+ */
+export function useFixtures<T extends { page: Page; problems: string[]; close(): Promise<void> }, A extends unknown[]>(
+  make: (browser: Browser, ...args: A) => Promise<T>,
+): { open: (...args: A) => Promise<T> } {
   let browser: Browser;
-  let counter: Counter | undefined;
+  let fixture: T | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
   });
@@ -17,20 +22,25 @@ export function useCounters(): { open: (lists: ListFile[], viewport?: { width: n
     await browser?.close();
   });
   afterEach(async () => {
-    const problems = counter?.problems ?? [];
-    await counter?.close();
-    counter = undefined;
+    const problems = fixture?.problems ?? [];
+    await fixture?.close();
+    fixture = undefined;
     // No uncaught errors and no CSP violations on any screen.
     expect(problems).toEqual([]);
   });
   return {
-    async open(lists, viewport) {
-      counter = await openCounter(browser, lists, viewport);
-      counter.page.setDefaultTimeout(10_000);
-      await counter.page.getByTestId('list-status').waitFor();
-      return counter;
+    async open(...args) {
+      fixture = await make(browser, ...args);
+      fixture.page.setDefaultTimeout(10_000);
+      await fixture.page.getByTestId('list-status').waitFor();
+      return fixture;
     },
   };
+}
+
+/** A counter with the given lists. */
+export function useCounters(): { open: (lists: ListFile[], viewport?: { width: number; height: number }) => Promise<Counter> } {
+  return useFixtures((browser, lists: ListFile[], viewport?: { width: number; height: number }) => openCounter(browser, lists, viewport));
 }
 
 /** A scratch folder for files the test writes or the app exports. */

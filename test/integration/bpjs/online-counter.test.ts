@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, secretKeyPath, type Core } from '../../../src/main/core/core';
 import type { BpjsSettingsForm, Connectivity } from '../../../src/shared/bpjs';
-import { SAMPLE_ON_BPJS } from '../../helpers/bpjs-members';
+import { SAMPLE_ON_BPJS, simSettingsForm } from '../../helpers/bpjs-members';
 import { DJOKO, RIZKI, SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
 import { SIM_CREDENTIALS, startBpjsSimulator, type BpjsSimulator, type SimFault } from '../../simulators/bpjs-simulator';
@@ -20,17 +20,9 @@ afterEach(async () => {
   }
 });
 
-export function vclaimForm(sim: BpjsSimulator, over: Partial<BpjsSettingsForm> = {}): BpjsSettingsForm {
-  return {
-    use: 'vclaim',
-    vclaim: { baseUrl: sim.vclaimUrl, consId: SIM_CREDENTIALS.consId, secret: SIM_CREDENTIALS.secret, userKey: SIM_CREDENTIALS.userKey },
-    pcare: { baseUrl: sim.pcareUrl, consId: SIM_CREDENTIALS.consId, secret: SIM_CREDENTIALS.secret, userKey: SIM_CREDENTIALS.userKey, pcareUser: SIM_CREDENTIALS.pcareUser, pcarePass: SIM_CREDENTIALS.pcarePass, pcareApp: '095' },
-    timeoutSeconds: 1,
-    slowSeconds: 1,
-    probeSeconds: 60,
-    ...over,
-  };
-}
+/** Short timeouts: a failure shows within a second or two. */
+const vclaimForm = (sim: BpjsSimulator, over: Partial<BpjsSettingsForm> = {}): BpjsSettingsForm =>
+  simSettingsForm(sim, { timeoutSeconds: 1, slowSeconds: 1, ...over });
 
 interface Setup {
   core: Core;

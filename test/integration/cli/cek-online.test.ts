@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -234,11 +234,13 @@ describe('loket cek --online', () => {
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).online).toMatchObject({ ok: true, service: 'pcare', found: true });
     // The same through $LOKET_BPJS_CREDENTIALS, with a file anyone may read: it works, with a warning.
-    writeFileSync(file, lines.join('\n'), { mode: 0o644 });
+    writeFileSync(file, lines.join('\n'));
+    chmodSync(file, 0o644); // a mode given to writeFileSync applies only to a new file
     const shared = await cli(['cek', EKA.nik, '--online', '--db', db, '--json'], { LOKET_BPJS_CREDENTIALS: file });
     expect(shared.code).toBe(0);
     if (process.platform !== 'win32') expect(shared.stderr).toMatch(/can be read by other users; run: chmod 600/);
-    writeFileSync(file, 'SECRET=oops\n', { mode: 0o600 });
+    writeFileSync(file, 'SECRET=oops\n');
+    chmodSync(file, 0o600);
     const bad = await cli(['cek', EKA.nik, '--online', '--credentials', file, '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/line 1: expected LOKET_BPJS_NAME=value/);

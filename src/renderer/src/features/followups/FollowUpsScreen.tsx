@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Connectivity, RecheckRun } from '../../../../shared/bpjs';
 import type { ContractError } from '../../../../shared/contract';
 import type { FollowUp } from '../../../../shared/counter';
 import type { CounterSettings } from '../../../../shared/settings';
@@ -10,16 +11,24 @@ import { formatDateTime, formatDuration } from '../../format-time';
 import { unitName } from '../../hooks/use-settings';
 import { useLang } from '../../i18n';
 import { isNik } from '../register/subject';
+import { Reconciliation } from './Reconciliation';
 import './followups.css';
 
 /** The countdown moves by the minute; reload this often. */
 const REFRESH_MS = 30_000;
-const REASONS = ['emergency', 'emergency-unidentified', 'not-found', 'not-active', 'not-checked'] as const;
+const REASONS = ['emergency', 'emergency-unidentified', 'not-found', 'not-active', 'not-checked', 'lists-only'] as const;
 type Reason = (typeof REASONS)[number] | 'other';
 const reasonOf = (r: string): Reason => ((REASONS as readonly string[]).includes(r) ? (r as Reason) : 'other');
 
-/** Open follow-ups, soonest deadline first: settle the payer, complete an identity. */
-export function FollowUpsScreen({ settings, changes }: { settings: CounterSettings | null; changes: number }) {
+interface Props {
+  settings: CounterSettings | null;
+  changes: number;
+  /** A new value (an event: the state changed or a re-check ran) reloads the screen. */
+  connectivity?: Connectivity | null;
+}
+
+/** Open follow-ups, soonest deadline first: settle the payer, complete an identity, re-check with BPJS. */
+export function FollowUpsScreen({ settings, changes, connectivity = null }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const [items, setItems] = useState<FollowUp[] | null>(null);
@@ -27,6 +36,9 @@ export function FollowUpsScreen({ settings, changes }: { settings: CounterSettin
   const [actionError, setActionError] = useState<ContractError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [identifying, setIdentifying] = useState<number | null>(null);
+  const [run, setRun] = useState<{ status: 'running' } | { status: 'done'; run: RecheckRun } | null>(null);
+  /** Bumped after a re-check run started here: the results below reload. */
+  const [runs, setRuns] = useState(0);
   const firstRef = useRef<HTMLDivElement>(null);
 
   const load = useCallback(async () => {
@@ -41,7 +53,22 @@ export function FollowUpsScreen({ settings, changes }: { settings: CounterSettin
     void load();
     const id = setInterval(() => void load(), REFRESH_MS);
     return () => clearInterval(id);
-  }, [load, changes]);
+  }, [load, changes, connectivity]);
+
+  async function recheckNow(): Promise<void> {
+    if (run?.status === 'running') return;
+    setActionError(null);
+    setNotice(null);
+    setRun({ status: 'running' });
+    const result = await loket.recheckNow({});
+    if (result.ok) setRun({ status: 'done', run: result.value });
+    else {
+      setRun(null);
+      setActionError(result.error);
+    }
+    setRuns((n) => n + 1);
+    await load();
+  }
 
   // Keyboard: the first action button of the list has the focus when the screen opens.
   const focused = useRef(false);
@@ -77,7 +104,25 @@ export function FollowUpsScreen({ settings, changes }: { settings: CounterSettin
       <div className="followups__head">
         <h1 className="followups__title">{t('followUps.title')}</h1>
         <p className="followups__keys">{t('followUps.keys')}</p>
+        <button type="button" className="button followups__recheck" data-testid="recheck-now" aria-busy={run?.status === 'running'} onClick={() => void recheckNow()}>
+          {t('followUps.recheckNow')}
+        </button>
       </div>
+      {/* A summary goes away once fewer visits wait than it says (the re-check ran again by itself). */}
+      {run && !(run.status === 'done' && connectivity && connectivity.pendingRechecks < run.run.remaining) && (
+        <p className={`notice notice--${run.status === 'done' && run.run.stoppedBy ? 'bad' : 'info'}`} role="status" data-testid="recheck-summary">
+          {run.status === 'running'
+            ? t('followUps.recheckRunning')
+            : run.run.checked === 0 && run.run.remaining === 0
+            ? t('followUps.recheckNothing')
+            : [
+                t('followUps.recheckDone', { checked: run.run.checked, changed: run.run.changed, remaining: run.run.remaining }),
+                run.run.stoppedBy ? t('followUps.recheckStopped', { reason: t(`bpjsReason.${run.run.stoppedBy}`) }) : '',
+              ]
+                .filter(Boolean)
+                .join(' ')}
+        </p>
+      )}
       {error && <ErrorAlert title={t('followUps.failed')} error={error} />}
       {actionError && <ErrorAlert title={t('followUps.actionFailed')} error={actionError} />}
       {notice && (
@@ -149,6 +194,7 @@ export function FollowUpsScreen({ settings, changes }: { settings: CounterSettin
           ))}
         </div>
       )}
+      <Reconciliation settings={settings} reload={`${changes}|${runs}|${connectivity?.pendingRechecks ?? ''}|${connectivity?.state ?? ''}`} />
     </div>
   );
 }

@@ -6,13 +6,14 @@ import type { CounterSettings } from '../../../../shared/settings';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { ListsState } from '../../hooks/use-lists';
 import { RegisterPanel } from '../register/RegisterPanel';
-import type { Subject } from '../register/subject';
+import { withVerdict, type Subject } from '../register/subject';
 import { Ticket } from '../register/Ticket';
 import { SlipPanel } from '../slip/SlipPanel';
 import { MatchTable } from './MatchTable';
+import { LiveLine } from './LiveLine';
 import { isNameQuery, shouldAutoSearch } from './query-shape';
 import { SearchBar } from './SearchBar';
-import { useLookup } from './use-lookup';
+import { useLookup, type LiveState } from './use-lookup';
 import { displayOf, isPickable, type Display } from './verdict';
 import { VerdictBanner } from './VerdictBanner';
 import './lookup.css';
@@ -20,11 +21,16 @@ import './lookup.css';
 /** Typing pauses shorter than this are one query; a scanner never pauses, it ends with Enter. */
 const DEBOUNCE_MS = 250;
 
-/** What "Daftarkan" (or Enter on an unchanged query) registers; null when the clerk must pick first. */
-export function subjectOf(result: LookupResult, display: Display, query: string): Subject | null {
+/**
+ * What "Daftarkan" (or Enter on an unchanged query) registers; null when the clerk must pick first.
+ * The verdict is BPJS's own when the shown result is the one refined by a live answer (and not a
+ * list row the clerk picked); otherwise it comes from the lists and is re-checked later.
+ */
+export function subjectOf(result: LookupResult, display: Display, query: string, live: LiveState = null): Subject | null {
   if (display.kind !== 'verdict') return null;
+  const source = live?.status === 'done' && live.online.status === 'answered' && !display.pickedByClerk ? 'bpjs-live' : 'lists';
   const member = display.basis[0];
-  if (member) return { kind: 'member', member, verdict: display.verdict };
+  if (member) return { kind: 'member', member, verdict: display.verdict, source };
   const digits = query.replace(/[\s.\-\u00a0]/g, '');
   return {
     kind: 'new',
@@ -32,6 +38,7 @@ export function subjectOf(result: LookupResult, display: Display, query: string)
     card: result.kind === 'card' && /^\d{13}$/.test(digits) ? digits : null,
     name: result.kind === 'name' ? query.trim().toUpperCase() : '',
     verdict: display.verdict,
+    source,
   };
 }
 
@@ -53,7 +60,8 @@ export function LookupScreen({ lists, settings, onPatient, onRegistered, paused,
   const [query, setQuery] = useState('');
   const [dob, setDob] = useState('');
   const [picked, setPicked] = useState<number | null>(null);
-  const [subject, setSubject] = useState<{ key: number; subject: Subject } | null>(null);
+  /** `auto`: started from the shown answer (not F2), so a live answer arriving meanwhile updates its verdict. */
+  const [subject, setSubject] = useState<{ key: number; subject: Subject; auto: boolean } | null>(null);
   const [ticket, setTicket] = useState<{ visit: RegisteredVisit; patient: Patient } | null>(null);
   const { state, search, reset } = useLookup();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -64,9 +72,9 @@ export function LookupScreen({ lists, settings, onPatient, onRegistered, paused,
   const subjectKey = useRef(0);
   const registrable = useRef<Subject | null>(null);
 
-  const startRegistration = useCallback((s: Subject) => {
+  const startRegistration = useCallback((s: Subject, auto = true) => {
     setTicket(null);
-    setSubject({ key: ++subjectKey.current, subject: s });
+    setSubject({ key: ++subjectKey.current, subject: s, auto });
   }, []);
 
   const cancelRegistration = useCallback(() => {
@@ -134,7 +142,7 @@ export function LookupScreen({ lists, settings, onPatient, onRegistered, paused,
 
   const newPatient = useCallback(() => {
     const q = inputRef.current?.value.trim() ?? '';
-    startRegistration({ kind: 'new', nik: null, card: null, name: q && /\p{L}/u.test(q) ? q.toUpperCase() : '', verdict: null });
+    startRegistration({ kind: 'new', nik: null, card: null, name: q && /\p{L}/u.test(q) ? q.toUpperCase() : '', verdict: null }, false);
   }, [startRegistration]);
 
   // Esc anywhere on the screen: next patient. F2: a new patient without data.
@@ -156,12 +164,26 @@ export function LookupScreen({ lists, settings, onPatient, onRegistered, paused,
   useEffect(() => () => clearTimeout(timer.current), []);
   useEffect(() => () => onPatient(null), [onPatient]);
 
-  const { result, error, busy } = state;
+  const { result, error, busy, live } = state;
   const selected = result && picked !== null ? (result.matches[picked] ?? null) : null;
   const display = result ? displayOf(result, selected) : null;
   const listCount = lists.status === 'ready' ? lists.lists.length : null;
-  const toRegister = result && display ? subjectOf(result, display, lastSearched.current) : null;
+  const toRegister = result && display ? subjectOf(result, display, lastSearched.current, live) : null;
   registrable.current = toRegister;
+  const timeZone = settings?.timeZone ?? 'Asia/Jakarta';
+
+  // The live answer arrived while the clerk was already registering from the local one: the
+  // registration takes the newer verdict (and its source); the patient and the pick stay.
+  const nextVerdict = toRegister?.verdict ?? null;
+  const nextSource = toRegister?.source;
+  useEffect(() => {
+    if (!nextVerdict) return;
+    setSubject((s) =>
+      s && s.auto && (s.subject.verdict !== nextVerdict || s.subject.source !== nextSource)
+        ? { ...s, subject: withVerdict(s.subject, nextVerdict, nextSource) }
+        : s,
+    );
+  }, [nextVerdict, nextSource]);
 
   return (
     <div className="lookup">
@@ -191,11 +213,12 @@ export function LookupScreen({ lists, settings, onPatient, onRegistered, paused,
       <div className="lookup__status" aria-live="polite">
         {busy ? t('lookup.searching') : ''}
       </div>
+      {result && !busy && <LiveLine live={live} timeZone={timeZone} />}
       {error && <ErrorAlert title={t('lookup.errorTitle')} error={error} />}
       {ticket && <Ticket visit={ticket.visit} patient={ticket.patient} settings={settings} />}
       {ticket && <SlipPanel key={ticket.visit.id} visitId={ticket.visit.id} queue={ticket.visit.queue} autoPrint keys={!paused} />}
       {!result && !error && !ticket && !subject && <p className="lookup__idle">{t('lookup.idle')}</p>}
-      {display && <VerdictBanner display={display} listCount={listCount} />}
+      {display && <VerdictBanner display={display} listCount={listCount} matches={result?.matches ?? []} timeZone={timeZone} />}
       {!subject && (
         <div className="register-bar">
           {toRegister && (
@@ -228,6 +251,7 @@ export function LookupScreen({ lists, settings, onPatient, onRegistered, paused,
         <MatchTable
           tableRef={tableRef}
           matches={result.matches}
+          timeZone={timeZone}
           pickable={display !== null && isPickable(display) && !subject}
           picked={picked}
           onPick={(i) => {

@@ -2,6 +2,7 @@ import type { KeyboardEvent, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatchFlag, MemberMatch } from '../../../../shared/lookup';
 import { ageInYears, formatDate } from '../../format';
+import { formatDayClock } from '../../format-time';
 import { useLang } from '../../i18n';
 
 interface Props {
@@ -13,12 +14,14 @@ interface Props {
   /** ArrowUp from the first Pick button goes back to the search field. */
   onLeaveTop: () => void;
   tableRef: RefObject<HTMLTableElement | null>;
+  /** The facility's zone: a live answer's time is shown in it. */
+  timeZone: string;
 }
 
 /** Warnings a clerk should see; restored card zeros are information, not a warning. */
 const WARNING_FLAGS: readonly MatchFlag[] = ['damaged-nik', 'nik-dob-mismatch', 'nik-sex-mismatch', 'duplicate-in-list'];
 
-export function MatchTable({ matches, pickable, picked, onPick, onLeaveTop, tableRef }: Props) {
+export function MatchTable({ matches, pickable, picked, onPick, onLeaveTop, tableRef, timeZone }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
 
@@ -62,8 +65,9 @@ export function MatchTable({ matches, pickable, picked, onPick, onLeaveTop, tabl
             return (
               <tr
                 key={`${m.list.name}|${m.nik ?? ''}|${m.card ?? ''}|${i}`}
-                className={`match${isPicked ? ' match--picked' : ''}${m.status === 'active' ? '' : ' match--inactive'}`}
+                className={`match${isPicked ? ' match--picked' : ''}${m.status === 'active' ? '' : ' match--inactive'}${m.live ? ' match--live' : ''}`}
                 data-testid="match-row"
+                data-source={m.list.kind}
                 data-picked={isPicked}
                 onClick={pickable ? () => onPick(i) : undefined}
               >
@@ -93,10 +97,18 @@ export function MatchTable({ matches, pickable, picked, onPick, onLeaveTop, tabl
                 <td className="match__dob">{formatDate(m.dob, lang) ?? none}</td>
                 <td className="match__address">{m.address ?? none}</td>
                 <td className="match__list">
-                  <span>{m.list.name}</span>
-                  <span className="match__sub" title={t(`listKind.${m.list.kind}`)}>
-                    {t('matches.asOf', { date: formatDate(m.list.asOf, lang) })}
-                  </span>
+                  {m.live ? (
+                    <span className="match__live" data-testid="live-source">
+                      {t('matches.liveSource', { label: t('matches.liveLabel'), service: t(`service.${m.live.service}`), when: formatDayClock(m.live.fetchedAt, lang, timeZone) })}
+                    </span>
+                  ) : (
+                    <>
+                      <span>{m.list.name}</span>
+                      <span className="match__sub" title={t(`listKind.${m.list.kind}`)}>
+                        {t('matches.asOf', { date: formatDate(m.list.asOf, lang) })}
+                      </span>
+                    </>
+                  )}
                   {m.stale && (
                     <span className="badge badge--stale" title={t('matches.staleTitle')}>
                       {t('matches.stale')}

@@ -1,17 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { MemberMatch } from '../../../../shared/lookup';
 import { formatDate } from '../../format';
+import { formatDayClock, localDateOf } from '../../format-time';
 import { useLang } from '../../i18n';
-import { isSocialAssistanceList, type Display } from './verdict';
+import { isLive, isSocialAssistanceList, type Display } from './verdict';
 
 interface Props {
   display: Display;
   /** How many lists were searched; null while they load. */
   listCount: number | null;
+  /** Every match of the result: the lists and BPJS may disagree. */
+  matches?: MemberMatch[];
+  /** The facility's zone: a live answer's time is shown in it. */
+  timeZone?: string;
 }
 
 /** The answer a clerk reads at a glance: colour, icon and a few big words. */
-export function VerdictBanner({ display, listCount }: Props) {
+export function VerdictBanner({ display, listCount, matches = [], timeZone = 'Asia/Jakarta' }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
 
@@ -41,9 +46,16 @@ export function VerdictBanner({ display, listCount }: Props) {
 
   const { verdict, basis, pickedByClerk } = display;
   const names = unique(basis.map((m) => m.name));
-  const lists = unique(basis.map((m) => `${m.list.name} (${t(`listKind.${m.list.kind}`)}, ${t('matches.asOf', { date: formatDate(m.list.asOf, lang) })})`));
+  const lists = unique(
+    basis.map((m) =>
+      m.live
+        ? t('verdict.liveSource', { label: t('matches.liveLabel'), service: t(`service.${m.live.service}`), when: formatDayClock(m.live.fetchedAt, lang, timeZone) })
+        : `${m.list.name} (${t(`listKind.${m.list.kind}`)}, ${t('matches.asOf', { date: formatDate(m.list.asOf, lang) })})`,
+    ),
+  );
   const stale = basis.find((m) => m.stale);
   const reason = verdict === 'not-eligible' ? unique(basis.map((m) => m.statusReason ?? t('verdict.reasonUnknown'))).join('; ') : null;
+  const disagreement = pickedByClerk ? null : disagreementOf(matches);
 
   return (
     <section className={`verdict verdict--${verdict}`} data-testid="verdict" data-verdict={verdict} aria-live="polite">
@@ -62,6 +74,16 @@ export function VerdictBanner({ display, listCount }: Props) {
           <p className="verdict__who">{pickedByClerk ? t('verdict.pickedBy', { name: names.join(', ') }) : names.join(', ')}</p>
         )}
         {lists.length > 0 && <p className="verdict__lists">{t('verdict.from', { lists: lists.join('; ') })}</p>}
+        {disagreement && (
+          <p className="verdict__disagree" data-testid="verdict-disagree">
+            {t('verdict.disagree', {
+              list: disagreement.list.list.name,
+              listDate: formatDate(disagreement.list.list.asOf, lang),
+              liveWhen: formatDayClock(disagreement.live.live?.fetchedAt ?? '', lang, timeZone),
+              newer: disagreement.liveNewer(timeZone) ? t('verdict.newerLive') : t('verdict.newerList'),
+            })}
+          </p>
+        )}
         {verdict === 'unknown' && (
           <p className="verdict__detail">
             {listCount === 0 ? t('verdict.unknownNoLists') : listCount !== null ? t('verdict.unknownDetail', { count: listCount }) : null}
@@ -87,6 +109,20 @@ function ServeHint({ basis }: { basis: MemberMatch[] }) {
       {basis.some(isSocialAssistanceList) && <p className="serve-hint__more">{t('verdict.pbiHint')}</p>}
     </div>
   );
+}
+
+/**
+ * An exact list row and the exact live answer that say different things (active / not active).
+ * The newer source decides: the list's "as of" date against the day BPJS answered; on the same
+ * day BPJS wins (the core's rule).
+ */
+function disagreementOf(matches: MemberMatch[]): { list: MemberMatch; live: MemberMatch; liveNewer: (timeZone: string) => boolean } | null {
+  const exact = matches.filter((m) => m.confidence === 'exact');
+  const live = exact.find((m) => isLive(m) && m.live);
+  if (!live) return null;
+  const list = exact.find((m) => !isLive(m) && m.status !== live.status);
+  if (!list) return null;
+  return { list, live, liveNewer: (timeZone) => localDateOf(live.live?.fetchedAt ?? '', timeZone) >= list.list.asOf };
 }
 
 function unique(values: string[]): string[] {

@@ -1,19 +1,32 @@
 import { useCallback, useRef, useState } from 'react';
+import type { OnlineOutcome } from '../../../../shared/bpjs';
 import type { ContractError } from '../../../../shared/contract';
 import type { LookupResult } from '../../../../shared/lookup';
 import { loket } from '../../api';
+
+/**
+ * The live half of a look-up: 'asking' while BPJS is asked in the background, then what it
+ * brought. Null when BPJS is not asked (a name, an unusable number) or not configured.
+ */
+export type LiveState = { status: 'asking' } | { status: 'done'; online: Extract<OnlineOutcome, { status: 'answered' | 'failed' }> } | null;
 
 export interface LookupState {
   result: LookupResult | null;
   error: ContractError | null;
   busy: boolean;
+  live: LiveState;
 }
 
-const IDLE: LookupState = { result: null, error: null, busy: false };
+const IDLE: LookupState = { result: null, error: null, busy: false, live: null };
+
+/** BPJS is asked by NIK or card only: a record number stands for the patient's NIK or card. */
+const asksBpjs = (r: LookupResult): boolean => (r.kind === 'nik' || r.kind === 'card' || r.kind === 'mrn') && !r.problem;
 
 /**
  * One look-up at a time from the clerk's point of view: a newer search (or a clear) makes the
  * answer of an older one irrelevant, so late answers are dropped rather than shown out of order.
+ * The local answer shows at once; the live one (BPJS) follows in the background and replaces it
+ * when it arrives, still for the same search.
  */
 export function useLookup(): { state: LookupState; search: (query: string, dob: string) => Promise<void>; reset: () => void } {
   const [state, setState] = useState<LookupState>(IDLE);
@@ -26,7 +39,18 @@ export function useLookup(): { state: LookupState; search: (query: string, dob: 
     setState((s) => ({ ...s, busy: true }));
     const answer = await loket.lookup(dob ? { query: q, dob } : { query: q });
     if (ticket !== latest.current) return;
-    setState(answer.ok ? { result: answer.value, error: null, busy: false } : { result: null, error: answer.error, busy: false });
+    if (!answer.ok) return setState({ result: null, error: answer.error, busy: false, live: null });
+    const local = answer.value;
+    const ask = asksBpjs(local);
+    setState({ result: local, error: null, busy: false, live: ask ? { status: 'asking' } : null });
+    if (!ask) return;
+    const online = await loket.lookupOnline({ query: q });
+    if (ticket !== latest.current) return;
+    if (!online.ok) return setState((s) => ({ ...s, live: null }));
+    const outcome = online.value.online;
+    if (outcome.status === 'answered' || outcome.status === 'failed') {
+      setState((s) => ({ ...s, result: online.value.result, live: { status: 'done', online: outcome } }));
+    } else setState((s) => ({ ...s, live: null }));
   }, []);
 
   const reset = useCallback(() => {

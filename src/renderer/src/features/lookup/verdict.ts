@@ -20,7 +20,9 @@ export function displayOf(result: LookupResult, picked: MemberMatch | null): Dis
   if (result.kind === 'name' && result.matches.length > 0) return { kind: 'candidates', count: result.matches.length };
   if (result.verdict !== 'unknown') {
     const exact = result.matches.filter((m) => m.confidence === 'exact');
-    const basis = result.verdict === 'eligible' ? exact.filter((m) => m.status === 'active') : exact;
+    // With a live answer the sources may disagree: the basis is the side the verdict follows.
+    const inactive = exact.filter((m) => m.status !== 'active');
+    const basis = result.verdict === 'eligible' ? exact.filter((m) => m.status === 'active') : inactive.length > 0 ? inactive : exact;
     return { kind: 'verdict', verdict: result.verdict, basis, pickedByClerk: false };
   }
   if (result.matches.length > 0) return { kind: 'candidates', count: result.matches.length };
@@ -34,3 +36,6 @@ export const isPickable = (display: Display): boolean =>
 /** PBI and Jamkesda members are reactivated through the social affairs office, not BPJS. */
 export const isSocialAssistanceList = (m: MemberMatch): boolean =>
   m.list.kind === 'pbi-apbn' || m.list.kind === 'pbi-apbd' || m.list.kind === 'jamkesda';
+
+/** A live BPJS answer rather than a row of an imported list. */
+export const isLive = (m: MemberMatch): boolean => m.list.kind === 'bpjs-live';

@@ -123,6 +123,7 @@ export function RegisterPanel({ subject, settings, onPatient, onRegistered, onCa
         patientId: step.patient.id,
         unit: chosenUnit,
         verdict,
+        ...(verdict && subject.source ? { verdictSource: subject.source } : {}),
         ...(payer ? { payer } : {}),
         ...(confirmDuplicate ? { confirmDuplicate: true } : {}),
       });
@@ -131,7 +132,7 @@ export function RegisterPanel({ subject, settings, onPatient, onRegistered, onCa
       if (result.error.code === 'visit/duplicate') return setDuplicate(result.error);
       setError(result.error);
     },
-    [step, chosenUnit, busy, verdict, payer, onRegistered],
+    [step, chosenUnit, busy, verdict, subject.source, payer, onRegistered],
   );
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>): void {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AdminForm } from '../../components/AdminForm';
 import type { ContractError } from '../../../../shared/contract';
 import { PAPERS } from '../../../../shared/slip';
 import { formatMrn, queueLabel, TIME_ZONES, type CounterSettings } from '../../../../shared/settings';
@@ -8,13 +9,56 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Notice } from '../../components/PathPrompt';
 import { todayIso } from '../../format';
 import { SETTINGS_CHANGED } from '../../hooks/use-settings';
+import { BpjsSettings } from './BpjsSettings';
+import { BridgeLog } from './BridgeLog';
 import '../slip/slip.css';
 import '../lists/admin.css';
 
 const TZ_LABEL = { 'Asia/Jakarta': 'jakarta', 'Asia/Makassar': 'makassar', 'Asia/Jayapura': 'jayapura' } as const;
 
+type Tab = 'counter' | 'bpjs' | 'bridge-log';
+const TABS: readonly Tab[] = ['counter', 'bpjs', 'bridge-log'];
+const TAB_LABEL = { counter: 'settings.tabCounter', bpjs: 'settings.tabBpjs', 'bridge-log': 'settings.tabBridgeLog' } as const;
+
+/** Settings in three parts: the counter itself, the BPJS connection, and the bridge log. */
+export function SettingsScreen({ settings }: { settings?: CounterSettings | null }) {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('counter');
+  const timeZone = settings?.timeZone ?? 'Asia/Jakarta';
+  return (
+    <div className="settings">
+      <div className="settings-tabs" role="tablist" aria-label={t('settings.tabsLabel')}>
+        {TABS.map((x) => (
+          <button
+            key={x}
+            type="button"
+            role="tab"
+            className="settings-tabs__tab"
+            data-testid={`settings-tab-${x}`}
+            aria-selected={tab === x}
+            onClick={() => setTab(x)}
+            onKeyDown={(e) => {
+              // Arrow keys move between the parts, as in any tab strip.
+              if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+              e.preventDefault();
+              const next = TABS[(TABS.indexOf(x) + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length] ?? 'counter';
+              setTab(next);
+              (e.currentTarget.parentElement?.querySelector(`[data-testid="settings-tab-${next}"]`) as HTMLButtonElement | null)?.focus();
+            }}
+          >
+            {t(TAB_LABEL[x])}
+          </button>
+        ))}
+      </div>
+      {tab === 'counter' && <CounterSettingsForm />}
+      {tab === 'bpjs' && <BpjsSettings />}
+      {tab === 'bridge-log' && <BridgeLog timeZone={timeZone} />}
+    </div>
+  );
+}
+
 /** Facility, time zone, units, number prefixes and formats, deadlines, paper and printer. */
-export function SettingsScreen() {
+function CounterSettingsForm() {
   const { t } = useTranslation();
   const [form, setForm] = useState<CounterSettings | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
@@ -70,20 +114,7 @@ export function SettingsScreen() {
   );
 
   return (
-    <form
-      className="admin"
-      data-testid="settings-screen"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-      onKeyDown={(e) => {
-        if (e.ctrlKey && e.key.toLowerCase() === 's') {
-          e.preventDefault();
-          void save();
-        }
-      }}
-    >
+    <AdminForm testId="settings-screen" onSave={() => void save()}>
       <section className="admin__section">
         <h2 className="admin__title">{t('settings.facility')}</h2>
         <div className="admin__grid">
@@ -208,6 +239,6 @@ export function SettingsScreen() {
         <span className="admin__note admin__push">{t('settings.keys')}</span>
       </div>
       {error && <ErrorAlert title={t('settings.saveFailed')} error={error} />}
-    </form>
+    </AdminForm>
   );
 }
