@@ -109,6 +109,14 @@ describe('look-up by name', () => {
 });
 
 describe('look-up by part of a name', () => {
+  it('a name still being typed: the last word counts as a beginning when the whole words find nobody', async () => {
+    const { core } = await coreWithSample();
+    // "SOESI" is a different phonetic token from "SOESILO": only the prefix finds him.
+    expect((await core.lookup({ query: 'soesi' })).matches.map((m) => m.name)).toEqual(['DJOKO SOESILO']);
+    expect((await core.lookup({ query: 'siti amina' })).matches.map((m) => m.name)).toContain('SITI AMINAH');
+    core.close();
+  });
+
   it('a single name finds the members who carry it, ranked below whole-name matches', async () => {
     const { core } = await coreWithSample();
     const rizki = await core.lookup({ query: 'Rizki' });

@@ -10,6 +10,8 @@ export interface NameCandidate {
 }
 
 const MAX_RESULTS = 20;
+/** Fewer candidates than this: look wider (drop a token, then match the last one as a prefix). */
+const ENOUGH = 5;
 /** Rows fetched per edition and FTS query before ranking in code. */
 const CANDIDATES_PER_QUERY = 600;
 /** Same birth date: a few hundred people among millions, so every one is ranked. */
@@ -45,14 +47,19 @@ export function searchByName(editions: readonly CurrentEdition[], name: string, 
   if (dob !== null) {
     for (const e of editions) consider(e, e.byNameKeys.all(`D${dob}`, CANDIDATES_PER_DOB), true);
   } else {
-    // Every token must match; the last as a prefix, since the clerk may still be typing.
-    const strict = ftsAnd(phonetic, true);
-    for (const e of editions) consider(e, e.byNameKeys.all(strict, CANDIDATES_PER_QUERY), false);
-    if (ranked.size < 5 && phonetic.length > 1) {
-      // One token may hold a typo the phonetic code does not absorb: drop each token in turn.
-      for (let skip = 0; skip < phonetic.length; skip++) {
-        const relaxed = ftsAnd(phonetic.filter((_, i) => i !== skip), skip !== phonetic.length - 1);
-        for (const e of editions) consider(e, e.byNameKeys.all(relaxed, CANDIDATES_PER_QUERY), false);
+    // Every token must match, first as typed whole: a prefix query expands to every token that
+    // starts so and costs several times more, so it runs only when the whole tokens found
+    // (almost) nobody: then the clerk may still be typing the last one.
+    for (const lastIsPrefix of [false, true]) {
+      if (lastIsPrefix && ranked.size >= ENOUGH) break;
+      const strict = ftsAnd(phonetic, lastIsPrefix);
+      for (const e of editions) consider(e, e.byNameKeys.all(strict, CANDIDATES_PER_QUERY), false);
+      if (ranked.size < ENOUGH && phonetic.length > 1) {
+        // One token may hold a typo the phonetic code does not absorb: drop each token in turn.
+        for (let skip = 0; skip < phonetic.length; skip++) {
+          const relaxed = ftsAnd(phonetic.filter((_, i) => i !== skip), lastIsPrefix && skip !== phonetic.length - 1);
+          for (const e of editions) consider(e, e.byNameKeys.all(relaxed, CANDIDATES_PER_QUERY), false);
+        }
       }
     }
   }
