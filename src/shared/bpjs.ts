@@ -101,11 +101,13 @@ export type OnlineOutcome =
   | { status: 'not-applicable' }
   | { status: 'not-configured' };
 
-export interface OnlineLookup {
-  /** The look-up again, now with the live answer among the matches. */
-  result: LookupResult;
-  online: OnlineOutcome;
-}
+/**
+ * With an answer or a failure: the look-up again, the live answer (if any) now among the
+ * matches. When BPJS was not asked (not configured, a name), nothing new: no second look-up.
+ */
+export type OnlineLookup =
+  | { online: Extract<OnlineOutcome, { status: 'answered' | 'failed' }>; result: LookupResult }
+  | { online: Extract<OnlineOutcome, { status: 'not-applicable' | 'not-configured' }>; result: null };
 
 /** One re-check of a visit registered on the lists only (or with its payer still open). */
 export interface RecheckRow {

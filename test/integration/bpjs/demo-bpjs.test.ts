@@ -27,10 +27,10 @@ describe('the harness demo against the BPJS simulator', () => {
     expect(await core.testBpjsConnection({ service })).toMatchObject({ ok: true });
     const siti = await core.lookupOnline({ query: SITI.nik });
     expect(siti.online).toMatchObject({ status: 'answered', found: true });
-    expect(siti.result.matches.find((m) => m.list.kind === 'bpjs-live')?.status).toBe('active');
+    expect(siti.result!.matches.find((m) => m.list.kind === 'bpjs-live')?.status).toBe('active');
     // Nur's NIK ends in 7: not active in the list (deceased), "active" at the demo BPJS.
     const nur = await core.lookupOnline({ query: NUR.nik });
-    expect(nur.result.matches.map((m) => [m.list.kind, m.status])).toEqual([['pbi-apbd', 'inactive'], ['bpjs-live', 'active']]);
+    expect(nur.result!.matches.map((m) => [m.list.kind, m.status])).toEqual([['pbi-apbd', 'inactive'], ['bpjs-live', 'active']]);
     const unknown = await core.lookupOnline({ query: '3673010101000009' });
     expect(unknown.online).toMatchObject({ status: 'answered', found: false });
   });

@@ -77,8 +77,8 @@ describe('offline-first look-up', () => {
     expect(failed.message.length).toBeGreaterThan(20);
     expect(failed.message).not.toContain(SIM_CREDENTIALS.secret);
     // Nothing live was kept: the verdict is still the lists'.
-    expect(online.result.verdict).toBe('eligible');
-    expect(online.result.matches.some((m) => m.list.kind === 'bpjs-live')).toBe(false);
+    expect(online.result!.verdict).toBe('eligible');
+    expect(online.result!.matches.some((m) => m.list.kind === 'bpjs-live')).toBe(false);
   });
 
   it('wrong credentials: the gateway\'s 403 page becomes "check the credentials"', async () => {
@@ -96,11 +96,11 @@ describe('offline-first look-up', () => {
     expect(localMs).toBeLessThan(100);
     expect(local.verdict).toBe('eligible');
     expect(online.online).toMatchObject({ status: 'answered', service: 'vclaim', found: true, at: new Date(clock.t).toISOString() });
-    const liveMatch = online.result.matches.find((m) => m.list.kind === 'bpjs-live');
+    const liveMatch = online.result!.matches.find((m) => m.list.kind === 'bpjs-live');
     expect(liveMatch).toMatchObject({ status: 'inactive', statusReason: 'Non-aktif karena premi (tunggakan)', live: { service: 'vclaim', fetchedAt: new Date(clock.t).toISOString() } });
     // Both sources are shown; the newer (today's live answer) decides.
-    expect(online.result.matches.some((m) => m.list.kind === 'pbi-apbd' && m.status === 'active')).toBe(true);
-    expect(online.result.verdict).toBe('not-eligible');
+    expect(online.result!.matches.some((m) => m.list.kind === 'pbi-apbd' && m.status === 'active')).toBe(true);
+    expect(online.result!.verdict).toBe('not-eligible');
     // Kept: a later look-up without BPJS still sees it.
     sim.setFault({ kind: 'down' });
     expect((await core.lookup({ query: SITI.card })).verdict).toBe('not-eligible');
@@ -109,13 +109,14 @@ describe('offline-first look-up', () => {
   it('by card and by record number too; a name is not sent to BPJS; BPJS off says not configured', async () => {
     const { core } = await setup();
     expect((await core.lookupOnline({ query: DJOKO.card })).online).toMatchObject({ status: 'answered', found: true });
-    expect((await core.lookupOnline({ query: DJOKO.card })).result.verdict).toBe('eligible'); // active again on BPJS
+    expect((await core.lookupOnline({ query: DJOKO.card })).result?.verdict).toBe('eligible'); // active again on BPJS
     const patient = await core.createPatient({ name: RIZKI.name, nik: RIZKI.nik, dob: RIZKI.dob });
     expect((await core.lookupOnline({ query: patient.mrn })).online).toMatchObject({ status: 'answered', found: true });
-    expect((await core.lookupOnline({ query: 'SITI AMINAH' })).online).toEqual({ status: 'not-applicable' });
+    expect(await core.lookupOnline({ query: 'SITI AMINAH' })).toEqual({ online: { status: 'not-applicable' }, result: null });
     const form = vclaimForm((open[0]!).sim, { use: 'off' });
     await core.saveBpjsSettings(form);
-    expect((await core.lookupOnline({ query: SITI.nik })).online).toEqual({ status: 'not-configured' });
+    // BPJS off: nothing asked, and no second look-up either (the counter already shows the first).
+    expect(await core.lookupOnline({ query: SITI.nik })).toEqual({ online: { status: 'not-configured' }, result: null });
   });
 });
 

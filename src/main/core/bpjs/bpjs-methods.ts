@@ -1,11 +1,12 @@
 // The contract's BPJS methods: the live half of a look-up, connectivity, settings with the
 // connection test, re-checks with their reconciliation, and the bridge log.
-import type { BpjsServiceName, ConnectionTest, OnlineOutcome } from '../../../shared/bpjs';
+import type { BpjsServiceName, ConnectionTest, OnlineLookup, OnlineOutcome } from '../../../shared/bpjs';
 import { formatMessage } from '../../../shared/i18n/messages';
 import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core';
 import { findPatient } from '../counter/patients.repo';
 import { classifyQuery } from '../lookup/classify-query';
+import { MRN_LIKE } from '../lookup/lookup-methods';
 import type { SecretBox } from '../secrets/secret-box';
 import { SecretUnreadableError } from '../secrets/secret-box';
 import type { BpjsLink } from './bpjs-link';
@@ -33,20 +34,19 @@ export function bpjsMethods(ctx: CoreContext, parts: BpjsParts): Pick<CoreMethod
   const failureContext = (service: BpjsServiceName) => ({ service, timeoutSeconds: link.timeoutSeconds, timeZone: ctx.timeZone() });
 
   return {
-    async lookupOnline({ query }) {
+    async lookupOnline({ query }): Promise<OnlineLookup> {
       const by = identifierOf(db, query);
-      const online = async (): Promise<OnlineOutcome> => {
-        if (!by) return { status: 'not-applicable' };
-        const answer = await link.member(by);
-        if (!answer) return { status: 'not-configured' };
-        const at = ctx.now().toISOString();
-        const { service, result } = answer;
-        if (result.ok) return { status: 'answered', service, at, tookMs: result.tookMs, found: result.member !== null };
-        return { status: 'failed', service, at, tookMs: result.tookMs, reason: result.reason, message: failureText(ctx.lang(), result.reason, result.detail, failureContext(service)) };
-      };
-      const outcome = await online();
+      if (!by) return { online: { status: 'not-applicable' }, result: null };
+      const answer = await link.member(by);
+      // Off (the default at many counters): the local answer already shown is all there is.
+      if (!answer) return { online: { status: 'not-configured' }, result: null };
+      const at = ctx.now().toISOString();
+      const { service, result } = answer;
+      const online: Extract<OnlineOutcome, { status: 'answered' | 'failed' }> = result.ok
+        ? { status: 'answered', service, at, tookMs: result.tookMs, found: result.member !== null }
+        : { status: 'failed', service, at, tookMs: result.tookMs, reason: result.reason, message: failureText(ctx.lang(), result.reason, result.detail, failureContext(service)) };
       // Asked again after the live answer was stored: it is now among the matches and in the verdict.
-      return { result: await parts.lookup({ query }), online: outcome };
+      return { online, result: await parts.lookup({ query }) };
     },
     async connectivity() {
       return link.status();
@@ -102,7 +102,7 @@ function identifierOf(db: CoreContext['db'], query: string): { nik: string } | {
   const classified = classifyQuery(query);
   if (classified.kind === 'nik') return { nik: classified.nik };
   if (classified.kind === 'card') return { card: classified.card };
-  const patient = /^[A-Za-z0-9][A-Za-z0-9/.-]{0,19}$/.test(query.trim()) ? findPatient(db, { mrn: query }) : undefined;
+  const patient = MRN_LIKE.test(query.trim()) ? findPatient(db, { mrn: query }) : undefined;
   if (patient?.nik) return { nik: patient.nik };
   if (patient?.card) return { card: patient.card };
   return null;

@@ -8,7 +8,7 @@ import { liveMatches } from '../bpjs/live-answers';
 import { lookup, type LookupContext } from './lookup';
 
 /** Record numbers are short and have no spaces; they are looked up exactly, so a NIK never matches one by accident. */
-const MRN_LIKE = /^[A-Za-z0-9][A-Za-z0-9/.-]{0,19}$/;
+export const MRN_LIKE = /^[A-Za-z0-9][A-Za-z0-9/.-]{0,19}$/;
 
 /** The look-up's view of the core now: current lists, today, the stored live answers. */
 export function lookupContextOf(ctx: CoreContext): LookupContext {
