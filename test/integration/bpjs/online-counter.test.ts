@@ -1,7 +1,7 @@
 // The counter's online half through the core's contract methods, against the real simulator:
 // the local answer never waits, the live one follows or says why not, and the state the status
 // bar shows comes from what really happened.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, secretKeyPath, type Core } from '../../../src/main/core/core';
@@ -170,6 +170,21 @@ describe('connectivity', () => {
     await waitFor(async () => (await core.connectivity({})).state === 'online');
     expect(probes()).toBeGreaterThanOrEqual(1);
     expect(sim.requests.every((r) => r.outcome === 'ok')).toBe(true);
+  });
+
+  it('a damaged key file never stops the counter: BPJS is unusable and the status bar says why', async () => {
+    const { core, sim, dir } = await setup({ configure: false });
+    await core.saveBpjsSettings(vclaimForm(sim));
+    core.close();
+    writeFileSync(secretKeyPath(join(dir, 'loket.db')), 'not a key\n');
+    const reopened = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, bpjsBackground: false });
+    open.push({ core: reopened, sim: await startBpjsSimulator() });
+    await waitFor(async () => (await reopened.connectivity({})).state === 'not-configured');
+    expect((await reopened.connectivity({})).message).toMatch(/^Penyimpanan rahasia tidak tersedia di komputer ini: the key file .* is damaged/);
+    expect((await reopened.lookup({ query: SITI.nik })).verdict).toBe('eligible');
+    expect((await reopened.lookupOnline({ query: SITI.nik })).online).toEqual({ status: 'not-configured' });
+    await expect(reopened.saveBpjsSettings(vclaimForm(sim))).rejects.toMatchObject({ key: 'bpjs/secret-store-unavailable' });
+    await expect(reopened.testBpjsConnection({ service: 'vclaim' })).rejects.toMatchObject({ key: 'bpjs/secret-store-unavailable' });
   });
 
   it('an incomplete setting says what is missing', async () => {

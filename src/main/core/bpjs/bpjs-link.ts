@@ -54,6 +54,9 @@ export class BpjsLink {
   private probing = false;
   /** Why BPJS is on in the settings but cannot be used: fields missing, or a secret sealed elsewhere. */
   private incomplete: string[] = [];
+  /** A secret store that cannot work here (a damaged key file): why BPJS cannot be used. */
+  private storeProblem: string | null = null;
+  private generation = 0;
   /** The client being built (the secrets open asynchronously); questions wait for it. */
   private ready: Promise<void> = Promise.resolve();
 
@@ -78,26 +81,31 @@ export class BpjsLink {
   }
 
   private async build(): Promise<void> {
+    const generation = ++this.generation;
     this.settings = readBpjsSettings(this.options.db);
     this.client = null;
     this.incomplete = [];
+    this.storeProblem = null;
     const use = this.settings.use;
     this.setState(use === 'off' ? 'not-configured' : 'checking', null, '');
-    if (use !== 'off') {
-      try {
-        const built = await clientConfigOf(this.settings, use, this.options.box);
-        if (!built.ok) this.incomplete = built.missing;
-        else {
-          const config = withBridgeLog(this.options.db, { ...built.config, timeZone: this.options.timeZone(), now: this.options.now, onCall: (call) => this.observe(call) }, this.options.now);
-          this.client = new BpjsClient(config);
-        }
-      } catch (error) {
-        if (!(error instanceof SecretUnreadableError)) throw error;
-        // Sealed on another machine or by another user: the secrets must be entered again here.
-        this.incomplete = ['secret', 'user key'];
+    if (use === 'off') return;
+    let client: BpjsClient | null = null;
+    try {
+      const built = await clientConfigOf(this.settings, use, this.options.box);
+      if (!built.ok) this.incomplete = built.missing;
+      else {
+        const config = withBridgeLog(this.options.db, { ...built.config, timeZone: this.options.timeZone(), now: this.options.now, onCall: (call) => this.observe(call) }, this.options.now);
+        client = new BpjsClient(config);
       }
+    } catch (error) {
+      // Sealed on another machine or by another user: the secrets must be entered again here.
+      if (error instanceof SecretUnreadableError) this.incomplete = ['secret', 'user key'];
+      // A damaged key file or LOKET_SECRET_KEY: said in the status bar, never a crash.
+      else this.storeProblem = error instanceof Error ? error.message : String(error);
     }
-    this.setState(this.client ? 'checking' : 'not-configured', null, '');
+    if (generation !== this.generation) return; // a newer save took over meanwhile
+    this.client = client;
+    this.setState(client ? 'checking' : 'not-configured', null, '');
     this.schedule(0);
   }
 
@@ -130,7 +138,9 @@ export class BpjsLink {
     const use = this.settings.use;
     const message =
       t.state === 'not-configured' && use !== 'off'
-        ? formatMessage(this.options.lang(), 'bpjs/incomplete', { service: SERVICE_LABEL[use], missing: this.incomplete.join(', ') })
+        ? this.storeProblem !== null
+          ? formatMessage(this.options.lang(), 'bpjs/secret-store-unavailable', { detail: this.storeProblem })
+          : formatMessage(this.options.lang(), 'bpjs/incomplete', { service: SERVICE_LABEL[use], missing: this.incomplete.join(', ') })
         : t.reason === null
         ? null
         : failureText(this.options.lang(), t.reason, t.detail, { service: this.settings.use === 'off' ? 'vclaim' : this.settings.use, timeoutSeconds: this.settings.timeoutSeconds, timeZone: this.options.timeZone() });

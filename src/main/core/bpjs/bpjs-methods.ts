@@ -5,6 +5,7 @@ import { formatMessage } from '../../../shared/i18n/messages';
 import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core';
 import { findPatient } from '../counter/patients.repo';
+import { LoketError } from '../errors';
 import { classifyQuery } from '../lookup/classify-query';
 import { MRN_LIKE } from '../lookup/lookup-methods';
 import type { SecretBox } from '../secrets/secret-box';
@@ -55,20 +56,20 @@ export function bpjsMethods(ctx: CoreContext, parts: BpjsParts): Pick<CoreMethod
       return bpjsSettingsView(readBpjsSettings(db), box);
     },
     async saveBpjsSettings(form) {
-      const saved = await mergeBpjsForm(readBpjsSettings(db), form, box);
+      const saved = await sealed(() => mergeBpjsForm(readBpjsSettings(db), form, box));
       writeBpjsSettings(db, saved);
       await link.reload();
       return bpjsSettingsView(saved, box);
     },
     async testBpjsConnection({ service, form }) {
       const saved = readBpjsSettings(db);
-      const settings = form ? await mergeBpjsForm(saved, form, box) : saved;
+      const settings = form ? await sealed(() => mergeBpjsForm(saved, form, box)) : saved;
       const label = SERVICE_LABEL[service];
       let built: BuiltClientConfig;
       try {
         built = await clientConfigOf(settings, service, box);
       } catch (error) {
-        if (!(error instanceof SecretUnreadableError)) throw error;
+        if (!(error instanceof SecretUnreadableError)) throw storeError(error);
         built = { ok: false, missing: ['secret', 'user key'] };
       }
       if (!built.ok) {
@@ -95,6 +96,19 @@ export function bpjsMethods(ctx: CoreContext, parts: BpjsParts): Pick<CoreMethod
       return { path, rows };
     },
   };
+}
+
+/** A secret store that cannot work (a damaged key file, a bad LOKET_SECRET_KEY) says so in words. */
+function storeError(error: unknown): LoketError {
+  return error instanceof LoketError ? error : new LoketError('bpjs/secret-store-unavailable', { detail: error instanceof Error ? error.message : String(error) });
+}
+
+async function sealed<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw storeError(error);
+  }
 }
 
 /** BPJS is asked by NIK or card; a record number of this facility stands for its patient's. */

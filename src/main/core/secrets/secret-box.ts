@@ -47,8 +47,9 @@ export function keyFileSecretBox(path: string, env: NodeJS.ProcessEnv = process.
       if (!sealed.startsWith(PREFIX)) throw new SecretUnreadableError('sealed by another store');
       const raw = Buffer.from(sealed.slice(PREFIX.length), 'base64');
       if (raw.length < IV_BYTES + TAG_BYTES) throw new SecretUnreadableError('damaged');
+      const key = getKey(); // a damaged key file is its own error, not "sealed elsewhere"
       try {
-        const decipher = createDecipheriv('aes-256-gcm', getKey(), raw.subarray(0, IV_BYTES));
+        const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
         decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
         return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
       } catch {
