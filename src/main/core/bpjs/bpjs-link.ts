@@ -3,8 +3,7 @@
 // the cheap periodic probe. Every call goes through here so the state is always the truth.
 import type { BpjsFailure, BpjsServiceName, Connectivity, ConnectivityState } from '../../../shared/bpjs';
 import { formatMessage, type Lang } from '../../../shared/i18n/messages';
-import type { SecretBox } from '../secrets/secret-box';
-import { SecretUnreadableError } from '../secrets/secret-box';
+import { SecretUnreadableError, type SecretBox } from '../secrets/secret-box';
 import type { Db } from '../store/open-database';
 import { clientConfigOf, readBpjsSettings, type StoredBpjsSettings } from './bpjs-settings.repo';
 import { withBridgeLog } from './bridge-log';

@@ -6,7 +6,7 @@ import type { BpjsFailure, RecheckRow, RecheckRun } from '../../../shared/bpjs';
 import type { Payer } from '../../../shared/counter';
 import type { Verdict } from '../../../shared/lookup';
 import { queueLabel } from '../../../shared/settings';
-import { setPayer } from '../counter/follow-ups';
+import { closeFollowUps, setPayer } from '../counter/follow-ups';
 import type { Db } from '../store/open-database';
 import type { MemberAnswer } from './bpjs-link';
 
@@ -34,15 +34,6 @@ export function pendingRecheckCount(db: Db): number {
     .prepare(`SELECT count(DISTINCT visit_id) AS n FROM follow_ups WHERE kind = 'recheck-eligibility' AND closed_at IS NULL`)
     .get() as { n: number };
   return row.n;
-}
-
-/** Opens the "re-check when BPJS is back" follow-up of a visit registered on the lists only. */
-export function openRecheckFollowUp(db: Db, visitId: number, now: Date, hours: number): number {
-  const due = new Date(now.getTime() + hours * 3_600_000).toISOString();
-  const info = db
-    .prepare(`INSERT INTO follow_ups (visit_id, kind, reason, due_at, created_at) VALUES (?, 'recheck-eligibility', 'lists-only', ?, ?)`)
-    .run(visitId, due, now.toISOString());
-  return Number(info.lastInsertRowid);
 }
 
 export async function runRechecks(deps: RecheckDeps): Promise<RecheckRun> {
@@ -86,11 +77,7 @@ export async function runRechecks(deps: RecheckDeps): Promise<RecheckRun> {
         liveStatus,
         action,
       );
-      db.prepare(`UPDATE follow_ups SET closed_at = ?, resolution = ? WHERE visit_id = ? AND kind = 'recheck-eligibility' AND closed_at IS NULL`).run(
-        at.toISOString(),
-        `recheck:${after}`,
-        c.visitId,
-      );
+      closeFollowUps(db, c.visitId, 'recheck-eligibility', `recheck:${after}`, at);
     })();
     checked += 1;
     if (c.verdict !== after) changed += 1;

@@ -83,6 +83,7 @@ export function attachIdentity(db: Db, visitId: number, identity: Identity, now:
   })();
 }
 
-function closeFollowUps(db: Db, visitId: number, kind: FollowUpKind, resolution: string, now: Date): void {
+/** Closes a visit's open follow-ups of one kind, saying how they were settled. */
+export function closeFollowUps(db: Db, visitId: number, kind: FollowUpKind, resolution: string, now: Date): void {
   db.prepare('UPDATE follow_ups SET closed_at = ?, resolution = ? WHERE visit_id = ? AND kind = ? AND closed_at IS NULL').run(now.toISOString(), resolution, visitId, kind);
 }

@@ -1,10 +1,9 @@
-import type { Payer, RegisteredVisit } from '../../../shared/counter';
+import type { FollowUpKind, Payer, RegisteredVisit } from '../../../shared/counter';
 import { isoDateInZone } from '../../../shared/dates';
 import type { Verdict } from '../../../shared/lookup';
 import { queueLabel, type CounterSettings } from '../../../shared/settings';
 import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
-import { openRecheckFollowUp } from '../bpjs/recheck';
 import { createPatient, type Patient } from './patients.repo';
 
 export interface RegisterVisitInput {
@@ -49,7 +48,7 @@ export function registerVisit(db: Db, settings: CounterSettings, input: Register
       const reason = input.verdict === 'not-eligible' ? 'not-active' : input.verdict === 'unknown' ? 'not-found' : 'not-checked';
       followUpIds.push(openFollowUp(db, visit.id, 'settle-payer', reason, input.now, settings.followUpHours));
     }
-    if (input.recheckLater && input.verdict !== null) followUpIds.push(openRecheckFollowUp(db, visit.id, input.now, settings.followUpHours));
+    if (input.recheckLater && input.verdict !== null) followUpIds.push(openFollowUp(db, visit.id, 'recheck-eligibility', 'lists-only', input.now, settings.followUpHours));
     return { ...visit, followUpIds };
   }).immediate();
 }
@@ -108,7 +107,7 @@ function insertVisit(db: Db, v: VisitRow): Omit<RegisteredVisit, 'followUpIds'> 
   };
 }
 
-function openFollowUp(db: Db, visitId: number, kind: 'settle-payer' | 'identify-patient', reason: string, now: Date, hours: number): number {
+function openFollowUp(db: Db, visitId: number, kind: FollowUpKind, reason: string, now: Date, hours: number): number {
   const due = new Date(now.getTime() + hours * 3_600_000).toISOString();
   const info = db
     .prepare('INSERT INTO follow_ups (visit_id, kind, reason, due_at, created_at) VALUES (?, ?, ?, ?, ?)')

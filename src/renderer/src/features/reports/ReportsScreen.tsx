@@ -6,15 +6,15 @@ import type { DailyRecap, EqualServiceReport, RegisterRow } from '../../../../sh
 import type { CounterSettings } from '../../../../shared/settings';
 import { loket } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Notice, PathPrompt, pickPath } from '../../components/PathPrompt';
+import { Notice, PathPrompt } from '../../components/PathPrompt';
 import { formatDate, todayIso } from '../../format';
 import { unitName } from '../../hooks/use-settings';
+import { useTableExport, type ExportFormat, type ExportRequest } from '../../hooks/use-table-export';
 import { localeOf, useLang } from '../../i18n';
 import '../slip/slip.css';
 import '../lists/admin.css';
 
 type ReportKind = 'register' | 'equal-service';
-type Format = 'csv' | 'xlsx';
 interface Data {
   register: RegisterRow[];
   recap: DailyRecap;
@@ -29,8 +29,6 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
   const [date, setDate] = useState(() => todayIso());
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
-  const [asking, setAsking] = useState<{ report: ReportKind; format: Format; suggested: string } | null>(null);
-  const [status, setStatus] = useState<{ tone: 'ok' | 'bad'; text: string } | null>(null);
   const ticket = useRef(0);
   const timeZone = settings?.timeZone ?? 'Asia/Jakarta';
 
@@ -53,27 +51,22 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
     })();
   }, [date, changes]);
 
-  const doExport = useCallback(
-    async (report: ReportKind, format: Format, path?: string) => {
-      setStatus(null);
-      const suggested = `${report === 'register' ? 'register' : 'layanan-setara'}-${date}.${format}`;
-      const target = path ?? (await pickPath(format === 'csv' ? 'save-csv' : 'save-xlsx', suggested));
-      if (target === 'ask') return setAsking({ report, format, suggested });
-      setAsking(null);
-      const result = await loket.exportReport({ report, from: date, to: date, format, path: target });
-      if (result.ok) setStatus({ tone: 'ok', text: t('reports.exported', { rows: result.value.rows, path: result.value.path }) });
-      else setStatus({ tone: 'bad', text: `${t('reports.exportFailed')}: ${result.error.message}` });
-    },
-    [date, t],
+  const write = useCallback(
+    (request: ExportRequest<ReportKind>, path: string) => loket.exportReport({ report: request.key, from: date, to: date, format: request.format, path }),
+    [date],
   );
+  const done = useCallback((rows: number, path: string) => t('reports.exported', { rows, path }), [t]);
+  const { asking, status, run, cancel } = useTableExport(write, { done, failed: t('reports.exportFailed') });
+  const doExport = (report: ReportKind, format: ExportFormat): void =>
+    void run({ key: report, format, suggested: `${report === 'register' ? 'register' : 'layanan-setara'}-${date}.${format}` });
 
   const time = new Intl.DateTimeFormat(localeOf(lang), { hour: '2-digit', minute: '2-digit', timeZone });
   const exportButtons = (report: ReportKind) => (
     <span className="admin__row">
-      <button type="button" className="button button--small" data-export={`${report}-csv`} onClick={() => void doExport(report, 'csv')}>
+      <button type="button" className="button button--small" data-export={`${report}-csv`} onClick={() => doExport(report, 'csv')}>
         {t('reports.exportCsv')}
       </button>
-      <button type="button" className="button button--small" data-export={`${report}-xlsx`} onClick={() => void doExport(report, 'xlsx')}>
+      <button type="button" className="button button--small" data-export={`${report}-xlsx`} onClick={() => doExport(report, 'xlsx')}>
         {t('reports.exportXlsx')}
       </button>
     </span>
@@ -94,13 +87,13 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
       </div>
       {asking && (
         <PathPrompt
-          key={`${asking.report}-${asking.format}`}
+          key={`${asking.key}-${asking.format}`}
           label={t('reports.exportPath')}
           submitLabel={t('reports.save')}
           initial={asking.suggested}
           testId="report-path"
-          onSubmit={(p) => void doExport(asking.report, asking.format, p)}
-          onCancel={() => setAsking(null)}
+          onSubmit={(p) => void run(asking, p)}
+          onCancel={cancel}
         />
       )}
       {status && (

@@ -4,12 +4,12 @@ import type { BridgeLogEntry } from '../../../../shared/bpjs';
 import type { ContractError } from '../../../../shared/contract';
 import { loket } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Notice, PathPrompt, pickPath } from '../../components/PathPrompt';
+import { Notice, PathPrompt } from '../../components/PathPrompt';
 import { todayIso } from '../../format';
 import { formatLogTime } from '../../format-time';
+import { useTableExport, type ExportFormat, type ExportRequest } from '../../hooks/use-table-export';
 import { useLang } from '../../i18n';
 
-type Format = 'csv' | 'xlsx';
 const LIMIT = 100;
 const OUTCOMES = ['ok', 'not-found', 'offline', 'timeout', 'credentials', 'clock', 'service-down', 'bad-response', 'breaker-open'] as const;
 type Outcome = (typeof OUTCOMES)[number];
@@ -21,8 +21,6 @@ export function BridgeLog({ timeZone }: { timeZone: string }) {
   const lang = useLang();
   const [rows, setRows] = useState<BridgeLogEntry[] | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
-  const [asking, setAsking] = useState<{ format: Format; suggested: string } | null>(null);
-  const [status, setStatus] = useState<{ tone: 'ok' | 'bad'; text: string } | null>(null);
 
   const load = useCallback(async () => {
     const result = await loket.bridgeLog({ limit: LIMIT });
@@ -36,19 +34,10 @@ export function BridgeLog({ timeZone }: { timeZone: string }) {
     void load();
   }, [load]);
 
-  const doExport = useCallback(
-    async (format: Format, path?: string) => {
-      setStatus(null);
-      const suggested = `log-bridging-bpjs-${todayIso()}.${format}`;
-      const target = path ?? (await pickPath(format === 'csv' ? 'save-csv' : 'save-xlsx', suggested));
-      if (target === 'ask') return setAsking({ format, suggested });
-      setAsking(null);
-      const result = await loket.exportBridgeLog({ path: target, format });
-      if (result.ok) setStatus({ tone: 'ok', text: t('bridgeLog.exported', { rows: result.value.rows, path: result.value.path }) });
-      else setStatus({ tone: 'bad', text: `${t('bridgeLog.exportFailed')}: ${result.error.message}` });
-    },
-    [t],
-  );
+  const write = useCallback((request: ExportRequest<'bridge'>, path: string) => loket.exportBridgeLog({ path, format: request.format }), []);
+  const done = useCallback((rows: number, path: string) => t('bridgeLog.exported', { rows, path }), [t]);
+  const { asking, status, run, cancel } = useTableExport(write, { done, failed: t('bridgeLog.exportFailed') });
+  const doExport = (format: ExportFormat): void => void run({ key: 'bridge', format, suggested: `log-bridging-bpjs-${todayIso()}.${format}` });
 
   return (
     <div className="admin" data-testid="bridge-log">
@@ -59,10 +48,10 @@ export function BridgeLog({ timeZone }: { timeZone: string }) {
             <button type="button" className="button button--small" data-testid="bridge-log-refresh" onClick={() => void load()}>
               {t('bridgeLog.refresh')}
             </button>
-            <button type="button" className="button button--small" data-export="bridge-csv" onClick={() => void doExport('csv')}>
+            <button type="button" className="button button--small" data-export="bridge-csv" onClick={() => doExport('csv')}>
               {t('bridgeLog.exportCsv')}
             </button>
-            <button type="button" className="button button--small" data-export="bridge-xlsx" onClick={() => void doExport('xlsx')}>
+            <button type="button" className="button button--small" data-export="bridge-xlsx" onClick={() => doExport('xlsx')}>
               {t('bridgeLog.exportXlsx')}
             </button>
           </span>
@@ -75,8 +64,8 @@ export function BridgeLog({ timeZone }: { timeZone: string }) {
             submitLabel={t('bridgeLog.save')}
             initial={asking.suggested}
             testId="bridge-log-path"
-            onSubmit={(p) => void doExport(asking.format, p)}
-            onCancel={() => setAsking(null)}
+            onSubmit={(p) => void run(asking, p)}
+            onCancel={cancel}
           />
         )}
         {status && (
