@@ -231,6 +231,27 @@ export function normalizeName(raw: string): NormalizedName {
   return { display, key: tokens.join(' '), tokens };
 }
 
+/**
+ * The canonical token of a word that no rule above looks past: upper-case letters only, and
+ * neither the word nor its canonical form a title, a degree, BY/BAYI or a lone M. For a name made
+ * only of such words (single spaces between them), normalizeName's key is these tokens joined by
+ * spaces; null means the word needs the full rules. Lets a list import cache words, not rerun
+ * the rules for every row (see name-keys.ts in the core).
+ */
+export function plainWordCanon(word: string): string | null {
+  if (word.length === 0) return null;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < A || c > Z) return null;
+  }
+  const canon = canonToken(word);
+  return isPlainToken(word) && isPlainToken(canon) ? canon : null;
+}
+
+function isPlainToken(t: string): boolean {
+  return !(PREFIX.has(t) || TRAILING.has(t) || t === 'BY' || t === 'BAYI' || t === 'M');
+}
+
 // Phonetic classes: '' silent, '*' vowel. F/V/P merge (Fitri/Pitri, Arif/Arip), Z/X/S merge
 // (Zainal/Sainal), Q/K merge. C stays apart from K and S: after TJ->C it is a real and selective
 // sound. H is silent after the first letter (Rahmat/Ramat, Sinta/Shinta); so is medial KH

@@ -81,7 +81,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
       writer.write(batch.members);
       counts.read += batch.read;
       counts.skipped += batch.skipped;
-      counts.imported += batch.members.length;
+      counts.imported += batch.members.count;
       counts.rejected += batch.rejects.length;
       counts.warnings += batch.warnedRows;
       for (const r of batch.rejects) if (rejects.length < MAX_LISTED_ISSUES) rejects.push(describe(r.row, r.issue));

@@ -8,6 +8,7 @@ import { toErrorPayload } from '../errors';
 import type { ListField } from './columns';
 import { openListFile } from './list-reader';
 import { RowValidator } from './row-validator';
+import { transferablesOf } from './packed-members';
 import { BATCH_ROWS, validateBatch } from './validated-batches';
 import type { ReaderJob, ReaderMessage } from './worker-source';
 
@@ -16,7 +17,7 @@ const IN_FLIGHT = 8;
 
 async function run(job: ReaderJob): Promise<void> {
   if (!port) return;
-  const post = (message: ReaderMessage): void => port.postMessage(message);
+  const post = (message: ReaderMessage): void => port.postMessage(message, message.type === 'batch' ? transferablesOf(message.batch.members) : []);
   let credits = IN_FLIGHT;
   let wake: (() => void) | undefined;
   port.on('message', (message: 'credit') => {

@@ -1,7 +1,6 @@
 import { parseCard } from '../../../shared/card';
 import { parseDate } from '../../../shared/dates';
 import type { MessageKey } from '../../../shared/i18n/messages';
-import { phoneticToken } from '../../../shared/names';
 import { nikMismatch, readNikCell } from '../../../shared/nik';
 import { mapListStatus, parseSex } from '../../../shared/status';
 import type { ColumnMapping } from './columns';
@@ -35,17 +34,6 @@ export function cellText(cell: RawCell | undefined): string {
   if (typeof cell === 'string') return (cell.indexOf('\u00a0') < 0 ? cell : cell.replace(/\u00a0/g, ' ')).trim();
   if (typeof cell === 'number') return String(cell);
   return cell.toISOString().slice(0, 10);
-}
-
-/** The canonical name tokens' phonetic codes plus a birth-date token, as indexed by FTS5. */
-export function nameKeysOf(nameKey: string, dob: number | null): string | null {
-  if (!nameKey && dob === null) return null;
-  let keys = '';
-  for (const token of nameKey.split(' ')) {
-    if (!token) continue;
-    keys += (keys ? ' ' : '') + phoneticToken(token);
-  }
-  return dob === null ? keys : `${keys} D${dob}`;
 }
 
 export class RowValidator {

@@ -1,4 +1,5 @@
 import type { ListFileInfo, ListReader, RawRow } from './list-reader';
+import { packMembers, type PackedMembers } from './packed-members';
 import type { MemberInsert, RowIssue, RowValidator } from './row-validator';
 
 export interface RowIssueAt {
@@ -8,7 +9,7 @@ export interface RowIssueAt {
 
 /** One batch of validated rows: what the edition writer needs, in a shape cheap to send between threads. */
 export interface ValidatedBatch {
-  members: MemberInsert[];
+  members: PackedMembers;
   rejects: RowIssueAt[];
   warnings: RowIssueAt[];
   /** rows with at least one warning */
@@ -31,7 +32,8 @@ export interface ValidatedSource {
 export const BATCH_ROWS = 2_000;
 
 export function validateBatch(rows: readonly RawRow[], validator: RowValidator, bytesRead: number): ValidatedBatch {
-  const batch: ValidatedBatch = { members: [], rejects: [], warnings: [], warnedRows: 0, skipped: 0, read: 0, bytesRead };
+  const members: MemberInsert[] = [];
+  const batch: Omit<ValidatedBatch, 'members'> = { rejects: [], warnings: [], warnedRows: 0, skipped: 0, read: 0, bytesRead };
   for (const raw of rows) {
     const outcome = validator.validate(raw);
     if (outcome.kind === 'skip') {
@@ -43,13 +45,13 @@ export function validateBatch(rows: readonly RawRow[], validator: RowValidator, 
       batch.rejects.push({ row: raw.row, issue: outcome.issue });
       continue;
     }
-    batch.members.push(outcome.member);
+    members.push(outcome.member);
     if (outcome.warnings.length > 0) {
       batch.warnedRows++;
       for (const issue of outcome.warnings) batch.warnings.push({ row: raw.row, issue });
     }
   }
-  return batch;
+  return { ...batch, members: packMembers(members) };
 }
 
 /** Reads and validates on the calling thread (the CLI, tests, and small files). */

@@ -1,0 +1,62 @@
+import type { MemberInsert } from './row-validator';
+
+/**
+ * A batch's members packed for the trip from the reader thread to the writer. Cloning an array
+ * of small tuples costs the structured clone one value at a time, on both threads; this shape
+ * crosses as two transferred buffers (no copy) and one string (one copy), and the writer slices
+ * the texts back out.
+ */
+export interface PackedMembers {
+  count: number;
+  /** per member: card, dob, flags, row; NaN where the card or the birth date is missing */
+  numbers: Float64Array;
+  /** per member: the lengths of its NIK (-1: none), name and detail in `text` */
+  lengths: Int32Array;
+  /** every member's NIK, name and detail, one after another */
+  text: string;
+}
+
+const NUMBERS = 4;
+const LENGTHS = 3;
+
+export function packMembers(members: readonly MemberInsert[]): PackedMembers {
+  const count = members.length;
+  const numbers = new Float64Array(count * NUMBERS);
+  const lengths = new Int32Array(count * LENGTHS);
+  let text = '';
+  for (let i = 0; i < count; i++) {
+    const [nik, card, dob, flags, name, detail, row] = members[i]!;
+    numbers[i * NUMBERS] = card ?? NaN;
+    numbers[i * NUMBERS + 1] = dob ?? NaN;
+    numbers[i * NUMBERS + 2] = flags;
+    numbers[i * NUMBERS + 3] = row;
+    lengths[i * LENGTHS] = nik === null ? -1 : nik.length;
+    lengths[i * LENGTHS + 1] = name.length;
+    lengths[i * LENGTHS + 2] = detail.length;
+    text += (nik ?? '') + name + detail;
+  }
+  return { count, numbers, lengths, text };
+}
+
+/** What postMessage should move rather than copy. */
+export const transferablesOf = (packed: PackedMembers): ArrayBuffer[] => [packed.numbers.buffer as ArrayBuffer, packed.lengths.buffer as ArrayBuffer];
+
+/** Calls `each` with every member in order, unpacked into the given tuple (reused: copy what you keep). */
+export function forEachMember(packed: PackedMembers, each: (member: MemberInsert) => void): void {
+  const { numbers, lengths, text } = packed;
+  const member: MemberInsert = [null, null, null, 0, '', '', 0];
+  let at = 0;
+  for (let i = 0; i < packed.count; i++) {
+    const nikLength = lengths[i * LENGTHS]!;
+    member[0] = nikLength < 0 ? null : text.slice(at, (at += nikLength));
+    member[4] = text.slice(at, (at += lengths[i * LENGTHS + 1]!));
+    member[5] = text.slice(at, (at += lengths[i * LENGTHS + 2]!));
+    const card = numbers[i * NUMBERS]!;
+    const dob = numbers[i * NUMBERS + 1]!;
+    member[1] = Number.isNaN(card) ? null : card;
+    member[2] = Number.isNaN(dob) ? null : dob;
+    member[3] = numbers[i * NUMBERS + 2]!;
+    member[6] = numbers[i * NUMBERS + 3]!;
+    each(member);
+  }
+}

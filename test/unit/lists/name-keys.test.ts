@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NameKeys, phoneticKeys } from '../../../src/main/core/lists/name-keys';
+import { normalizeName } from '../../../src/shared/names';
+import { generateMembers } from '../../fixtures/generate-members';
+
+/** What the import indexed before the word cache: the full rules for every row. */
+const fullRules = (name: string, dob: number | null): string | null => {
+  const key = normalizeName(name).key;
+  if (!key && dob === null) return null;
+  const keys = phoneticKeys(key);
+  return dob === null ? keys : `${keys} D${dob}`;
+};
+
+describe('NameKeys, the cached name keys of a list import', () => {
+  it('gives the keys of the full rules for titles, degrees, babies, a lone M, aliases and old spellings', () => {
+    const names = [
+      'SITI AMINAH', 'H SITI AMINAH', 'HJ SITI', 'HADJI ABDUL', 'SITI AMINAH SPD', 'BY NY SITI', 'BAYI SITI', 'M RIZKI',
+      'RIZKI M', 'MOCH DJOKO SOETRISNO', 'NOOR HASANUDDIN', 'DR', 'M', 'A', 'HAJI', 'SITI  AMINAH', ' SITI', 'SITI ',
+      'Siti Aminah', 'SITI, S.PD', "MA'RUF AMIN", 'JOSÉ', 'TJITJIH', 'KH AHMAD', 'SYAIFUL KHAIRUL', 'ABD RAHMAN', '',
+    ];
+    const cached = new NameKeys();
+    for (const name of names) {
+      expect(cached.of(name, 19800101), name).toBe(fullRules(name, 19800101));
+      expect(cached.of(name, null), name).toBe(fullRules(name, null));
+    }
+    expect(cached.of('', null)).toBeNull();
+  });
+
+  it('gives the keys of the full rules for every generated member name', () => {
+    const cached = new NameKeys();
+    for (const m of generateMembers({ seed: 11, count: 20_000 })) {
+      const name = m.name.toUpperCase();
+      expect(cached.of(name, 20010203)).toBe(fullRules(name, 20010203));
+    }
+  });
+
+  it('property: the same keys as the full rules for any written name, cached or not', () => {
+    const cached = new NameKeys();
+    const word = fc.oneof(
+      fc.constantFrom('H', 'HJ', 'HAJI', 'HADJI', 'DR', 'SPD', 'SE', 'BY', 'BAYI', 'M', 'MOCH', 'NY', 'AN', 'ALM', 'S', 'PD'),
+      fc.stringMatching(/^[A-Z]{1,9}$/),
+      fc.stringMatching(/^[ACDEHJKOTUYSNM]{1,6}$/),
+      fc.stringMatching(/^[A-Za-z.,'-]{1,8}$/),
+    );
+    const name = fc.tuple(fc.array(word, { maxLength: 5 }), fc.constantFrom(' ', '  ', ', ')).map(([words, sep]) => words.join(sep));
+    fc.assert(
+      fc.property(name, fc.option(fc.integer({ min: 19000101, max: 20261231 })), (raw, dob) => {
+        expect(cached.of(raw, dob)).toBe(fullRules(raw, dob));
+        expect(cached.of(raw, dob)).toBe(fullRules(raw, dob)); // the second time from the cache
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
