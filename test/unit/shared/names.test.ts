@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { nameSimilarity, normalizeName, phoneticToken } from '../../../src/shared/names';
+import { nameSimilarity } from '../../../src/shared/name-similarity';
+import { normalizeName, phoneticToken } from '../../../src/shared/names';
 
 const key = (raw: string): string => normalizeName(raw).key;
 

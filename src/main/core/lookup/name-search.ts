@@ -1,5 +1,6 @@
 import type { Confidence } from '../../../shared/lookup';
-import { nameSimilarity, normalizeName, phoneticToken, type NormalizedName } from '../../../shared/names';
+import { nameSimilarity } from '../../../shared/name-similarity';
+import { normalizeName, phoneticToken, type NormalizedName } from '../../../shared/names';
 import type { CurrentEdition, MemberRow } from './edition-catalog';
 
 export interface NameCandidate {
