@@ -12,8 +12,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          'import-worker': resolve(__dirname, 'src/main/core/lists/import-worker.ts'),
-          'reader-worker': resolve(__dirname, 'src/main/core/lists/reader-worker.ts'),
+          'import-worker': resolve(__dirname, 'src/core/lists/import-worker.ts'),
+          'reader-worker': resolve(__dirname, 'src/core/lists/reader-worker.ts'),
           cli: resolve(__dirname, 'src/cli/index.ts'),
           harness: resolve(__dirname, 'src/harness/server.ts'),
         },

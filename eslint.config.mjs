@@ -26,7 +26,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noNodeBuiltins, noElectron, noMain, noUpward('src/shared imports nothing above it.')] }] },
   },
   {
-    files: ['src/main/core/**/*.ts', 'src/cli/**/*.ts', 'src/harness/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/harness/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, { group: ['**/renderer/**'], message: 'The core does not know the UI.' }] }] },
   },
   {

@@ -7,9 +7,9 @@
  * Every command takes --db PATH and --json.
  */
 import { parseArgs } from 'node:util';
-import { createCore, defaultWorkerScript, type Core } from '../main/core/core';
-import { LoketError, toErrorPayload } from '../main/core/errors';
-import { defaultDbPath } from '../main/core/store/default-paths';
+import { createCore, defaultWorkerScript, type Core } from '../core/core';
+import { LoketError, toErrorPayload } from '../core/errors';
+import { defaultDbPath } from '../core/store/default-paths';
 import { formatMessage, type Lang } from '../shared/i18n/messages';
 import { cekCommand, onlineOptions } from './commands/cek';
 import { readCredentialsFile } from './commands/credentials-file';

@@ -3,7 +3,7 @@
 // trainer looks up gets a live answer; NIKs ending in 7 get the opposite status, to show what
 // the counter does when the lists and BPJS disagree.
 import { createInterface } from 'node:readline';
-import type { Core } from '../main/core/core';
+import type { Core } from '../core/core';
 import type { MemberMatch } from '../shared/lookup';
 import { SIM_CREDENTIALS, startBpjsSimulator, type BpjsSimulator, type SimFault, type SimMember } from '../../test/simulators/bpjs-simulator';
 

@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { EVENT_NAMES } from '../shared/contract';
-import { createCore, type Core, type CoreConfig } from '../main/core/core';
-import { dispatch } from '../main/core/dispatch';
+import { createCore, type Core, type CoreConfig } from '../core/core';
+import { dispatch } from '../core/dispatch';
 import { bridgeScript } from './bridge-script';
 
 export interface HarnessOptions extends CoreConfig {

@@ -5,7 +5,7 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultWorkerScript } from '../main/core/core';
+import { defaultWorkerScript } from '../core/core';
 import { controlFromTerminal, startDemoBpjs } from './demo-bpjs';
 import { startHarness } from './harness';
 

@@ -1,6 +1,6 @@
 /** The desktop app's open and save dialogs, behind the core's FileDialogs port. */
 import { dialog, type BrowserWindow, type FileFilter } from 'electron';
-import type { FileDialogs, FilePurpose } from './core/core';
+import type { FileDialogs, FilePurpose } from '../core/core';
 
 const FILTERS: Record<FilePurpose, FileFilter[]> = {
   'open-list': [{ name: 'Daftar peserta (CSV, Excel)', extensions: ['csv', 'txt', 'xlsx'] }],

@@ -5,7 +5,7 @@
  */
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { join } from 'node:path';
-import { createCore, defaultWorkerScript, secretKeyPath, type Core } from './core/core';
+import { createCore, defaultWorkerScript, secretKeyPath, type Core } from '../core/core';
 import { createFileDialogs } from './dialogs';
 import { registerIpc } from './ipc';
 import { createSlipPrinter } from './printing';

@@ -1,8 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { EVENT_NAMES, METHOD_NAMES, channelOf, eventChannelOf, type Result } from '../shared/contract';
 import type { Lang } from '../shared/i18n/messages';
-import type { Core } from './core/core';
-import { dispatch } from './core/dispatch';
+import type { Core } from '../core/core';
+import { dispatch } from '../core/dispatch';
 
 /** Where core events go: the main window's webContents (only what we use of it). */
 export interface EventSink {

@@ -5,7 +5,7 @@
  * password) the key file beside the database is used instead, and the settings screen says so.
  */
 import { safeStorage } from 'electron';
-import { SecretUnreadableError, keyFileSecretBox, type SecretBox } from './core/secrets/secret-box';
+import { SecretUnreadableError, keyFileSecretBox, type SecretBox } from '../core/secrets/secret-box';
 
 const PREFIX = 'os1:';
 /** A keyring that asks the user for a password could keep start-up waiting: never longer than this. */

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../../src/main/core/core';
+import { createCore, type Core } from '../../src/core/core';
 import { memberAt } from '../fixtures/generate-members';
 import { writeCsvList, writeXlsxList } from '../fixtures/write-list-files';
 import { percentile, round } from './stats';

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core/core';
+import { createCore, type Core } from '../../src/core/core';
 import { useTempDir } from '../helpers/temp';
 import { launchChromium } from './support/browser';
 

@@ -5,10 +5,10 @@
  */
 import { createReadStream, type ReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { ListField } from '../../src/main/core/lists/columns';
-import { ListFileError } from '../../src/main/core/lists/list-file-error';
-import type { RawCell, RawRow } from '../../src/main/core/lists/list-reader';
-import { findHeader, missToError, moreSpecific, type FoundHeader, type HeaderMiss, type RowSource } from '../../src/main/core/lists/row-source';
+import type { ListField } from '../../src/core/lists/columns';
+import { ListFileError } from '../../src/core/lists/list-file-error';
+import type { RawCell, RawRow } from '../../src/core/lists/list-reader';
+import { findHeader, missToError, moreSpecific, type FoundHeader, type HeaderMiss, type RowSource } from '../../src/core/lists/row-source';
 
 type SheetReader = ExcelJS.stream.xlsx.WorksheetReader;
 type SheetRow = ExcelJS.Row;

@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { BpjsClientConfig } from '../../main/core/bpjs/client';
-import { onlineCheck, type OnlineCheck } from '../../main/core/bpjs/online-check';
-import type { Core } from '../../main/core/core';
-import { readSettings } from '../../main/core/counter/settings.repo';
-import { classifyQuery } from '../../main/core/lookup/classify-query';
+import type { BpjsClientConfig } from '../../core/bpjs/client';
+import { onlineCheck, type OnlineCheck } from '../../core/bpjs/online-check';
+import type { Core } from '../../core/core';
+import { readSettings } from '../../core/counter/settings.repo';
+import { classifyQuery } from '../../core/lookup/classify-query';
 import type { LookupResult } from '../../shared/lookup';
 import type { Output } from '../output';
 import { UsageError } from '../usage-error';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { LIST_FIELDS, LIST_KINDS, type ImportReport, type ListFieldName, type ListKind } from '../../shared/lists';
-import type { Core } from '../../main/core/core';
+import type { Core } from '../../core/core';
 import type { Output } from '../output';
 import { UsageError } from '../usage-error';
 

@@ -1,4 +1,4 @@
-import type { Core } from '../../main/core/core';
+import type { Core } from '../../core/core';
 import type { Output } from '../output';
 
 export async function listsCommand(core: Core, out: Output): Promise<number> {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CircuitBreaker } from '../../../src/main/core/bpjs/circuit-breaker';
-import { BpjsClient, type BpjsClientConfig } from '../../../src/main/core/bpjs/client';
+import { CircuitBreaker } from '../../../src/core/bpjs/circuit-breaker';
+import { BpjsClient, type BpjsClientConfig } from '../../../src/core/bpjs/client';
 import { simMemberOf } from '../../helpers/bpjs-members';
 import { SIM_CREDENTIALS, startBpjsSimulator, type BpjsSimulator, type SimMember } from '../../simulators/bpjs-simulator';
 

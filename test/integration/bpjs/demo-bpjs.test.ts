@@ -1,7 +1,7 @@
 // `npm run harness -- --bpjs-sim`: the simulator answers for whoever is in the lists.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src/main/core/core';
+import { createCore, type Core } from '../../../src/core/core';
 import { startDemoBpjs } from '../../../src/harness/demo-bpjs';
 import { NUR, SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';

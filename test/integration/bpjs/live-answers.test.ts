@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { maskEndpoint, readBridgeLog, recordBridgeCall } from '../../../src/main/core/bpjs/bridge-log';
-import { readLiveAnswer, storeLiveAnswer } from '../../../src/main/core/bpjs/live-answers';
-import type { LiveMember } from '../../../src/main/core/bpjs/types';
-import { createCore, type Core } from '../../../src/main/core/core';
-import { verdictOf } from '../../../src/main/core/lookup/lookup';
+import { maskEndpoint, readBridgeLog, recordBridgeCall } from '../../../src/core/bpjs/bridge-log';
+import { readLiveAnswer, storeLiveAnswer } from '../../../src/core/bpjs/live-answers';
+import type { LiveMember } from '../../../src/core/bpjs/types';
+import { createCore, type Core } from '../../../src/core/core';
+import { verdictOf } from '../../../src/core/lookup/lookup';
 import type { MemberMatch } from '../../../src/shared/lookup';
 import { DJOKO, SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';

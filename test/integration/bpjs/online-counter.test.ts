@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, secretKeyPath, type Core } from '../../../src/main/core/core';
+import { createCore, secretKeyPath, type Core } from '../../../src/core/core';
 import type { BpjsSettingsForm, Connectivity } from '../../../src/shared/bpjs';
 import { SAMPLE_ON_BPJS, simSettingsForm } from '../../helpers/bpjs-members';
 import { DJOKO, RIZKI, SITI, writeSampleCsv } from '../../helpers/sample-list';

@@ -91,9 +91,9 @@ describe('an import killed half-way', () => {
   it('leaves the previous edition current and searchable; the orphan is cleaned later', async () => {
     const { spawn } = await import('node:child_process');
     const { writeCsvList } = await import('../../fixtures/write-list-files');
-    const { openDatabase } = await import('../../../src/main/core/store/open-database');
-    const { createCore } = await import('../../../src/main/core/core');
-    const { cleanAbandonedImports } = await import('../../../src/main/core/lists/editions.repo');
+    const { openDatabase } = await import('../../../src/core/store/open-database');
+    const { createCore } = await import('../../../src/core/core');
+    const { cleanAbandonedImports } = await import('../../../src/core/lists/editions.repo');
     const dir = tempDir();
     const db = join(dir, 'loket.db');
     expect((await cli(['import', writeSampleCsv(dir), '--list', 'PBI', '--kind', 'pbi-apbd', '--as-of', '2026-11-01', '--db', db])).code).toBe(0);

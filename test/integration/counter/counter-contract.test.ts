@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../../../src/main/core/core';
-import { dispatch } from '../../../src/main/core/dispatch';
+import { createCore } from '../../../src/core/core';
+import { dispatch } from '../../../src/core/dispatch';
 import { SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
 

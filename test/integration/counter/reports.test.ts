@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src/main/core/core';
-import { quantile } from '../../../src/main/core/counter/reports';
+import { createCore, type Core } from '../../../src/core/core';
+import { quantile } from '../../../src/core/counter/reports';
 import { useTempDir } from '../../helpers/temp';
 
 const tempDir = useTempDir();

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPatient, findLikelyDuplicates, findPatient } from '../../../src/main/core/counter/patients.repo';
-import { readSettings, saveSettings } from '../../../src/main/core/counter/settings.repo';
-import { derivePayer, registerEmergency, registerVisit } from '../../../src/main/core/counter/visits';
-import { openDatabase, type Db } from '../../../src/main/core/store/open-database';
+import { createPatient, findLikelyDuplicates, findPatient } from '../../../src/core/counter/patients.repo';
+import { readSettings, saveSettings } from '../../../src/core/counter/settings.repo';
+import { derivePayer, registerEmergency, registerVisit } from '../../../src/core/counter/visits';
+import { openDatabase, type Db } from '../../../src/core/store/open-database';
 import { DEFAULT_SETTINGS, formatMrn } from '../../../src/shared/settings';
 import { useTempDir } from '../../helpers/temp';
 
@@ -141,7 +141,7 @@ describe('settings', () => {
 
 describe("today's queue", () => {
   it('calls emergencies first, then arrival order; tracks waiting time; cancels and serves', async () => {
-    const { callNext, dayQueue, setVisitStatus } = await import('../../../src/main/core/counter/queue');
+    const { callNext, dayQueue, setVisitStatus } = await import('../../../src/core/counter/queue');
     const db = freshDb();
     const s = siti(db);
     const b = budi(db);
@@ -172,7 +172,7 @@ describe("today's queue", () => {
 
 describe('follow-ups', () => {
   it('list open tasks with a countdown and close them by setting the payer or attaching an identity', async () => {
-    const { attachIdentity, openFollowUps, setPayer } = await import('../../../src/main/core/counter/follow-ups');
+    const { attachIdentity, openFollowUps, setPayer } = await import('../../../src/core/counter/follow-ups');
     const db = freshDb();
     const b = budi(db);
     const s = siti(db);

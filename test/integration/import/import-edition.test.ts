@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src/main/core/core';
-import { LoketError } from '../../../src/main/core/errors';
-import { cleanAbandonedImports, readEditions } from '../../../src/main/core/lists/editions.repo';
-import { memberTable } from '../../../src/main/core/lists/member-table';
+import { createCore, type Core } from '../../../src/core/core';
+import { LoketError } from '../../../src/core/errors';
+import { cleanAbandonedImports, readEditions } from '../../../src/core/lists/editions.repo';
+import { memberTable } from '../../../src/core/lists/member-table';
 import { DEWI, DJOKO, MISMATCH, RIZKI, SITI, writeSampleCsv, writeSecondEditionCsv } from '../../helpers/sample-list';
 import { useTempDir, writeCsv } from '../../helpers/temp';
 
@@ -93,7 +93,7 @@ describe('list import', () => {
     const core = newCore(dir);
     await importSample(core, writeSampleCsv(dir));
     // The same database, with a run that fails once its rows are written (as a full disk would).
-    const { importList } = await import('../../../src/main/core/lists/import-list');
+    const { importList } = await import('../../../src/core/lists/import-list');
     await expect(
       importList(core.db, {
         path: writeSecondEditionCsv(dir),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_SYNONYMS, matchHeader, normalizeHeader, type ListField } from '../../../src/main/core/lists/columns';
-import { ListFileError } from '../../../src/main/core/lists/list-file-error';
+import { FIELD_SYNONYMS, matchHeader, normalizeHeader, type ListField } from '../../../src/core/lists/columns';
+import { ListFileError } from '../../../src/core/lists/list-file-error';
 
 describe('normalizeHeader', () => {
   it('folds case, underscores, dots, dashes, NBSP and runs of spaces', () => {

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { dobText, memberAt } from '../../fixtures/generate-members';
 import { encodeWindows1252, writeCsvList, writeCsvRows, type CsvEncoding, type CsvSeparator } from '../../fixtures/write-list-files';
-import { openListFile } from '../../../src/main/core/lists/list-reader';
+import { openListFile } from '../../../src/core/lists/list-reader';
 import { readAllRows, useTempDir } from './temp-dir';
 
 const file = useTempDir();

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, CsvTokenizer } from '../../../src/main/core/lists/csv-tokenizer';
+import { CsvSyntaxError, CsvTokenizer } from '../../../src/core/lists/csv-tokenizer';
 import { csvField } from '../../fixtures/write-list-files';
 
 /** Feeds `text` to a tokenizer in pieces cut at `cuts` (chunk boundaries land anywhere). */

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { ListFileError, type ListFileErrorCode } from '../../../src/main/core/lists/list-file-error';
-import { openListFile } from '../../../src/main/core/lists/list-reader';
+import { ListFileError, type ListFileErrorCode } from '../../../src/core/lists/list-file-error';
+import { openListFile } from '../../../src/core/lists/list-reader';
 import { writeCsvList, writeCsvRows, writeXlsxList, writeXlsxRows } from '../../fixtures/write-list-files';
 import { writeZip } from '../../fixtures/zip-writer';
 import { useTempDir } from './temp-dir';

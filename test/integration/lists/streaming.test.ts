@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openListFile } from '../../../src/main/core/lists/list-reader';
+import { openListFile } from '../../../src/core/lists/list-reader';
 import { writeCsvList, writeXlsxList } from '../../fixtures/write-list-files';
 import { useTempDir } from './temp-dir';
 

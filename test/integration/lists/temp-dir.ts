@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { openListFile, type RawRow } from '../../../src/main/core/lists/list-reader';
+import { openListFile, type RawRow } from '../../../src/core/lists/list-reader';
 
 /** A fresh temp directory per test file, removed afterwards. Call at module level. */
 export function useTempDir(): (name: string) => string {

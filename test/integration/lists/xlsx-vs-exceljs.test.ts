@@ -4,10 +4,10 @@
  */
 import { stat } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import type { RawRow } from '../../../src/main/core/lists/list-reader';
-import type { FoundHeader, RowSource } from '../../../src/main/core/lists/row-source';
+import type { RawRow } from '../../../src/core/lists/list-reader';
+import type { FoundHeader, RowSource } from '../../../src/core/lists/row-source';
 import { openXlsxWithExceljs } from '../../oracles/xlsx-exceljs-reader';
-import { openXlsx } from '../../../src/main/core/lists/xlsx-reader';
+import { openXlsx } from '../../../src/core/lists/xlsx-reader';
 import { writeXlsxList, type XlsxListOptions } from '../../fixtures/write-list-files';
 import { useTempDir } from './temp-dir';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/main/core/store/open-database';
-import { DatabaseTooNewError, MIGRATIONS, SCHEMA_VERSION, migrate } from '../../../src/main/core/store/migrations';
+import { openDatabase } from '../../../src/core/store/open-database';
+import { DatabaseTooNewError, MIGRATIONS, SCHEMA_VERSION, migrate } from '../../../src/core/store/migrations';
 import { useTempDir } from '../../helpers/temp';
 
 const tempDir = useTempDir();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CircuitBreaker } from '../../../src/main/core/bpjs/circuit-breaker';
+import { CircuitBreaker } from '../../../src/core/bpjs/circuit-breaker';
 
 describe('circuit breaker', () => {
   it('opens after 3 consecutive failures, half-opens after the cool-down, closes on a good trial', () => {

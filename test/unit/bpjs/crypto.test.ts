@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BpjsCryptoError, decryptResponse, encryptResponse, hmacSha256Base64, signature } from '../../../src/main/core/bpjs/crypto';
+import { BpjsCryptoError, decryptResponse, encryptResponse, hmacSha256Base64, signature } from '../../../src/core/bpjs/crypto';
 
 describe('BPJS signature', () => {
   it('HMAC-SHA256 matches the documented vector (message "aaa", key "bbb")', () => {

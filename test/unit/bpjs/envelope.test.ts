@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encryptResponse } from '../../../src/main/core/bpjs/crypto';
-import { readEnvelope } from '../../../src/main/core/bpjs/envelope';
+import { encryptResponse } from '../../../src/core/bpjs/crypto';
+import { readEnvelope } from '../../../src/core/bpjs/envelope';
 
 const key = { consId: 'c', secret: 's', timestamp: '1763880000' };
 const env = (meta: unknown, response: unknown = null): string => JSON.stringify({ metaData: meta, response });

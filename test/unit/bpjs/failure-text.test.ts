@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureText } from '../../../src/main/core/bpjs/failure-text';
+import { failureText } from '../../../src/core/bpjs/failure-text';
 import type { BpjsFailure } from '../../../src/shared/bpjs';
 
 const REASONS: BpjsFailure[] = ['offline', 'timeout', 'credentials', 'clock', 'service-down', 'bad-response', 'breaker-open'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BpjsShapeError, mapPCarePeserta, mapVClaimPeserta } from '../../../src/main/core/bpjs/map-member';
+import { BpjsShapeError, mapPCarePeserta, mapVClaimPeserta } from '../../../src/core/bpjs/map-member';
 
 const peserta = {
   noKartu: '0001234567890',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NameKeys, phoneticKeys } from '../../../src/main/core/lists/name-keys';
+import { NameKeys, phoneticKeys } from '../../../src/core/lists/name-keys';
 import { normalizeName } from '../../../src/shared/names';
 import { generateMembers } from '../../fixtures/generate-members';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
-import { forEachMember, packMembers, transferablesOf } from '../../../src/main/core/lists/packed-members';
-import type { MemberInsert } from '../../../src/main/core/lists/row-validator';
+import { forEachMember, packMembers, transferablesOf } from '../../../src/core/lists/packed-members';
+import type { MemberInsert } from '../../../src/core/lists/row-validator';
 
 const members: MemberInsert[] = [
   ['3673040306671875', 1197496885, 19670603, 1, 'PRIYO POLAPA', 'L\x1f\x1fPBI APBD', 2],

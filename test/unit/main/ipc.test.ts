@@ -6,7 +6,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_NAMES, METHOD_NAMES, channelOf, eventChannelOf, type ContractEvents, type Result } from '../../../src/shared/contract';
 import type { ImportProgress, ListSummary } from '../../../src/shared/lists';
-import { createCore, type Core } from '../../../src/main/core/core';
+import { createCore, type Core } from '../../../src/core/core';
 import { registerIpc, type EventSink, type IpcMainLike } from '../../../src/main/ipc';
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SecretUnreadableError, keyFileSecretBox } from '../../../src/main/core/secrets/secret-box';
+import { SecretUnreadableError, keyFileSecretBox } from '../../../src/core/secrets/secret-box';
 
 /** safeStorage faked: "encryption" reverses the bytes, so a sealed value never equals the secret. */
 const fake = vi.hoisted(() => ({

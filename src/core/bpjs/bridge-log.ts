@@ -1,0 +1,75 @@
+// The bridge log: one row per call to BPJS, for the IT officer who must show what was asked and
+// when. Identifiers are masked and no credential is ever written.
+import { maskCard } from '../../shared/card';
+import { maskNik } from '../../shared/nik';
+import { writeTable, type ExportFormat } from '../counter/report-export';
+import type { Db } from '../store/open-database';
+import type { BpjsCall, BpjsClientConfig } from './client';
+import type { BpjsService } from './types';
+
+export interface BridgeLogRow {
+  id: number;
+  at: string; // ISO UTC
+  service: BpjsService;
+  endpoint: string; // identifiers masked
+  durationMs: number;
+  outcome: string; // 'ok' | 'not-found' | a BpjsFailureReason
+  metaCode: string | null;
+  retries: number;
+}
+
+/** Masks every NIK (16 digits) and card number (13 digits) in a request path. */
+export function maskEndpoint(path: string): string {
+  return path.replace(/\d+/g, (run) => (run.length === 16 ? maskNik(run) : run.length === 13 ? maskCard(run) : run));
+}
+
+/** Records one client call. */
+export function recordBridgeCall(db: Db, call: BpjsCall, at: Date): void {
+  const { result } = call;
+  const outcome = result.ok ? (result.member || call.probe ? 'ok' : 'not-found') : result.reason;
+  const metaCode = result.metaCode ?? null;
+  db.prepare(
+    `INSERT INTO bridge_log (at, service, endpoint, duration_ms, outcome, meta_code, retries) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(at.toISOString(), call.service, maskEndpoint(call.path), Math.max(0, Math.round(result.tookMs)), outcome, metaCode, call.retries);
+}
+
+/** A client config that logs every call into `db`. */
+export function withBridgeLog(db: Db, config: BpjsClientConfig, now: () => Date = () => new Date()): BpjsClientConfig {
+  const previous = config.onCall;
+  return {
+    ...config,
+    onCall: (call) => {
+      recordBridgeCall(db, call, now());
+      previous?.(call);
+    },
+  };
+}
+
+/** Newest first. */
+export function readBridgeLog(db: Db, options: { limit?: number } = {}): BridgeLogRow[] {
+  const limit = Math.max(1, Math.min(options.limit ?? 100, 100_000));
+  const rows = db
+    .prepare(`SELECT id, at, service, endpoint, duration_ms, outcome, meta_code, retries FROM bridge_log ORDER BY id DESC LIMIT ?`)
+    .all(limit) as { id: number; at: string; service: BpjsService; endpoint: string; duration_ms: number; outcome: string; meta_code: string | null; retries: number }[];
+  return rows.map((r) => ({ id: r.id, at: r.at, service: r.service, endpoint: r.endpoint, durationMs: r.duration_ms, outcome: r.outcome, metaCode: r.meta_code, retries: r.retries }));
+}
+
+/** Writes the log (newest first) as CSV or XLSX. */
+export async function exportBridgeLog(db: Db, path: string, options: { limit?: number; format?: ExportFormat } = {}): Promise<number> {
+  const rows = readBridgeLog(db, { limit: options.limit ?? 100_000 });
+  await writeTable(path, options.format ?? 'csv', {
+    sheet: 'Bridge log',
+    headers: ['at', 'service', 'endpoint', 'duration_ms', 'outcome', 'meta_code', 'retries'],
+    rows: rows.map((r) => [r.at, r.service, r.endpoint, r.durationMs, r.outcome, r.metaCode, r.retries]),
+  });
+  return rows.length;
+}
+
+/** How long the bridge log keeps calls: long enough for any dispute with BPJS about a claim month. */
+export const BRIDGE_LOG_DAYS = 180;
+
+/** Drops calls older than BRIDGE_LOG_DAYS (run at start). */
+export function pruneBridgeLog(db: Db, now: Date): number {
+  const cutoff = new Date(now.getTime() - BRIDGE_LOG_DAYS * 86_400_000).toISOString();
+  return db.prepare('DELETE FROM bridge_log WHERE at < ?').run(cutoff).changes;
+}

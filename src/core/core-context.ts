@@ -1,0 +1,29 @@
+import type { Lang } from '../shared/i18n/messages';
+import type { CounterSettings } from '../shared/settings';
+import type { CoreConfig, TypedEmitter } from './core';
+import type { EditionCatalog } from './lookup/edition-catalog';
+import type { Db } from './store/open-database';
+
+/** What every group of contract methods shares: the database, the clock, the language, the settings. */
+export interface CoreContext {
+  config: CoreConfig;
+  db: Db;
+  now: () => Date;
+  lang: () => Lang;
+  /** Today's date in the facility's time zone. */
+  today: () => string;
+  timeZone: () => string;
+  staleAfterDays: () => number;
+  settings: () => CounterSettings;
+  setSettings: (settings: CounterSettings) => void;
+  catalog: EditionCatalog;
+  events: TypedEmitter;
+  clerk: string;
+  /** What the counter needs to know of the BPJS link. */
+  bpjs: {
+    /** A service is set up: visits registered on the lists only are re-checked later. */
+    configured: () => boolean;
+    /** A visit or follow-up changed: the status bar's count, and perhaps a re-check run. */
+    changed: () => void;
+  };
+}

@@ -1,0 +1,62 @@
+import { isoDateInZone } from '../../shared/dates';
+import { normalizeName } from '../../shared/names';
+import { formatMrn, type CounterSettings } from '../../shared/settings';
+import type { Patient } from '../../shared/counter';
+import type { Db } from '../store/open-database';
+import { statement } from '../store/statements';
+
+export type { Patient };
+
+export interface NewPatient {
+  nik?: string | null;
+  card?: string | null;
+  name: string;
+  dob?: string | null;
+  sex?: 'L' | 'P' | null;
+  address?: string | null;
+  identified?: boolean;
+}
+
+const COLUMNS = 'id, mrn, nik, card, name, dob, sex, address, identified';
+type PatientRow = Omit<Patient, 'identified'> & { identified: number };
+const toPatient = (row: PatientRow | undefined): Patient | undefined => (row ? { ...row, identified: row.identified === 1 } : undefined);
+
+/** A returning patient, recognized by NIK, card number or medical-record number (or the record's id). */
+export function findPatient(db: Db, by: { id?: number; nik?: string; card?: string; mrn?: string }): Patient | undefined {
+  // Runs on every look-up (record number, known NIK or card): statements prepared once.
+  const get = (sql: string, value: string | number): Patient | undefined => toPatient(statement(db, `SELECT ${COLUMNS} FROM patients WHERE ${sql}`).get(value) as PatientRow | undefined);
+  if (by.id !== undefined) return get('id = ?', by.id);
+  if (by.nik) return get('nik = ?', by.nik);
+  if (by.card) return get('card = ? ORDER BY id LIMIT 1', by.card);
+  if (by.mrn) return get('mrn = ?', by.mrn.trim().toUpperCase());
+  return undefined;
+}
+
+/** Records that are probably the same person (same canonical name and birth date): shown before a new one is made. */
+export function findLikelyDuplicates(db: Db, name: string, dob: string | null): Patient[] {
+  if (!dob) return [];
+  const rows = db.prepare(`SELECT ${COLUMNS} FROM patients WHERE name_key = ? AND dob = ? ORDER BY id`).all(normalizeName(name).key, dob) as PatientRow[];
+  return rows.map((r) => toPatient(r)!);
+}
+
+/** Creates a patient with the next medical-record number, in one transaction. */
+export function createPatient(db: Db, patient: NewPatient, settings: CounterSettings, now: Date): Patient {
+  return db.transaction(() => {
+    const seq = nextSequence(db, 'mrn');
+    const mrn = formatMrn(settings.mrnFormat, seq, isoDateInZone(now, settings.timeZone), settings.facilityCode).toUpperCase();
+    const name = patient.name.trim().replace(/\s+/g, ' ').toUpperCase();
+    const at = now.toISOString();
+    const info = db
+      .prepare(
+        `INSERT INTO patients (mrn, nik, card, name, name_key, dob, sex, address, identified, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(mrn, patient.nik ?? null, patient.card ?? null, name, normalizeName(name).key, patient.dob ?? null, patient.sex ?? null, patient.address ?? null, patient.identified === false ? 0 : 1, at, at);
+    return toPatient(db.prepare(`SELECT ${COLUMNS} FROM patients WHERE id = ?`).get(info.lastInsertRowid) as PatientRow)!;
+  })();
+}
+
+function nextSequence(db: Db, name: string): number {
+  const row = db.prepare('INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value').get(name) as { value: number };
+  return row.value;
+}

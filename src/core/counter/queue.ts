@@ -1,0 +1,81 @@
+import type { QueueEntry, VisitStatus } from '../../shared/counter';
+import { isoDateInZone } from '../../shared/dates';
+import { queueLabel, type CounterSettings } from '../../shared/settings';
+import { LoketError } from '../errors';
+import type { Db } from '../store/open-database';
+
+
+interface QueueRow {
+  visitId: number;
+  prefix: string;
+  no: number;
+  unit: string;
+  emergency: number;
+  status: VisitStatus;
+  patientId: number;
+  mrn: string;
+  name: string;
+  registeredAt: string;
+  calledAt: string | null;
+  servedAt: string | null;
+}
+
+const QUEUE_SQL = `SELECT v.id AS visitId, v.queue_prefix AS prefix, v.queue_no AS no, v.unit, v.emergency, v.status,
+    p.id AS patientId, p.mrn, p.name, v.registered_at AS registeredAt, v.called_at AS calledAt, v.served_at AS servedAt
+  FROM visits v JOIN patients p ON p.id = v.patient_id`;
+/** Emergencies first; then arrival order, and nothing else. */
+const QUEUE_ORDER = 'ORDER BY v.emergency DESC, v.registered_at, v.id';
+
+/** The day's queue (the facility's local day), per unit or all units. */
+export function dayQueue(db: Db, settings: CounterSettings, now: Date, unit?: string): QueueEntry[] {
+  const day = isoDateInZone(now, settings.timeZone);
+  const rows = (unit
+    ? db.prepare(`${QUEUE_SQL} WHERE v.service_date = ? AND v.unit = ? ${QUEUE_ORDER}`).all(day, unit)
+    : db.prepare(`${QUEUE_SQL} WHERE v.service_date = ? ${QUEUE_ORDER}`).all(day)) as QueueRow[];
+  return rows.map((r) => toEntry(r, now));
+}
+
+/** Calls the next waiting patient of a unit: the first emergency, else the earliest arrival. */
+export function callNext(db: Db, settings: CounterSettings, unit: string, now: Date): QueueEntry | null {
+  return db.transaction(() => {
+    const day = isoDateInZone(now, settings.timeZone);
+    const next = db.prepare(`${QUEUE_SQL} WHERE v.service_date = ? AND v.unit = ? AND v.status = 'waiting' ${QUEUE_ORDER} LIMIT 1`).get(day, unit) as QueueRow | undefined;
+    if (!next) return null;
+    db.prepare(`UPDATE visits SET status = 'called', called_at = ? WHERE id = ?`).run(now.toISOString(), next.visitId);
+    return toEntry({ ...next, status: 'called', calledAt: now.toISOString() }, now);
+  }).immediate();
+}
+
+const ALLOWED: Record<VisitStatus, readonly VisitStatus[]> = {
+  waiting: ['called', 'served', 'cancelled'],
+  called: ['served', 'cancelled', 'waiting'],
+  served: [],
+  cancelled: [],
+};
+
+/** Moves a visit along: called, served, cancelled (or back to waiting when a called patient is not there). */
+export function setVisitStatus(db: Db, visitId: number, status: VisitStatus, now: Date): void {
+  const row = db.prepare('SELECT status FROM visits WHERE id = ?').get(visitId) as { status: VisitStatus } | undefined;
+  if (!row) throw new LoketError('visit/not-found', { id: visitId });
+  if (!ALLOWED[row.status].includes(status)) throw new LoketError('visit/bad-status', { from: row.status, to: status });
+  const at = now.toISOString();
+  const column = status === 'called' ? 'called_at' : status === 'served' ? 'served_at' : status === 'cancelled' ? 'cancelled_at' : null;
+  if (column) db.prepare(`UPDATE visits SET status = ?, ${column} = coalesce(${column}, ?) WHERE id = ?`).run(status, at, visitId);
+  else db.prepare(`UPDATE visits SET status = 'waiting', called_at = NULL WHERE id = ?`).run(visitId);
+}
+
+function toEntry(r: QueueRow, now: Date): QueueEntry {
+  const until = r.calledAt ?? r.servedAt ?? now.toISOString();
+  return {
+    visitId: r.visitId,
+    queue: queueLabel(r.prefix, r.no),
+    unit: r.unit,
+    emergency: r.emergency === 1,
+    status: r.status,
+    patient: { id: r.patientId, mrn: r.mrn, name: r.name },
+    registeredAt: r.registeredAt,
+    calledAt: r.calledAt,
+    servedAt: r.servedAt,
+    waitingMinutes: Math.max(0, Math.round((Date.parse(until) - Date.parse(r.registeredAt)) / 60_000)),
+  };
+}

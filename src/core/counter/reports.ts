@@ -1,0 +1,101 @@
+import { PAYERS, type Payer } from '../../shared/counter';
+import type { DailyRecap, EqualServiceLine, EqualServiceReport, RegisterRow } from '../../shared/reports';
+import { queueLabel, type CounterSettings } from '../../shared/settings';
+import type { Db } from '../store/open-database';
+
+interface Row {
+  visitId: number;
+  serviceDate: string;
+  prefix: string;
+  no: number;
+  unit: string;
+  emergency: number;
+  mrn: string;
+  name: string;
+  payer: Payer;
+  status: RegisterRow['status'];
+  registeredAt: string;
+  calledAt: string | null;
+  servedAt: string | null;
+  registeredBy: string;
+}
+
+/** Every visit of a range of local dates, with its times and payer: the register claims need. */
+export function register(db: Db, from: string, to: string = from): RegisterRow[] {
+  const rows = db
+    .prepare(
+      `SELECT v.id AS visitId, v.service_date AS serviceDate, v.queue_prefix AS prefix, v.queue_no AS no, v.unit, v.emergency,
+         p.mrn, p.name, v.payer, v.status, v.registered_at AS registeredAt, v.called_at AS calledAt, v.served_at AS servedAt,
+         v.registered_by AS registeredBy
+       FROM visits v JOIN patients p ON p.id = v.patient_id
+       WHERE v.service_date BETWEEN ? AND ? ORDER BY v.service_date, v.registered_at, v.id`,
+    )
+    .all(from, to) as Row[];
+  return rows.map((r) => ({
+    visitId: r.visitId,
+    serviceDate: r.serviceDate,
+    queue: queueLabel(r.prefix, r.no),
+    unit: r.unit,
+    emergency: r.emergency === 1,
+    mrn: r.mrn,
+    name: r.name,
+    payer: r.payer,
+    status: r.status,
+    registeredAt: r.registeredAt,
+    calledAt: r.calledAt,
+    servedAt: r.servedAt,
+    waitMinutes: r.calledAt ? Math.max(0, Math.round((Date.parse(r.calledAt) - Date.parse(r.registeredAt)) / 60_000)) : null,
+    registeredBy: r.registeredBy,
+  }));
+}
+
+/** The day's recap by unit, by payer and by local hour. */
+export function dailyRecap(db: Db, settings: CounterSettings, date: string): DailyRecap {
+  const hourOf = new Intl.DateTimeFormat('en-GB', { timeZone: settings.timeZone, hour: '2-digit', hourCycle: 'h23' });
+  const recap: DailyRecap = { date, total: 0, byUnit: {}, byPayer: { jkn: 0, umum: 0, pending: 0 }, byHour: {}, emergencies: 0, cancelled: 0 };
+  for (const r of register(db, date)) {
+    if (r.status === 'cancelled') {
+      recap.cancelled++;
+      continue;
+    }
+    recap.total++;
+    recap.byUnit[r.unit] = (recap.byUnit[r.unit] ?? 0) + 1;
+    recap.byPayer[r.payer]++;
+    const hour = hourOf.format(new Date(r.registeredAt));
+    recap.byHour[hour] = (recap.byHour[hour] ?? 0) + 1;
+    if (r.emergency) recap.emergencies++;
+  }
+  return recap;
+}
+
+/**
+ * Median and 90th-percentile waiting time by payer per unit: the proof that payer changes
+ * nothing. Emergencies (the one allowed priority), cancelled and never-called visits are left out.
+ */
+export function equalServiceReport(db: Db, from: string, to: string): EqualServiceReport {
+  const waits = new Map<string, number[]>();
+  for (const r of register(db, from, to)) {
+    if (r.emergency || r.status === 'cancelled' || r.waitMinutes === null) continue;
+    const key = `${r.unit}\u0000${r.payer}`;
+    const list = waits.get(key) ?? [];
+    list.push(r.waitMinutes);
+    waits.set(key, list);
+  }
+  const lines: EqualServiceLine[] = [];
+  const units = [...new Set([...waits.keys()].map((k) => k.split('\u0000')[0]!))].sort();
+  for (const unit of units) {
+    for (const payer of PAYERS) {
+      const list = waits.get(`${unit}\u0000${payer}`);
+      if (!list) continue;
+      lines.push({ unit, payer, visits: list.length, medianWaitMinutes: quantile(list, 0.5), p90WaitMinutes: quantile(list, 0.9) });
+    }
+  }
+  return { from, to, lines };
+}
+
+/** Nearest-rank quantile; null for no data. */
+export function quantile(values: readonly number[], q: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}

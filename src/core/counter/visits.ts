@@ -1,0 +1,120 @@
+import type { FollowUpKind, Payer, RegisteredVisit } from '../../shared/counter';
+import { isoDateInZone } from '../../shared/dates';
+import type { Verdict } from '../../shared/lookup';
+import { queueLabel, type CounterSettings } from '../../shared/settings';
+import { LoketError } from '../errors';
+import type { Db } from '../store/open-database';
+import { createPatient, type Patient } from './patients.repo';
+
+export interface RegisterVisitInput {
+  patient: Patient;
+  unit: string;
+  /** The answer the clerk saw; null when no check was made. */
+  verdict: Verdict | null;
+  verdictSource?: 'lists' | 'bpjs-live';
+  /** The clerk's choice; otherwise derived from the verdict. Changes nothing but the register. */
+  payer?: Payer;
+  /** A second visit of the same patient to the same unit on the same day needs the clerk's confirmation. */
+  confirmDuplicate?: boolean;
+  /** BPJS is configured but did not answer for this visit: re-check it when BPJS is back. */
+  recheckLater?: boolean;
+  clerk: string;
+  now: Date;
+}
+
+/** JKN when eligible; otherwise "penjamin menyusul" until someone settles it. Never blocks. */
+export const derivePayer = (verdict: Verdict | null): Payer => (verdict === 'eligible' ? 'jkn' : 'pending');
+
+/**
+ * Registers a visit with the next queue number of its unit for the facility's local day. One
+ * sequence per unit, counter prefix and day, whoever pays: arrival order decides, nothing else.
+ */
+export function registerVisit(db: Db, settings: CounterSettings, input: RegisterVisitInput): RegisteredVisit {
+  if (!settings.units.some((u) => u.code === input.unit)) throw new LoketError('visit/unknown-unit', { unit: input.unit });
+  const serviceDate = isoDateInZone(input.now, settings.timeZone);
+  const payer = input.payer ?? derivePayer(input.verdict);
+  // IMMEDIATE: two windows of one counter must never draw the same number.
+  return db.transaction(() => {
+    if (!input.confirmDuplicate) {
+      const same = db
+        .prepare(`SELECT queue_prefix AS prefix, queue_no AS no FROM visits WHERE patient_id = ? AND service_date = ? AND unit = ? AND status != 'cancelled' LIMIT 1`)
+        .get(input.patient.id, serviceDate, input.unit) as { prefix: string; no: number } | undefined;
+      const unitName = settings.units.find((u) => u.code === input.unit)?.name ?? input.unit;
+      if (same) throw new LoketError('visit/duplicate', { name: input.patient.name, unit: unitName, queue: queueLabel(same.prefix, same.no) });
+    }
+    const visit = insertVisit(db, { ...input, serviceDate, payer, prefix: settings.counterPrefix, emergency: false });
+    const followUpIds: number[] = [];
+    if (payer === 'pending') {
+      const reason = input.verdict === 'not-eligible' ? 'not-active' : input.verdict === 'unknown' ? 'not-found' : 'not-checked';
+      followUpIds.push(openFollowUp(db, visit.id, 'settle-payer', reason, input.now, settings.followUpHours));
+    }
+    if (input.recheckLater && input.verdict !== null) followUpIds.push(openFollowUp(db, visit.id, 'recheck-eligibility', 'lists-only', input.now, settings.followUpHours));
+    return { ...visit, followUpIds };
+  }).immediate();
+}
+
+export interface EmergencyInput {
+  /** The patient if known; without one an unidentified patient record is made at once. */
+  patient?: Patient;
+  clerk: string;
+  now: Date;
+}
+
+/**
+ * An emergency (gawat darurat) is registered at once: no eligibility check waited for, no
+ * identity required (UU 17/2023 art. 174). It gets an emergency number that comes before the
+ * day's regular numbers, and a follow-up to settle the payer (and identity) by the deadline.
+ */
+export function registerEmergency(db: Db, settings: CounterSettings, input: EmergencyInput): RegisteredVisit & { patient: Patient } {
+  return db.transaction(() => {
+    const patient = input.patient ?? createPatient(db, { name: `Tanpa Identitas ${localTime(input.now, settings.timeZone)}`, identified: false }, settings, input.now);
+    const serviceDate = isoDateInZone(input.now, settings.timeZone);
+    const visit = insertVisit(db, { patient, unit: settings.emergencyUnit, verdict: null, clerk: input.clerk, now: input.now, serviceDate, payer: 'pending', prefix: settings.emergencyPrefix, emergency: true });
+    const followUpIds = [openFollowUp(db, visit.id, 'settle-payer', 'emergency', input.now, settings.followUpHours)];
+    if (!patient.identified) followUpIds.push(openFollowUp(db, visit.id, 'identify-patient', 'emergency-unidentified', input.now, settings.followUpHours));
+    return { ...visit, followUpIds, patient };
+  }).immediate();
+}
+
+interface VisitRow extends Omit<RegisterVisitInput, 'payer' | 'confirmDuplicate' | 'recheckLater'> {
+  serviceDate: string;
+  payer: Payer;
+  prefix: string;
+  emergency: boolean;
+}
+
+function insertVisit(db: Db, v: VisitRow): Omit<RegisteredVisit, 'followUpIds'> {
+  const { next } = db
+    .prepare('SELECT coalesce(max(queue_no), 0) + 1 AS next FROM visits WHERE service_date = ? AND unit = ? AND queue_prefix = ?')
+    .get(v.serviceDate, v.unit, v.prefix) as { next: number };
+  const registeredAt = v.now.toISOString();
+  const info = db
+    .prepare(
+      `INSERT INTO visits (patient_id, service_date, unit, queue_prefix, queue_no, emergency, payer, verdict, verdict_source, status, registered_at, registered_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`,
+    )
+    .run(v.patient.id, v.serviceDate, v.unit, v.prefix, next, v.emergency ? 1 : 0, v.payer, v.verdict, v.verdict ? (v.verdictSource ?? 'lists') : null, registeredAt, v.clerk);
+  return {
+    id: Number(info.lastInsertRowid),
+    patientId: v.patient.id,
+    serviceDate: v.serviceDate,
+    unit: v.unit,
+    queue: queueLabel(v.prefix, next),
+    queueNo: next,
+    emergency: v.emergency,
+    payer: v.payer,
+    registeredAt,
+  };
+}
+
+function openFollowUp(db: Db, visitId: number, kind: FollowUpKind, reason: string, now: Date, hours: number): number {
+  const due = new Date(now.getTime() + hours * 3_600_000).toISOString();
+  const info = db
+    .prepare('INSERT INTO follow_ups (visit_id, kind, reason, due_at, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(visitId, kind, reason, due, now.toISOString());
+  return Number(info.lastInsertRowid);
+}
+
+function localTime(now: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('id-ID', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now).replace('.', ':');
+}

@@ -1,0 +1,37 @@
+import { formatMessage, type Lang, type MessageKey } from '../shared/i18n/messages';
+
+/** An error the clerk should read: a message key with parameters, formatted in the UI language at the boundary. */
+export class LoketError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(formatMessage('en', key, params));
+    this.name = 'LoketError';
+  }
+
+  format(lang: Lang): string {
+    return formatMessage(lang, this.key, this.params);
+  }
+}
+
+/** A serializable description of any error, for crossing a worker or IPC boundary. */
+export interface ErrorPayload {
+  key: MessageKey;
+  params: Record<string, string | number>;
+}
+
+/** Errors the core knows become their message; anything else is 'internal' with its text, never a crash. */
+export function toErrorPayload(error: unknown): ErrorPayload {
+  if (error instanceof LoketError) return { key: error.key, params: error.params };
+  if (error && typeof error === 'object' && 'code' in error && error instanceof Error && error.name === 'ListFileError') {
+    const detail = (error as Error & { detail?: string }).detail ?? '';
+    return { key: `list-file/${String((error as Error & { code: string }).code)}` as MessageKey, params: { detail } };
+  }
+  if (error instanceof Error && error.name === 'DatabaseTooNewError') {
+    return { key: 'database-too-new', params: { found: (error as Error & { found: number }).found } };
+  }
+  return { key: 'internal', params: { detail: error instanceof Error ? error.message : String(error) } };
+}
+
+export const errorFromPayload = (payload: ErrorPayload): LoketError => new LoketError(payload.key, payload.params);

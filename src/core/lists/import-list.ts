@@ -1,0 +1,155 @@
+import { basename } from 'node:path';
+import { isoDateInZone } from '../../shared/dates';
+import { formatMessage, type Lang, type MessageKey } from '../../shared/i18n/messages';
+import type { ImportIssue, ImportProgress, ImportReport, ListFieldName, ListKind } from '../../shared/lists';
+import { LoketError } from '../errors';
+import type { Db } from '../store/open-database';
+import type { ListField } from './columns';
+import { EditionWriter } from './edition-writer';
+import { beginEdition, failEdition, heartbeat, switchToEdition, type EditionCounts } from './editions.repo';
+import { openListFile } from './list-reader';
+import { RowValidator, type RowIssue } from './row-validator';
+import { inlineSource } from './validated-batches';
+import { workerSource } from './worker-source';
+
+export interface ImportListOptions {
+  path: string;
+  list: string;
+  kind: ListKind;
+  asOf: string;
+  mapping?: Partial<Record<ListFieldName, string>>;
+  lang?: Lang;
+  timeZone?: string;
+  now?: () => Date;
+  onProgress?: (progress: ImportProgress) => void;
+  /** The built reader-worker.js: read and validate on another thread. Without it, on this one. */
+  readerScript?: string;
+}
+
+/** At most this many rejects and as many warnings are listed (all are counted): a 3-million-row list of damaged NIKs must not list 3 million lines. */
+export const MAX_LISTED_ISSUES = 50_000;
+/** How often a running import says it is alive (and reports progress). */
+const HEARTBEAT_MS = 250;
+
+/**
+ * Reads a list file and makes it the list's current edition, or changes nothing. Synchronous
+ * SQLite work: call it from a worker thread (see import-worker.ts), never the UI's thread.
+ */
+export async function importList(db: Db, options: ImportListOptions): Promise<ImportReport> {
+  const started = Date.now();
+  const now = options.now ?? (() => new Date());
+  const lang = options.lang ?? 'id';
+  const today = isoDateInZone(now(), options.timeZone ?? 'Asia/Jakarta');
+  const overrides = options.mapping as Partial<Record<ListField, string>> | undefined;
+  // With a reader worker, parsing and validating run on one core while this thread writes on the other.
+  const source = options.readerScript
+    ? await workerSource(options.readerScript, { path: options.path, ...(overrides ? { overrides } : {}), today })
+    : await openListFile(options.path, { overrides }).then((reader) => inlineSource(reader, new RowValidator(reader.info.mapping, today)));
+  const { info } = source;
+  const mappingByName: Partial<Record<ListFieldName, string>> = {};
+  for (const [field, index] of Object.entries(info.mapping)) mappingByName[field as ListFieldName] = info.headers[index as number] ?? '';
+
+  let editionId: number;
+  let edition: number;
+  try {
+    ({ editionId, edition } = beginEdition(db, {
+      list: options.list,
+      kind: options.kind,
+      asOf: options.asOf,
+      sourceFile: basename(options.path),
+      sourceSha256: info.sha256,
+      sourceFormat: info.format,
+      mappingJson: JSON.stringify(mappingByName),
+      now: now().toISOString(),
+    }));
+  } catch (error) {
+    await source.close();
+    throw error;
+  }
+  const counts: EditionCounts = { read: 0, imported: 0, rejected: 0, warnings: 0, skipped: 0, damagedNik: 0 };
+  const rejects: ImportIssue[] = [];
+  const warnings: ImportIssue[] = [];
+  const progress = (phase: ImportProgress['phase'], percent: number): void =>
+    options.onProgress?.({ list: options.list, phase, rowsRead: counts.read, percent: Math.round(percent * 10) / 10 });
+  const describe = (row: number, issue: RowIssue): ImportIssue => ({ row, code: issue.code, reason: describeIssue(lang, issue) });
+
+  let writer: EditionWriter | undefined;
+  try {
+    writer = new EditionWriter(db, editionId);
+    let lastBeat = 0;
+    for await (const batch of source.batches()) {
+      writer.write(batch.members);
+      counts.read += batch.read;
+      counts.skipped += batch.skipped;
+      counts.imported += batch.members.count;
+      counts.rejected += batch.rejects.length;
+      counts.warnings += batch.warnedRows;
+      for (const r of batch.rejects) if (rejects.length < MAX_LISTED_ISSUES) rejects.push(describe(r.row, r.issue));
+      for (const w of batch.warnings) {
+        if (w.issue.code === 'row/nik-damaged') counts.damagedNik++;
+        if (warnings.length < MAX_LISTED_ISSUES) warnings.push(describe(w.row, w.issue));
+      }
+      if (Date.now() - lastBeat >= HEARTBEAT_MS) {
+        lastBeat = Date.now();
+        heartbeat(db, editionId, now().toISOString(), counts.read);
+        progress('reading', info.sizeBytes > 0 ? (90 * batch.bytesRead) / info.sizeBytes : 0);
+      }
+    }
+    // An edition without a single member is a wrong file or sheet, never a real list: replacing
+    // the current edition with it would make every patient "not found".
+    if (counts.imported === 0) throw new LoketError('import/no-members', { read: counts.read, rejected: counts.rejected });
+    progress('indexing', 92);
+    const { duplicates } = writer.finish();
+    for (const d of duplicates) {
+      counts.warnings++;
+      if (warnings.length < MAX_LISTED_ISSUES) warnings.push(describe(d.row, { code: 'row/duplicate', detail: String(d.other) }));
+    }
+    warnings.sort((a, b) => a.row - b.row);
+    progress('switching', 99);
+    saveIssues(db, editionId, rejects, warnings);
+    switchToEdition(db, editionId, counts, now().toISOString());
+    progress('done', 100);
+  } catch (error) {
+    writer?.abort();
+    failEdition(db, editionId, error instanceof Error ? error.message : String(error));
+    progress('failed', 0);
+    throw error;
+  } finally {
+    await source.close();
+  }
+  return {
+    list: options.list,
+    kind: options.kind,
+    edition,
+    asOf: options.asOf,
+    file: {
+      name: basename(options.path),
+      format: info.format,
+      sha256: info.sha256,
+      headerRow: info.headerRow,
+      ...(info.encoding ? { encoding: info.encoding } : {}),
+      ...(info.separator ? { separator: info.separator } : {}),
+      ...(info.sheetName ? { sheetName: info.sheetName } : {}),
+    },
+    mapping: mappingByName,
+    rows: counts,
+    rejects,
+    warnings,
+    durationMs: Date.now() - started,
+  };
+}
+
+function describeIssue(lang: Lang, issue: RowIssue): string {
+  let detail = issue.detail ?? '';
+  if (issue.code === 'row/nik-invalid') detail = formatMessage(lang, `nik-reason/${detail}` as MessageKey);
+  if (issue.code === 'row/card-invalid') detail = formatMessage(lang, `card-reason/${detail}` as MessageKey);
+  return formatMessage(lang, issue.code, { detail });
+}
+
+function saveIssues(db: Db, editionId: number, rejects: ImportIssue[], warnings: ImportIssue[]): void {
+  const insert = db.prepare('INSERT INTO import_issues (edition_id, row, severity, code, detail) VALUES (?, ?, ?, ?, ?)');
+  db.transaction(() => {
+    for (const r of rejects) insert.run(editionId, r.row, 'reject', r.code, r.reason);
+    for (const w of warnings) insert.run(editionId, w.row, 'warning', w.code, w.reason);
+  })();
+}

@@ -1,0 +1,64 @@
+import type { ContractEvents } from '../../shared/contract';
+import type { CoreContext } from '../core-context';
+import type { CoreMethods } from '../core';
+import { writeTable } from '../counter/report-export';
+import { LoketError, errorFromPayload, toErrorPayload } from '../errors';
+import { readEditionOfList, rollbackToPrevious } from './editions.repo';
+import { importList } from './import-list';
+import { inspectListFile } from './inspect-list';
+import { listSummaries } from './list-summaries';
+import { runImportInWorker } from './run-import';
+
+/** Core errors keep their message; a file reader's error becomes the clerk's message. */
+const asLoketError = (error: unknown): never => {
+  throw errorFromPayload(toErrorPayload(error));
+};
+
+/** The lists' contract methods: what is loaded, importing a new edition, and rolling back. */
+export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | 'importList' | 'inspectListFile' | 'exportImportIssues' | 'rollbackList'> {
+  const { db, config, catalog } = ctx;
+  const running = new Set<string>();
+  return {
+    async listLists() {
+      return listSummaries(db, ctx.today(), ctx.staleAfterDays());
+    },
+    async importList(input) {
+      const key = input.list.toLowerCase();
+      if (running.has(key)) throw new LoketError('import-busy', { list: input.list });
+      running.add(key);
+      try {
+        const options = { ...input, lang: ctx.lang(), timeZone: ctx.timeZone() };
+        const onProgress = (p: ContractEvents['importProgress']): void => ctx.events.emit('importProgress', p);
+        const job = { dbPath: config.dbPath, ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}), options };
+        const report = config.workerScript
+          ? await runImportInWorker(config.workerScript, job, onProgress)
+          : await importList(db, { ...options, now: ctx.now, onProgress }).catch(asLoketError);
+        catalog.invalidate();
+        return report;
+      } finally {
+        running.delete(key);
+      }
+    },
+    async inspectListFile({ path, mapping }) {
+      return inspectListFile(path, mapping).catch(asLoketError);
+    },
+    async exportImportIssues({ list, path }) {
+      const edition = readEditionOfList(db, list, 'current');
+      if (!edition) throw new LoketError('unknown-list', { list });
+      const issues = db.prepare('SELECT row, severity, code, detail FROM import_issues WHERE edition_id = ? ORDER BY row').all(edition.id) as { row: number; severity: string; code: string; detail: string | null }[];
+      const id = ctx.lang() === 'id';
+      const headers = id ? ['Baris', 'Jenis', 'Kode', 'Alasan'] : ['Row', 'Kind', 'Code', 'Reason'];
+      const kind = (severity: string): string => (severity === 'reject' ? (id ? 'ditolak' : 'rejected') : id ? 'peringatan' : 'warning');
+      await writeTable(path, 'csv', { sheet: list, headers, rows: issues.map((i) => [i.row, kind(i.severity), i.code, i.detail]) });
+      return { path, rows: issues.length };
+    },
+    async rollbackList({ list }) {
+      if (!readEditionOfList(db, list, 'current') && !readEditionOfList(db, list, 'previous')) throw new LoketError('unknown-list', { list });
+      if (!rollbackToPrevious(db, list)) throw new LoketError('no-previous-edition', { list });
+      catalog.invalidate();
+      const summary = listSummaries(db, ctx.today(), ctx.staleAfterDays()).find((s) => s.name.toLowerCase() === list.toLowerCase());
+      if (!summary) throw new LoketError('unknown-list', { list });
+      return summary;
+    },
+  };
+}

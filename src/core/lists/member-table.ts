@@ -1,0 +1,105 @@
+import type { MatchFlag } from '../../shared/lookup';
+import type { Sex } from '../../shared/nik';
+
+/**
+ * Members live in one table per list edition, `members_e<editionId>`, with a contentless FTS5
+ * index `names_e<editionId>` over phonetic name tokens and a birth-date token (the row's
+ * normalized name keys, column name_keys; ASCII only, so FTS5's plain `ascii` tokenizer reads
+ * them, cheaper than the default unicode61 on a 3-million-row build). Why one table per
+ * edition: a new edition is bulk-loaded without indexes and indexed after (several times faster
+ * than inserting into indexed tables), the switch to it is a metadata update, and retiring an
+ * old edition is a DROP TABLE rather than millions of deletes.
+ *
+ * Why the packed `detail` column: each bound parameter costs time on a 3-million-row import,
+ * and nothing ever filters on address, segment or class; only NIK, card, birth date and name
+ * are searched, and those have columns (and indexes) of their own.
+ */
+export const memberTable = (editionId: number): string => `members_e${editionId}`;
+export const nameIndexTable = (editionId: number): string => `names_e${editionId}`;
+
+export const MemberFlags = {
+  active: 1,
+  damagedNik: 2,
+  nikDobMismatch: 4,
+  nikSexMismatch: 8,
+  duplicate: 16,
+  cardZerosRestored: 32,
+} as const;
+
+const FLAG_NAMES: [number, MatchFlag][] = [
+  [MemberFlags.damagedNik, 'damaged-nik'],
+  [MemberFlags.nikDobMismatch, 'nik-dob-mismatch'],
+  [MemberFlags.nikSexMismatch, 'nik-sex-mismatch'],
+  [MemberFlags.duplicate, 'duplicate-in-list'],
+  [MemberFlags.cardZerosRestored, 'card-zeros-restored'],
+];
+
+export function flagNames(flags: number): MatchFlag[] {
+  const names: MatchFlag[] = [];
+  for (const [bit, name] of FLAG_NAMES) if (flags & bit) names.push(name);
+  return names;
+}
+
+/** Order of the fields packed into `detail`, joined by the ASCII unit separator. */
+export const DETAIL_FIELDS = [
+  'sex', 'statusReason', 'segment', 'facility', 'class', 'address', 'rt', 'rw',
+  'village', 'district', 'city', 'province', 'birthPlace',
+] as const;
+export type MemberDetail = Record<(typeof DETAIL_FIELDS)[number], string>;
+export const DETAIL_SEPARATOR = '\x1f';
+
+export function createMemberTableSql(editionId: number): string {
+  return `CREATE TABLE ${memberTable(editionId)} (
+    id        INTEGER PRIMARY KEY,
+    nik       TEXT,             -- 16 digits; a damaged NIK is stored as its 15 good digits + '0' with flag damagedNik
+    card      INTEGER,          -- 13-digit card number as a number; zero-padded back on read
+    dob       INTEGER,          -- yyyymmdd
+    flags     INTEGER NOT NULL, -- MemberFlags bits (active, damaged NIK, mismatches, duplicate, ...)
+    name      TEXT NOT NULL,    -- as written, trimmed and upper-cased
+    detail    TEXT NOT NULL,    -- DETAIL_FIELDS joined by \\x1f
+    row       INTEGER NOT NULL, -- row number in the source file
+    name_keys TEXT              -- phonetic name tokens + ' D<yyyymmdd>': what names_e<id> indexes
+  )`;
+}
+
+/** Built after the bulk load: sorting once is far cheaper than maintaining indexes row by row. */
+export function createMemberIndexesSql(editionId: number): string {
+  const t = memberTable(editionId);
+  return `CREATE INDEX ${t}_nik ON ${t}(nik);
+    CREATE INDEX ${t}_card ON ${t}(card);
+    CREATE VIRTUAL TABLE ${nameIndexTable(editionId)} USING fts5(keys, content='', detail=none, columnsize=0, tokenize='ascii');
+    INSERT INTO ${nameIndexTable(editionId)}(rowid, keys) SELECT id, name_keys FROM ${t} WHERE name_keys IS NOT NULL;`;
+}
+
+export function dropEditionTablesSql(editionId: number): string {
+  return `DROP TABLE IF EXISTS ${nameIndexTable(editionId)}; DROP TABLE IF EXISTS ${memberTable(editionId)};`;
+}
+
+export function unpackDetail(packed: string): MemberDetail {
+  const parts = packed.split(DETAIL_SEPARATOR);
+  const detail = {} as MemberDetail;
+  DETAIL_FIELDS.forEach((field, i) => (detail[field] = parts[i] ?? ''));
+  return detail;
+}
+
+export const cardToText = (card: number | null): string | null => (card === null ? null : String(card).padStart(13, '0'));
+
+export function dobToIso(dob: number | null): string | null {
+  if (dob === null) return null;
+  const s = String(dob);
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+}
+
+export const isoToDob = (iso: string): number => Number(iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 10));
+
+export function sexOf(detail: MemberDetail): Sex | null {
+  return detail.sex === 'L' || detail.sex === 'P' ? detail.sex : null;
+}
+
+/** One readable address line for the clerk: "JL. MAWAR NO 5 RT 001/RW 002, CIBEBER, WALANTAKA, KOTA SERANG". */
+export function addressLine(d: MemberDetail): string | null {
+  let street = d.address;
+  if (d.rt || d.rw) street += `${street ? ' ' : ''}RT ${d.rt || '-'}/RW ${d.rw || '-'}`;
+  const parts = [street, d.village, d.district, d.city].filter((p) => p !== '');
+  return parts.length ? parts.join(', ') : null;
+}

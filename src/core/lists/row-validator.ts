@@ -1,0 +1,135 @@
+import { parseCard } from '../../shared/card';
+import { parseDate } from '../../shared/dates';
+import type { MessageKey } from '../../shared/i18n/messages';
+import { nikMismatch, readNikCell } from '../../shared/nik';
+import { mapListStatus, parseSex } from '../../shared/status';
+import type { ColumnMapping } from './columns';
+import type { RawCell, RawRow } from './list-reader';
+import { DETAIL_FIELDS, DETAIL_SEPARATOR, MemberFlags, isoToDob } from './member-table';
+
+/**
+ * A validated member, in the column order of the edition writer's INSERT (its name keys are
+ * computed by the writer). A tuple rather than
+ * an object: batches of these cross from the reader thread to the writer, and arrays are the
+ * cheapest shape to clone.
+ */
+export type MemberInsert = [nik: string | null, card: number | null, dob: number | null, flags: number, name: string, detail: string, row: number];
+
+export interface RowIssue {
+  code: MessageKey;
+  detail?: string;
+}
+
+export type RowOutcome =
+  | { kind: 'member'; member: MemberInsert; warnings: RowIssue[] }
+  | { kind: 'reject'; issue: RowIssue }
+  | { kind: 'skip' };
+
+/** Words that mark a totals, signature or title row rather than a member. */
+const NON_MEMBER_ROW = /\b(TOTAL|JUMLAH|MENGETAHUI|KEPALA|NIP|TTD|DIBUAT|PETUGAS|DAFTAR|BULAN|PERIODE|TAHUN|SUB ?TOTAL)\b/i;
+const NO_WARNINGS: RowIssue[] = [];
+
+export function cellText(cell: RawCell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return (cell.indexOf('\u00a0') < 0 ? cell : cell.replace(/\u00a0/g, ' ')).trim();
+  if (typeof cell === 'number') return String(cell);
+  return cell.toISOString().slice(0, 10);
+}
+
+export class RowValidator {
+  /** Column index of each DETAIL_FIELDS entry that comes from the file (-1: not in this file); sex and statusReason are derived. */
+  private readonly detailColumns: number[];
+
+  constructor(
+    private readonly mapping: ColumnMapping,
+    private readonly today: string,
+  ) {
+    this.detailColumns = DETAIL_FIELDS.map((field) => (field === 'sex' || field === 'statusReason' ? -1 : (mapping[field] ?? -1)));
+  }
+
+  private cell(cells: RawCell[], field: keyof ColumnMapping): RawCell | undefined {
+    const index = this.mapping[field];
+    return index === undefined ? undefined : cells[index];
+  }
+
+  /** The packed detail column, built straight from the cells (this runs for every row of every list). */
+  private detailOf(cells: RawCell[], sex: string, statusReason: string): string {
+    let out = sex + DETAIL_SEPARATOR + statusReason;
+    const columns = this.detailColumns;
+    for (let i = 2; i < columns.length; i++) {
+      const index = columns[i]!;
+      out += DETAIL_SEPARATOR;
+      if (index >= 0) out += cellText(cells[index]);
+    }
+    return out;
+  }
+
+  private text(cells: RawCell[], field: keyof ColumnMapping): string {
+    return cellText(this.cell(cells, field));
+  }
+
+  validate(raw: RawRow): RowOutcome {
+    const { cells } = raw;
+    const nikRaw = this.cell(cells, 'nik');
+    const cardRaw = this.cell(cells, 'card');
+    const nikCell = readNikCell(typeof nikRaw === 'number' ? nikRaw : cellText(nikRaw), typeof nikRaw === 'number', this.today);
+    const cardText = typeof cardRaw === 'number' ? cardRaw : cellText(cardRaw);
+    const card = cardText === '' ? null : parseCard(cardText);
+    const name = this.text(cells, 'name').toUpperCase().replace(/\s+/g, ' ');
+    const hasNik = nikCell.kind === 'valid' || nikCell.kind === 'damaged';
+    const hasCard = card !== null && card.ok;
+
+    if (!hasNik && !hasCard) return this.rejectOrSkip(cells, nikCell.kind === 'invalid' ? nikCell.reason : null, card, name);
+    if (!name) return { kind: 'reject', issue: { code: 'row/no-name' } };
+
+    let warnings = NO_WARNINGS;
+    const warn = (issue: RowIssue): void => {
+      if (warnings === NO_WARNINGS) warnings = [];
+      warnings.push(issue);
+    };
+    let flags = 0;
+    let nik: string | null = null;
+    if (nikCell.kind === 'valid') nik = nikCell.nik;
+    else if (nikCell.kind === 'damaged') {
+      nik = `${nikCell.prefix15}0`;
+      flags |= MemberFlags.damagedNik;
+      warn({ code: 'row/nik-damaged' });
+    } else if (nikCell.kind === 'invalid') warn({ code: 'row/nik-invalid', detail: nikCell.reason });
+    if (card !== null && !card.ok) warn({ code: 'row/card-invalid', detail: card.reason });
+    if (card !== null && card.ok && card.restoredZeros) flags |= MemberFlags.cardZerosRestored;
+
+    const dobRaw = this.cell(cells, 'dob');
+    const dobIso = dobRaw === undefined || dobRaw === null || dobRaw === '' ? null : parseDate(typeof dobRaw === 'string' ? dobRaw.trim() : dobRaw, this.today);
+    if (dobIso === null && dobRaw !== undefined && cellText(dobRaw) !== '') warn({ code: 'row/dob-unreadable', detail: cellText(dobRaw) });
+    const sexCell = this.cell(cells, 'sex');
+    const sex = parseSex(sexCell instanceof Date ? null : (sexCell ?? null));
+    if (nikCell.kind === 'valid') {
+      const mismatch = nikMismatch(nikCell.info, dobIso, sex);
+      if (mismatch === 'dob' || mismatch === 'dob-and-sex') {
+        flags |= MemberFlags.nikDobMismatch;
+        warn({ code: 'row/nik-dob-mismatch' });
+      }
+      if (mismatch === 'sex' || mismatch === 'dob-and-sex') {
+        flags |= MemberFlags.nikSexMismatch;
+        warn({ code: 'row/nik-sex-mismatch' });
+      }
+    }
+    const status = mapListStatus(this.text(cells, 'status') || null);
+    if (status.status === 'active') flags |= MemberFlags.active;
+    const dob = dobIso === null ? null : isoToDob(dobIso);
+    const detail = this.detailOf(cells, sex ?? '', status.reason ?? '');
+    const member: MemberInsert = [nik, hasCard ? Number(card.card) : null, dob, flags, name, detail, raw.row];
+    return { kind: 'member', member, warnings };
+  }
+
+  /** A row without a usable identifier: a member row with a bad NIK is rejected; a title, totals, signature or empty row is skipped. */
+  private rejectOrSkip(cells: RawCell[], nikReason: string | null, card: ReturnType<typeof parseCard> | null, name: string): RowOutcome {
+    const joined = cells.map(cellText).join(' ').trim();
+    if (joined === '' || NON_MEMBER_ROW.test(joined)) return { kind: 'skip' };
+    const nikText = this.text(cells, 'nik');
+    if (nikText === '' && card === null && name === '') return { kind: 'skip' };
+    if (nikReason !== null && nikText !== '') return { kind: 'reject', issue: { code: 'row/nik-invalid', detail: nikReason } };
+    if (card !== null && !card.ok) return { kind: 'reject', issue: { code: 'row/card-invalid', detail: card.reason } };
+    return { kind: 'reject', issue: { code: 'row/no-identifier' } };
+  }
+}
