@@ -1,3 +1,4 @@
+import type { Payer } from './counter';
 import { z } from 'zod';
 import type { LookupResult, Verdict } from './lookup';
 
@@ -114,7 +115,7 @@ export interface RecheckRow {
   id: number;
   checkedAt: string;
   service: BpjsServiceName;
-  visit: { id: number; queue: string; unit: string; serviceDate: string; payer: 'jkn' | 'umum' | 'pending' };
+  visit: { id: number; queue: string; unit: string; serviceDate: string; payer: Payer };
   patient: { id: number; mrn: string; name: string };
   before: Verdict | null;
   after: Verdict;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIST_FIELDS, listKindSchema, type ImportProgress, type ImportReport, type ListPreview, type ListSummary } from './lists';
-import { PAYERS, VISIT_STATUSES, identitySchema, type FollowUp, type Patient, type QueueEntry, type RegisteredVisit } from './counter';
+import { PAYERS, VISIT_STATUSES, type Payer, identitySchema, type FollowUp, type Patient, type QueueEntry, type RegisteredVisit } from './counter';
 import { bpjsSettingsFormSchema, type BpjsSettingsView, type BridgeLogEntry, type Connectivity, type ConnectionTest, type OnlineLookup, type RecheckRow, type RecheckRun } from './bpjs';
 import type { LookupResult } from './lookup';
 import type { DailyRecap, EqualServiceReport, RegisterRow } from './reports';
@@ -90,7 +90,7 @@ export const contract = {
   /** Looks the visit's patient up again in the current lists; an exact active match settles the payer as JKN. */
   recheckPayer: {
     input: z.object({ visitId: z.number().int().positive() }),
-    output: {} as { verdict: 'eligible' | 'not-eligible' | 'unknown'; payer: 'jkn' | 'umum' | 'pending' },
+    output: {} as { verdict: 'eligible' | 'not-eligible' | 'unknown'; payer: Payer },
   },
   attachIdentity: {
     input: z.object({ visitId: z.number().int().positive(), identity: identitySchema }),

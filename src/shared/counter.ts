@@ -1,8 +1,23 @@
 import { z } from 'zod';
 
-/** Who pays, as recorded in the register: never printed, never on a queue display. */
-export const PAYERS = ['jkn', 'umum', 'pending'] as const;
+/**
+ * Who pays, as recorded in the register: never printed, never on a queue display.
+ * jkn: BPJS Kesehatan; jamkesda: Jamkesda / PBI daerah paid by the regency; umum: the patient;
+ * jasa-raharja (traffic accidents), bpjs-tk (work accidents, BPJS Ketenagakerjaan), insurance
+ * (another insurer or company); pending: "penjamin menyusul", to be settled later.
+ */
+export const PAYERS = ['jkn', 'jamkesda', 'umum', 'jasa-raharja', 'bpjs-tk', 'insurance', 'pending'] as const;
 export type Payer = (typeof PAYERS)[number];
+/** The key a clerk presses for each payer at the counter (J, D, U, R, K, A, M). */
+export const PAYER_KEYS: Readonly<Record<Payer, string>> = {
+  jkn: 'J',
+  jamkesda: 'D',
+  umum: 'U',
+  'jasa-raharja': 'R',
+  'bpjs-tk': 'K',
+  insurance: 'A',
+  pending: 'M',
+};
 export const VISIT_STATUSES = ['waiting', 'called', 'served', 'cancelled'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 export type FollowUpKind = 'settle-payer' | 'identify-patient' | 'recheck-eligibility';

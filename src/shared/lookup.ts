@@ -7,7 +7,14 @@ export type QueryKind = 'nik' | 'card' | 'name' | 'mrn';
 export type Verdict = 'eligible' | 'not-eligible' | 'unknown';
 /** exact: the identifier matches; probable: damaged-NIK prefix or name + birth date; possible: weaker name match. */
 export type Confidence = 'exact' | 'probable' | 'possible';
-export type MatchFlag = 'damaged-nik' | 'nik-dob-mismatch' | 'nik-sex-mismatch' | 'duplicate-in-list' | 'card-zeros-restored';
+/** 'dob-differs': a name candidate whose birth date is not the one searched for ("tanggal lahir beda"). */
+export type MatchFlag = 'damaged-nik' | 'nik-dob-mismatch' | 'nik-sex-mismatch' | 'duplicate-in-list' | 'card-zeros-restored' | 'dob-differs';
+
+/** A patient record of this facility as a look-up shows it ("Pasien lama: RM 000005, kunjungan terakhir 12-11-2026"). */
+export interface OwnPatient extends Patient {
+  /** Local date (yyyy-mm-dd) of the patient's last visit here; null when none yet. */
+  lastVisit: string | null;
+}
 
 export interface MemberMatch {
   nik: string | null;
@@ -39,6 +46,8 @@ export interface LookupResult {
   /** Set when the query itself is unusable (e.g. 15 digits); the clerk sees it. */
   problem: string | null;
   /** This facility's record of the patient, when the query names one (MRN, or a known NIK or card). */
-  patient?: Patient | null;
+  patient?: OwnPatient | null;
+  /** For a name query: this facility's own records with that name, best first; shown above the list matches. */
+  ownMatches?: OwnPatient[];
   tookMs: number;
 }

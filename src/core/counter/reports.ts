@@ -52,7 +52,7 @@ export function register(db: Db, from: string, to: string = from): RegisterRow[]
 /** The day's recap by unit, by payer and by local hour. */
 export function dailyRecap(db: Db, settings: CounterSettings, date: string): DailyRecap {
   const hourOf = new Intl.DateTimeFormat('en-GB', { timeZone: settings.timeZone, hour: '2-digit', hourCycle: 'h23' });
-  const recap: DailyRecap = { date, total: 0, byUnit: {}, byPayer: { jkn: 0, umum: 0, pending: 0 }, byHour: {}, emergencies: 0, cancelled: 0 };
+  const recap: DailyRecap = { date, total: 0, byUnit: {}, byPayer: Object.fromEntries(PAYERS.map((p) => [p, 0])) as Record<Payer, number>, byHour: {}, emergencies: 0, cancelled: 0 };
   for (const r of register(db, date)) {
     if (r.status === 'cancelled') {
       recap.cancelled++;

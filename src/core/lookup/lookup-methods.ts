@@ -1,4 +1,5 @@
-import type { Payer } from '../../shared/counter';
+import type { Patient, Payer } from '../../shared/counter';
+import type { OwnPatient } from '../../shared/lookup';
 import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core';
 import { setPayer } from '../counter/follow-ups';
@@ -20,15 +21,17 @@ export function lookupContextOf(ctx: CoreContext): LookupContext {
 export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'recheckPayer'> {
   const { db } = ctx;
   const lookupContext = (): LookupContext => lookupContextOf(ctx);
+  // The last-visit date is filled in by the own-patient search (issue 9); null until then.
+  const own = (p: Patient | undefined): OwnPatient | undefined => (p ? { ...p, lastVisit: null } : undefined);
   return {
     async lookup({ query, dob }) {
       // A record number of this facility: answer for the patient's own NIK (or card).
-      const byMrn = MRN_LIKE.test(query.trim()) ? findPatient(db, { mrn: query }) : undefined;
+      const byMrn = own(MRN_LIKE.test(query.trim()) ? findPatient(db, { mrn: query }) : undefined);
       if (byMrn && (byMrn.nik || byMrn.card)) return { ...lookup(lookupContext(), byMrn.nik ?? byMrn.card!), query, kind: 'mrn', patient: byMrn };
       if (byMrn) return { query, kind: 'mrn', verdict: 'unknown', matches: [], problem: null, tookMs: 0, patient: byMrn };
       const result = lookup(lookupContext(), query, dob);
       const compact = query.replace(/[\s.-]/g, '');
-      const known = result.kind === 'nik' ? findPatient(db, { nik: compact }) : result.kind === 'card' ? findPatient(db, { card: compact }) : undefined;
+      const known = own(result.kind === 'nik' ? findPatient(db, { nik: compact }) : result.kind === 'card' ? findPatient(db, { card: compact }) : undefined);
       return known ? { ...result, patient: known } : result;
     },
     async recheckPayer({ visitId }) {

@@ -61,7 +61,11 @@ export const uiEn: UiMessages = {
     payerDerived: 'Derived from the check',
     payer: {
       jkn: 'JKN',
+      jamkesda: 'Jamkesda / regional PBI',
       umum: 'Self-pay',
+      'jasa-raharja': 'Jasa Raharja',
+      'bpjs-tk': 'BPJS Employment (work accident)',
+      insurance: 'Other insurance',
       pending: 'Payer pending',
     },
     submit: 'Register',
@@ -307,6 +311,7 @@ export const uiEn: UiMessages = {
     'nik-sex-mismatch': 'Sex does not match the NIK',
     'duplicate-in-list': 'Appears more than once in the list',
     'card-zeros-restored': 'Leading zeros of the card number restored',
+    'dob-differs': 'Different birth date',
   },
   listKind: {
     'pbi-apbn': 'PBI APBN',

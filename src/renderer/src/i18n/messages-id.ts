@@ -63,7 +63,11 @@ export const uiId = {
     payerDerived: 'Otomatis dari hasil cek',
     payer: {
       jkn: 'JKN',
+      jamkesda: 'Jamkesda / PBI daerah',
       umum: 'Umum',
+      'jasa-raharja': 'Jasa Raharja',
+      'bpjs-tk': 'BPJS Ketenagakerjaan',
+      insurance: 'Asuransi lain',
       pending: 'Penjamin menyusul',
     },
     submit: 'Daftar',
@@ -309,6 +313,7 @@ export const uiId = {
     'nik-sex-mismatch': 'Jenis kelamin tidak sesuai NIK',
     'duplicate-in-list': 'Tercatat lebih dari sekali di daftar',
     'card-zeros-restored': 'Nol di depan nomor kartu dipulihkan',
+    'dob-differs': 'Tanggal lahir beda',
   },
   listKind: {
     'pbi-apbn': 'PBI APBN',

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
-import type { Identity, Patient, Payer, RegisteredVisit } from '../../../../shared/counter';
+import { PAYERS, PAYER_KEYS as PAYER_KEY_LABEL, type Identity, type Patient, type Payer, type RegisteredVisit } from '../../../../shared/counter';
 import type { CounterSettings } from '../../../../shared/settings';
 import { loket } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -26,10 +26,8 @@ interface Props {
   onCancel: () => void;
 }
 
-const PAYER_CHOICES: readonly Payer[] = ['jkn', 'umum', 'pending'];
-/** J: JKN, U: Umum, M: penjamin menyusul. */
-const PAYER_KEYS: Record<string, Payer | undefined> = { j: 'jkn', u: 'umum', m: 'pending' };
-const PAYER_KEY_LABEL: Record<Payer, string> = { jkn: 'J', umum: 'U', pending: 'M' };
+const PAYER_CHOICES: readonly Payer[] = PAYERS;
+const PAYER_KEYS: Record<string, Payer | undefined> = Object.fromEntries(PAYERS.map((p) => [PAYER_KEY_LABEL[p].toLowerCase(), p]));
 
 /**
  * Registration after a look-up: find the patient's record (NIK, card), else warn about likely

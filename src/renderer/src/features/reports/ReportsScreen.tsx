@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
-import type { Payer } from '../../../../shared/counter';
+import { PAYERS } from '../../../../shared/counter';
 import type { DailyRecap, EqualServiceReport, RegisterRow } from '../../../../shared/reports';
 import type { CounterSettings } from '../../../../shared/settings';
 import { loket } from '../../api';
@@ -20,7 +20,6 @@ interface Data {
   recap: DailyRecap;
   equal: EqualServiceReport;
 }
-const PAYERS: readonly Payer[] = ['jkn', 'umum', 'pending'];
 
 /** The day's register (the one place the payer is shown), the recap and the equal-service report. */
 export function ReportsScreen({ settings, changes }: { settings: CounterSettings | null; changes: number }) {
