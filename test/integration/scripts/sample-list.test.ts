@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../../src/core/core';
+import { writeSampleList } from '../../fixtures/sample-list-file';
+import { useTempDir } from '../../helpers/temp';
+
+const tempDir = useTempDir();
+const NOW = new Date('2026-11-23T03:00:00Z');
+
+describe('the sample list of npm run sample-list', () => {
+  it.each(['xlsx', 'csv'])('imports as a %s: title rows skipped, damaged rows handled, its example members found', async (format) => {
+    const dir = tempDir();
+    const sample = await writeSampleList(join(dir, `sample.${format}`), { rows: 300, seed: 7 });
+    expect(sample.damaged).toBe(3);
+    expect(sample.examples.length).toBeGreaterThanOrEqual(5);
+    const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => NOW });
+    try {
+      const report = await core.importList({ path: sample.path, list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
+      expect(report.file.headerRow).toBe(sample.headerRow);
+      expect(report.rows).toMatchObject({ read: 300, imported: 300 - sample.rejected, rejected: sample.rejected });
+      for (const m of sample.examples) {
+        const found = await core.lookup({ query: m.nik });
+        expect(found.matches.map((x) => x.name)).toContain(m.name);
+        expect(found.matches[0]?.dob).toBe(m.dob);
+      }
+      // Row 194 has its birth date written out in words ("12 Maret 1985"): still read day-first.
+      const byName = await core.lookup({ query: sample.examples[0]!.name, dob: sample.examples[0]!.dob });
+      expect(byName.matches.length).toBeGreaterThan(0);
+    } finally {
+      core.close();
+    }
+  });
+
+  it('the command writes the file and names members to try', () => {
+    const dir = tempDir();
+    const out = join(dir, 'coba.xlsx');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', '..', 'scripts', 'sample-list.ts'), out, '--rows', '50'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(run.stdout).toMatch(/Wrote .*coba\.xlsx: 50 members/);
+    expect(run.stdout).toMatch(/\d{16} {2}\d{13}/);
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', '..', 'scripts', 'sample-list.ts'), out, '--rows', 'many'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--rows must be a whole number');
+  });
+});
