@@ -2,12 +2,30 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import layers from './eslint/layers.mjs';
 
-/** The boundaries of DESIGN.md, enforced: shared is pure, the core never sees Electron, the renderer never reaches into main. */
-const noNodeBuiltins = { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'worker_threads', 'child_process'], message: 'src/shared is pure: no I/O, no node: imports.' };
-const noElectron = { group: ['electron', 'electron/*', 'electron-updater'], message: 'Only the Electron shell (src/main, outside core/) and the preload import electron.' };
-const noMain = { group: ['**/main/**', '**/main'], message: 'The renderer talks to the core only through window.loket (the contract).' };
-const noUpward = (message) => ({ group: ['**/cli/**', '**/harness/**', '**/renderer/**'], message });
+/**
+ * The layer boundaries (docs/architecture.md), one rule per layer: each layer imports only the
+ * folders and packages it may use. Relative paths are resolved, so an indirect spelling is caught
+ * too. test/lint/ keeps a forbidden probe per rule and checks that each one fails.
+ */
+const NOT_UI_OR_SHELL = ['*', '!electron', '!electron-updater', '!react', '!react-dom', '!react-i18next', '!i18next', '!playwright', '!playwright-core', '!vitest', '!fast-check'];
+export const LAYERS = [
+  { files: ['src/shared/**/*.ts'], name: 'src/shared', allow: ['src/shared'], packages: ['zod'], builtins: false },
+  { files: ['src/core/**/*.ts'], name: 'src/core', allow: ['src/core', 'src/shared'], packages: NOT_UI_OR_SHELL, builtins: true },
+  {
+    files: ['src/main/**/*.ts'],
+    name: 'src/main',
+    allow: ['src/main', 'src/core', 'src/shared'],
+    packages: ['*', '!react', '!react-dom', '!react-i18next', '!i18next', '!playwright', '!playwright-core', '!vitest'],
+    builtins: true,
+  },
+  { files: ['src/preload/**/*.ts'], name: 'src/preload', allow: ['src/preload', 'src/shared/contract'], packages: ['electron'], builtins: false },
+  { files: ['src/renderer/**/*.{ts,tsx}'], name: 'src/renderer', allow: ['src/renderer', 'src/shared'], packages: ['react', 'react-dom', 'react-i18next', 'i18next'], builtins: false },
+  { files: ['src/cli/**/*.ts'], name: 'src/cli', allow: ['src/cli', 'src/core', 'src/shared'], packages: NOT_UI_OR_SHELL, builtins: true },
+  { files: ['src/harness/**/*.ts'], name: 'src/harness', allow: ['src/harness', 'src/core', 'src/shared', 'src/simulators'], packages: NOT_UI_OR_SHELL, builtins: true },
+  { files: ['src/simulators/**/*.ts'], name: 'src/simulators', allow: ['src/simulators', 'src/core', 'src/shared'], packages: NOT_UI_OR_SHELL, builtins: true },
+];
 
 export default tseslint.config(
   { ignores: ['.tmp/**', 'out/**', 'dist/**', 'node_modules/**', 'build/**', 'test-results/**', 'coverage/**'] },
@@ -21,18 +39,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  {
-    files: ['src/shared/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noNodeBuiltins, noElectron, noMain, noUpward('src/shared imports nothing above it.')] }] },
-  },
-  {
-    files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/harness/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron, { group: ['**/renderer/**'], message: 'The core does not know the UI.' }] }] },
-  },
+  ...LAYERS.map(({ files, ...options }) => ({
+    files,
+    plugins: { layers },
+    rules: { 'layers/allowed-imports': ['error', options] },
+  })),
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': ['error', { patterns: [noMain, noElectron, noNodeBuiltins, { group: ['**/cli/**', '**/harness/**'], message: 'The renderer talks only to window.loket.' }] }] },
   },
   {
     files: ['**/*.mjs', 'bin/**/*.js'],

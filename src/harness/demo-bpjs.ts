@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline';
 import type { Core } from '../core/core';
 import type { MemberMatch } from '../shared/lookup';
-import { SIM_CREDENTIALS, startBpjsSimulator, type BpjsSimulator, type SimFault, type SimMember } from '../../test/simulators/bpjs-simulator';
+import { SIM_CREDENTIALS, startBpjsSimulator, type BpjsSimulator, type SimFault, type SimMember } from '../simulators/bpjs-simulator';
 
 export async function startDemoBpjs(core: Core, service: 'vclaim' | 'pcare'): Promise<BpjsSimulator> {
   const sim = await startBpjsSimulator({

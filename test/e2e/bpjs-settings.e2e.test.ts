@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SITI } from '../helpers/sample-list';
-import { SIM_CREDENTIALS } from '../simulators/bpjs-simulator';
+import { SIM_CREDENTIALS } from '../../src/simulators/bpjs-simulator';
 import { useBpjsCounters } from './support/bpjs';
 import { scratch } from './support/ui';
 

@@ -1,5 +1,5 @@
 import type { BpjsSettingsForm } from '../../src/shared/bpjs';
-import { SIM_CREDENTIALS, type BpjsSimulator, type SimMember } from '../simulators/bpjs-simulator';
+import { SIM_CREDENTIALS, type BpjsSimulator, type SimMember } from '../../src/simulators/bpjs-simulator';
 import { DJOKO, RIZKI, SITI } from './sample-list';
 
 /** A member of the sample list as the BPJS simulator knows them: active unless told otherwise. */

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import type { BpjsSettingsForm } from '../../../src/shared/bpjs';
 import { SAMPLE_ON_BPJS, simSettingsForm } from '../../helpers/bpjs-members';
 import { writeSampleCsv } from '../../helpers/sample-list';
-import { startBpjsSimulator, type BpjsSimulator } from '../../simulators/bpjs-simulator';
+import { startBpjsSimulator, type BpjsSimulator } from '../../../src/simulators/bpjs-simulator';
 import { openCounter, type Counter } from './counter';
 import { useFixtures } from './ui';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CircuitBreaker } from '../../../src/core/bpjs/circuit-breaker';
 import { BpjsClient, type BpjsClientConfig } from '../../../src/core/bpjs/client';
 import { simMemberOf } from '../../helpers/bpjs-members';
-import { SIM_CREDENTIALS, startBpjsSimulator, type BpjsSimulator, type SimMember } from '../../simulators/bpjs-simulator';
+import { SIM_CREDENTIALS, startBpjsSimulator, type BpjsSimulator, type SimMember } from '../../../src/simulators/bpjs-simulator';
 
 const SITI: SimMember = simMemberOf({ nik: '3673014501900001', card: '0001234567890', name: 'SITI AMINAH', dob: '1990-01-05' });
 const BUDI: SimMember = simMemberOf(

@@ -5,7 +5,7 @@ import { createCore, type Core } from '../../../src/core/core';
 import { startDemoBpjs } from '../../../src/harness/demo-bpjs';
 import { NUR, SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
-import type { BpjsSimulator } from '../../simulators/bpjs-simulator';
+import type { BpjsSimulator } from '../../../src/simulators/bpjs-simulator';
 
 const tempDir = useTempDir();
 const opened: { core: Core; sim: BpjsSimulator }[] = [];

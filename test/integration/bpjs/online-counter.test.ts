@@ -9,7 +9,7 @@ import type { BpjsSettingsForm, Connectivity } from '../../../src/shared/bpjs';
 import { SAMPLE_ON_BPJS, simSettingsForm } from '../../helpers/bpjs-members';
 import { DJOKO, RIZKI, SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
-import { SIM_CREDENTIALS, startBpjsSimulator, type BpjsSimulator, type SimFault } from '../../simulators/bpjs-simulator';
+import { SIM_CREDENTIALS, startBpjsSimulator, type BpjsSimulator, type SimFault } from '../../../src/simulators/bpjs-simulator';
 
 const tempDir = useTempDir();
 const open: { core: Core; sim: BpjsSimulator }[] = [];

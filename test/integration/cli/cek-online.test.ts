@@ -8,7 +8,7 @@ import { openDatabase } from '../../../src/core/store/open-database';
 import { DJOKO, SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { builtFile, repoRoot, useTempDir } from '../../helpers/temp';
 import { simMemberOf } from '../../helpers/bpjs-members';
-import { SIM_CREDENTIALS, startBpjsSimulator, type BpjsSimulator, type SimMember } from '../../simulators/bpjs-simulator';
+import { SIM_CREDENTIALS, startBpjsSimulator, type BpjsSimulator, type SimMember } from '../../../src/simulators/bpjs-simulator';
 
 const run = promisify(execFile);
 const tempDir = useTempDir();

@@ -12,7 +12,7 @@
 // - PCare writes metaData.code as a number, VClaim as a string.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { encryptResponse, signature } from '../../src/core/bpjs/crypto';
+import { encryptResponse, signature } from '../core/bpjs/crypto';
 
 export interface SimMember {
   nik: string;
