@@ -6,6 +6,7 @@ import { EVENT_NAMES } from '../shared/contract';
 import { createCore, type Core, type CoreConfig } from '../core/core';
 import { dispatch } from '../core/dispatch';
 import { bridgeScript } from './bridge-script';
+import { refusalOf } from './request-guard';
 
 export interface HarnessOptions extends CoreConfig {
   port?: number;
@@ -52,8 +53,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refusal = refusalOf(req, (server.address() as AddressInfo).port);
+    if (refusal) {
+      res.writeHead(refusal.status, { 'content-type': 'text/plain' }).end(refusal.reason);
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) {
+    if (url.pathname.startsWith('/rpc/')) {
       const body = await readBody(req);
       const input: unknown = body ? JSON.parse(body) : null;
       const result = await dispatch(core, url.pathname.slice(5), input === null ? undefined : input);
