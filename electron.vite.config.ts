@@ -1,11 +1,31 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './src/main/csp';
 
 /**
  * Three bundles: main (the Electron shell plus the plain-Node entries that share the core:
  * the import worker, the `loket` CLI and the browser harness), preload and renderer.
  */
+/**
+ * The built index.html carries the production CSP as a meta tag too: the browser harness serves
+ * that file over http, and the app:// handler sends the same policy as a header. Not in dev, where
+ * the dev policy comes as a header and React refresh needs an inline preamble.
+ */
+const cspMeta = (): Plugin => ({
+  name: 'loket-csp-meta',
+  apply: 'build',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      // frame-ancestors is ignored (with a console error) in a meta tag; the header carries it.
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(false).replace(/; frame-ancestors [^;]*/, '') },
+      injectTo: 'head',
+    },
+  ],
+});
+
 export default defineConfig({
   main: {
     build: {
@@ -30,7 +50,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), cspMeta()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },

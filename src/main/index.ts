@@ -3,9 +3,11 @@
  * this file opens it, wires it to the window through the contract's IPC handlers, and checks
  * for updates.
  */
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
 import { join } from 'node:path';
 import { createCore, defaultWorkerScript, secretKeyPath, type Core } from '../core/core';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
+import { contentSecurityPolicy } from './csp';
 import { createFileDialogs } from './dialogs';
 import { registerIpc } from './ipc';
 import { createSlipPrinter } from './printing';
@@ -18,6 +20,8 @@ import { createMainWindow, installGlobalHardening } from './window';
 
 // Every renderer sandboxed, whatever a window's options say. Must precede 'ready'.
 app.enableSandbox();
+// The renderer's own origin, app://loket (registered before 'ready', served after it).
+registerAppScheme(protocol);
 // Chromium's own widgets (the date field) follow this locale: day before month, as in Indonesia,
 // whatever language the Windows installation speaks.
 app.commandLine.appendSwitch('lang', 'id');
@@ -54,6 +58,7 @@ function run(): void {
   app
     .whenReady()
     .then(async () => {
+      if (target.kind === 'app') serveAppScheme(protocol, target.dir, contentSecurityPolicy(false));
       const dbPath = process.env['LOKET_DB'] || join(app.getPath('userData'), 'loket.db');
       try {
         const secretBox = await createSecretBox(secretKeyPath(dbPath));

@@ -1,8 +1,11 @@
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { APP_HOST, APP_INDEX_URL, APP_SCHEME } from './app-files';
 
-/** Where the renderer comes from: the dev server (electron-vite dev) or the built index.html. */
-export type RendererTarget = { kind: 'url'; url: string } | { kind: 'file'; path: string };
+/**
+ * Where the renderer comes from: the dev server (electron-vite dev), or the built renderer folder
+ * served as app://loket/ (the packaged app and `npm start`).
+ */
+export type RendererTarget = { kind: 'url'; url: string } | { kind: 'app'; url: string; dir: string };
 
 /**
  * The dev server URL is honoured only in an unpackaged app: a packaged Loket must never load
@@ -15,16 +18,16 @@ export function rendererTarget(
 ): RendererTarget {
   const devUrl = env['ELECTRON_RENDERER_URL'];
   if (!isPackaged && devUrl && /^https?:\/\//i.test(devUrl)) return { kind: 'url', url: devUrl };
-  // out/main/index.js -> out/renderer/index.html
-  return { kind: 'file', path: join(mainDir, '..', 'renderer', 'index.html') };
+  // out/main/index.js -> out/renderer/
+  return { kind: 'app', url: APP_INDEX_URL, dir: join(mainDir, '..', 'renderer') };
 }
 
 /**
- * True when `url` is our renderer's page: the same file (hash and query ignored) or, in
- * development, the same origin as the dev server. Anything else — another file, a remote
- * page, `about:blank`, a `data:` URL — is foreign.
+ * True when `url` is our renderer's page: app://loket/index.html (hash and query ignored) or, in
+ * development, the same origin as the dev server. Anything else — another page of ours, a file://
+ * URL, a remote page, `about:blank`, a `data:` URL — is foreign.
  */
-export function isRendererUrl(url: string, target: RendererTarget, platform: NodeJS.Platform = process.platform): boolean {
+export function isRendererUrl(url: string, target: RendererTarget): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -38,17 +41,5 @@ export function isRendererUrl(url: string, target: RendererTarget, platform: Nod
       return false;
     }
   }
-  if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return false;
-  parsed.hash = '';
-  parsed.search = '';
-  let path: string;
-  try {
-    path = fileURLToPath(parsed);
-  } catch {
-    return false;
-  }
-  const a = resolve(path);
-  const b = resolve(target.path);
-  // Windows paths are case-insensitive; Chromium and Node may disagree on the drive letter's case.
-  return platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b;
+  return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && (parsed.pathname === '/index.html' || parsed.pathname === '/');
 }

@@ -7,6 +7,7 @@ import {
   type WebPreferences,
 } from 'electron';
 import { join } from 'node:path';
+import { contentSecurityPolicy } from './csp';
 import { rendererTarget, type RendererTarget } from './renderer-location';
 
 /**
@@ -26,29 +27,7 @@ export const SECURE_WEB_PREFERENCES = {
   navigateOnDragDrop: false,
 } as const satisfies WebPreferences;
 
-/**
- * The header CSP. The same policy sits in a meta tag in index.html: a file:// page gets no
- * response headers, so the meta tag is what guards the packaged app; the header guards pages
- * served over http (the dev server). In development Vite's React refresh needs an inline
- * preamble and a websocket, so the dev policy allows exactly those.
- */
-export function contentSecurityPolicy(dev: boolean): string {
-  return [
-    "default-src 'none'",
-    dev ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    dev ? "connect-src 'self' ws://localhost:* ws://127.0.0.1:*" : "connect-src 'self'",
-    "worker-src 'self'",
-    "manifest-src 'self'",
-    "object-src 'none'",
-    "frame-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
+export { contentSecurityPolicy };
 
 /** Window options with the secure preferences forced over whatever `options` says. */
 export function secureWindowOptions(options: BrowserWindowConstructorOptions = {}): BrowserWindowConstructorOptions {
@@ -131,8 +110,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
 
 async function loadRenderer(win: BrowserWindow, target: RendererTarget): Promise<void> {
   try {
-    if (target.kind === 'url') await win.loadURL(target.url);
-    else await win.loadFile(target.path);
+    await win.loadURL(target.url);
   } catch (error) {
     console.error(`Loket: could not load the renderer: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -67,11 +67,17 @@ const fake = vi.hoisted(() => {
     encryptStringAsync: vi.fn(async (plain: string) => Buffer.from(plain, 'utf8').reverse()),
     decryptStringAsync: vi.fn(async (sealed: Buffer) => ({ result: Buffer.from(sealed).reverse().toString('utf8'), shouldReEncrypt: false })),
   };
+  const protocol = {
+    schemes: [] as unknown[],
+    handlers: new Map<string, Fn>(),
+    registerSchemesAsPrivileged: vi.fn((schemes: unknown[]) => protocol.schemes.push(...schemes)),
+    handle: vi.fn((scheme: string, fn: Fn) => protocol.handlers.set(scheme, fn)),
+  };
   const dialog = { showErrorBox: vi.fn((title: string, body: string) => state.errorBoxes.push([title, body])) };
-  return { state, app, BrowserWindow, ipcMain, dialog, safeStorage, emitApp: (name: string, ...args: unknown[]) => emit(state.appHandlers, name, ...args) };
+  return { state, app, BrowserWindow, ipcMain, dialog, safeStorage, protocol, emitApp: (name: string, ...args: unknown[]) => emit(state.appHandlers, name, ...args) };
 });
 
-vi.mock('electron', () => ({ app: fake.app, BrowserWindow: fake.BrowserWindow, ipcMain: fake.ipcMain, dialog: fake.dialog, safeStorage: fake.safeStorage }));
+vi.mock('electron', () => ({ app: fake.app, BrowserWindow: fake.BrowserWindow, ipcMain: fake.ipcMain, dialog: fake.dialog, safeStorage: fake.safeStorage, protocol: fake.protocol }));
 vi.mock('electron-updater', () => ({ autoUpdater: { on: vi.fn(), checkForUpdatesAndNotify: vi.fn(async () => null) } }));
 
 let dir = '';
@@ -84,6 +90,8 @@ beforeEach(() => {
   fake.state.appHandlers.clear();
   fake.state.ipcHandlers.clear();
   fake.state.windows.length = 0;
+  fake.protocol.schemes.length = 0;
+  fake.protocol.handlers.clear();
   delete process.env['LOKET_DB'];
 });
 
@@ -116,6 +124,11 @@ describe('main lifecycle', () => {
     expect([...fake.state.ipcHandlers.keys()].sort()).toEqual(METHOD_NAMES.map((m) => `loket:${m}`).sort());
     expect(fake.state.windows).toHaveLength(1);
     expect(fake.state.windows[0]?.options).toMatchObject({ title: 'Loket', webPreferences: { sandbox: true, contextIsolation: true } });
+    // The renderer's own origin: app:// registered as standard and secure before ready, served after.
+    expect(fake.protocol.schemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(fake.protocol.handlers.has('app')).toBe(true);
+    const page = (await fake.protocol.handlers.get('app')!({ url: 'app://loket/%2e%2e/package.json', method: 'GET' })) as Response;
+    expect(page.status).not.toBe(200); // the URL parser already folds %2e%2e; nothing outside the renderer folder is served
     // BPJS secrets are sealed by the operating system's store.
     const getBpjsSettings = fake.state.ipcHandlers.get('loket:getBpjsSettings');
     expect(fake.safeStorage.isAsyncEncryptionAvailable).toHaveBeenCalled();

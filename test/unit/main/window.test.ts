@@ -109,9 +109,11 @@ const { rendererTarget, isRendererUrl } = await import('../../../src/main/render
 
 type FakeWindow = InstanceType<typeof fake.FakeBrowserWindow>;
 const indexHtml = '/opt/Loket/resources/app.asar/out/renderer/index.html';
+const appTarget = { kind: 'app', url: 'app://loket/index.html', dir: '/opt/Loket/resources/app.asar/out/renderer' } as const;
+const ourUrl = 'app://loket/index.html';
 
 function openWindow(): FakeWindow {
-  createMainWindow({ isPackaged: true, target: { kind: 'file', path: indexHtml }, preloadPath: '/opt/Loket/preload.js' });
+  createMainWindow({ isPackaged: true, target: appTarget, preloadPath: '/opt/Loket/preload.js' });
   const win = fake.windows.at(-1);
   if (!win) throw new Error('no window');
   return win;
@@ -144,8 +146,8 @@ describe('createMainWindow', () => {
     expect(prefs).toMatchObject({ nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, allowRunningInsecureContent: false, webviewTag: false });
   });
 
-  it('loads the built index.html with loadFile when packaged', () => {
-    expect(openWindow().loaded).toEqual({ kind: 'file', target: indexHtml });
+  it('loads the built renderer from app://loket when packaged, never from file://', () => {
+    expect(openWindow().loaded).toEqual({ kind: 'url', target: 'app://loket/index.html' });
   });
 
   it('loads the dev server URL when given one', () => {
@@ -224,18 +226,20 @@ describe('renderer location and the sender check', () => {
   it('uses the dev server only when not packaged', () => {
     const env = { ELECTRON_RENDERER_URL: 'http://localhost:5173' };
     expect(rendererTarget(false, env, '/app/out/main')).toEqual({ kind: 'url', url: 'http://localhost:5173' });
-    expect(rendererTarget(true, env, '/app/out/main')).toEqual({ kind: 'file', path: join('/app/out/renderer/index.html') });
-    expect(rendererTarget(false, { ELECTRON_RENDERER_URL: 'javascript:alert(1)' }, '/app/out/main').kind).toBe('file');
+    expect(rendererTarget(true, env, '/app/out/main')).toEqual({ kind: 'app', url: 'app://loket/index.html', dir: join('/app/out/renderer') });
+    expect(rendererTarget(false, { ELECTRON_RENDERER_URL: 'javascript:alert(1)' }, '/app/out/main').kind).toBe('app');
   });
 
   it('recognizes our page and nothing else', () => {
-    const file = { kind: 'file', path: indexHtml } as const;
-    expect(isRendererUrl(pathToFileURL(indexHtml).href, file)).toBe(true);
-    expect(isRendererUrl(`${pathToFileURL(indexHtml).href}#/lookup?x=1`, file)).toBe(true);
-    expect(isRendererUrl('file:///opt/Loket/other.html', file)).toBe(false);
-    expect(isRendererUrl('https://evil.example/', file)).toBe(false);
-    expect(isRendererUrl('about:blank', file)).toBe(false);
-    expect(isRendererUrl('not a url', file)).toBe(false);
+    const app = appTarget;
+    expect(isRendererUrl(ourUrl, app)).toBe(true);
+    expect(isRendererUrl(`${ourUrl}#/lookup?x=1`, app)).toBe(true);
+    expect(isRendererUrl('app://loket/assets/other.html', app)).toBe(false);
+    expect(isRendererUrl('app://evil/index.html', app)).toBe(false);
+    expect(isRendererUrl(pathToFileURL(indexHtml).href, app)).toBe(false);
+    expect(isRendererUrl('https://evil.example/', app)).toBe(false);
+    expect(isRendererUrl('about:blank', app)).toBe(false);
+    expect(isRendererUrl('not a url', app)).toBe(false);
     const dev = { kind: 'url', url: 'http://localhost:5173/' } as const;
     expect(isRendererUrl('http://localhost:5173/index.html', dev)).toBe(true);
     expect(isRendererUrl('http://localhost:5174/', dev)).toBe(false);
@@ -244,9 +248,8 @@ describe('renderer location and the sender check', () => {
 
   it('trusts only the top frame of our window showing our page', () => {
     const win = openWindow();
-    const target = { kind: 'file', path: indexHtml } as const;
+    const target = appTarget;
     const check = createSenderCheck(() => win as unknown as BrowserWindow, target);
-    const ourUrl = pathToFileURL(indexHtml).href;
     const top = { ...win.webContents.mainFrame, url: ourUrl };
     const ev = (frame: unknown, sender: unknown = win.webContents) => ({ senderFrame: frame, sender }) as unknown as IpcMainInvokeEvent;
 
