@@ -94,7 +94,7 @@ describe('dates typed day first, whatever the browser locale', () => {
     await nik.fill('9973017203850003');
     const warnings = form.getByTestId('nik-warning');
     await expect.poll(() => warnings.count()).toBe(2);
-    expect(await warnings.first().textContent()).toContain('(99)');
+    expect(await warnings.first().textContent()).toContain('Kode wilayah 99 tidak ada');
     await c.screenshot('dates-c-impossible-nik');
     const created = nextCall(c, 'findPatient');
     await nik.press('Enter');
