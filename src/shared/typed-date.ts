@@ -25,6 +25,8 @@ const SEP = '[\\s./\\-,]+';
 const ISO_TIME = /^(\d{4}-\d{2}-\d{2})T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?$/i;
 const NUMERIC = new RegExp(`^(\\d{1,4})${SEP}(\\d{1,2})${SEP}(\\d{1,4})$`);
 const NAMED = new RegExp(`^(\\d{1,2})(?:${SEP})?([\\p{L}]+)\\.?(?:${SEP})?(\\d{4}|\\d{2})$`, 'u');
+// "March 12, 1985" as pasted from an English text: a month name leaves no doubt about the order.
+const NAME_FIRST = new RegExp(`^([\\p{L}]+)\\.?(?:${SEP})?(\\d{1,2})${SEP}(\\d{4})$`, 'u');
 const DIGITS = /^\d+$/;
 
 function isoNumber(iso: string): number {
@@ -77,6 +79,11 @@ function partsOf(s: string): Parts {
   if (m !== null) {
     const month = monthFromName(m[2] ?? '');
     return month === undefined ? null : fourOrTwo(m[3] ?? '', month, Number(m[1]));
+  }
+  m = NAME_FIRST.exec(s);
+  if (m !== null) {
+    const month = monthFromName(m[1] ?? '');
+    return month === undefined ? null : { y: Number(m[3]), m: month, d: Number(m[2]) };
   }
   return null;
 }

@@ -122,6 +122,11 @@ describe('dates typed day first, whatever the browser locale', () => {
     expect((await lookup).postDataJSON()).toEqual({ query: 'Muhammad Rizki', dob: '1990-08-28' });
     await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).not.toBeNull();
     await c.screenshot('dates-d-search-dob');
+    // The date in words follows the UI language.
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect.poll(() => page.getByTestId('dob-note').textContent()).toBe('28 August 1990');
+    await page.getByRole('button', { name: 'ID', exact: true }).click();
+    await expect.poll(() => page.getByTestId('dob-note').textContent()).toBe('28 Agustus 1990');
 
     // Day first also for the list member's own date; a date that does not exist searches without one.
     await dob.fill('17/5/90');

@@ -40,6 +40,9 @@ describe('parseTypedDate: each accepted shape', () => {
     ['3 Oct 2001', '2001-10-03'],
     ['25 Des 1999', '1999-12-25'],
     ['25 Dec 1999', '1999-12-25'],
+    ['March 12, 1985', '1985-03-12'],
+    ['Mar 12 1985', '1985-03-12'],
+    ['12 Maret, 1985', '1985-03-12'],
     ['1985-03-12', '1985-03-12'],
     ['1985-03-12T00:00:00Z', '1985-03-12'],
     ['19850312', '1985-03-12'],
@@ -156,6 +159,7 @@ const SHAPES: Record<string, Shape> = {
   'd Month yyyy (id)': (y, m, d) => `${d} ${MONTHS_ID[m - 1]} ${y}`,
   'd Month yyyy (en)': (y, m, d) => `${d} ${MONTHS_EN[m - 1]} ${y}`,
   'dd-Mon-yyyy upper': (y, m, d) => `${pad(d)}-${(ABBR_ID[m - 1] ?? '').toUpperCase()}-${y}`,
+  'Month d, yyyy (en)': (y, m, d) => `${MONTHS_EN[m - 1]} ${d}, ${y}`,
   'yyyy-mm-dd (ISO)': (y, m, d) => ymdToIso(y, m, d),
   yyyymmdd: (y, m, d) => `${y}${pad(m)}${pad(d)}`,
 };
