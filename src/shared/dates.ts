@@ -106,6 +106,12 @@ const MONTH_NAMES: readonly (readonly string[])[] = [
 ];
 MONTH_NAMES.forEach((names, i) => names.forEach((n) => MONTHS.set(n, i + 1)));
 
+/** 1..12 for a month name or abbreviation in Indonesian or English (any case, a trailing dot allowed); undefined otherwise. */
+export function monthFromName(name: string): number | undefined {
+  const key = name.toLowerCase();
+  return MONTHS.get(key.endsWith('.') ? key.slice(0, -1) : key);
+}
+
 // Compiled once: this runs for every row of a multi-million-row import.
 const TIME_SUFFIX = /(?:T|\s+)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?\s*(?:[AP]\.?M\.?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$/i;
 const NUMERIC = /^(\d{1,4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,4})$/;

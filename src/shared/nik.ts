@@ -116,6 +116,30 @@ export function parseNik(input: string, today?: string): NikParse {
   return { ok: true, info: infoOf(nik, today) };
 }
 
+/** A 16-digit NIK decoded even where parseNik would reject it: what a form can still warn about. */
+export interface NikCheck {
+  info: NikInfo;
+  /** Digits 1-2 are a province code (PROVINCE_CODES). */
+  provinceKnown: boolean;
+  /** Digits 7-12 form a real date (DD, or DD+40 for women, then MM and YY). */
+  dateValid: boolean;
+  /** Digits 13-16 are not 0000 (serials start at 0001). */
+  serialValid: boolean;
+}
+
+/**
+ * For a form: a NIK whose region or date cannot exist is flagged, never refused, because a NIK
+ * is copied from the card as it is and never corrected. Null unless the input is 16 digits
+ * (separators allowed), which is the only thing a form refuses.
+ */
+export function inspectNik(input: string, today?: string): NikCheck | null {
+  if (typeof input !== 'string') return null;
+  const nik = stripSeparators(input);
+  if (nik.length !== 16 || !allDigits(nik)) return null;
+  const info = infoOf(nik, today);
+  return { info, provinceKnown: provinceOk(nik), dateValid: info.birthDate !== null, serialValid: !nik.endsWith('0000') };
+}
+
 const CELL_EMPTY: NikCell = Object.freeze({ kind: 'empty' });
 function invalid(reason: NikRejection | 'scientific'): NikCell {
   return Object.freeze({ kind: 'invalid', reason }) as NikCell;

@@ -235,8 +235,8 @@ describe('registration without a look-up, and emergencies for a known patient', 
     await form.waitFor();
     await expect.poll(() => focused(c, 'name')).toBe('name');
     await page.keyboard.type('Bayi Ny. Siti');
-    await form.locator('input[name="dob"]').fill('2025-06-01');
-    expect(await form.textContent()).toContain('01 Jun 2025');
+    await form.locator('input[name="dob"]').fill('01062025');
+    expect(await form.textContent()).toContain('1 Juni 2025');
     await form.locator('input[name="name"]').press('Enter');
 
     const dups = page.getByTestId('duplicates');

@@ -80,7 +80,8 @@ describe('patient look-up', () => {
   it('(d) lists name candidates, spelling variants included, and never picks one itself', async () => {
     const c = await open({ width: 1024, height: 768 });
     const { page } = c;
-    await page.locator('#lookup-dob').fill(RIZKI.dob);
+    // Day first, as clerks write it (RIZKI.dob is 1990-05-17).
+    await page.locator('#lookup-dob').fill('17051990');
     // The date in words under the field: no doubt about day and month, whatever the locale.
     expect(await page.getByTestId('dob-note').textContent()).toBe('17 Mei 1990');
     const search = page.locator('#lookup-query');

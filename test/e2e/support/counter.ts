@@ -36,6 +36,8 @@ export interface CounterOptions {
   core?: Partial<HarnessOptions>;
   /** The browser's fixed time; default TODAY. */
   browserNow?: Date;
+  /** The browser's locale; default id-ID. en-US is where a date picker reads mm/dd/yyyy. */
+  locale?: string;
 }
 
 /**
@@ -69,7 +71,7 @@ export async function openCounter(
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
-  const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const context = await browser.newContext({ viewport, locale: options.locale ?? 'id-ID', timezoneId: 'Asia/Jakarta' });
   // The browser's clock agrees with the core's "today" (ages, the birth date's upper bound).
   await context.clock.setFixedTime(options.browserNow ?? TODAY);
   const page = await context.newPage();

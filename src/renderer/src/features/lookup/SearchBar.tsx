@@ -1,8 +1,7 @@
 import type { KeyboardEvent, RefObject } from 'react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, todayIso } from '../../format';
-import { useLang } from '../../i18n';
+import { DateField } from '../../components/DateField';
 
 interface Props {
   inputRef: RefObject<HTMLInputElement | null>;
@@ -23,9 +22,7 @@ interface Props {
 /** The one field a clerk types or scans into, plus the birth date that narrows a name search. */
 export function SearchBar({ inputRef, query, dob, busy, onQueryChange, onDobChange, onSubmit, onEnter, onClear, onArrowDown }: Props) {
   const { t } = useTranslation();
-  const lang = useLang();
   const hintId = useId();
-  const dobNoteId = useId();
 
   function onQueryKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
     if (event.key === 'Enter') {
@@ -74,15 +71,17 @@ export function SearchBar({ inputRef, query, dob, busy, onQueryChange, onDobChan
       <label className="search__label search__label--dob" htmlFor="lookup-dob">
         {t('lookup.dobLabel')}
       </label>
-      <input
+      {/* Day first, typed: never the computer's locale picker (mm/dd/yyyy on an English Windows).
+          The date in words beside it leaves no doubt which is the day. */}
+      <DateField
         id="lookup-dob"
         className="search__date"
-        type="date"
+        kind="birth"
         value={dob}
-        min="1900-01-01"
-        max={todayIso()}
-        aria-describedby={dobNoteId}
-        onChange={(event) => onDobChange(event.target.value)}
+        noteClassName="search__note search__note--dob"
+        noteTestId="dob-note"
+        emptyHint={t('lookup.dobHint')}
+        onChange={(iso) => onDobChange(iso)}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
             event.preventDefault();
@@ -90,11 +89,6 @@ export function SearchBar({ inputRef, query, dob, busy, onQueryChange, onDobChan
           }
         }}
       />
-      {/* The date field's own format follows the computer's locale (mm/dd/yyyy on an English
-          Windows); the date in words beside it leaves no doubt which is the day. */}
-      <p id={dobNoteId} className="search__note search__note--dob" data-testid="dob-note">
-        {dob ? formatDate(dob, lang) : t('lookup.dobHint')}
-      </p>
       <div className="search__actions">
         <button type="submit" className="button button--primary" aria-busy={busy}>
           {t('lookup.search')}

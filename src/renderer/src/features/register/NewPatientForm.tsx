@@ -1,9 +1,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Identity } from '../../../../shared/counter';
-import { formatDate, todayIso } from '../../format';
-import { useLang } from '../../i18n';
+import { DateField } from '../../components/DateField';
+import { todayIso } from '../../format';
+import { checkNik, dobTyped, fillFromNik, initialBirthFields, nikBirthDate, nikWarnings, sexAgainstNik, sexChosen } from './new-patient-logic';
 import { isNik } from './subject';
+import './new-patient.css';
 
 interface Props {
   draft: Identity;
@@ -15,18 +17,21 @@ interface Props {
 /** A patient the lists do not know: only the name is required (a baby, a visitor has no NIK). */
 export function NewPatientForm({ draft, busy, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
-  const lang = useLang();
   const id = useId();
+  const today = todayIso();
   const [name, setName] = useState(draft.name);
   const [nik, setNik] = useState(draft.nik ?? '');
-  const [dob, setDob] = useState(draft.dob ?? '');
-  const [sex, setSex] = useState<'' | 'L' | 'P'>(draft.sex ?? '');
+  const [birth, setBirth] = useState(() => initialBirthFields(draft, today));
   const [address, setAddress] = useState(draft.address ?? '');
   const [tried, setTried] = useState(false);
 
   const nameBad = name.trim() === '';
   const nikDigits = nik.replace(/[\s.-]/g, '');
   const nikBad = nikDigits !== '' && !isNik(nikDigits);
+  const nikCheck = checkNik(nikDigits, today);
+  const nikNotes = nikWarnings(nikCheck);
+  const sexNik = sexAgainstNik(birth.sex, nikCheck);
+  const { dob, sex } = birth;
 
   return (
     <form
@@ -36,7 +41,7 @@ export function NewPatientForm({ draft, busy, onSubmit, onCancel }: Props) {
       onSubmit={(event) => {
         event.preventDefault();
         setTried(true);
-        if (nameBad || nikBad || busy) return;
+        if (nameBad || nikBad || birth.dobError !== null || busy) return;
         onSubmit({
           name: name.trim().toUpperCase(),
           nik: nikDigits || null,
@@ -75,22 +80,50 @@ export function NewPatientForm({ draft, busy, onSubmit, onCancel }: Props) {
             maxLength={20}
             autoComplete="off"
             aria-invalid={tried && nikBad}
-            onChange={(e) => setNik(e.target.value)}
+            onChange={(e) => {
+              const next = e.target.value;
+              setNik(next);
+              setBirth((b) => fillFromNik(b, checkNik(next, today)));
+            }}
           />
           {tried && nikBad && <span className="field__error">{t('register.nikInvalid')}</span>}
+          {/* Flagged, never refused: a NIK is copied from the card as it is, never corrected. */}
+          {nikNotes.map((w) => (
+            <span key={w.kind} className="field__warn" data-testid="nik-warning" data-warning={w.kind}>
+              {w.kind === 'province' ? t('register.nikProvince', { code: w.code }) : w.kind === 'date' ? t('register.nikDate') : t('register.nikSerial')}
+            </span>
+          ))}
         </label>
         <label className="field">
           <span className="field__label">{t('register.dob')}</span>
-          <input name="dob" className="field__input" type="date" min="1900-01-01" max={todayIso()} value={dob} onChange={(e) => setDob(e.target.value)} />
-          <span className="field__note">{dob ? formatDate(dob, lang) : ''}</span>
+          <DateField
+            name="dob"
+            className="field__input"
+            kind="birth"
+            value={dob}
+            nikBirthDate={nikBirthDate(nikCheck)}
+            noteClassName="field__note"
+            noteTestId="dob-note"
+            emptyHint=""
+            invalid={tried}
+            today={today}
+            onChange={(iso, error) => setBirth((b) => dobTyped(b, iso, error))}
+          />
+          {birth.dobOwner === 'nik' && <span className="field__note field__note--source">{t('register.nikFilled')}</span>}
         </label>
         <label className="field">
           <span className="field__label">{t('register.sex')}</span>
-          <select name="sex" className="field__input" value={sex} onChange={(e) => setSex(e.target.value as '' | 'L' | 'P')}>
+          <select name="sex" className="field__input" value={sex} onChange={(e) => setBirth((b) => sexChosen(b, e.target.value as '' | 'L' | 'P'))}>
             <option value="">{t('register.sexNone')}</option>
             <option value="L">{t('sex.L')}</option>
             <option value="P">{t('sex.P')}</option>
           </select>
+          {sexNik !== null && (
+            <span className="field__warn" data-testid="sex-warning">
+              {t('register.sexNik', { sex: t(`sex.${sexNik}`) })}
+            </span>
+          )}
+          {birth.sexOwner === 'nik' && <span className="field__note field__note--source">{t('register.nikFilled')}</span>}
         </label>
         <label className="field field--wide">
           <span className="field__label">{t('register.address')}</span>
