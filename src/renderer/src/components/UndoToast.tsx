@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NO_UNDO, isUndoKey, undoReducer } from './undo';
+import { NO_UNDO, UNDO_MS, isUndoKey, undoReducer } from './undo';
 
 /** The reverse of a change: resolves to the message saying what was put back, or rejects with one saying why not. */
 export type Reverse = () => Promise<string>;
@@ -27,7 +27,7 @@ export function useUndo(onUndone: (message: string, ok: boolean) => void, paused
   const offer = useCallback((message: string, reverse: Reverse) => {
     const id = ++nextId.current;
     reverses.current = new Map([[id, reverse]]);
-    dispatch({ type: 'offer', id, message, now: Date.now() });
+    dispatch({ type: 'offer', id, message });
   }, []);
 
   const take = useCallback(async () => {
@@ -45,11 +45,12 @@ export function useUndo(onUndone: (message: string, ok: boolean) => void, paused
     dispatch({ type: 'done', id: current.id });
   }, [state, onUndone]);
 
+  const offerId = state.offer?.id ?? null;
   useEffect(() => {
-    if (!state.offer) return;
-    const id = setInterval(() => dispatch({ type: 'tick', now: Date.now() }), 250);
-    return () => clearInterval(id);
-  }, [state.offer]);
+    if (offerId === null) return;
+    const timer = setTimeout(() => dispatch({ type: 'expire', id: offerId }), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [offerId]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {

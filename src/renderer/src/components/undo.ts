@@ -5,15 +5,14 @@ export const UNDO_MS = 6000;
 export interface UndoOffer {
   id: number;
   message: string;
-  /** Local ms timestamp after which the offer is gone. */
-  until: number;
 }
 
 export type UndoState = { offer: UndoOffer | null; busy: boolean };
 
 export type UndoEvent =
-  | { type: 'offer'; id: number; message: string; now: number }
-  | { type: 'tick'; now: number }
+  | { type: 'offer'; id: number; message: string }
+  /** UNDO_MS after the offer (a timer, not the wall clock, which a PC may set back). */
+  | { type: 'expire'; id: number }
   | { type: 'start' }
   | { type: 'done'; id: number }
   | { type: 'dismiss' };
@@ -28,9 +27,9 @@ export const NO_UNDO: UndoState = { offer: null, busy: false };
 export function undoReducer(state: UndoState, event: UndoEvent): UndoState {
   switch (event.type) {
     case 'offer':
-      return { offer: { id: event.id, message: event.message, until: event.now + UNDO_MS }, busy: false };
-    case 'tick':
-      return state.offer && !state.busy && event.now >= state.offer.until ? NO_UNDO : state;
+      return { offer: { id: event.id, message: event.message }, busy: false };
+    case 'expire':
+      return state.offer?.id === event.id && !state.busy ? NO_UNDO : state;
     case 'start':
       return state.offer && !state.busy ? { ...state, busy: true } : state;
     case 'done':
