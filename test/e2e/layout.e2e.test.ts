@@ -49,6 +49,11 @@ describe('layout at the counter screen sizes', () => {
       await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
       await checkScreen(c, 'search-register', size, found);
       await page.keyboard.press('Escape');
+      // The new-patient step (F2), the longest form of the search screen.
+      await page.keyboard.press('F2');
+      await page.getByTestId('new-patient-form').waitFor();
+      await checkScreen(c, 'search-new-patient', size, found);
+      await page.keyboard.press('Escape');
 
       await page.keyboard.press('Alt+2');
       await page.getByTestId('queue-row').first().waitFor();
