@@ -121,7 +121,7 @@ describe('no lone key changes data; every change says what changed', () => {
     await expect.poll(() => page.getByTestId('followups-notice').textContent()).toBe(`${SITI.name}: identitas dilengkapi, digabung dengan RM ${known.mrn}`);
   });
 
-  it('queue: Selesai acts and offers Undo naming the patient; Batal asks first with the focus on Tidak', async () => {
+  it('queue: calling and Selesai act and offer Undo naming the patient; Batal asks first with the focus on Tidak', async () => {
     const c = await open();
     const { page } = c;
     await seedVisit(c, 'ENTIN ROHMAH', 'jkn');
@@ -131,6 +131,13 @@ describe('no lone key changes data; every change says what changed', () => {
     await expect.poll(() => rows.count()).toBe(2);
     const status = (q: string): Promise<string | null> => page.locator(`[data-testid="queue-row"][data-queue="${q}"]`).getAttribute('data-status');
 
+    // Calling is a change too: said with the name, and undone by Ctrl+Z (back to waiting).
+    await page.keyboard.press('p');
+    await expect.poll(() => status('A-001')).toBe('called');
+    expect(await page.getByTestId('undo-message').textContent()).toBe('A-001 ENTIN ROHMAH: dipanggil');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => status('A-001')).toBe('waiting');
+    expect(await page.getByTestId('queue-notice').textContent()).toBe('Diurungkan: A-001 ENTIN ROHMAH kembali Menunggu');
     await page.keyboard.press('p');
     await expect.poll(() => status('A-001')).toBe('called');
     await page.keyboard.press('s');

@@ -101,6 +101,7 @@ export const uiEn: UiMessages = {
     noneWaiting: 'Nobody is waiting.',
     called: 'Called: {{queue}} {{name}}',
     keys: '1–9: pick unit · P: call next · ↑↓: pick row · S: done · B: cancel (asks first) · Ctrl+Z: undo',
+    calledDone: '{{queue}} {{name}}: called',
     servedDone: '{{queue}} {{name}}: done',
     cancelledDone: '{{queue}} {{name}}: visit cancelled',
     undone: 'Undone: {{queue}} {{name}} back to {{status}}',

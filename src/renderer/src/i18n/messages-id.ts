@@ -103,6 +103,7 @@ export const uiId = {
     noneWaiting: 'Tidak ada pasien yang menunggu.',
     called: 'Dipanggil: {{queue}} {{name}}',
     keys: '1–9: pilih poli · P: panggil berikutnya · ↑↓: pilih baris · S: selesai · B: batal (ditanya dulu) · Ctrl+Z: urungkan',
+    calledDone: '{{queue}} {{name}}: dipanggil',
     servedDone: '{{queue}} {{name}}: selesai',
     cancelledDone: '{{queue}} {{name}}: kunjungan dibatalkan',
     undone: 'Diurungkan: {{queue}} {{name}} kembali {{status}}',

@@ -57,17 +57,36 @@ export function QueueScreen({ settings, changes, paused }: Props) {
 
   const selectedEntry = entries?.find((e) => e.visitId === selected) ?? null;
 
+  const undo = useUndo(
+    useCallback(
+      (message: string) => {
+        setNotice(message);
+        void load();
+      },
+      [load],
+    ),
+    paused || cancelling !== null,
+  );
+
+  /** Calling changes the visit too: it says who, and Undo puts the patient back to waiting (not there after all, wrong unit). */
   const callNext = useCallback(async () => {
     if (!current) return;
     setActionError(null);
     const result = await loket.callNext({ unit: current });
     if (!result.ok) return setActionError(result.error);
-    if (result.value) {
-      setSelected(result.value.visitId);
-      setNotice(t('queue.called', { queue: result.value.queue, name: result.value.patient.name }));
+    const called = result.value;
+    if (called) {
+      const who = { queue: called.queue, name: called.patient.name };
+      setSelected(called.visitId);
+      setNotice(t('queue.called', who));
+      undo.offer(t('queue.calledDone', who), async () => {
+        const back = await loket.setVisitStatus({ visitId: called.visitId, status: 'waiting' });
+        if (!back.ok) throw new Error(t('undo.failed', { reason: back.error.message }));
+        return t('queue.undone', { ...who, status: t('queue.statuses.waiting') });
+      });
     } else setNotice(t('queue.noneWaiting'));
     await load();
-  }, [current, load, t]);
+  }, [current, load, t, undo.offer]);
 
   const reprint = useCallback(
     async (visitId: number, queue: string) => {
@@ -78,17 +97,6 @@ export function QueueScreen({ settings, changes, paused }: Props) {
       else setActionError(result.error);
     },
     [t],
-  );
-
-  const undo = useUndo(
-    useCallback(
-      (message: string) => {
-        setNotice(message);
-        void load();
-      },
-      [load],
-    ),
-    paused || cancelling !== null,
   );
 
   /** Selesai acts at once and says so, with Undo for a few seconds (back to the status it had). */
