@@ -83,18 +83,23 @@ export const contract = {
   },
   /** Visits whose payer or identity is still open, soonest deadline first. */
   openFollowUps: { input: z.object({}).optional(), output: {} as FollowUp[] },
+  /** Sets a visit's payer (any of PAYERS; 'pending' reopens its follow-up); says the payer before, for Undo. */
   setPayer: {
-    input: z.object({ visitId: z.number().int().positive(), payer: z.enum(['jkn', 'umum']) }),
-    output: {} as { ok: true },
+    input: z.object({ visitId: z.number().int().positive(), payer: z.enum(PAYERS) }),
+    output: {} as { ok: true; previous: Payer; payer: Payer },
   },
   /** Looks the visit's patient up again in the current lists; an exact active match settles the payer as JKN. */
   recheckPayer: {
     input: z.object({ visitId: z.number().int().positive() }),
     output: {} as { verdict: 'eligible' | 'not-eligible' | 'unknown'; payer: Payer },
   },
+  /** An identity typed (or taken from the lists), or a record of this facility picked by id; joined says an existing record was used. */
   attachIdentity: {
-    input: z.object({ visitId: z.number().int().positive(), identity: identitySchema }),
-    output: {} as { patientId: number },
+    input: z.union([
+      z.object({ visitId: z.number().int().positive(), identity: identitySchema }),
+      z.object({ visitId: z.number().int().positive(), patientId: z.number().int().positive() }),
+    ]),
+    output: {} as { patientId: number; joined: boolean; mrn: string; name: string },
   },
   /** The register: every visit of a range of local dates with its times and payer. */
   visitRegister: { input: z.object({ from: isoDate, to: isoDate.optional() }), output: {} as RegisterRow[] },

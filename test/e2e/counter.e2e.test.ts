@@ -136,10 +136,15 @@ describe('registration at the counter', () => {
     await c.screenshot('counter-b-followups');
     // Re-checking against the lists: still not there, so the task stays and the clerk is told.
     await item.locator('[data-action="recheck"]').click();
-    await expect.poll(() => page.getByTestId('followups-notice').textContent()).toContain('Belum ada di daftar');
+    await expect.poll(() => page.getByTestId('followups-notice').textContent()).toBe(
+      'ANI SURYANI: cek ulang: tetap penjamin menyusul (belum ada di daftar sebagai peserta aktif).',
+    );
     expect(await item.count()).toBe(1);
     await item.locator('[data-action="umum"]').click();
     await expect.poll(() => item.count()).toBe(0);
+    // The change is said with the name, and can be undone for a few seconds.
+    expect(await page.getByTestId('undo-message').textContent()).toBe('ANI SURYANI → Umum');
+    expect((await registerOf(c, 'UMUM')).map((e) => e.payer)).toEqual(['umum']);
   });
 
   it('(c) F9 on the queue screen registers GD-001 at once; first in the IGD queue; the identity task closes', async () => {
@@ -180,12 +185,20 @@ describe('registration at the counter', () => {
     await c.screenshot('counter-c-followups');
 
     await identify.locator('[data-action="identify"]').click();
-    await expect.poll(() => focused(c, 'name')).toBe('name');
+    // The identity step searches first, like the main screen; nobody is found, so the identity is typed.
+    await expect.poll(() => focused(c, 'name')).toBe('identity-query');
     await page.keyboard.type('Joko Widodo');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('identity-step').textContent()).toContain('Tidak ada data yang cocok');
+    await page.locator('[data-action="type-identity"]').click();
+    await expect.poll(() => focused(c, 'name')).toBe('name');
+    // The searched name is already in the form.
+    expect(await page.locator('[data-testid="identity-form"] input[name="name"]').inputValue()).toBe('JOKO WIDODO');
     await page.locator('[data-testid="identity-form"] input[name="dob"]').fill('1970-01-02');
     await c.screenshot('counter-c-identity-form');
     await page.locator('[data-testid="identity-form"] input[name="name"]').press('Enter');
     await expect.poll(() => identify.count()).toBe(0);
+    expect(await page.getByTestId('followups-notice').textContent()).toMatch(/^JOKO WIDODO: identitas dilengkapi, RM \d+$/);
     // The payer is still open, now under the patient's name.
     await expect.poll(() => settle.textContent()).toContain('JOKO WIDODO');
   });
@@ -211,6 +224,8 @@ describe('registration at the counter', () => {
     await page.getByTestId('call-next').click();
     await expect.poll(() => status('A-002')).toBe('called');
     await page.locator('[data-queue="A-003"] [data-action="cancelled"]').click();
+    // Cancelling a visit asks first; "Ya, batalkan" does it.
+    await page.getByTestId('confirm-yes').click();
     await expect.poll(() => status('A-003')).toBe('cancelled');
     expect(await page.locator('[data-queue="A-003"] [data-testid="queue-status"]').textContent()).toBe('Batal');
 

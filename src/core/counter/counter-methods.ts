@@ -115,11 +115,11 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       return openFollowUps(db, now());
     },
     async setPayer({ visitId, payer }) {
-      setPayer(db, visitId, payer, now());
-      return { ok: true };
+      const change = setPayer(db, visitId, payer, now(), ctx.settings().followUpHours);
+      return { ok: true, ...change };
     },
-    async attachIdentity({ visitId, identity }) {
-      const attached = attachIdentity(db, visitId, identity, now());
+    async attachIdentity(input) {
+      const attached = attachIdentity(db, input.visitId, 'identity' in input ? { identity: input.identity } : { patientId: input.patientId }, now());
       ctx.bpjs.changed(); // an identified patient's open payer can now be asked of BPJS
       return attached;
     },

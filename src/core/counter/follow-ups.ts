@@ -48,39 +48,97 @@ export function openFollowUps(db: Db, now: Date): FollowUp[] {
   });
 }
 
-/** Settles the payer of a visit: the register changes, and its settle-payer follow-up closes. */
-export function setPayer(db: Db, visitId: number, payer: Exclude<Payer, 'pending'>, now: Date): void {
-  db.transaction(() => {
-    const info = db.prepare('UPDATE visits SET payer = ? WHERE id = ?').run(payer, visitId);
-    if (info.changes === 0) throw new LoketError('visit/not-found', { id: visitId });
-    closeFollowUps(db, visitId, 'settle-payer', `payer:${payer}`, now);
-  })();
+/** What setting a payer did: the payer before (for Undo) and after. */
+export interface PayerChange {
+  previous: Payer;
+  payer: Payer;
 }
 
 /**
- * Gives an emergency patient registered without identity their real one. When the NIK belongs
- * to a patient already known here, the visit moves to that record (no duplicate record stays
- * behind); otherwise the temporary record becomes the real one.
+ * Sets the payer of a visit: the register changes, and its settle-payer follow-up closes.
+ * Back to 'pending' (Undo, or the clerk was wrong) reopens the task the payer had closed, or
+ * opens a new one with the facility's deadline, so a pending payer is never left without one.
  */
-export function attachIdentity(db: Db, visitId: number, identity: Identity, now: Date): { patientId: number } {
+export function setPayer(db: Db, visitId: number, payer: Payer, now: Date, followUpHours = 72): PayerChange {
+  return db.transaction(() => {
+    const row = db.prepare('SELECT payer FROM visits WHERE id = ?').get(visitId) as { payer: Payer } | undefined;
+    if (!row) throw new LoketError('visit/not-found', { id: visitId });
+    db.prepare('UPDATE visits SET payer = ? WHERE id = ?').run(payer, visitId);
+    if (payer !== 'pending') closeFollowUps(db, visitId, 'settle-payer', `payer:${payer}`, now);
+    else reopenSettlePayer(db, visitId, now, followUpHours);
+    return { previous: row.payer, payer };
+  })();
+}
+
+function reopenSettlePayer(db: Db, visitId: number, now: Date, followUpHours: number): void {
+  const open = db.prepare(`SELECT 1 FROM follow_ups WHERE visit_id = ? AND kind = 'settle-payer' AND closed_at IS NULL`).get(visitId);
+  if (open) return;
+  const last = db
+    .prepare(`SELECT id FROM follow_ups WHERE visit_id = ? AND kind = 'settle-payer' ORDER BY closed_at DESC, id DESC LIMIT 1`)
+    .pluck()
+    .get(visitId) as number | undefined;
+  if (last !== undefined) db.prepare('UPDATE follow_ups SET closed_at = NULL, resolution = NULL WHERE id = ?').run(last);
+  else
+    db.prepare(`INSERT INTO follow_ups (visit_id, kind, reason, due_at, created_at) VALUES (?, 'settle-payer', 'other', ?, ?)`).run(
+      visitId,
+      new Date(now.getTime() + followUpHours * 3_600_000).toISOString(),
+      now.toISOString(),
+    );
+}
+
+/** What attaching an identity did: the visit's patient now, and whether that is an existing record joined. */
+export interface AttachedIdentity {
+  patientId: number;
+  /** true: the identity belonged to a patient already known here; the visit moved to that record. */
+  joined: boolean;
+  mrn: string;
+  name: string;
+}
+
+/** An identity typed or taken from the lists, or a record of this facility picked by its id. */
+export type IdentitySource = { identity: Identity } | { patientId: number };
+
+/**
+ * Gives an emergency patient registered without identity their real one. When the identity
+ * belongs to a patient already known here (picked, or the same NIK or card), the visit moves to
+ * that record (no duplicate record stays behind); otherwise the temporary record becomes the real one.
+ */
+export function attachIdentity(db: Db, visitId: number, source: Identity | IdentitySource, now: Date): AttachedIdentity {
+  const from: IdentitySource = 'identity' in source || 'patientId' in source ? (source as IdentitySource) : { identity: source as Identity };
   return db.transaction(() => {
     const visit = db.prepare('SELECT patient_id AS patientId FROM visits WHERE id = ?').get(visitId) as { patientId: number } | undefined;
     if (!visit) throw new LoketError('visit/not-found', { id: visitId });
-    const known = identity.nik ? (db.prepare('SELECT id FROM patients WHERE nik = ? AND id != ?').get(identity.nik, visit.patientId) as { id: number } | undefined) : undefined;
+    const known = knownPatient(db, from, visit.patientId);
     let patientId = visit.patientId;
-    if (known) {
-      db.prepare('UPDATE visits SET patient_id = ? WHERE id = ?').run(known.id, visitId);
+    if (known !== undefined) {
+      db.prepare('UPDATE visits SET patient_id = ? WHERE id = ?').run(known, visitId);
       db.prepare('DELETE FROM patients WHERE id = ? AND identified = 0 AND NOT EXISTS (SELECT 1 FROM visits WHERE patient_id = ?)').run(patientId, patientId);
-      patientId = known.id;
-    } else {
+      patientId = known;
+    } else if ('identity' in from) {
+      const identity = from.identity;
       const name = identity.name.trim().replace(/\s+/g, ' ').toUpperCase();
       db.prepare(
         `UPDATE patients SET name = ?, name_key = ?, nik = ?, card = ?, dob = ?, sex = ?, address = ?, identified = 1, updated_at = ? WHERE id = ?`,
       ).run(name, normalizeName(name).key, identity.nik ?? null, identity.card ?? null, identity.dob ?? null, identity.sex ?? null, identity.address ?? null, now.toISOString(), patientId);
     }
     closeFollowUps(db, visitId, 'identify-patient', `patient:${patientId}`, now);
-    return { patientId };
+    const patient = db.prepare('SELECT mrn, name FROM patients WHERE id = ?').get(patientId) as { mrn: string; name: string };
+    return { patientId, joined: known !== undefined, mrn: patient.mrn, name: patient.name };
   })();
+}
+
+/** The record of this facility the identity belongs to, other than the visit's temporary one. */
+function knownPatient(db: Db, from: IdentitySource, current: number): number | undefined {
+  if ('patientId' in from) {
+    if (from.patientId === current) return undefined;
+    const found = db.prepare('SELECT id FROM patients WHERE id = ?').pluck().get(from.patientId) as number | undefined;
+    if (found === undefined) throw new LoketError('patient/not-found', { id: from.patientId });
+    return found;
+  }
+  const { nik, card } = from.identity;
+  const byNik = nik ? (db.prepare('SELECT id FROM patients WHERE nik = ? AND id != ?').pluck().get(nik, current) as number | undefined) : undefined;
+  if (byNik !== undefined) return byNik;
+  return card ? (db.prepare('SELECT id FROM patients WHERE card = ? AND id != ? ORDER BY id LIMIT 1').pluck().get(card, current) as number | undefined) : undefined;
 }
 
 /** Closes a visit's open follow-ups of one kind, saying how they were settled. */

@@ -46,22 +46,32 @@ export function callNext(db: Db, settings: CounterSettings, unit: string, now: D
   }).immediate();
 }
 
+/**
+ * The moves a clerk can make. served→called and served→waiting exist for "Undo" right after
+ * Selesai (a wrong row served by mistake): the visit goes back exactly where it was.
+ */
 const ALLOWED: Record<VisitStatus, readonly VisitStatus[]> = {
   waiting: ['called', 'served', 'cancelled'],
   called: ['served', 'cancelled', 'waiting'],
-  served: [],
+  served: ['called', 'waiting'],
   cancelled: [],
 };
 
-/** Moves a visit along: called, served, cancelled (or back to waiting when a called patient is not there). */
+/** Moves a visit along: called, served, cancelled; or back (called→waiting, served→called/waiting) to undo a step. */
 export function setVisitStatus(db: Db, visitId: number, status: VisitStatus, now: Date): void {
   const row = db.prepare('SELECT status FROM visits WHERE id = ?').get(visitId) as { status: VisitStatus } | undefined;
   if (!row) throw new LoketError('visit/not-found', { id: visitId });
   if (!ALLOWED[row.status].includes(status)) throw new LoketError('visit/bad-status', { from: row.status, to: status });
   const at = now.toISOString();
-  const column = status === 'called' ? 'called_at' : status === 'served' ? 'served_at' : status === 'cancelled' ? 'cancelled_at' : null;
-  if (column) db.prepare(`UPDATE visits SET status = ?, ${column} = coalesce(${column}, ?) WHERE id = ?`).run(status, at, visitId);
-  else db.prepare(`UPDATE visits SET status = 'waiting', called_at = NULL WHERE id = ?`).run(visitId);
+  // Going back clears the times of the steps undone, so waiting times and reports stay true.
+  const sql: Record<VisitStatus, string> = {
+    waiting: `UPDATE visits SET status = 'waiting', called_at = NULL, served_at = NULL WHERE id = ?`,
+    called: `UPDATE visits SET status = 'called', called_at = coalesce(called_at, ?), served_at = NULL WHERE id = ?`,
+    served: `UPDATE visits SET status = 'served', served_at = coalesce(served_at, ?) WHERE id = ?`,
+    cancelled: `UPDATE visits SET status = 'cancelled', cancelled_at = coalesce(cancelled_at, ?) WHERE id = ?`,
+  };
+  if (status === 'waiting') db.prepare(sql.waiting).run(visitId);
+  else db.prepare(sql[status]).run(at, visitId);
 }
 
 function toEntry(r: QueueRow, now: Date): QueueEntry {

@@ -188,7 +188,7 @@ describe('follow-ups', () => {
 
     setPayer(db, v.id, 'umum', MORNING);
     // The unidentified emergency patient turns out to be Siti, already known here: the visit moves to her record.
-    expect(attachIdentity(db, e.id, { name: 'Siti Aminah', nik: s.nik! }, MORNING)).toEqual({ patientId: s.id });
+    expect(attachIdentity(db, e.id, { name: 'Siti Aminah', nik: s.nik! }, MORNING)).toEqual({ patientId: s.id, joined: true, mrn: s.mrn, name: 'SITI AMINAH' });
     expect(db.prepare('SELECT count(*) AS n FROM patients WHERE identified = 0').get()).toEqual({ n: 0 });
     setPayer(db, e.id, 'jkn', MORNING);
     expect(openFollowUps(db, MORNING)).toEqual([]);

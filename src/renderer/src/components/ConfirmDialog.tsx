@@ -8,12 +8,15 @@ interface Props {
   keysHint: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** The safe answer has the focus (e.g. cancelling a visit): Enter alone then changes nothing. */
+  focusCancel?: boolean;
 }
 
-/** A yes/no question: Enter confirms, Esc cancels; the confirm button has the focus. */
-export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, keysHint, onConfirm, onCancel }: Props) {
+/** A yes/no question: Enter answers with the focused button (confirm, unless focusCancel), Esc cancels, arrows switch. */
+export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, keysHint, onConfirm, onCancel, focusCancel = false }: Props) {
   const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => confirmRef.current?.focus(), []);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => (focusCancel ? cancelRef : confirmRef).current?.focus(), [focusCancel]);
   return (
     <div className="overlay">
       <div
@@ -28,6 +31,9 @@ export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, keysH
             event.preventDefault();
             event.stopPropagation();
             onCancel();
+          } else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+            event.preventDefault();
+            (document.activeElement === cancelRef.current ? confirmRef : cancelRef).current?.focus();
           } else if (event.key === 'Enter') {
             event.preventDefault();
             event.stopPropagation();
@@ -43,11 +49,11 @@ export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, keysH
           {message}
         </p>
         <div className="dialog__actions">
-          <button type="button" className="button" data-cancel onClick={onCancel}>
+          <button ref={cancelRef} type="button" className="button" data-cancel data-testid="confirm-no" onClick={onCancel}>
             {cancelLabel} <kbd>Esc</kbd>
           </button>
-          <button ref={confirmRef} type="button" className="button button--primary" onClick={onConfirm}>
-            {confirmLabel} <kbd>Enter</kbd>
+          <button ref={confirmRef} type="button" className="button button--primary" data-testid="confirm-yes" onClick={onConfirm}>
+            {confirmLabel} {!focusCancel && <kbd>Enter</kbd>}
           </button>
         </div>
         <p className="dialog__keys">{keysHint}</p>

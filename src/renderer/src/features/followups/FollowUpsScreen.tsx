@@ -2,23 +2,21 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connectivity, RecheckRun } from '../../../../shared/bpjs';
 import type { ContractError } from '../../../../shared/contract';
-import type { FollowUp } from '../../../../shared/counter';
+import type { FollowUp, Payer } from '../../../../shared/counter';
 import type { CounterSettings } from '../../../../shared/settings';
 import { loket } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatDate, todayIso } from '../../format';
-import { formatDateTime, formatDuration } from '../../format-time';
-import { unitName } from '../../hooks/use-settings';
+import { useUndo } from '../../components/UndoToast';
 import { useLang } from '../../i18n';
-import { isNik } from '../register/subject';
+import { FollowUpCard } from './FollowUpCard';
+import { followUpKey } from './followup-keys';
+import type { AttachSource } from './identity-choices';
+import { IdentityStep } from './IdentityStep';
 import { Reconciliation } from './Reconciliation';
 import './followups.css';
 
 /** The countdown moves by the minute; reload this often. */
 const REFRESH_MS = 30_000;
-const REASONS = ['emergency', 'emergency-unidentified', 'not-found', 'not-active', 'not-checked', 'lists-only'] as const;
-type Reason = (typeof REASONS)[number] | 'other';
-const reasonOf = (r: string): Reason => ((REASONS as readonly string[]).includes(r) ? (r as Reason) : 'other');
 
 interface Props {
   settings: CounterSettings | null;
@@ -27,7 +25,14 @@ interface Props {
   connectivity?: Connectivity | null;
 }
 
-/** Open follow-ups, soonest deadline first: settle the payer, complete an identity, re-check with BPJS. */
+const inField = (el: EventTarget): boolean => el instanceof Element && el.closest('input, select, textarea, .identity-step, .identity-form') !== null;
+
+/**
+ * Open follow-ups, soonest deadline first: settle the payer, complete an identity, re-check.
+ * The screen opens with the focus on the first card, never on an action: arrows move, and each
+ * action has its own letter (followup-keys.ts). Every change says what changed, with the name;
+ * a payer change can be undone for a few seconds.
+ */
 export function FollowUpsScreen({ settings, changes, connectivity = null }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -35,11 +40,14 @@ export function FollowUpsScreen({ settings, changes, connectivity = null }: Prop
   const [error, setError] = useState<ContractError | null>(null);
   const [actionError, setActionError] = useState<ContractError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [index, setIndex] = useState(0);
   const [identifying, setIdentifying] = useState<number | null>(null);
   const [run, setRun] = useState<{ status: 'running' } | { status: 'done'; run: RecheckRun } | null>(null);
   /** Bumped after a re-check run started here: the results below reload. */
   const [runs, setRuns] = useState(0);
-  const firstRef = useRef<HTMLDivElement>(null);
+  const cards = useRef<(HTMLElement | null)[]>([]);
+  /** Set when the list should take the focus after the next load (screen opened, a card went away). */
+  const refocus = useRef(true);
 
   const load = useCallback(async () => {
     const result = await loket.openFollowUps({});
@@ -54,6 +62,82 @@ export function FollowUpsScreen({ settings, changes, connectivity = null }: Prop
     const id = setInterval(() => void load(), REFRESH_MS);
     return () => clearInterval(id);
   }, [load, changes, connectivity]);
+
+  useEffect(() => {
+    if (!items) return;
+    const at = Math.min(index, Math.max(items.length - 1, 0));
+    if (at !== index) setIndex(at);
+    if (refocus.current && items.length > 0) {
+      refocus.current = false;
+      cards.current[at]?.focus();
+    }
+  }, [items, index]);
+
+  const payerLabel = useCallback((p: Payer) => t(`register.payer.${p}`), [t]);
+  const undo = useUndo(
+    useCallback(
+      (message: string) => {
+        setNotice(message);
+        refocus.current = true;
+        void load();
+      },
+      [load],
+    ),
+  );
+
+  /** Offers Undo for a payer change: the reverse goes through the core like any change. */
+  const offerPayerUndo = useCallback(
+    (f: FollowUp, message: string, previous: Payer) =>
+      undo.offer(message, async () => {
+        const back = await loket.setPayer({ visitId: f.visit.id, payer: previous });
+        if (!back.ok) throw new Error(t('undo.failed', { reason: back.error.message }));
+        return t('followUps.payerUndone', { name: f.patient.name, payer: payerLabel(previous) });
+      }),
+    [undo.offer, t, payerLabel],
+  );
+
+  const setPayer = useCallback(
+    async (f: FollowUp, payer: Payer) => {
+      setActionError(null);
+      setNotice(null);
+      const result = await loket.setPayer({ visitId: f.visit.id, payer });
+      if (!result.ok) setActionError(result.error);
+      else offerPayerUndo(f, t('followUps.payerSet', { name: f.patient.name, payer: payerLabel(payer) }), result.value.previous);
+      refocus.current = true;
+      await load();
+    },
+    [load, offerPayerUndo, payerLabel, t],
+  );
+
+  /** A re-check settles the payer as JKN when the lists now have the patient active; otherwise it says so. */
+  const recheck = useCallback(
+    async (f: FollowUp) => {
+      setActionError(null);
+      setNotice(null);
+      const result = await loket.recheckPayer({ visitId: f.visit.id });
+      if (!result.ok) setActionError(result.error);
+      else if (result.value.payer !== f.visit.payer) offerPayerUndo(f, t('followUps.recheckChanged', { name: f.patient.name, payer: payerLabel(result.value.payer) }), f.visit.payer);
+      else setNotice(t('followUps.recheckSame', { name: f.patient.name, payer: payerLabel(f.visit.payer).toLowerCase() }));
+      refocus.current = true;
+      await load();
+    },
+    [load, offerPayerUndo, payerLabel, t],
+  );
+
+  const attach = useCallback(
+    async (f: FollowUp, source: AttachSource) => {
+      setActionError(null);
+      setNotice(null);
+      const result = await loket.attachIdentity({ visitId: f.visit.id, ...source });
+      if (!result.ok) return setActionError(result.error);
+      const done = result.value;
+      setNotice(t(done.joined ? 'followUps.joined' : 'followUps.identified', { name: done.name, mrn: done.mrn }));
+      setIdentifying(null);
+      refocus.current = true;
+      await load();
+    },
+    [load, t],
+  );
 
   async function recheckNow(): Promise<void> {
     if (run?.status === 'running') return;
@@ -70,35 +154,21 @@ export function FollowUpsScreen({ settings, changes, connectivity = null }: Prop
     await load();
   }
 
-  // Keyboard: the first action button of the list has the focus when the screen opens.
-  const focused = useRef(false);
-  useEffect(() => {
-    if (items && items.length > 0 && !focused.current) {
-      focused.current = true;
-      firstRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
-    }
-  }, [items]);
+  const onListKey = (event: React.KeyboardEvent<HTMLDivElement>): void => {
+    if (!items || inField(event.target)) return;
+    const at = Math.min(index, items.length - 1);
+    const f = items[at];
+    const action = followUpKey(event, { count: items.length, index: at, kind: f?.kind ?? null, payer: f?.visit.payer ?? null });
+    if (!action || !f) return;
+    event.preventDefault();
+    if (action.type === 'move') {
+      setIndex(action.index);
+      cards.current[action.index]?.focus();
+    } else if (action.type === 'payer') void setPayer(f, action.payer);
+    else if (action.type === 'recheck') void recheck(f);
+    else setIdentifying(f.id);
+  };
 
-  /** A re-check settles the payer as JKN when the lists now have the patient active; otherwise say so. */
-  async function recheck(visitId: number): Promise<void> {
-    setActionError(null);
-    setNotice(null);
-    const result = await loket.recheckPayer({ visitId });
-    if (!result.ok) setActionError(result.error);
-    else if (result.value.payer !== 'jkn') setNotice(t('followUps.recheckStill'));
-    await load();
-  }
-
-  async function act(call: Promise<{ ok: true } | { ok: false; error: ContractError }>): Promise<boolean> {
-    setActionError(null);
-    setNotice(null);
-    const result = await call;
-    if (!result.ok) setActionError(result.error);
-    await load();
-    return result.ok;
-  }
-
-  const zone = settings?.timeZone ?? 'Asia/Jakarta';
   return (
     <div className="followups" data-testid="followups-screen">
       <div className="followups__head">
@@ -132,129 +202,39 @@ export function FollowUpsScreen({ settings, changes, connectivity = null }: Prop
       )}
       {items && items.length === 0 && <p className="followups__empty">{t('followUps.empty')}</p>}
       {items && items.length > 0 && (
-        <div className="followups__list" ref={firstRef}>
-          {items.map((f) => (
-            <article
+        <div className="followups__list" role="list" aria-label={t('followUps.listLabel')} data-testid="followups-list" onKeyDown={onListKey}>
+          {items.map((f, i) => (
+            <FollowUpCard
               key={f.id}
-              className={`followup${f.overdue ? ' followup--overdue' : ''}`}
-              data-testid="followup"
-              data-kind={f.kind}
-              data-queue={f.visit.queue}
-              aria-label={`${t(`followUps.kinds.${f.kind}`)}: ${f.patient.name}`}
+              ref={(el) => {
+                cards.current[i] = el;
+              }}
+              item={f}
+              settings={settings}
+              lang={lang}
+              current={i === Math.min(index, items.length - 1)}
+              onFocus={() => setIndex(i)}
+              onPayer={(p) => void setPayer(f, p)}
+              onRecheck={() => void recheck(f)}
+              onIdentify={() => setIdentifying(f.id)}
             >
-              <div className="followup__what">
-                <p className="followup__kind">{t(`followUps.kinds.${f.kind}`)}</p>
-                <p className="followup__reason">{t(`followUps.reasons.${reasonOf(f.reason)}`)}</p>
-              </div>
-              <div className="followup__who">
-                <p className="followup__name">{f.patient.name}</p>
-                <p className="followup__sub">
-                  {t('register.mrn')} {f.patient.mrn} · {t('followUps.visit', { queue: f.visit.queue, unit: unitName(settings, f.visit.unit) })}
-                </p>
-              </div>
-              <div className="followup__when">
-                <p className={`countdown${f.overdue ? ' countdown--overdue' : ''}`} data-testid="countdown">
-                  {f.overdue
-                    ? t('followUps.overdue', { duration: formatDuration(f.minutesLeft, t) })
-                    : t('followUps.left', { duration: formatDuration(f.minutesLeft, t) })}
-                </p>
-                <p className="followup__sub">{t('followUps.due', { date: formatDateTime(f.dueAt, lang, zone) })}</p>
-              </div>
-              <div className="followup__actions">
-                {f.kind === 'settle-payer' && (
-                  <>
-                    <button type="button" className="button" data-action="jkn" onClick={() => void act(loket.setPayer({ visitId: f.visit.id, payer: 'jkn' }))}>
-                      {t('followUps.setJkn')}
-                    </button>
-                    <button type="button" className="button" data-action="umum" onClick={() => void act(loket.setPayer({ visitId: f.visit.id, payer: 'umum' }))}>
-                      {t('followUps.setUmum')}
-                    </button>
-                    <button type="button" className="button button--quiet" data-action="recheck" onClick={() => void recheck(f.visit.id)}>
-                      {t('followUps.recheck')}
-                    </button>
-                  </>
-                )}
-                {f.kind === 'identify-patient' && identifying !== f.id && (
-                  <button type="button" className="button button--primary" data-action="identify" onClick={() => setIdentifying(f.id)}>
-                    {t('followUps.identify')}
-                  </button>
-                )}
-              </div>
               {f.kind === 'identify-patient' && identifying === f.id && (
-                <IdentityForm
-                  onCancel={() => setIdentifying(null)}
-                  onSave={async (identity) => {
-                    const ok = await act(loket.attachIdentity({ visitId: f.visit.id, identity }).then((r) => (r.ok ? { ok: true as const } : r)));
-                    if (ok) setIdentifying(null);
-                  }}
+                <IdentityStep
+                  patientId={f.patient.id}
                   lang={lang}
+                  onAttach={(source) => attach(f, source)}
+                  onCancel={() => {
+                    setIdentifying(null);
+                    cards.current[i]?.focus();
+                  }}
                 />
               )}
-            </article>
+            </FollowUpCard>
           ))}
         </div>
       )}
       <Reconciliation settings={settings} reload={`${changes}|${runs}|${connectivity?.pendingRechecks ?? ''}|${connectivity?.state ?? ''}`} />
+      {undo.toast}
     </div>
-  );
-}
-
-interface IdentityInput {
-  name: string;
-  nik: string | null;
-  dob: string | null;
-}
-
-function IdentityForm({ onSave, onCancel, lang }: { onSave: (identity: IdentityInput) => Promise<void>; onCancel: () => void; lang: 'id' | 'en' }) {
-  const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const [nik, setNik] = useState('');
-  const [dob, setDob] = useState('');
-  const [tried, setTried] = useState(false);
-  const nikDigits = nik.replace(/[\s.-]/g, '');
-  const nameBad = name.trim() === '';
-  const nikBad = nikDigits !== '' && !isNik(nikDigits);
-  return (
-    <form
-      className="identity-form"
-      data-testid="identity-form"
-      noValidate
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onCancel();
-        }
-      }}
-      onSubmit={(e) => {
-        e.preventDefault();
-        setTried(true);
-        if (nameBad || nikBad) return;
-        void onSave({ name: name.trim().toUpperCase(), nik: nikDigits || null, dob: dob || null });
-      }}
-    >
-      <label className="field field--wide">
-        <span className="field__label">{t('register.name')} *</span>
-        <input name="name" className="field__input" value={name} autoFocus maxLength={120} autoComplete="off" aria-invalid={tried && nameBad} onChange={(e) => setName(e.target.value)} />
-        {tried && nameBad && <span className="field__error">{t('register.nameRequired')}</span>}
-      </label>
-      <label className="field">
-        <span className="field__label">{t('register.nik')}</span>
-        <input name="nik" className="field__input field__input--mono" value={nik} inputMode="numeric" maxLength={20} autoComplete="off" aria-invalid={tried && nikBad} onChange={(e) => setNik(e.target.value)} />
-        {tried && nikBad && <span className="field__error">{t('register.nikInvalid')}</span>}
-      </label>
-      <label className="field">
-        <span className="field__label">{t('register.dob')}</span>
-        <input name="dob" className="field__input" type="date" min="1900-01-01" max={todayIso()} value={dob} onChange={(e) => setDob(e.target.value)} />
-        <span className="field__note">{dob ? formatDate(dob, lang) : ''}</span>
-      </label>
-      <div className="identity-form__actions">
-        <button type="submit" className="button button--primary">
-          {t('followUps.save')} <kbd>Enter</kbd>
-        </button>
-        <button type="button" className="button button--quiet" onClick={onCancel}>
-          {t('followUps.cancel')} <kbd>Esc</kbd>
-        </button>
-      </div>
-    </form>
   );
 }

@@ -4,7 +4,9 @@ import type { ContractError } from '../../../../shared/contract';
 import type { QueueEntry, VisitStatus } from '../../../../shared/counter';
 import type { CounterSettings } from '../../../../shared/settings';
 import { loket } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useUndo } from '../../components/UndoToast';
 import './queue.css';
 
 /** The queue is shared by every counter window: reload this often. */
@@ -31,6 +33,8 @@ export function QueueScreen({ settings, changes, paused }: Props) {
   const [actionError, setActionError] = useState<ContractError | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The visit whose cancellation waits for the clerk's answer ("Batal" always asks first). */
+  const [cancelling, setCancelling] = useState<QueueEntry | null>(null);
   const current = unit ?? units[0]?.code ?? null;
   const ticket = useRef(0);
 
@@ -53,17 +57,36 @@ export function QueueScreen({ settings, changes, paused }: Props) {
 
   const selectedEntry = entries?.find((e) => e.visitId === selected) ?? null;
 
+  const undo = useUndo(
+    useCallback(
+      (message: string) => {
+        setNotice(message);
+        void load();
+      },
+      [load],
+    ),
+    paused || cancelling !== null,
+  );
+
+  /** Calling changes the visit too: it says who, and Undo puts the patient back to waiting (not there after all, wrong unit). */
   const callNext = useCallback(async () => {
     if (!current) return;
     setActionError(null);
     const result = await loket.callNext({ unit: current });
     if (!result.ok) return setActionError(result.error);
-    if (result.value) {
-      setSelected(result.value.visitId);
-      setNotice(t('queue.called', { queue: result.value.queue, name: result.value.patient.name }));
+    const called = result.value;
+    if (called) {
+      const who = { queue: called.queue, name: called.patient.name };
+      setSelected(called.visitId);
+      setNotice(t('queue.called', who));
+      undo.offer(t('queue.calledDone', who), async () => {
+        const back = await loket.setVisitStatus({ visitId: called.visitId, status: 'waiting' });
+        if (!back.ok) throw new Error(t('undo.failed', { reason: back.error.message }));
+        return t('queue.undone', { ...who, status: t('queue.statuses.waiting') });
+      });
     } else setNotice(t('queue.noneWaiting'));
     await load();
-  }, [current, load, t]);
+  }, [current, load, t, undo.offer]);
 
   const reprint = useCallback(
     async (visitId: number, queue: string) => {
@@ -76,19 +99,43 @@ export function QueueScreen({ settings, changes, paused }: Props) {
     [t],
   );
 
-  const setStatus = useCallback(
-    async (visitId: number, status: VisitStatus) => {
+  /** Selesai acts at once and says so, with Undo for a few seconds (back to the status it had). */
+  const serve = useCallback(
+    async (entry: QueueEntry) => {
       setActionError(null);
-      const result = await loket.setVisitStatus({ visitId, status });
+      const before: VisitStatus = entry.status;
+      const result = await loket.setVisitStatus({ visitId: entry.visitId, status: 'served' });
       if (!result.ok) setActionError(result.error);
+      else {
+        const who = { queue: entry.queue, name: entry.patient.name };
+        setNotice(null);
+        undo.offer(t('queue.servedDone', who), async () => {
+          const back = await loket.setVisitStatus({ visitId: entry.visitId, status: before });
+          if (!back.ok) throw new Error(t('undo.failed', { reason: back.error.message }));
+          return t('queue.undone', { ...who, status: t(`queue.statuses.${before}`) });
+        });
+      }
       await load();
     },
-    [load],
+    [load, t, undo.offer],
+  );
+
+  /** Batal only after "Ya" in the question (the focus starts on "Tidak"); then it says what it did. */
+  const cancelVisit = useCallback(
+    async (entry: QueueEntry) => {
+      setCancelling(null);
+      setActionError(null);
+      const result = await loket.setVisitStatus({ visitId: entry.visitId, status: 'cancelled' });
+      if (!result.ok) setActionError(result.error);
+      else setNotice(t('queue.cancelledDone', { queue: entry.queue, name: entry.patient.name }));
+      await load();
+    },
+    [load, t],
   );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (paused || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (paused || cancelling || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target as HTMLElement;
       if (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA') return;
       const key = event.key.toLowerCase();
@@ -108,14 +155,15 @@ export function QueueScreen({ settings, changes, paused }: Props) {
         const at = entries.findIndex((e) => e.visitId === selected);
         const next = key === 'arrowdown' ? Math.min(at + 1, entries.length - 1) : Math.max(at - 1, 0);
         setSelected(entries[next]?.visitId ?? null);
-      } else if ((key === 's' || key === 'b') && selectedEntry) {
+      } else if ((key === 's' || key === 'b') && selectedEntry && (selectedEntry.status === 'waiting' || selectedEntry.status === 'called')) {
         event.preventDefault();
-        void setStatus(selectedEntry.visitId, key === 's' ? 'served' : 'cancelled');
+        if (key === 's') void serve(selectedEntry);
+        else setCancelling(selectedEntry);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [paused, units, callNext, entries, selected, selectedEntry, setStatus]);
+  }, [paused, cancelling, units, callNext, entries, selected, selectedEntry, serve]);
 
   return (
     <div className="queue" data-testid="queue-screen">
@@ -197,10 +245,10 @@ export function QueueScreen({ settings, changes, paused }: Props) {
                     </button>
                     {open && (
                       <>
-                        <button type="button" className="button button--small" data-action="served" onClick={() => void setStatus(e.visitId, 'served')}>
+                        <button type="button" className="button button--small" data-action="served" onClick={() => void serve(e)}>
                           {t('queue.served')}
                         </button>
-                        <button type="button" className="button button--small button--quiet" data-action="cancelled" onClick={() => void setStatus(e.visitId, 'cancelled')}>
+                        <button type="button" className="button button--small button--quiet" data-action="cancelled" onClick={() => setCancelling(e)}>
                           {t('queue.cancel')}
                         </button>
                       </>
@@ -211,6 +259,19 @@ export function QueueScreen({ settings, changes, paused }: Props) {
             })}
           </tbody>
         </table>
+      )}
+      {undo.toast}
+      {cancelling && (
+        <ConfirmDialog
+          title={t('queue.cancelTitle')}
+          message={t('queue.cancelMessage', { queue: cancelling.queue, name: cancelling.patient.name })}
+          confirmLabel={t('queue.cancelYes')}
+          cancelLabel={t('queue.cancelNo')}
+          keysHint={t('queue.cancelKeys')}
+          focusCancel
+          onConfirm={() => void cancelVisit(cancelling)}
+          onCancel={() => setCancelling(null)}
+        />
       )}
     </div>
   );

@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Identity } from '../../../../shared/counter';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDate } from '../../format';
+import { attachSourceOf, nameFromQuery, type AttachSource } from './identity-choices';
+import { IdentityForm } from './IdentityForm';
+import { useIdentitySearch } from './use-identity-search';
+
+interface Props {
+  /** The visit's temporary patient record (never offered as its own identity). */
+  patientId: number;
+  onAttach: (source: AttachSource) => Promise<void>;
+  onCancel: () => void;
+  lang: 'id' | 'en';
+}
+
+/**
+ * "Isi identitas": first the same search as the main screen (scan, NIK, card, RM, name); pick this
+ * facility's record (the visit joins it) or a list member; or type the identity when none fits.
+ */
+export function IdentityStep({ patientId, onAttach, onCancel, lang }: Props) {
+  const { t } = useTranslation();
+  const { search, run } = useIdentitySearch(patientId);
+  const [query, setQuery] = useState('');
+  const [typing, setTyping] = useState(false);
+  const listRef = useRef<HTMLUListElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => inputRef.current?.focus(), []);
+
+  if (typing) {
+    return (
+      <IdentityForm
+        initialName={search.status === 'done' ? nameFromQuery(search.result) : ''}
+        lang={lang}
+        onCancel={() => setTyping(false)}
+        onSave={(identity: Identity) => onAttach({ identity })}
+      />
+    );
+  }
+  const choices = search.status === 'done' ? search.choices : [];
+  return (
+    <div
+      className="identity-step"
+      data-testid="identity-step"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
+      <form
+        className="identity-step__search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(query);
+        }}
+      >
+        <label className="field identity-step__field">
+          <span className="field__label">{t('followUps.searchLabel')}</span>
+          <input
+            ref={inputRef}
+            name="identity-query"
+            className="field__input"
+            value={query}
+            maxLength={200}
+            autoComplete="off"
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown' && choices.length > 0) {
+                e.preventDefault();
+                listRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
+              }
+            }}
+          />
+        </label>
+        <button type="submit" className="button" aria-busy={search.status === 'searching'}>
+          {t('followUps.searchButton')} <kbd>Enter</kbd>
+        </button>
+        <button type="button" className="button button--quiet" data-action="type-identity" onClick={() => setTyping(true)}>
+          {t('followUps.typeIdentity')}
+        </button>
+        <button type="button" className="button button--quiet" onClick={onCancel}>
+          {t('followUps.cancel')} <kbd>Esc</kbd>
+        </button>
+      </form>
+      {search.status === 'searching' && <p className="identity-step__note">{t('followUps.searching')}</p>}
+      {search.status === 'failed' && <ErrorAlert title={t('followUps.actionFailed')} error={search.error} />}
+      {search.status === 'done' && search.result.problem && <p className="identity-step__note">{search.result.problem}</p>}
+      {search.status === 'done' && choices.length === 0 && !search.result.problem && <p className="identity-step__note">{t('followUps.noChoices')}</p>}
+      {choices.length > 0 && (
+        <ul className="identity-step__choices" ref={listRef} data-testid="identity-choices">
+          {choices.map((c) => {
+            const who = c.kind === 'own' ? c.patient : c.member;
+            const dob = formatDate(who.dob, lang);
+            return (
+              <li key={c.key} className="identity-choice" data-testid="identity-choice" data-kind={c.kind}>
+                <span className="identity-choice__name">{who.name}</span>
+                <span className="identity-choice__sub">
+                  {[c.kind === 'own' ? t('followUps.ownRecord', { mrn: c.patient.mrn }) : t('followUps.listMember', { list: c.member.list.name }), who.nik, dob].filter(Boolean).join(' · ')}
+                </span>
+                <button
+                  type="button"
+                  className="button button--small button--primary"
+                  data-action="pick"
+                  onClick={() => void onAttach(attachSourceOf(c))}
+                  onKeyDown={(e) => {
+                    const li = e.currentTarget.closest('li');
+                    const to = e.key === 'ArrowDown' ? li?.nextElementSibling : e.key === 'ArrowUp' ? li?.previousElementSibling : undefined;
+                    if (e.key === 'ArrowUp' && !li?.previousElementSibling) {
+                      e.preventDefault();
+                      inputRef.current?.focus();
+                    } else if (to) {
+                      e.preventDefault();
+                      to.querySelector<HTMLButtonElement>('button')?.focus();
+                    }
+                  }}
+                >
+                  {t('followUps.pick')}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { Counter } from './support/counter';
+import { headerLines, layoutProblems } from './support/layout';
+import { APBD, APBN_OLD, SITI } from './support/lists';
+import { useCounters } from './support/ui';
+
+const counters = useCounters();
+const SIZES = [
+  { width: 1024, height: 768 },
+  { width: 1366, height: 768 },
+] as const;
+
+/** A busy morning: visits in the queue, open follow-ups (payer and identity), an emergency. */
+async function busyDay(c: Counter): Promise<void> {
+  const core = c.harness.core;
+  for (const name of ['ENTIN ROHMAH', 'ASEP SUNANDAR', 'DEDEH KURNIASIH', 'UJANG SUHERMAN', 'IMAS MASRUROH', 'CUCU CAHYATI', 'YAYAT HIDAYAT', 'NENG SITI']) {
+    const p = await core.createPatient({ name });
+    await core.registerVisit({ patientId: p.id, unit: 'UMUM', verdict: 'unknown', payer: name.startsWith('N') || name.startsWith('E') ? 'pending' : 'umum' });
+  }
+  await core.registerEmergency({});
+  await core.registerEmergency({});
+}
+
+/** Each screen at this size: no button out of sight or clipped, and a one-line header; failures are collected. */
+async function checkScreen(c: Counter, screen: string, size: { width: number; height: number }, found: string[]): Promise<void> {
+  await c.page.screenshot({ path: `/tmp/followups-layout-${screen}-${size.width}.png` });
+  for (const p of await layoutProblems(c.page)) found.push(`${screen}: ${p.button} ${p.why} ${JSON.stringify(p.box)}`);
+  const lines = await headerLines(c.page);
+  if (lines.headerSpread > 12 || lines.header > 72) found.push(`${screen}: header not one line ${JSON.stringify(lines)}`);
+  if (lines.navSpread > 2 || lines.nav > 56) found.push(`${screen}: screen tabs not one line ${JSON.stringify(lines)}`);
+}
+
+describe('layout at the counter screen sizes', () => {
+  for (const size of SIZES) {
+    it(`${size.width}x${size.height}: every button in view and above the status bar, the header on one line, on every screen`, async () => {
+      const c = await counters.open([APBD, APBN_OLD], size);
+      const { page } = c;
+      const found: string[] = [];
+      await busyDay(c);
+
+      // Search with the register steps open (the emergency button then names the patient).
+      const search = page.locator('#lookup-query');
+      await search.fill(SITI.nik);
+      await search.press('Enter');
+      await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('eligible');
+      // Depending on timing, the answered query's Enter may already have opened the steps.
+      await page.locator('[data-testid="register-start"], [data-testid="register-panel"]').first().waitFor();
+      if ((await page.getByTestId('register-panel').count()) === 0) await page.getByTestId('register-start').click();
+      await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+      await checkScreen(c, 'search-register', size, found);
+      await page.keyboard.press('Escape');
+      // The new-patient step (F2), the longest form of the search screen.
+      await page.keyboard.press('F2');
+      await page.getByTestId('new-patient-form').waitFor();
+      await checkScreen(c, 'search-new-patient', size, found);
+      await page.keyboard.press('Escape');
+
+      await page.keyboard.press('Alt+2');
+      await page.getByTestId('queue-row').first().waitFor();
+      await checkScreen(c, 'queue', size, found);
+
+      await page.keyboard.press('Alt+3');
+      await page.getByTestId('followup').first().waitFor();
+      await checkScreen(c, 'followups', size, found);
+      await page.locator('[data-testid="followup"][data-kind="identify-patient"] [data-action="identify"]').first().click();
+      await page.getByTestId('identity-step').waitFor();
+      await page.locator('input[name="identity-query"]').fill(SITI.name);
+      await page.locator('input[name="identity-query"]').press('Enter');
+      await page.getByTestId('identity-choice').first().waitFor();
+      await checkScreen(c, 'followups-identity', size, found);
+      await page.keyboard.press('Escape');
+
+      for (const [key, screen, testId] of [
+        ['Alt+4', 'lists', 'lists-screen'],
+        ['Alt+5', 'reports', 'reports-screen'],
+        ['Alt+6', 'settings', 'settings-screen'],
+      ] as const) {
+        await page.keyboard.press(key);
+        await page.getByTestId(testId).waitFor();
+        await page.waitForTimeout(300); // tables fill in after their first load
+        await checkScreen(c, screen, size, found);
+      }
+      expect(found).toEqual([]);
+    });
+  }
+});
