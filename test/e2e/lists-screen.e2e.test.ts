@@ -155,6 +155,7 @@ describe('the member lists screen', () => {
     await choose('status', 'KET');
     await choose('address', 'TEMPAT TINGGAL');
     expect(await page.getByTestId('list-status-note').getAttribute('data-status')).toBe('set');
+    expect(await page.locator('[data-testid="list-import"] [role="alert"]').count()).toBe(0); // the hint follows the form
     await c.screenshot('lists-g-mapped-by-hand');
     await page.getByTestId('list-import-run').focus();
     await page.keyboard.press('Enter');

@@ -21,14 +21,16 @@ export function useListImport() {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [failure, setFailure] = useState<ImportFailure | null>(null);
-  const [block, setBlock] = useState<ImportBlock>(null);
+  // Once an import was tried, what still blocks it is shown, and follows the form as it is fixed.
+  const [tried, setTried] = useState(false);
+  const block: ImportBlock = tried ? importBlock({ name, asOf: asOf.value, mapping }) : null;
 
   const inspect = useCallback(async (file: string) => {
     setPath(file);
     setPreview(null);
     setReport(null);
     setFailure(null);
-    setBlock(null);
+    setTried(false);
     setReading(true);
     const result = await loket.inspectListFile({ path: file });
     setReading(false);
@@ -47,9 +49,8 @@ export function useListImport() {
 
   const run = useCallback(async () => {
     if (!path || !preview) return;
-    const why = importBlock({ name, asOf: asOf.value, mapping });
-    setBlock(why);
-    if (why) return;
+    setTried(true);
+    if (importBlock({ name, asOf: asOf.value, mapping })) return;
     setFailure(null);
     setReport(null);
     setProgress(null);
