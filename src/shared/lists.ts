@@ -12,6 +12,11 @@ export const LIST_FIELDS = [
   'rowNo', 'validFrom', 'validUntil',
 ] as const;
 export type ListFieldName = (typeof LIST_FIELDS)[number];
+/**
+ * In a column mapping, "this field has no column": e.g. `status: '-'` when a column found by its
+ * values (or by its name) is not really the status. `--map status=-` on the command line.
+ */
+export const NO_COLUMN = '-';
 
 export interface ListSummary {
   name: string;

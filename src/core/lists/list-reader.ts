@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import type { StatusColumnSource } from '../../shared/lists';
+import { NO_COLUMN, type StatusColumnSource } from '../../shared/lists';
 import type { ColumnMapping, ListField } from './columns';
 import { openCsv } from './csv-reader';
 import { ListFileError } from './list-file-error';
@@ -168,7 +168,14 @@ export async function openListFile(
   const format = sniffFormat(head);
   const hashing = sha256File(path);
 
-  const overrides = options?.overrides;
+  // Fields the administrator says have no column: not overrides to look for, but never mapped.
+  const none = new Set<ListField>();
+  let overrides: Partial<Record<ListField, string>> | undefined;
+  for (const [field, header] of Object.entries(options?.overrides ?? {}) as [ListField, string | undefined][]) {
+    if (header === undefined) continue;
+    if (header.trim() === NO_COLUMN) none.add(field);
+    else (overrides ??= {})[field] = header;
+  }
   let info: ListFileInfo | null = null;
   let switchedTo: ListFileInfo['encoding'];
   let source: RowSource;
@@ -195,7 +202,8 @@ export async function openListFile(
   let sha256: string;
   let statusFoundBy: StatusColumnSource | null;
   try {
-    statusFoundBy = await findStatusColumn(source, header, overrides);
+    for (const field of none) delete header.mapping[field];
+    statusFoundBy = none.has('status') ? null : await findStatusColumn(source, header, overrides);
     sha256 = await hashing.digest;
   } catch (e) {
     hashing.abort();

@@ -64,6 +64,21 @@ describe('a status under another column name is found by its values', () => {
     core.close();
   });
 
+  it('the administrator can say there is no status column ("-"): the column found by values is not used', async () => {
+    const dir = tempDir();
+    const core = newCore(dir);
+    const path = join(dir, 'pbi.csv');
+    await writeCsvList(path, { count: 20, seed: SEED, layout: [...BASE, col('KET', 'text', ketValue('MENINGGAL'))] });
+    const preview = await core.inspectListFile({ path, mapping: { status: '-' } });
+    expect(preview.statusColumn).toBeNull();
+    expect(preview.mapping.status).toBeUndefined();
+    const report = await importFile(core, path, { status: '-' });
+    expect(report.statusColumn).toBeNull();
+    expect(report.notices.map((n) => n.code)).toContain('no-status-column');
+    expect((await core.lookup({ query: member(4).nik })).verdict).toBe('eligible');
+    core.close();
+  });
+
   it('a column named as the status wins over one found by values', async () => {
     const dir = tempDir();
     const core = newCore(dir);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ListPreview } from '../../../src/shared/lists';
-import { HAND_FIELDS, asOfAfterPreview, cleanMapping, columnChoices, importBlock, mappingFields, statusNote } from '../../../src/renderer/src/features/lists/import-flow';
+import { HAND_FIELDS, asOfAfterPreview, cleanMapping, columnChoices, importBlock, mappingFields, mappingToSend, statusNote } from '../../../src/renderer/src/features/lists/import-flow';
 
 const preview = (over: Partial<ListPreview> = {}): ListPreview => ({
   file: 'pbi.csv', recognized: true, format: 'csv', headerRow: 1, headers: ['NIK', 'NAMA', 'KET'], mapping: { nik: 'NIK', name: 'NAMA' },
@@ -43,5 +43,11 @@ describe('list import form decisions', () => {
 
   it('drops unset fields from the mapping sent', () => {
     expect(cleanMapping({ nik: 'NIK', name: '', status: undefined })).toEqual({ nik: 'NIK' });
+  });
+
+  it('a column the preview mapped and the administrator set to "not used" is sent as no column', () => {
+    const found = preview({ mapping: { nik: 'NIK', name: 'NAMA', status: 'KET' }, statusColumn: { header: 'KET', foundBy: 'values' } });
+    expect(mappingToSend({ nik: 'NIK', name: 'NAMA' }, found)).toEqual({ nik: 'NIK', name: 'NAMA', status: '-' });
+    expect(mappingToSend({ nik: 'NIK', name: 'NAMA', status: 'KET', dob: 'LAHIR' }, found)).toEqual({ nik: 'NIK', name: 'NAMA', status: 'KET', dob: 'LAHIR' });
   });
 });

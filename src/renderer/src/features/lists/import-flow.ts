@@ -3,7 +3,7 @@
  * shows, what the as-of field holds once a file is read, whether the import may start, and
  * what to say about the status column.
  */
-import { LIST_FIELDS, type ListFieldName, type ListPreview } from '../../../../shared/lists';
+import { LIST_FIELDS, NO_COLUMN, type ListFieldName, type ListPreview } from '../../../../shared/lists';
 
 export type Mapping = Partial<Record<ListFieldName, string>>;
 
@@ -32,6 +32,17 @@ export function columnChoices(headers: readonly string[]): string[] {
 /** The mapping sent with the import: unset fields dropped. */
 export function cleanMapping(mapping: Mapping): Mapping {
   return Object.fromEntries(Object.entries(mapping).filter(([, v]) => v)) as Mapping;
+}
+
+/**
+ * The mapping sent with the import. A field the file's preview mapped (by header or, for the
+ * status, by its values) that the administrator set to "not used" is sent as NO_COLUMN: left
+ * out, the import would find the same column again.
+ */
+export function mappingToSend(mapping: Mapping, preview: ListPreview): Mapping {
+  const out = cleanMapping(mapping);
+  for (const field of Object.keys(preview.mapping) as ListFieldName[]) if (!out[field]) out[field] = NO_COLUMN;
+  return out;
 }
 
 export interface AsOfField {

@@ -4,7 +4,7 @@ import type { ImportProgress, ImportReport, ListKind, ListPreview } from '../../
 import { loket } from '../../api';
 import { todayIso } from '../../format';
 import { LISTS_CHANGED } from '../../hooks/use-lists';
-import { asOfAfterPreview, cleanMapping, importBlock, type AsOfField, type ImportBlock, type Mapping } from './import-flow';
+import { asOfAfterPreview, importBlock, mappingToSend, type AsOfField, type ImportBlock, type Mapping } from './import-flow';
 
 export type ImportFailure = { stage: 'inspect' | 'import'; error: ContractError };
 
@@ -55,7 +55,7 @@ export function useListImport() {
     setReport(null);
     setProgress(null);
     setImporting(true);
-    const result = await loket.importList({ path, list: name.trim(), kind, asOf: asOf.value, mapping: cleanMapping(mapping) });
+    const result = await loket.importList({ path, list: name.trim(), kind, asOf: asOf.value, mapping: mappingToSend(mapping, preview) });
     setImporting(false);
     if (!result.ok) return setFailure({ stage: 'import', error: result.error });
     setReport(result.value);
