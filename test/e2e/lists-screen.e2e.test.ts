@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvList, type Counter } from './support/counter';
-import { APBD, BUDI, SITI } from './support/lists';
+import { APBD, BUDI, DEWI, NUR, RIZKY, SITI } from './support/lists';
 import { scratch, useCounters } from './support/ui';
 
 const { open } = useCounters();
@@ -175,5 +175,42 @@ describe('the member lists screen', () => {
     const verdict = page.getByTestId('verdict');
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('not-eligible');
     expect(await verdict.textContent()).toContain('Meninggal');
+  });
+
+  it('a status kept under KET is found by its values; the as-of date comes from the file name; the result says what it found', async () => {
+    const c = await open([]);
+    const { page } = c;
+    const dir = await scratch();
+    const file = join(dir, 'pbi-apbd-2025-05.csv');
+    const people = [SITI, BUDI, NUR, DEWI, RIZKY];
+    const rows = people.map((p, i) => [p.nik, p.name, i === 0 ? 'MENINGGAL' : 'AKTIF']);
+    await writeFile(file, csvList(['NIK', 'NAMA', 'KET'], [...rows, rows[1]!]), 'utf8'); // BUDI's row twice, word for word
+
+    await page.keyboard.press('Alt+4');
+    await page.getByTestId('list-choose-file').click();
+    await page.getByTestId('list-file-path-input').fill(file);
+    await page.getByTestId('list-file-path-input').press('Enter');
+    await page.getByTestId('list-preview').waitFor();
+    expect(await page.getByTestId('list-preview').getAttribute('data-recognized')).toBe('true');
+    expect(await page.locator('[data-field="status"]').inputValue()).toBe('KET');
+    expect(await page.getByTestId('list-status-note').getAttribute('data-status')).toBe('by-values');
+    expect(await page.getByTestId('list-asof').inputValue()).toBe('2025-05-01');
+    expect(await page.getByTestId('list-asof-source').getAttribute('data-source')).toBe('file-name');
+    await c.screenshot('lists-i-status-by-values');
+
+    await page.getByTestId('list-name').fill('PBI APBD MEI');
+    await page.getByTestId('list-import-run').click();
+    const result = page.getByTestId('import-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('Diimpor5');
+    const notices = page.getByTestId('import-notices');
+    expect(await notices.locator('[data-notice="status-by-values"]').textContent()).toContain('KET');
+    expect(await notices.locator('[data-notice="repeated-rows"]').textContent()).toContain('1 baris sama persis');
+    await c.screenshot('lists-j-result-notices');
+
+    await page.keyboard.press('F1');
+    await page.locator('#lookup-query').fill(SITI.nik);
+    await page.locator('#lookup-query').press('Enter');
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('not-eligible');
   });
 });

@@ -45,9 +45,12 @@ describe('list import form decisions', () => {
     expect(cleanMapping({ nik: 'NIK', name: '', status: undefined })).toEqual({ nik: 'NIK' });
   });
 
-  it('a column the preview mapped and the administrator set to "not used" is sent as no column', () => {
+  it('sends only what was changed from the preview; a column set to "not used" is sent as no column', () => {
     const found = preview({ mapping: { nik: 'NIK', name: 'NAMA', status: 'KET' }, statusColumn: { header: 'KET', foundBy: 'values' } });
-    expect(mappingToSend({ nik: 'NIK', name: 'NAMA' }, found)).toEqual({ nik: 'NIK', name: 'NAMA', status: '-' });
-    expect(mappingToSend({ nik: 'NIK', name: 'NAMA', status: 'KET', dob: 'LAHIR' }, found)).toEqual({ nik: 'NIK', name: 'NAMA', status: 'KET', dob: 'LAHIR' });
+    expect(mappingToSend({ nik: 'NIK', name: 'NAMA', status: 'KET' }, found)).toEqual({});
+    expect(mappingToSend({ nik: 'NIK', name: 'NAMA' }, found)).toEqual({ status: '-' });
+    expect(mappingToSend({ nik: 'NIK', name: 'NAMA', status: 'KET', dob: 'LAHIR' }, found)).toEqual({ dob: 'LAHIR' });
+    const handMapped = preview({ recognized: false, mapping: {} });
+    expect(mappingToSend({ nik: 'KTP', name: 'NAMA ORANG', sex: '' }, handMapped)).toEqual({ nik: 'KTP', name: 'NAMA ORANG' });
   });
 });

@@ -35,13 +35,19 @@ export function cleanMapping(mapping: Mapping): Mapping {
 }
 
 /**
- * The mapping sent with the import. A field the file's preview mapped (by header or, for the
- * status, by its values) that the administrator set to "not used" is sent as NO_COLUMN: left
- * out, the import would find the same column again.
+ * The mapping sent with the import: only what the administrator changed from the preview. Left
+ * alone, the import finds the same columns the preview showed, and says how (a status column
+ * found by its values stays "found by its values" in the report). A field the preview mapped
+ * and the administrator set to "not used" is sent as NO_COLUMN, or the import would find it again.
  */
 export function mappingToSend(mapping: Mapping, preview: ListPreview): Mapping {
-  const out = cleanMapping(mapping);
-  for (const field of Object.keys(preview.mapping) as ListFieldName[]) if (!out[field]) out[field] = NO_COLUMN;
+  const out: Mapping = {};
+  for (const field of LIST_FIELDS) {
+    const chosen = mapping[field];
+    const found = preview.mapping[field];
+    if (chosen && chosen !== found) out[field] = chosen;
+    else if (!chosen && found) out[field] = NO_COLUMN;
+  }
   return out;
 }
 
