@@ -12,6 +12,11 @@ export const LIST_FIELDS = [
   'rowNo', 'validFrom', 'validUntil',
 ] as const;
 export type ListFieldName = (typeof LIST_FIELDS)[number];
+/**
+ * In a column mapping, "this field has no column": e.g. `status: '-'` when a column found by its
+ * values (or by its name) is not really the status. `--map status=-` on the command line.
+ */
+export const NO_COLUMN = '-';
 
 export interface ListSummary {
   name: string;
@@ -34,6 +39,30 @@ export interface ImportIssue {
   reason: string;
 }
 
+/** How the status column was chosen: by its header name, by its values (KET with MENINGGAL...), or by the administrator. */
+export type StatusColumnSource = 'header' | 'values' | 'mapping';
+/** The column read as the membership status; null in a report or preview: none, every member counts as active. */
+export interface StatusColumn {
+  header: string;
+  foundBy: StatusColumnSource;
+}
+
+/** Where a suggested as-of date was read: a title row above the header, BULAN/TAHUN (or PERIODE) columns, the file name. */
+export type AsOfSource = 'title' | 'columns' | 'file-name';
+export interface AsOfSuggestion {
+  /** YYYY-MM-DD; a month alone gives its first day. */
+  date: string;
+  source: AsOfSource;
+  /** The text it was read from ("BULAN : SEPTEMBER 2025", "BULAN=9, TAHUN=2025", "pbi-apbd-2025-09.xlsx"). */
+  text: string;
+}
+
+/** Something the administrator should know about a whole import, worded in the core's language. */
+export interface ImportNotice {
+  code: 'no-status-column' | 'status-by-values' | 'repeated-rows' | 'scientific-nik';
+  message: string;
+}
+
 export interface ImportReport {
   list: string;
   kind: ListKind;
@@ -41,7 +70,15 @@ export interface ImportReport {
   asOf: string;
   file: { name: string; format: 'csv' | 'xlsx'; sha256: string; encoding?: string; separator?: string; sheetName?: string; headerRow: number };
   mapping: Partial<Record<ListFieldName, string>>;
-  rows: { read: number; imported: number; rejected: number; warnings: number; skipped: number; damagedNik: number };
+  rows: {
+    read: number; imported: number; rejected: number; warnings: number; skipped: number; damagedNik: number;
+    /** Rows repeated word for word in the file (same NIK, card, name, birth date and every detail kept): imported once. */
+    repeated: number;
+    /** NIKs written in scientific notation ("3.67301E+15"): too few digits to find anyone by NIK. */
+    scientificNik: number;
+  };
+  statusColumn: StatusColumn | null;
+  notices: ImportNotice[];
   rejects: ImportIssue[];
   warnings: ImportIssue[];
   durationMs: number;
@@ -50,6 +87,11 @@ export interface ImportReport {
 /** What an import would read: shown so the clerk can check and correct the column mapping first. */
 export interface ListPreview {
   file: string;
+  /**
+   * False when no header naming a NIK or card column was found: `headers` and `sample` are then
+   * the likeliest header row and the rows under it, and the administrator maps the columns by hand.
+   */
+  recognized: boolean;
   format: 'csv' | 'xlsx';
   sheetName?: string;
   headerRow: number;
@@ -58,6 +100,8 @@ export interface ListPreview {
   /** The first data rows as text, cells in header order. */
   sample: string[][];
   sizeBytes: number;
+  statusColumn: StatusColumn | null;
+  asOf: AsOfSuggestion | null;
 }
 
 export interface ImportProgress {

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvList, type Counter } from './support/counter';
-import { APBD, BUDI, SITI } from './support/lists';
+import { APBD, BUDI, DEWI, NUR, RIZKY, SITI } from './support/lists';
 import { scratch, useCounters } from './support/ui';
 
 const { open } = useCounters();
@@ -106,5 +106,111 @@ describe('the member lists screen', () => {
     await expect.poll(() => editionOf(c, APBD.name)).toBe('1');
     expect(await page.getByTestId('lists-notice').textContent()).toContain('edisi 1');
     await c.screenshot('lists-e-rolled-back');
+  });
+
+  it('a file with headers Loket does not know is mapped by hand with the keyboard; the as-of date comes from its title', async () => {
+    const c = await open([]); // SITI is active in APBD: only this file must speak for her
+    const { page } = c;
+    const dir = await scratch();
+    const file = join(dir, 'warga-desa.csv');
+    const odd = ['KTP PASIEN', 'NAMA ORANG', 'LAHIR', 'KET', 'TEMPAT TINGGAL'];
+    const rows = [
+      ['DATA WARGA MISKIN DESA KALIGANDU'],
+      ['BULAN : MEI 2025'],
+      odd,
+      [SITI.nik, SITI.name, '12-03-1985', 'MENINGGAL', 'KALIGANDU'],
+      [BUDI.nik, BUDI.name, '02-01-1978', 'AKTIF', 'CIRACAS'],
+    ];
+    await writeFile(file, rows.map((r) => r.join(',')).join('\r\n') + '\r\n', 'utf8');
+
+    await page.keyboard.press('Alt+4');
+    await page.getByTestId('list-choose-file').click();
+    await page.getByTestId('list-file-path-input').fill(file);
+    await page.getByTestId('list-file-path-input').press('Enter');
+    const preview = page.getByTestId('list-preview');
+    await preview.waitFor();
+    expect(await preview.getAttribute('data-recognized')).toBe('false');
+    expect(await page.getByTestId('list-unrecognized').textContent()).toContain('tidak dikenali');
+    expect(await page.getByTestId('list-asof').inputValue()).toBe('2025-05-01');
+    expect(await page.getByTestId('list-asof-source').textContent()).toContain('BULAN : MEI 2025');
+    expect(await page.getByTestId('list-status-note').getAttribute('data-status')).toBe('none');
+    expect(await page.getByTestId('list-status-note').textContent()).toContain('semua peserta dihitung aktif');
+    expect(await page.getByTestId('list-sample').textContent()).toContain(SITI.name);
+    await c.screenshot('lists-f-unrecognized');
+
+    await page.getByTestId('list-name').fill('WARGA KALIGANDU');
+    await page.getByTestId('list-import-run').click();
+    await expect.poll(() => page.locator('[data-testid="list-import"] [role="alert"]').textContent()).toContain('Pilih kolom NIK');
+
+    // Keyboard only: Tab to each select, ArrowDown walks its options (none, then the headers in order).
+    const choose = async (field: string, header: string): Promise<void> => {
+      const select = page.locator(`[data-field="${field}"]`);
+      await select.focus();
+      for (let i = 0; i <= odd.indexOf(header); i++) await page.keyboard.press('ArrowDown');
+      await expect.poll(() => select.inputValue()).toBe(header);
+    };
+    await choose('nik', 'KTP PASIEN');
+    await choose('name', 'NAMA ORANG');
+    await choose('dob', 'LAHIR');
+    await choose('status', 'KET');
+    await choose('address', 'TEMPAT TINGGAL');
+    expect(await page.getByTestId('list-status-note').getAttribute('data-status')).toBe('set');
+    expect(await page.locator('[data-testid="list-import"] [role="alert"]').count()).toBe(0); // the hint follows the form
+    await c.screenshot('lists-g-mapped-by-hand');
+    await page.getByTestId('list-import-run').focus();
+    await page.keyboard.press('Enter');
+
+    const result = page.getByTestId('import-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('Diimpor2');
+    await expect.poll(() => editionOf(c, 'WARGA KALIGANDU')).toBe('1');
+    const row = page.locator('[data-testid="list-row"][data-list="WARGA KALIGANDU"]');
+    expect(await row.textContent()).toMatch(/01[-/ ]0?5[-/ ]2025|1 Mei 2025/);
+    await c.screenshot('lists-h-hand-mapped-result');
+
+    await page.keyboard.press('F1');
+    const search = page.locator('#lookup-query');
+    await search.fill(SITI.nik);
+    await search.press('Enter');
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('not-eligible');
+    expect(await verdict.textContent()).toContain('Meninggal');
+  });
+
+  it('a status kept under KET is found by its values; the as-of date comes from the file name; the result says what it found', async () => {
+    const c = await open([]);
+    const { page } = c;
+    const dir = await scratch();
+    const file = join(dir, 'pbi-apbd-2025-05.csv');
+    const people = [SITI, BUDI, NUR, DEWI, RIZKY];
+    const rows = people.map((p, i) => [p.nik, p.name, i === 0 ? 'MENINGGAL' : 'AKTIF']);
+    await writeFile(file, csvList(['NIK', 'NAMA', 'KET'], [...rows, rows[1]!]), 'utf8'); // BUDI's row twice, word for word
+
+    await page.keyboard.press('Alt+4');
+    await page.getByTestId('list-choose-file').click();
+    await page.getByTestId('list-file-path-input').fill(file);
+    await page.getByTestId('list-file-path-input').press('Enter');
+    await page.getByTestId('list-preview').waitFor();
+    expect(await page.getByTestId('list-preview').getAttribute('data-recognized')).toBe('true');
+    expect(await page.locator('[data-field="status"]').inputValue()).toBe('KET');
+    expect(await page.getByTestId('list-status-note').getAttribute('data-status')).toBe('by-values');
+    expect(await page.getByTestId('list-asof').inputValue()).toBe('2025-05-01');
+    expect(await page.getByTestId('list-asof-source').getAttribute('data-source')).toBe('file-name');
+    await c.screenshot('lists-i-status-by-values');
+
+    await page.getByTestId('list-name').fill('PBI APBD MEI');
+    await page.getByTestId('list-import-run').click();
+    const result = page.getByTestId('import-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('Diimpor5');
+    const notices = page.getByTestId('import-notices');
+    expect(await notices.locator('[data-notice="status-by-values"]').textContent()).toContain('KET');
+    expect(await notices.locator('[data-notice="repeated-rows"]').textContent()).toContain('1 baris sama persis');
+    await c.screenshot('lists-j-result-notices');
+
+    await page.keyboard.press('F1');
+    await page.locator('#lookup-query').fill(SITI.nik);
+    await page.locator('#lookup-query').press('Enter');
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('not-eligible');
   });
 });

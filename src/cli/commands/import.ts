@@ -54,8 +54,14 @@ function printReport(r: ImportReport, out: Output): void {
   out.line(`List "${r.list}" edition ${r.edition} (as of ${r.asOf}) is now current.`);
   out.line(`File ${r.file.name} (${r.file.format}${r.file.encoding ? `, ${r.file.encoding}` : ''}${r.file.separator ? `, separator ${JSON.stringify(r.file.separator)}` : ''}), header on row ${r.file.headerRow}`);
   out.line(`Columns: ${Object.entries(r.mapping).map(([f, h]) => `${f}=${h}`).join(', ')}`);
+  if (r.statusColumn) out.line(`Status column: ${r.statusColumn.header} (found by its ${r.statusColumn.foundBy === 'values' ? 'values' : r.statusColumn.foundBy === 'mapping' ? 'mapping (--map)' : 'header'})`);
   const { rows } = r;
-  out.line(`Rows: ${rows.read} read, ${rows.imported} imported, ${rows.rejected} rejected, ${rows.warnings} with warnings (${rows.damagedNik} damaged NIKs), ${rows.skipped} non-member rows skipped`);
+  out.line(
+    `Rows: ${rows.read} read, ${rows.imported} imported, ${rows.rejected} rejected, ${rows.warnings} with warnings (${rows.damagedNik} damaged NIKs), ` +
+      `${rows.repeated} repeated word for word (counted once), ${rows.scientificNik} NIKs in scientific notation, ${rows.skipped} non-member rows skipped`,
+  );
+  // Notices come worded in the core's language (--lang): the status column, repeats, scientific NIKs.
+  for (const n of r.notices) out.line(`! ${n.message}`);
   for (const x of r.rejects.slice(0, 20)) out.line(`  rejected row ${x.row}: ${x.reason}`);
   if (r.rejects.length > 20) out.line(`  ... ${r.rejects.length - 20} more rejected rows (use --json for all)`);
   for (const x of r.warnings.slice(0, 20)) out.line(`  warning row ${x.row}: ${x.reason}`);

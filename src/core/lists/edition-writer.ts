@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../store/open-database';
-import { MemberFlags, createMemberIndexesSql, createMemberTableSql, memberTable } from './member-table';
+import { dropRepeatedRows, flagDuplicates, type RowPair } from './duplicates';
+import { createMemberKeyIndexesSql, createMemberTableSql, createNameIndexSql, memberTable } from './member-table';
 import { NameKeys } from './name-keys';
 import { forEachMember, type PackedMembers } from './packed-members';
 
@@ -60,13 +61,20 @@ export class EditionWriter {
     if (this.uncommitted >= ROWS_PER_COMMIT) this.commit();
   }
 
-  /** Indexes after the load; then marks rows whose NIK or card appears more than once. Returns [row, otherRow] pairs. */
-  finish(): { duplicates: { row: number; other: number }[] } {
+  /**
+   * Indexes after the load. Between the key indexes and the name index, rows repeated word for
+   * word are dropped (the name index then never holds them) and rows still sharing a NIK or card
+   * are flagged. Returns [row, otherRow] pairs of both.
+   */
+  finish(): { duplicates: RowPair[]; repeats: RowPair[] } {
     this.commit();
     // SQLite's helper sort threads made these builds slower here, not faster (measured on 1 M rows).
     this.db.pragma('threads = 0');
-    this.db.exec(createMemberIndexesSql(this.editionId));
-    return { duplicates: this.markDuplicates() };
+    this.db.exec(createMemberKeyIndexesSql(this.editionId));
+    const repeats = dropRepeatedRows(this.db, this.editionId);
+    const duplicates = flagDuplicates(this.db, this.editionId);
+    this.db.exec(createNameIndexSql(this.editionId));
+    return { duplicates, repeats };
   }
 
   /** Undoes the uncommitted part of the load; the caller drops the table. */
@@ -78,28 +86,5 @@ export class EditionWriter {
   private commit(): void {
     if (this.db.inTransaction) this.db.exec('COMMIT');
     this.uncommitted = 0;
-  }
-
-  private markDuplicates(): { row: number; other: number }[] {
-    const t = memberTable(this.editionId);
-    // Duplicate keys first (an ordered scan of each index), then their rows through the index:
-    // duplicates are rare, so this stays proportional to them, not to the list.
-    const rows: { id: number; row: number; key: string }[] = [];
-    for (const column of ['nik', 'card'] as const) {
-      const keys = this.db.prepare(`SELECT ${column} AS k FROM ${t} WHERE ${column} IS NOT NULL GROUP BY ${column} HAVING count(*) > 1`).pluck().all();
-      const byKey = this.db.prepare(`SELECT id, row FROM ${t} WHERE ${column} = ? ORDER BY row`);
-      for (const key of keys) for (const r of byKey.all(key) as { id: number; row: number }[]) rows.push({ ...r, key: `${column}:${String(key)}` });
-    }
-    if (rows.length === 0) return [];
-    const mark = this.db.prepare(`UPDATE ${t} SET flags = flags | ${MemberFlags.duplicate} WHERE id = ?`);
-    this.db.transaction(() => rows.forEach((r) => mark.run(r.id)))();
-    const firstRowOfKey = new Map<string, number>();
-    const pairs = new Map<number, number>();
-    for (const r of rows) {
-      const first = firstRowOfKey.get(r.key);
-      if (first === undefined) firstRowOfKey.set(r.key, r.row);
-      else if (!pairs.has(r.row)) pairs.set(r.row, first);
-    }
-    return [...pairs].map(([row, other]) => ({ row, other })).sort((a, b) => a.row - b.row);
   }
 }

@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
 import { isoDateInZone } from '../../shared/dates';
 import { formatMessage, type Lang, type MessageKey } from '../../shared/i18n/messages';
-import type { ImportIssue, ImportProgress, ImportReport, ListFieldName, ListKind } from '../../shared/lists';
+import type { ImportIssue, ImportNotice, ImportProgress, ImportReport, ListFieldName, ListKind, StatusColumn } from '../../shared/lists';
 import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
 import type { ListField } from './columns';
 import { EditionWriter } from './edition-writer';
-import { beginEdition, failEdition, heartbeat, switchToEdition, type EditionCounts } from './editions.repo';
+import { beginEdition, failEdition, heartbeat, switchToEdition } from './editions.repo';
 import { openListFile } from './list-reader';
 import { RowValidator, type RowIssue } from './row-validator';
 import { inlineSource } from './validated-batches';
@@ -49,6 +49,9 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   const mappingByName: Partial<Record<ListFieldName, string>> = {};
   for (const [field, index] of Object.entries(info.mapping)) mappingByName[field as ListFieldName] = info.headers[index as number] ?? '';
 
+  const statusColumn: StatusColumn | null =
+    info.statusFoundBy === null || info.mapping.status === undefined ? null : { header: info.headers[info.mapping.status] ?? '', foundBy: info.statusFoundBy };
+
   let editionId: number;
   let edition: number;
   try {
@@ -66,7 +69,8 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     await source.close();
     throw error;
   }
-  const counts: EditionCounts = { read: 0, imported: 0, rejected: 0, warnings: 0, skipped: 0, damagedNik: 0 };
+  const counts: ImportReport['rows'] = { read: 0, imported: 0, rejected: 0, warnings: 0, skipped: 0, damagedNik: 0, repeated: 0, scientificNik: 0 };
+  let scientificRejected = 0;
   const rejects: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   const progress = (phase: ImportProgress['phase'], percent: number): void =>
@@ -84,9 +88,13 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
       counts.imported += batch.members.count;
       counts.rejected += batch.rejects.length;
       counts.warnings += batch.warnedRows;
-      for (const r of batch.rejects) if (rejects.length < MAX_LISTED_ISSUES) rejects.push(describe(r.row, r.issue));
+      for (const r of batch.rejects) {
+        if (isScientific(r.issue)) scientificRejected++;
+        if (rejects.length < MAX_LISTED_ISSUES) rejects.push(describe(r.row, r.issue));
+      }
       for (const w of batch.warnings) {
         if (w.issue.code === 'row/nik-damaged') counts.damagedNik++;
+        if (isScientific(w.issue)) counts.scientificNik++;
         if (warnings.length < MAX_LISTED_ISSUES) warnings.push(describe(w.row, w.issue));
       }
       if (Date.now() - lastBeat >= HEARTBEAT_MS) {
@@ -99,11 +107,18 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     // the current edition with it would make every patient "not found".
     if (counts.imported === 0) throw new LoketError('import/no-members', { read: counts.read, rejected: counts.rejected });
     progress('indexing', 92);
-    const { duplicates } = writer.finish();
+    const { duplicates, repeats } = writer.finish();
+    counts.repeated = repeats.length;
+    counts.imported -= repeats.length;
+    for (const r of repeats) {
+      counts.warnings++;
+      if (warnings.length < MAX_LISTED_ISSUES) warnings.push(describe(r.row, { code: 'row/repeated', detail: String(r.other) }));
+    }
     for (const d of duplicates) {
       counts.warnings++;
       if (warnings.length < MAX_LISTED_ISSUES) warnings.push(describe(d.row, { code: 'row/duplicate', detail: String(d.other) }));
     }
+    counts.scientificNik += scientificRejected;
     warnings.sort((a, b) => a.row - b.row);
     progress('switching', 99);
     saveIssues(db, editionId, rejects, warnings);
@@ -133,10 +148,29 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     },
     mapping: mappingByName,
     rows: counts,
+    statusColumn,
+    notices: importNotices(lang, statusColumn, counts, scientificRejected),
     rejects,
     warnings,
     durationMs: Date.now() - started,
   };
+}
+
+const isScientific = (issue: RowIssue): boolean => issue.code === 'row/nik-invalid' && issue.detail === 'scientific';
+
+/** What the administrator should know about the whole file, in the report's language. */
+export function importNotices(lang: Lang, statusColumn: StatusColumn | null, rows: ImportReport['rows'], scientificRejected: number): ImportNotice[] {
+  const notices: ImportNotice[] = [];
+  if (statusColumn === null) notices.push({ code: 'no-status-column', message: formatMessage(lang, 'import/no-status-column') });
+  else if (statusColumn.foundBy === 'values') notices.push({ code: 'status-by-values', message: formatMessage(lang, 'import/status-by-values', { header: statusColumn.header }) });
+  if (rows.repeated > 0) notices.push({ code: 'repeated-rows', message: formatMessage(lang, 'import/repeated-rows', { count: rows.repeated }) });
+  if (rows.scientificNik > 0) {
+    notices.push({
+      code: 'scientific-nik',
+      message: formatMessage(lang, 'import/scientific-nik', { count: rows.scientificNik, withCard: rows.scientificNik - scientificRejected, rejected: scientificRejected }),
+    });
+  }
+  return notices;
 }
 
 function describeIssue(lang: Lang, issue: RowIssue): string {

@@ -1,38 +1,79 @@
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ListFieldName, ListPreview } from '../../shared/lists';
+import { suggestAsOf } from './as-of';
 import type { ListField } from './columns';
-import { openListFile } from './list-reader';
+import { ListFileError } from './list-file-error';
+import { openListFile, type RawRow } from './list-reader';
 import { cellText } from './row-validator';
+import { isEmptyRow } from './row-source';
 
 const SAMPLE_ROWS = 5;
+/** Rows read for BULAN/TAHUN columns: a list is one period, the first rows say it. */
+const AS_OF_ROWS = 50;
+
+const texts = (rows: readonly RawRow[]): string[][] => rows.map((r) => r.cells.map((c) => cellText(c)));
 
 /**
  * What an import would read, before anything is written: the header found, the column mapping
- * (with the clerk's overrides applied) and the first rows, so the mapping can be checked and
- * corrected on screen. Throws the same clear errors as an import for a file that is not a list.
+ * (with the clerk's overrides applied), the status column, the first rows and a suggested as-of
+ * date, so the mapping can be checked and corrected on screen. A file whose header is not
+ * recognized still gets a preview (`recognized: false`) of its likeliest header row, for
+ * mapping by hand; other unreadable files throw the same clear errors as an import.
  */
 export async function inspectListFile(path: string, mapping?: Partial<Record<ListFieldName, string>>): Promise<ListPreview> {
-  const reader = await openListFile(path, { overrides: mapping as Partial<Record<ListField, string>> | undefined });
+  let reader;
+  try {
+    reader = await openListFile(path, { overrides: mapping as Partial<Record<ListField, string>> | undefined });
+  } catch (error) {
+    if (error instanceof ListFileError && error.candidate && (error.code === 'no-header' || error.code === 'no-identifier-column')) {
+      return unrecognizedPreview(path, error);
+    }
+    throw error;
+  }
   try {
     const { info } = reader;
-    const sample: string[][] = [];
-    for await (const batch of reader.batches(SAMPLE_ROWS)) {
-      for (const row of batch) if (sample.length < SAMPLE_ROWS) sample.push(row.cells.map((c) => cellText(c)));
+    const rows: RawRow[] = [];
+    for await (const batch of reader.batches(AS_OF_ROWS)) {
+      rows.push(...batch);
       break;
     }
+    const sample = texts(rows);
     const mapped: Partial<Record<ListFieldName, string>> = {};
     for (const [field, index] of Object.entries(info.mapping)) mapped[field as ListFieldName] = info.headers[index as number] ?? '';
+    const status = info.mapping.status;
     return {
       file: basename(path),
+      recognized: true,
       format: info.format,
       headerRow: info.headerRow,
       headers: info.headers,
       mapping: mapped,
-      sample,
+      sample: sample.slice(0, SAMPLE_ROWS),
       sizeBytes: info.sizeBytes,
+      statusColumn: info.statusFoundBy === null || status === undefined ? null : { header: info.headers[status] ?? '', foundBy: info.statusFoundBy },
+      asOf: suggestAsOf({ titles: info.titles, headers: info.headers, sample, fileName: basename(path) }),
       ...(info.sheetName ? { sheetName: info.sheetName } : {}),
     };
   } finally {
     await reader.close();
   }
+}
+
+async function unrecognizedPreview(path: string, error: ListFileError): Promise<ListPreview> {
+  const candidate = error.candidate!;
+  const sample = texts(candidate.sample.filter((r) => !isEmptyRow(r.cells)));
+  return {
+    file: basename(path),
+    recognized: false,
+    format: candidate.format ?? 'csv',
+    headerRow: candidate.headerRow,
+    headers: candidate.headers,
+    mapping: {},
+    sample,
+    sizeBytes: (await stat(path)).size,
+    statusColumn: null,
+    asOf: suggestAsOf({ titles: candidate.titles, headers: candidate.headers, sample, fileName: basename(path) }),
+    ...(candidate.sheetName ? { sheetName: candidate.sheetName } : {}),
+  };
 }

@@ -1,3 +1,4 @@
+import type { HeaderCandidate } from './row-source';
 /**
  * Why a list file cannot be read. The code is what the UI translates into advice for the
  * clerk; `detail` carries specifics (the missing column, the row of a CSV syntax error).
@@ -13,6 +14,9 @@ export type ListFileErrorCode =
   | 'unknown-mapping-column'; // a --map override names a header that does not exist
 
 export class ListFileError extends Error {
+  /** For a header not recognized: the likeliest header row and rows under it, so a preview can offer mapping by hand. */
+  candidate?: HeaderCandidate;
+
   constructor(
     readonly code: ListFileErrorCode,
     readonly detail?: string,

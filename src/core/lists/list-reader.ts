@@ -6,11 +6,13 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { NO_COLUMN, type StatusColumnSource } from '../../shared/lists';
 import type { ColumnMapping, ListField } from './columns';
 import { openCsv } from './csv-reader';
 import { ListFileError } from './list-file-error';
-import { isEmptyRow, type FoundHeader, type RowSource } from './row-source';
+import { fillAhead, isEmptyRow, type FoundHeader, type RowSource } from './row-source';
 import { sniffFormat } from './sniff';
+import { STATUS_SAMPLE_ROWS, statusColumnByValues } from './status-column';
 import { openXlsx } from './xlsx-reader';
 
 /**
@@ -34,6 +36,10 @@ export interface ListFileInfo {
   headerRow: number; // 1-based
   headers: string[]; // as written
   mapping: ColumnMapping;
+  /** How mapping.status was chosen; null when the file has no status column (every member counts as active). */
+  statusFoundBy: StatusColumnSource | null;
+  /** Non-empty rows above the header, as text: where an as-of date may be stated. */
+  titles: string[];
   sizeBytes: number;
   sha256: string; // of the whole file
 }
@@ -132,6 +138,22 @@ class Reader implements ListReader {
 }
 
 /**
+ * The status column: named by the administrator, by its header, or else found by its values in
+ * the first rows (read ahead into `header.pending`; see status-column.ts). Sets mapping.status.
+ */
+async function findStatusColumn(source: RowSource, header: FoundHeader, overrides?: Partial<Record<ListField, string>>): Promise<StatusColumnSource | null> {
+  if (header.mapping.status !== undefined) return overrides?.status !== undefined ? 'mapping' : 'header';
+  await fillAhead(source, header.pending, STATUS_SAMPLE_ROWS);
+  let width = header.headers.length;
+  for (const r of header.pending) width = Math.max(width, r.cells.length);
+  const col = statusColumnByValues(header.pending, header.mapping, width);
+  if (col === null) return null;
+  header.mapping.status = col;
+  while (header.headers.length <= col) header.headers.push('');
+  return 'values';
+}
+
+/**
  * Sniffs the file (magic bytes, not the extension: .xlsx that is really CSV works, an image
  * renamed .xlsx is 'not-a-list'), finds the header row below title rows (first 50 rows),
  * matches columns. Throws ListFileError.
@@ -146,7 +168,14 @@ export async function openListFile(
   const format = sniffFormat(head);
   const hashing = sha256File(path);
 
-  const overrides = options?.overrides;
+  // Fields the administrator says have no column: not overrides to look for, but never mapped.
+  const none = new Set<ListField>();
+  let overrides: Partial<Record<ListField, string>> | undefined;
+  for (const [field, header] of Object.entries(options?.overrides ?? {}) as [ListField, string | undefined][]) {
+    if (header === undefined) continue;
+    if (header.trim() === NO_COLUMN) none.add(field);
+    else (overrides ??= {})[field] = header;
+  }
   let info: ListFileInfo | null = null;
   let switchedTo: ListFileInfo['encoding'];
   let source: RowSource;
@@ -167,21 +196,30 @@ export async function openListFile(
     }
   } catch (e) {
     hashing.abort(); // no reason to read 500 MB for a file we reject
+    if (e instanceof ListFileError && e.candidate) e.candidate.format = format;
     throw e;
   }
   let sha256: string;
+  let statusFoundBy: StatusColumnSource | null;
   try {
+    for (const field of none) delete header.mapping[field];
+    statusFoundBy = none.has('status') ? null : await findStatusColumn(source, header, overrides);
     sha256 = await hashing.digest;
   } catch (e) {
+    hashing.abort();
     await source.close();
     throw e;
   }
+  // Reading ahead for the status column can meet the byte that reveals Windows-1252.
+  if (switchedTo !== undefined && extra.encoding !== undefined) extra.encoding = switchedTo;
   info = {
     format,
     ...extra,
     headerRow: header.headerRow,
     headers: header.headers,
     mapping: header.mapping,
+    statusFoundBy,
+    titles: header.titles,
     sizeBytes,
     sha256,
   };

@@ -63,12 +63,22 @@ export function createMemberTableSql(editionId: number): string {
 }
 
 /** Built after the bulk load: sorting once is far cheaper than maintaining indexes row by row. */
-export function createMemberIndexesSql(editionId: number): string {
+export function createMemberKeyIndexesSql(editionId: number): string {
   const t = memberTable(editionId);
   return `CREATE INDEX ${t}_nik ON ${t}(nik);
-    CREATE INDEX ${t}_card ON ${t}(card);
-    CREATE VIRTUAL TABLE ${nameIndexTable(editionId)} USING fts5(keys, content='', detail=none, columnsize=0, tokenize='ascii');
+    CREATE INDEX ${t}_card ON ${t}(card);`;
+}
+
+/** The name index, built once the rows are final (after repeated rows are dropped). */
+export function createNameIndexSql(editionId: number): string {
+  const t = memberTable(editionId);
+  return `CREATE VIRTUAL TABLE ${nameIndexTable(editionId)} USING fts5(keys, content='', detail=none, columnsize=0, tokenize='ascii');
     INSERT INTO ${nameIndexTable(editionId)}(rowid, keys) SELECT id, name_keys FROM ${t} WHERE name_keys IS NOT NULL;`;
+}
+
+export function createMemberIndexesSql(editionId: number): string {
+  return `${createMemberKeyIndexesSql(editionId)}
+    ${createNameIndexSql(editionId)}`;
 }
 
 export function dropEditionTablesSql(editionId: number): string {

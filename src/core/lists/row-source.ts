@@ -23,22 +23,88 @@ export interface FoundHeader {
   mapping: ColumnMapping;
   /** Rows already pulled from the source after the header row. */
   pending: RawRow[];
+  /** The non-empty rows above the header as text ("DAFTAR PESERTA ...", "BULAN : SEPTEMBER 2025"). */
+  titles: string[];
+}
+
+/** The row most like a header in a file whose header was not recognized, for mapping by hand. */
+export interface HeaderCandidate {
+  headerRow: number;
+  headers: string[];
+  /** Rows under it (at most CANDIDATE_SAMPLE_ROWS), as found. */
+  sample: RawRow[];
+  titles: string[];
+  /** Set by the format readers. */
+  format?: 'csv' | 'xlsx';
+  sheetName?: string;
 }
 
 /** Why no usable header was found; ordered from least to most specific. */
-export type HeaderMiss =
+export type HeaderMiss = (
   | { code: 'no-header' }
   | { code: 'no-identifier-column'; detail: string }
-  | { code: 'unknown-mapping-column'; detail: string };
+  | { code: 'unknown-mapping-column'; detail: string }
+) & { candidate?: HeaderCandidate };
 
 const MISS_RANK: Record<HeaderMiss['code'], number> = { 'no-header': 0, 'no-identifier-column': 1, 'unknown-mapping-column': 2 };
 
+/** The more specific reason; the first candidate found (the first sheet's) is kept. */
 export function moreSpecific(a: HeaderMiss, b: HeaderMiss): HeaderMiss {
-  return MISS_RANK[b.code] > MISS_RANK[a.code] ? b : a;
+  const miss = MISS_RANK[b.code] > MISS_RANK[a.code] ? b : a;
+  const candidate = a.candidate ?? b.candidate;
+  return candidate ? { ...miss, candidate } : miss;
 }
 
 export function missToError(miss: HeaderMiss): ListFileError {
-  return miss.code === 'no-header' ? new ListFileError('no-header') : new ListFileError(miss.code, miss.detail);
+  const error = miss.code === 'no-header' ? new ListFileError('no-header') : new ListFileError(miss.code, miss.detail);
+  if (miss.candidate) error.candidate = miss.candidate;
+  return error;
+}
+
+export const CANDIDATE_SAMPLE_ROWS = 5;
+
+/** A cell that looks like member data rather than a column name: a long number, a date. */
+function looksLikeData(cell: RawCell | undefined): boolean {
+  if (cell === null || cell === undefined) return false;
+  if (typeof cell !== 'string') return true;
+  return /\d{6}|\d{1,2}[-/]\d{1,2}[-/]\d{2,4}/.test(cell);
+}
+
+function filledCells(cells: readonly RawCell[]): number {
+  let n = 0;
+  for (const c of cells) if (c !== null && !(typeof c === 'string' && c.trim() === '')) n++;
+  return n;
+}
+
+/**
+ * The likeliest header among the first rows when none was recognized: the first row holding
+ * only text (no long numbers or dates) whose filled cells are at least 60% of the widest row
+ * seen and at least 2. Title rows hold one cell; data rows hold NIKs and dates.
+ */
+export function headerCandidate(rows: readonly RawRow[]): HeaderCandidate | undefined {
+  let widest = 0;
+  for (const r of rows) widest = Math.max(widest, filledCells(r.cells));
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const filled = filledCells(r.cells);
+    if (filled < 2 || filled < 0.6 * widest || r.cells.some(looksLikeData)) continue;
+    return {
+      headerRow: r.row,
+      headers: r.cells.map(cellAsText),
+      sample: rows.slice(i + 1, i + 1 + CANDIDATE_SAMPLE_ROWS),
+      titles: rows.slice(0, i).map((t) => t.cells.map(cellAsText).join(' ').trim()),
+    };
+  }
+  return undefined;
+}
+
+/** Pulls rows from `source` into `pending` until it holds `count` rows or the source ends. */
+export async function fillAhead(source: RowSource, pending: RawRow[], count: number): Promise<void> {
+  while (pending.length < count) {
+    const rows = await source.next();
+    if (rows === null) return;
+    for (const r of rows) pending.push(r);
+  }
 }
 
 /** Text of a cell as a header (headers are text, but a year or a date can sit in a header cell). */
@@ -79,14 +145,21 @@ export async function findHeader(
   const hasOverrides = overrides !== undefined && Object.values(overrides).some((v) => v !== undefined);
   let miss: HeaderMiss = { code: 'no-header' };
   let previous: { row: number; headers: string[] } | null = null;
+  // The non-empty rows seen: the titles above a header found, or the candidates for mapping by hand.
+  const seen: RawRow[] = [];
+  const missed = (): HeaderMiss => {
+    const candidate = headerCandidate(seen);
+    return candidate ? { ...miss, candidate } : miss;
+  };
   for (;;) {
     const rows = await source.next();
-    if (rows === null) return miss;
+    if (rows === null) return missed();
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       if (row === undefined) continue;
-      if (row.row > HEADER_SEARCH_ROWS) return miss;
+      if (row.row > HEADER_SEARCH_ROWS) return missed();
       if (isEmptyRow(row.cells)) continue;
+      seen.push(row);
       const headers = row.cells.map(cellAsText);
       const above = previous;
       previous = { row: row.row, headers };
@@ -120,7 +193,8 @@ export async function findHeader(
       if (below && below.row === row.row + 1 && (mergeSubHeader(below.cells, headers, mapping) || isColumnNumbering(below.cells))) {
         pending = pending.slice(1);
       }
-      return { headerRow: row.row, headers, mapping, pending };
+      const titles = seen.slice(0, -1).map((t) => t.cells.map(cellAsText).join(' ').trim());
+      return { headerRow: row.row, headers, mapping, pending, titles };
     }
   }
 }

@@ -133,6 +133,7 @@ export async function openXlsx(
       throw e;
     }
     if ('headerRow' in found) return { source, header: found, sheetName: sheet.name };
+    if (found.candidate) found.candidate.sheetName = sheet.name;
     miss = moreSpecific(miss, found);
     await source.close(); // random access: no need to read the rest of this sheet
   }

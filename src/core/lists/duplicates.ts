@@ -1,0 +1,86 @@
+/**
+ * Rows of one edition that share a NIK or card number, found after the load through the NIK
+ * and card indexes (duplicates are rare, so this costs in proportion to them, not to the list).
+ *
+ * - A row repeated word for word (same NIK, card, birth date, name, and every detail Loket keeps:
+ *   sex, status, segment, faskes, class, address...) is one member: the later copies are deleted
+ *   and reported as repeats of the first. Columns Loket does not keep (the running number "NO",
+ *   family card, mother's name, TMT/TAT, unmapped columns) are not compared: a look-up would
+ *   show the copies identically anyway. Every member has a NIK or a card (rows without one are
+ *   rejected), so exact repeats always share a key and are found here without hashing every row.
+ * - Rows that still share a NIK or card after that stay apart and are flagged `duplicate`.
+ */
+import type { Db } from '../store/open-database';
+import { MemberFlags, memberTable } from './member-table';
+
+export interface RowPair {
+  row: number;
+  /** The first row of the file with the same key (or the same content). */
+  other: number;
+}
+
+interface KeyedRow {
+  id: number;
+  row: number;
+  nik: string | null;
+  card: number | null;
+  dob: number | null;
+  flags: number;
+  name: string;
+  detail: string;
+}
+
+const contentKey = (r: KeyedRow): string => JSON.stringify([r.nik, r.card, r.dob, r.flags, r.name, r.detail]);
+
+/** Rows sharing a NIK or card, each once, in file order. */
+function rowsSharingKeys(db: Db, table: string): KeyedRow[] {
+  const byId = new Map<number, KeyedRow>();
+  for (const column of ['nik', 'card'] as const) {
+    const keys = db.prepare(`SELECT ${column} AS k FROM ${table} WHERE ${column} IS NOT NULL GROUP BY ${column} HAVING count(*) > 1`).pluck().all();
+    const byKey = db.prepare(`SELECT id, row, nik, card, dob, flags, name, detail FROM ${table} WHERE ${column} = ?`);
+    for (const key of keys) for (const r of byKey.all(key) as KeyedRow[]) byId.set(r.id, r);
+  }
+  return [...byId.values()].sort((a, b) => a.row - b.row || a.id - b.id);
+}
+
+/** Deletes the later copies of rows repeated word for word; returns each deleted row with its first copy. */
+export function dropRepeatedRows(db: Db, editionId: number): RowPair[] {
+  const table = memberTable(editionId);
+  const rows = rowsSharingKeys(db, table);
+  if (rows.length === 0) return [];
+  const first = new Map<string, number>();
+  const repeats: { id: number; row: number; other: number }[] = [];
+  for (const r of rows) {
+    const key = contentKey(r);
+    const other = first.get(key);
+    if (other === undefined) first.set(key, r.row);
+    else repeats.push({ id: r.id, row: r.row, other });
+  }
+  if (repeats.length > 0) {
+    const remove = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
+    db.transaction(() => repeats.forEach((r) => remove.run(r.id)))();
+  }
+  return repeats.map(({ row, other }) => ({ row, other }));
+}
+
+/** Flags rows whose NIK or card appears more than once; returns [row, first row of its key] pairs for every later row. */
+export function flagDuplicates(db: Db, editionId: number): RowPair[] {
+  const table = memberTable(editionId);
+  const rows: { id: number; row: number; key: string }[] = [];
+  for (const column of ['nik', 'card'] as const) {
+    const keys = db.prepare(`SELECT ${column} AS k FROM ${table} WHERE ${column} IS NOT NULL GROUP BY ${column} HAVING count(*) > 1`).pluck().all();
+    const byKey = db.prepare(`SELECT id, row FROM ${table} WHERE ${column} = ? ORDER BY row`);
+    for (const key of keys) for (const r of byKey.all(key) as { id: number; row: number }[]) rows.push({ ...r, key: `${column}:${String(key)}` });
+  }
+  if (rows.length === 0) return [];
+  const mark = db.prepare(`UPDATE ${table} SET flags = flags | ${MemberFlags.duplicate} WHERE id = ?`);
+  db.transaction(() => rows.forEach((r) => mark.run(r.id)))();
+  const firstRowOfKey = new Map<string, number>();
+  const pairs = new Map<number, number>();
+  for (const r of rows) {
+    const first = firstRowOfKey.get(r.key);
+    if (first === undefined) firstRowOfKey.set(r.key, r.row);
+    else if (!pairs.has(r.row)) pairs.set(r.row, first);
+  }
+  return [...pairs].map(([row, other]) => ({ row, other })).sort((a, b) => a.row - b.row);
+}

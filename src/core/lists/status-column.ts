@@ -1,0 +1,63 @@
+/**
+ * A status kept under another column name (KET, KETERANGAN, CATATAN, REMARK...) is found by its
+ * values. Lists often mark the deceased or non-active in such a column, mostly empty; ignoring
+ * it makes those members come out eligible.
+ *
+ * The rule: among the columns no field claims, one whose non-empty sampled cells are mostly
+ * status words (at least STATUS_SHARE of at least STATUS_MIN_VALUES non-empty cells in the first
+ * STATUS_SAMPLE_ROWS data rows) is the status column. Best share wins, then more values, then the
+ * leftmost column.
+ *
+ * A status word here is stricter than what mapListStatus accepts in a named status column:
+ * codes like "1", "2", "A", "Y", "T" and yes/no words mean a status only when the column says it
+ * is one. In an unnamed column they are counts, grades or yes/no answers, and reading "2" as
+ * "meninggal" would turn members away.
+ */
+import { mapListStatus } from '../../shared/status';
+import type { ColumnMapping } from './columns';
+import type { RawRow } from './list-reader';
+import { cellText } from './row-validator';
+
+export const STATUS_SAMPLE_ROWS = 2_000;
+export const STATUS_MIN_VALUES = 5;
+export const STATUS_SHARE = 0.6;
+
+const UNKNOWN_STATUS = 'Status tidak dikenal';
+/** Known to mapListStatus, but answers to any yes/no question: never evidence of a status column. */
+const YES_NO = new Set(['YES', 'TIDAK', 'TDK', 'BUKAN']);
+
+/** True when `text` is a status word that may stand in a column not named as the status. */
+export function isStatusWord(text: string): boolean {
+  const letters = text.toUpperCase().replace(/[^A-Z]/g, '');
+  if (letters.length < 3 || YES_NO.has(letters)) return false;
+  const verdict = mapListStatus(text);
+  return verdict.raw !== null && !(verdict.reason ?? '').startsWith(UNKNOWN_STATUS);
+}
+
+/** A cell that says nothing: empty or a placeholder like "-". */
+function isBlank(text: string): boolean {
+  return text.replace(/[^A-Za-z0-9]/g, '') === '';
+}
+
+/** The column index holding the status by its values, or null. */
+export function statusColumnByValues(rows: readonly RawRow[], mapping: ColumnMapping, width: number): number | null {
+  const claimed = new Set(Object.values(mapping));
+  let best: { col: number; share: number; values: number } | null = null;
+  const sample = rows.length > STATUS_SAMPLE_ROWS ? rows.slice(0, STATUS_SAMPLE_ROWS) : rows;
+  for (let col = 0; col < width; col++) {
+    if (claimed.has(col)) continue;
+    let values = 0;
+    let words = 0;
+    for (const row of sample) {
+      const text = cellText(row.cells[col]);
+      if (isBlank(text)) continue;
+      values++;
+      if (isStatusWord(text)) words++;
+    }
+    if (values < STATUS_MIN_VALUES) continue;
+    const share = words / values;
+    if (share < STATUS_SHARE) continue;
+    if (!best || share > best.share || (share === best.share && values > best.values)) best = { col, share, values };
+  }
+  return best?.col ?? null;
+}

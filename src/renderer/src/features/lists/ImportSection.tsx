@@ -1,0 +1,126 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIST_KINDS, type ListKind, type ListSummary } from '../../../../shared/lists';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Notice, PathPrompt, pickPath } from '../../components/PathPrompt';
+import { ImportResult } from './ImportResult';
+import { MappingPanel } from './MappingPanel';
+import { useListImport, type ListImport } from './use-list-import';
+
+/** Choosing a list file, checking its columns and as-of date, and importing it as a new edition. */
+export function ImportSection({ lists }: { lists: ListSummary[] }) {
+  const { t } = useTranslation();
+  const flow = useListImport();
+  const [askPath, setAskPath] = useState(false);
+  const { inspect } = flow;
+
+  const open = useCallback(
+    async (file: string) => {
+      setAskPath(false);
+      await inspect(file);
+    },
+    [inspect],
+  );
+  const choose = useCallback(async () => {
+    const picked = await pickPath('open-list');
+    if (picked === 'ask') setAskPath(true);
+    else await open(picked);
+  }, [open]);
+
+  const onName = (value: string): void => {
+    flow.setName(value);
+    const existing = lists.find((l) => l.name === value.trim());
+    if (existing) flow.setKind(existing.kind);
+  };
+
+  return (
+    <section className="admin__section" data-testid="list-import">
+      <h2 className="admin__title">{t('listAdmin.importTitle')}</h2>
+      <div className="admin__grid">
+        <div className="field field--wide">
+          <span className="field__label">{t('listAdmin.file')}</span>
+          <div className="admin__row">
+            <button type="button" className="button" data-testid="list-choose-file" onClick={() => void choose()}>
+              {t('listAdmin.chooseFile')}
+            </button>
+            <span className="admin__path" data-testid="list-file">
+              {flow.path ?? t('listAdmin.noFile')}
+            </span>
+          </div>
+        </div>
+        {askPath && (
+          <div className="field--wide">
+            <PathPrompt label={t('listAdmin.filePath')} submitLabel={t('listAdmin.useFile')} testId="list-file-path" onSubmit={(p) => void open(p)} onCancel={() => setAskPath(false)} />
+          </div>
+        )}
+        <label className="field">
+          <span className="field__label">{t('listAdmin.listName')}</span>
+          <input className="field__input" data-testid="list-name" list="list-names" value={flow.name} onChange={(e) => onName(e.target.value)} />
+          <datalist id="list-names">
+            {lists.map((l) => (
+              <option key={l.name} value={l.name} />
+            ))}
+          </datalist>
+          <span className="field__note">{t('listAdmin.listNameNote')}</span>
+        </label>
+        <label className="field">
+          <span className="field__label">{t('listAdmin.kindLabel')}</span>
+          <select className="field__input" data-testid="list-kind" value={flow.kind} onChange={(e) => flow.setKind(e.target.value as ListKind)}>
+            {LIST_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`listKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">{t('listAdmin.asOfLabel')}</span>
+          <input className="field__input" type="date" data-testid="list-asof" value={flow.asOf} onChange={(e) => flow.setAsOf(e.target.value)} />
+          {flow.asOfSuggested && (
+            <span className="field__note" data-testid="list-asof-source" data-source={flow.asOfSuggested.source}>
+              {t(`listAdmin.asOfFrom.${flow.asOfSuggested.source}`, { text: flow.asOfSuggested.text })}
+            </span>
+          )}
+        </label>
+      </div>
+
+      {flow.reading && <p className="admin__empty">{t('listAdmin.reading')}</p>}
+      {flow.failure && <ErrorAlert title={flow.failure.stage === 'inspect' ? t('listAdmin.inspectFailed') : t('listAdmin.importFailed')} error={flow.failure.error} />}
+
+      {flow.preview && (
+        <div className="list-preview" data-testid="list-preview" data-recognized={flow.preview.recognized}>
+          <MappingPanel flow={flow} />
+          <ImportActions flow={flow} />
+        </div>
+      )}
+
+      {flow.report && <ImportResult report={flow.report} />}
+    </section>
+  );
+}
+
+function ImportActions({ flow }: { flow: ListImport }) {
+  const { t } = useTranslation();
+  const { importing, progress, report } = flow;
+  const percent = importing ? (progress?.percent ?? 0) : report ? 100 : 0;
+  return (
+    <div className="admin__row admin__row--actions">
+      <button type="button" className="button button--primary button--big" data-testid="list-import-run" disabled={importing} aria-busy={importing} onClick={() => void flow.run()}>
+        {importing ? t('listAdmin.importing') : t('listAdmin.import')}
+      </button>
+      {(importing || report) && (
+        <div className="progress" data-testid="list-progress">
+          <div className="progress__bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+            <div className="progress__fill" style={{ width: `${percent}%` }} />
+          </div>
+          {progress && (
+            <span className="progress__text">
+              {t('listAdmin.progressRows', { phase: t(`listAdmin.phases.${progress.phase}`), rows: progress.rowsRead, percent: Math.round(percent) })}
+            </span>
+          )}
+        </div>
+      )}
+      {flow.block && <Notice tone="bad">{t(`listAdmin.${flow.block}`)}</Notice>}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import type { ListFieldName } from '../../../../shared/lists';
+import { Notice } from '../../components/PathPrompt';
+import { columnChoices, mappingFields, statusNote } from './import-flow';
+import type { ListImport } from './use-list-import';
+
+const SAMPLE_ROWS = 5;
+
+/** Column letter as Excel shows it, for a column without a header text. */
+const letter = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : letter(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
+
+/** The column mapping (native selects: Tab and arrow keys), the status column note and the first rows. */
+export function MappingPanel({ flow }: { flow: ListImport }) {
+  const { t } = useTranslation();
+  const { preview, mapping, setMapping } = flow;
+  if (!preview) return null;
+  const choices = columnChoices(preview.headers);
+  const note = statusNote(preview, mapping);
+  const setField = (field: ListFieldName, header: string): void => setMapping((m) => ({ ...m, [field]: header || undefined }));
+  return (
+    <>
+      <h3 className="admin__subtitle">{preview.recognized ? t('listAdmin.mappingTitle') : t('listAdmin.handMappingTitle')}</h3>
+      <p className="admin__note">
+        {t('listAdmin.fileInfo', { file: preview.file, format: preview.format.toUpperCase(), row: preview.headerRow })} ·{' '}
+        {preview.recognized ? t('listAdmin.mappingNote') : t('listAdmin.handMappingNote')}
+      </p>
+      {!preview.recognized && (
+        <Notice tone="info" testId="list-unrecognized">
+          {t('listAdmin.unrecognized')}
+        </Notice>
+      )}
+      <div className="mapping-grid" data-testid="list-mapping">
+        {mappingFields(preview).map((field) => (
+          <label key={field} className={`mapping-grid__item${mapping[field] ? ' mapping-grid__item--set' : ''}`}>
+            <span className="mapping-grid__field">{t(`listAdmin.fields.${field}`)}</span>
+            <select className="field__input mapping-grid__select" data-field={field} value={mapping[field] ?? ''} onChange={(e) => setField(field, e.target.value)}>
+              <option value="">{t('listAdmin.notMapped')}</option>
+              {choices.map((h) => (
+                <option key={h} value={h}>
+                  {h}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </div>
+      <p className={`admin__note${note.kind === 'none' ? ' admin__note--warn' : ''}`} data-testid="list-status-note" data-status={note.kind}>
+        {note.kind === 'none' ? t('listAdmin.noStatusColumn') : note.kind === 'by-values' ? t('listAdmin.statusByValues', { header: note.header }) : t('listAdmin.statusSet', { header: mapping.status })}
+      </p>
+      <h3 className="admin__subtitle">{t('listAdmin.sampleTitle')}</h3>
+      <div className="admin__scroll">
+        <table className="data-table data-table--compact" data-testid="list-sample">
+          <thead>
+            <tr>
+              {preview.headers.map((h, j) => (
+                <th key={j} scope="col">
+                  {h.trim() || t('listAdmin.columnLetter', { letter: letter(j) })}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {preview.sample.slice(0, SAMPLE_ROWS).map((row, i) => (
+              <tr key={i}>
+                {preview.headers.map((_h, j) => (
+                  <td key={j}>{row[j] ?? ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * The decisions of the list import form, kept out of the components: which fields the mapping
+ * shows, what the as-of field holds once a file is read, whether the import may start, and
+ * what to say about the status column.
+ */
+import { LIST_FIELDS, NO_COLUMN, type ListFieldName, type ListPreview } from '../../../../shared/lists';
+
+export type Mapping = Partial<Record<ListFieldName, string>>;
+
+/** The fields an administrator maps by hand when the header was not recognized (the rest can wait). */
+export const HAND_FIELDS: readonly ListFieldName[] = ['nik', 'card', 'name', 'dob', 'sex', 'status', 'address'];
+
+/** Every field for a recognized file (to correct any), the main ones first; only the main ones otherwise. */
+export function mappingFields(preview: ListPreview): readonly ListFieldName[] {
+  if (!preview.recognized) return HAND_FIELDS;
+  return [...HAND_FIELDS, ...LIST_FIELDS.filter((f) => !HAND_FIELDS.includes(f))];
+}
+
+/** The headers a select can offer: non-empty and each once (a mapping names a column by its header text). */
+export function columnChoices(headers: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const h of headers) {
+    const text = h.trim();
+    if (text === '' || seen.has(text)) continue;
+    seen.add(text);
+    out.push(h);
+  }
+  return out;
+}
+
+/** The mapping sent with the import: unset fields dropped. */
+export function cleanMapping(mapping: Mapping): Mapping {
+  return Object.fromEntries(Object.entries(mapping).filter(([, v]) => v)) as Mapping;
+}
+
+/**
+ * The mapping sent with the import: only what the administrator changed from the preview. Left
+ * alone, the import finds the same columns the preview showed, and says how (a status column
+ * found by its values stays "found by its values" in the report). A field the preview mapped
+ * and the administrator set to "not used" is sent as NO_COLUMN, or the import would find it again.
+ */
+export function mappingToSend(mapping: Mapping, preview: ListPreview): Mapping {
+  const out: Mapping = {};
+  for (const field of LIST_FIELDS) {
+    const chosen = mapping[field];
+    const found = preview.mapping[field];
+    if (chosen && chosen !== found) out[field] = chosen;
+    else if (!chosen && found) out[field] = NO_COLUMN;
+  }
+  return out;
+}
+
+export interface AsOfField {
+  value: string;
+  /** The administrator typed it: a file's suggestion no longer replaces it. */
+  touched: boolean;
+}
+
+/** The as-of field after a file was read: the file's suggestion, unless the administrator set a date. */
+export function asOfAfterPreview(field: AsOfField, preview: ListPreview): AsOfField {
+  if (field.touched || !preview.asOf) return field;
+  return { value: preview.asOf.date, touched: false };
+}
+
+export type ImportBlock = 'needFields' | 'needIdentifier' | null;
+
+/** Why the import cannot start yet, or null. */
+export function importBlock(input: { name: string; asOf: string; mapping: Mapping }): ImportBlock {
+  if (!input.name.trim() || !/^\d{4}-\d{2}-\d{2}$/.test(input.asOf)) return 'needFields';
+  if (!input.mapping.nik && !input.mapping.card) return 'needIdentifier';
+  return null;
+}
+
+export type StatusNote = { kind: 'none' } | { kind: 'by-values'; header: string } | { kind: 'set' };
+
+/** What the form says about the status column as currently mapped. */
+export function statusNote(preview: ListPreview, mapping: Mapping): StatusNote {
+  const status = mapping.status;
+  if (!status) return { kind: 'none' };
+  if (preview.statusColumn?.foundBy === 'values' && preview.statusColumn.header === status) return { kind: 'by-values', header: status };
+  return { kind: 'set' };
+}

@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ContractError } from '../../../../shared/contract';
+import type { ImportProgress, ImportReport, ListKind, ListPreview } from '../../../../shared/lists';
+import { loket } from '../../api';
+import { todayIso } from '../../format';
+import { LISTS_CHANGED } from '../../hooks/use-lists';
+import { asOfAfterPreview, importBlock, mappingToSend, type AsOfField, type ImportBlock, type Mapping } from './import-flow';
+
+export type ImportFailure = { stage: 'inspect' | 'import'; error: ContractError };
+
+/** State and actions of the import form: read a file, map its columns, import it. */
+export function useListImport() {
+  const [path, setPath] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<ListKind>('pbi-apbd');
+  const [asOf, setAsOfField] = useState<AsOfField>(() => ({ value: todayIso(), touched: false }));
+  const [preview, setPreview] = useState<ListPreview | null>(null);
+  const [mapping, setMapping] = useState<Mapping>({});
+  const [reading, setReading] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [failure, setFailure] = useState<ImportFailure | null>(null);
+  // Once an import was tried, what still blocks it is shown, and follows the form as it is fixed.
+  const [tried, setTried] = useState(false);
+  const block: ImportBlock = tried ? importBlock({ name, asOf: asOf.value, mapping }) : null;
+
+  const inspect = useCallback(async (file: string) => {
+    setPath(file);
+    setPreview(null);
+    setReport(null);
+    setFailure(null);
+    setTried(false);
+    setReading(true);
+    const result = await loket.inspectListFile({ path: file });
+    setReading(false);
+    if (!result.ok) return setFailure({ stage: 'inspect', error: result.error });
+    setPreview(result.value);
+    setMapping(result.value.mapping);
+    setAsOfField((field) => asOfAfterPreview(field, result.value));
+  }, []);
+
+  useEffect(() => {
+    if (!importing) return;
+    return loket.on('importProgress', (p) => {
+      if (p.list === name.trim()) setProgress(p);
+    });
+  }, [importing, name]);
+
+  const run = useCallback(async () => {
+    if (!path || !preview) return;
+    setTried(true);
+    if (importBlock({ name, asOf: asOf.value, mapping })) return;
+    setFailure(null);
+    setReport(null);
+    setProgress(null);
+    setImporting(true);
+    const result = await loket.importList({ path, list: name.trim(), kind, asOf: asOf.value, mapping: mappingToSend(mapping, preview) });
+    setImporting(false);
+    if (!result.ok) return setFailure({ stage: 'import', error: result.error });
+    setReport(result.value);
+    window.dispatchEvent(new Event(LISTS_CHANGED));
+  }, [path, preview, name, asOf, kind, mapping]);
+
+  return {
+    path, name, setName, kind, setKind, preview, mapping, setMapping, reading, importing, progress, report, failure, block,
+    asOf: asOf.value,
+    asOfSuggested: preview?.asOf && !asOf.touched && preview.asOf.date === asOf.value ? preview.asOf : null,
+    setAsOf: (value: string) => setAsOfField({ value, touched: true }),
+    inspect,
+    run,
+  };
+}
+
+export type ListImport = ReturnType<typeof useListImport>;
