@@ -131,7 +131,7 @@ describe('the member lists screen', () => {
     await preview.waitFor();
     expect(await preview.getAttribute('data-recognized')).toBe('false');
     expect(await page.getByTestId('list-unrecognized').textContent()).toContain('tidak dikenali');
-    expect(await page.getByTestId('list-asof').inputValue()).toBe('2025-05-01');
+    expect(await page.getByTestId('list-asof').inputValue()).toBe('01-05-2025');
     expect(await page.getByTestId('list-asof-source').textContent()).toContain('BULAN : MEI 2025');
     expect(await page.getByTestId('list-status-note').getAttribute('data-status')).toBe('none');
     expect(await page.getByTestId('list-status-note').textContent()).toContain('semua peserta dihitung aktif');
@@ -194,7 +194,7 @@ describe('the member lists screen', () => {
     expect(await page.getByTestId('list-preview').getAttribute('data-recognized')).toBe('true');
     expect(await page.locator('[data-field="status"]').inputValue()).toBe('KET');
     expect(await page.getByTestId('list-status-note').getAttribute('data-status')).toBe('by-values');
-    expect(await page.getByTestId('list-asof').inputValue()).toBe('2025-05-01');
+    expect(await page.getByTestId('list-asof').inputValue()).toBe('01-05-2025');
     expect(await page.getByTestId('list-asof-source').getAttribute('data-source')).toBe('file-name');
     await c.screenshot('lists-i-status-by-values');
 

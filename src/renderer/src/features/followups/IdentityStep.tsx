@@ -4,7 +4,7 @@ import type { Identity } from '../../../../shared/counter';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../format';
 import { attachSourceOf, nameFromQuery, type AttachSource } from './identity-choices';
-import { IdentityForm } from './IdentityForm';
+import { NewPatientForm } from '../register/NewPatientForm';
 import { useIdentitySearch } from './use-identity-search';
 
 interface Props {
@@ -30,12 +30,24 @@ export function IdentityStep({ patientId, onAttach, onCancel, lang }: Props) {
 
   if (typing) {
     return (
-      <IdentityForm
-        initialName={search.status === 'done' ? nameFromQuery(search.result) : ''}
-        lang={lang}
-        onCancel={() => setTyping(false)}
-        onSave={(identity: Identity) => onAttach({ identity })}
-      />
+      // The same form as a new patient at the counter: day-first date, birth date and sex from the NIK.
+      <div
+        data-testid="identity-form"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            setTyping(false);
+          }
+        }}
+      >
+        <NewPatientForm
+          draft={{ name: search.status === 'done' ? nameFromQuery(search.result) : '', nik: null, card: null, dob: null, sex: null, address: null }}
+          busy={false}
+          onCancel={() => setTyping(false)}
+          onSubmit={(identity: Identity) => void onAttach({ identity })}
+        />
+      </div>
     );
   }
   const choices = search.status === 'done' ? search.choices : [];

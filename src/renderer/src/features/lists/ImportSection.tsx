@@ -6,6 +6,7 @@ import { Notice, PathPrompt, pickPath } from '../../components/PathPrompt';
 import { ImportResult } from './ImportResult';
 import { MappingPanel } from './MappingPanel';
 import { useListImport, type ListImport } from './use-list-import';
+import { DateField } from '../../components/DateField';
 
 /** Choosing a list file, checking its columns and as-of date, and importing it as a new edition. */
 export function ImportSection({ lists }: { lists: ListSummary[] }) {
@@ -75,7 +76,7 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
         </label>
         <label className="field">
           <span className="field__label">{t('listAdmin.asOfLabel')}</span>
-          <input className="field__input" type="date" data-testid="list-asof" value={flow.asOf} onChange={(e) => flow.setAsOf(e.target.value)} />
+          <DateField className="field__input" data-testid="list-asof" noteClassName="field__note" value={flow.asOf} onChange={(iso) => flow.setAsOf(iso)} />
           {flow.asOfSuggested && (
             <span className="field__note" data-testid="list-asof-source" data-source={flow.asOfSuggested.source}>
               {t(`listAdmin.asOfFrom.${flow.asOfSuggested.source}`, { text: flow.asOfSuggested.text })}
