@@ -1,7 +1,7 @@
 import { daysBetween } from '../../shared/dates';
 import { formatMessage, type Lang } from '../../shared/i18n/messages';
 import type { Confidence, LookupResult, MemberMatch, QueryKind } from '../../shared/lookup';
-import { parseNik } from '../../shared/nik';
+import { parseNik, type NikParse } from '../../shared/nik';
 import { verdictOf } from '../../shared/verdict-rule';
 import { MemberFlags, addressLine, cardToText, dobToIso, flagNames, isoToDob, sexOf, unpackDetail } from '../lists/member-table';
 import { classifyQuery } from './classify-query';
@@ -31,12 +31,14 @@ export function lookup(ctx: LookupContext, query: string, dob?: string): LookupR
   let problem: string | null = null;
   let queryWarnings: string[] | undefined;
   switch (classified.kind) {
-    case 'nik':
+    case 'nik': {
       kind = 'nik';
-      matches = lookupNik(ctx, editions, classified.nik);
+      const parsed = parseNik(classified.nik, ctx.today);
+      matches = lookupNik(ctx, editions, classified.nik, parsed);
       if (ctx.live) matches.push(...ctx.live({ nik: classified.nik }));
-      queryWarnings = impossibleNik(ctx, classified.nik);
+      queryWarnings = impossibleNik(ctx, classified.nik, parsed);
       break;
+    }
     case 'card':
       kind = 'card';
       for (const e of editions) for (const row of e.byCard.all(Number(classified.card))) matches.push(toMatch(ctx, e, row, 'exact', 1));
@@ -73,8 +75,7 @@ function lookupName(ctx: LookupContext, editions: CurrentEdition[], name: string
 }
 
 /** A NIK that cannot exist (no such province, serial 0000, a birth date that is no date): looked up anyway, with a warning. */
-function impossibleNik(ctx: LookupContext, nik: string): string[] | undefined {
-  const parsed = parseNik(nik, ctx.today);
+function impossibleNik(ctx: LookupContext, nik: string, parsed: NikParse): string[] | undefined {
   if (!parsed.ok) {
     if (parsed.reason === 'province') return [formatMessage(ctx.lang, 'query/nik-province', { code: nik.slice(0, 2) })];
     if (parsed.reason === 'serial') return [formatMessage(ctx.lang, 'query/nik-serial')];
@@ -84,9 +85,8 @@ function impossibleNik(ctx: LookupContext, nik: string): string[] | undefined {
   return undefined;
 }
 
-function lookupNik(ctx: LookupContext, editions: CurrentEdition[], nik: string): MemberMatch[] {
+function lookupNik(ctx: LookupContext, editions: CurrentEdition[], nik: string, parsed: NikParse): MemberMatch[] {
   const matches: MemberMatch[] = [];
-  const parsed = parseNik(nik, ctx.today);
   const nikDob = parsed.ok && parsed.info.birthDate ? isoToDob(parsed.info.birthDate) : null;
   // A NIK saved by a spreadsheet as a number lost its last digit (stored as prefix + '0').
   const damagedForm = `${nik.slice(0, 15)}0`;

@@ -20,6 +20,7 @@ export interface MrnProbes {
  */
 export const MAX_SHORT_SEQ = 8;
 
+const ALNUM = /^[A-Z0-9]+$/;
 const TOKEN = /\{(seq(?::(\d+))?|yyyy|yy|code)\}/g;
 
 export function parseMrnFormat(format: string): Part[] {
@@ -73,6 +74,27 @@ function hasDigit(s: string): boolean {
   return false;
 }
 
+interface CompiledFormat {
+  parts: Part[];
+  strict: RegExp;
+  short: RegExp;
+  hasYear: boolean;
+}
+// The format changes only in the settings: compiled once per format and facility code.
+const compiled = new Map<string, CompiledFormat>();
+
+function compile(format: string, code: string): CompiledFormat {
+  const key = `${format}\u0000${code}`;
+  let c = compiled.get(key);
+  if (!c) {
+    const parts = parseMrnFormat(format);
+    c = { parts, strict: patternOf(parts, code, false), short: patternOf(parts, code, true), hasYear: parts.some((p) => p.t === 'yyyy' || p.t === 'yy') };
+    if (compiled.size > 16) compiled.clear();
+    compiled.set(key, c);
+  }
+  return c;
+}
+
 /**
  * The record numbers a query may be, given the format and the facility code. Rules:
  * - the query as typed (trimmed, upper case) is always tried first: older records keep an older format;
@@ -85,17 +107,16 @@ export function mrnProbes(query: string, format: string, facilityCode: string): 
   const typed = query.trim().toUpperCase();
   const probes: MrnProbes = { exact: typed ? [typed] : [], glob: null };
   const q = compact(typed);
-  if (!hasDigit(q) || !/^[A-Z0-9]+$/.test(q)) return probes;
+  if (!hasDigit(q) || !ALNUM.test(q)) return probes;
   if (isAllDigits(q) && q.length > MAX_SHORT_SEQ) return probes;
-  const parts = parseMrnFormat(format);
+  const { parts, strict: strictPattern, short: shortPattern, hasYear } = compile(format, facilityCode);
   const add = (mrn: string): void => {
     if (!probes.exact.includes(mrn)) probes.exact.push(mrn);
   };
-  const strict = patternOf(parts, facilityCode, false).exec(q)?.groups;
+  const strict = strictPattern.exec(q)?.groups;
   if (strict?.seq) add(render(parts, facilityCode, Number(strict.seq), { yyyy: strict.yyyy, yy: strict.yy }));
-  const hasYear = parts.some((p) => p.t === 'yyyy' || p.t === 'yy');
   // The sequence alone: with the format's letters ("RM 5"), or bare digits ("5").
-  const short = patternOf(parts, facilityCode, true).exec(q)?.groups?.seq ?? (isAllDigits(q) ? q : undefined);
+  const short = shortPattern.exec(q)?.groups?.seq ?? (isAllDigits(q) ? q : undefined);
   if (short === undefined || short.replace(/^0+(?=\d)/, '').length > MAX_SHORT_SEQ) return probes;
   if (hasYear) probes.glob = render(parts, facilityCode, Number(short), null);
   else add(render(parts, facilityCode, Number(short), {}));
