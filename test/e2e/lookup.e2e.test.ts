@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Counter } from './support/counter';
+import { csvList, type Counter } from './support/counter';
 import { useCounters } from './support/ui';
 import { APBD, APBN_OLD, BUDI, DEWI, NUR, RIZKI, RIZKY, SITI, STRANGER_NIK } from './support/lists';
 
@@ -248,5 +248,25 @@ describe('patient look-up', () => {
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('unknown');
     expect(await page.getByTestId('query-warning').textContent()).toContain('kode provinsi 99');
     await c.screenshot('j-impossible-nik');
+  });
+
+  it('(k) a current list\'s "not active" outranks an old list\'s "active", which is still shown with its age', async () => {
+    // This season's Jamkesda list knows Dewi as not active; the stale PBI APBN list still says active.
+    const jamkesda = {
+      name: 'JAMKESDA KOTA SERANG',
+      kind: 'jamkesda' as const,
+      asOf: APBD.asOf,
+      csv: csvList(['NIK', 'NOKA', 'NAMA', 'TGL_LAHIR', 'JK', 'STATUS'], [[DEWI.nik, DEWI.card, DEWI.name, '25-12-2001', 'P', 'NON AKTIF - PINDAH DOMISILI']]),
+    };
+    const c = await counters.open([APBN_OLD, jamkesda]);
+    const { page } = c;
+    await page.locator('#lookup-query').fill(DEWI.nik);
+    await page.locator('#lookup-query').press('Enter');
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('not-eligible');
+    expect(await page.getByTestId('verdict-reason').textContent()).toBe('Pindah');
+    expect(await page.getByTestId('verdict-overruled').textContent()).toMatch(new RegExp(`${APBN_OLD.name} \\(umur \\d+ hari\\) masih menyebut Aktif`));
+    expect(await page.getByTestId('match-row').count()).toBe(2);
+    await c.screenshot('k-current-outranks-stale');
   });
 });

@@ -270,7 +270,7 @@ export const uiId = {
     pickedBorn: 'lahir {{date}}',
     pickedNik: 'NIK {{tail}}',
     pickedCard: 'kartu {{tail}}',
-    overruled: 'Daftar {{list}} (daftar {{days}} hari) masih menyebut {{status}}; daftar yang lebih baru menentukan.',
+    overruled: 'Daftar {{list}} (umur {{days}} hari) masih menyebut {{status}}; daftar yang lebih baru menentukan.',
     from: 'Daftar: {{lists}}',
     staleWarning: 'Daftar {{list}} sudah lama (per {{date}}); status peserta mungkin sudah berubah.',
     liveSource: '{{label}} · {{service}}, {{when}}',
