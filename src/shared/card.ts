@@ -1,5 +1,6 @@
 // JKN card number (noka) rules. The structure inside the 13 digits is undocumented, so only
 // length and digits are checked; the one repair is restoring zeros a spreadsheet ate.
+import { isSeparator } from './separators';
 
 export type CardParse =
   | { ok: true; card: string; restoredZeros: boolean }
@@ -9,14 +10,11 @@ const CARD_LENGTH = 13;
 // Fewer than 9 digits would mean 5+ eaten zeros: too far from any real card to trust.
 const MIN_DAMAGED_LENGTH = 9;
 const ZEROS = '0000';
+const FLOAT_TAIL = /\d\.0+\s*$/;
 
 const REJECT_EMPTY: CardParse = Object.freeze({ ok: false, reason: 'empty' });
 const REJECT_NOT_DIGITS: CardParse = Object.freeze({ ok: false, reason: 'not-digits' });
 const REJECT_LENGTH: CardParse = Object.freeze({ ok: false, reason: 'length' });
-
-function isSeparator(c: number): boolean {
-  return c === 32 || c === 45 || c === 160 || c === 9 || c === 0x2011 || c === 0x2013;
-}
 
 function fromDigits(digits: string): CardParse {
   if (digits.length === CARD_LENGTH) return { ok: true, card: digits, restoredZeros: false };
@@ -32,6 +30,9 @@ export function parseCard(raw: string | number | null | undefined): CardParse {
     return fromDigits(String(raw)); // integers below 1e21 print without exponent
   }
   if (typeof raw !== 'string') return REJECT_NOT_DIGITS;
+  // A dot separates digit groups, but "1336526592.0" is a float printed by an export: its ".0"
+  // is no digit of the card, so it stays rejected rather than read as one more digit.
+  if (raw.indexOf('.') > 0 && FLOAT_TAIL.test(raw)) return REJECT_NOT_DIGITS;
   let digits = '';
   // Excel users force text with a leading apostrophe; some exports keep it.
   const first = raw.trimStart().charCodeAt(0);

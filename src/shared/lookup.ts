@@ -31,6 +31,8 @@ export interface MemberMatch {
   list: { name: string; kind: SourceKind; asOf: string; edition: number };
   confidence: Confidence;
   stale: boolean;
+  /** Days from the list's as-of date to today ("daftar 425 hari"); set for list rows. */
+  ageDays?: number;
   flags: MatchFlag[];
   /** name similarity 0..1 for name searches, 1 for identifier matches */
   score: number;
@@ -45,6 +47,8 @@ export interface LookupResult {
   matches: MemberMatch[];
   /** Set when the query itself is unusable (e.g. 15 digits); the clerk sees it. */
   problem: string | null;
+  /** Warnings about the query that do not stop the look-up (a NIK whose region or birth date cannot exist); shown with the result. */
+  queryWarnings?: string[];
   /** This facility's record of the patient, when the query names one (MRN, or a known NIK or card). */
   patient?: OwnPatient | null;
   /** For a name query: this facility's own records with that name, best first; shown above the list matches. */

@@ -1,6 +1,8 @@
 // NIK (16-digit national ID) rules. Runs once per list row, so the hot paths work on char codes
 // and return shared constant objects for rejections instead of allocating.
 import { isValidYmd, pivotYear, todayYmd, ymdToIso } from './dates';
+// Clerks and lists write "3673 0101 8500 0003", "3673.01.01...", with NBSPs or dashes: separators, not errors.
+import { stripSeparators } from './separators';
 
 export type Sex = 'L' | 'P';
 
@@ -49,24 +51,6 @@ const REJECT: Readonly<Record<NikRejection, NikParse>> = {
   province: rejection('province'),
   serial: rejection('serial'),
 };
-
-/** Clerks and lists write "3673 0101 8500 0003", "3673.01.01..." or with NBSPs: those are separators, not errors. */
-function isSeparator(c: number): boolean {
-  return c === 32 || c === 46 || c === 45 || c === 160 || c === 9 || c === 0x2011 || c === 0x2013;
-}
-
-/** `input` without separators; returns the input itself when there is nothing to strip. */
-function stripSeparators(input: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < input.length; i++) {
-    if (isSeparator(input.charCodeAt(i))) {
-      if (i > from) out += input.slice(from, i);
-      from = i + 1;
-    }
-  }
-  return from === 0 ? input : out + input.slice(from);
-}
 
 function allDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {

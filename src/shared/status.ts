@@ -37,7 +37,7 @@ const VCLAIM_CODES = new Map<string, string | null>([
 const LIST_WORDS = new Map<string, string | null>([
   ...VCLAIM_CODES,
   ...['AKTIF', 'A', '1', 'Y', 'YA', 'YES', 'ACTIVE', 'AKTIP', 'PESERTAAKTIF', 'STATUSAKTIF'].map((w) => [w, null] as const),
-  ...['NONAKTIF', 'TIDAKAKTIF', 'TDKAKTIF', 'NA', 'N', 'T', 'TIDAK', 'NO', 'INACTIVE', 'NONACTIVE', 'PASIF'].map(
+  ...['NONAKTIF', 'TIDAKAKTIF', 'TDKAKTIF', 'NA', 'N', 'T', 'TIDAK', 'NO', 'INACTIVE', 'NONACTIVE', 'PASIF', 'BELUMAKTIF', 'DINONAKTIFKAN'].map(
     (w) => [w, R_INACTIVE] as const,
   ),
   ...['MENINGGAL', 'MENINGGALDUNIA', 'WAFAT', 'MATI', 'ALMARHUM', 'ALMARHUMAH', 'MD'].map((w) => [w, R_DEAD] as const),
@@ -70,6 +70,42 @@ function compactOf(raw: string): string {
   return compact.replace(LEADING_ZEROS, ''); // '09' and '9' are the same code
 }
 
+/** How strongly a reason speaks: deceased outranks a specific reason, which outranks plain "not active", then active. */
+function rank(reason: string | null): number {
+  if (reason === R_DEAD) return 4;
+  if (reason === null) return 1;
+  return reason === R_INACTIVE ? 2 : 3;
+}
+
+/** Words of letters only: digits and single letters inside a longer status are dates, classes or codes, not status words. */
+const WORD = /[A-Z]{2,}/g;
+/** The longest run of words tried as one status word ("NON AKTIF DI AKHIR BULAN" is five). */
+const MAX_RUN = 5;
+
+/**
+ * A status written as several words ("NON AKTIF - MENINGGAL", "TIDAK DITEMUKAN", "AKTIF (PBI)")
+ * reads as its strongest known word: deceased over not active over active. Runs of adjacent
+ * words are tried longest first, so "NON AKTIF" is one word, never "AKTIF". Undefined when no
+ * word is known. Only for status texts the whole-text table does not know; the result is memoised.
+ */
+function strongestWord(text: string): string | null | undefined {
+  const words = text.toUpperCase().match(WORD);
+  if (words === null) return undefined;
+  let best: string | null | undefined;
+  for (let i = 0; i < words.length; ) {
+    let step = 1;
+    for (let n = Math.min(MAX_RUN, words.length - i); n >= 1; n--) {
+      const reason = LIST_WORDS.get(words.slice(i, i + n).join(''));
+      if (reason === undefined) continue;
+      if (best === undefined || rank(reason) > rank(best)) best = reason;
+      step = n;
+      break;
+    }
+    i += step;
+  }
+  return best;
+}
+
 /** Status from a list's status column. No value means covered: being on the list is the coverage. */
 export function mapListStatus(raw: string | number | null | undefined): StatusVerdict {
   if (raw === null || raw === undefined) return EMPTY_ACTIVE;
@@ -82,7 +118,8 @@ export function mapListStatus(raw: string | number | null | undefined): StatusVe
   if (compact === '') result = EMPTY_ACTIVE; // "-" placeholders
   else {
     const reason = LIST_WORDS.get(compact);
-    result = verdict(reason === undefined ? UNKNOWN + text : reason, text);
+    const combined = reason === undefined ? strongestWord(text) : reason;
+    result = verdict(combined === undefined ? UNKNOWN + text : combined, text);
   }
   if (listCache.size >= LIST_CACHE_LIMIT) listCache.clear();
   listCache.set(text, result);

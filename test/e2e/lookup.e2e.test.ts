@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Counter } from './support/counter';
+import { csvList, type Counter } from './support/counter';
 import { useCounters } from './support/ui';
 import { APBD, APBN_OLD, BUDI, DEWI, NUR, RIZKI, RIZKY, SITI, STRANGER_NIK } from './support/lists';
 
@@ -105,6 +105,8 @@ describe('patient look-up', () => {
     await page.getByRole('button', { name: `Pilih ${RIZKI.name}` }).click();
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
     expect(await verdict.textContent()).toContain(`Dipilih petugas: ${RIZKI.name}`);
+    // Whom the clerk picked: the birth date and the end of the NIK, to check against the papers.
+    expect(await page.getByTestId('verdict-picked-detail').textContent()).toBe(`lahir 17 Mei 1990 · NIK …${RIZKI.nik.slice(-4)}`);
     const picked = page.locator('[data-testid="match-row"][data-picked="true"]');
     expect(await picked.count()).toBe(1);
     expect(await picked.textContent()).toContain(RIZKI.name);
@@ -183,6 +185,8 @@ describe('patient look-up', () => {
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
     expect(await page.getByTestId('verdict-stale').textContent()).toContain(APBN_OLD.name);
     expect(await page.getByTestId('match-row').first().textContent()).toContain('Lama');
+    // The stale list's age, in days.
+    expect(await page.getByTestId('stale-age').textContent()).toMatch(/^Lama: daftar \d{3,} hari$/);
     await c.screenshot('g-stale-list');
 
     await search.fill(NUR.nik);
@@ -213,5 +217,57 @@ describe('patient look-up', () => {
     await search.press('Enter');
     await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('eligible');
     expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
+  it('(i) a name with a birth date nobody has: the name candidates still show, marked "Tanggal lahir beda"', async () => {
+    const c = await open();
+    const { page } = c;
+    await page.locator('#lookup-dob').fill('1999-09-09');
+    await page.locator('#lookup-query').fill('Siti Aminah');
+    await page.locator('#lookup-query').press('Enter');
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('candidates');
+    const row = page.getByTestId('match-row').first();
+    expect(await row.textContent()).toContain(SITI.name);
+    expect(await row.getByTestId('dob-differs').textContent()).toBe('Tanggal lahir beda');
+    await c.screenshot('i-dob-differs');
+  });
+
+  it('(j) a card number typed without its zeros is found; a NIK that cannot exist is searched, with a warning', async () => {
+    const c = await open();
+    const { page } = c;
+    const search = page.locator('#lookup-query');
+    await search.fill(SITI.card.replace(/^0+/, ''));
+    await search.press('Enter');
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
+    expect(await page.getByTestId('match-row').first().textContent()).toContain(SITI.name);
+
+    // En-dashes between the groups (a phone's keyboard): still a NIK. Province 99 does not exist.
+    await search.fill('9973\u20130152\u20130385\u20130003');
+    await search.press('Enter');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('unknown');
+    expect(await page.getByTestId('query-warning').textContent()).toContain('kode provinsi 99');
+    await c.screenshot('j-impossible-nik');
+  });
+
+  it('(k) a current list\'s "not active" outranks an old list\'s "active", which is still shown with its age', async () => {
+    // This season's Jamkesda list knows Dewi as not active; the stale PBI APBN list still says active.
+    const jamkesda = {
+      name: 'JAMKESDA KOTA SERANG',
+      kind: 'jamkesda' as const,
+      asOf: APBD.asOf,
+      csv: csvList(['NIK', 'NOKA', 'NAMA', 'TGL_LAHIR', 'JK', 'STATUS'], [[DEWI.nik, DEWI.card, DEWI.name, '25-12-2001', 'P', 'NON AKTIF - PINDAH DOMISILI']]),
+    };
+    const c = await counters.open([APBN_OLD, jamkesda]);
+    const { page } = c;
+    await page.locator('#lookup-query').fill(DEWI.nik);
+    await page.locator('#lookup-query').press('Enter');
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('not-eligible');
+    expect(await page.getByTestId('verdict-reason').textContent()).toBe('Pindah');
+    expect(await page.getByTestId('verdict-overruled').textContent()).toMatch(new RegExp(`${APBN_OLD.name} \\(umur \\d+ hari\\) masih menyebut Aktif`));
+    expect(await page.getByTestId('match-row').count()).toBe(2);
+    await c.screenshot('k-current-outranks-stale');
   });
 });

@@ -32,6 +32,52 @@ export function findPatient(db: Db, by: { id?: number; nik?: string; card?: stri
   return undefined;
 }
 
+/**
+ * A record by the record numbers a query may stand for (lookup/mrn-query.ts): the exact ones in
+ * order, then the GLOB for a number typed without its year. A GLOB that names two records is
+ * ambiguous and finds none: the clerk types more of the number.
+ */
+export function findPatientByMrns(db: Db, probes: { exact: readonly string[]; glob: string | null }): Patient | undefined {
+  for (const mrn of probes.exact) {
+    const found = toPatient(statement(db, `SELECT ${COLUMNS} FROM patients WHERE mrn = ?`).get(mrn) as PatientRow | undefined);
+    if (found) return found;
+  }
+  if (probes.glob === null) return undefined;
+  // GLOB is case-sensitive like the stored (upper-case) numbers, so its literal prefix uses the mrn index.
+  const rows = statement(db, `SELECT ${COLUMNS} FROM patients WHERE mrn GLOB ? ORDER BY id LIMIT 2`).all(probes.glob) as PatientRow[];
+  return rows.length === 1 ? toPatient(rows[0]) : undefined;
+}
+
+/** The local date (yyyy-mm-dd) of the patient's last visit here that was not cancelled; null when none. */
+export function lastVisitDate(db: Db, patientId: number): string | null {
+  const row = statement(db, "SELECT MAX(service_date) AS day FROM visits WHERE patient_id = ? AND status <> 'cancelled'").get(patientId) as { day: string | null } | undefined;
+  return row?.day ?? null;
+}
+
+/** Rows fetched per name query before ranking in code: a common name at a large hospital. */
+const NAME_CANDIDATES = 400;
+
+/**
+ * This facility's records for a name: the same canonical name (names.ts, as the lists use), or a
+ * name that begins so (a name still being typed, or typed without its last words); with a birth
+ * date, also anyone born that day whose name begins with the same first word (a typo further on).
+ * Only indexed ranges of (name_key, dob): fast on any number of records. Unranked; see own-patients.ts.
+ */
+export function findPatientsByNameKey(db: Db, key: string, dob: string | null): Patient[] {
+  if (key === '') return [];
+  const range = 'name_key >= ? AND name_key < ?';
+  const byKey = statement(db, `SELECT ${COLUMNS} FROM patients WHERE ${range} LIMIT ${NAME_CANDIDATES}`).all(key, `${key}\uffff`) as PatientRow[];
+  const rows = [...byKey];
+  if (dob) {
+    const first = key.split(' ')[0] ?? key;
+    const seen = new Set(rows.map((r) => r.id));
+    for (const r of statement(db, `SELECT ${COLUMNS} FROM patients WHERE ${range} AND dob = ? LIMIT ${NAME_CANDIDATES}`).all(first, `${first}\uffff`, dob) as PatientRow[]) {
+      if (!seen.has(r.id)) rows.push(r);
+    }
+  }
+  return rows.map((r) => toPatient(r)!);
+}
+
 /** Records that are probably the same person (same canonical name and birth date): shown before a new one is made. */
 export function findLikelyDuplicates(db: Db, name: string, dob: string | null): Patient[] {
   if (!dob) return [];

@@ -1,23 +1,24 @@
 import { parseCard } from '../../shared/card';
+import { isAllDigits, stripSeparators } from '../../shared/separators';
 
 export type ClassifiedQuery =
   | { kind: 'nik'; nik: string }
-  | { kind: 'card'; card: string }
+  | { kind: 'card'; card: string; restoredZeros: boolean }
   | { kind: 'name'; name: string }
   | { kind: 'bad-number'; digits: number };
 
-const SEPARATORS = /[\s.\-\u00a0]/g;
-const DIGITS_ONLY = /^\d+$/;
-
-/** A clerk types or scans one thing: 16 digits is a NIK, 13 a card number, anything with letters a name. */
+/**
+ * A clerk types or scans one thing: 16 digits is a NIK, 13 a card number, anything with letters
+ * a name. 9 to 12 digits is a card whose leading zeros were dropped (a scanner, a list, a clerk
+ * who skips the zeros): padded back to 13, as the import does. A record number of this facility
+ * is matched before this (lookup-methods), so a record number of that length stays a record.
+ */
 export function classifyQuery(query: string): ClassifiedQuery {
-  const compact = query.replace(SEPARATORS, '');
-  if (DIGITS_ONLY.test(compact)) {
+  const compact = stripSeparators(query.trim());
+  if (isAllDigits(compact)) {
     if (compact.length === 16) return { kind: 'nik', nik: compact };
-    if (compact.length === 13) return { kind: 'card', card: compact };
     const card = parseCard(compact);
-    // A scanner or a list may drop a card's leading zeros; a typed 12-digit number is still a card.
-    if (card.ok && compact.length >= 11) return { kind: 'card', card: card.card };
+    if (card.ok) return { kind: 'card', card: card.card, restoredZeros: card.restoredZeros };
     return { kind: 'bad-number', digits: compact.length };
   }
   return { kind: 'name', name: query.trim() };

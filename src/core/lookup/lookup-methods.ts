@@ -1,12 +1,16 @@
-import type { Patient, Payer } from '../../shared/counter';
-import type { OwnPatient } from '../../shared/lookup';
+import type { Payer } from '../../shared/counter';
+import { formatMessage } from '../../shared/i18n/messages';
+import type { LookupResult, OwnPatient } from '../../shared/lookup';
+import { isAllDigits, stripSeparators } from '../../shared/separators';
 import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core';
 import { setPayer } from '../counter/follow-ups';
-import { findPatient } from '../counter/patients.repo';
 import { LoketError } from '../errors';
 import { liveMatches } from '../bpjs/live-answers';
+import { classifyQuery } from './classify-query';
 import { lookup, type LookupContext } from './lookup';
+import { MAX_SHORT_SEQ, mrnProbes } from './mrn-query';
+import { ownByIdentifier, ownByName, ownByRecordNumber } from './own-patients';
 
 /** Record numbers are short and have no spaces; they are looked up exactly, so a NIK never matches one by accident. */
 export const MRN_LIKE = /^[A-Za-z0-9][A-Za-z0-9/.-]{0,19}$/;
@@ -17,22 +21,44 @@ export function lookupContextOf(ctx: CoreContext): LookupContext {
   return { catalog: ctx.catalog, today: view.today, staleAfterDays: view.staleAfterDays, lang: ctx.lang(), live: (by) => liveMatches(ctx.db, by, view) };
 }
 
-/** Look-up (lists, then this facility's patient record) and the re-check of a pending payer. */
+/**
+ * This facility's record a query names, in this order: a record number typed as stored; a
+ * record number in the facility's format, with any case, separators or missing zeros, or
+ * without its year (mrn-query.ts); then, for a NIK or a card (13 digits, or 9-12 with the
+ * zeros dropped), the record with that NIK or card. A 9-12 digit query is a record number only
+ * when it is one exactly; otherwise it is a card.
+ */
+export function ownPatientOf(ctx: CoreContext, query: string): { patient: OwnPatient; by: 'mrn' | 'identifier' } | undefined {
+  const byMrn = ownByRecordNumber(ctx.db, query, ctx.settings());
+  if (byMrn) return { patient: byMrn, by: 'mrn' };
+  const classified = classifyQuery(query);
+  const byId =
+    classified.kind === 'nik' ? ownByIdentifier(ctx.db, { nik: classified.nik }) : classified.kind === 'card' ? ownByIdentifier(ctx.db, { card: classified.card }) : undefined;
+  return byId ? { patient: byId, by: 'identifier' } : undefined;
+}
+
+/** Look-up (this facility's record first, then the lists) and the re-check of a pending payer. */
 export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'recheckPayer'> {
   const { db } = ctx;
   const lookupContext = (): LookupContext => lookupContextOf(ctx);
-  // The last-visit date is filled in by the own-patient search (issue 9); null until then.
-  const own = (p: Patient | undefined): OwnPatient | undefined => (p ? { ...p, lastVisit: null } : undefined);
   return {
     async lookup({ query, dob }) {
-      // A record number of this facility: answer for the patient's own NIK (or card).
-      const byMrn = own(MRN_LIKE.test(query.trim()) ? findPatient(db, { mrn: query }) : undefined);
-      if (byMrn && (byMrn.nik || byMrn.card)) return { ...lookup(lookupContext(), byMrn.nik ?? byMrn.card!), query, kind: 'mrn', patient: byMrn };
-      if (byMrn) return { query, kind: 'mrn', verdict: 'unknown', matches: [], problem: null, tookMs: 0, patient: byMrn };
+      const started = performance.now();
+      const own = ownPatientOf(ctx, query);
+      if (own?.by === 'mrn') {
+        // A record number of this facility: answer for the patient's own NIK (or card).
+        const patient = own.patient;
+        const identifier = patient.nik ?? patient.card;
+        const base: LookupResult = identifier ? lookup(lookupContext(), identifier) : { query, kind: 'mrn', verdict: 'unknown', matches: [], problem: null, tookMs: 0 };
+        return { ...base, query, kind: 'mrn', patient, tookMs: elapsed(started) };
+      }
       const result = lookup(lookupContext(), query, dob);
-      const compact = query.replace(/[\s.-]/g, '');
-      const known = own(result.kind === 'nik' ? findPatient(db, { nik: compact }) : result.kind === 'card' ? findPatient(db, { card: compact }) : undefined);
-      return known ? { ...result, patient: known } : result;
+      if (own) return { ...result, patient: own.patient, tookMs: elapsed(started) };
+      if (result.kind === 'name') {
+        const ownMatches = ownByName(db, query, dob ?? null);
+        return ownMatches.length > 0 ? { ...result, ownMatches, tookMs: elapsed(started) } : result;
+      }
+      return withNumberProblem(ctx, query, result);
     },
     async recheckPayer({ visitId }) {
       const visit = db.prepare('SELECT v.payer, p.nik, p.card FROM visits v JOIN patients p ON p.id = v.patient_id WHERE v.id = ?').get(visitId) as
@@ -48,4 +74,28 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
       return { verdict, payer: visit.payer };
     },
   };
+}
+
+const elapsed = (started: number): number => Math.round((performance.now() - started) * 1000) / 1000;
+
+/**
+ * A number that found nothing says what it was read as. A card typed without its zeros that is
+ * on no list and no record keeps the "not recognised" problem (it may be a NIK cut short: better
+ * than "not found" and a new record); a short number that is no record says so.
+ */
+function withNumberProblem(ctx: CoreContext, query: string, result: LookupResult): LookupResult {
+  if (result.matches.length > 0) return result;
+  const digits = stripSeparators(query.trim());
+  if (!isAllDigits(digits)) return result;
+  const lang = ctx.lang();
+  const classified = classifyQuery(query);
+  if (classified.kind === 'card' && classified.restoredZeros && !result.problem) {
+    return { ...result, problem: formatMessage(lang, 'query/card-not-found', { digits: digits.length, card: classified.card }) };
+  }
+  if (digits.length <= MAX_SHORT_SEQ) {
+    const settings = ctx.settings();
+    const shown = mrnProbes(digits, settings.mrnFormat, settings.facilityCode).exact.at(-1) ?? digits;
+    return { ...result, kind: 'mrn', problem: formatMessage(lang, 'query/no-record', { mrn: shown }) };
+  }
+  return result;
 }

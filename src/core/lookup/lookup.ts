@@ -1,11 +1,15 @@
 import { daysBetween } from '../../shared/dates';
 import { formatMessage, type Lang } from '../../shared/i18n/messages';
-import type { Confidence, LookupResult, MemberMatch, QueryKind, Verdict } from '../../shared/lookup';
-import { parseNik } from '../../shared/nik';
+import type { Confidence, LookupResult, MemberMatch, QueryKind } from '../../shared/lookup';
+import { parseNik, type NikParse } from '../../shared/nik';
+import { verdictOf } from '../../shared/verdict-rule';
 import { MemberFlags, addressLine, cardToText, dobToIso, flagNames, isoToDob, sexOf, unpackDetail } from '../lists/member-table';
 import { classifyQuery } from './classify-query';
 import type { CurrentEdition, EditionCatalog, MemberRow } from './edition-catalog';
 import { searchByName } from './name-search';
+
+/** The verdict rule lives in src/shared/verdict-rule.ts: the banner shows what decided it. */
+export { verdictOf };
 
 export interface LookupContext {
   catalog: EditionCatalog;
@@ -25,12 +29,16 @@ export function lookup(ctx: LookupContext, query: string, dob?: string): LookupR
   let kind: QueryKind;
   let matches: MemberMatch[] = [];
   let problem: string | null = null;
+  let queryWarnings: string[] | undefined;
   switch (classified.kind) {
-    case 'nik':
+    case 'nik': {
       kind = 'nik';
-      matches = lookupNik(ctx, editions, classified.nik);
+      const parsed = parseNik(classified.nik, ctx.today);
+      matches = lookupNik(ctx, editions, classified.nik, parsed);
       if (ctx.live) matches.push(...ctx.live({ nik: classified.nik }));
+      queryWarnings = impossibleNik(ctx, classified.nik, parsed);
       break;
+    }
     case 'card':
       kind = 'card';
       for (const e of editions) for (const row of e.byCard.all(Number(classified.card))) matches.push(toMatch(ctx, e, row, 'exact', 1));
@@ -38,21 +46,47 @@ export function lookup(ctx: LookupContext, query: string, dob?: string): LookupR
       break;
     case 'name':
       kind = 'name';
-      matches = searchByName(editions, classified.name, dob ? isoToDob(dob) : null).map((c) =>
-        toMatch(ctx, c.edition, c.row, c.confidence, c.score),
-      );
+      matches = lookupName(ctx, editions, classified.name, dob);
       break;
     case 'bad-number':
       kind = classified.digits > 13 ? 'nik' : 'card';
       problem = formatMessage(ctx.lang, 'query/partial-number', { digits: classified.digits });
       break;
   }
-  return { query, kind, verdict: verdictOf(matches), matches, problem, tookMs: Math.round((performance.now() - started) * 1000) / 1000 };
+  const result: LookupResult = { query, kind, verdict: verdictOf(matches), matches, problem, tookMs: Math.round((performance.now() - started) * 1000) / 1000 };
+  if (queryWarnings) result.queryWarnings = queryWarnings;
+  return result;
 }
 
-function lookupNik(ctx: LookupContext, editions: CurrentEdition[], nik: string): MemberMatch[] {
+/**
+ * Name candidates; with a birth date, those born that day. When nobody by that name was born
+ * that day, the name candidates are still shown, each flagged 'dob-differs': a wrong date on a
+ * form must not hide the patient, and the flag keeps the clerk from taking them for a match.
+ */
+function lookupName(ctx: LookupContext, editions: CurrentEdition[], name: string, dob: string | undefined): MemberMatch[] {
+  const byDob = dob ? isoToDob(dob) : null;
+  const found = searchByName(editions, name, byDob).map((c) => toMatch(ctx, c.edition, c.row, c.confidence, c.score));
+  if (byDob === null || found.length > 0) return found;
+  return searchByName(editions, name, null).map((c) => {
+    const m = toMatch(ctx, c.edition, c.row, 'possible', c.score);
+    if (c.row.dob !== byDob) m.flags.push('dob-differs');
+    return m;
+  });
+}
+
+/** A NIK that cannot exist (no such province, serial 0000, a birth date that is no date): looked up anyway, with a warning. */
+function impossibleNik(ctx: LookupContext, nik: string, parsed: NikParse): string[] | undefined {
+  if (!parsed.ok) {
+    if (parsed.reason === 'province') return [formatMessage(ctx.lang, 'query/nik-province', { code: nik.slice(0, 2) })];
+    if (parsed.reason === 'serial') return [formatMessage(ctx.lang, 'query/nik-serial')];
+    return undefined;
+  }
+  if (parsed.info.birthDate === null) return [formatMessage(ctx.lang, 'query/nik-date', { digits: `${nik.slice(6, 8)}-${nik.slice(8, 10)}-${nik.slice(10, 12)}` })];
+  return undefined;
+}
+
+function lookupNik(ctx: LookupContext, editions: CurrentEdition[], nik: string, parsed: NikParse): MemberMatch[] {
   const matches: MemberMatch[] = [];
-  const parsed = parseNik(nik, ctx.today);
   const nikDob = parsed.ok && parsed.info.birthDate ? isoToDob(parsed.info.birthDate) : null;
   // A NIK saved by a spreadsheet as a number lost its last digit (stored as prefix + '0').
   const damagedForm = `${nik.slice(0, 15)}0`;
@@ -71,36 +105,10 @@ function lookupNik(ctx: LookupContext, editions: CurrentEdition[], nik: string):
   return matches;
 }
 
-/**
- * eligible: an exact match active in a current list; not-eligible: exact matches, none active; unknown: no exact match.
- * A stored live BPJS answer (list kind 'bpjs-live') counts as of the day it was fetched: when it and the
- * lists disagree, the newer wins (on the same day, the live answer).
- */
-export function verdictOf(matches: readonly MemberMatch[]): Verdict {
-  const fromLists = listVerdict(matches.filter((m) => m.list.kind !== 'bpjs-live'));
-  let live: MemberMatch | undefined;
-  for (const m of matches) if (m.list.kind === 'bpjs-live' && m.confidence === 'exact' && (!live || m.list.asOf > live.list.asOf)) live = m;
-  if (!live) return fromLists;
-  const liveVerdict: Verdict = live.status === 'active' ? 'eligible' : 'not-eligible';
-  if (fromLists === 'unknown') return liveVerdict;
-  let newestList = '';
-  for (const m of matches) if (m.list.kind !== 'bpjs-live' && m.confidence === 'exact' && m.list.asOf > newestList) newestList = m.list.asOf;
-  return live.list.asOf >= newestList ? liveVerdict : fromLists;
-}
-
-function listVerdict(matches: readonly MemberMatch[]): Verdict {
-  let exact = false;
-  for (const m of matches) {
-    if (m.confidence !== 'exact') continue;
-    if (m.status === 'active') return 'eligible';
-    exact = true;
-  }
-  return exact ? 'not-eligible' : 'unknown';
-}
-
 function toMatch(ctx: LookupContext, edition: CurrentEdition, row: MemberRow, confidence: Confidence, score: number): MemberMatch {
   const detail = unpackDetail(row.detail);
   const active = (row.flags & MemberFlags.active) !== 0;
+  const ageDays = daysBetween(edition.list.asOf, ctx.today);
   return {
     nik: row.nik,
     card: cardToText(row.card),
@@ -115,7 +123,8 @@ function toMatch(ctx: LookupContext, edition: CurrentEdition, row: MemberRow, co
     address: addressLine(detail),
     list: edition.list,
     confidence,
-    stale: daysBetween(edition.list.asOf, ctx.today) > ctx.staleAfterDays,
+    stale: ageDays > ctx.staleAfterDays,
+    ageDays,
     flags: flagNames(row.flags),
     score: Math.round(score * 1000) / 1000,
   };

@@ -30,7 +30,8 @@ describe('the counter through the contract', () => {
     // A returning patient: the record number finds them, and a NIK look-up says who they are here.
     expect(await call('lookup', { query: '000001' })).toMatchObject({ kind: 'mrn', verdict: 'eligible', patient: { mrn: '000001', nik: SITI.nik } });
     expect(await call('lookup', { query: SITI.nik })).toMatchObject({ kind: 'nik', patient: { id: patient.id } });
-    expect(await call('lookup', { query: '999999' })).toMatchObject({ kind: 'card', verdict: 'unknown' });
+    // A short number that is no record of this facility says so (a card has 9 digits or more, a NIK 16).
+    expect(await call('lookup', { query: '999999' })).toMatchObject({ kind: 'mrn', verdict: 'unknown', problem: expect.stringMatching(/RM 999999/) });
 
     const visit = await call<{ queue: string; payer: string }>('registerVisit', { patientId: patient.id, unit: 'UMUM', verdict: found.verdict });
     expect(visit).toMatchObject({ queue: 'A-001', payer: 'jkn' });

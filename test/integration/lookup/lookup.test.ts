@@ -100,10 +100,20 @@ describe('look-up by name', () => {
     core.close();
   });
 
-  it('a birth date narrows the candidates; a wrong one finds nobody by that name', async () => {
+  it('a birth date narrows the candidates', async () => {
     const { core } = await coreWithSample();
-    expect((await core.lookup({ query: 'Siti Aminah', dob: SITI.dob })).matches.length).toBeGreaterThan(0);
-    expect((await core.lookup({ query: 'Siti Aminah', dob: '1999-09-09' })).matches).toEqual([]);
+    const r = await core.lookup({ query: 'Siti Aminah', dob: SITI.dob });
+    expect(r.matches.length).toBeGreaterThan(0);
+    expect(r.matches.every((m) => m.dob === SITI.dob && !m.flags.includes('dob-differs'))).toBe(true);
+    core.close();
+  });
+
+  it('when nobody by that name was born that day, the name candidates are still shown, flagged "dob-differs"', async () => {
+    const { core } = await coreWithSample();
+    const r = await core.lookup({ query: 'Siti Aminah', dob: '1999-09-09' });
+    expect(r.verdict).toBe('unknown');
+    expect(r.matches.map((m) => m.name)).toContain('SITI AMINAH');
+    for (const m of r.matches) expect(m).toMatchObject({ confidence: 'possible', flags: expect.arrayContaining(['dob-differs']) });
     core.close();
   });
 });
@@ -124,6 +134,50 @@ describe('look-up by part of a name', () => {
     expect(rizki.matches[0]?.score).toBeLessThan(1);
     const withDob = await core.lookup({ query: 'rizki', dob: RIZKI.dob });
     expect(withDob.matches[0]).toMatchObject({ name: 'MOCH. RIZKI', confidence: 'probable' });
+    core.close();
+  });
+});
+
+describe('card numbers typed without their leading zeros', () => {
+  it('10 to 12 digits are padded to 13 and found; 9 digits too (a 0000 card)', async () => {
+    const { core } = await coreWithSample();
+    for (const q of ['1336526592', '01336526592', '001336526592', '1336 5265 92']) {
+      const r = await core.lookup({ query: q });
+      expect(r).toMatchObject({ kind: 'card', verdict: 'eligible', problem: null });
+      expect(r.matches[0]).toMatchObject({ card: SITI.card, name: 'SITI AMINAH' });
+    }
+    expect((await core.lookup({ query: '123456789' })).matches[0]).toMatchObject({ card: NUR.card, name: 'NUR HASANAH' });
+    core.close();
+  });
+
+  it('a short number found nowhere still says it is not recognised (it may be a NIK cut short)', async () => {
+    const { core } = await coreWithSample();
+    const r = await core.lookup({ query: '3673015203' });
+    expect(r.verdict).toBe('unknown');
+    expect(r.problem).toMatch(/10 digit.*0003673015203/);
+    core.close();
+  });
+});
+
+describe('a NIK that cannot exist', () => {
+  it('a province code that does not exist: looked up anyway, with a visible warning', async () => {
+    const { core } = await coreWithSample();
+    const r = await core.lookup({ query: '9973015203850003' });
+    expect(r).toMatchObject({ kind: 'nik', verdict: 'unknown', problem: null });
+    expect(r.queryWarnings).toEqual([expect.stringMatching(/kode provinsi 99/)]);
+    core.close();
+  });
+
+  it('a birth date inside it that is no date (day 32, month 13)', async () => {
+    const { core } = await coreWithSample();
+    expect((await core.lookup({ query: '3673013213850003' })).queryWarnings).toEqual([expect.stringMatching(/32-13-85/)]);
+    expect((await core.lookup({ query: '3673017213850003' })).queryWarnings).toEqual([expect.stringMatching(/tanggal lahir/)]); // 72 = 32 + 40
+    core.close();
+  });
+
+  it('a valid NIK has no warning', async () => {
+    const { core } = await coreWithSample();
+    expect((await core.lookup({ query: SITI.nik })).queryWarnings).toBeUndefined();
     core.close();
   });
 });

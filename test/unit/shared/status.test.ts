@@ -49,6 +49,42 @@ describe('mapListStatus', () => {
     expect(mapListStatus(' aktif? ')).toMatchObject({ status: 'active' }); // punctuation is noise
   });
 
+  it.each([
+    ['NON AKTIF - MENINGGAL', 'inactive', 'Meninggal'],
+    ['AKTIF / MENINGGAL DUNIA', 'inactive', 'Meninggal'],
+    ['PINDAH DOMISILI', 'inactive', 'Pindah'],
+    ['PINDAH (DOMISILI BARU)', 'inactive', 'Pindah'],
+    ['TIDAK DITEMUKAN', 'inactive', 'Non-aktif'],
+    ['NON AKTIF (PINDAH)', 'inactive', 'Pindah'],
+    ['BELUM AKTIF', 'inactive', 'Non-aktif'],
+    ['AKTIF (PBI)', 'active', null],
+    ['Aktif - PBI APBD', 'active', null],
+    ['AKTIF S/D 15-01-2027', 'active', null], // digits inside a status are a date, not a VClaim code
+  ] as const)('a status of several words, %j, reads as its strongest word', (raw, status, reason) => {
+    expect(mapListStatus(raw)).toEqual({ status, reason, raw });
+  });
+
+  const vocabulary = ['AKTIF', 'NON', 'NON AKTIF', 'TIDAK', 'PBI', 'APBD', 'PINDAH', 'DOMISILI', 'KELUAR', 'PREMI', 'DUNIA', 'KELAS 3', '2026', '15', 'A', 'N', 'DITEMUKAN'];
+  const word = fc.oneof(fc.constantFrom(...vocabulary), fc.stringMatching(/^[A-Za-z0-9]{1,8}$/));
+  const separator = fc.constantFrom(' ', ' - ', '/', ', ', ' (', ') ', '_', '.', '\u00a0');
+
+  it('property: any combination containing MENINGGAL reads deceased', () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 5 }), fc.array(word, { maxLength: 5 }), separator, fc.boolean(), (before, after, sep, lower) => {
+        const text = [...before, 'MENINGGAL', ...after].join(sep);
+        expect(mapListStatus(lower ? text.toLowerCase() : text)).toMatchObject({ status: 'inactive', reason: 'Meninggal' });
+      }),
+    );
+  });
+
+  it('property: a combination with NON AKTIF and no death reads not active', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('AKTIF', 'PBI', 'APBD', 'KELAS 3', 'JKN', '2026'), { maxLength: 4 }), separator, (rest, sep) => {
+        expect(mapListStatus(['NON AKTIF', ...rest].join(sep)).status).toBe('inactive');
+      }),
+    );
+  });
+
   it('property: never throws, and only known words are active', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.integer(), fc.constant(null)), (raw) => {

@@ -18,7 +18,7 @@ interface Props {
   timeZone: string;
 }
 
-/** Warnings a clerk should see; restored card zeros are information, not a warning. */
+/** Warnings a clerk should see; restored card zeros are information, not a warning. A different birth date shows beside the date. */
 const WARNING_FLAGS: readonly MatchFlag[] = ['damaged-nik', 'nik-dob-mismatch', 'nik-sex-mismatch', 'duplicate-in-list'];
 
 export function MatchTable({ matches, pickable, picked, onPick, onLeaveTop, tableRef, timeZone }: Props) {
@@ -65,7 +65,7 @@ export function MatchTable({ matches, pickable, picked, onPick, onLeaveTop, tabl
             return (
               <tr
                 key={`${m.list.name}|${m.nik ?? ''}|${m.card ?? ''}|${i}`}
-                className={`match${isPicked ? ' match--picked' : ''}${m.status === 'active' ? '' : ' match--inactive'}${m.live ? ' match--live' : ''}`}
+                className={`match${isPicked ? ' match--picked' : ''}${m.status === 'active' ? '' : ' match--inactive'}${m.live ? ' match--live' : ''}${m.flags.includes('dob-differs') ? ' match--dob-differs' : ''}`}
                 data-testid="match-row"
                 data-source={m.list.kind}
                 data-picked={isPicked}
@@ -94,7 +94,14 @@ export function MatchTable({ matches, pickable, picked, onPick, onLeaveTop, tabl
                     <span className="match__id-label">{t('matches.cardShort')}</span> {m.card ?? none}
                   </span>
                 </td>
-                <td className="match__dob">{formatDate(m.dob, lang) ?? none}</td>
+                <td className="match__dob">
+                  {formatDate(m.dob, lang) ?? none}
+                  {m.flags.includes('dob-differs') && (
+                    <span className="badge badge--dob-differs" data-testid="dob-differs" data-flag="dob-differs">
+                      {t('flags.dob-differs')}
+                    </span>
+                  )}
+                </td>
                 <td className="match__address">{m.address ?? none}</td>
                 <td className="match__list">
                   {m.live ? (
@@ -110,8 +117,8 @@ export function MatchTable({ matches, pickable, picked, onPick, onLeaveTop, tabl
                     </>
                   )}
                   {m.stale && (
-                    <span className="badge badge--stale" title={t('matches.staleTitle')}>
-                      {t('matches.stale')}
+                    <span className="badge badge--stale" title={t('matches.staleTitle')} data-testid="stale-age">
+                      {m.ageDays !== undefined ? t('matches.staleAge', { days: m.ageDays }) : t('matches.stale')}
                     </span>
                   )}
                 </td>

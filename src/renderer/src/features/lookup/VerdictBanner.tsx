@@ -3,7 +3,7 @@ import type { MemberMatch } from '../../../../shared/lookup';
 import { formatDate } from '../../format';
 import { formatDayClock, localDateOf } from '../../format-time';
 import { useLang } from '../../i18n';
-import { isLive, isSocialAssistanceList, type Display } from './verdict';
+import { isLive, isSocialAssistanceList, nikTail, type Display } from './verdict';
 
 interface Props {
   display: Display;
@@ -37,6 +37,7 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
       <section className="verdict verdict--candidates" data-testid="verdict" data-verdict="candidates" aria-live="polite">
         <span className="verdict__icon" aria-hidden="true" />
         <div className="verdict__body">
+          <QueryWarnings warnings={display.warnings} />
           <h2 className="verdict__title">{t('verdict.candidates', { count: display.count })}</h2>
           <p className="verdict__detail">{t('verdict.candidatesDetail')}</p>
         </div>
@@ -44,7 +45,7 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
     );
   }
 
-  const { verdict, basis, pickedByClerk } = display;
+  const { verdict, basis, pickedByClerk, overruled, warnings } = display;
   const names = unique(basis.map((m) => m.name));
   const lists = unique(
     basis.map((m) =>
@@ -61,6 +62,7 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
     <section className={`verdict verdict--${verdict}`} data-testid="verdict" data-verdict={verdict} aria-live="polite">
       <span className="verdict__icon" aria-hidden="true" />
       <div className="verdict__body">
+        <QueryWarnings warnings={warnings} />
         <h2 className="verdict__title">
           {verdict === 'eligible' ? t('verdict.eligible') : verdict === 'not-eligible' ? t('verdict.notEligible') : t('verdict.unknown')}
         </h2>
@@ -73,6 +75,7 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
         {names.length > 0 && (
           <p className="verdict__who">{pickedByClerk ? t('verdict.pickedBy', { name: names.join(', ') }) : names.join(', ')}</p>
         )}
+        {pickedByClerk && basis[0] && <PickedDetail member={basis[0]} />}
         {lists.length > 0 && <p className="verdict__lists">{t('verdict.from', { lists: lists.join('; ') })}</p>}
         {disagreement && (
           <p className="verdict__disagree" data-testid="verdict-disagree">
@@ -94,9 +97,51 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
             {t('verdict.staleWarning', { list: stale.list.name, date: formatDate(stale.list.asOf, lang) })}
           </p>
         )}
+        {overruled.map((m) => (
+          <p key={`${m.list.name}|${m.list.asOf}`} className="verdict__stale" data-testid="verdict-overruled">
+            {t('verdict.overruled', {
+              list: m.list.name,
+              days: m.ageDays ?? '?',
+              status: m.status === 'active' ? t('matches.active') : t('matches.inactive'),
+            })}
+          </p>
+        ))}
         {verdict !== 'eligible' && <ServeHint basis={basis} />}
       </div>
     </section>
+  );
+}
+
+/** A NIK that cannot exist: the look-up ran anyway, and the clerk checks the digits against the ID card. */
+function QueryWarnings({ warnings }: { warnings: string[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <ul className="verdict__warnings" role="status">
+      {warnings.map((w) => (
+        <li key={w} className="warning" data-testid="query-warning">
+          {w}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Whom the clerk picked among same-name candidates: the birth date and the end of the NIK (or card). */
+function PickedDetail({ member }: { member: MemberMatch }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const dob = formatDate(member.dob, lang);
+  const nik = nikTail(member.nik);
+  const card = nik ? null : nikTail(member.card);
+  const parts = [
+    dob ? t('verdict.pickedBorn', { date: dob }) : null,
+    nik ? t('verdict.pickedNik', { tail: nik }) : card ? t('verdict.pickedCard', { tail: card }) : null,
+  ].filter((p): p is string => p !== null);
+  if (parts.length === 0) return null;
+  return (
+    <p className="verdict__picked" data-testid="verdict-picked-detail">
+      {parts.join(' · ')}
+    </p>
   );
 }
 

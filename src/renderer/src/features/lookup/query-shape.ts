@@ -1,5 +1,4 @@
-const SEPARATORS = /[\s.\-\u00a0]/g;
-const DIGITS = /^\d+$/;
+import { isAllDigits, stripSeparators } from '../../../../shared/separators';
 
 /**
  * Whether to search while the clerk is still typing (debounced). A name of 3+ characters, a
@@ -10,8 +9,8 @@ const DIGITS = /^\d+$/;
 export function shouldAutoSearch(query: string): boolean {
   const q = query.trim();
   if (q.length < 3) return false;
-  const compact = q.replace(SEPARATORS, '');
-  if (!DIGITS.test(compact)) return true;
+  const compact = stripSeparators(q);
+  if (!isAllDigits(compact)) return true;
   return compact.length === 16 || (compact.length === 13 && compact.startsWith('0'));
 }
 

@@ -1,32 +1,38 @@
 import type { LookupResult, MemberMatch, Verdict } from '../../../../shared/lookup';
-
-/** What the big banner says; derived from the result and the clerk's pick, never stored. */
-export type Display =
-  | { kind: 'problem'; message: string }
-  | { kind: 'verdict'; verdict: Verdict; basis: MemberMatch[]; pickedByClerk: boolean }
-  | { kind: 'candidates'; count: number };
+import { decide } from '../../../../shared/verdict-rule';
 
 /**
- * An identifier that matches exactly decides the verdict on its own (the core's verdict).
+ * What the big banner says; derived from the result and the clerk's pick, never stored.
+ * `warnings`: about the query itself (a NIK that cannot exist), shown whatever the answer.
+ * `overruled`: stale list rows that say otherwise and lost to a current list (shown with their age).
+ */
+export type Display =
+  | { kind: 'problem'; message: string }
+  | { kind: 'verdict'; verdict: Verdict; basis: MemberMatch[]; pickedByClerk: boolean; overruled: MemberMatch[]; warnings: string[] }
+  | { kind: 'candidates'; count: number; warnings: string[] };
+
+/**
+ * An identifier that matches exactly decides the verdict on its own (the core's verdict, by the
+ * shared rule in src/shared/verdict-rule.ts, so the banner names the lists that decided it).
  * Anything weaker (any name search, a damaged NIK) yields candidates: the clerk compares them with the
  * patient's papers and picks one, and only then is there a verdict. Loket never picks.
  */
 export function displayOf(result: LookupResult, picked: MemberMatch | null): Display {
+  const warnings = result.queryWarnings ?? [];
   if (picked) {
-    return { kind: 'verdict', verdict: picked.status === 'active' ? 'eligible' : 'not-eligible', basis: [picked], pickedByClerk: true };
+    return { kind: 'verdict', verdict: picked.status === 'active' ? 'eligible' : 'not-eligible', basis: [picked], pickedByClerk: true, overruled: [], warnings };
   }
   if (result.problem) return { kind: 'problem', message: result.problem };
   // A name is never proof of identity, whatever its score: always the clerk's pick.
-  if (result.kind === 'name' && result.matches.length > 0) return { kind: 'candidates', count: result.matches.length };
+  if (result.kind === 'name' && result.matches.length > 0) return { kind: 'candidates', count: result.matches.length, warnings };
   if (result.verdict !== 'unknown') {
-    const exact = result.matches.filter((m) => m.confidence === 'exact');
-    // With a live answer the sources may disagree: the basis is the side the verdict follows.
-    const inactive = exact.filter((m) => m.status !== 'active');
-    const basis = result.verdict === 'eligible' ? exact.filter((m) => m.status === 'active') : inactive.length > 0 ? inactive : exact;
-    return { kind: 'verdict', verdict: result.verdict, basis, pickedByClerk: false };
+    const decision = decide(result.matches);
+    // The core decided by the same rule; should a result ever disagree (an older core), its verdict stands.
+    const basis = decision.verdict === result.verdict ? decision.basis : result.matches.filter((m) => m.confidence === 'exact');
+    return { kind: 'verdict', verdict: result.verdict, basis, pickedByClerk: false, overruled: decision.verdict === result.verdict ? decision.overruled : [], warnings };
   }
-  if (result.matches.length > 0) return { kind: 'candidates', count: result.matches.length };
-  return { kind: 'verdict', verdict: 'unknown', basis: [], pickedByClerk: false };
+  if (result.matches.length > 0) return { kind: 'candidates', count: result.matches.length, warnings };
+  return { kind: 'verdict', verdict: 'unknown', basis: [], pickedByClerk: false, overruled: [], warnings };
 }
 
 /** Candidates are pickable; an exact identifier match needs no pick. */
@@ -39,3 +45,6 @@ export const isSocialAssistanceList = (m: MemberMatch): boolean =>
 
 /** A live BPJS answer rather than a row of an imported list. */
 export const isLive = (m: MemberMatch): boolean => m.list.kind === 'bpjs-live';
+
+/** "…0003": enough of a NIK for the clerk to tell two people apart, not the whole number on screen. */
+export const nikTail = (nik: string | null): string | null => (nik && nik.length >= 4 ? `…${nik.slice(-4)}` : null);

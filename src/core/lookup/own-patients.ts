@@ -1,0 +1,54 @@
+// This facility's own patients in a look-up: a returning patient is found first, by record
+// number, NIK, card or name, so the clerk never makes a second record for them.
+import type { Patient } from '../../shared/counter';
+import type { OwnPatient } from '../../shared/lookup';
+import { nameSimilarity } from '../../shared/name-similarity';
+import { normalizeName } from '../../shared/names';
+import type { CounterSettings } from '../../shared/settings';
+import { findPatient, findPatientByMrns, findPatientsByNameKey, lastVisitDate } from '../counter/patients.repo';
+import type { Db } from '../store/open-database';
+import { mrnProbes } from './mrn-query';
+
+/** Shown above the list candidates: a short list, the clerk reads every line. */
+const MAX_OWN_MATCHES = 10;
+/** The same bar as the lists' name search with a birth date (name-search.ts). */
+const MIN_SCORE_WITH_DOB = 0.72;
+
+export function withLastVisit(db: Db, patient: Patient): OwnPatient {
+  return { ...patient, lastVisit: lastVisitDate(db, patient.id) };
+}
+
+/** The record a typed record number names, in any shape the format allows (see mrn-query.ts). */
+export function ownByRecordNumber(db: Db, query: string, settings: Pick<CounterSettings, 'mrnFormat' | 'facilityCode'>): OwnPatient | undefined {
+  const found = findPatientByMrns(db, mrnProbes(query, settings.mrnFormat, settings.facilityCode));
+  return found ? withLastVisit(db, found) : undefined;
+}
+
+/** The record of a NIK or a (13-digit) card number, when this facility has the patient. */
+export function ownByIdentifier(db: Db, by: { nik: string } | { card: string }): OwnPatient | undefined {
+  const found = findPatient(db, by);
+  return found ? withLastVisit(db, found) : undefined;
+}
+
+/**
+ * This facility's records with the name, best first. With a birth date, those born that day; when
+ * none was, every record with the name (its own birth date shows that it differs).
+ */
+export function ownByName(db: Db, name: string, dob: string | null): OwnPatient[] {
+  const query = normalizeName(name);
+  if (query.key === '') return [];
+  const scored: { patient: Patient; score: number; sameDob: boolean }[] = [];
+  for (const patient of findPatientsByNameKey(db, query.key, dob)) {
+    const key = normalizeName(patient.name).key;
+    // A record whose name begins with what was typed is a name still being typed: nearly a match.
+    const prefix = key.startsWith(query.key) ? 0.9 + (0.1 * query.key.length) / key.length : 0;
+    const score = Math.max(prefix, nameSimilarity(query.key, key));
+    if (score < MIN_SCORE_WITH_DOB) continue;
+    scored.push({ patient, score, sameDob: dob !== null && patient.dob === dob });
+  }
+  const narrowed = scored.some((s) => s.sameDob) ? scored.filter((s) => s.sameDob) : scored;
+  return narrowed
+    .sort((a, b) => b.score - a.score || b.patient.id - a.patient.id)
+    .slice(0, MAX_OWN_MATCHES)
+    .map((s) => withLastVisit(db, s.patient));
+}

@@ -1,0 +1,114 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../src/core/core';
+import { RIZKI, SITI, writeSampleCsv } from '../../helpers/sample-list';
+import { useTempDir } from '../../helpers/temp';
+
+const tempDir = useTempDir();
+
+/** A core with the sample list, a settable clock (WIB), and optionally another record-number format. */
+async function counter(mrnFormat?: string): Promise<{ core: Core; at: (iso: string) => void }> {
+  const dir = tempDir();
+  let clock = new Date('2026-11-20T02:00:00Z');
+  const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => clock });
+  await core.importList({ path: writeSampleCsv(dir), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
+  if (mrnFormat) await core.saveSettings({ ...(await core.getSettings({})), mrnFormat, facilityCode: 'PKM01' });
+  return { core, at: (iso) => (clock = new Date(iso)) };
+}
+
+describe("the facility's own patients come first", () => {
+  it('a record number on no list finds the patient, with the last visit here (local date)', async () => {
+    const { core, at } = await counter();
+    const budi = await core.createPatient({ name: 'Budi Santoso', dob: '1980-01-01', sex: 'L' });
+    expect(budi.mrn).toBe('000001');
+    await core.registerVisit({ patientId: budi.id, unit: 'UMUM', verdict: 'unknown' });
+    at('2026-11-22T18:30:00Z'); // 01:30 WIB on the 23rd
+    await core.registerVisit({ patientId: budi.id, unit: 'GIGI', verdict: 'unknown' });
+    at('2026-11-24T02:00:00Z');
+    for (const q of ['000001', '1', '00 0001', ' 1 ']) {
+      const r = await core.lookup({ query: q });
+      expect(r, q).toMatchObject({ kind: 'mrn', verdict: 'unknown', problem: null, patient: { id: budi.id, mrn: '000001', name: 'BUDI SANTOSO', lastVisit: '2026-11-23' } });
+    }
+    core.close();
+  });
+
+  it('a cancelled visit is no last visit; a patient never seen has none', async () => {
+    const { core, at } = await counter();
+    const budi = await core.createPatient({ name: 'Budi Santoso' });
+    expect((await core.lookup({ query: '1' })).patient?.lastVisit).toBeNull();
+    const visit = await core.registerVisit({ patientId: budi.id, unit: 'UMUM', verdict: 'unknown' });
+    at('2026-11-21T02:00:00Z');
+    await core.setVisitStatus({ visitId: visit.id, status: 'cancelled' });
+    expect((await core.lookup({ query: '000001' })).patient?.lastVisit).toBeNull();
+    core.close();
+  });
+
+  it('RM-{yyyy}-{seq:5}: any case, separators, zeros, or without the year', async () => {
+    const { core } = await counter('RM-{yyyy}-{seq:5}');
+    await core.createPatient({ name: 'Orang Satu' });
+    const siti = await core.createPatient({ name: SITI.name, nik: SITI.nik, card: SITI.card, dob: SITI.dob });
+    expect(siti.mrn).toBe('RM-2026-00002');
+    for (const q of ['RM-2026-00002', 'rm 2026 2', 'RM.2026.00002', 'Rm\u20132026\u20132', 'RM 2', 'rm2', '2', '00002']) {
+      const r = await core.lookup({ query: q });
+      // Siti's own NIK answers: eligible on the PBI APBD list.
+      expect(r, q).toMatchObject({ kind: 'mrn', verdict: 'eligible', patient: { id: siti.id, mrn: 'RM-2026-00002' } });
+      expect(r.matches[0]?.nik).toBe(SITI.nik);
+    }
+    expect((await core.lookup({ query: 'RM 3' })).patient).toBeUndefined();
+    core.close();
+  });
+
+  it('a NIK, or a card typed with or without its zeros, carries the patient when this facility has one', async () => {
+    const { core, at } = await counter();
+    const siti = await core.createPatient({ name: SITI.name, nik: SITI.nik, card: SITI.card, dob: SITI.dob });
+    await core.registerVisit({ patientId: siti.id, unit: 'KIA', verdict: 'eligible' });
+    at('2026-11-25T02:00:00Z');
+    for (const q of [SITI.nik, SITI.card, '1336526592', '1336-5265-92']) {
+      const r = await core.lookup({ query: q });
+      expect(r, q).toMatchObject({ verdict: 'eligible', patient: { id: siti.id, lastVisit: '2026-11-20' } });
+    }
+    expect((await core.lookup({ query: RIZKI.nik })).patient).toBeUndefined();
+    core.close();
+  });
+
+  it('a 10-digit query that is a record number exactly is that record; any other is a card', async () => {
+    const { core } = await counter('{yyyy}{seq:6}');
+    const budi = await core.createPatient({ name: 'Budi Santoso' });
+    expect(budi.mrn).toBe('2026000001');
+    expect(await core.lookup({ query: '2026000001' })).toMatchObject({ kind: 'mrn', patient: { id: budi.id } });
+    expect(await core.lookup({ query: '1336526592' })).toMatchObject({ kind: 'card', verdict: 'eligible' });
+    expect((await core.lookup({ query: '1336526592' })).patient).toBeUndefined();
+    core.close();
+  });
+
+  it('a short number that is no record says so', async () => {
+    const { core } = await counter();
+    const r = await core.lookup({ query: '42' });
+    expect(r.problem).toMatch(/No\. RM 000042/);
+    expect(r.patient).toBeUndefined();
+    core.close();
+  });
+
+  it('a name lists own records with that name (same normalization as the lists), best first; a birth date narrows', async () => {
+    const { core } = await counter();
+    const rizki = await core.createPatient({ name: 'Moch. Rizki', dob: RIZKI.dob });
+    const other = await core.createPatient({ name: 'Muhammad Rizki Pratama', dob: '2001-01-01' });
+    await core.createPatient({ name: 'Siti Aminah', dob: SITI.dob });
+    const byName = await core.lookup({ query: 'Muhammad Rizki' });
+    expect(byName.kind).toBe('name');
+    expect(byName.ownMatches?.map((p) => p.id)).toEqual([rizki.id, other.id]);
+    expect(byName.ownMatches?.[0]).toMatchObject({ mrn: '000001', lastVisit: null });
+    // The list candidates are still there, below.
+    expect(byName.matches.map((m) => m.name)).toContain('MOCH. RIZKI');
+
+    expect((await core.lookup({ query: 'Muhammad Rizki', dob: '2001-01-01' })).ownMatches?.map((p) => p.id)).toEqual([other.id]);
+    // Nobody by that name born that day: every record with the name (its own date shows it differs).
+    expect((await core.lookup({ query: 'Muhammad Rizki', dob: '1999-09-09' })).ownMatches?.map((p) => p.id)).toEqual([rizki.id, other.id]);
+    // A typo after the first word still finds the record born that day.
+    expect((await core.lookup({ query: 'Siti Aminha', dob: SITI.dob })).ownMatches?.map((p) => p.name)).toEqual(['SITI AMINAH']);
+    // A name still being typed.
+    expect((await core.lookup({ query: 'siti ami' })).ownMatches?.map((p) => p.name)).toEqual(['SITI AMINAH']);
+    expect((await core.lookup({ query: 'Dewi Lestari' })).ownMatches).toBeUndefined();
+    core.close();
+  });
+});
