@@ -4,10 +4,9 @@ import type { BpjsServiceName, ConnectionTest, OnlineLookup, OnlineOutcome } fro
 import { formatMessage } from '../../shared/i18n/messages';
 import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core';
-import { findPatient } from '../counter/patients.repo';
 import { LoketError } from '../errors';
 import { classifyQuery } from '../lookup/classify-query';
-import { MRN_LIKE } from '../lookup/lookup-methods';
+import { ownPatientOf } from '../lookup/lookup-methods';
 import { SecretUnreadableError, type SecretBox } from '../secrets/secret-box';
 import type { BpjsLink } from './bpjs-link';
 import { bpjsSettingsView, clientConfigOf, type BuiltClientConfig, mergeBpjsForm, readBpjsSettings, writeBpjsSettings } from './bpjs-settings.repo';
@@ -35,7 +34,7 @@ export function bpjsMethods(ctx: CoreContext, parts: BpjsParts): Pick<CoreMethod
 
   return {
     async lookupOnline({ query }): Promise<OnlineLookup> {
-      const by = identifierOf(db, query);
+      const by = identifierOf(ctx, query);
       if (!by) return { online: { status: 'not-applicable' }, result: null };
       const answer = await link.member(by);
       // Off (the default at many counters): the local answer already shown is all there is.
@@ -111,12 +110,12 @@ async function sealed<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** BPJS is asked by NIK or card; a record number of this facility stands for its patient's. */
-function identifierOf(db: CoreContext['db'], query: string): { nik: string } | { card: string } | null {
+/** What BPJS is asked by: the NIK or card typed, or those of the record number typed (in any of its shapes, as the look-up reads it). */
+function identifierOf(ctx: CoreContext, query: string): { nik: string } | { card: string } | null {
+  const own = ownPatientOf(ctx, query);
+  if (own?.by === 'mrn') return own.patient.nik ? { nik: own.patient.nik } : own.patient.card ? { card: own.patient.card } : null;
   const classified = classifyQuery(query);
   if (classified.kind === 'nik') return { nik: classified.nik };
   if (classified.kind === 'card') return { card: classified.card };
-  const patient = MRN_LIKE.test(query.trim()) ? findPatient(db, { mrn: query }) : undefined;
-  if (patient?.nik) return { nik: patient.nik };
-  if (patient?.card) return { card: patient.card };
   return null;
 }
