@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIST_FIELDS, listKindSchema, type ImportProgress, type ImportReport, type ListPreview, type ListSummary } from './lists';
 import { PAYERS, VISIT_STATUSES, type Payer, identitySchema, type FollowUp, type Patient, type QueueEntry, type RegisteredVisit } from './counter';
 import { bpjsSettingsFormSchema, type BpjsSettingsView, type BridgeLogEntry, type Connectivity, type ConnectionTest, type OnlineLookup, type RecheckRow, type RecheckRun } from './bpjs';
+import type { InputIssue } from './input-issues';
 import type { LookupResult } from './lookup';
 import type { DailyRecap, EqualServiceReport, Recap, RegisterRow } from './reports';
 import { counterSettingsSchema, type CounterSettings } from './settings';
@@ -213,6 +214,10 @@ export interface ContractError {
   code: string;
   /** Written for a clerk, in the UI language. */
   message: string;
+  /** The message's parameters (e.g. the unit and number of a duplicate), for a screen that words it itself. */
+  params?: Record<string, string | number>;
+  /** For 'invalid-input': each field's problem (path, kind, bound), for a screen to name the field as it labels it. */
+  issues?: InputIssue[];
 }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
 

@@ -30,7 +30,7 @@ export const counterSettingsFields = z.object({
   /** Emergency numbers carry their own prefix and come before the day's regular numbers. */
   emergencyPrefix: z.string().trim().regex(PREFIX),
   /** Medical-record number format: {seq:N} zero-padded sequence, {yyyy}, {yy}, {code} (facility code). */
-  mrnFormat: z.string().trim().min(1).max(40).refine((f) => /\{seq(:\d+)?\}/.test(f), 'must contain {seq} or {seq:N}'),
+  mrnFormat: z.string().trim().min(1).max(40).refine((f) => /\{seq(:\d+)?\}/.test(f), { message: 'must contain {seq} or {seq:N}', params: { rule: 'mrn-seq' } }),
   /** Hours to settle the payer of an emergency (commonly 3x24; no regulation fixes it). */
   followUpHours: z.number().int().min(1).max(24 * 30),
   staleAfterDays: z.number().int().min(1).max(365),
