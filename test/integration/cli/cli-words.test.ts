@@ -37,10 +37,10 @@ describe('loket help', () => {
 
     const cek = await cli(['help', 'cek', '--lang', 'en']);
     expect(cek.code).toBe(0);
-    expect(cek.stdout).toMatch(/^Usage:\n  loket cek QUERY/);
+    expect(cek.stdout).toMatch(/^Usage:\n {2}loket cek QUERY/);
     expect(cek.stdout).not.toContain('loket import');
     expect((await cli(['cek', '--help', '--lang', 'en'])).stdout).toBe(cek.stdout);
-    expect((await cli(['import', '-h'])).stdout).toMatch(/^Pemakaian:\n  loket import BERKAS --list NAMA --kind pbi-apbn\|pbi-apbd\|jamkesda\|bpjs\|other/);
+    expect((await cli(['import', '-h'])).stdout).toMatch(/^Pemakaian:\n {2}loket import BERKAS --list NAMA --kind pbi-apbn\|pbi-apbd\|jamkesda\|bpjs\|other/);
     expect((await cli(['--help'])).stdout).toBe(all.stdout);
 
     const unknown = await cli(['help', 'frobnicate', '--lang', 'en']);
@@ -61,7 +61,7 @@ describe('loket help', () => {
     expect(cmd.stderr).toMatch(/unknown command "frobnicate"; the commands are: import, lists, cek, help/);
     const opt = await cli(['lists', '--bogus', '--lang', 'en']);
     expect(opt.code).toBe(2);
-    expect(opt.stderr).toMatch(/^unknown option --bogus\n\nUsage:\n  loket lists/);
+    expect(opt.stderr).toMatch(/^unknown option --bogus\n\nUsage:\n {2}loket lists/);
     const noValue = await cli(['cek', '--db']);
     expect(noValue.code).toBe(2);
     expect(noValue.stderr).toMatch(/opsi --db perlu nilai/);
