@@ -78,7 +78,7 @@ export function CounterSettingsForm() {
   const number = (key: 'followUpHours' | 'staleAfterDays', label: string) => (
     <label className="field">
       <span className="field__label">{label}</span>
-      <input className="field__input" type="number" min={1} data-setting={key} value={form[key]} aria-invalid={!!issues.byField[key]} onChange={(e) => set(key, Number(e.target.value))} />
+      <input className="field__input" type="number" inputMode="numeric" data-setting={key} value={form[key]} aria-invalid={!!issues.byField[key]} onChange={(e) => set(key, Number(e.target.value))} />
       {fieldError(key)}
     </label>
   );
