@@ -34,7 +34,7 @@ describe('the settings screen', () => {
 
     // Unit prefixes: each unit has one; two the same are refused by row.
     const gigi = page.locator('[data-unit-prefix="1"]');
-    expect(await page.locator('[data-unit-prefix]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['U', 'G', 'K', 'L', 'I']);
+    expect(await Promise.all((await page.locator('[data-unit-prefix]').all()).map((i) => i.inputValue()))).toEqual(['U', 'G', 'K', 'L', 'I']);
     await gigi.fill('u');
     expect(await gigi.inputValue()).toBe('U');
     await page.keyboard.press('Control+s');
