@@ -45,7 +45,7 @@ export async function importCommand(core: Core, args: ImportArgs, out: Output, l
   const checked = checkImportArgs(args);
   requireReadableFile(checked.file, 'list');
   const rowsFormat = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB');
-  const off = core.events.on('importProgress', (p) => out.progress(cliText(lang, 'import/progress', { phase: p.phase, rows: rowsFormat.format(p.rowsRead), percent: p.percent })));
+  const off = core.events.on('importProgress', (p) => out.progress(cliText(lang, 'import/progress', { phase: cliText(lang, `import/phase-${p.phase}`), rows: rowsFormat.format(p.rowsRead), percent: p.percent })));
   try {
     const report = await core.importList({
       path: resolve(checked.file),
