@@ -1,98 +1,138 @@
 /**
- * The `loket` command: a thin shell over the core for IT officers and scripts.
- *   loket import FILE --list NAME --kind KIND --as-of YYYY-MM-DD [--map nik=NO_KTP,...]
- *   loket lists
- *   loket cek QUERY [--dob YYYY-MM-DD] | loket cek --batch FILE
- *   loket cek NIK|CARD --online --service vclaim|pcare --bpjs-url URL --cons-id ID --secret S --user-key K
- * Every command takes --db PATH and --json.
+ * The `loket` command: a thin shell over the core for IT officers and scripts. Its usage, per
+ * command and in both languages, is in usage.ts (`loket help [COMMAND]`); every line it writes
+ * itself is in messages.ts. Exit codes: 0 success, 1 failure, 2 usage mistake.
  */
 import { parseArgs } from 'node:util';
 import { createCore, defaultWorkerScript, type Core } from '../core/core';
 import { LoketError, toErrorPayload } from '../core/errors';
 import { defaultDbPath } from '../core/store/default-paths';
 import { formatMessage, type Lang } from '../shared/i18n/messages';
+import { checkDatabasePath, checkDate, databaseFailure, requireReadableFile } from './checks';
 import { cekCommand, onlineOptions } from './commands/cek';
 import { readCredentialsFile } from './commands/credentials-file';
-import { importCommand } from './commands/import';
+import { checkImportArgs, importCommand } from './commands/import';
 import { listsCommand } from './commands/lists';
+import { cliText, type CliKey, type CliParams } from './messages';
 import { consoleOutput, type Output } from './output';
-import { UsageError } from './usage-error';
+import { COMMANDS, isCommand, usage, type Command } from './usage';
+import { CliFailure, UsageError } from './usage-error';
 
-export const USAGE = `Usage:
-  loket import FILE --list NAME --kind pbi-apbn|pbi-apbd|jamkesda|bpjs|other --as-of YYYY-MM-DD [--map nik=NO_KTP,card=NOKA,...]
-  loket lists
-  loket cek QUERY [--dob YYYY-MM-DD]
-  loket cek --batch FILE
-  loket cek NIK|CARD --online --service vclaim|pcare --bpjs-url URL --cons-id ID --secret S --user-key K
-                     [--pcare-user U --pcare-pass P --pcare-app 095]
-    asks BPJS directly (NIK or card number only), keeps the answer for later offline checks and logs the call.
-    Each credential may come from the environment instead: LOKET_BPJS_SERVICE, LOKET_BPJS_URL,
-    LOKET_BPJS_CONS_ID, LOKET_BPJS_SECRET, LOKET_BPJS_USER_KEY, LOKET_BPJS_PCARE_USER,
-    LOKET_BPJS_PCARE_PASS, LOKET_BPJS_PCARE_APP (a flag wins over the environment), or from a file
-    --credentials FILE (or $LOKET_BPJS_CREDENTIALS) with those NAME=value lines, readable by you only.
-Options for every command:
-  --db PATH    the database (default: the app's, or $LOKET_DB)
-  --json       machine-readable output
-  --lang id|en language of messages (default id, or $LOKET_LANG)
-The database key, if the database is encrypted, comes from $LOKET_DB_KEY.`;
+/** The English usage of every command (kept for scripts and the README). */
+export const USAGE = usage('en');
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  lang: { type: 'string' },
+  list: { type: 'string' },
+  kind: { type: 'string' },
+  'as-of': { type: 'string' },
+  map: { type: 'string' },
+  dob: { type: 'string' },
+  batch: { type: 'string' },
+  online: { type: 'boolean', default: false },
+  service: { type: 'string' },
+  'bpjs-url': { type: 'string' },
+  'cons-id': { type: 'string' },
+  secret: { type: 'string' },
+  'user-key': { type: 'string' },
+  'pcare-user': { type: 'string' },
+  'pcare-pass': { type: 'string' },
+  'pcare-app': { type: 'string' },
+  credentials: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** --lang (or $LOKET_LANG; empty counts as unset), read before anything else so every message can use it. */
+function chosenLang(argv: readonly string[]): { lang: Lang; refused?: string } {
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const flag = at < 0 ? undefined : argv[at]!.startsWith('--lang=') ? argv[at]!.slice('--lang='.length) : argv[at + 1];
+  const env = process.env.LOKET_LANG || undefined;
+  const value = at >= 0 ? (flag ?? '') : env;
+  if (value === undefined || value === 'id' || value === 'en') return { lang: value ?? 'id' };
+  return { lang: env === 'en' ? 'en' : 'id', refused: value };
+}
+
+/** node:util's parse errors as a usage mistake in the CLI's words. */
+function parseFailure(error: unknown): UsageError {
+  const e = error as { code?: string; message?: string };
+  const option = /'(-[^' ]+)/.exec(e.message ?? '')?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError('usage/unknown-option', { option });
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return new UsageError('usage/option-needs-value', { option });
+  if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return new UsageError('usage/bad-option', { detail: e.message ?? '' });
+  return new UsageError('usage/bad-option', { detail: e.message ?? String(error) });
+}
+
+/** A catalog line, with the kind of file named in the same language. */
+function words(lang: Lang, key: CliKey, params: CliParams): string {
+  const what = typeof params.what === 'string' ? cliText(lang, `what/${params.what}` as CliKey) : undefined;
+  return cliText(lang, key, what ? { ...params, what } : params);
+}
 
 export async function runCli(argv: string[], makeOutput: (json: boolean) => Output = consoleOutput): Promise<number> {
+  const { lang, refused } = chosenLang(argv);
+  const early = makeOutput(argv.includes('--json'));
+  const usageMistake = (error: UsageError, out: Output): number => {
+    out.error(`${words(lang, error.key, error.params)}\n\n${usage(lang, error.command)}`);
+    return 2;
+  };
+  if (refused !== undefined) return usageMistake(new UsageError('usage/bad-lang', { value: refused }), early);
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        lang: { type: 'string' },
-        list: { type: 'string' },
-        kind: { type: 'string' },
-        'as-of': { type: 'string' },
-        map: { type: 'string' },
-        dob: { type: 'string' },
-        batch: { type: 'string' },
-        online: { type: 'boolean', default: false },
-        service: { type: 'string' },
-        'bpjs-url': { type: 'string' },
-        'cons-id': { type: 'string' },
-        secret: { type: 'string' },
-        'user-key': { type: 'string' },
-        'pcare-user': { type: 'string' },
-        'pcare-pass': { type: 'string' },
-        'pcare-app': { type: 'string' },
-        credentials: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    const out = makeOutput(argv.includes('--json'));
-    out.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
+    const mistake = parseFailure(error);
+    const named = argv.find((a) => !a.startsWith('-'));
+    return usageMistake(isCommand(named) && named !== 'help' ? new UsageError(mistake.key, mistake.params, named) : mistake, early);
   }
   const { values, positionals } = parsed;
   const out = makeOutput(values.json === true);
   const [command, ...rest] = positionals;
-  if (values.help || !command) {
-    out.line(USAGE);
-    return command || values.help ? 0 : 2;
+  const commands = COMMANDS.join(', ');
+
+  // Help: `loket help [COMMAND]`, `loket COMMAND --help`, `loket --help`; nothing at all is a mistake.
+  if (command === 'help' || values.help) {
+    const topic = command === 'help' ? rest[0] : command;
+    if (topic !== undefined && !isCommand(topic)) return usageMistake(new UsageError(command === 'help' ? 'usage/help-unknown' : 'usage/unknown-command', { command: topic, commands }), out);
+    out.line(usage(lang, topic as Command | undefined));
+    return 0;
   }
-  const lang: Lang = (values.lang ?? process.env.LOKET_LANG) === 'en' ? 'en' : 'id';
+  if (!command) {
+    out.error(usage(lang));
+    return 2;
+  }
   let core: Core | undefined;
   try {
-    if (!['import', 'lists', 'cek'].includes(command)) throw new UsageError(`unknown command "${command}"`);
-    core = createCore({
-      dbPath: values.db ?? defaultDbPath(),
-      lang,
-      workerScript: defaultWorkerScript(),
-      bpjsBackground: false, // one command, then exit: no probe, no re-check runs
-      ...(process.env.LOKET_DB_KEY ? { key: process.env.LOKET_DB_KEY } : {}),
-    });
+    if (!isCommand(command)) throw new UsageError('usage/unknown-command', { command, commands });
+    if (command === 'import') {
+      checkImportArgs({ file: rest[0], list: values.list, kind: values.kind, asOf: values['as-of'], map: values.map });
+      if (rest.length > 1) throw new UsageError('usage/unexpected-argument', { value: rest[1]! }, 'import');
+      requireReadableFile(rest[0]!, 'list');
+    }
+    if (command === 'lists' && rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, 'lists');
+    if (command === 'cek' && values.dob !== undefined) checkDate('--dob', values.dob, { notFuture: true, command: 'cek' });
+    if (command === 'cek' && values.batch !== undefined) requireReadableFile(values.batch, 'batch');
+    const dbPath = values.db ?? defaultDbPath();
+    // A wrong path must not silently become an empty database: only a command that writes
+    // (import, cek --online, which keeps the answer) may start one.
+    checkDatabasePath(dbPath, command === 'import' || (command === 'cek' && values.online === true));
+    try {
+      core = createCore({
+        dbPath,
+        lang,
+        workerScript: defaultWorkerScript(),
+        bpjsBackground: false, // one command, then exit: no probe, no re-check runs
+        ...(process.env.LOKET_DB_KEY ? { key: process.env.LOKET_DB_KEY } : {}),
+      });
+    } catch (error) {
+      throw databaseFailure(error, dbPath) ?? error;
+    }
     switch (command) {
       case 'import':
-        return await importCommand(core, { file: rest[0], list: values.list, kind: values.kind, asOf: values['as-of'], map: values.map }, out);
+        return await importCommand(core, { file: rest[0], list: values.list, kind: values.kind, asOf: values['as-of'], map: values.map }, out, lang);
       case 'lists':
-        return await listsCommand(core, out);
+        return await listsCommand(core, out, lang);
       default:
         return await cekCommand(
           core,
@@ -113,23 +153,23 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
                       pcarePass: values['pcare-pass'],
                       pcareApp: values['pcare-app'],
                     },
-                    credentialsEnv(values.credentials, out),
+                    credentialsEnv(values.credentials, out, lang),
                   ),
                 }
               : {}),
           },
           out,
+          lang,
         );
     }
   } catch (error) {
     out.progress('');
-    if (error instanceof UsageError) {
-      out.error(`${error.message}\n${USAGE}`);
-      return 2;
-    }
-    const payload = toErrorPayload(error);
-    const message = error instanceof LoketError ? error.format(lang) : formatMessage(lang, payload.key, payload.params);
-    if (out.json) out.data({ ok: false, error: { code: payload.key, message } });
+    if (error instanceof UsageError) return usageMistake(error, out);
+    const failure = error instanceof CliFailure ? { key: error.key, message: words(lang, error.key, error.params) } : null;
+    const payload = failure ? null : toErrorPayload(error);
+    const code = failure?.key ?? payload!.key;
+    const message = failure?.message ?? (error instanceof LoketError ? error.format(lang) : formatMessage(lang, payload!.key, payload!.params));
+    if (out.json) out.data({ ok: false, error: { code, message } });
     out.error(message);
     return 1;
   } finally {
@@ -138,11 +178,11 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
 }
 
 /** The environment, with a credentials file's values over it (flags still win over both). */
-function credentialsEnv(flag: string | undefined, out: Output): NodeJS.ProcessEnv {
+function credentialsEnv(flag: string | undefined, out: Output, lang: Lang): NodeJS.ProcessEnv {
   const path = flag ?? process.env.LOKET_BPJS_CREDENTIALS;
   if (!path) return process.env;
   const file = readCredentialsFile(path);
-  if (file.warning) out.error(`warning: ${file.warning}`);
+  if (file.warning) out.error(cliText(lang, file.warning.key, file.warning.params));
   return { ...process.env, ...file.values };
 }
 
@@ -153,7 +193,9 @@ export function main(): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      console.error(error);
+      // Never a raw stack: the same words the app uses for an unexpected error.
+      const { lang } = chosenLang(process.argv.slice(2));
+      process.stderr.write(`${formatMessage(lang, 'internal', { detail: error instanceof Error ? error.message : String(error) })}\n`);
       process.exitCode = 1;
     },
   );

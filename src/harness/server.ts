@@ -9,16 +9,50 @@ import { defaultWorkerScript } from '../core/core';
 import { controlFromTerminal, startDemoBpjs } from './demo-bpjs';
 import { startHarness } from './harness';
 
+const USAGE = {
+  id: `Pemakaian: node out/main/harness.js [--db PATH] [--port N] [--lang id|en] [--bpjs-sim [--bpjs-service vclaim|pcare]]
+  Loket di peramban mana pun, dengan inti yang sebenarnya; hanya mendengar di 127.0.0.1.
+  --db PATH        basis data (bawaan: $LOKET_DB, atau ./loket-harness.db)
+  --port N         port (bawaan 5174)
+  --lang id|en     bahasa pesan inti di awal (bawaan id)
+  --bpjs-sim       pakai simulator BPJS (--bpjs-service vclaim atau pcare)
+  -h, --help       petunjuk ini`,
+  en: `Usage: node out/main/harness.js [--db PATH] [--port N] [--lang id|en] [--bpjs-sim [--bpjs-service vclaim|pcare]]
+  Loket in any browser, with the real core behind it; listens on 127.0.0.1 only.
+  --db PATH        the database (default: $LOKET_DB, or ./loket-harness.db)
+  --port N         the port (default 5174)
+  --lang id|en     the core's message language at start (default id)
+  --bpjs-sim       against the BPJS simulator (--bpjs-service vclaim or pcare)
+  -h, --help       this usage`,
+} as const;
+
+function options() {
+  const at = process.argv.indexOf('--lang');
+  const lang = process.argv.includes('--lang=en') || (at >= 0 && process.argv[at + 1] === 'en') ? 'en' : 'id';
+  try {
+    return parseArgs({
+      options: {
+        db: { type: 'string', default: process.env.LOKET_DB ?? join(process.cwd(), 'loket-harness.db') },
+        port: { type: 'string', default: '5174' },
+        lang: { type: 'string', default: 'id' },
+        'bpjs-sim': { type: 'boolean', default: false },
+        'bpjs-service': { type: 'string', default: 'vclaim' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (error) {
+    // A mistyped option: say which, show the usage, exit 2 (as the loket command does).
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE[lang]}\n`);
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      db: { type: 'string', default: process.env.LOKET_DB ?? join(process.cwd(), 'loket-harness.db') },
-      port: { type: 'string', default: '5174' },
-      lang: { type: 'string', default: 'id' },
-      'bpjs-sim': { type: 'boolean', default: false },
-      'bpjs-service': { type: 'string', default: 'vclaim' },
-    },
-  });
+  const values = options();
+  if (values.help) {
+    process.stdout.write(`${USAGE[values.lang === 'en' ? 'en' : 'id']}\n`);
+    return;
+  }
   const harness = await startHarness({
     dbPath: resolve(values.db),
     port: Number(values.port),

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { LIST_FIELDS, listKindSchema, type ImportProgress, type ImportReport, type ListPreview, type ListSummary } from './lists';
 import { PAYERS, VISIT_STATUSES, type Payer, identitySchema, type FollowUp, type Patient, type QueueEntry, type RegisteredVisit } from './counter';
 import { bpjsSettingsFormSchema, type BpjsSettingsView, type BridgeLogEntry, type Connectivity, type ConnectionTest, type OnlineLookup, type RecheckRow, type RecheckRun } from './bpjs';
+import type { InputIssue } from './input-issues';
 import type { LookupResult } from './lookup';
-import type { DailyRecap, EqualServiceReport, RegisterRow } from './reports';
+import type { DailyRecap, EqualServiceReport, Recap, RegisterRow } from './reports';
 import { counterSettingsSchema, type CounterSettings } from './settings';
 import { PAPERS, type Paper } from './slip';
 
@@ -103,13 +104,25 @@ export const contract = {
   },
   /** The register: every visit of a range of local dates with its times and payer. */
   visitRegister: { input: z.object({ from: isoDate, to: isoDate.optional() }), output: {} as RegisterRow[] },
-  /** One day's recap by unit, by payer and by hour. */
+  /** One day's recap by unit, by payer and by hour (kept for older callers; `recap` takes a range). */
   dailyRecap: { input: z.object({ date: isoDate }), output: {} as DailyRecap },
+  /** The recap of a range of local dates (both included; `to` defaults to `from`) by unit, payer, day and hour. */
+  recap: { input: z.object({ from: isoDate, to: isoDate.optional() }), output: {} as Recap },
   /** Median and 90th-percentile waiting time by payer per unit: payer must change nothing. */
   equalServiceReport: { input: z.object({ from: isoDate, to: isoDate }), output: {} as EqualServiceReport },
-  /** Writes the register or the equal-service report to a CSV or XLSX file. */
+  /**
+   * Writes the register, the equal-service report or the recap to a CSV or XLSX file, in the
+   * caller's language (`lang`; default: the core's) with local times of the facility.
+   */
   exportReport: {
-    input: z.object({ report: z.enum(['register', 'equal-service']), from: isoDate, to: isoDate, format: z.enum(['csv', 'xlsx']), path: z.string().min(1) }),
+    input: z.object({
+      report: z.enum(['register', 'equal-service', 'recap']),
+      from: isoDate,
+      to: isoDate,
+      format: z.enum(['csv', 'xlsx']),
+      path: z.string().min(1),
+      lang: z.enum(['id', 'en']).optional(),
+    }),
     output: {} as { path: string; rows: number },
   },
   /** The intake slip of a visit as HTML (preview); the same for every payer. */
@@ -179,9 +192,9 @@ export const contract = {
   },
   /** The latest calls to BPJS (identifiers masked, no secrets), newest first. */
   bridgeLog: { input: z.object({ limit: z.number().int().min(1).max(1000).optional() }), output: {} as BridgeLogEntry[] },
-  /** Writes the bridge log to a CSV or XLSX file for the IT officer. */
+  /** Writes the bridge log to a CSV or XLSX file for the IT officer, in the caller's language with local times. */
   exportBridgeLog: {
-    input: z.object({ path: z.string().min(1), format: z.enum(['csv', 'xlsx']) }),
+    input: z.object({ path: z.string().min(1), format: z.enum(['csv', 'xlsx']), lang: z.enum(['id', 'en']).optional() }),
     output: {} as { path: string; rows: number },
   },
 } as const;
@@ -206,6 +219,10 @@ export interface ContractError {
   code: string;
   /** Written for a clerk, in the UI language. */
   message: string;
+  /** The message's parameters (e.g. the unit and number of a duplicate), for a screen that words it itself. */
+  params?: Record<string, string | number>;
+  /** For 'invalid-input': each field's problem (path, kind, bound), for a screen to name the field as it labels it. */
+  issues?: InputIssue[];
 }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
 

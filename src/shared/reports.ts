@@ -18,6 +18,23 @@ export interface RegisterRow {
   registeredBy: string;
 }
 
+/** The recap of a range of local dates (both included) by unit, payer, local hour and day. */
+export interface Recap {
+  from: string;
+  to: string;
+  total: number;
+  byUnit: Record<string, number>;
+  /** Every payer of PAYERS, zero included. */
+  byPayer: Record<Payer, number>;
+  /** Local hour (0-23) of registration -> visits, over the whole range. */
+  byHour: Record<string, number>;
+  /** Local date -> visits. */
+  byDay: Record<string, number>;
+  emergencies: number;
+  cancelled: number;
+}
+
+/** One day's recap (the older `dailyRecap` method): a Recap of from = to = date. */
 export interface DailyRecap {
   date: string;
   total: number;

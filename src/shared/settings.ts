@@ -3,13 +3,18 @@ import { z } from 'zod';
 /** The facility's time zones: "today's queue" and daily reports follow the facility's own. */
 export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const; // WIB, WITA, WIT
 
+/** A queue-number prefix: capital letters and digits, 1 to 3 of them. */
+const PREFIX = /^[A-Z0-9]{1,3}$/;
+
 export const unitSchema = z.object({
   code: z.string().trim().min(1).max(20),
   name: z.string().trim().min(1).max(60),
+  /** The unit's own queue prefix (U, G, K…): two units never hand out the same number. */
+  prefix: z.string().trim().regex(PREFIX),
 });
 export type ServiceUnit = z.infer<typeof unitSchema>;
 
-export const counterSettingsSchema = z.object({
+export const counterSettingsFields = z.object({
   facilityName: z.string().trim().max(120),
   facilityCode: z.string().trim().max(30),
   facilityAddress: z.string().trim().max(200),
@@ -17,18 +22,41 @@ export const counterSettingsSchema = z.object({
   units: z.array(unitSchema).min(1),
   /** The emergency unit (IGD): where an emergency registration goes. */
   emergencyUnit: z.string().trim().min(1),
-  /** Distinguishes this counter's queue numbers from another counter's ("A-007", "B-007"). */
-  counterPrefix: z.string().trim().min(1).max(3).regex(/^[A-Z0-9]+$/),
+  /**
+   * Empty where one counter serves the facility; where two counters serve the same units, each
+   * has its own ("A", "B") and it goes in front of the unit's prefix: "A-U-007", "B-U-007".
+   */
+  counterPrefix: z.string().trim().regex(/^[A-Z0-9]{0,3}$/),
   /** Emergency numbers carry their own prefix and come before the day's regular numbers. */
-  emergencyPrefix: z.string().trim().min(1).max(3).regex(/^[A-Z0-9]+$/),
+  emergencyPrefix: z.string().trim().regex(PREFIX),
   /** Medical-record number format: {seq:N} zero-padded sequence, {yyyy}, {yy}, {code} (facility code). */
-  mrnFormat: z.string().trim().min(1).max(40).refine((f) => /\{seq(:\d+)?\}/.test(f), 'must contain {seq} or {seq:N}'),
+  mrnFormat: z.string().trim().min(1).max(40).refine((f) => /\{seq(:\d+)?\}/.test(f), { message: 'must contain {seq} or {seq:N}', params: { rule: 'mrn-seq' } }),
   /** Hours to settle the payer of an emergency (commonly 3x24; no regulation fixes it). */
   followUpHours: z.number().int().min(1).max(24 * 30),
   staleAfterDays: z.number().int().min(1).max(365),
   /** Thermal paper width or A6; the printer's name as the system knows it ('' = the default printer). */
   paper: z.enum(['58mm', '80mm', 'A6']),
   printerName: z.string().max(200),
+});
+
+/**
+ * The rules across fields, each reported on the field a clerk would fix: unit codes and
+ * prefixes unique, the emergency prefix not a unit's, the emergency unit one of the units.
+ * `params.rule` names the rule so a screen can say it in its own words.
+ */
+export const counterSettingsSchema = counterSettingsFields.superRefine((s, ctx) => {
+  const seen = { code: new Map<string, number>(), prefix: new Map<string, number>() };
+  s.units.forEach((u, i) => {
+    for (const key of ['code', 'prefix'] as const) {
+      const first = seen[key].get(u[key]);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['units', i, key], message: `same as unit ${first + 1}`, params: { rule: 'unique', other: first + 1 } });
+      else seen[key].set(u[key], i);
+    }
+  });
+  if (seen.prefix.has(s.emergencyPrefix)) {
+    ctx.addIssue({ code: 'custom', path: ['emergencyPrefix'], message: 'same as a unit prefix', params: { rule: 'unique', other: seen.prefix.get(s.emergencyPrefix)! + 1 } });
+  }
+  if (!seen.code.has(s.emergencyUnit)) ctx.addIssue({ code: 'custom', path: ['emergencyUnit'], message: 'must be one of the units', params: { rule: 'one-of-units' } });
 });
 export type CounterSettings = z.infer<typeof counterSettingsSchema>;
 
@@ -38,14 +66,14 @@ export const DEFAULT_SETTINGS: CounterSettings = {
   facilityAddress: '',
   timeZone: 'Asia/Jakarta',
   units: [
-    { code: 'UMUM', name: 'Poli Umum' },
-    { code: 'GIGI', name: 'Poli Gigi' },
-    { code: 'KIA', name: 'KIA/KB' },
-    { code: 'LANSIA', name: 'Poli Lansia' },
-    { code: 'IGD', name: 'IGD (Gawat Darurat)' },
+    { code: 'UMUM', name: 'Poli Umum', prefix: 'U' },
+    { code: 'GIGI', name: 'Poli Gigi', prefix: 'G' },
+    { code: 'KIA', name: 'KIA/KB', prefix: 'K' },
+    { code: 'LANSIA', name: 'Poli Lansia', prefix: 'L' },
+    { code: 'IGD', name: 'IGD (Gawat Darurat)', prefix: 'I' },
   ],
   emergencyUnit: 'IGD',
-  counterPrefix: 'A',
+  counterPrefix: '',
   emergencyPrefix: 'GD',
   mrnFormat: '{seq:6}',
   followUpHours: 72,
@@ -64,5 +92,41 @@ export function formatMrn(format: string, seq: number, localDate: string, facili
   });
 }
 
-/** "A-007": the number a patient hears called. */
+/** "U-007", "A-U-007", "GD-001": the number a patient hears called, from the prefix stored with the visit. */
 export const queueLabel = (prefix: string, no: number): string => `${prefix}-${String(no).padStart(3, '0')}`;
+
+/**
+ * The prefix stored with a visit: the unit's (or the emergency) prefix, behind the counter's
+ * when there is one. Both parts are [A-Z0-9]+ joined by '-', so the label reads back
+ * unambiguously: different counter prefixes, or different unit prefixes, never give one label.
+ */
+export const visitPrefix = (counterPrefix: string, groupPrefix: string): string => (counterPrefix ? `${counterPrefix}-${groupPrefix}` : groupPrefix);
+
+/** The unit's prefix in the settings ('' for an unknown unit). */
+export const unitPrefix = (settings: Pick<CounterSettings, 'units'>, unit: string): string => settings.units.find((u) => u.code === unit)?.prefix ?? '';
+
+/**
+ * A prefix for each unit that has none (settings saved before prefixes existed, a new unit):
+ * the first letter of its code, else the first two, then the letter with a digit, never one
+ * already taken (by another unit or the emergency prefix).
+ */
+export function withUnitPrefixes<U extends { code: string; name: string; prefix?: string | undefined }>(units: readonly U[], emergencyPrefix: string): (U & { prefix: string })[] {
+  const taken = new Set<string>([emergencyPrefix, ...units.map((u) => u.prefix ?? '').filter(Boolean)]);
+  return units.map((u) => {
+    if (u.prefix) return { ...u, prefix: u.prefix };
+    const letters = u.code.toUpperCase().replace(/[^A-Z0-9]/g, '') || 'X';
+    const candidates = [letters.slice(0, 1), letters.slice(0, 2), ...Array.from({ length: 99 }, (_, i) => `${letters.slice(0, 1)}${i + 2}`)];
+    const prefix = candidates.find((c) => !taken.has(c)) ?? letters.slice(0, 3);
+    taken.add(prefix);
+    return { ...u, prefix };
+  });
+}
+
+/** Settings as stored by an older Loket, brought up to date: units without a prefix get one. */
+export function upgradeStoredSettings(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || !Array.isArray((raw as { units?: unknown }).units)) return raw;
+  const stored = raw as { units: unknown[]; emergencyPrefix?: unknown };
+  const units = stored.units.filter((u): u is { code: string; name: string; prefix?: string } => !!u && typeof u === 'object' && typeof (u as { code?: unknown }).code === 'string');
+  if (units.length !== stored.units.length) return raw;
+  return { ...stored, units: withUnitPrefixes(units, typeof stored.emergencyPrefix === 'string' ? stored.emergencyPrefix : DEFAULT_SETTINGS.emergencyPrefix) };
+}

@@ -83,7 +83,10 @@ describe('Settings → BPJS', () => {
     await path.press('Enter');
     await expect.poll(() => page.getByTestId('bridge-log-status').textContent()).toMatch(/baris disimpan ke/);
     const csv = await readFile(join(dir, 'bridge.csv'), 'utf8');
-    expect(csv).toMatch(/^\uFEFFat;service;endpoint/);
+    // In the UI language, with the facility's local time (no UTC instant).
+    expect(csv).toMatch(/^\uFEFFWaktu;Layanan;Endpoint;Lama \(ms\);Hasil/);
+    expect(csv).toMatch(/\r\n\d{4}-\d{2}-\d{2} \d{2}:\d{2};/);
+    expect(csv).not.toMatch(/T\d{2}:\d{2}:\d{2}/);
     expect(csv).not.toContain(SITI.nik);
   });
 });

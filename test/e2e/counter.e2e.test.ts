@@ -21,7 +21,7 @@ async function registerOf(c: { harness: { core: { visitRegister: (input: { from:
 }
 
 describe('registration at the counter', () => {
-  it('(a) registers an active member to Poli Umum: A-001, focus back in the search field; a second visit asks first', async () => {
+  it('(a) registers an active member to Poli Umum: U-001, focus back in the search field; a second visit asks first', async () => {
     const c = await open();
     const { page } = c;
     const search = page.locator('#lookup-query');
@@ -51,7 +51,7 @@ describe('registration at the counter', () => {
     await c.screenshot('counter-a-unit-choice');
     await page.keyboard.press('Enter');
 
-    await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('A-001');
+    await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('U-001');
     expect(await page.getByTestId('ticket-unit').textContent()).toBe('Poli Umum');
     expect(await page.getByTestId('ticket').textContent()).toContain(SITI.name);
     expect(await page.getByTestId('ticket').textContent()).toMatch(/No\. RM \d+/);
@@ -71,7 +71,7 @@ describe('registration at the counter', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByTestId('confirm-dialog');
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain('A-001');
+    expect(await dialog.textContent()).toContain('U-001');
     await c.screenshot('counter-a-duplicate-confirm');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
@@ -80,10 +80,10 @@ describe('registration at the counter', () => {
     await page.keyboard.press('Enter');
     await dialog.waitFor();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('A-002');
+    await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('U-002');
     expect((await registerOf(c, 'UMUM')).map((e) => [e.queue, e.payer])).toEqual([
-      ['A-001', 'jkn'],
-      ['A-002', 'jkn'],
+      ['U-001', 'jkn'],
+      ['U-002', 'jkn'],
     ]);
     expect(await focused(c)).toBe('lookup-query');
   });
@@ -119,14 +119,14 @@ describe('registration at the counter', () => {
     await c.screenshot('counter-b-unit-pending');
     await expect.poll(() => focused(c, 'data-testid')).toBe('register-submit');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('A-001');
+    await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('U-001');
     expect(await page.getByTestId('ticket').textContent()).toContain('tindak lanjut');
     expect(await focused(c)).toBe('lookup-query');
     // Recorded in the register (for claims), never shown on the queue.
     expect((await registerOf(c, 'UMUM')).map((e) => e.payer)).toEqual(['pending']);
 
     await page.keyboard.press('Alt+3');
-    const item = page.locator('[data-testid="followup"][data-queue="A-001"]');
+    const item = page.locator('[data-testid="followup"][data-queue="U-001"]');
     await item.waitFor();
     const text = await item.textContent();
     expect(text).toContain('ANI SURYANI');
@@ -171,7 +171,7 @@ describe('registration at the counter', () => {
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.first().getAttribute('data-queue')).toBe('GD-001');
     expect(await rows.first().textContent()).toContain('Gawat darurat');
-    expect(await rows.nth(1).getAttribute('data-queue')).toBe('A-001');
+    expect(await rows.nth(1).getAttribute('data-queue')).toBe('I-001');
     await c.screenshot('counter-c-igd-queue');
 
     await page.keyboard.press('Alt+3');
@@ -213,21 +213,21 @@ describe('registration at the counter', () => {
     const rows = page.getByTestId('queue-row');
     await expect.poll(() => rows.count()).toBe(3);
     const status = (q: string): Promise<string | null> => page.locator(`[data-testid="queue-row"][data-queue="${q}"]`).getAttribute('data-status');
-    expect(await status('A-001')).toBe('waiting');
+    expect(await status('U-001')).toBe('waiting');
 
     await page.keyboard.press('p');
-    await expect.poll(() => status('A-001')).toBe('called');
-    expect(await page.getByTestId('queue-notice').textContent()).toContain('A-001');
-    expect(await page.locator('[data-queue="A-001"] [data-testid="queue-status"]').textContent()).toBe('Dipanggil');
+    await expect.poll(() => status('U-001')).toBe('called');
+    expect(await page.getByTestId('queue-notice').textContent()).toContain('U-001');
+    expect(await page.locator('[data-queue="U-001"] [data-testid="queue-status"]').textContent()).toBe('Dipanggil');
     await page.keyboard.press('s');
-    await expect.poll(() => status('A-001')).toBe('served');
+    await expect.poll(() => status('U-001')).toBe('served');
     await page.getByTestId('call-next').click();
-    await expect.poll(() => status('A-002')).toBe('called');
-    await page.locator('[data-queue="A-003"] [data-action="cancelled"]').click();
+    await expect.poll(() => status('U-002')).toBe('called');
+    await page.locator('[data-queue="U-003"] [data-action="cancelled"]').click();
     // Cancelling a visit asks first; "Ya, batalkan" does it.
     await page.getByTestId('confirm-yes').click();
-    await expect.poll(() => status('A-003')).toBe('cancelled');
-    expect(await page.locator('[data-queue="A-003"] [data-testid="queue-status"]').textContent()).toBe('Batal');
+    await expect.poll(() => status('U-003')).toBe('cancelled');
+    expect(await page.locator('[data-queue="U-003"] [data-testid="queue-status"]').textContent()).toBe('Batal');
 
     const table = (await page.getByTestId('queue-table').textContent()) ?? '';
     expect(table).not.toMatch(/JKN|Umum|Penjamin/i);
@@ -269,7 +269,7 @@ describe('registration without a look-up, and emergencies for a known patient', 
     expect(await page.locator('[data-payer="pending"]').getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('3');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('A-001');
+    await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('K-001');
     expect(await page.getByTestId('ticket-unit').textContent()).toBe('KIA/KB');
     expect(await focused(c)).toBe('lookup-query');
 

@@ -7,21 +7,22 @@ import { registerByNik, scratch, useCounters } from './support/ui';
 const { open } = useCounters();
 
 describe('the reports screen', () => {
-  it('shows both payers in the register, one equal-service line per payer, and exports CSV', async () => {
+  it('shows both payers in the register, one equal-service line per payer, a range recap, and exports in the UI language', async () => {
     const c = await open([APBD]);
     const { page } = c;
-    expect(await registerByNik(c, SITI.nik)).toBe('A-001'); // JKN from the verdict
-    expect(await registerByNik(c, BUDI.nik, 'u')).toBe('A-002'); // Umum, chosen
+    expect(await registerByNik(c, SITI.nik)).toBe('U-001'); // JKN from the verdict
+    expect(await registerByNik(c, BUDI.nik, 'u')).toBe('U-002'); // Umum, chosen
     await page.keyboard.press('Alt+2');
     await page.getByTestId('queue-table').waitFor();
     await page.keyboard.press('p');
-    await expect.poll(() => page.getByTestId('queue-notice').textContent()).toContain('A-001');
+    await expect.poll(() => page.getByTestId('queue-notice').textContent()).toContain('U-001');
     await page.keyboard.press('p');
-    await expect.poll(() => page.getByTestId('queue-notice').textContent()).toContain('A-002');
+    await expect.poll(() => page.getByTestId('queue-notice').textContent()).toContain('U-002');
 
     await page.keyboard.press('Alt+5');
     await page.getByTestId('register-table').waitFor();
-    expect(await page.getByTestId('report-date').inputValue()).toBe('2025-06-10');
+    expect(await page.getByTestId('report-from').inputValue()).toBe('2025-06-10');
+    expect(await page.getByTestId('report-to').inputValue()).toBe('2025-06-10');
     const payers = await page.getByTestId('register-payer').allTextContents();
     expect(payers).toEqual(['JKN', 'Umum']);
     expect(await page.locator('[data-testid="equal-row"]').count()).toBe(2);
@@ -37,12 +38,47 @@ describe('the reports screen', () => {
     await input.press('Enter');
     await expect.poll(() => page.getByTestId('report-status').textContent()).toContain(out);
     const csv = await readFile(out, 'utf8');
-    expect(csv).toContain('A-001');
-    expect(csv).toContain('A-002');
+    // The register in the UI language: unit name, status and payer words, the facility's local time.
+    expect(csv).toMatch(/;U-001;Poli Umum;;\d+;SITI AMINAH;JKN;Dipanggil;2025-06-10 \d\d:\d\d;/);
+    expect(csv).toContain('U-002');
+    expect(csv).not.toMatch(/called|T\d\d:\d\d:\d\d/);
 
-    // Another day: nothing yet.
-    await page.getByTestId('report-date').fill('2025-06-09');
+    // A range: the day before to that day; the recap lists the dates and exports with them.
+    await page.getByTestId('report-from').fill('2025-06-09');
+    await expect.poll(() => page.getByTestId('report-range').textContent()).toMatch(/9 Jun.*10 Jun/);
+    expect(await page.getByTestId('recap-total').textContent()).toBe('2');
+    expect(await page.getByTestId('recap').textContent()).toContain('Per tanggal');
+    await c.screenshot('reports-b-range');
+    await page.locator('[data-export="recap-csv"]').click();
+    expect(await input.inputValue()).toBe('rekap-2025-06-09_2025-06-10.csv');
+    const recapOut = join(await scratch(), 'rekap.csv');
+    await input.fill(recapOut);
+    await input.press('Enter');
+    await expect.poll(() => page.getByTestId('report-status').textContent()).toContain(recapOut);
+    const recap = await readFile(recapOut, 'utf8');
+    expect(recap).toContain('Jumlah kunjungan;2025-06-09 – 2025-06-10;2');
+    for (const payer of ['JKN;1', 'Umum;1', 'Jasa Raharja;0', 'BPJS Ketenagakerjaan;0', 'Asuransi lain;0', 'Penjamin menyusul;0']) expect(recap).toContain(`Per penjamin;${payer}`);
+
+    // In English, the export is in English: no Indonesian status or payer word.
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect.poll(() => page.getByTestId('register-payer').allTextContents()).toEqual(['JKN', 'Self-pay']);
+    await page.locator('[data-export="register-csv"]').click();
+    expect(await input.inputValue()).toBe('register-2025-06-09_2025-06-10.csv');
+    const english = join(await scratch(), 'register-en.csv');
+    await input.fill(english);
+    await input.press('Enter');
+    await expect.poll(() => page.getByTestId('report-status').textContent()).toContain(english);
+    const en = await readFile(english, 'utf8');
+    expect(en).toMatch(/^\uFEFFDate;Queue no\.;Unit;Emergency/);
+    expect(en).toContain(';Called;');
+    expect(en).toContain(';Self-pay;');
+    expect(en).not.toMatch(/Dipanggil|Menunggu|Selesai|Batal|Penjamin menyusul|;Umum;/);
+    await page.getByRole('button', { name: 'ID', exact: true }).click();
+
+    // Another day alone: nothing yet. A start after the end drags the end along.
+    await page.getByTestId('report-from').fill('2025-06-11');
+    expect(await page.getByTestId('report-to').inputValue()).toBe('2025-06-11');
     await expect.poll(() => page.getByTestId('register-table').count()).toBe(0);
-    await c.screenshot('reports-b-empty-day');
+    await c.screenshot('reports-c-empty-day');
   });
 });

@@ -11,24 +11,51 @@ describe('the settings screen', () => {
     await page.keyboard.press('Alt+6');
     const prefix = page.locator('[data-setting="counterPrefix"]');
     await prefix.waitFor();
-    expect(await prefix.inputValue()).toBe('A');
+    // One counter: no counter prefix; the unit's own prefix makes the number.
+    expect(await prefix.inputValue()).toBe('');
+    expect(await page.getByTestId('counterPrefix-example').textContent()).toContain('U-007');
 
     await page.locator('[data-setting="mrnFormat"]').fill('RM-{yy}-{seq:5}');
     expect(await page.getByTestId('mrn-preview').textContent()).toBe('RM-25-00042');
     await page.locator('[data-setting="mrnFormat"]').fill('{seq:6}');
 
-    await prefix.fill('');
+    // An invalid value is named by its label, with the rule in the UI language.
+    const hours = page.locator('[data-setting="followUpHours"]');
+    await hours.fill('0');
     await page.getByTestId('settings-save').click();
-    await page.locator('[data-testid="settings-screen"] [role="alert"]').waitFor();
+    const alert = page.locator('[data-testid="settings-screen"] [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Batas tindak lanjut gawat darurat (jam): minimal 1');
+    expect(await alert.textContent()).not.toMatch(/followUpHours|Too small|expected/);
+    expect(await page.locator('[data-field-error="followUpHours"]').textContent()).toBe('Batas tindak lanjut gawat darurat (jam): minimal 1');
+    expect(await hours.getAttribute('aria-invalid')).toBe('true');
     await c.screenshot('settings-a-invalid');
+    await hours.fill('72');
+
+    // Unit prefixes: each unit has one; two the same are refused by row.
+    const gigi = page.locator('[data-unit-prefix="1"]');
+    expect(await Promise.all((await page.locator('[data-unit-prefix]').all()).map((i) => i.inputValue()))).toEqual(['U', 'G', 'K', 'L', 'I']);
+    await gigi.fill('u');
+    expect(await gigi.inputValue()).toBe('U');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.getByTestId('unit-error').allTextContents()).toEqual(['Awalan (poli baris 2): sama dengan baris 1; harus berbeda']);
+    await c.screenshot('settings-b-same-prefix');
+    await gigi.fill('G');
+
+    // A new unit takes its prefix from its code, made unique.
+    await page.getByRole('button', { name: 'Tambah poli' }).click();
+    await page.locator('[data-unit-code="5"]').fill('kb');
+    await page.locator('[data-unit-name="5"]').fill('Poli KB');
+    expect(await page.locator('[data-unit-prefix="5"]').inputValue()).toBe('KB');
 
     await prefix.fill('b');
     expect(await prefix.inputValue()).toBe('B');
+    expect(await page.getByTestId('counterPrefix-example').textContent()).toContain('B-U-007');
     await page.keyboard.press('Control+s');
     await page.getByTestId('settings-status').waitFor();
     expect(await page.locator('[data-testid="settings-screen"] [role="alert"]').count()).toBe(0);
-    await c.screenshot('settings-b-saved');
+    await c.screenshot('settings-c-saved');
 
-    expect(await registerByNik(c, SITI.nik)).toBe('B-001');
+    expect(await registerByNik(c, SITI.nik)).toBe('B-U-001');
   });
 });

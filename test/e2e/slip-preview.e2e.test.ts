@@ -13,8 +13,8 @@ describe('the slip after registration', () => {
     const { page } = c;
     const slipText = () => page.locator('[data-testid="slip-preview"] .slip').textContent();
 
-    expect(await registerByNik(c, SITI.nik)).toBe('A-001');
-    await expect.poll(slipText).toContain('A-001');
+    expect(await registerByNik(c, SITI.nik)).toBe('U-001');
+    await expect.poll(slipText).toContain('U-001');
     const jkn = (await slipText()) ?? '';
     expect(jkn).toContain(SITI.name);
     expect(jkn).toContain('3673********0003');
@@ -30,8 +30,8 @@ describe('the slip after registration', () => {
     await expect.poll(() => status.textContent()).toContain('hanya tersedia di aplikasi desktop');
     expect(await status.getAttribute('class')).toContain('notice--info');
 
-    expect(await registerByNik(c, BUDI.nik, 'u')).toBe('A-002');
-    await expect.poll(slipText).toContain('A-002');
+    expect(await registerByNik(c, BUDI.nik, 'u')).toBe('U-002');
+    await expect.poll(slipText).toContain('U-002');
     const umum = (await slipText()) ?? '';
     expect(umum).toContain(BUDI.name);
     expect(umum.replace(/Poli Umum/g, '')).not.toMatch(PAYER_WORDS);

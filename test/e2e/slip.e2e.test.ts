@@ -63,11 +63,11 @@ describe('the intake slip', () => {
       // "Poli Umum" is the unit's name; the payer "Umum" must not appear anywhere else.
       expect(text.replace('Poli Umum', '')).not.toMatch(FORBIDDEN);
     }
-    expect(jknText).toMatch(/A-001/);
+    expect(jknText).toMatch(/U-001/);
     expect(jknText).toContain('3673********0003');
     expect(jknText).toContain('0001*****6592');
     expect(jknText).not.toContain('3673015203850003');
-    expect(umumText).toMatch(/A-002/);
+    expect(umumText).toMatch(/U-002/);
     // Same layout: the two slips differ only in their patient's own data.
     const skeleton = (html: string): string => html.replace(/<svg[\s\S]*<\/svg>/, '').replace(/>[^<]*</g, '><');
     expect(skeleton(umumSlip.html)).toBe(skeleton(jknSlip.html));

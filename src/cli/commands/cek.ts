@@ -5,7 +5,10 @@ import { onlineCheck, type OnlineCheck } from '../../core/bpjs/online-check';
 import type { Core } from '../../core/core';
 import { readSettings } from '../../core/counter/settings.repo';
 import { classifyQuery } from '../../core/lookup/classify-query';
+import type { Lang } from '../../shared/i18n/messages';
 import type { LookupResult } from '../../shared/lookup';
+import { checkDate, requireReadableFile } from '../checks';
+import { cliText } from '../messages';
 import type { Output } from '../output';
 import { UsageError } from '../usage-error';
 
@@ -52,13 +55,13 @@ export function onlineOptions(flags: OnlineArgs, env: NodeJS.ProcessEnv): BpjsCl
   };
   const need = (key: keyof OnlineArgs): string => {
     const value = pick(key);
-    if (value === undefined) throw new UsageError(`--online needs ${FLAG[key]} (or $${ENV[key]})`);
+    if (value === undefined) throw new UsageError('usage/online-needs', { flag: FLAG[key], env: ENV[key] }, 'cek');
     return value;
   };
   const service = need('service');
-  if (service !== 'vclaim' && service !== 'pcare') throw new UsageError('--service takes vclaim or pcare');
+  if (service !== 'vclaim' && service !== 'pcare') throw new UsageError('usage/bad-service', { value: service }, 'cek');
   const url = need('url');
-  if (!/^https?:\/\//i.test(url)) throw new UsageError('--bpjs-url takes an http(s) address');
+  if (!/^https?:\/\//i.test(url)) throw new UsageError('usage/bad-url', {}, 'cek');
   const config: BpjsClientConfig = { service, baseUrl: url, consId: need('consId'), secret: need('secret'), userKey: need('userKey') };
   if (service === 'pcare') {
     config.pcareUser = need('pcareUser');
@@ -73,33 +76,38 @@ export async function cekCommand(
   query: string | undefined,
   args: { dob?: string; batch?: string; online?: BpjsClientConfig },
   out: Output,
+  lang: Lang,
 ): Promise<number> {
-  if (args.dob !== undefined && !ISO_DATE.test(args.dob)) throw new UsageError('--dob takes YYYY-MM-DD');
-  if (args.batch && args.online) throw new UsageError('--online checks one NIK or card number, not a --batch file');
+  if (args.dob !== undefined) checkDate('--dob', args.dob, { notFuture: true, command: 'cek' });
+  if (args.batch && args.online) throw new UsageError('usage/online-batch', {}, 'cek');
   if (args.batch) return cekBatch(core, args.batch, out);
-  if (!query) throw new UsageError('cek needs a NIK, card number or name (or --batch FILE)');
-  if (args.online) return cekOnline(core, query, args.online, out);
+  if (!query) throw new UsageError('usage/cek-needs-query', {}, 'cek');
+  if (args.online) return cekOnline(core, query, args.online, out, lang);
   const result = await lookupOrThrow(core, query, args.dob);
   if (out.json) out.data(result);
-  else printResult(result, out);
+  else printResult(result, out, lang);
   return 0;
 }
 
 /** Asks BPJS, stores and logs; then answers like an offline cek, which now includes the live answer. */
-async function cekOnline(core: Core, query: string, config: BpjsClientConfig, out: Output): Promise<number> {
+async function cekOnline(core: Core, query: string, config: BpjsClientConfig, out: Output, lang: Lang): Promise<number> {
   const classified = classifyQuery(query);
-  if (classified.kind !== 'nik' && classified.kind !== 'card') throw new UsageError('--online checks a 16-digit NIK or a 13-digit card number, not a name');
+  if (classified.kind !== 'nik' && classified.kind !== 'card') throw new UsageError('usage/online-not-name', {}, 'cek');
   const by = classified.kind === 'nik' ? { nik: classified.nik } : { card: classified.card };
   const online = await onlineCheck(core.db, { ...config, timeZone: readSettings(core.db).timeZone }, by);
   const result = await lookupOrThrow(core, query, undefined);
   const shown: OnlineCheck | { ok: false; reason: string; detail: string } = online.ok ? online : { ok: false, reason: online.reason, detail: online.detail };
   if (out.json) out.data({ ...result, online: shown });
   else {
-    printResult(result, out);
-    out.line(online.ok ? `  online (${online.service}): ${online.found ? 'answered' : 'not a BPJS member'} in ${online.tookMs} ms` : `  online (${online.service}): FAILED ${online.reason}: ${online.detail}`);
+    printResult(result, out, lang);
+    out.line(
+      online.ok
+        ? cliText(lang, online.found ? 'cek/online-answered' : 'cek/online-not-member', { service: online.service, ms: online.tookMs })
+        : cliText(lang, 'cek/online-failed', { service: online.service, reason: online.reason, detail: online.detail }),
+    );
   }
   if (!online.ok) {
-    out.error(`online check failed: ${online.reason}: ${online.detail}`);
+    out.error(cliText(lang, 'cek/online-failed-error', { reason: online.reason, detail: online.detail }));
     return 1;
   }
   return 0;
@@ -107,6 +115,7 @@ async function cekOnline(core: Core, query: string, config: BpjsClientConfig, ou
 
 /** One query a line (`NAME<TAB>YYYY-MM-DD` for a name with a birth date); one JSON object a line out. */
 async function cekBatch(core: Core, file: string, out: Output): Promise<number> {
+  requireReadableFile(file, 'batch');
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   for await (const raw of lines) {
     const line = raw.replace(/^\uFEFF/, '').trim();
@@ -122,12 +131,25 @@ async function lookupOrThrow(core: Core, query: string, dob: string | undefined)
   return core.lookup({ query, ...(dob ? { dob } : {}) });
 }
 
-function printResult(r: LookupResult, out: Output): void {
-  const verdict = { eligible: 'ELIGIBLE (active)', 'not-eligible': 'NOT ELIGIBLE (not active)', unknown: 'UNKNOWN (no exact match)' }[r.verdict];
+function printResult(r: LookupResult, out: Output, lang: Lang): void {
+  const verdict = cliText(lang, r.verdict === 'eligible' ? 'cek/verdict-eligible' : r.verdict === 'not-eligible' ? 'cek/verdict-not-eligible' : 'cek/verdict-unknown');
   out.line(`${r.query} [${r.kind}]: ${verdict}`);
   if (r.problem) out.line(`  ${r.problem}`);
   for (const m of r.matches) {
-    const reason = m.statusReason ? ` (${m.statusReason})` : '';
-    out.line(`  ${m.confidence.padEnd(8)} ${m.name}  NIK ${m.nik ?? '-'}  card ${m.card ?? '-'}  born ${m.dob ?? '-'}  ${m.status}${reason}  ${m.list.name} ${m.list.asOf}${m.stale ? ' STALE' : ''}${m.flags.length ? `  [${m.flags.join(', ')}]` : ''}`);
+    out.line(
+      cliText(lang, 'cek/match', {
+        confidence: cliText(lang, `cek/confidence-${m.confidence}`).padEnd(8),
+        name: m.name,
+        nik: m.nik ?? '-',
+        card: m.card ?? '-',
+        dob: m.dob ?? '-',
+        status: cliText(lang, `cek/status-${m.status}`),
+        reason: m.statusReason ? ` (${m.statusReason})` : '',
+        list: m.list.name,
+        asOf: m.list.asOf,
+        stale: m.stale ? cliText(lang, 'cek/stale') : '',
+        flags: m.flags.length ? `  [${m.flags.join(', ')}]` : '',
+      }),
+    );
   }
 }

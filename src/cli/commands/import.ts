@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
+import type { Lang } from '../../shared/i18n/messages';
 import { LIST_FIELDS, LIST_KINDS, type ImportReport, type ListFieldName, type ListKind } from '../../shared/lists';
 import type { Core } from '../../core/core';
+import { checkDate, requireReadableFile } from '../checks';
+import { cliText } from '../messages';
 import type { Output } from '../output';
 import { UsageError } from '../usage-error';
 
@@ -20,25 +23,35 @@ export function parseMapping(text: string | undefined): Partial<Record<ListField
     const [field, ...header] = pair.split('=');
     const name = field?.trim() as ListFieldName;
     if (!LIST_FIELDS.includes(name) || header.length === 0) {
-      throw new UsageError(`--map: "${pair}" is not FIELD=HEADER with FIELD one of ${LIST_FIELDS.join(', ')}`);
+      throw new UsageError('usage/bad-map', { pair, fields: LIST_FIELDS.join(', ') }, 'import');
     }
     mapping[name] = header.join('=').trim();
   }
   return mapping;
 }
 
-export async function importCommand(core: Core, args: ImportArgs, out: Output): Promise<number> {
-  if (!args.file) throw new UsageError('import needs a FILE');
-  if (!args.list) throw new UsageError('import needs --list NAME');
-  if (!args.kind || !LIST_KINDS.includes(args.kind as ListKind)) throw new UsageError(`import needs --kind ${LIST_KINDS.join('|')}`);
-  if (!args.asOf || !/^\d{4}-\d{2}-\d{2}$/.test(args.asOf)) throw new UsageError('import needs --as-of YYYY-MM-DD');
-  const off = core.events.on('importProgress', (p) => out.progress(`${p.phase} ${p.rowsRead.toLocaleString('id-ID')} baris ${p.percent}%`));
+/** The arguments of `import`, checked in order; the first mistake is named with what is allowed. */
+export function checkImportArgs(args: ImportArgs, now?: Date): { file: string; list: string; kind: ListKind; asOf: string } {
+  if (!args.file) throw new UsageError('usage/import-needs-file', {}, 'import');
+  if (!args.list) throw new UsageError('usage/import-needs-list', {}, 'import');
+  if (!args.kind) throw new UsageError('usage/import-needs-kind', { kinds: LIST_KINDS.join(', ') }, 'import');
+  if (!LIST_KINDS.includes(args.kind as ListKind)) throw new UsageError('usage/bad-kind', { value: args.kind, kinds: LIST_KINDS.join(', ') }, 'import');
+  if (!args.asOf) throw new UsageError('usage/import-needs-as-of', {}, 'import');
+  const asOf = checkDate('--as-of', args.asOf, { notFuture: true, command: 'import', ...(now ? { now } : {}) });
+  return { file: args.file, list: args.list, kind: args.kind as ListKind, asOf };
+}
+
+export async function importCommand(core: Core, args: ImportArgs, out: Output, lang: Lang): Promise<number> {
+  const checked = checkImportArgs(args);
+  requireReadableFile(checked.file, 'list');
+  const rowsFormat = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB');
+  const off = core.events.on('importProgress', (p) => out.progress(cliText(lang, 'import/progress', { phase: cliText(lang, `import/phase-${p.phase}`), rows: rowsFormat.format(p.rowsRead), percent: p.percent })));
   try {
     const report = await core.importList({
-      path: resolve(args.file),
-      list: args.list,
-      kind: args.kind as ListKind,
-      asOf: args.asOf,
+      path: resolve(checked.file),
+      list: checked.list,
+      kind: checked.kind,
+      asOf: checked.asOf,
       ...(args.map ? { mapping: parseMapping(args.map) } : {}),
     });
     out.progress('');

@@ -89,8 +89,8 @@ export function bpjsMethods(ctx: CoreContext, parts: BpjsParts): Pick<CoreMethod
     async bridgeLog({ limit }) {
       return readBridgeLog(db, { limit: limit ?? 100 });
     },
-    async exportBridgeLog({ path, format }) {
-      const rows = await exportBridgeLog(db, path, { format });
+    async exportBridgeLog({ path, format, lang }) {
+      const rows = await exportBridgeLog(db, path, { format, lang: lang ?? ctx.lang(), timeZone: ctx.settings().timeZone });
       return { path, rows };
     },
   };

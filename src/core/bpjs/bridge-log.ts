@@ -2,7 +2,9 @@
 // when. Identifiers are masked and no credential is ever written.
 import { maskCard } from '../../shared/card';
 import { maskNik } from '../../shared/nik';
-import { writeTable, type ExportFormat } from '../counter/report-export';
+import { EXPORT_WORDS } from '../counter/export-words';
+import { localDateTime, writeTable, type ExportFormat } from '../counter/report-export';
+import type { Lang } from '../../shared/i18n/messages';
 import type { Db } from '../store/open-database';
 import type { BpjsCall, BpjsClientConfig } from './client';
 import type { BpjsService } from './types';
@@ -54,14 +56,29 @@ export function readBridgeLog(db: Db, options: { limit?: number } = {}): BridgeL
   return rows.map((r) => ({ id: r.id, at: r.at, service: r.service, endpoint: r.endpoint, durationMs: r.duration_ms, outcome: r.outcome, metaCode: r.meta_code, retries: r.retries }));
 }
 
-/** Writes the log (newest first) as CSV or XLSX. */
-export async function exportBridgeLog(db: Db, path: string, options: { limit?: number; format?: ExportFormat } = {}): Promise<number> {
+/**
+ * Writes the log (newest first) as CSV or XLSX. With `lang` (what the app's export passes) the
+ * headers and outcomes are in that language and times are the facility's wall clock
+ * (`timeZone`); without it, the machine columns of old (UTC instants, outcome keys) for scripts.
+ */
+export async function exportBridgeLog(db: Db, path: string, options: { limit?: number; format?: ExportFormat; lang?: Lang; timeZone?: string } = {}): Promise<number> {
   const rows = readBridgeLog(db, { limit: options.limit ?? 100_000 });
-  await writeTable(path, options.format ?? 'csv', {
-    sheet: 'Bridge log',
-    headers: ['at', 'service', 'endpoint', 'duration_ms', 'outcome', 'meta_code', 'retries'],
-    rows: rows.map((r) => [r.at, r.service, r.endpoint, r.durationMs, r.outcome, r.metaCode, r.retries]),
-  });
+  const { lang } = options;
+  await writeTable(
+    path,
+    options.format ?? 'csv',
+    lang
+      ? {
+          sheet: EXPORT_WORDS[lang].sheet.bridge,
+          headers: EXPORT_WORDS[lang].bridge,
+          rows: rows.map((r) => [localDateTime(r.at, options.timeZone ?? 'Asia/Jakarta'), r.service, r.endpoint, r.durationMs, EXPORT_WORDS[lang].bridgeOutcome[r.outcome] ?? r.outcome, r.metaCode, r.retries]),
+        }
+      : {
+          sheet: 'Bridge log',
+          headers: ['at', 'service', 'endpoint', 'duration_ms', 'outcome', 'meta_code', 'retries'],
+          rows: rows.map((r) => [r.at, r.service, r.endpoint, r.durationMs, r.outcome, r.metaCode, r.retries]),
+        },
+  );
   return rows.length;
 }
 

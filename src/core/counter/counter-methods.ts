@@ -5,15 +5,15 @@ import { LoketError } from '../errors';
 import { attachIdentity, openFollowUps, setPayer } from './follow-ups';
 import { createPatient, findLikelyDuplicates, findPatient, type Patient } from './patients.repo';
 import { callNext, dayQueue, setVisitStatus } from './queue';
-import { equalServiceTable, registerTable, writeTable } from './report-export';
-import { dailyRecap, equalServiceReport, register } from './reports';
+import { equalServiceTable, recapTable, registerTable, writeTable, type ExportContext } from './report-export';
+import { dailyRecap, equalServiceReport, recap, register } from './reports';
 import { saveSettings } from './settings.repo';
 import { logPrint, printCount, slipHtml, type SlipPrinter } from './slips';
 import { registerEmergency, registerVisit } from './visits';
 
 type CounterMethodNames =
   | 'slipHtml' | 'printSlip' | 'exportSlipPdf'
-  | 'visitRegister' | 'dailyRecap' | 'equalServiceReport' | 'exportReport'
+  | 'visitRegister' | 'dailyRecap' | 'recap' | 'equalServiceReport' | 'exportReport'
   | 'getSettings' | 'saveSettings' | 'findPatient' | 'likelyDuplicates' | 'createPatient' | 'registerVisit'
   | 'registerEmergency' | 'dayQueue' | 'callNext' | 'setVisitStatus' | 'openFollowUps' | 'setPayer' | 'attachIdentity';
 
@@ -58,8 +58,18 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
     async equalServiceReport({ from, to }) {
       return equalServiceReport(db, from, to);
     },
-    async exportReport({ report: kind, from, to, format, path }) {
-      const table = kind === 'register' ? registerTable(register(db, from, to), ctx.lang()) : equalServiceTable(equalServiceReport(db, from, to), ctx.lang());
+    async recap({ from, to }) {
+      return recap(db, ctx.settings(), from, to ?? from);
+    },
+    async exportReport({ report: kind, from, to, format, path, lang }) {
+      const settings = ctx.settings();
+      const context: ExportContext = { lang: lang ?? ctx.lang(), timeZone: settings.timeZone, units: settings.units };
+      const table =
+        kind === 'register'
+          ? registerTable(register(db, from, to), context)
+          : kind === 'recap'
+            ? recapTable(recap(db, settings, from, to), context)
+            : equalServiceTable(equalServiceReport(db, from, to), context);
       await writeTable(path, format, table);
       return { path, rows: table.rows.length };
     },

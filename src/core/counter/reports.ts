@@ -1,5 +1,5 @@
 import { PAYERS, type Payer } from '../../shared/counter';
-import type { DailyRecap, EqualServiceLine, EqualServiceReport, RegisterRow } from '../../shared/reports';
+import type { DailyRecap, EqualServiceLine, EqualServiceReport, Recap, RegisterRow } from '../../shared/reports';
 import { queueLabel, type CounterSettings } from '../../shared/settings';
 import type { Db } from '../store/open-database';
 
@@ -49,23 +49,30 @@ export function register(db: Db, from: string, to: string = from): RegisterRow[]
   }));
 }
 
-/** The day's recap by unit, by payer and by local hour. */
-export function dailyRecap(db: Db, settings: CounterSettings, date: string): DailyRecap {
+/** The recap of a range of local dates by unit, payer, local hour and day; cancelled visits counted apart. */
+export function recap(db: Db, settings: CounterSettings, from: string, to: string = from): Recap {
   const hourOf = new Intl.DateTimeFormat('en-GB', { timeZone: settings.timeZone, hour: '2-digit', hourCycle: 'h23' });
-  const recap: DailyRecap = { date, total: 0, byUnit: {}, byPayer: Object.fromEntries(PAYERS.map((p) => [p, 0])) as Record<Payer, number>, byHour: {}, emergencies: 0, cancelled: 0 };
-  for (const r of register(db, date)) {
+  const result: Recap = { from, to, total: 0, byUnit: {}, byPayer: Object.fromEntries(PAYERS.map((p) => [p, 0])) as Record<Payer, number>, byHour: {}, byDay: {}, emergencies: 0, cancelled: 0 };
+  for (const r of register(db, from, to)) {
     if (r.status === 'cancelled') {
-      recap.cancelled++;
+      result.cancelled++;
       continue;
     }
-    recap.total++;
-    recap.byUnit[r.unit] = (recap.byUnit[r.unit] ?? 0) + 1;
-    recap.byPayer[r.payer]++;
+    result.total++;
+    result.byUnit[r.unit] = (result.byUnit[r.unit] ?? 0) + 1;
+    result.byPayer[r.payer]++;
+    result.byDay[r.serviceDate] = (result.byDay[r.serviceDate] ?? 0) + 1;
     const hour = hourOf.format(new Date(r.registeredAt));
-    recap.byHour[hour] = (recap.byHour[hour] ?? 0) + 1;
-    if (r.emergency) recap.emergencies++;
+    result.byHour[hour] = (result.byHour[hour] ?? 0) + 1;
+    if (r.emergency) result.emergencies++;
   }
-  return recap;
+  return result;
+}
+
+/** One day's recap, as the `dailyRecap` method has always answered. */
+export function dailyRecap(db: Db, settings: CounterSettings, date: string): DailyRecap {
+  const { from: _from, to: _to, byDay: _byDay, ...rest } = recap(db, settings, date, date);
+  return { date, ...rest };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, counterSettingsSchema, type CounterSettings } from '../../shared/settings';
+import { DEFAULT_SETTINGS, counterSettingsFields, counterSettingsSchema, upgradeStoredSettings, type CounterSettings } from '../../shared/settings';
 import type { Db } from '../store/open-database';
 
 const KEY = 'counter';
@@ -7,7 +7,7 @@ const KEY = 'counter';
 export function readSettings(db: Db): CounterSettings {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
   if (!row) return DEFAULT_SETTINGS;
-  const saved = counterSettingsSchema.partial().safeParse(JSON.parse(row.value));
+  const saved = counterSettingsFields.partial().safeParse(upgradeStoredSettings(JSON.parse(row.value)));
   return saved.success ? { ...DEFAULT_SETTINGS, ...stripUndefined(saved.data) } : DEFAULT_SETTINGS;
 }
 

@@ -1,7 +1,7 @@
 import type { FollowUpKind, Payer, RegisteredVisit } from '../../shared/counter';
 import { isoDateInZone } from '../../shared/dates';
 import type { Verdict } from '../../shared/lookup';
-import { queueLabel, type CounterSettings } from '../../shared/settings';
+import { queueLabel, unitPrefix, visitPrefix, type CounterSettings } from '../../shared/settings';
 import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
 import { createPatient, type Patient } from './patients.repo';
@@ -28,6 +28,7 @@ export const derivePayer = (verdict: Verdict | null): Payer => (verdict === 'eli
 /**
  * Registers a visit with the next queue number of its unit for the facility's local day. One
  * sequence per unit, counter prefix and day, whoever pays: arrival order decides, nothing else.
+ * The number carries the unit's prefix (behind the counter's, if any): "U-007", "A-U-007".
  */
 export function registerVisit(db: Db, settings: CounterSettings, input: RegisterVisitInput): RegisteredVisit {
   if (!settings.units.some((u) => u.code === input.unit)) throw new LoketError('visit/unknown-unit', { unit: input.unit });
@@ -42,7 +43,7 @@ export function registerVisit(db: Db, settings: CounterSettings, input: Register
       const unitName = settings.units.find((u) => u.code === input.unit)?.name ?? input.unit;
       if (same) throw new LoketError('visit/duplicate', { name: input.patient.name, unit: unitName, queue: queueLabel(same.prefix, same.no) });
     }
-    const visit = insertVisit(db, { ...input, serviceDate, payer, prefix: settings.counterPrefix, emergency: false });
+    const visit = insertVisit(db, { ...input, serviceDate, payer, prefix: visitPrefix(settings.counterPrefix, unitPrefix(settings, input.unit)), emergency: false });
     const followUpIds: number[] = [];
     if (payer === 'pending') {
       const reason = input.verdict === 'not-eligible' ? 'not-active' : input.verdict === 'unknown' ? 'not-found' : 'not-checked';
@@ -69,7 +70,7 @@ export function registerEmergency(db: Db, settings: CounterSettings, input: Emer
   return db.transaction(() => {
     const patient = input.patient ?? createPatient(db, { name: `Tanpa Identitas ${localTime(input.now, settings.timeZone)}`, identified: false }, settings, input.now);
     const serviceDate = isoDateInZone(input.now, settings.timeZone);
-    const visit = insertVisit(db, { patient, unit: settings.emergencyUnit, verdict: null, clerk: input.clerk, now: input.now, serviceDate, payer: 'pending', prefix: settings.emergencyPrefix, emergency: true });
+    const visit = insertVisit(db, { patient, unit: settings.emergencyUnit, verdict: null, clerk: input.clerk, now: input.now, serviceDate, payer: 'pending', prefix: visitPrefix(settings.counterPrefix, settings.emergencyPrefix), emergency: true });
     const followUpIds = [openFollowUp(db, visit.id, 'settle-payer', 'emergency', input.now, settings.followUpHours)];
     if (!patient.identified) followUpIds.push(openFollowUp(db, visit.id, 'identify-patient', 'emergency-unidentified', input.now, settings.followUpHours));
     return { ...visit, followUpIds, patient };

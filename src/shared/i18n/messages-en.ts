@@ -3,6 +3,17 @@ import type { MessageKey } from './messages-id';
 /** English messages produced by the core; keys mirror messages-id.ts. */
 export const messagesEn: Record<MessageKey, string> = {
   'invalid-input': 'Invalid input: {{detail}}',
+  'issue/required': 'required',
+  'issue/too-small': 'at least {{bound}}',
+  'issue/too-big': 'at most {{bound}}',
+  'issue/too-short': 'at least {{bound}} characters',
+  'issue/too-long': 'at most {{bound}} characters',
+  'issue/format': 'not in the expected form',
+  'issue/one-of': 'choose one of: {{values}}',
+  'issue/not-unique': 'same as row {{other}}; must differ',
+  'issue/not-a-unit': 'must be one of the units in the list',
+  'issue/mrn-seq': 'must contain {seq} or {seq:N}',
+  'issue/invalid': 'not valid',
   'internal': 'Something went wrong in the app: {{detail}}. Your data is safe; try again or call IT.',
   'unknown-list': 'List "{{list}}" not found.',
   'no-previous-edition': 'List "{{list}}" has no previous edition to bring back.',

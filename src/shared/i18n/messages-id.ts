@@ -1,6 +1,17 @@
 /** Indonesian (default) messages produced by the core: errors and import reasons. */
 export const messagesId = {
   'invalid-input': 'Masukan tidak valid: {{detail}}',
+  'issue/required': 'wajib diisi',
+  'issue/too-small': 'minimal {{bound}}',
+  'issue/too-big': 'maksimal {{bound}}',
+  'issue/too-short': 'minimal {{bound}} karakter',
+  'issue/too-long': 'maksimal {{bound}} karakter',
+  'issue/format': 'bentuknya tidak sesuai',
+  'issue/one-of': 'pilih salah satu: {{values}}',
+  'issue/not-unique': 'sama dengan baris {{other}}; harus berbeda',
+  'issue/not-a-unit': 'harus salah satu poli/unit di daftar',
+  'issue/mrn-seq': 'harus memuat {seq} atau {seq:N}',
+  'issue/invalid': 'isian tidak valid',
   'internal': 'Terjadi kesalahan di aplikasi: {{detail}}. Data Anda aman; coba lagi atau hubungi petugas IT.',
   'unknown-list': 'Daftar "{{list}}" tidak ditemukan.',
   'no-previous-edition': 'Daftar "{{list}}" tidak punya edisi sebelumnya untuk dikembalikan.',

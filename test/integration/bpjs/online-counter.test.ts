@@ -318,7 +318,10 @@ describe('the bridge log in the app', () => {
     expect(JSON.stringify(log)).not.toContain(SITI.nik);
     const out = join(dir, 'bridge.csv');
     expect(await core.exportBridgeLog({ path: out, format: 'csv' })).toEqual({ path: out, rows: 2 });
-    expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFFat;service;endpoint;duration_ms;outcome;meta_code;retries\r?\n/);
+    // In the app's language, with the facility's local time (WIB) and the outcome in words.
+    expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFFWaktu;Layanan;Endpoint;Lama \(ms\);Hasil;Kode meta;Ulang\r?\n\d{4}-\d{2}-\d{2} \d{2}:\d{2};vclaim;[^;]+;\d+;berhasil;200;0\r?\n/);
+    await core.exportBridgeLog({ path: out, format: 'csv', lang: 'en' });
+    expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFFTime;Service;Endpoint;Duration \(ms\);Outcome;Meta code;Retries\r?\n\d{4}-\d{2}-\d{2} \d{2}:\d{2};vclaim;[^;]+;\d+;answered;200;0\r?\n/);
   });
 });
 

@@ -140,7 +140,9 @@ describe('loket cek --online', () => {
     const human = await cli(['cek', EKA.noKartu, '--online', '--db', db], pcareEnv(s));
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/BPJS \(langsung\)/);
-    expect(human.stdout).toMatch(/online \(pcare\): answered/);
+    expect(human.stdout).toMatch(/online \(pcare\): dijawab dalam \d+ ms/);
+    const english = await cli(['cek', EKA.noKartu, '--online', '--db', db, '--lang', 'en'], pcareEnv(s));
+    expect(english.stdout).toMatch(/online \(pcare\): answered in \d+ ms/);
   });
 
   it('a member BPJS does not know is answered, not stored', async () => {
@@ -177,7 +179,7 @@ describe('loket cek --online', () => {
     expect((await cli(['cek', 'Siti Aminah', '--db', db, '--json', ...vclaimFlags(s)])).code).toBe(2);
     const missing = await cli(['cek', SITI.nik, '--db', db, '--online', '--service', 'vclaim', '--bpjs-url', s.vclaimUrl]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/--cons-id \(or \$LOKET_BPJS_CONS_ID\)/);
+    expect(missing.stderr).toMatch(/--cons-id \(atau \$LOKET_BPJS_CONS_ID\)/);
     expect((await cli(['cek', SITI.nik, '--db', db, '--json', '--online', '--service', 'sep', '--bpjs-url', s.vclaimUrl], pcareEnv(s))).code).toBe(2);
   });
 
@@ -238,12 +240,12 @@ describe('loket cek --online', () => {
     chmodSync(file, 0o644); // a mode given to writeFileSync applies only to a new file
     const shared = await cli(['cek', EKA.nik, '--online', '--db', db, '--json'], { LOKET_BPJS_CREDENTIALS: file });
     expect(shared.code).toBe(0);
-    if (process.platform !== 'win32') expect(shared.stderr).toMatch(/can be read by other users; run: chmod 600/);
+    if (process.platform !== 'win32') expect(shared.stderr).toMatch(/bisa dibaca pengguna lain; jalankan: chmod 600/);
     writeFileSync(file, 'SECRET=oops\n');
     chmodSync(file, 0o600);
     const bad = await cli(['cek', EKA.nik, '--online', '--credentials', file, '--db', db]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/line 1: expected LOKET_BPJS_NAME=value/);
+    expect(bad.stderr).toMatch(/baris 1: harus LOKET_BPJS_NAMA=nilai/);
     expect(bad.stderr).not.toContain('oops');
   });
 });

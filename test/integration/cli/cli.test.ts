@@ -39,7 +39,9 @@ describe('loket command', () => {
     const lists = await cli(['lists', '--db', db, '--json']);
     expect(JSON.parse(lists.stdout)).toEqual([expect.objectContaining({ name: 'PBI APBD', edition: 1, asOf: '2026-11-01', members: 6 })]);
     const human = await cli(['lists', '--db', db]);
-    expect(human.stdout).toMatch(/PBI APBD\s+\[pbi-apbd\]\s+edition 1\s+as of 2026-11-01\s+6 members/);
+    expect(human.stdout).toMatch(/PBI APBD\s+\[pbi-apbd\]\s+edisi 1\s+per 2026-11-01\s+6 peserta/);
+    const english = await cli(['lists', '--db', db, '--lang', 'en']);
+    expect(english.stdout).toMatch(/PBI APBD\s+\[pbi-apbd\]\s+edition 1\s+as of 2026-11-01\s+6 members/);
   });
 
   it('overrides the column mapping with --map', async () => {
@@ -100,7 +102,7 @@ describe('an import killed half-way', () => {
     const big = join(dir, 'besar.csv');
     await writeCsvList(big, { count: 300_000, seed: 3, layout: 'bpjs' });
 
-    const child = spawn(process.execPath, [loket, 'import', big, '--list', 'PBI', '--kind', 'pbi-apbd', '--as-of', '2026-12-01', '--db', db], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [loket, 'import', big, '--list', 'PBI', '--kind', 'pbi-apbd', '--as-of', '2026-11-15', '--db', db], { stdio: 'ignore' });
     const watcher = openDatabase(db, { readonly: true });
     const importing = watcher.prepare(`SELECT count(*) AS n FROM list_editions WHERE state = 'importing' AND rows_read > 0`);
     const deadline = Date.now() + 60_000;

@@ -34,10 +34,10 @@ describe('the counter through the contract', () => {
     expect(await call('lookup', { query: '999999' })).toMatchObject({ kind: 'mrn', verdict: 'unknown', problem: expect.stringMatching(/RM 999999/) });
 
     const visit = await call<{ queue: string; payer: string }>('registerVisit', { patientId: patient.id, unit: 'UMUM', verdict: found.verdict });
-    expect(visit).toMatchObject({ queue: 'A-001', payer: 'jkn' });
+    expect(visit).toMatchObject({ queue: 'U-001', payer: 'jkn' });
     await expect(call('registerVisit', { patientId: patient.id, unit: 'UMUM', verdict: 'eligible' })).rejects.toMatchObject({
       code: 'visit/duplicate',
-      message: 'SITI AMINAH sudah terdaftar hari ini di Poli Umum (nomor A-001). Daftarkan lagi hanya jika memang perlu.',
+      message: 'SITI AMINAH sudah terdaftar hari ini di Poli Umum (nomor U-001). Daftarkan lagi hanya jika memang perlu.',
     });
     await expect(call('registerVisit', { patientId: 99, unit: 'UMUM', verdict: null })).rejects.toMatchObject({ code: 'patient/not-found' });
     await expect(call('registerVisit', { patientId: patient.id, unit: 'UMUM' })).rejects.toMatchObject({ code: 'invalid-input' });
@@ -46,7 +46,7 @@ describe('the counter through the contract', () => {
     const emergency = await call<{ queue: string; patient: { name: string } }>('registerEmergency', {});
     expect(emergency).toMatchObject({ queue: 'GD-001', patient: { name: 'TANPA IDENTITAS 09:10' } });
     const queue = await call<{ queue: string }[]>('dayQueue', {});
-    expect(queue.map((q) => q.queue)).toEqual(['GD-001', 'A-001']);
+    expect(queue.map((q) => q.queue)).toEqual(['GD-001', 'U-001']);
     const followUps = await call<{ kind: string; visit: { id: number } }[]>('openFollowUps');
     expect(followUps.map((f) => f.kind)).toEqual(['settle-payer', 'identify-patient']);
     await call('setPayer', { visitId: followUps[0]!.visit.id, payer: 'umum' });
@@ -65,7 +65,7 @@ describe('the counter through the contract', () => {
     const saved = await call<{ counterPrefix: string }>('saveSettings', { ...(await call<object>('getSettings')), counterPrefix: 'B', facilityName: 'Puskesmas Walantaka' });
     expect(saved.counterPrefix).toBe('B');
     const other = await call<{ id: number }>('createPatient', { name: 'Dewi Lestari' });
-    expect(await call('registerVisit', { patientId: other.id, unit: 'UMUM', verdict: 'unknown' })).toMatchObject({ queue: 'B-001', payer: 'pending' });
+    expect(await call('registerVisit', { patientId: other.id, unit: 'UMUM', verdict: 'unknown' })).toMatchObject({ queue: 'B-U-001', payer: 'pending' });
     core.close();
   });
 });

@@ -41,7 +41,7 @@ describe('reports', () => {
     const { core } = await morning();
     const rows = await core.visitRegister({ from: '2026-11-23' });
     expect(rows).toHaveLength(8);
-    expect(rows[0]).toMatchObject({ queue: 'A-001', payer: 'jkn', status: 'called', waitMinutes: 20, registeredBy: 'ani' });
+    expect(rows[0]).toMatchObject({ queue: 'U-001', payer: 'jkn', status: 'called', waitMinutes: 20, registeredBy: 'ani' });
     expect(rows.find((r) => r.emergency)).toMatchObject({ queue: 'GD-001', unit: 'IGD', payer: 'pending', waitMinutes: null });
     core.close();
   });
@@ -52,7 +52,7 @@ describe('reports', () => {
       date: '2026-11-23',
       total: 7,
       byUnit: { UMUM: 6, IGD: 1 },
-      byPayer: { jkn: 3, umum: 3, pending: 1 },
+      byPayer: { jkn: 3, jamkesda: 0, umum: 3, 'jasa-raharja': 0, 'bpjs-tk': 0, insurance: 0, pending: 1 },
       byHour: { '08': 7 },
       emergencies: 1,
       cancelled: 1,
@@ -77,14 +77,15 @@ describe('reports', () => {
     expect(await core.exportReport({ report: 'register', from: '2026-11-23', to: '2026-11-23', format: 'csv', path: csv })).toEqual({ path: csv, rows: 8 });
     const text = readFileSync(csv, 'utf8');
     expect(text.startsWith('\ufeffTanggal;No. antrean;Unit')).toBe(true);
-    expect(text).toContain('2026-11-23;A-001;UMUM;;000001;PASIEN 1;JKN;called');
+    // Unit name, status word and the facility's local time (WIB), not UTC.
+    expect(text).toContain('2026-11-23;U-001;Poli Umum;;000001;PASIEN 1;JKN;Dipanggil;2026-11-23 08:00;2026-11-23 08:20;;20;ani');
     const xlsx = join(dir, 'setara.xlsx');
     await core.exportReport({ report: 'equal-service', from: '2026-11-23', to: '2026-11-23', format: 'xlsx', path: xlsx });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
     const sheet = workbook.getWorksheet('Layanan setara')!;
     expect(sheet.getRow(1).values).toEqual([undefined, 'Unit', 'Penjamin', 'Kunjungan', 'Median tunggu (menit)', 'Persentil 90 tunggu (menit)']);
-    expect(sheet.getRow(3).values).toEqual([undefined, 'UMUM', 'Umum', 3, 29, 35]);
+    expect(sheet.getRow(3).values).toEqual([undefined, 'Poli Umum', 'Umum', 3, 29, 35]);
     core.close();
   });
 

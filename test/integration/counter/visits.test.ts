@@ -58,7 +58,7 @@ describe('registering a visit', () => {
     const first = registerVisit(db, settings, { patient: s, unit: 'UMUM', verdict: 'eligible', clerk: 'ani', now: MORNING });
     const second = registerVisit(db, settings, { patient: b, unit: 'UMUM', verdict: 'unknown', payer: 'umum', clerk: 'ani', now: MORNING });
     const dental = registerVisit(db, settings, { patient: b, unit: 'GIGI', verdict: 'unknown', clerk: 'ani', now: MORNING });
-    expect([first.queue, second.queue, dental.queue]).toEqual(['A-001', 'A-002', 'A-001']);
+    expect([first.queue, second.queue, dental.queue]).toEqual(['U-001', 'U-002', 'G-001']);
     expect([first.payer, second.payer, dental.payer]).toEqual(['jkn', 'umum', 'pending']);
     db.close();
   });
@@ -68,8 +68,8 @@ describe('registering a visit', () => {
     const s = siti(db);
     const b = budi(db);
     // 23:59 WIB on the 23rd, then 00:01 WIB on the 24th.
-    expect(registerVisit(db, settings, { patient: s, unit: 'UMUM', verdict: 'eligible', clerk: 'x', now: at('2026-11-23T16:59:00Z') })).toMatchObject({ serviceDate: '2026-11-23', queue: 'A-001' });
-    expect(registerVisit(db, settings, { patient: b, unit: 'UMUM', verdict: 'eligible', clerk: 'x', now: at('2026-11-23T17:01:00Z') })).toMatchObject({ serviceDate: '2026-11-24', queue: 'A-001' });
+    expect(registerVisit(db, settings, { patient: s, unit: 'UMUM', verdict: 'eligible', clerk: 'x', now: at('2026-11-23T16:59:00Z') })).toMatchObject({ serviceDate: '2026-11-23', queue: 'U-001' });
+    expect(registerVisit(db, settings, { patient: b, unit: 'UMUM', verdict: 'eligible', clerk: 'x', now: at('2026-11-23T17:01:00Z') })).toMatchObject({ serviceDate: '2026-11-24', queue: 'U-001' });
     // In Gorontalo (WITA, UTC+8) 16:30 UTC is already the next day.
     const wita = { ...settings, timeZone: 'Asia/Makassar' as const };
     expect(registerVisit(db, wita, { patient: s, unit: 'GIGI', verdict: 'eligible', clerk: 'x', now: at('2026-11-23T16:30:00Z') }).serviceDate).toBe('2026-11-24');
@@ -81,10 +81,10 @@ describe('registering a visit', () => {
     const s = siti(db);
     registerVisit(db, settings, { patient: s, unit: 'UMUM', verdict: 'eligible', clerk: 'x', now: MORNING });
     expect(() => registerVisit(db, settings, { patient: s, unit: 'UMUM', verdict: 'eligible', clerk: 'x', now: MORNING })).toThrow(
-      expect.objectContaining({ key: 'visit/duplicate', params: expect.objectContaining({ queue: 'A-001' }) }),
+      expect.objectContaining({ key: 'visit/duplicate', params: expect.objectContaining({ queue: 'U-001' }) }),
     );
-    expect(registerVisit(db, settings, { patient: s, unit: 'UMUM', verdict: 'eligible', confirmDuplicate: true, clerk: 'x', now: MORNING }).queue).toBe('A-002');
-    expect(registerVisit(db, settings, { patient: s, unit: 'GIGI', verdict: 'eligible', clerk: 'x', now: MORNING }).queue).toBe('A-001');
+    expect(registerVisit(db, settings, { patient: s, unit: 'UMUM', verdict: 'eligible', confirmDuplicate: true, clerk: 'x', now: MORNING }).queue).toBe('U-002');
+    expect(registerVisit(db, settings, { patient: s, unit: 'GIGI', verdict: 'eligible', clerk: 'x', now: MORNING }).queue).toBe('G-001');
     expect(() => registerVisit(db, settings, { patient: s, unit: 'BEDAH', verdict: 'eligible', clerk: 'x', now: MORNING })).toThrow(expect.objectContaining({ key: 'visit/unknown-unit' }));
     db.close();
   });
@@ -118,7 +118,7 @@ describe('an emergency', () => {
     ]);
     // The day's queue in the emergency unit: the emergency comes first, whatever the arrival order.
     const order = db.prepare(`SELECT queue_prefix || '-' || queue_no AS q FROM visits WHERE service_date = '2026-11-23' AND unit = 'IGD' ORDER BY emergency DESC, registered_at`).pluck().all();
-    expect(order).toEqual(['GD-1', 'A-1']);
+    expect(order).toEqual(['GD-1', 'I-1']);
     // A known patient keeps their record; a deadline setting of 24 hours applies.
     const known = registerEmergency(db, { ...settings, followUpHours: 24 }, { patient: s, clerk: 'x', now: MORNING });
     expect(known.queue).toBe('GD-002');
@@ -151,8 +151,8 @@ describe("today's queue", () => {
     const later = at('2026-11-23T02:30:00Z');
     expect(dayQueue(db, settings, later, 'IGD').map((q) => [q.queue, q.status, q.waitingMinutes])).toEqual([
       ['GD-001', 'waiting', 20],
-      ['A-001', 'waiting', 30],
-      ['A-002', 'waiting', 25],
+      ['I-001', 'waiting', 30],
+      ['I-002', 'waiting', 25],
     ]);
     expect(callNext(db, settings, 'IGD', later)?.visitId).toBe(e.id);
     expect(callNext(db, settings, 'IGD', later)?.visitId).toBe(v1.id);
@@ -163,8 +163,8 @@ describe("today's queue", () => {
     const queue = dayQueue(db, settings, at('2026-11-23T03:00:00Z'));
     expect(queue.map((q) => [q.queue, q.status, q.waitingMinutes])).toEqual([
       ['GD-001', 'called', 20],
-      ['A-001', 'served', 30],
-      ['A-002', 'cancelled', 55],
+      ['I-001', 'served', 30],
+      ['I-002', 'cancelled', 55],
     ]);
     db.close();
   });

@@ -4,6 +4,7 @@ import { m002Counter } from './002-counter';
 import { m003PrintLog } from './003-print-log';
 import { m004Bpjs } from './004-bpjs';
 import { m005Rechecks } from './005-rechecks';
+import { m006AllPayers } from './006-all-payers';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** Ordered: the position + 1 is the schema version recorded in PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -28,9 +29,19 @@ export function migrate(db: Database.Database, upTo: number = SCHEMA_VERSION): n
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) throw new DatabaseTooNewError(current, SCHEMA_VERSION);
   if (current >= upTo) return current;
-  db.transaction(() => {
-    for (const migration of MIGRATIONS.slice(current, upTo)) migration.up(db);
-    db.pragma(`user_version = ${upTo}`);
-  })();
+  // Foreign keys off while migrating (they cannot change inside a transaction): a table rebuild
+  // (006) drops and renames a parent table, SQLite's documented procedure. Checked before commit.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (foreignKeys) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const migration of MIGRATIONS.slice(current, upTo)) migration.up(db);
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new Error(`migration left ${broken.length} rows pointing at nothing`);
+      db.pragma(`user_version = ${upTo}`);
+    })();
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
+  }
   return upTo;
 }

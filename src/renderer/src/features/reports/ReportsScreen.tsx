@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import { PAYERS } from '../../../../shared/counter';
-import type { DailyRecap, EqualServiceReport, RegisterRow } from '../../../../shared/reports';
+import type { EqualServiceReport, Recap, RegisterRow } from '../../../../shared/reports';
 import type { CounterSettings } from '../../../../shared/settings';
 import { loket } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -13,32 +13,37 @@ import { useTableExport, type ExportFormat, type ExportRequest } from '../../hoo
 import { localeOf, useLang } from '../../i18n';
 import '../slip/slip.css';
 import '../lists/admin.css';
+import { dayEntries, moveRange, rangeProblem, suggestedName, type ReportKind } from './report-range';
 
-type ReportKind = 'register' | 'equal-service';
 interface Data {
   register: RegisterRow[];
-  recap: DailyRecap;
+  recap: Recap;
   equal: EqualServiceReport;
 }
 
-/** The day's register (the one place the payer is shown), the recap and the equal-service report. */
+/**
+ * The register of a range of dates (the one place the payer is shown), the recap by unit,
+ * payer, date and hour, and the equal-service report; each exported in the UI language.
+ */
 export function ReportsScreen({ settings, changes }: { settings: CounterSettings | null; changes: number }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const [date, setDate] = useState(() => todayIso());
+  const [range, setRange] = useState(() => ({ from: todayIso(), to: todayIso() }));
+  const { from, to } = range;
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
   const ticket = useRef(0);
   const timeZone = settings?.timeZone ?? 'Asia/Jakarta';
+  const problem = rangeProblem(from, to);
 
   useEffect(() => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
+    if (problem) return;
     const mine = ++ticket.current;
     void (async () => {
       const [register, recap, equal] = await Promise.all([
-        loket.visitRegister({ from: date, to: date }),
-        loket.dailyRecap({ date }),
-        loket.equalServiceReport({ from: date, to: date }),
+        loket.visitRegister({ from, to }),
+        loket.recap({ from, to }),
+        loket.equalServiceReport({ from, to }),
       ]);
       if (mine !== ticket.current) return;
       const failed = [register, recap, equal].find((r) => !r.ok);
@@ -48,16 +53,15 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
         setData({ register: register.value, recap: recap.value, equal: equal.value });
       }
     })();
-  }, [date, changes]);
+  }, [from, to, problem, changes]);
 
   const write = useCallback(
-    (request: ExportRequest<ReportKind>, path: string) => loket.exportReport({ report: request.key, from: date, to: date, format: request.format, path }),
-    [date],
+    (request: ExportRequest<ReportKind>, path: string) => loket.exportReport({ report: request.key, from, to, format: request.format, path, lang }),
+    [from, to, lang],
   );
   const done = useCallback((rows: number, path: string) => t('reports.exported', { rows, path }), [t]);
   const { asking, status, run, cancel } = useTableExport(write, { done, failed: t('reports.exportFailed') });
-  const doExport = (report: ReportKind, format: ExportFormat): void =>
-    void run({ key: report, format, suggested: `${report === 'register' ? 'register' : 'layanan-setara'}-${date}.${format}` });
+  const doExport = (report: ReportKind, format: ExportFormat): void => void run({ key: report, format, suggested: suggestedName(report, from, to, format, lang) });
 
   const time = new Intl.DateTimeFormat(localeOf(lang), { hour: '2-digit', minute: '2-digit', timeZone });
   const exportButtons = (report: ReportKind) => (
@@ -75,13 +79,19 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
     <div className="admin" data-testid="reports-screen">
       <div className="admin__row admin__toolbar">
         <label className="field">
-          <span className="field__label">{t('reports.date')}</span>
-          <input className="field__input" type="date" data-testid="report-date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <span className="field__label">{t('reports.from')}</span>
+          <input className="field__input" type="date" data-testid="report-from" value={from} onChange={(e) => setRange((r) => moveRange(r, 'from', e.target.value))} />
         </label>
-        <button type="button" className="button" onClick={() => setDate(todayIso())}>
+        <label className="field">
+          <span className="field__label">{t('reports.to')}</span>
+          <input className="field__input" type="date" data-testid="report-to" value={to} onChange={(e) => setRange((r) => moveRange(r, 'to', e.target.value))} />
+        </label>
+        <button type="button" className="button" onClick={() => setRange({ from: todayIso(), to: todayIso() })}>
           {t('reports.today')}
         </button>
-        <strong className="admin__date">{formatDate(date, lang)}</strong>
+        <strong className="admin__date" data-testid="report-range">
+          {from === to ? formatDate(from, lang) : t('reports.range', { from: formatDate(from, lang), to: formatDate(to, lang) })}
+        </strong>
         <span className="admin__note admin__push">{t('reports.keys')}</span>
       </div>
       {asking && (
@@ -98,6 +108,11 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
       {status && (
         <Notice tone={status.tone} testId="report-status">
           {status.text}
+        </Notice>
+      )}
+      {problem === 'reversed' && (
+        <Notice tone="bad" testId="report-range-problem">
+          {t('reports.badRange')}
         </Notice>
       )}
       {error && <ErrorAlert title={t('reports.failed')} error={error} />}
@@ -140,7 +155,10 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
           </section>
 
           <section className="admin__section" data-testid="recap">
-            <h2 className="admin__title">{t('reports.recapTitle')}</h2>
+            <div className="admin__head">
+              <h2 className="admin__title">{from === to ? t('reports.recapTitle') : t('reports.recapRangeTitle')}</h2>
+              {exportButtons('recap')}
+            </div>
             <dl className="stat-grid">
               <div className="stat-grid__item">
                 <dt>{t('reports.total')}</dt>
@@ -158,6 +176,7 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
             <div className="recap-columns">
               <RecapList title={t('reports.byUnit')} entries={Object.entries(data.recap.byUnit).map(([u, n]) => [unitName(settings, u), n])} />
               <RecapList title={t('reports.byPayer')} entries={PAYERS.map((p) => [t(`register.payer.${p}`), data.recap.byPayer[p] ?? 0])} />
+              {from !== to && <RecapList title={t('reports.byDay')} entries={dayEntries(data.recap.byDay).map(([d, n]) => [formatDate(d, lang) ?? d, n])} />}
               <RecapList
                 title={t('reports.byHour')}
                 entries={Object.entries(data.recap.byHour)
@@ -191,7 +210,10 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
                 <tbody>
                   {data.register.map((r) => (
                     <tr key={r.visitId} data-testid="register-row" data-queue={r.queue} data-payer={r.payer}>
-                      <td>{time.format(new Date(r.registeredAt))}</td>
+                      <td>
+                        {from !== to && `${formatDate(r.serviceDate, lang) ?? r.serviceDate} `}
+                        {time.format(new Date(r.registeredAt))}
+                      </td>
                       <td className="data-table__strong">
                         {r.queue}
                         {r.emergency && <span className="badge badge--emergency">{t('queue.emergency')}</span>}

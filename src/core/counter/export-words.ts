@@ -1,0 +1,62 @@
+import type { Payer, VisitStatus } from '../../shared/counter';
+import type { Lang } from '../../shared/i18n/messages';
+
+/**
+ * The words an exported table uses, one catalog per language: an English file has no
+ * Indonesian word in it and the other way round (tested in test/unit/counter/export-words.test.ts).
+ */
+export interface ExportWords {
+  register: string[];
+  equal: string[];
+  recap: string[];
+  bridge: string[];
+  payer: Record<Payer, string>;
+  status: Record<VisitStatus, string>;
+  yes: string;
+  sheet: { register: string; equal: string; recap: string; bridge: string };
+  recapGroup: { total: string; emergencies: string; cancelled: string; unit: string; payer: string; hour: string; day: string };
+  bridgeOutcome: Record<string, string>;
+}
+
+export const EXPORT_WORDS: Record<Lang, ExportWords> = {
+  id: {
+    register: ['Tanggal', 'No. antrean', 'Unit', 'Gawat darurat', 'No. RM', 'Nama', 'Penjamin', 'Status', 'Daftar', 'Dipanggil', 'Selesai', 'Tunggu (menit)', 'Petugas'],
+    equal: ['Unit', 'Penjamin', 'Kunjungan', 'Median tunggu (menit)', 'Persentil 90 tunggu (menit)'],
+    recap: ['Kelompok', 'Rincian', 'Kunjungan'],
+    bridge: ['Waktu', 'Layanan', 'Endpoint', 'Lama (ms)', 'Hasil', 'Kode meta', 'Ulang'],
+    payer: {
+      jkn: 'JKN',
+      jamkesda: 'Jamkesda / PBI daerah',
+      umum: 'Umum',
+      'jasa-raharja': 'Jasa Raharja',
+      'bpjs-tk': 'BPJS Ketenagakerjaan',
+      insurance: 'Asuransi lain',
+      pending: 'Penjamin menyusul',
+    },
+    status: { waiting: 'Menunggu', called: 'Dipanggil', served: 'Selesai', cancelled: 'Batal' },
+    yes: 'Ya',
+    sheet: { register: 'Register', equal: 'Layanan setara', recap: 'Rekap', bridge: 'Log bridging' },
+    recapGroup: { total: 'Jumlah kunjungan', emergencies: 'Gawat darurat', cancelled: 'Batal', unit: 'Per poli', payer: 'Per penjamin', hour: 'Per jam', day: 'Per tanggal' },
+    bridgeOutcome: { ok: 'berhasil', 'not-found': 'bukan peserta', offline: 'tidak terhubung', timeout: 'waktu habis', credentials: 'kredensial ditolak', clock: 'jam komputer salah', 'service-down': 'layanan bermasalah', 'bad-response': 'jawaban tak terbaca', 'breaker-open': 'dijeda' },
+  },
+  en: {
+    register: ['Date', 'Queue no.', 'Unit', 'Emergency', 'Record no.', 'Name', 'Payer', 'Status', 'Registered', 'Called', 'Served', 'Wait (minutes)', 'Clerk'],
+    equal: ['Unit', 'Payer', 'Visits', 'Median wait (minutes)', '90th percentile wait (minutes)'],
+    recap: ['Group', 'Item', 'Visits'],
+    bridge: ['Time', 'Service', 'Endpoint', 'Duration (ms)', 'Outcome', 'Meta code', 'Retries'],
+    payer: {
+      jkn: 'JKN',
+      jamkesda: 'Jamkesda / regional PBI',
+      umum: 'Self-pay',
+      'jasa-raharja': 'Jasa Raharja (traffic accident)',
+      'bpjs-tk': 'BPJS Employment (work accident)',
+      insurance: 'Other insurance',
+      pending: 'Payer pending',
+    },
+    status: { waiting: 'Waiting', called: 'Called', served: 'Served', cancelled: 'Cancelled' },
+    yes: 'Yes',
+    sheet: { register: 'Register', equal: 'Equal service', recap: 'Recap', bridge: 'Bridge log' },
+    recapGroup: { total: 'Total visits', emergencies: 'Emergencies', cancelled: 'Cancelled', unit: 'By unit', payer: 'By payer', hour: 'By hour', day: 'By date' },
+    bridgeOutcome: { ok: 'answered', 'not-found': 'not a member', offline: 'offline', timeout: 'timed out', credentials: 'credentials refused', clock: 'clock off', 'service-down': 'service down', 'bad-response': 'unreadable answer', 'breaker-open': 'paused' },
+  },
+};

@@ -1,0 +1,179 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContractError } from '../../../../shared/contract';
+import { formatMrn, queueLabel, TIME_ZONES, visitPrefix, type CounterSettings } from '../../../../shared/settings';
+import { PAPERS } from '../../../../shared/slip';
+import { loket } from '../../api';
+import { AdminForm } from '../../components/AdminForm';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Notice } from '../../components/PathPrompt';
+import { todayIso } from '../../format';
+import { SETTINGS_CHANGED } from '../../hooks/use-settings';
+import { useLang } from '../../i18n';
+import { checkSettings, messagesOfError, type FieldMessages, type Translate } from './settings-form';
+import { UnitsEditor } from './UnitsEditor';
+import './settings.css';
+
+const TZ_LABEL = { 'Asia/Jakarta': 'jakarta', 'Asia/Makassar': 'makassar', 'Asia/Jayapura': 'jayapura' } as const;
+const NO_ISSUES: FieldMessages = { byField: {}, list: [] };
+
+/**
+ * Facility, time zone, units with their prefixes, number prefixes and formats, deadlines, paper
+ * and printer. Checked with the core's own schema before saving: each wrong field says what is
+ * wrong under its own label, in the UI language.
+ */
+export function CounterSettingsForm() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  // The labels are looked up by computed keys ("settings.followUpHours"): the typed t checks literals only.
+  const tr = useCallback<Translate>((key, options) => String(t(key as 'settings.title', options)), [t]);
+  const [form, setForm] = useState<CounterSettings | null>(null);
+  const [error, setError] = useState<ContractError | null>(null);
+  const [issues, setIssues] = useState<FieldMessages>(NO_ISSUES);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void loket.getSettings({}).then((result) => {
+      if (result.ok) setForm(result.value);
+      else setError(result.error);
+    });
+  }, []);
+
+  const set = <K extends keyof CounterSettings>(key: K, value: CounterSettings[K]): void => {
+    setSaved(false);
+    setForm((f) => (f ? { ...f, [key]: value } : f));
+  };
+
+  const save = useCallback(async () => {
+    if (!form || busy) return;
+    setError(null);
+    setSaved(false);
+    const local = checkSettings(form, lang, tr);
+    setIssues(local ?? NO_ISSUES);
+    if (local) return setError({ code: 'invalid-input', message: t('settings.checkFields') });
+    setBusy(true);
+    const result = await loket.saveSettings(form);
+    setBusy(false);
+    if (!result.ok) {
+      setIssues(messagesOfError(result.error, lang, tr) ?? NO_ISSUES);
+      return setError(result.error);
+    }
+    setForm(result.value);
+    setSaved(true);
+    window.dispatchEvent(new Event(SETTINGS_CHANGED));
+  }, [form, busy, lang, t, tr]);
+
+  if (!form) return error ? <ErrorAlert title={t('settings.saveFailed')} error={error} /> : <p className="admin__empty">{t('settings.loading')}</p>;
+
+  const fieldError = (key: string) => issues.byField[key] && <span className="field__error" data-field-error={key}>{issues.byField[key]}</span>;
+  const text = (key: 'facilityName' | 'facilityCode' | 'facilityAddress' | 'printerName', label: string, note?: string) => (
+    <label className={`field${key === 'facilityAddress' ? ' field--wide' : ''}`}>
+      <span className="field__label">{label}</span>
+      <input className="field__input" data-setting={key} value={form[key]} aria-invalid={!!issues.byField[key]} onChange={(e) => set(key, e.target.value)} />
+      {fieldError(key)}
+      {note && <span className="field__note">{note}</span>}
+    </label>
+  );
+  const number = (key: 'followUpHours' | 'staleAfterDays', label: string) => (
+    <label className="field">
+      <span className="field__label">{label}</span>
+      <input className="field__input" type="number" inputMode="numeric" data-setting={key} value={form[key]} aria-invalid={!!issues.byField[key]} onChange={(e) => set(key, Number(e.target.value))} />
+      {fieldError(key)}
+    </label>
+  );
+  const firstUnit = form.units[0]?.prefix || 'U';
+  const prefix = (key: 'counterPrefix' | 'emergencyPrefix', label: string, note?: string) => (
+    <label className="field">
+      <span className="field__label">{label}</span>
+      <input className="field__input field__input--mono" maxLength={3} data-setting={key} value={form[key]} aria-invalid={!!issues.byField[key]} onChange={(e) => set(key, e.target.value.toUpperCase())} />
+      {fieldError(key)}
+      <span className="field__note" data-testid={`${key}-example`}>
+        {t('settings.example', { value: queueLabel(visitPrefix(form.counterPrefix, key === 'counterPrefix' ? firstUnit : form.emergencyPrefix || '?'), 7) })}
+      </span>
+      {note && <span className="field__note">{note}</span>}
+    </label>
+  );
+
+  return (
+    <AdminForm testId="settings-screen" onSave={() => void save()}>
+      <section className="admin__section">
+        <h2 className="admin__title">{t('settings.facility')}</h2>
+        <div className="admin__grid">
+          {text('facilityName', t('settings.facilityName'))}
+          {text('facilityCode', t('settings.facilityCode'))}
+          <label className="field">
+            <span className="field__label">{t('settings.timeZone')}</span>
+            <select className="field__input" data-setting="timeZone" value={form.timeZone} onChange={(e) => set('timeZone', e.target.value as CounterSettings['timeZone'])}>
+              {TIME_ZONES.map((z) => (
+                <option key={z} value={z}>
+                  {t(`settings.timeZones.${TZ_LABEL[z]}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {text('facilityAddress', t('settings.facilityAddress'))}
+        </div>
+      </section>
+
+      <section className="admin__section">
+        <h2 className="admin__title">{t('settings.units')}</h2>
+        <UnitsEditor form={form} errors={issues.byField} onUnits={(units) => set('units', units)} onEmergencyUnit={(code) => set('emergencyUnit', code)} />
+      </section>
+
+      <section className="admin__section">
+        <h2 className="admin__title">{t('settings.numbers')}</h2>
+        <div className="admin__grid">
+          {prefix('counterPrefix', t('settings.counterPrefix'), t('settings.counterPrefixNote'))}
+          {prefix('emergencyPrefix', t('settings.emergencyPrefix'))}
+          <label className="field">
+            <span className="field__label">{t('settings.mrnFormat')}</span>
+            <input className="field__input field__input--mono" data-setting="mrnFormat" value={form.mrnFormat} aria-invalid={!!issues.byField.mrnFormat} onChange={(e) => set('mrnFormat', e.target.value)} />
+            {fieldError('mrnFormat')}
+            <span className="field__note">
+              {t('settings.example', { value: '' })}
+              <span className="settings-preview" data-testid="mrn-preview">
+                {formatMrn(form.mrnFormat, 42, todayIso(), form.facilityCode)}
+              </span>
+            </span>
+            <span className="field__note">{t('settings.mrnHelp')}</span>
+          </label>
+        </div>
+      </section>
+
+      <section className="admin__section">
+        <h2 className="admin__title">
+          {t('settings.deadlines')} · {t('settings.printing')}
+        </h2>
+        <div className="admin__grid">
+          {number('followUpHours', t('settings.followUpHours'))}
+          {number('staleAfterDays', t('settings.staleAfterDays'))}
+          <label className="field">
+            <span className="field__label">{t('settings.paper')}</span>
+            <select className="field__input" data-setting="paper" value={form.paper} onChange={(e) => set('paper', e.target.value as CounterSettings['paper'])}>
+              {PAPERS.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </label>
+          {text('printerName', t('settings.printerName'), t('settings.printerNote'))}
+        </div>
+      </section>
+
+      <div className="admin__row">
+        <button type="submit" className="button button--primary button--big" data-testid="settings-save" aria-busy={busy}>
+          {t('settings.save')} <kbd>Ctrl+S</kbd>
+        </button>
+        {saved && (
+          <Notice tone="ok" testId="settings-status">
+            {t('settings.saved')}
+          </Notice>
+        )}
+        <span className="admin__note admin__push">{t('settings.keys')}</span>
+      </div>
+      {error && <ErrorAlert title={t('settings.saveFailed')} error={error} lines={issues.list} lead={t('settings.checkFields')} />}
+    </AdminForm>
+  );
+}

@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../../src/core/core';
+import { dispatch } from '../../../src/core/dispatch';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { useTempDir } from '../../helpers/temp';
+
+const tempDir = useTempDir();
+
+describe('invalid input through the contract', () => {
+  it('lists each field with the kind of rule and its bound, and says the rule in the language set', async () => {
+    const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null });
+    const bad = { ...DEFAULT_SETTINGS, followUpHours: 0, counterPrefix: 'a b', units: DEFAULT_SETTINGS.units.map((u) => ({ ...u, prefix: 'U' })) };
+    const refused = await dispatch(core, 'saveSettings', bad);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    if (refused.ok) throw new Error('accepted');
+    expect(refused.error.issues).toEqual([
+      { path: ['counterPrefix'], kind: 'format' },
+      { path: ['followUpHours'], kind: 'too-small', bound: 1 },
+      ...[1, 2, 3, 4].map((i) => ({ path: ['units', i, 'prefix'], kind: 'not-unique', other: 1 })),
+    ]);
+    expect(refused.error.message).toMatch(/^Masukan tidak valid: counterPrefix: bentuknya tidak sesuai; followUpHours: minimal 1; units\.1\.prefix: sama dengan baris 1; harus berbeda/);
+    expect(refused.error.message).not.toMatch(/Too small|expected/);
+
+    await dispatch(core, 'setLanguage', { lang: 'en' });
+    const missing = await dispatch(core, 'registerVisit', { patientId: 1, unit: 'UMUM' });
+    if (missing.ok) throw new Error('accepted');
+    expect(missing.error).toMatchObject({ issues: [{ path: ['verdict'], kind: 'required' }], message: 'Invalid input: verdict: required' });
+    core.close();
+  });
+
+  it('a refusal by the core carries its parameters for a screen to word itself', async () => {
+    const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null });
+    const refused = await dispatch(core, 'registerVisit', { patientId: 42, unit: 'UMUM', verdict: null });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'patient/not-found', params: { id: 42 } } });
+    core.close();
+  });
+});
