@@ -21,8 +21,8 @@ describe('the reports screen', () => {
 
     await page.keyboard.press('Alt+5');
     await page.getByTestId('register-table').waitFor();
-    expect(await page.getByTestId('report-from').inputValue()).toBe('2025-06-10');
-    expect(await page.getByTestId('report-to').inputValue()).toBe('2025-06-10');
+    expect(await page.getByTestId('report-from').inputValue()).toBe('10-06-2025');
+    expect(await page.getByTestId('report-to').inputValue()).toBe('10-06-2025');
     const payers = await page.getByTestId('register-payer').allTextContents();
     expect(payers).toEqual(['JKN', 'Umum']);
     expect(await page.locator('[data-testid="equal-row"]').count()).toBe(2);
@@ -77,7 +77,7 @@ describe('the reports screen', () => {
 
     // Another day alone: nothing yet. A start after the end drags the end along.
     await page.getByTestId('report-from').fill('2025-06-11');
-    expect(await page.getByTestId('report-to').inputValue()).toBe('2025-06-11');
+    expect(await page.getByTestId('report-to').inputValue()).toBe('11-06-2025');
     await expect.poll(() => page.getByTestId('register-table').count()).toBe(0);
     await c.screenshot('reports-c-empty-day');
   });

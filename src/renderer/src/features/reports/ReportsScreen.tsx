@@ -14,6 +14,7 @@ import { localeOf, useLang } from '../../i18n';
 import '../slip/slip.css';
 import '../lists/admin.css';
 import { dayEntries, moveRange, rangeProblem, suggestedName, type ReportKind } from './report-range';
+import { DateField } from '../../components/DateField';
 
 interface Data {
   register: RegisterRow[];
@@ -80,11 +81,11 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
       <div className="admin__row admin__toolbar">
         <label className="field">
           <span className="field__label">{t('reports.from')}</span>
-          <input className="field__input" type="date" data-testid="report-from" value={from} onChange={(e) => setRange((r) => moveRange(r, 'from', e.target.value))} />
+          <DateField className="field__input" data-testid="report-from" noteClassName="field__note" value={from} onChange={(iso) => iso && setRange((r) => moveRange(r, 'from', iso))} />
         </label>
         <label className="field">
           <span className="field__label">{t('reports.to')}</span>
-          <input className="field__input" type="date" data-testid="report-to" value={to} onChange={(e) => setRange((r) => moveRange(r, 'to', e.target.value))} />
+          <DateField className="field__input" data-testid="report-to" noteClassName="field__note" value={to} onChange={(iso) => iso && setRange((r) => moveRange(r, 'to', iso))} />
         </label>
         <button type="button" className="button" onClick={() => setRange({ from: todayIso(), to: todayIso() })}>
           {t('reports.today')}
