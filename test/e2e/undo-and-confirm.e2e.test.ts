@@ -29,43 +29,43 @@ describe('no lone key changes data; every change says what changed', () => {
     await expect.poll(() => items.count()).toBe(2);
     // The focus is on the first card itself, not on one of its actions.
     await expect.poll(() => focusedTestId(c)).toBe('followup');
-    expect(await focusedAttr(c, 'data-queue')).toBe('A-001');
+    expect(await focusedAttr(c, 'data-queue')).toBe('U-001');
     await page.keyboard.press('Enter');
     await page.keyboard.press(' ');
     await page.waitForTimeout(300);
-    expect(await payerOf(c, 'A-001')).toBe('pending');
+    expect(await payerOf(c, 'U-001')).toBe('pending');
     expect(await items.count()).toBe(2);
     expect(await page.getByTestId('undo-toast').count()).toBe(0);
 
     // Arrow down: the second card; J on it sets its payer, and says so with the name.
     await page.keyboard.press('ArrowDown');
-    expect(await focusedAttr(c, 'data-queue')).toBe('A-002');
+    expect(await focusedAttr(c, 'data-queue')).toBe('U-002');
     await page.keyboard.press('j');
     await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('ASEP SUNANDAR → JKN');
     await expect.poll(() => items.count()).toBe(1);
-    expect(await payerOf(c, 'A-002')).toBe('jkn');
-    expect(await payerOf(c, 'A-001')).toBe('pending');
+    expect(await payerOf(c, 'U-002')).toBe('jkn');
+    expect(await payerOf(c, 'U-001')).toBe('pending');
     await c.screenshot('undo-a-payer-toast');
 
     // Ctrl+Z: back to pending through the core; the follow-up is open again.
     await page.keyboard.press('Control+z');
-    await expect.poll(() => payerOf(c, 'A-002')).toBe('pending');
+    await expect.poll(() => payerOf(c, 'U-002')).toBe('pending');
     await expect.poll(() => items.count()).toBe(2);
     expect(await page.getByTestId('followups-notice').textContent()).toBe('Diurungkan: ASEP SUNANDAR kembali Penjamin menyusul');
     expect(await page.getByTestId('undo-toast').count()).toBe(0);
 
     // Another payer by its button (Jasa Raharja needs migration 006; Umum is in the current schema), Undo by the button.
-    await page.locator('[data-testid="followup"][data-queue="A-001"] [data-action="umum"]').click();
+    await page.locator('[data-testid="followup"][data-queue="U-001"] [data-action="umum"]').click();
     await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('ENTIN ROHMAH → Umum');
-    expect(await payerOf(c, 'A-001')).toBe('umum');
+    expect(await payerOf(c, 'U-001')).toBe('umum');
     await page.getByTestId('undo-button').click();
-    await expect.poll(() => payerOf(c, 'A-001')).toBe('pending');
+    await expect.poll(() => payerOf(c, 'U-001')).toBe('pending');
 
     // The Undo goes away by itself after a few seconds.
-    await page.locator('[data-testid="followup"][data-queue="A-001"] [data-action="umum"]').click();
+    await page.locator('[data-testid="followup"][data-queue="U-001"] [data-action="umum"]').click();
     await page.getByTestId('undo-toast').waitFor();
     await expect.poll(() => page.getByTestId('undo-toast').count(), { timeout: 9000 }).toBe(0);
-    expect(await payerOf(c, 'A-001')).toBe('umum');
+    expect(await payerOf(c, 'U-001')).toBe('umum');
   });
 
   it('follow-ups: a re-check says what it found, with the name', async () => {
@@ -133,36 +133,36 @@ describe('no lone key changes data; every change says what changed', () => {
 
     // Calling is a change too: said with the name, and undone by Ctrl+Z (back to waiting).
     await page.keyboard.press('p');
-    await expect.poll(() => status('A-001')).toBe('called');
-    expect(await page.getByTestId('undo-message').textContent()).toBe('A-001 ENTIN ROHMAH: dipanggil');
+    await expect.poll(() => status('U-001')).toBe('called');
+    expect(await page.getByTestId('undo-message').textContent()).toBe('U-001 ENTIN ROHMAH: dipanggil');
     await page.keyboard.press('Control+z');
-    await expect.poll(() => status('A-001')).toBe('waiting');
-    expect(await page.getByTestId('queue-notice').textContent()).toBe('Diurungkan: A-001 ENTIN ROHMAH kembali Menunggu');
+    await expect.poll(() => status('U-001')).toBe('waiting');
+    expect(await page.getByTestId('queue-notice').textContent()).toBe('Diurungkan: U-001 ENTIN ROHMAH kembali Menunggu');
     await page.keyboard.press('p');
-    await expect.poll(() => status('A-001')).toBe('called');
+    await expect.poll(() => status('U-001')).toBe('called');
     await page.keyboard.press('s');
-    await expect.poll(() => status('A-001')).toBe('served');
-    expect(await page.getByTestId('undo-message').textContent()).toBe('A-001 ENTIN ROHMAH: selesai');
+    await expect.poll(() => status('U-001')).toBe('served');
+    expect(await page.getByTestId('undo-message').textContent()).toBe('U-001 ENTIN ROHMAH: selesai');
     await c.screenshot('undo-b-served-toast');
     await page.keyboard.press('Control+z');
-    await expect.poll(() => status('A-001')).toBe('called');
-    expect(await page.getByTestId('queue-notice').textContent()).toBe('Diurungkan: A-001 ENTIN ROHMAH kembali Dipanggil');
+    await expect.poll(() => status('U-001')).toBe('called');
+    expect(await page.getByTestId('queue-notice').textContent()).toBe('Diurungkan: U-001 ENTIN ROHMAH kembali Dipanggil');
 
     // Batal: a question, the focus on "Tidak"; Enter keeps the visit.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('b');
     const dialog = page.getByTestId('confirm-dialog');
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain('A-002 ASEP SUNANDAR');
+    expect(await dialog.textContent()).toContain('U-002 ASEP SUNANDAR');
     await expect.poll(() => focusedTestId(c)).toBe('confirm-no');
     await c.screenshot('undo-c-cancel-question');
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog.count()).toBe(0);
-    expect(await status('A-002')).toBe('waiting');
+    expect(await status('U-002')).toBe('waiting');
     // The button asks too; "Ya" cancels and says so.
-    await page.locator('[data-queue="A-002"] [data-action="cancelled"]').click();
+    await page.locator('[data-queue="U-002"] [data-action="cancelled"]').click();
     await page.getByTestId('confirm-yes').click();
-    await expect.poll(() => status('A-002')).toBe('cancelled');
-    expect(await page.getByTestId('queue-notice').textContent()).toBe('A-002 ASEP SUNANDAR: kunjungan dibatalkan');
+    await expect.poll(() => status('U-002')).toBe('cancelled');
+    expect(await page.getByTestId('queue-notice').textContent()).toBe('U-002 ASEP SUNANDAR: kunjungan dibatalkan');
   });
 });
