@@ -6,14 +6,20 @@ interface Props {
   confirmLabel: string;
   cancelLabel: string;
   keysHint: string;
+  /**
+   * Which button has the focus when the dialog opens, so what a bare Enter does. 'cancel' where a
+   * reflex Enter must not do the risky thing (registering the same patient twice in a day).
+   */
+  initialFocus?: 'confirm' | 'cancel';
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-/** A yes/no question: Enter confirms, Esc cancels; the confirm button has the focus. */
-export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, keysHint, onConfirm, onCancel }: Props) {
+/** A yes/no question: Enter presses the focused button, Tab or the arrows move, Esc cancels. */
+export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, keysHint, initialFocus = 'confirm', onConfirm, onCancel }: Props) {
   const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => confirmRef.current?.focus(), []);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => (initialFocus === 'cancel' ? cancelRef : confirmRef).current?.focus(), [initialFocus]);
   return (
     <div className="overlay">
       <div
@@ -23,6 +29,7 @@ export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, keysH
         aria-labelledby="confirm-title"
         aria-describedby="confirm-message"
         data-testid="confirm-dialog"
+        data-focus={initialFocus}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
             event.preventDefault();
@@ -31,8 +38,13 @@ export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, keysH
           } else if (event.key === 'Enter') {
             event.preventDefault();
             event.stopPropagation();
-            if (document.activeElement?.getAttribute('data-cancel') === null) onConfirm();
+            // Only the confirm button confirms: Enter anywhere else in the dialog cancels.
+            if (document.activeElement === confirmRef.current) onConfirm();
             else onCancel();
+          } else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+            event.preventDefault();
+            event.stopPropagation();
+            (document.activeElement === confirmRef.current ? cancelRef : confirmRef).current?.focus();
           }
         }}
       >
@@ -43,11 +55,11 @@ export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, keysH
           {message}
         </p>
         <div className="dialog__actions">
-          <button type="button" className="button" data-cancel onClick={onCancel}>
+          <button ref={cancelRef} type="button" className="button" data-cancel data-testid="confirm-cancel" onClick={onCancel}>
             {cancelLabel} <kbd>Esc</kbd>
           </button>
-          <button ref={confirmRef} type="button" className="button button--primary" onClick={onConfirm}>
-            {confirmLabel} <kbd>Enter</kbd>
+          <button ref={confirmRef} type="button" className="button button--primary" data-testid="confirm-ok" onClick={onConfirm}>
+            {confirmLabel} {initialFocus === 'confirm' && <kbd>Enter</kbd>}
           </button>
         </div>
         <p className="dialog__keys">{keysHint}</p>
