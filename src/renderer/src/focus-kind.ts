@@ -1,5 +1,4 @@
-/** Where a key lands: the search field, another text field (typing goes in), or anything else. */
-export type FocusKind = 'search' | 'text' | 'other';
+import type { FocusKind } from './print/print-keys';
 
 const NOT_TEXT = ['button', 'checkbox', 'radio', 'submit', 'reset', 'file', 'range', 'color', 'image'];
 

@@ -1,4 +1,5 @@
-import type { FocusKind } from '../focus-kind';
+/** Where a key lands: the search field, another text field (typing goes in), or anything else. */
+export type FocusKind = 'search' | 'text' | 'other';
 
 export interface PrintKeyContext {
   key: string;

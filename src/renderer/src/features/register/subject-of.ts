@@ -1,9 +1,11 @@
 import type { LookupResult } from '../../../../shared/lookup';
-import type { LiveState } from '../lookup/use-lookup';
 import type { Display } from '../lookup/verdict';
 import type { Subject } from './subject';
 
 const SEPARATORS = /[\s.\-\u00a0]/g;
+
+/** The part of the live state (use-lookup's LiveState) this needs; kept DOM-free for the unit tests. */
+type LiveLike = { status: 'asking' } | { status: 'done'; online: { status: string } } | null;
 
 /**
  * What "Daftarkan" (or Enter on an unchanged query) registers; null when there is nothing to
@@ -14,7 +16,7 @@ const SEPARATORS = /[\s.\-\u00a0]/g;
  * The verdict is BPJS's own when the shown result is the one refined by a live answer (and not a
  * list row the clerk picked); otherwise it comes from the lists and is re-checked later.
  */
-export function subjectOf(result: LookupResult, display: Display, query: string, live: LiveState = null): Subject | null {
+export function subjectOf(result: LookupResult, display: Display, query: string, live: LiveLike = null): Subject | null {
   if (display.kind !== 'verdict') return null;
   const source = live?.status === 'done' && live.online.status === 'answered' && !display.pickedByClerk ? 'bpjs-live' : 'lists';
   const basis = display.basis;
