@@ -1,3 +1,5 @@
+import { PROVINCE_CODES } from '../../../shared/nik';
+
 /**
  * Tells a barcode scan from a clerk's typing, from key timing alone.
  *
@@ -7,12 +9,22 @@
  * (`scan`), a person's keys are given back in order (`replay`). Pure: the caller passes the time.
  */
 
-/** Longest pause between two keys of one burst (ms). A loaded PC stretches a scanner's 5–20 ms. */
-export const MAX_GAP_MS = 50;
-/** A scan's keys come this fast on average (ms per key, Enter included). */
-export const MAX_MEAN_GAP_MS = 30;
-/** How long a held key waits before it is judged a person's (ms): the caller's timer. */
-export const HOLD_MS = MAX_GAP_MS;
+/**
+ * How long a lone digit outside a text field waits to see whether more follow (ms). Short enough
+ * that a person does not notice; long enough for a scanner's second key on a busy old PC.
+ */
+export const HOLD_MS = 70;
+/**
+ * Once a burst runs at scanner pace, a pause up to this long does not end it (ms): an old PC
+ * under load, or a USB hub, delivers a scanner's 5–20 ms keys in clumps now and then.
+ */
+export const BURST_GAP_MS = 150;
+/** A scan's keys come at most this far apart on average (ms per key, Enter included); a person's at 80 ms or more. */
+export const MAX_MEAN_GAP_MS = 50;
+/** From this many digits at scanner pace on, the burst is a machine's: never given back as keys. */
+export const MACHINE_DIGITS = 3;
+/** A machine's burst ends only with Enter, another key, or this long a pause (ms). */
+export const MACHINE_GAP_MS = 1000;
 export const MIN_SCAN_DIGITS = 10;
 export const MAX_SCAN_DIGITS = 16;
 
@@ -28,14 +40,14 @@ export interface Decision<T> {
   /** Earlier keys that turned out to be a person's, to be given back first, in order. */
   replay: T[];
   /**
-   * Earlier keys that came at scanner speed but never made a scan (no Enter, or a pause): a
+   * Earlier keys that came at scanner speed but never made a scan (no Enter, a long pause): a
    * machine's, not a person's, so never given back (16 digits must not press 16 unit keys).
    */
   dropped: T[];
   /**
    * What to do with this key: `pass` it on; `hold` it (a possible scan); `scan`: it is the Enter
-   * that ends a scan of `digits`; `reject`: the Enter ends a scanner-speed burst that is no number
-   * Loket knows (17+ digits). For scan and reject the burst and this Enter are consumed.
+   * that ends a scan of `digits` (10–16); `reject`: the Enter ends a scanner-speed burst of any
+   * other length (9, 17 digits). For scan and reject the burst and this Enter are consumed.
    */
   action: 'pass' | 'hold' | 'scan' | 'reject';
   digits?: string;
@@ -57,6 +69,19 @@ interface Held<T> {
 
 const isDigit = (key: string): boolean => key.length === 1 && key >= '0' && key <= '9';
 
+/** A NIK (16 digits, a real province code first) or a JKN card number (13 digits, a leading 0). */
+const knownShape = (d: string): boolean => (d.length === 16 && PROVINCE_CODES.includes(d.slice(0, 2))) || /^0\d{12}$/.test(d);
+
+/**
+ * How many leading digits of a burst are a person's key pressed just before the scan (a unit key,
+ * 1–9): 0 when the burst itself has a known shape or no shorter tail has one; else 1 or 2.
+ */
+export function personsLead(digits: string): number {
+  if (knownShape(digits)) return 0;
+  for (const k of [1, 2]) if (/^[1-9]+$/.test(digits.slice(0, k)) && knownShape(digits.slice(k))) return k;
+  return 0;
+}
+
 export class ScanDetector<T> {
   private burst: Held<T>[] = [];
 
@@ -68,7 +93,7 @@ export class ScanDetector<T> {
   /** A key went down. `payload` comes back in `replay`/`burst` (the event, its target, …). */
   feed(input: KeyInput, payload: T): Decision<T> {
     const last = this.burst[this.burst.length - 1];
-    const gapOk = last !== undefined && input.time - last.time <= MAX_GAP_MS;
+    const gapOk = last !== undefined && input.time - last.time <= this.holdFor();
 
     if (isDigit(input.key) && !input.modified) {
       // A pause breaks the burst: what came before ends there.
@@ -77,40 +102,60 @@ export class ScanDetector<T> {
       return { ...released, action: 'hold' };
     }
 
-    if (input.key === 'Enter' && !input.modified && last && gapOk && this.fast(input.time)) {
-      const n = this.burst.length;
-      if (n >= MIN_SCAN_DIGITS) {
-        const burst = this.burst.map((h) => h.payload);
-        const digits = this.burst.map((h) => h.key).join('');
-        this.burst = [];
-        return { replay: [], dropped: [], action: n <= MAX_SCAN_DIGITS ? 'scan' : 'reject', digits, burst };
-      }
+    if (input.key === 'Enter' && !input.modified && gapOk && this.machine()) {
+      const all = this.burst;
+      this.burst = [];
+      // The clerk's own key just before the scanner fired (a unit key, 17 ms earlier) is
+      // indistinguishable by time; the number's shape tells it apart. It is given back first.
+      const lead = personsLead(all.map((h) => h.key).join(''));
+      const scanned = all.slice(lead);
+      const n = scanned.length;
+      const burst = scanned.map((h) => h.payload);
+      const digits = scanned.map((h) => h.key).join('');
+      const replay = all.slice(0, lead).map((h) => h.payload);
+      // A machine's number Loket does not know (9 digits, 17 digits) is swallowed whole, its
+      // Enter too: it must never confirm or register anything on screen.
+      return { replay, dropped: [], action: n >= MIN_SCAN_DIGITS && n <= MAX_SCAN_DIGITS ? 'scan' : 'reject', digits, burst };
     }
 
     // Any other key (or an Enter after a person's digits): the digits first, then this key.
     return { ...this.release(), action: 'pass' };
   }
 
-  /** Time passes without keys: a burst quiet for HOLD_MS or longer is over. */
+  /**
+   * How long after the last key the burst is over (ms), so when the caller's timer calls tick():
+   * HOLD_MS for a lone digit (a person's key waits no longer), BURST_GAP_MS for two quick ones,
+   * MACHINE_GAP_MS once the burst is plainly a machine's (a stalled PC must not split a scan).
+   */
+  holdFor(): number {
+    if (this.machine()) return MACHINE_GAP_MS;
+    return this.burst.length >= 2 && this.meanGap() <= MAX_MEAN_GAP_MS ? BURST_GAP_MS : HOLD_MS;
+  }
+
+  /** Time passes without keys: a burst quiet for holdFor() or longer is over. */
   tick(now: number): Release<T> {
     const last = this.burst[this.burst.length - 1];
-    if (!last || now - last.time < HOLD_MS) return { replay: [], dropped: [] };
+    if (!last || now - last.time < this.holdFor()) return { replay: [], dropped: [] };
     return this.release();
   }
 
   /** Ends the burst: a person's keys are to be replayed, a machine's dropped. */
   release(): Release<T> {
     const out = this.burst.map((h) => h.payload);
-    const last = this.burst[this.burst.length - 1];
-    const machine = last !== undefined && this.burst.length >= MIN_SCAN_DIGITS && this.fast(last.time, this.burst.length - 1);
+    const machine = this.machine();
     this.burst = [];
     return machine ? { replay: [], dropped: out } : { replay: out, dropped: [] };
   }
 
-  /** Keys at scanner speed from the burst's first key to `until`, over `gaps` intervals (default: digits + Enter). */
-  private fast(until: number, gaps = this.burst.length): boolean {
+  /** No person types MACHINE_DIGITS digits at scanner pace. */
+  private machine(): boolean {
+    return this.burst.length >= MACHINE_DIGITS && this.meanGap() <= MAX_MEAN_GAP_MS;
+  }
+
+  private meanGap(): number {
+    const n = this.burst.length;
     const first = this.burst[0];
-    if (!first || gaps <= 0) return false;
-    return (until - first.time) / gaps <= MAX_MEAN_GAP_MS;
+    const last = this.burst[n - 1];
+    return first && last && n >= 2 ? (last.time - first.time) / (n - 1) : Infinity;
   }
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { focusKindOf } from '../focus-kind';
-import { HOLD_MS, ScanDetector } from './scan-detector';
+import { ScanDetector } from './scan-detector';
 
 /** A key as it went down: where, what, and whether it was held back (outside text fields). */
 interface KeySeen {
@@ -48,7 +48,7 @@ const takesScan = (target: EventTarget | null): boolean => target instanceof HTM
 /**
  * Installs the scan detector once, in the capture phase, before any screen sees a key. A scan
  * (10–16 digits at scanner speed, then Enter) never reaches the screen: not as unit keys, not as
- * an Enter on a dialog. Outside text fields digits are held ~50 ms and given back when they were a
+ * an Enter on a dialog. Outside text fields digits are held ~70 ms and given back when they were a
  * person's; in a text field they go in as typed and are taken out again when they were a scan.
  * Then `onScan(digits)`: the app starts a new search.
  */
@@ -59,6 +59,19 @@ export function useScan(onScan: (digits: string) => void): void {
   useEffect(() => {
     const detector = new ScanDetector<KeySeen>();
     let timer: ReturnType<typeof setTimeout> | undefined;
+
+    /**
+     * The hold timer. A timer that fires late means the page was busy (a render): keys typed
+     * meanwhile may still be queued, and judging the burst before them would split a scan. So a
+     * late timer waits once more, briefly, and the queued keys (input goes first) arrive.
+     */
+    const arm = (delay: number, deferred = false): void => {
+      const due = performance.now() + delay;
+      timer = setTimeout(() => {
+        if (!deferred && performance.now() - due > 20) return arm(10, true);
+        settle(detector.tick(performance.now()));
+      }, delay);
+    };
 
     const settle = (release: { replay: KeySeen[] }): void => {
       for (const seen of release.replay) if (seen.held) replay(seen);
@@ -82,7 +95,7 @@ export function useScan(onScan: (digits: string) => void): void {
           event.preventDefault();
           event.stopImmediatePropagation();
         }
-        timer = setTimeout(() => settle(detector.tick(performance.now())), HOLD_MS + 5);
+        arm(detector.holdFor() + 5);
         return;
       }
       if (decision.action === 'pass') return;

@@ -261,7 +261,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
   }, [nextVerdict, nextSource, nextBasis]);
 
   return (
-    <div className="lookup">
+    <div className="lookup" data-testid="lookup" data-query={result?.query ?? ''} data-busy={busy}>
       <SearchBar
         inputRef={inputRef}
         query={query}
