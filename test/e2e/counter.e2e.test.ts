@@ -45,7 +45,7 @@ describe('registration at the counter', () => {
     expect(await page.locator('[data-payer="umum"]').getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('d');
     expect(await page.locator('[data-payer="jamkesda"]').getAttribute('aria-pressed')).toBe('true');
-    // A digit outside a text field waits ~70 ms (it could be the start of a scan), then counts.
+    // A digit outside a text field waits ~100 ms (it could be the start of a scan), then counts.
     await page.keyboard.press('2');
     await expect.poll(() => page.locator('[data-unit="GIGI"]').getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('1');

@@ -126,6 +126,25 @@ describe('scan detector', () => {
     expect(personsLead(`0${NIK}`)).toBe(0); // 0 is no unit key
   });
 
+  it('in the search field (nothing held) a scan whose second key came 150 ms late is still the whole number', () => {
+    const d = new ScanDetector<string>();
+    let t = 0;
+    const out = [...NIK, 'Enter'].map((key, i) => d.feed({ key, time: (t += i === 1 ? 150 : i === 0 ? 0 : 15), inField: true }, key));
+    expect(out.at(-1)).toMatchObject({ action: 'scan', digits: NIK });
+  });
+
+  it('a stall of 106 ms after the scanner\'s first key: that key was given back, but the scan is still the whole NIK', () => {
+    const d = new ScanDetector<string>();
+    d.feed({ key: '3', time: 0 }, 'first');
+    const { out } = type(d, NIK.slice(1), 15, 106);
+    expect(out[0]?.replay).toEqual(['first']);
+    expect(out.at(-1)).toMatchObject({ action: 'scan', digits: NIK });
+    // A person's digit long before is not glued on.
+    const later = new ScanDetector<string>();
+    later.feed({ key: '3', time: 0 }, 'first');
+    expect(type(later, NIK.slice(1), 15, 2000).out.at(-1)).toMatchObject({ action: 'scan', digits: NIK.slice(1) });
+  });
+
   it('a lone digit waits only HOLD_MS; a second key after that starts afresh', () => {
     const d = new ScanDetector<string>();
     d.feed({ key: '1', time: 0 }, 'one');

@@ -10,21 +10,29 @@ import { PROVINCE_CODES } from '../../../shared/nik';
  */
 
 /**
- * How long a lone digit outside a text field waits to see whether more follow (ms). Short enough
- * that a person does not notice; long enough for a scanner's second key on a busy old PC.
+ * How long a lone digit outside a text field waits to see whether more follow (ms): long enough
+ * for a scanner's second key on a busy old PC, short enough that a person hardly sees it (and
+ * the next key, Enter included, gives it back at once, in order).
  */
-export const HOLD_MS = 70;
+export const HOLD_MS = 100;
 /**
  * Once a burst runs at scanner pace, a pause up to this long does not end it (ms): an old PC
  * under load, or a USB hub, delivers a scanner's 5–20 ms keys in clumps now and then.
  */
 export const BURST_GAP_MS = 150;
+/**
+ * In a text field nothing is held (the keys go in at once), so waiting costs nothing there: a
+ * burst that starts in a field may pause this long (ms) before it is judged over.
+ */
+export const FIELD_GAP_MS = 200;
 /** A scan's keys come at most this far apart on average (ms per key, Enter included); a person's at 80 ms or more. */
 export const MAX_MEAN_GAP_MS = 50;
 /** From this many digits at scanner pace on, the burst is a machine's: never given back as keys. */
 export const MACHINE_DIGITS = 3;
 /** A machine's burst ends only with Enter, another key, or this long a pause (ms). */
 export const MACHINE_GAP_MS = 1000;
+/** How soon after a digit given back a burst must start to be taken as the same scan (ms). */
+export const SPLIT_MS = 400;
 export const MIN_SCAN_DIGITS = 10;
 export const MAX_SCAN_DIGITS = 16;
 
@@ -34,6 +42,8 @@ export interface KeyInput {
   time: number;
   /** Alt, Ctrl or Meta held: a shortcut, never part of a scan. */
   modified?: boolean;
+  /** The key types into a text field (the caller lets it in at once instead of holding it). */
+  inField?: boolean;
 }
 
 export interface Decision<T> {
@@ -64,6 +74,7 @@ export interface Release<T> {
 interface Held<T> {
   key: string;
   time: number;
+  inField: boolean;
   payload: T;
 }
 
@@ -84,6 +95,12 @@ export function personsLead(digits: string): number {
 
 export class ScanDetector<T> {
   private burst: Held<T>[] = [];
+  /**
+   * One or two digits just given back as a person's because the next key came late: if a
+   * machine's burst follows at once and only makes a NIK or card with them, they were the
+   * scanner's first keys, split off by a stalled page. (Given back already; the scan still gets them.)
+   */
+  private recent: { keys: string; time: number } | null = null;
 
   /** The keys waiting for a decision (for the caller's bookkeeping). */
   get pending(): number {
@@ -97,8 +114,10 @@ export class ScanDetector<T> {
 
     if (isDigit(input.key) && !input.modified) {
       // A pause breaks the burst: what came before ends there.
+      const before = this.burst.map((h) => h.key).join('');
       const released = last && !gapOk ? this.release() : { replay: [], dropped: [] };
-      this.burst.push({ key: input.key, time: input.time, payload });
+      if (last && released.replay.length > 0 && before.length <= 2) this.recent = { keys: before, time: last.time };
+      this.burst.push({ key: input.key, time: input.time, inField: input.inField === true, payload });
       return { ...released, action: 'hold' };
     }
 
@@ -109,9 +128,13 @@ export class ScanDetector<T> {
       // indistinguishable by time; the number's shape tells it apart. It is given back first.
       const lead = personsLead(all.map((h) => h.key).join(''));
       const scanned = all.slice(lead);
-      const n = scanned.length;
       const burst = scanned.map((h) => h.payload);
-      const digits = scanned.map((h) => h.key).join('');
+      const own = scanned.map((h) => h.key).join('');
+      const first = all[0] as Held<T>;
+      const recent = this.recent && first.time - this.recent.time <= SPLIT_MS && !knownShape(own) && knownShape(this.recent.keys + own) ? this.recent.keys : '';
+      this.recent = null;
+      const digits = recent + own;
+      const n = digits.length;
       const replay = all.slice(0, lead).map((h) => h.payload);
       // A machine's number Loket does not know (9 digits, 17 digits) is swallowed whole, its
       // Enter too: it must never confirm or register anything on screen.
@@ -119,16 +142,19 @@ export class ScanDetector<T> {
     }
 
     // Any other key (or an Enter after a person's digits): the digits first, then this key.
+    this.recent = null;
     return { ...this.release(), action: 'pass' };
   }
 
   /**
    * How long after the last key the burst is over (ms), so when the caller's timer calls tick():
    * HOLD_MS for a lone digit (a person's key waits no longer), BURST_GAP_MS for two quick ones,
-   * MACHINE_GAP_MS once the burst is plainly a machine's (a stalled PC must not split a scan).
+   * FIELD_GAP_MS in a text field (nothing waits there), MACHINE_GAP_MS once the burst is plainly
+   * a machine's (a stalled PC must not split a scan).
    */
   holdFor(): number {
     if (this.machine()) return MACHINE_GAP_MS;
+    if (this.burst.length > 0 && this.burst.every((h) => h.inField)) return FIELD_GAP_MS;
     return this.burst.length >= 2 && this.meanGap() <= MAX_MEAN_GAP_MS ? BURST_GAP_MS : HOLD_MS;
   }
 

@@ -42,13 +42,19 @@ function fieldOf(target: EventTarget | null): KeySeen['field'] {
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement ? target : null;
 }
 
+/** The search field's whole text when it is one number of scan length ending with the burst's digits. */
+function wholeNumberIn(value: string, burst: string): string | null {
+  const text = value.trim();
+  return burst && /^\d{10,16}$/.test(text) && text.endsWith(burst) ? text : null;
+}
+
 /** A field that takes a scan as its own value (the new-patient form's NIK and card: data-scan="field"). */
 const takesScan = (target: EventTarget | null): boolean => target instanceof HTMLElement && target.dataset.scan === 'field';
 
 /**
  * Installs the scan detector once, in the capture phase, before any screen sees a key. A scan
  * (10–16 digits at scanner speed, then Enter) never reaches the screen: not as unit keys, not as
- * an Enter on a dialog. Outside text fields digits are held ~70 ms and given back when they were a
+ * an Enter on a dialog. Outside text fields digits are held ~100 ms and given back when they were a
  * person's; in a text field they go in as typed and are taken out again when they were a scan.
  * Then `onScan(digits)`: the app starts a new search.
  */
@@ -85,7 +91,7 @@ export function useScan(onScan: (digits: string) => void): void {
       // In a text field the key goes in at once (typing must never lag); elsewhere it may wait.
       const holdable = kind === 'other';
       const seen: KeySeen = { target: event.target ?? document.body, init: initOf(event), held: false, field, before: field?.value ?? '' };
-      const decision = detector.feed({ key: event.key, time: event.timeStamp, modified: event.altKey || event.ctrlKey || event.metaKey }, seen);
+      const decision = detector.feed({ key: event.key, time: event.timeStamp, modified: event.altKey || event.ctrlKey || event.metaKey, inField: !holdable }, seen);
       settle(decision);
       clearTimeout(timer);
 
@@ -101,15 +107,19 @@ export function useScan(onScan: (digits: string) => void): void {
       if (decision.action === 'pass') return;
       // A field that takes a scan as its value keeps it; its Enter goes on as usual.
       if (ownField && decision.action === 'scan') return;
+      // In the search field what the field holds is what was typed: when a stalled page split
+      // the burst, the field still has the whole number (the scanner's first keys included).
+      const whole = kind === 'search' && field ? wholeNumberIn(field.value, decision.digits ?? '') : null;
       // The search field shows what was typed and lets the core say why 17 digits are no number.
-      if (kind === 'search' && decision.action === 'reject') return;
+      if (kind === 'search' && decision.action === 'reject' && !whole) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       // Undo what the burst typed into text fields: each field back to its value before the burst.
       const firstBefore = new Map<KeySeen['field'], string>();
       for (const s of decision.burst ?? []) if (s.field && !firstBefore.has(s.field)) firstBefore.set(s.field, s.before);
       for (const [f, value] of firstBefore) if (f && f.id !== 'lookup-query') restore(f, value);
-      if (decision.action === 'scan' && decision.digits) onScanRef.current(decision.digits);
+      const digits = whole ?? (decision.action === 'scan' ? decision.digits : null);
+      if (digits) onScanRef.current(digits);
     };
 
     window.addEventListener('keydown', onKey, true);
