@@ -139,6 +139,11 @@ describe('scan detector', () => {
     const { out } = type(d, NIK.slice(1), 15, 106);
     expect(out[0]?.replay).toEqual(['first']);
     expect(out.at(-1)).toMatchObject({ action: 'scan', digits: NIK });
+    // The same when the hold timer gave the first key back before the second arrived.
+    const timed = new ScanDetector<string>();
+    timed.feed({ key: '3', time: 0 }, 'first');
+    expect(timed.tick(HOLD_MS)).toEqual({ replay: ['first'], dropped: [] });
+    expect(type(timed, NIK.slice(1), 15, 180).out.at(-1)).toMatchObject({ action: 'scan', digits: NIK });
     // A person's digit long before is not glued on.
     const later = new ScanDetector<string>();
     later.feed({ key: '3', time: 0 }, 'first');

@@ -114,9 +114,7 @@ export class ScanDetector<T> {
 
     if (isDigit(input.key) && !input.modified) {
       // A pause breaks the burst: what came before ends there.
-      const before = this.burst.map((h) => h.key).join('');
       const released = last && !gapOk ? this.release() : { replay: [], dropped: [] };
-      if (last && released.replay.length > 0 && before.length <= 2) this.recent = { keys: before, time: last.time };
       this.burst.push({ key: input.key, time: input.time, inField: input.inField === true, payload });
       return { ...released, action: 'hold' };
     }
@@ -142,8 +140,9 @@ export class ScanDetector<T> {
     }
 
     // Any other key (or an Enter after a person's digits): the digits first, then this key.
+    const released = this.release();
     this.recent = null;
-    return { ...this.release(), action: 'pass' };
+    return { ...released, action: 'pass' };
   }
 
   /**
@@ -169,6 +168,8 @@ export class ScanDetector<T> {
   release(): Release<T> {
     const out = this.burst.map((h) => h.payload);
     const machine = this.machine();
+    const last = this.burst[this.burst.length - 1];
+    this.recent = !machine && last && this.burst.length <= 2 ? { keys: this.burst.map((h) => h.key).join(''), time: last.time } : null;
     this.burst = [];
     return machine ? { replay: [], dropped: out } : { replay: out, dropped: [] };
   }
