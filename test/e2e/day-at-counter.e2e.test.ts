@@ -146,7 +146,15 @@ describe('a day at the counter', () => {
       await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")')).toBe('register-submit');
     }
 
+    let shotUnitStep = false;
     async function pickUnit(unit: Unit): Promise<void> {
+      if (!shotUnitStep) {
+        // The unit step with all seven payers at 1024x768: everything fits without scrolling.
+        shotUnitStep = true;
+        await c.screenshot('day-unit-step-1024');
+        const submit = await page.getByTestId('register-submit').boundingBox();
+        expect(submit && submit.y + submit.height).toBeLessThanOrEqual(768);
+      }
       await page.keyboard.press(String(UNITS.indexOf(unit) + 1));
       await expect.poll(() => page.locator(`[data-unit="${unit}"]`).getAttribute('aria-pressed')).toBe('true');
     }

@@ -55,6 +55,8 @@ function ConnectedApp() {
   const settings = useSettings();
   const connectivity = useConnectivity();
   const [screen, setScreen] = useState<Screen>('search');
+  const screenRef = useRef(screen);
+  screenRef.current = screen;
   /** The patient on the search screen an emergency would go to (looked up, picked, being registered). */
   const [target, setTarget] = useState<EmergencyTarget | null>(null);
   /** Bumped after every registration: the queue and follow-up screens reload. */
@@ -87,6 +89,9 @@ function ConnectedApp() {
       setChanges((n) => n + 1);
       // The patient went to IGD: the search screen is ready for the next one.
       if (forTarget) setSearchReset((n) => n + 1);
+    }, []),
+    useCallback(() => {
+      if (screenRef.current === 'search') document.getElementById('lookup-query')?.focus();
     }, []),
   );
   const closeEmergency = emergency.close;

@@ -27,6 +27,8 @@ const phaseOf = (s: EmergencyState | null): EmergencyPhase =>
 export function useEmergency(
   target: EmergencyTarget | null,
   onDone: (visit: RegisteredVisit, forTarget: boolean) => void,
+  /** After the number was dismissed (Enter or Esc): the caller puts the focus back. */
+  afterClose: () => void,
 ): { state: EmergencyState | null; press: (key: string) => void; close: () => void } {
   const [state, setState] = useState<EmergencyState | null>(null);
   const stateRef = useRef(state);
@@ -35,6 +37,8 @@ export function useEmergency(
   targetRef.current = target;
   const onDoneRef = useRef(onDone);
   onDoneRef.current = onDone;
+  const afterCloseRef = useRef(afterClose);
+  afterCloseRef.current = afterClose;
 
   const register = useCallback(async (who: EmergencyTarget | null) => {
     // Busy at once, before any await: a second key in the meantime is ignored.
@@ -76,8 +80,19 @@ export function useEmergency(
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       // Capture phase: no field, dialog or form on any screen can swallow these keys.
-      const choosing = stateRef.current?.status === 'choose';
-      if (event.key !== 'F9' && !(choosing && (event.key === 'Enter' || event.key === 'Escape'))) return;
+      const status = stateRef.current?.status;
+      const enterOrEsc = event.key === 'Enter' || event.key === 'Escape';
+      if ((status === 'done' || status === 'failed') && enterOrEsc) {
+        // The number is shown: Enter or Esc dismisses it wherever the focus is (it may not have
+        // reached the dialog yet when the clerk presses Enter right away).
+        event.preventDefault();
+        event.stopPropagation();
+        stateRef.current = null;
+        setState(null);
+        afterCloseRef.current();
+        return;
+      }
+      if (event.key !== 'F9' && !(status === 'choose' && enterOrEsc)) return;
       event.preventDefault();
       event.stopPropagation();
       // A held F9 repeats: it must neither register twice nor answer its own question.
