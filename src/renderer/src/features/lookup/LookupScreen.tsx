@@ -6,8 +6,10 @@ import type { CounterSettings } from '../../../../shared/settings';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { ListsState } from '../../hooks/use-lists';
 import type { EmergencyTarget } from '../emergency/emergency-flow';
+import { targetOf } from '../emergency/target-of';
+import { RegisterBar } from '../register/RegisterBar';
 import { RegisterPanel } from '../register/RegisterPanel';
-import { identityOfMember, subjectName, withVerdict, type Subject } from '../register/subject';
+import { subjectName, withVerdict, type Subject } from '../register/subject';
 import { subjectOf } from '../register/subject-of';
 import { Ticket } from '../register/Ticket';
 import { SlipPanel } from '../slip/SlipPanel';
@@ -17,7 +19,7 @@ import { OwnMatches, OwnPatientLine } from './OwnPatients';
 import { isNameQuery, shouldAutoSearch } from './query-shape';
 import { SearchBar } from './SearchBar';
 import { useLookup } from './use-lookup';
-import { displayOf, isPickable, type Display } from './verdict';
+import { displayOf, isPickable } from './verdict';
 import { VerdictBanner } from './VerdictBanner';
 import './lookup.css';
 
@@ -28,19 +30,6 @@ const DEBOUNCE_MS = 250;
 export interface ScanRequest {
   digits: string;
   n: number;
-}
-
-/** The patient an emergency (F9) would go to: the one being registered, else the one looked up. */
-function targetOf(registering: Patient | null, subject: Subject | null, result: { patient?: OwnPatient | null } | null, display: Display | null): EmergencyTarget | null {
-  if (registering) return { name: registering.name, patient: registering };
-  if (subject) {
-    if (subject.kind === 'patient') return { name: subject.patient.name, patient: subject.patient };
-    if (subject.kind === 'member') return { name: subject.member.name, identity: identityOfMember(subject.member) };
-    return null;
-  }
-  if (result?.patient && !(display?.kind === 'verdict' && display.pickedByClerk)) return { name: result.patient.name, patient: result.patient };
-  const member = display?.kind === 'verdict' ? display.basis[0] : undefined;
-  return member ? { name: member.name, identity: identityOfMember(member) } : null;
 }
 
 interface Props {
@@ -303,24 +292,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
         <OwnMatches patients={ownMatches} onPick={pickOwn} onLeaveTop={() => inputRef.current?.focus()} onLeaveBottom={() => tableRef.current?.querySelector<HTMLButtonElement>('button[data-pick]')?.focus()} />
       )}
       {display && <VerdictBanner display={display} listCount={listCount} matches={result?.matches ?? []} timeZone={timeZone} />}
-      {!subject && (
-        <div className="register-bar">
-          {toRegister && (
-            <button
-              ref={startRef}
-              type="button"
-              className="button button--primary button--big"
-              data-testid="register-start"
-              onClick={() => startRegistration(toRegister)}
-            >
-              {toRegister.kind === 'new' ? t('register.startNew') : t('register.start')} <kbd>Enter</kbd>
-            </button>
-          )}
-          <button type="button" className="button" data-testid="new-patient" onClick={newPatient}>
-            {t('register.newPatient')} <kbd>F2</kbd>
-          </button>
-        </div>
-      )}
+      {!subject && <RegisterBar startRef={startRef} toRegister={toRegister} onStart={startRegistration} onNewPatient={newPatient} />}
       {subject && (
         <RegisterPanel
           key={subject.key}
