@@ -103,10 +103,9 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
       if (!q.trim()) return;
       if (enter && q.trim() === lastSearched.current && !subject) {
         // Enter on the query already answered: register that patient (the "Daftarkan" button),
-        // or, when the clerk must pick first, go to the candidates.
-        if (registrable.current) startRegistration(registrable.current);
-        else focusFirstPick();
-        return;
+        // or, when the clerk must pick first, go to the candidates; otherwise search again.
+        if (registrable.current) return startRegistration(registrable.current);
+        if (document.querySelector('button[data-own-pick], button[data-pick]')) return focusFirstPick();
       }
       lastSearched.current = q.trim();
       setPicked(null);
