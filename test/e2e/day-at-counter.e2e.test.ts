@@ -189,6 +189,11 @@ describe('a day at the counter', () => {
         const other = r.chance(0.5) ? { key: 'Alt+3', id: 'followups-screen' } : { key: 'Alt+2', id: 'queue-screen' };
         await page.keyboard.press(other.key);
         await page.getByTestId(other.id).waitFor();
+        if (intended.length > 0 && r.chance(0.5)) {
+          // F4 reprints the last slip from any screen (here: printing needs the desktop app).
+          await page.keyboard.press('F4');
+          await expect.poll(() => page.getByTestId('print-notice').textContent()).toContain('hanya tersedia');
+        }
         pendingCheck = { kind: 'screen' };
         counts.screen++;
         continue;
