@@ -96,7 +96,7 @@ function ConnectedApp() {
   );
   const closeEmergency = emergency.close;
   closeEmergencyRef.current = closeEmergency;
-  const print = usePrintKeys(lastSlip, screen === 'queue', false);
+  const print = usePrintKeys(lastSlip, screen === 'queue');
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {

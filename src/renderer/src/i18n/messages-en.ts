@@ -20,7 +20,7 @@ export const uiEn: UiMessages = {
   },
   emergency: {
     button: 'EMERGENCY',
-    buttonTitle: 'Register an emergency patient now, no questions asked (F9)',
+    buttonTitle: 'Register an emergency patient now (F9). A patient on screen: Enter = this patient, F9 again = unidentified',
     forPatient: 'for {{name}}',
     busy: 'Registering…',
     title: 'Emergency registered',

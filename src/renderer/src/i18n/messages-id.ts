@@ -22,7 +22,7 @@ export const uiId = {
   },
   emergency: {
     button: 'GAWAT DARURAT',
-    buttonTitle: 'Daftarkan pasien gawat darurat sekarang, tanpa pertanyaan (F9)',
+    buttonTitle: 'Daftarkan pasien gawat darurat sekarang (F9). Ada pasien di layar: Enter = pasien ini, F9 lagi = tanpa identitas',
     forPatient: 'untuk {{name}}',
     busy: 'Mendaftarkan…',
     title: 'Gawat darurat terdaftar',

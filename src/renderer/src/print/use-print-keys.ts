@@ -17,7 +17,7 @@ export type PrintNotice = { tone: 'ok' | 'info' | 'bad'; text: string } | null;
  * print-keys.ts). Installed once in the app, in the capture phase: no field swallows them.
  * Where no slip panel shows that visit, it prints directly and says so in a notice.
  */
-export function usePrintKeys(last: LastSlip | null, onQueueScreen: boolean, paused: boolean): { notice: PrintNotice; dismiss: () => void } {
+export function usePrintKeys(last: LastSlip | null, onQueueScreen: boolean): { notice: PrintNotice; dismiss: () => void } {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<PrintNotice>(null);
   const lastRef = useRef(last);
@@ -44,7 +44,6 @@ export function usePrintKeys(last: LastSlip | null, onQueueScreen: boolean, paus
   );
 
   useEffect(() => {
-    if (paused) return;
     const onKey = (event: KeyboardEvent): void => {
       const search = document.getElementById('lookup-query') as HTMLInputElement | null;
       const which = printKeyOf({
@@ -64,7 +63,7 @@ export function usePrintKeys(last: LastSlip | null, onQueueScreen: boolean, paus
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [onQueueScreen, paused, print]);
+  }, [onQueueScreen, print]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
   return { notice, dismiss: () => show(null) };

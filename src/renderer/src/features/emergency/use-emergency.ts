@@ -4,7 +4,10 @@ import { loket } from '../../api';
 import type { EmergencyState } from './EmergencyDialog';
 import { emergencyKey, type EmergencyPhase, type EmergencyTarget } from './emergency-flow';
 
-/** The record an emergency goes to: the one on screen, or one made from the list member's data. */
+/**
+ * The record an emergency goes to: the one on screen, or one made from the list member's data.
+ * Null when that fails: the emergency is then registered without identity, it never waits.
+ */
 async function patientIdOf(target: EmergencyTarget): Promise<number | null> {
   if ('patient' in target) return target.patient.id;
   const { identity } = target;
