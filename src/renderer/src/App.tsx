@@ -58,7 +58,13 @@ function ConnectedApp() {
   const screenRef = useRef(screen);
   screenRef.current = screen;
   /** The patient on the search screen an emergency would go to (looked up, picked, being registered). */
-  const [target, setTarget] = useState<EmergencyTarget | null>(null);
+  const [target, setTargetState] = useState<EmergencyTarget | null>(null);
+  /** The same, current at once (the search screen reports a clear before it re-renders). */
+  const targetRef = useRef<EmergencyTarget | null>(null);
+  const setTarget = useCallback((next: EmergencyTarget | null) => {
+    targetRef.current = next;
+    setTargetState(next);
+  }, []);
   /** Bumped after every registration: the queue and follow-up screens reload. */
   const [changes, setChanges] = useState(0);
   /** Bumped when an emergency took the patient being registered: the search screen starts over. */
@@ -76,6 +82,7 @@ function ConnectedApp() {
   useScan(
     useCallback((digits: string) => {
       closeEmergencyRef.current();
+      screenRef.current = 'search';
       setScreen('search');
       setScan({ digits, n: ++scanCount.current });
     }, []),
@@ -83,7 +90,7 @@ function ConnectedApp() {
 
   const emergencyTarget = screen === 'search' ? target : null;
   const emergency = useEmergency(
-    emergencyTarget,
+    useCallback(() => (screenRef.current === 'search' ? targetRef.current : null), []),
     useCallback((visit: RegisteredVisit, forTarget: boolean) => {
       setLastSlip({ visitId: visit.id, queue: visit.queue });
       setChanges((n) => n + 1);
@@ -105,6 +112,8 @@ function ConnectedApp() {
         event.preventDefault();
         event.stopPropagation();
         closeEmergency();
+        // At once: an F9 right after Alt+2 must not ask about the patient left on the search screen.
+        screenRef.current = next;
         setScreen(next);
       }
     };

@@ -24,11 +24,11 @@ const phaseOf = (s: EmergencyState | null): EmergencyPhase =>
   s === null ? 'idle' : s.status === 'choose' ? 'choosing' : s.status === 'busy' ? 'busy' : 'shown';
 
 /**
- * F9 (and the header button) on every screen, by the rule in emergency-flow.ts. `target` is the
+ * F9 (and the header button) on every screen, by the rule in emergency-flow.ts. `target` gives the
  * patient on screen, if any. `onDone` hears of the registered emergency (the slip, the lists).
  */
 export function useEmergency(
-  target: EmergencyTarget | null,
+  target: () => EmergencyTarget | null,
   onDone: (visit: RegisteredVisit, forTarget: boolean) => void,
   /** After the number was dismissed (Enter or Esc): the caller puts the focus back. */
   afterClose: () => void,
@@ -38,6 +38,7 @@ export function useEmergency(
   stateRef.current = state;
   const targetRef = useRef(target);
   targetRef.current = target;
+  const targetNow = (): EmergencyTarget | null => targetRef.current();
   const onDoneRef = useRef(onDone);
   onDoneRef.current = onDone;
   const afterCloseRef = useRef(afterClose);
@@ -59,9 +60,11 @@ export function useEmergency(
   const press = useCallback(
     (key: string): void => {
       const current = stateRef.current;
-      const action = emergencyKey(phaseOf(current), key, targetRef.current !== null);
-      if (action === 'choose' && targetRef.current) {
-        const choose: EmergencyState = { status: 'choose', target: targetRef.current };
+      // Read at the key, not at the last render: Esc then F9 at once must find nobody on screen.
+      const who = targetNow();
+      const action = emergencyKey(phaseOf(current), key, who !== null);
+      if (action === 'choose' && who) {
+        const choose: EmergencyState = { status: 'choose', target: who };
         stateRef.current = choose;
         setState(choose);
       } else if (action === 'register-target') void register(current?.status === 'choose' ? current.target : null);

@@ -135,8 +135,10 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
     lastSearched.current = '';
     focusStart.current = false;
     reset();
+    // Nobody on screen now, at once: an F9 right after Esc registers an unidentified patient.
+    onTarget(null);
     inputRef.current?.focus();
-  }, [reset, setActive]);
+  }, [reset, setActive, onTarget]);
 
   const seenReset = useRef(resetToken);
   useEffect(() => {
