@@ -65,6 +65,13 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
   const startRef = useRef<HTMLButtonElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastSearched = useRef('');
+  /**
+   * The query the clerk asked for (Enter, the Search button, a scan), as opposed to one searched
+   * by itself while typing: Enter registers only an answer the clerk asked for ("Enter: cari,
+   * Enter lagi: daftarkan"), never one that appeared a moment before the clerk's Enter.
+   */
+  const askedFor = useRef('');
+  const failed = useRef(false);
   const subjectKey = useRef(0);
   /** The registration on screen (its key); 0 when none. A late answer for another one changes nothing. */
   const activeKey = useRef(0);
@@ -101,7 +108,11 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
     (q: string, d: string, enter = false) => {
       clearTimeout(timer.current);
       if (!q.trim()) return;
-      if (enter && q.trim() === lastSearched.current && !subject) {
+      const asked = askedFor.current === q.trim();
+      if (enter) askedFor.current = q.trim();
+      if (enter && q.trim() === lastSearched.current && !subject && !failed.current) {
+        // Searched by itself while the clerk typed: this Enter is the clerk's "cari".
+        if (!asked) return;
         // Enter on the query already answered: register that patient (the "Daftarkan" button),
         // or, when the clerk must pick first, go to the candidates; otherwise search again.
         if (registrable.current) return startRegistration(registrable.current);
@@ -133,6 +144,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
     setTicket(null);
     setNote(null);
     lastSearched.current = '';
+    askedFor.current = '';
     focusStart.current = false;
     reset();
     // Nobody on screen now, at once: an F9 right after Esc registers an unidentified patient.
@@ -162,6 +174,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
     setTicket(null);
     focusStart.current = false;
     lastSearched.current = scan.digits;
+    askedFor.current = scan.digits;
     void search(scan.digits, '');
     inputRef.current?.focus();
     inputRef.current?.select();
@@ -191,6 +204,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
       setQuery(p.mrn);
       setDob('');
       focusStart.current = true;
+      askedFor.current = p.mrn;
       run(p.mrn, '');
     },
     [run],
@@ -215,6 +229,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const { result, error, busy, live } = state;
+  failed.current = error !== null;
   const selected = result && picked !== null ? (result.matches[picked] ?? null) : null;
   const display = result ? displayOf(result, selected) : null;
   const listCount = lists.status === 'ready' ? lists.lists.length : null;
@@ -270,7 +285,10 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
           setDob(value);
           if (isNameQuery(query)) schedule(query, value);
         }}
-        onSubmit={(q) => run(q, dob)}
+        onSubmit={(q) => {
+          askedFor.current = q.trim();
+          run(q, dob);
+        }}
         onEnter={(q) => run(q, dob, true)}
         onClear={clear}
         onArrowDown={focusFirstPick}
