@@ -36,18 +36,20 @@ describe('registration at the counter', () => {
     await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
     await expect.poll(() => focused(c, 'data-testid')).toBe('register-submit');
     expect(await page.getByTestId('register-patient').textContent()).toContain(SITI.name);
-    // Payer derived from the verdict; the emergency button now names the patient.
-    expect(await page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('true');
+    // Payer derived from the verdict: active on PBI APBD, so the regency pays (Jamkesda / PBI
+    // daerah); the emergency button now names the patient.
+    expect(await page.locator('[data-payer="jamkesda"]').getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByTestId('emergency-button').textContent()).toContain(SITI.name);
-    // The payer can be changed by key (recorded only); J goes back to the derived JKN.
+    // The payer can be changed by key (recorded only); D goes back to the derived one.
     await page.keyboard.press('u');
     expect(await page.locator('[data-payer="umum"]').getAttribute('aria-pressed')).toBe('true');
-    await page.keyboard.press('j');
-    expect(await page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('d');
+    expect(await page.locator('[data-payer="jamkesda"]').getAttribute('aria-pressed')).toBe('true');
+    // A digit outside a text field waits ~100 ms (it could be the start of a scan), then counts.
     await page.keyboard.press('2');
-    expect(await page.locator('[data-unit="GIGI"]').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('[data-unit="GIGI"]').getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('1');
-    expect(await page.locator('[data-unit="UMUM"]').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('[data-unit="UMUM"]').getAttribute('aria-pressed')).toBe('true');
     await c.screenshot('counter-a-unit-choice');
     await page.keyboard.press('Enter');
 
@@ -77,13 +79,22 @@ describe('registration at the counter', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await page.getByTestId('ticket').count()).toBe(0);
     expect(await panel.getAttribute('data-step')).toBe('unit'); // Esc closed the question only
+    // The question starts on Batal: a reflex Enter cancels too.
     await page.keyboard.press('Enter');
     await dialog.waitFor();
+    await expect.poll(() => focused(c, 'data-testid')).toBe('confirm-no');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await page.getByTestId('ticket').count()).toBe(0);
+    // To register again the clerk moves to "Ya, daftarkan lagi" first.
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('U-002');
     expect((await registerOf(c, 'UMUM')).map((e) => [e.queue, e.payer])).toEqual([
-      ['U-001', 'jkn'],
-      ['U-002', 'jkn'],
+      ['U-001', 'jamkesda'],
+      ['U-002', 'jamkesda'],
     ]);
     expect(await focused(c)).toBe('lookup-query');
   });
@@ -166,7 +177,7 @@ describe('registration at the counter', () => {
     await expect.poll(() => dialog.count()).toBe(0);
 
     await page.keyboard.press('5'); // the IGD tab
-    expect(await page.locator('[role="tab"][data-unit="IGD"]').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.locator('[role="tab"][data-unit="IGD"]').getAttribute('aria-selected')).toBe('true');
     const rows = page.getByTestId('queue-row');
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.first().getAttribute('data-queue')).toBe('GD-001');
@@ -281,7 +292,7 @@ describe('registration without a look-up, and emergencies for a known patient', 
     expect(await focused(c)).toBe('lookup-query');
   });
 
-  it('(f) F9 while a patient is being registered: the emergency goes to that patient, no identity task', async () => {
+  it('(f) F9 while a patient is being registered: Enter sends that patient to IGD, no identity task', async () => {
     const c = await open();
     const { page } = c;
     const search = page.locator('#lookup-query');
@@ -291,7 +302,14 @@ describe('registration without a look-up, and emergencies for a known patient', 
     await search.press('Enter');
     await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
 
+    // A patient on screen: F9 asks once (Enter: this patient, F9 again: unidentified, Esc: nothing).
     await page.keyboard.press('F9');
+    const choice = page.getByTestId('emergency-choice');
+    await choice.waitFor();
+    expect(await choice.textContent()).toContain(SITI.name);
+    expect(await choice.textContent()).toContain('F9 lagi: pasien tanpa identitas');
+    await c.screenshot('counter-f-emergency-choice');
+    await page.keyboard.press('Enter');
     const dialog = page.getByTestId('emergency-dialog');
     await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toBe('GD-001');
     expect(await dialog.textContent()).toContain(SITI.name);

@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Patient } from '../../shared/counter';
-import { hasBridge, loket } from './api';
+import type { RegisteredVisit } from '../../shared/counter';
+import { hasBridge } from './api';
 import { AppHeader, type Screen } from './components/AppHeader';
 import { StatusBar } from './components/StatusBar';
-import { EmergencyDialog, type EmergencyState } from './features/emergency/EmergencyDialog';
+import { EmergencyChoice } from './features/emergency/EmergencyChoice';
+import { EmergencyDialog } from './features/emergency/EmergencyDialog';
+import type { EmergencyTarget } from './features/emergency/emergency-flow';
+import { useEmergency } from './features/emergency/use-emergency';
 import { FollowUpsScreen } from './features/followups/FollowUpsScreen';
-import { LookupScreen } from './features/lookup/LookupScreen';
+import { LookupScreen, type ScanRequest } from './features/lookup/LookupScreen';
 import { ListsScreen } from './features/lists/ListsScreen';
 import { QueueScreen } from './features/queue/QueueScreen';
 import { ReportsScreen } from './features/reports/ReportsScreen';
@@ -14,7 +17,10 @@ import { SettingsScreen } from './features/settings/SettingsScreen';
 import { useConnectivity } from './hooks/use-connectivity';
 import { useLists } from './hooks/use-lists';
 import { useSettings } from './hooks/use-settings';
+import { usePrintKeys, type LastSlip } from './print/use-print-keys';
+import { useScan } from './scan/use-scan';
 import './styles/counter.css';
+import './styles/flow.css';
 
 export function App() {
   const { t } = useTranslation();
@@ -44,59 +50,88 @@ function screenOfKey(event: KeyboardEvent): Screen | null {
 }
 
 function ConnectedApp() {
+  const { t } = useTranslation();
   const lists = useLists();
   const settings = useSettings();
   const connectivity = useConnectivity();
   const [screen, setScreen] = useState<Screen>('search');
-  const [emergency, setEmergency] = useState<EmergencyState | null>(null);
-  const [selected, setSelected] = useState<Patient | null>(null);
+  const screenRef = useRef(screen);
+  screenRef.current = screen;
+  /** The patient on the search screen an emergency would go to (looked up, picked, being registered). */
+  const [target, setTargetState] = useState<EmergencyTarget | null>(null);
+  /** The same, current at once (the search screen reports a clear before it re-renders). */
+  const targetRef = useRef<EmergencyTarget | null>(null);
+  const setTarget = useCallback((next: EmergencyTarget | null) => {
+    targetRef.current = next;
+    setTargetState(next);
+  }, []);
   /** Bumped after every registration: the queue and follow-up screens reload. */
   const [changes, setChanges] = useState(0);
   /** Bumped when an emergency took the patient being registered: the search screen starts over. */
   const [searchReset, setSearchReset] = useState(0);
-  const inFlight = useRef(false);
-  const selectedRef = useRef<Patient | null>(null);
-  selectedRef.current = screen === 'search' ? selected : null;
+  /** A scanned number for the search screen to look up (whatever was on screen before). */
+  const [scan, setScan] = useState<ScanRequest | null>(null);
+  const scanCount = useRef(0);
+  /** The last registered visit: P, F4 and Ctrl+P print its slip from every screen. */
+  const [lastSlip, setLastSlip] = useState<LastSlip | null>(null);
 
-  const registerEmergency = useCallback(async () => {
-    // One press, one emergency: a key held down must not register several patients.
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setEmergency({ status: 'busy' });
-    const patient = selectedRef.current;
-    const result = await loket.registerEmergency(patient ? { patientId: patient.id } : {});
-    inFlight.current = false;
-    setEmergency(result.ok ? { status: 'done', visit: result.value } : { status: 'failed', error: result.error });
-    setChanges((n) => n + 1);
-    if (result.ok && patient) setSearchReset((n) => n + 1);
-  }, []);
+  // A scan is always a new search, from any screen, over any dialog (an emergency being
+  // registered goes on and shows its number; a question waiting for the clerk is dropped).
+  // Installed first: its capture listener sees every key before the app's other keys do.
+  const closeEmergencyRef = useRef<() => void>(() => undefined);
+  useScan(
+    useCallback((digits: string) => {
+      closeEmergencyRef.current();
+      screenRef.current = 'search';
+      setScreen('search');
+      setScan({ digits, n: ++scanCount.current });
+    }, []),
+  );
+
+  const emergencyTarget = screen === 'search' ? target : null;
+  const emergency = useEmergency(
+    useCallback(() => (screenRef.current === 'search' ? targetRef.current : null), []),
+    useCallback((visit: RegisteredVisit, forTarget: boolean) => {
+      setLastSlip({ visitId: visit.id, queue: visit.queue });
+      setChanges((n) => n + 1);
+      // The patient went to IGD: the search screen is ready for the next one.
+      if (forTarget) setSearchReset((n) => n + 1);
+    }, []),
+    useCallback(() => {
+      if (screenRef.current === 'search') document.getElementById('lookup-query')?.focus();
+    }, []),
+  );
+  const closeEmergency = emergency.close;
+  closeEmergencyRef.current = closeEmergency;
+  const print = usePrintKeys(lastSlip, screen === 'queue');
 
   useEffect(() => {
-    // Capture phase: no field, dialog or form on any screen can swallow these keys.
     const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'F9') {
-        event.preventDefault();
-        event.stopPropagation();
-        if (!event.repeat) void registerEmergency();
-        return;
-      }
       const next = screenOfKey(event);
       if (next) {
         event.preventDefault();
         event.stopPropagation();
-        setEmergency((e) => (e?.status === 'busy' ? e : null));
+        closeEmergency();
+        // At once: an F9 right after Alt+2 must not ask about the patient left on the search screen.
+        screenRef.current = next;
         setScreen(next);
       }
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [registerEmergency]);
+  }, [closeEmergency]);
 
-  const closeEmergency = useCallback(() => {
-    setEmergency(null);
+  const onDialogClose = useCallback(() => {
+    closeEmergency();
     if (screen === 'search') document.getElementById('lookup-query')?.focus();
-  }, [screen]);
+  }, [screen, closeEmergency]);
 
+  const onRegistered = useCallback((visit: RegisteredVisit) => {
+    setLastSlip({ visitId: visit.id, queue: visit.queue });
+    setChanges((n) => n + 1);
+  }, []);
+
+  const state = emergency.state;
   return (
     <>
       <AppHeader
@@ -105,29 +140,45 @@ function ConnectedApp() {
         onScreen={(s) => {
           setScreen(s);
         }}
-        onEmergency={() => void registerEmergency()}
-        emergencyBusy={emergency?.status === 'busy'}
-        emergencyFor={screen === 'search' ? (selected?.name ?? null) : null}
+        onEmergency={() => emergency.press('F9')}
+        emergencyBusy={state?.status === 'busy'}
+        emergencyFor={emergencyTarget?.name ?? null}
       />
       <main className="app-main">
         {screen === 'search' && (
           <LookupScreen
             lists={lists}
             settings={settings}
-            onPatient={setSelected}
-            onRegistered={() => setChanges((n) => n + 1)}
-            paused={emergency !== null}
+            onTarget={setTarget}
+            onRegistered={onRegistered}
+            paused={state !== null}
             reset={searchReset}
+            scan={scan}
+            onScanTaken={() => setScan(null)}
           />
         )}
-        {screen === 'queue' && <QueueScreen settings={settings} changes={changes} paused={emergency !== null} />}
+        {screen === 'queue' && <QueueScreen settings={settings} changes={changes} paused={state !== null} />}
         {screen === 'followUps' && <FollowUpsScreen settings={settings} changes={changes} connectivity={connectivity} />}
         {screen === 'lists' && <ListsScreen lists={lists} />}
         {screen === 'reports' && <ReportsScreen settings={settings} changes={changes} />}
         {screen === 'settings' && <SettingsScreen settings={settings} />}
       </main>
+      {print.notice && (
+        <div className={`print-notice print-notice--${print.notice.tone}`} role="status" data-testid="print-notice">
+          {print.notice.text}
+          <span className="print-notice__keys">{t('print.keys')}</span>
+        </div>
+      )}
       <StatusBar connectivity={connectivity} timeZone={settings?.timeZone ?? 'Asia/Jakarta'} />
-      {emergency && <EmergencyDialog state={emergency} settings={settings} onClose={closeEmergency} />}
+      {state?.status === 'choose' && (
+        <EmergencyChoice
+          target={state.target}
+          onTarget={() => emergency.press('Enter')}
+          onUnidentified={() => emergency.press('F9')}
+          onCancel={() => emergency.press('Escape')}
+        />
+      )}
+      {state && state.status !== 'choose' && <EmergencyDialog state={state} settings={settings} onClose={onDialogClose} />}
     </>
   );
 }

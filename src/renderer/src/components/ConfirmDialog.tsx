@@ -6,17 +6,20 @@ interface Props {
   confirmLabel: string;
   cancelLabel: string;
   keysHint: string;
+  /**
+   * Which button has the focus when the dialog opens, so what a bare Enter does. 'cancel' where a
+   * reflex Enter must not do the risky thing (registering the same patient twice in a day).
+   */
+  initialFocus?: 'confirm' | 'cancel';
   onConfirm: () => void;
   onCancel: () => void;
-  /** The safe answer has the focus (e.g. cancelling a visit): Enter alone then changes nothing. */
-  focusCancel?: boolean;
 }
 
-/** A yes/no question: Enter answers with the focused button (confirm, unless focusCancel), Esc cancels, arrows switch. */
-export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, keysHint, onConfirm, onCancel, focusCancel = false }: Props) {
+/** A yes/no question: Enter presses the focused button, Tab or the arrows move, Esc cancels. */
+export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, keysHint, initialFocus = 'confirm', onConfirm, onCancel }: Props) {
   const confirmRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => (focusCancel ? cancelRef : confirmRef).current?.focus(), [focusCancel]);
+  useEffect(() => (initialFocus === 'cancel' ? cancelRef : confirmRef).current?.focus(), [initialFocus]);
   return (
     <div className="overlay">
       <div
@@ -26,19 +29,22 @@ export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, keysH
         aria-labelledby="confirm-title"
         aria-describedby="confirm-message"
         data-testid="confirm-dialog"
+        data-focus={initialFocus}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
             event.preventDefault();
             event.stopPropagation();
             onCancel();
-          } else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
-            event.preventDefault();
-            (document.activeElement === cancelRef.current ? confirmRef : cancelRef).current?.focus();
           } else if (event.key === 'Enter') {
             event.preventDefault();
             event.stopPropagation();
-            if (document.activeElement?.getAttribute('data-cancel') === null) onConfirm();
+            // Only the confirm button confirms: Enter anywhere else in the dialog cancels.
+            if (document.activeElement === confirmRef.current) onConfirm();
             else onCancel();
+          } else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+            event.preventDefault();
+            event.stopPropagation();
+            (document.activeElement === confirmRef.current ? cancelRef : confirmRef).current?.focus();
           }
         }}
       >
@@ -53,7 +59,7 @@ export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, keysH
             {cancelLabel} <kbd>Esc</kbd>
           </button>
           <button ref={confirmRef} type="button" className="button button--primary" data-testid="confirm-yes" onClick={onConfirm}>
-            {confirmLabel} {!focusCancel && <kbd>Enter</kbd>}
+            {confirmLabel} {initialFocus === 'confirm' && <kbd>Enter</kbd>}
           </button>
         </div>
         <p className="dialog__keys">{keysHint}</p>

@@ -22,7 +22,7 @@ export const uiId = {
   },
   emergency: {
     button: 'GAWAT DARURAT',
-    buttonTitle: 'Daftarkan pasien gawat darurat sekarang, tanpa pertanyaan (F9)',
+    buttonTitle: 'Daftarkan pasien gawat darurat sekarang (F9). Ada pasien di layar: Enter = pasien ini, F9 lagi = tanpa identitas',
     forPatient: 'untuk {{name}}',
     busy: 'Mendaftarkan…',
     title: 'Gawat darurat terdaftar',
@@ -31,6 +31,11 @@ export const uiId = {
     deadline: 'Penjamin dan identitas diurus paling lambat {{date}}',
     failed: 'Pendaftaran gawat darurat gagal. Layani pasien; catat manual lalu coba lagi.',
     close: 'Tutup',
+    chooseTitle: 'Gawat darurat untuk siapa?',
+    chooseThis: 'Pasien ini: {{name}}',
+    chooseUnidentified: 'F9 lagi: pasien tanpa identitas',
+    chooseKeys: 'Enter: pasien ini · F9: pasien tanpa identitas · Esc: batal',
+    cancel: 'Batal',
   },
   register: {
     start: 'Daftarkan',
@@ -76,7 +81,7 @@ export const uiId = {
       pending: 'Penjamin menyusul',
     },
     submit: 'Daftar',
-    keys: '1–9: pilih poli · J/U/M: penjamin · Enter: daftar · Esc: batal',
+    keys: '1–9: pilih poli · J/D/U/R/K/A/M: penjamin · Enter: daftar · Esc: batal',
     emergencyHint: 'Gawat darurat? Tekan F9.',
     failed: 'Pendaftaran gagal',
     ticketTitle: 'Terdaftar',
@@ -86,7 +91,9 @@ export const uiId = {
     dupTitle: 'Sudah terdaftar hari ini',
     dupConfirm: 'Ya, daftarkan lagi',
     dupCancel: 'Batal',
-    dupKeys: 'Enter: daftarkan lagi · Esc: batal',
+    dupKeys: 'Enter atau Esc: batal · → lalu Enter: daftarkan lagi',
+    droppedByScan: 'Pendaftaran {{name}} dibatalkan: kartu baru dipindai',
+    droppedByScanNoName: 'Pendaftaran dibatalkan: kartu baru dipindai',
   },
   queue: {
     unitsLabel: 'Poli',
@@ -291,6 +298,11 @@ export const uiId = {
     clear: 'Bersihkan',
     keys: 'Enter: cari, Enter lagi: daftarkan · Esc: bersihkan · ↓: pilih kandidat',
     searching: 'Mencari…',
+    ownPatient: 'Pasien lama: RM {{mrn}}, kunjungan terakhir {{date}}',
+    ownPatientNoVisit: 'Pasien lama: RM {{mrn}}, belum ada kunjungan',
+    ownMatchesTitle: 'Pasien lama dengan nama ini',
+    lastVisit: 'kunjungan terakhir {{date}}',
+    noVisit: 'belum ada kunjungan',
     idle: 'Ketik NIK (16 digit), nomor kartu (13 digit) atau nama pasien. Untuk nama, isi juga tanggal lahir.',
     errorTitle: 'Pencarian gagal',
     problemTitle: 'Periksa nomor yang diketik',
@@ -376,6 +388,11 @@ export const uiId = {
     placeholder: 'mis. C:\\Users\\loket\\Documents\\berkas.csv',
     cancel: 'Batal',
   },
+  print: {
+    none: 'Belum ada slip untuk dicetak hari ini.',
+    printed: 'Slip {{queue}} dicetak ke {{printer}}.',
+    keys: 'P, F4 atau Ctrl+P: cetak slip terakhir',
+  },
   slip: {
     title: 'Slip pendaftaran',
     print: 'Cetak slip',
@@ -386,7 +403,7 @@ export const uiId = {
     printed: 'Slip dicetak ke {{printer}}.',
     defaultPrinter: 'printer bawaan',
     saved: 'PDF disimpan: {{path}}',
-    keys: 'P atau Ctrl+P: cetak slip',
+    keys: 'P, F4 atau Ctrl+P: cetak slip',
   },
 };
 

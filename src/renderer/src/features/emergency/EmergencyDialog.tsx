@@ -8,14 +8,24 @@ import { formatDateTime } from '../../format-time';
 import { unitName } from '../../hooks/use-settings';
 import { useLang } from '../../i18n';
 import { SlipPanel } from '../slip/SlipPanel';
+import type { EmergencyTarget } from './emergency-flow';
 
 export type EmergencyState =
+  | { status: 'choose'; target: EmergencyTarget }
   | { status: 'busy' }
   | { status: 'done'; visit: RegisteredVisit & { patient: Patient } }
   | { status: 'failed'; error: ContractError };
 
 /** The emergency number, big, and the deadline for the paperwork. Enter, Esc or Close dismiss it. */
-export function EmergencyDialog({ state, settings, onClose }: { state: EmergencyState; settings: CounterSettings | null; onClose: () => void }) {
+export function EmergencyDialog({
+  state,
+  settings,
+  onClose,
+}: {
+  state: Exclude<EmergencyState, { status: 'choose' }>;
+  settings: CounterSettings | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -72,7 +82,7 @@ export function EmergencyDialog({ state, settings, onClose }: { state: Emergency
             {t('emergency.close')} <kbd>Enter</kbd>
           </button>
         </div>
-        {state.status === 'done' && <SlipPanel visitId={state.visit.id} queue={state.visit.queue} autoPrint keys />}
+        {state.status === 'done' && <SlipPanel visitId={state.visit.id} queue={state.visit.queue} autoPrint />}
       </div>
     </div>
   );

@@ -1,104 +1,130 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient, RegisteredVisit } from '../../../../shared/counter';
-import type { LookupResult } from '../../../../shared/lookup';
+import type { OwnPatient } from '../../../../shared/lookup';
 import type { CounterSettings } from '../../../../shared/settings';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { ListsState } from '../../hooks/use-lists';
+import type { EmergencyTarget } from '../emergency/emergency-flow';
+import { targetOf } from '../emergency/target-of';
+import { RegisterBar } from '../register/RegisterBar';
 import { RegisterPanel } from '../register/RegisterPanel';
-import { withVerdict, type Subject } from '../register/subject';
+import { subjectName, withVerdict, type Subject } from '../register/subject';
+import { subjectOf } from '../register/subject-of';
 import { Ticket } from '../register/Ticket';
 import { SlipPanel } from '../slip/SlipPanel';
 import { MatchTable } from './MatchTable';
 import { LiveLine } from './LiveLine';
+import { OwnMatches, OwnPatientLine } from './OwnPatients';
 import { isNameQuery, shouldAutoSearch } from './query-shape';
 import { SearchBar } from './SearchBar';
-import { useLookup, type LiveState } from './use-lookup';
-import { displayOf, isPickable, type Display } from './verdict';
+import { useLookup } from './use-lookup';
+import { displayOf, isPickable } from './verdict';
 import { VerdictBanner } from './VerdictBanner';
 import './lookup.css';
 
 /** Typing pauses shorter than this are one query; a scanner never pauses, it ends with Enter. */
 const DEBOUNCE_MS = 250;
 
-/**
- * What "Daftarkan" (or Enter on an unchanged query) registers; null when the clerk must pick first.
- * The verdict is BPJS's own when the shown result is the one refined by a live answer (and not a
- * list row the clerk picked); otherwise it comes from the lists and is re-checked later.
- */
-export function subjectOf(result: LookupResult, display: Display, query: string, live: LiveState = null): Subject | null {
-  if (display.kind !== 'verdict') return null;
-  const source = live?.status === 'done' && live.online.status === 'answered' && !display.pickedByClerk ? 'bpjs-live' : 'lists';
-  const member = display.basis[0];
-  if (member) return { kind: 'member', member, verdict: display.verdict, source };
-  const digits = query.replace(/[\s.\-\u00a0]/g, '');
-  return {
-    kind: 'new',
-    nik: result.kind === 'nik' && /^\d{16}$/.test(digits) ? digits : null,
-    card: result.kind === 'card' && /^\d{13}$/.test(digits) ? digits : null,
-    name: result.kind === 'name' ? query.trim().toUpperCase() : '',
-    verdict: display.verdict,
-    source,
-  };
+/** A scanned number to look up now; `n` tells two scans of the same card apart. */
+export interface ScanRequest {
+  digits: string;
+  n: number;
 }
 
 interface Props {
   lists: ListsState;
   settings: CounterSettings | null;
-  /** The patient record being registered, if any: the emergency button uses it. */
-  onPatient: (patient: Patient | null) => void;
-  onRegistered: () => void;
+  /** The patient on screen an emergency (F9) would go to, if any. */
+  onTarget: (target: EmergencyTarget | null) => void;
+  onRegistered: (visit: RegisteredVisit) => void;
   /** A dialog over the screen (the emergency) has the keys. */
   paused: boolean;
   /** A change of this number clears the screen (the patient went to the emergency unit instead). */
   reset: number;
+  /** A scanned number: whatever is on screen, a new search for it starts now. */
+  scan: ScanRequest | null;
+  onScanTaken: () => void;
 }
 
 /** The patient look-up and registration: one field, a verdict, the matches, then "Daftarkan". */
-export function LookupScreen({ lists, settings, onPatient, onRegistered, paused, reset: resetToken }: Props) {
+export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, reset: resetToken, scan, onScanTaken }: Props) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [dob, setDob] = useState('');
   const [picked, setPicked] = useState<number | null>(null);
   /** `auto`: started from the shown answer (not F2), so a live answer arriving meanwhile updates its verdict. */
   const [subject, setSubject] = useState<{ key: number; subject: Subject; auto: boolean } | null>(null);
+  const [registering, setRegistering] = useState<Patient | null>(null);
   const [ticket, setTicket] = useState<{ visit: RegisteredVisit; patient: Patient } | null>(null);
+  /** "Pendaftaran RUDI dibatalkan: kartu baru dipindai": a scan dropped a half-finished registration. */
+  const [note, setNote] = useState<string | null>(null);
   const { state, search, reset } = useLookup();
   const inputRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const startRef = useRef<HTMLButtonElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastSearched = useRef('');
+  /**
+   * The query the clerk asked for (Enter, the Search button, a scan), as opposed to one searched
+   * by itself while typing: Enter registers only an answer the clerk asked for ("Enter: cari,
+   * Enter lagi: daftarkan"), never one that appeared a moment before the clerk's Enter.
+   */
+  const askedFor = useRef('');
+  const failed = useRef(false);
   const subjectKey = useRef(0);
+  /** The registration on screen (its key); 0 when none. A late answer for another one changes nothing. */
+  const activeKey = useRef(0);
   const registrable = useRef<Subject | null>(null);
+  /** An own record was picked from a name search: Enter registers it once its look-up is back. */
+  const focusStart = useRef(false);
 
-  const startRegistration = useCallback((s: Subject, auto = true) => {
-    setTicket(null);
-    setSubject({ key: ++subjectKey.current, subject: s, auto });
+  const setActive = useCallback((next: { key: number; subject: Subject; auto: boolean } | null) => {
+    activeKey.current = next?.key ?? 0;
+    setSubject(next);
+    if (!next) setRegistering(null);
   }, []);
 
+  const startRegistration = useCallback(
+    (s: Subject, auto = true) => {
+      setTicket(null);
+      setNote(null);
+      setActive({ key: ++subjectKey.current, subject: s, auto });
+    },
+    [setActive],
+  );
+
   const cancelRegistration = useCallback(() => {
-    setSubject(null);
-    onPatient(null);
+    setActive(null);
     inputRef.current?.focus();
-  }, [onPatient]);
+  }, [setActive]);
+
+  const focusFirstPick = useCallback(() => {
+    const first = document.querySelector<HTMLButtonElement>('button[data-own-pick]') ?? tableRef.current?.querySelector<HTMLButtonElement>('button[data-pick]');
+    first?.focus();
+  }, []);
 
   const run = useCallback(
     (q: string, d: string, enter = false) => {
       clearTimeout(timer.current);
       if (!q.trim()) return;
-      // Enter on the query already answered: register that patient (the "Daftarkan" button).
-      if (enter && q.trim() === lastSearched.current && registrable.current && !subject) {
-        startRegistration(registrable.current);
-        return;
+      const asked = askedFor.current === q.trim();
+      if (enter) askedFor.current = q.trim();
+      if (enter && q.trim() === lastSearched.current && !subject && !failed.current) {
+        // Searched by itself while the clerk typed: this Enter is the clerk's "cari".
+        if (!asked) return;
+        // Enter on the query already answered: register that patient (the "Daftarkan" button),
+        // or, when the clerk must pick first, go to the candidates; otherwise search again.
+        if (registrable.current) return startRegistration(registrable.current);
+        if (document.querySelector('button[data-own-pick], button[data-pick]')) return focusFirstPick();
       }
       lastSearched.current = q.trim();
       setPicked(null);
-      setSubject(null);
+      setActive(null);
       setTicket(null);
       void search(q, d);
     },
-    [search, subject, startRegistration],
+    [search, subject, startRegistration, setActive, focusFirstPick],
   );
 
   const schedule = useCallback(
@@ -114,13 +140,17 @@ export function LookupScreen({ lists, settings, onPatient, onRegistered, paused,
     setQuery('');
     setDob('');
     setPicked(null);
-    setSubject(null);
+    setActive(null);
     setTicket(null);
+    setNote(null);
     lastSearched.current = '';
-    onPatient(null);
+    askedFor.current = '';
+    focusStart.current = false;
     reset();
+    // Nobody on screen now, at once: an F9 right after Esc registers an unidentified patient.
+    onTarget(null);
     inputRef.current?.focus();
-  }, [reset, onPatient]);
+  }, [reset, setActive, onTarget]);
 
   const seenReset = useRef(resetToken);
   useEffect(() => {
@@ -129,11 +159,34 @@ export function LookupScreen({ lists, settings, onPatient, onRegistered, paused,
     clear();
   }, [resetToken, clear]);
 
+  // A scan: whatever was on screen, a new search for the number. A registration not yet sent is
+  // dropped (nothing is registered) and the clerk is told whose.
+  useEffect(() => {
+    if (!scan) return;
+    onScanTaken();
+    const dropped = subject ? (registering?.name ?? subjectName(subject.subject)) : null;
+    clearTimeout(timer.current);
+    setNote(dropped === null ? null : dropped ? t('register.droppedByScan', { name: dropped }) : t('register.droppedByScanNoName'));
+    setQuery(scan.digits);
+    setDob('');
+    setPicked(null);
+    setActive(null);
+    setTicket(null);
+    focusStart.current = false;
+    lastSearched.current = scan.digits;
+    askedFor.current = scan.digits;
+    void search(scan.digits, '');
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  }, [scan, onScanTaken, subject, registering, search, setActive, t]);
+
   const registered = useCallback(
-    (visit: RegisteredVisit, patient: Patient) => {
+    (visit: RegisteredVisit, patient: Patient, key: number) => {
+      onRegistered(visit);
+      // Sent before a scan or Esc dropped the panel: registered, but the screen stays on the new patient.
+      if (key !== activeKey.current) return;
       clear();
       setTicket({ visit, patient });
-      onRegistered();
       // Ready for the next patient at once: the number stays on screen until the next search.
       inputRef.current?.focus();
     },
@@ -144,6 +197,18 @@ export function LookupScreen({ lists, settings, onPatient, onRegistered, paused,
     const q = inputRef.current?.value.trim() ?? '';
     startRegistration({ kind: 'new', nik: null, card: null, name: q && /\p{L}/u.test(q) ? q.toUpperCase() : '', verdict: null }, false);
   }, [startRegistration]);
+
+  const pickOwn = useCallback(
+    (p: OwnPatient) => {
+      // Looked up by its record number: the verdict then comes from the patient's own NIK or card.
+      setQuery(p.mrn);
+      setDob('');
+      focusStart.current = true;
+      askedFor.current = p.mrn;
+      run(p.mrn, '');
+    },
+    [run],
+  );
 
   // Esc anywhere on the screen: next patient. F2: a new patient without data.
   useEffect(() => {
@@ -162,31 +227,46 @@ export function LookupScreen({ lists, settings, onPatient, onRegistered, paused,
   }, [clear, newPatient, paused]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
-  useEffect(() => () => onPatient(null), [onPatient]);
 
   const { result, error, busy, live } = state;
+  failed.current = error !== null;
   const selected = result && picked !== null ? (result.matches[picked] ?? null) : null;
   const display = result ? displayOf(result, selected) : null;
   const listCount = lists.status === 'ready' ? lists.lists.length : null;
   const toRegister = result && display ? subjectOf(result, display, lastSearched.current, live) : null;
   registrable.current = toRegister;
   const timeZone = settings?.timeZone ?? 'Asia/Jakarta';
+  const ownMatches = result?.kind === 'name' ? (result.ownMatches ?? []) : [];
+
+  const target = targetOf(registering, subject?.subject ?? null, result, display);
+  const targetKey = target ? `${target.name}|${'patient' in target ? target.patient.id : (target.identity.nik ?? target.identity.card ?? '')}` : '';
+  const targetRef = useRef(target);
+  targetRef.current = target;
+  useEffect(() => onTarget(targetRef.current), [targetKey, onTarget]);
+  useEffect(() => () => onTarget(null), [onTarget]);
+
+  useEffect(() => {
+    if (!focusStart.current || !toRegister || busy) return;
+    focusStart.current = false;
+    requestAnimationFrame(() => startRef.current?.focus());
+  }, [toRegister, busy]);
 
   // The live answer arrived while the clerk was already registering from the local one: the
   // registration takes the newer verdict (and its source); the patient and the pick stay.
   const nextVerdict = toRegister?.verdict ?? null;
   const nextSource = toRegister?.source;
+  const nextBasis = toRegister?.basis;
   useEffect(() => {
     if (!nextVerdict) return;
     setSubject((s) =>
       s && s.auto && (s.subject.verdict !== nextVerdict || s.subject.source !== nextSource)
-        ? { ...s, subject: withVerdict(s.subject, nextVerdict, nextSource) }
+        ? { ...s, subject: withVerdict(s.subject, nextVerdict, nextSource, nextBasis) }
         : s,
     );
-  }, [nextVerdict, nextSource]);
+  }, [nextVerdict, nextSource, nextBasis]);
 
   return (
-    <div className="lookup">
+    <div className="lookup" data-testid="lookup" data-query={result?.query ?? ''} data-busy={busy}>
       <SearchBar
         inputRef={inputRef}
         query={query}
@@ -205,45 +285,40 @@ export function LookupScreen({ lists, settings, onPatient, onRegistered, paused,
           setDob(value);
           if (isNameQuery(query)) schedule(query, value);
         }}
-        onSubmit={(q) => run(q, dob)}
+        onSubmit={(q) => {
+          askedFor.current = q.trim();
+          run(q, dob);
+        }}
         onEnter={(q) => run(q, dob, true)}
         onClear={clear}
-        onArrowDown={() => tableRef.current?.querySelector<HTMLButtonElement>('button[data-pick]')?.focus()}
+        onArrowDown={focusFirstPick}
       />
       <div className="lookup__status" aria-live="polite">
         {busy ? t('lookup.searching') : ''}
       </div>
+      {note && (
+        <p className="scan-note" role="status" data-testid="scan-note">
+          {note}
+        </p>
+      )}
       {result && !busy && <LiveLine live={live} timeZone={timeZone} />}
       {error && <ErrorAlert title={t('lookup.errorTitle')} error={error} />}
       {ticket && <Ticket visit={ticket.visit} patient={ticket.patient} settings={settings} />}
-      {ticket && <SlipPanel key={ticket.visit.id} visitId={ticket.visit.id} queue={ticket.visit.queue} autoPrint keys={!paused} />}
+      {ticket && <SlipPanel key={ticket.visit.id} visitId={ticket.visit.id} queue={ticket.visit.queue} autoPrint />}
       {!result && !error && !ticket && !subject && <p className="lookup__idle">{t('lookup.idle')}</p>}
-      {display && <VerdictBanner display={display} listCount={listCount} matches={result?.matches ?? []} timeZone={timeZone} />}
-      {!subject && (
-        <div className="register-bar">
-          {toRegister && (
-            <button
-              ref={startRef}
-              type="button"
-              className="button button--primary button--big"
-              data-testid="register-start"
-              onClick={() => startRegistration(toRegister)}
-            >
-              {toRegister.kind === 'new' ? t('register.startNew') : t('register.start')} <kbd>Enter</kbd>
-            </button>
-          )}
-          <button type="button" className="button" data-testid="new-patient" onClick={newPatient}>
-            {t('register.newPatient')} <kbd>F2</kbd>
-          </button>
-        </div>
+      {result?.patient && <OwnPatientLine patient={result.patient} />}
+      {ownMatches.length > 0 && !subject && (
+        <OwnMatches patients={ownMatches} onPick={pickOwn} onLeaveTop={() => inputRef.current?.focus()} onLeaveBottom={() => tableRef.current?.querySelector<HTMLButtonElement>('button[data-pick]')?.focus()} />
       )}
+      {display && <VerdictBanner display={display} listCount={listCount} matches={result?.matches ?? []} timeZone={timeZone} />}
+      {!subject && <RegisterBar startRef={startRef} toRegister={toRegister} onStart={startRegistration} onNewPatient={newPatient} />}
       {subject && (
         <RegisterPanel
           key={subject.key}
           subject={subject.subject}
           settings={settings}
-          onPatient={onPatient}
-          onRegistered={registered}
+          onPatient={setRegistering}
+          onRegistered={(visit, patient) => registered(visit, patient, subject.key)}
           onCancel={cancelRegistration}
         />
       )}
@@ -259,7 +334,7 @@ export function LookupScreen({ lists, settings, onPatient, onRegistered, paused,
             // The clerk has compared the papers: the next Enter registers the picked patient.
             requestAnimationFrame(() => startRef.current?.focus());
           }}
-          onLeaveTop={() => inputRef.current?.focus()}
+          onLeaveTop={() => (document.querySelector<HTMLButtonElement>('button[data-own-pick]') ?? inputRef.current)?.focus()}
         />
       )}
     </div>

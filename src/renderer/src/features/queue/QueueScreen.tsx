@@ -268,7 +268,7 @@ export function QueueScreen({ settings, changes, paused }: Props) {
           confirmLabel={t('queue.cancelYes')}
           cancelLabel={t('queue.cancelNo')}
           keysHint={t('queue.cancelKeys')}
-          focusCancel
+          initialFocus="cancel"
           onConfirm={() => void cancelVisit(cancelling)}
           onCancel={() => setCancelling(null)}
         />

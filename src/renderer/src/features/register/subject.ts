@@ -1,17 +1,29 @@
-import type { Identity } from '../../../../shared/counter';
+import type { Identity, Patient } from '../../../../shared/counter';
 import type { MemberMatch, Verdict } from '../../../../shared/lookup';
 
 /** Where the verdict came from: the local lists only (re-checked later when BPJS is set up), or a live BPJS answer. */
 export type VerdictSource = 'lists' | 'bpjs-live';
 
-/** Who the clerk is registering: a member from the lists, or someone the lists do not know. */
+/**
+ * Who the clerk is registering: a member from the lists, someone the lists do not know, or this
+ * facility's own record (a returning patient: straight to the unit, no new record ever).
+ * `basis`: the list rows the verdict rests on; the proposed payer follows from them.
+ */
 export type Subject =
-  | { kind: 'member'; member: MemberMatch; verdict: Verdict; source?: VerdictSource }
-  | { kind: 'new'; nik: string | null; card: string | null; name: string; verdict: Verdict | null; source?: VerdictSource };
+  | { kind: 'member'; member: MemberMatch; verdict: Verdict; source?: VerdictSource; basis?: MemberMatch[] }
+  | { kind: 'new'; nik: string | null; card: string | null; name: string; verdict: Verdict | null; source?: VerdictSource; basis?: MemberMatch[] }
+  | { kind: 'patient'; patient: Patient; verdict: Verdict | null; source?: VerdictSource; basis?: MemberMatch[] };
 
 /** The same subject with a newer verdict (the live answer arrived while the clerk was registering). */
-export function withVerdict(s: Subject, verdict: Verdict, source: VerdictSource | undefined): Subject {
-  return s.kind === 'member' ? { ...s, verdict, source } : { ...s, verdict, source };
+export function withVerdict(s: Subject, verdict: Verdict, source: VerdictSource | undefined, basis?: MemberMatch[]): Subject {
+  return { ...s, verdict, source, ...(basis ? { basis } : {}) };
+}
+
+/** The name a clerk knows the subject by (for "Pendaftaran RUDI dibatalkan"). */
+export function subjectName(s: Subject): string {
+  if (s.kind === 'member') return s.member.name;
+  if (s.kind === 'patient') return s.patient.name;
+  return s.name;
 }
 
 const NIK = /^\d{16}$/;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import { loket } from '../../api';
 import { Notice, PathPrompt, pickPath } from '../../components/PathPrompt';
+import { registerSlipPrinter } from '../../print/slip-printers';
 import './slip.css';
 
 /** Paper look for the preview; the slip's own `body` rules move to `.paper`, `@page` is dropped. */
@@ -37,12 +38,10 @@ interface Props {
   queue: string;
   /** Print once as soon as the slip is shown (after a registration). */
   autoPrint: boolean;
-  /** This panel answers P and Ctrl+P (false while a dialog above it has the keys). */
-  keys: boolean;
 }
 
 /** The slip as it will print, and Cetak slip / Cetak ulang / Simpan PDF. */
-export function SlipPanel({ visitId, queue, autoPrint, keys }: Props) {
+export function SlipPanel({ visitId, queue, autoPrint }: Props) {
   const { t } = useTranslation();
   const hostRef = useRef<HTMLDivElement>(null);
   const [loadError, setLoadError] = useState<ContractError | null>(null);
@@ -104,19 +103,9 @@ export function SlipPanel({ visitId, queue, autoPrint, keys }: Props) {
     [queue, visitId, t, showFailure],
   );
 
-  useEffect(() => {
-    if (!keys) return;
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.defaultPrevented || event.altKey || event.metaKey || event.key.toLowerCase() !== 'p') return;
-      const target = event.target as HTMLElement;
-      const typing = target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA';
-      if (!event.ctrlKey && typing) return;
-      event.preventDefault();
-      if (!event.repeat) void print(false);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [keys, print]);
+  // The print keys (P, F4, Ctrl+P) are the app's, on every screen (use-print-keys): they print
+  // through this panel while it shows the visit, so its status line answers.
+  useEffect(() => registerSlipPrinter(visitId, (reprint) => void print(reprint)), [visitId, print]);
 
   return (
     <section className="slip-panel" data-testid="slip-panel" aria-label={t('slip.title')}>

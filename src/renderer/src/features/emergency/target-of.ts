@@ -1,0 +1,18 @@
+import type { Patient } from '../../../../shared/counter';
+import type { OwnPatient } from '../../../../shared/lookup';
+import type { Display } from '../lookup/verdict';
+import { identityOfMember, type Subject } from '../register/subject';
+import type { EmergencyTarget } from './emergency-flow';
+
+/** The patient an emergency (F9) would go to: the one being registered, else the one looked up. */
+export function targetOf(registering: Patient | null, subject: Subject | null, result: { patient?: OwnPatient | null } | null, display: Display | null): EmergencyTarget | null {
+  if (registering) return { name: registering.name, patient: registering };
+  if (subject) {
+    if (subject.kind === 'patient') return { name: subject.patient.name, patient: subject.patient };
+    if (subject.kind === 'member') return { name: subject.member.name, identity: identityOfMember(subject.member) };
+    return null;
+  }
+  if (result?.patient && !(display?.kind === 'verdict' && display.pickedByClerk)) return { name: result.patient.name, patient: result.patient };
+  const member = display?.kind === 'verdict' ? display.basis[0] : undefined;
+  return member ? { name: member.name, identity: identityOfMember(member) } : null;
+}

@@ -1,0 +1,73 @@
+import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OwnPatient } from '../../../../shared/lookup';
+import { formatDate } from '../../format';
+import { useLang } from '../../i18n';
+
+/** dd-mm-yyyy, as the clerk writes it on the paper file. */
+export const dayMonthYear = (iso: string): string => iso.split('-').reverse().join('-');
+
+/** "Pasien lama: RM 000005, kunjungan terakhir 12-11-2026": this facility's own record, first. */
+export function OwnPatientLine({ patient }: { patient: OwnPatient }) {
+  const { t } = useTranslation();
+  return (
+    <p className="own-patient" data-testid="own-patient" data-mrn={patient.mrn}>
+      <strong>
+        {patient.lastVisit
+          ? t('lookup.ownPatient', { mrn: patient.mrn, date: dayMonthYear(patient.lastVisit) })
+          : t('lookup.ownPatientNoVisit', { mrn: patient.mrn })}
+      </strong>
+      <span className="own-patient__name">{patient.name}</span>
+    </p>
+  );
+}
+
+interface ListProps {
+  patients: OwnPatient[];
+  onPick: (patient: OwnPatient) => void;
+  /** ArrowUp from the first button: back to the search field; ArrowDown from the last: the list matches. */
+  onLeaveTop: () => void;
+  onLeaveBottom: () => void;
+}
+
+/** A name that matches this facility's own records: they come first, and are picked like candidates. */
+export function OwnMatches({ patients, onPick, onLeaveTop, onLeaveBottom }: ListProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+
+  function onKeyDown(event: KeyboardEvent<HTMLUListElement>): void {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button[data-own-pick]')];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    event.preventDefault();
+    if (event.key === 'ArrowUp') return at === 0 ? onLeaveTop() : buttons[at - 1]?.focus();
+    if (at === buttons.length - 1) onLeaveBottom();
+    else buttons[at + 1]?.focus();
+  }
+
+  return (
+    <section className="own-matches" data-testid="own-matches" aria-labelledby="own-matches-title">
+      <h2 id="own-matches-title" className="own-matches__title">
+        {t('lookup.ownMatchesTitle')}
+      </h2>
+      <ul className="own-matches__list" onKeyDown={onKeyDown}>
+        {patients.map((p) => (
+          <li key={p.id} className="own-matches__item" data-testid="own-match" data-mrn={p.mrn}>
+            <span className="own-matches__name">{p.name}</span>
+            <span className="own-matches__meta">
+              {t('register.mrn')} {p.mrn}
+              {p.dob ? ` · ${formatDate(p.dob, lang) ?? ''}` : ''}
+              {p.address ? ` · ${p.address}` : ''}
+              {' · '}
+              {p.lastVisit ? t('lookup.lastVisit', { date: dayMonthYear(p.lastVisit) }) : t('lookup.noVisit')}
+            </span>
+            <button type="button" className="button" data-own-pick aria-label={t('matches.pickName', { name: p.name })} onClick={() => onPick(p)}>
+              {t('matches.pick')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

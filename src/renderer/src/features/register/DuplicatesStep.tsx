@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import type { Patient } from '../../../../shared/counter';
+import { formatDate } from '../../format';
+import { useLang } from '../../i18n';
+
+interface Props {
+  candidates: Patient[];
+  busy: boolean;
+  onUse: (patient: Patient) => void;
+  onCreateAnyway: () => void;
+  onCancel: () => void;
+}
+
+/** Records that are probably this patient: use one, or make a new record anyway. */
+export function DuplicatesStep({ candidates, busy, onUse, onCreateAnyway, onCancel }: Props) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <div className="register__dups" data-testid="duplicates">
+      <h2 className="register__title">{t('register.duplicatesTitle')}</h2>
+      <p className="register__detail">{t('register.duplicatesDetail')}</p>
+      <ul className="dup-list">
+        {candidates.map((p) => (
+          <li key={p.id} className="dup-list__item">
+            <span className="dup-list__name">{p.name}</span>
+            <span className="dup-list__meta">
+              {t('register.mrn')} {p.mrn}
+              {p.nik ? ` · NIK ${p.nik}` : ''}
+              {p.dob ? ` · ${formatDate(p.dob, lang) ?? ''}` : ''}
+              {p.address ? ` · ${p.address}` : ''}
+            </span>
+            <button type="button" className="button" data-use aria-label={t('register.useThisName', { name: p.name })} onClick={() => onUse(p)}>
+              {t('register.useThis')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="register__actions">
+        <button type="button" className="button" onClick={onCreateAnyway} disabled={busy}>
+          {t('register.createAnyway')}
+        </button>
+        <button type="button" className="button button--quiet" data-cancel onClick={onCancel}>
+          {t('register.cancel')} <kbd>Esc</kbd>
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { useEffect, useRef } from 'react';
+import { focusKindOf } from '../focus-kind';
+import { ScanDetector } from './scan-detector';
+
+/** A key as it went down: where, what, and whether it was held back (outside text fields). */
+interface KeySeen {
+  target: EventTarget;
+  init: KeyboardEventInit;
+  held: boolean;
+  /** A text field the key typed into, and its value just before the key. */
+  field: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
+  before: string;
+}
+
+/** Events this hook dispatched itself (given-back keys): it never judges them again. */
+const replayed = new WeakSet<Event>();
+
+function initOf(e: KeyboardEvent): KeyboardEventInit {
+  return { key: e.key, code: e.code, location: e.location, altKey: e.altKey, ctrlKey: e.ctrlKey, shiftKey: e.shiftKey, metaKey: e.metaKey, bubbles: true, cancelable: true, composed: true };
+}
+
+/** Gives a held key back to where it was going (or, if that element is gone, to the focus). */
+function replay(seen: KeySeen): void {
+  const target = seen.target instanceof Node && seen.target.isConnected ? seen.target : (document.activeElement ?? document.body);
+  const event = new KeyboardEvent('keydown', seen.init);
+  replayed.add(event);
+  target.dispatchEvent(event);
+}
+
+/** Puts a field back as it was before a scan typed into it; React hears it as an ordinary edit. */
+function restore(field: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string): void {
+  if (field.value === value) return;
+  const proto = Object.getPrototypeOf(field) as object;
+  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
+  if (setter) setter.call(field, value);
+  else field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+  field.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+function fieldOf(target: EventTarget | null): KeySeen['field'] {
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement ? target : null;
+}
+
+/** The search field's whole text when it is one number of scan length ending with the burst's digits. */
+function wholeNumberIn(value: string, burst: string): string | null {
+  const text = value.trim();
+  return burst && /^\d{10,16}$/.test(text) && text.endsWith(burst) ? text : null;
+}
+
+/** A field that takes a scan as its own value (the new-patient form's NIK and card: data-scan="field"). */
+const takesScan = (target: EventTarget | null): boolean => target instanceof HTMLElement && target.dataset.scan === 'field';
+
+/**
+ * Installs the scan detector once, in the capture phase, before any screen sees a key. A scan
+ * (10–16 digits at scanner speed, then Enter) never reaches the screen: not as unit keys, not as
+ * an Enter on a dialog. Outside text fields digits are held ~100 ms and given back when they were a
+ * person's; in a text field they go in as typed and are taken out again when they were a scan.
+ * Then `onScan(digits)`: the app starts a new search.
+ */
+export function useScan(onScan: (digits: string) => void): void {
+  const onScanRef = useRef(onScan);
+  onScanRef.current = onScan;
+
+  useEffect(() => {
+    const detector = new ScanDetector<KeySeen>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+
+    /**
+     * The hold timer. A timer that fires late means the page was busy (a render): keys typed
+     * meanwhile may still be queued, and judging the burst before them would split a scan. So a
+     * late timer waits once more, briefly, and the queued keys (input goes first) arrive.
+     */
+    const arm = (delay: number, deferred = false): void => {
+      const due = performance.now() + delay;
+      timer = setTimeout(() => {
+        if (!deferred && performance.now() - due > 20) return arm(10, true);
+        settle(detector.tick(performance.now()));
+      }, delay);
+    };
+
+    const settle = (release: { replay: KeySeen[] }): void => {
+      for (const seen of release.replay) if (seen.held) replay(seen);
+    };
+
+    const onKey = (event: KeyboardEvent): void => {
+      if (replayed.has(event) || event.isComposing) return;
+      const kind = focusKindOf(event.target);
+      const ownField = takesScan(event.target);
+      const field = fieldOf(event.target);
+      // In a text field the key goes in at once (typing must never lag); elsewhere it may wait.
+      const holdable = kind === 'other';
+      const seen: KeySeen = { target: event.target ?? document.body, init: initOf(event), held: false, field, before: field?.value ?? '' };
+      const decision = detector.feed({ key: event.key, time: event.timeStamp, modified: event.altKey || event.ctrlKey || event.metaKey, inField: !holdable }, seen);
+      settle(decision);
+      clearTimeout(timer);
+
+      if (decision.action === 'hold') {
+        if (holdable) {
+          seen.held = true;
+          event.preventDefault();
+          event.stopImmediatePropagation();
+        }
+        arm(detector.holdFor() + 5);
+        return;
+      }
+      if (decision.action === 'pass') return;
+      // A field that takes a scan as its value keeps it; its Enter goes on as usual.
+      if (ownField && decision.action === 'scan') return;
+      // In the search field what the field holds is what was typed: when a stalled page split
+      // the burst, the field still has the whole number (the scanner's first keys included).
+      const whole = kind === 'search' && field ? wholeNumberIn(field.value, decision.digits ?? '') : null;
+      // The search field shows what was typed and lets the core say why 17 digits are no number.
+      if (kind === 'search' && decision.action === 'reject' && !whole) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      // Undo what the burst typed into text fields: each field back to its value before the burst.
+      const firstBefore = new Map<KeySeen['field'], string>();
+      for (const s of decision.burst ?? []) if (s.field && !firstBefore.has(s.field)) firstBefore.set(s.field, s.before);
+      for (const [f, value] of firstBefore) if (f && f.id !== 'lookup-query') restore(f, value);
+      const digits = whole ?? (decision.action === 'scan' ? decision.digits : null);
+      if (digits) onScanRef.current(digits);
+    };
+
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('keydown', onKey, true);
+      settle(detector.release());
+    };
+  }, []);
+}
