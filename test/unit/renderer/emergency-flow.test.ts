@@ -59,9 +59,9 @@ describe('who F9 sends to IGD', () => {
 
   it('the patient being registered first, then the looked-up record, then the list member; nobody otherwise', () => {
     expect(targetOf(rudi, null, null, null)).toEqual({ name: 'RUDI', patient: rudi });
-    expect(targetOf(null, null, { patient: { ...rudi, lastVisit: null } }, { kind: 'verdict', verdict: 'unknown', basis: [], pickedByClerk: false })).toMatchObject({ name: 'RUDI', patient: { id: 7 } });
-    expect(targetOf(null, null, {}, { kind: 'verdict', verdict: 'eligible', basis: [member], pickedByClerk: false })).toMatchObject({ name: 'SITI AMINAH', identity: { nik: member.nik } });
-    expect(targetOf(null, null, {}, { kind: 'candidates', count: 3 })).toBeNull();
+    expect(targetOf(null, null, { patient: { ...rudi, lastVisit: null } }, { kind: 'verdict', verdict: 'unknown', basis: [], pickedByClerk: false, overruled: [], warnings: [] })).toMatchObject({ name: 'RUDI', patient: { id: 7 } });
+    expect(targetOf(null, null, {}, { kind: 'verdict', verdict: 'eligible', basis: [member], pickedByClerk: false, overruled: [], warnings: [] })).toMatchObject({ name: 'SITI AMINAH', identity: { nik: member.nik } });
+    expect(targetOf(null, null, {}, { kind: 'candidates', count: 3, warnings: [] })).toBeNull();
     // F2 (a new patient, nothing known yet): nobody, so F9 registers an unidentified emergency.
     expect(targetOf(null, { kind: 'new', nik: null, card: null, name: '', verdict: null }, null, null)).toBeNull();
   });

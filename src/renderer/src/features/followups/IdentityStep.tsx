@@ -75,6 +75,7 @@ export function IdentityStep({ patientId, onAttach, onCancel, lang }: Props) {
           <input
             ref={inputRef}
             name="identity-query"
+            data-scan="field"
             className="field__input"
             value={query}
             maxLength={200}

@@ -5,6 +5,7 @@ import { DateField } from '../../components/DateField';
 import { todayIso } from '../../format';
 import { checkNik, dobTyped, fillFromNik, initialBirthFields, nikBirthDate, nikWarnings, sexAgainstNik, sexChosen } from './new-patient-logic';
 import { isNik } from './subject';
+import { stripSeparators } from '../../../../shared/separators';
 import './new-patient.css';
 
 interface Props {
@@ -26,7 +27,7 @@ export function NewPatientForm({ draft, busy, onSubmit, onCancel }: Props) {
   const [tried, setTried] = useState(false);
 
   const nameBad = name.trim() === '';
-  const nikDigits = nik.replace(/[\s.-]/g, '');
+  const nikDigits = stripSeparators(nik);
   const nikBad = nikDigits !== '' && !isNik(nikDigits);
   const nikCheck = checkNik(nikDigits, today);
   const nikNotes = nikWarnings(nikCheck);
@@ -74,6 +75,7 @@ export function NewPatientForm({ draft, busy, onSubmit, onCancel }: Props) {
           <span className="field__label">{t('register.nik')}</span>
           <input
             name="nik"
+            data-scan="field"
             className="field__input field__input--mono"
             value={nik}
             inputMode="numeric"

@@ -1,8 +1,8 @@
 import type { LookupResult } from '../../../../shared/lookup';
+import { stripSeparators } from '../../../../shared/separators';
 import type { Display } from '../lookup/verdict';
 import type { Subject } from './subject';
 
-const SEPARATORS = /[\s.\-\u00a0]/g;
 
 /** The part of the live state (use-lookup's LiveState) this needs; kept DOM-free for the unit tests. */
 type LiveLike = { status: 'asking' } | { status: 'done'; online: { status: string } } | null;
@@ -25,7 +25,7 @@ export function subjectOf(result: LookupResult, display: Display, query: string,
   if (member) return { kind: 'member', member, verdict: display.verdict, source, basis };
   if (result.kind === 'mrn') return null;
   if (result.kind === 'name' && (result.ownMatches?.length ?? 0) > 0) return null;
-  const digits = query.replace(SEPARATORS, '');
+  const digits = stripSeparators(query);
   const subject: Subject = {
     kind: 'new',
     nik: result.kind === 'nik' && /^\d{16}$/.test(digits) ? digits : null,
