@@ -56,27 +56,38 @@ export async function importCommand(core: Core, args: ImportArgs, out: Output, l
     });
     out.progress('');
     if (out.json) out.data(report);
-    else printReport(report, out);
+    else printReport(report, out, lang);
     return 0;
   } finally {
     off();
   }
 }
 
-function printReport(r: ImportReport, out: Output): void {
-  out.line(`List "${r.list}" edition ${r.edition} (as of ${r.asOf}) is now current.`);
-  out.line(`File ${r.file.name} (${r.file.format}${r.file.encoding ? `, ${r.file.encoding}` : ''}${r.file.separator ? `, separator ${JSON.stringify(r.file.separator)}` : ''}), header on row ${r.file.headerRow}`);
-  out.line(`Columns: ${Object.entries(r.mapping).map(([f, h]) => `${f}=${h}`).join(', ')}`);
-  if (r.statusColumn) out.line(`Status column: ${r.statusColumn.header} (found by its ${r.statusColumn.foundBy === 'values' ? 'values' : r.statusColumn.foundBy === 'mapping' ? 'mapping (--map)' : 'header'})`);
+function printReport(r: ImportReport, out: Output, lang: Lang): void {
+  const say = (key: Parameters<typeof cliText>[1], params?: Parameters<typeof cliText>[2]): void => out.line(cliText(lang, key, params));
+  say('import/current', { list: r.list, edition: r.edition, asOf: r.asOf });
+  const details = [r.file.format, r.file.encoding, r.file.separator ? cliText(lang, 'import/separator', { separator: JSON.stringify(r.file.separator) }) : null].filter(Boolean).join(', ');
+  say('import/file', { name: r.file.name, details, row: r.file.headerRow });
+  say('import/columns', { columns: Object.entries(r.mapping).map(([f, h]) => `${f}=${h}`).join(', ') });
+  if (r.statusColumn) {
+    const how = r.statusColumn.foundBy === 'values' ? 'import/status-by-values' : r.statusColumn.foundBy === 'mapping' ? 'import/status-by-mapping' : 'import/status-by-header';
+    say('import/status-column', { header: r.statusColumn.header, how: cliText(lang, how) });
+  }
   const { rows } = r;
-  out.line(
-    `Rows: ${rows.read} read, ${rows.imported} imported, ${rows.rejected} rejected, ${rows.warnings} with warnings (${rows.damagedNik} damaged NIKs), ` +
-      `${rows.repeated} repeated word for word (counted once), ${rows.scientificNik} NIKs in scientific notation, ${rows.skipped} non-member rows skipped`,
-  );
+  say('import/rows', {
+    read: rows.read,
+    imported: rows.imported,
+    rejected: rows.rejected,
+    warnings: rows.warnings,
+    damaged: rows.damagedNik,
+    repeated: rows.repeated,
+    scientific: rows.scientificNik,
+    skipped: rows.skipped,
+  });
   // Notices come worded in the core's language (--lang): the status column, repeats, scientific NIKs.
   for (const n of r.notices) out.line(`! ${n.message}`);
-  for (const x of r.rejects.slice(0, 20)) out.line(`  rejected row ${x.row}: ${x.reason}`);
-  if (r.rejects.length > 20) out.line(`  ... ${r.rejects.length - 20} more rejected rows (use --json for all)`);
-  for (const x of r.warnings.slice(0, 20)) out.line(`  warning row ${x.row}: ${x.reason}`);
-  if (r.warnings.length > 20) out.line(`  ... ${r.warnings.length - 20} more warnings (use --json for all)`);
+  for (const x of r.rejects.slice(0, 20)) say('import/rejected-row', { row: x.row, reason: x.reason });
+  if (r.rejects.length > 20) say('import/more-rejected', { count: r.rejects.length - 20 });
+  for (const x of r.warnings.slice(0, 20)) say('import/warning-row', { row: x.row, reason: x.reason });
+  if (r.warnings.length > 20) say('import/more-warnings', { count: r.warnings.length - 20 });
 }
