@@ -8,7 +8,8 @@ const { open } = useCounters();
 
 describe('the reports screen', () => {
   it('shows both payers in the register, one equal-service line per payer, a range recap, and exports in the UI language', async () => {
-    const c = await open([APBD]);
+    // A PBI APBN list: its active members are derived JKN (a PBI APBD list would derive Jamkesda).
+    const c = await open([{ ...APBD, name: 'PBI APBN KOTA SERANG', kind: 'pbi-apbn' }]);
     const { page } = c;
     expect(await registerByNik(c, SITI.nik)).toBe('U-001'); // JKN from the verdict
     expect(await registerByNik(c, BUDI.nik, 'u')).toBe('U-002'); // Umum, chosen

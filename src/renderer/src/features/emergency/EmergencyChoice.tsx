@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EmergencyTarget } from './emergency-flow';
 
@@ -17,7 +17,8 @@ interface Props {
 export function EmergencyChoice({ target, onTarget, onUnidentified, onCancel }: Props) {
   const { t } = useTranslation();
   const thisRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => thisRef.current?.focus(), []);
+  // Layout effect: focus before any later key can be handled (see EmergencyDialog).
+  useLayoutEffect(() => thisRef.current?.focus(), []);
   return (
     <div className="overlay">
       <div className="emergency-dialog" role="dialog" aria-modal="true" aria-labelledby="emergency-choice-title" data-testid="emergency-choice">

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import type { Patient, RegisteredVisit } from '../../../../shared/counter';
@@ -29,7 +29,10 @@ export function EmergencyDialog({
   const { t } = useTranslation();
   const lang = useLang();
   const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // A layout effect, not a passive one: the number arrives from a promise, and a passive effect
+  // could run after the clerk's Enter already closed the dialog and sent the focus back to the
+  // search field, stealing it for a button that is about to disappear.
+  useLayoutEffect(() => {
     if (state.status !== 'busy') closeRef.current?.focus();
   }, [state.status]);
 
