@@ -8,18 +8,27 @@ import type { SlipPrinter } from '../core/counter/slips';
 import type { Paper } from '../shared/slip';
 import { secureWindowOptions } from './window';
 
-/** Page sizes in microns for webContents.print. */
-const PRINT_PAGE: Record<Paper, { width: number; height: number } | 'A6'> = {
-  '58mm': { width: 58_000, height: 120_000 },
-  '80mm': { width: 80_000, height: 140_000 },
-  A6: 'A6',
+/** Roll widths and the length used when none is given, in mm. */
+const ROLL: Record<Exclude<Paper, 'A6'>, { width: number; fallbackLength: number }> = {
+  '58mm': { width: 58, fallbackLength: 120 },
+  '80mm': { width: 80, fallbackLength: 140 },
 };
-/** Page sizes in inches for printToPDF. */
-const PDF_PAGE: Record<Paper, { width: number; height: number } | 'A6'> = {
-  '58mm': { width: 58 / 25.4, height: 120 / 25.4 },
-  '80mm': { width: 80 / 25.4, height: 140 / 25.4 },
-  A6: 'A6',
-};
+
+/** A roll page is as long as the slip (the core measures it), so the printer cuts where the content ends. */
+function pageMm(paper: Paper, lengthMm: number | null): { width: number; height: number } | 'A6' {
+  if (paper === 'A6') return 'A6';
+  return { width: ROLL[paper].width, height: lengthMm ?? ROLL[paper].fallbackLength };
+}
+/** webContents.print takes microns. */
+function printPage(paper: Paper, lengthMm: number | null): { width: number; height: number } | 'A6' {
+  const page = pageMm(paper, lengthMm);
+  return page === 'A6' ? page : { width: page.width * 1000, height: page.height * 1000 };
+}
+/** printToPDF takes inches. */
+function pdfPage(paper: Paper, lengthMm: number | null): { width: number; height: number } | 'A6' {
+  const page = pageMm(paper, lengthMm);
+  return page === 'A6' ? page : { width: page.width / 25.4, height: page.height / 25.4 };
+}
 
 async function withSlipWindow<T>(html: string, work: (win: BrowserWindow) => Promise<T>): Promise<T> {
   // No preload, no scripts: a slip is static HTML and SVG.
@@ -34,18 +43,18 @@ async function withSlipWindow<T>(html: string, work: (win: BrowserWindow) => Pro
 
 export function createSlipPrinter(): SlipPrinter {
   return {
-    print: (html, { paper, deviceName }) =>
+    print: (html, { paper, deviceName, lengthMm }) =>
       withSlipWindow(
         html,
         (win) =>
           new Promise<void>((resolve, reject) => {
             win.webContents.print(
-              { silent: true, printBackground: true, pageSize: PRINT_PAGE[paper], margins: { marginType: 'none' }, ...(deviceName ? { deviceName } : {}) },
+              { silent: true, printBackground: true, pageSize: printPage(paper, lengthMm), margins: { marginType: 'none' }, ...(deviceName ? { deviceName } : {}) },
               (success, failureReason) => (success ? resolve() : reject(new Error(`printing failed: ${failureReason}`))),
             );
           }),
       ),
-    toPdf: (html, { paper }) =>
-      withSlipWindow(html, (win) => win.webContents.printToPDF({ pageSize: PDF_PAGE[paper], printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } })),
+    toPdf: (html, { paper, lengthMm }) =>
+      withSlipWindow(html, (win) => win.webContents.printToPDF({ pageSize: pdfPage(paper, lengthMm), printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } })),
   };
 }

@@ -44,6 +44,48 @@ const PAGE: Record<Paper, { size: string; width: string; queueSize: string; base
   A6: { size: 'A6', width: '95mm', queueSize: '54pt', base: '12pt' },
 };
 
+/** Roll papers: width and text sizes in mm and pt, for the length estimate. */
+const ROLL: Partial<Record<Paper, { paperMm: number; textMm: number; basePt: number; queuePt: number }>> = {
+  '58mm': { paperMm: 58, textMm: 48, basePt: 8.5, queuePt: 30 },
+  '80mm': { paperMm: 80, textMm: 70, basePt: 10, queuePt: 40 },
+};
+const MM_PER_PT = 25.4 / 72;
+/** Generous on purpose: a slip a few millimetres long wastes a little paper; one too short prints a second page. */
+const LINE_HEIGHT = 1.3;
+const CHAR_WIDTH_EM = 0.62;
+const MIN_ROLL_MM = 60;
+const MAX_ROLL_MM = 400;
+
+/**
+ * How long a slip on roll paper must be: its content, line by line, plus the page margins. A
+ * fixed page fed blank paper after a short slip and cut a long address or name onto a second
+ * slip; thermal printers cut where the page ends. Null for A6, a sheet of fixed size.
+ */
+export function slipLengthMm(data: SlipData, paper: Paper): number | null {
+  const roll = ROLL[paper];
+  if (!roll) return null;
+  const lineMm = (em: number): number => roll.basePt * em * LINE_HEIGHT * MM_PER_PT;
+  const lines = (text: string, em: number): number => {
+    const perLine = Math.max(8, Math.floor(roll.textMm / (roll.basePt * em * CHAR_WIDTH_EM * MM_PER_PT)));
+    return Math.max(1, Math.ceil(text.length / perLine));
+  };
+  const block = (text: string, em: number): number => lines(text, em) * lineMm(em);
+  let mm = 8; // @page margins, top and bottom
+  mm += block(data.facilityName || 'Loket', 1.1);
+  if (data.facilityAddress) mm += block(data.facilityAddress, 0.85);
+  mm += block(data.registeredLocal, 0.85);
+  mm += data.emergency ? block('GAWAT DARURAT', 1.3) + 6 : 3;
+  mm += block('Nomor antrean', 0.9) + 2;
+  mm += roll.queuePt * 1.1 * MM_PER_PT;
+  mm += block(data.unitName, 1.3) + 2;
+  mm += block(data.patientName, 1) + 4;
+  for (const value of [data.mrn, data.nikMasked, data.cardMasked]) if (value) mm += block(`No. kartu ${value}`, 1);
+  mm += 16; // the barcode with its text
+  mm += block(SLIP_LABELS.id.footer, 0.85);
+  mm += 6; // slack: fonts differ from one PC to the next
+  return Math.min(MAX_ROLL_MM, Math.max(MIN_ROLL_MM, Math.ceil(mm)));
+}
+
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -51,11 +93,13 @@ const escapeHtml = (text: string): string =>
 export function renderSlipHtml(data: SlipData, paper: Paper, barcodeSvg: string, lang: 'id' | 'en' = 'id'): string {
   const l = SLIP_LABELS[lang];
   const p = PAGE[paper];
+  const length = slipLengthMm(data, paper);
+  const size = length === null ? p.size : `${ROLL[paper]!.paperMm}mm ${length}mm`;
   const row = (label: string, value: string | null): string => (value ? `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>` : '');
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(data.queue)}</title>
 <style>
-  @page { size: ${p.size}; margin: 4mm; }
+  @page { size: ${size}; margin: 4mm; }
   body { margin: 0; font-family: 'DejaVu Sans', Arial, sans-serif; font-size: ${p.base}; color: #000; }
   .slip { width: ${p.width}; margin: 0 auto; text-align: center; }
   .facility { font-weight: bold; font-size: 1.1em; }

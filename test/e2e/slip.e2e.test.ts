@@ -86,17 +86,55 @@ describe('the intake slip', () => {
     core.close();
   });
 
+  it('on roll paper the page is as long as the slip: all of it on one page, a long address makes it longer', async () => {
+    const { core, jkn } = await counterWithTwoPatients();
+    const pageOf = async (name: string): Promise<{ pages: number; heightMm: number; text: string }> => {
+      const page = await browser.newPage();
+      await page.setContent((await core.slipHtml({ visitId: jkn, paper: '58mm' })).html);
+      const pdf = join(OUT, `${name}.pdf`);
+      await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+      await page.close();
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+      const heightPt = Number(/Page size:\s+[\d.]+ x ([\d.]+) pts/.exec(info)?.[1]);
+      execFileSync('pdftoppm', ['-png', '-r', '120', '-singlefile', pdf, join(OUT, name)]);
+      return { pages, heightMm: (heightPt * 25.4) / 72, text: execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }) };
+    };
+    const short = await pageOf('slip-58mm-short');
+    const settings = await core.getSettings({});
+    await core.saveSettings({
+      ...settings,
+      facilityName: 'RUMAH SAKIT UMUM DAERAH DR. DRAJAT PRAWIRANEGARA KABUPATEN SERANG',
+      facilityAddress: 'Jl. Rumah Sakit No. 1, Kelurahan Cimuncang, Kecamatan Serang, Kota Serang, Provinsi Banten 42111, Telepon (0254) 200528',
+    });
+    const long = await pageOf('slip-58mm-long-address');
+    for (const slip of [short, long]) {
+      expect(slip.pages).toBe(1);
+      expect(slip.text).toContain('Simpan slip ini');
+    }
+    expect(long.heightMm).toBeGreaterThan(short.heightMm + 10);
+    expect(short.heightMm).toBeLessThan(120); // shorter than the old fixed 58 mm page
+    core.close();
+  });
+
   it('printing outside the desktop app says so; with a printer every print is logged', async () => {
     const { core, jkn } = await counterWithTwoPatients();
     await expect(core.printSlip({ visitId: jkn })).rejects.toMatchObject({ key: 'print/unavailable' });
     core.close();
     const dir = tempDir();
     const printed: string[] = [];
+    const lengths: (number | null)[] = [];
     const withPrinter = createCore({
       dbPath: join(dir, 'loket.db'),
       workerScript: null,
       clerk: 'ani',
-      printer: { print: async (html) => void printed.push(html), toPdf: async () => Buffer.from('%PDF-1.4 fake') },
+      printer: {
+        print: async (html, options) => {
+          printed.push(html);
+          lengths.push(options.lengthMm);
+        },
+        toPdf: async () => Buffer.from('%PDF-1.4 fake'),
+      },
     });
     const p = await withPrinter.createPatient({ name: 'Dewi' });
     const v = await withPrinter.registerVisit({ patientId: p.id, unit: 'GIGI', verdict: 'unknown' });
@@ -105,6 +143,9 @@ describe('the intake slip', () => {
     const pdfPath = join(dir, 'slip.pdf');
     await withPrinter.exportSlipPdf({ visitId: v.id, path: pdfPath });
     expect(printed).toHaveLength(2);
+    // The printer is told how long the slip is: it cuts where the content ends.
+    expect(lengths[0]).toBeGreaterThanOrEqual(60);
+    expect(lengths[0]).toBeLessThan(200);
     expect(withPrinter.db.prepare('SELECT kind, clerk, paper FROM print_log ORDER BY id').all()).toEqual([
       { kind: 'print', clerk: 'ani', paper: '80mm' },
       { kind: 'reprint', clerk: 'ani', paper: '80mm' },

@@ -8,7 +8,7 @@ import { callNext, dayQueue, setVisitStatus } from './queue';
 import { equalServiceTable, recapTable, registerTable, writeTable, type ExportContext } from './report-export';
 import { dailyRecap, equalServiceReport, recap, register } from './reports';
 import { saveSettings } from './settings.repo';
-import { logPrint, printCount, slipHtml, type SlipPrinter } from './slips';
+import { logPrint, printCount, slipHtml, slipPage, type SlipPrinter } from './slips';
 import { registerEmergency, registerVisit } from './visits';
 
 type CounterMethodNames =
@@ -37,14 +37,15 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
     async printSlip({ visitId, paper, reprint }) {
       const settings = ctx.settings();
       const chosen = paper ?? settings.paper;
-      const html = slipHtml(db, settings, visitId, chosen, ctx.lang());
-      await printerOrFail().print(html, { paper: chosen, deviceName: settings.printerName });
+      const { html, lengthMm } = slipPage(db, settings, visitId, chosen, ctx.lang());
+      await printerOrFail().print(html, { paper: chosen, deviceName: settings.printerName, lengthMm });
       logPrint(db, visitId, reprint || printCount(db, visitId) > 0 ? 'reprint' : 'print', chosen, settings.printerName || null, ctx.clerk, now());
       return { printer: settings.printerName, paper: chosen };
     },
     async exportSlipPdf({ visitId, path, paper }) {
       const chosen = paper ?? ctx.settings().paper;
-      const pdf = await printerOrFail().toPdf(slipHtml(db, ctx.settings(), visitId, chosen, ctx.lang()), { paper: chosen });
+      const { html, lengthMm } = slipPage(db, ctx.settings(), visitId, chosen, ctx.lang());
+      const pdf = await printerOrFail().toPdf(html, { paper: chosen, lengthMm });
       await writeFile(path, pdf);
       logPrint(db, visitId, 'pdf', chosen, null, ctx.clerk, now());
       return { path };

@@ -4,14 +4,15 @@ import { maskCard } from '../../shared/card';
 import type { Lang } from '../../shared/i18n/messages';
 import { maskNik } from '../../shared/nik';
 import { queueLabel, type CounterSettings } from '../../shared/settings';
-import { renderSlipHtml, type Paper, type SlipData } from '../../shared/slip';
+import { renderSlipHtml, slipLengthMm, type Paper, type SlipData } from '../../shared/slip';
 import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
 
 /** What prints a slip: Electron's webContents in the app; absent in the CLI and the harness. */
 export interface SlipPrinter {
-  print(html: string, options: { paper: Paper; deviceName: string }): Promise<void>;
-  toPdf(html: string, options: { paper: Paper }): Promise<Buffer>;
+  /** `lengthMm`: the page length on roll paper (the slip's own length); null for a fixed sheet (A6). */
+  print(html: string, options: { paper: Paper; deviceName: string; lengthMm: number | null }): Promise<void>;
+  toPdf(html: string, options: { paper: Paper; lengthMm: number | null }): Promise<Buffer>;
 }
 
 interface SlipRow {
@@ -56,9 +57,14 @@ export function slipData(db: Db, settings: CounterSettings, visitId: number): Sl
 }
 
 export function slipHtml(db: Db, settings: CounterSettings, visitId: number, paper: Paper, lang: Lang): string {
+  return slipPage(db, settings, visitId, paper, lang).html;
+}
+
+/** The slip's HTML and, on roll paper, its length: the printer cuts where the content ends. */
+export function slipPage(db: Db, settings: CounterSettings, visitId: number, paper: Paper, lang: Lang): { html: string; lengthMm: number | null } {
   const data = slipData(db, settings, visitId);
   const barcode = bwipjs.toSVG({ bcid: 'code128', text: data.barcodeText, scale: 2, height: 8, includetext: true, textxalign: 'center' });
-  return renderSlipHtml(data, paper, barcode, lang);
+  return { html: renderSlipHtml(data, paper, barcode, lang), lengthMm: slipLengthMm(data, paper) };
 }
 
 export function logPrint(db: Db, visitId: number, kind: 'print' | 'reprint' | 'pdf', paper: Paper, printer: string | null, clerk: string, now: Date): void {

@@ -42,25 +42,27 @@ beforeEach(() => {
 
 describe('slip printing in the desktop app', () => {
   it('prints silently to the configured printer from a hidden, script-less, hardened window', async () => {
-    await createSlipPrinter().print('<p>A-001</p>', { paper: '58mm', deviceName: 'POS-58' });
+    await createSlipPrinter().print('<p>A-001</p>', { paper: '58mm', deviceName: 'POS-58', lengthMm: 97 });
     const [win] = fake.state.windows;
     expect(win?.options).toMatchObject({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } });
     expect(decodeURIComponent(win!.loaded)).toBe('data:text/html;charset=utf-8,<p>A-001</p>');
-    expect(win?.printOptions).toMatchObject({ silent: true, deviceName: 'POS-58', pageSize: { width: 58_000, height: 120_000 } });
+    expect(win?.printOptions).toMatchObject({ silent: true, deviceName: 'POS-58', pageSize: { width: 58_000, height: 97_000 } });
     expect(win?.destroyed).toBe(true);
   });
 
   it('uses the system default printer when none is configured, and reports a failed print', async () => {
-    await createSlipPrinter().print('<p/>', { paper: 'A6', deviceName: '' });
+    await createSlipPrinter().print('<p/>', { paper: 'A6', deviceName: '', lengthMm: null });
     expect(fake.state.windows[0]?.printOptions).not.toHaveProperty('deviceName');
     fake.state.printOk = false;
-    await expect(createSlipPrinter().print('<p/>', { paper: '80mm', deviceName: '' })).rejects.toThrow('printer offline');
+    await expect(createSlipPrinter().print('<p/>', { paper: '80mm', deviceName: '', lengthMm: 120 })).rejects.toThrow('printer offline');
     expect(fake.state.windows[1]?.destroyed).toBe(true);
   });
 
-  it('renders a PDF in the paper size', async () => {
-    const pdf = await createSlipPrinter().toPdf('<p/>', { paper: '80mm' });
+  it('renders a PDF as wide as the roll and as long as the slip', async () => {
+    const pdf = await createSlipPrinter().toPdf('<p/>', { paper: '80mm', lengthMm: 133 });
     expect(pdf.toString()).toBe('%PDF');
-    expect(fake.state.windows[0]?.pdfOptions).toMatchObject({ pageSize: { width: 80 / 25.4, height: 140 / 25.4 } });
+    expect(fake.state.windows[0]?.pdfOptions).toMatchObject({ pageSize: { width: 80 / 25.4, height: 133 / 25.4 } });
+    await createSlipPrinter().toPdf('<p/>', { paper: 'A6', lengthMm: null });
+    expect(fake.state.windows[1]?.pdfOptions).toMatchObject({ pageSize: 'A6' });
   });
 });
