@@ -36,15 +36,15 @@ describe('registration at the counter', () => {
     await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
     await expect.poll(() => focused(c, 'data-testid')).toBe('register-submit');
     expect(await page.getByTestId('register-patient').textContent()).toContain(SITI.name);
-    // Payer derived from the verdict: active on PBI APBD, so the regency pays (Jamkesda / PBI
-    // daerah); the emergency button now names the patient.
-    expect(await page.locator('[data-payer="jamkesda"]').getAttribute('aria-pressed')).toBe('true');
+    // Payer derived from the verdict: active on PBI APBD, a JKN segment (the regency pays the
+    // premium to BPJS), so JKN; the emergency button now names the patient.
+    expect(await page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByTestId('emergency-button').textContent()).toContain(SITI.name);
-    // The payer can be changed by key (recorded only); D goes back to the derived one.
+    // The payer can be changed by key (recorded only); J goes back to the derived one.
     await page.keyboard.press('u');
     expect(await page.locator('[data-payer="umum"]').getAttribute('aria-pressed')).toBe('true');
-    await page.keyboard.press('d');
-    expect(await page.locator('[data-payer="jamkesda"]').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('j');
+    expect(await page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('true');
     // A digit outside a text field waits ~100 ms (it could be the start of a scan), then counts.
     await page.keyboard.press('2');
     await expect.poll(() => page.locator('[data-unit="GIGI"]').getAttribute('aria-pressed')).toBe('true');
@@ -93,8 +93,8 @@ describe('registration at the counter', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('U-002');
     expect((await registerOf(c, 'UMUM')).map((e) => [e.queue, e.payer])).toEqual([
-      ['U-001', 'jamkesda'],
-      ['U-002', 'jamkesda'],
+      ['U-001', 'jkn'],
+      ['U-002', 'jkn'],
     ]);
     expect(await focused(c)).toBe('lookup-query');
   });

@@ -28,7 +28,7 @@ describe('the derived payer', () => {
     ['pbi-apbn', 'jkn'],
     ['bpjs-live', 'jkn'],
     ['jamkesda', 'jamkesda'],
-    ['pbi-apbd', 'jamkesda'],
+    ['pbi-apbd', 'jkn'],
     ['other', 'pending'],
   ])('active on a %s list: %s', (kind, payer) => {
     expect(derivePayer('eligible', [member(kind)])).toBe(payer);

@@ -2,15 +2,18 @@ import type { Payer } from '../../../../shared/counter';
 import type { SourceKind } from '../../../../shared/lists';
 import type { MemberMatch, Verdict } from '../../../../shared/lookup';
 
-/** Lists whose active members BPJS Kesehatan pays for (JKN): its own, PBI APBN, and a live BPJS answer. */
-const JKN_KINDS: readonly SourceKind[] = ['bpjs', 'pbi-apbn', 'bpjs-live'];
-/** Lists the regency pays for: Jamkesda and PBI daerah (APBD). */
-const REGENCY_KINDS: readonly SourceKind[] = ['jamkesda', 'pbi-apbd'];
+/**
+ * Lists whose active members BPJS Kesehatan covers (JKN): its own, PBI APBN, PBI APBD (the regency
+ * pays their premium to BPJS; they hold a JKN card and the claim goes to BPJS), a live BPJS answer.
+ */
+const JKN_KINDS: readonly SourceKind[] = ['bpjs', 'pbi-apbn', 'pbi-apbd', 'bpjs-live'];
+/** Lists of a regional scheme outside JKN, which the regency pays the facility for directly. */
+const REGENCY_KINDS: readonly SourceKind[] = ['jamkesda'];
 
 /**
  * The payer Loket proposes from the check (the clerk may choose another; it changes nothing in the
- * service). `jkn` when the patient is active on a BPJS or PBI APBN list or in a live BPJS answer;
- * `jamkesda` when the active basis is only Jamkesda / PBI APBD; otherwise `pending` (to be settled
+ * service). `jkn` when the patient is active on a BPJS, PBI APBN or PBI APBD list or in a live BPJS answer;
+ * `jamkesda` when the active basis is only a Jamkesda list; otherwise `pending` (to be settled
  * later): not active, not found, not checked, or active only on a list that pays nothing (e.g. DTKS).
  */
 export function derivePayer(verdict: Verdict | null, basis: readonly MemberMatch[]): Payer {
