@@ -1,7 +1,5 @@
-import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ContractEvents, MethodName, MethodOutput, MethodParsedInput } from '../shared/contract';
 import { isoDateInZone } from '../shared/dates';
 import type { Lang } from '../shared/i18n/messages';
 import type { CoreContext } from './core-context';
@@ -9,72 +7,23 @@ import { BpjsLink } from './bpjs/bpjs-link';
 import { bpjsMethods } from './bpjs/bpjs-methods';
 import { pruneBridgeLog } from './bpjs/bridge-log';
 import { Rechecker, pendingRecheckCount } from './bpjs/recheck';
-import { counterMethods } from './counter/counter-methods';
+import { counterMethods } from './counter-methods';
 import { listMethods } from './lists/list-methods';
 import { lookup } from './lookup/lookup';
 import { lookupContextOf, lookupMethods } from './lookup/lookup-methods';
-import { keyFileSecretBox, type SecretBox } from './secrets/secret-box';
-import { readSettings } from './counter/settings.repo';
-import type { SlipPrinter } from './counter/slips';
+import { keyFileSecretBox } from './secrets/secret-box';
+import { readSettings } from './settings/settings.repo';
 import { cleanAbandonedImports } from './lists/editions.repo';
 import { EditionCatalog } from './lookup/edition-catalog';
-import { openDatabase, type Db } from './store/open-database';
+import { openDatabase } from './store/open-database';
+import type { Core, CoreConfig } from './core-types';
+import { TypedEmitter } from './typed-emitter';
 
-export interface CoreConfig {
-  dbPath: string;
-  /** Encryption key of the database, if it is encrypted. */
-  key?: string;
-  /** better_sqlite3.node for the running runtime (Electron); plain Node finds its own. */
-  nativeBinding?: string;
-  lang?: Lang;
-  /** Overrides the settings' time zone (IANA): "today" and list ages follow it. */
-  timeZone?: string;
-  /** Overrides the settings' stale-list age. */
-  staleAfterDays?: number;
-  /** Who registers at this counter: recorded with every visit. */
-  clerk?: string;
-  /** Prints slips (Electron's webContents in the app); without it printing says it is unavailable. */
-  printer?: SlipPrinter;
-  /** Open and save dialogs (the desktop app's); without them pickFile answers null. */
-  dialogs?: FileDialogs;
-  /** The built import-worker.js. Without it imports run in-process (CLI, tests): fine where no window can freeze. */
-  workerScript?: string | null;
-  /** Seals BPJS secrets: Electron safeStorage in the app; by default a key file next to the database. */
-  secretBox?: SecretBox;
-  /** The BPJS probe and automatic re-checks run in the background (default true; the CLI turns them off). */
-  bpjsBackground?: boolean;
-  /** Overrides the probe interval of the BPJS settings (tests, demos). */
-  bpjsProbeMs?: number;
-  now?: () => Date;
-}
+export type { Core, CoreConfig, CoreMethods, FileDialogs, FilePurpose } from './core-types';
+export { TypedEmitter } from './typed-emitter';
 
 /** Where the key file of the default SecretBox lives: beside the database, readable by this user only. */
 export const secretKeyPath = (dbPath: string): string => join(dirname(dbPath), 'loket-secret.key');
-
-export type FilePurpose = 'open-list' | 'save-csv' | 'save-xlsx' | 'save-pdf';
-export interface FileDialogs {
-  pick(purpose: FilePurpose, suggestedName?: string): Promise<string | null>;
-}
-
-export type CoreMethods = { [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> };
-
-export interface Core extends CoreMethods {
-  readonly lang: Lang;
-  readonly events: TypedEmitter;
-  readonly db: Db;
-  close(): void;
-}
-
-export class TypedEmitter {
-  private readonly emitter = new EventEmitter();
-  emit<E extends keyof ContractEvents>(event: E, payload: ContractEvents[E]): void {
-    this.emitter.emit(event, payload);
-  }
-  on<E extends keyof ContractEvents>(event: E, listener: (payload: ContractEvents[E]) => void): () => void {
-    this.emitter.on(event, listener);
-    return () => this.emitter.off(event, listener);
-  }
-}
 
 /** The built worker sits next to the entry bundles (out/main); this code may be in a chunk one folder down. */
 export function defaultWorkerScript(): string {

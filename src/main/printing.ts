@@ -4,7 +4,7 @@
  * printer, or renders it to PDF. Electron-only, so it lives here, not in the core.
  */
 import { BrowserWindow } from 'electron';
-import type { SlipPrinter } from '../core/counter/slips';
+import type { SlipPrinter } from '../core/slips/slips';
 import type { Paper } from '../shared/slip';
 import { secureWindowOptions } from './window';
 

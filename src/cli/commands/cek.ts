@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import type { BpjsClientConfig } from '../../core/bpjs/client';
 import { onlineCheck, type OnlineCheck } from '../../core/bpjs/online-check';
 import type { Core } from '../../core/core';
-import { readSettings } from '../../core/counter/settings.repo';
+import { readSettings } from '../../core/settings/settings.repo';
 import { classifyQuery } from '../../core/lookup/classify-query';
 import type { Lang } from '../../shared/i18n/messages';
 import type { LookupResult } from '../../shared/lookup';

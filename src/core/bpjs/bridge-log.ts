@@ -2,8 +2,8 @@
 // when. Identifiers are masked and no credential is ever written.
 import { maskCard } from '../../shared/card';
 import { maskNik } from '../../shared/nik';
-import { EXPORT_WORDS } from '../counter/export-words';
-import { localDateTime, writeTable, type ExportFormat } from '../counter/report-export';
+import { EXPORT_WORDS } from '../reports/export-words';
+import { localDateTime, writeTable, type ExportFormat } from '../export/table-writer';
 import type { Lang } from '../../shared/i18n/messages';
 import type { Db } from '../store/open-database';
 import type { BpjsCall, BpjsClientConfig } from './client';

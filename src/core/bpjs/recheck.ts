@@ -6,7 +6,7 @@ import type { BpjsFailure, RecheckRow, RecheckRun } from '../../shared/bpjs';
 import type { Payer } from '../../shared/counter';
 import type { Verdict } from '../../shared/lookup';
 import { queueLabel } from '../../shared/settings';
-import { closeFollowUps, setPayer } from '../counter/follow-ups';
+import { closeFollowUps, setPayer } from '../follow-ups/follow-ups';
 import type { Db } from '../store/open-database';
 import type { MemberAnswer } from './bpjs-link';
 

@@ -1,7 +1,7 @@
 import type { ContractEvents } from '../../shared/contract';
 import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core';
-import { writeTable } from '../counter/report-export';
+import { writeTable } from '../export/table-writer';
 import { LoketError, errorFromPayload, toErrorPayload } from '../errors';
 import { readEditionOfList, rollbackToPrevious } from './editions.repo';
 import { importList } from './import-list';

@@ -7,51 +7,16 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { NO_COLUMN, type StatusColumnSource } from '../../shared/lists';
-import type { ColumnMapping, ListField } from './columns';
+import type { ListField } from './columns';
 import { openCsv } from './csv-reader';
 import { ListFileError } from './list-file-error';
 import { fillAhead, isEmptyRow, type FoundHeader, type RowSource } from './row-source';
 import { sniffFormat } from './sniff';
 import { STATUS_SAMPLE_ROWS, statusColumnByValues } from './status-column';
 import { openXlsx } from './xlsx-reader';
+import type { ListFileInfo, ListReader, RawRow } from './list-reader.types';
 
-/**
- * number ONLY for numeric XLSX cells (CSV cells are always strings); Date for XLSX date-typed
- * cells, as the UTC instant of the calendar date (read it with getUTC* / toISOString()).
- */
-export type RawCell = string | number | Date | null;
-
-/** row: 1-based row number as the user sees it in Excel (for CSV: physical record number, header = its row) */
-export interface RawRow {
-  row: number;
-  cells: RawCell[];
-}
-
-export interface ListFileInfo {
-  format: 'csv' | 'xlsx';
-  /** csv only. Can change from 'utf-8' to 'windows-1252' while reading if an ASCII-only start hid it. */
-  encoding?: 'utf-8' | 'utf-8-bom' | 'windows-1252';
-  separator?: ',' | ';' | '\t' | '|'; // csv only
-  sheetName?: string; // xlsx: the first sheet that has a header
-  headerRow: number; // 1-based
-  headers: string[]; // as written
-  mapping: ColumnMapping;
-  /** How mapping.status was chosen; null when the file has no status column (every member counts as active). */
-  statusFoundBy: StatusColumnSource | null;
-  /** Non-empty rows above the header, as text: where an as-of date may be stated. */
-  titles: string[];
-  sizeBytes: number;
-  sha256: string; // of the whole file
-}
-
-export interface ListReader {
-  info: ListFileInfo;
-  /** Data rows after the header, in batches of up to `batchSize` (default 5000); streams; empty rows are skipped. */
-  batches(batchSize?: number): AsyncIterable<RawRow[]>;
-  /** bytes of the file consumed so far, for progress */
-  bytesRead(): number;
-  close(): Promise<void>;
-}
+export type { ListFileInfo, ListReader, RawCell, RawRow } from './list-reader.types';
 
 const HEAD_BYTES = 64 * 1024;
 const DEFAULT_BATCH = 5000;

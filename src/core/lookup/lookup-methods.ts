@@ -4,7 +4,7 @@ import type { LookupResult, OwnPatient } from '../../shared/lookup';
 import { isAllDigits, stripSeparators } from '../../shared/separators';
 import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core';
-import { setPayer } from '../counter/follow-ups';
+import { setPayer } from '../follow-ups/follow-ups';
 import { LoketError } from '../errors';
 import { liveMatches } from '../bpjs/live-answers';
 import { classifyQuery } from './classify-query';

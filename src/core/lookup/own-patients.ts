@@ -5,7 +5,7 @@ import type { OwnPatient } from '../../shared/lookup';
 import { nameSimilarity } from '../../shared/name-similarity';
 import { normalizeName } from '../../shared/names';
 import type { CounterSettings } from '../../shared/settings';
-import { findPatient, findPatientByMrns, findPatientsByNameKey, lastVisitDate } from '../counter/patients.repo';
+import { findPatient, findPatientByMrns, findPatientsByNameKey, lastVisitDate } from '../patients/patients.repo';
 import type { Db } from '../store/open-database';
 import { mrnProbes } from './mrn-query';
 

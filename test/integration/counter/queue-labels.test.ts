@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPatient } from '../../../src/core/counter/patients.repo';
-import { readSettings, saveSettings } from '../../../src/core/counter/settings.repo';
-import { registerEmergency, registerVisit } from '../../../src/core/counter/visits';
+import { createPatient } from '../../../src/core/patients/patients.repo';
+import { readSettings, saveSettings } from '../../../src/core/settings/settings.repo';
+import { registerEmergency, registerVisit } from '../../../src/core/visits/visits';
 import { openDatabase, type Db } from '../../../src/core/store/open-database';
 import { counterSettingsSchema, DEFAULT_SETTINGS, queueLabel, visitPrefix, withUnitPrefixes, type CounterSettings } from '../../../src/shared/settings';
 import { useTempDir } from '../../helpers/temp';

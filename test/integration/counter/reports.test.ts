@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
-import { quantile } from '../../../src/core/counter/reports';
+import { quantile } from '../../../src/core/reports/reports';
 import { useTempDir } from '../../helpers/temp';
 
 const tempDir = useTempDir();

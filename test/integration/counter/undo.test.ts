@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { attachIdentity, openFollowUps, setPayer } from '../../../src/core/counter/follow-ups';
-import { createPatient } from '../../../src/core/counter/patients.repo';
-import { callNext, dayQueue, setVisitStatus } from '../../../src/core/counter/queue';
-import { registerEmergency, registerVisit } from '../../../src/core/counter/visits';
+import { attachIdentity, openFollowUps, setPayer } from '../../../src/core/follow-ups/follow-ups';
+import { createPatient } from '../../../src/core/patients/patients.repo';
+import { callNext, dayQueue, setVisitStatus } from '../../../src/core/visits/queue';
+import { registerEmergency, registerVisit } from '../../../src/core/visits/visits';
 import { openDatabase, type Db } from '../../../src/core/store/open-database';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { useTempDir } from '../../helpers/temp';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPatient, findLikelyDuplicates, findPatient } from '../../../src/core/counter/patients.repo';
-import { readSettings, saveSettings } from '../../../src/core/counter/settings.repo';
-import { derivePayer, registerEmergency, registerVisit } from '../../../src/core/counter/visits';
+import { createPatient, findLikelyDuplicates, findPatient } from '../../../src/core/patients/patients.repo';
+import { readSettings, saveSettings } from '../../../src/core/settings/settings.repo';
+import { derivePayer, registerEmergency, registerVisit } from '../../../src/core/visits/visits';
 import { openDatabase, type Db } from '../../../src/core/store/open-database';
 import { DEFAULT_SETTINGS, formatMrn } from '../../../src/shared/settings';
 import { useTempDir } from '../../helpers/temp';
@@ -141,7 +141,7 @@ describe('settings', () => {
 
 describe("today's queue", () => {
   it('calls emergencies first, then arrival order; tracks waiting time; cancels and serves', async () => {
-    const { callNext, dayQueue, setVisitStatus } = await import('../../../src/core/counter/queue');
+    const { callNext, dayQueue, setVisitStatus } = await import('../../../src/core/visits/queue');
     const db = freshDb();
     const s = siti(db);
     const b = budi(db);
@@ -172,7 +172,7 @@ describe("today's queue", () => {
 
 describe('follow-ups', () => {
   it('list open tasks with a countdown and close them by setting the payer or attaching an identity', async () => {
-    const { attachIdentity, openFollowUps, setPayer } = await import('../../../src/core/counter/follow-ups');
+    const { attachIdentity, openFollowUps, setPayer } = await import('../../../src/core/follow-ups/follow-ups');
     const db = freshDb();
     const b = budi(db);
     const s = siti(db);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSettings } from '../../../src/core/counter/settings.repo';
+import { readSettings } from '../../../src/core/settings/settings.repo';
 import { migrate, SCHEMA_VERSION } from '../../../src/core/store/migrations';
 import { openDatabase } from '../../../src/core/store/open-database';
 import { PAYERS } from '../../../src/shared/counter';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_WORDS } from '../../../src/core/counter/export-words';
-import { localDateTime, recapTable, registerTable, type ExportContext } from '../../../src/core/counter/report-export';
+import { EXPORT_WORDS } from '../../../src/core/reports/export-words';
+import { localDateTime } from '../../../src/core/export/table-writer';
+import { recapTable, registerTable, type ExportContext } from '../../../src/core/reports/report-tables';
 import { PAYERS, VISIT_STATUSES } from '../../../src/shared/counter';
 import type { RegisterRow } from '../../../src/shared/reports';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';

@@ -1,15 +1,16 @@
 import { writeFile } from 'node:fs/promises';
-import type { CoreContext } from '../core-context';
-import type { CoreMethods } from '../core';
-import { LoketError } from '../errors';
-import { attachIdentity, openFollowUps, setPayer } from './follow-ups';
-import { createPatient, findLikelyDuplicates, findPatient, type Patient } from './patients.repo';
-import { callNext, dayQueue, setVisitStatus } from './queue';
-import { equalServiceTable, recapTable, registerTable, writeTable, type ExportContext } from './report-export';
-import { dailyRecap, equalServiceReport, recap, register } from './reports';
-import { saveSettings } from './settings.repo';
-import { logPrint, printCount, slipHtml, slipPage, type SlipPrinter } from './slips';
-import { registerEmergency, registerVisit } from './visits';
+import type { CoreContext } from './core-context';
+import type { CoreMethods } from './core';
+import { LoketError } from './errors';
+import { attachIdentity, openFollowUps, setPayer } from './follow-ups/follow-ups';
+import { createPatient, findLikelyDuplicates, findPatient, type Patient } from './patients/patients.repo';
+import { callNext, dayQueue, setVisitStatus } from './visits/queue';
+import { writeTable } from './export/table-writer';
+import { equalServiceTable, recapTable, registerTable, type ExportContext } from './reports/report-tables';
+import { dailyRecap, equalServiceReport, recap, register } from './reports/reports';
+import { saveSettings } from './settings/settings.repo';
+import { logPrint, printCount, slipHtml, slipPage, type SlipPrinter } from './slips/slips';
+import { registerEmergency, registerVisit } from './visits/visits';
 
 type CounterMethodNames =
   | 'slipHtml' | 'printSlip' | 'exportSlipPdf'

@@ -4,7 +4,7 @@ import type { Verdict } from '../../shared/lookup';
 import { queueLabel, unitPrefix, visitPrefix, type CounterSettings } from '../../shared/settings';
 import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
-import { createPatient, type Patient } from './patients.repo';
+import { createPatient, type Patient } from '../patients/patients.repo';
 
 export interface RegisterVisitInput {
   patient: Patient;

@@ -1,0 +1,49 @@
+import type { MethodName, MethodOutput, MethodParsedInput } from '../shared/contract';
+import type { Lang } from '../shared/i18n/messages';
+import type { SecretBox } from './secrets/secret-box';
+import type { SlipPrinter } from './slips/slips';
+import type { Db } from './store/open-database';
+import type { TypedEmitter } from './typed-emitter';
+
+/** How a core is opened: by the desktop app, the CLI, the harness and the tests alike. */
+export interface CoreConfig {
+  dbPath: string;
+  /** Encryption key of the database, if it is encrypted. */
+  key?: string;
+  /** better_sqlite3.node for the running runtime (Electron); plain Node finds its own. */
+  nativeBinding?: string;
+  lang?: Lang;
+  /** Overrides the settings' time zone (IANA): "today" and list ages follow it. */
+  timeZone?: string;
+  /** Overrides the settings' stale-list age. */
+  staleAfterDays?: number;
+  /** Who registers at this counter: recorded with every visit. */
+  clerk?: string;
+  /** Prints slips (Electron's webContents in the app); without it printing says it is unavailable. */
+  printer?: SlipPrinter;
+  /** Open and save dialogs (the desktop app's); without them pickFile answers null. */
+  dialogs?: FileDialogs;
+  /** The built import-worker.js. Without it imports run in-process (CLI, tests): fine where no window can freeze. */
+  workerScript?: string | null;
+  /** Seals BPJS secrets: Electron safeStorage in the app; by default a key file next to the database. */
+  secretBox?: SecretBox;
+  /** The BPJS probe and automatic re-checks run in the background (default true; the CLI turns them off). */
+  bpjsBackground?: boolean;
+  /** Overrides the probe interval of the BPJS settings (tests, demos). */
+  bpjsProbeMs?: number;
+  now?: () => Date;
+}
+
+export type FilePurpose = 'open-list' | 'save-csv' | 'save-xlsx' | 'save-pdf';
+export interface FileDialogs {
+  pick(purpose: FilePurpose, suggestedName?: string): Promise<string | null>;
+}
+
+export type CoreMethods = { [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> };
+
+export interface Core extends CoreMethods {
+  readonly lang: Lang;
+  readonly events: TypedEmitter;
+  readonly db: Db;
+  close(): void;
+}
