@@ -1,4 +1,4 @@
-import type { Browser, Request } from 'playwright-core';
+import type { Browser, Request } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { openCounter, type Counter } from './support/counter';
 import { APBD, APBN_OLD, RIZKI } from './support/lists';

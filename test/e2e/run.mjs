@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// End-to-end tests: Playwright (playwright-core) drives the system Chromium against the BUILT
+// End-to-end tests: Playwright drives the system Chromium against the BUILT
 // renderer, served by the browser harness with the real core behind it. Run after `npm run build`.
 //   node test/e2e/run.mjs [vitest args, e.g. a file filter or -t "name"]
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium), E2E_HEADED=1 to watch.

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser } from 'playwright';
 import type { BpjsSettingsForm } from '../../../src/shared/bpjs';
 import { SAMPLE_ON_BPJS, simSettingsForm } from '../../helpers/bpjs-members';
 import { writeSampleCsv } from '../../helpers/sample-list';

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page } from 'playwright';
 
 /** A visible button that cannot be fully seen: where it is and what clips it. */
 export interface LayoutProblem {
