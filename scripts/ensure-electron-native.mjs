@@ -28,6 +28,8 @@ import { parseArgs } from 'node:util';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DRIVER = 'better-sqlite3-multiple-ciphers';
+/** The driver is installed under the well-known name through an npm alias (package.json): `better-sqlite3`. */
+const INSTALLED_AS = 'better-sqlite3';
 const BINDING = 'better_sqlite3.node';
 const OUT_ROOT = join(ROOT, 'build', 'electron-native');
 const require = createRequire(import.meta.url);
@@ -72,7 +74,7 @@ function electronInfo() {
 }
 
 function driverInfo() {
-  const dir = join(ROOT, 'node_modules', DRIVER);
+  const dir = join(ROOT, 'node_modules', INSTALLED_AS);
   if (!existsSync(join(dir, 'package.json'))) throw new Error(`${DRIVER} is not installed (run npm install)`);
   return { dir, version: readJson(join(dir, 'package.json')).version };
 }

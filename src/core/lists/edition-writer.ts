@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3';
 import type { Db } from '../store/open-database';
 import { dropRepeatedRows, flagDuplicates, type RowPair } from './duplicates';
 import { createMemberKeyIndexesSql, createMemberTableSql, createNameIndexSql, memberTable } from './member-table';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3';
 import type { SourceKind } from '../../shared/lists';
 import { readEditions } from '../lists/editions.repo';
 import { memberTable, nameIndexTable } from '../lists/member-table';

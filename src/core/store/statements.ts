@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3';
 import type { Db } from './open-database';
 
 const caches = new WeakMap<Db, Map<string, Database.Statement>>();

@@ -63,7 +63,7 @@ describe('the register steps', () => {
   });
 
   it('the payer: derived until the clerk chooses; choosing the derived one again goes back to derived', () => {
-    const subject: Subject = { kind: 'member', member: member('pbi-apbd'), verdict: 'eligible' };
+    const subject: Subject = { kind: 'member', member: member('jamkesda'), verdict: 'eligible' };
     let s = run(initialFlow(subject), [{ type: 'patient', patient: RUDI, isNew: false }]);
     expect(chosen(s, subject, UNITS)).toEqual({ unit: 'UMUM', payer: 'jamkesda', derived: 'jamkesda' });
     s = flowReducer(s, { type: 'payer', payer: 'umum', derived: 'jamkesda' });

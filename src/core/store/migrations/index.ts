@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3';
 import { m001Initial } from './001-initial';
 import { m002Counter } from './002-counter';
 import { m003PrintLog } from './003-print-log';
