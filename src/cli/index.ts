@@ -17,6 +17,7 @@ import { cliText, type CliKey, type CliParams } from './messages';
 import { consoleOutput, type Output } from './output';
 import { COMMANDS, isCommand, usage, type Command } from './usage';
 import { CliFailure, UsageError } from './usage-error';
+import { ContractCallError } from './contract-call';
 
 /** The English usage of every command (kept for scripts and the README). */
 export const USAGE = usage('en');
@@ -165,6 +166,12 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
   } catch (error) {
     out.progress('');
     if (error instanceof UsageError) return usageMistake(error, out);
+    if (error instanceof ContractCallError) {
+      // The contract's own error: already in the language of --lang (the core was opened with it).
+      if (out.json) out.data({ ok: false, error: { code: error.error.code, message: error.error.message } });
+      out.error(error.error.message);
+      return 1;
+    }
     const failure = error instanceof CliFailure ? { key: error.key, message: words(lang, error.key, error.params) } : null;
     const payload = failure ? null : toErrorPayload(error);
     const code = failure?.key ?? payload!.key;

@@ -11,6 +11,7 @@ import { checkDate, requireReadableFile } from '../checks';
 import { cliText } from '../messages';
 import type { Output } from '../output';
 import { UsageError } from '../usage-error';
+import { call } from '../contract-call';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -128,7 +129,7 @@ async function cekBatch(core: Core, file: string, out: Output): Promise<number> 
 }
 
 async function lookupOrThrow(core: Core, query: string, dob: string | undefined): Promise<LookupResult> {
-  return core.lookup({ query, ...(dob ? { dob } : {}) });
+  return call(core, 'lookup', { query, ...(dob ? { dob } : {}) });
 }
 
 function printResult(r: LookupResult, out: Output, lang: Lang): void {

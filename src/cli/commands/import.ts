@@ -6,6 +6,7 @@ import { checkDate, requireReadableFile } from '../checks';
 import { cliText } from '../messages';
 import type { Output } from '../output';
 import { UsageError } from '../usage-error';
+import { call } from '../contract-call';
 
 export interface ImportArgs {
   file: string | undefined;
@@ -47,7 +48,7 @@ export async function importCommand(core: Core, args: ImportArgs, out: Output, l
   const rowsFormat = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB');
   const off = core.events.on('importProgress', (p) => out.progress(cliText(lang, 'import/progress', { phase: cliText(lang, `import/phase-${p.phase}`), rows: rowsFormat.format(p.rowsRead), percent: p.percent })));
   try {
-    const report = await core.importList({
+    const report = await call(core, 'importList', {
       path: resolve(checked.file),
       list: checked.list,
       kind: checked.kind,

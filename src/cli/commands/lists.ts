@@ -2,9 +2,10 @@ import type { Core } from '../../core/core';
 import type { Lang } from '../../shared/i18n/messages';
 import { cliText } from '../messages';
 import type { Output } from '../output';
+import { call } from '../contract-call';
 
 export async function listsCommand(core: Core, out: Output, lang: Lang): Promise<number> {
-  const lists = await core.listLists({});
+  const lists = await call(core, 'listLists', {});
   if (out.json) {
     out.data(lists);
     return 0;

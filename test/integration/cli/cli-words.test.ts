@@ -110,6 +110,18 @@ describe('loket import arguments', () => {
 });
 
 describe('loket cek arguments and files', () => {
+  it('goes through the contract like the app: a query the contract refuses is refused in words, in --lang', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'loket.db');
+    await cli(['import', writeSampleCsv(dir), '--list', 'PBI', '--kind', 'pbi-apbd', '--as-of', '2026-11-01', '--db', db]);
+    // The contract allows queries of at most 200 characters; the core function alone would not check.
+    const long = await cli(['cek', 'SITI '.repeat(50), '--db', db, '--lang', 'en', '--json']);
+    expect(long.code).toBe(1);
+    expect(JSON.parse(long.stdout)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(long.stderr).toMatch(/200/);
+    expect(long.stderr).not.toMatch(NODE_NOISE);
+  });
+
   it('--dob must be a real date, not in the future', async () => {
     const dir = tempDir();
     const db = join(dir, 'loket.db');
