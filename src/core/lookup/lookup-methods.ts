@@ -12,8 +12,6 @@ import { lookup, type LookupContext } from './lookup';
 import { MAX_SHORT_SEQ, mrnProbes } from './mrn-query';
 import { ownByIdentifier, ownByName, ownByRecordNumber } from './own-patients';
 
-/** Record numbers are short and have no spaces; they are looked up exactly, so a NIK never matches one by accident. */
-export const MRN_LIKE = /^[A-Za-z0-9][A-Za-z0-9/.-]{0,19}$/;
 
 /** The look-up's view of the core now: current lists, today, the stored live answers. */
 export function lookupContextOf(ctx: CoreContext): LookupContext {

@@ -1,5 +1,6 @@
 import type { Payer, VisitStatus } from '../../shared/counter';
 import type { Lang } from '../../shared/i18n/messages';
+import { PAYER_NAMES } from '../../shared/payer-names';
 
 /**
  * The words an exported table uses, one catalog per language: an English file has no
@@ -24,15 +25,7 @@ export const EXPORT_WORDS: Record<Lang, ExportWords> = {
     equal: ['Unit', 'Penjamin', 'Kunjungan', 'Median tunggu (menit)', 'Persentil 90 tunggu (menit)'],
     recap: ['Kelompok', 'Rincian', 'Kunjungan'],
     bridge: ['Waktu', 'Layanan', 'Endpoint', 'Lama (ms)', 'Hasil', 'Kode meta', 'Ulang'],
-    payer: {
-      jkn: 'JKN',
-      jamkesda: 'Jamkesda / PBI daerah',
-      umum: 'Umum',
-      'jasa-raharja': 'Jasa Raharja',
-      'bpjs-tk': 'BPJS Ketenagakerjaan',
-      insurance: 'Asuransi lain',
-      pending: 'Penjamin menyusul',
-    },
+    payer: PAYER_NAMES.id,
     status: { waiting: 'Menunggu', called: 'Dipanggil', served: 'Selesai', cancelled: 'Batal' },
     yes: 'Ya',
     sheet: { register: 'Register', equal: 'Layanan setara', recap: 'Rekap', bridge: 'Log bridging' },
@@ -44,15 +37,7 @@ export const EXPORT_WORDS: Record<Lang, ExportWords> = {
     equal: ['Unit', 'Payer', 'Visits', 'Median wait (minutes)', '90th percentile wait (minutes)'],
     recap: ['Group', 'Item', 'Visits'],
     bridge: ['Time', 'Service', 'Endpoint', 'Duration (ms)', 'Outcome', 'Meta code', 'Retries'],
-    payer: {
-      jkn: 'JKN',
-      jamkesda: 'Jamkesda / regional PBI',
-      umum: 'Self-pay',
-      'jasa-raharja': 'Jasa Raharja (traffic accident)',
-      'bpjs-tk': 'BPJS Employment (work accident)',
-      insurance: 'Other insurance',
-      pending: 'Payer pending',
-    },
+    payer: PAYER_NAMES.en,
     status: { waiting: 'Waiting', called: 'Called', served: 'Served', cancelled: 'Cancelled' },
     yes: 'Yes',
     sheet: { register: 'Register', equal: 'Equal service', recap: 'Recap', bridge: 'Bridge log' },
