@@ -4,6 +4,7 @@
  */
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { XLSX_LIMITS, beyondLimit } from './xlsx-limits';
 import { decodeXmlText, elementPrefix, readAttributes, runText } from './xlsx-xml';
 
 export interface SheetRef {
@@ -18,10 +19,17 @@ export interface WorkbookMeta {
   date1904: boolean;
 }
 
+/** A small part, whole. Workbook, relationships and styles are kilobytes; more is not a real part. */
 export async function readAll(stream: Readable): Promise<string> {
   const decoder = new StringDecoder('utf8');
   let text = '';
-  for await (const chunk of stream) text += decoder.write(chunk as Buffer);
+  for await (const chunk of stream) {
+    text += decoder.write(chunk as Buffer);
+    if (text.length > XLSX_LIMITS.partChars) {
+      stream.destroy();
+      throw beyondLimit(`a workbook part over ${XLSX_LIMITS.partChars / (1024 * 1024)} MB`);
+    }
+  }
   return text + decoder.end();
 }
 
@@ -149,12 +157,14 @@ export async function readSharedStrings(stream: Readable): Promise<string[]> {
   let rest = '';
   let siOpen = '<si>';
   let siClose = '</si>';
+  let declared: number = XLSX_LIMITS.sharedStrings;
   const take = (buf: string, final: boolean): string => {
     if (prefix === null) {
       prefix = elementPrefix(buf, 'sst');
-      if (prefix === null) return final ? '' : buf;
+      if (prefix === null) return final ? '' : buf.length > 1 << 20 ? buf.slice(-1024) : buf;
       siOpen = `<${prefix}si`;
       siClose = `</${prefix}si>`;
+      declared = declaredCount(buf, prefix);
     }
     let pos = 0;
     const phonetic = buf.includes('rPh');
@@ -166,11 +176,35 @@ export async function readSharedStrings(stream: Readable): Promise<string[]> {
       if (buf.charCodeAt(gt - 1) === 47) { strings.push(''); pos = gt + 1; continue; } // <si/>
       const e = buf.indexOf(siClose, gt);
       if (e < 0) return buf.slice(s);
-      strings.push(runText(buf, gt + 1, e, prefix, phonetic));
+      const text = runText(buf, gt + 1, e, prefix, phonetic);
+      if (text.length > XLSX_LIMITS.cellChars) throw beyondLimit(`a shared string of ${text.length} characters`);
+      if (strings.length >= declared) throw beyondLimit(`more shared strings than the ${declared} the table declares`);
+      strings.push(text);
       pos = e + siClose.length;
     }
   };
-  for await (const chunk of stream) rest = take(rest + decoder.write(chunk as Buffer), false);
-  take(rest + decoder.end(), true);
+  try {
+    for await (const chunk of stream) {
+      rest = take(rest + decoder.write(chunk as Buffer), false);
+      if (rest.length > XLSX_LIMITS.pendingXmlChars) throw beyondLimit(`a shared string never ends (over ${XLSX_LIMITS.pendingXmlChars / (1024 * 1024)} MB without </si>)`);
+    }
+    take(rest + decoder.end(), true);
+  } finally {
+    stream.destroy();
+  }
   return strings;
+}
+
+/**
+ * How many strings the table says it holds (uniqueCount, else count), within Excel's bound.
+ * Writers that omit both get the general bound.
+ */
+function declaredCount(buf: string, prefix: string): number {
+  const open = buf.indexOf(`<${prefix}sst`);
+  const gt = buf.indexOf('>', open);
+  if (open < 0 || gt < 0) return XLSX_LIMITS.sharedStrings;
+  const attrs = new Map<string, string>();
+  readAttributes(buf, open + prefix.length + 4, gt, attrs);
+  const n = Number(attrs.get('uniqueCount') ?? attrs.get('count'));
+  return Number.isInteger(n) && n >= 0 ? Math.min(n, XLSX_LIMITS.sharedStrings) : XLSX_LIMITS.sharedStrings;
 }

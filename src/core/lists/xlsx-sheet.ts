@@ -3,6 +3,7 @@
  * shape of <sheetData>: rows of <c r="B7" s="3" t="s"><v>12</v></c> cells.
  */
 import type { RawCell, RawRow } from './list-reader';
+import { XLSX_LIMITS, beyondLimit, columnName } from './xlsx-limits';
 import { decodeXmlText, elementPrefix, readAttributes, runText } from './xlsx-xml';
 
 export interface SheetContext {
@@ -25,6 +26,8 @@ export class SheetScanner {
   private sheetDataClose = '</sheetData>';
   private lastRow = 0;
   private ended = false;
+  /** Whether the text being scanned has phonetic runs at all (looked up once per chunk, not per cell). */
+  private phonetic = false;
   private readonly attrs = new Map<string, string>();
   private readonly epoch: number;
 
@@ -35,11 +38,17 @@ export class SheetScanner {
 
   push(text: string, out: RawRow[]): void {
     this.rest = this.scan(this.rest.length > 0 ? this.rest + text : text, out);
+    // What is left waits for a closing tag. A row never closed (cut or damaged XML) would
+    // otherwise grow this without end and be rescanned on every chunk.
+    if (this.rest.length > XLSX_LIMITS.pendingXmlChars) throw beyondLimit(`a row of the sheet never ends (over ${XLSX_LIMITS.pendingXmlChars / (1024 * 1024)} MB without </row>)`);
   }
 
   private scan(buf: string, out: RawRow[]): string {
     if (this.ended) return '';
     let pos = 0;
+    // runText would otherwise search the rest of the buffer for <rPh> at every inline cell:
+    // quadratic in the chunk, minutes on a sheet written with inline strings.
+    this.phonetic = buf.includes('rPh');
     if (this.prefix === null) {
       // Sheet properties and column widths come before <sheetData>; keep only a tail of them.
       const p = elementPrefix(buf, 'sheetData');
@@ -62,6 +71,7 @@ export class SheetScanner {
       readAttributes(buf, rs + this.rowOpen.length, gt, this.attrs);
       const r = this.attrs.get('r');
       const rowNo = r ? Number(r) : this.lastRow + 1;
+      if (!(rowNo >= 1 && rowNo <= XLSX_LIMITS.rows)) throw beyondLimit(`row number ${String(r).slice(0, 20)}`);
       if (buf.charCodeAt(gt - 1) === 47) { this.lastRow = rowNo; pos = gt + 1; continue; } // <row/>
       const re = buf.indexOf(this.rowClose, gt);
       if (re < 0) return buf.slice(rs);
@@ -115,6 +125,8 @@ export class SheetScanner {
       }
       const at = ref >= 0 ? columnIndexAt(buf, ref) : -1;
       col = at >= 0 ? at : col + 1;
+      // Checked before padding: a cell at ZZZZZZ2 would otherwise pad a row to 321 million cells.
+      if (col >= XLSX_LIMITS.columns) throw beyondLimit(`a cell in column ${col < 1e6 ? columnName(col) : 'beyond XFD'}`);
       while (cells.length < col) cells.push(null);
       if (buf.charCodeAt(gt - 1) === 47) { // <c r="B2" s="1"/>: styled but empty
         cells[col] = null;
@@ -123,7 +135,9 @@ export class SheetScanner {
       }
       const ce = buf.indexOf(this.cClose, gt);
       const end = ce < 0 || ce > to ? to : ce;
-      cells[col] = this.value(buf, gt + 1, end, type, style);
+      const value = this.value(buf, gt + 1, end, type, style);
+      if (typeof value === 'string' && value.length > XLSX_LIMITS.cellChars) throw beyondLimit(`a cell of ${value.length} characters`);
+      cells[col] = value;
       i = end + this.cClose.length;
     }
     // Styled empty cells (<c r="M1" s="2"/>, merged areas) carry nothing: drop them at the end.
@@ -132,7 +146,7 @@ export class SheetScanner {
   }
 
   private value(buf: string, from: number, to: number, t: string | undefined, s: number): RawCell {
-    if (t === 'inlineStr') return runText(buf, from, to, this.prefix ?? '');
+    if (t === 'inlineStr') return runText(buf, from, to, this.prefix ?? '', this.phonetic);
     const v = this.vText(buf, from, to);
     if (v === null) return null;
     switch (t) {
@@ -195,6 +209,8 @@ export function columnIndexAt(ref: string, at = 0): number {
     if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
     else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
     else break;
+    // Past Excel's last column already: stop counting (a long run of letters would lose precision).
+    if (n > XLSX_LIMITS.columns) return Number.MAX_SAFE_INTEGER;
   }
   return n - 1;
 }

@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
+import { XLSX_LIMITS } from './xlsx-limits';
 
 export interface ZipEntry {
   name: string;
@@ -17,7 +18,6 @@ export interface ZipEntry {
   size: number;
   localHeaderOffset: number;
 }
-
 export class ZipFormatError extends Error {}
 
 const EOCD_SIG = 0x06054b50;
@@ -108,6 +108,8 @@ class EntryVerifier extends Transform {
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     this.crc = crc32(chunk, this.crc);
     this.size += chunk.length;
+    // More than the directory declared: stop now, not after inflating whatever follows.
+    if (this.size > this.entry.size) return done(new ZipFormatError(`${this.entry.name} is larger than the zip directory says (damaged)`));
     done(null, chunk);
   }
   override _flush(done: TransformCallback): void {
@@ -123,6 +125,9 @@ class EntryVerifier extends Transform {
 export async function openEntry(path: string, entry: ZipEntry, onCompressed: (n: number) => void): Promise<Readable> {
   if (entry.flags & 1) throw new ZipFormatError(`${entry.name} is encrypted`);
   if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError(`${entry.name}: unsupported compression ${entry.method}`);
+  if (entry.size > XLSX_LIMITS.inflateRatioFloorBytes && entry.size > XLSX_LIMITS.inflateRatio * Math.max(entry.compressedSize, 1)) {
+    throw new ZipFormatError(`${entry.name} would inflate ${Math.round(entry.size / Math.max(entry.compressedSize, 1))}-fold to ${Math.round(entry.size / 1e6)} MB (a zip bomb, not a workbook)`);
+  }
   const fh = await open(path, 'r');
   let header: Buffer;
   try {
