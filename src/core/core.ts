@@ -15,11 +15,12 @@ import { keyFileSecretBox } from './secrets/secret-box';
 import { readSettings } from './settings/settings.repo';
 import { cleanAbandonedImports } from './lists/editions.repo';
 import { EditionCatalog } from './lookup/edition-catalog';
+import { FileHandles } from './files/file-handles';
 import { openDatabase } from './store/open-database';
 import type { Core, CoreConfig } from './core-types';
 import { TypedEmitter } from './typed-emitter';
 
-export type { Core, CoreConfig, CoreMethods, FileDialogs, FilePurpose } from './core-types';
+export type { ChosenFile, Core, CoreConfig, CoreMethods, FileDialogs, FilePurpose } from './core-types';
 export { TypedEmitter } from './typed-emitter';
 
 /** Where the key file of the default SecretBox lives: beside the database, readable by this user only. */
@@ -51,6 +52,7 @@ export function createCore(config: CoreConfig): Core {
       settings = saved;
     },
     catalog: new EditionCatalog(db),
+    files: new FileHandles(now),
     events: new TypedEmitter(),
     clerk: config.clerk ?? 'loket',
     bpjs: {
@@ -95,7 +97,11 @@ export function createCore(config: CoreConfig): Core {
       return { lang };
     },
     async pickFile({ purpose, suggestedName }) {
-      return { path: config.dialogs ? await config.dialogs.pick(purpose, suggestedName) : null };
+      const path = config.dialogs ? await config.dialogs.pick(purpose, suggestedName) : null;
+      return { file: path ? ctx.files.register(path, purpose) : null };
+    },
+    registerFile(path, purpose) {
+      return ctx.files.register(path, purpose);
     },
     close() {
       link.stop();

@@ -276,7 +276,7 @@ export const uiEn: UiMessages = {
     pdfSave: 'Save',
     printed: 'Slip printed on {{printer}}.',
     defaultPrinter: 'the default printer',
-    saved: 'PDF saved: {{path}}',
+    saved: 'PDF saved: {{file}}',
     keys: 'P, F4 or Ctrl+P: print slip',
   },
 };

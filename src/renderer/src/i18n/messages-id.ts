@@ -278,7 +278,7 @@ export const uiId = {
     pdfSave: 'Simpan',
     printed: 'Slip dicetak ke {{printer}}.',
     defaultPrinter: 'printer bawaan',
-    saved: 'PDF disimpan: {{path}}',
+    saved: 'PDF disimpan: {{file}}',
     keys: 'P, F4 atau Ctrl+P: cetak slip',
   },
 };
