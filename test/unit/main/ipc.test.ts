@@ -120,7 +120,7 @@ describe('registerIpc', () => {
   it('turns a throwing core method into ok:false, never a rejection', async () => {
     const ipc = fakeIpcMain();
     registerIpc(ipc, fakeCore().core, trusted);
-    const result = await invoke(ipc, 'importList', { path: '/tmp/a.csv', list: 'PBI', kind: 'pbi-apbn', asOf: '2025-01-01' });
+    const result = await invoke(ipc, 'importList', { file: 'A'.repeat(22), list: 'PBI', kind: 'pbi-apbn', asOf: '2025-01-01' });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
@@ -206,5 +206,45 @@ describe('registerIpc over the real core', () => {
     expect(await invoke(ipc, 'listLists', undefined)).toEqual({ ok: true, value: [] });
     expect(await invoke(ipc, 'lookup', { query: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await invoke(ipc, 'rollbackList', { list: 'Tidak Ada' })).toMatchObject({ ok: false, error: { code: 'unknown-list' } });
+  });
+
+  it('refuses a raw path where the file methods take a handle', async () => {
+    const ipc = fakeIpcMain();
+    registerIpc(ipc, core as Core, trusted);
+    const list = { list: 'PBI', kind: 'pbi-apbn', asOf: '2025-01-01' };
+    for (const [method, input] of [
+      ['importList', { path: '/etc/passwd', ...list }],
+      ['importList', { file: '/etc/passwd', ...list }],
+      ['inspectListFile', { path: '/etc/passwd' }],
+      ['inspectListFile', { file: '..\\..\\loket.db' }],
+      ['exportImportIssues', { list: 'PBI', path: '/home/loket/.bashrc' }],
+      ['exportReport', { report: 'register', from: '2025-01-01', to: '2025-01-01', format: 'csv', path: '/tmp/x.csv' }],
+      ['exportSlipPdf', { visitId: 1, file: 'C:/Windows/win.ini' }],
+      ['exportBridgeLog', { format: 'csv', file: '/etc/cron.d/x' }],
+    ] as const) {
+      expect(await invoke(ipc, method, input), method).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+  });
+
+  it('has no channel that registers a path: registerFile and registerTypedPath never cross IPC', () => {
+    const ipc = fakeIpcMain();
+    registerIpc(ipc, core as Core, trusted);
+    const channels = [...ipc.handlers.keys()];
+    expect(channels.filter((c) => /registerFile|registerTypedPath|TypedPath/i.test(c))).toEqual([]);
+    expect(METHOD_NAMES).not.toContain('registerFile');
+    expect(METHOD_NAMES).not.toContain('registerTypedPath');
+    expect(typeof (core as Core).registerFile).toBe('function');
+  });
+
+  it("a file the main process registered (a dialog's answer) is used by handle; the window gets no path", async () => {
+    const ipc = fakeIpcMain();
+    registerIpc(ipc, core as Core, trusted);
+    const target = join(dir, 'register.csv');
+    const chosen = (core as Core).registerFile(target, 'save-csv');
+    const input = { report: 'register', from: '2025-01-01', to: '2025-01-01', format: 'csv', file: chosen.handle };
+    const result = await invoke(ipc, 'exportReport', input);
+    expect(result).toEqual({ ok: true, value: { name: 'register.csv', rows: 0 } });
+    expect(JSON.stringify(result)).not.toContain(dir);
+    expect(await invoke(ipc, 'pickFile', { purpose: 'open-list' })).toEqual({ ok: true, value: { file: null } });
   });
 });
