@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIST_FIELDS, listKindSchema, type ImportProgress, type ImportReport, type ListPreview, type ListSummary } from './lists';
 import { PAYERS, VISIT_STATUSES, type Payer, identitySchema, type FollowUp, type Patient, type QueueEntry, type RegisteredVisit } from './counter';
 import { bpjsSettingsFormSchema, type BpjsSettingsView, type BridgeLogEntry, type Connectivity, type ConnectionTest, type OnlineLookup, type RecheckRow, type RecheckRun } from './bpjs';
+import type { CoreStatus } from './core-status';
 import { FILE_PURPOSES, fileHandleSchema, type ChosenFile } from './file-handle';
 import type { InputIssue } from './input-issues';
 import type { LookupResult } from './lookup';
@@ -209,8 +210,10 @@ export interface ContractEvents {
   importProgress: ImportProgress;
   /** The BPJS connection changed state (or a re-check ran). */
   connectivity: Connectivity;
+  /** The desktop app's core process stopped, is restarting or is running again (never sent by the harness). */
+  coreStatus: CoreStatus;
 }
-export const EVENT_NAMES = ['importProgress', 'connectivity'] as const satisfies readonly (keyof ContractEvents)[];
+export const EVENT_NAMES = ['importProgress', 'connectivity', 'coreStatus'] as const satisfies readonly (keyof ContractEvents)[];
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
