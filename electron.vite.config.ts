@@ -6,7 +6,7 @@ import { contentSecurityPolicy } from './src/main/csp';
 
 /**
  * Three bundles: main (the Electron shell plus the plain-Node entries that share the core:
- * the import worker, the `loket` CLI and the browser harness), preload and renderer.
+ * the core process, the import worker, the `loket` CLI and the browser harness), preload and renderer.
  */
 /**
  * The built index.html carries the production CSP as a meta tag too: the browser harness serves
@@ -32,6 +32,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
+          'core-process': resolve(__dirname, 'src/core/process/core-process.ts'),
           'import-worker': resolve(__dirname, 'src/core/lists/import-worker.ts'),
           'reader-worker': resolve(__dirname, 'src/core/lists/reader-worker.ts'),
           cli: resolve(__dirname, 'src/cli/index.ts'),

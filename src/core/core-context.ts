@@ -1,6 +1,7 @@
 import type { Lang } from '../shared/i18n/messages';
 import type { CounterSettings } from '../shared/settings';
 import type { CoreConfig, TypedEmitter } from './core';
+import type { FileHandles } from './files/file-handles';
 import type { EditionCatalog } from './lookup/edition-catalog';
 import type { Db } from './store/open-database';
 
@@ -17,6 +18,8 @@ export interface CoreContext {
   settings: () => CounterSettings;
   setSettings: (settings: CounterSettings) => void;
   catalog: EditionCatalog;
+  /** The files chosen by the person, behind the handles the contract carries. */
+  files: FileHandles;
   events: TypedEmitter;
   clerk: string;
   /** What the counter needs to know of the BPJS link. */

@@ -1,4 +1,5 @@
 import type { MethodName, MethodOutput, MethodParsedInput } from '../shared/contract';
+import type { ChosenFile, FilePurpose } from '../shared/file-handle';
 import type { Lang } from '../shared/i18n/messages';
 import type { SecretBox } from './secrets/secret-box';
 import type { SlipPrinter } from './slips/slips';
@@ -34,7 +35,7 @@ export interface CoreConfig {
   now?: () => Date;
 }
 
-export type FilePurpose = 'open-list' | 'save-csv' | 'save-xlsx' | 'save-pdf';
+export type { ChosenFile, FilePurpose };
 export interface FileDialogs {
   pick(purpose: FilePurpose, suggestedName?: string): Promise<string | null>;
 }
@@ -45,5 +46,11 @@ export interface Core extends CoreMethods {
   readonly lang: Lang;
   readonly events: TypedEmitter;
   readonly db: Db;
+  /**
+   * Remembers a file the person chose and answers the handle the contract's file methods take
+   * (synchronous). Not a contract method, so no window can call it: the main process calls it
+   * with a dialog's answer, the browser harness with a typed path, the CLI with its arguments.
+   */
+  registerFile(path: string, purpose: FilePurpose): ChosenFile;
   close(): void;
 }

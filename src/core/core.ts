@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { isoDateInZone } from '../shared/dates';
 import type { Lang } from '../shared/i18n/messages';
 import type { CoreContext } from './core-context';
@@ -7,6 +5,7 @@ import { BpjsLink } from './bpjs/bpjs-link';
 import { bpjsMethods } from './bpjs/bpjs-methods';
 import { pruneBridgeLog } from './bpjs/bridge-log';
 import { Rechecker, pendingRecheckCount } from './bpjs/recheck';
+import { secretKeyPath } from './core-paths';
 import { counterMethods } from './counter-methods';
 import { listMethods } from './lists/list-methods';
 import { lookup } from './lookup/lookup';
@@ -15,21 +14,15 @@ import { keyFileSecretBox } from './secrets/secret-box';
 import { readSettings } from './settings/settings.repo';
 import { cleanAbandonedImports } from './lists/editions.repo';
 import { EditionCatalog } from './lookup/edition-catalog';
+import { FileHandles } from './files/file-handles';
 import { openDatabase } from './store/open-database';
 import type { Core, CoreConfig } from './core-types';
 import { TypedEmitter } from './typed-emitter';
 
-export type { Core, CoreConfig, CoreMethods, FileDialogs, FilePurpose } from './core-types';
+export type { ChosenFile, Core, CoreConfig, CoreMethods, FileDialogs, FilePurpose } from './core-types';
 export { TypedEmitter } from './typed-emitter';
+export { defaultWorkerScript, secretKeyPath } from './core-paths';
 
-/** Where the key file of the default SecretBox lives: beside the database, readable by this user only. */
-export const secretKeyPath = (dbPath: string): string => join(dirname(dbPath), 'loket-secret.key');
-
-/** The built worker sits next to the entry bundles (out/main); this code may be in a chunk one folder down. */
-export function defaultWorkerScript(): string {
-  const candidates = [join(__dirname, 'import-worker.js'), join(__dirname, '..', 'import-worker.js')];
-  return candidates.find((path) => existsSync(path)) ?? candidates[0]!;
-}
 
 export function createCore(config: CoreConfig): Core {
   const now = config.now ?? (() => new Date());
@@ -51,6 +44,7 @@ export function createCore(config: CoreConfig): Core {
       settings = saved;
     },
     catalog: new EditionCatalog(db),
+    files: new FileHandles(now),
     events: new TypedEmitter(),
     clerk: config.clerk ?? 'loket',
     bpjs: {
@@ -95,7 +89,11 @@ export function createCore(config: CoreConfig): Core {
       return { lang };
     },
     async pickFile({ purpose, suggestedName }) {
-      return { path: config.dialogs ? await config.dialogs.pick(purpose, suggestedName) : null };
+      const path = config.dialogs ? await config.dialogs.pick(purpose, suggestedName) : null;
+      return { file: path ? ctx.files.register(path, purpose) : null };
+    },
+    registerFile(path, purpose) {
+      return ctx.files.register(path, purpose);
     },
     close() {
       link.stop();

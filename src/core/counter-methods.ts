@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { CoreContext } from './core-context';
 import type { CoreMethods } from './core';
 import { LoketError } from './errors';
+import { savePurposeOf } from './files/file-handles';
 import { attachIdentity, openFollowUps, setPayer } from './follow-ups/follow-ups';
 import { createPatient, findLikelyDuplicates, findPatient, type Patient } from './patients/patients.repo';
 import { callNext, dayQueue, setVisitStatus } from './visits/queue';
@@ -43,13 +44,14 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       logPrint(db, visitId, reprint || printCount(db, visitId) > 0 ? 'reprint' : 'print', chosen, settings.printerName || null, ctx.clerk, now());
       return { printer: settings.printerName, paper: chosen };
     },
-    async exportSlipPdf({ visitId, path, paper }) {
+    async exportSlipPdf({ visitId, file, paper }) {
+      const { path, name } = ctx.files.resolve(file, 'save-pdf');
       const chosen = paper ?? ctx.settings().paper;
       const { html, lengthMm } = slipPage(db, ctx.settings(), visitId, chosen, ctx.lang());
       const pdf = await printerOrFail().toPdf(html, { paper: chosen, lengthMm });
       await writeFile(path, pdf);
       logPrint(db, visitId, 'pdf', chosen, null, ctx.clerk, now());
-      return { path };
+      return { name };
     },
     async visitRegister({ from, to }) {
       return register(db, from, to);
@@ -63,7 +65,8 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
     async recap({ from, to }) {
       return recap(db, ctx.settings(), from, to ?? from);
     },
-    async exportReport({ report: kind, from, to, format, path, lang }) {
+    async exportReport({ report: kind, from, to, format, file, lang }) {
+      const { path, name } = ctx.files.resolve(file, savePurposeOf(format));
       const settings = ctx.settings();
       const context: ExportContext = { lang: lang ?? ctx.lang(), timeZone: settings.timeZone, units: settings.units };
       const table =
@@ -73,7 +76,7 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
             ? recapTable(recap(db, settings, from, to), context)
             : equalServiceTable(equalServiceReport(db, from, to), context);
       await writeTable(path, format, table);
-      return { path, rows: table.rows.length };
+      return { name, rows: table.rows.length };
     },
     async getSettings() {
       return ctx.settings();

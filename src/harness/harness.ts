@@ -3,10 +3,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { EVENT_NAMES } from '../shared/contract';
+import { HARNESS_REGISTER_PATH } from '../shared/harness-api';
 import { createCore, type Core, type CoreConfig } from '../core/core';
 import { dispatch } from '../core/dispatch';
 import { bridgeScript } from './bridge-script';
 import { refusalOf } from './request-guard';
+import { registerTypedPath } from './typed-paths';
 
 export interface HarnessOptions extends CoreConfig {
   port?: number;
@@ -63,6 +65,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       const body = await readBody(req);
       const input: unknown = body ? JSON.parse(body) : null;
       const result = await dispatch(core, url.pathname.slice(5), input === null ? undefined : input);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+      return;
+    }
+    if (url.pathname === HARNESS_REGISTER_PATH) {
+      const body = await readBody(req);
+      const result = registerTypedPath(core, body ? JSON.parse(body) : undefined);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
       return;
     }

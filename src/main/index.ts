@@ -1,12 +1,14 @@
 /**
- * Electron main: app lifecycle only. Everything the app does lives in the core (plain Node);
- * this file opens it, wires it to the window through the contract's IPC handlers, and checks
- * for updates.
+ * Electron main: app lifecycle only. Everything the app does lives in the core (plain Node),
+ * which runs in its own process (a utilityProcess, see core-host.ts); this file starts it,
+ * wires it to the window through the contract's IPC handlers, offers it the main-only services
+ * (printing, the OS key store, dialogs), and checks for updates.
  */
 import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
 import { join } from 'node:path';
-import { createCore, defaultWorkerScript, secretKeyPath, type Core } from '../core/core';
+import { defaultWorkerScript, secretKeyPath } from '../core/core-paths';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
+import { CoreHost } from './core-host';
 import { contentSecurityPolicy } from './csp';
 import { createFileDialogs } from './dialogs';
 import { registerIpc } from './ipc';
@@ -16,6 +18,7 @@ import { electronNativeBinding } from './native-binding';
 import { rendererTarget } from './renderer-location';
 import { createSenderCheck } from './trusted-sender';
 import { checkForUpdates } from './updater';
+import { coreProcessEntry, spawnUtilityCore } from './utility-core';
 import { createMainWindow, installGlobalHardening } from './window';
 
 // Every renderer sandboxed, whatever a window's options say. Must precede 'ready'.
@@ -34,7 +37,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function run(): void {
-  let core: Core | undefined;
+  let core: CoreHost | undefined;
   let mainWindow: BrowserWindow | undefined;
   let disposeIpc: (() => void) | undefined;
   const target = rendererTarget(app.isPackaged);
@@ -62,15 +65,22 @@ function run(): void {
       const dbPath = process.env['LOKET_DB'] || join(app.getPath('userData'), 'loket.db');
       try {
         const secretBox = await createSecretBox(secretKeyPath(dbPath));
-        core = createCore({
-          dbPath,
-          secretBox,
-          ...(process.env['LOKET_DB_KEY'] ? { key: process.env['LOKET_DB_KEY'] } : {}),
-          nativeBinding: electronNativeBinding(),
-          workerScript: defaultWorkerScript(),
-          printer: createSlipPrinter(),
-          dialogs: createFileDialogs(() => mainWindow),
+        const entry = coreProcessEntry();
+        core = new CoreHost({
+          spawn: () => spawnUtilityCore(entry),
+          config: {
+            dbPath,
+            ...(process.env['LOKET_DB_KEY'] ? { key: process.env['LOKET_DB_KEY'] } : {}),
+            nativeBinding: electronNativeBinding(),
+            workerScript: defaultWorkerScript(),
+            // Sealing with the OS store needs the main process; the key-file box works in the core itself.
+            secretBox: secretBox.kind === 'os' ? 'os' : null,
+            printer: true,
+            dialogs: true,
+          },
+          services: { secretBox, printer: createSlipPrinter(), dialogs: createFileDialogs(() => mainWindow) },
         });
+        await core.start();
       } catch (error) {
         failStartup(error);
         return;
@@ -95,15 +105,15 @@ function run(): void {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
     disposeIpc?.();
     disposeIpc = undefined;
-    try {
-      core?.close();
-    } catch (error) {
-      console.error('Loket: closing the database failed', error);
-    }
+    const closing = core;
     core = undefined;
+    if (!closing) return;
+    // Let the core close the database cleanly (it is killed after a few seconds otherwise), then quit.
+    event.preventDefault();
+    void closing.stop().finally(() => app.quit());
   });
 }
 

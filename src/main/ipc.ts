@@ -1,8 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { EVENT_NAMES, METHOD_NAMES, channelOf, eventChannelOf, type Result } from '../shared/contract';
-import type { Lang } from '../shared/i18n/messages';
-import type { Core } from '../core/core';
-import { dispatch } from '../core/dispatch';
+import type { CoreClient } from './core-host';
 
 /** Where core events go: the main window's webContents (only what we use of it). */
 export interface EventSink {
@@ -14,20 +12,19 @@ export interface EventSink {
 export type IpcMainLike = Pick<IpcMain, 'handle' | 'removeHandler'>;
 
 // Only a foreign frame ever reads this, never a clerk using the app; kept here rather than in
-// the shared catalog because the renderer has no use for it.
-const FORBIDDEN: Record<Lang, string> = {
-  id: 'Permintaan ditolak: hanya jendela utama Loket yang boleh memanggil fungsi ini.',
-  en: 'Request refused: only the Loket main window may call this.',
-};
+// the shared catalog because the renderer has no use for it. Both languages: the main process
+// does not know the caller's.
+const FORBIDDEN = 'Permintaan ditolak: hanya jendela utama Loket yang boleh memanggil fungsi ini. (Request refused: only the Loket main window may call this.)';
 
 /**
  * Registers one `ipcMain.handle` per contract method and forwards core events to the window.
- * Every call is checked against `isTrustedSender` first, then validated and run by `dispatch`,
- * which never throws. Returns a disposer that removes the handlers and the event listeners.
+ * Every call is checked against `isTrustedSender` first, then sent to the core (the core
+ * process's host in the app), which validates it with the contract and never throws. Returns a
+ * disposer that removes the handlers and the event listeners.
  */
 export function registerIpc(
   ipcMain: IpcMainLike,
-  core: Core,
+  core: CoreClient,
   isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
   eventSink: () => EventSink | null | undefined = () => undefined,
 ): () => void {
@@ -36,15 +33,15 @@ export function registerIpc(
     const channel = channelOf(method);
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> => {
       if (!isSenderTrusted(isTrustedSender, event)) {
-        return { ok: false, error: { code: 'forbidden', message: FORBIDDEN[core.lang] } };
+        return { ok: false, error: { code: 'forbidden', message: FORBIDDEN } };
       }
-      return dispatch(core, method, input);
+      return core.call(method, input);
     });
     channels.push(channel);
   }
 
   const unsubscribers = EVENT_NAMES.map((name) =>
-    core.events.on(name, (payload) => {
+    core.on(name, (payload) => {
       const sink = eventSink();
       if (sink && !sink.isDestroyed()) sink.send(eventChannelOf(name), payload);
     }),

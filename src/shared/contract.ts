@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { LIST_FIELDS, listKindSchema, type ImportProgress, type ImportReport, type ListPreview, type ListSummary } from './lists';
 import { PAYERS, VISIT_STATUSES, type Payer, identitySchema, type FollowUp, type Patient, type QueueEntry, type RegisteredVisit } from './counter';
 import { bpjsSettingsFormSchema, type BpjsSettingsView, type BridgeLogEntry, type Connectivity, type ConnectionTest, type OnlineLookup, type RecheckRow, type RecheckRun } from './bpjs';
+import type { CoreStatus } from './core-status';
+import { FILE_PURPOSES, fileHandleSchema, type ChosenFile } from './file-handle';
 import type { InputIssue } from './input-issues';
 import type { LookupResult } from './lookup';
 import type { DailyRecap, EqualServiceReport, Recap, RegisterRow } from './reports';
@@ -29,10 +31,11 @@ export const contract = {
   /**
    * Imports a new edition of a list from a CSV or XLSX file. Runs in a worker; progress arrives
    * as `importProgress` events. The previous edition stays current until this one is complete.
+   * `file`: the handle of a file chosen for 'open-list' (pickFile); never a path.
    */
   importList: {
     input: z.object({
-      path: z.string().min(1),
+      file: fileHandleSchema,
       list: z.string().trim().min(1).max(100),
       kind: listKindSchema,
       asOf: isoDate,
@@ -113,6 +116,7 @@ export const contract = {
   /**
    * Writes the register, the equal-service report or the recap to a CSV or XLSX file, in the
    * caller's language (`lang`; default: the core's) with local times of the facility.
+   * `file`: a handle chosen for 'save-csv' or 'save-xlsx' as `format` says; the answer names the file.
    */
   exportReport: {
     input: z.object({
@@ -120,10 +124,10 @@ export const contract = {
       from: isoDate,
       to: isoDate,
       format: z.enum(['csv', 'xlsx']),
-      path: z.string().min(1),
+      file: fileHandleSchema,
       lang: z.enum(['id', 'en']).optional(),
     }),
-    output: {} as { path: string; rows: number },
+    output: {} as { name: string; rows: number },
   },
   /** The intake slip of a visit as HTML (preview); the same for every payer. */
   slipHtml: {
@@ -135,28 +139,30 @@ export const contract = {
     input: z.object({ visitId: z.number().int().positive(), paper: z.enum(PAPERS).optional(), reprint: z.boolean().optional() }),
     output: {} as { printer: string; paper: Paper },
   },
-  /** Saves the slip as a PDF file (desktop app only); logged like a print. */
+  /** Saves the slip as a PDF file (desktop app only) to a handle chosen for 'save-pdf'; logged like a print. */
   exportSlipPdf: {
-    input: z.object({ visitId: z.number().int().positive(), path: z.string().min(1), paper: z.enum(PAPERS).optional() }),
-    output: {} as { path: string },
+    input: z.object({ visitId: z.number().int().positive(), file: fileHandleSchema, paper: z.enum(PAPERS).optional() }),
+    output: {} as { name: string },
   },
-  /** Reads a list file's header and first rows without importing: the mapping to check. */
+  /** Reads a list file's header and first rows without importing: the mapping to check. `file`: an 'open-list' handle. */
   inspectListFile: {
-    input: z.object({ path: z.string().min(1), mapping: z.partialRecord(z.enum(LIST_FIELDS), z.string().min(1)).optional() }),
+    input: z.object({ file: fileHandleSchema, mapping: z.partialRecord(z.enum(LIST_FIELDS), z.string().min(1)).optional() }),
     output: {} as ListPreview,
   },
-  /** Writes the rejected rows (and warnings) of a list's current edition to a CSV file. */
+  /** Writes the rejected rows (and warnings) of a list's current edition to a CSV file (a 'save-csv' handle). */
   exportImportIssues: {
-    input: z.object({ list: z.string().trim().min(1), path: z.string().min(1) }),
-    output: {} as { path: string; rows: number },
+    input: z.object({ list: z.string().trim().min(1), file: fileHandleSchema }),
+    output: {} as { name: string; rows: number },
   },
   /**
-   * Asks the person for a file to open or a place to save (the desktop app's dialogs). Null when
-   * cancelled, or where no dialog exists (the browser harness): the screen then asks for a path.
+   * Asks the person for a file to open or a place to save (the desktop app's dialogs). The path
+   * stays in the core: the window gets an opaque handle, valid for this purpose only and for a
+   * while, and the file's name to show. Null when cancelled, or where no dialog exists (the
+   * browser harness, whose own `registerTypedPath` turns a typed path into a handle).
    */
   pickFile: {
-    input: z.object({ purpose: z.enum(['open-list', 'save-csv', 'save-xlsx', 'save-pdf']), suggestedName: z.string().optional() }),
-    output: {} as { path: string | null },
+    input: z.object({ purpose: z.enum(FILE_PURPOSES), suggestedName: z.string().max(255).optional() }),
+    output: {} as { file: ChosenFile | null },
   },
   /** Brings back the previous edition of a list (one step). */
   rollbackList: {
@@ -194,8 +200,8 @@ export const contract = {
   bridgeLog: { input: z.object({ limit: z.number().int().min(1).max(1000).optional() }), output: {} as BridgeLogEntry[] },
   /** Writes the bridge log to a CSV or XLSX file for the IT officer, in the caller's language with local times. */
   exportBridgeLog: {
-    input: z.object({ path: z.string().min(1), format: z.enum(['csv', 'xlsx']), lang: z.enum(['id', 'en']).optional() }),
-    output: {} as { path: string; rows: number },
+    input: z.object({ file: fileHandleSchema, format: z.enum(['csv', 'xlsx']), lang: z.enum(['id', 'en']).optional() }),
+    output: {} as { name: string; rows: number },
   },
 } as const;
 
@@ -204,8 +210,10 @@ export interface ContractEvents {
   importProgress: ImportProgress;
   /** The BPJS connection changed state (or a re-check ran). */
   connectivity: Connectivity;
+  /** The desktop app's core process stopped, is restarting or is running again (never sent by the harness). */
+  coreStatus: CoreStatus;
 }
-export const EVENT_NAMES = ['importProgress', 'connectivity'] as const satisfies readonly (keyof ContractEvents)[];
+export const EVENT_NAMES = ['importProgress', 'connectivity', 'coreStatus'] as const satisfies readonly (keyof ContractEvents)[];
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -81,7 +81,7 @@ describe('Settings → BPJS', () => {
     const path = page.getByTestId('bridge-log-path-input');
     await path.fill(join(dir, 'bridge.csv'));
     await path.press('Enter');
-    await expect.poll(() => page.getByTestId('bridge-log-status').textContent()).toMatch(/baris disimpan ke/);
+    await expect.poll(() => page.getByTestId('bridge-log-status').textContent()).toMatch(/baris disimpan ke bridge\.csv/);
     const csv = await readFile(join(dir, 'bridge.csv'), 'utf8');
     // In the UI language, with the facility's local time (no UTC instant).
     expect(csv).toMatch(/^\uFEFFWaktu;Layanan;Endpoint;Lama \(ms\);Hasil/);

@@ -37,7 +37,7 @@ describe('the reports screen', () => {
     const input = page.getByTestId('report-path-input');
     await input.fill(out);
     await input.press('Enter');
-    await expect.poll(() => page.getByTestId('report-status').textContent()).toContain(out);
+    await expect.poll(() => page.getByTestId('report-status').textContent()).toContain('disimpan ke register.csv');
     const csv = await readFile(out, 'utf8');
     // The register in the UI language: unit name, status and payer words, the facility's local time.
     expect(csv).toMatch(/;U-001;Poli Umum;;\d+;SITI AMINAH;JKN;Dipanggil;2025-06-10 \d\d:\d\d;/);
@@ -55,7 +55,7 @@ describe('the reports screen', () => {
     const recapOut = join(await scratch(), 'rekap.csv');
     await input.fill(recapOut);
     await input.press('Enter');
-    await expect.poll(() => page.getByTestId('report-status').textContent()).toContain(recapOut);
+    await expect.poll(() => page.getByTestId('report-status').textContent()).toContain('disimpan ke rekap.csv');
     const recap = await readFile(recapOut, 'utf8');
     expect(recap).toContain('Jumlah kunjungan;2025-06-09 – 2025-06-10;2');
     for (const payer of ['JKN;1', 'Umum;1', 'Jasa Raharja;0', 'BPJS Ketenagakerjaan;0', 'Asuransi lain;0', 'Penjamin menyusul;0']) expect(recap).toContain(`Per penjamin;${payer}`);
@@ -68,7 +68,7 @@ describe('the reports screen', () => {
     const english = join(await scratch(), 'register-en.csv');
     await input.fill(english);
     await input.press('Enter');
-    await expect.poll(() => page.getByTestId('report-status').textContent()).toContain(english);
+    await expect.poll(() => page.getByTestId('report-status').textContent()).toContain('saved to register-en.csv');
     const en = await readFile(english, 'utf8');
     expect(en).toMatch(/^\uFEFFDate;Queue no\.;Unit;Emergency/);
     expect(en).toContain(';Called;');

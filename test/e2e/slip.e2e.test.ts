@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/core/core';
 import { useTempDir } from '../helpers/temp';
 import { launchChromium } from './support/browser';
+import { fileFor } from '../helpers/files';
 
 const tempDir = useTempDir();
 const OUT = join(__dirname, '../../test-results/slips');
@@ -141,7 +142,7 @@ describe('the intake slip', () => {
     await withPrinter.printSlip({ visitId: v.id });
     await withPrinter.printSlip({ visitId: v.id });
     const pdfPath = join(dir, 'slip.pdf');
-    await withPrinter.exportSlipPdf({ visitId: v.id, path: pdfPath });
+    expect(await withPrinter.exportSlipPdf({ visitId: v.id, file: fileFor(withPrinter, pdfPath, 'save-pdf') })).toEqual({ name: 'slip.pdf' });
     expect(printed).toHaveLength(2);
     // The printer is told how long the slip is: it cuts where the content ends.
     expect(lengths[0]).toBeGreaterThanOrEqual(60);

@@ -60,6 +60,8 @@ describe('the desktop app', () => {
     const csp = await page.evaluate(async () => (await fetch('app://loket/index.html')).headers.get('content-security-policy'));
     expect(csp).toContain("object-src 'none'");
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    // The harness's typed-path registration does not exist in the desktop app: files come from its dialogs only.
+    expect(await page.evaluate(() => typeof (globalThis as { loketHarness?: unknown }).loketHarness)).toBe('undefined');
   });
 
   it('imports a list, looks a member up, registers and saves the slip as a PDF', async () => {

@@ -48,8 +48,9 @@ export async function importCommand(core: Core, args: ImportArgs, out: Output, l
   const rowsFormat = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB');
   const off = core.events.on('importProgress', (p) => out.progress(cliText(lang, 'import/progress', { phase: cliText(lang, `import/phase-${p.phase}`), rows: rowsFormat.format(p.rowsRead), percent: p.percent })));
   try {
+    // The path from the command line becomes a handle, as a dialog's answer does in the app.
     const report = await call(core, 'importList', {
-      path: resolve(checked.file),
+      file: core.registerFile(resolve(checked.file), 'open-list').handle,
       list: checked.list,
       kind: checked.kind,
       asOf: checked.asOf,

@@ -5,6 +5,7 @@ import { formatMessage } from '../../shared/i18n/messages';
 import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core';
 import { LoketError } from '../errors';
+import { savePurposeOf } from '../files/file-handles';
 import { classifyQuery } from '../lookup/classify-query';
 import { ownPatientOf } from '../lookup/lookup-methods';
 import { SecretUnreadableError, type SecretBox } from '../secrets/secret-box';
@@ -89,9 +90,10 @@ export function bpjsMethods(ctx: CoreContext, parts: BpjsParts): Pick<CoreMethod
     async bridgeLog({ limit }) {
       return readBridgeLog(db, { limit: limit ?? 100 });
     },
-    async exportBridgeLog({ path, format, lang }) {
+    async exportBridgeLog({ file, format, lang }) {
+      const { path, name } = ctx.files.resolve(file, savePurposeOf(format));
       const rows = await exportBridgeLog(db, path, { format, lang: lang ?? ctx.lang(), timeZone: ctx.settings().timeZone });
-      return { path, rows };
+      return { name, rows };
     },
   };
 }

@@ -9,6 +9,9 @@ import { toErrorPayload } from '../errors';
 import { openDatabase } from '../store/open-database';
 import { importList } from './import-list';
 import type { ImportJob, WorkerMessage } from './run-import';
+import { yieldToInteractiveWork } from './thread-priority';
+
+yieldToInteractiveWork();
 
 async function run(job: ImportJob): Promise<void> {
   const post = (message: WorkerMessage): void => parentPort?.postMessage(message);

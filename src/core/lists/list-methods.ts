@@ -22,12 +22,12 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
     async listLists() {
       return listSummaries(db, ctx.today(), ctx.staleAfterDays());
     },
-    async importList(input) {
+    async importList({ file, ...input }) {
       const key = input.list.toLowerCase();
       if (running.has(key)) throw new LoketError('import-busy', { list: input.list });
       running.add(key);
       try {
-        const options = { ...input, lang: ctx.lang(), timeZone: ctx.timeZone() };
+        const options = { ...input, path: ctx.files.resolve(file, 'open-list').path, lang: ctx.lang(), timeZone: ctx.timeZone() };
         const onProgress = (p: ContractEvents['importProgress']): void => ctx.events.emit('importProgress', p);
         const job = { dbPath: config.dbPath, ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}), options };
         const report = config.workerScript
@@ -39,10 +39,11 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
         running.delete(key);
       }
     },
-    async inspectListFile({ path, mapping }) {
-      return inspectListFile(path, mapping).catch(asLoketError);
+    async inspectListFile({ file, mapping }) {
+      return inspectListFile(ctx.files.resolve(file, 'open-list').path, mapping).catch(asLoketError);
     },
-    async exportImportIssues({ list, path }) {
+    async exportImportIssues({ list, file }) {
+      const { path, name } = ctx.files.resolve(file, 'save-csv');
       const edition = readEditionOfList(db, list, 'current');
       if (!edition) throw new LoketError('unknown-list', { list });
       const issues = db.prepare('SELECT row, severity, code, detail FROM import_issues WHERE edition_id = ? ORDER BY row').all(edition.id) as { row: number; severity: string; code: string; detail: string | null }[];
@@ -50,7 +51,7 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
       const headers = id ? ['Baris', 'Jenis', 'Kode', 'Alasan'] : ['Row', 'Kind', 'Code', 'Reason'];
       const kind = (severity: string): string => (severity === 'reject' ? (id ? 'ditolak' : 'rejected') : id ? 'peringatan' : 'warning');
       await writeTable(path, 'csv', { sheet: list, headers, rows: issues.map((i) => [i.row, kind(i.severity), i.code, i.detail]) });
-      return { path, rows: issues.length };
+      return { name, rows: issues.length };
     },
     async rollbackList({ list }) {
       if (!readEditionOfList(db, list, 'current') && !readEditionOfList(db, list, 'previous')) throw new LoketError('unknown-list', { list });

@@ -4,6 +4,7 @@ import type { RegisteredVisit } from '../../shared/counter';
 import { hasBridge } from './api';
 import { AppHeader, type Screen } from './components/AppHeader';
 import { StatusBar } from './components/StatusBar';
+import { CoreStatusBanner } from './features/core-status/CoreStatusBanner';
 import { EmergencyChoice } from './features/emergency/EmergencyChoice';
 import { EmergencyDialog } from './features/emergency/EmergencyDialog';
 import type { EmergencyTarget } from './features/emergency/emergency-flow';
@@ -169,6 +170,7 @@ function ConnectedApp() {
           <span className="print-notice__keys">{t('print.keys')}</span>
         </div>
       )}
+      <CoreStatusBanner />
       <StatusBar connectivity={connectivity} timeZone={settings?.timeZone ?? 'Asia/Jakarta'} />
       {state?.status === 'choose' && (
         <EmergencyChoice

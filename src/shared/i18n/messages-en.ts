@@ -32,6 +32,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'visit/bad-status': 'A visit cannot go from {{from}} to {{to}}.',
   'patient/not-found': 'Patient {{id}} not found.',
   'patient/nik-exists': 'NIK {{nik}} is already registered as a patient here. Find that patient instead of creating a new record.',
+  'file/unknown-handle': 'The file choice has expired or is unknown. Choose the file again.',
+  'file/wrong-purpose': 'The file "{{name}}" was chosen for something else. Choose the file again.',
   'print/unavailable': 'Printing is only available in the desktop app. Use the slip preview.',
   'import/no-members': 'This file holds no valid member ({{read}} rows read, {{rejected}} rejected). The current list stays in use. Check the file or its column mapping.',
   'list-file/unknown-mapping-column': 'Column "{{detail}}" in the mapping is not in the file.',

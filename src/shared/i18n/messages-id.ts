@@ -30,6 +30,8 @@ export const messagesId = {
   'visit/bad-status': 'Status kunjungan tidak bisa diubah dari {{from}} ke {{to}}.',
   'patient/not-found': 'Pasien {{id}} tidak ditemukan.',
   'patient/nik-exists': 'NIK {{nik}} sudah terdaftar sebagai pasien di sini. Cari pasien itu, jangan buat rekam medis baru.',
+  'file/unknown-handle': 'Pilihan berkas sudah kedaluwarsa atau tidak dikenal. Pilih berkasnya lagi.',
+  'file/wrong-purpose': 'Berkas "{{name}}" dipilih untuk keperluan lain. Pilih berkasnya lagi.',
   'print/unavailable': 'Pencetakan hanya tersedia di aplikasi desktop. Gunakan pratinjau slip.',
   'import/no-members': 'Berkas ini tidak berisi satu pun peserta yang valid ({{read}} baris dibaca, {{rejected}} ditolak). Daftar yang sekarang tetap dipakai. Periksa berkas atau pemetaan kolomnya.',
   'list-file/unknown-mapping-column': 'Kolom "{{detail}}" pada pemetaan tidak ada di berkas.',

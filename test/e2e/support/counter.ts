@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { startHarness, type Harness, type HarnessOptions } from '../../../src/harness/harness';
 import type { ListKind } from '../../../src/shared/lists';
+import { fileFor } from '../../helpers/files';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
 export const RENDERER_DIR = join(ROOT, 'out', 'renderer');
@@ -64,7 +65,7 @@ export async function openCounter(
     for (const [i, list] of lists.entries()) {
       const path = join(dir, `list-${i}.csv`);
       await writeFile(path, list.csv, 'utf8');
-      await harness.core.importList({ path, list: list.name, kind: list.kind, asOf: list.asOf });
+      await harness.core.importList({ file: fileFor(harness.core, path), list: list.name, kind: list.kind, asOf: list.asOf });
     }
   } catch (error) {
     await harness.close();

@@ -6,6 +6,7 @@ import { startDemoBpjs } from '../../../src/harness/demo-bpjs';
 import { NUR, SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
 import type { BpjsSimulator } from '../../../src/simulators/bpjs-simulator';
+import { fileFor } from '../../helpers/files';
 
 const tempDir = useTempDir();
 const opened: { core: Core; sim: BpjsSimulator }[] = [];
@@ -20,7 +21,7 @@ describe('the harness demo against the BPJS simulator', () => {
   it.each(['vclaim', 'pcare'] as const)('%s: configured at once; answers from the lists, NIKs ending in 7 with the opposite status', async (service) => {
     const dir = tempDir();
     const core = createCore({ dbPath: join(dir, 'demo.db'), workerScript: null, bpjsBackground: false });
-    await core.importList({ path: writeSampleCsv(dir), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
+    await core.importList({ file: fileFor(core, writeSampleCsv(dir)), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
     const sim = await startDemoBpjs(core, service);
     opened.push({ core, sim });
     expect((await core.getBpjsSettings({})).use).toBe(service);

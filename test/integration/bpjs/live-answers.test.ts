@@ -8,13 +8,14 @@ import { verdictOf } from '../../../src/core/lookup/lookup';
 import type { MemberMatch } from '../../../src/shared/lookup';
 import { DJOKO, SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
+import { fileFor } from '../../helpers/files';
 
 const tempDir = useTempDir();
 
 async function coreWithSample(): Promise<Core> {
   const dir = tempDir();
   const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => new Date('2026-11-23T03:00:00Z') });
-  await core.importList({ path: writeSampleCsv(dir), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
+  await core.importList({ file: fileFor(core, writeSampleCsv(dir)), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
   return core;
 }
 

@@ -10,6 +10,7 @@ import { SAMPLE_ON_BPJS, simSettingsForm } from '../../helpers/bpjs-members';
 import { DJOKO, RIZKI, SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
 import { SIM_CREDENTIALS, startBpjsSimulator, type BpjsSimulator, type SimFault } from '../../../src/simulators/bpjs-simulator';
+import { fileFor } from '../../helpers/files';
 
 const tempDir = useTempDir();
 const open: { core: Core; sim: BpjsSimulator }[] = [];
@@ -39,7 +40,7 @@ async function setup(options: { configure?: boolean; background?: boolean } = {}
   const sim = await startBpjsSimulator({ members: SAMPLE_ON_BPJS, now: () => clock.t });
   const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => new Date(clock.t), bpjsBackground: options.background ?? false });
   open.push({ core, sim });
-  await core.importList({ path: writeSampleCsv(dir), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
+  await core.importList({ file: fileFor(core, writeSampleCsv(dir)), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
   const events: Connectivity[] = [];
   core.events.on('connectivity', (c) => events.push(c));
   if (options.configure ?? true) await core.saveBpjsSettings(vclaimForm(sim));
@@ -281,7 +282,7 @@ describe('re-check when BPJS is back', () => {
     const sim = await startBpjsSimulator({ members: SAMPLE_ON_BPJS, now: () => clock.t });
     const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => new Date(clock.t), bpjsProbeMs: 100 });
     open.push({ core, sim });
-    await core.importList({ path: writeSampleCsv(dir), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
+    await core.importList({ file: fileFor(core, writeSampleCsv(dir)), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
     sim.setFault({ kind: 'down' });
     await core.saveBpjsSettings(vclaimForm(sim));
     await waitFor(async () => (await core.connectivity({})).state === 'offline');
@@ -317,10 +318,10 @@ describe('the bridge log in the app', () => {
     expect(log[0]?.endpoint).toMatch(/^\/Peserta\/nokartu\/0002\*+5566\/tglSEP\/2026-11-23$/);
     expect(JSON.stringify(log)).not.toContain(SITI.nik);
     const out = join(dir, 'bridge.csv');
-    expect(await core.exportBridgeLog({ path: out, format: 'csv' })).toEqual({ path: out, rows: 2 });
+    expect(await core.exportBridgeLog({ file: fileFor(core, out, 'save-csv'), format: 'csv' })).toEqual({ name: 'bridge.csv', rows: 2 });
     // In the app's language, with the facility's local time (WIB) and the outcome in words.
     expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFFWaktu;Layanan;Endpoint;Lama \(ms\);Hasil;Kode meta;Ulang\r?\n\d{4}-\d{2}-\d{2} \d{2}:\d{2};vclaim;[^;]+;\d+;berhasil;200;0\r?\n/);
-    await core.exportBridgeLog({ path: out, format: 'csv', lang: 'en' });
+    await core.exportBridgeLog({ file: fileFor(core, out, 'save-csv'), format: 'csv', lang: 'en' });
     expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFFTime;Service;Endpoint;Duration \(ms\);Outcome;Meta code;Retries\r?\n\d{4}-\d{2}-\d{2} \d{2}:\d{2};vclaim;[^;]+;\d+;answered;200;0\r?\n/);
   });
 });

@@ -4,6 +4,7 @@ import { createCore } from '../../../src/core/core';
 import { dispatch } from '../../../src/core/dispatch';
 import { SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
+import { fileFor } from '../../helpers/files';
 
 const tempDir = useTempDir();
 
@@ -12,7 +13,7 @@ describe('the counter through the contract', () => {
     const dir = tempDir();
     let clock = new Date('2026-11-23T02:00:00Z');
     const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => clock, clerk: 'ani' });
-    await core.importList({ path: writeSampleCsv(dir), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
+    await core.importList({ file: fileFor(core, writeSampleCsv(dir)), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
     const call = async <T>(method: string, input?: unknown): Promise<T> => {
       const result = await dispatch(core, method, input);
       if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
 import { PAYERS } from '../../../src/shared/counter';
 import { useTempDir } from '../../helpers/temp';
+import { fileFor } from '../../helpers/files';
 
 const tempDir = useTempDir();
 
@@ -66,14 +67,14 @@ describe('every payer', () => {
   it('exports the register, the recap and the equal-service report of a range with every payer named, in the language asked', async () => {
     const { core, dir } = await threeDays();
     const csv = join(dir, 'register-en.csv');
-    expect(await core.exportReport({ report: 'register', from: '2026-11-21', to: '2026-11-23', format: 'csv', path: csv, lang: 'en' })).toEqual({ path: csv, rows: 21 });
+    expect(await core.exportReport({ report: 'register', from: '2026-11-21', to: '2026-11-23', format: 'csv', file: fileFor(core, csv, 'save-csv'), lang: 'en' })).toEqual({ name: 'register-en.csv', rows: 21 });
     const text = readFileSync(csv, 'utf8');
     for (const word of ['Self-pay', 'Jasa Raharja (traffic accident)', 'BPJS Employment (work accident)', 'Other insurance', 'Payer pending', 'Jamkesda / regional PBI']) expect(text).toContain(word);
     expect(text).toContain('2026-11-21;U-001;Poli Umum;;');
     expect(text).toMatch(/;Called;2026-11-21 08:00;2026-11-21 09:00;;60;ani/);
 
     const xlsx = join(dir, 'rekap.xlsx');
-    expect(await core.exportReport({ report: 'recap', from: '2026-11-21', to: '2026-11-23', format: 'xlsx', path: xlsx, lang: 'id' })).toMatchObject({ rows: 3 + 2 + PAYERS.length + 3 + 1 });
+    expect(await core.exportReport({ report: 'recap', from: '2026-11-21', to: '2026-11-23', format: 'xlsx', file: fileFor(core, xlsx, 'save-xlsx'), lang: 'id' })).toMatchObject({ rows: 3 + 2 + PAYERS.length + 3 + 1 });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
     const sheet = workbook.getWorksheet('Rekap')!;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
 import { quantile } from '../../../src/core/reports/reports';
 import { useTempDir } from '../../helpers/temp';
+import { fileFor } from '../../helpers/files';
 
 const tempDir = useTempDir();
 
@@ -74,13 +75,13 @@ describe('reports', () => {
   it('exports to CSV (BOM, ;) and XLSX that Excel opens', async () => {
     const { core, dir } = await morning();
     const csv = join(dir, 'register.csv');
-    expect(await core.exportReport({ report: 'register', from: '2026-11-23', to: '2026-11-23', format: 'csv', path: csv })).toEqual({ path: csv, rows: 8 });
+    expect(await core.exportReport({ report: 'register', from: '2026-11-23', to: '2026-11-23', format: 'csv', file: fileFor(core, csv, 'save-csv') })).toEqual({ name: 'register.csv', rows: 8 });
     const text = readFileSync(csv, 'utf8');
     expect(text.startsWith('\ufeffTanggal;No. antrean;Unit')).toBe(true);
     // Unit name, status word and the facility's local time (WIB), not UTC.
     expect(text).toContain('2026-11-23;U-001;Poli Umum;;000001;PASIEN 1;JKN;Dipanggil;2026-11-23 08:00;2026-11-23 08:20;;20;ani');
     const xlsx = join(dir, 'setara.xlsx');
-    await core.exportReport({ report: 'equal-service', from: '2026-11-23', to: '2026-11-23', format: 'xlsx', path: xlsx });
+    await core.exportReport({ report: 'equal-service', from: '2026-11-23', to: '2026-11-23', format: 'xlsx', file: fileFor(core, xlsx, 'save-xlsx') });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
     const sheet = workbook.getWorksheet('Layanan setara')!;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../../src/harness/harness';
+import { writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
 
 const tempDir = useTempDir();
@@ -69,5 +70,51 @@ describe('the harness answers only its own pages', () => {
   it('refuses a cross-site fetch even without an Origin, and a GET call', async () => {
     expect((await send(port, { path: '/rpc/listLists', method: 'POST', headers: { ...json, 'sec-fetch-site': 'cross-site' }, body: '{}' })).status).toBe(403);
     expect((await send(port, { path: '/rpc/listLists' })).status).toBe(405);
+  });
+
+  describe('its typed-path registration (the harness has no file dialogs)', () => {
+    const register = '/harness/registerTypedPath';
+    const own = () => ({ ...json, origin: `http://127.0.0.1:${port}` });
+
+    it('registers a typed path for its own page: a handle, as the contract file methods take', async () => {
+      const list = writeSampleCsv(tempDir());
+      const r = await send(port, { path: register, method: 'POST', headers: own(), body: JSON.stringify({ path: list, purpose: 'open-list' }) });
+      expect(r.status).toBe(200);
+      const result = JSON.parse(r.body) as { ok: true; value: { handle: string; name: string } };
+      expect(result).toMatchObject({ ok: true, value: { name: 'pbi-apbd.csv' } });
+      expect(result.value.handle).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      const preview = await send(port, { path: '/rpc/inspectListFile', method: 'POST', headers: own(), body: JSON.stringify({ file: result.value.handle }) });
+      expect(JSON.parse(preview.body)).toMatchObject({ ok: true, value: { mapping: { nik: 'NIK' } } });
+      // Still no path through the contract itself.
+      const raw = await send(port, { path: '/rpc/inspectListFile', method: 'POST', headers: own(), body: JSON.stringify({ file: list }) });
+      expect(JSON.parse(raw.body)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    });
+
+    it('passes the same guard as the calls: foreign origin or host, text/plain, GET are refused', async () => {
+      const body = JSON.stringify({ path: '/tmp/loket-pwned.csv', purpose: 'save-csv' });
+      expect((await send(port, { path: register, method: 'POST', headers: { ...json, origin: 'https://evil.example' }, body })).status).toBe(403);
+      expect((await send(port, { path: register, method: 'POST', headers: { ...json, host: `evil.example:${port}` }, body })).status).toBe(403);
+      expect((await send(port, { path: register, method: 'POST', headers: { ...json, 'sec-fetch-site': 'cross-site' }, body })).status).toBe(403);
+      expect((await send(port, { path: register, method: 'POST', headers: { 'content-type': 'text/plain' }, body })).status).toBe(415);
+      expect((await send(port, { path: register })).status).toBe(405);
+      expect((await send(port, { path: '/harness/anything', method: 'PUT', headers: json, body })).status).toBe(405);
+    });
+
+    it('checks its input, and is no contract method: /rpc/ does not know it', async () => {
+      const bad = await send(port, { path: register, method: 'POST', headers: own(), body: JSON.stringify({ path: '/tmp/x.csv', purpose: 'delete' }) });
+      expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      const empty = await send(port, { path: register, method: 'POST', headers: own(), body: JSON.stringify({ path: '  ', purpose: 'save-csv' }) });
+      expect(JSON.parse(empty.body)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      for (const method of ['registerTypedPath', 'registerFile']) {
+        const r = await send(port, { path: `/rpc/${method}`, method: 'POST', headers: own(), body: JSON.stringify({ path: '/tmp/x.csv', purpose: 'save-csv' }) });
+        expect(JSON.parse(r.body), method).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+      }
+    });
+
+    it('the bridge gives the page window.loketHarness beside window.loket', async () => {
+      const bridge = await send(port, { path: '/loket-bridge.js' });
+      expect(bridge.body).toContain('window.loketHarness = Object.freeze({ registerTypedPath');
+      expect(bridge.body).toContain(register);
+    });
   });
 });

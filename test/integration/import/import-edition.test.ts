@@ -7,6 +7,7 @@ import { cleanAbandonedImports, readEditions } from '../../../src/core/lists/edi
 import { memberTable } from '../../../src/core/lists/member-table';
 import { DEWI, DJOKO, MISMATCH, RIZKI, SITI, writeSampleCsv, writeSecondEditionCsv } from '../../helpers/sample-list';
 import { useTempDir, writeCsv } from '../../helpers/temp';
+import { fileFor } from '../../helpers/files';
 
 const tempDir = useTempDir();
 const NOW = new Date('2026-11-23T03:00:00Z');
@@ -15,7 +16,7 @@ function newCore(dir: string): Core {
   return createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => NOW });
 }
 const importSample = (core: Core, path: string, list = 'PBI APBD Kota Serang') =>
-  core.importList({ path, list, kind: 'pbi-apbd', asOf: '2026-11-01' });
+  core.importList({ file: fileFor(core, path), list, kind: 'pbi-apbd', asOf: '2026-11-01' });
 
 describe('list import', () => {
   it('imports good rows, rejects bad ones by row number, warns, and skips non-member rows', async () => {
@@ -147,13 +148,13 @@ describe('before and after an import', () => {
   it('inspectListFile shows the header, the mapping and the first rows without writing anything', async () => {
     const dir = tempDir();
     const core = newCore(dir);
-    const preview = await core.inspectListFile({ path: writeSampleCsv(dir) });
+    const preview = await core.inspectListFile({ file: fileFor(core, writeSampleCsv(dir)) });
     expect(preview).toMatchObject({ format: 'csv', headerRow: 4, mapping: { nik: 'NIK', card: 'NO KARTU', name: 'NAMA PESERTA' } });
     expect(preview.sample[0]).toEqual(['1', SITI.nik, SITI.card, 'Siti Aminah', '12-03-1985', 'P', 'AKTIF', 'KP. CIBEBER', 'CIBEBER']);
     expect(await core.listLists({})).toEqual([]);
-    const remapped = await core.inspectListFile({ path: writeSampleCsv(dir), mapping: { address: 'KELURAHAN' } });
+    const remapped = await core.inspectListFile({ file: fileFor(core, writeSampleCsv(dir)), mapping: { address: 'KELURAHAN' } });
     expect(remapped.mapping.address).toBe('KELURAHAN');
-    await expect(core.inspectListFile({ path: join(dir, 'tidak-ada.csv') })).rejects.toMatchObject({ key: 'list-file/file-not-found' });
+    await expect(core.inspectListFile({ file: fileFor(core, join(dir, 'tidak-ada.csv')) })).rejects.toMatchObject({ key: 'list-file/file-not-found' });
     core.close();
   });
 
@@ -162,12 +163,13 @@ describe('before and after an import', () => {
     const core = newCore(dir);
     await importSample(core, writeSampleCsv(dir));
     const path = join(dir, 'ditolak.csv');
-    const out = await core.exportImportIssues({ list: 'PBI APBD Kota Serang', path });
+    const out = await core.exportImportIssues({ list: 'PBI APBD Kota Serang', file: fileFor(core, path, 'save-csv') });
+    expect(out.name).toBe('ditolak.csv');
     expect(out.rows).toBeGreaterThan(1);
     const text = (await import('node:fs')).readFileSync(path, 'utf8');
     expect(text.startsWith('\ufeffBaris;Jenis;Kode;Alasan')).toBe(true);
     expect(text).toContain('9;ditolak;row/nik-invalid;NIK tidak valid (harus 16 digit)');
-    expect(await core.pickFile({ purpose: 'open-list' })).toEqual({ path: null });
+    expect(await core.pickFile({ purpose: 'open-list' })).toEqual({ file: null });
     core.close();
   });
 });

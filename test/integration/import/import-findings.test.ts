@@ -10,6 +10,7 @@ import { memberAt, type GeneratedMember } from '../../fixtures/generate-members'
 import type { ListColumn } from '../../fixtures/list-layouts';
 import { writeCsvList, writeXlsxList } from '../../fixtures/write-list-files';
 import { useTempDir } from '../../helpers/temp';
+import { fileFor } from '../../helpers/files';
 
 const tempDir = useTempDir();
 const NOW = new Date('2026-11-23T03:00:00Z');
@@ -20,7 +21,7 @@ function newCore(dir: string): Core {
   return createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => NOW });
 }
 const importFile = (core: Core, path: string, mapping?: Record<string, string>) =>
-  core.importList({ path, list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01', ...(mapping ? { mapping } : {}) });
+  core.importList({ file: fileFor(core, path), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01', ...(mapping ? { mapping } : {}) });
 
 const col = (header: string, kind: ListColumn['kind'], value: ListColumn['value']): ListColumn => ({ header, kind, value });
 const BASE: readonly ListColumn[] = [
@@ -69,7 +70,7 @@ describe('a status under another column name is found by its values', () => {
     const core = newCore(dir);
     const path = join(dir, 'pbi.csv');
     await writeCsvList(path, { count: 20, seed: SEED, layout: [...BASE, col('KET', 'text', ketValue('MENINGGAL'))] });
-    const preview = await core.inspectListFile({ path, mapping: { status: '-' } });
+    const preview = await core.inspectListFile({ file: fileFor(core, path), mapping: { status: '-' } });
     expect(preview.statusColumn).toBeNull();
     expect(preview.mapping.status).toBeUndefined();
     const report = await importFile(core, path, { status: '-' });

@@ -12,6 +12,7 @@ import type { ListColumn } from '../../fixtures/list-layouts';
 import { writeCsvList, writeXlsxList } from '../../fixtures/write-list-files';
 import { useTempDir } from '../../helpers/temp';
 import fc from 'fast-check';
+import { fileFor } from '../../helpers/files';
 
 const tempDir = useTempDir();
 const NOW = new Date('2026-11-23T03:00:00Z');
@@ -41,15 +42,15 @@ describe('a header that is not recognized is mapped by hand', () => {
     if (format === 'csv') await writeCsvList(path, { count: 8, seed: SEED, layout: ODD, titleRows });
     else await writeXlsxList(path, { count: 8, seed: SEED, layout: ODD, titleRows, dates: 'text' });
 
-    await expect(core.importList({ path, list: 'WARGA', kind: 'other', asOf: '2026-11-01' })).rejects.toMatchObject({ key: 'list-file/no-header' });
-    const preview = await core.inspectListFile({ path });
+    await expect(core.importList({ file: fileFor(core, path), list: 'WARGA', kind: 'other', asOf: '2026-11-01' })).rejects.toMatchObject({ key: 'list-file/no-header' });
+    const preview = await core.inspectListFile({ file: fileFor(core, path) });
     expect(preview).toMatchObject({ recognized: false, format, headerRow: 2, mapping: {}, statusColumn: null });
     expect(preview.headers).toEqual(ODD.map((c) => c.header));
     expect(preview.sample).toHaveLength(5);
     expect(preview.sample[0]?.[1]).toBe(member(1).nik);
 
     const mapping = { nik: 'KTP PASIEN', name: 'NAMA ORANG', dob: 'LAHIR', sex: 'KELAMIN ORANG', status: 'KONDISI', address: 'TEMPAT TINGGAL' };
-    const report = await core.importList({ path, list: 'WARGA', kind: 'other', asOf: '2026-11-01', mapping });
+    const report = await core.importList({ file: fileFor(core, path), list: 'WARGA', kind: 'other', asOf: '2026-11-01', mapping });
     expect(report.rows).toMatchObject({ read: 8, imported: 8, rejected: 0 });
     expect(report.mapping).toMatchObject(mapping);
     expect(report.statusColumn).toEqual({ header: 'KONDISI', foundBy: 'mapping' });
@@ -65,9 +66,9 @@ describe('a header that is not recognized is mapped by hand', () => {
     const core = newCore(dir);
     const path = join(dir, 'warga.csv');
     await writeCsvList(path, { count: 6, seed: SEED, layout: [col('KTP PASIEN', 'nik', (m) => m.nik), col('NAMA', 'text', (m) => m.name), col('ALAMAT', 'text', (m) => m.address)] });
-    const preview = await core.inspectListFile({ path });
+    const preview = await core.inspectListFile({ file: fileFor(core, path) });
     expect(preview).toMatchObject({ recognized: false, headerRow: 1, headers: ['KTP PASIEN', 'NAMA', 'ALAMAT'] });
-    const report = await core.importList({ path, list: 'WARGA', kind: 'other', asOf: '2026-11-01', mapping: { nik: 'KTP PASIEN', name: 'NAMA' } });
+    const report = await core.importList({ file: fileFor(core, path), list: 'WARGA', kind: 'other', asOf: '2026-11-01', mapping: { nik: 'KTP PASIEN', name: 'NAMA' } });
     expect(report.rows.imported).toBe(6);
     core.close();
   });
@@ -77,7 +78,7 @@ describe('a header that is not recognized is mapped by hand', () => {
     const core = newCore(dir);
     const path = join(dir, 'pbi.csv');
     await writeCsvList(path, { count: 10, seed: SEED, layout: [col('NIK', 'nik', (m) => m.nik), col('NAMA', 'text', (m) => m.name), col('KET', 'text', (_m, n) => (n % 2 ? 'AKTIF' : 'MENINGGAL'))] });
-    const preview = await core.inspectListFile({ path });
+    const preview = await core.inspectListFile({ file: fileFor(core, path) });
     expect(preview).toMatchObject({ recognized: true, statusColumn: { header: 'KET', foundBy: 'values' }, mapping: { nik: 'NIK', name: 'NAMA', status: 'KET' } });
     core.close();
   });
@@ -99,7 +100,7 @@ describe('the as-of date is suggested from the file', () => {
     const xlsx = join(dir, 'daftar.xlsx');
     await writeCsvList(csv, { count: 3, seed: SEED, layout: BASIC, titleRows });
     await writeXlsxList(xlsx, { count: 3, seed: SEED, layout: BASIC, titleRows, mergeTitle: true });
-    for (const path of [csv, xlsx]) expect((await core.inspectListFile({ path })).asOf).toEqual({ date, source: 'title', text: title });
+    for (const path of [csv, xlsx]) expect((await core.inspectListFile({ file: fileFor(core, path) })).asOf).toEqual({ date, source: 'title', text: title });
     core.close();
   });
 
@@ -108,7 +109,7 @@ describe('the as-of date is suggested from the file', () => {
     const core = newCore(dir);
     const path = join(dir, 'upload.xlsx');
     await writeXlsxList(path, { count: 4, seed: SEED, layout: 'dinsos' });
-    expect((await core.inspectListFile({ path })).asOf).toEqual({ date: '2025-03-01', source: 'columns', text: 'BULAN=3, TAHUN=2025' });
+    expect((await core.inspectListFile({ file: fileFor(core, path) })).asOf).toEqual({ date: '2025-03-01', source: 'columns', text: 'BULAN=3, TAHUN=2025' });
     core.close();
   });
 
@@ -122,7 +123,7 @@ describe('the as-of date is suggested from the file', () => {
     const path = join(dir, name);
     if (name.endsWith('.csv')) await writeCsvList(path, { count: 3, seed: SEED, layout: BASIC });
     else await writeXlsxList(path, { count: 3, seed: SEED, layout: BASIC });
-    expect((await core.inspectListFile({ path })).asOf).toEqual({ date, source: 'file-name', text: name });
+    expect((await core.inspectListFile({ file: fileFor(core, path) })).asOf).toEqual({ date, source: 'file-name', text: name });
     core.close();
   });
 
@@ -131,10 +132,10 @@ describe('the as-of date is suggested from the file', () => {
     const core = newCore(dir);
     const titled = join(dir, 'pbi-2025-01.csv');
     await writeCsvList(titled, { count: 3, seed: SEED, layout: BASIC, titleRows: ['BULAN : MARET 2026'] });
-    expect((await core.inspectListFile({ path: titled })).asOf?.date).toBe('2026-03-01');
+    expect((await core.inspectListFile({ file: fileFor(core, titled) })).asOf?.date).toBe('2026-03-01');
     const plain = join(dir, 'daftar.csv');
     await writeCsvList(plain, { count: 3, seed: SEED, layout: BASIC, titleRows: ['DAFTAR PESERTA TAHUN 2025'] });
-    expect((await core.inspectListFile({ path: plain })).asOf).toBeNull();
+    expect((await core.inspectListFile({ file: fileFor(core, plain) })).asOf).toBeNull();
     core.close();
   });
 

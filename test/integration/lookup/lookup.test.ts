@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
 import { DJOKO, NUR, RIZKI, SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
+import { fileFor } from '../../helpers/files';
 
 const tempDir = useTempDir();
 
 async function coreWithSample(now = new Date('2026-11-23T03:00:00Z')): Promise<{ core: Core; dir: string }> {
   const dir = tempDir();
   const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => now });
-  await core.importList({ path: writeSampleCsv(dir), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
+  await core.importList({ file: fileFor(core, writeSampleCsv(dir)), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
   return { core, dir };
 }
 
@@ -69,7 +70,7 @@ describe('look-up of a NIK damaged by a spreadsheet', () => {
     const path = join(dir, 'rusak.xlsx');
     await workbook.xlsx.writeFile(path);
     const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null });
-    const report = await core.importList({ path, list: 'Jamkesda', kind: 'jamkesda', asOf: '2026-11-01' });
+    const report = await core.importList({ file: fileFor(core, path), list: 'Jamkesda', kind: 'jamkesda', asOf: '2026-11-01' });
     expect(report.rows).toMatchObject({ imported: 2, damagedNik: 2 });
 
     const siti = await core.lookup({ query: SITI.nik });

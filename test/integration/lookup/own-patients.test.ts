@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
 import { RIZKI, SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
+import { fileFor } from '../../helpers/files';
 
 const tempDir = useTempDir();
 
@@ -11,7 +12,7 @@ async function counter(mrnFormat?: string): Promise<{ core: Core; at: (iso: stri
   const dir = tempDir();
   let clock = new Date('2026-11-20T02:00:00Z');
   const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => clock });
-  await core.importList({ path: writeSampleCsv(dir), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
+  await core.importList({ file: fileFor(core, writeSampleCsv(dir)), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
   if (mrnFormat) await core.saveSettings({ ...(await core.getSettings({})), mrnFormat, facilityCode: 'PKM01' });
   return { core, at: (iso) => (clock = new Date(iso)) };
 }

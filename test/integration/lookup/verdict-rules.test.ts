@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
 import { DJOKO, RIZKI, SITI } from '../../helpers/sample-list';
 import { useTempDir, writeCsv } from '../../helpers/temp';
+import { fileFor } from '../../helpers/files';
 
 const tempDir = useTempDir();
 const HEADER = ['NIK', 'NO KARTU', 'NAMA', 'TGL LAHIR', 'JK', 'STATUS'];
@@ -13,7 +14,7 @@ async function coreWith(lists: { name: string; kind: 'jamkesda' | 'pbi-apbd' | '
   const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => NOW });
   for (const [i, l] of lists.entries()) {
     const path = writeCsv(join(dir, `list-${i}.csv`), [HEADER, ...l.rows]);
-    await core.importList({ path, list: l.name, kind: l.kind, asOf: l.asOf });
+    await core.importList({ file: fileFor(core, path), list: l.name, kind: l.kind, asOf: l.asOf });
   }
   return core;
 }

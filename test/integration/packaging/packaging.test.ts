@@ -51,6 +51,7 @@ describe('the installer', () => {
     expect(files).toContain('out/preload/index.js');
     expect(files).toContain('out/renderer/index.html');
     expect(files).toContain('out/main/import-worker.js');
+    expect(files).toContain('out/main/core-process.js');
     expect(files).not.toContain('out/main/harness.js');
     expect(files).not.toContain('out/main/cli.js');
     for (const file of files.filter((f) => f.endsWith('.js'))) {
@@ -59,9 +60,19 @@ describe('the installer', () => {
     }
   });
 
+  it('the main process never loads the SQLite driver: the database lives in the core process', () => {
+    const loaded = chunksLoadedBy('out/main/index.js');
+    expect(loaded.length).toBeGreaterThan(1);
+    for (const file of loaded) {
+      const code = readFileSync(join(ROOT, file), 'utf8');
+      expect(/require\(["']better-sqlite3["']\)/.test(code), `${file} (loaded by the main process) requires better-sqlite3`).toBe(false);
+    }
+    expect(chunksLoadedBy('out/main/core-process.js').some((file) => readFileSync(join(ROOT, file), 'utf8').includes('require("better-sqlite3")'))).toBe(true);
+  });
+
   it('a file the app loads is never one the installer leaves out', () => {
     // index.js and the workers import chunks; every chunk they name must be packed.
-    const entries = ['out/main/index.js', 'out/main/import-worker.js', 'out/main/reader-worker.js'];
+    const entries = ['out/main/index.js', 'out/main/core-process.js', 'out/main/import-worker.js', 'out/main/reader-worker.js'];
     const seen = new Set<string>();
     const queue = [...entries];
     while (queue.length > 0) {
@@ -89,3 +100,19 @@ describe('the installer', () => {
     });
   });
 });
+
+/** A built entry and every chunk it requires, transitively. */
+function chunksLoadedBy(entry: string): string[] {
+  const seen = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(join(ROOT, file), 'utf8');
+    const dir = file.slice(0, file.lastIndexOf('/'));
+    for (const m of code.matchAll(/require\(["'](\.\.?\/[^"']+)["']\)/g)) queue.push(relative(ROOT, join(ROOT, dir, m[1]!)).split(sep).join('/'));
+  }
+  return [...seen];
+}
+

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../src/core/core';
 import { writeSampleList } from '../../fixtures/sample-list-file';
 import { useTempDir } from '../../helpers/temp';
+import { fileFor } from '../../helpers/files';
 
 const tempDir = useTempDir();
 const NOW = new Date('2026-11-23T03:00:00Z');
@@ -17,7 +18,7 @@ describe('the sample list of npm run sample-list', () => {
     expect(sample.examples.length).toBeGreaterThanOrEqual(5);
     const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => NOW });
     try {
-      const report = await core.importList({ path: sample.path, list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
+      const report = await core.importList({ file: fileFor(core, sample.path), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
       expect(report.file.headerRow).toBe(sample.headerRow);
       expect(report.rows).toMatchObject({ read: 300, imported: 300 - sample.rejected, rejected: sample.rejected });
       for (const m of sample.examples) {

@@ -8,6 +8,7 @@ import { EVENT_NAMES, METHOD_NAMES, channelOf, eventChannelOf, type ContractEven
 import type { ImportProgress, ListSummary } from '../../../src/shared/lists';
 import { createCore, type Core } from '../../../src/core/core';
 import { registerIpc, type EventSink, type IpcMainLike } from '../../../src/main/ipc';
+import { inProcessClient } from '../../../src/core/process/in-process-client';
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
@@ -89,14 +90,14 @@ async function invoke(ipc: ReturnType<typeof fakeIpcMain>, method: string, input
 describe('registerIpc', () => {
   it('registers exactly one handler per contract method, on its channel', () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc, fakeCore().core, trusted);
+    registerIpc(ipc, inProcessClient(fakeCore().core), trusted);
     expect([...ipc.handlers.keys()].sort()).toEqual(METHOD_NAMES.map(channelOf).sort());
   });
 
   it('runs a valid call through the core and returns ok with its value', async () => {
     const ipc = fakeIpcMain();
     const { core, calls } = fakeCore();
-    registerIpc(ipc, core, trusted);
+    registerIpc(ipc, inProcessClient(core), trusted);
     expect(await invoke(ipc, 'listLists', undefined)).toEqual({ ok: true, value: [summary] });
     expect(await invoke(ipc, 'lookup', { query: '  3171234567890001 ' })).toMatchObject({ ok: true });
     // The core sees the parsed input (trimmed by the schema), not the raw one.
@@ -106,7 +107,7 @@ describe('registerIpc', () => {
   it('rejects invalid input with invalid-input before the core sees it', async () => {
     const ipc = fakeIpcMain();
     const { core, calls } = fakeCore();
-    registerIpc(ipc, core, trusted);
+    registerIpc(ipc, inProcessClient(core), trusted);
     for (const bad of [undefined, null, 42, { query: '' }, { query: 'x', dob: '01-02-2020' }]) {
       const result = await invoke(ipc, 'lookup', bad);
       expect(result.ok).toBe(false);
@@ -119,8 +120,8 @@ describe('registerIpc', () => {
 
   it('turns a throwing core method into ok:false, never a rejection', async () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc, fakeCore().core, trusted);
-    const result = await invoke(ipc, 'importList', { path: '/tmp/a.csv', list: 'PBI', kind: 'pbi-apbn', asOf: '2025-01-01' });
+    registerIpc(ipc, inProcessClient(fakeCore().core), trusted);
+    const result = await invoke(ipc, 'importList', { file: 'A'.repeat(22), list: 'PBI', kind: 'pbi-apbn', asOf: '2025-01-01' });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
@@ -128,7 +129,7 @@ describe('registerIpc', () => {
     const ipc = fakeIpcMain();
     const { core, calls } = fakeCore();
     const check = vi.fn((_e: IpcMainInvokeEvent) => false);
-    registerIpc(ipc, core, check);
+    registerIpc(ipc, inProcessClient(core), check);
     for (const method of METHOD_NAMES) {
       const result = await invoke(ipc, method, { query: 'x', list: 'x' });
       expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -141,7 +142,7 @@ describe('registerIpc', () => {
 
   it('treats a sender check that throws as a refusal', async () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc, fakeCore().core, () => {
+    registerIpc(ipc, inProcessClient(fakeCore().core), () => {
       throw new Error('frame gone');
     });
     expect(await invoke(ipc, 'listLists', undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -152,7 +153,7 @@ describe('registerIpc', () => {
     const { core } = fakeCore();
     const sent: [string, unknown][] = [];
     const sink: EventSink = { send: (channel, payload) => sent.push([channel, payload]), isDestroyed: () => false };
-    registerIpc(ipc, core, trusted, () => sink);
+    registerIpc(ipc, inProcessClient(core), trusted, () => sink);
     const progress: ImportProgress = { list: 'PBI', phase: 'reading', rowsRead: 10, percent: 5 };
     core.events.emit('importProgress', progress);
     expect(sent).toEqual([[eventChannelOf('importProgress'), progress]]);
@@ -164,7 +165,7 @@ describe('registerIpc', () => {
     const { core } = fakeCore();
     const send = vi.fn();
     let sink: EventSink | undefined = { send, isDestroyed: () => true };
-    registerIpc(ipc, core, trusted, () => sink);
+    registerIpc(ipc, inProcessClient(core), trusted, () => sink);
     core.events.emit('importProgress', { list: 'PBI', phase: 'done', rowsRead: 1, percent: 100 });
     sink = undefined;
     core.events.emit('importProgress', { list: 'PBI', phase: 'done', rowsRead: 1, percent: 100 });
@@ -174,14 +175,14 @@ describe('registerIpc', () => {
   it('the disposer removes every handler and event listener', () => {
     const ipc = fakeIpcMain();
     const { core, emitter } = fakeCore();
-    const dispose = registerIpc(ipc, core, trusted, () => ({ send: () => {}, isDestroyed: () => false }));
+    const dispose = registerIpc(ipc, inProcessClient(core), trusted, () => ({ send: () => {}, isDestroyed: () => false }));
     expect(emitter.listenerCount('importProgress')).toBe(1);
     dispose();
     dispose(); // idempotent
     expect(ipc.handlers.size).toBe(0);
     expect(emitter.listenerCount('importProgress')).toBe(0);
     // Registering again works (no "second handler" error).
-    registerIpc(ipc, core, trusted);
+    registerIpc(ipc, inProcessClient(core), trusted);
     expect(ipc.handlers.size).toBe(METHOD_NAMES.length);
   });
 });
@@ -202,9 +203,49 @@ describe('registerIpc over the real core', () => {
 
   it('answers listLists, validates lookup and reports an unknown list', async () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc, core as Core, trusted);
+    registerIpc(ipc, inProcessClient(core as Core), trusted);
     expect(await invoke(ipc, 'listLists', undefined)).toEqual({ ok: true, value: [] });
     expect(await invoke(ipc, 'lookup', { query: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await invoke(ipc, 'rollbackList', { list: 'Tidak Ada' })).toMatchObject({ ok: false, error: { code: 'unknown-list' } });
+  });
+
+  it('refuses a raw path where the file methods take a handle', async () => {
+    const ipc = fakeIpcMain();
+    registerIpc(ipc, inProcessClient(core as Core), trusted);
+    const list = { list: 'PBI', kind: 'pbi-apbn', asOf: '2025-01-01' };
+    for (const [method, input] of [
+      ['importList', { path: '/etc/passwd', ...list }],
+      ['importList', { file: '/etc/passwd', ...list }],
+      ['inspectListFile', { path: '/etc/passwd' }],
+      ['inspectListFile', { file: '..\\..\\loket.db' }],
+      ['exportImportIssues', { list: 'PBI', path: '/home/loket/.bashrc' }],
+      ['exportReport', { report: 'register', from: '2025-01-01', to: '2025-01-01', format: 'csv', path: '/tmp/x.csv' }],
+      ['exportSlipPdf', { visitId: 1, file: 'C:/Windows/win.ini' }],
+      ['exportBridgeLog', { format: 'csv', file: '/etc/cron.d/x' }],
+    ] as const) {
+      expect(await invoke(ipc, method, input), method).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+  });
+
+  it('has no channel that registers a path: registerFile and registerTypedPath never cross IPC', () => {
+    const ipc = fakeIpcMain();
+    registerIpc(ipc, inProcessClient(core as Core), trusted);
+    const channels = [...ipc.handlers.keys()];
+    expect(channels.filter((c) => /registerFile|registerTypedPath|TypedPath/i.test(c))).toEqual([]);
+    expect(METHOD_NAMES).not.toContain('registerFile');
+    expect(METHOD_NAMES).not.toContain('registerTypedPath');
+    expect(typeof (core as Core).registerFile).toBe('function');
+  });
+
+  it("a file the main process registered (a dialog's answer) is used by handle; the window gets no path", async () => {
+    const ipc = fakeIpcMain();
+    registerIpc(ipc, inProcessClient(core as Core), trusted);
+    const target = join(dir, 'register.csv');
+    const chosen = (core as Core).registerFile(target, 'save-csv');
+    const input = { report: 'register', from: '2025-01-01', to: '2025-01-01', format: 'csv', file: chosen.handle };
+    const result = await invoke(ipc, 'exportReport', input);
+    expect(result).toEqual({ ok: true, value: { name: 'register.csv', rows: 0 } });
+    expect(JSON.stringify(result)).not.toContain(dir);
+    expect(await invoke(ipc, 'pickFile', { purpose: 'open-list' })).toEqual({ ok: true, value: { file: null } });
   });
 });

@@ -74,10 +74,68 @@ const fake = vi.hoisted(() => {
     handle: vi.fn((scheme: string, fn: Fn) => protocol.handlers.set(scheme, fn)),
   };
   const dialog = { showErrorBox: vi.fn((title: string, body: string) => state.errorBoxes.push([title, body])) };
-  return { state, app, BrowserWindow, ipcMain, dialog, safeStorage, protocol, emitApp: (name: string, ...args: unknown[]) => emit(state.appHandlers, name, ...args) };
+  /**
+   * utilityProcess and MessageChannelMain, faked over a real Node child running the real built
+   * core process: the port handed to the child becomes the child's IPC channel.
+   */
+  type Child = import('node:child_process').ChildProcess;
+  class FakePort {
+    child: Child | undefined;
+    peer: FakePort | undefined;
+    readonly listeners: Fn[] = [];
+    postMessage(message: unknown) {
+      this.peer?.child?.send(message as never);
+    }
+    on(_event: string, listener: Fn) {
+      this.listeners.push(listener);
+      return this;
+    }
+    start() {}
+  }
+  class MessageChannelMain {
+    readonly port1 = new FakePort();
+    readonly port2 = new FakePort();
+    constructor() {
+      this.port1.peer = this.port2;
+      this.port2.peer = this.port1;
+    }
+  }
+  const children: Child[] = [];
+  const utilityProcess = {
+    fork: vi.fn((_entry: string) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { fork } = require('node:child_process') as typeof import('node:child_process');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { join } = require('node:path') as typeof import('node:path');
+      const child = fork(join(__dirname, '../../../out/main/core-process.js'), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      children.push(child);
+      return {
+        postMessage(_message: unknown, ports: FakePort[]) {
+          const port = ports[0]!;
+          port.child = child;
+          // What the child says arrives on the host's end of the channel.
+          child.on('message', (data) => {
+            for (const listener of port.peer?.listeners ?? []) listener({ data });
+          });
+        },
+        once: (event: string, listener: Fn) => child.once(event === 'exit' ? 'exit' : event, listener),
+        kill: () => child.kill('SIGKILL'),
+      };
+    }),
+  };
+  return { state, app, BrowserWindow, ipcMain, dialog, safeStorage, protocol, utilityProcess, MessageChannelMain, children, emitApp: (name: string, ...args: unknown[]) => emit(state.appHandlers, name, ...args) };
 });
 
-vi.mock('electron', () => ({ app: fake.app, BrowserWindow: fake.BrowserWindow, ipcMain: fake.ipcMain, dialog: fake.dialog, safeStorage: fake.safeStorage, protocol: fake.protocol }));
+vi.mock('electron', () => ({
+  app: fake.app,
+  BrowserWindow: fake.BrowserWindow,
+  ipcMain: fake.ipcMain,
+  dialog: fake.dialog,
+  safeStorage: fake.safeStorage,
+  protocol: fake.protocol,
+  utilityProcess: fake.utilityProcess,
+  MessageChannelMain: fake.MessageChannelMain,
+}));
 vi.mock('electron-updater', () => ({ autoUpdater: { on: vi.fn(), checkForUpdatesAndNotify: vi.fn(async () => null) } }));
 
 let dir = '';
@@ -95,16 +153,33 @@ beforeEach(() => {
   delete process.env['LOKET_DB'];
 });
 
-afterEach(() => {
-  fake.emitApp('will-quit'); // closes the core, if one was opened
+afterEach(async () => {
+  await quitMain(); // stops the core process, if one was started
+  for (const child of fake.children.splice(0)) child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Imports index.ts (which runs it) and lets whenReady's continuation run. */
+/** Imports index.ts (which runs it) and waits until it opened a window or gave up. */
 async function startMain(): Promise<void> {
   await import('../../../src/main/index');
   await fake.state.ready;
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  const started = Date.now();
+  while (fake.state.windows.length === 0 && fake.app.exit.mock.calls.length === 0 && fake.app.quit.mock.calls.length === 0) {
+    if (Date.now() - started > 15_000) throw new Error('main neither opened a window nor quit');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** will-quit as Electron sends it: main holds the quit until the core process has closed the database. */
+async function quitMain(): Promise<{ prevented: boolean }> {
+  let prevented = false;
+  const quits = fake.app.quit.mock.calls.length;
+  fake.emitApp('will-quit', { preventDefault: () => (prevented = true) });
+  if (prevented) {
+    const started = Date.now();
+    while (fake.app.quit.mock.calls.length === quits && Date.now() - started < 10_000) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return { prevented };
 }
 
 describe('main lifecycle', () => {
@@ -146,8 +221,13 @@ describe('main lifecycle', () => {
     await startMain();
     fake.emitApp('window-all-closed');
     expect(fake.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
-    fake.emitApp('will-quit');
+    const quits = fake.app.quit.mock.calls.length;
+    const { prevented } = await quitMain();
     expect(fake.state.ipcHandlers.size).toBe(0);
+    // The quit waited for the core process to close the database, then went on.
+    expect(prevented).toBe(true);
+    expect(fake.app.quit.mock.calls.length).toBe(quits + 1);
+    expect(fake.children.every((c) => c.exitCode === 0)).toBe(true);
   });
 
   it('a database that cannot be opened shows an error box and exits, without a window', async () => {

@@ -1,18 +1,15 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodInput } from '../../../shared/contract';
-import { loket } from '../api';
+import { harness, loket } from '../api';
+import { chooseFile, type FileChoice, type FileRequest } from '../files/choose-file';
 
-export type PickPurpose = MethodInput<'pickFile'>['purpose'];
+export type { FileChoice } from '../files/choose-file';
 
 /**
- * Asks the desktop app's dialog for a path. Null: cancelled, or no dialog exists (the browser
- * harness); 'ask' tells the caller to show a path field instead.
+ * Asks for a file: the desktop app's dialog, or (browser harness only) the path typed into a
+ * PathPrompt, registered for a handle. 'ask' tells the caller to show the path field.
  */
-export async function pickPath(purpose: PickPurpose, suggestedName?: string): Promise<string | 'ask'> {
-  const result = await loket.pickFile({ purpose, ...(suggestedName ? { suggestedName } : {}) });
-  return result.ok && result.value.path ? result.value.path : 'ask';
-}
+export const chooseFileFor = (request: FileRequest): Promise<FileChoice> => chooseFile({ pickFile: loket.pickFile, harness }, request);
 
 interface Props {
   label: string;
@@ -23,7 +20,7 @@ interface Props {
   onCancel: () => void;
 }
 
-/** A small path field where no file dialog exists: Enter uses it, Esc closes it. */
+/** A small path field where no file dialog exists (the browser harness only): Enter uses it, Esc closes it. */
 export function PathPrompt({ label, submitLabel, initial = '', testId, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const [path, setPath] = useState(initial);

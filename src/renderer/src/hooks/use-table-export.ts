@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { Result } from '../../../shared/contract';
-import { pickPath } from '../components/PathPrompt';
+import { chooseFileFor } from '../components/PathPrompt';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -13,24 +13,27 @@ export interface ExportRequest<K> {
 
 /**
  * Saving a table to CSV or XLSX: the save dialog, or a path field where none exists (the
- * browser harness); then the write and a line saying how it went.
+ * browser harness only); then the write, by the chosen file's handle, and a line saying how it went.
  */
 export function useTableExport<K>(
-  write: (request: ExportRequest<K>, path: string) => Promise<Result<{ path: string; rows: number }>>,
-  texts: { done: (rows: number, path: string) => string; failed: string },
+  write: (request: ExportRequest<K>, file: string) => Promise<Result<{ name: string; rows: number }>>,
+  texts: { done: (rows: number, name: string) => string; failed: string },
 ) {
   const [asking, setAsking] = useState<ExportRequest<K> | null>(null);
   const [status, setStatus] = useState<{ tone: 'ok' | 'bad'; text: string } | null>(null);
   const { done, failed } = texts;
 
   const run = useCallback(
-    async (request: ExportRequest<K>, path?: string) => {
+    async (request: ExportRequest<K>, typed?: string) => {
       setStatus(null);
-      const target = path ?? (await pickPath(request.format === 'csv' ? 'save-csv' : 'save-xlsx', request.suggested));
-      if (target === 'ask') return setAsking(request);
+      const purpose = request.format === 'csv' ? 'save-csv' : 'save-xlsx';
+      const choice = await chooseFileFor({ purpose, suggestedName: request.suggested, ...(typed !== undefined ? { typed } : {}) });
+      if (choice.kind === 'ask') return setAsking(request);
       setAsking(null);
-      const result = await write(request, target);
-      if (result.ok) setStatus({ tone: 'ok', text: done(result.value.rows, result.value.path) });
+      if (choice.kind === 'cancelled') return;
+      if (choice.kind === 'failed') return setStatus({ tone: 'bad', text: `${failed}: ${choice.error.message}` });
+      const result = await write(request, choice.file.handle);
+      if (result.ok) setStatus({ tone: 'ok', text: done(result.value.rows, result.value.name) });
       else setStatus({ tone: 'bad', text: `${failed}: ${result.error.message}` });
     },
     [write, done, failed],

@@ -85,7 +85,7 @@ export const adminEn: Pick<UiMessages, 'listAdmin' | 'reports' | 'settings' | 'b
     downloadRejects: 'Download rejected rows (CSV)',
     rejectsPath: 'Save the rejected rows to',
     save: 'Save',
-    exported: '{{rows}} rows saved to {{path}}',
+    exported: '{{rows}} rows saved to {{file}}',
     exportFailed: 'Saving failed',
     keys: 'Tab: next field · Enter: press button',
     fields: {
@@ -153,7 +153,7 @@ export const adminEn: Pick<UiMessages, 'listAdmin' | 'reports' | 'settings' | 'b
     exportXlsx: 'Export XLSX',
     exportPath: 'Save the report to',
     save: 'Save',
-    exported: '{{rows}} rows saved to {{path}}',
+    exported: '{{rows}} rows saved to {{file}}',
     exportFailed: 'Export failed',
     keys: 'Pick a date; the reports load by themselves',
   },
@@ -253,7 +253,7 @@ export const adminEn: Pick<UiMessages, 'listAdmin' | 'reports' | 'settings' | 'b
     exportXlsx: 'Export XLSX',
     exportPath: 'Save the bridge log to',
     save: 'Save',
-    exported: '{{rows}} rows saved to {{path}}',
+    exported: '{{rows}} rows saved to {{file}}',
     exportFailed: 'Export failed',
     outcomes: {
       ok: 'OK',

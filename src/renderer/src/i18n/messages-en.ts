@@ -97,6 +97,11 @@ export const uiEn: UiMessages = {
     'bad-response': 'unreadable answer',
     'breaker-open': 'paused for a moment',
   },
+  coreStatus: {
+    restarting: 'Loket is restarting its core (the database). Registrations already recorded are safe; please wait.',
+    recovered: 'Loket is running again after a restart. If you were registering a patient, check the queue before repeating it.',
+    failed: 'The Loket core cannot run ({{reason}}). Close and reopen Loket; if it happens again, call your IT officer.',
+  },
   statusBar: {
     label: 'BPJS connection status',
     bpjs: 'BPJS',
@@ -276,7 +281,7 @@ export const uiEn: UiMessages = {
     pdfSave: 'Save',
     printed: 'Slip printed on {{printer}}.',
     defaultPrinter: 'the default printer',
-    saved: 'PDF saved: {{path}}',
+    saved: 'PDF saved: {{file}}',
     keys: 'P, F4 or Ctrl+P: print slip',
   },
 };

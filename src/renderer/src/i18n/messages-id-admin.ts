@@ -83,7 +83,7 @@ export const adminId = {
     downloadRejects: 'Unduh baris ditolak (CSV)',
     rejectsPath: 'Simpan baris ditolak ke',
     save: 'Simpan',
-    exported: '{{rows}} baris disimpan ke {{path}}',
+    exported: '{{rows}} baris disimpan ke {{file}}',
     exportFailed: 'Penyimpanan gagal',
     keys: 'Tab: pindah isian · Enter: jalankan tombol',
     fields: {
@@ -151,7 +151,7 @@ export const adminId = {
     exportXlsx: 'Ekspor XLSX',
     exportPath: 'Simpan laporan ke',
     save: 'Simpan',
-    exported: '{{rows}} baris disimpan ke {{path}}',
+    exported: '{{rows}} baris disimpan ke {{file}}',
     exportFailed: 'Ekspor gagal',
     keys: 'Pilih tanggal, laporan dimuat otomatis',
   },
@@ -251,7 +251,7 @@ export const adminId = {
     exportXlsx: 'Ekspor XLSX',
     exportPath: 'Simpan log bridging ke',
     save: 'Simpan',
-    exported: '{{rows}} baris disimpan ke {{path}}',
+    exported: '{{rows}} baris disimpan ke {{file}}',
     exportFailed: 'Ekspor gagal',
     outcomes: {
       ok: 'Berhasil',

@@ -99,6 +99,11 @@ export const uiId = {
     'bad-response': 'jawaban tidak terbaca',
     'breaker-open': 'dijeda sementara',
   },
+  coreStatus: {
+    restarting: 'Loket sedang memulai ulang layanan intinya (basis data). Pendaftaran yang sudah tercatat tetap aman; tunggu sebentar.',
+    recovered: 'Loket berjalan lagi setelah dimulai ulang. Jika tadi sedang mendaftarkan pasien, periksa antrean sebelum mengulang.',
+    failed: 'Layanan inti Loket tidak dapat berjalan ({{reason}}). Tutup dan buka lagi Loket; jika berulang, hubungi petugas IT.',
+  },
   statusBar: {
     label: 'Status koneksi BPJS',
     bpjs: 'BPJS',
@@ -278,7 +283,7 @@ export const uiId = {
     pdfSave: 'Simpan',
     printed: 'Slip dicetak ke {{printer}}.',
     defaultPrinter: 'printer bawaan',
-    saved: 'PDF disimpan: {{path}}',
+    saved: 'PDF disimpan: {{file}}',
     keys: 'P, F4 atau Ctrl+P: cetak slip',
   },
 };

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../shared/lists';
 import { loket } from '../../api';
-import { Notice, PathPrompt, pickPath } from '../../components/PathPrompt';
+import { Notice, PathPrompt, chooseFileFor } from '../../components/PathPrompt';
 
 const SHOWN_REJECTS = 10;
 
@@ -14,13 +14,15 @@ export function ImportResult({ report }: { report: ImportReport }) {
   const suggested = `ditolak-${report.list.replace(/[^\w-]+/g, '-').toLowerCase()}-edisi-${report.edition}.csv`;
 
   const save = useCallback(
-    async (path?: string) => {
+    async (typed?: string) => {
       setStatus(null);
-      const target = path ?? (await pickPath('save-csv', suggested));
-      if (target === 'ask') return setAskPath(true);
+      const choice = await chooseFileFor({ purpose: 'save-csv', suggestedName: suggested, ...(typed !== undefined ? { typed } : {}) });
+      if (choice.kind === 'ask') return setAskPath(true);
       setAskPath(false);
-      const result = await loket.exportImportIssues({ list: report.list, path: target });
-      if (result.ok) setStatus({ tone: 'ok', text: t('listAdmin.exported', { rows: result.value.rows, path: result.value.path }) });
+      if (choice.kind === 'cancelled') return;
+      if (choice.kind === 'failed') return setStatus({ tone: 'bad', text: `${t('listAdmin.exportFailed')}: ${choice.error.message}` });
+      const result = await loket.exportImportIssues({ list: report.list, file: choice.file.handle });
+      if (result.ok) setStatus({ tone: 'ok', text: t('listAdmin.exported', { rows: result.value.rows, file: result.value.name }) });
       else setStatus({ tone: 'bad', text: `${t('listAdmin.exportFailed')}: ${result.error.message}` });
     },
     [report.list, suggested, t],

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIST_KINDS, type ListKind, type ListSummary } from '../../../../shared/lists';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Notice, PathPrompt, pickPath } from '../../components/PathPrompt';
+import { Notice, PathPrompt } from '../../components/PathPrompt';
 import { ImportResult } from './ImportResult';
 import { MappingPanel } from './MappingPanel';
 import { useListImport, type ListImport } from './use-list-import';
@@ -13,20 +13,16 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
   const { t } = useTranslation();
   const flow = useListImport();
   const [askPath, setAskPath] = useState(false);
-  const { inspect } = flow;
+  const { choose: chooseList } = flow;
 
-  const open = useCallback(
-    async (file: string) => {
+  // typed: a path from the harness's path field; without it, the dialog (or, in the harness, the field).
+  const choose = useCallback(
+    async (typed?: string) => {
       setAskPath(false);
-      await inspect(file);
+      if ((await chooseList(typed)) === 'ask') setAskPath(true);
     },
-    [inspect],
+    [chooseList],
   );
-  const choose = useCallback(async () => {
-    const picked = await pickPath('open-list');
-    if (picked === 'ask') setAskPath(true);
-    else await open(picked);
-  }, [open]);
 
   const onName = (value: string): void => {
     flow.setName(value);
@@ -45,13 +41,13 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
               {t('listAdmin.chooseFile')}
             </button>
             <span className="admin__path" data-testid="list-file">
-              {flow.path ?? t('listAdmin.noFile')}
+              {flow.file?.name ?? t('listAdmin.noFile')}
             </span>
           </div>
         </div>
         {askPath && (
           <div className="field--wide">
-            <PathPrompt label={t('listAdmin.filePath')} submitLabel={t('listAdmin.useFile')} testId="list-file-path" onSubmit={(p) => void open(p)} onCancel={() => setAskPath(false)} />
+            <PathPrompt label={t('listAdmin.filePath')} submitLabel={t('listAdmin.useFile')} testId="list-file-path" onSubmit={(p) => void choose(p)} onCancel={() => setAskPath(false)} />
           </div>
         )}
         <label className="field">

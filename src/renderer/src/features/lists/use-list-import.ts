@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ContractError } from '../../../../shared/contract';
+import type { ChosenFile } from '../../../../shared/file-handle';
 import type { ImportProgress, ImportReport, ListKind, ListPreview } from '../../../../shared/lists';
 import { loket } from '../../api';
+import { chooseFileFor } from '../../components/PathPrompt';
 import { todayIso } from '../../format';
 import { LISTS_CHANGED } from '../../hooks/use-lists';
 import { asOfAfterPreview, importBlock, mappingToSend, type AsOfField, type ImportBlock, type Mapping } from './import-flow';
@@ -10,7 +12,8 @@ export type ImportFailure = { stage: 'inspect' | 'import'; error: ContractError 
 
 /** State and actions of the import form: read a file, map its columns, import it. */
 export function useListImport() {
-  const [path, setPath] = useState<string | null>(null);
+  // The chosen list file: a handle for the core and a name to show; the path stays in the core.
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [name, setName] = useState('');
   const [kind, setKind] = useState<ListKind>('pbi-apbd');
   const [asOf, setAsOfField] = useState<AsOfField>(() => ({ value: todayIso(), touched: false }));
@@ -25,20 +28,32 @@ export function useListImport() {
   const [tried, setTried] = useState(false);
   const block: ImportBlock = tried ? importBlock({ name, asOf: asOf.value, mapping }) : null;
 
-  const inspect = useCallback(async (file: string) => {
-    setPath(file);
+  const inspect = useCallback(async (chosen: ChosenFile) => {
+    setFile(chosen);
     setPreview(null);
     setReport(null);
     setFailure(null);
     setTried(false);
     setReading(true);
-    const result = await loket.inspectListFile({ path: file });
+    const result = await loket.inspectListFile({ file: chosen.handle });
     setReading(false);
     if (!result.ok) return setFailure({ stage: 'inspect', error: result.error });
     setPreview(result.value);
     setMapping(result.value.mapping);
     setAsOfField((field) => asOfAfterPreview(field, result.value));
   }, []);
+
+  /** Chooses a list file (the dialog, or a path typed into the harness) and reads it; 'ask': show the path field. */
+  const choose = useCallback(
+    async (typed?: string): Promise<'ask' | 'done'> => {
+      const choice = await chooseFileFor({ purpose: 'open-list', ...(typed !== undefined ? { typed } : {}) });
+      if (choice.kind === 'ask') return 'ask';
+      if (choice.kind === 'failed') setFailure({ stage: 'inspect', error: choice.error });
+      else if (choice.kind === 'chosen') await inspect(choice.file);
+      return 'done';
+    },
+    [inspect],
+  );
 
   useEffect(() => {
     if (!importing) return;
@@ -48,26 +63,27 @@ export function useListImport() {
   }, [importing, name]);
 
   const run = useCallback(async () => {
-    if (!path || !preview) return;
+    if (!file || !preview) return;
     setTried(true);
     if (importBlock({ name, asOf: asOf.value, mapping })) return;
     setFailure(null);
     setReport(null);
     setProgress(null);
     setImporting(true);
-    const result = await loket.importList({ path, list: name.trim(), kind, asOf: asOf.value, mapping: mappingToSend(mapping, preview) });
+    const result = await loket.importList({ file: file.handle, list: name.trim(), kind, asOf: asOf.value, mapping: mappingToSend(mapping, preview) });
     setImporting(false);
     if (!result.ok) return setFailure({ stage: 'import', error: result.error });
     setReport(result.value);
     window.dispatchEvent(new Event(LISTS_CHANGED));
-  }, [path, preview, name, asOf, kind, mapping]);
+  }, [file, preview, name, asOf, kind, mapping]);
 
   return {
-    path, name, setName, kind, setKind, preview, mapping, setMapping, reading, importing, progress, report, failure, block,
+    file, name, setName, kind, setKind, preview, mapping, setMapping, reading, importing, progress, report, failure, block,
     asOf: asOf.value,
     asOfSuggested: preview?.asOf && !asOf.touched && preview.asOf.date === asOf.value ? preview.asOf : null,
     setAsOf: (value: string) => setAsOfField({ value, touched: true }),
     inspect,
+    choose,
     run,
   };
 }

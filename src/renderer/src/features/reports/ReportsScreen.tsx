@@ -57,10 +57,10 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
   }, [from, to, problem, changes]);
 
   const write = useCallback(
-    (request: ExportRequest<ReportKind>, path: string) => loket.exportReport({ report: request.key, from, to, format: request.format, path, lang }),
+    (request: ExportRequest<ReportKind>, file: string) => loket.exportReport({ report: request.key, from, to, format: request.format, file, lang }),
     [from, to, lang],
   );
-  const done = useCallback((rows: number, path: string) => t('reports.exported', { rows, path }), [t]);
+  const done = useCallback((rows: number, file: string) => t('reports.exported', { rows, file }), [t]);
   const { asking, status, run, cancel } = useTableExport(write, { done, failed: t('reports.exportFailed') });
   const doExport = (report: ReportKind, format: ExportFormat): void => void run({ key: report, format, suggested: suggestedName(report, from, to, format, lang) });
 

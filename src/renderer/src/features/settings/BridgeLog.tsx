@@ -35,8 +35,8 @@ export function BridgeLog({ timeZone }: { timeZone: string }) {
   }, [load]);
 
   // The export speaks the screen's language (status words, local times), whatever another window chose.
-  const write = useCallback((request: ExportRequest<'bridge'>, path: string) => loket.exportBridgeLog({ path, format: request.format, lang }), [lang]);
-  const done = useCallback((rows: number, path: string) => t('bridgeLog.exported', { rows, path }), [t]);
+  const write = useCallback((request: ExportRequest<'bridge'>, file: string) => loket.exportBridgeLog({ file, format: request.format, lang }), [lang]);
+  const done = useCallback((rows: number, file: string) => t('bridgeLog.exported', { rows, file }), [t]);
   const { asking, status, run, cancel } = useTableExport(write, { done, failed: t('bridgeLog.exportFailed') });
   const doExport = (format: ExportFormat): void => void run({ key: 'bridge', format, suggested: `log-bridging-bpjs-${todayIso()}.${format}` });
 

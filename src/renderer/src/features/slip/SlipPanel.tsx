@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import { loket } from '../../api';
-import { Notice, PathPrompt, pickPath } from '../../components/PathPrompt';
+import { Notice, PathPrompt, chooseFileFor } from '../../components/PathPrompt';
 import { registerSlipPrinter } from '../../print/slip-printers';
 import './slip.css';
 
@@ -91,13 +91,15 @@ export function SlipPanel({ visitId, queue, autoPrint }: Props) {
   }, [autoPrint, visitId, t, showFailure]);
 
   const savePdf = useCallback(
-    async (path?: string) => {
+    async (typed?: string) => {
       setStatus(null);
-      const target = path ?? (await pickPath('save-pdf', `slip-${queue}.pdf`));
-      if (target === 'ask') return setAsking(true);
+      const choice = await chooseFileFor({ purpose: 'save-pdf', suggestedName: `slip-${queue}.pdf`, ...(typed !== undefined ? { typed } : {}) });
+      if (choice.kind === 'ask') return setAsking(true);
       setAsking(false);
-      const result = await loket.exportSlipPdf({ visitId, path: target });
-      if (result.ok) setStatus({ tone: 'ok', text: t('slip.saved', { path: result.value.path }) });
+      if (choice.kind === 'cancelled') return;
+      if (choice.kind === 'failed') return showFailure(choice.error);
+      const result = await loket.exportSlipPdf({ visitId, file: choice.file.handle });
+      if (result.ok) setStatus({ tone: 'ok', text: t('slip.saved', { file: result.value.name }) });
       else showFailure(result.error);
     },
     [queue, visitId, t, showFailure],

@@ -1,0 +1,54 @@
+/**
+ * What the main process and the core process say to each other over their MessagePort (a
+ * Node IPC channel in tests). Contract calls go one way and come back as Results; the core asks
+ * the main process for the few things only Electron's main can do (print, the OS key store, a
+ * file dialog). Every message is structured-clone data: no functions, no class instances.
+ */
+import type { ContractEvents, Result } from '../../shared/contract';
+import type { FilePurpose } from '../core-types';
+
+/** The serializable part of CoreConfig: what the main process tells a new core process. */
+export interface CoreProcessConfig {
+  dbPath: string;
+  key?: string;
+  nativeBinding?: string;
+  workerScript?: string | null;
+  clerk?: string;
+  timeZone?: string;
+  /** The main process seals secrets with the OS key store ('os'), or the core uses its own key file (null). */
+  secretBox: 'os' | null;
+  /** The main process can print slips and render PDFs. */
+  printer: boolean;
+  /** The main process shows open and save dialogs. */
+  dialogs: boolean;
+}
+
+/** A service of the main process, with its arguments. */
+export type HostRequest =
+  | { service: 'print'; html: string; options: { paper: string; deviceName: string; lengthMm: number | null } }
+  | { service: 'toPdf'; html: string; options: { paper: string; lengthMm: number | null } }
+  | { service: 'seal'; plain: string }
+  | { service: 'open'; sealed: string }
+  | { service: 'pick'; purpose: FilePurpose; suggestedName?: string };
+
+export type HostReply = { t: 'reply'; id: number; ok: true; value: unknown } | { t: 'reply'; id: number; ok: false; name: string; message: string };
+
+export type HostToCore =
+  | { t: 'start'; config: CoreProcessConfig }
+  | { t: 'call'; id: number; method: string; input: unknown }
+  | HostReply
+  | { t: 'stop' };
+
+export type CoreToHost =
+  | { t: 'ready'; pid: number }
+  /** The core could not open (wrong key, a database from a newer Loket, a broken driver): no restart helps. */
+  | { t: 'failed'; message: string }
+  | { t: 'result'; id: number; result: Result<unknown> }
+  | { t: 'event'; name: keyof ContractEvents; payload: unknown }
+  | { t: 'ask'; id: number; request: HostRequest };
+
+/** One end of the channel: a MessagePort in Electron, process IPC in Node. */
+export interface Channel<Out, In> {
+  post(message: Out): void;
+  onMessage(listener: (message: In) => void): void;
+}

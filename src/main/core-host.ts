@@ -1,0 +1,194 @@
+/**
+ * The main process's side of the core process: starts it, forwards contract calls to it, passes
+ * its events on, answers its requests for main-only services (printing, the OS key store,
+ * dialogs), and restarts it when it dies. Electron-free: the desktop app gives it a
+ * utilityProcess (utility-core.ts), the tests a Node child, and it behaves the same.
+ *
+ * Why a separate process: SQLite, imports, BPJS calls and their timers then never run on the
+ * thread that draws windows and dispatches input, so the window cannot freeze, and a crash of
+ * the core (a native driver fault, memory exhaustion on a hostile file) is a restart, not a
+ * dead app.
+ */
+import { EventEmitter } from 'node:events';
+import type { ContractEvents, Result } from '../shared/contract';
+import type { CoreStatus } from '../shared/core-status';
+import { answerHostRequest, type HostServices } from '../core/process/host-proxies';
+import type { Channel, CoreProcessConfig, CoreToHost, HostToCore } from '../core/process/protocol';
+
+/** A started core process, as the host sees it. */
+export interface CoreChild {
+  channel: Channel<HostToCore, CoreToHost>;
+  onExit(listener: (code: number | null) => void): void;
+  kill(): void;
+}
+
+export interface CoreHostOptions {
+  spawn: () => CoreChild;
+  config: CoreProcessConfig;
+  services: HostServices;
+  /** Waits before each restart after a crash; more crashes than entries within `crashWindowMs` and the host gives up. */
+  restartDelaysMs?: readonly number[];
+  crashWindowMs?: number;
+}
+
+/** Anything contract calls can be sent to: the IPC registration takes this. */
+export interface CoreClient {
+  call(method: string, input: unknown): Promise<Result<unknown>>;
+  on<E extends keyof ContractEvents>(event: E, listener: (payload: ContractEvents[E]) => void): () => void;
+}
+
+const DEFAULT_RESTART_DELAYS_MS = [0, 500, 2000, 5000, 10_000];
+const STOP_GRACE_MS = 3000;
+
+/** The pending call's answer when the core died under it: it may or may not have been done. */
+const CRASHED: Result<never> = {
+  ok: false,
+  error: {
+    code: 'core-restarted',
+    message: 'Layanan inti Loket berhenti tiba-tiba dan dimulai ulang. Periksa antrean sebelum mengulang langkah terakhir. (The Loket core stopped and was restarted: check the queue before repeating the last step.)',
+  },
+};
+
+export class CoreStartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CoreStartError';
+  }
+}
+
+export class CoreHost implements CoreClient {
+  private child: CoreChild | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, (result: Result<unknown>) => void>();
+  private readonly events = new EventEmitter();
+  private readonly crashes: number[] = [];
+  private stopping = false;
+  private ready: Promise<void> = Promise.resolve();
+  private statusNow: CoreStatus = { state: 'starting', restarts: 0 };
+
+  constructor(private readonly options: CoreHostOptions) {}
+
+  /** Resolves once the core has opened the database; rejects with CoreStartError when it cannot. */
+  start(): Promise<void> {
+    this.ready = this.launch();
+    return this.ready;
+  }
+
+  get status(): CoreStatus {
+    return this.statusNow;
+  }
+
+  async call(method: string, input: unknown): Promise<Result<unknown>> {
+    // While restarting, a call waits for the new core instead of failing.
+    await this.ready.catch(() => undefined);
+    const child = this.child;
+    if (!child || this.statusNow.state !== 'running') return CRASHED;
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      child.channel.post({ t: 'call', id, method, input });
+    });
+  }
+
+  on<E extends keyof ContractEvents>(event: E, listener: (payload: ContractEvents[E]) => void): () => void {
+    this.events.on(event, listener);
+    return () => this.events.off(event, listener);
+  }
+
+  /** Asks the core to close the database, and kills it if it does not within a few seconds. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const child = this.child;
+    if (!child) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill();
+        resolve();
+      }, STOP_GRACE_MS);
+      child.onExit(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.channel.post({ t: 'stop' });
+    });
+    this.child = undefined;
+  }
+
+  private launch(): Promise<void> {
+    const child = this.options.spawn();
+    this.child = child;
+    return new Promise<void>((resolve, reject) => {
+      let started = false;
+      child.channel.onMessage((message) => {
+        if (this.child !== child) return;
+        switch (message.t) {
+          case 'ready':
+            started = true;
+            this.setStatus({ state: 'running', restarts: this.statusNow.restarts });
+            resolve();
+            return;
+          case 'failed':
+            this.stopping = true; // the same database would fail the same way: no restart loop
+            child.kill();
+            this.setStatus({ state: 'failed', restarts: this.statusNow.restarts, reason: message.message });
+            reject(new CoreStartError(message.message));
+            return;
+          case 'result': {
+            const settle = this.pending.get(message.id);
+            this.pending.delete(message.id);
+            settle?.(message.result);
+            return;
+          }
+          case 'event':
+            this.events.emit(message.name, message.payload);
+            return;
+          case 'ask':
+            void answerHostRequest(this.options.services, message.request).then(
+              (value) => child.channel.post({ t: 'reply', id: message.id, ok: true, value }),
+              (error: unknown) =>
+                child.channel.post({ t: 'reply', id: message.id, ok: false, name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) }),
+            );
+        }
+      });
+      child.onExit((code) => {
+        if (this.child !== child) return;
+        this.child = undefined;
+        this.failPending();
+        if (!started) {
+          this.setStatus({ state: 'failed', restarts: this.statusNow.restarts, reason: `exit code ${code}` });
+          return reject(new CoreStartError(`the core process stopped while opening the database (exit code ${code})`));
+        }
+        if (!this.stopping) this.restartAfterCrash(code);
+      });
+      child.channel.post({ t: 'start', config: this.options.config });
+    });
+  }
+
+  private restartAfterCrash(code: number | null): void {
+    const now = Date.now();
+    const windowMs = this.options.crashWindowMs ?? 60_000;
+    this.crashes.push(now);
+    while (this.crashes.length && now - this.crashes[0]! > windowMs) this.crashes.shift();
+    const delays = this.options.restartDelaysMs ?? DEFAULT_RESTART_DELAYS_MS;
+    const restarts = this.statusNow.restarts + 1;
+    const reason = `exit code ${code}`;
+    if (this.crashes.length > delays.length) {
+      this.setStatus({ state: 'failed', restarts, reason });
+      return;
+    }
+    this.setStatus({ state: 'restarting', restarts, reason });
+    const delay = delays[this.crashes.length - 1] ?? 0;
+    this.ready = new Promise<void>((resolve) => setTimeout(resolve, delay)).then(() => this.launch());
+    this.ready.catch(() => undefined); // a failed restart is reported through the status
+  }
+
+  private failPending(): void {
+    for (const settle of this.pending.values()) settle(CRASHED);
+    this.pending.clear();
+  }
+
+  private setStatus(status: CoreStatus): void {
+    this.statusNow = status;
+    this.events.emit('coreStatus', status);
+  }
+}
