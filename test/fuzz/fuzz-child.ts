@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   const core = createCore({ dbPath: join(dir, 'fuzz.db'), workerScript: null, bpjsBackground: false });
   const base = join(dir, 'valid.csv');
   writeFileSync(base, validCsv());
-  await core.importList({ path: base, list: 'FUZZ', kind: 'pbi-apbd', asOf: '2026-11-01' });
+  const importFile = (path: string) => core.importList({ file: core.registerFile(path, 'open-list').handle, list: 'FUZZ', kind: 'pbi-apbd', asOf: '2026-11-01' });
+  await importFile(base);
   const probe = seedRows()[1]![1]!; // a NIK of the valid list
 
   for (let i = from; i < from + count; i++) {
@@ -31,10 +32,10 @@ async function main(): Promise<void> {
     const started = Date.now();
     let outcome: string;
     try {
-      const report = await core.importList({ path, list: 'FUZZ', kind: 'pbi-apbd', asOf: '2026-11-01' });
+      const report = await importFile(path);
       outcome = `imported:${report.rows.imported}`;
       // Back to the valid edition, so the next mutant is checked against a known answer.
-      await core.importList({ path: base, list: 'FUZZ', kind: 'pbi-apbd', asOf: '2026-11-01' });
+      await importFile(base);
     } catch (error) {
       outcome = error instanceof LoketError ? `refused:${error.key}` : `thrown:${error instanceof Error ? error.message : String(error)}`;
     }
