@@ -1,4 +1,3 @@
-import { isoDateInZone } from '../shared/dates';
 import type { Lang } from '../shared/i18n/messages';
 import type { CoreContext } from './core-context';
 import { BpjsLink } from './bpjs/bpjs-link';
@@ -11,7 +10,8 @@ import { listMethods } from './lists/list-methods';
 import { lookup } from './lookup/lookup';
 import { lookupContextOf, lookupMethods } from './lookup/lookup-methods';
 import { keyFileSecretBox } from './secrets/secret-box';
-import { readSettings } from './settings/settings.repo';
+import { readSettings, readZoneChange, zoneChanged } from './settings/settings.repo';
+import { serviceDay } from './settings/service-day';
 import { cleanAbandonedImports } from './lists/editions.repo';
 import { EditionCatalog } from './lookup/edition-catalog';
 import { FileHandles } from './files/file-handles';
@@ -30,6 +30,7 @@ export function createCore(config: CoreConfig): Core {
   const db = openDatabase(config.dbPath, { ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}) });
   cleanAbandonedImports(db, now());
   let settings = readSettings(db);
+  let zoneChange = readZoneChange(db);
   const timeZone = (): string => config.timeZone ?? settings.timeZone;
   const ctx: CoreContext = {
     config,
@@ -37,10 +38,11 @@ export function createCore(config: CoreConfig): Core {
     now,
     lang: () => lang,
     timeZone,
-    today: () => isoDateInZone(now(), timeZone()),
+    today: () => serviceDay(now(), timeZone(), zoneChange),
     staleAfterDays: () => config.staleAfterDays ?? settings.staleAfterDays,
     settings: () => settings,
     setSettings: (saved) => {
+      if (saved.timeZone !== settings.timeZone) zoneChange = zoneChanged(db, ctx.today(), { from: settings.timeZone, to: saved.timeZone, at: now().toISOString() });
       settings = saved;
     },
     catalog: new EditionCatalog(db),

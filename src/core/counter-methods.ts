@@ -109,18 +109,19 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
         recheckLater: verdict !== null && source === 'lists' && ctx.bpjs.configured(),
         clerk: ctx.clerk,
         now: now(),
+        serviceDate: ctx.today(),
       });
       ctx.bpjs.changed();
       return visit;
     },
     async registerEmergency({ patientId }) {
-      return registerEmergency(db, ctx.settings(), { ...(patientId ? { patient: patientById(patientId) } : {}), clerk: ctx.clerk, now: now() });
+      return registerEmergency(db, ctx.settings(), { ...(patientId ? { patient: patientById(patientId) } : {}), clerk: ctx.clerk, now: now(), serviceDate: ctx.today() });
     },
     async dayQueue({ unit }) {
-      return dayQueue(db, ctx.settings(), now(), unit);
+      return dayQueue(db, ctx.settings(), now(), unit, ctx.today());
     },
     async callNext({ unit }) {
-      return callNext(db, ctx.settings(), unit, now());
+      return callNext(db, ctx.settings(), unit, now(), ctx.today());
     },
     async setVisitStatus({ visitId, status }) {
       setVisitStatus(db, visitId, status, now());

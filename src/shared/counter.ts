@@ -60,6 +60,8 @@ export interface RegisteredVisit {
 
 export interface QueueEntry {
   visitId: number;
+  /** The service day it was registered on: the day before for a patient still waiting from last night. */
+  serviceDate: string;
   queue: string;
   unit: string;
   emergency: boolean;

@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, counterSettingsFields, counterSettingsSchema, upgradeStoredSettings, type CounterSettings } from '../../shared/settings';
 import type { Db } from '../store/open-database';
+import type { ZoneChange } from './service-day';
 
 const KEY = 'counter';
 
@@ -19,4 +20,29 @@ export function saveSettings(db: Db, settings: CounterSettings): CounterSettings
 
 function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+const ZONE_CHANGE_KEY = 'time-zone-change';
+
+/** The last change of the facility's time zone, if any: the day in progress finishes under the old zone. */
+export function readZoneChange(db: Db): ZoneChange | null {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(ZONE_CHANGE_KEY) as { value: string } | undefined;
+  if (!row) return null;
+  const value = JSON.parse(row.value) as Partial<ZoneChange>;
+  return typeof value.from === 'string' && typeof value.to === 'string' && typeof value.at === 'string' ? { from: value.from, to: value.to, at: value.at } : null;
+}
+
+/**
+ * The zone changed. With visits already on the day in progress, that day finishes under the old
+ * zone (see service-day.ts); with none (a new installation being set up), the new zone rules at
+ * once and any older record is dropped.
+ */
+export function zoneChanged(db: Db, dayInProgress: string, change: ZoneChange): ZoneChange | null {
+  const busy = db.prepare('SELECT 1 FROM visits WHERE service_date = ? LIMIT 1').get(dayInProgress) !== undefined;
+  if (!busy) {
+    db.prepare('DELETE FROM settings WHERE key = ?').run(ZONE_CHANGE_KEY);
+    return null;
+  }
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(ZONE_CHANGE_KEY, JSON.stringify(change));
+  return change;
 }

@@ -1,5 +1,5 @@
 import type { QueueEntry, VisitStatus } from '../../shared/counter';
-import { isoDateInZone } from '../../shared/dates';
+import { civilToIso, daysFromCivil, isoDateInZone } from '../../shared/dates';
 import { queueLabel, type CounterSettings } from '../../shared/settings';
 import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
@@ -7,6 +7,7 @@ import type { Db } from '../store/open-database';
 
 interface QueueRow {
   visitId: number;
+  serviceDate: string;
   prefix: string;
   no: number;
   unit: string;
@@ -20,26 +21,34 @@ interface QueueRow {
   servedAt: string | null;
 }
 
-const QUEUE_SQL = `SELECT v.id AS visitId, v.queue_prefix AS prefix, v.queue_no AS no, v.unit, v.emergency, v.status,
+const QUEUE_SQL = `SELECT v.id AS visitId, v.service_date AS serviceDate, v.queue_prefix AS prefix, v.queue_no AS no, v.unit, v.emergency, v.status,
     p.id AS patientId, p.mrn, p.name, v.registered_at AS registeredAt, v.called_at AS calledAt, v.served_at AS servedAt
   FROM visits v JOIN patients p ON p.id = v.patient_id`;
 /** Emergencies first; then arrival order, and nothing else. */
 const QUEUE_ORDER = 'ORDER BY v.emergency DESC, v.registered_at, v.id';
 
-/** The day's queue (the facility's local day), per unit or all units. */
-export function dayQueue(db: Db, settings: CounterSettings, now: Date, unit?: string): QueueEntry[] {
-  const day = isoDateInZone(now, settings.timeZone);
+/**
+ * The day's visits, and the IGD's of the day before that are still open (waiting or called):
+ * the IGD works through the night, and a patient waiting there at midnight is still waiting at
+ * 00:10. Only the emergency unit and emergency visits carry over: a poli closes in the
+ * afternoon, and a patient left "waiting" there yesterday went home; calling them first the
+ * next morning would be wrong. Older open visits are left to the register.
+ */
+const IN_QUEUE = `(v.service_date = ? OR (v.service_date = ? AND v.status IN ('waiting', 'called') AND (v.emergency = 1 OR v.unit = ?)))`;
+const dayBefore = (day: string): string => civilToIso(daysFromCivil(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))) - 1);
+
+/** The day's queue (the facility's service day; see service-day.ts), per unit or all units. */
+export function dayQueue(db: Db, settings: CounterSettings, now: Date, unit?: string, day = isoDateInZone(now, settings.timeZone)): QueueEntry[] {
   const rows = (unit
-    ? db.prepare(`${QUEUE_SQL} WHERE v.service_date = ? AND v.unit = ? ${QUEUE_ORDER}`).all(day, unit)
-    : db.prepare(`${QUEUE_SQL} WHERE v.service_date = ? ${QUEUE_ORDER}`).all(day)) as QueueRow[];
+    ? db.prepare(`${QUEUE_SQL} WHERE ${IN_QUEUE} AND v.unit = ? ${QUEUE_ORDER}`).all(day, dayBefore(day), settings.emergencyUnit, unit)
+    : db.prepare(`${QUEUE_SQL} WHERE ${IN_QUEUE} ${QUEUE_ORDER}`).all(day, dayBefore(day), settings.emergencyUnit)) as QueueRow[];
   return rows.map((r) => toEntry(r, now));
 }
 
-/** Calls the next waiting patient of a unit: the first emergency, else the earliest arrival. */
-export function callNext(db: Db, settings: CounterSettings, unit: string, now: Date): QueueEntry | null {
+/** Calls the next waiting patient of a unit: the first emergency, else the earliest arrival (at the IGD, last night's first). */
+export function callNext(db: Db, settings: CounterSettings, unit: string, now: Date, day = isoDateInZone(now, settings.timeZone)): QueueEntry | null {
   return db.transaction(() => {
-    const day = isoDateInZone(now, settings.timeZone);
-    const next = db.prepare(`${QUEUE_SQL} WHERE v.service_date = ? AND v.unit = ? AND v.status = 'waiting' ${QUEUE_ORDER} LIMIT 1`).get(day, unit) as QueueRow | undefined;
+    const next = db.prepare(`${QUEUE_SQL} WHERE ${IN_QUEUE} AND v.unit = ? AND v.status = 'waiting' ${QUEUE_ORDER} LIMIT 1`).get(day, dayBefore(day), settings.emergencyUnit, unit) as QueueRow | undefined;
     if (!next) return null;
     db.prepare(`UPDATE visits SET status = 'called', called_at = ? WHERE id = ?`).run(now.toISOString(), next.visitId);
     return toEntry({ ...next, status: 'called', calledAt: now.toISOString() }, now);
@@ -78,6 +87,7 @@ function toEntry(r: QueueRow, now: Date): QueueEntry {
   const until = r.calledAt ?? r.servedAt ?? now.toISOString();
   return {
     visitId: r.visitId,
+    serviceDate: r.serviceDate,
     queue: queueLabel(r.prefix, r.no),
     unit: r.unit,
     emergency: r.emergency === 1,

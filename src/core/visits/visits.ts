@@ -20,6 +20,8 @@ export interface RegisterVisitInput {
   recheckLater?: boolean;
   clerk: string;
   now: Date;
+  /** The facility's service day (see service-day.ts); by default the date in its time zone. */
+  serviceDate?: string;
 }
 
 /** JKN when eligible; otherwise "penjamin menyusul" until someone settles it. Never blocks. */
@@ -32,7 +34,7 @@ export const derivePayer = (verdict: Verdict | null): Payer => (verdict === 'eli
  */
 export function registerVisit(db: Db, settings: CounterSettings, input: RegisterVisitInput): RegisteredVisit {
   if (!settings.units.some((u) => u.code === input.unit)) throw new LoketError('visit/unknown-unit', { unit: input.unit });
-  const serviceDate = isoDateInZone(input.now, settings.timeZone);
+  const serviceDate = input.serviceDate ?? isoDateInZone(input.now, settings.timeZone);
   const payer = input.payer ?? derivePayer(input.verdict);
   // IMMEDIATE: two windows of one counter must never draw the same number.
   return db.transaction(() => {
@@ -59,6 +61,8 @@ export interface EmergencyInput {
   patient?: Patient;
   clerk: string;
   now: Date;
+  /** The facility's service day (see service-day.ts); by default the date in its time zone. */
+  serviceDate?: string;
 }
 
 /**
@@ -69,7 +73,7 @@ export interface EmergencyInput {
 export function registerEmergency(db: Db, settings: CounterSettings, input: EmergencyInput): RegisteredVisit & { patient: Patient } {
   return db.transaction(() => {
     const patient = input.patient ?? createPatient(db, { name: `Tanpa Identitas ${localTime(input.now, settings.timeZone)}`, identified: false }, settings, input.now);
-    const serviceDate = isoDateInZone(input.now, settings.timeZone);
+    const serviceDate = input.serviceDate ?? isoDateInZone(input.now, settings.timeZone);
     const visit = insertVisit(db, { patient, unit: settings.emergencyUnit, verdict: null, clerk: input.clerk, now: input.now, serviceDate, payer: 'pending', prefix: visitPrefix(settings.counterPrefix, settings.emergencyPrefix), emergency: true });
     const followUpIds = [openFollowUp(db, visit.id, 'settle-payer', 'emergency', input.now, settings.followUpHours)];
     if (!patient.identified) followUpIds.push(openFollowUp(db, visit.id, 'identify-patient', 'emergency-unidentified', input.now, settings.followUpHours));

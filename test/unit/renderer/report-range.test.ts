@@ -33,3 +33,13 @@ describe('the reports range', () => {
     expect(dayEntries({ '2026-11-03': 2, '2026-11-01': 5 })).toEqual([['2026-11-01', 5], ['2026-11-03', 2]]);
   });
 });
+
+describe('facilityToday', () => {
+  it("is the facility's date, not the PC's: 01:00 WIB is still the day before in UTC", async () => {
+    const { facilityToday } = await import('../../../src/renderer/src/facility-today');
+    const at = new Date('2026-11-29T18:00:00Z'); // 01:00 WIB on the 30th, 02:00 WIT
+    expect(facilityToday('Asia/Jakarta', at)).toBe('2026-11-30');
+    expect(facilityToday('Asia/Jayapura', at)).toBe('2026-11-30');
+    expect(facilityToday('UTC', at)).toBe('2026-11-29');
+  });
+});

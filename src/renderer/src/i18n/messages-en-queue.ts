@@ -18,6 +18,7 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'reconci
     served: 'Done',
     cancel: 'Cancel',
     emergency: 'Emergency',
+    yesterday: 'yesterday',
     empty: 'Nobody in this queue today yet.',
     noneWaiting: 'Nobody is waiting.',
     called: 'Called: {{queue}} {{name}}',

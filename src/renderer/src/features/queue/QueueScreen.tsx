@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import type { QueueEntry, VisitStatus } from '../../../../shared/counter';
+import { isoDateInZone } from '../../../../shared/dates';
 import type { CounterSettings } from '../../../../shared/settings';
 import { loket } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -217,6 +218,8 @@ export function QueueScreen({ settings, changes, paused }: Props) {
           <tbody>
             {entries.map((e) => {
               const open = e.status === 'waiting' || e.status === 'called';
+              // Still here from before midnight (the IGD at night): said, so U-003 of last night is not taken for today's.
+              const fromYesterday = e.serviceDate < isoDateInZone(new Date(), settings?.timeZone ?? 'Asia/Jakarta');
               return (
                 <tr
                   key={e.visitId}
@@ -230,6 +233,11 @@ export function QueueScreen({ settings, changes, paused }: Props) {
                   <td className="queue-row__number">
                     {e.queue}
                     {e.emergency && <span className="badge badge--emergency">{t('queue.emergency')}</span>}
+                    {fromYesterday && (
+                      <span className="badge badge--yesterday" data-testid="queue-yesterday">
+                        {t('queue.yesterday')}
+                      </span>
+                    )}
                   </td>
                   <td className="queue-row__name">{e.patient.name}</td>
                   <td className="queue-row__mrn">{e.patient.mrn}</td>

@@ -7,7 +7,8 @@ import type { CounterSettings } from '../../../../shared/settings';
 import { loket } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Notice, PathPrompt } from '../../components/PathPrompt';
-import { formatDate, todayIso } from '../../format';
+import { facilityToday } from '../../facility-today';
+import { formatDate } from '../../format';
 import { unitName } from '../../hooks/use-settings';
 import { useTableExport, type ExportFormat, type ExportRequest } from '../../hooks/use-table-export';
 import { localeOf, useLang } from '../../i18n';
@@ -29,7 +30,14 @@ interface Data {
 export function ReportsScreen({ settings, changes }: { settings: CounterSettings | null; changes: number }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const [range, setRange] = useState(() => ({ from: todayIso(), to: todayIso() }));
+  const facilityZone = settings?.timeZone;
+  const todayRange = (): { from: string; to: string } => ({ from: facilityToday(facilityZone), to: facilityToday(facilityZone) });
+  const [range, setRange] = useState(todayRange);
+  // The settings arrive after the first render: open on the facility's day once its zone is known.
+  const chosen = useRef(false);
+  useEffect(() => {
+    if (!chosen.current) setRange(todayRange());
+  }, [facilityZone]);
   const { from, to } = range;
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
@@ -81,13 +89,22 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
       <div className="admin__row admin__toolbar">
         <label className="field">
           <span className="field__label">{t('reports.from')}</span>
-          <DateField className="field__input" data-testid="report-from" noteClassName="field__note" value={from} onChange={(iso) => iso && setRange((r) => moveRange(r, 'from', iso))} />
+          <DateField className="field__input" data-testid="report-from" noteClassName="field__note" value={from} onChange={(iso) => {
+              if (!iso) return;
+              chosen.current = true;
+              setRange((r) => moveRange(r, 'from', iso));
+            }}
+          />
         </label>
         <label className="field">
           <span className="field__label">{t('reports.to')}</span>
-          <DateField className="field__input" data-testid="report-to" noteClassName="field__note" value={to} onChange={(iso) => iso && setRange((r) => moveRange(r, 'to', iso))} />
+          <DateField className="field__input" data-testid="report-to" noteClassName="field__note" value={to} onChange={(iso) => {
+              if (!iso) return;
+              chosen.current = true;
+              setRange((r) => moveRange(r, 'to', iso));
+            }} />
         </label>
-        <button type="button" className="button" onClick={() => setRange({ from: todayIso(), to: todayIso() })}>
+        <button type="button" className="button" onClick={() => setRange(todayRange())}>
           {t('reports.today')}
         </button>
         <strong className="admin__date" data-testid="report-range">
