@@ -5,12 +5,13 @@ import { bpjsSettingsFormSchema, type BpjsSettingsView, type BridgeLogEntry, typ
 import type { CoreStatus } from './core-status';
 import { FILE_PURPOSES, fileHandleSchema, type ChosenFile } from './file-handle';
 import type { InputIssue } from './input-issues';
+import { calendarDate, printable } from './text-rules';
 import type { LookupResult } from './lookup';
 import type { DailyRecap, EqualServiceReport, Recap, RegisterRow } from './reports';
 import { counterSettingsSchema, type CounterSettings } from './settings';
 import { PAPERS, type Paper } from './slip';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-mm-dd');
+const isoDate = calendarDate;
 
 /**
  * Every method the renderer may call. The preload, the IPC registration, the browser harness
@@ -20,7 +21,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-mm-dd');
 export const contract = {
   /** Looks a patient up in the current lists by NIK, card number or name (+ optional birth date). */
   lookup: {
-    input: z.object({ query: z.string().trim().min(1).max(200), dob: isoDate.optional() }),
+    input: z.object({ query: printable(z.string().trim().min(1).max(200)), dob: isoDate.optional() }),
     output: {} as LookupResult,
   },
   /** The current lists with edition, as-of date, size and staleness. */
@@ -36,7 +37,7 @@ export const contract = {
   importList: {
     input: z.object({
       file: fileHandleSchema,
-      list: z.string().trim().min(1).max(100),
+      list: printable(z.string().trim().min(1).max(100)),
       kind: listKindSchema,
       asOf: isoDate,
       mapping: z.partialRecord(z.enum(LIST_FIELDS), z.string().min(1)).optional(),
@@ -57,7 +58,7 @@ export const contract = {
     output: {} as Patient | null,
   },
   /** Records that are probably the same person (same canonical name and birth date). */
-  likelyDuplicates: { input: z.object({ name: z.string().trim().min(1), dob: isoDate.nullable() }), output: {} as Patient[] },
+  likelyDuplicates: { input: z.object({ name: printable(z.string().trim().min(1).max(120)), dob: isoDate.nullable() }), output: {} as Patient[] },
   /** A new patient record with the next medical-record number (also without NIK: a baby, a visitor). */
   createPatient: { input: identitySchema, output: {} as Patient },
   /** Registers a visit with the next queue number of the unit; the payer is recorded, nothing else changes. */
@@ -175,7 +176,7 @@ export const contract = {
    * shows `lookup` at once and this when it arrives.
    */
   lookupOnline: {
-    input: z.object({ query: z.string().trim().min(1).max(200) }),
+    input: z.object({ query: printable(z.string().trim().min(1).max(200)) }),
     output: {} as OnlineLookup,
   },
   /** The status bar's BPJS state; changes also arrive as `connectivity` events. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, printable } from './text-rules';
 
 /**
  * Who pays, as recorded in the register: never printed, never on a queue display.
@@ -34,14 +35,14 @@ export interface Patient {
   identified: boolean;
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-mm-dd');
+const isoDate = calendarDate;
 export const identitySchema = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: printable(z.string().trim().min(1).max(120)),
   nik: z.string().regex(/^\d{16}$/).nullish(),
   card: z.string().regex(/^\d{13}$/).nullish(),
   dob: isoDate.nullish(),
   sex: z.enum(['L', 'P']).nullish(),
-  address: z.string().trim().max(200).nullish(),
+  address: printable(z.string().trim().max(200)).nullish(),
 });
 export type Identity = z.infer<typeof identitySchema>;
 

@@ -13,6 +13,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'issue/not-unique': 'same as row {{other}}; must differ',
   'issue/not-a-unit': 'must be one of the units in the list',
   'issue/mrn-seq': 'must contain {seq} or {seq:N}',
+  'issue/no-such-date': 'no such date (years 1900–2100, a real calendar day)',
+  'issue/control-characters': 'contains control characters (such as NUL); type it again',
   'issue/invalid': 'not valid',
   'internal': 'Something went wrong in the app: {{detail}}. Your data is safe; try again or call IT.',
   'unknown-list': 'List "{{list}}" not found.',

@@ -11,6 +11,8 @@ export const messagesId = {
   'issue/not-unique': 'sama dengan baris {{other}}; harus berbeda',
   'issue/not-a-unit': 'harus salah satu poli/unit di daftar',
   'issue/mrn-seq': 'harus memuat {seq} atau {seq:N}',
+  'issue/no-such-date': 'tanggal ini tidak ada (tahun 1900–2100, tanggal yang benar di kalender)',
+  'issue/control-characters': 'berisi karakter kendali (mis. NUL); ketik ulang',
   'issue/invalid': 'isian tidak valid',
   'internal': 'Terjadi kesalahan di aplikasi: {{detail}}. Data Anda aman; coba lagi atau hubungi petugas IT.',
   'unknown-list': 'Daftar "{{list}}" tidak ditemukan.',

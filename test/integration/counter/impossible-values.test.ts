@@ -1,0 +1,43 @@
+/**
+ * Values that cannot exist are refused at the contract, with an issue a screen can word, before
+ * the core sees them: dates that match the pattern but are no day, control characters in what a
+ * person types. (Settings rules across fields have their own tests in counter-contract.)
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../../src/core/core';
+import { dispatch } from '../../../src/core/dispatch';
+import { useTempDir } from '../../helpers/temp';
+
+const tempDir = useTempDir();
+
+describe('impossible values at the contract', () => {
+  const cases: [string, unknown, string, (string | number)[]][] = [
+    ['lookup', { query: 'SITI AMINAH', dob: '0000-00-00' }, 'no-such-date', ['dob']],
+    ['lookup', { query: 'SITI AMINAH', dob: '2026-02-30' }, 'no-such-date', ['dob']],
+    ['lookup', { query: 'SITI AMINAH', dob: '9999-12-31' }, 'no-such-date', ['dob']],
+    ['lookup', { query: 'SITI\u0000AMINAH' }, 'control-characters', ['query']],
+    ['createPatient', { name: 'BUDI\u0000SANTOSO' }, 'control-characters', ['name']],
+    ['createPatient', { name: 'BUDI\u001b[31mSANTOSO' }, 'control-characters', ['name']],
+    ['createPatient', { name: 'Budi', address: 'JL. MAWAR\u0007' }, 'control-characters', ['address']],
+    ['createPatient', { name: 'Budi', dob: '2026-13-01' }, 'no-such-date', ['dob']],
+    ['recap', { from: '2026-02-29' }, 'no-such-date', ['from']],
+    ['visitRegister', { from: '2026-11-01', to: '1899-12-31' }, 'no-such-date', ['to']],
+  ];
+
+  it.each(cases)('%s %j is refused: %s at %j', async (method, input, kind, path) => {
+    const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, bpjsBackground: false });
+    const result = await dispatch(core, method, input);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('invalid-input');
+    expect(!result.ok && result.error.issues).toContainEqual(expect.objectContaining({ kind, path }));
+    core.close();
+  });
+
+  it('real days pass, 29 February of a leap year included', async () => {
+    const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, bpjsBackground: false });
+    expect((await dispatch(core, 'recap', { from: '2024-02-29' })).ok).toBe(true);
+    expect((await dispatch(core, 'createPatient', { name: 'Ni Luh Putu Ayu', dob: '1900-01-01', address: 'Jl. Raya Ubud No. 5' })).ok).toBe(true);
+    core.close();
+  });
+});
