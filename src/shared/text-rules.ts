@@ -18,8 +18,13 @@ export const calendarDate = z
   }, { params: { rule: 'calendar-date' } });
 
 /** C0 controls (NUL, bell, escape...) and DEL: nothing a person types into a name. */
-const CONTROL = /[\u0000-\u001f\u007f]/;
-export const hasControlCharacters = (s: string): boolean => CONTROL.test(s);
+export function hasControlCharacters(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
 
 /** Text a person typed (a name, an address, a query): no control characters. */
 export const printable = <T extends z.ZodType<string>>(schema: T) => schema.refine((s) => !hasControlCharacters(s), { params: { rule: 'printable' } });
