@@ -27,7 +27,7 @@ export function bridgeScript(): string {
         const response = await fetch('/rpc/' + method, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input === undefined ? null : input) });
         return await response.json();
       } catch (error) {
-        return { ok: false, error: { code: 'bridge', message: String(error) } };
+        return { ok: false, error: { code: 'bridge', params: { detail: String(error) } } };
       }
     };
   }

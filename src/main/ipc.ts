@@ -1,6 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { EVENT_NAMES, METHOD_NAMES, channelOf, eventChannelOf, type Result } from '../shared/contract';
-import type { Lang } from '../shared/i18n/messages';
 import type { Core } from '../core/core';
 import { dispatch } from '../core/dispatch';
 
@@ -12,13 +11,6 @@ export interface EventSink {
 
 /** The part of ipcMain registration needs; lets tests pass a fake. */
 export type IpcMainLike = Pick<IpcMain, 'handle' | 'removeHandler'>;
-
-// Only a foreign frame ever reads this, never a clerk using the app; kept here rather than in
-// the shared catalog because the renderer has no use for it.
-const FORBIDDEN: Record<Lang, string> = {
-  id: 'Permintaan ditolak: hanya jendela utama Loket yang boleh memanggil fungsi ini.',
-  en: 'Request refused: only the Loket main window may call this.',
-};
 
 /**
  * Registers one `ipcMain.handle` per contract method and forwards core events to the window.
@@ -36,7 +28,8 @@ export function registerIpc(
     const channel = channelOf(method);
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> => {
       if (!isSenderTrusted(isTrustedSender, event)) {
-        return { ok: false, error: { code: 'forbidden', message: FORBIDDEN[core.lang] } };
+        // A code like every error: a caller words it in its own language (the catalog's 'forbidden').
+        return { ok: false, error: { code: 'forbidden' } };
       }
       return dispatch(core, method, input);
     });

@@ -5,7 +5,7 @@ import { onlineCheck, type OnlineCheck } from '../../core/bpjs/online-check';
 import type { Core } from '../../core/core';
 import { readSettings } from '../../core/settings/settings.repo';
 import { classifyQuery } from '../../core/lookup/classify-query';
-import type { Lang } from '../../shared/i18n/messages';
+import { formatCoreMessage, type Lang } from '../../shared/i18n/messages';
 import type { LookupResult } from '../../shared/lookup';
 import { checkDate, requireReadableFile } from '../checks';
 import { cliText } from '../messages';
@@ -135,7 +135,9 @@ async function lookupOrThrow(core: Core, query: string, dob: string | undefined)
 function printResult(r: LookupResult, out: Output, lang: Lang): void {
   const verdict = cliText(lang, r.verdict === 'eligible' ? 'cek/verdict-eligible' : r.verdict === 'not-eligible' ? 'cek/verdict-not-eligible' : 'cek/verdict-unknown');
   out.line(`${r.query} [${r.kind}]: ${verdict}`);
-  if (r.problem) out.line(`  ${r.problem}`);
+  // The core gives codes; worded here in --lang.
+  if (r.problem) out.line(`  ${formatCoreMessage(lang, r.problem)}`);
+  for (const w of r.queryWarnings ?? []) out.line(`  ! ${formatCoreMessage(lang, w)}`);
   for (const m of r.matches) {
     out.line(
       cliText(lang, 'cek/match', {

@@ -1,4 +1,5 @@
 import type { ContractEvents } from '../../shared/contract';
+import { formatCoreMessage, isMessageKey } from '../../shared/i18n/messages';
 import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core';
 import { writeTable } from '../export/table-writer';
@@ -14,6 +15,10 @@ const asLoketError = (error: unknown): never => {
   throw errorFromPayload(toErrorPayload(error));
 };
 
+/** A row issue's reason in words, from its code and the detail stored with it. */
+const reasonOf = (lang: 'id' | 'en', code: string, detail: string | null): string | null =>
+  isMessageKey(code) ? formatCoreMessage(lang, { code, params: { detail: detail ?? '' } }) : detail;
+
 /** The lists' contract methods: what is loaded, importing a new edition, and rolling back. */
 export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | 'importList' | 'inspectListFile' | 'exportImportIssues' | 'rollbackList'> {
   const { db, config, catalog } = ctx;
@@ -27,7 +32,7 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
       if (running.has(key)) throw new LoketError('import-busy', { list: input.list });
       running.add(key);
       try {
-        const options = { ...input, lang: ctx.lang(), timeZone: ctx.timeZone() };
+        const options = { ...input, timeZone: ctx.timeZone() };
         const onProgress = (p: ContractEvents['importProgress']): void => ctx.events.emit('importProgress', p);
         const job = { dbPath: config.dbPath, ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}), options };
         const report = config.workerScript
@@ -42,14 +47,14 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
     async inspectListFile({ path, mapping }) {
       return inspectListFile(path, mapping).catch(asLoketError);
     },
-    async exportImportIssues({ list, path }) {
+    async exportImportIssues({ list, path, lang = 'id' }) {
       const edition = readEditionOfList(db, list, 'current');
       if (!edition) throw new LoketError('unknown-list', { list });
       const issues = db.prepare('SELECT row, severity, code, detail FROM import_issues WHERE edition_id = ? ORDER BY row').all(edition.id) as { row: number; severity: string; code: string; detail: string | null }[];
-      const id = ctx.lang() === 'id';
+      const id = lang === 'id';
       const headers = id ? ['Baris', 'Jenis', 'Kode', 'Alasan'] : ['Row', 'Kind', 'Code', 'Reason'];
       const kind = (severity: string): string => (severity === 'reject' ? (id ? 'ditolak' : 'rejected') : id ? 'peringatan' : 'warning');
-      await writeTable(path, 'csv', { sheet: list, headers, rows: issues.map((i) => [i.row, kind(i.severity), i.code, i.detail]) });
+      await writeTable(path, 'csv', { sheet: list, headers, rows: issues.map((i) => [i.row, kind(i.severity), i.code, reasonOf(lang, i.code, i.detail)]) });
       return { path, rows: issues.length };
     },
     async rollbackList({ list }) {

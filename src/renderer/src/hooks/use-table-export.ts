@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { Result } from '../../../shared/contract';
 import { pickPath } from '../components/PathPrompt';
+import { errorTextNow } from '../i18n/core-words';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -31,7 +32,7 @@ export function useTableExport<K>(
       setAsking(null);
       const result = await write(request, target);
       if (result.ok) setStatus({ tone: 'ok', text: done(result.value.rows, result.value.path) });
-      else setStatus({ tone: 'bad', text: `${failed}: ${result.error.message}` });
+      else setStatus({ tone: 'bad', text: `${failed}: ${errorTextNow(result.error)}` });
     },
     [write, done, failed],
   );
