@@ -12,6 +12,7 @@ import { cliText } from '../messages';
 import type { Output } from '../output';
 import { UsageError } from '../usage-error';
 import { call } from '../contract-call';
+import { wordedLookup } from '../worded';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -81,11 +82,11 @@ export async function cekCommand(
 ): Promise<number> {
   if (args.dob !== undefined) checkDate('--dob', args.dob, { notFuture: true, command: 'cek' });
   if (args.batch && args.online) throw new UsageError('usage/online-batch', {}, 'cek');
-  if (args.batch) return cekBatch(core, args.batch, out);
+  if (args.batch) return cekBatch(core, args.batch, out, lang);
   if (!query) throw new UsageError('usage/cek-needs-query', {}, 'cek');
   if (args.online) return cekOnline(core, query, args.online, out, lang);
   const result = await lookupOrThrow(core, query, args.dob);
-  if (out.json) out.data(result);
+  if (out.json) out.data(wordedLookup(lang, result));
   else printResult(result, out, lang);
   return 0;
 }
@@ -98,7 +99,7 @@ async function cekOnline(core: Core, query: string, config: BpjsClientConfig, ou
   const online = await onlineCheck(core.db, { ...config, timeZone: readSettings(core.db).timeZone }, by);
   const result = await lookupOrThrow(core, query, undefined);
   const shown: OnlineCheck | { ok: false; reason: string; detail: string } = online.ok ? online : { ok: false, reason: online.reason, detail: online.detail };
-  if (out.json) out.data({ ...result, online: shown });
+  if (out.json) out.data({ ...wordedLookup(lang, result), online: shown });
   else {
     printResult(result, out, lang);
     out.line(
@@ -115,7 +116,7 @@ async function cekOnline(core: Core, query: string, config: BpjsClientConfig, ou
 }
 
 /** One query a line (`NAME<TAB>YYYY-MM-DD` for a name with a birth date); one JSON object a line out. */
-async function cekBatch(core: Core, file: string, out: Output): Promise<number> {
+async function cekBatch(core: Core, file: string, out: Output, lang: Lang): Promise<number> {
   requireReadableFile(file, 'batch');
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   for await (const raw of lines) {
@@ -123,7 +124,7 @@ async function cekBatch(core: Core, file: string, out: Output): Promise<number> 
     if (!line) continue;
     const [query = '', dob] = line.split('\t').map((s) => s.trim());
     const result = await lookupOrThrow(core, query, dob && ISO_DATE.test(dob) ? dob : undefined);
-    out.data(result);
+    out.data(wordedLookup(lang, result));
   }
   return 0;
 }

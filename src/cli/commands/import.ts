@@ -7,6 +7,7 @@ import { cliText } from '../messages';
 import type { Output } from '../output';
 import { UsageError } from '../usage-error';
 import { call } from '../contract-call';
+import { wordedImport } from '../worded';
 
 export interface ImportArgs {
   file: string | undefined;
@@ -56,7 +57,7 @@ export async function importCommand(core: Core, args: ImportArgs, out: Output, l
       ...(args.map ? { mapping: parseMapping(args.map) } : {}),
     });
     out.progress('');
-    if (out.json) out.data(report);
+    if (out.json) out.data(wordedImport(lang, report));
     else printReport(report, out, lang);
     return 0;
   } finally {
