@@ -1,11 +1,11 @@
 import type { ContractEvents } from '../../shared/contract';
-import { formatCoreMessage, isMessageKey } from '../../shared/i18n/messages';
 import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core';
 import { writeTable } from '../export/table-writer';
 import { LoketError, errorFromPayload, toErrorPayload } from '../errors';
 import { readEditionOfList, rollbackToPrevious } from './editions.repo';
 import { importList } from './import-list';
+import { issueReason } from './issue-reason';
 import { inspectListFile } from './inspect-list';
 import { listSummaries } from './list-summaries';
 import { runImportInWorker } from './run-import';
@@ -14,10 +14,6 @@ import { runImportInWorker } from './run-import';
 const asLoketError = (error: unknown): never => {
   throw errorFromPayload(toErrorPayload(error));
 };
-
-/** A row issue's reason in words, from its code and the detail stored with it. */
-const reasonOf = (lang: 'id' | 'en', code: string, detail: string | null): string | null =>
-  isMessageKey(code) ? formatCoreMessage(lang, { code, params: { detail: detail ?? '' } }) : detail;
 
 /** The lists' contract methods: what is loaded, importing a new edition, and rolling back. */
 export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | 'importList' | 'inspectListFile' | 'exportImportIssues' | 'rollbackList'> {
@@ -54,7 +50,7 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
       const id = lang === 'id';
       const headers = id ? ['Baris', 'Jenis', 'Kode', 'Alasan'] : ['Row', 'Kind', 'Code', 'Reason'];
       const kind = (severity: string): string => (severity === 'reject' ? (id ? 'ditolak' : 'rejected') : id ? 'peringatan' : 'warning');
-      await writeTable(path, 'csv', { sheet: list, headers, rows: issues.map((i) => [i.row, kind(i.severity), i.code, reasonOf(lang, i.code, i.detail)]) });
+      await writeTable(path, 'csv', { sheet: list, headers, rows: issues.map((i) => [i.row, kind(i.severity), i.code, issueReason(lang, i.code, i.detail)]) });
       return { path, rows: issues.length };
     },
     async rollbackList({ list }) {
