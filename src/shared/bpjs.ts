@@ -91,7 +91,7 @@ export interface ConnectionTest {
   ok: boolean;
   service: BpjsServiceName;
   reason: BpjsFailure | 'incomplete' | null;
-  /** The outcome in words of the shared catalog (the caller words it). */
+  /** The outcome as a code of the shared catalog, with its facts (the caller words it). */
   message: CoreMessage;
   tookMs: number;
 }

@@ -9,8 +9,9 @@ export const LANGS: readonly Lang[] = ['id', 'en'];
 const STORAGE_KEY = 'loket.lang';
 
 /**
- * Two namespaces: 'ui' (this app's screens) and 'core' (messages the core produces, shared with
- * it so a screen can render an issue code, e.g. an import reject reason, in the UI language).
+ * Two namespaces: 'ui' (this app's screens) and 'core' (the shared catalog of the codes the core
+ * answers with: errors, problems, notices, reject reasons). The core never words them; this
+ * window does, in its own language (core-words.ts).
  */
 export const resources = {
   id: { ui: uiId, core: CORE_MESSAGES.id },
