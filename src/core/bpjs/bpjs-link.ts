@@ -5,7 +5,7 @@ import type { BpjsFailure, BpjsServiceName, Connectivity, ConnectivityState } fr
 import type { CoreMessage } from '../../shared/i18n/messages';
 import { SecretUnreadableError, type SecretBox } from '../secrets/secret-box';
 import type { Db } from '../store/open-database';
-import { clientConfigOf, readBpjsSettings, type StoredBpjsSettings } from './bpjs-settings.repo';
+import { clientConfigOf, readBpjsSettings, type BpjsField, type StoredBpjsSettings } from './bpjs-settings.repo';
 import { withBridgeLog } from './bridge-log';
 import { BpjsClient, type BpjsCall } from './client';
 import { SERVICE_LABEL, failureMessage } from './failure-text';
@@ -51,7 +51,7 @@ export class BpjsLink {
   private stopped = false;
   private probing = false;
   /** Why BPJS is on in the settings but cannot be used: fields missing, or a secret sealed elsewhere. */
-  private incomplete: string[] = [];
+  private incomplete: BpjsField[] = [];
   /** A secret store that cannot work here (a damaged key file): why BPJS cannot be used. */
   private storeProblem: string | null = null;
   private generation = 0;
@@ -97,7 +97,7 @@ export class BpjsLink {
       }
     } catch (error) {
       // Sealed on another machine or by another user: the secrets must be entered again here.
-      if (error instanceof SecretUnreadableError) this.incomplete = ['secret', 'user key'];
+      if (error instanceof SecretUnreadableError) this.incomplete = ['secret', 'user-key'];
       // A damaged key file or LOKET_SECRET_KEY: said in the status bar, never a crash.
       else this.storeProblem = error instanceof Error ? error.message : String(error);
     }

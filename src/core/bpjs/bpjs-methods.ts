@@ -67,7 +67,7 @@ export function bpjsMethods(ctx: CoreContext, parts: BpjsParts): Pick<CoreMethod
         built = await clientConfigOf(settings, service, box);
       } catch (error) {
         if (!(error instanceof SecretUnreadableError)) throw storeError(error);
-        built = { ok: false, missing: ['secret', 'user key'] };
+        built = { ok: false, missing: ['secret', 'user-key'] };
       }
       if (!built.ok) {
         return { ok: false, service, reason: 'incomplete', message: { code: 'bpjs/incomplete', params: { service: label, missing: built.missing.join(', ') } }, tookMs: 0 };

@@ -76,6 +76,12 @@ export const messagesEn: Record<MessageKey, string> = {
   'bpjs/bad-response': "BPJS's answer could not be read ({{detail}}). If it keeps happening, export the bridge log and send it to BPJS.",
   'bpjs/breaker-open': 'BPJS failed several times; Loket stops asking until {{time}} so the counter never waits.',
   'bpjs/incomplete': 'The {{service}} settings are incomplete: {{missing}}.',
+  'bpjs-field/base-url': 'base URL',
+  'bpjs-field/cons-id': 'cons-id',
+  'bpjs-field/secret': 'secret',
+  'bpjs-field/user-key': 'user key',
+  'bpjs-field/pcare-user': 'PCare username',
+  'bpjs-field/pcare-pass': 'PCare password',
   'bpjs/ok': 'Connected to {{service}}: credentials accepted, answered in {{ms}} ms.',
   'bpjs/secret-store-unavailable': 'Secret storage is not available on this computer: {{detail}}',
 };

@@ -74,6 +74,12 @@ export const messagesId = {
   'bpjs/bad-response': 'Jawaban BPJS tidak bisa dibaca ({{detail}}). Jika terus terjadi, ekspor log bridging dan kirim ke BPJS.',
   'bpjs/breaker-open': 'BPJS gagal beberapa kali; Loket berhenti bertanya sampai {{time}} agar loket tidak menunggu.',
   'bpjs/incomplete': 'Isian {{service}} belum lengkap: {{missing}}.',
+  'bpjs-field/base-url': 'alamat (base URL)',
+  'bpjs-field/cons-id': 'cons-id',
+  'bpjs-field/secret': 'secret',
+  'bpjs-field/user-key': 'user key',
+  'bpjs-field/pcare-user': 'pengguna PCare',
+  'bpjs-field/pcare-pass': 'kata sandi PCare',
   'bpjs/ok': 'Terhubung ke {{service}}: kredensial diterima, jawaban dalam {{ms}} ms.',
   'bpjs/secret-store-unavailable': 'Penyimpanan rahasia tidak tersedia di komputer ini: {{detail}}',
 } as const;

@@ -25,15 +25,23 @@ export function formatMessage(lang: Lang, key: MessageKey, params: MessageParams
 
 export const isMessageKey = (code: string): code is MessageKey => Object.hasOwn(CORE_MESSAGES.id, code);
 
-/** Messages whose `detail` is itself a code of the catalog under a prefix: "Invalid NIK (must be 16 digits)". */
-const NESTED_DETAIL: Partial<Record<MessageKey, string>> = { 'row/nik-invalid': 'nik-reason/', 'row/card-invalid': 'card-reason/' };
+/**
+ * Parameters that are themselves codes of the catalog under a prefix: a row's reason ("Invalid
+ * NIK (must be 16 digits)"), or a list of codes joined by ", " (the BPJS fields still missing).
+ */
+const NESTED: Partial<Record<MessageKey, { param: string; prefix: string }>> = {
+  'row/nik-invalid': { param: 'detail', prefix: 'nik-reason/' },
+  'row/card-invalid': { param: 'detail', prefix: 'card-reason/' },
+  'bpjs/incomplete': { param: 'missing', prefix: 'bpjs-field/' },
+};
 
 /** A core message in words, in the caller's language. */
 export function formatCoreMessage(lang: Lang, message: CoreMessage): string {
   const params = message.params ?? {};
-  const prefix = NESTED_DETAIL[message.code];
-  const nested = prefix === undefined ? '' : `${prefix}${String(params.detail ?? '')}`;
-  // A reason this catalog does not know (a newer core, an old stored row) is shown as it came.
-  if (prefix !== undefined && isMessageKey(nested)) return formatMessage(lang, message.code, { ...params, detail: formatMessage(lang, nested) });
-  return formatMessage(lang, message.code, params);
+  const nested = NESTED[message.code];
+  if (nested === undefined || params[nested.param] === undefined) return formatMessage(lang, message.code, params);
+  // A code this catalog does not know (a newer core, an old stored row) is shown as it came.
+  const word = (code: string): string => (isMessageKey(`${nested.prefix}${code}`) ? formatMessage(lang, `${nested.prefix}${code}` as MessageKey) : code);
+  const words = String(params[nested.param]).split(', ').map(word).join(', ');
+  return formatMessage(lang, message.code, { ...params, [nested.param]: words });
 }
