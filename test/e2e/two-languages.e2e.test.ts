@@ -7,7 +7,7 @@ const counters = useCounters();
 
 /** Two harness tabs on one core: one clerk reads Indonesian, the other English. */
 describe('two windows in two languages', () => {
-  it('each words the same problem in its own language; a switch in one never changes the other, and re-words what is shown', async () => {
+  it('each words the same problem and BPJS status in its own language; a switch in one never changes the other, and re-words what is shown', async () => {
     const c = await counters.open([APBD, APBN_OLD]);
     const id = c.page;
     // A second window (its own storage, so its own language) on the same harness and core.
@@ -45,6 +45,20 @@ describe('two windows in two languages', () => {
       await expect.poll(() => problemOf(id)).toMatch(/^A 10-digit number is not recognised/);
       await en.getByRole('button', { name: 'ID', exact: true }).click();
       await expect.poll(() => problemOf(en)).toMatch(/^Nomor 15 digit tidak dikenali/);
+
+      // The status bar's BPJS line, pushed to both windows as one event: each words it itself.
+      const empty = { baseUrl: '', consId: '' };
+      await c.harness.core.saveBpjsSettings({ use: 'pcare', vclaim: empty, pcare: empty, timeoutSeconds: 3, slowSeconds: 2, probeSeconds: 60 });
+      const statusOf = (page: Page) => page.getByTestId('connectivity-message').textContent();
+      await expect.poll(() => statusOf(id)).toMatch(/^The BPJS PCare settings are incomplete: base URL, cons-id, secret, user key, PCare username, PCare password\./);
+      await expect.poll(() => statusOf(en)).toMatch(/^Isian BPJS PCare belum lengkap: alamat \(base URL\), cons-id, secret, user key, pengguna PCare, kata sandi PCare\./);
+      await id.getByRole('button', { name: 'ID', exact: true }).click();
+      await expect.poll(() => statusOf(id)).toMatch(/^Isian BPJS PCare belum lengkap/);
+      await expect.poll(() => statusOf(en)).toMatch(/^Isian BPJS PCare belum lengkap/);
+      await en.getByRole('button', { name: 'EN', exact: true }).click();
+      await expect.poll(() => statusOf(en)).toMatch(/^The BPJS PCare settings are incomplete/);
+      expect(await statusOf(id)).toMatch(/^Isian BPJS PCare belum lengkap/);
+      await en.screenshot({ path: '/tmp/messages-two-en-status.png' });
       expect(errors).toEqual([]);
     } finally {
       await otherContext.close();
