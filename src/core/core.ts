@@ -1,5 +1,4 @@
 import { isoDateInZone } from '../shared/dates';
-import type { Lang } from '../shared/i18n/messages';
 import type { CoreContext } from './core-context';
 import { BpjsLink } from './bpjs/bpjs-link';
 import { bpjsMethods } from './bpjs/bpjs-methods';
@@ -26,7 +25,6 @@ export { defaultWorkerScript, secretKeyPath } from './core-paths';
 
 export function createCore(config: CoreConfig): Core {
   const now = config.now ?? (() => new Date());
-  let lang: Lang = config.lang ?? 'id';
   const db = openDatabase(config.dbPath, { ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}) });
   cleanAbandonedImports(db, now());
   let settings = readSettings(db);
@@ -35,7 +33,6 @@ export function createCore(config: CoreConfig): Core {
     config,
     db,
     now,
-    lang: () => lang,
     timeZone,
     today: () => isoDateInZone(now(), timeZone()),
     staleAfterDays: () => config.staleAfterDays ?? settings.staleAfterDays,
@@ -62,7 +59,6 @@ export function createCore(config: CoreConfig): Core {
     db,
     box,
     now,
-    lang: () => lang,
     timeZone,
     background: config.bpjsBackground ?? true,
     ...(config.bpjsProbeMs ? { probeMs: config.bpjsProbeMs } : {}),
@@ -74,20 +70,12 @@ export function createCore(config: CoreConfig): Core {
   const lookups = lookupMethods(ctx);
 
   return {
-    get lang() {
-      return lang;
-    },
     events: ctx.events,
     db,
     ...lookups,
     ...listMethods(ctx),
     ...counterMethods(ctx),
     ...bpjsMethods(ctx, { link, rechecker, box, lookup: lookups.lookup }),
-    async setLanguage(input) {
-      lang = input.lang;
-      link.announce(); // its message is in the language of the UI
-      return { lang };
-    },
     async pickFile({ purpose, suggestedName }) {
       const path = config.dialogs ? await config.dialogs.pick(purpose, suggestedName) : null;
       return { file: path ? ctx.files.register(path, purpose) : null };

@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import { isoDateInZone } from '../../shared/dates';
-import { formatMessage, type Lang, type MessageKey } from '../../shared/i18n/messages';
 import type { ImportIssue, ImportNotice, ImportProgress, ImportReport, ListFieldName, ListKind, StatusColumn } from '../../shared/lists';
 import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
@@ -18,7 +17,6 @@ export interface ImportListOptions {
   kind: ListKind;
   asOf: string;
   mapping?: Partial<Record<ListFieldName, string>>;
-  lang?: Lang;
   timeZone?: string;
   now?: () => Date;
   onProgress?: (progress: ImportProgress) => void;
@@ -38,7 +36,6 @@ const HEARTBEAT_MS = 250;
 export async function importList(db: Db, options: ImportListOptions): Promise<ImportReport> {
   const started = Date.now();
   const now = options.now ?? (() => new Date());
-  const lang = options.lang ?? 'id';
   const today = isoDateInZone(now(), options.timeZone ?? 'Asia/Jakarta');
   const overrides = options.mapping as Partial<Record<ListField, string>> | undefined;
   // With a reader worker, parsing and validating run on one core while this thread writes on the other.
@@ -75,7 +72,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   const warnings: ImportIssue[] = [];
   const progress = (phase: ImportProgress['phase'], percent: number): void =>
     options.onProgress?.({ list: options.list, phase, rowsRead: counts.read, percent: Math.round(percent * 10) / 10 });
-  const describe = (row: number, issue: RowIssue): ImportIssue => ({ row, code: issue.code, reason: describeIssue(lang, issue) });
+  const describe = (row: number, issue: RowIssue): ImportIssue => ({ row, code: issue.code, params: { detail: issue.detail ?? '' } });
 
   let writer: EditionWriter | undefined;
   try {
@@ -149,7 +146,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     mapping: mappingByName,
     rows: counts,
     statusColumn,
-    notices: importNotices(lang, statusColumn, counts, scientificRejected),
+    notices: importNotices(statusColumn, counts, scientificRejected),
     rejects,
     warnings,
     durationMs: Date.now() - started,
@@ -158,32 +155,23 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
 
 const isScientific = (issue: RowIssue): boolean => issue.code === 'row/nik-invalid' && issue.detail === 'scientific';
 
-/** What the administrator should know about the whole file, in the report's language. */
-export function importNotices(lang: Lang, statusColumn: StatusColumn | null, rows: ImportReport['rows'], scientificRejected: number): ImportNotice[] {
+/** What the administrator should know about the whole file, as codes the caller words (noticeMessage). */
+export function importNotices(statusColumn: StatusColumn | null, rows: ImportReport['rows'], scientificRejected: number): ImportNotice[] {
   const notices: ImportNotice[] = [];
-  if (statusColumn === null) notices.push({ code: 'no-status-column', message: formatMessage(lang, 'import/no-status-column') });
-  else if (statusColumn.foundBy === 'values') notices.push({ code: 'status-by-values', message: formatMessage(lang, 'import/status-by-values', { header: statusColumn.header }) });
-  if (rows.repeated > 0) notices.push({ code: 'repeated-rows', message: formatMessage(lang, 'import/repeated-rows', { count: rows.repeated }) });
+  if (statusColumn === null) notices.push({ code: 'no-status-column', params: {} });
+  else if (statusColumn.foundBy === 'values') notices.push({ code: 'status-by-values', params: { header: statusColumn.header } });
+  if (rows.repeated > 0) notices.push({ code: 'repeated-rows', params: { count: rows.repeated } });
   if (rows.scientificNik > 0) {
-    notices.push({
-      code: 'scientific-nik',
-      message: formatMessage(lang, 'import/scientific-nik', { count: rows.scientificNik, withCard: rows.scientificNik - scientificRejected, rejected: scientificRejected }),
-    });
+    notices.push({ code: 'scientific-nik', params: { count: rows.scientificNik, withCard: rows.scientificNik - scientificRejected, rejected: scientificRejected } });
   }
   return notices;
-}
-
-function describeIssue(lang: Lang, issue: RowIssue): string {
-  let detail = issue.detail ?? '';
-  if (issue.code === 'row/nik-invalid') detail = formatMessage(lang, `nik-reason/${detail}` as MessageKey);
-  if (issue.code === 'row/card-invalid') detail = formatMessage(lang, `card-reason/${detail}` as MessageKey);
-  return formatMessage(lang, issue.code, { detail });
 }
 
 function saveIssues(db: Db, editionId: number, rejects: ImportIssue[], warnings: ImportIssue[]): void {
   const insert = db.prepare('INSERT INTO import_issues (edition_id, row, severity, code, detail) VALUES (?, ?, ?, ?, ?)');
   db.transaction(() => {
-    for (const r of rejects) insert.run(editionId, r.row, 'reject', r.code, r.reason);
-    for (const w of warnings) insert.run(editionId, w.row, 'warning', w.code, w.reason);
+    // The detail as found (a reason code, a row number, a cell): worded when exported, in the caller's language.
+    for (const r of rejects) insert.run(editionId, r.row, 'reject', r.code, r.params.detail);
+    for (const w of warnings) insert.run(editionId, w.row, 'warning', w.code, w.params.detail);
   })();
 }

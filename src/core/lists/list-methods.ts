@@ -5,6 +5,7 @@ import { writeTable } from '../export/table-writer';
 import { LoketError, errorFromPayload, toErrorPayload } from '../errors';
 import { readEditionOfList, rollbackToPrevious } from './editions.repo';
 import { importList } from './import-list';
+import { issueReason } from './issue-reason';
 import { inspectListFile } from './inspect-list';
 import { listSummaries } from './list-summaries';
 import { runImportInWorker } from './run-import';
@@ -27,7 +28,7 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
       if (running.has(key)) throw new LoketError('import-busy', { list: input.list });
       running.add(key);
       try {
-        const options = { ...input, path: ctx.files.resolve(file, 'open-list').path, lang: ctx.lang(), timeZone: ctx.timeZone() };
+        const options = { ...input, path: ctx.files.resolve(file, 'open-list').path, timeZone: ctx.timeZone() };
         const onProgress = (p: ContractEvents['importProgress']): void => ctx.events.emit('importProgress', p);
         const job = { dbPath: config.dbPath, ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}), options };
         const report = config.workerScript
@@ -42,15 +43,15 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
     async inspectListFile({ file, mapping }) {
       return inspectListFile(ctx.files.resolve(file, 'open-list').path, mapping).catch(asLoketError);
     },
-    async exportImportIssues({ list, file }) {
+    async exportImportIssues({ list, file, lang = 'id' }) {
       const { path, name } = ctx.files.resolve(file, 'save-csv');
       const edition = readEditionOfList(db, list, 'current');
       if (!edition) throw new LoketError('unknown-list', { list });
       const issues = db.prepare('SELECT row, severity, code, detail FROM import_issues WHERE edition_id = ? ORDER BY row').all(edition.id) as { row: number; severity: string; code: string; detail: string | null }[];
-      const id = ctx.lang() === 'id';
+      const id = lang === 'id';
       const headers = id ? ['Baris', 'Jenis', 'Kode', 'Alasan'] : ['Row', 'Kind', 'Code', 'Reason'];
       const kind = (severity: string): string => (severity === 'reject' ? (id ? 'ditolak' : 'rejected') : id ? 'peringatan' : 'warning');
-      await writeTable(path, 'csv', { sheet: list, headers, rows: issues.map((i) => [i.row, kind(i.severity), i.code, i.detail]) });
+      await writeTable(path, 'csv', { sheet: list, headers, rows: issues.map((i) => [i.row, kind(i.severity), i.code, issueReason(lang, i.code, i.detail)]) });
       return { name, rows: issues.length };
     },
     async rollbackList({ list }) {

@@ -33,7 +33,8 @@ describe('loket command', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ list: 'PBI APBD', edition: 1, rows: { read: 7, imported: 6, rejected: 1 } });
-    expect(report.rejects).toEqual([expect.objectContaining({ row: 9, reason: expect.any(String) })]);
+    // Codes for programs, and the reason worded in --lang (Indonesian by default) for people.
+    expect(report.rejects).toEqual([{ row: 9, code: 'row/nik-invalid', params: { detail: 'length' }, reason: 'NIK tidak valid (harus 16 digit)' }]);
     expect(report.warnings.length).toBeGreaterThan(0);
 
     const lists = await cli(['lists', '--db', db, '--json']);

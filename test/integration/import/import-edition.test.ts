@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
 import { LoketError } from '../../../src/core/errors';
+import { formatCoreMessage } from '../../../src/shared/i18n/messages';
 import { cleanAbandonedImports, readEditions } from '../../../src/core/lists/editions.repo';
 import { memberTable } from '../../../src/core/lists/member-table';
 import { DEWI, DJOKO, MISMATCH, RIZKI, SITI, writeSampleCsv, writeSecondEditionCsv } from '../../helpers/sample-list';
@@ -27,7 +28,9 @@ describe('list import', () => {
     expect(report.file).toMatchObject({ format: 'csv', headerRow: 4 });
     expect(report.mapping).toMatchObject({ nik: 'NIK', card: 'NO KARTU', name: 'NAMA PESERTA', dob: 'TGL LAHIR', sex: 'JK', status: 'STATUS' });
     expect(report.rows).toMatchObject({ read: 7, imported: 6, rejected: 1 });
-    expect(report.rejects).toEqual([{ row: 9, code: 'row/nik-invalid', reason: 'NIK tidak valid (harus 16 digit)' }]);
+    expect(report.rejects).toEqual([{ row: 9, code: 'row/nik-invalid', params: { detail: 'length' } }]);
+    expect(formatCoreMessage('id', report.rejects[0]!)).toBe('NIK tidak valid (harus 16 digit)');
+    expect(formatCoreMessage('en', report.rejects[0]!)).toBe('Invalid NIK (must be 16 digits)');
     const byRow = (row: number) => report.warnings.filter((w) => w.row === row).map((w) => w.code);
     expect(byRow(11)).toContain('row/nik-dob-mismatch');
     expect(byRow(12)).toContain('row/duplicate');
