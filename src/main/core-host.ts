@@ -103,7 +103,11 @@ export class CoreHost implements CoreClient {
         clearTimeout(timer);
         resolve();
       });
-      child.channel.post({ t: 'stop' });
+      try {
+        child.channel.post({ t: 'stop' });
+      } catch {
+        // Already gone: the exit (or the timer) settles this.
+      }
     });
     this.child = undefined;
   }
@@ -123,6 +127,7 @@ export class CoreHost implements CoreClient {
             return;
           case 'failed':
             this.stopping = true; // the same database would fail the same way: no restart loop
+            this.child = undefined;
             child.kill();
             this.setStatus({ state: 'failed', restarts: this.statusNow.restarts, reason: message.message });
             reject(new CoreStartError(message.message));
