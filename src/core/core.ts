@@ -13,7 +13,7 @@ import { lookup } from './lookup/lookup';
 import { lookupContextOf, lookupMethods } from './lookup/lookup-methods';
 import { keyFileSecretBox } from './secrets/secret-box';
 import { readSettings } from './settings/settings.repo';
-import { cleanAbandonedImports } from './lists/editions.repo';
+import { recoverEditions } from './lists/edition-recovery';
 import { EditionCatalog } from './lookup/edition-catalog';
 import { openDatabase } from './store/open-database';
 import type { Core, CoreConfig } from './core-types';
@@ -35,7 +35,7 @@ export function createCore(config: CoreConfig): Core {
   const now = config.now ?? (() => new Date());
   let lang: Lang = config.lang ?? 'id';
   const db = openDatabase(config.dbPath, { ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}) });
-  cleanAbandonedImports(db, now());
+  recoverEditions(db);
   let settings = readSettings(db);
   const timeZone = (): string => config.timeZone ?? settings.timeZone;
   const ctx: CoreContext = {
@@ -99,6 +99,7 @@ export function createCore(config: CoreConfig): Core {
     },
     close() {
       link.stop();
+      ctx.catalog.close();
       db.close();
     },
   };
