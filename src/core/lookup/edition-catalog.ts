@@ -63,9 +63,15 @@ export class EditionCatalog {
     return this.editions;
   }
 
-  /** Call after this connection itself changed the editions (data_version only sees other connections). */
+  /**
+   * Call after this connection itself changed the editions (data_version only sees other
+   * connections). Refreshes at once, so a file this change retired is let go now, not at the
+   * next look-up (which may be hours away at night). A switch made by another process is noticed
+   * at the next look-up.
+   */
   invalidate(): void {
     this.dataVersion = -1;
+    this.current();
   }
 
   /** Closes every edition file (the core is closing). */
