@@ -11,7 +11,9 @@ import { RowValidator } from './row-validator';
 import { transferablesOf } from './packed-members';
 import { BATCH_ROWS, validateBatch } from './validated-batches';
 import type { ReaderJob, ReaderMessage } from './worker-source';
+import { yieldToCounter } from './thread-priority';
 
+yieldToCounter();
 const port = parentPort;
 const IN_FLIGHT = 8;
 
