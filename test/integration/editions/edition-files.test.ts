@@ -38,6 +38,9 @@ describe('every list edition is a file of its own', () => {
     expect(files(dir)).toEqual(['e1.db']);
     expect(tables(core)).toEqual([]);
     expect(readEditions(core.db, ['current']).map((e) => e.file)).toEqual(['e1.db']);
+    // The register: WAL, and every commit on disk before the clerk sees its number.
+    expect(core.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(core.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
 
     await importFile(core, writeSecondEditionCsv(dir));
     expect(files(dir)).toEqual(['e1.db', 'e2.db']);
