@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILDING_SUFFIX, buildingPath, editionStoreOf, isLockedByOther, listEditionFiles, removeFileQuietly } from '../store/edition-store';
+import { BUILDING_SUFFIX, buildingPath, editionStoreOf, isLockedByOther, listEditionFiles, removeFileQuietly, type EditionStore } from '../store/edition-store';
 import type { Db } from '../store/open-database';
 import { dropLegacyTables, failEdition } from './editions.repo';
 import { moveLegacyEditions } from './legacy-editions';
@@ -30,6 +30,20 @@ export function recoverEditions(db: Db): Recovery {
   const store = editionStoreOf(db);
   const dir = store.dir;
   if (dir === null) return { abandoned: 0, moved: 0, removed: [] };
+  // Another process may be moving a big old database's editions right now (seconds per million
+  // rows, under this same lock): wait for it rather than fail to start.
+  const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma(`busy_timeout = ${RECOVERY_WAIT_MS}`);
+  try {
+    return recoverLocked(db, store, dir);
+  } finally {
+    db.pragma(`busy_timeout = ${busyTimeout}`);
+  }
+}
+
+const RECOVERY_WAIT_MS = 120_000;
+
+function recoverLocked(db: Db, store: EditionStore, dir: string): Recovery {
   return db.transaction(() => {
     const live = new Set<string>();
     let abandoned = 0;
