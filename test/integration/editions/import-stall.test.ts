@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../../../src/harness/harness';
 import { percentile } from '../../bench/stats';
 import { memberAt } from '../../fixtures/generate-members';
 import { writeCsvList } from '../../fixtures/write-list-files';
@@ -11,7 +11,8 @@ import { builtFile } from '../../helpers/temp';
 
 /**
  * The counter keeps working while a big list imports: a 1 M-row list is imported through the
- * harness (its import worker, as in the app), and every 50 ms a patient is registered and a
+ * built harness, started as a process of its own as the app's core is (its import runs in the
+ * import worker, as in the app), and every 50 ms a patient is registered and a
  * member looked up through the same HTTP API the screens use. Before edition files, the
  * import held the one database's write lock and registrations waited up to 7.3 s.
  */
@@ -21,12 +22,27 @@ const TICK_MS = 50;
 const SEED = 5;
 
 let dir: string;
-let harness: Harness;
+let harness: ChildProcess | undefined;
+let url: string;
 let csv: string;
+
+/** `node out/main/harness.js` on a free port; resolves with its address once it listens. */
+function startHarnessProcess(dbPath: string): Promise<string> {
+  harness = spawn(process.execPath, [builtFile('main', 'harness.js'), '--db', dbPath, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    harness!.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /Loket harness: (http:\/\/\S+)/.exec(out);
+      if (found) resolve(found[1]!);
+    });
+    harness!.once('exit', (code) => reject(new Error(`the harness stopped (exit ${code}): ${out}`)));
+  });
+}
 
 async function call(method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown; ms: number }> {
   const started = performance.now();
-  const response = await fetch(`${harness.url.replace(/\/$/, '')}/rpc/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  const response = await fetch(`${url.replace(/\/$/, '')}/rpc/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
   const body = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
   return { ...body, ms: performance.now() - started };
 }
@@ -34,19 +50,20 @@ async function call(method: string, input: unknown): Promise<{ ok: boolean; valu
 describe('the counter during a 1 M-row import', () => {
   beforeAll(async () => {
     // The import runs in the built import worker, as in the app (npm test builds first).
-    if (!existsSync(builtFile('main', 'import-worker.js'))) throw new Error('out/main/import-worker.js is missing: run `npx electron-vite build` first');
+    if (!existsSync(builtFile('main', 'harness.js'))) throw new Error('out/main/harness.js is missing: run `npx electron-vite build` first');
     dir = mkdtempSync(join(tmpdir(), 'loket-stall-'));
     csv = join(dir, 'bpjs-1m.csv');
     await writeCsvList(csv, { count: ROWS, seed: SEED, layout: 'bpjs' });
-    const renderer = join(dir, 'renderer');
-    mkdirSync(renderer);
-    writeFileSync(join(renderer, 'index.html'), '<html><body>loket</body></html>');
-    harness = await startHarness({ dbPath: join(dir, 'loket.db'), workerScript: builtFile('main', 'import-worker.js'), rendererDir: renderer, bpjsBackground: false });
+    url = await startHarnessProcess(join(dir, 'loket.db'));
     const first = await call('importList', { path: writeSampleCsv(dir), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
     expect(first.ok).toBe(true);
   }, 180_000);
   afterAll(async () => {
-    await harness?.close();
+    if (harness && harness.exitCode === null) {
+      const exited = new Promise((resolve) => harness!.once('exit', resolve));
+      harness.kill('SIGTERM');
+      await exited;
+    }
     rmSync(dir, { recursive: true, force: true });
   });
 
