@@ -58,7 +58,11 @@ function recoverLocked(db: Db, store: EditionStore, dir: string): Recovery {
     }
     const moved = moveLegacyEditions(db, store);
     const stale = db.prepare(`SELECT id FROM list_editions WHERE state IN ('retired', 'failed')`).pluck().all() as number[];
-    for (const id of stale) dropLegacyTables(db, id);
+    const dropIssues = db.prepare('DELETE FROM import_issues WHERE edition_id = ?');
+    for (const id of stale) {
+      dropLegacyTables(db, id);
+      dropIssues.run(id);
+    }
     const kept = new Set(db.prepare(`SELECT file FROM list_editions WHERE state IN ('current', 'previous') AND file IS NOT NULL`).pluck().all() as string[]);
     const removed: string[] = [];
     for (const name of listEditionFiles(store)) {
