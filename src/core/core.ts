@@ -11,7 +11,7 @@ import { lookup } from './lookup/lookup';
 import { lookupContextOf, lookupMethods } from './lookup/lookup-methods';
 import { keyFileSecretBox } from './secrets/secret-box';
 import { readSettings } from './settings/settings.repo';
-import { cleanAbandonedImports } from './lists/editions.repo';
+import { recoverEditions } from './lists/edition-recovery';
 import { EditionCatalog } from './lookup/edition-catalog';
 import { FileHandles } from './files/file-handles';
 import { openDatabase } from './store/open-database';
@@ -26,7 +26,7 @@ export { defaultWorkerScript, secretKeyPath } from './core-paths';
 export function createCore(config: CoreConfig): Core {
   const now = config.now ?? (() => new Date());
   const db = openDatabase(config.dbPath, { ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}) });
-  cleanAbandonedImports(db, now());
+  recoverEditions(db);
   let settings = readSettings(db);
   const timeZone = (): string => config.timeZone ?? settings.timeZone;
   const ctx: CoreContext = {
@@ -85,6 +85,7 @@ export function createCore(config: CoreConfig): Core {
     },
     close() {
       link.stop();
+      ctx.catalog.close();
       db.close();
     },
   };

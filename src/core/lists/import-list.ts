@@ -2,12 +2,15 @@ import { basename } from 'node:path';
 import { isoDateInZone } from '../../shared/dates';
 import type { ImportIssue, ImportNotice, ImportProgress, ImportReport, ListFieldName, ListKind, StatusColumn } from '../../shared/lists';
 import { LoketError } from '../errors';
+import { editionStoreOf } from '../store/edition-store';
 import type { Db } from '../store/open-database';
 import type { ListField } from './columns';
+import { EditionBuild } from './edition-build';
 import { EditionWriter } from './edition-writer';
-import { beginEdition, failEdition, heartbeat, switchToEdition } from './editions.repo';
+import { beginEdition, failEdition, switchToEdition } from './editions.repo';
 import { openListFile } from './list-reader';
 import { RowValidator, type RowIssue } from './row-validator';
+import { pauseAt } from './test-pause';
 import { inlineSource } from './validated-batches';
 import { workerSource } from './worker-source';
 
@@ -26,12 +29,15 @@ export interface ImportListOptions {
 
 /** At most this many rejects and as many warnings are listed (all are counted): a 3-million-row list of damaged NIKs must not list 3 million lines. */
 export const MAX_LISTED_ISSUES = 50_000;
-/** How often a running import says it is alive (and reports progress). */
-const HEARTBEAT_MS = 250;
+/** How often a running import reports progress. (It says it is alive by the lock on its building file, not by writes to the main file.) */
+const PROGRESS_MS = 250;
 
 /**
  * Reads a list file and makes it the list's current edition, or changes nothing. Synchronous
  * SQLite work: call it from a worker thread (see import-worker.ts), never the UI's thread.
+ * `db` is the main database: the edition is written to a file of its own beside it
+ * (edition-build.ts) and the main file is written only twice, briefly: to register the edition
+ * and to switch to it.
  */
 export async function importList(db: Db, options: ImportListOptions): Promise<ImportReport> {
   const started = Date.now();
@@ -51,8 +57,10 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
 
   let editionId: number;
   let edition: number;
+  let build: EditionBuild;
+  const store = editionStoreOf(db);
   try {
-    ({ editionId, edition } = beginEdition(db, {
+    ({ editionId, edition, started: build } = beginEdition(db, {
       list: options.list,
       kind: options.kind,
       asOf: options.asOf,
@@ -61,7 +69,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
       sourceFormat: info.format,
       mappingJson: JSON.stringify(mappingByName),
       now: now().toISOString(),
-    }));
+    }, (id) => EditionBuild.create(store, id)));
   } catch (error) {
     await source.close();
     throw error;
@@ -76,7 +84,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
 
   let writer: EditionWriter | undefined;
   try {
-    writer = new EditionWriter(db, editionId);
+    writer = new EditionWriter(build.db);
     let lastBeat = 0;
     for await (const batch of source.batches()) {
       writer.write(batch.members);
@@ -94,9 +102,8 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
         if (isScientific(w.issue)) counts.scientificNik++;
         if (warnings.length < MAX_LISTED_ISSUES) warnings.push(describe(w.row, w.issue));
       }
-      if (Date.now() - lastBeat >= HEARTBEAT_MS) {
+      if (Date.now() - lastBeat >= PROGRESS_MS) {
         lastBeat = Date.now();
-        heartbeat(db, editionId, now().toISOString(), counts.read);
         progress('reading', info.sizeBytes > 0 ? (90 * batch.bytesRead) / info.sizeBytes : 0);
       }
     }
@@ -118,11 +125,17 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     counts.scientificNik += scientificRejected;
     warnings.sort((a, b) => a.row - b.row);
     progress('switching', 99);
-    saveIssues(db, editionId, rejects, warnings);
-    switchToEdition(db, editionId, counts, now().toISOString());
+    build.saveIssues(rejects, warnings);
+    build.seal();
+    switchToEdition(db, editionId, counts, now().toISOString(), () => {
+      build.closeAndRename();
+      pauseAt('renamed');
+    });
+    pauseAt('switched');
     progress('done', 100);
   } catch (error) {
     writer?.abort();
+    build.discard();
     failEdition(db, editionId, error instanceof Error ? error.message : String(error));
     progress('failed', 0);
     throw error;
@@ -167,11 +180,3 @@ export function importNotices(statusColumn: StatusColumn | null, rows: ImportRep
   return notices;
 }
 
-function saveIssues(db: Db, editionId: number, rejects: ImportIssue[], warnings: ImportIssue[]): void {
-  const insert = db.prepare('INSERT INTO import_issues (edition_id, row, severity, code, detail) VALUES (?, ?, ?, ?, ?)');
-  db.transaction(() => {
-    // The detail as found (a reason code, a row number, a cell): worded when exported, in the caller's language.
-    for (const r of rejects) insert.run(editionId, r.row, 'reject', r.code, r.params.detail);
-    for (const w of warnings) insert.run(editionId, w.row, 'warning', w.code, w.params.detail);
-  })();
-}
