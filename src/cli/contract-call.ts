@@ -1,11 +1,12 @@
 import type { ContractError, MethodInput, MethodName, MethodOutput } from '../shared/contract';
+import { formatContractError } from '../shared/i18n/format-error';
 import type { Core } from '../core/core';
 import { dispatch } from '../core/dispatch';
 
-/** A contract call that was refused or failed, with the contract's error (its code, and words in --lang). */
+/** A contract call that was refused or failed, with the contract's error (a code with parameters; the CLI words it in --lang). */
 export class ContractCallError extends Error {
   constructor(readonly error: ContractError) {
-    super(error.message);
+    super(formatContractError('en', error)); // for a stack trace only; what a person reads is worded in --lang
     this.name = 'ContractCallError';
   }
 }

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { createCore, defaultWorkerScript, type Core } from '../core/core';
 import { LoketError, toErrorPayload } from '../core/errors';
 import { defaultDbPath } from '../core/store/default-paths';
+import { formatContractError } from '../shared/i18n/format-error';
 import { formatMessage, type Lang } from '../shared/i18n/messages';
 import { checkDatabasePath, checkDate, databaseFailure, requireReadableFile } from './checks';
 import { cekCommand, onlineOptions } from './commands/cek';
@@ -121,7 +122,6 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
     try {
       core = createCore({
         dbPath,
-        lang,
         workerScript: defaultWorkerScript(),
         bpjsBackground: false, // one command, then exit: no probe, no re-check runs
         ...(process.env.LOKET_DB_KEY ? { key: process.env.LOKET_DB_KEY } : {}),
@@ -167,9 +167,10 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
     out.progress('');
     if (error instanceof UsageError) return usageMistake(error, out);
     if (error instanceof ContractCallError) {
-      // The contract's own error: already in the language of --lang (the core was opened with it).
-      if (out.json) out.data({ ok: false, error: { code: error.error.code, message: error.error.message } });
-      out.error(error.error.message);
+      // The contract's error is a code with parameters: worded here, in --lang.
+      const message = formatContractError(lang, error.error);
+      if (out.json) out.data({ ok: false, error: { ...error.error, message } });
+      out.error(message);
       return 1;
     }
     const failure = error instanceof CliFailure ? { key: error.key, message: words(lang, error.key, error.params) } : null;

@@ -1,16 +1,17 @@
-import type { Lang } from '../shared/i18n/messages';
 import type { CounterSettings } from '../shared/settings';
 import type { CoreConfig, TypedEmitter } from './core';
 import type { FileHandles } from './files/file-handles';
 import type { EditionCatalog } from './lookup/edition-catalog';
 import type { Db } from './store/open-database';
 
-/** What every group of contract methods shares: the database, the clock, the language, the settings. */
+/**
+ * What every group of contract methods shares: the database, the clock, the settings. No language:
+ * the core returns codes with parameters and each caller words them (documents take `lang` per call).
+ */
 export interface CoreContext {
   config: CoreConfig;
   db: Db;
   now: () => Date;
-  lang: () => Lang;
   /** Today's date in the facility's time zone. */
   today: () => string;
   timeZone: () => string;

@@ -1,6 +1,5 @@
 import type { MethodName, MethodOutput, MethodParsedInput } from '../shared/contract';
 import type { ChosenFile, FilePurpose } from '../shared/file-handle';
-import type { Lang } from '../shared/i18n/messages';
 import type { SecretBox } from './secrets/secret-box';
 import type { SlipPrinter } from './slips/slips';
 import type { Db } from './store/open-database';
@@ -13,7 +12,6 @@ export interface CoreConfig {
   key?: string;
   /** better_sqlite3.node for the running runtime (Electron); plain Node finds its own. */
   nativeBinding?: string;
-  lang?: Lang;
   /** Overrides the settings' time zone (IANA): "today" and list ages follow it. */
   timeZone?: string;
   /** Overrides the settings' stale-list age. */
@@ -43,7 +41,6 @@ export interface FileDialogs {
 export type CoreMethods = { [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> };
 
 export interface Core extends CoreMethods {
-  readonly lang: Lang;
   readonly events: TypedEmitter;
   readonly db: Db;
   /**

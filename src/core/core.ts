@@ -1,4 +1,3 @@
-import type { Lang } from '../shared/i18n/messages';
 import type { CoreContext } from './core-context';
 import { BpjsLink } from './bpjs/bpjs-link';
 import { bpjsMethods } from './bpjs/bpjs-methods';
@@ -12,7 +11,7 @@ import { lookupContextOf, lookupMethods } from './lookup/lookup-methods';
 import { keyFileSecretBox } from './secrets/secret-box';
 import { readSettings, readZoneChange, zoneChanged } from './settings/settings.repo';
 import { serviceDay } from './settings/service-day';
-import { cleanAbandonedImports } from './lists/editions.repo';
+import { recoverEditions } from './lists/edition-recovery';
 import { EditionCatalog } from './lookup/edition-catalog';
 import { FileHandles } from './files/file-handles';
 import { openDatabase } from './store/open-database';
@@ -26,9 +25,8 @@ export { defaultWorkerScript, secretKeyPath } from './core-paths';
 
 export function createCore(config: CoreConfig): Core {
   const now = config.now ?? (() => new Date());
-  let lang: Lang = config.lang ?? 'id';
   const db = openDatabase(config.dbPath, { ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}) });
-  cleanAbandonedImports(db, now());
+  recoverEditions(db);
   let settings = readSettings(db);
   let zoneChange = readZoneChange(db);
   const timeZone = (): string => config.timeZone ?? settings.timeZone;
@@ -36,7 +34,6 @@ export function createCore(config: CoreConfig): Core {
     config,
     db,
     now,
-    lang: () => lang,
     timeZone,
     today: () => serviceDay(now(), timeZone(), zoneChange),
     staleAfterDays: () => config.staleAfterDays ?? settings.staleAfterDays,
@@ -64,7 +61,6 @@ export function createCore(config: CoreConfig): Core {
     db,
     box,
     now,
-    lang: () => lang,
     timeZone,
     background: config.bpjsBackground ?? true,
     ...(config.bpjsProbeMs ? { probeMs: config.bpjsProbeMs } : {}),
@@ -76,20 +72,12 @@ export function createCore(config: CoreConfig): Core {
   const lookups = lookupMethods(ctx);
 
   return {
-    get lang() {
-      return lang;
-    },
     events: ctx.events,
     db,
     ...lookups,
     ...listMethods(ctx),
     ...counterMethods(ctx),
     ...bpjsMethods(ctx, { link, rechecker, box, lookup: lookups.lookup }),
-    async setLanguage(input) {
-      lang = input.lang;
-      link.announce(); // its message is in the language of the UI
-      return { lang };
-    },
     async pickFile({ purpose, suggestedName }) {
       const path = config.dialogs ? await config.dialogs.pick(purpose, suggestedName) : null;
       return { file: path ? ctx.files.register(path, purpose) : null };
@@ -99,6 +87,7 @@ export function createCore(config: CoreConfig): Core {
     },
     close() {
       link.stop();
+      ctx.catalog.close();
       db.close();
     },
   };

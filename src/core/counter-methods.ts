@@ -32,22 +32,22 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
     return ctx.config.printer;
   };
   return {
-    async slipHtml({ visitId, paper }) {
+    async slipHtml({ visitId, paper, lang = 'id' }) {
       const chosen = paper ?? ctx.settings().paper;
-      return { html: slipHtml(db, ctx.settings(), visitId, chosen, ctx.lang()), paper: chosen };
+      return { html: slipHtml(db, ctx.settings(), visitId, chosen, lang), paper: chosen };
     },
-    async printSlip({ visitId, paper, reprint }) {
+    async printSlip({ visitId, paper, reprint, lang = 'id' }) {
       const settings = ctx.settings();
       const chosen = paper ?? settings.paper;
-      const { html, lengthMm } = slipPage(db, settings, visitId, chosen, ctx.lang());
+      const { html, lengthMm } = slipPage(db, settings, visitId, chosen, lang);
       await printerOrFail().print(html, { paper: chosen, deviceName: settings.printerName, lengthMm });
       logPrint(db, visitId, reprint || printCount(db, visitId) > 0 ? 'reprint' : 'print', chosen, settings.printerName || null, ctx.clerk, now());
       return { printer: settings.printerName, paper: chosen };
     },
-    async exportSlipPdf({ visitId, file, paper }) {
+    async exportSlipPdf({ visitId, file, paper, lang = 'id' }) {
       const { path, name } = ctx.files.resolve(file, 'save-pdf');
       const chosen = paper ?? ctx.settings().paper;
-      const { html, lengthMm } = slipPage(db, ctx.settings(), visitId, chosen, ctx.lang());
+      const { html, lengthMm } = slipPage(db, ctx.settings(), visitId, chosen, lang);
       const pdf = await printerOrFail().toPdf(html, { paper: chosen, lengthMm });
       await writeFile(path, pdf);
       logPrint(db, visitId, 'pdf', chosen, null, ctx.clerk, now());
@@ -65,10 +65,10 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
     async recap({ from, to }) {
       return recap(db, ctx.settings(), from, to ?? from);
     },
-    async exportReport({ report: kind, from, to, format, file, lang }) {
+    async exportReport({ report: kind, from, to, format, file, lang = 'id' }) {
       const { path, name } = ctx.files.resolve(file, savePurposeOf(format));
       const settings = ctx.settings();
-      const context: ExportContext = { lang: lang ?? ctx.lang(), timeZone: settings.timeZone, units: settings.units };
+      const context: ExportContext = { lang, timeZone: settings.timeZone, units: settings.units };
       const table =
         kind === 'register'
           ? registerTable(register(db, from, to), context)

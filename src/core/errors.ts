@@ -1,6 +1,6 @@
 import { formatMessage, type Lang, type MessageKey } from '../shared/i18n/messages';
 
-/** An error the clerk should read: a message key with parameters, formatted in the UI language at the boundary. */
+/** An error the clerk should read: a message key with parameters; each caller words it in its own language. */
 export class LoketError extends Error {
   constructor(
     readonly key: MessageKey,

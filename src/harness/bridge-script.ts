@@ -22,7 +22,7 @@ export function bridgeScript(): string {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input === undefined ? null : input) });
       return await response.json();
     } catch (error) {
-      return { ok: false, error: { code: 'bridge', message: String(error) } };
+      return { ok: false, error: { code: 'bridge', params: { detail: String(error) } } };
     }
   };
   const api = {

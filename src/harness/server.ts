@@ -14,14 +14,14 @@ const USAGE = {
   Loket di peramban mana pun, dengan inti yang sebenarnya; hanya mendengar di 127.0.0.1.
   --db PATH        basis data (bawaan: $LOKET_DB, atau ./loket-harness.db)
   --port N         port (bawaan 5174)
-  --lang id|en     bahasa pesan inti di awal (bawaan id)
+  --lang id|en     bahasa petunjuk ini (bawaan id); tiap halaman memakai bahasanya sendiri
   --bpjs-sim       pakai simulator BPJS (--bpjs-service vclaim atau pcare)
   -h, --help       petunjuk ini`,
   en: `Usage: node out/main/harness.js [--db PATH] [--port N] [--lang id|en] [--bpjs-sim [--bpjs-service vclaim|pcare]]
   Loket in any browser, with the real core behind it; listens on 127.0.0.1 only.
   --db PATH        the database (default: $LOKET_DB, or ./loket-harness.db)
   --port N         the port (default 5174)
-  --lang id|en     the core's message language at start (default id)
+  --lang id|en     the language of this usage (default id); each page speaks its own
   --bpjs-sim       against the BPJS simulator (--bpjs-service vclaim or pcare)
   -h, --help       this usage`,
 } as const;
@@ -56,7 +56,6 @@ async function main(): Promise<void> {
   const harness = await startHarness({
     dbPath: resolve(values.db),
     port: Number(values.port),
-    lang: values.lang === 'en' ? 'en' : 'id',
     rendererDir: join(__dirname, '../renderer'),
     workerScript: defaultWorkerScript(),
     ...(process.env.LOKET_DB_KEY ? { key: process.env.LOKET_DB_KEY } : {}),

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Result } from '../shared/contract';
 import { FILE_PURPOSES, type ChosenFile } from '../shared/file-handle';
-import { formatMessage } from '../shared/i18n/messages';
-import { formatIssue, issuesOf } from '../shared/input-issues';
+import { issuesOf } from '../shared/input-issues';
 import type { Core } from '../core/core';
 
 const typedPathSchema = z.object({ path: z.string().trim().min(1).max(4096), purpose: z.enum(FILE_PURPOSES) });
@@ -15,9 +14,8 @@ const typedPathSchema = z.object({ path: z.string().trim().min(1).max(4096), pur
 export function registerTypedPath(core: Core, rawInput: unknown): Result<ChosenFile> {
   const parsed = typedPathSchema.safeParse(rawInput, { reportInput: true });
   if (!parsed.success) {
-    const issues = issuesOf(parsed.error.issues);
-    const detail = issues.map((i) => formatIssue(core.lang, i)).join('; ');
-    return { ok: false, error: { code: 'invalid-input', message: formatMessage(core.lang, 'invalid-input', { detail }), issues } };
+    // A code with its issues, like the contract's refusals: the page words it in its language.
+    return { ok: false, error: { code: 'invalid-input', issues: issuesOf(parsed.error.issues) } };
   }
   return { ok: true, value: core.registerFile(parsed.data.path, parsed.data.purpose) };
 }

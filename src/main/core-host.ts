@@ -40,14 +40,8 @@ export interface CoreClient {
 const DEFAULT_RESTART_DELAYS_MS = [0, 500, 2000, 5000, 10_000];
 const STOP_GRACE_MS = 3000;
 
-/** The pending call's answer when the core died under it: it may or may not have been done. */
-const CRASHED: Result<never> = {
-  ok: false,
-  error: {
-    code: 'core-restarted',
-    message: 'Layanan inti Loket berhenti tiba-tiba dan dimulai ulang. Periksa antrean sebelum mengulang langkah terakhir. (The Loket core stopped and was restarted: check the queue before repeating the last step.)',
-  },
-};
+/** The pending call's answer when the core died under it: it may or may not have been done (the caller words the code). */
+const CRASHED: Result<never> = { ok: false, error: { code: 'core-restarted' } };
 
 export class CoreStartError extends Error {
   constructor(message: string) {
@@ -109,7 +103,11 @@ export class CoreHost implements CoreClient {
         clearTimeout(timer);
         resolve();
       });
-      child.channel.post({ t: 'stop' });
+      try {
+        child.channel.post({ t: 'stop' });
+      } catch {
+        // Already gone: the exit (or the timer) settles this.
+      }
     });
     this.child = undefined;
   }
@@ -129,6 +127,7 @@ export class CoreHost implements CoreClient {
             return;
           case 'failed':
             this.stopping = true; // the same database would fail the same way: no restart loop
+            this.child = undefined;
             child.kill();
             this.setStatus({ state: 'failed', restarts: this.statusNow.restarts, reason: message.message });
             reject(new CoreStartError(message.message));

@@ -11,11 +11,6 @@ export interface EventSink {
 /** The part of ipcMain registration needs; lets tests pass a fake. */
 export type IpcMainLike = Pick<IpcMain, 'handle' | 'removeHandler'>;
 
-// Only a foreign frame ever reads this, never a clerk using the app; kept here rather than in
-// the shared catalog because the renderer has no use for it. Both languages: the main process
-// does not know the caller's.
-const FORBIDDEN = 'Permintaan ditolak: hanya jendela utama Loket yang boleh memanggil fungsi ini. (Request refused: only the Loket main window may call this.)';
-
 /**
  * Registers one `ipcMain.handle` per contract method and forwards core events to the window.
  * Every call is checked against `isTrustedSender` first, then sent to the core (the core
@@ -33,7 +28,8 @@ export function registerIpc(
     const channel = channelOf(method);
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> => {
       if (!isSenderTrusted(isTrustedSender, event)) {
-        return { ok: false, error: { code: 'forbidden', message: FORBIDDEN } };
+        // A code like every error: a caller words it in its own language (the catalog's 'forbidden').
+        return { ok: false, error: { code: 'forbidden' } };
       }
       return core.call(method, input);
     });

@@ -1,5 +1,6 @@
 import type { Payer } from './counter';
 import { z } from 'zod';
+import type { CoreMessage } from './i18n/messages';
 import type { LookupResult, Verdict } from './lookup';
 
 /** The online services a facility may use: hospitals (FKRTL) VClaim, puskesmas (FKTP) PCare. */
@@ -25,8 +26,8 @@ export interface Connectivity {
   lastCallAt: string | null;
   lastTookMs: number | null;
   reason: BpjsFailure | null;
-  /** In the UI language: what is wrong and what to do. Null when all is well. */
-  message: string | null;
+  /** What is wrong and what to do (the caller words it). Null when all is well. */
+  message: CoreMessage | null;
   /** While the breaker holds calls back: when it tries again (ISO UTC). */
   pausedUntil: string | null;
   /** Visits and follow-ups still waiting for a live re-check. */
@@ -90,14 +91,15 @@ export interface ConnectionTest {
   ok: boolean;
   service: BpjsServiceName;
   reason: BpjsFailure | 'incomplete' | null;
-  message: string;
+  /** The outcome as a code of the shared catalog, with its facts (the caller words it). */
+  message: CoreMessage;
   tookMs: number;
 }
 
 /** What the live half of a look-up brought. */
 export type OnlineOutcome =
   | { status: 'answered'; service: BpjsServiceName; at: string; tookMs: number; found: boolean }
-  | { status: 'failed'; service: BpjsServiceName; at: string; tookMs: number; reason: BpjsFailure; message: string }
+  | { status: 'failed'; service: BpjsServiceName; at: string; tookMs: number; reason: BpjsFailure; message: CoreMessage }
   /** Name searches, partial numbers: BPJS is asked by NIK or card only. */
   | { status: 'not-applicable' }
   | { status: 'not-configured' };

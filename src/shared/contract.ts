@@ -44,11 +44,6 @@ export const contract = {
     }),
     output: {} as ImportReport,
   },
-  /** The language of the messages the core writes (errors, reasons, problems): the UI's language. */
-  setLanguage: {
-    input: z.object({ lang: z.enum(['id', 'en']) }),
-    output: {} as { lang: 'id' | 'en' },
-  },
   /** The counter's settings (facility, time zone, units, prefixes, record-number format, deadlines). */
   getSettings: { input: z.object({}).optional(), output: {} as CounterSettings },
   saveSettings: { input: counterSettingsSchema, output: {} as CounterSettings },
@@ -116,7 +111,7 @@ export const contract = {
   equalServiceReport: { input: z.object({ from: isoDate, to: isoDate }), output: {} as EqualServiceReport },
   /**
    * Writes the register, the equal-service report or the recap to a CSV or XLSX file, in the
-   * caller's language (`lang`; default: the core's) with local times of the facility.
+   * caller's language (`lang`; default 'id') with local times of the facility.
    * `file`: a handle chosen for 'save-csv' or 'save-xlsx' as `format` says; the answer names the file.
    */
   exportReport: {
@@ -130,19 +125,19 @@ export const contract = {
     }),
     output: {} as { name: string; rows: number },
   },
-  /** The intake slip of a visit as HTML (preview); the same for every payer. */
+  /** The intake slip of a visit as HTML (preview); the same for every payer. Worded in `lang` (default 'id'), as are the print and the PDF. */
   slipHtml: {
-    input: z.object({ visitId: z.number().int().positive(), paper: z.enum(PAPERS).optional() }),
+    input: z.object({ visitId: z.number().int().positive(), paper: z.enum(PAPERS).optional(), lang: z.enum(['id', 'en']).optional() }),
     output: {} as { html: string; paper: Paper },
   },
   /** Prints the slip silently to the configured printer (desktop app only); every print is logged. */
   printSlip: {
-    input: z.object({ visitId: z.number().int().positive(), paper: z.enum(PAPERS).optional(), reprint: z.boolean().optional() }),
+    input: z.object({ visitId: z.number().int().positive(), paper: z.enum(PAPERS).optional(), reprint: z.boolean().optional(), lang: z.enum(['id', 'en']).optional() }),
     output: {} as { printer: string; paper: Paper },
   },
   /** Saves the slip as a PDF file (desktop app only) to a handle chosen for 'save-pdf'; logged like a print. */
   exportSlipPdf: {
-    input: z.object({ visitId: z.number().int().positive(), file: fileHandleSchema, paper: z.enum(PAPERS).optional() }),
+    input: z.object({ visitId: z.number().int().positive(), file: fileHandleSchema, paper: z.enum(PAPERS).optional(), lang: z.enum(['id', 'en']).optional() }),
     output: {} as { name: string },
   },
   /** Reads a list file's header and first rows without importing: the mapping to check. `file`: an 'open-list' handle. */
@@ -150,9 +145,9 @@ export const contract = {
     input: z.object({ file: fileHandleSchema, mapping: z.partialRecord(z.enum(LIST_FIELDS), z.string().min(1)).optional() }),
     output: {} as ListPreview,
   },
-  /** Writes the rejected rows (and warnings) of a list's current edition to a CSV file (a 'save-csv' handle). */
+  /** Writes the rejected rows (and warnings) of a list's current edition to a CSV file (a 'save-csv' handle), worded in `lang` (default 'id'). */
   exportImportIssues: {
-    input: z.object({ list: z.string().trim().min(1), file: fileHandleSchema }),
+    input: z.object({ list: z.string().trim().min(1), file: fileHandleSchema, lang: z.enum(['id', 'en']).optional() }),
     output: {} as { name: string; rows: number },
   },
   /**
@@ -224,11 +219,13 @@ export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['inpu
 export type MethodOutput<M extends MethodName> = Contract[M]['output'];
 
 export interface ContractError {
-  /** Stable code for programs (e.g. 'invalid-input', 'list-file/not-a-list'). */
+  /**
+   * Stable code for programs (e.g. 'invalid-input', 'list-file/not-a-list'): a key of the shared
+   * catalog (src/shared/i18n). There are no words here: one core serves callers in different
+   * languages, so each caller words the error itself (formatContractError, src/shared/i18n/format-error.ts).
+   */
   code: string;
-  /** Written for a clerk, in the UI language. */
-  message: string;
-  /** The message's parameters (e.g. the unit and number of a duplicate), for a screen that words it itself. */
+  /** The message's parameters (e.g. the unit and number of a duplicate). */
   params?: Record<string, string | number>;
   /** For 'invalid-input': each field's problem (path, kind, bound), for a screen to name the field as it labels it. */
   issues?: InputIssue[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CoreMessage, MessageKey, MessageParams } from './i18n/messages';
 
 /** Where a list comes from; decides how a clerk reads a match. `bpjs-live` is written by the online check. */
 export const LIST_KINDS = ['pbi-apbn', 'pbi-apbd', 'jamkesda', 'bpjs', 'other'] as const;
@@ -33,10 +34,11 @@ export interface ListSummary {
   previousEdition: number | null;
 }
 
-export interface ImportIssue {
+/** A row's problem: a catalog code (`row/...`) with its detail; the caller words it (formatCoreMessage). */
+export interface ImportIssue extends CoreMessage {
   row: number;
-  code: string;
-  reason: string;
+  code: MessageKey;
+  params: { detail: string };
 }
 
 /** How the status column was chosen: by its header name, by its values (KET with MENINGGAL...), or by the administrator. */
@@ -57,11 +59,13 @@ export interface AsOfSuggestion {
   text: string;
 }
 
-/** Something the administrator should know about a whole import, worded in the core's language. */
+/** Something the administrator should know about a whole import; worded by the caller (noticeMessage). */
 export interface ImportNotice {
   code: 'no-status-column' | 'status-by-values' | 'repeated-rows' | 'scientific-nik';
-  message: string;
+  params: MessageParams;
 }
+/** A notice as a message of the shared catalog (`import/<code>`). */
+export const noticeMessage = (notice: ImportNotice): CoreMessage => ({ code: `import/${notice.code}`, params: notice.params });
 
 export interface ImportReport {
   list: string;

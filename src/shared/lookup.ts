@@ -1,3 +1,4 @@
+import type { CoreMessage } from './i18n/messages';
 import type { Sex } from './nik';
 import type { Patient } from './counter';
 import type { SourceKind } from './lists';
@@ -45,10 +46,10 @@ export interface LookupResult {
   kind: QueryKind;
   verdict: Verdict;
   matches: MemberMatch[];
-  /** Set when the query itself is unusable (e.g. 15 digits); the clerk sees it. */
-  problem: string | null;
+  /** Set when the query itself is unusable (e.g. 15 digits); the clerk sees it, worded by the caller. */
+  problem: CoreMessage | null;
   /** Warnings about the query that do not stop the look-up (a NIK whose region or birth date cannot exist); shown with the result. */
-  queryWarnings?: string[];
+  queryWarnings?: CoreMessage[];
   /** This facility's record of the patient, when the query names one (MRN, or a known NIK or card). */
   patient?: OwnPatient | null;
   /** For a name query: this facility's own records with that name, best first; shown above the list matches. */

@@ -6,6 +6,7 @@
  *   BENCH_WIDE_ROWS=1000000       rows of the wide-list import run (DTKS shape, 20 columns)
  *   BENCH_XLSX_ROWS=300000        rows of the XLSX import run (hand-made shape, 13 columns)
  *   BENCH_DIR=/tmp/...            where the generated files and databases go
+ *   SQLITE3=/usr/bin/sqlite3      the sqlite3 command the CSV import is compared with (skipped, with the reason, when absent)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../../src/core/core';
 import { memberAt } from '../fixtures/generate-members';
 import { writeCsvList, writeXlsxList } from '../fixtures/write-list-files';
+import { databaseBytes, sqlite3Import } from './sqlite3-import';
 import { percentile, round } from './stats';
 
 const SEED = 7;
@@ -62,10 +64,12 @@ async function benchSize(members: number) {
   const generateSeconds = round((performance.now() - generated) / 1000, 1);
   const dbPath = join(workDir, `loket-${members}.db`);
   rmSync(dbPath, { force: true });
+  rmSync(`${dbPath}.lists`, { recursive: true, force: true });
   const csvImport = timeImport(csv, dbPath, 'BPJS');
+  const sqlite3 = sqlite3Import(csv, join(workDir, `sqlite3-${members}.db`));
   const core = openCore(dbPath);
   core.db.pragma('wal_checkpoint(TRUNCATE)');
-  const bytesPerMember = Math.round(statSync(dbPath).size / members);
+  const bytesPerMember = Math.round(databaseBytes(dbPath) / members);
   const pick = (i: number) => memberAt(SEED, (i * 7919) % members);
   // Warm the statement cache and the page cache as a morning at the counter would.
   await latency(200, (i) => ({ query: pick(i).nik }), core);
@@ -74,6 +78,8 @@ async function benchSize(members: number) {
     csvFileMb: round(statSync(csv).size / 2 ** 20, 1),
     generateSeconds,
     csvImport,
+    sqlite3Import: sqlite3,
+    loketOverSqlite3: 'seconds' in sqlite3 ? round(csvImport.seconds / sqlite3.seconds, 2) : null,
     bytesPerMember,
     lookupByNik: await latency(20_000, (i) => ({ query: pick(i).nik }), core),
     lookupByCard: await latency(20_000, (i) => ({ query: pick(i).card }), core),
@@ -93,6 +99,7 @@ async function benchXlsx() {
   await writeXlsxList(xlsx, { count: xlsxRows, seed: SEED, layout: 'handmade', titleRows: ['DAFTAR PESERTA PBI APBD'], totalsRow: true });
   const dbPath = join(workDir, 'loket-xlsx.db');
   rmSync(dbPath, { force: true });
+  rmSync(`${dbPath}.lists`, { recursive: true, force: true });
   const result = { rows: xlsxRows, fileMb: round(statSync(xlsx).size / 2 ** 20, 1), xlsxImport: timeImport(xlsx, dbPath, 'XLSX') };
   rmSync(xlsx, { force: true });
   return result;
@@ -103,8 +110,9 @@ async function benchWide() {
   await writeCsvList(csv, { count: wideRows, seed: SEED, layout: 'dtks', separator: ';' });
   const dbPath = join(workDir, 'loket-wide.db');
   rmSync(dbPath, { force: true });
+  rmSync(`${dbPath}.lists`, { recursive: true, force: true });
   const result = { rows: wideRows, layout: 'dtks (20 columns, ;)', fileMb: round(statSync(csv).size / 2 ** 20, 1), csvImport: timeImport(csv, dbPath, 'DTKS') };
-  const bytesPerMember = Math.round(statSync(dbPath).size / wideRows);
+  const bytesPerMember = Math.round(databaseBytes(dbPath) / wideRows);
   rmSync(csv, { force: true });
   return { ...result, bytesPerMember };
 }

@@ -200,9 +200,10 @@ describe('patient look-up', () => {
     const c = await open();
     const { page } = c;
     const message = 'Terjadi kesalahan di aplikasi: disk penuh. Data Anda aman; coba lagi atau hubungi petugas IT.';
-    // The core cannot be made to fail from the UI (the input is validated), so the bridge answers for it.
+    // The core cannot be made to fail from the UI (the input is validated), so the bridge answers for it,
+    // with a code and its parameters as the core does: the window words it.
     await page.route('**/rpc/lookup', (route) =>
-      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'internal', message } }) }),
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'internal', params: { detail: 'disk penuh' } } }) }),
     );
     const search = page.locator('#lookup-query');
     await search.fill(SITI.nik);

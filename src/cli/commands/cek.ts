@@ -5,13 +5,14 @@ import { onlineCheck, type OnlineCheck } from '../../core/bpjs/online-check';
 import type { Core } from '../../core/core';
 import { readSettings } from '../../core/settings/settings.repo';
 import { classifyQuery } from '../../core/lookup/classify-query';
-import type { Lang } from '../../shared/i18n/messages';
+import { formatCoreMessage, type Lang } from '../../shared/i18n/messages';
 import type { LookupResult } from '../../shared/lookup';
 import { checkDate, requireReadableFile } from '../checks';
 import { cliText } from '../messages';
 import type { Output } from '../output';
 import { UsageError } from '../usage-error';
 import { call } from '../contract-call';
+import { wordedLookup } from '../worded';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -81,11 +82,11 @@ export async function cekCommand(
 ): Promise<number> {
   if (args.dob !== undefined) checkDate('--dob', args.dob, { notFuture: true, command: 'cek' });
   if (args.batch && args.online) throw new UsageError('usage/online-batch', {}, 'cek');
-  if (args.batch) return cekBatch(core, args.batch, out);
+  if (args.batch) return cekBatch(core, args.batch, out, lang);
   if (!query) throw new UsageError('usage/cek-needs-query', {}, 'cek');
   if (args.online) return cekOnline(core, query, args.online, out, lang);
   const result = await lookupOrThrow(core, query, args.dob);
-  if (out.json) out.data(result);
+  if (out.json) out.data(wordedLookup(lang, result));
   else printResult(result, out, lang);
   return 0;
 }
@@ -98,7 +99,7 @@ async function cekOnline(core: Core, query: string, config: BpjsClientConfig, ou
   const online = await onlineCheck(core.db, { ...config, timeZone: readSettings(core.db).timeZone }, by);
   const result = await lookupOrThrow(core, query, undefined);
   const shown: OnlineCheck | { ok: false; reason: string; detail: string } = online.ok ? online : { ok: false, reason: online.reason, detail: online.detail };
-  if (out.json) out.data({ ...result, online: shown });
+  if (out.json) out.data({ ...wordedLookup(lang, result), online: shown });
   else {
     printResult(result, out, lang);
     out.line(
@@ -115,7 +116,7 @@ async function cekOnline(core: Core, query: string, config: BpjsClientConfig, ou
 }
 
 /** One query a line (`NAME<TAB>YYYY-MM-DD` for a name with a birth date); one JSON object a line out. */
-async function cekBatch(core: Core, file: string, out: Output): Promise<number> {
+async function cekBatch(core: Core, file: string, out: Output, lang: Lang): Promise<number> {
   requireReadableFile(file, 'batch');
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   for await (const raw of lines) {
@@ -123,7 +124,7 @@ async function cekBatch(core: Core, file: string, out: Output): Promise<number> 
     if (!line) continue;
     const [query = '', dob] = line.split('\t').map((s) => s.trim());
     const result = await lookupOrThrow(core, query, dob && ISO_DATE.test(dob) ? dob : undefined);
-    out.data(result);
+    out.data(wordedLookup(lang, result));
   }
   return 0;
 }
@@ -135,7 +136,9 @@ async function lookupOrThrow(core: Core, query: string, dob: string | undefined)
 function printResult(r: LookupResult, out: Output, lang: Lang): void {
   const verdict = cliText(lang, r.verdict === 'eligible' ? 'cek/verdict-eligible' : r.verdict === 'not-eligible' ? 'cek/verdict-not-eligible' : 'cek/verdict-unknown');
   out.line(`${r.query} [${r.kind}]: ${verdict}`);
-  if (r.problem) out.line(`  ${r.problem}`);
+  // The core gives codes; worded here in --lang.
+  if (r.problem) out.line(`  ${formatCoreMessage(lang, r.problem)}`);
+  for (const w of r.queryWarnings ?? []) out.line(`  ! ${formatCoreMessage(lang, w)}`);
   for (const m of r.matches) {
     out.line(
       cliText(lang, 'cek/match', {

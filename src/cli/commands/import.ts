@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
-import type { Lang } from '../../shared/i18n/messages';
-import { LIST_FIELDS, LIST_KINDS, type ImportReport, type ListFieldName, type ListKind } from '../../shared/lists';
+import { formatCoreMessage, type Lang } from '../../shared/i18n/messages';
+import { LIST_FIELDS, LIST_KINDS, noticeMessage, type ImportReport, type ListFieldName, type ListKind } from '../../shared/lists';
 import type { Core } from '../../core/core';
 import { checkDate, requireReadableFile } from '../checks';
 import { cliText } from '../messages';
 import type { Output } from '../output';
 import { UsageError } from '../usage-error';
 import { call } from '../contract-call';
+import { wordedImport } from '../worded';
 
 export interface ImportArgs {
   file: string | undefined;
@@ -57,7 +58,7 @@ export async function importCommand(core: Core, args: ImportArgs, out: Output, l
       ...(args.map ? { mapping: parseMapping(args.map) } : {}),
     });
     out.progress('');
-    if (out.json) out.data(report);
+    if (out.json) out.data(wordedImport(lang, report));
     else printReport(report, out, lang);
     return 0;
   } finally {
@@ -86,10 +87,10 @@ function printReport(r: ImportReport, out: Output, lang: Lang): void {
     scientific: rows.scientificNik,
     skipped: rows.skipped,
   });
-  // Notices come worded in the core's language (--lang): the status column, repeats, scientific NIKs.
-  for (const n of r.notices) out.line(`! ${n.message}`);
-  for (const x of r.rejects.slice(0, 20)) say('import/rejected-row', { row: x.row, reason: x.reason });
+  // The core gives codes; worded here in --lang: the status column, repeats, scientific NIKs, row reasons.
+  for (const n of r.notices) out.line(`! ${formatCoreMessage(lang, noticeMessage(n))}`);
+  for (const x of r.rejects.slice(0, 20)) say('import/rejected-row', { row: x.row, reason: formatCoreMessage(lang, x) });
   if (r.rejects.length > 20) say('import/more-rejected', { count: r.rejects.length - 20 });
-  for (const x of r.warnings.slice(0, 20)) say('import/warning-row', { row: x.row, reason: x.reason });
+  for (const x of r.warnings.slice(0, 20)) say('import/warning-row', { row: x.row, reason: formatCoreMessage(lang, x) });
   if (r.warnings.length > 20) say('import/more-warnings', { count: r.warnings.length - 20 });
 }

@@ -2,13 +2,13 @@
 // it shares, the connectivity the status bar shows (from the real outcome of every call), and
 // the cheap periodic probe. Every call goes through here so the state is always the truth.
 import type { BpjsFailure, BpjsServiceName, Connectivity, ConnectivityState } from '../../shared/bpjs';
-import { formatMessage, type Lang } from '../../shared/i18n/messages';
+import type { CoreMessage } from '../../shared/i18n/messages';
 import { SecretUnreadableError, type SecretBox } from '../secrets/secret-box';
 import type { Db } from '../store/open-database';
-import { clientConfigOf, readBpjsSettings, type StoredBpjsSettings } from './bpjs-settings.repo';
+import { clientConfigOf, readBpjsSettings, type BpjsField, type StoredBpjsSettings } from './bpjs-settings.repo';
 import { withBridgeLog } from './bridge-log';
 import { BpjsClient, type BpjsCall } from './client';
-import { SERVICE_LABEL, failureText } from './failure-text';
+import { SERVICE_LABEL, failureMessage } from './failure-text';
 import { storeLiveAnswer } from './live-answers';
 import type { BpjsResult } from './types';
 
@@ -16,7 +16,6 @@ export interface BpjsLinkOptions {
   db: Db;
   box: SecretBox;
   now: () => Date;
-  lang: () => Lang;
   timeZone: () => string;
   /** The probe and the re-checks run by themselves; off for the command line, which asks once and leaves. */
   background: boolean;
@@ -52,7 +51,7 @@ export class BpjsLink {
   private stopped = false;
   private probing = false;
   /** Why BPJS is on in the settings but cannot be used: fields missing, or a secret sealed elsewhere. */
-  private incomplete: string[] = [];
+  private incomplete: BpjsField[] = [];
   /** A secret store that cannot work here (a damaged key file): why BPJS cannot be used. */
   private storeProblem: string | null = null;
   private generation = 0;
@@ -98,7 +97,7 @@ export class BpjsLink {
       }
     } catch (error) {
       // Sealed on another machine or by another user: the secrets must be entered again here.
-      if (error instanceof SecretUnreadableError) this.incomplete = ['secret', 'user key'];
+      if (error instanceof SecretUnreadableError) this.incomplete = ['secret', 'user-key'];
       // A damaged key file or LOKET_SECRET_KEY: said in the status bar, never a crash.
       else this.storeProblem = error instanceof Error ? error.message : String(error);
     }
@@ -135,14 +134,14 @@ export class BpjsLink {
   status(): Connectivity {
     const t = this.tracked;
     const use = this.settings.use;
-    const message =
+    const message: CoreMessage | null =
       t.state === 'not-configured' && use !== 'off'
         ? this.storeProblem !== null
-          ? formatMessage(this.options.lang(), 'bpjs/secret-store-unavailable', { detail: this.storeProblem })
-          : formatMessage(this.options.lang(), 'bpjs/incomplete', { service: SERVICE_LABEL[use], missing: this.incomplete.join(', ') })
+          ? { code: 'bpjs/secret-store-unavailable', params: { detail: this.storeProblem } }
+          : { code: 'bpjs/incomplete', params: { service: SERVICE_LABEL[use], missing: this.incomplete.join(', ') } }
         : t.reason === null
         ? null
-        : failureText(this.options.lang(), t.reason, t.detail, { service: this.settings.use === 'off' ? 'vclaim' : this.settings.use, timeoutSeconds: this.settings.timeoutSeconds, timeZone: this.options.timeZone() });
+        : failureMessage(t.reason, t.detail, { service: this.settings.use === 'off' ? 'vclaim' : this.settings.use, timeoutSeconds: this.settings.timeoutSeconds, timeZone: this.options.timeZone() });
     return {
       state: t.state,
       service: this.service,
@@ -156,7 +155,7 @@ export class BpjsLink {
     };
   }
 
-  /** Tells the status bar again (the number of pending re-checks changed, or the language). */
+  /** Tells the status bar again (the number of pending re-checks changed). */
   announce(force = false): void {
     const now = this.status();
     const text = JSON.stringify(now);

@@ -1,7 +1,6 @@
 // The contract's BPJS methods: the live half of a look-up, connectivity, settings with the
 // connection test, re-checks with their reconciliation, and the bridge log.
 import type { BpjsServiceName, ConnectionTest, OnlineLookup, OnlineOutcome } from '../../shared/bpjs';
-import { formatMessage } from '../../shared/i18n/messages';
 import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core';
 import { LoketError } from '../errors';
@@ -13,7 +12,7 @@ import type { BpjsLink } from './bpjs-link';
 import { bpjsSettingsView, clientConfigOf, type BuiltClientConfig, mergeBpjsForm, readBpjsSettings, writeBpjsSettings } from './bpjs-settings.repo';
 import { exportBridgeLog, readBridgeLog, withBridgeLog } from './bridge-log';
 import { BpjsClient } from './client';
-import { SERVICE_LABEL, failureText } from './failure-text';
+import { SERVICE_LABEL, failureMessage } from './failure-text';
 import { reconciliation, type Rechecker } from './recheck';
 
 type BpjsMethodNames =
@@ -44,7 +43,7 @@ export function bpjsMethods(ctx: CoreContext, parts: BpjsParts): Pick<CoreMethod
       const { service, result } = answer;
       const online: Extract<OnlineOutcome, { status: 'answered' | 'failed' }> = result.ok
         ? { status: 'answered', service, at, tookMs: result.tookMs, found: result.member !== null }
-        : { status: 'failed', service, at, tookMs: result.tookMs, reason: result.reason, message: failureText(ctx.lang(), result.reason, result.detail, failureContext(service)) };
+        : { status: 'failed', service, at, tookMs: result.tookMs, reason: result.reason, message: failureMessage(result.reason, result.detail, failureContext(service)) };
       // Asked again after the live answer was stored: it is now among the matches and in the verdict.
       return { online, result: await parts.lookup({ query }) };
     },
@@ -60,7 +59,7 @@ export function bpjsMethods(ctx: CoreContext, parts: BpjsParts): Pick<CoreMethod
       await link.reload();
       return bpjsSettingsView(saved, box);
     },
-    async testBpjsConnection({ service, form }) {
+    async testBpjsConnection({ service, form }): Promise<ConnectionTest> {
       const saved = readBpjsSettings(db);
       const settings = form ? await sealed(() => mergeBpjsForm(saved, form, box)) : saved;
       const label = SERVICE_LABEL[service];
@@ -69,16 +68,16 @@ export function bpjsMethods(ctx: CoreContext, parts: BpjsParts): Pick<CoreMethod
         built = await clientConfigOf(settings, service, box);
       } catch (error) {
         if (!(error instanceof SecretUnreadableError)) throw storeError(error);
-        built = { ok: false, missing: ['secret', 'user key'] };
+        built = { ok: false, missing: ['secret', 'user-key'] };
       }
       if (!built.ok) {
-        return { ok: false, service, reason: 'incomplete', message: formatMessage(ctx.lang(), 'bpjs/incomplete', { service: label, missing: built.missing.join(', ') }), tookMs: 0 } satisfies ConnectionTest;
+        return { ok: false, service, reason: 'incomplete', message: { code: 'bpjs/incomplete', params: { service: label, missing: built.missing.join(', ') } }, tookMs: 0 };
       }
       // Its own breaker: a test must neither be refused by nor open the counter's breaker.
       const client = new BpjsClient(withBridgeLog(db, { ...built.config, timeZone: ctx.timeZone(), now: ctx.now }, ctx.now));
       const result = await client.ping();
-      if (result.ok) return { ok: true, service, reason: null, message: formatMessage(ctx.lang(), 'bpjs/ok', { service: label, ms: result.tookMs }), tookMs: result.tookMs };
-      return { ok: false, service, reason: result.reason, message: failureText(ctx.lang(), result.reason, result.detail, { ...failureContext(service), timeoutSeconds: settings.timeoutSeconds }), tookMs: result.tookMs };
+      if (result.ok) return { ok: true, service, reason: null, message: { code: 'bpjs/ok', params: { service: label, ms: result.tookMs } }, tookMs: result.tookMs };
+      return { ok: false, service, reason: result.reason, message: failureMessage(result.reason, result.detail, { ...failureContext(service), timeoutSeconds: settings.timeoutSeconds }), tookMs: result.tookMs };
     },
     async recheckNow() {
       if (!link.service) return { checked: 0, changed: 0, remaining: link.status().pendingRechecks, stoppedBy: null };
@@ -90,9 +89,9 @@ export function bpjsMethods(ctx: CoreContext, parts: BpjsParts): Pick<CoreMethod
     async bridgeLog({ limit }) {
       return readBridgeLog(db, { limit: limit ?? 100 });
     },
-    async exportBridgeLog({ file, format, lang }) {
+    async exportBridgeLog({ file, format, lang = 'id' }) {
       const { path, name } = ctx.files.resolve(file, savePurposeOf(format));
-      const rows = await exportBridgeLog(db, path, { format, lang: lang ?? ctx.lang(), timeZone: ctx.settings().timeZone });
+      const rows = await exportBridgeLog(db, path, { format, lang, timeZone: ctx.settings().timeZone });
       return { name, rows };
     },
   };

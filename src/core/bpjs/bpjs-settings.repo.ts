@@ -98,19 +98,21 @@ export function bpjsSettingsView(settings: StoredBpjsSettings, box: SecretBox): 
   };
 }
 
-/** A client configuration, or the names of the fields still missing (the box opens the secrets). */
-export type BuiltClientConfig = { ok: true; config: BpjsClientConfig } | { ok: false; missing: string[] };
+/** A field of the BPJS settings, as a code the caller words (`bpjs-field/<code>` in the shared catalog). */
+export type BpjsField = 'base-url' | 'cons-id' | 'secret' | 'user-key' | 'pcare-user' | 'pcare-pass';
+/** A client configuration, or the fields still missing (the box opens the secrets). */
+export type BuiltClientConfig = { ok: true; config: BpjsClientConfig } | { ok: false; missing: BpjsField[] };
 
 export async function clientConfigOf(settings: StoredBpjsSettings, service: BpjsServiceName, box: SecretBox): Promise<BuiltClientConfig> {
   const s = settings[service];
-  const missing: string[] = [];
-  if (!/^https?:\/\//i.test(s.baseUrl)) missing.push('base URL');
+  const missing: BpjsField[] = [];
+  if (!/^https?:\/\//i.test(s.baseUrl)) missing.push('base-url');
   if (!s.consId) missing.push('cons-id');
   if (!s.secret) missing.push('secret');
-  if (!s.userKey) missing.push('user key');
+  if (!s.userKey) missing.push('user-key');
   if (service === 'pcare') {
-    if (!s.pcareUser) missing.push('PCare username');
-    if (!s.pcarePass) missing.push('PCare password');
+    if (!s.pcareUser) missing.push('pcare-user');
+    if (!s.pcarePass) missing.push('pcare-pass');
   }
   if (missing.length > 0) return { ok: false, missing };
   const config: BpjsClientConfig = {

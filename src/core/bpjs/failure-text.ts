@@ -1,6 +1,7 @@
-// A BPJS failure in words a clerk or an IT officer can act on, in the UI language.
+// A BPJS failure as a message a clerk or an IT officer can act on: a catalog code with its
+// parameters; each caller words it in its own language (formatCoreMessage).
 import type { BpjsFailure, BpjsServiceName } from '../../shared/bpjs';
-import { formatMessage, type Lang } from '../../shared/i18n/messages';
+import type { CoreMessage } from '../../shared/i18n/messages';
 
 export const SERVICE_LABEL: Record<BpjsServiceName, string> = { vclaim: 'BPJS VClaim', pcare: 'BPJS PCare' };
 
@@ -10,24 +11,25 @@ export interface FailureContext {
   timeZone: string;
 }
 
-export function failureText(lang: Lang, reason: BpjsFailure, detail: string, ctx: FailureContext): string {
+export function failureMessage(reason: BpjsFailure, detail: string, ctx: FailureContext): CoreMessage {
   switch (reason) {
     case 'offline':
-      return formatMessage(lang, 'bpjs/offline', { detail: shorten(detail) });
+      return { code: 'bpjs/offline', params: { detail: shorten(detail) } };
     case 'timeout':
-      return formatMessage(lang, 'bpjs/timeout', { seconds: ctx.timeoutSeconds });
+      return { code: 'bpjs/timeout', params: { seconds: ctx.timeoutSeconds } };
     case 'credentials':
-      return formatMessage(lang, 'bpjs/credentials', { pcare: ctx.service === 'pcare' ? (lang === 'id' ? ', pengguna dan kata sandi PCare' : ', PCare username and password') : '' });
+      // PCare also signs with a username and password: name them too.
+      return { code: ctx.service === 'pcare' ? 'bpjs/credentials-pcare' : 'bpjs/credentials' };
     case 'clock':
-      return formatMessage(lang, 'bpjs/clock');
+      return { code: 'bpjs/clock' };
     case 'service-down':
-      return formatMessage(lang, 'bpjs/service-down', { detail: shorten(detail) });
+      return { code: 'bpjs/service-down', params: { detail: shorten(detail) } };
     case 'bad-response':
-      return formatMessage(lang, 'bpjs/bad-response', { detail: shorten(detail) });
+      return { code: 'bpjs/bad-response', params: { detail: shorten(detail) } };
     case 'breaker-open': {
       const until = /until (\S+)/.exec(detail)?.[1];
-      const time = until ? clock(new Date(until), ctx.timeZone) : '?';
-      return formatMessage(lang, 'bpjs/breaker-open', { time });
+      // The facility's wall clock: the same digits in either language.
+      return { code: 'bpjs/breaker-open', params: { time: until ? clock(new Date(until), ctx.timeZone) : '?' } };
     }
   }
 }

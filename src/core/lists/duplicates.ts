@@ -1,5 +1,5 @@
 /**
- * Rows of one edition that share a NIK or card number, found after the load through the NIK
+ * Rows of one edition (its own file: `db` is the edition's building connection) that share a NIK or card number, found after the load through the NIK
  * and card indexes (duplicates are rare, so this costs in proportion to them, not to the list).
  *
  * - A row repeated word for word (same NIK, card, birth date, name, and every detail Loket keeps:
@@ -11,7 +11,7 @@
  * - Rows that still share a NIK or card after that stay apart and are flagged `duplicate`.
  */
 import type { Db } from '../store/open-database';
-import { MemberFlags, memberTable } from './member-table';
+import { MEMBERS, MemberFlags } from './member-table';
 
 export interface RowPair {
   row: number;
@@ -44,8 +44,8 @@ function rowsSharingKeys(db: Db, table: string): KeyedRow[] {
 }
 
 /** Deletes the later copies of rows repeated word for word; returns each deleted row with its first copy. */
-export function dropRepeatedRows(db: Db, editionId: number): RowPair[] {
-  const table = memberTable(editionId);
+export function dropRepeatedRows(db: Db): RowPair[] {
+  const table = MEMBERS;
   const rows = rowsSharingKeys(db, table);
   if (rows.length === 0) return [];
   const first = new Map<string, number>();
@@ -64,8 +64,8 @@ export function dropRepeatedRows(db: Db, editionId: number): RowPair[] {
 }
 
 /** Flags rows whose NIK or card appears more than once; returns [row, first row of its key] pairs for every later row. */
-export function flagDuplicates(db: Db, editionId: number): RowPair[] {
-  const table = memberTable(editionId);
+export function flagDuplicates(db: Db): RowPair[] {
+  const table = MEMBERS;
   const rows: { id: number; row: number; key: string }[] = [];
   for (const column of ['nik', 'card'] as const) {
     const keys = db.prepare(`SELECT ${column} AS k FROM ${table} WHERE ${column} IS NOT NULL GROUP BY ${column} HAVING count(*) > 1`).pluck().all();

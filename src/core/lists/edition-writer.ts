@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../store/open-database';
 import { dropRepeatedRows, flagDuplicates, type RowPair } from './duplicates';
-import { createMemberKeyIndexesSql, createMemberTableSql, createNameIndexSql, memberTable } from './member-table';
+import { MEMBERS, createMemberKeyIndexesSql, createNameIndexSql } from './member-table';
 import { NameKeys } from './name-keys';
 import { forEachMember, type PackedMembers } from './packed-members';
+import { pauseAt } from './test-pause';
 
 const COLUMNS = '(nik, card, dob, flags, name, detail, row, name_keys)';
 const PARAMS_PER_ROW = 8;
@@ -13,9 +14,10 @@ const ROWS_PER_STATEMENT = 64;
 const ROWS_PER_COMMIT = 50_000;
 
 /**
- * Bulk-loads one edition's member table and its name index. The table is invisible to
- * look-ups until the switch, so the load commits in chunks: the WAL stays small, memory stays
- * bounded, and a crash leaves only an orphan table that recovery drops.
+ * Bulk-loads one edition's member table and its name index into the edition's own building
+ * file (edition-build.ts: no journal, no fsync, nobody else reads it until the switch). The load
+ * commits in chunks so memory stays bounded; a crash leaves only a building file that recovery
+ * deletes.
  *
  * The name keys are computed here rather than in the reader thread, which has the heavier share
  * of the work (parsing and validating); NameKeys caches them per word. The indexes (NIK, card, and the FTS5 name index
@@ -28,13 +30,11 @@ export class EditionWriter {
   private readonly params: unknown[] = new Array(ROWS_PER_STATEMENT * PARAMS_PER_ROW);
   private readonly nameKeys = new NameKeys();
   private uncommitted = 0;
+  private written = 0;
 
-  constructor(
-    private readonly db: Db,
-    readonly editionId: number,
-  ) {
-    db.exec(createMemberTableSql(editionId));
-    const table = memberTable(editionId);
+  /** `db`: the edition's building connection, its tables already created. */
+  constructor(private readonly db: Db) {
+    const table = MEMBERS;
     const oneRow = `(${new Array(PARAMS_PER_ROW).fill('?').join(',')})`;
     this.insertMany = db.prepare(`INSERT INTO ${table} ${COLUMNS} VALUES ${new Array(ROWS_PER_STATEMENT).fill(oneRow).join(',')}`);
     this.insertOne = db.prepare(`INSERT INTO ${table} ${COLUMNS} VALUES ${oneRow}`);
@@ -59,6 +59,11 @@ export class EditionWriter {
     });
     this.uncommitted += members.count;
     if (this.uncommitted >= ROWS_PER_COMMIT) this.commit();
+    if (this.written === 0) {
+      this.commit();
+      pauseAt('rows');
+    }
+    this.written += members.count;
   }
 
   /**
@@ -70,16 +75,16 @@ export class EditionWriter {
     this.commit();
     // SQLite's helper sort threads made these builds slower here, not faster (measured on 1 M rows).
     this.db.pragma('threads = 0');
-    this.db.exec(createMemberKeyIndexesSql(this.editionId));
-    const repeats = dropRepeatedRows(this.db, this.editionId);
-    const duplicates = flagDuplicates(this.db, this.editionId);
-    this.db.exec(createNameIndexSql(this.editionId));
+    this.db.exec(createMemberKeyIndexesSql());
+    pauseAt('index-build');
+    const repeats = dropRepeatedRows(this.db);
+    const duplicates = flagDuplicates(this.db);
+    this.db.exec(createNameIndexSql());
     return { duplicates, repeats };
   }
 
-  /** Undoes the uncommitted part of the load; the caller drops the table. */
+  /** Stops the load; the caller discards the whole file (no journal: nothing is rolled back). */
   abort(): void {
-    if (this.db.inTransaction) this.db.exec('ROLLBACK');
     this.uncommitted = 0;
   }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../store/open-database';
 import type { ListKind } from '../../shared/lists';
-import { dropEditionTablesSql } from './member-table';
+import { editionFileName, editionPath, editionStoreOf, removeFileQuietly } from '../store/edition-store';
+import { legacyMemberTable, legacyNameIndexTable } from './member-table';
 
 export interface EditionRow {
   id: number;
@@ -14,13 +15,12 @@ export interface EditionRow {
   sourceSha256: string;
   importedAt: string | null;
   rowsImported: number;
+  /** The edition's file in the lists folder; null for an edition whose tables are still in the main file (before version 7). */
+  file: string | null;
 }
 
 const EDITION_COLUMNS = `e.id, e.list_id AS listId, l.name AS listName, l.kind, e.edition, e.state, e.as_of AS asOf,
-  e.source_file AS sourceFile, e.source_sha256 AS sourceSha256, e.imported_at AS importedAt, e.rows_imported AS rowsImported`;
-
-/** An import whose heartbeat is older than this belonged to a process that died. */
-const ABANDONED_AFTER_MS = 10 * 60_000;
+  e.source_file AS sourceFile, e.source_sha256 AS sourceSha256, e.imported_at AS importedAt, e.rows_imported AS rowsImported, e.file`;
 
 export function readEditions(db: Db, states: readonly EditionRow['state'][]): EditionRow[] {
   const placeholders = states.map(() => '?').join(',');
@@ -46,8 +46,12 @@ export interface NewEdition {
   now: string;
 }
 
-/** Registers an edition in state 'importing'; it is invisible to look-ups until switched to. */
-export function beginEdition(db: Db, e: NewEdition): { editionId: number; edition: number } {
+/**
+ * Registers an edition in state 'importing'; it is invisible to look-ups until switched to.
+ * `start` runs inside the same write transaction (it creates and locks the building file), so
+ * recovery, which takes the same lock, never sees an importing edition without its locked file.
+ */
+export function beginEdition<T>(db: Db, e: NewEdition, start: (editionId: number) => T): { editionId: number; edition: number; started: T } {
   return db.transaction(() => {
     db.prepare('INSERT INTO lists (name, kind, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET kind = excluded.kind').run(e.list, e.kind, e.now);
     const list = db.prepare('SELECT id FROM lists WHERE name = ?').get(e.list) as { id: number };
@@ -56,12 +60,10 @@ export function beginEdition(db: Db, e: NewEdition): { editionId: number; editio
       .prepare(`INSERT INTO list_editions (list_id, edition, state, as_of, source_file, source_sha256, source_format, started_at, heartbeat_at, mapping_json)
                 VALUES (?, ?, 'importing', ?, ?, ?, ?, ?, ?, ?)`)
       .run(list.id, next, e.asOf, e.sourceFile, e.sourceSha256, e.sourceFormat, e.now, e.now, e.mappingJson);
-    return { editionId: Number(info.lastInsertRowid), edition: next };
-  })();
-}
-
-export function heartbeat(db: Db, editionId: number, now: string, rowsRead: number): void {
-  db.prepare('UPDATE list_editions SET heartbeat_at = ?, rows_read = ? WHERE id = ?').run(now, rowsRead, editionId);
+    const editionId = Number(info.lastInsertRowid);
+    db.prepare('UPDATE list_editions SET file = ? WHERE id = ?').run(editionFileName(editionId), editionId);
+    return { editionId, edition: next, started: start(editionId) };
+  }).immediate();
 }
 
 export interface EditionCounts {
@@ -74,11 +76,14 @@ export interface EditionCounts {
 }
 
 /**
- * The atomic switch: the new edition becomes current, the current one becomes the rollback
- * copy, and the one before that is dropped. Either all of it happens or none.
+ * The switch, in one short write transaction of the main file: `install` closes the building
+ * file and renames it into place (under this lock, so recovery never sees it half-way), then the
+ * new edition becomes current, the current one the rollback copy, and the one before that is
+ * retired; its file is deleted once the switch is committed.
  */
-export function switchToEdition(db: Db, editionId: number, counts: EditionCounts, now: string): void {
-  db.transaction(() => {
+export function switchToEdition(db: Db, editionId: number, counts: EditionCounts, now: string, install: () => void = () => {}): void {
+  const retired = db.transaction(() => {
+    install();
     const { listId } = db.prepare('SELECT list_id AS listId FROM list_editions WHERE id = ?').get(editionId) as { listId: number };
     const old = db.prepare(`SELECT id FROM list_editions WHERE list_id = ? AND state = 'previous'`).all(listId) as { id: number }[];
     for (const { id } of old) retireEdition(db, id);
@@ -87,38 +92,51 @@ export function switchToEdition(db: Db, editionId: number, counts: EditionCounts
       `UPDATE list_editions SET state = 'current', imported_at = ?, heartbeat_at = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?,
        rows_warned = ?, rows_skipped = ?, rows_damaged = ? WHERE id = ?`,
     ).run(now, now, counts.read, counts.imported, counts.rejected, counts.warnings, counts.skipped, counts.damagedNik, editionId);
-  })();
+    return old.map((o) => o.id);
+  }).immediate();
+  deleteEditionFiles(db, retired);
 }
 
+/** Marks an edition retired (its file is deleted after the commit, by deleteEditionFiles). */
 function retireEdition(db: Db, editionId: number): void {
-  db.exec(dropEditionTablesSql(editionId));
+  dropLegacyTables(db, editionId);
   db.prepare(`UPDATE list_editions SET state = 'retired' WHERE id = ?`).run(editionId);
   db.prepare('DELETE FROM import_issues WHERE edition_id = ?').run(editionId);
 }
 
-/** Rollback: the current edition is retired and the previous one is current again. */
+/** Tables of an edition written before version 7, if it still has them in the main file. */
+export function dropLegacyTables(db: Db, editionId: number): void {
+  const exists = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name IN (?, ?)`).get(legacyMemberTable(editionId), legacyNameIndexTable(editionId)) as { n: number };
+  if (exists.n > 0) db.exec(`DROP TABLE IF EXISTS ${legacyNameIndexTable(editionId)}; DROP TABLE IF EXISTS ${legacyMemberTable(editionId)};`);
+}
+
+/** Deletes retired editions' files; one still open elsewhere (Windows) is left to the sweep at the next start. */
+export function deleteEditionFiles(db: Db, editionIds: readonly number[]): void {
+  if (editionIds.length === 0) return;
+  const store = editionStoreOf(db);
+  if (store.dir === null) return;
+  for (const id of editionIds) removeFileQuietly(editionPath(store, id));
+}
+
+/** Rollback: the current edition is retired and the previous one is current again: a switch of file. */
 export function rollbackToPrevious(db: Db, listName: string): boolean {
-  return db.transaction(() => {
+  const retired = db.transaction(() => {
     const previous = readEditionOfList(db, listName, 'previous');
     const current = readEditionOfList(db, listName, 'current');
-    if (!previous) return false;
+    if (!previous) return null;
     if (current) retireEdition(db, current.id);
     db.prepare(`UPDATE list_editions SET state = 'current' WHERE id = ?`).run(previous.id);
-    return true;
-  })();
+    return current ? [current.id] : [];
+  }).immediate();
+  if (retired === null) return false;
+  deleteEditionFiles(db, retired);
+  return true;
 }
 
+/** The import did not finish: the edition is marked failed (its own building file is discarded by the importer). */
 export function failEdition(db: Db, editionId: number, failure: string): void {
   db.transaction(() => {
-    db.exec(dropEditionTablesSql(editionId));
+    dropLegacyTables(db, editionId);
     db.prepare(`UPDATE list_editions SET state = 'failed', failure = ? WHERE id = ?`).run(failure.slice(0, 2000), editionId);
-  })();
-}
-
-/** Crash recovery: tables of imports whose process died are dropped; the current editions are untouched. */
-export function cleanAbandonedImports(db: Db, now: Date): number {
-  const cutoff = new Date(now.getTime() - ABANDONED_AFTER_MS).toISOString();
-  const abandoned = db.prepare(`SELECT id FROM list_editions WHERE state = 'importing' AND heartbeat_at < ?`).all(cutoff) as { id: number }[];
-  for (const { id } of abandoned) failEdition(db, id, 'abandoned: the importing process stopped before finishing');
-  return abandoned.length;
+  }).immediate();
 }

@@ -1,14 +1,16 @@
 import { basename } from 'node:path';
 import { isoDateInZone } from '../../shared/dates';
-import { formatMessage, type Lang, type MessageKey } from '../../shared/i18n/messages';
 import type { ImportIssue, ImportNotice, ImportProgress, ImportReport, ListFieldName, ListKind, StatusColumn } from '../../shared/lists';
 import { LoketError } from '../errors';
+import { editionStoreOf } from '../store/edition-store';
 import type { Db } from '../store/open-database';
 import type { ListField } from './columns';
+import { EditionBuild } from './edition-build';
 import { EditionWriter } from './edition-writer';
-import { beginEdition, failEdition, heartbeat, switchToEdition } from './editions.repo';
+import { beginEdition, failEdition, switchToEdition } from './editions.repo';
 import { openListFile } from './list-reader';
 import { RowValidator, type RowIssue } from './row-validator';
+import { pauseAt } from './test-pause';
 import { inlineSource } from './validated-batches';
 import { workerSource } from './worker-source';
 
@@ -18,7 +20,6 @@ export interface ImportListOptions {
   kind: ListKind;
   asOf: string;
   mapping?: Partial<Record<ListFieldName, string>>;
-  lang?: Lang;
   timeZone?: string;
   now?: () => Date;
   onProgress?: (progress: ImportProgress) => void;
@@ -28,17 +29,19 @@ export interface ImportListOptions {
 
 /** At most this many rejects and as many warnings are listed (all are counted): a 3-million-row list of damaged NIKs must not list 3 million lines. */
 export const MAX_LISTED_ISSUES = 50_000;
-/** How often a running import says it is alive (and reports progress). */
-const HEARTBEAT_MS = 250;
+/** How often a running import reports progress. (It says it is alive by the lock on its building file, not by writes to the main file.) */
+const PROGRESS_MS = 250;
 
 /**
  * Reads a list file and makes it the list's current edition, or changes nothing. Synchronous
  * SQLite work: call it from a worker thread (see import-worker.ts), never the UI's thread.
+ * `db` is the main database: the edition is written to a file of its own beside it
+ * (edition-build.ts) and the main file is written only twice, briefly: to register the edition
+ * and to switch to it.
  */
 export async function importList(db: Db, options: ImportListOptions): Promise<ImportReport> {
   const started = Date.now();
   const now = options.now ?? (() => new Date());
-  const lang = options.lang ?? 'id';
   const today = isoDateInZone(now(), options.timeZone ?? 'Asia/Jakarta');
   const overrides = options.mapping as Partial<Record<ListField, string>> | undefined;
   // With a reader worker, parsing and validating run on one core while this thread writes on the other.
@@ -54,8 +57,10 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
 
   let editionId: number;
   let edition: number;
+  let build: EditionBuild;
+  const store = editionStoreOf(db);
   try {
-    ({ editionId, edition } = beginEdition(db, {
+    ({ editionId, edition, started: build } = beginEdition(db, {
       list: options.list,
       kind: options.kind,
       asOf: options.asOf,
@@ -64,7 +69,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
       sourceFormat: info.format,
       mappingJson: JSON.stringify(mappingByName),
       now: now().toISOString(),
-    }));
+    }, (id) => EditionBuild.create(store, id)));
   } catch (error) {
     await source.close();
     throw error;
@@ -75,11 +80,11 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   const warnings: ImportIssue[] = [];
   const progress = (phase: ImportProgress['phase'], percent: number): void =>
     options.onProgress?.({ list: options.list, phase, rowsRead: counts.read, percent: Math.round(percent * 10) / 10 });
-  const describe = (row: number, issue: RowIssue): ImportIssue => ({ row, code: issue.code, reason: describeIssue(lang, issue) });
+  const describe = (row: number, issue: RowIssue): ImportIssue => ({ row, code: issue.code, params: { detail: issue.detail ?? '' } });
 
   let writer: EditionWriter | undefined;
   try {
-    writer = new EditionWriter(db, editionId);
+    writer = new EditionWriter(build.db);
     let lastBeat = 0;
     for await (const batch of source.batches()) {
       writer.write(batch.members);
@@ -97,9 +102,8 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
         if (isScientific(w.issue)) counts.scientificNik++;
         if (warnings.length < MAX_LISTED_ISSUES) warnings.push(describe(w.row, w.issue));
       }
-      if (Date.now() - lastBeat >= HEARTBEAT_MS) {
+      if (Date.now() - lastBeat >= PROGRESS_MS) {
         lastBeat = Date.now();
-        heartbeat(db, editionId, now().toISOString(), counts.read);
         progress('reading', info.sizeBytes > 0 ? (90 * batch.bytesRead) / info.sizeBytes : 0);
       }
     }
@@ -121,11 +125,17 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     counts.scientificNik += scientificRejected;
     warnings.sort((a, b) => a.row - b.row);
     progress('switching', 99);
-    saveIssues(db, editionId, rejects, warnings);
-    switchToEdition(db, editionId, counts, now().toISOString());
+    build.saveIssues(rejects, warnings);
+    build.seal();
+    switchToEdition(db, editionId, counts, now().toISOString(), () => {
+      build.closeAndRename();
+      pauseAt('renamed');
+    });
+    pauseAt('switched');
     progress('done', 100);
   } catch (error) {
     writer?.abort();
+    build.discard();
     failEdition(db, editionId, error instanceof Error ? error.message : String(error));
     progress('failed', 0);
     throw error;
@@ -149,7 +159,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     mapping: mappingByName,
     rows: counts,
     statusColumn,
-    notices: importNotices(lang, statusColumn, counts, scientificRejected),
+    notices: importNotices(statusColumn, counts, scientificRejected),
     rejects,
     warnings,
     durationMs: Date.now() - started,
@@ -158,32 +168,15 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
 
 const isScientific = (issue: RowIssue): boolean => issue.code === 'row/nik-invalid' && issue.detail === 'scientific';
 
-/** What the administrator should know about the whole file, in the report's language. */
-export function importNotices(lang: Lang, statusColumn: StatusColumn | null, rows: ImportReport['rows'], scientificRejected: number): ImportNotice[] {
+/** What the administrator should know about the whole file, as codes the caller words (noticeMessage). */
+export function importNotices(statusColumn: StatusColumn | null, rows: ImportReport['rows'], scientificRejected: number): ImportNotice[] {
   const notices: ImportNotice[] = [];
-  if (statusColumn === null) notices.push({ code: 'no-status-column', message: formatMessage(lang, 'import/no-status-column') });
-  else if (statusColumn.foundBy === 'values') notices.push({ code: 'status-by-values', message: formatMessage(lang, 'import/status-by-values', { header: statusColumn.header }) });
-  if (rows.repeated > 0) notices.push({ code: 'repeated-rows', message: formatMessage(lang, 'import/repeated-rows', { count: rows.repeated }) });
+  if (statusColumn === null) notices.push({ code: 'no-status-column', params: {} });
+  else if (statusColumn.foundBy === 'values') notices.push({ code: 'status-by-values', params: { header: statusColumn.header } });
+  if (rows.repeated > 0) notices.push({ code: 'repeated-rows', params: { count: rows.repeated } });
   if (rows.scientificNik > 0) {
-    notices.push({
-      code: 'scientific-nik',
-      message: formatMessage(lang, 'import/scientific-nik', { count: rows.scientificNik, withCard: rows.scientificNik - scientificRejected, rejected: scientificRejected }),
-    });
+    notices.push({ code: 'scientific-nik', params: { count: rows.scientificNik, withCard: rows.scientificNik - scientificRejected, rejected: scientificRejected } });
   }
   return notices;
 }
 
-function describeIssue(lang: Lang, issue: RowIssue): string {
-  let detail = issue.detail ?? '';
-  if (issue.code === 'row/nik-invalid') detail = formatMessage(lang, `nik-reason/${detail}` as MessageKey);
-  if (issue.code === 'row/card-invalid') detail = formatMessage(lang, `card-reason/${detail}` as MessageKey);
-  return formatMessage(lang, issue.code, { detail });
-}
-
-function saveIssues(db: Db, editionId: number, rejects: ImportIssue[], warnings: ImportIssue[]): void {
-  const insert = db.prepare('INSERT INTO import_issues (edition_id, row, severity, code, detail) VALUES (?, ?, ?, ?, ?)');
-  db.transaction(() => {
-    for (const r of rejects) insert.run(editionId, r.row, 'reject', r.code, r.reason);
-    for (const w of warnings) insert.run(editionId, w.row, 'warning', w.code, w.reason);
-  })();
-}

@@ -9,9 +9,7 @@ import { toErrorPayload } from '../errors';
 import { openDatabase } from '../store/open-database';
 import { importList } from './import-list';
 import type { ImportJob, WorkerMessage } from './run-import';
-import { yieldToInteractiveWork } from './thread-priority';
-
-yieldToInteractiveWork();
+import { yieldToCounter } from './thread-priority';
 
 async function run(job: ImportJob): Promise<void> {
   const post = (message: WorkerMessage): void => parentPort?.postMessage(message);
@@ -33,4 +31,5 @@ async function run(job: ImportJob): Promise<void> {
   }
 }
 
+yieldToCounter();
 void run(workerData as ImportJob);

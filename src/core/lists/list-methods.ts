@@ -3,11 +3,14 @@ import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core';
 import { writeTable } from '../export/table-writer';
 import { LoketError, errorFromPayload, toErrorPayload } from '../errors';
+import { openEditionReadOnly, editionStoreOf } from '../store/edition-store';
 import { readEditionOfList, rollbackToPrevious } from './editions.repo';
 import { importList } from './import-list';
+import { issueReason } from './issue-reason';
 import { inspectListFile } from './inspect-list';
 import { listSummaries } from './list-summaries';
 import { runImportInWorker } from './run-import';
+import type { Db } from '../store/open-database';
 
 /** Core errors keep their message; a file reader's error becomes the clerk's message. */
 const asLoketError = (error: unknown): never => {
@@ -27,7 +30,7 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
       if (running.has(key)) throw new LoketError('import-busy', { list: input.list });
       running.add(key);
       try {
-        const options = { ...input, path: ctx.files.resolve(file, 'open-list').path, lang: ctx.lang(), timeZone: ctx.timeZone() };
+        const options = { ...input, path: ctx.files.resolve(file, 'open-list').path, timeZone: ctx.timeZone() };
         const onProgress = (p: ContractEvents['importProgress']): void => ctx.events.emit('importProgress', p);
         const job = { dbPath: config.dbPath, ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}), options };
         const report = config.workerScript
@@ -42,15 +45,15 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
     async inspectListFile({ file, mapping }) {
       return inspectListFile(ctx.files.resolve(file, 'open-list').path, mapping).catch(asLoketError);
     },
-    async exportImportIssues({ list, file }) {
+    async exportImportIssues({ list, file, lang = 'id' }) {
       const { path, name } = ctx.files.resolve(file, 'save-csv');
       const edition = readEditionOfList(db, list, 'current');
       if (!edition) throw new LoketError('unknown-list', { list });
-      const issues = db.prepare('SELECT row, severity, code, detail FROM import_issues WHERE edition_id = ? ORDER BY row').all(edition.id) as { row: number; severity: string; code: string; detail: string | null }[];
-      const id = ctx.lang() === 'id';
+      const issues = readImportIssues(db, edition.id);
+      const id = lang === 'id';
       const headers = id ? ['Baris', 'Jenis', 'Kode', 'Alasan'] : ['Row', 'Kind', 'Code', 'Reason'];
       const kind = (severity: string): string => (severity === 'reject' ? (id ? 'ditolak' : 'rejected') : id ? 'peringatan' : 'warning');
-      await writeTable(path, 'csv', { sheet: list, headers, rows: issues.map((i) => [i.row, kind(i.severity), i.code, i.detail]) });
+      await writeTable(path, 'csv', { sheet: list, headers, rows: issues.map((i) => [i.row, kind(i.severity), i.code, issueReason(lang, i.code, i.detail)]) });
       return { name, rows: issues.length };
     },
     async rollbackList({ list }) {
@@ -62,4 +65,23 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
       return summary;
     },
   };
+}
+
+type IssueRow = { row: number; severity: string; code: string; detail: string | null };
+
+/** An edition's issues live in its own file (they go with it); an edition from before version 7 not moved yet, in the main file. */
+function readImportIssues(db: Db, editionId: number): IssueRow[] {
+  const edition = (() => {
+    try {
+      return openEditionReadOnly(editionStoreOf(db), editionId);
+    } catch {
+      return null;
+    }
+  })();
+  if (!edition) return db.prepare('SELECT row, severity, code, detail FROM import_issues WHERE edition_id = ? ORDER BY row').all(editionId) as IssueRow[];
+  try {
+    return edition.prepare('SELECT row, severity, code, detail FROM import_issues ORDER BY row, rowid').all() as IssueRow[];
+  } finally {
+    edition.close();
+  }
 }

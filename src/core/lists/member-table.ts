@@ -2,20 +2,25 @@ import type { MatchFlag } from '../../shared/lookup';
 import type { Sex } from '../../shared/nik';
 
 /**
- * Members live in one table per list edition, `members_e<editionId>`, with a contentless FTS5
- * index `names_e<editionId>` over phonetic name tokens and a birth-date token (the row's
- * normalized name keys, column name_keys; ASCII only, so FTS5's plain `ascii` tokenizer reads
- * them, cheaper than the default unicode61 on a 3-million-row build). Why one table per
- * edition: a new edition is bulk-loaded without indexes and indexed after (several times faster
- * than inserting into indexed tables), the switch to it is a metadata update, and retiring an
- * old edition is a DROP TABLE rather than millions of deletes.
+ * Members live in one SQLite file per list edition (store/edition-store.ts), in the table
+ * `members`, with a contentless FTS5 index `names` over phonetic name tokens and a birth-date
+ * token (the row's normalized name keys, column name_keys; ASCII only, so FTS5's plain `ascii`
+ * tokenizer reads them, cheaper than the default unicode61 on a 3-million-row build). Why a file
+ * per edition: a new edition is bulk-loaded without indexes and indexed after (several times
+ * faster than inserting into indexed tables), without a journal, and without ever holding the
+ * main database's write lock, so the counter keeps registering during an import; the switch to
+ * it is a rename and a metadata update, and retiring an old edition deletes a file rather than
+ * millions of rows.
  *
  * Why the packed `detail` column: each bound parameter costs time on a 3-million-row import,
  * and nothing ever filters on address, segment or class; only NIK, card, birth date and name
  * are searched, and those have columns (and indexes) of their own.
  */
-export const memberTable = (editionId: number): string => `members_e${editionId}`;
-export const nameIndexTable = (editionId: number): string => `names_e${editionId}`;
+export const MEMBERS = 'members';
+export const NAMES = 'names';
+/** Where editions lived before version 7: tables in the main file (lists/legacy-editions.ts moves them out). */
+export const legacyMemberTable = (editionId: number): string => `members_e${editionId}`;
+export const legacyNameIndexTable = (editionId: number): string => `names_e${editionId}`;
 
 export const MemberFlags = {
   active: 1,
@@ -48,8 +53,8 @@ export const DETAIL_FIELDS = [
 export type MemberDetail = Record<(typeof DETAIL_FIELDS)[number], string>;
 export const DETAIL_SEPARATOR = '\x1f';
 
-export function createMemberTableSql(editionId: number): string {
-  return `CREATE TABLE ${memberTable(editionId)} (
+export function createMemberTableSql(): string {
+  return `CREATE TABLE ${MEMBERS} (
     id        INTEGER PRIMARY KEY,
     nik       TEXT,             -- 16 digits; a damaged NIK is stored as its 15 good digits + '0' with flag damagedNik
     card      INTEGER,          -- 13-digit card number as a number; zero-padded back on read
@@ -58,31 +63,27 @@ export function createMemberTableSql(editionId: number): string {
     name      TEXT NOT NULL,    -- as written, trimmed and upper-cased
     detail    TEXT NOT NULL,    -- DETAIL_FIELDS joined by \\x1f
     row       INTEGER NOT NULL, -- row number in the source file
-    name_keys TEXT              -- phonetic name tokens + ' D<yyyymmdd>': what names_e<id> indexes
-  )`;
+    name_keys TEXT              -- phonetic name tokens + ' D<yyyymmdd>': what the names index holds
+  );
+  -- Rejected rows and warnings of this edition's import, for the rejects download; they go with the file.
+  CREATE TABLE import_issues (
+    row      INTEGER NOT NULL,
+    severity TEXT NOT NULL CHECK (severity IN ('reject', 'warning')),
+    code     TEXT NOT NULL,
+    detail   TEXT
+  );`;
 }
 
 /** Built after the bulk load: sorting once is far cheaper than maintaining indexes row by row. */
-export function createMemberKeyIndexesSql(editionId: number): string {
-  const t = memberTable(editionId);
-  return `CREATE INDEX ${t}_nik ON ${t}(nik);
-    CREATE INDEX ${t}_card ON ${t}(card);`;
+export function createMemberKeyIndexesSql(): string {
+  return `CREATE INDEX ${MEMBERS}_nik ON ${MEMBERS}(nik);
+    CREATE INDEX ${MEMBERS}_card ON ${MEMBERS}(card);`;
 }
 
 /** The name index, built once the rows are final (after repeated rows are dropped). */
-export function createNameIndexSql(editionId: number): string {
-  const t = memberTable(editionId);
-  return `CREATE VIRTUAL TABLE ${nameIndexTable(editionId)} USING fts5(keys, content='', detail=none, columnsize=0, tokenize='ascii');
-    INSERT INTO ${nameIndexTable(editionId)}(rowid, keys) SELECT id, name_keys FROM ${t} WHERE name_keys IS NOT NULL;`;
-}
-
-export function createMemberIndexesSql(editionId: number): string {
-  return `${createMemberKeyIndexesSql(editionId)}
-    ${createNameIndexSql(editionId)}`;
-}
-
-export function dropEditionTablesSql(editionId: number): string {
-  return `DROP TABLE IF EXISTS ${nameIndexTable(editionId)}; DROP TABLE IF EXISTS ${memberTable(editionId)};`;
+export function createNameIndexSql(): string {
+  return `CREATE VIRTUAL TABLE ${NAMES} USING fts5(keys, content='', detail=none, columnsize=0, tokenize='ascii');
+    INSERT INTO ${NAMES}(rowid, keys) SELECT id, name_keys FROM ${MEMBERS} WHERE name_keys IS NOT NULL;`;
 }
 
 export function unpackDetail(packed: string): MemberDetail {

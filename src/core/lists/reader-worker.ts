@@ -11,10 +11,9 @@ import { RowValidator } from './row-validator';
 import { transferablesOf } from './packed-members';
 import { BATCH_ROWS, validateBatch } from './validated-batches';
 import type { ReaderJob, ReaderMessage } from './worker-source';
-import { yieldToInteractiveWork } from './thread-priority';
+import { yieldToCounter } from './thread-priority';
 
-yieldToInteractiveWork();
-
+yieldToCounter();
 const port = parentPort;
 const IN_FLIGHT = 8;
 

@@ -1,17 +1,16 @@
-import { constants, platform, setPriority } from 'node:os';
+import { platform, setPriority } from 'node:os';
 
 /**
- * Bulk list work yields the CPU to the counter. On a 2-core counter PC the import's two threads
- * (reading, writing) could otherwise take every core while a clerk registers and the window
- * redraws. Linux keeps a nice value per thread, so this lowers only the calling worker thread;
- * elsewhere setpriority would lower the whole process (look-ups and registrations included),
- * so it is left alone there.
+ * Called first thing in the import's worker threads: the counter's calls (a registration, a
+ * look-up) come before an import on a 2-core PC. On Linux a thread's nice value is its own,
+ * so this lowers only the calling import thread. Elsewhere (Windows, macOS) the same call would
+ * lower the whole process, the counter's thread with it, so nothing is done there.
  */
-export function yieldToInteractiveWork(): void {
+export function yieldToCounter(): void {
   if (platform() !== 'linux') return;
   try {
-    setPriority(0, constants.priority.PRIORITY_BELOW_NORMAL);
+    setPriority(10);
   } catch {
-    // A container or sandbox may refuse; the import runs anyway, at normal priority.
+    // not permitted here: the import simply runs at normal priority
   }
 }

@@ -1,5 +1,4 @@
 import type { Payer } from '../../shared/counter';
-import { formatMessage } from '../../shared/i18n/messages';
 import type { LookupResult, OwnPatient } from '../../shared/lookup';
 import { isAllDigits, stripSeparators } from '../../shared/separators';
 import type { CoreContext } from '../core-context';
@@ -16,7 +15,7 @@ import { ownByIdentifier, ownByName, ownByRecordNumber } from './own-patients';
 /** The look-up's view of the core now: current lists, today, the stored live answers. */
 export function lookupContextOf(ctx: CoreContext): LookupContext {
   const view = { today: ctx.today(), timeZone: ctx.timeZone(), staleAfterDays: ctx.staleAfterDays() };
-  return { catalog: ctx.catalog, today: view.today, staleAfterDays: view.staleAfterDays, lang: ctx.lang(), live: (by) => liveMatches(ctx.db, by, view) };
+  return { catalog: ctx.catalog, today: view.today, staleAfterDays: view.staleAfterDays, live: (by) => liveMatches(ctx.db, by, view) };
 }
 
 /**
@@ -85,15 +84,14 @@ function withNumberProblem(ctx: CoreContext, query: string, result: LookupResult
   if (result.matches.length > 0) return result;
   const digits = stripSeparators(query.trim());
   if (!isAllDigits(digits)) return result;
-  const lang = ctx.lang();
   const classified = classifyQuery(query);
   if (classified.kind === 'card' && classified.restoredZeros && !result.problem) {
-    return { ...result, problem: formatMessage(lang, 'query/card-not-found', { digits: digits.length, card: classified.card }) };
+    return { ...result, problem: { code: 'query/card-not-found', params: { digits: digits.length, card: classified.card } } };
   }
   if (digits.length <= MAX_SHORT_SEQ) {
     const settings = ctx.settings();
     const shown = mrnProbes(digits, settings.mrnFormat, settings.facilityCode).exact.at(-1) ?? digits;
-    return { ...result, kind: 'mrn', problem: formatMessage(lang, 'query/no-record', { mrn: shown }) };
+    return { ...result, kind: 'mrn', problem: { code: 'query/no-record', params: { mrn: shown } } };
   }
   return result;
 }

@@ -1,5 +1,5 @@
 import { daysBetween } from '../../shared/dates';
-import { formatMessage, type Lang } from '../../shared/i18n/messages';
+import type { CoreMessage } from '../../shared/i18n/messages';
 import type { Confidence, LookupResult, MemberMatch, QueryKind } from '../../shared/lookup';
 import { parseNik, type NikParse } from '../../shared/nik';
 import { verdictOf } from '../../shared/verdict-rule';
@@ -16,7 +16,6 @@ export interface LookupContext {
   /** today's date in the facility's time zone, yyyy-mm-dd */
   today: string;
   staleAfterDays: number;
-  lang: Lang;
   /** The last live BPJS answer stored for a NIK or card (see bpjs/live-answers.ts); none when absent. */
   live?: (by: { nik: string } | { card: string }) => MemberMatch[];
 }
@@ -28,15 +27,15 @@ export function lookup(ctx: LookupContext, query: string, dob?: string): LookupR
   const editions = ctx.catalog.current();
   let kind: QueryKind;
   let matches: MemberMatch[] = [];
-  let problem: string | null = null;
-  let queryWarnings: string[] | undefined;
+  let problem: CoreMessage | null = null;
+  let queryWarnings: CoreMessage[] | undefined;
   switch (classified.kind) {
     case 'nik': {
       kind = 'nik';
       const parsed = parseNik(classified.nik, ctx.today);
       matches = lookupNik(ctx, editions, classified.nik, parsed);
       if (ctx.live) matches.push(...ctx.live({ nik: classified.nik }));
-      queryWarnings = impossibleNik(ctx, classified.nik, parsed);
+      queryWarnings = impossibleNik(classified.nik, parsed);
       break;
     }
     case 'card':
@@ -50,7 +49,7 @@ export function lookup(ctx: LookupContext, query: string, dob?: string): LookupR
       break;
     case 'bad-number':
       kind = classified.digits > 13 ? 'nik' : 'card';
-      problem = formatMessage(ctx.lang, 'query/partial-number', { digits: classified.digits });
+      problem = { code: 'query/partial-number', params: { digits: classified.digits } };
       break;
   }
   const result: LookupResult = { query, kind, verdict: verdictOf(matches), matches, problem, tookMs: Math.round((performance.now() - started) * 1000) / 1000 };
@@ -75,13 +74,13 @@ function lookupName(ctx: LookupContext, editions: CurrentEdition[], name: string
 }
 
 /** A NIK that cannot exist (no such province, serial 0000, a birth date that is no date): looked up anyway, with a warning. */
-function impossibleNik(ctx: LookupContext, nik: string, parsed: NikParse): string[] | undefined {
+function impossibleNik(nik: string, parsed: NikParse): CoreMessage[] | undefined {
   if (!parsed.ok) {
-    if (parsed.reason === 'province') return [formatMessage(ctx.lang, 'query/nik-province', { code: nik.slice(0, 2) })];
-    if (parsed.reason === 'serial') return [formatMessage(ctx.lang, 'query/nik-serial')];
+    if (parsed.reason === 'province') return [{ code: 'query/nik-province', params: { code: nik.slice(0, 2) } }];
+    if (parsed.reason === 'serial') return [{ code: 'query/nik-serial' }];
     return undefined;
   }
-  if (parsed.info.birthDate === null) return [formatMessage(ctx.lang, 'query/nik-date', { digits: `${nik.slice(6, 8)}-${nik.slice(8, 10)}-${nik.slice(10, 12)}` })];
+  if (parsed.info.birthDate === null) return [{ code: 'query/nik-date', params: { digits: `${nik.slice(6, 8)}-${nik.slice(8, 10)}-${nik.slice(10, 12)}` } }];
   return undefined;
 }
 

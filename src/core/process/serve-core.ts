@@ -36,7 +36,7 @@ export function serveCore(channel: Channel<CoreToHost, HostToCore>, exit: (code:
         if (!core) start(message.config);
         return;
       case 'call':
-        if (!core) return channel.post({ t: 'result', id: message.id, result: { ok: false, error: { code: 'internal', message: 'core not started' } } });
+        if (!core) return channel.post({ t: 'result', id: message.id, result: { ok: false, error: { code: 'internal', params: { detail: 'core not started' } } } });
         void dispatch(core, message.method, message.input).then((result) => channel.post({ t: 'result', id: message.id, result }));
         return;
       case 'reply':

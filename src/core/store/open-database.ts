@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { registerEditionStore } from './edition-store';
 import { migrate } from './migrations';
 
 export type Db = Database.Database;
@@ -35,11 +36,14 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
+      // FULL: a registration is on disk when the clerk sees its number (WAL + NORMAL could lose
+      // the last commits on a power cut). Cheap now that imports write to files of their own.
+      db.pragma('synchronous = FULL');
     }
     db.pragma('foreign_keys = ON');
     db.pragma('temp_store = MEMORY');
     if (!options.readonly) migrate(db);
+    registerEditionStore(db, path, options);
     return db;
   } catch (error) {
     db.close();

@@ -56,7 +56,6 @@ export async function openCounter(
     dbPath: join(dir, 'loket.db'),
     rendererDir: RENDERER_DIR,
     workerScript: null,
-    lang: 'id',
     timeZone: 'Asia/Jakarta',
     now: () => TODAY,
     ...options.core,

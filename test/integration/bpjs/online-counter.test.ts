@@ -6,11 +6,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, secretKeyPath, type Core } from '../../../src/core/core';
 import type { BpjsSettingsForm, Connectivity } from '../../../src/shared/bpjs';
+import { formatCoreMessage, type CoreMessage, type Lang } from '../../../src/shared/i18n/messages';
 import { SAMPLE_ON_BPJS, simSettingsForm } from '../../helpers/bpjs-members';
 import { DJOKO, RIZKI, SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
 import { SIM_CREDENTIALS, startBpjsSimulator, type BpjsSimulator, type SimFault } from '../../../src/simulators/bpjs-simulator';
 import { fileFor } from '../../helpers/files';
+
+/** The core answers in codes; a caller words them (Indonesian unless said). */
+const words = (m: CoreMessage | null, lang: Lang = 'id'): string => (m ? formatCoreMessage(lang, m) : '');
 
 const tempDir = useTempDir();
 const open: { core: Core; sim: BpjsSimulator }[] = [];
@@ -74,9 +78,10 @@ describe('offline-first look-up', () => {
     expect(localMs).toBeLessThan(100);
     expect(local.verdict).toBe('eligible'); // the list of 1 Nov
     expect(online.online).toMatchObject({ status: 'failed', service: 'vclaim', reason });
-    const failed = online.online as { message: string };
-    expect(failed.message.length).toBeGreaterThan(20);
-    expect(failed.message).not.toContain(SIM_CREDENTIALS.secret);
+    const failed = online.online as { message: CoreMessage };
+    expect(failed.message.code).toBe(`bpjs/${reason}`);
+    expect(words(failed.message).length).toBeGreaterThan(20);
+    expect(JSON.stringify(failed.message)).not.toContain(SIM_CREDENTIALS.secret);
     // Nothing live was kept: the verdict is still the lists'.
     expect(online.result!.verdict).toBe('eligible');
     expect(online.result!.matches.some((m) => m.list.kind === 'bpjs-live')).toBe(false);
@@ -87,7 +92,7 @@ describe('offline-first look-up', () => {
     await core.saveBpjsSettings(vclaimForm(sim, { vclaim: { baseUrl: sim.vclaimUrl, consId: SIM_CREDENTIALS.consId, secret: 'salah', userKey: SIM_CREDENTIALS.userKey } }));
     const { online } = await bothHalves(core, SITI.nik);
     expect(online.online).toMatchObject({ status: 'failed', reason: 'credentials' });
-    expect((online.online as { message: string }).message).toMatch(/kredensial/);
+    expect(words((online.online as { message: CoreMessage }).message)).toMatch(/kredensial/);
   });
 
   it('the live answer follows, marked with its time and service; newer than the list, it wins the verdict', async () => {
@@ -132,7 +137,7 @@ describe('the circuit breaker at the counter', () => {
     expect(paused.online.online.status === 'failed' && paused.online.online.tookMs).toBeLessThan(50);
     expect(sim.requests.length).toBe(before); // BPJS was not asked
     expect(await core.connectivity({})).toMatchObject({ state: 'offline', reason: 'breaker-open', pausedUntil: new Date(clock.t + 60_000).toISOString() });
-    expect((await core.connectivity({})).message).toMatch(/10:01/); // 03:01 UTC in WIB
+    expect(words((await core.connectivity({})).message)).toMatch(/10:01/); // 03:01 UTC in WIB
     sim.setFault(null);
     clock.t += 61_000;
     expect((await core.lookupOnline({ query: SITI.nik })).online).toMatchObject({ status: 'answered' });
@@ -159,7 +164,7 @@ describe('connectivity', () => {
     await core.lookupOnline({ query: RIZKI.nik });
     const rejected = await core.connectivity({});
     expect(rejected).toMatchObject({ state: 'rejected', reason: 'clock' });
-    expect(rejected.message).toMatch(/jam komputer/);
+    expect(words(rejected.message)).toMatch(/jam komputer/);
     const states = events.map((e) => e.state).filter((state, i, all) => state !== all[i - 1]);
     expect(states).toEqual(['checking', 'online', 'checking', 'slow', 'offline', 'rejected']);
   });
@@ -181,7 +186,7 @@ describe('connectivity', () => {
     const reopened = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, bpjsBackground: false });
     open.push({ core: reopened, sim: await startBpjsSimulator() });
     await waitFor(async () => (await reopened.connectivity({})).state === 'not-configured');
-    expect((await reopened.connectivity({})).message).toMatch(/^Penyimpanan rahasia tidak tersedia di komputer ini: the key file .* is damaged/);
+    expect(words((await reopened.connectivity({})).message)).toMatch(/^Penyimpanan rahasia tidak tersedia di komputer ini: the key file .* is damaged/);
     expect((await reopened.lookup({ query: SITI.nik })).verdict).toBe('eligible');
     expect((await reopened.lookupOnline({ query: SITI.nik })).online).toEqual({ status: 'not-configured' });
     await expect(reopened.saveBpjsSettings(vclaimForm(sim))).rejects.toMatchObject({ key: 'bpjs/secret-store-unavailable' });
@@ -193,7 +198,8 @@ describe('connectivity', () => {
     await core.saveBpjsSettings(vclaimForm(sim, { vclaim: { baseUrl: sim.vclaimUrl, consId: '', secret: '', userKey: '' } }));
     const status = await core.connectivity({});
     expect(status).toMatchObject({ state: 'not-configured', service: null });
-    expect(status.message).toMatch(/cons-id, secret, user key/);
+    expect(status.message).toMatchObject({ code: 'bpjs/incomplete' });
+    expect(words(status.message)).toMatch(/cons-id, secret, user key/);
   });
 });
 
@@ -218,20 +224,28 @@ describe('BPJS settings', () => {
   it('"test the connection" says in plain words what is wrong, for the form as typed', async () => {
     const { core, sim } = await setup({ configure: false });
     const test = (form: BpjsSettingsForm, service: 'vclaim' | 'pcare' = 'vclaim') => core.testBpjsConnection({ service, form });
-    expect(await test(vclaimForm(sim))).toMatchObject({ ok: true, reason: null, message: expect.stringMatching(/^Terhubung ke BPJS VClaim/) });
-    expect(await test(vclaimForm(sim), 'pcare')).toMatchObject({ ok: true, message: expect.stringMatching(/BPJS PCare/) });
+    const ok = await test(vclaimForm(sim));
+    expect(ok).toMatchObject({ ok: true, reason: null, message: { code: 'bpjs/ok' } });
+    expect(words(ok.message)).toMatch(/^Terhubung ke BPJS VClaim/);
+    const pcare = await test(vclaimForm(sim), 'pcare');
+    expect(pcare.ok).toBe(true);
+    expect(words(pcare.message)).toMatch(/BPJS PCare/);
     expect(await test(vclaimForm(sim, { vclaim: { baseUrl: sim.vclaimUrl, consId: '999', secret: 'x', userKey: 'y' } }))).toMatchObject({ ok: false, reason: 'credentials' });
     const pcareWrong = vclaimForm(sim);
     pcareWrong.pcare.pcarePass = 'salah';
-    expect((await test(pcareWrong, 'pcare')).message).toMatch(/PCare/);
-    expect(await test(vclaimForm(sim, { vclaim: { baseUrl: 'http://127.0.0.1:9/vclaim-rest', consId: '1', secret: 'x', userKey: 'y' } }))).toMatchObject({ ok: false, reason: 'offline', message: expect.stringMatching(/Tidak ada koneksi/) });
+    expect(words((await test(pcareWrong, 'pcare')).message)).toMatch(/PCare/);
+    const offline = await test(vclaimForm(sim, { vclaim: { baseUrl: 'http://127.0.0.1:9/vclaim-rest', consId: '1', secret: 'x', userKey: 'y' } }));
+    expect(offline).toMatchObject({ ok: false, reason: 'offline' });
+    expect(words(offline.message)).toMatch(/Tidak ada koneksi/);
     expect(await test(vclaimForm(sim, { vclaim: { baseUrl: sim.vclaimUrl, consId: '', secret: '', userKey: '' } }))).toMatchObject({ ok: false, reason: 'incomplete' });
     sim.setFault({ kind: 'clockSkew' });
     expect(await test(vclaimForm(sim))).toMatchObject({ ok: false, reason: 'clock' });
     sim.setFault({ kind: 'http500' });
     expect(await test(vclaimForm(sim))).toMatchObject({ ok: false, reason: 'service-down' });
-    await core.setLanguage({ lang: 'en' });
-    expect((await test(vclaimForm(sim))).message).toMatch(/^The BPJS service is having problems/);
+    // The same answer, worded by a caller in English and one in Indonesian.
+    const down = (await test(vclaimForm(sim))).message;
+    expect(words(down, 'en')).toMatch(/^The BPJS service is having problems/);
+    expect(words(down, 'id')).toMatch(/^Layanan BPJS sedang bermasalah/);
   });
 });
 

@@ -33,7 +33,8 @@ describe('loket command', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ list: 'PBI APBD', edition: 1, rows: { read: 7, imported: 6, rejected: 1 } });
-    expect(report.rejects).toEqual([expect.objectContaining({ row: 9, reason: expect.any(String) })]);
+    // Codes for programs, and the reason worded in --lang (Indonesian by default) for people.
+    expect(report.rejects).toEqual([{ row: 9, code: 'row/nik-invalid', params: { detail: 'length' }, reason: 'NIK tidak valid (harus 16 digit)' }]);
     expect(report.warnings.length).toBeGreaterThan(0);
 
     const lists = await cli(['lists', '--db', db, '--json']);
@@ -90,12 +91,11 @@ describe('loket command', () => {
 });
 
 describe('an import killed half-way', () => {
-  it('leaves the previous edition current and searchable; the orphan is cleaned later', async () => {
+  it('leaves the previous edition current and searchable; the next start removes its file', async () => {
     const { spawn } = await import('node:child_process');
+    const { existsSync, readdirSync, statSync } = await import('node:fs');
     const { writeCsvList } = await import('../../fixtures/write-list-files');
-    const { openDatabase } = await import('../../../src/core/store/open-database');
     const { createCore } = await import('../../../src/core/core');
-    const { cleanAbandonedImports } = await import('../../../src/core/lists/editions.repo');
     const dir = tempDir();
     const db = join(dir, 'loket.db');
     expect((await cli(['import', writeSampleCsv(dir), '--list', 'PBI', '--kind', 'pbi-apbd', '--as-of', '2026-11-01', '--db', db])).code).toBe(0);
@@ -103,22 +103,21 @@ describe('an import killed half-way', () => {
     await writeCsvList(big, { count: 300_000, seed: 3, layout: 'bpjs' });
 
     const child = spawn(process.execPath, [loket, 'import', big, '--list', 'PBI', '--kind', 'pbi-apbd', '--as-of', '2026-11-15', '--db', db], { stdio: 'ignore' });
-    const watcher = openDatabase(db, { readonly: true });
-    const importing = watcher.prepare(`SELECT count(*) AS n FROM list_editions WHERE state = 'importing' AND rows_read > 0`);
+    // The new edition is written to its own building file beside the database.
+    const building = join(dir, 'loket.db.lists', 'e2.db.building');
     const deadline = Date.now() + 60_000;
-    while ((importing.get() as { n: number }).n === 0) {
+    while (!existsSync(building) || statSync(building).size < 1_000_000) {
       if (Date.now() > deadline) throw new Error('the import never started writing');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
-    watcher.close();
 
     const core = createCore({ dbPath: db, workerScript: null });
     expect((await core.listLists({}))[0]).toMatchObject({ name: 'PBI', edition: 1, members: 6 });
     expect((await core.lookup({ query: SITI.nik })).verdict).toBe('eligible');
-    expect(cleanAbandonedImports(core.db, new Date(Date.now() + 3_600_000))).toBe(1);
-    expect(core.db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name LIKE 'members_e%'`).get()).toEqual({ n: 1 });
+    expect(core.db.prepare(`SELECT state FROM list_editions WHERE edition = 2`).get()).toEqual({ state: 'failed' });
+    expect(readdirSync(join(dir, 'loket.db.lists'))).toEqual(['e1.db']);
     core.close();
   });
 });

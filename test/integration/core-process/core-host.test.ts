@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`${result.error.code}: ${JSON.stringify(result.error.params ?? result.error.issues ?? {})}`);
   return result.value as T;
 }
 

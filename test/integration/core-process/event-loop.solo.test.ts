@@ -35,7 +35,7 @@ describe('the main process during a 1M-row import in the core process', () => {
     });
     await host.start();
     const picked = await host.call('pickFile', { purpose: 'open-list' });
-    if (!picked.ok) throw new Error(picked.error.message);
+    if (!picked.ok) throw new Error(picked.error.code);
     const file = (picked.value as { file: { handle: string } }).file.handle;
     let progressEvents = 0;
     host.on('importProgress', () => progressEvents++);

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../src/core/core';
 import { dispatch } from '../../../src/core/dispatch';
+import { formatContractError } from '../../../src/shared/i18n/format-error';
+import { formatCoreMessage, type CoreMessage } from '../../../src/shared/i18n/messages';
 import { SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
 import { fileFor } from '../../helpers/files';
@@ -16,7 +18,8 @@ describe('the counter through the contract', () => {
     await core.importList({ file: fileFor(core, writeSampleCsv(dir)), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
     const call = async <T>(method: string, input?: unknown): Promise<T> => {
       const result = await dispatch(core, method, input);
-      if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
+      // The clerk's words: the counter formats the error's code in its language (here Indonesian).
+      if (!result.ok) throw Object.assign(new Error(formatContractError('id', result.error)), result.error);
       return result.value as T;
     };
 
@@ -32,7 +35,9 @@ describe('the counter through the contract', () => {
     expect(await call('lookup', { query: '000001' })).toMatchObject({ kind: 'mrn', verdict: 'eligible', patient: { mrn: '000001', nik: SITI.nik } });
     expect(await call('lookup', { query: SITI.nik })).toMatchObject({ kind: 'nik', patient: { id: patient.id } });
     // A short number that is no record of this facility says so (a card has 9 digits or more, a NIK 16).
-    expect(await call('lookup', { query: '999999' })).toMatchObject({ kind: 'mrn', verdict: 'unknown', problem: expect.stringMatching(/RM 999999/) });
+    const noRecord = await call<{ problem: CoreMessage }>('lookup', { query: '999999' });
+    expect(noRecord).toMatchObject({ kind: 'mrn', verdict: 'unknown', problem: { code: 'query/no-record' } });
+    expect(formatCoreMessage('id', noRecord.problem)).toMatch(/RM 999999/);
 
     const visit = await call<{ queue: string; payer: string }>('registerVisit', { patientId: patient.id, unit: 'UMUM', verdict: found.verdict });
     expect(visit).toMatchObject({ queue: 'U-001', payer: 'jkn' });

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatContractError } from '../../../src/shared/i18n/format-error';
 import { describe, expect, it } from 'vitest';
 import { createCore, type FilePurpose } from '../../../src/core/core';
 import { dispatch } from '../../../src/core/dispatch';
@@ -112,11 +113,10 @@ describe('chosen files behind handles, through the contract', () => {
     advance(HANDLE_TTL_MS);
     const expired = await dispatch(core, 'exportBridgeLog', { format: 'csv', file: place.handle });
     expect(expired).toMatchObject({ ok: false, error: { code: 'file/unknown-handle' } });
-    if (!expired.ok) expect(expired.error.message).toMatch(/Pilih berkasnya lagi/);
-    await core.setLanguage({ lang: 'en' });
+    if (!expired.ok) expect(formatContractError('id', expired.error)).toMatch(/Pilih berkasnya lagi/);
     const unknown = await dispatch(core, 'inspectListFile', { file: 'AAAAAAAAAAAAAAAAAAAAAA' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'file/unknown-handle' } });
-    if (!unknown.ok) expect(unknown.error.message).toMatch(/Choose the file again/);
+    if (!unknown.ok) expect(formatContractError('en', unknown.error)).toMatch(/Choose the file again/);
     expect(existsSync(join(dir, 'log.csv'))).toBe(false);
     core.close();
   });

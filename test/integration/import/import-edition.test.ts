@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
 import { LoketError } from '../../../src/core/errors';
-import { cleanAbandonedImports, readEditions } from '../../../src/core/lists/editions.repo';
-import { memberTable } from '../../../src/core/lists/member-table';
+import { formatCoreMessage } from '../../../src/shared/i18n/messages';
+import { readEditions } from '../../../src/core/lists/editions.repo';
+import { recoverEditions } from '../../../src/core/lists/edition-recovery';
 import { DEWI, DJOKO, MISMATCH, RIZKI, SITI, writeSampleCsv, writeSecondEditionCsv } from '../../helpers/sample-list';
 import { useTempDir, writeCsv } from '../../helpers/temp';
 import { fileFor } from '../../helpers/files';
@@ -27,7 +28,9 @@ describe('list import', () => {
     expect(report.file).toMatchObject({ format: 'csv', headerRow: 4 });
     expect(report.mapping).toMatchObject({ nik: 'NIK', card: 'NO KARTU', name: 'NAMA PESERTA', dob: 'TGL LAHIR', sex: 'JK', status: 'STATUS' });
     expect(report.rows).toMatchObject({ read: 7, imported: 6, rejected: 1 });
-    expect(report.rejects).toEqual([{ row: 9, code: 'row/nik-invalid', reason: 'NIK tidak valid (harus 16 digit)' }]);
+    expect(report.rejects).toEqual([{ row: 9, code: 'row/nik-invalid', params: { detail: 'length' } }]);
+    expect(formatCoreMessage('id', report.rejects[0]!)).toBe('NIK tidak valid (harus 16 digit)');
+    expect(formatCoreMessage('en', report.rejects[0]!)).toBe('Invalid NIK (must be 16 digits)');
     const byRow = (row: number) => report.warnings.filter((w) => w.row === row).map((w) => w.code);
     expect(byRow(11)).toContain('row/nik-dob-mismatch');
     expect(byRow(12)).toContain('row/duplicate');
@@ -63,8 +66,9 @@ describe('list import', () => {
     await importSample(core, writeSampleCsv(dir, 'again.csv'));
     const states = readEditions(core.db, ['current', 'previous', 'retired']).map((e) => [e.edition, e.state]);
     expect(states).toEqual([[1, 'retired'], [2, 'previous'], [3, 'current']]);
-    const exists = core.db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = ?`);
-    expect(exists.get(memberTable(1))).toEqual({ n: 0 });
+    // Each edition is a file of its own: the retired one's is gone, the main file holds no members.
+    expect(readdirSync(join(dir, 'loket.db.lists')).sort()).toEqual(['e2.db', 'e3.db']);
+    expect(core.db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name LIKE 'members%'`).get()).toEqual({ n: 0 });
     core.close();
   });
 
@@ -114,18 +118,18 @@ describe('list import', () => {
     core.close();
   });
 
-  it('recovery drops the tables of an import whose process died', async () => {
+  it('recovery marks an import whose process died failed and deletes its unlocked building file', async () => {
     const dir = tempDir();
     const core = newCore(dir);
     await importSample(core, writeSampleCsv(dir));
-    // Simulate a dead importer: an edition left in 'importing' with its table half-filled.
-    core.db.prepare(`INSERT INTO list_editions (list_id, edition, state, as_of, source_file, source_sha256, source_format, started_at, heartbeat_at)
-      VALUES (1, 2, 'importing', '2026-12-01', 'x.csv', 'x', 'csv', ?, ?)`).run(NOW.toISOString(), NOW.toISOString());
-    const id = (core.db.prepare(`SELECT id FROM list_editions WHERE edition = 2`).get() as { id: number }).id;
-    core.db.exec(`CREATE TABLE ${memberTable(id)} (id INTEGER PRIMARY KEY)`);
-    expect(cleanAbandonedImports(core.db, NOW)).toBe(0); // still fresh: maybe another process is importing
-    expect(cleanAbandonedImports(core.db, new Date(NOW.getTime() + 3_600_000))).toBe(1);
-    expect(core.db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = ?`).get(memberTable(id))).toEqual({ n: 0 });
+    // Simulate a dead importer: an edition left in 'importing' with a half-written building file nobody locks.
+    core.db.prepare(`INSERT INTO list_editions (list_id, edition, state, as_of, source_file, source_sha256, source_format, started_at, heartbeat_at, file)
+      VALUES (1, 2, 'importing', '2026-12-01', 'x.csv', 'x', 'csv', ?, ?, 'e2.db')`).run(NOW.toISOString(), NOW.toISOString());
+    writeFileSync(join(dir, 'loket.db.lists', 'e2.db.building'), 'half a file');
+    writeFileSync(join(dir, 'loket.db.lists', 'e9.db'), 'an orphan');
+    expect(recoverEditions(core.db)).toMatchObject({ abandoned: 1, removed: ['e2.db.building', 'e9.db'] });
+    expect(readdirSync(join(dir, 'loket.db.lists'))).toEqual(['e1.db']);
+    expect(core.db.prepare(`SELECT state FROM list_editions WHERE edition = 2`).get()).toEqual({ state: 'failed' });
     expect((await core.lookup({ query: SITI.nik })).verdict).toBe('eligible');
     core.close();
   });

@@ -6,11 +6,16 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
+import { formatCoreMessage } from '../../../src/shared/i18n/messages';
+import { noticeMessage, type ImportNotice } from '../../../src/shared/lists';
 import { memberAt, type GeneratedMember } from '../../fixtures/generate-members';
 import type { ListColumn } from '../../fixtures/list-layouts';
 import { writeCsvList, writeXlsxList } from '../../fixtures/write-list-files';
 import { useTempDir } from '../../helpers/temp';
 import { fileFor } from '../../helpers/files';
+
+/** A notice as the screen or the CLI words it. */
+const words = (lang: 'id' | 'en', n: ImportNotice): string => formatCoreMessage(lang, noticeMessage(n));
 
 const tempDir = useTempDir();
 const NOW = new Date('2026-11-23T03:00:00Z');
@@ -143,17 +148,17 @@ describe('a status under another column name is found by its values', () => {
 });
 
 describe('an import without a status column says so', () => {
-  it('reports "no status column: every member counted as active" (and in Indonesian by default)', async () => {
+  it('reports "no status column: every member counted as active", worded by each caller in its language', async () => {
     const dir = tempDir();
     const core = newCore(dir);
     const path = join(dir, 'pbi.csv');
     await writeCsvList(path, { count: 10, seed: SEED, layout: BASE });
     const report = await importFile(core, path);
     expect(report.statusColumn).toBeNull();
-    expect(report.notices).toContainEqual({ code: 'no-status-column', message: expect.stringContaining('Tidak ada kolom status: semua peserta dihitung aktif') });
-    await core.setLanguage({ lang: 'en' });
-    const again = await importFile(core, path);
-    expect(again.notices).toContainEqual({ code: 'no-status-column', message: expect.stringContaining('No status column: every member counted as active') });
+    const notice = report.notices.find((n) => n.code === 'no-status-column')!;
+    expect(notice).toEqual({ code: 'no-status-column', params: {} });
+    expect(words('id', notice)).toContain('Tidak ada kolom status: semua peserta dihitung aktif');
+    expect(words('en', notice)).toContain('No status column: every member counted as active');
     core.close();
   });
 });
@@ -186,7 +191,8 @@ describe('a row repeated word for word is one member', () => {
     const at = (n: number) => headerRow + n;
     const repeats = report.warnings.filter((w) => w.code === 'row/repeated');
     expect(repeats.map((w) => w.row)).toEqual([at(6), at(7)]);
-    expect(repeats[0]?.reason).toBe(`Baris sama persis dengan baris ${at(2)}, dihitung sekali`);
+    expect(repeats[0]?.params).toEqual({ detail: String(at(2)) });
+    expect(formatCoreMessage('id', repeats[0]!)).toBe(`Baris sama persis dengan baris ${at(2)}, dihitung sekali`);
     expect(report.notices.map((n) => n.code)).toContain('repeated-rows');
 
     const once = await core.lookup({ query: member(2).nik });
@@ -223,9 +229,10 @@ describe('NIKs in scientific notation', () => {
     const report = await importFile(core, path);
     expect(report.rows).toMatchObject({ read: 6, imported: 5, rejected: 1, scientificNik: 2, damagedNik: 0 });
     const notice = report.notices.find((n) => n.code === 'scientific-nik');
-    expect(notice?.message).toContain('2 baris dengan NIK tertulis sebagai angka ilmiah');
-    expect(notice?.message).toContain('1 di antaranya punya nomor kartu');
-    expect(notice?.message).toContain('nomor kartu atau nama + tanggal lahir');
+    expect(notice?.params).toEqual({ count: 2, withCard: 1, rejected: 1 });
+    expect(words('id', notice!)).toContain('2 baris dengan NIK tertulis sebagai angka ilmiah');
+    expect(words('id', notice!)).toContain('1 di antaranya punya nomor kartu');
+    expect(words('id', notice!)).toContain('nomor kartu atau nama + tanggal lahir');
     expect((await core.lookup({ query: member(2).nik })).verdict).toBe('unknown'); // the NIK cannot find it
     expect((await core.lookup({ query: member(2).card })).verdict).toBe('eligible');
     core.close();

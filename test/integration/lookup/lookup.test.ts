@@ -2,9 +2,13 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
+import { formatCoreMessage, type CoreMessage } from '../../../src/shared/i18n/messages';
 import { DJOKO, NUR, RIZKI, SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
 import { fileFor } from '../../helpers/files';
+
+/** The core answers in codes; the counter words them (here in Indonesian, the default). */
+const words = (m: CoreMessage | null | undefined): string => (m ? formatCoreMessage('id', m) : '');
 
 const tempDir = useTempDir();
 
@@ -45,7 +49,8 @@ describe('look-up by identifier', () => {
     const { core } = await coreWithSample();
     const r = await core.lookup({ query: '367301520385000' });
     expect(r.verdict).toBe('unknown');
-    expect(r.problem).toMatch(/15 digit/);
+    expect(r.problem).toEqual({ code: 'query/partial-number', params: { digits: 15 } });
+    expect(words(r.problem)).toMatch(/15 digit/);
     core.close();
   });
 
@@ -155,7 +160,8 @@ describe('card numbers typed without their leading zeros', () => {
     const { core } = await coreWithSample();
     const r = await core.lookup({ query: '3673015203' });
     expect(r.verdict).toBe('unknown');
-    expect(r.problem).toMatch(/10 digit.*0003673015203/);
+    expect(r.problem).toEqual({ code: 'query/card-not-found', params: { digits: 10, card: '0003673015203' } });
+    expect(words(r.problem)).toMatch(/10 digit.*0003673015203/);
     core.close();
   });
 });
@@ -165,14 +171,15 @@ describe('a NIK that cannot exist', () => {
     const { core } = await coreWithSample();
     const r = await core.lookup({ query: '9973015203850003' });
     expect(r).toMatchObject({ kind: 'nik', verdict: 'unknown', problem: null });
-    expect(r.queryWarnings).toEqual([expect.stringMatching(/kode provinsi 99/)]);
+    expect(r.queryWarnings).toEqual([{ code: 'query/nik-province', params: { code: '99' } }]);
+    expect(r.queryWarnings?.map(words)).toEqual([expect.stringMatching(/kode provinsi 99/)]);
     core.close();
   });
 
   it('a birth date inside it that is no date (day 32, month 13)', async () => {
     const { core } = await coreWithSample();
-    expect((await core.lookup({ query: '3673013213850003' })).queryWarnings).toEqual([expect.stringMatching(/32-13-85/)]);
-    expect((await core.lookup({ query: '3673017213850003' })).queryWarnings).toEqual([expect.stringMatching(/tanggal lahir/)]); // 72 = 32 + 40
+    expect((await core.lookup({ query: '3673013213850003' })).queryWarnings?.map(words)).toEqual([expect.stringMatching(/32-13-85/)]);
+    expect((await core.lookup({ query: '3673017213850003' })).queryWarnings?.map(words)).toEqual([expect.stringMatching(/tanggal lahir/)]); // 72 = 32 + 40
     core.close();
   });
 

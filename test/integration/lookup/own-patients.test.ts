@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
+import { formatCoreMessage } from '../../../src/shared/i18n/messages';
 import { RIZKI, SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
 import { fileFor } from '../../helpers/files';
@@ -85,7 +86,8 @@ describe("the facility's own patients come first", () => {
   it('a short number that is no record says so', async () => {
     const { core } = await counter();
     const r = await core.lookup({ query: '42' });
-    expect(r.problem).toMatch(/No\. RM 000042/);
+    expect(r.problem).toEqual({ code: 'query/no-record', params: { mrn: '000042' } });
+    expect(formatCoreMessage('id', r.problem!)).toMatch(/No\. RM 000042/);
     expect(r.patient).toBeUndefined();
     core.close();
   });

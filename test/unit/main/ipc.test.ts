@@ -6,6 +6,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_NAMES, METHOD_NAMES, channelOf, eventChannelOf, type ContractEvents, type Result } from '../../../src/shared/contract';
 import type { ImportProgress, ListSummary } from '../../../src/shared/lists';
+import { formatContractError } from '../../../src/shared/i18n/format-error';
 import { createCore, type Core } from '../../../src/core/core';
 import { registerIpc, type EventSink, type IpcMainLike } from '../../../src/main/ipc';
 import { inProcessClient } from '../../../src/core/process/in-process-client';
@@ -41,12 +42,11 @@ const summary: ListSummary = {
   previousEdition: 1,
 };
 
-/** A small stand-in core: the IPC layer only needs the methods, `lang` and `events`. */
+/** A small stand-in core: the IPC layer only needs the methods and `events`. */
 function fakeCore() {
   const emitter = new EventEmitter();
   const calls: { method: string; input: unknown }[] = [];
   const core = {
-    lang: 'en' as const,
     events: {
       emit<E extends keyof ContractEvents>(event: E, payload: ContractEvents[E]) {
         emitter.emit(event, payload);
@@ -133,7 +133,8 @@ describe('registerIpc', () => {
     for (const method of METHOD_NAMES) {
       const result = await invoke(ipc, method, { query: 'x', list: 'x' });
       expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      if (!result.ok) expect(result.error.message).toMatch(/main window/);
+      // No words from the shell: the caller words the code in its language.
+      if (!result.ok) expect(formatContractError('en', result.error)).toMatch(/main window/);
     }
     expect(check).toHaveBeenCalledTimes(METHOD_NAMES.length);
     expect(check.mock.calls[0]?.[0]).toBe(event);

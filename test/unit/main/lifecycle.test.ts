@@ -84,7 +84,9 @@ const fake = vi.hoisted(() => {
     peer: FakePort | undefined;
     readonly listeners: Fn[] = [];
     postMessage(message: unknown) {
-      this.peer?.child?.send(message as never);
+      // A MessagePort to a process that has gone drops the message, as Electron's does.
+      const child = this.peer?.child;
+      if (child?.connected) child.send(message as never);
     }
     on(_event: string, listener: Fn) {
       this.listeners.push(listener);

@@ -17,10 +17,10 @@ describe('the banner display', () => {
   });
 
   it('a query warning goes with any answer but a problem', () => {
-    const warnings = ['NIK ini tidak mungkin: kode provinsi 99 tidak ada.'];
+    const warnings = [{ code: 'query/nik-province' as const, params: { code: '99' } }];
     expect(displayOf(result([], { queryWarnings: warnings }), null)).toMatchObject({ kind: 'verdict', verdict: 'unknown', warnings });
     expect(displayOf(result([{ ...row('A', '2026-11-01', 'active', false, 1), confidence: 'probable' }], { queryWarnings: warnings }), null)).toMatchObject({ kind: 'candidates', warnings });
-    expect(displayOf(result([], { queryWarnings: warnings, problem: 'x' }), null)).toEqual({ kind: 'problem', message: 'x' });
+    expect(displayOf(result([], { queryWarnings: warnings, problem: { code: 'query/partial-number', params: { digits: 15 } } }), null)).toEqual({ kind: 'problem', message: { code: 'query/partial-number', params: { digits: 15 } } });
   });
 
   it("the clerk's pick is the basis", () => {

@@ -28,7 +28,7 @@ const member = (kind: MemberMatch['list']['kind'], status: MemberMatch['status']
   flags: [],
   score: 1,
 });
-const dupError: ContractError = { code: 'visit/duplicate', message: 'RUDI sudah terdaftar hari ini (U-001)' } as ContractError;
+const dupError: ContractError = { code: 'visit/duplicate', params: { name: 'RUDI', unit: 'Poli Umum', queue: 'U-001' } };
 const key = (k: string, over: Partial<PanelKey> = {}): PanelKey => ({ key: k, alt: false, ctrl: false, meta: false, onCancelButton: false, ...over });
 const run = (s: FlowState, events: FlowEvent[]): FlowState => events.reduce(flowReducer, s);
 

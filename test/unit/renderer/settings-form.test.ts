@@ -39,9 +39,9 @@ describe('settings checked before saving', () => {
   });
 
   it("the core's refusal with issues is worded the same way", () => {
-    const error = { code: 'invalid-input', message: 'x', issues: [{ path: ['counterPrefix'], kind: 'format' as const }] };
+    const error = { code: 'invalid-input', issues: [{ path: ['counterPrefix'], kind: 'format' as const }] };
     expect(messagesOfError(error, 'en', tEn)?.list).toEqual(['Counter prefix: not in the expected form']);
-    expect(messagesOfError({ code: 'internal', message: 'x' }, 'en', tEn)).toBeNull();
+    expect(messagesOfError({ code: 'internal', params: { detail: 'x' } }, 'en', tEn)).toBeNull();
   });
 
   it('every settings field has a label in both languages', () => {

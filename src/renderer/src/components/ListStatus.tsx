@@ -2,14 +2,16 @@ import { useTranslation } from 'react-i18next';
 import type { ListsState } from '../hooks/use-lists';
 import { formatDate } from '../format';
 import { useLang } from '../i18n';
+import { useErrorText } from '../i18n/core-words';
 
 /** One line in the header: how many lists the look-up searches, how many members, how many are old. */
 export function ListStatus({ state }: { state: ListsState }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const errorText = useErrorText();
   if (state.status === 'loading') return <p className="list-status">{t('lists.loading')}</p>;
   if (state.status === 'failed') {
-    return <p className="list-status list-status--bad">{t('lists.failed', { message: state.error.message })}</p>;
+    return <p className="list-status list-status--bad">{t('lists.failed', { message: errorText(state.error) })}</p>;
   }
   const { lists } = state;
   if (lists.length === 0) return <p className="list-status list-status--bad" data-testid="list-status">{t('lists.none')}</p>;

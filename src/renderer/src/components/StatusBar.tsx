@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Connectivity } from '../../../shared/bpjs';
 import { formatClock, formatSeconds } from '../format-time';
 import { useLang } from '../i18n';
+import { useCoreMessage } from '../i18n/core-words';
 
 interface Props {
   connectivity: Connectivity | null;
@@ -22,6 +23,7 @@ const MARK: Record<Connectivity['state'], string> = {
 export function StatusBar({ connectivity: c, timeZone }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
+  const say = useCoreMessage();
   const state = c?.state ?? 'checking';
   const name = c?.service ? `${t('statusBar.bpjs')} ${t(`service.${c.service}`)}` : t('statusBar.bpjs');
 
@@ -35,7 +37,8 @@ export function StatusBar({ connectivity: c, timeZone }: Props) {
   else text = t('statusBar.rejected', { name });
 
   const paused = c?.pausedUntil ? t('statusBar.paused', { time: formatClock(c.pausedUntil, lang, timeZone) }) : null;
-  const detail = [c?.message, paused].filter(Boolean).join(' ');
+  // The core says what is wrong as a code; worded here, so a language switch re-words it at once.
+  const detail = [c?.message ? say(c.message) : null, paused].filter(Boolean).join(' ');
   const pending = c?.pendingRechecks ?? 0;
 
   return (

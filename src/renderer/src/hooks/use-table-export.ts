@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { Result } from '../../../shared/contract';
 import { chooseFileFor } from '../components/PathPrompt';
+import { errorTextNow } from '../i18n/core-words';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -31,10 +32,10 @@ export function useTableExport<K>(
       if (choice.kind === 'ask') return setAsking(request);
       setAsking(null);
       if (choice.kind === 'cancelled') return;
-      if (choice.kind === 'failed') return setStatus({ tone: 'bad', text: `${failed}: ${choice.error.message}` });
+      if (choice.kind === 'failed') return setStatus({ tone: 'bad', text: `${failed}: ${errorTextNow(choice.error)}` });
       const result = await write(request, choice.file.handle);
       if (result.ok) setStatus({ tone: 'ok', text: done(result.value.rows, result.value.name) });
-      else setStatus({ tone: 'bad', text: `${failed}: ${result.error.message}` });
+      else setStatus({ tone: 'bad', text: `${failed}: ${errorTextNow(result.error)}` });
     },
     [write, done, failed],
   );

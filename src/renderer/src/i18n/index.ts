@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { CORE_MESSAGES, type Lang } from '../../../shared/i18n/messages';
-import { hasBridge, loket } from '../api';
 import { uiEn } from './messages-en';
 import { uiId } from './messages-id';
 
@@ -10,8 +9,9 @@ export const LANGS: readonly Lang[] = ['id', 'en'];
 const STORAGE_KEY = 'loket.lang';
 
 /**
- * Two namespaces: 'ui' (this app's screens) and 'core' (messages the core produces, shared with
- * it so a screen can render an issue code, e.g. an import reject reason, in the UI language).
+ * Two namespaces: 'ui' (this app's screens) and 'core' (the shared catalog of the codes the core
+ * answers with: errors, problems, notices, reject reasons). The core never words them; this
+ * window does, in its own language (core-words.ts).
  */
 export const resources = {
   id: { ui: uiId, core: CORE_MESSAGES.id },
@@ -39,8 +39,6 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
 });
 document.documentElement.lang = i18next.language;
-// The core writes its messages (errors, problems, reject reasons) in the UI's language.
-if (hasBridge()) void loket.setLanguage({ lang: currentLang() });
 
 export function currentLang(): Lang {
   return i18next.language === 'en' ? 'en' : 'id';
@@ -50,7 +48,7 @@ export function currentLang(): Lang {
 export async function setLang(lang: Lang): Promise<void> {
   await i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
-  if (hasBridge()) await loket.setLanguage({ lang });
+  // Nothing to tell the core: it answers in codes, and this window words them (core-words.ts).
   try {
     window.localStorage.setItem(STORAGE_KEY, lang);
   } catch {

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loket } from '../api';
+import { currentLang } from '../i18n';
+import { errorTextNow } from '../i18n/core-words';
 import { focusKindOf } from '../focus-kind';
 import { printKeyOf } from './print-keys';
 import { slipPrinterOf } from './slip-printers';
@@ -36,9 +38,9 @@ export function usePrintKeys(last: LastSlip | null, onQueueScreen: boolean): { n
       if (!slip) return show({ tone: 'info', text: t('print.none') });
       const panel = slipPrinterOf(slip.visitId);
       if (panel) return panel(reprint);
-      const result = await loket.printSlip({ visitId: slip.visitId, ...(reprint ? { reprint: true } : {}) });
+      const result = await loket.printSlip({ visitId: slip.visitId, lang: currentLang(), ...(reprint ? { reprint: true } : {}) });
       if (result.ok) show({ tone: 'ok', text: t('print.printed', { queue: slip.queue, printer: result.value.printer || t('slip.defaultPrinter') }) });
-      else show({ tone: result.error.code === 'print/unavailable' ? 'info' : 'bad', text: result.error.message });
+      else show({ tone: result.error.code === 'print/unavailable' ? 'info' : 'bad', text: errorTextNow(result.error) });
     },
     [show, t],
   );

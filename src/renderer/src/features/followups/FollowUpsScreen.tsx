@@ -8,6 +8,7 @@ import { loket } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUndo } from '../../components/UndoToast';
 import { useLang } from '../../i18n';
+import { errorTextNow } from '../../i18n/core-words';
 import { FollowUpCard } from './FollowUpCard';
 import { followUpKey } from './followup-keys';
 import type { AttachSource } from './identity-choices';
@@ -90,7 +91,7 @@ export function FollowUpsScreen({ settings, changes, connectivity = null }: Prop
     (f: FollowUp, message: string, previous: Payer) =>
       undo.offer(message, async () => {
         const back = await loket.setPayer({ visitId: f.visit.id, payer: previous });
-        if (!back.ok) throw new Error(t('undo.failed', { reason: back.error.message }));
+        if (!back.ok) throw new Error(t('undo.failed', { reason: errorTextNow(back.error) }));
         return t('followUps.payerUndone', { name: f.patient.name, payer: payerLabel(previous) });
       }),
     [undo.offer, t, payerLabel],

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Identity } from '../../../../shared/counter';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../format';
+import { useCoreMessage } from '../../i18n/core-words';
 import { attachSourceOf, nameFromQuery, type AttachSource } from './identity-choices';
 import { NewPatientForm } from '../register/NewPatientForm';
 import { useIdentitySearch } from './use-identity-search';
@@ -21,6 +22,7 @@ interface Props {
  */
 export function IdentityStep({ patientId, onAttach, onCancel, lang }: Props) {
   const { t } = useTranslation();
+  const say = useCoreMessage();
   const { search, run } = useIdentitySearch(patientId);
   const [query, setQuery] = useState('');
   const [typing, setTyping] = useState(false);
@@ -101,7 +103,7 @@ export function IdentityStep({ patientId, onAttach, onCancel, lang }: Props) {
       </form>
       {search.status === 'searching' && <p className="identity-step__note">{t('followUps.searching')}</p>}
       {search.status === 'failed' && <ErrorAlert title={t('followUps.actionFailed')} error={search.error} />}
-      {search.status === 'done' && search.result.problem && <p className="identity-step__note">{search.result.problem}</p>}
+      {search.status === 'done' && search.result.problem && <p className="identity-step__note">{say(search.result.problem)}</p>}
       {search.status === 'done' && choices.length === 0 && !search.result.problem && <p className="identity-step__note">{t('followUps.noChoices')}</p>}
       {choices.length > 0 && (
         <ul className="identity-step__choices" ref={listRef} data-testid="identity-choices">

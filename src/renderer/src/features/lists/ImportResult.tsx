@@ -1,14 +1,19 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportReport } from '../../../../shared/lists';
+import { noticeMessage, type ImportReport } from '../../../../shared/lists';
 import { loket } from '../../api';
 import { Notice, PathPrompt, chooseFileFor } from '../../components/PathPrompt';
+import { useLang } from '../../i18n';
+import { errorTextNow, useCoreMessage } from '../../i18n/core-words';
 
 const SHOWN_REJECTS = 10;
 
 /** The report of a finished import: counts, what to know about the file, rejected rows and their CSV. */
 export function ImportResult({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
+  // Notices and reasons arrive as codes: worded here, in the UI language (and again when it changes).
+  const lang = useLang();
+  const say = useCoreMessage();
   const [askPath, setAskPath] = useState(false);
   const [status, setStatus] = useState<{ tone: 'ok' | 'bad'; text: string } | null>(null);
   const suggested = `ditolak-${report.list.replace(/[^\w-]+/g, '-').toLowerCase()}-edisi-${report.edition}.csv`;
@@ -20,12 +25,12 @@ export function ImportResult({ report }: { report: ImportReport }) {
       if (choice.kind === 'ask') return setAskPath(true);
       setAskPath(false);
       if (choice.kind === 'cancelled') return;
-      if (choice.kind === 'failed') return setStatus({ tone: 'bad', text: `${t('listAdmin.exportFailed')}: ${choice.error.message}` });
-      const result = await loket.exportImportIssues({ list: report.list, file: choice.file.handle });
+      if (choice.kind === 'failed') return setStatus({ tone: 'bad', text: `${t('listAdmin.exportFailed')}: ${errorTextNow(choice.error)}` });
+      const result = await loket.exportImportIssues({ list: report.list, file: choice.file.handle, lang });
       if (result.ok) setStatus({ tone: 'ok', text: t('listAdmin.exported', { rows: result.value.rows, file: result.value.name }) });
-      else setStatus({ tone: 'bad', text: `${t('listAdmin.exportFailed')}: ${result.error.message}` });
+      else setStatus({ tone: 'bad', text: `${t('listAdmin.exportFailed')}: ${errorTextNow(result.error)}` });
     },
-    [report.list, suggested, t],
+    [report.list, suggested, lang, t],
   );
 
   const { rows } = report;
@@ -54,7 +59,7 @@ export function ImportResult({ report }: { report: ImportReport }) {
         <ul className="import-result__notices" data-testid="import-notices">
           {report.notices.map((n) => (
             <li key={n.code} data-notice={n.code}>
-              {n.message}
+              {say(noticeMessage(n))}
             </li>
           ))}
         </ul>
@@ -73,7 +78,7 @@ export function ImportResult({ report }: { report: ImportReport }) {
               {report.rejects.slice(0, SHOWN_REJECTS).map((r) => (
                 <tr key={`${r.row}-${r.code}`} data-row={r.row}>
                   <td className="data-table__num">{r.row}</td>
-                  <td>{r.reason}</td>
+                  <td>{say(r)}</td>
                 </tr>
               ))}
             </tbody>

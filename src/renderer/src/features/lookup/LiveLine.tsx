@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { formatClock, formatSeconds } from '../../format-time';
 import { useLang } from '../../i18n';
+import { useCoreMessage } from '../../i18n/core-words';
 import type { LiveState } from './use-lookup';
 
 /** One quiet line under the search: BPJS is being asked, answered (when, how fast), or did not answer. */
 export function LiveLine({ live, timeZone }: { live: LiveState; timeZone: string }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const say = useCoreMessage();
   if (!live) return null;
   if (live.status === 'asking') {
     return (
@@ -23,7 +25,7 @@ export function LiveLine({ live, timeZone }: { live: LiveState; timeZone: string
   if (o.status === 'failed') {
     return (
       <p className="live-status live-status--failed" data-testid="live-status" data-live="failed" data-reason={o.reason} role="status">
-        {t('live.failed', { message: o.message })}
+        {t('live.failed', { message: say(o.message) })}
       </p>
     );
   }

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import type { CoreMessage } from '../../../../shared/i18n/messages';
 import type { MemberMatch } from '../../../../shared/lookup';
 import { formatDate } from '../../format';
 import { formatDayClock, localDateOf } from '../../format-time';
 import { useLang } from '../../i18n';
+import { useCoreMessage } from '../../i18n/core-words';
 import { isLive, isSocialAssistanceList, nikTail, type Display } from './verdict';
 
 interface Props {
@@ -19,6 +21,7 @@ interface Props {
 export function VerdictBanner({ display, listCount, matches = [], timeZone = 'Asia/Jakarta' }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
+  const say = useCoreMessage();
 
   if (display.kind === 'problem') {
     return (
@@ -26,7 +29,7 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
         <span className="verdict__icon" aria-hidden="true" />
         <div className="verdict__body">
           <h2 className="verdict__title">{t('lookup.problemTitle')}</h2>
-          <p className="verdict__detail">{display.message}</p>
+          <p className="verdict__detail" data-code={display.message.code}>{say(display.message)}</p>
         </div>
       </section>
     );
@@ -113,13 +116,14 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
 }
 
 /** A NIK that cannot exist: the look-up ran anyway, and the clerk checks the digits against the ID card. */
-function QueryWarnings({ warnings }: { warnings: string[] }) {
+function QueryWarnings({ warnings }: { warnings: CoreMessage[] }) {
+  const say = useCoreMessage();
   if (warnings.length === 0) return null;
   return (
     <ul className="verdict__warnings" role="status">
       {warnings.map((w) => (
-        <li key={w} className="warning" data-testid="query-warning">
-          {w}
+        <li key={w.code} className="warning" data-testid="query-warning" data-code={w.code}>
+          {say(w)}
         </li>
       ))}
     </ul>

@@ -1,15 +1,17 @@
+import type { CoreMessage } from '../../../../shared/i18n/messages';
 import type { LookupResult, MemberMatch, Verdict } from '../../../../shared/lookup';
 import { decide } from '../../../../shared/verdict-rule';
 
 /**
  * What the big banner says; derived from the result and the clerk's pick, never stored.
  * `warnings`: about the query itself (a NIK that cannot exist), shown whatever the answer.
+ * The problem and the warnings are the core's codes, worded by the banner in the UI language.
  * `overruled`: stale list rows that say otherwise and lost to a current list (shown with their age).
  */
 export type Display =
-  | { kind: 'problem'; message: string }
-  | { kind: 'verdict'; verdict: Verdict; basis: MemberMatch[]; pickedByClerk: boolean; overruled: MemberMatch[]; warnings: string[] }
-  | { kind: 'candidates'; count: number; warnings: string[] };
+  | { kind: 'problem'; message: CoreMessage }
+  | { kind: 'verdict'; verdict: Verdict; basis: MemberMatch[]; pickedByClerk: boolean; overruled: MemberMatch[]; warnings: CoreMessage[] }
+  | { kind: 'candidates'; count: number; warnings: CoreMessage[] };
 
 /**
  * An identifier that matches exactly decides the verdict on its own (the core's verdict, by the

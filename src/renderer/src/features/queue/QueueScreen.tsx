@@ -8,6 +8,8 @@ import { loket } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUndo } from '../../components/UndoToast';
+import { currentLang } from '../../i18n';
+import { errorTextNow } from '../../i18n/core-words';
 import './queue.css';
 
 /** The queue is shared by every counter window: reload this often. */
@@ -82,7 +84,7 @@ export function QueueScreen({ settings, changes, paused }: Props) {
       setNotice(t('queue.called', who));
       undo.offer(t('queue.calledDone', who), async () => {
         const back = await loket.setVisitStatus({ visitId: called.visitId, status: 'waiting' });
-        if (!back.ok) throw new Error(t('undo.failed', { reason: back.error.message }));
+        if (!back.ok) throw new Error(t('undo.failed', { reason: errorTextNow(back.error) }));
         return t('queue.undone', { ...who, status: t('queue.statuses.waiting') });
       });
     } else setNotice(t('queue.noneWaiting'));
@@ -92,9 +94,9 @@ export function QueueScreen({ settings, changes, paused }: Props) {
   const reprint = useCallback(
     async (visitId: number, queue: string) => {
       setActionError(null);
-      const result = await loket.printSlip({ visitId, reprint: true });
+      const result = await loket.printSlip({ visitId, reprint: true, lang: currentLang() });
       if (result.ok) setNotice(t('queue.reprinted', { queue }));
-      else if (result.error.code === 'print/unavailable') setNotice(result.error.message);
+      else if (result.error.code === 'print/unavailable') setNotice(errorTextNow(result.error));
       else setActionError(result.error);
     },
     [t],
@@ -112,7 +114,7 @@ export function QueueScreen({ settings, changes, paused }: Props) {
         setNotice(null);
         undo.offer(t('queue.servedDone', who), async () => {
           const back = await loket.setVisitStatus({ visitId: entry.visitId, status: before });
-          if (!back.ok) throw new Error(t('undo.failed', { reason: back.error.message }));
+          if (!back.ok) throw new Error(t('undo.failed', { reason: errorTextNow(back.error) }));
           return t('queue.undone', { ...who, status: t(`queue.statuses.${before}`) });
         });
       }

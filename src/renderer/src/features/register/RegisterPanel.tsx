@@ -4,6 +4,7 @@ import type { Patient, RegisteredVisit } from '../../../../shared/counter';
 import type { CounterSettings } from '../../../../shared/settings';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useErrorText } from '../../i18n/core-words';
 import { DuplicatesStep } from './DuplicatesStep';
 import { NewPatientForm } from './NewPatientForm';
 import { chosen, panelCommand } from './register-flow';
@@ -26,6 +27,7 @@ interface Props {
  */
 export function RegisterPanel({ subject, settings, onPatient, onRegistered, onCancel }: Props) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const units = useMemo(() => (settings?.units ?? []).filter((u) => u.code !== settings?.emergencyUnit).slice(0, 9), [settings]);
   const { state, dispatch, resolve, takePatient, register } = useRegisterFlow(subject, units, onPatient, onRegistered);
   const panelRef = useRef<HTMLElement>(null);
@@ -88,7 +90,7 @@ export function RegisterPanel({ subject, settings, onPatient, onRegistered, onCa
       {state.duplicate && (
         <ConfirmDialog
           title={t('register.dupTitle')}
-          message={state.duplicate.message}
+          message={errorText(state.duplicate)}
           confirmLabel={t('register.dupConfirm')}
           cancelLabel={t('register.dupCancel')}
           keysHint={t('register.dupKeys')}

@@ -6,6 +6,7 @@ import type { ContractError } from '../../../../shared/contract';
 import { loket } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Notice } from '../../components/PathPrompt';
+import { useCoreMessage, useErrorText } from '../../i18n/core-words';
 
 type ServiceForm = BpjsSettingsForm['vclaim'];
 type SecretKey = 'secret' | 'userKey' | 'pcarePass';
@@ -39,12 +40,15 @@ const whole = (value: string): number => (Number.isFinite(Number(value)) ? Math.
  */
 export function BpjsSettings() {
   const { t } = useTranslation();
+  // The test's outcome arrives as a code: worded at render, so a language switch re-words it.
+  const say = useCoreMessage();
+  const errorText = useErrorText();
   const [view, setView] = useState<BpjsSettingsView | null>(null);
   const [form, setForm] = useState<BpjsSettingsForm | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [tests, setTests] = useState<Partial<Record<BpjsServiceName, { status: 'testing' } | { status: 'done'; test: ConnectionTest } | { status: 'error'; message: string }>>>({});
+  const [tests, setTests] = useState<Partial<Record<BpjsServiceName, { status: 'testing' } | { status: 'done'; test: ConnectionTest } | { status: 'error'; error: ContractError }>>>({});
 
   useEffect(() => {
     void loket.getBpjsSettings({}).then((result) => {
@@ -82,7 +86,7 @@ export function BpjsSettings() {
       const result = await loket.testBpjsConnection({ service, form });
       setTests((x) => ({
         ...x,
-        [service]: result.ok ? { status: 'done', test: result.value } : { status: 'error', message: t('bpjsAdmin.testFailed', { message: result.error.message }) },
+        [service]: result.ok ? { status: 'done', test: result.value } : { status: 'error', error: result.error },
       }));
     },
     [form, t],
@@ -179,13 +183,13 @@ export function BpjsSettings() {
                   <span className="bpjs-test-result" data-ok={state.test.ok} data-reason={state.test.reason ?? ''}>
                     {/* role=status either way: a refused test is information, not an app error. */}
                     <span className={`notice notice--${state.test.ok ? 'ok' : 'bad'}`} role="status" data-testid={`bpjs-test-result-${service}`}>
-                      {state.test.message}
+                      {say(state.test.message)}
                     </span>
                   </span>
                 )}
                 {state?.status === 'error' && (
                   <Notice tone="bad" testId={`bpjs-test-result-${service}`}>
-                    {state.message}
+                    {t('bpjsAdmin.testFailed', { message: errorText(state.error) })}
                   </Notice>
                 )}
               </div>

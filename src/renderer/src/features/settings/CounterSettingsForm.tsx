@@ -51,7 +51,7 @@ export function CounterSettingsForm() {
     setSaved(false);
     const local = checkSettings(form, lang, tr);
     setIssues(local ?? NO_ISSUES);
-    if (local) return setError({ code: 'invalid-input', message: t('settings.checkFields') });
+    if (local) return setError({ code: 'invalid-input' }); // shown as the lines of `issues`, under settings.checkFields
     setBusy(true);
     const result = await loket.saveSettings(form);
     setBusy(false);

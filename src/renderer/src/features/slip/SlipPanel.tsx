@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import { loket } from '../../api';
 import { Notice, PathPrompt, chooseFileFor } from '../../components/PathPrompt';
+import { useLang } from '../../i18n';
+import { errorTextNow, useErrorText } from '../../i18n/core-words';
 import { registerSlipPrinter } from '../../print/slip-printers';
 import './slip.css';
 
@@ -43,6 +45,9 @@ interface Props {
 /** The slip as it will print, and Cetak slip / Cetak ulang / Simpan PDF. */
 export function SlipPanel({ visitId, queue, autoPrint }: Props) {
   const { t } = useTranslation();
+  // The slip is worded in the UI language: the core takes it with each call.
+  const lang = useLang();
+  const errorText = useErrorText();
   const hostRef = useRef<HTMLDivElement>(null);
   const [loadError, setLoadError] = useState<ContractError | null>(null);
   const [status, setStatus] = useState<Status>(null);
@@ -52,7 +57,7 @@ export function SlipPanel({ visitId, queue, autoPrint }: Props) {
 
   useEffect(() => {
     let live = true;
-    void loket.slipHtml({ visitId }).then((result) => {
+    void loket.slipHtml({ visitId, lang }).then((result) => {
       if (!live) return;
       if (!result.ok) return setLoadError(result.error);
       setLoadError(null);
@@ -61,22 +66,22 @@ export function SlipPanel({ visitId, queue, autoPrint }: Props) {
     return () => {
       live = false;
     };
-  }, [visitId]);
+  }, [visitId, lang]);
 
   const showFailure = useCallback((error: ContractError) => {
-    setStatus({ tone: error.code === 'print/unavailable' ? 'info' : 'bad', text: error.message });
+    setStatus({ tone: error.code === 'print/unavailable' ? 'info' : 'bad', text: errorTextNow(error) });
   }, []);
 
   const print = useCallback(
     async (reprint: boolean) => {
       setBusy(true);
       setStatus(null);
-      const result = await loket.printSlip({ visitId, ...(reprint ? { reprint: true } : {}) });
+      const result = await loket.printSlip({ visitId, lang, ...(reprint ? { reprint: true } : {}) });
       setBusy(false);
       if (result.ok) setStatus({ tone: 'ok', text: t('slip.printed', { printer: result.value.printer || t('slip.defaultPrinter') }) });
       else showFailure(result.error);
     },
-    [visitId, t, showFailure],
+    [visitId, lang, t, showFailure],
   );
 
   // The desktop app prints right after registering; where printing does not exist (the browser
@@ -84,7 +89,7 @@ export function SlipPanel({ visitId, queue, autoPrint }: Props) {
   useEffect(() => {
     if (!autoPrint || printedFor.current === visitId) return;
     printedFor.current = visitId;
-    void loket.printSlip({ visitId }).then((result) => {
+    void loket.printSlip({ visitId, lang }).then((result) => {
       if (result.ok) setStatus({ tone: 'ok', text: t('slip.printed', { printer: result.value.printer || t('slip.defaultPrinter') }) });
       else if (result.error.code !== 'print/unavailable') showFailure(result.error);
     });
@@ -98,11 +103,11 @@ export function SlipPanel({ visitId, queue, autoPrint }: Props) {
       setAsking(false);
       if (choice.kind === 'cancelled') return;
       if (choice.kind === 'failed') return showFailure(choice.error);
-      const result = await loket.exportSlipPdf({ visitId, file: choice.file.handle });
+      const result = await loket.exportSlipPdf({ visitId, file: choice.file.handle, lang });
       if (result.ok) setStatus({ tone: 'ok', text: t('slip.saved', { file: result.value.name }) });
       else showFailure(result.error);
     },
-    [queue, visitId, t, showFailure],
+    [queue, visitId, lang, t, showFailure],
   );
 
   // The print keys (P, F4, Ctrl+P) are the app's, on every screen (use-print-keys): they print
@@ -140,7 +145,7 @@ export function SlipPanel({ visitId, queue, autoPrint }: Props) {
             {status.text}
           </Notice>
         )}
-        {loadError && <Notice tone="bad">{loadError.message}</Notice>}
+        {loadError && <Notice tone="bad">{errorText(loadError)}</Notice>}
       </div>
       <div className="slip-panel__preview" ref={hostRef} data-testid="slip-preview" />
     </section>

@@ -1,0 +1,27 @@
+import { formatCoreMessage, type CoreMessage, type Lang } from '../shared/i18n/messages';
+import { noticeMessage, type ImportReport } from '../shared/lists';
+import type { LookupResult } from '../shared/lookup';
+
+/**
+ * The JSON the command prints: the contract's answer as it is (codes and parameters, for
+ * programs) with each message also worded in --lang (`message`; a row's `reason`), for people
+ * reading the output. The core itself never words anything.
+ */
+const worded = (lang: Lang, m: CoreMessage): CoreMessage & { message: string } => ({ ...m, message: formatCoreMessage(lang, m) });
+
+export function wordedLookup(lang: Lang, r: LookupResult) {
+  return {
+    ...r,
+    problem: r.problem ? worded(lang, r.problem) : null,
+    ...(r.queryWarnings ? { queryWarnings: r.queryWarnings.map((w) => worded(lang, w)) } : {}),
+  };
+}
+
+export function wordedImport(lang: Lang, r: ImportReport) {
+  return {
+    ...r,
+    notices: r.notices.map((n) => ({ ...n, message: formatCoreMessage(lang, noticeMessage(n)) })),
+    rejects: r.rejects.map((x) => ({ ...x, reason: formatCoreMessage(lang, x) })),
+    warnings: r.warnings.map((x) => ({ ...x, reason: formatCoreMessage(lang, x) })),
+  };
+}

@@ -1,0 +1,79 @@
+import type { ImportIssue } from '../../shared/lists';
+import { buildingPath, editionPath, editionsDir, fsyncDir, openBuildingFile, removeFileQuietly, renameFile, type EditionStore } from '../store/edition-store';
+import type { Db } from '../store/open-database';
+import { createMemberTableSql } from './member-table';
+import { pauseAt } from './test-pause';
+
+/**
+ * One edition's file while it is built: `e<id>.db.building`, written without journal or fsync
+ * and locked exclusively until it is closed (its lock is what tells recovery the import is
+ * alive). `seal()` makes it durable while still locked; `closeAndRename()` is called by the
+ * switch, inside the main file's write transaction, so recovery (which takes the same lock)
+ * never sees the file between unlocked and renamed.
+ */
+export class EditionBuild {
+  private open = true;
+  private renamed = false;
+
+  private constructor(
+    private readonly store: EditionStore,
+    readonly editionId: number,
+    readonly db: Db,
+  ) {}
+
+  /** Creates the building file (with its tables) and takes its lock. */
+  static create(store: EditionStore, editionId: number): EditionBuild {
+    const db = openBuildingFile(store, editionId);
+    try {
+      db.exec(createMemberTableSql());
+    } catch (error) {
+      db.close();
+      removeFileQuietly(buildingPath(store, editionId));
+      throw error;
+    }
+    return new EditionBuild(store, editionId, db);
+  }
+
+  saveIssues(rejects: readonly ImportIssue[], warnings: readonly ImportIssue[]): void {
+    const insert = this.db.prepare('INSERT INTO import_issues (row, severity, code, detail) VALUES (?, ?, ?, ?)');
+    this.db.transaction(() => {
+      // The detail as found (a reason code, a row number, a cell): worded when exported, in the caller's language.
+      for (const r of rejects) insert.run(r.row, 'reject', r.code, r.params.detail);
+      for (const w of warnings) insert.run(w.row, 'warning', w.code, w.params.detail);
+    })();
+  }
+
+  /**
+   * Everything on disk, lock still held: with synchronous FULL the last commit fsyncs the file
+   * (and with it every page the unsynced commits before left in the OS cache). Done through
+   * SQLite rather than a second file handle: closing another handle on the file would drop
+   * SQLite's POSIX lock, and with it the sign that this import is alive.
+   */
+  seal(): void {
+    this.db.pragma('synchronous = FULL');
+    this.db.prepare(`INSERT OR REPLACE INTO edition_meta (key, value) VALUES ('complete', ?)`).run(new Date().toISOString());
+    pauseAt('complete');
+  }
+
+  /** Inside the main file's write transaction: unlock, then give the file its final name. */
+  closeAndRename(): string {
+    this.closeConnection();
+    renameFile(buildingPath(this.store, this.editionId), editionPath(this.store, this.editionId));
+    this.renamed = true;
+    fsyncDir(editionsDir(this.store));
+    return editionPath(this.store, this.editionId);
+  }
+
+  /** The import failed or stopped: no file of it stays. */
+  discard(): void {
+    this.closeConnection();
+    removeFileQuietly(buildingPath(this.store, this.editionId));
+    if (this.renamed) removeFileQuietly(editionPath(this.store, this.editionId));
+  }
+
+  private closeConnection(): void {
+    if (!this.open) return;
+    this.open = false;
+    this.db.close();
+  }
+}

@@ -1,0 +1,191 @@
+import Database from 'better-sqlite3';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from './open-database';
+
+/**
+ * Where a database's list editions live and how their files are opened.
+ *
+ * Layout: every edition of every list is one SQLite file in a folder beside the main database,
+ * named after it: `<dir>/loket.db` keeps the register, patients, queue, settings and the editions'
+ * metadata; `<dir>/loket.db.lists/e<editionId>.db` holds one edition's members, its indexes and
+ * its import issues. The folder is named after the database file (not a shared `lists/`), so
+ * two databases in one folder (the bench, tests) never sweep each other's files.
+ *
+ * While an import runs, its file is `e<id>.db.building`, held with an exclusive SQLite lock for
+ * the whole run: a process that dies loses the lock, which is how recovery tells a dead import
+ * from a live one (see lists/edition-recovery.ts).
+ */
+export interface EditionStore {
+  /** The folder of the edition files; null for an in-memory database (no edition can be stored). */
+  dir: string | null;
+  key?: string;
+  nativeBinding?: string;
+}
+
+export const listsDirOf = (dbPath: string): string => `${dbPath}.lists`;
+export const editionFileName = (editionId: number): string => `e${editionId}.db`;
+export const BUILDING_SUFFIX = '.building';
+/** Every file name this module ever makes in the folder (final, building, or a journal beside one). */
+export const EDITION_FILE_PATTERN = /^e(\d+)\.db(\.building)?(-journal|-wal|-shm)?$/;
+
+const stores = new WeakMap<Db, EditionStore>();
+
+/** Called by openDatabase: the edition files of a connection follow its path and key. */
+export function registerEditionStore(db: Db, dbPath: string, options: { key?: string; nativeBinding?: string }): void {
+  stores.set(db, {
+    dir: dbPath === ':memory:' || dbPath === '' ? null : listsDirOf(dbPath),
+    ...(options.key ? { key: options.key } : {}),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+}
+
+export function editionStoreOf(db: Db): EditionStore {
+  const store = stores.get(db);
+  if (!store) throw new Error('this connection was not opened by openDatabase: its edition files are unknown');
+  return store;
+}
+
+export function editionsDir(store: EditionStore): string {
+  if (store.dir === null) throw new Error('an in-memory database cannot hold list editions (they live in files beside it)');
+  return store.dir;
+}
+
+export const editionPath = (store: EditionStore, editionId: number): string => join(editionsDir(store), editionFileName(editionId));
+export const buildingPath = (store: EditionStore, editionId: number): string => editionPath(store, editionId) + BUILDING_SUFFIX;
+
+/** Unlocks an encrypted file with the main database's key and cipher (SQLCipher-compatible, legacy 4). */
+export function applyKey(db: Db, key: string | undefined): void {
+  if (!key) return;
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma(`legacy=4`);
+  db.pragma(`key='${key.replace(/'/g, "''")}'`);
+}
+
+function openFile(store: EditionStore, path: string, readonly: boolean): Db {
+  const db = new Database(path, {
+    readonly,
+    fileMustExist: readonly,
+    ...(store.nativeBinding ? { nativeBinding: store.nativeBinding } : {}),
+  });
+  try {
+    applyKey(db, store.key);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * A finished edition for look-ups: read-only, never written again after its rename, so no
+ * journal and no lock beyond a shared one per read.
+ */
+export function openEditionReadOnly(store: EditionStore, editionId: number): Db {
+  const db = openFile(store, editionPath(store, editionId), true);
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get(); // a wrong key or a damaged file fails here
+    db.pragma('query_only = ON');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * A new edition's temporary file. No journal and no fsync while loading (a crash only loses a
+ * file that can be rebuilt), and an exclusive lock kept until close: a live import is told from
+ * a dead one by that lock. A stale file of the same name (an earlier dead attempt) is replaced.
+ */
+export function openBuildingFile(store: EditionStore, editionId: number): Db {
+  mkdirSync(editionsDir(store), { recursive: true });
+  const path = buildingPath(store, editionId);
+  rmSync(path, { force: true });
+  const db = openFile(store, path, false);
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    // better-sqlite3 runs SQLite in defensive mode, which silently keeps the journal on.
+    db.unsafeMode(true);
+    db.pragma('journal_mode = OFF');
+    db.unsafeMode(false);
+    db.pragma('synchronous = OFF');
+    db.pragma('temp_store = MEMORY');
+    // The first write takes the exclusive lock now, before anyone can see the file unlocked.
+    db.exec('CREATE TABLE IF NOT EXISTS edition_meta (key TEXT PRIMARY KEY, value TEXT)');
+    return db;
+  } catch (error) {
+    db.close();
+    rmSync(path, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * True when another live connection holds the file's lock (an import still running in some
+ * process or thread). A dead process's lock is released by the OS, so this never waits.
+ */
+export function isLockedByOther(store: EditionStore, path: string): boolean {
+  let db: Db | undefined;
+  try {
+    db = new Database(path, { fileMustExist: true, timeout: 0, ...(store.nativeBinding ? { nativeBinding: store.nativeBinding } : {}) });
+    applyKey(db, store.key);
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('ROLLBACK');
+    return false;
+  } catch (error) {
+    return (error as { code?: string }).code === 'SQLITE_BUSY' || (error as { code?: string }).code === 'SQLITE_LOCKED';
+  } finally {
+    db?.close();
+  }
+}
+
+/** Flushes a file's content to the disk (the building file, before it is renamed into place). */
+export function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Makes a rename durable. Windows cannot open a folder for this; its rename is already journaled by NTFS. */
+export function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // not supported here (Windows): nothing to do
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export function renameFile(from: string, to: string): void {
+  renameSync(from, to);
+}
+
+/**
+ * Deletes a file if it can. On Windows a file another process still has open cannot be
+ * deleted; it is left for the sweep at the next start rather than failing the caller.
+ */
+export function removeFileQuietly(path: string): boolean {
+  try {
+    rmSync(path, { force: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The edition files in the folder (empty when it does not exist yet). */
+export function listEditionFiles(store: EditionStore): string[] {
+  if (store.dir === null) return [];
+  try {
+    return readdirSync(store.dir).filter((name) => EDITION_FILE_PATTERN.test(name));
+  } catch {
+    return [];
+  }
+}
