@@ -1,12 +1,13 @@
 import { daysBetween } from '../../shared/dates';
 import type { CoreMessage } from '../../shared/i18n/messages';
 import type { Confidence, LookupResult, MemberMatch, QueryKind } from '../../shared/lookup';
+import { normalizeName } from '../../shared/names';
 import { parseNik, type NikParse } from '../../shared/nik';
 import { verdictOf } from '../../shared/verdict-rule';
 import { MemberFlags, addressLine, cardToText, dobToIso, flagNames, isoToDob, sexOf, unpackDetail } from '../lists/member-table';
 import { classifyQuery } from './classify-query';
 import type { CurrentEdition, EditionCatalog, MemberRow } from './edition-catalog';
-import { searchByName } from './name-search';
+import { MAX_NAME_WORDS, searchByName } from './name-search';
 
 /** The verdict rule lives in src/shared/verdict-rule.ts: the banner shows what decided it. */
 export { verdictOf };
@@ -43,10 +44,14 @@ export function lookup(ctx: LookupContext, query: string, dob?: string): LookupR
       for (const e of editions) for (const row of e.byCard.all(Number(classified.card))) matches.push(toMatch(ctx, e, row, 'exact', 1));
       if (ctx.live) matches.push(...ctx.live({ card: classified.card }));
       break;
-    case 'name':
+    case 'name': {
       kind = 'name';
-      matches = lookupName(ctx, editions, classified.name, dob);
+      const words = normalizeName(classified.name).tokens;
+      const searched = words.length > MAX_NAME_WORDS ? words.slice(0, MAX_NAME_WORDS).join(' ') : classified.name;
+      if (searched !== classified.name) queryWarnings = [{ code: 'query/name-shortened', params: { words: MAX_NAME_WORDS, typed: words.length } }];
+      matches = lookupName(ctx, editions, searched, dob);
       break;
+    }
     case 'bad-number':
       kind = classified.digits > 13 ? 'nik' : 'card';
       problem = { code: 'query/partial-number', params: { digits: classified.digits } };

@@ -11,6 +11,12 @@ export interface NameCandidate {
 }
 
 const MAX_RESULTS = 20;
+/**
+ * Words of a name that are searched. Indonesian names rarely have more than five ("I Gusti Ayu
+ * Putu Sri Wahyuni" has six); each word beyond costs a full-text query of its own when the
+ * search widens, so a 200-character query of 40 words took seconds on a million members.
+ */
+export const MAX_NAME_WORDS = 6;
 /** Fewer candidates than this: look wider (drop a token, then match the last one as a prefix). */
 const ENOUGH = 5;
 /** Rows fetched per edition and FTS query before ranking in code. */

@@ -71,6 +71,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'query/no-record': 'No patient has record number {{mrn}}. A NIK has 16 digits, a card number 13.',
   'query/nik-province': 'This NIK cannot exist: there is no province code {{code}}. Check the digits against the ID card.',
   'query/nik-date': 'This NIK cannot exist: the birth-date digits inside it ({{digits}}) are no date. Check the digits against the ID card.',
+  'query/name-shortened': 'The name is too long: only its first {{words}} words (of {{typed}}) were searched.',
   'query/nik-serial': 'This NIK cannot exist: its serial number is 0000. Check the digits against the ID card.',
   'bpjs/offline': 'No connection to BPJS ({{detail}}). Check the network cable or Wi-Fi; Loket keeps answering from the local lists.',
   'bpjs/timeout': 'BPJS did not answer within {{seconds}} seconds. The network or the service is slow; Loket keeps answering from the local lists.',

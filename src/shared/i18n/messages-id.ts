@@ -69,6 +69,7 @@ export const messagesId = {
   'query/no-record': 'Tidak ada pasien dengan No. RM {{mrn}}. NIK 16 digit, nomor kartu 13 digit.',
   'query/nik-province': 'NIK ini tidak mungkin: kode provinsi {{code}} tidak ada. Cocokkan angkanya dengan KTP.',
   'query/nik-date': 'NIK ini tidak mungkin: angka tanggal lahir di dalamnya ({{digits}}) bukan tanggal. Cocokkan angkanya dengan KTP.',
+  'query/name-shortened': 'Nama terlalu panjang: hanya {{words}} kata pertama (dari {{typed}}) yang dicari.',
   'query/nik-serial': 'NIK ini tidak mungkin: nomor urut 0000. Cocokkan angkanya dengan KTP.',
   'bpjs/offline': 'Tidak ada koneksi ke BPJS ({{detail}}). Periksa kabel jaringan atau Wi-Fi; Loket tetap menjawab dari daftar lokal.',
   'bpjs/timeout': 'BPJS tidak menjawab dalam {{seconds}} detik. Jaringan atau layanan sedang lambat; Loket tetap menjawab dari daftar lokal.',

@@ -189,3 +189,22 @@ describe('a NIK that cannot exist', () => {
     core.close();
   });
 });
+
+describe('bounded look-ups', () => {
+  it('a name of forty words is searched by its first six, and the clerk is told so', async () => {
+    const { core } = await coreWithSample();
+    const query = `SITI AMINAH ${'BINTI ABDULLAH '.repeat(19)}`.trim().slice(0, 200);
+    const r = await core.lookup({ query });
+    expect(r.kind).toBe('name');
+    expect(r.queryWarnings).toEqual([{ code: 'query/name-shortened', params: { words: 6, typed: query.split(' ').length } }]);
+    expect(words(r.queryWarnings?.[0])).toMatch(/hanya 6 kata pertama/);
+    core.close();
+  });
+
+  it('a name of six words or fewer is searched whole, without a warning', async () => {
+    const { core } = await coreWithSample();
+    const r = await core.lookup({ query: 'I GUSTI AYU PUTU SRI WAHYUNI' });
+    expect(r.queryWarnings).toBeUndefined();
+    core.close();
+  });
+});
