@@ -196,6 +196,14 @@ function credentialsEnv(flag: string | undefined, out: Output, lang: Lang): Node
 
 /** Runs the command line of this process and sets its exit code. */
 export function main(): void {
+  // `loket cek --batch … | head`: the reader has what it wanted and closed the pipe. That is the
+  // end of the output, not a failure: stop quietly, with the exit code a shell expects.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -41,7 +41,10 @@ export class EditionWriter {
   }
 
   write(members: PackedMembers): void {
-    if (this.uncommitted === 0) this.db.exec('BEGIN');
+    // A batch of only rejected rows writes nothing. (It used to open a transaction it never
+    // counted, so the next batch's BEGIN failed: "cannot start a transaction within a transaction".)
+    if (members.count === 0) return;
+    if (!this.db.inTransaction) this.db.exec('BEGIN');
     const { params, nameKeys } = this;
     // Whole statements of ROWS_PER_STATEMENT rows, then the rest one by one.
     const inWholeStatements = members.count - (members.count % ROWS_PER_STATEMENT);

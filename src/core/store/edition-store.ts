@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { privateDir, privateFile } from './private-files';
 import { join } from 'node:path';
 import type { Db } from './open-database';
 
@@ -99,9 +100,10 @@ export function openEditionReadOnly(store: EditionStore, editionId: number): Db 
  * a dead one by that lock. A stale file of the same name (an earlier dead attempt) is replaced.
  */
 export function openBuildingFile(store: EditionStore, editionId: number): Db {
-  mkdirSync(editionsDir(store), { recursive: true });
+  privateDir(editionsDir(store));
   const path = buildingPath(store, editionId);
   rmSync(path, { force: true });
+  privateFile(path);
   const db = openFile(store, path, false);
   try {
     db.pragma('locking_mode = EXCLUSIVE');

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { privateDir, privateFile, tightenFile } from './private-files';
 import { registerEditionStore } from './edition-store';
 import { migrate } from './migrations';
 
@@ -20,7 +20,11 @@ export interface OpenDatabaseOptions {
  * file was written by a newer Loket: opening it would risk corrupting data we do not understand.
  */
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Db {
-  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:' && !options.readonly) {
+    privateDir(dirname(path));
+    privateFile(path);
+    for (const file of [path, `${path}-wal`, `${path}-shm`]) tightenFile(file);
+  }
   const db = new Database(path, {
     readonly: options.readonly ?? false,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),

@@ -1,0 +1,26 @@
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+
+/**
+ * The database and the edition files hold the NIK, name and birth date of millions of people:
+ * on a shared PC they are readable by their owner only. Created empty with mode 0600 before
+ * SQLite opens them (SQLite gives its -wal and -shm files the database file's mode), their
+ * folders 0700. Windows ignores the modes; there the user profile's own permissions apply.
+ */
+export function privateDir(path: string): void {
+  if (!existsSync(path)) mkdirSync(path, { recursive: true, mode: 0o700 });
+}
+
+export function privateFile(path: string): void {
+  if (existsSync(path)) return;
+  closeSync(openSync(path, 'wx', 0o600));
+}
+
+/** Tightens a file made by an older version (0644): its owner keeps reading and writing it. */
+export function tightenFile(path: string): void {
+  if (process.platform === 'win32' || !existsSync(path)) return;
+  try {
+    chmodSync(path, 0o600);
+  } catch {
+    // Not the owner (a copy from another account): SQLite will say if it cannot open it.
+  }
+}
