@@ -28,6 +28,10 @@ export function toErrorPayload(error: unknown): ErrorPayload {
     const detail = (error as Error & { detail?: string }).detail ?? '';
     return { key: `list-file/${String((error as Error & { code: string }).code)}` as MessageKey, params: { detail } };
   }
+  if (error instanceof Error && error.name === 'DatabaseKeyError') {
+    const { problem, path } = error as Error & { problem: string; path: string };
+    return { key: `database/${problem}` as MessageKey, params: { path } };
+  }
   if (error instanceof Error && error.name === 'DatabaseTooNewError') {
     return { key: 'database-too-new', params: { found: (error as Error & { found: number }).found } };
   }

@@ -44,7 +44,11 @@ const STOP_GRACE_MS = 3000;
 const CRASHED: Result<never> = { ok: false, error: { code: 'core-restarted' } };
 
 export class CoreStartError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Why, as a code of the catalog with its parameters, when the core could say (a wrong key, a newer database). */
+    readonly reason?: { code: string; params: Record<string, string | number> },
+  ) {
     super(message);
     this.name = 'CoreStartError';
   }
@@ -130,7 +134,7 @@ export class CoreHost implements CoreClient {
             this.child = undefined;
             child.kill();
             this.setStatus({ state: 'failed', restarts: this.statusNow.restarts, reason: message.message });
-            reject(new CoreStartError(message.message));
+            reject(new CoreStartError(message.message, message.error));
             return;
           case 'result': {
             const settle = this.pending.get(message.id);

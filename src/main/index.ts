@@ -8,7 +8,8 @@ import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
 import { join } from 'node:path';
 import { defaultWorkerScript, secretKeyPath } from '../core/core-paths';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
-import { CoreHost } from './core-host';
+import { CoreHost, CoreStartError } from './core-host';
+import { formatMessage, isMessageKey } from '../shared/i18n/messages';
 import { contentSecurityPolicy } from './csp';
 import { createFileDialogs } from './dialogs';
 import { registerIpc } from './ipc';
@@ -119,7 +120,14 @@ function run(): void {
 
 /** The database could not be opened: say why in words an IT officer can act on, then quit. */
 function failStartup(error: unknown): void {
-  const detail = error instanceof Error ? error.message : String(error);
+  const reason = error instanceof CoreStartError ? error.reason : undefined;
+  // Words the IT officer can act on (a wrong key, a newer database), in both languages: no UI language is known yet.
+  const detail =
+    reason && isMessageKey(reason.code) && reason.code !== 'internal'
+      ? `${formatMessage('id', reason.code, reason.params)}\n\n${formatMessage('en', reason.code, reason.params)}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
   console.error('Loket: startup failed', error);
   const abiMismatch = /NODE_MODULE_VERSION|was compiled against a different Node\.js version|better_sqlite3\.node/i.test(detail);
   const hint = abiMismatch

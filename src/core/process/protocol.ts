@@ -42,7 +42,7 @@ export type HostToCore =
 export type CoreToHost =
   | { t: 'ready'; pid: number }
   /** The core could not open (wrong key, a database from a newer Loket, a broken driver): no restart helps. */
-  | { t: 'failed'; message: string }
+  | { t: 'failed'; message: string; error: { code: string; params: Record<string, string | number> } }
   | { t: 'result'; id: number; result: Result<unknown> }
   | { t: 'event'; name: keyof ContractEvents; payload: unknown }
   | { t: 'ask'; id: number; request: HostRequest };

@@ -6,6 +6,7 @@
 import { EVENT_NAMES } from '../../shared/contract';
 import { createCore, type Core } from '../core';
 import { dispatch } from '../dispatch';
+import { toErrorPayload } from '../errors';
 import { HostAsker, hostDialogs, hostPrinter, hostSecretBox } from './host-proxies';
 import type { Channel, CoreProcessConfig, CoreToHost, HostToCore } from './protocol';
 
@@ -23,7 +24,8 @@ export function serveCore(channel: Channel<CoreToHost, HostToCore>, exit: (code:
         ...(dialogs ? { dialogs: hostDialogs(asker) } : {}),
       });
     } catch (error) {
-      channel.post({ t: 'failed', message: error instanceof Error ? error.message : String(error) });
+      const payload = toErrorPayload(error);
+      channel.post({ t: 'failed', message: error instanceof Error ? error.message : String(error), error: { code: payload.key, params: payload.params } });
       return;
     }
     for (const name of EVENT_NAMES) core.events.on(name, (payload) => channel.post({ t: 'event', name, payload }));

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { dirname } from 'node:path';
+import { DatabaseKeyError, diagnoseNotADatabase } from './database-key-error';
 import { privateDir, privateFile, tightenFile } from './private-files';
 import { registerEditionStore } from './edition-store';
 import { migrate } from './migrations';
@@ -51,6 +52,8 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
     return db;
   } catch (error) {
     db.close();
+    // "file is not a database" says nothing of keys: tell which of the key cases it is.
+    if ((error as { code?: unknown }).code === 'SQLITE_NOTADB' && path !== ':memory:') throw new DatabaseKeyError(diagnoseNotADatabase(path, Boolean(options.key)), path);
     throw error;
   }
 }

@@ -165,8 +165,16 @@ describe('loket cek arguments and files', () => {
     const text = join(dir, 'catatan.db');
     writeFileSync(text, 'bukan basis data, hanya catatan '.repeat(200));
     const notDb = await cli(['lists', '--db', text, '--json']);
-    expect(JSON.parse(notDb.stdout)).toMatchObject({ ok: false, error: { code: 'db/not-a-database', message: expect.stringMatching(/bukan basis data Loket/) } });
-    results.push(noDb, dirDb, notDb);
+    expect(JSON.parse(notDb.stdout)).toMatchObject({ ok: false, error: { code: 'database/not-a-database', message: expect.stringMatching(/bukan basis data Loket/) } });
+    // An encrypted database: a wrong key, or none, is said to be the key.
+    const encrypted = join(dir, 'rahasia.db');
+    const made = await cli(['import', writeSampleCsv(dir), '--list', 'PBI', '--kind', 'pbi-apbd', '--as-of', '2026-11-01', '--db', encrypted], { LOKET_DB_KEY: 'kunci-benar' });
+    expect(made.code).toBe(0);
+    const wrongKey = await cli(['lists', '--db', encrypted], { LOKET_DB_KEY: 'kunci-salah' });
+    expect(wrongKey.stderr).toMatch(/kunci yang diberikan salah/);
+    const noKey = await cli(['lists', '--db', encrypted, '--lang', 'en']);
+    expect(noKey.stderr).toMatch(/is encrypted, but no key was given/);
+    results.push(noDb, dirDb, notDb, wrongKey, noKey);
     for (const r of results) {
       expect(r.code).toBe(1);
       expect(r.stderr).not.toMatch(NODE_NOISE);

@@ -182,7 +182,10 @@ describe('the core process behind CoreHost', () => {
       services: {},
     });
     hosts.push(host);
-    await expect(host.start()).rejects.toBeInstanceOf(CoreStartError);
+    const failure = await host.start().catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(CoreStartError);
+    // Said as the key problem it is, for the error box to word.
+    expect((failure as CoreStartError).reason).toEqual({ code: 'database/wrong-key', params: { path: dbPath } });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(pids).toHaveLength(1);
     expect(host.status.state).toBe('failed');

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/core/store/open-database';
+import { DatabaseKeyError } from '../../../src/core/store/database-key-error';
+import { toErrorPayload } from '../../../src/core/errors';
+import { formatMessage } from '../../../src/shared/i18n/messages';
 import { DatabaseTooNewError, MIGRATIONS, SCHEMA_VERSION, migrate } from '../../../src/core/store/migrations';
 import { useTempDir } from '../../helpers/temp';
 
@@ -53,6 +56,42 @@ describe('openDatabase', () => {
     const again = openDatabase(path, { key: 'rahasia-puskesmas' });
     expect(again.prepare('SELECT name FROM lists').get()).toEqual({ name: 'SITI AMINAH LIST' });
     again.close();
+  });
+});
+
+describe('a database that does not open says why, key by key', () => {
+  const problemOf = (path: string, key?: string): string => {
+    try {
+      openDatabase(path, key ? { key } : {}).close();
+      return 'opened';
+    } catch (error) {
+      return error instanceof DatabaseKeyError ? error.problem : `other: ${String(error)}`;
+    }
+  };
+
+  it('wrong key, missing key, a key for a plain file, and a file that is no database', () => {
+    const dir = tempDir();
+    const encrypted = join(dir, 'enc.db');
+    openDatabase(encrypted, { key: 'kunci-benar' }).close();
+    const plain = join(dir, 'plain.db');
+    openDatabase(plain).close();
+    const text = join(dir, 'notes.db');
+    writeFileSync(text, 'Catatan rapat puskesmas, bukan basis data. '.repeat(200));
+    expect(problemOf(encrypted, 'kunci-salah')).toBe('wrong-key');
+    expect(problemOf(encrypted)).toBe('key-missing');
+    expect(problemOf(plain, 'kunci-benar')).toBe('not-encrypted');
+    expect(problemOf(text)).toBe('not-a-database');
+    expect(problemOf(encrypted, 'kunci-benar')).toBe('opened');
+  });
+
+  it('each reaches the clerk and the IT officer in words, in both languages', () => {
+    for (const problem of ['wrong-key', 'key-missing', 'not-encrypted', 'not-a-database']) {
+      const payload = toErrorPayload(new DatabaseKeyError(problem as never, '/data/loket.db'));
+      expect(payload.key).toBe(`database/${problem}`);
+      expect(formatMessage('id', payload.key, payload.params)).toContain('/data/loket.db');
+      expect(formatMessage('en', payload.key, payload.params)).toMatch(/nothing was changed/);
+    }
+    expect(formatMessage('en', 'database/wrong-key', { path: 'x' })).toMatch(/key given is wrong/);
   });
 });
 

@@ -1,0 +1,43 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+
+/**
+ * Why SQLite said "file is not a database", in the terms an IT officer can act on. A plain
+ * SQLite file starts with "SQLite format 3\0"; an encrypted one (SQLCipher) looks like noise.
+ *   wrong-key      a key was given and the file is encrypted: it is the other key
+ *   key-missing    no key was given but the file is encrypted
+ *   not-encrypted  a key was given but the file is plain SQLite
+ *   not-a-database the file is neither (another program's file, or damaged)
+ */
+export type DatabaseKeyProblem = 'wrong-key' | 'key-missing' | 'not-encrypted' | 'not-a-database';
+
+export class DatabaseKeyError extends Error {
+  constructor(
+    readonly problem: DatabaseKeyProblem,
+    readonly path: string,
+  ) {
+    super(`cannot open ${path}: ${problem}`);
+    this.name = 'DatabaseKeyError';
+  }
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export function diagnoseNotADatabase(path: string, keyGiven: boolean): DatabaseKeyProblem {
+  const head = Buffer.alloc(16);
+  let read = 0;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      read = readSync(fd, head, 0, 16, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return 'not-a-database';
+  }
+  if (read === 16 && head.equals(SQLITE_HEADER)) return keyGiven ? 'not-encrypted' : 'not-a-database';
+  // Ciphertext has no recognisable header: with a 16-byte page salt up front it reads as noise.
+  const printable = [...head.subarray(0, read)].filter((b) => b >= 0x20 && b < 0x7f).length;
+  if (read < 16 || printable > 12) return 'not-a-database';
+  return keyGiven ? 'wrong-key' : 'key-missing';
+}
