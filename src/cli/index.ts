@@ -8,7 +8,7 @@ import { createCore, defaultWorkerScript, type Core } from '../core/core';
 import { LoketError, toErrorPayload } from '../core/errors';
 import { defaultDbPath } from '../core/store/default-paths';
 import { formatContractError } from '../shared/i18n/format-error';
-import { formatMessage, type Lang } from '../shared/i18n/messages';
+import { formatCoreMessage, formatMessage, type Lang } from '../shared/i18n/messages';
 import { checkDatabasePath, checkDate, databaseFailure, requireReadableFile } from './checks';
 import { cekCommand, onlineOptions } from './commands/cek';
 import { readCredentialsFile } from './commands/credentials-file';
@@ -176,7 +176,7 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
     const failure = error instanceof CliFailure ? { key: error.key, message: words(lang, error.key, error.params) } : null;
     const payload = failure ? null : toErrorPayload(error);
     const code = failure?.key ?? payload!.key;
-    const message = failure?.message ?? (error instanceof LoketError ? error.format(lang) : formatMessage(lang, payload!.key, payload!.params));
+    const message = failure?.message ?? (error instanceof LoketError ? error.format(lang) : formatCoreMessage(lang, { code: payload!.key, params: payload!.params }));
     if (out.json) out.data({ ok: false, error: { code, message } });
     out.error(message);
     return 1;

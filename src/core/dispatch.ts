@@ -9,6 +9,17 @@ import { toErrorPayload } from './errors';
  * is thrown across the boundary. Errors carry a code with parameters, never words: the callers
  * (windows, the CLI) may each speak another language, so each words them (formatContractError).
  */
+/**
+ * Methods that only read: when one of them fails, nothing was changed, and the message may say
+ * so. After any other method fails, whether its change was saved is not known, and the
+ * message asks the clerk to check before repeating it.
+ */
+export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
+  'lookup', 'listLists', 'getSettings', 'findPatient', 'likelyDuplicates', 'dayQueue', 'openFollowUps',
+  'visitRegister', 'dailyRecap', 'recap', 'equalServiceReport', 'slipHtml', 'inspectListFile',
+  'connectivity', 'getBpjsSettings', 'reconciliation', 'bridgeLog',
+]);
+
 export async function dispatch(core: Core, method: string, rawInput: unknown): Promise<Result<unknown>> {
   if (!Object.hasOwn(contract, method)) {
     return { ok: false, error: { code: 'unknown-method', params: { method } } };
@@ -25,6 +36,7 @@ export async function dispatch(core: Core, method: string, rawInput: unknown): P
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     const payload = toErrorPayload(error);
-    return { ok: false, error: { code: payload.key, params: payload.params } };
+    const code = payload.key === 'internal' && READ_ONLY_METHODS.has(name) ? 'internal/read-only' : payload.key;
+    return { ok: false, error: { code, params: payload.params } };
   }
 }

@@ -1,4 +1,4 @@
-import { formatMessage, type Lang, type MessageKey } from '../shared/i18n/messages';
+import { formatCoreMessage, type Lang, type MessageKey } from '../shared/i18n/messages';
 
 /** An error the clerk should read: a message key with parameters; each caller words it in its own language. */
 export class LoketError extends Error {
@@ -6,12 +6,12 @@ export class LoketError extends Error {
     readonly key: MessageKey,
     readonly params: Record<string, string | number> = {},
   ) {
-    super(formatMessage('en', key, params));
+    super(formatCoreMessage('en', { code: key, params }));
     this.name = 'LoketError';
   }
 
   format(lang: Lang): string {
-    return formatMessage(lang, this.key, this.params);
+    return formatCoreMessage(lang, { code: this.key, params: this.params });
   }
 }
 
@@ -25,8 +25,10 @@ export interface ErrorPayload {
 export function toErrorPayload(error: unknown): ErrorPayload {
   if (error instanceof LoketError) return { key: error.key, params: error.params };
   if (error && typeof error === 'object' && 'code' in error && error instanceof Error && error.name === 'ListFileError') {
-    const detail = (error as Error & { detail?: string }).detail ?? '';
-    return { key: `list-file/${String((error as Error & { code: string }).code)}` as MessageKey, params: { detail } };
+    const { detail = '', reason } = error as Error & { detail?: string; reason?: { code: string } & Record<string, string | number> };
+    // The reason's code is worded by the caller (list-file-reason/<code>) with its own parameters.
+    const { code: reasonCode = 'generic', ...reasonParams } = reason ?? {};
+    return { key: `list-file/${String((error as Error & { code: string }).code)}` as MessageKey, params: { detail, ...reasonParams, reason: reasonCode } };
   }
   if (error instanceof Error && error.name === 'DatabaseKeyError') {
     const { problem, path } = error as Error & { problem: string; path: string };

@@ -199,11 +199,12 @@ describe('patient look-up', () => {
   it('(h) shows a failed call in an alert, and recovers on the next search', async () => {
     const c = await open();
     const { page } = c;
-    const message = 'Terjadi kesalahan di aplikasi: disk penuh. Data Anda aman; coba lagi atau hubungi petugas IT.';
+    // A look-up only reads: its failure may say nothing was changed.
+    const message = 'Terjadi kesalahan di aplikasi: disk penuh. Tidak ada yang berubah; coba lagi atau hubungi petugas IT.';
     // The core cannot be made to fail from the UI (the input is validated), so the bridge answers for it,
     // with a code and its parameters as the core does: the window words it.
     await page.route('**/rpc/lookup', (route) =>
-      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'internal', params: { detail: 'disk penuh' } } }) }),
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'internal/read-only', params: { detail: 'disk penuh' } } }) }),
     );
     const search = page.locator('#lookup-query');
     await search.fill(SITI.nik);

@@ -100,7 +100,7 @@ class CsvRowSource implements RowSource {
           records = this.tokenizer.push(this.decoder.decode(r.value));
         }
       } catch (e) {
-        if (e instanceof CsvSyntaxError) throw new ListFileError('not-a-list', `CSV syntax error: ${e.message}`);
+        if (e instanceof CsvSyntaxError) throw new ListFileError('not-a-list', `CSV syntax error: ${e.message}`, { code: 'csv-quote', row: e.record });
         throw e;
       }
       if (records.length === 0) continue;

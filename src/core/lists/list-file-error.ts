@@ -13,6 +13,19 @@ export type ListFileErrorCode =
   | 'no-identifier-column' // header found but no NIK and no card column
   | 'unknown-mapping-column'; // a --map override names a header that does not exist
 
+/**
+ * What to do about it, as a code the caller words (catalog `list-file-reason/<code>`): the
+ * specific advice must reach the user in their language, not only in `detail` (English, for logs).
+ */
+export type ListFileReason =
+  | { code: 'utf16' }
+  | { code: 'csv-quote'; row: number }
+  | { code: 'binary' }
+  | { code: 'file-type'; what: string }
+  | { code: 'excel-2003-xml' | 'html' | 'xml' }
+  | { code: 'xlsb' | 'ods' | 'word' | 'zip' }
+  | { code: 'limit' };
+
 export class ListFileError extends Error {
   /** For a header not recognized: the likeliest header row and rows under it, so a preview can offer mapping by hand. */
   candidate?: HeaderCandidate;
@@ -20,6 +33,7 @@ export class ListFileError extends Error {
   constructor(
     readonly code: ListFileErrorCode,
     readonly detail?: string,
+    readonly reason?: ListFileReason,
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'ListFileError';

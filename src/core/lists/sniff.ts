@@ -9,16 +9,17 @@ export type ListFormat = 'csv' | 'xlsx';
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** Binary formats people mistake for lists, with what to tell them. */
-const BINARY_MAGIC: readonly { bytes: readonly number[]; what: string }[] = [
-  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
-  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
-  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
-  { bytes: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive' },
-  { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: 'a 7-Zip archive' },
-  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
-  { bytes: [0x52, 0x49, 0x46, 0x46], what: 'a RIFF media file (WebP, WAV, AVI)' },
-  { bytes: [0x7f, 0x45, 0x4c, 0x46], what: 'a program' },
+/** `kind` is a name the same in every language (PNG, PDF...): the catalog words the sentence around it. */
+const BINARY_MAGIC: readonly { bytes: readonly number[]; what: string; kind: string }[] = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image', kind: 'PNG' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image', kind: 'JPEG' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image', kind: 'GIF' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document', kind: 'PDF' },
+  { bytes: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive', kind: 'RAR' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: 'a 7-Zip archive', kind: '7-Zip' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip archive', kind: 'gzip' },
+  { bytes: [0x52, 0x49, 0x46, 0x46], what: 'a RIFF media file (WebP, WAV, AVI)', kind: 'WebP/WAV/AVI' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], what: 'a program', kind: 'ELF' },
 ];
 
 function startsWith(head: Uint8Array, bytes: readonly number[]): boolean {
@@ -40,10 +41,10 @@ export function sniffFormat(head: Uint8Array): ListFormat {
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return 'xlsx';
   if (startsWith(head, [0x50, 0x4b])) throw new ListFileError('corrupt-workbook', 'empty or split zip archive');
   for (const m of BINARY_MAGIC) {
-    if (startsWith(head, m.bytes)) throw new ListFileError('not-a-list', `the file is ${m.what}`);
+    if (startsWith(head, m.bytes)) throw new ListFileError('not-a-list', `the file is ${m.what}`, { code: 'file-type', what: m.kind });
   }
   if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) {
-    throw new ListFileError('not-a-list', 'UTF-16 text ("Unicode Text"): save it as CSV UTF-8 or .xlsx');
+    throw new ListFileError('not-a-list', 'UTF-16 text ("Unicode Text"): save it as CSV UTF-8 or .xlsx', { code: 'utf16' });
   }
   checkText(head);
   return 'csv';
@@ -55,22 +56,22 @@ function checkText(head: Uint8Array): void {
   let visible = 0;
   for (let i = start; i < head.length; i++) {
     const b = head[i] ?? 0;
-    if (b === 0) throw new ListFileError('not-a-list', 'binary data');
+    if (b === 0) throw new ListFileError('not-a-list', 'binary data', { code: 'binary' });
     // Tab, LF, VT, FF, CR and the DOS end-of-file mark (0x1A) occur in real text exports.
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1a) control++;
     else if (b > 0x20) visible++;
   }
   if (visible === 0) throw new ListFileError('empty-file');
-  if (control * 100 > head.length - start) throw new ListFileError('not-a-list', 'binary data');
+  if (control * 100 > head.length - start) throw new ListFileError('not-a-list', 'binary data', { code: 'binary' });
 
   const text = Buffer.from(head.subarray(start, Math.min(head.length, start + 4096))).toString('latin1').trimStart().toLowerCase();
   if (text.startsWith('<')) {
     if (text.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
-      throw new ListFileError('not-a-list', 'Excel 2003 XML spreadsheet: open it in Excel and save it as .xlsx');
+      throw new ListFileError('not-a-list', 'Excel 2003 XML spreadsheet: open it in Excel and save it as .xlsx', { code: 'excel-2003-xml' });
     }
     if (/<(html|table|!doctype html)/.test(text)) {
-      throw new ListFileError('not-a-list', 'a web page (HTML) saved as a spreadsheet: open it in Excel and save it as .xlsx');
+      throw new ListFileError('not-a-list', 'a web page (HTML) saved as a spreadsheet: open it in Excel and save it as .xlsx', { code: 'html' });
     }
-    if (text.startsWith('<?xml')) throw new ListFileError('not-a-list', 'an XML document');
+    if (text.startsWith('<?xml')) throw new ListFileError('not-a-list', 'an XML document', { code: 'xml' });
   }
 }

@@ -30,7 +30,7 @@ export const XLSX_LIMITS = {
 
 /** A workbook past a limit: refused as damaged, with what was found. */
 export function beyondLimit(what: string): ListFileError {
-  return new ListFileError('corrupt-workbook', `${what}: no Excel file can hold this, the file is damaged`);
+  return new ListFileError('corrupt-workbook', `${what}: no Excel file can hold this, the file is damaged`, { code: 'limit' });
 }
 
 /** 'XFD' for column index 16383. */

@@ -25,11 +25,11 @@ function corrupt(e: unknown): ListFileError {
 }
 
 /** What a zip without worksheets probably is, so the clerk knows how to fix it. */
-function describeZip(entries: Map<string, ZipEntry>): string {
-  if (entries.has('xl/workbook.bin')) return 'an Excel binary workbook (.xlsb): save it as .xlsx';
-  if (entries.has('content.xml') && entries.has('mimetype')) return 'an OpenDocument file (.ods): save it as .xlsx';
-  if (entries.has('word/document.xml')) return 'a Word document, not a list';
-  return 'a zip archive, not an Excel workbook';
+function zipWithoutSheets(entries: Map<string, ZipEntry>): ListFileError {
+  if (entries.has('xl/workbook.bin')) return new ListFileError('not-a-list', 'an Excel binary workbook (.xlsb): save it as .xlsx', { code: 'xlsb' });
+  if (entries.has('content.xml') && entries.has('mimetype')) return new ListFileError('not-a-list', 'an OpenDocument file (.ods): save it as .xlsx', { code: 'ods' });
+  if (entries.has('word/document.xml')) return new ListFileError('not-a-list', 'a Word document, not a list', { code: 'word' });
+  return new ListFileError('not-a-list', 'a zip archive, not an Excel workbook', { code: 'zip' });
 }
 
 class SheetRowSource implements RowSource {
@@ -102,7 +102,7 @@ export async function openXlsx(
     const meta = parseWorkbook(workbookPath, await text(workbookPath), await text(relsPathOf(workbookPath)), [...entries.keys()]);
     sheets = meta.sheets.filter((s) => entries.has(s.path));
     if (sheets.length === 0) {
-      throw new ListFileError('corrupt-workbook', `${describeZip(entries)}: no worksheet found`);
+      throw zipWithoutSheets(entries);
     }
     const sst = entries.get('xl/sharedStrings.xml');
     ctx = {

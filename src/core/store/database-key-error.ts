@@ -24,7 +24,7 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 export function diagnoseNotADatabase(path: string, keyGiven: boolean): DatabaseKeyProblem {
   const head = Buffer.alloc(16);
-  let read = 0;
+  let read: number;
   try {
     const fd = openSync(path, 'r');
     try {

@@ -33,6 +33,8 @@ const NESTED: Partial<Record<MessageKey, { param: string; prefix: string }>> = {
   'row/nik-invalid': { param: 'detail', prefix: 'nik-reason/' },
   'row/card-invalid': { param: 'detail', prefix: 'card-reason/' },
   'bpjs/incomplete': { param: 'missing', prefix: 'bpjs-field/' },
+  'list-file/not-a-list': { param: 'reason', prefix: 'list-file-reason/' },
+  'list-file/corrupt-workbook': { param: 'reason', prefix: 'list-file-reason/' },
 };
 
 /** A core message in words, in the caller's language. */
@@ -41,7 +43,7 @@ export function formatCoreMessage(lang: Lang, message: CoreMessage): string {
   const nested = NESTED[message.code];
   if (nested === undefined || params[nested.param] === undefined) return formatMessage(lang, message.code, params);
   // A code this catalog does not know (a newer core, an old stored row) is shown as it came.
-  const word = (code: string): string => (isMessageKey(`${nested.prefix}${code}`) ? formatMessage(lang, `${nested.prefix}${code}` as MessageKey) : code);
+  const word = (code: string): string => (isMessageKey(`${nested.prefix}${code}`) ? formatMessage(lang, `${nested.prefix}${code}` as MessageKey, params) : code);
   const words = String(params[nested.param]).split(', ').map(word).join(', ');
   return formatMessage(lang, message.code, { ...params, [nested.param]: words });
 }

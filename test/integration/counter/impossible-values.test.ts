@@ -6,7 +6,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../src/core/core';
-import { dispatch } from '../../../src/core/dispatch';
+import { READ_ONLY_METHODS, dispatch } from '../../../src/core/dispatch';
+import { METHOD_NAMES } from '../../../src/shared/contract';
+import { formatContractError } from '../../../src/shared/i18n/format-error';
 import { useTempDir } from '../../helpers/temp';
 
 const tempDir = useTempDir();
@@ -39,5 +41,24 @@ describe('impossible values at the contract', () => {
     expect((await dispatch(core, 'recap', { from: '2024-02-29' })).ok).toBe(true);
     expect((await dispatch(core, 'createPatient', { name: 'Ni Luh Putu Ayu', dob: '1900-01-01', address: 'Jl. Raya Ubud No. 5' })).ok).toBe(true);
     core.close();
+  });
+});
+
+describe('an internal error says the data is safe only when that is known', () => {
+  it('a read fails: nothing was changed; a write fails: check before repeating', async () => {
+    const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, bpjsBackground: false });
+    const patient = await core.createPatient({ name: 'Budi Santoso' });
+    core.db.close(); // any fault below the contract: a closed connection will do
+    const read = await dispatch(core, 'lookup', { query: 'BUDI' });
+    const write = await dispatch(core, 'registerVisit', { patientId: patient.id, unit: 'UMUM', verdict: null });
+    expect(!read.ok && read.error.code).toBe('internal/read-only');
+    expect(!write.ok && write.error.code).toBe('internal');
+    expect(formatContractError('en', !read.ok ? read.error : { code: '' })).toMatch(/Nothing was changed/);
+    expect(formatContractError('en', !write.ok ? write.error : { code: '' })).toMatch(/Check whether the last step was saved/);
+    expect(formatContractError('id', !write.ok ? write.error : { code: '' })).not.toMatch(/aman/);
+  });
+
+  it('every read-only method is a contract method', () => {
+    for (const method of READ_ONLY_METHODS) expect(METHOD_NAMES).toContain(method);
   });
 });

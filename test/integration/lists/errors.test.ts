@@ -2,6 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ListFileError, type ListFileErrorCode } from '../../../src/core/lists/list-file-error';
 import { openListFile } from '../../../src/core/lists/list-reader';
+import { toErrorPayload } from '../../../src/core/errors';
+import { formatCoreMessage } from '../../../src/shared/i18n/messages';
 import { writeCsvList, writeCsvRows, writeXlsxList, writeXlsxRows } from '../../fixtures/write-list-files';
 import { writeZip } from '../../fixtures/zip-writer';
 import { useTempDir } from './temp-dir';
@@ -54,9 +56,9 @@ describe('ListFileError codes', () => {
     expect(await codeOf(file('secret.xlsx'))).toBe('encrypted-workbook');
   });
 
-  it('corrupt-workbook: a zip that is not a workbook, and a truncated workbook', async () => {
+  it('a zip that is not a workbook is not a list (with why); a truncated workbook is damaged', async () => {
     await writeZip(file('notes.xlsx'), [{ name: 'notes.txt', data: 'NIK,NAMA' }]);
-    expect(await codeOf(file('notes.xlsx'))).toBe('corrupt-workbook');
+    expect(await codeOf(file('notes.xlsx'))).toBe('not-a-list');
 
     const written = await writeXlsxList(file('whole.xlsx'), { count: 2000 });
     const bytes = await readFile(written.path);
@@ -115,3 +117,45 @@ describe('ListFileError codes', () => {
     await expect(readAll()).rejects.toMatchObject({ code: 'not-a-list', detail: expect.stringMatching(/record 2/) });
   });
 });
+
+/** The refusal as the user reads it: the specific advice, in both languages. */
+async function wordsOf(path: string): Promise<{ id: string; en: string }> {
+  try {
+    const reader = await openListFile(path);
+    await reader.close();
+  } catch (e) {
+    const payload = toErrorPayload(e);
+    return { id: formatCoreMessage('id', { code: payload.key, params: payload.params }), en: formatCoreMessage('en', { code: payload.key, params: payload.params }) };
+  }
+  throw new Error(`${path} opened`);
+}
+
+describe('refusals keep their advice, in both languages', () => {
+  it('UTF-16 text: save it as CSV UTF-8', async () => {
+    await writeFile(file('unicode.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('NIK\tNAMA\r\n3673015203850003\tSITI\r\n', 'utf16le')]));
+    const words = await wordsOf(file('unicode.csv'));
+    expect(words.en).toMatch(/UTF-16.*"CSV UTF-8"/);
+    expect(words.id).toMatch(/UTF-16.*"CSV UTF-8"/);
+  });
+
+  it('an unclosed quote: near which row', async () => {
+    const rows = ['NIK,NAMA', ...Array.from({ length: 40 }, (_, i) => `36730152038500${String(i).padStart(2, '0')},NAMA ${i}`), '3673015203850099,"SITI AMINAH', ...Array.from({ length: 10 }, () => '3673015203850098,BUDI')];
+    await writeFile(file('quote.csv'), rows.join('\r\n'));
+    const words = await wordsOf(file('quote.csv'));
+    expect(words.en).toMatch(/quote \(".*near row 42 is never closed/);
+    expect(words.id).toMatch(/sekitar baris 42 tidak pernah ditutup/);
+  });
+
+  it('.xlsb: not supported, save as .xlsx', async () => {
+    await writeZip(file('binary.xlsx'), [{ name: 'xl/workbook.bin', data: Buffer.from([1, 2, 3]) }, { name: '[Content_Types].xml', data: '<Types/>' }]);
+    const words = await wordsOf(file('binary.xlsx'));
+    expect(words.en).toMatch(/\.xlsb .*not supported.*save it as \.xlsx/);
+    expect(words.id).toMatch(/\.xlsb .*tidak didukung.*simpan sebagai \.xlsx/);
+  });
+
+  it('a PDF chosen by mistake: named as such', async () => {
+    await writeFile(file('scan.csv'), Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100, 0x41)]));
+    expect((await wordsOf(file('scan.csv'))).id).toMatch(/Ini berkas PDF/);
+  });
+});
+
