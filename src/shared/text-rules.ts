@@ -26,5 +26,15 @@ export function hasControlCharacters(s: string): boolean {
   return false;
 }
 
+/** The text with every control character removed. */
+export function withoutControlCharacters(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c !== 0x7f) out += s[i];
+  }
+  return out;
+}
+
 /** Text a person typed (a name, an address, a query): no control characters. */
 export const printable = <T extends z.ZodType<string>>(schema: T) => schema.refine((s) => !hasControlCharacters(s), { params: { rule: 'printable' } });

@@ -1,3 +1,4 @@
+import { hasControlCharacters, withoutControlCharacters } from '../../shared/text-rules';
 import { parseCard } from '../../shared/card';
 import { parseDate } from '../../shared/dates';
 import type { MessageKey } from '../../shared/i18n/messages';
@@ -13,6 +14,9 @@ import { DETAIL_FIELDS, DETAIL_SEPARATOR, MemberFlags, isoToDob } from './member
  * an object: batches of these cross from the reader thread to the writer, and arrays are the
  * cheapest shape to clone.
  */
+/** The longest name a member row may carry (the contract allows 120 for a name typed at the counter). */
+export const MAX_NAME_CHARS = 150;
+
 export type MemberInsert = [nik: string | null, card: number | null, dob: number | null, flags: number, name: string, detail: string, row: number];
 
 export interface RowIssue {
@@ -75,18 +79,24 @@ export class RowValidator {
     const nikCell = readNikCell(typeof nikRaw === 'number' ? nikRaw : cellText(nikRaw), typeof nikRaw === 'number', this.today);
     const cardText = typeof cardRaw === 'number' ? cardRaw : cellText(cardRaw);
     const card = cardText === '' ? null : parseCard(cardText);
-    const name = this.text(cells, 'name').toUpperCase().replace(/\s+/g, ' ');
+    const typedName = this.text(cells, 'name');
+    // NUL and other control characters (a damaged export, binary junk after 64 KB) never become part of a name.
+    const cleanName = hasControlCharacters(typedName) ? withoutControlCharacters(typedName) : typedName;
+    const name = cleanName.toUpperCase().replace(/\s+/g, ' ').trim();
     const hasNik = nikCell.kind === 'valid' || nikCell.kind === 'damaged';
     const hasCard = card !== null && card.ok;
 
     if (!hasNik && !hasCard) return this.rejectOrSkip(cells, nikCell.kind === 'invalid' ? nikCell.reason : null, card, name);
     if (!name) return { kind: 'reject', issue: { code: 'row/no-name' } };
+    // No person's name is this long: a cell that swallowed a row, or a file that is not a list.
+    if (name.length > MAX_NAME_CHARS) return { kind: 'reject', issue: { code: 'row/name-too-long', detail: String(name.length) } };
 
     let warnings = NO_WARNINGS;
     const warn = (issue: RowIssue): void => {
       if (warnings === NO_WARNINGS) warnings = [];
       warnings.push(issue);
     };
+    if (cleanName !== typedName) warn({ code: 'row/name-control-characters' });
     let flags = 0;
     let nik: string | null = null;
     if (nikCell.kind === 'valid') nik = nikCell.nik;

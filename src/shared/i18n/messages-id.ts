@@ -63,6 +63,8 @@ export const messagesId = {
   'row/nik-invalid': 'NIK tidak valid ({{detail}})',
   'row/card-invalid': 'Nomor kartu tidak valid ({{detail}})',
   'row/no-name': 'Nama kosong',
+  'row/name-too-long': 'Nama sepanjang {{detail}} karakter: terlalu panjang untuk sebuah nama',
+  'row/name-control-characters': 'Nama berisi karakter kendali (mis. NUL); karakter itu dihapus',
   'row/nik-damaged': 'NIK rusak oleh spreadsheet (disimpan sebagai angka, digit terakhir hilang); dicari dengan 15 digit pertama',
   'row/nik-dob-mismatch': 'Tanggal lahir tidak sesuai dengan NIK',
   'row/nik-sex-mismatch': 'Jenis kelamin tidak sesuai dengan NIK',
