@@ -110,7 +110,9 @@ export interface ListPreview {
 
 export interface ImportProgress {
   list: string;
-  phase: 'reading' | 'indexing' | 'switching' | 'done' | 'failed';
+  /** 'waiting': another import (of `waitingFor`, when known) runs first; this one starts after it. */
+  phase: 'waiting' | 'reading' | 'indexing' | 'switching' | 'done' | 'failed';
+  waitingFor?: string | null;
   rowsRead: number;
   /** 0..100, from bytes consumed; indexing counts as the last stretch. */
   percent: number;

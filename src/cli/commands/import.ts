@@ -47,7 +47,11 @@ export async function importCommand(core: Core, args: ImportArgs, out: Output, l
   const checked = checkImportArgs(args);
   requireReadableFile(checked.file, 'list');
   const rowsFormat = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB');
-  const off = core.events.on('importProgress', (p) => out.progress(cliText(lang, 'import/progress', { phase: cliText(lang, `import/phase-${p.phase}`), rows: rowsFormat.format(p.rowsRead), percent: p.percent })));
+  const off = core.events.on('importProgress', (p) => {
+    // Waiting for another import is said on its own line, terminal or not: a script's log shows why it took long.
+    if (p.phase === 'waiting') return out.error(p.waitingFor ? cliText(lang, 'import/waiting', { list: p.waitingFor }) : cliText(lang, 'import/waiting-another'));
+    out.progress(cliText(lang, 'import/progress', { phase: cliText(lang, `import/phase-${p.phase}`), rows: rowsFormat.format(p.rowsRead), percent: p.percent }));
+  });
   try {
     // The path from the command line becomes a handle, as a dialog's answer does in the app.
     const report = await call(core, 'importList', {

@@ -3,13 +3,14 @@ import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core';
 import { writeTable } from '../export/table-writer';
 import { LoketError, errorFromPayload, toErrorPayload } from '../errors';
-import { openEditionReadOnly, editionStoreOf } from '../store/edition-store';
+import { editionStoreOf, editionsDir, openEditionReadOnly } from '../store/edition-store';
 import { readEditionOfList, rollbackToPrevious } from './editions.repo';
 import { importList } from './import-list';
 import { issueReason } from './issue-reason';
 import { inspectListFile } from './inspect-list';
 import { listSummaries } from './list-summaries';
 import { runImportInWorker } from './run-import';
+import { acquireImportLock, type ImportLockHolder } from './import-lock';
 import type { Db } from '../store/open-database';
 
 /** Core errors keep their message; a file reader's error becomes the clerk's message. */
@@ -29,9 +30,17 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
       const key = input.list.toLowerCase();
       if (running.has(key)) throw new LoketError('import-busy', { list: input.list });
       running.add(key);
+      let lock: ImportLockHolder | undefined;
       try {
         const options = { ...input, path: ctx.files.resolve(file, 'open-list').path, timeZone: ctx.timeZone() };
         const onProgress = (p: ContractEvents['importProgress']): void => ctx.events.emit('importProgress', p);
+        // Another import (here or in another process) goes first; this one says so and waits.
+        lock = await acquireImportLock({
+          dir: editionsDir(editionStoreOf(db)),
+          list: input.list,
+          ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+          onWait: (holder) => onProgress({ list: input.list, phase: 'waiting', waitingFor: holder, rowsRead: 0, percent: 0 }),
+        });
         const job = { dbPath: config.dbPath, ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}), options };
         const report = config.workerScript
           ? await runImportInWorker(config.workerScript, job, onProgress)
@@ -39,6 +48,7 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
         catalog.invalidate();
         return report;
       } finally {
+        lock?.release();
         running.delete(key);
       }
     },

@@ -110,7 +110,12 @@ function ImportActions({ flow }: { flow: ListImport }) {
           <div className="progress__bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
             <div className="progress__fill" style={{ width: `${percent}%` }} />
           </div>
-          {progress && (
+          {progress && progress.phase === 'waiting' && (
+            <span className="progress__text" data-testid="list-waiting">
+              {progress.waitingFor ? t('listAdmin.waitingFor', { list: progress.waitingFor }) : t('listAdmin.waitingForAnother')}
+            </span>
+          )}
+          {progress && progress.phase !== 'waiting' && (
             <span className="progress__text">
               {t('listAdmin.progressRows', { phase: t(`listAdmin.phases.${progress.phase}`), rows: progress.rowsRead, percent: Math.round(percent) })}
             </span>

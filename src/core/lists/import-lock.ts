@@ -1,0 +1,70 @@
+/**
+ * One list import at a time per database, whichever process runs it (the app, the `loket`
+ * command, a second window). Two imports at once would each take a core of a 2-core counter
+ * PC, and the second used to fail with "database is locked". The second now waits its turn,
+ * and says for whom.
+ *
+ * The lock is SQLite's own exclusive lock on a small file beside the editions: it crosses
+ * processes, and the operating system releases it when its holder dies, so a killed import
+ * never leaves the next one waiting forever. The holder writes its list's name in a second file
+ * (the locked one cannot be read), for the waiting message.
+ */
+import Database from 'better-sqlite3';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { privateDir, privateFile } from '../store/private-files';
+
+const POLL_MS = 250;
+
+export interface ImportLockHolder {
+  release(): void;
+}
+
+export interface ImportLockOptions {
+  /** The folder of the editions (the lock lives beside them). */
+  dir: string;
+  /** The list this import is for: told to anyone who has to wait. */
+  list: string;
+  nativeBinding?: string;
+  /** Called once when the lock is taken by someone else: the list they import, if known. */
+  onWait?: (holder: string | null) => void;
+}
+
+export async function acquireImportLock(options: ImportLockOptions): Promise<ImportLockHolder> {
+  privateDir(options.dir);
+  const lockPath = join(options.dir, 'import.lock');
+  const ownerPath = join(options.dir, 'import.owner');
+  privateFile(lockPath);
+  let told = false;
+  for (;;) {
+    const db = new Database(lockPath, { timeout: 0, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    try {
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.exec('BEGIN EXCLUSIVE');
+      writeFileSync(ownerPath, options.list, { mode: 0o600 });
+      return {
+        release: () => {
+          rmSync(ownerPath, { force: true });
+          if (db.inTransaction) db.exec('COMMIT');
+          db.close();
+        },
+      };
+    } catch (error) {
+      db.close();
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+    }
+    if (!told) {
+      told = true;
+      options.onWait?.(readOwner(ownerPath));
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+function readOwner(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8').slice(0, 200) || null;
+  } catch {
+    return null;
+  }
+}
