@@ -73,6 +73,8 @@ class CsvRowSource implements RowSource {
   private readonly tokenizer: CsvTokenizer;
   private consumed = 0;
   private done = false;
+  /** Lines the decoder read in the other encoding, until their records come out of the tokenizer. */
+  private readonly otherEncoding = new Map<number, 'utf-8' | 'windows-1252'>();
 
   constructor(
     path: string,
@@ -103,9 +105,19 @@ class CsvRowSource implements RowSource {
         if (e instanceof CsvSyntaxError) throw new ListFileError('not-a-list', `CSV syntax error: ${e.message}`, { code: 'csv-quote', row: e.record });
         throw e;
       }
+      for (const [line, kind] of this.decoder.drainOtherLines()) this.otherEncoding.set(line, kind);
       if (records.length === 0) continue;
       const rows: RawRow[] = new Array<RawRow>(records.length);
       for (let i = 0; i < records.length; i++) rows[i] = { row: first + i, cells: records[i] ?? [] };
+      // A record is its line as long as no quoted field spans lines, which member lists never need.
+      if (this.otherEncoding.size > 0) {
+        for (const r of rows) {
+          const kind = this.otherEncoding.get(r.row);
+          if (kind === undefined) continue;
+          r.otherEncoding = kind;
+          this.otherEncoding.delete(r.row);
+        }
+      }
       return rows;
     }
     return null;
@@ -141,7 +153,8 @@ export async function openCsv(
 ): Promise<OpenedCsv> {
   const { encoding, asciiSample } = detectEncoding(head);
   const sampleBytes = encoding === 'windows-1252' ? head : head.subarray(encoding === 'utf-8-bom' ? 3 : 0, completeUtf8Length(head));
-  const sample = new TextDecoder(encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(sampleBytes);
+  // stream: true, as in ListTextDecoder: Node's one-shot Windows-1252 decode mangles 0x80-0x9F.
+  const sample = new TextDecoder(encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(sampleBytes, { stream: true });
   const separator = detectSeparator(sample, complete);
   const lineEnd = detectLineEnd(sample);
   const decoder = new ListTextDecoder(encoding, asciiSample, () => onEncodingSwitch('windows-1252'));

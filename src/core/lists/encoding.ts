@@ -45,51 +45,109 @@ export function detectEncoding(head: Uint8Array): DetectedEncoding {
 }
 
 /**
- * Streaming decoder. When the sample was pure ASCII the file may still be Windows-1252 further
- * down (one "JOSÉ" at row 40,000): the first chunk that is not valid UTF-8 switches the decoder
- * to Windows-1252 for the rest of the file, and `onSwitch` reports it. A file whose sample
- * already proved UTF-8 stays UTF-8; stray invalid bytes become U+FFFD.
+ * Streaming decoder, line by line where it matters. A list is one encoding as a rule, but
+ * files pasted together from several sources are not: a UTF-8 file with a few rows from an old
+ * Windows-1252 export, or the reverse. Each line holding bytes >= 0x80 is read as UTF-8 when it
+ * is valid UTF-8 and as Windows-1252 otherwise, so neither kind comes out garbled. The first
+ * such line fixes the file's encoding (an ASCII-looking sample leaves it open; `onSwitch`
+ * reports a file that turns out Windows-1252); lines read in the other encoding are collected
+ * in `otherLines` (1-based physical line numbers), for a warning that names their rows.
  */
 export class ListTextDecoder {
   private carry: Buffer = Buffer.alloc(0);
-  private cp1252: TextDecoder | null = null;
+  private readonly cp1252 = new TextDecoder('windows-1252');
+  /**
+   * Always with `stream: true`: Node's one-shot decode of 'windows-1252' takes a Latin-1 fast
+   * path that turns 0x80-0x9F (€ ‘ ’ “ ” – …) into control characters; the streaming path maps
+   * them right. The encoding is single-byte, so no state carries between calls.
+   */
+  private readonly fromCp1252 = (bytes: Uint8Array): string => this.cp1252.decode(bytes, { stream: true });
+  private established: 'utf-8' | 'windows-1252' | null;
   private first = true;
+  private lines = 0;
+  /** Lines read in the other encoding than the file's, since the last drain. */
+  private other = new Map<number, 'utf-8' | 'windows-1252'>();
 
   constructor(
     encoding: ListEncoding,
-    private readonly switchable: boolean,
+    switchable: boolean,
     private readonly onSwitch?: () => void,
   ) {
-    if (encoding === 'windows-1252') this.cp1252 = new TextDecoder('windows-1252');
+    this.established = encoding === 'windows-1252' ? 'windows-1252' : switchable ? null : 'utf-8';
   }
 
   decode(chunk: Buffer): string {
-    if (this.cp1252) return this.cp1252.decode(chunk, { stream: true });
     let buf = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
     if (this.first) {
       this.first = false;
       if (hasBom(buf)) buf = buf.subarray(3);
     }
-    const n = completeUtf8Length(buf);
-    if (this.switchable && !isUtf8(buf.subarray(0, n))) {
-      this.cp1252 = new TextDecoder('windows-1252');
-      this.carry = Buffer.alloc(0);
-      this.onSwitch?.();
-      return this.cp1252.decode(buf, { stream: true });
-    }
-    this.carry = n < buf.length ? Buffer.from(buf.subarray(n)) : Buffer.alloc(0);
-    return buf.toString('utf8', 0, n);
+    const lastNewline = buf.lastIndexOf(0x0a);
+    // A file with bare CR line ends (or one huge line) still moves on: decode what is here.
+    const cut = lastNewline >= 0 ? lastNewline + 1 : buf.length > LONG_LINE_BYTES ? completeUtf8Length(buf) : 0;
+    this.carry = Buffer.from(buf.subarray(cut));
+    return cut > 0 ? this.decodeLines(buf.subarray(0, cut)) : '';
   }
 
   end(): string {
-    if (this.cp1252) return this.cp1252.decode();
     const rest = this.carry;
     this.carry = Buffer.alloc(0);
-    if (rest.length === 0) return '';
-    if (this.switchable && !isUtf8(rest)) {
-      this.onSwitch?.();
-      return new TextDecoder('windows-1252').decode(rest);
-    }
-    return rest.toString('utf8');
+    return rest.length > 0 ? this.decodeLines(rest) : '';
   }
+
+  /** Lines read in the other encoding since the last call: physical line number -> how it was read. */
+  drainOtherLines(): Map<number, 'utf-8' | 'windows-1252'> {
+    const drained = this.other;
+    if (drained.size > 0) this.other = new Map();
+    return drained;
+  }
+
+  private decodeLines(part: Buffer): string {
+    // Fast paths: the whole part is plainly one encoding (almost every chunk of almost every file).
+    if (this.established !== 'windows-1252' && isUtf8(part)) {
+      if (this.established === null && !isAscii(part)) this.established = 'utf-8';
+      this.lines += countNewlines(part);
+      return part.toString('utf8');
+    }
+    if (this.established === 'windows-1252' && !looksLikeUtf8(part)) {
+      this.lines += countNewlines(part);
+      return this.fromCp1252(part);
+    }
+    let out = '';
+    for (let start = 0; start < part.length; ) {
+      const newline = part.indexOf(0x0a, start);
+      const end = newline < 0 ? part.length : newline + 1;
+      const line = part.subarray(start, end);
+      this.lines++;
+      if (isAscii(line)) out += line.toString('latin1');
+      else {
+        const kind = isUtf8(line) ? 'utf-8' : 'windows-1252';
+        if (this.established === null) {
+          this.established = kind;
+          if (kind === 'windows-1252') this.onSwitch?.();
+        } else if (kind !== this.established) this.other.set(this.lines, kind);
+        out += kind === 'utf-8' ? line.toString('utf8') : this.fromCp1252(line);
+      }
+      start = end;
+    }
+    return out;
+  }
+}
+
+/** A line longer than this without a newline is decoded as it stands (CR-only files). */
+const LONG_LINE_BYTES = 1 << 20;
+
+function countNewlines(buf: Uint8Array): number {
+  let n = 0;
+  for (let i = buf.indexOf(0x0a); i >= 0; i = buf.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
+/** A UTF-8 lead byte followed by a continuation byte: text that may be UTF-8 inside a Windows-1252 file. */
+function looksLikeUtf8(buf: Uint8Array): boolean {
+  for (let i = 0; i + 1 < buf.length; i++) {
+    const b = buf[i]!;
+    if (b >= 0xc2 && b <= 0xf4 && (buf[i + 1]! & 0xc0) === 0x80) return true;
+  }
+  return false;
 }

@@ -4,14 +4,15 @@
  * PC, and the second used to fail with "database is locked". The second now waits its turn,
  * and says for whom.
  *
- * The lock is SQLite's own exclusive lock on a small file beside the editions: it crosses
+ * The lock is SQLite's own exclusive lock on a small file beside the database: it crosses
  * processes, and the operating system releases it when its holder dies, so a killed import
  * never leaves the next one waiting forever. The holder writes its list's name in a second file
  * (the locked one cannot be read), for the waiting message.
  */
 import Database from 'better-sqlite3';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
+import { applyKey } from '../store/edition-store';
 import { privateDir, privateFile } from '../store/private-files';
 
 const POLL_MS = 250;
@@ -21,24 +22,27 @@ export interface ImportLockHolder {
 }
 
 export interface ImportLockOptions {
-  /** The folder of the editions (the lock lives beside them). */
-  dir: string;
+  /** The main database file: the lock files sit beside it (not among the edition files, which recovery tidies). */
+  dbPath: string;
   /** The list this import is for: told to anyone who has to wait. */
   list: string;
   nativeBinding?: string;
+  /** The database key: every SQLite file of an encrypted database is encrypted, this empty one too. */
+  key?: string;
   /** Called once when the lock is taken by someone else: the list they import, if known. */
   onWait?: (holder: string | null) => void;
 }
 
 export async function acquireImportLock(options: ImportLockOptions): Promise<ImportLockHolder> {
-  privateDir(options.dir);
-  const lockPath = join(options.dir, 'import.lock');
-  const ownerPath = join(options.dir, 'import.owner');
+  privateDir(dirname(options.dbPath));
+  const lockPath = `${options.dbPath}.import-lock`;
+  const ownerPath = `${options.dbPath}.import-owner`;
   privateFile(lockPath);
   let told = false;
   for (;;) {
     const db = new Database(lockPath, { timeout: 0, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
     try {
+      applyKey(db, options.key);
       db.pragma('locking_mode = EXCLUSIVE');
       db.exec('BEGIN EXCLUSIVE');
       writeFileSync(ownerPath, options.list, { mode: 0o600 });

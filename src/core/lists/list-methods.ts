@@ -3,7 +3,7 @@ import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core';
 import { writeTable } from '../export/table-writer';
 import { LoketError, errorFromPayload, toErrorPayload } from '../errors';
-import { editionStoreOf, editionsDir, openEditionReadOnly } from '../store/edition-store';
+import { editionStoreOf, openEditionReadOnly } from '../store/edition-store';
 import { readEditionOfList, rollbackToPrevious } from './editions.repo';
 import { importList } from './import-list';
 import { issueReason } from './issue-reason';
@@ -36,7 +36,8 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
         const onProgress = (p: ContractEvents['importProgress']): void => ctx.events.emit('importProgress', p);
         // Another import (here or in another process) goes first; this one says so and waits.
         lock = await acquireImportLock({
-          dir: editionsDir(editionStoreOf(db)),
+          dbPath: config.dbPath,
+          ...(config.key ? { key: config.key } : {}),
           list: input.list,
           ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
           onWait: (holder) => onProgress({ list: input.list, phase: 'waiting', waitingFor: holder, rowsRead: 0, percent: 0 }),

@@ -11,6 +11,8 @@ export type RawCell = string | number | Date | null;
 export interface RawRow {
   row: number;
   cells: RawCell[];
+  /** A CSV line read in the other encoding than the rest of its file (a file pasted from two sources). */
+  otherEncoding?: 'utf-8' | 'windows-1252';
 }
 
 export interface ListFileInfo {

@@ -97,6 +97,7 @@ export class RowValidator {
       warnings.push(issue);
     };
     if (cleanName !== typedName) warn({ code: 'row/name-control-characters' });
+    if (raw.otherEncoding) warn({ code: 'row/other-encoding', detail: raw.otherEncoding === 'utf-8' ? 'UTF-8' : 'Windows-1252' });
     let flags = 0;
     let nik: string | null = null;
     if (nikCell.kind === 'valid') nik = nikCell.nik;

@@ -67,6 +67,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'row/no-name': 'Name is empty',
   'row/name-too-long': 'Name of {{detail}} characters: too long for a name',
   'row/name-control-characters': 'Name held control characters (such as NUL); they were removed',
+  'row/other-encoding': 'Written in {{detail}} unlike the rest of the file; read as {{detail}}: check the name',
   'row/nik-damaged': 'NIK damaged by a spreadsheet (stored as a number, last digit lost); searchable by its first 15 digits',
   'row/nik-dob-mismatch': 'Birth date does not match the NIK',
   'row/nik-sex-mismatch': 'Sex does not match the NIK',

@@ -65,6 +65,7 @@ export const messagesId = {
   'row/no-name': 'Nama kosong',
   'row/name-too-long': 'Nama sepanjang {{detail}} karakter: terlalu panjang untuk sebuah nama',
   'row/name-control-characters': 'Nama berisi karakter kendali (mis. NUL); karakter itu dihapus',
+  'row/other-encoding': 'Ditulis dalam {{detail}}, berbeda dari bagian lain berkas; dibaca sebagai {{detail}}: periksa namanya',
   'row/nik-damaged': 'NIK rusak oleh spreadsheet (disimpan sebagai angka, digit terakhir hilang); dicari dengan 15 digit pertama',
   'row/nik-dob-mismatch': 'Tanggal lahir tidak sesuai dengan NIK',
   'row/nik-sex-mismatch': 'Jenis kelamin tidak sesuai dengan NIK',

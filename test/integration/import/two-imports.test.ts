@@ -36,7 +36,7 @@ describe('two imports at once', () => {
     cli.stderr.on('data', (d: Buffer) => (cliErr += d.toString()));
     // Wait until it holds the lock (its edition file is being built).
     const started = Date.now();
-    while (!existsSync(join(dir, 'loket.db.lists', 'import.owner'))) {
+    while (!existsSync(`${dbPath}.import-owner`)) {
       if (Date.now() - started > 30_000) throw new Error(`the CLI import never started: ${cliErr}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -66,10 +66,9 @@ describe('two imports at once', () => {
     // A holder killed with SIGKILL: the OS dropped its lock; its owner note is left behind.
     const holder = spawn(process.execPath, ['-e', `
       const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))});
-      require('node:fs').mkdirSync(${JSON.stringify(join(dir, 'loket.db.lists'))}, { recursive: true });
-      const db = new Database(${JSON.stringify(join(dir, 'loket.db.lists', 'import.lock'))});
+      const db = new Database(${JSON.stringify(`${dbPath}.import-lock`)});
       db.pragma('locking_mode = EXCLUSIVE'); db.exec('BEGIN EXCLUSIVE');
-      require('node:fs').writeFileSync(${JSON.stringify(join(dir, 'loket.db.lists', 'import.owner'))}, 'DIED');
+      require('node:fs').writeFileSync(${JSON.stringify(`${dbPath}.import-owner`)}, 'DIED');
       process.stdout.write('held\\n'); setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
     await once(holder.stdout, 'data');
     holder.kill('SIGKILL');
