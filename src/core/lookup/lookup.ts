@@ -49,7 +49,7 @@ export function lookup(ctx: LookupContext, query: string, dob?: string): LookupR
       const words = normalizeName(classified.name).tokens;
       const searched = words.length > MAX_NAME_WORDS ? words.slice(0, MAX_NAME_WORDS).join(' ') : classified.name;
       if (searched !== classified.name) queryWarnings = [{ code: 'query/name-shortened', params: { words: MAX_NAME_WORDS, typed: words.length } }];
-      matches = lookupName(ctx, editions, searched, dob);
+      matches = lookupName(ctx, editions, searched, dob, searched === classified.name);
       break;
     }
     case 'bad-number':
@@ -67,11 +67,11 @@ export function lookup(ctx: LookupContext, query: string, dob?: string): LookupR
  * that day, the name candidates are still shown, each flagged 'dob-differs': a wrong date on a
  * form must not hide the patient, and the flag keeps the clerk from taking them for a match.
  */
-function lookupName(ctx: LookupContext, editions: CurrentEdition[], name: string, dob: string | undefined): MemberMatch[] {
+function lookupName(ctx: LookupContext, editions: CurrentEdition[], name: string, dob: string | undefined, widen: boolean): MemberMatch[] {
   const byDob = dob ? isoToDob(dob) : null;
-  const found = searchByName(editions, name, byDob).map((c) => toMatch(ctx, c.edition, c.row, c.confidence, c.score));
+  const found = searchByName(editions, name, byDob, { widen }).map((c) => toMatch(ctx, c.edition, c.row, c.confidence, c.score));
   if (byDob === null || found.length > 0) return found;
-  return searchByName(editions, name, null).map((c) => {
+  return searchByName(editions, name, null, { widen }).map((c) => {
     const m = toMatch(ctx, c.edition, c.row, 'possible', c.score);
     if (c.row.dob !== byDob) m.flags.push('dob-differs');
     return m;

@@ -19,6 +19,18 @@ const MAX_RESULTS = 20;
 export const MAX_NAME_WORDS = 6;
 /** Fewer candidates than this: look wider (drop a token, then match the last one as a prefix). */
 const ENOUGH = 5;
+/**
+ * A last word shorter than this is never expanded as a prefix: "SI" would expand to every name
+ * token starting so, a scan of millions of entries (100 ms at 3M members), to offer nobody useful.
+ */
+const MIN_PREFIX = 3;
+/**
+ * Time the widening passes may take. Each is a full-text query of its own, and an AND of common
+ * names ("MUHAMMAD AHMAD NUR SITI DEWI PUTRA") reads long posting lists: fourteen of them took
+ * 170 ms at 3M members. Past this budget the candidates found so far are the answer, so every
+ * look-up answers within its 50 ms; the exact query always runs.
+ */
+const WIDEN_BUDGET_MS = 20;
 /** Rows fetched per edition and FTS query before ranking in code. */
 const CANDIDATES_PER_QUERY = 600;
 /** Same birth date: a few hundred people among millions, so every one is ranked. */
@@ -35,7 +47,11 @@ const PARTIAL_WEIGHT = 0.9;
  * the birth-date token instead, so even a consonant typo is found. Candidates are then ranked by
  * string similarity of canonical names. Never auto-picks: the clerk sees the ranked list.
  */
-export function searchByName(editions: readonly CurrentEdition[], name: string, dob: number | null): NameCandidate[] {
+export function searchByName(editions: readonly CurrentEdition[], name: string, dob: number | null, options: { widen?: boolean } = {}): NameCandidate[] {
+  // A query cut to MAX_NAME_WORDS is no name being typed with a typo: look for it as it is.
+  const widen = options.widen ?? true;
+  const deadline = performance.now() + WIDEN_BUDGET_MS;
+  const inBudget = (): boolean => performance.now() < deadline;
   const query = normalizeName(name);
   if (query.tokens.length === 0) return [];
   const phonetic = query.tokens.map(phoneticToken).filter((p) => p !== '');
@@ -57,13 +73,14 @@ export function searchByName(editions: readonly CurrentEdition[], name: string, 
     // Every token must match, first as typed whole: a prefix query expands to every token that
     // starts so and costs several times more, so it runs only when the whole tokens found
     // (almost) nobody: then the clerk may still be typing the last one.
+    const typedLast = query.tokens[query.tokens.length - 1] ?? '';
     for (const lastIsPrefix of [false, true]) {
-      if (lastIsPrefix && ranked.size >= ENOUGH) break;
+      if (lastIsPrefix && (ranked.size >= ENOUGH || !widen || typedLast.length < MIN_PREFIX || !inBudget())) break;
       const strict = ftsAnd(phonetic, lastIsPrefix);
       for (const e of editions) consider(e, e.byNameKeys.all(strict, CANDIDATES_PER_QUERY), false);
-      if (ranked.size < ENOUGH && phonetic.length > 1) {
+      if (widen && ranked.size < ENOUGH && phonetic.length > 1) {
         // One token may hold a typo the phonetic code does not absorb: drop each token in turn.
-        for (let skip = 0; skip < phonetic.length; skip++) {
+        for (let skip = 0; skip < phonetic.length && inBudget(); skip++) {
           const relaxed = ftsAnd(phonetic.filter((_, i) => i !== skip), lastIsPrefix && skip !== phonetic.length - 1);
           for (const e of editions) consider(e, e.byNameKeys.all(relaxed, CANDIDATES_PER_QUERY), false);
         }
