@@ -3,19 +3,8 @@
  * a hand-edited export or an attacker could hand the importer. Every mutation is named, so a
  * failure says which kind of damage found it.
  */
+import { rng } from '../fixtures/generate-members';
 import { buildZip, minimalXlsx, type ZipInput } from '../fixtures/zip-writer';
-
-/** mulberry32: small, fast, good enough to pick mutations reproducibly. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const int = (random: () => number, max: number): number => Math.floor(random() * max);
