@@ -233,7 +233,7 @@ export function QueueScreen({ settings, changes, paused }: Props) {
                   onClick={() => setSelected(e.visitId)}
                 >
                   <td className="queue-row__number">
-                    {e.queue}
+                    <span className="queue-row__label">{e.queue}</span>
                     {e.emergency && <span className="badge badge--emergency">{t('queue.emergency')}</span>}
                     {fromYesterday && (
                       <span className="badge badge--yesterday" data-testid="queue-yesterday">
