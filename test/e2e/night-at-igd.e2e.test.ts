@@ -36,7 +36,7 @@ describe('the IGD at midnight', () => {
     expect(await rows.first().getByTestId('queue-yesterday').textContent()).toBe('kemarin');
     expect(await rows.nth(1).getByTestId('queue-yesterday').count()).toBe(0);
     // The badges wrap under the number: nothing runs past the right edge of the screen.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(viewport.width);
     await c.screenshot(`night-igd-${viewport.width}`);
 
     const called = await c.harness.core.callNext({ unit: 'IGD' });

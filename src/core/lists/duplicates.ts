@@ -32,21 +32,37 @@ interface KeyedRow {
 
 const contentKey = (r: KeyedRow): string => JSON.stringify([r.nik, r.card, r.dob, r.flags, r.name, r.detail]);
 
+/** The NIKs and card numbers found on more than one row. */
+export interface SharedKeys {
+  nik: unknown[];
+  card: unknown[];
+}
+
+/**
+ * One scan of each index for keys that occur more than once. Both steps below work from it:
+ * on a million rows each scan costs a few hundred ms, and dropping repeats only removes rows
+ * of these keys, so no other key can become shared.
+ */
+export function sharedKeys(db: Db): SharedKeys {
+  const scan = (column: 'nik' | 'card'): unknown[] =>
+    db.prepare(`SELECT ${column} AS k FROM ${MEMBERS} WHERE ${column} IS NOT NULL GROUP BY ${column} HAVING count(*) > 1`).pluck().all();
+  return { nik: scan('nik'), card: scan('card') };
+}
+
 /** Rows sharing a NIK or card, each once, in file order. */
-function rowsSharingKeys(db: Db, table: string): KeyedRow[] {
+function rowsSharingKeys(db: Db, table: string, keys: SharedKeys): KeyedRow[] {
   const byId = new Map<number, KeyedRow>();
   for (const column of ['nik', 'card'] as const) {
-    const keys = db.prepare(`SELECT ${column} AS k FROM ${table} WHERE ${column} IS NOT NULL GROUP BY ${column} HAVING count(*) > 1`).pluck().all();
     const byKey = db.prepare(`SELECT id, row, nik, card, dob, flags, name, detail FROM ${table} WHERE ${column} = ?`);
-    for (const key of keys) for (const r of byKey.all(key) as KeyedRow[]) byId.set(r.id, r);
+    for (const key of keys[column]) for (const r of byKey.all(key) as KeyedRow[]) byId.set(r.id, r);
   }
   return [...byId.values()].sort((a, b) => a.row - b.row || a.id - b.id);
 }
 
 /** Deletes the later copies of rows repeated word for word; returns each deleted row with its first copy. */
-export function dropRepeatedRows(db: Db): RowPair[] {
+export function dropRepeatedRows(db: Db, keys: SharedKeys = sharedKeys(db)): RowPair[] {
   const table = MEMBERS;
-  const rows = rowsSharingKeys(db, table);
+  const rows = rowsSharingKeys(db, table, keys);
   if (rows.length === 0) return [];
   const first = new Map<string, number>();
   const repeats: { id: number; row: number; other: number }[] = [];
@@ -63,14 +79,20 @@ export function dropRepeatedRows(db: Db): RowPair[] {
   return repeats.map(({ row, other }) => ({ row, other }));
 }
 
-/** Flags rows whose NIK or card appears more than once; returns [row, first row of its key] pairs for every later row. */
-export function flagDuplicates(db: Db): RowPair[] {
+/**
+ * Flags rows whose NIK or card appears more than once; returns [row, first row of its key] pairs
+ * for every later row. `keys`: the shared keys found before repeats were dropped (a key left on
+ * one row by then is skipped).
+ */
+export function flagDuplicates(db: Db, keys: SharedKeys = sharedKeys(db)): RowPair[] {
   const table = MEMBERS;
   const rows: { id: number; row: number; key: string }[] = [];
   for (const column of ['nik', 'card'] as const) {
-    const keys = db.prepare(`SELECT ${column} AS k FROM ${table} WHERE ${column} IS NOT NULL GROUP BY ${column} HAVING count(*) > 1`).pluck().all();
     const byKey = db.prepare(`SELECT id, row FROM ${table} WHERE ${column} = ? ORDER BY row`);
-    for (const key of keys) for (const r of byKey.all(key) as { id: number; row: number }[]) rows.push({ ...r, key: `${column}:${String(key)}` });
+    for (const key of keys[column]) {
+      const found = byKey.all(key) as { id: number; row: number }[];
+      if (found.length > 1) for (const r of found) rows.push({ ...r, key: `${column}:${String(key)}` });
+    }
   }
   if (rows.length === 0) return [];
   const mark = db.prepare(`UPDATE ${table} SET flags = flags | ${MemberFlags.duplicate} WHERE id = ?`);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../store/open-database';
-import { dropRepeatedRows, flagDuplicates, type RowPair } from './duplicates';
+import { dropRepeatedRows, flagDuplicates, sharedKeys, type RowPair } from './duplicates';
 import { MEMBERS, createMemberKeyIndexesSql, createNameIndexSql } from './member-table';
 import { NameKeys } from './name-keys';
 import { forEachMember, type PackedMembers } from './packed-members';
@@ -80,8 +80,9 @@ export class EditionWriter {
     this.db.pragma('threads = 0');
     this.db.exec(createMemberKeyIndexesSql());
     pauseAt('index-build');
-    const repeats = dropRepeatedRows(this.db);
-    const duplicates = flagDuplicates(this.db);
+    const keys = sharedKeys(this.db);
+    const repeats = dropRepeatedRows(this.db, keys);
+    const duplicates = flagDuplicates(this.db, keys);
     this.db.exec(createNameIndexSql());
     return { duplicates, repeats };
   }
