@@ -55,7 +55,7 @@ export function editionsDir(store: EditionStore): string {
 export const editionPath = (store: EditionStore, editionId: number): string => join(editionsDir(store), editionFileName(editionId));
 export const buildingPath = (store: EditionStore, editionId: number): string => editionPath(store, editionId) + BUILDING_SUFFIX;
 
-/** Unlocks an encrypted file with the main database's key and cipher (SQLCipher-compatible, legacy 4). */
+/** Unlocks an encrypted SQLite file (SQLCipher-compatible, legacy 4): the main database, every edition file, the import lock. */
 export function applyKey(db: Db, key: string | undefined): void {
   if (!key) return;
   db.pragma(`cipher='sqlcipher'`);

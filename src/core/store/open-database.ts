@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { dirname } from 'node:path';
 import { DatabaseKeyError, diagnoseNotADatabase } from './database-key-error';
 import { privateDir, privateFile, tightenFile } from './private-files';
-import { registerEditionStore } from './edition-store';
+import { applyKey, registerEditionStore } from './edition-store';
 import { migrate } from './migrations';
 
 export type Db = Database.Database;
@@ -31,11 +31,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
-    if (options.key) {
-      db.pragma(`cipher='sqlcipher'`);
-      db.pragma(`legacy=4`);
-      db.pragma(`key=${quoteKey(options.key)}`);
-    }
+    applyKey(db, options.key);
     // Touch the schema now so a wrong key fails here with a clear error, not on first query.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     db.pragma('busy_timeout = 5000');
@@ -58,6 +54,3 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   }
 }
 
-function quoteKey(key: string): string {
-  return `'${key.replace(/'/g, "''")}'`;
-}

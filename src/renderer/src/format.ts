@@ -1,5 +1,7 @@
 import { localeOf, type Lang } from './i18n';
 
+export { todayIso } from './facility-today';
+
 const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
 
 /** "12 Mar 1985" / "12 Mei 2025": the month in words, so day and month are never confused. */
@@ -27,7 +29,3 @@ export function ageInYears(iso: string | null, today: Date = new Date()): number
 }
 
 /** Today as yyyy-mm-dd in the computer's zone: the upper bound of a birth date. */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

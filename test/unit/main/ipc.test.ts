@@ -9,7 +9,7 @@ import type { ImportProgress, ListSummary } from '../../../src/shared/lists';
 import { formatContractError } from '../../../src/shared/i18n/format-error';
 import { createCore, type Core } from '../../../src/core/core';
 import { registerIpc, type EventSink, type IpcMainLike } from '../../../src/main/ipc';
-import { inProcessClient } from '../../../src/core/process/in-process-client';
+import { inProcessClient } from '../../helpers/in-process-client';
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
