@@ -5,7 +5,7 @@ import { loket } from '../../api';
 import { RECOVERED_NOTICE_MS, coreNotice } from './core-status-notice';
 
 /**
- * A banner above every screen when the core process (the database, imports, BPJS) stopped and
+ * A banner at the foot of every screen (above the status bar) when the core process (the database, imports, BPJS) stopped and
  * restarts, or cannot run. The desktop app's main process sends `coreStatus`; the harness never
  * does, so there the banner never shows.
  */
