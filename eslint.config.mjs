@@ -22,7 +22,9 @@ export const LAYERS = [
   },
   { files: ['src/preload/**/*.ts'], name: 'src/preload', allow: ['src/preload', 'src/shared/contract'], packages: ['electron'], builtins: false },
   { files: ['src/renderer/**/*.{ts,tsx}'], name: 'src/renderer', allow: ['src/renderer', 'src/shared'], packages: ['react', 'react-dom', 'react-i18next', 'i18next'], builtins: false },
-  { files: ['src/cli/**/*.ts'], name: 'src/cli', allow: ['src/cli', 'src/core', 'src/shared'], packages: NOT_UI_OR_SHELL, builtins: true },
+  { files: ['src/cli/**/*.ts'], name: 'src/cli', allow: ['src/cli', 'src/core', 'src/hub', 'src/shared'], packages: NOT_UI_OR_SHELL, builtins: true },
+  // The facility hub: plain Node and PostgreSQL; it may reuse the core's pure pieces, never a UI or the shell.
+  { files: ['src/hub/**/*.ts'], name: 'src/hub', allow: ['src/hub', 'src/core', 'src/shared'], packages: NOT_UI_OR_SHELL, builtins: true },
   { files: ['src/harness/**/*.ts'], name: 'src/harness', allow: ['src/harness', 'src/core', 'src/shared', 'src/simulators'], packages: NOT_UI_OR_SHELL, builtins: true },
   { files: ['src/simulators/**/*.ts'], name: 'src/simulators', allow: ['src/simulators', 'src/core', 'src/shared'], packages: NOT_UI_OR_SHELL, builtins: true },
 ];

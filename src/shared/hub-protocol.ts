@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { PAYERS, VISIT_STATUSES } from './counter';
+
+/**
+ * The wire protocol between a counter's core and the facility hub (`loket hub`), JSON over
+ * HTTPS on the LAN. Both sides validate with these schemas; nothing else crosses.
+ *
+ * The model, in one paragraph (docs/hub.md has the whole story):
+ * - Every synced record has a global id (`uid`, UUIDv7). Local integer ids never leave a file.
+ * - A counter writes locally first. Triggers append each change to its outbox; a push sends the
+ *   changes as ops, each with its own `opId`. The hub applies an op at most once (a repeat after
+ *   a timeout is answered `duplicate` and changes nothing), under the conflict rules below, and
+ *   gives the record it touched the next hub revision (`rev`, one sequence for all records,
+ *   assigned in commit order).
+ * - A counter pulls the records whose `rev` is above its cursor and takes the hub's state for
+ *   each, except a record it still has unpushed changes for (its own op will come back).
+ *
+ * Conflict rules, applied by the hub in arrival order:
+ * - patient: a new uid whose NIK (or, without NIK, card number) belongs to another live patient
+ *   is merged: the patient created first keeps its record number (RM); the other gets
+ *   `mergedInto` and its RM becomes an alias; its visits move to the survivor. The same name
+ *   and birth date without NIK or card is never merged: it is flagged (a `notice`). Field
+ *   changes of a known uid: the later `at` wins.
+ * - visit: inserted once, as registered; its queue number never changes (a printed slip stays
+ *   true). visit.status: the later `at` wins, except that `served` is never replaced by
+ *   `cancelled` (the patient was seen; the hub keeps `served` and issues a notice). Two
+ *   counters calling the same patient: the first call's time stays. visit.payer and
+ *   visit.patient: the later `at` wins.
+ * - followUp: the later `at` wins; a closed follow-up is never reopened by an older snapshot.
+ * - print, recheck: insert only.
+ */
+
+export const HUB_PROTOCOL_VERSION = 1;
+export const HUB_API = '/v1';
+
+const uid = z.string().uuid();
+const instant = z.string().min(20).max(40); // ISO instant, UTC
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const counterId = z.string().min(1).max(64);
+
+// ---- records (the hub's state of each synced row) ----
+
+export const patientRecord = z.object({
+  uid,
+  mrn: z.string().min(1).max(60),
+  nik: z.string().regex(/^\d{16}$/).nullable(),
+  card: z.string().regex(/^\d{13}$/).nullable(),
+  name: z.string().min(1).max(200),
+  dob: day.nullable(),
+  sex: z.enum(['L', 'P']).nullable(),
+  address: z.string().max(300).nullable(),
+  identified: z.boolean(),
+  createdAt: instant,
+  updatedAt: instant,
+  /** Set when this record was merged into another: the survivor's uid. */
+  mergedInto: uid.nullable(),
+});
+export type PatientRecord = z.infer<typeof patientRecord>;
+
+export const visitRecord = z.object({
+  uid,
+  patientUid: uid,
+  serviceDate: day,
+  unit: z.string().min(1).max(20),
+  /** As printed: the unit's (or emergency) prefix, behind the counter's own prefix when numbered offline. */
+  queuePrefix: z.string().min(1).max(20),
+  queueNo: z.number().int().positive(),
+  emergency: z.boolean(),
+  payer: z.enum(PAYERS),
+  verdict: z.string().max(40).nullable(),
+  verdictSource: z.string().max(20).nullable(),
+  status: z.enum(VISIT_STATUSES),
+  registeredAt: instant,
+  registeredBy: z.string().max(80),
+  calledAt: instant.nullable(),
+  servedAt: instant.nullable(),
+  cancelledAt: instant.nullable(),
+  /** The counter that registered it. */
+  counter: counterId,
+});
+export type VisitRecord = z.infer<typeof visitRecord>;
+
+export const followUpRecord = z.object({
+  uid,
+  visitUid: uid,
+  kind: z.string().max(40),
+  reason: z.string().max(80),
+  dueAt: instant,
+  createdAt: instant,
+  closedAt: instant.nullable(),
+  resolution: z.string().max(200).nullable(),
+});
+export type FollowUpRecord = z.infer<typeof followUpRecord>;
+
+export const printRecord = z.object({
+  uid,
+  visitUid: uid,
+  printedAt: instant,
+  clerk: z.string().max(80),
+  kind: z.enum(['print', 'reprint', 'pdf']),
+  paper: z.string().max(20),
+  printer: z.string().max(120).nullable(),
+});
+export type PrintRecord = z.infer<typeof printRecord>;
+
+export const recheckRecord = z.object({
+  uid,
+  visitUid: uid,
+  checkedAt: instant,
+  service: z.enum(['vclaim', 'pcare']),
+  before: z.string().max(40).nullable(),
+  after: z.string().max(40),
+  liveStatus: z.string().max(120).nullable(),
+  action: z.enum(['payer-jkn', 'none']),
+});
+export type RecheckRecord = z.infer<typeof recheckRecord>;
+
+/** Something a person should look at: a merge done, a likely duplicate not merged, a served-vs-cancelled clash. */
+export const hubNotice = z.object({
+  uid,
+  kind: z.enum(['patient-merged', 'possible-duplicate', 'status-conflict']),
+  at: instant,
+  /** The records concerned: patient uids for merges and duplicates, the visit uid for a conflict. */
+  subjects: z.array(uid).min(1).max(10),
+  /** Words for the screen come from the kind; params fill them (RMs, names, statuses). */
+  params: z.record(z.string(), z.string()),
+});
+export type HubNotice = z.infer<typeof hubNotice>;
+
+// ---- ops (a counter's changes) ----
+
+const opBase = { opId: uid, at: instant };
+export const hubOp = z.discriminatedUnion('kind', [
+  z.object({ ...opBase, kind: z.literal('patient'), record: patientRecord.omit({ mergedInto: true }) }),
+  z.object({ ...opBase, kind: z.literal('visit'), record: visitRecord }),
+  z.object({
+    ...opBase,
+    kind: z.literal('visit.status'),
+    uid,
+    status: z.enum(VISIT_STATUSES),
+    calledAt: instant.nullable(),
+    servedAt: instant.nullable(),
+    cancelledAt: instant.nullable(),
+  }),
+  z.object({ ...opBase, kind: z.literal('visit.payer'), uid, payer: z.enum(PAYERS) }),
+  z.object({ ...opBase, kind: z.literal('visit.patient'), uid, patientUid: uid }),
+  z.object({ ...opBase, kind: z.literal('followUp'), record: followUpRecord }),
+  z.object({ ...opBase, kind: z.literal('print'), record: printRecord }),
+  z.object({ ...opBase, kind: z.literal('recheck'), record: recheckRecord }),
+]);
+export type HubOp = z.infer<typeof hubOp>;
+
+export const MAX_OPS_PER_PUSH = 500;
+export const pushRequest = z.object({ ops: z.array(hubOp).max(MAX_OPS_PER_PUSH), outboxBacklog: z.number().int().nonnegative() });
+export type PushRequest = z.infer<typeof pushRequest>;
+export const opResult = z.object({
+  opId: uid,
+  status: z.enum(['applied', 'duplicate', 'rejected']),
+  /** For rejected: a code (e.g. 'unknown-visit' when a change names a visit the hub has not seen). */
+  reason: z.string().optional(),
+});
+export type PushResponse = { results: z.infer<typeof opResult>[] };
+
+// ---- pull ----
+
+export const MAX_PULL = 1000;
+/** GET /v1/pull?after=<cursor>&limit=<n>. Records come in rev order; the cursor is the last rev included. */
+export interface PullResponse {
+  cursor: number;
+  /** More records wait above the cursor: pull again at once. */
+  more: boolean;
+  patients: (PatientRecord & { rev: number })[];
+  /** Each visit's patient is in `patients` of the same response (as it is now), so a visit never names an unknown patient. */
+  visits: (VisitRecord & { rev: number })[];
+  followUps: (FollowUpRecord & { rev: number })[];
+  prints: (PrintRecord & { rev: number })[];
+  rechecks: (RecheckRecord & { rev: number })[];
+  notices: (HubNotice & { rev: number })[];
+  /** Record-number aliases: an RM that now names another patient (after a merge). */
+  aliases: { mrn: string; patientUid: string; rev: number }[];
+  /** The facility's settings when they changed since the cursor; null otherwise. */
+  settings: FacilitySettings | null;
+}
+
+// ---- numbers ----
+
+/** POST /v1/queue-number: the unit's next number for the day. Idempotent per visitUid. */
+export const queueNumberRequest = z.object({ visitUid: uid, unit: z.string().min(1).max(20), serviceDate: day, prefix: z.string().min(1).max(20) });
+export type QueueNumberRequest = z.infer<typeof queueNumberRequest>;
+export interface QueueNumberResponse { queueNo: number }
+
+/** POST /v1/mrn-block: a block of record numbers reserved for this counter (sequence values, formatted by the counter). */
+export const mrnBlockRequest = z.object({ size: z.number().int().min(10).max(10_000) });
+export interface MrnBlockResponse { first: number; last: number }
+
+// ---- enrollment ----
+
+/** What a one-time enrollment code carries (base64url of this JSON). */
+export const enrollmentCode = z.object({
+  v: z.literal(1),
+  /** The hub's URLs as it knows them; the counter may be told another with --hub. */
+  urls: z.array(z.string().url()).max(8),
+  /** SHA-256 of the hub certificate (DER), upper-case hex with colons, as Node's fingerprint256. */
+  fingerprint: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/),
+  token: z.string().min(20).max(100),
+});
+export type EnrollmentCode = z.infer<typeof enrollmentCode>;
+
+export const enrollRequest = z.object({ token: z.string().min(20).max(100) });
+export interface EnrollResponse {
+  counterId: string;
+  /** The counter's secret: sent as `Authorization: Bearer <counterId>.<secret>` from now on. */
+  secret: string;
+  name: string;
+  /** The prefix this counter numbers with while it cannot reach the hub; unique in the facility. */
+  offlinePrefix: string;
+  facility: string;
+}
+
+// ---- facility settings (set at the hub, pushed to counters) ----
+
+/** The counter settings the facility decides; each counter keeps its printer, paper and offline prefix. */
+export const FACILITY_SETTING_KEYS = ['facilityName', 'facilityCode', 'timeZone', 'units', 'emergencyUnit', 'emergencyPrefix', 'mrnFormat', 'followUpHours', 'staleAfterDays'] as const;
+export type FacilitySettings = Record<string, unknown>;
+
+// ---- status ----
+
+export interface HubCounterStatus {
+  counterId: string;
+  name: string;
+  offlinePrefix: string;
+  revoked: boolean;
+  lastContact: string | null;
+  outboxBacklog: number;
+}
+export interface HubStatus {
+  facility: string;
+  counters: HubCounterStatus[];
+  editions: number;
+  rev: number;
+}
