@@ -1,3 +1,4 @@
+import type { QueueNumberRequest } from '../shared/hub-protocol';
 import type { CounterSettings } from '../shared/settings';
 import type { CoreConfig, TypedEmitter } from './core';
 import type { FileHandles } from './files/file-handles';
@@ -30,4 +31,10 @@ export interface CoreContext {
     /** A visit or follow-up changed: the status bar's count, and perhaps a re-check run. */
     changed: () => void;
   };
+  /**
+   * An enrolled counter's queue numbers come from the hub (one queue per unit for the facility).
+   * Null means "not now" (the hub cannot be reached): the visit is numbered locally behind the
+   * counter's offline prefix. The provider keeps its own short timeout: a clerk never waits on it.
+   */
+  hubQueueNumber?: (req: QueueNumberRequest) => Promise<number | null>;
 }

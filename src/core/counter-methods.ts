@@ -11,7 +11,10 @@ import { equalServiceTable, recapTable, registerTable, type ExportContext } from
 import { dailyRecap, equalServiceReport, recap, register } from './reports/reports';
 import { saveSettings } from './settings/settings.repo';
 import { logPrint, printCount, slipHtml, slipPage, type SlipPrinter } from './slips/slips';
-import { registerEmergency, registerVisit } from './visits/visits';
+import { syncState } from './sync/sync-state.repo';
+import { newUid } from './sync/uuid';
+import { refuseDuplicate, registerEmergency, registerVisit, type HubNumbering } from './visits/visits';
+import { unitPrefix } from '../shared/settings';
 
 type CounterMethodNames =
   | 'slipHtml' | 'printSlip' | 'exportSlipPdf'
@@ -30,6 +33,21 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
   const printerOrFail = (): SlipPrinter => {
     if (!ctx.config.printer) throw new LoketError('print/unavailable');
     return ctx.config.printer;
+  };
+  /**
+   * Enrolled: the visit's uid first, then the hub's number for it (null: numbered offline).
+   * Alone: nothing to ask. The provider never throws a registration away: a failure is null.
+   */
+  const hubNumbering = async (unit: string, prefix: string): Promise<{ hub?: HubNumbering }> => {
+    if (!syncState(db).enrolled) return {};
+    const uid = newUid();
+    let queueNo: number | null = null;
+    try {
+      queueNo = ctx.hubQueueNumber ? await ctx.hubQueueNumber({ visitUid: uid, unit, serviceDate: ctx.today(), prefix }) : null;
+    } catch {
+      queueNo = null;
+    }
+    return { hub: { uid, queueNo } };
   };
   return {
     async slipHtml({ visitId, paper, lang = 'id' }) {
@@ -98,8 +116,14 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
     },
     async registerVisit({ patientId, unit, verdict, verdictSource, payer, confirmDuplicate }) {
       const source = verdictSource ?? 'lists';
+      const patient = patientById(patientId);
+      // A refused registration burns no hub number: the duplicate check comes before asking.
+      const settingsBefore = ctx.settings();
+      if (!confirmDuplicate && settingsBefore.units.some((u) => u.code === unit)) refuseDuplicate(db, settingsBefore, { patient, unit, serviceDate: ctx.today() });
+      const numbering = settingsBefore.units.some((u) => u.code === unit) ? await hubNumbering(unit, unitPrefix(settingsBefore, unit)) : {};
       const visit = registerVisit(db, ctx.settings(), {
-        patient: patientById(patientId),
+        ...numbering,
+        patient,
         unit,
         verdict,
         verdictSource: source,
@@ -115,7 +139,9 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       return visit;
     },
     async registerEmergency({ patientId }) {
-      return registerEmergency(db, ctx.settings(), { ...(patientId ? { patient: patientById(patientId) } : {}), clerk: ctx.clerk, now: now(), serviceDate: ctx.today() });
+      const patient = patientId ? { patient: patientById(patientId) } : {};
+      const numbering = await hubNumbering(ctx.settings().emergencyUnit, ctx.settings().emergencyPrefix);
+      return registerEmergency(db, ctx.settings(), { ...patient, ...numbering, clerk: ctx.clerk, now: now(), serviceDate: ctx.today() });
     },
     async dayQueue({ unit }) {
       return dayQueue(db, ctx.settings(), now(), unit, ctx.today());

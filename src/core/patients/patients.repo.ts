@@ -1,9 +1,9 @@
-import { isoDateInZone } from '../../shared/dates';
 import { normalizeName } from '../../shared/names';
-import { formatMrn, type CounterSettings } from '../../shared/settings';
+import type { CounterSettings } from '../../shared/settings';
 import type { Patient } from '../../shared/counter';
 import type { Db } from '../store/open-database';
 import { statement } from '../store/statements';
+import { nextMrn } from '../sync/mrn-blocks';
 
 export type { Patient };
 
@@ -28,7 +28,11 @@ export function findPatient(db: Db, by: { id?: number; nik?: string; card?: stri
   if (by.id !== undefined) return get('id = ?', by.id);
   if (by.nik) return get('nik = ?', by.nik);
   if (by.card) return get('card = ? ORDER BY id LIMIT 1', by.card);
-  if (by.mrn) return get('mrn = ?', by.mrn.trim().toUpperCase());
+  if (by.mrn) {
+    const mrn = by.mrn.trim().toUpperCase();
+    // An RM of a record merged into another (at the hub) still finds the survivor.
+    return get('mrn = ?', mrn) ?? get('id = (SELECT patient_id FROM patient_aliases WHERE mrn = ?)', mrn);
+  }
   return undefined;
 }
 
@@ -39,7 +43,7 @@ export function findPatient(db: Db, by: { id?: number; nik?: string; card?: stri
  */
 export function findPatientByMrns(db: Db, probes: { exact: readonly string[]; glob: string | null }): Patient | undefined {
   for (const mrn of probes.exact) {
-    const found = toPatient(statement(db, `SELECT ${COLUMNS} FROM patients WHERE mrn = ?`).get(mrn) as PatientRow | undefined);
+    const found = findPatient(db, { mrn }); // by the RM, or by an alias of a merged record
     if (found) return found;
   }
   if (probes.glob === null) return undefined;
@@ -85,11 +89,10 @@ export function findLikelyDuplicates(db: Db, name: string, dob: string | null): 
   return rows.map((r) => toPatient(r)!);
 }
 
-/** Creates a patient with the next medical-record number, in one transaction. */
+/** Creates a patient with the next medical-record number (see sync/mrn-blocks.ts), in one transaction. */
 export function createPatient(db: Db, patient: NewPatient, settings: CounterSettings, now: Date): Patient {
   return db.transaction(() => {
-    const seq = nextSequence(db, 'mrn');
-    const mrn = formatMrn(settings.mrnFormat, seq, isoDateInZone(now, settings.timeZone), settings.facilityCode).toUpperCase();
+    const mrn = nextMrn(db, settings, now);
     const name = patient.name.trim().replace(/\s+/g, ' ').toUpperCase();
     const at = now.toISOString();
     const info = db
@@ -100,9 +103,4 @@ export function createPatient(db: Db, patient: NewPatient, settings: CounterSett
       .run(mrn, patient.nik ?? null, patient.card ?? null, name, normalizeName(name).key, patient.dob ?? null, patient.sex ?? null, patient.address ?? null, patient.identified === false ? 0 : 1, at, at);
     return toPatient(db.prepare(`SELECT ${COLUMNS} FROM patients WHERE id = ?`).get(info.lastInsertRowid) as PatientRow)!;
   })();
-}
-
-function nextSequence(db: Db, name: string): number {
-  const row = db.prepare('INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value').get(name) as { value: number };
-  return row.value;
 }

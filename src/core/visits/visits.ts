@@ -5,6 +5,17 @@ import { queueLabel, unitPrefix, visitPrefix, type CounterSettings } from '../..
 import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
 import { createPatient, type Patient } from '../patients/patients.repo';
+import { enrolledOfflinePrefix } from '../sync/sync-state.repo';
+
+/**
+ * How an enrolled counter numbers a visit (counter-methods.ts asks the hub first): the visit's
+ * uid, made before asking, and the number the hub gave for it; null when the hub could not be
+ * reached (numbered locally behind the counter's offline prefix).
+ */
+export interface HubNumbering {
+  uid: string;
+  queueNo: number | null;
+}
 
 export interface RegisterVisitInput {
   patient: Patient;
@@ -22,6 +33,8 @@ export interface RegisterVisitInput {
   now: Date;
   /** The facility's service day (see service-day.ts); by default the date in its time zone. */
   serviceDate?: string;
+  /** Enrolled counters only. */
+  hub?: HubNumbering;
 }
 
 /** JKN when eligible; otherwise "penjamin menyusul" until someone settles it. Never blocks. */
@@ -38,14 +51,8 @@ export function registerVisit(db: Db, settings: CounterSettings, input: Register
   const payer = input.payer ?? derivePayer(input.verdict);
   // IMMEDIATE: two windows of one counter must never draw the same number.
   return db.transaction(() => {
-    if (!input.confirmDuplicate) {
-      const same = db
-        .prepare(`SELECT queue_prefix AS prefix, queue_no AS no FROM visits WHERE patient_id = ? AND service_date = ? AND unit = ? AND status != 'cancelled' LIMIT 1`)
-        .get(input.patient.id, serviceDate, input.unit) as { prefix: string; no: number } | undefined;
-      const unitName = settings.units.find((u) => u.code === input.unit)?.name ?? input.unit;
-      if (same) throw new LoketError('visit/duplicate', { name: input.patient.name, unit: unitName, queue: queueLabel(same.prefix, same.no) });
-    }
-    const visit = insertVisit(db, { ...input, serviceDate, payer, prefix: visitPrefix(settings.counterPrefix, unitPrefix(settings, input.unit)), emergency: false });
+    if (!input.confirmDuplicate) refuseDuplicate(db, settings, { patient: input.patient, unit: input.unit, serviceDate });
+    const visit = insertVisit(db, { ...input, serviceDate, payer, ...numbering(db, settings.counterPrefix, unitPrefix(settings, input.unit), { ...input, serviceDate }), emergency: false });
     const followUpIds: number[] = [];
     if (payer === 'pending') {
       const reason = input.verdict === 'not-eligible' ? 'not-active' : input.verdict === 'unknown' ? 'not-found' : 'not-checked';
@@ -56,6 +63,32 @@ export function registerVisit(db: Db, settings: CounterSettings, input: Register
   }).immediate();
 }
 
+/** A second visit of the patient to the unit on the day, not cancelled, is refused (the clerk may confirm it). */
+export function refuseDuplicate(db: Db, settings: CounterSettings, visit: { patient: Patient; unit: string; serviceDate: string }): void {
+  const same = db
+    .prepare(`SELECT queue_prefix AS prefix, queue_no AS no FROM visits WHERE patient_id = ? AND service_date = ? AND unit = ? AND status != 'cancelled' LIMIT 1`)
+    .get(visit.patient.id, visit.serviceDate, visit.unit) as { prefix: string; no: number } | undefined;
+  const unitName = settings.units.find((u) => u.code === visit.unit)?.name ?? visit.unit;
+  if (same) throw new LoketError('visit/duplicate', { name: visit.patient.name, unit: unitName, queue: queueLabel(same.prefix, same.no) });
+}
+
+/**
+ * The prefix and number of a new visit. Alone: the counter's prefix and the next local number.
+ * Enrolled: the hub's number behind the unit's prefix; without one (hub unreachable), or with one
+ * already used here (only if the hub lost data: never crash a registration), the next local
+ * number behind the counter's offline prefix, which no other counter uses.
+ */
+function numbering(db: Db, counterPrefix: string, groupPrefix: string, v: { unit: string; serviceDate: string; hub?: HubNumbering | undefined }): { prefix: string; queueNo?: number; uid?: string } {
+  const offlinePrefix = enrolledOfflinePrefix(db);
+  if (offlinePrefix === null) return { prefix: visitPrefix(counterPrefix, groupPrefix) };
+  const uid = v.hub ? { uid: v.hub.uid } : {};
+  const given = v.hub?.queueNo ?? null;
+  if (given !== null && !db.prepare('SELECT 1 FROM visits WHERE service_date = ? AND unit = ? AND queue_prefix = ? AND queue_no = ?').get(v.serviceDate, v.unit, groupPrefix, given)) {
+    return { prefix: groupPrefix, queueNo: given, ...uid };
+  }
+  return { prefix: visitPrefix(offlinePrefix, groupPrefix), ...uid };
+}
+
 export interface EmergencyInput {
   /** The patient if known; without one an unidentified patient record is made at once. */
   patient?: Patient;
@@ -63,6 +96,8 @@ export interface EmergencyInput {
   now: Date;
   /** The facility's service day (see service-day.ts); by default the date in its time zone. */
   serviceDate?: string;
+  /** Enrolled counters only. */
+  hub?: HubNumbering;
 }
 
 /**
@@ -74,31 +109,36 @@ export function registerEmergency(db: Db, settings: CounterSettings, input: Emer
   return db.transaction(() => {
     const patient = input.patient ?? createPatient(db, { name: `Tanpa Identitas ${localTime(input.now, settings.timeZone)}`, identified: false }, settings, input.now);
     const serviceDate = input.serviceDate ?? isoDateInZone(input.now, settings.timeZone);
-    const visit = insertVisit(db, { patient, unit: settings.emergencyUnit, verdict: null, clerk: input.clerk, now: input.now, serviceDate, payer: 'pending', prefix: visitPrefix(settings.counterPrefix, settings.emergencyPrefix), emergency: true });
+    const numbered = numbering(db, settings.counterPrefix, settings.emergencyPrefix, { unit: settings.emergencyUnit, serviceDate, hub: input.hub });
+    const visit = insertVisit(db, { patient, unit: settings.emergencyUnit, verdict: null, clerk: input.clerk, now: input.now, serviceDate, payer: 'pending', ...numbered, emergency: true });
     const followUpIds = [openFollowUp(db, visit.id, 'settle-payer', 'emergency', input.now, settings.followUpHours)];
     if (!patient.identified) followUpIds.push(openFollowUp(db, visit.id, 'identify-patient', 'emergency-unidentified', input.now, settings.followUpHours));
     return { ...visit, followUpIds, patient };
   }).immediate();
 }
 
-interface VisitRow extends Omit<RegisterVisitInput, 'payer' | 'confirmDuplicate' | 'recheckLater'> {
+interface VisitRow extends Omit<RegisterVisitInput, 'payer' | 'confirmDuplicate' | 'recheckLater' | 'hub'> {
   serviceDate: string;
   payer: Payer;
   prefix: string;
   emergency: boolean;
+  /** Given by the hub; otherwise the next local number. */
+  queueNo?: number | undefined;
+  /** Made before asking the hub; otherwise the insert trigger makes one. */
+  uid?: string | undefined;
 }
 
 function insertVisit(db: Db, v: VisitRow): Omit<RegisteredVisit, 'followUpIds'> {
-  const { next } = db
-    .prepare('SELECT coalesce(max(queue_no), 0) + 1 AS next FROM visits WHERE service_date = ? AND unit = ? AND queue_prefix = ?')
-    .get(v.serviceDate, v.unit, v.prefix) as { next: number };
+  const next =
+    v.queueNo ??
+    (db.prepare('SELECT coalesce(max(queue_no), 0) + 1 AS next FROM visits WHERE service_date = ? AND unit = ? AND queue_prefix = ?').get(v.serviceDate, v.unit, v.prefix) as { next: number }).next;
   const registeredAt = v.now.toISOString();
   const info = db
     .prepare(
-      `INSERT INTO visits (patient_id, service_date, unit, queue_prefix, queue_no, emergency, payer, verdict, verdict_source, status, registered_at, registered_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`,
+      `INSERT INTO visits (uid, patient_id, service_date, unit, queue_prefix, queue_no, emergency, payer, verdict, verdict_source, status, registered_at, registered_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`,
     )
-    .run(v.patient.id, v.serviceDate, v.unit, v.prefix, next, v.emergency ? 1 : 0, v.payer, v.verdict, v.verdict ? (v.verdictSource ?? 'lists') : null, registeredAt, v.clerk);
+    .run(v.uid ?? null, v.patient.id, v.serviceDate, v.unit, v.prefix, next, v.emergency ? 1 : 0, v.payer, v.verdict, v.verdict ? (v.verdictSource ?? 'lists') : null, registeredAt, v.clerk);
   return {
     id: Number(info.lastInsertRowid),
     patientId: v.patient.id,

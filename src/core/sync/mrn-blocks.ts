@@ -1,0 +1,60 @@
+import { isoDateInZone } from '../../shared/dates';
+import { formatMrn, type CounterSettings } from '../../shared/settings';
+import type { Db } from '../store/open-database';
+import { enrolledOfflinePrefix } from './sync-state.repo';
+
+/**
+ * Record numbers (RM) of an enrolled counter. The hub reserves blocks of sequence values for
+ * each counter (POST /v1/mrn-block); the counter formats them with the facility's mrnFormat, so
+ * two counters never make the same RM. Without a block left (offline for long), the RM is the
+ * counter's offline prefix (unique in the facility) before its own offline sequence: `K2-000123`.
+ */
+
+/** Adds a block the hub reserved for this counter; the same block twice is one block. */
+export function addMrnBlock(db: Db, block: { first: number; last: number }): void {
+  db.prepare('INSERT INTO mrn_blocks (first, last, next) VALUES (?, ?, ?) ON CONFLICT(first) DO NOTHING').run(block.first, block.last, block.first);
+}
+
+/** The next sequence value from the blocks, oldest block first; null when every block is used up. */
+export function takeMrnSeq(db: Db): number | null {
+  return db.transaction(() => {
+    const row = db.prepare('UPDATE mrn_blocks SET next = next + 1 WHERE first = (SELECT first FROM mrn_blocks WHERE next <= last ORDER BY first LIMIT 1) RETURNING next - 1 AS seq').get() as { seq: number } | undefined;
+    return row?.seq ?? null;
+  })();
+}
+
+/** True when at most half of the newest block is left (or none at all): time to ask the hub for another. */
+export function mrnBlockLow(db: Db): boolean {
+  const row = db.prepare('SELECT coalesce(sum(last - next + 1), 0) AS left, (SELECT last - first + 1 FROM mrn_blocks ORDER BY first DESC LIMIT 1) AS size FROM mrn_blocks WHERE next <= last').get() as { left: number; size: number | null };
+  return row.size === null || row.left * 2 <= row.size;
+}
+
+/** The RM a counter numbering offline gives: its offline prefix and its own sequence, e.g. `K2-000123`. */
+export const offlineMrn = (offlinePrefix: string, seq: number): string => `${offlinePrefix}-${String(seq).padStart(6, '0')}`;
+
+/**
+ * The RM of a new patient: as before when the counter works alone; from the hub's blocks when
+ * enrolled; with the offline prefix when the blocks are used up. A block value whose RM is
+ * already here (a record made before enrolment by the old local sequence) is skipped.
+ */
+export function nextMrn(db: Db, settings: CounterSettings, now: Date): string {
+  const format = (seq: number): string => formatMrn(settings.mrnFormat, seq, isoDateInZone(now, settings.timeZone), settings.facilityCode).toUpperCase();
+  const offlinePrefix = enrolledOfflinePrefix(db);
+  if (offlinePrefix === null) return format(nextSequence(db, 'mrn'));
+  for (let seq = takeMrnSeq(db); seq !== null; seq = takeMrnSeq(db)) {
+    const mrn = format(seq);
+    if (!mrnTaken(db, mrn)) return mrn;
+  }
+  for (;;) {
+    const mrn = offlineMrn(offlinePrefix, nextSequence(db, 'mrn-offline'));
+    if (!mrnTaken(db, mrn)) return mrn;
+  }
+}
+
+const mrnTaken = (db: Db, mrn: string): boolean =>
+  db.prepare('SELECT 1 FROM patients WHERE mrn = ? UNION ALL SELECT 1 FROM patient_aliases WHERE mrn = ? LIMIT 1').get(mrn, mrn) !== undefined;
+
+export function nextSequence(db: Db, name: string): number {
+  const row = db.prepare('INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value').get(name) as { value: number };
+  return row.value;
+}
