@@ -1,0 +1,235 @@
+import { FACILITY_SETTING_KEYS, type FacilitySettings, type PatientRecord, type PullResponse } from '../../shared/hub-protocol';
+import { normalizeName } from '../../shared/names';
+import { counterSettingsSchema, type CounterSettings } from '../../shared/settings';
+import { readSettings, saveSettings } from '../settings/settings.repo';
+import type { Db } from '../store/open-database';
+import { setCursor } from './sync-state.repo';
+
+export interface PullApplied {
+  /** Records written (inserted or updated). */
+  applied: number;
+  /** Records left for the next round: the cursor returned stops before the first of them. */
+  deferred: number;
+  /** Records not taken because this counter still has unpushed changes to them (their ops come back). */
+  kept: number;
+  /** The cursor saved: the response's, or just before the first deferred record. */
+  cursor: number;
+  /** The counter's settings after the facility's were applied (give them to ctx.setSettings); null when unchanged. */
+  settings: CounterSettings | null;
+}
+
+type Patient = PatientRecord & { rev: number };
+
+/** Which outbox kinds name a row of each table: a row with such an entry has unpushed changes. */
+const PENDING_KINDS = {
+  patients: `'patient'`,
+  visits: `'visit', 'visit.status', 'visit.payer', 'visit.patient'`,
+  follow_ups: `'followUp'`,
+} as const;
+
+/**
+ * Applies what the hub sent, in one transaction, with the `applying` flag set so the triggers
+ * record nothing of it. The hub's state wins, except for a record this counter still has
+ * unpushed changes for. A pulled patient whose NIK (or card) is that of a local patient the hub
+ * has not seen yet is deferred with everything that hangs on it: after the push the hub merges
+ * them and the next pull brings the merge. See docs/hub.md, "The counter side of sync".
+ */
+export function applyPull(db: Db, response: PullResponse): PullApplied {
+  return db.transaction(() => {
+    db.prepare('UPDATE sync_state SET applying = 1 WHERE id = 1').run();
+    const result = new PullRound(db).apply(response);
+    db.prepare('UPDATE sync_state SET applying = 0 WHERE id = 1').run();
+    setCursor(db, result.cursor);
+    return result;
+  }).immediate();
+}
+
+class PullRound {
+  private applied = 0;
+  private kept = 0;
+  private readonly deferredRevs: number[] = [];
+
+  constructor(private readonly db: Db) {}
+
+  apply(response: PullResponse): PullApplied {
+    const live = response.patients.filter((p) => p.mergedInto === null);
+    const merged = response.patients.filter((p) => p.mergedInto !== null);
+    // Merged records first let go of their NIK, so the survivor's never meets the unique index.
+    const liveUids = new Set(live.map((p) => p.uid));
+    const merging = merged.filter((p) => this.prepareMerge(p, liveUids));
+    for (const patient of live) this.upsertPatient(patient);
+    for (const patient of merging) this.finishMerge(patient);
+    for (const visit of response.visits) this.upsertVisit(visit);
+    for (const followUp of response.followUps) this.upsertFollowUp(followUp);
+    for (const print of response.prints) {
+      this.insertUnderVisit(print.rev, print.visitUid, (visitId) =>
+        this.db
+          .prepare('INSERT INTO print_log (uid, visit_id, printed_at, clerk, kind, paper, printer) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING')
+          .run(print.uid, visitId, print.printedAt, print.clerk, print.kind, print.paper, print.printer),
+      );
+    }
+    for (const recheck of response.rechecks) {
+      this.insertUnderVisit(recheck.rev, recheck.visitUid, (visitId) =>
+        this.db
+          .prepare('INSERT INTO rechecks (uid, visit_id, checked_at, service, before, after, live_status, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING')
+          .run(recheck.uid, visitId, recheck.checkedAt, recheck.service, recheck.before, recheck.after, recheck.liveStatus, recheck.action),
+      );
+    }
+    for (const alias of response.aliases) {
+      const patientId = this.idOf('patients', alias.patientUid);
+      if (patientId === null) this.deferredRevs.push(alias.rev);
+      else this.saveAlias(alias.mrn, patientId);
+    }
+    for (const notice of response.notices) {
+      this.db
+        .prepare('INSERT INTO hub_notices (uid, kind, at, subjects, params) VALUES (?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING')
+        .run(notice.uid, notice.kind, notice.at, JSON.stringify(notice.subjects), JSON.stringify(notice.params));
+      this.applied += 1;
+    }
+    const settings = response.settings ? this.applyFacilitySettings(response.settings) : null;
+    const cursor = this.deferredRevs.length > 0 ? Math.min(...this.deferredRevs) - 1 : response.cursor;
+    return { applied: this.applied, deferred: this.deferredRevs.length, kept: this.kept, cursor, settings };
+  }
+
+  private idOf(table: 'patients' | 'visits' | 'follow_ups', uid: string): number | null {
+    const row = this.db.prepare(`SELECT id FROM ${table} WHERE uid = ?`).get(uid) as { id: number } | undefined;
+    return row?.id ?? null;
+  }
+
+  private pending(table: keyof typeof PENDING_KINDS, rowId: number): boolean {
+    return this.db.prepare(`SELECT 1 FROM outbox WHERE row_id = ? AND kind IN (${PENDING_KINDS[table]}) LIMIT 1`).get(rowId) !== undefined;
+  }
+
+  /** A merged record known here, without unpushed changes, whose survivor is known: frees its NIK. */
+  private prepareMerge(patient: Patient, liveUids: ReadonlySet<string>): boolean {
+    const survivorKnown = liveUids.has(patient.mergedInto ?? '') || this.idOf('patients', patient.mergedInto ?? '') !== null;
+    if (!survivorKnown) {
+      this.deferredRevs.push(patient.rev);
+      return false;
+    }
+    const localId = this.idOf('patients', patient.uid);
+    if (localId !== null && this.pending('patients', localId)) {
+      this.kept += 1;
+      return false;
+    }
+    if (localId !== null) this.db.prepare('UPDATE patients SET nik = NULL WHERE id = ?').run(localId);
+    return true;
+  }
+
+  /** The merged record's visits go to the survivor, its RM becomes an alias, the record goes. */
+  private finishMerge(patient: Patient): void {
+    const survivorId = this.idOf('patients', patient.mergedInto ?? '');
+    if (survivorId === null) return; // the survivor itself was deferred: counted there
+    const localId = this.idOf('patients', patient.uid);
+    if (localId !== null) {
+      this.db.prepare('UPDATE visits SET patient_id = ? WHERE patient_id = ?').run(survivorId, localId);
+      this.db.prepare('UPDATE patient_aliases SET patient_id = ? WHERE patient_id = ?').run(survivorId, localId);
+      this.db.prepare('DELETE FROM patients WHERE id = ?').run(localId);
+    }
+    this.saveAlias(patient.mrn, survivorId);
+    this.applied += 1;
+  }
+
+  private saveAlias(mrn: string, patientId: number): void {
+    this.db.prepare('INSERT INTO patient_aliases (mrn, patient_id) VALUES (?, ?) ON CONFLICT(mrn) DO UPDATE SET patient_id = excluded.patient_id').run(mrn, patientId);
+  }
+
+  private upsertPatient(p: Patient): void {
+    const localId = this.idOf('patients', p.uid);
+    if (localId !== null && this.pending('patients', localId)) {
+      this.kept += 1;
+      return;
+    }
+    if (!this.clearCollisions(p)) {
+      this.deferredRevs.push(p.rev);
+      return;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO patients (uid, mrn, nik, card, name, name_key, dob, sex, address, identified, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(uid) DO UPDATE SET mrn = excluded.mrn, nik = excluded.nik, card = excluded.card, name = excluded.name, name_key = excluded.name_key,
+           dob = excluded.dob, sex = excluded.sex, address = excluded.address, identified = excluded.identified, updated_at = excluded.updated_at`,
+      )
+      .run(p.uid, p.mrn, p.nik, p.card, p.name, normalizeName(p.name).key, p.dob, p.sex, p.address, p.identified ? 1 : 0, p.createdAt, p.updatedAt);
+    this.applied += 1;
+  }
+
+  /**
+   * Local patients (other uids) holding this record's NIK, card or RM. One the hub has not seen
+   * yet (still in the outbox) defers the pulled record: false. One the hub has seen gave the
+   * value up at the hub (merged or corrected; its own state comes by pull): it lets go here too.
+   */
+  private clearCollisions(p: Patient): boolean {
+    const others = this.db
+      .prepare(
+        `SELECT id, nik, card, mrn FROM patients WHERE uid IS NOT ? AND (
+           (? IS NOT NULL AND nik = ?) OR (? IS NOT NULL AND card = ? AND (nik IS NULL OR ? IS NULL)) OR mrn = ?)`,
+      )
+      .all(p.uid, p.nik, p.nik, p.card, p.card, p.nik, p.mrn) as { id: number; nik: string | null; card: string | null; mrn: string }[];
+    if (others.some((o) => this.pending('patients', o.id))) return false;
+    for (const other of others) {
+      if (p.nik !== null && other.nik === p.nik) this.db.prepare('UPDATE patients SET nik = NULL WHERE id = ?').run(other.id);
+      // Until its own record comes, a placeholder RM that cannot be typed by mistake.
+      if (other.mrn === p.mrn) this.db.prepare(`UPDATE patients SET mrn = '~' || uid WHERE id = ?`).run(other.id);
+    }
+    return true;
+  }
+
+  private upsertVisit(v: PullResponse['visits'][number]): void {
+    const localId = this.idOf('visits', v.uid);
+    if (localId !== null && this.pending('visits', localId)) {
+      this.kept += 1;
+      return;
+    }
+    const patientId = this.idOf('patients', v.patientUid);
+    if (patientId === null) {
+      this.deferredRevs.push(v.rev);
+      return;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO visits (uid, patient_id, service_date, unit, queue_prefix, queue_no, emergency, payer, verdict, verdict_source, status, registered_at, registered_by, called_at, served_at, cancelled_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(uid) DO UPDATE SET patient_id = excluded.patient_id, payer = excluded.payer, verdict = excluded.verdict, verdict_source = excluded.verdict_source,
+           status = excluded.status, called_at = excluded.called_at, served_at = excluded.served_at, cancelled_at = excluded.cancelled_at`,
+      )
+      .run(v.uid, patientId, v.serviceDate, v.unit, v.queuePrefix, v.queueNo, v.emergency ? 1 : 0, v.payer, v.verdict, v.verdictSource, v.status, v.registeredAt, v.registeredBy, v.calledAt, v.servedAt, v.cancelledAt);
+    this.applied += 1;
+  }
+
+  private upsertFollowUp(f: PullResponse['followUps'][number]): void {
+    const localId = this.idOf('follow_ups', f.uid);
+    if (localId !== null && this.pending('follow_ups', localId)) {
+      this.kept += 1;
+      return;
+    }
+    this.insertUnderVisit(f.rev, f.visitUid, (visitId) =>
+      this.db
+        .prepare(
+          `INSERT INTO follow_ups (uid, visit_id, kind, reason, due_at, created_at, closed_at, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT(uid) DO UPDATE SET visit_id = excluded.visit_id, reason = excluded.reason, due_at = excluded.due_at, closed_at = excluded.closed_at, resolution = excluded.resolution`,
+        )
+        .run(f.uid, visitId, f.kind, f.reason, f.dueAt, f.createdAt, f.closedAt, f.resolution),
+    );
+  }
+
+  private insertUnderVisit(rev: number, visitUid: string, write: (visitId: number) => unknown): void {
+    const visitId = this.idOf('visits', visitUid);
+    if (visitId === null) {
+      this.deferredRevs.push(rev);
+      return;
+    }
+    write(visitId);
+    this.applied += 1;
+  }
+
+  /** The facility's keys only: the counter keeps its printer, paper and prefix. Invalid settings change nothing. */
+  private applyFacilitySettings(facility: FacilitySettings): CounterSettings | null {
+    const current = readSettings(this.db);
+    const picked = Object.fromEntries(FACILITY_SETTING_KEYS.filter((key) => key in facility).map((key) => [key, facility[key]]));
+    const next = counterSettingsSchema.safeParse({ ...current, ...picked });
+    if (!next.success) return null;
+    return saveSettings(this.db, next.data);
+  }
+}
