@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { createPatient, findPatient } from '../../../src/core/patients/patients.repo';
+import { readSettings } from '../../../src/core/settings/settings.repo';
+import { saveSettings } from '../../../src/core/settings/settings.repo';
+import { applyPull } from '../../../src/core/sync/apply-pull';
+import { ackOutbox, outboxBacklog, readOutbox } from '../../../src/core/sync/outbox';
+import { syncState } from '../../../src/core/sync/sync-state.repo';
+import { newUid } from '../../../src/core/sync/uuid';
+import { dayQueue } from '../../../src/core/visits/queue';
+import { registerVisit } from '../../../src/core/visits/visits';
+import type { Db } from '../../../src/core/store/open-database';
+import { useTempDir } from '../../helpers/temp';
+import { pulledPatient, pulledVisit, pullResponse } from './pull-records';
+import { NOW, SETTINGS, TODAY, enrolledCounterDb, later } from './sync-fixture';
+
+const tempDir = useTempDir();
+const NIK = '3201010101010001';
+
+/** Pushes everything waiting, as if the hub applied it all. */
+function pushAll(db: Db): void {
+  ackOutbox(db, readOutbox(db, 500).ops.map((op) => ({ opId: op.opId, status: 'applied' as const })));
+}
+const uidOf = (db: Db, table: string, id: number): string => (db.prepare(`SELECT uid FROM ${table} WHERE id = ?`).get(id) as { uid: string }).uid;
+
+describe('applying a pull', () => {
+  it('inserts and updates records by uid, records no op for them, and saves the cursor', () => {
+    const db = enrolledCounterDb(tempDir());
+    const patient = pulledPatient({ rev: 1, name: 'RINA', nik: NIK });
+    const visit = pulledVisit({ rev: 2, patientUid: patient.uid, queueNo: 4 });
+    const first = applyPull(db, pullResponse({ cursor: 2, patients: [patient], visits: [visit] }));
+    expect(first).toMatchObject({ applied: 2, deferred: 0, kept: 0, cursor: 2, settings: null });
+    expect(findPatient(db, { nik: NIK })).toMatchObject({ name: 'RINA', mrn: patient.mrn });
+    expect(dayQueue(db, SETTINGS, NOW, 'UMUM', TODAY)).toMatchObject([{ queue: 'U-004', patient: { name: 'RINA' }, status: 'waiting' }]);
+
+    const called = { ...visit, rev: 4, status: 'called' as const, calledAt: later(3).toISOString() };
+    applyPull(db, pullResponse({ cursor: 4, patients: [{ ...patient, rev: 3, name: 'RINA WATI' }], visits: [called] }));
+    expect(findPatient(db, { nik: NIK })?.name).toBe('RINA WATI');
+    expect(dayQueue(db, SETTINGS, NOW, 'UMUM', TODAY)).toMatchObject([{ status: 'called', calledAt: later(3).toISOString() }]);
+    expect(outboxBacklog(db)).toBe(0);
+    expect(syncState(db).cursor).toBe(4);
+    expect(db.prepare('SELECT applying FROM sync_state').get()).toEqual({ applying: 0 });
+    db.close();
+  });
+
+  it('leaves a record with unpushed local changes as it is', () => {
+    const db = enrolledCounterDb(tempDir());
+    const local = createPatient(db, { name: 'Siti', nik: NIK }, SETTINGS, NOW);
+    pushAll(db);
+    db.prepare('UPDATE patients SET address = ? WHERE id = ?').run('Jl. Baru', local.id); // not pushed yet
+    const stale = pulledPatient({ rev: 5, uid: uidOf(db, 'patients', local.id), mrn: local.mrn, nik: NIK, name: 'SITI (HUB)', address: null });
+    expect(applyPull(db, pullResponse({ cursor: 5, patients: [stale] }))).toMatchObject({ applied: 0, kept: 1, cursor: 5 });
+    expect(findPatient(db, { id: local.id })).toMatchObject({ name: 'SITI', address: 'Jl. Baru' });
+    db.close();
+  });
+
+  it('applies a merge: the visits move to the survivor, the old RM finds it, the merged record goes', () => {
+    const db = enrolledCounterDb(tempDir());
+    const local = createPatient(db, { name: 'Siti', nik: NIK }, SETTINGS, NOW);
+    const visit = registerVisit(db, SETTINGS, { patient: local, unit: 'UMUM', verdict: null, clerk: 'ani', now: NOW });
+    pushAll(db);
+    // Another counter registered the same NIK first: the hub keeps that record and merges ours into it.
+    const survivor = pulledPatient({ rev: 7, mrn: '000900', nik: NIK, name: 'SITI AMINAH' });
+    const merged = pulledPatient({ rev: 8, uid: uidOf(db, 'patients', local.id), mrn: local.mrn, nik: NIK, name: 'SITI', mergedInto: survivor.uid });
+    // The survivor comes first in the response: the merged record must still let go of the NIK first.
+    const result = applyPull(db, pullResponse({ cursor: 8, patients: [survivor, merged], aliases: [{ mrn: local.mrn, patientUid: survivor.uid, rev: 8 }] }));
+    expect(result).toMatchObject({ deferred: 0, cursor: 8 });
+    const kept = findPatient(db, { nik: NIK })!;
+    expect(kept).toMatchObject({ mrn: '000900', name: 'SITI AMINAH' });
+    expect(findPatient(db, { id: local.id })).toBeUndefined();
+    expect(findPatient(db, { mrn: local.mrn })?.id).toBe(kept.id);
+    expect((db.prepare('SELECT patient_id AS p FROM visits WHERE id = ?').get(visit.id) as { p: number }).p).toBe(kept.id);
+    expect(outboxBacklog(db)).toBe(0);
+    db.close();
+  });
+
+  it('defers a pulled patient whose NIK is that of a local patient the hub has not seen, until the push', () => {
+    const db = enrolledCounterDb(tempDir());
+    const local = createPatient(db, { name: 'Siti', nik: NIK }, SETTINGS, NOW); // still in the outbox
+    const theirs = pulledPatient({ rev: 10, mrn: '000500', nik: NIK, name: 'SITI AMINAH' });
+    const theirVisit = pulledVisit({ rev: 11, patientUid: theirs.uid, queueNo: 2 });
+    const unrelated = pulledPatient({ rev: 12, name: 'BUDI' });
+    const round1 = applyPull(db, pullResponse({ cursor: 12, patients: [theirs, unrelated], visits: [theirVisit] }));
+    expect(round1).toMatchObject({ deferred: 2, cursor: 9 });
+    expect(findPatient(db, { nik: NIK })?.id).toBe(local.id);
+    expect(findPatient(db, { mrn: unrelated.mrn })?.name).toBe('BUDI');
+    expect(syncState(db).cursor).toBe(9);
+
+    // The push reaches the hub, which merges ours into theirs; the next pull from 9 brings it all.
+    pushAll(db);
+    const ours = pulledPatient({ rev: 13, uid: uidOf(db, 'patients', local.id), mrn: local.mrn, nik: NIK, name: 'SITI', mergedInto: theirs.uid });
+    const round2 = applyPull(db, pullResponse({ cursor: 13, patients: [theirs, unrelated, ours], visits: [theirVisit] }));
+    expect(round2).toMatchObject({ deferred: 0, cursor: 13 });
+    expect(findPatient(db, { nik: NIK })?.mrn).toBe('000500');
+    expect(findPatient(db, { mrn: local.mrn })?.mrn).toBe('000500');
+    expect(dayQueue(db, SETTINGS, NOW, 'UMUM', TODAY)).toMatchObject([{ queue: 'U-002', patient: { mrn: '000500' } }]);
+    db.close();
+  });
+
+  it('stores notices and the facility settings, keeping the counter its own printer, paper and prefix', () => {
+    const db = enrolledCounterDb(tempDir());
+    saveSettings(db, { ...SETTINGS, paper: '58mm', printerName: 'EPSON-1', counterPrefix: 'A' });
+    const notice = { uid: newUid(), kind: 'possible-duplicate' as const, at: NOW.toISOString(), subjects: [newUid(), newUid()], params: { name: 'SITI' }, rev: 3 };
+    const facility = { facilityName: 'RSUD Sehat', followUpHours: 24, paper: 'A4', printerName: 'HUB-PRINTER', counterPrefix: 'Z' };
+    const result = applyPull(db, pullResponse({ cursor: 3, notices: [notice], settings: facility }));
+    expect(result.settings).toMatchObject({ facilityName: 'RSUD Sehat', followUpHours: 24, paper: '58mm', printerName: 'EPSON-1', counterPrefix: 'A' });
+    expect(readSettings(db)).toEqual(result.settings);
+    expect(db.prepare('SELECT kind, subjects, params, seen_at AS seenAt FROM hub_notices').all()).toEqual([
+      { kind: 'possible-duplicate', subjects: JSON.stringify(notice.subjects), params: '{"name":"SITI"}', seenAt: null },
+    ]);
+    // Settings that would not validate change nothing.
+    expect(applyPull(db, pullResponse({ cursor: 4, settings: { followUpHours: -5 } })).settings).toBeNull();
+    expect(readSettings(db).followUpHours).toBe(24);
+    db.close();
+  });
+});
+
+describe('the queue with visits from every counter', () => {
+  it('shows pulled and local visits in arrival order, emergencies first, whatever their local ids', () => {
+    const db = enrolledCounterDb(tempDir(), 'K1');
+    const mine = createPatient(db, { name: 'Lokal' }, SETTINGS, NOW);
+    // Registered here at 02:10, but pulled visits that arrived earlier at other counters come after in id.
+    registerVisit(db, SETTINGS, { patient: mine, unit: 'UMUM', verdict: null, clerk: 'ani', now: later(10), hub: { uid: newUid(), queueNo: 3 } });
+    const other = pulledPatient({ rev: 1, name: 'DARI LOKET 2' });
+    applyPull(db, pullResponse({
+      cursor: 5,
+      patients: [other],
+      visits: [
+        pulledVisit({ rev: 2, patientUid: other.uid, queueNo: 1, registeredAt: later(2).toISOString() }),
+        pulledVisit({ rev: 3, patientUid: other.uid, queueNo: 4, registeredAt: later(15).toISOString(), payer: 'jkn' }),
+        pulledVisit({ rev: 4, patientUid: other.uid, queueNo: 1, queuePrefix: 'GD', emergency: true, registeredAt: later(20).toISOString() }),
+        pulledVisit({ rev: 5, patientUid: other.uid, queueNo: 2, registeredAt: later(5).toISOString() }),
+      ],
+    }));
+    expect(dayQueue(db, SETTINGS, NOW, 'UMUM', TODAY).map((e) => e.queue)).toEqual(['GD-001', 'U-001', 'U-002', 'U-003', 'U-004']);
+    db.close();
+  });
+});
