@@ -4,6 +4,7 @@ import type { SecretBox } from './secrets/secret-box';
 import type { SlipPrinter } from './slips/slips';
 import type { Db } from './store/open-database';
 import type { TypedEmitter } from './typed-emitter';
+import type { QueueNumberRequest } from '../shared/hub-protocol';
 
 /** How a core is opened: by the desktop app, the CLI, the harness and the tests alike. */
 export interface CoreConfig {
@@ -31,6 +32,8 @@ export interface CoreConfig {
   /** Overrides the probe interval of the BPJS settings (tests, demos). */
   bpjsProbeMs?: number;
   now?: () => Date;
+  /** An enrolled counter's queue numbers from its hub (see CoreContext.hubQueueNumber); without it, numbered offline. */
+  hubQueueNumber?: (req: QueueNumberRequest) => Promise<number | null>;
 }
 
 export type { ChosenFile, FilePurpose };

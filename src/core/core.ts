@@ -46,6 +46,7 @@ export function createCore(config: CoreConfig): Core {
     files: new FileHandles(now),
     events: new TypedEmitter(),
     clerk: config.clerk ?? 'loket',
+    ...(config.hubQueueNumber ? { hubQueueNumber: config.hubQueueNumber } : {}),
     bpjs: {
       configured: () => link.service !== null,
       changed: () => {

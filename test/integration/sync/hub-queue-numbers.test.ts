@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { QueueNumberRequest } from '../../../src/shared/hub-protocol';
+import { createCore } from '../../../src/core/core';
+import type { Core } from '../../../src/core/core-types';
+import { openDatabase } from '../../../src/core/store/open-database';
+import { markEnrolled } from '../../../src/core/sync/sync-state.repo';
+import { useTempDir } from '../../helpers/temp';
+import { NOW, TODAY } from './sync-fixture';
+
+const tempDir = useTempDir();
+
+/** A core on a real file, enrolled (or not), whose hub answers with `answer` and records what it was asked. */
+function counterCore(enrolled: boolean, answer: (req: QueueNumberRequest) => Promise<number | null>): { core: Core; asked: QueueNumberRequest[]; dbPath: string } {
+  const dbPath = join(tempDir(), 'loket.db');
+  const db = openDatabase(dbPath);
+  if (enrolled) markEnrolled(db, { counterId: 'c-1', offlinePrefix: 'K1' });
+  db.close();
+  const asked: QueueNumberRequest[] = [];
+  const core = createCore({ dbPath, workerScript: null, bpjsBackground: false, now: () => NOW, clerk: 'ani', hubQueueNumber: (req) => (asked.push(req), answer(req)) });
+  return { core, asked, dbPath };
+}
+
+const visitUid = (dbPath: string, visitId: number): string => {
+  const db = openDatabase(dbPath);
+  try {
+    return (db.prepare('SELECT uid FROM visits WHERE id = ?').get(visitId) as { uid: string }).uid;
+  } finally {
+    db.close();
+  }
+};
+
+describe('queue numbers of an enrolled counter', () => {
+  it("registers with the hub's number behind the unit's prefix, under the uid it asked with", async () => {
+    const { core, asked, dbPath } = counterCore(true, async () => 17);
+    const patient = await core.createPatient({ name: 'Siti' });
+    const visit = await core.registerVisit({ patientId: patient.id, unit: 'UMUM', verdict: 'eligible' });
+    expect(visit.queue).toBe('U-017');
+    expect(asked).toEqual([{ visitUid: expect.any(String), unit: 'UMUM', serviceDate: TODAY, prefix: 'U' }]);
+    await core.close();
+    expect(visitUid(dbPath, visit.id)).toBe(asked[0]!.visitUid);
+  });
+
+  it('numbers locally behind the offline prefix when the hub gives no number or fails', async () => {
+    let answer: () => Promise<number | null> = async () => null;
+    const { core } = counterCore(true, () => answer());
+    const a = await core.createPatient({ name: 'A' });
+    const b = await core.createPatient({ name: 'B' });
+    expect((await core.registerVisit({ patientId: a.id, unit: 'UMUM', verdict: null })).queue).toBe('K1-U-001');
+    answer = async () => {
+      throw new Error('socket hang up');
+    };
+    expect((await core.registerVisit({ patientId: b.id, unit: 'UMUM', verdict: null })).queue).toBe('K1-U-002');
+    await core.close();
+  });
+
+  it('burns no number on a refused duplicate, and never crashes on a number already used here', async () => {
+    const { core, asked } = counterCore(true, async () => 5);
+    const a = await core.createPatient({ name: 'A' });
+    const b = await core.createPatient({ name: 'B' });
+    expect((await core.registerVisit({ patientId: a.id, unit: 'UMUM', verdict: null })).queue).toBe('U-005');
+    await expect(core.registerVisit({ patientId: a.id, unit: 'UMUM', verdict: null })).rejects.toMatchObject({ key: 'visit/duplicate' });
+    expect(asked).toHaveLength(1);
+    // The hub answers 5 again (it lost its data): the registration still goes through, numbered offline.
+    expect((await core.registerVisit({ patientId: b.id, unit: 'UMUM', verdict: null })).queue).toBe('K1-U-001');
+    await core.close();
+  });
+
+  it('numbers emergencies from the hub too, or offline', async () => {
+    let answer: number | null = 3;
+    const { core, asked } = counterCore(true, async () => answer);
+    expect((await core.registerEmergency({})).queue).toBe('GD-003');
+    answer = null;
+    expect((await core.registerEmergency({})).queue).toBe('K1-GD-001');
+    expect(asked.map((r) => [r.unit, r.prefix])).toEqual([['IGD', 'GD'], ['IGD', 'GD']]);
+    await core.close();
+  });
+
+  it('asks nothing while the counter works alone', async () => {
+    const { core, asked } = counterCore(false, async () => 99);
+    const a = await core.createPatient({ name: 'A' });
+    expect((await core.registerVisit({ patientId: a.id, unit: 'UMUM', verdict: null })).queue).toBe('U-001');
+    expect((await core.registerEmergency({})).queue).toBe('GD-001');
+    expect(asked).toEqual([]);
+    await core.close();
+  });
+});
