@@ -41,12 +41,8 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
   const hubNumbering = async (unit: string, prefix: string): Promise<{ hub?: HubNumbering }> => {
     if (!syncState(db).enrolled) return {};
     const uid = newUid();
-    let queueNo: number | null = null;
-    try {
-      queueNo = ctx.hubQueueNumber ? await ctx.hubQueueNumber({ visitUid: uid, unit, serviceDate: ctx.today(), prefix }) : null;
-    } catch {
-      queueNo = null;
-    }
+    const ask = ctx.hubQueueNumber;
+    const queueNo = ask ? await Promise.resolve().then(() => ask({ visitUid: uid, unit, serviceDate: ctx.today(), prefix })).catch(() => null) : null;
     return { hub: { uid, queueNo } };
   };
   return {
@@ -117,10 +113,11 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
     async registerVisit({ patientId, unit, verdict, verdictSource, payer, confirmDuplicate }) {
       const source = verdictSource ?? 'lists';
       const patient = patientById(patientId);
-      // A refused registration burns no hub number: the duplicate check comes before asking.
-      const settingsBefore = ctx.settings();
-      if (!confirmDuplicate && settingsBefore.units.some((u) => u.code === unit)) refuseDuplicate(db, settingsBefore, { patient, unit, serviceDate: ctx.today() });
-      const numbering = settingsBefore.units.some((u) => u.code === unit) ? await hubNumbering(unit, unitPrefix(settingsBefore, unit)) : {};
+      // A refused registration burns no hub number: the checks come before asking (and again inside).
+      const settings = ctx.settings();
+      const knownUnit = settings.units.some((u) => u.code === unit);
+      if (knownUnit && !confirmDuplicate) refuseDuplicate(db, settings, { patient, unit, serviceDate: ctx.today() });
+      const numbering = knownUnit ? await hubNumbering(unit, unitPrefix(settings, unit)) : {};
       const visit = registerVisit(db, ctx.settings(), {
         ...numbering,
         patient,
