@@ -12,6 +12,11 @@ export interface PullApplied {
   deferred: number;
   /** Records not taken because this counter still has unpushed changes to them (their ops come back). */
   kept: number;
+  /**
+   * Visits not written because their queue number is already another visit's here (only if the
+   * hub lost data): their uids, for the integrator to report. Never blocks the rest of the pull.
+   */
+  conflicts: string[];
   /** The cursor saved: the response's, or just before the first deferred record. */
   cursor: number;
   /** The counter's settings after the facility's were applied (give them to ctx.setSettings); null when unchanged. */
@@ -48,6 +53,7 @@ class PullRound {
   private applied = 0;
   private kept = 0;
   private readonly deferredRevs: number[] = [];
+  private readonly conflicts: string[] = [];
 
   constructor(private readonly db: Db) {}
 
@@ -88,7 +94,7 @@ class PullRound {
     }
     const settings = response.settings ? this.applyFacilitySettings(response.settings) : null;
     const cursor = this.deferredRevs.length > 0 ? Math.min(...this.deferredRevs) - 1 : response.cursor;
-    return { applied: this.applied, deferred: this.deferredRevs.length, kept: this.kept, cursor, settings };
+    return { applied: this.applied, deferred: this.deferredRevs.length, kept: this.kept, conflicts: this.conflicts, cursor, settings };
   }
 
   private idOf(table: 'patients' | 'visits' | 'follow_ups', uid: string): number | null {
@@ -185,6 +191,13 @@ class PullRound {
     const patientId = this.idOf('patients', v.patientUid);
     if (patientId === null) {
       this.deferredRevs.push(v.rev);
+      return;
+    }
+    const sameNumber = this.db
+      .prepare('SELECT 1 FROM visits WHERE service_date = ? AND unit = ? AND queue_prefix = ? AND queue_no = ? AND uid IS NOT ?')
+      .get(v.serviceDate, v.unit, v.queuePrefix, v.queueNo, v.uid);
+    if (sameNumber) {
+      this.conflicts.push(v.uid);
       return;
     }
     this.db

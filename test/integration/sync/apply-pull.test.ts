@@ -38,6 +38,9 @@ describe('applying a pull', () => {
     expect(dayQueue(db, SETTINGS, NOW, 'UMUM', TODAY)).toMatchObject([{ status: 'called', calledAt: later(3).toISOString() }]);
     expect(outboxBacklog(db)).toBe(0);
     expect(syncState(db).cursor).toBe(4);
+    // A visit numbered like another one here (the hub lost data) is reported, never blocks the pull.
+    const clash = pulledVisit({ rev: 5, patientUid: patient.uid, queueNo: 4 });
+    expect(applyPull(db, pullResponse({ cursor: 5, visits: [clash] }))).toMatchObject({ conflicts: [clash.uid], cursor: 5 });
     expect(db.prepare('SELECT applying FROM sync_state').get()).toEqual({ applying: 0 });
     db.close();
   });
