@@ -3,6 +3,7 @@ import { createPatient, findPatient } from '../../../src/core/patients/patients.
 import { readSettings } from '../../../src/core/settings/settings.repo';
 import { saveSettings } from '../../../src/core/settings/settings.repo';
 import { applyPull } from '../../../src/core/sync/apply-pull';
+import { markNoticeSeen, unseenNotices } from '../../../src/core/sync/hub-notices.repo';
 import { ackOutbox, outboxBacklog, readOutbox } from '../../../src/core/sync/outbox';
 import { syncState } from '../../../src/core/sync/sync-state.repo';
 import { newUid } from '../../../src/core/sync/uuid';
@@ -110,6 +111,10 @@ describe('applying a pull', () => {
     expect(db.prepare('SELECT kind, subjects, params, seen_at AS seenAt FROM hub_notices').all()).toEqual([
       { kind: 'possible-duplicate', subjects: JSON.stringify(notice.subjects), params: '{"name":"SITI"}', seenAt: null },
     ]);
+    expect(unseenNotices(db)).toEqual([{ uid: notice.uid, kind: 'possible-duplicate', at: notice.at, subjects: notice.subjects, params: { name: 'SITI' }, seenAt: null }]);
+    markNoticeSeen(db, notice.uid, later(1));
+    applyPull(db, pullResponse({ cursor: 3, notices: [notice] })); // pulled again: stays seen
+    expect(unseenNotices(db)).toEqual([]);
     // Settings that would not validate change nothing.
     expect(applyPull(db, pullResponse({ cursor: 4, settings: { followUpHours: -5 } })).settings).toBeNull();
     expect(readSettings(db).followUpHours).toBe(24);
