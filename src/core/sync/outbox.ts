@@ -1,4 +1,4 @@
-import type { FollowUpRecord, HubOp, PatientRecord, PrintRecord, RecheckRecord, VisitRecord } from '../../shared/hub-protocol';
+import { MAX_OPS_PER_PUSH, hubOp, type FollowUpRecord, type HubOp, type PatientRecord, type PrintRecord, type RecheckRecord, type VisitRecord } from '../../shared/hub-protocol';
 import type { Payer, VisitStatus } from '../../shared/counter';
 import type { Db } from '../store/open-database';
 import { syncState } from './sync-state.repo';
@@ -14,18 +14,21 @@ interface OutboxRow {
 /**
  * The oldest changes waiting for the hub, as ops built from each row's current state (local ids
  * replaced by uids). An entry whose row no longer exists (a placeholder patient removed when the
- * visit got its real identity) cannot be sent: it moves to outbox_rejected as 'local-row-gone',
- * so nothing leaves the outbox unrecorded.
+ * visit got its real identity) cannot be sent: it moves to outbox_rejected as 'local-row-gone';
+ * one the protocol would refuse, as 'local-invalid'. Nothing leaves the outbox unrecorded.
  */
 export function readOutbox(db: Db, limit: number): { ops: HubOp[] } {
   return db.transaction(() => {
     const counterId = syncState(db).counterId ?? '';
-    const rows = db.prepare('SELECT seq, op_id AS opId, kind, row_id AS rowId, at FROM outbox ORDER BY seq LIMIT ?').all(limit) as OutboxRow[];
+    const rows = db.prepare('SELECT seq, op_id AS opId, kind, row_id AS rowId, at FROM outbox ORDER BY seq LIMIT ?').all(Math.min(limit, MAX_OPS_PER_PUSH)) as OutboxRow[];
     const ops: HubOp[] = [];
     for (const row of rows) {
       const op = buildOp(db, row, counterId);
-      if (op) ops.push(op);
-      else rejectEntry(db, row.opId, 'local-row-gone');
+      if (!op) rejectEntry(db, row.opId, 'local-row-gone');
+      // The hub refuses a push with one invalid op whole: such an op (data written before the
+      // rules were this strict) is set aside here rather than blocking every push after it.
+      else if (!hubOp.safeParse(op).success) rejectEntry(db, row.opId, 'local-invalid');
+      else ops.push(op);
     }
     return { ops };
   })();

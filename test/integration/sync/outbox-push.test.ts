@@ -65,6 +65,17 @@ describe('reading and acknowledging the outbox', () => {
     db.close();
   });
 
+  it('sets aside an op the protocol would refuse instead of blocking every push after it', () => {
+    const db = enrolledCounterDb(tempDir());
+    const bad = createPatient(db, { name: 'Siti', nik: '12345' }, SETTINGS, NOW); // a NIK written before the rules were strict
+    const good = createPatient(db, { name: 'Budi' }, SETTINGS, NOW);
+    const { ops } = readOutbox(db, 10);
+    expect(ops).toMatchObject([{ kind: 'patient', record: { name: 'BUDI' } }]);
+    expect(rejectedOps(db)).toMatchObject([{ kind: 'patient', rowId: bad.id, reason: 'local-invalid' }]);
+    expect(good.id).toBeGreaterThan(bad.id);
+    db.close();
+  });
+
   it('enrolling queues the history in dependency order, once', () => {
     const db = openCounterDb(tempDir());
     const patient = createPatient(db, { name: 'Siti' }, SETTINGS, NOW);
