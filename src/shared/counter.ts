@@ -25,6 +25,8 @@ export type FollowUpKind = 'settle-payer' | 'identify-patient' | 'recheck-eligib
 
 export interface Patient {
   id: number;
+  /** The global id (UUIDv7) the facility hub and every counter know the record by. */
+  uid: string;
   mrn: string;
   nik: string | null;
   card: string | null;
@@ -48,6 +50,8 @@ export type Identity = z.infer<typeof identitySchema>;
 
 export interface RegisteredVisit {
   id: number;
+  /** The global id (UUIDv7). */
+  uid: string;
   patientId: number;
   serviceDate: string;
   unit: string;
@@ -61,6 +65,8 @@ export interface RegisteredVisit {
 
 export interface QueueEntry {
   visitId: number;
+  /** The visit's global id (UUIDv7): the same at every counter of the facility. */
+  visitUid: string;
   /** The service day it was registered on: the day before for a patient still waiting from last night. */
   serviceDate: string;
   queue: string;
@@ -68,7 +74,7 @@ export interface QueueEntry {
   emergency: boolean;
   status: VisitStatus;
   /** No payer here, by design: the queue is the same for everyone (the register has it). */
-  patient: { id: number; mrn: string; name: string };
+  patient: { id: number; uid: string; mrn: string; nik: string | null; name: string };
   registeredAt: string;
   calledAt: string | null;
   servedAt: string | null;

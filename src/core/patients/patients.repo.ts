@@ -17,7 +17,7 @@ export interface NewPatient {
   identified?: boolean;
 }
 
-const COLUMNS = 'id, mrn, nik, card, name, dob, sex, address, identified';
+const COLUMNS = 'id, uid, mrn, nik, card, name, dob, sex, address, identified';
 type PatientRow = Omit<Patient, 'identified'> & { identified: number };
 const toPatient = (row: PatientRow | undefined): Patient | undefined => (row ? { ...row, identified: row.identified === 1 } : undefined);
 

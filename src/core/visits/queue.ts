@@ -7,6 +7,9 @@ import type { Db } from '../store/open-database';
 
 interface QueueRow {
   visitId: number;
+  visitUid: string;
+  patientUid: string;
+  nik: string | null;
   serviceDate: string;
   prefix: string;
   no: number;
@@ -21,8 +24,8 @@ interface QueueRow {
   servedAt: string | null;
 }
 
-const QUEUE_SQL = `SELECT v.id AS visitId, v.service_date AS serviceDate, v.queue_prefix AS prefix, v.queue_no AS no, v.unit, v.emergency, v.status,
-    p.id AS patientId, p.mrn, p.name, v.registered_at AS registeredAt, v.called_at AS calledAt, v.served_at AS servedAt
+const QUEUE_SQL = `SELECT v.id AS visitId, v.uid AS visitUid, v.service_date AS serviceDate, v.queue_prefix AS prefix, v.queue_no AS no, v.unit, v.emergency, v.status,
+    p.id AS patientId, p.uid AS patientUid, p.mrn, p.nik, p.name, v.registered_at AS registeredAt, v.called_at AS calledAt, v.served_at AS servedAt
   FROM visits v JOIN patients p ON p.id = v.patient_id`;
 /** Emergencies first; then arrival order, and nothing else. */
 const QUEUE_ORDER = 'ORDER BY v.emergency DESC, v.registered_at, v.id';
@@ -87,12 +90,13 @@ function toEntry(r: QueueRow, now: Date): QueueEntry {
   const until = r.calledAt ?? r.servedAt ?? now.toISOString();
   return {
     visitId: r.visitId,
+    visitUid: r.visitUid,
     serviceDate: r.serviceDate,
     queue: queueLabel(r.prefix, r.no),
     unit: r.unit,
     emergency: r.emergency === 1,
     status: r.status,
-    patient: { id: r.patientId, mrn: r.mrn, name: r.name },
+    patient: { id: r.patientId, uid: r.patientUid, mrn: r.mrn, nik: r.nik, name: r.name },
     registeredAt: r.registeredAt,
     calledAt: r.calledAt,
     servedAt: r.servedAt,

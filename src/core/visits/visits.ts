@@ -3,6 +3,7 @@ import { isoDateInZone } from '../../shared/dates';
 import type { Verdict } from '../../shared/lookup';
 import { queueLabel, unitPrefix, visitPrefix, type CounterSettings } from '../../shared/settings';
 import { LoketError } from '../errors';
+import { newUid } from '../sync/uuid';
 import type { Db } from '../store/open-database';
 import { createPatient, type Patient } from '../patients/patients.repo';
 import { enrolledOfflinePrefix } from '../sync/sync-state.repo';
@@ -133,14 +134,16 @@ function insertVisit(db: Db, v: VisitRow): Omit<RegisteredVisit, 'followUpIds'> 
     v.queueNo ??
     (db.prepare('SELECT coalesce(max(queue_no), 0) + 1 AS next FROM visits WHERE service_date = ? AND unit = ? AND queue_prefix = ?').get(v.serviceDate, v.unit, v.prefix) as { next: number }).next;
   const registeredAt = v.now.toISOString();
+  const uid = v.uid ?? newUid();
   const info = db
     .prepare(
       `INSERT INTO visits (uid, patient_id, service_date, unit, queue_prefix, queue_no, emergency, payer, verdict, verdict_source, status, registered_at, registered_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`,
     )
-    .run(v.uid ?? null, v.patient.id, v.serviceDate, v.unit, v.prefix, next, v.emergency ? 1 : 0, v.payer, v.verdict, v.verdict ? (v.verdictSource ?? 'lists') : null, registeredAt, v.clerk);
+    .run(uid, v.patient.id, v.serviceDate, v.unit, v.prefix, next, v.emergency ? 1 : 0, v.payer, v.verdict, v.verdict ? (v.verdictSource ?? 'lists') : null, registeredAt, v.clerk);
   return {
     id: Number(info.lastInsertRowid),
+    uid,
     patientId: v.patient.id,
     serviceDate: v.serviceDate,
     unit: v.unit,

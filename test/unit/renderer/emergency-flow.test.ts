@@ -50,7 +50,7 @@ describe('F9 and the emergency choice', () => {
 });
 
 describe('who F9 sends to IGD', () => {
-  const rudi = { id: 7, mrn: '000007', nik: '3673011705900001', card: null, name: 'RUDI', dob: null, sex: null, address: null, identified: true };
+  const rudi = { id: 7, uid: '0192f0e0-0000-7000-8000-000000000007', mrn: '000007', nik: '3673011705900001', card: null, name: 'RUDI', dob: null, sex: null, address: null, identified: true };
   const member = {
     nik: '3673015203850003', card: '0001336526592', name: 'SITI AMINAH', dob: '1985-03-12', sex: 'P' as const, status: 'active' as const, statusReason: null,
     segment: null, facility: null, class: null, address: null, list: { name: 'L', kind: 'pbi-apbn' as const, asOf: '2026-11-01', edition: 1 },
