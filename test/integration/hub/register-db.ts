@@ -25,6 +25,12 @@ export async function registerDb(server: TestPostgres, settings?: Record<string,
   return pool;
 }
 
+/** Empties the register (for property runs on one database: a database per run costs more than the run). */
+export async function resetRegister(pool: pg.Pool): Promise<void> {
+  await pool.query(`TRUNCATE patients, visits, follow_ups, prints, rechecks, notices, mrn_aliases, applied_ops, queue_numbers, queue_claims, mrn_blocks;
+    UPDATE mrn_sequence SET next = 1`);
+}
+
 // ---- records and ops as a counter would send them ----
 
 const BASE = Date.parse('2026-11-30T01:00:00.000Z');
