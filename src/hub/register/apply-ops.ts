@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { HubOp, PushResponse } from '../../shared/hub-protocol';
 import { lockRevisions } from '../pg/revisions';
-import { moveMrnSequencePast } from './mrn-seed';
+import { DEFAULT_MRN_FORMAT, moveMrnSequencePast } from './mrn-seed';
 import { applyPatientOp } from './patient-ops';
 import { applyFollowUpOp, applyPrintOp, applyRecheckOp } from './record-ops';
 import type { OpOutcome, PushTx } from './tx';
@@ -35,8 +35,12 @@ export async function applyOps(pool: Pool, counterId: string, ops: readonly HubO
   try {
     await client.query('BEGIN');
     await lockRevisions(client);
-    const { rows } = await client.query<{ op_id: string }>('SELECT op_id FROM applied_ops WHERE op_id = ANY($1::uuid[])', [ops.map((op) => op.opId)]);
-    const seen = new Set(rows.map((r) => r.op_id));
+    const { rows } = await client.query<{ seen: string[]; mrn_format: string | null }>(
+      `SELECT ARRAY(SELECT op_id::text FROM applied_ops WHERE op_id = ANY($1::uuid[])) AS seen,
+         (SELECT json->>'mrnFormat' FROM facility_settings WHERE id = 1) AS mrn_format`,
+      [ops.map((op) => op.opId)],
+    );
+    const seen = new Set(rows[0]!.seen);
     const tx: PushTx = { client, counterId, now, seenMrns: [] };
     const results: PushResponse['results'] = [];
     const kept: { opId: string; kind: string; status: string }[] = [];
@@ -59,7 +63,7 @@ export async function applyOps(pool: Pool, counterId: string, ops: readonly HubO
         [counterId, now, kept.map((k) => k.opId), kept.map((k) => k.kind), kept.map((k) => k.status)],
       );
     }
-    await moveMrnSequencePast(client, tx.seenMrns);
+    await moveMrnSequencePast(client, tx.seenMrns, rows[0]!.mrn_format ?? DEFAULT_MRN_FORMAT);
     await client.query('COMMIT');
     return { results };
   } catch (error) {

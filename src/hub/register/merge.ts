@@ -57,57 +57,85 @@ async function sameIdentity(client: PoolClient, me: Identity): Promise<Identity[
   return rows;
 }
 
-/**
- * Merges the patient `uid` with every other live patient of the same NIK (or card without NIK).
- * Called when a patient is first seen and when a known patient gains a NIK or card. Returns the
- * uid that lives on.
- */
-export async function mergeSameIdentity(client: PoolClient, uid: string, now: Date): Promise<string> {
-  const found = await liveIdentity(client, uid);
-  if (!found) return uid;
-  let me: Identity = found;
-  const hadNik = me.nik;
-  for (const other of await sameIdentity(client, me)) {
+/** Merges `me` with each of `others` (live patients of its NIK or card); returns the uid that lives on. */
+async function mergeWith(client: PoolClient, found: Identity, others: Identity[], now: Date): Promise<string> {
+  let me = found;
+  for (const other of others) {
     const [survivor, merged]: [Identity, Identity] = survivorOf(me, other);
     await mergeInto(client, merged, survivor, now);
     me = { ...survivor, nik: survivor.nik ?? merged.nik, card: survivor.card ?? merged.card };
   }
   // A survivor matched by card may have taken a NIK that a third patient has.
-  if (me.nik && me.nik !== hadNik) return mergeSameIdentity(client, me.uid, now);
+  if (me.nik && me.nik !== found.nik) return mergeSameIdentity(client, me.uid, now);
   return me.uid;
 }
 
 /**
- * A new patient without NIK and card whose normalized name and birth date match a live patient:
- * never merged (two people can share both), flagged for a person to look at.
+ * Merges the live patient `uid` with every other live patient of the same NIK (or card without
+ * NIK): when a known patient gains a NIK or card (an emergency patient identified later).
  */
-export async function flagNameTwins(client: PoolClient, patient: { uid: string; mrn: string; name: string; dob: string | null; nik: string | null; card: string | null }, now: Date): Promise<void> {
-  if (patient.nik || patient.card || !patient.dob) return;
-  const { rows } = await client.query<{ uid: string; mrn: string }>(
-    'SELECT uid, mrn FROM patients WHERE name_key = $1 AND dob = $2 AND merged_into IS NULL AND uid <> $3 ORDER BY created_at LIMIT 9',
-    [normalizeName(patient.name).key, patient.dob, patient.uid],
-  );
-  if (rows.length === 0) return;
-  await addNotice(client, 'possible-duplicate', now, [patient.uid, ...rows.map((r) => r.uid)], {
-    reason: 'name-dob',
-    mrn: patient.mrn,
-    otherMrns: rows.map((r) => r.mrn).join(', '),
-    name: patient.name,
-    dob: patient.dob,
-  });
+export async function mergeSameIdentity(client: PoolClient, uid: string, now: Date): Promise<string> {
+  const found = await liveIdentity(client, uid);
+  if (!found) return uid;
+  return mergeWith(client, found, await sameIdentity(client, found), now);
+}
+
+export interface ArrivingPatient {
+  uid: string;
+  mrn: string;
+  nik: string | null;
+  card: string | null;
+  name: string;
+  dob: string | null;
+  createdAt: string;
 }
 
 /**
- * Two live patients with one RM: two counters that numbered alone before enrollment. Both are
- * kept as they are (a printed card must stay true); a person decides, helped by this notice.
+ * The live patients a newly seen patient meets, in one statement: same NIK (or card without NIK),
+ * same RM, or (without NIK and card) same normalized name and birth date.
  */
-export async function flagMrnClash(client: PoolClient, patient: { uid: string; mrn: string; name: string }, now: Date): Promise<void> {
-  const { rows } = await client.query<{ uid: string; name: string }>('SELECT uid, name FROM patients WHERE mrn = $1 AND merged_into IS NULL AND uid <> $2 LIMIT 9', [patient.mrn, patient.uid]);
-  if (rows.length === 0) return;
-  await addNotice(client, 'possible-duplicate', now, [patient.uid, ...rows.map((r) => r.uid)], {
-    reason: 'same-mrn',
-    mrn: patient.mrn,
-    name: patient.name,
-    otherNames: rows.map((r) => r.name).join(', '),
-  });
+const MEETS = `
+SELECT ${IDENTITY_COLUMNS},
+  COALESCE(CASE WHEN $2::text IS NOT NULL THEN nik = $2 ELSE card = $3 END, false) AS same_identity,
+  mrn = $4 AS same_mrn,
+  COALESCE($2::text IS NULL AND $3::text IS NULL AND name_key = $5 AND dob = $6, false) AS same_name_dob
+FROM patients
+WHERE merged_into IS NULL AND uid <> $1 AND (
+  ($2::text IS NOT NULL AND nik = $2) OR ($2::text IS NULL AND $3::text IS NOT NULL AND card = $3) OR mrn = $4
+  OR ($2::text IS NULL AND $3::text IS NULL AND $6::text IS NOT NULL AND name_key = $5 AND dob = $6))
+ORDER BY created_at LIMIT 20`;
+
+type Met = Identity & { same_identity: boolean; same_mrn: boolean; same_name_dob: boolean };
+
+/**
+ * A patient uid the hub has just inserted: merged with a live patient of its NIK (or card), or else
+ * flagged when it shares its RM (two islands before enrollment: both kept) or, without NIK and
+ * card, its normalized name and birth date (never merged: two people can share both).
+ */
+export async function patientArrived(client: PoolClient, p: ArrivingPatient, now: Date): Promise<void> {
+  const { rows } = await client.query<Met>(MEETS, [p.uid, p.nik, p.card, p.mrn, normalizeName(p.name).key, p.dob]);
+  const sameIdentity = rows.filter((r) => r.same_identity);
+  if (sameIdentity.length > 0) {
+    await mergeWith(client, { uid: p.uid, mrn: p.mrn, nik: p.nik, card: p.card, name: p.name, created_at: p.createdAt }, sameIdentity, now);
+    return;
+  }
+  const twins = rows.filter((r) => r.same_name_dob).slice(0, 9);
+  if (twins.length > 0) {
+    await addNotice(client, 'possible-duplicate', now, [p.uid, ...twins.map((r) => r.uid)], {
+      reason: 'name-dob',
+      mrn: p.mrn,
+      otherMrns: twins.map((r) => r.mrn).join(', '),
+      name: p.name,
+      dob: p.dob ?? '',
+    });
+  }
+  const sameMrn = rows.filter((r) => r.same_mrn).slice(0, 9);
+  if (sameMrn.length > 0) {
+    await addNotice(client, 'possible-duplicate', now, [p.uid, ...sameMrn.map((r) => r.uid)], {
+      reason: 'same-mrn',
+      mrn: p.mrn,
+      name: p.name,
+      otherNames: sameMrn.map((r) => r.name).join(', '),
+    });
+  }
 }

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 
-const DEFAULT_MRN_FORMAT = '{seq:6}';
+export const DEFAULT_MRN_FORMAT = '{seq:6}';
 
 /**
  * The sequence value inside an RM written with the facility's `mrnFormat` ("RM-{seq:6}" makes
@@ -16,18 +16,12 @@ export function mrnSequenceValue(mrn: string, format: string): number | null {
   return values.length === 1 ? values[0]! : null;
 }
 
-async function facilityMrnFormat(client: PoolClient): Promise<string> {
-  const { rows } = await client.query<{ format: string | null }>(`SELECT json->>'mrnFormat' AS format FROM facility_settings WHERE id = 1`);
-  return rows[0]?.format ?? DEFAULT_MRN_FORMAT;
-}
-
 /**
  * Moves the facility's RM sequence past the RMs just seen (patients a counter registered before
  * it enrolled, or numbered from its blocks). Never backwards; inside the push transaction.
  */
-export async function moveMrnSequencePast(client: PoolClient, mrns: string[]): Promise<void> {
+export async function moveMrnSequencePast(client: PoolClient, mrns: string[], format: string): Promise<void> {
   if (mrns.length === 0) return;
-  const format = await facilityMrnFormat(client);
   const highest = Math.max(0, ...mrns.map((mrn) => mrnSequenceValue(mrn, format) ?? 0));
   if (highest > 0) await client.query('UPDATE mrn_sequence SET next = GREATEST(next, $1::bigint + 1) WHERE id = 1', [highest]);
 }

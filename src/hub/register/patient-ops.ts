@@ -1,5 +1,5 @@
 import { normalizeName } from '../../shared/names';
-import { flagMrnClash, flagNameTwins, mergeSameIdentity } from './merge';
+import { mergeSameIdentity, patientArrived } from './merge';
 import { applied, NEXT_REV, type OpOf, type OpOutcome, type PushTx } from './tx';
 
 /**
@@ -20,11 +20,7 @@ export async function applyPatientOp(tx: PushTx, op: OpOf<'patient'>): Promise<O
   );
   if (inserted.rowCount === 1) {
     tx.seenMrns.push(r.mrn);
-    const living = await mergeSameIdentity(tx.client, r.uid, tx.now);
-    if (living === r.uid) {
-      await flagNameTwins(tx.client, r, tx.now);
-      await flagMrnClash(tx.client, r, tx.now);
-    }
+    await patientArrived(tx.client, r, tx.now);
     return applied;
   }
   const { rows } = await tx.client.query<{ gained: boolean; live: boolean }>(

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import type { HubOp, PatientRecord, VisitRecord } from '../../../src/shared/hub-protocol';
+import { hubOp, type HubOp, type PatientRecord, type VisitRecord } from '../../../src/shared/hub-protocol';
 import { m002Register } from '../../../src/hub/register/002-register';
 import type { TestPostgres } from '../../helpers/embedded-pg';
 
@@ -80,7 +80,8 @@ export function visit(patientUid: string, overrides: Partial<VisitRecord> = {}):
 type OpBody<K extends HubOp['kind']> = Omit<Extract<HubOp, { kind: K }>, 'opId' | 'at' | 'kind'>;
 /** An op of `kind` made at `atIso`, with a fresh opId. */
 export function op<K extends HubOp['kind']>(kind: K, atIso: string, body: OpBody<K>): HubOp {
-  return { opId: uuidv7(), at: atIso, kind, ...body } as HubOp;
+  // Parsed with the protocol's schema: every op a test sends is one a counter could send.
+  return hubOp.parse({ opId: uuidv7(), at: atIso, kind, ...body });
 }
 
 export const patientOp = (record: Omit<PatientRecord, 'mergedInto'>, atIso = record.updatedAt): HubOp => op('patient', atIso, { record });
