@@ -104,4 +104,37 @@ describe('pull', () => {
       await pool.end();
     }
   });
+
+  it('a counter pulling while ten counters push at once misses no record (revisions commit in order)', async () => {
+    const pool = await registerDb(server);
+    try {
+      const pushed: string[] = [];
+      const pushing = Promise.all(
+        Array.from({ length: 10 }, async (_, c) => {
+          for (let i = 0; i < 15; i++) {
+            const p = patient({ mrn: `K${c}-${i}` });
+            const v = visit(p.uid, { queuePrefix: `K${c}-U`, queueNo: i + 1 });
+            await applyOps(pool, `k${c}`, [patientOp(p), visitOp(v)], NOW);
+            pushed.push(v.uid);
+          }
+        }),
+      );
+      const seen = new Set<string>();
+      let after = 0;
+      let done = false;
+      void pushing.then(() => (done = true));
+      for (;;) {
+        const finished = done;
+        const page = await pull(pool, after, 7);
+        for (const v of page.visits) seen.add(v.uid);
+        after = page.cursor;
+        if (finished && !page.more) break;
+      }
+      await pushing;
+      expect(seen.size).toBe(150);
+      expect([...seen].sort()).toEqual([...pushed].sort());
+    } finally {
+      await pool.end();
+    }
+  });
 });
