@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyOps } from '../../../src/hub/register/apply-ops';
+import { lockRevisions, nextRevision } from '../../../src/hub/pg/revisions';
 import { pull } from '../../../src/hub/register/pull';
 import type { PullResponse } from '../../../src/shared/hub-protocol';
 import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
@@ -133,6 +134,36 @@ describe('pull', () => {
       await pushing;
       expect(seen.size).toBe(150);
       expect([...seen].sort()).toEqual([...pushed].sort());
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('a push waits while another holds revisions, so a later revision never becomes visible before an earlier one', async () => {
+    const pool = await registerDb(server);
+    try {
+      const inFlight = await pool.connect();
+      await inFlight.query('BEGIN');
+      await lockRevisions(inFlight);
+      const heldRev = await nextRevision(inFlight);
+      const p = patient({ mrn: '000001' });
+      const waiting = applyOps(pool, 'k2', [patientOp(p)], NOW);
+      let finished = false;
+      void waiting.then(() => (finished = true));
+      // The second push is blocked on the revision lock (seen in pg_locks, not timed); had it not
+      // waited, it would finish first.
+      for (;;) {
+        const { rows } = await pool.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+        if (rows[0].n === 1 || finished) break;
+      }
+      expect(finished).toBe(false);
+      expect((await pull(pool, 0, 100)).patients).toEqual([]);
+      await inFlight.query('COMMIT');
+      inFlight.release();
+      await waiting;
+      const page = await pull(pool, 0, 100);
+      expect(page.patients.map((x) => x.uid)).toEqual([p.uid]);
+      expect(page.patients[0]!.rev).toBeGreaterThan(heldRev);
     } finally {
       await pool.end();
     }
