@@ -7,6 +7,7 @@
  *   BENCH_XLSX_ROWS=300000        rows of the XLSX import run (hand-made shape, 13 columns)
  *   BENCH_DIR=/tmp/...            where the generated files and databases go
  *   SQLITE3=/usr/bin/sqlite3      the sqlite3 command the CSV import is compared with (skipped, with the reason, when absent)
+ *   BENCH_HUB_REGISTRATIONS=3000  registrations pushed to the facility hub's register (hub-apply.ts; 0 leaves it out)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../../src/core/core';
 import { memberAt } from '../fixtures/generate-members';
 import { writeCsvList, writeXlsxList } from '../fixtures/write-list-files';
+import { benchHubApply } from './hub-apply';
 import { databaseBytes, sqlite3Import } from './sqlite3-import';
 import { percentile, round } from './stats';
 
@@ -145,6 +147,7 @@ async function main(): Promise<void> {
     sizes: [] as unknown[],
     xlsx: xlsxRows > 0 ? await benchXlsx() : null,
     wide: wideRows > 0 ? await benchWide() : null,
+    hubApply: Number(process.env.BENCH_HUB_REGISTRATIONS ?? 3000) > 0 ? await benchHubApply() : null,
   };
   for (const members of sizes) report.sizes.push(await benchSize(members));
   const json = JSON.stringify(report, null, 2);

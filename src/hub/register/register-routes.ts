@@ -1,4 +1,74 @@
-import type { HubRoute } from '../http/route';
+import { z } from 'zod';
+import { MAX_PULL, mrnBlockRequest, pushRequest, queueNumberRequest } from '../../shared/hub-protocol';
+import { HubError, type CallingCounter, type HubRequest, type HubRoute } from '../http/route';
+import { applyOps } from './apply-ops';
+import { reserveMrnBlock } from './mrn-block';
+import { pull } from './pull';
+import { nextQueueNumber } from './queue-number';
+import { reportRoutes } from './report-routes';
 
-/** Push, pull, queue numbers and record-number blocks (hub-register). */
-export const registerRoutes = (): HubRoute[] => [];
+/** The body parsed by `schema`, or a 400 naming the first problem's path (words are the caller's). */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new HubError(400, 'invalid-request', { path: issue ? issue.path.join('.') : '' });
+}
+
+function callingCounter(req: HubRequest): CallingCounter {
+  if (!req.counter) throw new HubError(401, 'not-enrolled');
+  return req.counter;
+}
+
+const nonNegativeInt = (raw: string | null, fallback: number, name: string): number => {
+  if (raw === null || raw === '') return fallback;
+  if (!/^\d{1,15}$/.test(raw)) throw new HubError(400, 'invalid-request', { path: name });
+  return Number(raw);
+};
+
+/** Push, pull, queue numbers and record-number blocks (counters), the facility's day (admin) and the queue displays (open). */
+export const registerRoutes = (): HubRoute[] => [
+  {
+    method: 'POST',
+    path: '/v1/push',
+    auth: 'counter',
+    async handle(req) {
+      const counter = callingCounter(req);
+      const push = parseBody(pushRequest, req.body);
+      const response = await applyOps(req.pg, counter.id, push.ops, req.now());
+      await req.pg.query('UPDATE counters SET outbox_backlog = $1 WHERE id = $2', [push.outboxBacklog, counter.id]);
+      return { json: response };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/pull',
+    auth: 'counter',
+    async handle(req) {
+      callingCounter(req);
+      const after = nonNegativeInt(req.query.get('after'), 0, 'after');
+      const limit = Math.max(1, Math.min(MAX_PULL, nonNegativeInt(req.query.get('limit'), MAX_PULL, 'limit')));
+      return { json: await pull(req.pg, after, limit) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/queue-number',
+    auth: 'counter',
+    async handle(req) {
+      callingCounter(req);
+      return { json: await nextQueueNumber(req.pg, parseBody(queueNumberRequest, req.body)) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/mrn-block',
+    auth: 'counter',
+    async handle(req) {
+      const counter = callingCounter(req);
+      const { size } = parseBody(mrnBlockRequest, req.body);
+      return { json: await reserveMrnBlock(req.pg, counter.id, size, req.now()) };
+    },
+  },
+  ...reportRoutes(),
+];

@@ -111,4 +111,10 @@ export const messagesEn: Record<MessageKey, string> = {
   'bpjs-field/pcare-pass': 'PCare password',
   'bpjs/ok': 'Connected to {{service}}: credentials accepted, answered in {{ms}} ms.',
   'bpjs/secret-store-unavailable': 'Secret storage is not available on this computer: {{detail}}',
+  'display/title': 'Queue {{unit}}',
+  'display/called': 'Called',
+  'display/waiting': 'Waiting',
+  'display/none': 'No one in the queue',
+  'display/emergency': 'Emergency',
+  'register/title': 'Facility register {{from}} to {{to}}',
 };

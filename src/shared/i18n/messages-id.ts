@@ -109,6 +109,12 @@ export const messagesId = {
   'bpjs-field/pcare-pass': 'kata sandi PCare',
   'bpjs/ok': 'Terhubung ke {{service}}: kredensial diterima, jawaban dalam {{ms}} ms.',
   'bpjs/secret-store-unavailable': 'Penyimpanan rahasia tidak tersedia di komputer ini: {{detail}}',
+  'display/title': 'Antrean {{unit}}',
+  'display/called': 'Dipanggil',
+  'display/waiting': 'Menunggu',
+  'display/none': 'Tidak ada antrean',
+  'display/emergency': 'Gawat darurat',
+  'register/title': 'Register fasilitas {{from}} s.d. {{to}}',
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

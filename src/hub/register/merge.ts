@@ -1,0 +1,141 @@
+import type { PoolClient } from 'pg';
+import { normalizeName } from '../../shared/names';
+import { addNotice } from './notices';
+import { NEXT_REV } from './tx';
+
+interface Identity {
+  uid: string;
+  mrn: string;
+  nik: string | null;
+  card: string | null;
+  name: string;
+  created_at: string;
+}
+
+const IDENTITY_COLUMNS = 'uid, mrn, nik, card, name, created_at';
+
+/** Record numbers in order: shorter first (so "99" < "100"), then as text. */
+function compareMrn(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** The patient created first survives (then the lower RM, then the lower uid: always one answer). */
+export function survivorOf<P extends Pick<Identity, 'uid' | 'mrn' | 'created_at'>>(a: P, b: P): [survivor: P, merged: P] {
+  const byTime = Date.parse(a.created_at) - Date.parse(b.created_at);
+  const order = byTime || compareMrn(a.mrn, b.mrn) || (a.uid < b.uid ? -1 : 1);
+  return order < 0 ? [a, b] : [b, a];
+}
+
+/**
+ * `merged` becomes an alias of `survivor`: it (and whatever was merged into it before) points to
+ * the survivor, its RM names the survivor, its visits move, and the survivor takes the NIK or card
+ * it lacked. Every row touched gets a new revision.
+ */
+async function mergeInto(client: PoolClient, merged: Identity, survivor: Identity, now: Date): Promise<void> {
+  await client.query(`UPDATE patients SET merged_into = $2, rev = ${NEXT_REV} WHERE uid = $1 OR merged_into = $1`, [merged.uid, survivor.uid]);
+  await client.query(`UPDATE patients SET nik = COALESCE(nik, $2), card = COALESCE(card, $3), rev = ${NEXT_REV} WHERE uid = $1`, [survivor.uid, merged.nik, merged.card]);
+  await client.query(`UPDATE mrn_aliases SET patient_uid = $2, rev = ${NEXT_REV} WHERE patient_uid = $1`, [merged.uid, survivor.uid]);
+  await client.query(
+    `INSERT INTO mrn_aliases (mrn, patient_uid, rev) VALUES ($1, $2, ${NEXT_REV})
+     ON CONFLICT (mrn) DO UPDATE SET patient_uid = EXCLUDED.patient_uid, rev = EXCLUDED.rev`,
+    [merged.mrn, survivor.uid],
+  );
+  await client.query(`UPDATE visits SET patient_uid = $2, rev = ${NEXT_REV} WHERE patient_uid = $1`, [merged.uid, survivor.uid]);
+  await addNotice(client, 'patient-merged', now, [survivor.uid, merged.uid], { survivorMrn: survivor.mrn, mergedMrn: merged.mrn, name: survivor.name, mergedName: merged.name });
+}
+
+async function liveIdentity(client: PoolClient, uid: string): Promise<Identity | null> {
+  const { rows } = await client.query<Identity>(`SELECT ${IDENTITY_COLUMNS} FROM patients WHERE uid = $1 AND merged_into IS NULL`, [uid]);
+  return rows[0] ?? null;
+}
+
+/** Other live patients with this patient's NIK, or with its card when it has no NIK. */
+async function sameIdentity(client: PoolClient, me: Identity): Promise<Identity[]> {
+  const [column, value] = me.nik ? ['nik', me.nik] : ['card', me.card];
+  if (!value) return [];
+  const { rows } = await client.query<Identity>(`SELECT ${IDENTITY_COLUMNS} FROM patients WHERE ${column} = $1 AND merged_into IS NULL AND uid <> $2`, [value, me.uid]);
+  return rows;
+}
+
+/** Merges `me` with each of `others` (live patients of its NIK or card); returns the uid that lives on. */
+async function mergeWith(client: PoolClient, found: Identity, others: Identity[], now: Date): Promise<string> {
+  let me = found;
+  for (const other of others) {
+    const [survivor, merged]: [Identity, Identity] = survivorOf(me, other);
+    await mergeInto(client, merged, survivor, now);
+    me = { ...survivor, nik: survivor.nik ?? merged.nik, card: survivor.card ?? merged.card };
+  }
+  // A survivor matched by card may have taken a NIK that a third patient has.
+  if (me.nik && me.nik !== found.nik) return mergeSameIdentity(client, me.uid, now);
+  return me.uid;
+}
+
+/**
+ * Merges the live patient `uid` with every other live patient of the same NIK (or card without
+ * NIK): when a known patient gains a NIK or card (an emergency patient identified later).
+ */
+export async function mergeSameIdentity(client: PoolClient, uid: string, now: Date): Promise<string> {
+  const found = await liveIdentity(client, uid);
+  if (!found) return uid;
+  return mergeWith(client, found, await sameIdentity(client, found), now);
+}
+
+export interface ArrivingPatient {
+  uid: string;
+  mrn: string;
+  nik: string | null;
+  card: string | null;
+  name: string;
+  dob: string | null;
+  createdAt: string;
+}
+
+/**
+ * The live patients a newly seen patient meets, in one statement: same NIK (or card without NIK),
+ * same RM, or (without NIK and card) same normalized name and birth date.
+ */
+const MEETS = `
+SELECT ${IDENTITY_COLUMNS},
+  COALESCE(CASE WHEN $2::text IS NOT NULL THEN nik = $2 ELSE card = $3 END, false) AS same_identity,
+  mrn = $4 AS same_mrn,
+  COALESCE($2::text IS NULL AND $3::text IS NULL AND name_key = $5 AND dob = $6, false) AS same_name_dob
+FROM patients
+WHERE merged_into IS NULL AND uid <> $1 AND (
+  ($2::text IS NOT NULL AND nik = $2) OR ($2::text IS NULL AND $3::text IS NOT NULL AND card = $3) OR mrn = $4
+  OR ($2::text IS NULL AND $3::text IS NULL AND $6::text IS NOT NULL AND name_key = $5 AND dob = $6))
+ORDER BY created_at LIMIT 20`;
+
+type Met = Identity & { same_identity: boolean; same_mrn: boolean; same_name_dob: boolean };
+
+/**
+ * A patient uid the hub has just inserted: merged with a live patient of its NIK (or card), or else
+ * flagged when it shares its RM (two islands before enrollment: both kept) or, without NIK and
+ * card, its normalized name and birth date (never merged: two people can share both).
+ */
+export async function patientArrived(client: PoolClient, p: ArrivingPatient, now: Date): Promise<void> {
+  const { rows } = await client.query<Met>(MEETS, [p.uid, p.nik, p.card, p.mrn, normalizeName(p.name).key, p.dob]);
+  const sameIdentity = rows.filter((r) => r.same_identity);
+  if (sameIdentity.length > 0) {
+    await mergeWith(client, { uid: p.uid, mrn: p.mrn, nik: p.nik, card: p.card, name: p.name, created_at: p.createdAt }, sameIdentity, now);
+    return;
+  }
+  const twins = rows.filter((r) => r.same_name_dob).slice(0, 9);
+  if (twins.length > 0) {
+    await addNotice(client, 'possible-duplicate', now, [p.uid, ...twins.map((r) => r.uid)], {
+      reason: 'name-dob',
+      mrn: p.mrn,
+      otherMrns: twins.map((r) => r.mrn).join(', '),
+      name: p.name,
+      dob: p.dob ?? '',
+    });
+  }
+  const sameMrn = rows.filter((r) => r.same_mrn).slice(0, 9);
+  if (sameMrn.length > 0) {
+    await addNotice(client, 'possible-duplicate', now, [p.uid, ...sameMrn.map((r) => r.uid)], {
+      reason: 'same-mrn',
+      mrn: p.mrn,
+      name: p.name,
+      otherNames: sameMrn.map((r) => r.name).join(', '),
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import type { Pool } from 'pg';
+import { PAYERS, type Payer, type VisitStatus } from '../../shared/counter';
+import { queueLabel } from '../../shared/settings';
+import type { EqualServiceLine, EqualServiceReport, Recap, RegisterRow } from '../../shared/reports';
+
+/** A register line at the hub: the visit's uid (no local id) and the counter that registered it. */
+export interface HubRegisterRow extends Omit<RegisterRow, 'visitId'> {
+  visitUid: string;
+  counter: string;
+}
+
+/** The facility's days: every counter's visits, the recap by unit and payer, and the equal-service view. */
+export interface FacilityDays {
+  register: HubRegisterRow[];
+  recap: Recap;
+  equalService: EqualServiceReport;
+}
+
+const DEFAULT_TIME_ZONE = 'Asia/Jakarta';
+
+export async function facilityTimeZone(pool: Pool): Promise<string> {
+  const { rows } = await pool.query<{ tz: string | null }>(`SELECT json->>'timeZone' AS tz FROM facility_settings WHERE id = 1`);
+  return rows[0]?.tz ?? DEFAULT_TIME_ZONE;
+}
+
+interface Row {
+  visitUid: string;
+  serviceDate: string;
+  queuePrefix: string;
+  queueNo: number;
+  unit: string;
+  emergency: boolean;
+  mrn: string;
+  name: string;
+  payer: Payer;
+  status: VisitStatus;
+  registeredAt: string;
+  calledAt: string | null;
+  servedAt: string | null;
+  registeredBy: string;
+  counter: string;
+}
+
+const minutesBetween = (from: string, to: string | null): number | null => (to ? Math.round((Date.parse(to) - Date.parse(from)) / 6000) / 10 : null);
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+function recapOf(rows: HubRegisterRow[], from: string, to: string, timeZone: string): Recap {
+  const hourOf = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone });
+  const recap: Recap = { from, to, total: rows.length, byUnit: {}, byPayer: Object.fromEntries(PAYERS.map((p) => [p, 0])) as Record<Payer, number>, byHour: {}, byDay: {}, emergencies: 0, cancelled: 0 };
+  for (const row of rows) {
+    const hour = String(Number(hourOf.format(new Date(row.registeredAt))));
+    recap.byUnit[row.unit] = (recap.byUnit[row.unit] ?? 0) + 1;
+    recap.byPayer[row.payer] += 1;
+    recap.byHour[hour] = (recap.byHour[hour] ?? 0) + 1;
+    recap.byDay[row.serviceDate] = (recap.byDay[row.serviceDate] ?? 0) + 1;
+    if (row.emergency) recap.emergencies++;
+    if (row.status === 'cancelled') recap.cancelled++;
+  }
+  return recap;
+}
+
+/** Waiting time (registered → called) per unit and payer; emergencies, cancelled and never-called visits left out. */
+function equalServiceOf(rows: HubRegisterRow[], from: string, to: string): EqualServiceReport {
+  const groups = new Map<string, { unit: string; payer: Payer; waits: number[] }>();
+  for (const row of rows) {
+    if (row.emergency || row.status === 'cancelled' || row.waitMinutes === null) continue;
+    const key = `${row.unit}\u0000${row.payer}`;
+    const group = groups.get(key) ?? { unit: row.unit, payer: row.payer, waits: [] };
+    group.waits.push(row.waitMinutes);
+    groups.set(key, group);
+  }
+  const lines: EqualServiceLine[] = [...groups.values()]
+    .sort((a, b) => a.unit.localeCompare(b.unit) || PAYERS.indexOf(a.payer) - PAYERS.indexOf(b.payer))
+    .map(({ unit, payer, waits }) => {
+      const sorted = waits.sort((a, b) => a - b);
+      return { unit, payer, visits: sorted.length, medianWaitMinutes: percentile(sorted, 50), p90WaitMinutes: percentile(sorted, 90) };
+    });
+  return { from, to, lines };
+}
+
+/** Service dates from `from` to `to` (both included, local dates as the counters wrote them). */
+export async function facilityDays(pool: Pool, from: string, to: string): Promise<FacilityDays> {
+  const { rows } = await pool.query<Row>(
+    `SELECT v.uid AS "visitUid", v.service_date AS "serviceDate", v.queue_prefix AS "queuePrefix", v.queue_no AS "queueNo", v.unit, v.emergency, p.mrn, p.name,
+       v.payer, v.status, v.registered_at AS "registeredAt", v.called_at AS "calledAt", v.served_at AS "servedAt", v.registered_by AS "registeredBy", v.counter
+     FROM visits v JOIN patients p ON p.uid = v.patient_uid
+     WHERE v.service_date BETWEEN $1 AND $2
+     ORDER BY v.service_date, v.registered_at::timestamptz, v.uid`,
+    [from, to],
+  );
+  const register = rows.map(({ queuePrefix, queueNo, ...r }): HubRegisterRow => ({ ...r, queue: queueLabel(queuePrefix, queueNo), waitMinutes: minutesBetween(r.registeredAt, r.calledAt) }));
+  return { register, recap: recapOf(register, from, to, await facilityTimeZone(pool)), equalService: equalServiceOf(register, from, to) };
+}

@@ -1,0 +1,120 @@
+import type pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { applyOps } from '../../../src/hub/register/apply-ops';
+import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
+import { at, patient, patientOp, registerDb, visit, visitOp } from './register-db';
+
+let server: TestPostgres;
+let pool: pg.Pool;
+const NOW = new Date('2026-11-30T03:00:00.000Z');
+beforeAll(async () => {
+  server = await startTestPostgres();
+});
+beforeEach(async () => {
+  pool = await registerDb(server);
+});
+afterEach(async () => pool.end());
+afterAll(async () => server?.stop());
+
+const patientRow = async (uid: string) =>
+  (await pool.query('SELECT mrn, nik, card, merged_into, rev::int AS rev FROM patients WHERE uid = $1', [uid])).rows[0];
+const aliases = async () => (await pool.query('SELECT mrn, patient_uid FROM mrn_aliases ORDER BY mrn')).rows;
+const notices = async () => (await pool.query('SELECT kind, subjects::text[] AS subjects, params FROM notices ORDER BY rev')).rows;
+const visitsOf = async (patientUid: string) => (await pool.query('SELECT uid FROM visits WHERE patient_uid = $1 ORDER BY uid', [patientUid])).rows.map((r) => r.uid);
+
+describe('merges by identity', () => {
+  it('the same NIK from two counters: the one created first keeps its RM, the other becomes an alias, its visits move', async () => {
+    const older = patient({ mrn: '000200', nik: '3201010101010001', name: 'SITI AMINAH', createdAt: at(0) });
+    const newer = patient({ mrn: '000350', nik: '3201010101010001', name: 'SITI AMINAH', createdAt: at(30) });
+    const olderVisit = visit(older.uid, { counter: 'k1' });
+    const newerVisit = visit(newer.uid, { counter: 'k2', queuePrefix: 'K2-U' });
+    // The newer one reaches the hub first: arrival order does not decide, creation time does.
+    await applyOps(pool, 'k2', [patientOp(newer), visitOp(newerVisit)], NOW);
+    const revBefore = (await pool.query('SELECT rev::int AS rev FROM visits WHERE uid = $1', [newerVisit.uid])).rows[0].rev;
+    await applyOps(pool, 'k1', [patientOp(older), visitOp(olderVisit)], NOW);
+    expect(await patientRow(older.uid)).toMatchObject({ mrn: '000200', merged_into: null });
+    expect(await patientRow(newer.uid)).toMatchObject({ mrn: '000350', merged_into: older.uid });
+    expect(await aliases()).toEqual([{ mrn: '000350', patient_uid: older.uid }]);
+    expect(await visitsOf(older.uid)).toEqual([olderVisit.uid, newerVisit.uid].sort());
+    expect((await pool.query('SELECT rev::int AS rev FROM visits WHERE uid = $1', [newerVisit.uid])).rows[0].rev).toBeGreaterThan(revBefore);
+    expect(await notices()).toEqual([
+      { kind: 'patient-merged', subjects: [older.uid, newer.uid], params: expect.objectContaining({ survivorMrn: '000200', mergedMrn: '000350', name: 'SITI AMINAH' }) },
+    ]);
+  });
+
+  it('same creation time: the lower RM survives', async () => {
+    const a = patient({ mrn: '000900', nik: '3201010101010002' });
+    const b = patient({ mrn: '001000', nik: '3201010101010002' });
+    await applyOps(pool, 'k2', [patientOp(b)], NOW);
+    await applyOps(pool, 'k1', [patientOp(a)], NOW);
+    expect((await patientRow(b.uid)).merged_into).toBe(a.uid);
+  });
+
+  it('card only (no NIK): merged by card number, and the survivor takes the NIK it lacked', async () => {
+    const older = patient({ mrn: '000201', card: '0001234567890', createdAt: at(0) });
+    const newer = patient({ mrn: '000202', card: '0001234567890', createdAt: at(5) });
+    await applyOps(pool, 'k1', [patientOp(older), patientOp(newer)], NOW);
+    expect((await patientRow(newer.uid)).merged_into).toBe(older.uid);
+    const withNik = patient({ mrn: '000203', card: '0001234567890', nik: '3201010101010003', createdAt: at(10) });
+    await applyOps(pool, 'k2', [patientOp(withNik)], NOW);
+    // NIK first: withNik has a NIK nobody has, so no merge by card for it.
+    expect((await patientRow(withNik.uid)).merged_into).toBeNull();
+  });
+
+  it('same normalized name and birth date without NIK and card: never merged, flagged', async () => {
+    const a = patient({ mrn: '000210', name: 'Hj. Siti  Aminah', dob: '1970-01-01' });
+    const b = patient({ mrn: '000211', name: 'SITI AMINAH', dob: '1970-01-01' });
+    await applyOps(pool, 'k1', [patientOp(a)], NOW);
+    await applyOps(pool, 'k2', [patientOp(b)], NOW);
+    expect((await patientRow(a.uid)).merged_into).toBeNull();
+    expect((await patientRow(b.uid)).merged_into).toBeNull();
+    expect(await notices()).toEqual([{ kind: 'possible-duplicate', subjects: [b.uid, a.uid], params: expect.objectContaining({ reason: 'name-dob', mrn: '000211', otherMrns: '000210' }) }]);
+  });
+
+  it('an emergency patient identified later (gains a NIK another has) is merged into the older patient', async () => {
+    const known = patient({ mrn: '000100', nik: '3201010101010004', name: 'BUDI SANTOSO', createdAt: at(-100_000) });
+    const emergency = patient({ mrn: '000400', name: 'TANPA NAMA IGD', identified: false, dob: null, sex: 'L', createdAt: at(0) });
+    const igdVisit = visit(emergency.uid, { unit: 'IGD', queuePrefix: 'G', emergency: true });
+    await applyOps(pool, 'k1', [patientOp(known), patientOp(emergency), visitOp(igdVisit)], NOW);
+    expect(await notices()).toEqual([]);
+    await applyOps(pool, 'k2', [patientOp({ ...emergency, nik: '3201010101010004', name: 'BUDI SANTOSO', identified: true, updatedAt: at(40) }, at(40))], NOW);
+    expect((await patientRow(emergency.uid)).merged_into).toBe(known.uid);
+    expect(await visitsOf(known.uid)).toEqual([igdVisit.uid]);
+    expect(await aliases()).toEqual([{ mrn: '000400', patient_uid: known.uid }]);
+    expect((await notices()).map((n) => n.kind)).toEqual(['patient-merged']);
+  });
+
+  it('a chain: a patient merged earlier follows its survivor when that one is merged in turn', async () => {
+    const a = patient({ mrn: 'A', card: '0000000000001', createdAt: at(0) });
+    const b = patient({ mrn: 'B', card: '0000000000001', createdAt: at(1) });
+    const c = patient({ mrn: 'C', nik: '3201010101010005', createdAt: at(-10) });
+    await applyOps(pool, 'k1', [patientOp(a), patientOp(b), patientOp(c)], NOW);
+    expect((await patientRow(b.uid)).merged_into).toBe(a.uid);
+    await applyOps(pool, 'k1', [patientOp({ ...a, nik: '3201010101010005', updatedAt: at(50) }, at(50))], NOW);
+    expect((await patientRow(a.uid)).merged_into).toBe(c.uid);
+    expect((await patientRow(b.uid)).merged_into).toBe(c.uid);
+    expect(await aliases()).toEqual([{ mrn: 'A', patient_uid: c.uid }, { mrn: 'B', patient_uid: c.uid }]);
+  });
+
+  it('a visit registered for a merged patient lands on the survivor', async () => {
+    const older = patient({ mrn: '1', nik: '3201010101010006', createdAt: at(0) });
+    const newer = patient({ mrn: '2', nik: '3201010101010006', createdAt: at(1) });
+    await applyOps(pool, 'k1', [patientOp(older), patientOp(newer)], NOW);
+    const late = visit(newer.uid);
+    await applyOps(pool, 'k2', [visitOp(late)], NOW);
+    expect(await visitsOf(older.uid)).toEqual([late.uid]);
+  });
+});
+
+describe('record numbers from before enrollment', () => {
+  it('two islands that used one RM: both kept, a notice flags them', async () => {
+    const a = patient({ mrn: '000007', name: 'ANI', dob: '1990-01-01' });
+    const b = patient({ mrn: '000007', name: 'BUDI', dob: '1991-02-02' });
+    await applyOps(pool, 'k1', [patientOp(a)], NOW);
+    const { results } = await applyOps(pool, 'k2', [patientOp(b)], NOW);
+    expect(results[0]!.status).toBe('applied');
+    expect((await patientRow(a.uid)).merged_into).toBeNull();
+    expect((await patientRow(b.uid)).merged_into).toBeNull();
+    expect(await notices()).toEqual([{ kind: 'possible-duplicate', subjects: [b.uid, a.uid], params: expect.objectContaining({ reason: 'same-mrn', mrn: '000007' }) }]);
+  });
+});

@@ -1,0 +1,78 @@
+import type pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyOps } from '../../../src/hub/register/apply-ops';
+import { reserveMrnBlock } from '../../../src/hub/register/mrn-block';
+import { mrnSequenceValue } from '../../../src/hub/register/mrn-seed';
+import { nextQueueNumber } from '../../../src/hub/register/queue-number';
+import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
+import { patient, patientOp, registerDb } from './register-db';
+
+let server: TestPostgres;
+let pool: pg.Pool;
+const NOW = new Date('2026-11-30T03:00:00.000Z');
+beforeAll(async () => {
+  server = await startTestPostgres();
+  pool = await registerDb(server, { mrnFormat: 'RM-{seq:6}' });
+});
+afterAll(async () => {
+  await pool?.end();
+  await server?.stop();
+});
+
+describe('queue numbers', () => {
+  it('many concurrent requests for one unit and day: no number twice, no gap', async () => {
+    const asks = Array.from({ length: 120 }, () => ({ visitUid: uuidv7(), unit: 'POLI-GIGI', serviceDate: '2026-11-30', prefix: 'G' }));
+    const numbers = await Promise.all(asks.map((req) => nextQueueNumber(pool, req)));
+    expect(numbers.map((n) => n.queueNo).sort((a, b) => a - b)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+  });
+
+  it('idempotent per visit: asking again (also concurrently) gives the same number', async () => {
+    const req = { visitUid: uuidv7(), unit: 'POLI-ANAK', serviceDate: '2026-11-30', prefix: 'A' };
+    const first = await nextQueueNumber(pool, req);
+    const again = await Promise.all(Array.from({ length: 10 }, () => nextQueueNumber(pool, req)));
+    expect(again).toEqual(Array(10).fill(first));
+    const other = await nextQueueNumber(pool, { ...req, visitUid: uuidv7() });
+    expect(other.queueNo).toBe(first.queueNo + 1);
+  });
+
+  it('one sequence per unit, day and prefix', async () => {
+    const base = { unit: 'POLI-MATA', serviceDate: '2026-11-30', prefix: 'M' };
+    const ask = (over: Partial<typeof base>) => nextQueueNumber(pool, { ...base, ...over, visitUid: uuidv7() });
+    expect((await ask({})).queueNo).toBe(1);
+    expect((await ask({})).queueNo).toBe(2);
+    expect((await ask({ serviceDate: '2026-12-01' })).queueNo).toBe(1);
+    expect((await ask({ prefix: 'MX' })).queueNo).toBe(1);
+    expect((await ask({ unit: 'POLI-THT' })).queueNo).toBe(1);
+  });
+});
+
+describe('record-number blocks', () => {
+  it('concurrent reservations never overlap and are recorded per counter', async () => {
+    const blocks = await Promise.all(Array.from({ length: 40 }, (_, i) => reserveMrnBlock(pool, `k${i % 5}`, 10 + i, NOW)));
+    const sorted = [...blocks].sort((a, b) => a.first - b.first);
+    for (const [i, block] of sorted.entries()) {
+      expect(block.last - block.first + 1).toBeGreaterThanOrEqual(10);
+      if (i > 0) expect(block.first).toBe(sorted[i - 1]!.last + 1);
+    }
+    const { rows } = await pool.query('SELECT count(*)::int AS n FROM mrn_blocks');
+    expect(rows[0].n).toBe(40);
+  });
+
+  it('RMs seen in pushes (an island before enrollment) move the facility sequence past them, never back', async () => {
+    const { last } = await reserveMrnBlock(pool, 'k1', 10, NOW);
+    await applyOps(pool, 'k9', [patientOp(patient({ mrn: `RM-${String(last + 500).padStart(6, '0')}` })), patientOp(patient({ mrn: 'OLD/77' }))], NOW);
+    const next = await reserveMrnBlock(pool, 'k1', 10, NOW);
+    expect(next.first).toBe(last + 501);
+    await applyOps(pool, 'k9', [patientOp(patient({ mrn: 'RM-000003' }))], NOW);
+    expect((await reserveMrnBlock(pool, 'k1', 10, NOW)).first).toBe(next.last + 1);
+  });
+
+  it('reads the sequence value through the facility format', () => {
+    expect(mrnSequenceValue('RM-000123', 'RM-{seq:6}')).toBe(123);
+    expect(mrnSequenceValue('000123', '{seq:6}')).toBe(123);
+    expect(mrnSequenceValue('12.34', '{seq}.34')).toBe(12);
+    expect(mrnSequenceValue('X-000123', 'RM-{seq:6}')).toBeNull();
+    expect(mrnSequenceValue('RM-12a', 'RM-{seq}')).toBeNull();
+  });
+});

@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HubError, type HubReply, type HubRequest } from '../../../src/hub/http/route';
+import type { FacilityDays } from '../../../src/hub/register/reports';
+import { registerRoutes } from '../../../src/hub/register/register-routes';
+import type { PullResponse } from '../../../src/shared/hub-protocol';
+import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
+import { patient, patientOp, registerDb, statusOp, visit, visitOp } from './register-db';
+
+let server: TestPostgres;
+let pool: pg.Pool;
+// 08:30 in Jakarta on 2026-11-30.
+const NOW = new Date('2026-11-30T01:30:00.000Z');
+beforeAll(async () => {
+  server = await startTestPostgres();
+  pool = await registerDb(server, { timeZone: 'Asia/Jakarta', mrnFormat: '{seq:6}' });
+  await pool.query(`INSERT INTO counters (id) VALUES ('k1'), ('k2')`);
+});
+afterAll(async () => {
+  await pool?.end();
+  await server?.stop();
+});
+
+/** Calls a route as the server would after its auth check. */
+async function call(method: string, path: string, init: { body?: unknown; query?: string; params?: Record<string, string>; counter?: string } = {}): Promise<HubReply> {
+  const route = registerRoutes().find((r) => r.method === method && r.path === path);
+  if (!route) throw new Error(`no route ${method} ${path}`);
+  const req: HubRequest = {
+    pg: pool,
+    counter: route.auth === 'counter' ? { id: init.counter ?? 'k1', name: 'Loket 1', offlinePrefix: 'K1' } : null,
+    body: init.body,
+    query: new URLSearchParams(init.query ?? ''),
+    params: init.params ?? {},
+    now: () => NOW,
+  };
+  return route.handle(req);
+}
+
+async function refusal(promise: Promise<unknown>): Promise<HubError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(HubError);
+  return error as HubError;
+}
+
+it('declares the routes with their auth', () => {
+  expect(registerRoutes().map((r) => `${r.method} ${r.path} ${r.auth}`)).toEqual([
+    'POST /v1/push counter',
+    'GET /v1/pull counter',
+    'POST /v1/queue-number counter',
+    'POST /v1/mrn-block counter',
+    'GET /v1/admin/register admin',
+    'GET /admin/register admin',
+    'GET /display/:unit none',
+  ]);
+});
+
+describe('counter routes', () => {
+  it('push applies valid ops and keeps the counter backlog; an invalid body is refused with its path', async () => {
+    const p = patient({ mrn: '000001' });
+    const reply = await call('POST', '/v1/push', { body: { ops: [patientOp(p)], outboxBacklog: 17 }, counter: 'k2' });
+    expect(reply.json).toEqual({ results: [{ opId: expect.any(String), status: 'applied' }] });
+    expect((await pool.query(`SELECT outbox_backlog FROM counters WHERE id = 'k2'`)).rows[0].outbox_backlog).toBe(17);
+    const bad = await refusal(call('POST', '/v1/push', { body: { ops: [{ ...patientOp(p), kind: 'nope' }], outboxBacklog: 0 } }));
+    expect([bad.status, bad.code, bad.params.path]).toEqual([400, 'invalid-request', 'ops.0.kind']);
+  });
+
+  it('pull reads after and limit; a bad cursor is refused', async () => {
+    const reply = (await call('GET', '/v1/pull', { query: 'after=0&limit=1' })).json as PullResponse;
+    expect(reply.more).toBe(true);
+    expect((await refusal(call('GET', '/v1/pull', { query: 'after=-1' }))).params).toEqual({ path: 'after' });
+  });
+
+  it('queue-number and mrn-block answer with numbers', async () => {
+    const visitUid = uuidv7();
+    const body = { visitUid, unit: 'UMUM', serviceDate: '2026-11-30', prefix: 'U' };
+    expect((await call('POST', '/v1/queue-number', { body })).json).toEqual({ queueNo: 1 });
+    expect((await call('POST', '/v1/queue-number', { body })).json).toEqual({ queueNo: 1 });
+    expect((await call('POST', '/v1/mrn-block', { body: { size: 100 } })).json).toEqual({ first: 2, last: 101 });
+    expect((await refusal(call('POST', '/v1/mrn-block', { body: { size: 1 } }))).status).toBe(400);
+  });
+});
+
+describe("the facility's day", () => {
+  it('register of all counters, recap by unit and payer, waiting times per payer group; emergencies left out of the equal-service view', async () => {
+    const a = patient({ mrn: '000010', name: 'ANI' });
+    const b = patient({ mrn: '000011', name: 'BUDI' });
+    const v1 = visit(a.uid, { unit: 'POLI-GIGI', queueNo: 1, payer: 'jkn', registeredAt: '2026-11-30T01:00:00.000Z', counter: 'k1' });
+    const v2 = visit(b.uid, { unit: 'POLI-GIGI', queueNo: 2, payer: 'umum', registeredAt: '2026-11-30T01:05:00.000Z', counter: 'k2' });
+    const v3 = visit(b.uid, { unit: 'IGD', queuePrefix: 'G', queueNo: 1, emergency: true, payer: 'umum', registeredAt: '2026-11-30T01:10:00.000Z', counter: 'k2' });
+    await call('POST', '/v1/push', { body: { ops: [patientOp(a), patientOp(b), visitOp(v1), visitOp(v2), visitOp(v3)], outboxBacklog: 0 } });
+    await call('POST', '/v1/push', {
+      body: { ops: [statusOp(v1.uid, '2026-11-30T01:20:00.000Z', 'called', { calledAt: '2026-11-30T01:20:00.000Z' }), statusOp(v2.uid, '2026-11-30T01:15:00.000Z', 'called', { calledAt: '2026-11-30T01:15:00.000Z' }), statusOp(v3.uid, '2026-11-30T01:11:00.000Z', 'called', { calledAt: '2026-11-30T01:11:00.000Z' })], outboxBacklog: 0 },
+    });
+    const days = (await call('GET', '/v1/admin/register', { query: 'from=2026-11-30&to=2026-11-30' })).json as FacilityDays;
+    const ours = days.register.filter((r) => ['000010', '000011'].includes(r.mrn));
+    expect(ours.map((r) => [r.queue, r.counter, r.waitMinutes])).toEqual([['U-001', 'k1', 20], ['U-002', 'k2', 10], ['G-001', 'k2', 1]]);
+    expect(days.recap.byUnit).toMatchObject({ 'POLI-GIGI': 2, IGD: 1 });
+    expect(days.recap.byHour['8']).toBeGreaterThanOrEqual(3);
+    expect(days.equalService.lines).toEqual([
+      { unit: 'POLI-GIGI', payer: 'jkn', visits: 1, medianWaitMinutes: 20, p90WaitMinutes: 20 },
+      { unit: 'POLI-GIGI', payer: 'umum', visits: 1, medianWaitMinutes: 10, p90WaitMinutes: 10 },
+    ]);
+    const page = await call('GET', '/admin/register', { query: 'from=2026-11-30' });
+    expect(page.html).toContain('U-002');
+    expect((await refusal(call('GET', '/v1/admin/register', { query: 'from=30-11-2026' }))).params).toEqual({ path: 'from' });
+  });
+
+  it('the queue display: called and waiting in order, emergencies first, initials only, strict CSP and refresh', async () => {
+    const pasien = patient({ mrn: '778899', nik: '3201010101017777', name: 'SITI NUR HALIZA', card: '0001112223334' });
+    const igd = patient({ mrn: '778800', name: 'AGUS PRATAMA' });
+    const other = patient({ mrn: '778801', name: 'WAYAN' });
+    const waiting = visit(pasien.uid, { unit: 'POLI-MATA', queuePrefix: 'M', queueNo: 1, payer: 'jamkesda', registeredAt: '2026-11-30T01:00:00.000Z' });
+    const emergency = visit(igd.uid, { unit: 'POLI-MATA', queuePrefix: 'GD', queueNo: 1, emergency: true, registeredAt: '2026-11-30T01:20:00.000Z' });
+    const called = visit(other.uid, { unit: 'POLI-MATA', queuePrefix: 'K2-M', queueNo: 4, registeredAt: '2026-11-30T00:50:00.000Z' });
+    const yesterday = visit(other.uid, { unit: 'POLI-MATA', queuePrefix: 'M', queueNo: 9, serviceDate: '2026-11-29' });
+    await call('POST', '/v1/push', {
+      body: { ops: [patientOp(pasien), patientOp(igd), patientOp(other), visitOp(waiting), visitOp(emergency), visitOp(called), visitOp(yesterday), statusOp(called.uid, '2026-11-30T01:25:00.000Z', 'called', { calledAt: '2026-11-30T01:25:00.000Z' })], outboxBacklog: 0 },
+    });
+    const reply = await call('GET', '/display/:unit', { params: { unit: 'POLI-MATA' } });
+    const html = reply.html ?? '';
+    expect(html.indexOf('K2-M-004')).toBeGreaterThan(-1);
+    expect(html.indexOf('GD-001')).toBeGreaterThan(html.indexOf('K2-M-004'));
+    expect(html.indexOf('M-001')).toBeGreaterThan(html.indexOf('GD-001'));
+    expect(html).not.toContain('M-009');
+    expect(html).toContain('S. N. H.');
+    for (const secret of ['SITI', 'HALIZA', '778899', '3201010101017777', '0001112223334', 'jamkesda', 'JKN', 'jkn']) expect(html).not.toContain(secret);
+    expect(html).toMatch(/<meta http-equiv="refresh" content="\d+">/);
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    const csp = reply.headers?.['Content-Security-Policy'] ?? '';
+    expect(csp).toContain(`style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+    expect(csp).toContain("default-src 'none'");
+    expect(html).not.toContain('<script');
+  });
+});
