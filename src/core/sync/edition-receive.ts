@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 
@@ -61,7 +61,7 @@ class CopyTo extends Transform {
  * here: the caller compares the hash and then verifies the file (verifyEditionFile), and
  * deletes both files when anything is wrong.
  */
-export async function receiveGzipEdition(input: Readable, plainPath: string, options: { gzPath?: string; maxBytes: number }): Promise<ReceivedEdition> {
+export async function receiveGzipEdition(input: NodeJS.ReadableStream, plainPath: string, options: { gzPath?: string; maxBytes: number }): Promise<ReceivedEdition> {
   const gzOut = options.gzPath ? createWriteStream(options.gzPath, { mode: 0o600 }) : null;
   const copy = new CopyTo(gzOut);
   const limit = new HashingLimit(options.maxBytes);
