@@ -64,6 +64,8 @@ class CopyTo extends Transform {
 export async function receiveGzipEdition(input: NodeJS.ReadableStream, plainPath: string, options: { gzPath?: string; maxBytes: number }): Promise<ReceivedEdition> {
   const gzOut = options.gzPath ? createWriteStream(options.gzPath, { mode: 0o600 }) : null;
   const copy = new CopyTo(gzOut);
+  // A failed write of the kept copy fails the transfer; once the transfer failed, late errors of it are moot.
+  gzOut?.on('error', (error) => copy.destroy(error));
   const limit = new HashingLimit(options.maxBytes);
   try {
     await pipeline(input, copy, createGunzip(), limit, createWriteStream(plainPath, { mode: 0o600 }));
