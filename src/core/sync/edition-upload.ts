@@ -26,10 +26,21 @@ export async function uploadEdition(db: Db, transport: HubTransport, list: strin
   if (!edition || edition.file === null) throw new NoCurrentEdition(list);
   const store = editionStoreOf(db);
   const copy = tempEditionFile(store, 'upload');
+  let cleanup = (): void => {};
   try {
     const meta = writePortableCopy(store, edition, copy);
     const fileSha256 = await sha256OfFile(copy);
-    const body = createReadStream(copy).pipe(createGzip({ level: 6 }));
+    const source = createReadStream(copy);
+    const body = createGzip({ level: 6 });
+    source.on('error', (error) => body.destroy(error));
+    // The transport reports a failed stream through its own reading; once it has answered
+    // (perhaps a refusal before reading a byte), a late error must not become an uncaught one.
+    body.on('error', () => {});
+    source.pipe(body);
+    cleanup = () => {
+      source.destroy();
+      body.destroy();
+    };
     return await transport.upload<UploadEditionResponse>(path, body, {
       'content-type': 'application/gzip',
       [EDITION_HEADERS.list]: encodeURIComponent(meta.list),
@@ -39,6 +50,7 @@ export async function uploadEdition(db: Db, transport: HubTransport, list: strin
       [EDITION_HEADERS.fileSha256]: fileSha256,
     });
   } finally {
+    cleanup();
     removeTemp(copy);
   }
 }
