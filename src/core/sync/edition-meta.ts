@@ -24,45 +24,40 @@ export interface EditionMeta {
 /** Bumped if the canonical form ever changes: a file hashed another way is then told apart. */
 export const CONTENT_HASH_VERSION = '1';
 
-const MEMBER_COLUMNS = 'id, nik, card, dob, flags, name, detail, row, name_keys';
-/** Rows per hash update: one update per row costs more than the hashing itself. */
-const ROWS_PER_UPDATE = 4096;
+const MEMBER_COLUMNS = ['id', 'nik', 'card', 'dob', 'flags', 'name', 'detail', 'row', 'name_keys'];
+/** Rows per page: one query and one hash update per page keeps the per-row work inside SQLite. */
+const ROWS_PER_PAGE = 16_384;
 
 /**
- * SHA-256 over every member row in id order, each value written as `<type><length>:<text>` so
- * no value can borrow another's bytes (the packed `detail` holds unit separators of its own).
- * The ids are part of it: the name index points to members by id. One sequential scan of the
- * table (measured in test/bench/edition-content-hash.bench.ts).
+ * SHA-256 over the canonical form of `members`: one line per row in id order, each value as
+ * SQLite's quote() writes it (integers as digits, text single-quoted with quotes doubled, NULL
+ * as NULL), so no value can borrow another's bytes (the packed `detail` holds separators of its
+ * own). The ids are part of it: the name index points to members by id. The lines are built by
+ * SQLite a page at a time (group_concat), which costs about as much as reading the table once;
+ * measured by test/bench/edition-transfer.ts.
  */
 export function contentHashOf(db: Db): { contentHash: string; members: number } {
   const hash = createHash('sha256');
   hash.update(`loket-edition-content-v${CONTENT_HASH_VERSION}\n`);
+  const line = MEMBER_COLUMNS.map((c) => `quote(${c})`).join(`||','||`);
+  const page = db.prepare(
+    `SELECT max(id) AS last, count(*) AS n, group_concat(${line}, char(10) ORDER BY id) AS text
+     FROM (SELECT * FROM ${MEMBERS} WHERE id > ? ORDER BY id LIMIT ${ROWS_PER_PAGE})`,
+  );
   let members = 0;
-  let chunk = '';
-  let inChunk = 0;
-  const rows = db.prepare(`SELECT ${MEMBER_COLUMNS} FROM ${MEMBERS} ORDER BY id`).raw(true).iterate() as IterableIterator<unknown[]>;
-  for (const row of rows) {
-    for (const value of row) chunk += encodeValue(value);
-    chunk += '\n';
-    members++;
-    if (++inChunk === ROWS_PER_UPDATE) {
-      hash.update(chunk);
-      chunk = '';
-      inChunk = 0;
-    }
+  let last = Number.MIN_SAFE_INTEGER;
+  for (;;) {
+    const { last: pageLast, n, text } = page.get(last) as { last: number | null; n: number; text: string | null };
+    if (pageLast === null || text === null) break;
+    hash.update(text);
+    hash.update('\n');
+    members += n;
+    last = pageLast;
   }
-  hash.update(chunk);
+  // Rows the pages cannot reach (ids below the first page's bound: only a forged file has them) must not go unhashed.
+  const total = db.prepare(`SELECT count(*) FROM ${MEMBERS}`).pluck().get() as number;
+  if (total !== members) throw new Error(`members outside the hashable id range: ${total - members}`);
   return { contentHash: hash.digest('hex'), members };
-}
-
-function encodeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'N;';
-  if (typeof value === 'number' || typeof value === 'bigint') {
-    const text = String(value);
-    return `I${text.length}:${text}`;
-  }
-  const text = String(value);
-  return `T${text.length}:${text}`;
 }
 
 const META_KEYS = ['list', 'kind', 'asOf', 'members', 'sourceFile', 'sourceSha256', 'sourceFormat', 'contentHash'] as const;
