@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, rmSync } from 'node:fs';
+import { createReadStream, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EditionRow } from '../lists/editions.repo';
 import { applyKey, editionPath, editionsDir, type EditionStore } from '../store/edition-store';
@@ -14,7 +14,33 @@ import { contentHashOf, readEditionMeta, writeEditionMeta, type EditionMeta } fr
  */
 export function tempEditionFile(store: EditionStore, purpose: 'upload' | 'fetch'): string {
   privateDir(editionsDir(store));
+  sweepStaleTemps(store);
   return join(editionsDir(store), `${purpose}-${randomUUID()}.tmp`);
+}
+
+const TEMP_PATTERN = /^(upload|fetch)-[0-9a-f-]{36}\.tmp(-journal)?$/;
+const STALE_TEMP_MS = 24 * 3600_000;
+
+/**
+ * Unencrypted copies left by a process killed mid-upload or mid-fetch (the edition sweep does not
+ * know their names): deleted once a day old, so a transfer running now in another process is never touched.
+ */
+export function sweepStaleTemps(store: EditionStore, now = Date.now()): void {
+  if (store.dir === null) return;
+  let names: string[];
+  try {
+    names = readdirSync(store.dir).filter((n) => TEMP_PATTERN.test(n));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    try {
+      const path = join(store.dir, name);
+      if (now - statSync(path).mtimeMs > STALE_TEMP_MS) rmSync(path, { force: true });
+    } catch {
+      // gone meanwhile, or held open (Windows): the next sweep
+    }
+  }
 }
 
 function openFile(store: EditionStore, path: string, key: string | undefined, readonly: boolean): Db {
