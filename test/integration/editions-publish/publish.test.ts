@@ -1,9 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEditionOfList } from '../../../src/core/lists/editions.repo';
 import { editionPath, editionStoreOf } from '../../../src/core/store/edition-store';
 import { fetchEditions } from '../../../src/core/sync/edition-fetch';
+import { tempEditionFile } from '../../../src/core/sync/edition-portable';
 import { uploadEdition } from '../../../src/core/sync/edition-upload';
 import { verifyEditionFile } from '../../../src/core/sync/edition-verify';
 import type { EditionManifest } from '../../../src/core/sync/edition-wire';
@@ -132,6 +133,26 @@ describe('list editions published once through the hub', () => {
         expect(verifyEditionFile(installed, 'another key for b').ok).toBe(true);
       }),
     );
+  });
+
+  it('unencrypted transfer copies left by a killed process are swept once a day old, never a fresh one', () => {
+    const counter = openCounter(tempDir());
+    try {
+      const store = editionStoreOf(counter.sync);
+      const dir = join(counter.dir, 'loket.db.lists');
+      mkdirSync(dir, { recursive: true });
+      const stale = join(dir, 'fetch-0190a0b1-1111-7222-8333-444455556666.tmp');
+      const fresh = join(dir, 'upload-0190a0b1-1111-7222-8333-777788889999.tmp');
+      writeFileSync(stale, 'x');
+      writeFileSync(fresh, 'x');
+      const twoDaysAgo = new Date(Date.now() - 48 * 3600_000);
+      utimesSync(stale, twoDaysAgo, twoDaysAgo);
+      tempEditionFile(store, 'fetch');
+      expect(existsSync(stale)).toBe(false);
+      expect(existsSync(fresh)).toBe(true);
+    } finally {
+      counter.close();
+    }
   });
 
   it('an edition file without a single usable table is refused by the verification', () => {
