@@ -47,9 +47,15 @@ export async function fetchEditions(db: Db, transport: HubTransport, now: () => 
   return outcomes;
 }
 
+/**
+ * A later as-of wins. For the same as-of with other members, the later of the two wins: the
+ * hub's upload, unless this counter imported its own after it (that import is on its way to the
+ * hub, where it will become current, so replacing it here would only make it flap).
+ */
 function hubIsNewer(entry: HubEditionEntry, mine: EditionRow, mineHash: string | null): boolean {
   if (entry.asOf !== mine.asOf) return entry.asOf > mine.asOf;
-  return mineHash !== entry.contentHash;
+  if (mineHash === entry.contentHash) return false;
+  return mine.importedAt === null || mine.importedAt < entry.uploadedAt;
 }
 
 /** The content hash the local edition's file declares (null for a file from before metadata, or unreadable). */

@@ -40,6 +40,8 @@ export const hubEditionEntry = z.object({
   size: z.number().int().nonnegative(),
   members: z.number().int().nonnegative(),
   rev: z.number().int().nonnegative(),
+  /** When the hub took it (ISO instant): among editions of the same as-of, the later one is the facility's. */
+  uploadedAt: z.string().min(20).max(40),
 });
 export type HubEditionEntry = z.infer<typeof hubEditionEntry>;
 

@@ -16,7 +16,8 @@ export interface NewHubEdition {
 }
 
 const ENTRY_COLUMNS = `list, kind, to_char(as_of, 'YYYY-MM-DD') AS "asOf", content_hash AS "contentHash",
-  file_sha256 AS "fileSha256", size::float8 AS size, members, rev::float8 AS rev`;
+  file_sha256 AS "fileSha256", size::float8 AS size, members, rev::float8 AS rev,
+  to_char(uploaded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "uploadedAt"`;
 
 /**
  * Records an edition the hub now holds, with the next hub revision. Idempotent by file SHA-256:

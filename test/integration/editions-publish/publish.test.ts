@@ -96,6 +96,23 @@ describe('list editions published once through the hub', () => {
     );
   });
 
+  it('the same as-of imported at two counters: the later import is the facility’s, and nothing flaps', async () => {
+    await withHub(async (hub) =>
+      withCounters([], async (a, b) => {
+        await importAt(a, writeSampleCsv(a.dir), '2026-11-01');
+        await uploadEdition(a.sync, hub.counter, LIST);
+        await importAt(b, writeSecondEditionCsv(b.dir), '2026-11-01'); // later, other members
+        // B's own import is newer than the hub's: not replaced while it is on its way.
+        expect(await fetchEditions(b.sync, hub.counter)).toEqual([{ list: LIST, outcome: 'up-to-date' }]);
+        expect((await uploadEdition(b.sync, hub.counter, LIST)).current).toBe(true);
+        expect(await fetchEditions(a.sync, hub.counter)).toMatchObject([{ outcome: 'installed', asOf: '2026-11-01' }]);
+        expect(await verdictOf(a, DEWI.nik)).toBe('eligible');
+        expect(await fetchEditions(a.sync, hub.counter)).toEqual([{ list: LIST, outcome: 'up-to-date' }]);
+        expect(await fetchEditions(b.sync, hub.counter)).toEqual([{ list: LIST, outcome: 'up-to-date' }]);
+      }),
+    );
+  });
+
   it('a counter off for a month fetches only each list’s current edition, once', async () => {
     await withHub(async (hub) =>
       withCounters([], async (a, b) => {
