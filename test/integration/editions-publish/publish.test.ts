@@ -11,6 +11,7 @@ import type { EditionManifest } from '../../../src/core/sync/edition-wire';
 import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
 import { DEWI, RIZKI, SITI, writeSampleCsv, writeSecondEditionCsv } from '../../helpers/sample-list';
 import { useTempDir, writeCsv } from '../../helpers/temp';
+import { writeLegacyDatabase } from '../editions/legacy-database';
 import { LIST, importAt, openCounter, verdictOf, type TestCounter } from './counters';
 import { startTestHub, type TestHub } from './in-process-hub';
 
@@ -150,6 +151,25 @@ describe('list editions published once through the hub', () => {
         expect(verifyEditionFile(installed, 'another key for b').ok).toBe(true);
       }),
     );
+  });
+
+  it('an edition from before files carried their metadata gets it in the copy that travels', async () => {
+    const BUDI = { nik: '3673011708900003', card: '0001336526601', name: 'BUDI HARTONO', dob: 19900817, active: true };
+    await withHub(async (hub) => {
+      const dirA = tempDir();
+      writeLegacyDatabase(join(dirA, 'loket.db'), [{ state: 'current', members: [BUDI] }]);
+      const a = openCounter(dirA);
+      const b = openCounter(tempDir());
+      try {
+        const reply = await uploadEdition(a.sync, hub.counter, 'PBI LAMA');
+        expect(reply.edition).toMatchObject({ list: 'PBI LAMA', asOf: '2026-11-01', members: 1 });
+        expect(await fetchEditions(b.sync, hub.counter)).toMatchObject([{ outcome: 'installed' }]);
+        expect(await verdictOf(b, BUDI.nik)).toBe('eligible');
+      } finally {
+        a.close();
+        b.close();
+      }
+    });
   });
 
   it('unencrypted transfer copies left by a killed process are swept once a day old, never a fresh one', () => {
