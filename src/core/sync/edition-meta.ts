@@ -41,13 +41,14 @@ export function contentHashOf(db: Db): { contentHash: string; members: number } 
   hash.update(`loket-edition-content-v${CONTENT_HASH_VERSION}\n`);
   const line = MEMBER_COLUMNS.map((c) => `quote(${c})`).join(`||','||`);
   const page = db.prepare(
-    `SELECT max(id) AS last, count(*) AS n, group_concat(${line}, char(10) ORDER BY id) AS text
+    `SELECT max(id) AS last, count(*) AS n, CAST(group_concat(${line}, char(10) ORDER BY id) AS BLOB) AS text
      FROM (SELECT * FROM ${MEMBERS} WHERE id > ? ORDER BY id LIMIT ${ROWS_PER_PAGE})`,
   );
   let members = 0;
   let last = Number.MIN_SAFE_INTEGER;
   for (;;) {
-    const { last: pageLast, n, text } = page.get(last) as { last: number | null; n: number; text: string | null };
+    // As a BLOB the page's UTF-8 bytes reach the hash as they are: no round trip through a JS string (~20% of the time).
+    const { last: pageLast, n, text } = page.get(last) as { last: number | null; n: number; text: Buffer | null };
     if (pageLast === null || text === null) break;
     hash.update(text);
     hash.update('\n');
