@@ -1,5 +1,6 @@
 import type { ImportIssue } from '../../shared/lists';
-import { buildingPath, editionPath, editionsDir, fsyncDir, openBuildingFile, removeFileQuietly, renameFile, type EditionStore } from '../store/edition-store';
+import Database from 'better-sqlite3';
+import { applyKey, buildingPath, editionPath, editionsDir, fsyncDir, openBuildingFile, removeFileQuietly, renameFile, type EditionStore } from '../store/edition-store';
 import type { Db } from '../store/open-database';
 import { createMemberTableSql } from './member-table';
 import { pauseAt } from './test-pause';
@@ -32,6 +33,33 @@ export class EditionBuild {
       throw error;
     }
     return new EditionBuild(store, editionId, db);
+  }
+
+  /**
+   * A finished file made elsewhere (an edition fetched from the hub, already checked and
+   * encrypted with this database's key) becomes this edition's building file: renamed to
+   * `e<id>.db.building` and locked exactly as an import's, so the switch and recovery treat it
+   * the same. Called inside beginEdition's transaction.
+   */
+  static adopt(store: EditionStore, editionId: number, readyFile: string): EditionBuild {
+    const path = buildingPath(store, editionId);
+    renameFile(readyFile, path);
+    let db: Db | undefined;
+    try {
+      db = new Database(path, { fileMustExist: true, ...(store.nativeBinding ? { nativeBinding: store.nativeBinding } : {}) });
+      applyKey(db, store.key);
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.unsafeMode(true);
+      db.pragma('journal_mode = OFF');
+      db.unsafeMode(false);
+      // A write takes the exclusive lock now and keeps it until close, as openBuildingFile does.
+      db.prepare(`INSERT OR REPLACE INTO edition_meta (key, value) VALUES ('adopted', ?)`).run(new Date().toISOString());
+      return new EditionBuild(store, editionId, db);
+    } catch (error) {
+      db?.close();
+      removeFileQuietly(path);
+      throw error;
+    }
   }
 
   saveIssues(rejects: readonly ImportIssue[], warnings: readonly ImportIssue[]): void {

@@ -13,6 +13,9 @@ export interface HubRequest {
   counter: CallingCounter | null;
   /** The parsed JSON body (POST), not yet validated: each route validates with its schema. */
   body: unknown;
+  raw: NodeJS.ReadableStream | null;
+  /** The request's headers, lower-case names (edition uploads carry their metadata there). */
+  headers?: Record<string, string | string[] | undefined>;
   query: URLSearchParams;
   /** Path parameters, from ':name' segments of the route's path. */
   params: Record<string, string>;
@@ -38,6 +41,7 @@ export interface HubRoute {
   /** '/v1/pull', '/v1/admin/counters/:name' */
   path: string;
   auth: 'counter' | 'admin' | 'none';
+  rawBody?: boolean;
   handle(req: HubRequest): Promise<HubReply>;
 }
 

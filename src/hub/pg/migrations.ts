@@ -1,6 +1,7 @@
 import { m001Enrollment } from '../enrollment/001-enrollment';
 import { m002Register } from '../register/002-register';
+import { m003Editions } from '../editions/003-editions';
 import type { HubMigration } from './migration';
 
 /** Ordered by version; each version once. */
-export const HUB_MIGRATIONS: readonly HubMigration[] = [m001Enrollment, m002Register];
+export const HUB_MIGRATIONS: readonly HubMigration[] = [m001Enrollment, m002Register, m003Editions];

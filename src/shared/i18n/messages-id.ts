@@ -115,6 +115,22 @@ export const messagesId = {
   'display/none': 'Tidak ada antrean',
   'display/emergency': 'Gawat darurat',
   'register/title': 'Register fasilitas {{from}} s.d. {{to}}',
+  // List editions published through the hub (src/core/sync/edition-*.ts, src/hub/editions).
+  'hub/edition-hash-mismatch': 'Berkas daftar tidak cocok dengan checksum-nya ({{what}}): berkas diubah atau rusak di jalan. Tidak ada yang disimpan; kirim ulang.',
+  'hub/edition-invalid': 'Hub menolak berkas daftar: {{reason}}. Tidak ada yang disimpan.',
+  'hub/edition-unknown': 'Hub tidak menyimpan edisi daftar ini.',
+  'edition/unreadable': 'bukan berkas SQLite atau kuncinya salah',
+  'edition/bad-schema': 'bukan berkas edisi daftar Loket',
+  'edition/damaged': 'berkas rusak',
+  'edition/no-meta': 'keterangan edisi (nama daftar, tanggal, checksum) tidak ada',
+  'edition/content-hash-mismatch': 'isi peserta tidak cocok dengan checksum-nya',
+  'edition/file-hash-mismatch': 'berkas yang diterima bukan yang diumumkan hub',
+  'edition/meta-mismatch': 'nama daftar, jenis atau tanggal tidak sama dengan yang dikirim',
+  'edition/not-gzip': 'kiriman terpotong atau rusak (gzip)',
+  'edition/too-large': 'berkas terlalu besar',
+  'edition/transfer-failed': 'pengiriman terputus',
+  'edition/bad-headers': 'keterangan kiriman tidak lengkap',
+  'edition/no-body': 'kiriman kosong',
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

@@ -35,6 +35,7 @@ const NESTED: Partial<Record<MessageKey, { param: string; prefix: string }>> = {
   'bpjs/incomplete': { param: 'missing', prefix: 'bpjs-field/' },
   'list-file/not-a-list': { param: 'reason', prefix: 'list-file-reason/' },
   'list-file/corrupt-workbook': { param: 'reason', prefix: 'list-file-reason/' },
+  'hub/edition-invalid': { param: 'reason', prefix: '' },
 };
 
 /** A core message in words, in the caller's language. */

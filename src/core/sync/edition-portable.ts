@@ -1,0 +1,101 @@
+import Database from 'better-sqlite3';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EditionRow } from '../lists/editions.repo';
+import { applyKey, editionPath, editionsDir, type EditionStore } from '../store/edition-store';
+import { privateDir } from '../store/private-files';
+import type { Db } from '../store/open-database';
+import { contentHashOf, readEditionMeta, writeEditionMeta, type EditionMeta } from './edition-meta';
+
+/**
+ * A temporary file in the lists folder (0700, beside the editions it comes from or goes to),
+ * named so the edition sweep never mistakes it for an edition; the caller deletes it.
+ */
+export function tempEditionFile(store: EditionStore, purpose: 'upload' | 'fetch'): string {
+  privateDir(editionsDir(store));
+  sweepStaleTemps(store);
+  return join(editionsDir(store), `${purpose}-${randomUUID()}.tmp`);
+}
+
+const TEMP_PATTERN = /^(upload|fetch)-[0-9a-f-]{36}\.tmp(-journal)?$/;
+const STALE_TEMP_MS = 24 * 3600_000;
+
+/**
+ * Unencrypted copies left by a process killed mid-upload or mid-fetch (the edition sweep does not
+ * know their names): deleted once a day old, so a transfer running now in another process is never touched.
+ */
+export function sweepStaleTemps(store: EditionStore, now = Date.now()): void {
+  if (store.dir === null) return;
+  let names: string[];
+  try {
+    names = readdirSync(store.dir).filter((n) => TEMP_PATTERN.test(n));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    try {
+      const path = join(store.dir, name);
+      if (now - statSync(path).mtimeMs > STALE_TEMP_MS) rmSync(path, { force: true });
+    } catch {
+      // gone meanwhile, or held open (Windows): the next sweep
+    }
+  }
+}
+
+function openFile(store: EditionStore, path: string, key: string | undefined, readonly: boolean): Db {
+  const db = new Database(path, { readonly, fileMustExist: true, ...(store.nativeBinding ? { nativeBinding: store.nativeBinding } : {}) });
+  try {
+    applyKey(db, key);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * The copy of a finished edition that travels: a compact copy (VACUUM INTO), then, when this
+ * counter encrypts its files, decrypted in place (rekey to no key). Why unencrypted: each
+ * counter has its own key and the hub has none; the copy only ever crosses the pinned TLS
+ * connection, is stored 0600 at the hub, and is encrypted again with the receiving counter's
+ * key before it is installed (docs/hub.md, "Publishing list editions"). An edition made before
+ * files carried their metadata gets it here.
+ */
+export function writePortableCopy(store: EditionStore, edition: EditionRow, dest: string): EditionMeta {
+  const source = openFile(store, editionPath(store, edition.id), store.key, true);
+  try {
+    source.prepare('VACUUM INTO ?').run(dest);
+  } finally {
+    source.close();
+  }
+  // VACUUM INTO writes the copy with the source's cipher and key.
+  const copy = openFile(store, dest, store.key, false);
+  try {
+    if (store.key) copy.pragma(`rekey=''`);
+    const carried = readEditionMeta(copy);
+    if (carried) return carried;
+    const meta: EditionMeta = {
+      list: edition.listName,
+      kind: edition.kind,
+      asOf: edition.asOf,
+      sourceFile: edition.sourceFile,
+      sourceSha256: edition.sourceSha256,
+      sourceFormat: 'unknown',
+      ...contentHashOf(copy),
+    };
+    writeEditionMeta(copy, meta);
+    return meta;
+  } finally {
+    copy.close();
+  }
+}
+
+export async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export const removeTemp = (path: string): void => rmSync(path, { force: true });

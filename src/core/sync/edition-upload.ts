@@ -1,0 +1,56 @@
+import { createReadStream } from 'node:fs';
+import { createGzip } from 'node:zlib';
+import { readEditionOfList } from '../lists/editions.repo';
+import { editionStoreOf } from '../store/edition-store';
+import type { Db } from '../store/open-database';
+import type { HubTransport } from './hub-transport';
+import { removeTemp, sha256OfFile, tempEditionFile, writePortableCopy } from './edition-portable';
+import { EDITION_HEADERS, EDITIONS_PATH, type UploadEditionResponse } from './edition-wire';
+
+export class NoCurrentEdition extends Error {
+  constructor(readonly list: string) {
+    super(`no current edition of ${list}`);
+    this.name = 'NoCurrentEdition';
+  }
+}
+
+/**
+ * Sends a list's current edition to the hub once an import at an enrolled counter has finished
+ * (or when an administrator asks): the portable copy (edition-portable.ts), gzip-compressed as
+ * it streams, with the list, kind, as-of date, content hash and the file's SHA-256 in headers.
+ * The hub checks them all against the file and refuses a file that does not match.
+ * Fails with the transport's HubUnreachable / HubRefused; the caller retries later.
+ */
+export async function uploadEdition(db: Db, transport: HubTransport, list: string, path: string = EDITIONS_PATH): Promise<UploadEditionResponse> {
+  const edition = readEditionOfList(db, list, 'current');
+  if (!edition || edition.file === null) throw new NoCurrentEdition(list);
+  const store = editionStoreOf(db);
+  const copy = tempEditionFile(store, 'upload');
+  let cleanup = (): void => {};
+  try {
+    const meta = writePortableCopy(store, edition, copy);
+    const fileSha256 = await sha256OfFile(copy);
+    const source = createReadStream(copy);
+    const body = createGzip({ level: 6 });
+    source.on('error', (error) => body.destroy(error));
+    // The transport reports a failed stream through its own reading; once it has answered
+    // (perhaps a refusal before reading a byte), a late error must not become an uncaught one.
+    body.on('error', () => {});
+    source.pipe(body);
+    cleanup = () => {
+      source.destroy();
+      body.destroy();
+    };
+    return await transport.upload<UploadEditionResponse>(path, body, {
+      'content-type': 'application/gzip',
+      [EDITION_HEADERS.list]: encodeURIComponent(meta.list),
+      [EDITION_HEADERS.kind]: meta.kind,
+      [EDITION_HEADERS.asOf]: meta.asOf,
+      [EDITION_HEADERS.contentHash]: meta.contentHash,
+      [EDITION_HEADERS.fileSha256]: fileSha256,
+    });
+  } finally {
+    cleanup();
+    removeTemp(copy);
+  }
+}

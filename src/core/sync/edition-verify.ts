@@ -1,0 +1,71 @@
+import Database from 'better-sqlite3';
+import { applyKey } from '../store/edition-store';
+import type { Db } from '../store/open-database';
+import { MEMBERS, NAMES } from '../lists/member-table';
+import { contentHashOf, readEditionMeta, type EditionMeta } from './edition-meta';
+
+export type EditionFileProblem =
+  /** Not a SQLite file, or not readable with the key given. */
+  | 'edition/unreadable'
+  /** A table of an edition is missing, or something that does not belong in one is there. */
+  | 'edition/bad-schema'
+  /** SQLite finds the file damaged (pages, indexes). */
+  | 'edition/damaged'
+  /** edition_meta is missing or malformed. */
+  | 'edition/no-meta'
+  /** The members do not hash to the content hash the file declares, or are not as many. */
+  | 'edition/content-hash-mismatch';
+
+export type EditionFileCheck = { ok: true; meta: EditionMeta } | { ok: false; code: EditionFileProblem };
+
+const REQUIRED_TABLES = [MEMBERS, NAMES, 'import_issues', 'edition_meta'];
+
+/**
+ * Whether a file is an edition Loket can use as it is: opened read-only (with the key if it is
+ * encrypted), its tables there and nothing unexpected (no view or trigger), SQLite's own
+ * integrity check of the members table and its indexes, and the content hash recomputed from
+ * the rows and compared with the one its metadata declares. Never throws for a bad file.
+ */
+export function verifyEditionFile(path: string, key?: string, nativeBinding?: string): EditionFileCheck {
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch {
+    return { ok: false, code: 'edition/unreadable' };
+  }
+  try {
+    return check(db, key);
+  } finally {
+    db.close();
+  }
+}
+
+function check(db: Db, key: string | undefined): EditionFileCheck {
+  let objects: { type: string; name: string }[];
+  try {
+    applyKey(db, key);
+    objects = db.prepare('SELECT type, name FROM sqlite_master').all() as { type: string; name: string }[];
+    db.pragma('query_only = ON');
+  } catch {
+    return { ok: false, code: 'edition/unreadable' };
+  }
+  const tables = new Set(objects.filter((o) => o.type === 'table').map((o) => o.name));
+  if (!REQUIRED_TABLES.every((t) => tables.has(t))) return { ok: false, code: 'edition/bad-schema' };
+  if (objects.some((o) => o.type === 'view' || o.type === 'trigger')) return { ok: false, code: 'edition/bad-schema' };
+  try {
+    const result = db.pragma(`integrity_check(${MEMBERS})`, { simple: true });
+    if (result !== 'ok') return { ok: false, code: 'edition/damaged' };
+  } catch {
+    return { ok: false, code: 'edition/damaged' };
+  }
+  const meta = readEditionMeta(db);
+  if (!meta) return { ok: false, code: 'edition/no-meta' };
+  let computed: { contentHash: string; members: number };
+  try {
+    computed = contentHashOf(db);
+  } catch {
+    return { ok: false, code: 'edition/bad-schema' }; // a members table without the columns of one
+  }
+  if (computed.contentHash !== meta.contentHash || computed.members !== meta.members) return { ok: false, code: 'edition/content-hash-mismatch' };
+  return { ok: true, meta };
+}
