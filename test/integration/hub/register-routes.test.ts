@@ -31,6 +31,7 @@ async function call(method: string, path: string, init: { body?: unknown; query?
     pg: pool,
     counter: route.auth === 'counter' ? { id: init.counter ?? 'k1', name: 'Loket 1', offlinePrefix: 'K1' } : null,
     body: init.body,
+    raw: null,
     query: new URLSearchParams(init.query ?? ''),
     params: init.params ?? {},
     now: () => NOW,
