@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { isoDateInZone } from '../../shared/dates';
 import type { ImportIssue, ImportNotice, ImportProgress, ImportReport, ListFieldName, ListKind, StatusColumn } from '../../shared/lists';
 import { LoketError } from '../errors';
-import { stampEdition } from '../sync/edition-meta';
+import { stampEditionIdentity } from '../sync/edition-meta';
 import { editionStoreOf } from '../store/edition-store';
 import type { Db } from '../store/open-database';
 import type { ListField } from './columns';
@@ -127,8 +127,8 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     warnings.sort((a, b) => a.row - b.row);
     progress('switching', 99);
     build.saveIssues(rejects, warnings);
-    // The file carries what it is and a hash of its members, so it can travel (core/sync/edition-meta.ts).
-    stampEdition(build.db, { list: options.list, kind: options.kind, asOf: options.asOf, sourceFile: basename(options.path), sourceSha256: info.sha256, sourceFormat: info.format });
+    // The file says what it is, so it can travel; its content hash is added when it does (core/sync/edition-meta.ts).
+    stampEditionIdentity(build.db, { list: options.list, kind: options.kind, asOf: options.asOf, sourceFile: basename(options.path), sourceSha256: info.sha256, sourceFormat: info.format });
     build.seal();
     switchToEdition(db, editionId, counts, now().toISOString(), () => {
       build.closeAndRename();

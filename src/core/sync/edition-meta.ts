@@ -100,9 +100,27 @@ export function readEditionMeta(db: Db): EditionMeta | null {
   return { list, kind: kind.data, asOf, members, sourceFile, sourceSha256, sourceFormat, contentHash };
 }
 
-/** Called by the import once the rows are final (after duplicates are dropped), before the seal. */
-export function stampEdition(db: Db, source: Omit<EditionMeta, 'members' | 'contentHash'>): EditionMeta {
-  const meta: EditionMeta = { ...source, ...contentHashOf(db) };
-  writeEditionMeta(db, meta);
-  return meta;
+export type EditionIdentity = Omit<EditionMeta, 'members' | 'contentHash'>;
+
+/**
+ * Called by the import before the seal: what the file is (list, kind, as-of, source). Not the
+ * content hash: it costs a full read of the members (seconds at 1M rows) that a clerk waiting
+ * for the import would pay for, and only a file that travels needs it. The portable copy made
+ * for an upload computes it (edition-portable.ts), and the hub and the receiving counter check it.
+ */
+export function stampEditionIdentity(db: Db, identity: EditionIdentity): void {
+  db.exec('CREATE TABLE IF NOT EXISTS edition_meta (key TEXT PRIMARY KEY, value TEXT)');
+  const put = db.prepare('INSERT OR REPLACE INTO edition_meta (key, value) VALUES (?, ?)');
+  db.transaction(() => {
+    for (const key of ['list', 'kind', 'asOf', 'sourceFile', 'sourceSha256', 'sourceFormat'] as const) put.run(key, identity[key]);
+  })();
+}
+
+/** The source format an import stamped, when the file has one. */
+export function stampedSourceFormat(db: Db): string | null {
+  try {
+    return (db.prepare(`SELECT value FROM edition_meta WHERE key = 'sourceFormat'`).pluck().get() as string | undefined) ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -6,7 +6,7 @@ import type { EditionRow } from '../lists/editions.repo';
 import { applyKey, editionPath, editionsDir, type EditionStore } from '../store/edition-store';
 import { privateDir } from '../store/private-files';
 import type { Db } from '../store/open-database';
-import { contentHashOf, readEditionMeta, writeEditionMeta, type EditionMeta } from './edition-meta';
+import { contentHashOf, readEditionMeta, stampedSourceFormat, writeEditionMeta, type EditionMeta } from './edition-meta';
 
 /**
  * A temporary file in the lists folder (0700, beside the editions it comes from or goes to),
@@ -60,8 +60,9 @@ function openFile(store: EditionStore, path: string, key: string | undefined, re
  * counter encrypts its files, decrypted in place (rekey to no key). Why unencrypted: each
  * counter has its own key and the hub has none; the copy only ever crosses the pinned TLS
  * connection, is stored 0600 at the hub, and is encrypted again with the receiving counter's
- * key before it is installed (docs/hub.md, "Publishing list editions"). An edition made before
- * files carried their metadata gets it here.
+ * key before it is installed (docs/hub.md, "Publishing list editions"). The content hash is
+ * computed here, on the copy, not during the import (see stampEditionIdentity); a file fetched
+ * from the hub already carries it.
  */
 export function writePortableCopy(store: EditionStore, edition: EditionRow, dest: string): EditionMeta {
   const source = openFile(store, editionPath(store, edition.id), store.key, true);
@@ -82,7 +83,7 @@ export function writePortableCopy(store: EditionStore, edition: EditionRow, dest
       asOf: edition.asOf,
       sourceFile: edition.sourceFile,
       sourceSha256: edition.sourceSha256,
-      sourceFormat: 'unknown',
+      sourceFormat: stampedSourceFormat(copy) ?? 'unknown',
       ...contentHashOf(copy),
     };
     writeEditionMeta(copy, meta);
