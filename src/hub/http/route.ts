@@ -13,6 +13,8 @@ export interface HubRequest {
   counter: CallingCounter | null;
   /** The parsed JSON body (POST), not yet validated: each route validates with its schema. */
   body: unknown;
+  /** The request stream, unparsed, for routes with `rawBody` (uploads); null otherwise. */
+  raw: NodeJS.ReadableStream | null;
   query: URLSearchParams;
   /** Path parameters, from ':name' segments of the route's path. */
   params: Record<string, string>;
@@ -38,6 +40,8 @@ export interface HubRoute {
   /** '/v1/pull', '/v1/admin/counters/:name' */
   path: string;
   auth: 'counter' | 'admin' | 'none';
+  /** The body is handed over as `raw`, unread and unlimited (uploads); `body` is then null. */
+  rawBody?: boolean;
   handle(req: HubRequest): Promise<HubReply>;
 }
 
