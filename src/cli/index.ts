@@ -14,6 +14,8 @@ import { cekCommand, onlineOptions } from './commands/cek';
 import { readCredentialsFile } from './commands/credentials-file';
 import { checkImportArgs, importCommand } from './commands/import';
 import { listsCommand } from './commands/lists';
+import { enrollCommand } from './commands/enroll';
+import { hubCommand } from './commands/hub';
 import { cliText, type CliKey, type CliParams } from './messages';
 import { consoleOutput, type Output } from './output';
 import { COMMANDS, isCommand, usage, type Command } from './usage';
@@ -43,6 +45,17 @@ const OPTIONS = {
   'pcare-pass': { type: 'string' },
   'pcare-app': { type: 'string' },
   credentials: { type: 'string' },
+  // loket hub, loket enroll
+  embedded: { type: 'string' },
+  pg: { type: 'string' },
+  data: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  facility: { type: 'string' },
+  'hub-dir': { type: 'string' },
+  prefix: { type: 'string' },
+  hub: { type: 'string' },
+  code: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -107,6 +120,12 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
   let core: Core | undefined;
   try {
     if (!isCommand(command)) throw new UsageError('usage/unknown-command', { command, commands });
+    // The hub needs no counter database; enroll opens one itself (no core, no worker).
+    if (command === 'hub') return await hubCommand(rest, values, out, lang);
+    if (command === 'enroll') {
+      if (rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, 'enroll');
+      return await enrollCommand({ hub: values.hub, code: values.code }, values.db ?? defaultDbPath(), out, lang);
+    }
     if (command === 'import') {
       checkImportArgs({ file: rest[0], list: values.list, kind: values.kind, asOf: values['as-of'], map: values.map });
       if (rest.length > 1) throw new UsageError('usage/unexpected-argument', { value: rest[1]! }, 'import');

@@ -30,7 +30,12 @@ const CHAIN_ERRORS = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_I
  * fingerprint learned at enrollment does. Another certificate (another machine answering on that
  * address) is refused before any request is sent: HubUnreachable('hub-certificate-mismatch: …').
  */
-export function pinnedTransport(options: PinnedTransportOptions): HubTransport {
+/** The pinned transport, plus any method (the admin commands' DELETE). */
+export interface PinnedTransport extends HubTransport {
+  requestJson<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, options?: { timeoutMs?: number }): Promise<T>;
+}
+
+export function pinnedTransport(options: PinnedTransportOptions): PinnedTransport {
   const base = new URL(options.hubUrl);
   const expected = options.fingerprint.toUpperCase();
   const agent = new Agent({
@@ -77,6 +82,7 @@ export function pinnedTransport(options: PinnedTransportOptions): HubTransport {
   };
 
   return {
+    requestJson: (method, path, body, o) => json(method, path, body, o?.timeoutMs),
     getJson: (path, o) => json('GET', path, undefined, o?.timeoutMs),
     postJson: (path, body, o) => json('POST', path, body, o?.timeoutMs),
     async download(path) {

