@@ -14,8 +14,6 @@ import { cekCommand, onlineOptions } from './commands/cek';
 import { readCredentialsFile } from './commands/credentials-file';
 import { checkImportArgs, importCommand } from './commands/import';
 import { listsCommand } from './commands/lists';
-import { enrollCommand } from './commands/enroll';
-import { hubCommand } from './commands/hub';
 import { cliText, type CliKey, type CliParams } from './messages';
 import { consoleOutput, type Output } from './output';
 import { COMMANDS, isCommand, usage, type Command } from './usage';
@@ -120,11 +118,12 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
   let core: Core | undefined;
   try {
     if (!isCommand(command)) throw new UsageError('usage/unknown-command', { command, commands });
-    // The hub needs no counter database; enroll opens one itself (no core, no worker).
-    if (command === 'hub') return await hubCommand(rest, values, out, lang);
+    // The hub needs no counter database; enroll opens one itself (no core, no worker). Both are
+    // loaded only when used: PostgreSQL and certificate code would slow every other command's start.
+    if (command === 'hub') return await (await import('./commands/hub')).hubCommand(rest, values, out, lang);
     if (command === 'enroll') {
       if (rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, 'enroll');
-      return await enrollCommand({ hub: values.hub, code: values.code }, values.db ?? defaultDbPath(), out, lang);
+      return await (await import('./commands/enroll')).enrollCommand({ hub: values.hub, code: values.code }, values.db ?? defaultDbPath(), out, lang);
     }
     if (command === 'import') {
       checkImportArgs({ file: rest[0], list: values.list, kind: values.kind, asOf: values['as-of'], map: values.map });
