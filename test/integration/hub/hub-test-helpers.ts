@@ -26,7 +26,8 @@ export async function hubFetch(
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, json: text ? (JSON.parse(text) as unknown) : null, headers: res.headers });
+          const isJson = String(res.headers['content-type'] ?? '').startsWith('application/json');
+          resolve({ status: res.statusCode ?? 0, json: isJson && text ? (JSON.parse(text) as unknown) : text || null, headers: res.headers });
         });
       },
     );
