@@ -7,6 +7,9 @@ import pg from 'pg';
 export function connectPool(url: string, max = 20): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
   // An idle client losing its connection (PostgreSQL restarted) must not crash the hub: the pool drops it.
-  pool.on('error', (error) => console.error(`hub: idle PostgreSQL connection lost: ${error.message}`));
+  // 57P01 (admin shutdown) is PostgreSQL stopping, as it does when the hub itself stops: not news.
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') console.error(`hub: idle PostgreSQL connection lost: ${error.message}`);
+  });
   return pool;
 }
