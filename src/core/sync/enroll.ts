@@ -2,7 +2,7 @@ import { enrollmentCode, type EnrollmentCode, type EnrollResponse } from '../../
 import type { SecretBox } from '../secrets/secret-box';
 import type { Db } from '../store/open-database';
 import { writeHubCredential, type HubCredential } from './hub-credential.repo';
-import type { HubTransport } from './hub-transport';
+import { HubUnreachable, type HubTransport } from './hub-transport';
 import { fetchPinnedCertificate } from './pinned-certificate';
 import { pinnedTransport } from './pinned-transport';
 
@@ -26,7 +26,15 @@ export function decodeEnrollmentCode(code: string): EnrollmentCode {
 }
 
 /** https://host:port, no path: the hub's URL as the transport takes it. */
-const originOf = (url: string): string => new URL(url).origin;
+function originOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'https:') return parsed.origin;
+  } catch {
+    // reported below
+  }
+  throw new HubUnreachable(`not an https URL: ${url}`);
+}
 
 /**
  * Enrolls this counter at the hub: the code's fingerprint is pinned before anything is sent (a
