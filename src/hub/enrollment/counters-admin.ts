@@ -31,7 +31,7 @@ async function takenPrefixes(client: PoolClient, now: Date, exceptName: string):
 }
 
 /** K1, K2, … K99, then any free two-character prefix. */
-function firstFree(taken: Set<string>): string {
+export function firstFreePrefix(taken: ReadonlySet<string>): string {
   for (let n = 1; n < 100; n++) if (!taken.has(`K${n}`)) return `K${n}`;
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
   for (const a of chars) for (const b of chars) if (!taken.has(a + b)) return a + b;
@@ -57,7 +57,7 @@ export const addCounterRoute = (identity: HubIdentity | undefined): HubRoute => 
       if (existing.rowCount) throw new HubError(409, 'hub/counter-exists', { name });
       const taken = await takenPrefixes(client, now, name);
       if (offlinePrefix !== undefined && taken.has(offlinePrefix)) throw new HubError(409, 'hub/prefix-taken', { prefix: offlinePrefix });
-      const chosen = offlinePrefix ?? firstFree(taken);
+      const chosen = offlinePrefix ?? firstFreePrefix(taken);
       await client.query('DELETE FROM enroll_tokens WHERE counter_name = $1 AND used_at IS NULL', [name]);
       await client.query('INSERT INTO enroll_tokens (token_hash, counter_name, offline_prefix, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
         hashToken(token),

@@ -148,6 +148,7 @@ describe('enrolling a counter', () => {
     hubs.splice(hubs.indexOf(hub), 1);
     await expect(enroll(db, box, { code: encode(code) })).rejects.toBeInstanceOf(HubUnreachable);
     await expect(enroll(db, box, { code: 'not-a-code' })).rejects.toMatchObject({ name: 'EnrollmentCodeInvalid' });
+    await expect(enroll(db, box, { code: encode(code), hubUrl: 'http://127.0.0.1:1' })).rejects.toMatchObject({ name: 'HubUnreachable', detail: expect.stringMatching(/^not an https URL/) });
   });
 });
 
