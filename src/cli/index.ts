@@ -48,6 +48,7 @@ const OPTIONS = {
   pg: { type: 'string' },
   data: { type: 'string' },
   port: { type: 'string' },
+  'pg-port': { type: 'string' },
   host: { type: 'string' },
   facility: { type: 'string' },
   'hub-dir': { type: 'string' },

@@ -27,10 +27,11 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     LOKET_BPJS_SECRET, LOKET_BPJS_USER_KEY, LOKET_BPJS_PCARE_USER, LOKET_BPJS_PCARE_PASS,
     LOKET_BPJS_PCARE_APP (flag menang atas lingkungan), atau dari berkas --credentials BERKAS
     (atau $LOKET_BPJS_CREDENTIALS) berisi baris NAMA=nilai, hanya bisa dibaca oleh Anda.`,
-    hub: `  loket hub --embedded FOLDER [--port N] [--host H] [--facility NAMA]
+    hub: `  loket hub --embedded FOLDER [--pg-port N] [--port N] [--host H] [--facility NAMA]
   loket hub --pg URL --data FOLDER [--port N] [--host H] [--facility NAMA]
     menjalankan hub fasilitas (HTTPS, bawaan port 7443 di semua alamat) sampai dihentikan (Ctrl+C, SIGTERM).
-    --embedded: PostgreSQL milik hub sendiri, datanya di FOLDER/pg; --pg: PostgreSQL yang sudah ada.
+    --embedded: PostgreSQL milik hub sendiri, datanya di FOLDER/pg, di 127.0.0.1 port --pg-port (bawaan:
+    port bebas); --pg: PostgreSQL yang sudah ada.
     Sertifikat, kunci dan hub.json (alamat, sidik jari, kunci admin) disimpan di FOLDER.
   loket hub counter add NAMA --hub-dir FOLDER [--prefix P]
     membuat kode pendaftaran sekali pakai (berlaku 24 jam) untuk satu loket; P: prefiks offline-nya.
@@ -62,10 +63,11 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     LOKET_BPJS_CONS_ID, LOKET_BPJS_SECRET, LOKET_BPJS_USER_KEY, LOKET_BPJS_PCARE_USER,
     LOKET_BPJS_PCARE_PASS, LOKET_BPJS_PCARE_APP (a flag wins over the environment), or from a file
     --credentials FILE (or $LOKET_BPJS_CREDENTIALS) with those NAME=value lines, readable by you only.`,
-    hub: `  loket hub --embedded DIR [--port N] [--host H] [--facility NAME]
+    hub: `  loket hub --embedded DIR [--pg-port N] [--port N] [--host H] [--facility NAME]
   loket hub --pg URL --data DIR [--port N] [--host H] [--facility NAME]
     runs the facility hub (HTTPS, port 7443 on every address by default) until stopped (Ctrl+C, SIGTERM).
-    --embedded: the hub's own PostgreSQL, its data in DIR/pg; --pg: an existing PostgreSQL.
+    --embedded: the hub's own PostgreSQL, its data in DIR/pg, on 127.0.0.1 port --pg-port (default: any
+    free port); --pg: an existing PostgreSQL.
     The certificate, its key and hub.json (addresses, fingerprint, admin key) are kept in DIR.
   loket hub counter add NAME --hub-dir DIR [--prefix P]
     makes a one-time enrollment code (valid 24 hours) for one counter; P: its offline prefix.

@@ -14,6 +14,7 @@ export interface HubValues extends HubAdminValues {
   pg?: string | undefined;
   data?: string | undefined;
   port?: string | undefined;
+  'pg-port'?: string | undefined;
   host?: string | undefined;
   facility?: string | undefined;
 }
@@ -32,8 +33,8 @@ export async function hubCommand(args: string[], values: HubValues, out: Output,
   return code;
 }
 
-function portOf(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_HUB_PORT;
+function portOf(value: string | undefined, fallback = DEFAULT_HUB_PORT): number {
+  if (value === undefined) return fallback;
   const port = Number(value);
   // 0: any free port (printed at start; tests use it).
   if (!/^\d{1,5}$/.test(value) || port > 65_535) throw new HubUsageError('usage/bad-port', { value });
@@ -46,10 +47,12 @@ async function serve(values: HubValues, out: Output, lang: Lang): Promise<number
   const dataDir = values.embedded ?? values.data;
   if ((values.embedded === undefined && values.pg === undefined) || !dataDir) throw new HubUsageError('usage/hub-needs-source');
   const port = portOf(values.port);
+  const embeddedPort = values['pg-port'] === undefined ? undefined : portOf(values['pg-port']);
   let hub;
   try {
     hub = await startHub({
       ...(values.pg !== undefined ? { pgUrl: values.pg } : { embeddedDir: values.embedded! }),
+      ...(embeddedPort ? { embeddedPort } : {}),
       dataDir,
       host: values.host ?? '0.0.0.0',
       port,

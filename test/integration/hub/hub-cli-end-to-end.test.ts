@@ -102,6 +102,10 @@ it('loket hub --embedded serves; counter add, enroll, status and revoke work aga
   expect(restarted.fingerprint).toBe(hub.fingerprint);
   const after = JSON.parse((await cli(['hub', 'status', '--hub-dir', hubDir, '--json'])).stdout) as HubStatus;
   expect(after).toMatchObject({ facility: 'RSUD Uji', counters: [{ name: 'Loket 1', revoked: true }] });
+  // SIGTERM stops the embedded PostgreSQL too (a clean shutdown removes its pid file).
+  expect(existsSync(join(hubDir, 'pg', 'postmaster.pid'))).toBe(true);
+  await stopHubProcess(restarted.child);
+  expect(existsSync(join(hubDir, 'pg', 'postmaster.pid'))).toBe(false);
 });
 
 it('usage mistakes exit 2 and name what is missing', async () => {
