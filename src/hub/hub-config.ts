@@ -21,10 +21,13 @@ export function readHubConfig(dataDir: string): HubConfig | null {
   return hubConfigSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 
-/** Writes hub.json (0600), keeping the admin key made at the first start. */
-export function writeHubConfig(dataDir: string, values: Omit<HubConfig, 'adminKey'>): HubConfig {
-  const adminKey = readHubConfig(dataDir)?.adminKey ?? randomBytes(32).toString('base64url');
-  const config: HubConfig = { ...values, adminKey };
+/** The admin key of an earlier start, or a new one (written with the rest of hub.json once the hub listens). */
+export function adminKeyFor(dataDir: string): string {
+  return readHubConfig(dataDir)?.adminKey ?? randomBytes(32).toString('base64url');
+}
+
+/** Writes hub.json (0600). */
+export function writeHubConfig(dataDir: string, config: HubConfig): HubConfig {
   const path = join(dataDir, HUB_CONFIG_FILE);
   writeFileSync(path, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   chmodSync(path, 0o600);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Pool } from 'pg';
-import { writeHubConfig } from './hub-config';
+import { adminKeyFor, writeHubConfig } from './hub-config';
 import { createHubServer } from './http/server';
 import { connectPool } from './pg/connect';
 import { startEmbeddedPostgres, type EmbeddedServer } from './pg/embedded';
@@ -70,8 +70,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
 
     // The port is known only after listening (port 0), and the URLs go into the routes' codes: fill them in then.
     const identity = { urls: [] as string[], fingerprint: cert.fingerprint };
-    const adminKeyHolder = writeHubConfig(options.dataDir, { urls: [], fingerprint: cert.fingerprint, facility });
-    const hub = createHubServer({ pg, routes: hubRoutes(identity), certPem: cert.certPem, keyPem: cert.keyPem, adminKey: adminKeyHolder.adminKey });
+    const adminKey = adminKeyFor(options.dataDir);
+    const hub = createHubServer({ pg, routes: hubRoutes(identity), certPem: cert.certPem, keyPem: cert.keyPem, adminKey });
     await new Promise<void>((resolve, reject) => {
       hub.server.once('error', reject);
       hub.server.listen(options.port, options.host, () => {
@@ -82,7 +82,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     cleanups.push(() => hub.close());
     const port = (hub.server.address() as AddressInfo).port;
     identity.urls.push(...urlsOf(options.host, port));
-    writeHubConfig(options.dataDir, { urls: identity.urls, fingerprint: cert.fingerprint, facility });
+    writeHubConfig(options.dataDir, { urls: identity.urls, fingerprint: cert.fingerprint, adminKey, facility });
     return { urls: identity.urls, fingerprint: cert.fingerprint, port, pg, stop: stopAll };
   } catch (error) {
     await stopAll();
