@@ -11,7 +11,7 @@ import { HubRefused, HubUnreachable } from '../../../src/core/sync/hub-transport
 import { readHubConfig } from '../../../src/hub/hub-config';
 import { startHub, type RunningHub } from '../../../src/hub/hub-main';
 import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
-import { hubFetch } from './hub-test-helpers';
+import { hubFetch } from './service-fetch';
 
 let server: TestPostgres;
 const dirs: string[] = [];

@@ -8,7 +8,7 @@ import { connectPool } from '../../../src/hub/pg/connect';
 import { migrate } from '../../../src/hub/pg/migrate';
 import { HUB_MIGRATIONS } from '../../../src/hub/pg/migrations';
 import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
-import { hubFetch } from './hub-test-helpers';
+import { hubFetch } from './service-fetch';
 
 let server: TestPostgres;
 const dirs: string[] = [];

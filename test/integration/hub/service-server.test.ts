@@ -9,7 +9,7 @@ import { connectPool } from '../../../src/hub/pg/connect';
 import { migrate } from '../../../src/hub/pg/migrate';
 import { loadOrCreateCertificate } from '../../../src/hub/tls/certificate';
 import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
-import { hubFetch } from './hub-test-helpers';
+import { hubFetch } from './service-fetch';
 
 /** The server's own behaviour, with routes made for the test (what the other hub parts rely on). */
 let pgServer: TestPostgres;
