@@ -43,6 +43,18 @@ const OPTIONS = {
   'pcare-pass': { type: 'string' },
   'pcare-app': { type: 'string' },
   credentials: { type: 'string' },
+  // loket hub, loket enroll
+  embedded: { type: 'string' },
+  pg: { type: 'string' },
+  data: { type: 'string' },
+  port: { type: 'string' },
+  'pg-port': { type: 'string' },
+  host: { type: 'string' },
+  facility: { type: 'string' },
+  'hub-dir': { type: 'string' },
+  prefix: { type: 'string' },
+  hub: { type: 'string' },
+  code: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -107,6 +119,13 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
   let core: Core | undefined;
   try {
     if (!isCommand(command)) throw new UsageError('usage/unknown-command', { command, commands });
+    // The hub needs no counter database; enroll opens one itself (no core, no worker). Both are
+    // loaded only when used: PostgreSQL and certificate code would slow every other command's start.
+    if (command === 'hub') return await (await import('./commands/hub')).hubCommand(rest, values, out, lang);
+    if (command === 'enroll') {
+      if (rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, 'enroll');
+      return await (await import('./commands/enroll')).enrollCommand({ hub: values.hub, code: values.code }, values.db ?? defaultDbPath(), out, lang);
+    }
     if (command === 'import') {
       checkImportArgs({ file: rest[0], list: values.list, kind: values.kind, asOf: values['as-of'], map: values.map });
       if (rest.length > 1) throw new UsageError('usage/unexpected-argument', { value: rest[1]! }, 'import');

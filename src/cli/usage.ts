@@ -1,7 +1,7 @@
 import type { Lang } from '../shared/i18n/messages';
 
 /** The commands `loket` knows; `help` prints the usage of the others. */
-export const COMMANDS = ['import', 'lists', 'cek', 'help'] as const;
+export const COMMANDS = ['import', 'lists', 'cek', 'hub', 'enroll', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const isCommand = (value: string | undefined): value is Command => (COMMANDS as readonly string[]).includes(value ?? '');
 
@@ -27,6 +27,21 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     LOKET_BPJS_SECRET, LOKET_BPJS_USER_KEY, LOKET_BPJS_PCARE_USER, LOKET_BPJS_PCARE_PASS,
     LOKET_BPJS_PCARE_APP (flag menang atas lingkungan), atau dari berkas --credentials BERKAS
     (atau $LOKET_BPJS_CREDENTIALS) berisi baris NAMA=nilai, hanya bisa dibaca oleh Anda.`,
+    hub: `  loket hub --embedded FOLDER [--pg-port N] [--port N] [--host H] [--facility NAMA]
+  loket hub --pg URL --data FOLDER [--port N] [--host H] [--facility NAMA]
+    menjalankan hub fasilitas (HTTPS, bawaan port 7443 di semua alamat) sampai dihentikan (Ctrl+C, SIGTERM).
+    --embedded: PostgreSQL milik hub sendiri, datanya di FOLDER/pg, di 127.0.0.1 port --pg-port (bawaan:
+    port bebas); --pg: PostgreSQL yang sudah ada.
+    Sertifikat, kunci dan hub.json (alamat, sidik jari, kunci admin) disimpan di FOLDER.
+  loket hub counter add NAMA --hub-dir FOLDER [--prefix P]
+    membuat kode pendaftaran sekali pakai (berlaku 24 jam) untuk satu loket; P: prefiks offline-nya.
+  loket hub counter revoke NAMA --hub-dir FOLDER
+    mencabut loket: permintaannya ditolak mulai sekarang.
+  loket hub status --hub-dir FOLDER
+    loket-loket yang terdaftar, kontak terakhir dan antrean kirimnya.`,
+    enroll: `  loket enroll --code KODE [--hub URL]
+    mendaftarkan basis data loket ini ke hub dengan kode dari "loket hub counter add". Sertifikat hub
+    dicocokkan dengan sidik jari di kode sebelum apa pun dikirim. --hub: alamat lain untuk hub yang sama.`,
     help: `  loket help [PERINTAH]
     petunjuk pemakaian semua perintah, atau satu perintah (sama dengan: loket PERINTAH --help).`,
   },
@@ -48,6 +63,21 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     LOKET_BPJS_CONS_ID, LOKET_BPJS_SECRET, LOKET_BPJS_USER_KEY, LOKET_BPJS_PCARE_USER,
     LOKET_BPJS_PCARE_PASS, LOKET_BPJS_PCARE_APP (a flag wins over the environment), or from a file
     --credentials FILE (or $LOKET_BPJS_CREDENTIALS) with those NAME=value lines, readable by you only.`,
+    hub: `  loket hub --embedded DIR [--pg-port N] [--port N] [--host H] [--facility NAME]
+  loket hub --pg URL --data DIR [--port N] [--host H] [--facility NAME]
+    runs the facility hub (HTTPS, port 7443 on every address by default) until stopped (Ctrl+C, SIGTERM).
+    --embedded: the hub's own PostgreSQL, its data in DIR/pg, on 127.0.0.1 port --pg-port (default: any
+    free port); --pg: an existing PostgreSQL.
+    The certificate, its key and hub.json (addresses, fingerprint, admin key) are kept in DIR.
+  loket hub counter add NAME --hub-dir DIR [--prefix P]
+    makes a one-time enrollment code (valid 24 hours) for one counter; P: its offline prefix.
+  loket hub counter revoke NAME --hub-dir DIR
+    revokes a counter: its requests are refused from now on.
+  loket hub status --hub-dir DIR
+    the enrolled counters, their last contact and outbox backlog.`,
+    enroll: `  loket enroll --code CODE [--hub URL]
+    enrolls this counter's database at the hub with a code from "loket hub counter add". The hub's
+    certificate is checked against the code's fingerprint before anything is sent. --hub: another address of the same hub.`,
     help: `  loket help [COMMAND]
     how to use every command, or one command (the same as: loket COMMAND --help).`,
   },

@@ -1,12 +1,16 @@
 import { enrollmentRoutes } from './enrollment/enrollment-routes';
+import type { HubIdentity } from './enrollment/identity';
 import type { HubEditionsConfig } from './editions/edition-config';
 import { editionRoutes, type HubMode } from './editions/edition-routes';
 import type { HubRoute } from './http/route';
 import { registerRoutes } from './register/register-routes';
 
-/** Every endpoint of the hub. A district hub (mode 'district') publishes list editions only: no register routes. */
-export const hubRoutes = (editions: HubEditionsConfig, mode: HubMode = 'facility'): HubRoute[] => [
-  ...enrollmentRoutes(),
+/**
+ * Every endpoint of the hub. The identity (URLs, certificate fingerprint) goes into enrollment
+ * codes. A district hub (mode 'district') publishes list editions only: no register routes.
+ */
+export const hubRoutes = (editions: HubEditionsConfig, mode: HubMode = 'facility', identity?: HubIdentity): HubRoute[] => [
+  ...enrollmentRoutes(identity),
   ...(mode === 'facility' ? registerRoutes() : []),
   ...editionRoutes(editions, mode),
 ];

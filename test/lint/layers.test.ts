@@ -33,7 +33,7 @@ describe('layer boundaries', () => {
   const forbidden = probes('probes');
   it('has a probe for every layer', () => {
     const layers = new Set(forbidden.map((p) => p.as.split('/')[1]));
-    expect([...layers].sort()).toEqual(['cli', 'core', 'harness', 'main', 'preload', 'renderer', 'shared']);
+    expect([...layers].sort()).toEqual(['cli', 'core', 'harness', 'hub', 'main', 'preload', 'renderer', 'shared']);
   });
 
   it.each(forbidden.map((p) => [p.name, p] as const))('%s fails the lint', async (_name, probe) => {

@@ -1,4 +1,16 @@
 import type { HubRoute } from '../http/route';
+import { addCounterRoute, revokeCounterRoute } from './counters-admin';
+import { enrollRoute } from './enroll-route';
+import type { HubIdentity } from './identity';
+import { getSettingsRoute, putSettingsRoute } from './settings-routes';
+import { statusRoute } from './status-route';
 
-/** Enrollment, counters administration and status (hub-service). */
-export const enrollmentRoutes = (): HubRoute[] => [];
+/** Enrollment, counters administration, status and facility settings (hub-service). */
+export const enrollmentRoutes = (identity?: HubIdentity): HubRoute[] => [
+  addCounterRoute(identity),
+  revokeCounterRoute(),
+  enrollRoute(),
+  statusRoute(),
+  getSettingsRoute(),
+  putSettingsRoute(),
+];

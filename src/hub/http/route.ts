@@ -13,6 +13,7 @@ export interface HubRequest {
   counter: CallingCounter | null;
   /** The parsed JSON body (POST), not yet validated: each route validates with its schema. */
   body: unknown;
+  /** The request stream, unparsed, for routes with `rawBody` (uploads); null otherwise. */
   raw: NodeJS.ReadableStream | null;
   /** The request's headers, lower-case names (edition uploads carry their metadata there). */
   headers?: Record<string, string | string[] | undefined>;
@@ -41,6 +42,7 @@ export interface HubRoute {
   /** '/v1/pull', '/v1/admin/counters/:name' */
   path: string;
   auth: 'counter' | 'admin' | 'none';
+  /** The body is handed over as `raw`, unread and unlimited (uploads); `body` is then null. */
   rawBody?: boolean;
   handle(req: HubRequest): Promise<HubReply>;
 }

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pinnedTransport, type PinnedTransport } from '../../core/sync/pinned-transport';
+import { readHubConfig } from '../../hub/hub-config';
+import { CERT_FILE } from '../../hub/tls/certificate';
+import type { HubStatus } from '../../shared/hub-protocol';
+import type { Lang } from '../../shared/i18n/messages';
+import type { Output } from '../output';
+import { HubCliFailure, hubText, HubUsageError } from './hub-messages';
+
+/**
+ * The admin commands talk to the running hub over HTTPS, as a counter would, with hub.json's
+ * admin key and its certificate pinned: they run on the hub's machine (hub.json is 0600 there).
+ */
+function adminTransport(hubDir: string | undefined): PinnedTransport {
+  if (!hubDir) throw new HubUsageError('usage/hub-needs-dir');
+  const config = readHubConfig(hubDir);
+  if (!config) throw new HubCliFailure('fail/no-hub-json', { dir: hubDir });
+  const local = config.urls.find((u) => /\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(u)) ?? config.urls[0];
+  if (!local) throw new HubCliFailure('fail/no-hub-json', { dir: hubDir });
+  return pinnedTransport({
+    hubUrl: local,
+    fingerprint: config.fingerprint,
+    certificatePem: readFileSync(join(hubDir, CERT_FILE), 'utf8'),
+    authorization: `Admin ${config.adminKey}`,
+    timeoutMs: 15_000,
+  });
+}
+
+export interface HubAdminValues {
+  'hub-dir'?: string | undefined;
+  prefix?: string | undefined;
+}
+
+/** `loket hub counter add NAME`, `loket hub counter revoke NAME`, `loket hub status`. */
+export async function hubAdminCommand(args: string[], values: HubAdminValues, out: Output, lang: Lang): Promise<number> {
+  const [what, action, name, extra] = args;
+  if (what === 'status') {
+    if (action !== undefined) throw new HubUsageError('usage/hub-unknown', { value: args.join(' ') });
+    const status = await adminTransport(values['hub-dir']).getJson<HubStatus>('/v1/admin/status');
+    if (out.json) out.data(status);
+    else printStatus(status, out, lang);
+    return 0;
+  }
+  if (what !== 'counter' || (action !== 'add' && action !== 'revoke') || extra !== undefined) throw new HubUsageError('usage/hub-unknown', { value: args.join(' ') });
+  if (!name) throw new HubUsageError('usage/hub-needs-name');
+  if (action === 'add') {
+    if (values.prefix !== undefined && !/^[A-Z0-9]{1,3}$/.test(values.prefix)) throw new HubUsageError('usage/bad-prefix', { value: values.prefix });
+    const added = await adminTransport(values['hub-dir']).postJson<{ code: string; offlinePrefix: string; expiresAt: string }>('/v1/admin/counters', {
+      name,
+      ...(values.prefix ? { offlinePrefix: values.prefix } : {}),
+    });
+    if (out.json) out.data({ code: added.code, name, offlinePrefix: added.offlinePrefix, expiresAt: added.expiresAt });
+    else {
+      out.line(hubText(lang, 'hub/counter-added', { name, prefix: added.offlinePrefix, expiresAt: added.expiresAt }));
+      out.line(added.code);
+    }
+    return 0;
+  }
+  await adminTransport(values['hub-dir']).requestJson('DELETE', `/v1/admin/counters/${encodeURIComponent(name)}`);
+  if (out.json) out.data({ revoked: name });
+  else out.line(hubText(lang, 'hub/counter-revoked-ok', { name }));
+  return 0;
+}
+
+function printStatus(status: HubStatus, out: Output, lang: Lang): void {
+  out.line(hubText(lang, 'hub/status-head', { facility: status.facility, rev: status.rev, editions: status.editions }));
+  if (status.counters.length === 0) out.line(hubText(lang, 'hub/status-none'));
+  for (const c of status.counters) {
+    out.line(
+      hubText(lang, 'hub/status-line', {
+        name: c.name,
+        prefix: c.offlinePrefix,
+        lastContact: c.lastContact ?? hubText(lang, 'hub/status-never'),
+        backlog: c.outboxBacklog,
+        revoked: c.revoked ? hubText(lang, 'hub/status-revoked') : '',
+      }),
+    );
+  }
+}

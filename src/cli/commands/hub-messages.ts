@@ -1,0 +1,121 @@
+import type { Lang } from '../../shared/i18n/messages';
+
+/**
+ * Every line `loket hub` and `loket enroll` write, in both languages, and the hub's refusal codes
+ * in words. Kept beside the commands (not in ../messages.ts) so the hub's words stay one concern.
+ */
+const id = {
+  'hub/started': 'Hub berjalan di {{urls}}',
+  'hub/fingerprint': 'Sidik jari sertifikat: {{fingerprint}}',
+  'hub/data': 'Folder data: {{dir}} (hub.json berisi kunci admin: jangan dibagikan)',
+  'hub/stopping': 'Hub berhenti.',
+  'hub/counter-added': 'Kode pendaftaran untuk loket "{{name}}" (prefiks offline {{prefix}}, berlaku sampai {{expiresAt}}):',
+  'hub/counter-revoked-ok': 'Loket "{{name}}" dicabut: permintaannya ditolak mulai sekarang.',
+  'hub/status-head': 'Hub {{facility}}: revisi {{rev}}, {{editions}} edisi daftar',
+  'hub/status-line': '  {{name}}  [{{prefix}}]  kontak terakhir {{lastContact}}  antrean kirim {{backlog}}{{revoked}}',
+  'hub/status-never': 'belum pernah',
+  'hub/status-revoked': '  DICABUT',
+  'hub/status-none': '  Belum ada loket terdaftar. Tambahkan: loket hub counter add NAMA --hub-dir FOLDER',
+  'enroll/done': 'Loket ini terdaftar di hub {{facility}} sebagai "{{name}}" (prefiks offline {{prefix}}), {{url}}',
+  'usage/hub-needs-source': 'hub perlu --embedded FOLDER, atau --pg URL dengan --data FOLDER',
+  'usage/hub-both-sources': 'pilih salah satu: --embedded atau --pg',
+  'usage/hub-needs-dir': 'perintah ini perlu --hub-dir FOLDER (folder data hub, berisi hub.json)',
+  'usage/hub-needs-name': 'perintah ini perlu NAMA loket',
+  'usage/hub-unknown': 'perintah hub "{{value}}" tidak dikenal; yang ada: counter add, counter revoke, status',
+  'usage/bad-port': '--port "{{value}}" bukan nomor port (0-65535)',
+  'usage/bad-prefix': '--prefix "{{value}}" harus 1-3 huruf besar atau angka',
+  'usage/enroll-needs-code': 'enroll perlu --code KODE (dari: loket hub counter add)',
+  'fail/no-hub-json': 'Tidak ada hub.json di {{dir}}: apakah hub sudah pernah dijalankan dengan folder ini?',
+  'fail/bad-code': 'Kode pendaftaran tidak bisa dibaca: salin lagi seluruhnya dari hub.',
+  'fail/unreachable': 'Hub tidak bisa dihubungi ({{detail}}). Periksa alamat, jaringan dan firewall.',
+  'fail/wrong-certificate': 'Yang menjawab di alamat itu bukan hub yang memberi kode ini (sertifikat lain). Tidak ada yang dikirim. Periksa alamatnya, atau buat kode baru di hub yang benar.',
+  'fail/start': 'Hub tidak bisa dijalankan: {{detail}}',
+  'fail/refused': 'Hub menolak: {{reason}}',
+  'refused/hub/code-used': 'kode ini sudah dipakai; buat kode baru dengan: loket hub counter add',
+  'refused/hub/code-expired': 'kode ini kedaluwarsa (berlaku 24 jam); buat kode baru',
+  'refused/hub/code-unknown': 'kode ini tidak dikenal hub ini',
+  'refused/hub/counter-exists': 'loket "{{name}}" sudah terdaftar; cabut dulu bila PC-nya diganti',
+  'refused/hub/prefix-taken': 'prefiks offline {{prefix}} sudah dipakai loket lain',
+  'refused/hub/counter-not-found': 'tidak ada loket "{{name}}"',
+  'refused/hub/admin-refused': 'kunci admin salah (hub.json dari hub lain?)',
+  'refused/hub/counter-revoked': 'loket ini sudah dicabut',
+  'refused/hub/counter-unknown': 'loket ini tidak dikenal hub',
+  'refused/hub/database-too-new': 'basis data dibuat oleh versi hub yang lebih baru ({{database}} > {{code}}); pasang versi Loket yang lebih baru',
+  'refused/other': 'kode {{code}}',
+} as const;
+
+export type HubCliKey = keyof typeof id;
+
+const en: Record<HubCliKey, string> = {
+  'hub/started': 'Hub running at {{urls}}',
+  'hub/fingerprint': 'Certificate fingerprint: {{fingerprint}}',
+  'hub/data': 'Data folder: {{dir}} (hub.json holds the admin key: do not share it)',
+  'hub/stopping': 'Hub stopped.',
+  'hub/counter-added': 'Enrollment code for counter "{{name}}" (offline prefix {{prefix}}, valid until {{expiresAt}}):',
+  'hub/counter-revoked-ok': 'Counter "{{name}}" revoked: its requests are refused from now on.',
+  'hub/status-head': 'Hub {{facility}}: revision {{rev}}, {{editions}} list editions',
+  'hub/status-line': '  {{name}}  [{{prefix}}]  last contact {{lastContact}}  outbox backlog {{backlog}}{{revoked}}',
+  'hub/status-never': 'never',
+  'hub/status-revoked': '  REVOKED',
+  'hub/status-none': '  No counters enrolled yet. Add one: loket hub counter add NAME --hub-dir DIR',
+  'enroll/done': 'This counter is enrolled at the hub of {{facility}} as "{{name}}" (offline prefix {{prefix}}), {{url}}',
+  'usage/hub-needs-source': 'hub needs --embedded DIR, or --pg URL with --data DIR',
+  'usage/hub-both-sources': 'choose one: --embedded or --pg',
+  'usage/hub-needs-dir': "this command needs --hub-dir DIR (the hub's data folder, with hub.json)",
+  'usage/hub-needs-name': "this command needs the counter's NAME",
+  'usage/hub-unknown': 'unknown hub command "{{value}}"; the commands are: counter add, counter revoke, status',
+  'usage/bad-port': '--port "{{value}}" is not a port number (0-65535)',
+  'usage/bad-prefix': '--prefix "{{value}}" must be 1-3 capital letters or digits',
+  'usage/enroll-needs-code': 'enroll needs --code CODE (from: loket hub counter add)',
+  'fail/no-hub-json': 'No hub.json in {{dir}}: has the hub been started with this folder?',
+  'fail/bad-code': 'The enrollment code cannot be read: copy all of it again from the hub.',
+  'fail/unreachable': 'The hub cannot be reached ({{detail}}). Check the address, the network and the firewall.',
+  'fail/wrong-certificate': 'What answers at that address is not the hub that made this code (another certificate). Nothing was sent. Check the address, or make a new code at the right hub.',
+  'fail/start': 'The hub cannot start: {{detail}}',
+  'fail/refused': 'The hub refused: {{reason}}',
+  'refused/hub/code-used': 'this code was used already; make a new one with: loket hub counter add',
+  'refused/hub/code-expired': 'this code has expired (codes last 24 hours); make a new one',
+  'refused/hub/code-unknown': 'this hub does not know this code',
+  'refused/hub/counter-exists': 'counter "{{name}}" is enrolled already; revoke it first if its PC was replaced',
+  'refused/hub/prefix-taken': 'the offline prefix {{prefix}} is taken by another counter',
+  'refused/hub/counter-not-found': 'no counter "{{name}}"',
+  'refused/hub/admin-refused': 'wrong admin key (hub.json of another hub?)',
+  'refused/hub/counter-revoked': 'this counter has been revoked',
+  'refused/hub/counter-unknown': 'the hub does not know this counter',
+  'refused/hub/database-too-new': 'the database was made by a newer hub ({{database}} > {{code}}); install a newer Loket',
+  'refused/other': 'code {{code}}',
+};
+
+const CATALOGS: Record<Lang, Record<HubCliKey, string>> = { id, en };
+
+export function hubText(lang: Lang, key: HubCliKey, params: Record<string, string | number> = {}): string {
+  return CATALOGS[lang][key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** A hub refusal code in words, or "code X" for one this version does not know. */
+export function refusalText(lang: Lang, code: string, params: Record<string, string | number>): string {
+  const key = `refused/${code}`;
+  return key in id ? hubText(lang, key as HubCliKey, params) : hubText(lang, 'refused/other', { code });
+}
+
+/** A mistake in how `loket hub` / `loket enroll` was called (exit 2, with the usage). */
+export class HubUsageError extends Error {
+  constructor(
+    readonly key: HubCliKey,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(key);
+    this.name = 'HubUsageError';
+  }
+}
+
+/** A failure of those commands, already worded (exit 1). */
+export class HubCliFailure extends Error {
+  constructor(
+    readonly key: HubCliKey,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(key);
+    this.name = 'HubCliFailure';
+  }
+}

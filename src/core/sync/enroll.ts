@@ -1,0 +1,65 @@
+import { enrollmentCode, type EnrollmentCode, type EnrollResponse } from '../../shared/hub-protocol';
+import type { SecretBox } from '../secrets/secret-box';
+import type { Db } from '../store/open-database';
+import { writeHubCredential, type HubCredential } from './hub-credential.repo';
+import { HubUnreachable, type HubTransport } from './hub-transport';
+import { fetchPinnedCertificate } from './pinned-certificate';
+import { pinnedTransport } from './pinned-transport';
+
+/** A code that is not one the hub gave (damaged, cut short, another program's). */
+export class EnrollmentCodeInvalid extends Error {
+  constructor() {
+    super('enrollment code invalid');
+    this.name = 'EnrollmentCodeInvalid';
+  }
+}
+
+export function decodeEnrollmentCode(code: string): EnrollmentCode {
+  try {
+    const json: unknown = JSON.parse(Buffer.from(code.trim(), 'base64url').toString('utf8'));
+    const parsed = enrollmentCode.safeParse(json);
+    if (parsed.success) return parsed.data;
+  } catch {
+    // falls through: not base64url JSON
+  }
+  throw new EnrollmentCodeInvalid();
+}
+
+/** https://host:port, no path: the hub's URL as the transport takes it. */
+function originOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'https:') return parsed.origin;
+  } catch {
+    // reported below
+  }
+  throw new HubUnreachable(`not an https URL: ${url}`);
+}
+
+/**
+ * Enrolls this counter at the hub: the code's fingerprint is pinned before anything is sent (a
+ * hub with another certificate is refused: HubUnreachable 'hub-certificate-mismatch'), the
+ * one-time token is exchanged for a credential, and the credential is stored (secret sealed).
+ * `hubUrl` defaults to the code's first URL.
+ */
+export async function enroll(db: Db, box: SecretBox, options: { hubUrl?: string; code: string }): Promise<HubCredential> {
+  const code = decodeEnrollmentCode(options.code);
+  const hubUrl = originOf(options.hubUrl ?? code.urls[0] ?? '');
+  const certificatePem = await fetchPinnedCertificate(hubUrl, code.fingerprint);
+  const transport = pinnedTransport({ hubUrl, fingerprint: code.fingerprint, certificatePem });
+  const reply = await transport.postJson<EnrollResponse>('/v1/enroll', { token: code.token }, { timeoutMs: 15_000 });
+  const credential: HubCredential = { hubUrl, fingerprint: code.fingerprint, certificatePem, ...reply };
+  await writeHubCredential(db, box, credential);
+  return credential;
+}
+
+/** The pinned transport of an enrolled counter, its credential on every request. */
+export function transportFor(credential: HubCredential, outboxBacklog?: () => number): HubTransport {
+  return pinnedTransport({
+    hubUrl: credential.hubUrl,
+    fingerprint: credential.fingerprint,
+    certificatePem: credential.certificatePem,
+    authorization: `Bearer ${credential.counterId}.${credential.secret}`,
+    ...(outboxBacklog ? { outboxBacklog } : {}),
+  });
+}

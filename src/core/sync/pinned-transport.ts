@@ -1,0 +1,132 @@
+import { Agent, request } from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import type { PeerCertificate } from 'node:tls';
+import type { Readable } from 'node:stream';
+import { HubRefused, HubUnreachable, type HubTransport } from './hub-transport';
+
+export interface PinnedTransportOptions {
+  /** https://host:port of the hub (no path). */
+  hubUrl: string;
+  /** The hub certificate's fingerprint256 (upper-case hex with colons). */
+  fingerprint: string;
+  /** The certificate itself (PEM), trusted as the only CA (see fetchPinnedCertificate before enrollment). */
+  certificatePem: string;
+  /** `Bearer <counterId>.<secret>`; absent for enrollment. */
+  authorization?: string;
+  /** Sent as X-Loket-Outbox-Backlog, so the hub's status shows how far behind each counter is. */
+  outboxBacklog?: () => number;
+  timeoutMs?: number;
+}
+
+/** Why a wrong certificate was refused: the detail of the HubUnreachable. */
+export const WRONG_CERTIFICATE = 'hub-certificate-mismatch';
+
+const DEFAULT_TIMEOUT_MS = 5_000;
+const CHAIN_ERRORS = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_SIGNATURE_FAILURE', 'ERR_TLS_CERT_ALTNAME_INVALID']);
+
+/**
+ * HubTransport over HTTPS with the hub's certificate pinned. The hub is reached by IP on a LAN
+ * with a self-signed certificate, so neither a CA nor the host name can vouch for it: the
+ * fingerprint learned at enrollment does. Another certificate (another machine answering on that
+ * address) is refused before any request is sent: HubUnreachable('hub-certificate-mismatch: …').
+ */
+/** The pinned transport, plus any method (the admin commands' DELETE). */
+export interface PinnedTransport extends HubTransport {
+  requestJson<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, options?: { timeoutMs?: number }): Promise<T>;
+}
+
+export function pinnedTransport(options: PinnedTransportOptions): PinnedTransport {
+  const base = new URL(options.hubUrl);
+  const expected = options.fingerprint.toUpperCase();
+  const agent = new Agent({
+    keepAlive: true,
+    maxSockets: 8,
+    // Chain validation passes only for this certificate; the host name is not checked (the pin is).
+    ca: options.certificatePem,
+    rejectUnauthorized: true,
+    checkServerIdentity: (_host: string, cert: PeerCertificate) =>
+      cert.fingerprint256 === expected ? undefined : new Error(`${WRONG_CERTIFICATE}: ${cert.fingerprint256 ?? 'none'}`),
+  });
+
+  const exchange = (method: string, path: string, body: Buffer | Readable | null, headers: Record<string, string>, timeoutMs: number): Promise<IncomingMessage> =>
+    new Promise((resolve, reject) => {
+      const req = request(
+        {
+          agent,
+          method,
+          host: base.hostname.replace(/^\[|\]$/g, ''),
+          port: base.port || 443,
+          path,
+          headers: {
+            ...headers,
+            ...(options.authorization ? { authorization: options.authorization } : {}),
+            ...(options.outboxBacklog ? { 'x-loket-outbox-backlog': String(options.outboxBacklog()) } : {}),
+          },
+        },
+        resolve,
+      );
+      req.setTimeout(timeoutMs, () => req.destroy(new HubUnreachable(`timeout after ${timeoutMs} ms`)));
+      req.on('error', (error) => reject(asUnreachable(error)));
+      if (body === null) req.end();
+      else if (Buffer.isBuffer(body)) req.end(body);
+      else {
+        body.on('error', (error) => req.destroy(error));
+        body.pipe(req);
+      }
+    });
+
+  const json = async <T>(method: string, path: string, body: unknown, timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS): Promise<T> => {
+    const payload = body === undefined ? null : Buffer.from(JSON.stringify(body));
+    const res = await exchange(method, path, payload, payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}, timeoutMs);
+    return readJsonReply<T>(res);
+  };
+
+  return {
+    requestJson: (method, path, body, o) => json(method, path, body, o?.timeoutMs),
+    getJson: (path, o) => json('GET', path, undefined, o?.timeoutMs),
+    postJson: (path, body, o) => json('POST', path, body, o?.timeoutMs),
+    async download(path) {
+      const res = await exchange('GET', path, null, {}, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      if ((res.statusCode ?? 500) >= 400) return readJsonReply<never>(res);
+      return res;
+    },
+    async upload<T>(path: string, body: Readable, headers: Record<string, string>) {
+      // An upload of a list edition takes as long as it takes; only a silent hub times out.
+      const res = await exchange('POST', path, body, headers, Math.max(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 60_000));
+      return readJsonReply<T>(res);
+    },
+  };
+}
+
+function asUnreachable(error: unknown): HubUnreachable {
+  if (error instanceof HubUnreachable) return error;
+  const e = error as NodeJS.ErrnoException & { reason?: string };
+  if (typeof e.message === 'string' && e.message.startsWith(WRONG_CERTIFICATE)) return new HubUnreachable(e.message);
+  // Another self-signed certificate fails the chain check before the pin is even compared.
+  if (e.code && CHAIN_ERRORS.has(e.code)) return new HubUnreachable(`${WRONG_CERTIFICATE}: ${e.code}`);
+  return new HubUnreachable(e.code ? `${e.code}: ${e.message}` : String(e.message ?? error));
+}
+
+async function readJsonReply<T>(res: IncomingMessage): Promise<T> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of res) chunks.push(chunk as Buffer);
+  } catch (error) {
+    throw asUnreachable(error);
+  }
+  const status = res.statusCode ?? 500;
+  const text = Buffer.concat(chunks).toString('utf8');
+  let parsed: unknown = null;
+  try {
+    parsed = text === '' ? null : JSON.parse(text);
+  } catch {
+    if (status < 400) throw new HubUnreachable(`not JSON (status ${status})`);
+  }
+  if (status >= 400) {
+    const error = (parsed as { error?: { code?: unknown; params?: unknown } } | null)?.error;
+    const code = typeof error?.code === 'string' ? error.code : `http-${status}`;
+    const params = typeof error?.params === 'object' && error.params !== null ? (error.params as Record<string, string | number>) : {};
+    throw new HubRefused(status, code, params);
+  }
+  return parsed as T;
+}

@@ -1,0 +1,54 @@
+import { FACILITY_SETTING_KEYS, type FacilitySettings } from '../../shared/hub-protocol';
+import { counterSettingsSchema, DEFAULT_SETTINGS } from '../../shared/settings';
+import { HubError, type HubRoute } from '../http/route';
+import { lockRevisions, nextRevision } from '../pg/revisions';
+import { inTransaction } from './tx';
+
+const KEYS = new Set<string>(FACILITY_SETTING_KEYS);
+
+/** GET /v1/settings → { settings: FacilitySettings | null, rev }: null until an administrator sets them. */
+export const getSettingsRoute = (): HubRoute => ({
+  method: 'GET',
+  path: '/v1/settings',
+  auth: 'counter',
+  async handle(req) {
+    const { rows } = await req.pg.query<{ json: FacilitySettings; rev: string }>('SELECT json, rev FROM facility_settings WHERE id = 1');
+    return { json: { settings: rows[0]?.json ?? null, rev: rows[0] ? Number(rows[0].rev) : 0 } };
+  },
+});
+
+/**
+ * PUT /v1/admin/settings { key: value, … } with keys of FACILITY_SETTING_KEYS only; the keys not
+ * given keep their stored value. The result is checked as a whole with the counter's own settings
+ * rules (units unique, emergency unit one of them…) and stored with the next revision, so every
+ * counter's pull brings it.
+ */
+export const putSettingsRoute = (): HubRoute => ({
+  method: 'PUT',
+  path: '/v1/admin/settings',
+  auth: 'admin',
+  async handle(req) {
+    const body = req.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HubError(422, 'hub/settings-invalid', { field: '' });
+    const unknown = Object.keys(body).find((k) => !KEYS.has(k));
+    if (unknown !== undefined) throw new HubError(422, 'hub/settings-invalid', { field: unknown, rule: 'not-a-facility-setting' });
+    const result = await inTransaction(req.pg, async (client) => {
+      await lockRevisions(client);
+      const { rows } = await client.query<{ json: FacilitySettings }>('SELECT json FROM facility_settings WHERE id = 1 FOR UPDATE');
+      const merged: FacilitySettings = { ...(rows[0]?.json ?? {}), ...(body as FacilitySettings) };
+      const checked = counterSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...merged });
+      if (!checked.success) {
+        const issue = checked.error.issues[0]!;
+        throw new HubError(422, 'hub/settings-invalid', { field: issue.path.join('.'), rule: issue.code });
+      }
+      const stored = Object.fromEntries(FACILITY_SETTING_KEYS.map((k) => [k, checked.data[k]]));
+      const rev = await nextRevision(client);
+      await client.query(
+        `INSERT INTO facility_settings (id, json, rev) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET json = excluded.json, rev = excluded.rev`,
+        [JSON.stringify(stored), rev],
+      );
+      return { settings: stored, rev };
+    });
+    return { json: result };
+  },
+});

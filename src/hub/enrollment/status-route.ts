@@ -1,0 +1,46 @@
+import type { PoolClient, Pool } from 'pg';
+import type { HubStatus } from '../../shared/hub-protocol';
+import type { HubRoute } from '../http/route';
+
+/** The editions table belongs to the editions part; counted only when it exists. */
+const EDITIONS_TABLE = 'hub_editions';
+
+export async function readHubStatus(pg: Pool | PoolClient): Promise<HubStatus> {
+  const [facility, counters, rev, editionsTable] = await Promise.all([
+    pg.query<{ name: string }>('SELECT name FROM facility WHERE id = 1'),
+    pg.query<{ id: string; name: string; offline_prefix: string; revoked: boolean; last_contact: Date | null; outbox_backlog: number }>(
+      'SELECT id, name, offline_prefix, revoked_at IS NOT NULL AS revoked, last_contact, outbox_backlog FROM counters ORDER BY name',
+    ),
+    pg.query<{ last_value: string; is_called: boolean }>('SELECT last_value, is_called FROM hub_rev'),
+    pg.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [EDITIONS_TABLE]),
+  ]);
+  let editions = 0;
+  if (editionsTable.rows[0]?.t) {
+    const { rows } = await pg.query<{ n: string }>(`SELECT count(*) AS n FROM ${EDITIONS_TABLE}`);
+    editions = Number(rows[0]!.n);
+  }
+  const r = rev.rows[0]!;
+  return {
+    facility: facility.rows[0]?.name ?? '',
+    counters: counters.rows.map((c) => ({
+      counterId: c.id,
+      name: c.name,
+      offlinePrefix: c.offline_prefix,
+      revoked: c.revoked,
+      lastContact: c.last_contact?.toISOString() ?? null,
+      outboxBacklog: c.outbox_backlog,
+    })),
+    editions,
+    rev: r.is_called ? Number(r.last_value) : 0,
+  };
+}
+
+/** GET /v1/admin/status → HubStatus. */
+export const statusRoute = (): HubRoute => ({
+  method: 'GET',
+  path: '/v1/admin/status',
+  auth: 'admin',
+  async handle(req) {
+    return { json: await readHubStatus(req.pg) };
+  },
+});

@@ -1,0 +1,106 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Pool } from 'pg';
+import { adminKeyFor, writeHubConfig } from './hub-config';
+import { createHubServer } from './http/server';
+import { connectPool } from './pg/connect';
+import { startEmbeddedPostgres, type EmbeddedServer } from './pg/embedded';
+import { freeLoopbackPort } from './pg/free-port';
+import { migrate } from './pg/migrate';
+import { hubRoutes } from './routes';
+import type { HubMode } from './editions/edition-routes';
+import { lanIPv4Addresses, loadOrCreateCertificate } from './tls/certificate';
+
+export interface StartHubOptions {
+  /** An existing PostgreSQL database (postgres://…); or embeddedDir. */
+  pgUrl?: string;
+  /** Run the hub's own PostgreSQL with its data in this folder (DIR/pg). */
+  embeddedDir?: string;
+  /** The embedded PostgreSQL's port (loopback only); a free one when absent. */
+  embeddedPort?: number;
+  /** Certificate, key and hub.json (the embedded folder when not given). */
+  dataDir: string;
+  host: string;
+  /** 0 for any free port (tests). */
+  port: number;
+  /** The facility's name; kept from an earlier start when absent. */
+  facility?: string;
+  /** 'district': a Dinas Kesehatan hub that publishes list editions only (no register). */
+  mode?: HubMode;
+}
+
+export interface RunningHub {
+  urls: string[];
+  fingerprint: string;
+  port: number;
+  pg: Pool;
+  stop(): Promise<void>;
+}
+
+/** The URLs counters can use: the host given, or every LAN address when listening on all of them. */
+function urlsOf(host: string, port: number): string[] {
+  const hosts = host === '0.0.0.0' || host === '::' ? [...lanIPv4Addresses(), '127.0.0.1'] : [host];
+  return hosts.map((h) => `https://${h.includes(':') ? `[${h}]` : h}:${port}`);
+}
+
+/**
+ * Starts the facility hub: PostgreSQL (given or embedded), migrations, the certificate, the HTTPS
+ * server, hub.json. `stop()` closes everything it started, in reverse order.
+ */
+export async function startHub(options: StartHubOptions): Promise<RunningHub> {
+  if (!options.pgUrl && !options.embeddedDir) throw new Error('startHub needs pgUrl or embeddedDir');
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const cleanups: (() => Promise<void>)[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(`hub: stopping: ${String(error)}`));
+    cleanups.length = 0;
+  };
+  try {
+    let url = options.pgUrl;
+    if (!url) {
+      const embedded: EmbeddedServer = await startEmbeddedPostgres(options.embeddedDir!, options.embeddedPort ?? (await freeLoopbackPort()));
+      cleanups.push(() => embedded.stop());
+      url = embedded.url;
+    }
+    const pg = connectPool(url);
+    cleanups.push(() => pg.end());
+    await migrate(pg);
+    if (options.facility !== undefined) {
+      await pg.query('INSERT INTO facility (id, name) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET name = excluded.name', [options.facility]);
+    }
+    const facility = (await pg.query<{ name: string }>('SELECT name FROM facility WHERE id = 1')).rows[0]?.name ?? '';
+    const cert = await loadOrCreateCertificate(options.dataDir);
+
+    // The port is known only after listening (port 0), and the URLs go into the routes' codes: fill them in then.
+    const identity = { urls: [] as string[], fingerprint: cert.fingerprint };
+    const adminKey = adminKeyFor(options.dataDir);
+    const hub = createHubServer({ pg, routes: hubRoutes({ dataDir: options.dataDir }, options.mode ?? 'facility', identity), certPem: cert.certPem, keyPem: cert.keyPem, adminKey });
+    await new Promise<void>((resolve, reject) => {
+      hub.server.once('error', reject);
+      hub.server.listen(options.port, options.host, () => {
+        hub.server.off('error', reject);
+        resolve();
+      });
+    });
+    cleanups.push(() => hub.close());
+    const port = (hub.server.address() as AddressInfo).port;
+    identity.urls.push(...urlsOf(options.host, port));
+    writeHubConfig(options.dataDir, { urls: identity.urls, fingerprint: cert.fingerprint, adminKey, facility });
+    return { urls: identity.urls, fingerprint: cert.fingerprint, port, pg, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** Stops the hub on SIGTERM/SIGINT (the foreground `loket hub`), then lets the process end. */
+export function stopOnSignals(hub: RunningHub, onStopped: () => void): void {
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void hub.stop().finally(onStopped);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

@@ -1,0 +1,121 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeAll, expect, it } from 'vitest';
+import { secretKeyPath } from '../../../src/core/core-paths';
+import { keyFileSecretBox } from '../../../src/core/secrets/secret-box';
+import { openDatabase } from '../../../src/core/store/open-database';
+import { transportFor } from '../../../src/core/sync/enroll';
+import { readHubCredential, type HubCredential } from '../../../src/core/sync/hub-credential.repo';
+import type { HubStatus } from '../../../src/shared/hub-protocol';
+import { builtFile, repoRoot, useTempDir } from '../../helpers/temp';
+
+const run = promisify(execFile);
+const tempDir = useTempDir();
+const loket = join(repoRoot, 'bin', 'loket.js');
+const children: ChildProcess[] = [];
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [loket, ...args, '--lang', 'en']);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** `loket hub --embedded DIR` as a child process; resolves with its first JSON line (urls, fingerprint). */
+async function startHubProcess(dir: string): Promise<{ child: ChildProcess; urls: string[]; fingerprint: string }> {
+  const child = spawn(process.execPath, [loket, 'hub', '--embedded', dir, '--port', '0', '--host', '127.0.0.1', '--facility', 'RSUD Uji', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      stdout += c.toString();
+      const line = stdout.split('\n')[0];
+      if (stdout.includes('\n') && line) resolve({ child, ...(JSON.parse(line) as { urls: string[]; fingerprint: string }) });
+    });
+    child.once('exit', (code) => reject(new Error(`loket hub exited (${code}): ${stderr}`)));
+  });
+}
+
+async function stopHubProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+beforeAll(() => {
+  if (!existsSync(builtFile('main', 'cli.js'))) throw new Error('out/main/cli.js is missing: run `npm run build` first (npm test does).');
+});
+afterEach(async () => {
+  for (const child of children.splice(0)) await stopHubProcess(child);
+});
+
+it('loket hub --embedded serves; counter add, enroll, status and revoke work against it; a restart keeps data and certificate', async () => {
+  const root = tempDir();
+  chmodSync(root, 0o755); // as root, the embedded PostgreSQL runs as 'postgres' and must reach the folder
+  const hubDir = join(root, 'hub');
+  const hub = await startHubProcess(hubDir);
+  expect(hub.urls).toEqual([expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/)]);
+
+  const added = await cli(['hub', 'counter', 'add', 'Loket 1', '--hub-dir', hubDir, '--json']);
+  expect(added.code).toBe(0);
+  const { code, offlinePrefix } = JSON.parse(added.stdout) as { code: string; offlinePrefix: string };
+  expect(offlinePrefix).toBe('K1');
+
+  const db = join(root, 'counter', 'loket.db');
+  const enrolled = await cli(['enroll', '--hub', hub.urls[0]!, '--code', code, '--db', db, '--json']);
+  expect(enrolled.code).toBe(0);
+  expect(JSON.parse(enrolled.stdout)).toMatchObject({ ok: true, name: 'Loket 1', offlinePrefix: 'K1', facility: 'RSUD Uji', fingerprint: hub.fingerprint });
+  expect(enrolled.stdout).not.toContain('secret');
+
+  const again = await cli(['enroll', '--code', code, '--db', join(root, 'other', 'loket.db'), '--json']);
+  expect(again.code).toBe(1);
+  expect(JSON.parse(again.stdout)).toMatchObject({ ok: false, error: { code: 'hub/code-used' } });
+
+  // The credential the CLI stored opens with the counter's own key file and is accepted by the hub.
+  const counterDb = openDatabase(db);
+  let credential: HubCredential;
+  try {
+    credential = (await readHubCredential(counterDb, keyFileSecretBox(secretKeyPath(db), {})))!;
+  } finally {
+    counterDb.close();
+  }
+  await expect(transportFor(credential).getJson('/v1/settings')).resolves.toEqual({ settings: null, rev: 0 });
+
+  const status = await cli(['hub', 'status', '--hub-dir', hubDir, '--json']);
+  expect(status.code).toBe(0);
+  expect((JSON.parse(status.stdout) as HubStatus).counters).toMatchObject([{ name: 'Loket 1', offlinePrefix: 'K1', revoked: false, lastContact: expect.any(String) }]);
+
+  expect((await cli(['hub', 'counter', 'revoke', 'Loket 1', '--hub-dir', hubDir])).code).toBe(0);
+  await expect(transportFor(credential).getJson('/v1/settings')).rejects.toMatchObject({ code: 'hub/counter-revoked' });
+  expect(await cli(['hub', 'counter', 'revoke', 'Nobody', '--hub-dir', hubDir, '--json'])).toMatchObject({ code: 1 });
+
+  await stopHubProcess(hub.child);
+  const restarted = await startHubProcess(hubDir);
+  expect(restarted.fingerprint).toBe(hub.fingerprint);
+  const after = JSON.parse((await cli(['hub', 'status', '--hub-dir', hubDir, '--json'])).stdout) as HubStatus;
+  expect(after).toMatchObject({ facility: 'RSUD Uji', counters: [{ name: 'Loket 1', revoked: true }] });
+  // SIGTERM stops the embedded PostgreSQL too (a clean shutdown removes its pid file).
+  expect(existsSync(join(hubDir, 'pg', 'postmaster.pid'))).toBe(true);
+  await stopHubProcess(restarted.child);
+  expect(existsSync(join(hubDir, 'pg', 'postmaster.pid'))).toBe(false);
+});
+
+it('usage mistakes exit 2 and name what is missing', async () => {
+  const noSource = await cli(['hub']);
+  expect(noSource.code).toBe(2);
+  expect(noSource.stderr).toContain('--embedded DIR');
+  const badPort = await cli(['hub', '--embedded', tempDir(), '--port', 'abc']);
+  expect(badPort).toMatchObject({ code: 2 });
+  expect((await cli(['enroll', '--db', join(tempDir(), 'x.db')])).code).toBe(2);
+  const noHubJson = await cli(['hub', 'status', '--hub-dir', tempDir()]);
+  expect(noHubJson.code).toBe(1);
+  expect(noHubJson.stderr).toContain('No hub.json');
+});
