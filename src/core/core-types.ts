@@ -5,6 +5,8 @@ import type { SlipPrinter } from './slips/slips';
 import type { Db } from './store/open-database';
 import type { TypedEmitter } from './typed-emitter';
 import type { QueueNumberRequest } from '../shared/hub-protocol';
+import type { HubCredential } from './sync/hub-credential.repo';
+import type { HubTransport } from './sync/hub-transport';
 
 /** How a core is opened: by the desktop app, the CLI, the harness and the tests alike. */
 export interface CoreConfig {
@@ -34,6 +36,12 @@ export interface CoreConfig {
   now?: () => Date;
   /** An enrolled counter's queue numbers from its hub (see CoreContext.hubQueueNumber); without it, numbered offline. */
   hubQueueNumber?: (req: QueueNumberRequest) => Promise<number | null>;
+  /** Sync rounds with the hub run by themselves (default: as bpjsBackground; the CLI runs them only when asked). */
+  hubBackground?: boolean;
+  /** Time between sync rounds while connected (default 1 s). */
+  hubIntervalMs?: number;
+  /** Reaches the hub another way than the credential's pinned HTTPS (tests). */
+  hubTransport?: (credential: HubCredential, backlog: () => number) => HubTransport;
 }
 
 export type { ChosenFile, FilePurpose };
@@ -52,5 +60,7 @@ export interface Core extends CoreMethods {
    * with a dialog's answer, the browser harness with a typed path, the CLI with its arguments.
    */
   registerFile(path: string, purpose: FilePurpose): ChosenFile;
+  /** Resolves once an enrolled counter's hub link has started (its stored credential read). */
+  readonly hubReady: Promise<void>;
   close(): void;
 }

@@ -17,6 +17,8 @@ import { FileHandles } from './files/file-handles';
 import { openDatabase } from './store/open-database';
 import type { Core, CoreConfig } from './core-types';
 import { TypedEmitter } from './typed-emitter';
+import { startHubSync } from './sync/hub-sync';
+import { hubMethods, kickAfterWrites } from './sync/hub-methods';
 
 export type { ChosenFile, Core, CoreConfig, CoreMethods, FileDialogs, FilePurpose } from './core-types';
 export { TypedEmitter } from './typed-emitter';
@@ -46,7 +48,8 @@ export function createCore(config: CoreConfig): Core {
     files: new FileHandles(now),
     events: new TypedEmitter(),
     clerk: config.clerk ?? 'loket',
-    ...(config.hubQueueNumber ? { hubQueueNumber: config.hubQueueNumber } : {}),
+    // An enrolled counter asks its hub for the unit's next number (tests may give their own).
+    hubQueueNumber: config.hubQueueNumber ?? ((request) => hub.queueNumber(request)),
     bpjs: {
       configured: () => link.service !== null,
       changed: () => {
@@ -71,14 +74,23 @@ export function createCore(config: CoreConfig): Core {
   });
   const rechecker = new Rechecker({ db, now, ask: (by) => link.member(by), verdictOf }, () => link.announce());
   const lookups = lookupMethods(ctx);
+  const hub = startHubSync(ctx, box, {
+    background: config.hubBackground ?? config.bpjsBackground ?? true,
+    ...(config.hubIntervalMs ? { intervalMs: config.hubIntervalMs } : {}),
+    ...(config.hubTransport ? { transportOf: config.hubTransport } : {}),
+  });
 
-  return {
-    events: ctx.events,
-    db,
+  const methods = {
     ...lookups,
     ...listMethods(ctx),
     ...counterMethods(ctx),
     ...bpjsMethods(ctx, { link, rechecker, box, lookup: lookups.lookup }),
+    ...hubMethods(ctx, hub),
+  };
+  return {
+    events: ctx.events,
+    db,
+    ...kickAfterWrites(methods, () => hub.kick()),
     async pickFile({ purpose, suggestedName }) {
       const path = config.dialogs ? await config.dialogs.pick(purpose, suggestedName) : null;
       return { file: path ? ctx.files.register(path, purpose) : null };
@@ -86,7 +98,9 @@ export function createCore(config: CoreConfig): Core {
     registerFile(path, purpose) {
       return ctx.files.register(path, purpose);
     },
+    hubReady: hub.ready,
     close() {
+      hub.stop();
       link.stop();
       ctx.catalog.close();
       db.close();

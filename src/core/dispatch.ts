@@ -17,7 +17,7 @@ import { toErrorPayload } from './errors';
 export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'lookup', 'listLists', 'getSettings', 'findPatient', 'likelyDuplicates', 'dayQueue', 'openFollowUps',
   'visitRegister', 'dailyRecap', 'recap', 'equalServiceReport', 'slipHtml', 'inspectListFile',
-  'connectivity', 'getBpjsSettings', 'reconciliation', 'bridgeLog',
+  'connectivity', 'getBpjsSettings', 'reconciliation', 'bridgeLog', 'hubLink', 'hubNotices',
 ]);
 
 export async function dispatch(core: Core, method: string, rawInput: unknown): Promise<Result<unknown>> {

@@ -37,7 +37,26 @@ export function toErrorPayload(error: unknown): ErrorPayload {
   if (error instanceof Error && error.name === 'DatabaseTooNewError') {
     return { key: 'database-too-new', params: { found: (error as Error & { found: number }).found } };
   }
+  const hub = hubErrorPayload(error);
+  if (hub) return hub;
   return { key: 'internal', params: { detail: error instanceof Error ? error.message : String(error) } };
+}
+
+/** The hub's refusals the clerk can act on, by their own code; any other as 'hub/refused' naming it. */
+const HUB_CODES = new Set(['hub/code-used', 'hub/code-expired', 'hub/code-unknown', 'hub/counter-revoked', 'hub/counter-unknown']);
+
+function hubErrorPayload(error: unknown): ErrorPayload | null {
+  if (!(error instanceof Error)) return null;
+  if (error.name === 'HubRefused') {
+    const code = (error as Error & { code: string }).code;
+    return HUB_CODES.has(code) ? { key: code as MessageKey, params: {} } : { key: 'hub/refused', params: { code } };
+  }
+  if (error.name === 'HubUnreachable') {
+    const detail = (error as Error & { detail: string }).detail;
+    return detail.startsWith('hub-certificate-mismatch') ? { key: 'hub/certificate-mismatch', params: {} } : { key: 'hub/unreachable', params: { detail } };
+  }
+  if (error.name === 'EnrollmentCodeInvalid') return { key: 'hub/code-invalid', params: {} };
+  return null;
 }
 
 export const errorFromPayload = (payload: ErrorPayload): LoketError => new LoketError(payload.key, payload.params);

@@ -3,6 +3,7 @@ import { LIST_FIELDS, listKindSchema, type ImportProgress, type ImportReport, ty
 import { PAYERS, VISIT_STATUSES, type Payer, identitySchema, type FollowUp, type Patient, type QueueEntry, type RegisteredVisit } from './counter';
 import { bpjsSettingsFormSchema, type BpjsSettingsView, type BridgeLogEntry, type Connectivity, type ConnectionTest, type OnlineLookup, type RecheckRow, type RecheckRun } from './bpjs';
 import type { CoreStatus } from './core-status';
+import type { HubEnrollment, HubLink, HubNoticeView, SyncRound } from './hub-link';
 import { FILE_PURPOSES, fileHandleSchema, type ChosenFile } from './file-handle';
 import type { InputIssue } from './input-issues';
 import { calendarDate, printable } from './text-rules';
@@ -199,6 +200,22 @@ export const contract = {
     input: z.object({ file: fileHandleSchema, format: z.enum(['csv', 'xlsx']), lang: z.enum(['id', 'en']).optional() }),
     output: {} as { name: string; rows: number },
   },
+  /** The link to the facility hub (state 'none' when this counter works on its own); changes also arrive as `hubLink` events. */
+  hubLink: { input: z.object({}).optional(), output: {} as HubLink },
+  /**
+   * Joins the facility hub with the one-time code its administrator made (`loket hub counter
+   * add`): the hub's certificate is pinned, the counter's credential stored sealed, and the
+   * counter's records start to sync. `hubUrl` overrides the address inside the code.
+   */
+  enrollHub: {
+    input: z.object({ hubUrl: z.string().trim().url().max(300).optional(), code: z.string().trim().min(20).max(4000) }),
+    output: {} as HubEnrollment,
+  },
+  /** One sync round with the hub now (it also runs by itself every second while connected). */
+  syncNow: { input: z.object({}).optional(), output: {} as SyncRound },
+  /** What the hub asks a person to look at: merged patients, likely duplicates, clashes (not yet marked seen). */
+  hubNotices: { input: z.object({}).optional(), output: {} as HubNoticeView[] },
+  markHubNoticeSeen: { input: z.object({ uid: z.string().uuid() }), output: {} as { ok: true } },
 } as const;
 
 /** Events pushed from the core to the renderer. */
@@ -208,8 +225,10 @@ export interface ContractEvents {
   connectivity: Connectivity;
   /** The desktop app's core process stopped, is restarting or is running again (never sent by the harness). */
   coreStatus: CoreStatus;
+  /** The link to the facility hub changed (connected, unreachable, refused, backlog). */
+  hubLink: HubLink;
 }
-export const EVENT_NAMES = ['importProgress', 'connectivity', 'coreStatus'] as const satisfies readonly (keyof ContractEvents)[];
+export const EVENT_NAMES = ['importProgress', 'connectivity', 'coreStatus', 'hubLink'] as const satisfies readonly (keyof ContractEvents)[];
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

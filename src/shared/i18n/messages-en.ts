@@ -117,6 +117,18 @@ export const messagesEn: Record<MessageKey, string> = {
   'display/none': 'No one in the queue',
   'display/emergency': 'Emergency',
   'register/title': 'Facility register {{from}} to {{to}}',
+  // The counter's link to its facility hub (src/core/sync).
+  'hub/not-enrolled': 'This counter is not enrolled at a facility hub. Enroll it in Settings → Facility hub with a code from the administrator.',
+  'hub/already-enrolled': 'This counter is already enrolled at a facility hub.',
+  'hub/unreachable': 'The facility hub cannot be reached ({{detail}}). The counter keeps working alone; its data is sent when the hub is back.',
+  'hub/certificate-mismatch': 'The hub at that address uses another certificate than the enrollment code names. Nothing was sent. Check the hub address, or ask for a new code.',
+  'hub/code-invalid': 'The enrollment code cannot be read (cut short or mistyped). Copy the whole code from the administrator again.',
+  'hub/code-used': 'This enrollment code was used already. Ask the hub administrator for a new one.',
+  'hub/code-expired': 'This enrollment code has expired (codes last 24 hours). Ask the hub administrator for a new one.',
+  'hub/code-unknown': 'The hub does not know this enrollment code. Check the hub address and the code.',
+  'hub/counter-revoked': 'The hub refuses this counter: its enrollment was revoked. Contact the hub administrator.',
+  'hub/counter-unknown': 'The hub does not know this counter. Contact the hub administrator.',
+  'hub/refused': 'The hub refused the request ({{code}}).',
   // List editions published through the hub (src/core/sync/edition-*.ts, src/hub/editions).
   'hub/edition-hash-mismatch': 'The list file does not match its checksum ({{what}}): it was altered or damaged on the way. Nothing was kept; send it again.',
   'hub/edition-invalid': 'The hub refused the list file: {{reason}}. Nothing was kept.',

@@ -115,6 +115,18 @@ export const messagesId = {
   'display/none': 'Tidak ada antrean',
   'display/emergency': 'Gawat darurat',
   'register/title': 'Register fasilitas {{from}} s.d. {{to}}',
+  // The counter's link to its facility hub (src/core/sync).
+  'hub/not-enrolled': 'Loket ini belum terdaftar di hub fasilitas. Daftarkan di Pengaturan → Hub fasilitas dengan kode dari admin.',
+  'hub/already-enrolled': 'Loket ini sudah terdaftar di hub fasilitas.',
+  'hub/unreachable': 'Hub fasilitas tidak terjangkau ({{detail}}). Loket tetap bekerja sendiri; data dikirim saat hub kembali.',
+  'hub/certificate-mismatch': 'Hub di alamat itu memakai sertifikat lain dari kode pendaftaran. Tidak ada yang dikirim. Periksa alamat hub, atau minta kode baru.',
+  'hub/code-invalid': 'Kode pendaftaran tidak bisa dibaca (terpotong atau salah salin). Salin lagi seluruh kode dari admin.',
+  'hub/code-used': 'Kode pendaftaran ini sudah dipakai. Minta kode baru dari admin hub.',
+  'hub/code-expired': 'Kode pendaftaran ini kedaluwarsa (berlaku 24 jam). Minta kode baru dari admin hub.',
+  'hub/code-unknown': 'Hub tidak mengenal kode pendaftaran ini. Periksa alamat hub dan kodenya.',
+  'hub/counter-revoked': 'Hub menolak loket ini: pendaftarannya dicabut. Hubungi admin hub.',
+  'hub/counter-unknown': 'Hub tidak mengenal loket ini. Hubungi admin hub.',
+  'hub/refused': 'Hub menolak permintaan ({{code}}).',
   // List editions published through the hub (src/core/sync/edition-*.ts, src/hub/editions).
   'hub/edition-hash-mismatch': 'Berkas daftar tidak cocok dengan checksum-nya ({{what}}): berkas diubah atau rusak di jalan. Tidak ada yang disimpan; kirim ulang.',
   'hub/edition-invalid': 'Hub menolak berkas daftar: {{reason}}. Tidak ada yang disimpan.',

@@ -1,0 +1,99 @@
+import type { HubEnrollment, HubLink, SyncRound } from '../../shared/hub-link';
+import type { QueueNumberRequest } from '../../shared/hub-protocol';
+import type { CoreContext } from '../core-context';
+import { LoketError } from '../errors';
+import type { SecretBox } from '../secrets/secret-box';
+import { enroll, transportFor } from './enroll';
+import { readHubCredential, type HubCredential } from './hub-credential.repo';
+import type { HubTransport } from './hub-transport';
+import { outboxBacklog } from './outbox';
+import { SyncEngine } from './sync-engine';
+import { markEnrolled, syncState } from './sync-state.repo';
+
+export interface HubSyncOptions {
+  /** Rounds run by themselves (the app, the harness); the CLI runs them only when asked. */
+  background: boolean;
+  intervalMs?: number;
+  /** Tests may reach the hub another way; by default the pinned HTTPS transport of the credential. */
+  transportOf?: (credential: HubCredential, backlog: () => number) => HubTransport;
+  /** A round got through with records from other counters, or settings: queues and screens may refresh. */
+  onApplied?: () => void;
+}
+
+export interface HubSync {
+  link(): HubLink;
+  enroll(input: { hubUrl?: string | undefined; code: string }): Promise<HubEnrollment>;
+  syncNow(): Promise<SyncRound>;
+  queueNumber(request: QueueNumberRequest): Promise<number | null>;
+  /** Something was written: push it soon. */
+  kick(): void;
+  /** Resolves when the stored credential was read (and the engine started, if enrolled). */
+  ready: Promise<void>;
+  stop(): void;
+}
+
+/**
+ * The core's link to the facility hub. A counter that never enrolled has none and works exactly
+ * as before; an enrolled one runs a SyncEngine on its stored credential. Enrolling later starts
+ * one at once. Failures of the link never reach a registration: they show in `link()`.
+ */
+export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncOptions): HubSync {
+  let engine: SyncEngine | null = null;
+  let enrollment: HubEnrollment | null = null;
+  let stopped = false;
+  const withEnrollment = (link: HubLink): HubLink => ({ ...link, enrollment });
+  const none = (): HubLink => ({ state: 'none', since: ctx.now().toISOString(), lastSync: null, backlog: 0, code: null });
+
+  const begin = (credential: HubCredential): SyncEngine => {
+    enrollment = { hubUrl: credential.hubUrl, facility: credential.facility, name: credential.name, offlinePrefix: credential.offlinePrefix };
+    const backlog = (): number => outboxBacklog(ctx.db);
+    const transport = options.transportOf ? options.transportOf(credential, backlog) : transportFor(credential, backlog);
+    const made = new SyncEngine({
+      db: ctx.db,
+      transport,
+      now: ctx.now,
+      ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
+      onLink: (link) => ctx.events.emit('hubLink', withEnrollment(link)),
+      onApplied: (_round, settings) => {
+        if (settings) ctx.setSettings(settings);
+        options.onApplied?.();
+      },
+    });
+    if (options.background && !stopped) made.start();
+    return made;
+  };
+
+  const ready = (async () => {
+    if (!syncState(ctx.db).enrolled) return;
+    const credential = await readHubCredential(ctx.db, box).catch(() => null);
+    if (credential && !stopped) engine = begin(credential);
+  })();
+
+  return {
+    ready,
+    link: () => (engine ? withEnrollment(engine.state) : none()),
+    async enroll(input) {
+      await ready;
+      if (engine || syncState(ctx.db).enrolled) throw new LoketError('hub/already-enrolled');
+      const credential = await enroll(ctx.db, box, { ...(input.hubUrl ? { hubUrl: input.hubUrl } : {}), code: input.code });
+      // From here every change goes to the outbox, and the counter's history before it too.
+      markEnrolled(ctx.db, { counterId: credential.counterId, offlinePrefix: credential.offlinePrefix });
+      engine = begin(credential);
+      ctx.events.emit('hubLink', withEnrollment(engine.state));
+      return enrollment!;
+    },
+    async syncNow() {
+      await ready;
+      if (!engine) throw new LoketError('hub/not-enrolled');
+      return engine.round();
+    },
+    async queueNumber(request) {
+      return engine ? engine.queueNumber(request) : null;
+    },
+    kick: () => engine?.kick(),
+    stop() {
+      stopped = true;
+      engine?.stop();
+    },
+  };
+}

@@ -1,0 +1,170 @@
+import { HUB_API, MAX_OPS_PER_PUSH, MAX_PULL, type MrnBlockResponse, type PullResponse, type PushResponse, type QueueNumberRequest, type QueueNumberResponse } from '../../shared/hub-protocol';
+import type { HubLink, SyncRound } from '../../shared/hub-link';
+import type { Db } from '../store/open-database';
+import { HubRefused, HubUnreachable, type HubTransport } from './hub-transport';
+import { ackOutbox, outboxBacklog, readOutbox } from './outbox';
+import { applyPull } from './apply-pull';
+import { addMrnBlock, mrnBlockLow } from './mrn-blocks';
+import { syncState } from './sync-state.repo';
+import type { CounterSettings } from '../../shared/settings';
+
+export interface SyncEngineOptions {
+  db: Db;
+  transport: HubTransport;
+  now: () => Date;
+  /** The link changed (connected, unreachable, refused): the status bar shows it. */
+  onLink: (link: HubLink) => void;
+  /** Pulled records were applied: queues have new rows; `settings` when the facility's changed (give them to ctx.setSettings). */
+  onApplied: (round: SyncRound, settings: CounterSettings | null) => void;
+  /** Between rounds while connected; a change made here starts a round at once (kick). */
+  intervalMs?: number;
+  /** How long a counter waits for the hub's queue number before numbering on its own. */
+  queueNumberTimeoutMs?: number;
+  /** Record numbers reserved per block. */
+  mrnBlockSize?: number;
+}
+
+const BACKOFF_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+
+/**
+ * The counter's side of the facility hub, one round at a time: push the outbox, pull what the
+ * others did, apply it, keep a block of record numbers in hand. Everything the clerk does was
+ * already written locally; a round only moves it. While the hub is unreachable, rounds back off
+ * (1 s to 30 s) and the counter works alone; the first round that gets through catches up.
+ */
+export class SyncEngine {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<SyncRound> | null = null;
+  private again = false;
+  private failures = 0;
+  private stopped = true;
+  private link: HubLink;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.link = { state: 'connecting', since: options.now().toISOString(), lastSync: null, backlog: outboxBacklog(options.db), code: null };
+  }
+
+  get state(): HubLink {
+    return this.link;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** A local change was written: push it now rather than at the next tick. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  /**
+   * One round now (also `loket sync`). Rounds never overlap: a call during a round waits for it
+   * and then runs one more, so what was written before the call is pushed when it returns.
+   */
+  async round(): Promise<SyncRound> {
+    while (this.running) await this.running.catch(() => undefined);
+    this.running = this.runRound();
+    try {
+      return await this.running;
+    } finally {
+      this.running = null;
+    }
+  }
+
+  /**
+   * The unit's next number from the hub, or null at once when the hub is not known to be
+   * reachable (the counter numbers on its own; a clerk never waits on the network for more than
+   * the short timeout).
+   */
+  async queueNumber(request: QueueNumberRequest): Promise<number | null> {
+    if (this.link.state !== 'connected') return null;
+    try {
+      const reply = await this.options.transport.postJson<QueueNumberResponse>(`${HUB_API}/queue-number`, request, { timeoutMs: this.options.queueNumberTimeoutMs ?? 400 });
+      return reply.queueNo;
+    } catch (error) {
+      this.failed(error);
+      return null;
+    }
+  }
+
+  private async runRound(): Promise<SyncRound> {
+    const { db, transport } = this.options;
+    let settings: CounterSettings | null = null;
+    const round: SyncRound = { pushed: 0, duplicates: 0, rejected: 0, pulled: 0, deferred: 0, settingsChanged: false, mrnBlock: null };
+    try {
+      for (;;) {
+        const { ops } = readOutbox(db, MAX_OPS_PER_PUSH);
+        if (ops.length === 0) break;
+        const reply = await transport.postJson<PushResponse>(`${HUB_API}/push`, { ops, outboxBacklog: outboxBacklog(db) });
+        ackOutbox(db, reply.results);
+        for (const r of reply.results) {
+          if (r.status === 'applied') round.pushed++;
+          else if (r.status === 'duplicate') round.duplicates++;
+          else round.rejected++;
+        }
+        if (ops.length < MAX_OPS_PER_PUSH) break;
+      }
+      for (;;) {
+        const after = syncState(db).cursor;
+        const pulled = await transport.getJson<PullResponse>(`${HUB_API}/pull?after=${after}&limit=${MAX_PULL}`);
+        const applied = applyPull(db, pulled);
+        round.pulled += applied.applied;
+        round.deferred += applied.deferred;
+        if (applied.settings) {
+          round.settingsChanged = true;
+          settings = applied.settings;
+        }
+        if (!pulled.more || applied.cursor <= after) break;
+      }
+      if (mrnBlockLow(db)) {
+        const block = await transport.postJson<MrnBlockResponse>(`${HUB_API}/mrn-block`, { size: this.options.mrnBlockSize ?? 200 });
+        addMrnBlock(db, block);
+        round.mrnBlock = block;
+      }
+      this.failures = 0;
+      this.setLink({ state: 'connected', lastSync: this.options.now().toISOString(), code: null });
+      if (round.pulled > 0 || round.settingsChanged) this.options.onApplied(round, settings);
+      return round;
+    } catch (error) {
+      this.failed(error);
+      throw error;
+    }
+  }
+
+  private failed(error: unknown): void {
+    this.failures++;
+    if (error instanceof HubRefused) this.setLink({ state: 'refused', code: error.code });
+    else if (error instanceof HubUnreachable) this.setLink({ state: 'unreachable', code: null });
+    else this.setLink({ state: 'unreachable', code: 'sync/internal' });
+  }
+
+  private setLink(change: Partial<HubLink>): void {
+    const next: HubLink = { ...this.link, ...change, backlog: outboxBacklog(this.options.db) };
+    if (next.state !== this.link.state) next.since = this.options.now().toISOString();
+    const changed = next.state !== this.link.state || next.backlog !== this.link.backlog || next.code !== this.link.code || next.lastSync !== this.link.lastSync;
+    this.link = next;
+    if (changed) this.options.onLink(next);
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.round().then(
+        () => this.schedule(this.again ? ((this.again = false), 0) : (this.options.intervalMs ?? 1_000)),
+        () => this.schedule(this.link.state === 'refused' ? 60_000 : BACKOFF_MS[Math.min(this.failures - 1, BACKOFF_MS.length - 1)]!),
+      );
+    }, ms);
+    this.timer.unref?.();
+  }
+}

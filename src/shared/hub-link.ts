@@ -1,0 +1,48 @@
+/**
+ * The counter's link to its facility hub, as the status bar and `loket sync` show it.
+ * 'none': not enrolled (a counter on its own); 'connecting': enrolled, no round finished yet;
+ * 'connected': the last round got through; 'unreachable': the hub did not answer (the counter
+ * works alone and catches up later); 'refused': the hub answered no (e.g. this counter was revoked).
+ */
+export interface HubLink {
+  state: 'none' | 'connecting' | 'connected' | 'unreachable' | 'refused';
+  since: string;
+  /** When a round last got through (ISO instant); null before the first. */
+  lastSync: string | null;
+  /** Changes written here that the hub has not confirmed yet. */
+  backlog: number;
+  /** The hub's refusal (a message code) or 'sync/internal'; null otherwise. */
+  code: string | null;
+  /** Where this counter is enrolled; null when it is not. */
+  enrollment?: HubEnrollment | null;
+}
+
+/** What one sync round moved. */
+export interface SyncRound {
+  pushed: number;
+  duplicates: number;
+  rejected: number;
+  pulled: number;
+  /** Records left for the next round (a same-NIK patient the hub will merge once it has ours). */
+  deferred: number;
+  settingsChanged: boolean;
+  mrnBlock: { first: number; last: number } | null;
+}
+
+/** This counter's place in the facility, after enrolling. */
+export interface HubEnrollment {
+  hubUrl: string;
+  facility: string;
+  /** The counter's name at the hub. */
+  name: string;
+  /** The queue prefix it numbers with while the hub is out of reach ("K2" → "K2-U-004"). */
+  offlinePrefix: string;
+}
+
+/** A notice from the hub as the follow-ups screen shows it: its kind worded by the screen, its params filled in. */
+export interface HubNoticeView {
+  uid: string;
+  kind: 'patient-merged' | 'possible-duplicate' | 'status-conflict';
+  at: string;
+  params: Record<string, string>;
+}
