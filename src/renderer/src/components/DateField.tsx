@@ -99,13 +99,15 @@ export function DateField(props: DateFieldProps) {
         onBlur={() => setFocused(false)}
       />
       <span id={noteId} className={`date-note date-note--${state.note.tone} ${props.noteClassName ?? ''}`} data-testid={props.noteTestId} data-tone={state.note.tone}>
-        {noteText(state.note, t, props.emptyHint ?? '')}
+        {noteText(state.note, t as unknown as T, props.emptyHint ?? '')}
       </span>
     </>
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+/** The few lines this field says (a narrow type: the full t() over every catalog key is too deep for the checker here). */
+type T = (key: 'dateField.typing' | 'dateField.future' | 'dateField.nik' | `dateField.errors.${DateNoteError}`, options?: { date?: string; text?: string }) => string;
+type DateNoteError = Extract<DateNote, { tone: 'error' }>['error'];
 
 function noteText(note: DateNote, t: T, emptyHint: string): string {
   switch (note.tone) {
