@@ -8,7 +8,7 @@ import { readHubCredential, type HubCredential } from './hub-credential.repo';
 import type { HubTransport } from './hub-transport';
 import { outboxBacklog } from './outbox';
 import { SyncEngine } from './sync-engine';
-import { markEnrolled, syncState } from './sync-state.repo';
+import { syncState } from './sync-state.repo';
 
 export interface HubSyncOptions {
   /** Rounds run by themselves (the app, the harness); the CLI runs them only when asked. */
@@ -76,8 +76,6 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
       await ready;
       if (engine || syncState(ctx.db).enrolled) throw new LoketError('hub/already-enrolled');
       const credential = await enroll(ctx.db, box, { ...(input.hubUrl ? { hubUrl: input.hubUrl } : {}), code: input.code });
-      // From here every change goes to the outbox, and the counter's history before it too.
-      markEnrolled(ctx.db, { counterId: credential.counterId, offlinePrefix: credential.offlinePrefix });
       engine = begin(credential);
       ctx.events.emit('hubLink', withEnrollment(engine.state));
       return enrollment!;
