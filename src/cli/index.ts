@@ -58,6 +58,11 @@ const OPTIONS = {
   prefix: { type: 'string' },
   hub: { type: 'string' },
   code: { type: 'string' },
+  // loket hub settings / report
+  file: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  html: { type: 'string' },
   // loket daftar, loket antrean
   name: { type: 'string' },
   unit: { type: 'string' },

@@ -38,7 +38,13 @@ const USAGES: Record<Lang, Record<Command, string>> = {
   loket hub counter revoke NAMA --hub-dir FOLDER
     mencabut loket: permintaannya ditolak mulai sekarang.
   loket hub status --hub-dir FOLDER
-    loket-loket yang terdaftar, kontak terakhir dan antrean kirimnya.`,
+    loket-loket yang terdaftar, kontak terakhir dan antrean kirimnya.
+  loket hub settings --file BERKAS.json --hub-dir FOLDER
+    pengaturan fasilitas untuk semua loket (unit, prefiks, format RM, batas waktu, zona waktu).
+  loket hub bpjs --credentials BERKAS --hub-dir FOLDER
+    akses BPJS fasilitas (baris LOKET_BPJS_NAMA=nilai); setiap loket menyimpannya tersegel.
+  loket hub report --from YYYY-MM-DD [--to YYYY-MM-DD] [--html BERKAS] --hub-dir FOLDER
+    register, rekap dan laporan pelayanan setara semua loket; --html: halaman untuk dicetak.`,
     daftar: `  loket daftar [NIK|KARTU] [--name NAMA] [--dob YYYY-MM-DD] --unit KODE [--again]
     mendaftarkan kunjungan seperti di loket: pasien dicari dengan nomornya, atau nama dan tanggal lahir, di
     rekam medis lalu di daftar peserta; bila tidak ada, pasien baru dibuat dari yang diberikan (--name perlu
@@ -83,7 +89,13 @@ const USAGES: Record<Lang, Record<Command, string>> = {
   loket hub counter revoke NAME --hub-dir DIR
     revokes a counter: its requests are refused from now on.
   loket hub status --hub-dir DIR
-    the enrolled counters, their last contact and outbox backlog.`,
+    the enrolled counters, their last contact and outbox backlog.
+  loket hub settings --file FILE.json --hub-dir DIR
+    the facility's settings for every counter (units, prefixes, RM format, deadlines, time zone).
+  loket hub bpjs --credentials FILE --hub-dir DIR
+    the facility's BPJS access (LOKET_BPJS_NAME=value lines); every counter keeps it sealed.
+  loket hub report --from YYYY-MM-DD [--to YYYY-MM-DD] [--html FILE] --hub-dir DIR
+    the register, recap and equal-service report of every counter; --html: a page to print.`,
     daftar: `  loket daftar [NIK|CARD] [--name NAME] [--dob YYYY-MM-DD] --unit CODE [--again]
     registers a visit as the counter does: the patient is found by the number, or by name and birth date,
     in this facility's records and then in the lists; when nobody is found a new patient is made from what

@@ -1,3 +1,4 @@
+import type { BpjsSettingsForm } from '../../shared/bpjs';
 import type { HubEnrollment, HubLink, SyncRound } from '../../shared/hub-link';
 import type { QueueNumberRequest } from '../../shared/hub-protocol';
 import type { CoreContext } from '../core-context';
@@ -18,6 +19,8 @@ export interface HubSyncOptions {
   transportOf?: (credential: HubCredential, backlog: () => number) => HubTransport;
   /** A round got through with records from other counters, or settings: queues and screens may refresh. */
   onApplied?: () => void;
+  /** The facility's BPJS access came from the hub: save it as this counter's (sealed). */
+  applyBpjs?: (form: BpjsSettingsForm) => Promise<void>;
 }
 
 export interface HubSync {
@@ -53,6 +56,7 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
       transport,
       now: ctx.now,
       ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
+      ...(options.applyBpjs ? { onBpjs: options.applyBpjs } : {}),
       onLink: (link) => ctx.events.emit('hubLink', withEnrollment(link)),
       onApplied: (_round, settings) => {
         if (settings) ctx.setSettings(settings);
