@@ -7,7 +7,7 @@ import type { Db } from '../store/open-database';
 import type { ListField } from './columns';
 import { EditionBuild } from './edition-build';
 import { EditionWriter } from './edition-writer';
-import { beginEdition, failEdition, switchToEdition } from './editions.repo';
+import { beginEdition, failEdition, setSourceSha256, switchToEdition } from './editions.repo';
 import { openListFile } from './list-reader';
 import { RowValidator, type RowIssue } from './row-validator';
 import { pauseAt } from './test-pause';
@@ -47,7 +47,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   // With a reader worker, parsing and validating run on one core while this thread writes on the other.
   const source = options.readerScript
     ? await workerSource(options.readerScript, { path: options.path, ...(overrides ? { overrides } : {}), today })
-    : await openListFile(options.path, { overrides }).then((reader) => inlineSource(reader, new RowValidator(reader.info.mapping, today)));
+    : await openListFile(options.path, { overrides, hashLater: true }).then((reader) => inlineSource(reader, new RowValidator(reader.info.mapping, today)));
   const { info } = source;
   const mappingByName: Partial<Record<ListFieldName, string>> = {};
   for (const [field, index] of Object.entries(info.mapping)) mappingByName[field as ListFieldName] = info.headers[index as number] ?? '';
@@ -65,7 +65,8 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
       kind: options.kind,
       asOf: options.asOf,
       sourceFile: basename(options.path),
-      sourceSha256: info.sha256,
+      // Not known yet: the file is hashed while it is read, and the hash is set at the switch.
+      sourceSha256: '',
       sourceFormat: info.format,
       mappingJson: JSON.stringify(mappingByName),
       now: now().toISOString(),
@@ -83,6 +84,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   const describe = (row: number, issue: RowIssue): ImportIssue => ({ row, code: issue.code, params: { detail: issue.detail ?? '' } });
 
   let writer: EditionWriter | undefined;
+  let sha256 = '';
   try {
     writer = new EditionWriter(build.db);
     let lastBeat = 0;
@@ -124,10 +126,12 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     }
     counts.scientificNik += scientificRejected;
     warnings.sort((a, b) => a.row - b.row);
+    sha256 = await source.sha256();
     progress('switching', 99);
     build.saveIssues(rejects, warnings);
     build.seal();
     switchToEdition(db, editionId, counts, now().toISOString(), () => {
+      setSourceSha256(db, editionId, sha256);
       build.closeAndRename();
       pauseAt('renamed');
     });
@@ -150,7 +154,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     file: {
       name: basename(options.path),
       format: info.format,
-      sha256: info.sha256,
+      sha256,
       headerRow: info.headerRow,
       ...(info.encoding ? { encoding: info.encoding } : {}),
       ...(info.separator ? { separator: info.separator } : {}),

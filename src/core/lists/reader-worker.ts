@@ -29,7 +29,8 @@ async function run(job: ReaderJob): Promise<void> {
     wake = undefined;
   });
   try {
-    const reader = await openListFile(job.path, { overrides: job.overrides as Partial<Record<ListField, string>> | undefined });
+    // The hash runs beside the reading; it is sent with the end, not awaited before the first row.
+    const reader = await openListFile(job.path, { overrides: job.overrides as Partial<Record<ListField, string>> | undefined, hashLater: true });
     try {
       post({ type: 'info', info: reader.info });
       const validator = new RowValidator(reader.info.mapping, job.today);
@@ -38,7 +39,7 @@ async function run(job: ReaderJob): Promise<void> {
         credits--;
         post({ type: 'batch', batch: validateBatch(rows, validator, reader.bytesRead()) });
       }
-      post({ type: 'end' });
+      post({ type: 'end', sha256: await reader.sha256() });
     } finally {
       await reader.close();
     }
