@@ -59,8 +59,8 @@ function rowsSharingKeys(db: Db, table: string, keys: SharedKeys): KeyedRow[] {
   return [...byId.values()].sort((a, b) => a.row - b.row || a.id - b.id);
 }
 
-/** Deletes the later copies of rows repeated word for word; returns each deleted row with its first copy. */
-export function dropRepeatedRows(db: Db, keys: SharedKeys = sharedKeys(db)): RowPair[] {
+/** Deletes the later copies of rows repeated word for word; returns each deleted row (and its id) with its first copy. */
+export function dropRepeatedRows(db: Db, keys: SharedKeys = sharedKeys(db)): (RowPair & { id: number })[] {
   const table = MEMBERS;
   const rows = rowsSharingKeys(db, table, keys);
   if (rows.length === 0) return [];
@@ -76,7 +76,7 @@ export function dropRepeatedRows(db: Db, keys: SharedKeys = sharedKeys(db)): Row
     const remove = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
     db.transaction(() => repeats.forEach((r) => remove.run(r.id)))();
   }
-  return repeats.map(({ row, other }) => ({ row, other }));
+  return repeats;
 }
 
 /**

@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../store/open-database';
 import { dropRepeatedRows, flagDuplicates, sharedKeys, type RowPair } from './duplicates';
-import { MEMBERS, createMemberKeyIndexesSql, createNameIndexSql } from './member-table';
+import { MEMBERS, createMemberKeyIndexesSql } from './member-table';
 import { NameKeys } from './name-keys';
+import { installStagedNameIndex, type NameStaging, type NamesJob } from './names-aside';
 import { forEachMember, type PackedMembers } from './packed-members';
 import { pauseAt } from './test-pause';
 
-const COLUMNS = '(nik, card, dob, flags, name, detail, row, name_keys)';
+// name_keys stays empty: the keys go to the name index's staging file (names-aside.ts).
+const COLUMNS = '(id, nik, card, dob, flags, name, detail, row)';
 const PARAMS_PER_ROW = 8;
 /** Rows per INSERT statement: one multi-row statement is ~30% cheaper than as many single-row runs. */
 const ROWS_PER_STATEMENT = 64;
@@ -23,6 +25,8 @@ const ROWS_PER_COMMIT = 50_000;
  * of the work (parsing and validating); NameKeys caches them per word. The indexes (NIK, card, and the FTS5 name index
  * over name_keys) are built once after the load: sorting once beats maintaining them row by
  * row, and filling FTS5 in one statement is several times cheaper than as the rows arrive.
+ * The name index is built aside, by another thread while the key indexes build (names-aside.ts):
+ * the writer stages each member's id and name keys for it.
  */
 export class EditionWriter {
   private readonly insertMany: Database.Statement;
@@ -33,7 +37,10 @@ export class EditionWriter {
   private written = 0;
 
   /** `db`: the edition's building connection, its tables already created. */
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly names: NameStaging,
+  ) {
     const table = MEMBERS;
     const oneRow = `(${new Array(PARAMS_PER_ROW).fill('?').join(',')})`;
     this.insertMany = db.prepare(`INSERT INTO ${table} ${COLUMNS} VALUES ${new Array(ROWS_PER_STATEMENT).fill(oneRow).join(',')}`);
@@ -45,20 +52,25 @@ export class EditionWriter {
     // counted, so the next batch's BEGIN failed: "cannot start a transaction within a transaction".)
     if (members.count === 0) return;
     if (!this.db.inTransaction) this.db.exec('BEGIN');
-    const { params, nameKeys } = this;
+    const { params, nameKeys, names } = this;
     // Whole statements of ROWS_PER_STATEMENT rows, then the rest one by one.
     const inWholeStatements = members.count - (members.count % ROWS_PER_STATEMENT);
     let i = 0;
     let p = 0;
+    // Ids are given, not left to SQLite: the staged name keys refer to them.
+    let id = this.written;
     forEachMember(members, (m) => {
+      id++;
+      const keys = nameKeys.of(m[4], m[2]);
+      if (keys !== null) names.add(id, keys);
       if (i++ < inWholeStatements) {
+        params[p++] = id;
         for (let k = 0; k < 7; k++) params[p++] = m[k];
-        params[p++] = nameKeys.of(m[4], m[2]);
         if (p === params.length) {
           this.insertMany.run(params);
           p = 0;
         }
-      } else this.insertOne.run(...m, nameKeys.of(m[4], m[2]));
+      } else this.insertOne.run(id, ...m);
     });
     this.uncommitted += members.count;
     if (this.uncommitted >= ROWS_PER_COMMIT) this.commit();
@@ -74,8 +86,12 @@ export class EditionWriter {
    * word are dropped (the name index then never holds them) and rows still sharing a NIK or card
    * are flagged. Returns [row, otherRow] pairs of both.
    */
-  finish(): { duplicates: RowPair[]; repeats: RowPair[] } {
+  async finish(buildNames: (job: NamesJob) => Promise<void>): Promise<{ duplicates: RowPair[]; repeats: RowPair[] }> {
     this.commit();
+    this.names.close();
+    // On another thread when there is one: the name index builds while the key indexes do.
+    const namesBuilt = buildNames(this.names.job);
+    namesBuilt.catch(() => undefined); // awaited below; never unhandled if a key index fails first
     // SQLite's helper sort threads made these builds slower here, not faster (measured on 1 M rows).
     this.db.pragma('threads = 0');
     this.db.exec(createMemberKeyIndexesSql());
@@ -83,17 +99,20 @@ export class EditionWriter {
     const keys = sharedKeys(this.db);
     const repeats = dropRepeatedRows(this.db, keys);
     const duplicates = flagDuplicates(this.db, keys);
-    this.db.exec(createNameIndexSql());
-    return { duplicates, repeats };
+    await namesBuilt;
+    installStagedNameIndex(this.names.job, this.db, repeats.map((r) => r.id));
+    return { duplicates, repeats: repeats.map(({ row, other }) => ({ row, other })) };
   }
 
-  /** Stops the load; the caller discards the whole file (no journal: nothing is rolled back). */
+  /** Stops the load; the caller discards the whole file (no journal: nothing is rolled back), and this discards the staged names. */
   abort(): void {
     this.uncommitted = 0;
+    this.names.discard();
   }
 
   private commit(): void {
     if (this.db.inTransaction) this.db.exec('COMMIT');
+    this.names.commit();
     this.uncommitted = 0;
   }
 }

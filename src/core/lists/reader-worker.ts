@@ -2,12 +2,14 @@
  * Worker-thread entry that reads and validates a list file and streams validated batches to
  * its parent (the import worker), which writes them. Parsing and writing then run on the two
  * cores at once. Credits bound the batches in flight, so memory stays bounded on any file.
+ * Started with `{ names }` instead, it builds an import's name index aside (names-aside.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorPayload } from '../errors';
 import type { ListField } from './columns';
 import { openListFile } from './list-reader';
 import { RowValidator } from './row-validator';
+import { buildStagedNameIndex, type NamesJob, type NamesWorkerMessage } from './names-aside';
 import { transferablesOf } from './packed-members';
 import { BATCH_ROWS, validateBatch } from './validated-batches';
 import type { ReaderJob, ReaderMessage } from './worker-source';
@@ -49,4 +51,18 @@ async function run(job: ReaderJob): Promise<void> {
   port.close();
 }
 
-void run(workerData as ReaderJob);
+/** The second role of this script: building an import's name index aside (names-aside.ts). */
+function buildNames(job: NamesJob): void {
+  const post = (message: NamesWorkerMessage): void => port?.postMessage(message);
+  try {
+    buildStagedNameIndex(job);
+    post({ type: 'names-built' });
+  } catch (error) {
+    post({ type: 'error', error: toErrorPayload(error) });
+  }
+  port?.close();
+}
+
+const data = workerData as ReaderJob | { names: NamesJob };
+if ('names' in data) buildNames(data.names);
+else void run(data);
