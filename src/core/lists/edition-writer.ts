@@ -3,7 +3,8 @@ import type { Db } from '../store/open-database';
 import { dropRepeatedRows, flagDuplicates, sharedKeys, type RowPair } from './duplicates';
 import { MEMBERS, createMemberKeyIndexesSql } from './member-table';
 import { NameKeys } from './name-keys';
-import { installStagedNameIndex, type NameStaging, type NamesJob } from './names-aside';
+import { installStagedNameIndex } from './names-aside';
+import type { NameSink } from './name-sink';
 import { forEachMember, type PackedMembers } from './packed-members';
 import { pauseAt } from './test-pause';
 
@@ -39,7 +40,7 @@ export class EditionWriter {
   /** `db`: the edition's building connection, its tables already created. */
   constructor(
     private readonly db: Db,
-    private readonly names: NameStaging,
+    private readonly names: NameSink,
   ) {
     const table = MEMBERS;
     const oneRow = `(${new Array(PARAMS_PER_ROW).fill('?').join(',')})`;
@@ -72,6 +73,7 @@ export class EditionWriter {
         }
       } else this.insertOne.run(id, ...m);
     });
+    names.flush();
     this.uncommitted += members.count;
     if (this.uncommitted >= ROWS_PER_COMMIT) this.commit();
     if (this.written === 0) {
@@ -86,11 +88,10 @@ export class EditionWriter {
    * word are dropped (the name index then never holds them) and rows still sharing a NIK or card
    * are flagged. Returns [row, otherRow] pairs of both.
    */
-  async finish(buildNames: (job: NamesJob) => Promise<void>): Promise<{ duplicates: RowPair[]; repeats: RowPair[] }> {
+  async finish(): Promise<{ duplicates: RowPair[]; repeats: RowPair[] }> {
     this.commit();
-    this.names.close();
     // On another thread when there is one: the name index builds while the key indexes do.
-    const namesBuilt = buildNames(this.names.job);
+    const namesBuilt = this.names.finish();
     namesBuilt.catch(() => undefined); // awaited below; never unhandled if a key index fails first
     // SQLite's helper sort threads made these builds slower here, not faster (measured on 1 M rows).
     this.db.pragma('threads = 0');
@@ -112,7 +113,6 @@ export class EditionWriter {
 
   private commit(): void {
     if (this.db.inTransaction) this.db.exec('COMMIT');
-    this.names.commit();
     this.uncommitted = 0;
   }
 }

@@ -7,7 +7,7 @@ import type { Db } from '../store/open-database';
 import type { ListField } from './columns';
 import { EditionBuild } from './edition-build';
 import { EditionWriter } from './edition-writer';
-import { NameStaging, buildNamesInWorker, buildStagedNameIndex } from './names-aside';
+import { inlineNameSink, workerNameSink } from './name-sink';
 import { beginEdition, failEdition, setSourceSha256, switchToEdition } from './editions.repo';
 import { openListFile } from './list-reader';
 import { RowValidator, type RowIssue } from './row-validator';
@@ -87,7 +87,9 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   let writer: EditionWriter | undefined;
   let sha256 = '';
   try {
-    writer = new EditionWriter(build.db, new NameStaging({ store, editionId }));
+    const namesJob = { store, editionId };
+    // The name keys go to the reader worker's script in its second role when there is one (name-sink.ts).
+    writer = new EditionWriter(build.db, options.readerScript ? workerNameSink(options.readerScript, namesJob) : inlineNameSink(namesJob));
     let lastBeat = 0;
     for await (const batch of source.batches()) {
       writer.write(batch.members);
@@ -114,8 +116,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     // the current edition with it would make every patient "not found".
     if (counts.imported === 0) throw new LoketError('import/no-members', { read: counts.read, rejected: counts.rejected });
     progress('indexing', 92);
-    const { readerScript } = options;
-    const { duplicates, repeats } = await writer.finish(readerScript ? (job) => buildNamesInWorker(readerScript, job) : async (job) => buildStagedNameIndex(job));
+    const { duplicates, repeats } = await writer.finish();
     counts.repeated = repeats.length;
     counts.imported -= repeats.length;
     for (const r of repeats) {

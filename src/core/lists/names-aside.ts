@@ -14,8 +14,6 @@
  * command (a contentless index needs the keys it was given, which the staging file still has).
  */
 import type Database from 'better-sqlite3';
-import { Worker } from 'node:worker_threads';
-import { errorFromPayload, type ErrorPayload } from '../errors';
 import { namesStagingPath, openNamesStaging, removeFileQuietly, type EditionStore } from '../store/edition-store';
 import type { Db } from '../store/open-database';
 import { NAMES, createNameIndexTableSql } from './member-table';
@@ -23,6 +21,7 @@ import { NAMES, createNameIndexTableSql } from './member-table';
 const STAGED = 'staged_names';
 /** Rows per INSERT statement (two parameters each). */
 const ROWS_PER_STATEMENT = 256;
+const ROWS_PER_COMMIT = 50_000;
 
 /** What the thread building the index needs to open the staging file. */
 export interface NamesJob {
@@ -30,48 +29,51 @@ export interface NamesJob {
   editionId: number;
 }
 
-/** Collects (member id, name keys) while the rows load; commits with the edition's own chunks. */
-export class NameStaging {
+/**
+ * The staging table, on whichever thread holds it: (member id, name keys) rows, committed in
+ * chunks so the cache stays bounded.
+ */
+export class StagedNames {
   private readonly db: Db;
   private readonly insertMany: Database.Statement;
   private readonly insertOne: Database.Statement;
   private readonly params: unknown[] = new Array(ROWS_PER_STATEMENT * 2);
-  private filled = 0;
+  private uncommitted = 0;
 
-  constructor(readonly job: NamesJob) {
+  constructor(job: NamesJob) {
     this.db = openNamesStaging(job.store, job.editionId, true);
     this.db.exec(`CREATE TABLE ${STAGED} (id INTEGER PRIMARY KEY, keys TEXT NOT NULL)`);
     this.insertMany = this.db.prepare(`INSERT INTO ${STAGED} (id, keys) VALUES ${new Array(ROWS_PER_STATEMENT).fill('(?,?)').join(',')}`);
     this.insertOne = this.db.prepare(`INSERT INTO ${STAGED} (id, keys) VALUES (?, ?)`);
-    this.db.exec('BEGIN');
   }
 
-  add(id: number, keys: string): void {
-    this.params[this.filled++] = id;
-    this.params[this.filled++] = keys;
-    if (this.filled === this.params.length) {
-      this.insertMany.run(this.params);
-      this.filled = 0;
+  /** `ids[i]` is the member whose keys are `keys[i]`. */
+  insert(ids: ArrayLike<number>, keys: readonly string[]): void {
+    if (!this.db.inTransaction) this.db.exec('BEGIN');
+    const { params } = this;
+    const whole = keys.length - (keys.length % ROWS_PER_STATEMENT);
+    let p = 0;
+    for (let i = 0; i < whole; i++) {
+      params[p++] = ids[i];
+      params[p++] = keys[i];
+      if (p === params.length) {
+        this.insertMany.run(params);
+        p = 0;
+      }
+    }
+    for (let i = whole; i < keys.length; i++) this.insertOne.run(ids[i], keys[i]);
+    this.uncommitted += keys.length;
+    if (this.uncommitted >= ROWS_PER_COMMIT) {
+      this.db.exec('COMMIT');
+      this.uncommitted = 0;
     }
   }
 
-  commit(): void {
-    for (let p = 0; p < this.filled; p += 2) this.insertOne.run(this.params[p], this.params[p + 1]);
-    this.filled = 0;
-    this.db.exec('COMMIT; BEGIN');
-  }
-
-  /** Everything staged is on disk and the file closed: another thread may open it now. */
+  /** Everything staged is on disk and the file closed: the index can be built from it. */
   close(): void {
-    this.commit();
-    this.db.exec('COMMIT');
+    if (!this.db.open) return;
+    if (this.db.inTransaction) this.db.exec('COMMIT');
     this.db.close();
-  }
-
-  /** The import failed: the staging file goes with the building file. */
-  discard(): void {
-    if (this.db.open) this.db.close();
-    removeNamesStaging(this.job);
   }
 }
 
@@ -86,26 +88,6 @@ export function buildStagedNameIndex(job: NamesJob): void {
   } finally {
     db.close();
   }
-}
-
-/** What a worker started with `{ names: job }` (reader-worker.ts) answers. */
-export type NamesWorkerMessage = { type: 'names-built' } | { type: 'error'; error: ErrorPayload };
-
-/** Builds the staged name index on a thread of its own (the reader worker's script, in its names role). */
-export function buildNamesInWorker(script: string, job: NamesJob): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: { names: job } });
-    let settled = false;
-    const settle = (error?: Error): void => {
-      if (settled) return;
-      settled = true;
-      if (error) reject(error);
-      else resolve();
-    };
-    worker.on('message', (message: NamesWorkerMessage) => settle(message.type === 'error' ? errorFromPayload(message.error) : undefined));
-    worker.on('error', (error) => settle(error));
-    worker.on('exit', () => settle(new Error('the name index builder stopped')));
-  });
 }
 
 /**

@@ -9,7 +9,8 @@ import { toErrorPayload } from '../errors';
 import type { ListField } from './columns';
 import { openListFile } from './list-reader';
 import { RowValidator } from './row-validator';
-import { buildStagedNameIndex, type NamesJob, type NamesWorkerMessage } from './names-aside';
+import { StagedNames, buildStagedNameIndex, type NamesJob } from './names-aside';
+import { KEYS_SEPARATOR, type FromNamesWorker, type ToNamesWorker } from './name-sink';
 import { transferablesOf } from './packed-members';
 import { BATCH_ROWS, validateBatch } from './validated-batches';
 import type { ReaderJob, ReaderMessage } from './worker-source';
@@ -51,16 +52,30 @@ async function run(job: ReaderJob): Promise<void> {
   port.close();
 }
 
-/** The second role of this script: building an import's name index aside (names-aside.ts). */
+/**
+ * The second role of this script: staging an import's name keys as the writer sends them, then
+ * building its name index aside (names-aside.ts, name-sink.ts).
+ */
 function buildNames(job: NamesJob): void {
-  const post = (message: NamesWorkerMessage): void => port?.postMessage(message);
-  try {
-    buildStagedNameIndex(job);
-    post({ type: 'names-built' });
-  } catch (error) {
-    post({ type: 'error', error: toErrorPayload(error) });
-  }
-  port?.close();
+  if (!port) return;
+  const post = (message: FromNamesWorker): void => port.postMessage(message);
+  let staged: StagedNames | undefined;
+  port.on('message', (message: ToNamesWorker) => {
+    try {
+      staged ??= new StagedNames(job);
+      if (message.type === 'keys') staged.insert(message.ids, message.keys.split(KEYS_SEPARATOR));
+      else {
+        staged.close();
+        buildStagedNameIndex(job);
+        post({ type: 'names-built' });
+        port.close();
+      }
+    } catch (error) {
+      staged?.close();
+      post({ type: 'error', error: toErrorPayload(error) });
+      port.close();
+    }
+  });
 }
 
 const data = workerData as ReaderJob | { names: NamesJob };
