@@ -23,11 +23,10 @@ const ROWS_PER_COMMIT = 50_000;
  * deletes.
  *
  * The name keys are computed here rather than in the reader thread, which has the heavier share
- * of the work (parsing and validating); NameKeys caches them per word. The indexes (NIK, card, and the FTS5 name index
- * over name_keys) are built once after the load: sorting once beats maintaining them row by
- * row, and filling FTS5 in one statement is several times cheaper than as the rows arrive.
- * The name index is built aside, by another thread while the key indexes build (names-aside.ts):
- * the writer stages each member's id and name keys for it.
+ * of the work (parsing and validating); NameKeys caches them per word. The NIK and card
+ * indexes are built once after the load: sorting once beats maintaining them row by row. The
+ * FTS5 name index is filled aside, by another thread, as the rows load (names-aside.ts): the
+ * writer hands it each member's id and keys (name-sink.ts) and copies the finished index in.
  */
 export class EditionWriter {
   private readonly insertMany: Database.Statement;
@@ -101,7 +100,12 @@ export class EditionWriter {
     const repeats = dropRepeatedRows(this.db, keys);
     const duplicates = flagDuplicates(this.db, keys);
     await namesBuilt;
-    installStagedNameIndex(this.names.job, this.db, repeats.map((r) => r.id));
+    // A repeat has its first copy's name and birth date, so it was indexed under the same keys.
+    const dropped = repeats.flatMap((r) => {
+      const keys = this.nameKeys.of(r.name, r.dob);
+      return keys === null ? [] : [{ id: r.id, keys }];
+    });
+    installStagedNameIndex(this.names.job, this.db, dropped);
     return { duplicates, repeats: repeats.map(({ row, other }) => ({ row, other })) };
   }
 

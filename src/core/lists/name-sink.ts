@@ -1,19 +1,19 @@
 /**
  * Where the edition writer hands each member's name keys while the rows load (names-aside.ts):
- * to a thread of its own that stages them and then builds the name index, so neither the
- * staging nor the build costs the writer's thread; or, without that thread (the CLI's and the
- * tests' in-process imports), to the staging table on the writer's own thread.
+ * to a thread of its own that fills the name index with them, so the index costs the writer's
+ * thread nothing; or, without that thread (in-process imports: the CLI's, the tests'), to the
+ * same index filled on the writer's own thread.
  */
 import { Worker } from 'node:worker_threads';
 import { errorFromPayload, type ErrorPayload } from '../errors';
-import { StagedNames, buildStagedNameIndex, removeNamesStaging, type NamesJob } from './names-aside';
+import { NameIndexBuilder, removeNamesStaging, type NamesJob } from './names-aside';
 
 export interface NameSink {
   readonly job: NamesJob;
   add(id: number, keys: string): void;
   /** Sends what was added since the last flush (once per batch of rows). */
   flush(): void;
-  /** No more keys: resolves once the name index is built in the staging file. */
+  /** No more keys: resolves once the name index is complete in its file. */
   finish(): Promise<void>;
   /** The import failed: stop, and no staging file stays. */
   discard(): void;
@@ -42,21 +42,18 @@ class Buffered {
 }
 
 export function inlineNameSink(job: NamesJob): NameSink {
-  const staged = new StagedNames(job);
+  const builder = new NameIndexBuilder(job);
   const buffer = new Buffered();
   return {
     job,
     add: (id, keys) => buffer.add(id, keys),
     flush: () => {
       const { ids, keys } = buffer.take();
-      if (keys.length > 0) staged.insert(ids, keys);
+      if (keys.length > 0) builder.insert(ids, keys);
     },
-    finish: async () => {
-      staged.close();
-      buildStagedNameIndex(job);
-    },
+    finish: async () => builder.close(),
     discard: () => {
-      staged.close();
+      builder.close();
       removeNamesStaging(job);
     },
   };

@@ -9,7 +9,7 @@ import { toErrorPayload } from '../errors';
 import type { ListField } from './columns';
 import { openListFile } from './list-reader';
 import { RowValidator } from './row-validator';
-import { StagedNames, buildStagedNameIndex, type NamesJob } from './names-aside';
+import { NameIndexBuilder, type NamesJob } from './names-aside';
 import { KEYS_SEPARATOR, type FromNamesWorker, type ToNamesWorker } from './name-sink';
 import { transferablesOf } from './packed-members';
 import { BATCH_ROWS, validateBatch } from './validated-batches';
@@ -53,25 +53,24 @@ async function run(job: ReaderJob): Promise<void> {
 }
 
 /**
- * The second role of this script: staging an import's name keys as the writer sends them, then
- * building its name index aside (names-aside.ts, name-sink.ts).
+ * The second role of this script: filling an import's name index aside with the keys the
+ * writer sends while the rows load (names-aside.ts, name-sink.ts).
  */
 function buildNames(job: NamesJob): void {
   if (!port) return;
   const post = (message: FromNamesWorker): void => port.postMessage(message);
-  let staged: StagedNames | undefined;
+  let builder: NameIndexBuilder | undefined;
   port.on('message', (message: ToNamesWorker) => {
     try {
-      staged ??= new StagedNames(job);
-      if (message.type === 'keys') staged.insert(message.ids, message.keys.split(KEYS_SEPARATOR));
+      builder ??= new NameIndexBuilder(job);
+      if (message.type === 'keys') builder.insert(message.ids, message.keys.split(KEYS_SEPARATOR));
       else {
-        staged.close();
-        buildStagedNameIndex(job);
+        builder.close();
         post({ type: 'names-built' });
         port.close();
       }
     } catch (error) {
-      staged?.close();
+      builder?.close();
       post({ type: 'error', error: toErrorPayload(error) });
       port.close();
     }
