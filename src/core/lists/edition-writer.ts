@@ -82,6 +82,11 @@ export class EditionWriter {
     this.written += members.count;
   }
 
+  /** Resolves when the name index's thread has caught up enough for the next batch (bounded memory). */
+  namesCaughtUp(): Promise<void> {
+    return this.names.caughtUp();
+  }
+
   /**
    * Indexes after the load. Between the key indexes and the name index, rows repeated word for
    * word are dropped (the name index then never holds them) and rows still sharing a NIK or card

@@ -93,6 +93,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     let lastBeat = 0;
     for await (const batch of source.batches()) {
       writer.write(batch.members);
+      await writer.namesCaughtUp();
       counts.read += batch.read;
       counts.skipped += batch.skipped;
       counts.imported += batch.members.count;

@@ -13,6 +13,8 @@ export interface NameSink {
   add(id: number, keys: string): void;
   /** Sends what was added since the last flush (once per batch of rows). */
   flush(): void;
+  /** Resolves when the keys sent are few enough in flight (memory stays bounded if the other thread lags). */
+  caughtUp(): Promise<void>;
   /** No more keys: resolves once the name index is complete in its file. */
   finish(): Promise<void>;
   /** The import failed: stop, and no staging file stays. */
@@ -21,7 +23,10 @@ export interface NameSink {
 
 /** Messages to a names worker (the reader worker's script, started with `{ names: job }`). */
 export type ToNamesWorker = { type: 'keys'; ids: Int32Array; keys: string } | { type: 'end' };
-export type FromNamesWorker = { type: 'names-built' } | { type: 'error'; error: ErrorPayload };
+export type FromNamesWorker = { type: 'taken' } | { type: 'names-built' } | { type: 'error'; error: ErrorPayload };
+
+/** Batches of keys sent and not yet inserted by the names thread, at most. */
+const IN_FLIGHT = 8;
 
 /** Keys are ASCII tokens and spaces: a line break never occurs in them. */
 export const KEYS_SEPARATOR = '\n';
@@ -51,6 +56,7 @@ export function inlineNameSink(job: NamesJob): NameSink {
       const { ids, keys } = buffer.take();
       if (keys.length > 0) builder.insert(ids, keys);
     },
+    caughtUp: () => Promise.resolve(),
     finish: async () => builder.close(),
     discard: () => {
       builder.close();
@@ -72,7 +78,15 @@ export function workerNameSink(script: string, job: NamesJob): NameSink {
     };
   });
   done.catch(() => undefined); // awaited by finish(); never unhandled if the import fails first
-  worker.on('message', (message: FromNamesWorker) => settle?.(message.type === 'error' ? errorFromPayload(message.error) : undefined));
+  let inFlight = 0;
+  let wake: (() => void) | undefined;
+  worker.on('message', (message: FromNamesWorker) => {
+    if (message.type === 'taken') {
+      inFlight--;
+      wake?.();
+      wake = undefined;
+    } else settle?.(message.type === 'error' ? errorFromPayload(message.error) : undefined);
+  });
   worker.on('error', (error) => {
     failure = error;
     settle?.(error);
@@ -84,7 +98,13 @@ export function workerNameSink(script: string, job: NamesJob): NameSink {
     add: (id, keys) => buffer.add(id, keys),
     flush: () => {
       const { ids, keys } = buffer.take();
-      if (keys.length > 0) post({ type: 'keys', ids: Int32Array.from(ids), keys: keys.join(KEYS_SEPARATOR) });
+      if (keys.length === 0) return;
+      inFlight++;
+      post({ type: 'keys', ids: Int32Array.from(ids), keys: keys.join(KEYS_SEPARATOR) });
+    },
+    caughtUp: async () => {
+      // Also wakes when the thread fails or stops: finish() then reports why.
+      while (inFlight > IN_FLIGHT && settle !== undefined) await Promise.race([new Promise<void>((resolve) => (wake = resolve)), done]);
     },
     finish: () => {
       post({ type: 'end' });

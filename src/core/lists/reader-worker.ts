@@ -63,8 +63,10 @@ function buildNames(job: NamesJob): void {
   port.on('message', (message: ToNamesWorker) => {
     try {
       builder ??= new NameIndexBuilder(job);
-      if (message.type === 'keys') builder.insert(message.ids, message.keys.split(KEYS_SEPARATOR));
-      else {
+      if (message.type === 'keys') {
+        builder.insert(message.ids, message.keys.split(KEYS_SEPARATOR));
+        post({ type: 'taken' });
+      } else {
         builder.close();
         post({ type: 'names-built' });
         port.close();
