@@ -135,7 +135,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     progress('switching', 99);
     build.saveIssues(rejects, warnings);
     // The file says what it is, so it can travel; its content hash is added when it does (core/sync/edition-meta.ts).
-    stampEditionIdentity(build.db, { list: options.list, kind: options.kind, asOf: options.asOf, sourceFile: basename(options.path), sourceSha256: info.sha256, sourceFormat: info.format });
+    stampEditionIdentity(build.db, { list: options.list, kind: options.kind, asOf: options.asOf, sourceFile: basename(options.path), sourceSha256: sha256, sourceFormat: info.format });
     build.seal();
     switchToEdition(db, editionId, counts, now().toISOString(), () => {
       setSourceSha256(db, editionId, sha256);

@@ -33,7 +33,7 @@ it('facility settings and BPJS access set at the hub reach the counter; the repo
   hub = await startHub({ pgUrl: postgres.url, dataDir: hubDir, host: '127.0.0.1', port: 0, facility: 'RSUD Uji' });
   core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, bpjsBackground: false });
   await core.enrollHub({ code: await enrollmentCode(hubDir, 'Loket 1') });
-  await core.saveSettings({ ...(await core.getSettings()), paper: '58mm', printerName: 'EPSON TM-T82' });
+  await core.saveSettings({ ...(await core.getSettings({})), paper: '58mm', printerName: 'EPSON TM-T82' });
 
   const settingsFile = join(dir, 'fasilitas.json');
   writeFileSync(
@@ -57,7 +57,7 @@ it('facility settings and BPJS access set at the hub reach the counter; the repo
   expect(bpjs.code).toBe(0);
 
   await core.syncNow({});
-  const settings = await core.getSettings();
+  const settings = await core.getSettings({});
   expect(settings).toMatchObject({ facilityName: 'RSUD Uji', mrnFormat: 'RM-{seq:5}', emergencyUnit: 'IGD' });
   expect(settings.units.map((u) => u.code)).toEqual(['UMUM', 'ANAK', 'IGD']);
   // The counter's own choices stay its own.
