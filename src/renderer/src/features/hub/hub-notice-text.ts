@@ -17,21 +17,26 @@ export interface NoticeWording {
   status: (status: string) => string;
 }
 
+/** Every param a sentence uses, '?' for one the notice lacks (an older hub): never a raw {{placeholder}} on screen. */
+const PARAMS = ['survivorMrn', 'mergedMrn', 'name', 'mergedName', 'mrn', 'otherMrns', 'otherNames', 'queue'] as const;
+
 export function hubNoticeText(notice: HubNoticeView, w: NoticeWording): string {
-  const p = notice.params;
+  const given = notice.params;
+  const p: Record<string, string> = { ...given };
+  for (const key of PARAMS) p[key] = given[key] || '?';
   switch (notice.kind) {
     case 'patient-merged':
       // The merged record's own name only when it differs (a typo fixed by the merge is worth seeing).
-      return p.mergedName && p.mergedName !== p.name ? w.t('hub.notices.mergedOtherName', p) : w.t('hub.notices.merged', p);
+      return given.mergedName && given.mergedName !== given.name ? w.t('hub.notices.mergedOtherName', p) : w.t('hub.notices.merged', p);
     case 'possible-duplicate':
-      if (p.reason === 'same-mrn') return w.t('hub.notices.duplicateSameMrn', p);
-      return w.t('hub.notices.duplicateNameDob', { ...p, dob: p.dob ? w.date(p.dob) : '?' });
+      if (given.reason === 'same-mrn') return w.t('hub.notices.duplicateSameMrn', p);
+      return w.t('hub.notices.duplicateNameDob', { ...p, dob: given.dob ? w.date(given.dob) : '?' });
     case 'status-conflict':
       return w.t('hub.notices.conflict', {
         ...p,
-        unit: p.unit ? w.unit(p.unit) : '',
-        kept: p.kept ? w.status(p.kept) : '',
-        refused: p.refused ? w.status(p.refused) : '',
+        unit: given.unit ? w.unit(given.unit) : '?',
+        kept: given.kept ? w.status(given.kept) : '?',
+        refused: given.refused ? w.status(given.refused) : '?',
       });
     default:
       // A kind a newer hub sends that this screen does not know yet: still a sentence, never blank.
