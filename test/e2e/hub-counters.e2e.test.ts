@@ -1,0 +1,255 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readHubConfig } from '../../src/hub/hub-config';
+import { startHub, type RunningHub } from '../../src/hub/hub-main';
+import { startTestPostgres, type TestPostgres } from '../helpers/embedded-pg';
+import { hubFetch } from '../integration/hub/service-fetch';
+import { TODAY, openCounter, type Counter } from './support/counter';
+import { layoutProblems } from './support/layout';
+import { APBD, RIZKI, SITI, STRANGER_NIK } from './support/lists';
+import { registerByNik, useFixtures } from './support/ui';
+
+/**
+ * Two counters and a real facility hub (PostgreSQL, HTTPS, the hub's own routes) in this process:
+ * counter A is driven through its screens, B through the contract. Their cores' clocks start at
+ * TODAY and move with real time (a round's lastSync changes, as at a real counter).
+ */
+interface Scene {
+  hub: RunningHub;
+  admin: string;
+  a: Counter;
+  b: Counter;
+  /** A's page (what the fixture helper waits on and checks for errors). */
+  page: Page;
+  problems: string[];
+  /** Stops the hub (once; close() does it too). */
+  stopHub(): Promise<void>;
+  close(): Promise<void>;
+}
+
+let pg: TestPostgres;
+let databases = 0;
+beforeAll(async () => {
+  pg = await startTestPostgres();
+});
+afterAll(async () => {
+  await pg?.stop();
+});
+
+const ticking = (): (() => Date) => {
+  const start = Date.now();
+  return () => new Date(TODAY.getTime() + (Date.now() - start));
+};
+
+async function openScene(browser: Browser): Promise<Scene> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'loket-e2e-hub-'));
+  const hub = await startHub({ pgUrl: await pg.createDatabase(`hub_ui_${++databases}`), dataDir, host: '127.0.0.1', port: 0, facility: 'RSUD Kota Serang' });
+  let stopped = false;
+  const stopHub = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await hub.stop();
+  };
+  const counters: Counter[] = [];
+  try {
+    const viewport = { width: 1366, height: 768 };
+    counters.push(await openCounter(browser, [APBD], viewport, { core: { now: ticking() } }));
+    counters.push(await openCounter(browser, [APBD], viewport, { core: { now: ticking() } }));
+  } catch (error) {
+    for (const c of counters) await c.close();
+    await stopHub();
+    throw error;
+  }
+  const [a, b] = counters as [Counter, Counter];
+  return {
+    hub,
+    admin: `Admin ${readHubConfig(dataDir)!.adminKey}`,
+    a,
+    b,
+    page: a.page,
+    problems: a.problems.concat(b.problems),
+    stopHub,
+    async close() {
+      await a.close();
+      await b.close();
+      await stopHub();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const fixtures = useFixtures(openScene);
+
+/** A one-time enrollment code from the hub's admin route (what `loket hub counter add` prints). */
+async function codeFor(scene: Scene, name: string): Promise<string> {
+  const reply = await hubFetch(scene.hub.urls[0]!, 'POST', '/v1/admin/counters', { authorization: scene.admin, body: { name } });
+  expect(reply.status).toBe(201);
+  return (reply.json as { code: string }).code;
+}
+
+/** Settings → Hub fasilitas, by keyboard: Alt+6, then ← from the first tab wraps to the last. */
+async function openHubSettings(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+6');
+  await page.getByTestId('settings-tab-counter').focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.getByTestId('hub-settings').waitFor();
+}
+
+/** Enrolls A through its Settings screen with a fresh code; the enrolled card shows. */
+async function enrollThroughScreen(scene: Scene, name: string): Promise<void> {
+  const { page } = scene.a;
+  await openHubSettings(page);
+  await page.getByTestId('hub-code').waitFor();
+  await page.keyboard.insertText(await codeFor(scene, name));
+  await page.keyboard.press('Enter');
+  await page.getByTestId('hub-card').waitFor();
+}
+
+const focusedTestId = (page: Page): Promise<unknown> => page.evaluate(`document.activeElement && document.activeElement.getAttribute('data-testid')`);
+const hubState = (page: Page): Promise<string | null> => page.getByTestId('hub-status').getAttribute('data-state');
+
+describe('counters sharing a facility hub', () => {
+  it('A enrolls on its Settings screen (a used code refused in words under the field), B by the contract; the status bar says so', async () => {
+    const scene = await fixtures.open();
+    const { page } = scene.a;
+    // Not enrolled: nothing about a hub in the status bar.
+    expect(await page.getByTestId('hub-status').count()).toBe(0);
+    await openHubSettings(page);
+    expect(await page.getByTestId('hub-settings').getAttribute('data-enrolled')).toBe('no');
+    await expect.poll(() => focusedTestId(page)).toBe('hub-code');
+
+    // Enter with no code: said under the code field, nothing sent.
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('hub-error-code').textContent()).toContain('Tempel dulu kode pendaftaran');
+
+    // A code already used by B: the hub's refusal, in words, under the code field.
+    const usedCode = await codeFor(scene, 'Loket B');
+    const enrolledB = await scene.b.harness.core.enrollHub({ code: usedCode });
+    expect(enrolledB).toMatchObject({ facility: 'RSUD Kota Serang', name: 'Loket B', offlinePrefix: 'K1' });
+    await page.keyboard.insertText(usedCode);
+    await page.keyboard.press('Enter');
+    const refusal = page.getByTestId('hub-error-code');
+    await expect.poll(() => refusal.getAttribute('data-error-code'), { timeout: 10_000 }).toBe('hub/code-used');
+    expect(await refusal.textContent()).toBe('Kode pendaftaran ini sudah dipakai. Minta kode baru dari admin hub.');
+    await scene.a.screenshot('hub-settings-refused-1366');
+
+    // A fresh code: enrolled; the card says where and how A numbers alone.
+    await page.getByTestId('hub-code').fill('');
+    await page.getByTestId('hub-code').focus();
+    await page.keyboard.insertText(await codeFor(scene, 'Loket A'));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('hub-card').waitFor();
+    expect(await page.getByTestId('hub-enrolled-now').textContent()).toContain('RSUD Kota Serang');
+    expect(await page.getByTestId('hub-facility').textContent()).toBe('RSUD Kota Serang');
+    expect(await page.getByTestId('hub-name').textContent()).toBe('Loket A');
+    expect(await page.getByTestId('hub-offline-prefix').textContent()).toContain('K2-U-004');
+    expect(await page.getByTestId('hub-address').textContent()).toBe(scene.hub.urls[0]);
+    await expect.poll(() => page.getByTestId('hub-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('connected');
+    await expect.poll(() => page.getByTestId('hub-last-sync').textContent()).not.toBe('belum pernah');
+    expect(await focusedTestId(page)).toBe('hub-sync-now');
+
+    // Sinkronkan sekarang: a round on demand, its result in words.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('hub-sync-result').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId('hub-sync-result').textContent()).toMatch(/^Sinkron selesai: \d+ perubahan dikirim, \d+ diterima\.$/);
+
+    // The status bar, beside the BPJS state.
+    await expect.poll(() => hubState(page)).toBe('connected');
+    expect(await page.getByTestId('hub-status').textContent()).toContain('Hub: tersambung');
+    for (const size of [{ width: 1366, height: 768 }, { width: 1024, height: 768 }]) {
+      await page.setViewportSize(size);
+      await scene.a.screenshot(`hub-settings-enrolled-${size.width}`);
+      expect(await layoutProblems(page)).toEqual([]);
+    }
+  });
+
+  it("B's patient shows on A's queue as soon as a round brings it (the hubLink event, with A's timers stopped)", async () => {
+    const scene = await fixtures.open();
+    const { page } = scene.a;
+    await scene.b.harness.core.enrollHub({ code: await codeFor(scene, 'Loket B') });
+    await enrollThroughScreen(scene, 'Loket A');
+    await expect.poll(() => hubState(page), { timeout: 15_000 }).toBe('connected');
+
+    // From here A's page runs no timer at all: its queue's own 4 s reload cannot fire, only an event can reload it.
+    await page.clock.install({ time: TODAY });
+    await page.clock.pauseAt(new Date(TODAY.getTime() + 60_000));
+    await page.keyboard.press('Alt+2');
+    await page.locator('.queue__empty').waitFor();
+    expect(await page.getByTestId('queue-row').count()).toBe(0);
+
+    const patient = await scene.b.harness.core.createPatient({ name: 'RUDI HARTONO', nik: STRANGER_NIK });
+    const visit = await scene.b.harness.core.registerVisit({ patientId: patient.id, unit: 'UMUM', verdict: null, payer: 'umum' });
+    // B was connected: the hub gave the number (no offline prefix).
+    expect(visit.queue).toMatch(/^U-\d{3}$/);
+
+    const row = page.locator(`[data-testid="queue-row"][data-queue="${visit.queue}"]`);
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    expect(await row.textContent()).toContain('RUDI HARTONO');
+    await page.clock.resume();
+    await scene.a.screenshot('hub-queue-from-b-1366');
+  });
+
+  it("the same NIK at both counters: a merge notice on A's follow-ups screen, marked seen with the keyboard", async () => {
+    const scene = await fixtures.open();
+    const { page } = scene.a;
+    await scene.b.harness.core.enrollHub({ code: await codeFor(scene, 'Loket B') });
+    await enrollThroughScreen(scene, 'Loket A');
+    await expect.poll(() => hubState(page), { timeout: 15_000 }).toBe('connected');
+
+    // B first (the older record survives), then A: the hub merges them and tells every counter.
+    const atB = await scene.b.harness.core.createPatient({ name: SITI.name, nik: SITI.nik, dob: '1985-03-12', sex: 'P' });
+    await scene.b.harness.core.syncNow({});
+    const atA = await scene.a.harness.core.createPatient({ name: SITI.name, nik: SITI.nik, dob: '1985-03-12', sex: 'P' });
+    expect(atA.mrn).not.toBe(atB.mrn);
+
+    await page.keyboard.press('Alt+3');
+    const notice = page.locator('[data-testid="hub-notice"][data-kind="patient-merged"]');
+    await expect.poll(() => notice.count(), { timeout: 20_000 }).toBe(1);
+    // The record made first (B's) survives with its RM.
+    const [survivor, merged] = [atB.mrn, atA.mrn];
+    expect(await notice.locator('.hub-notice__text').textContent()).toContain(
+      `Dua rekam medis digabung: RM ${merged} kini RM ${survivor} (${SITI.name}). Nomor lama tetap bisa dicari.`,
+    );
+    for (const size of [{ width: 1366, height: 768 }, { width: 1024, height: 768 }]) {
+      await page.setViewportSize(size);
+      await scene.a.screenshot(`hub-notices-${size.width}`);
+      expect(await layoutProblems(page)).toEqual([]);
+    }
+
+    // Keyboard only: Tab until "Sudah dilihat" has the focus, then Enter.
+    for (let i = 0; i < 20 && (await focusedTestId(page)) !== 'hub-notice-seen'; i++) await page.keyboard.press('Tab');
+    expect(await focusedTestId(page)).toBe('hub-notice-seen');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('hub-notices').count()).toBe(0);
+    expect(await scene.a.harness.core.hubNotices({})).toEqual([]);
+    // The old number still finds the patient at A.
+    expect((await scene.a.harness.core.findPatient({ mrn: merged }))?.mrn).toBe(survivor);
+  });
+
+  it('the hub stopped: A says "tak terjangkau" calmly and still registers, numbered with its offline prefix', async () => {
+    const scene = await fixtures.open();
+    const { page } = scene.a;
+    await enrollThroughScreen(scene, 'Loket A');
+    await expect.poll(() => hubState(page), { timeout: 15_000 }).toBe('connected');
+    const online = await registerByNik(scene.a, SITI.nik);
+    expect(online).toMatch(/^U-\d{3}$/);
+
+    await scene.stopHub();
+    await expect.poll(() => hubState(page), { timeout: 20_000 }).toBe('unreachable');
+    expect(await page.getByTestId('hub-status').textContent()).toContain('Hub tak terjangkau — loket bekerja sendiri');
+
+    const offline = await registerByNik(scene.a, RIZKI.nik);
+    expect(offline).toMatch(/^K1-U-\d{3}$/);
+    // What waits to be sent is counted in the bar.
+    await expect.poll(async () => Number(await page.getByTestId('hub-status').getAttribute('data-backlog')), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await page.getByTestId('hub-status').textContent()).toMatch(/loket bekerja sendiri, \d+ menunggu dikirim/);
+    for (const size of [{ width: 1366, height: 768 }, { width: 1024, height: 768 }]) {
+      await page.setViewportSize(size);
+      await scene.a.screenshot(`hub-status-unreachable-${size.width}`);
+      expect(await layoutProblems(page)).toEqual([]);
+    }
+  });
+});
