@@ -96,6 +96,24 @@ describe('the hub in the status bar', () => {
     expect(say(tEn, link('connecting'))).toBe('Hub: connecting…');
   });
 
+  it('has short words for a full bar, for every state', () => {
+    const short = (t: Translate, l: HubLink): string | null => {
+      const words = hubStatusKey(l, true);
+      return words ? t(words.key, { count: words.count }) : null;
+    };
+    expect(short(tId, link('unreachable', 3))).toBe('Hub: luring (3)');
+    expect(short(tId, link('unreachable', 0))).toBe('Hub: luring');
+    expect(short(tEn, link('refused'))).toBe('Hub refuses counter');
+    for (const state of ['connecting', 'connected', 'unreachable', 'refused'] as const) {
+      for (const t of [tId, tEn]) {
+        const words = short(t, link(state, 12))!;
+        expect(words).not.toMatch(/hub\.|\{\{/);
+        // Short enough for the bar at 1024 beside a busy BPJS state.
+        expect(words.length).toBeLessThanOrEqual(20);
+      }
+    }
+  });
+
   it('the offline prefix example is what the counter prints while alone', () => {
     expect(offlineExample('K2', 'U')).toBe('K2-U-004');
   });

@@ -46,6 +46,14 @@ export const hubEn: Pick<UiMessages, 'hub'> = {
       unreachableBacklog_other: 'Hub out of reach — counter works on its own, {{count}} waiting to be sent',
       refused: 'Hub refuses this counter — call the administrator',
     },
+    statusShort: {
+      connecting: 'Hub: connecting…',
+      connected: 'Hub: connected',
+      unreachable: 'Hub: offline',
+      unreachableBacklog_one: 'Hub: offline ({{count}})',
+      unreachableBacklog_other: 'Hub: offline ({{count}})',
+      refused: 'Hub refuses counter',
+    },
     notices: {
       title: 'Notices from the hub',
       lead: 'Things for a person to look at. None of them blocks a registration.',

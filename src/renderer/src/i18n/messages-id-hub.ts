@@ -44,6 +44,15 @@ export const hubId = {
       unreachableBacklog_other: 'Hub tak terjangkau — loket bekerja sendiri, {{count}} menunggu dikirim',
       refused: 'Hub menolak loket ini — hubungi admin',
     },
+    /** The same, short, for a status bar already full (BPJS offline with its reason, re-checks waiting). */
+    statusShort: {
+      connecting: 'Hub: menyambung…',
+      connected: 'Hub: tersambung',
+      unreachable: 'Hub: luring',
+      unreachableBacklog_one: 'Hub: luring ({{count}})',
+      unreachableBacklog_other: 'Hub: luring ({{count}})',
+      refused: 'Hub menolak loket',
+    },
     notices: {
       title: 'Pemberitahuan dari hub',
       lead: 'Hal yang perlu dilihat petugas. Tidak ada yang menghalangi pendaftaran.',

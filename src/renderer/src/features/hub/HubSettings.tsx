@@ -68,9 +68,9 @@ function EnrollForm({ state, dispatch, submit }: ReturnType<typeof useHubEnroll>
           <span className="field__label">{t('hub.code')}</span>
           <textarea
             ref={code}
-            className="field__input field__input--mono"
+            className="field__input field__input--mono hub-code"
             data-testid="hub-code"
-            rows={3}
+            rows={4}
             spellCheck={false}
             autoComplete="off"
             value={state.form.code}

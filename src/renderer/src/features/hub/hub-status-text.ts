@@ -1,12 +1,14 @@
 import type { HubLink } from '../../../../shared/hub-link';
 
 /** The status bar's words for the hub: a catalog key and its count; null when there is nothing to say (not enrolled). */
-export type HubStatusKey = `hub.status.${Exclude<HubLink['state'], 'none'>}` | 'hub.status.unreachableBacklog';
+type Words = Exclude<HubLink['state'], 'none'> | 'unreachableBacklog';
+export type HubStatusKey = `hub.status.${Words}` | `hub.statusShort.${Words}`;
 
-export function hubStatusKey(link: HubLink | null): { key: HubStatusKey; count: number } | null {
+/** `short`: the words for a status bar already full (the long sentence then goes to the tooltip). */
+export function hubStatusKey(link: HubLink | null, short = false): { key: HubStatusKey; count: number } | null {
   if (!link || link.state === 'none') return null;
-  if (link.state === 'unreachable' && link.backlog > 0) return { key: 'hub.status.unreachableBacklog', count: link.backlog };
-  return { key: `hub.status.${link.state}`, count: link.backlog };
+  const words: Words = link.state === 'unreachable' && link.backlog > 0 ? 'unreachableBacklog' : link.state;
+  return { key: short ? `hub.statusShort.${words}` : `hub.status.${words}`, count: link.backlog };
 }
 
 /** A small shape beside the words, so the state never rests on colour alone (as the BPJS part does). */
