@@ -272,5 +272,31 @@ describe('counters sharing a facility hub', () => {
     expect(await layoutProblems(page)).toEqual([]);
     // The short words are whole, not cut.
     expect(await page.evaluate(`(() => { const s = document.querySelector('.hub-status__short'); return s.scrollWidth <= s.clientWidth + 1; })()`)).toBe(true);
+
+    // Sinkronkan sekarang while the hub is down: said in words, and the counter carries on.
+    await openHubSettings(page);
+    expect(await page.getByTestId('hub-state').textContent()).toBe('tak terjangkau (loket bekerja sendiri)');
+    expect(Number(await page.getByTestId('hub-backlog').textContent())).toBeGreaterThan(0);
+    await page.getByTestId('hub-sync-now').focus();
+    await page.keyboard.press('Enter');
+    const failure = page.locator('[data-testid="hub-settings"] [role="alert"]');
+    await failure.waitFor();
+    expect(await failure.getAttribute('data-error-code')).toBe('hub/unreachable');
+    expect(await failure.textContent()).toContain('Loket tetap bekerja sendiri');
+  });
+
+  it('a revoked counter: the status bar says the hub refuses it, the reason in its tooltip', async () => {
+    const scene = await fixtures.open();
+    const { page } = scene.a;
+    await scene.a.harness.core.enrollHub({ code: await codeFor(scene, 'Loket A') });
+    await expect.poll(() => hubState(page), { timeout: 15_000 }).toBe('connected');
+    const revoked = await hubFetch(scene.hub.urls[0]!, 'DELETE', '/v1/admin/counters/Loket%20A', { authorization: scene.admin });
+    expect(revoked.status).toBe(200);
+    await expect.poll(() => hubState(page), { timeout: 20_000 }).toBe('refused');
+    expect((await hubWords(page)).replace(/\s+/g, ' ')).toBe('✕ Hub menolak loket ini — hubungi admin');
+    expect(await page.getByTestId('hub-status').getAttribute('title')).toContain('pendaftarannya dicabut');
+    await scene.a.screenshot('hub-status-refused-1366');
+    // Registering still works, numbered alone.
+    expect(await registerByNik(scene.a, SITI.nik)).toMatch(/^K1-U-\d{3}$/);
   });
 });
