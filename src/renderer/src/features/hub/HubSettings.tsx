@@ -118,6 +118,8 @@ function EnrolledCard({ enrollment, link, settings, justEnrolled }: { enrollment
   const [round, setRound] = useState<{ status: 'running' } | { status: 'done'; round: SyncRound } | { status: 'failed'; error: ContractError } | null>(null);
   const syncButton = useRef<HTMLButtonElement>(null);
   const timeZone = settings?.timeZone ?? 'Asia/Jakarta';
+  // Just enrolled, before the link's first event: it is connecting, not "not enrolled".
+  const state = link.state === 'none' ? 'connecting' : link.state;
   const unitPrefix = settings?.units[0]?.prefix ?? 'U';
 
   useEffect(() => {
@@ -152,8 +154,8 @@ function EnrolledCard({ enrollment, link, settings, justEnrolled }: { enrollment
           {enrollment.hubUrl}
         </dd>
         <dt>{t('hub.state')}</dt>
-        <dd data-testid="hub-state" data-state={link.state}>
-          {t(`hub.states.${link.state}`)}
+        <dd data-testid="hub-state" data-state={state}>
+          {t(`hub.states.${state}`)}
         </dd>
         <dt>{t('hub.lastSync')}</dt>
         <dd data-testid="hub-last-sync">{link.lastSync ? formatDateTime(link.lastSync, lang, timeZone) : t('hub.never')}</dd>
