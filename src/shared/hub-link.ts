@@ -9,6 +9,13 @@ export interface HubLink {
   since: string;
   /** When a round last got through (ISO instant); null before the first. */
   lastSync: string | null;
+  /**
+   * When a round last brought records from other counters (or settings): screens showing the
+   * register reload when it changes. The link's event is sent on this, not on every round.
+   */
+  lastChange: string | null;
+  /** When the facility's settings (or BPJS access) last came from the hub: the app reloads its settings. */
+  settingsAt: string | null;
   /** Changes written here that the hub has not confirmed yet. */
   backlog: number;
   /** The hub's refusal (a message code) or 'sync/internal'; null otherwise. */

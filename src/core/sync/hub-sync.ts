@@ -45,7 +45,7 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
   let enrollment: HubEnrollment | null = null;
   let stopped = false;
   const withEnrollment = (link: HubLink): HubLink => ({ ...link, enrollment });
-  const none = (): HubLink => ({ state: 'none', since: ctx.now().toISOString(), lastSync: null, backlog: 0, code: null });
+  const none = (): HubLink => ({ state: 'none', since: ctx.now().toISOString(), lastSync: null, lastChange: null, settingsAt: null, backlog: 0, code: null });
 
   const begin = (credential: HubCredential): SyncEngine => {
     enrollment = { hubUrl: credential.hubUrl, facility: credential.facility, name: credential.name, offlinePrefix: credential.offlinePrefix };

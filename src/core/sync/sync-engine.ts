@@ -44,7 +44,7 @@ export class SyncEngine {
   private link: HubLink;
 
   constructor(private readonly options: SyncEngineOptions) {
-    this.link = { state: 'connecting', since: options.now().toISOString(), lastSync: null, backlog: outboxBacklog(options.db), code: null };
+    this.link = { state: 'connecting', since: options.now().toISOString(), lastSync: null, lastChange: null, settingsAt: null, backlog: outboxBacklog(options.db), code: null };
   }
 
   get state(): HubLink {
@@ -141,7 +141,14 @@ export class SyncEngine {
         round.mrnBlock = block;
       }
       this.failures = 0;
-      this.setLink({ state: 'connected', lastSync: this.options.now().toISOString(), code: null });
+      const at = this.options.now().toISOString();
+      this.setLink({
+        state: 'connected',
+        lastSync: at,
+        code: null,
+        ...(round.pulled > 0 || round.settingsChanged ? { lastChange: at } : {}),
+        ...(round.settingsChanged ? { settingsAt: at } : {}),
+      });
       if (round.pulled > 0 || round.settingsChanged) this.options.onApplied(round, settings);
       return round;
     } catch (error) {
@@ -160,7 +167,14 @@ export class SyncEngine {
   private setLink(change: Partial<HubLink>): void {
     const next: HubLink = { ...this.link, ...change, backlog: outboxBacklog(this.options.db) };
     if (next.state !== this.link.state) next.since = this.options.now().toISOString();
-    const changed = next.state !== this.link.state || next.backlog !== this.link.backlog || next.code !== this.link.code || next.lastSync !== this.link.lastSync;
+    // Not on every round's lastSync: only what a screen acts on (a second's rounds would reload the queue each second).
+    const changed =
+      next.state !== this.link.state ||
+      next.backlog !== this.link.backlog ||
+      next.code !== this.link.code ||
+      next.lastChange !== this.link.lastChange ||
+      next.settingsAt !== this.link.settingsAt ||
+      (this.link.lastSync === null && next.lastSync !== null);
     this.link = next;
     if (changed) this.options.onLink(next);
   }

@@ -16,7 +16,7 @@ import { QueueScreen } from './features/queue/QueueScreen';
 import { ReportsScreen } from './features/reports/ReportsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { useConnectivity } from './hooks/use-connectivity';
-import { useHubLink } from './hooks/use-hub-link';
+import { useHubLink, useHubSettingsReload } from './hooks/use-hub-link';
 import { useLists } from './hooks/use-lists';
 import { useSettings } from './hooks/use-settings';
 import { usePrintKeys, type LastSlip } from './print/use-print-keys';
@@ -57,8 +57,9 @@ function ConnectedApp() {
   const settings = useSettings();
   const connectivity = useConnectivity();
   const hubLink = useHubLink();
-  /** Changes when a round with the hub got through: the queue and follow-ups reload at once. */
-  const hubSynced = hubLink?.lastSync ?? null;
+  /** Changes when a round with the hub brought other counters' records: the queue and follow-ups reload at once. */
+  const hubSynced = hubLink?.lastChange ?? null;
+  useHubSettingsReload(hubLink?.settingsAt ?? null);
   const [screen, setScreen] = useState<Screen>('search');
   const screenRef = useRef(screen);
   screenRef.current = screen;

@@ -76,7 +76,7 @@ describe('the hub notices in words', () => {
 });
 
 describe('the hub in the status bar', () => {
-  const link = (state: HubLink['state'], backlog = 0): HubLink => ({ state, since: '2026-11-30T02:00:00.000Z', lastSync: null, backlog, code: null });
+  const link = (state: HubLink['state'], backlog = 0): HubLink => ({ state, since: '2026-11-30T02:00:00.000Z', lastSync: null, lastChange: null, settingsAt: null, backlog, code: null });
   const say = (t: Translate, l: HubLink): string | null => {
     const words = hubStatusKey(l);
     return words ? t(words.key, { count: words.count }) : null;
