@@ -55,6 +55,10 @@ const OPTIONS = {
   prefix: { type: 'string' },
   hub: { type: 'string' },
   code: { type: 'string' },
+  // loket hub: a district hub, a facility hub's district
+  mode: { type: 'string' },
+  'upstream-code': { type: 'string' },
+  'upstream-url': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

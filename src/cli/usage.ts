@@ -38,7 +38,14 @@ const USAGES: Record<Lang, Record<Command, string>> = {
   loket hub counter revoke NAMA --hub-dir FOLDER
     mencabut loket: permintaannya ditolak mulai sekarang.
   loket hub status --hub-dir FOLDER
-    loket-loket yang terdaftar, kontak terakhir dan antrean kirimnya.`,
+    loket-loket yang terdaftar, kontak terakhir dan antrean kirimnya.
+  loket hub ... --mode district
+    hub dinas kesehatan: hanya menerbitkan edisi daftar ke hub-hub fasilitas (tanpa register pasien).
+  loket hub ... --upstream-code KODE [--upstream-url URL]
+    hub fasilitas mengambil edisi daftar dari hub dinas: mendaftar sekali dengan KODE (dari "loket hub
+    counter add" di hub dinas; disimpan di FOLDER/upstream.json), lalu setiap start tanpa kode lagi.
+  loket hub edition add BERKAS --list NAMA --kind JENIS --as-of YYYY-MM-DD [--map ...] --hub-dir FOLDER
+    mengimpor daftar di mesin hub dan menerbitkannya: loket (dan hub fasilitas di bawahnya) mengambilnya sendiri.`,
     enroll: `  loket enroll --code KODE [--hub URL]
     mendaftarkan basis data loket ini ke hub dengan kode dari "loket hub counter add". Sertifikat hub
     dicocokkan dengan sidik jari di kode sebelum apa pun dikirim. --hub: alamat lain untuk hub yang sama.`,
@@ -74,7 +81,14 @@ const USAGES: Record<Lang, Record<Command, string>> = {
   loket hub counter revoke NAME --hub-dir DIR
     revokes a counter: its requests are refused from now on.
   loket hub status --hub-dir DIR
-    the enrolled counters, their last contact and outbox backlog.`,
+    the enrolled counters, their last contact and outbox backlog.
+  loket hub ... --mode district
+    a district health office hub: publishes list editions to facility hubs only (no patient register).
+  loket hub ... --upstream-code CODE [--upstream-url URL]
+    a facility hub takes the list editions of its district hub: enrolls once with CODE (from "loket hub
+    counter add" at the district hub; kept in DIR/upstream.json), then at every start without it.
+  loket hub edition add FILE --list NAME --kind KIND --as-of YYYY-MM-DD [--map ...] --hub-dir DIR
+    imports a list on the hub's machine and publishes it: counters (and facility hubs below) fetch it by themselves.`,
     enroll: `  loket enroll --code CODE [--hub URL]
     enrolls this counter's database at the hub with a code from "loket hub counter add". The hub's
     certificate is checked against the code's fingerprint before anything is sent. --hub: another address of the same hub.`,

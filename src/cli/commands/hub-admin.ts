@@ -6,13 +6,14 @@ import { CERT_FILE } from '../../hub/tls/certificate';
 import type { HubStatus } from '../../shared/hub-protocol';
 import type { Lang } from '../../shared/i18n/messages';
 import type { Output } from '../output';
+import { editionAddCommand, type EditionAddValues } from './hub-edition';
 import { HubCliFailure, hubText, HubUsageError } from './hub-messages';
 
 /**
  * The admin commands talk to the running hub over HTTPS, as a counter would, with hub.json's
  * admin key and its certificate pinned: they run on the hub's machine (hub.json is 0600 there).
  */
-function adminTransport(hubDir: string | undefined): PinnedTransport {
+export function adminTransport(hubDir: string | undefined): PinnedTransport {
   if (!hubDir) throw new HubUsageError('usage/hub-needs-dir');
   const config = readHubConfig(hubDir);
   if (!config) throw new HubCliFailure('fail/no-hub-json', { dir: hubDir });
@@ -27,14 +28,19 @@ function adminTransport(hubDir: string | undefined): PinnedTransport {
   });
 }
 
-export interface HubAdminValues {
+export interface HubAdminValues extends EditionAddValues {
   'hub-dir'?: string | undefined;
   prefix?: string | undefined;
 }
 
-/** `loket hub counter add NAME`, `loket hub counter revoke NAME`, `loket hub status`. */
+/** `loket hub counter add NAME`, `loket hub counter revoke NAME`, `loket hub status`, `loket hub edition add FILE`. */
 export async function hubAdminCommand(args: string[], values: HubAdminValues, out: Output, lang: Lang): Promise<number> {
   const [what, action, name, extra] = args;
+  if (what === 'edition') {
+    if (action !== 'add' || extra !== undefined) throw new HubUsageError('usage/hub-unknown', { value: args.join(' ') });
+    const admin = adminTransport(values['hub-dir']);
+    return editionAddCommand(name, values, values['hub-dir']!, admin, out, lang);
+  }
   if (what === 'status') {
     if (action !== undefined) throw new HubUsageError('usage/hub-unknown', { value: args.join(' ') });
     const status = await adminTransport(values['hub-dir']).getJson<HubStatus>('/v1/admin/status');
