@@ -135,6 +135,7 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
       if (rest.length > 1) throw new UsageError('usage/unexpected-argument', { value: rest[1]! }, 'import');
       requireReadableFile(rest[0]!, 'list');
     }
+    if (command === 'sync' && rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, 'sync');
     if (command === 'lists' && rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, 'lists');
     if (command === 'cek' && values.dob !== undefined) checkDate('--dob', values.dob, { notFuture: true, command: 'cek' });
     if (command === 'cek' && values.batch !== undefined) requireReadableFile(values.batch, 'batch');
@@ -157,6 +158,8 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
         return await importCommand(core, { file: rest[0], list: values.list, kind: values.kind, asOf: values['as-of'], map: values.map }, out, lang);
       case 'lists':
         return await listsCommand(core, out, lang);
+      case 'sync':
+        return await (await import('./commands/hub-sync-command')).syncCommand(core, out, lang);
       default:
         return await cekCommand(
           core,

@@ -1,7 +1,7 @@
 import type { Lang } from '../shared/i18n/messages';
 
 /** The commands `loket` knows; `help` prints the usage of the others. */
-export const COMMANDS = ['import', 'lists', 'cek', 'hub', 'enroll', 'help'] as const;
+export const COMMANDS = ['import', 'lists', 'cek', 'hub', 'enroll', 'sync', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const isCommand = (value: string | undefined): value is Command => (COMMANDS as readonly string[]).includes(value ?? '');
 
@@ -49,6 +49,9 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     enroll: `  loket enroll --code KODE [--hub URL]
     mendaftarkan basis data loket ini ke hub dengan kode dari "loket hub counter add". Sertifikat hub
     dicocokkan dengan sidik jari di kode sebelum apa pun dikirim. --hub: alamat lain untuk hub yang sama.`,
+    sync: `  loket sync
+    satu ronde dengan hub sekarang (kirim, terima), lalu edisi daftar: yang belum ada di hub dikirim,
+    yang lebih baru di hub dipasang. Menunggu sampai selesai.`,
     help: `  loket help [PERINTAH]
     petunjuk pemakaian semua perintah, atau satu perintah (sama dengan: loket PERINTAH --help).`,
   },
@@ -92,6 +95,9 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     enroll: `  loket enroll --code CODE [--hub URL]
     enrolls this counter's database at the hub with a code from "loket hub counter add". The hub's
     certificate is checked against the code's fingerprint before anything is sent. --hub: another address of the same hub.`,
+    sync: `  loket sync
+    one round with the hub now (send, receive), then the list editions: those the hub lacks are sent,
+    newer ones at the hub are installed. Waits until done.`,
     help: `  loket help [COMMAND]
     how to use every command, or one command (the same as: loket COMMAND --help).`,
   },

@@ -2,6 +2,7 @@ import { secretKeyPath } from '../../core/core-paths';
 import { keyFileSecretBox } from '../../core/secrets/secret-box';
 import { openDatabase } from '../../core/store/open-database';
 import { EnrollmentCodeInvalid, enroll } from '../../core/sync/enroll';
+import { markEnrolled } from '../../core/sync/sync-state.repo';
 import type { Lang } from '../../shared/i18n/messages';
 import type { Output } from '../output';
 import { reportHubFailure } from './hub-failure';
@@ -20,6 +21,8 @@ export async function enrollCommand(values: { hub?: string | undefined; code?: s
       const credential = await enroll(db, keyFileSecretBox(secretKeyPath(dbPath)), { code: values.code, ...(values.hub ? { hubUrl: values.hub } : {}) }).catch((error: unknown) => {
         throw error instanceof EnrollmentCodeInvalid ? new HubCliFailure('fail/bad-code') : error;
       });
+      // As the contract's enrollHub does: from here every change is queued for the hub (the history too).
+      markEnrolled(db, { counterId: credential.counterId, offlinePrefix: credential.offlinePrefix });
       const { secret: _secret, certificatePem: _pem, ...shown } = credential;
       if (out.json) out.data({ ok: true, ...shown });
       else out.line(hubText(lang, 'enroll/done', { facility: credential.facility, name: credential.name, prefix: credential.offlinePrefix, url: credential.hubUrl }));

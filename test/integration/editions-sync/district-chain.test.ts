@@ -77,7 +77,7 @@ async function publishAtDistrict(hubDir: string, file: string, asOf: string): Pr
 
 const LIST = 'PBI APBN Kota Serang';
 const found = async (core: Core, nik: string): Promise<boolean> => {
-  await core.syncNow().catch(() => undefined);
+  await core.syncNow({}).catch(() => undefined);
   return (await core.lookup({ query: nik })).verdict !== 'unknown';
 };
 
@@ -112,6 +112,18 @@ it('district hub → facility hub → counter, all from the command line; the fa
     facility = await startHubProcess(facilityArgs);
     await until('the counter has the newer district list', () => found(counter, memberAt(53, 1_999).nik));
     expect(readEditionOfList(counter.db, LIST, 'current')).toMatchObject({ asOf: '2026-11-15', rowsImported: 2_000 });
+    // A counter run from the command line: `loket enroll`, then `loket sync` brings the list down (and waits for it).
+    const db = join(tempDir(), 'loket.db');
+    expect((await cli(['enroll', '--code', await codeAt(facilityDir, 'Loket 2'), '--db', db, '--json'])).code).toBe(0);
+    const synced = await cli(['sync', '--db', db, '--json']);
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(JSON.parse(synced.stdout)).toMatchObject({ editions: { uploaded: 0, installed: 1, refused: 0, code: null } });
+    const checked = await cli(['cek', memberAt(53, 7).nik, '--db', db, '--json']);
+    expect(JSON.parse(checked.stdout)).not.toMatchObject({ verdict: 'unknown' });
+    expect(checked.stdout).toContain(LIST);
+    const again = await cli(['sync', '--db', db]);
+    expect(again.stdout).toContain('List editions: 0 sent to the hub, 0 installed from the hub, 0 refused.');
+
     // The district holds both editions it published (the facility's counters fetched only the current one).
     const status = await cli(['hub', 'status', '--hub-dir', districtDir, '--json']);
     expect(JSON.parse(status.stdout)).toMatchObject({ editions: 2 });

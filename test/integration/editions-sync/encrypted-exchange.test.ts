@@ -43,12 +43,12 @@ it('an encrypted counter and a plain one exchange editions through syncNow, each
     expect(await verdict(sealed, fromJamkesda)).toBe('unknown');
 
     // Rounds on demand (no background): each runs the edition step once and says what it moved.
-    expect((await sealed.syncNow()).editions).toEqual({ uploaded: 1, installed: 0, refused: 0, code: null });
-    expect((await plain.syncNow()).editions).toEqual({ uploaded: 1, installed: 1, refused: 0, code: null });
-    expect((await sealed.syncNow()).editions).toEqual({ uploaded: 0, installed: 1, refused: 0, code: null });
+    expect((await sealed.syncNow({})).editions).toEqual({ uploaded: 1, installed: 0, refused: 0, code: null });
+    expect((await plain.syncNow({})).editions).toEqual({ uploaded: 1, installed: 1, refused: 0, code: null });
+    expect((await sealed.syncNow({})).editions).toEqual({ uploaded: 0, installed: 1, refused: 0, code: null });
     // Nothing more to move either way.
-    expect((await plain.syncNow()).editions).toEqual({ uploaded: 0, installed: 0, refused: 0, code: null });
-    expect((await sealed.syncNow()).editions).toEqual({ uploaded: 0, installed: 0, refused: 0, code: null });
+    expect((await plain.syncNow({})).editions).toEqual({ uploaded: 0, installed: 0, refused: 0, code: null });
+    expect((await sealed.syncNow({})).editions).toEqual({ uploaded: 0, installed: 0, refused: 0, code: null });
 
     expect(await verdict(plain, fromApbd)).not.toBe('unknown');
     expect(await verdict(sealed, fromJamkesda)).not.toBe('unknown');
@@ -73,7 +73,7 @@ it('a hub that cannot be reached: syncNow fails and the lists stay as they were'
     await importList(counter, (await writeCsvList(join(tempDir(), 'apbd.csv'), { count: 500, seed: 41 })).path, 'PBI APBD', '2026-11-10');
     await counter.enrollHub({ code: await facility.codeFor('Loket 1') });
     await facility.hub.stop();
-    await expect(counter.syncNow()).rejects.toThrow();
+    await expect(counter.syncNow({})).rejects.toThrow();
     expect(readEditionOfList(counter.db, 'PBI APBD', 'current')).toMatchObject({ asOf: '2026-11-10' });
   } finally {
     counter.close();

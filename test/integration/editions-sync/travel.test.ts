@@ -67,7 +67,7 @@ it('a list imported at counter A reaches counter B by itself, and B looks member
     expect(currentOf(b)).toMatchObject({ asOf: '2026-12-01', rowsImported: ROWS });
     expect(currentOf(b)!.id).not.toBe(bSmall);
     // A never fetched its own upload back: its current edition is still the one it imported.
-    const round = await a.syncNow();
+    const round = await a.syncNow({});
     expect(round.editions).toMatchObject({ installed: 0, uploaded: 0, code: null });
     expect(currentOf(a)!.id).toBe(aLarge);
     // Nor does it offer it twice: the hub holds one edition per upload.
