@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { readEditions, type EditionRow } from '../lists/editions.repo';
+import { acquireImportLock } from '../lists/import-lock';
 import { applyKey, editionPath, editionStoreOf } from '../store/edition-store';
 import type { Db } from '../store/open-database';
 import { fetchEditions, type FetchOutcome } from './edition-fetch';
@@ -111,4 +112,26 @@ export async function runEditionStep(db: Db, transport: HubTransport, now: () =>
   for (const [id, record] of Object.entries(offered)) if (record.contentHash) known.set(Number(id), record.contentHash);
   const fetched = await fetchEditions(db, transport, now, known);
   return { uploaded, fetched };
+}
+
+/** The counter's files, for the lock an edition step shares with list imports. */
+export interface StepLock {
+  dbPath: string;
+  key?: string;
+  nativeBinding?: string;
+}
+
+/**
+ * runEditionStep under the import lock (src/core/lists/import-lock.ts): one edition step at a
+ * time per counter database whichever process runs it (the app's worker, `loket sync`), and never
+ * beside a list import, so an install from the hub and a local import never race for one list.
+ * A clerk's import that comes meanwhile waits ("another import") and then runs.
+ */
+export async function runEditionStepLocked(db: Db, transport: HubTransport, lock: StepLock, now: () => Date = () => new Date()): Promise<EditionStepResult> {
+  const holder = await acquireImportLock({ ...lock, list: '' });
+  try {
+    return await runEditionStep(db, transport, now);
+  } finally {
+    holder.release();
+  }
 }

@@ -2,15 +2,16 @@ import type { EditionRoundSummary } from '../../shared/hub-link';
 import { readEditions } from '../lists/editions.repo';
 import type { Db } from '../store/open-database';
 import { runEditionStepInWorker, type EditionJob } from './edition-sync-run';
-import { runEditionStep, type EditionStepResult } from './edition-sync-step';
+import { runEditionStepLocked, type EditionStepResult, type StepLock } from './edition-sync-step';
 import { HubRefused, HubUnreachable, type HubTransport } from './hub-transport';
 
 export interface EditionSyncOptions {
   /** The core's connection: read to notice a new local edition; written only when the step runs in-process. */
   db: Db;
   now: () => Date;
-  /** How the step reaches the hub when it runs on this thread. */
+  /** How the step reaches the hub when it runs on this thread, and the files it locks. */
   transport: HubTransport;
+  lock: StepLock;
   /** The built edition-worker.js and what it needs; null: the step runs in-process (CLI without a build, tests). */
   worker: { script: string; job: EditionJob } | null;
   /** Editions changed under the core's look-ups (another connection installed them): refresh and tell the screens. */
@@ -63,7 +64,7 @@ export class EditionSync {
   private async step(): Promise<EditionStepResult> {
     const { now, worker } = this.options;
     try {
-      const result = worker ? await runEditionStepInWorker(worker.script, worker.job) : await runEditionStep(this.options.db, this.options.transport, now);
+      const result = worker ? await runEditionStepInWorker(worker.script, worker.job) : await runEditionStepLocked(this.options.db, this.options.transport, this.options.lock, now);
       this.dueAt = now().getTime() + (this.options.minIntervalMs ?? 5 * 60_000);
       const installed = result.fetched.flatMap((f) => (f.outcome === 'installed' ? [f.list] : []));
       if (installed.length > 0 && !this.stopped) {

@@ -9,14 +9,15 @@ import { yieldToCounter } from '../lists/thread-priority';
 import { openDatabase } from '../store/open-database';
 import { transportFor } from './enroll';
 import { failureOf, type EditionJob, type EditionWorkerMessage } from './edition-sync-run';
-import { runEditionStep } from './edition-sync-step';
+import { runEditionStepLocked } from './edition-sync-step';
 
 async function run(job: EditionJob): Promise<void> {
   const post = (message: EditionWorkerMessage): void => parentPort?.postMessage(message);
   let db;
   try {
-    db = openDatabase(job.dbPath, { ...(job.key ? { key: job.key } : {}), ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}) });
-    const result = await runEditionStep(db, transportFor(job.credential));
+    const files = { ...(job.key ? { key: job.key } : {}), ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}) };
+    db = openDatabase(job.dbPath, files);
+    const result = await runEditionStepLocked(db, transportFor(job.credential), { dbPath: job.dbPath, ...files });
     post({ type: 'done', result });
   } catch (error) {
     post({ type: 'error', failure: failureOf(error) });

@@ -60,6 +60,7 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
       db: ctx.db,
       now: ctx.now,
       transport,
+      lock: { dbPath: ctx.config.dbPath, ...(key ? { key } : {}), ...(nativeBinding ? { nativeBinding } : {}) },
       worker: script ? { script, job: { dbPath: ctx.config.dbPath, ...(key ? { key } : {}), ...(nativeBinding ? { nativeBinding } : {}), credential } } : null,
       ...(options.editionIntervalMs ? { minIntervalMs: options.editionIntervalMs } : {}),
       onInstalled: (lists) => {
