@@ -63,6 +63,8 @@ export class EditionSync {
 
   private async step(): Promise<EditionStepResult> {
     const { now, worker } = this.options;
+    const before = this.currentIds();
+    let settled: number[] | null = null;
     try {
       const result = worker ? await runEditionStepInWorker(worker.script, worker.job) : await runEditionStepLocked(this.options.db, this.options.transport, this.options.lock, now);
       this.dueAt = now().getTime() + (this.options.minIntervalMs ?? 5 * 60_000);
@@ -71,19 +73,26 @@ export class EditionSync {
         const members = new Map(readEditions(this.options.db, ['current']).map((e) => [e.listName, e.rowsImported]));
         this.options.onInstalled(installed.map((list) => ({ list, members: members.get(list) ?? 0 })));
       }
+      // An edition that is new since the step began and that the step did not install was
+      // imported here meanwhile: leave it unseen, so the next round offers it at once.
+      const ours = new Set(result.fetched.flatMap((f) => (f.outcome === 'installed' ? [f.editionId] : [])));
+      const after = this.currentIds();
+      settled = after.some((id) => !before.includes(id) && !ours.has(id)) ? before : after;
       return result;
     } catch (error) {
       this.dueAt = now().getTime() + (this.options.retryMs ?? 60_000);
       throw error;
     } finally {
-      if (!this.stopped) this.seen = this.currentEditions();
+      if (!this.stopped) this.seen = (settled ?? this.currentIds()).join(',');
     }
   }
 
+  private currentIds(): number[] {
+    return readEditions(this.options.db, ['current']).map((e) => e.id);
+  }
+
   private currentEditions(): string {
-    return readEditions(this.options.db, ['current'])
-      .map((e) => e.id)
-      .join(',');
+    return this.currentIds().join(',');
   }
 }
 
