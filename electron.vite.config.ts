@@ -35,6 +35,7 @@ export default defineConfig({
           'core-process': resolve(__dirname, 'src/core/process/core-process.ts'),
           'import-worker': resolve(__dirname, 'src/core/lists/import-worker.ts'),
           'reader-worker': resolve(__dirname, 'src/core/lists/reader-worker.ts'),
+          'edition-worker': resolve(__dirname, 'src/core/sync/edition-worker.ts'),
           cli: resolve(__dirname, 'src/cli/index.ts'),
           harness: resolve(__dirname, 'src/harness/server.ts'),
         },

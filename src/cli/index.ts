@@ -67,6 +67,10 @@ const OPTIONS = {
   name: { type: 'string' },
   unit: { type: 'string' },
   again: { type: 'boolean', default: false },
+  // loket hub: a district hub, a facility hub's district
+  mode: { type: 'string' },
+  'upstream-code': { type: 'string' },
+  'upstream-url': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -143,6 +147,7 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
       if (rest.length > 1) throw new UsageError('usage/unexpected-argument', { value: rest[1]! }, 'import');
       requireReadableFile(rest[0]!, 'list');
     }
+    if (command === 'sync' && rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, 'sync');
     if (command === 'lists' && rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, 'lists');
     if (command === 'cek' && values.dob !== undefined) checkDate('--dob', values.dob, { notFuture: true, command: 'cek' });
     if ((command === 'antrean' || command === 'sync') && rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, command);

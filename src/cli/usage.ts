@@ -39,6 +39,13 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     mencabut loket: permintaannya ditolak mulai sekarang.
   loket hub status --hub-dir FOLDER
     loket-loket yang terdaftar, kontak terakhir dan antrean kirimnya.
+  loket hub ... --mode district
+    hub dinas kesehatan: hanya menerbitkan edisi daftar ke hub-hub fasilitas (tanpa register pasien).
+  loket hub ... --upstream-code KODE [--upstream-url URL]
+    hub fasilitas mengambil edisi daftar dari hub dinas: mendaftar sekali dengan KODE (dari "loket hub
+    counter add" di hub dinas; disimpan di FOLDER/upstream.json), lalu setiap start tanpa kode lagi.
+  loket hub edition add BERKAS --list NAMA --kind JENIS --as-of YYYY-MM-DD [--map ...] --hub-dir FOLDER
+    mengimpor daftar di mesin hub dan menerbitkannya: loket (dan hub fasilitas di bawahnya) mengambilnya sendiri.
   loket hub settings --file BERKAS.json --hub-dir FOLDER
     pengaturan fasilitas untuk semua loket (unit, prefiks, format RM, batas waktu, zona waktu).
   loket hub bpjs --credentials BERKAS --hub-dir FOLDER
@@ -52,11 +59,12 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     kedua ke unit yang sama hari ini. Loket yang terdaftar di hub meminta nomor antrean dari hub.`,
     antrean: `  loket antrean --unit KODE
     antrean hari ini di satu unit seperti dilihat loket ini (dengan hub: semua loket), gawat darurat dulu.`,
-    sync: `  loket sync
-    satu putaran sinkron dengan hub sekarang: mengirim perubahan, menerima yang dari loket lain.`,
     enroll: `  loket enroll --code KODE [--hub URL]
     mendaftarkan basis data loket ini ke hub dengan kode dari "loket hub counter add". Sertifikat hub
     dicocokkan dengan sidik jari di kode sebelum apa pun dikirim. --hub: alamat lain untuk hub yang sama.`,
+    sync: `  loket sync
+    satu ronde dengan hub sekarang (kirim, terima), lalu edisi daftar: yang belum ada di hub dikirim,
+    yang lebih baru di hub dipasang. Menunggu sampai selesai.`,
     help: `  loket help [PERINTAH]
     petunjuk pemakaian semua perintah, atau satu perintah (sama dengan: loket PERINTAH --help).`,
   },
@@ -90,6 +98,13 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     revokes a counter: its requests are refused from now on.
   loket hub status --hub-dir DIR
     the enrolled counters, their last contact and outbox backlog.
+  loket hub ... --mode district
+    a district health office hub: publishes list editions to facility hubs only (no patient register).
+  loket hub ... --upstream-code CODE [--upstream-url URL]
+    a facility hub takes the list editions of its district hub: enrolls once with CODE (from "loket hub
+    counter add" at the district hub; kept in DIR/upstream.json), then at every start without it.
+  loket hub edition add FILE --list NAME --kind KIND --as-of YYYY-MM-DD [--map ...] --hub-dir DIR
+    imports a list on the hub's machine and publishes it: counters (and facility hubs below) fetch it by themselves.
   loket hub settings --file FILE.json --hub-dir DIR
     the facility's settings for every counter (units, prefixes, RM format, deadlines, time zone).
   loket hub bpjs --credentials FILE --hub-dir DIR
@@ -103,11 +118,12 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     visit to the same unit today. A counter enrolled at a hub takes its queue number from the hub.`,
     antrean: `  loket antrean --unit CODE
     today's queue of one unit as this counter sees it (with a hub: every counter's), emergencies first.`,
-    sync: `  loket sync
-    one sync round with the hub now: sends this counter's changes, receives the other counters'.`,
     enroll: `  loket enroll --code CODE [--hub URL]
     enrolls this counter's database at the hub with a code from "loket hub counter add". The hub's
     certificate is checked against the code's fingerprint before anything is sent. --hub: another address of the same hub.`,
+    sync: `  loket sync
+    one round with the hub now (send, receive), then the list editions: those the hub lacks are sent,
+    newer ones at the hub are installed. Waits until done.`,
     help: `  loket help [COMMAND]
     how to use every command, or one command (the same as: loket COMMAND --help).`,
   },

@@ -40,6 +40,8 @@ export interface CoreConfig {
   hubBackground?: boolean;
   /** Time between sync rounds while connected (default 1 s). */
   hubIntervalMs?: number;
+  /** At most one background list-edition step per this long (default 5 minutes; a new local edition goes at once). */
+  hubEditionIntervalMs?: number;
   /** Reaches the hub another way than the credential's pinned HTTPS (tests). */
   hubTransport?: (credential: HubCredential, backlog: () => number) => HubTransport;
 }

@@ -9,6 +9,7 @@ import { freeLoopbackPort } from './pg/free-port';
 import { migrate } from './pg/migrate';
 import { hubRoutes } from './routes';
 import type { HubMode } from './editions/edition-routes';
+import { readUpstream, startUpstreamLink, type UpstreamOptions, type UpstreamState } from './editions/upstream-link';
 import { lanIPv4Addresses, loadOrCreateCertificate } from './tls/certificate';
 
 export interface StartHubOptions {
@@ -27,6 +28,14 @@ export interface StartHubOptions {
   facility?: string;
   /** 'district': a Dinas Kesehatan hub that publishes list editions only (no register). */
   mode?: HubMode;
+  /**
+   * Take the list editions a district hub publishes: at the first start enroll there with the
+   * code (kept in `<dataDir>/upstream.json`), then sync at every start and every interval.
+   * A hub started earlier with a code keeps using its stored enrollment (`{}` is enough).
+   */
+  upstream?: UpstreamOptions;
+  /** Where the upstream link reports (no member data); console.log by default. */
+  log?: (line: string) => void;
 }
 
 export interface RunningHub {
@@ -34,6 +43,8 @@ export interface RunningHub {
   fingerprint: string;
   port: number;
   pg: Pool;
+  /** The link to the district hub, when started with `upstream` (or an upstream.json from an earlier start). */
+  upstream: { state(): UpstreamState; ready: Promise<UpstreamState> } | null;
   stop(): Promise<void>;
 }
 
@@ -86,7 +97,14 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     const port = (hub.server.address() as AddressInfo).port;
     identity.urls.push(...urlsOf(options.host, port));
     writeHubConfig(options.dataDir, { urls: identity.urls, fingerprint: cert.fingerprint, adminKey, facility });
-    return { urls: identity.urls, fingerprint: cert.fingerprint, port, pg, stop: stopAll };
+    // After listening: the counters are served while the district is being reached.
+    let upstream: RunningHub['upstream'] = null;
+    if (options.upstream || readUpstream(options.dataDir)) {
+      const link = startUpstreamLink(pg, { dataDir: options.dataDir }, options.upstream ?? {}, options.log ?? ((line) => console.log(`hub: ${line}`)));
+      cleanups.push(async () => link.stop());
+      upstream = link;
+    }
+    return { urls: identity.urls, fingerprint: cert.fingerprint, port, pg, upstream, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -34,6 +34,16 @@ export interface SyncRound {
   deferred: number;
   settingsChanged: boolean;
   mrnBlock: { first: number; last: number } | null;
+  /** The list-edition step run after the round (syncNow only; background rounds run it every few minutes). */
+  editions?: EditionRoundSummary;
+}
+
+/** What the edition step moved: local lists sent to the hub, the hub's newer ones installed here, files refused; `code` when the step failed. */
+export interface EditionRoundSummary {
+  uploaded: number;
+  installed: number;
+  refused: number;
+  code: string | null;
 }
 
 /** This counter's place in the facility, after enrolling. */

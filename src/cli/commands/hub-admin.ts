@@ -7,6 +7,7 @@ import type { HubStatus } from '../../shared/hub-protocol';
 import type { Lang } from '../../shared/i18n/messages';
 import type { Output } from '../output';
 import { hubFacilityCommand, type HubFacilityValues } from './hub-facility';
+import { editionAddCommand, type EditionAddValues } from './hub-edition';
 import { HubCliFailure, hubText, HubUsageError } from './hub-messages';
 
 /**
@@ -28,17 +29,22 @@ export function adminTransport(hubDir: string | undefined): PinnedTransport {
   });
 }
 
-export interface HubAdminValues extends HubFacilityValues {
+export interface HubAdminValues extends HubFacilityValues, EditionAddValues {
   'hub-dir'?: string | undefined;
   prefix?: string | undefined;
 }
 
-/** `loket hub counter add NAME`, `loket hub counter revoke NAME`, `loket hub status`. */
+/** `loket hub counter add NAME`, `loket hub counter revoke NAME`, `loket hub status`, `loket hub edition add FILE`. */
 export async function hubAdminCommand(args: string[], values: HubAdminValues, out: Output, lang: Lang): Promise<number> {
   const [what, action, name, extra] = args;
   if (what === 'settings' || what === 'bpjs' || what === 'report') {
     if (action !== undefined) throw new HubUsageError('usage/hub-unknown', { value: args.join(' ') });
     return hubFacilityCommand(what, values, out, lang);
+  }
+  if (what === 'edition') {
+    if (action !== 'add' || extra !== undefined) throw new HubUsageError('usage/hub-unknown', { value: args.join(' ') });
+    const admin = adminTransport(values['hub-dir']);
+    return editionAddCommand(name, values, values['hub-dir']!, admin, out, lang);
   }
   if (what === 'status') {
     if (action !== undefined) throw new HubUsageError('usage/hub-unknown', { value: args.join(' ') });

@@ -17,6 +17,9 @@ export interface HubValues extends HubAdminValues {
   'pg-port'?: string | undefined;
   host?: string | undefined;
   facility?: string | undefined;
+  mode?: string | undefined;
+  'upstream-code'?: string | undefined;
+  'upstream-url'?: string | undefined;
 }
 
 /** `loket hub …`: serve (no sub-command), or an admin sub-command against the running hub. */
@@ -48,6 +51,13 @@ async function serve(values: HubValues, out: Output, lang: Lang): Promise<number
   if ((values.embedded === undefined && values.pg === undefined) || !dataDir) throw new HubUsageError('usage/hub-needs-source');
   const port = portOf(values.port);
   const embeddedPort = values['pg-port'] === undefined ? undefined : portOf(values['pg-port']);
+  const mode = values.mode ?? 'facility';
+  if (mode !== 'facility' && mode !== 'district') throw new HubUsageError('usage/bad-mode', { value: mode });
+  if (mode === 'district' && values['upstream-code'] !== undefined) throw new HubUsageError('usage/upstream-in-district');
+  // The code is needed once (the enrollment is kept in DIR/upstream.json); a later start without it keeps the link.
+  const upstream = values['upstream-code'] !== undefined || values['upstream-url'] !== undefined
+    ? { ...(values['upstream-code'] !== undefined ? { code: values['upstream-code'] } : {}), ...(values['upstream-url'] !== undefined ? { url: values['upstream-url'] } : {}) }
+    : undefined;
   let hub;
   try {
     hub = await startHub({
@@ -57,6 +67,10 @@ async function serve(values: HubValues, out: Output, lang: Lang): Promise<number
       host: values.host ?? '0.0.0.0',
       port,
       ...(values.facility !== undefined ? { facility: values.facility } : {}),
+      mode,
+      ...(upstream ? { upstream } : {}),
+      // The upstream link's lines go to stderr: stdout stays the start's report (JSON with --json).
+      log: (line) => out.error(`hub: ${line}`),
     });
   } catch (error) {
     if (error instanceof HubError) throw error;

@@ -3,15 +3,22 @@ import type { Lang } from '../../shared/i18n/messages';
 import { call } from '../contract-call';
 import { cliText } from '../messages';
 import type { Output } from '../output';
+import { hubText } from './hub-messages';
 
-/** `loket sync`: one round with the hub now, and what it moved (JSON: the round as the contract gives it). */
+/** `loket sync`: one round with the hub now and the list-edition step, and what they moved (JSON: the round as the contract gives it). */
 export async function syncCommand(core: Core, out: Output, lang: Lang): Promise<number> {
+  await core.hubReady;
+  // The round, then the list-edition step (upload what the hub lacks, install what it has newer), awaited.
   const round = await call(core, 'syncNow', {});
-  if (out.json) out.data(round);
-  else {
-    const deferred = round.deferred > 0 ? cliText(lang, 'sync/deferred', { count: round.deferred }) : '';
-    out.line(cliText(lang, 'sync/done', { pushed: round.pushed + round.duplicates, pulled: round.pulled, deferred }));
+  if (out.json) {
+    out.data(round);
+    return 0;
   }
+  const deferred = round.deferred > 0 ? cliText(lang, 'sync/deferred', { count: round.deferred }) : '';
+  out.line(cliText(lang, 'sync/done', { pushed: round.pushed + round.duplicates, pulled: round.pulled, deferred }));
+  const editions = round.editions;
+  if (editions?.code) out.line(hubText(lang, 'sync/editions-failed', { code: editions.code }));
+  else if (editions) out.line(hubText(lang, 'sync/editions', { uploaded: editions.uploaded, installed: editions.installed, refused: editions.refused }));
   return 0;
 }
 

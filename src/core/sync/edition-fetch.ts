@@ -30,15 +30,17 @@ export type FetchOutcome =
  * Lists are fetched one after the other, each on its own; one refused does not stop the others.
  * The main database is only written in the two short transactions of the install. Fails with
  * HubUnreachable / HubRefused when the manifest cannot be had (the caller tries again later).
+ * `knownHashes`: content hashes of local editions whose files do not carry one (a local import
+ * this counter uploaded: edition-sync.ts keeps them), so its own upload is not fetched back.
  */
-export async function fetchEditions(db: Db, transport: HubTransport, now: () => Date = () => new Date()): Promise<FetchOutcome[]> {
+export async function fetchEditions(db: Db, transport: HubTransport, now: () => Date = () => new Date(), knownHashes: ReadonlyMap<number, string> = new Map()): Promise<FetchOutcome[]> {
   const manifest = editionManifest.parse(await transport.getJson<unknown>(EDITIONS_PATH));
   const store = editionStoreOf(db);
   const local = new Map(readEditions(db, ['current']).map((e) => [e.listName, e]));
   const outcomes: FetchOutcome[] = [];
   for (const entry of manifest.editions) {
     const mine = local.get(entry.list);
-    if (mine && !hubIsNewer(entry, mine, knownContentHash(db, mine.id) ?? localContentHash(store, mine))) {
+    if (mine && !hubIsNewer(entry, mine, knownHashes.get(mine.id) ?? knownContentHash(db, mine.id) ?? localContentHash(store, mine))) {
       outcomes.push({ list: entry.list, outcome: 'up-to-date' });
       continue;
     }

@@ -38,18 +38,24 @@ function originOf(url: string): string {
 }
 
 /**
- * Enrolls this counter at the hub: the code's fingerprint is pinned before anything is sent (a
- * hub with another certificate is refused: HubUnreachable 'hub-certificate-mismatch'), the
- * one-time token is exchanged for a credential, and the credential is stored (secret sealed).
- * `hubUrl` defaults to the code's first URL.
+ * Exchanges a one-time code for a credential at the hub, storing nothing: the code's fingerprint
+ * is pinned before anything is sent (a hub with another certificate is refused: HubUnreachable
+ * 'hub-certificate-mismatch'), then the token is traded for a counter id and secret. `hubUrl`
+ * defaults to the code's first URL. A counter stores the answer (enroll); a facility hub enrolling
+ * at its district hub keeps it in its data folder (src/hub/editions/upstream-credential.ts).
  */
-export async function enroll(db: Db, box: SecretBox, options: { hubUrl?: string; code: string }): Promise<HubCredential> {
+export async function exchangeEnrollmentCode(options: { hubUrl?: string; code: string }): Promise<HubCredential> {
   const code = decodeEnrollmentCode(options.code);
   const hubUrl = originOf(options.hubUrl ?? code.urls[0] ?? '');
   const certificatePem = await fetchPinnedCertificate(hubUrl, code.fingerprint);
   const transport = pinnedTransport({ hubUrl, fingerprint: code.fingerprint, certificatePem });
   const reply = await transport.postJson<EnrollResponse>('/v1/enroll', { token: code.token }, { timeoutMs: 15_000 });
-  const credential: HubCredential = { hubUrl, fingerprint: code.fingerprint, certificatePem, ...reply };
+  return { hubUrl, fingerprint: code.fingerprint, certificatePem, ...reply };
+}
+
+/** Enrolls this counter at the hub (exchangeEnrollmentCode) and stores the credential (secret sealed). */
+export async function enroll(db: Db, box: SecretBox, options: { hubUrl?: string; code: string }): Promise<HubCredential> {
+  const credential = await exchangeEnrollmentCode(options);
   await writeHubCredential(db, box, credential);
   // From here every change goes to the outbox, and the counter's history before it too.
   markEnrolled(db, { counterId: credential.counterId, offlinePrefix: credential.offlinePrefix });

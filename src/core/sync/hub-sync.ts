@@ -9,6 +9,8 @@ import { readHubCredential, type HubCredential } from './hub-credential.repo';
 import type { HubTransport } from './hub-transport';
 import { outboxBacklog } from './outbox';
 import { SyncEngine } from './sync-engine';
+import { EditionSync, summarizeEditionStep } from './edition-sync';
+import { editionWorkerScript } from './edition-sync-run';
 import { syncState } from './sync-state.repo';
 
 export interface HubSyncOptions {
@@ -17,6 +19,8 @@ export interface HubSyncOptions {
   intervalMs?: number;
   /** Tests may reach the hub another way; by default the pinned HTTPS transport of the credential. */
   transportOf?: (credential: HubCredential, backlog: () => number) => HubTransport;
+  /** At most one background list-edition step per this long (default 5 minutes; tests shorten it). */
+  editionIntervalMs?: number;
   /** A round got through with records from other counters, or settings: queues and screens may refresh. */
   onApplied?: () => void;
   /** The facility's BPJS access came from the hub: save it as this counter's (sealed). */
@@ -42,6 +46,7 @@ export interface HubSync {
  */
 export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncOptions): HubSync {
   let engine: SyncEngine | null = null;
+  let editions: EditionSync | null = null;
   let enrollment: HubEnrollment | null = null;
   let stopped = false;
   const withEnrollment = (link: HubLink): HubLink => ({ ...link, enrollment });
@@ -51,6 +56,22 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
     enrollment = { hubUrl: credential.hubUrl, facility: credential.facility, name: credential.name, offlinePrefix: credential.offlinePrefix };
     const backlog = (): number => outboxBacklog(ctx.db);
     const transport = options.transportOf ? options.transportOf(credential, backlog) : transportFor(credential, backlog);
+    // List editions: their own step after rounds that got through, in a worker when built (a test's own transport stays in-process).
+    const script = options.transportOf ? null : editionWorkerScript(ctx.config.workerScript);
+    const { key, nativeBinding } = ctx.config;
+    editions = new EditionSync({
+      db: ctx.db,
+      now: ctx.now,
+      transport,
+      lock: { dbPath: ctx.config.dbPath, ...(key ? { key } : {}), ...(nativeBinding ? { nativeBinding } : {}) },
+      worker: script ? { script, job: { dbPath: ctx.config.dbPath, ...(key ? { key } : {}), ...(nativeBinding ? { nativeBinding } : {}), credential } } : null,
+      ...(options.editionIntervalMs ? { minIntervalMs: options.editionIntervalMs } : {}),
+      onInstalled: (lists) => {
+        ctx.catalog.invalidate();
+        // The lists header reloads on an import's 'done'; an installed edition is one to it.
+        for (const { list, members } of lists) ctx.events.emit('importProgress', { list, phase: 'done', rowsRead: members, percent: 100 });
+      },
+    });
     const made = new SyncEngine({
       db: ctx.db,
       transport,
@@ -58,6 +79,10 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
       ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
       ...(options.applyBpjs ? { onBpjs: options.applyBpjs } : {}),
       onLink: (link) => ctx.events.emit('hubLink', withEnrollment(link)),
+      // After every round that got through: the list-edition step when it is due.
+      onRound: () => {
+        if (options.background) editions?.afterRound();
+      },
       onApplied: (_round, settings) => {
         if (settings) ctx.setSettings(settings);
         options.onApplied?.();
@@ -87,7 +112,9 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
     async syncNow() {
       await ready;
       if (!engine) throw new LoketError('hub/not-enrolled');
-      return engine.round();
+      const round = await engine.round();
+      const step = await editions!.runNow().then((result) => ({ result }), (error: unknown) => ({ error }));
+      return { ...round, editions: summarizeEditionStep(step) };
     },
     async queueNumber(request) {
       return engine ? engine.queueNumber(request) : null;
@@ -96,6 +123,7 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
     stop() {
       stopped = true;
       engine?.stop();
+      editions?.stop();
     },
   };
 }

@@ -23,6 +23,8 @@ export interface SyncEngineOptions {
   queueNumberTimeoutMs?: number;
   /** Record numbers reserved per block. */
   mrnBlockSize?: number;
+  /** After every round that got through (the list-edition step hangs on it). */
+  onRound?: (round: SyncRound) => void;
   /** The facility's BPJS access changed at the hub: save it here (sealed) as the settings screen would. */
   onBpjs?: (form: BpjsSettingsForm) => Promise<void>;
 }
@@ -150,6 +152,7 @@ export class SyncEngine {
         ...(round.settingsChanged ? { settingsAt: at } : {}),
       });
       if (round.pulled > 0 || round.settingsChanged) this.options.onApplied(round, settings);
+      this.options.onRound?.(round);
       return round;
     } catch (error) {
       this.failed(error);

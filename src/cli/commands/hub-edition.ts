@@ -1,0 +1,53 @@
+import { join, resolve } from 'node:path';
+import { createCore, defaultWorkerScript } from '../../core/core';
+import { uploadEdition } from '../../core/sync/edition-upload';
+import { ADMIN_EDITIONS_PATH } from '../../core/sync/edition-wire';
+import type { PinnedTransport } from '../../core/sync/pinned-transport';
+import type { Lang } from '../../shared/i18n/messages';
+import { requireReadableFile } from '../checks';
+import { call } from '../contract-call';
+import type { Output } from '../output';
+import { checkImportArgs, parseMapping } from './import';
+import { hubText } from './hub-messages';
+
+export interface EditionAddValues {
+  list?: string | undefined;
+  kind?: string | undefined;
+  'as-of'?: string | undefined;
+  map?: string | undefined;
+}
+
+/** The hub's own Loket database for the lists its administrator publishes (no patients ever in it). */
+export const publishDbPath = (hubDir: string): string => join(hubDir, 'publish', 'loket.db');
+
+/**
+ * `loket hub edition add FILE --list NAME --kind K --as-of D [--map …] --hub-dir DIR`: the
+ * administrator of a hub (a district hub above all, which has no counters to import at) imports
+ * a list file exactly as a counter would, into the hub's own publishing database
+ * (`DIR/publish/loket.db`, which keeps the editions as a counter does: the previous one stays
+ * for a roll-back), and uploads the new edition through the running hub's admin route. The
+ * hub's checks are the same as for a counter's upload. Run on the hub's machine (hub.json).
+ */
+export async function editionAddCommand(file: string | undefined, values: EditionAddValues, hubDir: string, admin: PinnedTransport, out: Output, lang: Lang): Promise<number> {
+  const checked = checkImportArgs({ file, list: values.list, kind: values.kind, asOf: values['as-of'], map: values.map });
+  requireReadableFile(checked.file, 'list');
+  const core = createCore({ dbPath: publishDbPath(hubDir), workerScript: defaultWorkerScript(), bpjsBackground: false, hubBackground: false });
+  try {
+    const report = await call(core, 'importList', {
+      file: core.registerFile(resolve(checked.file), 'open-list').handle,
+      list: checked.list,
+      kind: checked.kind,
+      asOf: checked.asOf,
+      ...(values.map ? { mapping: parseMapping(values.map) } : {}),
+    });
+    const reply = await uploadEdition(core.db, admin, report.list, ADMIN_EDITIONS_PATH);
+    if (out.json) out.data({ list: report.list, asOf: report.asOf, members: reply.edition.members, rejected: report.rows.rejected, edition: reply.edition, current: reply.current, duplicate: reply.duplicate });
+    else {
+      out.line(hubText(lang, 'hub/edition-added', { list: report.list, asOf: report.asOf, members: reply.edition.members, rejected: report.rows.rejected }));
+      if (!reply.current) out.line(hubText(lang, 'hub/edition-not-current'));
+    }
+    return 0;
+  } finally {
+    core.close();
+  }
+}
