@@ -22,14 +22,13 @@ import { percentile, round } from './stats';
 const FROM_001 = `CREATE SEQUENCE IF NOT EXISTS hub_rev;
 CREATE TABLE IF NOT EXISTS facility_settings (id integer PRIMARY KEY CHECK (id = 1), json jsonb NOT NULL, rev bigint NOT NULL);`;
 
-function registration(counter: number, i: number, queueNo: number): HubOp[] {
+export function registration(counter: number, i: number, queueNo: number, serviceDate = '2026-11-30', unit = `POLI-${i % 8}`, visitUid = uuidv7()): HubOp[] {
   const at = new Date().toISOString();
   const patientUid = uuidv7();
-  const visitUid = uuidv7();
   const nik = `32${String(counter).padStart(2, '0')}${String(i).padStart(12, '0')}`;
   return [
     { opId: uuidv7(), at, kind: 'patient', record: { uid: patientUid, mrn: `K${counter}-${i}`, nik, card: null, name: `PASIEN ${counter} ${i}`, dob: '1980-01-01', sex: 'P', address: null, identified: true, createdAt: at, updatedAt: at } },
-    { opId: uuidv7(), at, kind: 'visit', record: { uid: visitUid, patientUid, serviceDate: '2026-11-30', unit: `POLI-${i % 8}`, queuePrefix: 'U', queueNo, emergency: false, payer: 'jkn', verdict: 'active', verdictSource: 'list', status: 'waiting', registeredAt: at, registeredBy: 'clerk', calledAt: null, servedAt: null, cancelledAt: null, counter: `k${counter}` } },
+    { opId: uuidv7(), at, kind: 'visit', record: { uid: visitUid, patientUid, serviceDate, unit, queuePrefix: 'U', queueNo, emergency: false, payer: 'jkn', verdict: 'active', verdictSource: 'list', status: 'waiting', registeredAt: at, registeredBy: 'clerk', calledAt: null, servedAt: null, cancelledAt: null, counter: `k${counter}` } },
     { opId: uuidv7(), at, kind: 'print', record: { uid: uuidv7(), visitUid, printedAt: at, clerk: 'clerk', kind: 'print', paper: '80mm', printer: null } },
   ];
 }
