@@ -7,12 +7,14 @@
  *
  *   BENCH_HUB_REGISTRATIONS=3000   registrations in all (spread over the counters)
  *   BENCH_HUB_COUNTERS=10          concurrent counters
+ *   BENCH_HUB_GROUP_COMMIT=1       pushes through the group commit as the push route does (0: one transaction each)
  */
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { m002Register } from '../../src/hub/register/002-register';
 import { applyOps } from '../../src/hub/register/apply-ops';
+import { groupCommitFor } from '../../src/hub/register/group-commit';
 import { pull } from '../../src/hub/register/pull';
 import { nextQueueNumber } from '../../src/hub/register/queue-number';
 import type { HubOp } from '../../src/shared/hub-protocol';
@@ -36,7 +38,7 @@ export function registration(counter: number, i: number, queueNo: number, servic
 const micros = (started: number): number => (performance.now() - started) * 1000;
 const latency = (samples: number[]) => ({ calls: samples.length, p50Us: round(percentile(samples, 50), 0), p95Us: round(percentile(samples, 95), 0), p99Us: round(percentile(samples, 99), 0) });
 
-export async function benchHubApply(registrations = Number(process.env.BENCH_HUB_REGISTRATIONS ?? 3000), counters = Number(process.env.BENCH_HUB_COUNTERS ?? 10)) {
+export async function benchHubApply(registrations = Number(process.env.BENCH_HUB_REGISTRATIONS ?? 3000), counters = Number(process.env.BENCH_HUB_COUNTERS ?? 10), grouped = process.env.BENCH_HUB_GROUP_COMMIT !== '0') {
   const server = await startTestPostgres();
   const pool = new pg.Pool({ connectionString: server.url, max: counters + 2 });
   try {
@@ -53,7 +55,8 @@ export async function benchHubApply(registrations = Number(process.env.BENCH_HUB
           const { queueNo } = await nextQueueNumber(pool, { visitUid: uuidv7(), unit: `POLI-${i % 8}`, serviceDate: '2026-11-30', prefix: 'U' });
           queueSamples.push(micros(visitStarted));
           const pushStarted = performance.now();
-          await applyOps(pool, `k${c}`, registration(c, i, queueNo), new Date());
+          const ops = registration(c, i, queueNo);
+          await (grouped ? groupCommitFor(pool).submit(`k${c}`, ops, new Date()) : applyOps(pool, `k${c}`, ops, new Date()));
           pushSamples.push(micros(pushStarted));
         }
       }),
@@ -75,6 +78,7 @@ export async function benchHubApply(registrations = Number(process.env.BENCH_HUB
       // Other work on the machine slows every figure here: the 1-minute load average at the end.
       loadAverage1m: round(loadavg()[0]!, 2),
       counters,
+      groupCommit: grouped,
       registrations: total,
       seconds: round(seconds, 2),
       registrationsPerSecond: round(total / seconds, 0),
