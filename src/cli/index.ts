@@ -14,6 +14,9 @@ import { cekCommand, onlineOptions } from './commands/cek';
 import { readCredentialsFile } from './commands/credentials-file';
 import { checkImportArgs, importCommand } from './commands/import';
 import { listsCommand } from './commands/lists';
+import { antreanCommand } from './commands/antrean';
+import { daftarCommand } from './commands/daftar';
+import { syncCommand } from './commands/sync';
 import { cliText, type CliKey, type CliParams } from './messages';
 import { consoleOutput, type Output } from './output';
 import { COMMANDS, isCommand, usage, type Command } from './usage';
@@ -55,6 +58,15 @@ const OPTIONS = {
   prefix: { type: 'string' },
   hub: { type: 'string' },
   code: { type: 'string' },
+  // loket hub settings / report
+  file: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  html: { type: 'string' },
+  // loket daftar, loket antrean
+  name: { type: 'string' },
+  unit: { type: 'string' },
+  again: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -133,6 +145,8 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
     }
     if (command === 'lists' && rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, 'lists');
     if (command === 'cek' && values.dob !== undefined) checkDate('--dob', values.dob, { notFuture: true, command: 'cek' });
+    if ((command === 'antrean' || command === 'sync') && rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, command);
+    if (command === 'daftar' && rest.length > 1) throw new UsageError('usage/unexpected-argument', { value: rest[1]! }, 'daftar');
     if (command === 'cek' && values.batch !== undefined) requireReadableFile(values.batch, 'batch');
     const dbPath = values.db ?? defaultDbPath();
     // A wrong path must not silently become an empty database: only a command that writes
@@ -153,6 +167,12 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
         return await importCommand(core, { file: rest[0], list: values.list, kind: values.kind, asOf: values['as-of'], map: values.map }, out, lang);
       case 'lists':
         return await listsCommand(core, out, lang);
+      case 'daftar':
+        return await daftarCommand(core, { number: rest[0], name: values.name, dob: values.dob, unit: values.unit, again: values.again }, out, lang);
+      case 'antrean':
+        return await antreanCommand(core, { unit: values.unit }, out, lang);
+      case 'sync':
+        return await syncCommand(core, out, lang);
       default:
         return await cekCommand(
           core,

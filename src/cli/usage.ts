@@ -1,7 +1,7 @@
 import type { Lang } from '../shared/i18n/messages';
 
 /** The commands `loket` knows; `help` prints the usage of the others. */
-export const COMMANDS = ['import', 'lists', 'cek', 'hub', 'enroll', 'help'] as const;
+export const COMMANDS = ['import', 'lists', 'cek', 'daftar', 'antrean', 'sync', 'hub', 'enroll', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const isCommand = (value: string | undefined): value is Command => (COMMANDS as readonly string[]).includes(value ?? '');
 
@@ -38,7 +38,22 @@ const USAGES: Record<Lang, Record<Command, string>> = {
   loket hub counter revoke NAMA --hub-dir FOLDER
     mencabut loket: permintaannya ditolak mulai sekarang.
   loket hub status --hub-dir FOLDER
-    loket-loket yang terdaftar, kontak terakhir dan antrean kirimnya.`,
+    loket-loket yang terdaftar, kontak terakhir dan antrean kirimnya.
+  loket hub settings --file BERKAS.json --hub-dir FOLDER
+    pengaturan fasilitas untuk semua loket (unit, prefiks, format RM, batas waktu, zona waktu).
+  loket hub bpjs --credentials BERKAS --hub-dir FOLDER
+    akses BPJS fasilitas (baris LOKET_BPJS_NAMA=nilai); setiap loket menyimpannya tersegel.
+  loket hub report --from YYYY-MM-DD [--to YYYY-MM-DD] [--html BERKAS] --hub-dir FOLDER
+    register, rekap dan laporan pelayanan setara semua loket; --html: halaman untuk dicetak.`,
+    daftar: `  loket daftar [NIK|KARTU] [--name NAMA] [--dob YYYY-MM-DD] --unit KODE [--again]
+    mendaftarkan kunjungan seperti di loket: pasien dicari dengan nomornya, atau nama dan tanggal lahir, di
+    rekam medis lalu di daftar peserta; bila tidak ada, pasien baru dibuat dari yang diberikan (--name perlu
+    hanya saat itu). Tidak ditemukan tidak pernah menahan pendaftaran (penjamin menyusul). --again: kunjungan
+    kedua ke unit yang sama hari ini. Loket yang terdaftar di hub meminta nomor antrean dari hub.`,
+    antrean: `  loket antrean --unit KODE
+    antrean hari ini di satu unit seperti dilihat loket ini (dengan hub: semua loket), gawat darurat dulu.`,
+    sync: `  loket sync
+    satu putaran sinkron dengan hub sekarang: mengirim perubahan, menerima yang dari loket lain.`,
     enroll: `  loket enroll --code KODE [--hub URL]
     mendaftarkan basis data loket ini ke hub dengan kode dari "loket hub counter add". Sertifikat hub
     dicocokkan dengan sidik jari di kode sebelum apa pun dikirim. --hub: alamat lain untuk hub yang sama.`,
@@ -74,7 +89,22 @@ const USAGES: Record<Lang, Record<Command, string>> = {
   loket hub counter revoke NAME --hub-dir DIR
     revokes a counter: its requests are refused from now on.
   loket hub status --hub-dir DIR
-    the enrolled counters, their last contact and outbox backlog.`,
+    the enrolled counters, their last contact and outbox backlog.
+  loket hub settings --file FILE.json --hub-dir DIR
+    the facility's settings for every counter (units, prefixes, RM format, deadlines, time zone).
+  loket hub bpjs --credentials FILE --hub-dir DIR
+    the facility's BPJS access (LOKET_BPJS_NAME=value lines); every counter keeps it sealed.
+  loket hub report --from YYYY-MM-DD [--to YYYY-MM-DD] [--html FILE] --hub-dir DIR
+    the register, recap and equal-service report of every counter; --html: a page to print.`,
+    daftar: `  loket daftar [NIK|CARD] [--name NAME] [--dob YYYY-MM-DD] --unit CODE [--again]
+    registers a visit as the counter does: the patient is found by the number, or by name and birth date,
+    in this facility's records and then in the lists; when nobody is found a new patient is made from what
+    was given (--name is needed only then). Not found never blocks (payer to follow). --again: a second
+    visit to the same unit today. A counter enrolled at a hub takes its queue number from the hub.`,
+    antrean: `  loket antrean --unit CODE
+    today's queue of one unit as this counter sees it (with a hub: every counter's), emergencies first.`,
+    sync: `  loket sync
+    one sync round with the hub now: sends this counter's changes, receives the other counters'.`,
     enroll: `  loket enroll --code CODE [--hub URL]
     enrolls this counter's database at the hub with a code from "loket hub counter add". The hub's
     certificate is checked against the code's fingerprint before anything is sent. --hub: another address of the same hub.`,

@@ -78,6 +78,10 @@ export function createCore(config: CoreConfig): Core {
     background: config.hubBackground ?? config.bpjsBackground ?? true,
     ...(config.hubIntervalMs ? { intervalMs: config.hubIntervalMs } : {}),
     ...(config.hubTransport ? { transportOf: config.hubTransport } : {}),
+    // Set at the hub for the whole facility; saved here exactly as the settings screen saves it.
+    applyBpjs: async (form) => {
+      await methods.saveBpjsSettings(form);
+    },
   });
 
   const methods = {

@@ -4,6 +4,7 @@ import type { HubEditionsConfig } from './editions/edition-config';
 import { editionRoutes, type HubMode } from './editions/edition-routes';
 import type { HubRoute } from './http/route';
 import { registerRoutes } from './register/register-routes';
+import { bpjsRoutes } from './bpjs/bpjs-routes';
 
 /**
  * Every endpoint of the hub. The identity (URLs, certificate fingerprint) goes into enrollment
@@ -11,6 +12,6 @@ import { registerRoutes } from './register/register-routes';
  */
 export const hubRoutes = (editions: HubEditionsConfig, mode: HubMode = 'facility', identity?: HubIdentity): HubRoute[] => [
   ...enrollmentRoutes(identity),
-  ...(mode === 'facility' ? registerRoutes() : []),
+  ...(mode === 'facility' ? [...registerRoutes(), ...bpjsRoutes(editions)] : []),
   ...editionRoutes(editions, mode),
 ];

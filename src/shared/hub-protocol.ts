@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BpjsSettingsForm } from './bpjs';
 import { PAYERS, VISIT_STATUSES } from './counter';
 
 /**
@@ -180,6 +181,14 @@ export interface PullResponse {
   aliases: { mrn: string; patientUid: string; rev: number }[];
   /** The facility's settings when they changed since the cursor; null otherwise. */
   settings: FacilitySettings | null;
+  /** The facility's BPJS access changed since the cursor (its revision): ask GET /v1/bpjs. Null otherwise. */
+  bpjsRev?: number | null;
+}
+
+/** GET /v1/bpjs: the facility's BPJS access with its secrets, for an enrolled counter only; null form when none is set. */
+export interface BpjsAccessResponse {
+  rev: number;
+  form: BpjsSettingsForm | null;
 }
 
 // ---- numbers ----

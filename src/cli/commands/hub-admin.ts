@@ -6,13 +6,14 @@ import { CERT_FILE } from '../../hub/tls/certificate';
 import type { HubStatus } from '../../shared/hub-protocol';
 import type { Lang } from '../../shared/i18n/messages';
 import type { Output } from '../output';
+import { hubFacilityCommand, type HubFacilityValues } from './hub-facility';
 import { HubCliFailure, hubText, HubUsageError } from './hub-messages';
 
 /**
  * The admin commands talk to the running hub over HTTPS, as a counter would, with hub.json's
  * admin key and its certificate pinned: they run on the hub's machine (hub.json is 0600 there).
  */
-function adminTransport(hubDir: string | undefined): PinnedTransport {
+export function adminTransport(hubDir: string | undefined): PinnedTransport {
   if (!hubDir) throw new HubUsageError('usage/hub-needs-dir');
   const config = readHubConfig(hubDir);
   if (!config) throw new HubCliFailure('fail/no-hub-json', { dir: hubDir });
@@ -27,7 +28,7 @@ function adminTransport(hubDir: string | undefined): PinnedTransport {
   });
 }
 
-export interface HubAdminValues {
+export interface HubAdminValues extends HubFacilityValues {
   'hub-dir'?: string | undefined;
   prefix?: string | undefined;
 }
@@ -35,6 +36,10 @@ export interface HubAdminValues {
 /** `loket hub counter add NAME`, `loket hub counter revoke NAME`, `loket hub status`. */
 export async function hubAdminCommand(args: string[], values: HubAdminValues, out: Output, lang: Lang): Promise<number> {
   const [what, action, name, extra] = args;
+  if (what === 'settings' || what === 'bpjs' || what === 'report') {
+    if (action !== undefined) throw new HubUsageError('usage/hub-unknown', { value: args.join(' ') });
+    return hubFacilityCommand(what, values, out, lang);
+  }
   if (what === 'status') {
     if (action !== undefined) throw new HubUsageError('usage/hub-unknown', { value: args.join(' ') });
     const status = await adminTransport(values['hub-dir']).getJson<HubStatus>('/v1/admin/status');

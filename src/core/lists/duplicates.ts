@@ -59,24 +59,31 @@ function rowsSharingKeys(db: Db, table: string, keys: SharedKeys): KeyedRow[] {
   return [...byId.values()].sort((a, b) => a.row - b.row || a.id - b.id);
 }
 
+/** A deleted repeat: its row and first copy, and what the name index needs to forget it. */
+export interface DroppedRepeat extends RowPair {
+  id: number;
+  name: string;
+  dob: number | null;
+}
+
 /** Deletes the later copies of rows repeated word for word; returns each deleted row with its first copy. */
-export function dropRepeatedRows(db: Db, keys: SharedKeys = sharedKeys(db)): RowPair[] {
+export function dropRepeatedRows(db: Db, keys: SharedKeys = sharedKeys(db)): DroppedRepeat[] {
   const table = MEMBERS;
   const rows = rowsSharingKeys(db, table, keys);
   if (rows.length === 0) return [];
   const first = new Map<string, number>();
-  const repeats: { id: number; row: number; other: number }[] = [];
+  const repeats: DroppedRepeat[] = [];
   for (const r of rows) {
     const key = contentKey(r);
     const other = first.get(key);
     if (other === undefined) first.set(key, r.row);
-    else repeats.push({ id: r.id, row: r.row, other });
+    else repeats.push({ id: r.id, row: r.row, other, name: r.name, dob: r.dob });
   }
   if (repeats.length > 0) {
     const remove = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
     db.transaction(() => repeats.forEach((r) => remove.run(r.id)))();
   }
-  return repeats.map(({ row, other }) => ({ row, other }));
+  return repeats;
 }
 
 /**

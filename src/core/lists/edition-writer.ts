@@ -1,12 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../store/open-database';
 import { dropRepeatedRows, flagDuplicates, sharedKeys, type RowPair } from './duplicates';
-import { MEMBERS, createMemberKeyIndexesSql, createNameIndexSql } from './member-table';
+import { MEMBERS, createMemberKeyIndexesSql } from './member-table';
 import { NameKeys } from './name-keys';
+import { installStagedNameIndex } from './names-aside';
+import type { NameSink } from './name-sink';
 import { forEachMember, type PackedMembers } from './packed-members';
 import { pauseAt } from './test-pause';
 
-const COLUMNS = '(nik, card, dob, flags, name, detail, row, name_keys)';
+// name_keys stays empty: the keys go to the name index's staging file (names-aside.ts).
+const COLUMNS = '(id, nik, card, dob, flags, name, detail, row)';
 const PARAMS_PER_ROW = 8;
 /** Rows per INSERT statement: one multi-row statement is ~30% cheaper than as many single-row runs. */
 const ROWS_PER_STATEMENT = 64;
@@ -20,9 +23,10 @@ const ROWS_PER_COMMIT = 50_000;
  * deletes.
  *
  * The name keys are computed here rather than in the reader thread, which has the heavier share
- * of the work (parsing and validating); NameKeys caches them per word. The indexes (NIK, card, and the FTS5 name index
- * over name_keys) are built once after the load: sorting once beats maintaining them row by
- * row, and filling FTS5 in one statement is several times cheaper than as the rows arrive.
+ * of the work (parsing and validating); NameKeys caches them per word. The NIK and card
+ * indexes are built once after the load: sorting once beats maintaining them row by row. The
+ * FTS5 name index is filled aside, by another thread, as the rows load (names-aside.ts): the
+ * writer hands it each member's id and keys (name-sink.ts) and copies the finished index in.
  */
 export class EditionWriter {
   private readonly insertMany: Database.Statement;
@@ -33,7 +37,10 @@ export class EditionWriter {
   private written = 0;
 
   /** `db`: the edition's building connection, its tables already created. */
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly names: NameSink,
+  ) {
     const table = MEMBERS;
     const oneRow = `(${new Array(PARAMS_PER_ROW).fill('?').join(',')})`;
     this.insertMany = db.prepare(`INSERT INTO ${table} ${COLUMNS} VALUES ${new Array(ROWS_PER_STATEMENT).fill(oneRow).join(',')}`);
@@ -45,21 +52,27 @@ export class EditionWriter {
     // counted, so the next batch's BEGIN failed: "cannot start a transaction within a transaction".)
     if (members.count === 0) return;
     if (!this.db.inTransaction) this.db.exec('BEGIN');
-    const { params, nameKeys } = this;
+    const { params, nameKeys, names } = this;
     // Whole statements of ROWS_PER_STATEMENT rows, then the rest one by one.
     const inWholeStatements = members.count - (members.count % ROWS_PER_STATEMENT);
     let i = 0;
     let p = 0;
+    // Ids are given, not left to SQLite: the staged name keys refer to them.
+    let id = this.written;
     forEachMember(members, (m) => {
+      id++;
+      const keys = nameKeys.of(m[4], m[2]);
+      if (keys !== null) names.add(id, keys);
       if (i++ < inWholeStatements) {
+        params[p++] = id;
         for (let k = 0; k < 7; k++) params[p++] = m[k];
-        params[p++] = nameKeys.of(m[4], m[2]);
         if (p === params.length) {
           this.insertMany.run(params);
           p = 0;
         }
-      } else this.insertOne.run(...m, nameKeys.of(m[4], m[2]));
+      } else this.insertOne.run(id, ...m);
     });
+    names.flush();
     this.uncommitted += members.count;
     if (this.uncommitted >= ROWS_PER_COMMIT) this.commit();
     if (this.written === 0) {
@@ -69,13 +82,21 @@ export class EditionWriter {
     this.written += members.count;
   }
 
+  /** Resolves when the name index's thread has caught up enough for the next batch (bounded memory). */
+  namesCaughtUp(): Promise<void> {
+    return this.names.caughtUp();
+  }
+
   /**
    * Indexes after the load. Between the key indexes and the name index, rows repeated word for
    * word are dropped (the name index then never holds them) and rows still sharing a NIK or card
    * are flagged. Returns [row, otherRow] pairs of both.
    */
-  finish(): { duplicates: RowPair[]; repeats: RowPair[] } {
+  async finish(): Promise<{ duplicates: RowPair[]; repeats: RowPair[] }> {
     this.commit();
+    // On another thread when there is one: the name index builds while the key indexes do.
+    const namesBuilt = this.names.finish();
+    namesBuilt.catch(() => undefined); // awaited below; never unhandled if a key index fails first
     // SQLite's helper sort threads made these builds slower here, not faster (measured on 1 M rows).
     this.db.pragma('threads = 0');
     this.db.exec(createMemberKeyIndexesSql());
@@ -83,13 +104,20 @@ export class EditionWriter {
     const keys = sharedKeys(this.db);
     const repeats = dropRepeatedRows(this.db, keys);
     const duplicates = flagDuplicates(this.db, keys);
-    this.db.exec(createNameIndexSql());
-    return { duplicates, repeats };
+    await namesBuilt;
+    // A repeat has its first copy's name and birth date, so it was indexed under the same keys.
+    const dropped = repeats.flatMap((r) => {
+      const keys = this.nameKeys.of(r.name, r.dob);
+      return keys === null ? [] : [{ id: r.id, keys }];
+    });
+    installStagedNameIndex(this.names.job, this.db, dropped);
+    return { duplicates, repeats: repeats.map(({ row, other }) => ({ row, other })) };
   }
 
-  /** Stops the load; the caller discards the whole file (no journal: nothing is rolled back). */
+  /** Stops the load; the caller discards the whole file (no journal: nothing is rolled back), and this discards the staged names. */
   abort(): void {
     this.uncommitted = 0;
+    this.names.discard();
   }
 
   private commit(): void {

@@ -97,6 +97,11 @@ export function switchToEdition(db: Db, editionId: number, counts: EditionCounts
   deleteEditionFiles(db, retired);
 }
 
+/** The source file's hash, known only once the file has been read (it is hashed while it is read). */
+export function setSourceSha256(db: Db, editionId: number, sha256: string): void {
+  db.prepare('UPDATE list_editions SET source_sha256 = ? WHERE id = ?').run(sha256, editionId);
+}
+
 /** Marks an edition retired (its file is deleted after the commit, by deleteEditionFiles). */
 function retireEdition(db: Db, editionId: number): void {
   dropLegacyTables(db, editionId);

@@ -8,7 +8,8 @@ import type { Db } from '../store/open-database';
 import type { ListField } from './columns';
 import { EditionBuild } from './edition-build';
 import { EditionWriter } from './edition-writer';
-import { beginEdition, failEdition, switchToEdition } from './editions.repo';
+import { inlineNameSink, workerNameSink } from './name-sink';
+import { beginEdition, failEdition, setSourceSha256, switchToEdition } from './editions.repo';
 import { openListFile } from './list-reader';
 import { RowValidator, type RowIssue } from './row-validator';
 import { pauseAt } from './test-pause';
@@ -48,7 +49,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   // With a reader worker, parsing and validating run on one core while this thread writes on the other.
   const source = options.readerScript
     ? await workerSource(options.readerScript, { path: options.path, ...(overrides ? { overrides } : {}), today })
-    : await openListFile(options.path, { overrides }).then((reader) => inlineSource(reader, new RowValidator(reader.info.mapping, today)));
+    : await openListFile(options.path, { overrides, hashLater: true }).then((reader) => inlineSource(reader, new RowValidator(reader.info.mapping, today)));
   const { info } = source;
   const mappingByName: Partial<Record<ListFieldName, string>> = {};
   for (const [field, index] of Object.entries(info.mapping)) mappingByName[field as ListFieldName] = info.headers[index as number] ?? '';
@@ -66,7 +67,8 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
       kind: options.kind,
       asOf: options.asOf,
       sourceFile: basename(options.path),
-      sourceSha256: info.sha256,
+      // Not known yet: the file is hashed while it is read, and the hash is set at the switch.
+      sourceSha256: '',
       sourceFormat: info.format,
       mappingJson: JSON.stringify(mappingByName),
       now: now().toISOString(),
@@ -84,11 +86,15 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   const describe = (row: number, issue: RowIssue): ImportIssue => ({ row, code: issue.code, params: { detail: issue.detail ?? '' } });
 
   let writer: EditionWriter | undefined;
+  let sha256 = '';
   try {
-    writer = new EditionWriter(build.db);
+    const namesJob = { store, editionId };
+    // The name keys go to the reader worker's script in its second role when there is one (name-sink.ts).
+    writer = new EditionWriter(build.db, options.readerScript ? workerNameSink(options.readerScript, namesJob) : inlineNameSink(namesJob));
     let lastBeat = 0;
     for await (const batch of source.batches()) {
       writer.write(batch.members);
+      await writer.namesCaughtUp();
       counts.read += batch.read;
       counts.skipped += batch.skipped;
       counts.imported += batch.members.count;
@@ -112,7 +118,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     // the current edition with it would make every patient "not found".
     if (counts.imported === 0) throw new LoketError('import/no-members', { read: counts.read, rejected: counts.rejected });
     progress('indexing', 92);
-    const { duplicates, repeats } = writer.finish();
+    const { duplicates, repeats } = await writer.finish();
     counts.repeated = repeats.length;
     counts.imported -= repeats.length;
     for (const r of repeats) {
@@ -125,12 +131,14 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     }
     counts.scientificNik += scientificRejected;
     warnings.sort((a, b) => a.row - b.row);
+    sha256 = await source.sha256();
     progress('switching', 99);
     build.saveIssues(rejects, warnings);
     // The file says what it is, so it can travel; its content hash is added when it does (core/sync/edition-meta.ts).
-    stampEditionIdentity(build.db, { list: options.list, kind: options.kind, asOf: options.asOf, sourceFile: basename(options.path), sourceSha256: info.sha256, sourceFormat: info.format });
+    stampEditionIdentity(build.db, { list: options.list, kind: options.kind, asOf: options.asOf, sourceFile: basename(options.path), sourceSha256: sha256, sourceFormat: info.format });
     build.seal();
     switchToEdition(db, editionId, counts, now().toISOString(), () => {
+      setSourceSha256(db, editionId, sha256);
       build.closeAndRename();
       pauseAt('renamed');
     });
@@ -153,7 +161,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     file: {
       name: basename(options.path),
       format: info.format,
-      sha256: info.sha256,
+      sha256,
       headerRow: info.headerRow,
       ...(info.encoding ? { encoding: info.encoding } : {}),
       ...(info.separator ? { separator: info.separator } : {}),

@@ -66,6 +66,7 @@ class Reader implements ListReader {
     readonly info: ListFileInfo,
     private readonly source: RowSource,
     private pending: RawRow[],
+    private readonly hashing: { digest: Promise<string>; abort: () => void },
   ) {}
 
   async *batches(batchSize: number = DEFAULT_BATCH): AsyncIterable<RawRow[]> {
@@ -97,7 +98,13 @@ class Reader implements ListReader {
     return this.source.bytesRead();
   }
 
+  sha256(): Promise<string> {
+    return this.hashing.digest;
+  }
+
+  /** Also stops the hashing pass if it is still running (a failed import need not read the rest). */
   close(): Promise<void> {
+    this.hashing.abort();
     return this.source.close();
   }
 }
@@ -122,10 +129,14 @@ async function findStatusColumn(source: RowSource, header: FoundHeader, override
  * Sniffs the file (magic bytes, not the extension: .xlsx that is really CSV works, an image
  * renamed .xlsx is 'not-a-list'), finds the header row below title rows (first 50 rows),
  * matches columns. Throws ListFileError.
+ *
+ * `hashLater`: do not wait for the file's SHA-256 before the first row (info.sha256 is then '',
+ * and reader.sha256() gives it). Hashing a 100 MB file takes 0.4-0.8 s; an import needs the
+ * hash only when it switches to the edition, so it need not hold the first row back for it.
  */
 export async function openListFile(
   path: string,
-  options?: { overrides?: Partial<Record<ListField, string>> },
+  options?: { overrides?: Partial<Record<ListField, string>>; hashLater?: boolean },
 ): Promise<ListReader> {
   const sizeBytes = await fileSize(path);
   if (sizeBytes === 0) throw new ListFileError('empty-file');
@@ -169,7 +180,7 @@ export async function openListFile(
   try {
     for (const field of none) delete header.mapping[field];
     statusFoundBy = none.has('status') ? null : await findStatusColumn(source, header, overrides);
-    sha256 = await hashing.digest;
+    sha256 = options?.hashLater ? '' : await hashing.digest;
   } catch (e) {
     hashing.abort();
     await source.close();
@@ -188,5 +199,5 @@ export async function openListFile(
     sizeBytes,
     sha256,
   };
-  return new Reader(info, source, header.pending);
+  return new Reader(info, source, header.pending, hashing);
 }

@@ -29,7 +29,8 @@ export interface ListFileInfo {
   /** Non-empty rows above the header, as text: where an as-of date may be stated. */
   titles: string[];
   sizeBytes: number;
-  sha256: string; // of the whole file
+  /** Of the whole file; '' when opened with `hashLater` (then ask ListReader.sha256()). */
+  sha256: string;
 }
 
 export interface ListReader {
@@ -38,5 +39,7 @@ export interface ListReader {
   batches(batchSize?: number): AsyncIterable<RawRow[]>;
   /** bytes of the file consumed so far, for progress */
   bytesRead(): number;
+  /** The SHA-256 of the whole file (hex), computed in a streamed pass beside the reading. */
+  sha256(): Promise<string>;
   close(): Promise<void>;
 }

@@ -80,9 +80,14 @@ export function createMemberKeyIndexesSql(): string {
     CREATE INDEX ${MEMBERS}_card ON ${MEMBERS}(card);`;
 }
 
+/** The name index's empty table (names-aside.ts builds it in another file and copies it in). */
+export function createNameIndexTableSql(): string {
+  return `CREATE VIRTUAL TABLE ${NAMES} USING fts5(keys, content='', detail=none, columnsize=0, tokenize='ascii');`;
+}
+
 /** The name index, built once the rows are final (after repeated rows are dropped). */
 export function createNameIndexSql(): string {
-  return `CREATE VIRTUAL TABLE ${NAMES} USING fts5(keys, content='', detail=none, columnsize=0, tokenize='ascii');
+  return `${createNameIndexTableSql()}
     INSERT INTO ${NAMES}(rowid, keys) SELECT id, name_keys FROM ${MEMBERS} WHERE name_keys IS NOT NULL;`;
 }
 

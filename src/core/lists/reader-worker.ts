@@ -2,12 +2,15 @@
  * Worker-thread entry that reads and validates a list file and streams validated batches to
  * its parent (the import worker), which writes them. Parsing and writing then run on the two
  * cores at once. Credits bound the batches in flight, so memory stays bounded on any file.
+ * Started with `{ names }` instead, it builds an import's name index aside (names-aside.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorPayload } from '../errors';
 import type { ListField } from './columns';
 import { openListFile } from './list-reader';
 import { RowValidator } from './row-validator';
+import { NameIndexBuilder, type NamesJob } from './names-aside';
+import { KEYS_SEPARATOR, type FromNamesWorker, type ToNamesWorker } from './name-sink';
 import { transferablesOf } from './packed-members';
 import { BATCH_ROWS, validateBatch } from './validated-batches';
 import type { ReaderJob, ReaderMessage } from './worker-source';
@@ -29,7 +32,8 @@ async function run(job: ReaderJob): Promise<void> {
     wake = undefined;
   });
   try {
-    const reader = await openListFile(job.path, { overrides: job.overrides as Partial<Record<ListField, string>> | undefined });
+    // The hash runs beside the reading; it is sent with the end, not awaited before the first row.
+    const reader = await openListFile(job.path, { overrides: job.overrides as Partial<Record<ListField, string>> | undefined, hashLater: true });
     try {
       post({ type: 'info', info: reader.info });
       const validator = new RowValidator(reader.info.mapping, job.today);
@@ -38,7 +42,7 @@ async function run(job: ReaderJob): Promise<void> {
         credits--;
         post({ type: 'batch', batch: validateBatch(rows, validator, reader.bytesRead()) });
       }
-      post({ type: 'end' });
+      post({ type: 'end', sha256: await reader.sha256() });
     } finally {
       await reader.close();
     }
@@ -48,4 +52,33 @@ async function run(job: ReaderJob): Promise<void> {
   port.close();
 }
 
-void run(workerData as ReaderJob);
+/**
+ * The second role of this script: filling an import's name index aside with the keys the
+ * writer sends while the rows load (names-aside.ts, name-sink.ts).
+ */
+function buildNames(job: NamesJob): void {
+  if (!port) return;
+  const post = (message: FromNamesWorker): void => port.postMessage(message);
+  let builder: NameIndexBuilder | undefined;
+  port.on('message', (message: ToNamesWorker) => {
+    try {
+      builder ??= new NameIndexBuilder(job);
+      if (message.type === 'keys') {
+        builder.insert(message.ids, message.keys.split(KEYS_SEPARATOR));
+        post({ type: 'taken' });
+      } else {
+        builder.close();
+        post({ type: 'names-built' });
+        port.close();
+      }
+    } catch (error) {
+      builder?.close();
+      post({ type: 'error', error: toErrorPayload(error) });
+      port.close();
+    }
+  });
+}
+
+const data = workerData as ReaderJob | { names: NamesJob };
+if ('names' in data) buildNames(data.names);
+else void run(data);

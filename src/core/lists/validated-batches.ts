@@ -23,8 +23,11 @@ export interface ValidatedBatch {
 
 /** A stream of validated batches, with the file facts known before the first batch. */
 export interface ValidatedSource {
+  /** info.sha256 is '': the hash is not awaited before the first row (see sha256()). */
   info: ListFileInfo;
   batches(): AsyncIterable<ValidatedBatch>;
+  /** The whole file's SHA-256; ask once batches() has ended. */
+  sha256(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -61,6 +64,7 @@ export function inlineSource(reader: ListReader, validator: RowValidator): Valid
     async *batches() {
       for await (const rows of reader.batches(BATCH_ROWS)) yield validateBatch(rows, validator, reader.bytesRead());
     },
+    sha256: () => reader.sha256(),
     close: () => reader.close(),
   };
 }

@@ -12,7 +12,7 @@ export interface ReaderJob {
 export type ReaderMessage =
   | { type: 'info'; info: ListFileInfo }
   | { type: 'batch'; batch: ValidatedBatch }
-  | { type: 'end' }
+  | { type: 'end'; sha256: string }
   | { type: 'error'; error: ErrorPayload };
 
 /**
@@ -44,6 +44,7 @@ export async function workerSource(readerScript: string, job: ReaderJob): Promis
     if (!exited) await worker.terminate();
   };
 
+  let sha256: string | undefined;
   const first = await next();
   if (first.type !== 'info') {
     await stop();
@@ -54,7 +55,10 @@ export async function workerSource(readerScript: string, job: ReaderJob): Promis
     async *batches() {
       for (;;) {
         const message = await next();
-        if (message.type === 'end') return;
+        if (message.type === 'end') {
+          sha256 = message.sha256;
+          return;
+        }
         if (message.type === 'error') throw errorFromPayload(message.error);
         if (message.type === 'batch') {
           worker.postMessage('credit');
@@ -62,6 +66,7 @@ export async function workerSource(readerScript: string, job: ReaderJob): Promis
         }
       }
     },
+    sha256: () => (sha256 === undefined ? Promise.reject(new Error('the list was not read to its end')) : Promise.resolve(sha256)),
     close: stop,
   };
 }

@@ -28,7 +28,7 @@ export const listsDirOf = (dbPath: string): string => `${dbPath}.lists`;
 export const editionFileName = (editionId: number): string => `e${editionId}.db`;
 export const BUILDING_SUFFIX = '.building';
 /** Every file name this module ever makes in the folder (final, building, or a journal beside one). */
-export const EDITION_FILE_PATTERN = /^e(\d+)\.db(\.building)?(-journal|-wal|-shm)?$/;
+export const EDITION_FILE_PATTERN = /^e(\d+)(\.db|\.db\.building|\.names\.building)(-journal|-wal|-shm)?$/;
 
 const stores = new WeakMap<Db, EditionStore>();
 
@@ -54,6 +54,9 @@ export function editionsDir(store: EditionStore): string {
 
 export const editionPath = (store: EditionStore, editionId: number): string => join(editionsDir(store), editionFileName(editionId));
 export const buildingPath = (store: EditionStore, editionId: number): string => editionPath(store, editionId) + BUILDING_SUFFIX;
+/** The name keys of an import still running, staged for its name index (lists/names-aside.ts). */
+export const namesStagingName = (editionId: number): string => `e${editionId}.names${BUILDING_SUFFIX}`;
+export const namesStagingPath = (store: EditionStore, editionId: number): string => join(editionsDir(store), namesStagingName(editionId));
 
 /** Unlocks an encrypted SQLite file (SQLCipher-compatible, legacy 4): the main database, every edition file, the import lock. */
 export function applyKey(db: Db, key: string | undefined): void {
@@ -119,6 +122,34 @@ export function openBuildingFile(store: EditionStore, editionId: number): Db {
   } catch (error) {
     db.close();
     rmSync(path, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * The staging file of an import's name index: like the building file, no journal and no fsync
+ * (a crash loses only what recovery deletes), but not locked: it is handed from the import's
+ * thread to the thread that builds the index and back, never open in two at once. `create`
+ * replaces a stale file of the same name.
+ */
+export function openNamesStaging(store: EditionStore, editionId: number, create: boolean): Db {
+  const path = namesStagingPath(store, editionId);
+  if (create) {
+    rmSync(path, { force: true });
+    privateFile(path);
+  }
+  const db = openFile(store, path, false);
+  try {
+    db.unsafeMode(true);
+    db.pragma('journal_mode = OFF');
+    db.unsafeMode(false);
+    db.pragma('synchronous = OFF');
+    db.pragma('temp_store = MEMORY');
+    // FTS5 appends its segments and keeps its own buffer: a small page cache does (3 M members: peak memory).
+    db.pragma('cache_size = -2000');
+    return db;
+  } catch (error) {
+    db.close();
     throw error;
   }
 }

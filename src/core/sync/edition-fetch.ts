@@ -38,7 +38,7 @@ export async function fetchEditions(db: Db, transport: HubTransport, now: () => 
   const outcomes: FetchOutcome[] = [];
   for (const entry of manifest.editions) {
     const mine = local.get(entry.list);
-    if (mine && !hubIsNewer(entry, mine, localContentHash(store, mine))) {
+    if (mine && !hubIsNewer(entry, mine, knownContentHash(db, mine.id) ?? localContentHash(store, mine))) {
       outcomes.push({ list: entry.list, outcome: 'up-to-date' });
       continue;
     }
@@ -56,6 +56,11 @@ function hubIsNewer(entry: HubEditionEntry, mine: EditionRow, mineHash: string |
   if (entry.asOf !== mine.asOf) return entry.asOf > mine.asOf;
   if (mineHash === entry.contentHash) return false;
   return mine.importedAt === null || mine.importedAt < entry.uploadedAt;
+}
+
+/** The content hash kept with the edition's row (known once it was uploaded or fetched). */
+function knownContentHash(db: Db, editionId: number): string | null {
+  return (db.prepare('SELECT content_hash FROM list_editions WHERE id = ?').pluck().get(editionId) as string | null | undefined) ?? null;
 }
 
 /** The content hash the local edition's file declares (null for a file from before metadata, or unreadable). */
@@ -93,6 +98,7 @@ async function fetchOne(db: Db, store: EditionStore, transport: HubTransport, en
     }
     encryptForStore(store, temp);
     const editionId = installEditionFile(db, temp, meta, now);
+    db.prepare('UPDATE list_editions SET content_hash = ? WHERE id = ?').run(meta.contentHash, editionId);
     return { list: entry.list, outcome: 'installed', editionId, asOf: meta.asOf };
   } finally {
     removeTemp(temp);

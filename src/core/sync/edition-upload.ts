@@ -29,6 +29,7 @@ export async function uploadEdition(db: Db, transport: HubTransport, list: strin
   let cleanup = (): void => {};
   try {
     const meta = writePortableCopy(store, edition, copy);
+    db.prepare('UPDATE list_editions SET content_hash = ? WHERE id = ?').run(meta.contentHash, edition.id);
     const fileSha256 = await sha256OfFile(copy);
     const source = createReadStream(copy);
     const body = createGzip({ level: 6 });

@@ -1,6 +1,7 @@
 import { enrollmentCode, type EnrollmentCode, type EnrollResponse } from '../../shared/hub-protocol';
 import type { SecretBox } from '../secrets/secret-box';
 import type { Db } from '../store/open-database';
+import { markEnrolled } from './sync-state.repo';
 import { writeHubCredential, type HubCredential } from './hub-credential.repo';
 import { HubUnreachable, type HubTransport } from './hub-transport';
 import { fetchPinnedCertificate } from './pinned-certificate';
@@ -50,6 +51,8 @@ export async function enroll(db: Db, box: SecretBox, options: { hubUrl?: string;
   const reply = await transport.postJson<EnrollResponse>('/v1/enroll', { token: code.token }, { timeoutMs: 15_000 });
   const credential: HubCredential = { hubUrl, fingerprint: code.fingerprint, certificatePem, ...reply };
   await writeHubCredential(db, box, credential);
+  // From here every change goes to the outbox, and the counter's history before it too.
+  markEnrolled(db, { counterId: credential.counterId, offlinePrefix: credential.offlinePrefix });
   return credential;
 }
 

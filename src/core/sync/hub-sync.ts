@@ -1,3 +1,4 @@
+import type { BpjsSettingsForm } from '../../shared/bpjs';
 import type { HubEnrollment, HubLink, SyncRound } from '../../shared/hub-link';
 import type { QueueNumberRequest } from '../../shared/hub-protocol';
 import type { CoreContext } from '../core-context';
@@ -8,7 +9,7 @@ import { readHubCredential, type HubCredential } from './hub-credential.repo';
 import type { HubTransport } from './hub-transport';
 import { outboxBacklog } from './outbox';
 import { SyncEngine } from './sync-engine';
-import { markEnrolled, syncState } from './sync-state.repo';
+import { syncState } from './sync-state.repo';
 
 export interface HubSyncOptions {
   /** Rounds run by themselves (the app, the harness); the CLI runs them only when asked. */
@@ -18,6 +19,8 @@ export interface HubSyncOptions {
   transportOf?: (credential: HubCredential, backlog: () => number) => HubTransport;
   /** A round got through with records from other counters, or settings: queues and screens may refresh. */
   onApplied?: () => void;
+  /** The facility's BPJS access came from the hub: save it as this counter's (sealed). */
+  applyBpjs?: (form: BpjsSettingsForm) => Promise<void>;
 }
 
 export interface HubSync {
@@ -53,6 +56,7 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
       transport,
       now: ctx.now,
       ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
+      ...(options.applyBpjs ? { onBpjs: options.applyBpjs } : {}),
       onLink: (link) => ctx.events.emit('hubLink', withEnrollment(link)),
       onApplied: (_round, settings) => {
         if (settings) ctx.setSettings(settings);
@@ -76,8 +80,6 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
       await ready;
       if (engine || syncState(ctx.db).enrolled) throw new LoketError('hub/already-enrolled');
       const credential = await enroll(ctx.db, box, { ...(input.hubUrl ? { hubUrl: input.hubUrl } : {}), code: input.code });
-      // From here every change goes to the outbox, and the counter's history before it too.
-      markEnrolled(ctx.db, { counterId: credential.counterId, offlinePrefix: credential.offlinePrefix });
       engine = begin(credential);
       ctx.events.emit('hubLink', withEnrollment(engine.state));
       return enrollment!;

@@ -1,4 +1,5 @@
-import { HUB_API, MAX_OPS_PER_PUSH, MAX_PULL, type MrnBlockResponse, type PullResponse, type PushResponse, type QueueNumberRequest, type QueueNumberResponse } from '../../shared/hub-protocol';
+import type { BpjsSettingsForm } from '../../shared/bpjs';
+import { HUB_API, MAX_OPS_PER_PUSH, type BpjsAccessResponse, MAX_PULL, type MrnBlockResponse, type PullResponse, type PushResponse, type QueueNumberRequest, type QueueNumberResponse } from '../../shared/hub-protocol';
 import type { HubLink, SyncRound } from '../../shared/hub-link';
 import type { Db } from '../store/open-database';
 import { HubRefused, HubUnreachable, type HubTransport } from './hub-transport';
@@ -22,6 +23,8 @@ export interface SyncEngineOptions {
   queueNumberTimeoutMs?: number;
   /** Record numbers reserved per block. */
   mrnBlockSize?: number;
+  /** The facility's BPJS access changed at the hub: save it here (sealed) as the settings screen would. */
+  onBpjs?: (form: BpjsSettingsForm) => Promise<void>;
 }
 
 const BACKOFF_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
@@ -113,10 +116,12 @@ export class SyncEngine {
         }
         if (ops.length < MAX_OPS_PER_PUSH) break;
       }
+      let bpjsChanged = false;
       for (;;) {
         const after = syncState(db).cursor;
         const pulled = await transport.getJson<PullResponse>(`${HUB_API}/pull?after=${after}&limit=${MAX_PULL}`);
         const applied = applyPull(db, pulled);
+        if (pulled.bpjsRev) bpjsChanged = true;
         round.pulled += applied.applied;
         round.deferred += applied.deferred;
         if (applied.settings) {
@@ -124,6 +129,11 @@ export class SyncEngine {
           settings = applied.settings;
         }
         if (!pulled.more || applied.cursor <= after) break;
+      }
+      if (bpjsChanged && this.options.onBpjs) {
+        const access = await transport.getJson<BpjsAccessResponse>(`${HUB_API}/bpjs`);
+        if (access.form) await this.options.onBpjs(access.form);
+        round.settingsChanged = true;
       }
       if (mrnBlockLow(db)) {
         const block = await transport.postJson<MrnBlockResponse>(`${HUB_API}/mrn-block`, { size: this.options.mrnBlockSize ?? 200 });

@@ -26,7 +26,8 @@ SELECT rev::float8 AS rev FROM (
   (SELECT rev FROM rechecks WHERE rev > $1 ORDER BY rev LIMIT $2) UNION ALL
   (SELECT rev FROM notices WHERE rev > $1 ORDER BY rev LIMIT $2) UNION ALL
   (SELECT rev FROM mrn_aliases WHERE rev > $1 ORDER BY rev LIMIT $2) UNION ALL
-  (SELECT rev FROM facility_settings WHERE rev > $1)
+  (SELECT rev FROM facility_settings WHERE rev > $1) UNION ALL
+  (SELECT rev FROM facility_bpjs WHERE rev > $1)
 ) AS r ORDER BY rev LIMIT $2`;
 
 async function range<T>(client: PoolClient, select: string, after: number, cursor: number): Promise<(T & Rev)[]> {
@@ -57,6 +58,7 @@ export async function pull(pool: Pool, after: number, limit: number = MAX_PULL):
       patients.push(...extra.rows);
     }
     const settings = await client.query<{ json: Record<string, unknown> }>('SELECT json FROM facility_settings WHERE id = 1 AND rev > $1 AND rev <= $2', [after, cursor]);
+    const bpjs = await client.query<{ rev: string }>('SELECT rev FROM facility_bpjs WHERE id = 1 AND rev > $1 AND rev <= $2', [after, cursor]);
     const response: PullResponse = {
       cursor,
       more,
@@ -68,6 +70,7 @@ export async function pull(pool: Pool, after: number, limit: number = MAX_PULL):
       notices: await range(client, SELECTS.notices, after, cursor),
       aliases: await range(client, SELECTS.aliases, after, cursor),
       settings: settings.rows[0]?.json ?? null,
+      bpjsRev: bpjs.rows[0] ? Number(bpjs.rows[0].rev) : null,
     };
     await client.query('COMMIT');
     return response;

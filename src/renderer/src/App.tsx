@@ -16,6 +16,7 @@ import { QueueScreen } from './features/queue/QueueScreen';
 import { ReportsScreen } from './features/reports/ReportsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { useConnectivity } from './hooks/use-connectivity';
+import { useHubLink } from './hooks/use-hub-link';
 import { useLists } from './hooks/use-lists';
 import { useSettings } from './hooks/use-settings';
 import { usePrintKeys, type LastSlip } from './print/use-print-keys';
@@ -55,6 +56,9 @@ function ConnectedApp() {
   const lists = useLists();
   const settings = useSettings();
   const connectivity = useConnectivity();
+  const hubLink = useHubLink();
+  /** Changes when a round with the hub got through: the queue and follow-ups reload at once. */
+  const hubSynced = hubLink?.lastSync ?? null;
   const [screen, setScreen] = useState<Screen>('search');
   const screenRef = useRef(screen);
   screenRef.current = screen;
@@ -158,8 +162,8 @@ function ConnectedApp() {
             onScanTaken={() => setScan(null)}
           />
         )}
-        {screen === 'queue' && <QueueScreen settings={settings} changes={changes} paused={state !== null} />}
-        {screen === 'followUps' && <FollowUpsScreen settings={settings} changes={changes} connectivity={connectivity} />}
+        {screen === 'queue' && <QueueScreen settings={settings} changes={changes} paused={state !== null} hubSynced={hubSynced} />}
+        {screen === 'followUps' && <FollowUpsScreen settings={settings} changes={changes} connectivity={connectivity} hubSynced={hubSynced} />}
         {screen === 'lists' && <ListsScreen lists={lists} />}
         {screen === 'reports' && <ReportsScreen settings={settings} changes={changes} />}
         {screen === 'settings' && <SettingsScreen settings={settings} />}
@@ -171,7 +175,7 @@ function ConnectedApp() {
         </div>
       )}
       <CoreStatusBanner />
-      <StatusBar connectivity={connectivity} timeZone={settings?.timeZone ?? 'Asia/Jakarta'} />
+      <StatusBar connectivity={connectivity} timeZone={settings?.timeZone ?? 'Asia/Jakarta'} hubLink={hubLink} />
       {state?.status === 'choose' && (
         <EmergencyChoice
           target={state.target}

@@ -85,8 +85,9 @@ describe('an import killed with SIGKILL', () => {
 
   /** What the folder holds at the moment of the kill: proof that it landed where it should. */
   const beforeSwitch: [PausePoint, string[]][] = [
-    ['rows', ['e1.db', 'e2.db.building']],
-    ['index-build', ['e1.db', 'e2.db.building']],
+    // The name keys are staged beside the building file until the name index is copied in (names-aside.ts).
+    ['rows', ['e1.db', 'e2.db.building', 'e2.names.building']],
+    ['index-build', ['e1.db', 'e2.db.building', 'e2.names.building']],
     ['complete', ['e1.db', 'e2.db.building']],
     ['renamed', ['e1.db', 'e2.db']],
   ];
@@ -131,7 +132,7 @@ describe('an import killed with SIGKILL', () => {
     expect(line).toBe('LOKET_PAUSED index-build');
     try {
       const core = open(dbPath); // its recovery runs now, while the import is alive
-      expect(listFiles(dbPath)).toEqual(['e1.db', 'e2.db.building']);
+      expect(listFiles(dbPath)).toEqual(['e1.db', 'e2.db.building', 'e2.names.building']);
       expect(core.db.prepare(`SELECT state FROM list_editions WHERE edition = 2`).pluck().get()).toBe('importing');
       expect((await core.lookup({ query: SITI.nik })).verdict).toBe('eligible');
       core.close();

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { hubOp, type HubOp, type PatientRecord, type VisitRecord } from '../../../src/shared/hub-protocol';
 import { m002Register } from '../../../src/hub/register/002-register';
+import { m004Bpjs } from '../../../src/hub/bpjs/004-bpjs';
 import type { TestPostgres } from '../../helpers/embedded-pg';
 
 /**
@@ -23,6 +24,7 @@ export async function registerDb(server: TestPostgres, settings?: Record<string,
   pool.on('error', () => undefined);
   await pool.query(FROM_001);
   await pool.query(m002Register.sql);
+  await pool.query(m004Bpjs.sql); // the pull reports a change of the facility's BPJS access
   if (settings) await pool.query(`INSERT INTO facility_settings (id, json, rev) VALUES (1, $1, nextval('hub_rev'))`, [JSON.stringify(settings)]);
   return pool;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../src/core/store/migrations';
+import { migrate, SCHEMA_VERSION } from '../../../src/core/store/migrations';
 import { openDatabase } from '../../../src/core/store/open-database';
 import { useTempDir } from '../../helpers/temp';
 
@@ -24,7 +24,7 @@ describe('migration 008 (sync)', () => {
     old.close();
 
     const db = openDatabase(path);
-    expect(db.pragma('user_version', { simple: true })).toBe(8);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     for (const table of ['patients', 'visits', 'follow_ups', 'print_log', 'rechecks']) {
       const uids = (db.prepare(`SELECT uid FROM ${table}`).all() as { uid: string }[]).map((r) => r.uid);
       expect(uids).toHaveLength(50);

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Connectivity } from '../../../shared/bpjs';
+import type { HubLink } from '../../../shared/hub-link';
+import { HubLinkStatus } from '../features/hub/HubLinkStatus';
 import { formatClock, formatSeconds } from '../format-time';
 import { useLang } from '../i18n';
 import { useCoreMessage } from '../i18n/core-words';
@@ -7,6 +9,8 @@ import { useCoreMessage } from '../i18n/core-words';
 interface Props {
   connectivity: Connectivity | null;
   timeZone: string;
+  /** The facility hub's link; its pill shows only on an enrolled counter. */
+  hubLink?: HubLink | null;
 }
 
 /** A small shape beside the words, so the state never rests on colour alone. */
@@ -20,7 +24,7 @@ const MARK: Record<Connectivity['state'], string> = {
 };
 
 /** The footer on every screen: the BPJS connection in words, and what waits for a re-check. */
-export function StatusBar({ connectivity: c, timeZone }: Props) {
+export function StatusBar({ connectivity: c, timeZone, hubLink = null }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const say = useCoreMessage();
@@ -49,6 +53,7 @@ export function StatusBar({ connectivity: c, timeZone }: Props) {
         </span>
         <span className="connectivity__text">{text}</span>
       </p>
+      <HubLinkStatus link={hubLink} />
       {detail && (
         <p className="status-bar__message" data-testid="connectivity-message" title={detail}>
           {detail}

@@ -1,5 +1,6 @@
 import { adminEn } from './messages-en-admin';
 import { queueEn } from './messages-en-queue';
+import { hubEn } from './messages-en-hub';
 import type { UiMessages } from './messages-id';
 import { PAYER_NAMES } from '../../../shared/payer-names';
 
@@ -7,6 +8,7 @@ import { PAYER_NAMES } from '../../../shared/payer-names';
 export const uiEn: UiMessages = {
   ...adminEn,
   ...queueEn,
+  ...hubEn,
   app: {
     name: 'Loket',
     tagline: 'Patient registration',

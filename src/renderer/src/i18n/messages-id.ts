@@ -1,5 +1,6 @@
 import { adminId } from './messages-id-admin';
 import { queueId } from './messages-id-queue';
+import { hubId } from './messages-id-hub';
 import { PAYER_NAMES } from '../../../shared/payer-names';
 
 /**
@@ -9,6 +10,7 @@ import { PAYER_NAMES } from '../../../shared/payer-names';
 export const uiId = {
   ...adminId,
   ...queueId,
+  ...hubId,
   app: {
     name: 'Loket',
     tagline: 'Pendaftaran pasien',

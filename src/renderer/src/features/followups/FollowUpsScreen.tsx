@@ -7,6 +7,7 @@ import type { CounterSettings } from '../../../../shared/settings';
 import { loket } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUndo } from '../../components/UndoToast';
+import { HubNotices } from '../hub/HubNotices';
 import { useLang } from '../../i18n';
 import { errorTextNow } from '../../i18n/core-words';
 import { FollowUpCard } from './FollowUpCard';
@@ -24,6 +25,8 @@ interface Props {
   changes: number;
   /** A new value (an event: the state changed or a re-check ran) reloads the screen. */
   connectivity?: Connectivity | null;
+  /** The hub's last round that got through: its notices (and merged records) may have arrived. */
+  hubSynced?: string | null;
 }
 
 const inField = (el: EventTarget): boolean => el instanceof Element && el.closest('input, select, textarea, .identity-step, .identity-form') !== null;
@@ -34,7 +37,7 @@ const inField = (el: EventTarget): boolean => el instanceof Element && el.closes
  * action has its own letter (followup-keys.ts). Every change says what changed, with the name;
  * a payer change can be undone for a few seconds.
  */
-export function FollowUpsScreen({ settings, changes, connectivity = null }: Props) {
+export function FollowUpsScreen({ settings, changes, connectivity = null, hubSynced = null }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const [items, setItems] = useState<FollowUp[] | null>(null);
@@ -201,6 +204,7 @@ export function FollowUpsScreen({ settings, changes, connectivity = null }: Prop
           {notice}
         </p>
       )}
+      <HubNotices settings={settings} reload={`${changes}|${hubSynced ?? ''}`} />
       {items && items.length === 0 && <p className="followups__empty">{t('followUps.empty')}</p>}
       {items && items.length > 0 && (
         <div className="followups__list" role="list" aria-label={t('followUps.listLabel')} data-testid="followups-list" onKeyDown={onListKey}>

@@ -21,13 +21,15 @@ interface Props {
   changes: number;
   /** A dialog over the screen has the keys. */
   paused: boolean;
+  /** The hub's last round that got through: other counters' visits may have arrived, reload now (no polling of its own). */
+  hubSynced?: string | null;
 }
 
 /**
  * Today's queue of one unit: number, name, record number, status, waiting time. Payer is
  * deliberately absent (DOMAIN.md section 2): it is recorded for claims, never shown here.
  */
-export function QueueScreen({ settings, changes, paused }: Props) {
+export function QueueScreen({ settings, changes, paused, hubSynced = null }: Props) {
   const { t } = useTranslation();
   const units = settings?.units ?? [];
   const [unit, setUnit] = useState<string | null>(null);
@@ -56,7 +58,7 @@ export function QueueScreen({ settings, changes, paused }: Props) {
     void load();
     const id = setInterval(() => void load(), REFRESH_MS);
     return () => clearInterval(id);
-  }, [load, changes]);
+  }, [load, changes, hubSynced]);
 
   const selectedEntry = entries?.find((e) => e.visitId === selected) ?? null;
 

@@ -4,14 +4,15 @@ import type { CounterSettings } from '../../../../shared/settings';
 import { BpjsSettings } from './BpjsSettings';
 import { BridgeLog } from './BridgeLog';
 import { CounterSettingsForm } from './CounterSettingsForm';
+import { HubSettings } from '../hub/HubSettings';
 import '../slip/slip.css';
 import '../lists/admin.css';
 
-type Tab = 'counter' | 'bpjs' | 'bridge-log';
-const TABS: readonly Tab[] = ['counter', 'bpjs', 'bridge-log'];
-const TAB_LABEL = { counter: 'settings.tabCounter', bpjs: 'settings.tabBpjs', 'bridge-log': 'settings.tabBridgeLog' } as const;
+type Tab = 'counter' | 'bpjs' | 'bridge-log' | 'hub';
+const TABS: readonly Tab[] = ['counter', 'bpjs', 'bridge-log', 'hub'];
+const TAB_LABEL = { counter: 'settings.tabCounter', bpjs: 'settings.tabBpjs', 'bridge-log': 'settings.tabBridgeLog', hub: 'hub.tab' } as const;
 
-/** Settings in three parts: the counter itself, the BPJS connection, and the bridge log. */
+/** Settings in four parts: the counter itself, the BPJS connection, the bridge log, and the facility hub. */
 export function SettingsScreen({ settings }: { settings?: CounterSettings | null }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('counter');
@@ -44,6 +45,7 @@ export function SettingsScreen({ settings }: { settings?: CounterSettings | null
       {tab === 'counter' && <CounterSettingsForm />}
       {tab === 'bpjs' && <BpjsSettings />}
       {tab === 'bridge-log' && <BridgeLog timeZone={timeZone} />}
+      {tab === 'hub' && <HubSettings settings={settings ?? null} />}
     </div>
   );
 }

@@ -1,0 +1,47 @@
+import type { Core } from '../../core/core';
+import type { Lang } from '../../shared/i18n/messages';
+import type { VisitStatus } from '../../shared/counter';
+import { call } from '../contract-call';
+import { cliText } from '../messages';
+import type { Output } from '../output';
+import { UsageError } from '../usage-error';
+import { roundIfEnrolled } from './sync';
+
+/** One line of `loket antrean --json`: what the queue screen shows, with global ids. */
+export interface AntreanEntry {
+  visitId: string;
+  queueNumber: string;
+  unit: string;
+  status: VisitStatus;
+  emergency: boolean;
+  patient: { id: string; mrn: string; nik: string | null; name: string };
+}
+
+/**
+ * `loket antrean --unit CODE`: today's queue of a unit as this counter sees it (with a facility
+ * hub, every counter's patients), emergencies first, then arrival order.
+ */
+export async function antreanCommand(core: Core, args: { unit?: string | undefined }, out: Output, lang: Lang): Promise<number> {
+  if (!args.unit) throw new UsageError('usage/antrean-needs-unit', {}, 'antrean');
+  const settings = await call(core, 'getSettings', {});
+  if (!settings.units.some((u) => u.code === args.unit)) {
+    throw new UsageError('usage/antrean-unknown-unit', { unit: args.unit, units: settings.units.map((u) => u.code).join(', ') }, 'antrean');
+  }
+  await roundIfEnrolled(core); // the other counters' patients, when the hub can be reached
+  const queue = await call(core, 'dayQueue', { unit: args.unit });
+  const entries: AntreanEntry[] = queue.map((e) => ({
+    visitId: e.visitUid,
+    queueNumber: e.queue,
+    unit: e.unit,
+    status: e.status,
+    emergency: e.emergency,
+    patient: { id: e.patient.uid, mrn: e.patient.mrn, nik: e.patient.nik, name: e.patient.name },
+  }));
+  if (out.json) {
+    out.data(entries);
+    return 0;
+  }
+  if (entries.length === 0) out.line(cliText(lang, 'antrean/empty', { unit: args.unit }));
+  for (const e of entries) out.line(cliText(lang, 'antrean/line', { queue: e.queueNumber, status: cliText(lang, `antrean/status-${e.status}`), name: e.patient.name, mrn: e.patient.mrn }));
+  return 0;
+}

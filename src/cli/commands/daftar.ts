@@ -1,0 +1,143 @@
+import type { Core } from '../../core/core';
+import type { Identity, Patient } from '../../shared/counter';
+import type { Lang } from '../../shared/i18n/messages';
+import type { LookupResult, MemberMatch, Verdict } from '../../shared/lookup';
+import { checkDate } from '../checks';
+import { call } from '../contract-call';
+import { cliText } from '../messages';
+import type { Output } from '../output';
+import { CliFailure, UsageError } from '../usage-error';
+import { roundIfEnrolled } from './sync';
+
+export interface DaftarArgs {
+  /** A NIK (16 digits) or card number (13 digits); optional when name and birth date are given. */
+  number?: string | undefined;
+  name?: string | undefined;
+  dob?: string | undefined;
+  unit?: string | undefined;
+  /** Registers a second visit of the patient to the same unit on the same day. */
+  again?: boolean | undefined;
+}
+
+/** What `loket daftar --json` prints: the visit and the patient, with their global ids. */
+export interface DaftarResult {
+  visit: { id: string; queueNumber: string; unit: string; serviceDate: string };
+  patient: { id: string; mrn: string; nik: string | null; name: string };
+  verdict: Verdict | null;
+  created: boolean;
+}
+
+
+/**
+ * `loket daftar`: registers a visit as the counter does. The patient is found by the number, or
+ * by name and birth date, in this facility's records and then in the lists; when nobody is found
+ * the patient is made from what was given. A not-found answer never blocks the registration: the
+ * visit is registered with payer "menyusul" and a follow-up, as at the counter.
+ */
+export async function daftarCommand(core: Core, args: DaftarArgs, out: Output, lang: Lang): Promise<number> {
+  const request = checkArgs(args);
+  // Enrolled: the facility's patient index and the hub's next number first, then hand the visit over.
+  const before = await roundIfEnrolled(core);
+  const result = await registerWalkIn(core, request);
+  const after = before === 'not-enrolled' ? before : await roundIfEnrolled(core);
+  if (after === 'offline' && !out.json) out.error(cliText(lang, 'sync/offline'));
+  if (out.json) out.data({ ...result, hub: after });
+  else {
+    out.line(
+      cliText(lang, result.created ? 'daftar/registered-new' : 'daftar/registered', {
+        queue: result.visit.queueNumber,
+        unit: result.visit.unit,
+        name: result.patient.name,
+        mrn: result.patient.mrn,
+      }),
+    );
+  }
+  return 0;
+}
+
+type Request = { number: { nik: string } | { card: string } | null; name: string | null; dob: string | null; unit: string; again: boolean };
+
+function checkArgs(args: DaftarArgs): Request {
+  if (!args.unit) throw new UsageError('usage/daftar-needs-unit', {}, 'daftar');
+  const digits = args.number?.replace(/[\s.-]/g, '');
+  let number: Request['number'] = null;
+  if (digits !== undefined) {
+    if (/^\d{16}$/.test(digits)) number = { nik: digits };
+    else if (/^\d{13}$/.test(digits)) number = { card: digits };
+    else throw new UsageError('usage/daftar-bad-number', { value: args.number ?? '' }, 'daftar');
+  }
+  const dob = args.dob === undefined ? null : checkDate('--dob', args.dob, { notFuture: true, command: 'daftar' });
+  const name = args.name?.trim() || null;
+  // Without a number, name and birth date together name a person; a name alone could be anyone.
+  if (!number && (!name || !dob)) throw new UsageError('usage/daftar-needs-who', {}, 'daftar');
+  return { number, name, dob, unit: args.unit, again: args.again === true };
+}
+
+async function registerWalkIn(core: Core, request: Request): Promise<DaftarResult> {
+  const { patient: known, match, verdict } = await findWho(core, request);
+  let patient = known;
+  const created = patient === null;
+  if (!patient) {
+    const identity = identityFor(request, match);
+    if (!identity) throw new UsageError('usage/daftar-new-needs-name', {}, 'daftar');
+    patient = await call(core, 'createPatient', identity);
+  }
+  const visit = await call(core, 'registerVisit', {
+    patientId: patient.id,
+    unit: request.unit,
+    verdict,
+    verdictSource: 'lists',
+    ...(request.again ? { confirmDuplicate: true } : {}),
+  });
+  return {
+    visit: { id: visit.uid, queueNumber: visit.queue, unit: visit.unit, serviceDate: visit.serviceDate },
+    patient: { id: patient.uid, mrn: patient.mrn, nik: patient.nik, name: patient.name },
+    verdict,
+    created,
+  };
+}
+
+/** This facility's record and the lists' answer for the number, or for name and birth date. */
+async function findWho(core: Core, request: Request): Promise<{ patient: Patient | null; match: MemberMatch | null; verdict: Verdict | null }> {
+  if (request.number) {
+    const query = 'nik' in request.number ? request.number.nik : request.number.card;
+    const result = await call(core, 'lookup', { query });
+    const match = result.matches.find((m) => m.confidence === 'exact') ?? null;
+    const patient = result.patient ?? (match?.nik ? await call(core, 'findPatient', { nik: match.nik }) : null);
+    return { patient, match, verdict: result.verdict };
+  }
+  const { name, dob } = request as Request & { name: string; dob: string };
+  const same = await call(core, 'likelyDuplicates', { name, dob });
+  if (same.length > 1) throw new CliFailure('daftar/ambiguous', { count: same.length, mrns: same.map((p) => p.mrn).join(', ') });
+  const result = await call(core, 'lookup', { query: name, dob });
+  const match = onlyBornThatDay(result, dob);
+  // As at the counter: the clerk picks the one member and the verdict is that member's number's.
+  const number = match?.nik ? { nik: match.nik } : match?.card ? { card: match.card } : null;
+  if (number) {
+    const byNumber = await findWho(core, { ...request, number });
+    return { ...byNumber, patient: same[0] ?? byNumber.patient, match: byNumber.match ?? match };
+  }
+  return { patient: same[0] ?? null, match, verdict: 'unknown' };
+}
+
+/** The one list member of that name born that day; none when there are two (the clerk would ask). */
+function onlyBornThatDay(result: LookupResult, dob: string): MemberMatch | null {
+  const born = result.matches.filter((m) => m.dob === dob && m.confidence !== 'possible');
+  const people = new Set(born.map((m) => m.nik ?? m.card ?? m.name));
+  return people.size === 1 ? born[0]! : null;
+}
+
+/** The new patient's identity: the list's row when one was found (its spelling), else what was given. */
+function identityFor(request: Request, match: MemberMatch | null): Identity | null {
+  const name = match?.name ?? request.name;
+  if (!name) return null;
+  const given = request.number;
+  return {
+    name,
+    nik: match?.nik ?? (given && 'nik' in given ? given.nik : null),
+    card: match?.card ?? (given && 'card' in given ? given.card : null),
+    dob: match?.dob ?? request.dob,
+    sex: match?.sex ?? null,
+    address: match?.address ?? null,
+  };
+}

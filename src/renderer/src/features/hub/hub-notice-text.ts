@@ -1,0 +1,45 @@
+/**
+ * The hub's notices in words: each kind (and, for a possible duplicate, each reason) has its own
+ * sentence filled from the notice's params. Pure, so the wording is tested in both languages
+ * without a window; the screen passes its t() and how it writes dates, units and statuses.
+ */
+import type { HubNoticeView } from '../../../../shared/hub-link';
+
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export interface NoticeWording {
+  t: Translate;
+  /** A birth date (yyyy-mm-dd) as the screens write it ("12 Mar 1985"). */
+  date: (iso: string) => string;
+  /** A unit code as the facility names it ("UMUM" → "Poli Umum"). */
+  unit: (code: string) => string;
+  /** A visit status in words ("served" → "selesai"). */
+  status: (status: string) => string;
+}
+
+/** Every param a sentence uses, '?' for one the notice lacks (an older hub): never a raw {{placeholder}} on screen. */
+const PARAMS = ['survivorMrn', 'mergedMrn', 'name', 'mergedName', 'mrn', 'otherMrns', 'otherNames', 'queue'] as const;
+
+export function hubNoticeText(notice: HubNoticeView, w: NoticeWording): string {
+  const given = notice.params;
+  const p: Record<string, string> = { ...given };
+  for (const key of PARAMS) p[key] = given[key] || '?';
+  switch (notice.kind) {
+    case 'patient-merged':
+      // The merged record's own name only when it differs (a typo fixed by the merge is worth seeing).
+      return given.mergedName && given.mergedName !== given.name ? w.t('hub.notices.mergedOtherName', p) : w.t('hub.notices.merged', p);
+    case 'possible-duplicate':
+      if (given.reason === 'same-mrn') return w.t('hub.notices.duplicateSameMrn', p);
+      return w.t('hub.notices.duplicateNameDob', { ...p, dob: given.dob ? w.date(given.dob) : '?' });
+    case 'status-conflict':
+      return w.t('hub.notices.conflict', {
+        ...p,
+        unit: given.unit ? w.unit(given.unit) : '?',
+        kept: given.kept ? w.status(given.kept) : '?',
+        refused: given.refused ? w.status(given.refused) : '?',
+      });
+    default:
+      // A kind a newer hub sends that this screen does not know yet: still a sentence, never blank.
+      return w.t('hub.notices.other', { kind: (notice as { kind: string }).kind });
+  }
+}

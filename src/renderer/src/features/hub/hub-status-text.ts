@@ -1,0 +1,24 @@
+import type { HubLink } from '../../../../shared/hub-link';
+
+/** The status bar's words for the hub: a catalog key and its count; null when there is nothing to say (not enrolled). */
+type Words = Exclude<HubLink['state'], 'none'> | 'unreachableBacklog';
+export type HubStatusKey = `hub.status.${Words}` | `hub.statusShort.${Words}`;
+
+/** `short`: the words for a status bar already full (the long sentence then goes to the tooltip). */
+export function hubStatusKey(link: HubLink | null, short = false): { key: HubStatusKey; count: number } | null {
+  if (!link || link.state === 'none') return null;
+  const words: Words = link.state === 'unreachable' && link.backlog > 0 ? 'unreachableBacklog' : link.state;
+  return { key: short ? `hub.statusShort.${words}` : `hub.status.${words}`, count: link.backlog };
+}
+
+/** A small shape beside the words, so the state never rests on colour alone (as the BPJS part does). */
+export const HUB_MARK: Record<HubLink['state'], string> = {
+  none: '',
+  connecting: '…',
+  connected: '●',
+  unreachable: '○',
+  refused: '✕',
+};
+
+/** "K2" and the first unit prefix → "K2-U-004": what a number made while the hub is out of reach looks like. */
+export const offlineExample = (offlinePrefix: string, unitPrefix: string): string => `${offlinePrefix}-${unitPrefix}-004`;

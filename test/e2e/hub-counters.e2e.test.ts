@@ -1,0 +1,302 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readHubConfig } from '../../src/hub/hub-config';
+import { startHub, type RunningHub } from '../../src/hub/hub-main';
+import { startTestPostgres, type TestPostgres } from '../helpers/embedded-pg';
+import { hubFetch } from '../integration/hub/service-fetch';
+import { TODAY, openCounter, type Counter } from './support/counter';
+import { layoutProblems } from './support/layout';
+import { APBD, RIZKI, SITI, STRANGER_NIK } from './support/lists';
+import { registerByNik, useFixtures } from './support/ui';
+
+/**
+ * Two counters and a real facility hub (PostgreSQL, HTTPS, the hub's own routes) in this process:
+ * counter A is driven through its screens, B through the contract. Their cores' clocks start at
+ * TODAY and move with real time (a round's lastSync changes, as at a real counter).
+ */
+interface Scene {
+  hub: RunningHub;
+  admin: string;
+  a: Counter;
+  b: Counter;
+  /** A's page (what the fixture helper waits on and checks for errors). */
+  page: Page;
+  problems: string[];
+  /** Stops the hub (once; close() does it too). */
+  stopHub(): Promise<void>;
+  close(): Promise<void>;
+}
+
+let pg: TestPostgres;
+let databases = 0;
+beforeAll(async () => {
+  pg = await startTestPostgres();
+});
+afterAll(async () => {
+  await pg?.stop();
+});
+
+const ticking = (): (() => Date) => {
+  const start = Date.now();
+  return () => new Date(TODAY.getTime() + (Date.now() - start));
+};
+
+async function openScene(browser: Browser): Promise<Scene> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'loket-e2e-hub-'));
+  const hub = await startHub({ pgUrl: await pg.createDatabase(`hub_ui_${++databases}`), dataDir, host: '127.0.0.1', port: 0, facility: 'RSUD Kota Serang' });
+  let stopped = false;
+  const stopHub = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await hub.stop();
+  };
+  const counters: Counter[] = [];
+  try {
+    const viewport = { width: 1366, height: 768 };
+    counters.push(await openCounter(browser, [APBD], viewport, { core: { now: ticking() } }));
+    counters.push(await openCounter(browser, [APBD], viewport, { core: { now: ticking() } }));
+  } catch (error) {
+    for (const c of counters) await c.close();
+    await stopHub();
+    throw error;
+  }
+  const [a, b] = counters as [Counter, Counter];
+  return {
+    hub,
+    admin: `Admin ${readHubConfig(dataDir)!.adminKey}`,
+    a,
+    b,
+    page: a.page,
+    problems: a.problems.concat(b.problems),
+    stopHub,
+    async close() {
+      await a.close();
+      await b.close();
+      await stopHub();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const fixtures = useFixtures(openScene);
+
+/** A one-time enrollment code from the hub's admin route (what `loket hub counter add` prints). */
+async function codeFor(scene: Scene, name: string): Promise<string> {
+  const reply = await hubFetch(scene.hub.urls[0]!, 'POST', '/v1/admin/counters', { authorization: scene.admin, body: { name } });
+  expect(reply.status).toBe(201);
+  return (reply.json as { code: string }).code;
+}
+
+/** Settings → Hub fasilitas, by keyboard: Alt+6, then ← from the first tab wraps to the last. */
+async function openHubSettings(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+6');
+  await page.getByTestId('settings-tab-counter').focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.getByTestId('hub-settings').waitFor();
+}
+
+/** Enrolls A through its Settings screen with a fresh code; the enrolled card shows. */
+async function enrollThroughScreen(scene: Scene, name: string): Promise<void> {
+  const { page } = scene.a;
+  await openHubSettings(page);
+  await page.getByTestId('hub-code').waitFor();
+  await page.keyboard.insertText(await codeFor(scene, name));
+  await page.keyboard.press('Enter');
+  await page.getByTestId('hub-card').waitFor();
+}
+
+const focusedTestId = (page: Page): Promise<unknown> => page.evaluate(`document.activeElement && document.activeElement.getAttribute('data-testid')`);
+const hubState = (page: Page): Promise<string | null> => page.getByTestId('hub-status').getAttribute('data-state');
+/** The hub pill's words as seen (its long or its short form, whichever shows). */
+const hubWords = (page: Page): Promise<string> => page.getByTestId('hub-status').innerText();
+
+describe('counters sharing a facility hub', () => {
+  it('A enrolls on its Settings screen (a used code refused in words under the field), B by the contract; the status bar says so', async () => {
+    const scene = await fixtures.open();
+    const { page } = scene.a;
+    // Not enrolled: nothing about a hub in the status bar.
+    expect(await page.getByTestId('hub-status').count()).toBe(0);
+    await openHubSettings(page);
+    expect(await page.getByTestId('hub-settings').getAttribute('data-enrolled')).toBe('no');
+    await expect.poll(() => focusedTestId(page)).toBe('hub-code');
+
+    // Enter with no code: said under the code field, nothing sent.
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('hub-error-code').textContent()).toContain('Tempel dulu kode pendaftaran');
+
+    // A code already used by B: the hub's refusal, in words, under the code field.
+    const usedCode = await codeFor(scene, 'Loket B');
+    const enrolledB = await scene.b.harness.core.enrollHub({ code: usedCode });
+    expect(enrolledB).toMatchObject({ facility: 'RSUD Kota Serang', name: 'Loket B', offlinePrefix: 'K1' });
+    await page.keyboard.insertText(usedCode);
+    await page.keyboard.press('Enter');
+    const refusal = page.getByTestId('hub-error-code');
+    await expect.poll(() => refusal.getAttribute('data-error-code'), { timeout: 10_000 }).toBe('hub/code-used');
+    expect(await refusal.textContent()).toBe('Kode pendaftaran ini sudah dipakai. Minta kode baru dari admin hub.');
+    await scene.a.screenshot('hub-settings-refused-1366');
+
+    // A fresh code: enrolled; the card says where and how A numbers alone.
+    await page.getByTestId('hub-code').fill('');
+    await page.getByTestId('hub-code').focus();
+    await page.keyboard.insertText(await codeFor(scene, 'Loket A'));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('hub-card').waitFor();
+    expect(await page.getByTestId('hub-enrolled-now').textContent()).toContain('RSUD Kota Serang');
+    expect(await page.getByTestId('hub-facility').textContent()).toBe('RSUD Kota Serang');
+    expect(await page.getByTestId('hub-name').textContent()).toBe('Loket A');
+    expect(await page.getByTestId('hub-offline-prefix').textContent()).toContain('K2-U-004');
+    expect(await page.getByTestId('hub-address').textContent()).toBe(scene.hub.urls[0]);
+    await expect.poll(() => page.getByTestId('hub-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('connected');
+    await expect.poll(() => page.getByTestId('hub-last-sync').textContent()).not.toBe('belum pernah');
+    expect(await focusedTestId(page)).toBe('hub-sync-now');
+
+    // Sinkronkan sekarang: a round on demand, its result in words.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('hub-sync-result').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId('hub-sync-result').textContent()).toMatch(/^Sinkron selesai: \d+ perubahan dikirim, \d+ diterima\.$/);
+
+    // The status bar, beside the BPJS state.
+    await expect.poll(() => hubState(page)).toBe('connected');
+    expect((await hubWords(page)).replace(/\s+/g, ' ')).toBe('● Hub: tersambung');
+    for (const size of [{ width: 1366, height: 768 }, { width: 1024, height: 768 }]) {
+      await page.setViewportSize(size);
+      await scene.a.screenshot(`hub-settings-enrolled-${size.width}`);
+      expect(await layoutProblems(page)).toEqual([]);
+    }
+  });
+
+  it("B's patient shows on A's queue as soon as a round brings it (the hubLink event, with A's timers stopped)", async () => {
+    const scene = await fixtures.open();
+    const { page } = scene.a;
+    await scene.b.harness.core.enrollHub({ code: await codeFor(scene, 'Loket B') });
+    await enrollThroughScreen(scene, 'Loket A');
+    await expect.poll(() => hubState(page), { timeout: 15_000 }).toBe('connected');
+
+    // From here A's page runs no timer at all: its queue's own 4 s reload cannot fire, only an event can reload it.
+    await page.clock.install({ time: TODAY });
+    await page.clock.pauseAt(new Date(TODAY.getTime() + 60_000));
+    await page.keyboard.press('Alt+2');
+    await page.locator('.queue__empty').waitFor();
+    expect(await page.getByTestId('queue-row').count()).toBe(0);
+
+    const patient = await scene.b.harness.core.createPatient({ name: 'RUDI HARTONO', nik: STRANGER_NIK });
+    const visit = await scene.b.harness.core.registerVisit({ patientId: patient.id, unit: 'UMUM', verdict: null, payer: 'umum' });
+    // B was connected: the hub gave the number (no offline prefix).
+    expect(visit.queue).toMatch(/^U-\d{3}$/);
+
+    const row = page.locator(`[data-testid="queue-row"][data-queue="${visit.queue}"]`);
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    expect(await row.textContent()).toContain('RUDI HARTONO');
+    await page.clock.resume();
+    await scene.a.screenshot('hub-queue-from-b-1366');
+  });
+
+  it("the same NIK at both counters: a merge notice on A's follow-ups screen, marked seen with the keyboard", async () => {
+    const scene = await fixtures.open();
+    const { page } = scene.a;
+    await scene.b.harness.core.enrollHub({ code: await codeFor(scene, 'Loket B') });
+    await enrollThroughScreen(scene, 'Loket A');
+    await expect.poll(() => hubState(page), { timeout: 15_000 }).toBe('connected');
+
+    // B first (the older record survives), then A: the hub merges them and tells every counter.
+    const atB = await scene.b.harness.core.createPatient({ name: SITI.name, nik: SITI.nik, dob: '1985-03-12', sex: 'P' });
+    await scene.b.harness.core.syncNow({});
+    const atA = await scene.a.harness.core.createPatient({ name: SITI.name, nik: SITI.nik, dob: '1985-03-12', sex: 'P' });
+    expect(atA.mrn).not.toBe(atB.mrn);
+
+    await page.keyboard.press('Alt+3');
+    const notice = page.locator('[data-testid="hub-notice"][data-kind="patient-merged"]');
+    await expect.poll(() => notice.count(), { timeout: 20_000 }).toBe(1);
+    // The record made first (B's) survives with its RM.
+    const [survivor, merged] = [atB.mrn, atA.mrn];
+    expect(await notice.locator('.hub-notice__text').textContent()).toContain(
+      `Dua rekam medis digabung: RM ${merged} kini RM ${survivor} (${SITI.name}). Nomor lama tetap bisa dicari.`,
+    );
+    for (const size of [{ width: 1366, height: 768 }, { width: 1024, height: 768 }]) {
+      await page.setViewportSize(size);
+      await scene.a.screenshot(`hub-notices-${size.width}`);
+      expect(await layoutProblems(page)).toEqual([]);
+    }
+
+    // Keyboard only: Tab until "Sudah dilihat" has the focus, then Enter.
+    for (let i = 0; i < 20 && (await focusedTestId(page)) !== 'hub-notice-seen'; i++) await page.keyboard.press('Tab');
+    expect(await focusedTestId(page)).toBe('hub-notice-seen');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('hub-notices').count()).toBe(0);
+    expect(await scene.a.harness.core.hubNotices({})).toEqual([]);
+    // The old number still finds the patient at A.
+    expect((await scene.a.harness.core.findPatient({ mrn: merged }))?.mrn).toBe(survivor);
+  });
+
+  it('the hub stopped: A says "tak terjangkau" calmly and still registers, numbered with its offline prefix', async () => {
+    const scene = await fixtures.open();
+    const { page } = scene.a;
+    await enrollThroughScreen(scene, 'Loket A');
+    await expect.poll(() => hubState(page), { timeout: 15_000 }).toBe('connected');
+    const online = await registerByNik(scene.a, SITI.nik);
+    expect(online).toMatch(/^U-\d{3}$/);
+
+    // BPJS configured but out of reach too: the busiest status bar a counter can have (BPJS offline
+    // with its reason, visits waiting for a re-check, and the hub), which must still fit at 1024.
+    await scene.a.harness.core.saveBpjsSettings({
+      use: 'vclaim',
+      vclaim: { baseUrl: 'http://127.0.0.1:9/vclaim', consId: '12345', secret: 'rahasia', userKey: 'kunci' },
+      pcare: { baseUrl: '', consId: '', secret: '', userKey: '', pcareUser: '', pcarePass: '', pcareApp: '095' },
+      timeoutSeconds: 1,
+      slowSeconds: 1,
+      probeSeconds: 60,
+    });
+    await scene.stopHub();
+    await expect.poll(() => hubState(page), { timeout: 20_000 }).toBe('unreachable');
+    expect((await hubWords(page)).replace(/\s+/g, ' ')).toMatch(/^○ Hub tak terjangkau — loket bekerja sendiri/);
+
+    const offline = await registerByNik(scene.a, RIZKI.nik);
+    expect(offline).toMatch(/^K1-U-\d{3}$/);
+    // What waits to be sent is counted in the bar.
+    await expect.poll(async () => Number(await page.getByTestId('hub-status').getAttribute('data-backlog')), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('pending-rechecks').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('connectivity').getAttribute('data-state'), { timeout: 20_000 }).toBe('offline');
+    const backlog = await page.getByTestId('hub-status').getAttribute('data-backlog');
+    // Room at 1366: the whole sentence. At 1024 beside BPJS offline and the re-checks: the short words, the sentence in the tooltip.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await expect.poll(async () => (await hubWords(page)).replace(/\s+/g, ' ')).toBe(`○ Hub tak terjangkau — loket bekerja sendiri, ${backlog} menunggu dikirim`);
+    await scene.a.screenshot('hub-status-unreachable-1366');
+    expect(await layoutProblems(page)).toEqual([]);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await expect.poll(async () => (await hubWords(page)).replace(/\s+/g, ' ')).toBe(`○ Hub: luring (${backlog})`);
+    expect(await page.getByTestId('hub-status').getAttribute('title')).toBe(`Hub tak terjangkau — loket bekerja sendiri, ${backlog} menunggu dikirim`);
+    await scene.a.screenshot('hub-status-unreachable-1024');
+    expect(await layoutProblems(page)).toEqual([]);
+    // The short words are whole, not cut.
+    expect(await page.evaluate(`(() => { const s = document.querySelector('.hub-status__short'); return s.scrollWidth <= s.clientWidth + 1; })()`)).toBe(true);
+
+    // Sinkronkan sekarang while the hub is down: said in words, and the counter carries on.
+    await openHubSettings(page);
+    expect(await page.getByTestId('hub-state').textContent()).toBe('tak terjangkau (loket bekerja sendiri)');
+    expect(Number(await page.getByTestId('hub-backlog').textContent())).toBeGreaterThan(0);
+    await page.getByTestId('hub-sync-now').focus();
+    await page.keyboard.press('Enter');
+    const failure = page.locator('[data-testid="hub-settings"] [role="alert"]');
+    await failure.waitFor();
+    expect(await failure.getAttribute('data-error-code')).toBe('hub/unreachable');
+    expect(await failure.textContent()).toContain('Loket tetap bekerja sendiri');
+  });
+
+  it('a revoked counter: the status bar says the hub refuses it, the reason in its tooltip', async () => {
+    const scene = await fixtures.open();
+    const { page } = scene.a;
+    await scene.a.harness.core.enrollHub({ code: await codeFor(scene, 'Loket A') });
+    await expect.poll(() => hubState(page), { timeout: 15_000 }).toBe('connected');
+    const revoked = await hubFetch(scene.hub.urls[0]!, 'DELETE', '/v1/admin/counters/Loket%20A', { authorization: scene.admin });
+    expect(revoked.status).toBe(200);
+    await expect.poll(() => hubState(page), { timeout: 20_000 }).toBe('refused');
+    expect((await hubWords(page)).replace(/\s+/g, ' ')).toBe('✕ Hub menolak loket ini — hubungi admin');
+    expect(await page.getByTestId('hub-status').getAttribute('title')).toContain('pendaftarannya dicabut');
+    await scene.a.screenshot('hub-status-refused-1366');
+    // Registering still works, numbered alone.
+    expect(await registerByNik(scene.a, SITI.nik)).toMatch(/^K1-U-\d{3}$/);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * The name index is built aside (names-aside.ts): its keys are staged in a file of their own
+ * while the rows load, indexed there (by another thread when the import has a reader worker),
+ * and copied into the edition. The edition must come out as if the index had been built in
+ * place: every member under its keys, rows dropped as repeats not at all, the index sound, and
+ * no staging file left behind.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../../src/core/core';
+import { readEditions } from '../../../src/core/lists/editions.repo';
+import { NameKeys } from '../../../src/core/lists/name-keys';
+import { memberAt, type GeneratedMember } from '../../fixtures/generate-members';
+import { fileFor } from '../../helpers/files';
+import { builtFile, useTempDir, writeCsv } from '../../helpers/temp';
+
+const tempDir = useTempDir();
+const SEED = 11;
+const dmy = (m: GeneratedMember): string => `${String(m.birthDay).padStart(2, '0')}-${String(m.birthMonth).padStart(2, '0')}-${m.birthYear}`;
+const dobNumber = (m: GeneratedMember): number => m.birthYear * 10_000 + m.birthMonth * 100 + m.birthDay;
+/** The index's query for a member: each of its keys as a whole token. */
+const matchOf = (keys: string): string => keys.split(' ').map((k) => `"${k}"`).join(' ');
+
+describe.each([
+  ['on the import thread', null],
+  ['by another thread', builtFile('main', 'import-worker.js')],
+])('the name index built aside, %s', (_, workerScript) => {
+  it('holds every member once under its keys and no dropped repeat, is sound, and leaves no staging file', async () => {
+    const dir = tempDir();
+    const members = Array.from({ length: 40 }, (_, i) => memberAt(SEED, i));
+    // Rows 41 and 42 repeat members 3 and 7 word for word: dropped after the load, after the keys were staged.
+    const rows = [...members, members[3]!, members[7]!].map((m) => [m.nik, m.card, m.name, dmy(m), 'AKTIF']);
+    const csv = writeCsv(join(dir, 'list.csv'), [['NIK', 'NO KARTU', 'NAMA', 'TGL LAHIR', 'STATUS'], ...rows]);
+    const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript });
+    let file: string;
+    try {
+      const report = await core.importList({ file: fileFor(core, csv), list: 'PBI', kind: 'pbi-apbd', asOf: '2026-11-01' });
+      expect(report.rows).toMatchObject({ imported: 40, repeated: 2 });
+      file = readEditions(core.db, ['current'])[0]!.file!;
+    } finally {
+      core.close();
+    }
+    expect(readdirSync(join(dir, 'loket.db.lists'))).toEqual([file]);
+
+    const edition = new Database(join(dir, 'loket.db.lists', file));
+    try {
+      edition.exec(`INSERT INTO names(names) VALUES ('integrity-check')`);
+      const idOf = edition.prepare('SELECT id FROM members WHERE row = ?').pluck();
+      const found = edition.prepare('SELECT rowid FROM names WHERE names MATCH ? ORDER BY rowid').pluck();
+      const keys = new NameKeys();
+      members.forEach((m, i) => {
+        const id = idOf.get(i + 2) as number; // row 1 is the header
+        const hits = found.all(matchOf(keys.of(m.name.toUpperCase(), dobNumber(m))!)) as number[];
+        expect(hits).toContain(id);
+        // The repeats' rows (ids 41 and 42) were deleted from the index with their members.
+        expect(hits.filter((hit) => hit > 40)).toEqual([]);
+      });
+      expect(edition.prepare('SELECT count(*) FROM members').pluck().get()).toBe(40);
+    } finally {
+      edition.close();
+    }
+  });
+});
