@@ -12,6 +12,7 @@
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
+import { m004Bpjs } from '../../src/hub/bpjs/004-bpjs';
 import { m002Register } from '../../src/hub/register/002-register';
 import { applyOps } from '../../src/hub/register/apply-ops';
 import { groupCommitFor } from '../../src/hub/register/group-commit';
@@ -44,6 +45,7 @@ export async function benchHubApply(registrations = Number(process.env.BENCH_HUB
   try {
     await pool.query(FROM_001);
     await pool.query(m002Register.sql);
+    await pool.query(m004Bpjs.sql); // the pull reads the BPJS access's revision too
     const perCounter = Math.ceil(registrations / counters);
     const pushSamples: number[] = [];
     const queueSamples: number[] = [];
