@@ -90,6 +90,7 @@ export async function benchHubEditions(rows = Number(process.env.BENCH_HUB_EDITI
     const stopped = once(probe, 'message');
     probe.send('stop');
     const [report] = (await stopped) as [ProbeReport];
+    probe.kill(); // its IPC channel would keep this process alive after the report
     return {
       target: { counters: 40, members: 3_000_000, lookupsUnslowed: true },
       members: rows,
