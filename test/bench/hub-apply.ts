@@ -7,12 +7,15 @@
  *
  *   BENCH_HUB_REGISTRATIONS=3000   registrations in all (spread over the counters)
  *   BENCH_HUB_COUNTERS=10          concurrent counters
+ *   BENCH_HUB_GROUP_COMMIT=1       pushes through the group commit as the push route does (0: one transaction each)
  */
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
+import { m004Bpjs } from '../../src/hub/bpjs/004-bpjs';
 import { m002Register } from '../../src/hub/register/002-register';
 import { applyOps } from '../../src/hub/register/apply-ops';
+import { groupCommitFor } from '../../src/hub/register/group-commit';
 import { pull } from '../../src/hub/register/pull';
 import { nextQueueNumber } from '../../src/hub/register/queue-number';
 import type { HubOp } from '../../src/shared/hub-protocol';
@@ -22,14 +25,13 @@ import { percentile, round } from './stats';
 const FROM_001 = `CREATE SEQUENCE IF NOT EXISTS hub_rev;
 CREATE TABLE IF NOT EXISTS facility_settings (id integer PRIMARY KEY CHECK (id = 1), json jsonb NOT NULL, rev bigint NOT NULL);`;
 
-function registration(counter: number, i: number, queueNo: number): HubOp[] {
+export function registration(counter: number, i: number, queueNo: number, serviceDate = '2026-11-30', unit = `POLI-${i % 8}`, visitUid = uuidv7()): HubOp[] {
   const at = new Date().toISOString();
   const patientUid = uuidv7();
-  const visitUid = uuidv7();
   const nik = `32${String(counter).padStart(2, '0')}${String(i).padStart(12, '0')}`;
   return [
     { opId: uuidv7(), at, kind: 'patient', record: { uid: patientUid, mrn: `K${counter}-${i}`, nik, card: null, name: `PASIEN ${counter} ${i}`, dob: '1980-01-01', sex: 'P', address: null, identified: true, createdAt: at, updatedAt: at } },
-    { opId: uuidv7(), at, kind: 'visit', record: { uid: visitUid, patientUid, serviceDate: '2026-11-30', unit: `POLI-${i % 8}`, queuePrefix: 'U', queueNo, emergency: false, payer: 'jkn', verdict: 'active', verdictSource: 'list', status: 'waiting', registeredAt: at, registeredBy: 'clerk', calledAt: null, servedAt: null, cancelledAt: null, counter: `k${counter}` } },
+    { opId: uuidv7(), at, kind: 'visit', record: { uid: visitUid, patientUid, serviceDate, unit, queuePrefix: 'U', queueNo, emergency: false, payer: 'jkn', verdict: 'active', verdictSource: 'list', status: 'waiting', registeredAt: at, registeredBy: 'clerk', calledAt: null, servedAt: null, cancelledAt: null, counter: `k${counter}` } },
     { opId: uuidv7(), at, kind: 'print', record: { uid: uuidv7(), visitUid, printedAt: at, clerk: 'clerk', kind: 'print', paper: '80mm', printer: null } },
   ];
 }
@@ -37,12 +39,13 @@ function registration(counter: number, i: number, queueNo: number): HubOp[] {
 const micros = (started: number): number => (performance.now() - started) * 1000;
 const latency = (samples: number[]) => ({ calls: samples.length, p50Us: round(percentile(samples, 50), 0), p95Us: round(percentile(samples, 95), 0), p99Us: round(percentile(samples, 99), 0) });
 
-export async function benchHubApply(registrations = Number(process.env.BENCH_HUB_REGISTRATIONS ?? 3000), counters = Number(process.env.BENCH_HUB_COUNTERS ?? 10)) {
+export async function benchHubApply(registrations = Number(process.env.BENCH_HUB_REGISTRATIONS ?? 3000), counters = Number(process.env.BENCH_HUB_COUNTERS ?? 10), grouped = process.env.BENCH_HUB_GROUP_COMMIT !== '0') {
   const server = await startTestPostgres();
   const pool = new pg.Pool({ connectionString: server.url, max: counters + 2 });
   try {
     await pool.query(FROM_001);
     await pool.query(m002Register.sql);
+    await pool.query(m004Bpjs.sql); // the pull reads the BPJS access's revision too
     const perCounter = Math.ceil(registrations / counters);
     const pushSamples: number[] = [];
     const queueSamples: number[] = [];
@@ -54,7 +57,8 @@ export async function benchHubApply(registrations = Number(process.env.BENCH_HUB
           const { queueNo } = await nextQueueNumber(pool, { visitUid: uuidv7(), unit: `POLI-${i % 8}`, serviceDate: '2026-11-30', prefix: 'U' });
           queueSamples.push(micros(visitStarted));
           const pushStarted = performance.now();
-          await applyOps(pool, `k${c}`, registration(c, i, queueNo), new Date());
+          const ops = registration(c, i, queueNo);
+          await (grouped ? groupCommitFor(pool).submit(`k${c}`, ops, new Date()) : applyOps(pool, `k${c}`, ops, new Date()));
           pushSamples.push(micros(pushStarted));
         }
       }),
@@ -76,6 +80,7 @@ export async function benchHubApply(registrations = Number(process.env.BENCH_HUB
       // Other work on the machine slows every figure here: the 1-minute load average at the end.
       loadAverage1m: round(loadavg()[0]!, 2),
       counters,
+      groupCommit: grouped,
       registrations: total,
       seconds: round(seconds, 2),
       registrationsPerSecond: round(total / seconds, 0),

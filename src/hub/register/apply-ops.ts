@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { HubOp, PushResponse } from '../../shared/hub-protocol';
 import { lockRevisions } from '../pg/revisions';
 import { DEFAULT_MRN_FORMAT, moveMrnSequencePast } from './mrn-seed';
@@ -20,6 +20,67 @@ function applyOne(tx: PushTx, op: HubOp): Promise<OpOutcome> {
   }
 }
 
+/** An op to remember in applied_ops (applied, or found already there). */
+export interface KeptOp {
+  opId: string;
+  counterId: string;
+  kind: string;
+  status: string;
+  appliedAt: Date;
+}
+
+/** What one push did inside a transaction that holds the revision lock. */
+export interface AppliedPush {
+  results: PushResponse['results'];
+  kept: KeptOp[];
+  /** RMs of patients first seen here (the facility RM sequence moves past them). */
+  seenMrns: string[];
+}
+
+/**
+ * The ops of one push, in the order sent, inside a transaction that holds the revision lock.
+ * `seen` holds the op ids already applied (from applied_ops, and by earlier pushes of the same
+ * transaction); the ops kept here are added to it.
+ */
+export async function applyPushInTx(client: PoolClient, counterId: string, ops: readonly HubOp[], now: Date, seen: Set<string>): Promise<AppliedPush> {
+  const tx: PushTx = { client, counterId, now, seenMrns: [] };
+  const results: PushResponse['results'] = [];
+  const kept: KeptOp[] = [];
+  for (const op of ops) {
+    if (seen.has(op.opId)) {
+      results.push({ opId: op.opId, status: 'duplicate' });
+      continue;
+    }
+    const outcome = await applyOne(tx, op);
+    results.push({ opId: op.opId, ...outcome });
+    if (outcome.status !== 'rejected') {
+      seen.add(op.opId);
+      kept.push({ opId: op.opId, counterId, kind: op.kind, status: outcome.status, appliedAt: now });
+    }
+  }
+  return { results, kept, seenMrns: tx.seenMrns };
+}
+
+/** The op ids among `opIds` already in applied_ops, and the facility's RM format (one round trip). */
+export async function seenOpsAndMrnFormat(client: PoolClient, opIds: string[]): Promise<{ seen: Set<string>; mrnFormat: string }> {
+  const { rows } = await client.query<{ seen: string[]; mrn_format: string | null }>(
+    `SELECT ARRAY(SELECT op_id::text FROM applied_ops WHERE op_id = ANY($1::uuid[])) AS seen,
+       (SELECT json->>'mrnFormat' FROM facility_settings WHERE id = 1) AS mrn_format`,
+    [opIds],
+  );
+  return { seen: new Set(rows[0]!.seen), mrnFormat: rows[0]!.mrn_format ?? DEFAULT_MRN_FORMAT };
+}
+
+/** Remembers the kept ops (one statement for any number of pushes). */
+export async function recordAppliedOps(client: PoolClient, kept: readonly KeptOp[]): Promise<void> {
+  if (kept.length === 0) return;
+  await client.query(
+    `INSERT INTO applied_ops (op_id, counter_id, kind, applied_at, status)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[])`,
+    [kept.map((k) => k.opId), kept.map((k) => k.counterId), kept.map((k) => k.kind), kept.map((k) => k.appliedAt), kept.map((k) => k.status)],
+  );
+}
+
 /**
  * Applies one push in one transaction, in the order the counter sent (its ops are in the order it
  * made them, so a visit comes before its status changes). Revisions are taken under the revision
@@ -29,43 +90,21 @@ function applyOne(tx: PushTx, op: HubOp): Promise<OpOutcome> {
  * (a push retried after a timeout, or the same op twice in one push) answers `duplicate` and
  * changes nothing. A rejected op (`unknown-visit`, `unknown-patient`: it names a record the hub
  * has not seen) is not kept, so the counter may send it again later and it is judged again.
+ *
+ * The push route goes through the group commit (group-commit.ts), which applies concurrent
+ * pushes together the same way; this is the one-push form (and its fallback).
  */
 export async function applyOps(pool: Pool, counterId: string, ops: readonly HubOp[], now: Date): Promise<PushResponse> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await lockRevisions(client);
-    const { rows } = await client.query<{ seen: string[]; mrn_format: string | null }>(
-      `SELECT ARRAY(SELECT op_id::text FROM applied_ops WHERE op_id = ANY($1::uuid[])) AS seen,
-         (SELECT json->>'mrnFormat' FROM facility_settings WHERE id = 1) AS mrn_format`,
-      [ops.map((op) => op.opId)],
-    );
-    const seen = new Set(rows[0]!.seen);
-    const tx: PushTx = { client, counterId, now, seenMrns: [] };
-    const results: PushResponse['results'] = [];
-    const kept: { opId: string; kind: string; status: string }[] = [];
-    for (const op of ops) {
-      if (seen.has(op.opId)) {
-        results.push({ opId: op.opId, status: 'duplicate' });
-        continue;
-      }
-      const outcome = await applyOne(tx, op);
-      results.push({ opId: op.opId, ...outcome });
-      if (outcome.status !== 'rejected') {
-        seen.add(op.opId);
-        kept.push({ opId: op.opId, kind: op.kind, status: outcome.status });
-      }
-    }
-    if (kept.length > 0) {
-      await client.query(
-        `INSERT INTO applied_ops (op_id, counter_id, kind, applied_at, status)
-         SELECT op_id, $1, kind, $2, status FROM unnest($3::uuid[], $4::text[], $5::text[]) AS t(op_id, kind, status)`,
-        [counterId, now, kept.map((k) => k.opId), kept.map((k) => k.kind), kept.map((k) => k.status)],
-      );
-    }
-    await moveMrnSequencePast(client, tx.seenMrns, rows[0]!.mrn_format ?? DEFAULT_MRN_FORMAT);
+    const { seen, mrnFormat } = await seenOpsAndMrnFormat(client, ops.map((op) => op.opId));
+    const push = await applyPushInTx(client, counterId, ops, now, seen);
+    await recordAppliedOps(client, push.kept);
+    await moveMrnSequencePast(client, push.seenMrns, mrnFormat);
     await client.query('COMMIT');
-    return { results };
+    return { results: push.results };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_PULL, mrnBlockRequest, pushRequest, queueNumberRequest } from '../../shared/hub-protocol';
 import { HubError, type CallingCounter, type HubRequest, type HubRoute } from '../http/route';
-import { applyOps } from './apply-ops';
+import { groupCommitFor } from './group-commit';
 import { reserveMrnBlock } from './mrn-block';
 import { pull } from './pull';
 import { nextQueueNumber } from './queue-number';
@@ -35,9 +35,8 @@ export const registerRoutes = (): HubRoute[] => [
     async handle(req) {
       const counter = callingCounter(req);
       const push = parseBody(pushRequest, req.body);
-      const response = await applyOps(req.pg, counter.id, push.ops, req.now());
-      await req.pg.query('UPDATE counters SET outbox_backlog = $1 WHERE id = $2', [push.outboxBacklog, counter.id]);
-      return { json: response };
+      // Concurrent pushes are applied together, each answered with its own results (group-commit.ts).
+      return { json: await groupCommitFor(req.pg).submit(counter.id, push.ops, req.now(), push.outboxBacklog) };
     },
   },
   {
