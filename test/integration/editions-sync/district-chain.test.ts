@@ -1,18 +1,16 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/core';
 import { readEditionOfList } from '../../../src/core/lists/editions.repo';
 import { memberAt } from '../../fixtures/generate-members';
 import { writeCsvList } from '../../fixtures/write-list-files';
 import { freePort, startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
-import { builtFile, repoRoot, useTempDir } from '../../helpers/temp';
+import { runLoket, startHubProcess as startHub, stopHubProcess, type HubProcess } from '../../helpers/hub-process';
+import { builtFile, useTempDir } from '../../helpers/temp';
 import { assertWorkersBuilt, openSyncCounter, until } from './sync-counters';
 
-const run = promisify(execFile);
-const loket = join(repoRoot, 'bin', 'loket.js');
 const tempDir = useTempDir();
 const children: ChildProcess[] = [];
 let server: TestPostgres;
@@ -29,38 +27,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [loket, ...args, '--lang', 'en']);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = runLoket;
 
-/** `loket hub …` as a child process; resolves with its first JSON line, and keeps what it writes to stderr. */
-async function startHubProcess(args: string[]): Promise<{ child: ChildProcess; urls: string[]; stderr: () => string }> {
-  const child = spawn(process.execPath, [loket, 'hub', ...args, '--host', '127.0.0.1', '--json', '--lang', 'en'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      stdout += c.toString();
-      const line = stdout.split('\n')[0];
-      if (stdout.includes('\n') && line) resolve({ child, ...(JSON.parse(line) as { urls: string[] }), stderr: () => stderr });
-    });
-    child.once('exit', (code) => reject(new Error(`loket hub exited (${code}): ${stderr}`)));
-  });
-}
-
-async function stopHubProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  await exited;
+/** The hub as a child process, stopped after each test. */
+async function startHubProcess(args: string[]): Promise<HubProcess> {
+  const hub = await startHub(args);
+  children.push(hub.child);
+  return hub;
 }
 
 async function codeAt(hubDir: string, name: string): Promise<string> {

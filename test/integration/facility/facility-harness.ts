@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../../src/core/core';
@@ -8,34 +8,14 @@ import { pinnedTransport } from '../../../src/core/sync/pinned-transport';
 import { transportFor } from '../../../src/core/sync/enroll';
 import { HubUnreachable, type HubTransport } from '../../../src/core/sync/hub-transport';
 import type { MethodInput, MethodName, MethodOutput } from '../../../src/shared/contract';
-import { repoRoot } from '../../helpers/temp';
-
-const loket = join(repoRoot, 'bin', 'loket.js');
+import { startHubProcess as startHub, stopHubProcess } from '../../helpers/hub-process';
 
 /** The built `loket hub --pg URL` in a child process (so it can be killed with SIGKILL), on a fixed port. */
 export async function startHubProcess(pgUrl: string, dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [loket, 'hub', '--pg', pgUrl, '--data', dataDir, '--port', String(port), '--host', '127.0.0.1', '--facility', 'RSUD Simulasi', '--json'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  await new Promise<void>((resolve, reject) => {
-    let stdout = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      stdout += c.toString();
-      if (stdout.includes('\n')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`loket hub exited (${code}): ${stderr}`)));
-  });
-  return child;
+  return (await startHub(['--pg', pgUrl, '--data', dataDir, '--port', String(port), '--facility', 'RSUD Simulasi'])).child;
 }
 
-export async function killHard(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGKILL');
-  await exited;
-}
+export const killHard = (child: ChildProcess): Promise<void> => stopHubProcess(child, 'SIGKILL');
 
 /** An enrollment code from the running hub's admin route, as `loket hub counter add` makes one. */
 export async function enrollmentCode(dataDir: string, name: string): Promise<string> {

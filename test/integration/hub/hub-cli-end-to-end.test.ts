@@ -1,7 +1,6 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { secretKeyPath } from '../../../src/core/core-paths';
 import { keyFileSecretBox } from '../../../src/core/secrets/secret-box';
@@ -9,45 +8,19 @@ import { openDatabase } from '../../../src/core/store/open-database';
 import { transportFor } from '../../../src/core/sync/enroll';
 import { readHubCredential, type HubCredential } from '../../../src/core/sync/hub-credential.repo';
 import type { HubStatus } from '../../../src/shared/hub-protocol';
-import { builtFile, repoRoot, useTempDir } from '../../helpers/temp';
+import { runLoket, startHubProcess as startHub, stopHubProcess, type HubProcess } from '../../helpers/hub-process';
+import { builtFile, useTempDir } from '../../helpers/temp';
 
-const run = promisify(execFile);
 const tempDir = useTempDir();
-const loket = join(repoRoot, 'bin', 'loket.js');
 const children: ChildProcess[] = [];
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [loket, ...args, '--lang', 'en']);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = runLoket;
 
-/** `loket hub --embedded DIR` as a child process; resolves with its first JSON line (urls, fingerprint). */
-async function startHubProcess(dir: string): Promise<{ child: ChildProcess; urls: string[]; fingerprint: string }> {
-  const child = spawn(process.execPath, [loket, 'hub', '--embedded', dir, '--port', '0', '--host', '127.0.0.1', '--facility', 'RSUD Uji', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      stdout += c.toString();
-      const line = stdout.split('\n')[0];
-      if (stdout.includes('\n') && line) resolve({ child, ...(JSON.parse(line) as { urls: string[]; fingerprint: string }) });
-    });
-    child.once('exit', (code) => reject(new Error(`loket hub exited (${code}): ${stderr}`)));
-  });
-}
-
-async function stopHubProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  await exited;
+/** `loket hub --embedded DIR` as a child process, stopped after each test. */
+async function startHubProcess(dir: string): Promise<HubProcess> {
+  const hub = await startHub(['--embedded', dir, '--port', '0', '--facility', 'RSUD Uji']);
+  children.push(hub.child);
+  return hub;
 }
 
 beforeAll(() => {
