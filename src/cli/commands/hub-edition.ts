@@ -1,13 +1,12 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createCore, defaultWorkerScript } from '../../core/core';
 import { uploadEdition } from '../../core/sync/edition-upload';
 import { ADMIN_EDITIONS_PATH } from '../../core/sync/edition-wire';
 import type { PinnedTransport } from '../../core/sync/pinned-transport';
 import type { Lang } from '../../shared/i18n/messages';
 import { requireReadableFile } from '../checks';
-import { call } from '../contract-call';
 import type { Output } from '../output';
-import { checkImportArgs, parseMapping } from './import';
+import { checkImportArgs, importChecked } from './import';
 import { hubText } from './hub-messages';
 
 export interface EditionAddValues {
@@ -33,13 +32,7 @@ export async function editionAddCommand(file: string | undefined, values: Editio
   requireReadableFile(checked.file, 'list');
   const core = createCore({ dbPath: publishDbPath(hubDir), workerScript: defaultWorkerScript(), bpjsBackground: false, hubBackground: false });
   try {
-    const report = await call(core, 'importList', {
-      file: core.registerFile(resolve(checked.file), 'open-list').handle,
-      list: checked.list,
-      kind: checked.kind,
-      asOf: checked.asOf,
-      ...(values.map ? { mapping: parseMapping(values.map) } : {}),
-    });
+    const report = await importChecked(core, checked, values.map);
     const reply = await uploadEdition(core.db, admin, report.list, ADMIN_EDITIONS_PATH);
     if (out.json) out.data({ list: report.list, asOf: report.asOf, members: reply.edition.members, rejected: report.rows.rejected, edition: reply.edition, current: reply.current, duplicate: reply.duplicate });
     else {

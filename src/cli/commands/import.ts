@@ -43,6 +43,17 @@ export function checkImportArgs(args: ImportArgs, now?: Date): { file: string; l
   return { file: args.file, list: args.list, kind: args.kind as ListKind, asOf };
 }
 
+/** Imports a checked file through the contract: the path from the command line becomes a handle, as a dialog's answer does in the app. */
+export function importChecked(core: Core, checked: ReturnType<typeof checkImportArgs>, map: string | undefined): Promise<ImportReport> {
+  return call(core, 'importList', {
+    file: core.registerFile(resolve(checked.file), 'open-list').handle,
+    list: checked.list,
+    kind: checked.kind,
+    asOf: checked.asOf,
+    ...(map ? { mapping: parseMapping(map) } : {}),
+  });
+}
+
 export async function importCommand(core: Core, args: ImportArgs, out: Output, lang: Lang): Promise<number> {
   const checked = checkImportArgs(args);
   requireReadableFile(checked.file, 'list');
@@ -53,14 +64,7 @@ export async function importCommand(core: Core, args: ImportArgs, out: Output, l
     out.progress(cliText(lang, 'import/progress', { phase: cliText(lang, `import/phase-${p.phase}`), rows: rowsFormat.format(p.rowsRead), percent: p.percent }));
   });
   try {
-    // The path from the command line becomes a handle, as a dialog's answer does in the app.
-    const report = await call(core, 'importList', {
-      file: core.registerFile(resolve(checked.file), 'open-list').handle,
-      list: checked.list,
-      kind: checked.kind,
-      asOf: checked.asOf,
-      ...(args.map ? { mapping: parseMapping(args.map) } : {}),
-    });
+    const report = await importChecked(core, checked, args.map);
     out.progress('');
     if (out.json) out.data(wordedImport(lang, report));
     else printReport(report, out, lang);
