@@ -86,10 +86,13 @@ describe('registration at the counter', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await page.getByTestId('ticket').count()).toBe(0);
-    // To register again the clerk moves to "Ya, daftarkan lagi" first.
+    // To register again the clerk moves to "Ya, daftarkan lagi" first (each key once the focus is
+    // where the clerk sees it: on a loaded machine the dialog takes its focus a moment after it shows).
     await page.keyboard.press('Enter');
     await dialog.waitFor();
+    await expect.poll(() => focused(c, 'data-testid')).toBe('confirm-no');
     await page.keyboard.press('ArrowRight');
+    await expect.poll(() => focused(c, 'data-testid')).toBe('confirm-yes');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('U-002');
     expect((await registerOf(c, 'UMUM')).map((e) => [e.queue, e.payer])).toEqual([
