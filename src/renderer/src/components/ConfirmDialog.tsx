@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 interface Props {
   title: string;
@@ -19,7 +19,9 @@ interface Props {
 export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, keysHint, initialFocus = 'confirm', onConfirm, onCancel }: Props) {
   const confirmRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => (initialFocus === 'cancel' ? cancelRef : confirmRef).current?.focus(), [initialFocus]);
+  // Before the browser paints (not after, as useEffect would): a key pressed the moment the
+  // question shows must reach the question, never the screen behind it (an arrow there changes the unit).
+  useLayoutEffect(() => (initialFocus === 'cancel' ? cancelRef : confirmRef).current?.focus(), [initialFocus]);
   return (
     <div className="overlay">
       <div
