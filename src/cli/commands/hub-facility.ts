@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { DEFAULT_BPJS_SETTINGS } from '../../core/bpjs/bpjs-settings.repo';
 import type { BpjsSettingsForm, BpjsServiceForm } from '../../shared/bpjs';
 import type { Lang } from '../../shared/i18n/messages';
 import type { FacilityDays } from '../../hub/register/reports';
@@ -79,13 +80,14 @@ function bpjsForm(v: Record<string, string>): BpjsSettingsForm {
     ...(v.LOKET_BPJS_PCARE_PASS ? { pcarePass: v.LOKET_BPJS_PCARE_PASS } : {}),
     ...(v.LOKET_BPJS_PCARE_APP ? { pcareApp: v.LOKET_BPJS_PCARE_APP } : {}),
   };
-  const other: BpjsServiceForm = { baseUrl: service === 'vclaim' ? 'https://apijkn.bpjs-kesehatan.go.id/pcare-rest' : 'https://apijkn.bpjs-kesehatan.go.id/vclaim-rest', consId: '' };
+  // The service not used keeps the counter's defaults, as do the timings.
+  const { vclaim, pcare, timeoutSeconds, slowSeconds, probeSeconds } = DEFAULT_BPJS_SETTINGS;
   return {
     use: service,
-    vclaim: service === 'vclaim' ? filled : other,
-    pcare: service === 'pcare' ? filled : other,
-    timeoutSeconds: 5,
-    slowSeconds: 2,
-    probeSeconds: 60,
+    vclaim: service === 'vclaim' ? filled : { baseUrl: vclaim.baseUrl, consId: '' },
+    pcare: service === 'pcare' ? filled : { baseUrl: pcare.baseUrl, consId: '' },
+    timeoutSeconds,
+    slowSeconds,
+    probeSeconds,
   };
 }
