@@ -38,18 +38,32 @@ export const SLIP_LABELS: Record<'id' | 'en', SlipLabels> = {
   en: { queue: 'Queue number', unit: 'Unit', mrn: 'Record no.', nik: 'NIK', card: 'Card no.', emergency: 'EMERGENCY', footer: 'Keep this slip until your number is called.' },
 };
 
-const PAGE: Record<Paper, { size: string; width: string; queueSize: string; base: string }> = {
-  '58mm': { size: '58mm 120mm', width: '48mm', queueSize: '30pt', base: '8.5pt' },
-  '80mm': { size: '80mm 140mm', width: '70mm', queueSize: '40pt', base: '10pt' },
-  A6: { size: 'A6', width: '95mm', queueSize: '54pt', base: '12pt' },
+const MM_PER_PT = 25.4 / 72;
+
+const PAGE: Record<Paper, { size: string; width: string; textMm: number; queuePt: number; base: string }> = {
+  '58mm': { size: '58mm 120mm', width: '48mm', textMm: 48, queuePt: 30, base: '8.5pt' },
+  '80mm': { size: '80mm 140mm', width: '70mm', textMm: 70, queuePt: 40, base: '10pt' },
+  A6: { size: 'A6', width: '95mm', textMm: 95, queuePt: 54, base: '12pt' },
 };
+/** A bold digit of the slip's fonts is about 0.7 em wide (DejaVu Sans Bold 0.70, Arial Bold 0.56). */
+const QUEUE_CHAR_EM = 0.7;
+
+/**
+ * The queue number's size: the paper's, or smaller so the number stays on one line. A counter
+ * of a facility hub numbering on its own while the hub is out of reach prints "K2-U-004", three
+ * characters more than "U-004": at the full size it would break in two on a thermal roll.
+ */
+export function queueFontPt(queue: string, paper: Paper): number {
+  const p = PAGE[paper];
+  const fits = p.textMm / MM_PER_PT / (Math.max(1, queue.length) * QUEUE_CHAR_EM);
+  return Math.min(p.queuePt, Math.floor(fits));
+}
 
 /** Roll papers: width and text sizes in mm and pt, for the length estimate. */
-const ROLL: Partial<Record<Paper, { paperMm: number; textMm: number; basePt: number; queuePt: number }>> = {
-  '58mm': { paperMm: 58, textMm: 48, basePt: 8.5, queuePt: 30 },
-  '80mm': { paperMm: 80, textMm: 70, basePt: 10, queuePt: 40 },
+const ROLL: Partial<Record<Paper, { paperMm: number; textMm: number; basePt: number }>> = {
+  '58mm': { paperMm: 58, textMm: 48, basePt: 8.5 },
+  '80mm': { paperMm: 80, textMm: 70, basePt: 10 },
 };
-const MM_PER_PT = 25.4 / 72;
 /** Generous on purpose: a slip a few millimetres long wastes a little paper; one too short prints a second page. */
 const LINE_HEIGHT = 1.3;
 const CHAR_WIDTH_EM = 0.62;
@@ -76,7 +90,7 @@ export function slipLengthMm(data: SlipData, paper: Paper): number | null {
   mm += block(data.registeredLocal, 0.85);
   mm += data.emergency ? block('GAWAT DARURAT', 1.3) + 6 : 3;
   mm += block('Nomor antrean', 0.9) + 2;
-  mm += roll.queuePt * 1.1 * MM_PER_PT;
+  mm += queueFontPt(data.queue, paper) * 1.1 * MM_PER_PT;
   mm += block(data.unitName, 1.3) + 2;
   mm += block(data.patientName, 1) + 4;
   for (const value of [data.mrn, data.nikMasked, data.cardMasked]) if (value) mm += block(`No. kartu ${value}`, 1);
@@ -106,7 +120,7 @@ export function renderSlipHtml(data: SlipData, paper: Paper, barcodeSvg: string,
   .address, .time, .footer { font-size: 0.85em; }
   .emergency { border: 2px solid #000; font-weight: bold; font-size: 1.3em; padding: 1mm; margin: 2mm 0; letter-spacing: 0.05em; }
   .label { margin-top: 2mm; font-size: 0.9em; }
-  .queue { font-size: ${p.queueSize}; font-weight: bold; line-height: 1.1; }
+  .queue { font-size: ${queueFontPt(data.queue, paper)}pt; font-weight: bold; line-height: 1.1; white-space: nowrap; }
   .unit { font-size: 1.3em; font-weight: bold; margin-bottom: 2mm; }
   table { width: 100%; border-collapse: collapse; text-align: left; margin: 2mm 0; }
   th { font-weight: normal; padding-right: 2mm; white-space: nowrap; vertical-align: top; }
