@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SessionView } from '../../shared/accounts';
 import type { RegisteredVisit } from '../../shared/counter';
 import { hasBridge } from './api';
 import { AppHeader, type Screen } from './components/AppHeader';
@@ -15,6 +16,11 @@ import { ListsScreen } from './features/lists/ListsScreen';
 import { QueueScreen } from './features/queue/QueueScreen';
 import { ReportsScreen } from './features/reports/ReportsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { LockOverlay } from './features/session/LockOverlay';
+import { RoleNotice } from './features/session/RoleNotice';
+import { managesLists, mayOpen, screensFor } from './features/session/screens-for';
+import { SessionGate } from './features/session/SessionGate';
+import { useSessionControls } from './features/session/use-session-controls';
 import { useConnectivity } from './hooks/use-connectivity';
 import { useHubLink, useHubSettingsReload } from './hooks/use-hub-link';
 import { useLists } from './hooks/use-lists';
@@ -35,7 +41,7 @@ export function App() {
       </main>
     );
   }
-  return <ConnectedApp />;
+  return <SessionGate>{(session, onSession) => <ConnectedApp session={session} onSession={onSession} />}</SessionGate>;
 }
 
 /** Which screen a global key opens (F1/Alt+1 … Alt+6); null for any other key. */
@@ -51,8 +57,11 @@ function screenOfKey(event: KeyboardEvent): Screen | null {
   return null;
 }
 
-function ConnectedApp() {
+function ConnectedApp({ session, onSession }: { session: SessionView; onSession: (next: SessionView) => void }) {
   const { t } = useTranslation();
+  // Locked: everything below stays mounted (half-done work survives) but hears no key but F9.
+  const access = useSessionControls(session, onSession);
+  const role = access.role;
   const lists = useLists();
   const settings = useSettings();
   const connectivity = useConnectivity();
@@ -60,9 +69,15 @@ function ConnectedApp() {
   /** Changes when a round with the hub brought other counters' records: the queue and follow-ups reload at once. */
   const hubSynced = hubLink?.lastChange ?? null;
   useHubSettingsReload(hubLink?.settingsAt ?? null);
-  const [screen, setScreen] = useState<Screen>('search');
+  const [screen, setScreen] = useState<Screen>(() => SCREENS.find((s) => mayOpen(role, s)) ?? 'search');
   const screenRef = useRef(screen);
   screenRef.current = screen;
+  // Another clerk took over with a different role: a screen theirs does not include gives way.
+  useEffect(() => {
+    if (mayOpen(role, screenRef.current)) return;
+    const first = SCREENS.find((s) => mayOpen(role, s));
+    if (first) setScreen(first);
+  }, [role]);
   /** The patient on the search screen an emergency would go to (looked up, picked, being registered). */
   const [target, setTargetState] = useState<EmergencyTarget | null>(null);
   /** The same, current at once (the search screen reports a clear before it re-renders). */
@@ -87,6 +102,8 @@ function ConnectedApp() {
   const closeEmergencyRef = useRef<() => void>(() => undefined);
   useScan(
     useCallback((digits: string) => {
+      // A scan at the lock is nobody's search (the core would refuse the look-up anyway).
+      if (access.lockedRef.current || !mayOpen(access.roleRef.current, 'search')) return;
       closeEmergencyRef.current();
       screenRef.current = 'search';
       setScreen('search');
@@ -96,7 +113,8 @@ function ConnectedApp() {
 
   const emergencyTarget = screen === 'search' ? target : null;
   const emergency = useEmergency(
-    useCallback(() => (screenRef.current === 'search' ? targetRef.current : null), []),
+    // Locked: at once and unidentified; the patient behind the lock may not be the one at the counter.
+    useCallback(() => (screenRef.current === 'search' && !access.lockedRef.current ? targetRef.current : null), []),
     useCallback((visit: RegisteredVisit, forTarget: boolean) => {
       setLastSlip({ visitId: visit.id, queue: visit.queue });
       setChanges((n) => n + 1);
@@ -117,6 +135,8 @@ function ConnectedApp() {
       if (next) {
         event.preventDefault();
         event.stopPropagation();
+        // Locked, or not this role's screen: the key does nothing (the core would refuse its work).
+        if (access.lockedRef.current || !mayOpen(access.roleRef.current, next)) return;
         closeEmergency();
         // At once: an F9 right after Alt+2 must not ask about the patient left on the search screen.
         screenRef.current = next;
@@ -140,6 +160,7 @@ function ConnectedApp() {
   const state = emergency.state;
   return (
     <>
+      <div className="session-shell" inert={access.locked} aria-hidden={access.locked || undefined} data-testid="app-shell">
       <AppHeader
         lists={lists}
         screen={screen}
@@ -149,25 +170,30 @@ function ConnectedApp() {
         onEmergency={() => emergency.press('F9')}
         emergencyBusy={state?.status === 'busy'}
         emergencyFor={emergencyTarget?.name ?? null}
+        allowed={screensFor(role)}
+        clerk={{ name: session.account?.displayName ?? '', role, onLock: access.lock, onSwitch: access.switchClerk }}
       />
       <main className="app-main">
+        {!mayOpen(role, screen) && <RoleNotice />}
+        {mayOpen(role, screen) && (<>
         {screen === 'search' && (
           <LookupScreen
             lists={lists}
             settings={settings}
             onTarget={setTarget}
             onRegistered={onRegistered}
-            paused={state !== null}
+            paused={state !== null || access.locked}
             reset={searchReset}
             scan={scan}
             onScanTaken={() => setScan(null)}
           />
         )}
-        {screen === 'queue' && <QueueScreen settings={settings} changes={changes} paused={state !== null} hubSynced={hubSynced} />}
+        {screen === 'queue' && <QueueScreen settings={settings} changes={changes} paused={state !== null || access.locked} hubSynced={hubSynced} />}
         {screen === 'followUps' && <FollowUpsScreen settings={settings} changes={changes} connectivity={connectivity} hubSynced={hubSynced} />}
-        {screen === 'lists' && <ListsScreen lists={lists} />}
+        {screen === 'lists' && <ListsScreen lists={lists} canManage={managesLists(role)} />}
         {screen === 'reports' && <ReportsScreen settings={settings} changes={changes} />}
         {screen === 'settings' && <SettingsScreen settings={settings} />}
+        </>)}
       </main>
       {print.notice && (
         <div className={`print-notice print-notice--${print.notice.tone}`} role="status" data-testid="print-notice">
@@ -177,6 +203,8 @@ function ConnectedApp() {
       )}
       <CoreStatusBanner />
       <StatusBar connectivity={connectivity} timeZone={settings?.timeZone ?? 'Asia/Jakarta'} hubLink={hubLink} />
+      </div>
+      {access.locked && <LockOverlay session={session} onSession={onSession} onEmergency={() => emergency.press('F9')} takeOver={access.takeOver} />}
       {state?.status === 'choose' && (
         <EmergencyChoice
           target={state.target}

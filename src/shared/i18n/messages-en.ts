@@ -22,6 +22,13 @@ export const messagesEn: Record<MessageKey, string> = {
   'core-restarted': 'The Loket core stopped unexpectedly and was restarted. Check the queue before repeating the last step: it may already be recorded.',
   'internal': 'Something went wrong in the app: {{detail}}. Check whether the last step was saved (the queue, the register) before repeating it, or call IT.',
   'internal/read-only': 'Something went wrong in the app: {{detail}}. Nothing was changed; try again or call IT.',
+  // accounts
+  'session/required': 'Sign in first: the counter is locked or nobody is signed in.',
+  'session/forbidden': 'Your role may not do this. Ask the administrator.',
+  'account/wrong-credentials': 'Wrong username, password or PIN. Attempts left: {{attemptsLeft}}.',
+  'account/locked-out': 'Too many wrong attempts: the account is locked until {{until}}.',
+  'account/disabled': 'This account is disabled. Ask the administrator.',
+  'account/managed-by-hub': 'This counter’s accounts are managed by the facility hub: change them there.',
   'unknown-list': 'List "{{list}}" not found.',
   'no-previous-edition': 'List "{{list}}" has no previous edition to bring back.',
   'import-busy': 'An import of list "{{list}}" is already running. Wait until it finishes.',

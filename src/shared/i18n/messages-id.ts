@@ -20,6 +20,13 @@ export const messagesId = {
   'core-restarted': 'Layanan inti Loket berhenti tiba-tiba dan sudah dimulai ulang. Periksa antrean sebelum mengulang langkah terakhir: mungkin sudah tercatat.',
   'internal': 'Terjadi kesalahan di aplikasi: {{detail}}. Periksa apakah langkah terakhir sudah tersimpan (antrean, register) sebelum mengulanginya, atau hubungi petugas IT.',
   'internal/read-only': 'Terjadi kesalahan di aplikasi: {{detail}}. Tidak ada yang berubah; coba lagi atau hubungi petugas IT.',
+  // accounts
+  'session/required': 'Masuk dulu: loket terkunci atau belum ada petugas yang masuk.',
+  'session/forbidden': 'Peran Anda tidak boleh melakukan ini. Minta administrator.',
+  'account/wrong-credentials': 'Nama pengguna, kata sandi atau PIN salah. Sisa percobaan: {{attemptsLeft}}.',
+  'account/locked-out': 'Terlalu banyak percobaan salah: akun dikunci sampai {{until}}.',
+  'account/disabled': 'Akun ini dinonaktifkan. Hubungi administrator.',
+  'account/managed-by-hub': 'Akun loket ini dikelola oleh hub fasilitas: ubah di hub.',
   'unknown-list': 'Daftar "{{list}}" tidak ditemukan.',
   'no-previous-edition': 'Daftar "{{list}}" tidak punya edisi sebelumnya untuk dikembalikan.',
   'import-busy': 'Impor daftar "{{list}}" sedang berjalan. Tunggu sampai selesai.',

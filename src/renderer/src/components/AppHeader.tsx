@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ListsState } from '../hooks/use-lists';
+import { HeaderSession } from '../features/session/HeaderSession';
+import type { Role } from '../../../shared/accounts';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ListStatus } from './ListStatus';
 
@@ -15,9 +17,13 @@ interface Props {
   emergencyBusy: boolean;
   /** The patient an emergency would be registered for (selected on the search screen). */
   emergencyFor: string | null;
+  /** The screens the signed-in role may open (screensFor); the others get no tab. */
+  allowed?: readonly string[];
+  /** The signed-in clerk, with Lock and Switch clerk; none outside a session (tests of the bare header). */
+  clerk?: { name: string; role: Role | null; onLock: () => void; onSwitch: () => void };
 }
 
-export function AppHeader({ lists, screen, onScreen, onEmergency, emergencyBusy, emergencyFor }: Props) {
+export function AppHeader({ lists, screen, onScreen, onEmergency, emergencyBusy, emergencyFor, allowed, clerk }: Props) {
   const { t } = useTranslation();
   return (
     <header className="app-header-wrap">
@@ -27,6 +33,7 @@ export function AppHeader({ lists, screen, onScreen, onEmergency, emergencyBusy,
           <span className="app-header__tagline">{t('app.tagline')}</span>
         </div>
         <ListStatus state={lists} />
+        {clerk && <HeaderSession name={clerk.name} role={clerk.role} onLock={clerk.onLock} onSwitch={clerk.onSwitch} />}
         <LanguageSwitch />
         {/* Never disabled: an emergency is never blocked by anything on screen. */}
         <button
@@ -43,7 +50,7 @@ export function AppHeader({ lists, screen, onScreen, onEmergency, emergencyBusy,
         </button>
       </div>
       <nav className="app-nav" aria-label={t('nav.label')}>
-        {SCREENS.map((s) => (
+        {SCREENS.filter((s) => !allowed || allowed.includes(s)).map((s) => (
           <button
             key={s}
             type="button"

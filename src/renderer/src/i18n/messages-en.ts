@@ -1,6 +1,7 @@
 import { adminEn } from './messages-en-admin';
 import { queueEn } from './messages-en-queue';
 import { hubEn } from './messages-en-hub';
+import { accountsEn } from './messages-en-accounts';
 import type { UiMessages } from './messages-id';
 import { PAYER_NAMES } from '../../../shared/payer-names';
 
@@ -9,6 +10,7 @@ export const uiEn: UiMessages = {
   ...adminEn,
   ...queueEn,
   ...hubEn,
+  ...accountsEn,
   app: {
     name: 'Loket',
     tagline: 'Patient registration',

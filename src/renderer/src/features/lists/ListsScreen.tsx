@@ -15,8 +15,11 @@ import { ImportSection } from './ImportSection';
 
 const listsChanged = (): void => void window.dispatchEvent(new Event(LISTS_CHANGED));
 
-/** The stored member lists (edition, age, rollback) and the import of a new edition. */
-export function ListsScreen({ lists }: { lists: ListsState }) {
+/**
+ * The stored member lists (edition, age, rollback) and the import of a new edition.
+ * `canManage` false (a clerk): the lists to read only, without import, rollback or exports.
+ */
+export function ListsScreen({ lists, canManage = false }: { lists: ListsState; canManage?: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   const [rollback, setRollback] = useState<ListSummary | null>(null);
@@ -53,7 +56,7 @@ export function ListsScreen({ lists }: { lists: ListsState }) {
                 <th scope="col" className="data-table__num">{t('listAdmin.members')}</th>
                 <th scope="col">{t('listAdmin.age')}</th>
                 <th scope="col">{t('listAdmin.previous')}</th>
-                <th scope="col"><span className="visually-hidden">{t('listAdmin.rollback')}</span></th>
+                {canManage && <th scope="col"><span className="visually-hidden">{t('listAdmin.rollback')}</span></th>}
               </tr>
             </thead>
             <tbody>
@@ -73,13 +76,13 @@ export function ListsScreen({ lists }: { lists: ListsState }) {
                     )}
                   </td>
                   <td>{l.previousEdition !== null ? t('listAdmin.previousEdition', { edition: l.previousEdition }) : t('listAdmin.none')}</td>
-                  <td className="data-table__actions">
+                  {canManage && <td className="data-table__actions">
                     {l.previousEdition !== null && (
                       <button type="button" className="button button--small" data-action="rollback" onClick={() => setRollback(l)}>
                         {t('listAdmin.rollback')}
                       </button>
                     )}
-                  </td>
+                  </td>}
                 </tr>
               ))}
             </tbody>
@@ -92,7 +95,7 @@ export function ListsScreen({ lists }: { lists: ListsState }) {
         )}
         {error && <ErrorAlert title={error.title} error={error.error} />}
       </section>
-      <ImportSection lists={current} />
+      {canManage && <ImportSection lists={current} />}
       {rollback && (
         <ConfirmDialog
           title={t('listAdmin.rollbackTitle')}

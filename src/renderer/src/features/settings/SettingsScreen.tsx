@@ -5,14 +5,15 @@ import { BpjsSettings } from './BpjsSettings';
 import { BridgeLog } from './BridgeLog';
 import { CounterSettingsForm } from './CounterSettingsForm';
 import { HubSettings } from '../hub/HubSettings';
+import { AccountsTab } from '../accounts/AccountsTab';
 import '../slip/slip.css';
 import '../lists/admin.css';
 
-type Tab = 'counter' | 'bpjs' | 'bridge-log' | 'hub';
-const TABS: readonly Tab[] = ['counter', 'bpjs', 'bridge-log', 'hub'];
-const TAB_LABEL = { counter: 'settings.tabCounter', bpjs: 'settings.tabBpjs', 'bridge-log': 'settings.tabBridgeLog', hub: 'hub.tab' } as const;
+type Tab = 'counter' | 'bpjs' | 'bridge-log' | 'hub' | 'accounts';
+const TABS: readonly Tab[] = ['counter', 'bpjs', 'bridge-log', 'hub', 'accounts'];
+const TAB_LABEL = { counter: 'settings.tabCounter', bpjs: 'settings.tabBpjs', 'bridge-log': 'settings.tabBridgeLog', hub: 'hub.tab', accounts: 'accounts.tab' } as const;
 
-/** Settings in four parts: the counter itself, the BPJS connection, the bridge log, and the facility hub. */
+/** Settings in five parts: the counter itself, the BPJS connection, the bridge log, the facility hub, and the clerk accounts. */
 export function SettingsScreen({ settings }: { settings?: CounterSettings | null }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('counter');
@@ -46,6 +47,7 @@ export function SettingsScreen({ settings }: { settings?: CounterSettings | null
       {tab === 'bpjs' && <BpjsSettings />}
       {tab === 'bridge-log' && <BridgeLog timeZone={timeZone} />}
       {tab === 'hub' && <HubSettings settings={settings ?? null} />}
+      {tab === 'accounts' && <AccountsTab timeZone={timeZone} />}
     </div>
   );
 }
