@@ -23,7 +23,8 @@ export interface CoreContext {
   /** The files chosen by the person, behind the handles the contract carries. */
   files: FileHandles;
   events: TypedEmitter;
-  clerk: string;
+  /** The person acting now: the signed-in (or locked) account's username, or the preset actor (CLI, tests). */
+  clerk: () => string;
   /** What the counter needs to know of the BPJS link. */
   bpjs: {
     /** A service is set up: visits registered on the lists only are re-checked later. */

@@ -1,4 +1,5 @@
 import type { MethodName, MethodOutput, MethodParsedInput } from '../shared/contract';
+import type { Role } from '../shared/accounts';
 import type { ChosenFile, FilePurpose } from '../shared/file-handle';
 import type { SecretBox } from './secrets/secret-box';
 import type { SlipPrinter } from './slips/slips';
@@ -21,6 +22,12 @@ export interface CoreConfig {
   staleAfterDays?: number;
   /** Who registers at this counter: recorded with every visit. */
   clerk?: string;
+  /**
+   * A session that is always signed in as this person (no sign-in screen): the CLI, which holds
+   * the database key and so is the file's administrator (`cli:<os user>`), the harness's preset
+   * administrator, tests. Without it the counter's accounts decide (docs/accounts.md).
+   */
+  actor?: { username: string; role: Role };
   /** Prints slips (Electron's webContents in the app); without it printing says it is unavailable. */
   printer?: SlipPrinter;
   /** Open and save dialogs (the desktop app's); without them pickFile answers null. */

@@ -19,6 +19,7 @@ import type { Core, CoreConfig } from './core-types';
 import { TypedEmitter } from './typed-emitter';
 import { startHubSync } from './sync/hub-sync';
 import { hubMethods, kickAfterWrites } from './sync/hub-methods';
+import { accountMethods } from './accounts/account-methods';
 
 export type { ChosenFile, Core, CoreConfig, CoreMethods, FileDialogs, FilePurpose } from './core-types';
 export { TypedEmitter } from './typed-emitter';
@@ -47,7 +48,7 @@ export function createCore(config: CoreConfig): Core {
     catalog: new EditionCatalog(db),
     files: new FileHandles(now),
     events: new TypedEmitter(),
-    clerk: config.clerk ?? 'loket',
+    clerk: () => config.actor?.username ?? config.clerk ?? 'loket',
     // An enrolled counter asks its hub for the unit's next number (tests may give their own).
     hubQueueNumber: config.hubQueueNumber ?? ((request) => hub.queueNumber(request)),
     bpjs: {
@@ -91,6 +92,7 @@ export function createCore(config: CoreConfig): Core {
     ...counterMethods(ctx),
     ...bpjsMethods(ctx, { link, rechecker, box, lookup: lookups.lookup }),
     ...hubMethods(ctx, hub),
+    ...accountMethods(ctx),
   };
   return {
     events: ctx.events,

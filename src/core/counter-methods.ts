@@ -55,7 +55,7 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       const chosen = paper ?? settings.paper;
       const { html, lengthMm } = slipPage(db, settings, visitId, chosen, lang);
       await printerOrFail().print(html, { paper: chosen, deviceName: settings.printerName, lengthMm });
-      logPrint(db, visitId, reprint || printCount(db, visitId) > 0 ? 'reprint' : 'print', chosen, settings.printerName || null, ctx.clerk, now());
+      logPrint(db, visitId, reprint || printCount(db, visitId) > 0 ? 'reprint' : 'print', chosen, settings.printerName || null, ctx.clerk(), now());
       return { printer: settings.printerName, paper: chosen };
     },
     async exportSlipPdf({ visitId, file, paper, lang = 'id' }) {
@@ -64,7 +64,7 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       const { html, lengthMm } = slipPage(db, ctx.settings(), visitId, chosen, lang);
       const pdf = await printerOrFail().toPdf(html, { paper: chosen, lengthMm });
       await writeFile(path, pdf);
-      logPrint(db, visitId, 'pdf', chosen, null, ctx.clerk, now());
+      logPrint(db, visitId, 'pdf', chosen, null, ctx.clerk(), now());
       return { name };
     },
     async visitRegister({ from, to }) {
@@ -128,7 +128,7 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
         ...(confirmDuplicate ? { confirmDuplicate } : {}),
         // Registered on the lists only while BPJS is set up: asked again when BPJS answers.
         recheckLater: verdict !== null && source === 'lists' && ctx.bpjs.configured(),
-        clerk: ctx.clerk,
+        clerk: ctx.clerk(),
         now: now(),
         serviceDate: ctx.today(),
       });
@@ -138,7 +138,7 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
     async registerEmergency({ patientId }) {
       const patient = patientId ? { patient: patientById(patientId) } : {};
       const numbering = await hubNumbering(ctx.settings().emergencyUnit, ctx.settings().emergencyPrefix);
-      return registerEmergency(db, ctx.settings(), { ...patient, ...numbering, clerk: ctx.clerk, now: now(), serviceDate: ctx.today() });
+      return registerEmergency(db, ctx.settings(), { ...patient, ...numbering, clerk: ctx.clerk(), now: now(), serviceDate: ctx.today() });
     },
     async dayQueue({ unit }) {
       return dayQueue(db, ctx.settings(), now(), unit, ctx.today());

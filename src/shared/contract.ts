@@ -11,6 +11,7 @@ import type { LookupResult } from './lookup';
 import type { DailyRecap, EqualServiceReport, Recap, RegisterRow } from './reports';
 import { counterSettingsSchema, type CounterSettings } from './settings';
 import { PAPERS, type Paper } from './slip';
+import { displayNameSchema, passwordSchema, pinSchema, roleSchema, usernameSchema, type AccountView, type SessionView } from './accounts';
 
 const isoDate = calendarDate;
 
@@ -216,6 +217,39 @@ export const contract = {
   /** What the hub asks a person to look at: merged patients, likely duplicates, clashes (not yet marked seen). */
   hubNotices: { input: z.object({}).optional(), output: {} as HubNoticeView[] },
   markHubNoticeSeen: { input: z.object({ uid: z.string().uuid() }), output: {} as { ok: true } },
+  /** The counter's session (phase, the account, the clerks who may switch in with a PIN); changes also arrive as `session` events. */
+  sessionState: { input: z.object({}).optional(), output: {} as SessionView },
+  /** The first administrator of a new counter (only while no account exists); signs them in. */
+  setupAdmin: {
+    input: z.object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema, pin: pinSchema.optional() }),
+    output: {} as SessionView,
+  },
+  /** Signs in with username and password (also over a locked session: the locked work is closed). */
+  signIn: { input: z.object({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) }), output: {} as SessionView },
+  /** Another clerk takes the counter with their PIN (only one who signed in with the password here before). */
+  switchClerk: { input: z.object({ username: z.string().trim().min(1).max(40), pin: z.string().min(1).max(6) }), output: {} as SessionView },
+  /** The locked account comes back with its password or its PIN. */
+  unlock: { input: z.object({ secret: z.string().min(1).max(200) }), output: {} as SessionView },
+  /** Locks the screen over the current work (the same account, or a PIN switch, opens it again). */
+  lockSession: { input: z.object({}).optional(), output: {} as SessionView },
+  signOut: { input: z.object({}).optional(), output: {} as SessionView },
+  /** Every account of the counter (administrators only). */
+  listAccounts: { input: z.object({}).optional(), output: {} as AccountView[] },
+  /** Adds or changes an account; a password or PIN left out keeps the saved one (a new account needs a password). */
+  saveAccount: {
+    input: z.object({
+      username: usernameSchema,
+      displayName: displayNameSchema,
+      role: roleSchema,
+      password: passwordSchema.optional(),
+      pin: pinSchema.optional(),
+      disabled: z.boolean().optional(),
+    }),
+    output: {} as AccountView,
+  },
+  /** Sets the signed-in person's own quick-switch PIN, confirmed with their password. */
+  setOwnPin: { input: z.object({ password: z.string().min(1).max(200), pin: pinSchema }), output: {} as SessionView },
+  changeOwnPassword: { input: z.object({ current: z.string().min(1).max(200), next: passwordSchema }), output: {} as SessionView },
 } as const;
 
 /** Events pushed from the core to the renderer. */
@@ -227,8 +261,10 @@ export interface ContractEvents {
   coreStatus: CoreStatus;
   /** The link to the facility hub changed (connected, unreachable, refused, backlog). */
   hubLink: HubLink;
+  /** The session changed (signed in, locked, switched, signed out; the auto-lock setting). */
+  session: SessionView;
 }
-export const EVENT_NAMES = ['importProgress', 'connectivity', 'coreStatus', 'hubLink'] as const satisfies readonly (keyof ContractEvents)[];
+export const EVENT_NAMES = ['importProgress', 'connectivity', 'coreStatus', 'hubLink', 'session'] as const satisfies readonly (keyof ContractEvents)[];
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

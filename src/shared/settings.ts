@@ -37,6 +37,8 @@ export const counterSettingsFields = z.object({
   /** Thermal paper width or A6; the printer's name as the system knows it ('' = the default printer). */
   paper: z.enum(['58mm', '80mm', 'A6']),
   printerName: z.string().max(200),
+  /** Minutes without input before the counter's screen locks (0 = never); the work in progress stays behind the lock. */
+  autoLockMinutes: z.number().int().min(0).max(240),
 });
 
 /**
@@ -80,6 +82,7 @@ export const DEFAULT_SETTINGS: CounterSettings = {
   staleAfterDays: 45,
   paper: '80mm',
   printerName: '',
+  autoLockMinutes: 5,
 };
 
 /** Formats a medical-record number; pure so the settings screen can preview it. */

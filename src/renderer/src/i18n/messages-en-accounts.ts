@@ -95,7 +95,6 @@ export const accountsEn: Pick<UiMessages, 'session' | 'accountField' | 'accountR
     actions: 'Actions',
   },
   autoLock: {
-    label: 'Lock automatically when unused for (minutes)',
     note: '0 = never. Ctrl+L locks at once. The work on screen is kept.',
   },
 };

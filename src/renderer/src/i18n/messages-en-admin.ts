@@ -196,6 +196,7 @@ export const adminEn: Pick<UiMessages, 'listAdmin' | 'reports' | 'settings' | 'b
     printing: 'Printing',
     paper: 'Slip paper',
     printerName: 'Printer name',
+    autoLockMinutes: 'Lock the screen after (minutes without use; 0 = never)',
     printerNote: 'Leave empty for the default printer.',
     save: 'Save settings',
     saved: 'Settings saved.',

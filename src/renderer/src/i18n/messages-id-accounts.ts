@@ -93,7 +93,6 @@ export const accountsId = {
     actions: 'Tindakan',
   },
   autoLock: {
-    label: 'Kunci otomatis setelah tidak dipakai (menit)',
     note: '0 = tidak pernah. Ctrl+L mengunci seketika. Pekerjaan di layar tetap tersimpan.',
   },
 };

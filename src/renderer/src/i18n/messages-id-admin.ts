@@ -194,6 +194,7 @@ export const adminId = {
     printing: 'Pencetakan',
     paper: 'Kertas slip',
     printerName: 'Nama printer',
+    autoLockMinutes: 'Kunci layar setelah (menit tanpa dipakai; 0 = tidak pernah)',
     printerNote: 'Kosongkan untuk printer bawaan.',
     save: 'Simpan pengaturan',
     saved: 'Pengaturan disimpan.',

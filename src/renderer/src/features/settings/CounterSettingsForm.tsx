@@ -149,7 +149,7 @@ export function CounterSettingsForm() {
           {number('followUpHours', t('settings.followUpHours'))}
           {number('staleAfterDays', t('settings.staleAfterDays'))}
           <label className="field">
-            <span className="field__label">{t('autoLock.label')}</span>
+            <span className="field__label">{t('settings.autoLockMinutes')}</span>
             <input className="field__input" type="number" inputMode="numeric" min={0} data-setting="autoLockMinutes" value={form.autoLockMinutes} aria-invalid={!!issues.byField.autoLockMinutes} onChange={(e) => set('autoLockMinutes', Number(e.target.value))} />
             {fieldError('autoLockMinutes')}
             <span className="field__note">{t('autoLock.note')}</span>

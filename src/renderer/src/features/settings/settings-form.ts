@@ -8,14 +8,13 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 
 const TOP_LEVEL = [
   'facilityName', 'facilityCode', 'facilityAddress', 'timeZone', 'units', 'emergencyUnit', 'counterPrefix',
-  'emergencyPrefix', 'mrnFormat', 'followUpHours', 'staleAfterDays', 'paper', 'printerName',
+  'emergencyPrefix', 'mrnFormat', 'followUpHours', 'staleAfterDays', 'paper', 'printerName', 'autoLockMinutes',
 ] as const;
 const UNIT_FIELD = { code: 'settings.unitCode', name: 'settings.unitName', prefix: 'settings.unitPrefix' } as const;
 
 /** A field's name as the settings screen labels it: "Batas tindak lanjut gawat darurat (jam)", "Awalan, poli baris 2". */
 export function settingsLabel(path: readonly (string | number)[], t: Translate): string | undefined {
   const [top, row, field] = path;
-  if (top === 'autoLockMinutes') return t('autoLock.label');
   if (top === 'units' && typeof row === 'number' && typeof field === 'string' && field in UNIT_FIELD) {
     return t('settings.unitField', { field: t(UNIT_FIELD[field as keyof typeof UNIT_FIELD]), n: row + 1 });
   }
