@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../shared/accounts';
 import type { RegisteredVisit } from '../../shared/counter';
 import { hasBridge } from './api';
-import { AppHeader, type Screen } from './components/AppHeader';
+import { AppHeader, SCREENS, type Screen } from './components/AppHeader';
 import { StatusBar } from './components/StatusBar';
 import { CoreStatusBanner } from './features/core-status/CoreStatusBanner';
 import { EmergencyChoice } from './features/emergency/EmergencyChoice';

@@ -51,12 +51,12 @@ export const accountsEn: Pick<UiMessages, 'session' | 'accountField' | 'accountR
     role: 'Role',
   },
   accountRule: {
-    summary: 'Username: lower-case letters, digits, dot, underscore or hyphen (2–32). Password: at least {{min}} characters. PIN: 4–8 digits, for quick sign-in and switching clerks.',
-    username: 'Username of 2–32 characters: lower-case letters, digits, . _ or -, starting with a letter or digit.',
+    summary: 'Username: letters, digits, dot, underscore or hyphen (2–40; case does not matter). Password: at least {{min}} characters. PIN: 4–6 digits, for quick sign-in and switching clerks.',
+    username: 'Username of 2–40 characters: letters, digits, . _ or -, starting with a letter or digit.',
     displayName: 'Enter the clerk’s full name.',
     passwordShort: 'The password needs at least {{min}} characters.',
     passwordMismatch: 'The two passwords differ.',
-    pin: 'A PIN is 4–8 digits.',
+    pin: 'A PIN is 4–6 digits.',
   },
   role: {
     admin: 'Administrator',

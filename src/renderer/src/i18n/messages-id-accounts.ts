@@ -49,12 +49,12 @@ export const accountsId = {
     role: 'Peran',
   },
   accountRule: {
-    summary: 'Nama pengguna: huruf kecil, angka, titik, garis bawah atau tanda hubung (2–32). Kata sandi: minimal {{min}} karakter. PIN: 4–8 angka, untuk masuk cepat dan ganti petugas.',
-    username: 'Nama pengguna 2–32 karakter: huruf kecil, angka, . _ atau -, diawali huruf atau angka.',
+    summary: 'Nama pengguna: huruf, angka, titik, garis bawah atau tanda hubung (2–40; besar-kecil huruf tidak dibedakan). Kata sandi: minimal {{min}} karakter. PIN: 4–6 angka, untuk masuk cepat dan ganti petugas.',
+    username: 'Nama pengguna 2–40 karakter: huruf, angka, . _ atau -, diawali huruf atau angka.',
     displayName: 'Isi nama lengkap petugas.',
     passwordShort: 'Kata sandi minimal {{min}} karakter.',
     passwordMismatch: 'Kedua kata sandi tidak sama.',
-    pin: 'PIN harus 4–8 angka.',
+    pin: 'PIN harus 4–6 angka.',
   },
   role: {
     admin: 'Administrator',

@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { METHOD_ACCESS } from '../../../../shared/method-access';
 import { useSettings } from '../../hooks/use-settings';
 import { EmergencyDialog } from '../emergency/EmergencyDialog';
 import { useEmergency } from '../emergency/use-emergency';
@@ -11,7 +10,7 @@ const noop = (): void => undefined;
 /** On the sign-in screen: F9 registers an emergency if the core allows it signed out; else it says how. */
 export function SignedOutEmergency() {
   const { t } = useTranslation();
-  if (!emergencyAllowed('signed-out', METHOD_ACCESS.registerEmergency)) {
+  if (!emergencyAllowed('signed-out')) {
     return (
       <p className="session__emergency-note" data-testid="sign-in-emergency-note">
         {t('session.emergencyAfterSignIn')}

@@ -1,13 +1,11 @@
-import type { SessionView } from '../../../../shared/accounts';
-import type { MethodAccess } from '../../../../shared/method-access';
+import type { SessionPhase } from '../../../../shared/accounts';
+import { accessRefusal, METHOD_ACCESS, type MethodAccess } from '../../../../shared/method-access';
 
 /**
- * May an emergency be registered in this session phase, by the access the core gives
- * registerEmergency (METHOD_ACCESS)? The screens follow the core rather than guess: an
- * emergency path is only offered where the core will take it.
+ * May an emergency be registered in this session phase? By the core's own rule for
+ * registerEmergency (METHOD_ACCESS): the screens follow the core rather than guess, so an
+ * emergency path is offered exactly where the core will take it.
  */
-export function emergencyAllowed(phase: SessionView['phase'], access: MethodAccess): boolean {
-  if (access === 'open') return true;
-  if (access === 'emergency') return phase === 'signed-in' || phase === 'locked';
-  return phase === 'signed-in';
+export function emergencyAllowed(phase: SessionPhase, access: MethodAccess = METHOD_ACCESS.registerEmergency): boolean {
+  return accessRefusal(access, phase, phase === 'signed-in' ? 'clerk' : null) === null;
 }
