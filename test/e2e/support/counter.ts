@@ -39,6 +39,11 @@ export interface CounterOptions {
   browserNow?: Date;
   /** The browser's locale; default id-ID. en-US is where a date picker reads mm/dd/yyyy. */
   locale?: string;
+  /**
+   * 'fixed' (default): the time stands still at browserNow. 'installed': it starts there and runs,
+   * and the test may move it on with page.clock.fastForward (the idle lock without a real wait).
+   */
+  clock?: 'fixed' | 'installed';
 }
 
 /**
@@ -73,7 +78,8 @@ export async function openCounter(
   }
   const context = await browser.newContext({ viewport, locale: options.locale ?? 'id-ID', timezoneId: 'Asia/Jakarta' });
   // The browser's clock agrees with the core's "today" (ages, the birth date's upper bound).
-  await context.clock.setFixedTime(options.browserNow ?? TODAY);
+  if (options.clock === 'installed') await context.clock.install({ time: options.browserNow ?? TODAY });
+  else await context.clock.setFixedTime(options.browserNow ?? TODAY);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
