@@ -182,7 +182,7 @@ describe('accounts at the counter', () => {
 
     // An emergency is never blocked: F9 at the lock registers one at once, shown over the lock.
     await page.keyboard.press('F9');
-    await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toMatch(/^I-\d{3}$/);
+    await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toMatch(/^GD-\d{3}$/);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('emergency-dialog').count()).toBe(0);
     expect(await overlay.count()).toBe(1);

@@ -16,7 +16,7 @@ import { ListsScreen } from './features/lists/ListsScreen';
 import { QueueScreen } from './features/queue/QueueScreen';
 import { ReportsScreen } from './features/reports/ReportsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
-import { LockOverlay } from './features/session/LockOverlay';
+import { focusLock, LockOverlay } from './features/session/LockOverlay';
 import { RoleNotice } from './features/session/RoleNotice';
 import { managesLists, mayOpen, screensFor } from './features/session/screens-for';
 import { SessionGate } from './features/session/SessionGate';
@@ -122,6 +122,7 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
       if (forTarget) setSearchReset((n) => n + 1);
     }, []),
     useCallback(() => {
+      if (focusLock()) return;
       if (screenRef.current === 'search') document.getElementById('lookup-query')?.focus();
     }, []),
   );
@@ -149,6 +150,7 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
 
   const onDialogClose = useCallback(() => {
     closeEmergency();
+    if (focusLock()) return;
     if (screen === 'search') document.getElementById('lookup-query')?.focus();
   }, [screen, closeEmergency]);
 

@@ -7,6 +7,13 @@ import { PinSignIn } from './PinSignIn';
 import { useSessionAction } from './use-session-action';
 import './session.css';
 
+/** Puts the focus back on the lock (after an emergency's number closed over it); false when not locked. */
+export function focusLock(): boolean {
+  const input = document.querySelector<HTMLInputElement>('[data-testid="unlock-secret"]');
+  input?.focus();
+  return input !== null;
+}
+
 interface Props {
   session: SessionView;
   onSession: (next: SessionView) => void;
