@@ -112,9 +112,11 @@ export function AccountsTab({ timeZone }: { timeZone: string }) {
         )}
         {error && <ErrorAlert title={error.title} error={error.error} />}
         {!managedByHub && !editing && (
-          <button type="button" className="button button--primary" data-testid="account-add" onClick={() => setEditing(newAccount())}>
-            {t('accounts.add')}
-          </button>
+          <div className="admin__row">
+            <button type="button" className="button button--primary" data-testid="account-add" onClick={() => setEditing(newAccount())}>
+              {t('accounts.add')}
+            </button>
+          </div>
         )}
       </section>
       {editing && <AccountEditor key={editing.account?.username ?? '(new)'} start={editing} onSaved={saved} onCancel={() => setEditing(null)} />}

@@ -4,7 +4,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import './session.css';
 
 /** The page around the set-up and sign-in screens: the app's name, the language switch, one card. */
-export function SessionFrame({ title, testId, children, aside }: { title: string; testId: string; children: ReactNode; aside?: ReactNode }) {
+export function SessionFrame({ title, testId, children, aside, wide = false }: { title: string; testId: string; children: ReactNode; aside?: ReactNode; wide?: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="session-page" data-testid={testId}>
@@ -14,7 +14,7 @@ export function SessionFrame({ title, testId, children, aside }: { title: string
         <LanguageSwitch />
       </header>
       <main className="session-page__body">
-        <section className="session-card" aria-labelledby={`${testId}-title`}>
+        <section className={`session-card${wide ? ' session-card--wide' : ''}`} aria-labelledby={`${testId}-title`}>
           <h1 className="session-card__title" id={`${testId}-title`}>
             {title}
           </h1>

@@ -31,7 +31,7 @@ export function SetupAdminScreen({ onSession }: { onSession: (next: SessionView)
   };
 
   return (
-    <SessionFrame title={t('session.setupTitle')} testId="setup-screen">
+    <SessionFrame title={t('session.setupTitle')} testId="setup-screen" wide>
       <p className="session__intro">{t('session.setupIntro')}</p>
       <p className="session__rules" data-testid="account-rules">
         {t('accountRule.summary', { min: PASSWORD_MIN })}
