@@ -1,5 +1,6 @@
 import type { MethodName, MethodOutput, MethodParsedInput } from '../shared/contract';
 import type { Role } from '../shared/accounts';
+import type { Caller } from './accounts/session';
 import type { ChosenFile, FilePurpose } from '../shared/file-handle';
 import type { SecretBox } from './secrets/secret-box';
 import type { SlipPrinter } from './slips/slips';
@@ -69,6 +70,8 @@ export interface Core extends CoreMethods {
    * with a dialog's answer, the browser harness with a typed path, the CLI with its arguments.
    */
   registerFile(path: string, purpose: FilePurpose): ChosenFile;
+  /** Who calls now (the session's phase and role): what dispatch checks METHOD_ACCESS against. */
+  caller(): Caller;
   /** Resolves once an enrolled counter's hub link has started (its stored credential read). */
   readonly hubReady: Promise<void>;
   close(): void;

@@ -20,6 +20,7 @@ import { TypedEmitter } from './typed-emitter';
 import { startHubSync } from './sync/hub-sync';
 import { hubMethods, kickAfterWrites } from './sync/hub-methods';
 import { accountMethods } from './accounts/account-methods';
+import { Session } from './accounts/session';
 
 export type { ChosenFile, Core, CoreConfig, CoreMethods, FileDialogs, FilePurpose } from './core-types';
 export { TypedEmitter } from './typed-emitter';
@@ -43,12 +44,14 @@ export function createCore(config: CoreConfig): Core {
     settings: () => settings,
     setSettings: (saved) => {
       if (saved.timeZone !== settings.timeZone) zoneChange = zoneChanged(db, ctx.today(), { from: settings.timeZone, to: saved.timeZone, at: now().toISOString() });
+      const lockChanged = saved.autoLockMinutes !== settings.autoLockMinutes;
       settings = saved;
+      if (lockChanged) session.announce();
     },
     catalog: new EditionCatalog(db),
     files: new FileHandles(now),
     events: new TypedEmitter(),
-    clerk: () => config.actor?.username ?? config.clerk ?? 'loket',
+    clerk: () => session.actingUsername() ?? config.clerk ?? 'loket',
     // An enrolled counter asks its hub for the unit's next number (tests may give their own).
     hubQueueNumber: config.hubQueueNumber ?? ((request) => hub.queueNumber(request)),
     bpjs: {
@@ -59,6 +62,7 @@ export function createCore(config: CoreConfig): Core {
       },
     },
   };
+  const session = new Session({ db, events: ctx.events, autoLockMinutes: () => settings.autoLockMinutes, actor: config.actor });
   pruneBridgeLog(db, now());
   const box = config.secretBox ?? keyFileSecretBox(secretKeyPath(config.dbPath));
   const verdictOf = (identifier: string) => lookup(lookupContextOf(ctx), identifier).verdict;
@@ -92,7 +96,7 @@ export function createCore(config: CoreConfig): Core {
     ...counterMethods(ctx),
     ...bpjsMethods(ctx, { link, rechecker, box, lookup: lookups.lookup }),
     ...hubMethods(ctx, hub),
-    ...accountMethods(ctx),
+    ...accountMethods(ctx, session),
   };
   return {
     events: ctx.events,
@@ -106,6 +110,7 @@ export function createCore(config: CoreConfig): Core {
       return ctx.files.register(path, purpose);
     },
     hubReady: hub.ready,
+    caller: () => session.caller(),
     close() {
       hub.stop();
       link.stop();

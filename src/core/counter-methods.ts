@@ -154,7 +154,7 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       return openFollowUps(db, now());
     },
     async setPayer({ visitId, payer }) {
-      const change = setPayer(db, visitId, payer, now(), ctx.settings().followUpHours);
+      const change = setPayer(db, visitId, payer, now(), ctx.settings().followUpHours, { by: ctx.clerk(), via: 'set' });
       return { ok: true, ...change };
     },
     async attachIdentity(input) {

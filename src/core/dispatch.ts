@@ -1,5 +1,6 @@
 import { contract, type MethodName, type Result } from '../shared/contract';
 import { issuesOf } from '../shared/input-issues';
+import { METHOD_ACCESS, accessRefusal } from '../shared/method-access';
 import type { Core } from './core';
 import { toErrorPayload } from './errors';
 
@@ -25,6 +26,10 @@ export async function dispatch(core: Core, method: string, rawInput: unknown): P
     return { ok: false, error: { code: 'unknown-method', params: { method } } };
   }
   const name = method as MethodName;
+  // The session decides before the input is even read: a refused caller learns nothing of the method's rules.
+  const caller = core.caller();
+  const refusal = accessRefusal(METHOD_ACCESS[name], caller.phase, caller.role);
+  if (refusal) return { ok: false, error: { code: refusal } };
   // reportInput: a missing field reads as "required", not as a wrong type (the input itself is not passed on).
   const parsed = contract[name].input.safeParse(rawInput, { reportInput: true });
   if (!parsed.success) {

@@ -247,6 +247,8 @@ export const contract = {
     }),
     output: {} as AccountView,
   },
+  /** Lifts an account's lock-out after too many wrong passwords or PINs (administrators only). */
+  unlockAccount: { input: z.object({ username: z.string().trim().min(1).max(40) }), output: {} as AccountView },
   /** Sets the signed-in person's own quick-switch PIN, confirmed with their password. */
   setOwnPin: { input: z.object({ password: z.string().min(1).max(200), pin: pinSchema }), output: {} as SessionView },
   changeOwnPassword: { input: z.object({ current: z.string().min(1).max(200), next: passwordSchema }), output: {} as SessionView },

@@ -71,6 +71,7 @@ export const METHOD_ACCESS = {
   enrollHub: 'admin',
   listAccounts: 'admin',
   saveAccount: 'admin',
+  unlockAccount: 'admin',
 } as const satisfies Record<MethodName, MethodAccess>;
 
 /** Why a call is refused: no usable session (none, or locked), or the role may not. */

@@ -7,6 +7,7 @@ import type { Payer } from '../../shared/counter';
 import type { Verdict } from '../../shared/lookup';
 import { queueLabel } from '../../shared/settings';
 import { closeFollowUps, setPayer } from '../follow-ups/follow-ups';
+import { AUTOMATIC_RECHECK } from '../follow-ups/payer-changes.repo';
 import type { Db } from '../store/open-database';
 import type { MemberAnswer } from './bpjs-link';
 
@@ -67,7 +68,7 @@ export async function runRechecks(deps: RecheckDeps): Promise<RecheckRun> {
     const at = deps.now();
     db.transaction(() => {
       const action = c.payer === 'pending' && after === 'eligible' ? 'payer-jkn' : 'none';
-      if (action === 'payer-jkn') setPayer(db, c.visitId, 'jkn', at);
+      if (action === 'payer-jkn') setPayer(db, c.visitId, 'jkn', at, undefined, AUTOMATIC_RECHECK);
       db.prepare(`INSERT INTO rechecks (visit_id, checked_at, service, before, after, live_status, action) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
         c.visitId,
         at.toISOString(),

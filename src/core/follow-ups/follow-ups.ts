@@ -3,6 +3,7 @@ import { normalizeName } from '../../shared/names';
 import { queueLabel } from '../../shared/settings';
 import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
+import { recordPayerChange, type PayerChangeBy } from './payer-changes.repo';
 
 
 interface FollowUpRow {
@@ -59,11 +60,13 @@ export interface PayerChange {
  * Back to 'pending' (Undo, or the clerk was wrong) reopens the task the payer had closed, or
  * opens a new one with the facility's deadline, so a pending payer is never left without one.
  */
-export function setPayer(db: Db, visitId: number, payer: Payer, now: Date, followUpHours = 72): PayerChange {
+/** `who` is recorded with the change (payer_changes) when the payer really changes. */
+export function setPayer(db: Db, visitId: number, payer: Payer, now: Date, followUpHours = 72, who?: PayerChangeBy): PayerChange {
   return db.transaction(() => {
     const row = db.prepare('SELECT payer FROM visits WHERE id = ?').get(visitId) as { payer: Payer } | undefined;
     if (!row) throw new LoketError('visit/not-found', { id: visitId });
     db.prepare('UPDATE visits SET payer = ? WHERE id = ?').run(payer, visitId);
+    if (who && row.payer !== payer) recordPayerChange(db, visitId, row.payer, payer, who, now);
     if (payer !== 'pending') closeFollowUps(db, visitId, 'settle-payer', `payer:${payer}`, now);
     else reopenSettlePayer(db, visitId, now, followUpHours);
     return { previous: row.payer, payer };

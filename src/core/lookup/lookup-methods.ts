@@ -65,7 +65,7 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
       const identifier = visit.nik ?? visit.card;
       const verdict = identifier ? lookup(lookupContext(), identifier).verdict : 'unknown';
       if (verdict === 'eligible' && visit.payer === 'pending') {
-        setPayer(db, visitId, 'jkn', ctx.now());
+        setPayer(db, visitId, 'jkn', ctx.now(), undefined, { by: ctx.clerk(), via: 'recheck' });
         return { verdict, payer: 'jkn' as const };
       }
       return { verdict, payer: visit.payer };

@@ -1,0 +1,120 @@
+import type { AccountView, Role, SessionPhase, SessionView } from '../../shared/accounts';
+import type { Db } from '../store/open-database';
+import type { TypedEmitter } from '../typed-emitter';
+import { accountCount, allAccounts, findAccount, viewOf, type StoredAccount } from './accounts.repo';
+import { hubAccountsPresent, managedByHub } from './hub-managed';
+
+export interface SessionDeps {
+  db: Db;
+  events: TypedEmitter;
+  autoLockMinutes: () => number;
+  /** Always signed in as this person (CLI, harness preset, tests): never locked, never signed out. */
+  actor?: { username: string; role: Role } | undefined;
+}
+
+/** Who is calling, as the access check needs it. */
+export interface Caller {
+  phase: SessionPhase;
+  role: Role | null;
+}
+
+/**
+ * The counter's session, one per core process (a restarted core starts signed out). It holds
+ * only the username and whether the screen is locked: the account itself (role, disabled) is
+ * read from the store at every question, so a role changed or an account disabled by an
+ * administrator (or by the hub) counts at once, and a session whose account is gone ends.
+ */
+export class Session {
+  private username: string | null = null;
+  private locked = false;
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  /** The account of the session, if it is still there and enabled; null otherwise. */
+  private account(): StoredAccount | null {
+    if (this.username === null) return null;
+    const account = findAccount(this.deps.db, this.username);
+    return account && !account.disabled && usableForSignIn(this.deps.db, account) ? account : null;
+  }
+
+  phase(): SessionPhase {
+    if (this.deps.actor) return 'signed-in';
+    const account = this.account();
+    if (account) return this.locked ? 'locked' : 'signed-in';
+    return accountCount(this.deps.db) === 0 ? 'setup' : 'signed-out';
+  }
+
+  caller(): Caller {
+    if (this.deps.actor) return { phase: 'signed-in', role: this.deps.actor.role };
+    const phase = this.phase();
+    return { phase, role: phase === 'signed-in' || phase === 'locked' ? (this.account()?.role ?? null) : null };
+  }
+
+  /** The person acting now: the signed-in or locked account (an emergency behind the lock is theirs), the preset actor, else null. */
+  actingUsername(): string | null {
+    if (this.deps.actor) return this.deps.actor.username;
+    return this.account()?.username ?? null;
+  }
+
+  /** The session's username even when it is locked; null when nobody is signed in. */
+  currentUsername(): string | null {
+    return this.deps.actor ? this.deps.actor.username : (this.account()?.username ?? null);
+  }
+
+  view(): SessionView {
+    const db = this.deps.db;
+    const phase = this.phase();
+    const account: AccountView | null = this.deps.actor ? presetView(this.deps.actor) : ((a) => (a ? viewOf(a) : null))(this.account());
+    return {
+      phase,
+      account: phase === 'signed-in' || phase === 'locked' ? account : null,
+      knownClerks: allAccounts(db)
+        .filter((a) => mayUsePin(db, a))
+        .map((a) => ({ username: a.username, displayName: a.displayName })),
+      autoLockMinutes: this.deps.autoLockMinutes(),
+      managedByHub: managedByHub(db),
+    };
+  }
+
+  signedIn(username: string): void {
+    this.username = username;
+    this.locked = false;
+    this.announce();
+  }
+
+  lock(): void {
+    if (this.deps.actor || this.phase() !== 'signed-in') return;
+    this.locked = true;
+    this.announce();
+  }
+
+  signOut(): void {
+    if (this.deps.actor) return;
+    this.username = null;
+    this.locked = false;
+    this.announce();
+  }
+
+  /** Tells the windows the session (or what it shows: known clerks, the auto-lock minutes) changed. */
+  announce(): void {
+    this.deps.events.emit('session', this.view());
+  }
+}
+
+function presetView(actor: { username: string; role: Role }): AccountView {
+  return { username: actor.username, displayName: actor.username, role: actor.role, hasPin: false, disabled: false, lockedUntil: null, source: 'local' };
+}
+
+/**
+ * Once the hub has sent accounts, only the hub's sign in (the counter's own are kept, unused,
+ * for a counter that leaves the hub); before that, the counter's own still do, so an enrolled
+ * counter whose hub has no accounts yet is never shut out.
+ */
+export function usableForSignIn(db: Db, account: StoredAccount): boolean {
+  return account.source === 'hub' || !hubAccountsPresent(db);
+}
+
+/** A quick switch with a PIN: a PIN set, the password used on this counter before, enabled. */
+export function mayUsePin(db: Db, account: StoredAccount): boolean {
+  return account.pinHash !== null && account.passwordUsedHereAt !== null && !account.disabled && usableForSignIn(db, account);
+}

@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { createCore, type Core, type CoreConfig } from '../../../src/core/core';
+import { dispatch } from '../../../src/core/dispatch';
+import type { SessionView } from '../../../src/shared/accounts';
+import type { ContractError, MethodInput, MethodName, MethodOutput } from '../../../src/shared/contract';
+
+/** A real core on a fresh database in `dir`, its clock in the test's hand, every call through dispatch. */
+export function accountsCore(dir: string, config: Partial<CoreConfig> = {}) {
+  const clock = { now: new Date('2026-11-23T02:00:00Z') };
+  const core: Core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, bpjsBackground: false, hubBackground: false, now: () => clock.now, ...config });
+  const sessions: SessionView[] = [];
+  core.events.on('session', (view) => sessions.push(view));
+  /** Resolves with the value; rejects with the contract error (its code and params). */
+  const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
+    const result = await dispatch(core, method, input);
+    if (!result.ok) throw Object.assign(new Error(result.error.code), result.error);
+    return result.value as MethodOutput<M>;
+  };
+  /** The error code of a call that must fail (its params too). */
+  const refusal = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<ContractError> => {
+    const result = await dispatch(core, method, input);
+    if (result.ok) throw new Error(`${method} was expected to fail`);
+    return result.error;
+  };
+  const advance = (minutes: number): void => {
+    clock.now = new Date(clock.now.getTime() + minutes * 60_000);
+  };
+  return { core, call, refusal, sessions, clock, advance };
+}
+
+export const ADMIN = { username: 'Ani', displayName: 'Ani Suryani', password: 'kata-sandi-ani', pin: '1234' } as const;
+export const CLERK = { username: 'budi', displayName: 'Budi Santoso', role: 'clerk', password: 'kata-sandi-budi', pin: '5678' } as const;
+export const OFFICER = { username: 'citra', displayName: 'Citra Dewi', role: 'data-officer', password: 'kata-sandi-citra' } as const;
