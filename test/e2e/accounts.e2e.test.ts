@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/shared/accounts';
 import { launchChromium } from './support/browser';
+import type { HarnessOptions } from '../../src/harness/harness';
 import { openCounter, type Counter } from './support/counter';
 import { APBD, SITI } from './support/lists';
 
@@ -29,7 +30,8 @@ afterEach(async () => {
 const SHOTS = '/tmp/acc-ui';
 
 async function open(viewport = { width: 1366, height: 768 }): Promise<Counter> {
-  counter = await openCounter(browser, [APBD], viewport, { core: { session: 'none' }, clock: 'installed' });
+  counter = await openCounter(browser, [APBD], viewport, // The real first start (the harness's default is a preset administrator).
+    { core: { session: 'none' } as Partial<HarnessOptions>, clock: 'installed' });
   counter.page.setDefaultTimeout(10_000);
   return counter;
 }

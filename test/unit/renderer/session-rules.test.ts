@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROLES, type AccountView } from '../../../src/shared/accounts';
-import { METHOD_ACCESS } from '../../../src/shared/method-access';
+import { METHOD_ACCESS, type MethodAccess } from '../../../src/shared/method-access';
 import { editAccount, newAccount, saveInputOf, statusOf, toggleInput } from '../../../src/renderer/src/features/accounts/accounts-flow';
 import { checkDraft, EMPTY_DRAFT, isPin } from '../../../src/renderer/src/features/session/account-rules';
 import { emergencyAllowed } from '../../../src/renderer/src/features/session/emergency-access';
@@ -103,7 +103,7 @@ describe('emergency on the session screens follows the core', () => {
   it('is offered when locked and signed in, and signed out only if the core opens it', () => {
     expect(emergencyAllowed('locked')).toBe(true);
     expect(emergencyAllowed('signed-in')).toBe(true);
-    expect(emergencyAllowed('signed-out')).toBe(METHOD_ACCESS.registerEmergency === 'open');
+    expect(emergencyAllowed('signed-out')).toBe((METHOD_ACCESS.registerEmergency as MethodAccess) === 'open');
     expect(emergencyAllowed('signed-out', 'open')).toBe(true);
     expect(emergencyAllowed('setup', 'emergency')).toBe(false);
   });

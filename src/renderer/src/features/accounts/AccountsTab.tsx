@@ -44,6 +44,12 @@ export function AccountsTab({ timeZone }: { timeZone: string }) {
     if (result.ok) saved(result.value);
     else setError({ title: t('accounts.saveFailed'), error: result.error });
   };
+  const unlock = async (account: AccountView): Promise<void> => {
+    setNotice(null);
+    const result = await loket.unlockAccount({ username: account.username });
+    if (result.ok) saved(result.value);
+    else setError({ title: t('accounts.saveFailed'), error: result.error });
+  };
 
   const now = Date.now();
   return (
@@ -90,7 +96,7 @@ export function AccountsTab({ timeZone }: { timeZone: string }) {
                           {t('accounts.edit')}
                         </button>
                         {status.kind === 'locked' && (
-                          <button type="button" className="button button--small" data-action="unlock" onClick={() => void toggle(a, false)}>
+                          <button type="button" className="button button--small" data-action="unlock" onClick={() => void unlock(a)}>
                             {t('accounts.unlock')}
                           </button>
                         )}

@@ -48,7 +48,7 @@ export function saveInputOf(editing: Editing): { input: SaveAccountInput } | { b
   return { input };
 }
 
-/** Disable, enable or unlock an account as it is (saving it enabled clears a lock-out in the core). */
+/** Disable or enable an account as it is. */
 export const toggleInput = (account: AccountView, disabled: boolean): SaveAccountInput => ({
   username: account.username,
   displayName: account.displayName,
