@@ -29,9 +29,15 @@ afterEach(async () => {
 
 const SHOTS = '/tmp/acc-ui';
 
+/**
+ * expect.poll with room for the core's scrypt checks (an unlock verifies the password and the PIN),
+ * which take seconds on a loaded two-core machine; a wait, not a timed assertion.
+ */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
 async function open(viewport = { width: 1366, height: 768 }): Promise<Counter> {
-  counter = await openCounter(browser, [APBD], viewport, // The real first start (the harness's default is a preset administrator).
-    { core: { session: 'none' } as Partial<HarnessOptions>, clock: 'installed' });
+  // The real first start (the harness's default is a preset administrator).
+  counter = await openCounter(browser, [APBD], viewport, { core: { session: 'none' } as Partial<HarnessOptions>, clock: 'installed' });
   counter.page.setDefaultTimeout(10_000);
   return counter;
 }
@@ -59,7 +65,7 @@ async function setupAdmin(page: Page): Promise<void> {
   await page.getByTestId('setup-screen').waitFor();
   await fillAccount(page, '[data-testid="setup-screen"]', ADMIN);
   await page.keyboard.press('Enter');
-  await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain(ADMIN.displayName);
+  await poll(() => page.getByTestId('signed-in-as').textContent()).toContain(ADMIN.displayName);
 }
 
 async function addAccount(page: Page, p: Person, role: Role): Promise<void> {
@@ -99,7 +105,7 @@ describe('accounts at the counter', () => {
     await page.locator('[data-account-field="password"]').fill(ADMIN.password);
     await page.locator('[data-account-field="confirm"]').fill(ADMIN.password);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain(ADMIN.displayName);
+    await poll(() => page.getByTestId('signed-in-as').textContent()).toContain(ADMIN.displayName);
     expect(await navTabs(page)).toContain('settings');
 
     await addAccount(page, CLERK, 'clerk');
@@ -110,7 +116,7 @@ describe('accounts at the counter', () => {
 
     await signOut(page);
     await signIn(page, CLERK.username, CLERK.password);
-    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain(CLERK.displayName);
+    await poll(() => page.getByTestId('signed-in-as').textContent()).toContain(CLERK.displayName);
     expect(await navTabs(page)).toEqual(['search', 'queue', 'followUps', 'lists', 'reports']);
 
     // Settings neither by key nor by a tab: Alt+6 leaves the clerk where they were.
@@ -134,20 +140,20 @@ describe('accounts at the counter', () => {
 
     const failure = page.getByTestId('session-failure');
     await signIn(page, CLERK.username, 'salah-sekali');
-    await expect.poll(() => failure.getAttribute('data-failure')).toBe('wrong');
+    await poll(() => failure.getAttribute('data-failure')).toBe('wrong');
     expect(await failure.textContent()).toMatch(/^Nama pengguna atau kata sandi salah\. Sisa \d+ percobaan/);
     // The password field is emptied for the next try; Enter submits again.
     expect(await page.getByTestId('sign-in-password').inputValue()).toBe('');
     for (let i = 0; i < 10 && (await failure.getAttribute('data-failure')) !== 'locked-out'; i++) {
       const before = await failure.textContent();
       await signIn(page, CLERK.username, 'salah-sekali');
-      await expect.poll(async () => (await failure.textContent()) !== before || (await failure.getAttribute('data-failure')) === 'locked-out').toBe(true);
+      await poll(async () => (await failure.textContent()) !== before || (await failure.getAttribute('data-failure')) === 'locked-out').toBe(true);
     }
     expect(await failure.getAttribute('data-failure')).toBe('locked-out');
     expect(await failure.textContent()).toMatch(/^Terlalu banyak percobaan salah\. Akun dikunci sampai \d{2}\.\d{2} \(\d+ menit lagi\)\.$/);
     // Even the right password waits out the lock-out.
     await signIn(page, CLERK.username, CLERK.password);
-    await expect.poll(() => failure.getAttribute('data-failure')).toBe('locked-out');
+    await poll(() => failure.getAttribute('data-failure')).toBe('locked-out');
     expect(await page.getByTestId('header-session').count()).toBe(0);
     await c.screenshot('accounts-b-locked-out');
   });
@@ -168,9 +174,9 @@ describe('accounts at the counter', () => {
     await search.press('Enter');
     await page.getByTestId('register-start').click();
     const panel = page.getByTestId('register-panel');
-    await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
+    await poll(() => panel.getAttribute('data-step')).toBe('unit');
     await page.keyboard.press('2');
-    await expect.poll(() => page.locator('[data-unit="GIGI"]').getAttribute('aria-pressed')).toBe('true');
+    await poll(() => page.locator('[data-unit="GIGI"]').getAttribute('aria-pressed')).toBe('true');
 
     // A minute and a half without input: locked, the app still there behind the lock and inert.
     await page.clock.fastForward('01:30');
@@ -184,9 +190,9 @@ describe('accounts at the counter', () => {
 
     // An emergency is never blocked: F9 at the lock registers one at once, shown over the lock.
     await page.keyboard.press('F9');
-    await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toMatch(/^GD-\d{3}$/);
+    await poll(() => page.getByTestId('emergency-queue').textContent()).toMatch(/^GD-\d{3}$/);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('emergency-dialog').count()).toBe(0);
+    await poll(() => page.getByTestId('emergency-dialog').count()).toBe(0);
     expect(await overlay.count()).toBe(1);
 
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -197,10 +203,10 @@ describe('accounts at the counter', () => {
     // A wrong secret is said; the PIN of the locked administrator unlocks.
     await page.getByTestId('unlock-secret').fill('0000');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('session-failure').getAttribute('data-failure')).toBe('wrong');
+    await poll(() => page.getByTestId('session-failure').getAttribute('data-failure')).toBe('wrong');
     await page.getByTestId('unlock-secret').fill(ADMIN.pin ?? '');
     await page.keyboard.press('Enter');
-    await expect.poll(() => overlay.count()).toBe(0);
+    await poll(() => overlay.count()).toBe(0);
     expect(await page.getByTestId('app-shell').getAttribute('inert')).toBeNull();
 
     // Everything as it was: the search text, the patient, the unit chosen.
@@ -211,7 +217,7 @@ describe('accounts at the counter', () => {
     // And it completes.
     await page.getByTestId('register-submit').focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('G-001');
+    await poll(() => page.getByTestId('ticket-queue').textContent()).toBe('G-001');
 
     // Ctrl+L locks at once.
     await page.keyboard.press('Control+l');
@@ -233,7 +239,7 @@ describe('accounts at the counter', () => {
     expect(await page.getByTestId('sign-in-emergency-note').textContent()).toContain('F9');
 
     await signIn(page, OFFICER.username, OFFICER.password);
-    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain(OFFICER.displayName);
+    await poll(() => page.getByTestId('signed-in-as').textContent()).toContain(OFFICER.displayName);
     const tabs = await navTabs(page);
     expect(tabs.every((s) => s === 'audit')).toBe(true);
     // No counter screen by key either: F1 and Alt+1 to Alt+6 open nothing the role may not.

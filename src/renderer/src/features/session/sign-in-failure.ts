@@ -16,14 +16,16 @@ const numberParam = (error: ContractError, name: string): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
-/** Classifies the core's answer; `nowMs` to say how long a lock-out still lasts (at least 1 minute). */
+/** Classifies the core's answer; `nowMs` to say how long a lock-out still lasts when the core did not (at least 1 minute). */
 export function signInFailure(error: ContractError, nowMs: number): SignInFailure {
   if (error.code === 'account/wrong-credentials') return { kind: 'wrong', attemptsLeft: numberParam(error, 'attemptsLeft') };
   if (error.code === 'account/locked-out') {
     const until = error.params?.until;
     const untilMs = typeof until === 'string' ? Date.parse(until) : NaN;
     if (typeof until === 'string' && Number.isFinite(untilMs)) {
-      return { kind: 'locked-out', until, minutesLeft: Math.max(1, Math.ceil((untilMs - nowMs) / 60_000)) };
+      // The core says the minutes by its own clock; else they are counted here.
+      const minutes = numberParam(error, 'minutes') ?? Math.ceil((untilMs - nowMs) / 60_000);
+      return { kind: 'locked-out', until, minutesLeft: Math.max(1, minutes) };
     }
   }
   if (error.code === 'account/disabled') return { kind: 'disabled' };
