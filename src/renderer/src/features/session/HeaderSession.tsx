@@ -13,8 +13,9 @@ export function HeaderSession({ name, role, onLock, onSwitch }: Props) {
   const { t } = useTranslation();
   return (
     <div className="header-session" data-testid="header-session">
-      <span className="header-session__who" data-testid="signed-in-as" title={role ? t(`role.${role}`) : undefined}>
-        {t('session.signedInAs', { name })}
+      <span className="header-session__who" data-testid="signed-in-as" title={`${t('session.signedInAs', { name })}${role ? ` (${t(`role.${role}`)})` : ''}`}>
+        <span className="header-session__label">{t('session.signedInLabel')} </span>
+        {name}
       </span>
       <button type="button" className="button button--small" data-testid="lock-button" title={t('session.lockTitle')} onClick={onLock}>
         {t('session.lock')} <kbd>Ctrl+L</kbd>
