@@ -86,7 +86,7 @@ export function accountMethods(ctx: CoreContext, session: Session): AccountMetho
       return session.view();
     },
     async listAccounts() {
-      return allAccounts(db).map(viewOf);
+      return allAccounts(db).map((a) => viewOf(a, now()));
     },
     async saveAccount({ username, displayName, role, password, pin, disabled }) {
       refuseWhenManaged();
@@ -102,14 +102,14 @@ export function accountMethods(ctx: CoreContext, session: Session): AccountMetho
       // A new password given by an administrator also lifts a lock-out.
       if (passwordHash) saveLockout(db, username, CLEAR_LOCKOUT);
       session.announce();
-      return viewOf(findAccount(db, username)!);
+      return viewOf(findAccount(db, username)!, now());
     },
     async unlockAccount({ username }) {
       const account = findAccount(db, username);
       if (!account) throw new LoketError('account/not-found', { username });
       saveLockout(db, account.username, CLEAR_LOCKOUT);
       session.announce();
-      return viewOf(findAccount(db, username)!);
+      return viewOf(findAccount(db, username)!, now());
     },
     async setOwnPin({ password, pin }) {
       const own = ownAccount();
