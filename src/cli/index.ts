@@ -17,6 +17,8 @@ import { listsCommand } from './commands/lists';
 import { antreanCommand } from './commands/antrean';
 import { daftarCommand } from './commands/daftar';
 import { syncCommand } from './commands/sync';
+import { accountCommand } from './commands/account';
+import { cliActor } from './cli-actor';
 import { cliText, type CliKey, type CliParams } from './messages';
 import { consoleOutput, type Output } from './output';
 import { COMMANDS, isCommand, usage, type Command } from './usage';
@@ -67,6 +69,8 @@ const OPTIONS = {
   name: { type: 'string' },
   unit: { type: 'string' },
   again: { type: 'boolean', default: false },
+  // loket account, loket hub account
+  role: { type: 'string' },
   // loket hub: a district hub, a facility hub's district
   mode: { type: 'string' },
   'upstream-code': { type: 'string' },
@@ -162,6 +166,7 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
         dbPath,
         workerScript: defaultWorkerScript(),
         bpjsBackground: false, // one command, then exit: no probe, no re-check runs
+        actor: cliActor(), // it holds the database key: the file's administrator (docs/accounts.md)
         ...(process.env.LOKET_DB_KEY ? { key: process.env.LOKET_DB_KEY } : {}),
       });
     } catch (error) {
@@ -178,6 +183,8 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
         return await antreanCommand(core, { unit: values.unit }, out, lang);
       case 'sync':
         return await syncCommand(core, out, lang);
+      case 'account':
+        return await accountCommand(core, rest, { name: values.name, role: values.role }, out, lang);
       default:
         return await cekCommand(
           core,

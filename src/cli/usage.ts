@@ -1,7 +1,7 @@
 import type { Lang } from '../shared/i18n/messages';
 
 /** The commands `loket` knows; `help` prints the usage of the others. */
-export const COMMANDS = ['import', 'lists', 'cek', 'daftar', 'antrean', 'sync', 'hub', 'enroll', 'help'] as const;
+export const COMMANDS = ['import', 'lists', 'cek', 'daftar', 'antrean', 'sync', 'account', 'hub', 'enroll', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const isCommand = (value: string | undefined): value is Command => (COMMANDS as readonly string[]).includes(value ?? '');
 
@@ -51,7 +51,9 @@ const USAGES: Record<Lang, Record<Command, string>> = {
   loket hub bpjs --credentials BERKAS --hub-dir FOLDER
     akses BPJS fasilitas (baris LOKET_BPJS_NAMA=nilai); setiap loket menyimpannya tersegel.
   loket hub report --from YYYY-MM-DD [--to YYYY-MM-DD] [--html BERKAS] --hub-dir FOLDER
-    register, rekap dan laporan pelayanan setara semua loket; --html: halaman untuk dicetak.`,
+    register, rekap dan laporan pelayanan setara semua loket; --html: halaman untuk dicetak.
+  loket hub account list|add|passwd|disable|enable NAMA_PENGGUNA [--name NAMA] [--role PERAN] --hub-dir FOLDER
+    akun semua loket fasilitas (seperti loket account); loket mengambilnya sendiri dan bisa masuk tanpa hub.`,
     daftar: `  loket daftar [NIK|KARTU] [--name NAMA] [--dob YYYY-MM-DD] --unit KODE [--again]
     mendaftarkan kunjungan seperti di loket: pasien dicari dengan nomornya, atau nama dan tanggal lahir, di
     rekam medis lalu di daftar peserta; bila tidak ada, pasien baru dibuat dari yang diberikan (--name perlu
@@ -65,6 +67,14 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     sync: `  loket sync
     satu ronde dengan hub sekarang (kirim, terima), lalu edisi daftar: yang belum ada di hub dikirim,
     yang lebih baru di hub dipasang. Menunggu sampai selesai.`,
+    account: `  loket account list
+  loket account add NAMA_PENGGUNA --name "NAMA LENGKAP" --role admin|clerk|data-officer
+  loket account passwd NAMA_PENGGUNA
+  loket account disable|enable|unlock NAMA_PENGGUNA
+    akun loket ini. Yang memegang basis data (dan kuncinya) adalah administratornya: cara masuk lagi bila
+    administrator terakhir lupa kata sandi. Kata sandi tidak pernah dari opsi: dari $LOKET_ACCOUNT_PASSWORD,
+    baris pertama masukan standar, atau diketik tanpa tampil. passwd juga membuka kuncian percobaan salah;
+    unlock hanya membuka kuncian. Loket yang terdaftar di hub: akun diatur di hub (loket hub account).`,
     help: `  loket help [PERINTAH]
     petunjuk pemakaian semua perintah, atau satu perintah (sama dengan: loket PERINTAH --help).`,
   },
@@ -110,7 +120,9 @@ const USAGES: Record<Lang, Record<Command, string>> = {
   loket hub bpjs --credentials FILE --hub-dir DIR
     the facility's BPJS access (LOKET_BPJS_NAME=value lines); every counter keeps it sealed.
   loket hub report --from YYYY-MM-DD [--to YYYY-MM-DD] [--html FILE] --hub-dir DIR
-    the register, recap and equal-service report of every counter; --html: a page to print.`,
+    the register, recap and equal-service report of every counter; --html: a page to print.
+  loket hub account list|add|passwd|disable|enable USERNAME [--name NAME] [--role ROLE] --hub-dir DIR
+    the accounts of every counter of the facility (as loket account); counters fetch them and sign in without the hub.`,
     daftar: `  loket daftar [NIK|CARD] [--name NAME] [--dob YYYY-MM-DD] --unit CODE [--again]
     registers a visit as the counter does: the patient is found by the number, or by name and birth date,
     in this facility's records and then in the lists; when nobody is found a new patient is made from what
@@ -124,6 +136,14 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     sync: `  loket sync
     one round with the hub now (send, receive), then the list editions: those the hub lacks are sent,
     newer ones at the hub are installed. Waits until done.`,
+    account: `  loket account list
+  loket account add USERNAME --name "FULL NAME" --role admin|clerk|data-officer
+  loket account passwd USERNAME
+  loket account disable|enable|unlock USERNAME
+    this counter's accounts. Whoever holds the database (and its key) is its administrator: the way back
+    in when the last administrator forgot the password. A password never comes from a flag: from
+    $LOKET_ACCOUNT_PASSWORD, the first line of standard input, or typed without echo. passwd also lifts a
+    lock-out; unlock only lifts it. A counter enrolled at a hub has the hub's accounts (loket hub account).`,
     help: `  loket help [COMMAND]
     how to use every command, or one command (the same as: loket COMMAND --help).`,
   },

@@ -1,6 +1,7 @@
 import type { MethodName, MethodOutput, MethodParsedInput } from '../shared/contract';
 import type { Role } from '../shared/accounts';
 import type { Caller } from './accounts/session';
+import type { ScryptCost } from './accounts/password-hash';
 import type { ChosenFile, FilePurpose } from '../shared/file-handle';
 import type { SecretBox } from './secrets/secret-box';
 import type { SlipPrinter } from './slips/slips';
@@ -29,6 +30,8 @@ export interface CoreConfig {
    * administrator, tests. Without it the counter's accounts decide (docs/accounts.md).
    */
   actor?: { username: string; role: Role };
+  /** The scrypt cost of new password and PIN hashes (default HASH_COST; tests lower it to run quickly). */
+  secretHashCost?: ScryptCost;
   /** Prints slips (Electron's webContents in the app); without it printing says it is unavailable. */
   printer?: SlipPrinter;
   /** Open and save dialogs (the desktop app's); without them pickFile answers null. */

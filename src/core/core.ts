@@ -62,7 +62,7 @@ export function createCore(config: CoreConfig): Core {
       },
     },
   };
-  const session = new Session({ db, events: ctx.events, autoLockMinutes: () => settings.autoLockMinutes, actor: config.actor });
+  const session = new Session({ db, now, events: ctx.events, autoLockMinutes: () => settings.autoLockMinutes, actor: config.actor });
   pruneBridgeLog(db, now());
   const box = config.secretBox ?? keyFileSecretBox(secretKeyPath(config.dbPath));
   const verdictOf = (identifier: string) => lookup(lookupContextOf(ctx), identifier).verdict;

@@ -15,6 +15,22 @@ export interface HarnessOptions extends CoreConfig {
   host?: string;
   /** The built renderer (out/renderer). */
   rendererDir: string;
+  /**
+   * 'admin' (default): a preset administrator is always signed in (no sign-in screen), so a
+   * test or a demo goes straight to the counter; 'none': the real accounts, from the first
+   * start (setupAdmin) on. An `actor` given in the options wins over the preset.
+   */
+  session?: 'admin' | 'none';
+}
+
+/** The preset person of a harness in 'admin' session mode. */
+export const HARNESS_ADMIN = { username: 'admin', role: 'admin' } as const;
+
+/** The core's options for a harness: the preset administrator unless the real accounts are asked for. */
+export function harnessCoreConfig(options: HarnessOptions): CoreConfig {
+  const { session = 'admin', actor, ...config } = options;
+  const preset = actor ?? (session === 'admin' ? HARNESS_ADMIN : undefined);
+  return { ...config, ...(preset ? { actor: preset } : {}) };
 }
 
 export interface Harness {
@@ -39,7 +55,7 @@ const MAX_BODY_BYTES = 1_000_000;
  * end-to-end tests drive, and what a trainer opens in any browser. Listens on 127.0.0.1 only.
  */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
-  const core = createCore(options);
+  const core = createCore(harnessCoreConfig(options));
   const sseClients = new Set<ServerResponse>();
   const unsubscribe = EVENT_NAMES.map((event) =>
     core.events.on(event, (payload) => {

@@ -16,6 +16,7 @@ const USAGE = {
   --port N         port (bawaan 5174)
   --lang id|en     bahasa petunjuk ini (bawaan id); tiap halaman memakai bahasanya sendiri
   --bpjs-sim       pakai simulator BPJS (--bpjs-service vclaim atau pcare)
+  --accounts       akun yang sebenarnya (layar masuk, administrator pertama); tanpanya selalu masuk sebagai administrator "admin"
   -h, --help       petunjuk ini`,
   en: `Usage: node out/main/harness.js [--db PATH] [--port N] [--lang id|en] [--bpjs-sim [--bpjs-service vclaim|pcare]]
   Loket in any browser, with the real core behind it; listens on 127.0.0.1 only.
@@ -23,6 +24,7 @@ const USAGE = {
   --port N         the port (default 5174)
   --lang id|en     the language of this usage (default id); each page speaks its own
   --bpjs-sim       against the BPJS simulator (--bpjs-service vclaim or pcare)
+  --accounts       the real accounts (sign-in screen, first administrator); without it always signed in as administrator "admin"
   -h, --help       this usage`,
 } as const;
 
@@ -37,6 +39,7 @@ function options() {
         lang: { type: 'string', default: 'id' },
         'bpjs-sim': { type: 'boolean', default: false },
         'bpjs-service': { type: 'string', default: 'vclaim' },
+        accounts: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }).values;
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
     port: Number(values.port),
     rendererDir: join(__dirname, '../renderer'),
     workerScript: defaultWorkerScript(),
+    session: values.accounts ? 'none' : 'admin',
     ...(process.env.LOKET_DB_KEY ? { key: process.env.LOKET_DB_KEY } : {}),
   });
   console.log(`Loket harness: ${harness.url}  (database: ${resolve(values.db)})`);

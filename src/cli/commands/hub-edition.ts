@@ -8,6 +8,7 @@ import { requireReadableFile } from '../checks';
 import type { Output } from '../output';
 import { checkImportArgs, importChecked } from './import';
 import { hubText } from './hub-messages';
+import { cliActor } from '../cli-actor';
 
 export interface EditionAddValues {
   list?: string | undefined;
@@ -30,7 +31,7 @@ export const publishDbPath = (hubDir: string): string => join(hubDir, 'publish',
 export async function editionAddCommand(file: string | undefined, values: EditionAddValues, hubDir: string, admin: PinnedTransport, out: Output, lang: Lang): Promise<number> {
   const checked = checkImportArgs({ file, list: values.list, kind: values.kind, asOf: values['as-of'], map: values.map });
   requireReadableFile(checked.file, 'list');
-  const core = createCore({ dbPath: publishDbPath(hubDir), workerScript: defaultWorkerScript(), bpjsBackground: false, hubBackground: false });
+  const core = createCore({ dbPath: publishDbPath(hubDir), workerScript: defaultWorkerScript(), bpjsBackground: false, hubBackground: false, actor: cliActor() });
   try {
     const report = await importChecked(core, checked, values.map);
     const reply = await uploadEdition(core.db, admin, report.list, ADMIN_EDITIONS_PATH);

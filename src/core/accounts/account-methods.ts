@@ -6,7 +6,7 @@ import { accountCount, allAccounts, findAccount, markPasswordUsedHere, otherActi
 import { CredentialCheck } from './credential-check';
 import { managedByHub } from './hub-managed';
 import { CLEAR_LOCKOUT } from './lockout';
-import { hashSecret, weakerThanCurrent } from './password-hash';
+import { HASH_COST, hashSecret, weakerThanCurrent } from './password-hash';
 import { mayUsePin, type Session } from './session';
 
 type AccountMethodName =
@@ -17,13 +17,15 @@ export type AccountMethods = Pick<CoreMethods, AccountMethodName>;
 /** The contract's account methods: the first administrator, signing in, locking, switching, the accounts admin. */
 export function accountMethods(ctx: CoreContext, session: Session): AccountMethods {
   const { db, now } = ctx;
-  const credentials = new CredentialCheck(db, now);
+  const cost = ctx.config.secretHashCost ?? HASH_COST;
+  const credentials = new CredentialCheck(db, now, cost);
+  const hash = (secret: string): Promise<string> => hashSecret(secret, cost);
 
   /** A good password sign-in on this counter: remembered (the PIN may be used from now on), and an old hash renewed. */
   const passwordUsed = async (account: StoredAccount, password: string): Promise<void> => {
     markPasswordUsedHere(db, account.username, now());
     // A hub account's hash is the hub's: renewed there, not here.
-    if (account.source === 'local' && weakerThanCurrent(account.passwordHash)) replaceHash(db, account.username, 'password', await hashSecret(password));
+    if (account.source === 'local' && weakerThanCurrent(account.passwordHash, cost)) replaceHash(db, account.username, 'password', await hash(password));
   };
   const ownAccount = (): StoredAccount => {
     const username = session.currentUsername();
@@ -42,7 +44,7 @@ export function accountMethods(ctx: CoreContext, session: Session): AccountMetho
     },
     async setupAdmin({ username, displayName, password, pin }) {
       if (accountCount(db) > 0) throw new LoketError('account/setup-done');
-      const [passwordHash, pinHash] = await Promise.all([hashSecret(password), pin ? hashSecret(pin) : Promise.resolve(null)]);
+      const [passwordHash, pinHash] = await Promise.all([hash(password), pin ? hash(pin) : Promise.resolve(null)]);
       // Checked again after hashing: two first starts at once make one administrator, not two.
       if (accountCount(db) > 0) throw new LoketError('account/setup-done');
       upsertAccount(db, { username, displayName, role: 'admin', passwordHash, pinHash }, now());
@@ -84,14 +86,14 @@ export function accountMethods(ctx: CoreContext, session: Session): AccountMetho
       return session.view();
     },
     async listAccounts() {
-      return allAccounts(db).map(viewOf);
+      return allAccounts(db).map((a) => viewOf(a, now()));
     },
     async saveAccount({ username, displayName, role, password, pin, disabled }) {
       refuseWhenManaged();
       const existing = findAccount(db, username);
       if (!existing && password === undefined) throw new LoketError('account/password-required');
       if (existing && losesAdmin(existing, role, disabled) && otherActiveAdmins(db, username) === 0) throw new LoketError('account/last-admin');
-      const [passwordHash, pinHash] = await Promise.all([password ? hashSecret(password) : undefined, pin ? hashSecret(pin) : undefined]);
+      const [passwordHash, pinHash] = await Promise.all([password ? hash(password) : undefined, pin ? hash(pin) : undefined]);
       upsertAccount(
         db,
         { username: existing?.username ?? username, displayName, role, ...(passwordHash ? { passwordHash } : {}), ...(pinHash ? { pinHash } : {}), ...(disabled !== undefined ? { disabled } : {}) },
@@ -100,19 +102,19 @@ export function accountMethods(ctx: CoreContext, session: Session): AccountMetho
       // A new password given by an administrator also lifts a lock-out.
       if (passwordHash) saveLockout(db, username, CLEAR_LOCKOUT);
       session.announce();
-      return viewOf(findAccount(db, username)!);
+      return viewOf(findAccount(db, username)!, now());
     },
     async unlockAccount({ username }) {
       const account = findAccount(db, username);
       if (!account) throw new LoketError('account/not-found', { username });
       saveLockout(db, account.username, CLEAR_LOCKOUT);
       session.announce();
-      return viewOf(findAccount(db, username)!);
+      return viewOf(findAccount(db, username)!, now());
     },
     async setOwnPin({ password, pin }) {
       const own = ownAccount();
       await credentials.check(own.username, password, (a) => [a.passwordHash]);
-      replaceHash(db, own.username, 'pin', await hashSecret(pin));
+      replaceHash(db, own.username, 'pin', await hash(pin));
       markPasswordUsedHere(db, own.username, now());
       session.announce();
       return session.view();
@@ -120,7 +122,7 @@ export function accountMethods(ctx: CoreContext, session: Session): AccountMetho
     async changeOwnPassword({ current, next }) {
       const own = ownAccount();
       await credentials.check(own.username, current, (a) => [a.passwordHash]);
-      upsertAccount(db, { username: own.username, displayName: own.displayName, role: own.role, passwordHash: await hashSecret(next) }, now());
+      upsertAccount(db, { username: own.username, displayName: own.displayName, role: own.role, passwordHash: await hash(next) }, now());
       // Typed here just now: the PIN keeps working.
       markPasswordUsedHere(db, own.username, now());
       session.announce();

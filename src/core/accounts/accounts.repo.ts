@@ -1,6 +1,6 @@
 import { usernameKey, type AccountSource, type AccountView, type Role } from '../../shared/accounts';
 import type { Db } from '../store/open-database';
-import type { LockoutState } from './lockout';
+import { lockedOutUntil, type LockoutState } from './lockout';
 
 /** An account as stored: hashes included. Never leaves the core (AccountView is what does). */
 export interface StoredAccount extends LockoutState {
@@ -46,14 +46,15 @@ const fromRow = (r: Row): StoredAccount => ({
   hubRevision: r.hub_revision,
 });
 
-export function viewOf(account: StoredAccount): AccountView {
+/** The account as shown; a lock-out that has ended shows as none. */
+export function viewOf(account: StoredAccount, now: Date): AccountView {
   return {
     username: account.username,
     displayName: account.displayName,
     role: account.role,
     hasPin: account.pinHash !== null,
     disabled: account.disabled,
-    lockedUntil: account.lockedUntil,
+    lockedUntil: lockedOutUntil(account, now),
     source: account.source,
   };
 }

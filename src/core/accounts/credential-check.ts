@@ -3,7 +3,7 @@ import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
 import { findAccount, saveLockout, type StoredAccount } from './accounts.repo';
 import { CLEAR_LOCKOUT, afterFailure, lockedOutUntil, minutesUntil, type LockoutState } from './lockout';
-import { decoyHash, verifySecret } from './password-hash';
+import { HASH_COST, decoyHash, verifySecret, type ScryptCost } from './password-hash';
 import { usableForSignIn } from './session';
 
 /**
@@ -22,6 +22,7 @@ export class CredentialCheck {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
+    private readonly cost: ScryptCost = HASH_COST,
   ) {}
 
   /**
@@ -47,7 +48,7 @@ export class CredentialCheck {
     for (const [i, hash] of hashes.entries()) {
       if (hash !== null && matched < 0 && (await verifySecret(secret, hash))) matched = i;
     }
-    if (!account) await verifySecret(secret, await decoyHash());
+    if (!account) await verifySecret(secret, await decoyHash(this.cost));
 
     if (!account || matched < 0) {
       const failed = afterFailure(state, now);

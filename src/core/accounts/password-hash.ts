@@ -53,9 +53,9 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
 }
 
 /** A hash made with less than today's cost: worth re-hashing when the secret is next given. */
-export function weakerThanCurrent(stored: string): boolean {
+export function weakerThanCurrent(stored: string, current: ScryptCost = HASH_COST): boolean {
   const parsed = parseHash(stored);
-  return parsed !== null && (parsed.cost.N < HASH_COST.N || parsed.cost.r < HASH_COST.r || parsed.cost.p < HASH_COST.p);
+  return parsed !== null && (parsed.cost.N < current.N || parsed.cost.r < current.r || parsed.cost.p < current.p);
 }
 
 /** A well-formed hash string (what the hub sends must be one before it is stored). */
@@ -65,5 +65,10 @@ export const isSecretHash = (stored: string): boolean => parseHash(stored) !== n
  * A hash that never matches, verified when a username is unknown: the answer takes as long as
  * for a real account, so the time does not tell whether the name exists.
  */
-let decoy: Promise<string> | null = null;
-export const decoyHash = (): Promise<string> => (decoy ??= hashSecret(randomBytes(12).toString('hex')));
+const decoys = new Map<string, Promise<string>>();
+export function decoyHash(cost: ScryptCost = HASH_COST): Promise<string> {
+  const key = `${cost.N}/${cost.r}/${cost.p}`;
+  let decoy = decoys.get(key);
+  if (!decoy) decoys.set(key, (decoy = hashSecret(randomBytes(12).toString('hex'), cost)));
+  return decoy;
+}

@@ -6,6 +6,7 @@ import { hubAccountsPresent, managedByHub } from './hub-managed';
 
 export interface SessionDeps {
   db: Db;
+  now: () => Date;
   events: TypedEmitter;
   autoLockMinutes: () => number;
   /** Always signed in as this person (CLI, harness preset, tests): never locked, never signed out. */
@@ -64,7 +65,7 @@ export class Session {
   view(): SessionView {
     const db = this.deps.db;
     const phase = this.phase();
-    const account: AccountView | null = this.deps.actor ? presetView(this.deps.actor) : ((a) => (a ? viewOf(a) : null))(this.account());
+    const account: AccountView | null = this.deps.actor ? presetView(this.deps.actor) : ((a) => (a ? viewOf(a, this.deps.now()) : null))(this.account());
     return {
       phase,
       account: phase === 'signed-in' || phase === 'locked' ? account : null,

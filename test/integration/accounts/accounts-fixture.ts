@@ -4,16 +4,19 @@ import { dispatch } from '../../../src/core/dispatch';
 import type { SessionView } from '../../../src/shared/accounts';
 import type { ContractError, MethodInput, MethodName, MethodOutput } from '../../../src/shared/contract';
 
+/** Cheap scrypt for tests (the rule is the same; the default cost is tested in password-hash.test.ts). */
+export const QUICK_HASH = { N: 1024, r: 8, p: 1 } as const;
+
 /** A real core on a fresh database in `dir`, its clock in the test's hand, every call through dispatch. */
 export function accountsCore(dir: string, config: Partial<CoreConfig> = {}) {
   const clock = { now: new Date('2026-11-23T02:00:00Z') };
-  const core: Core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, bpjsBackground: false, hubBackground: false, now: () => clock.now, ...config });
+  const core: Core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, bpjsBackground: false, hubBackground: false, now: () => clock.now, secretHashCost: QUICK_HASH, ...config });
   const sessions: SessionView[] = [];
   core.events.on('session', (view) => sessions.push(view));
   /** Resolves with the value; rejects with the contract error (its code and params). */
   const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
     const result = await dispatch(core, method, input);
-    if (!result.ok) throw Object.assign(new Error(result.error.code), result.error);
+    if (!result.ok) throw Object.assign(new Error(`${method}: ${result.error.code} ${JSON.stringify(result.error.issues ?? result.error.params ?? {})}`), result.error);
     return result.value as MethodOutput<M>;
   };
   /** The error code of a call that must fail (its params too). */

@@ -14,7 +14,7 @@ describe('the counter through the contract', () => {
   it('looks up, creates the patient, registers, refuses a duplicate in words, and registers an emergency', async () => {
     const dir = tempDir();
     let clock = new Date('2026-11-23T02:00:00Z');
-    const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => clock, clerk: 'ani' });
+    const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, actor: { username: 'ani', role: 'admin' }, now: () => clock, clerk: 'ani' });
     await core.importList({ file: fileFor(core, writeSampleCsv(dir)), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
     const call = async <T>(method: string, input?: unknown): Promise<T> => {
       const result = await dispatch(core, method, input);

@@ -28,7 +28,7 @@ describe('impossible values at the contract', () => {
   ];
 
   it.each(cases)('%s %j is refused: %s at %j', async (method, input, kind, path) => {
-    const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, bpjsBackground: false });
+    const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, actor: { username: 'ani', role: 'admin' }, bpjsBackground: false });
     const result = await dispatch(core, method, input);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('invalid-input');
@@ -37,7 +37,7 @@ describe('impossible values at the contract', () => {
   });
 
   it('real days pass, 29 February of a leap year included', async () => {
-    const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, bpjsBackground: false });
+    const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, actor: { username: 'ani', role: 'admin' }, bpjsBackground: false });
     expect((await dispatch(core, 'recap', { from: '2024-02-29' })).ok).toBe(true);
     expect((await dispatch(core, 'createPatient', { name: 'Ni Luh Putu Ayu', dob: '1900-01-01', address: 'Jl. Raya Ubud No. 5' })).ok).toBe(true);
     core.close();
@@ -46,7 +46,7 @@ describe('impossible values at the contract', () => {
 
 describe('an internal error says the data is safe only when that is known', () => {
   it('a read fails: nothing was changed; a write fails: check before repeating', async () => {
-    const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, bpjsBackground: false });
+    const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, actor: { username: 'ani', role: 'admin' }, bpjsBackground: false });
     const patient = await core.createPatient({ name: 'Budi Santoso' });
     core.db.close(); // any fault below the contract: a closed connection will do
     const read = await dispatch(core, 'lookup', { query: 'BUDI' });

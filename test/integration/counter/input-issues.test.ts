@@ -10,7 +10,7 @@ const tempDir = useTempDir();
 
 describe('invalid input through the contract', () => {
   it('lists each field with the kind of rule and its bound; each caller says the rule in its own language', async () => {
-    const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null });
+    const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, actor: { username: 'ani', role: 'admin' } });
     const bad = { ...DEFAULT_SETTINGS, followUpHours: 0, counterPrefix: 'a b', units: DEFAULT_SETTINGS.units.map((u) => ({ ...u, prefix: 'U' })) };
     const refused = await dispatch(core, 'saveSettings', bad);
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
@@ -33,7 +33,7 @@ describe('invalid input through the contract', () => {
   });
 
   it('a refusal by the core carries its parameters for a screen to word itself', async () => {
-    const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null });
+    const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, actor: { username: 'ani', role: 'admin' } });
     const refused = await dispatch(core, 'registerVisit', { patientId: 42, unit: 'UMUM', verdict: null });
     expect(refused).toMatchObject({ ok: false, error: { code: 'patient/not-found', params: { id: 42 } } });
     core.close();

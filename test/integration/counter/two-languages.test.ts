@@ -59,7 +59,7 @@ function caller(core: Core, lang: Lang) {
 describe('two callers in two languages', () => {
   it('each reads the same error, problem, warning and BPJS outcome in its own language, at the same time', async () => {
     const dir = tempDir();
-    const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, bpjsBackground: false });
+    const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, actor: { username: 'ani', role: 'admin' }, bpjsBackground: false });
     await core.importList({ file: fileFor(core, writeSampleCsv(dir)), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
     const id = caller(core, 'id');
     const en = caller(core, 'en');
@@ -91,7 +91,7 @@ describe('two callers in two languages', () => {
 
   it('the core answers both with the very same codes: it keeps no language', async () => {
     const dir = tempDir();
-    const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, bpjsBackground: false });
+    const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, actor: { username: 'ani', role: 'admin' }, bpjsBackground: false });
     const [a, b] = await Promise.all([dispatch(core, 'lookup', { query: '42' }), dispatch(core, 'lookup', { query: '42' })]);
     const strip = (r: Result<unknown>) => ({ ...(r.ok ? (r.value as LookupResult) : {}), tookMs: 0 });
     expect(strip(a)).toEqual(strip(b));
@@ -103,7 +103,7 @@ describe('two callers in two languages', () => {
 
   it('documents are written in the language each call asks for: the slip and the rejected rows', async () => {
     const dir = tempDir();
-    const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, bpjsBackground: false, now: () => new Date('2026-11-23T02:00:00Z') });
+    const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, actor: { username: 'ani', role: 'admin' }, bpjsBackground: false, now: () => new Date('2026-11-23T02:00:00Z') });
     const report: ImportReport = await core.importList({ file: fileFor(core, writeSampleCsv(dir)), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
     const patient = await core.createPatient({ name: 'SITI AMINAH', nik: SITI.nik });
     const visit = await core.registerVisit({ patientId: patient.id, unit: 'UMUM', verdict: 'eligible' });

@@ -55,6 +55,7 @@ export class Counter {
       hubBackground: true,
       hubIntervalMs: 250,
       clerk: name,
+      actor: { username: name, role: 'admin' },
       hubTransport: (credential, backlog) => cable(transportFor(credential, backlog)),
     });
   }

@@ -19,6 +19,7 @@ function setup(answer: (purpose: FilePurpose) => string | null) {
     dbPath: join(dir, 'loket.db'),
     workerScript: null,
     bpjsBackground: false,
+    actor: { username: 'ani', role: 'admin' },
     now: () => new Date(t),
     dialogs: {
       async pick(purpose) {

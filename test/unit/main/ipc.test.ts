@@ -57,6 +57,8 @@ function fakeCore() {
       },
     },
     db: undefined,
+    // Signed in as an administrator: these tests are about the IPC, not the access check.
+    caller: () => ({ phase: 'signed-in', role: 'admin' }),
     async lookup(input: unknown) {
       calls.push({ method: 'lookup', input });
       return { query: 'x', kind: 'nik', verdict: 'unknown', matches: [], problem: null, tookMs: 0 };
@@ -195,7 +197,7 @@ describe('registerIpc over the real core', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'loket-ipc-'));
-    core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null });
+    core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, actor: { username: 'ani', role: 'admin' } });
   });
   afterAll(() => {
     core?.close();
