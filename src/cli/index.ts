@@ -17,6 +17,7 @@ import { listsCommand } from './commands/lists';
 import { antreanCommand } from './commands/antrean';
 import { daftarCommand } from './commands/daftar';
 import { syncCommand } from './commands/sync';
+import { auditCommand } from './commands/audit';
 import { cliText, type CliKey, type CliParams } from './messages';
 import { consoleOutput, type Output } from './output';
 import { COMMANDS, isCommand, usage, type Command } from './usage';
@@ -178,6 +179,8 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
         return await antreanCommand(core, { unit: values.unit }, out, lang);
       case 'sync':
         return await syncCommand(core, out, lang);
+      case 'audit':
+        return await auditCommand(core, rest, out, lang);
       default:
         return await cekCommand(
           core,

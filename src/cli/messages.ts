@@ -98,6 +98,15 @@ const id = {
   'sync/done': 'Sinkron: {{pushed}} perubahan dikirim, {{pulled}} diterima{{deferred}}.',
   'sync/deferred': ', {{count}} menunggu putaran berikutnya',
   'sync/offline': 'Hub tidak terjangkau; perubahan disimpan dan dikirim nanti.',
+  'usage/audit-subcommand': 'audit perlu sub-perintah verify (bukan "{{value}}")',
+  'audit/ok': 'Jejak audit utuh: {{entries}} entri diperiksa{{hub}}.',
+  'audit/ok-hub': ', cocok dengan kepala yang diterima hub (entri {{seq}})',
+  'audit/broken': 'Jejak audit RUSAK di entri {{seq}} ({{reason}}); {{entries}} entri dibaca. Laporkan ke petugas TI dan simpan salinan basis data ini.',
+  'audit/reason-gap': 'entri hilang',
+  'audit/reason-prev-hash': 'tidak tersambung ke entri sebelumnya',
+  'audit/reason-hash': 'isi entri diubah',
+  'audit/reason-head-mismatch': 'berbeda dengan kepala yang diterima hub: masa lalu ditulis ulang',
+  'audit/reason-truncated': 'entri terakhir dipotong: hub sudah menerima entri sampai lebih jauh',
 } as const;
 
 export type CliKey = keyof typeof id;
@@ -195,6 +204,15 @@ const en: Record<CliKey, string> = {
   'sync/done': 'Sync: {{pushed}} changes sent, {{pulled}} received{{deferred}}.',
   'sync/deferred': ', {{count}} waiting for the next round',
   'sync/offline': 'The hub cannot be reached; changes are kept and sent later.',
+  'usage/audit-subcommand': 'audit needs the subcommand verify (not "{{value}}")',
+  'audit/ok': 'The audit trail is whole: {{entries}} entries checked{{hub}}.',
+  'audit/ok-hub': ', matching the head the hub acknowledged (entry {{seq}})',
+  'audit/broken': 'The audit trail is BROKEN at entry {{seq}} ({{reason}}); {{entries}} entries read. Tell the IT officer and keep a copy of this database.',
+  'audit/reason-gap': 'an entry is missing',
+  'audit/reason-prev-hash': 'not linked to the entry before it',
+  'audit/reason-hash': 'the entry was changed',
+  'audit/reason-head-mismatch': 'differs from a head the hub acknowledged: the past was rewritten',
+  'audit/reason-truncated': 'the last entries were cut: the hub acknowledged entries further on',
 };
 
 export const CLI_MESSAGES: Record<Lang, Record<CliKey, string>> = { id, en };

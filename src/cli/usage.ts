@@ -1,7 +1,7 @@
 import type { Lang } from '../shared/i18n/messages';
 
 /** The commands `loket` knows; `help` prints the usage of the others. */
-export const COMMANDS = ['import', 'lists', 'cek', 'daftar', 'antrean', 'sync', 'hub', 'enroll', 'help'] as const;
+export const COMMANDS = ['import', 'lists', 'cek', 'daftar', 'antrean', 'sync', 'hub', 'enroll', 'audit', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const isCommand = (value: string | undefined): value is Command => (COMMANDS as readonly string[]).includes(value ?? '');
 
@@ -65,6 +65,9 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     sync: `  loket sync
     satu ronde dengan hub sekarang (kirim, terima), lalu edisi daftar: yang belum ada di hub dikirim,
     yang lebih baru di hub dipasang. Menunggu sampai selesai.`,
+    audit: `  loket audit verify
+    memeriksa jejak audit: rantai hash setiap entri dan kepala rantai yang sudah diterima hub. Keluar 1
+    bila ada entri yang diubah, dihapus, ditukar atau ekor yang dipotong; menyebut entri pertama yang rusak.`,
     help: `  loket help [PERINTAH]
     petunjuk pemakaian semua perintah, atau satu perintah (sama dengan: loket PERINTAH --help).`,
   },
@@ -124,6 +127,9 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     sync: `  loket sync
     one round with the hub now (send, receive), then the list editions: those the hub lacks are sent,
     newer ones at the hub are installed. Waits until done.`,
+    audit: `  loket audit verify
+    checks the audit trail: every entry's hash chain and the chain heads the hub acknowledged. Exits 1
+    when an entry was changed, deleted, swapped or the tail cut; names the first broken entry.`,
     help: `  loket help [COMMAND]
     how to use every command, or one command (the same as: loket COMMAND --help).`,
   },
