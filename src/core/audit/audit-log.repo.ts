@@ -89,18 +89,23 @@ export interface AuditFilter {
 export function readAudit(db: Db, filter: AuditFilter): AuditEntryView[] {
   const where: string[] = [];
   const params: (string | number)[] = [];
-  if (filter.fromAt) (where.push('at >= ?'), params.push(filter.fromAt));
-  if (filter.toAt) (where.push('at < ?'), params.push(filter.toAt));
-  if (filter.actor) (where.push('actor = ?'), params.push(filter.actor));
-  if (filter.action) (where.push('action = ?'), params.push(filter.action));
-  if (filter.before) (where.push('seq < ?'), params.push(filter.before));
-  const person: string[] = [];
-  if (filter.subjects && filter.subjects.length > 0) {
-    person.push(`subject IN (${filter.subjects.map(() => '?').join(', ')})`);
-    params.push(...filter.subjects);
+  const add = (clause: string, ...values: (string | number)[]): void => {
+    where.push(clause);
+    params.push(...values);
+  };
+  if (filter.fromAt) add('at >= ?', filter.fromAt);
+  if (filter.toAt) add('at < ?', filter.toAt);
+  if (filter.actor) add('actor = ?', filter.actor);
+  if (filter.action) add('action = ?', filter.action);
+  if (filter.before) add('seq < ?', filter.before);
+  if (filter.subjects !== undefined || filter.queryKey !== undefined) {
+    const subjects = filter.subjects ?? [];
+    const either = [
+      ...(subjects.length > 0 ? [`subject IN (${subjects.map(() => '?').join(', ')})`] : []),
+      ...(filter.queryKey ? [`json_extract(detail, '$.queryKey') = ?`] : []),
+    ];
+    add(either.length > 0 ? `(${either.join(' OR ')})` : '0', ...subjects, ...(filter.queryKey ? [filter.queryKey] : []));
   }
-  if (filter.queryKey) (person.push(`json_extract(detail, '$.queryKey') = ?`), params.push(filter.queryKey));
-  if (filter.subjects !== undefined || filter.queryKey !== undefined) where.push(person.length > 0 ? `(${person.join(' OR ')})` : '0');
   const sql = `SELECT seq, at, actor, action, subject, detail FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
   const rows = db.prepare(sql).all(...params, filter.limit) as Omit<Row, 'prev_hash' | 'hash'>[];
   return rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, subject: r.subject, detail: JSON.parse(r.detail) as AuditDetail }));
