@@ -1,7 +1,7 @@
 import type { AuditEntryView } from '../../shared/audit';
 import type { Lang } from '../../shared/i18n/messages';
 import { localDateTime, writeTable, type ExportFormat } from '../export/table-writer';
-import { maskQueryIdentifiers } from './mask-query';
+import { maskQueryIdentifiers } from '../../shared/audit-mask';
 
 const WORDS: Record<Lang, { sheet: string; headers: string[] }> = {
   id: { sheet: 'Jejak audit', headers: ['No.', 'Waktu', 'Petugas', 'Tindakan', 'Subjek', 'Pencarian', 'Rincian'] },

@@ -15,6 +15,7 @@ import { ListsScreen } from './features/lists/ListsScreen';
 import { QueueScreen } from './features/queue/QueueScreen';
 import { ReportsScreen } from './features/reports/ReportsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { AuditScreen } from './features/audit/AuditScreen';
 import { useConnectivity } from './hooks/use-connectivity';
 import { useHubLink, useHubSettingsReload } from './hooks/use-hub-link';
 import { useLists } from './hooks/use-lists';
@@ -38,7 +39,7 @@ export function App() {
   return <ConnectedApp />;
 }
 
-/** Which screen a global key opens (F1/Alt+1 … Alt+6); null for any other key. */
+/** Which screen a global key opens (F1/Alt+1 … Alt+7); null for any other key. */
 function screenOfKey(event: KeyboardEvent): Screen | null {
   if (event.key === 'F1') return 'search';
   if (!event.altKey || event.ctrlKey || event.metaKey) return null;
@@ -48,6 +49,7 @@ function screenOfKey(event: KeyboardEvent): Screen | null {
   if (event.code === 'Digit4' || event.code === 'Numpad4') return 'lists';
   if (event.code === 'Digit5' || event.code === 'Numpad5') return 'reports';
   if (event.code === 'Digit6' || event.code === 'Numpad6') return 'settings';
+  if (event.code === 'Digit7' || event.code === 'Numpad7') return 'audit';
   return null;
 }
 
@@ -168,6 +170,7 @@ function ConnectedApp() {
         {screen === 'lists' && <ListsScreen lists={lists} />}
         {screen === 'reports' && <ReportsScreen settings={settings} changes={changes} />}
         {screen === 'settings' && <SettingsScreen settings={settings} />}
+        {screen === 'audit' && <AuditScreen settings={settings} />}
       </main>
       {print.notice && (
         <div className={`print-notice print-notice--${print.notice.tone}`} role="status" data-testid="print-notice">

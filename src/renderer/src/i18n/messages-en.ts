@@ -1,6 +1,7 @@
 import { adminEn } from './messages-en-admin';
 import { queueEn } from './messages-en-queue';
 import { hubEn } from './messages-en-hub';
+import { auditEn } from './messages-en-audit';
 import type { UiMessages } from './messages-id';
 import { PAYER_NAMES } from '../../../shared/payer-names';
 
@@ -9,6 +10,7 @@ export const uiEn: UiMessages = {
   ...adminEn,
   ...queueEn,
   ...hubEn,
+  ...auditEn,
   app: {
     name: 'Loket',
     tagline: 'Patient registration',
@@ -22,6 +24,7 @@ export const uiEn: UiMessages = {
     lists: 'Member lists',
     reports: 'Reports',
     settings: 'Settings',
+    audit: 'Audit trail',
   },
   emergency: {
     button: 'EMERGENCY',
@@ -137,7 +140,7 @@ export const uiEn: UiMessages = {
     minutes_other: '{{count}} minutes',
   },
   keys: {
-    nav: 'Alt+1–6: switch screen · F2: new patient · F9: emergency',
+    nav: 'Alt+1–7: switch screen · F2: new patient · F9: emergency',
   },
   language: {
     label: 'Language',

@@ -1,6 +1,7 @@
 import { adminId } from './messages-id-admin';
 import { queueId } from './messages-id-queue';
 import { hubId } from './messages-id-hub';
+import { auditId } from './messages-id-audit';
 import { PAYER_NAMES } from '../../../shared/payer-names';
 
 /**
@@ -11,6 +12,7 @@ export const uiId = {
   ...adminId,
   ...queueId,
   ...hubId,
+  ...auditId,
   app: {
     name: 'Loket',
     tagline: 'Pendaftaran pasien',
@@ -24,6 +26,7 @@ export const uiId = {
     lists: 'Daftar peserta',
     reports: 'Laporan',
     settings: 'Pengaturan',
+    audit: 'Jejak audit',
   },
   emergency: {
     button: 'GAWAT DARURAT',
@@ -139,7 +142,7 @@ export const uiId = {
     minutes_other: '{{count}} menit',
   },
   keys: {
-    nav: 'Alt+1–6: pindah layar · F2: pasien baru · F9: gawat darurat',
+    nav: 'Alt+1–7: pindah layar · F2: pasien baru · F9: gawat darurat',
   },
   language: {
     label: 'Bahasa',

@@ -1,5 +1,5 @@
-import { maskCard } from '../../shared/card';
-import { maskNik } from '../../shared/nik';
+import { maskCard } from './card';
+import { maskNik } from './nik';
 
 /**
  * Masks every NIK- or card-shaped number in a text (an audited query, an export cell). The one
