@@ -10,6 +10,7 @@ import { useTableExport, type ExportFormat, type ExportRequest } from '../../hoo
 import { localeOf, useLang } from '../../i18n';
 import type { Translate } from '../hub/hub-notice-text';
 import '../lists/admin.css';
+import './audit.css';
 import { NO_FILTERS, auditFileName, detailLine, personProblem, verifySummary, type AuditFilters } from './audit-view';
 import { useAudit } from './use-audit';
 
@@ -139,7 +140,7 @@ export function AuditScreen({ settings }: { settings: CounterSettings | null }) 
               return (
                 <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
                   <td className="data-table__num">{e.seq}</td>
-                  <td>{time.format(new Date(e.at))}</td>
+                  <td className="audit-time">{time.format(new Date(e.at))}</td>
                   <td>{e.actor}</td>
                   <td>{tr(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
                   <td>{e.subject ?? ''}</td>
