@@ -19,6 +19,7 @@ import { daftarCommand } from './commands/daftar';
 import { syncCommand } from './commands/sync';
 import { accountCommand } from './commands/account';
 import { cliActor } from './cli-actor';
+import { auditCommand } from './commands/audit';
 import { cliText, type CliKey, type CliParams } from './messages';
 import { consoleOutput, type Output } from './output';
 import { COMMANDS, isCommand, usage, type Command } from './usage';
@@ -185,6 +186,8 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
         return await syncCommand(core, out, lang);
       case 'account':
         return await accountCommand(core, rest, { name: values.name, role: values.role }, out, lang);
+      case 'audit':
+        return await auditCommand(core, rest, out, lang);
       default:
         return await cekCommand(
           core,

@@ -114,6 +114,15 @@ const id = {
   'account/disable-done': 'Akun {{username}} dinonaktifkan.',
   'account/enable-done': 'Akun {{username}} diaktifkan.',
   'account/unlock-done': 'Kuncian akun {{username}} dibuka.',
+  'usage/audit-subcommand': 'audit perlu sub-perintah verify (bukan "{{value}}")',
+  'audit/ok': 'Jejak audit utuh: {{entries}} entri diperiksa{{hub}}.',
+  'audit/ok-hub': ', cocok dengan kepala yang diterima hub (entri {{seq}})',
+  'audit/broken': 'Jejak audit RUSAK di entri {{seq}} ({{reason}}); {{entries}} entri dibaca. Laporkan ke petugas TI dan simpan salinan basis data ini.',
+  'audit/reason-gap': 'entri hilang',
+  'audit/reason-prev-hash': 'tidak tersambung ke entri sebelumnya',
+  'audit/reason-hash': 'isi entri diubah',
+  'audit/reason-head-mismatch': 'berbeda dengan kepala yang diterima hub: masa lalu ditulis ulang',
+  'audit/reason-truncated': 'entri terakhir dipotong: hub sudah menerima entri sampai lebih jauh',
 } as const;
 
 export type CliKey = keyof typeof id;
@@ -227,6 +236,15 @@ const en: Record<CliKey, string> = {
   'account/disable-done': 'Account {{username}} disabled.',
   'account/enable-done': 'Account {{username}} enabled.',
   'account/unlock-done': 'Lock-out of {{username}} lifted.',
+  'usage/audit-subcommand': 'audit needs the subcommand verify (not "{{value}}")',
+  'audit/ok': 'The audit trail is whole: {{entries}} entries checked{{hub}}.',
+  'audit/ok-hub': ', matching the head the hub acknowledged (entry {{seq}})',
+  'audit/broken': 'The audit trail is BROKEN at entry {{seq}} ({{reason}}); {{entries}} entries read. Tell the IT officer and keep a copy of this database.',
+  'audit/reason-gap': 'an entry is missing',
+  'audit/reason-prev-hash': 'not linked to the entry before it',
+  'audit/reason-hash': 'the entry was changed',
+  'audit/reason-head-mismatch': 'differs from a head the hub acknowledged: the past was rewritten',
+  'audit/reason-truncated': 'the last entries were cut: the hub acknowledged entries further on',
 };
 
 export const CLI_MESSAGES: Record<Lang, Record<CliKey, string>> = { id, en };

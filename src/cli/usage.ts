@@ -1,7 +1,7 @@
 import type { Lang } from '../shared/i18n/messages';
 
 /** The commands `loket` knows; `help` prints the usage of the others. */
-export const COMMANDS = ['import', 'lists', 'cek', 'daftar', 'antrean', 'sync', 'account', 'hub', 'enroll', 'help'] as const;
+export const COMMANDS = ['import', 'lists', 'cek', 'daftar', 'antrean', 'sync', 'account', 'hub', 'enroll', 'audit', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const isCommand = (value: string | undefined): value is Command => (COMMANDS as readonly string[]).includes(value ?? '');
 
@@ -75,6 +75,9 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     administrator terakhir lupa kata sandi. Kata sandi tidak pernah dari opsi: dari $LOKET_ACCOUNT_PASSWORD,
     baris pertama masukan standar, atau diketik tanpa tampil. passwd juga membuka kuncian percobaan salah;
     unlock hanya membuka kuncian. Loket yang terdaftar di hub: akun diatur di hub (loket hub account).`,
+    audit: `  loket audit verify
+    memeriksa jejak audit: rantai hash setiap entri dan kepala rantai yang sudah diterima hub. Keluar 1
+    bila ada entri yang diubah, dihapus, ditukar atau ekor yang dipotong; menyebut entri pertama yang rusak.`,
     help: `  loket help [PERINTAH]
     petunjuk pemakaian semua perintah, atau satu perintah (sama dengan: loket PERINTAH --help).`,
   },
@@ -144,6 +147,9 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     in when the last administrator forgot the password. A password never comes from a flag: from
     $LOKET_ACCOUNT_PASSWORD, the first line of standard input, or typed without echo. passwd also lifts a
     lock-out; unlock only lifts it. A counter enrolled at a hub has the hub's accounts (loket hub account).`,
+    audit: `  loket audit verify
+    checks the audit trail: every entry's hash chain and the chain heads the hub acknowledged. Exits 1
+    when an entry was changed, deleted, swapped or the tail cut; names the first broken entry.`,
     help: `  loket help [COMMAND]
     how to use every command, or one command (the same as: loket COMMAND --help).`,
   },

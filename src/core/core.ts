@@ -21,6 +21,8 @@ import { startHubSync } from './sync/hub-sync';
 import { hubMethods, kickAfterWrites } from './sync/hub-methods';
 import { accountMethods } from './accounts/account-methods';
 import { Session } from './accounts/session';
+import { auditMethods } from './audit/audit-methods';
+import { auditedMethods } from './audit/audited-methods';
 
 export type { ChosenFile, Core, CoreConfig, CoreMethods, FileDialogs, FilePurpose } from './core-types';
 export { TypedEmitter } from './typed-emitter';
@@ -97,11 +99,13 @@ export function createCore(config: CoreConfig): Core {
     ...bpjsMethods(ctx, { link, rechecker, box, lookup: lookups.lookup }),
     ...hubMethods(ctx, hub),
     ...accountMethods(ctx, session),
+    ...auditMethods(ctx),
   };
   return {
     events: ctx.events,
     db,
-    ...kickAfterWrites(methods, () => hub.kick()),
+    // Audited here, so the app, the harness and the CLI all leave the same trail.
+    ...kickAfterWrites(auditedMethods(ctx, methods), () => hub.kick()),
     async pickFile({ purpose, suggestedName }) {
       const path = config.dialogs ? await config.dialogs.pick(purpose, suggestedName) : null;
       return { file: path ? ctx.files.register(path, purpose) : null };

@@ -10,6 +10,7 @@ import { calendarDate, printable } from './text-rules';
 import type { LookupResult } from './lookup';
 import type { DailyRecap, EqualServiceReport, Recap, RegisterRow } from './reports';
 import { counterSettingsSchema, type CounterSettings } from './settings';
+import { auditEntriesInput, type AuditPage, type AuditVerifyResult } from './audit';
 import { PAPERS, type Paper } from './slip';
 import { displayNameSchema, passwordSchema, pinSchema, roleSchema, usernameSchema, type AccountView, type SessionView } from './accounts';
 
@@ -252,6 +253,15 @@ export const contract = {
   /** Sets the signed-in person's own quick-switch PIN, confirmed with their password. */
   setOwnPin: { input: z.object({ password: z.string().min(1).max(200), pin: pinSchema }), output: {} as SessionView },
   changeOwnPassword: { input: z.object({ current: z.string().min(1).max(200), next: passwordSchema }), output: {} as SessionView },
+  /** The audit trail, newest first, paged (`before`: the previous page's nextBefore) and filtered; `person`: a NIK or card (who looked this person up). */
+  auditEntries: { input: auditEntriesInput, output: {} as AuditPage },
+  /** Checks the audit trail's hash chain and the heads the hub acknowledged. */
+  verifyAudit: { input: z.object({}).optional(), output: {} as AuditVerifyResult },
+  /** Writes the audit entries of a range of local dates to a CSV or XLSX file (identifiers masked); itself audited. */
+  exportAudit: {
+    input: z.object({ from: isoDate, to: isoDate, format: z.enum(['csv', 'xlsx']), file: fileHandleSchema, lang: z.enum(['id', 'en']).optional() }),
+    output: {} as { name: string; rows: number },
+  },
 } as const;
 
 /** Events pushed from the core to the renderer. */

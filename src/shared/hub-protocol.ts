@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CounterAuditHead } from './audit-head';
 import type { BpjsSettingsForm } from './bpjs';
 import { PAYERS, VISIT_STATUSES } from './counter';
 
@@ -241,6 +242,8 @@ export interface HubCounterStatus {
   revoked: boolean;
   lastContact: string | null;
   outboxBacklog: number;
+  /** The last audit chain head it sent (null: none yet), with the hub's flags (src/hub/audit). */
+  auditHead?: CounterAuditHead | null;
 }
 export interface HubStatus {
   facility: string;

@@ -74,6 +74,7 @@ describe('layout at the counter screen sizes', () => {
         ['Alt+4', 'lists', 'lists-screen'],
         ['Alt+5', 'reports', 'reports-screen'],
         ['Alt+6', 'settings', 'settings-screen'],
+        ['Alt+7', 'audit', 'audit-screen'],
       ] as const) {
         await page.keyboard.press(key);
         await page.getByTestId(testId).waitFor();

@@ -87,5 +87,10 @@ function printStatus(status: HubStatus, out: Output, lang: Lang): void {
         revoked: c.revoked ? hubText(lang, 'hub/status-revoked') : '',
       }),
     );
+    const head = c.auditHead;
+    if (head) {
+      const flags = head.flagged > 0 ? hubText(lang, 'hub/status-audit-flags', { count: head.flagged, flag: head.lastFlag ?? '' }) : '';
+      out.line(hubText(lang, 'hub/status-audit', { seq: head.seq, hash: head.hash.slice(0, 12), at: head.receivedAt, flags }));
+    }
   }
 }

@@ -8,6 +8,7 @@ import { applyPull } from './apply-pull';
 import { addMrnBlock, mrnBlockLow } from './mrn-blocks';
 import { syncState } from './sync-state.repo';
 import type { CounterSettings } from '../../shared/settings';
+import { sendAuditHead } from '../audit/audit-head-sync';
 
 export interface SyncEngineOptions {
   db: Db;
@@ -142,6 +143,7 @@ export class SyncEngine {
         addMrnBlock(db, block);
         round.mrnBlock = block;
       }
+      await sendAuditHead(db, transport, this.options.now());
       this.failures = 0;
       const at = this.options.now().toISOString();
       this.setLink({

@@ -1,6 +1,7 @@
 import type { PoolClient, Pool } from 'pg';
 import type { HubStatus } from '../../shared/hub-protocol';
 import type { HubRoute } from '../http/route';
+import { hasAuditHeads, lastAuditHeads } from '../audit/audit-heads.repo';
 
 /** The editions table belongs to the editions part; counted only when it exists. */
 const EDITIONS_TABLE = 'hub_editions';
@@ -19,6 +20,7 @@ export async function readHubStatus(pg: Pool | PoolClient): Promise<HubStatus> {
     const { rows } = await pg.query<{ n: string }>(`SELECT count(*) AS n FROM ${EDITIONS_TABLE}`);
     editions = Number(rows[0]!.n);
   }
+  const heads = (await hasAuditHeads(pg)) ? await lastAuditHeads(pg) : new Map();
   const r = rev.rows[0]!;
   return {
     facility: facility.rows[0]?.name ?? '',
@@ -29,6 +31,7 @@ export async function readHubStatus(pg: Pool | PoolClient): Promise<HubStatus> {
       revoked: c.revoked,
       lastContact: c.last_contact?.toISOString() ?? null,
       outboxBacklog: c.outbox_backlog,
+      auditHead: heads.get(c.id) ?? null,
     })),
     editions,
     rev: r.is_called ? Number(r.last_value) : 0,

@@ -21,6 +21,7 @@ import { RoleNotice } from './features/session/RoleNotice';
 import { managesLists, mayOpen, screensFor } from './features/session/screens-for';
 import { SessionGate } from './features/session/SessionGate';
 import { useSessionControls } from './features/session/use-session-controls';
+import { AuditScreen } from './features/audit/AuditScreen';
 import { useConnectivity } from './hooks/use-connectivity';
 import { useHubLink, useHubSettingsReload } from './hooks/use-hub-link';
 import { useLists } from './hooks/use-lists';
@@ -44,7 +45,7 @@ export function App() {
   return <SessionGate>{(session, onSession) => <ConnectedApp session={session} onSession={onSession} />}</SessionGate>;
 }
 
-/** Which screen a global key opens (F1/Alt+1 … Alt+6); null for any other key. */
+/** Which screen a global key opens (F1/Alt+1 … Alt+7); null for any other key. */
 function screenOfKey(event: KeyboardEvent): Screen | null {
   if (event.key === 'F1') return 'search';
   if (!event.altKey || event.ctrlKey || event.metaKey) return null;
@@ -54,6 +55,7 @@ function screenOfKey(event: KeyboardEvent): Screen | null {
   if (event.code === 'Digit4' || event.code === 'Numpad4') return 'lists';
   if (event.code === 'Digit5' || event.code === 'Numpad5') return 'reports';
   if (event.code === 'Digit6' || event.code === 'Numpad6') return 'settings';
+  if (event.code === 'Digit7' || event.code === 'Numpad7') return 'audit';
   return null;
 }
 
@@ -195,6 +197,7 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
         {screen === 'lists' && <ListsScreen lists={lists} canManage={managesLists(role)} />}
         {screen === 'reports' && <ReportsScreen settings={settings} changes={changes} />}
         {screen === 'settings' && <SettingsScreen settings={settings} />}
+        {screen === 'audit' && <AuditScreen settings={settings} />}
         </>)}
       </main>
       {print.notice && (

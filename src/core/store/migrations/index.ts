@@ -9,6 +9,7 @@ import { m007EditionFiles } from './007-edition-files';
 import { m008Sync } from './008-sync';
 import { m009EditionContentHash } from './009-edition-content-hash';
 import { m010Accounts } from './010-accounts';
+import { m011Audit } from './011-audit';
 
 export interface Migration {
   version: number;
@@ -17,7 +18,7 @@ export interface Migration {
 }
 
 /** Ordered: the position + 1 is the schema version recorded in PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

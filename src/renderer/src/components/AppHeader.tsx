@@ -5,9 +5,9 @@ import type { Role } from '../../../shared/accounts';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ListStatus } from './ListStatus';
 
-export type Screen = 'search' | 'queue' | 'followUps' | 'lists' | 'reports' | 'settings';
-export const SCREENS: readonly Screen[] = ['search', 'queue', 'followUps', 'lists', 'reports', 'settings'];
-const SCREEN_KEYS: Record<Screen, string> = { search: 'Alt+1', queue: 'Alt+2', followUps: 'Alt+3', lists: 'Alt+4', reports: 'Alt+5', settings: 'Alt+6' };
+export type Screen = 'search' | 'queue' | 'followUps' | 'lists' | 'reports' | 'settings' | 'audit';
+export const SCREENS: readonly Screen[] = ['search', 'queue', 'followUps', 'lists', 'reports', 'settings', 'audit'];
+const SCREEN_KEYS: Record<Screen, string> = { search: 'Alt+1', queue: 'Alt+2', followUps: 'Alt+3', lists: 'Alt+4', reports: 'Alt+5', settings: 'Alt+6', audit: 'Alt+7' };
 
 interface Props {
   lists: ListsState;

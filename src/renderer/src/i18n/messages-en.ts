@@ -2,6 +2,7 @@ import { adminEn } from './messages-en-admin';
 import { queueEn } from './messages-en-queue';
 import { hubEn } from './messages-en-hub';
 import { accountsEn } from './messages-en-accounts';
+import { auditEn } from './messages-en-audit';
 import type { UiMessages } from './messages-id';
 import { PAYER_NAMES } from '../../../shared/payer-names';
 
@@ -11,6 +12,7 @@ export const uiEn: UiMessages = {
   ...queueEn,
   ...hubEn,
   ...accountsEn,
+  ...auditEn,
   app: {
     name: 'Loket',
     tagline: 'Patient registration',
@@ -24,6 +26,7 @@ export const uiEn: UiMessages = {
     lists: 'Member lists',
     reports: 'Reports',
     settings: 'Settings',
+    audit: 'Audit trail',
   },
   emergency: {
     button: 'EMERGENCY',
@@ -139,7 +142,7 @@ export const uiEn: UiMessages = {
     minutes_other: '{{count}} minutes',
   },
   keys: {
-    nav: 'Alt+1–6: switch screen · F2: new patient · F9: emergency',
+    nav: 'Alt+1–7: switch screen · F2: new patient · F9: emergency',
   },
   language: {
     label: 'Language',

@@ -2,6 +2,7 @@ import { adminId } from './messages-id-admin';
 import { queueId } from './messages-id-queue';
 import { hubId } from './messages-id-hub';
 import { accountsId } from './messages-id-accounts';
+import { auditId } from './messages-id-audit';
 import { PAYER_NAMES } from '../../../shared/payer-names';
 
 /**
@@ -13,6 +14,7 @@ export const uiId = {
   ...queueId,
   ...hubId,
   ...accountsId,
+  ...auditId,
   app: {
     name: 'Loket',
     tagline: 'Pendaftaran pasien',
@@ -26,6 +28,7 @@ export const uiId = {
     lists: 'Daftar peserta',
     reports: 'Laporan',
     settings: 'Pengaturan',
+    audit: 'Jejak audit',
   },
   emergency: {
     button: 'GAWAT DARURAT',
@@ -141,7 +144,7 @@ export const uiId = {
     minutes_other: '{{count}} menit',
   },
   keys: {
-    nav: 'Alt+1–6: pindah layar · F2: pasien baru · F9: gawat darurat',
+    nav: 'Alt+1–7: pindah layar · F2: pasien baru · F9: gawat darurat',
   },
   language: {
     label: 'Bahasa',

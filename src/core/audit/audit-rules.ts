@@ -1,0 +1,198 @@
+import type { AuditAction, AuditDetail } from '../../shared/audit';
+import { bool, detailOf, len, num, obj, str, type Loose } from './audit-input';
+import { queryKeyOf } from './query-key';
+
+/** One method call as the audit sees it, after it ran. */
+export interface AuditCall {
+  method: string;
+  input: Loose;
+  ok: boolean;
+  /** The answer (ok) or undefined. */
+  value: Loose;
+  /** The error's code when it failed (e.g. 'account/wrong-credentials'). */
+  errorCode: string | null;
+  /** The actor before the call (a sign-out leaves no actor after it). */
+  actorBefore: string;
+  /** What `snapshot` took before the call (settings, to name what changed). */
+  before: Loose;
+}
+
+/** What the rules may ask of the database without knowing it. */
+export interface AuditLookups {
+  mrnOfPatient(id: number | undefined): string | null;
+  mrnOfVisit(id: number | undefined): string | null;
+  /** A likely-duplicate warning was shown for this name and birth date a short while ago. */
+  warnedDuplicate(name: string | undefined, dob: string | null | undefined): boolean;
+  noteDuplicateWarning(name: string | undefined, dob: string | null | undefined): void;
+}
+
+export interface AuditNote {
+  action: AuditAction;
+  subject?: string | null;
+  detail?: AuditDetail;
+  /** Who to name when it is not the actor before the call (a sign-in names who signed in). */
+  actor?: string;
+}
+
+export interface AuditRule {
+  /** Taken before the call (synchronously): what a change is compared with. */
+  snapshot?: () => Loose;
+  notes(call: AuditCall, db: AuditLookups): AuditNote[];
+}
+
+const failure = (call: AuditCall): AuditDetail => (call.ok ? {} : { ok: false, error: call.errorCode });
+
+/** A search: who, when, the query as asked and how many matched; never what matched. */
+const search = (query: (input: Loose) => string | undefined, matches: (value: Loose) => number | undefined): AuditRule => ({
+  notes(call, db) {
+    const q = query(call.input) ?? '';
+    const count = call.ok ? matches(call.value) : undefined;
+    if (call.method === 'likelyDuplicates' && count) db.noteDuplicateWarning(str(call.input, 'name'), str(call.input, 'dob') ?? null);
+    return [{ action: 'lookup', detail: detailOf({ method: call.method, query: q, queryKey: queryKeyOf(q) ?? undefined, matches: count, ...failure(call) }) }];
+  },
+});
+
+const onlyOk = (rule: (call: AuditCall, db: AuditLookups) => AuditNote[]): AuditRule => ({ notes: (call, db) => (call.ok ? rule(call, db) : []) });
+
+const payerChange: AuditRule = onlyOk((call, db) => [
+  {
+    action: 'payer-change',
+    subject: db.mrnOfVisit(num(call.input, 'visitId')),
+    detail: detailOf({
+      method: call.method,
+      visitId: num(call.input, 'visitId'),
+      previous: str(call.value, 'previous'),
+      payer: str(call.value, 'payer') ?? str(call.input, 'payer'),
+      verdict: str(call.value, 'verdict'),
+      joinedRecord: str(call.value, 'mrn'),
+    }),
+  },
+]);
+
+const print = (kind: 'print' | 'pdf'): AuditRule =>
+  onlyOk((call, db) => [{ action: 'print', subject: db.mrnOfVisit(num(call.input, 'visitId')), detail: detailOf({ method: call.method, kind, visitId: num(call.input, 'visitId'), reprint: bool(call.input, 'reprint') }) }]);
+
+/** Every export, and a refused one too: who tried to take what out. */
+const exported = (what: (input: Loose) => string | undefined): AuditRule => ({
+  notes: (call) => [{ action: 'export', detail: detailOf({ method: call.method, what: what(call.input), format: str(call.input, 'format'), rows: num(call.value, 'rows'), ...failure(call) }) }],
+});
+
+/** A sign-in of any kind: `login` on success, `login-failed` with the username asked otherwise. */
+const login = (username: (call: AuditCall) => string | undefined): AuditRule => ({
+  notes(call) {
+    const asked = username(call) ?? '';
+    if (call.ok) return [{ action: 'login', actor: asked || call.actorBefore, detail: detailOf({ method: call.method, username: asked }) }];
+    return [{ action: 'login-failed', detail: detailOf({ method: call.method, username: asked, error: call.errorCode }) }];
+  },
+});
+
+/** Names of the keys whose values differ (settings: which fields changed, never their values). */
+function changedKeys(before: Loose, after: Loose): string[] {
+  if (before === null || typeof before !== 'object' || after === null || typeof after !== 'object') return [];
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const a = before as Record<string, unknown>;
+  const b = after as Record<string, unknown>;
+  return [...keys].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
+}
+
+/** Field names of a secrets form that were filled in: a secret left empty keeps the saved one. */
+function filledKeys(form: Loose): string[] {
+  if (form === null || typeof form !== 'object') return [];
+  return Object.entries(form as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined && v !== '' && v !== null)
+    .map(([k]) => k)
+    .sort();
+}
+
+/**
+ * What each method records. Keyed by name and typed loosely so methods another branch adds
+ * (accounts, keys, member export) are mapped before they exist here; a name no core has is ignored.
+ */
+export function auditRules(settingsNow: () => Loose): Record<string, AuditRule> {
+  return {
+    lookup: search((i) => str(i, 'query'), (v) => len(v, 'matches')),
+    lookupOnline: search((i) => str(i, 'query'), (v) => len(obj(v, 'result'), 'matches') ?? 0),
+    findPatient: search((i) => str(i, 'nik') ?? str(i, 'card') ?? str(i, 'mrn'), (v) => (v ? 1 : 0)),
+    likelyDuplicates: search((i) => [str(i, 'name'), str(i, 'dob')].filter(Boolean).join(' '), (v) => len(v)),
+
+    createPatient: onlyOk((call, db) => {
+      const name = str(call.input, 'name');
+      const dob = str(call.input, 'dob') ?? null;
+      const subject = str(call.value, 'mrn') ?? null;
+      const notes: AuditNote[] = [{ action: 'register', subject, detail: detailOf({ method: 'createPatient', patientId: num(call.value, 'id') }) }];
+      // The clerk was shown likely duplicates for this person and made a new record anyway.
+      if (db.warnedDuplicate(name, dob)) notes.push({ action: 'override', subject, detail: { warning: 'likely-duplicate', method: 'createPatient' } });
+      return notes;
+    }),
+    registerVisit: onlyOk((call, db) => {
+      const subject = db.mrnOfPatient(num(call.input, 'patientId'));
+      const verdict = str(call.input, 'verdict') ?? null;
+      const payer = str(call.value, 'payer');
+      const notes: AuditNote[] = [
+        { action: 'register', subject, detail: detailOf({ method: 'registerVisit', visitId: num(call.value, 'id'), unit: str(call.value, 'unit'), queue: str(call.value, 'queue'), payer, verdict }) },
+      ];
+      const visitId = num(call.value, 'id');
+      if (bool(call.input, 'confirmDuplicate')) notes.push({ action: 'override', subject, detail: detailOf({ warning: 'second-visit-same-day', visitId }) });
+      // JKN chosen although the check did not find the patient active: the clerk's call, on record.
+      if (payer === 'jkn' && verdict !== 'eligible') notes.push({ action: 'override', subject, detail: detailOf({ warning: 'payer-without-eligibility', visitId, verdict }) });
+      return notes;
+    }),
+    registerEmergency: {
+      // An emergency is never refused; a failure is on record too (it was tried).
+      notes: (call) => [{ action: 'emergency', subject: str(obj(call.value, 'patient'), 'mrn') ?? null, detail: detailOf({ visitId: num(call.value, 'id'), queue: str(call.value, 'queue'), ...failure(call) }) }],
+    },
+
+    printSlip: print('print'),
+    exportSlipPdf: print('pdf'),
+
+    setPayer: payerChange,
+    recheckPayer: payerChange,
+    attachIdentity: payerChange,
+
+    importList: {
+      notes: (call) => [
+        {
+          action: 'import',
+          subject: str(call.input, 'list') ?? null,
+          detail: detailOf({ kind: str(call.input, 'kind'), asOf: str(call.input, 'asOf'), edition: num(call.value, 'edition'), rows: num(obj(call.value, 'rows'), 'imported'), rejected: num(obj(call.value, 'rows'), 'rejected'), ...failure(call) }),
+        },
+      ],
+    },
+    rollbackList: onlyOk((call) => [{ action: 'rollback', subject: str(call.input, 'list') ?? null, detail: detailOf({ edition: num(call.value, 'edition'), rows: num(call.value, 'members') }) }]),
+
+    saveSettings: {
+      snapshot: settingsNow,
+      notes: (call) => (call.ok ? [{ action: 'settings', detail: { section: 'counter', changed: changedKeys(call.before, call.value) } }] : []),
+    },
+    saveBpjsSettings: onlyOk((call) => [{ action: 'settings', detail: { section: 'bpjs', fields: filledKeys(call.input) } }]),
+    enrollHub: onlyOk(() => [{ action: 'settings', detail: { section: 'hub', method: 'enrollHub' } }]),
+
+    exportReport: exported((i) => str(i, 'report')),
+    exportImportIssues: exported((i) => `import-issues:${str(i, 'list') ?? ''}`),
+    exportBridgeLog: exported(() => 'bridge-log'),
+    exportAudit: exported(() => 'audit'),
+    exportMembers: exported((i) => `members:${str(i, 'list') ?? ''}`),
+    exportRecoveryKey: exported(() => 'recovery-key'),
+    backupDatabase: exported(() => 'backup'),
+
+    setupAdmin: login((c) => str(c.input, 'username')),
+    signIn: login((c) => str(c.input, 'username')),
+    switchClerk: login((c) => str(c.input, 'username')),
+    unlock: login((c) => str(obj(c.value, 'account'), 'username') ?? c.actorBefore),
+    lockSession: onlyOk(() => [{ action: 'lock' }]),
+    signOut: onlyOk(() => [{ action: 'logout' }]),
+    saveAccount: {
+      notes: (call) => [
+        {
+          action: 'account-change',
+          subject: str(call.input, 'username') ?? null,
+          detail: detailOf({ method: 'saveAccount', role: str(call.input, 'role'), disabled: bool(call.input, 'disabled'), passwordSet: str(call.input, 'password') !== undefined, pinSet: str(call.input, 'pin') !== undefined, ...failure(call) }),
+        },
+      ],
+    },
+    setOwnPin: onlyOk((call) => [{ action: 'account-change', subject: call.actorBefore, detail: { method: 'setOwnPin' } }]),
+    changeOwnPassword: { notes: (call) => [{ action: 'account-change', subject: call.actorBefore, detail: { method: 'changeOwnPassword', ...failure(call) } }] },
+
+    rekeyDatabase: { notes: (call) => [{ action: 'rekey', detail: { method: 'rekeyDatabase', ...failure(call) } }] },
+  };
+}

@@ -1,0 +1,161 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AUDIT_ACTIONS, type AuditAction } from '../../../../shared/audit';
+import type { CounterSettings } from '../../../../shared/settings';
+import { loket } from '../../api';
+import { DateField } from '../../components/DateField';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Notice, PathPrompt } from '../../components/PathPrompt';
+import { useTableExport, type ExportFormat, type ExportRequest } from '../../hooks/use-table-export';
+import { localeOf, useLang } from '../../i18n';
+import type { Translate } from '../hub/hub-notice-text';
+import '../lists/admin.css';
+import './audit.css';
+import { NO_FILTERS, auditFileName, detailLine, personProblem, verifySummary, type AuditFilters } from './audit-view';
+import { useAudit } from './use-audit';
+
+/**
+ * The audit trail for the data officer and the administrator: entries newest first with filters
+ * (dates, action, clerk, a person's NIK or card), the chain check in words, and the export.
+ */
+export function AuditScreen({ settings }: { settings: CounterSettings | null }) {
+  const { t } = useTranslation();
+  const tr = t as unknown as Translate;
+  const lang = useLang();
+  const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
+  const audit = useAudit(filters);
+  const set = (change: Partial<AuditFilters>): void => setFilters((f) => ({ ...f, ...change }));
+  const problem = personProblem(filters.person);
+  const timeZone = settings?.timeZone ?? 'Asia/Jakarta';
+  const time = useMemo(
+    () => new Intl.DateTimeFormat(localeOf(lang), { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
+    [lang, timeZone],
+  );
+
+  const write = useCallback(
+    (request: ExportRequest<'audit'>, file: string) => loket.exportAudit({ from: filters.from, to: filters.to, format: request.format, file, lang }),
+    [filters.from, filters.to, lang],
+  );
+  const done = useCallback((rows: number, file: string) => t('audit.exported', { rows, file }), [t]);
+  const exporter = useTableExport(write, { done, failed: t('audit.exportFailed') });
+  const canExport = filters.from !== '' && filters.to !== '';
+  const doExport = (format: ExportFormat): void => void exporter.run({ key: 'audit', format, suggested: auditFileName(filters.from, filters.to, format) });
+
+  const verified = audit.verify.result ? verifySummary(audit.verify.result) : null;
+
+  return (
+    <div className="admin" data-testid="audit-screen">
+      <div className="admin__head">
+        <h2 className="admin__title">{t('audit.title')}</h2>
+        <span className="admin__row">
+          <button type="button" className="button" data-testid="audit-verify" disabled={audit.verify.busy} onClick={() => void audit.runVerify()}>
+            {audit.verify.busy ? t('audit.verifying') : t('audit.verify')}
+          </button>
+          <button type="button" className="button button--small" data-export="audit-csv" disabled={!canExport} title={canExport ? undefined : t('audit.exportNeedsDates')} onClick={() => doExport('csv')}>
+            {t('audit.exportCsv')}
+          </button>
+          <button type="button" className="button button--small" data-export="audit-xlsx" disabled={!canExport} title={canExport ? undefined : t('audit.exportNeedsDates')} onClick={() => doExport('xlsx')}>
+            {t('audit.exportXlsx')}
+          </button>
+        </span>
+      </div>
+      <p className="admin__lead">{t('audit.lead')}</p>
+      {verified && (
+        <Notice tone={verified.tone} testId="audit-verify-result">
+          {tr(verified.key, { ...verified.params, reason: tr(`audit.reason.${String(verified.params.reason ?? 'hash')}`) })}
+        </Notice>
+      )}
+      {audit.verify.error && <ErrorAlert title={t('audit.verifyFailed')} error={audit.verify.error} />}
+      {exporter.asking && (
+        <PathPrompt
+          key={exporter.asking.format}
+          label={t('audit.exportPath')}
+          submitLabel={t('audit.save')}
+          initial={exporter.asking.suggested}
+          testId="audit-path"
+          onSubmit={(p) => void exporter.run(exporter.asking!, p)}
+          onCancel={exporter.cancel}
+        />
+      )}
+      {exporter.status && (
+        <Notice tone={exporter.status.tone} testId="audit-export-status">
+          {exporter.status.text}
+        </Notice>
+      )}
+
+      <div className="admin__row admin__toolbar" data-testid="audit-filters">
+        <label className="field">
+          <span className="field__label">{t('audit.from')}</span>
+          <DateField className="field__input" data-testid="audit-from" noteClassName="field__note" value={filters.from} onChange={(iso) => set({ from: iso })} />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('audit.to')}</span>
+          <DateField className="field__input" data-testid="audit-to" noteClassName="field__note" value={filters.to} onChange={(iso) => set({ to: iso })} />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('audit.action')}</span>
+          <select className="field__input" data-testid="audit-action" value={filters.action} onChange={(e) => set({ action: e.target.value as AuditAction | '' })}>
+            <option value="">{t('audit.anyAction')}</option>
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {t(`audit.actions.${a}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">{t('audit.actor')}</span>
+          <input className="field__input" data-testid="audit-actor" value={filters.actor} onChange={(e) => set({ actor: e.target.value })} size={12} />
+        </label>
+        <label className="field" title={t('audit.personHint')}>
+          <span className="field__label">{t('audit.person')}</span>
+          <input className="field__input" data-testid="audit-person" inputMode="numeric" value={filters.person} onChange={(e) => set({ person: e.target.value })} size={18} aria-invalid={problem !== null} />
+        </label>
+        <button type="button" className="button" onClick={() => setFilters(NO_FILTERS)}>
+          {t('audit.clear')}
+        </button>
+      </div>
+      {problem && <Notice tone="bad">{t('audit.personInvalid')}</Notice>}
+      {audit.error && <ErrorAlert title={t('audit.failed')} error={audit.error} />}
+
+      {audit.entries.length === 0 ? (
+        <p className="admin__empty" data-testid="audit-empty">
+          {audit.loading ? t('audit.loading') : t('audit.empty')}
+        </p>
+      ) : (
+        <table className="data-table" data-testid="audit-table">
+          <thead>
+            <tr>
+              <th scope="col" className="data-table__num">{t('audit.colSeq')}</th>
+              <th scope="col">{t('audit.colAt')}</th>
+              <th scope="col">{t('audit.colActor')}</th>
+              <th scope="col">{t('audit.colAction')}</th>
+              <th scope="col">{t('audit.colSubject')}</th>
+              <th scope="col">{t('audit.colDetail')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {audit.entries.map((e) => {
+              const line = detailLine(e);
+              return (
+                <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
+                  <td className="data-table__num">{e.seq}</td>
+                  <td className="audit-time">{time.format(new Date(e.at))}</td>
+                  <td>{e.actor}</td>
+                  <td>{tr(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
+                  <td>{e.subject ?? ''}</td>
+                  <td>{tr(line.key, { ...line.params, defaultValue: line.params.text ?? '' })}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {audit.nextBefore !== null && (
+        <button type="button" className="button" data-testid="audit-more" disabled={audit.loading} onClick={audit.more}>
+          {t('audit.more')}
+        </button>
+      )}
+    </div>
+  );
+}

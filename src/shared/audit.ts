@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { calendarDate } from './text-rules';
+
+/** What the audit trail records (docs/audit.md says when each is written). */
+export const AUDIT_ACTIONS = [
+  'lookup', 'register', 'emergency', 'print', 'override', 'payer-change', 'import', 'rollback', 'settings',
+  'login', 'login-failed', 'logout', 'lock', 'export', 'rekey', 'account-change', 'refused',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** A detail value: plain data only (it is stored as canonical JSON and hashed). */
+export type AuditDetail = Record<string, string | number | boolean | null | string[]>;
+
+/** One entry as the audit screen and the export see it. */
+export interface AuditEntryView {
+  seq: number;
+  /** ISO instant (UTC). */
+  at: string;
+  actor: string;
+  action: AuditAction | string;
+  subject: string | null;
+  detail: AuditDetail;
+}
+
+export const auditEntriesInput = z.object({
+  /** Local calendar dates of the facility, both included. */
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  actor: z.string().trim().min(1).max(100).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  /** A patient id, record number, list name… as stored in the subject column. */
+  subject: z.string().trim().min(1).max(200).optional(),
+  /** A NIK or card number: entries whose query or subject is that person (a data subject's request). */
+  person: z.string().trim().min(1).max(40).optional(),
+  limit: z.number().int().min(1).max(500),
+  /** Paging: entries with a seq below this one (the last seq of the previous page). */
+  before: z.number().int().positive().optional(),
+});
+export type AuditEntriesQuery = z.output<typeof auditEntriesInput>;
+
+export interface AuditPage {
+  entries: AuditEntryView[];
+  /** Pass as `before` for the next (older) page; null when this is the last. */
+  nextBefore: number | null;
+}
+
+/** `loket audit verify` and the screen's "Verify chain". */
+export interface AuditVerifyResult {
+  ok: boolean;
+  /** Entries checked. */
+  entries: number;
+  /** The seq of the first entry not as written (or the first missing one); null when whole. */
+  firstBroken: number | null;
+  reason: 'gap' | 'prev-hash' | 'hash' | 'head-mismatch' | 'truncated' | null;
+  /** The newest head the hub acknowledged that the chain was checked against; null if none. */
+  hubHead: { seq: number; hash: string } | null;
+  /** The chain's head now. */
+  head: { seq: number; hash: string } | null;
+}

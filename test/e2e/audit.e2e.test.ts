@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { APBD, SITI } from './support/lists';
+import { registerByNik, scratch, useCounters } from './support/ui';
+
+const { open } = useCounters();
+
+describe('the audit screen', () => {
+  it('shows the look-up and the registration just made, verifies the chain, finds who looked a person up, and exports masked', async () => {
+    const c = await open([APBD], { width: 1366, height: 768 });
+    const { page } = c;
+    expect(await registerByNik(c, SITI.nik)).toBe('U-001');
+
+    await page.keyboard.press('Alt+7');
+    await page.getByTestId('audit-table').waitFor();
+    const actions = await page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+    // Newest first: the registration, then the look-ups that led to it (the search, the record check).
+    expect(actions[0]).toBe('register');
+    expect(actions).toContain('lookup');
+    expect(actions.at(-1)).toBe('import');
+    const lookupRow = page.locator('[data-testid="audit-row"][data-action="lookup"]').last();
+    // The NIK is masked on screen; the match count is there, nothing of the member found (card, address).
+    expect(await lookupRow.textContent()).toMatch(/"3673\*{8}0003": 1 cocok/);
+    expect(await page.getByTestId('audit-table').textContent()).not.toMatch(new RegExp(`${SITI.nik}|${SITI.card}|KALIGANDU`));
+
+    await page.getByTestId('audit-verify').click();
+    await expect.poll(() => page.getByTestId('audit-verify-result').textContent()).toMatch(/^Rantai utuh: \d+ entri diperiksa/);
+    await c.screenshot('audit-1366');
+    await page.screenshot({ path: '/tmp/audit-1366.png' });
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.screenshot({ path: '/tmp/audit-1024.png' });
+    await c.screenshot('audit-1024');
+
+    // "Who looked me up?": the NIK typed with separators finds the look-ups by NIK and the record's
+    // registrations (the new record, the visit); not the name check nor the import.
+    await page.getByTestId('audit-person').fill('3673 0152 0385 0003');
+    await expect.poll(() => page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))).toEqual(['register', 'register', 'lookup', 'lookup', 'lookup']);
+    await page.getByTestId('audit-action').selectOption('register');
+    await expect.poll(() => page.getByTestId('audit-row').count()).toBe(2);
+
+    // Export needs a range; the file masks the NIK and is itself on record.
+    await page.getByTestId('audit-from').fill('2025-06-10');
+    await page.getByTestId('audit-to').fill('2025-06-10');
+    await page.locator('[data-export="audit-csv"]').click();
+    const input = page.getByTestId('audit-path-input');
+    expect(await input.inputValue()).toBe('audit-2025-06-10_2025-06-10.csv');
+    const out = join(await scratch(), 'audit.csv');
+    await input.fill(out);
+    await input.press('Enter');
+    await expect.poll(() => page.getByTestId('audit-export-status').textContent()).toContain('disimpan ke audit.csv');
+    const csv = await readFile(out, 'utf8');
+    expect(csv).toMatch(/^\uFEFFNo\.;Waktu;Petugas;Tindakan;Subjek;Pencarian;Rincian/);
+    expect(csv).toContain('3673********0003');
+    expect(csv).not.toContain(SITI.nik);
+    await page.getByRole('button', { name: /Hapus saringan/ }).click();
+    await page.getByTestId('audit-action').selectOption('export');
+    await expect.poll(() => page.getByTestId('audit-row').count()).toBe(1);
+    expect(c.problems).toEqual([]);
+  });
+});

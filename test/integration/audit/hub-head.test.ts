@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../src/core/core';
+import { AUDIT_HEAD_EVERY_MS } from '../../../src/core/audit/audit-head-sync';
+import { readHubConfig } from '../../../src/hub/hub-config';
+import { startHub, type RunningHub } from '../../../src/hub/hub-main';
+import type { HubStatus } from '../../../src/shared/hub-protocol';
+import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
+import { hubFetch } from '../hub/service-fetch';
+import { callOk } from './audit-core';
+import { rewriteFrom, tamper, truncateAfter } from './tamper';
+
+let server: TestPostgres;
+const dirs: string[] = [];
+const hubs: RunningHub[] = [];
+const cores: Core[] = [];
+beforeAll(async () => {
+  server = await startTestPostgres();
+});
+afterEach(async () => {
+  for (const core of cores.splice(0)) core.close();
+  for (const hub of hubs.splice(0)) await hub.stop();
+});
+afterAll(async () => {
+  await server?.stop();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'loket-audit-head-'));
+  dirs.push(dir);
+  return dir;
+};
+
+let databases = 0;
+/** A real hub (HTTPS, PostgreSQL) and a counter core enrolled at it, on a clock the test moves. */
+async function enrolledCounter(): Promise<{ hub: RunningHub; admin: string; dbPath: string; open: () => Core; clock: { now: Date } }> {
+  const dataDir = tempDir();
+  const hub = await startHub({ pgUrl: await server.createDatabase(`audit_head_${++databases}`), dataDir, host: '127.0.0.1', port: 0, facility: 'Puskesmas Uji' });
+  hubs.push(hub);
+  const admin = `Admin ${readHubConfig(dataDir)!.adminKey}`;
+  const added = await hubFetch(hub.urls[0]!, 'POST', '/v1/admin/counters', { authorization: admin, body: { name: 'Loket 1' } });
+  const clock = { now: new Date('2026-11-30T02:00:00Z') };
+  const dbPath = join(tempDir(), 'loket.db');
+  const open = (): Core => {
+    const core = createCore({ dbPath, workerScript: null, bpjsBackground: false, hubBackground: false, clerk: 'ani', now: () => clock.now });
+    cores.push(core);
+    return core;
+  };
+  const core = open();
+  await callOk(core, 'enrollHub', { code: (added.json as { code: string }).code });
+  core.close();
+  cores.splice(cores.indexOf(core), 1);
+  return { hub, admin, dbPath, open, clock };
+}
+
+const later = (clock: { now: Date }): void => {
+  clock.now = new Date(clock.now.getTime() + AUDIT_HEAD_EVERY_MS);
+};
+
+async function hubHead(hub: RunningHub, admin: string) {
+  const status = (await hubFetch(hub.urls[0]!, 'GET', '/v1/admin/status', { authorization: admin })).json as HubStatus;
+  return status.counters[0]!.auditHead;
+}
+
+async function lookups(core: Core, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await callOk(core, 'lookup', { query: `Nama ${i}` });
+}
+
+describe('the audit chain head at the hub', () => {
+  it('is sent with a sync round once it moved, kept by the hub and here; verify checks against it', async () => {
+    const { hub, admin, open, clock } = await enrolledCounter();
+    const core = open();
+    await lookups(core, 3);
+    await callOk(core, 'syncNow', {});
+    const head = (await callOk(core, 'verifyAudit', {})).head!;
+    expect(await hubHead(hub, admin)).toEqual({ seq: head.seq, hash: head.hash, receivedAt: expect.any(String), flagged: 0, lastFlag: null });
+    expect(await callOk(core, 'verifyAudit', {})).toMatchObject({ ok: true, hubHead: head });
+
+    // Within the minute a moved head waits; after it, it goes.
+    await lookups(core, 1);
+    await callOk(core, 'syncNow', {});
+    expect((await hubHead(hub, admin))!.seq).toBe(head.seq);
+    later(clock);
+    await callOk(core, 'syncNow', {});
+    expect((await hubHead(hub, admin))!.seq).toBeGreaterThan(head.seq);
+  });
+
+  it('detects a cut tail the chain alone cannot see, and the hub flags the head that went backwards', async () => {
+    const { hub, admin, dbPath, open, clock } = await enrolledCounter();
+    let core = open();
+    await lookups(core, 5);
+    await callOk(core, 'syncNow', {});
+    const acked = (await callOk(core, 'verifyAudit', {})).head!;
+    core.close();
+    tamper(dbPath, truncateAfter(acked.seq - 2));
+    core = open();
+    const verdict = await callOk(core, 'verifyAudit', {});
+    expect(verdict).toMatchObject({ ok: false, reason: 'truncated', firstBroken: acked.seq - 1 });
+
+    // The counter goes on; its next head is below what the hub holds: flagged there.
+    later(clock);
+    await callOk(core, 'syncNow', {});
+    expect(await hubHead(hub, admin)).toMatchObject({ flagged: 1, lastFlag: 'seq-backwards' });
+  });
+
+  it('detects a past rebuilt from scratch (a consistent chain) against the acknowledged head; the hub flags the other hash', async () => {
+    const { hub, admin, dbPath, open, clock } = await enrolledCounter();
+    let core = open();
+    await lookups(core, 4);
+    await callOk(core, 'syncNow', {});
+    const acked = (await callOk(core, 'verifyAudit', {})).head!;
+    later(clock);
+    await lookups(core, 2);
+    await callOk(core, 'syncNow', {});
+    const second = (await callOk(core, 'verifyAudit', {})).head!;
+    core.close();
+    // Entry 2 rewritten, every hash after it recomputed: the chain itself is whole again.
+    tamper(dbPath, rewriteFrom(2, 'budi'));
+    core = open();
+    expect(await callOk(core, 'verifyAudit', {})).toMatchObject({ ok: false, reason: 'head-mismatch', firstBroken: 1 });
+    expect(acked.seq).toBeLessThan(second.seq);
+
+    // An attacker who also wipes the kept heads cannot make the hub forget them.
+    core.close();
+    tamper(dbPath, (db) => db.exec('DROP TRIGGER audit_heads_no_delete; DELETE FROM audit_heads;'));
+    core = open();
+    expect(await callOk(core, 'verifyAudit', {})).toMatchObject({ ok: true, hubHead: null });
+    const rewritten = (await callOk(core, 'verifyAudit', {})).head!;
+    expect(rewritten.seq).toBe(second.seq);
+    later(clock);
+    await callOk(core, 'syncNow', {});
+    expect(await hubHead(hub, admin)).toMatchObject({ seq: second.seq, hash: rewritten.hash, flagged: 1, lastFlag: 'hash-changed' });
+  });
+});
