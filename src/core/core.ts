@@ -19,6 +19,8 @@ import type { Core, CoreConfig } from './core-types';
 import { TypedEmitter } from './typed-emitter';
 import { startHubSync } from './sync/hub-sync';
 import { hubMethods, kickAfterWrites } from './sync/hub-methods';
+import { readyDatabaseFiles } from './store/database-startup';
+import { securityMethods } from './security/security-methods';
 
 export type { ChosenFile, Core, CoreConfig, CoreMethods, FileDialogs, FilePurpose } from './core-types';
 export { TypedEmitter } from './typed-emitter';
@@ -27,6 +29,10 @@ export { defaultWorkerScript, secretKeyPath } from './core-paths';
 
 export function createCore(config: CoreConfig): Core {
   const now = config.now ?? (() => new Date());
+  // A re-key or conversion a crash interrupted is finished first; a plain database may be encrypted now.
+  const started = readyDatabaseFiles(config);
+  if (started.key) config.key = started.key;
+  else delete config.key;
   const db = openDatabase(config.dbPath, { ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}) });
   recoverEditions(db);
   let settings = readSettings(db);
@@ -91,6 +97,7 @@ export function createCore(config: CoreConfig): Core {
     ...counterMethods(ctx),
     ...bpjsMethods(ctx, { link, rechecker, box, lookup: lookups.lookup }),
     ...hubMethods(ctx, hub),
+    ...securityMethods(ctx, started, box),
   };
   return {
     events: ctx.events,
