@@ -49,13 +49,14 @@ export async function rekeyLive(db: Db, plan: RekeyPlan): Promise<void> {
 }
 
 /** At start, before the database opens: finishes a re-key a crash interrupted. No `.next` file: nothing to do. */
-export function finishRekey(dbPath: string, keyFile: string, oldKey: string, newKey: string, options: FileOptions = {}): void {
-  if (!existsSync(nextKeyPathOf(keyFile))) return;
+export function finishRekey(dbPath: string, keyFile: string, oldKey: string, newKey: string, options: FileOptions = {}): boolean {
+  if (!existsSync(nextKeyPathOf(keyFile))) return false;
   for (const file of databaseFiles(dbPath)) {
     if (opensWith(file, oldKey, options)) rekeyFile(file, oldKey, newKey, options);
     else if (!opensWith(file, newKey, options)) throw new DatabaseKeyError('wrong-key', file);
   }
   switchKeyFile(keyFile);
+  return true;
 }
 
 function switchKeyFile(keyFile: string): void {

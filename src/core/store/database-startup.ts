@@ -30,8 +30,7 @@ export function readyDatabaseFiles(start: KeyedStart): StartedKey {
   const options = start.nativeBinding ? { nativeBinding: start.nativeBinding } : {};
   let key = start.key;
   if (key && start.nextKey && start.keyFile) {
-    finishRekey(start.dbPath, start.keyFile.path, key, start.nextKey, options);
-    key = start.nextKey;
+    if (finishRekey(start.dbPath, start.keyFile.path, key, start.nextKey, options)) key = start.nextKey;
   }
   recoverConversion(start.dbPath);
   if (!key || !start.convertPlain || databaseFileState(start.dbPath) !== 'plain') return { key, conversion: null };
