@@ -40,6 +40,9 @@ export function databaseFiles(dbPath: string): string[] {
   return [dbPath, ...names.sort().map((name) => join(dir, name))];
 }
 
+/** The import lock (lists/import-lock.ts) is an SQLite file under the database's key too, holding no data. */
+export const importLockOf = (dbPath: string): string => `${dbPath}.import-lock`;
+
 /** Plain leftovers an import left in the lists folder (building files, staged name keys, journals). */
 export function editionLeftovers(dbPath: string): string[] {
   const dir = listsDirOf(dbPath);
@@ -52,9 +55,15 @@ export function editionLeftovers(dbPath: string): string[] {
   }
 }
 
-/** Row counts of every table: what a converted or re-keyed copy must still hold. */
+/**
+ * Row counts of every table: what a converted or re-keyed copy must still hold. Virtual tables
+ * are left out (a contentless FTS5 index cannot be scanned); their shadow tables are counted.
+ */
 export function rowCounts(db: Db): Record<string, number> {
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`)
+    .pluck()
+    .all() as string[];
   const counts: Record<string, number> = {};
   for (const name of tables) counts[name] = db.prepare(`SELECT count(*) FROM "${name.replace(/"/g, '""')}"`).pluck().get() as number;
   return counts;

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { copyUnderKey, databaseFiles, editionLeftovers, foldJournal, removeJournals, type FileOptions } from './cipher-files';
+import { copyUnderKey, databaseFiles, editionLeftovers, foldJournal, importLockOf, removeJournals, type FileOptions } from './cipher-files';
 import { fsyncDir, fsyncFile } from './edition-store';
 import { keyPauseAt } from './key-test-pause';
 
@@ -57,11 +57,19 @@ export class ConversionFailed extends Error {
 export function convertToEncrypted(dbPath: string, key: string, options: FileOptions = {}): void {
   recoverConversion(dbPath);
   const files = databaseFiles(dbPath);
-  // Everything into the files themselves: a WAL beside a file would be left plain.
-  for (const file of files) foldJournal(file, undefined, options);
-  // An import's leftovers are plain too, and recovery would delete them anyway.
-  for (const leftover of editionLeftovers(dbPath)) rmSync(leftover, { force: true });
-  backUp(files, dbPath);
+  try {
+    // Everything into the files themselves: a WAL beside a file would be left plain.
+    for (const file of files) foldJournal(file, undefined, options);
+    // An import's leftovers are plain too, and recovery would delete them anyway.
+    for (const leftover of editionLeftovers(dbPath)) rmSync(leftover, { force: true });
+    // The import lock holds no data; made again (under the key) by the next import. Nothing runs yet at start.
+    rmSync(importLockOf(dbPath), { force: true });
+    backUp(files, dbPath);
+  } catch (error) {
+    // Nothing in place has changed (a checkpoint changes no row): a half-made backup goes.
+    rmSync(partialDirOf(dbPath), { recursive: true, force: true });
+    throw new ConversionFailed(error);
+  }
   keyPauseAt('convert-backed-up');
   try {
     for (const file of files) copyUnderKey(file, undefined, file + ENCRYPTING, key, options);

@@ -1,6 +1,6 @@
 import { existsSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { databaseFiles, openRaw, type FileOptions } from './cipher-files';
+import { databaseFiles, importLockOf, openRaw, type FileOptions } from './cipher-files';
 import { nextKeyPathOf } from './database-key';
 import { DatabaseKeyError } from './database-key-error';
 import { editionStoreOf, fsyncDir } from './edition-store';
@@ -37,7 +37,7 @@ export interface RekeyPlan {
 export async function rekeyLive(db: Db, plan: RekeyPlan): Promise<void> {
   await plan.writeKey(nextKeyPathOf(plan.keyFile), plan.newKey);
   keyPauseAt('rekey-next-written');
-  const [, ...editions] = databaseFiles(plan.dbPath);
+  const [, ...editions] = keyedFiles(plan.dbPath);
   editions.forEach((file, index) => {
     rekeyFile(file, plan.oldKey, plan.newKey, plan.options);
     if (index === 0) keyPauseAt('rekey-one-file');
@@ -51,12 +51,17 @@ export async function rekeyLive(db: Db, plan: RekeyPlan): Promise<void> {
 /** At start, before the database opens: finishes a re-key a crash interrupted. No `.next` file: nothing to do. */
 export function finishRekey(dbPath: string, keyFile: string, oldKey: string, newKey: string, options: FileOptions = {}): boolean {
   if (!existsSync(nextKeyPathOf(keyFile))) return false;
-  for (const file of databaseFiles(dbPath)) {
+  for (const file of keyedFiles(dbPath)) {
     if (opensWith(file, oldKey, options)) rekeyFile(file, oldKey, newKey, options);
     else if (!opensWith(file, newKey, options)) throw new DatabaseKeyError('wrong-key', file);
   }
   switchKeyFile(keyFile);
   return true;
+}
+
+/** The main file first, its editions, and the import lock when there is one. */
+function keyedFiles(dbPath: string): string[] {
+  return [...databaseFiles(dbPath), ...(existsSync(importLockOf(dbPath)) ? [importLockOf(dbPath)] : [])];
 }
 
 function switchKeyFile(keyFile: string): void {
