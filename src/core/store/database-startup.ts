@@ -32,8 +32,9 @@ export function readyDatabaseFiles(start: KeyedStart): StartedKey {
   if (key && start.nextKey && start.keyFile) {
     if (finishRekey(start.dbPath, start.keyFile.path, key, start.nextKey, options)) key = start.nextKey;
   }
-  recoverConversion(start.dbPath);
-  if (!key || !start.convertPlain || databaseFileState(start.dbPath) !== 'plain') return { key, conversion: null };
+  // A conversion cut short is undone first (the plain files come back): then it runs again, whatever the header said before.
+  const rolledBack = recoverConversion(start.dbPath) === 'rolled-back';
+  if (!key || !(start.convertPlain || rolledBack) || databaseFileState(start.dbPath) !== 'plain') return { key, conversion: null };
   try {
     convertToEncrypted(start.dbPath, key, options);
     return { key, conversion: 'converted' };
