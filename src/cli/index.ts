@@ -25,12 +25,17 @@ import { consoleOutput, type Output } from './output';
 import { COMMANDS, isCommand, usage, type Command } from './usage';
 import { CliFailure, UsageError } from './usage-error';
 import { ContractCallError } from './contract-call';
+import { backupCommand, keyCommand } from './commands/key';
+import { keyConfigOf, resolveFileKey } from '../core/store/resolve-file-key';
 
 /** The English usage of every command (kept for scripts and the README). */
 export const USAGE = usage('en');
 
 const OPTIONS = {
   db: { type: 'string' },
+  // the database key (store/resolve-file-key.ts); loket key, loket backup
+  'key-file': { type: 'string' },
+  out: { type: 'string' },
   json: { type: 'boolean', default: false },
   lang: { type: 'string' },
   list: { type: 'string' },
@@ -158,17 +163,25 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
     if ((command === 'antrean' || command === 'sync') && rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, command);
     if (command === 'daftar' && rest.length > 1) throw new UsageError('usage/unexpected-argument', { value: rest[1]! }, 'daftar');
     if (command === 'cek' && values.batch !== undefined) requireReadableFile(values.batch, 'batch');
+    if (command === 'key' && rest[0] !== 'rekey' && rest[0] !== 'export') throw new UsageError('usage/key-needs-action', {}, 'key');
+    if ((command === 'key' && rest[0] === 'export') || command === 'backup') {
+      if (!values.out) throw new UsageError('usage/needs-out', { command: command === 'key' ? 'key export' : 'backup' }, command);
+    }
     const dbPath = values.db ?? defaultDbPath();
     // A wrong path must not silently become an empty database: only a command that writes
     // (import, cek --online, which keeps the answer) may start one.
-    checkDatabasePath(dbPath, command === 'import' || (command === 'cek' && values.online === true));
+    const mayCreate = command === 'import' || (command === 'cek' && values.online === true);
+    checkDatabasePath(dbPath, mayCreate);
+    // Encrypted by default: the key from LOKET_DB_KEY, --key-file, <db>.key, or a new one beside a new database.
+    const fileKey = resolveFileKey({ dbPath, mayCreate, ...(values['key-file'] ? { keyFile: values['key-file'] } : {}) });
+    if (fileKey.made) out.error(cliText(lang, 'key/made', { path: fileKey.keyFile?.path ?? '' }));
     try {
       core = createCore({
         dbPath,
         workerScript: defaultWorkerScript(),
         bpjsBackground: false, // one command, then exit: no probe, no re-check runs
         actor: cliActor(), // it holds the database key: the file's administrator (docs/accounts.md)
-        ...(process.env.LOKET_DB_KEY ? { key: process.env.LOKET_DB_KEY } : {}),
+        ...keyConfigOf(fileKey),
       });
     } catch (error) {
       throw databaseFailure(error, dbPath) ?? error;
@@ -188,6 +201,10 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
         return await accountCommand(core, rest, { name: values.name, role: values.role }, out, lang);
       case 'audit':
         return await auditCommand(core, rest, out, lang);
+      case 'key':
+        return await keyCommand(core, { action: rest[0], out: values.out, keyFile: fileKey.keyFile?.path }, out, lang);
+      case 'backup':
+        return await backupCommand(core, values.out, out, lang);
       default:
         return await cekCommand(
           core,

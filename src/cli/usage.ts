@@ -1,7 +1,7 @@
 import type { Lang } from '../shared/i18n/messages';
 
 /** The commands `loket` knows; `help` prints the usage of the others. */
-export const COMMANDS = ['import', 'lists', 'cek', 'daftar', 'antrean', 'sync', 'account', 'hub', 'enroll', 'audit', 'help'] as const;
+export const COMMANDS = ['import', 'lists', 'cek', 'daftar', 'antrean', 'sync', 'account', 'hub', 'enroll', 'audit', 'key', 'backup', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const isCommand = (value: string | undefined): value is Command => (COMMANDS as readonly string[]).includes(value ?? '');
 
@@ -78,6 +78,14 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     audit: `  loket audit verify
     memeriksa jejak audit: rantai hash setiap entri dan kepala rantai yang sudah diterima hub. Keluar 1
     bila ada entri yang diubah, dihapus, ditukar atau ekor yang dipotong; menyebut entri pertama yang rusak.`,
+    key: `  loket key rekey [--key-file PATH]
+  loket key export --out BERKAS
+    rekey: kunci acak baru untuk basis data dan setiap berkas edisi daftar (aman bila terputus), ditulis ke
+    berkas kunci (<db>.key, atau --key-file). export: menulis kunci ke BERKAS, kunci pemulihan untuk disimpan
+    jauh dari PC ini; PC lain membuka salinan basis data dengan --key-file BERKAS.`,
+    backup: `  loket backup --out BERKAS
+    salinan terenkripsi basis data selagi dipakai (BERKAS), dengan edisi daftarnya di BERKAS.lists;
+    dibuka dengan kunci yang sama (--key-file dengan kunci pemulihan).`,
     help: `  loket help [PERINTAH]
     petunjuk pemakaian semua perintah, atau satu perintah (sama dengan: loket PERINTAH --help).`,
   },
@@ -150,6 +158,14 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     audit: `  loket audit verify
     checks the audit trail: every entry's hash chain and the chain heads the hub acknowledged. Exits 1
     when an entry was changed, deleted, swapped or the tail cut; names the first broken entry.`,
+    key: `  loket key rekey [--key-file PATH]
+  loket key export --out FILE
+    rekey: a new random key for the database and every list edition file (crash-safe), written to
+    the key file (<db>.key, or --key-file). export: writes the key to FILE, a recovery key to keep
+    away from this PC; another PC opens a copy of the database with --key-file FILE.`,
+    backup: `  loket backup --out FILE
+    an encrypted copy of the database while it is in use (FILE), with its list editions in FILE.lists;
+    it opens with the same key (--key-file with a recovery key).`,
     help: `  loket help [COMMAND]
     how to use every command, or one command (the same as: loket COMMAND --help).`,
   },
@@ -162,14 +178,16 @@ const OPTIONS: Record<Lang, string> = {
   --json       keluaran untuk mesin
   --lang id|en bahasa pesan (bawaan id, atau $LOKET_LANG)
   -h, --help   petunjuk pemakaian perintah itu
-Kunci basis data, jika terenkripsi, diambil dari $LOKET_DB_KEY.
+Kunci basis data: $LOKET_DB_KEY, --key-file PATH ($LOKET_DB_KEY_FILE), atau <db>.key di samping basis data;
+basis data baru dienkripsi dengan kunci baru di <db>.key.
 Kode keluar: 0 berhasil, 1 gagal, 2 salah pemakaian.`,
   en: `Options for every command:
   --db PATH    the database (default: the app's, or $LOKET_DB)
   --json       machine-readable output
   --lang id|en language of messages (default id, or $LOKET_LANG)
   -h, --help   that command's usage
-The database key, if the database is encrypted, comes from $LOKET_DB_KEY.
+The database key: $LOKET_DB_KEY, --key-file PATH ($LOKET_DB_KEY_FILE), or <db>.key beside the database;
+a new database is encrypted with a new key in <db>.key.
 Exit codes: 0 success, 1 failure, 2 usage mistake.`,
 };
 

@@ -16,6 +16,12 @@ export interface CoreConfig {
   dbPath: string;
   /** Encryption key of the database, if it is encrypted. */
   key?: string;
+  /** The new key of a re-key a crash interrupted (`<key file>.next`): finished before the database opens. */
+  nextKey?: string;
+  /** Where the key is kept (store/database-key.ts) and whether the OS store seals it; absent: given by LOKET_DB_KEY. */
+  keyFile?: { path: string; sealed: boolean };
+  /** The key management made `key` for a database found plain: encrypt it before opening (store/database-convert.ts). */
+  convertPlain?: boolean;
   /** better_sqlite3.node for the running runtime (Electron); plain Node finds its own. */
   nativeBinding?: string;
   /** Overrides the settings' time zone (IANA): "today" and list ages follow it. */

@@ -23,6 +23,8 @@ import { accountMethods } from './accounts/account-methods';
 import { Session } from './accounts/session';
 import { auditMethods } from './audit/audit-methods';
 import { auditedMethods } from './audit/audited-methods';
+import { readyDatabaseFiles } from './store/database-startup';
+import { securityMethods } from './security/security-methods';
 
 export type { ChosenFile, Core, CoreConfig, CoreMethods, FileDialogs, FilePurpose } from './core-types';
 export { TypedEmitter } from './typed-emitter';
@@ -31,6 +33,10 @@ export { defaultWorkerScript, secretKeyPath } from './core-paths';
 
 export function createCore(config: CoreConfig): Core {
   const now = config.now ?? (() => new Date());
+  // A re-key or conversion a crash interrupted is finished first; a plain database may be encrypted now.
+  const started = readyDatabaseFiles(config);
+  if (started.key) config.key = started.key;
+  else delete config.key;
   const db = openDatabase(config.dbPath, { ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}) });
   recoverEditions(db);
   let settings = readSettings(db);
@@ -100,6 +106,7 @@ export function createCore(config: CoreConfig): Core {
     ...hubMethods(ctx, hub),
     ...accountMethods(ctx, session),
     ...auditMethods(ctx),
+    ...securityMethods(ctx, started, box),
   };
   return {
     events: ctx.events,

@@ -6,6 +6,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultWorkerScript } from '../core/core';
+import { keyConfigOf, resolveFileKey } from '../core/store/resolve-file-key';
 import { controlFromTerminal, startDemoBpjs } from './demo-bpjs';
 import { startHarness } from './harness';
 
@@ -62,7 +63,8 @@ async function main(): Promise<void> {
     rendererDir: join(__dirname, '../renderer'),
     workerScript: defaultWorkerScript(),
     session: values.accounts ? 'none' : 'admin',
-    ...(process.env.LOKET_DB_KEY ? { key: process.env.LOKET_DB_KEY } : {}),
+    // Encrypted by default, like the CLI: LOKET_DB_KEY, LOKET_DB_KEY_FILE, <db>.key, or a new key beside a new database.
+    ...keyConfigOf(resolveFileKey({ dbPath: resolve(values.db), mayCreate: true })),
   });
   console.log(`Loket harness: ${harness.url}  (database: ${resolve(values.db)})`);
   const sim = values['bpjs-sim'] ? await startDemoBpjs(harness.core, values['bpjs-service'] === 'pcare' ? 'pcare' : 'vclaim') : null;

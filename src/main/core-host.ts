@@ -25,6 +25,11 @@ export interface CoreChild {
 export interface CoreHostOptions {
   spawn: () => CoreChild;
   config: CoreProcessConfig;
+  /**
+   * The config for a restart after a crash: the database key may have changed since the first
+   * start (rekeyDatabase; a re-key cut short is finished from `<db>.key.next`). Default: `config`.
+   */
+  restartConfig?: () => Promise<CoreProcessConfig>;
   services: HostServices;
   /** Waits before each restart after a crash; more crashes than entries within `crashWindowMs` and the host gives up. */
   restartDelaysMs?: readonly number[];
@@ -163,7 +168,15 @@ export class CoreHost implements CoreClient {
         }
         if (!this.stopping) this.restartAfterCrash(code);
       });
-      child.channel.post({ t: 'start', config: this.options.config });
+      const config = this.statusNow.restarts > 0 && this.options.restartConfig ? this.options.restartConfig() : Promise.resolve(this.options.config);
+      config.then(
+        (resolved) => child.channel.post({ t: 'start', config: resolved }),
+        (error: unknown) => {
+          this.child = undefined;
+          child.kill();
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
     });
   }
 

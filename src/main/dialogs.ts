@@ -7,6 +7,8 @@ const FILTERS: Record<FilePurpose, FileFilter[]> = {
   'save-csv': [{ name: 'CSV', extensions: ['csv'] }],
   'save-xlsx': [{ name: 'Excel', extensions: ['xlsx'] }],
   'save-pdf': [{ name: 'PDF', extensions: ['pdf'] }],
+  'save-key': [{ name: 'Kunci pemulihan (recovery key)', extensions: ['txt'] }],
+  'save-backup': [{ name: 'Cadangan Loket (backup)', extensions: ['db'] }],
 };
 
 export function createFileDialogs(window: () => BrowserWindow | undefined): FileDialogs {

@@ -15,6 +15,8 @@ import { createFileDialogs } from './dialogs';
 import { registerIpc } from './ipc';
 import { createSlipPrinter } from './printing';
 import { createSecretBox } from './secret-box';
+import { resolveAppDatabaseKey } from './database-key-store';
+import { DatabaseKeyError } from '../core/store/database-key-error';
 import { electronNativeBinding } from './native-binding';
 import { rendererTarget } from './renderer-location';
 import { createSenderCheck } from './trusted-sender';
@@ -66,19 +68,23 @@ function run(): void {
       const dbPath = process.env['LOKET_DB'] || join(app.getPath('userData'), 'loket.db');
       try {
         const secretBox = await createSecretBox(secretKeyPath(dbPath));
+        // The database key, unsealed here (only main reaches the OS store) and handed to the core in its config.
+        const databaseKey = await resolveAppDatabaseKey(dbPath, secretBox);
         const entry = coreProcessEntry();
+        const base = {
+          dbPath,
+          nativeBinding: electronNativeBinding(),
+          workerScript: defaultWorkerScript(),
+          // Sealing with the OS store needs the main process; the key-file box works in the core itself.
+          secretBox: secretBox.kind === 'os' ? ('os' as const) : null,
+          printer: true,
+          dialogs: true,
+        };
         core = new CoreHost({
           spawn: () => spawnUtilityCore(entry),
-          config: {
-            dbPath,
-            ...(process.env['LOKET_DB_KEY'] ? { key: process.env['LOKET_DB_KEY'] } : {}),
-            nativeBinding: electronNativeBinding(),
-            workerScript: defaultWorkerScript(),
-            // Sealing with the OS store needs the main process; the key-file box works in the core itself.
-            secretBox: secretBox.kind === 'os' ? 'os' : null,
-            printer: true,
-            dialogs: true,
-          },
+          config: { ...base, ...databaseKey },
+          // After a re-key the key file holds the new key: a restarted core reads it again.
+          restartConfig: async () => ({ ...base, ...(await resolveAppDatabaseKey(dbPath, secretBox)) }),
           services: { secretBox, printer: createSlipPrinter(), dialogs: createFileDialogs(() => mainWindow) },
         });
         await core.start();
@@ -120,7 +126,9 @@ function run(): void {
 
 /** The database could not be opened: say why in words an IT officer can act on, then quit. */
 function failStartup(error: unknown): void {
-  const reason = error instanceof CoreStartError ? error.reason : undefined;
+  // A key problem found before the core started (a sealed key from another Windows account, a missing database) reads the same way.
+  const reason =
+    error instanceof CoreStartError ? error.reason : error instanceof DatabaseKeyError ? { code: `database/${error.problem}`, params: { path: error.path } } : undefined;
   // Words the IT officer can act on (a wrong key, a newer database), in both languages: no UI language is known yet.
   const detail =
     reason && isMessageKey(reason.code) && reason.code !== 'internal'

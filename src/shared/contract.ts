@@ -13,6 +13,7 @@ import { counterSettingsSchema, type CounterSettings } from './settings';
 import { auditEntriesInput, type AuditPage, type AuditVerifyResult } from './audit';
 import { PAPERS, type Paper } from './slip';
 import { displayNameSchema, passwordSchema, pinSchema, roleSchema, usernameSchema, type AccountView, type SessionView } from './accounts';
+import type { BackupResult, DatabaseSecurityView } from './database-security';
 
 const isoDate = calendarDate;
 
@@ -202,6 +203,14 @@ export const contract = {
     input: z.object({ file: fileHandleSchema, format: z.enum(['csv', 'xlsx']), lang: z.enum(['id', 'en']).optional() }),
     output: {} as { name: string; rows: number },
   },
+  /** How the database is protected: encrypted, where its key is kept, a warning when weaker than it should be. */
+  databaseSecurity: { input: z.object({}).optional(), output: {} as DatabaseSecurityView },
+  /** A new random key for the main file and every edition file (crash-safe; see docs/encryption.md). Old backups keep the old key. */
+  rekeyDatabase: { input: z.object({}).optional(), output: {} as DatabaseSecurityView },
+  /** Writes the database key to a 'save-key' handle, for the administrator to keep away from this PC. */
+  exportRecoveryKey: { input: z.object({ file: fileHandleSchema }), output: {} as { name: string } },
+  /** An online, encrypted copy of the database (and its editions beside it) at a 'save-backup' handle. */
+  backupDatabase: { input: z.object({ file: fileHandleSchema }), output: {} as BackupResult },
   /** The link to the facility hub (state 'none' when this counter works on its own); changes also arrive as `hubLink` events. */
   hubLink: { input: z.object({}).optional(), output: {} as HubLink },
   /**

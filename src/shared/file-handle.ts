@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What a chosen file is for: a list to read, or a place to write a CSV, an XLSX or a PDF. */
-export const FILE_PURPOSES = ['open-list', 'save-csv', 'save-xlsx', 'save-pdf'] as const;
+export const FILE_PURPOSES = ['open-list', 'save-csv', 'save-xlsx', 'save-pdf', 'save-key', 'save-backup'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 /**

@@ -1,6 +1,8 @@
 import { secretKeyPath } from '../../core/core-paths';
 import { keyFileSecretBox } from '../../core/secrets/secret-box';
 import { openDatabase } from '../../core/store/open-database';
+import { readyDatabaseFiles } from '../../core/store/database-startup';
+import { keyConfigOf, resolveFileKey } from '../../core/store/resolve-file-key';
 import { EnrollmentCodeInvalid, enroll } from '../../core/sync/enroll';
 import type { Lang } from '../../shared/i18n/messages';
 import type { Output } from '../output';
@@ -15,7 +17,9 @@ import { HubCliFailure, hubText, HubUsageError } from './hub-messages';
 export async function enrollCommand(values: { hub?: string | undefined; code?: string | undefined }, dbPath: string, out: Output, lang: Lang): Promise<number> {
   try {
     if (!values.code) throw new HubUsageError('usage/enroll-needs-code');
-    const db = openDatabase(dbPath, process.env.LOKET_DB_KEY ? { key: process.env.LOKET_DB_KEY } : {});
+    // Encrypted by default, as every command: a new counter's database gets its key file here.
+    const started = readyDatabaseFiles({ dbPath, ...keyConfigOf(resolveFileKey({ dbPath, mayCreate: true })) });
+    const db = openDatabase(dbPath, started.key ? { key: started.key } : {});
     try {
       const credential = await enroll(db, keyFileSecretBox(secretKeyPath(dbPath)), { code: values.code, ...(values.hub ? { hubUrl: values.hub } : {}) }).catch((error: unknown) => {
         throw error instanceof EnrollmentCodeInvalid ? new HubCliFailure('fail/bad-code') : error;

@@ -11,6 +11,9 @@ import type { FilePurpose } from '../core-types';
 export interface CoreProcessConfig {
   dbPath: string;
   key?: string;
+  nextKey?: string;
+  keyFile?: { path: string; sealed: boolean };
+  convertPlain?: boolean;
   nativeBinding?: string;
   workerScript?: string | null;
   clerk?: string;

@@ -7,8 +7,12 @@ import { closeSync, openSync, readSync } from 'node:fs';
  *   key-missing    no key was given but the file is encrypted
  *   not-encrypted  a key was given but the file is plain SQLite
  *   not-a-database the file is neither (another program's file, or damaged)
+ * and, found by the key management before SQLite opens anything (store/database-key.ts):
+ *   database-missing  a key file shows a database was here, but the database file is gone
+ *   key-sealed        the key file is sealed by an OS key store this program cannot reach (the CLI)
+ *   key-file-damaged  the key file holds no key
  */
-export type DatabaseKeyProblem = 'wrong-key' | 'key-missing' | 'not-encrypted' | 'not-a-database';
+export type DatabaseKeyProblem = 'wrong-key' | 'key-missing' | 'not-encrypted' | 'not-a-database' | 'database-missing' | 'key-sealed' | 'key-file-damaged';
 
 export class DatabaseKeyError extends Error {
   constructor(

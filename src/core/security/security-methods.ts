@@ -1,0 +1,98 @@
+import { closeSync, openSync, writeSync, fsyncSync, existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { DatabaseSecurityView } from '../../shared/database-security';
+import type { CoreContext } from '../core-context';
+import type { CoreMethods } from '../core-types';
+import { LoketError } from '../errors';
+import type { SecretBox } from '../secrets/secret-box';
+import { backupDatabase } from '../store/database-backup';
+import { newDatabaseKey, writeKeyFileAtomic } from '../store/database-key';
+import { rekeyLive } from '../store/database-rekey';
+import type { StartedKey } from '../store/database-startup';
+import { buildingPath, editionStoreOf, isLockedByOther } from '../store/edition-store';
+
+type SecurityMethods = Pick<CoreMethods, 'databaseSecurity' | 'rekeyDatabase' | 'exportRecoveryKey' | 'backupDatabase'>;
+
+/**
+ * The administrator's data-security methods: the state of the key, a new key, the recovery key
+ * and an encrypted backup. The key itself never crosses the contract: it goes to files only.
+ */
+export function securityMethods(ctx: CoreContext, started: StartedKey, box: SecretBox): SecurityMethods {
+  const { config, db } = ctx;
+  const view = (): DatabaseSecurityView => {
+    const encrypted = Boolean(config.key);
+    const keyStore = !encrypted ? 'none' : !config.keyFile ? 'given' : config.keyFile.sealed ? 'os' : 'key-file';
+    const warning =
+      started.conversion === 'failed' ? 'security/conversion-failed' : !encrypted ? 'security/not-encrypted' : keyStore === 'key-file' ? 'security/key-beside-data' : null;
+    return { encrypted, keyStore, warning, converted: started.conversion === 'converted' };
+  };
+  const requireKey = (): string => {
+    if (!config.key) throw new LoketError('security/not-encrypted');
+    return config.key;
+  };
+  return {
+    async databaseSecurity() {
+      return view();
+    },
+    async rekeyDatabase() {
+      const oldKey = requireKey();
+      const keyFile = config.keyFile;
+      // A key given by LOKET_DB_KEY lives where this program cannot write: the IT officer changes it.
+      if (!keyFile) throw new LoketError('security/key-not-in-file');
+      if (importRunning(ctx)) throw new LoketError('security/import-running');
+      const sealed = keyFile.sealed;
+      const newKey = newDatabaseKey();
+      // Edition files held open for look-ups would block their re-key: closed now, reopened by the next look-up.
+      ctx.catalog.close();
+      await rekeyLive(db, {
+        dbPath: config.dbPath,
+        keyFile: keyFile.path,
+        oldKey,
+        newKey,
+        options: config.nativeBinding ? { nativeBinding: config.nativeBinding } : {},
+        // In the app the core's box is the main process's OS store: the new key is sealed there, never kept plain.
+        writeKey: async (path, key) => writeKeyFileAtomic(path, sealed ? await box.seal(key) : key, 'Loket database key. Do not copy it beside a copy of the database.'),
+      });
+      config.key = newKey; // imports started from now on open their files with it
+      return view();
+    },
+    async exportRecoveryKey({ file }) {
+      const key = requireKey();
+      const { path, name } = ctx.files.resolve(file, 'save-key');
+      writePrivate(path, recoveryKeyText(key, basename(config.dbPath), ctx.now()));
+      return { name };
+    },
+    async backupDatabase({ file }) {
+      const { path, name } = ctx.files.resolve(file, 'save-backup');
+      const { editions } = backupDatabase(db, path, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
+      return { name, editions };
+    },
+  };
+}
+
+function importRunning(ctx: CoreContext): boolean {
+  const store = editionStoreOf(ctx.db);
+  const ids = ctx.db.prepare(`SELECT id FROM list_editions WHERE state = 'importing'`).pluck().all() as number[];
+  return ids.some((id) => existsSync(buildingPath(store, id)) && isLockedByOther(store, buildingPath(store, id)));
+}
+
+/** The recovery key file: comments for whoever finds it, then the key; a valid `--key-file` as it is. */
+export function recoveryKeyText(key: string, database: string, at: Date): string {
+  return [
+    `# Loket recovery key / kunci pemulihan Loket: ${database}, ${at.toISOString()}`,
+    '# Keep it away from this computer (a USB stick in a locked drawer). Simpan jauh dari komputer ini.',
+    '# It opens this database and its backups until the next re-key: loket ... --key-file <this file>',
+    key,
+    '',
+  ].join('\n');
+}
+
+function writePrivate(path: string, text: string): void {
+  const fd = openSync(path, 'w', 0o600);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseKeyError } from './database-key-error';
+
+/**
+ * The database key and the file that keeps it.
+ *
+ * Every Loket database is encrypted (SQLCipher-compatible, store/edition-store.ts applyKey) with
+ * a random 256-bit key, written as 64 hex digits and used as the SQLCipher passphrase. The key
+ * lives in `<db>.key` beside the database, mode 0600, in one of two forms:
+ *   `os1:<base64>`  sealed by the operating system's key store (the desktop app: Electron
+ *                   safeStorage, DPAPI on Windows): useless on another PC or Windows account;
+ *   the key itself  where no real key store exists (the CLI, the harness, Linux without a
+ *                   keyring): it protects only against someone copying the database alone.
+ * Lines starting with '#' are comments, so a recovery key file (exported for the administrator
+ * to keep elsewhere) is itself a valid `--key-file`.
+ *
+ * A re-key writes the new key to `<db>.key.next` first and renames it over `<db>.key` once every
+ * file is re-keyed (store/database-rekey.ts).
+ */
+export const keyFilePathOf = (dbPath: string): string => `${dbPath}.key`;
+export const nextKeyPathOf = (keyFile: string): string => `${keyFile}.next`;
+
+export const SEALED_PREFIX = 'os1:';
+
+export type KeyFileContent = { form: 'plain'; key: string } | { form: 'sealed'; sealed: string };
+
+/** A fresh random key: 32 bytes, as 64 hex digits. */
+export const newDatabaseKey = (): string => randomBytes(32).toString('hex');
+
+export function parseKeyFile(text: string): KeyFileContent | null {
+  const line = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l !== '' && !l.startsWith('#'));
+  if (!line) return null;
+  return line.startsWith(SEALED_PREFIX) ? { form: 'sealed', sealed: line } : { form: 'plain', key: line };
+}
+
+/** Reads a key file; a missing one is null, an empty or unreadable one is a DatabaseKeyError. */
+export function readKeyFile(path: string): KeyFileContent | null {
+  if (!existsSync(path)) return null;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new DatabaseKeyError('key-file-damaged', path);
+  }
+  const content = parseKeyFile(text);
+  if (!content) throw new DatabaseKeyError('key-file-damaged', path);
+  return content;
+}
+
+/**
+ * Writes a key file so that it is either the old one or the whole new one, never half: a
+ * temporary file (0600, fsynced) renamed into place, then the folder fsynced.
+ */
+export function writeKeyFileAtomic(path: string, line: string, comment?: string): void {
+  const temp = `${path}.writing`;
+  rmSync(temp, { force: true });
+  const fd = openSync(temp, 'wx', 0o600);
+  try {
+    writeSync(fd, `${comment ? comment.replace(/^/gm, '# ') + '\n' : ''}${line}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path);
+  syncDir(dirname(path));
+}
+
+/** No SQLite here (the Electron main process uses this file): edition-store's fsyncDir, repeated. */
+function syncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot open a folder; NTFS journals the rename itself.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** What a database file is, from its first bytes (no SQLite needed: the Electron main process uses it too). */
+export type DatabaseFileState = 'missing' | 'empty' | 'plain' | 'encrypted';
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export function databaseFileState(path: string): DatabaseFileState {
+  if (!existsSync(path)) return 'missing';
+  const head = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  let read: number;
+  try {
+    read = readSync(fd, head, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (read === 0) return 'empty';
+  return read === 16 && head.equals(SQLITE_HEADER) ? 'plain' : 'encrypted';
+}
+
+/**
+ * What to do with the key of a database before opening it, once the key file (if any) is read.
+ * Pure, shared by the app's main process and by the CLI and harness:
+ *   - a key file with no database beside it: the database is missing (never a new empty one);
+ *   - no key anywhere and an encrypted database: its key is missing;
+ *   - no key anywhere and a plain or missing database: make a key (and convert a plain one).
+ */
+export type KeyPlan = { kind: 'use'; convertPlain: boolean } | { kind: 'make'; convertPlain: boolean };
+
+export function planDatabaseKey(dbPath: string, keyFileExists: boolean): KeyPlan {
+  const state = databaseFileState(dbPath);
+  if (keyFileExists) {
+    if (state === 'missing') throw new DatabaseKeyError('database-missing', dbPath);
+    // A plain database beside our own key file: a conversion that did not finish (or never began).
+    return { kind: 'use', convertPlain: state === 'plain' };
+  }
+  if (state === 'encrypted') throw new DatabaseKeyError('key-missing', dbPath);
+  return { kind: 'make', convertPlain: state === 'plain' };
+}
