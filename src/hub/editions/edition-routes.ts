@@ -77,6 +77,7 @@ function declaredEdition(req: HubRequest): UploadedEditionHeaders {
     asOf: value(EDITION_HEADERS.asOf),
     contentHash: value(EDITION_HEADERS.contentHash),
     fileSha256: value(EDITION_HEADERS.fileSha256),
+    transferKey: value(EDITION_HEADERS.transferKey),
   });
   if (!parsed.success) throw new HubError(400, 'hub/edition-invalid', { reason: 'edition/bad-headers' });
   return parsed.data;
