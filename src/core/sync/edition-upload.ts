@@ -35,7 +35,8 @@ export async function uploadEdition(db: Db, transport: HubTransport, list: strin
     db.prepare('UPDATE list_editions SET content_hash = ? WHERE id = ?').run(meta.contentHash, edition.id);
     const fileSha256 = await sha256OfFile(copy);
     const source = createReadStream(copy);
-    const body = createGzip({ level: 6 });
+    // Level 1: the copy is encrypted, and encrypted bytes do not compress whatever the effort.
+    const body = createGzip({ level: 1 });
     source.on('error', (error) => body.destroy(error));
     // The transport reports a failed stream through its own reading; once it has answered
     // (perhaps a refusal before reading a byte), a late error must not become an uncaught one.
