@@ -64,6 +64,9 @@ export function applyKey(db: Db, key: string | undefined): void {
   db.pragma(`cipher='sqlcipher'`);
   db.pragma(`legacy=4`);
   db.pragma(`key='${key.replace(/'/g, "''")}'`);
+  // SQLite3 Multiple Ciphers does not encrypt temporary files (sorts, temp tables, a statement
+  // journal): an encrypted connection keeps them in memory, never in a plain file in TMPDIR.
+  db.pragma('temp_store = MEMORY');
 }
 
 function openFile(store: EditionStore, path: string, readonly: boolean): Db {

@@ -3,12 +3,13 @@ import { readEditions, type EditionRow } from '../lists/editions.repo';
 import { applyKey, editionPath, editionStoreOf, type EditionStore } from '../store/edition-store';
 import type { Db } from '../store/open-database';
 import type { HubTransport } from './hub-transport';
-import { encryptForStore, installEditionFile } from './edition-install';
+import { installEditionFile } from './edition-install';
 import { readEditionMeta } from './edition-meta';
 import { removeTemp, tempEditionFile } from './edition-portable';
 import { EditionTransferError, receiveGzipEdition } from './edition-receive';
 import { verifyEditionFile } from './edition-verify';
 import { EDITIONS_PATH, editionDownloadPath, editionManifest, type HubEditionEntry } from './edition-wire';
+import { rekeyFile } from './transfer-key';
 
 /** An edition file is never larger than this uncompressed (a 3 M-row list is well under 2 GB). */
 export const MAX_EDITION_BYTES = 8 * 1024 ** 3;
@@ -23,8 +24,9 @@ export type FetchOutcome =
  * Brings the counter's lists up to the hub's: for each list in the hub's manifest whose current
  * edition is newer than the local one (a later as-of, or the same as-of with other members),
  * download it (streamed, gunzipped, the file's SHA-256 compared with the manifest), verify it
- * (verifyEditionFile: tables, content hash), encrypt it with this counter's key if it has one,
- * and install it as a new local edition. Only each list's current edition is fetched, so a
+ * (verifyEditionFile, with the transfer key the manifest gives: tables, content hash), re-key it
+ * in place from the transfer key to this counter's own (to none on a counter that does not
+ * encrypt; transfer-key.ts), and install it as a new local edition. Only each list's current edition is fetched, so a
  * counter that was off for a month downloads one file per list, not the editions it missed.
  *
  * Lists are fetched one after the other, each on its own; one refused does not stop the others.
@@ -92,13 +94,14 @@ async function fetchOne(db: Db, store: EditionStore, transport: HubTransport, en
       throw error;
     }
     if (received.fileSha256 !== entry.fileSha256) return { list: entry.list, outcome: 'refused', code: 'edition/file-hash-mismatch' };
-    const check = verifyEditionFile(temp, undefined, store.nativeBinding);
+    const transferKey = entry.transferKey ?? undefined;
+    const check = verifyEditionFile(temp, transferKey, store.nativeBinding);
     if (!check.ok) return { list: entry.list, outcome: 'refused', code: check.code };
     const { meta } = check;
     if (meta.contentHash !== entry.contentHash || meta.list !== entry.list || meta.kind !== entry.kind || meta.asOf !== entry.asOf) {
       return { list: entry.list, outcome: 'refused', code: 'edition/content-hash-mismatch' };
     }
-    encryptForStore(store, temp);
+    rekeyFile(temp, transferKey, store.key, store.nativeBinding);
     const editionId = installEditionFile(db, temp, meta, now);
     db.prepare('UPDATE list_editions SET content_hash = ? WHERE id = ?').run(meta.contentHash, editionId);
     return { list: entry.list, outcome: 'installed', editionId, asOf: meta.asOf };

@@ -22,7 +22,7 @@ const TEMP_PATTERN = /^(upload|fetch)-[0-9a-f-]{36}\.tmp(-journal)?$/;
 const STALE_TEMP_MS = 24 * 3600_000;
 
 /**
- * Unencrypted copies left by a process killed mid-upload or mid-fetch (the edition sweep does not
+ * Copies left by a process killed mid-upload or mid-fetch (the edition sweep does not
  * know their names): deleted once a day old, so a transfer running now in another process is never touched.
  */
 export function sweepStaleTemps(store: EditionStore, now = Date.now()): void {
@@ -56,15 +56,14 @@ function openFile(store: EditionStore, path: string, key: string | undefined, re
 }
 
 /**
- * The copy of a finished edition that travels: a compact copy (VACUUM INTO), then, when this
- * counter encrypts its files, decrypted in place (rekey to no key). Why unencrypted: each
- * counter has its own key and the hub has none; the copy only ever crosses the pinned TLS
- * connection, is stored 0600 at the hub, and is encrypted again with the receiving counter's
- * key before it is installed (docs/hub.md, "Publishing list editions"). The content hash is
+ * The copy of a finished edition that travels: a compact copy (VACUUM INTO, written with this
+ * counter's key), then re-keyed in place to `transferKey` (transfer-key.ts): no unencrypted copy
+ * of the members is ever written on a counter that encrypts its files. Without a transfer key
+ * (a test's forged file, an old hub's protocol) the copy is unencrypted. The content hash is
  * computed here, on the copy, not during the import (see stampEditionIdentity); a file fetched
  * from the hub already carries it.
  */
-export function writePortableCopy(store: EditionStore, edition: EditionRow, dest: string): EditionMeta {
+export function writePortableCopy(store: EditionStore, edition: EditionRow, dest: string, transferKey?: string): EditionMeta {
   const source = openFile(store, editionPath(store, edition.id), store.key, true);
   try {
     source.prepare('VACUUM INTO ?').run(dest);
@@ -74,7 +73,13 @@ export function writePortableCopy(store: EditionStore, edition: EditionRow, dest
   // VACUUM INTO writes the copy with the source's cipher and key.
   const copy = openFile(store, dest, store.key, false);
   try {
-    if (store.key) copy.pragma(`rekey=''`);
+    if (transferKey !== store.key) {
+      if (!store.key) {
+        copy.pragma(`cipher='sqlcipher'`);
+        copy.pragma('legacy=4');
+      }
+      copy.pragma(`rekey='${(transferKey ?? '').replace(/'/g, "''")}'`);
+    }
     const carried = readEditionMeta(copy);
     if (carried) return carried;
     const meta: EditionMeta = {

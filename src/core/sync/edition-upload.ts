@@ -6,6 +6,7 @@ import type { Db } from '../store/open-database';
 import type { HubTransport } from './hub-transport';
 import { removeTemp, sha256OfFile, tempEditionFile, writePortableCopy } from './edition-portable';
 import { EDITION_HEADERS, EDITIONS_PATH, type UploadEditionResponse } from './edition-wire';
+import { newTransferKey } from './transfer-key';
 
 export class NoCurrentEdition extends Error {
   constructor(readonly list: string) {
@@ -16,8 +17,9 @@ export class NoCurrentEdition extends Error {
 
 /**
  * Sends a list's current edition to the hub once an import at an enrolled counter has finished
- * (or when an administrator asks): the portable copy (edition-portable.ts), gzip-compressed as
- * it streams, with the list, kind, as-of date, content hash and the file's SHA-256 in headers.
+ * (or when an administrator asks): the portable copy (edition-portable.ts), encrypted with a new
+ * transfer key (transfer-key.ts), gzip-compressed as it streams, with the list, kind, as-of date,
+ * content hash, the file's SHA-256 and the transfer key in headers.
  * The hub checks them all against the file and refuses a file that does not match.
  * Fails with the transport's HubUnreachable / HubRefused; the caller retries later.
  */
@@ -28,11 +30,13 @@ export async function uploadEdition(db: Db, transport: HubTransport, list: strin
   const copy = tempEditionFile(store, 'upload');
   let cleanup = (): void => {};
   try {
-    const meta = writePortableCopy(store, edition, copy);
+    const transferKey = newTransferKey();
+    const meta = writePortableCopy(store, edition, copy, transferKey);
     db.prepare('UPDATE list_editions SET content_hash = ? WHERE id = ?').run(meta.contentHash, edition.id);
     const fileSha256 = await sha256OfFile(copy);
     const source = createReadStream(copy);
-    const body = createGzip({ level: 6 });
+    // Level 1: the copy is encrypted, and encrypted bytes do not compress whatever the effort.
+    const body = createGzip({ level: 1 });
     source.on('error', (error) => body.destroy(error));
     // The transport reports a failed stream through its own reading; once it has answered
     // (perhaps a refusal before reading a byte), a late error must not become an uncaught one.
@@ -49,6 +53,7 @@ export async function uploadEdition(db: Db, transport: HubTransport, list: strin
       [EDITION_HEADERS.asOf]: meta.asOf,
       [EDITION_HEADERS.contentHash]: meta.contentHash,
       [EDITION_HEADERS.fileSha256]: fileSha256,
+      [EDITION_HEADERS.transferKey]: transferKey,
     });
   } finally {
     cleanup();

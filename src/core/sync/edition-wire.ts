@@ -3,8 +3,9 @@ import { listKindSchema } from '../../shared/lists';
 
 /**
  * The editions part of the hub protocol (kept beside the code that uses it on both sides; the
- * hub imports it from here). An edition travels as its SQLite file, unencrypted, gzip-compressed,
- * over the pinned TLS connection; its SHA-256 is over the uncompressed file.
+ * hub imports it from here). An edition travels as its SQLite file, encrypted with its transfer
+ * key (transfer-key.ts), gzip-compressed, over the pinned TLS connection; its SHA-256 is over the
+ * uncompressed file. The transfer key travels in the upload's headers and in the manifest.
  */
 export const EDITIONS_PATH = '/v1/editions';
 export const ADMIN_EDITIONS_PATH = '/v1/admin/editions';
@@ -17,9 +18,12 @@ export const EDITION_HEADERS = {
   asOf: 'x-loket-as-of',
   contentHash: 'x-loket-content-hash',
   fileSha256: 'x-loket-file-sha256',
+  /** The key the file is encrypted with (absent: an unencrypted file, as versions before it sent). */
+  transferKey: 'x-loket-transfer-key',
 } as const;
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const transferKey = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const uploadedEditionHeaders = z.object({
   list: z.string().min(1).max(200),
@@ -27,6 +31,7 @@ export const uploadedEditionHeaders = z.object({
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   contentHash: sha256Hex,
   fileSha256: sha256Hex,
+  transferKey: transferKey.optional(),
 });
 export type UploadedEditionHeaders = z.infer<typeof uploadedEditionHeaders>;
 
@@ -42,6 +47,8 @@ export const hubEditionEntry = z.object({
   rev: z.number().int().nonnegative(),
   /** When the hub took it (ISO instant): among editions of the same as-of, the later one is the facility's. */
   uploadedAt: z.string().min(20).max(40),
+  /** The key the file is encrypted with; null for a file the hub took unencrypted. Absent from older hubs. */
+  transferKey: transferKey.nullable().optional(),
 });
 export type HubEditionEntry = z.infer<typeof hubEditionEntry>;
 

@@ -7,7 +7,7 @@ import { verifyEditionFile } from '../../core/sync/edition-verify';
 import type { UploadEditionResponse, UploadedEditionHeaders } from '../../core/sync/edition-wire';
 import { HubError } from '../http/route';
 import { DEFAULT_MAX_EDITION_BYTES, editionsFolder, storedEditionPath, type HubEditionsConfig } from './edition-config';
-import { currentEditions, recordEdition } from './hub-editions.repo';
+import { currentEditions, editionWithContent, recordEdition } from './hub-editions.repo';
 
 export interface EditionOrigin {
   source: 'upload' | 'upstream';
@@ -18,10 +18,13 @@ export interface EditionOrigin {
 /**
  * Takes an edition into the hub: the gzip stream goes to a temporary .gz (as received) and,
  * decompressed, to a temporary file hashed on the way; the file's SHA-256 must be the one
- * declared, the file must pass verifyEditionFile (tables, integrity, content hash), and its
- * metadata must match the declared list, kind, as-of date and content hash. Only then the .gz
- * is kept as `<dataDir>/editions/<sha256>.db.gz` (0600) and recorded; otherwise both temporary
- * files are deleted and nothing is kept. The uncompressed copy is never kept.
+ * declared, the file must pass verifyEditionFile with the declared transfer key (tables,
+ * integrity, content hash), and its metadata must match the declared list, kind, as-of date and
+ * content hash. Only then the .gz is kept as `<dataDir>/editions/<sha256>.db.gz` (0600) and
+ * recorded with its transfer key; otherwise both temporary files are deleted and nothing is
+ * kept. The uncompressed copy is never kept. An edition the hub already holds (the same file,
+ * or the same members of the same list and as-of in a copy with another transfer key) keeps
+ * the copy already held.
  */
 export async function takeEdition(
   pool: Pool,
@@ -35,17 +38,17 @@ export async function takeEdition(
   if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
   const temp = join(folder, `incoming-${randomUUID()}`);
   const gzTemp = `${temp}.gz`;
-  const plainTemp = `${temp}.db`;
+  const fileTemp = `${temp}.db`;
   try {
     let received;
     try {
-      received = await receiveGzipEdition(body, plainTemp, { gzPath: gzTemp, maxBytes: config.maxEditionBytes ?? DEFAULT_MAX_EDITION_BYTES });
+      received = await receiveGzipEdition(body, fileTemp, { gzPath: gzTemp, maxBytes: config.maxEditionBytes ?? DEFAULT_MAX_EDITION_BYTES });
     } catch (error) {
       if (error instanceof EditionTransferError) throw new HubError(422, 'hub/edition-invalid', { reason: error.code });
       throw error;
     }
     if (received.fileSha256 !== declared.fileSha256) throw new HubError(422, 'hub/edition-hash-mismatch', { what: 'file' });
-    const check = verifyEditionFile(plainTemp);
+    const check = verifyEditionFile(fileTemp, declared.transferKey);
     if (!check.ok) {
       if (check.code === 'edition/content-hash-mismatch') throw new HubError(422, 'hub/edition-hash-mismatch', { what: 'content' });
       throw new HubError(422, 'hub/edition-invalid', { reason: check.code });
@@ -55,8 +58,11 @@ export async function takeEdition(
     if (meta.list !== declared.list || meta.kind !== declared.kind || meta.asOf !== declared.asOf) {
       throw new HubError(422, 'hub/edition-invalid', { reason: 'edition/meta-mismatch' });
     }
+    const held = await editionWithContent(pool, meta);
+    if (held) return { edition: held, current: await isCurrent(pool, held.fileSha256), duplicate: true };
     const stored = storedEditionPath(config, received.fileSha256);
-    if (!existsSync(stored)) {
+    const keptNow = !existsSync(stored);
+    if (keptNow) {
       chmodSync(gzTemp, 0o600);
       renameSync(gzTemp, stored);
     }
@@ -68,13 +74,17 @@ export async function takeEdition(
       fileSha256: received.fileSha256,
       size: statSync(stored).size,
       members: meta.members,
+      transferKey: declared.transferKey ?? null,
       ...origin,
       uploadedAt: now(),
     });
-    const current = (await currentEditions(pool)).some((e) => e.fileSha256 === entry.fileSha256);
-    return { edition: entry, current, duplicate };
+    // Another upload of the same members was recorded meanwhile: the copy kept now is not needed.
+    if (keptNow && entry.fileSha256 !== received.fileSha256) rmSync(stored, { force: true });
+    return { edition: entry, current: await isCurrent(pool, entry.fileSha256), duplicate };
   } finally {
     rmSync(gzTemp, { force: true });
-    rmSync(plainTemp, { force: true });
+    rmSync(fileTemp, { force: true });
   }
 }
+
+const isCurrent = async (pool: Pool, fileSha256: string): Promise<boolean> => (await currentEditions(pool)).some((e) => e.fileSha256 === fileSha256);

@@ -77,7 +77,14 @@ function declaredEdition(req: HubRequest): UploadedEditionHeaders {
     asOf: value(EDITION_HEADERS.asOf),
     contentHash: value(EDITION_HEADERS.contentHash),
     fileSha256: value(EDITION_HEADERS.fileSha256),
+    // Never from the query string: a URL may end up in a log line, a header does not.
+    transferKey: headerOnly(req, EDITION_HEADERS.transferKey),
   });
   if (!parsed.success) throw new HubError(400, 'hub/edition-invalid', { reason: 'edition/bad-headers' });
   return parsed.data;
+}
+
+function headerOnly(req: HubRequest, name: string): string | undefined {
+  const header = req.headers?.[name];
+  return Array.isArray(header) ? header[0] : header;
 }

@@ -10,6 +10,8 @@ export interface NewHubEdition {
   fileSha256: string;
   size: number;
   members: number;
+  /** The key the file is encrypted with; null: taken unencrypted. */
+  transferKey: string | null;
   source: 'upload' | 'upstream';
   uploadedBy: string;
   uploadedAt: Date;
@@ -17,28 +19,41 @@ export interface NewHubEdition {
 
 const ENTRY_COLUMNS = `list, kind, to_char(as_of, 'YYYY-MM-DD') AS "asOf", content_hash AS "contentHash",
   file_sha256 AS "fileSha256", size::float8 AS size, members, rev::float8 AS rev,
-  to_char(uploaded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "uploadedAt"`;
+  to_char(uploaded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "uploadedAt", transfer_key AS "transferKey"`;
 
 /**
- * Records an edition the hub now holds, with the next hub revision. Idempotent by file SHA-256:
- * the same file uploaded again (a retry after a timeout, two counters importing the same
- * spreadsheet) answers the existing row. Returns the row and whether it was already there.
+ * Records an edition the hub now holds, with the next hub revision. Idempotent by file SHA-256
+ * and by content: the same members of the same list and as-of uploaded again (a retry after a
+ * timeout, two counters importing the same spreadsheet) answer the existing row, although each
+ * upload's copy is encrypted with a transfer key of its own and so has other bytes.
+ * Returns the row and whether it was already there.
  */
+export async function editionWithContent(pool: Pool, e: Pick<NewHubEdition, 'list' | 'kind' | 'asOf' | 'contentHash'>): Promise<HubEditionEntry | null> {
+  const { rows } = await pool.query<HubEditionEntry>(
+    `SELECT ${ENTRY_COLUMNS} FROM hub_editions WHERE list = $1 AND kind = $2 AND as_of = $3 AND content_hash = $4 ORDER BY rev LIMIT 1`,
+    [e.list, e.kind, e.asOf, e.contentHash],
+  );
+  return rows[0] ?? null;
+}
+
 export async function recordEdition(pool: Pool, e: NewHubEdition): Promise<{ entry: HubEditionEntry; duplicate: boolean }> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await lockRevisions(client);
-    const existing = await client.query<HubEditionEntry>(`SELECT ${ENTRY_COLUMNS} FROM hub_editions WHERE file_sha256 = $1`, [e.fileSha256]);
+    const existing = await client.query<HubEditionEntry>(
+      `SELECT ${ENTRY_COLUMNS} FROM hub_editions WHERE file_sha256 = $1 OR (list = $2 AND kind = $3 AND as_of = $4 AND content_hash = $5) ORDER BY rev LIMIT 1`,
+      [e.fileSha256, e.list, e.kind, e.asOf, e.contentHash],
+    );
     if (existing.rows[0]) {
       await client.query('COMMIT');
       return { entry: existing.rows[0], duplicate: true };
     }
     const rev = await nextRevision(client);
     const { rows } = await client.query<HubEditionEntry>(
-      `INSERT INTO hub_editions (list, kind, as_of, content_hash, file_sha256, size, members, source, uploaded_by, uploaded_at, rev)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${ENTRY_COLUMNS}`,
-      [e.list, e.kind, e.asOf, e.contentHash, e.fileSha256, e.size, e.members, e.source, e.uploadedBy, e.uploadedAt, rev],
+      `INSERT INTO hub_editions (list, kind, as_of, content_hash, file_sha256, size, members, source, uploaded_by, uploaded_at, rev, transfer_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${ENTRY_COLUMNS}`,
+      [e.list, e.kind, e.asOf, e.contentHash, e.fileSha256, e.size, e.members, e.source, e.uploadedBy, e.uploadedAt, rev, e.transferKey],
     );
     await client.query('COMMIT');
     return { entry: rows[0]!, duplicate: false };

@@ -45,7 +45,8 @@ export async function syncFromUpstream(pool: Pool, config: HubEditionsConfig, up
     }
     try {
       const body = await upstream.download(editionDownloadPath(entry.fileSha256));
-      const declared = { list: entry.list, kind: entry.kind, asOf: entry.asOf, contentHash: entry.contentHash, fileSha256: entry.fileSha256 };
+      // The district's transfer key comes with its manifest and is passed on to this hub's counters with the file.
+      const declared = { list: entry.list, kind: entry.kind, asOf: entry.asOf, contentHash: entry.contentHash, fileSha256: entry.fileSha256, ...(entry.transferKey ? { transferKey: entry.transferKey } : {}) };
       await takeEdition(pool, config, body, declared, { source: 'upstream', uploadedBy: `upstream:${from}` }, now);
       outcomes.push({ list: entry.list, outcome: 'stored', fileSha256: entry.fileSha256 });
     } catch (error) {
