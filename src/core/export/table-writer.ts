@@ -47,15 +47,18 @@ export async function writeTable(path: string, format: ExportFormat, table: Tabl
  * edits later stays text. Numbers are numbers.
  */
 function addXlsxRow(sheet: ExcelJS.Worksheet, cells: readonly Cell[]): ExcelJS.Row {
-  const row = sheet.addRow(cells.map((value) => (typeof value === 'string' ? xmlSafe(neutralizeFormula(value)) : value)));
+  const row = sheet.addRow(cells.map(xlsxValue));
   cells.forEach((value, i) => {
     if (typeof value === 'string') row.getCell(i + 1).numFmt = '@';
   });
   return row;
 }
 
+/** A cell's value as an XLSX cell holds it: text neutralized and fit for XML, numbers as they are. */
+export const xlsxValue = (value: Cell): string | number | null => (typeof value === 'string' ? xmlSafe(neutralizeFormula(value)) : value);
+
 /** Excel's rules for a sheet name (a list's name may be anything): at most 31 characters, no backslash, slash, ?, *, [, ] or :, no edge apostrophe. */
-function xlsxSheetName(name: string): string {
+export function xlsxSheetName(name: string): string {
   const fitted = Array.from(xmlSafe(name).replace(/[\\/?*[\]:]/g, '_')).slice(0, 31).join('').replace(/^'+|'+$/g, '').trim();
   return fitted || 'Sheet1';
 }
@@ -64,7 +67,7 @@ function xlsxSheetName(name: string): string {
  * A field is quoted when it holds the separator, a comma (a spreadsheet in an English locale
  * splits on it), a quote, a line break or edge spaces; formula text is neutralized first.
  */
-function csvCell(value: Cell): string {
+export function csvCell(value: Cell): string {
   if (value === null) return '';
   const text = typeof value === 'number' ? String(value) : neutralizeFormula(value);
   return /[";,\r\n\t]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
