@@ -4,7 +4,7 @@ import type { MatchFlag, MemberMatch, QueryKind } from '../../../../shared/looku
 import { ageInYears, formatDate } from '../../format';
 import { formatDayClock } from '../../format-time';
 import { useLang } from '../../i18n';
-import { shownIdentifiers } from './shown-identifiers';
+import { shownIdentifiers } from '../../../../shared/shown-identifiers';
 
 interface Props {
   matches: MemberMatch[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { revealsIdentifiers, shownIdentifiers } from '../../../src/renderer/src/features/lookup/shown-identifiers';
+import { revealsIdentifiers, shownIdentifiers } from '../../../src/shared/shown-identifiers';
 import { maskCard, maskNik } from '../../../src/shared/masking';
 import type { Confidence, QueryKind } from '../../../src/shared/lookup';
 

@@ -1,5 +1,5 @@
-import type { MemberMatch, QueryKind } from '../../../../shared/lookup';
-import { maskCard, maskNik } from '../../../../shared/masking';
+import type { MemberMatch, QueryKind } from './lookup';
+import { maskCard, maskNik } from './masking';
 
 /**
  * Whole NIKs and card numbers are shown only for the person the clerk has in front of them: the
