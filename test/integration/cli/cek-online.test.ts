@@ -153,7 +153,7 @@ describe('loket cek --online', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'unknown', matches: [], online: { ok: true, found: false } });
     const d = openDatabase(db);
     expect(d.prepare('SELECT count(*) AS n FROM live_answers').get()).toEqual({ n: 0 });
-    expect(readBridgeLog(d, { limit: 5 })).toEqual([expect.objectContaining({ outcome: 'not-found', endpoint: expect.stringMatching(/^\/Peserta\/nik\/3673\*{8}0009\/tglSEP\//) })]);
+    expect(readBridgeLog(d, { limit: 5 })).toEqual([expect.objectContaining({ outcome: 'not-found', endpoint: expect.stringMatching(/^\/Peserta\/nik\/3673•{8}0009\/tglSEP\//) })]);
     d.close();
   });
 
