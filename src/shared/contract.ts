@@ -155,6 +155,15 @@ export const contract = {
     output: {} as { name: string; rows: number },
   },
   /**
+   * Writes the members of a list's current edition to a CSV or XLSX file (a 'save-csv' or
+   * 'save-xlsx' handle as `format` says), worded in `lang` (default 'id'). NIKs and card numbers
+   * are masked unless `full` (an administrator's explicit choice). Administrator only.
+   */
+  exportMembers: {
+    input: z.object({ list: z.string().trim().min(1), format: z.enum(['csv', 'xlsx']), file: fileHandleSchema, lang: z.enum(['id', 'en']).optional(), full: z.boolean().optional() }),
+    output: {} as { name: string; rows: number; full: boolean },
+  },
+  /**
    * Asks the person for a file to open or a place to save (the desktop app's dialogs). The path
    * stays in the core: the window gets an opaque handle, valid for this purpose only and for a
    * while, and the file's name to show. Null when cancelled, or where no dialog exists (the

@@ -201,9 +201,3 @@ export function nikMismatch(info: NikInfo, dob: string | null, sex: Sex | null):
   if (dobBad) return sexBad ? 'dob-and-sex' : 'dob';
   return sexBad ? 'sex' : null;
 }
-
-/** '3673********0003': the region stays readable for the clerk, the person is not identifiable. */
-export function maskNik(nik: string): string {
-  if (nik.length <= 8) return '*'.repeat(nik.length);
-  return nik.slice(0, 4) + '*'.repeat(nik.length - 8) + nik.slice(-4);
-}

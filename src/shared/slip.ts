@@ -15,7 +15,7 @@ export interface SlipData {
   unitName: string;
   patientName: string;
   mrn: string;
-  /** Masked: "3673********0003". */
+  /** Masked (src/shared/masking.ts): "3673••••••••0003", the card "•••••••••6592". */
   nikMasked: string | null;
   cardMasked: string | null;
   emergency: boolean;

@@ -71,7 +71,7 @@ describe('Settings → BPJS', () => {
     expect(await rows.count()).toBeGreaterThanOrEqual(2); // the probe and the look-up
     const table = (await page.getByTestId('bridge-log-table').textContent()) ?? '';
     expect(table).not.toContain(SITI.nik);
-    expect(table).toMatch(/\/Peserta\/nik\/3673\*+0003\/tglSEP\/2026-11-23/);
+    expect(table).toMatch(/\/Peserta\/nik\/3673•+0003\/tglSEP\/2026-11-23/);
     expect(table).toContain('Berhasil');
     await c.screenshot('bpjs-d-bridge-log');
 

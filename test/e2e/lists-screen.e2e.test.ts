@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { maskNik } from '../../src/shared/masking';
 import { csvList, type Counter } from './support/counter';
 import { APBD, BUDI, DEWI, NUR, RIZKY, SITI } from './support/lists';
 import { scratch, useCounters } from './support/ui';
@@ -74,6 +75,38 @@ describe('the member lists screen', () => {
     const csv = await readFile(out, 'utf8');
     expect(csv).toMatch(/\b4\b/);
     expect(csv).toContain('Nama kosong');
+  });
+
+  it('exports a list\'s members masked by default; whole numbers only when the box is ticked', async () => {
+    const c = await open([APBD]);
+    const { page } = c;
+    const dir = await scratch();
+    const file = join(dir, 'jamkesda.csv');
+    await writeFile(file, csvList(HEADER, GOOD), 'utf8');
+    await page.keyboard.press('Alt+4');
+    await importThroughScreen(c, file, 'JAMKESDA', '2025-06-05');
+
+    await page.locator('[data-testid="list-row"][data-list="JAMKESDA"] [data-action="export-members"]').click();
+    const panel = page.getByTestId('member-export');
+    await panel.waitFor();
+    expect(await page.getByTestId('member-export-full').isChecked()).toBe(false);
+    await c.screenshot('lists-e-member-export');
+    await page.locator('[data-export="members-csv"]').click();
+    await page.getByTestId('member-export-path-input').fill(join(dir, 'peserta.csv'));
+    await page.getByTestId('member-export-path-input').press('Enter');
+    await expect.poll(() => page.getByTestId('member-export-status').textContent()).toContain('2 peserta disimpan ke peserta.csv');
+    const masked = await readFile(join(dir, 'peserta.csv'), 'utf8');
+    expect(masked).toContain(SITI.name);
+    expect(masked).not.toContain(SITI.nik);
+    expect(masked).not.toContain(SITI.card);
+    expect(masked).toContain(maskNik(SITI.nik));
+
+    await page.getByTestId('member-export-full').check();
+    await page.locator('[data-export="members-csv"]').click();
+    await page.getByTestId('member-export-path-input').fill(join(dir, 'peserta-lengkap.csv'));
+    await page.getByTestId('member-export-path-input').press('Enter');
+    await expect.poll(() => page.getByTestId('member-export-status').textContent()).toContain('lengkap');
+    expect(await readFile(join(dir, 'peserta-lengkap.csv'), 'utf8')).toContain(SITI.nik);
   });
 
   it('a file that is not a list shows the message and keeps the list; a second edition can be rolled back', async () => {

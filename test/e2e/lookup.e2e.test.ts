@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvList, type Counter } from './support/counter';
 import { useCounters } from './support/ui';
+import { maskNik } from '../../src/shared/masking';
 import { APBD, APBN_OLD, BUDI, DEWI, NUR, RIZKI, RIZKY, SITI, STRANGER_NIK } from './support/lists';
 
 const counters = useCounters();
@@ -95,6 +96,11 @@ describe('patient look-up', () => {
     await expect.poll(async () => (await rows.allTextContents()).some((t) => t.includes(RIZKI.name))).toBe(true);
     expect(await page.locator('[data-testid="match-row"][data-picked="true"]').count()).toBe(0);
     expect(await verdict.textContent()).not.toContain('Terdaftar aktif');
+    // Candidates of a name search show masked numbers only (src/shared/masking.ts).
+    const candidates = (await rows.allTextContents()).join('\n');
+    expect(candidates).not.toContain(RIZKI.nik);
+    expect(candidates).not.toContain(RIZKI.card);
+    expect(candidates).toContain(maskNik(RIZKI.nik));
     await c.screenshot('d-name-candidates-1024');
 
     // Keyboard: ArrowDown from the search field moves to the candidates' Pick buttons.
@@ -110,6 +116,7 @@ describe('patient look-up', () => {
     const picked = page.locator('[data-testid="match-row"][data-picked="true"]');
     expect(await picked.count()).toBe(1);
     expect(await picked.textContent()).toContain(RIZKI.name);
+    expect(await picked.textContent()).toContain(RIZKI.nik); // the person picked: the whole number, to compare with the KTP
     await c.screenshot('d-name-picked-1024');
 
     // Without a birth date: more candidates (Rizki and Rizky), still nothing picked.

@@ -17,7 +17,7 @@ describe('the slip after registration', () => {
     await expect.poll(slipText).toContain('U-001');
     const jkn = (await slipText()) ?? '';
     expect(jkn).toContain(SITI.name);
-    expect(jkn).toContain('3673********0003');
+    expect(jkn).toContain('3673••••••••0003');
     expect(jkn.replace(/Poli Umum/g, '')).not.toMatch(PAYER_WORDS);
     // The automatic print after registering stays quiet where printing does not exist.
     expect(await page.getByTestId('slip-status').count()).toBe(0);

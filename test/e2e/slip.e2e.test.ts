@@ -65,8 +65,8 @@ describe('the intake slip', () => {
       expect(text.replace('Poli Umum', '')).not.toMatch(FORBIDDEN);
     }
     expect(jknText).toMatch(/U-001/);
-    expect(jknText).toContain('3673********0003');
-    expect(jknText).toContain('0001*****6592');
+    expect(jknText).toContain('3673••••••••0003');
+    expect(jknText).toContain('•••••••••6592');
     expect(jknText).not.toContain('3673015203850003');
     expect(umumText).toMatch(/U-002/);
     // Same layout: the two slips differ only in their patient's own data.

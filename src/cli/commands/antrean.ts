@@ -3,6 +3,7 @@ import type { Lang } from '../../shared/i18n/messages';
 import type { VisitStatus } from '../../shared/counter';
 import { call } from '../contract-call';
 import { cliText } from '../messages';
+import { maskedNikOf } from '../masked-output';
 import type { Output } from '../output';
 import { UsageError } from '../usage-error';
 import { roundIfEnrolled } from './sync';
@@ -35,7 +36,8 @@ export async function antreanCommand(core: Core, args: { unit?: string | undefin
     unit: e.unit,
     status: e.status,
     emergency: e.emergency,
-    patient: { id: e.patient.uid, mrn: e.patient.mrn, nik: e.patient.nik, name: e.patient.name },
+    // A queue is a list of people: their NIKs masked (the record number names the patient).
+    patient: { id: e.patient.uid, mrn: e.patient.mrn, nik: maskedNikOf(e.patient.nik), name: e.patient.name },
   }));
   if (out.json) {
     out.data(entries);

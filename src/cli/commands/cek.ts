@@ -13,6 +13,7 @@ import type { Output } from '../output';
 import { UsageError } from '../usage-error';
 import { call } from '../contract-call';
 import { wordedLookup } from '../worded';
+import { maskedLookup } from '../masked-output';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -129,8 +130,9 @@ async function cekBatch(core: Core, file: string, out: Output, lang: Lang): Prom
   return 0;
 }
 
+/** Only printed, never acted on: masked as the counter screen masks a list of candidates. */
 async function lookupOrThrow(core: Core, query: string, dob: string | undefined): Promise<LookupResult> {
-  return call(core, 'lookup', { query, ...(dob ? { dob } : {}) });
+  return maskedLookup(await call(core, 'lookup', { query, ...(dob ? { dob } : {}) }));
 }
 
 function printResult(r: LookupResult, out: Output, lang: Lang): void {

@@ -1,7 +1,6 @@
 // The bridge log: one row per call to BPJS, for the IT officer who must show what was asked and
 // when. Identifiers are masked and no credential is ever written.
-import { maskCard } from '../../shared/card';
-import { maskNik } from '../../shared/nik';
+import { maskIdentifiers } from '../../shared/masking';
 import { EXPORT_WORDS } from '../reports/export-words';
 import { localDateTime, writeTable, type ExportFormat } from '../export/table-writer';
 import type { Lang } from '../../shared/i18n/messages';
@@ -20,9 +19,9 @@ export interface BridgeLogRow {
   retries: number;
 }
 
-/** Masks every NIK (16 digits) and card number (13 digits) in a request path. */
+/** Masks every NIK (16 digits) and card number (13 digits) in a request path (the one masking rule, src/shared/masking.ts). */
 export function maskEndpoint(path: string): string {
-  return path.replace(/\d+/g, (run) => (run.length === 16 ? maskNik(run) : run.length === 13 ? maskCard(run) : run));
+  return maskIdentifiers(path);
 }
 
 /** Records one client call. */
@@ -53,7 +52,8 @@ export function readBridgeLog(db: Db, options: { limit?: number } = {}): BridgeL
   const rows = db
     .prepare(`SELECT id, at, service, endpoint, duration_ms, outcome, meta_code, retries FROM bridge_log ORDER BY id DESC LIMIT ?`)
     .all(limit) as { id: number; at: string; service: BpjsService; endpoint: string; duration_ms: number; outcome: string; meta_code: string | null; retries: number }[];
-  return rows.map((r) => ({ id: r.id, at: r.at, service: r.service, endpoint: r.endpoint, durationMs: r.duration_ms, outcome: r.outcome, metaCode: r.meta_code, retries: r.retries }));
+  // Masked again on the way out: rows written before the one masking rule stay safe too.
+  return rows.map((r) => ({ id: r.id, at: r.at, service: r.service, endpoint: maskIdentifiers(r.endpoint), durationMs: r.duration_ms, outcome: r.outcome, metaCode: r.meta_code, retries: r.retries }));
 }
 
 /**

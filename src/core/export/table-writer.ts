@@ -1,9 +1,12 @@
 import ExcelJS from 'exceljs';
 import { writeFile } from 'node:fs/promises';
+import { neutralizeFormula, xmlSafe } from './safe-cell';
 
 /**
- * The one table writer every export uses (reports, the bridge log, rejected rows): a sheet name,
- * headers and rows of plain cells, written as CSV or XLSX. It knows nothing of what the table holds.
+ * The one table writer every export uses (reports, the bridge log, rejected rows, list members):
+ * a sheet name, headers and rows of plain cells, written as CSV or XLSX. It knows nothing of what
+ * the table holds, and so trusts none of it: every text cell a spreadsheet could run as a formula
+ * is neutralized (safe-cell.ts); numbers stay numbers.
  */
 export type ExportFormat = 'csv' | 'xlsx';
 export type Cell = string | number | null;
@@ -32,15 +35,40 @@ export async function writeTable(path: string, format: ExportFormat, table: Tabl
     return;
   }
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(table.sheet);
-  sheet.addRow(table.headers).font = { bold: true };
-  for (const row of table.rows) sheet.addRow(row);
+  const sheet = workbook.addWorksheet(xlsxSheetName(table.sheet));
+  addXlsxRow(sheet, table.headers).font = { bold: true };
+  for (const row of table.rows) addXlsxRow(sheet, row);
   sheet.columns.forEach((column) => (column.width = 16));
   await workbook.xlsx.writeFile(path);
 }
 
-function csvCell(value: Cell): string {
+/**
+ * Text cells are string cells in the Text number format ('@'): never a formula, and one a person
+ * edits later stays text. Numbers are numbers.
+ */
+function addXlsxRow(sheet: ExcelJS.Worksheet, cells: readonly Cell[]): ExcelJS.Row {
+  const row = sheet.addRow(cells.map(xlsxValue));
+  cells.forEach((value, i) => {
+    if (typeof value === 'string') row.getCell(i + 1).numFmt = '@';
+  });
+  return row;
+}
+
+/** A cell's value as an XLSX cell holds it: text neutralized and fit for XML, numbers as they are. */
+export const xlsxValue = (value: Cell): string | number | null => (typeof value === 'string' ? xmlSafe(neutralizeFormula(value)) : value);
+
+/** Excel's rules for a sheet name (a list's name may be anything): at most 31 characters, no backslash, slash, ?, *, [, ] or :, no edge apostrophe. */
+export function xlsxSheetName(name: string): string {
+  const fitted = Array.from(xmlSafe(name).replace(/[\\/?*[\]:]/g, '_')).slice(0, 31).join('').replace(/^'+|'+$/g, '').trim();
+  return fitted || 'Sheet1';
+}
+
+/**
+ * A field is quoted when it holds the separator, a comma (a spreadsheet in an English locale
+ * splits on it), a quote, a line break or edge spaces; formula text is neutralized first.
+ */
+export function csvCell(value: Cell): string {
   if (value === null) return '';
-  const text = String(value);
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = typeof value === 'number' ? String(value) : neutralizeFormula(value);
+  return /[";,\r\n\t]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

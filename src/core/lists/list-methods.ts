@@ -2,11 +2,14 @@ import type { ContractEvents } from '../../shared/contract';
 import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core';
 import { writeTable } from '../export/table-writer';
+import { maskIdentifiers } from '../../shared/masking';
 import { LoketError, errorFromPayload, toErrorPayload } from '../errors';
 import { editionStoreOf, openEditionReadOnly } from '../store/edition-store';
 import { readEditionOfList, rollbackToPrevious } from './editions.repo';
 import { importList } from './import-list';
 import { issueReason } from './issue-reason';
+import { exportMembers } from './member-export';
+import { savePurposeOf } from '../files/file-handles';
 import { inspectListFile } from './inspect-list';
 import { listSummaries } from './list-summaries';
 import { runImportInWorker } from './run-import';
@@ -19,7 +22,7 @@ const asLoketError = (error: unknown): never => {
 };
 
 /** The lists' contract methods: what is loaded, importing a new edition, and rolling back. */
-export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | 'importList' | 'inspectListFile' | 'exportImportIssues' | 'rollbackList'> {
+export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | 'importList' | 'inspectListFile' | 'exportImportIssues' | 'exportMembers' | 'rollbackList'> {
   const { db, config, catalog } = ctx;
   const running = new Set<string>();
   return {
@@ -64,8 +67,16 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
       const id = lang === 'id';
       const headers = id ? ['Baris', 'Jenis', 'Kode', 'Alasan'] : ['Row', 'Kind', 'Code', 'Reason'];
       const kind = (severity: string): string => (severity === 'reject' ? (id ? 'ditolak' : 'rejected') : id ? 'peringatan' : 'warning');
-      await writeTable(path, 'csv', { sheet: list, headers, rows: issues.map((i) => [i.row, kind(i.severity), i.code, issueReason(lang, i.code, i.detail)]) });
+      // A reason may quote a cell (an unreadable birth date, a row worded before reasons were codes):
+      // any NIK or card in it is masked; the row number is what the administrator fixes the file by.
+      const rows = issues.map((i) => [i.row, kind(i.severity), i.code, maskReason(issueReason(lang, i.code, i.detail))]);
+      await writeTable(path, 'csv', { sheet: list, headers, rows });
       return { name, rows: issues.length };
+    },
+    async exportMembers({ list, format, file, lang = 'id', full = false }) {
+      const { path, name } = ctx.files.resolve(file, savePurposeOf(format));
+      const rows = await exportMembers(db, { list, format, path, lang, full });
+      return { name, rows, full };
     },
     async rollbackList({ list }) {
       if (!readEditionOfList(db, list, 'current') && !readEditionOfList(db, list, 'previous')) throw new LoketError('unknown-list', { list });
@@ -77,6 +88,8 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
     },
   };
 }
+
+const maskReason = (reason: string | null): string | null => (reason === null ? null : maskIdentifiers(reason));
 
 type IssueRow = { row: number; severity: string; code: string; detail: string | null };
 

@@ -1,8 +1,7 @@
 // The explicit node entry: the package's root export has no condition for a plain bundler build.
 import bwipjs from 'bwip-js/node';
-import { maskCard } from '../../shared/card';
 import type { Lang } from '../../shared/i18n/messages';
-import { maskNik } from '../../shared/nik';
+import { maskCard, maskNik } from '../../shared/masking';
 import { queueLabel, type CounterSettings } from '../../shared/settings';
 import { renderSlipHtml, slipLengthMm, type Paper, type SlipData } from '../../shared/slip';
 import { LoketError } from '../errors';

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Pool } from 'pg';
+import { maskIdentifiers } from '../../shared/masking';
 import { CounterAuth } from './counter-auth';
 import { routeMatcher } from './match';
 import { HubError, type HubReply, type HubRoute } from './route';
@@ -67,7 +68,8 @@ export function createHubServer(options: HubServerOptions): HubServer {
   const server = createServer({ cert: options.certPem, key: options.keyPem, keepAlive: true, keepAliveTimeout: 65_000 }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HubError) return sendError(res, error.status, error.code, error.params);
-      console.error(`hub: ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      // An unexpected error may quote a row (a PostgreSQL message, a query): any NIK or card in it is masked.
+      console.error(maskIdentifiers(`hub: ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
       sendError(res, 500, 'hub/internal', {});
     });
   });

@@ -37,6 +37,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'unknown-list': 'List "{{list}}" not found.',
   'no-previous-edition': 'List "{{list}}" has no previous edition to bring back.',
   'import-busy': 'An import of list "{{list}}" is already running. Wait until it finishes.',
+  'export/too-many-rows': 'The list has {{rows}} members; a spreadsheet sheet holds at most {{max}}. Export it as CSV.',
   'database/wrong-key': 'The database {{path}} is encrypted with another key: the key given is wrong. Check the database key (LOKET_DB_KEY or the key file); nothing was changed.',
   'database/key-missing': 'The database {{path}} is encrypted, but no key was given. Give its key (LOKET_DB_KEY or the key file); nothing was changed.',
   'database/not-encrypted': 'The database {{path}} is not encrypted, but a key was given. Open it without a key; nothing was changed.',

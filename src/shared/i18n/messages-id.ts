@@ -35,6 +35,7 @@ export const messagesId = {
   'unknown-list': 'Daftar "{{list}}" tidak ditemukan.',
   'no-previous-edition': 'Daftar "{{list}}" tidak punya edisi sebelumnya untuk dikembalikan.',
   'import-busy': 'Impor daftar "{{list}}" sedang berjalan. Tunggu sampai selesai.',
+  'export/too-many-rows': 'Daftar berisi {{rows}} peserta; satu lembar spreadsheet memuat paling banyak {{max}}. Ekspor sebagai CSV.',
   'database/wrong-key': 'Basis data {{path}} terenkripsi dengan kunci lain: kunci yang diberikan salah. Periksa kunci basis data (LOKET_DB_KEY atau berkas kunci); data tidak diubah.',
   'database/key-missing': 'Basis data {{path}} terenkripsi, tetapi tidak ada kunci yang diberikan. Berikan kuncinya (LOKET_DB_KEY atau berkas kunci); data tidak diubah.',
   'database/not-encrypted': 'Basis data {{path}} tidak terenkripsi, tetapi sebuah kunci diberikan. Buka tanpa kunci; data tidak diubah.',

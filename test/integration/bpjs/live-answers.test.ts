@@ -94,15 +94,15 @@ describe('verdictOf', () => {
 
 describe('bridge log', () => {
   it('masks NIKs and card numbers in endpoints, and records outcome, code and retries', async () => {
-    expect(maskEndpoint('/Peserta/nik/3673015203850003/tglSEP/2026-11-23')).toBe('/Peserta/nik/3673********0003/tglSEP/2026-11-23');
-    expect(maskEndpoint('/Peserta/nokartu/0001336526592/tglSEP/2026-11-23')).toBe('/Peserta/nokartu/0001*****6592/tglSEP/2026-11-23');
-    expect(maskEndpoint('/peserta/nik/3673015203850003')).toBe('/peserta/nik/3673********0003');
+    expect(maskEndpoint('/Peserta/nik/3673015203850003/tglSEP/2026-11-23')).toBe('/Peserta/nik/3673••••••••0003/tglSEP/2026-11-23');
+    expect(maskEndpoint('/Peserta/nokartu/0001336526592/tglSEP/2026-11-23')).toBe('/Peserta/nokartu/•••••••••6592/tglSEP/2026-11-23');
+    expect(maskEndpoint('/peserta/nik/3673015203850003')).toBe('/peserta/nik/3673••••••••0003');
     const core = await coreWithSample();
     recordBridgeCall(core.db, { service: 'pcare', path: `/peserta/${SITI.card}`, retries: 1, result: { ok: false, reason: 'timeout', detail: 'x', tookMs: 5012.4 } }, new Date('2026-11-23T03:00:00Z'));
     recordBridgeCall(core.db, { service: 'vclaim', path: `/Peserta/nik/${SITI.nik}/tglSEP/2026-11-23`, retries: 0, result: { ok: true, member: null, metaCode: '201', tookMs: 80 } }, new Date('2026-11-23T03:00:01Z'));
     expect(readBridgeLog(core.db)).toEqual([
-      { id: 2, at: '2026-11-23T03:00:01.000Z', service: 'vclaim', endpoint: '/Peserta/nik/3673********0003/tglSEP/2026-11-23', durationMs: 80, outcome: 'not-found', metaCode: '201', retries: 0 },
-      { id: 1, at: '2026-11-23T03:00:00.000Z', service: 'pcare', endpoint: '/peserta/0001*****6592', durationMs: 5012, outcome: 'timeout', metaCode: null, retries: 1 },
+      { id: 2, at: '2026-11-23T03:00:01.000Z', service: 'vclaim', endpoint: '/Peserta/nik/3673••••••••0003/tglSEP/2026-11-23', durationMs: 80, outcome: 'not-found', metaCode: '201', retries: 0 },
+      { id: 1, at: '2026-11-23T03:00:00.000Z', service: 'pcare', endpoint: '/peserta/•••••••••6592', durationMs: 5012, outcome: 'timeout', metaCode: null, retries: 1 },
     ]);
     core.close();
   });

@@ -153,7 +153,7 @@ describe('loket cek --online', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'unknown', matches: [], online: { ok: true, found: false } });
     const d = openDatabase(db);
     expect(d.prepare('SELECT count(*) AS n FROM live_answers').get()).toEqual({ n: 0 });
-    expect(readBridgeLog(d, { limit: 5 })).toEqual([expect.objectContaining({ outcome: 'not-found', endpoint: expect.stringMatching(/^\/Peserta\/nik\/3673\*{8}0009\/tglSEP\//) })]);
+    expect(readBridgeLog(d, { limit: 5 })).toEqual([expect.objectContaining({ outcome: 'not-found', endpoint: expect.stringMatching(/^\/Peserta\/nik\/3673•{8}0009\/tglSEP\//) })]);
     d.close();
   });
 
@@ -198,9 +198,9 @@ describe('loket cek --online', () => {
     const d = openDatabase(db);
     const rows = readBridgeLog(d, { limit: 10 });
     expect(rows.map((r) => [r.service, r.endpoint.replace(/\d{4}-\d{2}-\d{2}$/, 'DAY'), r.outcome, r.metaCode, r.retries])).toEqual([
-      ['pcare', '/peserta/0002*****8901', 'service-down', null, 1],
-      ['pcare', '/peserta/0002*****8901', 'ok', '200', 0],
-      ['vclaim', '/Peserta/nik/3673********0003/tglSEP/DAY', 'ok', '200', 0],
+      ['pcare', '/peserta/•••••••••8901', 'service-down', null, 1],
+      ['pcare', '/peserta/•••••••••8901', 'ok', '200', 0],
+      ['vclaim', '/Peserta/nik/3673••••••••0003/tglSEP/DAY', 'ok', '200', 0],
     ]);
     for (const r of rows) {
       expect(r.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
@@ -211,7 +211,7 @@ describe('loket cek --online', () => {
     expect(await exportBridgeLog(d, csv)).toBe(3);
     const text = readFileSync(csv, 'utf8');
     expect(text.split('\r\n')[0]).toBe('\ufeffat;service;endpoint;duration_ms;outcome;meta_code;retries');
-    expect(text).toContain(';vclaim;/Peserta/nik/3673********0003/tglSEP/');
+    expect(text).toContain(';vclaim;/Peserta/nik/3673••••••••0003/tglSEP/');
     const logText = JSON.stringify(d.prepare('SELECT * FROM bridge_log').all());
     expect(logText).not.toContain(SITI.nik);
     expect(logText).not.toContain(EKA.noKartu);

@@ -3,6 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { maskCard, maskNik } from '../../../src/shared/masking';
 import { RIZKI, SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { builtFile, repoRoot, useTempDir } from '../../helpers/temp';
 
@@ -73,7 +74,8 @@ describe('loket command', () => {
     const many = await cli(['cek', '--batch', batch, '--db', db, '--json']);
     const lines = many.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.kind, l.verdict])).toEqual([['nik', 'eligible'], ['card', 'eligible'], ['name', 'unknown'], ['nik', 'unknown']]);
-    expect(lines[2].matches[0]).toMatchObject({ name: 'MOCH. RIZKI', confidence: 'probable' });
+    expect(lines[2].matches[0]).toMatchObject({ name: 'MOCH. RIZKI', confidence: 'probable', nik: maskNik(RIZKI.nik), card: maskCard(RIZKI.card) });
+    expect(lines[1].matches[0]).toMatchObject({ card: RIZKI.card }); // the number asked for: whole
   });
 
   it('fails clearly: bad usage exits 2, a file that is not a list exits 1 and changes nothing', async () => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src/core/core';
+import { maskNik } from '../../../src/shared/masking';
 import { runCaptured } from '../../helpers/cli-capture';
 import { fileFor } from '../../helpers/files';
 import { RIZKI, SITI, writeSampleCsv } from '../../helpers/sample-list';
@@ -75,8 +76,8 @@ describe('loket antrean', () => {
     expect(r.code).toBe(0);
     const entries = r.data[0] as { visitId: string; queueNumber: string; status: string; patient: { id: string; nik: string } }[];
     expect(entries.map((e) => [e.queueNumber, e.status, e.patient.nik])).toEqual([
-      ['U-001', 'waiting', SITI.nik],
-      ['U-002', 'waiting', RIZKI.nik],
+      ['U-001', 'waiting', maskNik(SITI.nik)],
+      ['U-002', 'waiting', maskNik(RIZKI.nik)],
     ]);
     expect(entries.every((e) => UUID7.test(e.visitId) && UUID7.test(e.patient.id))).toBe(true);
     const words = await runCaptured(['antrean', '--unit', 'UMUM', '--db', db]);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { PROVINCE_CODES, maskNik, nikMismatch, parseNik, readNikCell, type NikInfo } from '../../../src/shared/nik';
+import { PROVINCE_CODES, nikMismatch, parseNik, readNikCell, type NikInfo } from '../../../src/shared/nik';
 
 const TODAY = '2025-06-01';
 
@@ -227,12 +227,5 @@ describe('nikMismatch', () => {
   it('ignores the century, which a NIK cannot tell', () => {
     const old = info('3673010101250001'); // decoded 2025-01-01 but may be a centenarian
     expect(nikMismatch(old, '1925-01-01', 'L')).toBeNull();
-  });
-});
-
-describe('maskNik', () => {
-  it('shows the first 4 and last 4 digits only', () => {
-    expect(maskNik('3673014503850003')).toBe('3673********0003');
-    expect(maskNik('1234')).toBe('****');
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Identity } from '../../../../shared/counter';
+import { maskNik } from '../../../../shared/masking';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../format';
 import { useCoreMessage } from '../../i18n/core-words';
@@ -114,7 +115,7 @@ export function IdentityStep({ patientId, onAttach, onCancel, lang }: Props) {
               <li key={c.key} className="identity-choice" data-testid="identity-choice" data-kind={c.kind}>
                 <span className="identity-choice__name">{who.name}</span>
                 <span className="identity-choice__sub">
-                  {[c.kind === 'own' ? t('followUps.ownRecord', { mrn: c.patient.mrn }) : t('followUps.listMember', { list: c.member.list.name }), who.nik, dob].filter(Boolean).join(' · ')}
+                  {[c.kind === 'own' ? t('followUps.ownRecord', { mrn: c.patient.mrn }) : t('followUps.listMember', { list: c.member.list.name }), who.nik && maskNik(who.nik), dob].filter(Boolean).join(' · ')}
                 </span>
                 <button
                   type="button"

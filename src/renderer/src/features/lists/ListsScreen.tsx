@@ -12,6 +12,7 @@ import { useLang } from '../../i18n';
 import '../slip/slip.css';
 import './admin.css';
 import { ImportSection } from './ImportSection';
+import { MemberExport } from './MemberExport';
 
 const listsChanged = (): void => void window.dispatchEvent(new Event(LISTS_CHANGED));
 
@@ -23,6 +24,7 @@ export function ListsScreen({ lists, canManage = false }: { lists: ListsState; c
   const { t } = useTranslation();
   const lang = useLang();
   const [rollback, setRollback] = useState<ListSummary | null>(null);
+  const [exporting, setExporting] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<{ title: string; error: ContractError } | null>(null);
 
@@ -77,6 +79,9 @@ export function ListsScreen({ lists, canManage = false }: { lists: ListsState; c
                   </td>
                   <td>{l.previousEdition !== null ? t('listAdmin.previousEdition', { edition: l.previousEdition }) : t('listAdmin.none')}</td>
                   {canManage && <td className="data-table__actions">
+                    <button type="button" className="button button--small" data-action="export-members" onClick={() => setExporting(l.name)}>
+                      {t('listAdmin.exportMembers')}
+                    </button>
                     {l.previousEdition !== null && (
                       <button type="button" className="button button--small" data-action="rollback" onClick={() => setRollback(l)}>
                         {t('listAdmin.rollback')}
@@ -95,6 +100,7 @@ export function ListsScreen({ lists, canManage = false }: { lists: ListsState; c
         )}
         {error && <ErrorAlert title={error.title} error={error.error} />}
       </section>
+      {canManage && exporting && <MemberExport key={exporting} list={exporting} onClose={() => setExporting(null)} />}
       {canManage && <ImportSection lists={current} />}
       {rollback && (
         <ConfirmDialog

@@ -326,6 +326,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
         <MatchTable
           tableRef={tableRef}
           matches={result.matches}
+          queryKind={result.kind}
           timeZone={timeZone}
           pickable={display !== null && isPickable(display) && !subject}
           picked={picked}

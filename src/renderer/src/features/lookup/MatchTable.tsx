@@ -1,12 +1,15 @@
 import type { KeyboardEvent, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MatchFlag, MemberMatch } from '../../../../shared/lookup';
+import type { MatchFlag, MemberMatch, QueryKind } from '../../../../shared/lookup';
 import { ageInYears, formatDate } from '../../format';
 import { formatDayClock } from '../../format-time';
 import { useLang } from '../../i18n';
+import { shownIdentifiers } from '../../../../shared/shown-identifiers';
 
 interface Props {
   matches: MemberMatch[];
+  /** What the clerk searched by: the exact match of a typed number shows it whole, candidates masked. */
+  queryKind: QueryKind;
   /** Candidates get a Pick button; exact identifier matches do not need one. */
   pickable: boolean;
   picked: number | null;
@@ -21,7 +24,7 @@ interface Props {
 /** Warnings a clerk should see; restored card zeros are information, not a warning. A different birth date shows beside the date. */
 const WARNING_FLAGS: readonly MatchFlag[] = ['damaged-nik', 'nik-dob-mismatch', 'nik-sex-mismatch', 'duplicate-in-list'];
 
-export function MatchTable({ matches, pickable, picked, onPick, onLeaveTop, tableRef, timeZone }: Props) {
+export function MatchTable({ matches, queryKind, pickable, picked, onPick, onLeaveTop, tableRef, timeZone }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
 
@@ -62,6 +65,7 @@ export function MatchTable({ matches, pickable, picked, onPick, onLeaveTop, tabl
             const age = ageInYears(m.dob);
             const warnings = m.flags.filter((f) => WARNING_FLAGS.includes(f));
             const isPicked = picked === i;
+            const ids = shownIdentifiers(m, queryKind, isPicked);
             return (
               <tr
                 key={`${m.list.name}|${m.nik ?? ''}|${m.card ?? ''}|${i}`}
@@ -88,10 +92,10 @@ export function MatchTable({ matches, pickable, picked, onPick, onLeaveTop, tabl
                 </td>
                 <td className="match__ids">
                   <span className="match__id" title={t('matches.nik')}>
-                    <span className="match__id-label">{t('matches.nik')}</span> {m.nik ?? none}
+                    <span className="match__id-label">{t('matches.nik')}</span> {ids.nik ?? none}
                   </span>
                   <span className="match__id" title={t('matches.card')}>
-                    <span className="match__id-label">{t('matches.cardShort')}</span> {m.card ?? none}
+                    <span className="match__id-label">{t('matches.cardShort')}</span> {ids.card ?? none}
                   </span>
                 </td>
                 <td className="match__dob">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../../shared/counter';
+import { maskNik } from '../../../../shared/masking';
 import { formatDate } from '../../format';
 import { useLang } from '../../i18n';
 
@@ -25,7 +26,7 @@ export function DuplicatesStep({ candidates, busy, onUse, onCreateAnyway, onCanc
             <span className="dup-list__name">{p.name}</span>
             <span className="dup-list__meta">
               {t('register.mrn')} {p.mrn}
-              {p.nik ? ` · NIK ${p.nik}` : ''}
+              {p.nik ? ` · NIK ${maskNik(p.nik)}` : ''}
               {p.dob ? ` · ${formatDate(p.dob, lang) ?? ''}` : ''}
               {p.address ? ` · ${p.address}` : ''}
             </span>
