@@ -96,6 +96,7 @@ export function createCore(config: CoreConfig): Core {
     applyBpjs: async (form) => {
       await methods.saveBpjsSettings(form);
     },
+    onAccounts: () => session.announce(),
   });
 
   const methods = {

@@ -6,6 +6,7 @@ import type { HubRoute } from './http/route';
 import { registerRoutes } from './register/register-routes';
 import { bpjsRoutes } from './bpjs/bpjs-routes';
 import { auditHeadRoute } from './audit/audit-head-route';
+import { accountRoutes } from './accounts/accounts-routes';
 
 /**
  * Every endpoint of the hub. The identity (URLs, certificate fingerprint) goes into enrollment
@@ -13,6 +14,6 @@ import { auditHeadRoute } from './audit/audit-head-route';
  */
 export const hubRoutes = (editions: HubEditionsConfig, mode: HubMode = 'facility', identity?: HubIdentity): HubRoute[] => [
   ...enrollmentRoutes(identity),
-  ...(mode === 'facility' ? [...registerRoutes(), ...bpjsRoutes(editions), auditHeadRoute()] : []),
+  ...(mode === 'facility' ? [...registerRoutes(), ...bpjsRoutes(editions), auditHeadRoute(), ...accountRoutes()] : []),
   ...editionRoutes(editions, mode),
 ];

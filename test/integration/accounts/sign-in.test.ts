@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../src/core/dispatch';
 import { FIRST_LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS } from '../../../src/core/accounts/lockout';
 import { useTempDir } from '../../helpers/temp';
 import { ADMIN, CLERK, OFFICER, accountsCore } from './accounts-fixture';
@@ -82,6 +83,30 @@ describe('the first start and signing in', () => {
     expect(await call('saveAccount', { username: 'ani', displayName: 'Ani', role: 'clerk' })).toMatchObject({ username: 'Ani', role: 'clerk' });
     // Ani is a clerk now: the accounts admin is closed to her at once.
     expect(await refusal('listAccounts', {})).toEqual({ code: 'session/forbidden' });
+  });
+});
+
+describe('dispatch checks the role before the method runs', () => {
+  it('a clerk works the counter but not the settings; a data officer neither, yet changes their own password', async () => {
+    const { core, call, refusal } = accountsCore(tempDir());
+    await call('setupAdmin', ADMIN);
+    await call('saveAccount', CLERK);
+    await call('saveAccount', OFFICER);
+    const settings = await call('getSettings', {});
+
+    await call('signIn', { username: 'budi', password: CLERK.password });
+    expect((await call('lookup', { query: '3673015203850003' })).kind).toBe('nik');
+    expect(await refusal('saveSettings', settings)).toEqual({ code: 'session/forbidden' });
+    expect(await refusal('listAccounts', {})).toEqual({ code: 'session/forbidden' });
+    // Refused before the input is read: a wrong input is not even looked at.
+    expect(await dispatch(core, 'importList', { nonsense: true })).toEqual({ ok: false, error: { code: 'session/forbidden' } });
+
+    await call('signIn', { username: 'citra', password: OFFICER.password });
+    expect(await refusal('lookup', { query: '3673015203850003' })).toEqual({ code: 'session/forbidden' });
+    expect(await refusal('registerVisit', { patientId: 1, unit: 'UMUM', verdict: null })).toEqual({ code: 'session/forbidden' });
+    expect((await call('changeOwnPassword', { current: OFFICER.password, next: 'passphrase-baru' })).account?.username).toBe('citra');
+    // An emergency is everyone's.
+    expect((await call('registerEmergency', {})).emergency).toBe(true);
   });
 });
 

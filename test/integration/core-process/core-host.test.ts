@@ -76,8 +76,15 @@ async function startHost(dbPath: string, extra: { key?: string; printer?: SlipPr
   hosts.push(host);
   host.on('coreStatus', (s) => statuses.push(s));
   await host.start();
+  // The app's core has real accounts: the first start makes the administrator, who is signed in.
+  if (value<{ phase: string }>(await host.call('sessionState', {})).phase === 'setup') value(await host.call('setupAdmin', ADMIN));
+  else await signInAgain(host);
   return { host, dialogAnswer, pids, statuses, printed, sealed };
 }
+
+const ADMIN = { username: 'ani', displayName: 'Ani', password: 'kata-sandi-ani' };
+/** A restarted core starts signed out: the window signs in again. */
+const signInAgain = async (host: CoreHost): Promise<void> => void value(await host.call('signIn', { username: ADMIN.username, password: ADMIN.password }));
 
 /** The file as the app gets it: the core asks the main process's dialog, and keeps the path behind a handle. */
 async function choose(started: Started, path: string, purpose: 'open-list' | 'save-pdf'): Promise<string> {
@@ -145,7 +152,9 @@ describe('the core process behind CoreHost', () => {
     const answer = await inFlight;
     expect(answer.ok).toBe(false);
     expect(!answer.ok && answer.error.code).toBe('core-restarted');
-    // The next call waits for the new process instead of failing.
+    // The next call waits for the new process instead of failing; the new process starts signed out.
+    expect(await host.call('dayQueue', {})).toEqual({ ok: false, error: { code: 'session/required' } });
+    await signInAgain(host);
     const after = await register(host, 'Citra Dewi');
     expect(pids).toHaveLength(2);
     expect(statuses.map((s) => s.state)).toEqual(['running', 'restarting', 'running']);

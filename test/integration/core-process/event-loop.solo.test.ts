@@ -34,6 +34,9 @@ describe('the main process during a 1M-row import in the core process', () => {
       services: { dialogs: { pick: async () => csv } },
     });
     await host.start();
+    // The app's core has real accounts: the first administrator, signed in.
+    const admin = await host.call('setupAdmin', { username: 'ani', displayName: 'Ani', password: 'kata-sandi-ani' });
+    if (!admin.ok) throw new Error(admin.error.code);
     const picked = await host.call('pickFile', { purpose: 'open-list' });
     if (!picked.ok) throw new Error(picked.error.code);
     const file = (picked.value as { file: { handle: string } }).file.handle;
