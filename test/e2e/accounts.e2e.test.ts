@@ -2,7 +2,6 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/shared/accounts';
 import { launchChromium } from './support/browser';
-import type { HarnessOptions } from '../../src/harness/harness';
 import { openCounter, type Counter } from './support/counter';
 import { APBD, SITI } from './support/lists';
 
@@ -37,7 +36,7 @@ const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 
 
 async function open(viewport = { width: 1366, height: 768 }): Promise<Counter> {
   // The real first start (the harness's default is a preset administrator).
-  counter = await openCounter(browser, [APBD], viewport, { core: { session: 'none' } as Partial<HarnessOptions>, clock: 'installed' });
+  counter = await openCounter(browser, [APBD], viewport, { core: { session: 'none' }, clock: 'installed' });
   counter.page.setDefaultTimeout(10_000);
   return counter;
 }
