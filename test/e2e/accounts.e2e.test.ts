@@ -92,7 +92,7 @@ async function signIn(page: Page, username: string, password: string): Promise<v
 const navTabs = (page: Page): Promise<(string | null)[]> => page.locator('.app-nav__tab').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-screen')));
 
 describe('accounts at the counter', () => {
-  it('first start makes the administrator; the admin adds a clerk with a PIN; the clerk signs in and sees only the counter screens', async () => {
+  it('first start makes the administrator; the admin adds a clerk with a PIN; the clerk signs in and sees only the counter screens; the admin takes over with a PIN', async () => {
     const c = await open();
     const { page } = c;
     await page.getByTestId('setup-screen').waitFor();
@@ -128,6 +128,16 @@ describe('accounts at the counter', () => {
     expect(await page.getByTestId('lists-table').count()).toBe(1);
     expect(await page.locator('[data-testid="lists-screen"] button').count()).toBe(0);
     expect(await page.locator('[data-action="rollback"]').count()).toBe(0);
+
+    // Switch clerk: the administrator takes over with their PIN, and Settings is back.
+    await page.getByTestId('switch-clerk-button').click();
+    await page.getByTestId('lock-overlay').waitFor();
+    await page.locator(`[data-testid="take-over"] [data-clerk="${ADMIN.username}"]`).click();
+    await page.getByTestId('take-over-pin').fill(ADMIN.pin ?? '');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('signed-in-as').textContent()).toContain(ADMIN.displayName);
+    expect(await page.getByTestId('lock-overlay').count()).toBe(0);
+    expect(await navTabs(page)).toContain('settings');
   });
 
   it('a wrong password again and again locks the account out, said in words with the time', async () => {
