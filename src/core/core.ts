@@ -88,6 +88,7 @@ export function createCore(config: CoreConfig): Core {
     applyBpjs: async (form) => {
       await methods.saveBpjsSettings(form);
     },
+    onAccounts: () => session.announce(),
   });
 
   const methods = {

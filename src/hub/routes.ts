@@ -5,6 +5,7 @@ import { editionRoutes, type HubMode } from './editions/edition-routes';
 import type { HubRoute } from './http/route';
 import { registerRoutes } from './register/register-routes';
 import { bpjsRoutes } from './bpjs/bpjs-routes';
+import { accountRoutes } from './accounts/accounts-routes';
 
 /**
  * Every endpoint of the hub. The identity (URLs, certificate fingerprint) goes into enrollment
@@ -12,6 +13,6 @@ import { bpjsRoutes } from './bpjs/bpjs-routes';
  */
 export const hubRoutes = (editions: HubEditionsConfig, mode: HubMode = 'facility', identity?: HubIdentity): HubRoute[] => [
   ...enrollmentRoutes(identity),
-  ...(mode === 'facility' ? [...registerRoutes(), ...bpjsRoutes(editions)] : []),
+  ...(mode === 'facility' ? [...registerRoutes(), ...bpjsRoutes(editions), ...accountRoutes()] : []),
   ...editionRoutes(editions, mode),
 ];

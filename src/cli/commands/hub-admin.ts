@@ -9,6 +9,7 @@ import type { Output } from '../output';
 import { hubFacilityCommand, type HubFacilityValues } from './hub-facility';
 import { editionAddCommand, type EditionAddValues } from './hub-edition';
 import { HubCliFailure, hubText, HubUsageError } from './hub-messages';
+import { hubAccountCommand, type HubAccountValues } from './hub-account';
 
 /**
  * The admin commands talk to the running hub over HTTPS, as a counter would, with hub.json's
@@ -29,7 +30,7 @@ export function adminTransport(hubDir: string | undefined): PinnedTransport {
   });
 }
 
-export interface HubAdminValues extends HubFacilityValues, EditionAddValues {
+export interface HubAdminValues extends HubFacilityValues, EditionAddValues, HubAccountValues {
   'hub-dir'?: string | undefined;
   prefix?: string | undefined;
 }
@@ -40,6 +41,10 @@ export async function hubAdminCommand(args: string[], values: HubAdminValues, ou
   if (what === 'settings' || what === 'bpjs' || what === 'report') {
     if (action !== undefined) throw new HubUsageError('usage/hub-unknown', { value: args.join(' ') });
     return hubFacilityCommand(what, values, out, lang);
+  }
+  if (what === 'account') {
+    if (extra !== undefined) throw new HubUsageError('usage/hub-unknown', { value: args.join(' ') });
+    return hubAccountCommand(action, name, values, out, lang);
   }
   if (what === 'edition') {
     if (action !== 'add' || extra !== undefined) throw new HubUsageError('usage/hub-unknown', { value: args.join(' ') });

@@ -35,7 +35,7 @@ const id = {
   'fail/bad-json-file': 'Berkas {{path}} bukan JSON yang benar: {{detail}}',
   'usage/hub-needs-dir': 'perintah ini perlu --hub-dir FOLDER (folder data hub, berisi hub.json)',
   'usage/hub-needs-name': 'perintah ini perlu NAMA loket',
-  'usage/hub-unknown': 'perintah hub "{{value}}" tidak dikenal; yang ada: counter add, counter revoke, status, settings, bpjs, report, edition add',
+  'usage/hub-unknown': 'perintah hub "{{value}}" tidak dikenal; yang ada: counter add, counter revoke, status, settings, bpjs, report, edition add, account',
   'usage/bad-port': '--port "{{value}}" bukan nomor port (0-65535)',
   'usage/bad-prefix': '--prefix "{{value}}" harus 1-3 huruf besar atau angka',
   'usage/enroll-needs-code': 'enroll perlu --code KODE (dari: loket hub counter add)',
@@ -56,6 +56,17 @@ const id = {
   'refused/hub/counter-unknown': 'loket ini tidak dikenal hub',
   'refused/hub/database-too-new': 'basis data dibuat oleh versi hub yang lebih baru ({{database}} > {{code}}); pasang versi Loket yang lebih baru',
   'refused/other': 'kode {{code}}',
+  'usage/hub-account': 'hub account perlu salah satu dari: list, add, passwd, disable, enable (dengan NAMA_PENGGUNA)',
+  'usage/hub-account-role': 'perlu --role, salah satu dari: admin, clerk, data-officer',
+  'usage/hub-account-name': 'perlu --name "NAMA LENGKAP"',
+  'hub/account-saved': 'Akun {{username}} disimpan di hub (revisi {{rev}}): loket mengambilnya di sinkron berikutnya.',
+  'hub/account-line': '  {{username}}  {{name}}  [peran: {{role}}]{{notes}}',
+  'hub/account-none': '  Belum ada akun di hub. Tambahkan: loket hub account add NAMA_PENGGUNA --name NAMA --role admin --hub-dir FOLDER',
+  'hub/account-disabled': ' (nonaktif)',
+  'hub/account-prompt': 'Kata sandi baru untuk {{username}}: ',
+  'refused/hub/account-invalid': 'isian akun tidak sah ({{field}})',
+  'refused/hub/account-needs-password': 'akun baru perlu kata sandi',
+  'refused/hub/account-not-found': 'tidak ada akun "{{username}}" di hub',
 } as const;
 
 export type HubCliKey = keyof typeof id;
@@ -91,7 +102,7 @@ const en: Record<HubCliKey, string> = {
   'fail/bad-json-file': 'File {{path}} is not valid JSON: {{detail}}',
   'usage/hub-needs-dir': "this command needs --hub-dir DIR (the hub's data folder, with hub.json)",
   'usage/hub-needs-name': "this command needs the counter's NAME",
-  'usage/hub-unknown': 'unknown hub command "{{value}}"; the commands are: counter add, counter revoke, status, settings, bpjs, report, edition add',
+  'usage/hub-unknown': 'unknown hub command "{{value}}"; the commands are: counter add, counter revoke, status, settings, bpjs, report, edition add, account',
   'usage/bad-port': '--port "{{value}}" is not a port number (0-65535)',
   'usage/bad-prefix': '--prefix "{{value}}" must be 1-3 capital letters or digits',
   'usage/enroll-needs-code': 'enroll needs --code CODE (from: loket hub counter add)',
@@ -112,6 +123,17 @@ const en: Record<HubCliKey, string> = {
   'refused/hub/counter-unknown': 'the hub does not know this counter',
   'refused/hub/database-too-new': 'the database was made by a newer hub ({{database}} > {{code}}); install a newer Loket',
   'refused/other': 'code {{code}}',
+  'usage/hub-account': 'hub account needs one of: list, add, passwd, disable, enable (with a USERNAME)',
+  'usage/hub-account-role': 'needs --role, one of: admin, clerk, data-officer',
+  'usage/hub-account-name': 'needs --name "FULL NAME"',
+  'hub/account-saved': 'Account {{username}} saved at the hub (revision {{rev}}): counters take it at their next sync.',
+  'hub/account-line': '  {{username}}  {{name}}  [{{role}}]{{notes}}',
+  'hub/account-none': '  No accounts at the hub yet. Add one: loket hub account add USERNAME --name NAME --role admin --hub-dir DIR',
+  'hub/account-disabled': ' (disabled)',
+  'hub/account-prompt': 'New password for {{username}}: ',
+  'refused/hub/account-invalid': 'the account is not valid ({{field}})',
+  'refused/hub/account-needs-password': 'a new account needs a password',
+  'refused/hub/account-not-found': 'no account "{{username}}" at the hub',
 };
 
 const CATALOGS: Record<Lang, Record<HubCliKey, string>> = { id, en };

@@ -25,6 +25,8 @@ export interface HubSyncOptions {
   onApplied?: () => void;
   /** The facility's BPJS access came from the hub: save it as this counter's (sealed). */
   applyBpjs?: (form: BpjsSettingsForm) => Promise<void>;
+  /** The hub's accounts were stored here: the session tells the windows. */
+  onAccounts?: () => void;
 }
 
 export interface HubSync {
@@ -78,6 +80,7 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
       now: ctx.now,
       ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
       ...(options.applyBpjs ? { onBpjs: options.applyBpjs } : {}),
+      ...(options.onAccounts ? { onAccounts: options.onAccounts } : {}),
       onLink: (link) => ctx.events.emit('hubLink', withEnrollment(link)),
       // After every round that got through: the list-edition step when it is due.
       onRound: () => {

@@ -8,6 +8,7 @@ import { applyPull } from './apply-pull';
 import { addMrnBlock, mrnBlockLow } from './mrn-blocks';
 import { syncState } from './sync-state.repo';
 import type { CounterSettings } from '../../shared/settings';
+import { pullHubAccounts } from '../accounts/hub-accounts-pull';
 
 export interface SyncEngineOptions {
   db: Db;
@@ -27,6 +28,8 @@ export interface SyncEngineOptions {
   onRound?: (round: SyncRound) => void;
   /** The facility's BPJS access changed at the hub: save it here (sealed) as the settings screen would. */
   onBpjs?: (form: BpjsSettingsForm) => Promise<void>;
+  /** The hub's accounts changed and were stored here (the session tells the windows). */
+  onAccounts?: () => void;
 }
 
 const BACKOFF_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
@@ -137,6 +140,7 @@ export class SyncEngine {
         if (access.form) await this.options.onBpjs(access.form);
         round.settingsChanged = true;
       }
+      if (await pullHubAccounts(db, transport, this.options.now())) this.options.onAccounts?.();
       if (mrnBlockLow(db)) {
         const block = await transport.postJson<MrnBlockResponse>(`${HUB_API}/mrn-block`, { size: this.options.mrnBlockSize ?? 200 });
         addMrnBlock(db, block);

@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { MAX_FAILED_ATTEMPTS } from '../../../src/core/accounts/lockout';
+import { startHub, type RunningHub } from '../../../src/hub/hub-main';
+import { runCaptured } from '../../helpers/cli-capture';
+import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
+import { useTempDir } from '../../helpers/temp';
+import { enrollmentCode } from '../facility/facility-harness';
+import { ADMIN, accountsCore } from './accounts-fixture';
+
+/** Accounts set at the facility hub reach its counters, which sign in with them also while the hub is away. */
+const tempDir = useTempDir();
+let postgres: TestPostgres;
+let hub: RunningHub | undefined;
+const savedPassword = process.env.LOKET_ACCOUNT_PASSWORD;
+
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+});
+afterEach(async () => {
+  await hub?.stop();
+  hub = undefined;
+  if (savedPassword === undefined) delete process.env.LOKET_ACCOUNT_PASSWORD;
+  else process.env.LOKET_ACCOUNT_PASSWORD = savedPassword;
+});
+afterAll(async () => {
+  await postgres?.stop();
+});
+
+async function hubAccount(hubDir: string, ...args: string[]) {
+  const run = await runCaptured(['hub', 'account', ...args, '--hub-dir', hubDir, '--json']);
+  if (run.code !== 0) throw new Error(`hub account ${args.join(' ')}: ${run.errors.join(' ')}`);
+  return run.data[0];
+}
+
+it('hub accounts: set with loket hub account, pulled by the counter (hashes only), used offline, not edited at the counter', async () => {
+  const dir = tempDir();
+  const hubDir = join(dir, 'hub');
+  hub = await startHub({ pgUrl: await postgres.createDatabase('hub_accounts'), dataDir: hubDir, host: '127.0.0.1', port: 0, facility: 'RSUD Uji' });
+
+  process.env.LOKET_ACCOUNT_PASSWORD = 'sandi-budi-di-hub';
+  await hubAccount(hubDir, 'add', 'budi', '--name', 'Budi Santoso', '--role', 'clerk');
+  process.env.LOKET_ACCOUNT_PASSWORD = 'sandi-dewi-di-hub';
+  await hubAccount(hubDir, 'add', 'dewi', '--name', 'Dewi Lestari', '--role', 'admin');
+  expect(await hubAccount(hubDir, 'list')).toMatchObject({ accounts: [{ username: 'budi', role: 'clerk', hasPin: false, disabled: false }, { username: 'dewi', role: 'admin' }] });
+
+  // The hub never saw a password: only scrypt hashes are stored.
+  const { rows } = await hub.pg.query<{ password_hash: string }>('SELECT password_hash FROM hub_accounts');
+  expect(rows.map((r) => r.password_hash.split('$')[0])).toEqual(['scrypt', 'scrypt']);
+  expect(JSON.stringify(rows)).not.toContain('sandi-');
+
+  // A counter set up on its own, then enrolled: its administrator enrolls it.
+  const counter = accountsCore(join(dir, 'counter'));
+  await counter.call('setupAdmin', ADMIN);
+  await counter.call('enrollHub', { code: await enrollmentCode(hubDir, 'Loket 1') });
+  expect(await counter.refusal('saveAccount', { username: 'eka', displayName: 'Eka', role: 'clerk', password: 'kata-sandi-eka' })).toEqual({ code: 'account/managed-by-hub', params: {} });
+  await counter.core.syncNow({});
+
+  const view = await counter.call('sessionState', {});
+  expect(view.managedByHub).toBe(true);
+  const stored = counter.core.db.prepare(`SELECT username, source, password_hash AS hash FROM accounts ORDER BY username_key`).all() as { username: string; source: string; hash: string }[];
+  expect(stored.map((a) => [a.username, a.source])).toEqual([['Ani', 'local'], ['budi', 'hub'], ['dewi', 'hub']]);
+  expect(stored.every((a) => a.hash.startsWith('scrypt$'))).toBe(true);
+  expect(JSON.stringify(stored)).not.toContain('sandi-budi-di-hub');
+
+  // From now on the hub's accounts sign in; the counter's own first administrator no longer does (her session ended).
+  expect(view.phase).toBe('signed-out');
+  expect((await counter.refusal('signIn', { username: 'ani', password: ADMIN.password })).code).toBe('account/wrong-credentials');
+  expect(await counter.call('signIn', { username: 'budi', password: 'sandi-budi-di-hub' })).toMatchObject({ phase: 'signed-in', account: { username: 'budi', role: 'clerk', source: 'hub' } });
+  expect(await counter.refusal('setOwnPin', { password: 'sandi-budi-di-hub', pin: '2468' })).toEqual({ code: 'account/managed-by-hub', params: {} });
+
+  // Lock-out stays the counter's own, and survives the next pulls.
+  await counter.call('signOut', {});
+  for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) await counter.refusal('signIn', { username: 'dewi', password: 'bukan-sandinya' });
+  await counter.core.syncNow({});
+  expect((await counter.refusal('signIn', { username: 'dewi', password: 'sandi-dewi-di-hub' })).code).toBe('account/locked-out');
+
+  // Disabled at the hub: the counter learns it at its next round, and the signed-in session ends.
+  await counter.call('signIn', { username: 'budi', password: 'sandi-budi-di-hub' });
+  await hubAccount(hubDir, 'disable', 'budi');
+  const announced = counter.sessions.length;
+  await counter.core.syncNow({});
+  expect(counter.sessions.length).toBeGreaterThan(announced);
+  expect((await counter.call('sessionState', {})).phase).toBe('signed-out');
+  expect((await counter.refusal('signIn', { username: 'budi', password: 'sandi-budi-di-hub' })).code).toBe('account/disabled');
+
+  // The hub away: the last known accounts still sign in (a new password set meanwhile is not known yet).
+  process.env.LOKET_ACCOUNT_PASSWORD = 'sandi-dewi-baru';
+  await hubAccount(hubDir, 'passwd', 'dewi');
+  await hub.stop();
+  hub = undefined;
+  counter.advance(60);
+  expect(await counter.call('signIn', { username: 'dewi', password: 'sandi-dewi-di-hub' })).toMatchObject({ phase: 'signed-in', account: { username: 'dewi', role: 'admin' } });
+  counter.core.close();
+});
