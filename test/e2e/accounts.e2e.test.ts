@@ -2,7 +2,6 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/shared/accounts';
 import { launchChromium } from './support/browser';
-import type { HarnessOptions } from '../../src/harness/harness';
 import { openCounter, type Counter } from './support/counter';
 import { APBD, SITI } from './support/lists';
 
@@ -37,7 +36,7 @@ const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 
 
 async function open(viewport = { width: 1366, height: 768 }): Promise<Counter> {
   // The real first start (the harness's default is a preset administrator).
-  counter = await openCounter(browser, [APBD], viewport, { core: { session: 'none' } as Partial<HarnessOptions>, clock: 'installed' });
+  counter = await openCounter(browser, [APBD], viewport, { core: { session: 'none' }, clock: 'installed' });
   counter.page.setDefaultTimeout(10_000);
   return counter;
 }
@@ -93,7 +92,7 @@ async function signIn(page: Page, username: string, password: string): Promise<v
 const navTabs = (page: Page): Promise<(string | null)[]> => page.locator('.app-nav__tab').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-screen')));
 
 describe('accounts at the counter', () => {
-  it('first start makes the administrator; the admin adds a clerk with a PIN; the clerk signs in and sees only the counter screens', async () => {
+  it('first start makes the administrator; the admin adds a clerk with a PIN; the clerk signs in and sees only the counter screens; the admin takes over with a PIN', async () => {
     const c = await open();
     const { page } = c;
     await page.getByTestId('setup-screen').waitFor();
@@ -129,6 +128,16 @@ describe('accounts at the counter', () => {
     expect(await page.getByTestId('lists-table').count()).toBe(1);
     expect(await page.locator('[data-testid="lists-screen"] button').count()).toBe(0);
     expect(await page.locator('[data-action="rollback"]').count()).toBe(0);
+
+    // Switch clerk: the administrator takes over with their PIN, and Settings is back.
+    await page.getByTestId('switch-clerk-button').click();
+    await page.getByTestId('lock-overlay').waitFor();
+    await page.locator(`[data-testid="take-over"] [data-clerk="${ADMIN.username}"]`).click();
+    await page.getByTestId('take-over-pin').fill(ADMIN.pin ?? '');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('signed-in-as').textContent()).toContain(ADMIN.displayName);
+    expect(await page.getByTestId('lock-overlay').count()).toBe(0);
+    expect(await navTabs(page)).toContain('settings');
   });
 
   it('a wrong password again and again locks the account out, said in words with the time', async () => {

@@ -130,7 +130,8 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
   );
   const closeEmergency = emergency.close;
   closeEmergencyRef.current = closeEmergency;
-  const print = usePrintKeys(lastSlip, screen === 'queue');
+  // Locked: no slip by key (the emergency's own number shows its print buttons over the lock).
+  const print = usePrintKeys(access.locked ? null : lastSlip, screen === 'queue');
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
