@@ -34,9 +34,27 @@ const INSERT = 'INSERT INTO audit_log (seq, at, actor, action, subject, detail, 
 /**
  * Appends one entry: reads the head and writes behind it in one IMMEDIATE transaction, so two
  * processes on the same database (the app and the `loket` command) never chain onto the same
- * head. Two prepared statements and one SHA-256: cheap enough to audit every look-up.
+ * head. Two prepared statements and one SHA-256.
+ *
+ * `relaxed`: committed without waiting for the disk (synchronous = NORMAL for this commit only).
+ * The main database syncs every commit (FULL), which costs milliseconds on a counter's disk: a
+ * look-up must not wait for that. Such an entry is on disk at the next synced commit or WAL
+ * checkpoint; a power cut in between can lose it, never break the chain (WAL keeps commits whole
+ * and in order).
  */
-export function appendAudit(db: Db, record: AuditRecord): AuditHead {
+export function appendAudit(db: Db, record: AuditRecord, options: { relaxed?: boolean } = {}): AuditHead {
+  if (!options.relaxed) return appendNow(db, record);
+  const previous = db.pragma('synchronous', { simple: true }) as number;
+  if (previous <= 1) return appendNow(db, record);
+  db.pragma('synchronous = NORMAL');
+  try {
+    return appendNow(db, record);
+  } finally {
+    db.pragma(`synchronous = ${previous}`);
+  }
+}
+
+function appendNow(db: Db, record: AuditRecord): AuditHead {
   const write = db.transaction((): AuditHead => {
     const last = statement(db, LAST).get() as AuditHead | undefined;
     const fields = {

@@ -190,6 +190,7 @@ export function auditRules(settingsNow: () => Loose): Record<string, AuditRule> 
         },
       ],
     },
+    unlockAccount: { notes: (call) => [{ action: 'account-change', subject: str(call.input, 'username') ?? null, detail: { method: 'unlockAccount', ...failure(call) } }] },
     setOwnPin: onlyOk((call) => [{ action: 'account-change', subject: call.actorBefore, detail: { method: 'setOwnPin' } }]),
     changeOwnPassword: { notes: (call) => [{ action: 'account-change', subject: call.actorBefore, detail: { method: 'changeOwnPassword', ...failure(call) } }] },
 

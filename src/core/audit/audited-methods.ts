@@ -1,8 +1,7 @@
-import type { CoreContext } from '../core-context';
 import { toErrorPayload } from '../errors';
 import type { Db } from '../store/open-database';
 import { appendAudit, type AuditRecord } from './audit-log.repo';
-import { auditActor } from './audit-actor';
+import { auditActor, type AuditContext } from './audit-actor';
 import { auditRules, type AuditLookups, type AuditNote, type AuditRule } from './audit-rules';
 
 /** How long a likely-duplicate warning counts as "shown" for the record made after it. */
@@ -14,7 +13,7 @@ const DUPLICATE_WARNING_MS = 30 * 60_000;
  * The call's own outcome is never changed: a trail that cannot be written is reported on the
  * console and the call still answers (an emergency is never held up by bookkeeping).
  */
-export function auditedMethods<T extends object>(ctx: CoreContext, methods: T, rules: Record<string, AuditRule> = auditRules(() => ctx.settings())): T {
+export function auditedMethods<T extends object>(ctx: AuditContext, methods: T, rules: Record<string, AuditRule> = auditRules(() => ctx.settings())): T {
   const record = auditRecorder(ctx.db, ctx.now);
   const lookups = auditLookups(ctx);
   const wrapped: Record<string, unknown> = { ...(methods as Record<string, unknown>) };
@@ -52,7 +51,8 @@ export function auditRecorder(db: Db, now: () => Date): (notes: AuditNote[], act
     const at = now().toISOString();
     for (const note of notes) {
       const entry: AuditRecord = { at, actor: note.actor ?? actor, action: note.action, subject: note.subject ?? null, detail: note.detail ?? {} };
-      appendAudit(db, entry);
+      // A look-up is not worth a disk sync to the clerk waiting for its answer (appendAudit).
+      appendAudit(db, entry, { relaxed: note.action === 'lookup' });
     }
   };
 }
@@ -67,7 +67,7 @@ export function auditRefusal(db: Db, actor: string, method: string, code: string
   auditRecorder(db, () => now)([{ action, detail: { method, ok: false, error: code } }], actor);
 }
 
-function auditLookups(ctx: CoreContext): AuditLookups {
+function auditLookups(ctx: AuditContext): AuditLookups {
   const warned = new Map<string, number>();
   const keyOf = (name: string | undefined, dob: string | null | undefined): string => `${(name ?? '').trim().toLowerCase().replace(/\s+/g, ' ')}|${dob ?? ''}`;
   const mrn = (sql: string, id: number | undefined): string | null =>

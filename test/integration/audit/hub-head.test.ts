@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
 import { AUDIT_HEAD_EVERY_MS } from '../../../src/core/audit/audit-head-sync';
+import { receiveAuditHead } from '../../../src/hub/audit/audit-heads.repo';
 import { readHubConfig } from '../../../src/hub/hub-config';
+import { auditHeadRequest } from '../../../src/shared/audit-head';
 import { startHub, type RunningHub } from '../../../src/hub/hub-main';
 import type { HubStatus } from '../../../src/shared/hub-protocol';
 import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
@@ -132,5 +134,20 @@ describe('the audit chain head at the hub', () => {
     later(clock);
     await callOk(core, 'syncNow', {});
     expect(await hubHead(hub, admin)).toMatchObject({ seq: second.seq, hash: rewritten.hash, flagged: 1, lastFlag: 'hash-changed' });
+  });
+});
+
+describe('the hub route alone', () => {
+  it('takes the same head again without a flag (a retried round), and refuses a malformed one', async () => {
+    const { hub, admin, open } = await enrolledCounter();
+    const core = open();
+    await lookups(core, 2);
+    await callOk(core, 'syncNow', {});
+    const head = (await callOk(core, 'verifyAudit', {})).head!;
+    const counterId = (await hub.pg.query<{ id: string }>('SELECT id FROM counters')).rows[0]!.id;
+    expect(await receiveAuditHead(hub.pg, counterId, head, new Date())).toBeNull();
+    expect(await hubHead(hub, admin)).toMatchObject({ seq: head.seq, flagged: 0 });
+    expect(auditHeadRequest.safeParse({ seq: 0, hash: head.hash }).success).toBe(false);
+    expect(auditHeadRequest.safeParse({ seq: 3, hash: 'not-a-hash' }).success).toBe(false);
   });
 });

@@ -31,6 +31,8 @@ export const m011Audit: Migration = {
       CREATE INDEX audit_log_actor ON audit_log(actor, seq);
       CREATE INDEX audit_log_action ON audit_log(action, seq);
       CREATE INDEX audit_log_subject ON audit_log(subject, seq);
+      -- "Who looked this person up?": the NIK/card a look-up's query named (look-ups only).
+      CREATE INDEX audit_log_query_key ON audit_log(json_extract(detail, '$.queryKey')) WHERE json_extract(detail, '$.queryKey') IS NOT NULL;
       CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
       CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 

@@ -1,0 +1,90 @@
+/**
+ * The audit trail's cost: every look-up appends an entry, so an append must be small beside the
+ * look-up itself. Measures, on a 100,000-member list: the audited look-up by NIK as the counter
+ * calls it, one look-up's append alone (SHA-256 + two prepared statements in an IMMEDIATE
+ * transaction, not waiting for the disk), a registration's append (synced to disk),
+ * the append again once the trail holds BENCH_AUDIT_ENTRIES entries (it must not grow with the
+ * trail), and the append's share of the look-up. Not a test: nothing asserts a time. Run alone
+ * with `npx tsx test/bench/audit-append.ts`, or as part of `npm run bench` (BENCH_AUDIT_ENTRIES=0
+ * leaves it out).
+ *
+ *   BENCH_AUDIT_ENTRIES=200000   entries appended before the second measure
+ *   BENCH_AUDIT_MEMBERS=100000   members of the list looked up
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appendAudit } from '../../src/core/audit/audit-log.repo';
+import { createCore } from '../../src/core/core';
+import { memberAt } from '../fixtures/generate-members';
+import { writeCsvList } from '../fixtures/write-list-files';
+import { percentile, round } from './stats';
+
+const SEED = 11;
+
+function micros(samples: number[]) {
+  return { p50Us: round(percentile(samples, 50), 1), p95Us: round(percentile(samples, 95), 1), p99Us: round(percentile(samples, 99), 1) };
+}
+
+function timeAppends(db: Parameters<typeof appendAudit>[0], count: number, relaxed = true): number[] {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    appendAudit(db, { at: new Date().toISOString(), actor: 'bench', action: 'lookup', detail: { method: 'lookup', query: `3673${String(i).padStart(12, '0')}`, matches: 1 } }, { relaxed });
+    samples.push((performance.now() - started) * 1000);
+  }
+  return samples;
+}
+
+export async function benchAuditAppend() {
+  const entries = Number(process.env.BENCH_AUDIT_ENTRIES ?? 200_000);
+  const members = Number(process.env.BENCH_AUDIT_MEMBERS ?? 100_000);
+  const dir = mkdtempSync(join(tmpdir(), 'loket-bench-audit-'));
+  try {
+    const csv = join(dir, 'list.csv');
+    await writeCsvList(csv, { count: members, seed: SEED, layout: 'bpjs' });
+    const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, bpjsBackground: false, hubBackground: false });
+    try {
+      await core.importList({ file: core.registerFile(csv, 'open-list').handle, list: 'BPJS', kind: 'bpjs', asOf: '2026-11-01' });
+      const lookups: number[] = [];
+      for (let i = 0; i < 5_000; i++) {
+        const started = performance.now();
+        await core.lookup({ query: memberAt(SEED, (i * 7919) % members).nik });
+        lookups.push((performance.now() - started) * 1000);
+      }
+      const fresh = timeAppends(core.db, 5_000);
+      // A registration's entry waits for the disk, as the registration itself does.
+      const synced = timeAppends(core.db, 1_000, false);
+      const bulk = performance.now();
+      timeAppends(core.db, entries);
+      const bulkSeconds = (performance.now() - bulk) / 1000;
+      const long = timeAppends(core.db, 5_000);
+      const lookup = micros(lookups);
+      const append = micros(fresh);
+      return {
+        members,
+        auditedLookupByNik: lookup,
+        append,
+        appendSynced: micros(synced),
+        appendAfterLongTrail: { trail: entries + 10_000, ...micros(long) },
+        appendsPerSecond: entries > 0 ? round(entries / bulkSeconds, 0) : null,
+        // The append's share of an audited look-up (p50): what auditing every look-up costs the clerk.
+        appendShareOfLookup: round(append.p50Us / lookup.p50Us, 3),
+        appendOverBareLookup: round(append.p50Us / Math.max(1, lookup.p50Us - append.p50Us), 3),
+      };
+    } finally {
+      core.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  benchAuditAppend()
+    .then((result) => console.log(JSON.stringify({ auditAppend: result }, null, 2)))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
