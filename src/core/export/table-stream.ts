@@ -26,6 +26,7 @@ export async function writeTableStream(path: string, format: ExportFormat, table
   return format === 'csv' ? writeCsv(path, table) : writeXlsx(path, table);
 }
 
+/** Chunks of 64 KiB, above the stream's high-water mark: each write waits for 'drain', so the counter's other calls run in between. */
 async function writeCsv(path: string, table: StreamedTable): Promise<number> {
   const out = createWriteStream(path, { encoding: 'utf8' });
   const finished = once(out, 'finish');
@@ -69,8 +70,9 @@ async function writeXlsx(path: string, table: StreamedTable): Promise<number> {
   let written = 0;
   for (const row of table.rows) {
     add(row, false);
-    // The writer has no backpressure: let its zip stream reach the disk now and then.
-    if (++written % 5_000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    // The writer has no backpressure: let its zip stream reach the disk, and the counter's other
+    // calls run, every few hundred rows (about 0.1 s of work on an old PC).
+    if (++written % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   sheet.commit();
   await workbook.commit();

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { noticeMessage, type ImportReport } from '../../../../shared/lists';
+import { maskIdentifiers } from '../../../../shared/masking';
 import { loket } from '../../api';
 import { Notice, PathPrompt, chooseFileFor } from '../../components/PathPrompt';
 import { useLang } from '../../i18n';
@@ -78,7 +79,8 @@ export function ImportResult({ report }: { report: ImportReport }) {
               {report.rejects.slice(0, SHOWN_REJECTS).map((r) => (
                 <tr key={`${r.row}-${r.code}`} data-row={r.row}>
                   <td className="data-table__num">{r.row}</td>
-                  <td>{say(r)}</td>
+                  {/* A reason may quote a cell: a NIK or card in it is masked, as in the rejects file. */}
+                  <td>{maskIdentifiers(say(r))}</td>
                 </tr>
               ))}
             </tbody>
