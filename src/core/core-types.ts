@@ -81,6 +81,8 @@ export interface Core extends CoreMethods {
   registerFile(path: string, purpose: FilePurpose): ChosenFile;
   /** Who calls now (the session's phase and role): what dispatch checks METHOD_ACCESS against. */
   caller(): Caller;
+  /** Who is acting (signed in or behind the lock), for the audit of a refused call; null when nobody is. */
+  actingUsername(): string | null;
   /** Resolves once an enrolled counter's hub link has started (its stored credential read). */
   readonly hubReady: Promise<void>;
   close(): void;

@@ -123,6 +123,7 @@ export function createCore(config: CoreConfig): Core {
     },
     hubReady: hub.ready,
     caller: () => session.caller(),
+    actingUsername: () => session.actingUsername(),
     close() {
       hub.stop();
       link.stop();

@@ -3,6 +3,7 @@ import { issuesOf } from '../shared/input-issues';
 import { METHOD_ACCESS, accessRefusal } from '../shared/method-access';
 import type { Core } from './core';
 import { toErrorPayload } from './errors';
+import { auditRefusal } from './audit/audited-methods';
 
 /**
  * The one entry from any boundary (IPC, the browser harness): validates the input with the
@@ -30,7 +31,12 @@ export async function dispatch(core: Core, method: string, rawInput: unknown): P
   // The session decides before the input is even read: a refused caller learns nothing of the method's rules.
   const caller = core.caller();
   const refusal = accessRefusal(METHOD_ACCESS[name], caller.phase, caller.role);
-  if (refusal) return { ok: false, error: { code: refusal } };
+  if (refusal) {
+    // A refused change or export is on record (a clerk trying to export members): who, which method,
+    // why. Refused reads are not: a locked screen's background refreshes would flood the trail.
+    if (!READ_ONLY_METHODS.has(name)) auditRefusal(core.db, core.actingUsername() ?? 'no-session', name, refusal);
+    return { ok: false, error: { code: refusal } };
+  }
   // reportInput: a missing field reads as "required", not as a wrong type (the input itself is not passed on).
   const parsed = contract[name].input.safeParse(rawInput, { reportInput: true });
   if (!parsed.success) {

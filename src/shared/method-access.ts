@@ -21,10 +21,12 @@ export const METHOD_ACCESS = {
   getSettings: 'open',
   connectivity: 'open',
   hubLink: 'open',
+  // An emergency is never blocked by a check: not by the sign-in screen either. Its slip waits for a
+  // session (slipHtml/printSlip below), so nobody signed out can read another patient's slip.
+  registerEmergency: 'open',
 
   lockSession: 'emergency',
   signOut: 'emergency',
-  registerEmergency: 'emergency',
   slipHtml: 'emergency',
   printSlip: 'emergency',
 
@@ -72,6 +74,11 @@ export const METHOD_ACCESS = {
   listAccounts: 'admin',
   saveAccount: 'admin',
   unlockAccount: 'admin',
+  exportMembers: 'admin',
+  // The audit trail: the data officer's, and the administrator's.
+  auditEntries: 'audit',
+  verifyAudit: 'audit',
+  exportAudit: 'audit',
 } as const satisfies Record<MethodName, MethodAccess>;
 
 /** Why a call is refused: no usable session (none, or locked), or the role may not. */

@@ -73,8 +73,17 @@ const print = (kind: 'print' | 'pdf'): AuditRule =>
   onlyOk((call, db) => [{ action: 'print', subject: db.mrnOfVisit(num(call.input, 'visitId')), detail: detailOf({ method: call.method, kind, visitId: num(call.input, 'visitId'), reprint: bool(call.input, 'reprint') }) }]);
 
 /** Every export, and a refused one too: who tried to take what out. */
+/** Whether an export asked for whole identifiers (exportMembers' `full`). */
+const full = (input: Loose): boolean => bool(input, 'full') === true;
+
 const exported = (what: (input: Loose) => string | undefined): AuditRule => ({
-  notes: (call) => [{ action: 'export', detail: detailOf({ method: call.method, what: what(call.input), format: str(call.input, 'format'), rows: num(call.value, 'rows'), ...failure(call) }) }],
+  notes: (call) => [
+    {
+      action: 'export',
+      // `full`: a member export with whole NIK and card numbers, which the trail must show as such.
+      detail: detailOf({ method: call.method, what: what(call.input), format: str(call.input, 'format'), rows: num(call.value, 'rows'), ...(full(call.input) ? { full: true } : {}), ...failure(call) }),
+    },
+  ],
 });
 
 /** A sign-in of any kind: `login` on success, `login-failed` with the username asked otherwise. */

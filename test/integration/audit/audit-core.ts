@@ -9,7 +9,7 @@ export const NOW = new Date('2026-11-30T02:00:00Z');
 /** A real core on a real SQLite file in `dir`, as the CLI opens one (no background work). */
 export function auditCore(dir: string, clerk = 'ani', now: () => Date = () => NOW): { core: Core; dbPath: string } {
   const dbPath = join(dir, 'loket.db');
-  return { core: createCore({ dbPath, workerScript: null, bpjsBackground: false, hubBackground: false, clerk, now }), dbPath };
+  return { core: createCore({ dbPath, workerScript: null, bpjsBackground: false, hubBackground: false, actor: { username: clerk, role: 'admin' }, now }), dbPath };
 }
 
 /** A contract call as a window makes it; throws the contract's error code. */

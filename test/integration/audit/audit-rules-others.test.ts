@@ -41,7 +41,7 @@ function standIns(db: Db, session: { clerk: string }) {
     backupDatabase: refuse('session/forbidden'),
     notAudited: async () => 1,
   };
-  return auditedMethods({ db, now: () => NOW, settings: () => DEFAULT_SETTINGS, get clerk() { return session.clerk; } }, methods);
+  return auditedMethods({ db, now: () => NOW, settings: () => DEFAULT_SETTINGS, clerk: () => session.clerk }, methods);
 }
 
 describe('the rules for methods of the accounts, keys and masking work', () => {

@@ -46,7 +46,7 @@ async function enrolledCounter(): Promise<{ hub: RunningHub; admin: string; dbPa
   const clock = { now: new Date('2026-11-30T02:00:00Z') };
   const dbPath = join(tempDir(), 'loket.db');
   const open = (): Core => {
-    const core = createCore({ dbPath, workerScript: null, bpjsBackground: false, hubBackground: false, clerk: 'ani', now: () => clock.now });
+    const core = createCore({ dbPath, workerScript: null, bpjsBackground: false, hubBackground: false, actor: { username: 'ani', role: 'admin' }, now: () => clock.now });
     cores.push(core);
     return core;
   };
