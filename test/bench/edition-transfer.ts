@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DETAIL_SEPARATOR, createMemberKeyIndexesSql, createMemberTableSql, createNameIndexSql } from '../../src/core/lists/member-table';
-import { encryptForStore } from '../../src/core/sync/edition-install';
 import { contentHashOf, writeEditionMeta } from '../../src/core/sync/edition-meta';
 import { verifyEditionFile } from '../../src/core/sync/edition-verify';
+import { rekeyFile } from '../../src/core/sync/transfer-key';
 import { memberAt } from '../fixtures/generate-members';
 
 const rows = Number(process.env.BENCH_EDITION_ROWS ?? 1_000_000);
@@ -63,7 +63,7 @@ try {
   const gzipSeconds = seconds(t);
 
   t = performance.now();
-  encryptForStore({ dir, key: 'bench-key' }, join(dir, 'copy.db'));
+  rekeyFile(join(dir, 'copy.db'), undefined, 'bench-key');
   const encryptSeconds = seconds(t);
 
   console.log(JSON.stringify({

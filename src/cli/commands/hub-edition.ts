@@ -9,6 +9,7 @@ import type { Output } from '../output';
 import { checkImportArgs, importChecked } from './import';
 import { hubText } from './hub-messages';
 import { cliActor } from '../cli-actor';
+import { publishKey } from './publish-key';
 
 export interface EditionAddValues {
   list?: string | undefined;
@@ -24,14 +25,16 @@ export const publishDbPath = (hubDir: string): string => join(hubDir, 'publish',
  * `loket hub edition add FILE --list NAME --kind K --as-of D [--map …] --hub-dir DIR`: the
  * administrator of a hub (a district hub above all, which has no counters to import at) imports
  * a list file exactly as a counter would, into the hub's own publishing database
- * (`DIR/publish/loket.db`, which keeps the editions as a counter does: the previous one stays
- * for a roll-back), and uploads the new edition through the running hub's admin route. The
+ * (`DIR/publish/loket.db`, encrypted with the key in `DIR/publish/publish.key`: publish-key.ts;
+ * it keeps the editions as a counter does: the previous one stays for a roll-back), and uploads the new edition through the running hub's admin route. The
  * hub's checks are the same as for a counter's upload. Run on the hub's machine (hub.json).
  */
 export async function editionAddCommand(file: string | undefined, values: EditionAddValues, hubDir: string, admin: PinnedTransport, out: Output, lang: Lang): Promise<number> {
   const checked = checkImportArgs({ file, list: values.list, kind: values.kind, asOf: values['as-of'], map: values.map });
   requireReadableFile(checked.file, 'list');
-  const core = createCore({ dbPath: publishDbPath(hubDir), workerScript: defaultWorkerScript(), bpjsBackground: false, hubBackground: false, actor: cliActor() });
+  const dbPath = publishDbPath(hubDir);
+  const key = publishKey(dbPath);
+  const core = createCore({ dbPath, workerScript: defaultWorkerScript(), bpjsBackground: false, hubBackground: false, actor: cliActor(), ...(key ? { key } : {}) });
   try {
     const report = await importChecked(core, checked, values.map);
     const reply = await uploadEdition(core.db, admin, report.list, ADMIN_EDITIONS_PATH);

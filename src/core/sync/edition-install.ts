@@ -1,29 +1,11 @@
-import Database from 'better-sqlite3';
 import { EditionBuild } from '../lists/edition-build';
 import { beginEdition, failEdition, switchToEdition } from '../lists/editions.repo';
-import { editionStoreOf, type EditionStore } from '../store/edition-store';
+import { editionStoreOf } from '../store/edition-store';
 import type { Db } from '../store/open-database';
 import type { EditionMeta } from './edition-meta';
 
 /**
- * Encrypts a checked, unencrypted edition file in place with this counter's key (SQLCipher-
- * compatible, as every edition file of an encrypted database). Runs on a file nobody else has
- * open, before it is installed: it costs a rewrite of the file, never a lock of the main file.
- */
-export function encryptForStore(store: EditionStore, path: string): void {
-  if (!store.key) return;
-  const db = new Database(path, { fileMustExist: true, ...(store.nativeBinding ? { nativeBinding: store.nativeBinding } : {}) });
-  try {
-    db.pragma(`cipher='sqlcipher'`);
-    db.pragma('legacy=4');
-    db.pragma(`rekey='${store.key.replace(/'/g, "''")}'`);
-  } finally {
-    db.close();
-  }
-}
-
-/**
- * Installs a checked edition file (already encrypted for this store) exactly as a local import
+ * Installs a checked edition file (already re-keyed for this store: transfer-key.ts) exactly as a local import
  * finishes: registered as an importing edition with the file adopted as its locked building
  * file (one short transaction), then the switch (one short transaction: rename, pointer,
  * the previous edition kept for rollback, the one before retired). Look-ups read the old
