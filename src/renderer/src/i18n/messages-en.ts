@@ -1,6 +1,7 @@
 import { adminEn } from './messages-en-admin';
 import { queueEn } from './messages-en-queue';
 import { hubEn } from './messages-en-hub';
+import { securityEn } from './messages-en-security';
 import type { UiMessages } from './messages-id';
 import { PAYER_NAMES } from '../../../shared/payer-names';
 
@@ -9,6 +10,7 @@ export const uiEn: UiMessages = {
   ...adminEn,
   ...queueEn,
   ...hubEn,
+  ...securityEn,
   app: {
     name: 'Loket',
     tagline: 'Patient registration',

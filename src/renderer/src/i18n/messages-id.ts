@@ -1,6 +1,7 @@
 import { adminId } from './messages-id-admin';
 import { queueId } from './messages-id-queue';
 import { hubId } from './messages-id-hub';
+import { securityId } from './messages-id-security';
 import { PAYER_NAMES } from '../../../shared/payer-names';
 
 /**
@@ -11,6 +12,7 @@ export const uiId = {
   ...adminId,
   ...queueId,
   ...hubId,
+  ...securityId,
   app: {
     name: 'Loket',
     tagline: 'Pendaftaran pasien',

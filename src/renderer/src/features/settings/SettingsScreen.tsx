@@ -5,6 +5,7 @@ import { BpjsSettings } from './BpjsSettings';
 import { BridgeLog } from './BridgeLog';
 import { CounterSettingsForm } from './CounterSettingsForm';
 import { HubSettings } from '../hub/HubSettings';
+import { DataSecurity } from '../security/DataSecurity';
 import '../slip/slip.css';
 import '../lists/admin.css';
 
@@ -43,6 +44,7 @@ export function SettingsScreen({ settings }: { settings?: CounterSettings | null
         ))}
       </div>
       {tab === 'counter' && <CounterSettingsForm />}
+      {tab === 'counter' && <DataSecurity />}
       {tab === 'bpjs' && <BpjsSettings />}
       {tab === 'bridge-log' && <BridgeLog timeZone={timeZone} />}
       {tab === 'hub' && <HubSettings settings={settings ?? null} />}
