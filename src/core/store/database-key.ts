@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseKeyError } from './database-key-error';
 
@@ -58,6 +58,8 @@ export function readKeyFile(path: string): KeyFileContent | null {
  */
 export function writeKeyFileAtomic(path: string, line: string, comment?: string): void {
   const temp = `${path}.writing`;
+  // A new database's folder may not exist yet (LOKET_DB pointing somewhere new): made private, as openDatabase would.
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   rmSync(temp, { force: true });
   const fd = openSync(temp, 'wx', 0o600);
   try {
