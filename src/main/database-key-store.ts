@@ -32,6 +32,7 @@ export async function resolveAppDatabaseKey(dbPath: string, box: SecretBox, env:
   if (given) return { key: given, convertPlain: false };
   const path = keyFilePathOf(dbPath);
   const plan = planDatabaseKey(dbPath, existsSync(path));
+  if (plan.kind === 'none') throw new DatabaseKeyError('not-a-database', dbPath);
   if (plan.kind === 'make') {
     const key = newDatabaseKey();
     const sealed = box.kind === 'os';

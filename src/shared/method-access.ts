@@ -75,6 +75,11 @@ export const METHOD_ACCESS = {
   saveAccount: 'admin',
   unlockAccount: 'admin',
   exportMembers: 'admin',
+  // The database key: its state, a new key, the recovery key, an encrypted backup.
+  databaseSecurity: 'admin',
+  rekeyDatabase: 'admin',
+  exportRecoveryKey: 'admin',
+  backupDatabase: 'admin',
   // The audit trail: the data officer's, and the administrator's.
   auditEntries: 'audit',
   verifyAudit: 'audit',

@@ -36,3 +36,10 @@ export function snapshotDir(dir: string): Record<string, string> {
 
 /** True when the file's raw bytes hold `text` (ASCII) anywhere. */
 export const rawBytesHold = (path: string, text: string): boolean => readFileSync(path).includes(Buffer.from(text, 'latin1'));
+
+/** stderr without the one line the CLI writes when it makes a new database's key (in either language). */
+export const withoutKeyNotice = (stderr: string): string =>
+  stderr
+    .split('\n')
+    .filter((line) => !/^(Kunci basis data baru dibuat di|A new database key was made in) /.test(line))
+    .join('\n');

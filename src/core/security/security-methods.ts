@@ -44,15 +44,21 @@ export function securityMethods(ctx: CoreContext, started: StartedKey, box: Secr
       const newKey = newDatabaseKey();
       // Edition files held open for look-ups would block their re-key: closed now, reopened by the next look-up.
       ctx.catalog.close();
-      await rekeyLive(db, {
-        dbPath: config.dbPath,
-        keyFile: keyFile.path,
-        oldKey,
-        newKey,
-        options: config.nativeBinding ? { nativeBinding: config.nativeBinding } : {},
-        // In the app the core's box is the main process's OS store: the new key is sealed there, never kept plain.
-        writeKey: async (path, key) => writeKeyFileAtomic(path, sealed ? await box.seal(key) : key, 'Loket database key. Do not copy it beside a copy of the database.'),
-      });
+      try {
+        await rekeyLive(db, {
+          dbPath: config.dbPath,
+          keyFile: keyFile.path,
+          oldKey,
+          newKey,
+          options: config.nativeBinding ? { nativeBinding: config.nativeBinding } : {},
+          // In the app the core's box is the main process's OS store: the new key is sealed there, never kept plain.
+          writeKey: async (path, key) => writeKeyFileAtomic(path, sealed ? await box.seal(key) : key, 'Loket database key. Do not copy it beside a copy of the database.'),
+        });
+      } catch (error) {
+        // Another program has the database open (the CLI, a second Loket): nothing was changed.
+        if ((error as { code?: unknown }).code === 'SQLITE_BUSY') throw new LoketError('security/database-busy');
+        throw error;
+      }
       config.key = newKey; // imports started from now on open their files with it
       return view();
     },

@@ -31,7 +31,7 @@ export function openRaw(path: string, key: string | undefined, options: FileOpti
 /** The main file and its finished edition files (not an import's building files: recovery deletes those). */
 export function databaseFiles(dbPath: string): string[] {
   const dir = listsDirOf(dbPath);
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(dir).filter((name) => /^e\d+\.db$/.test(name));
   } catch {

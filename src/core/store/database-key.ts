@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseKeyError } from './database-key-error';
 
@@ -58,6 +58,8 @@ export function readKeyFile(path: string): KeyFileContent | null {
  */
 export function writeKeyFileAtomic(path: string, line: string, comment?: string): void {
   const temp = `${path}.writing`;
+  // A new database's folder may not exist yet (LOKET_DB pointing somewhere new): made private, as openDatabase would.
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   rmSync(temp, { force: true });
   const fd = openSync(temp, 'wx', 0o600);
   try {
@@ -84,7 +86,7 @@ function syncDir(dir: string): void {
 }
 
 /** What a database file is, from its first bytes (no SQLite needed: the Electron main process uses it too). */
-export type DatabaseFileState = 'missing' | 'empty' | 'plain' | 'encrypted';
+export type DatabaseFileState = 'missing' | 'empty' | 'plain' | 'encrypted' | 'foreign';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -99,7 +101,10 @@ export function databaseFileState(path: string): DatabaseFileState {
     closeSync(fd);
   }
   if (read === 0) return 'empty';
-  return read === 16 && head.equals(SQLITE_HEADER) ? 'plain' : 'encrypted';
+  if (read === 16 && head.equals(SQLITE_HEADER)) return 'plain';
+  // Ciphertext reads as noise; a text file (another program's, a mistyped --db) does not (as in database-key-error.ts).
+  const printable = [...head.subarray(0, read)].filter((b) => b >= 0x20 && b < 0x7f).length;
+  return read < 16 || printable > 12 ? 'foreign' : 'encrypted';
 }
 
 /**
@@ -109,7 +114,7 @@ export function databaseFileState(path: string): DatabaseFileState {
  *   - no key anywhere and an encrypted database: its key is missing;
  *   - no key anywhere and a plain or missing database: make a key (and convert a plain one).
  */
-export type KeyPlan = { kind: 'use'; convertPlain: boolean } | { kind: 'make'; convertPlain: boolean };
+export type KeyPlan = { kind: 'use'; convertPlain: boolean } | { kind: 'make'; convertPlain: boolean } | { kind: 'none' };
 
 export function planDatabaseKey(dbPath: string, keyFileExists: boolean): KeyPlan {
   const state = databaseFileState(dbPath);
@@ -119,5 +124,7 @@ export function planDatabaseKey(dbPath: string, keyFileExists: boolean): KeyPlan
     return { kind: 'use', convertPlain: state === 'plain' };
   }
   if (state === 'encrypted') throw new DatabaseKeyError('key-missing', dbPath);
+  // Not a database at all: no key is made for it; opening it says so.
+  if (state === 'foreign') return { kind: 'none' };
   return { kind: 'make', convertPlain: state === 'plain' };
 }

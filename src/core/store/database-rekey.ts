@@ -1,4 +1,4 @@
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { databaseFiles, importLockOf, openRaw, type FileOptions } from './cipher-files';
 import { nextKeyPathOf } from './database-key';
@@ -35,17 +35,41 @@ export interface RekeyPlan {
 
 /** Re-keys a database in use: `db` is the core's own connection; nothing else may hold an edition file open. */
 export async function rekeyLive(db: Db, plan: RekeyPlan): Promise<void> {
-  await plan.writeKey(nextKeyPathOf(plan.keyFile), plan.newKey);
-  keyPauseAt('rekey-next-written');
-  const [, ...editions] = keyedFiles(plan.dbPath);
-  editions.forEach((file, index) => {
-    rekeyFile(file, plan.oldKey, plan.newKey, plan.options);
-    if (index === 0) keyPauseAt('rekey-one-file');
-  });
-  rekeyConnection(db, plan.newKey);
-  editionStoreOf(db).key = plan.newKey;
+  // Leaving WAL needs the main file to itself: another process using it (the CLI) refuses here, before anything changed.
+  const mode = String(db.pragma('journal_mode', { simple: true }));
+  if (mode === 'wal') db.pragma('journal_mode = DELETE');
+  try {
+    await plan.writeKey(nextKeyPathOf(plan.keyFile), plan.newKey);
+    keyPauseAt('rekey-next-written');
+    const [, ...editions] = keyedFiles(plan.dbPath);
+    editions.forEach((file, index) => {
+      rekeyFile(file, plan.oldKey, plan.newKey, plan.options);
+      if (index === 0) keyPauseAt('rekey-one-file');
+    });
+    rekeyConnection(db, plan.newKey);
+    editionStoreOf(db).key = plan.newKey;
+  } catch (error) {
+    undoLive(plan);
+    throw error;
+  } finally {
+    if (mode === 'wal') db.pragma('journal_mode = WAL');
+  }
   keyPauseAt('rekey-all-files');
   switchKeyFile(plan.keyFile);
+}
+
+/**
+ * A re-key that failed in a running core (a file busy in another process): the files already on
+ * the new key go back to the old one and `.next` is removed, so this core keeps working with the
+ * key it has. If even that fails, `.next` stays and the next start finishes the re-key.
+ */
+function undoLive(plan: RekeyPlan): void {
+  try {
+    for (const file of keyedFiles(plan.dbPath)) if (opensWith(file, plan.newKey, plan.options)) rekeyFile(file, plan.newKey, plan.oldKey, plan.options);
+    rmSync(nextKeyPathOf(plan.keyFile), { force: true });
+  } catch {
+    // left for finishRekey at the next start
+  }
 }
 
 /** At start, before the database opens: finishes a re-key a crash interrupted. No `.next` file: nothing to do. */

@@ -45,6 +45,7 @@ export function resolveFileKey(request: FileKeyRequest): FileKey {
   const beside = keyFilePathOf(request.dbPath);
   const plan = planDatabaseKey(request.dbPath, existsSync(beside));
   if (plan.kind === 'use') return { ...keyFromFile(beside), convertPlain: plan.convertPlain, made: false };
+  if (plan.kind === 'none') return { made: false };
   if (databaseFileState(request.dbPath) === 'missing' && !request.mayCreate) return { made: false };
   const key = newDatabaseKey();
   writeKeyFileAtomic(beside, key, KEY_FILE_COMMENT);

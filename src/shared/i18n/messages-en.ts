@@ -49,6 +49,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'security/not-encrypted': 'This database is not encrypted.',
   'security/conversion-failed': 'The database could not be encrypted yet and stays unencrypted; Loket tries again at the next start. Call IT if this message stays.',
   'security/key-not-in-file': 'This database key is given by LOKET_DB_KEY, not a key file: change the key where IT keeps it.',
+  'security/database-busy': 'The database is in use by another program (a loket command, a second Loket). Close it, then change the key; nothing was changed.',
   'security/import-running': 'A list import is running. Wait until it finishes, then change the key.',  'database-too-new': 'This database was written by a newer Loket (schema {{found}}). Update Loket.',
   'list-file/file-not-found': 'File not found: {{detail}}',
   'list-file/empty-file': 'The file is empty. Choose a list file that has data.',

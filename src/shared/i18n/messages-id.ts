@@ -47,6 +47,7 @@ export const messagesId = {
   'security/not-encrypted': 'Basis data ini tidak terenkripsi.',
   'security/conversion-failed': 'Basis data belum dapat dienkripsi dan tetap tidak terenkripsi; Loket mencoba lagi saat dimulai berikutnya. Hubungi TI bila pesan ini tetap muncul.',
   'security/key-not-in-file': 'Kunci basis data ini diberikan lewat LOKET_DB_KEY, bukan berkas kunci: ganti kunci di tempat TI menyimpannya.',
+  'security/database-busy': 'Basis data sedang dipakai program lain (perintah loket, Loket kedua). Tutup program itu, lalu ganti kunci; tidak ada yang diubah.',
   'security/import-running': 'Sebuah impor daftar sedang berjalan. Tunggu sampai selesai, lalu ganti kunci.',  'database-too-new': 'Basis data ini dibuat oleh versi Loket yang lebih baru ({{found}}). Perbarui Loket.',
   'list-file/file-not-found': 'Berkas tidak ditemukan: {{detail}}',
   'list-file/empty-file': 'Berkas kosong. Pilih berkas daftar yang berisi data.',

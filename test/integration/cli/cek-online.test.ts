@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exportBridgeLog, readBridgeLog } from '../../../src/core/bpjs/bridge-log';
 import { openDatabase } from '../../../src/core/store/open-database';
+import { keyBeside, withoutKeyNotice } from '../../helpers/keyed-database';
 import { DJOKO, SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { builtFile, repoRoot, useTempDir } from '../../helpers/temp';
 import { simMemberOf } from '../../helpers/bpjs-members';
@@ -58,7 +59,7 @@ const pcareEnv = (s: BpjsSimulator): Record<string, string> => ({
 });
 
 function setFetchedAt(dbPath: string, iso: string): void {
-  const db = openDatabase(dbPath);
+  const db = openDatabase(dbPath, { key: keyBeside(dbPath) });
   db.prepare('UPDATE live_answers SET fetched_at = ?').run(iso);
   db.close();
 }
@@ -124,7 +125,7 @@ describe('loket cek --online', () => {
     const dir = tempDir();
     const db = join(dir, 'loket.db');
     const r = await cli(['cek', EKA.noKartu, '--online', '--db', db, '--json'], pcareEnv(s));
-    expect(r.stderr).toBe('');
+    expect(withoutKeyNotice(r.stderr)).toBe(''); // the new database's key notice only
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ query: EKA.noKartu, kind: 'card', verdict: 'eligible', online: { ok: true, service: 'pcare', found: true } });
@@ -151,7 +152,7 @@ describe('loket cek --online', () => {
     const r = await cli(['cek', '3673010101000009', '--db', db, '--json', ...vclaimFlags(s)]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'unknown', matches: [], online: { ok: true, found: false } });
-    const d = openDatabase(db);
+    const d = openDatabase(db, { key: keyBeside(db) });
     expect(d.prepare('SELECT count(*) AS n FROM live_answers').get()).toEqual({ n: 0 });
     expect(readBridgeLog(d, { limit: 5 })).toEqual([expect.objectContaining({ outcome: 'not-found', endpoint: expect.stringMatching(/^\/Peserta\/nik\/3673•{8}0009\/tglSEP\//) })]);
     d.close();
@@ -195,7 +196,7 @@ describe('loket cek --online', () => {
     keep(await cli(['cek', EKA.noKartu, '--online', '--db', db, '--json'], pcareEnv(s)));
     s.setFault(null);
 
-    const d = openDatabase(db);
+    const d = openDatabase(db, { key: keyBeside(db) });
     const rows = readBridgeLog(d, { limit: 10 });
     expect(rows.map((r) => [r.service, r.endpoint.replace(/\d{4}-\d{2}-\d{2}$/, 'DAY'), r.outcome, r.metaCode, r.retries])).toEqual([
       ['pcare', '/peserta/•••••••••8901', 'service-down', null, 1],
@@ -233,7 +234,7 @@ describe('loket cek --online', () => {
     const lines = Object.entries(pcareEnv(s)).map(([k, v]) => `${k}="${v}"`);
     writeFileSync(file, ['# BPJS PCare, puskesmas demo', ...lines, ''].join('\n'), { mode: 0o600 });
     const r = await cli(['cek', EKA.nik, '--online', '--credentials', file, '--db', db, '--json']);
-    expect(r.stderr).toBe('');
+    expect(withoutKeyNotice(r.stderr)).toBe(''); // the new database's key notice only
     expect(JSON.parse(r.stdout).online).toMatchObject({ ok: true, service: 'pcare', found: true });
     // The same through $LOKET_BPJS_CREDENTIALS, with a file anyone may read: it works, with a warning.
     writeFileSync(file, lines.join('\n'));

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { maskCard, maskNik } from '../../../src/shared/masking';
 import { RIZKI, SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { builtFile, repoRoot, useTempDir } from '../../helpers/temp';
+import { keyBeside } from '../../helpers/keyed-database';
 
 const run = promisify(execFile);
 const tempDir = useTempDir();
@@ -115,7 +116,7 @@ describe('an import killed half-way', () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
 
-    const core = createCore({ dbPath: db, workerScript: null });
+    const core = createCore({ dbPath: db, workerScript: null, key: keyBeside(db) });
     expect((await core.listLists({}))[0]).toMatchObject({ name: 'PBI', edition: 1, members: 6 });
     expect((await core.lookup({ query: SITI.nik })).verdict).toBe('eligible');
     expect(core.db.prepare(`SELECT state FROM list_editions WHERE edition = 2`).get()).toEqual({ state: 'failed' });

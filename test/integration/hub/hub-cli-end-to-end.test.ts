@@ -5,6 +5,7 @@ import { afterEach, beforeAll, expect, it } from 'vitest';
 import { secretKeyPath } from '../../../src/core/core-paths';
 import { keyFileSecretBox } from '../../../src/core/secrets/secret-box';
 import { openDatabase } from '../../../src/core/store/open-database';
+import { keyBeside } from '../../helpers/keyed-database';
 import { transportFor } from '../../../src/core/sync/enroll';
 import { readHubCredential, type HubCredential } from '../../../src/core/sync/hub-credential.repo';
 import type { HubStatus } from '../../../src/shared/hub-protocol';

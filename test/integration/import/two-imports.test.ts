@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src/core/core';
+import { keyBeside } from '../../helpers/keyed-database';
 import type { ImportProgress } from '../../../src/shared/lists';
 import { memberAt } from '../../fixtures/generate-members';
 import { writeCsvList } from '../../fixtures/write-list-files';

@@ -174,6 +174,26 @@ describe('re-key, recovery key, backup', () => {
     reopened.close();
   });
 
+  it('a re-key while another process uses the database is refused before anything changes; the counter keeps working', async () => {
+    const dir = tempDir();
+    const dbPath = join(dir, 'loket.db');
+    const core = openKeyedCore(dbPath);
+    await importSample(core, dir);
+    const key = keyBeside(dbPath);
+    const other = openDatabase(dbPath, { key }); // the CLI, say, in the middle of its command
+    try {
+      const before = snapshotDir(`${dbPath}.lists`);
+      expect(await dispatch(core, 'rekeyDatabase', {})).toMatchObject({ ok: false, error: { code: 'security/database-busy' } });
+      expect(keyBeside(dbPath)).toBe(key);
+      expect(existsSync(nextKeyPathOf(keyFilePathOf(dbPath)))).toBe(false);
+      expect(snapshotDir(`${dbPath}.lists`)).toEqual(before);
+      expect((await core.lookup({ query: SITI.nik })).verdict).not.toBe('not-found');
+    } finally {
+      other.close();
+      core.close();
+    }
+  });
+
   it('rekeyDatabase refuses a key given by LOKET_DB_KEY (no key file to write it to)', async () => {
     const dbPath = join(tempDir(), 'loket.db');
     const core = openKeyedCore(dbPath, {}, { LOKET_DB_KEY: 'kunci-dari-ti' });

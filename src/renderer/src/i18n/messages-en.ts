@@ -3,6 +3,7 @@ import { queueEn } from './messages-en-queue';
 import { hubEn } from './messages-en-hub';
 import { accountsEn } from './messages-en-accounts';
 import { auditEn } from './messages-en-audit';
+import { securityEn } from './messages-en-security';
 import type { UiMessages } from './messages-id';
 import { PAYER_NAMES } from '../../../shared/payer-names';
 
@@ -13,6 +14,7 @@ export const uiEn: UiMessages = {
   ...hubEn,
   ...accountsEn,
   ...auditEn,
+  ...securityEn,
   app: {
     name: 'Loket',
     tagline: 'Patient registration',

@@ -3,6 +3,7 @@ import { queueId } from './messages-id-queue';
 import { hubId } from './messages-id-hub';
 import { accountsId } from './messages-id-accounts';
 import { auditId } from './messages-id-audit';
+import { securityId } from './messages-id-security';
 import { PAYER_NAMES } from '../../../shared/payer-names';
 
 /**
@@ -15,6 +16,7 @@ export const uiId = {
   ...hubId,
   ...accountsId,
   ...auditId,
+  ...securityId,
   app: {
     name: 'Loket',
     tagline: 'Pendaftaran pasien',

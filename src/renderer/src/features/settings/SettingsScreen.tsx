@@ -6,6 +6,7 @@ import { BridgeLog } from './BridgeLog';
 import { CounterSettingsForm } from './CounterSettingsForm';
 import { HubSettings } from '../hub/HubSettings';
 import { AccountsTab } from '../accounts/AccountsTab';
+import { DataSecurity } from '../security/DataSecurity';
 import '../slip/slip.css';
 import '../lists/admin.css';
 
@@ -44,6 +45,7 @@ export function SettingsScreen({ settings }: { settings?: CounterSettings | null
         ))}
       </div>
       {tab === 'counter' && <CounterSettingsForm />}
+      {tab === 'counter' && <DataSecurity />}
       {tab === 'bpjs' && <BpjsSettings />}
       {tab === 'bridge-log' && <BridgeLog timeZone={timeZone} />}
       {tab === 'hub' && <HubSettings settings={settings ?? null} />}

@@ -1,0 +1,25 @@
+/** Indonesian text of Settings → Keamanan data (the administrator's database key and backups). Part of uiId. */
+export const securityId = {
+  security: {
+    title: 'Keamanan data',
+    lead: 'Basis data dan setiap daftar disimpan terenkripsi. Simpan kunci pemulihan dan cadangan di luar komputer ini: bila profil Windows hilang, hanya kunci pemulihan yang dapat membuka data.',
+    loading: 'Memuat…',
+    storeOs: 'Kunci basis data disegel oleh penyimpanan kunci Windows (hanya pengguna ini di komputer ini yang dapat membukanya).',
+    storeKeyFile: 'Kunci basis data disimpan tanpa segel di samping data.',
+    storeGiven: 'Kunci basis data diberikan oleh TI (LOKET_DB_KEY).',
+    storeNone: 'Basis data tidak terenkripsi.',
+    converted: 'Basis data lama baru saja dienkripsi saat Loket dimulai.',
+    backup: 'Buat cadangan terenkripsi',
+    recoveryKey: 'Simpan kunci pemulihan',
+    rekey: 'Ganti kunci',
+    rekeyConfirm: 'Kunci baru dibuat dan setiap berkas dienkripsi ulang; loket berhenti sebentar. Cadangan lama tetap memakai kunci lama. Lanjutkan?',
+    rekeyYes: 'Ya, ganti kunci',
+    cancel: 'Batal',
+    rekeyed: 'Kunci diganti. Simpan kunci pemulihan yang baru sekarang.',
+    backupDone: 'Cadangan ditulis ke {{name}} ({{editions}} berkas daftar di folder {{name}}.lists).',
+    keyDone: 'Kunci pemulihan ditulis ke {{name}}. Simpan jauh dari komputer ini.',
+    failed: 'Tidak berhasil',
+    path: 'Simpan ke (path lengkap)',
+    save: 'Simpan',
+  },
+};
