@@ -21,7 +21,7 @@ describe('the audit screen', () => {
     expect(actions.at(-1)).toBe('import');
     const lookupRow = page.locator('[data-testid="audit-row"][data-action="lookup"]').last();
     // The NIK is masked on screen; the match count is there, nothing of the member found (card, address).
-    expect(await lookupRow.textContent()).toMatch(/"3673\*{8}0003": 1 cocok/);
+    expect(await lookupRow.textContent()).toMatch(/"3673•{8}0003": 1 cocok/);
     expect(await page.getByTestId('audit-table').textContent()).not.toMatch(new RegExp(`${SITI.nik}|${SITI.card}|KALIGANDU`));
 
     await page.getByTestId('audit-verify').click();
@@ -51,7 +51,7 @@ describe('the audit screen', () => {
     await expect.poll(() => page.getByTestId('audit-export-status').textContent()).toContain('disimpan ke audit.csv');
     const csv = await readFile(out, 'utf8');
     expect(csv).toMatch(/^\uFEFFNo\.;Waktu;Petugas;Tindakan;Subjek;Pencarian;Rincian/);
-    expect(csv).toContain('3673********0003');
+    expect(csv).toContain('3673••••••••0003');
     expect(csv).not.toContain(SITI.nik);
     await page.getByRole('button', { name: /Hapus saringan/ }).click();
     await page.getByTestId('audit-action').selectOption('export');

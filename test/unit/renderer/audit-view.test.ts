@@ -39,7 +39,7 @@ describe('the audit screen, without a window', () => {
   it('words the common details and masks identifiers in a query', () => {
     expect(detailLine(entry('lookup', { method: 'lookup', query: '3673015203850003', queryKey: '3673015203850003', matches: 2 }))).toEqual({
       key: 'audit.detail.lookup',
-      params: { query: '3673********0003', matches: '2' },
+      params: { query: '3673••••••••0003', matches: '2' },
     });
     expect(detailLine(entry('register', { method: 'registerVisit', queue: 'U-001', unit: 'UMUM' }))).toEqual({ key: 'audit.detail.visit', params: { queue: 'U-001', unit: 'UMUM' } });
     expect(detailLine(entry('override', { warning: 'second-visit-same-day' })).key).toBe('audit.warning.second-visit-same-day');
