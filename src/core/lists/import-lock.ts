@@ -12,7 +12,6 @@
 import Database from 'better-sqlite3';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { applyKey } from '../store/edition-store';
 import { privateDir, privateFile } from '../store/private-files';
 
 const POLL_MS = 250;
@@ -27,7 +26,10 @@ export interface ImportLockOptions {
   /** The list this import is for: told to anyone who has to wait. */
   list: string;
   nativeBinding?: string;
-  /** The database key: every SQLite file of an encrypted database is encrypted, this empty one too. */
+  /**
+   * Not used for the lock file: it holds no data, and under a key a waiter was told "file is not
+   * a database" instead of "busy" while another process held it. Kept so callers need not change.
+   */
   key?: string;
   /** Called once when the lock is taken by someone else: the list they import, if known. */
   onWait?: (holder: string | null) => void;
@@ -39,10 +41,10 @@ export async function acquireImportLock(options: ImportLockOptions): Promise<Imp
   const ownerPath = `${options.dbPath}.import-owner`;
   privateFile(lockPath);
   let told = false;
+  let staleReplaced = false;
   for (;;) {
     const db = new Database(lockPath, { timeout: 0, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
     try {
-      applyKey(db, options.key);
       db.pragma('locking_mode = EXCLUSIVE');
       db.exec('BEGIN EXCLUSIVE');
       writeFileSync(ownerPath, options.list, { mode: 0o600 });
@@ -55,7 +57,15 @@ export async function acquireImportLock(options: ImportLockOptions): Promise<Imp
       };
     } catch (error) {
       db.close();
-      if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+      const code = (error as { code?: string }).code;
+      // A lock file an older version made under the database key: it holds nothing, a plain one replaces it (once).
+      if (code === 'SQLITE_NOTADB' && !staleReplaced) {
+        staleReplaced = true;
+        rmSync(lockPath, { force: true });
+        privateFile(lockPath);
+        continue;
+      }
+      if (code !== 'SQLITE_BUSY') throw error;
     }
     if (!told) {
       told = true;

@@ -40,7 +40,7 @@ export function databaseFiles(dbPath: string): string[] {
   return [dbPath, ...names.sort().map((name) => join(dir, name))];
 }
 
-/** The import lock (lists/import-lock.ts) is an SQLite file under the database's key too, holding no data. */
+/** The import lock (lists/import-lock.ts): a plain SQLite file holding no data; an old one made under a key is replaced. */
 export const importLockOf = (dbPath: string): string => `${dbPath}.import-lock`;
 
 /** Plain leftovers an import left in the lists folder (building files, staged name keys, journals). */

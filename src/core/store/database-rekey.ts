@@ -1,6 +1,6 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { databaseFiles, importLockOf, openRaw, type FileOptions } from './cipher-files';
+import { databaseFiles, openRaw, type FileOptions } from './cipher-files';
 import { nextKeyPathOf } from './database-key';
 import { DatabaseKeyError } from './database-key-error';
 import { editionStoreOf, fsyncDir } from './edition-store';
@@ -83,9 +83,9 @@ export function finishRekey(dbPath: string, keyFile: string, oldKey: string, new
   return true;
 }
 
-/** The main file first, its editions, and the import lock when there is one. */
+/** The main file first, then its editions (the import lock is plain: it holds no data). */
 function keyedFiles(dbPath: string): string[] {
-  return [...databaseFiles(dbPath), ...(existsSync(importLockOf(dbPath)) ? [importLockOf(dbPath)] : [])];
+  return databaseFiles(dbPath);
 }
 
 function switchKeyFile(keyFile: string): void {

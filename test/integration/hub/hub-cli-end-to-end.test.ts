@@ -54,7 +54,7 @@ it('loket hub --embedded serves; counter add, enroll, status and revoke work aga
   expect(JSON.parse(again.stdout)).toMatchObject({ ok: false, error: { code: 'hub/code-used' } });
 
   // The credential the CLI stored opens with the counter's own key file and is accepted by the hub.
-  const counterDb = openDatabase(db);
+  const counterDb = openDatabase(db, { key: keyBeside(db) });
   let credential: HubCredential;
   try {
     credential = (await readHubCredential(counterDb, keyFileSecretBox(secretKeyPath(db), {})))!;

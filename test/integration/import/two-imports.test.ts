@@ -42,7 +42,7 @@ describe('two imports at once', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
 
-    const core = createCore({ dbPath, workerScript, bpjsBackground: false });
+    const core = createCore({ dbPath, workerScript, bpjsBackground: false, key: keyBeside(dbPath) }); // the CLI made the database: encrypted, its key beside it
     const progress: ImportProgress[] = [];
     core.events.on('importProgress', (p) => progress.push(p));
     const report = await core.importList({ file: fileFor(core, writeSampleCsv(dir)), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });

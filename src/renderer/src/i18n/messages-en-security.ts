@@ -9,7 +9,7 @@ export const securityEn: typeof securityId = {
     storeOs: 'The database key is sealed by the Windows key store (only this user on this computer can open it).',
     storeKeyFile: 'The database key is kept unsealed beside the data.',
     storeGiven: 'The database key is given by IT (LOKET_DB_KEY).',
-    storeNone: 'The database is not encrypted.',
+    storeNone: 'Database key: none.',
     converted: 'The old database was just encrypted as Loket started.',
     backup: 'Make an encrypted backup',
     recoveryKey: 'Save the recovery key',

@@ -7,7 +7,7 @@ export const securityId = {
     storeOs: 'Kunci basis data disegel oleh penyimpanan kunci Windows (hanya pengguna ini di komputer ini yang dapat membukanya).',
     storeKeyFile: 'Kunci basis data disimpan tanpa segel di samping data.',
     storeGiven: 'Kunci basis data diberikan oleh TI (LOKET_DB_KEY).',
-    storeNone: 'Basis data tidak terenkripsi.',
+    storeNone: 'Kunci basis data: tidak ada.',
     converted: 'Basis data lama baru saja dienkripsi saat Loket dimulai.',
     backup: 'Buat cadangan terenkripsi',
     recoveryKey: 'Simpan kunci pemulihan',

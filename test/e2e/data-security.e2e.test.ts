@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { APBD } from './support/lists';
+import { scratch, useCounters } from './support/ui';
+
+const { open } = useCounters();
+
+describe('Settings → Keamanan data', () => {
+  it('says where the key is kept with the core\'s warning in words, and writes a backup through the path field', async () => {
+    const c = await open([APBD]);
+    const { page } = c;
+    await page.keyboard.press('Alt+6');
+    const section = page.getByTestId('data-security');
+    await section.waitFor();
+    // The e2e harness opens its database without a key: the section says so, in words, not as a code.
+    expect(await page.getByTestId('security-store').getAttribute('data-store')).toBe('none');
+    expect(await page.getByTestId('security-warning').textContent()).toBe('Basis data ini tidak terenkripsi.');
+    expect(await page.getByTestId('security-recovery-key').isDisabled()).toBe(true);
+    expect(await page.getByTestId('security-rekey').isDisabled()).toBe(true);
+
+    const dir = await scratch();
+    await page.getByTestId('security-backup').click();
+    const path = page.getByTestId('security-path-input');
+    await path.fill(join(dir, 'cadangan.db'));
+    await path.press('Enter');
+    await expect.poll(() => page.getByTestId('security-status').textContent()).toMatch(/Cadangan ditulis ke cadangan\.db \(1 berkas daftar/);
+    expect(existsSync(join(dir, 'cadangan.db'))).toBe(true);
+    await section.scrollIntoViewIfNeeded();
+    await c.screenshot('data-security');
+    await page.screenshot({ path: '/tmp/keys-data-security.png' });
+    expect(c.problems).toEqual([]);
+  });
+});
