@@ -1,6 +1,6 @@
 import { contract, type MethodName, type Result } from '../shared/contract';
 import { issuesOf } from '../shared/input-issues';
-import { METHOD_ACCESS, accessRefusal } from '../shared/method-access';
+import { METHOD_ACCESS, accessRefusal, inputRefusal } from '../shared/method-access';
 import type { Core } from './core';
 import { toErrorPayload } from './errors';
 import { auditRefusal } from './audit/audited-methods';
@@ -30,7 +30,7 @@ export async function dispatch(core: Core, method: string, rawInput: unknown): P
   const name = method as MethodName;
   // The session decides before the input is even read: a refused caller learns nothing of the method's rules.
   const caller = core.caller();
-  const refusal = accessRefusal(METHOD_ACCESS[name], caller.phase, caller.role);
+  const refusal = accessRefusal(METHOD_ACCESS[name], caller.phase, caller.role) ?? inputRefusal(name, caller.phase, rawInput);
   if (refusal) {
     // A refused change or export is on record (a clerk trying to export members): who, which method,
     // why. Refused reads are not: a locked screen's background refreshes would flood the trail.

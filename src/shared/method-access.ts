@@ -103,5 +103,16 @@ export function accessRefusal(access: MethodAccess, phase: SessionPhase, role: R
   return role === 'admin' || role === 'data-officer' ? null : 'session/forbidden';
 }
 
+/**
+ * The one rule that depends on a call's input: without a session (signed out, or before the
+ * first account) an emergency is registered for an unknown patient only. Naming a patient
+ * (`patientId`) would answer their record to someone nobody signed in.
+ */
+export function inputRefusal(method: MethodName, phase: SessionPhase, input: unknown): AccessRefusal | null {
+  if (method !== 'registerEmergency' || phase === 'signed-in' || phase === 'locked') return null;
+  const named = typeof input === 'object' && input !== null && (input as { patientId?: unknown }).patientId !== undefined;
+  return named ? 'session/required' : null;
+}
+
 /** The access of a method by name (a name not in the contract has none: refused as forbidden). */
 export const methodAccessOf = (method: MethodName): MethodAccess => METHOD_ACCESS[method];

@@ -20,7 +20,10 @@ export interface Caller {
 }
 
 /**
- * The counter's session, one per core process (a restarted core starts signed out). It holds
+ * The counter's session, one per core process. A restarted core (after a crash, or the app
+ * started again) comes back LOCKED for the person signed in before (`session_resume`): the
+ * window keeps its half-done work behind the lock, and only that person's password or PIN, or
+ * another clerk's PIN, opens it. It holds
  * only the username and whether the screen is locked: the account itself (role, disabled) is
  * read from the store at every question, so a role changed or an account disabled by an
  * administrator (or by the hub) counts at once, and a session whose account is gone ends.
@@ -29,7 +32,20 @@ export class Session {
   private username: string | null = null;
   private locked = false;
 
-  constructor(private readonly deps: SessionDeps) {}
+  constructor(private readonly deps: SessionDeps) {
+    if (deps.actor) return;
+    const resumed = deps.db.prepare('SELECT username FROM session_resume WHERE id = 1').get() as { username: string } | undefined;
+    if (resumed) {
+      this.username = resumed.username;
+      this.locked = true;
+    }
+  }
+
+  /** Kept in the database so a restarted core knows whom to lock the screen for. */
+  private remember(username: string | null): void {
+    if (username === null) this.deps.db.prepare('DELETE FROM session_resume').run();
+    else this.deps.db.prepare('INSERT INTO session_resume (id, username) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET username = excluded.username').run(username);
+  }
 
   /** The account of the session, if it is still there and enabled; null otherwise. */
   private account(): StoredAccount | null {
@@ -80,6 +96,7 @@ export class Session {
   signedIn(username: string): void {
     this.username = username;
     this.locked = false;
+    if (!this.deps.actor) this.remember(username);
     this.announce();
   }
 
@@ -93,6 +110,7 @@ export class Session {
     if (this.deps.actor) return;
     this.username = null;
     this.locked = false;
+    this.remember(null);
     this.announce();
   }
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_FAILED_ATTEMPTS } from '../../../src/core/accounts/lockout';
-import { createCore } from '../../../src/core/core';
+import { openKeyedCore } from '../../helpers/keyed-database';
 import { dispatch } from '../../../src/core/dispatch';
 import { runCaptured } from '../../helpers/cli-capture';
 import { useTempDir } from '../../helpers/temp';
@@ -14,8 +14,8 @@ const savedPassword = process.env.LOKET_ACCOUNT_PASSWORD;
 
 beforeEach(async () => {
   db = join(tempDir(), 'loket.db');
-  // The counter as the app leaves it: a first administrator, nobody signed in.
-  const core = createCore({ dbPath: db, workerScript: null, bpjsBackground: false, secretHashCost: QUICK_HASH });
+  // The counter as the app leaves it (encrypted, its key beside it as the CLI finds it): a first administrator, nobody signed in.
+  const core = openKeyedCore(db, { secretHashCost: QUICK_HASH });
   await core.setupAdmin(ADMIN);
   core.close();
 });
@@ -26,7 +26,7 @@ afterEach(() => {
 
 /** A sign-in as the app's window makes it, on the same database. */
 async function signIn(username: string, password: string) {
-  const core = createCore({ dbPath: db, workerScript: null, bpjsBackground: false });
+  const core = openKeyedCore(db);
   try {
     return await dispatch(core, 'signIn', { username, password });
   } finally {
@@ -77,12 +77,12 @@ describe('loket account', () => {
   it('what the command line does is recorded under cli:<os user>', async () => {
     const { writeSampleCsv } = await import('../../helpers/sample-list');
     const { fileFor } = await import('../../helpers/files');
-    const core = createCore({ dbPath: db, workerScript: null, bpjsBackground: false, actor: { username: 'setup', role: 'admin' } });
+    const core = openKeyedCore(db, { actor: { username: 'setup', role: 'admin' } });
     await core.importList({ file: fileFor(core, writeSampleCsv(join(db, '..'))), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
     core.close();
     const r = await runCaptured(['daftar', '3673015203850003', '--unit', 'UMUM', '--db', db, '--json']);
     expect(r.code).toBe(0);
-    const check = createCore({ dbPath: db, workerScript: null, bpjsBackground: false });
+    const check = openKeyedCore(db);
     try {
       expect(check.db.prepare('SELECT registered_by FROM visits').pluck().all()).toEqual([`cli:${userInfo().username}`]);
     } finally {

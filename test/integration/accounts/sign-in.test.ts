@@ -11,7 +11,11 @@ describe('the first start and signing in', () => {
     const { call, refusal, sessions } = accountsCore(tempDir());
     expect(await call('sessionState', {})).toEqual({ phase: 'setup', account: null, knownClerks: [], autoLockMinutes: 5, managedByHub: false });
     expect(await refusal('lookup', { query: 'x' })).toEqual({ code: 'session/required' });
-    expect(await refusal('registerEmergency', {})).toEqual({ code: 'session/required' });
+    // An emergency is never blocked, not even before the first account exists.
+    const emergency = await call('registerEmergency', {});
+    expect(emergency.queue).toMatch(/^GD-\d{3}$/);
+    // ...but only for an unknown patient: naming one would hand their record to someone signed out.
+    expect(await refusal('registerEmergency', { patientId: emergency.patientId })).toEqual({ code: 'session/required' });
     const view = await call('setupAdmin', ADMIN);
     expect(view).toMatchObject({ phase: 'signed-in', account: { username: 'Ani', role: 'admin', hasPin: true, source: 'local' } });
     // The administrator typed the password here, so the PIN may be used for a quick switch.
@@ -183,5 +187,29 @@ describe('lock, unlock and the quick switch', () => {
     await call('saveSettings', { ...settings, autoLockMinutes: 0 });
     expect(sessions.at(-1)?.autoLockMinutes).toBe(0);
     expect((await call('sessionState', {})).autoLockMinutes).toBe(0);
+  });
+});
+
+describe('a core restarted after a crash (or the app started again)', () => {
+  it('comes back locked for the person signed in before, so the window keeps its work; signed out stays signed out', async () => {
+    const dir = tempDir();
+    const first = accountsCore(dir);
+    await first.call('setupAdmin', ADMIN);
+    await first.call('saveAccount', CLERK);
+    await first.call('signIn', { username: 'budi', password: CLERK.password });
+    first.core.close();
+
+    const second = accountsCore(dir);
+    expect(await second.call('sessionState', {})).toMatchObject({ phase: 'locked', account: { username: 'budi' } });
+    // Locked means locked: the counter's work waits for the person's password (or PIN).
+    expect(await second.refusal('lookup', { query: 'x' })).toEqual({ code: 'session/required' });
+    expect(await second.refusal('unlock', { secret: 'salah-salah' })).toMatchObject({ code: 'account/wrong-credentials' });
+    expect(await second.call('unlock', { secret: CLERK.password })).toMatchObject({ phase: 'signed-in', account: { username: 'budi' } });
+    await second.call('signOut', {});
+    second.core.close();
+
+    const third = accountsCore(dir);
+    expect((await third.call('sessionState', {})).phase).toBe('signed-out');
+    third.core.close();
   });
 });

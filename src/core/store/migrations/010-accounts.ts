@@ -10,6 +10,7 @@ import type { Migration } from './index';
  *   (`source` 'hub', `hub_revision` the hub's revision of the row).
  *   `password_used_here_at`: the last sign-in with the password on this counter; a PIN works only
  *   after one (a quick switch, not a second way in).
+ * - `session_resume`: the person signed in when the core last ran (session.ts).
  * - `payer_changes`: every change of a visit's payer after registration, with the person (or the
  *   automatic re-check) that made it; the visit itself keeps who registered it.
  */
@@ -47,6 +48,14 @@ export const m010Accounts: Migration = {
         via        TEXT NOT NULL CHECK (via IN ('set', 'recheck', 'bpjs-recheck'))
       );
       CREATE INDEX payer_changes_visit ON payer_changes(visit_id, changed_at);
+
+      -- Who was signed in when the core last ran: a core restarted after a crash (or the app
+      -- started again) comes back locked for that person, so the window keeps its work behind
+      -- the lock instead of dropping to the sign-in screen. One row at most.
+      CREATE TABLE session_resume (
+        id       INTEGER PRIMARY KEY CHECK (id = 1),
+        username TEXT NOT NULL
+      );
 
       -- The accounts revision of the hub last applied (0: never pulled).
       ALTER TABLE sync_state ADD COLUMN accounts_revision INTEGER NOT NULL DEFAULT 0;

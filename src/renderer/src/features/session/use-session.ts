@@ -26,15 +26,26 @@ export function useSession(): SessionState {
       heard = true;
       if (live) setSession(next);
     });
-    void loket.sessionState({}).then((result) => {
-      if (!live) return;
-      if (!result.ok) return setError(result.error);
-      // An event that arrived meanwhile is newer than this answer.
-      if (!heard) setSession(result.value);
+    const read = (): void => {
+      heard = false;
+      void loket.sessionState({}).then((result) => {
+        if (!live) return;
+        if (!result.ok) return setError(result.error);
+        setError(null);
+        // An event that arrived meanwhile is newer than this answer.
+        if (!heard) setSession(result.value);
+      });
+    };
+    read();
+    // A core restarted after a crash comes back locked for the same person (its session is
+    // new): read it again, so the window shows the lock over its kept work, not a stale session.
+    const offStatus = loket.on('coreStatus', (status) => {
+      if (status.state === 'running') read();
     });
     return () => {
       live = false;
       off();
+      offStatus();
     };
   }, []);
   const apply = useCallback((next: SessionView) => setSession(next), []);
