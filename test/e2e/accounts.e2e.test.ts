@@ -233,7 +233,7 @@ describe('accounts at the counter', () => {
     await overlay.waitFor();
   });
 
-  it('a clerk sets their own PIN in My account, locks and unlocks with it; changes their password and signs in with the new one', async () => {
+  it('a clerk sets their own PIN in My account, locks (over the open dialog) and unlocks with it; changes their password and signs in with the new one', async () => {
     const c = await open();
     const { page } = c;
     const DEWI: Person = { displayName: 'Dewi Lestari', username: 'dewi', password: 'dewi-rahasia-4' };
@@ -276,18 +276,20 @@ describe('accounts at the counter', () => {
     await page.keyboard.press('Enter');
     await poll(() => page.getByTestId('own-pin-done').textContent()).toBe('PIN sudah disimpan. Pakai PIN ini untuk membuka kunci loket.');
     await page.screenshot({ path: '/tmp/myacc-dialog-pin-done-1024.png' });
-    // Esc closes, and the focus is back on the header's button.
-    await page.keyboard.press('Escape');
-    await poll(() => dialog.count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null)).toBe('own-account-button');
 
-    // Ctrl+L locks; the new PIN unlocks.
+    // Ctrl+L from inside the dialog locks: the lock is on top, the dialog waits under it; the new PIN unlocks.
     await page.keyboard.press('Control+l');
     const overlay = page.getByTestId('lock-overlay');
     await overlay.waitFor();
+    expect(await page.evaluate(() => document.elementFromPoint(512, 384)?.closest('[data-testid="lock-overlay"]') !== null)).toBe(true);
     await page.getByTestId('unlock-secret').fill(pin);
     await page.keyboard.press('Enter');
     await poll(() => overlay.count()).toBe(0);
+    // Back in the dialog with the focus; Esc closes it, and the focus is back on the header's button.
+    await poll(focusedField).toBe('password.current');
+    await page.keyboard.press('Escape');
+    await poll(() => dialog.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null)).toBe('own-account-button');
 
     // The password: changed in the same dialog, with Enter.
     await page.getByTestId('own-account-button').click();

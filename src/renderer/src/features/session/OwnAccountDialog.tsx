@@ -23,6 +23,18 @@ export function OwnAccountDialog({ onClose }: { onClose: () => void }) {
   // Before the paint: a key typed the moment the dialog shows goes into it, not the screen behind.
   useLayoutEffect(() => firstRef.current?.focus(), []);
 
+  // Locked with the dialog open, it waits under the lock (inert, like any work on screen); once
+  // unlocked the focus comes back here, else Esc and Enter would find nothing to act on.
+  useEffect(() => {
+    const shell = rootRef.current?.closest('.session-shell');
+    if (!shell) return;
+    const observer = new MutationObserver(() => {
+      if (!shell.hasAttribute('inert') && !rootRef.current?.contains(document.activeElement)) firstRef.current?.focus();
+    });
+    observer.observe(shell, { attributes: true, attributeFilter: ['inert'] });
+    return () => observer.disconnect();
+  }, []);
+
   // Keys typed here stay here: the screens' window listeners must not hear Esc (it clears the
   // search) or Enter. A native listener, as on the lock: React's own would run too late.
   const closeRef = useRef(onClose);
