@@ -233,6 +233,84 @@ describe('accounts at the counter', () => {
     await overlay.waitFor();
   });
 
+  it('a clerk sets their own PIN in My account, locks (over the open dialog) and unlocks with it; changes their password and signs in with the new one', async () => {
+    const c = await open();
+    const { page } = c;
+    const DEWI: Person = { displayName: 'Dewi Lestari', username: 'dewi', password: 'dewi-rahasia-4' };
+    const pin = '5173';
+    const newPassword = 'dewi-baru-rahasia-5';
+    await setupAdmin(page);
+    await addAccount(page, DEWI, 'clerk');
+    await signOut(page);
+    await signIn(page, DEWI.username, DEWI.password);
+    await poll(() => page.getByTestId('signed-in-as').textContent()).toContain(DEWI.displayName);
+
+    // Opened from the header, the current password has the focus; the rules are said up front.
+    const dialog = page.getByTestId('own-account-dialog');
+    const ownField = (name: string) => page.locator(`[data-own-field="${name}"]`);
+    const focusedField = () => page.evaluate(() => document.activeElement?.getAttribute('data-own-field') ?? null);
+    await page.getByTestId('own-account-button').click();
+    await dialog.waitFor();
+    expect(await focusedField()).toBe('password.current');
+    expect(await page.getByTestId('own-account-rules').textContent()).toContain('minimal 8 karakter');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.screenshot({ path: '/tmp/myacc-dialog-1024.png' });
+
+    // A PIN that breaks the rule is named under its field before anything is sent.
+    await ownField('pin.password').fill(DEWI.password);
+    await ownField('pin.pin').fill('12');
+    await ownField('pin.again').fill('12');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('[data-field-error="pin.pin"]').textContent()).toBe('PIN harus 4–6 angka.');
+    // A wrong password is said with the attempts left, and only it is emptied.
+    await ownField('pin.password').fill('bukan-sandinya');
+    await ownField('pin.pin').fill(pin);
+    await ownField('pin.again').fill(pin);
+    await page.keyboard.press('Enter');
+    const failure = dialog.getByTestId('session-failure');
+    await poll(() => failure.getAttribute('data-failure')).toBe('wrong');
+    expect(await failure.textContent()).toMatch(/^Kata sandi salah\. Sisa \d+ percobaan/);
+    expect(await ownField('pin.password').inputValue()).toBe('');
+    expect(await ownField('pin.pin').inputValue()).toBe(pin);
+    await ownField('pin.password').fill(DEWI.password);
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('own-pin-done').textContent()).toBe('PIN sudah disimpan. Pakai PIN ini untuk membuka kunci loket.');
+    await page.screenshot({ path: '/tmp/myacc-dialog-pin-done-1024.png' });
+
+    // Ctrl+L from inside the dialog locks: the lock is on top, the dialog waits under it; the new PIN unlocks.
+    await page.keyboard.press('Control+l');
+    const overlay = page.getByTestId('lock-overlay');
+    await overlay.waitFor();
+    expect(await page.evaluate(() => document.elementFromPoint(512, 384)?.closest('[data-testid="lock-overlay"]') !== null)).toBe(true);
+    await page.getByTestId('unlock-secret').fill(pin);
+    await page.keyboard.press('Enter');
+    await poll(() => overlay.count()).toBe(0);
+    // Back in the dialog with the focus; Esc closes it, and the focus is back on the header's button.
+    await poll(focusedField).toBe('password.current');
+    await page.keyboard.press('Escape');
+    await poll(() => dialog.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null)).toBe('own-account-button');
+
+    // The password: changed in the same dialog, with Enter.
+    await page.getByTestId('own-account-button').click();
+    await dialog.waitFor();
+    await page.keyboard.type(DEWI.password);
+    await ownField('password.next').fill(newPassword);
+    await ownField('password.again').fill(newPassword);
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('own-password-done').textContent()).toContain('Kata sandi sudah diganti');
+    expect(await ownField('password.current').inputValue()).toBe('');
+    await page.keyboard.press('Escape');
+    await poll(() => dialog.count()).toBe(0);
+
+    // Signed out, the old password no longer opens the counter; the new one does.
+    await signOut(page);
+    await signIn(page, DEWI.username, DEWI.password);
+    await poll(() => page.getByTestId('session-failure').getAttribute('data-failure')).toBe('wrong');
+    await signIn(page, DEWI.username, newPassword);
+    await poll(() => page.getByTestId('signed-in-as').textContent()).toContain(DEWI.displayName);
+  });
+
   it('a data officer sees only the audit screen; the sign-in screen at both sizes', async () => {
     const c = await open();
     const { page } = c;

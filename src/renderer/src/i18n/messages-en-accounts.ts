@@ -1,7 +1,7 @@
 import type { UiMessages } from './messages-id';
 
 /** English text of the session screens and the accounts tab. Part of uiEn. */
-export const accountsEn: Pick<UiMessages, 'session' | 'accountField' | 'accountRule' | 'role' | 'accounts' | 'autoLock'> = {
+export const accountsEn: Pick<UiMessages, 'session' | 'accountField' | 'accountRule' | 'role' | 'accounts' | 'autoLock' | 'myAccount'> = {
   session: {
     loading: 'Checking who is at the counter…',
     failed: 'The session state could not be read',
@@ -94,6 +94,33 @@ export const accountsEn: Pick<UiMessages, 'session' | 'accountField' | 'accountR
     sourceLocal: 'This counter',
     sourceHub: 'Hub',
     actions: 'Actions',
+  },
+  myAccount: {
+    button: 'My account',
+    buttonTitle: 'Change your own password or set your own PIN',
+    title: 'My account',
+    close: 'Close',
+    rules: 'A new password has at least {{min}} characters. PIN: 4–6 digits, to unlock and switch clerks. Both ask for your current password.',
+    passwordTitle: 'Change password',
+    current: 'Current password',
+    next: 'New password',
+    nextAgain: 'New password again',
+    passwordSubmit: 'Change password',
+    passwordDone: 'Password changed. Sign in with the new password next time.',
+    pinTitle: 'Set PIN',
+    passwordForPin: 'Your password',
+    pin: 'New PIN',
+    pinAgain: 'New PIN again',
+    pinSubmit: 'Save PIN',
+    pinDone: 'PIN saved. Use it to unlock the counter.',
+    wrongPassword: 'Wrong password.',
+    rule: {
+      required: 'Type your current password.',
+      passwordShort: 'The password needs at least {{min}} characters.',
+      passwordMismatch: 'The two new passwords differ.',
+      pin: 'A PIN is 4–6 digits.',
+      pinMismatch: 'The two PINs differ.',
+    },
   },
   autoLock: {
     note: '0 = never. Ctrl+L locks at once. The work on screen is kept.',

@@ -1,4 +1,4 @@
-/** Indonesian text of the session screens (first administrator, sign-in, lock) and the accounts tab. Part of uiId. */
+/** Indonesian text of the session screens (first administrator, sign-in, lock, my account) and the accounts tab. Part of uiId. */
 export const accountsId = {
   session: {
     loading: 'Memeriksa petugas…',
@@ -92,6 +92,33 @@ export const accountsId = {
     sourceLocal: 'Loket ini',
     sourceHub: 'Hub',
     actions: 'Tindakan',
+  },
+  myAccount: {
+    button: 'Akun saya',
+    buttonTitle: 'Ganti kata sandi atau atur PIN Anda sendiri',
+    title: 'Akun saya',
+    close: 'Tutup',
+    rules: 'Kata sandi baru minimal {{min}} karakter. PIN: 4–6 angka, untuk membuka kunci dan ganti petugas. Keduanya meminta kata sandi Anda sekarang.',
+    passwordTitle: 'Ganti kata sandi',
+    current: 'Kata sandi sekarang',
+    next: 'Kata sandi baru',
+    nextAgain: 'Ulangi kata sandi baru',
+    passwordSubmit: 'Ganti kata sandi',
+    passwordDone: 'Kata sandi sudah diganti. Masuk berikutnya dengan kata sandi baru.',
+    pinTitle: 'Atur PIN',
+    passwordForPin: 'Kata sandi Anda',
+    pin: 'PIN baru',
+    pinAgain: 'Ulangi PIN baru',
+    pinSubmit: 'Simpan PIN',
+    pinDone: 'PIN sudah disimpan. Pakai PIN ini untuk membuka kunci loket.',
+    wrongPassword: 'Kata sandi salah.',
+    rule: {
+      required: 'Ketik kata sandi Anda sekarang.',
+      passwordShort: 'Kata sandi minimal {{min}} karakter.',
+      passwordMismatch: 'Kedua kata sandi baru tidak sama.',
+      pin: 'PIN harus 4–6 angka.',
+      pinMismatch: 'Kedua PIN tidak sama.',
+    },
   },
   autoLock: {
     note: '0 = tidak pernah. Ctrl+L mengunci seketika. Pekerjaan di layar tetap tersimpan.',
