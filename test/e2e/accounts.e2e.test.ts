@@ -248,7 +248,7 @@ describe('accounts at the counter', () => {
     // Opened from the header, the current password has the focus; the rules are said up front.
     const dialog = page.getByTestId('own-account-dialog');
     const ownField = (name: string) => page.locator(`[data-own-field="${name}"]`);
-    const focusedField = () => page.evaluate(() => document.activeElement?.getAttribute('data-own-field') ?? null);
+    const focusedField = () => page.evaluate<string | null>(`document.activeElement && document.activeElement.getAttribute('data-own-field')`);
     await page.getByTestId('own-account-button').click();
     await dialog.waitFor();
     expect(await focusedField()).toBe('password.current');
@@ -281,7 +281,7 @@ describe('accounts at the counter', () => {
     await page.keyboard.press('Control+l');
     const overlay = page.getByTestId('lock-overlay');
     await overlay.waitFor();
-    expect(await page.evaluate(() => document.elementFromPoint(512, 384)?.closest('[data-testid="lock-overlay"]') !== null)).toBe(true);
+    expect(await page.evaluate<boolean>(`(document.elementFromPoint(512, 384) || document.body).closest('[data-testid="lock-overlay"]') !== null`)).toBe(true);
     await page.getByTestId('unlock-secret').fill(pin);
     await page.keyboard.press('Enter');
     await poll(() => overlay.count()).toBe(0);
@@ -289,7 +289,7 @@ describe('accounts at the counter', () => {
     await poll(focusedField).toBe('password.current');
     await page.keyboard.press('Escape');
     await poll(() => dialog.count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null)).toBe('own-account-button');
+    expect(await page.evaluate<string | null>(`document.activeElement && document.activeElement.getAttribute('data-testid')`)).toBe('own-account-button');
 
     // The password: changed in the same dialog, with Enter.
     await page.getByTestId('own-account-button').click();

@@ -6,11 +6,19 @@ import { keyFilePathOf, parseKeyFile } from '../../src/core/store/database-key';
 import { keyConfigOf, resolveFileKey } from '../../src/core/store/resolve-file-key';
 
 /**
- * A core opened the way the `loket` command and the harness open one: the key from
- * LOKET_DB_KEY, <db>.key, or a new one beside a new database (a plain one is converted).
+ * A core opened the way the `loket` command opens one: the key from LOKET_DB_KEY, <db>.key, or
+ * a new one beside a new database (a plain one is converted), and signed in as the command line
+ * is, the database's administrator (`extra.actor: undefined` gives the app's real session instead).
  */
 export function openKeyedCore(dbPath: string, extra: Partial<CoreConfig> = {}, env: NodeJS.ProcessEnv = {}): Core {
-  return createCore({ dbPath, workerScript: null, bpjsBackground: false, ...keyConfigOf(resolveFileKey({ dbPath, mayCreate: true, env })), ...extra });
+  return createCore({
+    dbPath,
+    workerScript: null,
+    bpjsBackground: false,
+    actor: { username: 'cli:test', role: 'admin' },
+    ...keyConfigOf(resolveFileKey({ dbPath, mayCreate: true, env })),
+    ...extra,
+  });
 }
 
 /** The plain key kept beside a database made by the CLI or the harness (for tests that open the file directly). */

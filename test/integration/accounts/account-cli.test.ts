@@ -15,7 +15,7 @@ const savedPassword = process.env.LOKET_ACCOUNT_PASSWORD;
 beforeEach(async () => {
   db = join(tempDir(), 'loket.db');
   // The counter as the app leaves it (encrypted, its key beside it as the CLI finds it): a first administrator, nobody signed in.
-  const core = openKeyedCore(db, { secretHashCost: QUICK_HASH });
+  const core = openKeyedCore(db, { secretHashCost: QUICK_HASH, actor: undefined });
   await core.setupAdmin(ADMIN);
   core.close();
 });
@@ -26,7 +26,7 @@ afterEach(() => {
 
 /** A sign-in as the app's window makes it, on the same database. */
 async function signIn(username: string, password: string) {
-  const core = openKeyedCore(db);
+  const core = openKeyedCore(db, { actor: undefined });
   try {
     return await dispatch(core, 'signIn', { username, password });
   } finally {
@@ -82,7 +82,7 @@ describe('loket account', () => {
     core.close();
     const r = await runCaptured(['daftar', '3673015203850003', '--unit', 'UMUM', '--db', db, '--json']);
     expect(r.code).toBe(0);
-    const check = openKeyedCore(db);
+    const check = openKeyedCore(db, { actor: undefined });
     try {
       expect(check.db.prepare('SELECT registered_by FROM visits').pluck().all()).toEqual([`cli:${userInfo().username}`]);
     } finally {
