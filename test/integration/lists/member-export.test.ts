@@ -17,7 +17,7 @@ const LIST = 'PBI =Kota';
 const HOSTILE = { nik: '3673012303900001', card: '0001336526999', name: '=HYPERLINK("HTTP://X.EXAMPLE","KLIK")' };
 
 async function coreWithList(dir: string): Promise<Core> {
-  const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => NOW });
+  const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => NOW, actor: { username: 'admin', role: 'admin' } });
   const file = writeCsv(join(dir, 'list.csv'), [
     ['NIK', 'NO KARTU', 'NAMA', 'TGL LAHIR', 'JK', 'STATUS', 'ALAMAT'],
     [SITI.nik, SITI.card, SITI.name, '12-03-1985', 'P', 'AKTIF', 'KP. CIBEBER'],
@@ -80,6 +80,19 @@ describe('exportMembers', () => {
     expect(wrongPurpose.ok).toBe(false);
     expect(existsSync(csv)).toBe(false);
     core.close();
+  });
+
+  it('a clerk may not export members: refused by the core before anything is written, and the refusal is on record', async () => {
+    const dir = tempDir();
+    const admin = await coreWithList(dir);
+    admin.close();
+    const clerk = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => NOW, actor: { username: 'budi', role: 'clerk' } });
+    const csv = join(dir, 'members.csv');
+    expect(await dispatch(clerk, 'exportMembers', { list: LIST, format: 'csv', file: fileFor(clerk, csv, 'save-csv') })).toEqual({ ok: false, error: { code: 'session/forbidden' } });
+    expect(existsSync(csv)).toBe(false);
+    const refused = clerk.db.prepare("SELECT actor, action, detail FROM audit_log WHERE action = 'export'").all() as { actor: string; action: string; detail: string }[];
+    expect(refused.map((r) => [r.actor, JSON.parse(r.detail).method, JSON.parse(r.detail).error])).toEqual([['budi', 'exportMembers', 'session/forbidden']]);
+    clerk.close();
   });
 
   it('an XLSX of more rows than a sheet holds is refused before anything is written', async () => {
