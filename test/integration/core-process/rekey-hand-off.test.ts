@@ -61,6 +61,8 @@ describe('re-key through the core process', () => {
     });
     hosts.push(host);
     await host.start();
+    const admin = { username: 'ani', displayName: 'Ani', password: 'kata-sandi-ani' };
+    value(await host.call('setupAdmin', admin));
     const patient = value<{ id: number }>(await host.call('createPatient', { name: 'Budi Santoso', dob: '1980-01-01' }));
     expect(value(await host.call('databaseSecurity', {}))).toMatchObject({ encrypted: true, keyStore: 'os', warning: null });
 
@@ -80,6 +82,9 @@ describe('re-key through the core process', () => {
     });
     process.kill(pids[0]!, 'SIGKILL');
     await restarted;
+    // The restarted core comes back locked for the same person: the password opens it.
+    expect(value<{ phase: string }>(await host.call('sessionState', {})).phase).toBe('locked');
+    value(await host.call('unlock', { secret: admin.password }));
     const found = value<{ id: number } | null>(await host.call('findPatient', { mrn: value<{ mrn: string }>(await host.call('createPatient', { name: 'Citra Dewi', dob: '1990-01-01' })).mrn }));
     expect(found).not.toBeNull();
     expect(pids).toHaveLength(2);
