@@ -70,7 +70,7 @@ export function setPayer(db: Db, visitId: number, payer: Payer, now: Date, follo
     if (payer !== 'pending') closeFollowUps(db, visitId, 'settle-payer', `payer:${payer}`, now);
     else reopenSettlePayer(db, visitId, now, followUpHours);
     return { previous: row.payer, payer };
-  })();
+  }).immediate();
 }
 
 function reopenSettlePayer(db: Db, visitId: number, now: Date, followUpHours: number): void {
@@ -127,7 +127,7 @@ export function attachIdentity(db: Db, visitId: number, source: Identity | Ident
     closeFollowUps(db, visitId, 'identify-patient', `patient:${patientId}`, now);
     const patient = db.prepare('SELECT mrn, name FROM patients WHERE id = ?').get(patientId) as { mrn: string; name: string };
     return { patientId, joined: known !== undefined, mrn: patient.mrn, name: patient.name };
-  })();
+  }).immediate();
 }
 
 /** The record of this facility the identity belongs to, other than the visit's temporary one. */

@@ -89,7 +89,13 @@ export function findLikelyDuplicates(db: Db, name: string, dob: string | null): 
   return rows.map((r) => toPatient(r)!);
 }
 
-/** Creates a patient with the next medical-record number (see sync/mrn-blocks.ts), in one transaction. */
+/**
+ * Creates a patient with the next medical-record number (see sync/mrn-blocks.ts), in one
+ * transaction. IMMEDIATE: it reads the number before it writes, and another connection to the
+ * main file (an import's or the edition sync's worker, the `loket` command) may commit between
+ * the two; a deferred transaction would then fail at once with "database is locked" instead of
+ * waiting its turn (busy_timeout).
+ */
 export function createPatient(db: Db, patient: NewPatient, settings: CounterSettings, now: Date): Patient {
   return db.transaction(() => {
     const mrn = nextMrn(db, settings, now);
@@ -102,5 +108,5 @@ export function createPatient(db: Db, patient: NewPatient, settings: CounterSett
       )
       .run(mrn, patient.nik ?? null, patient.card ?? null, name, normalizeName(name).key, patient.dob ?? null, patient.sex ?? null, patient.address ?? null, patient.identified === false ? 0 : 1, at, at);
     return toPatient(db.prepare(`SELECT ${COLUMNS} FROM patients WHERE id = ?`).get(info.lastInsertRowid) as PatientRow)!;
-  })();
+  }).immediate();
 }
