@@ -90,10 +90,11 @@ async function codeFor(scene: Scene, name: string): Promise<string> {
   return (reply.json as { code: string }).code;
 }
 
-/** Settings → Hub fasilitas, by keyboard: Alt+6, then ← from the first tab wraps to the last. */
+/** Settings → Hub fasilitas, by keyboard: Alt+6, then ← from the first tab wraps to the last (Akun petugas), ← again to the hub. */
 async function openHubSettings(page: Page): Promise<void> {
   await page.keyboard.press('Alt+6');
   await page.getByTestId('settings-tab-counter').focus();
+  await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await page.getByTestId('hub-settings').waitFor();
 }
