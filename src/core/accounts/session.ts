@@ -56,15 +56,19 @@ export class Session {
 
   phase(): SessionPhase {
     if (this.deps.actor) return 'signed-in';
-    const account = this.account();
+    return this.phaseOf(this.account());
+  }
+
+  private phaseOf(account: StoredAccount | null): SessionPhase {
     if (account) return this.locked ? 'locked' : 'signed-in';
     return accountCount(this.deps.db) === 0 ? 'setup' : 'signed-out';
   }
 
+  /** Asked on every call through dispatch: the account is read once for both answers. */
   caller(): Caller {
     if (this.deps.actor) return { phase: 'signed-in', role: this.deps.actor.role };
-    const phase = this.phase();
-    return { phase, role: phase === 'signed-in' || phase === 'locked' ? (this.account()?.role ?? null) : null };
+    const account = this.account();
+    return { phase: this.phaseOf(account), role: account?.role ?? null };
   }
 
   /** The person acting now: the signed-in or locked account (an emergency behind the lock is theirs), the preset actor, else null. */

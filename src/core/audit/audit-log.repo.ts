@@ -1,7 +1,7 @@
 import type { AuditDetail, AuditEntryView } from '../../shared/audit';
 import type { Db } from '../store/open-database';
 import { statement } from '../store/statements';
-import { GENESIS_HASH, canonicalJson, entryHash, type ChainedEntry } from './chain';
+import { GENESIS_HASH, canonicalJson, entryHash, type ChainFields, type ChainedEntry } from './chain';
 
 /** What a caller records; the seq, the previous hash and the hash are the log's. */
 export interface AuditRecord {
@@ -17,13 +17,7 @@ export interface AuditHead {
   hash: string;
 }
 
-interface Row {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  subject: string | null;
-  detail: string;
+interface Row extends ChainFields {
   prev_hash: string;
   hash: string;
 }

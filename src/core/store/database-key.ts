@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseKeyError } from './database-key-error';
+import { fsyncDir } from './private-files';
 
 /**
  * The database key and the file that keeps it.
@@ -69,21 +70,9 @@ export function writeKeyFileAtomic(path: string, line: string, comment?: string)
     closeSync(fd);
   }
   renameSync(temp, path);
-  syncDir(dirname(path));
+  fsyncDir(dirname(path));
 }
 
-/** No SQLite here (the Electron main process uses this file): edition-store's fsyncDir, repeated. */
-function syncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Windows cannot open a folder; NTFS journals the rename itself.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
 
 /** What a database file is, from its first bytes (no SQLite needed: the Electron main process uses it too). */
 export type DatabaseFileState = 'missing' | 'empty' | 'plain' | 'encrypted' | 'foreign';

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { privateDir, privateFile } from './private-files';
+export { fsyncDir } from './private-files';
 import { join } from 'node:path';
 import type { Db } from './open-database';
 
@@ -186,18 +187,6 @@ export function fsyncFile(path: string): void {
   }
 }
 
-/** Makes a rename durable. Windows cannot open a folder for this; its rename is already journaled by NTFS. */
-export function fsyncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // not supported here (Windows): nothing to do
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
 
 export function renameFile(from: string, to: string): void {
   renameSync(from, to);

@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
 
 /**
  * The database and the edition files hold the NIK, name and birth date of millions of people:
@@ -22,5 +22,18 @@ export function tightenFile(path: string): void {
     chmodSync(path, 0o600);
   } catch {
     // Not the owner (a copy from another account): SQLite will say if it cannot open it.
+  }
+}
+
+/** Makes a rename durable. Windows cannot open a folder for this; its rename is already journaled by NTFS. */
+export function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // not supported here (Windows): nothing to do
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

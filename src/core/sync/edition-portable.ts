@@ -1,11 +1,10 @@
-import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EditionRow } from '../lists/editions.repo';
-import { applyKey, editionPath, editionsDir, type EditionStore } from '../store/edition-store';
+import { editionPath, editionsDir, type EditionStore } from '../store/edition-store';
 import { privateDir } from '../store/private-files';
-import type { Db } from '../store/open-database';
+import { openRaw } from '../store/cipher-files';
 import { contentHashOf, readEditionMeta, stampedSourceFormat, writeEditionMeta, type EditionMeta } from './edition-meta';
 
 /**
@@ -43,17 +42,6 @@ export function sweepStaleTemps(store: EditionStore, now = Date.now()): void {
   }
 }
 
-function openFile(store: EditionStore, path: string, key: string | undefined, readonly: boolean): Db {
-  const db = new Database(path, { readonly, fileMustExist: true, ...(store.nativeBinding ? { nativeBinding: store.nativeBinding } : {}) });
-  try {
-    applyKey(db, key);
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-}
 
 /**
  * The copy of a finished edition that travels: a compact copy (VACUUM INTO, written with this
@@ -64,14 +52,14 @@ function openFile(store: EditionStore, path: string, key: string | undefined, re
  * from the hub already carries it.
  */
 export function writePortableCopy(store: EditionStore, edition: EditionRow, dest: string, transferKey?: string): EditionMeta {
-  const source = openFile(store, editionPath(store, edition.id), store.key, true);
+  const source = openRaw(editionPath(store, edition.id), store.key, store, true);
   try {
     source.prepare('VACUUM INTO ?').run(dest);
   } finally {
     source.close();
   }
   // VACUUM INTO writes the copy with the source's cipher and key.
-  const copy = openFile(store, dest, store.key, false);
+  const copy = openRaw(dest, store.key, store);
   try {
     if (transferKey !== store.key) {
       if (!store.key) {
