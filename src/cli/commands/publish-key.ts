@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { privateDir } from '../../core/store/private-files';
+import { newRawKey } from '../../core/store/sqlcipher';
 
 /**
  * The key of a hub's publishing database (`<hubDir>/publish/loket.db`, where `loket hub edition
  * add` imports the lists its administrator publishes): the members of every list imported there
- * are encrypted on the hub's disk like a counter's. The key is 32 random bytes (hex) in
+ * are encrypted on the hub's disk like a counter's. The key is 32 random bytes (raw form, store/sqlcipher.ts) in
  * `publish/publish.key` (0600), beside the hub's other secrets (hub.json, the TLS key): it is
  * the hub's folder, not the publishing database alone, that must be protected and backed up.
  * A publishing database made before (unencrypted, no key file) keeps opening as it is: delete
@@ -18,7 +18,7 @@ export function publishKey(dbPath: string): string | undefined {
   if (existsSync(keyPath)) return readFileSync(keyPath, 'utf8').trim();
   if (existsSync(dbPath)) return undefined;
   privateDir(dirname(dbPath));
-  const key = randomBytes(32).toString('hex');
+  const key = newRawKey();
   writeFileSync(keyPath, `${key}\n`, { mode: 0o600, flag: 'wx' });
   return key;
 }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from './load-exceljs';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { LoketError } from '../errors';
@@ -55,7 +55,7 @@ async function writeChunk(out: WriteStream, chunk: string): Promise<void> {
 }
 
 async function writeXlsx(path: string, table: StreamedTable): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const workbook = new (loadExcelJS()).stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(xlsxSheetName(table.sheet));
   sheet.columns = table.headers.map(() => ({ width: 16 }));
   const add = (cells: readonly Cell[], bold: boolean): void => {

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { loadExcelJS } from './load-exceljs';
 import { writeFile } from 'node:fs/promises';
 import { neutralizeFormula, xmlSafe } from './safe-cell';
 
@@ -34,7 +35,7 @@ export async function writeTable(path: string, format: ExportFormat, table: Tabl
     await writeFile(path, `\ufeff${[line(table.headers), ...table.rows.map(line)].join('\r\n')}\r\n`, 'utf8');
     return;
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (loadExcelJS()).Workbook();
   const sheet = workbook.addWorksheet(xlsxSheetName(table.sheet));
   addXlsxRow(sheet, table.headers).font = { bold: true };
   for (const row of table.rows) addXlsxRow(sheet, row);

@@ -3,6 +3,7 @@ import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyKey, EDITION_FILE_PATTERN, fsyncFile, listsDirOf } from './edition-store';
 import type { Db } from './open-database';
+import { rekeyTo } from './sqlcipher';
 
 /**
  * File-level work shared by the conversion, the re-key and the backup: which files make up a
@@ -104,9 +105,7 @@ export function copyUnderKey(source: string, fromKey: string | undefined, target
   const copy = openRaw(target, fromKey, options);
   try {
     copy.pragma('journal_mode = DELETE');
-    copy.pragma(`cipher='sqlcipher'`);
-    copy.pragma('legacy=4');
-    copy.pragma(`rekey='${toKey.replace(/'/g, "''")}'`);
+    rekeyTo(copy, toKey);
   } finally {
     copy.close();
   }

@@ -1,14 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseKeyError } from './database-key-error';
 import { fsyncDir } from './private-files';
+import { newRawKey } from './sqlcipher';
 
 /**
  * The database key and the file that keeps it.
  *
  * Every Loket database is encrypted (SQLCipher-compatible, store/edition-store.ts applyKey) with
- * a random 256-bit key, written as 64 hex digits and used as the SQLCipher passphrase. The key
+ * a random 256-bit key, written as `raw:` and 64 hex digits and given to SQLCipher as a raw key
+ * (store/sqlcipher.ts; keys made before 2026-11-30 are 64 hex digits used as a passphrase and
+ * still open as they always did). The key
  * lives in `<db>.key` beside the database, mode 0600, in one of two forms:
  *   `os1:<base64>`  sealed by the operating system's key store (the desktop app: Electron
  *                   safeStorage, DPAPI on Windows): useless on another PC or Windows account;
@@ -27,8 +29,8 @@ export const SEALED_PREFIX = 'os1:';
 
 export type KeyFileContent = { form: 'plain'; key: string } | { form: 'sealed'; sealed: string };
 
-/** A fresh random key: 32 bytes, as 64 hex digits. */
-export const newDatabaseKey = (): string => randomBytes(32).toString('hex');
+/** A fresh random key: 32 bytes in the raw form (store/sqlcipher.ts), so no file open pays a key derivation. */
+export const newDatabaseKey = (): string => newRawKey();
 
 export function parseKeyFile(text: string): KeyFileContent | null {
   const line = text

@@ -6,6 +6,7 @@ import { DatabaseKeyError } from './database-key-error';
 import { editionStoreOf, fsyncDir } from './edition-store';
 import { keyPauseAt } from './key-test-pause';
 import type { Db } from './open-database';
+import { rekeyTo } from './sqlcipher';
 
 /**
  * Changing the database key (the main file and every edition file) so that a crash at any
@@ -115,8 +116,6 @@ function rekeyFile(file: string, oldKey: string, newKey: string, options: FileOp
 function rekeyConnection(db: Db, newKey: string): void {
   const mode = String(db.pragma('journal_mode', { simple: true }));
   if (mode === 'wal') db.pragma('journal_mode = DELETE');
-  db.pragma(`cipher='sqlcipher'`);
-  db.pragma('legacy=4');
-  db.pragma(`rekey='${newKey.replace(/'/g, "''")}'`);
+  rekeyTo(db, newKey);
   if (mode === 'wal') db.pragma('journal_mode = WAL');
 }

@@ -4,6 +4,7 @@ import { privateDir, privateFile } from './private-files';
 export { fsyncDir } from './private-files';
 import { join } from 'node:path';
 import type { Db } from './open-database';
+import { setKey } from './sqlcipher';
 
 /**
  * Where a database's list editions live and how their files are opened.
@@ -62,9 +63,7 @@ export const namesStagingPath = (store: EditionStore, editionId: number): string
 /** Unlocks an encrypted SQLite file (SQLCipher-compatible, legacy 4): the main database, every edition file, the import lock. */
 export function applyKey(db: Db, key: string | undefined): void {
   if (!key) return;
-  db.pragma(`cipher='sqlcipher'`);
-  db.pragma(`legacy=4`);
-  db.pragma(`key='${key.replace(/'/g, "''")}'`);
+  setKey(db, key);
   // SQLite3 Multiple Ciphers does not encrypt temporary files (sorts, temp tables, a statement
   // journal): an encrypted connection keeps them in memory, never in a plain file in TMPDIR.
   db.pragma('temp_store = MEMORY');

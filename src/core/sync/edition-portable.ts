@@ -5,6 +5,7 @@ import type { EditionRow } from '../lists/editions.repo';
 import { editionPath, editionsDir, type EditionStore } from '../store/edition-store';
 import { privateDir } from '../store/private-files';
 import { openRaw } from '../store/cipher-files';
+import { rekeyTo } from '../store/sqlcipher';
 import { contentHashOf, readEditionMeta, stampedSourceFormat, writeEditionMeta, type EditionMeta } from './edition-meta';
 
 /**
@@ -61,13 +62,7 @@ export function writePortableCopy(store: EditionStore, edition: EditionRow, dest
   // VACUUM INTO writes the copy with the source's cipher and key.
   const copy = openRaw(dest, store.key, store);
   try {
-    if (transferKey !== store.key) {
-      if (!store.key) {
-        copy.pragma(`cipher='sqlcipher'`);
-        copy.pragma('legacy=4');
-      }
-      copy.pragma(`rekey='${(transferKey ?? '').replace(/'/g, "''")}'`);
-    }
+    if (transferKey !== store.key) rekeyTo(copy, transferKey);
     const carried = readEditionMeta(copy);
     if (carried) return carried;
     const meta: EditionMeta = {

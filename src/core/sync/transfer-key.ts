@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { applyKey } from '../store/edition-store';
+import { rekeyTo } from '../store/sqlcipher';
 
 /**
  * The key of an edition's travelling copy. Each counter encrypts its files with its own key and
@@ -24,12 +25,8 @@ export function rekeyFile(path: string, fromKey: string | undefined, toKey: stri
   const db = new Database(path, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     if (fromKey) applyKey(db, fromKey);
-    else {
-      db.pragma(`cipher='sqlcipher'`);
-      db.pragma('legacy=4');
-    }
     db.prepare('SELECT count(*) FROM sqlite_master').get(); // a wrong key fails here, before any page is rewritten
-    db.pragma(`rekey='${(toKey ?? '').replace(/'/g, "''")}'`);
+    rekeyTo(db, toKey);
   } finally {
     db.close();
   }

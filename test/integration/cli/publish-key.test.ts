@@ -15,7 +15,7 @@ describe('the key of a hub’s publishing database', () => {
     const hubDir = tempDir();
     const dbPath = publishDbPath(hubDir);
     const key = publishKey(dbPath)!;
-    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(key).toMatch(/^raw:[0-9a-f]{64}$/);
     expect(publishKey(dbPath)).toBe(key);
     if (process.platform !== 'win32') expect(statSync(join(hubDir, 'publish', 'publish.key')).mode & 0o777).toBe(0o600);
     const core = createCore({ dbPath, key, workerScript: null, bpjsBackground: false, hubBackground: false });

@@ -3,6 +3,7 @@
  * started as a Node child in place of Electron's utilityProcess): calls, events, the main-only
  * services, a SIGKILL in the middle of work, and a core that cannot open its database.
  */
+import ExcelJS from 'exceljs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -87,7 +88,7 @@ const ADMIN = { username: 'ani', displayName: 'Ani', password: 'kata-sandi-ani' 
 const signInAgain = async (host: CoreHost): Promise<void> => void value(await host.call('signIn', { username: ADMIN.username, password: ADMIN.password }));
 
 /** The file as the app gets it: the core asks the main process's dialog, and keeps the path behind a handle. */
-async function choose(started: Started, path: string, purpose: 'open-list' | 'save-pdf'): Promise<string> {
+async function choose(started: Started, path: string, purpose: 'open-list' | 'save-pdf' | 'save-xlsx'): Promise<string> {
   started.dialogAnswer.path = path;
   const picked = value<{ file: { handle: string; name: string } | null }>(await started.host.call('pickFile', { purpose }));
   if (!picked.file) throw new Error('no file chosen');
@@ -112,6 +113,12 @@ describe('the core process behind CoreHost', () => {
     expect(progress).toContain('done');
     const found = value<{ matches: { name: string }[] }>(await host.call('lookup', { query: SITI.nik }));
     expect(found.matches[0]?.name).toBe(SITI.name);
+    // An XLSX export: the built core loads ExcelJS only on first use (core/export/load-exceljs.ts).
+    const xlsx = join(dir, 'anggota.xlsx');
+    value(await host.call('exportMembers', { list: 'PBI APBD', format: 'xlsx', file: await choose(started, xlsx, 'save-xlsx') }));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    expect(book.worksheets[0]!.rowCount).toBe(report.rows.imported + 1);
     const refused = await host.call('lookup', { query: '' });
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.error.code).toBe('invalid-input');

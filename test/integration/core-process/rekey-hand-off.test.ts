@@ -68,7 +68,7 @@ describe('re-key through the core process', () => {
 
     value(await host.call('rekeyDatabase', {}));
     const newKey = sealed.at(-1)!;
-    expect(newKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(newKey).toMatch(/^raw:[0-9a-f]{64}$/);
     expect(newKey).not.toBe(first.key);
     const keyFile = readFileSync(keyFilePathOf(dbPath), 'utf8');
     expect(keyFile).toMatch(/^os1:/m);

@@ -35,7 +35,7 @@ describe('a new database is encrypted by default', () => {
     const dbPath = join(dir, 'loket.db');
     const resolved = resolveFileKey({ dbPath, mayCreate: true, env: {} });
     expect(resolved.made).toBe(true);
-    expect(resolved.key).toMatch(/^[0-9a-f]{64}$/);
+    expect(resolved.key).toMatch(/^raw:[0-9a-f]{64}$/);
     if (process.platform !== 'win32') expect(statSync(keyFilePathOf(dbPath)).mode & 0o777).toBe(0o600);
     const core = createCore({ dbPath, workerScript: null, bpjsBackground: false, ...keyConfigOf(resolved) });
     await importSample(core, dir);

@@ -36,7 +36,7 @@ const ENCRYPTED = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 97 + 1
 describe('the app keeps the database key sealed by the OS store', () => {
   it('first start: a random key, written sealed (os1:) to <db>.key with mode 0600; the key itself is not in the file', async () => {
     const resolved = await resolveAppDatabaseKey(dbPath, await box(), {});
-    expect(resolved.key).toMatch(/^[0-9a-f]{64}$/);
+    expect(resolved.key).toMatch(/^raw:[0-9a-f]{64}$/);
     expect(resolved).toMatchObject({ keyFile: { path: keyFilePathOf(dbPath), sealed: true }, convertPlain: false });
     const text = readFileSync(keyFilePathOf(dbPath), 'utf8');
     expect(text).toMatch(/^os1:/m);
