@@ -1,6 +1,6 @@
 /**
  * Rows of one edition (its own file: `db` is the edition's building connection) that share a NIK or card number, found after the load through the NIK
- * and card indexes (duplicates are rare, so this costs in proportion to them, not to the list).
+ * and card tables (key-tables.ts; duplicates are rare, so this costs in proportion to them, not to the list).
  *
  * - A row repeated word for word (same NIK, card, birth date, name, and every detail Loket keeps:
  *   sex, status, segment, faskes, class, address...) is one member: the later copies are deleted
@@ -11,7 +11,11 @@
  * - Rows that still share a NIK or card after that stay apart and are flagged `duplicate`.
  */
 import type { Db } from '../store/open-database';
+import { KEY_TABLE, keyLookupSql } from './key-tables';
 import { MEMBERS, MemberFlags } from './member-table';
+
+/** The members with a given NIK or card (`?`), as FROM … WHERE over `m`. */
+const byKeySql = (column: 'nik' | 'card'): string => keyLookupSql(column, true);
 
 export interface RowPair {
   row: number;
@@ -32,28 +36,21 @@ interface KeyedRow {
 
 const contentKey = (r: KeyedRow): string => JSON.stringify([r.nik, r.card, r.dob, r.flags, r.name, r.detail]);
 
-/** The NIKs and card numbers found on more than one row. */
+/**
+ * The NIKs and card numbers found on more than one row, found while the key tables are written
+ * (key-tables.ts). Both steps below work from them: dropping repeats only removes rows of these
+ * keys, so no other key can become shared.
+ */
 export interface SharedKeys {
   nik: unknown[];
   card: unknown[];
 }
 
-/**
- * One scan of each index for keys that occur more than once. Both steps below work from it:
- * on a million rows each scan costs a few hundred ms, and dropping repeats only removes rows
- * of these keys, so no other key can become shared.
- */
-export function sharedKeys(db: Db): SharedKeys {
-  const scan = (column: 'nik' | 'card'): unknown[] =>
-    db.prepare(`SELECT ${column} AS k FROM ${MEMBERS} WHERE ${column} IS NOT NULL GROUP BY ${column} HAVING count(*) > 1`).pluck().all();
-  return { nik: scan('nik'), card: scan('card') };
-}
-
 /** Rows sharing a NIK or card, each once, in file order. */
-function rowsSharingKeys(db: Db, table: string, keys: SharedKeys): KeyedRow[] {
+function rowsSharingKeys(db: Db, keys: SharedKeys): KeyedRow[] {
   const byId = new Map<number, KeyedRow>();
   for (const column of ['nik', 'card'] as const) {
-    const byKey = db.prepare(`SELECT id, row, nik, card, dob, flags, name, detail FROM ${table} WHERE ${column} = ?`);
+    const byKey = db.prepare(`SELECT m.id, m.row, m.nik, m.card, m.dob, m.flags, m.name, m.detail FROM ${byKeySql(column)}`);
     for (const key of keys[column]) for (const r of byKey.all(key) as KeyedRow[]) byId.set(r.id, r);
   }
   return [...byId.values()].sort((a, b) => a.row - b.row || a.id - b.id);
@@ -62,14 +59,15 @@ function rowsSharingKeys(db: Db, table: string, keys: SharedKeys): KeyedRow[] {
 /** A deleted repeat: its row and first copy, and what the name index needs to forget it. */
 export interface DroppedRepeat extends RowPair {
   id: number;
+  nik: string | null;
+  card: number | null;
   name: string;
   dob: number | null;
 }
 
 /** Deletes the later copies of rows repeated word for word; returns each deleted row with its first copy. */
-export function dropRepeatedRows(db: Db, keys: SharedKeys = sharedKeys(db)): DroppedRepeat[] {
-  const table = MEMBERS;
-  const rows = rowsSharingKeys(db, table, keys);
+export function dropRepeatedRows(db: Db, keys: SharedKeys): DroppedRepeat[] {
+  const rows = rowsSharingKeys(db, keys);
   if (rows.length === 0) return [];
   const first = new Map<string, number>();
   const repeats: DroppedRepeat[] = [];
@@ -77,11 +75,19 @@ export function dropRepeatedRows(db: Db, keys: SharedKeys = sharedKeys(db)): Dro
     const key = contentKey(r);
     const other = first.get(key);
     if (other === undefined) first.set(key, r.row);
-    else repeats.push({ id: r.id, row: r.row, other, name: r.name, dob: r.dob });
+    else repeats.push({ id: r.id, row: r.row, other, nik: r.nik, card: r.card, name: r.name, dob: r.dob });
   }
   if (repeats.length > 0) {
-    const remove = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
-    db.transaction(() => repeats.forEach((r) => remove.run(r.id)))();
+    const remove = db.prepare(`DELETE FROM ${MEMBERS} WHERE id = ?`);
+    const removeNik = db.prepare(`DELETE FROM ${KEY_TABLE.nik} WHERE nik = ? AND id = ?`);
+    const removeCard = db.prepare(`DELETE FROM ${KEY_TABLE.card} WHERE card = ? AND id = ?`);
+    db.transaction(() =>
+      repeats.forEach((r) => {
+        remove.run(r.id);
+        if (r.nik !== null) removeNik.run(r.nik, r.id);
+        if (r.card !== null) removeCard.run(r.card, r.id);
+      }),
+    )();
   }
   return repeats;
 }
@@ -91,18 +97,17 @@ export function dropRepeatedRows(db: Db, keys: SharedKeys = sharedKeys(db)): Dro
  * for every later row. `keys`: the shared keys found before repeats were dropped (a key left on
  * one row by then is skipped).
  */
-export function flagDuplicates(db: Db, keys: SharedKeys = sharedKeys(db)): RowPair[] {
-  const table = MEMBERS;
+export function flagDuplicates(db: Db, keys: SharedKeys): RowPair[] {
   const rows: { id: number; row: number; key: string }[] = [];
   for (const column of ['nik', 'card'] as const) {
-    const byKey = db.prepare(`SELECT id, row FROM ${table} WHERE ${column} = ? ORDER BY row`);
+    const byKey = db.prepare(`SELECT m.id, m.row FROM ${byKeySql(column)} ORDER BY m.row`);
     for (const key of keys[column]) {
       const found = byKey.all(key) as { id: number; row: number }[];
       if (found.length > 1) for (const r of found) rows.push({ ...r, key: `${column}:${String(key)}` });
     }
   }
   if (rows.length === 0) return [];
-  const mark = db.prepare(`UPDATE ${table} SET flags = flags | ${MemberFlags.duplicate} WHERE id = ?`);
+  const mark = db.prepare(`UPDATE ${MEMBERS} SET flags = flags | ${MemberFlags.duplicate} WHERE id = ?`);
   db.transaction(() => rows.forEach((r) => mark.run(r.id)))();
   const firstRowOfKey = new Map<string, number>();
   const pairs = new Map<number, number>();

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../store/open-database';
-import { dropRepeatedRows, flagDuplicates, sharedKeys, type RowPair } from './duplicates';
-import { MEMBERS, createMemberKeyIndexesSql } from './member-table';
+import { dropRepeatedRows, flagDuplicates, type RowPair } from './duplicates';
+import { KeyColumn, writeKeyTable } from './key-tables';
+import { MEMBERS } from './member-table';
 import { NameKeys } from './name-keys';
-import { installStagedNameIndex } from './names-aside';
+import { forgetNames, installStagedIndexes } from './names-aside';
 import type { NameSink } from './name-sink';
 import { forEachMember, type PackedMembers } from './packed-members';
 import { pauseAt } from './test-pause';
@@ -23,16 +24,19 @@ const ROWS_PER_COMMIT = 50_000;
  * deletes.
  *
  * The name keys are computed here rather than in the reader thread, which has the heavier share
- * of the work (parsing and validating); NameKeys caches them per word. The NIK and card
- * indexes are built once after the load: sorting once beats maintaining them row by row. The
- * FTS5 name index is filled aside, by another thread, as the rows load (names-aside.ts): the
- * writer hands it each member's id and keys (name-sink.ts) and copies the finished index in.
+ * of the work (parsing and validating); NameKeys caches them per word. The NIK and card indexes
+ * are tables written once after the load, in key order, from the keys the writer keeps
+ * (key-tables.ts): the NIK table here, the card table at the same time on the name index's
+ * thread. That thread fills the FTS5 name index as the rows load (names-aside.ts): the writer
+ * hands it each member's id and keys (name-sink.ts) and copies both finished tables in.
  */
 export class EditionWriter {
   private readonly insertMany: Database.Statement;
   private readonly insertOne: Database.Statement;
   private readonly params: unknown[] = new Array(ROWS_PER_STATEMENT * PARAMS_PER_ROW);
   private readonly nameKeys = new NameKeys();
+  private readonly niks = new KeyColumn();
+  private readonly cards = new KeyColumn();
   private uncommitted = 0;
   private written = 0;
 
@@ -52,7 +56,7 @@ export class EditionWriter {
     // counted, so the next batch's BEGIN failed: "cannot start a transaction within a transaction".)
     if (members.count === 0) return;
     if (!this.db.inTransaction) this.db.exec('BEGIN');
-    const { params, nameKeys, names } = this;
+    const { params, nameKeys, names, niks, cards } = this;
     // Whole statements of ROWS_PER_STATEMENT rows, then the rest one by one.
     const inWholeStatements = members.count - (members.count % ROWS_PER_STATEMENT);
     let i = 0;
@@ -61,6 +65,8 @@ export class EditionWriter {
     let id = this.written;
     forEachMember(members, (m) => {
       id++;
+      niks.setNik(id, m[0]);
+      cards.setCard(id, m[1]);
       const keys = nameKeys.of(m[4], m[2]);
       if (keys !== null) names.add(id, keys);
       if (i++ < inWholeStatements) {
@@ -88,29 +94,30 @@ export class EditionWriter {
   }
 
   /**
-   * Indexes after the load. Between the key indexes and the name index, rows repeated word for
-   * word are dropped (the name index then never holds them) and rows still sharing a NIK or card
-   * are flagged. Returns [row, otherRow] pairs of both.
+   * Indexes after the load, then repeats and duplicates: rows repeated word for word are dropped
+   * (and leave the card table and the name index) and rows still sharing a NIK or card are
+   * flagged. Returns [row, otherRow] pairs of both.
    */
   async finish(): Promise<{ duplicates: RowPair[]; repeats: RowPair[] }> {
     this.commit();
-    // On another thread when there is one: the name index builds while the key indexes do.
-    const namesBuilt = this.names.finish();
-    namesBuilt.catch(() => undefined); // awaited below; never unhandled if a key index fails first
-    // SQLite's helper sort threads made these builds slower here, not faster (measured on 1 M rows).
-    this.db.pragma('threads = 0');
-    this.db.exec(createMemberKeyIndexesSql());
+    // On another thread when there is one: the card table is sorted and written while the NIK table is here.
+    const asideBuilt = this.names.finish(this.cards.take());
+    asideBuilt.catch(() => undefined); // awaited below; never unhandled if the NIK table fails first
+    const sharedNiks = this.db.transaction(() => writeKeyTable(this.db, 'nik', this.niks.take()))();
     pauseAt('index-build');
-    const keys = sharedKeys(this.db);
+    const sharedCards = await asideBuilt;
+    installStagedIndexes(this.names.job, this.db);
+    const keys = { nik: sharedNiks, card: sharedCards };
     const repeats = dropRepeatedRows(this.db, keys);
     const duplicates = flagDuplicates(this.db, keys);
-    await namesBuilt;
     // A repeat has its first copy's name and birth date, so it was indexed under the same keys.
-    const dropped = repeats.flatMap((r) => {
-      const keys = this.nameKeys.of(r.name, r.dob);
-      return keys === null ? [] : [{ id: r.id, keys }];
-    });
-    installStagedNameIndex(this.names.job, this.db, dropped);
+    forgetNames(
+      this.db,
+      repeats.flatMap((r) => {
+        const keys = this.nameKeys.of(r.name, r.dob);
+        return keys === null ? [] : [{ id: r.id, keys }];
+      }),
+    );
     return { duplicates, repeats: repeats.map(({ row, other }) => ({ row, other })) };
   }
 

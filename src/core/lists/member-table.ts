@@ -74,7 +74,10 @@ export function createMemberTableSql(): string {
   );`;
 }
 
-/** Built after the bulk load: sorting once is far cheaper than maintaining indexes row by row. */
+/**
+ * The key indexes as editions had them before the key tables (lists/key-tables.ts): an edition
+ * moved out of a pre-version-7 database still gets these, and look-ups read both kinds.
+ */
 export function createMemberKeyIndexesSql(): string {
   return `CREATE INDEX ${MEMBERS}_nik ON ${MEMBERS}(nik);
     CREATE INDEX ${MEMBERS}_card ON ${MEMBERS}(card);`;

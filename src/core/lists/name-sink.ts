@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { errorFromPayload, type ErrorPayload } from '../errors';
+import { transferablesOfKeys, type TakenKeys } from './key-tables';
 import { NameIndexBuilder, removeNamesStaging, type NamesJob } from './names-aside';
 
 export interface NameSink {
@@ -15,15 +16,18 @@ export interface NameSink {
   flush(): void;
   /** Resolves when the keys sent are few enough in flight (memory stays bounded if the other thread lags). */
   caughtUp(): Promise<void>;
-  /** No more keys: resolves once the name index is complete in its file. */
-  finish(): Promise<void>;
+  /**
+   * No more keys: resolves once the name index and the card table (from `cards`, key-tables.ts)
+   * are complete in their file, with the cards found on more than one member.
+   */
+  finish(cards: TakenKeys): Promise<(string | number)[]>;
   /** The import failed: stop, and no staging file stays. */
   discard(): void;
 }
 
 /** Messages to a names worker (the reader worker's script, started with `{ names: job }`). */
-export type ToNamesWorker = { type: 'keys'; ids: Int32Array; keys: string } | { type: 'end' };
-export type FromNamesWorker = { type: 'taken' } | { type: 'names-built' } | { type: 'error'; error: ErrorPayload };
+export type ToNamesWorker = { type: 'keys'; ids: Int32Array; keys: string } | { type: 'end'; cards: TakenKeys };
+export type FromNamesWorker = { type: 'taken' } | { type: 'names-built'; sharedCards: (string | number)[] } | { type: 'error'; error: ErrorPayload };
 
 /** Batches of keys sent and not yet inserted by the names thread, at most. */
 const IN_FLIGHT = 8;
@@ -57,7 +61,7 @@ export function inlineNameSink(job: NamesJob): NameSink {
       if (keys.length > 0) builder.insert(ids, keys);
     },
     caughtUp: () => Promise.resolve(),
-    finish: async () => builder.close(),
+    finish: async (cards) => builder.close(cards),
     discard: () => {
       builder.close();
       removeNamesStaging(job);
@@ -69,12 +73,12 @@ export function workerNameSink(script: string, job: NamesJob): NameSink {
   const worker = new Worker(script, { workerData: { names: job } });
   const buffer = new Buffered();
   let failure: Error | undefined;
-  let settle: ((error?: Error) => void) | undefined;
-  const done = new Promise<void>((resolve, reject) => {
-    settle = (error) => {
+  let settle: ((error?: Error, sharedCards?: (string | number)[]) => void) | undefined;
+  const done = new Promise<(string | number)[]>((resolve, reject) => {
+    settle = (error, sharedCards) => {
       settle = undefined;
       if (error) reject(error);
-      else resolve();
+      else resolve(sharedCards ?? []);
     };
   });
   done.catch(() => undefined); // awaited by finish(); never unhandled if the import fails first
@@ -85,14 +89,16 @@ export function workerNameSink(script: string, job: NamesJob): NameSink {
       inFlight--;
       wake?.();
       wake = undefined;
-    } else settle?.(message.type === 'error' ? errorFromPayload(message.error) : undefined);
+    } else if (message.type === 'error') settle?.(errorFromPayload(message.error));
+    else settle?.(undefined, message.sharedCards);
   });
   worker.on('error', (error) => {
     failure = error;
     settle?.(error);
   });
   worker.on('exit', () => settle?.(failure ?? new Error('the name index builder stopped')));
-  const post = (message: ToNamesWorker): void => worker.postMessage(message, message.type === 'keys' ? [message.ids.buffer as ArrayBuffer] : []);
+  const post = (message: ToNamesWorker): void =>
+    worker.postMessage(message, message.type === 'keys' ? [message.ids.buffer as ArrayBuffer] : transferablesOfKeys(message.cards));
   return {
     job,
     add: (id, keys) => buffer.add(id, keys),
@@ -106,8 +112,8 @@ export function workerNameSink(script: string, job: NamesJob): NameSink {
       // Also wakes when the thread fails or stops: finish() then reports why.
       while (inFlight > IN_FLIGHT && settle !== undefined) await Promise.race([new Promise<void>((resolve) => (wake = resolve)), done]);
     },
-    finish: () => {
-      post({ type: 'end' });
+    finish: (cards) => {
+      post({ type: 'end', cards });
       return done;
     },
     discard: () => {

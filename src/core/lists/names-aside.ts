@@ -1,16 +1,17 @@
 /**
- * The FTS5 name index of an edition, built aside on the other core.
+ * The FTS5 name index and the card table of an edition, built aside on the other core.
  *
- * SQLite has one writer per file, so the edition's own connection builds its NIK and card
- * indexes one after the other, and the FTS5 index after them, while the other core idles (the
- * reader thread has finished by then). Instead, each member's id and name keys go, while the
+ * SQLite has one writer per file, so the edition's own connection would build its indexes one
+ * after the other while the other core idles (the reader thread has finished by then). Instead,
+ * each member's id and name keys go, while the
  * rows load, to a thread of its own (name-sink.ts) that fills the FTS5 index in a file of its
  * own (`e<id>.names.building`, same key as the edition, no journal), in one transaction so
  * FTS5 writes a segment per full in-memory buffer rather than per commit: ids arrive in
  * ascending order, the cheapest way to fill it. When the load ends that index is complete; the
  * edition's connection copies its few rows (its segments are large blobs: ~1,500 rows for
- * 1 M members, ~10 ms) into the edition file. The edition file comes out as before: look-ups
- * never know the index was built elsewhere.
+ * 1 M members, ~10 ms) into the edition file. The card table (key-tables.ts) is written into
+ * the same staging file when the load ends, while the edition's connection writes the NIK table,
+ * and copied in with the name index.
  *
  * Rows dropped as repeats after the load are deleted from the copied index with FTS5's 'delete'
  * command, which a contentless index accepts with the keys it was given: a repeat has, word for
@@ -19,6 +20,8 @@
 import type Database from 'better-sqlite3';
 import { namesStagingPath, openNamesStaging, removeFileQuietly, type EditionStore } from '../store/edition-store';
 import type { Db } from '../store/open-database';
+import { attachFile } from '../store/sqlcipher';
+import { KEY_TABLE, createKeyTableSql, writeKeyTable, type TakenKeys } from './key-tables';
 import { NAMES, createNameIndexTableSql } from './member-table';
 
 /** Rows per INSERT statement (two parameters each). */
@@ -63,11 +66,17 @@ export class NameIndexBuilder {
     for (let i = whole; i < keys.length; i++) this.insertOne.run(ids[i], keys[i]);
   }
 
-  /** The index is complete and on disk (no fsync: it is copied, then deleted), the file closed. */
-  close(): void {
-    if (!this.db.open) return;
+  /**
+   * The index is complete and on disk (no fsync: it is copied, then deleted), the file closed.
+   * With `cards` (the load ended), the card table is written first, in key order (key-tables.ts);
+   * answers the cards found on more than one member.
+   */
+  close(cards?: TakenKeys): (string | number)[] {
+    if (!this.db.open) return [];
+    const shared = cards ? writeKeyTable(this.db, 'card', cards) : [];
     if (this.db.inTransaction) this.db.exec('COMMIT');
     this.db.close();
+    return shared;
   }
 }
 
@@ -77,36 +86,43 @@ export interface DroppedName {
   keys: string;
 }
 
+const STAGING = 'staging';
+
 /**
- * Copies the index built in the staging file into the edition (its connection `edition`), then
- * deletes from it the members dropped since the load, and removes the staging file.
+ * Copies the finished name index and card table from the staging file into the edition (both
+ * tables whole, by SQL over an ATTACH: FTS5's shadow tables are a few large blobs, the card table
+ * arrives in key order) and deletes the staging file.
  */
-export function installStagedNameIndex(job: NamesJob, edition: Db, dropped: readonly DroppedName[]): void {
-  const staging = openNamesStaging(job.store, job.editionId, false);
+export function installStagedIndexes(job: NamesJob, edition: Db): void {
+  attachFile(edition, namesStagingPath(job.store, job.editionId), STAGING, job.store.key);
   try {
     edition.exec(createNameIndexTableSql());
+    edition.exec(createKeyTableSql('card'));
     // The shadow tables are written directly, which defensive mode forbids.
     edition.unsafeMode(true);
     try {
       edition.transaction(() => {
         for (const shadow of ['data', 'idx', 'config'] as const) {
           const table = `${NAMES}_${shadow}`;
-          const select = staging.prepare(`SELECT * FROM ${table}`).raw();
-          const insert = edition.prepare(`INSERT INTO ${table} VALUES (${select.columns().map(() => '?').join(',')})`);
-          edition.exec(`DELETE FROM ${table}`);
-          // Row by row: the segments of a 3 M-member index are too big to hold at once.
-          for (const row of select.iterate() as IterableIterator<unknown[]>) insert.run(row);
+          edition.exec(`DELETE FROM main.${table}; INSERT INTO main.${table} SELECT * FROM ${STAGING}.${table}`);
         }
-        const remove = edition.prepare(`INSERT INTO ${NAMES}(${NAMES}, rowid, keys) VALUES ('delete', ?, ?)`);
-        for (const { id, keys } of dropped) remove.run(id, keys);
+        // Same definition on both sides and an empty target: SQLite copies the records as they are, in order.
+        edition.exec(`INSERT INTO main.${KEY_TABLE.card} SELECT * FROM ${STAGING}.${KEY_TABLE.card}`);
       })();
     } finally {
       edition.unsafeMode(false);
     }
   } finally {
-    staging.close();
+    edition.exec(`DETACH ${STAGING}`);
   }
   removeNamesStaging(job);
+}
+
+/** Rows dropped after the load leave the name index: FTS5's 'delete' with the keys they were indexed under. */
+export function forgetNames(edition: Db, dropped: readonly DroppedName[]): void {
+  if (dropped.length === 0) return;
+  const remove = edition.prepare(`INSERT INTO ${NAMES}(${NAMES}, rowid, keys) VALUES ('delete', ?, ?)`);
+  edition.transaction(() => dropped.forEach(({ id, keys }) => remove.run(id, keys)))();
 }
 
 export function removeNamesStaging(job: NamesJob): void {

@@ -67,8 +67,7 @@ function buildNames(job: NamesJob): void {
         builder.insert(message.ids, message.keys.split(KEYS_SEPARATOR));
         post({ type: 'taken' });
       } else {
-        builder.close();
-        post({ type: 'names-built' });
+        post({ type: 'names-built', sharedCards: builder.close(message.cards) });
         port.close();
       }
     } catch (error) {

@@ -4,6 +4,7 @@ import { readEditions } from '../lists/editions.repo';
 import { MEMBERS, NAMES } from '../lists/member-table';
 import { editionPath, editionStoreOf, openEditionReadOnly, removeFileQuietly, type EditionStore } from '../store/edition-store';
 import type { Db } from '../store/open-database';
+import { keyLookupSql, keyTablesOf } from '../lists/key-tables';
 
 export interface MemberRow {
   id: number;
@@ -119,11 +120,12 @@ export class EditionCatalog {
   }
 
   private prepare(db: Db, editionId: number): CurrentEdition {
+    const tables = keyTablesOf(db);
     return {
       editionId,
       list: { name: '', kind: 'other', asOf: '', edition: 0 },
-      byNik: db.prepare(`SELECT ${MEMBER_COLUMNS} FROM ${MEMBERS} m WHERE m.nik = ?`),
-      byCard: db.prepare(`SELECT ${MEMBER_COLUMNS} FROM ${MEMBERS} m WHERE m.card = ?`),
+      byNik: db.prepare(`SELECT ${MEMBER_COLUMNS} FROM ${keyLookupSql('nik', tables.nik)}`),
+      byCard: db.prepare(`SELECT ${MEMBER_COLUMNS} FROM ${keyLookupSql('card', tables.card)}`),
       byNameKeys: db.prepare(`SELECT ${MEMBER_COLUMNS} FROM ${NAMES} f JOIN ${MEMBERS} m ON m.id = f.rowid WHERE ${NAMES} MATCH ? LIMIT ?`),
     };
   }

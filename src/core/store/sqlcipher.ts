@@ -31,6 +31,19 @@ export function keyLiteral(key: string): string {
   return raw ? `"x'${raw[1]!.toLowerCase()}'"` : `'${key.replace(/'/g, "''")}'`;
 }
 
+/**
+ * Attaches another file of the same key to a connection (its cipher settings carry over). The
+ * KEY takes the text PRAGMA key's literal holds: `x'…'` for a raw key, else the passphrase.
+ */
+export function attachFile(db: Db, path: string, schema: string, key: string | undefined): void {
+  if (!key) {
+    db.prepare(`ATTACH ? AS ${schema}`).run(path);
+    return;
+  }
+  const raw = RAW_KEY.exec(key);
+  db.prepare(`ATTACH ? AS ${schema} KEY ?`).run(path, raw ? `x'${raw[1]!.toLowerCase()}'` : key);
+}
+
 /** SQLCipher 4's format (SQLite3 Multiple Ciphers' `sqlcipher` scheme, legacy 4): what DB Browser for SQLite and sqlcipher open. */
 export function useSqlcipher(db: Db): void {
   db.pragma(`cipher='sqlcipher'`);

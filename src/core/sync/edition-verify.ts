@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { applyKey } from '../store/edition-store';
 import type { Db } from '../store/open-database';
+import { KEY_TABLE, type KeyKind } from '../lists/key-tables';
 import { MEMBERS, NAMES } from '../lists/member-table';
 import { contentHashOf, readEditionMeta, type EditionMeta } from './edition-meta';
 
@@ -19,6 +20,21 @@ export type EditionFileProblem =
 export type EditionFileCheck = { ok: true; meta: EditionMeta } | { ok: false; code: EditionFileProblem };
 
 const REQUIRED_TABLES = [MEMBERS, NAMES, 'import_issues', 'edition_meta'];
+
+/**
+ * A key table (key-tables.ts) holds exactly each member's (key, id): SQLite's check of its
+ * B-tree, then the same pairs on both sides (a look-up joins on the member's own key, so a
+ * wrong entry could only hide a member; this finds that before the edition is used).
+ */
+function keyTableWhole(db: Db, kind: KeyKind): boolean {
+  const table = KEY_TABLE[kind];
+  if (db.pragma(`integrity_check(${table})`, { simple: true }) !== 'ok') return false;
+  const withKey = db.prepare(`SELECT count(*) FROM ${MEMBERS} WHERE ${kind} IS NOT NULL`).pluck().get() as number;
+  const entries = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  if (withKey !== entries) return false;
+  const matching = db.prepare(`SELECT count(*) FROM ${table} k JOIN ${MEMBERS} m ON m.id = k.id AND m.${kind} = k.${kind}`).pluck().get() as number;
+  return matching === entries;
+}
 
 /**
  * Whether a file is an edition Loket can use as it is: opened read-only (with the key if it is
@@ -55,6 +71,7 @@ function check(db: Db, key: string | undefined): EditionFileCheck {
   try {
     const result = db.pragma(`integrity_check(${MEMBERS})`, { simple: true });
     if (result !== 'ok') return { ok: false, code: 'edition/damaged' };
+    for (const kind of ['nik', 'card'] as const) if (tables.has(KEY_TABLE[kind]) && !keyTableWhole(db, kind)) return { ok: false, code: 'edition/damaged' };
   } catch {
     return { ok: false, code: 'edition/damaged' };
   }

@@ -1,0 +1,189 @@
+/**
+ * The NIK and card indexes of an edition, as tables built from keys kept during the load.
+ *
+ * An edition used to get two B-tree indexes after its load, each a CREATE INDEX on the edition's
+ * connection, one after the other (one writer per file) while the other core idled: 1.2–1.8 s
+ * each per million members, about half of it SQLite's sort, and each a scan of the whole table.
+ * They are now tables, `members_by_nik (nik, id)` and `members_by_card (card, id)`, WITHOUT
+ * ROWID: B-trees keyed exactly as the indexes were. The writer keeps each member's NIK and card
+ * as it loads (KeyColumn: two 32-bit halves a key, ids implicit), sorts them when the load ends
+ * (idsByKey: a radix sort, ~0.1–0.2 s per million) and writes each table in key order, which
+ * SQLite appends without searching: the NIK table into the edition file on the import's thread,
+ * the card table at the same time into the staging file on the name index's thread
+ * (names-aside.ts), copied in afterwards (~0.1 s).
+ *
+ * Look-ups and the duplicate search reach members through these tables (`keyLookupSql`);
+ * editions made before them (with the indexes `members_nik`, `members_card`) keep theirs. A
+ * table only ever narrows: a look-up joins on the member's own NIK or card too, so an entry that
+ * does not match its member (a damaged or forged file) shows nobody it should not; the
+ * verification of a fetched edition checks every entry (sync/edition-verify.ts).
+ */
+import type Database from 'better-sqlite3';
+import type { Db } from '../store/open-database';
+import { MEMBERS } from './member-table';
+
+export type KeyKind = 'nik' | 'card';
+
+export const KEY_TABLE: Record<KeyKind, string> = { nik: 'members_by_nik', card: 'members_by_card' };
+
+const KEY_TYPE: Record<KeyKind, string> = { nik: 'TEXT', card: 'INTEGER' };
+
+export function createKeyTableSql(kind: KeyKind): string {
+  return `CREATE TABLE ${KEY_TABLE[kind]} (${kind} ${KEY_TYPE[kind]} NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (${kind}, id)) WITHOUT ROWID`;
+}
+
+/** Which key tables an edition file has (editions made before 2026-11-30 have indexes instead). */
+export function keyTablesOf(db: Db): Record<KeyKind, boolean> {
+  const tables = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
+  return { nik: tables.has(KEY_TABLE.nik), card: tables.has(KEY_TABLE.card) };
+}
+
+/** The members whose NIK or card is `?`, as FROM … WHERE over `m`, for either kind of edition file. */
+export function keyLookupSql(kind: KeyKind, withTable: boolean): string {
+  return withTable ? `${KEY_TABLE[kind]} k JOIN ${MEMBERS} m ON m.id = k.id AND m.${kind} = k.${kind} WHERE k.${kind} = ?` : `${MEMBERS} m WHERE m.${kind} = ?`;
+}
+
+/**
+ * A key split in two decimal halves, each below 10^8 (< 2^27): a NIK's 16 digits as 8 + 8, a
+ * card's 13 as 5 + 8. Compared half by half they order as the whole key does (a NIK always has
+ * 16 digits, so text order is number order).
+ */
+const HALF = 1e8;
+
+export function nikHalves(nik: string): [hi: number, lo: number] {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < 8; i++) hi = hi * 10 + nik.charCodeAt(i) - 48;
+  for (let i = 8; i < 16; i++) lo = lo * 10 + nik.charCodeAt(i) - 48;
+  return [hi, lo];
+}
+
+export const nikOfHalves = (hi: number, lo: number): string => String(hi).padStart(8, '0') + String(lo).padStart(8, '0');
+export const cardOfHalves = (hi: number, lo: number): number => hi * HALF + lo;
+
+const CHUNK_BITS = 16;
+const CHUNK = 1 << CHUNK_BITS;
+/** A member without this key. */
+const NONE = 0xffffffff;
+
+/** The keys of a load, by id (id 1 first), in chunks (no doubling, no copy as it grows). */
+export interface TakenKeys {
+  hi: Uint32Array[];
+  lo: Uint32Array[];
+  count: number;
+}
+
+/** Each member's key as the rows load, 8 bytes a member. */
+export class KeyColumn {
+  private hi: Uint32Array[] = [];
+  private lo: Uint32Array[] = [];
+  private count = 0;
+
+  /** `id`s come in ascending order, each once. */
+  set(id: number, hi: number, lo: number): void {
+    const chunk = (id - 1) >>> CHUNK_BITS;
+    while (this.hi.length <= chunk) {
+      this.hi.push(new Uint32Array(CHUNK).fill(NONE));
+      this.lo.push(new Uint32Array(CHUNK));
+    }
+    const at = (id - 1) & (CHUNK - 1);
+    this.hi[chunk]![at] = hi;
+    this.lo[chunk]![at] = lo;
+    if (id > this.count) this.count = id;
+  }
+
+  setNik(id: number, nik: string | null): void {
+    if (nik !== null) this.set(id, ...nikHalves(nik));
+  }
+
+  setCard(id: number, card: number | null): void {
+    if (card !== null) this.set(id, Math.floor(card / HALF), card % HALF);
+  }
+
+  /** Everything kept (its buffers can be transferred to another thread); the column is empty after. */
+  take(): TakenKeys {
+    const taken = { hi: this.hi, lo: this.lo, count: this.count };
+    this.hi = [];
+    this.lo = [];
+    this.count = 0;
+    return taken;
+  }
+}
+
+export const transferablesOfKeys = (keys: TakenKeys): ArrayBuffer[] => [...keys.hi, ...keys.lo].map((a) => a.buffer as ArrayBuffer);
+
+const DIGIT_BITS = 14;
+const DIGITS = 1 << DIGIT_BITS;
+
+/** The ids with a key, ordered by key then id: a stable LSD radix sort, two 14-bit digits per half (lo first). */
+export function idsByKey(keys: TakenKeys): Int32Array {
+  const { hi, lo, count } = keys;
+  const half = (id: number, parts: Uint32Array[]): number => parts[(id - 1) >>> CHUNK_BITS]![(id - 1) & (CHUNK - 1)]!;
+  let withKey = 0;
+  for (let id = 1; id <= count; id++) if (half(id, hi) !== NONE) withKey++;
+  let ids = new Int32Array(withKey);
+  let k = 0;
+  for (let id = 1; id <= count; id++) if (half(id, hi) !== NONE) ids[k++] = id;
+  let spare = new Int32Array(withKey);
+  const counts = new Int32Array(DIGITS);
+  for (const [parts, shift] of [[lo, 0], [lo, DIGIT_BITS], [hi, 0], [hi, DIGIT_BITS]] as const) {
+    counts.fill(0);
+    for (let j = 0; j < withKey; j++) counts[(half(ids[j]!, parts) >>> shift) & (DIGITS - 1)]!++;
+    let sum = 0;
+    for (let d = 0; d < DIGITS; d++) {
+      const c = counts[d]!;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let j = 0; j < withKey; j++) {
+      const id = ids[j]!;
+      spare[counts[(half(id, parts) >>> shift) & (DIGITS - 1)]!++] = id;
+    }
+    [ids, spare] = [spare, ids];
+  }
+  return ids;
+}
+
+/** Rows per INSERT statement (two parameters each). */
+const ROWS_PER_STATEMENT = 256;
+
+/**
+ * Writes a key table in key order on `db` (inside the caller's transaction, if any). Answers the
+ * keys found on more than one member: in key order they are neighbours, so the duplicate search
+ * needs no scan of its own.
+ */
+export function writeKeyTable(db: Db, kind: KeyKind, keys: TakenKeys): (string | number)[] {
+  db.exec(createKeyTableSql(kind));
+  const ids = idsByKey(keys);
+  const value = kind === 'nik' ? nikOfHalves : cardOfHalves;
+  const into = `INSERT INTO ${KEY_TABLE[kind]} (${kind}, id) VALUES`;
+  const many: Database.Statement = db.prepare(`${into} ${new Array(ROWS_PER_STATEMENT).fill('(?,?)').join(',')}`);
+  const one: Database.Statement = db.prepare(`${into} (?, ?)`);
+  const params: unknown[] = new Array(ROWS_PER_STATEMENT * 2);
+  const keyOf = (id: number): string | number => {
+    const chunk = (id - 1) >>> CHUNK_BITS;
+    const at = (id - 1) & (CHUNK - 1);
+    return value(keys.hi[chunk]![at]!, keys.lo[chunk]![at]!);
+  };
+  const shared: (string | number)[] = [];
+  let previous: string | number | undefined;
+  const next = (id: number): string | number => {
+    const key = keyOf(id);
+    if (key === previous && shared[shared.length - 1] !== key) shared.push(key);
+    previous = key;
+    return key;
+  };
+  const whole = ids.length - (ids.length % ROWS_PER_STATEMENT);
+  let p = 0;
+  for (let j = 0; j < whole; j++) {
+    const id = ids[j]!;
+    params[p++] = next(id);
+    params[p++] = id;
+    if (p === params.length) {
+      many.run(params);
+      p = 0;
+    }
+  }
+  for (let j = whole; j < ids.length; j++) one.run(next(ids[j]!), ids[j]);
+  return shared;
+}

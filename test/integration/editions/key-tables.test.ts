@@ -1,0 +1,116 @@
+/**
+ * The NIK and card tables of an edition (lists/key-tables.ts): the NIK table written in the
+ * edition file while the card table is written aside and copied in, both kept exact through
+ * repeats and duplicates, used by look-ups, and checked by the verification an edition fetched
+ * from the hub goes through.
+ */
+import Database from 'better-sqlite3';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../../src/core/core';
+import { KEY_TABLE, keyLookupSql } from '../../../src/core/lists/key-tables';
+import { editionPath, editionStoreOf } from '../../../src/core/store/edition-store';
+import { setKey } from '../../../src/core/store/sqlcipher';
+import { verifyEditionFile } from '../../../src/core/sync/edition-verify';
+import { keyBeside, openKeyedCore } from '../../helpers/keyed-database';
+import { DJOKO, NUR, RIZKI, SITI } from '../../helpers/sample-list';
+import { writeCsv, useTempDir } from '../../helpers/temp';
+
+const tempDir = useTempDir();
+
+/** Siti and Rizki share a card; Siti's row comes twice word for word (a repeat, dropped); Djoko has no card. */
+function writeList(dir: string): string {
+  return writeCsv(join(dir, 'kartu.csv'), [
+    ['NIK', 'NO KARTU', 'NAMA', 'TGL LAHIR', 'JK'],
+    [SITI.nik, SITI.card, SITI.name, '12-03-1985', 'P'],
+    [RIZKI.nik, SITI.card, RIZKI.name, '17-08-1990', 'L'],
+    [SITI.nik, SITI.card, SITI.name, '12-03-1985', 'P'],
+    [DJOKO.nik, '', DJOKO.name, '01-01-1970', 'L'],
+    [NUR.nik, NUR.card, NUR.name, '15-06-2000', 'P'],
+  ]);
+}
+
+async function imported(): Promise<{ core: Core; file: string; key: string; dir: string }> {
+  const dir = tempDir();
+  const dbPath = join(dir, 'loket.db');
+  const core = openKeyedCore(dbPath);
+  const report = await core.importList({ file: core.registerFile(writeList(dir), 'open-list').handle, list: 'PBI', kind: 'pbi-apbd', asOf: '2026-11-01' });
+  expect(report.rows.imported).toBe(4);
+  const edition = core.db.prepare(`SELECT id FROM list_editions WHERE state = 'current'`).pluck().get() as number;
+  return { core, file: editionPath(editionStoreOf(core.db), edition), key: keyBeside(dbPath), dir };
+}
+
+function openFile(path: string, key: string, readonly = true): Database.Database {
+  const db = new Database(path, { readonly, fileMustExist: true });
+  setKey(db, key);
+  return db;
+}
+
+describe('the key tables of an edition', () => {
+  it('hold each remaining member once, in key order, in place of the indexes', async () => {
+    const { core, file, key } = await imported();
+    core.close();
+    const db = openFile(file, key);
+    try {
+      const cards = db.prepare(`SELECT c.card, m.name FROM ${KEY_TABLE.card} c JOIN members m ON m.id = c.id`).raw().all();
+      expect(cards).toEqual([
+        [Number(NUR.card), NUR.name],
+        [Number(SITI.card), SITI.name],
+        [Number(SITI.card), RIZKI.name],
+      ]);
+      const niks = db.prepare(`SELECT n.nik, m.name FROM ${KEY_TABLE.nik} n JOIN members m ON m.id = n.id`).raw().all();
+      expect(niks).toEqual([
+        [DJOKO.nik, DJOKO.name], // 3604…
+        [RIZKI.nik, RIZKI.name], // 3673011…
+        [SITI.nik, SITI.name], // 3673015…
+        [NUR.nik, NUR.name], // 7571…
+      ]);
+      expect(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'members'`).pluck().all()).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('look-ups by NIK and card find the members through them, the shared card flagged as a duplicate', async () => {
+    const { core } = await imported();
+    try {
+      expect((await core.lookup({ query: RIZKI.nik })).matches.map((m) => m.name)).toEqual([RIZKI.name]);
+      const shared = await core.lookup({ query: SITI.card });
+      expect(shared.matches.map((m) => m.name).sort()).toEqual([RIZKI.name, SITI.name]);
+      expect(shared.matches.every((m) => m.flags.includes('duplicate-in-list'))).toBe(true);
+      expect((await core.lookup({ query: NUR.card })).matches.map((m) => m.name)).toEqual([NUR.name]);
+    } finally {
+      core.close();
+    }
+  });
+
+  it('an entry that points at another member shows nobody; the verification finds a missing or wrong entry', async () => {
+    const { core, file, key, dir } = await imported();
+    core.close();
+    const untouched = verifyEditionFile(file, key);
+    expect(!untouched.ok && untouched.code).not.toBe('edition/damaged');
+    const tamper = (name: string, sql: string): string => {
+      const copy = join(dir, name);
+      copyFileSync(file, copy);
+      const db = openFile(copy, key, false);
+      db.exec(sql);
+      db.close();
+      return copy;
+    };
+    const djokoId = `(SELECT id FROM members WHERE name = '${DJOKO.name}')`;
+    const pointsAway = tamper('wrong.db', `UPDATE ${KEY_TABLE.card} SET id = ${djokoId} WHERE card = ${Number(NUR.card)}`);
+    const db = openFile(pointsAway, key);
+    try {
+      expect(db.prepare(`SELECT m.name FROM ${keyLookupSql('card', true)}`).pluck().all(Number(NUR.card))).toEqual([]);
+    } finally {
+      db.close();
+    }
+    expect(verifyEditionFile(pointsAway, key)).toEqual({ ok: false, code: 'edition/damaged' });
+    expect(verifyEditionFile(tamper('missing.db', `DELETE FROM ${KEY_TABLE.card} WHERE card = ${Number(NUR.card)}`), key)).toEqual({ ok: false, code: 'edition/damaged' });
+    expect(verifyEditionFile(tamper('extra.db', `INSERT INTO ${KEY_TABLE.card} VALUES (42, ${djokoId})`), key)).toEqual({ ok: false, code: 'edition/damaged' });
+    const nikAway = tamper('wrong-nik.db', `UPDATE ${KEY_TABLE.nik} SET id = ${djokoId} WHERE nik = '${NUR.nik}'`);
+    expect(verifyEditionFile(nikAway, key)).toEqual({ ok: false, code: 'edition/damaged' });
+    expect(verifyEditionFile(tamper('missing-nik.db', `DELETE FROM ${KEY_TABLE.nik} WHERE nik = '${NUR.nik}'`), key)).toEqual({ ok: false, code: 'edition/damaged' });
+  });
+});
