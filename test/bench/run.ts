@@ -16,6 +16,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../src/core/core';
+import { keyConfigOf, resolveFileKey } from '../../src/core/store/resolve-file-key';
 import { memberAt } from '../fixtures/generate-members';
 import { writeCsvList, writeXlsxList } from '../fixtures/write-list-files';
 import { benchAuditAppend } from './audit-append';
@@ -33,8 +34,9 @@ const wideRows = Number(process.env.BENCH_WIDE_ROWS ?? 1_000_000);
 const workDir = process.env.BENCH_DIR ?? mkdtempSync(join(tmpdir(), 'loket-bench-'));
 const workerScript = join(__dirname, '../../out/main/import-worker.js');
 
+/** The database the `loket` command made, opened as that command opens it: its key from <db>.key, as the administrator. */
 function openCore(dbPath: string): Core {
-  return createCore({ dbPath, workerScript });
+  return createCore({ dbPath, workerScript, actor: { username: 'cli:bench', role: 'admin' }, ...keyConfigOf(resolveFileKey({ dbPath, mayCreate: false, env: {} })) });
 }
 
 /** Imports in a child process through the built CLI (see import-child.cjs): its peak memory is the import's own. */

@@ -43,6 +43,9 @@ export class NameIndexBuilder {
   constructor(job: NamesJob) {
     this.db = openNamesStaging(job.store, job.editionId, true);
     this.db.exec(createNameIndexTableSql());
+    // No merging of segments while the load runs (FTS5 merges incrementally by default, which
+    // cost ~0.4 s per million members here); close() merges them all once.
+    this.db.exec(`INSERT INTO ${NAMES}(${NAMES}, rank) VALUES ('automerge', 0)`);
     const into = `INSERT INTO ${NAMES} (rowid, keys) VALUES`;
     this.insertMany = this.db.prepare(`${into} ${new Array(ROWS_PER_STATEMENT).fill('(?,?)').join(',')}`);
     this.insertOne = this.db.prepare(`${into} (?, ?)`);
@@ -73,6 +76,10 @@ export class NameIndexBuilder {
    */
   close(cards?: TakenKeys): (string | number)[] {
     if (!this.db.open) return [];
+    // One merge of every segment into one (~0.2 s per million): cheaper than merging as the load
+    // went, and a name search then reads one segment (measured: p95 0.69 ms against 0.85 ms).
+    this.db.exec(`INSERT INTO ${NAMES}(${NAMES}) VALUES ('optimize')`);
+    this.db.exec(`INSERT INTO ${NAMES}(${NAMES}, rank) VALUES ('automerge', 4)`); // FTS5's default again
     const shared = cards ? writeKeyTable(this.db, 'card', cards) : [];
     if (this.db.inTransaction) this.db.exec('COMMIT');
     this.db.close();
