@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import { loket } from '../../api';
@@ -111,8 +111,11 @@ export function SlipPanel({ visitId, queue, autoPrint }: Props) {
   );
 
   // The print keys (P, F4, Ctrl+P) are the app's, on every screen (use-print-keys): they print
-  // through this panel while it shows the visit, so its status line answers.
-  useEffect(() => registerSlipPrinter(visitId, (reprint) => void print(reprint)), [visitId, print]);
+  // through this panel while it shows the visit, so its status line answers. Registered in a
+  // layout effect, before the browser paints the ticket and handles the next key: with a passive
+  // effect a P pressed the moment the ticket appeared (a busy PC) found no panel and printed
+  // around it, its answer in another place than this status line.
+  useLayoutEffect(() => registerSlipPrinter(visitId, (reprint) => void print(reprint)), [visitId, print]);
 
   return (
     <section className="slip-panel" data-testid="slip-panel" aria-label={t('slip.title')}>
