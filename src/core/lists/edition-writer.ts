@@ -95,7 +95,7 @@ export class EditionWriter {
 
   /**
    * Indexes after the load, then repeats and duplicates: rows repeated word for word are dropped
-   * (and leave the card table and the name index) and rows still sharing a NIK or card are
+   * (and leave both key tables and the name index) and rows still sharing a NIK or card are
    * flagged. Returns [row, otherRow] pairs of both.
    */
   async finish(): Promise<{ duplicates: RowPair[]; repeats: RowPair[] }> {

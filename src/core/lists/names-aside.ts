@@ -3,8 +3,7 @@
  *
  * SQLite has one writer per file, so the edition's own connection would build its indexes one
  * after the other while the other core idles (the reader thread has finished by then). Instead,
- * each member's id and name keys go, while the
- * rows load, to a thread of its own (name-sink.ts) that fills the FTS5 index in a file of its
+ * each member's id and name keys go, while the rows load, to a thread of its own (name-sink.ts) that fills the FTS5 index in a file of its
  * own (`e<id>.names.building`, same key as the edition, no journal), in one transaction so
  * FTS5 writes a segment per full in-memory buffer rather than per commit: ids arrive in
  * ascending order, the cheapest way to fill it. When the load ends that index is complete; the
