@@ -14,9 +14,6 @@ import type { Db } from '../store/open-database';
 import { KEY_TABLE, keyLookupSql } from './key-tables';
 import { MEMBERS, MemberFlags } from './member-table';
 
-/** The members with a given NIK or card (`?`), as FROM … WHERE over `m`. */
-const byKeySql = (column: 'nik' | 'card'): string => keyLookupSql(column, true);
-
 export interface RowPair {
   row: number;
   /** The first row of the file with the same key (or the same content). */
@@ -50,7 +47,7 @@ export interface SharedKeys {
 function rowsSharingKeys(db: Db, keys: SharedKeys): KeyedRow[] {
   const byId = new Map<number, KeyedRow>();
   for (const column of ['nik', 'card'] as const) {
-    const byKey = db.prepare(`SELECT m.id, m.row, m.nik, m.card, m.dob, m.flags, m.name, m.detail FROM ${byKeySql(column)}`);
+    const byKey = db.prepare(`SELECT m.id, m.row, m.nik, m.card, m.dob, m.flags, m.name, m.detail FROM ${keyLookupSql(column, true)}`);
     for (const key of keys[column]) for (const r of byKey.all(key) as KeyedRow[]) byId.set(r.id, r);
   }
   return [...byId.values()].sort((a, b) => a.row - b.row || a.id - b.id);
@@ -100,7 +97,7 @@ export function dropRepeatedRows(db: Db, keys: SharedKeys): DroppedRepeat[] {
 export function flagDuplicates(db: Db, keys: SharedKeys): RowPair[] {
   const rows: { id: number; row: number; key: string }[] = [];
   for (const column of ['nik', 'card'] as const) {
-    const byKey = db.prepare(`SELECT m.id, m.row FROM ${byKeySql(column)} ORDER BY m.row`);
+    const byKey = db.prepare(`SELECT m.id, m.row FROM ${keyLookupSql(column, true)} ORDER BY m.row`);
     for (const key of keys[column]) {
       const found = byKey.all(key) as { id: number; row: number }[];
       if (found.length > 1) for (const r of found) rows.push({ ...r, key: `${column}:${String(key)}` });

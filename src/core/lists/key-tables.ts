@@ -66,6 +66,9 @@ const CHUNK = 1 << CHUNK_BITS;
 /** A member without this key. */
 const NONE = 0xffffffff;
 
+/** Member `id`'s half of a key in a chunked column. */
+const halfOf = (parts: readonly Uint32Array[], id: number): number => parts[(id - 1) >>> CHUNK_BITS]![(id - 1) & (CHUNK - 1)]!;
+
 /** The keys of a load, by id (id 1 first), in chunks (no doubling, no copy as it grows). */
 export interface TakenKeys {
   hi: Uint32Array[];
@@ -118,17 +121,16 @@ const DIGITS = 1 << DIGIT_BITS;
 /** The ids with a key, ordered by key then id: a stable LSD radix sort, two 14-bit digits per half (lo first). */
 export function idsByKey(keys: TakenKeys): Int32Array {
   const { hi, lo, count } = keys;
-  const half = (id: number, parts: Uint32Array[]): number => parts[(id - 1) >>> CHUNK_BITS]![(id - 1) & (CHUNK - 1)]!;
   let withKey = 0;
-  for (let id = 1; id <= count; id++) if (half(id, hi) !== NONE) withKey++;
+  for (let id = 1; id <= count; id++) if (halfOf(hi, id) !== NONE) withKey++;
   let ids = new Int32Array(withKey);
   let k = 0;
-  for (let id = 1; id <= count; id++) if (half(id, hi) !== NONE) ids[k++] = id;
+  for (let id = 1; id <= count; id++) if (halfOf(hi, id) !== NONE) ids[k++] = id;
   let spare = new Int32Array(withKey);
   const counts = new Int32Array(DIGITS);
   for (const [parts, shift] of [[lo, 0], [lo, DIGIT_BITS], [hi, 0], [hi, DIGIT_BITS]] as const) {
     counts.fill(0);
-    for (let j = 0; j < withKey; j++) counts[(half(ids[j]!, parts) >>> shift) & (DIGITS - 1)]!++;
+    for (let j = 0; j < withKey; j++) counts[(halfOf(parts, ids[j]!) >>> shift) & (DIGITS - 1)]!++;
     let sum = 0;
     for (let d = 0; d < DIGITS; d++) {
       const c = counts[d]!;
@@ -137,7 +139,7 @@ export function idsByKey(keys: TakenKeys): Int32Array {
     }
     for (let j = 0; j < withKey; j++) {
       const id = ids[j]!;
-      spare[counts[(half(id, parts) >>> shift) & (DIGITS - 1)]!++] = id;
+      spare[counts[(halfOf(parts, id) >>> shift) & (DIGITS - 1)]!++] = id;
     }
     [ids, spare] = [spare, ids];
   }
@@ -160,15 +162,10 @@ export function writeKeyTable(db: Db, kind: KeyKind, keys: TakenKeys): (string |
   const many: Database.Statement = db.prepare(`${into} ${new Array(ROWS_PER_STATEMENT).fill('(?,?)').join(',')}`);
   const one: Database.Statement = db.prepare(`${into} (?, ?)`);
   const params: unknown[] = new Array(ROWS_PER_STATEMENT * 2);
-  const keyOf = (id: number): string | number => {
-    const chunk = (id - 1) >>> CHUNK_BITS;
-    const at = (id - 1) & (CHUNK - 1);
-    return value(keys.hi[chunk]![at]!, keys.lo[chunk]![at]!);
-  };
   const shared: (string | number)[] = [];
   let previous: string | number | undefined;
   const next = (id: number): string | number => {
-    const key = keyOf(id);
+    const key = value(halfOf(keys.hi, id), halfOf(keys.lo, id));
     if (key === previous && shared[shared.length - 1] !== key) shared.push(key);
     previous = key;
     return key;

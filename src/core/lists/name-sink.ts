@@ -61,7 +61,7 @@ export function inlineNameSink(job: NamesJob): NameSink {
       if (keys.length > 0) builder.insert(ids, keys);
     },
     caughtUp: () => Promise.resolve(),
-    finish: async (cards) => builder.close(cards),
+    finish: async (cards) => builder.finish(cards),
     discard: () => {
       builder.close();
       removeNamesStaging(job);

@@ -67,7 +67,7 @@ function buildNames(job: NamesJob): void {
         builder.insert(message.ids, message.keys.split(KEYS_SEPARATOR));
         post({ type: 'taken' });
       } else {
-        post({ type: 'names-built', sharedCards: builder.close(message.cards) });
+        post({ type: 'names-built', sharedCards: builder.finish(message.cards) });
         port.close();
       }
     } catch (error) {

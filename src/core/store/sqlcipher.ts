@@ -23,25 +23,30 @@ const RAW_KEY = /^raw:([0-9a-fA-F]{64})$/;
 export const newRawKey = (): string => RAW_KEY_PREFIX + randomBytes(32).toString('hex');
 
 /**
- * The SQL literal PRAGMA key/rekey takes for a key string. (SQLite3 Multiple Ciphers would also
- * read a quoted 'raw:…' as a raw key; the x-blob is what SQLCipher itself and DB Browser take.)
+ * The key text SQLCipher takes for a key string: `x'…'` for a raw key, else the passphrase.
+ * (SQLite3 Multiple Ciphers would also read 'raw:…' as a raw key; `x'…'` is what SQLCipher
+ * itself and DB Browser take.)
  */
-export function keyLiteral(key: string): string {
+function keyText(key: string): string {
   const raw = RAW_KEY.exec(key);
-  return raw ? `"x'${raw[1]!.toLowerCase()}'"` : `'${key.replace(/'/g, "''")}'`;
+  return raw ? `x'${raw[1]!.toLowerCase()}'` : key;
+}
+
+/** The SQL literal PRAGMA key/rekey takes for a key string. */
+export function keyLiteral(key: string): string {
+  const text = keyText(key);
+  return text === key ? `'${key.replace(/'/g, "''")}'` : `"${text}"`;
 }
 
 /**
- * Attaches another file of the same key to a connection (its cipher settings carry over). The
- * KEY takes the text PRAGMA key's literal holds: `x'…'` for a raw key, else the passphrase.
+ * Attaches another file of the same key to a connection (its cipher settings carry over).
  */
 export function attachFile(db: Db, path: string, schema: string, key: string | undefined): void {
   if (!key) {
     db.prepare(`ATTACH ? AS ${schema}`).run(path);
     return;
   }
-  const raw = RAW_KEY.exec(key);
-  db.prepare(`ATTACH ? AS ${schema} KEY ?`).run(path, raw ? `x'${raw[1]!.toLowerCase()}'` : key);
+  db.prepare(`ATTACH ? AS ${schema} KEY ?`).run(path, keyText(key));
 }
 
 /** SQLCipher 4's format (SQLite3 Multiple Ciphers' `sqlcipher` scheme, legacy 4): what DB Browser for SQLite and sqlcipher open. */
