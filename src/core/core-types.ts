@@ -50,6 +50,8 @@ export interface CoreConfig {
   bpjsBackground?: boolean;
   /** Overrides the probe interval of the BPJS settings (tests, demos). */
   bpjsProbeMs?: number;
+  /** Between idle checkpoints of the main database's WAL (default 10 s; store/idle-checkpoint.ts). */
+  idleCheckpointMs?: number;
   now?: () => Date;
   /** An enrolled counter's queue numbers from its hub (see CoreContext.hubQueueNumber); without it, numbered offline. */
   hubQueueNumber?: (req: QueueNumberRequest) => Promise<number | null>;

@@ -23,8 +23,10 @@ import { accountMethods } from './accounts/account-methods';
 import { Session } from './accounts/session';
 import { auditMethods } from './audit/audit-methods';
 import { auditedMethods } from './audit/audited-methods';
+import { flushAudit } from './audit/audit-log.repo';
 import { readyDatabaseFiles } from './store/database-startup';
 import { securityMethods } from './security/security-methods';
+import { startIdleCheckpoints } from './store/idle-checkpoint';
 
 export type { ChosenFile, Core, CoreConfig, CoreMethods, FileDialogs, FilePurpose } from './core-types';
 export { TypedEmitter } from './typed-emitter';
@@ -39,6 +41,7 @@ export function createCore(config: CoreConfig): Core {
   else delete config.key;
   const db = openDatabase(config.dbPath, { ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}) });
   recoverEditions(db);
+  const stopCheckpoints = startIdleCheckpoints(db, config.idleCheckpointMs);
   let settings = readSettings(db);
   let zoneChange = readZoneChange(db);
   const timeZone = (): string => config.timeZone ?? settings.timeZone;
@@ -125,9 +128,11 @@ export function createCore(config: CoreConfig): Core {
     caller: () => session.caller(),
     actingUsername: () => session.actingUsername(),
     close() {
+      stopCheckpoints();
       hub.stop();
       link.stop();
       ctx.catalog.close();
+      flushAudit(db);
       db.close();
     },
   };

@@ -1,6 +1,6 @@
 import { toErrorPayload } from '../errors';
 import type { Db } from '../store/open-database';
-import { appendAudit, type AuditRecord } from './audit-log.repo';
+import { appendAudit, appendAuditSoon, type AuditRecord } from './audit-log.repo';
 import { auditActor, type AuditContext } from './audit-actor';
 import { auditRules, type AuditLookups, type AuditNote, type AuditRule } from './audit-rules';
 
@@ -51,8 +51,9 @@ export function auditRecorder(db: Db, now: () => Date): (notes: AuditNote[], act
     const at = now().toISOString();
     for (const note of notes) {
       const entry: AuditRecord = { at, actor: note.actor ?? actor, action: note.action, subject: note.subject ?? null, detail: note.detail ?? {} };
-      // A look-up is not worth a disk sync to the clerk waiting for its answer (appendAudit).
-      appendAudit(db, entry, { relaxed: note.action === 'lookup' });
+      // A look-up's entry is written once its answer has gone, without a disk sync (appendAuditSoon).
+      if (note.action === 'lookup') appendAuditSoon(db, entry);
+      else appendAudit(db, entry);
     }
   };
 }

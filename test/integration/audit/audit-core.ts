@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createCore, type Core } from '../../../src/core/core';
+import { createCore, type Core, type CoreConfig } from '../../../src/core/core';
 import { dispatch } from '../../../src/core/dispatch';
 import type { AuditEntryView } from '../../../src/shared/audit';
 import type { MethodInput, MethodName, MethodOutput } from '../../../src/shared/contract';
@@ -7,9 +7,9 @@ import type { MethodInput, MethodName, MethodOutput } from '../../../src/shared/
 export const NOW = new Date('2026-11-30T02:00:00Z');
 
 /** A real core on a real SQLite file in `dir`, as the CLI opens one (no background work). */
-export function auditCore(dir: string, clerk = 'ani', now: () => Date = () => NOW): { core: Core; dbPath: string } {
+export function auditCore(dir: string, clerk = 'ani', now: () => Date = () => NOW, more: Partial<CoreConfig> = {}): { core: Core; dbPath: string } {
   const dbPath = join(dir, 'loket.db');
-  return { core: createCore({ dbPath, workerScript: null, bpjsBackground: false, hubBackground: false, actor: { username: clerk, role: 'admin' }, now }), dbPath };
+  return { core: createCore({ dbPath, workerScript: null, bpjsBackground: false, hubBackground: false, actor: { username: clerk, role: 'admin' }, now, ...more }), dbPath };
 }
 
 /** A contract call as a window makes it; throws the contract's error code. */
