@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { printable } from './text-rules';
+import { printable } from './text-schemas';
 
 /**
  * Who may do what at a counter (docs/accounts.md):

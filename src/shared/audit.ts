@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate } from './text-rules';
+import { calendarDate } from './text-schemas';
 
 /** What the audit trail records (docs/audit.md says when each is written). */
 export const AUDIT_ACTIONS = [

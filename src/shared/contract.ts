@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { LIST_FIELDS, listKindSchema, type ImportProgress, type ImportReport, type ListPreview, type ListSummary } from './lists';
+import { listKindSchema } from './list-schemas';
+import { LIST_FIELDS, type ImportProgress, type ImportReport, type ListPreview, type ListSummary } from './lists';
 import { PAYERS, VISIT_STATUSES, type Payer, identitySchema, type FollowUp, type Patient, type QueueEntry, type RegisteredVisit } from './counter';
 import { bpjsSettingsFormSchema, type BpjsSettingsView, type BridgeLogEntry, type Connectivity, type ConnectionTest, type OnlineLookup, type RecheckRow, type RecheckRun } from './bpjs';
 import type { CoreStatus } from './core-status';
 import type { HubEnrollment, HubLink, HubNoticeView, SyncRound } from './hub-link';
 import { FILE_PURPOSES, fileHandleSchema, type ChosenFile } from './file-handle';
 import type { InputIssue } from './input-issues';
-import { calendarDate, printable } from './text-rules';
+import { calendarDate, printable } from './text-schemas';
 import type { LookupResult } from './lookup';
 import type { DailyRecap, EqualServiceReport, Recap, RegisterRow } from './reports';
 import { counterSettingsSchema, type CounterSettings } from './settings';

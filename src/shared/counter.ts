@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, printable } from './text-rules';
+import { calendarDate, printable } from './text-schemas';
 
 /**
  * Who pays, as recorded in the register: never printed, never on a queue display.

@@ -1,10 +1,8 @@
-import { z } from 'zod';
 import type { CoreMessage, MessageKey, MessageParams } from './i18n/messages';
 
 /** Where a list comes from; decides how a clerk reads a match. `bpjs-live` is written by the online check. */
 export const LIST_KINDS = ['pbi-apbn', 'pbi-apbd', 'jamkesda', 'bpjs', 'other'] as const;
-export const listKindSchema = z.enum(LIST_KINDS);
-export type ListKind = z.infer<typeof listKindSchema>;
+export type ListKind = (typeof LIST_KINDS)[number];
 export type SourceKind = ListKind | 'bpjs-live';
 
 export const LIST_FIELDS = [

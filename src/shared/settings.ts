@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_EMERGENCY_PREFIX } from './unit-prefixes';
 
 /** The facility's time zones: "today's queue" and daily reports follow the facility's own. */
 export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const; // WIB, WITA, WIT
@@ -76,7 +77,7 @@ export const DEFAULT_SETTINGS: CounterSettings = {
   ],
   emergencyUnit: 'IGD',
   counterPrefix: '',
-  emergencyPrefix: 'GD',
+  emergencyPrefix: DEFAULT_EMERGENCY_PREFIX,
   mrnFormat: '{seq:6}',
   followUpHours: 72,
   staleAfterDays: 45,
@@ -108,28 +109,5 @@ export const visitPrefix = (counterPrefix: string, groupPrefix: string): string 
 /** The unit's prefix in the settings ('' for an unknown unit). */
 export const unitPrefix = (settings: Pick<CounterSettings, 'units'>, unit: string): string => settings.units.find((u) => u.code === unit)?.prefix ?? '';
 
-/**
- * A prefix for each unit that has none (settings saved before prefixes existed, a new unit):
- * the first letter of its code, else the first two, then the letter with a digit, never one
- * already taken (by another unit or the emergency prefix).
- */
-export function withUnitPrefixes<U extends { code: string; name: string; prefix?: string | undefined }>(units: readonly U[], emergencyPrefix: string): (U & { prefix: string })[] {
-  const taken = new Set<string>([emergencyPrefix, ...units.map((u) => u.prefix ?? '').filter(Boolean)]);
-  return units.map((u) => {
-    if (u.prefix) return { ...u, prefix: u.prefix };
-    const letters = u.code.toUpperCase().replace(/[^A-Z0-9]/g, '') || 'X';
-    const candidates = [letters.slice(0, 1), letters.slice(0, 2), ...Array.from({ length: 99 }, (_, i) => `${letters.slice(0, 1)}${i + 2}`)];
-    const prefix = candidates.find((c) => !taken.has(c)) ?? letters.slice(0, 3);
-    taken.add(prefix);
-    return { ...u, prefix };
-  });
-}
-
-/** Settings as stored by an older Loket, brought up to date: units without a prefix get one. */
-export function upgradeStoredSettings(raw: unknown): unknown {
-  if (!raw || typeof raw !== 'object' || !Array.isArray((raw as { units?: unknown }).units)) return raw;
-  const stored = raw as { units: unknown[]; emergencyPrefix?: unknown };
-  const units = stored.units.filter((u): u is { code: string; name: string; prefix?: string } => !!u && typeof u === 'object' && typeof (u as { code?: unknown }).code === 'string');
-  if (units.length !== stored.units.length) return raw;
-  return { ...stored, units: withUnitPrefixes(units, typeof stored.emergencyPrefix === 'string' ? stored.emergencyPrefix : DEFAULT_SETTINGS.emergencyPrefix) };
-}
+// Zod-free, for the migrations the import worker runs (unit-prefixes.ts).
+export { upgradeStoredSettings, withUnitPrefixes } from './unit-prefixes';

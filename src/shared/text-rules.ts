@@ -1,21 +1,11 @@
-import { z } from 'zod';
 import { isValidYmd } from './dates';
+
+// No zod here: the import's worker threads use these rules, and loading zod costs each ~75 ms
+// (text-schemas.ts has the contract's schemas).
 
 /** Dates Loket accepts anywhere: a birth date, a list's as-of date, a report range. */
 export const FIRST_YEAR = 1900;
 export const LAST_YEAR = 2100;
-
-/**
- * A calendar date as yyyy-mm-dd that exists: not 0000-00-00, not 2026-02-30, not 9999-12-31
- * (each matches the pattern; none is a day anyone was born on or came to a counter).
- */
-export const calendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-mm-dd')
-  .refine((s) => {
-    const y = Number(s.slice(0, 4));
-    return y >= FIRST_YEAR && y <= LAST_YEAR && isValidYmd(y, Number(s.slice(5, 7)), Number(s.slice(8, 10)));
-  }, { params: { rule: 'calendar-date' } });
 
 /** C0 controls (NUL, bell, escape...) and DEL: nothing a person types into a name. */
 export function hasControlCharacters(s: string): boolean {
@@ -36,5 +26,9 @@ export function withoutControlCharacters(s: string): string {
   return out;
 }
 
-/** Text a person typed (a name, an address, a query): no control characters. */
-export const printable = <T extends z.ZodType<string>>(schema: T) => schema.refine((s) => !hasControlCharacters(s), { params: { rule: 'printable' } });
+/** yyyy-mm-dd of a day that exists, between FIRST_YEAR and LAST_YEAR. */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const y = Number(s.slice(0, 4));
+  return y >= FIRST_YEAR && y <= LAST_YEAR && isValidYmd(y, Number(s.slice(5, 7)), Number(s.slice(8, 10)));
+}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { listKindSchema, type ListKind } from '../../shared/lists';
+import { LIST_KINDS, type ListKind } from '../../shared/lists';
 import { MEMBERS } from '../lists/member-table';
 import type { Db } from '../store/open-database';
 
@@ -88,16 +88,17 @@ export function readEditionMeta(db: Db): EditionMeta | null {
     return typeof v === 'string' && v.length > 0 ? v : null;
   };
   const list = text('list');
-  const kind = listKindSchema.safeParse(text('kind'));
+  // A plain check, not the contract's zod schema: the import's worker thread loads this file, and zod costs it ~75 ms.
+  const kind = LIST_KINDS.find((k) => k === text('kind'));
   const asOf = text('asOf');
   const members = Number(text('members'));
   const sourceFile = text('sourceFile');
   const sourceSha256 = text('sourceSha256');
   const sourceFormat = text('sourceFormat');
   const contentHash = text('contentHash');
-  if (!list || !kind.success || !asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !Number.isSafeInteger(members) || members < 0) return null;
+  if (!list || !kind || !asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !Number.isSafeInteger(members) || members < 0) return null;
   if (!sourceFile || !sourceSha256 || !sourceFormat || !contentHash || !/^[0-9a-f]{64}$/.test(contentHash)) return null;
-  return { list, kind: kind.data, asOf, members, sourceFile, sourceSha256, sourceFormat, contentHash };
+  return { list, kind, asOf, members, sourceFile, sourceSha256, sourceFormat, contentHash };
 }
 
 export type EditionIdentity = Omit<EditionMeta, 'members' | 'contentHash'>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listKindSchema } from '../../shared/lists';
+import { listKindSchema } from '../../shared/list-schemas';
 
 /**
  * The editions part of the hub protocol (kept beside the code that uses it on both sides; the

@@ -1,4 +1,4 @@
-import { upgradeStoredSettings as upgradeSettingsJson } from '../../../shared/settings';
+import { upgradeStoredSettings as upgradeSettingsJson } from '../../../shared/unit-prefixes';
 import type { Migration } from './index';
 
 /**
