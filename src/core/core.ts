@@ -132,8 +132,11 @@ export function createCore(config: CoreConfig): Core {
       hub.stop();
       link.stop();
       ctx.catalog.close();
-      flushAudit(db);
-      db.close();
+      try {
+        flushAudit(db); // look-ups' entries still waiting for the end of their turn
+      } finally {
+        db.close();
+      }
     },
   };
 }

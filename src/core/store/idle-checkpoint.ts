@@ -4,7 +4,7 @@ import type { Db } from './open-database';
 export const IDLE_CHECKPOINT_MS = 10_000;
 
 /**
- * Look-ups commit their audit entries without checkpointing (appendAudit, relaxed), so the WAL's
+ * Look-ups commit their audit entries without checkpointing (appendAuditSoon), so the WAL's
  * pages reach the main file here, between calls, instead of on the look-up a clerk waits for.
  * PASSIVE never waits for a reader or a writer; with nothing to copy it returns in microseconds.
  * Returns the stop function (core.close calls it before closing the database).
