@@ -50,8 +50,7 @@ const MAX_WAITING = 64;
  * cut in between can lose it, never break the chain (WAL keeps commits whole and in order).
  */
 export function appendAudit(db: Db, record: AuditRecord, options: { relaxed?: boolean } = {}): AuditHead {
-  const waiting = takeWaiting(db);
-  if (waiting.length > 0) write(db, waiting, true);
+  flushAudit(db);
   return write(db, [record], options.relaxed ?? false);
 }
 

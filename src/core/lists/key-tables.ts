@@ -18,9 +18,9 @@
  * does not match its member (a damaged or forged file) shows nobody it should not; the
  * verification of a fetched edition checks every entry (sync/edition-verify.ts).
  */
-import type Database from 'better-sqlite3';
 import type { Db } from '../store/open-database';
 import { MEMBERS } from './member-table';
+import { PairInserter } from './pair-inserter';
 
 export type KeyKind = 'nik' | 'card';
 
@@ -146,9 +146,6 @@ export function idsByKey(keys: TakenKeys): Int32Array {
   return ids;
 }
 
-/** Rows per INSERT statement (two parameters each). */
-const ROWS_PER_STATEMENT = 256;
-
 /**
  * Writes a key table in key order on `db` (inside the caller's transaction, if any). Answers the
  * keys found on more than one member: in key order they are neighbours, so the duplicate search
@@ -158,29 +155,15 @@ export function writeKeyTable(db: Db, kind: KeyKind, keys: TakenKeys): (string |
   db.exec(createKeyTableSql(kind));
   const ids = idsByKey(keys);
   const value = kind === 'nik' ? nikOfHalves : cardOfHalves;
-  const into = `INSERT INTO ${KEY_TABLE[kind]} (${kind}, id) VALUES`;
-  const many: Database.Statement = db.prepare(`${into} ${new Array(ROWS_PER_STATEMENT).fill('(?,?)').join(',')}`);
-  const one: Database.Statement = db.prepare(`${into} (?, ?)`);
-  const params: unknown[] = new Array(ROWS_PER_STATEMENT * 2);
+  const insert = new PairInserter(db, `INSERT INTO ${KEY_TABLE[kind]} (${kind}, id) VALUES`);
   const shared: (string | number)[] = [];
   let previous: string | number | undefined;
-  const next = (id: number): string | number => {
+  for (const id of ids) {
     const key = value(halfOf(keys.hi, id), halfOf(keys.lo, id));
     if (key === previous && shared[shared.length - 1] !== key) shared.push(key);
     previous = key;
-    return key;
-  };
-  const whole = ids.length - (ids.length % ROWS_PER_STATEMENT);
-  let p = 0;
-  for (let j = 0; j < whole; j++) {
-    const id = ids[j]!;
-    params[p++] = next(id);
-    params[p++] = id;
-    if (p === params.length) {
-      many.run(params);
-      p = 0;
-    }
+    insert.add(key, id);
   }
-  for (let j = whole; j < ids.length; j++) one.run(next(ids[j]!), ids[j]);
+  insert.end();
   return shared;
 }

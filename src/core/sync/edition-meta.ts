@@ -89,7 +89,8 @@ export function readEditionMeta(db: Db): EditionMeta | null {
   };
   const list = text('list');
   // A plain check, not the contract's zod schema: the import's worker thread loads this file, and zod costs it ~75 ms.
-  const kind = LIST_KINDS.find((k) => k === text('kind'));
+  const kindText = text('kind');
+  const kind = LIST_KINDS.find((k) => k === kindText);
   const asOf = text('asOf');
   const members = Number(text('members'));
   const sourceFile = text('sourceFile');

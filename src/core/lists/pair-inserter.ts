@@ -1,0 +1,38 @@
+import type Database from 'better-sqlite3';
+import type { Db } from '../store/open-database';
+
+/** Rows per INSERT statement (two parameters each). */
+const ROWS_PER_STATEMENT = 256;
+
+/**
+ * Two-column rows INSERTed 256 to a statement: one multi-row statement costs far less than as
+ * many single-row runs. `end()` writes the rows left over one by one. For the bulk loads of an
+ * edition's indexes: the FTS5 name index (names-aside.ts) and the key tables (key-tables.ts).
+ */
+export class PairInserter {
+  private readonly many: Database.Statement;
+  private readonly one: Database.Statement;
+  private readonly params: unknown[] = new Array(ROWS_PER_STATEMENT * 2);
+  private p = 0;
+
+  /** `into`: `INSERT INTO table (a, b) VALUES`. */
+  constructor(db: Db, into: string) {
+    this.many = db.prepare(`${into} ${new Array(ROWS_PER_STATEMENT).fill('(?,?)').join(',')}`);
+    this.one = db.prepare(`${into} (?, ?)`);
+  }
+
+  add(a: unknown, b: unknown): void {
+    const { params } = this;
+    params[this.p++] = a;
+    params[this.p++] = b;
+    if (this.p === params.length) {
+      this.many.run(params);
+      this.p = 0;
+    }
+  }
+
+  end(): void {
+    for (let i = 0; i < this.p; i += 2) this.one.run(this.params[i], this.params[i + 1]);
+    this.p = 0;
+  }
+}
