@@ -145,10 +145,14 @@ function damaged(prefix15: string): NikCell {
   return provinceOk(prefix15) ? { kind: 'damaged', prefix15 } : CELL_INVALID.province;
 }
 
-function fromNumber(n: number): NikCell {
+function fromNumber(n: number, today: string | undefined): NikCell {
   if (!Number.isFinite(n) || n < 0 || !Number.isInteger(n)) return CELL_INVALID['not-digits'];
   if (n < 1e15 || n >= 1e16) return CELL_INVALID.length;
-  // Excel keeps 15 significant digits, so a 16-digit number's last digit is never trustworthy.
+  // Excel keeps 15 significant digits: a 16-digit number it wrote ends in 0, the true last digit
+  // lost. A last digit other than 0 was written by a program that kept all 16 (openpyxl, pandas,
+  // ExcelJS), and is exact while the number is a safe integer. Above 2^53 (provinces 91 and up)
+  // the double itself has lost the last digit.
+  if (Number.isSafeInteger(n) && n % 10 !== 0) return fromParse(parseNik(String(n), today));
   return damaged(String(n).slice(0, 15));
 }
 
@@ -168,7 +172,7 @@ function fromParse(p: NikParse): NikCell {
 /** What a spreadsheet cell claimed to be a NIK really is: valid, damaged by a numeric cell, invalid or empty. */
 export function readNikCell(raw: string | number | null | undefined, fromNumericCell?: boolean, today?: string): NikCell {
   if (raw === null || raw === undefined) return CELL_EMPTY;
-  if (typeof raw === 'number') return fromNumber(raw);
+  if (typeof raw === 'number') return fromNumber(raw, today);
   if (typeof raw !== 'string') return CELL_INVALID['not-digits'];
   let text = raw.trim();
   // A leading apostrophe is how Excel users force text; some exports keep it.

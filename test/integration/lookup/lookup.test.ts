@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
 import { formatCoreMessage, type CoreMessage } from '../../../src/shared/i18n/messages';
-import { DJOKO, NUR, RIZKI, SITI, writeSampleCsv } from '../../helpers/sample-list';
+import { DEWI, DJOKO, NUR, RIZKI, SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
 import { fileFor } from '../../helpers/files';
 
@@ -70,8 +70,8 @@ describe('look-up of a NIK damaged by a spreadsheet', () => {
     const sheet = workbook.addWorksheet('Peserta');
     sheet.addRow(['NIK', 'NAMA', 'TGL LAHIR', 'NOKA']);
     // Excel keeps 15 significant digits of a number: 3673015203850003 becomes 3673015203850000.
-    sheet.addRow([Number(SITI.nik), 'SITI AMINAH', new Date(Date.UTC(1985, 2, 12)), Number(SITI.card)]);
-    sheet.addRow([Number(RIZKI.nik), 'MOCH. RIZKI', '17-08-1990', RIZKI.card]);
+    sheet.addRow([excelNumber(SITI.nik), 'SITI AMINAH', new Date(Date.UTC(1985, 2, 12)), Number(SITI.card)]);
+    sheet.addRow([excelNumber(RIZKI.nik), 'MOCH. RIZKI', '17-08-1990', RIZKI.card]);
     const path = join(dir, 'rusak.xlsx');
     await workbook.xlsx.writeFile(path);
     const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null });
@@ -87,7 +87,30 @@ describe('look-up of a NIK damaged by a spreadsheet', () => {
     expect(byCard.matches[0]?.flags).toContain('card-zeros-restored');
     core.close();
   });
+
+  it('a number cell holding all 16 digits (written by a program, not Excel) is the exact NIK', async () => {
+    const dir = tempDir();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Peserta');
+    sheet.addRow(['NIK', 'NAMA', 'TGL LAHIR']);
+    // ExcelJS, like openpyxl and pandas, writes the whole number: <v>3673015203850003</v>.
+    sheet.addRow([Number(SITI.nik), 'SITI AMINAH', '12-03-1985']);
+    sheet.addRow([Number(DEWI.nik), 'DEWI LESTARI', '04-04-1995']);
+    const path = join(dir, 'dari-program.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null });
+    const report = await core.importList({ file: fileFor(core, path), list: 'Jamkesda', kind: 'jamkesda', asOf: '2026-11-01' });
+    expect(report.rows).toMatchObject({ imported: 2, damagedNik: 0 });
+    const siti = await core.lookup({ query: SITI.nik });
+    expect(siti.verdict).toBe('eligible');
+    expect(siti.matches[0]).toMatchObject({ nik: SITI.nik, confidence: 'exact' });
+    expect((await core.lookup({ query: DEWI.nik })).matches[0]).toMatchObject({ nik: DEWI.nik, confidence: 'exact' });
+    core.close();
+  });
 });
+
+/** What Excel stores for a 16-digit number typed into a cell: 15 significant digits, then 0. */
+const excelNumber = (nik: string): number => Number(`${nik.slice(0, 15)}0`);
 
 describe('look-up by name', () => {
   it('finds a spelling variant with the birth date as a probable match', async () => {

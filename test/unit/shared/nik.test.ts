@@ -155,10 +155,17 @@ describe('readNikCell', () => {
     for (const raw of [null, undefined, '', '   ', '\u00a0', '-', ' . ', "'"]) expect(readNikCell(raw)).toEqual({ kind: 'empty' });
   });
 
-  it('marks every 16-digit number as damaged: the last digit cannot be trusted', () => {
+  it('marks a 16-digit number ending in 0 as damaged: Excel kept only 15 digits', () => {
     expect(readNikCell(3673014503850000)).toEqual({ kind: 'damaged', prefix15: '367301450385000' });
-    expect(readNikCell(3673014503850003)).toEqual({ kind: 'damaged', prefix15: '367301450385000' });
     expect(readNikCell(9401014503850010)).toEqual({ kind: 'damaged', prefix15: '940101450385001' });
+  });
+
+  it('trusts a 16-digit number whose last digit is not 0 (a program wrote all 16), up to 2^53', () => {
+    expect(readNikCell(3673014503850003, true, TODAY)).toMatchObject({ kind: 'valid', nik: '3673014503850003', info: { sex: 'P' } });
+    expect(readNikCell(3673050205650591, true, TODAY)).toMatchObject({ kind: 'valid', nik: '3673050205650591' });
+    // Above Number.MAX_SAFE_INTEGER the double has lost the last digit already.
+    expect(readNikCell(9401014503850013)).toEqual({ kind: 'damaged', prefix15: '940101450385001' });
+    expect(readNikCell(3673014503850003 - 3 + 0)).toEqual({ kind: 'damaged', prefix15: '367301450385000' });
     expect(readNikCell(1000000000000000)).toEqual({ kind: 'invalid', reason: 'province' });
     expect(readNikCell(367301450385000)).toEqual({ kind: 'invalid', reason: 'length' });
     expect(readNikCell(1e16)).toEqual({ kind: 'invalid', reason: 'length' });
@@ -188,18 +195,23 @@ describe('readNikCell', () => {
     expect(readNikCell('1.07301450385000E+15')).toEqual({ kind: 'invalid', reason: 'province' });
   });
 
-  it('property: a NIK that went through an Excel number is never valid and keeps its first 15 digits', () => {
+  it('property: a NIK that went through Excel is never valid and keeps its first 15 digits; a program-written one is exact up to 2^53', () => {
     fc.assert(
       fc.property(validNik, ({ nik }) => {
         // What Excel stores: 15 significant digits, the 16th replaced by 0.
         const excel = readNikCell(Number(nik.slice(0, 15) + '0'));
         expect(excel).toEqual({ kind: 'damaged', prefix15: nik.slice(0, 15) });
-        // A raw JS number: above 2^53 (Papua, 9xxx) doubles are even, and an odd NIK ending in 9
-        // may round up into the 15th digit; that number no longer carries the prefix at all.
-        if (Number(nik) <= Number.MAX_SAFE_INTEGER || !nik.endsWith('9')) {
-          expect(readNikCell(Number(nik))).toEqual({ kind: 'damaged', prefix15: nik.slice(0, 15) });
+        // A number written with all 16 digits (openpyxl, pandas): exact while it is a safe integer
+        // and does not end in 0 (which Excel's own would). Above 2^53 (Papua, 9xxx) doubles are
+        // even, and an odd NIK ending in 9 may round up into the 15th digit; that number no
+        // longer carries the prefix at all.
+        const asNumber = Number(nik);
+        if (asNumber <= Number.MAX_SAFE_INTEGER && !nik.endsWith('0')) {
+          expect(readNikCell(asNumber, true, TODAY)).toMatchObject({ kind: 'valid', nik });
+        } else if (asNumber <= Number.MAX_SAFE_INTEGER || !nik.endsWith('9')) {
+          expect(readNikCell(asNumber)).toEqual({ kind: 'damaged', prefix15: nik.slice(0, 15) });
         } else {
-          expect(readNikCell(Number(nik)).kind).not.toBe('valid');
+          expect(readNikCell(asNumber).kind).not.toBe('valid');
         }
         expect(readNikCell(nik, false, TODAY)).toMatchObject({ kind: 'valid', nik });
       }),
