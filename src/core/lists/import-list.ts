@@ -11,7 +11,7 @@ import { EditionWriter } from './edition-writer';
 import { inlineNameSink, workerNameSink } from './name-sink';
 import { beginEdition, failEdition, setSourceSha256, switchToEdition } from './editions.repo';
 import { openListFile } from './list-reader';
-import { RowValidator, type RowIssue } from './row-validator';
+import { RowValidator, csvFieldsOf, type RowIssue } from './row-validator';
 import { pauseAt } from './test-pause';
 import { inlineSource } from './validated-batches';
 import { workerSource } from './worker-source';
@@ -49,7 +49,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   // With a reader worker, parsing and validating run on one core while this thread writes on the other.
   const source = options.readerScript
     ? await workerSource(options.readerScript, { path: options.path, ...(overrides ? { overrides } : {}), today })
-    : await openListFile(options.path, { overrides, hashLater: true }).then((reader) => inlineSource(reader, new RowValidator(reader.info.mapping, today)));
+    : await openListFile(options.path, { overrides, hashLater: true }).then((reader) => inlineSource(reader, new RowValidator(reader.info.mapping, today, csvFieldsOf(reader.info))));
   const { info } = source;
   const mappingByName: Partial<Record<ListFieldName, string>> = {};
   for (const [field, index] of Object.entries(info.mapping)) mappingByName[field as ListFieldName] = info.headers[index as number] ?? '';

@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorPayload } from '../errors';
 import type { ListField } from './columns';
 import { openListFile } from './list-reader';
-import { RowValidator } from './row-validator';
+import { RowValidator, csvFieldsOf } from './row-validator';
 import { NameIndexBuilder, type NamesJob } from './names-aside';
 import { KEYS_SEPARATOR, type FromNamesWorker, type ToNamesWorker } from './name-sink';
 import { transferablesOf } from './packed-members';
@@ -36,7 +36,7 @@ async function run(job: ReaderJob): Promise<void> {
     const reader = await openListFile(job.path, { overrides: job.overrides as Partial<Record<ListField, string>> | undefined, hashLater: true });
     try {
       post({ type: 'info', info: reader.info });
-      const validator = new RowValidator(reader.info.mapping, job.today);
+      const validator = new RowValidator(reader.info.mapping, job.today, csvFieldsOf(reader.info));
       for await (const rows of reader.batches(BATCH_ROWS)) {
         while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
         credits--;

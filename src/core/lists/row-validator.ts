@@ -5,7 +5,7 @@ import type { MessageKey } from '../../shared/i18n/messages';
 import { nikMismatch, readNikCell } from '../../shared/nik';
 import { mapListStatus, parseSex } from '../../shared/status';
 import type { ColumnMapping } from './columns';
-import type { RawCell, RawRow } from './list-reader';
+import type { ListFileInfo, RawCell, RawRow } from './list-reader';
 import { DETAIL_FIELDS, DETAIL_SEPARATOR, MemberFlags, isoToDob } from './member-table';
 
 /**
@@ -44,9 +44,17 @@ export class RowValidator {
   /** Column index of each DETAIL_FIELDS entry that comes from the file (-1: not in this file); sex and statusReason are derived. */
   private readonly detailColumns: number[];
 
+  /**
+   * `csvFields`: how many fields the header line of a CSV has (undefined for XLSX, whose cells
+   * carry their column). Excel writes every line of a CSV with as many fields as the widest, so a
+   * line with more non-empty fields than its header was written by hand or by a program that
+   * left a separator unquoted ("AISYAH PRATAMA, S.E"): every field after it has moved one column
+   * to the right, and the row's status, birth date or card would be read from the wrong column.
+   */
   constructor(
     private readonly mapping: ColumnMapping,
     private readonly today: string,
+    private readonly csvFields?: number,
   ) {
     this.detailColumns = DETAIL_FIELDS.map((field) => (field === 'sex' || field === 'statusReason' ? -1 : (mapping[field] ?? -1)));
   }
@@ -87,6 +95,10 @@ export class RowValidator {
     const hasCard = card !== null && card.ok;
 
     if (!hasNik && !hasCard) return this.rejectOrSkip(cells, nikCell.kind === 'invalid' ? nikCell.reason : null, card, name);
+    if (this.csvFields !== undefined && cells.length > this.csvFields) {
+      const extra = extraFields(cells, this.csvFields);
+      if (extra > 0) return { kind: 'reject', issue: { code: 'row/extra-fields', detail: String(extra) } };
+    }
     if (!name) return { kind: 'reject', issue: { code: 'row/no-name' } };
     // No person's name is this long: a cell that swallowed a row, or a file that is not a list.
     if (name.length > MAX_NAME_CHARS) return { kind: 'reject', issue: { code: 'row/name-too-long', detail: String(name.length) } };
@@ -144,3 +156,13 @@ export class RowValidator {
     return { kind: 'reject', issue: { code: 'row/no-identifier' } };
   }
 }
+
+/** The non-empty fields of a CSV line beyond its header's `width` (a trailing separator adds an empty one: harmless). */
+function extraFields(cells: RawCell[], width: number): number {
+  let extra = 0;
+  for (let i = width; i < cells.length; i++) if (cellText(cells[i]) !== '') extra++;
+  return extra;
+}
+
+/** What a RowValidator needs to know of a file's width: its header's field count for a CSV. */
+export const csvFieldsOf = (info: ListFileInfo): number | undefined => (info.format === 'csv' ? info.headers.length : undefined);

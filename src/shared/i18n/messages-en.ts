@@ -86,6 +86,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'row/nik-invalid': 'Invalid NIK ({{detail}})',
   'row/card-invalid': 'Invalid card number ({{detail}})',
   'row/no-name': 'Name is empty',
+  'row/extra-fields': 'This row has {{detail}} more field(s) than the header, so the columns after them have shifted (usually a comma inside a name or address without quotes). Fix this row in the file and import again',
   'row/name-too-long': 'Name of {{detail}} characters: too long for a name',
   'row/name-control-characters': 'Name held control characters (such as NUL); they were removed',
   'row/other-encoding': 'Written in {{detail}} unlike the rest of the file; read as {{detail}}: check the name',

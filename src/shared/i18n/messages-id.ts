@@ -84,6 +84,7 @@ export const messagesId = {
   'row/nik-invalid': 'NIK tidak valid ({{detail}})',
   'row/card-invalid': 'Nomor kartu tidak valid ({{detail}})',
   'row/no-name': 'Nama kosong',
+  'row/extra-fields': 'Baris ini punya {{detail}} isian lebih banyak daripada judul kolom, jadi kolom sesudahnya bergeser (biasanya koma di dalam nama atau alamat tanpa tanda kutip). Perbaiki baris ini di berkas lalu impor lagi',
   'row/name-too-long': 'Nama sepanjang {{detail}} karakter: terlalu panjang untuk sebuah nama',
   'row/name-control-characters': 'Nama berisi karakter kendali (mis. NUL); karakter itu dihapus',
   'row/other-encoding': 'Ditulis dalam {{detail}}, berbeda dari bagian lain berkas; dibaca sebagai {{detail}}: periksa namanya',
