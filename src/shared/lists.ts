@@ -59,7 +59,7 @@ export interface AsOfSuggestion {
 
 /** Something the administrator should know about a whole import; worded by the caller (noticeMessage). */
 export interface ImportNotice {
-  code: 'no-status-column' | 'status-by-values' | 'repeated-rows' | 'scientific-nik';
+  code: 'no-status-column' | 'status-by-values' | 'repeated-rows' | 'scientific-nik' | 'other-sheets';
   params: MessageParams;
 }
 /** A notice as a message of the shared catalog (`import/<code>`). */
@@ -96,6 +96,8 @@ export interface ListPreview {
   recognized: boolean;
   format: 'csv' | 'xlsx';
   sheetName?: string;
+  /** XLSX: later sheets with a list header of their own, which the import does not read. */
+  otherSheets?: string[];
   headerRow: number;
   headers: string[];
   mapping: Partial<Record<ListFieldName, string>>;

@@ -77,7 +77,14 @@ export async function importCommand(core: Core, args: ImportArgs, out: Output, l
 function printReport(r: ImportReport, out: Output, lang: Lang): void {
   const say = (key: Parameters<typeof cliText>[1], params?: Parameters<typeof cliText>[2]): void => out.line(cliText(lang, key, params));
   say('import/current', { list: r.list, edition: r.edition, asOf: r.asOf });
-  const details = [r.file.format, r.file.encoding, r.file.separator ? cliText(lang, 'import/separator', { separator: JSON.stringify(r.file.separator) }) : null].filter(Boolean).join(', ');
+  const details = [
+    r.file.format,
+    r.file.encoding,
+    r.file.separator ? cliText(lang, 'import/separator', { separator: JSON.stringify(r.file.separator) }) : null,
+    r.file.sheetName ? cliText(lang, 'import/sheet', { sheet: JSON.stringify(r.file.sheetName) }) : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   say('import/file', { name: r.file.name, details, row: r.file.headerRow });
   say('import/columns', { columns: Object.entries(r.mapping).map(([f, h]) => `${f}=${h}`).join(', ') });
   if (r.statusColumn) {

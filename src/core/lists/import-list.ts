@@ -10,7 +10,7 @@ import { EditionBuild } from './edition-build';
 import { EditionWriter } from './edition-writer';
 import { inlineNameSink, workerNameSink } from './name-sink';
 import { beginEdition, failEdition, setSourceSha256, switchToEdition } from './editions.repo';
-import { openListFile } from './list-reader';
+import { openListFile, type ListFileInfo } from './list-reader';
 import { RowValidator, csvFieldsOf, type RowIssue } from './row-validator';
 import { pauseAt } from './test-pause';
 import { inlineSource } from './validated-batches';
@@ -170,7 +170,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     mapping: mappingByName,
     rows: counts,
     statusColumn,
-    notices: importNotices(statusColumn, counts, scientificRejected),
+    notices: [...importNotices(statusColumn, counts, scientificRejected), ...sheetNotices(info)],
     rejects,
     warnings,
     durationMs: Date.now() - started,
@@ -191,3 +191,8 @@ export function importNotices(statusColumn: StatusColumn | null, rows: ImportRep
   return notices;
 }
 
+/** Members on later sheets are not read: say which sheets, so nobody takes the import for the whole file. */
+function sheetNotices(info: ListFileInfo): ImportNotice[] {
+  if (!info.otherListSheets || !info.sheetName) return [];
+  return [{ code: 'other-sheets', params: { sheet: info.sheetName, others: info.otherListSheets.join(', '), count: info.otherListSheets.length } }];
+}

@@ -54,6 +54,7 @@ export async function inspectListFile(path: string, mapping?: Partial<Record<Lis
       statusColumn: info.statusFoundBy === null || status === undefined ? null : { header: info.headers[status] ?? '', foundBy: info.statusFoundBy },
       asOf: suggestAsOf({ titles: info.titles, headers: info.headers, sample, fileName: basename(path) }),
       ...(info.sheetName ? { sheetName: info.sheetName } : {}),
+      ...(info.otherListSheets ? { otherSheets: info.otherListSheets } : {}),
     };
   } finally {
     await reader.close();

@@ -156,7 +156,7 @@ export async function openListFile(
   let switchedTo: ListFileInfo['encoding'];
   let source: RowSource;
   let header: FoundHeader;
-  let extra: Pick<ListFileInfo, 'encoding' | 'separator' | 'sheetName'>;
+  let extra: Pick<ListFileInfo, 'encoding' | 'separator' | 'sheetName' | 'otherListSheets'>;
   try {
     if (format === 'csv') {
       const csv = await openCsv(path, head, head.length >= sizeBytes, overrides, (encoding) => {
@@ -168,7 +168,7 @@ export async function openListFile(
     } else {
       const xlsx = await openXlsx(path, sizeBytes, overrides);
       ({ source, header } = xlsx);
-      extra = { sheetName: xlsx.sheetName };
+      extra = { sheetName: xlsx.sheetName, ...(xlsx.otherListSheets.length > 0 ? { otherListSheets: xlsx.otherListSheets } : {}) };
     }
   } catch (e) {
     hashing.abort(); // no reason to read 500 MB for a file we reject

@@ -21,6 +21,8 @@ export interface ListFileInfo {
   encoding?: 'utf-8' | 'utf-8-bom' | 'windows-1252';
   separator?: ',' | ';' | '\t' | '|'; // csv only
   sheetName?: string; // xlsx: the first sheet that has a header
+  /** xlsx: later sheets with a list header of their own, not read (the import says so). */
+  otherListSheets?: string[];
   headerRow: number; // 1-based
   headers: string[]; // as written
   mapping: ColumnMapping;

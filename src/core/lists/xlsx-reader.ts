@@ -79,6 +79,8 @@ export interface OpenedXlsx {
   source: RowSource;
   header: FoundHeader;
   sheetName: string;
+  /** Later sheets that have a list header of their own (members split by district...): not read, only named. */
+  otherListSheets: string[];
 }
 
 /** Opens an XLSX list: the first worksheet (visible ones first) that has a header row is the list. */
@@ -132,10 +134,54 @@ export async function openXlsx(
       await source.close();
       throw e;
     }
-    if ('headerRow' in found) return { source, header: found, sheetName: sheet.name };
+    if ('headerRow' in found) {
+      const later = sheets.slice(sheets.indexOf(sheet) + 1);
+      let otherListSheets: string[];
+      try {
+        otherListSheets = await listSheetsAmong(later, (s) => sheetSource(path, entries.get(s.path), ctx), overrides);
+      } catch (e) {
+        await source.close();
+        throw e;
+      }
+      return { source, header: found, sheetName: sheet.name, otherListSheets };
+    }
     if (found.candidate) found.candidate.sheetName = sheet.name;
     miss = moreSpecific(miss, found);
     await source.close(); // random access: no need to read the rest of this sheet
   }
   throw missToError(miss);
+}
+
+async function sheetSource(path: string, entry: ZipEntry | undefined, ctx: SheetContext): Promise<RowSource | null> {
+  if (!entry) return null;
+  try {
+    return new SheetRowSource(await openEntry(path, entry, () => {}), ctx, { bytes: 0 });
+  } catch (e) {
+    throw corrupt(e);
+  }
+}
+
+/**
+ * The names of the sheets that hold a list header too. Only their first rows are read (the
+ * header search), so a workbook of one list and a summary sheet costs nothing more; a damaged
+ * later sheet is not this import's business and is passed over.
+ */
+async function listSheetsAmong(
+  sheets: readonly SheetRef[],
+  open: (sheet: SheetRef) => Promise<RowSource | null>,
+  overrides: Partial<Record<ListField, string>> | undefined,
+): Promise<string[]> {
+  const names: string[] = [];
+  for (const sheet of sheets) {
+    let source: RowSource | null = null;
+    try {
+      source = await open(sheet);
+      if (source !== null && 'headerRow' in (await findHeader(source, overrides))) names.push(sheet.name);
+    } catch {
+      // unreadable: not a list we could have named
+    } finally {
+      await source?.close();
+    }
+  }
+  return names;
 }

@@ -100,6 +100,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'import/status-by-values': 'Column "{{header}}" is read as the membership status because it holds status words (AKTIF, MENINGGAL, NON AKTIF ...).',
   'import/repeated-rows': '{{count}} rows repeat another row of the file word for word: counted once.',
   'import/scientific-nik': '{{count}} rows have a NIK written in scientific notation (e.g. 3.67301E+15): its digits are lost, so they cannot be found by NIK. {{withCard}} of them have a card number, were imported, and can be found by card number or by name + birth date; {{rejected}} without a card number were rejected. Ask for a file whose NIK column is formatted as text.',
+  'import/other-sheets': 'This file has other sheets that also hold a list: {{others}}. Only the sheet "{{sheet}}" was imported; members on the other sheets will not be found. Copy them to the sheet "{{sheet}}" under the same column headers and import again, or save each sheet as a file of its own and import each as a list of its own.',
   'nik-reason/empty': 'empty',
   'nik-reason/not-digits': 'not digits',
   'nik-reason/length': 'must be 16 digits',

@@ -98,6 +98,7 @@ export const messagesId = {
   'import/status-by-values': 'Kolom "{{header}}" dibaca sebagai status peserta karena isinya kata status (AKTIF, MENINGGAL, NON AKTIF ...).',
   'import/repeated-rows': '{{count}} baris sama persis dengan baris lain di berkas: dihitung sekali.',
   'import/scientific-nik': '{{count}} baris dengan NIK tertulis sebagai angka ilmiah (mis. 3.67301E+15): digit NIK-nya hilang, jadi tidak bisa dicari dengan NIK. {{withCard}} di antaranya punya nomor kartu, diimpor, dan bisa dicari dengan nomor kartu atau nama + tanggal lahir; {{rejected}} tanpa nomor kartu ditolak. Minta berkas dengan kolom NIK berformat teks.',
+  'import/other-sheets': 'Berkas ini punya lembar lain yang juga berisi daftar: {{others}}. Hanya lembar "{{sheet}}" yang diimpor; peserta di lembar lain tidak akan ditemukan. Salin mereka ke lembar "{{sheet}}" di bawah judul kolom yang sama lalu impor lagi, atau simpan tiap lembar sebagai berkas sendiri dan impor masing-masing sebagai daftar tersendiri.',
   'nik-reason/empty': 'kosong',
   'nik-reason/not-digits': 'bukan angka',
   'nik-reason/length': 'harus 16 digit',

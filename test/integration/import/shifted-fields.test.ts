@@ -15,7 +15,7 @@ import { fileFor } from '../../helpers/files';
 import { builtFile, useTempDir } from '../../helpers/temp';
 
 const tempDir = useTempDir();
-const [A, B, C, D] = [0, 1, 2, 3].map((i) => memberAt(7, i));
+const [A, B, C, D] = [memberAt(7, 0), memberAt(7, 1), memberAt(7, 2), memberAt(7, 3)];
 
 /** The CSV as a hand or a careless program writes it: no quoting at all. */
 function writeUnquoted(path: string, lines: string[]): string {

@@ -66,6 +66,8 @@ export const adminEn: Pick<UiMessages, 'listAdmin' | 'reports' | 'settings' | 'b
     statusSet: 'The membership status is read from column "{{header}}".',
     columnLetter: '(column {{letter}})',
     fileInfo: '{{file}} · {{format}} · header row {{row}}',
+    sheetInfo: 'sheet "{{sheet}}"',
+    otherSheets: 'Other sheets of this file also hold a list: {{others}}. Only the sheet "{{sheet}}" will be imported; members on the other sheets will not be found. Copy them to the sheet "{{sheet}}" under the same column headers, or save each sheet as a file of its own and import each as a list of its own.',
     notMapped: '(not used)',
     sampleTitle: 'First rows of the file',
     import: 'Import',

@@ -64,6 +64,8 @@ export const adminId = {
     statusSet: 'Status peserta dibaca dari kolom "{{header}}".',
     columnLetter: '(kolom {{letter}})',
     fileInfo: '{{file}} · {{format}} · baris judul {{row}}',
+    sheetInfo: 'lembar "{{sheet}}"',
+    otherSheets: 'Lembar lain di berkas ini juga berisi daftar: {{others}}. Hanya lembar "{{sheet}}" yang akan diimpor; peserta di lembar lain tidak akan ditemukan. Salin mereka ke lembar "{{sheet}}" di bawah judul kolom yang sama, atau simpan tiap lembar sebagai berkas sendiri dan impor masing-masing sebagai daftar tersendiri.',
     notMapped: '(tidak dipakai)',
     sampleTitle: 'Baris pertama di berkas',
     import: 'Impor',

@@ -22,8 +22,14 @@ export function MappingPanel({ flow }: { flow: ListImport }) {
       <h3 className="admin__subtitle">{preview.recognized ? t('listAdmin.mappingTitle') : t('listAdmin.handMappingTitle')}</h3>
       <p className="admin__note">
         {t('listAdmin.fileInfo', { file: preview.file, format: preview.format.toUpperCase(), row: preview.headerRow })} ·{' '}
+        {preview.sheetName && <>{t('listAdmin.sheetInfo', { sheet: preview.sheetName })} · </>}
         {preview.recognized ? t('listAdmin.mappingNote') : t('listAdmin.handMappingNote')}
       </p>
+      {preview.otherSheets && preview.sheetName && (
+        <Notice tone="bad" testId="list-other-sheets">
+          {t('listAdmin.otherSheets', { sheet: preview.sheetName, others: preview.otherSheets.join(', ') })}
+        </Notice>
+      )}
       {!preview.recognized && (
         <Notice tone="info" testId="list-unrecognized">
           {t('listAdmin.unrecognized')}
