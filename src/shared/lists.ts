@@ -59,7 +59,7 @@ export interface AsOfSuggestion {
 
 /** Something the administrator should know about a whole import; worded by the caller (noticeMessage). */
 export interface ImportNotice {
-  code: 'no-status-column' | 'status-by-values' | 'repeated-rows' | 'scientific-nik' | 'other-sheets';
+  code: 'no-status-column' | 'status-by-values' | 'repeated-rows' | 'scientific-nik' | 'other-sheets' | 'fewer-members' | 'older-as-of' | 'kind-changed';
   params: MessageParams;
 }
 /** A notice as a message of the shared catalog (`import/<code>`). */

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { maskNik } from '../../src/shared/masking';
 import { csvList, type Counter } from './support/counter';
@@ -246,5 +247,51 @@ describe('the member lists screen', () => {
     await page.locator('#lookup-query').fill(SITI.nik);
     await page.locator('#lookup-query').press('Enter');
     await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('not-eligible');
+  });
+
+  it('asks before an older file replaces a list (Enter cancels), and warns of members on other sheets', async () => {
+    const c = await open([APBD]);
+    const { page } = c;
+    const dir = await scratch();
+    const file = join(dir, 'pbi-lama.csv');
+    await writeFile(file, csvList(HEADER, GOOD), 'utf8');
+    await page.keyboard.press('Alt+4');
+    await page.getByTestId('lists-table').waitFor();
+    await page.getByTestId('list-choose-file').click();
+    await page.getByTestId('list-file-path-input').fill(file);
+    await page.getByTestId('list-file-path-input').press('Enter');
+    await page.getByTestId('list-preview').waitFor();
+    await page.getByTestId('list-name').fill(APBD.name);
+    await page.getByTestId('list-asof').fill('01-05-2025'); // older than the current 2025-06-01
+    await page.getByTestId('list-import-run').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('(01 Mei 2025) lebih lama daripada daftar yang sekarang (01 Jun 2025)');
+    expect(await dialog.getAttribute('data-focus')).toBe('cancel');
+    await c.screenshot('lists-k-older-asked');
+    await page.keyboard.press('Enter'); // a reflex Enter imports nothing
+    await dialog.waitFor({ state: 'detached' });
+    expect(await editionOf(c, APBD.name)).toBe('1');
+
+    await page.getByTestId('list-import-run').click();
+    await dialog.waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    const result = page.getByTestId('import-result');
+    await result.waitFor();
+    expect(await page.getByTestId('import-notices').locator('[data-notice="older-as-of"]').textContent()).toContain('lebih lama');
+    await expect.poll(() => editionOf(c, APBD.name)).toBe('2');
+
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('KEC CIBODAS').addRows([[...HEADER], GOOD[0]!]);
+    workbook.addWorksheet('KEC JATIUWUNG').addRows([[...HEADER], GOOD[1]!]);
+    const xlsx = join(dir, 'per-kecamatan.xlsx');
+    await workbook.xlsx.writeFile(xlsx);
+    await page.getByTestId('list-choose-file').click();
+    await page.getByTestId('list-file-path-input').fill(xlsx);
+    await page.getByTestId('list-file-path-input').press('Enter');
+    await expect.poll(() => page.getByTestId('list-other-sheets').textContent()).toContain('KEC JATIUWUNG');
+    expect(await page.getByTestId('list-preview').textContent()).toContain('lembar "KEC CIBODAS"');
+    await c.screenshot('lists-l-other-sheets');
   });
 });

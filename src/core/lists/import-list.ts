@@ -9,7 +9,8 @@ import type { ListField } from './columns';
 import { EditionBuild } from './edition-build';
 import { EditionWriter } from './edition-writer';
 import { inlineNameSink, workerNameSink } from './name-sink';
-import { beginEdition, failEdition, setSourceSha256, switchToEdition } from './editions.repo';
+import { beginEdition, failEdition, readEditionOfList, setSourceSha256, switchToEdition } from './editions.repo';
+import { replacementNotices } from './replacement-notices';
 import { openListFile, type ListFileInfo } from './list-reader';
 import { RowValidator, csvFieldsOf, type RowIssue } from './row-validator';
 import { pauseAt } from './test-pause';
@@ -57,6 +58,8 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   const statusColumn: StatusColumn | null =
     info.statusFoundBy === null || info.mapping.status === undefined ? null : { header: info.headers[info.mapping.status] ?? '', foundBy: info.statusFoundBy };
 
+  // The edition this import will replace, to compare with once the rows are in.
+  const replaced = readEditionOfList(db, options.list, 'current');
   let editionId: number;
   let edition: number;
   let build: EditionBuild;
@@ -170,7 +173,11 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     mapping: mappingByName,
     rows: counts,
     statusColumn,
-    notices: [...importNotices(statusColumn, counts, scientificRejected), ...sheetNotices(info)],
+    notices: [
+      ...importNotices(statusColumn, counts, scientificRejected),
+      ...sheetNotices(info),
+      ...replacementNotices(replaced, { list: options.list, kind: options.kind, asOf: options.asOf, members: counts.imported }),
+    ],
     rejects,
     warnings,
     durationMs: Date.now() - started,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ListPreview } from '../../../src/shared/lists';
-import { HAND_FIELDS, asOfAfterPreview, cleanMapping, columnChoices, importBlock, mappingFields, mappingToSend, statusNote } from '../../../src/renderer/src/features/lists/import-flow';
+import type { ListPreview, ListSummary } from '../../../src/shared/lists';
+import { HAND_FIELDS, asOfAfterPreview, cleanMapping, columnChoices, importBlock, mappingFields, mappingToSend, replaceCaution, statusNote } from '../../../src/renderer/src/features/lists/import-flow';
 
 const preview = (over: Partial<ListPreview> = {}): ListPreview => ({
   file: 'pbi.csv', recognized: true, format: 'csv', headerRow: 1, headers: ['NIK', 'NAMA', 'KET'], mapping: { nik: 'NIK', name: 'NAMA' },
@@ -52,5 +52,19 @@ describe('list import form decisions', () => {
     expect(mappingToSend({ nik: 'NIK', name: 'NAMA', status: 'KET', dob: 'LAHIR' }, found)).toEqual({ dob: 'LAHIR' });
     const handMapped = preview({ recognized: false, mapping: {} });
     expect(mappingToSend({ nik: 'KTP', name: 'NAMA ORANG', sex: '' }, handMapped)).toEqual({ nik: 'KTP', name: 'NAMA ORANG' });
+  });
+});
+
+describe('replacing a list: what is asked before the import', () => {
+  const current = { name: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' } as ListSummary;
+  it('a new list, or the same kind with a newer or equal date, asks nothing', () => {
+    expect(replaceCaution([current], { name: 'Jamkesda', kind: 'jamkesda', asOf: '2020-01-01' })).toBeNull();
+    expect(replaceCaution([current], { name: 'PBI APBD ', kind: 'pbi-apbd', asOf: '2026-12-01' })).toBeNull();
+    expect(replaceCaution([current], { name: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' })).toBeNull();
+  });
+  it('an older as-of date or another kind is asked about, each named', () => {
+    expect(replaceCaution([current], { name: 'PBI APBD', kind: 'pbi-apbd', asOf: '2025-01-01' })).toEqual({ list: 'PBI APBD', olderThan: '2026-11-01' });
+    expect(replaceCaution([current], { name: 'PBI APBD', kind: 'jamkesda', asOf: '2026-12-01' })).toEqual({ list: 'PBI APBD', kindFrom: 'pbi-apbd' });
+    expect(replaceCaution([current], { name: 'PBI APBD', kind: 'jamkesda', asOf: '2025-01-01' })).toEqual({ list: 'PBI APBD', olderThan: '2026-11-01', kindFrom: 'pbi-apbd' });
   });
 });

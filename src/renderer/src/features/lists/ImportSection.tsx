@@ -1,17 +1,21 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIST_KINDS, type ListKind, type ListSummary } from '../../../../shared/lists';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Notice, PathPrompt } from '../../components/PathPrompt';
 import { ImportResult } from './ImportResult';
 import { MappingPanel } from './MappingPanel';
 import { useListImport, type ListImport } from './use-list-import';
 import { DateField } from '../../components/DateField';
+import { formatDate } from '../../format';
+import { useLang } from '../../i18n';
 
 /** Choosing a list file, checking its columns and as-of date, and importing it as a new edition. */
 export function ImportSection({ lists }: { lists: ListSummary[] }) {
   const { t } = useTranslation();
-  const flow = useListImport();
+  const lang = useLang();
+  const flow = useListImport(lists);
   const [askPath, setAskPath] = useState(false);
   const { choose: chooseList } = flow;
 
@@ -92,6 +96,23 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
       )}
 
       {flow.report && <ImportResult report={flow.report} />}
+      {flow.caution && (
+        <ConfirmDialog
+          title={t('listAdmin.cautionTitle', { list: flow.caution.list })}
+          message={[
+            flow.caution.olderThan ? t('listAdmin.cautionOlder', { asOf: formatDate(flow.asOf, lang), current: formatDate(flow.caution.olderThan, lang) }) : '',
+            flow.caution.kindFrom ? t('listAdmin.cautionKind', { from: t(`listKind.${flow.caution.kindFrom}`), to: t(`listKind.${flow.kind}`) }) : '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
+          confirmLabel={t('listAdmin.cautionConfirm')}
+          cancelLabel={t('listAdmin.cautionCancel')}
+          keysHint={t('listAdmin.cautionKeys')}
+          initialFocus="cancel"
+          onConfirm={() => void flow.run(true)}
+          onCancel={flow.cancelCaution}
+        />
+      )}
     </section>
   );
 }

@@ -3,7 +3,7 @@
  * shows, what the as-of field holds once a file is read, whether the import may start, and
  * what to say about the status column.
  */
-import { LIST_FIELDS, NO_COLUMN, type ListFieldName, type ListPreview } from '../../../../shared/lists';
+import { LIST_FIELDS, NO_COLUMN, type ListFieldName, type ListKind, type ListPreview, type ListSummary } from '../../../../shared/lists';
 
 export type Mapping = Partial<Record<ListFieldName, string>>;
 
@@ -80,4 +80,23 @@ export function statusNote(preview: ListPreview, mapping: Mapping): StatusNote {
   if (!status) return { kind: 'none' };
   if (preview.statusColumn?.foundBy === 'values' && preview.statusColumn.header === status) return { kind: 'by-values', header: status };
   return { kind: 'set' };
+}
+
+/** What replacing the current edition would change that a wrong choice explains: asked before the import starts. */
+export interface ReplaceCaution {
+  list: string;
+  /** The current edition's as-of date, when the new one is older. */
+  olderThan?: string;
+  /** The list's kind now, when the import would change it. */
+  kindFrom?: ListKind;
+}
+
+/** Null when the import replaces nothing or changes nothing a wrong choice would explain. */
+export function replaceCaution(lists: readonly ListSummary[], input: { name: string; kind: ListKind; asOf: string }): ReplaceCaution | null {
+  const current = lists.find((l) => l.name === input.name.trim());
+  if (!current) return null;
+  const olderThan = input.asOf < current.asOf ? current.asOf : undefined;
+  const kindFrom = input.kind !== current.kind ? current.kind : undefined;
+  if (olderThan === undefined && kindFrom === undefined) return null;
+  return { list: current.name, ...(olderThan ? { olderThan } : {}), ...(kindFrom ? { kindFrom } : {}) };
 }

@@ -1,17 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ContractError } from '../../../../shared/contract';
 import type { ChosenFile } from '../../../../shared/file-handle';
-import type { ImportProgress, ImportReport, ListKind, ListPreview } from '../../../../shared/lists';
+import type { ImportProgress, ImportReport, ListKind, ListPreview, ListSummary } from '../../../../shared/lists';
 import { loket } from '../../api';
 import { chooseFileFor } from '../../components/PathPrompt';
 import { todayIso } from '../../format';
 import { LISTS_CHANGED } from '../../hooks/use-lists';
-import { asOfAfterPreview, importBlock, mappingToSend, type AsOfField, type ImportBlock, type Mapping } from './import-flow';
+import { asOfAfterPreview, importBlock, mappingToSend, replaceCaution, type AsOfField, type ImportBlock, type Mapping, type ReplaceCaution } from './import-flow';
 
 export type ImportFailure = { stage: 'inspect' | 'import'; error: ContractError };
 
-/** State and actions of the import form: read a file, map its columns, import it. */
-export function useListImport() {
+/** State and actions of the import form: read a file, map its columns, import it. `lists`: the lists as they are now. */
+export function useListImport(lists: readonly ListSummary[] = []) {
   // The chosen list file: a handle for the core and a name to show; the path stays in the core.
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [name, setName] = useState('');
@@ -26,6 +26,8 @@ export function useListImport() {
   const [failure, setFailure] = useState<ImportFailure | null>(null);
   // Once an import was tried, what still blocks it is shown, and follows the form as it is fixed.
   const [tried, setTried] = useState(false);
+  // An older as-of date or another kind for a list that exists: asked before anything is imported.
+  const [caution, setCaution] = useState<ReplaceCaution | null>(null);
   const block: ImportBlock = tried ? importBlock({ name, asOf: asOf.value, mapping }) : null;
 
   const inspect = useCallback(async (chosen: ChosenFile) => {
@@ -62,10 +64,14 @@ export function useListImport() {
     });
   }, [importing, name]);
 
-  const run = useCallback(async () => {
+  /** confirmed: the administrator answered the caution question with yes. */
+  const run = useCallback(async (confirmed = false) => {
     if (!file || !preview) return;
     setTried(true);
     if (importBlock({ name, asOf: asOf.value, mapping })) return;
+    const asked = confirmed ? null : replaceCaution(lists, { name, kind, asOf: asOf.value });
+    setCaution(asked);
+    if (asked) return;
     setFailure(null);
     setReport(null);
     setProgress(null);
@@ -75,7 +81,7 @@ export function useListImport() {
     if (!result.ok) return setFailure({ stage: 'import', error: result.error });
     setReport(result.value);
     window.dispatchEvent(new Event(LISTS_CHANGED));
-  }, [file, preview, name, asOf, kind, mapping]);
+  }, [file, preview, name, asOf, kind, mapping, lists]);
 
   return {
     file, name, setName, kind, setKind, preview, mapping, setMapping, reading, importing, progress, report, failure, block,
@@ -85,6 +91,8 @@ export function useListImport() {
     inspect,
     choose,
     run,
+    caution,
+    cancelCaution: () => setCaution(null),
   };
 }
 

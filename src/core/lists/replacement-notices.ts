@@ -1,0 +1,33 @@
+/**
+ * What an import changed about its list that a wrong file would explain: far fewer members than
+ * the edition it replaced (a truncated export, one district's sheet), an older as-of date (last
+ * month's file picked by mistake), another kind of list (the payer the counter derives changes).
+ * The import goes through (the file may be right), but the report says so, with the way back.
+ */
+import type { ImportNotice, ListKind } from '../../shared/lists';
+import type { EditionRow } from './editions.repo';
+
+/** Below this many members a halving says little (a pilot list, a test file). */
+const FEW_MEMBERS = 20;
+/** The new edition keeps less than this share of the old one's members. */
+const SHRUNK_BELOW = 0.5;
+
+export interface Replacement {
+  list: string;
+  kind: ListKind;
+  asOf: string;
+  members: number;
+}
+
+export function replacementNotices(replaced: EditionRow | undefined, now: Replacement): ImportNotice[] {
+  if (replaced === undefined) return [];
+  const notices: ImportNotice[] = [];
+  const before = replaced.rowsImported;
+  if (before >= FEW_MEMBERS && now.members < before * SHRUNK_BELOW) {
+    const percent = Math.round((1 - now.members / before) * 100);
+    notices.push({ code: 'fewer-members', params: { list: now.list, before, after: now.members, percent } });
+  }
+  if (now.asOf < replaced.asOf) notices.push({ code: 'older-as-of', params: { list: now.list, before: replaced.asOf, asOf: now.asOf } });
+  if (now.kind !== replaced.kind) notices.push({ code: 'kind-changed', params: { list: now.list, from: replaced.kind, to: now.kind } });
+  return notices;
+}
