@@ -66,7 +66,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+      // A malformed request is the caller's mistake (400); anything else is ours, and its details stay in this log.
+      const bad = error instanceof BadRequest;
+      if (!bad) console.error(error);
+      if (!res.headersSent) res.writeHead(bad ? 400 : 500, { 'content-type': 'text/plain' });
+      res.end(bad ? error.message : 'internal error');
     });
   });
 
@@ -76,17 +80,22 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.writeHead(refusal.status, { 'content-type': 'text/plain' }).end(refusal.reason);
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      throw new BadRequest('malformed URL');
+    }
     if (url.pathname.startsWith('/rpc/')) {
       const body = await readBody(req);
-      const input: unknown = body ? JSON.parse(body) : null;
+      const input: unknown = body ? jsonOf(body) : null;
       const result = await dispatch(core, url.pathname.slice(5), input === null ? undefined : input);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
       return;
     }
     if (url.pathname === HARNESS_REGISTER_PATH) {
       const body = await readBody(req);
-      const result = registerTypedPath(core, body ? JSON.parse(body) : undefined);
+      const result = registerTypedPath(core, body ? jsonOf(body) : undefined);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
       return;
     }
@@ -105,7 +114,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
+    const relative = normalize(decodedPath(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
     const file = join(options.rendererDir, relative);
     if (!file.startsWith(options.rendererDir + sep) && file !== options.rendererDir) {
       res.writeHead(403).end();
@@ -147,4 +156,22 @@ async function readBody(req: IncomingMessage): Promise<string> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+class BadRequest extends Error {}
+
+function jsonOf(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new BadRequest('the request body is not JSON');
+  }
+}
+
+function decodedPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    throw new BadRequest('malformed URL');
+  }
 }

@@ -6,6 +6,8 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultWorkerScript } from '../core/core';
+import { toErrorPayload } from '../core/errors';
+import { formatCoreMessage } from '../shared/i18n/messages';
 import { keyConfigOf, resolveFileKey } from '../core/store/resolve-file-key';
 import { controlFromTerminal, startDemoBpjs } from './demo-bpjs';
 import { startHarness } from './harness';
@@ -29,9 +31,13 @@ const USAGE = {
   -h, --help       this usage`,
 } as const;
 
-function options() {
+function langOfArgs(): 'id' | 'en' {
   const at = process.argv.indexOf('--lang');
-  const lang = process.argv.includes('--lang=en') || (at >= 0 && process.argv[at + 1] === 'en') ? 'en' : 'id';
+  return process.argv.includes('--lang=en') || (at >= 0 && process.argv[at + 1] === 'en') ? 'en' : 'id';
+}
+
+function options() {
+  const lang = langOfArgs();
   try {
     return parseArgs({
       options: {
@@ -80,6 +86,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // In words, in the harness's language, as the loket command says it (a wrong or missing key, a database too new...).
+  const { key, params } = toErrorPayload(error);
+  console.error(key === 'internal' ? (error instanceof Error ? error.message : String(error)) : formatCoreMessage(langOfArgs(), { code: key, params }));
   process.exit(1);
 });

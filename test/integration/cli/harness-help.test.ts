@@ -1,7 +1,10 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeSampleCsv } from '../../helpers/sample-list';
 import { builtFile } from '../../helpers/temp';
 
 const run = promisify(execFile);
@@ -36,5 +39,26 @@ describe('the harness command line', () => {
     const r = await node(['--frob']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--frob[\s\S]*Pemakaian:/);
+  });
+
+  it('a database it cannot open is said in words, in its language, not as an error code', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loket-harness-key-'));
+    try {
+      const db = join(dir, 'loket.db');
+      const csv = writeSampleCsv(dir);
+      const made = spawnSync(process.execPath, [builtFile('main', 'cli.js'), 'import', csv, '--list', 'PBI', '--kind', 'pbi-apbd', '--as-of', '2026-11-01', '--db', db], {
+        encoding: 'utf8',
+      });
+      expect(made.status).toBe(0); // a new encrypted database, its key beside it
+      renameSync(`${db}.key`, join(dir, 'kunci-di-tempat-lain.key'));
+      const id = await node(['--db', db, '--port', '0']);
+      expect(id.code).toBe(1);
+      expect(id.stderr).toContain('terenkripsi, tetapi tidak ada kunci yang diberikan');
+      expect(id.stderr).not.toContain('key-missing');
+      const en = await node(['--db', db, '--port', '0', '--lang', 'en']);
+      expect(en.stderr).toContain('encrypted');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

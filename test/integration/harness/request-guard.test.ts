@@ -44,6 +44,13 @@ describe('the harness answers only its own pages', () => {
     expect(localhost.status).toBe(200);
   });
 
+  it('a malformed URL or a body that is not JSON is a 400 with a plain reason, never the text of an exception', async () => {
+    const url = await send(port, { path: '/%E0%A4%A' });
+    expect(url).toEqual({ status: 400, body: 'malformed URL' });
+    const body = await send(port, { path: '/rpc/listLists', method: 'POST', headers: json, body: '{not json' });
+    expect(body).toEqual({ status: 400, body: 'the request body is not JSON' });
+  });
+
   it('refuses a call from a foreign origin', async () => {
     const r = await send(port, { path: '/rpc/listLists', method: 'POST', headers: { ...json, origin: 'https://evil.example' }, body: '{}' });
     expect(r.status).toBe(403);
