@@ -12,7 +12,9 @@ import { inlineNameSink, workerNameSink } from './name-sink';
 import { beginEdition, failEdition, setSourceSha256, switchToEdition } from './editions.repo';
 import { openListFile } from './list-reader';
 import { RowValidator, type RowIssue } from './row-validator';
+import type { StatusReading } from './status-column';
 import { pauseAt } from './test-pause';
+import { UnknownStatusTally } from './unknown-statuses';
 import { inlineSource } from './validated-batches';
 import { workerSource } from './worker-source';
 
@@ -49,7 +51,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   // With a reader worker, parsing and validating run on one core while this thread writes on the other.
   const source = options.readerScript
     ? await workerSource(options.readerScript, { path: options.path, ...(overrides ? { overrides } : {}), today })
-    : await openListFile(options.path, { overrides, hashLater: true }).then((reader) => inlineSource(reader, new RowValidator(reader.info.mapping, today)));
+    : await openListFile(options.path, { overrides, hashLater: true }).then((reader) => inlineSource(reader, new RowValidator(reader.info.mapping, today, reader.info.statusReading)));
   const { info } = source;
   const mappingByName: Partial<Record<ListFieldName, string>> = {};
   for (const [field, index] of Object.entries(info.mapping)) mappingByName[field as ListFieldName] = info.headers[index as number] ?? '';
@@ -79,6 +81,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   }
   const counts: ImportReport['rows'] = { read: 0, imported: 0, rejected: 0, warnings: 0, skipped: 0, damagedNik: 0, repeated: 0, scientificNik: 0 };
   let scientificRejected = 0;
+  const unknownStatuses = new UnknownStatusTally();
   const rejects: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   const progress = (phase: ImportProgress['phase'], percent: number): void =>
@@ -100,6 +103,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
       counts.imported += batch.members.count;
       counts.rejected += batch.rejects.length;
       counts.warnings += batch.warnedRows;
+      unknownStatuses.add(batch.unknownStatuses);
       for (const r of batch.rejects) {
         if (isScientific(r.issue)) scientificRejected++;
         if (rejects.length < MAX_LISTED_ISSUES) rejects.push(describe(r.row, r.issue));
@@ -170,7 +174,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     mapping: mappingByName,
     rows: counts,
     statusColumn,
-    notices: importNotices(statusColumn, counts, scientificRejected),
+    notices: importNotices(statusColumn, counts, scientificRejected, { reading: info.statusReading, unknown: unknownStatuses }),
     rejects,
     warnings,
     durationMs: Date.now() - started,
@@ -180,10 +184,21 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
 const isScientific = (issue: RowIssue): boolean => issue.code === 'row/nik-invalid' && issue.detail === 'scientific';
 
 /** What the administrator should know about the whole file, as codes the caller words (noticeMessage). */
-export function importNotices(statusColumn: StatusColumn | null, rows: ImportReport['rows'], scientificRejected: number): ImportNotice[] {
+export function importNotices(
+  statusColumn: StatusColumn | null,
+  rows: ImportReport['rows'],
+  scientificRejected: number,
+  status: { reading: StatusReading; unknown: Pick<UnknownStatusTally, 'rows' | 'values'> },
+): ImportNotice[] {
   const notices: ImportNotice[] = [];
   if (statusColumn === null) notices.push({ code: 'no-status-column', params: {} });
-  else if (statusColumn.foundBy === 'values') notices.push({ code: 'status-by-values', params: { header: statusColumn.header } });
+  else {
+    const { header } = statusColumn;
+    if (statusColumn.foundBy === 'values') notices.push({ code: 'status-by-values', params: { header } });
+    if (status.reading === 'flag') notices.push({ code: 'status-flag', params: { header } });
+    // Every one of these members is "not active, reason unknown" at the counter: say so, with the values.
+    if (status.unknown.rows > 0) notices.push({ code: 'unknown-status', params: { header, rows: status.unknown.rows, values: status.unknown.values() } });
+  }
   if (rows.repeated > 0) notices.push({ code: 'repeated-rows', params: { count: rows.repeated } });
   if (rows.scientificNik > 0) {
     notices.push({ code: 'scientific-nik', params: { count: rows.scientificNik, withCard: rows.scientificNik - scientificRejected, rejected: scientificRejected } });

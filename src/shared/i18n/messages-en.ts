@@ -97,6 +97,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'row/repeated': 'Same row word for word as row {{detail}}, counted once',
   'import/no-status-column': 'No status column: every member counted as active. If the file marks deceased or non-active members in another column, map that column as the status and import again.',
   'import/status-by-values': 'Column "{{header}}" is read as the membership status because it holds status words (AKTIF, MENINGGAL, NON AKTIF ...).',
+  'import/status-flag': 'Column "{{header}}" holds only 1 and 0, so it is read as a yes/no flag: 1 active, 0 not active (not as VClaim codes, where 0 means active).',
+  'import/unknown-status': '{{rows}} members have a status Loket does not know in column "{{header}}": {{values}}. At the counter they show as "Not active" with the reason "Status tidak dikenal: …" (they can still be registered like any patient). Fix the status words in the file (e.g. AKTIF, NON AKTIF, MENINGGAL) and import again. If that column is not a status, import again with Status set to "(not used)" in the column mapping (loket command: --map status=-): every member then counts as active.',
   'import/repeated-rows': '{{count}} rows repeat another row of the file word for word: counted once.',
   'import/scientific-nik': '{{count}} rows have a NIK written in scientific notation (e.g. 3.67301E+15): its digits are lost, so they cannot be found by NIK. {{withCard}} of them have a card number, were imported, and can be found by card number or by name + birth date; {{rejected}} without a card number were rejected. Ask for a file whose NIK column is formatted as text.',
   'nik-reason/empty': 'empty',

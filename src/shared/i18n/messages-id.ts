@@ -95,6 +95,8 @@ export const messagesId = {
   'row/repeated': 'Baris sama persis dengan baris {{detail}}, dihitung sekali',
   'import/no-status-column': 'Tidak ada kolom status: semua peserta dihitung aktif. Jika berkas menandai peserta meninggal atau nonaktif di kolom lain, petakan kolom itu sebagai status lalu impor lagi.',
   'import/status-by-values': 'Kolom "{{header}}" dibaca sebagai status peserta karena isinya kata status (AKTIF, MENINGGAL, NON AKTIF ...).',
+  'import/status-flag': 'Kolom "{{header}}" hanya berisi 1 dan 0, jadi dibaca sebagai tanda ya/tidak: 1 aktif, 0 tidak aktif (bukan kode VClaim, yang memakai 0 untuk aktif).',
+  'import/unknown-status': '{{rows}} peserta punya status yang tidak dikenal Loket di kolom "{{header}}": {{values}}. Di loket mereka tampil "Tidak aktif" dengan alasan "Status tidak dikenal: …" (tetap bisa didaftarkan seperti pasien lain). Perbaiki kata status di berkas (mis. AKTIF, NON AKTIF, MENINGGAL) lalu impor lagi. Jika kolom itu bukan status, impor lagi dengan Status diatur "(tidak dipakai)" pada pemetaan kolom (perintah loket: --map status=-): semua peserta lalu dihitung aktif.',
   'import/repeated-rows': '{{count}} baris sama persis dengan baris lain di berkas: dihitung sekali.',
   'import/scientific-nik': '{{count}} baris dengan NIK tertulis sebagai angka ilmiah (mis. 3.67301E+15): digit NIK-nya hilang, jadi tidak bisa dicari dengan NIK. {{withCard}} di antaranya punya nomor kartu, diimpor, dan bisa dicari dengan nomor kartu atau nama + tanggal lahir; {{rejected}} tanpa nomor kartu ditolak. Minta berkas dengan kolom NIK berformat teks.',
   'nik-reason/empty': 'kosong',
