@@ -57,9 +57,24 @@ export interface AsOfSuggestion {
   text: string;
 }
 
-/** Something the administrator should know about a whole import; worded by the caller (noticeMessage). */
+/**
+ * Something the administrator should know about a whole import; worded by the caller (noticeMessage).
+ * `status-flag`: the status column holds only 1 and 0, read as yes/no (0 not active). `unknown-status`:
+ * `rows` members have a status value no word explains (not active, reason unknown); `values` names
+ * the most frequent with their rows.
+ */
 export interface ImportNotice {
-  code: 'no-status-column' | 'status-by-values' | 'repeated-rows' | 'scientific-nik' | 'other-sheets' | 'fewer-members' | 'older-as-of' | 'kind-changed';
+  code:
+    | 'no-status-column'
+    | 'status-by-values'
+    | 'status-flag'
+    | 'unknown-status'
+    | 'repeated-rows'
+    | 'scientific-nik'
+    | 'other-sheets'
+    | 'fewer-members'
+    | 'older-as-of'
+    | 'kind-changed';
   params: MessageParams;
 }
 /** A notice as a message of the shared catalog (`import/<code>`). */

@@ -32,9 +32,10 @@ const VCLAIM_CODES = new Map<string, string | null>([
 
 /**
  * List status words, keyed by their letters and digits only ("NON-AKTIF" = "NON AKTIF" =
- * "NONAKTIF"). Numeric codes follow VClaim, so '0' means AKTIF; '1' is the usual yes-flag.
+ * "NONAKTIF"). Numeric codes follow VClaim, so '0' means AKTIF; '1' is the usual yes-flag (a
+ * column of only 1 and 0 is read as a flag instead: mapFlagStatus).
  */
-const LIST_WORDS = new Map<string, string | null>([
+const VALUE_WORDS = new Map<string, string | null>([
   ...VCLAIM_CODES,
   ...['AKTIF', 'A', '1', 'Y', 'YA', 'YES', 'ACTIVE', 'AKTIP', 'PESERTAAKTIF', 'STATUSAKTIF'].map((w) => [w, null] as const),
   ...['NONAKTIF', 'TIDAKAKTIF', 'TDKAKTIF', 'NA', 'N', 'T', 'TIDAK', 'NO', 'INACTIVE', 'NONACTIVE', 'PASIF', 'BELUMAKTIF', 'DINONAKTIFKAN'].map(
@@ -52,14 +53,36 @@ const LIST_WORDS = new Map<string, string | null>([
   ...['DIHAPUS', 'HAPUS', 'DELETED'].map((w) => [w, R_DELETED] as const),
 ]);
 
+/**
+ * Words that mean a membership status only in a column that is the status (named so, or chosen
+ * by the administrator): "TERDAFTAR" (registered), "VALID", "BARU" / "PESERTA BARU" (new member)
+ * are active there. Under another header they say a NIK checked out or a record is new, so they
+ * are no evidence that a column holds the status (mapStatusEvidence, status-column.ts). Their
+ * negations are spelled out: "TIDAK TERDAFTAR" also reads as not active through TIDAK (the
+ * strongest word), but "BELUM TERDAFTAR" or "TDK VALID" would otherwise read as active.
+ */
+const STATUS_COLUMN_WORDS = new Map<string, string | null>([
+  ...['TERDAFTAR', 'VALID', 'BARU', 'PESERTABARU'].map((w) => [w, null] as const),
+  ...['TIDAKTERDAFTAR', 'TDKTERDAFTAR', 'BELUMTERDAFTAR', 'TIDAKVALID', 'TDKVALID', 'BELUMVALID', 'INVALID', 'NONVALID'].map(
+    (w) => [w, R_INACTIVE] as const,
+  ),
+]);
+
+const LIST_WORDS = new Map<string, string | null>([...VALUE_WORDS, ...STATUS_COLUMN_WORDS]);
+
 const NOT_ALNUM = /[^A-Z0-9]+/g;
 const LEADING_ZEROS = /^0+(?=\d)/;
 
 const EMPTY_ACTIVE: StatusVerdict = Object.freeze({ status: 'active', reason: null, raw: null });
 
-// A list has a handful of distinct status values repeated over millions of rows: memoise them.
-const listCache = new Map<string, StatusVerdict>();
-const LIST_CACHE_LIMIT = 1000;
+/** The words a reading knows, and its memo: a list has a handful of distinct status values repeated over millions of rows. */
+interface Reading {
+  words: ReadonlyMap<string, string | null>;
+  cache: Map<string, StatusVerdict>;
+}
+const IN_STATUS_COLUMN: Reading = { words: LIST_WORDS, cache: new Map() };
+const AS_EVIDENCE: Reading = { words: VALUE_WORDS, cache: new Map() };
+const CACHE_LIMIT = 1000;
 
 function verdict(reason: string | null, raw: string): StatusVerdict {
   return Object.freeze({ status: reason === null ? 'active' : 'inactive', reason, raw });
@@ -88,14 +111,14 @@ const MAX_RUN = 5;
  * words are tried longest first, so "NON AKTIF" is one word, never "AKTIF". Undefined when no
  * word is known. Only for status texts the whole-text table does not know; the result is memoised.
  */
-function strongestWord(text: string): string | null | undefined {
+function strongestWord(text: string, table: ReadonlyMap<string, string | null>): string | null | undefined {
   const words = text.toUpperCase().match(WORD);
   if (words === null) return undefined;
   let best: string | null | undefined;
   for (let i = 0; i < words.length; ) {
     let step = 1;
     for (let n = Math.min(MAX_RUN, words.length - i); n >= 1; n--) {
-      const reason = LIST_WORDS.get(words.slice(i, i + n).join(''));
+      const reason = table.get(words.slice(i, i + n).join(''));
       if (reason === undefined) continue;
       if (best === undefined || rank(reason) > rank(best)) best = reason;
       step = n;
@@ -106,24 +129,65 @@ function strongestWord(text: string): string | null | undefined {
   return best;
 }
 
-/** Status from a list's status column. No value means covered: being on the list is the coverage. */
-export function mapListStatus(raw: string | number | null | undefined): StatusVerdict {
+function read(raw: string | number | null | undefined, reading: Reading): StatusVerdict {
   if (raw === null || raw === undefined) return EMPTY_ACTIVE;
-  const text = (typeof raw === 'number' ? String(raw) : String(raw)).trim();
+  const text = String(raw).trim();
   if (text === '') return EMPTY_ACTIVE;
-  const cached = listCache.get(text);
+  const cached = reading.cache.get(text);
   if (cached !== undefined) return cached;
   const compact = compactOf(text);
   let result: StatusVerdict;
   if (compact === '') result = EMPTY_ACTIVE; // "-" placeholders
   else {
-    const reason = LIST_WORDS.get(compact);
-    const combined = reason === undefined ? strongestWord(text) : reason;
+    const reason = reading.words.get(compact);
+    const combined = reason === undefined ? strongestWord(text, reading.words) : reason;
     result = verdict(combined === undefined ? UNKNOWN + text : combined, text);
   }
-  if (listCache.size >= LIST_CACHE_LIMIT) listCache.clear();
-  listCache.set(text, result);
+  if (reading.cache.size >= CACHE_LIMIT) reading.cache.clear();
+  reading.cache.set(text, result);
   return result;
+}
+
+/** Status from a list's status column. No value means covered: being on the list is the coverage. */
+export function mapListStatus(raw: string | number | null | undefined): StatusVerdict {
+  return read(raw, IN_STATUS_COLUMN);
+}
+
+/**
+ * A cell of a column not (yet) known to be the status, read for evidence that it is one: like
+ * mapListStatus without the words that mean a status only in a status column (TERDAFTAR, VALID,
+ * BARU...), which come out unknown here.
+ */
+export function mapStatusEvidence(raw: string | number | null | undefined): StatusVerdict {
+  return read(raw, AS_EVIDENCE);
+}
+
+const FLAG_OFF: StatusVerdict = verdict(R_INACTIVE, '0');
+const FLAG_ON: StatusVerdict = verdict(null, '1');
+
+/** 1 or 0 as a yes/no flag holds them ("1", "0", "1.0", "00"); null for anything else. */
+export function flagValue(text: string): 0 | 1 | null {
+  if (text === '1') return 1;
+  if (text === '0') return 0;
+  const match = /^0*([01])(?:\.0+)?$/.exec(text);
+  return match === null ? null : match[1] === '1' ? 1 : 0;
+}
+
+/**
+ * Status from a status column read as a yes/no flag (its values only 1 and 0: status-column.ts
+ * decides): 0 is not active there, not VClaim's 0 = AKTIF. Anything else reads as mapListStatus.
+ */
+export function mapFlagStatus(raw: string | number | null | undefined): StatusVerdict {
+  const text = raw === null || raw === undefined ? '' : String(raw).trim();
+  const flag = flagValue(text);
+  if (flag === null) return mapListStatus(raw);
+  if (text === '0' || text === '1') return flag === 1 ? FLAG_ON : FLAG_OFF;
+  return verdict(flag === 1 ? null : R_INACTIVE, text);
+}
+
+/** True for a status no word of Loket's explains: shown verbatim, not active, reason unknown. */
+export function isUnknownStatus(status: StatusVerdict): boolean {
+  return status.reason !== null && status.reason.startsWith(UNKNOWN);
 }
 
 /** VClaim statusPeserta {kode, keterangan}: '0' is active; unknown codes are not active, shown verbatim. */

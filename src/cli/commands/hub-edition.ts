@@ -3,7 +3,8 @@ import { createCore, defaultWorkerScript } from '../../core/core';
 import { uploadEdition } from '../../core/sync/edition-upload';
 import { ADMIN_EDITIONS_PATH } from '../../core/sync/edition-wire';
 import type { PinnedTransport } from '../../core/sync/pinned-transport';
-import type { Lang } from '../../shared/i18n/messages';
+import { formatCoreMessage, type Lang } from '../../shared/i18n/messages';
+import { noticeMessage } from '../../shared/lists';
 import { requireReadableFile } from '../checks';
 import type { Output } from '../output';
 import { checkImportArgs, importChecked } from './import';
@@ -38,9 +39,12 @@ export async function editionAddCommand(file: string | undefined, values: Editio
   try {
     const report = await importChecked(core, checked, values.map);
     const reply = await uploadEdition(core.db, admin, report.list, ADMIN_EDITIONS_PATH);
-    if (out.json) out.data({ list: report.list, asOf: report.asOf, members: reply.edition.members, rejected: report.rows.rejected, edition: reply.edition, current: reply.current, duplicate: reply.duplicate });
+    // What the import found about the whole file (no status column, unknown status values...), worded in --lang.
+    const notices = report.notices.map((n) => ({ ...n, message: formatCoreMessage(lang, noticeMessage(n)) }));
+    if (out.json) out.data({ list: report.list, asOf: report.asOf, members: reply.edition.members, rejected: report.rows.rejected, notices, edition: reply.edition, current: reply.current, duplicate: reply.duplicate });
     else {
       out.line(hubText(lang, 'hub/edition-added', { list: report.list, asOf: report.asOf, members: reply.edition.members, rejected: report.rows.rejected }));
+      for (const n of notices) out.line(`! ${n.message}`);
       if (!reply.current) out.line(hubText(lang, 'hub/edition-not-current'));
     }
     return 0;

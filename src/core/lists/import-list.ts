@@ -13,7 +13,9 @@ import { beginEdition, failEdition, readEditionOfList, setSourceSha256, switchTo
 import { replacementNotices } from './replacement-notices';
 import { openListFile, type ListFileInfo } from './list-reader';
 import { RowValidator, csvFieldsOf, type RowIssue } from './row-validator';
+import type { StatusReading } from './status-column';
 import { pauseAt } from './test-pause';
+import { UnknownStatusTally } from './unknown-statuses';
 import { inlineSource } from './validated-batches';
 import { workerSource } from './worker-source';
 
@@ -50,7 +52,9 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   // With a reader worker, parsing and validating run on one core while this thread writes on the other.
   const source = options.readerScript
     ? await workerSource(options.readerScript, { path: options.path, ...(overrides ? { overrides } : {}), today })
-    : await openListFile(options.path, { overrides, hashLater: true }).then((reader) => inlineSource(reader, new RowValidator(reader.info.mapping, today, csvFieldsOf(reader.info))));
+    : await openListFile(options.path, { overrides, hashLater: true }).then((reader) =>
+        inlineSource(reader, new RowValidator(reader.info.mapping, today, reader.info.statusReading, csvFieldsOf(reader.info))),
+      );
   const { info } = source;
   const mappingByName: Partial<Record<ListFieldName, string>> = {};
   for (const [field, index] of Object.entries(info.mapping)) mappingByName[field as ListFieldName] = info.headers[index as number] ?? '';
@@ -82,6 +86,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   }
   const counts: ImportReport['rows'] = { read: 0, imported: 0, rejected: 0, warnings: 0, skipped: 0, damagedNik: 0, repeated: 0, scientificNik: 0 };
   let scientificRejected = 0;
+  const unknownStatuses = new UnknownStatusTally();
   const rejects: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   const progress = (phase: ImportProgress['phase'], percent: number): void =>
@@ -103,6 +108,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
       counts.imported += batch.members.count;
       counts.rejected += batch.rejects.length;
       counts.warnings += batch.warnedRows;
+      unknownStatuses.add(batch.unknownStatuses);
       for (const r of batch.rejects) {
         if (isScientific(r.issue)) scientificRejected++;
         if (rejects.length < MAX_LISTED_ISSUES) rejects.push(describe(r.row, r.issue));
@@ -174,7 +180,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     rows: counts,
     statusColumn,
     notices: [
-      ...importNotices(statusColumn, counts, scientificRejected),
+      ...importNotices(statusColumn, counts, scientificRejected, { reading: info.statusReading, unknown: unknownStatuses }),
       ...sheetNotices(info),
       ...replacementNotices(replaced, { list: options.list, kind: options.kind, asOf: options.asOf, members: counts.imported }),
     ],
@@ -187,10 +193,21 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
 const isScientific = (issue: RowIssue): boolean => issue.code === 'row/nik-invalid' && issue.detail === 'scientific';
 
 /** What the administrator should know about the whole file, as codes the caller words (noticeMessage). */
-export function importNotices(statusColumn: StatusColumn | null, rows: ImportReport['rows'], scientificRejected: number): ImportNotice[] {
+export function importNotices(
+  statusColumn: StatusColumn | null,
+  rows: ImportReport['rows'],
+  scientificRejected: number,
+  status: { reading: StatusReading; unknown: Pick<UnknownStatusTally, 'rows' | 'values'> },
+): ImportNotice[] {
   const notices: ImportNotice[] = [];
   if (statusColumn === null) notices.push({ code: 'no-status-column', params: {} });
-  else if (statusColumn.foundBy === 'values') notices.push({ code: 'status-by-values', params: { header: statusColumn.header } });
+  else {
+    const { header } = statusColumn;
+    if (statusColumn.foundBy === 'values') notices.push({ code: 'status-by-values', params: { header } });
+    if (status.reading === 'flag') notices.push({ code: 'status-flag', params: { header } });
+    // Every one of these members is "not active, reason unknown" at the counter: say so, with the values.
+    if (status.unknown.rows > 0) notices.push({ code: 'unknown-status', params: { header, rows: status.unknown.rows, values: status.unknown.values() } });
+  }
   if (rows.repeated > 0) notices.push({ code: 'repeated-rows', params: { count: rows.repeated } });
   if (rows.scientificNik > 0) {
     notices.push({ code: 'scientific-nik', params: { count: rows.scientificNik, withCard: rows.scientificNik - scientificRejected, rejected: scientificRejected } });

@@ -12,7 +12,7 @@ import { openCsv } from './csv-reader';
 import { ListFileError } from './list-file-error';
 import { fillAhead, isEmptyRow, type FoundHeader, type RowSource } from './row-source';
 import { sniffFormat } from './sniff';
-import { STATUS_SAMPLE_ROWS, statusColumnByValues } from './status-column';
+import { STATUS_SAMPLE_ROWS, statusColumnByValues, statusReadingOf, type StatusReading } from './status-column';
 import { openXlsx } from './xlsx-reader';
 import type { ListFileInfo, ListReader, RawRow } from './list-reader.types';
 
@@ -112,17 +112,26 @@ class Reader implements ListReader {
 /**
  * The status column: named by the administrator, by its header, or else found by its values in
  * the first rows (read ahead into `header.pending`; see status-column.ts). Sets mapping.status.
+ * The same rows decide how it is read: words and codes, or a yes/no flag of 1 and 0.
  */
-async function findStatusColumn(source: RowSource, header: FoundHeader, overrides?: Partial<Record<ListField, string>>): Promise<StatusColumnSource | null> {
-  if (header.mapping.status !== undefined) return overrides?.status !== undefined ? 'mapping' : 'header';
+async function findStatusColumn(
+  source: RowSource,
+  header: FoundHeader,
+  overrides?: Partial<Record<ListField, string>>,
+): Promise<{ foundBy: StatusColumnSource | null; reading: StatusReading }> {
   await fillAhead(source, header.pending, STATUS_SAMPLE_ROWS);
-  let width = header.headers.length;
-  for (const r of header.pending) width = Math.max(width, r.cells.length);
-  const col = statusColumnByValues(header.pending, header.mapping, width);
-  if (col === null) return null;
-  header.mapping.status = col;
-  while (header.headers.length <= col) header.headers.push('');
-  return 'values';
+  let foundBy: StatusColumnSource;
+  if (header.mapping.status !== undefined) foundBy = overrides?.status !== undefined ? 'mapping' : 'header';
+  else {
+    let width = header.headers.length;
+    for (const r of header.pending) width = Math.max(width, r.cells.length);
+    const col = statusColumnByValues(header.pending, header.mapping, width);
+    if (col === null) return { foundBy: null, reading: 'words' };
+    header.mapping.status = col;
+    while (header.headers.length <= col) header.headers.push('');
+    foundBy = 'values';
+  }
+  return { foundBy, reading: statusReadingOf(header.pending, header.mapping.status) };
 }
 
 /**
@@ -176,10 +185,10 @@ export async function openListFile(
     throw e;
   }
   let sha256: string;
-  let statusFoundBy: StatusColumnSource | null;
+  let status: { foundBy: StatusColumnSource | null; reading: StatusReading };
   try {
     for (const field of none) delete header.mapping[field];
-    statusFoundBy = none.has('status') ? null : await findStatusColumn(source, header, overrides);
+    status = none.has('status') ? { foundBy: null, reading: 'words' } : await findStatusColumn(source, header, overrides);
     sha256 = options?.hashLater ? '' : await hashing.digest;
   } catch (e) {
     hashing.abort();
@@ -194,7 +203,8 @@ export async function openListFile(
     headerRow: header.headerRow,
     headers: header.headers,
     mapping: header.mapping,
-    statusFoundBy,
+    statusFoundBy: status.foundBy,
+    statusReading: status.reading,
     titles: header.titles,
     sizeBytes,
     sha256,

@@ -1,5 +1,6 @@
 import type { StatusColumnSource } from '../../shared/lists';
 import type { ColumnMapping } from './columns';
+import type { StatusReading } from './status-column';
 
 /**
  * number ONLY for numeric XLSX cells (CSV cells are always strings); Date for XLSX date-typed
@@ -28,6 +29,8 @@ export interface ListFileInfo {
   mapping: ColumnMapping;
   /** How mapping.status was chosen; null when the file has no status column (every member counts as active). */
   statusFoundBy: StatusColumnSource | null;
+  /** How the status column's values are read: words and VClaim codes, or a yes/no flag of 1 and 0 (status-column.ts). */
+  statusReading: StatusReading;
   /** Non-empty rows above the header, as text: where an as-of date may be stated. */
   titles: string[];
   sizeBytes: number;

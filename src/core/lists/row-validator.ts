@@ -3,10 +3,11 @@ import { parseCard } from '../../shared/card';
 import { parseDate } from '../../shared/dates';
 import type { MessageKey } from '../../shared/i18n/messages';
 import { nikMismatch, readNikCell } from '../../shared/nik';
-import { mapListStatus, parseSex } from '../../shared/status';
+import { mapFlagStatus, mapListStatus, parseSex, type StatusVerdict } from '../../shared/status';
 import type { ColumnMapping } from './columns';
 import type { ListFileInfo, RawCell, RawRow } from './list-reader';
 import { DETAIL_FIELDS, DETAIL_SEPARATOR, MemberFlags, isoToDob } from './member-table';
+import type { StatusReading } from './status-column';
 
 /**
  * A validated member, in the column order of the edition writer's INSERT (its name keys are
@@ -25,7 +26,7 @@ export interface RowIssue {
 }
 
 export type RowOutcome =
-  | { kind: 'member'; member: MemberInsert; warnings: RowIssue[] }
+  | { kind: 'member'; member: MemberInsert; warnings: RowIssue[]; status: StatusVerdict }
   | { kind: 'reject'; issue: RowIssue }
   | { kind: 'skip' };
 
@@ -40,9 +41,17 @@ export function cellText(cell: RawCell | undefined): string {
   return cell.toISOString().slice(0, 10);
 }
 
+/** A totals, signature or title row among the data rows (it says JUMLAH, TOTAL, MENGETAHUI...). */
+export function looksLikeNonMemberRow(cells: readonly RawCell[]): boolean {
+  return NON_MEMBER_ROW.test(cells.map(cellText).join(' '));
+}
+
 export class RowValidator {
   /** Column index of each DETAIL_FIELDS entry that comes from the file (-1: not in this file); sex and statusReason are derived. */
   private readonly detailColumns: number[];
+
+  /** The status column's reading, decided once for the file from its first rows (status-column.ts). */
+  private readonly readStatus: (raw: string | null) => StatusVerdict;
 
   /**
    * `csvFields`: how many fields the header line of a CSV has (undefined for XLSX, whose cells
@@ -54,8 +63,10 @@ export class RowValidator {
   constructor(
     private readonly mapping: ColumnMapping,
     private readonly today: string,
+    statusReading: StatusReading,
     private readonly csvFields?: number,
   ) {
+    this.readStatus = statusReading === 'flag' ? mapFlagStatus : mapListStatus;
     this.detailColumns = DETAIL_FIELDS.map((field) => (field === 'sex' || field === 'statusReason' ? -1 : (mapping[field] ?? -1)));
   }
 
@@ -137,12 +148,12 @@ export class RowValidator {
         warn({ code: 'row/nik-sex-mismatch' });
       }
     }
-    const status = mapListStatus(this.text(cells, 'status') || null);
+    const status = this.readStatus(this.text(cells, 'status') || null);
     if (status.status === 'active') flags |= MemberFlags.active;
     const dob = dobIso === null ? null : isoToDob(dobIso);
     const detail = this.detailOf(cells, sex ?? '', status.reason ?? '');
     const member: MemberInsert = [nik, hasCard ? Number(card.card) : null, dob, flags, name, detail, raw.row];
-    return { kind: 'member', member, warnings };
+    return { kind: 'member', member, warnings, status };
   }
 
   /** A row without a usable identifier: a member row with a bad NIK is rejected; a title, totals, signature or empty row is skipped. */

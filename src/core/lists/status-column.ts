@@ -11,18 +11,21 @@
  * A status word here is stricter than what mapListStatus accepts in a named status column:
  * codes like "1", "2", "A", "Y", "T" and yes/no words mean a status only when the column says it
  * is one. In an unnamed column they are counts, grades or yes/no answers, and reading "2" as
- * "meninggal" would turn members away.
+ * "meninggal" would turn members away. Likewise TERDAFTAR, VALID and BARU (mapStatusEvidence):
+ * a column of "NIK VALID" / "NIK TIDAK VALID" is a check of the NIK, not the membership.
+ *
+ * The same rows decide how the status column is read (statusReadingOf): a column of only 1 and
+ * 0 is a yes/no flag, where 0 means "no", not VClaim's code 0 = AKTIF.
  */
-import { mapListStatus } from '../../shared/status';
+import { flagValue, isUnknownStatus, mapStatusEvidence } from '../../shared/status';
 import type { ColumnMapping } from './columns';
 import type { RawRow } from './list-reader';
-import { cellText } from './row-validator';
+import { cellText, looksLikeNonMemberRow } from './row-validator';
 
 export const STATUS_SAMPLE_ROWS = 2_000;
 export const STATUS_MIN_VALUES = 5;
 export const STATUS_SHARE = 0.6;
 
-const UNKNOWN_STATUS = 'Status tidak dikenal';
 /** Known to mapListStatus, but answers to any yes/no question: never evidence of a status column. */
 const YES_NO = new Set(['YES', 'TIDAK', 'TDK', 'BUKAN']);
 
@@ -30,8 +33,8 @@ const YES_NO = new Set(['YES', 'TIDAK', 'TDK', 'BUKAN']);
 export function isStatusWord(text: string): boolean {
   const letters = text.toUpperCase().replace(/[^A-Z]/g, '');
   if (letters.length < 3 || YES_NO.has(letters)) return false;
-  const verdict = mapListStatus(text);
-  return verdict.raw !== null && !(verdict.reason ?? '').startsWith(UNKNOWN_STATUS);
+  const verdict = mapStatusEvidence(text);
+  return verdict.raw !== null && !isUnknownStatus(verdict);
 }
 
 /** A cell that says nothing: empty or a placeholder like "-". */
@@ -60,4 +63,33 @@ export function statusColumnByValues(rows: readonly RawRow[], mapping: ColumnMap
     if (!best || share > best.share || (share === best.share && values > best.values)) best = { col, share, values };
   }
   return best?.col ?? null;
+}
+
+/**
+ * How a status column's values are read: 'words' (status words and VClaim codes, mapListStatus)
+ * or 'flag' (mapFlagStatus: 1 active, 0 not active).
+ */
+export type StatusReading = 'words' | 'flag';
+
+/**
+ * 'flag' when the sampled cells of the status column hold only 1 and 0 (and blanks), both of
+ * them: a yes/no "active?" column. A column of only 0 stays VClaim's 0 = AKTIF, and any other
+ * value (2 = meninggal, a word) makes it a column of codes. A totals row's count is ignored.
+ */
+export function statusReadingOf(rows: readonly RawRow[], col: number): StatusReading {
+  let zeros = 0;
+  let ones = 0;
+  const sample = rows.length > STATUS_SAMPLE_ROWS ? rows.slice(0, STATUS_SAMPLE_ROWS) : rows;
+  for (const row of sample) {
+    const text = cellText(row.cells[col]);
+    if (isBlank(text)) continue;
+    const flag = flagValue(text);
+    if (flag === null) {
+      if (looksLikeNonMemberRow(row.cells)) continue;
+      return 'words';
+    }
+    if (flag === 1) ones++;
+    else zeros++;
+  }
+  return zeros > 0 && ones > 0 ? 'flag' : 'words';
 }

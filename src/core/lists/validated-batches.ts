@@ -1,6 +1,8 @@
 import type { ListFileInfo, ListReader, RawRow } from './list-reader';
 import { packMembers, type PackedMembers } from './packed-members';
+import { isUnknownStatus } from '../../shared/status';
 import type { MemberInsert, RowIssue, RowValidator } from './row-validator';
+import { countUnknownStatus, type UnknownStatusCounts } from './unknown-statuses';
 
 export interface RowIssueAt {
   row: number;
@@ -18,6 +20,8 @@ export interface ValidatedBatch {
   skipped: number;
   /** rows that were members or rejects */
   read: number;
+  /** members whose status value no word explains (not active, reason unknown), by value */
+  unknownStatuses: UnknownStatusCounts;
   bytesRead: number;
 }
 
@@ -36,7 +40,7 @@ export const BATCH_ROWS = 2_000;
 
 export function validateBatch(rows: readonly RawRow[], validator: RowValidator, bytesRead: number): ValidatedBatch {
   const members: MemberInsert[] = [];
-  const batch: Omit<ValidatedBatch, 'members'> = { rejects: [], warnings: [], warnedRows: 0, skipped: 0, read: 0, bytesRead };
+  const batch: Omit<ValidatedBatch, 'members'> = { rejects: [], warnings: [], warnedRows: 0, skipped: 0, read: 0, bytesRead, unknownStatuses: new Map() };
   for (const raw of rows) {
     const outcome = validator.validate(raw);
     if (outcome.kind === 'skip') {
@@ -49,6 +53,7 @@ export function validateBatch(rows: readonly RawRow[], validator: RowValidator, 
       continue;
     }
     members.push(outcome.member);
+    if (isUnknownStatus(outcome.status)) countUnknownStatus(batch.unknownStatuses, outcome.status.raw ?? '');
     if (outcome.warnings.length > 0) {
       batch.warnedRows++;
       for (const issue of outcome.warnings) batch.warnings.push({ row: raw.row, issue });

@@ -22,8 +22,8 @@ const CONVERTED: CoreMessage[] = [
   { code: 'query/nik-province', params: { code: '99' } },
   { code: 'query/nik-date', params: { digits: '32-13-85' } },
   { code: 'query/nik-serial' },
-  ...(['no-status-column', 'status-by-values', 'repeated-rows', 'scientific-nik'] as const).map((code) =>
-    noticeMessage({ code, params: { header: 'KET', count: 3, withCard: 2, rejected: 1 } } satisfies ImportNotice),
+  ...(['no-status-column', 'status-by-values', 'status-flag', 'unknown-status', 'repeated-rows', 'scientific-nik'] as const).map((code) =>
+    noticeMessage({ code, params: { header: 'KET', count: 3, withCard: 2, rejected: 1, rows: 299, values: '"TERDAFTAR" (299)' } } satisfies ImportNotice),
   ),
   { code: 'row/no-identifier', params: { detail: '' } },
   { code: 'row/nik-invalid', params: { detail: 'length' } },

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { mapListStatus, mapVClaimStatus, parseSex } from '../../../src/shared/status';
+import { flagValue, isUnknownStatus, mapFlagStatus, mapListStatus, mapStatusEvidence, mapVClaimStatus, parseSex } from '../../../src/shared/status';
 
 describe('mapListStatus', () => {
   it('treats a missing status as covered: being on the list is the coverage', () => {
@@ -93,6 +93,62 @@ describe('mapListStatus', () => {
         else expect(v.reason).toBeNull();
       }),
     );
+  });
+});
+
+describe('the words a status column uses for "registered", "valid" and "new"', () => {
+  it.each(['TERDAFTAR', 'terdaftar', 'VALID', 'Valid', 'BARU', 'PESERTA BARU', 'Peserta Baru', 'PESERTA_BARU', 'TERDAFTAR (PBI)', 'BARU - AKTIF'])('%j is active', (raw) => {
+    expect(mapListStatus(raw)).toEqual({ status: 'active', reason: null, raw });
+  });
+
+  it.each(['TIDAK TERDAFTAR', 'TDK TERDAFTAR', 'BELUM TERDAFTAR', 'TIDAK VALID', 'TDK VALID', 'BELUM VALID', 'INVALID', 'NON VALID', 'Tidak Terdaftar'])(
+    '%j is not active (the strongest word, or its spelled-out negation)',
+    (raw) => {
+      expect(mapListStatus(raw)).toEqual({ status: 'inactive', reason: 'Non-aktif', raw });
+    },
+  );
+
+  it.each([
+    ['TERDAFTAR - MENINGGAL', 'Meninggal'],
+    ['BARU / PINDAH', 'Pindah'],
+    ['VALID, NON AKTIF', 'Non-aktif'],
+  ])('%j: a stronger word wins over them', (raw, reason) => {
+    expect(mapListStatus(raw)).toMatchObject({ status: 'inactive', reason });
+  });
+
+  it('are no evidence of a status column: unknown when read for evidence, while the old words still are', () => {
+    for (const raw of ['TERDAFTAR', 'VALID', 'NIK VALID', 'BARU', 'PESERTA BARU', 'BELUM TERDAFTAR', 'INVALID']) expect(isUnknownStatus(mapStatusEvidence(raw))).toBe(true);
+    expect(mapStatusEvidence('MENINGGAL')).toMatchObject({ status: 'inactive', reason: 'Meninggal' });
+    expect(mapStatusEvidence('TIDAK TERDAFTAR')).toMatchObject({ status: 'inactive', reason: 'Non-aktif' }); // through TIDAK, as before
+    expect(mapStatusEvidence('AKTIF')).toMatchObject({ status: 'active' });
+  });
+
+  it('isUnknownStatus tells the unknown from the known', () => {
+    expect(isUnknownStatus(mapListStatus('SEDANG DIPROSES'))).toBe(true);
+    expect(isUnknownStatus(mapListStatus('NON AKTIF'))).toBe(false);
+    expect(isUnknownStatus(mapListStatus('AKTIF'))).toBe(false);
+    expect(isUnknownStatus(mapListStatus(''))).toBe(false);
+  });
+});
+
+describe('a status column read as a yes/no flag', () => {
+  it.each([['1', 1], ['0', 0], ['1.0', 1], ['0.0', 0], ['00', 0], ['01', 1]] as const)('%j is the flag %d', (text, flag) => {
+    expect(flagValue(text)).toBe(flag);
+  });
+  it.each(['2', '10', '-1', 'Y', '', '1,5', '0 '])('%j is no flag value', (text) => {
+    expect(flagValue(text)).toBeNull();
+  });
+
+  it('1 is active, 0 is not active (where VClaim reads 0 as active); other values read as words', () => {
+    expect(mapFlagStatus('1')).toEqual({ status: 'active', reason: null, raw: '1' });
+    expect(mapFlagStatus(1)).toEqual({ status: 'active', reason: null, raw: '1' });
+    expect(mapFlagStatus('0')).toEqual({ status: 'inactive', reason: 'Non-aktif', raw: '0' });
+    expect(mapFlagStatus(0)).toEqual({ status: 'inactive', reason: 'Non-aktif', raw: '0' });
+    expect(mapFlagStatus(' 0.0 ')).toEqual({ status: 'inactive', reason: 'Non-aktif', raw: '0.0' });
+    expect(mapListStatus('0')).toMatchObject({ status: 'active' });
+    expect(mapFlagStatus('MENINGGAL')).toMatchObject({ status: 'inactive', reason: 'Meninggal' });
+    expect(mapFlagStatus(null)).toEqual({ status: 'active', reason: null, raw: null });
+    expect(mapFlagStatus('')).toEqual({ status: 'active', reason: null, raw: null });
   });
 });
 
