@@ -190,7 +190,7 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
       case 'import':
         return await importCommand(core, { file: rest[0], list: values.list, kind: values.kind, asOf: values['as-of'], map: values.map }, out, lang);
       case 'lists':
-        return await listsCommand(core, out, lang);
+        return await listsCommand(core, out, lang, dbPath);
       case 'daftar':
         return await daftarCommand(core, { number: rest[0], name: values.name, dob: values.dob, unit: values.unit, again: values.again }, out, lang);
       case 'antrean':

@@ -14,6 +14,7 @@ export function wordedLookup(lang: Lang, r: LookupResult) {
     ...r,
     problem: r.problem ? worded(lang, r.problem) : null,
     ...(r.queryWarnings ? { queryWarnings: r.queryWarnings.map((w) => worded(lang, w)) } : {}),
+    ...(r.unsearched ? { unsearched: { ...r.unsearched, message: worded(lang, r.unsearched.message) } } : {}),
   };
 }
 

@@ -30,7 +30,16 @@ export interface ListSummary {
   ageDays: number;
   /** The edition a rollback would bring back, if any. */
   previousEdition: number | null;
+  /**
+   * Set when the current edition's file cannot be read: look-ups do not search this list (and
+   * say so). `folder` is the lists folder's name (`loket.db.lists`), `file` the edition's file in
+   * it; `previousReadable`: a rollback to `previousEdition` would give a list that reads.
+   */
+  unreadable?: { reason: UnreadableReason; folder: string; file: string; previousReadable: boolean };
 }
+
+/** Why a current edition cannot be read: its file is not in the lists folder, or it does not open as that edition. */
+export type UnreadableReason = 'missing' | 'damaged';
 
 /** A row's problem: a catalog code (`row/...`) with its detail; the caller words it (formatCoreMessage). */
 export interface ImportIssue extends CoreMessage {

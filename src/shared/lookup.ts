@@ -50,6 +50,13 @@ export interface LookupResult {
   problem: CoreMessage | null;
   /** Warnings about the query that do not stop the look-up (a NIK whose region or birth date cannot exist); shown with the result. */
   queryWarnings?: CoreMessage[];
+  /**
+   * Lists that were not searched because their current edition's file cannot be read (missing
+   * or damaged): `message` is `lookup/list-unreadable` or `lookup/lists-unreadable` with the
+   * names, worded by the caller. With it, an `unknown` verdict means "not on the lists that could
+   * be read", never "not on any list". Absent when every list was searched.
+   */
+  unsearched?: { lists: string[]; message: CoreMessage };
   /** This facility's record of the patient, when the query names one (MRN, or a known NIK or card). */
   patient?: OwnPatient | null;
   /** For a name query: this facility's own records with that name, best first; shown above the list matches. */

@@ -5,6 +5,7 @@ import { onlineCheck, type OnlineCheck } from '../../core/bpjs/online-check';
 import type { Core } from '../../core/core';
 import { readSettings } from '../../core/settings/settings.repo';
 import { classifyQuery } from '../../core/lookup/classify-query';
+import { unreadableListsMessage } from '../../core/lookup/unreadable-lists';
 import { formatCoreMessage, type Lang } from '../../shared/i18n/messages';
 import type { LookupResult } from '../../shared/lookup';
 import { checkDate, requireReadableFile } from '../checks';
@@ -89,7 +90,18 @@ export async function cekCommand(
   const result = await lookupOrThrow(core, query, args.dob);
   if (out.json) out.data(wordedLookup(lang, result));
   else printResult(result, out, lang);
-  return 0;
+  return unsearchedExit(result.unsearched ? [result] : [], out, lang);
+}
+
+/**
+ * A list that could not be searched (its file missing or damaged) makes the answer incomplete:
+ * said on stderr and exit 1, so a script never takes "unknown" for "on no list".
+ */
+function unsearchedExit(incomplete: LookupResult[], out: Output, lang: Lang): number {
+  const lists = [...new Set(incomplete.flatMap((r) => r.unsearched?.lists ?? []))];
+  if (lists.length === 0) return 0;
+  out.error(formatCoreMessage(lang, unreadableListsMessage(lists)));
+  return 1;
 }
 
 /** Asks BPJS, stores and logs; then answers like an offline cek, which now includes the live answer. */
@@ -113,21 +125,23 @@ async function cekOnline(core: Core, query: string, config: BpjsClientConfig, ou
     out.error(cliText(lang, 'cek/online-failed-error', { reason: online.reason, detail: online.detail }));
     return 1;
   }
-  return 0;
+  return unsearchedExit(result.unsearched ? [result] : [], out, lang);
 }
 
 /** One query a line (`NAME<TAB>YYYY-MM-DD` for a name with a birth date); one JSON object a line out. */
 async function cekBatch(core: Core, file: string, out: Output, lang: Lang): Promise<number> {
   requireReadableFile(file, 'batch');
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  const incomplete: LookupResult[] = [];
   for await (const raw of lines) {
     const line = raw.replace(/^\uFEFF/, '').trim();
     if (!line) continue;
     const [query = '', dob] = line.split('\t').map((s) => s.trim());
     const result = await lookupOrThrow(core, query, dob && ISO_DATE.test(dob) ? dob : undefined);
     out.data(wordedLookup(lang, result));
+    if (result.unsearched) incomplete.push(result);
   }
-  return 0;
+  return unsearchedExit(incomplete, out, lang);
 }
 
 /** Only printed, never acted on: masked as the counter screen masks a list of candidates. */
@@ -136,9 +150,11 @@ async function lookupOrThrow(core: Core, query: string, dob: string | undefined)
 }
 
 function printResult(r: LookupResult, out: Output, lang: Lang): void {
-  const verdict = cliText(lang, r.verdict === 'eligible' ? 'cek/verdict-eligible' : r.verdict === 'not-eligible' ? 'cek/verdict-not-eligible' : 'cek/verdict-unknown');
+  const unknown = r.unsearched ? 'cek/verdict-unknown-unsearched' : 'cek/verdict-unknown';
+  const verdict = cliText(lang, r.verdict === 'eligible' ? 'cek/verdict-eligible' : r.verdict === 'not-eligible' ? 'cek/verdict-not-eligible' : unknown);
   out.line(`${r.query} [${r.kind}]: ${verdict}`);
   // The core gives codes; worded here in --lang.
+  if (r.unsearched) out.line(`  ! ${formatCoreMessage(lang, r.unsearched.message)}`);
   if (r.problem) out.line(`  ${formatCoreMessage(lang, r.problem)}`);
   for (const w of r.queryWarnings ?? []) out.line(`  ! ${formatCoreMessage(lang, w)}`);
   for (const m of r.matches) {

@@ -27,7 +27,9 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
   const running = new Set<string>();
   return {
     async listLists() {
-      return listSummaries(db, ctx.today(), ctx.staleAfterDays());
+      // The IT officer looks here after restoring a file: try the unreadable ones again now.
+      catalog.retryUnreadable();
+      return listSummaries(db, ctx.today(), ctx.staleAfterDays(), catalog.unreadable());
     },
     async importList({ file, ...input }) {
       const key = input.list.toLowerCase();
@@ -82,7 +84,7 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
       if (!readEditionOfList(db, list, 'current') && !readEditionOfList(db, list, 'previous')) throw new LoketError('unknown-list', { list });
       if (!rollbackToPrevious(db, list)) throw new LoketError('no-previous-edition', { list });
       catalog.invalidate();
-      const summary = listSummaries(db, ctx.today(), ctx.staleAfterDays()).find((s) => s.name.toLowerCase() === list.toLowerCase());
+      const summary = listSummaries(db, ctx.today(), ctx.staleAfterDays(), catalog.unreadable()).find((s) => s.name.toLowerCase() === list.toLowerCase());
       if (!summary) throw new LoketError('unknown-list', { list });
       return summary;
     },

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { SourceKind } from '../../shared/lists';
+import { existsSync } from 'node:fs';
+import type { SourceKind, UnreadableReason } from '../../shared/lists';
 import { readEditions } from '../lists/editions.repo';
 import { MEMBERS, NAMES } from '../lists/member-table';
 import { editionPath, editionStoreOf, openEditionReadOnly, removeFileQuietly, type EditionStore } from '../store/edition-store';
@@ -25,6 +26,21 @@ export interface CurrentEdition {
   byNameKeys: Database.Statement<[string, number], MemberRow>;
 }
 
+/** A current edition whose file could not be opened or read: its list is not searched, and says so. */
+export interface UnreadableEdition {
+  editionId: number;
+  list: string;
+  reason: UnreadableReason;
+}
+
+/**
+ * How long an unreadable edition is left alone before a look-up tries its file again. Long
+ * enough that a missing file costs no look-up a failed open (the hot path stays a data_version
+ * read), short enough that a file restored by the IT officer answers within seconds, without a
+ * restart. A change of the lists (an import, a rollback) and the lists screen try at once.
+ */
+export const UNREADABLE_RETRY_MS = 5_000;
+
 interface OpenEdition {
   edition: CurrentEdition;
   db: Db;
@@ -47,6 +63,9 @@ export class EditionCatalog {
   private dataVersion = -1;
   private editions: CurrentEdition[] = [];
   private readonly open = new Map<number, OpenEdition>();
+  private unreadableEditions: UnreadableEdition[] = [];
+  /** When (Date.now()) to try the unreadable editions' files again; only read while there are some. */
+  private retryAt = 0;
   private readonly readDataVersion: Database.Statement;
   private readonly store: EditionStore;
 
@@ -57,11 +76,40 @@ export class EditionCatalog {
 
   current(): CurrentEdition[] {
     const version = this.readDataVersion.get() as number;
-    if (version !== this.dataVersion) {
+    if (version !== this.dataVersion || (this.unreadableEditions.length > 0 && Date.now() >= this.retryAt)) {
       this.dataVersion = version;
       this.reload();
     }
     return this.editions;
+  }
+
+  /** The current editions that could not be read at the last refresh (call after current()). */
+  unreadable(): readonly UnreadableEdition[] {
+    return this.unreadableEditions;
+  }
+
+  /** Tries the unreadable editions' files now (the lists screen, `loket lists`): a restored file is seen at once. */
+  retryUnreadable(): void {
+    this.retryAt = 0;
+    this.current();
+  }
+
+  /**
+   * A look-up found an edition's file damaged past its first pages (a query failed): its
+   * connection is closed and the list is reported unreadable until its file opens and reads
+   * again (tried after UNREADABLE_RETRY_MS, or when the lists change).
+   */
+  markUnreadable(edition: CurrentEdition): void {
+    const entry = this.open.get(edition.editionId);
+    if (entry?.edition === edition) {
+      this.open.delete(edition.editionId);
+      closeQuietly(entry.db);
+    }
+    this.editions = this.editions.filter((e) => e !== edition);
+    if (!this.unreadableEditions.some((u) => u.editionId === edition.editionId)) {
+      this.unreadableEditions = [...this.unreadableEditions, { editionId: edition.editionId, list: edition.list.name, reason: 'damaged' }];
+    }
+    this.retryAt = Date.now() + UNREADABLE_RETRY_MS;
   }
 
   /**
@@ -80,6 +128,7 @@ export class EditionCatalog {
     for (const { db } of this.open.values()) db.close();
     this.open.clear();
     this.editions = [];
+    this.unreadableEditions = [];
     this.dataVersion = -1;
   }
 
@@ -95,27 +144,41 @@ export class EditionCatalog {
       if (state === 'retired' || state === 'failed') removeFileQuietly(editionPath(this.store, id));
     }
     const editions: CurrentEdition[] = [];
+    const unreadable: UnreadableEdition[] = [];
     for (const e of rows) {
       let entry = this.open.get(e.id);
       if (!entry) {
         const opened = this.openEdition(e.id);
-        if (!opened) continue;
-        entry = { db: opened, edition: this.prepare(opened, e.id) };
+        if ('reason' in opened) {
+          unreadable.push({ editionId: e.id, list: e.listName, reason: opened.reason });
+          continue;
+        }
+        entry = opened;
         this.open.set(e.id, entry);
       }
       entry.edition.list = { name: e.listName, kind: e.kind, asOf: e.asOf, edition: e.edition };
       editions.push(entry.edition);
     }
     this.editions = editions;
+    this.unreadableEditions = unreadable;
+    if (unreadable.length > 0) this.retryAt = Date.now() + UNREADABLE_RETRY_MS;
   }
 
-  /** A current edition whose file cannot be opened (deleted by hand, damaged) answers nothing rather than failing every look-up. */
-  private openEdition(editionId: number): Db | null {
+  /**
+   * A current edition whose file cannot be opened (the lists folder not restored with the
+   * database, a file deleted by hand or damaged) is never silently "not on the list": it is
+   * recorded as unreadable, the look-ups say which list was not searched, and the file is tried
+   * again later (see UNREADABLE_RETRY_MS). Opening never throws: one bad file must not fail
+   * the look-ups on every other list.
+   */
+  private openEdition(editionId: number): OpenEdition | { reason: UnreadableReason } {
+    let db: Db | undefined;
     try {
-      return openEditionReadOnly(this.store, editionId);
+      db = openEditionReadOnly(this.store, editionId);
+      return { db, edition: this.prepare(db, editionId) };
     } catch {
-      this.dataVersion = -1; // try again on the next look-up
-      return null;
+      if (db) closeQuietly(db);
+      return { reason: existsSync(editionPath(this.store, editionId)) ? 'damaged' : 'missing' };
     }
   }
 
@@ -128,5 +191,13 @@ export class EditionCatalog {
       byCard: db.prepare(`SELECT ${MEMBER_COLUMNS} FROM ${keyLookupSql('card', tables.card)}`),
       byNameKeys: db.prepare(`SELECT ${MEMBER_COLUMNS} FROM ${NAMES} f JOIN ${MEMBERS} m ON m.id = f.rowid WHERE ${NAMES} MATCH ? LIMIT ?`),
     };
+  }
+}
+
+function closeQuietly(db: Db): void {
+  try {
+    db.close();
+  } catch {
+    // a damaged file's connection closes anyway; nothing is written through it
   }
 }

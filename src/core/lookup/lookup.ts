@@ -1,6 +1,7 @@
 import { daysBetween } from '../../shared/dates';
 import type { CoreMessage } from '../../shared/i18n/messages';
 import type { Confidence, LookupResult, MemberMatch, QueryKind } from '../../shared/lookup';
+import { unsearchedOf, withEachReadable } from './unreadable-lists';
 import { normalizeName } from '../../shared/names';
 import { parseNik, type NikParse } from '../../shared/nik';
 import { verdictOf } from '../../shared/verdict-rule';
@@ -34,14 +35,18 @@ export function lookup(ctx: LookupContext, query: string, dob?: string): LookupR
     case 'nik': {
       kind = 'nik';
       const parsed = parseNik(classified.nik, ctx.today);
-      matches = lookupNik(ctx, editions, classified.nik, parsed);
+      matches = withEachReadable(ctx.catalog, editions, (readable) => lookupNik(ctx, readable, classified.nik, parsed));
       if (ctx.live) matches.push(...ctx.live({ nik: classified.nik }));
       queryWarnings = impossibleNik(classified.nik, parsed);
       break;
     }
     case 'card':
       kind = 'card';
-      for (const e of editions) for (const row of e.byCard.all(Number(classified.card))) matches.push(toMatch(ctx, e, row, 'exact', 1));
+      matches = withEachReadable(ctx.catalog, editions, (readable) => {
+        const found: MemberMatch[] = [];
+        for (const e of readable) for (const row of e.byCard.all(Number(classified.card))) found.push(toMatch(ctx, e, row, 'exact', 1));
+        return found;
+      });
       if (ctx.live) matches.push(...ctx.live({ card: classified.card }));
       break;
     case 'name': {
@@ -49,7 +54,7 @@ export function lookup(ctx: LookupContext, query: string, dob?: string): LookupR
       const words = normalizeName(classified.name).tokens;
       const searched = words.length > MAX_NAME_WORDS ? words.slice(0, MAX_NAME_WORDS).join(' ') : classified.name;
       if (searched !== classified.name) queryWarnings = [{ code: 'query/name-shortened', params: { words: MAX_NAME_WORDS, typed: words.length } }];
-      matches = lookupName(ctx, editions, searched, dob, searched === classified.name);
+      matches = withEachReadable(ctx.catalog, editions, (readable) => lookupName(ctx, readable, searched, dob, searched === classified.name));
       break;
     }
     case 'bad-number':
@@ -59,6 +64,8 @@ export function lookup(ctx: LookupContext, query: string, dob?: string): LookupR
   }
   const result: LookupResult = { query, kind, verdict: verdictOf(matches), matches, problem, tookMs: Math.round((performance.now() - started) * 1000) / 1000 };
   if (queryWarnings) result.queryWarnings = queryWarnings;
+  const unsearched = unsearchedOf(ctx.catalog.unreadable());
+  if (unsearched) result.unsearched = unsearched;
   return result;
 }
 

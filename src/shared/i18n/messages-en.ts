@@ -122,6 +122,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'query/nik-date': 'This NIK cannot exist: the birth-date digits inside it ({{digits}}) are no date. Check the digits against the ID card.',
   'query/name-shortened': 'The name is too long: only its first {{words}} words (of {{typed}}) were searched.',
   'query/nik-serial': 'This NIK cannot exist: its serial number is 0000. Check the digits against the ID card.',
+  'lookup/list-unreadable': 'The list {{list}} cannot be read (its file is missing or damaged): call the IT officer. The patient can still be registered.',
+  'lookup/lists-unreadable': '{{count}} lists cannot be read ({{lists}}; their files are missing or damaged): call the IT officer. The patient can still be registered.',
   'bpjs/offline': 'No connection to BPJS ({{detail}}). Check the network cable or Wi-Fi; Loket keeps answering from the local lists.',
   'bpjs/timeout': 'BPJS did not answer within {{seconds}} seconds. The network or the service is slow; Loket keeps answering from the local lists.',
   'bpjs/credentials': 'BPJS refused the credentials (cons-id, secret, user key). Check Settings > BPJS against the letter from BPJS.',

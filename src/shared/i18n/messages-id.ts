@@ -120,6 +120,8 @@ export const messagesId = {
   'query/nik-date': 'NIK ini tidak mungkin: angka tanggal lahir di dalamnya ({{digits}}) bukan tanggal. Cocokkan angkanya dengan KTP.',
   'query/name-shortened': 'Nama terlalu panjang: hanya {{words}} kata pertama (dari {{typed}}) yang dicari.',
   'query/nik-serial': 'NIK ini tidak mungkin: nomor urut 0000. Cocokkan angkanya dengan KTP.',
+  'lookup/list-unreadable': 'Daftar {{list}} tidak dapat dibaca (berkasnya hilang atau rusak): hubungi petugas IT. Pasien tetap dapat didaftarkan.',
+  'lookup/lists-unreadable': '{{count}} daftar tidak dapat dibaca ({{lists}}; berkasnya hilang atau rusak): hubungi petugas IT. Pasien tetap dapat didaftarkan.',
   'bpjs/offline': 'Tidak ada koneksi ke BPJS ({{detail}}). Periksa kabel jaringan atau Wi-Fi; Loket tetap menjawab dari daftar lokal.',
   'bpjs/timeout': 'BPJS tidak menjawab dalam {{seconds}} detik. Jaringan atau layanan sedang lambat; Loket tetap menjawab dari daftar lokal.',
   'bpjs/credentials': 'BPJS menolak kredensial (cons-id, secret, user key). Periksa isian di Pengaturan > BPJS dengan surat dari BPJS.',

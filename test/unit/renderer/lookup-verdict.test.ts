@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { displayOf, nikTail } from '../../../src/renderer/src/features/lookup/verdict';
+import { displayOf, nikTail, unknownWords } from '../../../src/renderer/src/features/lookup/verdict';
+import { uiEn } from '../../../src/renderer/src/i18n/messages-en';
+import { uiId } from '../../../src/renderer/src/i18n/messages-id';
+import { formatCoreMessage } from '../../../src/shared/i18n/messages';
 import type { LookupResult, MemberMatch } from '../../../src/shared/lookup';
 import { verdictOf } from '../../../src/shared/verdict-rule';
 
@@ -31,5 +34,27 @@ describe('the banner display', () => {
   it('the end of a NIK, not the whole number', () => {
     expect(nikTail('3673015203850003')).toBe('…0003');
     expect(nikTail(null)).toBeNull();
+  });
+
+  it('a list that could not be searched: "not found in the lists that could be read", counting only those, never "not found in the lists"', () => {
+    const unsearched = { lists: ['PBI APBD'], message: { code: 'lookup/list-unreadable' as const, params: { list: 'PBI APBD' } } };
+    expect(unknownWords(3, undefined)).toEqual({ title: 'unknown', detail: { key: 'unknownDetail', count: 3 } });
+    expect(unknownWords(0, undefined)).toEqual({ title: 'unknown', detail: { key: 'unknownNoLists', count: 0 } });
+    expect(unknownWords(3, unsearched)).toEqual({ title: 'unknownReadable', detail: { key: 'unknownReadableDetail', count: 2 } });
+    expect(unknownWords(1, unsearched)).toEqual({ title: 'unknownReadable', detail: { key: 'unknownNothingReadable', count: 0 } });
+    expect(unknownWords(null, unsearched)).toEqual({ title: 'unknownReadable', detail: null });
+    // The words the counter shows, in both languages.
+    expect(uiId.verdict.unknownReadable).toBe('Tidak ditemukan di daftar yang dapat dibaca');
+    expect(uiEn.verdict.unknownReadable).toBe('Not found in the lists that could be read');
+    expect(formatCoreMessage('id', unsearched.message)).toBe('Daftar PBI APBD tidak dapat dibaca (berkasnya hilang atau rusak): hubungi petugas IT. Pasien tetap dapat didaftarkan.');
+    expect(formatCoreMessage('en', { code: 'lookup/lists-unreadable', params: { lists: 'Jamkesda, PBI APBD', count: 2 } })).toBe(
+      '2 lists cannot be read (Jamkesda, PBI APBD; their files are missing or damaged): call the IT officer. The patient can still be registered.',
+    );
+  });
+
+  it('the answer itself is unchanged by an unreadable list: a match on a list that reads still decides', () => {
+    const current = row('Jamkesda', '2026-11-01', 'active', false, 29);
+    const unsearched = { lists: ['PBI APBD'], message: { code: 'lookup/list-unreadable' as const, params: { list: 'PBI APBD' } } };
+    expect(displayOf(result([current], { unsearched }), null)).toMatchObject({ kind: 'verdict', verdict: 'eligible', basis: [current] });
   });
 });

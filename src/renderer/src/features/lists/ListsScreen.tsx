@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import type { ListSummary } from '../../../../shared/lists';
@@ -13,6 +13,7 @@ import '../slip/slip.css';
 import './admin.css';
 import { ImportSection } from './ImportSection';
 import { MemberExport } from './MemberExport';
+import { unreadableAdvice } from './unreadable-advice';
 
 const listsChanged = (): void => void window.dispatchEvent(new Event(LISTS_CHANGED));
 
@@ -40,6 +41,9 @@ export function ListsScreen({ lists, canManage = false }: { lists: ListsState; c
     [t],
   );
 
+  // Opening the screen asks again: the core then retries an unreadable list's file (restored by IT meanwhile).
+  useEffect(listsChanged, []);
+
   const current = lists.status === 'ready' ? lists.lists : [];
   return (
     <div className="admin" data-testid="lists-screen">
@@ -63,8 +67,11 @@ export function ListsScreen({ lists, canManage = false }: { lists: ListsState; c
             </thead>
             <tbody>
               {current.map((l) => (
-                <tr key={l.name} data-testid="list-row" data-list={l.name} data-edition={l.edition}>
-                  <td className="data-table__strong">{l.name}</td>
+                <tr key={l.name} data-testid="list-row" data-list={l.name} data-edition={l.edition} data-unreadable={l.unreadable ? l.unreadable.reason : undefined}>
+                  <td className="data-table__strong">
+                    {l.name}
+                    {l.unreadable && <span className="badge badge--unreadable">{t('listAdmin.unreadable')}</span>}
+                  </td>
                   <td>{t(`listKind.${l.kind}`)}</td>
                   <td className="data-table__num">{l.edition}</td>
                   <td>{formatDate(l.asOf, lang)}</td>
@@ -93,6 +100,13 @@ export function ListsScreen({ lists, canManage = false }: { lists: ListsState; c
             </tbody>
           </table>
         )}
+        {current.filter((l) => l.unreadable).map((l) => (
+          <div key={l.name} className="admin__unreadable" role="alert" data-testid="list-unreadable" data-list={l.name}>
+            {unreadableAdvice(l, canManage).map((line) => (
+              <p key={line.key}>{t(`listAdmin.${line.key}`, line.params)}</p>
+            ))}
+          </div>
+        ))}
         {notice && (
           <Notice tone="ok" testId="lists-notice">
             {notice}

@@ -4,7 +4,7 @@ import type { Patient, RegisteredVisit } from '../../../../shared/counter';
 import type { OwnPatient } from '../../../../shared/lookup';
 import type { CounterSettings } from '../../../../shared/settings';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import type { ListsState } from '../../hooks/use-lists';
+import { LISTS_CHANGED, type ListsState } from '../../hooks/use-lists';
 import type { EmergencyTarget } from '../emergency/emergency-flow';
 import { targetOf } from '../emergency/target-of';
 import { RegisterBar } from '../register/RegisterBar';
@@ -233,6 +233,12 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
   const selected = result && picked !== null ? (result.matches[picked] ?? null) : null;
   const display = result ? displayOf(result, selected) : null;
   const listCount = lists.status === 'ready' ? lists.lists.length : null;
+  // A look-up that found a list unreadable (or readable again) and a header that says otherwise: the header's lists reload.
+  const unsearchedNow = result ? (result.unsearched?.lists.length ?? 0) : null;
+  const unreadableShown = lists.status === 'ready' ? lists.lists.filter((l) => l.unreadable).length : null;
+  useEffect(() => {
+    if (unsearchedNow !== null && unreadableShown !== null && unsearchedNow !== unreadableShown) window.dispatchEvent(new Event(LISTS_CHANGED));
+  }, [unsearchedNow, unreadableShown]);
   const toRegister = result && display ? subjectOf(result, display, lastSearched.current, live) : null;
   registrable.current = toRegister;
   const timeZone = settings?.timeZone ?? 'Asia/Jakarta';
@@ -310,7 +316,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
       {ownMatches.length > 0 && !subject && (
         <OwnMatches patients={ownMatches} onPick={pickOwn} onLeaveTop={() => inputRef.current?.focus()} onLeaveBottom={() => tableRef.current?.querySelector<HTMLButtonElement>('button[data-pick]')?.focus()} />
       )}
-      {display && <VerdictBanner display={display} listCount={listCount} matches={result?.matches ?? []} timeZone={timeZone} />}
+      {display && <VerdictBanner display={display} listCount={listCount} matches={result?.matches ?? []} timeZone={timeZone} unsearched={result?.unsearched} />}
       {!subject && <RegisterBar startRef={startRef} toRegister={toRegister} onStart={startRegistration} onNewPatient={newPatient} />}
       {subject && (
         <RegisterPanel

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { CoreMessage } from '../../../../shared/i18n/messages';
-import type { MemberMatch } from '../../../../shared/lookup';
+import type { LookupResult, MemberMatch } from '../../../../shared/lookup';
 import { formatDate } from '../../format';
 import { formatDayClock, localDateOf } from '../../format-time';
 import { useLang } from '../../i18n';
 import { useCoreMessage } from '../../i18n/core-words';
-import { isLive, isSocialAssistanceList, nikTail, type Display } from './verdict';
+import { isLive, isSocialAssistanceList, nikTail, unknownWords, type Display } from './verdict';
 
 interface Props {
   display: Display;
@@ -15,10 +15,12 @@ interface Props {
   matches?: MemberMatch[];
   /** The facility's zone: a live answer's time is shown in it. */
   timeZone?: string;
+  /** Lists the look-up could not search (file missing or damaged): said with every answer. */
+  unsearched?: LookupResult['unsearched'];
 }
 
 /** The answer a clerk reads at a glance: colour, icon and a few big words. */
-export function VerdictBanner({ display, listCount, matches = [], timeZone = 'Asia/Jakarta' }: Props) {
+export function VerdictBanner({ display, listCount, matches = [], timeZone = 'Asia/Jakarta', unsearched }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const say = useCoreMessage();
@@ -28,6 +30,7 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
       <section className="verdict verdict--problem" data-testid="verdict" data-verdict="problem" role="alert">
         <span className="verdict__icon" aria-hidden="true" />
         <div className="verdict__body">
+          <Unsearched unsearched={unsearched} />
           <h2 className="verdict__title">{t('lookup.problemTitle')}</h2>
           <p className="verdict__detail" data-code={display.message.code}>{say(display.message)}</p>
         </div>
@@ -40,6 +43,7 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
       <section className="verdict verdict--candidates" data-testid="verdict" data-verdict="candidates" aria-live="polite">
         <span className="verdict__icon" aria-hidden="true" />
         <div className="verdict__body">
+          <Unsearched unsearched={unsearched} />
           <QueryWarnings warnings={display.warnings} />
           <h2 className="verdict__title">{t('verdict.candidates', { count: display.count })}</h2>
           <p className="verdict__detail">{t('verdict.candidatesDetail')}</p>
@@ -60,14 +64,16 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
   const stale = basis.find((m) => m.stale);
   const reason = verdict === 'not-eligible' ? unique(basis.map((m) => m.statusReason ?? t('verdict.reasonUnknown'))).join('; ') : null;
   const disagreement = pickedByClerk ? null : disagreementOf(matches);
+  const unknown = unknownWords(listCount, unsearched);
 
   return (
     <section className={`verdict verdict--${verdict}`} data-testid="verdict" data-verdict={verdict} aria-live="polite">
       <span className="verdict__icon" aria-hidden="true" />
       <div className="verdict__body">
+        <Unsearched unsearched={unsearched} />
         <QueryWarnings warnings={warnings} />
         <h2 className="verdict__title">
-          {verdict === 'eligible' ? t('verdict.eligible') : verdict === 'not-eligible' ? t('verdict.notEligible') : t('verdict.unknown')}
+          {verdict === 'eligible' ? t('verdict.eligible') : verdict === 'not-eligible' ? t('verdict.notEligible') : t(`verdict.${unknown.title}`)}
         </h2>
         {reason && (
           <p className="verdict__reason" data-testid="verdict-reason">
@@ -90,11 +96,7 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
             })}
           </p>
         )}
-        {verdict === 'unknown' && (
-          <p className="verdict__detail">
-            {listCount === 0 ? t('verdict.unknownNoLists') : listCount !== null ? t('verdict.unknownDetail', { count: listCount }) : null}
-          </p>
-        )}
+        {verdict === 'unknown' && unknown.detail && <p className="verdict__detail">{t(`verdict.${unknown.detail.key}`, { count: unknown.detail.count })}</p>}
         {stale && (
           <p className="verdict__stale" data-testid="verdict-stale">
             {t('verdict.staleWarning', { list: stale.list.name, date: formatDate(stale.list.asOf, lang) })}
@@ -112,6 +114,21 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
         {verdict !== 'eligible' && <ServeHint basis={basis} />}
       </div>
     </section>
+  );
+}
+
+/**
+ * A list the look-up could not search (its file missing or damaged): the clerk is told in words
+ * to call IT, and that the patient can still be registered (the answer is incomplete, never
+ * "not on the list").
+ */
+function Unsearched({ unsearched }: { unsearched: LookupResult['unsearched'] }) {
+  const say = useCoreMessage();
+  if (!unsearched) return null;
+  return (
+    <p className="verdict__unsearched" role="alert" data-testid="verdict-unsearched" data-code={unsearched.message.code}>
+      {say(unsearched.message)}
+    </p>
   );
 }
 

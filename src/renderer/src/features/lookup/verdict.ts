@@ -37,6 +37,25 @@ export function displayOf(result: LookupResult, picked: MemberMatch | null): Dis
   return { kind: 'verdict', verdict: 'unknown', basis: [], pickedByClerk: false, overruled: [], warnings };
 }
 
+/**
+ * How an answer with no exact match is worded (keys under `verdict.`). When lists could not be
+ * searched (their file missing or damaged: `result.unsearched`), it never says "not found in the
+ * lists": it is "not found in the lists that could be read", counting only those.
+ * `listCount`: every current list (null while they load).
+ */
+export function unknownWords(listCount: number | null, unsearched: LookupResult['unsearched']): {
+  title: 'unknown' | 'unknownReadable';
+  detail: { key: 'unknownNoLists' | 'unknownDetail' | 'unknownReadableDetail' | 'unknownNothingReadable'; count: number } | null;
+} {
+  if (!unsearched) {
+    if (listCount === null) return { title: 'unknown', detail: null };
+    return { title: 'unknown', detail: { key: listCount === 0 ? 'unknownNoLists' : 'unknownDetail', count: listCount } };
+  }
+  const readable = listCount === null ? null : Math.max(0, listCount - unsearched.lists.length);
+  if (readable === null) return { title: 'unknownReadable', detail: null };
+  return { title: 'unknownReadable', detail: { key: readable === 0 ? 'unknownNothingReadable' : 'unknownReadableDetail', count: readable } };
+}
+
 /** Candidates are pickable; an exact identifier match needs no pick. */
 export const isPickable = (display: Display): boolean =>
   display.kind === 'candidates' || (display.kind === 'verdict' && display.pickedByClerk);
