@@ -7,7 +7,7 @@ import type { CoreStatus } from './core-status';
 import type { HubEnrollment, HubLink, HubNoticeView, SyncRound } from './hub-link';
 import { FILE_PURPOSES, fileHandleSchema, type ChosenFile } from './file-handle';
 import type { InputIssue } from './input-issues';
-import { calendarDate, printable } from './text-schemas';
+import { calendarDate, printable, typedQuery } from './text-schemas';
 import type { LookupResult } from './lookup';
 import type { DailyRecap, EqualServiceReport, Recap, RegisterRow } from './reports';
 import { counterSettingsSchema, type CounterSettings } from './settings';
@@ -26,7 +26,7 @@ const isoDate = calendarDate;
 export const contract = {
   /** Looks a patient up in the current lists by NIK, card number or name (+ optional birth date). */
   lookup: {
-    input: z.object({ query: printable(z.string().trim().min(1).max(200)), dob: isoDate.optional() }),
+    input: z.object({ query: typedQuery(printable(z.string().trim().min(1).max(200))), dob: isoDate.optional() }),
     output: {} as LookupResult,
   },
   /** The current lists with edition, as-of date, size and staleness. */
@@ -185,7 +185,7 @@ export const contract = {
    * shows `lookup` at once and this when it arrives.
    */
   lookupOnline: {
-    input: z.object({ query: printable(z.string().trim().min(1).max(200)) }),
+    input: z.object({ query: typedQuery(printable(z.string().trim().min(1).max(200))) }),
     output: {} as OnlineLookup,
   },
   /** The status bar's BPJS state; changes also arrive as `connectivity` events. */

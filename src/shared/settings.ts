@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printable } from './text-schemas';
 import { DEFAULT_EMERGENCY_PREFIX } from './unit-prefixes';
 
 /** The facility's time zones: "today's queue" and daily reports follow the facility's own. */
@@ -8,17 +9,17 @@ export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as 
 const PREFIX = /^[A-Z0-9]{1,3}$/;
 
 export const unitSchema = z.object({
-  code: z.string().trim().min(1).max(20),
-  name: z.string().trim().min(1).max(60),
+  code: printable(z.string().trim().min(1).max(20)),
+  name: printable(z.string().trim().min(1).max(60)),
   /** The unit's own queue prefix (U, G, K…): two units never hand out the same number. */
   prefix: z.string().trim().regex(PREFIX),
 });
 export type ServiceUnit = z.infer<typeof unitSchema>;
 
 export const counterSettingsFields = z.object({
-  facilityName: z.string().trim().max(120),
-  facilityCode: z.string().trim().max(30),
-  facilityAddress: z.string().trim().max(200),
+  facilityName: printable(z.string().trim().max(120)),
+  facilityCode: printable(z.string().trim().max(30)),
+  facilityAddress: printable(z.string().trim().max(200)),
   timeZone: z.enum(TIME_ZONES),
   units: z.array(unitSchema).min(1),
   /** The emergency unit (IGD): where an emergency registration goes. */

@@ -7,23 +7,42 @@ import { isValidYmd } from './dates';
 export const FIRST_YEAR = 1900;
 export const LAST_YEAR = 2100;
 
-/** C0 controls (NUL, bell, escape...) and DEL: nothing a person types into a name. */
+/*
+ * Characters that steer how text is shown instead of showing: Unicode's controls (C0 such as
+ * NUL and escape, DEL, C1), its format characters (bidi embeddings, overrides and isolates
+ * U+202A-U+202E and U+2066-U+2069, the marks U+200E, U+200F and U+061C, zero-width space and
+ * joiners U+200B-U+200D, word joiner U+2060, U+FEFF, soft hyphen U+00AD, tag characters...) and
+ * the line and paragraph separators U+2028/U+2029. None is part of a name or an address: an
+ * override makes "BUDI \u202eNAMSOR\u202c" show as "BUDI ROSMAN" on every screen, slip and export
+ * while the stored (and searched) text differs, and a zero-width space splits a name that looks
+ * whole. Letters of every script (accents, Arabic), spaces and punctuation (MA'RUF) are not in
+ * these categories. This is the one definition: typed text is refused (text-schemas.ts), list
+ * cells and names lose them (row-validator.ts), a typed query drops the format characters.
+ */
+const ANY_HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+const ALL_HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+const ALL_FORMAT = /[\p{Cf}\p{Zl}\p{Zp}]/gu;
+/** The same as ANY_HIDDEN but for tab, LF and CR, a file's own structure in a block of lines. */
+const HIDDEN_IN_LINES = /[^\P{Cc}\t\n\r]|[\p{Cf}\p{Zl}\p{Zp}]/u;
+
+/** Holds a control or format character (see above): nothing a person types into a name. */
 export function hasControlCharacters(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f) return true;
-  }
-  return false;
+  return ANY_HIDDEN.test(s);
 }
 
-/** The text with every control character removed. */
+/** The text with every control and format character removed. */
 export function withoutControlCharacters(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x20 && c !== 0x7f) out += s[i];
-  }
-  return out;
+  return s.replace(ALL_HIDDEN, '');
+}
+
+/** The text without format characters (bidi controls, zero-width characters); controls stay, to be refused. */
+export function withoutFormatCharacters(s: string): string {
+  return s.replace(ALL_FORMAT, '');
+}
+
+/** Whether lines of text (a CSV file's decoded chunk) hold a control or format character other than tab, LF and CR. */
+export function linesHoldControlCharacters(text: string): boolean {
+  return HIDDEN_IN_LINES.test(text);
 }
 
 /** yyyy-mm-dd of a day that exists, between FIRST_YEAR and LAST_YEAR. */

@@ -5,6 +5,7 @@
  * 'Tgl. Lahir', 'TGL LAHIR' and 'TGLLAHIR' are the same key. A parenthesised remark
  * ('NIK (16 digit)') is ignored as a fallback.
  */
+import { hasControlCharacters, withoutControlCharacters } from '../../shared/text-rules';
 import { ListFileError } from './list-file-error';
 
 export type ListField =
@@ -55,9 +56,13 @@ export const FIELD_SYNONYMS: Record<ListField, readonly string[]> = {
 
 const FIELDS = Object.keys(FIELD_SYNONYMS) as ListField[];
 
-/** Upper-case, trim, and fold NBSP, underscore, dot, dash and runs of spaces into one space. */
+/**
+ * Upper-case, trim, and fold NBSP, underscore, dot, dash and runs of spaces into one space; other
+ * control and format characters (a stray NUL, a direction mark) are dropped, as from any cell.
+ */
 export function normalizeHeader(h: string): string {
-  return h.replace(/[\s\u00a0\u2007\u202f\u200b\ufeff_.\-\u2013\u2014]+/g, ' ').trim().toUpperCase();
+  const folded = h.replace(/[\s\u00a0\u2007\u202f\u200b\ufeff_.\-\u2013\u2014]+/g, ' ');
+  return (hasControlCharacters(folded) ? withoutControlCharacters(folded) : folded).trim().toUpperCase();
 }
 
 /** Comparison key: normalized, spaces removed ('NO KTP' and 'NOKTP' are one key). */

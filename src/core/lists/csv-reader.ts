@@ -7,6 +7,7 @@ import { TextDecoder } from 'node:util';
 import { CsvSyntaxError, CsvTokenizer } from './csv-tokenizer';
 import { completeUtf8Length, detectEncoding, ListTextDecoder, type ListEncoding } from './encoding';
 import type { ListField } from './columns';
+import { linesHoldControlCharacters } from '../../shared/text-rules';
 import { ListFileError } from './list-file-error';
 import type { RawRow } from './list-reader';
 import { findHeader, missToError, type FoundHeader, type RowSource } from './row-source';
@@ -75,6 +76,8 @@ class CsvRowSource implements RowSource {
   private done = false;
   /** Lines the decoder read in the other encoding, until their records come out of the tokenizer. */
   private readonly otherEncoding = new Map<number, 'utf-8' | 'windows-1252'>();
+  /** Text pushed to the tokenizer but not yet out as records held a control or format character. */
+  private pendingControls = false;
 
   constructor(
     path: string,
@@ -92,14 +95,23 @@ class CsvRowSource implements RowSource {
       const r = await this.chunks.next();
       let records: string[][];
       const first = this.tokenizer.records + 1;
+      let controls: boolean;
       try {
         if (r.done) {
           this.done = true;
-          records = this.tokenizer.push(this.decoder.end());
+          const text = this.decoder.end();
+          controls = this.pendingControls || linesHoldControlCharacters(text);
+          records = this.tokenizer.push(text);
           records.push(...this.tokenizer.end());
         } else {
           this.consumed += r.value.length;
-          records = this.tokenizer.push(this.decoder.decode(r.value));
+          const text = this.decoder.decode(r.value);
+          // One scan of the chunk instead of one per cell. A record may have begun in text pushed
+          // earlier, so text with controls taints every record until the tokenizer gives some out.
+          const here = linesHoldControlCharacters(text);
+          controls = this.pendingControls || here;
+          records = this.tokenizer.push(text);
+          this.pendingControls = records.length > 0 ? here : controls;
         }
       } catch (e) {
         if (e instanceof CsvSyntaxError) throw new ListFileError('not-a-list', `CSV syntax error: ${e.message}`, { code: 'csv-quote', row: e.record });
@@ -108,7 +120,8 @@ class CsvRowSource implements RowSource {
       for (const [line, kind] of this.decoder.drainOtherLines()) this.otherEncoding.set(line, kind);
       if (records.length === 0) continue;
       const rows: RawRow[] = new Array<RawRow>(records.length);
-      for (let i = 0; i < records.length; i++) rows[i] = { row: first + i, cells: records[i] ?? [] };
+      if (controls) for (let i = 0; i < records.length; i++) rows[i] = { row: first + i, cells: records[i] ?? [] };
+      else for (let i = 0; i < records.length; i++) rows[i] = { row: first + i, cells: records[i] ?? [], controlFree: true };
       // A record is its line as long as no quoted field spans lines, which member lists never need.
       if (this.otherEncoding.size > 0) {
         for (const r of rows) {

@@ -14,6 +14,11 @@ export interface RawRow {
   cells: RawCell[];
   /** A CSV line read in the other encoding than the rest of its file (a file pasted from two sources). */
   otherEncoding?: 'utf-8' | 'windows-1252';
+  /**
+   * The reader saw no control or format character (text-rules.ts) in the text this row came
+   * from, so the validator need not look for them cell by cell (set by the CSV reader per chunk).
+   */
+  controlFree?: true;
 }
 
 export interface ListFileInfo {

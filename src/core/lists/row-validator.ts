@@ -34,11 +34,23 @@ export type RowOutcome =
 const NON_MEMBER_ROW = /\b(TOTAL|JUMLAH|MENGETAHUI|KEPALA|NIP|TTD|DIBUAT|PETUGAS|DAFTAR|BULAN|PERIODE|TAHUN|SUB ?TOTAL)\b/i;
 const NO_WARNINGS: RowIssue[] = [];
 
-export function cellText(cell: RawCell | undefined): string {
+/** A cell as text, as the file holds it (trimmed, no-break spaces as spaces). */
+function plainCellText(cell: RawCell | undefined): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'string') return (cell.indexOf('\u00a0') < 0 ? cell : cell.replace(/\u00a0/g, ' ')).trim();
   if (typeof cell === 'number') return String(cell);
   return cell.toISOString().slice(0, 10);
+}
+
+/**
+ * A cell as text without control or format characters (text-rules.ts): a NUL from a damaged
+ * export, a bidi override that would show an address or a name other than it is, a direction
+ * mark copied into a NIK from a web page. They are removed, never kept: a \x1f would also split
+ * the packed detail column.
+ */
+export function cellText(cell: RawCell | undefined): string {
+  const text = plainCellText(cell);
+  return typeof cell === 'string' && hasControlCharacters(text) ? withoutControlCharacters(text).trim() : text;
 }
 
 /** A totals, signature or title row among the data rows (it says JUMLAH, TOTAL, MENGETAHUI...). */
@@ -76,31 +88,31 @@ export class RowValidator {
   }
 
   /** The packed detail column, built straight from the cells (this runs for every row of every list). */
-  private detailOf(cells: RawCell[], sex: string, statusReason: string): string {
+  private detailOf(cells: RawCell[], sex: string, statusReason: string, text: (cell: RawCell | undefined) => string): string {
     let out = sex + DETAIL_SEPARATOR + statusReason;
     const columns = this.detailColumns;
     for (let i = 2; i < columns.length; i++) {
       const index = columns[i]!;
       out += DETAIL_SEPARATOR;
-      if (index >= 0) out += cellText(cells[index]);
+      if (index >= 0) out += text(cells[index]);
     }
     return out;
   }
 
-  private text(cells: RawCell[], field: keyof ColumnMapping): string {
-    return cellText(this.cell(cells, field));
-  }
-
   validate(raw: RawRow): RowOutcome {
     const { cells } = raw;
+    // The CSV reader vouches for most rows (no control or format character in their chunk of the
+    // file): those skip the check, which would cost every cell of millions of rows a scan.
+    const text = raw.controlFree === true ? plainCellText : cellText;
     const nikRaw = this.cell(cells, 'nik');
     const cardRaw = this.cell(cells, 'card');
-    const nikCell = readNikCell(typeof nikRaw === 'number' ? nikRaw : cellText(nikRaw), typeof nikRaw === 'number', this.today);
-    const cardText = typeof cardRaw === 'number' ? cardRaw : cellText(cardRaw);
+    const nikCell = readNikCell(typeof nikRaw === 'number' ? nikRaw : text(nikRaw), typeof nikRaw === 'number', this.today);
+    const cardText = typeof cardRaw === 'number' ? cardRaw : text(cardRaw);
     const card = cardText === '' ? null : parseCard(cardText);
-    const typedName = this.text(cells, 'name');
-    // NUL and other control characters (a damaged export, binary junk after 64 KB) never become part of a name.
-    const cleanName = hasControlCharacters(typedName) ? withoutControlCharacters(typedName) : typedName;
+    const typedName = plainCellText(this.cell(cells, 'name'));
+    // NUL and other control characters (a damaged export, binary junk), bidi overrides and
+    // zero-width characters never become part of a name; the row says they were removed.
+    const cleanName = raw.controlFree !== true && hasControlCharacters(typedName) ? withoutControlCharacters(typedName) : typedName;
     const name = cleanName.toUpperCase().replace(/\s+/g, ' ').trim();
     const hasNik = nikCell.kind === 'valid' || nikCell.kind === 'damaged';
     const hasCard = card !== null && card.ok;
@@ -133,10 +145,10 @@ export class RowValidator {
     if (card !== null && card.ok && card.restoredZeros) flags |= MemberFlags.cardZerosRestored;
 
     const dobRaw = this.cell(cells, 'dob');
-    const dobIso = dobRaw === undefined || dobRaw === null || dobRaw === '' ? null : parseDate(typeof dobRaw === 'string' ? dobRaw.trim() : dobRaw, this.today);
-    if (dobIso === null && dobRaw !== undefined && cellText(dobRaw) !== '') warn({ code: 'row/dob-unreadable', detail: cellText(dobRaw) });
+    const dobIso = dobRaw === undefined || dobRaw === null || dobRaw === '' ? null : parseDate(typeof dobRaw === 'string' ? text(dobRaw) : dobRaw, this.today);
+    if (dobIso === null && dobRaw !== undefined && text(dobRaw) !== '') warn({ code: 'row/dob-unreadable', detail: text(dobRaw) });
     const sexCell = this.cell(cells, 'sex');
-    const sex = parseSex(sexCell instanceof Date ? null : (sexCell ?? null));
+    const sex = parseSex(sexCell instanceof Date ? null : typeof sexCell === 'string' && raw.controlFree !== true ? cellText(sexCell) : (sexCell ?? null));
     if (nikCell.kind === 'valid') {
       const mismatch = nikMismatch(nikCell.info, dobIso, sex);
       if (mismatch === 'dob' || mismatch === 'dob-and-sex') {
@@ -148,10 +160,10 @@ export class RowValidator {
         warn({ code: 'row/nik-sex-mismatch' });
       }
     }
-    const status = this.readStatus(this.text(cells, 'status') || null);
+    const status = this.readStatus(text(this.cell(cells, 'status')) || null);
     if (status.status === 'active') flags |= MemberFlags.active;
     const dob = dobIso === null ? null : isoToDob(dobIso);
-    const detail = this.detailOf(cells, sex ?? '', status.reason ?? '');
+    const detail = this.detailOf(cells, sex ?? '', status.reason ?? '', text);
     const member: MemberInsert = [nik, hasCard ? Number(card.card) : null, dob, flags, name, detail, raw.row];
     return { kind: 'member', member, warnings, status };
   }
@@ -160,7 +172,7 @@ export class RowValidator {
   private rejectOrSkip(cells: RawCell[], nikReason: string | null, card: ReturnType<typeof parseCard> | null, name: string): RowOutcome {
     const joined = cells.map(cellText).join(' ').trim();
     if (joined === '' || NON_MEMBER_ROW.test(joined)) return { kind: 'skip' };
-    const nikText = this.text(cells, 'nik');
+    const nikText = cellText(this.cell(cells, 'nik'));
     if (nikText === '' && card === null && name === '') return { kind: 'skip' };
     if (nikReason !== null && nikText !== '') return { kind: 'reject', issue: { code: 'row/nik-invalid', detail: nikReason } };
     if (card !== null && !card.ok) return { kind: 'reject', issue: { code: 'row/card-invalid', detail: card.reason } };

@@ -43,26 +43,58 @@ export function sniffFormat(head: Uint8Array): ListFormat {
   for (const m of BINARY_MAGIC) {
     if (startsWith(head, m.bytes)) throw new ListFileError('not-a-list', `the file is ${m.what}`, { code: 'file-type', what: m.kind });
   }
-  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) {
+  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]) || looksLikeUtf16(head)) {
     throw new ListFileError('not-a-list', 'UTF-16 text ("Unicode Text"): save it as CSV UTF-8 or .xlsx', { code: 'utf16' });
   }
   checkText(head);
   return 'csv';
 }
 
+/**
+ * UTF-16 without a byte-order mark ("Unicode Text" from some tools): a list's characters are
+ * nearly all below U+0100, so one byte of each pair is NUL: at odd offsets (little-endian) or
+ * at even ones (big-endian), and almost never at the other.
+ */
+function looksLikeUtf16(head: Uint8Array): boolean {
+  const pairs = head.length >> 1;
+  if (pairs < 2) return false;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    if (head[i] === 0) evenNul++;
+    if (head[i + 1] === 0) oddNul++;
+  }
+  const mostly = (n: number): boolean => n >= pairs * 0.7;
+  const rarely = (n: number): boolean => n <= pairs * 0.05;
+  return (mostly(oddNul) && rarely(evenNul)) || (mostly(evenNul) && rarely(oddNul));
+}
+
+/**
+ * NUL bytes in more than this share of the sample make it binary. Stray NULs, even a zeroed
+ * 4 KB disk block, are damage to a text file (a bad export, a disk error): the reader strips
+ * them from the cells, as it does past the sample. Binary formats are caught by their first
+ * bytes above, by their many NULs, or by their other control bytes (MAX_CONTROL_SHARE).
+ */
+const MAX_NUL_SHARE = 0.1;
+/** Control bytes other than NUL (and the whitespace below) in more than this share make it binary. */
+const MAX_CONTROL_SHARE = 0.01;
+
 function checkText(head: Uint8Array): void {
   const start = startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  let nul = 0;
   let control = 0;
   let visible = 0;
   for (let i = start; i < head.length; i++) {
     const b = head[i] ?? 0;
-    if (b === 0) throw new ListFileError('not-a-list', 'binary data', { code: 'binary' });
+    if (b === 0) nul++;
     // Tab, LF, VT, FF, CR and the DOS end-of-file mark (0x1A) occur in real text exports.
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1a) control++;
+    else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1a) control++;
     else if (b > 0x20) visible++;
   }
+  const length = head.length - start;
+  if (nul > length * MAX_NUL_SHARE) throw new ListFileError('not-a-list', 'binary data', { code: 'binary' });
   if (visible === 0) throw new ListFileError('empty-file');
-  if (control * 100 > head.length - start) throw new ListFileError('not-a-list', 'binary data', { code: 'binary' });
+  if (control > length * MAX_CONTROL_SHARE) throw new ListFileError('not-a-list', 'binary data', { code: 'binary' });
 
   const text = Buffer.from(head.subarray(start, Math.min(head.length, start + 4096))).toString('latin1').trimStart().toLowerCase();
   if (text.startsWith('<')) {

@@ -22,6 +22,10 @@ describe('impossible values at the contract', () => {
     ['createPatient', { name: 'BUDI\u0000SANTOSO' }, 'control-characters', ['name']],
     ['createPatient', { name: 'BUDI\u001b[31mSANTOSO' }, 'control-characters', ['name']],
     ['createPatient', { name: 'Budi', address: 'JL. MAWAR\u0007' }, 'control-characters', ['address']],
+    ['createPatient', { name: 'BUDI \u202eNAMSOR\u202c SANTOSO' }, 'control-characters', ['name']],
+    ['createPatient', { name: 'BUDI\u200bSANTOSO' }, 'control-characters', ['name']],
+    ['createPatient', { name: 'Budi', address: 'JL. MAWAR \u202e3' }, 'control-characters', ['address']],
+    ['likelyDuplicates', { name: 'SITI\u2066AMINAH', dob: null }, 'control-characters', ['name']],
     ['createPatient', { name: 'Budi', dob: '2026-13-01' }, 'no-such-date', ['dob']],
     ['recap', { from: '2026-02-29' }, 'no-such-date', ['from']],
     ['visitRegister', { from: '2026-11-01', to: '1899-12-31' }, 'no-such-date', ['to']],
@@ -40,6 +44,14 @@ describe('impossible values at the contract', () => {
     const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, actor: { username: 'ani', role: 'admin' }, bpjsBackground: false });
     expect((await dispatch(core, 'recap', { from: '2024-02-29' })).ok).toBe(true);
     expect((await dispatch(core, 'createPatient', { name: 'Ni Luh Putu Ayu', dob: '1900-01-01', address: 'Jl. Raya Ubud No. 5' })).ok).toBe(true);
+    expect((await dispatch(core, 'createPatient', { name: "MA'RUF AMIN", address: 'JL. JOSÉ RIZAL' })).ok).toBe(true);
+    core.close();
+  });
+
+  it('a typed query loses direction marks and zero-width spaces instead of being refused', async () => {
+    const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, actor: { username: 'ani', role: 'admin' }, bpjsBackground: false });
+    const result = await dispatch(core, 'lookup', { query: '\u200eBUDI\u200b \u202eSANTOSO\u202c' });
+    expect(result.ok && (result.value as { query: string }).query).toBe('BUDI SANTOSO');
     core.close();
   });
 });

@@ -97,7 +97,7 @@ describe('CSV lists', () => {
     await writeCsvRows(path, [['NO', 'NIK', 'NAMA', 'ALAMAT'], ['(1)', '(2)', '(3)', '(4)'], ['1', '3673014101350001', 'SITI', 'JL. A']]);
     const { reader, rows } = await readAllRows(path);
     expect(reader.info.headerRow).toBe(1);
-    expect(rows).toEqual([{ row: 3, cells: ['1', '3673014101350001', 'SITI', 'JL. A'] }]);
+    expect(rows).toEqual([{ row: 3, cells: ['1', '3673014101350001', 'SITI', 'JL. A'], controlFree: true }]);
   });
 
   it('applies overrides by header text', async () => {
@@ -128,9 +128,9 @@ describe('CSV lists', () => {
     await writeFile(path, 'NIK;NAMA;ALAMAT\r\n3673014101350001;AHMAD "ACONG";\r\n\r\n;;\r\n3673014101350002;BUDI\r\n3673014101350003;CICI;JL. A;EXTRA');
     const { rows } = await readAllRows(path);
     expect(rows).toEqual([
-      { row: 2, cells: ['3673014101350001', 'AHMAD "ACONG"', ''] },
-      { row: 5, cells: ['3673014101350002', 'BUDI'] },
-      { row: 6, cells: ['3673014101350003', 'CICI', 'JL. A', 'EXTRA'] },
+      { row: 2, cells: ['3673014101350001', 'AHMAD "ACONG"', ''], controlFree: true },
+      { row: 5, cells: ['3673014101350002', 'BUDI'], controlFree: true },
+      { row: 6, cells: ['3673014101350003', 'CICI', 'JL. A', 'EXTRA'], controlFree: true },
     ]);
     const mac = file('mac.csv');
     await writeFile(mac, 'NIK,NAMA\r3673014101350001,AHMAD\r3673014101350002,BUDI\r');
@@ -142,7 +142,7 @@ describe('CSV lists', () => {
     await writeFile(path, 'sep=|\r\nNIK|NAMA, GELAR|ALAMAT\r\n3673014101350001|SITI, S.PD|JL. A, B\r\n');
     const { reader, rows } = await readAllRows(path);
     expect(reader.info).toMatchObject({ separator: '|', headerRow: 2 });
-    expect(rows).toEqual([{ row: 3, cells: ['3673014101350001', 'SITI, S.PD', 'JL. A, B'] }]);
+    expect(rows).toEqual([{ row: 3, cells: ['3673014101350001', 'SITI, S.PD', 'JL. A, B'], controlFree: true }]);
   });
 
   it('reads a CSV saved with an .xlsx extension', async () => {
