@@ -13,13 +13,13 @@ import { saveSettings } from './settings/settings.repo';
 import { logPrint, printCount, slipHtml, slipPage, type SlipPrinter } from './slips/slips';
 import { syncState } from './sync/sync-state.repo';
 import { newUid } from './sync/uuid';
-import { refuseDuplicate, registerEmergency, registerVisit, type HubNumbering } from './visits/visits';
+import { refuseDuplicate, registerEmergency, registerNewPatientVisit, registerVisit, type HubNumbering } from './visits/visits';
 import { unitPrefix } from '../shared/settings';
 
 type CounterMethodNames =
   | 'slipHtml' | 'printSlip' | 'exportSlipPdf'
   | 'visitRegister' | 'dailyRecap' | 'recap' | 'equalServiceReport' | 'exportReport'
-  | 'getSettings' | 'saveSettings' | 'findPatient' | 'likelyDuplicates' | 'createPatient' | 'registerVisit'
+  | 'getSettings' | 'saveSettings' | 'findPatient' | 'likelyDuplicates' | 'createPatient' | 'registerVisit' | 'registerNewPatient'
   | 'registerEmergency' | 'dayQueue' | 'callNext' | 'setVisitStatus' | 'openFollowUps' | 'setPayer' | 'attachIdentity';
 
 /** The counter's contract methods over the core's database. */
@@ -127,6 +127,27 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
         ...(payer ? { payer } : {}),
         ...(confirmDuplicate ? { confirmDuplicate } : {}),
         // Registered on the lists only while BPJS is set up: asked again when BPJS answers.
+        recheckLater: verdict !== null && source === 'lists' && ctx.bpjs.configured(),
+        clerk: ctx.clerk(),
+        now: now(),
+        serviceDate: ctx.today(),
+      });
+      ctx.bpjs.changed();
+      return visit;
+    },
+    async registerNewPatient({ identity, unit, verdict, verdictSource, payer }) {
+      const source = verdictSource ?? 'lists';
+      const settings = ctx.settings();
+      // A refused registration burns no hub number: the checks come before asking (and again inside).
+      if (identity.nik && findPatient(db, { nik: identity.nik })) throw new LoketError('patient/nik-exists', { nik: identity.nik });
+      const numbering = settings.units.some((u) => u.code === unit) ? await hubNumbering(unit, unitPrefix(settings, unit)) : {};
+      const visit = registerNewPatientVisit(db, ctx.settings(), {
+        ...numbering,
+        identity,
+        unit,
+        verdict,
+        verdictSource: source,
+        ...(payer ? { payer } : {}),
         recheckLater: verdict !== null && source === 'lists' && ctx.bpjs.configured(),
         clerk: ctx.clerk(),
         now: now(),

@@ -74,6 +74,21 @@ export const contract = {
     }),
     output: {} as RegisteredVisit,
   },
+  /**
+   * A new patient's record and first visit together, in one transaction: nothing is written
+   * before the clerk registers (a cancelled registration leaves no record). A NIK already on a
+   * record here is refused (`patient/nik-exists`). Same rules for unit, verdict and payer as registerVisit.
+   */
+  registerNewPatient: {
+    input: z.object({
+      identity: identitySchema,
+      unit: z.string().min(1),
+      verdict: z.enum(['eligible', 'not-eligible', 'unknown']).nullable(),
+      verdictSource: z.enum(['lists', 'bpjs-live']).optional(),
+      payer: z.enum(PAYERS).optional(),
+    }),
+    output: {} as RegisteredVisit & { patient: Patient },
+  },
   /** An emergency, at once: no eligibility check, no identity required. */
   registerEmergency: {
     input: z.object({ patientId: z.number().int().positive().optional() }),

@@ -41,6 +41,7 @@ export const METHOD_ACCESS = {
   likelyDuplicates: 'counter',
   createPatient: 'counter',
   registerVisit: 'counter',
+  registerNewPatient: 'counter',
   dayQueue: 'counter',
   callNext: 'counter',
   setVisitStatus: 'counter',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Counter } from './support/counter';
 import { useCounters } from './support/ui';
-import { APBD, APBN_OLD, SITI, STRANGER_NIK } from './support/lists';
+import { APBD, APBN_OLD, RIZKI, SITI, STRANGER_NIK } from './support/lists';
 
 const counters = useCounters();
 const open = (viewport?: { width: number; height: number }): Promise<Counter> => counters.open([APBD, APBN_OLD], viewport);
@@ -334,5 +334,196 @@ describe('registration without a look-up, and emergencies for a known patient', 
     await expect.poll(() => items.first().getByTestId('countdown').textContent()).toBe('3 days left');
     expect(await items.first().textContent()).toContain('Emergency patient: payer not settled yet');
     await c.screenshot('counter-f-followups-en');
+  });
+});
+
+/** Patient records in the counter's database, and the audit's registrations. */
+function recordsOf(c: Counter): { patients: { mrn: string; name: string; nik: string | null }[]; registered: number } {
+  const db = c.harness.core.db;
+  return {
+    patients: db.prepare('SELECT mrn, name, nik FROM patients ORDER BY id').all() as { mrn: string; name: string; nik: string | null }[],
+    registered: (db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'register'").get() as { n: number }).n,
+  };
+}
+
+describe('nothing is written before the visit is registered', () => {
+  it('(g) Esc, a scan or F2 → Esc in the unit step leave no record; Daftar makes the record and the visit together', async () => {
+    const c = await open();
+    const { page } = c;
+    const search = page.locator('#lookup-query');
+    const panel = page.getByTestId('register-panel');
+    // A list member who is not yet a patient here, picked from a name search.
+    const toUnitStep = async (): Promise<void> => {
+      await search.click();
+      await search.pressSequentially('moch rizki', { delay: 20 });
+      await search.press('Enter');
+      await page.locator('button[data-pick]').first().waitFor();
+      await search.press('ArrowDown');
+      expect(await focused(c, 'aria-label')).toContain(RIZKI.name);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focused(c, 'data-testid')).toBe('register-start');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
+    };
+    await toUnitStep();
+    const who = await page.getByTestId('register-patient').textContent();
+    expect(who).toContain(RIZKI.name);
+    // No number reserved: it is given when the visit is registered.
+    expect(who).toContain('diberikan saat didaftarkan');
+    expect(who).not.toMatch(/\d{6}/);
+    await c.screenshot('counter-g-unit-new-record');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    expect(recordsOf(c)).toEqual({ patients: [], registered: 0 });
+    expect((await c.harness.core.lookup({ query: RIZKI.nik })).patient ?? null).toBeNull();
+
+    // A scan in the unit step: a new search, and still nothing registered.
+    await page.keyboard.press('Escape');
+    await toUnitStep();
+    await page.keyboard.type(SITI.nik, { delay: 5 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('scan-note').textContent()).toContain(`Pendaftaran ${RIZKI.name} dibatalkan`);
+    expect(recordsOf(c)).toEqual({ patients: [], registered: 0 });
+
+    // F2, a name, Enter, then Esc in the unit step.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F2');
+    await page.getByTestId('new-patient-form').waitFor();
+    await page.keyboard.type('Ani Suryani');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    expect(recordsOf(c)).toEqual({ patients: [], registered: 0 });
+
+    // Registered for real: the first record number, made with the visit.
+    await toUnitStep();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('U-001');
+    expect(await page.getByTestId('ticket').textContent()).toContain('000001');
+    expect(recordsOf(c)).toEqual({ patients: [{ mrn: '000001', name: RIZKI.name, nik: RIZKI.nik }], registered: 2 });
+  });
+
+  it('(h) a NIK that is another patient\'s record: the clerk is asked, with the focus on going back; no lone key answers', async () => {
+    const c = await open({ width: 1366, height: 768 });
+    const { page } = c;
+    const mother = await c.harness.core.createPatient({ name: 'HALIMAH UTOMO', nik: STRANGER_NIK, dob: '1999-01-01', sex: 'P' });
+    const panel = page.getByTestId('register-panel');
+    await page.keyboard.press('F2');
+    const form = page.getByTestId('new-patient-form');
+    await form.waitFor();
+    await page.keyboard.type('bayi ny sari');
+    await page.keyboard.press('Tab');
+    expect(await focused(c, 'name')).toBe('nik');
+    await page.keyboard.type(STRANGER_NIK, { delay: 40 });
+    await page.keyboard.press('Enter');
+
+    const clash = page.getByTestId('nik-clash');
+    await clash.waitFor();
+    expect(await clash.locator('h2').textContent()).toBe(`NIK ini sudah terdaftar atas nama HALIMAH UTOMO (RM ${mother.mrn}).`);
+    expect(await clash.textContent()).toContain('Nama yang diketik: BAYI NY SARI');
+    await expect.poll(() => focused(c, 'data-choice')).toBe('back');
+    await c.screenshot('counter-h-nik-clash-1366');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await c.screenshot('counter-h-nik-clash-1024');
+    const box = await clash.locator('[data-choice="without-nik"]').boundingBox();
+    expect(box && box.x + box.width <= 1024 && box.y + box.height <= 768).toBe(true);
+
+    // Lone keys (a payer letter, a unit digit, y/n) answer nothing.
+    for (const key of ['j', '1', 'y', 'n', 'u']) await page.keyboard.press(key);
+    await page.waitForTimeout(200);
+    expect(await panel.getAttribute('data-step')).toBe('nik-clash');
+
+    // Enter on the focused choice: back to the form, what was typed kept, in the NIK field.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.getAttribute('data-step')).toBe('form');
+    expect(await form.locator('input[name="name"]').inputValue()).toBe('BAYI NY SARI');
+    await expect.poll(() => focused(c, 'name')).toBe('nik');
+    await page.keyboard.press('Enter');
+    await clash.waitFor();
+
+    // A baby without an own NIK: saved as a new patient without the NIK.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focused(c, 'data-choice')).toBe('without-nik');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
+    expect(await page.getByTestId('register-patient').textContent()).toContain('BAYI NY SARI');
+    expect(recordsOf(c).patients).toHaveLength(1); // nothing written yet
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('U-001');
+    expect(recordsOf(c).patients).toEqual([
+      { mrn: mother.mrn, name: 'HALIMAH UTOMO', nik: STRANGER_NIK },
+      { mrn: '000002', name: 'BAYI NY SARI', nik: null },
+    ]);
+
+    // "Register that patient": the record as it is.
+    await page.keyboard.press('F2');
+    await form.waitFor();
+    await page.keyboard.type('Sari Lestari');
+    await form.locator('input[name="nik"]').fill(STRANGER_NIK);
+    await form.locator('input[name="nik"]').press('Enter');
+    await clash.waitFor();
+    await page.keyboard.press('Tab');
+    expect(await focused(c, 'data-choice')).toBe('use');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
+    expect(await page.getByTestId('register-patient').textContent()).toContain(`HALIMAH UTOMO`);
+    expect(await page.getByTestId('register-patient').textContent()).toContain(mother.mrn);
+    await page.keyboard.press('Escape');
+
+    // The same name (spelt otherwise): that record at once, no question.
+    await page.keyboard.press('F2');
+    await form.waitFor();
+    await page.keyboard.type('Halimah  utomo');
+    await form.locator('input[name="nik"]').fill(STRANGER_NIK);
+    await form.locator('input[name="nik"]').press('Enter');
+    await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
+    expect(await page.getByTestId('register-patient').textContent()).toContain(mother.mrn);
+    expect(await clash.count()).toBe(0);
+  });
+
+  it('(i) name, Tab, birth date, Enter: a search; ↓ to the candidates; Enter again opens the form with name and date', async () => {
+    const c = await open({ width: 1024, height: 768 });
+    const { page } = c;
+    const search = page.locator('#lookup-query');
+    const dob = page.locator('#lookup-dob');
+    await search.click();
+    await page.keyboard.type('Muhammad Rizki');
+    await page.keyboard.press('Tab');
+    // At a person's pace: 8 digits at a scanner's would be a rejected scan.
+    await page.keyboard.type('17051990', { delay: 90 });
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="lookup"][data-busy="false"] button[data-pick]').first().waitFor();
+    expect(await focused(c)).toBe('lookup-dob');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate("document.activeElement && document.activeElement.hasAttribute('data-pick')")).toBe(true);
+    expect(await dob.inputValue()).toBe('17051990'); // ↓ never changes the date
+
+    await page.keyboard.press('Escape');
+    await search.click();
+    await page.keyboard.type('xylo qwerty');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('1-1-1990', { delay: 90 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('unknown');
+    await page.locator('[data-testid="lookup"][data-busy="false"]').waitFor();
+    expect(await page.getByTestId('register-start').textContent()).toContain('Daftarkan sebagai pasien baru');
+    await page.keyboard.press('Enter'); // "Enter lagi: daftarkan"
+    const form = page.getByTestId('new-patient-form');
+    await form.waitFor();
+    expect(await form.locator('input[name="name"]').inputValue()).toBe('XYLO QWERTY');
+    expect(await form.locator('input[name="dob"]').inputValue()).toBe('01-01-1990');
+    await page.keyboard.press('Escape');
+
+    // F2 after a name + date search takes both too.
+    await search.click();
+    await page.keyboard.type('xylo qwerty');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('02-02-1991', { delay: 90 });
+    await page.keyboard.press('F2');
+    await form.waitFor();
+    expect(await form.locator('input[name="dob"]').inputValue()).toBe('02-02-1991');
+    expect(recordsOf(c).patients).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Core } from '../../core/core';
-import type { Identity, Patient } from '../../shared/counter';
+import type { Identity, Patient, RegisteredVisit } from '../../shared/counter';
 import type { Lang } from '../../shared/i18n/messages';
 import type { LookupResult, MemberMatch, Verdict } from '../../shared/lookup';
 import { checkDate } from '../checks';
@@ -75,20 +75,19 @@ function checkArgs(args: DaftarArgs): Request {
 
 async function registerWalkIn(core: Core, request: Request): Promise<DaftarResult> {
   const { patient: known, match, verdict } = await findWho(core, request);
-  let patient = known;
-  const created = patient === null;
-  if (!patient) {
+  const created = known === null;
+  const visitInput = { unit: request.unit, verdict, verdictSource: 'lists' as const };
+  let patient: Patient;
+  let visit: RegisteredVisit;
+  if (known) {
+    patient = known;
+    visit = await call(core, 'registerVisit', { patientId: known.id, ...visitInput, ...(request.again ? { confirmDuplicate: true } : {}) });
+  } else {
     const identity = identityFor(request, match);
     if (!identity) throw new UsageError('usage/daftar-new-needs-name', {}, 'daftar');
-    patient = await call(core, 'createPatient', identity);
+    // The record and its visit together: a refused visit (an unknown unit) leaves no record behind.
+    ({ patient, ...visit } = await call(core, 'registerNewPatient', { identity, ...visitInput }));
   }
-  const visit = await call(core, 'registerVisit', {
-    patientId: patient.id,
-    unit: request.unit,
-    verdict,
-    verdictSource: 'lists',
-    ...(request.again ? { confirmDuplicate: true } : {}),
-  });
   return {
     visit: { id: visit.uid, queueNumber: visit.queue, unit: visit.unit, serviceDate: visit.serviceDate },
     patient: { id: patient.uid, mrn: patient.mrn, nik: patient.nik, name: patient.name },

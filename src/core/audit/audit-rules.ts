@@ -113,6 +113,31 @@ function filledKeys(form: Loose): string[] {
     .sort();
 }
 
+/** A new record (`patient`: the record made; `identity`: what the clerk typed). */
+function newRecordNotes(method: string, identity: Loose, patient: Loose, db: AuditLookups): AuditNote[] {
+  const name = str(identity, 'name');
+  const dob = str(identity, 'dob') ?? null;
+  const subject = str(patient, 'mrn') ?? null;
+  const notes: AuditNote[] = [{ action: 'register', subject, detail: detailOf({ method, patientId: num(patient, 'id') }) }];
+  // The clerk was shown likely duplicates for this person and made a new record anyway.
+  if (db.warnedDuplicate(name, dob)) notes.push({ action: 'override', subject, detail: { warning: 'likely-duplicate', method } });
+  return notes;
+}
+
+/** A registered visit, with the warnings the clerk went past. */
+function visitNotes(call: AuditCall, subject: string | null): AuditNote[] {
+  const verdict = str(call.input, 'verdict') ?? null;
+  const payer = str(call.value, 'payer');
+  const visitId = num(call.value, 'id');
+  const notes: AuditNote[] = [
+    { action: 'register', subject, detail: detailOf({ method: call.method, visitId, unit: str(call.value, 'unit'), queue: str(call.value, 'queue'), payer, verdict }) },
+  ];
+  if (bool(call.input, 'confirmDuplicate')) notes.push({ action: 'override', subject, detail: detailOf({ warning: 'second-visit-same-day', visitId }) });
+  // JKN chosen although the check did not find the patient active: the clerk's call, on record.
+  if (payer === 'jkn' && verdict !== 'eligible') notes.push({ action: 'override', subject, detail: detailOf({ warning: 'payer-without-eligibility', visitId, verdict }) });
+  return notes;
+}
+
 /**
  * What each method records. Keyed by name and typed loosely so methods another branch adds
  * (accounts, keys, member export) are mapped before they exist here; a name no core has is ignored.
@@ -124,27 +149,12 @@ export function auditRules(settingsNow: () => Loose): Record<string, AuditRule> 
     findPatient: search((i) => str(i, 'nik') ?? str(i, 'card') ?? str(i, 'mrn'), (v) => (v ? 1 : 0)),
     likelyDuplicates: search((i) => [str(i, 'name'), str(i, 'dob')].filter(Boolean).join(' '), (v) => len(v)),
 
-    createPatient: onlyOk((call, db) => {
-      const name = str(call.input, 'name');
-      const dob = str(call.input, 'dob') ?? null;
-      const subject = str(call.value, 'mrn') ?? null;
-      const notes: AuditNote[] = [{ action: 'register', subject, detail: detailOf({ method: 'createPatient', patientId: num(call.value, 'id') }) }];
-      // The clerk was shown likely duplicates for this person and made a new record anyway.
-      if (db.warnedDuplicate(name, dob)) notes.push({ action: 'override', subject, detail: { warning: 'likely-duplicate', method: 'createPatient' } });
-      return notes;
-    }),
-    registerVisit: onlyOk((call, db) => {
-      const subject = db.mrnOfPatient(num(call.input, 'patientId'));
-      const verdict = str(call.input, 'verdict') ?? null;
-      const payer = str(call.value, 'payer');
-      const notes: AuditNote[] = [
-        { action: 'register', subject, detail: detailOf({ method: 'registerVisit', visitId: num(call.value, 'id'), unit: str(call.value, 'unit'), queue: str(call.value, 'queue'), payer, verdict }) },
-      ];
-      const visitId = num(call.value, 'id');
-      if (bool(call.input, 'confirmDuplicate')) notes.push({ action: 'override', subject, detail: detailOf({ warning: 'second-visit-same-day', visitId }) });
-      // JKN chosen although the check did not find the patient active: the clerk's call, on record.
-      if (payer === 'jkn' && verdict !== 'eligible') notes.push({ action: 'override', subject, detail: detailOf({ warning: 'payer-without-eligibility', visitId, verdict }) });
-      return notes;
+    createPatient: onlyOk((call, db) => newRecordNotes(call.method, call.input, call.value, db)),
+    registerVisit: onlyOk((call, db) => visitNotes(call, db.mrnOfPatient(num(call.input, 'patientId')))),
+    // A new patient's record and first visit in one call: the same entries as the two calls made apart.
+    registerNewPatient: onlyOk((call, db) => {
+      const patient = obj(call.value, 'patient');
+      return [...newRecordNotes(call.method, obj(call.input, 'identity'), patient, db), ...visitNotes(call, str(patient, 'mrn') ?? null)];
     }),
     registerEmergency: {
       // An emergency is never refused; a failure is on record too (it was tried).

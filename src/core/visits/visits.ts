@@ -5,7 +5,7 @@ import { queueLabel, unitPrefix, visitPrefix, type CounterSettings } from '../..
 import { LoketError } from '../errors';
 import { newUid } from '../sync/uuid';
 import type { Db } from '../store/open-database';
-import { createPatient, type Patient } from '../patients/patients.repo';
+import { createPatient, findPatient, type NewPatient, type Patient } from '../patients/patients.repo';
 import { enrolledOfflinePrefix } from '../sync/sync-state.repo';
 
 /**
@@ -61,6 +61,24 @@ export function registerVisit(db: Db, settings: CounterSettings, input: Register
     }
     if (input.recheckLater && input.verdict !== null) followUpIds.push(openFollowUp(db, visit.id, 'recheck-eligibility', 'lists-only', input.now, settings.followUpHours));
     return { ...visit, followUpIds };
+  }).immediate();
+}
+
+export interface NewPatientVisitInput extends Omit<RegisterVisitInput, 'patient' | 'confirmDuplicate'> {
+  identity: NewPatient;
+}
+
+/**
+ * A new patient's first visit: the record and the visit in one transaction, so a registration the
+ * clerk never sent (Esc, a scan, an emergency instead) leaves no record behind, and a failed one
+ * leaves neither. A NIK already on a record here is refused (the clerk takes that record instead).
+ */
+export function registerNewPatientVisit(db: Db, settings: CounterSettings, input: NewPatientVisitInput): RegisteredVisit & { patient: Patient } {
+  const { identity, ...visit } = input;
+  return db.transaction(() => {
+    if (identity.nik && findPatient(db, { nik: identity.nik })) throw new LoketError('patient/nik-exists', { nik: identity.nik });
+    const patient = createPatient(db, identity, settings, input.now);
+    return { ...registerVisit(db, settings, { ...visit, patient }), patient };
   }).immediate();
 }
 

@@ -58,7 +58,10 @@ describe('who F9 sends to IGD', () => {
   };
 
   it('the patient being registered first, then the looked-up record, then the list member; nobody otherwise', () => {
-    expect(targetOf(rudi, null, null, null)).toEqual({ name: 'RUDI', patient: rudi });
+    expect(targetOf({ kind: 'record', patient: rudi }, null, null, null)).toEqual({ name: 'RUDI', patient: rudi });
+    // A new patient in the unit step has no record yet: the emergency makes one from the typed data.
+    const typed = { name: 'BAYI NY SARI', nik: null, card: null, dob: '2026-11-28', sex: null, address: null };
+    expect(targetOf({ kind: 'new', identity: typed }, { kind: 'new', nik: null, card: null, name: 'BAYI NY SARI', verdict: null }, null, null)).toEqual({ name: 'BAYI NY SARI', identity: typed });
     expect(targetOf(null, null, { patient: { ...rudi, lastVisit: null } }, { kind: 'verdict', verdict: 'unknown', basis: [], pickedByClerk: false, overruled: [], warnings: [] })).toMatchObject({ name: 'RUDI', patient: { id: 7 } });
     expect(targetOf(null, null, {}, { kind: 'verdict', verdict: 'eligible', basis: [member], pickedByClerk: false, overruled: [], warnings: [] })).toMatchObject({ name: 'SITI AMINAH', identity: { nik: member.nik } });
     expect(targetOf(null, null, {}, { kind: 'candidates', count: 3, warnings: [] })).toBeNull();

@@ -35,7 +35,7 @@ const run = (s: FlowState, events: FlowEvent[]): FlowState => events.reduce(flow
 describe('the register steps', () => {
   it('a returning patient (own record) goes straight to the unit: nothing looked up, no form', () => {
     const subject: Subject = { kind: 'patient', patient: RUDI, verdict: 'unknown' };
-    expect(initialFlow(subject).step).toEqual({ step: 'unit', patient: RUDI, isNew: false });
+    expect(initialFlow(subject).step).toEqual({ step: 'unit', who: { kind: 'record', patient: RUDI } });
     expect(firstAction(subject)).toEqual({ do: 'none' });
   });
 
@@ -51,7 +51,7 @@ describe('the register steps', () => {
     s = run(s, [{ type: 'duplicates', identity: { name: 'ANI' }, candidates: [RUDI] }, { type: 'unit', code: 'GIGI' }]);
     expect(s.step.step).toBe('duplicates');
     expect(s.unit).toBeNull();
-    s = run(s, [{ type: 'patient', patient: RUDI, isNew: false }]);
+    s = run(s, [{ type: 'patient', patient: RUDI }]);
     expect(panelCommand(s, key('2'), UNITS)).toEqual({ type: 'unit', code: 'GIGI' });
     expect(panelCommand(s, key('9'), UNITS)).toBeNull();
     expect(panelCommand(s, key('u'), UNITS)).toEqual({ type: 'payer', payer: 'umum' });
@@ -64,7 +64,7 @@ describe('the register steps', () => {
 
   it('the payer: derived until the clerk chooses; choosing the derived one again goes back to derived', () => {
     const subject: Subject = { kind: 'member', member: member('jamkesda'), verdict: 'eligible' };
-    let s = run(initialFlow(subject), [{ type: 'patient', patient: RUDI, isNew: false }]);
+    let s = run(initialFlow(subject), [{ type: 'patient', patient: RUDI }]);
     expect(chosen(s, subject, UNITS)).toEqual({ unit: 'UMUM', payer: 'jamkesda', derived: 'jamkesda' });
     s = flowReducer(s, { type: 'payer', payer: 'umum', derived: 'jamkesda' });
     expect(chosen(s, subject, UNITS).payer).toBe('umum');
@@ -90,7 +90,7 @@ describe('the register steps', () => {
     expect(canSubmit(s)).toBe(false);
     s = flowReducer(s, { type: 'registered' });
     expect(s.step).toEqual({ step: 'done' });
-    expect(flowReducer(s, { type: 'patient', patient: RUDI, isNew: true })).toBe(s);
+    expect(flowReducer(s, { type: 'patient', patient: RUDI })).toBe(s);
     expect(canSubmit(s)).toBe(false);
   });
 });

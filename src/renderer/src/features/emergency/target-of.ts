@@ -1,12 +1,16 @@
-import type { Patient } from '../../../../shared/counter';
 import type { OwnPatient } from '../../../../shared/lookup';
 import type { Display } from '../lookup/verdict';
+import type { Who } from '../register/register-flow';
 import { identityOfMember, type Subject } from '../register/subject';
 import type { EmergencyTarget } from './emergency-flow';
 
-/** The patient an emergency (F9) would go to: the one being registered, else the one looked up. */
-export function targetOf(registering: Patient | null, subject: Subject | null, result: { patient?: OwnPatient | null } | null, display: Display | null): EmergencyTarget | null {
-  if (registering) return { name: registering.name, patient: registering };
+/**
+ * The patient an emergency (F9) would go to: the one being registered, else the one looked up.
+ * A new patient in the unit step has no record yet: the emergency makes it from the typed identity.
+ */
+export function targetOf(registering: Who | null, subject: Subject | null, result: { patient?: OwnPatient | null } | null, display: Display | null): EmergencyTarget | null {
+  if (registering?.kind === 'record') return { name: registering.patient.name, patient: registering.patient };
+  if (registering?.kind === 'new') return { name: registering.identity.name, identity: registering.identity };
   if (subject) {
     if (subject.kind === 'patient') return { name: subject.patient.name, patient: subject.patient };
     if (subject.kind === 'member') return { name: subject.member.name, identity: identityOfMember(subject.member) };

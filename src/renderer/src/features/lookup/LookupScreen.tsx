@@ -8,6 +8,7 @@ import { LISTS_CHANGED, type ListsState } from '../../hooks/use-lists';
 import type { EmergencyTarget } from '../emergency/emergency-flow';
 import { targetOf } from '../emergency/target-of';
 import { RegisterBar } from '../register/RegisterBar';
+import { whoName, type Who } from '../register/register-flow';
 import { RegisterPanel } from '../register/RegisterPanel';
 import { subjectName, withVerdict, type Subject } from '../register/subject';
 import { subjectOf } from '../register/subject-of';
@@ -17,6 +18,7 @@ import { MatchTable } from './MatchTable';
 import { LiveLine } from './LiveLine';
 import { OwnMatches, OwnPatientLine } from './OwnPatients';
 import { isNameQuery, shouldAutoSearch } from './query-shape';
+import { enterAction, sameSearch, type SearchAsked } from './search-keys';
 import { SearchBar } from './SearchBar';
 import { useLookup } from './use-lookup';
 import { displayOf, isPickable } from './verdict';
@@ -55,7 +57,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
   const [picked, setPicked] = useState<number | null>(null);
   /** `auto`: started from the shown answer (not F2), so a live answer arriving meanwhile updates its verdict. */
   const [subject, setSubject] = useState<{ key: number; subject: Subject; auto: boolean } | null>(null);
-  const [registering, setRegistering] = useState<Patient | null>(null);
+  const [registering, setRegistering] = useState<Who | null>(null);
   const [ticket, setTicket] = useState<{ visit: RegisteredVisit; patient: Patient } | null>(null);
   /** "Pendaftaran RUDI dibatalkan: kartu baru dipindai": a scan dropped a half-finished registration. */
   const [note, setNote] = useState<string | null>(null);
@@ -65,12 +67,14 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
   const startRef = useRef<HTMLButtonElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastSearched = useRef('');
+  /** The birth date the last search ran with: the same name with another date is another search. */
+  const lastDob = useRef('');
   /**
-   * The query the clerk asked for (Enter, the Search button, a scan), as opposed to one searched
+   * The search the clerk asked for (Enter, the Search button, a scan), as opposed to one run
    * by itself while typing: Enter registers only an answer the clerk asked for ("Enter: cari,
    * Enter lagi: daftarkan"), never one that appeared a moment before the clerk's Enter.
    */
-  const askedFor = useRef('');
+  const askedFor = useRef<SearchAsked | null>(null);
   const failed = useRef(false);
   const subjectKey = useRef(0);
   /** The registration on screen (its key); 0 when none. A late answer for another one changes nothing. */
@@ -108,17 +112,27 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
     (q: string, d: string, enter = false) => {
       clearTimeout(timer.current);
       if (!q.trim()) return;
-      const asked = askedFor.current === q.trim();
-      if (enter) askedFor.current = q.trim();
-      if (enter && q.trim() === lastSearched.current && !subject && !failed.current) {
+      const now = { query: q, dob: d };
+      const asked = askedFor.current !== null && sameSearch(askedFor.current, now);
+      if (enter) {
+        askedFor.current = now;
+        const action = enterAction({
+          now,
+          last: lastSearched.current ? { query: lastSearched.current, dob: lastDob.current } : null,
+          asked,
+          busyElsewhere: subject !== null || failed.current,
+          canRegister: registrable.current !== null,
+          hasCandidates: document.querySelector('button[data-own-pick], button[data-pick]') !== null,
+        });
         // Searched by itself while the clerk typed: this Enter is the clerk's "cari".
-        if (!asked) return;
+        if (action === 'ask') return;
         // Enter on the query already answered: register that patient (the "Daftarkan" button),
         // or, when the clerk must pick first, go to the candidates; otherwise search again.
-        if (registrable.current) return startRegistration(registrable.current);
-        if (document.querySelector('button[data-own-pick], button[data-pick]')) return focusFirstPick();
+        if (action === 'register' && registrable.current) return startRegistration(registrable.current);
+        if (action === 'pick') return focusFirstPick();
       }
       lastSearched.current = q.trim();
+      lastDob.current = d;
       setPicked(null);
       setActive(null);
       setTicket(null);
@@ -144,7 +158,8 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
     setTicket(null);
     setNote(null);
     lastSearched.current = '';
-    askedFor.current = '';
+    lastDob.current = '';
+    askedFor.current = null;
     focusStart.current = false;
     reset();
     // Nobody on screen now, at once: an F9 right after Esc registers an unidentified patient.
@@ -164,7 +179,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
   useEffect(() => {
     if (!scan) return;
     onScanTaken();
-    const dropped = subject ? (registering?.name ?? subjectName(subject.subject)) : null;
+    const dropped = subject ? (registering ? whoName(registering) : subjectName(subject.subject)) : null;
     clearTimeout(timer.current);
     setNote(dropped === null ? null : dropped ? t('register.droppedByScan', { name: dropped }) : t('register.droppedByScanNoName'));
     setQuery(scan.digits);
@@ -174,7 +189,8 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
     setTicket(null);
     focusStart.current = false;
     lastSearched.current = scan.digits;
-    askedFor.current = scan.digits;
+    lastDob.current = '';
+    askedFor.current = { query: scan.digits, dob: '' };
     void search(scan.digits, '');
     inputRef.current?.focus();
     inputRef.current?.select();
@@ -195,8 +211,10 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
 
   const newPatient = useCallback(() => {
     const q = inputRef.current?.value.trim() ?? '';
-    startRegistration({ kind: 'new', nik: null, card: null, name: q && /\p{L}/u.test(q) ? q.toUpperCase() : '', verdict: null }, false);
-  }, [startRegistration]);
+    const named = q !== '' && isNameQuery(q);
+    // A name searched with a birth date: both go into the form.
+    startRegistration({ kind: 'new', nik: null, card: null, name: named ? q.toUpperCase() : '', dob: named && dob ? dob : null, verdict: null }, false);
+  }, [startRegistration, dob]);
 
   const pickOwn = useCallback(
     (p: OwnPatient) => {
@@ -204,7 +222,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
       setQuery(p.mrn);
       setDob('');
       focusStart.current = true;
-      askedFor.current = p.mrn;
+      askedFor.current = { query: p.mrn, dob: '' };
       run(p.mrn, '');
     },
     [run],
@@ -239,7 +257,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
   useEffect(() => {
     if (unsearchedNow !== null && unreadableShown !== null && unsearchedNow !== unreadableShown) window.dispatchEvent(new Event(LISTS_CHANGED));
   }, [unsearchedNow, unreadableShown]);
-  const toRegister = result && display ? subjectOf(result, display, lastSearched.current, live) : null;
+  const toRegister = result && display ? subjectOf(result, display, lastSearched.current, live, state.dob) : null;
   registrable.current = toRegister;
   const timeZone = settings?.timeZone ?? 'Asia/Jakarta';
   const ownMatches = result?.kind === 'name' ? (result.ownMatches ?? []) : [];
@@ -292,7 +310,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
           if (isNameQuery(query)) schedule(query, value);
         }}
         onSubmit={(q) => {
-          askedFor.current = q.trim();
+          askedFor.current = { query: q, dob };
           run(q, dob);
         }}
         onEnter={(q) => run(q, dob, true)}
@@ -323,7 +341,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
           key={subject.key}
           subject={subject.subject}
           settings={settings}
-          onPatient={setRegistering}
+          onWho={setRegistering}
           onRegistered={(visit, patient) => registered(visit, patient, subject.key)}
           onCancel={cancelRegistration}
         />

@@ -2,6 +2,7 @@ import type { KeyboardEvent, RefObject } from 'react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField';
+import { searchBarKey } from './search-keys';
 
 interface Props {
   inputRef: RefObject<HTMLInputElement | null>;
@@ -12,10 +13,10 @@ interface Props {
   onDobChange: (value: string) => void;
   /** Enter or the Search button: search now with the field's current text. */
   onSubmit: (query: string) => void;
-  /** Enter in the search field, when it means more than "search" (register the answered patient). */
+  /** Enter in the search or the date field, when it means more than "search" (register the answered patient). */
   onEnter?: (query: string) => void;
   onClear: () => void;
-  /** ArrowDown in the search field: move to the candidates. */
+  /** ArrowDown in the search or the date field: move to the candidates. */
   onArrowDown: () => void;
 }
 
@@ -25,13 +26,27 @@ export function SearchBar({ inputRef, query, dob, busy, onQueryChange, onDobChan
   const hintId = useId();
 
   function onQueryKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
-    if (event.key === 'Enter') {
+    const key = searchBarKey(event.key);
+    if (key === 'enter') {
       event.preventDefault();
       // Read the element, not state: a scanner types a whole number and Enter within milliseconds.
       (onEnter ?? onSubmit)(event.currentTarget.value);
       // The next scan or typed query replaces this one without clearing first.
       event.currentTarget.select();
-    } else if (event.key === 'ArrowDown') {
+    } else if (key === 'down') {
+      event.preventDefault();
+      onArrowDown();
+    }
+  }
+
+  /** The birth date beside it: name, Tab, date, Enter is the natural order, so Enter and ↓ act as in the search field. */
+  function onDobKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
+    const key = searchBarKey(event.key);
+    if (key === 'enter') {
+      event.preventDefault();
+      (onEnter ?? onSubmit)(inputRef.current?.value ?? query);
+    } else if (key === 'down') {
+      // The date field itself never steps the date on ↓ (DateField): here it goes to the candidates.
       event.preventDefault();
       onArrowDown();
     }
@@ -82,12 +97,7 @@ export function SearchBar({ inputRef, query, dob, busy, onQueryChange, onDobChan
         noteTestId="dob-note"
         emptyHint={t('lookup.dobHint')}
         onChange={(iso) => onDobChange(iso)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            onSubmit(inputRef.current?.value ?? query);
-          }
-        }}
+        onKeyDown={onDobKeyDown}
       />
       <div className="search__actions">
         <button type="submit" className="button button--primary" aria-busy={busy}>

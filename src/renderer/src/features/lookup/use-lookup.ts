@@ -15,9 +15,11 @@ export interface LookupState {
   error: ContractError | null;
   busy: boolean;
   live: LiveState;
+  /** The birth date the shown result was searched with (ISO or ''): a new patient's form starts with it. */
+  dob: string;
 }
 
-const IDLE: LookupState = { result: null, error: null, busy: false, live: null };
+const IDLE: LookupState = { result: null, error: null, busy: false, live: null, dob: '' };
 
 /** BPJS is asked by NIK or card only: a record number stands for the patient's NIK or card. */
 const asksBpjs = (r: LookupResult): boolean => (r.kind === 'nik' || r.kind === 'card' || r.kind === 'mrn') && !r.problem;
@@ -39,10 +41,10 @@ export function useLookup(): { state: LookupState; search: (query: string, dob: 
     setState((s) => ({ ...s, busy: true }));
     const answer = await loket.lookup(dob ? { query: q, dob } : { query: q });
     if (ticket !== latest.current) return;
-    if (!answer.ok) return setState({ result: null, error: answer.error, busy: false, live: null });
+    if (!answer.ok) return setState({ result: null, error: answer.error, busy: false, live: null, dob });
     const local = answer.value;
     const ask = asksBpjs(local);
-    setState({ result: local, error: null, busy: false, live: ask ? { status: 'asking' } : null });
+    setState({ result: local, error: null, busy: false, live: ask ? { status: 'asking' } : null, dob });
     if (!ask) return;
     const online = await loket.lookupOnline({ query: q });
     if (ticket !== latest.current) return;

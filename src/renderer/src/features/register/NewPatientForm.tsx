@@ -10,13 +10,15 @@ import './new-patient.css';
 
 interface Props {
   draft: Identity;
+  /** The field to start in: the name, or the NIK when the clerk came back to correct it. */
+  focus?: 'name' | 'nik';
   busy: boolean;
   onSubmit: (identity: Identity) => void;
   onCancel: () => void;
 }
 
 /** A patient the lists do not know: only the name is required (a baby, a visitor has no NIK). */
-export function NewPatientForm({ draft, busy, onSubmit, onCancel }: Props) {
+export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const today = todayIso();
@@ -64,7 +66,7 @@ export function NewPatientForm({ draft, busy, onSubmit, onCancel }: Props) {
             className="field__input field__input--big"
             value={name}
             maxLength={120}
-            autoFocus
+            autoFocus={focus === 'name'}
             autoComplete="off"
             aria-invalid={tried && nameBad}
             onChange={(e) => setName(e.target.value)}
@@ -80,6 +82,7 @@ export function NewPatientForm({ draft, busy, onSubmit, onCancel }: Props) {
             value={nik}
             inputMode="numeric"
             maxLength={20}
+            autoFocus={focus === 'nik'}
             autoComplete="off"
             aria-invalid={tried && nikBad}
             onChange={(e) => {

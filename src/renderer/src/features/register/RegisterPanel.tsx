@@ -7,7 +7,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useErrorText } from '../../i18n/core-words';
 import { DuplicatesStep } from './DuplicatesStep';
 import { NewPatientForm } from './NewPatientForm';
-import { chosen, panelCommand } from './register-flow';
+import { NikClashStep } from './NikClashStep';
+import { chosen, panelCommand, type Who } from './register-flow';
 import type { Subject } from './subject';
 import { UnitStep } from './UnitStep';
 import { useRegisterFlow } from './use-register-flow';
@@ -15,8 +16,8 @@ import { useRegisterFlow } from './use-register-flow';
 interface Props {
   subject: Subject;
   settings: CounterSettings | null;
-  /** The patient record once known: an emergency (F9) goes to this patient. */
-  onPatient: (patient: Patient | null) => void;
+  /** Who the unit step would register (a record, or a new patient not written yet): an emergency (F9) goes to them. */
+  onWho: (who: Who | null) => void;
   onRegistered: (visit: RegisteredVisit, patient: Patient) => void;
   onCancel: () => void;
 }
@@ -25,11 +26,11 @@ interface Props {
  * Registration after a look-up (the steps are register-flow.ts): the patient's record, the unit,
  * the payer and "Daftar". The verdict never blocks anything.
  */
-export function RegisterPanel({ subject, settings, onPatient, onRegistered, onCancel }: Props) {
+export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel }: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const units = useMemo(() => (settings?.units ?? []).filter((u) => u.code !== settings?.emergencyUnit).slice(0, 9), [settings]);
-  const { state, dispatch, resolve, takePatient, register } = useRegisterFlow(subject, units, onPatient, onRegistered);
+  const { state, dispatch, resolve, takePatient, register } = useRegisterFlow(subject, units, onWho, onRegistered);
   const panelRef = useRef<HTMLElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   const { step } = state;
@@ -60,7 +61,21 @@ export function RegisterPanel({ subject, settings, onPatient, onRegistered, onCa
   return (
     <section className="register" ref={panelRef} data-testid="register-panel" data-step={step.step} onKeyDown={onKeyDown} aria-busy={state.busy}>
       {step.step === 'checking' && <p className="register__checking">{t('register.checking')}</p>}
-      {step.step === 'form' && <NewPatientForm draft={step.draft} busy={state.busy} onSubmit={(identity) => void resolve(identity)} onCancel={onCancel} />}
+      {step.step === 'form' && (
+        <NewPatientForm draft={step.draft} {...(step.focus ? { focus: step.focus } : {})} busy={state.busy} onSubmit={(identity) => void resolve(identity)} onCancel={onCancel} />
+      )}
+      {step.step === 'nik-clash' && (
+        <NikClashStep
+          identity={step.identity}
+          patient={step.patient}
+          busy={state.busy}
+          onBack={() => dispatch({ type: 'form', draft: step.identity, focus: 'nik' })}
+          onUse={takePatient}
+          // Someone without an own NIK (a baby on the mother's): the typed data, without the NIK.
+          onWithoutNik={() => void resolve({ ...step.identity, nik: null })}
+          onCancel={onCancel}
+        />
+      )}
       {step.step === 'duplicates' && (
         <DuplicatesStep
           candidates={step.candidates}
@@ -72,8 +87,7 @@ export function RegisterPanel({ subject, settings, onPatient, onRegistered, onCa
       )}
       {step.step === 'unit' && (
         <UnitStep
-          patient={step.patient}
-          isNew={step.isNew}
+          who={step.who}
           units={units}
           unit={unit}
           payer={payer}

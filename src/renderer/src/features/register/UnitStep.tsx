@@ -1,11 +1,11 @@
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PAYERS, PAYER_KEYS, type Patient, type Payer } from '../../../../shared/counter';
+import { PAYERS, PAYER_KEYS, type Payer } from '../../../../shared/counter';
 import type { ServiceUnit } from '../../../../shared/settings';
+import type { Who } from './register-flow';
 
 interface Props {
-  patient: Patient;
-  isNew: boolean;
+  who: Who;
   units: readonly ServiceUnit[];
   unit: string | null;
   payer: Payer;
@@ -18,17 +18,19 @@ interface Props {
   onCancel: () => void;
 }
 
-/** The last step: who, which unit (1–9), which payer (its letter), then Daftar. */
-export function UnitStep({ patient, isNew, units, unit, payer, derived, busy, submitRef, onUnit, onPayer, onSubmit, onCancel }: Props) {
+/**
+ * The last step: who, which unit (1–9), which payer (its letter), then Daftar. A new patient has
+ * no record number yet: it is given when the visit is registered, never reserved before.
+ */
+export function UnitStep({ who, units, unit, payer, derived, busy, submitRef, onUnit, onPayer, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   return (
     <div className="register__unit">
       <p className="register__patient" data-testid="register-patient">
         <span className="register__patient-label">{t('register.patient')}</span>
-        <strong>{patient.name}</strong>
-        <span className="register__mrn">
-          {t('register.mrn')} {patient.mrn}
-          {isNew ? ` (${t('register.newRecord')})` : ''}
+        <strong>{who.kind === 'record' ? who.patient.name : who.identity.name}</strong>
+        <span className="register__mrn" data-new-record={who.kind === 'new'}>
+          {t('register.mrn')} {who.kind === 'record' ? who.patient.mrn : t('register.mrnOnRegister')}
         </span>
       </p>
       <fieldset className="choice">

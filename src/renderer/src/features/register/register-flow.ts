@@ -1,18 +1,30 @@
-import type { ContractError } from '../../../../shared/contract';
+import type { ContractError, MethodInput } from '../../../../shared/contract';
 import { PAYERS, PAYER_KEYS, type Identity, type Patient, type Payer } from '../../../../shared/counter';
 import { derivePayer } from './payer';
 import { identityOfMember, type Subject } from './subject';
 
 /**
+ * Who the unit step registers: a record this facility has, or a new patient not written yet. A
+ * new record is made only by "Daftar", together with its visit (registerNewPatient): a
+ * registration dropped before (Esc, a scan, F9 for someone else) leaves nothing behind.
+ */
+export type Who = { kind: 'record'; patient: Patient } | { kind: 'new'; identity: Identity };
+
+export const whoName = (who: Who): string => (who.kind === 'record' ? who.patient.name : who.identity.name);
+
+/**
  * The registration steps after a look-up, as a pure state machine: find the patient's record,
  * else offer likely duplicates, else the new-patient form; then the unit, the payer and "Daftar".
+ * `nik-clash`: the NIK typed is another person's record here (a baby given the mother's NIK):
+ * the clerk says which, nothing is taken silently.
  * The panel renders the state; the hook (use-register-flow) runs the calls the steps ask for.
  */
 export type Step =
   | { step: 'checking' }
-  | { step: 'form'; draft: Identity }
+  | { step: 'form'; draft: Identity; focus?: 'nik' }
   | { step: 'duplicates'; identity: Identity; candidates: Patient[] }
-  | { step: 'unit'; patient: Patient; isNew: boolean }
+  | { step: 'nik-clash'; identity: Identity; patient: Patient }
+  | { step: 'unit'; who: Who }
   | { step: 'done' };
 
 export interface FlowState {
@@ -30,9 +42,13 @@ export interface FlowState {
 export type FlowEvent =
   | { type: 'busy' }
   | { type: 'failed'; error: ContractError }
-  | { type: 'form'; draft: Identity }
+  | { type: 'form'; draft: Identity; focus?: 'nik' }
   | { type: 'duplicates'; identity: Identity; candidates: Patient[] }
-  | { type: 'patient'; patient: Patient; isNew: boolean }
+  | { type: 'nik-clash'; identity: Identity; patient: Patient }
+  /** A record of this facility: registered as it is. */
+  | { type: 'patient'; patient: Patient }
+  /** Nobody here has this identity: a new record, made when the visit is registered. */
+  | { type: 'new'; identity: Identity }
   | { type: 'unit'; code: string }
   | { type: 'payer'; payer: Payer; derived: Payer }
   | { type: 'duplicate-visit'; error: ContractError }
@@ -48,7 +64,7 @@ export type FirstAction =
 export function initialFlow(subject: Subject): FlowState {
   const base = { unit: null, payer: null, busy: false, error: null, duplicate: null };
   // A returning patient's own record: nothing to look for, straight to the unit.
-  if (subject.kind === 'patient') return { ...base, step: { step: 'unit', patient: subject.patient, isNew: false } };
+  if (subject.kind === 'patient') return { ...base, step: { step: 'unit', who: { kind: 'record', patient: subject.patient } } };
   return { ...base, step: { step: 'checking' } };
 }
 
@@ -56,7 +72,8 @@ export function firstAction(subject: Subject): FirstAction {
   if (subject.kind === 'patient') return { do: 'none' };
   if (subject.kind === 'member') return { do: 'resolve', identity: identityOfMember(subject.member) };
   const by = subject.nik ? { nik: subject.nik } : subject.card ? { card: subject.card } : null;
-  return { do: 'find-or-form', by, draft: { name: subject.name, nik: subject.nik, card: subject.card, dob: null, sex: null, address: null } };
+  // The birth date searched with the name goes into the form too: typed once, never twice.
+  return { do: 'find-or-form', by, draft: { name: subject.name, nik: subject.nik, card: subject.card, dob: subject.dob ?? null, sex: null, address: null } };
 }
 
 export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
@@ -68,11 +85,15 @@ export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
     case 'failed':
       return { ...state, busy: false, error: event.error };
     case 'form':
-      return { ...state, busy: false, step: { step: 'form', draft: event.draft } };
+      return { ...state, busy: false, error: null, step: { step: 'form', draft: event.draft, ...(event.focus ? { focus: event.focus } : {}) } };
     case 'duplicates':
       return { ...state, busy: false, step: { step: 'duplicates', identity: event.identity, candidates: event.candidates } };
+    case 'nik-clash':
+      return { ...state, busy: false, step: { step: 'nik-clash', identity: event.identity, patient: event.patient } };
     case 'patient':
-      return { ...state, busy: false, step: { step: 'unit', patient: event.patient, isNew: event.isNew } };
+      return { ...state, busy: false, step: { step: 'unit', who: { kind: 'record', patient: event.patient } } };
+    case 'new':
+      return { ...state, busy: false, step: { step: 'unit', who: { kind: 'new', identity: event.identity } } };
     case 'unit':
       return state.step.step === 'unit' && !state.duplicate ? { ...state, unit: event.code } : state;
     case 'payer':
@@ -96,6 +117,27 @@ export function chosen(state: FlowState, subject: Subject, units: readonly UnitC
   return { unit: state.unit ?? units[0]?.code ?? null, payer: state.payer ?? derived, derived };
 }
 
+/** Who "Daftar" registers now; null outside the unit step. */
+export const whoOf = (state: FlowState): Who | null => (state.step.step === 'unit' ? state.step.who : null);
+
+/**
+ * The one call "Daftar" makes: the visit of a record, or (a new patient) the record and its
+ * visit together. Null when nothing can be registered (no unit step, no unit configured).
+ */
+export type Registration =
+  | { method: 'registerVisit'; input: MethodInput<'registerVisit'>; patient: Patient }
+  | { method: 'registerNewPatient'; input: MethodInput<'registerNewPatient'> };
+
+export function registrationOf(state: FlowState, subject: Subject, units: readonly UnitChoice[], confirmDuplicate: boolean): Registration | null {
+  const who = whoOf(state);
+  const { unit, payer } = chosen(state, subject, units);
+  if (!who || !unit) return null;
+  // Always the payer on screen (derived or chosen): the register holds what the clerk saw.
+  const visit = { unit, verdict: subject.verdict, ...(subject.verdict && subject.source ? { verdictSource: subject.source } : {}), payer };
+  if (who.kind === 'new') return { method: 'registerNewPatient', input: { identity: who.identity, ...visit } };
+  return { method: 'registerVisit', input: { patientId: who.patient.id, ...visit, ...(confirmDuplicate ? { confirmDuplicate: true } : {}) }, patient: who.patient };
+}
+
 /** Whether "Daftar" may be sent now (one request at a time, not while the question is open). */
 export const canSubmit = (state: FlowState): boolean => state.step.step === 'unit' && !state.busy && !state.duplicate;
 
@@ -113,8 +155,10 @@ export interface PanelKey {
 export type PanelCommand = { type: 'cancel' } | { type: 'unit'; code: string } | { type: 'payer'; payer: Payer } | { type: 'submit' } | null;
 
 /**
- * A key in the panel: Esc cancels (any step); in the unit step 1–9 pick a unit, the payer letters
- * (J D U R K A M) a payer, Enter registers. Nothing while the "already registered" question is open.
+ * A key in the panel: Esc cancels (any step; nothing has been written before "Daftar"); in the
+ * unit step 1–9 pick a unit, the payer letters (J D U R K A M) a payer, Enter registers. Nothing
+ * while the "already registered" question is open; in the NIK question no lone key answers (only
+ * a button, by Enter on it or a click).
  */
 export function panelCommand(state: FlowState, k: PanelKey, units: readonly UnitChoice[]): PanelCommand {
   if (k.key === 'Escape') return { type: 'cancel' };

@@ -15,8 +15,9 @@ type LiveLike = { status: 'asking' } | { status: 'done'; online: { status: strin
  * - A name that matches own records: the clerk picks one first (or presses F2 for a new one).
  * The verdict is BPJS's own when the shown result is the one refined by a live answer (and not a
  * list row the clerk picked); otherwise it comes from the lists and is re-checked later.
+ * `dob`: the birth date a name was searched with; a new patient's form starts with it.
  */
-export function subjectOf(result: LookupResult, display: Display, query: string, live: LiveLike = null): Subject | null {
+export function subjectOf(result: LookupResult, display: Display, query: string, live: LiveLike = null, dob = ''): Subject | null {
   if (display.kind !== 'verdict') return null;
   const source = live?.status === 'done' && live.online.status === 'answered' && !display.pickedByClerk ? 'bpjs-live' : 'lists';
   const basis = display.basis;
@@ -31,6 +32,7 @@ export function subjectOf(result: LookupResult, display: Display, query: string,
     nik: result.kind === 'nik' && /^\d{16}$/.test(digits) ? digits : null,
     card: result.kind === 'card' && /^\d{13}$/.test(digits) ? digits : null,
     name: result.kind === 'name' ? query.trim().toUpperCase() : '',
+    dob: result.kind === 'name' && dob ? dob : null,
     verdict: display.verdict,
     source,
     basis,

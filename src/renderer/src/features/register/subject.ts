@@ -7,11 +7,12 @@ export type VerdictSource = 'lists' | 'bpjs-live';
 /**
  * Who the clerk is registering: a member from the lists, someone the lists do not know, or this
  * facility's own record (a returning patient: straight to the unit, no new record ever).
+ * A new one's `dob`: the birth date the name was searched with (carried into the form).
  * `basis`: the list rows the verdict rests on; the proposed payer follows from them.
  */
 export type Subject =
   | { kind: 'member'; member: MemberMatch; verdict: Verdict; source?: VerdictSource; basis?: MemberMatch[] }
-  | { kind: 'new'; nik: string | null; card: string | null; name: string; verdict: Verdict | null; source?: VerdictSource; basis?: MemberMatch[] }
+  | { kind: 'new'; nik: string | null; card: string | null; name: string; dob?: string | null; verdict: Verdict | null; source?: VerdictSource; basis?: MemberMatch[] }
   | { kind: 'patient'; patient: Patient; verdict: Verdict | null; source?: VerdictSource; basis?: MemberMatch[] };
 
 /** The same subject with a newer verdict (the live answer arrived while the clerk was registering). */

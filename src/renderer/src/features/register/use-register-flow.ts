@@ -1,8 +1,22 @@
 import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react';
+import type { Result } from '../../../../shared/contract';
 import type { Identity, Patient, RegisteredVisit } from '../../../../shared/counter';
 import { loket } from '../../api';
-import { canSubmit, chosen, firstAction, flowReducer, initialFlow, type FlowEvent, type FlowState, type UnitChoice } from './register-flow';
+import { canSubmit, firstAction, flowReducer, initialFlow, registrationOf, whoOf, type FlowEvent, type FlowState, type Registration, type UnitChoice, type Who } from './register-flow';
+import { resolveIdentity } from './resolve-identity';
 import type { Subject } from './subject';
+
+/** "Daftar": the visit of a record, or a new patient's record and visit together (one transaction). */
+async function send(call: Registration): Promise<Result<{ visit: RegisteredVisit; patient: Patient }>> {
+  if (call.method === 'registerVisit') {
+    const r = await loket.registerVisit(call.input);
+    return r.ok ? { ok: true, value: { visit: r.value, patient: call.patient } } : r;
+  }
+  const r = await loket.registerNewPatient(call.input);
+  if (!r.ok) return r;
+  const { patient, ...visit } = r.value;
+  return { ok: true, value: { visit, patient } };
+}
 
 export interface RegisterFlow {
   state: FlowState;
@@ -14,12 +28,14 @@ export interface RegisterFlow {
 
 /**
  * Runs the calls the register steps ask for. Every answer is checked against `alive`: a panel
- * dropped meanwhile (Esc, a new scan, an emergency) never moves on to a later step.
+ * dropped meanwhile (Esc, a new scan, an emergency) never moves on to a later step. Nothing is
+ * written before "Daftar": a new patient's record is made with the visit, in one call.
+ * `onWho`: who the unit step would register (an emergency, F9, goes to them), null otherwise.
  */
 export function useRegisterFlow(
   subject: Subject,
   units: readonly UnitChoice[],
-  onPatient: (patient: Patient | null) => void,
+  onWho: (who: Who | null) => void,
   onRegistered: (visit: RegisteredVisit, patient: Patient) => void,
 ): RegisterFlow {
   const [state, dispatch] = useReducer(flowReducer, subject, initialFlow);
@@ -34,39 +50,20 @@ export function useRegisterFlow(
     };
   }, []);
 
-  const takePatient = useCallback(
-    (patient: Patient, isNew = false) => {
-      if (!alive.current) return;
-      onPatient(patient);
-      dispatch({ type: 'patient', patient, isNew });
-    },
-    [onPatient],
-  );
+  const who = whoOf(state);
+  useEffect(() => onWho(who), [who, onWho]);
+  useEffect(() => () => onWho(null), [onWho]);
 
-  /** Existing record by NIK or card; else likely duplicates; else a new record. */
-  const resolve = useCallback(
-    async (identity: Identity, skipDuplicates = false): Promise<void> => {
-      dispatch({ type: 'busy' });
-      const by = identity.nik ? { nik: identity.nik } : identity.card ? { card: identity.card } : null;
-      if (by) {
-        const found = await loket.findPatient(by);
-        if (!alive.current) return;
-        if (!found.ok) return dispatch({ type: 'failed', error: found.error });
-        if (found.value) return takePatient(found.value);
-      }
-      if (!skipDuplicates) {
-        const dups = await loket.likelyDuplicates({ name: identity.name, dob: identity.dob ?? null });
-        if (!alive.current) return;
-        if (!dups.ok) return dispatch({ type: 'failed', error: dups.error });
-        if (dups.value.length > 0) return dispatch({ type: 'duplicates', identity, candidates: dups.value });
-      }
-      const created = await loket.createPatient(identity);
-      if (!alive.current) return;
-      if (!created.ok) return dispatch({ type: 'failed', error: created.error });
-      takePatient(created.value, true);
-    },
-    [takePatient],
-  );
+  const takePatient = useCallback((patient: Patient) => {
+    if (alive.current) dispatch({ type: 'patient', patient });
+  }, []);
+
+  /** Existing record by NIK or card (asking when the NIK's record has another name); else likely duplicates; else a new patient. */
+  const resolve = useCallback(async (identity: Identity, skipDuplicates = false): Promise<void> => {
+    dispatch({ type: 'busy' });
+    const next = await resolveIdentity(loket, identity, skipDuplicates, () => alive.current);
+    if (next) dispatch(next);
+  }, []);
 
   // The first step runs once per subject (the panel is re-mounted for another patient).
   const started = useRef(false);
@@ -74,10 +71,7 @@ export function useRegisterFlow(
     if (started.current) return;
     started.current = true;
     const first = firstAction(subject);
-    if (first.do === 'none') {
-      if (subject.kind === 'patient') onPatient(subject.patient);
-      return;
-    }
+    if (first.do === 'none') return;
     if (first.do === 'resolve') {
       void resolve(first.identity);
       return;
@@ -90,31 +84,20 @@ export function useRegisterFlow(
       }
       dispatch({ type: 'form', draft: first.draft });
     })();
-  }, [subject, resolve, takePatient, onPatient]);
-
-  useEffect(() => () => onPatient(null), [onPatient]);
+  }, [subject, resolve, takePatient]);
 
   const register = useCallback(
     async (confirmDuplicate: boolean) => {
       const now = stateRef.current;
-      if (now.step.step !== 'unit' || (!canSubmit(now) && !confirmDuplicate) || now.busy) return;
-      const { unit, payer } = chosen(now, subject, units);
-      if (!unit) return;
-      const patient = now.step.patient;
+      if (now.busy || (!canSubmit(now) && !confirmDuplicate)) return;
+      const call = registrationOf(now, subject, units, confirmDuplicate);
+      if (!call) return;
       dispatch({ type: 'busy' });
-      const result = await loket.registerVisit({
-        patientId: patient.id,
-        unit,
-        verdict: subject.verdict,
-        ...(subject.verdict && subject.source ? { verdictSource: subject.source } : {}),
-        // Always the payer on screen (derived or chosen): the register holds what the clerk saw.
-        payer,
-        ...(confirmDuplicate ? { confirmDuplicate: true } : {}),
-      });
+      const result = await send(call);
       // Registered even if the panel was dropped meanwhile: the caller decides what to show.
       if (result.ok) {
         dispatch({ type: 'registered' });
-        return onRegistered(result.value, patient);
+        return onRegistered(result.value.visit, result.value.patient);
       }
       if (!alive.current) return;
       if (result.error.code === 'visit/duplicate') return dispatch({ type: 'duplicate-visit', error: result.error });

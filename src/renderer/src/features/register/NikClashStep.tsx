@@ -1,0 +1,51 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Identity, Patient } from '../../../../shared/counter';
+
+interface Props {
+  identity: Identity;
+  patient: Patient;
+  busy: boolean;
+  onBack: () => void;
+  onUse: (patient: Patient) => void;
+  onWithoutNik: () => void;
+  onCancel: () => void;
+}
+
+/**
+ * The NIK typed is another person's record here (a baby given the mother's NIK). The clerk says
+ * which; the focus starts on the safe choice (back to the form: nothing taken, nothing written).
+ * Only buttons answer (Enter on one, or a click): no lone key, so a stray keystroke or a scanner's
+ * Enter elsewhere never picks a record.
+ */
+export function NikClashStep({ identity, patient, busy, onBack, onUse, onWithoutNik, onCancel }: Props) {
+  const { t } = useTranslation();
+  const backRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => backRef.current?.focus(), []);
+  return (
+    <div className="register__clash" data-testid="nik-clash" role="group" aria-labelledby="nik-clash-title">
+      <h2 id="nik-clash-title" className="register__title">
+        {t('register.nikClashTitle', { name: patient.name, mrn: patient.mrn })}
+      </h2>
+      <p className="register__detail">{t('register.nikClashDetail', { typed: identity.name })}</p>
+      <div className="register__choices">
+        <button ref={backRef} type="button" className="button button--primary" data-choice="back" disabled={busy} onClick={onBack}>
+          {t('register.nikClashBack')}
+        </button>
+        <button type="button" className="button" data-choice="use" disabled={busy} onClick={() => onUse(patient)}>
+          {t('register.nikClashUse', { name: patient.name, mrn: patient.mrn })}
+        </button>
+        <button type="button" className="button" data-choice="without-nik" disabled={busy} onClick={onWithoutNik}>
+          <span>{t('register.nikClashWithout', { typed: identity.name })}</span>
+          <span className="register__choice-note">{t('register.nikClashWithoutNote')}</span>
+        </button>
+      </div>
+      <div className="register__actions">
+        <button type="button" className="button button--quiet" data-cancel onClick={onCancel}>
+          {t('register.cancel')} <kbd>Esc</kbd>
+        </button>
+        <span className="register__keys">{t('register.nikClashKeys')}</span>
+      </div>
+    </div>
+  );
+}
