@@ -233,6 +233,8 @@ describe('registration at the counter', () => {
     await expect.poll(() => status('U-001')).toBe('called');
     expect(await page.getByTestId('queue-notice').textContent()).toContain('U-001');
     expect(await page.locator('[data-queue="U-001"] [data-testid="queue-status"]').textContent()).toBe('Dipanggil');
+    // A letter acts only when pressed alone: the keyboard rests a second after the last one.
+    await page.waitForTimeout(1100);
     await page.keyboard.press('s');
     await expect.poll(() => status('U-001')).toBe('served');
     await page.getByTestId('call-next').click();

@@ -279,4 +279,33 @@ describe('patient look-up', () => {
     expect(await page.getByTestId('match-row').count()).toBe(2);
     await c.screenshot('k-current-outranks-stale');
   });
+
+  it('(l) quick digits typed into the birth-date field stay, with their Enter; a scan no field can use is taken out and said', async () => {
+    const c = await open();
+    const { page } = c;
+    const dob = page.locator('#lookup-dob');
+    await page.locator('#lookup-query').fill('Siti');
+    // Typed as fast as the keyboard goes: digits in a row may look like a machine's burst, but
+    // fewer than 10 are no NIK or card: they stay, and Enter searches (they used to vanish).
+    await dob.focus();
+    await dob.pressSequentially('8-6-2013', { delay: 5 });
+    await dob.press('Enter');
+    await expect.poll(() => page.getByTestId('dob-note').textContent()).toContain('8 Juni 2013');
+    expect(await dob.inputValue()).toBe('8-6-2013');
+    await dob.fill('');
+    await dob.pressSequentially('08062013', { delay: 10 });
+    await dob.press('Enter');
+    expect(await dob.inputValue()).toBe('08062013');
+    await expect.poll(() => page.getByTestId('dob-note').textContent()).toContain('8 Juni 2013');
+    expect(await page.getByTestId('scan-rejected').count()).toBe(0);
+
+    // 17 digits at scanner speed (a number Loket cannot use) into that field: taken out, its
+    // Enter does nothing, and the clerk is told why in words.
+    await dob.focus();
+    await page.keyboard.type('36730152038500039', { delay: 0 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('scan-rejected').textContent()).toContain('17 angka');
+    expect(await dob.inputValue()).toBe('08062013');
+    await c.screenshot('l-scan-rejected');
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Counter } from './support/counter';
 import { APBD, APBN_OLD, SITI } from './support/lists';
 import { useCounters } from './support/ui';
+import { QUIET_MS } from '../../src/renderer/src/components/letter-keys';
 
 const counters = useCounters();
 const open = (): Promise<Counter> => counters.open([APBD, APBN_OLD], { width: 1024, height: 768 });
@@ -16,6 +17,9 @@ const payerOf = async (c: Counter, queue: string): Promise<string | undefined> =
 const focusedAttr = (c: Counter, attr: string): Promise<unknown> =>
   c.page.evaluate(`document.activeElement && document.activeElement.getAttribute(${JSON.stringify(attr)})`);
 const focusedTestId = (c: Counter): Promise<unknown> => focusedAttr(c, 'data-testid');
+/** A letter acts only when pressed alone: after any key, the keyboard must rest a second first (letter-keys.ts). */
+const quiet = (c: Counter): Promise<void> => c.page.waitForTimeout(QUIET_MS + 100);
+const statusOf = (c: Counter, q: string): Promise<string | null> => c.page.locator(`[data-testid="queue-row"][data-queue="${q}"]`).getAttribute('data-status');
 
 describe('no lone key changes data; every change says what changed', () => {
   it('follow-ups: Alt+3 then Enter changes nothing; arrows move; J sets JKN naming the patient; Ctrl+Z puts the payer back', async () => {
@@ -37,7 +41,8 @@ describe('no lone key changes data; every change says what changed', () => {
     expect(await items.count()).toBe(2);
     expect(await page.getByTestId('undo-toast').count()).toBe(0);
 
-    // Arrow down: the second card; J on it sets its payer, and says so with the name.
+    // Arrow down: the second card; J on it (pressed alone) sets its payer, and says so with the name.
+    await quiet(c);
     await page.keyboard.press('ArrowDown');
     expect(await focusedAttr(c, 'data-queue')).toBe('U-002');
     await page.keyboard.press('j');
@@ -138,8 +143,11 @@ describe('no lone key changes data; every change says what changed', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => status('U-001')).toBe('waiting');
     expect(await page.getByTestId('queue-notice').textContent()).toBe('Diurungkan: U-001 ENTIN ROHMAH kembali Menunggu');
+    await quiet(c);
     await page.keyboard.press('p');
     await expect.poll(() => status('U-001')).toBe('called');
+    // The next letter only once the keyboard has rested (the clerk reads the toast).
+    await quiet(c);
     await page.keyboard.press('s');
     await expect.poll(() => status('U-001')).toBe('served');
     expect(await page.getByTestId('undo-message').textContent()).toBe('U-001 ENTIN ROHMAH: selesai');
@@ -150,6 +158,7 @@ describe('no lone key changes data; every change says what changed', () => {
 
     // Batal: a question, the focus on "Tidak"; Enter keeps the visit.
     await page.keyboard.press('ArrowDown');
+    await quiet(c);
     await page.keyboard.press('b');
     const dialog = page.getByTestId('confirm-dialog');
     await dialog.waitFor();
@@ -164,5 +173,108 @@ describe('no lone key changes data; every change says what changed', () => {
     await page.getByTestId('confirm-yes').click();
     await expect.poll(() => status('U-002')).toBe('cancelled');
     expect(await page.getByTestId('queue-notice').textContent()).toBe('U-002 ASEP SUNANDAR: kunjungan dibatalkan');
+  });
+});
+
+describe('typing on the queue and follow-ups changes nothing; Ctrl+Z undoes change after change', () => {
+  it('follow-ups: typing a word changes nothing and says where to search; a letter alone still acts', async () => {
+    const c = await open();
+    const { page } = c;
+    for (const name of ['SITI AMINAH', 'BUDI HARTONO', 'RUDI SALIM', 'DEWI LESTARI']) await seedVisit(c, name, 'pending');
+    await page.keyboard.press('Alt+3');
+    const items = page.getByTestId('followup');
+    await expect.poll(() => items.count()).toBe(4);
+    await expect.poll(() => focusedTestId(c)).toBe('followup');
+
+    // `budi` at a clerk's 120 ms a key: U and D are payer keys, but as typing they are nothing.
+    await page.keyboard.type('budi', { delay: 120 });
+    await expect.poll(() => page.getByTestId('typing-hint').textContent()).toContain('tekan F1');
+    // Slower, a typist's 600 ms: one change at most (here none: the word starts within a second of `budi`).
+    await page.keyboard.type('umar', { delay: 600 });
+    await page.waitForTimeout(1000);
+    for (const q of ['U-001', 'U-002', 'U-003', 'U-004']) expect(await payerOf(c, q)).toBe('pending');
+    expect(await items.count()).toBe(4);
+    expect(await page.getByTestId('undo-toast').count()).toBe(0);
+    await c.screenshot('undo-d-typing-hint');
+
+    // The same letter pressed alone, after a quiet second, does what the README says.
+    await quiet(c);
+    await page.keyboard.press('u');
+    await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('SITI AMINAH → Umum');
+    expect(await payerOf(c, 'U-001')).toBe('umum');
+  });
+
+  it('follow-ups: Ctrl+Z twice undoes two payer changes to two patients, newest first, each named', async () => {
+    const c = await open();
+    const { page } = c;
+    for (const name of ['SITI AMINAH', 'RUDI SALIM', 'DEWI LESTARI']) await seedVisit(c, name, 'pending');
+    await page.keyboard.press('Alt+3');
+    const items = page.getByTestId('followup');
+    await expect.poll(() => items.count()).toBe(3);
+    await expect.poll(() => focusedAttr(c, 'data-queue')).toBe('U-001');
+
+    await page.keyboard.press('u');
+    await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('SITI AMINAH → Umum');
+    // SITI's task closed; the next one (RUDI) has the focus.
+    await expect.poll(() => items.count()).toBe(2);
+    await expect.poll(() => focusedAttr(c, 'data-queue')).toBe('U-002');
+    await quiet(c);
+    await page.keyboard.press('d');
+    await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('RUDI SALIM → Jamkesda / PBI daerah');
+    expect(await page.getByTestId('undo-more').textContent()).toBe('Ctrl+Z lagi: 1 perubahan sebelumnya');
+    await c.screenshot('undo-e-two-changes');
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => payerOf(c, 'U-002')).toBe('pending');
+    expect(await payerOf(c, 'U-001')).toBe('umum');
+    await expect.poll(() => page.getByTestId('followups-notice').textContent()).toBe('Diurungkan: RUDI SALIM kembali Penjamin menyusul');
+    // The toast now names the change the next Ctrl+Z undoes.
+    await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('SITI AMINAH → Umum');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => payerOf(c, 'U-001')).toBe('pending');
+    await expect.poll(() => page.getByTestId('followups-notice').textContent()).toBe('Diurungkan: SITI AMINAH kembali Penjamin menyusul');
+    await expect.poll(() => items.count()).toBe(3);
+    expect(await page.getByTestId('undo-toast').count()).toBe(0);
+  });
+
+  it('queue: typing a word calls nobody; Ctrl+Z twice undoes Selesai, then the call', async () => {
+    const c = await open();
+    const { page } = c;
+    await seedVisit(c, 'ENTIN ROHMAH', 'jkn');
+    await seedVisit(c, 'ASEP SUNANDAR', 'umum');
+    await page.keyboard.press('Alt+2');
+    await expect.poll(() => page.getByTestId('queue-row').count()).toBe(2);
+
+    // `pasien`: P calls, S serves, but not as typing.
+    await page.keyboard.type('pasien', { delay: 120 });
+    await expect.poll(() => page.getByTestId('typing-hint').textContent()).toContain('tekan F1');
+    await page.waitForTimeout(800);
+    expect(await statusOf(c, 'U-001')).toBe('waiting');
+    expect(await statusOf(c, 'U-002')).toBe('waiting');
+    expect(await page.getByTestId('undo-toast').count()).toBe(0);
+
+    await quiet(c);
+    await page.keyboard.press('p');
+    await expect.poll(() => statusOf(c, 'U-001')).toBe('called');
+    await quiet(c);
+    await page.keyboard.press('s');
+    await expect.poll(() => statusOf(c, 'U-001')).toBe('served');
+    expect(await page.getByTestId('undo-message').textContent()).toBe('U-001 ENTIN ROHMAH: selesai');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => statusOf(c, 'U-001')).toBe('called');
+    await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('U-001 ENTIN ROHMAH: dipanggil');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => statusOf(c, 'U-001')).toBe('waiting');
+    expect(await page.getByTestId('queue-notice').textContent()).toBe('Diurungkan: U-001 ENTIN ROHMAH kembali Menunggu');
+
+    // Changes survive a trip to another screen: undone on coming back.
+    await quiet(c);
+    await page.keyboard.press('p');
+    await expect.poll(() => statusOf(c, 'U-001')).toBe('called');
+    await page.keyboard.press('F1');
+    await page.keyboard.press('Alt+2');
+    await expect.poll(() => page.getByTestId('queue-row').count()).toBe(2);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => statusOf(c, 'U-001')).toBe('waiting');
   });
 });

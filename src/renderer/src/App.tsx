@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../shared/accounts';
 import type { RegisteredVisit } from '../../shared/counter';
 import { hasBridge } from './api';
 import { AppHeader, SCREENS, type Screen } from './components/AppHeader';
 import { StatusBar } from './components/StatusBar';
+import { UndoStoreContext } from './components/UndoToast';
+import { UndoStore } from './components/undo-store';
 import { CoreStatusBanner } from './features/core-status/CoreStatusBanner';
 import { EmergencyChoice } from './features/emergency/EmergencyChoice';
 import { EmergencyDialog } from './features/emergency/EmergencyDialog';
@@ -28,6 +30,7 @@ import { useLists } from './hooks/use-lists';
 import { useSettings } from './hooks/use-settings';
 import { usePrintKeys, type LastSlip } from './print/use-print-keys';
 import { useScan } from './scan/use-scan';
+import { useScanNotice } from './scan/use-scan-notice';
 import './styles/counter.css';
 import './styles/flow.css';
 
@@ -95,6 +98,9 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
   /** A scanned number for the search screen to look up (whatever was on screen before). */
   const [scan, setScan] = useState<ScanRequest | null>(null);
   const scanCount = useRef(0);
+  /** Each screen's Undo stack lives as long as this clerk's session: another clerk starts with none. */
+  const clerkName = session.account?.username ?? '';
+  const undoStore = useMemo(() => new UndoStore(), [clerkName]); // a new clerk, a new store
   /** The last registered visit: P, F4 and Ctrl+P print its slip from every screen. */
   const [lastSlip, setLastSlip] = useState<LastSlip | null>(null);
 
@@ -102,6 +108,7 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
   // registered goes on and shows its number; a question waiting for the clerk is dropped).
   // Installed first: its capture listener sees every key before the app's other keys do.
   const closeEmergencyRef = useRef<() => void>(() => undefined);
+  const scanNotice = useScanNotice();
   useScan(
     useCallback((digits: string) => {
       // A scan at the lock is nobody's search (the core would refuse the look-up anyway).
@@ -111,6 +118,7 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
       setScreen('search');
       setScan({ digits, n: ++scanCount.current });
     }, []),
+    scanNotice.show,
   );
 
   const emergencyTarget = screen === 'search' ? target : null;
@@ -179,6 +187,7 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
         clerk={{ name: session.account?.displayName ?? '', role, onLock: access.lock, onSwitch: access.switchClerk }}
       />
       <main className="app-main">
+        <UndoStoreContext.Provider value={undoStore}>
         {!mayOpen(role, screen) && <RoleNotice />}
         {mayOpen(role, screen) && (<>
         {screen === 'search' && (
@@ -200,6 +209,7 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
         {screen === 'settings' && <SettingsScreen settings={settings} />}
         {screen === 'audit' && <AuditScreen settings={settings} />}
         </>)}
+        </UndoStoreContext.Provider>
       </main>
       {print.notice && (
         <div className={`print-notice print-notice--${print.notice.tone}`} role="status" data-testid="print-notice">
@@ -207,6 +217,7 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
           <span className="print-notice__keys">{t('print.keys')}</span>
         </div>
       )}
+      {scanNotice.notice}
       <CoreStatusBanner />
       <StatusBar connectivity={connectivity} timeZone={settings?.timeZone ?? 'Asia/Jakarta'} hubLink={hubLink} />
       </div>

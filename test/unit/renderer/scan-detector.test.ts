@@ -58,6 +58,32 @@ describe('scan detector', () => {
     expect(out.at(-1)).toEqual({ replay: ['1@0', '2@1'], dropped: [], action: 'pass' });
   });
 
+  it('fewer than 10 quick digits typed into a text field and Enter are a person\'s: they stay, the Enter passes (they used to be removed)', () => {
+    // A birth date rolled at 30 ms a key (`8-6-2013`: the dashes end each burst), `08062013` in one go.
+    const fieldType = (d: ScanDetector<string>, text: string, gap: number, start: number) =>
+      [...text, 'Enter'].map((key, i) => d.feed({ key, time: start + i * gap, inField: true }, `${key}@${i}`));
+    const d = new ScanDetector<string>();
+    expect(fieldType(d, '2013', 30, 0).at(-1)).toMatchObject({ action: 'pass', dropped: [] });
+    expect(fieldType(d, '08062013', 30, 5000).at(-1)).toMatchObject({ action: 'pass', dropped: [] });
+    // A house number rolled at 15–20 ms (`JL MELATI 457`), and 9 digits: still a person's in a field.
+    expect(fieldType(d, '457', 15, 9000).at(-1)?.action).toBe('pass');
+    expect(fieldType(d, '123456789', 10, 12000).at(-1)?.action).toBe('pass');
+    expect(d.pending).toBe(0);
+    // 10–16 at scanner speed in a field are still a scan, 17 still a rejected one.
+    expect(fieldType(d, NIK, 10, 15000).at(-1)).toMatchObject({ action: 'scan', digits: NIK });
+    expect(fieldType(d, `${NIK}9`, 10, 20000).at(-1)).toMatchObject({ action: 'reject', digits: `${NIK}9` });
+  });
+
+  it('property: in a text field, 1–9 digits at any speed then Enter never scan nor reject', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{1,9}$/), fc.integer({ min: 1, max: 60 }), (digits, gap) => {
+        const d = new ScanDetector<string>();
+        const out = [...digits, 'Enter'].map((key, i) => d.feed({ key, time: 100 + i * gap, inField: true }, key));
+        return out.at(-1)?.action === 'pass';
+      }),
+    );
+  });
+
   it('17 digits at scanner speed: rejected whole (no search, no key given back)', () => {
     const d = new ScanDetector<string>();
     const { out } = type(d, `${NIK}9`, 10);

@@ -1,12 +1,15 @@
-import { useCallback, useEffect, useReducer, useRef, type ReactElement } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NO_UNDO, UNDO_MS, isUndoKey, undoReducer } from './undo';
+import { UNDO_MS, isUndoKey, nextUndo } from './undo';
+import { UndoStore, type Reverse } from './undo-store';
 
-/** The reverse of a change: resolves to the message saying what was put back, or rejects with one saying why not. */
-export type Reverse = () => Promise<string>;
+export type { Reverse };
+
+/** The signed-in clerk's Undo stacks (App provides one per clerk); without it a screen keeps its own. */
+export const UndoStoreContext = createContext<UndoStore | null>(null);
 
 export interface UndoApi {
-  /** Offers Undo for a change just made; `message` says what changed. */
+  /** Offers Undo for a change just made; `message` says what changed, with the patient's name. */
   offer: (message: string, reverse: Reverse) => void;
   toast: ReactElement | null;
 }
@@ -15,67 +18,66 @@ const isTextField = (el: EventTarget | null): boolean =>
   el instanceof HTMLElement && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 
 /**
- * Undo for a few seconds after a change (Ctrl+Z or the button). `onUndone` hears what the reverse
- * call said, so the screen can show it where it shows its other notices and reload.
+ * Undo for the changes made on one screen (`scope`) this session: Ctrl+Z (or the toast's button)
+ * undoes the newest, again and again, in reverse order (undo-store.ts). The toast shows for a few
+ * seconds after each change and names the change Ctrl+Z undoes next. `onUndone` hears what the
+ * reverse call said, so the screen can show it where it shows its other notices and reload.
  */
-export function useUndo(onUndone: (message: string, ok: boolean) => void, paused = false): UndoApi {
+export function useUndo(scope: string, onUndone: (message: string, ok: boolean) => void, paused = false): UndoApi {
   const { t } = useTranslation();
-  const [state, dispatch] = useReducer(undoReducer, NO_UNDO);
-  const reverses = useRef(new Map<number, Reverse>());
-  const nextId = useRef(0);
+  const shared = useContext(UndoStoreContext);
+  const [own] = useState(() => new UndoStore());
+  const store = shared ?? own;
+  const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
+  const state = useSyncExternalStore(subscribe, () => store.state(scope));
 
-  const offer = useCallback((message: string, reverse: Reverse) => {
-    const id = ++nextId.current;
-    reverses.current = new Map([[id, reverse]]);
-    dispatch({ type: 'offer', id, message });
-  }, []);
+  const offer = useCallback((message: string, reverse: Reverse) => store.offer(scope, message, reverse), [store, scope]);
 
   const take = useCallback(async () => {
-    const current = state.offer;
-    if (!current || state.busy) return;
-    const reverse = reverses.current.get(current.id);
-    if (!reverse) return;
-    dispatch({ type: 'start' });
-    try {
-      onUndone(await reverse(), true);
-    } catch (error) {
-      onUndone(error instanceof Error ? error.message : String(error), false);
-    }
-    reverses.current.delete(current.id);
-    dispatch({ type: 'done', id: current.id });
-  }, [state, onUndone]);
+    const done = await store.undo(scope);
+    if (done) onUndone(done.message, done.ok);
+  }, [store, scope, onUndone]);
 
-  const offerId = state.offer?.id ?? null;
+  const token = state.toast;
   useEffect(() => {
-    if (offerId === null) return;
-    const timer = setTimeout(() => dispatch({ type: 'expire', id: offerId }), UNDO_MS);
+    if (token === null) return;
+    const timer = setTimeout(() => store.dispatch(scope, { type: 'expire', token }), UNDO_MS);
     return () => clearTimeout(timer);
-  }, [offerId]);
+  }, [store, scope, token]);
 
+  const canUndo = state.stack.length > 0;
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       // A dialog over the screen (e.g. the emergency one) has the keys, not the screen's Undo.
       const inDialog = event.target instanceof Element && event.target.closest('[aria-modal="true"]') !== null;
-      if (paused || inDialog || !state.offer || !isUndoKey(event, isTextField(event.target))) return;
+      if (paused || inDialog || !canUndo || !isUndoKey(event, isTextField(event.target))) return;
       event.preventDefault();
-      void take();
+      if (!event.repeat) void take();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [paused, state.offer, take]);
+  }, [paused, canUndo, take]);
 
-  const toast = state.offer ? (
-    <div className="undo-toast" role="status" data-testid="undo-toast">
-      <p className="undo-toast__message" data-testid="undo-message">
-        {state.offer.message}
-      </p>
-      <button type="button" className="button button--small undo-toast__button" data-testid="undo-button" aria-busy={state.busy} onClick={() => void take()}>
-        {t('undo.button')} <kbd>Ctrl+Z</kbd>
-      </button>
-      <button type="button" className="button button--small button--quiet undo-toast__close" aria-label={t('undo.dismiss')} onClick={() => dispatch({ type: 'dismiss' })}>
-        ×
-      </button>
-    </div>
-  ) : null;
+  const next = nextUndo(state);
+  const earlier = state.stack.length - 1;
+  const toast =
+    token !== null && next ? (
+      <div className="undo-toast" role="status" data-testid="undo-toast">
+        <p className="undo-toast__message">
+          <span data-testid="undo-message">{next.message}</span>
+          {earlier > 0 && (
+            <span className="undo-toast__more" data-testid="undo-more">
+              {t('undo.more', { count: earlier })}
+            </span>
+          )}
+        </p>
+        <button type="button" className="button button--small undo-toast__button" data-testid="undo-button" aria-busy={state.busy} onClick={() => void take()}>
+          {t('undo.button')} <kbd>Ctrl+Z</kbd>
+        </button>
+        <button type="button" className="button button--small button--quiet undo-toast__close" aria-label={t('undo.dismiss')} onClick={() => store.dispatch(scope, { type: 'dismiss' })}>
+          ×
+        </button>
+      </div>
+    ) : null;
   return { offer, toast };
 }

@@ -1,7 +1,7 @@
 import type { UiMessages } from './messages-id';
 
 /** English text of the queue and follow-up screens (with Undo and the BPJS re-check results). Part of uiEn. */
-export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'reconciliation'> = {
+export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'letters' | 'reconciliation'> = {
   queue: {
     unitsLabel: 'Unit',
     reprint: 'Reprint',
@@ -22,7 +22,7 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'reconci
     empty: 'Nobody in this queue today yet.',
     noneWaiting: 'Nobody is waiting.',
     called: 'Called: {{queue}} {{name}}',
-    keys: '1–9: pick unit · P: call next · ↑↓: pick row · S: done · B: cancel (asks first) · Ctrl+Z: undo',
+    keys: '1–9: pick unit · P: call next · ↑↓: pick row · S: done · B: cancel (asks first) · letters pressed on their own · Ctrl+Z: undo (again: the one before)',
     calledDone: '{{queue}} {{name}}: called',
     servedDone: '{{queue}} {{name}}: done',
     cancelledDone: '{{queue}} {{name}}: visit cancelled',
@@ -84,7 +84,7 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'reconci
     identify: 'Enter identity',
     save: 'Save identity',
     cancel: 'Cancel',
-    keys: '↑↓: pick a task · J/D/U/R/K/A/M: payer · C: re-check · I: enter identity · Ctrl+Z: undo',
+    keys: '↑↓: pick a task · J/D/U/R/K/A/M: payer · C: re-check · I: enter identity · letters pressed on their own · Ctrl+Z: undo (again: the one before)',
     recheckNow: 'Re-check now',
     recheckRunning: 'Asking BPJS…',
     recheckDone: 'Checked {{checked}}, changed {{changed}}, still waiting {{remaining}}.',
@@ -96,6 +96,10 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'reconci
     button: 'Undo',
     dismiss: 'Close',
     failed: 'Could not be undone: {{reason}}',
+    more: 'Ctrl+Z again: {{count}} earlier change(s)',
+  },
+  letters: {
+    hint: 'Typing does nothing on this screen: a letter key acts when pressed on its own. To search for a patient, press F1.',
   },
   reconciliation: {
     title: 'BPJS re-check results',

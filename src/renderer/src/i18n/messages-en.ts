@@ -295,6 +295,9 @@ export const uiEn: UiMessages = {
     printed: 'Slip {{queue}} sent to {{printer}}.',
     keys: 'P, F4 or Ctrl+P: print the last slip',
   },
+  scan: {
+    rejected: 'A scan of {{count}} digits was not used: a NIK has 16 digits, a card number 13. The digits were not put into this field; scan again or type the number.',
+  },
   slip: {
     title: 'Registration slip',
     print: 'Print slip',

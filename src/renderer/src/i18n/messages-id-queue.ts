@@ -20,7 +20,7 @@ export const queueId = {
     empty: 'Belum ada pasien di antrean ini hari ini.',
     noneWaiting: 'Tidak ada pasien yang menunggu.',
     called: 'Dipanggil: {{queue}} {{name}}',
-    keys: '1–9: pilih poli · P: panggil berikutnya · ↑↓: pilih baris · S: selesai · B: batal (ditanya dulu) · Ctrl+Z: urungkan',
+    keys: '1–9: pilih poli · P: panggil berikutnya · ↑↓: pilih baris · S: selesai · B: batal (ditanya dulu) · huruf ditekan sendiri · Ctrl+Z: urungkan (lagi: yang sebelumnya)',
     calledDone: '{{queue}} {{name}}: dipanggil',
     servedDone: '{{queue}} {{name}}: selesai',
     cancelledDone: '{{queue}} {{name}}: kunjungan dibatalkan',
@@ -82,7 +82,7 @@ export const queueId = {
     identify: 'Isi identitas',
     save: 'Simpan identitas',
     cancel: 'Batal',
-    keys: '↑↓: pilih tugas · J/D/U/R/K/A/M: penjamin · C: cek ulang · I: isi identitas · Ctrl+Z: urungkan',
+    keys: '↑↓: pilih tugas · J/D/U/R/K/A/M: penjamin · C: cek ulang · I: isi identitas · huruf ditekan sendiri · Ctrl+Z: urungkan (lagi: yang sebelumnya)',
     recheckNow: 'Cek ulang sekarang',
     recheckRunning: 'Menanyakan BPJS…',
     recheckDone: 'Dicek {{checked}}, berubah {{changed}}, masih menunggu {{remaining}}.',
@@ -94,6 +94,10 @@ export const queueId = {
     button: 'Urungkan',
     dismiss: 'Tutup',
     failed: 'Tidak dapat diurungkan: {{reason}}',
+    more: 'Ctrl+Z lagi: {{count}} perubahan sebelumnya',
+  },
+  letters: {
+    hint: 'Ketikan tidak dijalankan di layar ini: tombol huruf bekerja bila ditekan sendiri. Untuk mencari pasien, tekan F1.',
   },
   reconciliation: {
     title: 'Hasil cek ulang BPJS',

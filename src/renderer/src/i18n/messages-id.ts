@@ -297,6 +297,9 @@ export const uiId = {
     printed: 'Slip {{queue}} dicetak ke {{printer}}.',
     keys: 'P, F4 atau Ctrl+P: cetak slip terakhir',
   },
+  scan: {
+    rejected: 'Pindaian {{count}} angka tidak dipakai: NIK 16 angka, nomor kartu 13 angka. Angkanya tidak dimasukkan ke kolom ini; pindai ulang atau ketik nomornya.',
+  },
   slip: {
     title: 'Slip pendaftaran',
     print: 'Cetak slip',

@@ -56,8 +56,10 @@ export interface Decision<T> {
   dropped: T[];
   /**
    * What to do with this key: `pass` it on; `hold` it (a possible scan); `scan`: it is the Enter
-   * that ends a scan of `digits` (10–16); `reject`: the Enter ends a scanner-speed burst of any
-   * other length (9, 17 digits). For scan and reject the burst and this Enter are consumed.
+   * that ends a scan of `digits` (10–16); `reject`: the Enter ends a scanner-speed burst of more
+   * than 16 digits, or (outside text fields) of fewer than 10. For scan and reject the burst and
+   * this Enter are consumed. Fewer than 10 quick digits typed into a text field are a person's:
+   * their Enter passes (`replay` holds them, which were never held back).
    */
   action: 'pass' | 'hold' | 'scan' | 'reject';
   digits?: string;
@@ -133,9 +135,13 @@ export class ScanDetector<T> {
       this.recent = null;
       const digits = recent + own;
       const n = digits.length;
+      // Too short to be a NIK or card, typed into a text field: a person rolling digits (a date
+      // `08062013`, a house number). They stay where they were typed and the Enter is the field's.
+      if (n < MIN_SCAN_DIGITS && all.every((h) => h.inField)) return { replay: all.map((h) => h.payload), dropped: [], action: 'pass' };
       const replay = all.slice(0, lead).map((h) => h.payload);
-      // A machine's number Loket does not know (9 digits, 17 digits) is swallowed whole, its
-      // Enter too: it must never confirm or register anything on screen.
+      // A machine's number Loket does not know (17 digits; 9 outside a text field, where the
+      // digits would be unit keys) is swallowed whole, its Enter too: it must never confirm or
+      // register anything on screen. The caller says so in words.
       return { replay, dropped: [], action: n >= MIN_SCAN_DIGITS && n <= MAX_SCAN_DIGITS ? 'scan' : 'reject', digits, burst };
     }
 

@@ -56,11 +56,15 @@ const takesScan = (target: EventTarget | null): boolean => target instanceof HTM
  * (10–16 digits at scanner speed, then Enter) never reaches the screen: not as unit keys, not as
  * an Enter on a dialog. Outside text fields digits are held ~100 ms and given back when they were a
  * person's; in a text field they go in as typed and are taken out again when they were a scan.
- * Then `onScan(digits)`: the app starts a new search.
+ * Then `onScan(digits)`: the app starts a new search. A scanner-speed number Loket cannot use
+ * (17 digits; under 10 outside a text field) is taken out too and `onReject(count)` says so;
+ * fewer than 10 quick digits in a text field are a person's and stay (scan-detector.ts).
  */
-export function useScan(onScan: (digits: string) => void): void {
+export function useScan(onScan: (digits: string) => void, onReject: (count: number) => void = () => undefined): void {
   const onScanRef = useRef(onScan);
   onScanRef.current = onScan;
+  const onRejectRef = useRef(onReject);
+  onRejectRef.current = onReject;
 
   useEffect(() => {
     const detector = new ScanDetector<KeySeen>();
@@ -120,6 +124,8 @@ export function useScan(onScan: (digits: string) => void): void {
       for (const [f, value] of firstBefore) if (f && f.id !== 'lookup-query') restore(f, value);
       const digits = whole ?? (decision.action === 'scan' ? decision.digits : null);
       if (digits) onScanRef.current(digits);
+      // Never silently: the clerk hears why the digits went and the Enter did nothing.
+      else onRejectRef.current(decision.digits?.length ?? 0);
     };
 
     window.addEventListener('keydown', onKey, true);

@@ -7,6 +7,7 @@ import type { CounterSettings } from '../../../../shared/settings';
 import { loket } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUndo } from '../../components/UndoToast';
+import { useLetterKeys } from '../../components/use-letter-keys';
 import { HubNotices } from '../hub/HubNotices';
 import { useLang } from '../../i18n';
 import { errorTextNow } from '../../i18n/core-words';
@@ -34,8 +35,9 @@ const inField = (el: EventTarget): boolean => el instanceof Element && el.closes
 /**
  * Open follow-ups, soonest deadline first: settle the payer, complete an identity, re-check.
  * The screen opens with the focus on the first card, never on an action: arrows move, and each
- * action has its own letter (followup-keys.ts). Every change says what changed, with the name;
- * a payer change can be undone for a few seconds.
+ * action has its own letter (followup-keys.ts), which acts only when pressed alone (typing a word
+ * here changes nothing: use-letter-keys.ts). Every change says what changed, with the name; the
+ * payer changes made here can be undone one by one, newest first (Ctrl+Z again and again).
  */
 export function FollowUpsScreen({ settings, changes, connectivity = null, hubSynced = null }: Props) {
   const { t } = useTranslation();
@@ -79,6 +81,7 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
 
   const payerLabel = useCallback((p: Payer) => t(`register.payer.${p}`), [t]);
   const undo = useUndo(
+    'followUps',
     useCallback(
       (message: string) => {
         setNotice(message);
@@ -158,19 +161,22 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
     await load();
   }
 
+  const letters = useLetterKeys(identifying !== null);
+
   const onListKey = (event: React.KeyboardEvent<HTMLDivElement>): void => {
     if (!items || inField(event.target)) return;
     const at = Math.min(index, items.length - 1);
     const f = items[at];
     const action = followUpKey(event, { count: items.length, index: at, kind: f?.kind ?? null, payer: f?.visit.payer ?? null });
-    if (!action || !f) return;
-    event.preventDefault();
-    if (action.type === 'move') {
+    if (action?.type === 'move') {
+      event.preventDefault();
       setIndex(action.index);
       cards.current[action.index]?.focus();
-    } else if (action.type === 'payer') void setPayer(f, action.payer);
-    else if (action.type === 'recheck') void recheck(f);
-    else setIdentifying(f.id);
+      return;
+    }
+    // A letter acts on the task selected now, but only when pressed alone (never as typing).
+    const run = !action || !f ? null : action.type === 'payer' ? () => void setPayer(f, action.payer) : action.type === 'recheck' ? () => void recheck(f) : () => setIdentifying(f.id);
+    letters.press(event, run);
   };
 
   return (
@@ -204,6 +210,7 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
           {notice}
         </p>
       )}
+      {letters.hint}
       <HubNotices settings={settings} reload={`${changes}|${hubSynced ?? ''}`} />
       {items && items.length === 0 && <p className="followups__empty">{t('followUps.empty')}</p>}
       {items && items.length > 0 && (

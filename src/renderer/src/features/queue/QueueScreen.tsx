@@ -8,6 +8,7 @@ import { loket } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useUndo } from '../../components/UndoToast';
+import { useLetterKeys } from '../../components/use-letter-keys';
 import { currentLang } from '../../i18n';
 import { errorTextNow } from '../../i18n/core-words';
 import './queue.css';
@@ -63,6 +64,7 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
   const selectedEntry = entries?.find((e) => e.visitId === selected) ?? null;
 
   const undo = useUndo(
+    'queue',
     useCallback(
       (message: string) => {
         setNotice(message);
@@ -138,37 +140,39 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
     [load, t],
   );
 
+  const letters = useLetterKeys(paused || cancelling !== null);
+  const pressLetter = letters.press;
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (paused || cancelling || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target as HTMLElement;
       if (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA') return;
       const key = event.key.toLowerCase();
-      if (/^[1-9]$/.test(key)) {
-        const u = units[Number(key) - 1];
-        if (u) {
-          event.preventDefault();
-          setUnit(u.code);
-          setSelected(null);
-          setNotice(null);
-        }
-      } else if (key === 'p') {
+      // 1–9 pick a unit tab: they only show another list, so they act at once.
+      const u = /^[1-9]$/.test(key) ? units[Number(key) - 1] : undefined;
+      if (u) {
         event.preventDefault();
-        void callNext();
+        setUnit(u.code);
+        setSelected(null);
+        setNotice(null);
       } else if ((key === 'arrowdown' || key === 'arrowup') && entries && entries.length > 0) {
         event.preventDefault();
         const at = entries.findIndex((e) => e.visitId === selected);
         const next = key === 'arrowdown' ? Math.min(at + 1, entries.length - 1) : Math.max(at - 1, 0);
         setSelected(entries[next]?.visitId ?? null);
-      } else if ((key === 's' || key === 'b') && selectedEntry && (selectedEntry.status === 'waiting' || selectedEntry.status === 'called')) {
-        event.preventDefault();
-        if (key === 's') void serve(selectedEntry);
-        else setCancelling(selectedEntry);
+      } else {
+        // P, S and B change a visit (or ask to): only when pressed alone, never as typing
+        // (use-letter-keys.ts), and on the row selected when the key went down.
+        const open = selectedEntry && (selectedEntry.status === 'waiting' || selectedEntry.status === 'called') ? selectedEntry : null;
+        const run =
+          key === 'p' ? () => void callNext() : key === 's' && open ? () => void serve(open) : key === 'b' && open ? () => setCancelling(open) : null;
+        pressLetter(event, run);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [paused, cancelling, units, callNext, entries, selected, selectedEntry, serve]);
+  }, [paused, cancelling, units, callNext, entries, selected, selectedEntry, serve, pressLetter]);
 
   return (
     <div className="queue" data-testid="queue-screen">
@@ -200,6 +204,7 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
         </p>
         <p className="queue__keys">{t('queue.keys')}</p>
       </div>
+      {letters.hint}
       {error && <ErrorAlert title={t('queue.failed')} error={error} />}
       {actionError && <ErrorAlert title={t('queue.actionFailed')} error={actionError} />}
       {entries && entries.length === 0 && <p className="queue__empty">{t('queue.empty')}</p>}

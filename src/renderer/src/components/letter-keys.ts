@@ -1,0 +1,73 @@
+/**
+ * Single-letter actions on a list (the queue's P/S/B, the follow-ups' J/D/U/R/K/A/M/C/I) against
+ * typing. A clerk who types a name into a screen that has no search field (`budi`, `pasien`)
+ * must not change the payers or statuses of several patients, one per letter. Pure: the caller
+ * passes the time (event.timeStamp / performance.now(), one clock).
+ *
+ * Two rules, together:
+ * - a letter acts only after SETTLE_MS with no other printable key: a word typed at any usual
+ *   speed cancels its first letter's action before it runs (`pasien` calls nobody);
+ * - a letter acts only when the previous printable key was more than QUIET_MS ago: whatever
+ *   the speed, a burst of keys makes at most one change, and after a change every further
+ *   letter is ignored until the keyboard has been quiet for that long (the clerk reads the toast).
+ * A key pressed deliberately, alone, still acts (SETTLE_MS later).
+ */
+
+/** How long the keyboard must have been quiet before a letter may act (ms). */
+export const QUIET_MS = 1000;
+/** How long a letter waits for a second printable key before it acts (ms): above a typist's gap between keys. */
+export const SETTLE_MS = 400;
+
+export interface LetterVerdict<A> {
+  /** An earlier letter's action whose SETTLE_MS ran out before this key: run it now, first. */
+  due: A | null;
+  /** This key does nothing (typing, or no action here): the screen says how to search instead. */
+  ignored: boolean;
+}
+
+export class LetterGuard<A> {
+  private last = -Infinity;
+  private pending: { action: A; time: number } | null = null;
+
+  /**
+   * A printable key went down (one character, no Ctrl/Alt/Meta) at `time`; `action` is what it
+   * does when pressed alone (null: nothing here). The action is held, not run: see tick().
+   */
+  press(time: number, action: A | null): LetterVerdict<A> {
+    const due = this.tick(time);
+    const quiet = time - this.last > QUIET_MS;
+    this.last = time;
+    if (this.pending) {
+      // A second key within SETTLE_MS: the first was the start of a word, not an action.
+      this.pending = null;
+      return { due, ignored: true };
+    }
+    if (quiet && action !== null) {
+      this.pending = { action, time };
+      return { due, ignored: false };
+    }
+    return { due, ignored: true };
+  }
+
+  /** The held action, once SETTLE_MS passed without another printable key (else null). */
+  tick(now: number): A | null {
+    if (!this.pending || now - this.pending.time < SETTLE_MS) return null;
+    const { action } = this.pending;
+    this.pending = null;
+    return action;
+  }
+
+  /** ms until the held action is due (for the caller's timer); null when none is held. */
+  dueIn(now: number): number | null {
+    return this.pending ? Math.max(0, this.pending.time + SETTLE_MS - now) : null;
+  }
+
+  /** Escape, a shortcut, a dialog: the held action is dropped. */
+  cancel(): void {
+    this.pending = null;
+  }
+}
+
+/** One character typed, no Ctrl/Alt/Meta (Shift is typing too): what the guard judges. */
+export const isPrintable = (event: { key: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean }): boolean =>
+  event.key.length === 1 && !event.altKey && !event.ctrlKey && !event.metaKey;
