@@ -164,8 +164,7 @@ describe('readNikCell', () => {
     expect(readNikCell(3673014503850003, true, TODAY)).toMatchObject({ kind: 'valid', nik: '3673014503850003', info: { sex: 'P' } });
     expect(readNikCell(3673050205650591, true, TODAY)).toMatchObject({ kind: 'valid', nik: '3673050205650591' });
     // Above Number.MAX_SAFE_INTEGER the double has lost the last digit already.
-    expect(readNikCell(9401014503850013)).toEqual({ kind: 'damaged', prefix15: '940101450385001' });
-    expect(readNikCell(3673014503850003 - 3 + 0)).toEqual({ kind: 'damaged', prefix15: '367301450385000' });
+    expect(readNikCell(Number('9401014503850013'))).toEqual({ kind: 'damaged', prefix15: '940101450385001' });
     expect(readNikCell(1000000000000000)).toEqual({ kind: 'invalid', reason: 'province' });
     expect(readNikCell(367301450385000)).toEqual({ kind: 'invalid', reason: 'length' });
     expect(readNikCell(1e16)).toEqual({ kind: 'invalid', reason: 'length' });
