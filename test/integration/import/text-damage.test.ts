@@ -22,7 +22,9 @@ const openCore = (dir: string): Core => createCore({ dbPath: join(dir, 'loket.db
 /** A small list as CSV text: header and `count` members of seed 9, with an address column. */
 function listLines(count: number): string[] {
   const lines = ['NIK,NAMA,ALAMAT'];
-  for (let i = 0; i < count; i++) lines.push(`${memberAt(9, i).nik},${memberAt(9, i).name},JL. MAWAR NO ${i}`);
+  // Names with a title after a comma ("ANDI SANTOSO, S.PD") are quoted, as a CSV writer does.
+  const field = (text: string): string => (text.includes(',') ? `"${text}"` : text);
+  for (let i = 0; i < count; i++) lines.push(`${memberAt(9, i).nik},${field(memberAt(9, i).name)},JL. MAWAR NO ${i}`);
   return lines;
 }
 
