@@ -14,6 +14,7 @@
  * "meninggal" would turn members away.
  */
 import { mapListStatus } from '../../shared/status';
+import { UNKNOWN_REASON } from '../../shared/status-reason';
 import type { ColumnMapping } from './columns';
 import type { RawRow } from './list-reader';
 import { cellText } from './row-validator';
@@ -22,7 +23,6 @@ export const STATUS_SAMPLE_ROWS = 2_000;
 export const STATUS_MIN_VALUES = 5;
 export const STATUS_SHARE = 0.6;
 
-const UNKNOWN_STATUS = 'Status tidak dikenal';
 /** Known to mapListStatus, but answers to any yes/no question: never evidence of a status column. */
 const YES_NO = new Set(['YES', 'TIDAK', 'TDK', 'BUKAN']);
 
@@ -31,7 +31,7 @@ export function isStatusWord(text: string): boolean {
   const letters = text.toUpperCase().replace(/[^A-Z]/g, '');
   if (letters.length < 3 || YES_NO.has(letters)) return false;
   const verdict = mapListStatus(text);
-  return verdict.raw !== null && !(verdict.reason ?? '').startsWith(UNKNOWN_STATUS);
+  return verdict.raw !== null && !(verdict.reason ?? '').startsWith(UNKNOWN_REASON);
 }
 
 /** A cell that says nothing: empty or a placeholder like "-". */
