@@ -162,6 +162,8 @@ export const uiEn: UiMessages = {
     members_other: '{{count, number}} members',
     stale_one: '{{count}} list out of date',
     stale_other: '{{count}} lists out of date',
+    staleShort_one: '{{count}} out of date',
+    staleShort_other: '{{count}} out of date',
     failed: 'Member lists could not be loaded: {{message}}',
     listItem: '{{name}} (as of {{date}})',
   },

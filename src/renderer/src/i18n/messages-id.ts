@@ -164,6 +164,8 @@ export const uiId = {
     members_other: '{{count, number}} peserta',
     stale_one: '{{count}} daftar sudah lama',
     stale_other: '{{count}} daftar sudah lama',
+    staleShort_one: '{{count}} daftar lama',
+    staleShort_other: '{{count}} daftar lama',
     failed: 'Daftar peserta tidak dapat dimuat: {{message}}',
     listItem: '{{name}} (per {{date}})',
   },
