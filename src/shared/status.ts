@@ -1,24 +1,27 @@
 // Membership status and sex as lists and VClaim write them. Unknown values never throw: the
 // clerk sees them verbatim and the patient is registered anyway (equal-service rule).
 
+import { UNKNOWN_REASON, type StatusReasonCode } from './status-reason';
+
 export type MemberStatus = 'active' | 'inactive';
 
 export interface StatusVerdict {
   status: MemberStatus;
-  reason: string | null; // short Indonesian text for the clerk
+  /** Why not active: a code of status-reason.ts ('premium', 'unknown:<as written>'), worded by the caller. */
+  reason: string | null;
   raw: string | null;
 }
 
-const R_DEAD = 'Meninggal';
-const R_PREMIUM = 'Non-aktif karena premi (tunggakan)';
-const R_SUSPENDED = 'Penangguhan';
-const R_NOT_COVERED = 'Tidak ditanggung / masa berlaku berakhir';
-const R_END_OF_MONTH = 'Non-aktif di akhir bulan';
-const R_INACTIVE = 'Non-aktif';
-const R_MOVED = 'Pindah';
-const R_LEFT = 'Keluar';
-const R_DELETED = 'Dihapus dari daftar';
-const UNKNOWN = 'Status tidak dikenal: ';
+const R_DEAD: StatusReasonCode = 'deceased';
+const R_PREMIUM: StatusReasonCode = 'premium';
+const R_SUSPENDED: StatusReasonCode = 'suspended';
+const R_NOT_COVERED: StatusReasonCode = 'not-covered';
+const R_END_OF_MONTH: StatusReasonCode = 'end-of-month';
+const R_INACTIVE: StatusReasonCode = 'inactive';
+const R_MOVED: StatusReasonCode = 'moved';
+const R_LEFT: StatusReasonCode = 'left';
+const R_DELETED: StatusReasonCode = 'deleted';
+const UNKNOWN = UNKNOWN_REASON;
 
 /** VClaim statusPeserta codes (community data, DOMAIN.md section 1); null reason means active. */
 const VCLAIM_CODES = new Map<string, string | null>([

@@ -23,6 +23,19 @@ describe('the audit screen', () => {
     // The NIK is masked on screen; the match count is there, nothing of the member found (card, address).
     expect(await lookupRow.textContent()).toMatch(/"3673•{8}0003": 1 cocok/);
     expect(await page.getByTestId('audit-table').textContent()).not.toMatch(new RegExp(`${SITI.nik}|${SITI.card}|KALIGANDU`));
+    // One search by the clerk is one look-up entry (BPJS is not set up: the live check asked
+    // nobody and is not recorded as a second "0 cocok"); the record check while registering is
+    // worded as such.
+    const lookups = page.locator('[data-testid="audit-row"][data-action="lookup"]');
+    expect(await lookups.evaluateAll((rows) => rows.map((r) => r.lastElementChild?.textContent))).toEqual([
+      '"SITI AMINAH 1985-03-12": cek rekam medis ganda (0 mirip)',
+      '"3673••••••••0003": dicek di rekam medis saat mendaftar (0 cocok)',
+      '"3673••••••••0003": 1 cocok',
+    ]);
+    // Details are worded for people, in the screen's language: unit and payer by name, no raw "name: value".
+    const detail = (action: string) => page.locator(`[data-testid="audit-row"][data-action="${action}"]`).first().locator('td').last();
+    expect(await detail('register').textContent()).toBe('antrean U-001 di Poli Umum, penjamin JKN');
+    expect(await page.getByTestId('audit-table').textContent()).not.toMatch(/method:|visitId|payer:/);
 
     await page.getByTestId('audit-verify').click();
     await expect.poll(() => page.getByTestId('audit-verify-result').textContent()).toMatch(/^Rantai utuh: \d+ entri diperiksa/);
@@ -31,11 +44,19 @@ describe('the audit screen', () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.screenshot({ path: '/tmp/audit-1024.png' });
     await c.screenshot('audit-1024');
+    // The filters line up at 1024 px: every input (and the clear button) on one line, as high as the others.
+    const boxes = await page.getByTestId('audit-filters').locator('input, select, button').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+    expect(new Set(boxes).size).toBe(1);
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect.poll(() => detail('register').textContent()).toBe('queue U-001 at Poli Umum, payer JKN');
+    expect(await lookups.last().locator('td').last().textContent()).toBe('"3673••••••••0003": 1 matched');
+    await c.screenshot('audit-1024-en');
+    await page.getByRole('button', { name: 'ID', exact: true }).click();
 
     // "Who looked me up?": the NIK typed with separators finds the look-ups by NIK and the record's
     // registrations (the new record, the visit); not the name check nor the import.
     await page.getByTestId('audit-person').fill('3673 0152 0385 0003');
-    await expect.poll(() => page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))).toEqual(['register', 'register', 'lookup', 'lookup', 'lookup']);
+    await expect.poll(() => page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))).toEqual(['register', 'register', 'lookup', 'lookup']);
     await page.getByTestId('audit-action').selectOption('register');
     await expect.poll(() => page.getByTestId('audit-row').count()).toBe(2);
 

@@ -93,6 +93,14 @@ describe('registration at the counter', () => {
     await expect.poll(() => focused(c, 'data-testid')).toBe('confirm-no');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => focused(c, 'data-testid')).toBe('confirm-yes');
+    // Tab stays inside the question: Ya → Batal → Ya, never the header or the screen behind.
+    await page.keyboard.press('Tab');
+    expect(await focused(c, 'data-testid')).toBe('confirm-no');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(c, 'data-testid')).toBe('confirm-yes');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focused(c, 'data-testid')).toBe('confirm-yes');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('U-002');
     expect((await registerOf(c, 'UMUM')).map((e) => [e.queue, e.payer])).toEqual([
@@ -318,9 +326,21 @@ describe('registration without a look-up, and emergencies for a known patient', 
     const dialog = page.getByTestId('emergency-dialog');
     await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toBe('GD-001');
     expect(await dialog.textContent()).toContain(SITI.name);
+    // The number window has the focus, as for an unidentified patient: letters typed now go
+    // nowhere (no name search for "abc" behind it), and Tab never leaves the window.
+    await expect.poll(() => focused(c, 'data-testid')).toBe('emergency-close');
+    await page.keyboard.type('abc');
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(`document.activeElement?.closest('[data-testid="emergency-dialog"]') !== null`)).toBe(true);
+    }
+    expect(await search.inputValue()).toBe('');
+    expect(await page.getByTestId('verdict').count()).toBe(0);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await focused(c)).toBe('lookup-query');
+    expect(await search.inputValue()).toBe('');
+    expect(await page.getByTestId('register-start').count()).toBe(0); // no "new patient abc" offered
     // The patient went to IGD: the search screen is ready for the next one.
     expect(await page.getByTestId('register-panel').count()).toBe(0);
     expect(await search.inputValue()).toBe('');

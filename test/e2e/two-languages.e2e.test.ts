@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { useCounters } from './support/ui';
-import { APBD, APBN_OLD } from './support/lists';
+import { APBD, APBN_OLD, BUDI } from './support/lists';
 
 const counters = useCounters();
 
@@ -37,7 +37,8 @@ describe('two windows in two languages', () => {
 
       // A new search in the Indonesian window after the English one switched: still Indonesian.
       await search(id, '3673015203');
-      expect(await problemOf(id)).toMatch(/^Nomor 10 digit tidak dikenali/);
+      // The verdict was a problem already: wait for this search's words, not the last one's.
+      await expect.poll(() => problemOf(id)).toMatch(/^Nomor 10 digit tidak dikenali/);
       expect(await id.locator('html').getAttribute('lang')).toBe('id');
 
       // Switching a window re-words what it already shows, without asking the core again.
@@ -59,6 +60,31 @@ describe('two windows in two languages', () => {
       await expect.poll(() => statusOf(en)).toMatch(/^The BPJS PCare settings are incomplete/);
       expect(await statusOf(id)).toMatch(/^Isian BPJS PCare belum lengkap/);
       await en.screenshot({ path: '/tmp/messages-two-en-status.png' });
+
+      // A list's reason for "not active" is a code the core hands over: each window words it.
+      const lookUp = async (page: Page, query: string): Promise<void> => {
+        await page.locator('#lookup-query').fill(query);
+        await page.locator('#lookup-query').press('Enter');
+        await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('not-eligible');
+      };
+      await Promise.all([lookUp(id, BUDI.nik), lookUp(en, BUDI.nik)]);
+      expect(await en.getByTestId('verdict-reason').textContent()).toBe('Not active: premium arrears');
+      expect(await en.locator('.match__status .match__sub').first().textContent()).toBe('Not active: premium arrears');
+      expect(await id.getByTestId('verdict-reason').textContent()).toBe('Non-aktif karena premi (tunggakan)');
+
+      // With a patient on screen the header's list summary stays readable at 1366 and 1024 px, in
+      // both languages: no line of it cut short (the emergency button names the patient too).
+      for (const [page, lang] of [[id, 'id'], [en, 'en']] as const) {
+        for (const width of [1366, 1024]) {
+          await page.setViewportSize({ width, height: 768 });
+          const cut = await page.getByTestId('list-status').evaluate((el) => [el, ...el.children].filter((part) => part.scrollWidth > part.clientWidth + 1).map((part) => part.textContent));
+          expect(cut, `${lang} ${width}`).toEqual([]);
+          expect(await page.getByTestId('emergency-button').textContent()).toContain(BUDI.name);
+          await page.screenshot({ path: `/tmp/header-${lang}-${width}.png` });
+        }
+        await page.setViewportSize({ width: 1280, height: 800 });
+      }
+      await c.screenshot('two-languages-header');
       expect(errors).toEqual([]);
     } finally {
       await otherContext.close();

@@ -7,6 +7,7 @@ import { readSettings } from '../../core/settings/settings.repo';
 import { classifyQuery } from '../../core/lookup/classify-query';
 import { unreadableListsMessage } from '../../core/lookup/unreadable-lists';
 import { formatCoreMessage, type Lang } from '../../shared/i18n/messages';
+import { statusReasonMessage } from '../../shared/status-reason';
 import type { LookupResult } from '../../shared/lookup';
 import { checkDate, requireReadableFile } from '../checks';
 import { cliText } from '../messages';
@@ -166,7 +167,7 @@ function printResult(r: LookupResult, out: Output, lang: Lang): void {
         card: m.card ?? '-',
         dob: m.dob ?? '-',
         status: cliText(lang, `cek/status-${m.status}`),
-        reason: m.statusReason ? ` (${m.statusReason})` : '',
+        reason: m.statusReason ? ` (${formatCoreMessage(lang, statusReasonMessage(m.statusReason))})` : '',
         list: m.list.name,
         asOf: m.list.asOf,
         stale: m.stale ? cliText(lang, 'cek/stale') : '',

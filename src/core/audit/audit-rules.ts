@@ -52,6 +52,24 @@ const search = (query: (input: Loose) => string | undefined, matches: (value: Lo
   },
 });
 
+/**
+ * The counter's live check (`lookupOnline`), asked right after every `lookup` of a NIK, card or
+ * record number. Not a second look-up by the clerk: the local one is already on record. It is
+ * recorded only when BPJS was actually asked, as a different entry: the person's number went
+ * to BPJS, and whether BPJS knew them (`bpjs`: found, not-found, failed), never what it said.
+ * Not configured, or not a number BPJS takes: nothing was asked, nothing recorded.
+ */
+const askedBpjs: AuditRule = {
+  notes(call) {
+    const online = obj(call.value, 'online');
+    const status = str(online, 'status');
+    if (call.ok && status !== 'answered' && status !== 'failed') return [];
+    const q = str(call.input, 'query') ?? '';
+    const bpjs = !call.ok ? undefined : status === 'failed' ? 'failed' : bool(online, 'found') ? 'found' : 'not-found';
+    return [{ action: 'lookup', detail: detailOf({ method: call.method, query: q, queryKey: queryKeyOf(q) ?? undefined, service: str(online, 'service'), bpjs, ...failure(call) }) }];
+  },
+};
+
 const onlyOk = (rule: (call: AuditCall, db: AuditLookups) => AuditNote[]): AuditRule => ({ notes: (call, db) => (call.ok ? rule(call, db) : []) });
 
 const payerChange: AuditRule = onlyOk((call, db) => [
@@ -145,7 +163,7 @@ function visitNotes(call: AuditCall, subject: string | null): AuditNote[] {
 export function auditRules(settingsNow: () => Loose): Record<string, AuditRule> {
   return {
     lookup: search((i) => str(i, 'query'), (v) => len(v, 'matches')),
-    lookupOnline: search((i) => str(i, 'query'), (v) => len(obj(v, 'result'), 'matches') ?? 0),
+    lookupOnline: askedBpjs,
     findPatient: search((i) => str(i, 'nik') ?? str(i, 'card') ?? str(i, 'mrn'), (v) => (v ? 1 : 0)),
     likelyDuplicates: search((i) => [str(i, 'name'), str(i, 'dob')].filter(Boolean).join(' '), (v) => len(v)),
 

@@ -3,6 +3,7 @@
 // is defensive and a missing field becomes null rather than an exception.
 import { parseDate } from '../../shared/dates';
 import { mapVClaimStatus, parseSex } from '../../shared/status';
+import { textReason } from '../../shared/status-reason';
 import type { LiveMember } from './types';
 
 type Json = Record<string, unknown>;
@@ -76,7 +77,7 @@ export function mapPCarePeserta(response: unknown): LiveMember {
     dob: date(p.tglLahir),
     sex: parseSex(text(p.sex)),
     status: active ? 'active' : 'inactive',
-    statusReason: active ? null : (note ?? 'Tidak aktif'),
+    statusReason: active ? null : note === null ? 'inactive' : textReason(note),
     segment: text(field(p.jnsPeserta, 'nama')),
     class: text(field(p.jnsKelas, 'nama')) ?? text(field(p.jnsKelas, 'kode')),
     facility: text(field(p.kdProviderPst, 'nmProvider')),

@@ -5,7 +5,9 @@
 import type { BpjsFailure, RecheckRow, RecheckRun } from '../../shared/bpjs';
 import type { Payer } from '../../shared/counter';
 import type { Verdict } from '../../shared/lookup';
+import { formatCoreMessage } from '../../shared/i18n/messages';
 import { queueLabel } from '../../shared/settings';
+import { statusReasonMessage } from '../../shared/status-reason';
 import { closeFollowUps, setPayer } from '../follow-ups/follow-ups';
 import { AUTOMATIC_RECHECK } from '../follow-ups/payer-changes.repo';
 import type { Db } from '../store/open-database';
@@ -64,7 +66,10 @@ export async function runRechecks(deps: RecheckDeps): Promise<RecheckRun> {
       break;
     }
     const after = deps.verdictOf(c.nik ?? c.card!);
-    const liveStatus = result.member ? (result.member.status === 'active' ? 'AKTIF' : ['TIDAK AKTIF', result.member.statusReason].filter(Boolean).join(': ')) : null;
+    // Stored (and sent to the hub) as it always was, "TIDAK AKTIF: <reason in Indonesian>"; each
+    // screen words it in its language again (the reason's text maps back to its code).
+    const reason = result.member?.statusReason ? formatCoreMessage('id', statusReasonMessage(result.member.statusReason)) : null;
+    const liveStatus = result.member ? (result.member.status === 'active' ? 'AKTIF' : ['TIDAK AKTIF', reason].filter(Boolean).join(': ')) : null;
     const at = deps.now();
     db.transaction(() => {
       const action = c.payer === 'pending' && after === 'eligible' ? 'payer-jkn' : 'none';

@@ -1,5 +1,6 @@
-import type { Lang } from '../../shared/i18n/messages';
+import { formatCoreMessage, type Lang } from '../../shared/i18n/messages';
 import { maskCard, maskNik } from '../../shared/masking';
+import { statusReasonMessage } from '../../shared/status-reason';
 import type { Cell, ExportFormat } from '../export/table-writer';
 import { writeTableStream } from '../export/table-stream';
 import { LoketError } from '../errors';
@@ -55,14 +56,14 @@ export async function exportMembers(db: Db, options: MemberExport): Promise<numb
       sheet: edition.listName,
       headers: words.headers,
       count,
-      rows: mapRows(rows, (m) => memberCells(m, words, options.full)),
+      rows: mapRows(rows, (m) => memberCells(m, words, options.full, options.lang)),
     });
   } finally {
     if (source !== db) source.close();
   }
 }
 
-function memberCells(m: MemberRow, words: (typeof WORDS)[Lang], full: boolean): Cell[] {
+function memberCells(m: MemberRow, words: (typeof WORDS)[Lang], full: boolean, lang: Lang): Cell[] {
   const detail = unpackDetail(m.detail);
   const card = cardToText(m.card);
   return [
@@ -73,7 +74,8 @@ function memberCells(m: MemberRow, words: (typeof WORDS)[Lang], full: boolean): 
     dobToIso(m.dob),
     detail.sex || null,
     m.flags & MemberFlags.active ? words.active : words.inactive,
-    detail.statusReason || null,
+    // Stored as a code (or, in older editions, the Indonesian text): worded in the file's language.
+    detail.statusReason ? formatCoreMessage(lang, statusReasonMessage(detail.statusReason)) : null,
     detail.segment || null,
     detail.facility || null,
     detail.class || null,

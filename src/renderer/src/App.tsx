@@ -10,8 +10,8 @@ import { UndoStore } from './components/undo-store';
 import { CoreStatusBanner } from './features/core-status/CoreStatusBanner';
 import { EmergencyChoice } from './features/emergency/EmergencyChoice';
 import { EmergencyDialog } from './features/emergency/EmergencyDialog';
-import type { EmergencyTarget } from './features/emergency/emergency-flow';
-import { useEmergency } from './features/emergency/use-emergency';
+import { focusAfterEmergency, type EmergencyTarget } from './features/emergency/emergency-flow';
+import { useEmergency, type EmergencyClosed } from './features/emergency/use-emergency';
 import { FollowUpsScreen } from './features/followups/FollowUpsScreen';
 import { LookupScreen, type ScanRequest } from './features/lookup/LookupScreen';
 import { ListsScreen } from './features/lists/ListsScreen';
@@ -131,9 +131,12 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
       // The patient went to IGD: the search screen is ready for the next one.
       if (forTarget) setSearchReset((n) => n + 1);
     }, []),
-    useCallback(() => {
-      if (focusLock()) return;
-      if (screenRef.current === 'search') document.getElementById('lookup-query')?.focus();
+    useCallback(({ registered, previous }: EmergencyClosed) => {
+      const usable = previous !== null && previous.isConnected && previous.closest('[inert]') === null;
+      const where = focusAfterEmergency({ locked: access.lockedRef.current, searchScreen: screenRef.current === 'search', registered, previousThere: usable });
+      if (where === 'lock') focusLock();
+      else if (where === 'search') document.getElementById('lookup-query')?.focus();
+      else if (where === 'previous') previous?.focus();
     }, []),
   );
   const closeEmergency = emergency.close;
@@ -159,12 +162,6 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
     return () => window.removeEventListener('keydown', onKey, true);
   }, [closeEmergency]);
 
-  const onDialogClose = useCallback(() => {
-    closeEmergency();
-    if (focusLock()) return;
-    if (screen === 'search') document.getElementById('lookup-query')?.focus();
-  }, [screen, closeEmergency]);
-
   const onRegistered = useCallback((visit: RegisteredVisit) => {
     setLastSlip({ visitId: visit.id, queue: visit.queue });
     setChanges((n) => n + 1);
@@ -173,7 +170,9 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
   const state = emergency.state;
   return (
     <>
-      <div className="session-shell" inert={access.locked} aria-hidden={access.locked || undefined} data-testid="app-shell">
+      {/* Inert under the lock and under the emergency window: no key, click or focus reaches
+          the screen behind (a search screen clearing itself must not take the focus back). */}
+      <div className="session-shell" inert={access.locked || state !== null} aria-hidden={access.locked || state !== null || undefined} data-testid="app-shell">
       <AppHeader
         lists={lists}
         screen={screen}
@@ -230,7 +229,7 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
           onCancel={() => emergency.press('Escape')}
         />
       )}
-      {state && state.status !== 'choose' && <EmergencyDialog state={state} settings={settings} onClose={onDialogClose} />}
+      {state && state.status !== 'choose' && <EmergencyDialog state={state} settings={settings} onClose={emergency.dismiss} />}
     </>
   );
 }

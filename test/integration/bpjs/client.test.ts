@@ -73,7 +73,7 @@ describe('VClaim', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.member).toMatchObject({ card: BUDI.noKartu, nik: BUDI.nik, status: 'inactive', sex: 'L', segment: 'PEKERJA MANDIRI' });
-    expect(r.member?.statusReason).toMatch(/premi/i);
+    expect(r.member?.statusReason).toBe('premium');
     expect(s.requests[0]?.path).toBe(`/vclaim-rest/Peserta/nokartu/${BUDI.noKartu}/tglSEP/2026-11-23`);
   });
 

@@ -103,7 +103,7 @@ describe('offline-first look-up', () => {
     expect(local.verdict).toBe('eligible');
     expect(online.online).toMatchObject({ status: 'answered', service: 'vclaim', found: true, at: new Date(clock.t).toISOString() });
     const liveMatch = online.result!.matches.find((m) => m.list.kind === 'bpjs-live');
-    expect(liveMatch).toMatchObject({ status: 'inactive', statusReason: 'Non-aktif karena premi (tunggakan)', live: { service: 'vclaim', fetchedAt: new Date(clock.t).toISOString() } });
+    expect(liveMatch).toMatchObject({ status: 'inactive', statusReason: 'premium', live: { service: 'vclaim', fetchedAt: new Date(clock.t).toISOString() } });
     // Both sources are shown; the newer (today's live answer) decides.
     expect(online.result!.matches.some((m) => m.list.kind === 'pbi-apbd' && m.status === 'active')).toBe(true);
     expect(online.result!.verdict).toBe('not-eligible');

@@ -50,7 +50,7 @@ describe('a status under another column name is found by its values', () => {
     expect(report.mapping.status).toBe(header);
     expect(report.notices.map((n) => n.code)).toContain('status-by-values');
     expect((await core.lookup({ query: member(4).nik })).verdict).toBe('not-eligible');
-    expect((await core.lookup({ query: member(4).nik })).matches[0]?.statusReason).toBe('Meninggal');
+    expect((await core.lookup({ query: member(4).nik })).matches[0]?.statusReason).toBe('deceased');
     expect((await core.lookup({ query: member(5).nik })).verdict).toBe('eligible');
     expect((await core.lookup({ query: member(6).nik })).verdict).toBe('eligible'); // empty KET: on the list, covered
     core.close();
@@ -65,7 +65,7 @@ describe('a status under another column name is found by its values', () => {
     const report = await importFile(core, path);
     expect(report.statusColumn).toEqual({ header: 'KETERANGAN', foundBy: 'values' });
     expect((await core.lookup({ query: member(1).nik })).verdict).toBe('not-eligible'); // NON AKTIF
-    expect((await core.lookup({ query: member(4).nik })).matches[0]?.statusReason).toBe('Meninggal'); // WAFAT
+    expect((await core.lookup({ query: member(4).nik })).matches[0]?.statusReason).toBe('deceased'); // WAFAT
     expect((await core.lookup({ query: member(5).nik })).verdict).toBe('eligible');
     core.close();
   });
@@ -142,7 +142,7 @@ describe('a status under another column name is found by its values', () => {
     expect(report.statusColumn).toEqual({ header: 'KET', foundBy: 'values' });
     const lookup = await core.lookup({ query: member(4).nik });
     expect(lookup.verdict).toBe('not-eligible');
-    expect(lookup.matches[0]?.statusReason).toBe('Meninggal');
+    expect(lookup.matches[0]?.statusReason).toBe('deceased');
     core.close();
   });
 });

@@ -46,6 +46,7 @@ describe('exportMembers', () => {
     expect(headers).toEqual(['Baris', 'NIK', 'No. kartu', 'Nama', 'Tanggal lahir', 'Jenis kelamin', 'Status', 'Alasan status', 'Segmen', 'Faskes', 'Kelas', 'Alamat']);
     expect(rows[0]!.slice(0, 7)).toEqual(['2', maskNik(SITI.nik), maskCard(SITI.card), SITI.name, '1985-03-12', 'P', 'aktif']);
     expect(rows[2]![6]).toBe('tidak aktif');
+    expect(rows[2]![7]).toBe('Non-aktif'); // the reason worded in the file's language, not a code
     expect(rows[3]![3]).toBe(`'${HOSTILE.name}`);
     expect(rows[1]![11]).toBe("'@SUM(1)");
     core.close();
@@ -65,6 +66,7 @@ describe('exportMembers', () => {
     expect(sheet.getRow(2).getCell(2).type).toBe(ExcelJS.ValueType.String);
     expect(sheet.getRow(2).getCell(3).value).toBe(SITI.card);
     expect(sheet.getRow(4).getCell(7).value).toBe('inactive');
+    expect(sheet.getRow(4).getCell(8).value).toBe('Not active'); // no Indonesian reason in an English file
     const hostile = sheet.getRow(5).getCell(4);
     expect(hostile.type).toBe(ExcelJS.ValueType.String);
     expect(hostile.value).toBe(`'${HOSTILE.name}`);

@@ -77,9 +77,9 @@ describe('a status of several words reads as its strongest word', () => {
     ]);
     const dead = await core.lookup({ query: SITI.nik });
     expect(dead).toMatchObject({ verdict: 'not-eligible' });
-    expect(dead.matches[0]).toMatchObject({ status: 'inactive', statusReason: 'Meninggal' });
+    expect(dead.matches[0]).toMatchObject({ status: 'inactive', statusReason: 'deceased' });
     expect((await core.lookup({ query: RIZKI.nik })).verdict).toBe('eligible');
-    expect((await core.lookup({ query: DJOKO.nik })).matches[0]).toMatchObject({ status: 'inactive', statusReason: 'Non-aktif' });
+    expect((await core.lookup({ query: DJOKO.nik })).matches[0]).toMatchObject({ status: 'inactive', statusReason: 'inactive' });
     core.close();
   });
 });

@@ -34,7 +34,7 @@ describe('VClaim peserta', () => {
   it('numeric codes and known inactive codes', () => {
     const m = mapVClaimPeserta({ peserta: { ...peserta, statusPeserta: { kode: 9, keterangan: 'NON AKTIF KARENA PREMI' } } });
     expect(m.status).toBe('inactive');
-    expect(m.statusReason).toMatch(/premi/i);
+    expect(m.statusReason).toBe('premium');
   });
 
   it('an unknown status code is shown verbatim and not active', () => {

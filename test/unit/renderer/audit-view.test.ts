@@ -1,8 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_PAGE, NO_FILTERS, auditFileName, auditQuery, detailLine, personProblem, verifySummary } from '../../../src/renderer/src/features/audit/audit-view';
+import i18next from 'i18next';
+import { AUDIT_PAGE, NO_FILTERS, auditFileName, auditQuery, detailText, personProblem, verifySummary, type DetailWording } from '../../../src/renderer/src/features/audit/audit-view';
 import { auditEn } from '../../../src/renderer/src/i18n/messages-en-audit';
 import { auditId } from '../../../src/renderer/src/i18n/messages-id-audit';
+import { uiEn } from '../../../src/renderer/src/i18n/messages-en';
+import { uiId } from '../../../src/renderer/src/i18n/messages-id';
 import { AUDIT_ACTIONS, type AuditEntryView } from '../../../src/shared/audit';
+import { formatCoreMessage, isMessageKey, type Lang } from '../../../src/shared/i18n/messages';
+import { PAYER_NAMES } from '../../../src/shared/payer-names';
+
+/** The screen's wording with the real catalogs of one language, as AuditScreen builds it. */
+function wording(lang: Lang): DetailWording {
+  const i18n = i18next.createInstance();
+  void i18n.init({ lng: lang, resources: { id: { ui: uiId }, en: { ui: uiEn } }, defaultNS: 'ui', initAsync: false, interpolation: { escapeValue: false } });
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
+  return {
+    t: (key, options) => i18n.t(key, options) as string,
+    unit: (code) => (code === 'UMUM' ? 'Poli Umum' : code),
+    payer: (code) => (PAYER_NAMES[lang] as Record<string, string>)[code] ?? code,
+    date: (iso) => `${iso.slice(8, 10)} ${months[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`,
+    error: (code) => (isMessageKey(code) ? formatCoreMessage(lang, { code, params: {} }) : code),
+  };
+}
 
 const entry = (action: string, detail: AuditEntryView['detail']): AuditEntryView => ({ seq: 1, at: '2026-11-30T02:00:00.000Z', actor: 'ani', action, subject: null, detail });
 
@@ -36,15 +55,37 @@ describe('the audit screen, without a window', () => {
     expect(verifySummary({ ...base, ok: false, entries: 4, firstBroken: 4, reason: 'gap' })).toEqual({ tone: 'bad', key: 'audit.verifyBroken', params: { seq: 4, entries: 4, reason: 'gap' } });
   });
 
-  it('words the common details and masks identifiers in a query', () => {
-    expect(detailLine(entry('lookup', { method: 'lookup', query: '3673015203850003', queryKey: '3673015203850003', matches: 2 }))).toEqual({
-      key: 'audit.detail.lookup',
-      params: { query: '3673••••••••0003', matches: '2' },
-    });
-    expect(detailLine(entry('register', { method: 'registerVisit', queue: 'U-001', unit: 'UMUM' }))).toEqual({ key: 'audit.detail.visit', params: { queue: 'U-001', unit: 'UMUM' } });
-    expect(detailLine(entry('override', { warning: 'second-visit-same-day' })).key).toBe('audit.warning.second-visit-same-day');
-    expect(detailLine(entry('export', { method: 'exportReport', ok: false, error: 'session/forbidden' }))).toEqual({ key: 'audit.detail.failed', params: { method: 'exportReport', error: 'session/forbidden' } });
-    expect(detailLine(entry('login-failed', { username: 'budi', error: 'account/wrong-credentials' }))).toEqual({ key: 'audit.detail.plain', params: { text: 'username: budi · error: account/wrong-credentials' } });
+  it('words details for people in both languages: payers, units, statuses and fields by name, identifiers masked', () => {
+    const id = wording('id');
+    const en = wording('en');
+    const lookup = entry('lookup', { method: 'lookup', query: '3673015203850003', queryKey: '3673015203850003', matches: 2 });
+    expect(detailText(lookup, id)).toBe('"3673••••••••0003": 2 cocok');
+    expect(detailText(lookup, en)).toBe('"3673••••••••0003": 2 matched');
+    // The tester's line: "method: setPayer · payer: umum · previous: pending · visitId: 4".
+    const payer = entry('payer-change', { method: 'setPayer', payer: 'umum', previous: 'pending', visitId: 4 });
+    expect(detailText(payer, id)).toBe('penjamin diubah petugas: Penjamin menyusul → Umum');
+    expect(detailText(payer, en)).toBe('payer changed by the clerk: Payer pending → Self-pay');
+    expect(detailText(entry('payer-change', { method: 'recheckPayer', payer: 'jkn', previous: 'pending', verdict: 'eligible', visitId: 4 }), en)).toBe('re-check (Active member): Payer pending → JKN');
+    const visit = entry('register', { method: 'registerVisit', queue: 'U-001', unit: 'UMUM', payer: 'jkn', verdict: 'eligible', visitId: 1 });
+    expect(detailText(visit, id)).toBe('antrean U-001 di Poli Umum, penjamin JKN');
+    expect(detailText(visit, en)).toBe('queue U-001 at Poli Umum, payer JKN');
+    const settings = entry('settings', { section: 'counter', changed: ['facilityName', 'staleAfterDays'] });
+    expect(detailText(settings, id)).toBe('pengaturan loket diubah: Nama fasilitas, Daftar peserta dianggap lama setelah (hari)');
+    expect(detailText(settings, en)).not.toMatch(/facilityName|staleAfterDays/);
+    expect(detailText(entry('import', { kind: 'pbi-apbd', asOf: '2026-11-01', edition: 3, rows: 2000, rejected: 1 }), id)).toBe('PBI APBD per 01 Nov 2026: 2000 baris diimpor, 1 ditolak (edisi 3)');
+    expect(detailText(entry('override', { warning: 'second-visit-same-day' }), id)).toBe('kunjungan kedua ke unit yang sama hari ini');
+    expect(detailText(entry('export', { method: 'exportReport', ok: false, error: 'session/forbidden' }), en)).toMatch(/^Report export refused: /);
+    expect(detailText(entry('login-failed', { method: 'signIn', username: 'budi', error: 'account/wrong-credentials' }), id)).toMatch(/^Masuk gagal untuk budi: /);
+    // Asking BPJS is its own kind of entry, worded so (not a second "0 cocok").
+    const asked = entry('lookup', { method: 'lookupOnline', query: '3673015203850003', service: 'vclaim', bpjs: 'not-found' });
+    expect(detailText(asked, id)).toBe('"3673••••••••0003": ditanyakan ke BPJS VClaim, tidak dikenal BPJS');
+    expect(detailText(asked, en)).toBe('"3673••••••••0003": asked of BPJS VClaim, not known to BPJS');
+    // Every detail the core writes reads without a raw "name: value".
+    for (const w of [id, en]) {
+      for (const e of [payer, visit, settings, entry('print', { method: 'printSlip', kind: 'print', visitId: 4, reprint: true }), entry('emergency', { visitId: 9, queue: 'GD-001' })]) {
+        expect(detailText(e, w)).not.toMatch(/(^|· )[a-zA-Z]+: [a-z0-9]|visitId|method/);
+      }
+    }
   });
 
   it('has every action and every warning the core records in both languages', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emergencyKey, type EmergencyAction, type EmergencyPhase } from '../../../src/renderer/src/features/emergency/emergency-flow';
+import { emergencyKey, focusAfterEmergency, type EmergencyAction, type EmergencyPhase } from '../../../src/renderer/src/features/emergency/emergency-flow';
 import { targetOf } from '../../../src/renderer/src/features/emergency/target-of';
 
 /** Runs keys through the rule as the app does, counting the emergencies registered. */
@@ -46,6 +46,26 @@ describe('F9 and the emergency choice', () => {
     expect(emergencyKey('shown', 'Enter', true)).toBe('ignore');
     expect(emergencyKey('idle', 'Enter', true)).toBe('ignore');
     expect(emergencyKey('choosing', 'x', true)).toBe('ignore');
+  });
+});
+
+describe('the focus after the emergency window', () => {
+  const at = { locked: false, searchScreen: true, registered: true, previousThere: true };
+
+  it('a number shown on the search screen: the search field, ready for the next patient, even when the button pressed before is still there', () => {
+    expect(focusAfterEmergency(at)).toBe('search');
+    expect(focusAfterEmergency({ ...at, previousThere: false })).toBe('search');
+  });
+
+  it('the question left with Esc: back where the clerk was (the unit step), else the search field', () => {
+    expect(focusAfterEmergency({ ...at, registered: false })).toBe('previous');
+    expect(focusAfterEmergency({ ...at, registered: false, previousThere: false })).toBe('search');
+  });
+
+  it('another screen: back where the clerk was, or nowhere in particular; under the lock: the lock', () => {
+    expect(focusAfterEmergency({ ...at, searchScreen: false })).toBe('previous');
+    expect(focusAfterEmergency({ ...at, searchScreen: false, previousThere: false })).toBe('none');
+    expect(focusAfterEmergency({ ...at, locked: true })).toBe('lock');
   });
 });
 

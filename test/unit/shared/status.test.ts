@@ -16,47 +16,47 @@ describe('mapListStatus', () => {
   it('reads numbers like their text', () => {
     expect(mapListStatus(1)).toEqual({ status: 'active', reason: null, raw: '1' });
     expect(mapListStatus(0)).toEqual({ status: 'active', reason: null, raw: '0' });
-    expect(mapListStatus(9)).toMatchObject({ status: 'inactive', reason: 'Non-aktif karena premi (tunggakan)', raw: '9' });
+    expect(mapListStatus(9)).toMatchObject({ status: 'inactive', reason: 'premium', raw: '9' });
   });
 
   it.each([
-    ['NON AKTIF', 'Non-aktif'],
-    ['NONAKTIF', 'Non-aktif'],
-    ['Non-Aktif', 'Non-aktif'],
-    ['NON_AKTIF', 'Non-aktif'],
-    ['TIDAK AKTIF', 'Non-aktif'],
-    ['MENINGGAL', 'Meninggal'],
-    ['meninggal dunia', 'Meninggal'],
-    ['2', 'Meninggal'],
-    ['PINDAH', 'Pindah'],
-    ['KELUAR', 'Keluar'],
-    ['DIHAPUS', 'Dihapus dari daftar'],
-    ['NONAKTIF PREMI', 'Non-aktif karena premi (tunggakan)'],
-    ['NON AKTIF PREMI', 'Non-aktif karena premi (tunggakan)'],
-    ['9', 'Non-aktif karena premi (tunggakan)'],
-    ['09', 'Non-aktif karena premi (tunggakan)'],
-    ['6', 'Tidak ditanggung / masa berlaku berakhir'],
-    ['7', 'Penangguhan'],
-    ['PENANGGUHAN', 'Penangguhan'],
-    ['15', 'Non-aktif di akhir bulan'],
+    ['NON AKTIF', 'inactive'],
+    ['NONAKTIF', 'inactive'],
+    ['Non-Aktif', 'inactive'],
+    ['NON_AKTIF', 'inactive'],
+    ['TIDAK AKTIF', 'inactive'],
+    ['MENINGGAL', 'deceased'],
+    ['meninggal dunia', 'deceased'],
+    ['2', 'deceased'],
+    ['PINDAH', 'moved'],
+    ['KELUAR', 'left'],
+    ['DIHAPUS', 'deleted'],
+    ['NONAKTIF PREMI', 'premium'],
+    ['NON AKTIF PREMI', 'premium'],
+    ['9', 'premium'],
+    ['09', 'premium'],
+    ['6', 'not-covered'],
+    ['7', 'suspended'],
+    ['PENANGGUHAN', 'suspended'],
+    ['15', 'end-of-month'],
   ])('%j is inactive: %s', (raw, reason) => {
     expect(mapListStatus(raw)).toEqual({ status: 'inactive', reason, raw });
   });
 
   it('shows unknown words verbatim and does not call them active', () => {
-    expect(mapListStatus('SEDANG DIPROSES')).toEqual({ status: 'inactive', reason: 'Status tidak dikenal: SEDANG DIPROSES', raw: 'SEDANG DIPROSES' });
-    expect(mapListStatus('99')).toEqual({ status: 'inactive', reason: 'Status tidak dikenal: 99', raw: '99' });
+    expect(mapListStatus('SEDANG DIPROSES')).toEqual({ status: 'inactive', reason: 'unknown:SEDANG DIPROSES', raw: 'SEDANG DIPROSES' });
+    expect(mapListStatus('99')).toEqual({ status: 'inactive', reason: 'unknown:99', raw: '99' });
     expect(mapListStatus(' aktif? ')).toMatchObject({ status: 'active' }); // punctuation is noise
   });
 
   it.each([
-    ['NON AKTIF - MENINGGAL', 'inactive', 'Meninggal'],
-    ['AKTIF / MENINGGAL DUNIA', 'inactive', 'Meninggal'],
-    ['PINDAH DOMISILI', 'inactive', 'Pindah'],
-    ['PINDAH (DOMISILI BARU)', 'inactive', 'Pindah'],
-    ['TIDAK DITEMUKAN', 'inactive', 'Non-aktif'],
-    ['NON AKTIF (PINDAH)', 'inactive', 'Pindah'],
-    ['BELUM AKTIF', 'inactive', 'Non-aktif'],
+    ['NON AKTIF - MENINGGAL', 'inactive', 'deceased'],
+    ['AKTIF / MENINGGAL DUNIA', 'inactive', 'deceased'],
+    ['PINDAH DOMISILI', 'inactive', 'moved'],
+    ['PINDAH (DOMISILI BARU)', 'inactive', 'moved'],
+    ['TIDAK DITEMUKAN', 'inactive', 'inactive'],
+    ['NON AKTIF (PINDAH)', 'inactive', 'moved'],
+    ['BELUM AKTIF', 'inactive', 'inactive'],
     ['AKTIF (PBI)', 'active', null],
     ['Aktif - PBI APBD', 'active', null],
     ['AKTIF S/D 15-01-2027', 'active', null], // digits inside a status are a date, not a VClaim code
@@ -72,7 +72,7 @@ describe('mapListStatus', () => {
     fc.assert(
       fc.property(fc.array(word, { maxLength: 5 }), fc.array(word, { maxLength: 5 }), separator, fc.boolean(), (before, after, sep, lower) => {
         const text = [...before, 'MENINGGAL', ...after].join(sep);
-        expect(mapListStatus(lower ? text.toLowerCase() : text)).toMatchObject({ status: 'inactive', reason: 'Meninggal' });
+        expect(mapListStatus(lower ? text.toLowerCase() : text)).toMatchObject({ status: 'inactive', reason: 'deceased' });
       }),
     );
   });
@@ -156,22 +156,22 @@ describe('mapVClaimStatus', () => {
   it('maps the known codes', () => {
     expect(mapVClaimStatus('0', 'AKTIF')).toEqual({ status: 'active', reason: null, raw: '0' });
     expect(mapVClaimStatus(0)).toEqual({ status: 'active', reason: null, raw: '0' });
-    expect(mapVClaimStatus('2', 'MENINGGAL')).toEqual({ status: 'inactive', reason: 'Meninggal', raw: '2' });
-    expect(mapVClaimStatus('6')).toMatchObject({ status: 'inactive', reason: 'Tidak ditanggung / masa berlaku berakhir' });
-    expect(mapVClaimStatus('7')).toMatchObject({ status: 'inactive', reason: 'Penangguhan' });
-    expect(mapVClaimStatus(9)).toMatchObject({ status: 'inactive', reason: 'Non-aktif karena premi (tunggakan)' });
-    expect(mapVClaimStatus('15')).toMatchObject({ status: 'inactive', reason: 'Non-aktif di akhir bulan' });
+    expect(mapVClaimStatus('2', 'MENINGGAL')).toEqual({ status: 'inactive', reason: 'deceased', raw: '2' });
+    expect(mapVClaimStatus('6')).toMatchObject({ status: 'inactive', reason: 'not-covered' });
+    expect(mapVClaimStatus('7')).toMatchObject({ status: 'inactive', reason: 'suspended' });
+    expect(mapVClaimStatus(9)).toMatchObject({ status: 'inactive', reason: 'premium' });
+    expect(mapVClaimStatus('15')).toMatchObject({ status: 'inactive', reason: 'end-of-month' });
   });
 
   it('shows unknown codes verbatim, as not active', () => {
     expect(mapVClaimStatus('11', 'NON AKTIF KARENA SELESAI KONTRAK')).toEqual({
       status: 'inactive',
-      reason: 'Status tidak dikenal: 11 (NON AKTIF KARENA SELESAI KONTRAK)',
+      reason: 'unknown:11 (NON AKTIF KARENA SELESAI KONTRAK)',
       raw: '11',
     });
-    expect(mapVClaimStatus('X')).toEqual({ status: 'inactive', reason: 'Status tidak dikenal: X', raw: 'X' });
-    expect(mapVClaimStatus(null, 'AKTIF?')).toEqual({ status: 'inactive', reason: 'Status tidak dikenal: AKTIF?', raw: 'AKTIF?' });
-    expect(mapVClaimStatus(undefined)).toEqual({ status: 'inactive', reason: 'Status tidak dikenal: -', raw: null });
+    expect(mapVClaimStatus('X')).toEqual({ status: 'inactive', reason: 'unknown:X', raw: 'X' });
+    expect(mapVClaimStatus(null, 'AKTIF?')).toEqual({ status: 'inactive', reason: 'unknown:AKTIF?', raw: 'AKTIF?' });
+    expect(mapVClaimStatus(undefined)).toEqual({ status: 'inactive', reason: 'unknown:-', raw: null });
   });
 
   it('property: never throws', () => {

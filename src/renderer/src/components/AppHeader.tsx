@@ -38,7 +38,7 @@ export function AppHeader({ lists, screen, onScreen, onEmergency, emergencyBusy,
         {/* Never disabled: an emergency is never blocked by anything on screen. */}
         <button
           type="button"
-          className="emergency-button"
+          className={emergencyFor ? 'emergency-button emergency-button--for' : 'emergency-button'}
           data-testid="emergency-button"
           title={t('emergency.buttonTitle')}
           aria-busy={emergencyBusy}

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
+import { useFocusTrap } from './use-focus-trap';
 
 interface Props {
   title: string;
@@ -15,16 +16,19 @@ interface Props {
   onCancel: () => void;
 }
 
-/** A yes/no question: Enter presses the focused button, Tab or the arrows move, Esc cancels. */
+/** A yes/no question: Enter presses the focused button, Tab or the arrows move (Tab never leaves it), Esc cancels. */
 export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, keysHint, initialFocus = 'confirm', onConfirm, onCancel }: Props) {
   const confirmRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useFocusTrap(dialogRef);
   // Before the browser paints (not after, as useEffect would): a key pressed the moment the
   // question shows must reach the question, never the screen behind it (an arrow there changes the unit).
   useLayoutEffect(() => (initialFocus === 'cancel' ? cancelRef : confirmRef).current?.focus(), [initialFocus]);
   return (
     <div className="overlay">
       <div
+        ref={dialogRef}
         className="confirm-dialog"
         role="alertdialog"
         aria-modal="true"

@@ -4,7 +4,7 @@ import { formatDate } from '../format';
 import { useLang } from '../i18n';
 import { useErrorText } from '../i18n/core-words';
 
-/** One line in the header: how many lists the look-up searches, how many members, how many cannot be read, how many are old. */
+/** In the header: how many lists the look-up searches (first line), how many members, how many cannot be read and how many are old (second). */
 export function ListStatus({ state }: { state: ListsState }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -19,23 +19,26 @@ export function ListStatus({ state }: { state: ListsState }) {
   const stale = lists.filter((l) => l.stale).length;
   const unreadable = lists.filter((l) => l.unreadable).length;
   const names = lists.map((l) => t('lists.listItem', { name: l.name, date: formatDate(l.asOf, lang) })).join('\n');
+  // Two short lines (lists; members and how many are old), so the header keeps them readable
+  // beside the clerk, the language and the emergency button even at 1024 px.
   return (
-    <p className="list-status" data-testid="list-status" title={names}>
-      <span>{t('lists.count', { count: lists.length })}</span>
-      <span aria-hidden="true"> · </span>
-      <span>{t('lists.members', { count: members })}</span>
-      {unreadable > 0 && (
-        <>
-          <span aria-hidden="true"> · </span>
-          <span className="list-status__stale" data-testid="list-status-unreadable">{t('lists.unreadable', { count: unreadable })}</span>
-        </>
-      )}
-      {stale > 0 && (
-        <>
-          <span aria-hidden="true"> · </span>
-          <span className="list-status__stale">{t('lists.stale', { count: stale })}</span>
-        </>
-      )}
+    <p className="list-status list-status--two" data-testid="list-status" title={names}>
+      <span className="list-status__line">{t('lists.count', { count: lists.length })}</span>
+      <span className="list-status__line">
+        <span>{t('lists.members', { count: members })}</span>
+        {unreadable > 0 && (
+          <>
+            <span aria-hidden="true"> · </span>
+            <span className="list-status__stale" data-testid="list-status-unreadable">{t('lists.unreadable', { count: unreadable })}</span>
+          </>
+        )}
+        {stale > 0 && (
+          <>
+            <span aria-hidden="true"> · </span>
+            <span className="list-status__stale">{t('lists.staleShort', { count: stale })}</span>
+          </>
+        )}
+      </span>
     </p>
   );
 }

@@ -1,17 +1,21 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, type AuditAction } from '../../../../shared/audit';
+import { formatCoreMessage, isMessageKey } from '../../../../shared/i18n/messages';
+import { PAYER_NAMES } from '../../../../shared/payer-names';
 import type { CounterSettings } from '../../../../shared/settings';
 import { loket } from '../../api';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Notice, PathPrompt } from '../../components/PathPrompt';
 import { useTableExport, type ExportFormat, type ExportRequest } from '../../hooks/use-table-export';
+import { formatDate } from '../../format';
+import { unitName } from '../../hooks/use-settings';
 import { localeOf, useLang } from '../../i18n';
 import type { Translate } from '../hub/hub-notice-text';
 import '../lists/admin.css';
 import './audit.css';
-import { NO_FILTERS, auditFileName, detailLine, personProblem, verifySummary, type AuditFilters } from './audit-view';
+import { NO_FILTERS, auditFileName, detailText, personProblem, verifySummary, type AuditFilters, type DetailWording } from './audit-view';
 import { useAudit } from './use-audit';
 
 /**
@@ -30,6 +34,17 @@ export function AuditScreen({ settings }: { settings: CounterSettings | null }) 
   const time = useMemo(
     () => new Intl.DateTimeFormat(localeOf(lang), { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
     [lang, timeZone],
+  );
+
+  const wording = useMemo<DetailWording>(
+    () => ({
+      t: tr,
+      unit: (code) => unitName(settings, code),
+      payer: (code) => (PAYER_NAMES[lang] as Record<string, string>)[code] ?? code,
+      date: (iso) => formatDate(iso, lang) ?? iso,
+      error: (code) => (isMessageKey(code) ? formatCoreMessage(lang, { code, params: {} }) : code),
+    }),
+    [tr, settings, lang],
   );
 
   const write = useCallback(
@@ -111,9 +126,15 @@ export function AuditScreen({ settings }: { settings: CounterSettings | null }) 
           <span className="field__label">{t('audit.person')}</span>
           <input className="field__input" data-testid="audit-person" inputMode="numeric" value={filters.person} onChange={(e) => set({ person: e.target.value })} size={18} aria-invalid={problem !== null} />
         </label>
-        <button type="button" className="button" onClick={() => setFilters(NO_FILTERS)}>
-          {t('audit.clear')}
-        </button>
+        {/* An empty label above it, so the button sits on the inputs' line whatever the font. */}
+        <div className="field">
+          <span className="field__label" aria-hidden="true">
+            &nbsp;
+          </span>
+          <button type="button" className="button audit-filters__clear" onClick={() => setFilters(NO_FILTERS)}>
+            {t('audit.clear')}
+          </button>
+        </div>
       </div>
       {problem && <Notice tone="bad">{t('audit.personInvalid')}</Notice>}
       {audit.error && <ErrorAlert title={t('audit.failed')} error={audit.error} />}
@@ -135,19 +156,16 @@ export function AuditScreen({ settings }: { settings: CounterSettings | null }) 
             </tr>
           </thead>
           <tbody>
-            {audit.entries.map((e) => {
-              const line = detailLine(e);
-              return (
-                <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
-                  <td className="data-table__num">{e.seq}</td>
-                  <td className="audit-time">{time.format(new Date(e.at))}</td>
-                  <td>{e.actor}</td>
-                  <td>{tr(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
-                  <td>{e.subject ?? ''}</td>
-                  <td>{tr(line.key, { ...line.params, defaultValue: line.params.text ?? '' })}</td>
-                </tr>
-              );
-            })}
+            {audit.entries.map((e) => (
+              <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
+                <td className="data-table__num">{e.seq}</td>
+                <td className="audit-time">{time.format(new Date(e.at))}</td>
+                <td>{e.actor}</td>
+                <td>{tr(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
+                <td>{e.subject ?? ''}</td>
+                <td className="audit-detail">{detailText(e, wording)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}

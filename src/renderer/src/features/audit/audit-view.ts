@@ -1,6 +1,7 @@
 import type { AuditAction, AuditEntryView, AuditVerifyResult } from '../../../../shared/audit';
 import { maskQueryIdentifiers } from '../../../../shared/audit-mask';
 import type { MethodInput } from '../../../../shared/contract';
+import { counterSettingsFields } from '../../../../shared/settings';
 
 /** Entries per page of the audit screen. */
 export const AUDIT_PAGE = 50;
@@ -52,31 +53,120 @@ export function verifySummary(result: AuditVerifyResult): Worded & { tone: 'ok' 
   return { tone: 'bad', key: 'audit.verifyBroken', params: { seq: result.firstBroken ?? 0, entries: result.entries, reason: result.reason ?? 'hash' } };
 }
 
+/** What the details are worded with: the screen's t() and how it names units, payers, dates and error codes. */
+export interface DetailWording {
+  t: (key: string, options?: Record<string, unknown>) => string;
+  /** A unit code as the facility names it ("UMUM" → "Poli Umum"). */
+  unit: (code: string) => string;
+  /** A payer code in words ("umum" → "Umum" / "Self-pay"). */
+  payer: (code: string) => string;
+  /** A calendar date (yyyy-mm-dd) as the screens write it. */
+  date: (iso: string) => string;
+  /** A core error code in words. */
+  error: (code: string) => string;
+}
+
+const text = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '' : String(v));
+const has = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
+
+/** Settings fields are named by the settings screen's own labels; BPJS fields by the BPJS form's. */
+const COUNTER_FIELDS = new Set(Object.keys(counterSettingsFields.shape));
+const BPJS_FIELDS = new Set(['use', 'timeoutSeconds', 'slowSeconds', 'probeSeconds']);
+const SERVICE_NAMES: Record<string, string> = { vclaim: 'VClaim', pcare: 'PCare' };
+
+function fieldName(field: string, w: DetailWording): string {
+  if (COUNTER_FIELDS.has(field)) return w.t(`settings.${field}`);
+  if (BPJS_FIELDS.has(field)) return w.t(`bpjsAdmin.${field}`);
+  return SERVICE_NAMES[field] ?? field;
+}
+
+/** What an export took out: the report's or file's name in words, the list it came from. */
+function exportWhat(what: string, w: DetailWording): string {
+  const [kind, ...rest] = what.split(':');
+  const list = rest.join(':');
+  if (kind === 'members' || kind === 'import-issues') return w.t(`audit.exportWhat.${kind}`, { list });
+  return w.t(`audit.exportWhat.${kind}`, { defaultValue: what });
+}
+
+const verdictWord = (verdict: string, w: DetailWording): string =>
+  verdict === 'eligible' ? w.t('verdict.eligible') : verdict === 'not-eligible' ? w.t('verdict.notEligible') : verdict === 'unknown' ? w.t('verdict.unknown') : verdict;
+
 /**
- * An entry's detail as one line: the words for the common actions, the rest as "name: value".
- * Identifiers in a query are masked on screen too (the filter by NIK still finds them).
+ * An entry's detail in words for people, in the screen's language: payers, units, statuses and
+ * field names as the screens call them, never `name: value` pairs. NIK and card numbers in a
+ * query (or anywhere in an unexpected detail) are masked on screen too (the filter by NIK still
+ * finds them). A detail this screen does not know is shown as it was stored, masked.
  */
-export function detailLine(entry: AuditEntryView): Worded {
+export function detailText(entry: AuditEntryView, w: DetailWording): string {
   const d = entry.detail;
-  const text = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '' : String(v));
-  if (d.ok === false) return { key: 'audit.detail.failed', params: { method: text(d.method), error: text(d.error) } };
+  const t = w.t;
+  const method = text(d.method);
+  const query = maskQueryIdentifiers(text(d.query));
+  if (d.ok === false) {
+    const how = entry.action === 'refused' || d.error === 'session/forbidden' || d.error === 'session/required' ? 'refused' : 'failed';
+    return t(`audit.detail.${how}`, { method: t(`audit.methods.${method}`, { defaultValue: method }), error: has(d.error) ? w.error(text(d.error)) : '' });
+  }
   switch (entry.action) {
     case 'lookup':
-      return { key: 'audit.detail.lookup', params: { query: maskQueryIdentifiers(text(d.query)), matches: text(d.matches) } };
+      if (method === 'lookupOnline') {
+        const answer = t(`audit.bpjsAnswer.${text(d.bpjs) || 'failed'}`);
+        return t('audit.detail.askedBpjs', { query, service: SERVICE_NAMES[text(d.service)] ?? '', answer });
+      }
+      if (method === 'findPatient' || method === 'likelyDuplicates') return t(`audit.detail.${method}`, { query, matches: text(d.matches) });
+      return t('audit.detail.lookup', { query, matches: text(d.matches) });
     case 'register':
-      return d.queue ? { key: 'audit.detail.visit', params: { queue: text(d.queue), unit: text(d.unit) } } : { key: 'audit.detail.newRecord', params: {} };
+      if (!d.queue) return t('audit.detail.newRecord');
+      return t(has(d.payer) ? 'audit.detail.visitPayer' : 'audit.detail.visit', { queue: text(d.queue), unit: w.unit(text(d.unit)), payer: has(d.payer) ? w.payer(text(d.payer)) : '' });
+    case 'emergency':
+      return t('audit.detail.emergency', { queue: text(d.queue) });
+    case 'print':
+      return t(`audit.detail.${d.kind === 'pdf' ? 'pdf' : 'print'}${d.reprint === true ? 'Again' : ''}`);
     case 'override':
-      return { key: `audit.warning.${text(d.warning)}`, params: {} };
-    case 'export':
-      return { key: 'audit.detail.export', params: { what: text(d.what), rows: text(d.rows) } };
-    case 'settings':
-      return { key: 'audit.detail.settings', params: { fields: text(d.changed ?? d.fields ?? d.section) } };
+      return t(`audit.warning.${text(d.warning)}`, { defaultValue: text(d.warning) });
+    case 'payer-change': {
+      const change = t('audit.detail.payerChange', { previous: has(d.previous) ? w.payer(text(d.previous)) : '–', payer: has(d.payer) ? w.payer(text(d.payer)) : '–' });
+      const how = t(`audit.payerHow.${method}`, { defaultValue: method, verdict: has(d.verdict) ? verdictWord(text(d.verdict), w) : '–' });
+      const joined = has(d.joinedRecord) ? t('audit.detail.joined', { mrn: text(d.joinedRecord) }) : '';
+      return [`${how}: ${change}`, joined].filter(Boolean).join(' · ');
+    }
+    case 'import':
+      return t('audit.detail.import', { kind: t(`listKind.${text(d.kind)}`, { defaultValue: text(d.kind) }), asOf: has(d.asOf) ? w.date(text(d.asOf)) : '–', rows: text(d.rows), rejected: text(d.rejected), edition: text(d.edition) });
+    case 'rollback':
+      return t('audit.detail.rollback', { edition: text(d.edition), rows: text(d.rows) });
+    case 'settings': {
+      const section = text(d.section);
+      if (section === 'hub') return t('audit.detail.settingsHub');
+      const names = (Array.isArray(d.changed) ? d.changed : Array.isArray(d.fields) ? d.fields : []).map((f) => fieldName(f, w));
+      return t(section === 'bpjs' ? 'audit.detail.settingsBpjs' : 'audit.detail.settings', { fields: names.length ? names.join(', ') : '–' });
+    }
+    case 'export': {
+      const line = t('audit.detail.export', { what: exportWhat(text(d.what), w), format: text(d.format).toUpperCase(), rows: text(d.rows) || '–' });
+      return d.full === true ? `${line} · ${t('audit.detail.fullNumbers')}` : line;
+    }
+    case 'login':
+      return t('audit.detail.login', { how: t(`audit.methods.${method}`, { defaultValue: method }), username: text(d.username) });
+    case 'login-failed':
+      return t('audit.detail.loginFailed', { how: t(`audit.methods.${method}`, { defaultValue: method }), username: text(d.username), error: has(d.error) ? w.error(text(d.error)) : '' });
+    case 'account-change': {
+      if (method !== 'saveAccount') return t(`audit.methods.${method}`, { defaultValue: method });
+      const parts = [
+        has(d.role) ? t('audit.detail.role', { role: t(`role.${text(d.role)}`, { defaultValue: text(d.role) }) }) : '',
+        d.passwordSet === true ? t('audit.detail.passwordSet') : '',
+        d.pinSet === true ? t('audit.detail.pinSet') : '',
+        d.disabled === true ? t('audit.detail.disabled') : '',
+      ];
+      return parts.filter(Boolean).join(' · ');
+    }
+    case 'rekey':
+    case 'lock':
+    case 'logout':
+      return '';
     default: {
       const rest = Object.entries(d)
         .filter(([k]) => k !== 'queryKey')
         .map(([k, v]) => `${k}: ${text(v)}`)
         .join(' · ');
-      return { key: 'audit.detail.plain', params: { text: maskQueryIdentifiers(rest) } };
+      return maskQueryIdentifiers(rest);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusTrap } from '../../components/use-focus-trap';
 import type { EmergencyTarget } from './emergency-flow';
 
 interface Props {
@@ -17,11 +18,14 @@ interface Props {
 export function EmergencyChoice({ target, onTarget, onUnidentified, onCancel }: Props) {
   const { t } = useTranslation();
   const thisRef = useRef<HTMLButtonElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  // Tab stays here and no key reaches the screen behind (which is inert meanwhile, see App).
+  useFocusTrap(dialogRef, { keepKeys: true });
   // Layout effect: focus before any later key can be handled (see EmergencyDialog).
   useLayoutEffect(() => thisRef.current?.focus(), []);
   return (
     <div className="overlay">
-      <div className="emergency-dialog" role="dialog" aria-modal="true" aria-labelledby="emergency-choice-title" data-testid="emergency-choice">
+      <div ref={dialogRef} className="emergency-dialog" role="dialog" aria-modal="true" aria-labelledby="emergency-choice-title" data-testid="emergency-choice">
         <h2 id="emergency-choice-title" className="emergency-dialog__title">
           {t('emergency.chooseTitle')}
         </h2>

@@ -4,6 +4,7 @@ import type { ContractError } from '../../../../shared/contract';
 import type { Patient, RegisteredVisit } from '../../../../shared/counter';
 import type { CounterSettings } from '../../../../shared/settings';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFocusTrap } from '../../components/use-focus-trap';
 import { formatDateTime } from '../../format-time';
 import { unitName } from '../../hooks/use-settings';
 import { useLang } from '../../i18n';
@@ -16,7 +17,7 @@ export type EmergencyState =
   | { status: 'done'; visit: RegisteredVisit & { patient: Patient } }
   | { status: 'failed'; error: ContractError };
 
-/** The emergency number, big, and the deadline for the paperwork. Enter, Esc or Close dismiss it. */
+/** The emergency number, big, and the deadline for the paperwork. Enter, Esc or Close dismiss it; the focus stays inside until then. */
 export function EmergencyDialog({
   state,
   settings,
@@ -29,29 +30,31 @@ export function EmergencyDialog({
   const { t } = useTranslation();
   const lang = useLang();
   const closeRef = useRef<HTMLButtonElement>(null);
-  // A layout effect, not a passive one: the number arrives from a promise, and a passive effect
-  // could run after the clerk's Enter already closed the dialog and sent the focus back to the
-  // search field, stealing it for a button that is about to disappear.
+  const dialogRef = useRef<HTMLDivElement>(null);
+  // The focus is in this window from the moment it opens, whoever it is for: while the number is
+  // being made, on the window itself (Enter there closes nothing: the emergency is not registered
+  // yet), then on Close. The screen behind is inert meanwhile (App), so nothing there (a search
+  // screen clearing itself for the next patient) can take the focus back, and no key typed here
+  // reaches it. A layout effect, not a passive one: the number arrives from a promise, and a
+  // passive effect could run after the clerk's Enter already closed the window.
   useLayoutEffect(() => {
-    if (state.status !== 'busy') closeRef.current?.focus();
+    (state.status === 'busy' ? dialogRef : closeRef).current?.focus();
   }, [state.status]);
+  // Enter and Esc close it through the app's capture-phase key (useEmergency); here Tab stays inside.
+  useFocusTrap(dialogRef, { keepKeys: true });
 
   const hours = settings?.followUpHours ?? 72;
   return (
     <div className="overlay">
       <div
+        ref={dialogRef}
+        tabIndex={-1}
         className="emergency-dialog"
         role="dialog"
         aria-modal="true"
         aria-labelledby="emergency-title"
+        aria-busy={state.status === 'busy'}
         data-testid="emergency-dialog"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape' || event.key === 'Enter') {
-            event.preventDefault();
-            event.stopPropagation();
-            onClose();
-          }
-        }}
       >
         {state.status === 'busy' && <p className="emergency-dialog__busy">{t('emergency.busy')}</p>}
         {state.status === 'failed' && <ErrorAlert title={t('emergency.failed')} error={state.error} />}
@@ -81,7 +84,7 @@ export function EmergencyDialog({
           </>
         )}
         <div className="dialog__actions">
-          <button ref={closeRef} type="button" className="button button--primary" onClick={onClose}>
+          <button ref={closeRef} type="button" className="button button--primary" data-testid="emergency-close" onClick={onClose}>
             {t('emergency.close')} <kbd>Enter</kbd>
           </button>
         </div>

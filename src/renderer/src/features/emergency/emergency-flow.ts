@@ -26,3 +26,23 @@ export function emergencyKey(phase: EmergencyPhase, key: string, hasTarget: bool
   if (key !== 'F9') return 'ignore';
   return hasTarget ? 'choose' : 'register-unidentified';
 }
+
+/** Where the focus goes once the emergency window closed (Enter, Esc, Close, or Esc on the question). */
+export type EmergencyFocus = 'lock' | 'search' | 'previous' | 'none';
+
+/**
+ * The focus after the emergency window: the screen behind was inert while it was open, so the
+ * focus has to be given back, never left on the page body (where typing reaches nothing the
+ * clerk can see).
+ * - locked: the lock's field (the app behind the lock stays inert);
+ * - a number was shown on the search screen: the search field, ready for the next patient (the
+ *   patient sent to IGD has been cleared from it);
+ * - otherwise (the question answered with Esc, a number shown on another screen): back where the
+ *   clerk was, when that is still there; on the search screen, the search field.
+ */
+export function focusAfterEmergency(at: { locked: boolean; searchScreen: boolean; registered: boolean; previousThere: boolean }): EmergencyFocus {
+  if (at.locked) return 'lock';
+  if (at.registered && at.searchScreen) return 'search';
+  if (at.previousThere) return 'previous';
+  return at.searchScreen ? 'search' : 'none';
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { RegisteredVisit } from '../../../../shared/counter';
 import { loket } from '../../api';
 import type { EmergencyState } from './EmergencyDialog';
@@ -23,16 +23,27 @@ async function patientIdOf(target: EmergencyTarget): Promise<number | null> {
 const phaseOf = (s: EmergencyState | null): EmergencyPhase =>
   s === null ? 'idle' : s.status === 'choose' ? 'choosing' : s.status === 'busy' ? 'busy' : 'shown';
 
+/** How the window closed, for the focus afterwards: a number was shown, or the question was left. */
+export interface EmergencyClosed {
+  /** A number (or a failure) was shown; false: the question was answered with Esc. */
+  registered: boolean;
+  /** What had the focus when F9 was pressed (the screen is inert while the window is open). */
+  previous: HTMLElement | null;
+}
+
 /**
  * F9 (and the header button) on every screen, by the rule in emergency-flow.ts. `target` gives the
  * patient on screen, if any. `onDone` hears of the registered emergency (the slip, the lists).
+ * While the window is open the screen behind is inert (App), so when the clerk closes it
+ * (`dismiss`, Enter, Esc) `afterClose` gives the focus back, once the window is gone and the
+ * screen is live again. `close` drops the window without that (a scan or a screen key, which
+ * put the focus where they need it themselves).
  */
 export function useEmergency(
   target: () => EmergencyTarget | null,
   onDone: (visit: RegisteredVisit, forTarget: boolean) => void,
-  /** After the number was dismissed (Enter or Esc): the caller puts the focus back. */
-  afterClose: () => void,
-): { state: EmergencyState | null; press: (key: string) => void; close: () => void } {
+  afterClose: (closed: EmergencyClosed) => void,
+): { state: EmergencyState | null; press: (key: string) => void; close: () => void; dismiss: () => void } {
   const [state, setState] = useState<EmergencyState | null>(null);
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -43,18 +54,37 @@ export function useEmergency(
   onDoneRef.current = onDone;
   const afterCloseRef = useRef(afterClose);
   afterCloseRef.current = afterClose;
+  /** What had the focus before the window opened. */
+  const previous = useRef<HTMLElement | null>(null);
+  /** Closed by the clerk: the focus is given back after the commit that removes the window. */
+  const pendingFocus = useRef<EmergencyClosed | null>(null);
 
-  const register = useCallback(async (who: EmergencyTarget | null) => {
-    // Busy at once, before any await: a second key in the meantime is ignored.
-    stateRef.current = { status: 'busy' };
-    setState({ status: 'busy' });
-    const patientId = who ? await patientIdOf(who) : null;
-    const result = await loket.registerEmergency(patientId ? { patientId } : {});
-    const next: EmergencyState = result.ok ? { status: 'done', visit: result.value } : { status: 'failed', error: result.error };
+  const show = useCallback((next: EmergencyState | null) => {
+    if (stateRef.current === null && next !== null) previous.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     stateRef.current = next;
     setState(next);
-    if (result.ok) onDoneRef.current(result.value, patientId !== null);
   }, []);
+
+  const register = useCallback(
+    async (who: EmergencyTarget | null) => {
+      // Busy at once, before any await: a second key in the meantime is ignored.
+      show({ status: 'busy' });
+      const patientId = who ? await patientIdOf(who) : null;
+      const result = await loket.registerEmergency(patientId ? { patientId } : {});
+      show(result.ok ? { status: 'done', visit: result.value } : { status: 'failed', error: result.error });
+      if (result.ok) onDoneRef.current(result.value, patientId !== null);
+    },
+    [show],
+  );
+
+  /** Closed by the clerk: the window goes, then the focus comes back (see the layout effect). */
+  const closeByClerk = useCallback(
+    (registered: boolean) => {
+      pendingFocus.current = { registered, previous: previous.current };
+      show(null);
+    },
+    [show],
+  );
 
   /** A key (F9, Enter, Esc) or the header button (F9) for the emergency. */
   const press = useCallback(
@@ -63,25 +93,34 @@ export function useEmergency(
       // Read at the key, not at the last render: Esc then F9 at once must find nobody on screen.
       const who = targetNow();
       const action = emergencyKey(phaseOf(current), key, who !== null);
-      if (action === 'choose' && who) {
-        const choose: EmergencyState = { status: 'choose', target: who };
-        stateRef.current = choose;
-        setState(choose);
-      } else if (action === 'register-target') void register(current?.status === 'choose' ? current.target : null);
+      if (action === 'choose' && who) show({ status: 'choose', target: who });
+      else if (action === 'register-target') void register(current?.status === 'choose' ? current.target : null);
       else if (action === 'register-unidentified') void register(null);
-      else if (action === 'cancel') {
-        stateRef.current = null;
-        setState(null);
-      }
+      else if (action === 'cancel') closeByClerk(false);
     },
-    [register],
+    [register, show, closeByClerk],
   );
 
   const close = useCallback(() => {
     if (stateRef.current?.status === 'busy') return;
-    stateRef.current = null;
-    setState(null);
-  }, []);
+    pendingFocus.current = null;
+    show(null);
+  }, [show]);
+
+  /** The Close button: like Enter on the number. Nothing while the number is still being made. */
+  const dismiss = useCallback(() => {
+    const status = stateRef.current?.status;
+    if (status === 'done' || status === 'failed') closeByClerk(true);
+  }, [closeByClerk]);
+
+  // After the commit that removed the window and made the screen live again (a focus given
+  // while it was still inert would be refused).
+  useLayoutEffect(() => {
+    if (state !== null || !pendingFocus.current) return;
+    const closed = pendingFocus.current;
+    pendingFocus.current = null;
+    afterCloseRef.current(closed);
+  }, [state]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -93,9 +132,7 @@ export function useEmergency(
         // reached the dialog yet when the clerk presses Enter right away).
         event.preventDefault();
         event.stopPropagation();
-        stateRef.current = null;
-        setState(null);
-        afterCloseRef.current();
+        closeByClerk(true);
         return;
       }
       if (event.key !== 'F9' && !(status === 'choose' && enterOrEsc)) return;
@@ -106,7 +143,7 @@ export function useEmergency(
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [press]);
+  }, [press, closeByClerk]);
 
-  return { state, press, close };
+  return { state, press, close, dismiss };
 }

@@ -4,11 +4,13 @@ import type { RecheckRow } from '../../../../shared/bpjs';
 import type { ContractError } from '../../../../shared/contract';
 import type { Verdict } from '../../../../shared/lookup';
 import type { CounterSettings } from '../../../../shared/settings';
+import { statusReasonMessage } from '../../../../shared/status-reason';
 import { loket } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, todayIso } from '../../format';
 import { unitName } from '../../hooks/use-settings';
 import { useLang } from '../../i18n';
+import { useCoreMessage } from '../../i18n/core-words';
 
 /** The last 7 local days, today included. */
 function sevenDaysFrom(today: string): string {
@@ -23,6 +25,14 @@ function sevenDaysFrom(today: string): string {
  */
 export function Reconciliation({ settings, reload }: { settings: CounterSettings | null; reload: string }) {
   const { t } = useTranslation();
+  const say = useCoreMessage();
+  /** BPJS's answer as stored ("AKTIF", "TIDAK AKTIF: <reason>") in the screen's language; anything else as it is. */
+  const liveStatusText = (stored: string): string => {
+    if (stored === 'AKTIF') return t('verdict.eligible');
+    const inactive = /^TIDAK AKTIF(?:: (.+))?$/.exec(stored);
+    if (!inactive) return stored;
+    return inactive[1] ? `${t('verdict.notEligible')}: ${say(statusReasonMessage(inactive[1]))}` : t('verdict.notEligible');
+  };
   const lang = useLang();
   const [all, setAll] = useState(false);
   const [rows, setRows] = useState<RecheckRow[] | null>(null);
@@ -94,7 +104,7 @@ export function Reconciliation({ settings, reload }: { settings: CounterSettings
                   {' → '}
                   <span className={`verdict-word verdict-word--${r.after}`}>{verdictWord(r.after)}</span>
                 </td>
-                <td>{r.liveStatus ?? t('reconciliation.liveUnknown')}</td>
+                <td>{r.liveStatus ? liveStatusText(r.liveStatus) : t('reconciliation.liveUnknown')}</td>
                 <td className="reconciliation__action">
                   {r.action === 'payer-jkn' ? t('reconciliation.actions.payer-jkn') : r.changed ? t('reconciliation.actions.decide') : t('reconciliation.actions.unchanged')}
                 </td>

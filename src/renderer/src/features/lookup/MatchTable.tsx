@@ -5,6 +5,8 @@ import { ageInYears, formatDate } from '../../format';
 import { formatDayClock } from '../../format-time';
 import { useLang } from '../../i18n';
 import { shownIdentifiers } from '../../../../shared/shown-identifiers';
+import { statusReasonMessage } from '../../../../shared/status-reason';
+import { useCoreMessage } from '../../i18n/core-words';
 
 interface Props {
   matches: MemberMatch[];
@@ -26,6 +28,7 @@ const WARNING_FLAGS: readonly MatchFlag[] = ['damaged-nik', 'nik-dob-mismatch', 
 
 export function MatchTable({ matches, queryKind, pickable, picked, onPick, onLeaveTop, tableRef, timeZone }: Props) {
   const { t } = useTranslation();
+  const word = useCoreMessage();
   const lang = useLang();
 
   function onKeyDown(event: KeyboardEvent<HTMLTableSectionElement>): void {
@@ -128,7 +131,7 @@ export function MatchTable({ matches, queryKind, pickable, picked, onPick, onLea
                 </td>
                 <td className="match__status">
                   <span className={`status status--${m.status}`}>{m.status === 'active' ? t('matches.active') : t('matches.inactive')}</span>
-                  {m.status !== 'active' && m.statusReason && <span className="match__sub">{m.statusReason}</span>}
+                  {m.status !== 'active' && m.statusReason && <span className="match__sub">{word(statusReasonMessage(m.statusReason))}</span>}
                 </td>
                 <td>
                   <span className={`badge badge--${m.confidence}`} data-testid="confidence">

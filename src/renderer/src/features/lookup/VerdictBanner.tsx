@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CoreMessage } from '../../../../shared/i18n/messages';
 import type { LookupResult, MemberMatch } from '../../../../shared/lookup';
+import { statusReasonMessage } from '../../../../shared/status-reason';
 import { formatDate } from '../../format';
 import { formatDayClock, localDateOf } from '../../format-time';
 import { useLang } from '../../i18n';
@@ -62,7 +63,7 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
     ),
   );
   const stale = basis.find((m) => m.stale);
-  const reason = verdict === 'not-eligible' ? unique(basis.map((m) => m.statusReason ?? t('verdict.reasonUnknown'))).join('; ') : null;
+  const reason = verdict === 'not-eligible' ? unique(basis.map((m) => m.statusReason ? say(statusReasonMessage(m.statusReason)) : t('verdict.reasonUnknown'))).join('; ') : null;
   const disagreement = pickedByClerk ? null : disagreementOf(matches);
   const unknown = unknownWords(listCount, unsearched);
 

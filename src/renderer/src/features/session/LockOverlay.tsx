@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../../shared/accounts';
 import { loket } from '../../api';
+import { useFocusTrap } from '../../components/use-focus-trap';
 import { FailureText } from './FailureText';
 import { PinSignIn } from './PinSignIn';
 import { useSessionAction } from './use-session-action';
@@ -36,15 +37,9 @@ export function LockOverlay({ session, onSession, onEmergency, takeOver }: Props
   const name = session.account?.displayName ?? '';
   const others = session.knownClerks.filter((c) => c.username !== session.account?.username);
 
-  // Keys typed here stay here: the screen behind must not hear Esc (it would clear the search)
-  // or its letters. F9 and the app's capture-phase keys were already handled before this.
-  useEffect(() => {
-    const root = rootRef.current;
-    if (!root) return;
-    const stop = (event: KeyboardEvent): void => event.stopPropagation();
-    root.addEventListener('keydown', stop);
-    return () => root.removeEventListener('keydown', stop);
-  }, []);
+  // Keys typed here stay here, and Tab too: the screen behind must not hear Esc (it would clear
+  // the search) or its letters. F9 and the app's capture-phase keys were already handled before this.
+  useFocusTrap(rootRef, { keepKeys: true });
 
   const unlock = (event: FormEvent): void => {
     event.preventDefault();

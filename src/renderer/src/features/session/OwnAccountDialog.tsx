@@ -1,12 +1,11 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loket } from '../../api';
+import { useFocusTrap } from '../../components/use-focus-trap';
 import { PASSWORD_MIN } from './account-rules';
 import { OwnAccountForm, type OwnField } from './OwnAccountForm';
 import { checkPassword, checkPin, EMPTY_PASSWORD, EMPTY_PIN, passwordInput, pinInput, type PasswordDraft, type PinDraft } from './own-account-flow';
 import { useOwnForm } from './use-own-form';
-
-const FOCUSABLE = 'input:not([disabled]), button:not([disabled])';
 
 /**
  * "My account": the signed-in clerk changes their own password and sets their own PIN. Keyboard
@@ -35,6 +34,8 @@ export function OwnAccountDialog({ onClose }: { onClose: () => void }) {
     return () => observer.disconnect();
   }, []);
 
+  // Tab stays inside (the one trap every dialog uses).
+  useFocusTrap(rootRef);
   // Keys typed here stay here: the screens' window listeners must not hear Esc (it clears the
   // search) or Enter. A native listener, as on the lock: React's own would run too late.
   const closeRef = useRef(onClose);
@@ -47,7 +48,7 @@ export function OwnAccountDialog({ onClose }: { onClose: () => void }) {
       if (event.key === 'Escape') {
         event.preventDefault();
         closeRef.current();
-      } else if (event.key === 'Tab') trapTab(root, event);
+      }
     };
     root.addEventListener('keydown', onKey);
     return () => root.removeEventListener('keydown', onKey);
@@ -93,19 +94,4 @@ export function OwnAccountDialog({ onClose }: { onClose: () => void }) {
       </div>
     </div>
   );
-}
-
-/** Tab from the last field goes to the first and Shift+Tab back: the app behind is not reachable. */
-function trapTab(root: HTMLElement, event: KeyboardEvent): void {
-  const items = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)];
-  const first = items[0];
-  const last = items[items.length - 1];
-  if (!first || !last) return;
-  if (event.shiftKey && document.activeElement === first) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && document.activeElement === last) {
-    event.preventDefault();
-    first.focus();
-  }
 }
