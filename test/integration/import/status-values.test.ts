@@ -74,7 +74,7 @@ describe.each([
     });
     expect(expectedRows).toBe(161);
     // The counter: shown verbatim, not active; registering is never blocked (that is the counter's rule, not this import's).
-    expect(await verdictOf(core, 3)).toEqual({ verdict: 'not-eligible', reason: 'Status tidak dikenal: SEDANG DIVERIFIKASI' });
+    expect(await verdictOf(core, 3)).toEqual({ verdict: 'not-eligible', reason: 'unknown:SEDANG DIVERIFIKASI' });
     expect(await verdictOf(core, 1)).toEqual({ verdict: 'eligible', reason: null });
     // Worded for the officer: what the clerk sees and what to do, in both languages.
     const id = words('id', notice!);
@@ -93,7 +93,7 @@ describe.each([
     const core = newCore(dir);
     const report = await importFile(core, await write(join(dir, 'pbi.csv'), 50, withStatus(() => 'DALAM PROSES')));
     expect(noticeOf(report, 'unknown-status')?.params).toEqual({ header: 'STATUS', rows: 50, values: '"DALAM PROSES" (50)' });
-    expect(await verdictOf(core, 7)).toEqual({ verdict: 'not-eligible', reason: 'Status tidak dikenal: DALAM PROSES' });
+    expect(await verdictOf(core, 7)).toEqual({ verdict: 'not-eligible', reason: 'unknown:DALAM PROSES' });
     core.close();
   });
 
@@ -129,7 +129,7 @@ describe.each([
     const report = await importFile(core, await write(join(dir, 'pbi.xlsx'), 20, withStatus(status)));
     expect(report.notices.map((n) => n.code)).not.toContain('unknown-status');
     expect(await verdictOf(core, 4)).toEqual({ verdict: 'eligible', reason: null });
-    for (const n of [5, 6, 7]) expect(await verdictOf(core, n)).toEqual({ verdict: 'not-eligible', reason: 'Non-aktif' });
+    for (const n of [5, 6, 7]) expect(await verdictOf(core, n)).toEqual({ verdict: 'not-eligible', reason: 'inactive' });
     core.close();
   });
 
@@ -142,7 +142,7 @@ describe.each([
     const report = await importFile(core, await write(join(dir, `pbi.${format}`), 30, withStatus((_m, n) => (n % 3 === 0 ? '0' : '1'), 'STATUS', kind)));
     expect(noticeOf(report, 'status-flag')).toEqual({ code: 'status-flag', params: { header: 'STATUS' } });
     expect(report.notices.map((n) => n.code)).not.toContain('unknown-status');
-    expect(await verdictOf(core, 3)).toEqual({ verdict: 'not-eligible', reason: 'Non-aktif' });
+    expect(await verdictOf(core, 3)).toEqual({ verdict: 'not-eligible', reason: 'inactive' });
     expect(await verdictOf(core, 4)).toEqual({ verdict: 'eligible', reason: null });
     expect(words('id', noticeOf(report, 'status-flag')!)).toContain('1 aktif, 0 tidak aktif');
     expect(words('en', noticeOf(report, 'status-flag')!)).toContain('1 active, 0 not active');
@@ -159,7 +159,7 @@ describe.each([
     });
     const report = await importFile(core, path);
     expect(noticeOf(report, 'status-flag')).toBeDefined();
-    expect(await verdictOf(core, 2)).toEqual({ verdict: 'not-eligible', reason: 'Non-aktif' });
+    expect(await verdictOf(core, 2)).toEqual({ verdict: 'not-eligible', reason: 'inactive' });
     core.close();
   });
 
@@ -171,7 +171,7 @@ describe.each([
     expect(await verdictOf(core, 5)).toEqual({ verdict: 'eligible', reason: null });
     const codes = await importFile(core, await write(join(dir, 'kode.csv'), 20, withStatus((_m, n) => (n % 4 === 0 ? '2' : n % 4 === 1 ? '1' : '0'))));
     expect(codes.notices.map((n) => n.code)).not.toContain('status-flag');
-    expect(await verdictOf(core, 4)).toEqual({ verdict: 'not-eligible', reason: 'Meninggal' });
+    expect(await verdictOf(core, 4)).toEqual({ verdict: 'not-eligible', reason: 'deceased' });
     expect(await verdictOf(core, 6)).toEqual({ verdict: 'eligible', reason: null });
     core.close();
   });
@@ -205,7 +205,7 @@ describe.each([
     expect(report.statusColumn).toEqual({ header: 'KETERANGAN', foundBy: 'values' });
     expect(report.notices.map((n) => n.code)).not.toContain('unknown-status');
     expect(await verdictOf(core, 3)).toEqual({ verdict: 'eligible', reason: null });
-    expect(await verdictOf(core, 5)).toEqual({ verdict: 'not-eligible', reason: 'Meninggal' });
+    expect(await verdictOf(core, 5)).toEqual({ verdict: 'not-eligible', reason: 'deceased' });
     core.close();
   });
 });

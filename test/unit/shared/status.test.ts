@@ -104,22 +104,22 @@ describe('the words a status column uses for "registered", "valid" and "new"', (
   it.each(['TIDAK TERDAFTAR', 'TDK TERDAFTAR', 'BELUM TERDAFTAR', 'TIDAK VALID', 'TDK VALID', 'BELUM VALID', 'INVALID', 'NON VALID', 'Tidak Terdaftar'])(
     '%j is not active (the strongest word, or its spelled-out negation)',
     (raw) => {
-      expect(mapListStatus(raw)).toEqual({ status: 'inactive', reason: 'Non-aktif', raw });
+      expect(mapListStatus(raw)).toEqual({ status: 'inactive', reason: 'inactive', raw });
     },
   );
 
   it.each([
-    ['TERDAFTAR - MENINGGAL', 'Meninggal'],
-    ['BARU / PINDAH', 'Pindah'],
-    ['VALID, NON AKTIF', 'Non-aktif'],
+    ['TERDAFTAR - MENINGGAL', 'deceased'],
+    ['BARU / PINDAH', 'moved'],
+    ['VALID, NON AKTIF', 'inactive'],
   ])('%j: a stronger word wins over them', (raw, reason) => {
     expect(mapListStatus(raw)).toMatchObject({ status: 'inactive', reason });
   });
 
   it('are no evidence of a status column: unknown when read for evidence, while the old words still are', () => {
     for (const raw of ['TERDAFTAR', 'VALID', 'NIK VALID', 'BARU', 'PESERTA BARU', 'BELUM TERDAFTAR', 'INVALID']) expect(isUnknownStatus(mapStatusEvidence(raw))).toBe(true);
-    expect(mapStatusEvidence('MENINGGAL')).toMatchObject({ status: 'inactive', reason: 'Meninggal' });
-    expect(mapStatusEvidence('TIDAK TERDAFTAR')).toMatchObject({ status: 'inactive', reason: 'Non-aktif' }); // through TIDAK, as before
+    expect(mapStatusEvidence('MENINGGAL')).toMatchObject({ status: 'inactive', reason: 'deceased' });
+    expect(mapStatusEvidence('TIDAK TERDAFTAR')).toMatchObject({ status: 'inactive', reason: 'inactive' }); // through TIDAK, as before
     expect(mapStatusEvidence('AKTIF')).toMatchObject({ status: 'active' });
   });
 
@@ -142,11 +142,11 @@ describe('a status column read as a yes/no flag', () => {
   it('1 is active, 0 is not active (where VClaim reads 0 as active); other values read as words', () => {
     expect(mapFlagStatus('1')).toEqual({ status: 'active', reason: null, raw: '1' });
     expect(mapFlagStatus(1)).toEqual({ status: 'active', reason: null, raw: '1' });
-    expect(mapFlagStatus('0')).toEqual({ status: 'inactive', reason: 'Non-aktif', raw: '0' });
-    expect(mapFlagStatus(0)).toEqual({ status: 'inactive', reason: 'Non-aktif', raw: '0' });
-    expect(mapFlagStatus(' 0.0 ')).toEqual({ status: 'inactive', reason: 'Non-aktif', raw: '0.0' });
+    expect(mapFlagStatus('0')).toEqual({ status: 'inactive', reason: 'inactive', raw: '0' });
+    expect(mapFlagStatus(0)).toEqual({ status: 'inactive', reason: 'inactive', raw: '0' });
+    expect(mapFlagStatus(' 0.0 ')).toEqual({ status: 'inactive', reason: 'inactive', raw: '0.0' });
     expect(mapListStatus('0')).toMatchObject({ status: 'active' });
-    expect(mapFlagStatus('MENINGGAL')).toMatchObject({ status: 'inactive', reason: 'Meninggal' });
+    expect(mapFlagStatus('MENINGGAL')).toMatchObject({ status: 'inactive', reason: 'deceased' });
     expect(mapFlagStatus(null)).toEqual({ status: 'active', reason: null, raw: null });
     expect(mapFlagStatus('')).toEqual({ status: 'active', reason: null, raw: null });
   });
