@@ -1,30 +1,18 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseFileState, keyFilePathOf } from '../../../src/core/store/database-key';
 import { keyBeside, rawBytesHold } from '../../helpers/keyed-database';
 import { SITI, writeSampleCsv } from '../../helpers/sample-list';
-import { builtFile, repoRoot, useTempDir } from '../../helpers/temp';
+import { useTempDir } from '../../helpers/temp';
+import { loket, requireBuiltCli } from '../../helpers/loket-command';
 
-const run = promisify(execFile);
+/** Without a key from this shell's environment unless the test gives one. */
+const cli = (args: string[], env: Record<string, string> = {}) => loket(args, { LOKET_DB_KEY: '', LOKET_DB_KEY_FILE: '', ...env });
+
 const tempDir = useTempDir();
-const loket = join(repoRoot, 'bin', 'loket.js');
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [loket, ...args], { env: { ...process.env, LOKET_LANG: '', LOKET_DB_KEY: '', LOKET_DB_KEY_FILE: '', ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-beforeAll(() => {
-  if (!existsSync(builtFile('main', 'cli.js'))) throw new Error('out/main/cli.js is missing: run `npm run build` first (npm test does).');
-});
+beforeAll(requireBuiltCli);
 
 describe('loket and the database key', () => {
   it('a new database is encrypted with a key beside it (one line says so); key export, backup and a copy opened elsewhere with --key-file', async () => {

@@ -3,30 +3,16 @@
  * worker): a list whose STATUS column holds a word Loket does not know says so in the import's
  * output, in words and in --json; TERDAFTAR is known; a column of 1 and 0 is a yes/no flag.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { memberAt } from '../../fixtures/generate-members';
 import type { ListColumn } from '../../fixtures/list-layouts';
 import { writeCsvList } from '../../fixtures/write-list-files';
-import { builtFile, repoRoot, useTempDir } from '../../helpers/temp';
+import { useTempDir } from '../../helpers/temp';
+import { loket as cli, requireBuiltCli } from '../../helpers/loket-command';
 
-const run = promisify(execFile);
 const tempDir = useTempDir();
-const loket = join(repoRoot, 'bin', 'loket.js');
 const SEED = 23;
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [loket, ...args], { env: { ...process.env, LOKET_LANG: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const layout = (status: (n: number) => string): ListColumn[] => [
   { header: 'NIK', kind: 'nik', value: (m) => m.nik },
@@ -44,9 +30,7 @@ async function importList(status: (n: number) => string, extra: string[] = []) {
   return { db, imported };
 }
 
-beforeAll(() => {
-  if (!existsSync(builtFile('main', 'cli.js'))) throw new Error('out/main/cli.js is missing: run `npx electron-vite build` first (npm test does).');
-});
+beforeAll(requireBuiltCli);
 
 describe('loket import: the values of the status column', () => {
   it('an unknown status word: the output says how many members, which value, what the clerk sees and what to do', async () => {

@@ -1,29 +1,13 @@
-import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SITI, writeSampleCsv } from '../../helpers/sample-list';
-import { builtFile, repoRoot, useTempDir } from '../../helpers/temp';
+import { useTempDir } from '../../helpers/temp';
+import { loket as cli, requireBuiltCli } from '../../helpers/loket-command';
 
-const run = promisify(execFile);
 const tempDir = useTempDir();
-const loket = join(repoRoot, 'bin', 'loket.js');
 
-/** Runs the built `loket` command as the IT officer would; never throws on a non-zero exit. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [loket, ...args], { env: { ...process.env, LOKET_LANG: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-beforeAll(() => {
-  if (!existsSync(builtFile('main', 'cli.js'))) throw new Error('out/main/cli.js is missing: run `npm run build` first (npm test does).');
-});
+beforeAll(requireBuiltCli);
 
 describe('loket lists and cek with a list whose file cannot be read', () => {
   it('a copy of the database and its key without the lists folder: lists says so with what to do, cek never answers "not found" silently', async () => {
