@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { QUIET_MS } from '../../src/renderer/src/components/letter-keys';
 import { APBD, BUDI, SITI } from './support/lists';
 import { registerByNik, scratch, useCounters } from './support/ui';
 
@@ -17,6 +18,7 @@ describe('the reports screen', () => {
     await page.getByTestId('queue-table').waitFor();
     await page.keyboard.press('p');
     await expect.poll(() => page.getByTestId('queue-notice').textContent()).toContain('U-001');
+    await page.waitForTimeout(QUIET_MS + 100); // a letter right after a change is taken for typing
     await page.keyboard.press('p');
     await expect.poll(() => page.getByTestId('queue-notice').textContent()).toContain('U-002');
 
