@@ -12,6 +12,11 @@ function nextCall(c: Counter, method: string): Promise<Request> {
   return c.page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/rpc/${method}`));
 }
 
+/** The unit step's Daftar button has the focus: only then does Enter register (the focus moves there once the step shows). */
+async function registerButtonFocused(c: Counter): Promise<void> {
+  await expect.poll(() => c.page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")')).toBe('register-submit');
+}
+
 async function openNewPatientForm(c: Counter) {
   await c.page.keyboard.press('F2');
   const form = c.page.getByTestId('new-patient-form');
@@ -43,6 +48,7 @@ describe('dates typed day first, whatever the browser locale', () => {
     await dob.press('Enter');
     await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
     // The record is made with its visit, when the clerk registers.
+    await registerButtonFocused(c);
     const created = nextCall(c, 'registerNewPatient');
     await page.keyboard.press('Enter');
     expect((await created).postDataJSON()).toMatchObject({ identity: { name: 'BAYI NY. RINA', dob: '1990-08-28' } });
@@ -68,6 +74,7 @@ describe('dates typed day first, whatever the browser locale', () => {
     expect(await note.textContent()).toBe('12 Maret 1985');
     await dob.press('Enter');
     await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+    await registerButtonFocused(c);
     const created = nextCall(c, 'registerNewPatient');
     await page.keyboard.press('Enter');
     expect((await created).postDataJSON()).toMatchObject({ identity: { dob: '1985-03-12' } });
