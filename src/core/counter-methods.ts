@@ -45,6 +45,27 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
     const queueNo = ask ? await Promise.resolve().then(() => ask({ visitUid: uid, unit, serviceDate: ctx.today(), prefix })).catch(() => null) : null;
     return { hub: { uid, queueNo } };
   };
+  /**
+   * What every registration carries besides its patient: the hub's number (asked only for a
+   * unit the settings know), the verdict, and who registered when. Registered on the lists only
+   * while BPJS is set up: asked again when BPJS answers.
+   */
+  const visitTerms = async ({ unit, verdict, verdictSource, payer }: Pick<Parameters<CoreMethods['registerVisit']>[0], 'unit' | 'verdict' | 'verdictSource' | 'payer'>) => {
+    const settings = ctx.settings();
+    const source = verdictSource ?? 'lists';
+    const numbering = settings.units.some((u) => u.code === unit) ? await hubNumbering(unit, unitPrefix(settings, unit)) : {};
+    return {
+      ...numbering,
+      unit,
+      verdict,
+      verdictSource: source,
+      ...(payer ? { payer } : {}),
+      recheckLater: verdict !== null && source === 'lists' && ctx.bpjs.configured(),
+      clerk: ctx.clerk(),
+      now: now(),
+      serviceDate: ctx.today(),
+    };
+  };
   return {
     async slipHtml({ visitId, paper, lang = 'id' }) {
       const chosen = paper ?? ctx.settings().paper;
@@ -110,49 +131,21 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       if (identity.nik && findPatient(db, { nik: identity.nik })) throw new LoketError('patient/nik-exists', { nik: identity.nik });
       return createPatient(db, identity, ctx.settings(), now());
     },
-    async registerVisit({ patientId, unit, verdict, verdictSource, payer, confirmDuplicate }) {
-      const source = verdictSource ?? 'lists';
+    async registerVisit(call) {
+      const { patientId, unit, confirmDuplicate } = call;
       const patient = patientById(patientId);
       // A refused registration burns no hub number: the checks come before asking (and again inside).
       const settings = ctx.settings();
-      const knownUnit = settings.units.some((u) => u.code === unit);
-      if (knownUnit && !confirmDuplicate) refuseDuplicate(db, settings, { patient, unit, serviceDate: ctx.today() });
-      const numbering = knownUnit ? await hubNumbering(unit, unitPrefix(settings, unit)) : {};
-      const visit = registerVisit(db, ctx.settings(), {
-        ...numbering,
-        patient,
-        unit,
-        verdict,
-        verdictSource: source,
-        ...(payer ? { payer } : {}),
-        ...(confirmDuplicate ? { confirmDuplicate } : {}),
-        // Registered on the lists only while BPJS is set up: asked again when BPJS answers.
-        recheckLater: verdict !== null && source === 'lists' && ctx.bpjs.configured(),
-        clerk: ctx.clerk(),
-        now: now(),
-        serviceDate: ctx.today(),
-      });
+      if (!confirmDuplicate && settings.units.some((u) => u.code === unit)) refuseDuplicate(db, settings, { patient, unit, serviceDate: ctx.today() });
+      const visit = registerVisit(db, settings, { ...(await visitTerms(call)), patient, ...(confirmDuplicate ? { confirmDuplicate } : {}) });
       ctx.bpjs.changed();
       return visit;
     },
-    async registerNewPatient({ identity, unit, verdict, verdictSource, payer }) {
-      const source = verdictSource ?? 'lists';
-      const settings = ctx.settings();
+    async registerNewPatient(call) {
+      const { identity } = call;
       // A refused registration burns no hub number: the checks come before asking (and again inside).
       if (identity.nik && findPatient(db, { nik: identity.nik })) throw new LoketError('patient/nik-exists', { nik: identity.nik });
-      const numbering = settings.units.some((u) => u.code === unit) ? await hubNumbering(unit, unitPrefix(settings, unit)) : {};
-      const visit = registerNewPatientVisit(db, ctx.settings(), {
-        ...numbering,
-        identity,
-        unit,
-        verdict,
-        verdictSource: source,
-        ...(payer ? { payer } : {}),
-        recheckLater: verdict !== null && source === 'lists' && ctx.bpjs.configured(),
-        clerk: ctx.clerk(),
-        now: now(),
-        serviceDate: ctx.today(),
-      });
+      const visit = registerNewPatientVisit(db, ctx.settings(), { ...(await visitTerms(call)), identity });
       ctx.bpjs.changed();
       return visit;
     },
