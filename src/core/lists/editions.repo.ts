@@ -19,7 +19,7 @@ export interface EditionRow {
   file: string | null;
 }
 
-const EDITION_COLUMNS = `e.id, e.list_id AS listId, l.name AS listName, l.kind, e.edition, e.state, e.as_of AS asOf,
+const EDITION_COLUMNS = `e.id, e.list_id AS listId, l.name AS listName, coalesce(e.kind, l.kind) AS kind, e.edition, e.state, e.as_of AS asOf,
   e.source_file AS sourceFile, e.source_sha256 AS sourceSha256, e.imported_at AS importedAt, e.rows_imported AS rowsImported, e.file`;
 
 export function readEditions(db: Db, states: readonly EditionRow['state'][]): EditionRow[] {
@@ -53,13 +53,15 @@ export interface NewEdition {
  */
 export function beginEdition<T>(db: Db, e: NewEdition, start: (editionId: number) => T): { editionId: number; edition: number; started: T } {
   return db.transaction(() => {
-    db.prepare('INSERT INTO lists (name, kind, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET kind = excluded.kind').run(e.list, e.kind, e.now);
+    // A new list takes the kind at once; an existing one keeps its current kind until the
+    // switch, so a failed import never changes how the current edition is read.
+    db.prepare('INSERT INTO lists (name, kind, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING').run(e.list, e.kind, e.now);
     const list = db.prepare('SELECT id FROM lists WHERE name = ?').get(e.list) as { id: number };
     const { next } = db.prepare('SELECT coalesce(max(edition), 0) + 1 AS next FROM list_editions WHERE list_id = ?').get(list.id) as { next: number };
     const info = db
-      .prepare(`INSERT INTO list_editions (list_id, edition, state, as_of, source_file, source_sha256, source_format, started_at, heartbeat_at, mapping_json)
-                VALUES (?, ?, 'importing', ?, ?, ?, ?, ?, ?, ?)`)
-      .run(list.id, next, e.asOf, e.sourceFile, e.sourceSha256, e.sourceFormat, e.now, e.now, e.mappingJson);
+      .prepare(`INSERT INTO list_editions (list_id, edition, state, as_of, source_file, source_sha256, source_format, started_at, heartbeat_at, mapping_json, kind)
+                VALUES (?, ?, 'importing', ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(list.id, next, e.asOf, e.sourceFile, e.sourceSha256, e.sourceFormat, e.now, e.now, e.mappingJson, e.kind);
     const editionId = Number(info.lastInsertRowid);
     db.prepare('UPDATE list_editions SET file = ? WHERE id = ?').run(editionFileName(editionId), editionId);
     return { editionId, edition: next, started: start(editionId) };
@@ -88,6 +90,7 @@ export function switchToEdition(db: Db, editionId: number, counts: EditionCounts
     const old = db.prepare(`SELECT id FROM list_editions WHERE list_id = ? AND state = 'previous'`).all(listId) as { id: number }[];
     for (const { id } of old) retireEdition(db, id);
     db.prepare(`UPDATE list_editions SET state = 'previous' WHERE list_id = ? AND state = 'current'`).run(listId);
+    takeEditionKind(db, editionId);
     db.prepare(
       `UPDATE list_editions SET state = 'current', imported_at = ?, heartbeat_at = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?,
        rows_warned = ?, rows_skipped = ?, rows_damaged = ? WHERE id = ?`,
@@ -95,6 +98,12 @@ export function switchToEdition(db: Db, editionId: number, counts: EditionCounts
     return old.map((o) => o.id);
   }).immediate();
   deleteEditionFiles(db, retired);
+}
+
+/** The list is read as the kind of the edition that becomes current (an edition from before version 12 has none and keeps the list's). */
+function takeEditionKind(db: Db, editionId: number): void {
+  db.prepare(`UPDATE lists SET kind = coalesce((SELECT kind FROM list_editions WHERE id = ?), kind)
+              WHERE id = (SELECT list_id FROM list_editions WHERE id = ?)`).run(editionId, editionId);
 }
 
 /** The source file's hash, known only once the file has been read (it is hashed while it is read). */
@@ -131,6 +140,7 @@ export function rollbackToPrevious(db: Db, listName: string): boolean {
     if (!previous) return null;
     if (current) retireEdition(db, current.id);
     db.prepare(`UPDATE list_editions SET state = 'current' WHERE id = ?`).run(previous.id);
+    takeEditionKind(db, previous.id);
     return current ? [current.id] : [];
   }).immediate();
   if (retired === null) return false;

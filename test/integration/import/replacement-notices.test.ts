@@ -55,4 +55,27 @@ describe('an edition that replaces another', () => {
     expect(codes(kind)).not.toContain('older-as-of'); // compared with the edition it replaced (2025-01-01)
     core.close();
   });
+
+  it('the list is read as the kind of its current edition: a failed import keeps it, a rollback brings the old kind back', async () => {
+    const dir = tempDir();
+    const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, bpjsBackground: false });
+    await importRows(core, dir, 30, '2026-10-01');
+    const kindOf = async (): Promise<string | undefined> => (await core.listLists()).find((l) => l.name === 'PBI APBD')?.kind;
+    const payerOf = async (): Promise<string | undefined> => (await core.lookup({ query: memberAt(11, 3).nik })).matches[0]?.list.kind;
+
+    // Every row rejected: the import fails after the edition was begun.
+    const bad = writeCsv(join(dir, 'bad.csv'), [['NIK', 'NAMA'], ['12', 'BUDI'], ['34', 'SITI']]);
+    await expect(core.importList({ file: fileFor(core, bad), list: 'PBI APBD', kind: 'jamkesda', asOf: '2026-11-01' })).rejects.toThrow();
+    expect(await kindOf()).toBe('pbi-apbd');
+    expect(await payerOf()).toBe('pbi-apbd');
+
+    await importRows(core, dir, 30, '2026-11-01', 'jamkesda');
+    expect(await kindOf()).toBe('jamkesda');
+    expect(await payerOf()).toBe('jamkesda');
+
+    await core.rollbackList({ list: 'PBI APBD' });
+    expect(await kindOf()).toBe('pbi-apbd');
+    expect(await payerOf()).toBe('pbi-apbd');
+    core.close();
+  });
 });

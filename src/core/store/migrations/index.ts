@@ -10,6 +10,7 @@ import { m008Sync } from './008-sync';
 import { m009EditionContentHash } from './009-edition-content-hash';
 import { m010Accounts } from './010-accounts';
 import { m011Audit } from './011-audit';
+import { m012EditionKind } from './012-edition-kind';
 
 export interface Migration {
   version: number;
@@ -18,7 +19,7 @@ export interface Migration {
 }
 
 /** Ordered: the position + 1 is the schema version recorded in PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit, m012EditionKind];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
