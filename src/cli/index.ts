@@ -14,6 +14,7 @@ import { cekCommand, onlineOptions } from './commands/cek';
 import { readCredentialsFile } from './commands/credentials-file';
 import { checkImportArgs, importCommand } from './commands/import';
 import { listsCommand } from './commands/lists';
+import { rollbackCommand } from './commands/rollback';
 import { antreanCommand } from './commands/antrean';
 import { daftarCommand } from './commands/daftar';
 import { syncCommand } from './commands/sync';
@@ -158,6 +159,10 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
       requireReadableFile(rest[0]!, 'list');
     }
     if (command === 'sync' && rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, 'sync');
+    if (command === 'rollback') {
+      if (!values.list) throw new UsageError('usage/rollback-needs-list', {}, 'rollback');
+      if (rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, 'rollback');
+    }
     if (command === 'lists' && rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, 'lists');
     if (command === 'cek' && values.dob !== undefined) checkDate('--dob', values.dob, { notFuture: true, command: 'cek' });
     if ((command === 'antrean' || command === 'sync') && rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, command);
@@ -205,6 +210,8 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
         return await keyCommand(core, { action: rest[0], out: values.out, keyFile: fileKey.keyFile?.path }, out, lang);
       case 'backup':
         return await backupCommand(core, values.out, out, lang);
+      case 'rollback':
+        return await rollbackCommand(core, values.list!, out, lang);
       default:
         return await cekCommand(
           core,

@@ -1,7 +1,7 @@
 import type { Lang } from '../shared/i18n/messages';
 
 /** The commands `loket` knows; `help` prints the usage of the others. */
-export const COMMANDS = ['import', 'lists', 'cek', 'daftar', 'antrean', 'sync', 'account', 'hub', 'enroll', 'audit', 'key', 'backup', 'help'] as const;
+export const COMMANDS = ['import', 'lists', 'rollback', 'cek', 'daftar', 'antrean', 'sync', 'account', 'hub', 'enroll', 'audit', 'key', 'backup', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const isCommand = (value: string | undefined): value is Command => (COMMANDS as readonly string[]).includes(value ?? '');
 
@@ -86,6 +86,9 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     backup: `  loket backup --out BERKAS
     salinan terenkripsi basis data selagi dipakai (BERKAS), dengan edisi daftarnya di BERKAS.lists;
     dibuka dengan kunci yang sama (--key-file dengan kunci pemulihan).`,
+    rollback: `  loket rollback --list NAMA
+    mengembalikan edisi sebelumnya daftar NAMA (sama dengan "Kembalikan edisi sebelumnya" di layar
+    Daftar peserta): edisi yang sekarang dibuang; hanya satu edisi sebelumnya yang disimpan.`,
     help: `  loket help [PERINTAH]
     petunjuk pemakaian semua perintah, atau satu perintah (sama dengan: loket PERINTAH --help).`,
   },
@@ -166,6 +169,9 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     backup: `  loket backup --out FILE
     an encrypted copy of the database while it is in use (FILE), with its list editions in FILE.lists;
     it opens with the same key (--key-file with a recovery key).`,
+    rollback: `  loket rollback --list NAME
+    brings back the previous edition of the list NAME (as "Bring back the previous edition" on the
+    Lists screen does): the current edition is dropped; only one previous edition is kept.`,
     help: `  loket help [COMMAND]
     how to use every command, or one command (the same as: loket COMMAND --help).`,
   },

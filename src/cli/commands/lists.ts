@@ -36,6 +36,6 @@ function unreadableLines(l: ListSummary, lang: Lang, folder: string): string[] {
     cliText(lang, reason === 'missing' ? 'lists/unreadable-missing' : 'lists/unreadable-damaged', { file, folder }),
     cliText(lang, 'lists/unreadable-fix', { source: l.sourceFile, folder }),
   ];
-  if (previousReadable && l.previousEdition !== null) lines.push(cliText(lang, 'lists/unreadable-rollback', { edition: l.previousEdition }));
+  if (previousReadable && l.previousEdition !== null) lines.push(cliText(lang, 'lists/unreadable-rollback', { edition: l.previousEdition, name: l.name }));
   return lines;
 }

@@ -60,7 +60,7 @@ describe('an edition that replaces another', () => {
     const dir = tempDir();
     const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, bpjsBackground: false });
     await importRows(core, dir, 30, '2026-10-01');
-    const kindOf = async (): Promise<string | undefined> => (await core.listLists()).find((l) => l.name === 'PBI APBD')?.kind;
+    const kindOf = async (): Promise<string | undefined> => (await core.listLists({})).find((l) => l.name === 'PBI APBD')?.kind;
     const payerOf = async (): Promise<string | undefined> => (await core.lookup({ query: memberAt(11, 3).nik })).matches[0]?.list.kind;
 
     // Every row rejected: the import fails after the edition was begun.
