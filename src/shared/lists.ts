@@ -54,6 +54,8 @@ export type StatusColumnSource = 'header' | 'values' | 'mapping';
 export interface StatusColumn {
   header: string;
   foundBy: StatusColumnSource;
+  /** 'flag' when the column holds only 1 and 0 and is read as a yes/no flag (1 active, 0 not active); absent: status words and VClaim codes. */
+  reading?: 'flag';
 }
 
 /** Where a suggested as-of date was read: a title row above the header, BULAN/TAHUN (or PERIODE) columns, the file name. */

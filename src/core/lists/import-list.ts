@@ -60,7 +60,9 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   for (const [field, index] of Object.entries(info.mapping)) mappingByName[field as ListFieldName] = info.headers[index as number] ?? '';
 
   const statusColumn: StatusColumn | null =
-    info.statusFoundBy === null || info.mapping.status === undefined ? null : { header: info.headers[info.mapping.status] ?? '', foundBy: info.statusFoundBy };
+    info.statusFoundBy === null || info.mapping.status === undefined
+      ? null
+      : { header: info.headers[info.mapping.status] ?? '', foundBy: info.statusFoundBy, ...(info.statusReading === 'flag' ? { reading: 'flag' as const } : {}) };
 
   // The edition this import will replace, to compare with once the rows are in.
   const replaced = readEditionOfList(db, options.list, 'current');

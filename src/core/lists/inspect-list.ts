@@ -51,7 +51,10 @@ export async function inspectListFile(path: string, mapping?: Partial<Record<Lis
       mapping: mapped,
       sample: sample.slice(0, SAMPLE_ROWS),
       sizeBytes: info.sizeBytes,
-      statusColumn: info.statusFoundBy === null || status === undefined ? null : { header: info.headers[status] ?? '', foundBy: info.statusFoundBy },
+      statusColumn:
+        info.statusFoundBy === null || status === undefined
+          ? null
+          : { header: info.headers[status] ?? '', foundBy: info.statusFoundBy, ...(info.statusReading === 'flag' ? { reading: 'flag' as const } : {}) },
       asOf: suggestAsOf({ titles: info.titles, headers: info.headers, sample, fileName: basename(path) }),
       ...(info.sheetName ? { sheetName: info.sheetName } : {}),
       ...(info.otherListSheets ? { otherSheets: info.otherListSheets } : {}),

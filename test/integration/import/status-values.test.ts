@@ -139,7 +139,11 @@ describe.each([
   ] as const)('%s: a STATUS column of only 1 and 0 is a yes/no flag: 1 active, 0 not active, and the report says so', async (format, kind) => {
     const dir = tempDir();
     const core = newCore(dir);
-    const report = await importFile(core, await write(join(dir, `pbi.${format}`), 30, withStatus((_m, n) => (n % 3 === 0 ? '0' : '1'), 'STATUS', kind)));
+    const path = await write(join(dir, `pbi.${format}`), 30, withStatus((_m, n) => (n % 3 === 0 ? '0' : '1'), 'STATUS', kind));
+    // The preview says it before the import (the mapping panel words it), and the report after.
+    expect((await core.inspectListFile({ file: fileFor(core, path) })).statusColumn).toEqual({ header: 'STATUS', foundBy: 'header', reading: 'flag' });
+    const report = await importFile(core, path);
+    expect(report.statusColumn).toEqual({ header: 'STATUS', foundBy: 'header', reading: 'flag' });
     expect(noticeOf(report, 'status-flag')).toEqual({ code: 'status-flag', params: { header: 'STATUS' } });
     expect(report.notices.map((n) => n.code)).not.toContain('unknown-status');
     expect(await verdictOf(core, 3)).toEqual({ verdict: 'not-eligible', reason: 'inactive' });
@@ -168,6 +172,7 @@ describe.each([
     const core = newCore(dir);
     const zeros = await importFile(core, await write(join(dir, 'nol.csv'), 20, withStatus(() => '0')));
     expect(zeros.notices.map((n) => n.code)).not.toContain('status-flag');
+    expect(zeros.statusColumn).toEqual({ header: 'STATUS', foundBy: 'header' });
     expect(await verdictOf(core, 5)).toEqual({ verdict: 'eligible', reason: null });
     const codes = await importFile(core, await write(join(dir, 'kode.csv'), 20, withStatus((_m, n) => (n % 4 === 0 ? '2' : n % 4 === 1 ? '1' : '0'))));
     expect(codes.notices.map((n) => n.code)).not.toContain('status-flag');

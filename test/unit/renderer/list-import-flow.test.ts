@@ -39,6 +39,9 @@ describe('list import form decisions', () => {
     expect(statusNote(byValues, { status: 'KET' })).toEqual({ kind: 'by-values', header: 'KET' });
     expect(statusNote(byValues, {})).toEqual({ kind: 'none' });
     expect(statusNote(byValues, { status: 'NAMA' })).toEqual({ kind: 'set' });
+    const flag = preview({ statusColumn: { header: 'AKTIF', foundBy: 'header', reading: 'flag' } });
+    expect(statusNote(flag, { status: 'AKTIF' })).toEqual({ kind: 'flag', header: 'AKTIF' });
+    expect(statusNote(flag, { status: 'KET' })).toEqual({ kind: 'set' }); // chosen by hand: decided again at the import
   });
 
   it('drops unset fields from the mapping sent', () => {

@@ -1,10 +1,18 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ListFieldName } from '../../../../shared/lists';
 import { Notice } from '../../components/PathPrompt';
-import { columnChoices, mappingFields, statusNote } from './import-flow';
+import { columnChoices, mappingFields, statusNote, type StatusNote } from './import-flow';
 import type { ListImport } from './use-list-import';
 
 const SAMPLE_ROWS = 5;
+
+function statusNoteText(note: StatusNote, status: string, t: TFunction): string {
+  if (note.kind === 'none') return t('listAdmin.noStatusColumn');
+  if (note.kind === 'by-values') return t('listAdmin.statusByValues', { header: note.header });
+  if (note.kind === 'flag') return t('listAdmin.statusFlag', { header: note.header });
+  return t('listAdmin.statusSet', { header: status });
+}
 
 /** Column letter as Excel shows it, for a column without a header text. */
 const letter = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : letter(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
@@ -51,7 +59,7 @@ export function MappingPanel({ flow }: { flow: ListImport }) {
         ))}
       </div>
       <p className={`admin__note${note.kind === 'none' ? ' admin__note--warn' : ''}`} data-testid="list-status-note" data-status={note.kind}>
-        {note.kind === 'none' ? t('listAdmin.noStatusColumn') : note.kind === 'by-values' ? t('listAdmin.statusByValues', { header: note.header }) : t('listAdmin.statusSet', { header: mapping.status })}
+        {statusNoteText(note, mapping.status ?? '', t)}
       </p>
       <h3 className="admin__subtitle">{t('listAdmin.sampleTitle')}</h3>
       <div className="admin__scroll">

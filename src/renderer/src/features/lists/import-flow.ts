@@ -72,12 +72,14 @@ export function importBlock(input: { name: string; asOf: string; mapping: Mappin
   return null;
 }
 
-export type StatusNote = { kind: 'none' } | { kind: 'by-values'; header: string } | { kind: 'set' };
+export type StatusNote = { kind: 'none' } | { kind: 'by-values'; header: string } | { kind: 'flag'; header: string } | { kind: 'set' };
 
 /** What the form says about the status column as currently mapped. */
 export function statusNote(preview: ListPreview, mapping: Mapping): StatusNote {
   const status = mapping.status;
   if (!status) return { kind: 'none' };
+  // Decided on the column the reader found; another column chosen by hand is decided again at the import (and reported).
+  if (preview.statusColumn?.reading === 'flag' && preview.statusColumn.header === status) return { kind: 'flag', header: status };
   if (preview.statusColumn?.foundBy === 'values' && preview.statusColumn.header === status) return { kind: 'by-values', header: status };
   return { kind: 'set' };
 }
