@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CounterAuditHead } from './audit-head';
 import type { BpjsSettingsForm } from './bpjs';
 import { PAYERS, VISIT_STATUSES } from './counter';
+import { withoutControlCharacters } from './text-rules';
 
 /**
  * The wire protocol between a counter's core and the facility hub (`loket hub`), JSON over
@@ -39,6 +40,13 @@ const uid = z.string().uuid();
 const instant = z.string().min(20).max(40); // ISO instant, UTC
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const counterId = z.string().min(1).max(64);
+/**
+ * Text people read (names, addresses, clerks, reasons): control and format characters (a bidi
+ * override that shows "BUDI \u202eNAMSOR" as "BUDI ROSMAN") are removed as it crosses, whoever
+ * wrote it: an older counter, or a hub's data from before the rule. Removed rather than refused,
+ * so one old record never blocks a counter's whole push. The counter strips pulled text too.
+ */
+const shown = (max: number, min = 0) => z.string().min(min).max(max).transform(withoutControlCharacters);
 
 // ---- records (the hub's state of each synced row) ----
 
@@ -47,10 +55,10 @@ export const patientRecord = z.object({
   mrn: z.string().min(1).max(60),
   nik: z.string().regex(/^\d{16}$/).nullable(),
   card: z.string().regex(/^\d{13}$/).nullable(),
-  name: z.string().min(1).max(200),
+  name: shown(200, 1),
   dob: day.nullable(),
   sex: z.enum(['L', 'P']).nullable(),
-  address: z.string().max(300).nullable(),
+  address: shown(300).nullable(),
   identified: z.boolean(),
   createdAt: instant,
   updatedAt: instant,
@@ -73,7 +81,7 @@ export const visitRecord = z.object({
   verdictSource: z.string().max(20).nullable(),
   status: z.enum(VISIT_STATUSES),
   registeredAt: instant,
-  registeredBy: z.string().max(80),
+  registeredBy: shown(80),
   calledAt: instant.nullable(),
   servedAt: instant.nullable(),
   cancelledAt: instant.nullable(),
@@ -86,11 +94,11 @@ export const followUpRecord = z.object({
   uid,
   visitUid: uid,
   kind: z.string().max(40),
-  reason: z.string().max(80),
+  reason: shown(80),
   dueAt: instant,
   createdAt: instant,
   closedAt: instant.nullable(),
-  resolution: z.string().max(200).nullable(),
+  resolution: shown(200).nullable(),
 });
 export type FollowUpRecord = z.infer<typeof followUpRecord>;
 
@@ -98,10 +106,10 @@ export const printRecord = z.object({
   uid,
   visitUid: uid,
   printedAt: instant,
-  clerk: z.string().max(80),
+  clerk: shown(80),
   kind: z.enum(['print', 'reprint', 'pdf']),
   paper: z.string().max(20),
-  printer: z.string().max(120).nullable(),
+  printer: shown(120).nullable(),
 });
 export type PrintRecord = z.infer<typeof printRecord>;
 

@@ -1,5 +1,6 @@
 import { FACILITY_SETTING_KEYS, type FacilitySettings, type PatientRecord, type PullResponse } from '../../shared/hub-protocol';
 import { normalizeName } from '../../shared/names';
+import { withoutControlCharacters } from '../../shared/text-rules';
 import { counterSettingsSchema, type CounterSettings } from '../../shared/settings';
 import { readSettings, saveSettings } from '../settings/settings.repo';
 import type { Db } from '../store/open-database';
@@ -89,7 +90,7 @@ class PullRound {
     for (const notice of response.notices) {
       this.db
         .prepare('INSERT INTO hub_notices (uid, kind, at, subjects, params) VALUES (?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING')
-        .run(notice.uid, notice.kind, notice.at, JSON.stringify(notice.subjects), JSON.stringify(notice.params));
+        .run(notice.uid, notice.kind, notice.at, JSON.stringify(notice.subjects), JSON.stringify(shownParams(notice.params)));
       this.applied += 1;
     }
     const settings = response.settings ? this.applyFacilitySettings(response.settings) : null;
@@ -150,6 +151,9 @@ class PullRound {
       this.deferredRevs.push(p.rev);
       return;
     }
+    // The hub's text as every screen and slip here will show it: no hidden characters (hub-protocol.ts, `shown`).
+    const name = withoutControlCharacters(p.name);
+    const address = p.address === null ? null : withoutControlCharacters(p.address);
     this.db
       .prepare(
         `INSERT INTO patients (uid, mrn, nik, card, name, name_key, dob, sex, address, identified, created_at, updated_at)
@@ -157,7 +161,7 @@ class PullRound {
          ON CONFLICT(uid) DO UPDATE SET mrn = excluded.mrn, nik = excluded.nik, card = excluded.card, name = excluded.name, name_key = excluded.name_key,
            dob = excluded.dob, sex = excluded.sex, address = excluded.address, identified = excluded.identified, updated_at = excluded.updated_at`,
       )
-      .run(p.uid, p.mrn, p.nik, p.card, p.name, normalizeName(p.name).key, p.dob, p.sex, p.address, p.identified ? 1 : 0, p.createdAt, p.updatedAt);
+      .run(p.uid, p.mrn, p.nik, p.card, name, normalizeName(name).key, p.dob, p.sex, address, p.identified ? 1 : 0, p.createdAt, p.updatedAt);
     this.applied += 1;
   }
 
@@ -245,4 +249,9 @@ class PullRound {
     if (!next.success) return null;
     return saveSettings(this.db, next.data);
   }
+}
+
+/** A notice's params (names, RMs) as the screen will show them: no hidden characters. */
+function shownParams(params: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, withoutControlCharacters(String(v))]));
 }

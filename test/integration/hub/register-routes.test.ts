@@ -81,6 +81,13 @@ describe('counter routes', () => {
     expect((await call('POST', '/v1/mrn-block', { body: { size: 100 } })).json).toEqual({ first: 2, last: 101 });
     expect((await refusal(call('POST', '/v1/mrn-block', { body: { size: 1 } }))).status).toBe(400);
   });
+
+  it('hidden characters in a pushed name or address are removed, never stored or handed to other counters', async () => {
+    const p = patient({ mrn: '000077', name: 'BUDI \u202eNAMSOR\u202c', address: 'JL. MAWAR\u200b 5' });
+    expect((await call('POST', '/v1/push', { body: { ops: [patientOp(p)], outboxBacklog: 0 } })).json).toEqual({ results: [{ opId: expect.any(String), status: 'applied' }] });
+    const pulled = (await call('GET', '/v1/pull', { query: 'after=0&limit=1000' })).json as PullResponse;
+    expect(pulled.patients.find((r) => r.uid === p.uid)).toMatchObject({ name: 'BUDI NAMSOR', address: 'JL. MAWAR 5' });
+  });
 });
 
 describe("the facility's day", () => {

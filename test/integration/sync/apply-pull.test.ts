@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPatient, findPatient } from '../../../src/core/patients/patients.repo';
+import { createPatient, findPatient, findPatientsByNameKey } from '../../../src/core/patients/patients.repo';
+import { normalizeName } from '../../../src/shared/names';
 import { readSettings } from '../../../src/core/settings/settings.repo';
 import { saveSettings } from '../../../src/core/settings/settings.repo';
 import { applyPull } from '../../../src/core/sync/apply-pull';
@@ -43,6 +44,15 @@ describe('applying a pull', () => {
     const clash = pulledVisit({ rev: 5, patientUid: patient.uid, queueNo: 4 });
     expect(applyPull(db, pullResponse({ cursor: 5, visits: [clash] }))).toMatchObject({ conflicts: [clash.uid], cursor: 5 });
     expect(db.prepare('SELECT applying FROM sync_state').get()).toEqual({ applying: 0 });
+    db.close();
+  });
+
+  it("takes the hub's text without hidden characters: a bidi override in a name, a zero-width space in an address or a notice", () => {
+    const db = enrolledCounterDb(tempDir());
+    const patient = pulledPatient({ rev: 1, name: 'BUDI \u202eNAMSOR\u202c', address: 'JL. MAWAR\u200b 5', nik: NIK });
+    applyPull(db, pullResponse({ cursor: 1, patients: [patient] }));
+    expect(findPatient(db, { nik: NIK })).toMatchObject({ name: 'BUDI NAMSOR', address: 'JL. MAWAR 5' });
+    expect(findPatientsByNameKey(db, normalizeName('budi namsor').key, null)).toMatchObject([{ nik: NIK }]);
     db.close();
   });
 
