@@ -6,7 +6,7 @@ import { cliText } from '../messages';
 import { maskedNikOf } from '../masked-output';
 import type { Output } from '../output';
 import { UsageError } from '../usage-error';
-import { roundIfEnrolled } from './sync';
+import { roundIfEnrolled, roundWarning } from './sync';
 
 /** One line of `loket antrean --json`: what the queue screen shows, with global ids. */
 export interface AntreanEntry {
@@ -28,7 +28,9 @@ export async function antreanCommand(core: Core, args: { unit?: string | undefin
   if (!settings.units.some((u) => u.code === args.unit)) {
     throw new UsageError('usage/antrean-unknown-unit', { unit: args.unit, units: settings.units.map((u) => u.code).join(', ') }, 'antrean');
   }
-  await roundIfEnrolled(core); // the other counters' patients, when the hub can be reached
+  // The other counters' patients, when the hub can be reached; a hub that refuses this counter is said (the queue is this counter's only).
+  const round = await roundIfEnrolled(core);
+  if (round.hub === 'refused') out.error(roundWarning(round, lang) ?? '');
   const queue = await call(core, 'dayQueue', { unit: args.unit });
   const entries: AntreanEntry[] = queue.map((e) => ({
     visitId: e.visitUid,

@@ -7,7 +7,8 @@ import { call } from '../contract-call';
 import { cliText } from '../messages';
 import type { Output } from '../output';
 import { CliFailure, UsageError } from '../usage-error';
-import { roundIfEnrolled } from './sync';
+import { roundIfEnrolled, roundWarning } from './sync';
+import { formatContractError } from '../../shared/i18n/format-error';
 
 export interface DaftarArgs {
   /** A NIK (16 digits) or card number (13 digits); optional when name and birth date are given. */
@@ -39,9 +40,10 @@ export async function daftarCommand(core: Core, args: DaftarArgs, out: Output, l
   // Enrolled: the facility's patient index and the hub's next number first, then hand the visit over.
   const before = await roundIfEnrolled(core);
   const result = await registerWalkIn(core, request);
-  const after = before === 'not-enrolled' ? before : await roundIfEnrolled(core);
-  if (after === 'offline' && !out.json) out.error(cliText(lang, 'sync/offline'));
-  if (out.json) out.data({ ...result, hub: after });
+  const after = before.hub === 'not-enrolled' ? before : await roundIfEnrolled(core);
+  const warning = roundWarning(after, lang);
+  if (warning && !out.json) out.error(warning);
+  if (out.json) out.data({ ...result, hub: after.hub, ...(after.hub === 'refused' ? { hubError: { code: after.error.code, message: formatContractError(lang, after.error) } } : {}) });
   else {
     out.line(
       cliText(lang, result.created ? 'daftar/registered-new' : 'daftar/registered', {

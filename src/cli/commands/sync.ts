@@ -1,6 +1,8 @@
 import type { Core } from '../../core/core';
 import type { Lang } from '../../shared/i18n/messages';
-import { call } from '../contract-call';
+import { call, ContractCallError } from '../contract-call';
+import type { ContractError } from '../../shared/contract';
+import { formatContractError } from '../../shared/i18n/format-error';
 import { cliText } from '../messages';
 import type { Output } from '../output';
 import { hubText } from './hub-messages';
@@ -22,18 +24,30 @@ export async function syncCommand(core: Core, out: Output, lang: Lang): Promise<
   return 0;
 }
 
+/** How a round went: 'refused' when the hub answered but turned this counter away (revoked, unknown): nothing goes until IT acts. */
+export type RoundOutcome = { hub: 'synced' | 'offline' | 'not-enrolled' } | { hub: 'refused'; error: ContractError };
+
 /**
  * For commands that act as the counter does (daftar, antrean): when this counter is enrolled, one
  * round first (the hub's numbers and the other counters' patients) and, after a change, one more
  * to hand it over. The hub being out of reach never stops the command: the counter works alone.
+ * A hub that refuses the counter is not "out of reach": its changes wait for IT, not for the network.
  */
-export async function roundIfEnrolled(core: Core): Promise<'synced' | 'offline' | 'not-enrolled'> {
+export async function roundIfEnrolled(core: Core): Promise<RoundOutcome> {
   const link = await call(core, 'hubLink', {});
-  if (link.state === 'none') return 'not-enrolled';
+  if (link.state === 'none') return { hub: 'not-enrolled' };
   try {
     await call(core, 'syncNow', {});
-    return 'synced';
-  } catch {
-    return 'offline';
+    return { hub: 'synced' };
+  } catch (error) {
+    if (error instanceof ContractCallError && error.error.code.startsWith('hub/') && error.error.code !== 'hub/unreachable') return { hub: 'refused', error: error.error };
+    return { hub: 'offline' };
   }
+}
+
+/** What the clerk at the command line is told after a round that did not reach the hub; nothing when it did. */
+export function roundWarning(outcome: RoundOutcome, lang: Lang): string | null {
+  if (outcome.hub === 'offline') return cliText(lang, 'sync/offline');
+  if (outcome.hub === 'refused') return cliText(lang, 'sync/refused', { reason: formatContractError(lang, outcome.error) });
+  return null;
 }

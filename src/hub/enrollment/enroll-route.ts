@@ -30,7 +30,8 @@ export const enrollRoute = (): HubRoute => ({
       const live = await client.query('SELECT 1 FROM counters WHERE name = $1 AND revoked_at IS NULL', [token.counter_name]);
       if (live.rowCount) throw new HubError(409, 'hub/counter-exists', { name: token.counter_name });
       // A revoked counter of that name (a replaced PC) keeps its row, its history and its prefix, under another name.
-      await client.query(`UPDATE counters SET name = name || ' (revoked ' || left(id, 8) || ')' WHERE name = $1`, [token.counter_name]);
+      // Language-neutral: the status output says DICABUT / REVOKED beside it, in the reader's language.
+      await client.query(`UPDATE counters SET name = name || ' · ' || left(id, 8) WHERE name = $1`, [token.counter_name]);
       const counterId = randomUUID();
       await client.query('INSERT INTO counters (id, name, offline_prefix, secret_hash, created_at) VALUES ($1, $2, $3, $4, $5)', [
         counterId,

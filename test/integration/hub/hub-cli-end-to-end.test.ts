@@ -70,12 +70,25 @@ it('loket hub --embedded serves; counter add, enroll, status and revoke work aga
   expect((await cli(['hub', 'counter', 'revoke', 'Loket 1', '--hub-dir', hubDir])).code).toBe(0);
   await expect(transportFor(credential).getJson('/v1/settings')).rejects.toMatchObject({ code: 'hub/counter-revoked' });
   expect(await cli(['hub', 'counter', 'revoke', 'Nobody', '--hub-dir', hubDir, '--json'])).toMatchObject({ code: 1 });
+  // A revoked counter still registers, and says its changes wait for the hub admin, not for the network.
+  const walkIn = await cli(['daftar', '--name', 'Setelah Cabut', '--dob', '1975-03-04', '--unit', 'UMUM', '--db', db, '--json']);
+  expect(walkIn.code).toBe(0);
+  expect(JSON.parse(walkIn.stdout)).toMatchObject({ hub: 'refused', hubError: { code: 'hub/counter-revoked' }, visit: { queueNumber: expect.stringMatching(/^K1-U-/) } });
+  const worded = await cli(['daftar', '--name', 'Setelah Cabut Dua', '--dob', '1975-03-05', '--unit', 'UMUM', '--db', db, '--lang', 'id']);
+  expect(worded.stderr).toContain('pendaftarannya dicabut');
+  expect(worded.stderr).toContain('tidak dikirim sampai admin hub mendaftarkan loket ini lagi');
+  expect(worded.stderr).not.toContain('tidak terjangkau');
 
   await stopHubProcess(hub.child);
   const restarted = await startHubProcess(hubDir);
   expect(restarted.fingerprint).toBe(hub.fingerprint);
   const after = JSON.parse((await cli(['hub', 'status', '--hub-dir', hubDir, '--json'])).stdout) as HubStatus;
   expect(after).toMatchObject({ facility: 'RSUD Uji', counters: [{ name: 'Loket 1', revoked: true }] });
+  // The PC replaced: the same name again; the revoked row keeps its history under a language-neutral name.
+  const replaced = JSON.parse((await cli(['hub', 'counter', 'add', 'Loket 1', '--hub-dir', hubDir, '--json'])).stdout) as { code: string };
+  expect((await cli(['enroll', '--hub', restarted.urls[0]!, '--code', replaced.code, '--db', join(root, 'baru', 'loket.db')])).code).toBe(0);
+  const names = (JSON.parse((await cli(['hub', 'status', '--hub-dir', hubDir, '--json'])).stdout) as HubStatus).counters.map((c) => [c.name, c.revoked]);
+  expect(names).toEqual(expect.arrayContaining([['Loket 1', false], [expect.stringMatching(/^Loket 1 · [0-9a-f]{8}$/), true]]));
   // SIGTERM stops the embedded PostgreSQL too (a clean shutdown removes its pid file).
   expect(existsSync(join(hubDir, 'pg', 'postmaster.pid'))).toBe(true);
   await stopHubProcess(restarted.child);
