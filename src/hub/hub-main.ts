@@ -42,6 +42,8 @@ export interface RunningHub {
   urls: string[];
   fingerprint: string;
   port: number;
+  /** The embedded PostgreSQL's port on 127.0.0.1 (for pg_dump), null with --pg. */
+  embeddedPgPort: number | null;
   pg: Pool;
   /** The link to the district hub, when started with `upstream` (or an upstream.json from an earlier start). */
   upstream: { state(): UpstreamState; ready: Promise<UpstreamState> } | null;
@@ -68,10 +70,12 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   };
   try {
     let url = options.pgUrl;
+    let embeddedPgPort: number | null = null;
     if (!url) {
       const embedded: EmbeddedServer = await startEmbeddedPostgres(options.embeddedDir!, options.embeddedPort ?? (await freeLoopbackPort()));
       cleanups.push(() => embedded.stop());
       url = embedded.url;
+      embeddedPgPort = embedded.port;
     }
     const pg = connectPool(url);
     cleanups.push(() => pg.end());
@@ -104,7 +108,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       cleanups.push(async () => link.stop());
       upstream = link;
     }
-    return { urls: identity.urls, fingerprint: cert.fingerprint, port, pg, upstream, stop: stopAll };
+    return { urls: identity.urls, fingerprint: cert.fingerprint, port, embeddedPgPort, pg, upstream, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -22,6 +22,8 @@ export interface HubProcess {
   /** From the hub's first JSON line. */
   urls: string[];
   fingerprint: string;
+  /** The embedded PostgreSQL's port (null with --pg). */
+  embeddedPgPort: number | null;
   /** What it wrote to stderr so far. */
   stderr: () => string;
 }
@@ -40,7 +42,7 @@ export async function startHubProcess(args: string[]): Promise<HubProcess> {
     child.stdout!.on('data', (c: Buffer) => {
       stdout += c.toString();
       const line = stdout.split('\n')[0];
-      if (stdout.includes('\n') && line) resolve({ child, ...(JSON.parse(line) as { urls: string[]; fingerprint: string }), stderr: () => stderr });
+      if (stdout.includes('\n') && line) resolve({ child, ...(JSON.parse(line) as { urls: string[]; fingerprint: string; embeddedPgPort: number | null }), stderr: () => stderr });
     });
     child.once('exit', (code) => reject(new Error(`loket hub exited (${code}): ${stderr}`)));
   });

@@ -76,11 +76,12 @@ async function serve(values: HubValues, out: Output, lang: Lang): Promise<number
     if (error instanceof HubError) throw error;
     throw new HubCliFailure('fail/start', { detail: error instanceof Error ? error.message : String(error) });
   }
-  if (out.json) out.data({ urls: hub.urls, fingerprint: hub.fingerprint, port: hub.port, dataDir });
+  if (out.json) out.data({ urls: hub.urls, fingerprint: hub.fingerprint, port: hub.port, dataDir, embeddedPgPort: hub.embeddedPgPort });
   else {
     out.line(hubText(lang, 'hub/started', { urls: hub.urls.join('  ') }));
     out.line(hubText(lang, 'hub/fingerprint', { fingerprint: hub.fingerprint }));
     out.line(hubText(lang, 'hub/data', { dir: dataDir }));
+    if (hub.embeddedPgPort !== null) out.line(hubText(lang, 'hub/embedded-pg', { port: hub.embeddedPgPort }));
   }
   await new Promise<void>((resolve) => stopOnSignals(hub, resolve));
   if (!out.json) out.line(hubText(lang, 'hub/stopping'));

@@ -37,6 +37,7 @@ it('loket hub --embedded serves; counter add, enroll, status and revoke work aga
   const hubDir = join(root, 'hub');
   const hub = await startHubProcess(hubDir);
   expect(hub.urls).toEqual([expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/)]);
+  expect(hub.embeddedPgPort).toEqual(expect.any(Number)); // for pg_dump (docs/hub.md, Backups)
 
   const added = await cli(['hub', 'counter', 'add', 'Loket 1', '--hub-dir', hubDir, '--json']);
   expect(added.code).toBe(0);
