@@ -44,7 +44,7 @@ export async function hubFacilityCommand(what: 'settings' | 'bpjs' | 'report', v
   const to = values.to === undefined ? from : checkDate('--to', values.to, { notFuture: false, command: 'hub' });
   const query = `from=${from}&to=${to}`;
   if (values.html) {
-    const page = await hub.download(`/admin/register?${query}`);
+    const page = await hub.download(`/admin/register?${query}&lang=${lang}`);
     const chunks: Buffer[] = [];
     for await (const chunk of page) chunks.push(chunk as Buffer);
     writeFileSync(values.html, Buffer.concat(chunks), { mode: 0o600 });

@@ -17,7 +17,7 @@ export interface ExportContext {
 
 const unitNameOf = (ctx: ExportContext, code: string): string => ctx.units.find((u) => u.code === code)?.name ?? code;
 
-export function registerTable(rows: readonly RegisterRow[], ctx: ExportContext): Table {
+export function registerTable(rows: readonly Omit<RegisterRow, 'visitId'>[], ctx: ExportContext): Table {
   const w = EXPORT_WORDS[ctx.lang];
   const at = (iso: string | null): string | null => localDateTime(iso, ctx.timeZone);
   return {

@@ -1,7 +1,7 @@
 import { HubError, type HubRequest, type HubRoute } from '../http/route';
 import { DISPLAY_CSP, queueDisplay, queueDisplayHtml } from './display';
 import { registerHtml, REGISTER_CSP } from './register-html';
-import { facilityDays } from './reports';
+import { facilityDays, facilityTimeZone, facilityUnits } from './reports';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -31,7 +31,9 @@ export const reportRoutes = (): HubRoute[] => [
     auth: 'admin',
     async handle(req) {
       const { from, to } = range(req);
-      return { html: registerHtml(from, to, await facilityDays(req.pg, from, to)), headers: { 'Content-Security-Policy': REGISTER_CSP } };
+      const lang = req.query.get('lang') === 'en' ? 'en' : 'id';
+      const page = { lang, timeZone: await facilityTimeZone(req.pg), units: await facilityUnits(req.pg) } as const;
+      return { html: registerHtml(from, to, await facilityDays(req.pg, from, to), page), headers: { 'Content-Security-Policy': REGISTER_CSP } };
     },
   },
   {

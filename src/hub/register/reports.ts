@@ -1,12 +1,13 @@
 import type { Pool } from 'pg';
 import { PAYERS, type Payer, type VisitStatus } from '../../shared/counter';
-import { queueLabel } from '../../shared/settings';
+import { queueLabel, type ServiceUnit } from '../../shared/settings';
 import type { EqualServiceLine, EqualServiceReport, Recap, RegisterRow } from '../../shared/reports';
 
-/** A register line at the hub: the visit's uid (no local id) and the counter that registered it. */
+/** A register line at the hub: the visit's uid (no local id) and the counter that registered it (its id, and its name as the hub knows it). */
 export interface HubRegisterRow extends Omit<RegisterRow, 'visitId'> {
   visitUid: string;
   counter: string;
+  counterName: string | null;
 }
 
 /** The facility's days: every counter's visits, the recap by unit and payer, and the equal-service view. */
@@ -17,6 +18,12 @@ export interface FacilityDays {
 }
 
 const DEFAULT_TIME_ZONE = 'Asia/Jakarta';
+
+/** The facility's units as its settings name them (code → name), for the printable page; empty before any settings. */
+export async function facilityUnits(pool: Pool): Promise<ServiceUnit[]> {
+  const { rows } = await pool.query<{ units: ServiceUnit[] | null }>(`SELECT json->'units' AS units FROM facility_settings WHERE id = 1`);
+  return Array.isArray(rows[0]?.units) ? rows[0].units : [];
+}
 
 export async function facilityTimeZone(pool: Pool): Promise<string> {
   const { rows } = await pool.query<{ tz: string | null }>(`SELECT json->>'timeZone' AS tz FROM facility_settings WHERE id = 1`);
@@ -39,6 +46,7 @@ interface Row {
   servedAt: string | null;
   registeredBy: string;
   counter: string;
+  counterName: string | null;
 }
 
 const minutesBetween = (from: string, to: string | null): number | null => (to ? Math.round((Date.parse(to) - Date.parse(from)) / 6000) / 10 : null);
@@ -87,8 +95,9 @@ function equalServiceOf(rows: HubRegisterRow[], from: string, to: string): Equal
 export async function facilityDays(pool: Pool, from: string, to: string): Promise<FacilityDays> {
   const { rows } = await pool.query<Row>(
     `SELECT v.uid AS "visitUid", v.service_date AS "serviceDate", v.queue_prefix AS "queuePrefix", v.queue_no AS "queueNo", v.unit, v.emergency, p.mrn, p.name,
-       v.payer, v.status, v.registered_at AS "registeredAt", v.called_at AS "calledAt", v.served_at AS "servedAt", v.registered_by AS "registeredBy", v.counter
-     FROM visits v JOIN patients p ON p.uid = v.patient_uid
+       v.payer, v.status, v.registered_at AS "registeredAt", v.called_at AS "calledAt", v.served_at AS "servedAt", v.registered_by AS "registeredBy", v.counter,
+       c.name AS "counterName"
+     FROM visits v JOIN patients p ON p.uid = v.patient_uid LEFT JOIN counters c ON c.id = v.counter
      WHERE v.service_date BETWEEN $1 AND $2
      ORDER BY v.service_date, v.registered_at::timestamptz, v.uid`,
     [from, to],

@@ -12,7 +12,7 @@ import type { TestPostgres } from '../../helpers/embedded-pg';
 const FROM_001 = `
 CREATE SEQUENCE IF NOT EXISTS hub_rev;
 CREATE TABLE IF NOT EXISTS facility_settings (id integer PRIMARY KEY CHECK (id = 1), json jsonb NOT NULL, rev bigint NOT NULL);
-CREATE TABLE IF NOT EXISTS counters (id text PRIMARY KEY, outbox_backlog integer NOT NULL DEFAULT 0);`;
+CREATE TABLE IF NOT EXISTS counters (id text PRIMARY KEY, name text, outbox_backlog integer NOT NULL DEFAULT 0);`;
 
 let databases = 0;
 

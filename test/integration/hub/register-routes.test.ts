@@ -16,7 +16,7 @@ const NOW = new Date('2026-11-30T01:30:00.000Z');
 beforeAll(async () => {
   server = await startTestPostgres();
   pool = await registerDb(server, { timeZone: 'Asia/Jakarta', mrnFormat: '{seq:6}' });
-  await pool.query(`INSERT INTO counters (id) VALUES ('k1'), ('k2')`);
+  await pool.query(`INSERT INTO counters (id, name) VALUES ('k1', 'Loket 1'), ('k2', 'Loket Anak')`);
 });
 afterAll(async () => {
   await pool?.end();
@@ -110,8 +110,18 @@ describe("the facility's day", () => {
       { unit: 'POLI-GIGI', payer: 'jkn', visits: 1, medianWaitMinutes: 20, p90WaitMinutes: 20 },
       { unit: 'POLI-GIGI', payer: 'umum', visits: 1, medianWaitMinutes: 10, p90WaitMinutes: 10 },
     ]);
-    const page = await call('GET', '/admin/register', { query: 'from=2026-11-30' });
-    expect(page.html).toContain('U-002');
+    expect(ours.map((r) => r.counterName)).toEqual(['Loket 1', 'Loket Anak', 'Loket Anak']);
+    // The printable page is for people: their language, payer and status words, local times (WIB), counters by name.
+    const page = (await call('GET', '/admin/register', { query: 'from=2026-11-30' })).html ?? '';
+    expect(page).toContain('<html lang="id">');
+    expect(page).toContain('<th>No. antrean</th>');
+    expect(page).toMatch(/<td>U-002<\/td><td>POLI-GIGI<\/td><td><\/td><td>000011<\/td><td>BUDI<\/td><td>Umum<\/td><td>Dipanggil<\/td><td>2026-11-30 08:05<\/td><td>2026-11-30 08:15<\/td>/);
+    expect(page).toMatch(/<td>Loket Anak<\/td><\/tr>/);
+    expect(page).not.toMatch(/registeredAt|waitMinutes|T01:05:00/);
+    const english = (await call('GET', '/admin/register', { query: 'from=2026-11-30&lang=en' })).html ?? '';
+    expect(english).toContain('<th>Queue no.</th>');
+    expect(english).toContain('<td>Self-pay</td>');
+    expect(english).not.toContain('Dipanggil');
     expect((await refusal(call('GET', '/v1/admin/register', { query: 'from=30-11-2026' }))).params).toEqual({ path: 'from' });
   });
 
