@@ -81,7 +81,10 @@ it('facility settings and BPJS access set at the hub reach the counter; the repo
   const report = await runCaptured(['hub', 'report', '--from', visit.serviceDate, '--html', page, '--hub-dir', hubDir, '--json']);
   expect(report.code).toBe(0);
   expect(report.data[0]).toMatchObject({ recap: { total: 1, byUnit: { ANAK: 1 } }, register: [expect.objectContaining({ visitUid: visit.uid, mrn: patient.mrn })] });
-  expect(readFileSync(page, 'utf8')).toContain(patient.mrn);
+  const html = readFileSync(page, 'utf8');
+  expect(html).toContain(patient.mrn);
+  expect(html).toContain('<td>Poli Anak</td>'); // the unit's name from the facility's settings, not its code
+  expect(html).toMatch(/<td>Loket 1<\/td><\/tr>/); // the counter by its name
 
   const wrong = await runCaptured(['hub', 'settings', '--file', credentials, '--hub-dir', hubDir]);
   expect(wrong.code).toBe(1);
