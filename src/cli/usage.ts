@@ -85,7 +85,8 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     jauh dari PC ini; PC lain membuka salinan basis data dengan --key-file BERKAS.`,
     backup: `  loket backup --out BERKAS
     salinan terenkripsi basis data selagi dipakai (BERKAS), dengan edisi daftarnya di BERKAS.lists;
-    dibuka dengan kunci yang sama (--key-file dengan kunci pemulihan).`,
+    dibuka dengan kunci yang sama (--key-file dengan kunci pemulihan saat cadangan dibuat). BERKAS tidak
+    boleh basis data itu sendiri atau berkasnya (-wal, kunci, .lists).`,
     rollback: `  loket rollback --list NAMA
     mengembalikan edisi sebelumnya daftar NAMA (sama dengan "Kembalikan edisi sebelumnya" di layar
     Daftar peserta): edisi yang sekarang dibuang; hanya satu edisi sebelumnya yang disimpan.`,
@@ -168,7 +169,8 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     away from this PC; another PC opens a copy of the database with --key-file FILE.`,
     backup: `  loket backup --out FILE
     an encrypted copy of the database while it is in use (FILE), with its list editions in FILE.lists;
-    it opens with the same key (--key-file with a recovery key).`,
+    it opens with the same key (--key-file with the recovery key of when it was made). FILE may not
+    be the database itself or one of its files (-wal, key, .lists).`,
     rollback: `  loket rollback --list NAME
     brings back the previous edition of the list NAME (as "Bring back the previous edition" on the
     Lists screen does): the current edition is dropped; only one previous edition is kept.`,

@@ -14,6 +14,8 @@ import { serviceDay } from './settings/service-day';
 import { recoverEditions } from './lists/edition-recovery';
 import { EditionCatalog } from './lookup/edition-catalog';
 import { FileHandles } from './files/file-handles';
+import { ownFilesOf } from './files/own-files';
+import { checkSaveTarget } from './files/save-target';
 import { openDatabase } from './store/open-database';
 import type { Core, CoreConfig } from './core-types';
 import { TypedEmitter } from './typed-emitter';
@@ -60,7 +62,8 @@ export function createCore(config: CoreConfig): Core {
       if (lockChanged) session.announce();
     },
     catalog: new EditionCatalog(db),
-    files: new FileHandles(now),
+    // No export, backup or recovery key ever lands on the core's own files (files/own-files.ts).
+    files: new FileHandles(now, (path) => checkSaveTarget(path, ownFilesOf(config.dbPath, config.keyFile?.path))),
     events: new TypedEmitter(),
     clerk: () => session.actingUsername() ?? config.clerk ?? 'loket',
     // An enrolled counter asks its hub for the unit's next number (tests may give their own).

@@ -31,4 +31,37 @@ describe('Settings → Keamanan data', () => {
     await page.screenshot({ path: '/tmp/keys-data-security.png' });
     expect(c.problems).toEqual([]);
   });
+
+  it('refuses a backup over the database in use and to a missing folder in words, and the audit screen words every backup', async () => {
+    const c = await open([APBD]);
+    const { page } = c;
+    await page.keyboard.press('Alt+6');
+    await page.getByTestId('data-security').waitFor();
+    const backupTo = async (target: string, says: RegExp): Promise<void> => {
+      await page.getByTestId('security-backup').click();
+      const path = page.getByTestId('security-path-input');
+      await path.fill(target);
+      await path.press('Enter');
+      await expect.poll(() => page.getByTestId('security-status').textContent()).toMatch(says);
+    };
+    // The harness's own database, as a clerk might pick it in a save dialog: refused, nothing lost.
+    const dbPath = c.harness.core.db.name;
+    await backupTo(dbPath, /^Tidak berhasil: Tempat simpan ini adalah berkas data Loket sendiri .*pilih tempat lain/);
+    const dir = await scratch();
+    const missing = join(dir, 'flashdisk');
+    await backupTo(join(missing, 'cadangan.db'), new RegExp(`^Tidak berhasil: Folder ${missing} tidak ada\\. Pilih folder yang ada \\(mis\\. flashdisk yang terpasang\\)`));
+    await backupTo(join(dir, 'cadangan.db'), /Cadangan ditulis ke cadangan\.db \(1 berkas daftar/);
+    expect(existsSync(join(`${dbPath}.lists`))).toBe(true);
+
+    await page.keyboard.press('Alt+7');
+    await page.getByTestId('audit-table').waitFor();
+    const details = await page.locator('[data-testid="audit-row"][data-action="export"] .audit-detail').allTextContents();
+    expect(details).toEqual([
+      'cadangan basis data disimpan',
+      expect.stringMatching(/^Cadangan basis data gagal: Folder … tidak ada\. Pilih folder yang ada/),
+      expect.stringMatching(/^Cadangan basis data gagal: Tempat simpan ini adalah berkas data Loket sendiri/),
+    ]);
+    await c.screenshot('audit-backups');
+    expect(c.problems).toEqual([]);
+  });
 });

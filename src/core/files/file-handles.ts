@@ -26,6 +26,8 @@ export class FileHandles {
 
   constructor(
     private readonly now: () => Date,
+    /** Refuses a place to save to (the core's: files/save-target.ts, never its own files). */
+    private readonly checkSave: (path: string) => void = () => {},
     private readonly ttlMs = HANDLE_TTL_MS,
   ) {}
 
@@ -38,7 +40,11 @@ export class FileHandles {
     return { handle, name };
   }
 
-  /** The path behind a handle, when it is known, alive, and chosen for one of `purposes`. */
+  /**
+   * The path behind a handle, when it is known, alive, and chosen for one of `purposes`. A place
+   * to save to is checked now, just before the write (not when it was chosen: the folder may be
+   * gone since): never the core's own files, and a folder that exists and can be written.
+   */
   resolve(handle: string, purposes: FilePurpose | readonly FilePurpose[]): { path: string; name: string } {
     const entry = this.entries.get(handle);
     if (!entry || entry.expiresAt <= this.now().getTime()) {
@@ -47,6 +53,7 @@ export class FileHandles {
     }
     const allowed: readonly FilePurpose[] = typeof purposes === 'string' ? [purposes] : purposes;
     if (!allowed.includes(entry.purpose)) throw new LoketError('file/wrong-purpose', { name: entry.name });
+    if (entry.purpose !== 'open-list') this.checkSave(entry.path);
     return { path: entry.path, name: entry.name };
   }
 

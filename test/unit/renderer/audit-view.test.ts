@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
-import { AUDIT_PAGE, NO_FILTERS, auditFileName, auditQuery, detailText, personProblem, verifySummary, type DetailWording } from '../../../src/renderer/src/features/audit/audit-view';
+import { AUDIT_PAGE, NO_FILTERS, auditErrorText, auditFileName, auditQuery, detailText, personProblem, verifySummary, type DetailWording } from '../../../src/renderer/src/features/audit/audit-view';
 import { auditEn } from '../../../src/renderer/src/i18n/messages-en-audit';
 import { auditId } from '../../../src/renderer/src/i18n/messages-id-audit';
 import { uiEn } from '../../../src/renderer/src/i18n/messages-en';
 import { uiId } from '../../../src/renderer/src/i18n/messages-id';
 import { AUDIT_ACTIONS, type AuditEntryView } from '../../../src/shared/audit';
-import { formatCoreMessage, isMessageKey, type Lang } from '../../../src/shared/i18n/messages';
+import type { Lang } from '../../../src/shared/i18n/messages';
 import { PAYER_NAMES } from '../../../src/shared/payer-names';
 
 /** The screen's wording with the real catalogs of one language, as AuditScreen builds it. */
@@ -19,7 +19,7 @@ function wording(lang: Lang): DetailWording {
     unit: (code) => (code === 'UMUM' ? 'Poli Umum' : code),
     payer: (code) => (PAYER_NAMES[lang] as Record<string, string>)[code] ?? code,
     date: (iso) => `${iso.slice(8, 10)} ${months[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`,
-    error: (code) => (isMessageKey(code) ? formatCoreMessage(lang, { code, params: {} }) : code),
+    error: (code) => auditErrorText(lang, code),
   };
 }
 
@@ -86,6 +86,22 @@ describe('the audit screen, without a window', () => {
         expect(detailText(e, w)).not.toMatch(/(^|· )[a-zA-Z]+: [a-z0-9]|visitId|method/);
       }
     }
+  });
+
+  it('words a backup and a recovery key (a file, no format or rows) and their failures without empty gaps', () => {
+    const id = wording('id');
+    const en = wording('en');
+    // The tester's lines: "cadangan basis data (): – baris", "Cadangan basis data gagal: Terjadi kesalahan di aplikasi: . …".
+    expect(detailText(entry('export', { method: 'backupDatabase', what: 'backup' }), id)).toBe('cadangan basis data disimpan');
+    expect(detailText(entry('export', { method: 'backupDatabase', what: 'backup' }), en)).toBe('database backup saved');
+    expect(detailText(entry('export', { method: 'exportRecoveryKey', what: 'recovery-key' }), id)).toBe('kunci pemulihan disimpan');
+    expect(detailText(entry('export', { method: 'backupDatabase', what: 'backup', ok: false, error: 'internal' }), id)).toBe('Cadangan basis data gagal: kesalahan di aplikasi');
+    expect(detailText(entry('export', { method: 'backupDatabase', what: 'backup', ok: false, error: 'internal' }), en)).toBe('Database backup failed: an error in the app');
+    // The trail keeps the code, not the folder: the gap reads "…".
+    expect(detailText(entry('export', { method: 'backupDatabase', what: 'backup', ok: false, error: 'file/folder-missing' }), id)).toMatch(/^Cadangan basis data gagal: Folder … tidak ada\. Pilih folder yang ada/);
+    expect(detailText(entry('export', { method: 'exportReport', what: 'recap', ok: false, error: 'file/own-file' }), en)).toMatch(/^Report export failed: This place is one of Loket's own data files/);
+    // A table export keeps its format and rows.
+    expect(detailText(entry('export', { method: 'exportReport', what: 'recap', format: 'csv', rows: 15 }), id)).toBe('laporan rekap (CSV): 15 baris');
   });
 
   it('has every action and every warning the core records in both languages', () => {

@@ -84,6 +84,7 @@ export const auditEn: Pick<UiMessages, 'audit'> = {
       settingsBpjs: 'BPJS connection saved, filled in: {{fields}}',
       settingsHub: 'counter enrolled with the facility hub',
       export: '{{what}} ({{format}}): {{rows}} rows',
+      exportSaved: '{{what}} saved',
       fullNumbers: 'whole NIK and card numbers',
       login: '{{how}}: {{username}}',
       loginFailed: '{{how}} failed for {{username}}: {{error}}',
@@ -93,6 +94,7 @@ export const auditEn: Pick<UiMessages, 'audit'> = {
       disabled: 'disabled',
       failed: '{{method}} failed: {{error}}',
       refused: '{{method}} refused: {{error}}',
+      internalError: 'an error in the app',
     },
     bpjsAnswer: {
       found: 'known to BPJS',

@@ -82,6 +82,7 @@ export const auditId = {
       settingsBpjs: 'koneksi BPJS disimpan, diisi: {{fields}}',
       settingsHub: 'loket didaftarkan ke hub fasilitas',
       export: '{{what}} ({{format}}): {{rows}} baris',
+      exportSaved: '{{what}} disimpan',
       fullNumbers: 'NIK dan nomor kartu utuh',
       login: '{{how}}: {{username}}',
       loginFailed: '{{how}} gagal untuk {{username}}: {{error}}',
@@ -91,6 +92,7 @@ export const auditId = {
       disabled: 'dinonaktifkan',
       failed: '{{method}} gagal: {{error}}',
       refused: '{{method}} ditolak: {{error}}',
+      internalError: 'kesalahan di aplikasi',
     },
     bpjsAnswer: {
       found: 'dikenal BPJS',

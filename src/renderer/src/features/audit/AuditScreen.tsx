@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, type AuditAction } from '../../../../shared/audit';
-import { formatCoreMessage, isMessageKey } from '../../../../shared/i18n/messages';
 import { PAYER_NAMES } from '../../../../shared/payer-names';
 import type { CounterSettings } from '../../../../shared/settings';
 import { loket } from '../../api';
@@ -15,7 +14,7 @@ import { localeOf, useLang } from '../../i18n';
 import type { Translate } from '../hub/hub-notice-text';
 import '../lists/admin.css';
 import './audit.css';
-import { NO_FILTERS, auditFileName, detailText, personProblem, verifySummary, type AuditFilters, type DetailWording } from './audit-view';
+import { NO_FILTERS, auditErrorText, auditFileName, detailText, personProblem, verifySummary, type AuditFilters, type DetailWording } from './audit-view';
 import { useAudit } from './use-audit';
 
 /**
@@ -42,7 +41,7 @@ export function AuditScreen({ settings }: { settings: CounterSettings | null }) 
       unit: (code) => unitName(settings, code),
       payer: (code) => (PAYER_NAMES[lang] as Record<string, string>)[code] ?? code,
       date: (iso) => formatDate(iso, lang) ?? iso,
-      error: (code) => (isMessageKey(code) ? formatCoreMessage(lang, { code, params: {} }) : code),
+      error: (code) => auditErrorText(lang, code),
     }),
     [tr, settings, lang],
   );

@@ -1,6 +1,7 @@
 import type { AuditAction, AuditEntryView, AuditVerifyResult } from '../../../../shared/audit';
 import { maskQueryIdentifiers } from '../../../../shared/audit-mask';
 import type { MethodInput } from '../../../../shared/contract';
+import { CORE_MESSAGES, formatCoreMessage, isMessageKey, type Lang } from '../../../../shared/i18n/messages';
 import { counterSettingsFields } from '../../../../shared/settings';
 
 /** Entries per page of the audit screen. */
@@ -66,6 +67,19 @@ export interface DetailWording {
   error: (code: string) => string;
 }
 
+/**
+ * A core error code in words for the trail, which keeps the code but not its parameters (a
+ * folder, a file name): each placeholder reads "…" ("Folder … tidak ada"), never an empty gap.
+ */
+export function auditErrorText(lang: Lang, code: string): string {
+  if (!isMessageKey(code)) return code;
+  const names = [...CORE_MESSAGES[lang][code].matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
+  return formatCoreMessage(lang, { code, params: Object.fromEntries(names.map((name) => [name, '…'])) });
+}
+
+/** Internal errors are stored without their text: their message would read "an error in the app: …" plus advice for the counter. */
+const INTERNAL = new Set(['internal', 'internal/read-only']);
+
 const text = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '' : String(v));
 const has = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
 
@@ -104,7 +118,8 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
   const query = maskQueryIdentifiers(text(d.query));
   if (d.ok === false) {
     const how = entry.action === 'refused' || d.error === 'session/forbidden' || d.error === 'session/required' ? 'refused' : 'failed';
-    return t(`audit.detail.${how}`, { method: t(`audit.methods.${method}`, { defaultValue: method }), error: has(d.error) ? w.error(text(d.error)) : '' });
+    const error = !has(d.error) ? '' : INTERNAL.has(text(d.error)) ? t('audit.detail.internalError') : w.error(text(d.error));
+    return t(`audit.detail.${how}`, { method: t(`audit.methods.${method}`, { defaultValue: method }), error });
   }
   switch (entry.action) {
     case 'lookup':
@@ -140,6 +155,8 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
       return t(section === 'bpjs' ? 'audit.detail.settingsBpjs' : 'audit.detail.settings', { fields: names.length ? names.join(', ') : '–' });
     }
     case 'export': {
+      // A recovery key or a backup is a file, not a table: no format, no rows.
+      if (!has(d.format)) return t('audit.detail.exportSaved', { what: exportWhat(text(d.what), w) });
       const line = t('audit.detail.export', { what: exportWhat(text(d.what), w), format: text(d.format).toUpperCase(), rows: text(d.rows) || '–' });
       return d.full === true ? `${line} · ${t('audit.detail.fullNumbers')}` : line;
     }
