@@ -25,6 +25,7 @@ import { accountMethods } from './accounts/account-methods';
 import { Session } from './accounts/session';
 import { auditMethods } from './audit/audit-methods';
 import { auditedMethods } from './audit/audited-methods';
+import { auditRules } from './audit/audit-rules';
 import { flushAudit } from './audit/audit-log.repo';
 import { readyDatabaseFiles } from './store/database-startup';
 import { securityMethods } from './security/security-methods';
@@ -105,10 +106,18 @@ export function createCore(config: CoreConfig): Core {
     onAccounts: () => session.announce(),
   });
 
+  const counter = counterMethods(ctx);
   const methods = {
     ...lookups,
     ...listMethods(ctx),
-    ...counterMethods(ctx),
+    ...counter,
+    // Registered behind the lock: the one slip the locked counter may show and print (dispatch's inputRefusal).
+    async registerEmergency(input: Parameters<typeof counter.registerEmergency>[0]) {
+      const lock = session.lockTicket();
+      const visit = await counter.registerEmergency(input);
+      session.emergencyBehindLock(lock, visit.id);
+      return visit;
+    },
     ...bpjsMethods(ctx, { link, rechecker, box, lookup: lookups.lookup }),
     ...hubMethods(ctx, hub),
     ...accountMethods(ctx, session),
@@ -119,7 +128,7 @@ export function createCore(config: CoreConfig): Core {
     events: ctx.events,
     db,
     // Audited here, so the app, the harness and the CLI all leave the same trail.
-    ...kickAfterWrites(auditedMethods(ctx, methods), () => hub.kick()),
+    ...kickAfterWrites(auditedMethods(ctx, methods, auditRules(() => ctx.settings(), () => session.phase() === 'locked')), () => hub.kick()),
     async pickFile({ purpose, suggestedName }) {
       const path = config.dialogs ? await config.dialogs.pick(purpose, suggestedName) : null;
       return { file: path ? ctx.files.register(path, purpose) : null };

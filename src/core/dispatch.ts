@@ -30,11 +30,14 @@ export async function dispatch(core: Core, method: string, rawInput: unknown): P
   const name = method as MethodName;
   // The session decides before the input is even read: a refused caller learns nothing of the method's rules.
   const caller = core.caller();
-  const refusal = accessRefusal(METHOD_ACCESS[name], caller.phase, caller.role) ?? inputRefusal(name, caller.phase, rawInput);
+  const byAccess = accessRefusal(METHOD_ACCESS[name], caller.phase, caller.role);
+  const byInput = byAccess ? null : inputRefusal(name, caller, rawInput);
+  const refusal = byAccess ?? byInput;
   if (refusal) {
     // A refused change or export is on record (a clerk trying to export members): who, which method,
-    // why. Refused reads are not: a locked screen's background refreshes would flood the trail.
-    if (!READ_ONLY_METHODS.has(name)) auditRefusal(core.db, core.actingUsername() ?? 'no-session', name, refusal);
+    // why. Refused reads are not: a locked screen's background refreshes would flood the trail. A
+    // call refused for what it asked is (another patient's slip behind the lock): no screen asks it.
+    if (byInput || !READ_ONLY_METHODS.has(name)) auditRefusal(core.db, core.actingUsername() ?? 'no-session', name, refusal);
     return { ok: false, error: { code: refusal } };
   }
   // reportInput: a missing field reads as "required", not as a wrong type (the input itself is not passed on).

@@ -23,10 +23,12 @@ export const METHOD_ACCESS = {
   hubLink: 'open',
   // An emergency is never blocked by a check: not by the sign-in screen either. Its slip waits for a
   // session (slipHtml/printSlip below), so nobody signed out can read another patient's slip.
+  // Without a signed-in session, for an unknown patient only (inputRefusal).
   registerEmergency: 'open',
 
   lockSession: 'emergency',
   signOut: 'emergency',
+  // Locked: only the slips of the emergencies registered behind this lock (inputRefusal).
   slipHtml: 'emergency',
   printSlip: 'emergency',
 
@@ -104,16 +106,34 @@ export function accessRefusal(access: MethodAccess, phase: SessionPhase, role: R
   return role === 'admin' || role === 'data-officer' ? null : 'session/forbidden';
 }
 
-/**
- * The one rule that depends on a call's input: without a session (signed out, or before the
- * first account) an emergency is registered for an unknown patient only. Naming a patient
- * (`patientId`) would answer their record to someone nobody signed in.
- */
-export function inputRefusal(method: MethodName, phase: SessionPhase, input: unknown): AccessRefusal | null {
-  if (method !== 'registerEmergency' || phase === 'signed-in' || phase === 'locked') return null;
-  const named = typeof input === 'object' && input !== null && (input as { patientId?: unknown }).patientId !== undefined;
-  return named ? 'session/required' : null;
+/** What the rules that read a call's input need to know of the caller. */
+export interface InputCaller {
+  phase: SessionPhase;
+  /** The emergency visits registered behind the present lock (locked only). */
+  lockEmergencies: readonly number[];
 }
+
+/**
+ * The rules that depend on a call's input, for the calls a counter without a usable session may
+ * still make (an emergency is never blocked, and its slip shows over the lock):
+ * - without a signed-in session (signed out, before the first account, or locked) an emergency is
+ *   registered for an unknown patient only. Naming a patient (`patientId`) would answer their whole
+ *   record to whoever stands at a counter nobody opened; behind the lock the patient on screen may
+ *   not even be the one at the counter. The screens ask for an unidentified emergency there.
+ * - locked, a slip is shown or printed only for an emergency registered behind this lock: any other
+ *   visit's slip is another patient's data and waits for the unlock.
+ */
+export function inputRefusal(method: MethodName, caller: InputCaller, input: unknown): AccessRefusal | null {
+  if (caller.phase === 'signed-in') return null;
+  if (method === 'registerEmergency') return fieldOf(input, 'patientId') !== undefined ? 'session/required' : null;
+  if (caller.phase === 'locked' && (method === 'slipHtml' || method === 'printSlip')) {
+    const visitId = fieldOf(input, 'visitId');
+    return typeof visitId === 'number' && caller.lockEmergencies.includes(visitId) ? null : 'session/required';
+  }
+  return null;
+}
+
+const fieldOf = (input: unknown, key: string): unknown => (typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : undefined);
 
 /** The access of a method by name (a name not in the contract has none: refused as forbidden). */
 export const methodAccessOf = (method: MethodName): MethodAccess => METHOD_ACCESS[method];

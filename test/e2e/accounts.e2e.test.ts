@@ -285,8 +285,8 @@ describe('accounts at the counter', () => {
     await page.getByTestId('unlock-secret').fill(pin);
     await page.keyboard.press('Enter');
     await poll(() => overlay.count()).toBe(0);
-    // Back in the dialog with the focus; Esc closes it, and the focus is back on the header's button.
-    await poll(focusedField).toBe('password.current');
+    // Back in the dialog, in the very field the clerk was in; Esc closes it, and the focus is back on the header's button.
+    await poll(focusedField).toBe('pin.password');
     await page.keyboard.press('Escape');
     await poll(() => dialog.count()).toBe(0);
     expect(await page.evaluate<string | null>(`document.activeElement && document.activeElement.getAttribute('data-testid')`)).toBe('own-account-button');

@@ -17,6 +17,8 @@ export interface SessionDeps {
 export interface Caller {
   phase: SessionPhase;
   role: Role | null;
+  /** The emergency visits registered behind the present lock (empty unless locked): the only slips a locked counter may show. */
+  lockEmergencies: readonly number[];
 }
 
 /**
@@ -31,6 +33,14 @@ export interface Caller {
 export class Session {
   private username: string | null = null;
   private locked = false;
+  /** Counts the locks, so an emergency that was being registered across an unlock and a new lock is not taken for the new lock's. */
+  private lockNo = 0;
+  /**
+   * The emergencies registered behind the present lock. Their slips are the only patient data a
+   * locked counter gives out (the emergency's number and slip show over the lock); every other
+   * slip waits for the unlock. Forgotten at the unlock, a sign-out and the next lock.
+   */
+  private lockEmergencies: number[] = [];
 
   constructor(private readonly deps: SessionDeps) {
     if (deps.actor) return;
@@ -66,9 +76,20 @@ export class Session {
 
   /** Asked on every call through dispatch: the account is read once for both answers. */
   caller(): Caller {
-    if (this.deps.actor) return { phase: 'signed-in', role: this.deps.actor.role };
+    if (this.deps.actor) return { phase: 'signed-in', role: this.deps.actor.role, lockEmergencies: [] };
     const account = this.account();
-    return { phase: this.phaseOf(account), role: account?.role ?? null };
+    const phase = this.phaseOf(account);
+    return { phase, role: account?.role ?? null, lockEmergencies: phase === 'locked' ? [...this.lockEmergencies] : [] };
+  }
+
+  /** Which lock is on now (null when the counter is not locked): taken before an emergency is registered. */
+  lockTicket(): number | null {
+    return this.phase() === 'locked' ? this.lockNo : null;
+  }
+
+  /** An emergency registered behind the lock `ticket` named: its slip may be shown while that lock lasts. */
+  emergencyBehindLock(ticket: number | null, visitId: number): void {
+    if (ticket !== null && ticket === this.lockNo && this.phase() === 'locked') this.lockEmergencies.push(visitId);
   }
 
   /** The person acting now: the signed-in or locked account (an emergency behind the lock is theirs), the preset actor, else null. */
@@ -100,6 +121,7 @@ export class Session {
   signedIn(username: string): void {
     this.username = username;
     this.locked = false;
+    this.lockEmergencies = [];
     if (!this.deps.actor) this.remember(username);
     this.announce();
   }
@@ -107,6 +129,8 @@ export class Session {
   lock(): void {
     if (this.deps.actor || this.phase() !== 'signed-in') return;
     this.locked = true;
+    this.lockNo += 1;
+    this.lockEmergencies = [];
     this.announce();
   }
 
@@ -114,6 +138,7 @@ export class Session {
     if (this.deps.actor) return;
     this.username = null;
     this.locked = false;
+    this.lockEmergencies = [];
     this.remember(null);
     this.announce();
   }

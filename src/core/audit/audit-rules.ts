@@ -160,7 +160,7 @@ function visitNotes(call: AuditCall, subject: string | null): AuditNote[] {
  * What each method records. Keyed by name and typed loosely so methods another branch adds
  * (accounts, keys, member export) are mapped before they exist here; a name no core has is ignored.
  */
-export function auditRules(settingsNow: () => Loose): Record<string, AuditRule> {
+export function auditRules(settingsNow: () => Loose, lockedNow: () => boolean = () => false): Record<string, AuditRule> {
   return {
     lookup: search((i) => str(i, 'query'), (v) => len(v, 'matches')),
     lookupOnline: askedBpjs,
@@ -181,6 +181,16 @@ export function auditRules(settingsNow: () => Loose): Record<string, AuditRule> 
 
     printSlip: print('print'),
     exportSlipPdf: print('pdf'),
+    // A slip shown behind the lock screen (an emergency's, the only one the lock lets through): on
+    // record, since no one had opened the counter. Signed in, a slip is shown after every
+    // registration and says nothing the queue and the register do not: not recorded.
+    slipHtml: {
+      snapshot: lockedNow,
+      notes: (call, db) =>
+        call.ok && call.before === true
+          ? [{ action: 'print', subject: db.mrnOfVisit(num(call.input, 'visitId')), detail: detailOf({ method: call.method, kind: 'view', visitId: num(call.input, 'visitId'), locked: true }) }]
+          : [],
+    },
 
     setPayer: payerChange,
     recheckPayer: payerChange,

@@ -23,6 +23,7 @@ import { RoleNotice } from './features/session/RoleNotice';
 import { managesLists, mayOpen, screensFor } from './features/session/screens-for';
 import { SessionGate } from './features/session/SessionGate';
 import { useSessionControls } from './features/session/use-session-controls';
+import { useLockLift } from './features/session/use-lock-lift';
 import { AuditScreen } from './features/audit/AuditScreen';
 import { useConnectivity } from './hooks/use-connectivity';
 import { useHubLink, useHubSettingsReload } from './hooks/use-hub-link';
@@ -67,7 +68,6 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
   // Locked: everything below stays mounted (half-done work survives) but hears no key but F9.
   const access = useSessionControls(session, onSession);
   const role = access.role;
-  const lists = useLists();
   const settings = useSettings();
   const connectivity = useConnectivity();
   const hubLink = useHubLink();
@@ -77,6 +77,9 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
   const [screen, setScreen] = useState<Screen>(() => SCREENS.find((s) => mayOpen(role, s)) ?? 'search');
   const screenRef = useRef(screen);
   screenRef.current = screen;
+  // The lock lifted: the focus goes back to the work, and what was refused behind the lock reloads.
+  const lifts = useLockLift(access.locked, () => screenRef.current === 'search');
+  const lists = useLists(lifts);
   // Another clerk took over with a different role: a screen theirs does not include gives way.
   useEffect(() => {
     if (mayOpen(role, screenRef.current)) return;
@@ -93,6 +96,8 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
   }, []);
   /** Bumped after every registration: the queue and follow-up screens reload. */
   const [changes, setChanges] = useState(0);
+  /** What the screens reload on: a registration, or the lock lifting (their refreshes behind it were refused). */
+  const reloads = changes + lifts;
   /** Bumped when an emergency took the patient being registered: the search screen starts over. */
   const [searchReset, setSearchReset] = useState(0);
   /** A scanned number for the search screen to look up (whatever was on screen before). */
@@ -201,12 +206,12 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
             onScanTaken={() => setScan(null)}
           />
         )}
-        {screen === 'queue' && <QueueScreen settings={settings} changes={changes} paused={state !== null || access.locked} hubSynced={hubSynced} />}
-        {screen === 'followUps' && <FollowUpsScreen settings={settings} changes={changes} connectivity={connectivity} hubSynced={hubSynced} />}
+        {screen === 'queue' && <QueueScreen settings={settings} changes={reloads} paused={state !== null || access.locked} hubSynced={hubSynced} />}
+        {screen === 'followUps' && <FollowUpsScreen settings={settings} changes={reloads} connectivity={connectivity} hubSynced={hubSynced} />}
         {screen === 'lists' && <ListsScreen lists={lists} canManage={managesLists(role)} />}
-        {screen === 'reports' && <ReportsScreen settings={settings} changes={changes} />}
+        {screen === 'reports' && <ReportsScreen settings={settings} changes={reloads} />}
         {screen === 'settings' && <SettingsScreen settings={settings} />}
-        {screen === 'audit' && <AuditScreen settings={settings} />}
+        {screen === 'audit' && <AuditScreen settings={settings} reload={lifts} />}
         </>)}
         </UndoStoreContext.Provider>
       </main>

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROLES, SESSION_PHASES, type Role, type SessionPhase } from '../../../src/shared/accounts';
 import { METHOD_NAMES } from '../../../src/shared/contract';
-import { METHOD_ACCESS, accessRefusal, type MethodAccess } from '../../../src/shared/method-access';
+import { METHOD_ACCESS, accessRefusal, inputRefusal, type MethodAccess } from '../../../src/shared/method-access';
 
 /** Every pair a session can be in: no role without an account, a role with one. */
 const SESSIONS: { phase: SessionPhase; role: Role | null }[] = [
@@ -54,5 +54,28 @@ describe('who may call what', () => {
   it('the ways in are open in every phase; the accounts admin is administrators only', () => {
     for (const method of ['sessionState', 'setupAdmin', 'signIn', 'switchClerk', 'unlock', 'getSettings', 'connectivity', 'hubLink'] as const) expect(METHOD_ACCESS[method]).toBe('open');
     for (const method of ['listAccounts', 'saveAccount', 'unlockAccount', 'saveSettings', 'importList', 'enrollHub', 'saveBpjsSettings'] as const) expect(METHOD_ACCESS[method]).toBe('admin');
+  });
+
+  it('without a signed-in session an emergency names nobody; locked, only the lock’s own emergencies have a slip', () => {
+    const signedIn = { phase: 'signed-in' as const, lockEmergencies: [] };
+    const locked = { phase: 'locked' as const, lockEmergencies: [7] };
+    for (const phase of ['setup', 'signed-out', 'locked'] as const) {
+      expect(inputRefusal('registerEmergency', { phase, lockEmergencies: [] }, { patientId: 3 })).toBe('session/required');
+      expect(inputRefusal('registerEmergency', { phase, lockEmergencies: [] }, {})).toBeNull();
+    }
+    expect(inputRefusal('registerEmergency', signedIn, { patientId: 3 })).toBeNull();
+    for (const method of ['slipHtml', 'printSlip'] as const) {
+      expect(inputRefusal(method, locked, { visitId: 7 })).toBeNull();
+      expect(inputRefusal(method, locked, { visitId: 8 })).toBe('session/required');
+      expect(inputRefusal(method, locked, { visitId: '7' })).toBe('session/required');
+      expect(inputRefusal(method, locked, null)).toBe('session/required');
+      expect(inputRefusal(method, signedIn, { visitId: 8 })).toBeNull();
+    }
+    // Any other method's input is not this rule's business (the access level decides).
+    fc.assert(
+      fc.property(fc.constantFrom(...METHOD_NAMES.filter((m) => !['registerEmergency', 'slipHtml', 'printSlip'].includes(m))), fc.constantFrom<SessionPhase>(...SESSION_PHASES), fc.anything(), (method, phase, input) => {
+        expect(inputRefusal(method, { phase, lockEmergencies: [] }, input)).toBeNull();
+      }),
+    );
   });
 });

@@ -80,6 +80,11 @@ describe('the audit screen, without a window', () => {
     const asked = entry('lookup', { method: 'lookupOnline', query: '3673015203850003', service: 'vclaim', bpjs: 'not-found' });
     expect(detailText(asked, id)).toBe('"3673••••••••0003": ditanyakan ke BPJS VClaim, tidak dikenal BPJS');
     expect(detailText(asked, en)).toBe('"3673••••••••0003": asked of BPJS VClaim, not known to BPJS');
+    // A slip shown behind the lock screen (an emergency's), and a slip refused there.
+    const slipView = entry('print', { method: 'slipHtml', kind: 'view', visitId: 9, locked: true });
+    expect(detailText(slipView, id)).toBe('slip dilihat di layar terkunci');
+    expect(detailText(slipView, en)).toBe('slip viewed behind the lock screen');
+    expect(detailText(entry('refused', { method: 'slipHtml', ok: false, error: 'session/required' }), id)).toMatch(/^Lihat slip ditolak: /);
     // Every detail the core writes reads without a raw "name: value".
     for (const w of [id, en]) {
       for (const e of [payer, visit, settings, entry('print', { method: 'printSlip', kind: 'print', visitId: 4, reprint: true }), entry('emergency', { visitId: 9, queue: 'GD-001' })]) {

@@ -11,8 +11,11 @@ export type ListsState =
 /** Dispatched on window after an import or a rollback: the header's list status reloads. */
 export const LISTS_CHANGED = 'loket:lists-changed';
 
-/** The current member lists; refreshed when an import finishes. */
-export function useLists(): ListsState {
+/**
+ * The current member lists; refreshed when an import finishes, and when `reload` changes (the
+ * lock lifted: a load behind the lock, as when the app starts locked, was refused).
+ */
+export function useLists(reload = 0): ListsState {
   const [state, setState] = useState<ListsState>({ status: 'loading' });
 
   const refresh = useCallback(async () => {
@@ -32,6 +35,10 @@ export function useLists(): ListsState {
       window.removeEventListener(LISTS_CHANGED, onChanged);
     };
   }, [refresh]);
+
+  useEffect(() => {
+    if (reload > 0) void refresh();
+  }, [refresh, reload]);
 
   return state;
 }

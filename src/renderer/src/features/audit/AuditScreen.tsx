@@ -21,12 +21,12 @@ import { useAudit } from './use-audit';
  * The audit trail for the data officer and the administrator: entries newest first with filters
  * (dates, action, clerk, a person's NIK or card), the chain check in words, and the export.
  */
-export function AuditScreen({ settings }: { settings: CounterSettings | null }) {
+export function AuditScreen({ settings, reload = 0 }: { settings: CounterSettings | null; reload?: number }) {
   const { t } = useTranslation();
   const tr = t as unknown as Translate;
   const lang = useLang();
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
-  const audit = useAudit(filters);
+  const audit = useAudit(filters, reload);
   const set = (change: Partial<AuditFilters>): void => setFilters((f) => ({ ...f, ...change }));
   const problem = personProblem(filters.person);
   const timeZone = settings?.timeZone ?? 'Asia/Jakarta';

@@ -135,6 +135,7 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
     case 'emergency':
       return t('audit.detail.emergency', { queue: text(d.queue) });
     case 'print':
+      if (d.kind === 'view') return t('audit.detail.slipViewLocked');
       return t(`audit.detail.${d.kind === 'pdf' ? 'pdf' : 'print'}${d.reprint === true ? 'Again' : ''}`);
     case 'override':
       return t(`audit.warning.${text(d.warning)}`, { defaultValue: text(d.warning) });

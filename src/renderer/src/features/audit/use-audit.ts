@@ -5,10 +5,11 @@ import { loket } from '../../api';
 import { auditQuery, personProblem, type AuditFilters } from './audit-view';
 
 /**
- * The audit screen's data: the newest page for the filters (reloaded when they change; an answer
- * to older filters is dropped), more pages on request, and the chain check.
+ * The audit screen's data: the newest page for the filters (reloaded when they change, or when
+ * `reload` does: the lock lifted over a page refused behind it; an answer to older filters is
+ * dropped), more pages on request, and the chain check.
  */
-export function useAudit(filters: AuditFilters) {
+export function useAudit(filters: AuditFilters, reload = 0) {
   const [entries, setEntries] = useState<AuditEntryView[]>([]);
   const [nextBefore, setNextBefore] = useState<number | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
@@ -35,7 +36,7 @@ export function useAudit(filters: AuditFilters) {
 
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, reload]);
 
   const more = useCallback(() => {
     if (nextBefore !== null) void load(nextBefore);
