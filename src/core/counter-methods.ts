@@ -10,6 +10,8 @@ import { writeTable } from './export/table-writer';
 import { equalServiceTable, recapTable, registerTable, type ExportContext } from './reports/report-tables';
 import { dailyRecap, equalServiceReport, recap, register } from './reports/reports';
 import { saveSettings } from './settings/settings.repo';
+import { refuseStrandingPatients } from './settings/unit-changes';
+import { formerUnits, settingsView } from './settings/unit-names';
 import { logPrint, printCount, slipHtml, slipPage, type SlipPrinter } from './slips/slips';
 import { syncState } from './sync/sync-state.repo';
 import { newUid } from './sync/uuid';
@@ -103,7 +105,7 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
     async exportReport({ report: kind, from, to, format, file, lang = 'id' }) {
       const { path, name } = ctx.files.resolve(file, savePurposeOf(format));
       const settings = ctx.settings();
-      const context: ExportContext = { lang, timeZone: settings.timeZone, units: settings.units };
+      const context: ExportContext = { lang, timeZone: settings.timeZone, units: settings.units, formerUnits: formerUnits(db, settings) };
       const table =
         kind === 'register'
           ? registerTable(register(db, from, to), context)
@@ -114,10 +116,14 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       return { name, rows: table.rows.length };
     },
     async getSettings() {
-      return ctx.settings();
+      return settingsView(db, ctx.settings());
     },
     async saveSettings(input) {
-      const saved = saveSettings(db, input);
+      // IMMEDIATE: no registration slips into a unit between the check and the save.
+      const saved = db.transaction(() => {
+        refuseStrandingPatients(db, ctx.settings(), input, ctx.today());
+        return saveSettings(db, input);
+      }).immediate();
       ctx.setSettings(saved);
       return saved;
     },

@@ -10,7 +10,7 @@ import type { InputIssue } from './input-issues';
 import { calendarDate, printable, typedQuery } from './text-schemas';
 import type { LookupResult } from './lookup';
 import type { DailyRecap, EqualServiceReport, Recap, RegisterRow } from './reports';
-import { counterSettingsSchema, type CounterSettings } from './settings';
+import { counterSettingsSchema, type CounterSettings, type CounterSettingsView } from './settings';
 import { auditEntriesInput, type AuditPage, type AuditVerifyResult } from './audit';
 import { PAPERS, type Paper } from './slip';
 import { displayNameSchema, passwordSchema, pinSchema, roleSchema, usernameSchema, type AccountView, type SessionView } from './accounts';
@@ -50,7 +50,7 @@ export const contract = {
     output: {} as ImportReport,
   },
   /** The counter's settings (facility, time zone, units, prefixes, record-number format, deadlines). */
-  getSettings: { input: z.object({}).optional(), output: {} as CounterSettings },
+  getSettings: { input: z.object({}).optional(), output: {} as CounterSettingsView },
   saveSettings: { input: counterSettingsSchema, output: {} as CounterSettings },
   /** A returning patient of this facility, by NIK, card or medical-record number; null if new. */
   findPatient: {

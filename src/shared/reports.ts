@@ -13,7 +13,7 @@ export interface RegisterRow {
   registeredAt: string;
   calledAt: string | null;
   servedAt: string | null;
-  /** Minutes from registration to being called; null while never called. */
+  /** Minutes from registration to being called (served without a call: to being served); null while never called. */
   waitMinutes: number | null;
   registeredBy: string;
 }

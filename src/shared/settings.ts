@@ -107,6 +107,19 @@ export const queueLabel = (prefix: string, no: number): string => `${prefix}-${S
  */
 export const visitPrefix = (counterPrefix: string, groupPrefix: string): string => (counterPrefix ? `${counterPrefix}-${groupPrefix}` : groupPrefix);
 
+/**
+ * The settings as `getSettings` shows them: with the units removed from the settings (or whose
+ * code changed) that this counter still remembers, so a visit registered under one is named as
+ * its unit was called (register, recap, follow-ups, a reprinted slip). Never saved back: the
+ * settings screen sends the settings, and the core keeps the memory itself (unit-names.ts).
+ */
+export type CounterSettingsView = CounterSettings & { formerUnits?: readonly ServiceUnit[] | undefined };
+
+/** A unit's name by its code: as configured, else as it was before it left the settings, else the code itself. */
+export function unitNameIn(settings: { units: readonly ServiceUnit[]; formerUnits?: readonly ServiceUnit[] | undefined } | null | undefined, code: string): string {
+  return settings?.units.find((u) => u.code === code)?.name ?? settings?.formerUnits?.find((u) => u.code === code)?.name ?? code;
+}
+
 /** The unit's prefix in the settings ('' for an unknown unit). */
 export const unitPrefix = (settings: Pick<CounterSettings, 'units'>, unit: string): string => settings.units.find((u) => u.code === unit)?.prefix ?? '';
 

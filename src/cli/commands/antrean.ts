@@ -25,7 +25,8 @@ export interface AntreanEntry {
 export async function antreanCommand(core: Core, args: { unit?: string | undefined }, out: Output, lang: Lang): Promise<number> {
   if (!args.unit) throw new UsageError('usage/antrean-needs-unit', {}, 'antrean');
   const settings = await call(core, 'getSettings', {});
-  if (!settings.units.some((u) => u.code === args.unit)) {
+  // A unit since removed from the settings still has its queue for the day (its patients may wait).
+  if (![...settings.units, ...(settings.formerUnits ?? [])].some((u) => u.code === args.unit)) {
     throw new UsageError('usage/antrean-unknown-unit', { unit: args.unit, units: settings.units.map((u) => u.code).join(', ') }, 'antrean');
   }
   // The other counters' patients, when the hub can be reached; a hub that refuses this counter is said (the queue is this counter's only).

@@ -24,14 +24,17 @@ interface FollowUpRow {
   identified: number;
 }
 
-/** The open follow-ups ("Perlu tindak lanjut"), soonest deadline first. */
+/**
+ * The open follow-ups ("Perlu tindak lanjut"), soonest deadline first. A cancelled visit has
+ * none (its follow-ups close with it); one left open by an older Loket is not listed either.
+ */
 export function openFollowUps(db: Db, now: Date): FollowUp[] {
   const rows = db
     .prepare(
       `SELECT f.id, f.kind, f.reason, f.due_at AS dueAt, v.id AS visitId, v.queue_prefix AS prefix, v.queue_no AS no, v.unit,
          v.service_date AS serviceDate, v.payer, v.emergency, p.id AS patientId, p.mrn, p.name, p.identified
        FROM follow_ups f JOIN visits v ON v.id = f.visit_id JOIN patients p ON p.id = v.patient_id
-       WHERE f.closed_at IS NULL ORDER BY f.due_at, f.id`,
+       WHERE f.closed_at IS NULL AND v.status != 'cancelled' ORDER BY f.due_at, f.id`,
     )
     .all() as FollowUpRow[];
   return rows.map((r) => {
@@ -147,4 +150,39 @@ function knownPatient(db: Db, from: IdentitySource, current: number): number | u
 /** Closes a visit's open follow-ups of one kind, saying how they were settled. */
 export function closeFollowUps(db: Db, visitId: number, kind: FollowUpKind, resolution: string, now: Date): void {
   db.prepare('UPDATE follow_ups SET closed_at = ?, resolution = ? WHERE visit_id = ? AND kind = ? AND closed_at IS NULL').run(now.toISOString(), resolution, visitId, kind);
+}
+
+/** How a follow-up closed by its visit's cancellation says so (follow_ups.resolution). */
+export const CANCELLED_VISIT = 'visit-cancelled';
+
+/** The visit was cancelled: its open follow-ups of every kind close, saying why. */
+export function closeForCancelledVisit(db: Db, visitId: number, now: Date): void {
+  db.prepare('UPDATE follow_ups SET closed_at = ?, resolution = ? WHERE visit_id = ? AND closed_at IS NULL').run(now.toISOString(), CANCELLED_VISIT, visitId);
+}
+
+/**
+ * The cancellation was undone: the follow-ups its cancel closed are open again, each with its
+ * own kind, reason and deadline (the countdown goes on as before). They come back as new tasks
+ * rather than reopened ones: at a facility hub a closed task stays closed, and a reopened one
+ * would close again with the next sync. A payer settled meanwhile, or an identity attached,
+ * needs no task again.
+ */
+export function reopenAfterUncancel(db: Db, visitId: number, now: Date): void {
+  const closed = db
+    .prepare(
+      `SELECT f.kind, f.reason, f.due_at AS dueAt FROM follow_ups f
+       WHERE f.visit_id = ? AND f.resolution = ?
+         AND f.closed_at = (SELECT max(closed_at) FROM follow_ups WHERE visit_id = f.visit_id AND resolution = ?)
+       ORDER BY f.id`,
+    )
+    .all(visitId, CANCELLED_VISIT, CANCELLED_VISIT) as { kind: FollowUpKind; reason: string; dueAt: string }[];
+  const visit = db.prepare('SELECT v.payer, p.identified FROM visits v JOIN patients p ON p.id = v.patient_id WHERE v.id = ?').get(visitId) as { payer: Payer; identified: number };
+  const stillOpen = db.prepare('SELECT 1 FROM follow_ups WHERE visit_id = ? AND kind = ? AND closed_at IS NULL');
+  const insert = db.prepare('INSERT INTO follow_ups (visit_id, kind, reason, due_at, created_at) VALUES (?, ?, ?, ?, ?)');
+  for (const f of closed) {
+    if (f.kind === 'settle-payer' && visit.payer !== 'pending') continue;
+    if (f.kind === 'identify-patient' && visit.identified === 1) continue;
+    if (stillOpen.get(visitId, f.kind)) continue;
+    insert.run(visitId, f.kind, f.reason, f.dueAt, now.toISOString());
+  }
 }

@@ -1,21 +1,23 @@
 import { PAYERS } from '../../shared/counter';
 import type { Lang } from '../../shared/i18n/messages';
 import type { EqualServiceReport, Recap, RegisterRow } from '../../shared/reports';
-import type { ServiceUnit } from '../../shared/settings';
+import { unitNameIn, type ServiceUnit } from '../../shared/settings';
 import { EXPORT_WORDS } from './export-words';
 import { localDateTime, type Cell, type Table } from '../export/table-writer';
 
 /**
  * What an export is written for: the caller's language (each call says it; two windows in two
- * languages never overwrite each other), the facility's time zone and its unit names.
+ * languages never overwrite each other), the facility's time zone and its unit names, those of
+ * units since removed from the settings included (an old visit names its unit as it was).
  */
 export interface ExportContext {
   lang: Lang;
   timeZone: string;
   units: readonly ServiceUnit[];
+  formerUnits?: readonly ServiceUnit[] | undefined;
 }
 
-const unitNameOf = (ctx: ExportContext, code: string): string => ctx.units.find((u) => u.code === code)?.name ?? code;
+const unitNameOf = (ctx: ExportContext, code: string): string => unitNameIn(ctx, code);
 
 export function registerTable(rows: readonly Omit<RegisterRow, 'visitId'>[], ctx: ExportContext): Table {
   const w = EXPORT_WORDS[ctx.lang];

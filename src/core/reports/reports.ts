@@ -44,9 +44,19 @@ export function register(db: Db, from: string, to: string = from): RegisterRow[]
     registeredAt: r.registeredAt,
     calledAt: r.calledAt,
     servedAt: r.servedAt,
-    waitMinutes: r.calledAt ? Math.max(0, Math.round((Date.parse(r.calledAt) - Date.parse(r.registeredAt)) / 60_000)) : null,
+    waitMinutes: waitOf(r),
     registeredBy: r.registeredBy,
   }));
+}
+
+/**
+ * Minutes from registration to the call; null while never called. A visit served without a call
+ * gets its serve time as call time (queue.ts); one served so by an older Loket has only its serve
+ * time, and waited until then: the queue screen has always counted it so.
+ */
+function waitOf(r: Pick<Row, 'registeredAt' | 'calledAt' | 'servedAt'>): number | null {
+  const until = r.calledAt ?? r.servedAt;
+  return until ? Math.max(0, Math.round((Date.parse(until) - Date.parse(r.registeredAt)) / 60_000)) : null;
 }
 
 /** The recap of a range of local dates by unit, payer, local hour and day; cancelled visits counted apart. */

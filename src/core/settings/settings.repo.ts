@@ -1,6 +1,7 @@
 import { DEFAULT_SETTINGS, counterSettingsFields, counterSettingsSchema, upgradeStoredSettings, type CounterSettings } from '../../shared/settings';
 import type { Db } from '../store/open-database';
 import type { ZoneChange } from './service-day';
+import { rememberUnits } from './unit-names';
 
 const KEY = 'counter';
 
@@ -12,9 +13,18 @@ export function readSettings(db: Db): CounterSettings {
   return saved.success ? { ...DEFAULT_SETTINGS, ...stripUndefined(saved.data) } : DEFAULT_SETTINGS;
 }
 
+/**
+ * Saves the settings as given (the screen's save, the hub's facility settings). The units before
+ * and after are remembered by code (unit-names.ts): a unit removed or re-coded keeps its name
+ * for the visits registered under it. Whether a unit may leave is the caller's question
+ * (unit-changes.ts: not while its patients wait, when the screen saves).
+ */
 export function saveSettings(db: Db, settings: CounterSettings): CounterSettings {
   const valid = counterSettingsSchema.parse(settings);
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(valid));
+  db.transaction(() => {
+    rememberUnits(db, [...readSettings(db).units, ...valid.units]);
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(valid));
+  })();
   return valid;
 }
 

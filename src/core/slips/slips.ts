@@ -2,9 +2,10 @@
 import bwipjs from 'bwip-js/node';
 import type { Lang } from '../../shared/i18n/messages';
 import { maskCard, maskNik } from '../../shared/masking';
-import { queueLabel, type CounterSettings } from '../../shared/settings';
+import { queueLabel, unitNameIn, type CounterSettings } from '../../shared/settings';
 import { renderSlipHtml, slipLengthMm, type Paper, type SlipData } from '../../shared/slip';
 import { LoketError } from '../errors';
+import { formerUnits } from '../settings/unit-names';
 import type { Db } from '../store/open-database';
 
 /** What prints a slip: Electron's webContents in the app; absent in the CLI and the harness. */
@@ -45,7 +46,8 @@ export function slipData(db: Db, settings: CounterSettings, visitId: number): Sl
     facilityAddress: settings.facilityAddress,
     registeredLocal: local,
     queue: queueLabel(row.prefix, row.no),
-    unitName: settings.units.find((u) => u.code === row.unit)?.name ?? row.unit,
+    // A unit since removed from the settings (or re-coded) still prints its name on a reprint.
+    unitName: unitNameIn({ units: settings.units, formerUnits: formerUnits(db, settings) }, row.unit),
     patientName: row.name,
     mrn: row.mrn,
     nikMasked: row.nik ? maskNik(row.nik) : null,

@@ -2,6 +2,7 @@ import type { QueueEntry, VisitStatus } from '../../shared/counter';
 import { civilToIso, daysFromCivil, isoDateInZone } from '../../shared/dates';
 import { queueLabel, type CounterSettings } from '../../shared/settings';
 import { LoketError } from '../errors';
+import { closeForCancelledVisit, reopenAfterUncancel } from '../follow-ups/follow-ups';
 import type { Db } from '../store/open-database';
 
 
@@ -22,10 +23,12 @@ interface QueueRow {
   registeredAt: string;
   calledAt: string | null;
   servedAt: string | null;
+  cancelledAt: string | null;
 }
 
 const QUEUE_SQL = `SELECT v.id AS visitId, v.uid AS visitUid, v.service_date AS serviceDate, v.queue_prefix AS prefix, v.queue_no AS no, v.unit, v.emergency, v.status,
-    p.id AS patientId, p.uid AS patientUid, p.mrn, p.nik, p.name, v.registered_at AS registeredAt, v.called_at AS calledAt, v.served_at AS servedAt
+    p.id AS patientId, p.uid AS patientUid, p.mrn, p.nik, p.name, v.registered_at AS registeredAt, v.called_at AS calledAt, v.served_at AS servedAt,
+    v.cancelled_at AS cancelledAt
   FROM visits v JOIN patients p ON p.id = v.patient_id`;
 /** Emergencies first; then arrival order, and nothing else. */
 const QUEUE_ORDER = 'ORDER BY v.emergency DESC, v.registered_at, v.id';
@@ -40,7 +43,11 @@ const QUEUE_ORDER = 'ORDER BY v.emergency DESC, v.registered_at, v.id';
 const IN_QUEUE = `(v.service_date = ? OR (v.service_date = ? AND v.status IN ('waiting', 'called') AND (v.emergency = 1 OR v.unit = ?)))`;
 const dayBefore = (day: string): string => civilToIso(daysFromCivil(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))) - 1);
 
-/** The day's queue (the facility's service day; see service-day.ts), per unit or all units. */
+/**
+ * The day's queue (the facility's service day; see service-day.ts), per unit or all units. Any
+ * unit code the visits carry, also one no longer in the settings (removed, re-coded, or gone
+ * from the hub's facility settings): its patients can still be called, served or cancelled.
+ */
 export function dayQueue(db: Db, settings: CounterSettings, now: Date, unit?: string, day = isoDateInZone(now, settings.timeZone)): QueueEntry[] {
   const rows = (unit
     ? db.prepare(`${QUEUE_SQL} WHERE ${IN_QUEUE} AND v.unit = ? ${QUEUE_ORDER}`).all(day, dayBefore(day), settings.emergencyUnit, unit)
@@ -59,35 +66,68 @@ export function callNext(db: Db, settings: CounterSettings, unit: string, now: D
 }
 
 /**
+ * The visits each unit still has in the queue (waiting or called), by unit code: what a unit
+ * leaving the settings would strand (unit-changes.ts). The same visits the queue shows.
+ */
+export function openVisitsByUnit(db: Db, settings: CounterSettings, day: string): Map<string, number> {
+  const rows = db
+    .prepare(`SELECT v.unit, count(*) AS n FROM visits v WHERE ${IN_QUEUE} AND v.status IN ('waiting', 'called') GROUP BY v.unit`)
+    .all(day, dayBefore(day), settings.emergencyUnit) as { unit: string; n: number }[];
+  return new Map(rows.map((r) => [r.unit, r.n]));
+}
+
+/**
  * The moves a clerk can make. served→called and served→waiting exist for "Undo" right after
- * Selesai (a wrong row served by mistake): the visit goes back exactly where it was.
+ * Selesai (a wrong row served by mistake): the visit goes back exactly where it was. The same for
+ * cancelled→waiting and cancelled→called (Undo of Batal): the visit and its follow-ups come back.
  */
 const ALLOWED: Record<VisitStatus, readonly VisitStatus[]> = {
   waiting: ['called', 'served', 'cancelled'],
   called: ['served', 'cancelled', 'waiting'],
   served: ['called', 'waiting'],
-  cancelled: [],
+  cancelled: ['waiting', 'called'],
 };
 
-/** Moves a visit along: called, served, cancelled; or back (called→waiting, served→called/waiting) to undo a step. */
+/**
+ * Moves a visit along: called, served, cancelled; or back (called→waiting, served→called/waiting,
+ * cancelled→waiting/called) to undo a step.
+ *
+ * - Served without a call (the patient called aloud, only Selesai pressed) takes the serve time
+ *   as its call time: the wait ended there, and the register, the equal-service report and the
+ *   queue count the same wait. Undo back to waiting clears both again.
+ * - Cancelled closes the visit's open follow-ups (payer, identity, re-check) as
+ *   'visit-cancelled': nobody settles a payer for a visit that never happened. Undoing the
+ *   cancel opens them again with their own deadlines (follow-ups.ts).
+ */
 export function setVisitStatus(db: Db, visitId: number, status: VisitStatus, now: Date): void {
+  db.transaction(() => moveVisit(db, visitId, status, now)).immediate();
+}
+
+function moveVisit(db: Db, visitId: number, status: VisitStatus, now: Date): void {
   const row = db.prepare('SELECT status FROM visits WHERE id = ?').get(visitId) as { status: VisitStatus } | undefined;
   if (!row) throw new LoketError('visit/not-found', { id: visitId });
   if (!ALLOWED[row.status].includes(status)) throw new LoketError('visit/bad-status', { from: row.status, to: status });
   const at = now.toISOString();
   // Going back clears the times of the steps undone, so waiting times and reports stay true.
   const sql: Record<VisitStatus, string> = {
-    waiting: `UPDATE visits SET status = 'waiting', called_at = NULL, served_at = NULL WHERE id = ?`,
-    called: `UPDATE visits SET status = 'called', called_at = coalesce(called_at, ?), served_at = NULL WHERE id = ?`,
-    served: `UPDATE visits SET status = 'served', served_at = coalesce(served_at, ?) WHERE id = ?`,
+    waiting: `UPDATE visits SET status = 'waiting', called_at = NULL, served_at = NULL, cancelled_at = NULL WHERE id = ?`,
+    called: `UPDATE visits SET status = 'called', called_at = coalesce(called_at, ?), served_at = NULL, cancelled_at = NULL WHERE id = ?`,
+    served: `UPDATE visits SET status = 'served', called_at = coalesce(called_at, ?), served_at = coalesce(served_at, ?) WHERE id = ?`,
     cancelled: `UPDATE visits SET status = 'cancelled', cancelled_at = coalesce(cancelled_at, ?) WHERE id = ?`,
   };
   if (status === 'waiting') db.prepare(sql.waiting).run(visitId);
+  else if (status === 'served') db.prepare(sql.served).run(at, at, visitId);
   else db.prepare(sql[status]).run(at, visitId);
+  if (status === 'cancelled') closeForCancelledVisit(db, visitId, now);
+  else if (row.status === 'cancelled') reopenAfterUncancel(db, visitId, now);
 }
 
+/**
+ * Minutes waited: from registration to the call (served without a call: to the serve; cancelled
+ * before any call: to the cancel), or to now while still waiting.
+ */
 function toEntry(r: QueueRow, now: Date): QueueEntry {
-  const until = r.calledAt ?? r.servedAt ?? now.toISOString();
+  const until = r.calledAt ?? r.servedAt ?? r.cancelledAt ?? now.toISOString();
   return {
     visitId: r.visitId,
     visitUid: r.visitUid,

@@ -43,8 +43,10 @@ export const derivePayer = (verdict: Verdict | null): Payer => (verdict === 'eli
 
 /**
  * Registers a visit with the next queue number of its unit for the facility's local day. One
- * sequence per unit, counter prefix and day, whoever pays: arrival order decides, nothing else.
- * The number carries the unit's prefix (behind the counter's, if any): "U-007", "A-U-007".
+ * sequence per prefix and day, whoever pays: arrival order decides, nothing else. The number
+ * carries the unit's prefix (behind the counter's, if any): "U-007", "A-U-007". The sequence
+ * follows the prefix, not the unit's code: a unit re-coded, or removed and added again, during
+ * the day goes on from the last number of its prefix, so no number is ever handed out twice.
  */
 export function registerVisit(db: Db, settings: CounterSettings, input: RegisterVisitInput): RegisteredVisit {
   if (!settings.units.some((u) => u.code === input.unit)) throw new LoketError('visit/unknown-unit', { unit: input.unit });
@@ -102,7 +104,7 @@ function numbering(db: Db, counterPrefix: string, groupPrefix: string, v: { unit
   if (offlinePrefix === null) return { prefix: visitPrefix(counterPrefix, groupPrefix) };
   const uid = v.hub ? { uid: v.hub.uid } : {};
   const given = v.hub?.queueNo ?? null;
-  if (given !== null && !db.prepare('SELECT 1 FROM visits WHERE service_date = ? AND unit = ? AND queue_prefix = ? AND queue_no = ?').get(v.serviceDate, v.unit, groupPrefix, given)) {
+  if (given !== null && !db.prepare('SELECT 1 FROM visits WHERE service_date = ? AND queue_prefix = ? AND queue_no = ?').get(v.serviceDate, groupPrefix, given)) {
     return { prefix: groupPrefix, queueNo: given, ...uid };
   }
   return { prefix: visitPrefix(offlinePrefix, groupPrefix), ...uid };
@@ -150,7 +152,7 @@ interface VisitRow extends Omit<RegisterVisitInput, 'payer' | 'confirmDuplicate'
 function insertVisit(db: Db, v: VisitRow): Omit<RegisteredVisit, 'followUpIds'> {
   const next =
     v.queueNo ??
-    (db.prepare('SELECT coalesce(max(queue_no), 0) + 1 AS next FROM visits WHERE service_date = ? AND unit = ? AND queue_prefix = ?').get(v.serviceDate, v.unit, v.prefix) as { next: number }).next;
+    (db.prepare('SELECT coalesce(max(queue_no), 0) + 1 AS next FROM visits WHERE service_date = ? AND queue_prefix = ?').get(v.serviceDate, v.prefix) as { next: number }).next;
   const registeredAt = v.now.toISOString();
   const uid = v.uid ?? newUid();
   const info = db

@@ -75,6 +75,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'visit/duplicate': '{{name}} is already registered today at {{unit}} (number {{queue}}). Register again only if it is really needed.',
   'visit/not-found': 'Visit {{id}} not found.',
   'visit/bad-status': 'A visit cannot go from {{from}} to {{to}}.',
+  'settings/unit-has-patients': '{{unit}} ({{code}}) still has {{count}} patient(s) waiting or called today. Serve or cancel them in the Queue (Alt+2) first; until then this unit cannot be removed and its code cannot be changed. The settings were not saved.',
   'patient/not-found': 'Patient {{id}} not found.',
   'patient/nik-exists': 'NIK {{nik}} is already registered as a patient here. Find that patient instead of creating a new record.',
   'file/unknown-handle': 'The file choice has expired or is unknown. Choose the file again.',

@@ -73,6 +73,7 @@ export const messagesId = {
   'visit/duplicate': '{{name}} sudah terdaftar hari ini di {{unit}} (nomor {{queue}}). Daftarkan lagi hanya jika memang perlu.',
   'visit/not-found': 'Kunjungan {{id}} tidak ditemukan.',
   'visit/bad-status': 'Status kunjungan tidak bisa diubah dari {{from}} ke {{to}}.',
+  'settings/unit-has-patients': '{{unit}} ({{code}}) masih punya {{count}} pasien yang menunggu atau sudah dipanggil hari ini. Selesaikan atau batalkan mereka dulu di Antrean (Alt+2); sampai itu poli ini tidak dapat dihapus dan kodenya tidak dapat diubah. Pengaturan belum disimpan.',
   'patient/not-found': 'Pasien {{id}} tidak ditemukan.',
   'patient/nik-exists': 'NIK {{nik}} sudah terdaftar sebagai pasien di sini. Cari pasien itu, jangan buat rekam medis baru.',
   'file/unknown-handle': 'Pilihan berkas sudah kedaluwarsa atau tidak dikenal. Pilih berkasnya lagi.',

@@ -52,7 +52,13 @@ describe('the outbox triggers', () => {
       db.prepare(`INSERT INTO rechecks (visit_id, checked_at, service, before, after, live_status, action) VALUES (?, ?, 'vclaim', NULL, 'eligible', 'AKTIF', 'none')`).run(visitId, later(7).toISOString()),
     );
     expect(recheck).toEqual([['recheck', 1]]);
-    expect(opsOf(db, () => setVisitStatus(db, visitId, 'cancelled', later(8)))).toEqual([['visit.status', visitId]]);
+    // Batal closes the visit's open follow-up (the payer reopened above): its op goes to the hub too.
+    expect(opsOf(db, () => setVisitStatus(db, visitId, 'cancelled', later(8)))).toEqual([['visit.status', visitId], ['followUp', followUpIds[0]!]]);
+    // Its undo opens the task again as a new one (a closed task stays closed at the hub).
+    const uncancelled = opsOf(db, () => setVisitStatus(db, visitId, 'waiting', later(9)));
+    const reopenedId = db.prepare(`SELECT max(id) FROM follow_ups WHERE visit_id = ?`).pluck().get(visitId) as number;
+    expect(reopenedId).not.toBe(followUpIds[0]);
+    expect(uncancelled).toEqual([['visit.status', visitId], ['followUp', reopenedId]]);
     db.close();
   });
 

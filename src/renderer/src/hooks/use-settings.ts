@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import type { CounterSettings } from '../../../shared/settings';
+import { unitNameIn, type CounterSettingsView } from '../../../shared/settings';
 import { loket } from '../api';
 
 /** Dispatched on window by the settings screen after a save: every user of the settings reloads. */
 export const SETTINGS_CHANGED = 'loket:settings-changed';
 
-/** The counter's settings (units, prefixes, time zone); null until loaded. */
-export function useSettings(): CounterSettings | null {
-  const [settings, setSettings] = useState<CounterSettings | null>(null);
+/** The counter's settings (units, prefixes, time zone; the units since removed, for their names); null until loaded. */
+export function useSettings(): CounterSettingsView | null {
+  const [settings, setSettings] = useState<CounterSettingsView | null>(null);
   useEffect(() => {
     let live = true;
     const load = (): void => {
@@ -25,7 +25,7 @@ export function useSettings(): CounterSettings | null {
   return settings;
 }
 
-/** The unit's name as configured, or its code when unknown. */
-export function unitName(settings: CounterSettings | null, code: string): string {
-  return settings?.units.find((u) => u.code === code)?.name ?? code;
+/** The unit's name as configured, else as it was before it left the settings, or its code when unknown. */
+export function unitName(settings: CounterSettingsView | null, code: string): string {
+  return unitNameIn(settings, code);
 }

@@ -209,6 +209,8 @@ export const adminEn: Pick<UiMessages, 'listAdmin' | 'reports' | 'settings' | 'b
     addUnit: 'Add unit',
     removeUnit: 'Remove',
     removeUnitName: 'Remove {{name}}',
+    unitHasPatients: '{{name}} ({{code}}): {{count}} patient(s) still waiting or called today. Its code cannot be changed and the unit cannot be removed until they are served or cancelled in the Queue (Alt+2).',
+    unitLocked: 'Patients are still waiting in this unit today',
     emergencyUnit: 'Emergency unit',
     numbers: 'Numbers',
     counterPrefix: 'Counter prefix',

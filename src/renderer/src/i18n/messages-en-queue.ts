@@ -18,6 +18,7 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'letters
     served: 'Done',
     cancel: 'Cancel',
     emergency: 'Emergency',
+    formerUnit: 'no longer in the settings',
     yesterday: 'yesterday',
     empty: 'Nobody in this queue today yet.',
     noneWaiting: 'Nobody is waiting.',

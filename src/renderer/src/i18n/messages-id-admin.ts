@@ -207,6 +207,8 @@ export const adminId = {
     addUnit: 'Tambah poli',
     removeUnit: 'Hapus',
     removeUnitName: 'Hapus {{name}}',
+    unitHasPatients: '{{name}} ({{code}}): {{count}} pasien masih menunggu atau dipanggil hari ini. Kodenya tidak dapat diubah dan poli ini tidak dapat dihapus sampai mereka selesai atau dibatalkan di Antrean (Alt+2).',
+    unitLocked: 'Ada pasien yang masih menunggu di poli ini hari ini',
     emergencyUnit: 'Unit gawat darurat',
     numbers: 'Nomor',
     counterPrefix: 'Awalan loket',

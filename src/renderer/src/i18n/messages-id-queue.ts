@@ -16,6 +16,7 @@ export const queueId = {
     served: 'Selesai',
     cancel: 'Batal',
     emergency: 'Gawat darurat',
+    formerUnit: 'tidak ada lagi di pengaturan',
     yesterday: 'kemarin',
     empty: 'Belum ada pasien di antrean ini hari ini.',
     noneWaiting: 'Tidak ada pasien yang menunggu.',

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import type { QueueEntry, VisitStatus } from '../../../../shared/counter';
 import { isoDateInZone } from '../../../../shared/dates';
-import type { CounterSettings } from '../../../../shared/settings';
+import type { CounterSettingsView } from '../../../../shared/settings';
 import { loket } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -11,13 +11,14 @@ import { useUndo } from '../../components/UndoToast';
 import { useLetterKeys } from '../../components/use-letter-keys';
 import { currentLang } from '../../i18n';
 import { errorTextNow } from '../../i18n/core-words';
+import { useFormerUnitTabs } from './former-unit-tabs';
 import './queue.css';
 
 /** The queue is shared by every counter window: reload this often. */
 const REFRESH_MS = 4000;
 
 interface Props {
-  settings: CounterSettings | null;
+  settings: CounterSettingsView | null;
   /** Bumped by the app after a registration or emergency: reload now. */
   changes: number;
   /** A dialog over the screen has the keys. */
@@ -32,7 +33,10 @@ interface Props {
  */
 export function QueueScreen({ settings, changes, paused, hubSynced = null }: Props) {
   const { t } = useTranslation();
-  const units = settings?.units ?? [];
+  // The settings' units, then any unit of today's queue the settings no longer have (its patients still wait).
+  const formerTabs = useFormerUnitTabs(settings, changes, hubSynced);
+  const units = useMemo(() => [...(settings?.units ?? []), ...formerTabs], [settings, formerTabs]);
+  const isFormer = (code: string): boolean => formerTabs.some((f) => f.code === code);
   const [unit, setUnit] = useState<string | null>(null);
   const [entries, setEntries] = useState<QueueEntry[] | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
@@ -192,6 +196,13 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
             }}
           >
             <kbd>{i + 1}</kbd> {u.name}
+            {isFormer(u.code) && (
+              <span className="unit-tabs__former" data-testid="former-unit">
+                {' '}
+                ({u.name === u.code ? '' : `${u.code}, `}
+                {t('queue.formerUnit')})
+              </span>
+            )}
           </button>
         ))}
       </div>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import { formatMrn, queueLabel, TIME_ZONES, visitPrefix, type CounterSettings } from '../../../../shared/settings';
@@ -11,7 +11,8 @@ import { todayIso } from '../../format';
 import { SETTINGS_CHANGED } from '../../hooks/use-settings';
 import { useLang } from '../../i18n';
 import { checkSettings, messagesOfError, type FieldMessages, type Translate } from './settings-form';
-import { UnitsEditor } from './UnitsEditor';
+import { UnitsEditor, type LockedUnit } from './UnitsEditor';
+import { useWaitingByUnit } from './use-waiting-by-unit';
 import './settings.css';
 
 const TZ_LABEL = { 'Asia/Jakarta': 'jakarta', 'Asia/Makassar': 'makassar', 'Asia/Jayapura': 'jayapura' } as const;
@@ -32,11 +33,20 @@ export function CounterSettingsForm() {
   const [issues, setIssues] = useState<FieldMessages>(NO_ISSUES);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** The units as saved: one with patients still waiting today keeps its code and its row. */
+  const [savedUnits, setSavedUnits] = useState<CounterSettings['units']>([]);
+  const { waiting, reload: reloadWaiting } = useWaitingByUnit();
+  const locked = useMemo<LockedUnit[]>(
+    () => savedUnits.flatMap((u) => ((waiting.get(u.code) ?? 0) > 0 ? [{ code: u.code, name: u.name, count: waiting.get(u.code)! }] : [])),
+    [savedUnits, waiting],
+  );
 
   useEffect(() => {
     void loket.getSettings({}).then((result) => {
-      if (result.ok) setForm(result.value);
-      else setError(result.error);
+      if (result.ok) {
+        setForm(result.value);
+        setSavedUnits(result.value.units);
+      } else setError(result.error);
     });
   }, []);
 
@@ -55,14 +65,16 @@ export function CounterSettingsForm() {
     setBusy(true);
     const result = await loket.saveSettings(form);
     setBusy(false);
+    reloadWaiting();
     if (!result.ok) {
       setIssues(messagesOfError(result.error, lang, tr) ?? NO_ISSUES);
       return setError(result.error);
     }
     setForm(result.value);
+    setSavedUnits(result.value.units);
     setSaved(true);
     window.dispatchEvent(new Event(SETTINGS_CHANGED));
-  }, [form, busy, lang, t, tr]);
+  }, [form, busy, lang, t, tr, reloadWaiting]);
 
   if (!form) return error ? <ErrorAlert title={t('settings.saveFailed')} error={error} /> : <p className="admin__empty">{t('settings.loading')}</p>;
 
@@ -118,7 +130,7 @@ export function CounterSettingsForm() {
 
       <section className="admin__section">
         <h2 className="admin__title">{t('settings.units')}</h2>
-        <UnitsEditor form={form} errors={issues.byField} onUnits={(units) => set('units', units)} onEmergencyUnit={(code) => set('emergencyUnit', code)} />
+        <UnitsEditor form={form} errors={issues.byField} locked={locked} onUnits={(units) => set('units', units)} onEmergencyUnit={(code) => set('emergencyUnit', code)} />
       </section>
 
       <section className="admin__section">

@@ -2,19 +2,33 @@ import { useTranslation } from 'react-i18next';
 import type { CounterSettings, ServiceUnit } from '../../../../shared/settings';
 import { changeUnitCode, emptyUnit } from './settings-form';
 
-/** One row per unit: code, name and its own queue prefix; the emergency unit cannot be removed. */
+/** A saved unit with patients still waiting or called today. */
+export interface LockedUnit {
+  code: string;
+  name: string;
+  count: number;
+}
+
+/**
+ * One row per unit: code, name and its own queue prefix; the emergency unit cannot be removed,
+ * nor a unit whose patients still wait today: its code is locked and the screen says why (the
+ * core refuses the save too: unit-changes.ts). Its name and prefix can still be changed.
+ */
 export function UnitsEditor({
   form,
   errors,
+  locked,
   onUnits,
   onEmergencyUnit,
 }: {
   form: CounterSettings;
   errors: Record<string, string>;
+  locked: readonly LockedUnit[];
   onUnits: (units: ServiceUnit[]) => void;
   onEmergencyUnit: (code: string) => void;
 }) {
   const { t } = useTranslation();
+  const isLocked = (code: string): boolean => locked.some((l) => l.code === code);
   const edit = (i: number, change: Partial<ServiceUnit>): void => onUnits(form.units.map((x, j) => (j === i ? { ...x, ...change } : x)));
   const cellError = (i: number, field: keyof ServiceUnit) => {
     const text = errors[`units.${i}.${field}`];
@@ -37,6 +51,8 @@ export function UnitsEditor({
               aria-label={t('settings.unitField', { field: t('settings.unitCode'), n: i + 1 })}
               data-unit-code={i}
               value={u.code}
+              readOnly={isLocked(u.code)}
+              title={isLocked(u.code) ? t('settings.unitLocked') : undefined}
               {...cellError(i, 'code')}
               onChange={(e) => onUnits(changeUnitCode(form.units, i, e.target.value.toUpperCase(), form.emergencyPrefix))}
             />
@@ -61,12 +77,18 @@ export function UnitsEditor({
               type="button"
               className="button button--small button--quiet"
               aria-label={t('settings.removeUnitName', { name: u.name || u.code })}
-              disabled={form.units.length <= 1 || u.code === form.emergencyUnit}
+              disabled={form.units.length <= 1 || u.code === form.emergencyUnit || isLocked(u.code)}
+              title={isLocked(u.code) ? t('settings.unitLocked') : undefined}
               onClick={() => onUnits(form.units.filter((_, j) => j !== i))}
             >
               {t('settings.removeUnit')}
             </button>
           </div>
+        ))}
+        {locked.map((l) => (
+          <span key={l.code} className="field__note" data-testid="unit-has-patients">
+            {t('settings.unitHasPatients', { name: l.name, code: l.code, count: l.count })}
+          </span>
         ))}
         {rowErrors.map((text) => (
           <span key={text} className="field__error" data-testid="unit-error">
