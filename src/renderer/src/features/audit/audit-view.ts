@@ -2,6 +2,7 @@ import type { AuditAction, AuditEntryView, AuditVerifyResult } from '../../../..
 import { maskQueryIdentifiers } from '../../../../shared/audit-mask';
 import type { MethodInput } from '../../../../shared/contract';
 import { counterSettingsFields } from '../../../../shared/settings';
+import { patientChangeText } from './patient-change-text';
 
 /** Entries per page of the audit screen. */
 export const AUDIT_PAGE = 50;
@@ -157,6 +158,8 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
       ];
       return parts.filter(Boolean).join(' · ');
     }
+    case 'patient-change':
+      return patientChangeText(d, w);
     case 'rekey':
     case 'lock':
     case 'logout':
