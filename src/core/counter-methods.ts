@@ -5,6 +5,7 @@ import { LoketError } from './errors';
 import { savePurposeOf } from './files/file-handles';
 import { attachIdentity, openFollowUps, setPayer } from './follow-ups/follow-ups';
 import { createPatient, findLikelyDuplicates, findPatient, type Patient } from './patients/patients.repo';
+import { updatePatient } from './patients/update-patient';
 import { callNext, dayQueue, setVisitStatus } from './visits/queue';
 import { writeTable } from './export/table-writer';
 import { equalServiceTable, recapTable, registerTable, type ExportContext } from './reports/report-tables';
@@ -21,7 +22,7 @@ import { unitPrefix } from '../shared/settings';
 type CounterMethodNames =
   | 'slipHtml' | 'printSlip' | 'exportSlipPdf'
   | 'visitRegister' | 'dailyRecap' | 'recap' | 'equalServiceReport' | 'exportReport'
-  | 'getSettings' | 'saveSettings' | 'findPatient' | 'likelyDuplicates' | 'createPatient' | 'registerVisit' | 'registerNewPatient'
+  | 'getSettings' | 'saveSettings' | 'findPatient' | 'likelyDuplicates' | 'createPatient' | 'updatePatient' | 'registerVisit' | 'registerNewPatient'
   | 'registerEmergency' | 'dayQueue' | 'callNext' | 'setVisitStatus' | 'openFollowUps' | 'setPayer' | 'attachIdentity';
 
 /** The counter's contract methods over the core's database. */
@@ -136,6 +137,12 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
     async createPatient(identity) {
       if (identity.nik && findPatient(db, { nik: identity.nik })) throw new LoketError('patient/nik-exists', { nik: identity.nik });
       return createPatient(db, identity, ctx.settings(), now());
+    },
+    async updatePatient({ patientId, changes }) {
+      const update = updatePatient(db, patientId, changes, now());
+      // Another NIK or card: the patient's open payers may now be settled by BPJS's answer.
+      if (update.changed.includes('nik') || update.changed.includes('card')) ctx.bpjs.changed();
+      return update;
     },
     async registerVisit(call) {
       const { patientId, unit, confirmDuplicate } = call;

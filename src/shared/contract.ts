@@ -7,6 +7,7 @@ import type { CoreStatus } from './core-status';
 import type { HubEnrollment, HubLink, HubNoticeView, SyncRound } from './hub-link';
 import { FILE_PURPOSES, fileHandleSchema, type ChosenFile } from './file-handle';
 import type { InputIssue } from './input-issues';
+import { patientChangesSchema, type PatientUpdate } from './patient-changes';
 import { calendarDate, printable, typedQuery } from './text-schemas';
 import type { LookupResult } from './lookup';
 import type { DailyRecap, EqualServiceReport, Recap, RegisterRow } from './reports';
@@ -61,6 +62,14 @@ export const contract = {
   likelyDuplicates: { input: z.object({ name: printable(z.string().trim().min(1).max(120)), dob: isoDate.nullable() }), output: {} as Patient[] },
   /** A new patient record with the next medical-record number (also without NIK: a baby, a visitor). */
   createPatient: { input: identitySchema, output: {} as Patient },
+  /**
+   * Corrects a patient's record after registration (a typo in the name, a wrong birth date, NIK,
+   * card, sex or address): only the fields given change, each judged as when a record is made. A
+   * NIK or card another record here holds is refused (`patient/nik-taken`, `patient/card-taken`,
+   * naming that record). The record number never changes. An emergency patient without identity
+   * is refused (`patient/unidentified`): attachIdentity gives them one.
+   */
+  updatePatient: { input: z.object({ patientId: z.number().int().positive(), changes: patientChangesSchema }), output: {} as PatientUpdate },
   /** Registers a visit with the next queue number of the unit; the payer is recorded, nothing else changes. */
   registerVisit: {
     input: z.object({

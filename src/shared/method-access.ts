@@ -42,6 +42,7 @@ export const METHOD_ACCESS = {
   findPatient: 'counter',
   likelyDuplicates: 'counter',
   createPatient: 'counter',
+  updatePatient: 'counter',
   registerVisit: 'counter',
   registerNewPatient: 'counter',
   dayQueue: 'counter',

@@ -1,5 +1,6 @@
 import type { AuditAction, AuditDetail } from '../../shared/audit';
 import { bool, detailOf, len, num, obj, str, type Loose } from './audit-input';
+import { patientChange } from './patient-change-rule';
 import { queryKeyOf } from './query-key';
 
 /** One method call as the audit sees it, after it ran. */
@@ -168,6 +169,7 @@ export function auditRules(settingsNow: () => Loose, lockedNow: () => boolean = 
     likelyDuplicates: search((i) => [str(i, 'name'), str(i, 'dob')].filter(Boolean).join(' '), (v) => len(v)),
 
     createPatient: onlyOk((call, db) => newRecordNotes(call.method, call.input, call.value, db)),
+    updatePatient: patientChange,
     registerVisit: onlyOk((call, db) => visitNotes(call, db.mrnOfPatient(num(call.input, 'patientId')))),
     // A new patient's record and first visit in one call: the same entries as the two calls made apart.
     registerNewPatient: onlyOk((call, db) => {

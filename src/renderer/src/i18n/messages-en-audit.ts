@@ -62,6 +62,7 @@ export const auditEn: Pick<UiMessages, 'audit'> = {
       rekey: 'Key change',
       'account-change': 'Account change',
       refused: 'Refused',
+      'patient-change': 'Patient data change',
     },
     detail: {
       lookup: '"{{query}}": {{matches}} matched',
@@ -146,6 +147,7 @@ export const auditEn: Pick<UiMessages, 'audit'> = {
       setOwnPin: 'Own PIN set',
       changeOwnPassword: 'Own password changed',
       saveAccount: 'Account saved',
+      updatePatient: 'Patient data change',
       rekeyDatabase: 'Database key changed',
     },
     warning: {

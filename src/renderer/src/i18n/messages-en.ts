@@ -4,6 +4,7 @@ import { hubEn } from './messages-en-hub';
 import { accountsEn } from './messages-en-accounts';
 import { auditEn } from './messages-en-audit';
 import { securityEn } from './messages-en-security';
+import { patientEditEn } from './messages-en-patient-edit';
 import type { UiMessages } from './messages-id';
 import { PAYER_NAMES } from '../../../shared/payer-names';
 
@@ -15,6 +16,7 @@ export const uiEn: UiMessages = {
   ...accountsEn,
   ...auditEn,
   ...securityEn,
+  ...patientEditEn,
   app: {
     name: 'Loket',
     tagline: 'Patient registration',

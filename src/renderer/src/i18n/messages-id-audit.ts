@@ -60,6 +60,7 @@ export const auditId = {
       rekey: 'Ganti kunci',
       'account-change': 'Ubah akun',
       refused: 'Ditolak',
+      'patient-change': 'Ubah data pasien',
     },
     detail: {
       lookup: '"{{query}}": {{matches}} cocok',
@@ -144,6 +145,7 @@ export const auditId = {
       setOwnPin: 'PIN sendiri diatur',
       changeOwnPassword: 'Kata sandi sendiri diubah',
       saveAccount: 'Simpan akun',
+      updatePatient: 'Ubah data pasien',
       rekeyDatabase: 'Ganti kunci basis data',
     },
     warning: {

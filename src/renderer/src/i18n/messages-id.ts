@@ -4,6 +4,7 @@ import { hubId } from './messages-id-hub';
 import { accountsId } from './messages-id-accounts';
 import { auditId } from './messages-id-audit';
 import { securityId } from './messages-id-security';
+import { patientEditId } from './messages-id-patient-edit';
 import { PAYER_NAMES } from '../../../shared/payer-names';
 
 /**
@@ -17,6 +18,7 @@ export const uiId = {
   ...accountsId,
   ...auditId,
   ...securityId,
+  ...patientEditId,
   app: {
     name: 'Loket',
     tagline: 'Pendaftaran pasien',

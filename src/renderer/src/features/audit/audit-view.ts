@@ -3,6 +3,7 @@ import { maskQueryIdentifiers } from '../../../../shared/audit-mask';
 import type { MethodInput } from '../../../../shared/contract';
 import { CORE_MESSAGES, formatCoreMessage, isMessageKey, type Lang } from '../../../../shared/i18n/messages';
 import { counterSettingsFields } from '../../../../shared/settings';
+import { patientChangeText } from './patient-change-text';
 
 /** Entries per page of the audit screen. */
 export const AUDIT_PAGE = 50;
@@ -175,6 +176,8 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
       ];
       return parts.filter(Boolean).join(' · ');
     }
+    case 'patient-change':
+      return patientChangeText(d, w);
     case 'rekey':
     case 'lock':
     case 'logout':

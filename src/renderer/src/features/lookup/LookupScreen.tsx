@@ -14,6 +14,10 @@ import { subjectName, withVerdict, type Subject } from '../register/subject';
 import { subjectOf } from '../register/subject-of';
 import { Ticket } from '../register/Ticket';
 import { SlipPanel } from '../slip/SlipPanel';
+import { EditNoticeLine, EditPatientAction } from '../patient-edit/EditPatientAction';
+import { PatientEditPanel } from '../patient-edit/PatientEditPanel';
+import { editTargetOf, unidentifiedOf, type EditOrigin, type ScreenPatients } from '../patient-edit/patient-edit-flow';
+import { usePatientEdit } from '../patient-edit/use-patient-edit';
 import { MatchTable } from './MatchTable';
 import { LiveLine } from './LiveLine';
 import { OwnMatches, OwnPatientLine } from './OwnPatients';
@@ -58,7 +62,8 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
   /** `auto`: started from the shown answer (not F2), so a live answer arriving meanwhile updates its verdict. */
   const [subject, setSubject] = useState<{ key: number; subject: Subject; auto: boolean } | null>(null);
   const [registering, setRegistering] = useState<Who | null>(null);
-  const [ticket, setTicket] = useState<{ visit: RegisteredVisit; patient: Patient } | null>(null);
+  /** `corrected`: the patient's data was corrected (F3) since: the slip is shown again, not printed again. */
+  const [ticket, setTicket] = useState<{ visit: RegisteredVisit; patient: Patient; corrected?: number } | null>(null);
   /** "Pendaftaran RUDI dibatalkan: kartu baru dipindai": a scan dropped a half-finished registration. */
   const [note, setNote] = useState<string | null>(null);
   const { state, search, reset } = useLookup();
@@ -82,11 +87,14 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
   const registrable = useRef<Subject | null>(null);
   /** An own record was picked from a name search: Enter registers it once its look-up is back. */
   const focusStart = useRef(false);
+  /** Closes a correction (F3) on screen: a new search, a scan, Esc or another registration moves on from it. */
+  const closeEdit = useRef<() => void>(() => undefined);
 
   const setActive = useCallback((next: { key: number; subject: Subject; auto: boolean } | null) => {
     activeKey.current = next?.key ?? 0;
     setSubject(next);
     if (!next) setRegistering(null);
+    closeEdit.current();
   }, []);
 
   const startRegistration = useCallback(
@@ -228,6 +236,31 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
     [run],
   );
 
+  // F3: correct the record on screen (the registration not yet sent, if any, is dropped: nothing was written).
+  const editScreen = useRef<ScreenPatients>({ registering: null, registrationOpen: false, ticket: null, found: null, ownMatches: [] });
+  const editSaved = useCallback(
+    (update: { patient: Patient }, origin: EditOrigin) => {
+      if (origin === 'ticket') {
+        setTicket((t) => (t && t.patient.id === update.patient.id ? { ...t, patient: update.patient, corrected: (t.corrected ?? 0) + 1 } : t));
+        inputRef.current?.focus();
+      } else pickOwn({ ...update.patient, lastVisit: null }); // the answer again, by the RM: as the record is now
+    },
+    [pickOwn],
+  );
+  const edit = usePatientEdit({
+    target: () => editTargetOf({ ...editScreen.current, focusedMrn: document.activeElement?.closest('[data-testid="own-match"]')?.getAttribute('data-mrn') ?? null }),
+    paused,
+    onOpen: () => {
+      if (activeKey.current) setActive(null);
+    },
+    onSaved: editSaved,
+  });
+  closeEdit.current = edit.close;
+  const cancelEdit = useCallback(() => {
+    edit.close();
+    requestAnimationFrame(() => (startRef.current ?? inputRef.current)?.focus());
+  }, [edit]);
+
   // Esc anywhere on the screen: next patient. F2: a new patient without data.
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -261,6 +294,18 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
   registrable.current = toRegister;
   const timeZone = settings?.timeZone ?? 'Asia/Jakarta';
   const ownMatches = result?.kind === 'name' ? (result.ownMatches ?? []) : [];
+  editScreen.current = {
+    registering: registering?.kind === 'record' ? registering.patient : null,
+    registrationOpen: subject !== null,
+    ticket: ticket?.patient ?? null,
+    found: result?.patient ?? null,
+    ownMatches,
+  };
+  const editable = edit.state ? null : editTargetOf(editScreen.current);
+  const unidentified = edit.state ? null : unidentifiedOf(editScreen.current);
+  const editing = edit.state;
+  const editAction = <EditPatientAction editable={editable?.patient ?? null} unidentified={unidentified} onEdit={(p) => edit.open({ patient: p, origin: editable?.origin ?? 'result' })} />;
+  const editPanel = editing && <PatientEditPanel state={editing} onSave={(identity) => void edit.save(identity)} onCancel={cancelEdit} onEdited={edit.edited} />;
 
   const target = targetOf(registering, subject?.subject ?? null, result, display);
   const targetKey = target ? `${target.name}|${'patient' in target ? target.patient.id : (target.identity.nik ?? target.identity.card ?? '')}` : '';
@@ -327,15 +372,19 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
       )}
       {result && !busy && <LiveLine live={live} timeZone={timeZone} />}
       {error && <ErrorAlert title={t('lookup.errorTitle')} error={error} />}
+      <EditNoticeLine notice={edit.notice} shownPatientId={ticket?.patient.id ?? result?.patient?.id ?? null} />
+      {editing?.target.origin === 'ticket' && editPanel}
       {ticket && <Ticket visit={ticket.visit} patient={ticket.patient} settings={settings} />}
-      {ticket && <SlipPanel key={ticket.visit.id} visitId={ticket.visit.id} queue={ticket.visit.queue} autoPrint />}
+      {ticket && !editing && editAction}
+      {ticket && <SlipPanel key={`${ticket.visit.id}-${ticket.corrected ?? 0}`} visitId={ticket.visit.id} queue={ticket.visit.queue} autoPrint={!ticket.corrected} />}
       {!result && !error && !ticket && !subject && <p className="lookup__idle">{t('lookup.idle')}</p>}
       {result?.patient && <OwnPatientLine patient={result.patient} />}
-      {ownMatches.length > 0 && !subject && (
+      {!ticket && (editing?.target.origin === 'result' ? editPanel : editAction)}
+      {ownMatches.length > 0 && !subject && !editing && (
         <OwnMatches patients={ownMatches} onPick={pickOwn} onLeaveTop={() => inputRef.current?.focus()} onLeaveBottom={() => tableRef.current?.querySelector<HTMLButtonElement>('button[data-pick]')?.focus()} />
       )}
       {display && <VerdictBanner display={display} listCount={listCount} matches={result?.matches ?? []} timeZone={timeZone} unsearched={result?.unsearched} />}
-      {!subject && <RegisterBar startRef={startRef} toRegister={toRegister} onStart={startRegistration} onNewPatient={newPatient} />}
+      {!subject && !editing && <RegisterBar startRef={startRef} toRegister={toRegister} onStart={startRegistration} onNewPatient={newPatient} />}
       {subject && (
         <RegisterPanel
           key={subject.key}
@@ -346,7 +395,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
           onCancel={cancelRegistration}
         />
       )}
-      {result && result.matches.length > 0 && (
+      {result && result.matches.length > 0 && !editing && (
         <MatchTable
           tableRef={tableRef}
           matches={result.matches}

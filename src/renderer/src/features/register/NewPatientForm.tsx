@@ -6,6 +6,8 @@ import { todayIso } from '../../format';
 import { checkNik, dobTyped, fillFromNik, initialBirthFields, nikBirthDate, nikWarnings, sexAgainstNik, sexChosen } from './new-patient-logic';
 import { isNik } from './subject';
 import { stripSeparators } from '../../../../shared/separators';
+import { parseCard } from '../../../../shared/card';
+import type { PatientField } from '../../../../shared/patient-changes';
 import './new-patient.css';
 
 interface Props {
@@ -15,10 +17,19 @@ interface Props {
   busy: boolean;
   onSubmit: (identity: Identity) => void;
   onCancel: () => void;
+  /** Heading, lead, submit label and test id: a new patient's by default; a correction (features/patient-edit) has its own. */
+  title?: string;
+  detail?: string;
+  submitLabel?: string;
+  testId?: string;
+  /** The card number as a field of its own (a correction); a new patient's card comes from the look-up. */
+  withCard?: boolean;
+  /** The core's refusal of a field in words (a NIK another record holds), shown under that field. */
+  fieldErrors?: Partial<Record<PatientField, string>>;
 }
 
 /** A patient the lists do not know: only the name is required (a baby, a visitor has no NIK). */
-export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel }: Props) {
+export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel, title, detail, submitLabel, testId = 'new-patient-form', withCard = false, fieldErrors = {} }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const today = todayIso();
@@ -26,6 +37,7 @@ export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel
   const [nik, setNik] = useState(draft.nik ?? '');
   const [birth, setBirth] = useState(() => initialBirthFields(draft, today));
   const [address, setAddress] = useState(draft.address ?? '');
+  const [card, setCard] = useState(draft.card ?? '');
   const [tried, setTried] = useState(false);
 
   const nameBad = name.trim() === '';
@@ -35,28 +47,31 @@ export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel
   const nikNotes = nikWarnings(nikCheck);
   const sexNik = sexAgainstNik(birth.sex, nikCheck);
   const { dob, sex } = birth;
+  // A card typed without its leading zeros is padded, as in the search field.
+  const cardParse = withCard && card.trim() !== '' ? parseCard(card) : null;
+  const cardBad = cardParse !== null && !cardParse.ok;
 
   return (
     <form
       className="new-patient"
-      data-testid="new-patient-form"
+      data-testid={testId}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
         setTried(true);
-        if (nameBad || nikBad || birth.dobError !== null || busy) return;
+        if (nameBad || nikBad || cardBad || birth.dobError !== null || busy) return;
         onSubmit({
           name: name.trim().toUpperCase(),
           nik: nikDigits || null,
-          card: draft.card ?? null,
+          card: withCard ? (cardParse?.ok ? cardParse.card : null) : (draft.card ?? null),
           dob: dob || null,
           sex: sex || null,
           address: address.trim() || null,
         });
       }}
     >
-      <h2 className="register__title">{t('register.formTitle')}</h2>
-      <p className="register__detail">{t('register.formDetail')}</p>
+      <h2 className="register__title">{title ?? t('register.formTitle')}</h2>
+      <p className="register__detail">{detail ?? t('register.formDetail')}</p>
       <div className="new-patient__grid">
         <label className="field field--wide">
           <span className="field__label">{t('register.name')} *</span>
@@ -68,10 +83,11 @@ export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel
             maxLength={120}
             autoFocus={focus === 'name'}
             autoComplete="off"
-            aria-invalid={tried && nameBad}
+            aria-invalid={(tried && nameBad) || fieldErrors.name !== undefined}
             onChange={(e) => setName(e.target.value)}
           />
           {tried && nameBad && <span className="field__error">{t('register.nameRequired')}</span>}
+          {fieldErrors.name && <span className="field__error">{fieldErrors.name}</span>}
         </label>
         <label className="field">
           <span className="field__label">{t('register.nik')}</span>
@@ -84,7 +100,7 @@ export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel
             maxLength={20}
             autoFocus={focus === 'nik'}
             autoComplete="off"
-            aria-invalid={tried && nikBad}
+            aria-invalid={(tried && nikBad) || fieldErrors.nik !== undefined}
             onChange={(e) => {
               const next = e.target.value;
               setNik(next);
@@ -92,6 +108,11 @@ export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel
             }}
           />
           {tried && nikBad && <span className="field__error">{t('register.nikInvalid')}</span>}
+          {fieldErrors.nik && (
+            <span className="field__error" data-testid="nik-error">
+              {fieldErrors.nik}
+            </span>
+          )}
           {/* Flagged, never refused: a NIK is copied from the card as it is, never corrected. */}
           {nikNotes.map((w) => (
             <span key={w.kind} className="field__warn" data-testid="nik-warning" data-warning={w.kind}>
@@ -115,6 +136,7 @@ export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel
             onChange={(iso, error) => setBirth((b) => dobTyped(b, iso, error))}
           />
           {birth.dobOwner === 'nik' && <span className="field__note field__note--source">{t('register.nikFilled')}</span>}
+          {fieldErrors.dob && <span className="field__error">{fieldErrors.dob}</span>}
         </label>
         <label className="field">
           <span className="field__label">{t('register.sex')}</span>
@@ -129,15 +151,39 @@ export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel
             </span>
           )}
           {birth.sexOwner === 'nik' && <span className="field__note field__note--source">{t('register.nikFilled')}</span>}
+          {fieldErrors.sex && <span className="field__error">{fieldErrors.sex}</span>}
         </label>
+        {withCard && (
+          <label className="field">
+            <span className="field__label">{t('patientEdit.card')}</span>
+            <input
+              name="card"
+              data-scan="field"
+              className="field__input field__input--mono"
+              value={card}
+              inputMode="numeric"
+              maxLength={20}
+              autoComplete="off"
+              aria-invalid={(tried && cardBad) || fieldErrors.card !== undefined}
+              onChange={(e) => setCard(e.target.value)}
+            />
+            {tried && cardBad && <span className="field__error">{t('patientEdit.cardInvalid')}</span>}
+            {fieldErrors.card && (
+              <span className="field__error" data-testid="card-error">
+                {fieldErrors.card}
+              </span>
+            )}
+          </label>
+        )}
         <label className="field field--wide">
           <span className="field__label">{t('register.address')}</span>
           <input name="address" className="field__input" value={address} maxLength={200} autoComplete="off" onChange={(e) => setAddress(e.target.value)} />
+          {fieldErrors.address && <span className="field__error">{fieldErrors.address}</span>}
         </label>
       </div>
       <div className="register__actions">
         <button type="submit" className="button button--primary" aria-busy={busy}>
-          {t('register.continue')} <kbd>Enter</kbd>
+          {submitLabel ?? t('register.continue')} <kbd>Enter</kbd>
         </button>
         <button type="button" className="button button--quiet" data-cancel onClick={onCancel}>
           {t('register.cancel')} <kbd>Esc</kbd>

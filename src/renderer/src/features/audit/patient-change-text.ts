@@ -1,0 +1,27 @@
+import type { AuditDetail } from '../../../../shared/audit';
+import { maskQueryIdentifiers } from '../../../../shared/audit-mask';
+import type { DetailWording } from './audit-view';
+
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+/** One stored value as the screens write it: a date in words, the sex by name, identifiers masked (again), none as '–'. */
+function shown(field: string, value: string | undefined, w: DetailWording): string {
+  if (value === undefined || value === '') return '–';
+  if (field === 'dob') return w.date(value);
+  if (field === 'sex') return w.t(`sex.${value}`, { defaultValue: value });
+  return maskQueryIdentifiers(value);
+}
+
+/**
+ * A `patient-change` entry (updatePatient) in words: "data pasien diubah: nama: SITI NURANI →
+ * SITI NUR'AINI; NIK: 3671••••••••0035 → 3671••••••••0036", each field by its name in the
+ * screen's language, the values before and after as stored (aligned with `fields`).
+ */
+export function patientChangeText(d: AuditDetail, w: DetailWording): string {
+  const before = list(d.before);
+  const after = list(d.after);
+  const changes = list(d.fields).map((field, i) =>
+    w.t('patientEdit.auditChange', { field: w.t(`patientEdit.fields.${field}`, { defaultValue: field }), before: shown(field, before[i], w), after: shown(field, after[i], w) }),
+  );
+  return w.t('patientEdit.audit', { changes: changes.join('; ') });
+}

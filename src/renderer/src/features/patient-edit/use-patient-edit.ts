@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { Identity } from '../../../../shared/counter';
+import type { PatientUpdate } from '../../../../shared/patient-changes';
+import { loket } from '../../api';
+import { changesOf, editReducer, hasChanges, isEditKey, type EditNotice, type EditOrigin, type EditState, type EditTarget } from './patient-edit-flow';
+
+export interface PatientEdit {
+  state: EditState | null;
+  notice: EditNotice | null;
+  open: (target: EditTarget) => void;
+  close: () => void;
+  save: (identity: Identity) => Promise<void>;
+  /** The clerk changed the field a refusal was about. */
+  edited: () => void;
+}
+
+export interface PatientEditOptions {
+  /** The record F3 corrects now (asked at the key); null: none, the key does nothing. */
+  target: () => EditTarget | null;
+  /** A dialog has the keys (the emergency, the lock): F3 does nothing. */
+  paused: boolean;
+  /** Just before a correction opens (the screen drops a registration not yet sent). */
+  onOpen?: (target: EditTarget) => void;
+  /** Saved: the record as it is now, and where it was on screen. */
+  onSaved: (update: PatientUpdate, origin: EditOrigin) => void;
+}
+
+/**
+ * Runs a correction: F3 or `open` starts it, `save` sends only what changed, `close` (Esc) drops
+ * it with nothing changed. A correction closed meanwhile (a scan, another search) shows nothing
+ * of its late answer but the notice, and only while that record is on screen.
+ */
+export function usePatientEdit({ target, paused, onOpen, onSaved }: PatientEditOptions): PatientEdit {
+  const [state, dispatch] = useReducer(editReducer, null);
+  const [notice, setNotice] = useState<EditNotice | null>(null);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const targetRef = useRef(target);
+  targetRef.current = target;
+  const onOpenRef = useRef(onOpen);
+  onOpenRef.current = onOpen;
+
+  const open = useCallback((next: EditTarget) => {
+    onOpenRef.current?.(next);
+    setNotice(null);
+    dispatch({ type: 'open', target: next });
+  }, []);
+  const close = useCallback(() => dispatch({ type: 'close' }), []);
+  const edited = useCallback(() => dispatch({ type: 'edited' }), []);
+
+  const save = useCallback(
+    async (identity: Identity) => {
+      const now = stateRef.current;
+      if (!now || now.busy) return;
+      const { patient, origin } = now.target;
+      const changes = changesOf(patient, identity);
+      if (!hasChanges(changes)) {
+        dispatch({ type: 'close' });
+        setNotice({ patientId: patient.id, mrn: patient.mrn, fields: [], reprint: false });
+        return;
+      }
+      dispatch({ type: 'busy' });
+      const result = await loket.updatePatient({ patientId: patient.id, changes });
+      // Closed meanwhile (a scan, another search): the screen moved on; a saved change is still said
+      // (the notice shows while that record is on screen), nothing else is redone.
+      const stillOpen = stateRef.current?.target.patient.id === patient.id;
+      if (!result.ok) return stillOpen ? dispatch({ type: 'failed', error: result.error }) : undefined;
+      setNotice({ patientId: patient.id, mrn: result.value.patient.mrn, fields: result.value.changed, reprint: origin === 'ticket' });
+      if (!stillOpen) return;
+      dispatch({ type: 'close' });
+      onSaved(result.value, origin);
+    },
+    [onSaved],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (paused || event.defaultPrevented || !isEditKey(event)) return;
+      // F3 is the browser's "find next" too: never that, here.
+      event.preventDefault();
+      if (event.repeat || stateRef.current) return;
+      const next = targetRef.current();
+      if (next) open(next);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [paused, open]);
+
+  return { state, notice, open, close, save, edited };
+}

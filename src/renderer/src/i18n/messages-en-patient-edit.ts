@@ -1,0 +1,28 @@
+import type { UiMessages } from './messages-id';
+
+/** English text of the patient correction (Edit patient data, F3); the keys mirror messages-id-patient-edit.ts. */
+export const patientEditEn: Pick<UiMessages, 'patientEdit'> = {
+  patientEdit: {
+    action: 'Edit patient data',
+    title: 'Edit patient data: RM {{mrn}}',
+    detail: 'Correct a typo as on the KTP or JKN card. The RM number does not change. Esc: cancel, nothing is changed.',
+    card: 'JKN card no. (13 digits)',
+    cardInvalid: 'The card number must be 13 digits (leading zeros may be left out), or leave it empty.',
+    save: 'Save changes',
+    saved: 'Patient data of RM {{mrn}} changed: {{fields}}.',
+    savedReprint: 'Patient data of RM {{mrn}} changed: {{fields}}. The slip already printed shows the old data: reprint it with F4.',
+    unchanged: 'Nothing was changed on RM {{mrn}}.',
+    failed: 'Patient data not changed',
+    unidentified: 'An emergency patient without identity: complete the identity in Follow-ups (Alt+3, then I).',
+    fields: {
+      name: 'name',
+      nik: 'NIK',
+      card: 'card no.',
+      dob: 'birth date',
+      sex: 'sex',
+      address: 'address',
+    },
+    audit: 'patient data changed: {{changes}}',
+    auditChange: '{{field}}: {{before}} → {{after}}',
+  },
+};

@@ -1,0 +1,26 @@
+/** Indonesian text of the patient correction (Ubah data pasien, F3). Part of uiId. */
+export const patientEditId = {
+  patientEdit: {
+    action: 'Ubah data pasien',
+    title: 'Ubah data pasien: RM {{mrn}}',
+    detail: 'Perbaiki salah ketik sesuai KTP atau kartu JKN. No. RM tidak berubah. Esc: batal, tidak ada yang diubah.',
+    card: 'No. kartu JKN (13 digit)',
+    cardInvalid: 'Nomor kartu harus 13 digit angka (nol di depan boleh tidak diketik), atau kosongkan.',
+    save: 'Simpan perubahan',
+    saved: 'Data pasien RM {{mrn}} diubah: {{fields}}.',
+    savedReprint: 'Data pasien RM {{mrn}} diubah: {{fields}}. Slip yang sudah dicetak masih memuat data lama: cetak ulang dengan F4.',
+    unchanged: 'Tidak ada yang diubah pada RM {{mrn}}.',
+    failed: 'Data pasien belum diubah',
+    unidentified: 'Pasien gawat darurat tanpa identitas: lengkapi identitasnya di Tindak lanjut (Alt+3, lalu I).',
+    fields: {
+      name: 'nama',
+      nik: 'NIK',
+      card: 'no. kartu',
+      dob: 'tanggal lahir',
+      sex: 'jenis kelamin',
+      address: 'alamat',
+    },
+    audit: 'data pasien diubah: {{changes}}',
+    auditChange: '{{field}}: {{before}} → {{after}}',
+  },
+};
