@@ -29,6 +29,7 @@ export const uiEn: UiMessages = {
     reports: 'Reports',
     settings: 'Settings',
     audit: 'Audit trail',
+    unsaved: 'not saved',
   },
   emergency: {
     button: 'EMERGENCY',

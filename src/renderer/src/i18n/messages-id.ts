@@ -31,6 +31,7 @@ export const uiId = {
     reports: 'Laporan',
     settings: 'Pengaturan',
     audit: 'Jejak audit',
+    unsaved: 'belum disimpan',
   },
   emergency: {
     button: 'GAWAT DARURAT',
