@@ -59,6 +59,39 @@ export function queueFontPt(queue: string, paper: Paper): number {
   return Math.min(p.queuePt, Math.floor(fits));
 }
 
+/** A bold character of the identifiers: a DejaVu Sans Bold digit is 0.70 em, its '•' narrower (Arial's narrower still). */
+const IDENT_CHAR_EM = 0.7;
+/** A label character (normal weight), generous: "No. kartu", "Record no.". */
+const LABEL_CHAR_EM = 0.62;
+/** Below this the digits are hard to read on a thermal roll: a longer identifier wraps instead. */
+const MIN_IDENT_PT = 6;
+
+/**
+ * The size of the identifier values (record number, masked NIK, masked card): the paper's, or
+ * smaller so each stays on one line beside its label. A nurse reads the last digits: a masked
+ * NIK broken as "3671••••••••007" / "5" reads wrong. On 58 mm the value column is about 30 mm,
+ * too narrow for 16 bold characters at the slip's 8.5 pt in DejaVu Sans. Null when even the
+ * smallest readable size cannot hold the longest (a record-number format of 30 characters): then
+ * they keep the paper's size and wrap.
+ */
+export function identifierFontPt(data: Pick<SlipData, 'mrn' | 'nikMasked' | 'cardMasked'>, paper: Paper, lang: 'id' | 'en' = 'id'): number | null {
+  const p = PAGE[paper];
+  const l = SLIP_LABELS[lang];
+  const basePt = Number.parseFloat(p.base);
+  const rows = [
+    [l.mrn, data.mrn],
+    [l.nik, data.nikMasked],
+    [l.card, data.cardMasked],
+  ].filter((r): r is [string, string] => Boolean(r[1]));
+  if (rows.length === 0) return basePt;
+  const labelMm = Math.max(...rows.map(([label]) => label.length)) * LABEL_CHAR_EM * basePt * MM_PER_PT + 2; // + the label's 2 mm padding
+  const valueMm = p.textMm - labelMm;
+  const longest = Math.max(...rows.map(([, value]) => value.length));
+  const fits = Math.floor((valueMm / MM_PER_PT / (longest * IDENT_CHAR_EM)) * 2) / 2; // to half points
+  if (fits < MIN_IDENT_PT) return null;
+  return Math.min(basePt, fits);
+}
+
 /** Roll papers: width and text sizes in mm and pt, for the length estimate. */
 const ROLL: Partial<Record<Paper, { paperMm: number; textMm: number; basePt: number }>> = {
   '58mm': { paperMm: 58, textMm: 48, basePt: 8.5 },
@@ -93,7 +126,9 @@ export function slipLengthMm(data: SlipData, paper: Paper): number | null {
   mm += queueFontPt(data.queue, paper) * 1.1 * MM_PER_PT;
   mm += block(data.unitName, 1.3) + 2;
   mm += block(data.patientName, 1) + 4;
-  for (const value of [data.mrn, data.nikMasked, data.cardMasked]) if (value) mm += block(`No. kartu ${value}`, 1);
+  // The identifiers: one line each (identifierFontPt), or wrapped when even the smallest size is too big.
+  const oneLine = identifierFontPt(data, paper) !== null;
+  for (const value of [data.mrn, data.nikMasked, data.cardMasked]) if (value) mm += oneLine ? lineMm(1) : block(`No. kartu ${value}`, 1);
   mm += 16; // the barcode with its text
   mm += block(SLIP_LABELS.id.footer, 0.85);
   mm += 6; // slack: fonts differ from one PC to the next
@@ -109,7 +144,8 @@ export function renderSlipHtml(data: SlipData, paper: Paper, barcodeSvg: string,
   const p = PAGE[paper];
   const length = slipLengthMm(data, paper);
   const size = length === null ? p.size : `${ROLL[paper]!.paperMm}mm ${length}mm`;
-  const row = (label: string, value: string | null): string => (value ? `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>` : '');
+  const row = (label: string, value: string | null): string => (value ? `<tr><th>${escapeHtml(label)}</th><td class="ident">${escapeHtml(value)}</td></tr>` : '');
+  const identPt = identifierFontPt(data, paper, lang);
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(data.queue)}</title>
 <style>
@@ -125,6 +161,7 @@ export function renderSlipHtml(data: SlipData, paper: Paper, barcodeSvg: string,
   table { width: 100%; border-collapse: collapse; text-align: left; margin: 2mm 0; }
   th { font-weight: normal; padding-right: 2mm; white-space: nowrap; vertical-align: top; }
   td { font-weight: bold; word-break: break-word; }
+  ${identPt === null ? '' : `td.ident { white-space: nowrap; word-break: normal; font-size: ${identPt}pt; }`}
   .barcode svg { width: 90%; height: auto; max-height: 14mm; }
   hr { border: 0; border-top: 1px dashed #000; }
 </style></head>

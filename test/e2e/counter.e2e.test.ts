@@ -219,6 +219,13 @@ describe('registration at the counter', () => {
     await page.locator('[data-testid="identity-form"] input[name="dob"]').fill('02011970');
     await c.screenshot('counter-c-identity-form');
     await page.locator('[data-testid="identity-form"] input[name="name"]').press('Enter');
+    // A typed identity is asked about too (it cannot be undone): the emergency and the typed person, the focus on "Kembali".
+    await page.getByTestId('confirm-dialog').waitFor();
+    expect(await page.getByTestId('attach-emergency').textContent()).toContain('GD-001');
+    expect(await page.getByTestId('attach-chosen').textContent()).toContain('JOKO WIDODO');
+    expect(await page.getByTestId('attach-chosen').textContent()).toContain('02 Jan 1970');
+    expect(await focused(c, 'data-testid')).toBe('confirm-no');
+    await page.getByTestId('confirm-yes').click();
     await expect.poll(() => identify.count()).toBe(0);
     expect(await page.getByTestId('followups-notice').textContent()).toMatch(/^JOKO WIDODO: identitas dilengkapi, RM \d+$/);
     // The payer is still open, now under the patient's name.

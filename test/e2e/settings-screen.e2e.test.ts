@@ -58,4 +58,47 @@ describe('the settings screen', () => {
 
     expect(await registerByNik(c, SITI.nik)).toBe('B-U-001');
   });
+  it('changes left unsaved are kept, said on leaving and marked on the tab, until saved (Ctrl+S) or discarded', async () => {
+    const c = await open([APBD]);
+    const { page } = c;
+    await page.keyboard.press('Alt+6');
+    const name = page.locator('[data-setting="facilityName"]');
+    await name.waitFor();
+    await name.fill('PUSKESMAS WALANTAKA');
+    await page.locator('[data-setting="paper"]').selectOption('58mm');
+    // Another part of Settings and back: still there.
+    await page.getByTestId('settings-tab-bpjs').click();
+    await page.getByTestId('settings-tab-counter').click();
+    await expect.poll(() => name.inputValue()).toBe('PUSKESMAS WALANTAKA');
+
+    // Leaving says so at once, and the Settings tab stays marked; nothing is saved.
+    await page.keyboard.press('Alt+1');
+    await expect.poll(() => page.getByTestId('settings-left-unsaved').textContent()).toContain('Pengaturan belum disimpan');
+    expect(await page.getByTestId('nav-unsaved').count()).toBe(1);
+    await c.screenshot('settings-d-left-unsaved');
+    expect((await c.harness.core.getSettings({})).facilityName).toBe('');
+
+    // Back: the draft as it was, said to be unsaved; Ctrl+S saves it.
+    await page.keyboard.press('Alt+6');
+    await expect.poll(() => name.inputValue()).toBe('PUSKESMAS WALANTAKA');
+    expect(await page.locator('[data-setting="paper"]').inputValue()).toBe('58mm');
+    expect(await page.getByTestId('settings-unsaved-notice').textContent()).toContain('Perubahan belum disimpan');
+    await name.press('Control+s');
+    await expect.poll(() => page.getByTestId('settings-status').textContent()).toBe('Pengaturan disimpan.');
+    expect(await c.harness.core.getSettings({})).toMatchObject({ facilityName: 'PUSKESMAS WALANTAKA', paper: '58mm' });
+    expect(await page.getByTestId('settings-unsaved-notice').count()).toBe(0);
+    expect(await page.getByTestId('nav-unsaved').count()).toBe(0);
+
+    // Discarded: back to what is saved, nothing marked, nothing said on leaving.
+    await name.fill('SALAH KETIK');
+    await page.keyboard.press('Alt+2');
+    await page.keyboard.press('Alt+6');
+    await page.getByTestId('settings-discard').click();
+    await expect.poll(() => name.inputValue()).toBe('PUSKESMAS WALANTAKA');
+    expect(await page.getByTestId('nav-unsaved').count()).toBe(0);
+    await page.keyboard.press('Alt+1');
+    await page.getByTestId('lookup').waitFor();
+    expect(await page.getByTestId('settings-left-unsaved').count()).toBe(0);
+    expect((await c.harness.core.getSettings({})).facilityName).toBe('PUSKESMAS WALANTAKA');
+  });
 });

@@ -118,6 +118,36 @@ describe('the intake slip', () => {
     core.close();
   });
 
+  it('on 58 and 80 mm the masked NIK, card and record number each stay on one line, also with a long name and in English', async () => {
+    const { core } = await counterWithTwoPatients();
+    const long = await core.createPatient({
+      name: "RADEN AJENG SITI NUR'AINI WAWAN MUHAMMAD WAHYUDI MAWARDI WIWIK WAHYUNINGSIH MUHAMMAD MULYAWAN",
+      nik: '3671026304430075',
+      card: '0001336526592',
+    });
+    const visit = await core.registerVisit({ patientId: long.id, unit: 'KIA', verdict: 'unknown' });
+    for (const paper of ['58mm', '80mm'] as const) {
+      for (const lang of ['id', 'en'] as const) {
+        const name = `slip-${paper}-${lang}-identifiers`;
+        const page = await browser.newPage();
+        await page.setContent((await core.slipHtml({ visitId: visit.id, paper, lang })).html);
+        const pdf = join(OUT, `${name}.pdf`);
+        await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+        await page.close();
+        execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', pdf, join(OUT, name)]);
+        const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+        const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+        expect(pages, `${name}: one page`).toBe(1);
+        // Each identifier whole, on the line of its label: a nurse reads the last digits.
+        expect(text, name).toMatch(/NIK\s+3671••••••••0075\s*$/m);
+        expect(text, name).toMatch(new RegExp(`${lang === 'id' ? 'No\\. kartu' : 'Card no\\.'}\\s+•••••••••6592\\s*$`, 'm'));
+        expect(text, name).toMatch(new RegExp(`${lang === 'id' ? 'No\\. RM' : 'Record no\\.'}\\s+${long.mrn}\\s*$`, 'm'));
+        expect(text, name).toContain('MULYAWAN');
+      }
+    }
+    core.close();
+  });
+
   it('printing outside the desktop app says so; with a printer every print is logged', async () => {
     const { core, jkn } = await counterWithTwoPatients();
     await expect(core.printSlip({ visitId: jkn })).rejects.toMatchObject({ key: 'print/unavailable' });

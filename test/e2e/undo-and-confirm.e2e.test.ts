@@ -84,14 +84,20 @@ describe('no lone key changes data; every change says what changed', () => {
     await expect.poll(() => page.getByTestId('followups-notice').textContent()).toContain('ENTIN ROHMAH: cek ulang: tetap penjamin menyusul');
   });
 
-  it('follow-ups: the identity step searches like the main screen; picking a list member fills the identity and says so', async () => {
+  it('follow-ups: the identity step searches like the main screen; "Pakai" asks first, naming both; "Ya" fills the identity for good', async () => {
     const c = await open();
     const { page } = c;
-    await c.harness.core.registerEmergency({});
+    const emergency = await c.harness.core.registerEmergency({});
+    const temporary = (await c.harness.core.dayQueue({ unit: 'IGD' })).find((e) => e.visitId === emergency.id)!.patient;
+    await seedVisit(c, 'ENTIN ROHMAH', 'pending');
     await page.keyboard.press('Alt+3');
     const identify = page.locator('[data-testid="followup"][data-kind="identify-patient"]');
     await identify.waitFor();
+    // A payer change first: undoable, until the identity is joined.
+    await page.locator('[data-testid="followup"][data-queue="U-001"] [data-action="umum"]').click();
+    await expect.poll(() => payerOf(c, 'U-001')).toBe('umum');
     await identify.focus();
+    await quiet(c);
     await page.keyboard.press('i');
     const query = page.locator('input[name="identity-query"]');
     await expect.poll(() => focusedAttr(c, 'name')).toBe('identity-query');
@@ -102,10 +108,45 @@ describe('no lone key changes data; every change says what changed', () => {
     expect(await choice.first().textContent()).toContain(SITI.name);
     await query.press('ArrowDown');
     await page.keyboard.press('Enter');
+
+    // The question: both named (the emergency with its number and temporary record; SITI with NIK masked and birth date), the focus on "Kembali".
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.waitFor();
+    await expect.poll(() => focusedTestId(c)).toBe('confirm-no');
+    const emergencySide = await page.getByTestId('attach-emergency').textContent();
+    expect(emergencySide).toContain(temporary.name);
+    expect(emergencySide).toContain('GD-001');
+    expect(emergencySide).toContain(temporary.mrn);
+    const chosen = (await page.getByTestId('attach-chosen').textContent()) ?? '';
+    expect(chosen).toContain(SITI.name);
+    expect(chosen).toContain('3673••••••••0003');
+    expect(chosen).not.toContain(SITI.nik);
+    expect(chosen).toContain('12 Mar 1985');
+    expect(chosen).toContain(APBD.name);
+    expect(await dialog.textContent()).toContain('Tidak dapat diurungkan');
+    await c.screenshot('undo-f-identity-question');
+    // A reflex Enter joins nobody: back on "Pakai", the emergency still unidentified.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => focusedAttr(c, 'data-action')).toBe('pick');
+    expect(await identify.count()).toBe(1);
+    expect((await c.harness.core.dayQueue({ unit: 'IGD' })).find((e) => e.visitId === emergency.id)!.patient.name).toBe(temporary.name);
+
+    // Again, and "Ya": filled, said; Ctrl+Z then undoes nothing and says why (never the older payer change).
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => focusedTestId(c)).toBe('confirm-yes');
+    await page.keyboard.press('Enter');
     await expect.poll(() => identify.count()).toBe(0);
     expect(await page.getByTestId('followups-notice').textContent()).toMatch(new RegExp(`^${SITI.name}: identitas dilengkapi, RM \\d+$`));
     // The payer task of that visit now carries her name.
     await expect.poll(() => page.locator('[data-testid="followup"][data-queue="GD-001"]').textContent()).toContain(SITI.name);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('followups-notice').textContent()).toMatch(
+      new RegExp(`^Tidak ada yang diurungkan: perubahan terakhir \\(${SITI.name}: identitas dilengkapi, RM \\d+\\) tidak dapat diurungkan\\.$`),
+    );
+    expect(await payerOf(c, 'U-001')).toBe('umum');
   });
 
   it('follow-ups: an identity that is a patient already known here joins that record, and says so', async () => {
@@ -123,6 +164,11 @@ describe('no lone key changes data; every change says what changed', () => {
     await own.waitFor();
     expect(await page.getByTestId('identity-choice').count()).toBe(1); // the list member is the same person: shown once
     await own.locator('[data-action="pick"]').click();
+    // The question names the record it joins (its RM), and says the temporary one goes.
+    await page.getByTestId('confirm-dialog').waitFor();
+    expect(await page.getByTestId('attach-chosen').textContent()).toContain(known.mrn);
+    expect(await page.getByTestId('confirm-dialog').textContent()).toContain(`rekam pasien ini (RM ${known.mrn})`);
+    await page.getByTestId('confirm-yes').click();
     await expect.poll(() => page.getByTestId('followups-notice').textContent()).toBe(`${SITI.name}: identitas dilengkapi, digabung dengan RM ${known.mrn}`);
   });
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../shared/accounts';
 import type { RegisteredVisit } from '../../shared/counter';
@@ -18,6 +18,9 @@ import { ListsScreen } from './features/lists/ListsScreen';
 import { QueueScreen } from './features/queue/QueueScreen';
 import { ReportsScreen } from './features/reports/ReportsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { SettingsDraftStore, isDirty } from './features/settings/settings-draft';
+import { SettingsDraftContext } from './features/settings/use-settings-draft';
+import { useLeftUnsaved } from './features/settings/use-left-unsaved';
 import { focusLock, LockOverlay } from './features/session/LockOverlay';
 import { RoleNotice } from './features/session/RoleNotice';
 import { managesLists, mayOpen, screensFor } from './features/session/screens-for';
@@ -106,6 +109,12 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
   /** Each screen's Undo stack lives as long as this clerk's session: another clerk starts with none. */
   const clerkName = session.account?.username ?? '';
   const undoStore = useMemo(() => new UndoStore(), [clerkName]); // a new clerk, a new store
+  /** The settings typed and not saved yet, kept when the screen is left (the same clerk's only). */
+  const settingsDrafts = useMemo(() => new SettingsDraftStore(), [clerkName]);
+  const unsavedSettings = useSyncExternalStore(
+    useCallback((listener: () => void) => settingsDrafts.subscribe(listener), [settingsDrafts]),
+    () => isDirty(settingsDrafts.get()),
+  );
   /** The last registered visit: P, F4 and Ctrl+P print its slip from every screen. */
   const [lastSlip, setLastSlip] = useState<LastSlip | null>(null);
 
@@ -173,6 +182,7 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
   }, []);
 
   const state = emergency.state;
+  const leftUnsaved = useLeftUnsaved(screen, settingsDrafts);
   return (
     <>
       {/* Inert under the lock and under the emergency window: no key, click or focus reaches
@@ -189,9 +199,11 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
         emergencyFor={emergencyTarget?.name ?? null}
         allowed={screensFor(role)}
         clerk={{ name: session.account?.displayName ?? '', role, onLock: access.lock, onSwitch: access.switchClerk }}
+        unsavedSettings={unsavedSettings}
       />
       <main className="app-main">
         <UndoStoreContext.Provider value={undoStore}>
+        <SettingsDraftContext.Provider value={settingsDrafts}>
         {!mayOpen(role, screen) && <RoleNotice />}
         {mayOpen(role, screen) && (<>
         {screen === 'search' && (
@@ -213,6 +225,7 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
         {screen === 'settings' && <SettingsScreen settings={settings} />}
         {screen === 'audit' && <AuditScreen settings={settings} reload={lifts} />}
         </>)}
+        </SettingsDraftContext.Provider>
         </UndoStoreContext.Provider>
       </main>
       {print.notice && (
@@ -222,6 +235,7 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
         </div>
       )}
       {scanNotice.notice}
+      {leftUnsaved}
       <CoreStatusBanner />
       <StatusBar connectivity={connectivity} timeZone={settings?.timeZone ?? 'Asia/Jakarta'} hubLink={hubLink} />
       </div>

@@ -7,7 +7,7 @@ import type { Subject } from '../../../src/renderer/src/features/register/subjec
 import { subjectOf } from '../../../src/renderer/src/features/register/subject-of';
 import { displayOf } from '../../../src/renderer/src/features/lookup/verdict';
 
-const UNITS = [{ code: 'UMUM' }, { code: 'GIGI' }, { code: 'KIA' }];
+const UNITS = [{ code: 'UMUM', key: '1' }, { code: 'GIGI', key: '2' }, { code: 'KIA', key: '3' }];
 const RUDI: Patient = { id: 7, uid: '0192f0e0-0000-7000-8000-000000000007', mrn: '000007', nik: '3673011705900001', card: null, name: 'RUDI', dob: '1990-05-17', sex: 'L', address: null, identified: true };
 const OWN: OwnPatient = { ...RUDI, lastVisit: '2026-11-12' };
 const member = (kind: MemberMatch['list']['kind'], status: MemberMatch['status'] = 'active'): MemberMatch => ({
@@ -65,7 +65,7 @@ describe('the register steps', () => {
   it('the payer: derived until the clerk chooses; choosing the derived one again goes back to derived', () => {
     const subject: Subject = { kind: 'member', member: member('jamkesda'), verdict: 'eligible' };
     let s = run(initialFlow(subject), [{ type: 'patient', patient: RUDI }]);
-    expect(chosen(s, subject, UNITS)).toEqual({ unit: 'UMUM', payer: 'jamkesda', derived: 'jamkesda' });
+    expect(chosen(s, subject, UNITS)).toEqual({ unit: 'UMUM', payer: 'jamkesda', derived: 'jamkesda', checked: true });
     s = flowReducer(s, { type: 'payer', payer: 'umum', derived: 'jamkesda' });
     expect(chosen(s, subject, UNITS).payer).toBe('umum');
     s = flowReducer(s, { type: 'payer', payer: 'jamkesda', derived: 'jamkesda' });

@@ -21,9 +21,11 @@ interface Props {
   allowed?: readonly string[];
   /** The signed-in clerk, with Lock and Switch clerk; none outside a session (tests of the bare header). */
   clerk?: { name: string; role: Role | null; onLock: () => void; onSwitch: () => void };
+  /** Settings hold changes not saved yet (kept as a draft): its tab is marked until they are saved or discarded. */
+  unsavedSettings?: boolean;
 }
 
-export function AppHeader({ lists, screen, onScreen, onEmergency, emergencyBusy, emergencyFor, allowed, clerk }: Props) {
+export function AppHeader({ lists, screen, onScreen, onEmergency, emergencyBusy, emergencyFor, allowed, clerk, unsavedSettings = false }: Props) {
   const { t } = useTranslation();
   return (
     <header className="app-header-wrap">
@@ -60,6 +62,12 @@ export function AppHeader({ lists, screen, onScreen, onEmergency, emergencyBusy,
             onClick={() => onScreen(s)}
           >
             {t(`nav.${s}`)} <kbd>{s === 'search' ? 'F1' : SCREEN_KEYS[s]}</kbd>
+            {s === 'settings' && unsavedSettings && (
+              <span className="app-nav__unsaved" data-testid="nav-unsaved" title={t('nav.unsaved')}>
+                <span aria-hidden="true">•</span>
+                <span className="visually-hidden">{t('nav.unsaved')}</span>
+              </span>
+            )}
           </button>
         ))}
         <span className="app-nav__keys">{t('keys.nav')}</span>

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useFocusTrap } from './use-focus-trap';
 
 interface Props {
@@ -14,10 +14,12 @@ interface Props {
   initialFocus?: 'confirm' | 'cancel';
   onConfirm: () => void;
   onCancel: () => void;
+  /** More than a sentence (who is who, side by side), under the message. */
+  children?: ReactNode;
 }
 
 /** A yes/no question: Enter presses the focused button, Tab or the arrows move (Tab never leaves it), Esc cancels. */
-export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, keysHint, initialFocus = 'confirm', onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, keysHint, initialFocus = 'confirm', onConfirm, onCancel, children }: Props) {
   const confirmRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -60,6 +62,7 @@ export function ConfirmDialog({ title, message, confirmLabel, cancelLabel, keysH
         <p id="confirm-message" className="confirm-dialog__message">
           {message}
         </p>
+        {children}
         <div className="dialog__actions">
           <button ref={cancelRef} type="button" className="button" data-cancel data-testid="confirm-no" onClick={onCancel}>
             {cancelLabel} <kbd>Esc</kbd>

@@ -1,6 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactElement } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UNDO_MS, isUndoKey, nextUndo } from './undo';
+import { useWords } from '../i18n/use-words';
+import type { Words } from '../i18n/words';
+import { UNDO_MS, isUndoKey, undoableHere, undoableInARow, type UndoPlace } from './undo';
 import { UndoStore, type Reverse } from './undo-store';
 
 export type { Reverse };
@@ -10,7 +12,9 @@ export const UndoStoreContext = createContext<UndoStore | null>(null);
 
 export interface UndoApi {
   /** Offers Undo for a change just made; `message` says what changed, with the patient's name. */
-  offer: (message: string, reverse: Reverse) => void;
+  offer: (message: Words, reverse: Reverse) => void;
+  /** A change that cannot be undone was made (a cancel): Ctrl+Z stops there and says so. */
+  final: (message: Words) => void;
   toast: ReactElement | null;
 }
 
@@ -19,22 +23,28 @@ const isTextField = (el: EventTarget | null): boolean =>
 
 /**
  * Undo for the changes made on one screen (`scope`) this session: Ctrl+Z (or the toast's button)
- * undoes the newest, again and again, in reverse order (undo-store.ts). The toast shows for a few
- * seconds after each change and names the change Ctrl+Z undoes next. `onUndone` hears what the
- * reverse call said, so the screen can show it where it shows its other notices and reload.
+ * undoes the newest, again and again, in reverse order (undo-store.ts), but only where it was
+ * made: `where` says what the screen shows now (the facility's day, the unit tab), read at each
+ * change and at each Ctrl+Z. A Ctrl+Z that undoes nothing says why. The toast shows for a few
+ * seconds after each change and names the change Ctrl+Z undoes next. `onUndone` hears what was
+ * said (words, worded at render), so the screen can show it where it shows its other notices.
  */
-export function useUndo(scope: string, onUndone: (message: string, ok: boolean) => void, paused = false): UndoApi {
+export function useUndo(scope: string, where: () => UndoPlace, onUndone: (message: Words, ok: boolean) => void, paused = false): UndoApi {
   const { t } = useTranslation();
+  const say = useWords();
   const shared = useContext(UndoStoreContext);
   const [own] = useState(() => new UndoStore());
   const store = shared ?? own;
+  const whereRef = useRef(where);
+  whereRef.current = where;
   const subscribe = useCallback((listener: () => void) => store.subscribe(listener), [store]);
   const state = useSyncExternalStore(subscribe, () => store.state(scope));
 
-  const offer = useCallback((message: string, reverse: Reverse) => store.offer(scope, message, reverse), [store, scope]);
+  const offer = useCallback((message: Words, reverse: Reverse) => store.offer(scope, whereRef.current(), message, reverse), [store, scope]);
+  const final = useCallback((message: Words) => store.final(scope, whereRef.current(), message), [store, scope]);
 
   const take = useCallback(async () => {
-    const done = await store.undo(scope);
+    const done = await store.undo(scope, whereRef.current());
     if (done) onUndone(done.message, done.ok);
   }, [store, scope, onUndone]);
 
@@ -45,39 +55,39 @@ export function useUndo(scope: string, onUndone: (message: string, ok: boolean) 
     return () => clearTimeout(timer);
   }, [store, scope, token]);
 
-  const canUndo = state.stack.length > 0;
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       // A dialog over the screen (e.g. the emergency one) has the keys, not the screen's Undo.
       const inDialog = event.target instanceof Element && event.target.closest('[aria-modal="true"]') !== null;
-      if (paused || inDialog || !canUndo || !isUndoKey(event, isTextField(event.target))) return;
+      if (paused || inDialog || !isUndoKey(event, isTextField(event.target))) return;
       event.preventDefault();
       if (!event.repeat) void take();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [paused, canUndo, take]);
+  }, [paused, take]);
 
-  const next = nextUndo(state);
-  const earlier = state.stack.length - 1;
-  const toast =
-    token !== null && next ? (
-      <div className="undo-toast" role="status" data-testid="undo-toast">
-        <p className="undo-toast__message">
-          <span data-testid="undo-message">{next.message}</span>
-          {earlier > 0 && (
-            <span className="undo-toast__more" data-testid="undo-more">
-              {t('undo.more', { count: earlier })}
-            </span>
-          )}
-        </p>
-        <button type="button" className="button button--small undo-toast__button" data-testid="undo-button" aria-busy={state.busy} onClick={() => void take()}>
-          {t('undo.button')} <kbd>Ctrl+Z</kbd>
-        </button>
-        <button type="button" className="button button--small button--quiet undo-toast__close" aria-label={t('undo.dismiss')} onClick={() => store.dispatch(scope, { type: 'dismiss' })}>
-          ×
-        </button>
-      </div>
-    ) : null;
-  return { offer, toast };
+  // Only a change Ctrl+Z would undo here is offered (not one of another unit's tab, nor of yesterday).
+  const here = where();
+  const next = token !== null ? undoableHere(state, here) : null;
+  const earlier = undoableInARow(state, here) - 1;
+  const toast = next ? (
+    <div className="undo-toast" role="status" data-testid="undo-toast">
+      <p className="undo-toast__message">
+        <span data-testid="undo-message">{say(next.message)}</span>
+        {earlier > 0 && (
+          <span className="undo-toast__more" data-testid="undo-more">
+            {t('undo.more', { count: earlier })}
+          </span>
+        )}
+      </p>
+      <button type="button" className="button button--small undo-toast__button" data-testid="undo-button" aria-busy={state.busy} onClick={() => void take()}>
+        {t('undo.button')} <kbd>Ctrl+Z</kbd>
+      </button>
+      <button type="button" className="button button--small button--quiet undo-toast__close" aria-label={t('undo.dismiss')} onClick={() => store.dispatch(scope, { type: 'dismiss' })}>
+        ×
+      </button>
+    </div>
+  ) : null;
+  return { offer, final, toast };
 }

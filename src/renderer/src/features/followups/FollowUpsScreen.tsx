@@ -6,15 +6,20 @@ import type { FollowUp, Payer } from '../../../../shared/counter';
 import type { CounterSettings } from '../../../../shared/settings';
 import { loket } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import type { UndoPlace } from '../../components/undo';
 import { useUndo } from '../../components/UndoToast';
 import { useLetterKeys } from '../../components/use-letter-keys';
+import { facilityToday } from '../../facility-today';
 import { HubNotices } from '../hub/HubNotices';
 import { useLang } from '../../i18n';
-import { errorTextNow } from '../../i18n/core-words';
+import { useWords } from '../../i18n/use-words';
+import { errorWords, lowerWords, words, type Words } from '../../i18n/words';
+import { AttachConfirm } from './AttachConfirm';
+import type { AttachQuestion } from './attach-question';
 import { FollowUpCard } from './FollowUpCard';
 import { followUpKey } from './followup-keys';
-import type { AttachSource } from './identity-choices';
 import { IdentityStep } from './IdentityStep';
+import { useAttachQuestion } from './use-attach-question';
 import { Reconciliation } from './Reconciliation';
 import './followups.css';
 
@@ -37,15 +42,19 @@ const inField = (el: EventTarget): boolean => el instanceof Element && el.closes
  * The screen opens with the focus on the first card, never on an action: arrows move, and each
  * action has its own letter (followup-keys.ts), which acts only when pressed alone (typing a word
  * here changes nothing: use-letter-keys.ts). Every change says what changed, with the name; the
- * payer changes made here can be undone one by one, newest first (Ctrl+Z again and again).
+ * payer changes made here today can be undone one by one, newest first (Ctrl+Z again and again).
+ * An identity joined to an emergency is asked first (AttachConfirm) and cannot be undone: Ctrl+Z
+ * stops there and says so.
  */
 export function FollowUpsScreen({ settings, changes, connectivity = null, hubSynced = null }: Props) {
   const { t } = useTranslation();
+  const say = useWords();
   const lang = useLang();
   const [items, setItems] = useState<FollowUp[] | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
   const [actionError, setActionError] = useState<ContractError | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  /** What the last action said, as words: worded at render, so a language switch re-words it. */
+  const [notice, setNotice] = useState<Words | null>(null);
   const [index, setIndex] = useState(0);
   const [identifying, setIdentifying] = useState<number | null>(null);
   const [run, setRun] = useState<{ status: 'running' } | { status: 'done'; run: RecheckRun } | null>(null);
@@ -79,11 +88,15 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
     }
   }, [items, index]);
 
-  const payerLabel = useCallback((p: Payer) => t(`register.payer.${p}`), [t]);
+  const payerWords = (p: Payer): Words => words(`register.payer.${p}`);
+  // One list, not per day: but a change of yesterday is not undone today (its task may be long gone).
+  const timeZone = settings?.timeZone;
+  const where = useCallback((): UndoPlace => ({ day: facilityToday(timeZone), part: 'followUps', name: '' }), [timeZone]);
   const undo = useUndo(
     'followUps',
+    where,
     useCallback(
-      (message: string) => {
+      (message: Words) => {
         setNotice(message);
         refocus.current = true;
         void load();
@@ -94,13 +107,13 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
 
   /** Offers Undo for a payer change: the reverse goes through the core like any change. */
   const offerPayerUndo = useCallback(
-    (f: FollowUp, message: string, previous: Payer) =>
+    (f: FollowUp, message: Words, previous: Payer) =>
       undo.offer(message, async () => {
         const back = await loket.setPayer({ visitId: f.visit.id, payer: previous });
-        if (!back.ok) throw new Error(t('undo.failed', { reason: errorTextNow(back.error) }));
-        return t('followUps.payerUndone', { name: f.patient.name, payer: payerLabel(previous) });
+        if (!back.ok) return { message: words('undo.failed', { reason: errorWords(back.error) }), ok: false };
+        return { message: words('followUps.payerUndone', { name: f.patient.name, payer: payerWords(previous) }), ok: true };
       }),
-    [undo.offer, t, payerLabel],
+    [undo.offer],
   );
 
   const setPayer = useCallback(
@@ -109,11 +122,11 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
       setNotice(null);
       const result = await loket.setPayer({ visitId: f.visit.id, payer });
       if (!result.ok) setActionError(result.error);
-      else offerPayerUndo(f, t('followUps.payerSet', { name: f.patient.name, payer: payerLabel(payer) }), result.value.previous);
+      else offerPayerUndo(f, words('followUps.payerSet', { name: f.patient.name, payer: payerWords(payer) }), result.value.previous);
       refocus.current = true;
       await load();
     },
-    [load, offerPayerUndo, payerLabel, t],
+    [load, offerPayerUndo],
   );
 
   /** A re-check settles the payer as JKN when the lists now have the patient active; otherwise it says so. */
@@ -123,27 +136,32 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
       setNotice(null);
       const result = await loket.recheckPayer({ visitId: f.visit.id });
       if (!result.ok) setActionError(result.error);
-      else if (result.value.payer !== f.visit.payer) offerPayerUndo(f, t('followUps.recheckChanged', { name: f.patient.name, payer: payerLabel(result.value.payer) }), f.visit.payer);
-      else setNotice(t('followUps.recheckSame', { name: f.patient.name, payer: payerLabel(f.visit.payer).toLowerCase() }));
+      else if (result.value.payer !== f.visit.payer) offerPayerUndo(f, words('followUps.recheckChanged', { name: f.patient.name, payer: payerWords(result.value.payer) }), f.visit.payer);
+      else setNotice(words('followUps.recheckSame', { name: f.patient.name, payer: lowerWords(`register.payer.${f.visit.payer}`) }));
       refocus.current = true;
       await load();
     },
-    [load, offerPayerUndo, payerLabel, t],
+    [load, offerPayerUndo],
   );
 
+  const attachQuestion = useAttachQuestion(setActionError);
+
+  /** After "Ya" in the question: the identity is joined for good, so Ctrl+Z stops here (and says so). */
   const attach = useCallback(
-    async (f: FollowUp, source: AttachSource) => {
+    async (q: AttachQuestion) => {
       setActionError(null);
       setNotice(null);
-      const result = await loket.attachIdentity({ visitId: f.visit.id, ...source });
+      const result = await loket.attachIdentity({ visitId: q.visitId, ...q.source });
       if (!result.ok) return setActionError(result.error);
       const done = result.value;
-      setNotice(t(done.joined ? 'followUps.joined' : 'followUps.identified', { name: done.name, mrn: done.mrn }));
+      const said = words(done.joined ? 'followUps.joined' : 'followUps.identified', { name: done.name, mrn: done.mrn });
+      setNotice(said);
+      undo.final(said);
       setIdentifying(null);
       refocus.current = true;
       await load();
     },
-    [load, t],
+    [load, undo.final],
   );
 
   async function recheckNow(): Promise<void> {
@@ -152,8 +170,11 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
     setNotice(null);
     setRun({ status: 'running' });
     const result = await loket.recheckNow({});
-    if (result.ok) setRun({ status: 'done', run: result.value });
-    else {
+    if (result.ok) {
+      setRun({ status: 'done', run: result.value });
+      // Payers changed by the run cannot be undone here: Ctrl+Z does not reach past them to an older change.
+      if (result.value.changed > 0) undo.final(words('followUps.recheckDone', { checked: result.value.checked, changed: result.value.changed, remaining: result.value.remaining }));
+    } else {
       setRun(null);
       setActionError(result.error);
     }
@@ -161,7 +182,7 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
     await load();
   }
 
-  const letters = useLetterKeys(identifying !== null);
+  const letters = useLetterKeys(identifying !== null || attachQuestion.question !== null);
 
   const onListKey = (event: React.KeyboardEvent<HTMLDivElement>): void => {
     if (!items || inField(event.target)) return;
@@ -207,7 +228,7 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
       {actionError && <ErrorAlert title={t('followUps.actionFailed')} error={actionError} />}
       {notice && (
         <p className="notice" role="status" data-testid="followups-notice">
-          {notice}
+          {say(notice)}
         </p>
       )}
       {letters.hint}
@@ -234,7 +255,7 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
                 <IdentityStep
                   patientId={f.patient.id}
                   lang={lang}
-                  onAttach={(source) => attach(f, source)}
+                  onPick={(pick) => void attachQuestion.ask(f, pick)}
                   onCancel={() => {
                     setIdentifying(null);
                     cards.current[i]?.focus();
@@ -247,6 +268,17 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
       )}
       <Reconciliation settings={settings} reload={`${changes}|${runs}|${connectivity?.pendingRechecks ?? ''}|${connectivity?.state ?? ''}`} />
       {undo.toast}
+      {attachQuestion.question && (
+        <AttachConfirm
+          question={attachQuestion.question}
+          onConfirm={() => {
+            const q = attachQuestion.question;
+            attachQuestion.close(false);
+            if (q) void attach(q);
+          }}
+          onCancel={() => attachQuestion.close(true)}
+        />
+      )}
     </div>
   );
 }

@@ -5,14 +5,16 @@ import { maskNik } from '../../../../shared/masking';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../format';
 import { useCoreMessage } from '../../i18n/core-words';
-import { attachSourceOf, nameFromQuery, type AttachSource } from './identity-choices';
+import type { AttachPick } from './attach-question';
+import { nameFromQuery } from './identity-choices';
 import { NewPatientForm } from '../register/NewPatientForm';
 import { useIdentitySearch } from './use-identity-search';
 
 interface Props {
   /** The visit's temporary patient record (never offered as its own identity). */
   patientId: number;
-  onAttach: (source: AttachSource) => Promise<void>;
+  /** The identity chosen (a choice's "Pakai", or typed): the screen asks before it joins it. */
+  onPick: (pick: AttachPick) => void;
   onCancel: () => void;
   lang: 'id' | 'en';
 }
@@ -20,8 +22,9 @@ interface Props {
 /**
  * "Isi identitas": first the same search as the main screen (scan, NIK, card, RM, name); pick this
  * facility's record (the visit joins it) or a list member; or type the identity when none fits.
+ * Nothing is joined here: the screen asks first, naming both (AttachConfirm).
  */
-export function IdentityStep({ patientId, onAttach, onCancel, lang }: Props) {
+export function IdentityStep({ patientId, onPick, onCancel, lang }: Props) {
   const { t } = useTranslation();
   const say = useCoreMessage();
   const { search, run } = useIdentitySearch(patientId);
@@ -48,7 +51,7 @@ export function IdentityStep({ patientId, onAttach, onCancel, lang }: Props) {
           draft={{ name: search.status === 'done' ? nameFromQuery(search.result) : '', nik: null, card: null, dob: null, sex: null, address: null }}
           busy={false}
           onCancel={() => setTyping(false)}
-          onSubmit={(identity: Identity) => void onAttach({ identity })}
+          onSubmit={(identity: Identity) => onPick({ kind: 'typed', identity })}
         />
       </div>
     );
@@ -121,7 +124,7 @@ export function IdentityStep({ patientId, onAttach, onCancel, lang }: Props) {
                   type="button"
                   className="button button--small button--primary"
                   data-action="pick"
-                  onClick={() => void onAttach(attachSourceOf(c))}
+                  onClick={() => onPick({ kind: 'choice', choice: c })}
                   onKeyDown={(e) => {
                     const li = e.currentTarget.closest('li');
                     const to = e.key === 'ArrowDown' ? li?.nextElementSibling : e.key === 'ArrowUp' ? li?.previousElementSibling : undefined;

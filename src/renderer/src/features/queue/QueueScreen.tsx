@@ -7,11 +7,15 @@ import type { CounterSettingsView } from '../../../../shared/settings';
 import { loket } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import type { UndoPlace } from '../../components/undo';
 import { useUndo } from '../../components/UndoToast';
 import { useLetterKeys } from '../../components/use-letter-keys';
+import { facilityToday } from '../../facility-today';
 import { currentLang } from '../../i18n';
-import { errorTextNow } from '../../i18n/core-words';
 import { useFormerUnitTabs } from './former-unit-tabs';
+import { useWords } from '../../i18n/use-words';
+import { errorWords, words, type Words } from '../../i18n/words';
+import { keyedUnits, unitOfKey } from '../../unit-keys';
 import './queue.css';
 
 /** The queue is shared by every counter window: reload this often. */
@@ -33,16 +37,22 @@ interface Props {
  */
 export function QueueScreen({ settings, changes, paused, hubSynced = null }: Props) {
   const { t } = useTranslation();
+  const say = useWords();
   // The settings' units, then any unit of today's queue the settings no longer have (its patients still wait).
   const formerTabs = useFormerUnitTabs(settings, changes, hubSynced);
-  const units = useMemo(() => [...(settings?.units ?? []), ...formerTabs], [settings, formerTabs]);
+  // Each tab's number key is the unit's row in Settings, as on the registration's unit step; former units follow.
+  const units = useMemo(() => {
+    const keyed = keyedUnits(settings?.units ?? []);
+    return [...keyed, ...formerTabs.map((f, i) => ({ ...f, key: keyed.length + i < 9 ? String(keyed.length + i + 1) : null }))];
+  }, [settings, formerTabs]);
   const isFormer = (code: string): boolean => formerTabs.some((f) => f.code === code);
   const [unit, setUnit] = useState<string | null>(null);
   const [entries, setEntries] = useState<QueueEntry[] | null>(null);
   const [error, setError] = useState<ContractError | null>(null);
   const [actionError, setActionError] = useState<ContractError | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  /** What the last action said, as words: worded at render, so a language switch re-words it. */
+  const [notice, setNotice] = useState<Words | null>(null);
   /** The visit whose cancellation waits for the clerk's answer ("Batal" always asks first). */
   const [cancelling, setCancelling] = useState<QueueEntry | null>(null);
   const current = unit ?? units[0]?.code ?? null;
@@ -67,10 +77,15 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
 
   const selectedEntry = entries?.find((e) => e.visitId === selected) ?? null;
 
+  // What the screen shows: today's queue of one unit. Ctrl+Z undoes only a change made here.
+  const timeZone = settings?.timeZone;
+  const shownName = units.find((u) => u.code === current)?.name ?? current ?? '';
+  const where = useCallback((): UndoPlace => ({ day: facilityToday(timeZone), part: current ?? '', name: shownName }), [timeZone, current, shownName]);
   const undo = useUndo(
     'queue',
+    where,
     useCallback(
-      (message: string) => {
+      (message: Words) => {
         setNotice(message);
         void load();
       },
@@ -89,25 +104,25 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
     if (called) {
       const who = { queue: called.queue, name: called.patient.name };
       setSelected(called.visitId);
-      setNotice(t('queue.called', who));
-      undo.offer(t('queue.calledDone', who), async () => {
+      setNotice(words('queue.called', who));
+      undo.offer(words('queue.calledDone', who), async () => {
         const back = await loket.setVisitStatus({ visitId: called.visitId, status: 'waiting' });
-        if (!back.ok) throw new Error(t('undo.failed', { reason: errorTextNow(back.error) }));
-        return t('queue.undone', { ...who, status: t('queue.statuses.waiting') });
+        if (!back.ok) return { message: words('undo.failed', { reason: errorWords(back.error) }), ok: false };
+        return { message: words('queue.undone', { ...who, status: words('queue.statuses.waiting') }), ok: true };
       });
-    } else setNotice(t('queue.noneWaiting'));
+    } else setNotice(words('queue.noneWaiting'));
     await load();
-  }, [current, load, t, undo.offer]);
+  }, [current, load, undo.offer]);
 
   const reprint = useCallback(
     async (visitId: number, queue: string) => {
       setActionError(null);
       const result = await loket.printSlip({ visitId, reprint: true, lang: currentLang() });
-      if (result.ok) setNotice(t('queue.reprinted', { queue }));
-      else if (result.error.code === 'print/unavailable') setNotice(errorTextNow(result.error));
+      if (result.ok) setNotice(words('queue.reprinted', { queue }));
+      else if (result.error.code === 'print/unavailable') setNotice(errorWords(result.error));
       else setActionError(result.error);
     },
-    [t],
+    [],
   );
 
   /** Selesai acts at once and says so, with Undo for a few seconds (back to the status it had). */
@@ -120,28 +135,36 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
       else {
         const who = { queue: entry.queue, name: entry.patient.name };
         setNotice(null);
-        undo.offer(t('queue.servedDone', who), async () => {
+        undo.offer(words('queue.servedDone', who), async () => {
           const back = await loket.setVisitStatus({ visitId: entry.visitId, status: before });
-          if (!back.ok) throw new Error(t('undo.failed', { reason: errorTextNow(back.error) }));
-          return t('queue.undone', { ...who, status: t(`queue.statuses.${before}`) });
+          if (!back.ok) return { message: words('undo.failed', { reason: errorWords(back.error) }), ok: false };
+          return { message: words('queue.undone', { ...who, status: words(`queue.statuses.${before}`) }), ok: true };
         });
       }
       await load();
     },
-    [load, t, undo.offer],
+    [load, undo.offer],
   );
 
-  /** Batal only after "Ya" in the question (the focus starts on "Tidak"); then it says what it did. */
+  /**
+   * Batal only after "Ya" in the question (the focus starts on "Tidak", and it says a cancel is
+   * final: the core never moves a cancelled visit back); then it says what it did. Ctrl+Z after
+   * it undoes nothing and says so: it never reaches past the cancel to an older change.
+   */
   const cancelVisit = useCallback(
     async (entry: QueueEntry) => {
       setCancelling(null);
       setActionError(null);
       const result = await loket.setVisitStatus({ visitId: entry.visitId, status: 'cancelled' });
       if (!result.ok) setActionError(result.error);
-      else setNotice(t('queue.cancelledDone', { queue: entry.queue, name: entry.patient.name }));
+      else {
+        const done = words('queue.cancelledDone', { queue: entry.queue, name: entry.patient.name });
+        setNotice(done);
+        undo.final(done);
+      }
       await load();
     },
-    [load, t],
+    [load, undo.final],
   );
 
   const letters = useLetterKeys(paused || cancelling !== null);
@@ -153,8 +176,8 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
       const target = event.target as HTMLElement;
       if (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA') return;
       const key = event.key.toLowerCase();
-      // 1–9 pick a unit tab: they only show another list, so they act at once.
-      const u = /^[1-9]$/.test(key) ? units[Number(key) - 1] : undefined;
+      // A unit's number key picks its tab: it only shows another list, so it acts at once.
+      const u = unitOfKey(units, key);
       if (u) {
         event.preventDefault();
         setUnit(u.code);
@@ -181,7 +204,7 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
   return (
     <div className="queue" data-testid="queue-screen">
       <div className="unit-tabs" role="tablist" aria-label={t('queue.unitsLabel')}>
-        {units.map((u, i) => (
+        {units.map((u) => (
           <button
             key={u.code}
             type="button"
@@ -195,7 +218,7 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
               setNotice(null);
             }}
           >
-            <kbd>{i + 1}</kbd> {u.name}
+            {u.key && <kbd>{u.key}</kbd>} {u.name}
             {isFormer(u.code) && (
               <span className="unit-tabs__former" data-testid="former-unit">
                 {' '}
@@ -211,7 +234,7 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
           {t('queue.callNext')} <kbd>P</kbd>
         </button>
         <p className="queue__notice" aria-live="polite" data-testid="queue-notice">
-          {notice ?? ''}
+          {notice ? say(notice) : ''}
         </p>
         <p className="queue__keys">{t('queue.keys')}</p>
       </div>

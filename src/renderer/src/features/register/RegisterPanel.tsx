@@ -5,6 +5,7 @@ import type { CounterSettings } from '../../../../shared/settings';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useErrorText } from '../../i18n/core-words';
+import { keyedUnits } from '../../unit-keys';
 import { DuplicatesStep } from './DuplicatesStep';
 import { NewPatientForm } from './NewPatientForm';
 import { NikClashStep } from './NikClashStep';
@@ -29,12 +30,13 @@ interface Props {
 export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel }: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const units = useMemo(() => (settings?.units ?? []).filter((u) => u.code !== settings?.emergencyUnit).slice(0, 9), [settings]);
+  // Every unit but the IGD (an emergency goes by F9), each with its number key as on the queue's tabs.
+  const units = useMemo(() => keyedUnits(settings?.units ?? []).filter((u) => u.code !== settings?.emergencyUnit), [settings]);
   const { state, dispatch, resolve, takePatient, register } = useRegisterFlow(subject, units, onWho, onRegistered);
   const panelRef = useRef<HTMLElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   const { step } = state;
-  const { unit, payer, derived } = chosen(state, subject, units);
+  const { unit, payer, derived, checked } = chosen(state, subject, units);
 
   useEffect(() => {
     if (step.step === 'unit') submitRef.current?.focus();
@@ -92,6 +94,8 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
           unit={unit}
           payer={payer}
           derived={derived}
+          checked={checked}
+          check={state.check}
           busy={state.busy}
           submitRef={submitRef}
           onUnit={(code) => dispatch({ type: 'unit', code })}

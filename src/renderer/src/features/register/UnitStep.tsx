@@ -1,15 +1,21 @@
 import type { RefObject } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { PAYERS, PAYER_KEYS, type Payer } from '../../../../shared/counter';
-import type { ServiceUnit } from '../../../../shared/settings';
-import type { Who } from './register-flow';
+import type { KeyedUnit } from '../../unit-keys';
+import { maskCard, maskNik } from '../../../../shared/masking';
+import type { IdentityCheck, Who } from './register-flow';
 
 interface Props {
   who: Who;
-  units: readonly ServiceUnit[];
+  units: readonly KeyedUnit[];
   unit: string | null;
   payer: Payer;
   derived: Payer;
+  /** Whether the derived payer comes from a check (the search's, or `check`): never said when none was made. */
+  checked: boolean;
+  /** The unit step's own look-up of the NIK (F2, a form after a search by name): what it found, shown. */
+  check: IdentityCheck | null;
   busy: boolean;
   submitRef: RefObject<HTMLButtonElement | null>;
   onUnit: (code: string) => void;
@@ -19,11 +25,12 @@ interface Props {
 }
 
 /**
- * The last step: who, which unit (1–9), which payer (its letter), then Daftar. A new patient has
+ * The last step: who, which unit (its number key, as on the queue's tabs), which payer (its letter), then Daftar. A new patient has
  * no record number yet: it is given when the visit is registered, never reserved before.
  */
-export function UnitStep({ who, units, unit, payer, derived, busy, submitRef, onUnit, onPayer, onSubmit, onCancel }: Props) {
+export function UnitStep({ who, units, unit, payer, derived, checked, check, busy, submitRef, onUnit, onPayer, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
+  const checkText = check && checkLine(check, t);
   return (
     <div className="register__unit">
       <p className="register__patient" data-testid="register-patient">
@@ -33,10 +40,15 @@ export function UnitStep({ who, units, unit, payer, derived, busy, submitRef, on
           {t('register.mrn')} {who.kind === 'record' ? who.patient.mrn : t('register.mrnOnRegister')}
         </span>
       </p>
+      {checkText && (
+        <p className="register__check" data-testid="register-check" data-verdict={check?.verdict}>
+          {checkText}
+        </p>
+      )}
       <fieldset className="choice">
         <legend className="choice__legend">{t('register.unitTitle')}</legend>
         <div className="choice__options">
-          {units.map((u, i) => (
+          {units.map((u) => (
             <button
               key={u.code}
               type="button"
@@ -45,7 +57,7 @@ export function UnitStep({ who, units, unit, payer, derived, busy, submitRef, on
               aria-pressed={unit === u.code}
               onClick={() => onUnit(u.code)}
             >
-              <kbd>{i + 1}</kbd> {u.name}
+              {u.key && <kbd>{u.key}</kbd>} {u.name}
             </button>
           ))}
         </div>
@@ -58,7 +70,7 @@ export function UnitStep({ who, units, unit, payer, derived, busy, submitRef, on
               <span>
                 <kbd>{PAYER_KEYS[p]}</kbd> {t(`register.payer.${p}`)}
               </span>
-              {p === derived && <span className="choice__note">{t('register.payerDerived')}</span>}
+              {p === derived && <span className="choice__note">{checked ? t('register.payerDerived') : t('register.payerUnchecked')}</span>}
             </button>
           ))}
         </div>
@@ -76,4 +88,12 @@ export function UnitStep({ who, units, unit, payer, derived, busy, submitRef, on
       </div>
     </div>
   );
+}
+
+/** "Hasil cek 3604••••••••1820: Terdaftar aktif (PBI APBD, atas nama NANANG PRATAMA IBRAHIM)". */
+function checkLine(check: IdentityCheck, t: TFunction): string {
+  const number = check.query.length === 16 ? maskNik(check.query) : maskCard(check.query);
+  const verdict = check.verdict === 'eligible' ? t('verdict.eligible') : check.verdict === 'not-eligible' ? t('verdict.notEligible') : t('verdict.unknown');
+  const basis = check.basis.map((m) => t('register.checkBasis', { list: m.list.name, name: m.name })).join('; ');
+  return `${t('register.checkLine', { number, verdict })}${basis ? ` (${basis})` : ''}`;
 }

@@ -1,7 +1,10 @@
 import type { ContractError, MethodInput } from '../../../../shared/contract';
 import { PAYERS, PAYER_KEYS, type Identity, type Patient, type Payer } from '../../../../shared/counter';
+import type { MemberMatch, Verdict } from '../../../../shared/lookup';
+import { unitOfKey } from '../../unit-keys';
 import { derivePayer } from './payer';
-import { identityOfMember, type Subject } from './subject';
+import { sameName } from './resolve-identity';
+import { identityOfMember, type Subject, type VerdictSource } from './subject';
 
 /**
  * Who the unit step registers: a record this facility has, or a new patient not written yet. A
@@ -27,8 +30,23 @@ export type Step =
   | { step: 'unit'; who: Who }
   | { step: 'done' };
 
+/**
+ * The look-up of the NIK (or card) of the person the unit step registers, made when the search
+ * never looked that number up (F2, or a name search that found nobody, then the NIK typed in the
+ * form): the verdict the search field would give for it, and the list rows it rests on. The
+ * payer is derived from it as from a search; never "from the check" without one.
+ */
+export interface IdentityCheck {
+  /** The number looked up. */
+  query: string;
+  verdict: Verdict;
+  basis: MemberMatch[];
+}
+
 export interface FlowState {
   step: Step;
+  /** The unit step's own check (see IdentityCheck); null: the subject's search is the check (or there is none). */
+  check: IdentityCheck | null;
   /** The clerk's unit; null: the first unit. */
   unit: string | null;
   /** The clerk's payer; null: the one derived from the check. */
@@ -45,10 +63,10 @@ export type FlowEvent =
   | { type: 'form'; draft: Identity; focus?: 'nik' }
   | { type: 'duplicates'; identity: Identity; candidates: Patient[] }
   | { type: 'nik-clash'; identity: Identity; patient: Patient }
-  /** A record of this facility: registered as it is. */
-  | { type: 'patient'; patient: Patient }
+  /** A record of this facility: registered as it is. `check`: its NIK looked up on the way (see IdentityCheck). */
+  | { type: 'patient'; patient: Patient; check?: IdentityCheck | null }
   /** Nobody here has this identity: a new record, made when the visit is registered. */
-  | { type: 'new'; identity: Identity }
+  | { type: 'new'; identity: Identity; check?: IdentityCheck | null }
   | { type: 'unit'; code: string }
   | { type: 'payer'; payer: Payer; derived: Payer }
   | { type: 'duplicate-visit'; error: ContractError }
@@ -62,7 +80,7 @@ export type FirstAction =
   | { do: 'find-or-form'; by: { nik: string } | { card: string } | null; draft: Identity };
 
 export function initialFlow(subject: Subject): FlowState {
-  const base = { unit: null, payer: null, busy: false, error: null, duplicate: null };
+  const base = { unit: null, payer: null, busy: false, error: null, duplicate: null, check: null };
   // A returning patient's own record: nothing to look for, straight to the unit.
   if (subject.kind === 'patient') return { ...base, step: { step: 'unit', who: { kind: 'record', patient: subject.patient } } };
   return { ...base, step: { step: 'checking' } };
@@ -91,9 +109,9 @@ export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
     case 'nik-clash':
       return { ...state, busy: false, step: { step: 'nik-clash', identity: event.identity, patient: event.patient } };
     case 'patient':
-      return { ...state, busy: false, step: { step: 'unit', who: { kind: 'record', patient: event.patient } } };
+      return { ...state, busy: false, check: event.check ?? null, step: { step: 'unit', who: { kind: 'record', patient: event.patient } } };
     case 'new':
-      return { ...state, busy: false, step: { step: 'unit', who: { kind: 'new', identity: event.identity } } };
+      return { ...state, busy: false, check: event.check ?? null, step: { step: 'unit', who: { kind: 'new', identity: event.identity } } };
     case 'unit':
       return state.step.step === 'unit' && !state.duplicate ? { ...state, unit: event.code } : state;
     case 'payer':
@@ -109,12 +127,57 @@ export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
 
 export interface UnitChoice {
   code: string;
+  /** Its number key (unit-keys.ts: the unit's row in Settings, as on the queue's tabs); null: none. */
+  key: string | null;
 }
 
-/** The unit and payer that "Daftar" would record now. */
-export function chosen(state: FlowState, subject: Subject, units: readonly UnitChoice[]): { unit: string | null; payer: Payer; derived: Payer } {
-  const derived = derivePayer(subject.verdict, subject.basis ?? (subject.kind === 'member' ? [subject.member] : []));
-  return { unit: state.unit ?? units[0]?.code ?? null, payer: state.payer ?? derived, derived };
+/** The verdict "Daftar" records, with its source and the list rows it rests on: the unit step's own check, else the search's. */
+export function verdictOf(state: FlowState, subject: Subject): { verdict: Verdict | null; source: VerdictSource | undefined; basis: MemberMatch[] } {
+  if (state.check) return { verdict: state.check.verdict, source: 'lists', basis: state.check.basis };
+  return { verdict: subject.verdict, source: subject.source, basis: subject.basis ?? (subject.kind === 'member' ? [subject.member] : []) };
+}
+
+/**
+ * The unit and payer that "Daftar" would record now. `checked`: whether the derived payer comes
+ * from a check at all (a search, or the unit step's look-up of the NIK); when not, the screen
+ * never says it was derived from one.
+ */
+export function chosen(state: FlowState, subject: Subject, units: readonly UnitChoice[]): { unit: string | null; payer: Payer; derived: Payer; checked: boolean } {
+  const { verdict, basis } = verdictOf(state, subject);
+  const derived = derivePayer(verdict, basis);
+  return { unit: state.unit ?? units[0]?.code ?? null, payer: state.payer ?? derived, derived, checked: verdict !== null };
+}
+
+/**
+ * The number the unit step must look up itself, or null: the NIK (else the card) of the person it
+ * registers, when the subject's search did not look that very number up. A member or a record
+ * found by the search was checked by it; F2 and a form filled after a search by name were not.
+ */
+export function checkProbe(subject: Subject, who: Who): string | null {
+  if (subject.kind !== 'new') return null;
+  const person = who.kind === 'record' ? who.patient : who.identity;
+  const number = person.nik ?? person.card ?? null;
+  if (!number) return null;
+  const searched = subject.verdict !== null ? [subject.nik, subject.card] : [];
+  return searched.includes(number) ? null : number;
+}
+
+/**
+ * A new patient's identity with what the list knows and the form left empty (the card number,
+ * the address, the birth date and sex), when the check found them active or not on a list under
+ * the same name. A record of this facility is never changed here.
+ */
+export function withListDetails(identity: Identity, check: IdentityCheck | null): Identity {
+  const member = check?.basis.find((m) => m.list.kind !== 'bpjs-live' && sameName(m.name, identity.name));
+  if (!member) return identity;
+  const fromList = identityOfMember(member);
+  return {
+    ...identity,
+    card: identity.card ?? fromList.card,
+    address: identity.address ?? fromList.address,
+    dob: identity.dob ?? fromList.dob,
+    sex: identity.sex ?? fromList.sex,
+  };
 }
 
 /** Who "Daftar" registers now; null outside the unit step. */
@@ -132,8 +195,9 @@ export function registrationOf(state: FlowState, subject: Subject, units: readon
   const who = whoOf(state);
   const { unit, payer } = chosen(state, subject, units);
   if (!who || !unit) return null;
+  const { verdict, source } = verdictOf(state, subject);
   // Always the payer on screen (derived or chosen): the register holds what the clerk saw.
-  const visit = { unit, verdict: subject.verdict, ...(subject.verdict && subject.source ? { verdictSource: subject.source } : {}), payer };
+  const visit = { unit, verdict, ...(verdict && source ? { verdictSource: source } : {}), payer };
   if (who.kind === 'new') return { method: 'registerNewPatient', input: { identity: who.identity, ...visit } };
   return { method: 'registerVisit', input: { patientId: who.patient.id, ...visit, ...(confirmDuplicate ? { confirmDuplicate: true } : {}) }, patient: who.patient };
 }
@@ -156,7 +220,7 @@ export type PanelCommand = { type: 'cancel' } | { type: 'unit'; code: string } |
 
 /**
  * A key in the panel: Esc cancels (any step; nothing has been written before "Daftar"); in the
- * unit step 1–9 pick a unit, the payer letters (J D U R K A M) a payer, Enter registers. Nothing
+ * unit step a unit's number key (1–9) picks it, the payer letters (J D U R K A M) a payer, Enter registers. Nothing
  * while the "already registered" question is open; in the NIK question no lone key answers (only
  * a button, by Enter on it or a click).
  */
@@ -164,7 +228,7 @@ export function panelCommand(state: FlowState, k: PanelKey, units: readonly Unit
   if (k.key === 'Escape') return { type: 'cancel' };
   if (state.step.step !== 'unit' || state.duplicate || k.alt || k.ctrl || k.meta) return null;
   if (/^[1-9]$/.test(k.key)) {
-    const u = units[Number(k.key) - 1];
+    const u = unitOfKey(units, k.key);
     return u ? { type: 'unit', code: u.code } : null;
   }
   const payer = PAYER_OF_KEY.get(k.key.toLowerCase());

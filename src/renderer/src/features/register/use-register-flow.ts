@@ -3,6 +3,7 @@ import type { Result } from '../../../../shared/contract';
 import type { Identity, Patient, RegisteredVisit } from '../../../../shared/counter';
 import { loket } from '../../api';
 import { canSubmit, firstAction, flowReducer, initialFlow, registrationOf, whoOf, type FlowEvent, type FlowState, type Registration, type UnitChoice, type Who } from './register-flow';
+import { withIdentityCheck } from './identity-check';
 import { resolveIdentity } from './resolve-identity';
 import type { Subject } from './subject';
 
@@ -54,16 +55,33 @@ export function useRegisterFlow(
   useEffect(() => onWho(who), [who, onWho]);
   useEffect(() => () => onWho(null), [onWho]);
 
-  const takePatient = useCallback((patient: Patient) => {
-    if (alive.current) dispatch({ type: 'patient', patient });
-  }, []);
+  /** To the unit step, the person's NIK looked up first when the search never did (identity-check.ts). */
+  const toStep = useCallback(
+    async (next: FlowEvent): Promise<void> => {
+      if (next.type !== 'patient' && next.type !== 'new') return dispatch(next);
+      dispatch({ type: 'busy' });
+      const checked = await withIdentityCheck(loket, subject, next, () => alive.current);
+      if (checked) dispatch(checked);
+    },
+    [subject],
+  );
+
+  const takePatient = useCallback(
+    (patient: Patient) => {
+      if (alive.current) void toStep({ type: 'patient', patient });
+    },
+    [toStep],
+  );
 
   /** Existing record by NIK or card (asking when the NIK's record has another name); else likely duplicates; else a new patient. */
-  const resolve = useCallback(async (identity: Identity, skipDuplicates = false): Promise<void> => {
-    dispatch({ type: 'busy' });
-    const next = await resolveIdentity(loket, identity, skipDuplicates, () => alive.current);
-    if (next) dispatch(next);
-  }, []);
+  const resolve = useCallback(
+    async (identity: Identity, skipDuplicates = false): Promise<void> => {
+      dispatch({ type: 'busy' });
+      const next = await resolveIdentity(loket, identity, skipDuplicates, () => alive.current);
+      if (next) await toStep(next);
+    },
+    [toStep],
+  );
 
   // The first step runs once per subject (the panel is re-mounted for another patient).
   const started = useRef(false);

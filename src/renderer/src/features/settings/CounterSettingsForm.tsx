@@ -10,6 +10,8 @@ import { Notice } from '../../components/PathPrompt';
 import { todayIso } from '../../format';
 import { SETTINGS_CHANGED } from '../../hooks/use-settings';
 import { useLang } from '../../i18n';
+import { savedMeanwhile } from './settings-draft';
+import { useSettingsDraft } from './use-settings-draft';
 import { checkSettings, messagesOfError, type FieldMessages, type Translate } from './settings-form';
 import { UnitsEditor, type LockedUnit } from './UnitsEditor';
 import { useWaitingByUnit } from './use-waiting-by-unit';
@@ -21,20 +23,25 @@ const NO_ISSUES: FieldMessages = { byField: {}, list: [] };
 /**
  * Facility, time zone, units with their prefixes, number prefixes and formats, deadlines, paper
  * and printer. Checked with the core's own schema before saving: each wrong field says what is
- * wrong under its own label, in the UI language.
+ * wrong under its own label, in the UI language. What is typed is a draft kept outside the screen
+ * (settings-draft.ts): leaving Settings and coming back finds it as it was, marked unsaved, until
+ * it is saved (Ctrl+S) or thrown away ("Buang perubahan").
  */
 export function CounterSettingsForm() {
   const { t } = useTranslation();
   const lang = useLang();
   // The labels are looked up by computed keys ("settings.followUpHours"): the typed t checks literals only.
   const tr = useCallback<Translate>((key, options) => String(t(key as 'settings.title', options)), [t]);
-  const [form, setForm] = useState<CounterSettings | null>(null);
+  /** The settings as saved (loaded when the screen opens); the form shows the draft over them. */
+  const [stored, setStored] = useState<CounterSettings | null>(null);
+  const { store: drafts, draft, dirty } = useSettingsDraft();
+  const form = draft?.form ?? stored;
   const [error, setError] = useState<ContractError | null>(null);
   const [issues, setIssues] = useState<FieldMessages>(NO_ISSUES);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   /** The units as saved: one with patients still waiting today keeps its code and its row. */
-  const [savedUnits, setSavedUnits] = useState<CounterSettings['units']>([]);
+  const savedUnits = useMemo(() => stored?.units ?? [], [stored]);
   const { waiting, reload: reloadWaiting } = useWaitingByUnit();
   const locked = useMemo<LockedUnit[]>(
     () => savedUnits.flatMap((u) => ((waiting.get(u.code) ?? 0) > 0 ? [{ code: u.code, name: u.name, count: waiting.get(u.code)! }] : [])),
@@ -43,16 +50,21 @@ export function CounterSettingsForm() {
 
   useEffect(() => {
     void loket.getSettings({}).then((result) => {
-      if (result.ok) {
-        setForm(result.value);
-        setSavedUnits(result.value.units);
-      } else setError(result.error);
+      if (result.ok) setStored(result.value);
+      else setError(result.error);
     });
   }, []);
 
   const set = <K extends keyof CounterSettings>(key: K, value: CounterSettings[K]): void => {
     setSaved(false);
-    setForm((f) => (f ? { ...f, [key]: value } : f));
+    if (form && stored) drafts.set(stored, { ...form, [key]: value });
+  };
+
+  /** "Buang perubahan": back to the settings as saved. */
+  const discard = (): void => {
+    drafts.clear();
+    setIssues(NO_ISSUES);
+    setError(null);
   };
 
   const save = useCallback(async () => {
@@ -70,11 +82,11 @@ export function CounterSettingsForm() {
       setIssues(messagesOfError(result.error, lang, tr) ?? NO_ISSUES);
       return setError(result.error);
     }
-    setForm(result.value);
-    setSavedUnits(result.value.units);
+    setStored(result.value);
+    drafts.clear();
     setSaved(true);
     window.dispatchEvent(new Event(SETTINGS_CHANGED));
-  }, [form, busy, lang, t, tr, reloadWaiting]);
+  }, [form, busy, lang, tr, drafts, reloadWaiting]);
 
   if (!form) return error ? <ErrorAlert title={t('settings.saveFailed')} error={error} /> : <p className="admin__empty">{t('settings.loading')}</p>;
 
@@ -109,6 +121,15 @@ export function CounterSettingsForm() {
 
   return (
     <AdminForm testId="settings-screen" onSave={() => void save()}>
+      {dirty && (
+        <div className="notice notice--warn settings-draft" role="status" data-testid="settings-unsaved-notice">
+          <span>{t('settings.unsaved')}</span>
+          {savedMeanwhile(draft, stored) && <span>{t('settings.unsavedStale')}</span>}
+          <button type="button" className="button button--small" data-testid="settings-discard" onClick={discard}>
+            {t('settings.discard')}
+          </button>
+        </div>
+      )}
       <section className="admin__section">
         <h2 className="admin__title">{t('settings.facility')}</h2>
         <div className="admin__grid">
