@@ -3,7 +3,7 @@ import { calendarDate } from './text-schemas';
 
 /** What the audit trail records (docs/audit.md says when each is written). */
 export const AUDIT_ACTIONS = [
-  'lookup', 'register', 'emergency', 'print', 'override', 'payer-change', 'import', 'rollback', 'settings',
+  'lookup', 'register', 'emergency', 'print', 'override', 'payer-change', 'visit-status', 'import', 'rollback', 'settings',
   'login', 'login-failed', 'logout', 'lock', 'export', 'rekey', 'account-change', 'refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

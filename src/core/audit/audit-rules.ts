@@ -21,9 +21,18 @@ export interface AuditCall {
 export interface AuditLookups {
   mrnOfPatient(id: number | undefined): string | null;
   mrnOfVisit(id: number | undefined): string | null;
+  /** A visit as the queue shows it (status, queue number, unit, the patient's RM); null when there is none. */
+  visitOf(id: number | undefined): VisitAsQueued | null;
   /** A likely-duplicate warning was shown for this name and birth date a short while ago. */
   warnedDuplicate(name: string | undefined, dob: string | null | undefined): boolean;
   noteDuplicateWarning(name: string | undefined, dob: string | null | undefined): void;
+}
+
+export interface VisitAsQueued {
+  status: string;
+  queue: string;
+  unit: string;
+  mrn: string;
 }
 
 export interface AuditNote {
@@ -35,8 +44,8 @@ export interface AuditNote {
 }
 
 export interface AuditRule {
-  /** Taken before the call (synchronously): what a change is compared with. */
-  snapshot?: () => Loose;
+  /** Taken before the call (synchronously): what a change is compared with (settings, a visit's status). */
+  snapshot?: (input: Loose, db: AuditLookups) => Loose;
   notes(call: AuditCall, db: AuditLookups): AuditNote[];
 }
 
@@ -86,6 +95,36 @@ const payerChange: AuditRule = onlyOk((call, db) => [
     }),
   },
 ]);
+
+/**
+ * A visit moved along the queue or back: called (callNext), served, cancelled, or a step undone
+ * (served → called, called → waiting). Who did it, and the status before and after: a cancelled
+ * visit is what a dispute is about ("I was registered, then dropped"), and an undone step clears
+ * the visit's call and service times, so only the trail still says they were set.
+ */
+const visitStatus: AuditRule = {
+  snapshot: (input, db) => db.visitOf(num(input, 'visitId')),
+  notes(call) {
+    const before = call.before as VisitAsQueued | null | undefined;
+    if (!call.ok || !before) return [];
+    const status = str(call.input, 'status');
+    if (status === before.status) return [];
+    return [{ action: 'visit-status', subject: before.mrn, detail: detailOf({ method: call.method, visitId: num(call.input, 'visitId'), queue: before.queue, unit: before.unit, previous: before.status, status }) }];
+  },
+};
+
+/** The next patient called: the visit the core picked, from waiting to called. Nobody waiting: nothing changed, nothing recorded. */
+const calledNext: AuditRule = onlyOk((call) => {
+  const visitId = num(call.value, 'visitId');
+  if (visitId === undefined) return [];
+  return [
+    {
+      action: 'visit-status',
+      subject: str(obj(call.value, 'patient'), 'mrn') ?? null,
+      detail: detailOf({ method: call.method, visitId, queue: str(call.value, 'queue'), unit: str(call.value, 'unit'), previous: 'waiting', status: str(call.value, 'status') }),
+    },
+  ];
+});
 
 const print = (kind: 'print' | 'pdf'): AuditRule =>
   onlyOk((call, db) => [{ action: 'print', subject: db.mrnOfVisit(num(call.input, 'visitId')), detail: detailOf({ method: call.method, kind, visitId: num(call.input, 'visitId'), reprint: bool(call.input, 'reprint') }) }]);
@@ -185,6 +224,9 @@ export function auditRules(settingsNow: () => Loose): Record<string, AuditRule> 
     setPayer: payerChange,
     recheckPayer: payerChange,
     attachIdentity: payerChange,
+
+    callNext: calledNext,
+    setVisitStatus: visitStatus,
 
     importList: {
       notes: (call) => [

@@ -76,13 +76,18 @@ describe('the audit screen, without a window', () => {
     expect(detailText(entry('override', { warning: 'second-visit-same-day' }), id)).toBe('kunjungan kedua ke unit yang sama hari ini');
     expect(detailText(entry('export', { method: 'exportReport', ok: false, error: 'session/forbidden' }), en)).toMatch(/^Report export refused: /);
     expect(detailText(entry('login-failed', { method: 'signIn', username: 'budi', error: 'account/wrong-credentials' }), id)).toMatch(/^Masuk gagal untuk budi: /);
+    // A visit moved along the queue (or back): the queue number, the unit and the statuses by the queue screen's names.
+    const cancelled = entry('visit-status', { method: 'setVisitStatus', visitId: 4, queue: 'U-003', unit: 'UMUM', previous: 'called', status: 'cancelled' });
+    expect(detailText(cancelled, id)).toBe('antrean U-003 di Poli Umum: Dipanggil → Batal');
+    expect(detailText(cancelled, en)).toBe('queue U-003 at Poli Umum: Called → Cancelled');
+    expect(detailText(entry('visit-status', { method: 'callNext', visitId: 4, queue: 'U-003', unit: 'UMUM', previous: 'waiting', status: 'called' }), id)).toBe('antrean U-003 di Poli Umum: Menunggu → Dipanggil');
     // Asking BPJS is its own kind of entry, worded so (not a second "0 cocok").
     const asked = entry('lookup', { method: 'lookupOnline', query: '3673015203850003', service: 'vclaim', bpjs: 'not-found' });
     expect(detailText(asked, id)).toBe('"3673••••••••0003": ditanyakan ke BPJS VClaim, tidak dikenal BPJS');
     expect(detailText(asked, en)).toBe('"3673••••••••0003": asked of BPJS VClaim, not known to BPJS');
     // Every detail the core writes reads without a raw "name: value".
     for (const w of [id, en]) {
-      for (const e of [payer, visit, settings, entry('print', { method: 'printSlip', kind: 'print', visitId: 4, reprint: true }), entry('emergency', { visitId: 9, queue: 'GD-001' })]) {
+      for (const e of [payer, visit, settings, cancelled, entry('print', { method: 'printSlip', kind: 'print', visitId: 4, reprint: true }), entry('emergency', { visitId: 9, queue: 'GD-001' })]) {
         expect(detailText(e, w)).not.toMatch(/(^|· )[a-zA-Z]+: [a-z0-9]|visitId|method/);
       }
     }

@@ -129,6 +129,10 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
       const joined = has(d.joinedRecord) ? t('audit.detail.joined', { mrn: text(d.joinedRecord) }) : '';
       return [`${how}: ${change}`, joined].filter(Boolean).join(' · ');
     }
+    case 'visit-status': {
+      const status = (v: unknown): string => (has(v) ? t(`queue.statuses.${text(v)}`, { defaultValue: text(v) }) : '–');
+      return t('audit.detail.visitStatus', { queue: text(d.queue), unit: w.unit(text(d.unit)), previous: status(d.previous), status: status(d.status) });
+    }
     case 'import':
       return t('audit.detail.import', { kind: t(`listKind.${text(d.kind)}`, { defaultValue: text(d.kind) }), asOf: has(d.asOf) ? w.date(text(d.asOf)) : '–', rows: text(d.rows), rejected: text(d.rejected), edition: text(d.edition) });
     case 'rollback':
