@@ -1,7 +1,7 @@
 import type { AuditEntryView } from '../../shared/audit';
 import type { Lang } from '../../shared/i18n/messages';
 import { localDateTime, writeTable, type ExportFormat } from '../export/table-writer';
-import { maskQueryIdentifiers } from '../../shared/audit-mask';
+import { maskAuditQuery, maskQueryIdentifiers } from '../../shared/audit-mask';
 
 const WORDS: Record<Lang, { sheet: string; headers: string[] }> = {
   id: { sheet: 'Jejak audit', headers: ['No.', 'Waktu', 'Petugas', 'Tindakan', 'Subjek', 'Pencarian', 'Rincian'] },
@@ -15,14 +15,14 @@ const WORDS: Record<Lang, { sheet: string; headers: string[] }> = {
 export async function writeAuditTable(path: string, format: ExportFormat, entries: readonly AuditEntryView[], lang: Lang, timeZone: string): Promise<number> {
   const words = WORDS[lang];
   const rows = entries.map((e) => {
-    const { query, queryKey: _key, ...rest } = e.detail;
+    const { query, queryKey, ...rest } = e.detail;
     return [
       e.seq,
       localDateTime(e.at, timeZone),
       e.actor,
       e.action,
       e.subject,
-      typeof query === 'string' ? maskQueryIdentifiers(query) : null,
+      typeof query === 'string' ? maskAuditQuery(query, queryKey) : null,
       Object.keys(rest).length > 0 ? maskQueryIdentifiers(JSON.stringify(rest)) : null,
     ];
   });

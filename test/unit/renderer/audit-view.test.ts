@@ -61,6 +61,8 @@ describe('the audit screen, without a window', () => {
     const lookup = entry('lookup', { method: 'lookup', query: '3673015203850003', queryKey: '3673015203850003', matches: 2 });
     expect(detailText(lookup, id)).toBe('"3673••••••••0003": 2 cocok');
     expect(detailText(lookup, en)).toBe('"3673••••••••0003": 2 matched');
+    // A card typed without its leading zeros is masked as the card the core read it as.
+    expect(detailText(entry('lookup', { method: 'lookup', query: '1336526592', queryKey: '0001336526592', matches: 1 }), id)).toBe('"•••••••••6592": 1 cocok');
     // The tester's line: "method: setPayer · payer: umum · previous: pending · visitId: 4".
     const payer = entry('payer-change', { method: 'setPayer', payer: 'umum', previous: 'pending', visitId: 4 });
     expect(detailText(payer, id)).toBe('penjamin diubah petugas: Penjamin menyusul → Umum');

@@ -1,5 +1,5 @@
 import type { AuditAction, AuditEntryView, AuditVerifyResult } from '../../../../shared/audit';
-import { maskQueryIdentifiers } from '../../../../shared/audit-mask';
+import { maskAuditQuery, maskQueryIdentifiers } from '../../../../shared/audit-mask';
 import type { MethodInput } from '../../../../shared/contract';
 import { counterSettingsFields } from '../../../../shared/settings';
 
@@ -101,7 +101,7 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
   const d = entry.detail;
   const t = w.t;
   const method = text(d.method);
-  const query = maskQueryIdentifiers(text(d.query));
+  const query = maskAuditQuery(text(d.query), d.queryKey);
   if (d.ok === false) {
     const how = entry.action === 'refused' || d.error === 'session/forbidden' || d.error === 'session/required' ? 'refused' : 'failed';
     return t(`audit.detail.${how}`, { method: t(`audit.methods.${method}`, { defaultValue: method }), error: has(d.error) ? w.error(text(d.error)) : '' });
