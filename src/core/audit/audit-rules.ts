@@ -51,15 +51,56 @@ export interface AuditRule {
 
 const failure = (call: AuditCall): AuditDetail => (call.ok ? {} : { ok: false, error: call.errorCode });
 
-/** A search: who, when, the query as asked and how many matched; never what matched. */
-const search = (query: (input: Loose) => string | undefined, matches: (value: Loose) => number | undefined): AuditRule => ({
+/**
+ * At most this many people on one entry: a name search shows at most 20 list rows and 10 of this
+ * facility's records, and a look-up by record number the record too (lookup/name-search.ts,
+ * lookup/own-patients.ts).
+ */
+export const MAX_PERSON_KEYS = 32;
+
+/**
+ * One number for each person an answer showed (list rows, records), each once, in the order
+ * shown: the NIK where the row has one, else the card; never a name, a status or an address. So
+ * "who looked me up?" finds a search by name that showed the person, as it finds a search by
+ * their number. One number, not both: the person filter finds the other through the records and
+ * the lists (audit-methods.ts), and each number is a row of the person index, written with the
+ * entry (docs/audit.md, "Cost").
+ */
+function personKeys(people: readonly Loose[]): string[] | undefined {
+  const keys = new Set<string>();
+  for (const person of people) {
+    if (keys.size >= MAX_PERSON_KEYS) break;
+    const nik = str(person, 'nik');
+    const card = str(person, 'card');
+    const key = nik !== undefined && /^\d{16}$/.test(nik) ? nik : card !== undefined && /^\d{13}$/.test(card) ? card : undefined;
+    if (key !== undefined) keys.add(key);
+  }
+  return keys.size > 0 ? [...keys] : undefined;
+}
+
+const asList = (value: Loose): Loose[] => (Array.isArray(value) ? value : []);
+
+/**
+ * A search: who, when, the query as asked and how many matched; never what matched. A query that
+ * names a NIK or card keeps it as its key (`queryKey`); one that does not (a name, a record
+ * number) keeps the numbers of the people its answer showed instead (`persons`, `shown`).
+ */
+const search = (query: (input: Loose) => string | undefined, matches: (value: Loose) => number | undefined, shown: (call: AuditCall) => Loose[] = () => []): AuditRule => ({
   notes(call, db) {
     const q = query(call.input) ?? '';
     const count = call.ok ? matches(call.value) : undefined;
     if (call.method === 'likelyDuplicates' && count) db.noteDuplicateWarning(str(call.input, 'name'), str(call.input, 'dob') ?? null);
-    return [{ action: 'lookup', detail: detailOf({ method: call.method, query: q, queryKey: queryKeyOf(q) ?? undefined, matches: count, ...failure(call) }) }];
+    const persons = call.ok ? personKeys(shown(call)) : undefined;
+    return [{ action: 'lookup', detail: detailOf({ method: call.method, query: q, queryKey: queryKeyOf(q) ?? undefined, matches: count, persons, ...failure(call) }) }];
   },
 });
+
+/** Who a look-up by name or record number showed: the list rows, this facility's records, the record asked for. */
+function lookupShown(call: AuditCall): Loose[] {
+  const kind = str(call.value, 'kind');
+  if (kind !== 'name' && kind !== 'mrn') return []; // a NIK or card: the query is the person's key
+  return [...asList(obj(call.value, 'matches')), ...asList(obj(call.value, 'ownMatches')), obj(call.value, 'patient')].filter((p) => p !== undefined && p !== null);
+}
 
 /**
  * The counter's live check (`lookupOnline`), asked right after every `lookup` of a NIK, card or
@@ -201,10 +242,10 @@ function visitNotes(call: AuditCall, subject: string | null): AuditNote[] {
  */
 export function auditRules(settingsNow: () => Loose): Record<string, AuditRule> {
   return {
-    lookup: search((i) => str(i, 'query'), (v) => len(v, 'matches')),
+    lookup: search((i) => str(i, 'query'), (v) => len(v, 'matches'), lookupShown),
     lookupOnline: askedBpjs,
-    findPatient: search((i) => str(i, 'nik') ?? str(i, 'card') ?? str(i, 'mrn'), (v) => (v ? 1 : 0)),
-    likelyDuplicates: search((i) => [str(i, 'name'), str(i, 'dob')].filter(Boolean).join(' '), (v) => len(v)),
+    findPatient: search((i) => str(i, 'nik') ?? str(i, 'card') ?? str(i, 'mrn'), (v) => (v ? 1 : 0), (c) => (str(c.input, 'mrn') !== undefined && c.value ? [c.value] : [])),
+    likelyDuplicates: search((i) => [str(i, 'name'), str(i, 'dob')].filter(Boolean).join(' '), (v) => len(v), (c) => asList(c.value)),
 
     createPatient: onlyOk((call, db) => newRecordNotes(call.method, call.input, call.value, db)),
     registerVisit: onlyOk((call, db) => visitNotes(call, db.mrnOfPatient(num(call.input, 'patientId')))),
