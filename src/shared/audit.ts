@@ -8,6 +8,9 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** The actor of a refusal made while nobody was signed in (dispatch's access check writes it; the audit words it). */
+export const NO_SESSION_ACTOR = 'no-session';
+
 /** A detail value: plain data only (it is stored as canonical JSON and hashed). */
 export type AuditDetail = Record<string, string | number | boolean | null | string[]>;
 

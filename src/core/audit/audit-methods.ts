@@ -29,7 +29,7 @@ export function auditMethods(ctx: CoreContext): Pick<CoreMethods, 'auditEntries'
     async exportAudit({ from, to, format, file, lang = 'id' }) {
       const { path, name } = ctx.files.resolve(file, savePurposeOf(format));
       const entries = readAudit(ctx.db, { ...auditFilter(ctx, { from, to }), limit: EXPORT_LIMIT }).reverse();
-      const rows = await writeAuditTable(path, format, entries, lang, ctx.timeZone());
+      const rows = await writeAuditTable(path, format, entries, lang, ctx.timeZone(), ctx.settings().units);
       return { name, rows };
     },
   };

@@ -1,7 +1,8 @@
-import type { UiMessages } from './messages-id';
+import type { auditWordsId } from './audit-words-id';
+import type { Catalog } from './catalog';
 
-/** English text of the audit screen (Audit trail). Part of uiEn. */
-export const auditEn: Pick<UiMessages, 'audit'> = {
+/** English text of the audit trail, its screen and its entries; the keys mirror audit-words-id.ts. Part of uiEn. */
+export const auditWordsEn: Catalog<typeof auditWordsId> = {
   audit: {
     title: 'Audit trail',
     lead: 'Who did what at this counter, and when: look-ups, registrations, prints, exports, settings, sign-ins and sign-outs. Entries are never deleted; each one is locked to the one before it.',
@@ -44,6 +45,7 @@ export const auditEn: Pick<UiMessages, 'audit'> = {
     exported: '{{rows}} entries saved to {{file}} (NIK and card numbers masked).',
     exportFailed: 'Export failed',
     exportNeedsDates: 'Choose the from and to dates to export.',
+    noSession: '(nobody signed in)',
     actions: {
       lookup: 'Look-up',
       register: 'Registration',
@@ -147,6 +149,21 @@ export const auditEn: Pick<UiMessages, 'audit'> = {
       changeOwnPassword: 'Own password changed',
       saveAccount: 'Account saved',
       rekeyDatabase: 'Database key changed',
+      lockSession: 'Screen lock',
+      signOut: 'Sign-out',
+      pickFile: 'Choose a file',
+      registerNewPatient: 'New patient registration',
+      recheckPayer: 'Payer re-check',
+      attachIdentity: 'Identity completed',
+      recheckNow: 'Re-check with BPJS now',
+      syncNow: 'Sync now',
+      markHubNoticeSeen: 'Hub notice marked read',
+      saveSettings: 'Save settings',
+      rollbackList: 'List rollback',
+      saveBpjsSettings: 'Save BPJS settings',
+      testBpjsConnection: 'BPJS connection test',
+      enrollHub: 'Enrol the counter with the hub',
+      listAccounts: 'Clerk account list',
     },
     warning: {
       'second-visit-same-day': 'a second visit to the same unit today',
