@@ -3,11 +3,14 @@ import { calendarDate } from './text-schemas';
 
 /** What the audit trail records (docs/audit.md says when each is written). */
 export const AUDIT_ACTIONS = [
-  'lookup', 'register', 'emergency', 'print', 'override', 'payer-change', 'import', 'rollback', 'settings',
+  'lookup', 'register', 'emergency', 'print', 'override', 'payer-change', 'visit-status', 'import', 'rollback', 'settings',
   'login', 'login-failed', 'logout', 'lock', 'export', 'rekey', 'account-change', 'refused',
   'patient-change',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The actor of a refusal made while nobody was signed in (dispatch's access check writes it; the audit words it). */
+export const NO_SESSION_ACTOR = 'no-session';
 
 /** A detail value: plain data only (it is stored as canonical JSON and hashed). */
 export type AuditDetail = Record<string, string | number | boolean | null | string[]>;

@@ -221,3 +221,22 @@ function isoToDays(iso: string): number {
 export function daysBetween(a: string, b: string): number {
   return isoToDays(b) - isoToDays(a);
 }
+
+const CALENDAR_FORMATS = new Map<'id' | 'en', Intl.DateTimeFormat>();
+
+/**
+ * "12 Mar 1985" / "12 Mei 2025": a calendar date (yyyy-mm-dd) with the month in words, so day
+ * and month are never confused. The screens' date (renderer format.ts) and the files the core
+ * words in the caller's language (the audit export) alike. Anything else comes back as it is.
+ */
+export function formatCalendarDate(iso: string, lang: 'id' | 'en'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  let format = CALENDAR_FORMATS.get(lang);
+  if (!format) {
+    // UTC on both sides: a calendar date must not shift with the clock's zone.
+    format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    CALENDAR_FORMATS.set(lang, format);
+  }
+  return format.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
+}

@@ -2,7 +2,8 @@
  * The audit trail's cost: every look-up appends an entry, so an append must be small beside the
  * look-up itself. Measures, on a 100,000-member list: the audited look-up by NIK as the counter
  * calls it (its entry is written after the answer, so this is what the clerk waits for), one look-up's append alone (SHA-256 + two prepared statements in an IMMEDIATE
- * transaction, not waiting for the disk), a registration's append (synced to disk),
+ * transaction, not waiting for the disk), a name search's append with the numbers of the 20
+ * people it showed (the person index), a registration's append (synced to disk),
  * the append again once the trail holds BENCH_AUDIT_ENTRIES entries (it must not grow with the
  * trail), and the append's share of the look-up. Not a test: nothing asserts a time. Run alone
  * with `npx tsx test/bench/audit-append.ts`, or as part of `npm run bench` (BENCH_AUDIT_ENTRIES=0
@@ -15,6 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendAudit } from '../../src/core/audit/audit-log.repo';
+import type { AuditDetail } from '../../src/shared/audit';
 import { createCore } from '../../src/core/core';
 import { memberAt } from '../fixtures/generate-members';
 import { writeCsvList } from '../fixtures/write-list-files';
@@ -26,11 +28,15 @@ function micros(samples: number[]) {
   return { p50Us: round(percentile(samples, 50), 1), p95Us: round(percentile(samples, 95), 1), p99Us: round(percentile(samples, 99), 1) };
 }
 
-function timeAppends(db: Parameters<typeof appendAudit>[0], count: number, relaxed = true): number[] {
+/** A name search's entry: the NIK of each of the 20 rows it showed (the person index, audit_person_keys). */
+const shownPersons = (i: number): string[] => Array.from({ length: 20 }, (_, row) => memberAt(SEED, (i * 20 + row) % 100_000).nik);
+
+function timeAppends(db: Parameters<typeof appendAudit>[0], count: number, relaxed = true, byName = false): number[] {
   const samples: number[] = [];
   for (let i = 0; i < count; i++) {
+    const detail: AuditDetail = byName ? { method: 'lookup', query: 'BUDI SANTOSO', matches: 20, persons: shownPersons(i) } : { method: 'lookup', query: `3673${String(i).padStart(12, '0')}`, matches: 1 };
     const started = performance.now();
-    appendAudit(db, { at: new Date().toISOString(), actor: 'bench', action: 'lookup', detail: { method: 'lookup', query: `3673${String(i).padStart(12, '0')}`, matches: 1 } }, { relaxed });
+    appendAudit(db, { at: new Date().toISOString(), actor: 'bench', action: 'lookup', detail }, { relaxed });
     samples.push((performance.now() - started) * 1000);
   }
   return samples;
@@ -55,6 +61,8 @@ export async function benchAuditAppend() {
         await new Promise((resolve) => setImmediate(resolve));
       }
       const fresh = timeAppends(core.db, 5_000);
+      // A search by name that showed 20 people: their numbers go into the person index too.
+      const byName = timeAppends(core.db, 2_000, true, true);
       // A registration's entry waits for the disk, as the registration itself does.
       const synced = timeAppends(core.db, 1_000, false);
       const bulk = performance.now();
@@ -67,6 +75,7 @@ export async function benchAuditAppend() {
         members,
         auditedLookupByNik: lookup,
         append,
+        appendNameSearch: micros(byName),
         appendSynced: micros(synced),
         appendAfterLongTrail: { trail: entries + 10_000, ...micros(long) },
         appendsPerSecond: entries > 0 ? round(entries / bulkSeconds, 0) : null,

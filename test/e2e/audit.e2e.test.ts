@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APBD, SITI } from './support/lists';
+import { APBD, RIZKI, SITI } from './support/lists';
 import { registerByNik, scratch, useCounters } from './support/ui';
 
 const { open } = useCounters();
@@ -77,6 +77,63 @@ describe('the audit screen', () => {
     await page.getByRole('button', { name: /Hapus saringan/ }).click();
     await page.getByTestId('audit-action').selectOption('export');
     await expect.poll(() => page.getByTestId('audit-row').count()).toBe(1);
+    expect(c.problems).toEqual([]);
+  });
+
+  it('words a cancelled visit, masks a card typed without its zeros, finds a name search by the NIK, and exports in the screen\'s words', async () => {
+    const c = await open([APBD], { width: 1366, height: 768 });
+    const { page } = c;
+    // A search by name that shows Siti among the candidates, then a card typed without its leading zeros.
+    await page.keyboard.press('F1');
+    const search = page.locator('#lookup-query');
+    await search.fill('SITI AMINAH');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).not.toBeNull();
+    await search.fill(RIZKI.card.replace(/^0+/, ''));
+    await search.press('Enter');
+    await expect.poll(async () => (await page.getByTestId('verdict').textContent()) ?? '').toContain('Terdaftar aktif');
+    expect(await registerByNik(c, SITI.nik)).toBe('U-001');
+    // Batal in the queue, after the question.
+    await page.keyboard.press('Alt+2');
+    await page.locator('[data-queue="U-001"] [data-action="cancelled"]').click();
+    await page.getByTestId('confirm-yes').click();
+    await expect.poll(() => page.locator('[data-testid="queue-row"][data-queue="U-001"]').getAttribute('data-status')).toBe('cancelled');
+
+    await page.keyboard.press('Alt+7');
+    await page.getByTestId('audit-table').waitFor();
+    const detailOf = (action: string) => page.locator(`[data-testid="audit-row"][data-action="${action}"]`).first().locator('td');
+    expect(await detailOf('visit-status').nth(3).textContent()).toBe('Status antrean');
+    expect(await detailOf('visit-status').last().textContent()).toBe('antrean U-001 di Poli Umum: Menunggu → Batal');
+    const table = (await page.getByTestId('audit-table').textContent()) ?? '';
+    // The card typed as 10 digits is masked as the card.
+    expect(table).toContain('"•••••••••6601": 1 cocok');
+    expect(table).not.toContain(RIZKI.card.replace(/^0+/, ''));
+    await c.screenshot('audit-visit-status-1366');
+
+    // "Who looked me up?" by Siti's NIK: the search by name that showed her too, and the cancellation.
+    await page.getByTestId('audit-person').fill(SITI.nik);
+    const details = () => page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.lastElementChild?.textContent ?? ''));
+    await expect.poll(details).toContain('"SITI AMINAH": 1 cocok');
+    expect(await details()).toContain('antrean U-001 di Poli Umum: Menunggu → Batal');
+    // Rizki's card look-up is not hers.
+    expect((await details()).join('\n')).not.toContain('6601');
+
+    // The export reads as the screen does: actions and details in words, no codes, no JSON.
+    await page.getByRole('button', { name: /Hapus saringan/ }).click();
+    await page.getByTestId('audit-from').fill('2025-06-10');
+    await page.getByTestId('audit-to').fill('2025-06-10');
+    await page.locator('[data-export="audit-csv"]').click();
+    const input = page.getByTestId('audit-path-input');
+    const out = join(await scratch(), 'audit-words.csv');
+    await input.fill(out);
+    await input.press('Enter');
+    await expect.poll(() => page.getByTestId('audit-export-status').textContent()).toContain('disimpan ke audit-words.csv');
+    const csv = await readFile(out, 'utf8');
+    expect(csv).toContain(';Status antrean;');
+    expect(csv).toContain('antrean U-001 di Poli Umum: Menunggu → Batal');
+    expect(csv).toContain(';Pencarian;');
+    expect(csv).not.toMatch(/[{}]|;lookup;|;visit-status;|"method"/);
+    expect(csv).not.toContain(RIZKI.card.replace(/^0+/, ''));
     expect(c.problems).toEqual([]);
   });
 });

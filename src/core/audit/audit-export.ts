@@ -1,7 +1,10 @@
 import type { AuditEntryView } from '../../shared/audit';
+import { actionText, actorText, detailText } from '../../shared/audit-detail';
+import { maskAuditQuery } from '../../shared/audit-mask';
+import { auditWording } from '../../shared/audit-wording';
 import type { Lang } from '../../shared/i18n/messages';
+import type { ServiceUnit } from '../../shared/settings';
 import { localDateTime, writeTable, type ExportFormat } from '../export/table-writer';
-import { maskQueryIdentifiers } from '../../shared/audit-mask';
 
 const WORDS: Record<Lang, { sheet: string; headers: string[] }> = {
   id: { sheet: 'Jejak audit', headers: ['No.', 'Waktu', 'Petugas', 'Tindakan', 'Subjek', 'Pencarian', 'Rincian'] },
@@ -9,21 +12,32 @@ const WORDS: Record<Lang, { sheet: string; headers: string[] }> = {
 };
 
 /**
- * Writes entries as CSV or XLSX, oldest first, with the facility's local times. Identifiers in
- * the query column (and anywhere in the detail) are masked: the file leaves the counter.
+ * Writes entries as CSV or XLSX, oldest first, with the facility's local times, worded as the
+ * audit screen words them in the caller's language (shared audit-detail.ts): the action, the
+ * clerk and the detail in words, never codes or stored JSON. Identifiers in the query column
+ * and the detail are masked: the file leaves the counter.
  */
-export async function writeAuditTable(path: string, format: ExportFormat, entries: readonly AuditEntryView[], lang: Lang, timeZone: string): Promise<number> {
+export async function writeAuditTable(
+  path: string,
+  format: ExportFormat,
+  entries: readonly AuditEntryView[],
+  lang: Lang,
+  timeZone: string,
+  units: readonly Pick<ServiceUnit, 'code' | 'name'>[],
+): Promise<number> {
   const words = WORDS[lang];
+  const wording = auditWording(lang, units);
   const rows = entries.map((e) => {
-    const { query, queryKey: _key, ...rest } = e.detail;
+    const { query, queryKey } = e.detail;
+    const detail = detailText(e, wording);
     return [
       e.seq,
       localDateTime(e.at, timeZone),
-      e.actor,
-      e.action,
+      actorText(e.actor, wording),
+      actionText(e.action, wording),
       e.subject,
-      typeof query === 'string' ? maskQueryIdentifiers(query) : null,
-      Object.keys(rest).length > 0 ? maskQueryIdentifiers(JSON.stringify(rest)) : null,
+      typeof query === 'string' ? maskAuditQuery(query, queryKey) : null,
+      detail === '' ? null : detail,
     ];
   });
   await writeTable(path, format, { sheet: words.sheet, headers: words.headers, rows });

@@ -24,6 +24,8 @@ interface Row extends ChainFields {
 
 const LAST = 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1';
 const INSERT = 'INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
+/** The index of the people a look-up showed (migration 013): one row per key of the entry's `persons`. */
+const INSERT_PERSON = 'INSERT OR IGNORE INTO audit_person_keys (key, seq) VALUES (?, ?)';
 
 /**
  * WAL pages a relaxed commit may leave before it checkpoints itself. A look-up's entry writes
@@ -136,6 +138,8 @@ function appendNow(db: Db, records: AuditRecord[]): AuditHead {
       const prevHash = head?.hash ?? GENESIS_HASH;
       const hash = entryHash(prevHash, fields);
       statement(db, INSERT).run(fields.seq, fields.at, fields.actor, fields.action, fields.subject, fields.detail, prevHash, hash);
+      const persons = record.detail?.persons;
+      if (Array.isArray(persons)) for (const key of persons) statement(db, INSERT_PERSON).run(key, fields.seq);
       head = { seq: fields.seq, hash };
     }
     return head!;
@@ -170,13 +174,16 @@ export interface AuditFilter {
   action?: string;
   /** Any of these subjects. */
   subjects?: string[];
-  /** Entries whose normalized query is this (digits of a NIK or card). */
-  queryKey?: string;
+  /**
+   * A person's NIK and card numbers (digits, card padded to 13): entries whose query was one of
+   * them, and look-ups whose answer showed one of them (`persons`, indexed in audit_person_keys).
+   */
+  personKeys?: string[];
   before?: number;
   limit: number;
 }
 
-/** Newest first. Subjects and query key are alternatives (OR): "this person, by record or by what was typed". */
+/** Newest first. Subjects and person keys are alternatives (OR): "this person, by record, by what was typed or by what was shown". */
 export function readAudit(db: Db, filter: AuditFilter): AuditEntryView[] {
   flushAudit(db);
   const where: string[] = [];
@@ -190,13 +197,15 @@ export function readAudit(db: Db, filter: AuditFilter): AuditEntryView[] {
   if (filter.actor) add('actor = ?', filter.actor);
   if (filter.action) add('action = ?', filter.action);
   if (filter.before) add('seq < ?', filter.before);
-  if (filter.subjects !== undefined || filter.queryKey !== undefined) {
+  if (filter.subjects !== undefined || filter.personKeys !== undefined) {
     const subjects = filter.subjects ?? [];
+    const keys = filter.personKeys ?? [];
+    const list = (values: readonly string[]): string => values.map(() => '?').join(', ');
     const either = [
-      ...(subjects.length > 0 ? [`subject IN (${subjects.map(() => '?').join(', ')})`] : []),
-      ...(filter.queryKey ? [`json_extract(detail, '$.queryKey') = ?`] : []),
+      ...(subjects.length > 0 ? [`subject IN (${list(subjects)})`] : []),
+      ...(keys.length > 0 ? [`json_extract(detail, '$.queryKey') IN (${list(keys)})`, `seq IN (SELECT seq FROM audit_person_keys WHERE key IN (${list(keys)}))`] : []),
     ];
-    add(either.length > 0 ? `(${either.join(' OR ')})` : '0', ...subjects, ...(filter.queryKey ? [filter.queryKey] : []));
+    add(either.length > 0 ? `(${either.join(' OR ')})` : '0', ...subjects, ...keys, ...keys);
   }
   const sql = `SELECT seq, at, actor, action, subject, detail FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
   const rows = db.prepare(sql).all(...params, filter.limit) as Omit<Row, 'prev_hash' | 'hash'>[];

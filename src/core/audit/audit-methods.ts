@@ -5,6 +5,8 @@ import { savePurposeOf } from '../files/file-handles';
 import { readAudit, type AuditFilter } from './audit-log.repo';
 import { writeAuditTable } from './audit-export';
 import { endOfLocalDay, startOfLocalDay } from './local-day';
+import { lookup } from '../lookup/lookup';
+import { lookupContextOf } from '../lookup/lookup-methods';
 import { queryKeyOf } from './query-key';
 import { verifyAuditTrail } from './verify';
 
@@ -27,7 +29,7 @@ export function auditMethods(ctx: CoreContext): Pick<CoreMethods, 'auditEntries'
     async exportAudit({ from, to, format, file, lang = 'id' }) {
       const { path, name } = ctx.files.resolve(file, savePurposeOf(format));
       const entries = readAudit(ctx.db, { ...auditFilter(ctx, { from, to }), limit: EXPORT_LIMIT }).reverse();
-      const rows = await writeAuditTable(path, format, entries, lang, ctx.timeZone());
+      const rows = await writeAuditTable(path, format, entries, lang, ctx.timeZone(), ctx.settings().units);
       return { name, rows };
     },
   };
@@ -44,13 +46,31 @@ export function auditFilter(ctx: CoreContext, query: Partial<AuditEntriesQuery>)
   if (query.before) filter.before = query.before;
   const subjects = query.subject ? [query.subject] : [];
   if (query.person) {
-    const key = queryKeyOf(query.person) ?? query.person.replace(/\D/g, '');
-    filter.queryKey = key;
-    const records = ctx.db.prepare('SELECT mrn FROM patients WHERE nik = ? OR card = ?').all(key, key) as { mrn: string }[];
+    const keys = personKeysOf(ctx, query.person);
+    filter.personKeys = keys;
+    const list = keys.map(() => '?').join(', ');
+    const records = ctx.db.prepare(`SELECT mrn FROM patients WHERE nik IN (${list}) OR card IN (${list})`).all(...keys, ...keys) as { mrn: string }[];
     subjects.push(...records.map((r) => r.mrn));
     filter.subjects = subjects;
   } else if (query.subject) {
     filter.subjects = subjects;
   }
   return filter;
+}
+
+/**
+ * The numbers a person goes by: the NIK or card given (however typed; a card padded to 13), and
+ * the other one where this facility's records or the current lists hold both, so the look-ups
+ * made by card are found by the NIK on the person's KTP, and the other way round.
+ */
+function personKeysOf(ctx: CoreContext, person: string): string[] {
+  const key = queryKeyOf(person) ?? person.replace(/\D/g, '');
+  const keys = new Set([key]);
+  const add = (nik: string | null, card: string | null): void => {
+    if (nik) keys.add(nik);
+    if (card) keys.add(card);
+  };
+  for (const r of ctx.db.prepare('SELECT nik, card FROM patients WHERE nik = ? OR card = ?').all(key, key) as { nik: string | null; card: string | null }[]) add(r.nik, r.card);
+  if (queryKeyOf(key) !== null) for (const m of lookup(lookupContextOf(ctx), key).matches) if (m.confidence === 'exact') add(m.nik, m.card);
+  return [...keys];
 }

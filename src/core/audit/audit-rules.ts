@@ -22,9 +22,18 @@ export interface AuditCall {
 export interface AuditLookups {
   mrnOfPatient(id: number | undefined): string | null;
   mrnOfVisit(id: number | undefined): string | null;
+  /** A visit as the queue shows it (status, queue number, unit, the patient's RM); null when there is none. */
+  visitOf(id: number | undefined): VisitAsQueued | null;
   /** A likely-duplicate warning was shown for this name and birth date a short while ago. */
   warnedDuplicate(name: string | undefined, dob: string | null | undefined): boolean;
   noteDuplicateWarning(name: string | undefined, dob: string | null | undefined): void;
+}
+
+export interface VisitAsQueued {
+  status: string;
+  queue: string;
+  unit: string;
+  mrn: string;
 }
 
 export interface AuditNote {
@@ -36,22 +45,63 @@ export interface AuditNote {
 }
 
 export interface AuditRule {
-  /** Taken before the call (synchronously): what a change is compared with. */
-  snapshot?: () => Loose;
+  /** Taken before the call (synchronously): what a change is compared with (settings, a visit's status). */
+  snapshot?: (input: Loose, db: AuditLookups) => Loose;
   notes(call: AuditCall, db: AuditLookups): AuditNote[];
 }
 
 const failure = (call: AuditCall): AuditDetail => (call.ok ? {} : { ok: false, error: call.errorCode });
 
-/** A search: who, when, the query as asked and how many matched; never what matched. */
-const search = (query: (input: Loose) => string | undefined, matches: (value: Loose) => number | undefined): AuditRule => ({
+/**
+ * At most this many people on one entry: a name search shows at most 20 list rows and 10 of this
+ * facility's records, and a look-up by record number the record too (lookup/name-search.ts,
+ * lookup/own-patients.ts).
+ */
+export const MAX_PERSON_KEYS = 32;
+
+/**
+ * One number for each person an answer showed (list rows, records), each once, in the order
+ * shown: the NIK where the row has one, else the card; never a name, a status or an address. So
+ * "who looked me up?" finds a search by name that showed the person, as it finds a search by
+ * their number. One number, not both: the person filter finds the other through the records and
+ * the lists (audit-methods.ts), and each number is a row of the person index, written with the
+ * entry (docs/audit.md, "Cost").
+ */
+function personKeys(people: readonly Loose[]): string[] | undefined {
+  const keys = new Set<string>();
+  for (const person of people) {
+    if (keys.size >= MAX_PERSON_KEYS) break;
+    const nik = str(person, 'nik');
+    const card = str(person, 'card');
+    const key = nik !== undefined && /^\d{16}$/.test(nik) ? nik : card !== undefined && /^\d{13}$/.test(card) ? card : undefined;
+    if (key !== undefined) keys.add(key);
+  }
+  return keys.size > 0 ? [...keys] : undefined;
+}
+
+const asList = (value: Loose): Loose[] => (Array.isArray(value) ? value : []);
+
+/**
+ * A search: who, when, the query as asked and how many matched; never what matched. A query that
+ * names a NIK or card keeps it as its key (`queryKey`); one that does not (a name, a record
+ * number) keeps the numbers of the people its answer showed instead (`persons`, `shown`).
+ */
+const search = (query: (input: Loose) => string | undefined, matches: (value: Loose) => number | undefined, shown: (call: AuditCall) => Loose[] = () => []): AuditRule => ({
   notes(call, db) {
     const q = query(call.input) ?? '';
     const count = call.ok ? matches(call.value) : undefined;
     if (call.method === 'likelyDuplicates' && count) db.noteDuplicateWarning(str(call.input, 'name'), str(call.input, 'dob') ?? null);
-    return [{ action: 'lookup', detail: detailOf({ method: call.method, query: q, queryKey: queryKeyOf(q) ?? undefined, matches: count, ...failure(call) }) }];
+    const persons = call.ok ? personKeys(shown(call)) : undefined;
+    return [{ action: 'lookup', detail: detailOf({ method: call.method, query: q, queryKey: queryKeyOf(q) ?? undefined, matches: count, persons, ...failure(call) }) }];
   },
 });
+
+/** Who a look-up by name or record number showed: the list rows, this facility's records, the record asked for. */
+function lookupShown(call: AuditCall): Loose[] {
+  const kind = str(call.value, 'kind');
+  if (kind !== 'name' && kind !== 'mrn') return []; // a NIK or card: the query is the person's key
+  return [...asList(obj(call.value, 'matches')), ...asList(obj(call.value, 'ownMatches')), obj(call.value, 'patient')].filter((p) => p !== undefined && p !== null);
+}
 
 /**
  * The counter's live check (`lookupOnline`), asked right after every `lookup` of a NIK, card or
@@ -87,6 +137,36 @@ const payerChange: AuditRule = onlyOk((call, db) => [
     }),
   },
 ]);
+
+/**
+ * A visit moved along the queue or back: called (callNext), served, cancelled, or a step undone
+ * (served → called, called → waiting). Who did it, and the status before and after: a cancelled
+ * visit is what a dispute is about ("I was registered, then dropped"), and an undone step clears
+ * the visit's call and service times, so only the trail still says they were set.
+ */
+const visitStatus: AuditRule = {
+  snapshot: (input, db) => db.visitOf(num(input, 'visitId')),
+  notes(call) {
+    const before = call.before as VisitAsQueued | null | undefined;
+    if (!call.ok || !before) return [];
+    const status = str(call.input, 'status');
+    if (status === before.status) return [];
+    return [{ action: 'visit-status', subject: before.mrn, detail: detailOf({ method: call.method, visitId: num(call.input, 'visitId'), queue: before.queue, unit: before.unit, previous: before.status, status }) }];
+  },
+};
+
+/** The next patient called: the visit the core picked, from waiting to called. Nobody waiting: nothing changed, nothing recorded. */
+const calledNext: AuditRule = onlyOk((call) => {
+  const visitId = num(call.value, 'visitId');
+  if (visitId === undefined) return [];
+  return [
+    {
+      action: 'visit-status',
+      subject: str(obj(call.value, 'patient'), 'mrn') ?? null,
+      detail: detailOf({ method: call.method, visitId, queue: str(call.value, 'queue'), unit: str(call.value, 'unit'), previous: 'waiting', status: str(call.value, 'status') }),
+    },
+  ];
+});
 
 const print = (kind: 'print' | 'pdf'): AuditRule =>
   onlyOk((call, db) => [{ action: 'print', subject: db.mrnOfVisit(num(call.input, 'visitId')), detail: detailOf({ method: call.method, kind, visitId: num(call.input, 'visitId'), reprint: bool(call.input, 'reprint') }) }]);
@@ -163,10 +243,10 @@ function visitNotes(call: AuditCall, subject: string | null): AuditNote[] {
  */
 export function auditRules(settingsNow: () => Loose, lockedNow: () => boolean = () => false): Record<string, AuditRule> {
   return {
-    lookup: search((i) => str(i, 'query'), (v) => len(v, 'matches')),
+    lookup: search((i) => str(i, 'query'), (v) => len(v, 'matches'), lookupShown),
     lookupOnline: askedBpjs,
-    findPatient: search((i) => str(i, 'nik') ?? str(i, 'card') ?? str(i, 'mrn'), (v) => (v ? 1 : 0)),
-    likelyDuplicates: search((i) => [str(i, 'name'), str(i, 'dob')].filter(Boolean).join(' '), (v) => len(v)),
+    findPatient: search((i) => str(i, 'nik') ?? str(i, 'card') ?? str(i, 'mrn'), (v) => (v ? 1 : 0), (c) => (str(c.input, 'mrn') !== undefined && c.value ? [c.value] : [])),
+    likelyDuplicates: search((i) => [str(i, 'name'), str(i, 'dob')].filter(Boolean).join(' '), (v) => len(v), (c) => asList(c.value)),
 
     createPatient: onlyOk((call, db) => newRecordNotes(call.method, call.input, call.value, db)),
     updatePatient: patientChange,
@@ -197,6 +277,9 @@ export function auditRules(settingsNow: () => Loose, lockedNow: () => boolean = 
     setPayer: payerChange,
     recheckPayer: payerChange,
     attachIdentity: payerChange,
+
+    callNext: calledNext,
+    setVisitStatus: visitStatus,
 
     importList: {
       notes: (call) => [

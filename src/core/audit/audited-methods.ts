@@ -1,3 +1,4 @@
+import { queueLabel } from '../../shared/settings';
 import { toErrorPayload } from '../errors';
 import type { Db } from '../store/open-database';
 import { appendAudit, appendAuditSoon, type AuditRecord } from './audit-log.repo';
@@ -23,7 +24,7 @@ export function auditedMethods<T extends object>(ctx: AuditContext, methods: T, 
     const call = method as (input: unknown) => Promise<unknown>;
     wrapped[name] = async (input: unknown): Promise<unknown> => {
       const actorBefore = auditActor(ctx);
-      const before = rule.snapshot?.();
+      const before = rule.snapshot?.(input, lookups);
       const write = (ok: boolean, value: unknown, errorCode: string | null): void => {
         try {
           record(rule.notes({ method: name, input, ok, value, errorCode, actorBefore, before }, lookups), actorBefore);
@@ -76,6 +77,13 @@ function auditLookups(ctx: AuditContext): AuditLookups {
   return {
     mrnOfPatient: (id) => mrn('SELECT mrn FROM patients WHERE id = ?', id),
     mrnOfVisit: (id) => mrn('SELECT p.mrn FROM visits v JOIN patients p ON p.id = v.patient_id WHERE v.id = ?', id),
+    visitOf(id) {
+      if (id === undefined) return null;
+      const row = ctx.db.prepare('SELECT v.status, v.queue_prefix AS prefix, v.queue_no AS no, v.unit, p.mrn FROM visits v JOIN patients p ON p.id = v.patient_id WHERE v.id = ?').get(id) as
+        | { status: string; prefix: string; no: number; unit: string; mrn: string }
+        | undefined;
+      return row ? { status: row.status, queue: queueLabel(row.prefix, row.no), unit: row.unit, mrn: row.mrn } : null;
+    },
     warnedDuplicate(name, dob) {
       const at = warned.get(keyOf(name, dob));
       return at !== undefined && ctx.now().getTime() - at <= DUPLICATE_WARNING_MS;

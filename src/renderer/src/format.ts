@@ -1,21 +1,11 @@
-import { localeOf, type Lang } from './i18n';
+import { formatCalendarDate } from '../../shared/dates';
+import type { Lang } from '../../shared/i18n/messages';
 
 export { todayIso } from './facility-today';
 
-const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
-
 /** "12 Mar 1985" / "12 Mei 2025": the month in words, so day and month are never confused. */
 export function formatDate(iso: string | null, lang: Lang): string | null {
-  if (!iso) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  let format = dateFormats.get(lang);
-  if (!format) {
-    // UTC on both sides: a calendar date must not shift with the clock's zone.
-    format = new Intl.DateTimeFormat(localeOf(lang), { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' });
-    dateFormats.set(lang, format);
-  }
-  return format.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
+  return iso ? formatCalendarDate(iso, lang) : null;
 }
 
 /** Whole years between a yyyy-mm-dd birth date and today (local calendar). */

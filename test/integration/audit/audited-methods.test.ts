@@ -115,16 +115,17 @@ describe('reading the trail', () => {
     core.close();
   });
 
-  it('"who looked me up?": a NIK finds the look-ups by NIK or card however typed, and the records of that person', async () => {
+  it('"who looked me up?": a NIK finds the look-ups by NIK or card however typed (the record holds both), and the records of that person', async () => {
     const { core } = auditCore(tempDir());
     await callOk(core, 'lookup', { query: `${SITI.nik.slice(0, 8)} ${SITI.nik.slice(8)}` });
     await callOk(core, 'lookup', { query: RIZKI.nik });
     const siti = await callOk(core, 'createPatient', { name: 'Siti Aminah', nik: SITI.nik, card: SITI.card });
     await callOk(core, 'lookup', { query: SITI.card.replace(/^0+/, '') });
     const found = await callOk(core, 'auditEntries', { limit: 50, person: SITI.nik });
-    expect(found.entries.map((e) => [e.action, e.subject])).toEqual([['register', siti.mrn], ['lookup', null]]);
+    // The look-up by card too: the record says which card goes with the NIK.
+    expect(found.entries.map((e) => [e.action, e.subject])).toEqual([['lookup', null], ['register', siti.mrn], ['lookup', null]]);
     const byCard = await callOk(core, 'auditEntries', { limit: 50, person: SITI.card });
-    expect(byCard.entries.map((e) => e.action)).toEqual(['lookup', 'register']);
+    expect(byCard.entries.map((e) => e.action)).toEqual(['lookup', 'register', 'lookup']);
     core.close();
   });
 });

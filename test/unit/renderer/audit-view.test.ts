@@ -1,27 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
-import { AUDIT_PAGE, NO_FILTERS, auditErrorText, auditFileName, auditQuery, detailText, personProblem, verifySummary, type DetailWording } from '../../../src/renderer/src/features/audit/audit-view';
-import { auditEn } from '../../../src/renderer/src/i18n/messages-en-audit';
-import { auditId } from '../../../src/renderer/src/i18n/messages-id-audit';
+import { READ_ONLY_METHODS } from '../../../src/core/dispatch';
+import { AUDIT_PAGE, NO_FILTERS, auditFileName, auditQuery, personProblem, verifySummary } from '../../../src/renderer/src/features/audit/audit-filters';
+import { formatDate } from '../../../src/renderer/src/format';
 import { uiEn } from '../../../src/renderer/src/i18n/messages-en';
 import { uiId } from '../../../src/renderer/src/i18n/messages-id';
-import { AUDIT_ACTIONS, type AuditEntryView } from '../../../src/shared/audit';
+import { AUDIT_ACTIONS, NO_SESSION_ACTOR, type AuditEntryView } from '../../../src/shared/audit';
+import { actionText, actorText, auditErrorText, detailText, type DetailWording } from '../../../src/shared/audit-detail';
+import { auditWording } from '../../../src/shared/audit-wording';
+import { contract, type MethodName } from '../../../src/shared/contract';
+import { auditWordsEn } from '../../../src/shared/i18n/audit-words-en';
+import { auditWordsId } from '../../../src/shared/i18n/audit-words-id';
 import type { Lang } from '../../../src/shared/i18n/messages';
+import { METHOD_ACCESS } from '../../../src/shared/method-access';
 import { PAYER_NAMES } from '../../../src/shared/payer-names';
 
-/** The screen's wording with the real catalogs of one language, as AuditScreen builds it. */
-function wording(lang: Lang): DetailWording {
+const UNITS = [{ code: 'UMUM', name: 'Poli Umum' }];
+
+/**
+ * The wording as the screen built it before it was shared: i18next over the renderer's whole
+ * catalogs, the screens' date, unit, payer and error names. The shared wording (what the screen
+ * and the export use now) must read exactly the same.
+ */
+function screenWording(lang: Lang): DetailWording {
   const i18n = i18next.createInstance();
   void i18n.init({ lng: lang, resources: { id: { ui: uiId }, en: { ui: uiEn } }, defaultNS: 'ui', initAsync: false, interpolation: { escapeValue: false } });
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
   return {
     t: (key, options) => i18n.t(key, options) as string,
-    unit: (code) => (code === 'UMUM' ? 'Poli Umum' : code),
+    unit: (code) => UNITS.find((u) => u.code === code)?.name ?? code,
     payer: (code) => (PAYER_NAMES[lang] as Record<string, string>)[code] ?? code,
-    date: (iso) => `${iso.slice(8, 10)} ${months[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`,
+    date: (iso) => formatDate(iso, lang) ?? iso,
     error: (code) => auditErrorText(lang, code),
   };
 }
+
+const WORDINGS: [string, (lang: Lang) => DetailWording][] = [
+  ['the shared wording (screen and export)', (lang) => auditWording(lang, UNITS)],
+  ["the renderer's i18next catalogs", screenWording],
+];
 
 const entry = (action: string, detail: AuditEntryView['detail']): AuditEntryView => ({ seq: 1, at: '2026-11-30T02:00:00.000Z', actor: 'ani', action, subject: null, detail });
 
@@ -55,12 +71,14 @@ describe('the audit screen, without a window', () => {
     expect(verifySummary({ ...base, ok: false, entries: 4, firstBroken: 4, reason: 'gap' })).toEqual({ tone: 'bad', key: 'audit.verifyBroken', params: { seq: 4, entries: 4, reason: 'gap' } });
   });
 
-  it('words details for people in both languages: payers, units, statuses and fields by name, identifiers masked', () => {
+  it.each(WORDINGS)('words details for people in both languages (%s): payers, units, statuses and fields by name, identifiers masked', (_name, wording) => {
     const id = wording('id');
     const en = wording('en');
     const lookup = entry('lookup', { method: 'lookup', query: '3673015203850003', queryKey: '3673015203850003', matches: 2 });
     expect(detailText(lookup, id)).toBe('"3673••••••••0003": 2 cocok');
     expect(detailText(lookup, en)).toBe('"3673••••••••0003": 2 matched');
+    // A card typed without its leading zeros is masked as the card the core read it as.
+    expect(detailText(entry('lookup', { method: 'lookup', query: '1336526592', queryKey: '0001336526592', matches: 1 }), id)).toBe('"•••••••••6592": 1 cocok');
     // The tester's line: "method: setPayer · payer: umum · previous: pending · visitId: 4".
     const payer = entry('payer-change', { method: 'setPayer', payer: 'umum', previous: 'pending', visitId: 4 });
     expect(detailText(payer, id)).toBe('penjamin diubah petugas: Penjamin menyusul → Umum');
@@ -76,24 +94,58 @@ describe('the audit screen, without a window', () => {
     expect(detailText(entry('override', { warning: 'second-visit-same-day' }), id)).toBe('kunjungan kedua ke unit yang sama hari ini');
     expect(detailText(entry('export', { method: 'exportReport', ok: false, error: 'session/forbidden' }), en)).toMatch(/^Report export refused: /);
     expect(detailText(entry('login-failed', { method: 'signIn', username: 'budi', error: 'account/wrong-credentials' }), id)).toMatch(/^Masuk gagal untuk budi: /);
+    // A visit moved along the queue (or back): the queue number, the unit and the statuses by the queue screen's names.
+    const cancelled = entry('visit-status', { method: 'setVisitStatus', visitId: 4, queue: 'U-003', unit: 'UMUM', previous: 'called', status: 'cancelled' });
+    expect(detailText(cancelled, id)).toBe('antrean U-003 di Poli Umum: Dipanggil → Batal');
+    expect(detailText(cancelled, en)).toBe('queue U-003 at Poli Umum: Called → Cancelled');
+    expect(detailText(entry('visit-status', { method: 'callNext', visitId: 4, queue: 'U-003', unit: 'UMUM', previous: 'waiting', status: 'called' }), id)).toBe('antrean U-003 di Poli Umum: Menunggu → Dipanggil');
     // Asking BPJS is its own kind of entry, worded so (not a second "0 cocok").
     const asked = entry('lookup', { method: 'lookupOnline', query: '3673015203850003', service: 'vclaim', bpjs: 'not-found' });
     expect(detailText(asked, id)).toBe('"3673••••••••0003": ditanyakan ke BPJS VClaim, tidak dikenal BPJS');
     expect(detailText(asked, en)).toBe('"3673••••••••0003": asked of BPJS VClaim, not known to BPJS');
-    // A slip shown behind the lock screen (an emergency's), and a slip refused there.
-    const slipView = entry('print', { method: 'slipHtml', kind: 'view', visitId: 9, locked: true });
-    expect(detailText(slipView, id)).toBe('slip dilihat di layar terkunci');
-    expect(detailText(slipView, en)).toBe('slip viewed behind the lock screen');
-    expect(detailText(entry('refused', { method: 'slipHtml', ok: false, error: 'session/required' }), id)).toMatch(/^Lihat slip ditolak: /);
     // Every detail the core writes reads without a raw "name: value".
     for (const w of [id, en]) {
-      for (const e of [payer, visit, settings, entry('print', { method: 'printSlip', kind: 'print', visitId: 4, reprint: true }), entry('emergency', { visitId: 9, queue: 'GD-001' })]) {
+      for (const e of [payer, visit, settings, cancelled, entry('print', { method: 'printSlip', kind: 'print', visitId: 4, reprint: true }), entry('emergency', { visitId: 9, queue: 'GD-001' })]) {
         expect(detailText(e, w)).not.toMatch(/(^|· )[a-zA-Z]+: [a-z0-9]|visitId|method/);
       }
     }
   });
 
-  it('words a backup and a recovery key (a file, no format or rows) and their failures without empty gaps', () => {
+  it('has every action and every warning the core records in both languages', () => {
+    for (const action of AUDIT_ACTIONS) {
+      expect(auditWordsId.audit.actions[action]).toBeTruthy();
+      expect(auditWordsEn.audit.actions[action]).toBeTruthy();
+    }
+    expect(Object.keys(auditWordsEn.audit.warning).sort()).toEqual(Object.keys(auditWordsId.audit.warning).sort());
+    expect(auditFileName('2026-11-01', '2026-11-30', 'xlsx')).toBe('audit-2026-11-01_2026-11-30.xlsx');
+  });
+
+  it('names every method a refusal can record, in both languages (no "listAccounts ditolak")', () => {
+    // Dispatch records a refused call of any method that is not only a read (and an emergency naming a patient).
+    const refusable = (Object.keys(contract) as MethodName[]).filter((m) => !READ_ONLY_METHODS.has(m) && (METHOD_ACCESS[m] !== 'open' || m === 'registerEmergency'));
+    for (const method of refusable) {
+      expect(auditWordsId.audit.methods, method).toHaveProperty([method]);
+      expect(auditWordsEn.audit.methods, method).toHaveProperty([method]);
+    }
+    const refused = entry('refused', { method: 'listAccounts', ok: false, error: 'session/forbidden' });
+    expect(detailText(refused, auditWording('id'))).toMatch(/^Daftar akun petugas ditolak: /);
+  });
+
+  it.each(WORDINGS)('words the action and a refusal made while nobody was signed in (%s)', (_name, wording) => {
+    expect(actionText('visit-status', wording('id'))).toBe('Status antrean');
+    expect(actionText('lookup', wording('en'))).toBe('Look-up');
+    expect(actorText(NO_SESSION_ACTOR, wording('id'))).toBe('(tidak ada yang masuk)');
+    expect(actorText(NO_SESSION_ACTOR, wording('en'))).toBe('(nobody signed in)');
+    expect(actorText('ani', wording('id'))).toBe('ani');
+  });
+  it.each(WORDINGS)('words a slip shown behind the lock screen, and one refused there (%s)', (_name, wording) => {
+    const slipView = entry('print', { method: 'slipHtml', kind: 'view', visitId: 9, locked: true });
+    expect(detailText(slipView, wording('id'))).toBe('slip dilihat di layar terkunci');
+    expect(detailText(slipView, wording('en'))).toBe('slip viewed behind the lock screen');
+    expect(detailText(entry('refused', { method: 'slipHtml', ok: false, error: 'session/required' }), wording('id'))).toMatch(/^Lihat slip ditolak: /);
+  });
+
+  it.each(WORDINGS)('words a backup and a recovery key (a file, no format or rows) and their failures without empty gaps (%s)', (_name, wording) => {
     const id = wording('id');
     const en = wording('en');
     // The tester's lines: "cadangan basis data (): – baris", "Cadangan basis data gagal: Terjadi kesalahan di aplikasi: . …".
@@ -107,14 +159,5 @@ describe('the audit screen, without a window', () => {
     expect(detailText(entry('export', { method: 'exportReport', what: 'recap', ok: false, error: 'file/own-file' }), en)).toMatch(/^Report export failed: This place is one of Loket's own data files/);
     // A table export keeps its format and rows.
     expect(detailText(entry('export', { method: 'exportReport', what: 'recap', format: 'csv', rows: 15 }), id)).toBe('laporan rekap (CSV): 15 baris');
-  });
-
-  it('has every action and every warning the core records in both languages', () => {
-    for (const action of AUDIT_ACTIONS) {
-      expect(auditId.audit.actions[action]).toBeTruthy();
-      expect(auditEn.audit.actions[action]).toBeTruthy();
-    }
-    expect(Object.keys(auditEn.audit.warning).sort()).toEqual(Object.keys(auditId.audit.warning).sort());
-    expect(auditFileName('2026-11-01', '2026-11-30', 'xlsx')).toBe('audit-2026-11-01_2026-11-30.xlsx');
   });
 });

@@ -1,9 +1,9 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { changesOf, draftOf, editReducer, editTargetOf, fieldOfError, hasChanges, isEditKey, unidentifiedOf, type ScreenPatients } from '../../../src/renderer/src/features/patient-edit/patient-edit-flow';
-import { patientChangeText } from '../../../src/renderer/src/features/audit/patient-change-text';
-import type { DetailWording } from '../../../src/renderer/src/features/audit/audit-view';
-import { detailText } from '../../../src/renderer/src/features/audit/audit-view';
+import { patientChangeText } from '../../../src/shared/patient-change-text';
+import type { DetailWording } from '../../../src/shared/audit-detail';
+import { detailText } from '../../../src/shared/audit-detail';
 import { uiEn } from '../../../src/renderer/src/i18n/messages-en';
 import { uiId } from '../../../src/renderer/src/i18n/messages-id';
 import type { Patient } from '../../../src/shared/counter';

@@ -1,4 +1,5 @@
 import type { UiMessages } from './messages-id';
+import { SHARED_NAMES } from '../../../shared/i18n/shared-names';
 
 /** English text of the session screens and the accounts tab. Part of uiEn. */
 export const accountsEn: Pick<UiMessages, 'session' | 'accountField' | 'accountRule' | 'role' | 'accounts' | 'autoLock' | 'myAccount'> = {
@@ -59,11 +60,7 @@ export const accountsEn: Pick<UiMessages, 'session' | 'accountField' | 'accountR
     passwordMismatch: 'The two passwords differ.',
     pin: 'A PIN is 4–6 digits.',
   },
-  role: {
-    admin: 'Administrator',
-    clerk: 'Counter clerk',
-    'data-officer': 'Data officer',
-  },
+  role: SHARED_NAMES.en.roles,
   accounts: {
     tab: 'Accounts',
     title: 'Clerk accounts',

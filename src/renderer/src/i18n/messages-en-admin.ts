@@ -1,4 +1,5 @@
 import type { UiMessages } from './messages-id';
+import { SHARED_NAMES } from '../../../shared/i18n/shared-names';
 
 /** English text of the administration screens: lists, reports, settings. Part of uiEn. */
 export const adminEn: Pick<UiMessages, 'listAdmin' | 'reports' | 'settings' | 'bpjsAdmin' | 'bridgeLog'> = {
@@ -188,18 +189,14 @@ export const adminEn: Pick<UiMessages, 'listAdmin' | 'reports' | 'settings' | 'b
     keys: 'Pick a date; the reports load by themselves',
   },
   settings: {
+    ...SHARED_NAMES.en.settingsFields,
     title: 'Counter settings',
     facility: 'Facility',
-    facilityName: 'Facility name',
-    facilityCode: 'Facility code',
-    facilityAddress: 'Address',
-    timeZone: 'Time zone',
     timeZones: {
       jakarta: 'WIB (Asia/Jakarta)',
       makassar: 'WITA (Asia/Makassar)',
       jayapura: 'WIT (Asia/Jayapura)',
     },
-    units: 'Service units',
     unitCode: 'Code',
     unitName: 'Name',
     unitPrefix: 'Prefix',
@@ -211,21 +208,12 @@ export const adminEn: Pick<UiMessages, 'listAdmin' | 'reports' | 'settings' | 'b
     removeUnitName: 'Remove {{name}}',
     unitHasPatients: '{{name}} ({{code}}): {{count}} patient(s) still waiting or called today. Its code cannot be changed and the unit cannot be removed until they are served or cancelled in the Queue (Alt+2).',
     unitLocked: 'Patients are still waiting in this unit today',
-    emergencyUnit: 'Emergency unit',
     numbers: 'Numbers',
-    counterPrefix: 'Counter prefix',
     counterPrefixNote: 'Leave empty with one counter. Two counters: A and B, numbered A-U-007 and B-U-007.',
-    emergencyPrefix: 'Emergency number prefix',
     example: 'Example: {{value}}',
-    mrnFormat: 'Record number format',
     mrnHelp: '{seq:6} 6-digit sequence · {yyyy} or {yy} year · {code} facility code',
     deadlines: 'Deadlines',
-    followUpHours: 'Emergency follow-up deadline (hours)',
-    staleAfterDays: 'A member list is old after (days)',
     printing: 'Printing',
-    paper: 'Slip paper',
-    printerName: 'Printer name',
-    autoLockMinutes: 'Lock the screen after (minutes without use; 0 = never)',
     printerNote: 'Leave empty for the default printer.',
     save: 'Save settings',
     saved: 'Settings saved.',
@@ -242,9 +230,9 @@ export const adminEn: Pick<UiMessages, 'listAdmin' | 'reports' | 'settings' | 'b
     tabBridgeLog: 'Bridge log',
   },
   bpjsAdmin: {
+    ...SHARED_NAMES.en.bpjsFields,
     title: 'BPJS connection (bridging)',
     lead: 'Loket always answers from the local lists first; BPJS is asked in the background and never holds up a registration.',
-    use: 'Service this counter uses',
     useOff: 'Not used (local lists only)',
     useVclaim: 'VClaim (hospital / FKRTL)',
     usePcare: 'PCare (puskesmas / FKTP)',
@@ -259,9 +247,6 @@ export const adminEn: Pick<UiMessages, 'listAdmin' | 'reports' | 'settings' | 'b
     savedPlaceholder: 'saved — leave empty to keep',
     emptyPlaceholder: 'not entered yet',
     timing: 'Timing',
-    timeoutSeconds: 'Time limit per call (seconds)',
-    slowSeconds: 'Counted as slow after (seconds)',
-    probeSeconds: 'Check the connection every (seconds)',
     test: 'Test {{service}} connection',
     testing: 'Testing the {{service}} connection…',
     testFailed: 'The test could not run: {{message}}',

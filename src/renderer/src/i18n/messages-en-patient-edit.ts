@@ -1,3 +1,4 @@
+import { PATIENT_EDIT_WORDS } from '../../../shared/i18n/patient-edit-words';
 import type { UiMessages } from './messages-id';
 
 /** English text of the patient correction (Edit patient data, F3); the keys mirror messages-id-patient-edit.ts. */
@@ -14,15 +15,6 @@ export const patientEditEn: Pick<UiMessages, 'patientEdit'> = {
     unchanged: 'Nothing was changed on RM {{mrn}}.',
     failed: 'Patient data not changed',
     unidentified: 'An emergency patient without identity: complete the identity in Follow-ups (Alt+3, then I).',
-    fields: {
-      name: 'name',
-      nik: 'NIK',
-      card: 'card no.',
-      dob: 'birth date',
-      sex: 'sex',
-      address: 'address',
-    },
-    audit: 'patient data changed: {{changes}}',
-    auditChange: '{{field}}: {{before}} → {{after}}',
+    ...PATIENT_EDIT_WORDS.en,
   },
 };

@@ -1,4 +1,5 @@
 import type { UiMessages } from './messages-id';
+import { SHARED_NAMES } from '../../../shared/i18n/shared-names';
 
 /** English text of the queue and follow-up screens (with Undo and the BPJS re-check results). Part of uiEn. */
 export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'letters' | 'reconciliation'> = {
@@ -35,12 +36,7 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'letters
     cancelKeys: '←→: switch · Enter: answer with the highlighted button · Esc: no',
     failed: 'The queue could not be loaded',
     actionFailed: 'The change failed',
-    statuses: {
-      waiting: 'Waiting',
-      called: 'Called',
-      served: 'Done',
-      cancelled: 'Cancelled',
-    },
+    statuses: SHARED_NAMES.en.visitStatuses,
   },
   followUps: {
     title: 'Needs follow-up',

@@ -2,11 +2,12 @@ import { adminEn } from './messages-en-admin';
 import { queueEn } from './messages-en-queue';
 import { hubEn } from './messages-en-hub';
 import { accountsEn } from './messages-en-accounts';
-import { auditEn } from './messages-en-audit';
+import { auditWordsEn } from '../../../shared/i18n/audit-words-en';
 import { securityEn } from './messages-en-security';
 import { patientEditEn } from './messages-en-patient-edit';
 import type { UiMessages } from './messages-id';
 import { PAYER_NAMES } from '../../../shared/payer-names';
+import { SHARED_NAMES } from '../../../shared/i18n/shared-names';
 
 /** English UI text; the keys mirror messages-id.ts. */
 export const uiEn: UiMessages = {
@@ -14,7 +15,7 @@ export const uiEn: UiMessages = {
   ...queueEn,
   ...hubEn,
   ...accountsEn,
-  ...auditEn,
+  ...auditWordsEn,
   ...securityEn,
   ...patientEditEn,
   app: {
@@ -215,11 +216,9 @@ export const uiEn: UiMessages = {
     resultsLabel: 'Search results',
   },
   verdict: {
-    eligible: 'Active member',
+    ...SHARED_NAMES.en.verdicts,
     eligibleDetail: 'Active JKN member',
-    notEligible: 'Not active',
     reasonUnknown: 'No reason given in the list',
-    unknown: 'Not found in the lists',
     unknownDetail_one: 'Not in the stored member list.',
     unknownDetail_other: 'Not in the {{count}} stored member lists.',
     unknownNoLists: 'There are no stored member lists to search yet.',
@@ -286,14 +285,7 @@ export const uiEn: UiMessages = {
     'card-zeros-restored': 'Leading zeros of the card number restored',
     'dob-differs': 'Different birth date',
   },
-  listKind: {
-    'pbi-apbn': 'PBI APBN',
-    'pbi-apbd': 'PBI APBD',
-    jamkesda: 'Jamkesda',
-    bpjs: 'BPJS',
-    other: 'Other',
-    'bpjs-live': 'BPJS (live)',
-  },
+  listKind: SHARED_NAMES.en.listKinds,
   path: {
     placeholder: 'e.g. C:\\Users\\counter\\Documents\\file.csv',
     cancel: 'Cancel',

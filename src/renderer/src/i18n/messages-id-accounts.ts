@@ -1,3 +1,4 @@
+import { SHARED_NAMES } from '../../../shared/i18n/shared-names';
 /** Indonesian text of the session screens (first administrator, sign-in, lock, my account) and the accounts tab. Part of uiId. */
 export const accountsId = {
   session: {
@@ -57,11 +58,7 @@ export const accountsId = {
     passwordMismatch: 'Kedua kata sandi tidak sama.',
     pin: 'PIN harus 4–6 angka.',
   },
-  role: {
-    admin: 'Administrator',
-    clerk: 'Petugas loket',
-    'data-officer': 'Petugas data',
-  },
+  role: SHARED_NAMES.id.roles,
   accounts: {
     tab: 'Akun petugas',
     title: 'Akun petugas',

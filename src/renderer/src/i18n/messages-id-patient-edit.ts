@@ -1,3 +1,4 @@
+import { PATIENT_EDIT_WORDS } from '../../../shared/i18n/patient-edit-words';
 /** Indonesian text of the patient correction (Ubah data pasien, F3). Part of uiId. */
 export const patientEditId = {
   patientEdit: {
@@ -12,15 +13,6 @@ export const patientEditId = {
     unchanged: 'Tidak ada yang diubah pada RM {{mrn}}.',
     failed: 'Data pasien belum diubah',
     unidentified: 'Pasien gawat darurat tanpa identitas: lengkapi identitasnya di Tindak lanjut (Alt+3, lalu I).',
-    fields: {
-      name: 'nama',
-      nik: 'NIK',
-      card: 'no. kartu',
-      dob: 'tanggal lahir',
-      sex: 'jenis kelamin',
-      address: 'alamat',
-    },
-    audit: 'data pasien diubah: {{changes}}',
-    auditChange: '{{field}}: {{before}} → {{after}}',
+    ...PATIENT_EDIT_WORDS.id,
   },
 };

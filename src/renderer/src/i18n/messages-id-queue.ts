@@ -1,3 +1,4 @@
+import { SHARED_NAMES } from '../../../shared/i18n/shared-names';
 /** Indonesian text of the queue and follow-up screens (with Undo and the BPJS re-check results). Part of uiId. */
 export const queueId = {
   queue: {
@@ -33,12 +34,7 @@ export const queueId = {
     cancelKeys: '←→: pindah · Enter: jawab dengan tombol yang disorot · Esc: tidak',
     failed: 'Antrean tidak dapat dimuat',
     actionFailed: 'Perubahan gagal',
-    statuses: {
-      waiting: 'Menunggu',
-      called: 'Dipanggil',
-      served: 'Selesai',
-      cancelled: 'Batal',
-    },
+    statuses: SHARED_NAMES.id.visitStatuses,
   },
   followUps: {
     title: 'Perlu tindak lanjut',

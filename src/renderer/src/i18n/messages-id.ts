@@ -2,10 +2,11 @@ import { adminId } from './messages-id-admin';
 import { queueId } from './messages-id-queue';
 import { hubId } from './messages-id-hub';
 import { accountsId } from './messages-id-accounts';
-import { auditId } from './messages-id-audit';
+import { auditWordsId } from '../../../shared/i18n/audit-words-id';
 import { securityId } from './messages-id-security';
 import { patientEditId } from './messages-id-patient-edit';
 import { PAYER_NAMES } from '../../../shared/payer-names';
+import { SHARED_NAMES } from '../../../shared/i18n/shared-names';
 
 /**
  * Indonesian UI text (the default language). Every string a component shows comes from here or
@@ -16,7 +17,7 @@ export const uiId = {
   ...queueId,
   ...hubId,
   ...accountsId,
-  ...auditId,
+  ...auditWordsId,
   ...securityId,
   ...patientEditId,
   app: {
@@ -217,11 +218,9 @@ export const uiId = {
     resultsLabel: 'Hasil pencarian',
   },
   verdict: {
-    eligible: 'Terdaftar aktif',
+    ...SHARED_NAMES.id.verdicts,
     eligibleDetail: 'Peserta JKN aktif',
-    notEligible: 'Tidak aktif',
     reasonUnknown: 'Alasan tidak tercantum di daftar',
-    unknown: 'Tidak ditemukan di daftar',
     unknownDetail_one: 'Tidak ada di {{count}} daftar peserta yang tersimpan.',
     unknownDetail_other: 'Tidak ada di {{count}} daftar peserta yang tersimpan.',
     unknownNoLists: 'Belum ada daftar peserta yang tersimpan untuk dicari.',
@@ -288,14 +287,7 @@ export const uiId = {
     'card-zeros-restored': 'Nol di depan nomor kartu dipulihkan',
     'dob-differs': 'Tanggal lahir beda',
   },
-  listKind: {
-    'pbi-apbn': 'PBI APBN',
-    'pbi-apbd': 'PBI APBD',
-    jamkesda: 'Jamkesda',
-    bpjs: 'BPJS',
-    other: 'Lainnya',
-    'bpjs-live': 'BPJS (langsung)',
-  },
+  listKind: SHARED_NAMES.id.listKinds,
   path: {
     placeholder: 'mis. C:\\Users\\loket\\Documents\\berkas.csv',
     cancel: 'Batal',

@@ -1,27 +1,26 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, type AuditAction } from '../../../../shared/audit';
-import { PAYER_NAMES } from '../../../../shared/payer-names';
-import type { CounterSettings } from '../../../../shared/settings';
+import { actionText, actorText, detailText } from '../../../../shared/audit-detail';
+import { auditWording } from '../../../../shared/audit-wording';
+import type { CounterSettingsView } from '../../../../shared/settings';
 import { loket } from '../../api';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Notice, PathPrompt } from '../../components/PathPrompt';
 import { useTableExport, type ExportFormat, type ExportRequest } from '../../hooks/use-table-export';
-import { formatDate } from '../../format';
-import { unitName } from '../../hooks/use-settings';
 import { localeOf, useLang } from '../../i18n';
 import type { Translate } from '../hub/hub-notice-text';
 import '../lists/admin.css';
 import './audit.css';
-import { NO_FILTERS, auditErrorText, auditFileName, detailText, personProblem, verifySummary, type AuditFilters, type DetailWording } from './audit-view';
+import { NO_FILTERS, auditFileName, personProblem, verifySummary, type AuditFilters } from './audit-filters';
 import { useAudit } from './use-audit';
 
 /**
  * The audit trail for the data officer and the administrator: entries newest first with filters
  * (dates, action, clerk, a person's NIK or card), the chain check in words, and the export.
  */
-export function AuditScreen({ settings, reload = 0 }: { settings: CounterSettings | null; reload?: number }) {
+export function AuditScreen({ settings, reload = 0 }: { settings: CounterSettingsView | null; reload?: number }) {
   const { t } = useTranslation();
   const tr = t as unknown as Translate;
   const lang = useLang();
@@ -35,16 +34,9 @@ export function AuditScreen({ settings, reload = 0 }: { settings: CounterSetting
     [lang, timeZone],
   );
 
-  const wording = useMemo<DetailWording>(
-    () => ({
-      t: tr,
-      unit: (code) => unitName(settings, code),
-      payer: (code) => (PAYER_NAMES[lang] as Record<string, string>)[code] ?? code,
-      date: (iso) => formatDate(iso, lang) ?? iso,
-      error: (code) => auditErrorText(lang, code),
-    }),
-    [tr, settings, lang],
-  );
+  // The same wording as the export's (src/shared/audit-wording.ts): the file reads as the screen does.
+  // Units the settings no longer have keep their names (formerUnits).
+  const wording = useMemo(() => auditWording(lang, [...(settings?.units ?? []), ...(settings?.formerUnits ?? [])]), [lang, settings]);
 
   const write = useCallback(
     (request: ExportRequest<'audit'>, file: string) => loket.exportAudit({ from: filters.from, to: filters.to, format: request.format, file, lang }),
@@ -159,8 +151,8 @@ export function AuditScreen({ settings, reload = 0 }: { settings: CounterSetting
               <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
                 <td className="data-table__num">{e.seq}</td>
                 <td className="audit-time">{time.format(new Date(e.at))}</td>
-                <td>{e.actor}</td>
-                <td>{tr(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
+                <td>{actorText(e.actor, wording)}</td>
+                <td>{actionText(e.action, wording)}</td>
                 <td>{e.subject ?? ''}</td>
                 <td className="audit-detail">{detailText(e, wording)}</td>
               </tr>

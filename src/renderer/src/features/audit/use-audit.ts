@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditEntryView, AuditVerifyResult } from '../../../../shared/audit';
 import type { ContractError } from '../../../../shared/contract';
 import { loket } from '../../api';
-import { auditQuery, personProblem, type AuditFilters } from './audit-view';
+import { auditQuery, personProblem, type AuditFilters } from './audit-filters';
 
 /**
  * The audit screen's data: the newest page for the filters (reloaded when they change, or when

@@ -1,7 +1,8 @@
-import type { UiMessages } from './messages-id';
+import type { auditWordsId } from './audit-words-id';
+import type { Catalog } from './catalog';
 
-/** English text of the audit screen (Audit trail). Part of uiEn. */
-export const auditEn: Pick<UiMessages, 'audit'> = {
+/** English text of the audit trail, its screen and its entries; the keys mirror audit-words-id.ts. Part of uiEn. */
+export const auditWordsEn: Catalog<typeof auditWordsId> = {
   audit: {
     title: 'Audit trail',
     lead: 'Who did what at this counter, and when: look-ups, registrations, prints, exports, settings, sign-ins and sign-outs. Entries are never deleted; each one is locked to the one before it.',
@@ -44,6 +45,7 @@ export const auditEn: Pick<UiMessages, 'audit'> = {
     exported: '{{rows}} entries saved to {{file}} (NIK and card numbers masked).',
     exportFailed: 'Export failed',
     exportNeedsDates: 'Choose the from and to dates to export.',
+    noSession: '(nobody signed in)',
     actions: {
       lookup: 'Look-up',
       register: 'Registration',
@@ -51,6 +53,7 @@ export const auditEn: Pick<UiMessages, 'audit'> = {
       print: 'Print',
       override: 'Warning passed',
       'payer-change': 'Payer change',
+      'visit-status': 'Queue status',
       import: 'List import',
       rollback: 'List rollback',
       settings: 'Settings',
@@ -80,6 +83,7 @@ export const auditEn: Pick<UiMessages, 'audit'> = {
       slipViewLocked: 'slip viewed behind the lock screen',
       payerChange: '{{previous}} → {{payer}}',
       joined: 'joined to MRN {{mrn}}',
+      visitStatus: 'queue {{queue}} at {{unit}}: {{previous}} → {{status}}',
       import: '{{kind}} as of {{asOf}}: {{rows}} rows imported, {{rejected}} rejected (edition {{edition}})',
       rollback: 'back to edition {{edition}} ({{rows}} members)',
       settings: 'counter settings changed: {{fields}}',
@@ -131,6 +135,8 @@ export const auditEn: Pick<UiMessages, 'audit'> = {
       slipHtml: 'View slip',
       exportSlipPdf: 'Slip to PDF',
       setPayer: 'Change payer',
+      callNext: 'Call next',
+      setVisitStatus: 'Queue status change',
       importList: 'List import',
       exportReport: 'Report export',
       exportImportIssues: 'Rejected rows export',
@@ -149,6 +155,21 @@ export const auditEn: Pick<UiMessages, 'audit'> = {
       saveAccount: 'Account saved',
       updatePatient: 'Patient data change',
       rekeyDatabase: 'Database key changed',
+      lockSession: 'Screen lock',
+      signOut: 'Sign-out',
+      pickFile: 'Choose a file',
+      registerNewPatient: 'New patient registration',
+      recheckPayer: 'Payer re-check',
+      attachIdentity: 'Identity completed',
+      recheckNow: 'Re-check with BPJS now',
+      syncNow: 'Sync now',
+      markHubNoticeSeen: 'Hub notice marked read',
+      saveSettings: 'Save settings',
+      rollbackList: 'List rollback',
+      saveBpjsSettings: 'Save BPJS settings',
+      testBpjsConnection: 'BPJS connection test',
+      enrollHub: 'Enrol the counter with the hub',
+      listAccounts: 'Clerk account list',
     },
     warning: {
       'second-visit-same-day': 'a second visit to the same unit today',

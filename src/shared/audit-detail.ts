@@ -1,61 +1,16 @@
-import type { AuditAction, AuditEntryView, AuditVerifyResult } from '../../../../shared/audit';
-import { maskQueryIdentifiers } from '../../../../shared/audit-mask';
-import type { MethodInput } from '../../../../shared/contract';
-import { CORE_MESSAGES, formatCoreMessage, isMessageKey, type Lang } from '../../../../shared/i18n/messages';
-import { counterSettingsFields } from '../../../../shared/settings';
+import { NO_SESSION_ACTOR, type AuditEntryView } from './audit';
+import { maskAuditQuery, maskQueryIdentifiers } from './audit-mask';
+import { CORE_MESSAGES, formatCoreMessage, isMessageKey, type Lang } from './i18n/messages';
 import { patientChangeText } from './patient-change-text';
+import { counterSettingsFields } from './settings';
 
-/** Entries per page of the audit screen. */
-export const AUDIT_PAGE = 50;
+/**
+ * How an audit entry is worded for people, in one language: its detail, its action and who
+ * acted. One wording for the audit screen and the core's export of the trail (audit-export.ts),
+ * so the file reads as the screen does; built over the shared catalogs by audit-wording.ts.
+ */
 
-export interface AuditFilters {
-  /** Local dates, '' for open. */
-  from: string;
-  to: string;
-  action: AuditAction | '';
-  actor: string;
-  /** A NIK or card number: who looked this person up. */
-  person: string;
-}
-
-export const NO_FILTERS: AuditFilters = { from: '', to: '', action: '', actor: '', person: '' };
-
-/** The person filter takes a NIK (16 digits) or a card number (9–13 digits), separators allowed. */
-export function personProblem(person: string): 'person-invalid' | null {
-  if (person.trim() === '') return null;
-  const digits = person.replace(/[\s.\-\u2013]/g, '');
-  return /^\d{9,13}$|^\d{16}$/.test(digits) ? null : 'person-invalid';
-}
-
-/** The contract query of the filters (empty ones left out), for the page after `before`. */
-export function auditQuery(filters: AuditFilters, before?: number): MethodInput<'auditEntries'> {
-  return {
-    limit: AUDIT_PAGE,
-    ...(filters.from ? { from: filters.from } : {}),
-    ...(filters.to ? { to: filters.to } : {}),
-    ...(filters.action ? { action: filters.action } : {}),
-    ...(filters.actor.trim() ? { actor: filters.actor.trim() } : {}),
-    ...(filters.person.trim() ? { person: filters.person.trim() } : {}),
-    ...(before !== undefined ? { before } : {}),
-  };
-}
-
-export interface Worded {
-  key: string;
-  params: Record<string, string | number>;
-}
-
-/** "Verify chain" in words: whole (how many, and against the hub's head), or where it broke and why. */
-export function verifySummary(result: AuditVerifyResult): Worded & { tone: 'ok' | 'bad' } {
-  if (result.ok) {
-    return result.hubHead
-      ? { tone: 'ok', key: 'audit.verifyOkHub', params: { entries: result.entries, seq: result.hubHead.seq } }
-      : { tone: 'ok', key: 'audit.verifyOk', params: { entries: result.entries } };
-  }
-  return { tone: 'bad', key: 'audit.verifyBroken', params: { seq: result.firstBroken ?? 0, entries: result.entries, reason: result.reason ?? 'hash' } };
-}
-
-/** What the details are worded with: the screen's t() and how it names units, payers, dates and error codes. */
+/** What the details are worded with: t() over the audit's catalog and how the screens name units, payers, dates and error codes. */
 export interface DetailWording {
   t: (key: string, options?: Record<string, unknown>) => string;
   /** A unit code as the facility names it ("UMUM" → "Poli Umum"). */
@@ -116,7 +71,7 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
   const d = entry.detail;
   const t = w.t;
   const method = text(d.method);
-  const query = maskQueryIdentifiers(text(d.query));
+  const query = maskAuditQuery(text(d.query), d.queryKey);
   if (d.ok === false) {
     const how = entry.action === 'refused' || d.error === 'session/forbidden' || d.error === 'session/required' ? 'refused' : 'failed';
     const error = !has(d.error) ? '' : INTERNAL.has(text(d.error)) ? t('audit.detail.internalError') : w.error(text(d.error));
@@ -145,6 +100,10 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
       const how = t(`audit.payerHow.${method}`, { defaultValue: method, verdict: has(d.verdict) ? verdictWord(text(d.verdict), w) : '–' });
       const joined = has(d.joinedRecord) ? t('audit.detail.joined', { mrn: text(d.joinedRecord) }) : '';
       return [`${how}: ${change}`, joined].filter(Boolean).join(' · ');
+    }
+    case 'visit-status': {
+      const status = (v: unknown): string => (has(v) ? t(`queue.statuses.${text(v)}`, { defaultValue: text(v) }) : '–');
+      return t('audit.detail.visitStatus', { queue: text(d.queue), unit: w.unit(text(d.unit)), previous: status(d.previous), status: status(d.status) });
     }
     case 'import':
       return t('audit.detail.import', { kind: t(`listKind.${text(d.kind)}`, { defaultValue: text(d.kind) }), asOf: has(d.asOf) ? w.date(text(d.asOf)) : '–', rows: text(d.rows), rejected: text(d.rejected), edition: text(d.edition) });
@@ -192,7 +151,12 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
   }
 }
 
-/** "audit-2026-11-01_2026-11-30.csv" */
-export function auditFileName(from: string, to: string, format: 'csv' | 'xlsx'): string {
-  return `audit-${from}_${to}.${format}`;
+/** An entry's action in words ("lookup" → "Pencarian"); an action this catalog does not know, as stored. */
+export function actionText(action: string, w: DetailWording): string {
+  return w.t(`audit.actions.${action}`, { defaultValue: action });
+}
+
+/** Who acted: the username; a refusal while nobody was signed in in words instead of its code. */
+export function actorText(actor: string, w: DetailWording): string {
+  return actor === NO_SESSION_ACTOR ? w.t('audit.noSession') : actor;
 }

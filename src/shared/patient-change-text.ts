@@ -1,6 +1,6 @@
-import type { AuditDetail } from '../../../../shared/audit';
-import { maskQueryIdentifiers } from '../../../../shared/audit-mask';
-import type { DetailWording } from './audit-view';
+import type { AuditDetail } from './audit';
+import { maskQueryIdentifiers } from './audit-mask';
+import type { DetailWording } from './audit-detail';
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 

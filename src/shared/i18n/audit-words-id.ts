@@ -1,5 +1,9 @@
-/** Indonesian text of the audit screen (Jejak audit). Part of uiId. */
-export const auditId = {
+/**
+ * Indonesian text of the audit trail: its screen (Jejak audit, part of the renderer's uiId) and
+ * the words of its entries, which the core's export writes as the screen shows them
+ * (audit-detail.ts). Shared for that reason: the core has no renderer catalogs.
+ */
+export const auditWordsId = {
   audit: {
     title: 'Jejak audit',
     lead: 'Siapa melakukan apa dan kapan di loket ini: pencarian, pendaftaran, cetak, ekspor, pengaturan, masuk dan keluar. Entri tidak pernah dihapus; setiap entri terkunci ke entri sebelumnya.',
@@ -42,6 +46,8 @@ export const auditId = {
     exported: '{{rows}} entri disimpan ke {{file}} (NIK dan nomor kartu disamarkan).',
     exportFailed: 'Ekspor gagal',
     exportNeedsDates: 'Pilih tanggal dari dan sampai untuk ekspor.',
+    /** The clerk column of a refusal made while nobody was signed in. */
+    noSession: '(tidak ada yang masuk)',
     actions: {
       lookup: 'Pencarian',
       register: 'Pendaftaran',
@@ -49,6 +55,7 @@ export const auditId = {
       print: 'Cetak',
       override: 'Peringatan dilewati',
       'payer-change': 'Ganti penjamin',
+      'visit-status': 'Status antrean',
       import: 'Impor daftar',
       rollback: 'Kembalikan daftar',
       settings: 'Pengaturan',
@@ -78,6 +85,7 @@ export const auditId = {
       slipViewLocked: 'slip dilihat di layar terkunci',
       payerChange: '{{previous}} → {{payer}}',
       joined: 'digabung ke RM {{mrn}}',
+      visitStatus: 'antrean {{queue}} di {{unit}}: {{previous}} → {{status}}',
       import: '{{kind}} per {{asOf}}: {{rows}} baris diimpor, {{rejected}} ditolak (edisi {{edition}})',
       rollback: 'kembali ke edisi {{edition}} ({{rows}} peserta)',
       settings: 'pengaturan loket diubah: {{fields}}',
@@ -129,6 +137,8 @@ export const auditId = {
       slipHtml: 'Lihat slip',
       exportSlipPdf: 'Slip ke PDF',
       setPayer: 'Ganti penjamin',
+      callNext: 'Panggil berikutnya',
+      setVisitStatus: 'Ubah status antrean',
       importList: 'Impor daftar',
       exportReport: 'Ekspor laporan',
       exportImportIssues: 'Ekspor baris ditolak',
@@ -147,6 +157,21 @@ export const auditId = {
       saveAccount: 'Simpan akun',
       updatePatient: 'Ubah data pasien',
       rekeyDatabase: 'Ganti kunci basis data',
+      lockSession: 'Kunci layar',
+      signOut: 'Keluar',
+      pickFile: 'Pilih berkas',
+      registerNewPatient: 'Pendaftaran pasien baru',
+      recheckPayer: 'Cek ulang penjamin',
+      attachIdentity: 'Identitas dilengkapi',
+      recheckNow: 'Cek ulang ke BPJS sekarang',
+      syncNow: 'Sinkronkan sekarang',
+      markHubNoticeSeen: 'Pemberitahuan hub ditandai dibaca',
+      saveSettings: 'Simpan pengaturan',
+      rollbackList: 'Kembalikan daftar',
+      saveBpjsSettings: 'Simpan pengaturan BPJS',
+      testBpjsConnection: 'Tes koneksi BPJS',
+      enrollHub: 'Daftarkan loket ke hub',
+      listAccounts: 'Daftar akun petugas',
     },
     warning: {
       'second-visit-same-day': 'kunjungan kedua ke unit yang sama hari ini',

@@ -1,0 +1,25 @@
+import type { Lang } from './messages';
+
+/**
+ * The words of a patient correction's audit entry ("data pasien diubah: nama: … → …"), shared by
+ * the audit screen and the core's export of the trail (audit-wording.ts), and spread into the
+ * renderer's patientEdit and sex catalogs so the screens use the same words.
+ */
+export const PATIENT_EDIT_WORDS = {
+  id: {
+    fields: { name: 'nama', nik: 'NIK', card: 'no. kartu', dob: 'tanggal lahir', sex: 'jenis kelamin', address: 'alamat' },
+    audit: 'data pasien diubah: {{changes}}',
+    auditChange: '{{field}}: {{before}} → {{after}}',
+  },
+  en: {
+    fields: { name: 'name', nik: 'NIK', card: 'card no.', dob: 'birth date', sex: 'sex', address: 'address' },
+    audit: 'patient data changed: {{changes}}',
+    auditChange: '{{field}}: {{before}} → {{after}}',
+  },
+} as const satisfies Record<Lang, unknown>;
+
+/** The sexes by name (L, P), as every screen writes them. */
+export const SEX_NAMES = {
+  id: { L: 'Laki-laki', P: 'Perempuan' },
+  en: { L: 'Male', P: 'Female' },
+} as const satisfies Record<Lang, unknown>;
