@@ -59,7 +59,7 @@ export interface HubEnrollment {
 /** A notice from the hub as the follow-ups screen shows it: its kind worded by the screen, its params filled in. */
 export interface HubNoticeView {
   uid: string;
-  kind: 'patient-merged' | 'possible-duplicate' | 'status-conflict';
+  kind: 'patient-merged' | 'possible-duplicate' | 'status-conflict' | 'same-queue-number';
   at: string;
   params: Record<string, string>;
 }
