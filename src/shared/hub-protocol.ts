@@ -16,7 +16,9 @@ import { withoutControlCharacters } from './text-rules';
  *   gives the record it touched the next hub revision (`rev`, one sequence for all records,
  *   assigned in commit order).
  * - A counter pulls the records whose `rev` is above its cursor and takes the hub's state for
- *   each, except a record it still has unpushed changes for (its own op will come back).
+ *   each, except a record it still has unpushed changes for (its own op will come back). A record
+ *   it cannot apply yet (it hangs on one it lacks) is kept aside and tried again each round; the
+ *   cursor always moves on, so one such record never holds back the rest.
  *
  * Conflict rules, applied by the hub in arrival order:
  * - patient: a new uid whose NIK (or, without NIK, card number) belongs to another live patient
@@ -256,6 +258,8 @@ export interface HubCounterStatus {
   revoked: boolean;
   lastContact: string | null;
   outboxBacklog: number;
+  /** Pulled records this counter has not been able to apply for many rounds (0: none); it lacks part of the register. */
+  pullStuck?: number;
   /** The last audit chain head it sent (null: none yet), with the hub's flags (src/hub/audit). */
   auditHead?: CounterAuditHead | null;
 }

@@ -85,7 +85,8 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
     if (called) {
       const who = { queue: called.queue, name: called.patient.name };
       setSelected(called.visitId);
-      setNotice(t('queue.called', who));
+      // A number two patients hold (printed before a counter enrolled): the name is what tells them apart.
+      setNotice(t(called.sameNumber ? 'queue.calledSameNumber' : 'queue.called', who));
       undo.offer(t('queue.calledDone', who), async () => {
         const back = await loket.setVisitStatus({ visitId: called.visitId, status: 'waiting' });
         if (!back.ok) throw new Error(t('undo.failed', { reason: errorTextNow(back.error) }));
@@ -242,6 +243,11 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
                   <td className="queue-row__number">
                     <span className="queue-row__label">{e.queue}</span>
                     {e.emergency && <span className="badge badge--emergency">{t('queue.emergency')}</span>}
+                    {e.sameNumber && (
+                      <span className="badge badge--same-number" data-testid="queue-same-number" title={t('queue.sameNumberHint')}>
+                        {t('queue.sameNumber')}
+                      </span>
+                    )}
                     {fromYesterday && (
                       <span className="badge badge--yesterday" data-testid="queue-yesterday">
                         {t('queue.yesterday')}
