@@ -1,5 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { antreanCommand } from '../../../src/cli/commands/antrean';
+import { syncCommand } from '../../../src/cli/commands/sync';
+import type { Output } from '../../../src/cli/output';
 import { createCore, type Core } from '../../../src/core/core';
 import { transportFor } from '../../../src/core/sync/enroll';
 import type { HubCredential } from '../../../src/core/sync/hub-credential.repo';
@@ -78,30 +81,39 @@ const untimed = (credential: HubCredential, backlog: () => number, stuck: () => 
   };
 };
 
+/** One clock for every counter: real time moving on from a morning, so no test straddles the facility's midnight. */
+const MORNING = Date.parse('2026-11-30T01:00:00.000Z');
+const started = Date.now();
+const clock = (): Date => new Date(MORNING + (Date.now() - started));
+
 /** A counter's core on its own file; rounds only when the test asks (as the CLI). */
-function counter(name: string, printer = false): { core: Core; dbPath: string } {
-  const dbPath = join(tempDir(), name, 'loket.db');
+function counter(name: string, printer = false): Core {
   const core = createCore({
-    dbPath,
+    dbPath: join(tempDir(), name, 'loket.db'),
     workerScript: null,
     bpjsBackground: false,
     hubBackground: false,
     hubTransport: untimed,
+    now: clock,
     clerk: name,
+    actor: { username: name, role: 'admin' }, // as the CLI: its commands go through the contract's access rules
     // A printer that prints nothing (the print is logged as at any counter).
     ...(printer ? { printer: { print: async () => undefined, toPdf: async () => Buffer.from('%PDF-1.4\n%%EOF\n') } } : {}),
   });
   open.cores.push(core);
-  return { core, dbPath };
+  return core;
 }
 
-async function closeCore(core: Core): Promise<void> {
-  open.cores.splice(open.cores.indexOf(core), 1);
-  await core.close();
+/** The lines a `loket` command writes for people, run on a counter's core. */
+async function commandLines(run: (out: Output) => Promise<number>): Promise<string[]> {
+  const lines: string[] = [];
+  const code = await run({ json: false, data: () => undefined, line: (text) => lines.push(text), error: (text) => lines.push(text), progress: () => undefined });
+  expect(code).toBe(0);
+  return lines;
 }
 
 async function enrolled(f: Facility, name: string): Promise<Core> {
-  const { core } = counter(name);
+  const core = counter(name);
   await core.enrollHub({ code: await f.codeFor(name) });
   await core.syncNow({}); // connected: the next registration asks the hub for its number
   return core;
@@ -113,7 +125,7 @@ const queueOf = async (core: Core, unit = 'UMUM') => (await core.dayQueue({ unit
 
 /** An island that registered 340 patients at Poli Gigi this morning enrols: more than MAX_PULL records (patient, visit, follow-up each). */
 async function islandEnrols(f: Facility): Promise<Core> {
-  const { core } = counter('Loket Pulau');
+  const core = counter('Loket Pulau');
   for (let i = 1; i <= 340; i++) await register(core, `Massal ${i}`, `19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 9}`, 'GIGI');
   await core.enrollHub({ code: await f.codeFor('Loket Pulau') });
   await core.syncNow({});
@@ -127,7 +139,7 @@ describe('a counter that numbered alone before it enrolled', () => {
     expect((await register(a, 'Ani Online')).queue).toBe('U-001');
 
     // B worked alone this morning (a PC added at midday): its own U-001..U-003, printed.
-    const { core: b, dbPath: bPath } = counter('Loket B');
+    const b = counter('Loket B');
     for (const name of ['Beni Pulau', 'Citra Pulau', 'Dodi Pulau']) await register(b, name);
     await b.enrollHub({ code: await f.codeFor('Loket B') });
 
@@ -154,9 +166,8 @@ describe('a counter that numbered alone before it enrolled', () => {
     await a.syncNow({});
     expect((await queueOf(a)).slice(-2)).toEqual(['U-004 EKO ONLINE', 'U-005 FAJAR ONLINE']);
 
-    // `loket antrean` marks them too (B closed first: the command opens its file).
-    await closeCore(b);
-    const { lines } = await runCaptured(['antrean', '--unit', 'UMUM', '--db', bPath]);
+    // `loket antrean` marks them too (the command on B's core, as the CLI runs it).
+    const lines = await commandLines((out) => antreanCommand(b, { unit: 'UMUM' }, out, 'id'));
     expect(lines.filter((l) => l.endsWith('[nomor ganda: panggil dengan nama]'))).toEqual([expect.stringContaining('ANI ONLINE'), expect.stringContaining('BENI PULAU')]);
   });
 });
@@ -192,12 +203,12 @@ describe('a record a counter cannot apply, followed by more than MAX_PULL record
 
   it('a record that stays unappliable never holds back the rest; after some rounds the hub status, the counter and its follow-ups screen say so', async () => {
     const f = await facility();
-    const { core: a } = counter('Loket A', true);
+    const a = counter('Loket A', true);
     await a.enrollHub({ code: await f.codeFor('Loket A') });
     await a.syncNow({});
     const visit = await register(a, 'Pasien Hilang');
     await a.syncNow({});
-    const { core: c, dbPath: cPath } = counter('Loket C');
+    const c = counter('Loket C');
     await c.enrollHub({ code: await f.codeFor('Loket C') });
     await c.syncNow({});
     // C lost its copy of the visit (as a version before this one dropped visits that shared a number).
@@ -226,9 +237,8 @@ describe('a record a counter cannot apply, followed by more than MAX_PULL record
     expect(await c.syncNow({})).toMatchObject({ deferred: 1, stuck: 1 });
     expect((await f.status()).counters.find((x) => x.name === 'Loket C')).toMatchObject({ pullStuck: 1 });
     expect(await stuckNotices()).toEqual([expect.objectContaining({ params: { count: '1' } })]);
-    await closeCore(c); // the command opens C's file itself
-    const sync = await runCaptured(['sync', '--db', cPath]);
-    expect(sync.lines.join('\n')).toContain('Perhatian: 1 catatan dari hub sudah lama tidak bisa diterapkan di loket ini');
+    const sync = await commandLines((out) => syncCommand(c, out, 'id'));
+    expect(sync.join('\n')).toContain('Perhatian: 1 catatan dari hub sudah lama tidak bisa diterapkan di loket ini');
     const status = await runCaptured(['hub', 'status', '--hub-dir', f.hubDir]);
     expect(status.lines.join('\n')).toContain('PERIKSA: 1 catatan dari hub tertahan di loket ini');
     expect((await f.status()).counters.find((x) => x.name === 'Loket A')).toMatchObject({ pullStuck: 0 });
