@@ -72,6 +72,11 @@ export interface QueueEntry {
   queue: string;
   unit: string;
   emergency: boolean;
+  /**
+   * Another visit of the day and unit carries the same number (a counter that numbered alone
+   * before it enrolled, and the hub, both printed `U-001`): the clerk calls this patient by name.
+   */
+  sameNumber: boolean;
   status: VisitStatus;
   /** No payer here, by design: the queue is the same for everyone (the register has it). */
   patient: { id: number; uid: string; mrn: string; nik: string | null; name: string };

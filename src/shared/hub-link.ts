@@ -30,8 +30,12 @@ export interface SyncRound {
   duplicates: number;
   rejected: number;
   pulled: number;
-  /** Records left for the next round (a same-NIK patient the hub will merge once it has ours). */
+  /** Records waiting to be applied (a same-NIK patient the hub will merge once it has ours), tried again each round. */
   deferred: number;
+  /** Of those, the ones waiting for many rounds: this counter lacks part of the register (the IT officer should look). */
+  stuck: number;
+  /** Visits pulled now whose queue number a visit here already has: both kept and shown, marked in the queue. */
+  conflicts: number;
   settingsChanged: boolean;
   mrnBlock: { first: number; last: number } | null;
   /** The list-edition step run after the round (syncNow only; background rounds run it every few minutes). */
@@ -56,10 +60,14 @@ export interface HubEnrollment {
   offlinePrefix: string;
 }
 
-/** A notice from the hub as the follow-ups screen shows it: its kind worded by the screen, its params filled in. */
+/**
+ * A notice from the hub as the follow-ups screen shows it: its kind worded by the screen, its
+ * params filled in. `pull-stuck` is the counter's own (params: count): records from the hub it
+ * has not been able to apply for many rounds.
+ */
 export interface HubNoticeView {
   uid: string;
-  kind: 'patient-merged' | 'possible-duplicate' | 'status-conflict';
+  kind: 'patient-merged' | 'possible-duplicate' | 'status-conflict' | 'same-queue-number' | 'pull-stuck';
   at: string;
   params: Record<string, string>;
 }

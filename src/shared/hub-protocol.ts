@@ -16,7 +16,9 @@ import { withoutControlCharacters } from './text-rules';
  *   gives the record it touched the next hub revision (`rev`, one sequence for all records,
  *   assigned in commit order).
  * - A counter pulls the records whose `rev` is above its cursor and takes the hub's state for
- *   each, except a record it still has unpushed changes for (its own op will come back).
+ *   each, except a record it still has unpushed changes for (its own op will come back). A record
+ *   it cannot apply yet (it hangs on one it lacks) is kept aside and tried again each round; the
+ *   cursor always moves on, so one such record never holds back the rest.
  *
  * Conflict rules, applied by the hub in arrival order:
  * - patient: a new uid whose NIK (or, without NIK, card number) belongs to another live patient
@@ -25,10 +27,12 @@ import { withoutControlCharacters } from './text-rules';
  *   and birth date without NIK or card is never merged: it is flagged (a `notice`). Field
  *   changes of a known uid: the later `at` wins.
  * - visit: inserted once, as registered; its queue number never changes (a printed slip stays
- *   true). visit.status: the later `at` wins, except that `served` is never replaced by
- *   `cancelled` (the patient was seen; the hub keeps `served` and issues a notice). Two
- *   counters calling the same patient: the first call's time stays. visit.payer and
- *   visit.patient: the later `at` wins.
+ *   true), and the hub never hands that number out again. A number another visit already has (a
+ *   counter that numbered alone before enrolling) is kept on both, with a notice.
+ *   visit.status: the later `at` wins, except that `served` is never replaced by `cancelled`
+ *   (the patient was seen; the hub keeps `served` and issues a notice). Two counters calling
+ *   the same patient: the first call's time stays. visit.payer and visit.patient: the later
+ *   `at` wins.
  * - followUp: the later `at` wins; a closed follow-up is never reopened by an older snapshot.
  * - print, recheck: insert only.
  */
@@ -125,12 +129,16 @@ export const recheckRecord = z.object({
 });
 export type RecheckRecord = z.infer<typeof recheckRecord>;
 
-/** Something a person should look at: a merge done, a likely duplicate not merged, a served-vs-cancelled clash. */
+/**
+ * Something a person should look at: a merge done, a likely duplicate not merged, a
+ * served-vs-cancelled clash, one queue number on two visits (`same-queue-number`: params queue,
+ * unit, date, name, otherNames).
+ */
 export const hubNotice = z.object({
   uid,
-  kind: z.enum(['patient-merged', 'possible-duplicate', 'status-conflict']),
+  kind: z.enum(['patient-merged', 'possible-duplicate', 'status-conflict', 'same-queue-number']),
   at: instant,
-  /** The records concerned: patient uids for merges and duplicates, the visit uid for a conflict. */
+  /** The records concerned: patient uids for merges and duplicates, the visit uids for a conflict or a shared number. */
   subjects: z.array(uid).min(1).max(10),
   /** Words for the screen come from the kind; params fill them (RMs, names, statuses). */
   params: z.record(z.string(), z.string()),
@@ -250,6 +258,8 @@ export interface HubCounterStatus {
   revoked: boolean;
   lastContact: string | null;
   outboxBacklog: number;
+  /** Pulled records this counter has not been able to apply for many rounds (0: none); it lacks part of the register. */
+  pullStuck?: number;
   /** The last audit chain head it sent (null: none yet), with the hub's flags (src/hub/audit). */
   auditHead?: CounterAuditHead | null;
 }

@@ -232,6 +232,50 @@ describe('counters sharing a facility hub', () => {
     expect((await scene.a.harness.core.findPatient({ mrn: merged }))?.mrn).toBe(survivor);
   });
 
+  it("two counters that numbered alone before enrolling: both U-001 on A's queue, marked; a call says to use the name; the notice explains", async () => {
+    const scene = await fixtures.open();
+    const { page } = scene.a;
+    // Each worked alone this morning and printed its own U-001.
+    const register = async (counter: Counter, name: string): Promise<string> => {
+      const patient = await counter.harness.core.createPatient({ name });
+      return (await counter.harness.core.registerVisit({ patientId: patient.id, unit: 'UMUM', verdict: null, payer: 'umum' })).queue;
+    };
+    expect(await register(scene.a, 'ANI PAGI')).toBe('U-001');
+    expect(await register(scene.b, 'BENI PULAU')).toBe('U-001');
+    await scene.a.harness.core.enrollHub({ code: await codeFor(scene, 'Loket A') });
+    await scene.b.harness.core.enrollHub({ code: await codeFor(scene, 'Loket B') });
+
+    await page.keyboard.press('Alt+2');
+    const same = page.locator('[data-testid="queue-row"][data-queue="U-001"]');
+    await expect.poll(() => same.count(), { timeout: 20_000 }).toBe(2);
+    // In arrival order (each core's clock started at TODAY when it opened): whichever came first.
+    const names = await same.locator('.queue-row__name').allTextContents();
+    expect([...names].sort()).toEqual(['ANI PAGI', 'BENI PULAU']);
+    expect(await same.getByTestId('queue-same-number').allTextContents()).toEqual(['nomor ganda', 'nomor ganda']);
+    expect(await same.first().getByTestId('queue-same-number').getAttribute('title')).toBe(
+      'Nomor ini juga dipegang pasien lain hari ini (dicetak sebelum loketnya terhubung ke hub). Panggil pasien dengan nama.',
+    );
+    for (const size of [{ width: 1366, height: 768 }, { width: 1024, height: 768 }]) {
+      await page.setViewportSize(size);
+      await scene.a.screenshot(`hub-queue-same-number-${size.width}`);
+      expect(await layoutProblems(page)).toEqual([]);
+    }
+
+    // Calling the first says the name is what tells them apart.
+    await page.getByTestId('call-next').click();
+    await expect.poll(() => page.getByTestId('queue-notice').textContent()).toBe(`Dipanggil: U-001 ${names[0]}. Nomor ini dipegang dua pasien: panggil dengan nama.`);
+
+    // The follow-ups screen has the hub's notice, in words.
+    await page.keyboard.press('Alt+3');
+    const notice = page.locator('[data-testid="hub-notice"][data-kind="same-queue-number"]');
+    await expect.poll(() => notice.count(), { timeout: 20_000 }).toBe(1);
+    expect(await notice.locator('.hub-notice__text').textContent()).toMatch(
+      /^Nomor antrean U-001 \(Poli Umum, 10 Jun 2025\) dipegang dua pasien: (ANI PAGI dan BENI PULAU|BENI PULAU dan ANI PAGI)\. Kedua slip berlaku; di antrean bertanda "nomor ganda"\. Panggil mereka dengan nama\./,
+    );
+    await scene.a.screenshot('hub-notice-same-number-1024');
+    expect(await layoutProblems(page)).toEqual([]);
+  });
+
   it('the hub stopped: A says "tak terjangkau" calmly and still registers, numbered with its offline prefix', async () => {
     const scene = await fixtures.open();
     const { page } = scene.a;

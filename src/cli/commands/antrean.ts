@@ -15,6 +15,8 @@ export interface AntreanEntry {
   unit: string;
   status: VisitStatus;
   emergency: boolean;
+  /** Another visit of the day and unit has this number too (printed before a counter enrolled): call by name. */
+  sameNumber: boolean;
   patient: { id: string; mrn: string; nik: string | null; name: string };
 }
 
@@ -39,6 +41,7 @@ export async function antreanCommand(core: Core, args: { unit?: string | undefin
     unit: e.unit,
     status: e.status,
     emergency: e.emergency,
+    sameNumber: e.sameNumber,
     // A queue is a list of people: their NIKs masked (the record number names the patient).
     patient: { id: e.patient.uid, mrn: e.patient.mrn, nik: maskedNikOf(e.patient.nik), name: e.patient.name },
   }));
@@ -47,6 +50,9 @@ export async function antreanCommand(core: Core, args: { unit?: string | undefin
     return 0;
   }
   if (entries.length === 0) out.line(cliText(lang, 'antrean/empty', { unit: args.unit }));
-  for (const e of entries) out.line(cliText(lang, 'antrean/line', { queue: e.queueNumber, status: cliText(lang, `antrean/status-${e.status}`), name: e.patient.name, mrn: e.patient.mrn }));
+  for (const e of entries) {
+    const same = e.sameNumber ? cliText(lang, 'antrean/same-number') : '';
+    out.line(cliText(lang, 'antrean/line', { queue: e.queueNumber, status: cliText(lang, `antrean/status-${e.status}`), name: e.patient.name, mrn: e.patient.mrn, same }));
+  }
   return 0;
 }

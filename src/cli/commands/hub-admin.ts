@@ -92,6 +92,7 @@ function printStatus(status: HubStatus, out: Output, lang: Lang): void {
         revoked: c.revoked ? hubText(lang, 'hub/status-revoked') : '',
       }),
     );
+    if (c.pullStuck) out.line(hubText(lang, 'hub/status-stuck', { count: c.pullStuck }));
     const head = c.auditHead;
     if (head) {
       const flags = head.flagged > 0 ? hubText(lang, 'hub/status-audit-flags', { count: head.flagged, flag: head.lastFlag ?? '' }) : '';

@@ -18,6 +18,8 @@ export async function syncCommand(core: Core, out: Output, lang: Lang): Promise<
   }
   const deferred = round.deferred > 0 ? cliText(lang, 'sync/deferred', { count: round.deferred }) : '';
   out.line(cliText(lang, 'sync/done', { pushed: round.pushed + round.duplicates, pulled: round.pulled, deferred }));
+  if (round.conflicts > 0) out.line(hubText(lang, 'sync/same-number', { count: round.conflicts }));
+  if (round.stuck > 0) out.line(hubText(lang, 'sync/stuck', { count: round.stuck }));
   const editions = round.editions;
   if (editions?.code) out.line(hubText(lang, 'sync/editions-failed', { code: editions.code }));
   else if (editions) out.line(hubText(lang, 'sync/editions', { uploaded: editions.uploaded, installed: editions.installed, refused: editions.refused }));

@@ -4,21 +4,25 @@ import { withoutControlCharacters } from '../../shared/text-rules';
 import { counterSettingsSchema, type CounterSettings } from '../../shared/settings';
 import { readSettings, saveSettings } from '../settings/settings.repo';
 import type { Db } from '../store/open-database';
+import { keepDeferred, withDeferred, type Deferred, type DeferrableList } from './pull-deferred';
 import { setCursor } from './sync-state.repo';
 
 export interface PullApplied {
   /** Records written (inserted or updated). */
   applied: number;
-  /** Records left for the next round: the cursor returned stops before the first of them. */
+  /** Records waiting (kept in pull_deferred, tried again with the next pull), these and earlier pulls'. */
   deferred: number;
+  /** Of those, the ones waiting for many rounds (STUCK_AFTER_ROUNDS): this counter lacks part of the register. */
+  stuck: number;
   /** Records not taken because this counter still has unpushed changes to them (their ops come back). */
   kept: number;
   /**
-   * Visits not written because their queue number is already another visit's here (only if the
-   * hub lost data): their uids, for the integrator to report. Never blocks the rest of the pull.
+   * Visits new here whose queue number another visit here already has (a counter that numbered
+   * alone before it enrolled, and the hub, both gave `U-001`): written all the same, since both
+   * slips are printed (the queue marks them); their uids, for the integrator to report.
    */
   conflicts: string[];
-  /** The cursor saved: the response's, or just before the first deferred record. */
+  /** The cursor saved: always the response's (what waits is kept aside, never re-pulled). */
   cursor: number;
   /** The counter's settings after the facility's were applied (give them to ctx.setSettings); null when unchanged. */
   settings: CounterSettings | null;
@@ -38,27 +42,35 @@ const PENDING_KINDS = {
  * record nothing of it. The hub's state wins, except for a record this counter still has
  * unpushed changes for. A pulled patient whose NIK (or card) is that of a local patient the hub
  * has not seen yet is deferred with everything that hangs on it: after the push the hub merges
- * them and the next pull brings the merge. See docs/hub.md, "The counter side of sync".
+ * them and a later pull brings the merge. Deferred records wait in pull_deferred and are tried
+ * again with every pull (pull-deferred.ts); the cursor always moves to the response's, so no
+ * record holds back the ones after it. See docs/hub.md, "The counter side of sync".
  */
 export function applyPull(db: Db, response: PullResponse): PullApplied {
   return db.transaction(() => {
     db.prepare('UPDATE sync_state SET applying = 1 WHERE id = 1').run();
-    const result = new PullRound(db).apply(response);
+    const round = new PullRound(db);
+    const result = round.apply(withDeferred(db, response));
+    const waiting = keepDeferred(db, round.deferred, !response.more);
     db.prepare('UPDATE sync_state SET applying = 0 WHERE id = 1').run();
-    setCursor(db, result.cursor);
-    return result;
+    setCursor(db, response.cursor);
+    return { ...result, deferred: waiting.waiting, stuck: waiting.stuck, cursor: response.cursor };
   }).immediate();
 }
 
 class PullRound {
   private applied = 0;
   private kept = 0;
-  private readonly deferredRevs: number[] = [];
+  readonly deferred: Deferred[] = [];
   private readonly conflicts: string[] = [];
 
   constructor(private readonly db: Db) {}
 
-  apply(response: PullResponse): PullApplied {
+  private defer<L extends DeferrableList>(list: L, record: PullResponse[L][number]): void {
+    this.deferred.push({ list, record });
+  }
+
+  apply(response: PullResponse): Omit<PullApplied, 'deferred' | 'stuck'> {
     const live = response.patients.filter((p) => p.mergedInto === null);
     const merged = response.patients.filter((p) => p.mergedInto !== null);
     // Merged records first let go of their NIK, so the survivor's never meets the unique index.
@@ -69,14 +81,14 @@ class PullRound {
     for (const visit of response.visits) this.upsertVisit(visit);
     for (const followUp of response.followUps) this.upsertFollowUp(followUp);
     for (const print of response.prints) {
-      this.insertUnderVisit(print.rev, print.visitUid, (visitId) =>
+      this.insertUnderVisit('prints', print, (visitId) =>
         this.db
           .prepare('INSERT INTO print_log (uid, visit_id, printed_at, clerk, kind, paper, printer) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING')
           .run(print.uid, visitId, print.printedAt, print.clerk, print.kind, print.paper, print.printer),
       );
     }
     for (const recheck of response.rechecks) {
-      this.insertUnderVisit(recheck.rev, recheck.visitUid, (visitId) =>
+      this.insertUnderVisit('rechecks', recheck, (visitId) =>
         this.db
           .prepare('INSERT INTO rechecks (uid, visit_id, checked_at, service, before, after, live_status, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING')
           .run(recheck.uid, visitId, recheck.checkedAt, recheck.service, recheck.before, recheck.after, recheck.liveStatus, recheck.action),
@@ -84,7 +96,7 @@ class PullRound {
     }
     for (const alias of response.aliases) {
       const patientId = this.idOf('patients', alias.patientUid);
-      if (patientId === null) this.deferredRevs.push(alias.rev);
+      if (patientId === null) this.defer('aliases', alias);
       else this.saveAlias(alias.mrn, patientId);
     }
     for (const notice of response.notices) {
@@ -94,8 +106,7 @@ class PullRound {
       this.applied += 1;
     }
     const settings = response.settings ? this.applyFacilitySettings(response.settings) : null;
-    const cursor = this.deferredRevs.length > 0 ? Math.min(...this.deferredRevs) - 1 : response.cursor;
-    return { applied: this.applied, deferred: this.deferredRevs.length, kept: this.kept, conflicts: this.conflicts, cursor, settings };
+    return { applied: this.applied, kept: this.kept, conflicts: this.conflicts, cursor: response.cursor, settings };
   }
 
   private idOf(table: 'patients' | 'visits' | 'follow_ups', uid: string): number | null {
@@ -111,7 +122,7 @@ class PullRound {
   private prepareMerge(patient: Patient, liveUids: ReadonlySet<string>): boolean {
     const survivorKnown = liveUids.has(patient.mergedInto ?? '') || this.idOf('patients', patient.mergedInto ?? '') !== null;
     if (!survivorKnown) {
-      this.deferredRevs.push(patient.rev);
+      this.defer('patients', patient);
       return false;
     }
     const localId = this.idOf('patients', patient.uid);
@@ -148,7 +159,7 @@ class PullRound {
       return;
     }
     if (!this.clearCollisions(p)) {
-      this.deferredRevs.push(p.rev);
+      this.defer('patients', p);
       return;
     }
     // The hub's text as every screen and slip here will show it: no hidden characters (hub-protocol.ts, `shown`).
@@ -194,15 +205,12 @@ class PullRound {
     }
     const patientId = this.idOf('patients', v.patientUid);
     if (patientId === null) {
-      this.deferredRevs.push(v.rev);
+      this.defer('visits', v);
       return;
     }
-    const sameNumber = this.db
-      .prepare('SELECT 1 FROM visits WHERE service_date = ? AND unit = ? AND queue_prefix = ? AND queue_no = ? AND uid IS NOT ?')
-      .get(v.serviceDate, v.unit, v.queuePrefix, v.queueNo, v.uid);
-    if (sameNumber) {
+    // Never dropped for its number: both slips were printed. Reported once, when it arrives.
+    if (localId === null && this.db.prepare('SELECT 1 FROM visits WHERE service_date = ? AND unit = ? AND queue_prefix = ? AND queue_no = ?').get(v.serviceDate, v.unit, v.queuePrefix, v.queueNo)) {
       this.conflicts.push(v.uid);
-      return;
     }
     this.db
       .prepare(
@@ -221,7 +229,7 @@ class PullRound {
       this.kept += 1;
       return;
     }
-    this.insertUnderVisit(f.rev, f.visitUid, (visitId) =>
+    this.insertUnderVisit('followUps', f, (visitId) =>
       this.db
         .prepare(
           `INSERT INTO follow_ups (uid, visit_id, kind, reason, due_at, created_at, closed_at, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -231,10 +239,10 @@ class PullRound {
     );
   }
 
-  private insertUnderVisit(rev: number, visitUid: string, write: (visitId: number) => unknown): void {
-    const visitId = this.idOf('visits', visitUid);
+  private insertUnderVisit<L extends 'followUps' | 'prints' | 'rechecks'>(list: L, record: PullResponse[L][number], write: (visitId: number) => unknown): void {
+    const visitId = this.idOf('visits', record.visitUid);
     if (visitId === null) {
-      this.deferredRevs.push(rev);
+      this.defer(list, record);
       return;
     }
     write(visitId);

@@ -62,13 +62,14 @@ export async function enroll(db: Db, box: SecretBox, options: { hubUrl?: string;
   return credential;
 }
 
-/** The pinned transport of an enrolled counter, its credential on every request. */
-export function transportFor(credential: HubCredential, outboxBacklog?: () => number): HubTransport {
+/** The pinned transport of an enrolled counter, its credential (and how it stands: backlog, stuck records) on every request. */
+export function transportFor(credential: HubCredential, outboxBacklog?: () => number, pullStuck?: () => number): HubTransport {
   return pinnedTransport({
     hubUrl: credential.hubUrl,
     fingerprint: credential.fingerprint,
     certificatePem: credential.certificatePem,
     authorization: `Bearer ${credential.counterId}.${credential.secret}`,
     ...(outboxBacklog ? { outboxBacklog } : {}),
+    ...(pullStuck ? { pullStuck } : {}),
   });
 }

@@ -1,14 +1,18 @@
 import type { HubNotice } from '../../shared/hub-protocol';
 import type { Db } from '../store/open-database';
 
-/** A notice from the hub as stored (applyPull writes them), with when a person saw it. */
-export interface StoredNotice extends HubNotice {
+/** The notices' kinds: the hub's, and the counter's own (pull-deferred.ts). */
+export type NoticeKind = HubNotice['kind'] | 'pull-stuck';
+
+/** A notice from the hub (applyPull writes them) or the counter's own, with when a person saw it. */
+export interface StoredNotice extends Omit<HubNotice, 'kind'> {
+  kind: NoticeKind;
   seenAt: string | null;
 }
 
 interface NoticeRow {
   uid: string;
-  kind: HubNotice['kind'];
+  kind: NoticeKind;
   at: string;
   subjects: string;
   params: string;

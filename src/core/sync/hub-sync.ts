@@ -8,6 +8,7 @@ import { enroll, transportFor } from './enroll';
 import { readHubCredential, type HubCredential } from './hub-credential.repo';
 import type { HubTransport } from './hub-transport';
 import { outboxBacklog } from './outbox';
+import { deferredState } from './pull-deferred';
 import { SyncEngine } from './sync-engine';
 import { EditionSync, summarizeEditionStep } from './edition-sync';
 import { editionWorkerScript } from './edition-sync-run';
@@ -18,7 +19,7 @@ export interface HubSyncOptions {
   background: boolean;
   intervalMs?: number;
   /** Tests may reach the hub another way; by default the pinned HTTPS transport of the credential. */
-  transportOf?: (credential: HubCredential, backlog: () => number) => HubTransport;
+  transportOf?: (credential: HubCredential, backlog: () => number, stuck: () => number) => HubTransport;
   /** At most one background list-edition step per this long (default 5 minutes; tests shorten it). */
   editionIntervalMs?: number;
   /** A round got through with records from other counters, or settings: queues and screens may refresh. */
@@ -57,7 +58,8 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
   const begin = (credential: HubCredential): SyncEngine => {
     enrollment = { hubUrl: credential.hubUrl, facility: credential.facility, name: credential.name, offlinePrefix: credential.offlinePrefix };
     const backlog = (): number => outboxBacklog(ctx.db);
-    const transport = options.transportOf ? options.transportOf(credential, backlog) : transportFor(credential, backlog);
+    const stuck = (): number => deferredState(ctx.db).stuck;
+    const transport = options.transportOf ? options.transportOf(credential, backlog, stuck) : transportFor(credential, backlog, stuck);
     // List editions: their own step after rounds that got through, in a worker when built (a test's own transport stays in-process).
     const script = options.transportOf ? null : editionWorkerScript(ctx.config.workerScript);
     const { key, nativeBinding } = ctx.config;

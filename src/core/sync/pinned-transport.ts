@@ -15,6 +15,8 @@ export interface PinnedTransportOptions {
   authorization?: string;
   /** Sent as X-Loket-Outbox-Backlog, so the hub's status shows how far behind each counter is. */
   outboxBacklog?: () => number;
+  /** Sent as X-Loket-Pull-Stuck: pulled records this counter has long been unable to apply (pull-deferred.ts). */
+  pullStuck?: () => number;
   timeoutMs?: number;
 }
 
@@ -61,6 +63,7 @@ export function pinnedTransport(options: PinnedTransportOptions): PinnedTranspor
             ...headers,
             ...(options.authorization ? { authorization: options.authorization } : {}),
             ...(options.outboxBacklog ? { 'x-loket-outbox-backlog': String(options.outboxBacklog()) } : {}),
+            ...(options.pullStuck ? { 'x-loket-pull-stuck': String(options.pullStuck()) } : {}),
           },
         },
         resolve,

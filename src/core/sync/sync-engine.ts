@@ -108,7 +108,7 @@ export class SyncEngine {
   private async runRound(): Promise<SyncRound> {
     const { db, transport } = this.options;
     let settings: CounterSettings | null = null;
-    const round: SyncRound = { pushed: 0, duplicates: 0, rejected: 0, pulled: 0, deferred: 0, settingsChanged: false, mrnBlock: null };
+    const round: SyncRound = { pushed: 0, duplicates: 0, rejected: 0, pulled: 0, deferred: 0, stuck: 0, conflicts: 0, settingsChanged: false, mrnBlock: null };
     try {
       for (;;) {
         const { ops } = readOutbox(db, MAX_OPS_PER_PUSH);
@@ -128,12 +128,16 @@ export class SyncEngine {
         const pulled = await transport.getJson<PullResponse>(`${HUB_API}/pull?after=${after}&limit=${MAX_PULL}`);
         const applied = applyPull(db, pulled);
         if (pulled.bpjsRev) bpjsChanged = true;
+        // Records kept aside are tried again with each page: the counts after the last page are the round's.
         round.pulled += applied.applied;
-        round.deferred += applied.deferred;
+        round.deferred = applied.deferred;
+        round.stuck = applied.stuck;
+        round.conflicts += applied.conflicts.length;
         if (applied.settings) {
           round.settingsChanged = true;
           settings = applied.settings;
         }
+        // The cursor always moves (what waits is kept aside); a hub that answers `more` without moving it would loop.
         if (!pulled.more || applied.cursor <= after) break;
       }
       if (bpjsChanged && this.options.onBpjs) {

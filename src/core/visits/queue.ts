@@ -16,6 +16,7 @@ interface QueueRow {
   no: number;
   unit: string;
   emergency: number;
+  sameNumber: number;
   status: VisitStatus;
   patientId: number;
   mrn: string;
@@ -28,7 +29,9 @@ interface QueueRow {
 
 const QUEUE_SQL = `SELECT v.id AS visitId, v.uid AS visitUid, v.service_date AS serviceDate, v.queue_prefix AS prefix, v.queue_no AS no, v.unit, v.emergency, v.status,
     p.id AS patientId, p.uid AS patientUid, p.mrn, p.nik, p.name, v.registered_at AS registeredAt, v.called_at AS calledAt, v.served_at AS servedAt,
-    v.cancelled_at AS cancelledAt
+    v.cancelled_at AS cancelledAt,
+    -- Numbers belong to the prefix and the day (not the unit): a twin in another unit's tab holds the same printed number.
+    EXISTS (SELECT 1 FROM visits o WHERE o.service_date = v.service_date AND o.queue_prefix = v.queue_prefix AND o.queue_no = v.queue_no AND o.id != v.id) AS sameNumber
   FROM visits v JOIN patients p ON p.id = v.patient_id`;
 /** Emergencies first; then arrival order, and nothing else. */
 const QUEUE_ORDER = 'ORDER BY v.emergency DESC, v.registered_at, v.id';
@@ -135,6 +138,7 @@ function toEntry(r: QueueRow, now: Date): QueueEntry {
     queue: queueLabel(r.prefix, r.no),
     unit: r.unit,
     emergency: r.emergency === 1,
+    sameNumber: r.sameNumber === 1,
     status: r.status,
     patient: { id: r.patientId, uid: r.patientUid, mrn: r.mrn, nik: r.nik, name: r.name },
     registeredAt: r.registeredAt,

@@ -97,7 +97,9 @@ export function refuseDuplicate(db: Db, settings: CounterSettings, visit: { pati
  * The prefix and number of a new visit. Alone: the counter's prefix and the next local number.
  * Enrolled: the hub's number behind the unit's prefix; without one (hub unreachable), or with one
  * already used here (only if the hub lost data: never crash a registration), the next local
- * number behind the counter's offline prefix, which no other counter uses.
+ * number behind the counter's offline prefix, which no other counter uses. A counter never gives
+ * one number twice itself (the hub moves its sequence past every number pushed to it); a pulled
+ * visit may share one (migration 013), and the queue marks both.
  */
 function numbering(db: Db, counterPrefix: string, groupPrefix: string, v: { unit: string; serviceDate: string; hub?: HubNumbering | undefined }): { prefix: string; queueNo?: number; uid?: string } {
   const offlinePrefix = enrolledOfflinePrefix(db);

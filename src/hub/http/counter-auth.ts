@@ -15,14 +15,23 @@ const FLUSH_MS = 1_000;
 
 export const hashSecret = (secret: string): Buffer => createHash('sha256').update(secret, 'utf8').digest();
 
+/** What a counter tells about itself in headers of every request (X-Loket-Outbox-Backlog, X-Loket-Pull-Stuck); absent from older counters. */
+export interface CounterHealth {
+  backlog?: string | undefined;
+  pullStuck?: string | undefined;
+}
+
+const count = (header: string | undefined): number | null => (header !== undefined && /^\d{1,9}$/.test(header) ? Number(header) : null);
+
 /**
- * Checks `Authorization: Bearer <counterId>.<secret>` and notes the counter's contact. Counters are
+ * Checks `Authorization: Bearer <counterId>.<secret>` and notes the counter's contact (with its
+ * outbox backlog and its stuck pulled records, for `loket hub status`). Counters are
  * cached for a few seconds and contacts flushed once a second, so an authenticated request costs
  * no PostgreSQL round trip of its own.
  */
 export class CounterAuth {
   private readonly cache = new Map<string, KnownCounter>();
-  private readonly contacts = new Map<string, { at: Date; backlog: number | null }>();
+  private readonly contacts = new Map<string, { at: Date; backlog: number | null; pullStuck: number | null }>();
   private readonly timer: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -31,15 +40,15 @@ export class CounterAuth {
     this.timer.unref();
   }
 
-  async check(authorization: string | undefined, backlogHeader: string | undefined, now: Date): Promise<CallingCounter> {
+  async check(authorization: string | undefined, health: CounterHealth, now: Date): Promise<CallingCounter> {
     const match = /^Bearer ([^.\s]+)\.(\S+)$/.exec(authorization ?? '');
     if (!match) throw new HubError(401, 'hub/counter-unknown');
     const [, id, secret] = match as unknown as [string, string, string];
     const counter = await this.load(id);
     if (!counter || !timingSafeEqual(counter.secretHash, hashSecret(secret))) throw new HubError(401, 'hub/counter-unknown');
     if (counter.revoked) throw new HubError(401, 'hub/counter-revoked');
-    const backlog = backlogHeader !== undefined && /^\d{1,9}$/.test(backlogHeader) ? Number(backlogHeader) : null;
-    this.contacts.set(id, { at: now, backlog: backlog ?? this.contacts.get(id)?.backlog ?? null });
+    const before = this.contacts.get(id);
+    this.contacts.set(id, { at: now, backlog: count(health.backlog) ?? before?.backlog ?? null, pullStuck: count(health.pullStuck) ?? before?.pullStuck ?? null });
     return { id: counter.id, name: counter.name, offlinePrefix: counter.offlinePrefix };
   }
 
@@ -64,9 +73,10 @@ export class CounterAuth {
     const batch = [...this.contacts];
     this.contacts.clear();
     await this.pg.query(
-      `UPDATE counters c SET last_contact = GREATEST(c.last_contact, u.at), outbox_backlog = COALESCE(u.backlog, c.outbox_backlog)
-         FROM unnest($1::text[], $2::timestamptz[], $3::int[]) AS u(id, at, backlog) WHERE c.id = u.id`,
-      [batch.map(([id]) => id), batch.map(([, c]) => c.at.toISOString()), batch.map(([, c]) => c.backlog)],
+      `UPDATE counters c SET last_contact = GREATEST(c.last_contact, u.at), outbox_backlog = COALESCE(u.backlog, c.outbox_backlog),
+         pull_stuck = COALESCE(u.stuck, c.pull_stuck)
+         FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[]) AS u(id, at, backlog, stuck) WHERE c.id = u.id`,
+      [batch.map(([id]) => id), batch.map(([, c]) => c.at.toISOString()), batch.map(([, c]) => c.backlog), batch.map(([, c]) => c.pullStuck)],
     );
   }
 

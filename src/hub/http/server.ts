@@ -51,8 +51,11 @@ export function createHubServer(options: HubServerOptions): HubServer {
     const { route, params } = found;
     let counter = null;
     if (route.auth === 'counter') {
-      const backlog = req.headers['x-loket-outbox-backlog'];
-      counter = await auth.check(req.headers.authorization, typeof backlog === 'string' ? backlog : undefined, now());
+      const header = (name: string): string | undefined => {
+        const value = req.headers[name];
+        return typeof value === 'string' ? value : undefined;
+      };
+      counter = await auth.check(req.headers.authorization, { backlog: header('x-loket-outbox-backlog'), pullStuck: header('x-loket-pull-stuck') }, now());
     } else if (route.auth === 'admin') {
       const given = Buffer.from(req.headers.authorization ?? '');
       if (given.length !== adminKey.length || !timingSafeEqual(given, adminKey)) throw new HubError(401, 'hub/admin-refused');

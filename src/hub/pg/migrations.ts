@@ -5,7 +5,9 @@ import { m004Bpjs } from '../bpjs/004-bpjs';
 import { m005Accounts } from '../accounts/005-accounts';
 import { m006AuditHeads } from '../audit/006-audit-heads';
 import { m007EditionTransferKey } from '../editions/007-edition-transfer-key';
+import { m008QueueNumbers } from '../register/008-queue-numbers';
+import { m009PullStuck } from '../enrollment/009-pull-stuck';
 import type { HubMigration } from './migration';
 
 /** Ordered by version; each version once. */
-export const HUB_MIGRATIONS: readonly HubMigration[] = [m001Enrollment, m002Register, m003Editions, m004Bpjs, m005Accounts, m006AuditHeads, m007EditionTransferKey];
+export const HUB_MIGRATIONS: readonly HubMigration[] = [m001Enrollment, m002Register, m003Editions, m004Bpjs, m005Accounts, m006AuditHeads, m007EditionTransferKey, m008QueueNumbers, m009PullStuck];

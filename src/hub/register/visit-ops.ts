@@ -1,3 +1,4 @@
+import { queueLabel } from '../../shared/settings';
 import { addNotice } from './notices';
 import { alreadyThere, applied, NEXT_REV, rejected, type OpOf, type OpOutcome, type PushTx } from './tx';
 
@@ -9,20 +10,63 @@ async function visitExists(tx: PushTx, uid: string): Promise<boolean> {
   return rowCount === 1;
 }
 
-/** Inserted once, as registered, under the patient as it lives now; a second insert of one uid changes nothing. */
+/** The visit just inserted: its patient's name, and the other visits of the day and unit already holding its number. */
+interface InsertedVisit {
+  name: string;
+  others: string[];
+  other_names: string[];
+}
+
+/**
+ * Inserted once, as registered, under the patient as it lives now; a second insert of one uid
+ * changes nothing. Its number never changes (a printed slip stays true), but in the same
+ * statement the hub learns it:
+ * - the sequence of its unit, day and prefix moves past it (written only when behind, so a visit
+ *   numbered by the hub costs no lock), and the hub never hands that number out again: a counter
+ *   that numbered alone before it enrolled pushes plain `U-003`;
+ * - the visits that already hold the number (read before the insert) are answered: two visits
+ *   with one number (that counter's `U-001` and the hub's `U-001` of the morning) are both kept,
+ *   and a `same-queue-number` notice tells every counter, so clerks call them by name.
+ */
 export async function applyVisitOp(tx: PushTx, op: OpOf<'visit'>): Promise<OpOutcome> {
   const r = op.record;
-  const { rowCount } = await tx.client.query(
-    `INSERT INTO visits (uid, patient_uid, service_date, unit, queue_prefix, queue_no, emergency, payer, verdict, verdict_source, status,
-       registered_at, registered_by, called_at, served_at, cancelled_at, counter, status_at, payer_at, patient_at, rev)
-     SELECT $1, p.living, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $18, ${NEXT_REV}
-     FROM (${LIVING_PATIENT('$2')}) AS p
-     ON CONFLICT (uid) DO NOTHING`,
+  const { rows } = await tx.client.query<InsertedVisit>(
+    `WITH inserted AS (
+       INSERT INTO visits (uid, patient_uid, service_date, unit, queue_prefix, queue_no, emergency, payer, verdict, verdict_source, status,
+         registered_at, registered_by, called_at, served_at, cancelled_at, counter, status_at, payer_at, patient_at, rev)
+       SELECT $1, p.living, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $18, ${NEXT_REV}
+       FROM (${LIVING_PATIENT('$2')}) AS p
+       ON CONFLICT (uid) DO NOTHING
+       RETURNING patient_uid
+     ),
+     learned AS (
+       INSERT INTO queue_numbers (unit, service_date, prefix, next)
+       SELECT $4, $3, $5, $6 FROM inserted
+       WHERE NOT EXISTS (SELECT 1 FROM queue_numbers WHERE unit = $4 AND service_date = $3 AND prefix = $5 AND next >= $6)
+       ON CONFLICT (unit, service_date, prefix) DO UPDATE SET next = GREATEST(queue_numbers.next, EXCLUDED.next)
+     ),
+     same AS (
+       SELECT o.uid, p.name FROM visits o JOIN patients p ON p.uid = o.patient_uid
+       WHERE o.service_date = $3 AND o.unit = $4 AND o.queue_prefix = $5 AND o.queue_no = $6 ORDER BY o.rev LIMIT 9
+     )
+     SELECT (SELECT name FROM patients WHERE uid = i.patient_uid) AS name,
+       ARRAY(SELECT uid::text FROM same) AS others, ARRAY(SELECT name FROM same) AS other_names
+     FROM inserted i`,
     [r.uid, r.patientUid, r.serviceDate, r.unit, r.queuePrefix, r.queueNo, r.emergency, r.payer, r.verdict, r.verdictSource, r.status,
       r.registeredAt, r.registeredBy, r.calledAt, r.servedAt, r.cancelledAt, r.counter, op.at],
   );
-  if (rowCount === 1) return applied;
-  return (await visitExists(tx, r.uid)) ? alreadyThere : rejected('unknown-patient');
+  const inserted = rows[0];
+  if (!inserted) return (await visitExists(tx, r.uid)) ? alreadyThere : rejected('unknown-patient');
+  if (inserted.others.length > 0) {
+    await addNotice(tx.client, 'same-queue-number', tx.now, [r.uid, ...inserted.others], {
+      queue: queueLabel(r.queuePrefix, r.queueNo),
+      unit: r.unit,
+      date: r.serviceDate,
+      name: inserted.name,
+      otherNames: inserted.other_names.join(', '),
+    });
+  }
+  return applied;
 }
 
 interface StatusRow {

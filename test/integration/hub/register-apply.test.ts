@@ -76,9 +76,11 @@ describe('a push is applied once', () => {
 });
 
 describe('conflict rules', () => {
+  let numbers = 100;
   async function registered(status: 'waiting' | 'called' = 'waiting') {
     const p = patient({ mrn: uuidv7().slice(-6) });
-    const v = visit(p.uid, { status });
+    // Each visit its own number: one number on two visits is a notice of its own (register-numbers.test.ts).
+    const v = visit(p.uid, { status, queueNo: ++numbers });
     await applyOps(pool, 'k1', [patientOp(p), visitOp(v)], NOW);
     return { p, v };
   }
@@ -140,7 +142,7 @@ describe('conflict rules', () => {
     const { v } = await registered();
     const { results } = await applyOps(pool, 'k2', [visitOp({ ...v, queueNo: 99 })], NOW);
     expect(results[0]!.status).toBe('duplicate');
-    expect((await pool.query('SELECT queue_no FROM visits WHERE uid = $1', [v.uid])).rows[0].queue_no).toBe(1);
+    expect((await pool.query('SELECT queue_no FROM visits WHERE uid = $1', [v.uid])).rows[0].queue_no).toBe(v.queueNo);
   });
 
   it('followUp: later at wins, and a closed follow-up is never reopened', async () => {

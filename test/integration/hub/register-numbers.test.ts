@@ -1,12 +1,14 @@
-import type pg from 'pg';
+import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../../src/hub/pg/migrate';
+import { HUB_MIGRATIONS } from '../../../src/hub/pg/migrations';
 import { applyOps } from '../../../src/hub/register/apply-ops';
 import { reserveMrnBlock } from '../../../src/hub/register/mrn-block';
 import { mrnSequenceValue } from '../../../src/hub/register/mrn-seed';
 import { nextQueueNumber } from '../../../src/hub/register/queue-number';
 import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
-import { patient, patientOp, registerDb } from './register-db';
+import { patient, patientOp, registerDb, visit, visitOp } from './register-db';
 
 let server: TestPostgres;
 let pool: pg.Pool;
@@ -44,6 +46,67 @@ describe('queue numbers', () => {
     expect((await ask({ serviceDate: '2026-12-01' })).queueNo).toBe(1);
     expect((await ask({ prefix: 'MX' })).queueNo).toBe(1);
     expect((await ask({ unit: 'POLI-THT' })).queueNo).toBe(1);
+  });
+});
+
+describe('numbers the hub did not hand out (a counter that numbered alone before it enrolled)', () => {
+  const day = '2026-12-01';
+  const ask = (unit: string, prefix: string) => nextQueueNumber(pool, { visitUid: uuidv7(), unit, serviceDate: day, prefix });
+  /** A counter that worked alone this morning pushes its patients and visits at enrolment, numbered as printed. */
+  async function islandPushes(unit: string, prefix: string, numbers: number[], name = 'PASIEN PAGI') {
+    const ops = numbers.flatMap((n) => {
+      const p = patient({ mrn: `I${uuidv7().slice(-5)}`, name: `${name} ${n}` });
+      return [patientOp(p), visitOp(visit(p.uid, { serviceDate: day, unit, queuePrefix: prefix, queueNo: n, counter: 'k4' }))];
+    });
+    return applyOps(pool, 'k4', ops, NOW);
+  }
+  const noticesOfDay = async (unit: string) =>
+    (await pool.query(`SELECT kind, cardinality(subjects) AS n, params FROM notices WHERE kind = 'same-queue-number' AND params->>'unit' = $1 ORDER BY rev`, [unit])).rows;
+
+  it('the hub never hands out a number already in its register: the sequence moves past pushed numbers, never back', async () => {
+    expect((await ask('POLI-KIA', 'K')).queueNo).toBe(1);
+    await islandPushes('POLI-KIA', 'K', [1, 2, 3, 4, 5]);
+    expect((await ask('POLI-KIA', 'K')).queueNo).toBe(6);
+    // A late island with lower numbers does not move it back; numbers behind other prefixes are their own.
+    await islandPushes('POLI-KIA', 'K', [2]);
+    await islandPushes('POLI-KIA', 'K4-K', [9]);
+    expect((await ask('POLI-KIA', 'K')).queueNo).toBe(7);
+    // A unit the hub never numbered today starts after the island's numbers.
+    await islandPushes('POLI-JIWA', 'J', [1, 2]);
+    expect((await ask('POLI-JIWA', 'J')).queueNo).toBe(3);
+  });
+
+  it('a number already on another visit: both kept, and a same-queue-number notice names both patients', async () => {
+    const online = patient({ mrn: '000801', name: 'ANI ONLINE' });
+    const { queueNo } = await ask('POLI-GIZI', 'Z');
+    await applyOps(pool, 'k1', [patientOp(online), visitOp(visit(online.uid, { serviceDate: day, unit: 'POLI-GIZI', queuePrefix: 'Z', queueNo }))], NOW);
+    expect(await noticesOfDay('POLI-GIZI')).toEqual([]);
+    const { results } = await islandPushes('POLI-GIZI', 'Z', [1, 2], 'BENI PULAU');
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    const { rows } = await pool.query(`SELECT queue_no FROM visits WHERE unit = 'POLI-GIZI' ORDER BY queue_no`);
+    expect(rows.map((r) => r.queue_no)).toEqual([1, 1, 2]);
+    expect(await noticesOfDay('POLI-GIZI')).toEqual([
+      { kind: 'same-queue-number', n: 2, params: { queue: 'Z-001', unit: 'POLI-GIZI', date: day, name: 'BENI PULAU 1', otherNames: 'ANI ONLINE' } },
+    ]);
+  });
+
+  it('migration 008 brings the sequences of a register that already holds pushed numbers past them', async () => {
+    const url = await server.createDatabase(`numbers_migration_${process.pid}`);
+    const old = new pg.Pool({ connectionString: url });
+    try {
+      await migrate(old, HUB_MIGRATIONS.filter((m) => m.version < 8));
+      // As a hub before 008 left it: the island's U-001..U-004 in the register, its sequence at the one number it gave.
+      await old.query(`INSERT INTO patients (uid, mrn, name, name_key, identified, created_at, updated_at, rev, changed_at, origin_counter)
+        VALUES ('${uuidv7()}', '000001', 'A', 'a', true, 't', 't', 1, now(), 'k1')`);
+      await old.query(`INSERT INTO visits (uid, patient_uid, service_date, unit, queue_prefix, queue_no, emergency, payer, status, registered_at, registered_by, counter, rev, status_at, payer_at, patient_at)
+        SELECT gen_random_uuid(), (SELECT uid FROM patients), '${day}', 'UMUM', 'U', n, false, 'umum', 'waiting', 't', 'c', 'k4', n + 1, now(), now(), now() FROM generate_series(1, 4) AS n`);
+      await old.query(`INSERT INTO queue_numbers (unit, service_date, prefix, next) VALUES ('UMUM', '${day}', 'U', 1)`);
+      expect(await migrate(old)).toEqual(HUB_MIGRATIONS.filter((m) => m.version >= 8).map((m) => m.version));
+      expect((await nextQueueNumber(old, { visitUid: uuidv7(), unit: 'UMUM', serviceDate: day, prefix: 'U' })).queueNo).toBe(5);
+      expect((await nextQueueNumber(old, { visitUid: uuidv7(), unit: 'UMUM', serviceDate: day, prefix: 'U4' })).queueNo).toBe(1);
+    } finally {
+      await old.end();
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { saveSettings } from '../../../src/core/settings/settings.repo';
 import { applyPull } from '../../../src/core/sync/apply-pull';
 import { markNoticeSeen, unseenNotices } from '../../../src/core/sync/hub-notices.repo';
 import { ackOutbox, outboxBacklog, readOutbox } from '../../../src/core/sync/outbox';
+import { STUCK_AFTER_ROUNDS } from '../../../src/core/sync/pull-deferred';
 import { syncState } from '../../../src/core/sync/sync-state.repo';
 import { newUid } from '../../../src/core/sync/uuid';
 import { dayQueue } from '../../../src/core/visits/queue';
@@ -40,9 +41,6 @@ describe('applying a pull', () => {
     expect(dayQueue(db, SETTINGS, NOW, 'UMUM', TODAY)).toMatchObject([{ status: 'called', calledAt: later(3).toISOString() }]);
     expect(outboxBacklog(db)).toBe(0);
     expect(syncState(db).cursor).toBe(4);
-    // A visit numbered like another one here (the hub lost data) is reported, never blocks the pull.
-    const clash = pulledVisit({ rev: 5, patientUid: patient.uid, queueNo: 4 });
-    expect(applyPull(db, pullResponse({ cursor: 5, visits: [clash] }))).toMatchObject({ conflicts: [clash.uid], cursor: 5 });
     expect(db.prepare('SELECT applying FROM sync_state').get()).toEqual({ applying: 0 });
     db.close();
   });
@@ -94,16 +92,18 @@ describe('applying a pull', () => {
     const theirVisit = pulledVisit({ rev: 11, patientUid: theirs.uid, queueNo: 2 });
     const unrelated = pulledPatient({ rev: 12, name: 'BUDI' });
     const round1 = applyPull(db, pullResponse({ cursor: 12, patients: [theirs, unrelated], visits: [theirVisit] }));
-    expect(round1).toMatchObject({ deferred: 2, cursor: 9 });
+    // Kept aside, not re-pulled: the cursor moves on.
+    expect(round1).toMatchObject({ applied: 1, deferred: 2, stuck: 0, cursor: 12 });
     expect(findPatient(db, { nik: NIK })?.id).toBe(local.id);
     expect(findPatient(db, { mrn: unrelated.mrn })?.name).toBe('BUDI');
-    expect(syncState(db).cursor).toBe(9);
+    expect(syncState(db).cursor).toBe(12);
 
-    // The push reaches the hub, which merges ours into theirs; the next pull from 9 brings it all.
+    // The push reaches the hub, which merges ours into theirs; the next pull (from 12) brings only the merge: the two kept are tried again with it.
     pushAll(db);
     const ours = pulledPatient({ rev: 13, uid: uidOf(db, 'patients', local.id), mrn: local.mrn, nik: NIK, name: 'SITI', mergedInto: theirs.uid });
-    const round2 = applyPull(db, pullResponse({ cursor: 13, patients: [theirs, unrelated, ours], visits: [theirVisit] }));
-    expect(round2).toMatchObject({ deferred: 0, cursor: 13 });
+    const round2 = applyPull(db, pullResponse({ cursor: 14, patients: [ours], aliases: [{ mrn: local.mrn, patientUid: theirs.uid, rev: 14 }] }));
+    expect(round2).toMatchObject({ applied: 3, deferred: 0, cursor: 14 }); // theirs, the merge, their visit
+    expect(db.prepare('SELECT count(*) AS n FROM pull_deferred').get()).toEqual({ n: 0 });
     expect(findPatient(db, { nik: NIK })?.mrn).toBe('000500');
     expect(findPatient(db, { mrn: local.mrn })?.mrn).toBe('000500');
     expect(dayQueue(db, SETTINGS, NOW, 'UMUM', TODAY)).toMatchObject([{ queue: 'U-002', patient: { mrn: '000500' } }]);
@@ -128,6 +128,74 @@ describe('applying a pull', () => {
     // Settings that would not validate change nothing.
     expect(applyPull(db, pullResponse({ cursor: 4, settings: { followUpHours: -5 } })).settings).toBeNull();
     expect(readSettings(db).followUpHours).toBe(24);
+    db.close();
+  });
+});
+
+describe('one queue number on two visits', () => {
+  it("a pulled visit whose number a local visit has is written all the same, reported once, and both are marked in the queue", () => {
+    const db = enrolledCounterDb(tempDir(), 'K1');
+    // This counter's own U-001 (its number from before it enrolled, or the hub's).
+    const mine = createPatient(db, { name: 'Beni Pulau' }, SETTINGS, NOW);
+    registerVisit(db, SETTINGS, { patient: mine, unit: 'UMUM', verdict: null, clerk: 'ani', now: later(1), hub: { uid: newUid(), queueNo: 1 } });
+    pushAll(db);
+    const other = pulledPatient({ rev: 1, name: 'ANI ONLINE' });
+    const theirs = pulledVisit({ rev: 2, patientUid: other.uid, queueNo: 1, registeredAt: later(2).toISOString() });
+    const followUp = { uid: newUid(), visitUid: theirs.uid, kind: 'settle-payer', reason: 'not-checked', dueAt: later(60).toISOString(), createdAt: later(2).toISOString(), closedAt: null, resolution: null, rev: 3 };
+    const first = applyPull(db, pullResponse({ cursor: 3, patients: [other], visits: [theirs], followUps: [followUp] }));
+    expect(first).toMatchObject({ applied: 3, deferred: 0, conflicts: [theirs.uid], cursor: 3 });
+    expect(dayQueue(db, SETTINGS, NOW, 'UMUM', TODAY).map((e) => [e.queue, e.patient.name, e.sameNumber])).toEqual([
+      ['U-001', 'BENI PULAU', true],
+      ['U-001', 'ANI ONLINE', true],
+    ]);
+    // Its later changes apply as to any visit, and it is not reported again.
+    const called = applyPull(db, pullResponse({ cursor: 4, patients: [other], visits: [{ ...theirs, rev: 4, status: 'called', calledAt: later(5).toISOString() }] }));
+    expect(called).toMatchObject({ conflicts: [] });
+    expect(dayQueue(db, SETTINGS, NOW, 'UMUM', TODAY).map((e) => e.status)).toEqual(['waiting', 'called']);
+    // The counter's own numbering never repeats a number: offline, the next after the highest of the day.
+    const next = createPatient(db, { name: 'Citra' }, SETTINGS, NOW);
+    expect(registerVisit(db, SETTINGS, { patient: next, unit: 'UMUM', verdict: null, clerk: 'ani', now: later(6), hub: { uid: newUid(), queueNo: 1 } }).queue).toBe('K1-U-001');
+    db.close();
+  });
+});
+
+describe('records that cannot be applied yet', () => {
+  const followUpOf = (visitUid: string, rev: number) => ({
+    uid: newUid(), visitUid, kind: 'settle-payer', reason: 'not-checked', dueAt: later(60).toISOString(), createdAt: NOW.toISOString(), closedAt: null, resolution: null, rev,
+  });
+
+  it('a follow-up whose visit comes on a later page waits aside and is applied with that page', () => {
+    const db = enrolledCounterDb(tempDir());
+    const p = pulledPatient({ rev: 1 });
+    const v = pulledVisit({ rev: 1500, patientUid: p.uid });
+    const f = followUpOf(v.uid, 3);
+    const page1 = applyPull(db, pullResponse({ cursor: 1000, more: true, patients: [p], followUps: [f] }));
+    expect(page1).toMatchObject({ applied: 1, deferred: 1, cursor: 1000 });
+    const page2 = applyPull(db, pullResponse({ cursor: 1500, more: false, patients: [p], visits: [v] }));
+    expect(page2).toMatchObject({ applied: 3, deferred: 0, stuck: 0, cursor: 1500 });
+    expect(db.prepare('SELECT uid FROM follow_ups').all()).toEqual([{ uid: f.uid }]);
+    db.close();
+  });
+
+  it('one that never applies never holds the cursor; after many rounds it is stuck: counted, and a notice for the follow-ups screen', () => {
+    const db = enrolledCounterDb(tempDir());
+    const orphan = followUpOf(newUid(), 5); // its visit will never come (a restored backup, a bug)
+    let cursor = 5;
+    expect(applyPull(db, pullResponse({ cursor, followUps: [orphan] }))).toMatchObject({ applied: 0, deferred: 1, stuck: 0, cursor: 5 });
+    // Later rounds bring other records; pages of a catch-up (more: true) are not rounds.
+    for (let round = 2; round < STUCK_AFTER_ROUNDS; round++) {
+      const p = pulledPatient({ rev: ++cursor });
+      applyPull(db, pullResponse({ cursor, more: true, patients: [p] }));
+      expect(applyPull(db, pullResponse({ cursor: ++cursor }))).toMatchObject({ applied: 0, deferred: 1, stuck: 0, cursor });
+    }
+    expect(unseenNotices(db)).toEqual([]);
+    expect(applyPull(db, pullResponse({ cursor: ++cursor }))).toMatchObject({ applied: 0, deferred: 1, stuck: 1, cursor });
+    expect(syncState(db).cursor).toBe(cursor);
+    expect(unseenNotices(db)).toMatchObject([{ kind: 'pull-stuck', params: { count: '1' }, subjects: [orphan.uid] }]);
+    // Still stuck next round: no second notice. A newer version of it pulled replaces the kept one (and keeps its rounds).
+    applyPull(db, pullResponse({ cursor: ++cursor, followUps: [{ ...orphan, reason: 'newer', rev: cursor }] }));
+    expect(unseenNotices(db)).toHaveLength(1);
+    expect(db.prepare('SELECT rev, rounds, json_extract(record, \'$.reason\') AS reason FROM pull_deferred').all()).toEqual([{ rev: cursor, rounds: STUCK_AFTER_ROUNDS + 1, reason: 'newer' }]);
     db.close();
   });
 });

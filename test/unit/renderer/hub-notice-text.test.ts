@@ -57,14 +57,33 @@ describe('the hub notices in words', () => {
     expect(hubNoticeText(n, wording(tEn))).toBe('Queue U-007 (Poli Umum) had clashing statuses from two counters: it stays "selesai", "batal" was not taken.');
   });
 
+  it('same-queue-number names the number, the unit and day, both patients, and says to call them by name', () => {
+    const n = notice('same-queue-number', { queue: 'U-001', unit: 'UMUM', date: '2026-11-30', name: 'BENI PULAU', otherNames: 'ANI ONLINE' });
+    expect(hubNoticeText(n, wording(tId))).toBe(
+      'Nomor antrean U-001 (Poli Umum, <2026-11-30>) dipegang dua pasien: BENI PULAU dan ANI ONLINE. Kedua slip berlaku; di antrean bertanda "nomor ganda". Panggil mereka dengan nama.',
+    );
+    expect(hubNoticeText(n, wording(tEn))).toBe(
+      'Queue number U-001 (Poli Umum, <2026-11-30>) is held by two patients: BENI PULAU and ANI ONLINE. Both slips stand; the queue marks them "same number". Call them by name.',
+    );
+  });
+
+  it("pull-stuck (the counter's own) says how many records are missing here and whom to call", () => {
+    const n = notice('pull-stuck', { count: '4' });
+    expect(hubNoticeText(n, wording(tId))).toBe(
+      '4 catatan dari hub sudah beberapa putaran sinkron tidak bisa diterapkan di loket ini, jadi data pasien dan antrean di sini mungkin tidak lengkap. Hubungi petugas IT (hub menunjukkannya di "loket hub status").',
+    );
+    expect(hubNoticeText(n, wording(tEn))).toContain('4 records from the hub could not be applied at this counter');
+  });
+
   it('every notice, whatever its params, reads as a sentence with no placeholder or key left (property)', () => {
     const param = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !s.includes('{{'));
     const params = fc.record({
       survivorMrn: param, mergedMrn: param, name: param, mergedName: param, reason: fc.constantFrom('name-dob', 'same-mrn', 'future-reason'),
       mrn: param, otherMrns: param, otherNames: param, dob: fc.constantFrom('1980-02-03', ''), kept: param, refused: param, queue: param, unit: param,
+      date: fc.constantFrom('2026-11-30', ''), count: param,
     }, { requiredKeys: [] });
     fc.assert(
-      fc.property(fc.constantFrom<HubNoticeView['kind']>('patient-merged', 'possible-duplicate', 'status-conflict'), params, fc.constantFrom(tId, tEn), (kind, p, t) => {
+      fc.property(fc.constantFrom<HubNoticeView['kind']>('patient-merged', 'possible-duplicate', 'status-conflict', 'same-queue-number', 'pull-stuck'), params, fc.constantFrom(tId, tEn), (kind, p, t) => {
         const text = hubNoticeText(notice(kind, p as Record<string, string>), wording(t));
         expect(text).not.toMatch(/\{\{|hub\.notices/);
         expect(text.length).toBeGreaterThan(20);

@@ -12,6 +12,7 @@ import { m010Accounts } from './010-accounts';
 import { m011Audit } from './011-audit';
 import { m012EditionKind } from './012-edition-kind';
 import { m013AuditPersonKeys } from './013-audit-person-keys';
+import { m014SharedQueueNumbers } from './014-shared-queue-numbers';
 
 export interface Migration {
   version: number;
@@ -20,7 +21,7 @@ export interface Migration {
 }
 
 /** Ordered: the position + 1 is the schema version recorded in PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit, m012EditionKind, m013AuditPersonKeys];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit, m012EditionKind, m013AuditPersonKeys, m014SharedQueueNumbers];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -65,6 +65,8 @@ export const hubId = {
       duplicateNameDob: 'Mungkin orang yang sama: {{name}}, lahir {{dob}}, ada di RM {{mrn}} dan RM {{otherMrns}}. Periksa identitasnya; rekam medis tidak digabung sendiri.',
       duplicateSameMrn: 'Satu nomor RM untuk dua orang: RM {{mrn}} dipakai untuk {{name}} dan {{otherNames}}. Periksa kartu berobatnya.',
       conflict: 'Status antrean {{queue}} ({{unit}}) bentrok antar loket: tetap "{{kept}}", "{{refused}}" tidak dipakai.',
+      sameNumber: 'Nomor antrean {{queue}} ({{unit}}, {{date}}) dipegang dua pasien: {{name}} dan {{otherNames}}. Kedua slip berlaku; di antrean bertanda "nomor ganda". Panggil mereka dengan nama.',
+      stuck: '{{count}} catatan dari hub sudah beberapa putaran sinkron tidak bisa diterapkan di loket ini, jadi data pasien dan antrean di sini mungkin tidak lengkap. Hubungi petugas IT (hub menunjukkannya di "loket hub status").',
       other: 'Pemberitahuan dari hub ({{kind}}).',
     },
   },

@@ -18,7 +18,7 @@ export interface NoticeWording {
 }
 
 /** Every param a sentence uses, '?' for one the notice lacks (an older hub): never a raw {{placeholder}} on screen. */
-const PARAMS = ['survivorMrn', 'mergedMrn', 'name', 'mergedName', 'mrn', 'otherMrns', 'otherNames', 'queue'] as const;
+const PARAMS = ['survivorMrn', 'mergedMrn', 'name', 'mergedName', 'mrn', 'otherMrns', 'otherNames', 'queue', 'count'] as const;
 
 export function hubNoticeText(notice: HubNoticeView, w: NoticeWording): string {
   const given = notice.params;
@@ -38,6 +38,10 @@ export function hubNoticeText(notice: HubNoticeView, w: NoticeWording): string {
         kept: given.kept ? w.status(given.kept) : '?',
         refused: given.refused ? w.status(given.refused) : '?',
       });
+    case 'same-queue-number':
+      return w.t('hub.notices.sameNumber', { ...p, unit: given.unit ? w.unit(given.unit) : '?', date: given.date ? w.date(given.date) : '?' });
+    case 'pull-stuck':
+      return w.t('hub.notices.stuck', p);
     default:
       // A kind a newer hub sends that this screen does not know yet: still a sentence, never blank.
       return w.t('hub.notices.other', { kind: (notice as { kind: string }).kind });

@@ -104,7 +104,8 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
     if (called) {
       const who = { queue: called.queue, name: called.patient.name };
       setSelected(called.visitId);
-      setNotice(words('queue.called', who));
+      // A number two patients hold (printed before a counter enrolled): the name is what tells them apart.
+      setNotice(words(called.sameNumber ? 'queue.calledSameNumber' : 'queue.called', who));
       undo.offer(words('queue.calledDone', who), async () => {
         const back = await loket.setVisitStatus({ visitId: called.visitId, status: 'waiting' });
         if (!back.ok) return { message: words('undo.failed', { reason: errorWords(back.error) }), ok: false };
@@ -276,6 +277,11 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
                   <td className="queue-row__number">
                     <span className="queue-row__label">{e.queue}</span>
                     {e.emergency && <span className="badge badge--emergency">{t('queue.emergency')}</span>}
+                    {e.sameNumber && (
+                      <span className="badge badge--same-number" data-testid="queue-same-number" title={t('queue.sameNumberHint')}>
+                        {t('queue.sameNumber')}
+                      </span>
+                    )}
                     {fromYesterday && (
                       <span className="badge badge--yesterday" data-testid="queue-yesterday">
                         {t('queue.yesterday')}
