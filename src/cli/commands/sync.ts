@@ -1,4 +1,5 @@
 import type { Core } from '../../core/core';
+import { clockDifferenceText } from '../../shared/hub-clock';
 import type { Lang } from '../../shared/i18n/messages';
 import { call } from '../contract-call';
 import { cliText } from '../messages';
@@ -16,6 +17,7 @@ export async function syncCommand(core: Core, out: Output, lang: Lang): Promise<
   }
   const deferred = round.deferred > 0 ? cliText(lang, 'sync/deferred', { count: round.deferred }) : '';
   out.line(cliText(lang, 'sync/done', { pushed: round.pushed + round.duplicates, pulled: round.pulled, deferred }));
+  if (round.clockMinutes !== undefined && round.clockMinutes !== null) out.error(clockDifferenceText(lang, round.clockMinutes));
   const editions = round.editions;
   if (editions?.code) out.line(hubText(lang, 'sync/editions-failed', { code: editions.code }));
   else if (editions) out.line(hubText(lang, 'sync/editions', { uploaded: editions.uploaded, installed: editions.installed, refused: editions.refused }));
