@@ -118,6 +118,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'query/partial-number': 'A {{digits}}-digit number is not recognised. A NIK has 16 digits, a card number 13.',
   'query/card-not-found': 'A {{digits}}-digit number is not recognised: as card number {{card}} (leading zeros restored) it is on no list. A NIK has 16 digits, a card number 13.',
   'query/no-record': 'No patient has record number {{mrn}}. A NIK has 16 digits, a card number 13.',
+  'query/mrn-shared': "Record number {{mrn}} is held by {{count}} patients: counters gave the same number before they were connected to the hub. Choose the right patient from their list: compare the name, birth date and address with the patient's card or ID.",
   'query/nik-province': 'This NIK cannot exist: there is no province code {{code}}. Check the digits against the ID card.',
   'query/nik-date': 'This NIK cannot exist: the birth-date digits inside it ({{digits}}) are no date. Check the digits against the ID card.',
   'query/name-shortened': 'The name is too long: only its first {{words}} words (of {{typed}}) were searched.',

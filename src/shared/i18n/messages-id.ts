@@ -116,6 +116,7 @@ export const messagesId = {
   'query/partial-number': 'Nomor {{digits}} digit tidak dikenali. NIK 16 digit, nomor kartu 13 digit.',
   'query/card-not-found': 'Nomor {{digits}} digit tidak dikenali: sebagai nomor kartu {{card}} (nol di depan dilengkapi) tidak ada di daftar. NIK 16 digit, nomor kartu 13 digit.',
   'query/no-record': 'Tidak ada pasien dengan No. RM {{mrn}}. NIK 16 digit, nomor kartu 13 digit.',
+  'query/mrn-shared': 'No. RM {{mrn}} dipegang {{count}} pasien: loket-loket memberi nomor yang sama sebelum tersambung ke hub. Pilih pasien yang benar dari daftarnya: cocokkan nama, tanggal lahir dan alamat dengan kartu berobat atau KTP-nya.',
   'query/nik-province': 'NIK ini tidak mungkin: kode provinsi {{code}} tidak ada. Cocokkan angkanya dengan KTP.',
   'query/nik-date': 'NIK ini tidak mungkin: angka tanggal lahir di dalamnya ({{digits}}) bukan tanggal. Cocokkan angkanya dengan KTP.',
   'query/name-shortened': 'Nama terlalu panjang: hanya {{words}} kata pertama (dari {{typed}}) yang dicari.',

@@ -11,6 +11,7 @@ import { m009EditionContentHash } from './009-edition-content-hash';
 import { m010Accounts } from './010-accounts';
 import { m011Audit } from './011-audit';
 import { m012EditionKind } from './012-edition-kind';
+import { m013SharedMrn } from './013-shared-mrn';
 
 export interface Migration {
   version: number;
@@ -19,7 +20,7 @@ export interface Migration {
 }
 
 /** Ordered: the position + 1 is the schema version recorded in PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit, m012EditionKind];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit, m012EditionKind, m013SharedMrn];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

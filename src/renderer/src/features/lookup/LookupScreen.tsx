@@ -109,7 +109,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
   }, []);
 
   const run = useCallback(
-    (q: string, d: string, enter = false) => {
+    (q: string, d: string, enter = false, patientId?: number) => {
       clearTimeout(timer.current);
       if (!q.trim()) return;
       const now = { query: q, dob: d };
@@ -136,7 +136,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
       setPicked(null);
       setActive(null);
       setTicket(null);
-      void search(q, d);
+      void search(q, d, patientId);
     },
     [search, subject, startRegistration, setActive, focusFirstPick],
   );
@@ -219,11 +219,12 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
   const pickOwn = useCallback(
     (p: OwnPatient) => {
       // Looked up by its record number: the verdict then comes from the patient's own NIK or card.
+      // With its id too: another patient may hold the same number (two counters gave it before the hub).
       setQuery(p.mrn);
       setDob('');
       focusStart.current = true;
       askedFor.current = { query: p.mrn, dob: '' };
-      run(p.mrn, '');
+      run(p.mrn, '', false, p.id);
     },
     [run],
   );
@@ -260,7 +261,9 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
   const toRegister = result && display ? subjectOf(result, display, lastSearched.current, live, state.dob) : null;
   registrable.current = toRegister;
   const timeZone = settings?.timeZone ?? 'Asia/Jakarta';
-  const ownMatches = result?.kind === 'name' ? (result.ownMatches ?? []) : [];
+  // A name's own records, or the patients sharing the record number typed: the clerk picks one.
+  const ownMatches = result?.kind === 'name' || result?.kind === 'mrn' ? (result.ownMatches ?? []) : [];
+  const ownMatchesTitle = result?.kind === 'mrn' && ownMatches[0] ? t('lookup.sharedMrnList', { mrn: ownMatches[0].mrn }) : undefined;
 
   const target = targetOf(registering, subject?.subject ?? null, result, display);
   const targetKey = target ? `${target.name}|${'patient' in target ? target.patient.id : (target.identity.nik ?? target.identity.card ?? '')}` : '';
@@ -332,7 +335,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
       {!result && !error && !ticket && !subject && <p className="lookup__idle">{t('lookup.idle')}</p>}
       {result?.patient && <OwnPatientLine patient={result.patient} />}
       {ownMatches.length > 0 && !subject && (
-        <OwnMatches patients={ownMatches} onPick={pickOwn} onLeaveTop={() => inputRef.current?.focus()} onLeaveBottom={() => tableRef.current?.querySelector<HTMLButtonElement>('button[data-pick]')?.focus()} />
+        <OwnMatches patients={ownMatches} title={ownMatchesTitle} onPick={pickOwn} onLeaveTop={() => inputRef.current?.focus()} onLeaveBottom={() => tableRef.current?.querySelector<HTMLButtonElement>('button[data-pick]')?.focus()} />
       )}
       {display && <VerdictBanner display={display} listCount={listCount} matches={result?.matches ?? []} timeZone={timeZone} unsearched={result?.unsearched} />}
       {!subject && <RegisterBar startRef={startRef} toRegister={toRegister} onStart={startRegistration} onNewPatient={newPatient} />}
