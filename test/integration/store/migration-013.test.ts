@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate, SCHEMA_VERSION } from '../../../src/core/store/migrations';
 import { openDatabase } from '../../../src/core/store/open-database';
+import { applyPull } from '../../../src/core/sync/apply-pull';
 import { syncState } from '../../../src/core/sync/sync-state.repo';
 import { useTempDir } from '../../helpers/temp';
 
@@ -71,6 +72,23 @@ describe('migration 013: one record number may name two patients', () => {
     version12(path, true);
     const db = openDatabase(path);
     expect(syncState(db)).toMatchObject({ enrolled: true, cursor: 0 });
+    // The register read again: the hub's record of CHAIRUL brings his RM back, beside the other holder of 000001.
+    const at = '2026-11-30T01:00:00.000Z';
+    const record = (uid: string, mrn: string, name: string, rev: number) => ({ uid, mrn, nik: null, card: null, name, dob: null, sex: null, address: null, identified: true, createdAt: at, updatedAt: at, mergedInto: null, rev });
+    applyPull(db, {
+      cursor: 3,
+      more: false,
+      patients: [record('01a22d09-6a1e-789b-a854-3d4c4999b584', '000001', 'CHAIRUL', 2), record('01a22d0a-6501-7a71-b5d1-36883c67e616', '000001', 'PASIEN PAGI 4', 3)],
+      visits: [],
+      followUps: [],
+      prints: [],
+      rechecks: [],
+      notices: [],
+      aliases: [],
+      settings: null,
+    });
+    expect(db.prepare(`SELECT name FROM patients WHERE mrn = '000001' ORDER BY id`).all()).toEqual([{ name: 'CHAIRUL' }, { name: 'PASIEN PAGI 4' }]);
+    expect(db.prepare(`SELECT count(*) AS n FROM patients WHERE mrn LIKE '~%'`).get()).toEqual({ n: 0 });
     db.close();
   });
 });
