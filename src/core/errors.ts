@@ -53,7 +53,10 @@ function hubErrorPayload(error: unknown): ErrorPayload | null {
   }
   if (error.name === 'HubUnreachable') {
     const detail = (error as Error & { detail: string }).detail;
-    return detail.startsWith('hub-certificate-mismatch') ? { key: 'hub/certificate-mismatch', params: {} } : { key: 'hub/unreachable', params: { detail } };
+    if (detail.startsWith('hub-certificate-mismatch')) return { key: 'hub/certificate-mismatch', params: {} };
+    // A certificate refused for its dates: the clock is the problem, not the network.
+    if (detail.startsWith('hub-clock-differs')) return { key: 'hub/clock-differs', params: { detail: detail.replace(/^hub-clock-differs: /, '') } };
+    return { key: 'hub/unreachable', params: { detail } };
   }
   if (error.name === 'EnrollmentCodeInvalid') return { key: 'hub/code-invalid', params: {} };
   return null;

@@ -7,6 +7,7 @@ import { connectPool } from './pg/connect';
 import { startEmbeddedPostgres, type EmbeddedServer } from './pg/embedded';
 import { freeLoopbackPort } from './pg/free-port';
 import { migrate } from './pg/migrate';
+import { moveMrnSequencePastRegister } from './register/mrn-seed';
 import { hubRoutes } from './routes';
 import type { HubMode } from './editions/edition-routes';
 import { readUpstream, startUpstreamLink, type UpstreamOptions, type UpstreamState } from './editions/upstream-link';
@@ -80,6 +81,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     const pg = connectPool(url);
     cleanups.push(() => pg.end());
     await migrate(pg);
+    // Blocks reserved from now on never hold an RM already in the register, whatever the format.
+    await moveMrnSequencePastRegister(pg);
     if (options.facility !== undefined) {
       await pg.query('INSERT INTO facility (id, name) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET name = excluded.name', [options.facility]);
     }

@@ -27,7 +27,8 @@ const isoDate = calendarDate;
 export const contract = {
   /** Looks a patient up in the current lists by NIK, card number or name (+ optional birth date). */
   lookup: {
-    input: z.object({ query: typedQuery(printable(z.string().trim().min(1).max(200))), dob: isoDate.optional() }),
+    /** `patientId`: the record the clerk chose among those sharing the record number typed (or found by a name). */
+    input: z.object({ query: typedQuery(printable(z.string().trim().min(1).max(200))), dob: isoDate.optional(), patientId: z.number().int().positive().optional() }),
     output: {} as LookupResult,
   },
   /** The current lists with edition, as-of date, size and staleness. */
@@ -209,7 +210,7 @@ export const contract = {
    * shows `lookup` at once and this when it arrives.
    */
   lookupOnline: {
-    input: z.object({ query: typedQuery(printable(z.string().trim().min(1).max(200))) }),
+    input: z.object({ query: typedQuery(printable(z.string().trim().min(1).max(200))), patientId: z.number().int().positive().optional() }),
     output: {} as OnlineLookup,
   },
   /** The status bar's BPJS state; changes also arrive as `connectivity` events. */

@@ -22,6 +22,11 @@ export interface HubLink {
   code: string | null;
   /** Where this counter is enrolled; null when it is not. */
   enrollment?: HubEnrollment | null;
+  /**
+   * The hub's clock minus this computer's, in whole minutes, as the last round saw it, when they
+   * are more than a few minutes apart (src/shared/hub-clock.ts); null or absent otherwise.
+   */
+  clockMinutes?: number | null;
 }
 
 /** What one sync round moved. */
@@ -38,6 +43,8 @@ export interface SyncRound {
   conflicts: number;
   settingsChanged: boolean;
   mrnBlock: { first: number; last: number } | null;
+  /** The hub's clock minus this computer's, in whole minutes, when more than a few minutes apart; null otherwise. */
+  clockMinutes?: number | null;
   /** The list-edition step run after the round (syncNow only; background rounds run it every few minutes). */
   editions?: EditionRoundSummary;
 }

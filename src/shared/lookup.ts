@@ -59,7 +59,11 @@ export interface LookupResult {
   unsearched?: { lists: string[]; message: CoreMessage };
   /** This facility's record of the patient, when the query names one (MRN, or a known NIK or card). */
   patient?: OwnPatient | null;
-  /** For a name query: this facility's own records with that name, best first; shown above the list matches. */
+  /**
+   * For a name query: this facility's own records with that name, best first; shown above the list
+   * matches. For a record number two or more patients hold (`problem` query/mrn-shared): all of
+   * them, oldest record first, for the clerk to choose (then looked up again with `patientId`).
+   */
   ownMatches?: OwnPatient[];
   tookMs: number;
 }

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pinnedTransport } from '../../src/core/sync/pinned-transport';
+import type { HarnessOptions } from '../../src/harness/harness';
 import { readHubConfig } from '../../src/hub/hub-config';
 import { startHub, type RunningHub } from '../../src/hub/hub-main';
 import { startTestPostgres, type TestPostgres } from '../helpers/embedded-pg';
@@ -44,7 +46,8 @@ const ticking = (): (() => Date) => {
   return () => new Date(TODAY.getTime() + (Date.now() - start));
 };
 
-async function openScene(browser: Browser): Promise<Scene> {
+/** `aBehindMs`: how far A's computer clock is behind the hub's (what its link compares with the hub's answers). */
+async function openScene(browser: Browser, options: { aBehindMs?: number } = {}): Promise<Scene> {
   const dataDir = await mkdtemp(join(tmpdir(), 'loket-e2e-hub-'));
   const hub = await startHub({ pgUrl: await pg.createDatabase(`hub_ui_${++databases}`), dataDir, host: '127.0.0.1', port: 0, facility: 'RSUD Kota Serang' });
   let stopped = false;
@@ -56,7 +59,21 @@ async function openScene(browser: Browser): Promise<Scene> {
   const counters: Counter[] = [];
   try {
     const viewport = { width: 1366, height: 768 };
-    counters.push(await openCounter(browser, [APBD], viewport, { core: { now: ticking() } }));
+    const behind = options.aBehindMs;
+    const aTransport: Partial<HarnessOptions> = behind
+      ? {
+          hubTransport: (credential, backlog) =>
+            pinnedTransport({
+              hubUrl: credential.hubUrl,
+              fingerprint: credential.fingerprint,
+              certificatePem: credential.certificatePem,
+              authorization: `Bearer ${credential.counterId}.${credential.secret}`,
+              outboxBacklog: backlog,
+              clock: () => Date.now() - behind,
+            }),
+        }
+      : {};
+    counters.push(await openCounter(browser, [APBD], viewport, { core: { now: ticking(), ...aTransport } }));
     counters.push(await openCounter(browser, [APBD], viewport, { core: { now: ticking() } }));
   } catch (error) {
     for (const c of counters) await c.close();
@@ -343,5 +360,20 @@ describe('counters sharing a facility hub', () => {
     await scene.a.screenshot('hub-status-refused-1366');
     // Registering still works, numbered alone.
     expect(await registerByNik(scene.a, SITI.nik)).toMatch(/^K1-U-\d{3}$/);
+  });
+
+  it("a counter whose clock is two hours behind the hub's: connected all the same, and the status bar and the hub card say the clock is off", async () => {
+    const scene = await fixtures.open({ aBehindMs: 2 * 3_600_000 });
+    const { page } = scene.a;
+    await enrollThroughScreen(scene, 'Loket Jam Mundur');
+    await expect.poll(() => hubState(page), { timeout: 20_000 }).toBe('connected');
+    await expect.poll(() => page.getByTestId('hub-status').getAttribute('data-clock-minutes')).toBe('120');
+    expect((await hubWords(page)).replace(/\s+/g, ' ')).toBe('● Hub: tersambung — jam komputer ini salah');
+    expect(await page.getByTestId('hub-status').getAttribute('title')).toContain('Jam komputer ini 2 jam lebih lambat dari jam hub.');
+    expect(await page.getByTestId('hub-clock').textContent()).toBe(
+      'Jam komputer ini 2 jam lebih lambat dari jam hub. Betulkan tanggal dan jam komputer ini (atau minta petugas IT): kunjungan dicatat dengan tanggal dan jam komputer ini.',
+    );
+    await scene.a.screenshot('hub-clock-behind-1366');
+    expect(await layoutProblems(page)).toEqual([]);
   });
 });

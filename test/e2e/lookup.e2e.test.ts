@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { csvList, type Counter } from './support/counter';
 import { useCounters } from './support/ui';
 import { maskNik } from '../../src/shared/masking';
+import { applyPull } from '../../src/core/sync/apply-pull';
 import { APBD, APBN_OLD, BUDI, DEWI, NUR, RIZKI, RIZKY, SITI, STRANGER_NIK } from './support/lists';
 
 const counters = useCounters();
 const open = (viewport?: { width: number; height: number }): Promise<Counter> => counters.open([APBD, APBN_OLD], viewport);
 
 const focusedId = (c: Counter): Promise<unknown> => c.page.evaluate('document.activeElement && document.activeElement.id');
+const focusedAttr = (c: Counter, name: string): Promise<unknown> => c.page.evaluate(`document.activeElement && document.activeElement.getAttribute(${JSON.stringify(name)})`);
 
 describe('patient look-up', () => {
   it('(a) finds an active member by a typed NIK on Enter and shows the list', async () => {
@@ -307,5 +309,62 @@ describe('patient look-up', () => {
     await expect.poll(() => page.getByTestId('scan-rejected').textContent()).toContain('17 angka');
     expect(await dob.inputValue()).toBe('08062013');
     await c.screenshot('l-scan-rejected');
+  });
+
+  it('(m) a record number two patients hold: both shown with the reason in words, the clerk picks one, the visit goes on that record', async () => {
+    const c = await open();
+    const { page } = c;
+    const db = c.harness.core.db;
+    // This counter's patient got RM 000001; another counter gave 000001 too before both were on the hub,
+    // and the hub sent that record here as it is (both kept, each card stays true).
+    const own = await c.harness.core.createPatient({ name: 'Chairul Wahyu', dob: '1975-04-02', address: 'Jl. Mawar 3' });
+    expect(own.mrn).toBe('000001');
+    const at = '2025-06-10T01:00:00.000Z';
+    applyPull(db, {
+      cursor: 1,
+      more: false,
+      patients: [{ uid: '01a22d0a-50a0-74ec-8ade-9eb792625ccc', mrn: '000001', nik: null, card: null, name: 'PASIEN PAGI', dob: '1990-01-01', sex: 'P', address: 'Kp. Baru', identified: true, createdAt: at, updatedAt: at, mergedInto: null, rev: 1 }],
+      visits: [],
+      followUps: [],
+      prints: [],
+      rechecks: [],
+      notices: [],
+      aliases: [],
+      settings: null,
+    });
+
+    const search = page.locator('#lookup-query');
+    await search.fill('000001');
+    await search.press('Enter');
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('problem');
+    expect(await verdict.textContent()).toContain('Satu No. RM untuk 2 pasien: pilih yang benar');
+    expect(await verdict.textContent()).toContain('No. RM 000001 dipegang 2 pasien');
+    // Nobody is picked for the clerk: no "Pasien lama" line, nothing to register yet; both listed.
+    expect(await page.getByTestId('own-patient').count()).toBe(0);
+    expect(await page.getByTestId('own-matches').textContent()).toContain('Pasien dengan No. RM 000001');
+    const items = page.getByTestId('own-match');
+    expect(await items.count()).toBe(2);
+    expect(await items.nth(0).textContent()).toContain('CHAIRUL WAHYU');
+    expect(await items.nth(0).textContent()).toContain('Jl. Mawar 3');
+    expect(await items.nth(1).textContent()).toContain('PASIEN PAGI');
+    await c.screenshot('m-shared-mrn');
+
+    // Enter again goes to the choices, not to a registration; the clerk picks CHAIRUL.
+    await search.press('Enter');
+    await expect.poll(() => focusedAttr(c, 'aria-label')).toContain('CHAIRUL WAHYU');
+    expect(await page.getByTestId('register-panel').count()).toBe(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('own-patient').textContent()).toContain('RM 000001');
+    expect(await page.getByTestId('own-patient').textContent()).toContain('CHAIRUL WAHYU');
+    expect(await page.getByTestId('own-match').count()).toBe(0);
+    await expect.poll(() => focusedAttr(c, 'data-testid')).toBe('register-start');
+    await page.keyboard.press('Enter');
+    const panel = page.getByTestId('register-panel');
+    await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
+    expect(await page.getByTestId('register-patient').textContent()).toContain('CHAIRUL WAHYU');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ticket-queue').waitFor();
+    expect(db.prepare('SELECT p.name FROM visits v JOIN patients p ON p.id = v.patient_id').all()).toEqual([{ name: 'CHAIRUL WAHYU' }]);
   });
 });

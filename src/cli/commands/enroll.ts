@@ -4,7 +4,9 @@ import { openDatabase } from '../../core/store/open-database';
 import { readyDatabaseFiles } from '../../core/store/database-startup';
 import { keyConfigOf, resolveFileKey } from '../../core/store/resolve-file-key';
 import { EnrollmentCodeInvalid, enroll } from '../../core/sync/enroll';
+import { clockDifferenceMinutes, clockDifferenceText } from '../../shared/hub-clock';
 import type { Lang } from '../../shared/i18n/messages';
+import type { HubClock } from '../../core/sync/hub-transport';
 import type { Output } from '../output';
 import { reportHubFailure } from './hub-failure';
 import { HubCliFailure, hubText, HubUsageError } from './hub-messages';
@@ -21,12 +23,18 @@ export async function enrollCommand(values: { hub?: string | undefined; code?: s
     const started = readyDatabaseFiles({ dbPath, ...keyConfigOf(resolveFileKey({ dbPath, mayCreate: true })) });
     const db = openDatabase(dbPath, started.key ? { key: started.key } : {});
     try {
-      const credential = await enroll(db, keyFileSecretBox(secretKeyPath(dbPath)), { code: values.code, ...(values.hub ? { hubUrl: values.hub } : {}) }).catch((error: unknown) => {
+      let clockMinutes: number | null = null;
+      const onHubClock = (clock: HubClock | null): void => {
+        clockMinutes = clockDifferenceMinutes(clock?.offsetMs);
+      };
+      const credential = await enroll(db, keyFileSecretBox(secretKeyPath(dbPath)), { code: values.code, onHubClock, ...(values.hub ? { hubUrl: values.hub } : {}) }).catch((error: unknown) => {
         throw error instanceof EnrollmentCodeInvalid ? new HubCliFailure('fail/bad-code') : error;
       });
       const { secret: _secret, certificatePem: _pem, ...shown } = credential;
-      if (out.json) out.data({ ok: true, ...shown });
+      if (out.json) out.data({ ok: true, ...shown, clockMinutes });
       else out.line(hubText(lang, 'enroll/done', { facility: credential.facility, name: credential.name, prefix: credential.offlinePrefix, url: credential.hubUrl }));
+      // Enrolled all the same (trust is by fingerprint), but the visits would be filed under this wrong clock.
+      if (clockMinutes !== null) out.error(clockDifferenceText(lang, clockMinutes));
       return 0;
     } finally {
       db.close();

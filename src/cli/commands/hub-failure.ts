@@ -1,7 +1,7 @@
 import { HubRefused, HubUnreachable } from '../../core/sync/hub-transport';
-import { WRONG_CERTIFICATE } from '../../core/sync/pinned-transport';
+import { CLOCK_DIFFERS, WRONG_CERTIFICATE } from '../../core/sync/pinned-transport';
 import { HubError } from '../../hub/http/route';
-import type { Lang } from '../../shared/i18n/messages';
+import { formatMessage, type Lang } from '../../shared/i18n/messages';
 import type { Output } from '../output';
 import { usage } from '../usage';
 import { HubCliFailure, hubText, HubUsageError, refusalText } from './hub-messages';
@@ -23,6 +23,10 @@ export function reportHubFailure(error: unknown, command: 'hub' | 'enroll', out:
   } else if (error instanceof HubRefused || error instanceof HubError) {
     code = error.code;
     message = hubText(lang, 'fail/refused', { reason: refusalText(lang, error.code, error.params) });
+  } else if (error instanceof HubUnreachable && error.detail.startsWith(CLOCK_DIFFERS)) {
+    // Not the network: the clock (said so, never "check the firewall").
+    code = 'hub/clock-differs';
+    message = formatMessage(lang, 'hub/clock-differs', { detail: error.detail.slice(CLOCK_DIFFERS.length + 2) });
   } else if (error instanceof HubUnreachable) {
     const wrong = error.detail.startsWith(WRONG_CERTIFICATE);
     code = wrong ? 'hub/certificate-mismatch' : 'hub/unreachable';

@@ -1,4 +1,5 @@
 import type { Core } from '../../core/core';
+import { clockDifferenceText } from '../../shared/hub-clock';
 import type { Lang } from '../../shared/i18n/messages';
 import { call, ContractCallError } from '../contract-call';
 import type { ContractError } from '../../shared/contract';
@@ -20,6 +21,7 @@ export async function syncCommand(core: Core, out: Output, lang: Lang): Promise<
   out.line(cliText(lang, 'sync/done', { pushed: round.pushed + round.duplicates, pulled: round.pulled, deferred }));
   if (round.conflicts > 0) out.line(hubText(lang, 'sync/same-number', { count: round.conflicts }));
   if (round.stuck > 0) out.line(hubText(lang, 'sync/stuck', { count: round.stuck }));
+  if (round.clockMinutes !== undefined && round.clockMinutes !== null) out.error(clockDifferenceText(lang, round.clockMinutes));
   const editions = round.editions;
   if (editions?.code) out.line(hubText(lang, 'sync/editions-failed', { code: editions.code }));
   else if (editions) out.line(hubText(lang, 'sync/editions', { uploaded: editions.uploaded, installed: editions.installed, refused: editions.refused }));

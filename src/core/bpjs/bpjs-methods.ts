@@ -33,8 +33,8 @@ export function bpjsMethods(ctx: CoreContext, parts: BpjsParts): Pick<CoreMethod
   const failureContext = (service: BpjsServiceName) => ({ service, timeoutSeconds: link.timeoutSeconds, timeZone: ctx.timeZone() });
 
   return {
-    async lookupOnline({ query }): Promise<OnlineLookup> {
-      const by = identifierOf(ctx, query);
+    async lookupOnline({ query, patientId }): Promise<OnlineLookup> {
+      const by = identifierOf(ctx, query, patientId);
       if (!by) return { online: { status: 'not-applicable' }, result: null };
       const answer = await link.member(by);
       // Off (the default at many counters): the local answer already shown is all there is.
@@ -45,7 +45,7 @@ export function bpjsMethods(ctx: CoreContext, parts: BpjsParts): Pick<CoreMethod
         ? { status: 'answered', service, at, tookMs: result.tookMs, found: result.member !== null }
         : { status: 'failed', service, at, tookMs: result.tookMs, reason: result.reason, message: failureMessage(result.reason, result.detail, failureContext(service)) };
       // Asked again after the live answer was stored: it is now among the matches and in the verdict.
-      return { online, result: await parts.lookup({ query }) };
+      return { online, result: await parts.lookup({ query, ...(patientId === undefined ? {} : { patientId }) }) };
     },
     async connectivity() {
       return link.status();
@@ -110,10 +110,13 @@ async function sealed<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** BPJS is asked by NIK or card; a record number of this facility stands for its patient's. */
-/** What BPJS is asked by: the NIK or card typed, or those of the record number typed (in any of its shapes, as the look-up reads it). */
-function identifierOf(ctx: CoreContext, query: string): { nik: string } | { card: string } | null {
-  const own = ownPatientOf(ctx, query);
+/**
+ * What BPJS is asked by: the NIK or card typed, or those of the record number typed (in any of its
+ * shapes, as the look-up reads it). A number two patients share asks nothing until the clerk chose one.
+ */
+function identifierOf(ctx: CoreContext, query: string, patientId?: number): { nik: string } | { card: string } | null {
+  const own = ownPatientOf(ctx, query, patientId);
+  if (own?.by === 'shared-mrn') return null;
   if (own?.by === 'mrn') return own.patient.nik ? { nik: own.patient.nik } : own.patient.card ? { card: own.patient.card } : null;
   const classified = classifyQuery(query);
   if (classified.kind === 'nik') return { nik: classified.nik };

@@ -18,16 +18,27 @@ export function lookupContextOf(ctx: CoreContext): LookupContext {
   return { catalog: ctx.catalog, today: view.today, staleAfterDays: view.staleAfterDays, live: (by) => liveMatches(ctx.db, by, view) };
 }
 
+/** What a query names among this facility's records: one patient, or several that share the record number typed. */
+export type OwnOf = { by: 'mrn' | 'identifier'; patient: OwnPatient } | { by: 'shared-mrn'; mrn: string; patients: OwnPatient[] };
+
 /**
  * This facility's record a query names, in this order: a record number typed as stored; a
  * record number in the facility's format, with any case, separators or missing zeros, or
  * without its year (mrn-query.ts); then, for a NIK or a card (13 digits, or 9-12 with the
  * zeros dropped), the record with that NIK or card. A 9-12 digit query is a record number only
  * when it is one exactly; otherwise it is a card.
+ *
+ * A record number two patients hold (two counters numbered alone before they enrolled at the hub)
+ * names no one by itself: `shared-mrn` with both, for the clerk to choose; Loket never picks.
+ * `patientId`: the one the clerk chose among them (or among the own records a name found); it
+ * counts only when the query names that record.
  */
-export function ownPatientOf(ctx: CoreContext, query: string): { patient: OwnPatient; by: 'mrn' | 'identifier' } | undefined {
+export function ownPatientOf(ctx: CoreContext, query: string, patientId?: number): OwnOf | undefined {
   const byMrn = ownByRecordNumber(ctx.db, query, ctx.settings());
-  if (byMrn) return { patient: byMrn, by: 'mrn' };
+  const chosen = patientId === undefined ? undefined : byMrn.find((p) => p.id === patientId);
+  if (chosen) return { patient: chosen, by: 'mrn' };
+  if (byMrn.length === 1) return { patient: byMrn[0]!, by: 'mrn' };
+  if (byMrn.length > 1) return { by: 'shared-mrn', mrn: byMrn[0]!.mrn, patients: byMrn };
   const classified = classifyQuery(query);
   const byId =
     classified.kind === 'nik' ? ownByIdentifier(ctx.db, { nik: classified.nik }) : classified.kind === 'card' ? ownByIdentifier(ctx.db, { card: classified.card }) : undefined;
@@ -39,9 +50,14 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
   const { db } = ctx;
   const lookupContext = (): LookupContext => lookupContextOf(ctx);
   return {
-    async lookup({ query, dob }) {
+    async lookup({ query, dob, patientId }) {
       const started = performance.now();
-      const own = ownPatientOf(ctx, query);
+      const own = ownPatientOf(ctx, query, patientId);
+      if (own?.by === 'shared-mrn') {
+        // No verdict for a number that names two people: the clerk chooses first, then it is looked up for that one.
+        const problem = { code: 'query/mrn-shared' as const, params: { mrn: own.mrn, count: own.patients.length } };
+        return { query, kind: 'mrn', verdict: 'unknown', matches: [], problem, ownMatches: own.patients, tookMs: elapsed(started) };
+      }
       if (own?.by === 'mrn') {
         // A record number of this facility: answer for the patient's own NIK (or card).
         const patient = own.patient;

@@ -5,7 +5,7 @@ import type { OwnPatient } from '../../shared/lookup';
 import { nameSimilarity } from '../../shared/name-similarity';
 import { normalizeName } from '../../shared/names';
 import type { CounterSettings } from '../../shared/settings';
-import { findPatient, findPatientByMrns, findPatientsByNameKey, lastVisitDate } from '../patients/patients.repo';
+import { findPatient, findPatientsByMrns, findPatientsByNameKey, lastVisitDate } from '../patients/patients.repo';
 import type { Db } from '../store/open-database';
 import { mrnProbes } from './mrn-query';
 
@@ -18,10 +18,13 @@ export function withLastVisit(db: Db, patient: Patient): OwnPatient {
   return { ...patient, lastVisit: lastVisitDate(db, patient.id) };
 }
 
-/** The record a typed record number names, in any shape the format allows (see mrn-query.ts). */
-export function ownByRecordNumber(db: Db, query: string, settings: Pick<CounterSettings, 'mrnFormat' | 'facilityCode'>): OwnPatient | undefined {
-  const found = findPatientByMrns(db, mrnProbes(query, settings.mrnFormat, settings.facilityCode));
-  return found ? withLastVisit(db, found) : undefined;
+/**
+ * The records a typed record number names, in any shape the format allows (see mrn-query.ts):
+ * usually one; two or more when patients share the number (two counters gave it before they
+ * enrolled at the hub), for the clerk to choose from.
+ */
+export function ownByRecordNumber(db: Db, query: string, settings: Pick<CounterSettings, 'mrnFormat' | 'facilityCode'>): OwnPatient[] {
+  return findPatientsByMrns(db, mrnProbes(query, settings.mrnFormat, settings.facilityCode)).map((p) => withLastVisit(db, p));
 }
 
 /** The record of a NIK or a (13-digit) card number, when this facility has the patient. */

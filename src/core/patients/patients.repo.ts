@@ -21,7 +21,10 @@ const COLUMNS = 'id, uid, mrn, nik, card, name, dob, sex, address, identified';
 type PatientRow = Omit<Patient, 'identified'> & { identified: number };
 const toPatient = (row: PatientRow | undefined): Patient | undefined => (row ? { ...row, identified: row.identified === 1 } : undefined);
 
-/** A returning patient, recognized by NIK, card number or medical-record number (or the record's id). */
+/**
+ * A returning patient, recognized by NIK, card number or medical-record number (or the record's id).
+ * By RM: only when the number names one patient; two patients may hold one RM (findPatientsByMrn).
+ */
 export function findPatient(db: Db, by: { id?: number; nik?: string; card?: string; mrn?: string }): Patient | undefined {
   // Runs on every look-up (record number, known NIK or card): statements prepared once.
   const get = (sql: string, value: string | number): Patient | undefined => toPatient(statement(db, `SELECT ${COLUMNS} FROM patients WHERE ${sql}`).get(value) as PatientRow | undefined);
@@ -29,27 +32,41 @@ export function findPatient(db: Db, by: { id?: number; nik?: string; card?: stri
   if (by.nik) return get('nik = ?', by.nik);
   if (by.card) return get('card = ? ORDER BY id LIMIT 1', by.card);
   if (by.mrn) {
-    const mrn = by.mrn.trim().toUpperCase();
-    // An RM of a record merged into another (at the hub) still finds the survivor.
-    return get('mrn = ?', mrn) ?? get('id = (SELECT patient_id FROM patient_aliases WHERE mrn = ?)', mrn);
+    const holders = findPatientsByMrn(db, by.mrn);
+    return holders.length === 1 ? holders[0] : undefined;
   }
   return undefined;
 }
 
 /**
- * A record by the record numbers a query may stand for (lookup/mrn-query.ts): the exact ones in
- * order, then the GLOB for a number typed without its year. A GLOB that names two records is
- * ambiguous and finds none: the clerk types more of the number.
+ * Every patient a record number names, oldest record first: those holding it, and the survivor of
+ * a record merged into another (at the hub) that held it. Usually one. Two counters that numbered
+ * alone before they enrolled at the hub may have given one RM to two people; both keep it (each
+ * printed card stays true), and whoever looks the number up must choose (migration 013).
  */
-export function findPatientByMrns(db: Db, probes: { exact: readonly string[]; glob: string | null }): Patient | undefined {
+export function findPatientsByMrn(db: Db, mrn: string): Patient[] {
+  const typed = mrn.trim().toUpperCase();
+  const rows = statement(db, `SELECT ${COLUMNS} FROM patients WHERE mrn = ? ORDER BY id`).all(typed) as PatientRow[];
+  const survivor = statement(db, `SELECT ${COLUMNS} FROM patients WHERE id = (SELECT patient_id FROM patient_aliases WHERE mrn = ?)`).get(typed) as PatientRow | undefined;
+  if (survivor && !rows.some((r) => r.id === survivor.id)) rows.push(survivor);
+  return rows.map((r) => toPatient(r)!);
+}
+
+/**
+ * The records the record numbers a query may stand for name (lookup/mrn-query.ts): the exact ones in
+ * order (the first that names anyone), then the GLOB for a number typed without its year. A GLOB
+ * that matches two different numbers is ambiguous and finds none: the clerk types more of the
+ * number. More than one record comes back only for one number that two patients hold.
+ */
+export function findPatientsByMrns(db: Db, probes: { exact: readonly string[]; glob: string | null }): Patient[] {
   for (const mrn of probes.exact) {
-    const found = findPatient(db, { mrn }); // by the RM, or by an alias of a merged record
-    if (found) return found;
+    const found = findPatientsByMrn(db, mrn); // by the RM, or by an alias of a merged record
+    if (found.length > 0) return found;
   }
-  if (probes.glob === null) return undefined;
+  if (probes.glob === null) return [];
   // GLOB is case-sensitive like the stored (upper-case) numbers, so its literal prefix uses the mrn index.
-  const rows = statement(db, `SELECT ${COLUMNS} FROM patients WHERE mrn GLOB ? ORDER BY id LIMIT 2`).all(probes.glob) as PatientRow[];
-  return rows.length === 1 ? toPatient(rows[0]) : undefined;
+  const numbers = statement(db, `SELECT DISTINCT mrn FROM patients WHERE mrn GLOB ? LIMIT 2`).all(probes.glob) as { mrn: string }[];
+  return numbers.length === 1 ? findPatientsByMrn(db, numbers[0]!.mrn) : [];
 }
 
 /** The local date (yyyy-mm-dd) of the patient's last visit here that was not cancelled; null when none. */

@@ -177,22 +177,24 @@ class PullRound {
   }
 
   /**
-   * Local patients (other uids) holding this record's NIK, card or RM. One the hub has not seen
-   * yet (still in the outbox) defers the pulled record: false. One the hub has seen gave the
-   * value up at the hub (merged or corrected; its own state comes by pull): it lets go here too.
+   * Local patients (other uids) holding this record's NIK, or its card when either has no NIK. One
+   * the hub has not seen yet (still in the outbox) defers the pulled record: false. One the hub has
+   * seen gave the NIK up at the hub (merged, or its NIK corrected; its own state comes by pull): it
+   * lets go here too. A record number is never such a value: two patients may hold one RM (two
+   * counters that numbered alone before enrolling; the hub keeps both, with a `same-mrn` notice),
+   * and each keeps it here too, printed on its card; the look-up by RM shows both (migration 015).
+   * A merged record's RM goes with it (finishMerge: an alias of the survivor).
    */
   private clearCollisions(p: Patient): boolean {
     const others = this.db
       .prepare(
-        `SELECT id, nik, card, mrn FROM patients WHERE uid IS NOT ? AND (
-           (? IS NOT NULL AND nik = ?) OR (? IS NOT NULL AND card = ? AND (nik IS NULL OR ? IS NULL)) OR mrn = ?)`,
+        `SELECT id, nik FROM patients WHERE uid IS NOT ? AND (
+           (? IS NOT NULL AND nik = ?) OR (? IS NOT NULL AND card = ? AND (nik IS NULL OR ? IS NULL)))`,
       )
-      .all(p.uid, p.nik, p.nik, p.card, p.card, p.nik, p.mrn) as { id: number; nik: string | null; card: string | null; mrn: string }[];
+      .all(p.uid, p.nik, p.nik, p.card, p.card, p.nik) as { id: number; nik: string | null }[];
     if (others.some((o) => this.pending('patients', o.id))) return false;
     for (const other of others) {
       if (p.nik !== null && other.nik === p.nik) this.db.prepare('UPDATE patients SET nik = NULL WHERE id = ?').run(other.id);
-      // Until its own record comes, a placeholder RM that cannot be typed by mistake.
-      if (other.mrn === p.mrn) this.db.prepare(`UPDATE patients SET mrn = '~' || uid WHERE id = ?`).run(other.id);
     }
     return true;
   }

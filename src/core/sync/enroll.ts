@@ -3,7 +3,7 @@ import type { SecretBox } from '../secrets/secret-box';
 import type { Db } from '../store/open-database';
 import { markEnrolled } from './sync-state.repo';
 import { writeHubCredential, type HubCredential } from './hub-credential.repo';
-import { HubUnreachable, type HubTransport } from './hub-transport';
+import { HubUnreachable, type HubClock, type HubTransport } from './hub-transport';
 import { fetchPinnedCertificate } from './pinned-certificate';
 import { pinnedTransport } from './pinned-transport';
 
@@ -44,17 +44,25 @@ function originOf(url: string): string {
  * defaults to the code's first URL. A counter stores the answer (enroll); a facility hub enrolling
  * at its district hub keeps it in its data folder (src/hub/editions/upstream-credential.ts).
  */
-export async function exchangeEnrollmentCode(options: { hubUrl?: string; code: string }): Promise<HubCredential> {
+export async function exchangeEnrollmentCode(options: EnrollOptions): Promise<HubCredential> {
   const code = decodeEnrollmentCode(options.code);
   const hubUrl = originOf(options.hubUrl ?? code.urls[0] ?? '');
   const certificatePem = await fetchPinnedCertificate(hubUrl, code.fingerprint);
   const transport = pinnedTransport({ hubUrl, fingerprint: code.fingerprint, certificatePem });
   const reply = await transport.postJson<EnrollResponse>('/v1/enroll', { token: code.token }, { timeoutMs: 15_000 });
+  options.onHubClock?.(transport.hubClock());
   return { hubUrl, fingerprint: code.fingerprint, certificatePem, ...reply };
 }
 
+export interface EnrollOptions {
+  hubUrl?: string;
+  code: string;
+  /** The hub's clock as its answer gave it: `loket enroll` says at once when this computer's clock is off. */
+  onHubClock?: (clock: HubClock | null) => void;
+}
+
 /** Enrolls this counter at the hub (exchangeEnrollmentCode) and stores the credential (secret sealed). */
-export async function enroll(db: Db, box: SecretBox, options: { hubUrl?: string; code: string }): Promise<HubCredential> {
+export async function enroll(db: Db, box: SecretBox, options: EnrollOptions): Promise<HubCredential> {
   const credential = await exchangeEnrollmentCode(options);
   await writeHubCredential(db, box, credential);
   // From here every change goes to the outbox, and the counter's history before it too.

@@ -16,6 +16,17 @@ export interface HubTransport {
   download(path: string): Promise<Readable>;
   /** Streams an upload (an edition file) with the given headers; answers the hub's JSON. */
   upload<T>(path: string, body: Readable, headers: Record<string, string>): Promise<T>;
+  /** The hub's clock as its last answer gave it; null before any answer (or a transport that cannot tell). */
+  hubClock?(): HubClock | null;
+}
+
+/**
+ * The hub's clock as an answer gave it (the HTTP `Date` header, whole seconds): how far it is
+ * ahead of this computer's clock (negative: behind), and when that was seen (this computer's ms).
+ */
+export interface HubClock {
+  offsetMs: number;
+  seenAt: number;
 }
 
 export class HubUnreachable extends Error {

@@ -40,7 +40,13 @@ export const offlineMrn = (offlinePrefix: string, seq: number): string => `${off
 export function nextMrn(db: Db, settings: CounterSettings, now: Date): string {
   const format = (seq: number): string => formatMrn(settings.mrnFormat, seq, isoDateInZone(now, settings.timeZone), settings.facilityCode).toUpperCase();
   const offlinePrefix = enrolledOfflinePrefix(db);
-  if (offlinePrefix === null) return format(nextSequence(db, 'mrn'));
+  if (offlinePrefix === null) {
+    // The table no longer refuses a second holder of an RM (migration 013): this counter never makes one.
+    for (;;) {
+      const mrn = format(nextSequence(db, 'mrn'));
+      if (!mrnTaken(db, mrn)) return mrn;
+    }
+  }
   for (let seq = takeMrnSeq(db); seq !== null; seq = takeMrnSeq(db)) {
     const mrn = format(seq);
     if (!mrnTaken(db, mrn)) return mrn;

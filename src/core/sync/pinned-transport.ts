@@ -1,15 +1,15 @@
-import { Agent, request } from 'node:https';
+import { Agent, request, type RequestOptions } from 'node:https';
 import type { IncomingMessage } from 'node:http';
-import type { PeerCertificate } from 'node:tls';
-import type { Readable } from 'node:stream';
-import { HubRefused, HubUnreachable, type HubTransport } from './hub-transport';
+import type { Duplex, Readable } from 'node:stream';
+import { connect, type ConnectionOptions, type TLSSocket } from 'node:tls';
+import { HubRefused, HubUnreachable, type HubClock, type HubTransport } from './hub-transport';
 
 export interface PinnedTransportOptions {
   /** https://host:port of the hub (no path). */
   hubUrl: string;
-  /** The hub certificate's fingerprint256 (upper-case hex with colons). */
+  /** The hub certificate's fingerprint256 (upper-case hex with colons): the only thing trusted. */
   fingerprint: string;
-  /** The certificate itself (PEM), trusted as the only CA (see fetchPinnedCertificate before enrollment). */
+  /** The certificate itself (PEM), as learned at enrollment (fetchPinnedCertificate); kept with the credential, not needed to verify. */
   certificatePem: string;
   /** `Bearer <counterId>.<secret>`; absent for enrollment. */
   authorization?: string;
@@ -18,37 +18,88 @@ export interface PinnedTransportOptions {
   /** Sent as X-Loket-Pull-Stuck: pulled records this counter has long been unable to apply (pull-deferred.ts). */
   pullStuck?: () => number;
   timeoutMs?: number;
+  /** This computer's clock in ms (Date.now), compared with the hub's `Date`; a test sets it back. */
+  clock?: () => number;
 }
 
 /** Why a wrong certificate was refused: the detail of the HubUnreachable. */
 export const WRONG_CERTIFICATE = 'hub-certificate-mismatch';
+/** A certificate refused for its dates: only a TLS check by dates does that, and dates are the clock's business. */
+export const CLOCK_DIFFERS = 'hub-clock-differs';
 
 const DEFAULT_TIMEOUT_MS = 5_000;
 const CHAIN_ERRORS = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_SIGNATURE_FAILURE', 'ERR_TLS_CERT_ALTNAME_INVALID']);
+const DATE_ERRORS = new Set(['CERT_NOT_YET_VALID', 'CERT_HAS_EXPIRED']);
 
-/**
- * HubTransport over HTTPS with the hub's certificate pinned. The hub is reached by IP on a LAN
- * with a self-signed certificate, so neither a CA nor the host name can vouch for it: the
- * fingerprint learned at enrollment does. Another certificate (another machine answering on that
- * address) is refused before any request is sent: HubUnreachable('hub-certificate-mismatch: …').
- */
 /** The pinned transport, plus any method (the admin commands' DELETE). */
 export interface PinnedTransport extends HubTransport {
   requestJson<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, options?: { timeoutMs?: number }): Promise<T>;
+  hubClock(): HubClock | null;
+}
+
+/**
+ * An HTTPS agent that trusts exactly one certificate, by its SHA-256 fingerprint. The hub is
+ * reached by IP on a LAN with a self-signed certificate, so neither a CA nor the host name can
+ * vouch for it: the fingerprint learned at enrollment does. Nor do the certificate's validity
+ * dates: they are compared with this computer's clock, and a counter whose clock is behind the
+ * hub's (the certificate is made at the hub's first start) would be locked out although the
+ * certificate is exactly the one it trusts. The TLS handshake still proves the hub holds the
+ * certificate's private key; the fingerprint pins the certificate.
+ *
+ * The connection is handed to the request only after the fingerprint was compared: another
+ * certificate (another machine answering on that address) is refused before a byte of HTTP
+ * (the credential) is sent: HubUnreachable('hub-certificate-mismatch: …').
+ */
+class PinnedAgent extends Agent {
+  constructor(
+    private readonly expected: string,
+    private readonly connectTimeoutMs: number,
+  ) {
+    super({ keepAlive: true, maxSockets: 8 });
+  }
+
+  override createConnection(options: RequestOptions, callback?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
+    const done = callback ?? (() => undefined);
+    const { host, port, servername, keepAlive } = options as RequestOptions & { servername?: string; keepAlive?: boolean };
+    const tlsOptions: ConnectionOptions = {
+      host: host ?? 'localhost',
+      port: Number(port ?? 443),
+      ...(servername ? { servername } : {}),
+      ...(keepAlive ? { keepAlive: true } : {}),
+      // The chain and the dates are not what is trusted (see above); the fingerprint is compared below.
+      rejectUnauthorized: false,
+    };
+    const socket: TLSSocket = connect(tlsOptions);
+    let settled = false;
+    const fail = (error: Error): void => {
+      if (settled) return;
+      settled = true;
+      socket.destroy();
+      done(error, socket);
+    };
+    socket.setTimeout(this.connectTimeoutMs, () => fail(new HubUnreachable(`timeout after ${this.connectTimeoutMs} ms`)));
+    socket.once('error', fail);
+    socket.once('secureConnect', () => {
+      const presented = socket.getPeerCertificate().fingerprint256;
+      if (presented !== this.expected) return fail(new Error(`${WRONG_CERTIFICATE}: ${presented ?? 'none'}`));
+      settled = true;
+      socket.setTimeout(0);
+      socket.removeListener('error', fail);
+      done(null, socket);
+    });
+    return undefined; // handed over by the callback, once checked
+  }
 }
 
 export function pinnedTransport(options: PinnedTransportOptions): PinnedTransport {
   const base = new URL(options.hubUrl);
-  const expected = options.fingerprint.toUpperCase();
-  const agent = new Agent({
-    keepAlive: true,
-    maxSockets: 8,
-    // Chain validation passes only for this certificate; the host name is not checked (the pin is).
-    ca: options.certificatePem,
-    rejectUnauthorized: true,
-    checkServerIdentity: (_host: string, cert: PeerCertificate) =>
-      cert.fingerprint256 === expected ? undefined : new Error(`${WRONG_CERTIFICATE}: ${cert.fingerprint256 ?? 'none'}`),
-  });
+  const agent = new PinnedAgent(options.fingerprint.toUpperCase(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  let clock: HubClock | null = null;
+  const noteClock = (res: IncomingMessage): void => {
+    const hubTime = Date.parse(res.headers.date ?? '');
+    const seenAt = (options.clock ?? Date.now)();
+    if (Number.isFinite(hubTime)) clock = { offsetMs: hubTime - seenAt, seenAt };
+  };
 
   const exchange = (method: string, path: string, body: Buffer | Readable | null, headers: Record<string, string>, timeoutMs: number): Promise<IncomingMessage> =>
     new Promise((resolve, reject) => {
@@ -66,7 +117,10 @@ export function pinnedTransport(options: PinnedTransportOptions): PinnedTranspor
             ...(options.pullStuck ? { 'x-loket-pull-stuck': String(options.pullStuck()) } : {}),
           },
         },
-        resolve,
+        (res) => {
+          noteClock(res);
+          resolve(res);
+        },
       );
       req.setTimeout(timeoutMs, () => req.destroy(new HubUnreachable(`timeout after ${timeoutMs} ms`)));
       req.on('error', (error) => reject(asUnreachable(error)));
@@ -85,6 +139,7 @@ export function pinnedTransport(options: PinnedTransportOptions): PinnedTranspor
   };
 
   return {
+    hubClock: () => clock,
     requestJson: (method, path, body, o) => json(method, path, body, o?.timeoutMs),
     getJson: (path, o) => json('GET', path, undefined, o?.timeoutMs),
     postJson: (path, body, o) => json('POST', path, body, o?.timeoutMs),
@@ -107,6 +162,8 @@ function asUnreachable(error: unknown): HubUnreachable {
   if (typeof e.message === 'string' && e.message.startsWith(WRONG_CERTIFICATE)) return new HubUnreachable(e.message);
   // Another self-signed certificate fails the chain check before the pin is even compared.
   if (e.code && CHAIN_ERRORS.has(e.code)) return new HubUnreachable(`${WRONG_CERTIFICATE}: ${e.code}`);
+  // Never from this transport (it does not check dates); said as what it is should a TLS layer ever check them.
+  if (e.code && DATE_ERRORS.has(e.code)) return new HubUnreachable(`${CLOCK_DIFFERS}: ${e.code}`);
   return new HubUnreachable(e.code ? `${e.code}: ${e.message}` : String(e.message ?? error));
 }
 

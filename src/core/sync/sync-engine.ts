@@ -2,7 +2,9 @@ import type { BpjsSettingsForm } from '../../shared/bpjs';
 import { HUB_API, MAX_OPS_PER_PUSH, type BpjsAccessResponse, MAX_PULL, type MrnBlockResponse, type PullResponse, type PushResponse, type QueueNumberRequest, type QueueNumberResponse } from '../../shared/hub-protocol';
 import type { HubLink, SyncRound } from '../../shared/hub-link';
 import type { Db } from '../store/open-database';
+import { clockDifferenceMinutes } from '../../shared/hub-clock';
 import { HubRefused, HubUnreachable, type HubTransport } from './hub-transport';
+import { CLOCK_DIFFERS } from './pinned-transport';
 import { ackOutbox, outboxBacklog, readOutbox } from './outbox';
 import { applyPull } from './apply-pull';
 import { addMrnBlock, mrnBlockLow } from './mrn-blocks';
@@ -154,10 +156,13 @@ export class SyncEngine {
       await sendAuditHead(db, transport, this.options.now());
       this.failures = 0;
       const at = this.options.now().toISOString();
+      // This computer's clock against the hub's (its answers' Date header): visits are filed under this clock.
+      round.clockMinutes = clockDifferenceMinutes(transport.hubClock?.()?.offsetMs);
       this.setLink({
         state: 'connected',
         lastSync: at,
         code: null,
+        clockMinutes: round.clockMinutes,
         ...(round.pulled > 0 || round.settingsChanged ? { lastChange: at } : {}),
         ...(round.settingsChanged ? { settingsAt: at } : {}),
       });
@@ -173,7 +178,7 @@ export class SyncEngine {
   private failed(error: unknown): void {
     this.failures++;
     if (error instanceof HubRefused) this.setLink({ state: 'refused', code: error.code });
-    else if (error instanceof HubUnreachable) this.setLink({ state: 'unreachable', code: null });
+    else if (error instanceof HubUnreachable) this.setLink({ state: 'unreachable', code: error.detail.startsWith(CLOCK_DIFFERS) ? 'hub/clock-differs' : null });
     else this.setLink({ state: 'unreachable', code: 'sync/internal' });
   }
 
@@ -187,6 +192,7 @@ export class SyncEngine {
       next.code !== this.link.code ||
       next.lastChange !== this.link.lastChange ||
       next.settingsAt !== this.link.settingsAt ||
+      (next.clockMinutes ?? null) !== (this.link.clockMinutes ?? null) ||
       (this.link.lastSync === null && next.lastSync !== null);
     this.link = next;
     if (changed) this.options.onLink(next);

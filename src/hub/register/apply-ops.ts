@@ -61,14 +61,15 @@ export async function applyPushInTx(client: PoolClient, counterId: string, ops: 
   return { results, kept, seenMrns: tx.seenMrns };
 }
 
-/** The op ids among `opIds` already in applied_ops, and the facility's RM format (one round trip). */
-export async function seenOpsAndMrnFormat(client: PoolClient, opIds: string[]): Promise<{ seen: Set<string>; mrnFormat: string }> {
-  const { rows } = await client.query<{ seen: string[]; mrn_format: string | null }>(
+/** The op ids among `opIds` already in applied_ops, and the facility's RM format and code (one round trip). */
+export async function seenOpsAndMrnFormat(client: PoolClient, opIds: string[]): Promise<{ seen: Set<string>; mrnFormat: string; facilityCode: string }> {
+  const { rows } = await client.query<{ seen: string[]; mrn_format: string | null; facility_code: string | null }>(
     `SELECT ARRAY(SELECT op_id::text FROM applied_ops WHERE op_id = ANY($1::uuid[])) AS seen,
-       (SELECT json->>'mrnFormat' FROM facility_settings WHERE id = 1) AS mrn_format`,
+       (SELECT json->>'mrnFormat' FROM facility_settings WHERE id = 1) AS mrn_format,
+       (SELECT json->>'facilityCode' FROM facility_settings WHERE id = 1) AS facility_code`,
     [opIds],
   );
-  return { seen: new Set(rows[0]!.seen), mrnFormat: rows[0]!.mrn_format ?? DEFAULT_MRN_FORMAT };
+  return { seen: new Set(rows[0]!.seen), mrnFormat: rows[0]!.mrn_format ?? DEFAULT_MRN_FORMAT, facilityCode: rows[0]!.facility_code ?? '' };
 }
 
 /** Remembers the kept ops (one statement for any number of pushes). */
@@ -99,10 +100,10 @@ export async function applyOps(pool: Pool, counterId: string, ops: readonly HubO
   try {
     await client.query('BEGIN');
     await lockRevisions(client);
-    const { seen, mrnFormat } = await seenOpsAndMrnFormat(client, ops.map((op) => op.opId));
+    const { seen, mrnFormat, facilityCode } = await seenOpsAndMrnFormat(client, ops.map((op) => op.opId));
     const push = await applyPushInTx(client, counterId, ops, now, seen);
     await recordAppliedOps(client, push.kept);
-    await moveMrnSequencePast(client, push.seenMrns, mrnFormat);
+    await moveMrnSequencePast(client, push.seenMrns, mrnFormat, facilityCode);
     await client.query('COMMIT');
     return { results: push.results };
   } catch (error) {

@@ -98,7 +98,7 @@ export class GroupCommit {
     try {
       await client.query('BEGIN');
       await lockRevisions(client);
-      const { seen, mrnFormat } = await seenOpsAndMrnFormat(client, batch.flatMap((push) => push.ops.map((op) => op.opId)));
+      const { seen, mrnFormat, facilityCode } = await seenOpsAndMrnFormat(client, batch.flatMap((push) => push.ops.map((op) => op.opId)));
       const responses: PushResponse[] = [];
       const kept: KeptOp[] = [];
       const seenMrns: string[] = [];
@@ -109,7 +109,7 @@ export class GroupCommit {
         seenMrns.push(...applied.seenMrns);
       }
       await recordAppliedOps(client, kept);
-      await moveMrnSequencePast(client, seenMrns, mrnFormat);
+      await moveMrnSequencePast(client, seenMrns, mrnFormat, facilityCode);
       await client.query('COMMIT');
       return responses;
     } catch (error) {

@@ -43,10 +43,15 @@ export async function loadOrCreateCertificate(dataDir: string): Promise<HubCerti
   ];
   const notAfter = new Date();
   notAfter.setFullYear(notAfter.getFullYear() + 20); // re-enrolling every counter is the cost of a new one
+  // Counters trust it by fingerprint and ignore its dates; valid from a year back all the same, so a
+  // counter of an earlier version (which checked them) whose clock is behind is not locked out.
+  const notBefore = new Date();
+  notBefore.setFullYear(notBefore.getFullYear() - 1);
   const made = await generate([{ name: 'commonName', value: `Loket hub ${host}` }], {
     keyType: 'ec',
     curve: 'P-256',
     algorithm: 'sha256',
+    notBeforeDate: notBefore,
     notAfterDate: notAfter,
     extensions: [
       { name: 'basicConstraints', cA: false },

@@ -5,7 +5,7 @@ import { migrate } from '../../../src/hub/pg/migrate';
 import { HUB_MIGRATIONS } from '../../../src/hub/pg/migrations';
 import { applyOps } from '../../../src/hub/register/apply-ops';
 import { reserveMrnBlock } from '../../../src/hub/register/mrn-block';
-import { mrnSequenceValue } from '../../../src/hub/register/mrn-seed';
+import { moveMrnSequencePastRegister, mrnSequenceValue } from '../../../src/hub/register/mrn-seed';
 import { nextQueueNumber } from '../../../src/hub/register/queue-number';
 import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
 import { patient, patientOp, registerDb, visit, visitOp } from './register-db';
@@ -137,5 +137,45 @@ describe('record-number blocks', () => {
     expect(mrnSequenceValue('12.34', '{seq}.34')).toBe(12);
     expect(mrnSequenceValue('X-000123', 'RM-{seq:6}')).toBeNull();
     expect(mrnSequenceValue('RM-12a', 'RM-{seq}')).toBeNull();
+    // Every part a format may have: the year (any), the facility code, letters as the counter writes them (upper case).
+    expect(mrnSequenceValue('RM-2025-00123', 'RM-{yyyy}-{seq:5}')).toBe(123);
+    expect(mrnSequenceValue('RM/26/123', 'RM/{yy}/{seq}')).toBe(123);
+    expect(mrnSequenceValue('RSKS.000123', '{code}.{seq:6}', 'RSKS')).toBe(123);
+    expect(mrnSequenceValue('OTHER.000123', '{code}.{seq:6}', 'RSKS')).toBeNull();
+    expect(mrnSequenceValue('RM-000123', 'rm-{seq:6}')).toBe(123);
+  });
+});
+
+describe('record-number blocks never hold an RM already in the register (formats with a year or a code)', () => {
+  it('an island\'s RMs with the year in them move the sequence past them at the push', async () => {
+    const yearly = await registerDb(server, { mrnFormat: 'RM-{yyyy}-{seq:5}' });
+    try {
+      await reserveMrnBlock(yearly, 'k1', 200, NOW); // 1-200, handed out before the island enrolled
+      await applyOps(yearly, 'k9', [patientOp(patient({ mrn: 'RM-2026-00339' }))], NOW);
+      expect(await reserveMrnBlock(yearly, 'k2', 200, NOW)).toEqual({ first: 340, last: 539 });
+    } finally {
+      await yearly.end();
+    }
+  });
+
+  it('at the hub\'s start, the sequence moves past every RM in the register, read with the current format and code', async () => {
+    const coded = await registerDb(server, { mrnFormat: '{code}-{seq:6}', facilityCode: 'RSKS' });
+    try {
+      await reserveMrnBlock(coded, 'k1', 10, NOW); // 1-10
+      // RMs a hub of an earlier version took without moving the sequence (it did not read {code} or {yyyy}).
+      for (const [uid, mrn] of [['01a22d0a-0000-7000-8000-000000000001', 'RSKS-000480'], ['01a22d0a-0000-7000-8000-000000000002', 'OLD/999999'], ['01a22d0a-0000-7000-8000-000000000003', 'rsks-000470']]) {
+        await coded.query(
+          `INSERT INTO patients (uid, mrn, name, name_key, identified, created_at, updated_at, changed_at, origin_counter, rev) VALUES ($1, $2, 'X', 'x', true, $3, $3, $4, 'k9', nextval('hub_rev'))`,
+          [uid, mrn, NOW.toISOString(), NOW],
+        );
+      }
+      expect((await reserveMrnBlock(coded, 'k1', 10, NOW)).first).toBe(11);
+      await moveMrnSequencePastRegister(coded);
+      expect((await reserveMrnBlock(coded, 'k1', 10, NOW)).first).toBe(481);
+      await moveMrnSequencePastRegister(coded); // never backwards
+      expect((await reserveMrnBlock(coded, 'k1', 10, NOW)).first).toBe(491);
+    } finally {
+      await coded.end();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPatient, findPatient, findPatientsByNameKey } from '../../../src/core/patients/patients.repo';
+import { createPatient, findPatient, findPatientsByMrn, findPatientsByNameKey } from '../../../src/core/patients/patients.repo';
+import { addMrnBlock } from '../../../src/core/sync/mrn-blocks';
 import { normalizeName } from '../../../src/shared/names';
 import { readSettings } from '../../../src/core/settings/settings.repo';
 import { saveSettings } from '../../../src/core/settings/settings.repo';
@@ -107,6 +108,48 @@ describe('applying a pull', () => {
     expect(findPatient(db, { nik: NIK })?.mrn).toBe('000500');
     expect(findPatient(db, { mrn: local.mrn })?.mrn).toBe('000500');
     expect(dayQueue(db, SETTINGS, NOW, 'UMUM', TODAY)).toMatchObject([{ queue: 'U-002', patient: { mrn: '000500' } }]);
+    db.close();
+  });
+
+  it("keeps a record number another patient holds at the hub: its own patient keeps the RM printed on its card, pushed or not", () => {
+    const db = enrolledCounterDb(tempDir());
+    addMrnBlock(db, { first: 4, last: 10 }); // the hub's block: 000004 is this counter's to give
+    const andri = createPatient(db, { name: 'Andri' }, SETTINGS, NOW);
+    expect(andri.mrn).toBe('000004');
+    pushAll(db);
+    // Another counter gave 000004 too, before it enrolled: the hub keeps both, and so does this counter.
+    const island = pulledPatient({ rev: 3, mrn: '000004', name: 'PASIEN PAGI 4' });
+    const islandVisit = pulledVisit({ rev: 4, patientUid: island.uid, queueNo: 9 });
+    expect(applyPull(db, pullResponse({ cursor: 4, patients: [island], visits: [islandVisit] }))).toMatchObject({ applied: 2, deferred: 0, cursor: 4 });
+    expect(findPatientsByMrn(db, '000004').map((p) => [p.id, p.mrn, p.name])).toEqual([
+      [andri.id, '000004', 'ANDRI'],
+      [expect.any(Number), '000004', 'PASIEN PAGI 4'],
+    ]);
+    // By the RM alone, nobody: two patients hold it (the look-up shows both).
+    expect(findPatient(db, { mrn: '000004' })).toBeUndefined();
+    // A pull read again (a cursor that went back) changes nothing; nor does the hub's own record of ours.
+    const ours = pulledPatient({ rev: 5, uid: uidOf(db, 'patients', andri.id), mrn: '000004', name: 'ANDRI' });
+    applyPull(db, pullResponse({ cursor: 5, patients: [island, ours], visits: [islandVisit] }));
+    expect((db.prepare('SELECT mrn FROM patients ORDER BY id').all() as { mrn: string }[]).map((r) => r.mrn)).toEqual(['000004', '000004']);
+    expect(outboxBacklog(db)).toBe(0);
+
+    // A patient of this counter not pushed yet holding the RM of a pulled record: both kept, nothing deferred.
+    const rina = createPatient(db, { name: 'Rina' }, SETTINGS, NOW);
+    const other = pulledPatient({ rev: 6, mrn: rina.mrn, name: 'RINA LAIN' });
+    expect(applyPull(db, pullResponse({ cursor: 6, patients: [other] }))).toMatchObject({ applied: 1, deferred: 0, cursor: 6 });
+    expect(findPatientsByMrn(db, rina.mrn).map((p) => p.name)).toEqual(['RINA', 'RINA LAIN']);
+    db.close();
+  });
+
+  it('a NIK the hub moved to another patient (corrected there) is still let go here', () => {
+    const db = enrolledCounterDb(tempDir());
+    const local = createPatient(db, { name: 'Siti', nik: NIK }, SETTINGS, NOW);
+    pushAll(db);
+    // At the hub the NIK was corrected: it belongs to another patient now; ours comes later with its own.
+    const owner = pulledPatient({ rev: 9, mrn: '000777', nik: NIK, name: 'SITI AMINAH' });
+    expect(applyPull(db, pullResponse({ cursor: 9, patients: [owner] }))).toMatchObject({ applied: 1, deferred: 0 });
+    expect(findPatient(db, { nik: NIK })?.mrn).toBe('000777');
+    expect(findPatient(db, { id: local.id })).toMatchObject({ nik: null, mrn: local.mrn });
     db.close();
   });
 

@@ -41,6 +41,7 @@ export const hubEn: Pick<UiMessages, 'hub'> = {
       label: 'Facility hub',
       connecting: 'Hub: connecting…',
       connected: 'Hub: connected',
+      connectedClock: "Hub: connected — this computer's clock is off",
       unreachable: 'Hub out of reach — counter works on its own',
       unreachableBacklog_one: 'Hub out of reach — counter works on its own, {{count}} waiting to be sent',
       unreachableBacklog_other: 'Hub out of reach — counter works on its own, {{count}} waiting to be sent',
@@ -49,6 +50,7 @@ export const hubEn: Pick<UiMessages, 'hub'> = {
     statusShort: {
       connecting: 'Hub: connecting…',
       connected: 'Hub: connected',
+      connectedClock: 'Hub: clock off',
       unreachable: 'Hub: offline',
       unreachableBacklog_one: 'Hub: offline ({{count}})',
       unreachableBacklog_other: 'Hub: offline ({{count}})',

@@ -208,11 +208,13 @@ export const uiEn: UiMessages = {
     ownPatient: 'Returning patient: MR {{mrn}}, last visit {{date}}',
     ownPatientNoVisit: 'Returning patient: MR {{mrn}}, no visit yet',
     ownMatchesTitle: 'Returning patients with this name',
+    sharedMrnList: 'Patients with record number {{mrn}}',
     lastVisit: 'last visit {{date}}',
     noVisit: 'no visit yet',
     idle: 'Type a NIK (16 digits), card number (13 digits) or patient name. For a name, also fill in the birth date.',
     errorTitle: 'Search failed',
     problemTitle: 'Check the number typed',
+    sharedMrnTitle: 'One record number for {{count}} patients: choose the right one',
     resultsLabel: 'Search results',
   },
   verdict: {

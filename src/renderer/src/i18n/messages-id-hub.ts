@@ -39,6 +39,7 @@ export const hubId = {
       label: 'Hub fasilitas',
       connecting: 'Hub: menyambung…',
       connected: 'Hub: tersambung',
+      connectedClock: 'Hub: tersambung — jam komputer ini salah',
       unreachable: 'Hub tak terjangkau — loket bekerja sendiri',
       unreachableBacklog_one: 'Hub tak terjangkau — loket bekerja sendiri, {{count}} menunggu dikirim',
       unreachableBacklog_other: 'Hub tak terjangkau — loket bekerja sendiri, {{count}} menunggu dikirim',
@@ -48,6 +49,7 @@ export const hubId = {
     statusShort: {
       connecting: 'Hub: menyambung…',
       connected: 'Hub: tersambung',
+      connectedClock: 'Hub: jam salah',
       unreachable: 'Hub: luring',
       unreachableBacklog_one: 'Hub: luring ({{count}})',
       unreachableBacklog_other: 'Hub: luring ({{count}})',

@@ -210,11 +210,13 @@ export const uiId = {
     ownPatient: 'Pasien lama: RM {{mrn}}, kunjungan terakhir {{date}}',
     ownPatientNoVisit: 'Pasien lama: RM {{mrn}}, belum ada kunjungan',
     ownMatchesTitle: 'Pasien lama dengan nama ini',
+    sharedMrnList: 'Pasien dengan No. RM {{mrn}}',
     lastVisit: 'kunjungan terakhir {{date}}',
     noVisit: 'belum ada kunjungan',
     idle: 'Ketik NIK (16 digit), nomor kartu (13 digit) atau nama pasien. Untuk nama, isi juga tanggal lahir.',
     errorTitle: 'Pencarian gagal',
     problemTitle: 'Periksa nomor yang diketik',
+    sharedMrnTitle: 'Satu No. RM untuk {{count}} pasien: pilih yang benar',
     resultsLabel: 'Hasil pencarian',
   },
   verdict: {

@@ -1,6 +1,8 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubLink } from '../../../../shared/hub-link';
+import { clockDifferenceText } from '../../../../shared/hub-clock';
+import { useLang } from '../../i18n';
 import { useErrorText } from '../../i18n/core-words';
 import { HUB_MARK, hubStatusKey } from './hub-status-text';
 import './hub.css';
@@ -37,16 +39,28 @@ function useFitWords(pill: React.RefObject<HTMLParagraphElement | null>): void {
 export function HubLinkStatus({ link }: { link: HubLink | null }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const lang = useLang();
   const pill = useRef<HTMLParagraphElement>(null);
   useFitWords(pill);
   const long = hubStatusKey(link);
   const short = hubStatusKey(link, true);
   if (!link || !long || !short) return null;
   const text = t(long.key, { count: long.count });
-  // The hub's refusal (a code) is worded in full in the tooltip, after the sentence.
-  const title = [text, link.code ? errorText({ code: link.code }) : null].filter(Boolean).join(' ');
+  const clock = link.state === 'connected' && link.clockMinutes !== undefined && link.clockMinutes !== null ? clockDifferenceText(lang, link.clockMinutes) : null;
+  // The hub's refusal (a code), or what is wrong with the clock, is worded in full in the tooltip, after the sentence.
+  const title = [text, link.code ? errorText({ code: link.code }) : null, clock].filter(Boolean).join(' ');
   return (
-    <p ref={pill} className={`hub-status hub-status--${link.state}`} data-testid="hub-status" data-state={link.state} data-backlog={link.backlog} title={title} aria-label={text} aria-live="polite">
+    <p
+      ref={pill}
+      className={`hub-status hub-status--${link.state}${clock ? ' hub-status--clock' : ''}`}
+      data-testid="hub-status"
+      data-state={link.state}
+      data-backlog={link.backlog}
+      data-clock-minutes={link.clockMinutes ?? ''}
+      title={title}
+      aria-label={clock ? `${text}. ${clock}` : text}
+      aria-live="polite"
+    >
       <span className="hub-status__mark" aria-hidden="true">
         {HUB_MARK[link.state]}
       </span>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
+import { clockDifferenceText } from '../../../../shared/hub-clock';
 import type { HubEnrollment, HubLink, SyncRound } from '../../../../shared/hub-link';
 import type { CounterSettings } from '../../../../shared/settings';
 import { loket } from '../../api';
@@ -162,6 +163,11 @@ function EnrolledCard({ enrollment, link, settings, justEnrolled }: { enrollment
         <dt>{t('hub.backlog')}</dt>
         <dd data-testid="hub-backlog">{link.backlog}</dd>
       </dl>
+      {link.clockMinutes !== undefined && link.clockMinutes !== null && (
+        <Notice tone="bad" testId="hub-clock">
+          {clockDifferenceText(lang, link.clockMinutes)}
+        </Notice>
+      )}
       <div className="admin__row">
         <button type="button" className="button" data-testid="hub-sync-now" ref={syncButton} aria-busy={round?.status === 'running'} onClick={() => void syncNow()}>
           {round?.status === 'running' ? t('hub.syncing') : t('hub.syncNow')}

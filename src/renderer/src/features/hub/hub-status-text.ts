@@ -1,13 +1,15 @@
 import type { HubLink } from '../../../../shared/hub-link';
 
 /** The status bar's words for the hub: a catalog key and its count; null when there is nothing to say (not enrolled). */
-type Words = Exclude<HubLink['state'], 'none'> | 'unreachableBacklog';
+type Words = Exclude<HubLink['state'], 'none'> | 'unreachableBacklog' | 'connectedClock';
 export type HubStatusKey = `hub.status.${Words}` | `hub.statusShort.${Words}`;
 
 /** `short`: the words for a status bar already full (the long sentence then goes to the tooltip). */
 export function hubStatusKey(link: HubLink | null, short = false): { key: HubStatusKey; count: number } | null {
   if (!link || link.state === 'none') return null;
-  const words: Words = link.state === 'unreachable' && link.backlog > 0 ? 'unreachableBacklog' : link.state;
+  // Connected, but this computer's clock is off (visits filed under the wrong date): said on the pill itself.
+  const clockOff = link.state === 'connected' && link.clockMinutes !== undefined && link.clockMinutes !== null;
+  const words: Words = link.state === 'unreachable' && link.backlog > 0 ? 'unreachableBacklog' : clockOff ? 'connectedClock' : link.state;
   return { key: short ? `hub.statusShort.${words}` : `hub.status.${words}`, count: link.backlog };
 }
 

@@ -117,7 +117,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
   }, []);
 
   const run = useCallback(
-    (q: string, d: string, enter = false) => {
+    (q: string, d: string, enter = false, patientId?: number) => {
       clearTimeout(timer.current);
       if (!q.trim()) return;
       const now = { query: q, dob: d };
@@ -144,7 +144,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
       setPicked(null);
       setActive(null);
       setTicket(null);
-      void search(q, d);
+      void search(q, d, patientId);
     },
     [search, subject, startRegistration, setActive, focusFirstPick],
   );
@@ -227,11 +227,12 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
   const pickOwn = useCallback(
     (p: OwnPatient) => {
       // Looked up by its record number: the verdict then comes from the patient's own NIK or card.
+      // With its id too: another patient may hold the same number (two counters gave it before the hub).
       setQuery(p.mrn);
       setDob('');
       focusStart.current = true;
       askedFor.current = { query: p.mrn, dob: '' };
-      run(p.mrn, '');
+      run(p.mrn, '', false, p.id);
     },
     [run],
   );
@@ -293,7 +294,9 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
   const toRegister = result && display ? subjectOf(result, display, lastSearched.current, live, state.dob) : null;
   registrable.current = toRegister;
   const timeZone = settings?.timeZone ?? 'Asia/Jakarta';
-  const ownMatches = result?.kind === 'name' ? (result.ownMatches ?? []) : [];
+  // A name's own records, or the patients sharing the record number typed: the clerk picks one.
+  const ownMatches = result?.kind === 'name' || result?.kind === 'mrn' ? (result.ownMatches ?? []) : [];
+  const ownMatchesTitle = result?.kind === 'mrn' && ownMatches[0] ? t('lookup.sharedMrnList', { mrn: ownMatches[0].mrn }) : undefined;
   editScreen.current = {
     registering: registering?.kind === 'record' ? registering.patient : null,
     registrationOpen: subject !== null,
@@ -381,7 +384,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
       {result?.patient && <OwnPatientLine patient={result.patient} />}
       {!ticket && (editing?.target.origin === 'result' ? editPanel : editAction)}
       {ownMatches.length > 0 && !subject && !editing && (
-        <OwnMatches patients={ownMatches} onPick={pickOwn} onLeaveTop={() => inputRef.current?.focus()} onLeaveBottom={() => tableRef.current?.querySelector<HTMLButtonElement>('button[data-pick]')?.focus()} />
+        <OwnMatches patients={ownMatches} title={ownMatchesTitle} onPick={pickOwn} onLeaveTop={() => inputRef.current?.focus()} onLeaveBottom={() => tableRef.current?.querySelector<HTMLButtonElement>('button[data-pick]')?.focus()} />
       )}
       {display && <VerdictBanner display={display} listCount={listCount} matches={result?.matches ?? []} timeZone={timeZone} unsearched={result?.unsearched} />}
       {!subject && !editing && <RegisterBar startRef={startRef} toRegister={toRegister} onStart={startRegistration} onNewPatient={newPatient} />}

@@ -24,6 +24,8 @@ export function OwnPatientLine({ patient }: { patient: OwnPatient }) {
 
 interface ListProps {
   patients: OwnPatient[];
+  /** The heading: returning patients with the name searched (default), or those sharing the record number typed. */
+  title?: string;
   onPick: (patient: OwnPatient) => void;
   /** ArrowUp from the first button: back to the search field; ArrowDown from the last: the list matches. */
   onLeaveTop: () => void;
@@ -31,7 +33,7 @@ interface ListProps {
 }
 
 /** A name that matches this facility's own records: they come first, and are picked like candidates. */
-export function OwnMatches({ patients, onPick, onLeaveTop, onLeaveBottom }: ListProps) {
+export function OwnMatches({ patients, title, onPick, onLeaveTop, onLeaveBottom }: ListProps) {
   const { t } = useTranslation();
   const lang = useLang();
 
@@ -49,7 +51,7 @@ export function OwnMatches({ patients, onPick, onLeaveTop, onLeaveBottom }: List
   return (
     <section className="own-matches" data-testid="own-matches" aria-labelledby="own-matches-title">
       <h2 id="own-matches-title" className="own-matches__title">
-        {t('lookup.ownMatchesTitle')}
+        {title ?? t('lookup.ownMatchesTitle')}
       </h2>
       <ul className="own-matches__list" onKeyDown={onKeyDown}>
         {patients.map((p) => (

@@ -30,9 +30,11 @@ export function SearchBar({ inputRef, query, dob, busy, onQueryChange, onDobChan
     if (key === 'enter') {
       event.preventDefault();
       // Read the element, not state: a scanner types a whole number and Enter within milliseconds.
-      (onEnter ?? onSubmit)(event.currentTarget.value);
-      // The next scan or typed query replaces this one without clearing first.
-      event.currentTarget.select();
+      const field = event.currentTarget;
+      (onEnter ?? onSubmit)(field.value);
+      // The next scan or typed query replaces this one without clearing first. Not when this Enter
+      // went to the candidates (a pick first): select() would take the focus back to the field.
+      if (document.activeElement === field) field.select();
     } else if (key === 'down') {
       event.preventDefault();
       onArrowDown();

@@ -32,7 +32,7 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
         <span className="verdict__icon" aria-hidden="true" />
         <div className="verdict__body">
           <Unsearched unsearched={unsearched} />
-          <h2 className="verdict__title">{t('lookup.problemTitle')}</h2>
+          <h2 className="verdict__title">{display.message.code === 'query/mrn-shared' ? t('lookup.sharedMrnTitle', { count: Number(display.message.params?.count ?? 2) }) : t('lookup.problemTitle')}</h2>
           <p className="verdict__detail" data-code={display.message.code}>{say(display.message)}</p>
         </div>
       </section>

@@ -30,23 +30,25 @@ const asksBpjs = (r: LookupResult): boolean => (r.kind === 'nik' || r.kind === '
  * The local answer shows at once; the live one (BPJS) follows in the background and replaces it
  * when it arrives, still for the same search.
  */
-export function useLookup(): { state: LookupState; search: (query: string, dob: string) => Promise<void>; reset: () => void } {
+export function useLookup(): { state: LookupState; search: (query: string, dob: string, patientId?: number) => Promise<void>; reset: () => void } {
   const [state, setState] = useState<LookupState>(IDLE);
   const latest = useRef(0);
 
-  const search = useCallback(async (query: string, dob: string) => {
+  // `patientId`: the record the clerk chose among those a record number (or a name) found.
+  const search = useCallback(async (query: string, dob: string, patientId?: number) => {
     const q = query.trim();
     if (!q) return;
     const ticket = ++latest.current;
+    const chosen = patientId === undefined ? {} : { patientId };
     setState((s) => ({ ...s, busy: true }));
-    const answer = await loket.lookup(dob ? { query: q, dob } : { query: q });
+    const answer = await loket.lookup(dob ? { query: q, dob, ...chosen } : { query: q, ...chosen });
     if (ticket !== latest.current) return;
     if (!answer.ok) return setState({ result: null, error: answer.error, busy: false, live: null, dob });
     const local = answer.value;
     const ask = asksBpjs(local);
     setState({ result: local, error: null, busy: false, live: ask ? { status: 'asking' } : null, dob });
     if (!ask) return;
-    const online = await loket.lookupOnline({ query: q });
+    const online = await loket.lookupOnline({ query: q, ...chosen });
     if (ticket !== latest.current) return;
     if (!online.ok) return setState((s) => ({ ...s, live: null }));
     const outcome = online.value.online;

@@ -1,0 +1,40 @@
+import { formatMessage, type Lang } from './i18n/messages';
+
+/**
+ * A counter's clock compared with its hub's. Visits are filed under the counter's own date and
+ * time (its service date, its queue day), so a counter a day off files them under the wrong day;
+ * trust in the hub never rests on the clock (the pinned transport ignores certificate dates), so
+ * the difference is said in words instead. Within this many minutes nothing is said: the hub's
+ * `Date` header has whole seconds and a PC's clock drifts a little between time syncs.
+ */
+export const CLOCK_TOLERANCE_MINUTES = 5;
+
+/** The hub's clock minus this computer's, in whole minutes, when beyond the tolerance; null otherwise (or unknown). */
+export function clockDifferenceMinutes(offsetMs: number | null | undefined): number | null {
+  if (offsetMs === null || offsetMs === undefined || !Number.isFinite(offsetMs)) return null;
+  const minutes = Math.round(offsetMs / 60_000);
+  return Math.abs(minutes) > CLOCK_TOLERANCE_MINUTES ? minutes : null;
+}
+
+const UNITS: Record<Lang, { day: [string, string]; hour: [string, string]; minute: [string, string] }> = {
+  id: { day: ['hari', 'hari'], hour: ['jam', 'jam'], minute: ['menit', 'menit'] },
+  en: { day: ['day', 'days'], hour: ['hour', 'hours'], minute: ['minute', 'minutes'] },
+};
+
+/** "1 hari 2 jam", "62 menit" / "1 day 2 hours": the two largest parts that are not zero. */
+export function durationWords(lang: Lang, totalMinutes: number): string {
+  const m = Math.abs(Math.round(totalMinutes));
+  const parts: [number, keyof (typeof UNITS)['id']][] = [
+    [Math.floor(m / 1440), 'day'],
+    [Math.floor((m % 1440) / 60), 'hour'],
+    [m % 60, 'minute'],
+  ];
+  const shown = parts.filter(([n]) => n > 0).slice(0, 2);
+  if (shown.length === 0) return `0 ${UNITS[lang].minute[1]}`;
+  return shown.map(([n, unit]) => `${n} ${UNITS[lang][unit][n === 1 ? 0 : 1]}`).join(' ');
+}
+
+/** What to tell the clerk or the IT officer about a difference of `minutes` (hub minus this computer). */
+export function clockDifferenceText(lang: Lang, minutes: number): string {
+  return formatMessage(lang, minutes > 0 ? 'hub/clock-behind' : 'hub/clock-ahead', { amount: durationWords(lang, minutes) });
+}
