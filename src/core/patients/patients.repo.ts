@@ -42,7 +42,7 @@ export function findPatient(db: Db, by: { id?: number; nik?: string; card?: stri
  * Every patient a record number names, oldest record first: those holding it, and the survivor of
  * a record merged into another (at the hub) that held it. Usually one. Two counters that numbered
  * alone before they enrolled at the hub may have given one RM to two people; both keep it (each
- * printed card stays true), and whoever looks the number up must choose (migration 013).
+ * printed card stays true), and whoever looks the number up must choose (migration 015).
  */
 export function findPatientsByMrn(db: Db, mrn: string): Patient[] {
   const typed = mrn.trim().toUpperCase();

@@ -41,7 +41,7 @@ export function nextMrn(db: Db, settings: CounterSettings, now: Date): string {
   const format = (seq: number): string => formatMrn(settings.mrnFormat, seq, isoDateInZone(now, settings.timeZone), settings.facilityCode).toUpperCase();
   const offlinePrefix = enrolledOfflinePrefix(db);
   if (offlinePrefix === null) {
-    // The table no longer refuses a second holder of an RM (migration 013): this counter never makes one.
+    // The table no longer refuses a second holder of an RM (migration 015): this counter never makes one.
     for (;;) {
       const mrn = format(nextSequence(db, 'mrn'));
       if (!mrnTaken(db, mrn)) return mrn;

@@ -4,7 +4,7 @@ import { newUid, SQL_NOW } from './uuid';
 
 /**
  * Pulled records that cannot be applied yet (a patient whose NIK a local patient not pushed yet
- * holds, a follow-up whose visit has not come) wait in `pull_deferred` (migration 013) and are
+ * holds, a follow-up whose visit has not come) wait in `pull_deferred` (migration 014) and are
  * tried again with every pull, while the cursor moves on: one record that never applies can no
  * longer hold back everything after it. One still waiting after STUCK_AFTER_ROUNDS rounds is
  * "stuck": the counter tells the hub (`loket hub status`) and leaves a notice on its follow-ups

@@ -99,7 +99,7 @@ export function refuseDuplicate(db: Db, settings: CounterSettings, visit: { pati
  * already used here (only if the hub lost data: never crash a registration), the next local
  * number behind the counter's offline prefix, which no other counter uses. A counter never gives
  * one number twice itself (the hub moves its sequence past every number pushed to it); a pulled
- * visit may share one (migration 013), and the queue marks both.
+ * visit may share one (migration 014), and the queue marks both.
  */
 function numbering(db: Db, counterPrefix: string, groupPrefix: string, v: { unit: string; serviceDate: string; hub?: HubNumbering | undefined }): { prefix: string; queueNo?: number; uid?: string } {
   const offlinePrefix = enrolledOfflinePrefix(db);
