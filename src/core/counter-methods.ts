@@ -33,6 +33,20 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
     if (!patient) throw new LoketError('patient/not-found', { id });
     return patient;
   };
+  /**
+   * The patient as it is after waiting for the hub's number: a pull during that wait may have merged
+   * the record into another (the hub's merge of one NIK at two counters), deleting this row and
+   * keeping its RM as an alias of the survivor. The visit goes to the survivor, as the merge moved
+   * the record's other visits; registering on the deleted row would fail the clerk's registration.
+   */
+  const stillHere = (patient: Patient): Patient => {
+    const now = findPatient(db, { id: patient.id });
+    if (now) return now;
+    const alias = db.prepare('SELECT patient_id AS id FROM patient_aliases WHERE mrn = ?').get(patient.mrn) as { id: number } | undefined;
+    const survivor = alias ? findPatient(db, { id: alias.id }) : undefined;
+    if (!survivor) throw new LoketError('patient/not-found', { id: patient.id });
+    return survivor;
+  };
   const printerOrFail = (): SlipPrinter => {
     if (!ctx.config.printer) throw new LoketError('print/unavailable');
     return ctx.config.printer;
@@ -150,7 +164,8 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       // A refused registration burns no hub number: the checks come before asking (and again inside).
       const settings = ctx.settings();
       if (!confirmDuplicate && settings.units.some((u) => u.code === unit)) refuseDuplicate(db, settings, { patient, unit, serviceDate: ctx.today() });
-      const visit = registerVisit(db, settings, { ...(await visitTerms(call)), patient, ...(confirmDuplicate ? { confirmDuplicate } : {}) });
+      const terms = await visitTerms(call);
+      const visit = registerVisit(db, settings, { ...terms, patient: stillHere(patient), ...(confirmDuplicate ? { confirmDuplicate } : {}) });
       ctx.bpjs.changed();
       return visit;
     },
@@ -163,8 +178,9 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       return visit;
     },
     async registerEmergency({ patientId }) {
-      const patient = patientId ? { patient: patientById(patientId) } : {};
+      const before = patientId ? patientById(patientId) : null;
       const numbering = await hubNumbering(ctx.settings().emergencyUnit, ctx.settings().emergencyPrefix);
+      const patient = before ? { patient: stillHere(before) } : {};
       return registerEmergency(db, ctx.settings(), { ...patient, ...numbering, clerk: ctx.clerk(), now: now(), serviceDate: ctx.today() });
     },
     async dayQueue({ unit }) {

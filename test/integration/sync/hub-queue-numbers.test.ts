@@ -6,6 +6,9 @@ import type { Core } from '../../../src/core/core-types';
 import { openDatabase } from '../../../src/core/store/open-database';
 import { markEnrolled } from '../../../src/core/sync/sync-state.repo';
 import { useTempDir } from '../../helpers/temp';
+import { applyPull } from '../../../src/core/sync/apply-pull';
+import { ackOutbox, readOutbox } from '../../../src/core/sync/outbox';
+import { pulledPatient, pullResponse } from './pull-records';
 import { NOW, TODAY } from './sync-fixture';
 
 const tempDir = useTempDir();
@@ -82,6 +85,36 @@ describe('queue numbers of an enrolled counter', () => {
     expect((await core.registerVisit({ patientId: a.id, unit: 'UMUM', verdict: null })).queue).toBe('U-001');
     expect((await core.registerEmergency({})).queue).toBe('GD-001');
     expect(asked).toEqual([]);
+    await core.close();
+  });
+
+  it("a pull that merges the patient while the hub's number is awaited: the visit goes to the survivor, the registration never fails", async () => {
+    let merge: () => void = () => {};
+    const { core, dbPath } = counterCore(true, async () => {
+      merge(); // the background round's pull lands while this registration waits for its number
+      return 3;
+    });
+    for (const [method, nik] of [['registerVisit', '3201010101010001'], ['registerEmergency', '3201010101010002']] as const) {
+      const local = await core.createPatient({ name: 'Siti', nik });
+      merge = () => {
+        const db = openDatabase(dbPath);
+        try {
+          ackOutbox(db, readOutbox(db, 500).ops.map((op) => ({ opId: op.opId, status: 'applied' as const })));
+          const uid = (db.prepare('SELECT uid FROM patients WHERE id = ?').get(local.id) as { uid: string }).uid;
+          // Another counter registered the same NIK first: the hub keeps that record and merges ours into it.
+          const survivor = pulledPatient({ rev: 7, mrn: `H-${method}`, nik, name: 'SITI AMINAH' });
+          const merged = pulledPatient({ rev: 8, uid, mrn: local.mrn, nik, name: 'SITI', mergedInto: survivor.uid });
+          applyPull(db, pullResponse({ cursor: 8, patients: [survivor, merged], aliases: [{ mrn: local.mrn, patientUid: survivor.uid, rev: 8 }] }));
+        } finally {
+          db.close();
+        }
+        merge = () => {};
+      };
+      const visit = method === 'registerVisit' ? await core.registerVisit({ patientId: local.id, unit: 'UMUM', verdict: null }) : await core.registerEmergency({ patientId: local.id });
+      const survivor = await core.findPatient({ nik });
+      expect(survivor).toMatchObject({ mrn: `H-${method}`, name: 'SITI AMINAH' });
+      expect(visit.patientId).toBe(survivor?.id);
+    }
     await core.close();
   });
 });
