@@ -4,7 +4,7 @@ import type { CoreMethods } from './core';
 import { LoketError } from './errors';
 import { savePurposeOf } from './files/file-handles';
 import { attachIdentity, openFollowUps, setPayer } from './follow-ups/follow-ups';
-import { createPatient, findLikelyDuplicates, findPatient, type Patient } from './patients/patients.repo';
+import { createPatient, findLikelyDuplicates, findPatient, findPatientsByMrn, type Patient } from './patients/patients.repo';
 import { updatePatient } from './patients/update-patient';
 import { callNext, dayQueue, setVisitStatus } from './visits/queue';
 import { writeTable } from './export/table-writer';
@@ -42,10 +42,10 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
   const stillHere = (patient: Patient): Patient => {
     const now = findPatient(db, { id: patient.id });
     if (now) return now;
-    const alias = db.prepare('SELECT patient_id AS id FROM patient_aliases WHERE mrn = ?').get(patient.mrn) as { id: number } | undefined;
-    const survivor = alias ? findPatient(db, { id: alias.id }) : undefined;
-    if (!survivor) throw new LoketError('patient/not-found', { id: patient.id });
-    return survivor;
+    // The merged record's RM names its survivor now (an alias); a number two patients hold names no one.
+    const holders = findPatientsByMrn(db, patient.mrn);
+    if (holders.length !== 1) throw new LoketError('patient/not-found', { id: patient.id });
+    return holders[0]!;
   };
   const printerOrFail = (): SlipPrinter => {
     if (!ctx.config.printer) throw new LoketError('print/unavailable');
