@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
 import { AUDIT_HEAD_EVERY_MS } from '../../../src/core/audit/audit-head-sync';
 import { receiveAuditHead } from '../../../src/hub/audit/audit-heads.repo';
@@ -9,37 +7,18 @@ import { readHubConfig } from '../../../src/hub/hub-config';
 import { auditHeadRequest } from '../../../src/shared/audit-head';
 import { startHub, type RunningHub } from '../../../src/hub/hub-main';
 import type { HubStatus } from '../../../src/shared/hub-protocol';
-import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
+import { useHubTestbed } from '../../helpers/hub-testbed';
 import { hubFetch } from '../hub/service-fetch';
 import { callOk } from './audit-core';
 import { rewriteFrom, tamper, truncateAfter } from './tamper';
 
-let server: TestPostgres;
-const dirs: string[] = [];
-const hubs: RunningHub[] = [];
-const cores: Core[] = [];
-beforeAll(async () => {
-  server = await startTestPostgres();
-});
-afterEach(async () => {
-  for (const core of cores.splice(0)) core.close();
-  for (const hub of hubs.splice(0)) await hub.stop();
-});
-afterAll(async () => {
-  await server?.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'loket-audit-head-'));
-  dirs.push(dir);
-  return dir;
-};
+const { server, hubs, cores, tempDir } = useHubTestbed('loket-audit-head-');
 
 let databases = 0;
 /** A real hub (HTTPS, PostgreSQL) and a counter core enrolled at it, on a clock the test moves. */
 async function enrolledCounter(): Promise<{ hub: RunningHub; admin: string; dbPath: string; open: () => Core; clock: { now: Date } }> {
   const dataDir = tempDir();
-  const hub = await startHub({ pgUrl: await server.createDatabase(`audit_head_${++databases}`), dataDir, host: '127.0.0.1', port: 0, facility: 'Puskesmas Uji' });
+  const hub = await startHub({ pgUrl: await server().createDatabase(`audit_head_${++databases}`), dataDir, host: '127.0.0.1', port: 0, facility: 'Puskesmas Uji' });
   hubs.push(hub);
   const admin = `Admin ${readHubConfig(dataDir)!.adminKey}`;
   const added = await hubFetch(hub.urls[0]!, 'POST', '/v1/admin/counters', { authorization: admin, body: { name: 'Loket 1' } });

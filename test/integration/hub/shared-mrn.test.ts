@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
 import { readHubConfig } from '../../../src/hub/hub-config';
 import { startHub, type RunningHub } from '../../../src/hub/hub-main';
 import { formatCoreMessage } from '../../../src/shared/i18n/messages';
-import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
+import { useHubTestbed } from '../../helpers/hub-testbed';
 import { callOk } from '../audit/audit-core';
 import { hubFetch } from './service-fetch';
 
@@ -17,26 +15,7 @@ import { hubFetch } from './service-fetch';
  * printed RM opened the other person. Now both keep their RM, at the hub and at every counter, and
  * the look-up by that RM shows both for the clerk to choose.
  */
-let server: TestPostgres;
-const dirs: string[] = [];
-const hubs: RunningHub[] = [];
-const cores: Core[] = [];
-beforeAll(async () => {
-  server = await startTestPostgres();
-});
-afterEach(async () => {
-  for (const core of cores.splice(0)) core.close();
-  for (const hub of hubs.splice(0)) await hub.stop();
-});
-afterAll(async () => {
-  await server?.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'loket-shared-mrn-'));
-  dirs.push(dir);
-  return dir;
-};
+const { server, hubs, cores, tempDir } = useHubTestbed('loket-shared-mrn-');
 
 function counter(name: string): Core {
   const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, bpjsBackground: false, hubBackground: false, clerk: name, actor: { username: name, role: 'admin' } });
@@ -54,7 +33,7 @@ const mrnsOf = (core: Core): { mrn: string; name: string }[] => core.db.prepare(
 describe('one record number held by two patients (two counters numbered before the hub)', () => {
   it('both keep it at the hub and at every counter; the look-up by it lets the clerk choose, and registers the one chosen', async () => {
     const dataDir = tempDir();
-    const hub = await startHub({ pgUrl: await server.createDatabase('shared_mrn'), dataDir, host: '127.0.0.1', port: 0, facility: 'RSUD Uji' });
+    const hub = await startHub({ pgUrl: await server().createDatabase('shared_mrn'), dataDir, host: '127.0.0.1', port: 0, facility: 'RSUD Uji' });
     hubs.push(hub);
     const admin = `Admin ${readHubConfig(dataDir)!.adminKey}`;
 
