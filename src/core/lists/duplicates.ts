@@ -11,7 +11,8 @@
  * - Rows that still share a NIK or card after that stay apart and are flagged `duplicate`.
  */
 import type { Db } from '../store/open-database';
-import { KEY_TABLE, keyLookupSql } from './key-tables';
+import type Database from 'better-sqlite3';
+import { KEY_TABLE, keyLookupSql, type KeyKind } from './key-tables';
 import { MEMBERS, MemberFlags } from './member-table';
 
 export interface RowPair {
@@ -47,7 +48,7 @@ export interface SharedKeys {
 function rowsSharingKeys(db: Db, keys: SharedKeys): KeyedRow[] {
   const byId = new Map<number, KeyedRow>();
   for (const column of ['nik', 'card'] as const) {
-    const byKey = db.prepare(`SELECT m.id, m.row, m.nik, m.card, m.dob, m.flags, m.name, m.detail FROM ${keyLookupSql(column, true)}`);
+    const byKey = db.prepare(`SELECT m.id, m.row, m.nik, m.card, m.dob, m.flags, m.name, m.detail FROM ${keyLookupSql(column, KEY_TABLE[column])}`);
     for (const key of keys[column]) for (const r of byKey.all(key) as KeyedRow[]) byId.set(r.id, r);
   }
   return [...byId.values()].sort((a, b) => a.row - b.row || a.id - b.id);
@@ -76,8 +77,12 @@ export function dropRepeatedRows(db: Db, keys: SharedKeys): DroppedRepeat[] {
   }
   if (repeats.length > 0) {
     const remove = db.prepare(`DELETE FROM ${MEMBERS} WHERE id = ?`);
-    const removeNik = db.prepare(`DELETE FROM ${KEY_TABLE.nik} WHERE nik = ? AND id = ?`);
-    const removeCard = db.prepare(`DELETE FROM ${KEY_TABLE.card} WHERE card = ? AND id = ?`);
+    const removeKey = (kind: KeyKind): Database.Statement => {
+      const { table, column, keyOf } = KEY_TABLE[kind];
+      return db.prepare(`DELETE FROM ${table} WHERE ${column} = ${keyOf('?')} AND id = ?`);
+    };
+    const removeNik = removeKey('nik');
+    const removeCard = removeKey('card');
     db.transaction(() =>
       repeats.forEach((r) => {
         remove.run(r.id);
@@ -97,7 +102,7 @@ export function dropRepeatedRows(db: Db, keys: SharedKeys): DroppedRepeat[] {
 export function flagDuplicates(db: Db, keys: SharedKeys): RowPair[] {
   const rows: { id: number; row: number; key: string }[] = [];
   for (const column of ['nik', 'card'] as const) {
-    const byKey = db.prepare(`SELECT m.id, m.row FROM ${keyLookupSql(column, true)} ORDER BY m.row`);
+    const byKey = db.prepare(`SELECT m.id, m.row FROM ${keyLookupSql(column, KEY_TABLE[column])} ORDER BY m.row`);
     for (const key of keys[column]) {
       const found = byKey.all(key) as { id: number; row: number }[];
       if (found.length > 1) for (const r of found) rows.push({ ...r, key: `${column}:${String(key)}` });

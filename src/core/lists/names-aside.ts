@@ -102,7 +102,7 @@ export function installStagedIndexes(job: NamesJob, edition: Db): void {
           edition.exec(`DELETE FROM main.${table}; INSERT INTO main.${table} SELECT * FROM ${STAGING}.${table}`);
         }
         // Same definition on both sides and an empty target: SQLite copies the records as they are, in order.
-        edition.exec(`INSERT INTO main.${KEY_TABLE.card} SELECT * FROM ${STAGING}.${KEY_TABLE.card}`);
+        edition.exec(`INSERT INTO main.${KEY_TABLE.card.table} SELECT * FROM ${STAGING}.${KEY_TABLE.card.table}`);
       })();
     } finally {
       edition.unsafeMode(false);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { applyKey } from '../store/edition-store';
 import type { Db } from '../store/open-database';
-import { KEY_TABLE, type KeyKind } from '../lists/key-tables';
+import { keyTablesOf, type KeyTable } from '../lists/key-tables';
 import { MEMBERS, NAMES } from '../lists/member-table';
 import { contentHashOf, readEditionMeta, type EditionMeta } from './edition-meta';
 
@@ -26,8 +26,8 @@ const REQUIRED_TABLES = [MEMBERS, NAMES, 'import_issues', 'edition_meta'];
  * B-tree, then the same pairs on both sides (a look-up joins on the member's own key, so a
  * wrong entry could only hide a member; this finds that before the edition is used).
  */
-function keyTableWhole(db: Db, kind: KeyKind): boolean {
-  const table = KEY_TABLE[kind];
+function keyTableWhole(db: Db, key: KeyTable): boolean {
+  const { kind, table, column } = key;
   if (db.pragma(`integrity_check(${table})`, { simple: true }) !== 'ok') return false;
   const withKey = db.prepare(`SELECT count(*) FROM ${MEMBERS} WHERE ${kind} IS NOT NULL`).pluck().get() as number;
   const entries = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
@@ -38,7 +38,7 @@ function keyTableWhole(db: Db, kind: KeyKind): boolean {
   // read a random page of the members instead: 27–50 s for 1 M members, against ~2 s.
   db.pragma(`cache_size = -${Math.max(65_536, Math.ceil((entries * 40) / 1024))}`);
   const matching = db
-    .prepare(`SELECT count(*) FROM ${MEMBERS} m WHERE m.${kind} IS NOT NULL AND EXISTS (SELECT 1 FROM ${table} k WHERE k.${kind} = m.${kind} AND k.id = m.id)`)
+    .prepare(`SELECT count(*) FROM ${MEMBERS} m WHERE m.${kind} IS NOT NULL AND EXISTS (SELECT 1 FROM ${table} k WHERE k.${column} = ${key.keyOf(`m.${kind}`)} AND k.id = m.id)`)
     .pluck()
     .get() as number;
   return matching === entries;
@@ -83,7 +83,7 @@ function check(db: Db, key: string | undefined): EditionFileCheck {
   try {
     const result = db.pragma(`integrity_check(${MEMBERS})`, { simple: true });
     if (result !== 'ok') return { ok: false, code: 'edition/damaged' };
-    for (const kind of ['nik', 'card'] as const) if (tables.has(KEY_TABLE[kind]) && !keyTableWhole(db, kind)) return { ok: false, code: 'edition/damaged' };
+    for (const key of Object.values(keyTablesOf(db))) if (key !== null && !keyTableWhole(db, key)) return { ok: false, code: 'edition/damaged' };
   } catch {
     return { ok: false, code: 'edition/damaged' };
   }

@@ -9,7 +9,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/core';
-import { KEY_TABLE, keyLookupSql } from '../../../src/core/lists/key-tables';
+import { KEY_TABLE, NIK_NUMBER_OFFSET, TEXT_NIK_TABLE, keyLookupSql } from '../../../src/core/lists/key-tables';
 import { editionPath, editionStoreOf } from '../../../src/core/store/edition-store';
 import { setKey } from '../../../src/core/store/sqlcipher';
 import { verifyEditionFile } from '../../../src/core/sync/edition-verify';
@@ -18,6 +18,10 @@ import { DJOKO, NUR, RIZKI, SITI } from '../../helpers/sample-list';
 import { writeCsv, useTempDir } from '../../helpers/temp';
 
 const tempDir = useTempDir();
+
+const nikNumber = (nik: string): string => String(BigInt(nik) - BigInt(NIK_NUMBER_OFFSET));
+const CARDS = KEY_TABLE.card.table;
+const NIKS = KEY_TABLE.nik.table;
 
 /** Siti and Rizki share a card; Siti's row comes twice word for word (a repeat, dropped); Djoko has no card. */
 function writeList(dir: string): string {
@@ -53,13 +57,13 @@ describe('the key tables of an edition', () => {
     core.close();
     const db = openFile(file, key);
     try {
-      const cards = db.prepare(`SELECT c.card, m.name FROM ${KEY_TABLE.card} c JOIN members m ON m.id = c.id`).raw().all();
+      const cards = db.prepare(`SELECT c.card, m.name FROM ${CARDS} c JOIN members m ON m.id = c.id`).raw().all();
       expect(cards).toEqual([
         [Number(NUR.card), NUR.name],
         [Number(SITI.card), SITI.name],
         [Number(SITI.card), RIZKI.name],
       ]);
-      const niks = db.prepare(`SELECT n.nik, m.name FROM ${KEY_TABLE.nik} n JOIN members m ON m.id = n.id`).raw().all();
+      const niks = db.prepare(`SELECT m.nik, m.name FROM ${NIKS} n JOIN members m ON m.id = n.id AND n.nik_number = CAST(m.nik AS INTEGER) - ${NIK_NUMBER_OFFSET}`).raw().all();
       expect(niks).toEqual([
         [DJOKO.nik, DJOKO.name], // 3604…
         [RIZKI.nik, RIZKI.name], // 3673011…
@@ -99,18 +103,44 @@ describe('the key tables of an edition', () => {
       return copy;
     };
     const djokoId = `(SELECT id FROM members WHERE name = '${DJOKO.name}')`;
-    const pointsAway = tamper('wrong.db', `UPDATE ${KEY_TABLE.card} SET id = ${djokoId} WHERE card = ${Number(NUR.card)}`);
+    const pointsAway = tamper('wrong.db', `UPDATE ${CARDS} SET id = ${djokoId} WHERE card = ${Number(NUR.card)}`);
     const db = openFile(pointsAway, key);
     try {
-      expect(db.prepare(`SELECT m.name FROM ${keyLookupSql('card', true)}`).pluck().all(Number(NUR.card))).toEqual([]);
+      expect(db.prepare(`SELECT m.name FROM ${keyLookupSql('card', KEY_TABLE.card)}`).pluck().all(Number(NUR.card))).toEqual([]);
     } finally {
       db.close();
     }
     expect(verifyEditionFile(pointsAway, key)).toEqual({ ok: false, code: 'edition/damaged' });
-    expect(verifyEditionFile(tamper('missing.db', `DELETE FROM ${KEY_TABLE.card} WHERE card = ${Number(NUR.card)}`), key)).toEqual({ ok: false, code: 'edition/damaged' });
-    expect(verifyEditionFile(tamper('extra.db', `INSERT INTO ${KEY_TABLE.card} VALUES (42, ${djokoId})`), key)).toEqual({ ok: false, code: 'edition/damaged' });
-    const nikAway = tamper('wrong-nik.db', `UPDATE ${KEY_TABLE.nik} SET id = ${djokoId} WHERE nik = '${NUR.nik}'`);
+    expect(verifyEditionFile(tamper('missing.db', `DELETE FROM ${CARDS} WHERE card = ${Number(NUR.card)}`), key)).toEqual({ ok: false, code: 'edition/damaged' });
+    expect(verifyEditionFile(tamper('extra.db', `INSERT INTO ${CARDS} VALUES (42, ${djokoId})`), key)).toEqual({ ok: false, code: 'edition/damaged' });
+    const nikAway = tamper('wrong-nik.db', `UPDATE ${NIKS} SET id = ${djokoId} WHERE nik_number = ${nikNumber(NUR.nik)}`);
     expect(verifyEditionFile(nikAway, key)).toEqual({ ok: false, code: 'edition/damaged' });
-    expect(verifyEditionFile(tamper('missing-nik.db', `DELETE FROM ${KEY_TABLE.nik} WHERE nik = '${NUR.nik}'`), key)).toEqual({ ok: false, code: 'edition/damaged' });
+    expect(verifyEditionFile(tamper('missing-nik.db', `DELETE FROM ${NIKS} WHERE nik_number = ${nikNumber(NUR.nik)}`), key)).toEqual({ ok: false, code: 'edition/damaged' });
+  });
+
+  it('an edition with the NIK table as text (imported on 30 Nov 2026) still answers by NIK and passes the verification; a wrong entry there is still found', async () => {
+    const { core, file, key, dir } = await imported();
+    core.close();
+    // Rewrite the edition as that day's version left it: members_by_nik (nik TEXT, id), no number table.
+    const db = openFile(file, key, false);
+    db.exec(`CREATE TABLE ${TEXT_NIK_TABLE.table} (nik TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (nik, id)) WITHOUT ROWID;
+      INSERT INTO ${TEXT_NIK_TABLE.table} SELECT nik, id FROM members WHERE nik IS NOT NULL ORDER BY nik, id;
+      DROP TABLE ${NIKS};`);
+    db.close();
+    const check = verifyEditionFile(file, key);
+    expect(!check.ok && check.code).not.toBe('edition/damaged'); // (not published: no content hash yet)
+    const reopened = openKeyedCore(join(dir, 'loket.db'));
+    try {
+      expect((await reopened.lookup({ query: RIZKI.nik })).matches.map((m) => m.name)).toEqual([RIZKI.name]);
+      expect((await reopened.lookup({ query: NUR.card })).matches.map((m) => m.name)).toEqual([NUR.name]);
+    } finally {
+      reopened.close();
+    }
+    const copy = join(dir, 'text-wrong.db');
+    copyFileSync(file, copy);
+    const tampered = openFile(copy, key, false);
+    tampered.exec(`UPDATE ${TEXT_NIK_TABLE.table} SET id = (SELECT id FROM members WHERE name = '${DJOKO.name}') WHERE nik = '${NUR.nik}'`);
+    tampered.close();
+    expect(verifyEditionFile(copy, key)).toEqual({ ok: false, code: 'edition/damaged' });
   });
 });

@@ -109,7 +109,7 @@ describe('a list whose current edition cannot be read', () => {
     const path = join(lists(dir), 'e1.db');
     const probe = new Database(path, { readonly: true });
     const pageSize = probe.pragma('page_size', { simple: true }) as number;
-    const pages = probe.prepare(`SELECT pageno FROM dbstat WHERE name IN ('members_by_nik', 'members_by_card')`).pluck().all() as number[];
+    const pages = probe.prepare(`SELECT pageno FROM dbstat WHERE name IN ('members_by_nik_number', 'members_by_card')`).pluck().all() as number[];
     probe.close();
     expect(pages.length).toBeGreaterThan(0);
     for (const page of pages) overwrite(path, (page - 1) * pageSize, pageSize);

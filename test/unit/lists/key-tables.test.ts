@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { KEY_TABLE, KeyColumn, idsByKey, nikHalves, nikOfHalves, writeKeyTable } from '../../../src/core/lists/key-tables';
+import { KEY_TABLE, KeyColumn, NIK_NUMBER_OFFSET, idsByKey, nikHalves, nikNumberOfHalves, nikOfHalves, writeKeyTable } from '../../../src/core/lists/key-tables';
 
 /** What the radix sort must equal: ids with a key, ordered by key then id (keys compared as the 16-digit text they are). */
 function naive(keys: (string | null)[]): number[] {
@@ -39,6 +39,25 @@ describe('key tables: keys kept during the load and sorted', () => {
     expect(nikHalves('3273010101900003')).toEqual([32730101, 1900003]);
   });
 
+  it("the NIK table's number is the NIK minus 10^15, exact for every 16-digit string (beyond 2^53 too), and SQL computes the same from the text", () => {
+    const db = new Database(':memory:');
+    try {
+      const inSql = db.prepare(`SELECT ${KEY_TABLE.nik.keyOf('?')}`).pluck();
+      const anyNik = fc.stringMatching(/^[0-9]{16}$/);
+      fc.assert(
+        fc.property(fc.oneof(anyNik, fc.constantFrom('0000000000000000', '9999999999999999', '9007199254740993', '9471010101990001')), (n) => {
+          const number = nikNumberOfHalves(...nikHalves(n));
+          expect(Number.isSafeInteger(number)).toBe(true);
+          expect(BigInt(number) + BigInt(NIK_NUMBER_OFFSET)).toBe(BigInt(n));
+          expect(inSql.get(n)).toBe(number);
+        }),
+        { numRuns: 500 },
+      );
+    } finally {
+      db.close();
+    }
+  });
+
   it('NIKs: the radix sort equals a plain sort by NIK then id, members without one left out', () => {
     fc.assert(
       fc.property(fc.array(fc.option(fc.oneof(nik, fc.constantFrom('3273010101900003', '9471010101990001')), { nil: null, freq: 5 }), { maxLength: 2000 }), (values) => {
@@ -66,11 +85,12 @@ describe('key tables: keys kept during the load and sorted', () => {
     try {
       const values = ['3673015203850003', '3273010101900003', null, '3673015203850003', '3273010101900003', '3673015203850003', '9471010101990001'];
       expect(writeKeyTable(db, 'nik', niks(values).take())).toEqual(['3273010101900003', '3673015203850003']);
-      expect(db.prepare(`SELECT nik, id FROM ${KEY_TABLE.nik}`).raw().all()).toEqual([
-        ['3273010101900003', 2], ['3273010101900003', 5], ['3673015203850003', 1], ['3673015203850003', 4], ['3673015203850003', 6], ['9471010101990001', 7],
+      const number = (nik: string): number => Number(BigInt(nik) - BigInt(NIK_NUMBER_OFFSET));
+      expect(db.prepare(`SELECT nik_number, id FROM ${KEY_TABLE.nik.table}`).raw().all()).toEqual([
+        [number('3273010101900003'), 2], [number('3273010101900003'), 5], [number('3673015203850003'), 1], [number('3673015203850003'), 4], [number('3673015203850003'), 6], [number('9471010101990001'), 7],
       ]);
       expect(writeKeyTable(db, 'card', cards([1_336_526_592, 7, 1_336_526_592, null]).take())).toEqual([1_336_526_592]);
-      expect(db.prepare(`SELECT card, id FROM ${KEY_TABLE.card}`).raw().all()).toEqual([[7, 2], [1_336_526_592, 1], [1_336_526_592, 3]]);
+      expect(db.prepare(`SELECT card, id FROM ${KEY_TABLE.card.table}`).raw().all()).toEqual([[7, 2], [1_336_526_592, 1], [1_336_526_592, 3]]);
     } finally {
       db.close();
     }
