@@ -17,7 +17,7 @@
  * against 0.36–0.45 s), and take 30 % more pages. A NIK's value can exceed 2^53, JavaScript's
  * exact integers, so the table holds the NIK minus 10^15 (NIK_NUMBER_OFFSET): every 16-digit
  * string then lands exactly within ±2^53, and SQL computes the same number from the text with
- * CAST (64-bit). Editions imported on 30 Nov 2026 have the text table `members_by_nik (nik, id)`
+ * CAST (64-bit). Editions of the first version with key tables have the text table `members_by_nik (nik, id)`
  * instead; editions from before that have the indexes `members_nik`, `members_card`. Look-ups,
  * the duplicate search and the verification read all three kinds (keyTablesOf).
  *
@@ -50,7 +50,7 @@ export const KEY_TABLE: Record<KeyKind, KeyTable> = {
   card: { kind: 'card', table: 'members_by_card', column: 'card', keyOf: (e) => e },
 };
 
-/** The NIK table of editions imported on 30 Nov 2026: the NIK as text. Read, never written. */
+/** The NIK table of the first version with key tables: the NIK as text. Read, never written. */
 export const TEXT_NIK_TABLE: KeyTable = { kind: 'nik', table: 'members_by_nik', column: 'nik', keyOf: (e) => e };
 
 export function createKeyTableSql(kind: KeyKind): string {

@@ -118,7 +118,7 @@ describe('the key tables of an edition', () => {
     expect(verifyEditionFile(tamper('missing-nik.db', `DELETE FROM ${NIKS} WHERE nik_number = ${nikNumber(NUR.nik)}`), key)).toEqual({ ok: false, code: 'edition/damaged' });
   });
 
-  it('an edition with the NIK table as text (imported on 30 Nov 2026) still answers by NIK and passes the verification; a wrong entry there is still found', async () => {
+  it('an edition with the NIK table as text (the first version with key tables) still answers by NIK and passes the verification; a wrong entry there is still found', async () => {
     const { core, file, key, dir } = await imported();
     core.close();
     // Rewrite the edition as that day's version left it: members_by_nik (nik TEXT, id), no number table.
