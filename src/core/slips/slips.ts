@@ -1,10 +1,9 @@
-// The explicit node entry: the package's root export has no condition for a plain bundler build.
-import bwipjs from 'bwip-js/node';
 import type { Lang } from '../../shared/i18n/messages';
 import { maskCard, maskNik } from '../../shared/masking';
 import { queueLabel, unitNameIn, type CounterSettings } from '../../shared/settings';
 import { renderSlipHtml, slipLengthMm, type Paper, type SlipData } from '../../shared/slip';
 import { LoketError } from '../errors';
+import { loadBwip } from './load-bwip';
 import { formerUnits } from '../settings/unit-names';
 import type { Db } from '../store/open-database';
 
@@ -64,7 +63,7 @@ export function slipHtml(db: Db, settings: CounterSettings, visitId: number, pap
 /** The slip's HTML and, on roll paper, its length: the printer cuts where the content ends. */
 export function slipPage(db: Db, settings: CounterSettings, visitId: number, paper: Paper, lang: Lang): { html: string; lengthMm: number | null } {
   const data = slipData(db, settings, visitId);
-  const barcode = bwipjs.toSVG({ bcid: 'code128', text: data.barcodeText, scale: 2, height: 8, includetext: true, textxalign: 'center' });
+  const barcode = loadBwip().toSVG({ bcid: 'code128', text: data.barcodeText, scale: 2, height: 8, includetext: true, textxalign: 'center' });
   return { html: renderSlipHtml(data, paper, barcode, lang), lengthMm: slipLengthMm(data, paper) };
 }
 

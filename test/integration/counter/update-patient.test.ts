@@ -41,7 +41,9 @@ describe('updatePatient: correcting a patient after registration', () => {
     expect((await callOk(core, 'lookup', { query: TYPO.name })).ownMatches ?? []).toEqual([]);
     // The queue and the slip show the record as it is now.
     expect((await callOk(core, 'dayQueue', {}))[0]?.patient.name).toBe("RADEN AJENG SITI NUR'AINI");
-    expect((await callOk(core, 'slipHtml', { visitId: visit.id })).html).toContain('RADEN AJENG SITI NUR&#39;AINI');
+    const slip = (await callOk(core, 'slipHtml', { visitId: visit.id })).html;
+    expect(slip).toContain('RADEN AJENG SITI NUR&#39;AINI');
+    expect(slip).toMatch(/<svg[\s\S]*<\/svg>/); // the barcode (bwip-js, loaded on the first slip)
     core.close();
   });
 
