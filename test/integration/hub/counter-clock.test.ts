@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
 import { decodeEnrollmentCode } from '../../../src/core/sync/enroll';
 import { pinnedTransport } from '../../../src/core/sync/pinned-transport';
+import { hashSecret } from '../../../src/hub/http/counter-auth';
 import { readHubConfig } from '../../../src/hub/hub-config';
+import { connectPool } from '../../../src/hub/pg/connect';
+import { migrate } from '../../../src/hub/pg/migrate';
+import { HUB_MIGRATIONS } from '../../../src/hub/pg/migrations';
 import { startHub, type RunningHub } from '../../../src/hub/hub-main';
 import { COUNTER_CLOCK_HEADER } from '../../../src/shared/hub-clock';
 import type { HubCounterStatus, HubStatus } from '../../../src/shared/hub-protocol';
@@ -23,9 +27,9 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 let databases = 0;
-async function hubAt(): Promise<{ hub: RunningHub; admin: string; dataDir: string }> {
+async function hubAt(pgUrl?: string): Promise<{ hub: RunningHub; admin: string; dataDir: string }> {
   const dataDir = bed.tempDir();
-  const hub = await startHub({ pgUrl: await bed.server().createDatabase(`counter_clock_${++databases}`), dataDir, host: '127.0.0.1', port: 0, facility: 'Puskesmas Uji' });
+  const hub = await startHub({ pgUrl: pgUrl ?? (await bed.server().createDatabase(`counter_clock_${++databases}`)), dataDir, host: '127.0.0.1', port: 0, facility: 'Puskesmas Uji' });
   bed.hubs.push(hub);
   return { hub, admin: `Admin ${readHubConfig(dataDir)!.adminKey}`, dataDir };
 }
@@ -143,5 +147,25 @@ describe("each counter's clock at the hub", () => {
     // A clock put right: the next request clears the flag.
     expect((await hubFetch(hub.urls[0]!, 'GET', '/v1/settings', { authorization: bearer, headers: { [COUNTER_CLOCK_HEADER]: String(Date.now()) } })).status).toBe(200);
     expect((await status(hub, admin)).get('Loket Lama')).toMatchObject({ clockAheadMinutes: 0, clockOff: false });
+  });
+
+  it('a hub upgraded from before migration 010 keeps its counters; their clocks are not known until they call', async () => {
+    const pgUrl = await bed.server().createDatabase(`counter_clock_${++databases}`);
+    const pool = connectPool(pgUrl);
+    try {
+      await migrate(pool, HUB_MIGRATIONS.filter((m) => m.version < 10));
+      await pool.query(`INSERT INTO facility (id, name) VALUES (1, 'Puskesmas Uji')`);
+      await pool.query(`INSERT INTO counters (id, name, offline_prefix, secret_hash) VALUES ('c-old', 'Loket Dulu', 'K1', $1)`, [hashSecret('rahasia').toString('hex')]);
+    } finally {
+      await pool.end();
+    }
+    const { hub, admin, dataDir } = await hubAt(pgUrl);
+    expect((await status(hub, admin)).get('Loket Dulu')).toMatchObject({ clockAheadMinutes: null, clockOff: false });
+    expect(linesOf((await runCaptured(['hub', 'status', '--hub-dir', dataDir, '--lang', 'id'])).lines, 'Loket Dulu')).toContain(
+      '    jam komputer: belum diketahui (loket ini belum menghubungi hub versi ini, atau versinya lama)',
+    );
+    const called = await hubFetch(hub.urls[0]!, 'GET', '/v1/settings', { authorization: 'Bearer c-old.rahasia', headers: { [COUNTER_CLOCK_HEADER]: String(Date.now() + 6 * MINUTE) } });
+    expect(called.status).toBe(200);
+    expect((await status(hub, admin)).get('Loket Dulu')).toMatchObject({ clockAheadMinutes: 6, clockOff: true });
   });
 });
