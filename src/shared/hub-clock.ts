@@ -9,11 +9,22 @@ import { formatMessage, type Lang } from './i18n/messages';
  */
 export const CLOCK_TOLERANCE_MINUTES = 5;
 
+/**
+ * Sent by a counter on every request to its hub (enrollment included): its own clock, in ms since
+ * 1970, when it sent the request. The hub compares it with its own clock and keeps the difference
+ * for `loket hub status`, so the IT officer sees which counter's clock is off. Older counters do not
+ * send it (the hub then knows nothing of their clock).
+ */
+export const COUNTER_CLOCK_HEADER = 'x-loket-clock';
+
+/** Whether a difference of `minutes` (either way) is beyond the tolerance. */
+export const clockIsOff = (minutes: number): boolean => Math.abs(minutes) > CLOCK_TOLERANCE_MINUTES;
+
 /** The hub's clock minus this computer's, in whole minutes, when beyond the tolerance; null otherwise (or unknown). */
 export function clockDifferenceMinutes(offsetMs: number | null | undefined): number | null {
   if (offsetMs === null || offsetMs === undefined || !Number.isFinite(offsetMs)) return null;
   const minutes = Math.round(offsetMs / 60_000);
-  return Math.abs(minutes) > CLOCK_TOLERANCE_MINUTES ? minutes : null;
+  return clockIsOff(minutes) ? minutes : null;
 }
 
 const UNITS: Record<Lang, { day: [string, string]; hour: [string, string]; minute: [string, string] }> = {

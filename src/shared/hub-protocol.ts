@@ -262,6 +262,13 @@ export interface HubCounterStatus {
   pullStuck?: number;
   /** The last audit chain head it sent (null: none yet), with the hub's flags (src/hub/audit). */
   auditHead?: CounterAuditHead | null;
+  /**
+   * How far this counter's clock was ahead of the hub's at its last contact (or enrollment), in
+   * whole minutes (negative: behind); null when not known (never in contact since, an older version).
+   */
+  clockAheadMinutes?: number | null;
+  /** The clock is more than CLOCK_TOLERANCE_MINUTES (5) off: its visits are filed under a wrong date or time. */
+  clockOff?: boolean;
 }
 export interface HubStatus {
   facility: string;

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { pinnedTransport, type PinnedTransport } from '../../core/sync/pinned-transport';
 import { readHubConfig } from '../../hub/hub-config';
 import { CERT_FILE } from '../../hub/tls/certificate';
-import type { HubStatus } from '../../shared/hub-protocol';
+import { durationWords } from '../../shared/hub-clock';
+import type { HubCounterStatus, HubStatus } from '../../shared/hub-protocol';
 import type { Lang } from '../../shared/i18n/messages';
 import type { Output } from '../output';
 import { hubFacilityCommand, type HubFacilityValues } from './hub-facility';
@@ -79,6 +80,15 @@ export async function hubAdminCommand(args: string[], values: HubAdminValues, ou
   return 0;
 }
 
+/** The counter's clock against the hub's: fine, unknown, or a CHECK line that says how to fix it. */
+function clockLine(c: HubCounterStatus, lang: Lang): string {
+  const minutes = c.clockAheadMinutes;
+  if (minutes === undefined || minutes === null) return hubText(lang, 'hub/status-clock-unknown');
+  const amount = durationWords(lang, minutes);
+  if (!c.clockOff) return hubText(lang, 'hub/status-clock-ok', { amount });
+  return hubText(lang, minutes > 0 ? 'hub/status-clock-ahead' : 'hub/status-clock-behind', { amount, fix: hubText(lang, 'hub/status-clock-fix') });
+}
+
 function printStatus(status: HubStatus, out: Output, lang: Lang): void {
   out.line(hubText(lang, 'hub/status-head', { facility: status.facility, rev: status.rev, editions: status.editions }));
   if (status.counters.length === 0) out.line(hubText(lang, 'hub/status-none'));
@@ -93,6 +103,7 @@ function printStatus(status: HubStatus, out: Output, lang: Lang): void {
       }),
     );
     if (c.pullStuck) out.line(hubText(lang, 'hub/status-stuck', { count: c.pullStuck }));
+    out.line(clockLine(c, lang));
     const head = c.auditHead;
     if (head) {
       const flags = head.flagged > 0 ? hubText(lang, 'hub/status-audit-flags', { count: head.flagged, flag: head.lastFlag ?? '' }) : '';

@@ -2,6 +2,7 @@ import { Agent, request, type RequestOptions } from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex, Readable } from 'node:stream';
 import { connect, type ConnectionOptions, type TLSSocket } from 'node:tls';
+import { COUNTER_CLOCK_HEADER } from '../../shared/hub-clock';
 import { HubRefused, HubUnreachable, type HubClock, type HubTransport } from './hub-transport';
 
 export interface PinnedTransportOptions {
@@ -18,7 +19,7 @@ export interface PinnedTransportOptions {
   /** Sent as X-Loket-Pull-Stuck: pulled records this counter has long been unable to apply (pull-deferred.ts). */
   pullStuck?: () => number;
   timeoutMs?: number;
-  /** This computer's clock in ms (Date.now), compared with the hub's `Date`; a test sets it back. */
+  /** This computer's clock in ms (Date.now), compared with the hub's `Date` and sent in X-Loket-Clock; a test sets it back. */
   clock?: () => number;
 }
 
@@ -115,6 +116,8 @@ export function pinnedTransport(options: PinnedTransportOptions): PinnedTranspor
             ...(options.authorization ? { authorization: options.authorization } : {}),
             ...(options.outboxBacklog ? { 'x-loket-outbox-backlog': String(options.outboxBacklog()) } : {}),
             ...(options.pullStuck ? { 'x-loket-pull-stuck': String(options.pullStuck()) } : {}),
+            // This computer's clock: the hub keeps how far off it is, for its admin (`loket hub status`).
+            [COUNTER_CLOCK_HEADER]: String(Math.round((options.clock ?? Date.now)())),
           },
         },
         (res) => {

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { COUNTER_CLOCK_HEADER } from '../../shared/hub-clock';
 import { enrollRequest, type EnrollResponse } from '../../shared/hub-protocol';
-import { hashSecret } from '../http/counter-auth';
+import { clockAheadSeconds, hashSecret } from '../http/counter-auth';
 import { HubError, type HubRoute } from '../http/route';
 import { hashToken } from './counters-admin';
 import { inTransaction } from './tx';
@@ -33,12 +34,15 @@ export const enrollRoute = (): HubRoute => ({
       // Language-neutral: the status output says DICABUT / REVOKED beside it, in the reader's language.
       await client.query(`UPDATE counters SET name = name || ' · ' || left(id, 8) WHERE name = $1`, [token.counter_name]);
       const counterId = randomUUID();
-      await client.query('INSERT INTO counters (id, name, offline_prefix, secret_hash, created_at) VALUES ($1, $2, $3, $4, $5)', [
+      // The new counter's clock as it enrolls (X-Loket-Clock): `loket hub status` flags a PC whose clock is off from the start.
+      const clock = req.headers?.[COUNTER_CLOCK_HEADER];
+      await client.query('INSERT INTO counters (id, name, offline_prefix, secret_hash, created_at, clock_ahead_s) VALUES ($1, $2, $3, $4, $5, $6)', [
         counterId,
         token.counter_name,
         token.offline_prefix,
         hashSecret(secret).toString('hex'),
         now,
+        clockAheadSeconds(typeof clock === 'string' ? clock : undefined, new Date()),
       ]);
       await client.query('UPDATE enroll_tokens SET used_at = $2 WHERE token_hash = $1', [hashToken(parsed.data.token), now]);
       const facility = await client.query<{ name: string }>('SELECT name FROM facility WHERE id = 1');

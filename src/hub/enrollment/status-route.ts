@@ -1,4 +1,5 @@
 import type { PoolClient, Pool } from 'pg';
+import { clockIsOff } from '../../shared/hub-clock';
 import type { HubStatus } from '../../shared/hub-protocol';
 import type { HubRoute } from '../http/route';
 import { hasAuditHeads, lastAuditHeads } from '../audit/audit-heads.repo';
@@ -9,8 +10,8 @@ const EDITIONS_TABLE = 'hub_editions';
 export async function readHubStatus(pg: Pool | PoolClient): Promise<HubStatus> {
   const [facility, counters, rev, editionsTable] = await Promise.all([
     pg.query<{ name: string }>('SELECT name FROM facility WHERE id = 1'),
-    pg.query<{ id: string; name: string; offline_prefix: string; revoked: boolean; last_contact: Date | null; outbox_backlog: number; pull_stuck: number }>(
-      'SELECT id, name, offline_prefix, revoked_at IS NOT NULL AS revoked, last_contact, outbox_backlog, pull_stuck FROM counters ORDER BY name',
+    pg.query<{ id: string; name: string; offline_prefix: string; revoked: boolean; last_contact: Date | null; outbox_backlog: number; pull_stuck: number; clock_ahead_s: number | null }>(
+      'SELECT id, name, offline_prefix, revoked_at IS NOT NULL AS revoked, last_contact, outbox_backlog, pull_stuck, clock_ahead_s FROM counters ORDER BY name',
     ),
     pg.query<{ last_value: string; is_called: boolean }>('SELECT last_value, is_called FROM hub_rev'),
     pg.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [EDITIONS_TABLE]),
@@ -33,10 +34,18 @@ export async function readHubStatus(pg: Pool | PoolClient): Promise<HubStatus> {
       outboxBacklog: c.outbox_backlog,
       pullStuck: c.pull_stuck,
       auditHead: heads.get(c.id) ?? null,
+      ...clockOf(c.clock_ahead_s),
     })),
     editions,
     rev: r.is_called ? Number(r.last_value) : 0,
   };
+}
+
+/** A counter's clock difference as the status tells it: whole minutes (as the counter's own warning rounds them), and whether it is off. */
+function clockOf(aheadSeconds: number | null): { clockAheadMinutes: number | null; clockOff: boolean } {
+  if (aheadSeconds === null) return { clockAheadMinutes: null, clockOff: false };
+  const minutes = Math.round(aheadSeconds / 60) + 0; // + 0: -0 (a few seconds behind) is 0
+  return { clockAheadMinutes: minutes, clockOff: clockIsOff(minutes) };
 }
 
 /** GET /v1/admin/status → HubStatus. */

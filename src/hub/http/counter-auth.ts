@@ -15,23 +15,39 @@ const FLUSH_MS = 1_000;
 
 export const hashSecret = (secret: string): Buffer => createHash('sha256').update(secret, 'utf8').digest();
 
-/** What a counter tells about itself in headers of every request (X-Loket-Outbox-Backlog, X-Loket-Pull-Stuck); absent from older counters. */
+/** What a counter tells about itself in headers of every request (X-Loket-Outbox-Backlog, X-Loket-Pull-Stuck, X-Loket-Clock); absent from older counters. */
 export interface CounterHealth {
   backlog?: string | undefined;
   pullStuck?: string | undefined;
+  /** How far the counter's clock is ahead of the hub's, in seconds (clockAheadSeconds of its X-Loket-Clock); null: not said. */
+  clockAhead?: number | null;
 }
 
 const count = (header: string | undefined): number | null => (header !== undefined && /^\d{1,9}$/.test(header) ? Number(header) : null);
 
+/** Seconds that fit the `counters.clock_ahead_s` column (int): a clock set to 1970 or 2100 is still said, just capped. */
+const MAX_AHEAD_S = 2_000_000_000;
+
+/**
+ * How far the counter's clock (X-Loket-Clock, ms since 1970) is ahead of the hub's at `now`, in
+ * whole seconds (negative: behind); null when the counter did not say (an older version) or sent
+ * no number. The request's time on the wire (milliseconds on a LAN) counts as the counter's delay.
+ */
+export function clockAheadSeconds(header: string | undefined, now: Date): number | null {
+  if (header === undefined || !/^\d{1,16}$/.test(header)) return null;
+  const ahead = Math.round((Number(header) - now.getTime()) / 1000);
+  return Math.max(-MAX_AHEAD_S, Math.min(MAX_AHEAD_S, ahead));
+}
+
 /**
  * Checks `Authorization: Bearer <counterId>.<secret>` and notes the counter's contact (with its
- * outbox backlog and its stuck pulled records, for `loket hub status`). Counters are
+ * outbox backlog, its stuck pulled records and how far off its clock is, for `loket hub status`). Counters are
  * cached for a few seconds and contacts flushed once a second, so an authenticated request costs
  * no PostgreSQL round trip of its own.
  */
 export class CounterAuth {
   private readonly cache = new Map<string, KnownCounter>();
-  private readonly contacts = new Map<string, { at: Date; backlog: number | null; pullStuck: number | null }>();
+  private readonly contacts = new Map<string, { at: Date; backlog: number | null; pullStuck: number | null; clockAhead: number | null }>();
   private readonly timer: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -48,7 +64,12 @@ export class CounterAuth {
     if (!counter || !timingSafeEqual(counter.secretHash, hashSecret(secret))) throw new HubError(401, 'hub/counter-unknown');
     if (counter.revoked) throw new HubError(401, 'hub/counter-revoked');
     const before = this.contacts.get(id);
-    this.contacts.set(id, { at: now, backlog: count(health.backlog) ?? before?.backlog ?? null, pullStuck: count(health.pullStuck) ?? before?.pullStuck ?? null });
+    this.contacts.set(id, {
+      at: now,
+      backlog: count(health.backlog) ?? before?.backlog ?? null,
+      pullStuck: count(health.pullStuck) ?? before?.pullStuck ?? null,
+      clockAhead: health.clockAhead ?? before?.clockAhead ?? null,
+    });
     return { id: counter.id, name: counter.name, offlinePrefix: counter.offlinePrefix };
   }
 
@@ -74,9 +95,15 @@ export class CounterAuth {
     this.contacts.clear();
     await this.pg.query(
       `UPDATE counters c SET last_contact = GREATEST(c.last_contact, u.at), outbox_backlog = COALESCE(u.backlog, c.outbox_backlog),
-         pull_stuck = COALESCE(u.stuck, c.pull_stuck)
-         FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[]) AS u(id, at, backlog, stuck) WHERE c.id = u.id`,
-      [batch.map(([id]) => id), batch.map(([, c]) => c.at.toISOString()), batch.map(([, c]) => c.backlog), batch.map(([, c]) => c.pullStuck)],
+         pull_stuck = COALESCE(u.stuck, c.pull_stuck), clock_ahead_s = COALESCE(u.clock_ahead, c.clock_ahead_s)
+         FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[], $5::int[]) AS u(id, at, backlog, stuck, clock_ahead) WHERE c.id = u.id`,
+      [
+        batch.map(([id]) => id),
+        batch.map(([, c]) => c.at.toISOString()),
+        batch.map(([, c]) => c.backlog),
+        batch.map(([, c]) => c.pullStuck),
+        batch.map(([, c]) => c.clockAhead),
+      ],
     );
   }
 

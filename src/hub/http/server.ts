@@ -2,8 +2,9 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Pool } from 'pg';
+import { COUNTER_CLOCK_HEADER } from '../../shared/hub-clock';
 import { maskIdentifiers } from '../../shared/masking';
-import { CounterAuth } from './counter-auth';
+import { clockAheadSeconds, CounterAuth } from './counter-auth';
 import { routeMatcher } from './match';
 import { HubError, type HubReply, type HubRoute } from './route';
 
@@ -55,7 +56,12 @@ export function createHubServer(options: HubServerOptions): HubServer {
         const value = req.headers[name];
         return typeof value === 'string' ? value : undefined;
       };
-      counter = await auth.check(req.headers.authorization, { backlog: header('x-loket-outbox-backlog'), pullStuck: header('x-loket-pull-stuck') }, now());
+      counter = await auth.check(
+        req.headers.authorization,
+        // The counter's clock against the hub's real one (what its Date header says), not the `now` business rules use.
+        { backlog: header('x-loket-outbox-backlog'), pullStuck: header('x-loket-pull-stuck'), clockAhead: clockAheadSeconds(header(COUNTER_CLOCK_HEADER), new Date()) },
+        now(),
+      );
     } else if (route.auth === 'admin') {
       const given = Buffer.from(req.headers.authorization ?? '');
       if (given.length !== adminKey.length || !timingSafeEqual(given, adminKey)) throw new HubError(401, 'hub/admin-refused');

@@ -20,3 +20,9 @@ export function targetOf(registering: Who | null, subject: Subject | null, resul
   const member = display?.kind === 'verdict' ? display.basis[0] : undefined;
   return member ? { name: member.name, identity: identityOfMember(member) } : null;
 }
+
+/** Who the target is, as a string: the parent hears of a change of patient, not of every render. */
+export function targetKeyOf(target: EmergencyTarget | null): string {
+  if (!target) return '';
+  return `${target.name}|${'patient' in target ? target.patient.id : (target.identity.nik ?? target.identity.card ?? '')}`;
+}

@@ -1,0 +1,14 @@
+import type { LookupResult, OwnPatient } from '../../../../shared/lookup';
+
+/**
+ * The facility's own records the clerk picks from: a name's returning patients, or the patients
+ * sharing the record number typed (two counters gave it before they were connected to the hub).
+ */
+export function ownRecordsOf(result: LookupResult | null): OwnPatient[] {
+  return result?.kind === 'name' || result?.kind === 'mrn' ? (result.ownMatches ?? []) : [];
+}
+
+/** The record number several patients hold, when that is what the list shows ("Satu No. RM untuk 2 pasien"); null otherwise. */
+export function sharedMrnOf(result: LookupResult | null): string | null {
+  return result?.kind === 'mrn' ? (ownRecordsOf(result)[0]?.mrn ?? null) : null;
+}

@@ -1,0 +1,250 @@
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OwnPatient } from '../../../../shared/lookup';
+import type { Subject } from '../register/subject';
+import { subjectOf } from '../register/subject-of';
+import { droppedByScan, newPatientSubject } from './on-screen-registration';
+import { isNameQuery, shouldAutoSearch } from './query-shape';
+import { enterAction, sameSearch, type SearchAsked } from './search-keys';
+import { useLookup, type LookupState } from './use-lookup';
+import type { OnScreenRegistration } from './use-on-screen-registration';
+import { displayOf, type Display } from './verdict';
+
+/** Typing pauses shorter than this are one query; a scanner never pauses, it ends with Enter. */
+const DEBOUNCE_MS = 250;
+
+/** A scanned number to look up now; `n` tells two scans of the same card apart. */
+export interface ScanRequest {
+  digits: string;
+  n: number;
+}
+
+export interface ScreenRefs {
+  inputRef: RefObject<HTMLInputElement | null>;
+  tableRef: RefObject<HTMLTableElement | null>;
+  startRef: RefObject<HTMLButtonElement | null>;
+}
+
+export interface SearchFlowOptions extends ScreenRefs {
+  registration: OnScreenRegistration;
+  /** The patient an emergency (F9) would go to: cleared at once by Esc. */
+  onTarget: (target: null) => void;
+  /** A change of this number clears the screen. */
+  reset: number;
+  /** A scanned number: whatever is on screen, a new search for it starts now. */
+  scan: ScanRequest | null;
+  onScanTaken: () => void;
+}
+
+export interface SearchFlow {
+  query: string;
+  dob: string;
+  state: LookupState;
+  /** The list match the clerk picked (its row), if any. */
+  picked: number | null;
+  display: Display | null;
+  /** What "Daftarkan" would register now; null: nothing yet (pick first, or F2). */
+  toRegister: Subject | null;
+  onQueryChange: (value: string) => void;
+  onDobChange: (value: string) => void;
+  /** The Search button: a search the clerk asked for. */
+  submit: (query: string) => void;
+  /** Enter in the search fields: "cari", then "daftarkan" (enterAction). */
+  enter: (query: string) => void;
+  /** Esc: the next patient. */
+  clear: () => void;
+  pickMatch: (index: number) => void;
+  /** An own record picked (a name's, or one of those sharing a record number): its look-up, then Enter registers it. */
+  pickOwn: (patient: OwnPatient) => void;
+  /** F2: a new patient without data (a name searched goes into the form). */
+  newPatient: () => void;
+  focusFirstPick: () => void;
+}
+
+/**
+ * The search field and its answer: typing searches after a pause, Enter searches then registers
+ * ("Enter: cari, Enter lagi: daftarkan"), a scan is always a new search (dropping a registration
+ * not yet sent, with a note), Esc clears the screen. Owns the look-up (useLookup) and what its
+ * answer would register.
+ */
+export function useSearchFlow({ registration, onTarget, reset: resetToken, scan, onScanTaken, inputRef, tableRef, startRef }: SearchFlowOptions): SearchFlow {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [dob, setDob] = useState('');
+  const [picked, setPicked] = useState<number | null>(null);
+  const { state, search, reset } = useLookup();
+  const { open, registering, start, drop, setTicket, setNote } = registration;
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastSearched = useRef('');
+  /** The birth date the last search ran with: the same name with another date is another search. */
+  const lastDob = useRef('');
+  /**
+   * The search the clerk asked for (Enter, the Search button, a scan), as opposed to one run
+   * by itself while typing: Enter registers only an answer the clerk asked for ("Enter: cari,
+   * Enter lagi: daftarkan"), never one that appeared a moment before the clerk's Enter.
+   */
+  const askedFor = useRef<SearchAsked | null>(null);
+  const failed = useRef(false);
+  const registrable = useRef<Subject | null>(null);
+  /** An own record was picked from a name search: Enter registers it once its look-up is back. */
+  const focusStart = useRef(false);
+
+  const focusFirstPick = useCallback(() => {
+    const first = document.querySelector<HTMLButtonElement>('button[data-own-pick]') ?? tableRef.current?.querySelector<HTMLButtonElement>('button[data-pick]');
+    first?.focus();
+  }, [tableRef]);
+
+  const run = useCallback(
+    (q: string, d: string, enter = false, patientId?: number) => {
+      clearTimeout(timer.current);
+      if (!q.trim()) return;
+      const now = { query: q, dob: d };
+      const asked = askedFor.current !== null && sameSearch(askedFor.current, now);
+      if (enter) {
+        askedFor.current = now;
+        const action = enterAction({
+          now,
+          last: lastSearched.current ? { query: lastSearched.current, dob: lastDob.current } : null,
+          asked,
+          busyElsewhere: open !== null || failed.current,
+          canRegister: registrable.current !== null,
+          hasCandidates: document.querySelector('button[data-own-pick], button[data-pick]') !== null,
+        });
+        // Searched by itself while the clerk typed: this Enter is the clerk's "cari".
+        if (action === 'ask') return;
+        // Enter on the query already answered: register that patient (the "Daftarkan" button),
+        // or, when the clerk must pick first, go to the candidates; otherwise search again.
+        if (action === 'register' && registrable.current) return start(registrable.current);
+        if (action === 'pick') return focusFirstPick();
+      }
+      lastSearched.current = q.trim();
+      lastDob.current = d;
+      setPicked(null);
+      drop();
+      setTicket(null);
+      void search(q, d, patientId);
+    },
+    [search, open, start, drop, setTicket, focusFirstPick],
+  );
+
+  const schedule = useCallback(
+    (q: string, d: string) => {
+      clearTimeout(timer.current);
+      if (shouldAutoSearch(q)) timer.current = setTimeout(() => run(q, d), DEBOUNCE_MS);
+    },
+    [run],
+  );
+
+  const clear = useCallback(() => {
+    clearTimeout(timer.current);
+    setQuery('');
+    setDob('');
+    setPicked(null);
+    drop();
+    setTicket(null);
+    setNote(null);
+    lastSearched.current = '';
+    lastDob.current = '';
+    askedFor.current = null;
+    focusStart.current = false;
+    reset();
+    // Nobody on screen now, at once: an F9 right after Esc registers an unidentified patient.
+    onTarget(null);
+    inputRef.current?.focus();
+  }, [reset, drop, setTicket, setNote, onTarget, inputRef]);
+
+  const seenReset = useRef(resetToken);
+  useEffect(() => {
+    if (seenReset.current === resetToken) return;
+    seenReset.current = resetToken;
+    clear();
+  }, [resetToken, clear]);
+
+  // A scan: whatever was on screen, a new search for the number. A registration not yet sent is
+  // dropped (nothing is registered) and the clerk is told whose.
+  useEffect(() => {
+    if (!scan) return;
+    onScanTaken();
+    const dropped = droppedByScan(open, registering);
+    clearTimeout(timer.current);
+    setNote(dropped === null ? null : dropped ? t('register.droppedByScan', { name: dropped }) : t('register.droppedByScanNoName'));
+    setQuery(scan.digits);
+    setDob('');
+    setPicked(null);
+    drop();
+    setTicket(null);
+    focusStart.current = false;
+    lastSearched.current = scan.digits;
+    lastDob.current = '';
+    askedFor.current = { query: scan.digits, dob: '' };
+    void search(scan.digits, '');
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  }, [scan, onScanTaken, open, registering, search, drop, setTicket, setNote, inputRef, t]);
+
+  const pickOwn = useCallback(
+    (p: OwnPatient) => {
+      // Looked up by its record number: the verdict then comes from the patient's own NIK or card.
+      // With its id too: another patient may hold the same number (two counters gave it before the hub).
+      setQuery(p.mrn);
+      setDob('');
+      focusStart.current = true;
+      askedFor.current = { query: p.mrn, dob: '' };
+      run(p.mrn, '', false, p.id);
+    },
+    [run],
+  );
+
+  const newPatient = useCallback(() => start(newPatientSubject(inputRef.current?.value ?? '', dob), false), [start, dob, inputRef]);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const { result, error, busy, live } = state;
+  failed.current = error !== null;
+  const selected = result && picked !== null ? (result.matches[picked] ?? null) : null;
+  const display = result ? displayOf(result, selected) : null;
+  const toRegister = result && display ? subjectOf(result, display, lastSearched.current, live, state.dob) : null;
+  registrable.current = toRegister;
+
+  useEffect(() => {
+    if (!focusStart.current || !toRegister || busy) return;
+    focusStart.current = false;
+    requestAnimationFrame(() => startRef.current?.focus());
+  }, [toRegister, busy, startRef]);
+
+  return {
+    query,
+    dob,
+    state,
+    picked,
+    display,
+    toRegister,
+    onQueryChange: (value) => {
+      setQuery(value);
+      if (value.trim()) setTicket(null);
+      if (!value.trim()) {
+        clearTimeout(timer.current);
+        setPicked(null);
+        reset();
+      } else schedule(value, dob);
+    },
+    onDobChange: (value) => {
+      setDob(value);
+      if (isNameQuery(query)) schedule(query, value);
+    },
+    submit: (q) => {
+      askedFor.current = { query: q, dob };
+      run(q, dob);
+    },
+    enter: (q) => run(q, dob, true),
+    clear,
+    pickMatch: (i) => {
+      setPicked(i);
+      // The clerk has compared the papers: the next Enter registers the picked patient.
+      requestAnimationFrame(() => startRef.current?.focus());
+    },
+    pickOwn,
+    newPatient,
+    focusFirstPick,
+  };
+}
