@@ -32,7 +32,8 @@ import { withoutControlCharacters } from './text-rules';
  *   visit.status: the later `at` wins, except that `served` is never replaced by `cancelled`
  *   (the patient was seen; the hub keeps `served` and issues a notice). Two counters calling
  *   the same patient: the first call's time stays. visit.payer and visit.patient: the later
- *   `at` wins.
+ *   `at` wins. visit.unit (a move to another unit, with the number the hub gave there, or a
+ *   move undone): the later `at` wins; the hub's sequence moves past the number.
  * - followUp: the later `at` wins; a closed follow-up is never reopened by an older snapshot.
  * - print, recheck: insert only.
  */
@@ -162,6 +163,8 @@ export const hubOp = z.discriminatedUnion('kind', [
   }),
   z.object({ ...opBase, kind: z.literal('visit.payer'), uid, payer: z.enum(PAYERS) }),
   z.object({ ...opBase, kind: z.literal('visit.patient'), uid, patientUid: uid }),
+  /** The visit moved to another unit (or a move undone): its unit and number there. */
+  z.object({ ...opBase, kind: z.literal('visit.unit'), uid, unit: z.string().min(1).max(40), queuePrefix: z.string().min(1).max(20), queueNo: z.number().int().positive() }),
   z.object({ ...opBase, kind: z.literal('followUp'), record: followUpRecord }),
   z.object({ ...opBase, kind: z.literal('print'), record: printRecord }),
   z.object({ ...opBase, kind: z.literal('recheck'), record: recheckRecord }),

@@ -88,6 +88,10 @@ function buildOp(db: Db, row: OutboxRow, counterId: string): HubOp | null {
       const v = visitRecordOf(db, row.rowId, counterId);
       return v ? { ...base, kind: 'visit.patient', uid: v.uid, patientUid: v.patientUid } : null;
     }
+    case 'visit.unit': {
+      const v = visitRecordOf(db, row.rowId, counterId);
+      return v ? { ...base, kind: 'visit.unit', uid: v.uid, unit: v.unit, queuePrefix: v.queuePrefix, queueNo: v.queueNo } : null;
+    }
     case 'followUp': {
       const record = followUpRecordOf(db, row.rowId);
       return record ? { ...base, kind: 'followUp', record } : null;

@@ -7,7 +7,8 @@ import { m006AuditHeads } from '../audit/006-audit-heads';
 import { m007EditionTransferKey } from '../editions/007-edition-transfer-key';
 import { m008QueueNumbers } from '../register/008-queue-numbers';
 import { m009PullStuck } from '../enrollment/009-pull-stuck';
+import { m010VisitUnits } from '../register/010-visit-units';
 import type { HubMigration } from './migration';
 
 /** Ordered by version; each version once. */
-export const HUB_MIGRATIONS: readonly HubMigration[] = [m001Enrollment, m002Register, m003Editions, m004Bpjs, m005Accounts, m006AuditHeads, m007EditionTransferKey, m008QueueNumbers, m009PullStuck];
+export const HUB_MIGRATIONS: readonly HubMigration[] = [m001Enrollment, m002Register, m003Editions, m004Bpjs, m005Accounts, m006AuditHeads, m007EditionTransferKey, m008QueueNumbers, m009PullStuck, m010VisitUnits];

@@ -34,6 +34,9 @@ function replay(model: Model, op: HubOp): void {
       return;
     case 'visit.patient':
       model.set(op.uid, { ...model.get(op.uid), patientUid: op.patientUid });
+      return;
+    case 'visit.unit':
+      model.set(op.uid, { ...model.get(op.uid), unit: op.unit, queuePrefix: op.queuePrefix, queueNo: op.queueNo });
   }
 }
 
