@@ -54,7 +54,7 @@ describe('migrations', () => {
     const [a, b] = [connectPool(url), connectPool(url)];
     try {
       const [doneA, doneB] = await Promise.all([migrate(a), migrate(b)]);
-      expect([...doneA, ...doneB].sort()).toEqual(HUB_MIGRATIONS.map((m) => m.version));
+      expect([...doneA, ...doneB].sort((x, y) => x - y)).toEqual(HUB_MIGRATIONS.map((m) => m.version));
     } finally {
       await Promise.all([a.end(), b.end()]);
     }
