@@ -33,7 +33,7 @@ describe('Ctrl+Z on the queue', () => {
     // ASEP's payer is still open: a follow-up the cancel closes and its undo opens again.
     const asep = await c.harness.core.createPatient({ name: 'ASEP SUNANDAR' });
     await c.harness.core.registerVisit({ patientId: asep.id, unit: 'UMUM', verdict: null, payer: 'pending' });
-    const openTasks = async (): Promise<number> => (await c.harness.core.openFollowUps()).filter((f) => f.visit.queue === 'U-002').length;
+    const openTasks = async (): Promise<number> => (await c.harness.core.openFollowUps({})).filter((f) => f.visit.queue === 'U-002').length;
     expect(await openTasks()).toBe(1);
     await page.keyboard.press('Alt+2');
     await expect.poll(() => page.getByTestId('queue-row').count()).toBe(2);
