@@ -54,6 +54,7 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'letters
       failed: 'The patient was not moved',
       doneTitle: 'Patient moved',
       done: '{{name}}: {{from}} ({{fromUnit}}) → {{to}} ({{unit}}). Give the patient the new slip; number {{from}} is no longer valid.',
+      printed: 'New slip {{queue}} printed.',
       print: 'Print new slip {{queue}}',
       close: 'Close without printing',
       doneKeys: 'Enter: print the new slip · Esc: close · Ctrl+Z afterwards: undo the move',

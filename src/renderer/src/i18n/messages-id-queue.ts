@@ -52,6 +52,7 @@ export const queueId = {
       failed: 'Pasien tidak dipindah',
       doneTitle: 'Pasien dipindah',
       done: '{{name}}: {{from}} ({{fromUnit}}) → {{to}} ({{unit}}). Berikan slip baru kepada pasien; nomor {{from}} tidak berlaku lagi.',
+      printed: 'Slip baru {{queue}} dicetak.',
       print: 'Cetak slip baru {{queue}}',
       close: 'Tutup tanpa mencetak',
       doneKeys: 'Enter: cetak slip baru · Esc: tutup · Ctrl+Z sesudahnya: urungkan pemindahan',

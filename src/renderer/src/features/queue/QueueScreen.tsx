@@ -108,7 +108,7 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
   const printMoved = useCallback(
     (visitId: number, queue: string) => {
       actions.closeMove();
-      void actions.reprint(visitId, queue);
+      void actions.reprint(visitId, queue, true);
     },
     [actions.closeMove, actions.reprint],
   );

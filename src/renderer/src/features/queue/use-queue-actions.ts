@@ -24,7 +24,7 @@ export interface QueueActions {
   serve: (entry: QueueEntry) => Promise<void>;
   cancel: (entry: QueueEntry) => Promise<void>;
   recall: (entry: QueueEntry) => Promise<void>;
-  reprint: (visitId: number, queue: string) => Promise<void>;
+  reprint: (visitId: number, queue: string, moved?: boolean) => Promise<void>;
   move: MoveState;
   openMove: (entry: QueueEntry) => void;
   pickUnit: (unit: string) => Promise<void>;
@@ -108,11 +108,12 @@ export function useQueueActions({ current, load, offer, setNotice, setActionErro
     [load, offer, setNotice, setActionError],
   );
 
+  /** "Cetak ulang", and the new slip of a moved patient (`moved`: its own words; the print log counts it as a reprint of the visit). */
   const reprint = useCallback(
-    async (visitId: number, queue: string) => {
+    async (visitId: number, queue: string, moved = false) => {
       setActionError(null);
       const result = await loket.printSlip({ visitId, reprint: true, lang: currentLang() });
-      if (result.ok) setNotice(words('queue.reprinted', { queue }));
+      if (result.ok) setNotice(words(moved ? 'queue.move.printed' : 'queue.reprinted', { queue }));
       else if (result.error.code === 'print/unavailable') setNotice(errorWords(result.error));
       else setActionError(result.error);
     },
