@@ -208,7 +208,7 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       return undoMove(db, visitId, now());
     },
     async recallVisit({ visitId, undo }) {
-      return recallVisit(db, visitId, undo === true);
+      return recallVisit(db, visitId, now(), undo === true);
     },
     async openFollowUps() {
       return openFollowUps(db, now());

@@ -135,14 +135,18 @@ export function undoMove(db: Db, visitId: number, now: Date): MovedVisit {
  * "Panggil ulang": a called patient called again (they did not come at the first call). Counted,
  * not timed: the first call's time stays in called_at, so the waiting time, the register and the
  * equal-service report measure the same wait whether the clerk had to call twice or not (the hub
- * keeps the earliest call too). `undo` takes one count back.
+ * keeps the earliest call too); the time of the last call again is kept beside it, for the hub's
+ * queue display. `undo` takes one count back.
  */
-export function recallVisit(db: Db, visitId: number, undo = false): RecalledVisit {
+export function recallVisit(db: Db, visitId: number, now: Date, undo = false): RecalledVisit {
   return db.transaction(() => {
     const place = placeOf(db, visitId);
     const queue = queueLabel(place.prefix, place.no);
     if (place.status !== 'called') throw new LoketError('visit/recall-not-called', { queue });
-    db.prepare(`UPDATE visits SET recalls = ${undo ? 'max(recalls - 1, 0)' : 'recalls + 1'} WHERE id = ?`).run(visitId);
+    // The last call again's time puts the number up again on the hub's display. Undone: back to none
+    // once no call again is left; after two calls again and one undone, the later time stays.
+    if (undo) db.prepare(`UPDATE visits SET recalls = max(recalls - 1, 0), recalled_at = CASE WHEN recalls <= 1 THEN NULL ELSE recalled_at END WHERE id = ?`).run(visitId);
+    else db.prepare('UPDATE visits SET recalls = recalls + 1, recalled_at = ? WHERE id = ?').run(now.toISOString(), visitId);
     const { recalls } = db.prepare('SELECT recalls FROM visits WHERE id = ?').get(visitId) as { recalls: number };
     return { recalls, queue, unit: place.unit, name: nameOf(db, place.patientId) };
   }).immediate();

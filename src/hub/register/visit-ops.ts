@@ -161,3 +161,13 @@ export async function applyVisitUnitOp(tx: PushTx, op: OpOf<'visit.unit'>): Prom
   if (rowCount === 1 || (await visitExists(tx, op.uid))) return applied;
   return rejected('unknown-visit');
 }
+
+/** visit.recall (a called patient called again, or that undone): the later `at` wins; the display shows the number again. */
+export async function applyVisitRecallOp(tx: PushTx, op: OpOf<'visit.recall'>): Promise<OpOutcome> {
+  const { rowCount } = await tx.client.query(
+    `UPDATE visits SET recalls = $2, recalled_at = $3, recall_at = $4, rev = ${NEXT_REV} WHERE uid = $1 AND (recall_at IS NULL OR recall_at < $4::timestamptz)`,
+    [op.uid, op.recalls, op.recalledAt, op.at],
+  );
+  if (rowCount === 1 || (await visitExists(tx, op.uid))) return applied;
+  return rejected('unknown-visit');
+}

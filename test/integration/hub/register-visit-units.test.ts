@@ -2,6 +2,7 @@ import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyOps } from '../../../src/hub/register/apply-ops';
+import { queueDisplay } from '../../../src/hub/register/display';
 import { pull } from '../../../src/hub/register/pull';
 import { nextQueueNumber } from '../../../src/hub/register/queue-number';
 import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
@@ -67,5 +68,26 @@ describe('visit.unit: a visit moved to another unit', () => {
   it('an unknown visit is rejected (kept by the counter and sent again)', async () => {
     const result = await applyOps(pool, 'k1', [op('visit.unit', at(50), { uid: uuidv7(), unit: 'GIGI', queuePrefix: 'G', queueNo: 3 })], NOW);
     expect(result.results[0]).toMatchObject({ status: 'rejected', reason: 'unknown-visit' });
+  });
+});
+
+describe('visit.recall: a called patient called again', () => {
+  it('the later op wins; the queue display puts the number called again back on top; every counter pulls the count', async () => {
+    const first = await registered('ANI PERTAMA');
+    const second = await registered('BUDI KEDUA');
+    const called = (uid: string, minutes: number) => op('visit.status', at(minutes), { uid, status: 'called', calledAt: at(minutes), servedAt: null, cancelledAt: null });
+    await applyOps(pool, 'k1', [called(first.uid, 60), called(second.uid, 61)], NOW);
+    const shown = async () => (await queueDisplay(pool, 'UMUM', NOW)).called.map((e) => e.initials);
+    expect((await shown()).slice(0, 2)).toEqual(['B. K.', 'A. P.']);
+
+    const before = Number((await placeOf(first.uid))!.rev);
+    await applyOps(pool, 'k2', [op('visit.recall', at(62), { uid: first.uid, recalls: 1, recalledAt: at(62) })], NOW);
+    expect((await shown()).slice(0, 2)).toEqual(['A. P.', 'B. K.']);
+    expect((await pull(pool, before)).visits.find((v) => v.uid === first.uid)).toMatchObject({ recalls: 1, recalledAt: at(62) });
+    // An older op arriving late changes nothing; the undo (later) takes the call again back.
+    await applyOps(pool, 'k1', [op('visit.recall', at(61), { uid: first.uid, recalls: 0, recalledAt: null })], NOW);
+    expect((await shown()).slice(0, 2)).toEqual(['A. P.', 'B. K.']);
+    await applyOps(pool, 'k2', [op('visit.recall', at(63), { uid: first.uid, recalls: 0, recalledAt: null })], NOW);
+    expect((await shown()).slice(0, 2)).toEqual(['B. K.', 'A. P.']);
   });
 });

@@ -164,5 +164,25 @@ describe('queue numbers of an enrolled counter', () => {
       db.close();
     }
   });
+
+  it('a call again goes to the hub (visit.recall, count and time), and one pulled from the hub is taken', async () => {
+    const { core, dbPath } = counterCore(true, async () => 1);
+    const visit = await core.registerVisit({ patientId: (await core.createPatient({ name: 'Siti' })).id, unit: 'UMUM', verdict: null });
+    await core.callNext({ unit: 'UMUM' });
+    await core.recallVisit({ visitId: visit.id });
+    await core.close();
+    const db = openDatabase(dbPath);
+    try {
+      const ops = readOutbox(db, 500).ops.filter((op) => op.kind === 'visit.recall');
+      expect(ops).toEqual([expect.objectContaining({ kind: 'visit.recall', uid: visitUid(dbPath, visit.id), recalls: 1, recalledAt: NOW.toISOString() })]);
+      ackOutbox(db, readOutbox(db, 500).ops.map((op) => ({ opId: op.opId, status: 'applied' as const })));
+      const patient = pulledPatient({ rev: 1 });
+      const other = pulledVisit({ rev: 2, patientUid: patient.uid, status: 'called', calledAt: NOW.toISOString(), recalls: 2, recalledAt: NOW.toISOString() });
+      applyPull(db, pullResponse({ cursor: 2, patients: [patient], visits: [other] }));
+      expect(db.prepare('SELECT recalls, recalled_at AS recalledAt FROM visits WHERE uid = ?').get(other.uid)).toEqual({ recalls: 2, recalledAt: NOW.toISOString() });
+    } finally {
+      db.close();
+    }
+  });
 });
 
