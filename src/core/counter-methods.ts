@@ -7,6 +7,7 @@ import { attachIdentity, openFollowUps, setPayer } from './follow-ups/follow-ups
 import { createPatient, findLikelyDuplicates, findPatient, findPatientsByMrn, type Patient } from './patients/patients.repo';
 import { updatePatient } from './patients/update-patient';
 import { callNext, dayQueue, setVisitStatus } from './visits/queue';
+import { moveVisit, recallVisit, refuseMove, undoMove } from './visits/move-visit';
 import { writeTable } from './export/table-writer';
 import { equalServiceTable, recapTable, registerTable, type ExportContext } from './reports/report-tables';
 import { dailyRecap, equalServiceReport, recap, register } from './reports/reports';
@@ -23,7 +24,7 @@ type CounterMethodNames =
   | 'slipHtml' | 'printSlip' | 'exportSlipPdf'
   | 'visitRegister' | 'dailyRecap' | 'recap' | 'equalServiceReport' | 'exportReport'
   | 'getSettings' | 'saveSettings' | 'findPatient' | 'likelyDuplicates' | 'createPatient' | 'updatePatient' | 'registerVisit' | 'registerNewPatient'
-  | 'registerEmergency' | 'dayQueue' | 'callNext' | 'setVisitStatus' | 'openFollowUps' | 'setPayer' | 'attachIdentity';
+  | 'registerEmergency' | 'dayQueue' | 'callNext' | 'setVisitStatus' | 'moveVisit' | 'undoMoveVisit' | 'recallVisit' | 'openFollowUps' | 'setPayer' | 'attachIdentity';
 
 /** The counter's contract methods over the core's database. */
 export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMethodNames> {
@@ -55,11 +56,11 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
    * Enrolled: the visit's uid first, then the hub's number for it (null: numbered offline).
    * Alone: nothing to ask. The provider never throws a registration away: a failure is null.
    */
-  const hubNumbering = async (unit: string, prefix: string): Promise<{ hub?: HubNumbering }> => {
+  const hubNumbering = async (unit: string, prefix: string, serviceDate = ctx.today()): Promise<{ hub?: HubNumbering }> => {
     if (!syncState(db).enrolled) return {};
     const uid = newUid();
     const ask = ctx.hubQueueNumber;
-    const queueNo = ask ? await Promise.resolve().then(() => ask({ visitUid: uid, unit, serviceDate: ctx.today(), prefix })).catch(() => null) : null;
+    const queueNo = ask ? await Promise.resolve().then(() => ask({ visitUid: uid, unit, serviceDate, prefix })).catch(() => null) : null;
     return { hub: { uid, queueNo } };
   };
   /**
@@ -192,6 +193,22 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
     async setVisitStatus({ visitId, status }) {
       setVisitStatus(db, visitId, status, now());
       return { ok: true };
+    },
+    async moveVisit({ visitId, unit }) {
+      const settings = ctx.settings();
+      // A refused move burns no hub number: the checks come before asking (and again inside).
+      refuseMove(db, settings, visitId, unit);
+      // The hub's number is claimed under the move's own uid: the visit's uid already holds the number it was registered with.
+      // Numbered on the visit's own day (a patient still at the IGD from last night keeps that day).
+      const { serviceDate } = db.prepare('SELECT service_date AS serviceDate FROM visits WHERE id = ?').get(visitId) as { serviceDate: string };
+      const numbering = await hubNumbering(unit, unitPrefix(settings, unit), serviceDate);
+      return moveVisit(db, settings, { visitId, unit, clerk: ctx.clerk(), now: now(), ...numbering });
+    },
+    async undoMoveVisit({ visitId }) {
+      return undoMove(db, visitId, now());
+    },
+    async recallVisit({ visitId, undo }) {
+      return recallVisit(db, visitId, now(), undo === true);
     },
     async openFollowUps() {
       return openFollowUps(db, now());

@@ -103,7 +103,16 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
     }
     case 'visit-status': {
       const status = (v: unknown): string => (has(v) ? t(`queue.statuses.${text(v)}`, { defaultValue: text(v) }) : '–');
+      if (method === 'recallVisit') {
+        const where = { queue: text(d.queue), unit: w.unit(text(d.unit)) };
+        return d.undo === true ? t('audit.detail.visitRecallUndone', where) : t('audit.detail.visitRecall', { ...where, calls: has(d.recalls) ? Number(d.recalls) + 1 : '–' });
+      }
       return t('audit.detail.visitStatus', { queue: text(d.queue), unit: w.unit(text(d.unit)), previous: status(d.previous), status: status(d.status) });
+    }
+    case 'visit-move': {
+      const status = has(d.previous) ? t(`queue.statuses.${text(d.previous)}`, { defaultValue: text(d.previous) }) : '–';
+      const words = { queue: text(d.queue), unit: w.unit(text(d.unit)), previous: status, toQueue: text(d.toQueue), toUnit: w.unit(text(d.toUnit)) };
+      return t(method === 'undoMoveVisit' ? 'audit.detail.visitMoveUndone' : 'audit.detail.visitMove', words);
     }
     case 'import':
       return t('audit.detail.import', { kind: t(`listKind.${text(d.kind)}`, { defaultValue: text(d.kind) }), asOf: has(d.asOf) ? w.date(text(d.asOf)) : '–', rows: text(d.rows), rejected: text(d.rejected), edition: text(d.edition) });

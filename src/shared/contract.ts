@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listKindSchema } from './list-schemas';
 import { LIST_FIELDS, type ImportProgress, type ImportReport, type ListPreview, type ListSummary } from './lists';
-import { PAYERS, VISIT_STATUSES, type Payer, identitySchema, type FollowUp, type Patient, type QueueEntry, type RegisteredVisit } from './counter';
+import { PAYERS, VISIT_STATUSES, type Payer, identitySchema, type FollowUp, type Patient, type MovedVisit, type QueueEntry, type RecalledVisit, type RegisteredVisit } from './counter';
 import { bpjsSettingsFormSchema, type BpjsSettingsView, type BridgeLogEntry, type Connectivity, type ConnectionTest, type OnlineLookup, type RecheckRow, type RecheckRun } from './bpjs';
 import type { CoreStatus } from './core-status';
 import type { HubEnrollment, HubLink, HubNoticeView, SyncRound } from './hub-link';
@@ -110,6 +110,22 @@ export const contract = {
   setVisitStatus: {
     input: z.object({ visitId: z.number().int().positive(), status: z.enum(VISIT_STATUSES) }),
     output: {} as { ok: true },
+  },
+  /**
+   * Moves a waiting or called visit to another unit: the unit's next number (the hub's when
+   * enrolled), its place by arrival kept, waiting there. A served or cancelled visit is refused
+   * (`visit/move-served`, `visit/move-cancelled`), so is its own unit and a unit the patient is already registered in.
+   */
+  moveVisit: {
+    input: z.object({ visitId: z.number().int().positive(), unit: z.string().min(1) }),
+    output: {} as MovedVisit,
+  },
+  /** Undo of the visit's newest move (Ctrl+Z): back to its unit, number and status, while it still waits where the move put it. */
+  undoMoveVisit: { input: z.object({ visitId: z.number().int().positive() }), output: {} as MovedVisit },
+  /** "Panggil ulang": a called patient called again (counted; the first call's time stays). `undo` takes one back. */
+  recallVisit: {
+    input: z.object({ visitId: z.number().int().positive(), undo: z.boolean().optional() }),
+    output: {} as RecalledVisit,
   },
   /** Visits whose payer or identity is still open, soonest deadline first. */
   openFollowUps: { input: z.object({}).optional(), output: {} as FollowUp[] },

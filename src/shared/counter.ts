@@ -85,6 +85,24 @@ export interface QueueEntry {
   servedAt: string | null;
   /** Minutes from registration to being called (or to now while still waiting). */
   waitingMinutes: number;
+  /** Times the called patient was called again ("Panggil ulang"); 0 when called once or not yet. */
+  recalls: number;
+}
+
+/** A visit moved to another unit (or a move undone): where it was, where it is now. */
+export interface MovedVisit {
+  visitId: number;
+  name: string;
+  from: { unit: string; queue: string; status: VisitStatus };
+  to: { unit: string; queue: string };
+}
+
+/** A called patient called again: how many times now. */
+export interface RecalledVisit {
+  recalls: number;
+  queue: string;
+  unit: string;
+  name: string;
 }
 
 export interface FollowUp {

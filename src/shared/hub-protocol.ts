@@ -32,7 +32,9 @@ import { withoutControlCharacters } from './text-rules';
  *   visit.status: the later `at` wins, except that `served` is never replaced by `cancelled`
  *   (the patient was seen; the hub keeps `served` and issues a notice). Two counters calling
  *   the same patient: the first call's time stays. visit.payer and visit.patient: the later
- *   `at` wins.
+ *   `at` wins. visit.unit (a move to another unit, with the number the hub gave there, or a
+ *   move undone): the later `at` wins; the hub's sequence moves past the number. visit.recall
+ *   (a called patient called again): the later `at` wins; the queue display puts the number up again.
  * - followUp: the later `at` wins; a closed follow-up is never reopened by an older snapshot.
  * - print, recheck: insert only.
  */
@@ -91,6 +93,9 @@ export const visitRecord = z.object({
   cancelledAt: instant.nullable(),
   /** The counter that registered it. */
   counter: counterId,
+  /** "Panggil ulang": calls after the first, and when the last one was (a pull from an older hub has neither). */
+  recalls: z.number().int().nonnegative().optional(),
+  recalledAt: instant.nullable().optional(),
 });
 export type VisitRecord = z.infer<typeof visitRecord>;
 
@@ -162,6 +167,10 @@ export const hubOp = z.discriminatedUnion('kind', [
   }),
   z.object({ ...opBase, kind: z.literal('visit.payer'), uid, payer: z.enum(PAYERS) }),
   z.object({ ...opBase, kind: z.literal('visit.patient'), uid, patientUid: uid }),
+  /** The visit moved to another unit (or a move undone): its unit and number there. */
+  z.object({ ...opBase, kind: z.literal('visit.unit'), uid, unit: z.string().min(1).max(20), queuePrefix: z.string().min(1).max(20), queueNo: z.number().int().positive() }),
+  /** A called patient called again ("Panggil ulang"), or that undone: the count and the last call again's time. */
+  z.object({ ...opBase, kind: z.literal('visit.recall'), uid, recalls: z.number().int().nonnegative(), recalledAt: instant.nullable() }),
   z.object({ ...opBase, kind: z.literal('followUp'), record: followUpRecord }),
   z.object({ ...opBase, kind: z.literal('print'), record: printRecord }),
   z.object({ ...opBase, kind: z.literal('recheck'), record: recheckRecord }),

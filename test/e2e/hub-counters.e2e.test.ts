@@ -212,6 +212,47 @@ describe('counters sharing a facility hub', () => {
     await scene.a.screenshot('hub-queue-from-b-1366');
   });
 
+  it("A moves B's patient to Poli Gigi (G, then 2): the hub's next Gigi number; B shows the patient there; no number is given twice", async () => {
+    const scene = await fixtures.open();
+    const { page } = scene.a;
+    await scene.b.harness.core.enrollHub({ code: await codeFor(scene, 'Loket B') });
+    await enrollThroughScreen(scene, 'Loket A');
+    await expect.poll(() => hubState(page), { timeout: 15_000 }).toBe('connected');
+    const core = scene.b.harness.core;
+    const gigiFirst = await core.registerVisit({ patientId: (await core.createPatient({ name: 'DEDE GIGI' })).id, unit: 'GIGI', verdict: null, payer: 'umum' });
+    const patient = await core.createPatient({ name: 'RUDI HARTONO', nik: STRANGER_NIK });
+    const visit = await core.registerVisit({ patientId: patient.id, unit: 'UMUM', verdict: null, payer: 'umum' });
+    expect([gigiFirst.queue, visit.queue]).toEqual(['G-001', 'U-001']);
+    await core.syncNow({});
+
+    await page.keyboard.press('Alt+2');
+    const row = page.locator('[data-testid="queue-row"][data-queue="U-001"]');
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    await row.click();
+    await page.waitForTimeout(1100); // a letter acts when the keyboard rested (letter-keys.ts)
+    await page.keyboard.press('g');
+    await page.getByTestId('move-dialog').waitFor();
+    await page.keyboard.press('2');
+    // The hub numbered the move: G-002, not an offline K2-G number.
+    await expect.poll(() => page.getByTestId('move-done').textContent(), { timeout: 10_000 }).toContain('U-001 (Poli Umum) → G-002 (Poli Gigi)');
+    await page.keyboard.press('Escape');
+
+    // B, after a round: RUDI in Poli Gigi as G-002, after DEDE (who came first), and nobody left in Poli Umum.
+    await expect
+      .poll(
+        async () => {
+          await core.syncNow({});
+          return (await core.dayQueue({ unit: 'GIGI' })).map((e) => `${e.queue} ${e.patient.name}`);
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual(['G-001 DEDE GIGI', 'G-002 RUDI HARTONO']);
+    expect(await core.dayQueue({ unit: 'UMUM' })).toEqual([]);
+    // Neither number comes again: B's next Umum patient is U-002, its next Gigi patient G-003.
+    expect((await core.registerVisit({ patientId: (await core.createPatient({ name: 'EKO UMUM' })).id, unit: 'UMUM', verdict: null, payer: 'umum' })).queue).toBe('U-002');
+    expect((await core.registerVisit({ patientId: (await core.createPatient({ name: 'FIFI GIGI' })).id, unit: 'GIGI', verdict: null, payer: 'umum' })).queue).toBe('G-003');
+  });
+
   it("the same NIK at both counters: a merge notice on A's follow-ups screen, marked seen with the keyboard", async () => {
     const scene = await fixtures.open();
     const { page } = scene.a;

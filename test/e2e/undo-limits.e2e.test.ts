@@ -1,5 +1,5 @@
 /**
- * Where Ctrl+Z stops: never past a change it cannot undo (a cancel), never on another unit's
+ * Where Ctrl+Z goes: a cancel is undone like a call or a service (newest first); never on another unit's
  * tab, never on yesterday's visits after midnight; when it undoes nothing it says why. And what
  * it says (the notice, the toast) is worded in the language on screen now, not the one of the
  * moment the change was made.
@@ -25,12 +25,16 @@ const rowStatus = (c: Counter, queue: string): Promise<string | null> => c.page.
 const notice = (c: Counter): Promise<string | null> => c.page.getByTestId('queue-notice').textContent();
 
 describe('Ctrl+Z on the queue', () => {
-  it('after a cancel it undoes nothing and says the cancel is final; the older change of another patient stays (again and again)', async () => {
+  it('a cancel is undone like the rest: the patient comes back with the same number, the follow-ups open again; then the change before it', async () => {
     clock.now = new Date('2025-06-10T10:00:00+07:00');
     const c = await open();
     const { page } = c;
     await seedVisit(c, 'ENTIN ROHMAH');
-    await seedVisit(c, 'ASEP SUNANDAR');
+    // ASEP's payer is still open: a follow-up the cancel closes and its undo opens again.
+    const asep = await c.harness.core.createPatient({ name: 'ASEP SUNANDAR' });
+    await c.harness.core.registerVisit({ patientId: asep.id, unit: 'UMUM', verdict: null, payer: 'pending' });
+    const openTasks = async (): Promise<number> => (await c.harness.core.openFollowUps({})).filter((f) => f.visit.queue === 'U-002').length;
+    expect(await openTasks()).toBe(1);
     await page.keyboard.press('Alt+2');
     await expect.poll(() => page.getByTestId('queue-row').count()).toBe(2);
 
@@ -44,23 +48,23 @@ describe('Ctrl+Z on the queue', () => {
     await page.keyboard.press('b');
     const dialog = page.getByTestId('confirm-dialog');
     await dialog.waitFor();
-    // The question says a cancel is final, and what to do instead.
-    expect(await dialog.textContent()).toContain('Pembatalan tidak dapat diurungkan');
+    // The question says how to take a mistaken cancel back.
+    expect(await dialog.textContent()).toContain('Bila keliru, tekan Ctrl+Z (Urungkan) di poli ini: pasien kembali dengan nomor dan tempatnya');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await expect.poll(() => rowStatus(c, 'U-002')).toBe('cancelled');
-    expect(await page.getByTestId('undo-toast').count()).toBe(0);
+    expect(await page.getByTestId('undo-message').textContent()).toBe('U-002 ASEP SUNANDAR: kunjungan dibatalkan');
+    expect(await openTasks()).toBe(0);
 
-    for (let i = 0; i < 2; i++) {
-      await page.keyboard.press('Control+z');
-      await expect
-        .poll(() => notice(c))
-        .toBe('Tidak ada yang diurungkan: perubahan terakhir (U-002 ASEP SUNANDAR: kunjungan dibatalkan) tidak dapat diurungkan.');
-      // It used to put U-001 back to "Dipanggil" here, silently.
-      await page.waitForTimeout(300);
-      expect(await statusInCore(c, 'U-001')).toBe('served');
-      expect(await statusInCore(c, 'U-002')).toBe('cancelled');
-    }
+    // Ctrl+Z: ASEP waits again as U-002, his payer task open again.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => notice(c)).toBe('Diurungkan: U-002 ASEP SUNANDAR kembali Menunggu (pembatalan dibatalkan, tindak lanjutnya dibuka lagi)');
+    expect(await statusInCore(c, 'U-002')).toBe('waiting');
+    await expect.poll(() => rowStatus(c, 'U-002')).toBe('waiting');
+    expect(await openTasks()).toBe(1);
+    // Ctrl+Z again: the change before it (U-001 served → called).
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => statusInCore(c, 'U-001')).toBe('called');
     await c.screenshot('undo-limits-after-cancel');
   });
 

@@ -155,6 +155,36 @@ const visitStatus: AuditRule = {
   },
 };
 
+/**
+ * A visit moved to another unit, or a move undone: from which unit and number to which, and the
+ * status it left (a called patient waits again at the new unit). The old number is on the slip
+ * the patient may still hold: the trail is what ties the two numbers to one visit.
+ */
+const visitMove: AuditRule = onlyOk((call, db) => {
+  const from = obj(call.value, 'from');
+  const to = obj(call.value, 'to');
+  const visitId = num(call.input, 'visitId');
+  return [
+    {
+      action: 'visit-move',
+      subject: db.mrnOfVisit(visitId),
+      detail: detailOf({ method: call.method, visitId, queue: str(from, 'queue'), unit: str(from, 'unit'), previous: str(from, 'status'), toQueue: str(to, 'queue'), toUnit: str(to, 'unit') }),
+    },
+  ];
+});
+
+/** A called patient called again ("Panggil ulang"), or that undone: the status stays "called", the count says how many calls. */
+const recalled: AuditRule = onlyOk((call, db) => {
+  const visitId = num(call.input, 'visitId');
+  return [
+    {
+      action: 'visit-status',
+      subject: db.mrnOfVisit(visitId),
+      detail: detailOf({ method: call.method, visitId, queue: str(call.value, 'queue'), unit: str(call.value, 'unit'), previous: 'called', status: 'called', recalls: num(call.value, 'recalls'), undo: bool(call.input, 'undo') }),
+    },
+  ];
+});
+
 /** The next patient called: the visit the core picked, from waiting to called. Nobody waiting: nothing changed, nothing recorded. */
 const calledNext: AuditRule = onlyOk((call) => {
   const visitId = num(call.value, 'visitId');
@@ -280,6 +310,9 @@ export function auditRules(settingsNow: () => Loose, lockedNow: () => boolean = 
 
     callNext: calledNext,
     setVisitStatus: visitStatus,
+    moveVisit: visitMove,
+    undoMoveVisit: visitMove,
+    recallVisit: recalled,
 
     importList: {
       notes: (call) => [

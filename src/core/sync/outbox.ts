@@ -88,6 +88,14 @@ function buildOp(db: Db, row: OutboxRow, counterId: string): HubOp | null {
       const v = visitRecordOf(db, row.rowId, counterId);
       return v ? { ...base, kind: 'visit.patient', uid: v.uid, patientUid: v.patientUid } : null;
     }
+    case 'visit.unit': {
+      const v = visitRecordOf(db, row.rowId, counterId);
+      return v ? { ...base, kind: 'visit.unit', uid: v.uid, unit: v.unit, queuePrefix: v.queuePrefix, queueNo: v.queueNo } : null;
+    }
+    case 'visit.recall': {
+      const r = db.prepare('SELECT uid, recalls, recalled_at AS recalledAt FROM visits WHERE id = ?').get(row.rowId) as Row<{ uid: string; recalls: number; recalledAt: string | null }>;
+      return r ? { ...base, kind: 'visit.recall', uid: r.uid, recalls: r.recalls, recalledAt: r.recalledAt } : null;
+    }
     case 'followUp': {
       const record = followUpRecordOf(db, row.rowId);
       return record ? { ...base, kind: 'followUp', record } : null;

@@ -25,11 +25,12 @@ interface QueueRow {
   calledAt: string | null;
   servedAt: string | null;
   cancelledAt: string | null;
+  recalls: number;
 }
 
 const QUEUE_SQL = `SELECT v.id AS visitId, v.uid AS visitUid, v.service_date AS serviceDate, v.queue_prefix AS prefix, v.queue_no AS no, v.unit, v.emergency, v.status,
     p.id AS patientId, p.uid AS patientUid, p.mrn, p.nik, p.name, v.registered_at AS registeredAt, v.called_at AS calledAt, v.served_at AS servedAt,
-    v.cancelled_at AS cancelledAt,
+    v.cancelled_at AS cancelledAt, v.recalls,
     -- Numbers belong to the prefix and the day (not the unit): a twin in another unit's tab holds the same printed number.
     EXISTS (SELECT 1 FROM visits o WHERE o.service_date = v.service_date AND o.queue_prefix = v.queue_prefix AND o.queue_no = v.queue_no AND o.id != v.id) AS sameNumber
   FROM visits v JOIN patients p ON p.id = v.patient_id`;
@@ -145,5 +146,6 @@ function toEntry(r: QueueRow, now: Date): QueueEntry {
     calledAt: r.calledAt,
     servedAt: r.servedAt,
     waitingMinutes: Math.max(0, Math.round((Date.parse(until) - Date.parse(r.registeredAt)) / 60_000)),
+    recalls: r.recalls,
   };
 }

@@ -101,7 +101,7 @@ export function refuseDuplicate(db: Db, settings: CounterSettings, visit: { pati
  * one number twice itself (the hub moves its sequence past every number pushed to it); a pulled
  * visit may share one (migration 014), and the queue marks both.
  */
-function numbering(db: Db, counterPrefix: string, groupPrefix: string, v: { unit: string; serviceDate: string; hub?: HubNumbering | undefined }): { prefix: string; queueNo?: number; uid?: string } {
+export function numbering(db: Db, counterPrefix: string, groupPrefix: string, v: { unit: string; serviceDate: string; hub?: HubNumbering | undefined }): { prefix: string; queueNo?: number; uid?: string } {
   const offlinePrefix = enrolledOfflinePrefix(db);
   if (offlinePrefix === null) return { prefix: visitPrefix(counterPrefix, groupPrefix) };
   const uid = v.hub ? { uid: v.hub.uid } : {};
@@ -152,9 +152,7 @@ interface VisitRow extends Omit<RegisterVisitInput, 'payer' | 'confirmDuplicate'
 }
 
 function insertVisit(db: Db, v: VisitRow): Omit<RegisteredVisit, 'followUpIds'> {
-  const next =
-    v.queueNo ??
-    (db.prepare('SELECT coalesce(max(queue_no), 0) + 1 AS next FROM visits WHERE service_date = ? AND queue_prefix = ?').get(v.serviceDate, v.prefix) as { next: number }).next;
+  const next = v.queueNo ?? nextLocalNumber(db, v.serviceDate, v.prefix);
   const registeredAt = v.now.toISOString();
   const uid = v.uid ?? newUid();
   const info = db
@@ -175,6 +173,23 @@ function insertVisit(db: Db, v: VisitRow): Omit<RegisteredVisit, 'followUpIds'> 
     payer: v.payer,
     registeredAt,
   };
+}
+
+/**
+ * The next number of a prefix on a day, numbered here: after the highest any visit of the day
+ * holds, or held before it moved to another unit, or was given by a move since undone (a slip
+ * with that number may be in a patient's hand). Callers hold an IMMEDIATE transaction.
+ */
+export function nextLocalNumber(db: Db, serviceDate: string, prefix: string): number {
+  const row = db
+    .prepare(
+      `SELECT coalesce(max(n), 0) + 1 AS next FROM (
+         SELECT queue_no AS n FROM visits WHERE service_date = ? AND queue_prefix = ?
+         UNION ALL SELECT m.from_no FROM visit_moves m JOIN visits v ON v.id = m.visit_id WHERE v.service_date = ? AND m.from_prefix = ?
+         UNION ALL SELECT m.to_no FROM visit_moves m JOIN visits v ON v.id = m.visit_id WHERE v.service_date = ? AND m.to_prefix = ?)`,
+    )
+    .get(serviceDate, prefix, serviceDate, prefix, serviceDate, prefix) as { next: number };
+  return row.next;
 }
 
 function openFollowUp(db: Db, visitId: number, kind: FollowUpKind, reason: string, now: Date, hours: number): number {

@@ -8,7 +8,8 @@ import { m007EditionTransferKey } from '../editions/007-edition-transfer-key';
 import { m008QueueNumbers } from '../register/008-queue-numbers';
 import { m009PullStuck } from '../enrollment/009-pull-stuck';
 import { m010CounterClock } from '../enrollment/010-counter-clock';
+import { m011VisitUnits } from '../register/011-visit-units';
 import type { HubMigration } from './migration';
 
 /** Ordered by version; each version once. */
-export const HUB_MIGRATIONS: readonly HubMigration[] = [m001Enrollment, m002Register, m003Editions, m004Bpjs, m005Accounts, m006AuditHeads, m007EditionTransferKey, m008QueueNumbers, m009PullStuck, m010CounterClock];
+export const HUB_MIGRATIONS: readonly HubMigration[] = [m001Enrollment, m002Register, m003Editions, m004Bpjs, m005Accounts, m006AuditHeads, m007EditionTransferKey, m008QueueNumbers, m009PullStuck, m010CounterClock, m011VisitUnits];

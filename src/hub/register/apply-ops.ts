@@ -5,7 +5,7 @@ import { DEFAULT_MRN_FORMAT, moveMrnSequencePast } from './mrn-seed';
 import { applyPatientOp } from './patient-ops';
 import { applyFollowUpOp, applyPrintOp, applyRecheckOp } from './record-ops';
 import type { OpOutcome, PushTx } from './tx';
-import { applyPayerOp, applyStatusOp, applyVisitOp, applyVisitPatientOp } from './visit-ops';
+import { applyPayerOp, applyStatusOp, applyVisitOp, applyVisitPatientOp, applyVisitRecallOp, applyVisitUnitOp } from './visit-ops';
 
 function applyOne(tx: PushTx, op: HubOp): Promise<OpOutcome> {
   switch (op.kind) {
@@ -14,6 +14,8 @@ function applyOne(tx: PushTx, op: HubOp): Promise<OpOutcome> {
     case 'visit.status': return applyStatusOp(tx, op);
     case 'visit.payer': return applyPayerOp(tx, op);
     case 'visit.patient': return applyVisitPatientOp(tx, op);
+    case 'visit.unit': return applyVisitUnitOp(tx, op);
+    case 'visit.recall': return applyVisitRecallOp(tx, op);
     case 'followUp': return applyFollowUpOp(tx, op);
     case 'print': return applyPrintOp(tx, op);
     case 'recheck': return applyRecheckOp(tx, op);

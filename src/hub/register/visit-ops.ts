@@ -134,3 +134,40 @@ export async function applyVisitPatientOp(tx: PushTx, op: OpOf<'visit.patient'>)
   if (rowCount === 1 || (await visitExists(tx, op.uid))) return applied;
   return rejected('unknown-visit');
 }
+
+/**
+ * visit.unit (a visit moved to another unit, or a move undone): the later `at` wins, and the visit
+ * takes the unit and number the counter gave it there (the hub's own number, asked for under the
+ * move's uid, or the counter's offline number). As for a pushed visit, the sequence of that unit,
+ * day and prefix moves past the number in the same statement, so the hub never hands it out again.
+ * The number it had before is never given again either: its sequence is already past it.
+ */
+export async function applyVisitUnitOp(tx: PushTx, op: OpOf<'visit.unit'>): Promise<OpOutcome> {
+  const { rowCount } = await tx.client.query(
+    `WITH moved AS (
+       UPDATE visits SET unit = $2, queue_prefix = $3, queue_no = $4, unit_at = $5, rev = ${NEXT_REV}
+       WHERE uid = $1 AND (unit_at IS NULL OR unit_at < $5::timestamptz)
+       RETURNING service_date
+     ),
+     learned AS (
+       INSERT INTO queue_numbers (unit, service_date, prefix, next)
+       SELECT $2, service_date, $3, $4 FROM moved
+       WHERE NOT EXISTS (SELECT 1 FROM queue_numbers q, moved m WHERE q.unit = $2 AND q.service_date = m.service_date AND q.prefix = $3 AND q.next >= $4)
+       ON CONFLICT (unit, service_date, prefix) DO UPDATE SET next = GREATEST(queue_numbers.next, EXCLUDED.next)
+     )
+     SELECT 1 FROM moved`,
+    [op.uid, op.unit, op.queuePrefix, op.queueNo, op.at],
+  );
+  if (rowCount === 1 || (await visitExists(tx, op.uid))) return applied;
+  return rejected('unknown-visit');
+}
+
+/** visit.recall (a called patient called again, or that undone): the later `at` wins; the display shows the number again. */
+export async function applyVisitRecallOp(tx: PushTx, op: OpOf<'visit.recall'>): Promise<OpOutcome> {
+  const { rowCount } = await tx.client.query(
+    `UPDATE visits SET recalls = $2, recalled_at = $3, recall_at = $4, rev = ${NEXT_REV} WHERE uid = $1 AND (recall_at IS NULL OR recall_at < $4::timestamptz)`,
+    [op.uid, op.recalls, op.recalledAt, op.at],
+  );
+  if (rowCount === 1 || (await visitExists(tx, op.uid))) return applied;
+  return rejected('unknown-visit');
+}

@@ -3,6 +3,9 @@ import { dispatch } from '../../../src/core/dispatch';
 import { SITI } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
 import { allEntries, auditCore, callOk } from './audit-core';
+import { detailText } from '../../../src/shared/audit-detail';
+import { auditWording } from '../../../src/shared/audit-wording';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 
 const tempDir = useTempDir();
 
@@ -40,5 +43,41 @@ describe('visit status changes in the audit trail', () => {
     expect(byPerson.entries[0]).toMatchObject({ actor: 'budi', detail: { status: 'cancelled' } });
     expect((await callOk(budi, 'verifyAudit', {})).ok).toBe(true);
     budi.close();
+  });
+
+  it('records a move to another unit, its undo, and a call again, worded in both languages', async () => {
+    const { core } = auditCore(tempDir(), 'ani');
+    const patient = await callOk(core, 'createPatient', { name: 'Siti Aminah', nik: SITI.nik, dob: SITI.dob, sex: 'P' });
+    const visit = await callOk(core, 'registerVisit', { patientId: patient.id, unit: 'UMUM', verdict: null, payer: 'umum' });
+    await callOk(core, 'callNext', { unit: 'UMUM' });
+    await callOk(core, 'recallVisit', { visitId: visit.id });
+    await callOk(core, 'recallVisit', { visitId: visit.id, undo: true });
+    await callOk(core, 'moveVisit', { visitId: visit.id, unit: 'GIGI' });
+    await callOk(core, 'undoMoveVisit', { visitId: visit.id });
+    // A refused move (its own unit) changes nothing and records nothing.
+    expect((await dispatch(core, 'moveVisit', { visitId: visit.id, unit: 'UMUM' })).ok).toBe(false);
+
+    const entries = (await allEntries(core)).filter((e) => e.action === 'visit-move' || (e.action === 'visit-status' && e.detail.method === 'recallVisit'));
+    expect(entries.map((e) => [e.action, e.subject, e.detail])).toEqual([
+      ['visit-status', patient.mrn, { method: 'recallVisit', visitId: visit.id, queue: 'U-001', unit: 'UMUM', previous: 'called', status: 'called', recalls: 1 }],
+      ['visit-status', patient.mrn, { method: 'recallVisit', visitId: visit.id, queue: 'U-001', unit: 'UMUM', previous: 'called', status: 'called', recalls: 0, undo: true }],
+      ['visit-move', patient.mrn, { method: 'moveVisit', visitId: visit.id, queue: 'U-001', unit: 'UMUM', previous: 'called', toQueue: 'G-001', toUnit: 'GIGI' }],
+      ['visit-move', patient.mrn, { method: 'undoMoveVisit', visitId: visit.id, queue: 'G-001', unit: 'GIGI', previous: 'waiting', toQueue: 'U-001', toUnit: 'UMUM' }],
+    ]);
+    const words = (lang: 'id' | 'en') => entries.map((e) => detailText(e, auditWording(lang, DEFAULT_SETTINGS.units)));
+    expect(words('id')).toEqual([
+      'antrean U-001 di Poli Umum: dipanggil ulang (panggilan ke-2)',
+      'antrean U-001 di Poli Umum: panggil ulang diurungkan',
+      'antrean U-001 di Poli Umum (Dipanggil) → G-001 di Poli Gigi',
+      'pindah poli diurungkan: G-001 di Poli Gigi → kembali U-001 di Poli Umum',
+    ]);
+    expect(words('en')).toEqual([
+      'queue U-001 at Poli Umum: called again (call 2)',
+      'queue U-001 at Poli Umum: call again undone',
+      'queue U-001 at Poli Umum (Called) → G-001 at Poli Gigi',
+      'unit change undone: G-001 at Poli Gigi → back to U-001 at Poli Umum',
+    ]);
+    expect((await callOk(core, 'verifyAudit', {})).ok).toBe(true);
+    core.close();
   });
 });

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { hubOp, type HubOp, type PatientRecord, type VisitRecord } from '../../../src/shared/hub-protocol';
 import { m002Register } from '../../../src/hub/register/002-register';
 import { m004Bpjs } from '../../../src/hub/bpjs/004-bpjs';
+import { m011VisitUnits } from '../../../src/hub/register/011-visit-units';
 import type { TestPostgres } from '../../helpers/embedded-pg';
 
 /**
@@ -25,6 +26,7 @@ export async function registerDb(server: TestPostgres, settings?: Record<string,
   await pool.query(FROM_001);
   await pool.query(m002Register.sql);
   await pool.query(m004Bpjs.sql); // the pull reports a change of the facility's BPJS access
+  await pool.query(m011VisitUnits.sql); // a visit moved to another unit (visit.unit)
   if (settings) await pool.query(`INSERT INTO facility_settings (id, json, rev) VALUES (1, $1, nextval('hub_rev'))`, [JSON.stringify(settings)]);
   return pool;
 }

@@ -8,7 +8,7 @@ import { markEnrolled } from '../../../src/core/sync/sync-state.repo';
 import { useTempDir } from '../../helpers/temp';
 import { applyPull } from '../../../src/core/sync/apply-pull';
 import { ackOutbox, readOutbox } from '../../../src/core/sync/outbox';
-import { pulledPatient, pullResponse } from './pull-records';
+import { pulledPatient, pulledVisit, pullResponse } from './pull-records';
 import { NOW, TODAY } from './sync-fixture';
 
 const tempDir = useTempDir();
@@ -117,4 +117,72 @@ describe('queue numbers of an enrolled counter', () => {
     }
     await core.close();
   });
+
+  it("a move asks the hub for the target unit's number under the move's own uid, and sends the visit's new place (visit.unit)", async () => {
+    const { core, asked, dbPath } = counterCore(true, async (req) => (req.unit === 'GIGI' ? 8 : 4));
+    const patient = await core.createPatient({ name: 'Siti' });
+    const visit = await core.registerVisit({ patientId: patient.id, unit: 'UMUM', verdict: null });
+    expect(visit.queue).toBe('U-004');
+    const moved = await core.moveVisit({ visitId: visit.id, unit: 'GIGI' });
+    expect(moved.to).toEqual({ unit: 'GIGI', queue: 'G-008' });
+    expect(asked[1]).toEqual({ visitUid: expect.any(String), unit: 'GIGI', serviceDate: TODAY, prefix: 'G' });
+    expect(asked[1]!.visitUid).not.toBe(asked[0]!.visitUid);
+    // A refused move asks nothing (no number burnt).
+    await expect(core.moveVisit({ visitId: visit.id, unit: 'GIGI' })).rejects.toMatchObject({ key: 'visit/move-same-unit' });
+    expect(asked).toHaveLength(2);
+    // Hub unreachable: numbered offline behind the counter's prefix, as a registration would be.
+    asked.length = 0;
+    const other = await core.registerVisit({ patientId: (await core.createPatient({ name: 'Budi' })).id, unit: 'UMUM', verdict: null });
+    await core.close();
+    const again = createCore({ dbPath, workerScript: null, bpjsBackground: false, now: () => NOW, clerk: 'ani', hubQueueNumber: async () => null });
+    expect((await again.moveVisit({ visitId: other.id, unit: 'GIGI' })).to.queue).toBe('K1-G-001');
+    await again.close();
+
+    const db = openDatabase(dbPath);
+    try {
+      const ops = readOutbox(db, 500).ops.filter((op) => op.kind === 'visit.unit');
+      expect(ops).toEqual([
+        expect.objectContaining({ kind: 'visit.unit', uid: visitUid(dbPath, visit.id), unit: 'GIGI', queuePrefix: 'G', queueNo: 8 }),
+        expect.objectContaining({ kind: 'visit.unit', uid: visitUid(dbPath, other.id), unit: 'GIGI', queuePrefix: 'K1-G', queueNo: 1 }),
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a pulled visit another counter moved shows in its new unit with its new number', async () => {
+    const dbPath = join(tempDir(), 'loket.db');
+    const db = openDatabase(dbPath);
+    markEnrolled(db, { counterId: 'c-1', offlinePrefix: 'K1' });
+    try {
+      const patient = pulledPatient({ rev: 1 });
+      const registered = pulledVisit({ rev: 2, patientUid: patient.uid, unit: 'UMUM', queuePrefix: 'U', queueNo: 2 });
+      applyPull(db, pullResponse({ cursor: 2, patients: [patient], visits: [registered] }));
+      applyPull(db, pullResponse({ cursor: 3, visits: [{ ...registered, rev: 3, unit: 'GIGI', queuePrefix: 'G', queueNo: 5 }] }));
+      expect(db.prepare('SELECT unit, queue_prefix AS prefix, queue_no AS no FROM visits WHERE uid = ?').get(registered.uid)).toEqual({ unit: 'GIGI', prefix: 'G', no: 5 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a call again goes to the hub (visit.recall, count and time), and one pulled from the hub is taken', async () => {
+    const { core, dbPath } = counterCore(true, async () => 1);
+    const visit = await core.registerVisit({ patientId: (await core.createPatient({ name: 'Siti' })).id, unit: 'UMUM', verdict: null });
+    await core.callNext({ unit: 'UMUM' });
+    await core.recallVisit({ visitId: visit.id });
+    await core.close();
+    const db = openDatabase(dbPath);
+    try {
+      const ops = readOutbox(db, 500).ops.filter((op) => op.kind === 'visit.recall');
+      expect(ops).toEqual([expect.objectContaining({ kind: 'visit.recall', uid: visitUid(dbPath, visit.id), recalls: 1, recalledAt: NOW.toISOString() })]);
+      ackOutbox(db, readOutbox(db, 500).ops.map((op) => ({ opId: op.opId, status: 'applied' as const })));
+      const patient = pulledPatient({ rev: 1 });
+      const other = pulledVisit({ rev: 2, patientUid: patient.uid, status: 'called', calledAt: NOW.toISOString(), recalls: 2, recalledAt: NOW.toISOString() });
+      applyPull(db, pullResponse({ cursor: 2, patients: [patient], visits: [other] }));
+      expect(db.prepare('SELECT recalls, recalled_at AS recalledAt FROM visits WHERE uid = ?').get(other.uid)).toEqual({ recalls: 2, recalledAt: NOW.toISOString() });
+    } finally {
+      db.close();
+    }
+  });
 });
+

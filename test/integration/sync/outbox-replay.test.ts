@@ -34,6 +34,12 @@ function replay(model: Model, op: HubOp): void {
       return;
     case 'visit.patient':
       model.set(op.uid, { ...model.get(op.uid), patientUid: op.patientUid });
+      return;
+    case 'visit.unit':
+      model.set(op.uid, { ...model.get(op.uid), unit: op.unit, queuePrefix: op.queuePrefix, queueNo: op.queueNo });
+      return;
+    case 'visit.recall':
+      model.set(op.uid, { ...model.get(op.uid), recalls: op.recalls, recalledAt: op.recalledAt });
   }
 }
 

@@ -28,10 +28,10 @@ const PATIENT_FIELDS = ['mrn', 'nik', 'card', 'name', 'dob', 'sex', 'address', '
 const VISIT_STATUS_FIELDS = ['status', 'called_at', 'served_at', 'cancelled_at'] as const;
 const FOLLOW_UP_FIELDS = ['kind', 'reason', 'due_at', 'closed_at', 'resolution'] as const;
 
-const changed = (fields: readonly string[]): string => fields.map((f) => `NEW.${f} IS NOT OLD.${f}`).join(' OR ');
+export const changed = (fields: readonly string[]): string => fields.map((f) => `NEW.${f} IS NOT OLD.${f}`).join(' OR ');
 const enqueue = (kind: string): string => `INSERT INTO outbox (op_id, kind, row_id, at) VALUES (${SQL_UUID7}, '${kind}', NEW.id, ${SQL_NOW});`;
 
-function outboxTrigger(name: string, event: string, table: string, kind: string, when = ''): string {
+export function outboxTrigger(name: string, event: string, table: string, kind: string, when = ''): string {
   return `CREATE TRIGGER ${name} AFTER ${event} ON ${table} WHEN ${OUTBOX_ACTIVE}${when ? ` AND (${when})` : ''} BEGIN ${enqueue(kind)} END;`;
 }
 

@@ -14,6 +14,7 @@ import { m012EditionKind } from './012-edition-kind';
 import { m013AuditPersonKeys } from './013-audit-person-keys';
 import { m014SharedQueueNumbers } from './014-shared-queue-numbers';
 import { m015SharedMrn } from './015-shared-mrn';
+import { m016VisitMoves } from './016-visit-moves';
 
 export interface Migration {
   version: number;
@@ -22,7 +23,7 @@ export interface Migration {
 }
 
 /** Ordered: the position + 1 is the schema version recorded in PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit, m012EditionKind, m013AuditPersonKeys, m014SharedQueueNumbers, m015SharedMrn];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit, m012EditionKind, m013AuditPersonKeys, m014SharedQueueNumbers, m015SharedMrn, m016VisitMoves];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
-import type { QueueEntry, VisitStatus } from '../../../../shared/counter';
-import { isoDateInZone } from '../../../../shared/dates';
+import type { QueueEntry } from '../../../../shared/counter';
 import type { CounterSettingsView } from '../../../../shared/settings';
 import { loket } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -11,10 +10,15 @@ import type { UndoPlace } from '../../components/undo';
 import { useUndo } from '../../components/UndoToast';
 import { useLetterKeys } from '../../components/use-letter-keys';
 import { facilityToday } from '../../facility-today';
-import { currentLang } from '../../i18n';
 import { useFormerUnitTabs } from './former-unit-tabs';
 import { useWords } from '../../i18n/use-words';
-import { errorWords, words, type Words } from '../../i18n/words';
+import type { Words } from '../../i18n/words';
+import { unitName } from '../../hooks/use-settings';
+import { MoveDialog } from './MoveDialog';
+import { moveTargets } from './move-flow';
+import { QueueTable } from './QueueTable';
+import { queueLetterAction } from './queue-keys';
+import { useQueueActions } from './use-queue-actions';
 import { keyedUnits, unitOfKey } from '../../unit-keys';
 import './queue.css';
 
@@ -94,86 +98,36 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
     paused || cancelling !== null,
   );
 
-  /** Calling changes the visit too: it says who, and Undo puts the patient back to waiting (not there after all, wrong unit). */
-  const callNext = useCallback(async () => {
-    if (!current) return;
-    setActionError(null);
-    const result = await loket.callNext({ unit: current });
-    if (!result.ok) return setActionError(result.error);
-    const called = result.value;
-    if (called) {
-      const who = { queue: called.queue, name: called.patient.name };
-      setSelected(called.visitId);
-      // A number two patients hold (printed before a counter enrolled): the name is what tells them apart.
-      setNotice(words(called.sameNumber ? 'queue.calledSameNumber' : 'queue.called', who));
-      undo.offer(words('queue.calledDone', who), async () => {
-        const back = await loket.setVisitStatus({ visitId: called.visitId, status: 'waiting' });
-        if (!back.ok) return { message: words('undo.failed', { reason: errorWords(back.error) }), ok: false };
-        return { message: words('queue.undone', { ...who, status: words('queue.statuses.waiting') }), ok: true };
-      });
-    } else setNotice(words('queue.noneWaiting'));
-    await load();
-  }, [current, load, undo.offer]);
+  const nameOf = useCallback((code: string) => unitName(settings, code), [settings]);
+  const actions = useQueueActions({ current, load, offer: undo.offer, setNotice, setActionError, setSelected, unitName: nameOf });
+  const { callNext, serve, recall, openMove } = actions;
+  const moving = actions.move.step !== 'closed';
+  const moveTargetsShown = useMemo(() => moveTargets(keyedUnits(settings?.units ?? []), actions.move.step === 'closed' ? '' : actions.move.entry.unit), [settings, actions.move]);
 
-  const reprint = useCallback(
-    async (visitId: number, queue: string) => {
-      setActionError(null);
-      const result = await loket.printSlip({ visitId, reprint: true, lang: currentLang() });
-      if (result.ok) setNotice(words('queue.reprinted', { queue }));
-      else if (result.error.code === 'print/unavailable') setNotice(errorWords(result.error));
-      else setActionError(result.error);
+  /** The new slip of a moved patient: the queue's own reprint, then the dialog closes (the notice says what the printer did). */
+  const printMoved = useCallback(
+    (visitId: number, queue: string) => {
+      actions.closeMove();
+      void actions.reprint(visitId, queue, true);
     },
-    [],
+    [actions.closeMove, actions.reprint],
   );
 
-  /** Selesai acts at once and says so, with Undo for a few seconds (back to the status it had). */
-  const serve = useCallback(
-    async (entry: QueueEntry) => {
-      setActionError(null);
-      const before: VisitStatus = entry.status;
-      const result = await loket.setVisitStatus({ visitId: entry.visitId, status: 'served' });
-      if (!result.ok) setActionError(result.error);
-      else {
-        const who = { queue: entry.queue, name: entry.patient.name };
-        setNotice(null);
-        undo.offer(words('queue.servedDone', who), async () => {
-          const back = await loket.setVisitStatus({ visitId: entry.visitId, status: before });
-          if (!back.ok) return { message: words('undo.failed', { reason: errorWords(back.error) }), ok: false };
-          return { message: words('queue.undone', { ...who, status: words(`queue.statuses.${before}`) }), ok: true };
-        });
-      }
-      await load();
-    },
-    [load, undo.offer],
-  );
-
-  /**
-   * Batal only after "Ya" in the question (the focus starts on "Tidak", and it says a cancel is
-   * final: the core never moves a cancelled visit back); then it says what it did. Ctrl+Z after
-   * it undoes nothing and says so: it never reaches past the cancel to an older change.
-   */
+  /** Batal only after "Ya" in the question (the focus starts on "Tidak"); then it says what it did, and Ctrl+Z brings the patient back. */
   const cancelVisit = useCallback(
     async (entry: QueueEntry) => {
       setCancelling(null);
-      setActionError(null);
-      const result = await loket.setVisitStatus({ visitId: entry.visitId, status: 'cancelled' });
-      if (!result.ok) setActionError(result.error);
-      else {
-        const done = words('queue.cancelledDone', { queue: entry.queue, name: entry.patient.name });
-        setNotice(done);
-        undo.final(done);
-      }
-      await load();
+      await actions.cancel(entry);
     },
-    [load, undo.final],
+    [actions.cancel],
   );
 
-  const letters = useLetterKeys(paused || cancelling !== null);
+  const letters = useLetterKeys(paused || cancelling !== null || moving);
   const pressLetter = letters.press;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (paused || cancelling || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (paused || cancelling || moving || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target as HTMLElement;
       if (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA') return;
       const key = event.key.toLowerCase();
@@ -190,17 +144,28 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
         const next = key === 'arrowdown' ? Math.min(at + 1, entries.length - 1) : Math.max(at - 1, 0);
         setSelected(entries[next]?.visitId ?? null);
       } else {
-        // P, S and B change a visit (or ask to): only when pressed alone, never as typing
-        // (use-letter-keys.ts), and on the row selected when the key went down.
-        const open = selectedEntry && (selectedEntry.status === 'waiting' || selectedEntry.status === 'called') ? selectedEntry : null;
+        // The letters change a visit (or ask to): only when pressed alone, never as typing
+        // (use-letter-keys.ts), and on the row selected when the key went down (queue-keys.ts).
+        const action = queueLetterAction(key, selectedEntry);
+        const row = selectedEntry;
         const run =
-          key === 'p' ? () => void callNext() : key === 's' && open ? () => void serve(open) : key === 'b' && open ? () => setCancelling(open) : null;
+          action === 'call-next'
+            ? () => void callNext()
+            : row && action === 'serve'
+              ? () => void serve(row)
+              : row && action === 'cancel'
+                ? () => setCancelling(row)
+                : row && action === 'move'
+                  ? () => openMove(row)
+                  : row && action === 'recall'
+                    ? () => void recall(row)
+                    : null;
         pressLetter(event, run);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [paused, cancelling, units, callNext, entries, selected, selectedEntry, serve, pressLetter]);
+  }, [paused, cancelling, moving, units, callNext, entries, selected, selectedEntry, serve, recall, openMove, pressLetter]);
 
   return (
     <div className="queue" data-testid="queue-screen">
@@ -244,78 +209,17 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
       {actionError && <ErrorAlert title={t('queue.actionFailed')} error={actionError} />}
       {entries && entries.length === 0 && <p className="queue__empty">{t('queue.empty')}</p>}
       {entries && entries.length > 0 && (
-        <table className="queue-table" data-testid="queue-table" aria-label={t('queue.tableLabel')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('queue.queue')}</th>
-              <th scope="col">{t('queue.name')}</th>
-              <th scope="col">{t('queue.mrn')}</th>
-              <th scope="col">{t('queue.status')}</th>
-              <th scope="col" className="queue-table__num">
-                {t('queue.waiting')}
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">{t('queue.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => {
-              const open = e.status === 'waiting' || e.status === 'called';
-              // Still here from before midnight (the IGD at night): said, so U-003 of last night is not taken for today's.
-              const fromYesterday = e.serviceDate < isoDateInZone(new Date(), settings?.timeZone ?? 'Asia/Jakarta');
-              return (
-                <tr
-                  key={e.visitId}
-                  data-testid="queue-row"
-                  data-status={e.status}
-                  data-queue={e.queue}
-                  aria-selected={selected === e.visitId}
-                  className={`queue-row queue-row--${e.status}${e.emergency ? ' queue-row--emergency' : ''}${selected === e.visitId ? ' queue-row--selected' : ''}`}
-                  onClick={() => setSelected(e.visitId)}
-                >
-                  <td className="queue-row__number">
-                    <span className="queue-row__label">{e.queue}</span>
-                    {e.emergency && <span className="badge badge--emergency">{t('queue.emergency')}</span>}
-                    {e.sameNumber && (
-                      <span className="badge badge--same-number" data-testid="queue-same-number" title={t('queue.sameNumberHint')}>
-                        {t('queue.sameNumber')}
-                      </span>
-                    )}
-                    {fromYesterday && (
-                      <span className="badge badge--yesterday" data-testid="queue-yesterday">
-                        {t('queue.yesterday')}
-                      </span>
-                    )}
-                  </td>
-                  <td className="queue-row__name">{e.patient.name}</td>
-                  <td className="queue-row__mrn">{e.patient.mrn}</td>
-                  <td>
-                    <span className={`queue-status queue-status--${e.status}`} data-testid="queue-status">
-                      {t(`queue.statuses.${e.status}`)}
-                    </span>
-                  </td>
-                  <td className="queue-table__num">{t('queue.minutes', { count: e.waitingMinutes })}</td>
-                  <td className="queue-row__actions">
-                    <button type="button" className="button button--small button--quiet" data-action="reprint" onClick={() => void reprint(e.visitId, e.queue)}>
-                      {t('queue.reprint')}
-                    </button>
-                    {open && (
-                      <>
-                        <button type="button" className="button button--small" data-action="served" onClick={() => void serve(e)}>
-                          {t('queue.served')}
-                        </button>
-                        <button type="button" className="button button--small button--quiet" data-action="cancelled" onClick={() => setCancelling(e)}>
-                          {t('queue.cancel')}
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <QueueTable
+          entries={entries}
+          selected={selected}
+          timeZone={settings?.timeZone ?? 'Asia/Jakarta'}
+          onSelect={setSelected}
+          onReprint={(e) => void actions.reprint(e.visitId, e.queue)}
+          onServe={(e) => void serve(e)}
+          onCancel={setCancelling}
+          onMove={openMove}
+          onRecall={(e) => void recall(e)}
+        />
       )}
       {undo.toast}
       {cancelling && (
@@ -329,6 +233,9 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
           onConfirm={() => void cancelVisit(cancelling)}
           onCancel={() => setCancelling(null)}
         />
+      )}
+      {actions.move.step !== 'closed' && (
+        <MoveDialog state={actions.move} targets={moveTargetsShown} unitName={nameOf} onPick={(u) => void actions.pickUnit(u)} onPrint={printMoved} onClose={actions.closeMove} />
       )}
     </div>
   );

@@ -1,0 +1,113 @@
+import { useTranslation } from 'react-i18next';
+import type { QueueEntry } from '../../../../shared/counter';
+import { isoDateInZone } from '../../../../shared/dates';
+
+interface Props {
+  entries: readonly QueueEntry[];
+  selected: number | null;
+  timeZone: string;
+  onSelect: (visitId: number) => void;
+  onReprint: (entry: QueueEntry) => void;
+  onServe: (entry: QueueEntry) => void;
+  onCancel: (entry: QueueEntry) => void;
+  onMove: (entry: QueueEntry) => void;
+  onRecall: (entry: QueueEntry) => void;
+}
+
+/**
+ * The rows of one unit's queue: number, name, record number, status, waiting time, and the
+ * buttons that do what the keys do (for the mouse). Payer is deliberately absent (DOMAIN.md
+ * section 2): it is recorded for claims, never shown here.
+ */
+export function QueueTable({ entries, selected, timeZone, onSelect, onReprint, onServe, onCancel, onMove, onRecall }: Props) {
+  const { t } = useTranslation();
+  return (
+    <table className="queue-table" data-testid="queue-table" aria-label={t('queue.tableLabel')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('queue.queue')}</th>
+          <th scope="col">{t('queue.name')}</th>
+          <th scope="col">{t('queue.mrn')}</th>
+          <th scope="col">{t('queue.status')}</th>
+          <th scope="col" className="queue-table__num">
+            {t('queue.waiting')}
+          </th>
+          <th scope="col">
+            <span className="visually-hidden">{t('queue.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => {
+          const open = e.status === 'waiting' || e.status === 'called';
+          // Still here from before midnight (the IGD at night): said, so U-003 of last night is not taken for today's.
+          const fromYesterday = e.serviceDate < isoDateInZone(new Date(), timeZone);
+          return (
+            <tr
+              key={e.visitId}
+              data-testid="queue-row"
+              data-status={e.status}
+              data-queue={e.queue}
+              aria-selected={selected === e.visitId}
+              className={`queue-row queue-row--${e.status}${e.emergency ? ' queue-row--emergency' : ''}${selected === e.visitId ? ' queue-row--selected' : ''}`}
+              onClick={() => onSelect(e.visitId)}
+            >
+              <td className="queue-row__number">
+                <span className="queue-row__label">{e.queue}</span>
+                {e.emergency && <span className="badge badge--emergency">{t('queue.emergency')}</span>}
+                {e.sameNumber && (
+                  <span className="badge badge--same-number" data-testid="queue-same-number" title={t('queue.sameNumberHint')}>
+                    {t('queue.sameNumber')}
+                  </span>
+                )}
+                {fromYesterday && (
+                  <span className="badge badge--yesterday" data-testid="queue-yesterday">
+                    {t('queue.yesterday')}
+                  </span>
+                )}
+              </td>
+              <td className="queue-row__name">{e.patient.name}</td>
+              <td className="queue-row__mrn">{e.patient.mrn}</td>
+              <td>
+                <span className={`queue-status queue-status--${e.status}`} data-testid="queue-status">
+                  {t(`queue.statuses.${e.status}`)}
+                </span>
+                {e.status === 'called' && e.recalls > 0 && (
+                  <span className="badge badge--recalls" data-testid="queue-recalls">
+                    {t('queue.recalls', { count: e.recalls })}
+                  </span>
+                )}
+              </td>
+              <td className="queue-table__num">{t('queue.minutes', { count: e.waitingMinutes })}</td>
+              <td className="queue-row__actions">
+                <div>
+                  <button type="button" className="button button--small button--quiet" data-action="reprint" onClick={() => onReprint(e)}>
+                    {t('queue.reprint')}
+                  </button>
+                  {e.status === 'called' && (
+                    <button type="button" className="button button--small button--quiet" data-action="recall" onClick={() => onRecall(e)}>
+                      {t('queue.recall')}
+                    </button>
+                  )}
+                  {open && (
+                    <>
+                      <button type="button" className="button button--small" data-action="served" onClick={() => onServe(e)}>
+                        {t('queue.served')}
+                      </button>
+                      <button type="button" className="button button--small button--quiet" data-action="cancelled" onClick={() => onCancel(e)}>
+                        {t('queue.cancel')}
+                      </button>
+                      <button type="button" className="button button--small button--quiet" data-action="move" onClick={() => onMove(e)}>
+                        {t('queue.moveButton')}
+                      </button>
+                    </>
+                  )}
+                </div>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
