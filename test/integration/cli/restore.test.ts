@@ -189,6 +189,18 @@ describe('loket restore', () => {
     expect(snapshotDir(join(backup, '..'))).toEqual(backupFiles);
   });
 
+  it('onto a PC with no database yet (a lost Windows profile): the backup and its recovery key become the database, nothing to move aside', async () => {
+    const { backup, recoveryKey } = await counterWithBackup();
+    const fresh = join(tempDir(), 'Loket');
+    const db = join(fresh, 'loket.db');
+    const restored = await cli(['restore', '--from', backup, '--key-file', recoveryKey, '--db', db, '--lang', 'en']);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain('There was no database there yet; nothing was moved.');
+    expect(restored.stdout).toMatch(/It holds 1 patients, 1 visits\./);
+    expect(asideFolders(fresh)).toEqual([]);
+    expect((await cli(['antrean', '--unit', 'UMUM', '--db', db])).stdout).toContain('SITI AMINAH');
+  });
+
   it('refuses a backup without its lists folder, and the database itself as the backup, changing nothing', async () => {
     const { dir, db, backup, recoveryKey } = await counterWithBackup();
     const lonely = join(tempDir(), 'cadangan.db');
