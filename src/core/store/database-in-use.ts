@@ -27,21 +27,34 @@ export function databaseFilesInUse(dbPath: string): boolean {
   return false;
 }
 
-/** /proc/locks lines: `1: POSIX  ADVISORY  READ 29921 fe:00:4243539 128 128` (major:minor:inode in hex:hex:decimal). */
+/** Whether /proc/locks holds a lock on one of the files. */
 function lockedOnLinux(files: string[], locks = readProcLocks()): boolean {
   if (locks === null) return false;
+  const held = lockedFiles(locks);
+  return files.some((file) => {
+    const { dev, ino } = statSync(file);
+    return held.has(fileId(dev, ino));
+  });
+}
+
+/**
+ * The files /proc/locks shows a lock on, as `major:minor:inode` (decimal). Its lines read
+ * `1: POSIX  ADVISORY  READ 29921 fe:00:4243539 128 128`: device in hex, inode in decimal.
+ */
+export function lockedFiles(procLocks: string): Set<string> {
   const held = new Set<string>();
-  for (const line of locks.split('\n')) {
+  for (const line of procLocks.split('\n')) {
     const m = /\s([0-9a-f]+):([0-9a-f]+):(\d+)\s/.exec(line);
     if (m) held.add(`${parseInt(m[1]!, 16)}:${parseInt(m[2]!, 16)}:${m[3]}`);
   }
-  return files.some((file) => {
-    const { dev, ino } = statSync(file);
-    // Linux's dev_t: major in bits 8-19 (and 32+), minor in bits 0-7 (and 20-31).
-    const major = Math.floor(dev / 256) & 0xfff;
-    const minor = (dev & 0xff) | (Math.floor(dev / 4096) & 0xfff00);
-    return held.has(`${major}:${minor}:${ino}`);
-  });
+  return held;
+}
+
+/** A file as /proc/locks names it, from stat's dev and ino. Linux's dev_t: major in bits 8-19, minor in bits 0-7 and 20-31. */
+export function fileId(dev: number, ino: number): string {
+  const major = Math.floor(dev / 256) & 0xfff;
+  const minor = (dev & 0xff) | (Math.floor(dev / 4096) & 0xfff00);
+  return `${major}:${minor}:${ino}`;
 }
 
 function readProcLocks(): string | null {
