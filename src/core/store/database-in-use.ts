@@ -19,8 +19,8 @@ import { privateFile } from './private-files';
  *     fails while any process has it open; the restore moves it first (database-restore.ts) and
  *     treats that refusal as "in use", before anything else has moved.
  */
-export function databaseFilesInUse(dbPath: string): boolean {
-  const files = [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, importLockOf(dbPath)].filter((file) => existsSync(file));
+export function databaseFilesInUse(dbPath: string, options: { importLock: boolean } = { importLock: true }): boolean {
+  const files = [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, ...(options.importLock ? [importLockOf(dbPath)] : [])].filter((file) => existsSync(file));
   if (files.length === 0) return false;
   if (process.platform === 'linux') return lockedOnLinux(files);
   if (process.platform === 'darwin') return openOnMac(files);

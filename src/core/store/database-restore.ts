@@ -85,6 +85,8 @@ export function restoreDatabase(request: RestoreRequest): RestoreReport {
     copyInto(from, staged);
     const key = findKey(staged, request, options);
     checkCopy(staged, from, key.key, options);
+    // Checking a large backup takes a while: Loket may have been started meanwhile (the import lock is ours now).
+    if (databaseFilesInUse(dbPath, { importLock: false })) throw new LoketError('restore/in-use', { path: dbPath });
     const aside = moveAside(dbPath, request.now ?? new Date());
     try {
       install(staged, dbPath, key.key);
