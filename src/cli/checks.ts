@@ -38,10 +38,17 @@ export function checkDatabasePath(path: string, mayCreate: boolean): void {
   }
 }
 
-/** SQLite's refusals while opening, in words; null for anything else. */
-export function databaseFailure(error: unknown, path: string): CliFailure | null {
+/**
+ * SQLite's refusals while opening, in words; null for anything else. A file that does not open
+ * names $LOKET_DB_KEY only when it is set: otherwise the key came from the key file beside the
+ * database or --key-file, and those are what to check (a backup's recovery key, most often).
+ */
+export function databaseFailure(error: unknown, path: string, env: NodeJS.ProcessEnv = process.env): CliFailure | null {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new CliFailure('db/not-a-database', { path });
+  if (error instanceof Error && error.name === 'DatabaseKeyError' && (error as Error & { problem?: string }).problem === 'key-missing') {
+    return new CliFailure('db/key-missing', { path: (error as Error & { path: string }).path });
+  }
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new CliFailure(env['LOKET_DB_KEY'] ? 'db/not-a-database' : 'db/not-a-database-key-file', { path });
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new CliFailure('db/busy', { path });
   if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') return new CliFailure('file/unreadable', { what: 'db', path, reason: String(code) });
   return null;

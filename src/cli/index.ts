@@ -27,6 +27,7 @@ import { COMMANDS, isCommand, usage, type Command } from './usage';
 import { CliFailure, UsageError } from './usage-error';
 import { ContractCallError } from './contract-call';
 import { backupCommand, keyCommand } from './commands/key';
+import { restoreCommand } from './commands/restore';
 import { keyConfigOf, resolveFileKey } from '../core/store/resolve-file-key';
 
 /** The English usage of every command (kept for scripts and the README). */
@@ -34,7 +35,7 @@ export const USAGE = usage('en');
 
 const OPTIONS = {
   db: { type: 'string' },
-  // the database key (store/resolve-file-key.ts); loket key, loket backup
+  // the database key (store/resolve-file-key.ts); loket key, loket backup, loket restore
   'key-file': { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean', default: false },
@@ -67,7 +68,7 @@ const OPTIONS = {
   prefix: { type: 'string' },
   hub: { type: 'string' },
   code: { type: 'string' },
-  // loket hub settings / report
+  // loket hub settings / report; loket restore --from
   file: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
@@ -153,6 +154,12 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
       if (rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, 'enroll');
       return await (await import('./commands/enroll')).enrollCommand({ hub: values.hub, code: values.code }, values.db ?? defaultDbPath(), out, lang);
     }
+    // Restoring replaces the database: no core may hold it open, this one included.
+    if (command === 'restore') {
+      if (rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, 'restore');
+      if (!values.from) throw new UsageError('usage/restore-needs-from', {}, 'restore');
+      return restoreCommand({ from: values.from, keyFile: values['key-file'], dbPath: values.db ?? defaultDbPath() }, out, lang);
+    }
     if (command === 'import') {
       checkImportArgs({ file: rest[0], list: values.list, kind: values.kind, asOf: values['as-of'], map: values.map });
       if (rest.length > 1) throw new UsageError('usage/unexpected-argument', { value: rest[1]! }, 'import');
@@ -178,7 +185,12 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
     const mayCreate = command === 'import' || (command === 'cek' && values.online === true);
     checkDatabasePath(dbPath, mayCreate);
     // Encrypted by default: the key from LOKET_DB_KEY, --key-file, <db>.key, or a new one beside a new database.
-    const fileKey = resolveFileKey({ dbPath, mayCreate, ...(values['key-file'] ? { keyFile: values['key-file'] } : {}) });
+    let fileKey;
+    try {
+      fileKey = resolveFileKey({ dbPath, mayCreate, ...(values['key-file'] ? { keyFile: values['key-file'] } : {}) });
+    } catch (error) {
+      throw databaseFailure(error, dbPath) ?? error;
+    }
     if (fileKey.made) out.error(cliText(lang, 'key/made', { path: fileKey.keyFile?.path ?? '' }));
     try {
       core = createCore({

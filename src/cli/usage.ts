@@ -1,7 +1,7 @@
 import type { Lang } from '../shared/i18n/messages';
 
 /** The commands `loket` knows; `help` prints the usage of the others. */
-export const COMMANDS = ['import', 'lists', 'rollback', 'cek', 'daftar', 'antrean', 'sync', 'account', 'hub', 'enroll', 'audit', 'key', 'backup', 'help'] as const;
+export const COMMANDS = ['import', 'lists', 'rollback', 'cek', 'daftar', 'antrean', 'sync', 'account', 'hub', 'enroll', 'audit', 'key', 'backup', 'restore', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const isCommand = (value: string | undefined): value is Command => (COMMANDS as readonly string[]).includes(value ?? '');
 
@@ -86,7 +86,13 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     backup: `  loket backup --out BERKAS
     salinan terenkripsi basis data selagi dipakai (BERKAS), dengan edisi daftarnya di BERKAS.lists;
     dibuka dengan kunci yang sama (--key-file dengan kunci pemulihan saat cadangan dibuat). BERKAS tidak
-    boleh basis data itu sendiri atau berkasnya (-wal, kunci, .lists).`,
+    boleh basis data itu sendiri atau berkasnya (-wal, kunci, .lists). Dipulihkan dengan loket restore --from BERKAS.`,
+    restore: `  loket restore --from BERKAS [--key-file KUNCI_PEMULIHAN]
+    memulihkan cadangan (BERKAS dan BERKAS.lists dari loket backup) sebagai basis data. Tutup Loket di
+    komputer ini dulu: ditolak selama aplikasi, harness atau perintah lain memakainya. Cadangan diperiksa
+    dulu (kunci, integritas, daftar); basis data yang lama tidak dihapus tetapi dipindahkan (dengan -wal,
+    -shm, kunci dan folder .lists) ke folder <db>.sebelum-pemulihan-TANGGAL di sampingnya. --key-file:
+    kunci pemulihan yang disimpan saat cadangan dibuat; dipasang sebagai <db>.key.`,
     rollback: `  loket rollback --list NAMA
     mengembalikan edisi sebelumnya daftar NAMA (sama dengan "Kembalikan edisi sebelumnya" di layar
     Daftar peserta): edisi yang sekarang dibuang; hanya satu edisi sebelumnya yang disimpan.`,
@@ -170,7 +176,13 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     backup: `  loket backup --out FILE
     an encrypted copy of the database while it is in use (FILE), with its list editions in FILE.lists;
     it opens with the same key (--key-file with the recovery key of when it was made). FILE may not
-    be the database itself or one of its files (-wal, key, .lists).`,
+    be the database itself or one of its files (-wal, key, .lists). Restored with loket restore --from FILE.`,
+    restore: `  loket restore --from FILE [--key-file RECOVERY_KEY]
+    restores a backup (FILE and FILE.lists from loket backup) as the database. Close Loket on this
+    computer first: refused while the app, the harness or another command uses it. The backup is checked
+    first (key, integrity, lists); the old database is not deleted but moved (with its -wal, -shm, key
+    and .lists folder) into a folder <db>.sebelum-pemulihan-DATE beside it. --key-file: the recovery key
+    saved when the backup was made; it is installed as <db>.key.`,
     rollback: `  loket rollback --list NAME
     brings back the previous edition of the list NAME (as "Bring back the previous edition" on the
     Lists screen does): the current edition is dropped; only one previous edition is kept.`,

@@ -203,6 +203,16 @@ export const messagesId = {
   'edition/transfer-failed': 'pengiriman terputus',
   'edition/bad-headers': 'keterangan kiriman tidak lengkap',
   'edition/no-body': 'kiriman kosong',
+  'restore/backup-missing': 'Cadangan {{path}} tidak ditemukan. Periksa nama berkas dan foldernya (mis. flashdisk sudah terpasang); tidak ada yang diubah.',
+  'restore/backup-is-folder': '{{path}} adalah folder. Sebutkan berkas cadangannya (yang dibuat oleh "loket backup --out BERKAS"; folder BERKAS.lists ada di sampingnya); tidak ada yang diubah.',
+  'restore/backup-is-database': '{{path}} adalah basis data yang akan diganti itu sendiri (atau salah satu berkasnya). Sebutkan berkas cadangan yang dibuat oleh "loket backup --out BERKAS"; tidak ada yang diubah.',
+  'restore/not-a-backup': '{{path}} bukan cadangan Loket, atau rusak sehingga tidak dapat dibuka. Periksa berkasnya; basis data yang sekarang tidak diubah.',
+  'restore/damaged': 'Cadangan {{path}} rusak (pemeriksaan SQLite: {{detail}}). Pakai cadangan lain; basis data yang sekarang tidak diubah.',
+  'restore/lists-missing': 'Berkas edisi daftar {{file}} tidak ada di {{folder}}: folder .lists harus ada di samping cadangan, seperti dibuat oleh "loket backup". Salin folder itu bersama cadangannya; basis data yang sekarang tidak diubah.',
+  'restore/key-missing': 'Cadangan {{path}} terenkripsi dan tidak ada kunci yang membukanya (kunci di samping basis data sudah lain, mis. setelah ganti kunci). Berikan kunci pemulihan yang disimpan saat cadangan itu dibuat: --key-file BERKAS; basis data yang sekarang tidak diubah.',
+  'restore/wrong-key': 'Kunci di {{keyFile}} tidak membuka cadangan {{path}}. Berikan kunci pemulihan yang disimpan saat cadangan itu dibuat (--key-file BERKAS); kunci dari sebelum atau sesudah ganti kunci tidak cocok. Basis data yang sekarang tidak diubah.',
+  'restore/key-file-missing': 'Berkas kunci {{keyFile}} tidak ditemukan. Periksa nama dan folder kunci pemulihan (--key-file BERKAS); tidak ada yang diubah.',
+  'restore/in-use': 'Basis data {{path}} sedang dipakai (aplikasi Loket, harness, perintah loket lain, atau impor daftar). Tutup Loket di komputer ini dulu, lalu pulihkan lagi; tidak ada yang diubah.',
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

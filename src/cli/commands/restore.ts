@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { restoreDatabase, type RestoreReport } from '../../core/store/database-restore';
+import type { Lang } from '../../shared/i18n/messages';
+import { cliText } from '../messages';
+import type { Output } from '../output';
+
+/**
+ * `loket restore --from FILE [--key-file RECOVERY_KEY]`: a backup put back as the database, with
+ * no core running (store/database-restore.ts does the work and refuses in the core's words; this
+ * says what was done). Nothing is deleted: the replaced files are moved into a dated folder.
+ */
+export function restoreCommand(args: { from: string; keyFile: string | undefined; dbPath: string }, out: Output, lang: Lang): number {
+  const report = restoreDatabase({ dbPath: resolve(args.dbPath), from: resolve(args.from), ...(args.keyFile ? { keyFile: resolve(args.keyFile) } : {}) });
+  if (out.json) {
+    out.data(report);
+    return 0;
+  }
+  for (const line of reportLines(report, lang)) out.line(line);
+  return 0;
+}
+
+/** A moment as the PC's clock shows it, to the minute: what the person restoring compares with their memory. */
+const localTime = (iso: string): string => {
+  const d = new Date(iso);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+export function reportLines(report: RestoreReport, lang: Lang): string[] {
+  const lines = [cliText(lang, 'restore/done', { from: report.from, path: report.dbPath })];
+  lines.push(
+    cliText(lang, 'restore/when', {
+      time: localTime(report.backupFileTime),
+      last: report.lastRegistration ? localTime(report.lastRegistration) : cliText(lang, 'restore/no-registration'),
+    }),
+  );
+  lines.push(cliText(lang, 'restore/counts', { patients: report.patients, visits: report.visits }));
+  if (report.lists.length === 0) lines.push(cliText(lang, 'restore/no-lists'));
+  for (const list of report.lists) {
+    lines.push(cliText(lang, 'restore/list', { ...list, previous: list.state === 'previous' ? cliText(lang, 'restore/list-previous') : '' }));
+  }
+  if (report.keySource !== 'none') lines.push(cliText(lang, 'restore/key', { keyFile: `${report.dbPath}.key`, source: cliText(lang, `restore/key-${report.keySource}`) }));
+  lines.push(report.aside ? cliText(lang, 'restore/aside', { folder: report.aside }) : cliText(lang, 'restore/nothing-aside'));
+  lines.push(cliText(lang, 'restore/next'));
+  return lines;
+}

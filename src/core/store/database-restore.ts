@@ -1,0 +1,309 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { LoketError } from '../errors';
+import { isOwnFile, ownFilesOf } from '../files/own-files';
+import { openRaw, removeJournals, type FileOptions } from './cipher-files';
+import { databaseFileState, keyFilePathOf, nextKeyPathOf, readKeyFile, writeKeyFileAtomic } from './database-key';
+import { DatabaseKeyError } from './database-key-error';
+import { databaseFilesInUse, tryImportLock } from './database-in-use';
+import { editionFileName, fsyncFile, listsDirOf } from './edition-store';
+import { SCHEMA_VERSION } from './migrations';
+import type { Db } from './open-database';
+import { fsyncDir, tightenFile } from './private-files';
+
+/**
+ * `loket restore --from FILE`: a backup (store/database-backup.ts: FILE and FILE.lists/) put back
+ * as the database, so that no step can lose data:
+ *   1. refused while any process has the database open (database-in-use.ts) or imports into it;
+ *      the import lock is held until the end, so no import starts meanwhile;
+ *   2. the backup is copied into `<db>.restoring/` (the backup itself is never opened: opening
+ *      writes beside it) and checked there: its key (the recovery key given, else a key that
+ *      opens it), SQLite's integrity check, every list edition it names. Nothing beside the
+ *      database has changed yet; any refusal here leaves it exactly as it was;
+ *   3. the database's files (main file, -wal/-shm/-journal, key file, lists folder) are moved,
+ *      never deleted, into one dated folder beside it, main file first: on Windows that move is
+ *      refused while Loket has the file open, and then nothing has moved. A stale -wal from an
+ *      unclean stop goes with them, so SQLite can never replay it onto the restored file;
+ *   4. the checked copy is renamed into place (the lists folder whole, never nested) and the key
+ *      that opened it written as `<db>.key`; then the result is opened again and reported.
+ * The core is not running meanwhile (it would hold the files): this is called by the `loket`
+ * command with no core, and the app documents that restoring is done with Loket closed.
+ */
+export interface RestoreRequest {
+  dbPath: string;
+  /** The backup's main file (its editions in `<from>.lists/`). */
+  from: string;
+  /** --key-file: the recovery key saved when the backup was made. */
+  keyFile?: string;
+  env?: NodeJS.ProcessEnv;
+  nativeBinding?: string;
+  now?: Date;
+}
+
+export type RestoreKeySource = 'key-file' | 'env-key' | 'beside-backup' | 'beside-database' | 'none';
+
+export interface RestoredList {
+  name: string;
+  kind: string;
+  edition: number;
+  asOf: string;
+  members: number;
+  state: 'current' | 'previous';
+}
+
+export interface RestoreReport {
+  dbPath: string;
+  from: string;
+  /** When the backup file was last written (its modification time; a copy may keep or reset it). */
+  backupFileTime: string;
+  /** The last registration the backup holds (UTC instant), null when it holds none. */
+  lastRegistration: string | null;
+  /** The folder the replaced files were moved into; null when there was no database to replace. */
+  aside: string | null;
+  keySource: RestoreKeySource;
+  lists: RestoredList[];
+  patients: number;
+  visits: number;
+}
+
+const STAGING_SUFFIX = '.restoring';
+const KEY_FILE_COMMENT = 'Loket database key (plain form), installed by loket restore from the recovery key. Keep a copy away from this computer.';
+
+export function restoreDatabase(request: RestoreRequest): RestoreReport {
+  const { dbPath, from } = request;
+  const options: FileOptions = request.nativeBinding ? { nativeBinding: request.nativeBinding } : {};
+  checkBackupFile(from, dbPath);
+  mkdirSync(dirname(dbPath), { recursive: true, mode: 0o700 });
+  if (databaseFilesInUse(dbPath)) throw new LoketError('restore/in-use', { path: dbPath });
+  const lock = tryImportLock(dbPath, request.nativeBinding);
+  if (!lock) throw new LoketError('restore/in-use', { path: dbPath });
+  const staging = `${dbPath}${STAGING_SUFFIX}`;
+  try {
+    rmSync(staging, { recursive: true, force: true }); // a copy an interrupted restore left: only a copy
+    mkdirSync(staging, { recursive: true, mode: 0o700 });
+    const staged = join(staging, basename(dbPath));
+    copyInto(from, staged);
+    const key = findKey(staged, request, options);
+    checkCopy(staged, from, key.key, options);
+    // Checking a large backup takes a while: Loket may have been started meanwhile (the import lock is ours now).
+    if (databaseFilesInUse(dbPath, { importLock: false })) throw new LoketError('restore/in-use', { path: dbPath });
+    const aside = moveAside(dbPath, request.now ?? new Date());
+    try {
+      install(staged, dbPath, key.key);
+    } catch (error) {
+      putBack(dbPath, aside);
+      throw error;
+    }
+    rmSync(staging, { recursive: true, force: true });
+    return { ...describe(dbPath, key.key, options), dbPath, from, backupFileTime: statSync(from).mtime.toISOString(), aside, keySource: key.source };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  } finally {
+    lock.release();
+  }
+}
+
+function checkBackupFile(from: string, dbPath: string): void {
+  let stat;
+  try {
+    stat = statSync(from);
+  } catch {
+    throw new LoketError('restore/backup-missing', { path: from });
+  }
+  if (stat.isDirectory()) throw new LoketError('restore/backup-is-folder', { path: from });
+  if (isOwnFile(from, ownFilesOf(dbPath))) throw new LoketError('restore/backup-is-database', { path: from });
+  const state = databaseFileState(from);
+  if (state === 'foreign' || state === 'empty') throw new LoketError('restore/not-a-backup', { path: from });
+}
+
+/** The backup's main file, with a -wal of its own if one was left beside it (it holds part of its content). */
+function copyInto(from: string, staged: string): void {
+  copyFileSync(from, staged);
+  if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${staged}-wal`);
+  tightenFile(staged);
+}
+
+/**
+ * The key that opens the copy: the --key-file given (or LOKET_DB_KEY_FILE), and only it; else
+ * the first that opens it of LOKET_DB_KEY, a key file beside the backup (FILE.key) and the
+ * database's own key file (a backup made since the last re-key opens with it).
+ */
+function findKey(staged: string, request: RestoreRequest, options: FileOptions): { key: string | undefined; source: RestoreKeySource } {
+  if (databaseFileState(staged) === 'plain') return { key: undefined, source: 'none' };
+  const env = request.env ?? process.env;
+  const explicit = request.keyFile ?? (env['LOKET_DB_KEY_FILE'] || undefined);
+  if (explicit) {
+    const content = readKeyFile(explicit);
+    if (content === null) throw new LoketError('restore/key-file-missing', { keyFile: explicit });
+    if (content.form === 'sealed') throw new DatabaseKeyError('key-sealed', explicit);
+    if (!opens(staged, content.key, options)) throw new LoketError('restore/wrong-key', { path: request.from, keyFile: explicit });
+    return { key: content.key, source: 'key-file' };
+  }
+  const candidates: { key: string; source: RestoreKeySource }[] = [];
+  if (env['LOKET_DB_KEY']) candidates.push({ key: env['LOKET_DB_KEY'], source: 'env-key' });
+  for (const [path, source] of [
+    [keyFilePathOf(request.from), 'beside-backup'],
+    [keyFilePathOf(request.dbPath), 'beside-database'],
+  ] as const) {
+    let content;
+    try {
+      content = readKeyFile(path);
+    } catch {
+      content = null; // a damaged key file beside it: not this backup's key
+    }
+    if (content?.form === 'plain') candidates.push({ key: content.key, source });
+  }
+  const fits = candidates.find((candidate) => opens(staged, candidate.key, options));
+  if (fits) return fits;
+  throw new LoketError('restore/key-missing', { path: request.from });
+}
+
+function opens(path: string, key: string, options: FileOptions): boolean {
+  try {
+    openRaw(path, key, options, true).close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The copy is a Loket database this version can open, whole (SQLite's integrity check), and
+ * every edition it names is copied beside it and opens. Its WAL is folded in, so the file placed
+ * as the database holds everything by itself.
+ */
+function checkCopy(staged: string, from: string, key: string | undefined, options: FileOptions): void {
+  let db: Db;
+  try {
+    db = openRaw(staged, key, options);
+  } catch {
+    throw new LoketError('restore/not-a-backup', { path: from });
+  }
+  let editions: { id: number; file: string | null; state: string }[];
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) throw new LoketError('database-too-new', { found: version });
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('list_editions', 'lists')`).pluck().all();
+    if (tables.length < 2) throw new LoketError('restore/not-a-backup', { path: from });
+    const problems = db.pragma('integrity_check', { simple: true });
+    if (problems !== 'ok') throw new LoketError('restore/damaged', { path: from, detail: String(problems) });
+    const hasFile = (db.prepare(`SELECT count(*) FROM pragma_table_info('list_editions') WHERE name = 'file'`).pluck().get() as number) > 0;
+    editions = hasFile ? (db.prepare(`SELECT id, file, state FROM list_editions WHERE state IN ('current', 'previous')`).all() as typeof editions) : [];
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+  removeJournals(staged);
+  fsyncFile(staged);
+  const folder = listsDirOf(from);
+  for (const edition of editions) {
+    if (edition.file === null) continue; // an edition still inside the main file (a backup from before 007)
+    const name = editionFileName(edition.id);
+    const source = join(folder, name);
+    if (!existsSync(source)) {
+      // The previous edition is only a way back; without the current one the list cannot be searched.
+      if (edition.state === 'previous') continue;
+      throw new LoketError('restore/lists-missing', { path: from, folder, file: name });
+    }
+    const target = join(listsDirOf(staged), name);
+    mkdirSync(listsDirOf(staged), { recursive: true, mode: 0o700 });
+    copyFileSync(source, target);
+    tightenFile(target);
+    let edb: Db | undefined;
+    try {
+      edb = openRaw(target, key, options, true);
+      const check = edb.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(String(check));
+    } catch (error) {
+      throw new LoketError('restore/damaged', { path: source, detail: error instanceof Error ? error.message : String(error) });
+    } finally {
+      edb?.close();
+    }
+    fsyncFile(target);
+  }
+}
+
+/** The files the database is made of, in the order they are moved: the main file first. */
+function databaseParts(dbPath: string): string[] {
+  const key = keyFilePathOf(dbPath);
+  return [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-journal`, key, nextKeyPathOf(key), listsDirOf(dbPath)];
+}
+
+/** `<db>.sebelum-pemulihan-2026-11-30T1900` (the PC's local time), `-2`, `-3`... when taken. */
+function asideFolderFor(dbPath: string, now: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}${pad(now.getMinutes())}`;
+  const base = `${dbPath}.sebelum-pemulihan-${stamp}`;
+  let candidate = base;
+  for (let n = 2; existsSync(candidate); n++) candidate = `${base}-${n}`;
+  return candidate;
+}
+
+function moveAside(dbPath: string, now: Date): string | null {
+  const parts = databaseParts(dbPath).filter((part) => existsSync(part));
+  if (parts.length === 0) return null;
+  const aside = asideFolderFor(dbPath, now);
+  mkdirSync(aside, { mode: 0o700 });
+  const moved: string[] = [];
+  try {
+    for (const part of parts) {
+      try {
+        renameSync(part, join(aside, basename(part)));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // Windows: a file another process holds open cannot be renamed. Only the first move can
+        // meet it (the main file goes first), but any refusal puts back what moved and says so.
+        if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') throw new LoketError('restore/in-use', { path: dbPath });
+        throw error;
+      }
+      moved.push(part);
+    }
+  } catch (error) {
+    for (const part of moved.reverse()) renameSync(join(aside, basename(part)), part);
+    rmSync(aside, { recursive: true, force: true }); // empty again
+    throw error;
+  }
+  fsyncDir(aside);
+  fsyncDir(dirname(dbPath));
+  return aside;
+}
+
+function install(staged: string, dbPath: string, key: string | undefined): void {
+  if (existsSync(listsDirOf(staged))) renameSync(listsDirOf(staged), listsDirOf(dbPath));
+  renameSync(staged, dbPath);
+  if (key) writeKeyFileAtomic(keyFilePathOf(dbPath), key, KEY_FILE_COMMENT);
+  fsyncDir(dirname(dbPath));
+}
+
+/** An installation that failed half-way: what it placed goes, and the replaced files come back from the folder. */
+function putBack(dbPath: string, aside: string | null): void {
+  for (const part of databaseParts(dbPath)) rmSync(part, { recursive: true, force: true });
+  if (aside === null) return;
+  for (const name of readdirSync(aside)) renameSync(join(aside, name), join(dirname(dbPath), name));
+  rmSync(aside, { recursive: true, force: true });
+}
+
+/** The restored database opened again: what a person restoring wants to know it holds. */
+function describe(dbPath: string, key: string | undefined, options: FileOptions): Pick<RestoreReport, 'lists' | 'patients' | 'visits' | 'lastRegistration'> {
+  const db = openRaw(dbPath, key, options, true);
+  try {
+    const lists = db
+      .prepare(
+        `SELECT l.name, l.kind, e.edition, e.as_of AS asOf, e.rows_imported AS members, e.state
+         FROM list_editions e JOIN lists l ON l.id = e.list_id
+         WHERE e.state IN ('current', 'previous') ORDER BY l.name, e.state`,
+      )
+      .all() as RestoredList[];
+    const count = (table: string): number => {
+      const exists = db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?`).pluck().get(table) as number;
+      return exists ? (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) : 0;
+    };
+    const hasVisits = count('visits') > 0;
+    const lastRegistration = hasVisits ? (db.prepare('SELECT max(registered_at) FROM visits').pluck().get() as string | null) : null;
+    return { lists, patients: count('patients'), visits: count('visits'), lastRegistration };
+  } finally {
+    db.close();
+  }
+}
