@@ -44,6 +44,8 @@ export interface CounterOptions {
    * and the test may move it on with page.clock.fastForward (the idle lock without a real wait).
    */
   clock?: 'fixed' | 'installed';
+  /** The browser's (the PC's) time zone; default Asia/Jakarta, the facility's. */
+  timezoneId?: string;
 }
 
 /**
@@ -76,7 +78,7 @@ export async function openCounter(
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
-  const context = await browser.newContext({ viewport, locale: options.locale ?? 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const context = await browser.newContext({ viewport, locale: options.locale ?? 'id-ID', timezoneId: options.timezoneId ?? 'Asia/Jakarta' });
   // The browser's clock agrees with the core's "today" (ages, the birth date's upper bound).
   if (options.clock === 'installed') await context.clock.install({ time: options.browserNow ?? TODAY });
   else await context.clock.setFixedTime(options.browserNow ?? TODAY);
