@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright';
+import { keyConfigOf, resolveFileKey } from '../../../src/core/store/resolve-file-key';
 import { startHarness, type Harness, type HarnessOptions } from '../../../src/harness/harness';
 import type { ListKind } from '../../../src/shared/lists';
 import { fileFor } from '../../helpers/files';
@@ -46,6 +47,8 @@ export interface CounterOptions {
   clock?: 'fixed' | 'installed';
   /** The browser's (the PC's) time zone; default Asia/Jakarta, the facility's. */
   timezoneId?: string;
+  /** Encrypted, its key in plain form beside it (`<db>.key`), as the harness and the loket command keep it; default: no key. */
+  keyBeside?: boolean;
 }
 
 /**
@@ -59,12 +62,14 @@ export async function openCounter(
   options: CounterOptions = {},
 ): Promise<Counter> {
   const dir = await mkdtemp(join(tmpdir(), 'loket-e2e-'));
+  const dbPath = join(dir, 'loket.db');
   const harness = await startHarness({
-    dbPath: join(dir, 'loket.db'),
+    dbPath,
     rendererDir: RENDERER_DIR,
     workerScript: null,
     timeZone: 'Asia/Jakarta',
     now: () => TODAY,
+    ...(options.keyBeside ? keyConfigOf(resolveFileKey({ dbPath, mayCreate: true, env: {} })) : {}),
     ...options.core,
   });
   try {
