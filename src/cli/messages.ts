@@ -65,6 +65,9 @@ const id = {
   'import/phase-done': 'selesai',
   'import/phase-failed': 'gagal',
   'import/current': 'Daftar "{{list}}" edisi {{edition}} (per {{asOf}}) sekarang dipakai.',
+  // The app's notices name its screen; on the command line the command that does the same.
+  'import/fewer-members': 'Daftar {{list}} kini berisi {{after}} peserta, sebelumnya {{before}} ({{percent}}% lebih sedikit). Bila berkasnya keliru atau terpotong, kembalikan edisi sebelumnya (loket rollback --list "{{list}}") lalu impor berkas yang lengkap.',
+  'import/older-as-of': 'Tanggal data daftar {{list}} ({{asOf}}) lebih lama daripada edisi yang diganti ({{before}}): loket kini memakai data yang lebih lama. Bila berkasnya keliru, kembalikan edisi sebelumnya (loket rollback --list "{{list}}").',
   'import/file': 'Berkas {{name}} ({{details}}), judul kolom di baris {{row}}',
   'import/separator': 'pemisah {{separator}}',
   'import/sheet': 'lembar {{sheet}}',
@@ -204,6 +207,8 @@ const en: Record<CliKey, string> = {
   'import/phase-done': 'done',
   'import/phase-failed': 'failed',
   'import/current': 'List "{{list}}" edition {{edition}} (as of {{asOf}}) is now current.',
+  'import/fewer-members': 'List {{list}} now holds {{after}} members, {{before}} before ({{percent}}% fewer). If the file is wrong or cut short, roll back to the previous edition (loket rollback --list "{{list}}") and import the complete file.',
+  'import/older-as-of': 'The data date of list {{list}} ({{asOf}}) is older than that of the edition it replaced ({{before}}): the counter now uses older data. If the file is wrong, roll back to the previous edition (loket rollback --list "{{list}}").',
   'import/file': 'File {{name}} ({{details}}), header on row {{row}}',
   'import/separator': 'separator {{separator}}',
   'import/sheet': 'sheet {{sheet}}',

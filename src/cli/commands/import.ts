@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { formatCoreMessage, type Lang } from '../../shared/i18n/messages';
-import { LIST_FIELDS, LIST_KINDS, noticeMessage, type ImportReport, type ListFieldName, type ListKind } from '../../shared/lists';
+import { LIST_FIELDS, LIST_KINDS, type ImportReport, type ListFieldName, type ListKind } from '../../shared/lists';
 import type { Core } from '../../core/core';
 import { checkDate, requireReadableFile } from '../checks';
 import { cliText } from '../messages';
 import type { Output } from '../output';
 import { UsageError } from '../usage-error';
 import { call } from '../contract-call';
-import { wordedImport } from '../worded';
+import { cliNoticeText, wordedImport } from '../worded';
 
 export interface ImportArgs {
   file: string | undefined;
@@ -103,7 +103,7 @@ function printReport(r: ImportReport, out: Output, lang: Lang): void {
     skipped: rows.skipped,
   });
   // The core gives codes; worded here in --lang: the status column, repeats, scientific NIKs, row reasons.
-  for (const n of r.notices) out.line(`! ${formatCoreMessage(lang, noticeMessage(n))}`);
+  for (const n of r.notices) out.line(`! ${cliNoticeText(lang, n)}`);
   for (const x of r.rejects.slice(0, 20)) say('import/rejected-row', { row: x.row, reason: formatCoreMessage(lang, x) });
   if (r.rejects.length > 20) say('import/more-rejected', { count: r.rejects.length - 20 });
   for (const x of r.warnings.slice(0, 20)) say('import/warning-row', { row: x.row, reason: formatCoreMessage(lang, x) });
