@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { formatCoreMessage, type Lang } from '../../shared/i18n/messages';
+import { formatCoreMessage, formatMessage, isMessageKey, type Lang } from '../../shared/i18n/messages';
 import { LIST_FIELDS, LIST_KINDS, type ImportReport, type ListFieldName, type ListKind } from '../../shared/lists';
 import type { Core } from '../../core/core';
 import { checkDate, requireReadableFile } from '../checks';
@@ -74,6 +74,16 @@ export async function importCommand(core: Core, args: ImportArgs, out: Output, l
   }
 }
 
+/** Each field found with its column's header, the field in --lang ("tanggal lahir = "Tgl_Lahir""), never its code. */
+export function columnReport(lang: Lang, mapping: ImportReport['mapping']): string {
+  return Object.entries(mapping)
+    .map(([field, header]) => {
+      const key = `list-field/${field}`;
+      return `${isMessageKey(key) ? formatMessage(lang, key) : field} = "${header}"`;
+    })
+    .join(', ');
+}
+
 function printReport(r: ImportReport, out: Output, lang: Lang): void {
   const say = (key: Parameters<typeof cliText>[1], params?: Parameters<typeof cliText>[2]): void => out.line(cliText(lang, key, params));
   say('import/current', { list: r.list, edition: r.edition, asOf: r.asOf });
@@ -86,7 +96,7 @@ function printReport(r: ImportReport, out: Output, lang: Lang): void {
     .filter(Boolean)
     .join(', ');
   say('import/file', { name: r.file.name, details, row: r.file.headerRow });
-  say('import/columns', { columns: Object.entries(r.mapping).map(([f, h]) => `${f}=${h}`).join(', ') });
+  say('import/columns', { columns: columnReport(lang, r.mapping) });
   if (r.statusColumn) {
     const how = r.statusColumn.foundBy === 'values' ? 'import/status-by-values' : r.statusColumn.foundBy === 'mapping' ? 'import/status-by-mapping' : 'import/status-by-header';
     say('import/status-column', { header: r.statusColumn.header, how: cliText(lang, how) });
