@@ -7,7 +7,6 @@ import { parseArgs } from 'node:util';
 import { createCore, defaultWorkerScript, type Core } from '../core/core';
 import { LoketError, toErrorPayload } from '../core/errors';
 import { defaultDbPath } from '../core/store/default-paths';
-import { formatContractError } from '../shared/i18n/format-error';
 import { formatCoreMessage, formatMessage, type Lang } from '../shared/i18n/messages';
 import { checkDatabasePath, checkDate, databaseFailure, requireReadableFile } from './checks';
 import { cekCommand, onlineOptions } from './commands/cek';
@@ -25,6 +24,7 @@ import { cliText, type CliKey, type CliParams } from './messages';
 import { consoleOutput, type Output } from './output';
 import { COMMANDS, isCommand, usage, type Command } from './usage';
 import { CliFailure, UsageError } from './usage-error';
+import { cliContractError } from './contract-words';
 import { ContractCallError } from './contract-call';
 import { backupCommand, keyCommand } from './commands/key';
 import { restoreCommand } from './commands/restore';
@@ -258,7 +258,7 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
     if (error instanceof UsageError) return usageMistake(error, out);
     if (error instanceof ContractCallError) {
       // The contract's error is a code with parameters: worded here, in --lang.
-      const message = formatContractError(lang, error.error);
+      const message = cliContractError(lang, error.error);
       if (out.json) out.data({ ok: false, error: { ...error.error, message } });
       out.error(message);
       return 1;

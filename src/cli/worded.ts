@@ -1,6 +1,7 @@
 import { formatCoreMessage, type CoreMessage, type Lang } from '../shared/i18n/messages';
-import { noticeMessage, type ImportReport } from '../shared/lists';
+import { noticeMessage, type ImportNotice, type ImportReport } from '../shared/lists';
 import type { LookupResult } from '../shared/lookup';
+import { cliText } from './messages';
 
 /**
  * The JSON the command prints: the contract's answer as it is (codes and parameters, for
@@ -18,10 +19,19 @@ export function wordedLookup(lang: Lang, r: LookupResult) {
   };
 }
 
+/**
+ * An import notice in words for the command line: the two that tell how to undo an import name
+ * `loket rollback` (the shared catalog names the app's Lists screen, which a CLI user is not at).
+ */
+export function cliNoticeText(lang: Lang, n: ImportNotice): string {
+  if (n.code === 'fewer-members' || n.code === 'older-as-of') return cliText(lang, `import/${n.code}`, n.params);
+  return formatCoreMessage(lang, noticeMessage(n));
+}
+
 export function wordedImport(lang: Lang, r: ImportReport) {
   return {
     ...r,
-    notices: r.notices.map((n) => ({ ...n, message: formatCoreMessage(lang, noticeMessage(n)) })),
+    notices: r.notices.map((n) => ({ ...n, message: cliNoticeText(lang, n) })),
     rejects: r.rejects.map((x) => ({ ...x, reason: formatCoreMessage(lang, x) })),
     warnings: r.warnings.map((x) => ({ ...x, reason: formatCoreMessage(lang, x) })),
   };

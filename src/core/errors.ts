@@ -25,10 +25,10 @@ export interface ErrorPayload {
 export function toErrorPayload(error: unknown): ErrorPayload {
   if (error instanceof LoketError) return { key: error.key, params: error.params };
   if (error && typeof error === 'object' && 'code' in error && error instanceof Error && error.name === 'ListFileError') {
-    const { detail = '', reason } = error as Error & { detail?: string; reason?: { code: string } & Record<string, string | number> };
+    const { detail = '', reason, params } = error as Error & { detail?: string; reason?: { code: string } & Record<string, string | number>; params?: Record<string, string | number> };
     // The reason's code is worded by the caller (list-file-reason/<code>) with its own parameters.
     const { code: reasonCode = 'generic', ...reasonParams } = reason ?? {};
-    return { key: `list-file/${String((error as Error & { code: string }).code)}` as MessageKey, params: { detail, ...reasonParams, reason: reasonCode } };
+    return { key: `list-file/${String((error as Error & { code: string }).code)}` as MessageKey, params: { detail, ...params, ...reasonParams, reason: reasonCode } };
   }
   if (error instanceof Error && error.name === 'DatabaseKeyError') {
     const { problem, path } = error as Error & { problem: string; path: string };

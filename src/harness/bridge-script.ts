@@ -5,9 +5,10 @@ import { HARNESS_REGISTER_PATH } from '../shared/harness-api';
  * The browser stand-in for the preload: defines window.loket with one function per contract
  * method, each a POST to the harness, and events over Server-Sent Events. Generated from the
  * contract's method list, so nothing is declared twice. Beside it, `window.loketHarness` (see
- * src/shared/harness-api.ts): what only the harness has, a typed path standing in for a dialog.
+ * src/shared/harness-api.ts): what only the harness has, a typed path standing in for a dialog,
+ * and whether its core prints at all.
  */
-export function bridgeScript(): string {
+export function bridgeScript(printing: boolean): string {
   const methods = JSON.stringify(METHOD_NAMES.map((m) => [m, channelOf(m)]));
   const registerPath = JSON.stringify(HARNESS_REGISTER_PATH);
   const events = JSON.stringify(EVENT_NAMES);
@@ -36,7 +37,7 @@ export function bridgeScript(): string {
     api[method] = (input) => post('/rpc/' + method, input);
   }
   window.loket = Object.freeze(api);
-  window.loketHarness = Object.freeze({ registerTypedPath: (input) => post(${registerPath}, input) });
+  window.loketHarness = Object.freeze({ registerTypedPath: (input) => post(${registerPath}, input), printing: ${JSON.stringify(printing)} });
 })();
 `;
 }

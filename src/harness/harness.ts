@@ -62,7 +62,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       for (const client of sseClients) client.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
     }),
   );
-  const bridge = bridgeScript();
+  // The harness itself cannot print or render a PDF (no Chromium in Node); a test may give its core a printer.
+  const bridge = bridgeScript(options.printer !== undefined);
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {

@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openCounter } from './support/counter';
 import { APBD } from './support/lists';
-import { scratch, useCounters } from './support/ui';
+import { scratch, useCounters, useFixtures } from './support/ui';
 
 const { open } = useCounters();
+/** A database keyed as the harness and the loket command key one: its key unsealed beside it. */
+const keyedCounters = useFixtures((browser) => openCounter(browser, [APBD], { width: 1366, height: 768 }, { keyBeside: true }));
 
 describe('Settings → Keamanan data', () => {
   it('says where the key is kept with the core\'s warning in words, and writes a backup through the path field', async () => {
@@ -63,5 +66,22 @@ describe('Settings → Keamanan data', () => {
     ]);
     await c.screenshot('audit-backups');
     expect(c.problems).toEqual([]);
+  });
+
+  it('says the unsealed key beside the data once, in red with what it means', async () => {
+    const c = await keyedCounters.open();
+    const { page } = c;
+    await page.keyboard.press('Alt+6');
+    const section = page.getByTestId('data-security');
+    await section.waitFor();
+    await page.getByTestId('security-warning').waitFor();
+    expect(await page.getByTestId('security-warning').textContent()).toBe(
+      'Kunci basis data disimpan tanpa segel di samping data: ini hanya melindungi dari penyalinan basis data saja. Simpan kunci pemulihan di tempat lain.',
+    );
+    const text = (await section.textContent()) ?? '';
+    expect(text.split('Kunci basis data disimpan tanpa segel di samping data').length - 1).toBe(1);
+    expect(await page.getByTestId('security-recovery-key').isDisabled()).toBe(false);
+    await page.getByTestId('security-warning').scrollIntoViewIfNeeded();
+    await c.screenshot('data-security-key-beside');
   });
 });

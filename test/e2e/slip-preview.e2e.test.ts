@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { APBD, BUDI, SITI } from './support/lists';
-import { registerByNik, scratch, useCounters } from './support/ui';
-import { join } from 'node:path';
+import { registerByNik, useCounters } from './support/ui';
 
 const { open } = useCounters();
 /** Payer words must never be on the slip ("Poli Umum" is a unit's name and is taken out first). */
 const PAYER_WORDS = /\b(JKN|BPJS|PBI|Umum|Penjamin|menyusul|Kelas)\b/i;
 
 describe('the slip after registration', () => {
-  it('shows the same payer-free slip for a JKN and an Umum patient; printing in the browser says it is unavailable', async () => {
+  it('shows the same payer-free slip for a JKN and an Umum patient; printing in the browser says up front that it is the desktop app\'s, with no PDF path field', async () => {
     const c = await open([APBD]);
     const { page } = c;
     const slipText = () => page.locator('[data-testid="slip-preview"] .slip').textContent();
@@ -37,17 +36,17 @@ describe('the slip after registration', () => {
     expect(umum.replace(/Poli Umum/g, '')).not.toMatch(PAYER_WORDS);
     expect(await page.getByTestId('slip-status').count()).toBe(0);
 
-    await page.getByTestId('slip-print').click();
-    await expect.poll(() => page.getByTestId('slip-status').textContent()).toContain('Pencetakan hanya tersedia di aplikasi desktop');
-    await c.screenshot('slip-b-print-unavailable');
-
-    // Simpan PDF: no dialog in the browser, so a path field; the PDF needs the desktop app too.
-    await page.getByTestId('slip-pdf').click();
-    const input = page.getByTestId('slip-pdf-path-input');
-    await input.fill(join(await scratch(), 'slip.pdf'));
-    await input.press('Enter');
-    await expect.poll(() => page.getByTestId('slip-status').textContent()).toMatch(/\S/);
+    // The harness cannot print or make a PDF: the slip area says so up front, beside the preview,
+    // and offers no print button and no path field that could only be refused.
+    const desktopOnly = page.getByTestId('slip-desktop-only');
+    expect(await desktopOnly.textContent()).toBe('Cetak slip dan Simpan PDF ada di aplikasi desktop. Di sini hanya pratinjau slip.');
+    expect(await page.getByTestId('slip-pdf').count()).toBe(0);
+    expect(await page.getByTestId('slip-print').count()).toBe(0);
+    expect(await page.getByTestId('slip-reprint').count()).toBe(0);
     expect(await page.getByTestId('slip-pdf-path').count()).toBe(0);
+    await c.screenshot('slip-b-desktop-only');
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect.poll(() => desktopOnly.textContent()).toBe('Printing and Save PDF are in the desktop app. Here the slip is a preview only.');
   });
 
   it('an emergency shows its slip in the dialog; the queue offers a reprint per row', async () => {

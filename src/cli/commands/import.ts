@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
-import { formatCoreMessage, type Lang } from '../../shared/i18n/messages';
-import { LIST_FIELDS, LIST_KINDS, noticeMessage, type ImportReport, type ListFieldName, type ListKind } from '../../shared/lists';
+import { formatCoreMessage, formatMessage, isMessageKey, type Lang } from '../../shared/i18n/messages';
+import { LIST_FIELDS, LIST_KINDS, type ImportReport, type ListFieldName, type ListKind } from '../../shared/lists';
 import type { Core } from '../../core/core';
 import { checkDate, requireReadableFile } from '../checks';
 import { cliText } from '../messages';
 import type { Output } from '../output';
 import { UsageError } from '../usage-error';
 import { call } from '../contract-call';
-import { wordedImport } from '../worded';
+import { cliNoticeText, wordedImport } from '../worded';
 
 export interface ImportArgs {
   file: string | undefined;
@@ -74,6 +74,16 @@ export async function importCommand(core: Core, args: ImportArgs, out: Output, l
   }
 }
 
+/** Each field found with its column's header, the field in --lang ("tanggal lahir = "Tgl_Lahir""), never its code. */
+export function columnReport(lang: Lang, mapping: ImportReport['mapping']): string {
+  return Object.entries(mapping)
+    .map(([field, header]) => {
+      const key = `list-field/${field}`;
+      return `${isMessageKey(key) ? formatMessage(lang, key) : field} = "${header}"`;
+    })
+    .join(', ');
+}
+
 function printReport(r: ImportReport, out: Output, lang: Lang): void {
   const say = (key: Parameters<typeof cliText>[1], params?: Parameters<typeof cliText>[2]): void => out.line(cliText(lang, key, params));
   say('import/current', { list: r.list, edition: r.edition, asOf: r.asOf });
@@ -86,7 +96,7 @@ function printReport(r: ImportReport, out: Output, lang: Lang): void {
     .filter(Boolean)
     .join(', ');
   say('import/file', { name: r.file.name, details, row: r.file.headerRow });
-  say('import/columns', { columns: Object.entries(r.mapping).map(([f, h]) => `${f}=${h}`).join(', ') });
+  say('import/columns', { columns: columnReport(lang, r.mapping) });
   if (r.statusColumn) {
     const how = r.statusColumn.foundBy === 'values' ? 'import/status-by-values' : r.statusColumn.foundBy === 'mapping' ? 'import/status-by-mapping' : 'import/status-by-header';
     say('import/status-column', { header: r.statusColumn.header, how: cliText(lang, how) });
@@ -103,7 +113,7 @@ function printReport(r: ImportReport, out: Output, lang: Lang): void {
     skipped: rows.skipped,
   });
   // The core gives codes; worded here in --lang: the status column, repeats, scientific NIKs, row reasons.
-  for (const n of r.notices) out.line(`! ${formatCoreMessage(lang, noticeMessage(n))}`);
+  for (const n of r.notices) out.line(`! ${cliNoticeText(lang, n)}`);
   for (const x of r.rejects.slice(0, 20)) say('import/rejected-row', { row: x.row, reason: formatCoreMessage(lang, x) });
   if (r.rejects.length > 20) say('import/more-rejected', { count: r.rejects.length - 20 });
   for (const x of r.warnings.slice(0, 20)) say('import/warning-row', { row: x.row, reason: formatCoreMessage(lang, x) });

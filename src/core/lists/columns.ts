@@ -111,21 +111,26 @@ function lookup(header: string): Synonym | null {
  * Matches a header row: returns the mapping, or null if it doesn't look like a header (fewer
  * than 2 recognised fields, or no nik/card/name). Overrides ({ nik: 'NO_KTP' }, by header text,
  * normalized compare) take precedence; an override naming a header not present throws
- * ListFileError('unknown-mapping-column'). Each field maps to at most one column and each
- * column to at most one field.
+ * ListFileError('unknown-mapping-column'), two naming one column 'mapping-column-twice', with
+ * parameters the caller words (`row`: the header row's number, for the message). Each field maps
+ * to at most one column and each column to at most one field.
  */
-export function matchHeader(cells: readonly string[], overrides?: Partial<Record<ListField, string>>): ColumnMapping | null {
+export function matchHeader(cells: readonly string[], overrides?: Partial<Record<ListField, string>>, row = 0): ColumnMapping | null {
   const mapping: ColumnMapping = {};
   const taken = new Set<number>();
   const keys = cells.map(headerKey);
 
   for (const [field, header] of Object.entries(overrides ?? {})) {
     if (header === undefined) continue;
-    if (!isListField(field)) throw new ListFileError('unknown-mapping-column', `unknown field "${field}"`);
+    if (!isListField(field)) throw new ListFileError('unknown-mapping-field', `unknown field "${field}"`, undefined, { field, fields: Object.keys(FIELD_SYNONYMS).join(', ') });
     const key = headerKey(header);
     const col = key === '' ? -1 : keys.indexOf(key);
-    if (col < 0) throw new ListFileError('unknown-mapping-column', `${field}: no column "${header}"`);
-    if (taken.has(col)) throw new ListFileError('unknown-mapping-column', `${field}: column "${header}" is already mapped`);
+    const headers = cells.filter((h) => h.trim() !== '').join(', ');
+    if (col < 0) throw new ListFileError('unknown-mapping-column', `${field}: no column "${header}"`, undefined, { field, header, row, headers });
+    if (taken.has(col)) {
+      const first = Object.entries(mapping).find(([, c]) => c === col)?.[0] ?? '';
+      throw new ListFileError('mapping-column-twice', `${field}: column "${header}" is already mapped`, undefined, { header, field: `${first}, ${field}` });
+    }
     mapping[field] = col;
     taken.add(col);
   }

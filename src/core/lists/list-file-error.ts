@@ -11,7 +11,9 @@ export type ListFileErrorCode =
   | 'corrupt-workbook' // a zip but not a readable xlsx
   | 'no-header' // no header row found in the first 50 rows
   | 'no-identifier-column' // header found but no NIK and no card column
-  | 'unknown-mapping-column'; // a --map override names a header that does not exist
+  | 'unknown-mapping-column' // a --map override names a header that does not exist
+  | 'mapping-column-twice' // two fields of a mapping name the same column
+  | 'unknown-mapping-field'; // a mapping names a field Loket does not have
 
 /**
  * What to do about it, as a code the caller words (catalog `list-file-reason/<code>`): the
@@ -34,6 +36,8 @@ export class ListFileError extends Error {
     readonly code: ListFileErrorCode,
     readonly detail?: string,
     readonly reason?: ListFileReason,
+    /** What the message says, as parameters the caller words (a field as its code, worded list-field/<code>). */
+    readonly params?: Record<string, string | number>,
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'ListFileError';

@@ -43,7 +43,7 @@ export interface HeaderCandidate {
 export type HeaderMiss = (
   | { code: 'no-header' }
   | { code: 'no-identifier-column'; detail: string }
-  | { code: 'unknown-mapping-column'; detail: string }
+  | { code: 'unknown-mapping-column'; detail: string; params: Record<string, string | number> }
 ) & { candidate?: HeaderCandidate };
 
 const MISS_RANK: Record<HeaderMiss['code'], number> = { 'no-header': 0, 'no-identifier-column': 1, 'unknown-mapping-column': 2 };
@@ -56,7 +56,12 @@ export function moreSpecific(a: HeaderMiss, b: HeaderMiss): HeaderMiss {
 }
 
 export function missToError(miss: HeaderMiss): ListFileError {
-  const error = miss.code === 'no-header' ? new ListFileError('no-header') : new ListFileError(miss.code, miss.detail);
+  const error =
+    miss.code === 'no-header'
+      ? new ListFileError('no-header')
+      : miss.code === 'unknown-mapping-column'
+        ? new ListFileError(miss.code, miss.detail, undefined, miss.params)
+        : new ListFileError(miss.code, miss.detail);
   if (miss.candidate) error.candidate = miss.candidate;
   return error;
 }
@@ -165,7 +170,7 @@ export async function findHeader(
       previous = { row: row.row, headers };
       let mapping: ColumnMapping | null;
       if (hasOverrides && hasOverrideHeaders(headers, overrides)) {
-        mapping = matchHeader(headers, overrides);
+        mapping = matchHeader(headers, overrides, row.row);
         if (mapping === null) continue;
         if (identifierMissing(mapping)) {
           throw new ListFileError('no-identifier-column', `row ${row.row}: ${describeHeaders(headers)}`);
@@ -179,9 +184,13 @@ export async function findHeader(
         }
         if (hasOverrides) {
           const missing = Object.entries(overrides).filter(([, h]) => h !== undefined && !hasOverrideHeaders(headers, { nik: h }));
+          const [field = '', header = ''] = missing[0] ?? [];
+          // English in `detail` (logs); the message is worded by the caller from `params`: the
+          // first header missing, the field it was for (a code), the header row and what it holds.
           miss = moreSpecific(miss, {
             code: 'unknown-mapping-column',
             detail: `${missing.map(([f, h]) => `${f}: no column "${h}"`).join('; ')} (row ${row.row}: ${describeHeaders(headers)})`,
+            params: { field, header, row: row.row, headers: describeHeaders(headers) },
           });
           continue;
         }

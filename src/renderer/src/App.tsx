@@ -31,6 +31,7 @@ import { AuditScreen } from './features/audit/AuditScreen';
 import { useConnectivity } from './hooks/use-connectivity';
 import { useHubLink, useHubSettingsReload } from './hooks/use-hub-link';
 import { useLists } from './hooks/use-lists';
+import { FacilityZoneContext } from './hooks/use-facility-today';
 import { useSettings } from './hooks/use-settings';
 import { usePrintKeys, type LastSlip } from './print/use-print-keys';
 import { useScan } from './scan/use-scan';
@@ -184,7 +185,7 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
   const state = emergency.state;
   const leftUnsaved = useLeftUnsaved(screen, settingsDrafts);
   return (
-    <>
+    <FacilityZoneContext.Provider value={settings?.timeZone}>
       {/* Inert under the lock and under the emergency window: no key, click or focus reaches
           the screen behind (a search screen clearing itself must not take the focus back). */}
       <div className="session-shell" inert={access.locked || state !== null} aria-hidden={access.locked || state !== null || undefined} data-testid="app-shell">
@@ -249,6 +250,6 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
         />
       )}
       {state && state.status !== 'choose' && <EmergencyDialog state={state} settings={settings} onClose={emergency.dismiss} />}
-    </>
+    </FacilityZoneContext.Provider>
   );
 }

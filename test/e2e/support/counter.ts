@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright';
+import { keyConfigOf, resolveFileKey } from '../../../src/core/store/resolve-file-key';
 import { startHarness, type Harness, type HarnessOptions } from '../../../src/harness/harness';
 import type { ListKind } from '../../../src/shared/lists';
 import { fileFor } from '../../helpers/files';
@@ -44,6 +45,10 @@ export interface CounterOptions {
    * and the test may move it on with page.clock.fastForward (the idle lock without a real wait).
    */
   clock?: 'fixed' | 'installed';
+  /** The browser's (the PC's) time zone; default Asia/Jakarta, the facility's. */
+  timezoneId?: string;
+  /** Encrypted, its key in plain form beside it (`<db>.key`), as the harness and the loket command keep it; default: no key. */
+  keyBeside?: boolean;
 }
 
 /**
@@ -57,12 +62,14 @@ export async function openCounter(
   options: CounterOptions = {},
 ): Promise<Counter> {
   const dir = await mkdtemp(join(tmpdir(), 'loket-e2e-'));
+  const dbPath = join(dir, 'loket.db');
   const harness = await startHarness({
-    dbPath: join(dir, 'loket.db'),
+    dbPath,
     rendererDir: RENDERER_DIR,
     workerScript: null,
     timeZone: 'Asia/Jakarta',
     now: () => TODAY,
+    ...(options.keyBeside ? keyConfigOf(resolveFileKey({ dbPath, mayCreate: true, env: {} })) : {}),
     ...options.core,
   });
   try {
@@ -76,7 +83,7 @@ export async function openCounter(
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
-  const context = await browser.newContext({ viewport, locale: options.locale ?? 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const context = await browser.newContext({ viewport, locale: options.locale ?? 'id-ID', timezoneId: options.timezoneId ?? 'Asia/Jakarta' });
   // The browser's clock agrees with the core's "today" (ages, the birth date's upper bound).
   if (options.clock === 'installed') await context.clock.install({ time: options.browserNow ?? TODAY });
   else await context.clock.setFixedTime(options.browserNow ?? TODAY);

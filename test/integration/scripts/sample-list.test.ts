@@ -34,20 +34,24 @@ describe('the sample list of npm run sample-list', () => {
     }
   });
 
-  it('the command writes the file and names members to try', () => {
+  it('the command writes the file and names members to try, in Indonesian unless English is asked', () => {
     const dir = tempDir();
     const out = join(dir, 'coba.xlsx');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', '..', 'scripts', 'sample-list.ts'), out, '--rows', '50'], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const script = join(__dirname, '..', '..', '..', 'scripts', 'sample-list.ts');
+    const sample = (args: string[], env: Record<string, string> = {}) =>
+      spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, LOKET_LANG: '', ...env } });
+    const run = sample([out, '--rows', '50']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(existsSync(out)).toBe(true);
-    expect(run.stdout).toMatch(/Wrote .*coba\.xlsx: 50 members/);
+    expect(run.stdout).toMatch(/^Ditulis .*coba\.xlsx: 50 peserta, judul kolom di baris \d+, \d+ baris dengan sel rusak\.\nCoba cari mereka di loket/);
     expect(run.stdout).toMatch(/\d{16} {2}\d{13}/);
-    const bad = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', '..', 'scripts', 'sample-list.ts'), out, '--rows', 'many'], { encoding: 'utf8' });
+    expect(run.stdout).not.toMatch(/Wrote|Try these/);
+    const bad = sample([out, '--rows', 'many']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--rows must be a whole number');
+    expect(bad.stderr).toContain('--rows harus bilangan bulat');
+    // As the loket command: LOKET_LANG=en, or --lang en.
+    expect(sample([out, '--rows', '50'], { LOKET_LANG: 'en' }).stdout).toMatch(/^Wrote .*coba\.xlsx: 50 members/);
+    expect(sample([out, '--rows', 'many', '--lang', 'en']).stderr).toContain('--rows must be a whole number');
   });
 });

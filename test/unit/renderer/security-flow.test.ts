@@ -3,7 +3,7 @@ import type { LoketApi, MethodInput, Result } from '../../../src/shared/contract
 import type { DatabaseSecurityView } from '../../../src/shared/database-security';
 import type { ChosenFile } from '../../../src/shared/file-handle';
 import type { LoketHarnessApi } from '../../../src/shared/harness-api';
-import { canRekey, keyStoreText, runSecurityAction, suggestedName } from '../../../src/renderer/src/features/security/security-flow';
+import { canRekey, keyStoreLine, keyStoreText, runSecurityAction, suggestedName } from '../../../src/renderer/src/features/security/security-flow';
 
 const FILE: ChosenFile = { handle: 'abcdefghijklmnopqrstuv', name: 'cadangan.db' };
 
@@ -67,5 +67,11 @@ describe('the data-security section', () => {
     expect(canRekey(view({ keyStore: 'key-file' }))).toBe(true);
     expect(canRekey(view({ keyStore: 'given' }))).toBe(false);
     expect(canRekey(view({ encrypted: false, keyStore: 'none' }))).toBe(false);
+  });
+
+  it('leaves the store line out where the core\'s warning already says it (the unsealed key file), and only there', () => {
+    expect(keyStoreLine(view({ keyStore: 'key-file', warning: 'security/key-beside-data' }))).toBeNull();
+    expect(keyStoreLine(view({ keyStore: 'key-file' }))).toBe('security.storeKeyFile');
+    expect(keyStoreLine(view({ encrypted: false, keyStore: 'none', warning: 'security/not-encrypted' }))).toBe('security.storeNone');
   });
 });

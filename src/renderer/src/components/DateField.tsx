@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DateKind, TypedDateError } from '../../../shared/typed-date';
 import { isoToDayFirst } from '../../../shared/typed-date';
-import { todayIso } from '../format';
+import { useFacilityToday } from '../hooks/use-facility-today';
 import { useLang } from '../i18n';
 import { dateFieldState, textAfterValue, type DateNote } from './date-field-logic';
 import './date-field.css';
@@ -30,7 +30,7 @@ export interface DateFieldProps {
   'aria-describedby'?: string;
   'data-testid'?: string;
   onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
-  /** Defaults to the computer's date. */
+  /** Defaults to today at the facility (its time zone from the settings), never the PC's own zone. */
   today?: string;
 }
 
@@ -45,7 +45,8 @@ export function DateField(props: DateFieldProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const noteId = useId();
-  const today = props.today ?? todayIso();
+  const facilityDay = useFacilityToday();
+  const today = props.today ?? facilityDay;
   const [text, setText] = useState(() => isoToDayFirst(value));
   const [focused, setFocused] = useState(false);
   // What the field last gave and the value it last saw: a value from outside replaces the text.

@@ -311,5 +311,6 @@ export const uiEn: UiMessages = {
     defaultPrinter: 'the default printer',
     saved: 'PDF saved: {{file}}',
     keys: 'P, F4 or Ctrl+P: print slip',
+    desktopOnly: 'Printing and Save PDF are in the desktop app. Here the slip is a preview only.',
   },
 };

@@ -313,6 +313,7 @@ export const uiId = {
     defaultPrinter: 'printer bawaan',
     saved: 'PDF disimpan: {{file}}',
     keys: 'P, F4 atau Ctrl+P: cetak slip',
+    desktopOnly: 'Cetak slip dan Simpan PDF ada di aplikasi desktop. Di sini hanya pratinjau slip.',
   },
 };
 

@@ -4,7 +4,7 @@ import type { ChosenFile } from '../../../../shared/file-handle';
 import type { ImportProgress, ImportReport, ListKind, ListPreview, ListSummary } from '../../../../shared/lists';
 import { loket } from '../../api';
 import { chooseFileFor } from '../../components/PathPrompt';
-import { todayIso } from '../../format';
+import { useFacilityToday } from '../../hooks/use-facility-today';
 import { LISTS_CHANGED } from '../../hooks/use-lists';
 import { asOfAfterPreview, importBlock, mappingToSend, replaceCaution, type AsOfField, type ImportBlock, type Mapping, type ReplaceCaution } from './import-flow';
 
@@ -16,7 +16,8 @@ export function useListImport(lists: readonly ListSummary[] = []) {
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [name, setName] = useState('');
   const [kind, setKind] = useState<ListKind>('pbi-apbd');
-  const [asOf, setAsOfField] = useState<AsOfField>(() => ({ value: todayIso(), touched: false }));
+  const today = useFacilityToday();
+  const [asOf, setAsOfField] = useState<AsOfField>(() => ({ value: today, touched: false }));
   const [preview, setPreview] = useState<ListPreview | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [reading, setReading] = useState(false);

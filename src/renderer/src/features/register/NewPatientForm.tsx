@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Identity } from '../../../../shared/counter';
 import { DateField } from '../../components/DateField';
-import { todayIso } from '../../format';
+import { useFacilityToday } from '../../hooks/use-facility-today';
 import { checkNik, dobTyped, fillFromNik, initialBirthFields, nikBirthDate, nikWarnings, sexAgainstNik, sexChosen } from './new-patient-logic';
 import { isNik } from './subject';
 import { stripSeparators } from '../../../../shared/separators';
@@ -32,7 +32,8 @@ interface Props {
 export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel, title, detail, submitLabel, testId = 'new-patient-form', withCard = false, fieldErrors = {} }: Props) {
   const { t } = useTranslation();
   const id = useId();
-  const today = todayIso();
+  // The facility's day: a birth date of today there is no future date, whatever the PC's zone.
+  const today = useFacilityToday();
   const [name, setName] = useState(draft.name);
   const [nik, setNik] = useState(draft.nik ?? '');
   const [birth, setBirth] = useState(() => initialBirthFields(draft, today));

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Notice, PathPrompt } from '../../components/PathPrompt';
 import { todayIso } from '../../format';
 import { useCoreMessage, useErrorText } from '../../i18n/core-words';
-import { canRekey, keyStoreText, runSecurityAction, suggestedName, type ActionOutcome, type SecurityAction } from './security-flow';
+import { canRekey, keyStoreLine, runSecurityAction, suggestedName, type ActionOutcome, type SecurityAction } from './security-flow';
 
 /**
  * Settings → Data security, for the administrator: where the database key is kept (with the
@@ -62,6 +62,7 @@ export function DataSecurity() {
     } else setStatus({ tone: 'bad', text: `${t('security.failed')}: ${errorText(result.error)}` });
   };
 
+  const storeLine = view ? keyStoreLine(view) : null;
   return (
     <div className="admin" data-testid="data-security">
       <section className="admin__section">
@@ -71,9 +72,11 @@ export function DataSecurity() {
         {!view && !error && <p className="admin__note">{t('security.loading')}</p>}
         {view && (
           <>
-            <p data-testid="security-store" data-store={view.keyStore}>
-              {t(keyStoreText(view))}
-            </p>
+            {storeLine && (
+              <p data-testid="security-store" data-store={view.keyStore}>
+                {t(storeLine)}
+              </p>
+            )}
             {view.warning && (
               <Notice tone="bad" testId="security-warning">
                 {coreText({ code: view.warning })}

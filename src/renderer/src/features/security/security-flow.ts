@@ -52,3 +52,11 @@ export function keyStoreText(view: DatabaseSecurityView): 'security.storeOs' | '
 
 /** Re-keying needs the key in a file Loket writes; a plain database has nothing to re-key. */
 export const canRekey = (view: DatabaseSecurityView): boolean => view.encrypted && (view.keyStore === 'os' || view.keyStore === 'key-file');
+
+/**
+ * The line saying where the key is kept, or null when the core's warning already says it: the
+ * unsealed key file's warning is that same sentence with what it means, so the section says it once.
+ */
+export function keyStoreLine(view: DatabaseSecurityView): ReturnType<typeof keyStoreText> | null {
+  return view.warning === 'security/key-beside-data' ? null : keyStoreText(view);
+}

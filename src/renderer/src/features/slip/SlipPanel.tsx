@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
-import { loket } from '../../api';
+import { harness, loket } from '../../api';
 import { Notice, PathPrompt, chooseFileFor } from '../../components/PathPrompt';
 import { useLang } from '../../i18n';
 import { errorTextNow, useErrorText } from '../../i18n/core-words';
@@ -54,6 +54,9 @@ export function SlipPanel({ visitId, queue, autoPrint }: Props) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const printedFor = useRef<number | null>(null);
+  // The browser harness cannot print or make a PDF: said up front, no buttons or path field that
+  // could only be refused (the print keys still answer, in the status line).
+  const printing = harness?.printing !== false;
 
   useEffect(() => {
     let live = true;
@@ -121,6 +124,12 @@ export function SlipPanel({ visitId, queue, autoPrint }: Props) {
     <section className="slip-panel" data-testid="slip-panel" aria-label={t('slip.title')}>
       <div className="slip-panel__side">
         <h3 className="slip-panel__title">{t('slip.title')}</h3>
+        {!printing && (
+          <Notice tone="info" testId="slip-desktop-only">
+            {t('slip.desktopOnly')}
+          </Notice>
+        )}
+        {printing && (<>
         <div className="slip-panel__buttons">
           <button type="button" className="button button--primary" data-testid="slip-print" aria-busy={busy} onClick={() => void print(false)}>
             {t('slip.print')} <kbd>P</kbd>
@@ -133,7 +142,8 @@ export function SlipPanel({ visitId, queue, autoPrint }: Props) {
           </button>
         </div>
         <p className="slip-panel__keys">{t('slip.keys')}</p>
-        {asking && (
+        </>)}
+        {printing && asking && (
           <PathPrompt
             label={t('slip.pdfPath')}
             submitLabel={t('slip.pdfSave')}
