@@ -233,6 +233,7 @@ export const uiEn: UiMessages = {
     candidates_one: '{{count}} candidate: check that this is the patient',
     candidates_other: '{{count}} candidates: pick the right patient',
     candidatesDetail: "Compare name, birth date and address with the patient's ID or card. Loket never picks on its own.",
+    conflictDetail: "Compare name, birth date and sex with the patient's ID or card, then pick the row. The status and the payer come only from the lists of the person picked.",
     pickedBy: 'Picked by clerk: {{name}}',
     pickedBorn: 'born {{date}}',
     pickedNik: 'NIK {{tail}}',

@@ -235,6 +235,7 @@ export const uiId = {
     candidates_one: '{{count}} kandidat: pilih pasien yang sesuai',
     candidates_other: '{{count}} kandidat: pilih pasien yang sesuai',
     candidatesDetail: 'Cocokkan nama, tanggal lahir dan alamat dengan KTP atau kartu pasien. Loket tidak memilih sendiri.',
+    conflictDetail: 'Cocokkan nama, tanggal lahir dan jenis kelamin dengan KTP atau kartu pasien, lalu pilih barisnya. Status dan penjamin diambil hanya dari daftar orang yang dipilih.',
     pickedBy: 'Dipilih petugas: {{name}}',
     pickedBorn: 'lahir {{date}}',
     pickedNik: 'NIK {{tail}}',

@@ -40,14 +40,22 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
   }
 
   if (display.kind === 'candidates') {
+    // One number, different people on the lists: said in words, and the clerk chooses the person.
+    const conflict = display.conflict;
     return (
-      <section className="verdict verdict--candidates" data-testid="verdict" data-verdict="candidates" aria-live="polite">
+      <section
+        className={`verdict verdict--candidates${conflict ? ' verdict--conflict' : ''}`}
+        data-testid="verdict"
+        data-verdict="candidates"
+        data-conflict={conflict?.code}
+        aria-live="polite"
+      >
         <span className="verdict__icon" aria-hidden="true" />
         <div className="verdict__body">
           <Unsearched unsearched={unsearched} />
           <QueryWarnings warnings={display.warnings} />
-          <h2 className="verdict__title">{t('verdict.candidates', { count: display.count })}</h2>
-          <p className="verdict__detail">{t('verdict.candidatesDetail')}</p>
+          <h2 className="verdict__title">{conflict ? say(conflict) : t('verdict.candidates', { count: display.count })}</h2>
+          <p className="verdict__detail">{conflict ? t('verdict.conflictDetail') : t('verdict.candidatesDetail')}</p>
         </div>
       </section>
     );
@@ -73,6 +81,11 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
       <div className="verdict__body">
         <Unsearched unsearched={unsearched} />
         <QueryWarnings warnings={warnings} />
+        {display.note && (
+          <p className="verdict__stale" role="status" data-testid="verdict-conflict-note" data-code={display.note.code}>
+            {say(display.note)}
+          </p>
+        )}
         <h2 className="verdict__title">
           {verdict === 'eligible' ? t('verdict.eligible') : verdict === 'not-eligible' ? t('verdict.notEligible') : t(`verdict.${unknown.title}`)}
         </h2>
