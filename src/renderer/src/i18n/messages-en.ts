@@ -220,6 +220,7 @@ export const uiEn: UiMessages = {
   verdict: {
     ...SHARED_NAMES.en.verdicts,
     eligibleDetail: 'Active JKN member',
+    eligibleDetailRegional: 'Active member of Jamkesda / a regional scheme',
     reasonUnknown: 'No reason given in the list',
     unknownDetail_one: 'Not in the stored member list.',
     unknownDetail_other: 'Not in the {{count}} stored member lists.',

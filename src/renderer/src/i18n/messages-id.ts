@@ -222,6 +222,7 @@ export const uiId = {
   verdict: {
     ...SHARED_NAMES.id.verdicts,
     eligibleDetail: 'Peserta JKN aktif',
+    eligibleDetailRegional: 'Peserta Jamkesda / PBI daerah aktif',
     reasonUnknown: 'Alasan tidak tercantum di daftar',
     unknownDetail_one: 'Tidak ada di {{count}} daftar peserta yang tersimpan.',
     unknownDetail_other: 'Tidak ada di {{count}} daftar peserta yang tersimpan.',

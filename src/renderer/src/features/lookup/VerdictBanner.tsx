@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CoreMessage } from '../../../../shared/i18n/messages';
 import type { LookupResult, MemberMatch } from '../../../../shared/lookup';
+import { derivePayer } from '../../../../shared/payer-rule';
 import { statusReasonMessage } from '../../../../shared/status-reason';
 import { formatDate } from '../../format';
 import { formatDayClock, localDateOf } from '../../format-time';
@@ -94,7 +95,12 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
             {reason}
           </p>
         )}
-        {verdict === 'eligible' && <p className="verdict__detail">{t('verdict.eligibleDetail')}</p>}
+        {verdict === 'eligible' && (
+          <p className="verdict__detail" data-testid="verdict-eligible-detail">
+            {/* A Jamkesda-only member is no JKN member: the banner says what the payer rule proposes. */}
+            {derivePayer(verdict, basis) === 'jamkesda' ? t('verdict.eligibleDetailRegional') : t('verdict.eligibleDetail')}
+          </p>
+        )}
         {names.length > 0 && (
           <p className="verdict__who">{pickedByClerk ? t('verdict.pickedBy', { name: names.join(', ') }) : names.join(', ')}</p>
         )}
