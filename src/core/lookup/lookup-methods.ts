@@ -68,6 +68,10 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
         return { ...base, query, kind: 'mrn', patient, tookMs: elapsed(started) };
       }
       const result = lookup(lookupContext(), query, dob);
+      // A card the lists give to different people, and that several records here hold too (each
+      // person registered once): no record names the person. The clerk picks among the lists'
+      // people, and each is then found by their NIK.
+      if (own && result.conflict && own.by === 'identifier' && classifyQuery(query).kind === 'card' && recordsWithCard(ctx, own.patient.card) > 1) return result;
       if (own) return { ...forPerson(result, own.patient), patient: own.patient, tookMs: elapsed(started) };
       if (result.kind === 'name') {
         const ownMatches = ownByName(db, query, dob ?? null);
@@ -107,6 +111,9 @@ export function forPerson(result: LookupResult, person: PersonFacts): LookupResu
   const code = result.kind === 'nik' ? 'lookup/nik-also-other' : 'lookup/card-also-other';
   return { ...result, verdict: verdictOf(rows), conflict: { ...result.conflict, message: { code, params: { others: [...new Set(others)].join(', '), name: rows[0]!.name } } } };
 }
+
+const recordsWithCard = (ctx: CoreContext, card: string | null): number =>
+  card === null ? 0 : (ctx.db.prepare('SELECT count(*) AS n FROM patients WHERE card = ?').get(card) as { n: number }).n;
 
 const elapsed = (started: number): number => Math.round((performance.now() - started) * 1000) / 1000;
 

@@ -72,4 +72,18 @@ describe('a number the lists give to different people', () => {
     expect(byCardRecord).toMatchObject({ kind: 'mrn', verdict: 'eligible', conflict: { message: { code: 'lookup/card-also-other' } } });
     core.close();
   });
+
+  it('once both people have a record here with the card, the card names no record: the clerk picks again, each found by their NIK', async () => {
+    const core = await counter();
+    await core.createPatient({ name: KOMALASARI.name, nik: KOMALASARI.nik, card: SHARED_CARD, dob: KOMALASARI.dob, sex: 'P' });
+    const rudi = await core.createPatient({ name: RUDI.name, nik: RUDI.nik, card: SHARED_CARD, dob: RUDI.dob, sex: 'L' });
+    const r = await core.lookup({ query: SHARED_CARD });
+    expect(r.patient ?? null).toBeNull();
+    expect(r).toMatchObject({ verdict: 'unknown', conflict: { message: { code: 'lookup/card-conflict' } } });
+    // His NIK names him.
+    const byNik = await core.lookup({ query: RUDI.nik });
+    expect(byNik.patient?.id).toBe(rudi.id);
+    expect(byNik.verdict).toBe('eligible');
+    core.close();
+  });
 });
