@@ -100,6 +100,7 @@ describe('one card, two people', () => {
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
     expect(await page.getByTestId('verdict-conflict-note').textContent()).toContain(RUDI.name);
     expect(await verdict.textContent()).not.toContain(APBD.name);
+    await c.screenshot('card-conflict-record-note-1024');
   });
 
   it('(b) one person on two lists is one answer, as before', async () => {
