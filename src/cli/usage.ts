@@ -57,8 +57,11 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     daftar: `  loket daftar [NIK|KARTU] [--name NAMA] [--dob YYYY-MM-DD] --unit KODE [--again]
     mendaftarkan kunjungan seperti di loket: pasien dicari dengan nomornya, atau nama dan tanggal lahir, di
     rekam medis lalu di daftar peserta; bila tidak ada, pasien baru dibuat dari yang diberikan (--name perlu
-    hanya saat itu). Tidak ditemukan tidak pernah menahan pendaftaran (penjamin menyusul). --again: kunjungan
-    kedua ke unit yang sama hari ini. Loket yang terdaftar di hub meminta nomor antrean dari hub.`,
+    hanya saat itu). Tidak ditemukan tidak pernah menahan pendaftaran (penjamin menyusul). Nomor yang di
+    daftar tercatat untuk beberapa orang berbeda ditolak: --name (dan --dob) memilih orangnya. --unit: kode
+    unit di Pengaturan (huruf besar atau kecil; yang ada disebutkan bila salah). Penjamin diturunkan seperti
+    di loket. --again: kunjungan kedua ke unit yang sama hari ini. Loket yang terdaftar di hub meminta nomor
+    antrean dari hub.`,
     antrean: `  loket antrean --unit KODE
     antrean hari ini di satu unit seperti dilihat loket ini (dengan hub: semua loket), gawat darurat dulu.`,
     enroll: `  loket enroll --code KODE [--hub URL]
@@ -147,8 +150,11 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     daftar: `  loket daftar [NIK|CARD] [--name NAME] [--dob YYYY-MM-DD] --unit CODE [--again]
     registers a visit as the counter does: the patient is found by the number, or by name and birth date,
     in this facility's records and then in the lists; when nobody is found a new patient is made from what
-    was given (--name is needed only then). Not found never blocks (payer to follow). --again: a second
-    visit to the same unit today. A counter enrolled at a hub takes its queue number from the hub.`,
+    was given (--name is needed only then). Not found never blocks (payer to follow). A number the lists
+    give to several different people is refused: --name (and --dob) choose the person. --unit: the unit's
+    code in the settings (any case; the codes are named when it is wrong). The payer is derived as at the
+    counter. --again: a second visit to the same unit today. A counter enrolled at a hub takes its queue
+    number from the hub.`,
     antrean: `  loket antrean --unit CODE
     today's queue of one unit as this counter sees it (with a hub: every counter's), emergencies first.`,
     enroll: `  loket enroll --code CODE [--hub URL]

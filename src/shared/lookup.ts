@@ -57,6 +57,16 @@ export interface LookupResult {
    * be read", never "not on any list". Absent when every list was searched.
    */
   unsearched?: { lists: string[]; message: CoreMessage };
+  /**
+   * The NIK or card looked up is held by two or more different people on the lists (another name,
+   * birth date or sex: src/shared/same-person.ts). Loket never picks between people. Without a
+   * record here that names the person, the verdict is `unknown` and the clerk chooses the person
+   * among the matches (message lookup/card-conflict, lookup/nik-conflict): the verdict and the
+   * payer then rest on that person's rows only. With such a record (`patient`), the verdict is
+   * that person's alone, and the message (lookup/card-also-other, lookup/nik-also-other) names the
+   * others, so the clerk checks the card. `people`: how many people hold the number.
+   */
+  conflict?: { people: number; message: CoreMessage };
   /** This facility's record of the patient, when the query names one (MRN, or a known NIK or card). */
   patient?: OwnPatient | null;
   /**

@@ -152,10 +152,15 @@ async function lookupOrThrow(core: Core, query: string, dob: string | undefined)
 
 function printResult(r: LookupResult, out: Output, lang: Lang): void {
   const unknown = r.unsearched ? 'cek/verdict-unknown-unsearched' : 'cek/verdict-unknown';
-  const verdict = cliText(lang, r.verdict === 'eligible' ? 'cek/verdict-eligible' : r.verdict === 'not-eligible' ? 'cek/verdict-not-eligible' : unknown);
+  // A number different people hold: no verdict until one of them is chosen (never "not found").
+  const undecided = r.conflict && r.verdict === 'unknown';
+  const verdict = undecided
+    ? cliText(lang, 'cek/verdict-conflict', { count: r.conflict!.people })
+    : cliText(lang, r.verdict === 'eligible' ? 'cek/verdict-eligible' : r.verdict === 'not-eligible' ? 'cek/verdict-not-eligible' : unknown);
   out.line(`${r.query} [${r.kind}]: ${verdict}`);
   // The core gives codes; worded here in --lang.
   if (r.unsearched) out.line(`  ! ${formatCoreMessage(lang, r.unsearched.message)}`);
+  if (r.conflict && !undecided) out.line(`  ! ${formatCoreMessage(lang, r.conflict.message)}`);
   if (r.problem) out.line(`  ${formatCoreMessage(lang, r.problem)}`);
   for (const w of r.queryWarnings ?? []) out.line(`  ! ${formatCoreMessage(lang, w)}`);
   for (const m of r.matches) {

@@ -1,9 +1,13 @@
 import type { Core } from '../../core/core';
-import type { Identity, Patient, RegisteredVisit } from '../../shared/counter';
+import type { Identity, Patient, Payer, RegisteredVisit } from '../../shared/counter';
 import type { Lang } from '../../shared/i18n/messages';
 import type { LookupResult, MemberMatch, Verdict } from '../../shared/lookup';
+import { derivePayer } from '../../shared/payer-rule';
+import { peopleOf, rowsOfPerson, samePerson } from '../../shared/same-person';
+import type { CounterSettings } from '../../shared/settings';
+import { decide } from '../../shared/verdict-rule';
 import { checkDate } from '../checks';
-import { call } from '../contract-call';
+import { call, ContractCallError } from '../contract-call';
 import { cliText } from '../messages';
 import type { Output } from '../output';
 import { CliFailure, UsageError } from '../usage-error';
@@ -20,9 +24,9 @@ export interface DaftarArgs {
   again?: boolean | undefined;
 }
 
-/** What `loket daftar --json` prints: the visit and the patient, with their global ids. */
+/** What `loket daftar --json` prints: the visit (with the payer recorded) and the patient, with their global ids. */
 export interface DaftarResult {
-  visit: { id: string; queueNumber: string; unit: string; serviceDate: string };
+  visit: { id: string; queueNumber: string; unit: string; serviceDate: string; payer: Payer };
   patient: { id: string; mrn: string; nik: string | null; name: string };
   verdict: Verdict | null;
   created: boolean;
@@ -36,10 +40,11 @@ export interface DaftarResult {
  * visit is registered with payer "menyusul" and a follow-up, as at the counter.
  */
 export async function daftarCommand(core: Core, args: DaftarArgs, out: Output, lang: Lang): Promise<number> {
-  const request = checkArgs(args);
+  const checked = checkArgs(args);
   // Enrolled: the facility's patient index and the hub's next number first, then hand the visit over.
   const before = await roundIfEnrolled(core);
-  const result = await registerWalkIn(core, request);
+  const request = { ...checked, unit: unitCode(await call(core, 'getSettings', {}), checked.unit) };
+  const result = await registerWalkIn(core, request, lang);
   const after = before.hub === 'not-enrolled' ? before : await roundIfEnrolled(core);
   const warning = roundWarning(after, lang);
   if (warning && !out.json) out.error(warning);
@@ -75,15 +80,26 @@ function checkArgs(args: DaftarArgs): Request {
   return { number, name, dob, unit: args.unit, again: args.again === true };
 }
 
-async function registerWalkIn(core: Core, request: Request): Promise<DaftarResult> {
-  const { patient: known, match, verdict } = await findWho(core, request);
+/**
+ * The unit's code as the settings spell it: typed in any case (`umum` is UMUM). An unknown code is
+ * refused with the codes that exist, so the officer need not look them up.
+ */
+function unitCode(settings: CounterSettings, typed: string): string {
+  const unit = settings.units.find((u) => u.code === typed) ?? settings.units.find((u) => u.code.toUpperCase() === typed.toUpperCase());
+  if (!unit) throw new CliFailure('visit/unknown-unit', { unit: typed, units: settings.units.map((u) => u.code).join(', ') });
+  return unit.code;
+}
+
+async function registerWalkIn(core: Core, request: Request, lang: Lang): Promise<DaftarResult> {
+  const { patient: known, match, verdict, basis } = await findWho(core, request, lang);
   const created = known === null;
-  const visitInput = { unit: request.unit, verdict, verdictSource: 'lists' as const };
+  // The payer as the counter proposes it: from the rows of this person only (a Jamkesda member is Jamkesda, not JKN).
+  const visitInput = { unit: request.unit, verdict, verdictSource: 'lists' as const, payer: derivePayer(verdict, basis) };
   let patient: Patient;
   let visit: RegisteredVisit;
   if (known) {
     patient = known;
-    visit = await call(core, 'registerVisit', { patientId: known.id, ...visitInput, ...(request.again ? { confirmDuplicate: true } : {}) });
+    visit = await notTwice(() => call(core, 'registerVisit', { patientId: known.id, ...visitInput, ...(request.again ? { confirmDuplicate: true } : {}) }));
   } else {
     const identity = identityFor(request, match);
     if (!identity) throw new UsageError('usage/daftar-new-needs-name', {}, 'daftar');
@@ -91,21 +107,46 @@ async function registerWalkIn(core: Core, request: Request): Promise<DaftarResul
     ({ patient, ...visit } = await call(core, 'registerNewPatient', { identity, ...visitInput }));
   }
   return {
-    visit: { id: visit.uid, queueNumber: visit.queue, unit: visit.unit, serviceDate: visit.serviceDate },
+    visit: { id: visit.uid, queueNumber: visit.queue, unit: visit.unit, serviceDate: visit.serviceDate, payer: visit.payer },
     patient: { id: patient.uid, mrn: patient.mrn, nik: patient.nik, name: patient.name },
     verdict,
     created,
   };
 }
 
+/**
+ * A second visit the same day to the same unit: the app asks the clerk (a button registers it
+ * again); here the officer is told the flag that does it. The code stays the core's.
+ */
+async function notTwice(register: () => Promise<RegisteredVisit>): Promise<RegisteredVisit> {
+  try {
+    return await register();
+  } catch (error) {
+    if (error instanceof ContractCallError && error.error.code === 'visit/duplicate') throw new CliFailure('visit/duplicate', error.error.params ?? {});
+    throw error;
+  }
+}
+
+interface Who {
+  patient: Patient | null;
+  match: MemberMatch | null;
+  verdict: Verdict | null;
+  /** The list rows the verdict rests on: the payer follows from them. */
+  basis: MemberMatch[];
+}
+
 /** This facility's record and the lists' answer for the number, or for name and birth date. */
-async function findWho(core: Core, request: Request): Promise<{ patient: Patient | null; match: MemberMatch | null; verdict: Verdict | null }> {
+async function findWho(core: Core, request: Request, lang: Lang): Promise<Who> {
   if (request.number) {
     const query = 'nik' in request.number ? request.number.nik : request.number.card;
     const result = await call(core, 'lookup', { query });
-    const match = result.matches.find((m) => m.confidence === 'exact') ?? null;
-    const patient = result.patient ?? (match?.nik ? await call(core, 'findPatient', { nik: match.nik }) : null);
-    return { patient, match, verdict: result.verdict };
+    const rows = personRows(result, request, query, lang);
+    const match = rows[0] ?? null;
+    // A record here by this number is this patient only when it is the person chosen (a number two people hold).
+    const own = result.patient && (!result.conflict || rows.some((r) => samePerson(r, result.patient!))) ? result.patient : null;
+    const patient = own ?? (match?.nik ? await call(core, 'findPatient', { nik: match.nik }) : null);
+    const decision = decide(rows);
+    return { patient, match, verdict: result.conflict ? decision.verdict : result.verdict, basis: decision.basis };
   }
   const { name, dob } = request as Request & { name: string; dob: string };
   const same = await call(core, 'likelyDuplicates', { name, dob });
@@ -115,10 +156,48 @@ async function findWho(core: Core, request: Request): Promise<{ patient: Patient
   // As at the counter: the clerk picks the one member and the verdict is that member's number's.
   const number = match?.nik ? { nik: match.nik } : match?.card ? { card: match.card } : null;
   if (number) {
-    const byNumber = await findWho(core, { ...request, number });
+    const byNumber = await findWho(core, { ...request, number }, lang);
     return { ...byNumber, patient: same[0] ?? byNumber.patient, match: byNumber.match ?? match };
   }
-  return { patient: same[0] ?? null, match, verdict: 'unknown' };
+  return { patient: same[0] ?? null, match, verdict: 'unknown', basis: [] };
+}
+
+/**
+ * The exact list rows of the person the number stands for. A number the lists give to several
+ * different people (result.conflict) stands for nobody by itself; Loket never picks. The person
+ * is this facility's record when it is one of them, else the one `--name` (and `--dob`) names;
+ * otherwise the command refuses, naming the people and what to do.
+ */
+function personRows(result: LookupResult, request: Request, query: string, lang: Lang): MemberMatch[] {
+  const exact = result.matches.filter((m) => m.confidence === 'exact');
+  if (!result.conflict) return exact;
+  const people = peopleOf(result.matches);
+  if (request.name) {
+    const named = people.filter((rows) => rows.some((r) => samePerson(r, { name: request.name!, dob: request.dob, sex: null })));
+    if (named.length === 1) return named[0]!;
+  } else if (result.patient) {
+    const own = rowsOfPerson(result.matches, result.patient);
+    if (own.length > 0) return own;
+  }
+  throw new CliFailure(result.kind === 'nik' ? 'daftar/nik-conflict' : 'daftar/card-conflict', {
+    number: query,
+    count: people.length,
+    people: people.map((rows) => personText(lang, rows)).join('; '),
+    unmatched: request.name ? cliText(lang, 'daftar/conflict-unmatched', { name: request.name, dob: request.dob ? ` ${request.dob}` : '' }) : '',
+  });
+}
+
+/** "KOMALASARI NASUTION (perempuan, lahir 1967-05-03, Jamkesda)": enough to tell the people apart. */
+function personText(lang: Lang, rows: MemberMatch[]): string {
+  const first = rows[0]!;
+  const sex = rows.find((r) => r.sex)?.sex;
+  const dob = rows.find((r) => r.dob)?.dob;
+  const details = [
+    sex ? cliText(lang, sex === 'L' ? 'daftar/sex-male' : 'daftar/sex-female') : null,
+    dob ? cliText(lang, 'daftar/born', { dob }) : null,
+    [...new Set(rows.map((r) => r.list.name))].join(', '),
+  ].filter((d): d is string => d !== null);
+  return `${first.name} (${details.join(', ')})`;
 }
 
 /** The one list member of that name born that day; none when there are two (the clerk would ask). */

@@ -1,6 +1,8 @@
 import type { Payer } from '../../shared/counter';
 import type { LookupResult, OwnPatient } from '../../shared/lookup';
+import { peopleOf, rowsOfPerson, samePerson, type PersonFacts } from '../../shared/same-person';
 import { isAllDigits, stripSeparators } from '../../shared/separators';
+import { verdictOf } from '../../shared/verdict-rule';
 import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core';
 import { setPayer } from '../follow-ups/follow-ups';
@@ -62,11 +64,15 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
         // A record number of this facility: answer for the patient's own NIK (or card).
         const patient = own.patient;
         const identifier = patient.nik ?? patient.card;
-        const base: LookupResult = identifier ? lookup(lookupContext(), identifier) : { query, kind: 'mrn', verdict: 'unknown', matches: [], problem: null, tookMs: 0 };
+        const base: LookupResult = identifier ? forPerson(lookup(lookupContext(), identifier), patient) : { query, kind: 'mrn', verdict: 'unknown', matches: [], problem: null, tookMs: 0 };
         return { ...base, query, kind: 'mrn', patient, tookMs: elapsed(started) };
       }
       const result = lookup(lookupContext(), query, dob);
-      if (own) return { ...result, patient: own.patient, tookMs: elapsed(started) };
+      // A card the lists give to different people, and that several records here hold too (each
+      // person registered once): no record names the person. The clerk picks among the lists'
+      // people, and each is then found by their NIK.
+      if (own && result.conflict && own.by === 'identifier' && classifyQuery(query).kind === 'card' && recordsWithCard(ctx, own.patient.card) > 1) return result;
+      if (own) return { ...forPerson(result, own.patient), patient: own.patient, tookMs: elapsed(started) };
       if (result.kind === 'name') {
         const ownMatches = ownByName(db, query, dob ?? null);
         return ownMatches.length > 0 ? { ...result, ownMatches, tookMs: elapsed(started) } : result;
@@ -74,12 +80,12 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
       return withNumberProblem(ctx, query, result);
     },
     async recheckPayer({ visitId }) {
-      const visit = db.prepare('SELECT v.payer, p.nik, p.card FROM visits v JOIN patients p ON p.id = v.patient_id WHERE v.id = ?').get(visitId) as
-        | { payer: Payer; nik: string | null; card: string | null }
+      const visit = db.prepare('SELECT v.payer, p.nik, p.card, p.name, p.dob, p.sex FROM visits v JOIN patients p ON p.id = v.patient_id WHERE v.id = ?').get(visitId) as
+        | ({ payer: Payer; nik: string | null; card: string | null } & PersonFacts)
         | undefined;
       if (!visit) throw new LoketError('visit/not-found', { id: visitId });
       const identifier = visit.nik ?? visit.card;
-      const verdict = identifier ? lookup(lookupContext(), identifier).verdict : 'unknown';
+      const verdict = identifier ? forPerson(lookup(lookupContext(), identifier), visit).verdict : 'unknown';
       if (verdict === 'eligible' && visit.payer === 'pending') {
         setPayer(db, visitId, 'jkn', ctx.now(), undefined, { by: ctx.clerk(), via: 'recheck' });
         return { verdict, payer: 'jkn' as const };
@@ -88,6 +94,26 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
     },
   };
 }
+
+/**
+ * The answer for a number when this facility's record says whose it is: a number the lists give to
+ * several people (`conflict`) is answered for the record's person alone, by that person's rows
+ * (their payer too), and the message names the others, so the clerk checks the card. When the
+ * record matches none of them, the clerk still chooses (the conflict stands).
+ */
+export function forPerson(result: LookupResult, person: PersonFacts): LookupResult {
+  if (!result.conflict) return result;
+  const rows = rowsOfPerson(result.matches, person);
+  if (rows.length === 0) return result;
+  const others = peopleOf(result.matches)
+    .filter((p) => !p.some((r) => samePerson(r, person)))
+    .map((p) => p[0]!.name);
+  const code = result.kind === 'nik' ? 'lookup/nik-also-other' : 'lookup/card-also-other';
+  return { ...result, verdict: verdictOf(rows), conflict: { ...result.conflict, message: { code, params: { others: [...new Set(others)].join(', '), name: rows[0]!.name } } } };
+}
+
+const recordsWithCard = (ctx: CoreContext, card: string | null): number =>
+  card === null ? 0 : (ctx.db.prepare('SELECT count(*) AS n FROM patients WHERE card = ?').get(card) as { n: number }).n;
 
 const elapsed = (started: number): number => Math.round((performance.now() - started) * 1000) / 1000;
 

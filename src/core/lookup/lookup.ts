@@ -4,6 +4,7 @@ import type { Confidence, LookupResult, MemberMatch, QueryKind } from '../../sha
 import { unsearchedOf, withEachReadable } from './unreadable-lists';
 import { normalizeName } from '../../shared/names';
 import { parseNik, type NikParse } from '../../shared/nik';
+import { peopleOf } from '../../shared/same-person';
 import { verdictOf } from '../../shared/verdict-rule';
 import { MemberFlags, addressLine, cardToText, dobToIso, flagNames, isoToDob, sexOf, unpackDetail } from '../lists/member-table';
 import { classifyQuery } from './classify-query';
@@ -62,11 +63,26 @@ export function lookup(ctx: LookupContext, query: string, dob?: string): LookupR
       problem = { code: 'query/partial-number', params: { digits: classified.digits } };
       break;
   }
-  const result: LookupResult = { query, kind, verdict: verdictOf(matches), matches, problem, tookMs: Math.round((performance.now() - started) * 1000) / 1000 };
+  const conflict = kind === 'name' ? undefined : conflictOf(kind, matches);
+  // A number two people hold decides nothing by itself: the clerk chooses the person first.
+  const verdict = conflict ? 'unknown' : verdictOf(matches);
+  const result: LookupResult = { query, kind, verdict, matches, problem, tookMs: Math.round((performance.now() - started) * 1000) / 1000 };
+  if (conflict) result.conflict = conflict;
   if (queryWarnings) result.queryWarnings = queryWarnings;
   const unsearched = unsearchedOf(ctx.catalog.unreadable());
   if (unsearched) result.unsearched = unsearched;
   return result;
+}
+
+/**
+ * A NIK or card the lists give to different people (same-person.ts): one card number on the
+ * PBI APBD list for one person and on the Jamkesda list for another. The same person on two
+ * lists is no conflict.
+ */
+function conflictOf(kind: QueryKind, matches: MemberMatch[]): LookupResult['conflict'] {
+  const people = peopleOf(matches).length;
+  if (people < 2) return undefined;
+  return { people, message: { code: kind === 'nik' ? 'lookup/nik-conflict' : 'lookup/card-conflict', params: { count: people } } };
 }
 
 /**

@@ -163,6 +163,10 @@ export const messagesEn: Record<MessageKey, string> = {
   'query/nik-serial': 'This NIK cannot exist: its serial number is 0000. Check the digits against the ID card.',
   'lookup/list-unreadable': 'The list {{list}} cannot be read (its file is missing or damaged): call the IT officer. The patient can still be registered.',
   'lookup/lists-unreadable': '{{count}} lists cannot be read ({{lists}}; their files are missing or damaged): call the IT officer. The patient can still be registered.',
+  'lookup/card-conflict': 'This card is on record for {{count}} different people: choose the patient.',
+  'lookup/nik-conflict': 'This NIK is on record for {{count}} different people: choose the patient.',
+  'lookup/card-also-other': "On the lists this card is also on record for {{others}}: check it against the patient's card. The answer here is for {{name}} only.",
+  'lookup/nik-also-other': "On the lists this NIK is also on record for {{others}}: check it against the patient's ID card. The answer here is for {{name}} only.",
   // A member's status reason (shared/status-reason.ts): lists and BPJS say why a member is not active.
   'status-reason/deceased': 'Deceased',
   'status-reason/premium': 'Not active: premium arrears',

@@ -161,6 +161,10 @@ export const messagesId = {
   'query/nik-serial': 'NIK ini tidak mungkin: nomor urut 0000. Cocokkan angkanya dengan KTP.',
   'lookup/list-unreadable': 'Daftar {{list}} tidak dapat dibaca (berkasnya hilang atau rusak): hubungi petugas IT. Pasien tetap dapat didaftarkan.',
   'lookup/lists-unreadable': '{{count}} daftar tidak dapat dibaca ({{lists}}; berkasnya hilang atau rusak): hubungi petugas IT. Pasien tetap dapat didaftarkan.',
+  'lookup/card-conflict': 'Kartu ini tercatat untuk {{count}} orang berbeda: pilih pasiennya.',
+  'lookup/nik-conflict': 'NIK ini tercatat untuk {{count}} orang berbeda: pilih pasiennya.',
+  'lookup/card-also-other': 'Kartu ini di daftar juga tercatat atas nama {{others}}: cocokkan dengan kartu pasien. Hasil cek di sini hanya untuk {{name}}.',
+  'lookup/nik-also-other': 'NIK ini di daftar juga tercatat atas nama {{others}}: cocokkan dengan KTP pasien. Hasil cek di sini hanya untuk {{name}}.',
   // A member's status reason (shared/status-reason.ts): lists and BPJS say why a member is not active.
   'status-reason/deceased': 'Meninggal',
   'status-reason/premium': 'Non-aktif karena premi (tunggakan)',

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../src/core/core';
+import { memberAt } from '../../fixtures/generate-members';
 import { writeSampleList } from '../../fixtures/sample-list-file';
 import { useTempDir } from '../../helpers/temp';
 import { fileFor } from '../../helpers/files';
@@ -29,6 +30,27 @@ describe('the sample list of npm run sample-list', () => {
       // Row 194 has its birth date written out in words ("12 Maret 1985"): still read day-first.
       const byName = await core.lookup({ query: sample.examples[0]!.name, dob: sample.examples[0]!.dob });
       expect(byName.matches.length).toBeGreaterThan(0);
+    } finally {
+      core.close();
+    }
+  });
+
+  it("the README's two samples (seed 7, and --seed 3) are other people with other cards: imported together, no card names two people", async () => {
+    const dir = tempDir();
+    const first = await writeSampleList(join(dir, 'sample-pbi-apbd.xlsx'), { rows: 500, seed: 7 });
+    const second = await writeSampleList(join(dir, 'daftar.csv'), { rows: 500, seed: 3 });
+    const cards = (seed: number): Set<string> => new Set(Array.from({ length: 500 }, (_, i) => memberAt(seed, i).card));
+    const shared = [...cards(3)].filter((c) => cards(7).has(c));
+    expect(shared).toEqual([]);
+    const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => NOW });
+    try {
+      await core.importList({ file: fileFor(core, first.path), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
+      await core.importList({ file: fileFor(core, second.path), list: 'Jamkesda', kind: 'jamkesda', asOf: '2026-11-01' });
+      for (const m of [...first.examples, ...second.examples]) {
+        const found = await core.lookup({ query: m.card });
+        expect(found.conflict).toBeUndefined();
+        expect(new Set(found.matches.map((x) => x.name))).toEqual(new Set([m.name]));
+      }
     } finally {
       core.close();
     }

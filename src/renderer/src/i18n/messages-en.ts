@@ -220,6 +220,7 @@ export const uiEn: UiMessages = {
   verdict: {
     ...SHARED_NAMES.en.verdicts,
     eligibleDetail: 'Active JKN member',
+    eligibleDetailRegional: 'Active member of Jamkesda / a regional scheme',
     reasonUnknown: 'No reason given in the list',
     unknownDetail_one: 'Not in the stored member list.',
     unknownDetail_other: 'Not in the {{count}} stored member lists.',
@@ -233,6 +234,7 @@ export const uiEn: UiMessages = {
     candidates_one: '{{count}} candidate: check that this is the patient',
     candidates_other: '{{count}} candidates: pick the right patient',
     candidatesDetail: "Compare name, birth date and address with the patient's ID or card. Loket never picks on its own.",
+    conflictDetail: "Compare name, birth date and sex with the patient's ID or card, then pick the row. The status and the payer come only from the lists of the person picked.",
     pickedBy: 'Picked by clerk: {{name}}',
     pickedBorn: 'born {{date}}',
     pickedNik: 'NIK {{tail}}',

@@ -222,6 +222,7 @@ export const uiId = {
   verdict: {
     ...SHARED_NAMES.id.verdicts,
     eligibleDetail: 'Peserta JKN aktif',
+    eligibleDetailRegional: 'Peserta Jamkesda / PBI daerah aktif',
     reasonUnknown: 'Alasan tidak tercantum di daftar',
     unknownDetail_one: 'Tidak ada di {{count}} daftar peserta yang tersimpan.',
     unknownDetail_other: 'Tidak ada di {{count}} daftar peserta yang tersimpan.',
@@ -235,6 +236,7 @@ export const uiId = {
     candidates_one: '{{count}} kandidat: pilih pasien yang sesuai',
     candidates_other: '{{count}} kandidat: pilih pasien yang sesuai',
     candidatesDetail: 'Cocokkan nama, tanggal lahir dan alamat dengan KTP atau kartu pasien. Loket tidak memilih sendiri.',
+    conflictDetail: 'Cocokkan nama, tanggal lahir dan jenis kelamin dengan KTP atau kartu pasien, lalu pilih barisnya. Status dan penjamin diambil hanya dari daftar orang yang dipilih.',
     pickedBy: 'Dipilih petugas: {{name}}',
     pickedBorn: 'lahir {{date}}',
     pickedNik: 'NIK {{tail}}',

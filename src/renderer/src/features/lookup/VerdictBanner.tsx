@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CoreMessage } from '../../../../shared/i18n/messages';
 import type { LookupResult, MemberMatch } from '../../../../shared/lookup';
+import { derivePayer } from '../../../../shared/payer-rule';
 import { statusReasonMessage } from '../../../../shared/status-reason';
 import { formatDate } from '../../format';
 import { formatDayClock, localDateOf } from '../../format-time';
@@ -40,14 +41,22 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
   }
 
   if (display.kind === 'candidates') {
+    // One number, different people on the lists: said in words, and the clerk chooses the person.
+    const conflict = display.conflict;
     return (
-      <section className="verdict verdict--candidates" data-testid="verdict" data-verdict="candidates" aria-live="polite">
+      <section
+        className={`verdict verdict--candidates${conflict ? ' verdict--conflict' : ''}`}
+        data-testid="verdict"
+        data-verdict="candidates"
+        data-conflict={conflict?.code}
+        aria-live="polite"
+      >
         <span className="verdict__icon" aria-hidden="true" />
         <div className="verdict__body">
           <Unsearched unsearched={unsearched} />
           <QueryWarnings warnings={display.warnings} />
-          <h2 className="verdict__title">{t('verdict.candidates', { count: display.count })}</h2>
-          <p className="verdict__detail">{t('verdict.candidatesDetail')}</p>
+          <h2 className="verdict__title">{conflict ? say(conflict) : t('verdict.candidates', { count: display.count })}</h2>
+          <p className="verdict__detail">{conflict ? t('verdict.conflictDetail') : t('verdict.candidatesDetail')}</p>
         </div>
       </section>
     );
@@ -73,6 +82,11 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
       <div className="verdict__body">
         <Unsearched unsearched={unsearched} />
         <QueryWarnings warnings={warnings} />
+        {display.note && (
+          <p className="verdict__stale" role="status" data-testid="verdict-conflict-note" data-code={display.note.code}>
+            {say(display.note)}
+          </p>
+        )}
         <h2 className="verdict__title">
           {verdict === 'eligible' ? t('verdict.eligible') : verdict === 'not-eligible' ? t('verdict.notEligible') : t(`verdict.${unknown.title}`)}
         </h2>
@@ -81,7 +95,12 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
             {reason}
           </p>
         )}
-        {verdict === 'eligible' && <p className="verdict__detail">{t('verdict.eligibleDetail')}</p>}
+        {verdict === 'eligible' && (
+          <p className="verdict__detail" data-testid="verdict-eligible-detail">
+            {/* A Jamkesda-only member is no JKN member: the banner says what the payer rule proposes. */}
+            {derivePayer(verdict, basis) === 'jamkesda' ? t('verdict.eligibleDetailRegional') : t('verdict.eligibleDetail')}
+          </p>
+        )}
         {names.length > 0 && (
           <p className="verdict__who">{pickedByClerk ? t('verdict.pickedBy', { name: names.join(', ') }) : names.join(', ')}</p>
         )}

@@ -1,5 +1,6 @@
 import type { CoreMessage } from '../../../../shared/i18n/messages';
 import type { LookupResult, MemberMatch, Verdict } from '../../../../shared/lookup';
+import { peopleOf, rowsOfPerson } from '../../../../shared/same-person';
 import { decide } from '../../../../shared/verdict-rule';
 
 /**
@@ -7,24 +8,36 @@ import { decide } from '../../../../shared/verdict-rule';
  * `warnings`: about the query itself (a NIK that cannot exist), shown whatever the answer.
  * The problem and the warnings are the core's codes, worded by the banner in the UI language.
  * `overruled`: stale list rows that say otherwise and lost to a current list (shown with their age).
+ * `conflict` (candidates): the number typed is held by several different people on the lists
+ * (LookupResult.conflict): the banner says so in words ("Kartu ini tercatat untuk 2 orang berbeda").
+ * `note` (verdict): the same, when a record here named the person: the others are named.
  */
 export type Display =
   | { kind: 'problem'; message: CoreMessage }
-  | { kind: 'verdict'; verdict: Verdict; basis: MemberMatch[]; pickedByClerk: boolean; overruled: MemberMatch[]; warnings: CoreMessage[] }
-  | { kind: 'candidates'; count: number; warnings: CoreMessage[] };
+  | { kind: 'verdict'; verdict: Verdict; basis: MemberMatch[]; pickedByClerk: boolean; overruled: MemberMatch[]; warnings: CoreMessage[]; note?: CoreMessage }
+  | { kind: 'candidates'; count: number; warnings: CoreMessage[]; conflict?: CoreMessage };
 
 /**
  * An identifier that matches exactly decides the verdict on its own (the core's verdict, by the
  * shared rule in src/shared/verdict-rule.ts, so the banner names the lists that decided it).
  * Anything weaker (any name search, a damaged NIK) yields candidates: the clerk compares them with the
  * patient's papers and picks one, and only then is there a verdict. Loket never picks.
+ * An identifier that several different people hold (result.conflict) is no exact answer either:
+ * the clerk picks the person, and the verdict (and so the payer) rests on that person's rows
+ * alone, on every list they are on; or, when a record here named the person, on theirs.
  */
 export function displayOf(result: LookupResult, picked: MemberMatch | null): Display {
   const warnings = result.queryWarnings ?? [];
   if (picked) {
+    if (result.conflict && picked.confidence === 'exact') return personVerdict(personOf(result.matches, picked), picked, true, warnings);
     return { kind: 'verdict', verdict: picked.status === 'active' ? 'eligible' : 'not-eligible', basis: [picked], pickedByClerk: true, overruled: [], warnings };
   }
   if (result.problem) return { kind: 'problem', message: result.problem };
+  if (result.conflict) {
+    const rows = result.patient ? rowsOfPerson(result.matches, result.patient) : [];
+    if (rows.length > 0) return { ...personVerdict(rows, null, false, warnings), note: result.conflict.message };
+    return { kind: 'candidates', count: result.matches.length, warnings, conflict: result.conflict.message };
+  }
   // A name is never proof of identity, whatever its score: always the clerk's pick.
   if (result.kind === 'name' && result.matches.length > 0) return { kind: 'candidates', count: result.matches.length, warnings };
   if (result.verdict !== 'unknown') {
@@ -35,6 +48,19 @@ export function displayOf(result: LookupResult, picked: MemberMatch | null): Dis
   }
   if (result.matches.length > 0) return { kind: 'candidates', count: result.matches.length, warnings };
   return { kind: 'verdict', verdict: 'unknown', basis: [], pickedByClerk: false, overruled: [], warnings };
+}
+
+/** The rows of the person a picked row belongs to (the row itself first). */
+function personOf(matches: readonly MemberMatch[], picked: MemberMatch): MemberMatch[] {
+  const rows = peopleOf(matches).find((p) => p.includes(picked)) ?? [picked];
+  return [picked, ...rows.filter((m) => m !== picked)];
+}
+
+/** One person's verdict by the shared rule; the clerk's pick, when there is one, stays the first row of the basis. */
+function personVerdict(rows: MemberMatch[], picked: MemberMatch | null, pickedByClerk: boolean, warnings: CoreMessage[]): Display & { kind: 'verdict' } {
+  const decision = decide(rows);
+  const basis = picked && decision.basis.includes(picked) ? [picked, ...decision.basis.filter((m) => m !== picked)] : decision.basis;
+  return { kind: 'verdict', verdict: decision.verdict, basis, pickedByClerk, overruled: decision.overruled, warnings };
 }
 
 /**
