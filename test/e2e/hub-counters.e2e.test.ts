@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pinnedTransport } from '../../src/core/sync/pinned-transport';
+import { transportFor } from '../../src/core/sync/enroll';
 import type { HarnessOptions } from '../../src/harness/harness';
 import { readHubConfig } from '../../src/hub/hub-config';
 import { startHub, type RunningHub } from '../../src/hub/hub-main';
@@ -62,15 +62,7 @@ async function openScene(browser: Browser, options: { aBehindMs?: number } = {})
     const behind = options.aBehindMs;
     const aTransport: Partial<HarnessOptions> = behind
       ? {
-          hubTransport: (credential, backlog) =>
-            pinnedTransport({
-              hubUrl: credential.hubUrl,
-              fingerprint: credential.fingerprint,
-              certificatePem: credential.certificatePem,
-              authorization: `Bearer ${credential.counterId}.${credential.secret}`,
-              outboxBacklog: backlog,
-              clock: () => Date.now() - behind,
-            }),
+          hubTransport: (credential, backlog) => transportFor(credential, backlog, undefined, () => Date.now() - behind),
         }
       : {};
     counters.push(await openCounter(browser, [APBD], viewport, { core: { now: ticking(), ...aTransport } }));

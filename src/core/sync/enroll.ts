@@ -70,8 +70,12 @@ export async function enroll(db: Db, box: SecretBox, options: EnrollOptions): Pr
   return credential;
 }
 
-/** The pinned transport of an enrolled counter, its credential (and how it stands: backlog, stuck records) on every request. */
-export function transportFor(credential: HubCredential, outboxBacklog?: () => number, pullStuck?: () => number): HubTransport {
+/**
+ * The pinned transport of an enrolled counter, its credential (and how it stands: backlog, stuck
+ * records) on every request. `clock`: this computer's clock as sent to the hub (Date.now; a test
+ * sets it off).
+ */
+export function transportFor(credential: HubCredential, outboxBacklog?: () => number, pullStuck?: () => number, clock?: () => number): HubTransport {
   return pinnedTransport({
     hubUrl: credential.hubUrl,
     fingerprint: credential.fingerprint,
@@ -79,5 +83,6 @@ export function transportFor(credential: HubCredential, outboxBacklog?: () => nu
     authorization: `Bearer ${credential.counterId}.${credential.secret}`,
     ...(outboxBacklog ? { outboxBacklog } : {}),
     ...(pullStuck ? { pullStuck } : {}),
+    ...(clock ? { clock } : {}),
   });
 }

@@ -7,6 +7,7 @@ import { generate } from 'selfsigned';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
 import { HubUnreachable } from '../../../src/core/sync/hub-transport';
+import { transportFor } from '../../../src/core/sync/enroll';
 import { pinnedTransport } from '../../../src/core/sync/pinned-transport';
 import { fingerprintOf } from '../../../src/hub/tls/certificate';
 import { readHubConfig } from '../../../src/hub/hub-config';
@@ -91,14 +92,7 @@ function counter(behindMs = 0): Core {
     actor: { username: 'ani', role: 'admin' },
     now: () => new Date(Date.now() - behindMs),
     hubTransport: (credential, backlog) =>
-      pinnedTransport({
-        hubUrl: credential.hubUrl,
-        fingerprint: credential.fingerprint,
-        certificatePem: credential.certificatePem,
-        authorization: `Bearer ${credential.counterId}.${credential.secret}`,
-        outboxBacklog: backlog,
-        clock: () => Date.now() - behindMs,
-      }),
+      transportFor(credential, backlog, undefined, () => Date.now() - behindMs),
   });
   cores.push(core);
   return core;

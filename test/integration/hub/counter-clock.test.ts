@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
-import { decodeEnrollmentCode } from '../../../src/core/sync/enroll';
-import { pinnedTransport } from '../../../src/core/sync/pinned-transport';
+import { decodeEnrollmentCode, transportFor } from '../../../src/core/sync/enroll';
 import { hashSecret } from '../../../src/hub/http/counter-auth';
 import { readHubConfig } from '../../../src/hub/hub-config';
 import { connectPool } from '../../../src/hub/pg/connect';
@@ -50,14 +49,7 @@ function counter(aheadMs: number): Core {
     actor: { username: 'ani', role: 'admin' },
     now: () => new Date(Date.now() + aheadMs),
     hubTransport: (credential, backlog) =>
-      pinnedTransport({
-        hubUrl: credential.hubUrl,
-        fingerprint: credential.fingerprint,
-        certificatePem: credential.certificatePem,
-        authorization: `Bearer ${credential.counterId}.${credential.secret}`,
-        outboxBacklog: backlog,
-        clock: () => Date.now() + aheadMs,
-      }),
+      transportFor(credential, backlog, undefined, () => Date.now() + aheadMs),
   });
   bed.cores.push(core);
   return core;
