@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient, RegisteredVisit } from '../../../../shared/counter';
 import type { CounterSettings } from '../../../../shared/settings';
@@ -38,7 +38,10 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
   const { step } = state;
   const { unit, payer, derived, checked } = chosen(state, subject, units);
 
-  useEffect(() => {
+  // Before the browser handles another event (a layout effect, not an effect): a unit key pressed
+  // as soon as the step shows (after a NIK check, the step comes asynchronously) must land in the
+  // panel, not on whatever had the focus while React had not yet run its effects.
+  useLayoutEffect(() => {
     if (step.step === 'unit') submitRef.current?.focus();
     else if (step.step === 'duplicates') panelRef.current?.querySelector<HTMLButtonElement>('button[data-use]')?.focus();
   }, [step.step]);
