@@ -120,6 +120,6 @@ describe('Panggil ulang (U)', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => notice(c)).toBe('Diurungkan: panggil ulang U-001 ENTIN ROHMAH');
     expect(await visitOf(c, entin)).toMatchObject({ status: 'called', recalls: 0 });
-    expect(await page.getByTestId('queue-recalls').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('queue-recalls').count()).toBe(0); // the queue reloads after the notice
   });
 });
