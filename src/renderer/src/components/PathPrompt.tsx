@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { harness, loket } from '../api';
 import { chooseFile, type FileChoice, type FileRequest } from '../files/choose-file';
@@ -25,7 +25,8 @@ export function PathPrompt({ label, submitLabel, initial = '', testId, onSubmit,
   const { t } = useTranslation();
   const [path, setPath] = useState(initial);
   const inputRef = useRef<HTMLInputElement>(null);
-  useEffect(() => inputRef.current?.focus(), []);
+  // A layout effect: the focus is in place before the browser handles the next key.
+  useLayoutEffect(() => inputRef.current?.focus(), []);
   return (
     <form
       className="path-prompt"

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Identity } from '../../../../shared/counter';
 import { maskNik } from '../../../../shared/masking';
@@ -32,7 +32,8 @@ export function IdentityStep({ patientId, onPick, onCancel, lang }: Props) {
   const [typing, setTyping] = useState(false);
   const listRef = useRef<HTMLUListElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  useEffect(() => inputRef.current?.focus(), []);
+  // A layout effect: the focus is in place before the browser handles the next key.
+  useLayoutEffect(() => inputRef.current?.focus(), []);
 
   if (typing) {
     return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import { clockDifferenceText } from '../../../../shared/hub-clock';
@@ -45,7 +45,8 @@ function EnrollForm({ state, dispatch, submit }: ReturnType<typeof useHubEnroll>
   const { t } = useTranslation();
   const errorText = useErrorText();
   const code = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => code.current?.focus(), []);
+  // A layout effect: the focus is in place before the browser handles the next key.
+  useLayoutEffect(() => code.current?.focus(), []);
   const sending = state.phase === 'sending';
   const under = (field: EnrollField) => {
     const text = state.problem && fieldOfProblem(state.problem) === field ? t(`hub.${state.problem}`) : state.error && fieldOfError(state.error) === field ? errorText(state.error) : null;

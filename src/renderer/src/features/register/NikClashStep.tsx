@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Identity, Patient } from '../../../../shared/counter';
 
@@ -21,7 +21,8 @@ interface Props {
 export function NikClashStep({ identity, patient, busy, onBack, onUse, onWithoutNik, onCancel }: Props) {
   const { t } = useTranslation();
   const backRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => backRef.current?.focus(), []);
+  // A layout effect: the focus is in place before the browser handles the next key.
+  useLayoutEffect(() => backRef.current?.focus(), []);
   return (
     <div className="register__clash" data-testid="nik-clash" role="group" aria-labelledby="nik-clash-title">
       <h2 id="nik-clash-title" className="register__title">
