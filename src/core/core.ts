@@ -6,8 +6,7 @@ import { Rechecker, pendingRecheckCount } from './bpjs/recheck';
 import { secretKeyPath } from './core-paths';
 import { counterMethods } from './counter-methods';
 import { listMethods } from './lists/list-methods';
-import { lookup } from './lookup/lookup';
-import { lookupContextOf, lookupMethods } from './lookup/lookup-methods';
+import { lookupMethods, verdictOfPatient } from './lookup/lookup-methods';
 import { keyFileSecretBox } from './secrets/secret-box';
 import { readSettings, readZoneChange, zoneChanged } from './settings/settings.repo';
 import { serviceDay } from './settings/service-day';
@@ -80,7 +79,6 @@ export function createCore(config: CoreConfig): Core {
   const session = new Session({ db, now, events: ctx.events, autoLockMinutes: () => settings.autoLockMinutes, actor: config.actor });
   pruneBridgeLog(db, now());
   const box = config.secretBox ?? keyFileSecretBox(secretKeyPath(config.dbPath));
-  const verdictOf = (identifier: string) => lookup(lookupContextOf(ctx), identifier).verdict;
   const link: BpjsLink = new BpjsLink({
     db,
     box,
@@ -92,7 +90,7 @@ export function createCore(config: CoreConfig): Core {
     onAnswered: () => rechecker.kick(),
     pendingRechecks: () => pendingRecheckCount(db),
   });
-  const rechecker = new Rechecker({ db, now, ask: (by) => link.member(by), verdictOf }, () => link.announce());
+  const rechecker = new Rechecker({ db, now, ask: (by) => link.member(by), verdictOf: (patient) => verdictOfPatient(ctx, patient) }, () => link.announce());
   const lookups = lookupMethods(ctx);
   const hub = startHubSync(ctx, box, {
     background: config.hubBackground ?? config.bpjsBackground ?? true,

@@ -19,12 +19,13 @@ export const SITI = { nik: '3673015203850003', card: '0001336526592', name: 'SIT
 /** On the Jamkesda list only: her payer is Jamkesda, never JKN. */
 export const DEWI = { nik: '3673014404950001', card: '0001336526700', name: 'DEWI LESTARI', dob: '1995-04-04' };
 
-export async function writeTwoLists(dir: string): Promise<{ apbd: string; jamkesda: string }> {
+/** `rudiActive: false`: Rudi's PBI APBD row says not active (the card's other holder stays active on Jamkesda). */
+export async function writeTwoLists(dir: string, { rudiActive = true } = {}): Promise<{ apbd: string; jamkesda: string }> {
   const apbd = join(dir, 'pbi-apbd.xlsx');
   await writeXlsxRows(apbd, [
     ['DAFTAR PESERTA PBI APBD KOTA SERANG'],
     ['NO', 'NIK', 'NO KARTU', 'NAMA PESERTA', 'TGL LAHIR', 'JK', 'STATUS'],
-    [1, RUDI.nik, RUDI.card, RUDI.name, '28-10-2004', 'L', 'AKTIF'],
+    [1, RUDI.nik, RUDI.card, RUDI.name, '28-10-2004', 'L', rudiActive ? 'AKTIF' : 'NON AKTIF'],
     [2, RIZKI.nik, RIZKI.card, RIZKI.name, '17-08-1990', 'L', 'AKTIF'],
     [3, SITI.nik, SITI.card, SITI.name, '12-03-1985', 'P', 'AKTIF'],
   ]);

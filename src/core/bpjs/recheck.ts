@@ -10,6 +10,7 @@ import { queueLabel } from '../../shared/settings';
 import { statusReasonMessage } from '../../shared/status-reason';
 import { closeFollowUps, setPayer } from '../follow-ups/follow-ups';
 import { AUTOMATIC_RECHECK } from '../follow-ups/payer-changes.repo';
+import type { PersonOnRecord } from '../lookup/lookup-methods';
 import type { Db } from '../store/open-database';
 import type { MemberAnswer } from './bpjs-link';
 
@@ -17,18 +18,19 @@ export interface RecheckDeps {
   db: Db;
   now: () => Date;
   ask: (by: { nik: string } | { card: string }) => Promise<MemberAnswer | null>;
-  /** The verdict of the lists and the stored live answers together (newer wins). */
-  verdictOf: (identifier: string) => Verdict;
+  /**
+   * The patient's verdict: the lists and the stored live answers together (newer wins), for the
+   * patient's own person when the lists give their number to several people (lookupForPatient).
+   */
+  verdictOf: (patient: PersonOnRecord) => Verdict;
 }
 
 const BATCH = 200;
 
-interface Candidate {
+interface Candidate extends PersonOnRecord {
   visitId: number;
   verdict: Verdict | null;
   payer: Payer;
-  nik: string | null;
-  card: string | null;
 }
 
 /** Visits waiting for a live re-check (the status bar's count). */
@@ -43,7 +45,7 @@ export async function runRechecks(deps: RecheckDeps): Promise<RecheckRun> {
   const { db } = deps;
   const candidates = db
     .prepare(
-      `SELECT v.id AS visitId, v.verdict, v.payer, p.nik, p.card
+      `SELECT v.id AS visitId, v.verdict, v.payer, p.nik, p.card, p.name, p.dob, p.sex
        FROM follow_ups f JOIN visits v ON v.id = f.visit_id JOIN patients p ON p.id = v.patient_id
        WHERE f.closed_at IS NULL AND f.kind IN ('recheck-eligibility', 'settle-payer')
          AND (p.nik IS NOT NULL OR p.card IS NOT NULL)
@@ -65,7 +67,9 @@ export async function runRechecks(deps: RecheckDeps): Promise<RecheckRun> {
       stoppedBy = result.reason;
       break;
     }
-    const after = deps.verdictOf(c.nik ?? c.card!);
+    // The patient's own verdict, not the number's: a card the lists give to two people is
+    // answered by the rows (and the live answer) of the person this record is.
+    const after = deps.verdictOf(c);
     // Stored (and sent to the hub) as it always was, "TIDAK AKTIF: <reason in Indonesian>"; each
     // screen words it in its language again (the reason's text maps back to its code).
     const reason = result.member?.statusReason ? formatCoreMessage('id', statusReasonMessage(result.member.statusReason)) : null;

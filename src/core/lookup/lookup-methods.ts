@@ -1,5 +1,5 @@
 import type { Payer } from '../../shared/counter';
-import type { LookupResult, OwnPatient } from '../../shared/lookup';
+import type { LookupResult, OwnPatient, Verdict } from '../../shared/lookup';
 import { peopleOf, rowsOfPerson, samePerson, type PersonFacts } from '../../shared/same-person';
 import { isAllDigits, stripSeparators } from '../../shared/separators';
 import { verdictOf } from '../../shared/verdict-rule';
@@ -63,8 +63,7 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
       if (own?.by === 'mrn') {
         // A record number of this facility: answer for the patient's own NIK (or card).
         const patient = own.patient;
-        const identifier = patient.nik ?? patient.card;
-        const base: LookupResult = identifier ? forPerson(lookup(lookupContext(), identifier), patient) : { query, kind: 'mrn', verdict: 'unknown', matches: [], problem: null, tookMs: 0 };
+        const base: LookupResult = lookupForPatient(ctx, patient) ?? { query, kind: 'mrn', verdict: 'unknown', matches: [], problem: null, tookMs: 0 };
         return { ...base, query, kind: 'mrn', patient, tookMs: elapsed(started) };
       }
       const result = lookup(lookupContext(), query, dob);
@@ -81,11 +80,10 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
     },
     async recheckPayer({ visitId }) {
       const visit = db.prepare('SELECT v.payer, p.nik, p.card, p.name, p.dob, p.sex FROM visits v JOIN patients p ON p.id = v.patient_id WHERE v.id = ?').get(visitId) as
-        | ({ payer: Payer; nik: string | null; card: string | null } & PersonFacts)
+        | ({ payer: Payer } & PersonOnRecord)
         | undefined;
       if (!visit) throw new LoketError('visit/not-found', { id: visitId });
-      const identifier = visit.nik ?? visit.card;
-      const verdict = identifier ? forPerson(lookup(lookupContext(), identifier), visit).verdict : 'unknown';
+      const verdict = verdictOfPatient(ctx, visit);
       if (verdict === 'eligible' && visit.payer === 'pending') {
         setPayer(db, visitId, 'jkn', ctx.now(), undefined, { by: ctx.clerk(), via: 'recheck' });
         return { verdict, payer: 'jkn' as const };
@@ -93,6 +91,26 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
       return { verdict, payer: visit.payer };
     },
   };
+}
+
+/** A record here as the lists are asked about it: its NIK (or card), and the facts that tell its person from another holder of that number. */
+export type PersonOnRecord = { nik: string | null; card: string | null } & PersonFacts;
+
+/**
+ * The lists' answer (with the stored live answers) for a patient of this facility: their NIK, or
+ * their card without one, answered for their person alone (forPerson). Null when the record has
+ * neither number. The counter's look-up by record number and both re-checks (the clerk's, and the
+ * background one when BPJS is back) ask this way, so a number two people hold never leaves the
+ * patient's visit without the verdict of their own rows.
+ */
+export function lookupForPatient(ctx: CoreContext, patient: PersonOnRecord): LookupResult | null {
+  const identifier = patient.nik ?? patient.card;
+  return identifier ? forPerson(lookup(lookupContextOf(ctx), identifier), patient) : null;
+}
+
+/** The verdict of lookupForPatient; unknown for a record without a NIK or card. */
+export function verdictOfPatient(ctx: CoreContext, patient: PersonOnRecord): Verdict {
+  return lookupForPatient(ctx, patient)?.verdict ?? 'unknown';
 }
 
 /**
