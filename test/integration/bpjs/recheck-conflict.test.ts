@@ -2,22 +2,15 @@
 // people: it judges by the patient's own person (their rows, and BPJS's answer when it describes
 // them), as the clerk's re-check does, never by the number alone (which decides nothing).
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src/core/core';
-import { startBpjsSimulator, type BpjsSimulator } from '../../../src/simulators/bpjs-simulator';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { createCore } from '../../../src/core/core';
+import { startBpjsSimulator } from '../../../src/simulators/bpjs-simulator';
 import { simMemberOf, simSettingsForm } from '../../helpers/bpjs-members';
 import { fileFor } from '../../helpers/files';
 import { useTempDir } from '../../helpers/temp';
 import { KOMALASARI, RUDI, SHARED_CARD, writeTwoLists } from '../../helpers/two-lists';
 
 const tempDir = useTempDir();
-const open: { core: Core; sim: BpjsSimulator }[] = [];
-afterEach(async () => {
-  for (const { core, sim } of open.splice(0)) {
-    core.close();
-    await sim.close();
-  }
-});
 
 /**
  * The two lists (as of 1 Nov) sharing Rudi's card with Komalasari, BPJS (the simulator) knowing
@@ -28,7 +21,10 @@ async function rudiWaiting(options: { rudiActive: boolean; onBpjs: typeof RUDI |
   const clock = { t: Date.parse('2026-11-23T03:00:00Z') };
   const sim = await startBpjsSimulator({ members: [simMemberOf(options.onBpjs, { sex: options.onBpjs.sex })], now: () => clock.t });
   const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => new Date(clock.t), bpjsBackground: false });
-  open.push({ core, sim });
+  onTestFinished(async () => {
+    core.close();
+    await sim.close();
+  });
   const files = await writeTwoLists(dir, { rudiActive: options.rudiActive });
   await core.importList({ file: fileFor(core, files.apbd), list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
   await core.importList({ file: fileFor(core, files.jamkesda), list: 'Jamkesda', kind: 'jamkesda', asOf: '2026-11-01' });
