@@ -6,7 +6,7 @@ import { Rechecker, pendingRecheckCount } from './bpjs/recheck';
 import { secretKeyPath } from './core-paths';
 import { counterMethods } from './counter-methods';
 import { listMethods } from './lists/list-methods';
-import { lookupMethods, verdictOfPatient } from './lookup/lookup-methods';
+import { lookupMethods, judgePatient } from './lookup/lookup-methods';
 import { keyFileSecretBox } from './secrets/secret-box';
 import { readSettings, readZoneChange, zoneChanged } from './settings/settings.repo';
 import { serviceDay } from './settings/service-day';
@@ -90,7 +90,7 @@ export function createCore(config: CoreConfig): Core {
     onAnswered: () => rechecker.kick(),
     pendingRechecks: () => pendingRecheckCount(db),
   });
-  const rechecker = new Rechecker({ db, now, ask: (by) => link.member(by), verdictOf: (patient) => verdictOfPatient(ctx, patient) }, () => link.announce());
+  const rechecker = new Rechecker({ db, now, ask: (by) => link.member(by), judge: (patient) => judgePatient(ctx, patient) }, () => link.announce());
   const lookups = lookupMethods(ctx);
   const hub = startHubSync(ctx, box, {
     background: config.hubBackground ?? config.bpjsBackground ?? true,

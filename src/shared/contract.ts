@@ -134,7 +134,7 @@ export const contract = {
     input: z.object({ visitId: z.number().int().positive(), payer: z.enum(PAYERS) }),
     output: {} as { ok: true; previous: Payer; payer: Payer },
   },
-  /** Looks the visit's patient up again in the current lists; an exact active match settles the payer as JKN. */
+  /** Looks the visit's patient up again in the current lists; an open payer becomes the one the counter proposes (JKN, or Jamkesda for a Jamkesda-only member). */
   recheckPayer: {
     input: z.object({ visitId: z.number().int().positive() }),
     output: {} as { verdict: 'eligible' | 'not-eligible' | 'unknown'; payer: Payer },

@@ -19,10 +19,11 @@ export interface RecheckDeps {
   now: () => Date;
   ask: (by: { nik: string } | { card: string }) => Promise<MemberAnswer | null>;
   /**
-   * The patient's verdict: the lists and the stored live answers together (newer wins), for the
-   * patient's own person when the lists give their number to several people (lookupForPatient).
+   * The patient's verdict (the lists and the stored live answers together, newer wins, for the
+   * patient's own person when the lists give their number to several people) and the payer it
+   * proposes (judgePatient).
    */
-  verdictOf: (patient: PersonOnRecord) => Verdict;
+  judge: (patient: PersonOnRecord) => { verdict: Verdict; payer: Payer };
 }
 
 const BATCH = 200;
@@ -69,14 +70,15 @@ export async function runRechecks(deps: RecheckDeps): Promise<RecheckRun> {
     }
     // The patient's own verdict, not the number's: a card the lists give to two people is
     // answered by the rows (and the live answer) of the person this record is.
-    const after = deps.verdictOf(c);
+    const { verdict: after, payer } = deps.judge(c);
     // Stored (and sent to the hub) as it always was, "TIDAK AKTIF: <reason in Indonesian>"; each
     // screen words it in its language again (the reason's text maps back to its code).
     const reason = result.member?.statusReason ? formatCoreMessage('id', statusReasonMessage(result.member.statusReason)) : null;
     const liveStatus = result.member ? (result.member.status === 'active' ? 'AKTIF' : ['TIDAK AKTIF', reason].filter(Boolean).join(': ')) : null;
     const at = deps.now();
     db.transaction(() => {
-      const action = c.payer === 'pending' && after === 'eligible' ? 'payer-jkn' : 'none';
+      // Only JKN settles on its own: a Jamkesda-only member's open payer stays for the clerk.
+      const action = c.payer === 'pending' && payer === 'jkn' ? 'payer-jkn' : 'none';
       if (action === 'payer-jkn') setPayer(db, c.visitId, 'jkn', at, undefined, AUTOMATIC_RECHECK);
       db.prepare(`INSERT INTO rechecks (visit_id, checked_at, service, before, after, live_status, action) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
         c.visitId,

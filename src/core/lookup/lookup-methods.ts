@@ -1,8 +1,9 @@
 import type { Payer } from '../../shared/counter';
 import type { LookupResult, OwnPatient, Verdict } from '../../shared/lookup';
+import { derivePayer } from '../../shared/payer-rule';
 import { peopleOf, rowsOfPerson, samePerson, type PersonFacts } from '../../shared/same-person';
 import { isAllDigits, stripSeparators } from '../../shared/separators';
-import { verdictOf } from '../../shared/verdict-rule';
+import { decide, verdictOf } from '../../shared/verdict-rule';
 import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core';
 import { setPayer } from '../follow-ups/follow-ups';
@@ -83,10 +84,10 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
         | ({ payer: Payer } & PersonOnRecord)
         | undefined;
       if (!visit) throw new LoketError('visit/not-found', { id: visitId });
-      const verdict = verdictOfPatient(ctx, visit);
-      if (verdict === 'eligible' && visit.payer === 'pending') {
-        setPayer(db, visitId, 'jkn', ctx.now(), undefined, { by: ctx.clerk(), via: 'recheck' });
-        return { verdict, payer: 'jkn' as const };
+      const { verdict, payer } = judgePatient(ctx, visit);
+      if (payer !== 'pending' && visit.payer === 'pending') {
+        setPayer(db, visitId, payer, ctx.now(), undefined, { by: ctx.clerk(), via: 'recheck' });
+        return { verdict, payer };
       }
       return { verdict, payer: visit.payer };
     },
@@ -108,9 +109,15 @@ export function lookupForPatient(ctx: CoreContext, patient: PersonOnRecord): Loo
   return identifier ? forPerson(lookup(lookupContextOf(ctx), identifier), patient) : null;
 }
 
-/** The verdict of lookupForPatient; unknown for a record without a NIK or card. */
-export function verdictOfPatient(ctx: CoreContext, patient: PersonOnRecord): Verdict {
-  return lookupForPatient(ctx, patient)?.verdict ?? 'unknown';
+/**
+ * The verdict of lookupForPatient (unknown for a record without a NIK or card) and the payer the
+ * counter proposes from it (derivePayer): a patient active only on a Jamkesda list is Jamkesda,
+ * never JKN, whatever the verdict says.
+ */
+export function judgePatient(ctx: CoreContext, patient: PersonOnRecord): { verdict: Verdict; payer: Payer } {
+  const result = lookupForPatient(ctx, patient);
+  if (!result) return { verdict: 'unknown', payer: 'pending' };
+  return { verdict: result.verdict, payer: derivePayer(result.verdict, decide(result.matches).basis) };
 }
 
 /**

@@ -129,7 +129,7 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
     [load, offerPayerUndo],
   );
 
-  /** A re-check settles the payer as JKN when the lists now have the patient active; otherwise it says so. */
+  /** A re-check settles an open payer as the counter proposes it (JKN, or Jamkesda) when the lists now have the patient active; otherwise it says so. */
   const recheck = useCallback(
     async (f: FollowUp) => {
       setActionError(null);
