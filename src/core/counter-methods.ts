@@ -7,7 +7,7 @@ import { attachIdentity, openFollowUps, setPayer } from './follow-ups/follow-ups
 import { createPatient, findLikelyDuplicates, findPatient, findPatientsByMrn, type Patient } from './patients/patients.repo';
 import { updatePatient } from './patients/update-patient';
 import { callNext, dayQueue, setVisitStatus } from './visits/queue';
-import { moveVisit, recallVisit, refuseMove, undoMove } from './visits/move-visit';
+import { moveServiceDate, moveVisit, recallVisit, refuseMove, undoMove } from './visits/move-visit';
 import { writeTable } from './export/table-writer';
 import { equalServiceTable, recapTable, registerTable, type ExportContext } from './reports/report-tables';
 import { dailyRecap, equalServiceReport, recap, register } from './reports/reports';
@@ -196,13 +196,13 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
     },
     async moveVisit({ visitId, unit }) {
       const settings = ctx.settings();
+      const today = ctx.today();
       // A refused move burns no hub number: the checks come before asking (and again inside).
-      refuseMove(db, settings, visitId, unit);
+      refuseMove(db, settings, visitId, unit, today);
       // The hub's number is claimed under the move's own uid: the visit's uid already holds the number it was registered with.
-      // Numbered on the visit's own day (a patient still at the IGD from last night keeps that day).
-      const { serviceDate } = db.prepare('SELECT service_date AS serviceDate FROM visits WHERE id = ?').get(visitId) as { serviceDate: string };
-      const numbering = await hubNumbering(unit, unitPrefix(settings, unit), serviceDate);
-      return moveVisit(db, settings, { visitId, unit, clerk: ctx.clerk(), now: now(), ...numbering });
+      // Numbered on the day the move puts the visit in: today's, for last night's IGD patient sent to a poli after midnight.
+      const numbering = await hubNumbering(unit, unitPrefix(settings, unit), moveServiceDate(db, visitId, today));
+      return moveVisit(db, settings, { visitId, unit, clerk: ctx.clerk(), now: now(), today, ...numbering });
     },
     async undoMoveVisit({ visitId }) {
       return undoMove(db, visitId, now());

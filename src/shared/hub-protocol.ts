@@ -32,8 +32,9 @@ import { withoutControlCharacters } from './text-rules';
  *   visit.status: the later `at` wins, except that `served` is never replaced by `cancelled`
  *   (the patient was seen; the hub keeps `served` and issues a notice). Two counters calling
  *   the same patient: the first call's time stays. visit.payer and visit.patient: the later
- *   `at` wins. visit.unit (a move to another unit, with the number the hub gave there, or a
- *   move undone): the later `at` wins; the hub's sequence moves past the number. visit.recall
+ *   `at` wins. visit.unit (a move to another unit, with the number the hub gave there and the
+ *   service day it moved into, or a move undone): the later `at` wins; the hub's sequence of
+ *   that day moves past the number. visit.recall
  *   (a called patient called again): the later `at` wins; the queue display puts the number up again.
  * - followUp: the later `at` wins; a closed follow-up is never reopened by an older snapshot.
  * - print, recheck: insert only.
@@ -167,8 +168,20 @@ export const hubOp = z.discriminatedUnion('kind', [
   }),
   z.object({ ...opBase, kind: z.literal('visit.payer'), uid, payer: z.enum(PAYERS) }),
   z.object({ ...opBase, kind: z.literal('visit.patient'), uid, patientUid: uid }),
-  /** The visit moved to another unit (or a move undone): its unit and number there. */
-  z.object({ ...opBase, kind: z.literal('visit.unit'), uid, unit: z.string().min(1).max(20), queuePrefix: z.string().min(1).max(20), queueNo: z.number().int().positive() }),
+  /**
+   * The visit moved to another unit (or a move undone): its unit and number there, and its service
+   * day (a move after midnight carries last night's IGD patient into today; its undo, back).
+   * Optional: a counter older than this field sends none, and the visit keeps its day.
+   */
+  z.object({
+    ...opBase,
+    kind: z.literal('visit.unit'),
+    uid,
+    unit: z.string().min(1).max(20),
+    queuePrefix: z.string().min(1).max(20),
+    queueNo: z.number().int().positive(),
+    serviceDate: day.optional(),
+  }),
   /** A called patient called again ("Panggil ulang"), or that undone: the count and the last call again's time. */
   z.object({ ...opBase, kind: z.literal('visit.recall'), uid, recalls: z.number().int().nonnegative(), recalledAt: instant.nullable() }),
   z.object({ ...opBase, kind: z.literal('followUp'), record: followUpRecord }),

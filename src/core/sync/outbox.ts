@@ -90,7 +90,7 @@ function buildOp(db: Db, row: OutboxRow, counterId: string): HubOp | null {
     }
     case 'visit.unit': {
       const v = visitRecordOf(db, row.rowId, counterId);
-      return v ? { ...base, kind: 'visit.unit', uid: v.uid, unit: v.unit, queuePrefix: v.queuePrefix, queueNo: v.queueNo } : null;
+      return v ? { ...base, kind: 'visit.unit', uid: v.uid, unit: v.unit, queuePrefix: v.queuePrefix, queueNo: v.queueNo, serviceDate: v.serviceDate } : null;
     }
     case 'visit.recall': {
       const r = db.prepare('SELECT uid, recalls, recalled_at AS recalledAt FROM visits WHERE id = ?').get(row.rowId) as Row<{ uid: string; recalls: number; recalledAt: string | null }>;

@@ -1,4 +1,5 @@
 import type { MovedVisit, RecalledVisit, VisitStatus } from '../../shared/counter';
+import { isoDateInZone } from '../../shared/dates';
 import { queueLabel, unitPrefix, type CounterSettings } from '../../shared/settings';
 import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
@@ -25,12 +26,24 @@ const placeOf = (db: Db, visitId: number): Place => {
 };
 
 /**
+ * The service day a move puts the visit in: the facility's day of the move (`today`, as the queue
+ * counts it) when that is later than the visit's own. A patient registered at the IGD at 23:50 and
+ * sent to a poli at 00:10 is today's patient there: yesterday's poli visits are in no queue
+ * (queue.ts), and the poli numbers today's patients on today's sequence. A move the same day keeps
+ * the day.
+ */
+export function moveServiceDate(db: Db, visitId: number, today: string): string {
+  const { serviceDate } = placeOf(db, visitId);
+  return today > serviceDate ? today : serviceDate;
+}
+
+/**
  * Why a visit cannot move, or null: only a patient still waiting or called moves (a served patient
  * was seen, a cancelled one left), to another unit of the settings, where they are not already
- * registered that day. Asked before the hub's number is asked for (a refused move burns no
- * number) and again inside the move's transaction.
+ * registered on the day the move puts them in. Asked before the hub's number is asked for (a
+ * refused move burns no number) and again inside the move's transaction.
  */
-export function refuseMove(db: Db, settings: CounterSettings, visitId: number, unit: string): void {
+export function refuseMove(db: Db, settings: CounterSettings, visitId: number, unit: string, today: string): void {
   const place = placeOf(db, visitId);
   const queue = queueLabel(place.prefix, place.no);
   if (place.status === 'served') throw new LoketError('visit/move-served', { queue });
@@ -38,7 +51,7 @@ export function refuseMove(db: Db, settings: CounterSettings, visitId: number, u
   if (!settings.units.some((u) => u.code === unit)) throw new LoketError('visit/unknown-unit', { unit });
   if (place.unit === unit) throw new LoketError('visit/move-same-unit', { queue });
   const patient = findPatient(db, { id: place.patientId });
-  if (patient) refuseDuplicate(db, settings, { patient, unit, serviceDate: place.serviceDate });
+  if (patient) refuseDuplicate(db, settings, { patient, unit, serviceDate: moveServiceDate(db, visitId, today) });
 }
 
 export interface MoveInput {
@@ -46,6 +59,8 @@ export interface MoveInput {
   unit: string;
   clerk: string;
   now: Date;
+  /** The facility's service day of the move (see service-day.ts); by default the date in its time zone. */
+  today?: string;
   /** Enrolled counters: the number the hub gave for the move (its uid is the move's own, not the visit's). */
   hub?: HubNumbering;
 }
@@ -61,19 +76,24 @@ export interface MoveInput {
  *   again: nothing hands out a number below a sequence's highest.
  * - It waits there: a patient called at the first unit is not yet called at the second (the call
  *   time goes, and the undo brings it back).
+ * - Moved on a later facility day than its own (the IGD's patient of last night sent to a poli
+ *   after midnight), it becomes a visit of the move's day (moveServiceDate): in today's queue
+ *   there, with today's number; the undo gives it its own day back.
  * - The move is kept (visit_moves) for the undo.
  */
 export function moveVisit(db: Db, settings: CounterSettings, input: MoveInput): MovedVisit {
   return db.transaction(() => {
-    refuseMove(db, settings, input.visitId, input.unit);
+    const today = input.today ?? isoDateInZone(input.now, settings.timeZone);
+    refuseMove(db, settings, input.visitId, input.unit, today);
     const place = placeOf(db, input.visitId);
-    const numbered = numbering(db, settings.counterPrefix, unitPrefix(settings, input.unit), { unit: input.unit, serviceDate: place.serviceDate, hub: input.hub });
-    const no = numbered.queueNo ?? nextLocalNumber(db, place.serviceDate, numbered.prefix);
+    const serviceDate = moveServiceDate(db, input.visitId, today);
+    const numbered = numbering(db, settings.counterPrefix, unitPrefix(settings, input.unit), { unit: input.unit, serviceDate, hub: input.hub });
+    const no = numbered.queueNo ?? nextLocalNumber(db, serviceDate, numbered.prefix);
     db.prepare(
-      `INSERT INTO visit_moves (visit_id, from_unit, from_prefix, from_no, from_status, from_called_at, to_unit, to_prefix, to_no, moved_at, moved_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(place.id, place.unit, place.prefix, place.no, place.status, place.calledAt, input.unit, numbered.prefix, no, input.now.toISOString(), input.clerk);
-    db.prepare(`UPDATE visits SET unit = ?, queue_prefix = ?, queue_no = ?, status = 'waiting', called_at = NULL WHERE id = ?`).run(input.unit, numbered.prefix, no, place.id);
+      `INSERT INTO visit_moves (visit_id, from_unit, from_prefix, from_no, from_status, from_called_at, from_service_date, to_unit, to_prefix, to_no, to_service_date, moved_at, moved_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(place.id, place.unit, place.prefix, place.no, place.status, place.calledAt, place.serviceDate, input.unit, numbered.prefix, no, serviceDate, input.now.toISOString(), input.clerk);
+    db.prepare(`UPDATE visits SET service_date = ?, unit = ?, queue_prefix = ?, queue_no = ?, status = 'waiting', called_at = NULL WHERE id = ?`).run(serviceDate, input.unit, numbered.prefix, no, place.id);
     return {
       visitId: place.id,
       name: nameOf(db, place.patientId),
@@ -90,15 +110,17 @@ interface MoveRow {
   fromNo: number;
   fromStatus: VisitStatus;
   fromCalledAt: string | null;
+  fromServiceDate: string;
   toUnit: string;
   toPrefix: string;
   toNo: number;
 }
 
 /**
- * Undo of the visit's newest move: back to the unit, number, status and call time it had. Only
- * while the visit is where that move put it and not called or ended there (a patient already seen
- * at the new unit is not sent back by a late Ctrl+Z). The number it gets back was its own: no
+ * Undo of the visit's newest move: back to the unit, number, status, call time and service day it
+ * had (last night's IGD patient is yesterday's there again). Only while the visit is where that
+ * move put it and not called or ended there (a patient already seen at the new unit is not sent
+ * back by a late Ctrl+Z). The number it gets back was its own: no
  * visit took it meanwhile (numbers only go up). The new one stays unused.
  */
 export function undoMove(db: Db, visitId: number, now: Date): MovedVisit {
@@ -107,13 +129,14 @@ export function undoMove(db: Db, visitId: number, now: Date): MovedVisit {
     const move = db
       .prepare(
         `SELECT id, from_unit AS fromUnit, from_prefix AS fromPrefix, from_no AS fromNo, from_status AS fromStatus, from_called_at AS fromCalledAt,
-           to_unit AS toUnit, to_prefix AS toPrefix, to_no AS toNo
+           from_service_date AS fromServiceDate, to_unit AS toUnit, to_prefix AS toPrefix, to_no AS toNo
          FROM visit_moves WHERE visit_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1`,
       )
       .get(visitId) as MoveRow | undefined;
     const here = move && move.toUnit === place.unit && move.toPrefix === place.prefix && move.toNo === place.no;
     if (!move || !here || place.status !== 'waiting') throw new LoketError('visit/move-undo-late', { queue: queueLabel(place.prefix, place.no) });
-    db.prepare('UPDATE visits SET unit = ?, queue_prefix = ?, queue_no = ?, status = ?, called_at = ? WHERE id = ?').run(
+    db.prepare('UPDATE visits SET service_date = ?, unit = ?, queue_prefix = ?, queue_no = ?, status = ?, called_at = ? WHERE id = ?').run(
+      move.fromServiceDate,
       move.fromUnit,
       move.fromPrefix,
       move.fromNo,

@@ -178,15 +178,16 @@ function insertVisit(db: Db, v: VisitRow): Omit<RegisteredVisit, 'followUpIds'> 
 /**
  * The next number of a prefix on a day, numbered here: after the highest any visit of the day
  * holds, or held before it moved to another unit, or was given by a move since undone (a slip
- * with that number may be in a patient's hand). Callers hold an IMMEDIATE transaction.
+ * with that number may be in a patient's hand), on that day's sequence also when the move
+ * carried the visit into another day (migration 017). Callers hold an IMMEDIATE transaction.
  */
 export function nextLocalNumber(db: Db, serviceDate: string, prefix: string): number {
   const row = db
     .prepare(
       `SELECT coalesce(max(n), 0) + 1 AS next FROM (
          SELECT queue_no AS n FROM visits WHERE service_date = ? AND queue_prefix = ?
-         UNION ALL SELECT m.from_no FROM visit_moves m JOIN visits v ON v.id = m.visit_id WHERE v.service_date = ? AND m.from_prefix = ?
-         UNION ALL SELECT m.to_no FROM visit_moves m JOIN visits v ON v.id = m.visit_id WHERE v.service_date = ? AND m.to_prefix = ?)`,
+         UNION ALL SELECT from_no FROM visit_moves WHERE from_service_date = ? AND from_prefix = ?
+         UNION ALL SELECT to_no FROM visit_moves WHERE to_service_date = ? AND to_prefix = ?)`,
     )
     .get(serviceDate, prefix, serviceDate, prefix, serviceDate, prefix) as { next: number };
   return row.next;

@@ -138,14 +138,16 @@ export async function applyVisitPatientOp(tx: PushTx, op: OpOf<'visit.patient'>)
 /**
  * visit.unit (a visit moved to another unit, or a move undone): the later `at` wins, and the visit
  * takes the unit and number the counter gave it there (the hub's own number, asked for under the
- * move's uid, or the counter's offline number). As for a pushed visit, the sequence of that unit,
- * day and prefix moves past the number in the same statement, so the hub never hands it out again.
+ * move's uid, or the counter's offline number), and the service day the move put it in (last
+ * night's IGD patient sent to a poli after midnight is today's there; an older counter's op has no
+ * day, and the visit keeps its own). As for a pushed visit, the sequence of that unit, day and
+ * prefix moves past the number in the same statement, so the hub never hands it out again.
  * The number it had before is never given again either: its sequence is already past it.
  */
 export async function applyVisitUnitOp(tx: PushTx, op: OpOf<'visit.unit'>): Promise<OpOutcome> {
   const { rowCount } = await tx.client.query(
     `WITH moved AS (
-       UPDATE visits SET unit = $2, queue_prefix = $3, queue_no = $4, unit_at = $5, rev = ${NEXT_REV}
+       UPDATE visits SET unit = $2, queue_prefix = $3, queue_no = $4, unit_at = $5, service_date = COALESCE($6, service_date), rev = ${NEXT_REV}
        WHERE uid = $1 AND (unit_at IS NULL OR unit_at < $5::timestamptz)
        RETURNING service_date
      ),
@@ -156,7 +158,7 @@ export async function applyVisitUnitOp(tx: PushTx, op: OpOf<'visit.unit'>): Prom
        ON CONFLICT (unit, service_date, prefix) DO UPDATE SET next = GREATEST(queue_numbers.next, EXCLUDED.next)
      )
      SELECT 1 FROM moved`,
-    [op.uid, op.unit, op.queuePrefix, op.queueNo, op.at],
+    [op.uid, op.unit, op.queuePrefix, op.queueNo, op.at, op.serviceDate ?? null],
   );
   if (rowCount === 1 || (await visitExists(tx, op.uid))) return applied;
   return rejected('unknown-visit');

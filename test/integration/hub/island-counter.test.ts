@@ -4,9 +4,6 @@ import { antreanCommand } from '../../../src/cli/commands/antrean';
 import { syncCommand } from '../../../src/cli/commands/sync';
 import type { Output } from '../../../src/cli/output';
 import { createCore, type Core } from '../../../src/core/core';
-import { transportFor } from '../../../src/core/sync/enroll';
-import type { HubCredential } from '../../../src/core/sync/hub-credential.repo';
-import type { HubTransport } from '../../../src/core/sync/hub-transport';
 import { STUCK_AFTER_ROUNDS } from '../../../src/core/sync/pull-deferred';
 import { readHubConfig } from '../../../src/hub/hub-config';
 import { startHub, type RunningHub } from '../../../src/hub/hub-main';
@@ -14,6 +11,7 @@ import { MAX_PULL, type HubStatus } from '../../../src/shared/hub-protocol';
 import { runCaptured } from '../../helpers/cli-capture';
 import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
 import { useTempDir } from '../../helpers/temp';
+import { untimed } from '../../helpers/untimed-transport';
 import { hubFetch } from './service-fetch';
 
 /**
@@ -65,21 +63,6 @@ async function facility(): Promise<Facility> {
     },
   };
 }
-
-/**
- * The counter's own pinned transport (its headers included), with no call timed: on a loaded test
- * machine a push of 500 ops, or the hub's queue number (a clerk waits 400 ms for it), may be slow,
- * and what is tested here is what arrives, not how soon.
- */
-const untimed = (credential: HubCredential, backlog: () => number, stuck: () => number): HubTransport => {
-  const inner = transportFor(credential, backlog, stuck);
-  return {
-    getJson: (path) => inner.getJson(path, { timeoutMs: 120_000 }),
-    postJson: (path, body) => inner.postJson(path, body, { timeoutMs: 120_000 }),
-    download: (path) => inner.download(path),
-    upload: (path, body, headers) => inner.upload(path, body, headers),
-  };
-};
 
 /** One clock for every counter: real time moving on from a morning, so no test straddles the facility's midnight. */
 const MORNING = Date.parse('2026-11-30T01:00:00.000Z');

@@ -65,6 +65,23 @@ describe('visit.unit: a visit moved to another unit', () => {
     expect(await placeOf(uid)).toMatchObject({ unit: 'UMUM', queue_prefix: 'U', queue_no: 1 });
   });
 
+  it("a move after midnight carries the visit into the op's service day (that day's sequence learns the number); an older counter's op, without a day, keeps the visit's", async () => {
+    const { uid } = await registered('SITI MALAM'); // registered on DAY
+    const NEXT = '2026-12-01';
+    const dayOf = async () => (await pool.query<{ service_date: string }>('SELECT service_date FROM visits WHERE uid = $1', [uid])).rows[0]!.service_date;
+    await applyOps(pool, 'k1', [op('visit.unit', at(60), { uid, unit: 'GIGI', queuePrefix: 'G', queueNo: 1, serviceDate: NEXT })], NOW);
+    expect(await dayOf()).toBe(NEXT);
+    expect((await pull(pool, 0)).visits.find((v) => v.uid === uid)).toMatchObject({ serviceDate: NEXT, unit: 'GIGI', queueNo: 1 });
+    expect((await nextQueueNumber(pool, { visitUid: uuidv7(), unit: 'GIGI', serviceDate: NEXT, prefix: 'G' })).queueNo).toBe(2);
+    // The undo sends the old day back.
+    await applyOps(pool, 'k1', [op('visit.unit', at(61), { uid, unit: 'UMUM', queuePrefix: 'U', queueNo: 1, serviceDate: DAY })], NOW);
+    expect(await dayOf()).toBe(DAY);
+    // A counter older than the field sends no day: the move changes the unit and number only.
+    await applyOps(pool, 'k9', [op('visit.unit', at(62), { uid, unit: 'ANAK', queuePrefix: 'A', queueNo: 3 })], NOW);
+    expect(await dayOf()).toBe(DAY);
+    expect(await placeOf(uid)).toMatchObject({ unit: 'ANAK', queue_no: 3 });
+  });
+
   it('an unknown visit is rejected (kept by the counter and sent again)', async () => {
     const result = await applyOps(pool, 'k1', [op('visit.unit', at(50), { uid: uuidv7(), unit: 'GIGI', queuePrefix: 'G', queueNo: 3 })], NOW);
     expect(result.results[0]).toMatchObject({ status: 'rejected', reason: 'unknown-visit' });

@@ -15,6 +15,7 @@ import { m013AuditPersonKeys } from './013-audit-person-keys';
 import { m014SharedQueueNumbers } from './014-shared-queue-numbers';
 import { m015SharedMrn } from './015-shared-mrn';
 import { m016VisitMoves } from './016-visit-moves';
+import { m017MoveServiceDate } from './017-move-service-date';
 
 export interface Migration {
   version: number;
@@ -23,7 +24,7 @@ export interface Migration {
 }
 
 /** Ordered: the position + 1 is the schema version recorded in PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit, m012EditionKind, m013AuditPersonKeys, m014SharedQueueNumbers, m015SharedMrn, m016VisitMoves];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit, m012EditionKind, m013AuditPersonKeys, m014SharedQueueNumbers, m015SharedMrn, m016VisitMoves, m017MoveServiceDate];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
