@@ -77,6 +77,11 @@ export interface QueueEntry {
    * before it enrolled, and the hub, both printed `U-001`): the clerk calls this patient by name.
    */
   sameNumber: boolean;
+  /**
+   * The same patient waits (or is called) twice in this unit today: two counters registered them
+   * while the hub was out of reach, each unaware of the other. The clerk cancels one.
+   */
+  waitingTwice: boolean;
   status: VisitStatus;
   /** No payer here, by design: the queue is the same for everyone (the register has it). */
   patient: { id: number; uid: string; mrn: string; nik: string | null; name: string };

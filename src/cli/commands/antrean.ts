@@ -17,6 +17,7 @@ export interface AntreanEntry {
   emergency: boolean;
   /** Another visit of the day and unit has this number too (printed before a counter enrolled): call by name. */
   sameNumber: boolean;
+  waitingTwice: boolean;
   patient: { id: string; mrn: string; nik: string | null; name: string };
 }
 
@@ -42,6 +43,7 @@ export async function antreanCommand(core: Core, args: { unit?: string | undefin
     status: e.status,
     emergency: e.emergency,
     sameNumber: e.sameNumber,
+    waitingTwice: e.waitingTwice,
     // A queue is a list of people: their NIKs masked (the record number names the patient).
     patient: { id: e.patient.uid, mrn: e.patient.mrn, nik: maskedNikOf(e.patient.nik), name: e.patient.name },
   }));
@@ -51,7 +53,7 @@ export async function antreanCommand(core: Core, args: { unit?: string | undefin
   }
   if (entries.length === 0) out.line(cliText(lang, 'antrean/empty', { unit: args.unit }));
   for (const e of entries) {
-    const same = e.sameNumber ? cliText(lang, 'antrean/same-number') : '';
+    const same = (e.sameNumber ? cliText(lang, 'antrean/same-number') : '') + (e.waitingTwice ? cliText(lang, 'antrean/waiting-twice') : '');
     out.line(cliText(lang, 'antrean/line', { queue: e.queueNumber, status: cliText(lang, `antrean/status-${e.status}`), name: e.patient.name, mrn: e.patient.mrn, same }));
   }
   return 0;

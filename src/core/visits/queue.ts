@@ -17,6 +17,7 @@ interface QueueRow {
   unit: string;
   emergency: number;
   sameNumber: number;
+  waitingTwice: number;
   status: VisitStatus;
   patientId: number;
   mrn: string;
@@ -32,7 +33,11 @@ const QUEUE_SQL = `SELECT v.id AS visitId, v.uid AS visitUid, v.service_date AS 
     p.id AS patientId, p.uid AS patientUid, p.mrn, p.nik, p.name, v.registered_at AS registeredAt, v.called_at AS calledAt, v.served_at AS servedAt,
     v.cancelled_at AS cancelledAt, v.recalls,
     -- Numbers belong to the prefix and the day (not the unit): a twin in another unit's tab holds the same printed number.
-    EXISTS (SELECT 1 FROM visits o WHERE o.service_date = v.service_date AND o.queue_prefix = v.queue_prefix AND o.queue_no = v.queue_no AND o.id != v.id) AS sameNumber
+    EXISTS (SELECT 1 FROM visits o WHERE o.service_date = v.service_date AND o.queue_prefix = v.queue_prefix AND o.queue_no = v.queue_no AND o.id != v.id) AS sameNumber,
+    -- The patient waits twice in this unit today (two counters registered them while the hub was out
+    -- of reach; each alone would have asked): both rows say so until one is cancelled or served.
+    (v.status IN ('waiting', 'called') AND EXISTS (SELECT 1 FROM visits t WHERE t.patient_id = v.patient_id AND t.service_date = v.service_date
+      AND t.unit = v.unit AND t.id != v.id AND t.status IN ('waiting', 'called'))) AS waitingTwice
   FROM visits v JOIN patients p ON p.id = v.patient_id`;
 /** Emergencies first; then arrival order, and nothing else. */
 const QUEUE_ORDER = 'ORDER BY v.emergency DESC, v.registered_at, v.id';
@@ -140,6 +145,7 @@ function toEntry(r: QueueRow, now: Date): QueueEntry {
     unit: r.unit,
     emergency: r.emergency === 1,
     sameNumber: r.sameNumber === 1,
+    waitingTwice: r.waitingTwice === 1,
     status: r.status,
     patient: { id: r.patientId, uid: r.patientUid, mrn: r.mrn, nik: r.nik, name: r.name },
     registeredAt: r.registeredAt,

@@ -202,6 +202,23 @@ describe('one queue number on two visits', () => {
   });
 });
 
+describe('one patient waiting twice in a unit', () => {
+  it('two counters that registered the same patient while the hub was out of reach: both rows say so until one is cancelled', () => {
+    const db = enrolledCounterDb(tempDir(), 'K1');
+    const rudi = pulledPatient({ rev: 1, name: 'RUDI FIRDAUS', nik: NIK });
+    const atK4 = pulledVisit({ rev: 2, patientUid: rudi.uid, queuePrefix: 'K4-U', queueNo: 1, registeredAt: later(1).toISOString() });
+    const atK5 = pulledVisit({ rev: 3, patientUid: rudi.uid, queuePrefix: 'K5-U', queueNo: 1, registeredAt: later(2).toISOString() });
+    const elsewhere = pulledVisit({ rev: 4, patientUid: rudi.uid, unit: 'GIGI', queuePrefix: 'G', queueNo: 1 });
+    applyPull(db, pullResponse({ cursor: 4, patients: [rudi], visits: [atK4, atK5, elsewhere] }));
+    const twice = (unit: string) => dayQueue(db, SETTINGS, NOW, unit, TODAY).map((e) => [e.queue, e.waitingTwice]);
+    expect(twice('UMUM')).toEqual([['K4-U-001', true], ['K5-U-001', true]]);
+    expect(twice('GIGI')).toEqual([['G-001', false]]); // another unit the same day is no double
+    applyPull(db, pullResponse({ cursor: 5, patients: [rudi], visits: [{ ...atK5, rev: 5, status: 'cancelled', cancelledAt: later(3).toISOString() }] }));
+    expect(twice('UMUM')).toEqual([['K4-U-001', false], ['K5-U-001', false]]);
+    db.close();
+  });
+});
+
 describe('records that cannot be applied yet', () => {
   const followUpOf = (visitUid: string, rev: number) => ({
     uid: newUid(), visitUid, kind: 'settle-payer', reason: 'not-checked', dueAt: later(60).toISOString(), createdAt: NOW.toISOString(), closedAt: null, resolution: null, rev,

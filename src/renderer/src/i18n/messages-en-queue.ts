@@ -23,6 +23,8 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'letters
     yesterday: 'yesterday',
     sameNumber: 'same number',
     sameNumberHint: 'Another patient holds this number today too (printed before their counter was connected to the hub). Call the patient by name.',
+    waitingTwice: 'registered twice',
+    waitingTwiceHint: 'This patient waits twice in this unit today (registered at two counters while the hub was out of reach). Cancel one.',
     empty: 'Nobody in this queue today yet.',
     noneWaiting: 'Nobody is waiting.',
     called: 'Called: {{queue}} {{name}}',

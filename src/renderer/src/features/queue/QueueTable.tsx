@@ -60,6 +60,11 @@ export function QueueTable({ entries, selected, timeZone, onSelect, onReprint, o
                     {t('queue.sameNumber')}
                   </span>
                 )}
+                {e.waitingTwice && (
+                  <span className="badge badge--same-number" data-testid="queue-waiting-twice" title={t('queue.waitingTwiceHint')}>
+                    {t('queue.waitingTwice')}
+                  </span>
+                )}
                 {fromYesterday && (
                   <span className="badge badge--yesterday" data-testid="queue-yesterday">
                     {t('queue.yesterday')}
