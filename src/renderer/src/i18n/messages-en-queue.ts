@@ -24,7 +24,7 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'letters
     sameNumber: 'same number',
     sameNumberHint: 'Another patient holds this number today too (printed before their counter was connected to the hub). Call the patient by name.',
     waitingTwice: 'registered twice',
-    waitingTwiceHint: 'This patient waits twice in this unit today (registered at two counters while the hub was out of reach). Cancel one.',
+    waitingTwiceHint: 'This patient waits twice in this unit today (e.g. registered at two counters while the hub was out of reach). If that was not meant, cancel one.',
     empty: 'Nobody in this queue today yet.',
     noneWaiting: 'Nobody is waiting.',
     called: 'Called: {{queue}} {{name}}',

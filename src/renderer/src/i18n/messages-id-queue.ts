@@ -22,7 +22,7 @@ export const queueId = {
     sameNumber: 'nomor ganda',
     sameNumberHint: 'Nomor ini juga dipegang pasien lain hari ini (dicetak sebelum loketnya terhubung ke hub). Panggil pasien dengan nama.',
     waitingTwice: 'terdaftar 2×',
-    waitingTwiceHint: 'Pasien ini menunggu dua kali di unit ini hari ini (didaftarkan di dua loket saat hub tidak terjangkau). Batalkan salah satu.',
+    waitingTwiceHint: 'Pasien ini menunggu dua kali di unit ini hari ini (misalnya didaftarkan di dua loket saat hub tidak terjangkau). Bila tidak disengaja, batalkan salah satu.',
     empty: 'Belum ada pasien di antrean ini hari ini.',
     noneWaiting: 'Tidak ada pasien yang menunggu.',
     called: 'Dipanggil: {{queue}} {{name}}',
