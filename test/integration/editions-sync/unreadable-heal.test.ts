@@ -9,7 +9,8 @@ import { writeCsvList } from '../../fixtures/write-list-files';
 import { runCaptured } from '../../helpers/cli-capture';
 import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
 import { useTempDir } from '../../helpers/temp';
-import { importList, openSyncCounter, startFacility, type TestFacility } from './sync-counters';
+import { loket, requireBuiltCli } from '../../helpers/loket-command';
+import { assertWorkersBuilt, importList, openSyncCounter, startFacility, type TestFacility } from './sync-counters';
 
 /**
  * An IT officer "repairs" a counter by copying an edition file from another counter (each
@@ -20,6 +21,8 @@ import { importList, openSyncCounter, startFacility, type TestFacility } from '.
 const tempDir = useTempDir();
 let server: TestPostgres;
 beforeAll(async () => {
+  requireBuiltCli();
+  assertWorkersBuilt();
   server = await startTestPostgres();
 });
 afterAll(async () => {
@@ -84,9 +87,9 @@ it('an edition file copied from another counter: the next sync fetches it again 
 
     // The repair text at this enrolled counter: sync from the hub, not "import big.csv" (a file only counter A had).
     b.close();
-    const lists = await withKey(KEY_B, () => runCaptured(['lists', '--db', join(dirB, 'loket.db')]));
+    const lists = await loket(['lists', '--db', join(dirB, 'loket.db')], { LOKET_DB_KEY: KEY_B });
     expect(lists.code).toBe(1);
-    const shown = lists.lines.join('\n');
+    const shown = lists.stdout;
     expect(shown).toContain('Perbaiki: jalankan loket sync (atau tunggu sinkronisasi berikutnya): loket ini mengambil lagi edisi ini dari hub');
     expect(shown).not.toContain('big.csv');
     b = openSyncCounter(dirB, { key: KEY_B });
@@ -95,9 +98,10 @@ it('an edition file copied from another counter: the next sync fetches it again 
     const fromJamkesda = await publishJamkesda(a);
 
     b.close();
-    const sync = await withKey(KEY_B, () => runCaptured(['sync', '--db', join(dirB, 'loket.db')]));
+    // `loket sync` as the IT officer runs it: a process of its own, the edition step in its worker thread.
+    const sync = await loket(['sync', '--db', join(dirB, 'loket.db')], { LOKET_DB_KEY: KEY_B });
     expect(sync.code).toBe(0);
-    const said = sync.lines.join('\n');
+    const said = sync.stdout;
     expect(said).toContain('Edisi daftar: 0 dikirim ke hub, 2 dipasang dari hub, 0 ditolak.');
     expect(said).toMatch(new RegExp(`Daftar PBI APBD: berkas edisinya di loket ini tidak dapat dibaca, jadi diambil lagi dari hub\\. Berkas lama disisihkan sebagai ${fileName.replace('.', '\\.')}\\.tidak-terbaca-`));
     // The copied file is kept, set aside under a name the sweep (at every start) leaves alone.
