@@ -55,6 +55,13 @@ export interface EditionRoundSummary {
   installed: number;
   refused: number;
   code: string | null;
+  /**
+   * Lists whose edition here could not be read and was fetched again from the hub (counted in
+   * `installed`): `setAside` is the bad file's new name in the lists folder. Absent when none.
+   */
+  healed?: { list: string; setAside: string }[];
+  /** Lists left as they are by this step, each with why (an `edition/...` message code); the other lists went on. Absent when none. */
+  skipped?: { list: string; code: string }[];
 }
 
 /** This counter's place in the facility, after enrolling. */

@@ -34,8 +34,10 @@ export interface ListSummary {
    * Set when the current edition's file cannot be read: look-ups do not search this list (and
    * say so). `folder` is the lists folder's name (`loket.db.lists`), `file` the edition's file in
    * it; `previousReadable`: a rollback to `previousEdition` would give a list that reads.
+   * `fromHub`: this counter is enrolled and the hub holds this edition (it came from the hub, or
+   * was sent to it): the next sync fetches it again, so that is the repair, not an import.
    */
-  unreadable?: { reason: UnreadableReason; folder: string; file: string; previousReadable: boolean };
+  unreadable?: { reason: UnreadableReason; folder: string; file: string; previousReadable: boolean; fromHub?: true };
 }
 
 /** Why a current edition cannot be read: its file is not in the lists folder, or it does not open as that edition. */

@@ -28,13 +28,17 @@ export async function listsCommand(core: Core, out: Output, lang: Lang, dbPath: 
   return 1;
 }
 
-/** What is wrong with a list's file and what the IT officer can do, with the whole folder path (the command line knows it). */
+/**
+ * What is wrong with a list's file and what the IT officer can do, with the whole folder path (the
+ * command line knows it). At an enrolled counter whose edition the hub holds: sync (the source
+ * file was imported at another counter, so "import it again" would point to a file not here).
+ */
 function unreadableLines(l: ListSummary, lang: Lang, folder: string): string[] {
   if (!l.unreadable) return [];
   const { reason, file, previousReadable } = l.unreadable;
   const lines = [
     cliText(lang, reason === 'missing' ? 'lists/unreadable-missing' : 'lists/unreadable-damaged', { file, folder }),
-    cliText(lang, 'lists/unreadable-fix', { source: l.sourceFile, folder }),
+    l.unreadable.fromHub ? cliText(lang, 'lists/unreadable-fix-hub') : cliText(lang, 'lists/unreadable-fix', { source: l.sourceFile, folder }),
   ];
   if (previousReadable && l.previousEdition !== null) lines.push(cliText(lang, 'lists/unreadable-rollback', { edition: l.previousEdition, name: l.name }));
   return lines;

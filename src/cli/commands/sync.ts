@@ -6,7 +6,9 @@ import type { ContractError } from '../../shared/contract';
 import { formatContractError } from '../../shared/i18n/format-error';
 import { cliText } from '../messages';
 import type { Output } from '../output';
-import { hubText } from './hub-messages';
+import { hubText, type HubCliKey } from './hub-messages';
+import { editionStoreOf } from '../../core/store/edition-store';
+import type { EditionRoundSummary } from '../../shared/hub-link';
 
 /** `loket sync`: one round with the hub now and the list-edition step, and what they moved (JSON: the round as the contract gives it). */
 export async function syncCommand(core: Core, out: Output, lang: Lang): Promise<number> {
@@ -25,8 +27,26 @@ export async function syncCommand(core: Core, out: Output, lang: Lang): Promise<
   const editions = round.editions;
   if (editions?.code) out.line(hubText(lang, 'sync/editions-failed', { code: editions.code }));
   else if (editions) out.line(hubText(lang, 'sync/editions', { uploaded: editions.uploaded, installed: editions.installed, refused: editions.refused }));
+  for (const line of editionListLines(editions, lang, editionStoreOf(core.db).dir ?? '')) out.line(line);
   return 0;
 }
+
+/** A line for each list the edition step healed or left as it was, with what the IT officer may do. */
+function editionListLines(editions: EditionRoundSummary | undefined, lang: Lang, folder: string): string[] {
+  if (!editions) return [];
+  const healed = (editions.healed ?? []).map(({ list, setAside }) => hubText(lang, 'sync/edition-healed', { list, file: setAside, folder }));
+  const skipped = (editions.skipped ?? []).map(({ list, code }) => {
+    const key = SKIPPED[code];
+    return key ? hubText(lang, key, { list }) : hubText(lang, 'sync/editions-failed', { code: `${list}: ${code}` });
+  });
+  return [...healed, ...skipped];
+}
+
+const SKIPPED: Record<string, HubCliKey | undefined> = {
+  'edition/local-unreadable': 'sync/edition-local-unreadable',
+  'edition/upload-failed': 'sync/edition-upload-failed',
+  'edition/install-failed': 'sync/edition-install-failed',
+};
 
 /** How a round went: 'refused' when the hub answered but turned this counter away (revoked, unknown): nothing goes until IT acts. */
 export type RoundOutcome = { hub: 'synced' | 'offline' | 'not-enrolled' } | { hub: 'refused'; error: ContractError };

@@ -78,18 +78,39 @@ export interface EditionCounts {
 }
 
 /**
+ * The current edition being replaced cannot be read (edition-fetch.ts heals it from the hub):
+ * `setAside` moves its file out of the way (store/edition-store.ts, setEditionFileAside).
+ */
+export interface UnreadableReplaced {
+  editionId: number;
+  setAside: () => void;
+}
+
+/**
  * The switch, in one short write transaction of the main file: `install` closes the building
  * file and renames it into place (under this lock, so recovery never sees it half-way), then the
  * new edition becomes current, the current one the rollback copy, and the one before that is
  * retired; its file is deleted once the switch is committed.
+ *
+ * When the current edition cannot be read (`unreadable`), it would make a rollback copy that
+ * cannot be read either, and push out a previous edition that can: it is retired instead, its
+ * file set aside (never deleted), and the previous edition stays the rollback copy.
  */
-export function switchToEdition(db: Db, editionId: number, counts: EditionCounts, now: string, install: () => void = () => {}): void {
+export function switchToEdition(db: Db, editionId: number, counts: EditionCounts, now: string, install: () => void = () => {}, unreadable?: UnreadableReplaced): void {
   const retired = db.transaction(() => {
     install();
     const { listId } = db.prepare('SELECT list_id AS listId FROM list_editions WHERE id = ?').get(editionId) as { listId: number };
-    const old = db.prepare(`SELECT id FROM list_editions WHERE list_id = ? AND state = 'previous'`).all(listId) as { id: number }[];
-    for (const { id } of old) retireEdition(db, id);
-    db.prepare(`UPDATE list_editions SET state = 'previous' WHERE list_id = ? AND state = 'current'`).run(listId);
+    let old: { id: number }[] = [];
+    // Still this list's current edition (a rollback meanwhile made another one current: the plain switch).
+    const stillCurrent = unreadable && db.prepare(`SELECT 1 FROM list_editions WHERE id = ? AND list_id = ? AND state = 'current'`).get(unreadable.editionId, listId) !== undefined;
+    if (unreadable && stillCurrent) {
+      unreadable.setAside();
+      retireEdition(db, unreadable.editionId);
+    } else {
+      old = db.prepare(`SELECT id FROM list_editions WHERE list_id = ? AND state = 'previous'`).all(listId) as { id: number }[];
+      for (const { id } of old) retireEdition(db, id);
+      db.prepare(`UPDATE list_editions SET state = 'previous' WHERE list_id = ? AND state = 'current'`).run(listId);
+    }
     takeEditionKind(db, editionId);
     db.prepare(
       `UPDATE list_editions SET state = 'current', imported_at = ?, heartbeat_at = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?,

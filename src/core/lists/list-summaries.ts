@@ -2,9 +2,10 @@ import { basename } from 'node:path';
 import { daysBetween } from '../../shared/dates';
 import type { ListSummary } from '../../shared/lists';
 import type { UnreadableEdition } from '../lookup/edition-catalog';
-import { editionFileName, editionStoreOf, editionsDir, openEditionReadOnly } from '../store/edition-store';
+import { editionFileName, editionOpens, editionStoreOf, editionsDir } from '../store/edition-store';
 import type { Db } from '../store/open-database';
 import { readEditions } from './editions.repo';
+import { isEnrolled } from '../sync/hub-credential.repo';
 
 /**
  * The current lists as a clerk or IT officer sees them: edition, age, size, staleness, rollback,
@@ -15,6 +16,7 @@ export function listSummaries(db: Db, today: string, staleAfterDays: number, unr
   const editions = readEditions(db, ['current', 'previous']);
   const previousOf = new Map(editions.filter((e) => e.state === 'previous').map((e) => [e.listId, e]));
   const unreadableById = new Map(unreadable.map((u) => [u.editionId, u]));
+  const enrolled = unreadable.length > 0 && isEnrolled(db);
   return editions
     .filter((e) => e.state === 'current')
     .map((e) => {
@@ -39,19 +41,19 @@ export function listSummaries(db: Db, today: string, staleAfterDays: number, unr
           reason: broken.reason,
           folder: basename(editionsDir(editionStoreOf(db))),
           file: e.file ?? editionFileName(e.id),
-          previousReadable: previous !== undefined && opens(db, previous.id),
+          previousReadable: previous !== undefined && editionOpens(editionStoreOf(db), previous.id),
+          ...(enrolled && hubHolds(db, e.id) ? { fromHub: true as const } : {}),
         };
       }
       return summary;
     });
 }
 
-/** Whether an edition's file opens (a rollback target): only asked for a list already unreadable, never on a look-up. */
-function opens(db: Db, editionId: number): boolean {
-  try {
-    openEditionReadOnly(editionStoreOf(db), editionId).close();
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Whether the hub holds this edition: its content hash is known here only once it was fetched
+ * from the hub or sent to it (sync/edition-fetch.ts, edition-upload.ts). Then the next sync
+ * fetches it again in place of the unreadable file (fetchEditions).
+ */
+function hubHolds(db: Db, editionId: number): boolean {
+  return db.prepare('SELECT content_hash FROM list_editions WHERE id = ?').pluck().get(editionId) != null;
 }

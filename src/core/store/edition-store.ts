@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { privateDir, privateFile } from './private-files';
 export { fsyncDir } from './private-files';
 import { join } from 'node:path';
+import { MEMBERS } from '../lists/member-table';
 import type { Db } from './open-database';
 import { setKey } from './sqlcipher';
 
@@ -98,6 +99,46 @@ export function openEditionReadOnly(store: EditionStore, editionId: number): Db 
     db.close();
     throw error;
   }
+}
+
+/**
+ * Whether an edition's file opens as the look-ups open it (the key fits, SQLite reads its schema
+ * and its members table): false for a file that is missing, damaged at its start, or encrypted
+ * with another counter's key. Cheap (no page beyond the first few is read): never a full check.
+ */
+export function editionOpens(store: EditionStore, editionId: number): boolean {
+  let db: Db | undefined;
+  try {
+    db = openEditionReadOnly(store, editionId);
+    db.prepare(`SELECT 1 FROM ${MEMBERS} LIMIT 1`).get();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    try {
+      db?.close();
+    } catch {
+      // a damaged file's connection closes anyway; nothing was written through it
+    }
+  }
+}
+
+/**
+ * Moves an unreadable edition's file out of the way, in the lists folder, under a name the
+ * sweep never touches (`e7.db.tidak-terbaca-2026-11-30T2154`): it is never deleted by Loket, so
+ * the IT officer can still look at it (or hand it to support) and deletes it when done. Returns
+ * the new name, or null when there was no file. Fails (and moves nothing) when it cannot be renamed.
+ */
+export function setEditionFileAside(store: EditionStore, editionId: number, now: Date): string | null {
+  const from = editionPath(store, editionId);
+  if (!existsSync(from)) return null;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}${pad(now.getMinutes())}`;
+  const base = `${editionFileName(editionId)}.tidak-terbaca-${stamp}`;
+  let name = base;
+  for (let n = 2; existsSync(join(editionsDir(store), name)); n++) name = `${base}-${n}`;
+  renameSync(from, join(editionsDir(store), name));
+  return name;
 }
 
 /**

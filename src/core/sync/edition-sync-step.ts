@@ -3,16 +3,18 @@ import { readEditions, type EditionRow } from '../lists/editions.repo';
 import { acquireImportLock } from '../lists/import-lock';
 import { applyKey, editionPath, editionStoreOf } from '../store/edition-store';
 import type { Db } from '../store/open-database';
-import { fetchEditions, type FetchOutcome } from './edition-fetch';
+import { fetchEditions, unreadableEditions, type EditionSkipCode, type FetchOutcome } from './edition-fetch';
 import { readEditionMeta } from './edition-meta';
 import { NoCurrentEdition, uploadEdition } from './edition-upload';
 import { EDITIONS_PATH, editionManifest, type HubEditionEntry } from './edition-wire';
-import { HubRefused, type HubTransport } from './hub-transport';
+import { HubRefused, HubUnreachable, type HubTransport } from './hub-transport';
 
 export type UploadOutcome =
   | { list: string; outcome: 'uploaded' | 'duplicate'; contentHash: string }
   /** The hub refused this edition (a damaged local file...): it is not offered again. */
-  | { list: string; outcome: 'refused'; code: string };
+  | { list: string; outcome: 'refused'; code: string }
+  /** This edition could not be prepared for sending (`edition/upload-failed`): offered again at the next step. */
+  | { list: string; outcome: 'skipped'; code: EditionSkipCode };
 
 /** What one edition step did: the counter's new lists sent, then the hub's newer ones installed. */
 export interface EditionStepResult {
@@ -79,15 +81,20 @@ function hubWins(entry: HubEditionEntry | undefined, mine: EditionRow): boolean 
  * (fetchEditions). Upload before fetch: a list imported here during an outage reaches the hub
  * before an older one of the hub's could replace it. CPU-heavy (portable copy, gzip, hashing,
  * verification): never call it on a thread that answers look-ups. Fails with HubUnreachable /
- * HubRefused when the hub cannot be asked at all; a refused upload is an outcome.
+ * HubRefused when the hub cannot be asked at all; a refused upload is an outcome, and so is one
+ * list's local failure: one list never stops the others. A current edition whose file does not
+ * open here is never offered (its portable copy cannot be made): fetchEditions heals it from the hub.
  */
 export async function runEditionStep(db: Db, transport: HubTransport, now: () => Date = () => new Date()): Promise<EditionStepResult> {
   const manifest = editionManifest.parse(await transport.getJson<unknown>(EDITIONS_PATH));
   const atHub = new Map(manifest.editions.map((e) => [e.list, e]));
   const offered = readOffered(db);
   const uploaded: UploadOutcome[] = [];
-  for (const mine of readEditions(db, ['current'])) {
+  const current = readEditions(db, ['current']);
+  const unreadable = new Set(unreadableEditions(db, current).map((e) => e.id));
+  for (const mine of current) {
     if (mine.file === null) continue; // an edition from before version 7 still in the main file: not portable
+    if (unreadable.has(mine.id)) continue;
     const record = offered[String(mine.id)];
     if (record?.refused || record?.contentHash) continue;
     const entry = atHub.get(mine.listName);
@@ -100,8 +107,13 @@ export async function runEditionStep(db: Db, transport: HubTransport, now: () =>
       uploaded.push({ list: mine.listName, outcome: reply.duplicate ? 'duplicate' : 'uploaded', contentHash: reply.edition.contentHash });
     } catch (error) {
       if (error instanceof NoCurrentEdition) continue; // rolled back or replaced meanwhile
+      if (error instanceof HubUnreachable || (error instanceof HubRefused && error.status !== 422)) throw error;
+      if (!(error instanceof HubRefused)) {
+        // This list's own trouble (its file went bad since the check above, the disk is full): the next list goes on.
+        uploaded.push({ list: mine.listName, outcome: 'skipped', code: 'edition/upload-failed' });
+        continue;
+      }
       // 422 (the file is not a valid edition) will not change by sending it again; 401/403 and the like will.
-      if (!(error instanceof HubRefused) || error.status !== 422) throw error;
       offered[String(mine.id)] = { refused: error.code };
       uploaded.push({ list: mine.listName, outcome: 'refused', code: error.code });
     } finally {

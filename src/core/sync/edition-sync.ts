@@ -103,10 +103,14 @@ export function summarizeEditionStep(outcome: { result: EditionStepResult } | { 
     return { uploaded: 0, installed: 0, refused: 0, code };
   }
   const { uploaded, fetched } = outcome.result;
+  const healed = fetched.flatMap((f) => (f.outcome === 'installed' && f.setAside ? [{ list: f.list, setAside: f.setAside }] : []));
+  const skipped = [...uploaded, ...fetched].flatMap((o) => (o.outcome === 'skipped' ? [{ list: o.list, code: o.code }] : []));
   return {
     uploaded: uploaded.filter((u) => u.outcome === 'uploaded').length,
     installed: fetched.filter((f) => f.outcome === 'installed').length,
     refused: uploaded.filter((u) => u.outcome === 'refused').length + fetched.filter((f) => f.outcome === 'refused').length,
     code: null,
+    ...(healed.length > 0 ? { healed } : {}),
+    ...(skipped.length > 0 ? { skipped } : {}),
   };
 }

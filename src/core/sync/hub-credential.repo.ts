@@ -43,6 +43,11 @@ export async function readHubCredential(db: Db, box: SecretBox): Promise<HubCred
   return { ...plain, secret: await box.open(sealedSecret) };
 }
 
+/** Whether this counter is enrolled at a facility hub (without opening its secret). */
+export function isEnrolled(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM settings WHERE key = ?').get(KEY) !== undefined;
+}
+
 export function forgetHubCredential(db: Db): void {
   db.prepare('DELETE FROM settings WHERE key = ?').run(KEY);
 }

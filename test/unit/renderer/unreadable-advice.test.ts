@@ -25,13 +25,23 @@ describe('the lists screen on a list that cannot be read', () => {
     expect(unreadableAdvice(damaged, true).map((l) => l.key)).toEqual(['unreadableDamaged', 'unreadableFix']);
   });
 
+  it('an enrolled counter whose edition the hub holds: sync, not "import the file again" (its source file was imported at another counter)', () => {
+    const copied = summary({ unreadable: { reason: 'damaged', folder: 'loket.db.lists', file: 'e7.db', previousReadable: true, fromHub: true } });
+    expect(unreadableAdvice(copied, true)).toEqual([
+      { key: 'unreadableDamaged', params: { list: 'PBI APBD', file: 'e7.db', folder: 'loket.db.lists' } },
+      { key: 'unreadableFixHub', params: {} },
+      { key: 'unreadableRollback', params: { edition: 1 } },
+    ]);
+    expect(adminId.listAdmin.unreadableFixHub).toContain('Sinkronkan sekarang');
+  });
+
   it('a clerk, who cannot manage lists: call IT', () => {
     const missing = summary({ unreadable: { reason: 'missing', folder: 'loket.db.lists', file: 'e7.db', previousReadable: true } });
     expect(unreadableAdvice(missing, false).map((l) => l.key)).toEqual(['unreadableMissing', 'unreadableCallIt']);
   });
 
   it('every line is worded in both languages with the same placeholders', () => {
-    for (const key of ['unreadableMissing', 'unreadableDamaged', 'unreadableFix', 'unreadableRollback', 'unreadableCallIt'] as const) {
+    for (const key of ['unreadableMissing', 'unreadableDamaged', 'unreadableFix', 'unreadableFixHub', 'unreadableRollback', 'unreadableCallIt'] as const) {
       const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();
       expect(placeholders(adminEn.listAdmin[key])).toEqual(placeholders(adminId.listAdmin[key]));
     }

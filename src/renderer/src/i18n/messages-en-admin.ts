@@ -21,6 +21,7 @@ export const adminEn: Pick<UiMessages, 'listAdmin' | 'reports' | 'settings' | 'b
     unreadableMissing: 'The list {{list}} cannot be read: the file {{file}} is not in the folder {{folder}}. Look-ups do not search this list.',
     unreadableDamaged: 'The list {{list}} cannot be read: the file {{file}} in the folder {{folder}} is damaged. Look-ups do not search this list.',
     unreadableFix: "To fix: import this list's file ({{source}}) again below, or restore the folder {{folder}} from the backup, beside the database.",
+    unreadableFixHub: 'To fix: press Sync now in Settings → Facility hub (or wait for the next sync): this counter fetches this edition again from the hub and sets the unreadable file aside. Never copy edition files from another counter.',
     unreadableRollback: 'Or bring back the previous edition (edition {{edition}}), which can still be read.',
     unreadableCallIt: 'Call the IT officer. Patients can still be registered.',
     previous: 'Previous edition',

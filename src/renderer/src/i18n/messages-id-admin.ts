@@ -19,6 +19,7 @@ export const adminId = {
     unreadableMissing: 'Daftar {{list}} tidak dapat dibaca: berkas {{file}} tidak ada di folder {{folder}}. Pencarian tidak memeriksa daftar ini.',
     unreadableDamaged: 'Daftar {{list}} tidak dapat dibaca: berkas {{file}} di folder {{folder}} rusak. Pencarian tidak memeriksa daftar ini.',
     unreadableFix: 'Perbaiki: impor ulang berkas daftar ini ({{source}}) di bawah, atau pulihkan folder {{folder}} dari cadangan ke samping basis data.',
+    unreadableFixHub: 'Perbaiki: tekan Sinkronkan sekarang di Pengaturan → Hub fasilitas (atau tunggu sinkronisasi berikutnya): loket ini mengambil lagi edisi ini dari hub dan menyisihkan berkas yang tidak terbaca. Jangan menyalin berkas edisi dari loket lain.',
     unreadableRollback: 'Atau kembalikan edisi sebelumnya (edisi {{edition}}), yang masih dapat dibaca.',
     unreadableCallIt: 'Hubungi petugas IT. Pasien tetap dapat didaftarkan.',
     previous: 'Edisi sebelumnya',
