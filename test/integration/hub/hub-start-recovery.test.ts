@@ -1,5 +1,5 @@
 import { execFile, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, expect, it } from 'vitest';
@@ -115,6 +115,18 @@ it("another folder on the running hub's port is refused in words, not as EADDRIN
   expect(busy.code).toBe(1);
   expect(busy.stderr).toContain(`The hub cannot start: port ${new URL(running.urls[0]!).port} is used by another program (another hub?)`);
   expect(busy.stderr).not.toContain('EADDRINUSE');
+}, 90_000);
+
+it("any other PostgreSQL failure is said with PostgreSQL's own reason, never \"undefined\"", async () => {
+  const hubDir = join(rootDir(), 'hub');
+  const first = await hubIn(hubDir);
+  await stopHubProcess(first.child); // a clean stop: the folder is free again
+  // A setting PostgreSQL refuses (a hand edit gone wrong): it ends while starting.
+  appendFileSync(join(hubDir, 'pg', 'postgresql.conf'), '\nshared_buffers = plenty\n');
+  const refused = await hubStartIn('en', ['--embedded', hubDir, '--port', '0']);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toMatch(/The hub cannot start: the embedded PostgreSQL stopped while starting\. It said: .*FATAL: +configuration file ".*postgresql\.conf" contains errors/);
+  expect(refused.stderr).not.toContain('undefined');
 }, 90_000);
 
 it.runIf(process.getuid?.() === 0)('as root, a folder the postgres user cannot reach is refused in the user\'s language', async () => {
