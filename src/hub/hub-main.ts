@@ -5,6 +5,7 @@ import { adminKeyFor, writeHubConfig } from './hub-config';
 import { createHubServer } from './http/server';
 import { connectPool } from './pg/connect';
 import { startEmbeddedPostgres, type EmbeddedServer } from './pg/embedded';
+import { HubStartProblem } from './pg/start-problem';
 import { freeLoopbackPort } from './pg/free-port';
 import { migrate } from './pg/migrate';
 import { moveMrnSequencePastRegister } from './register/mrn-seed';
@@ -45,6 +46,8 @@ export interface RunningHub {
   port: number;
   /** The embedded PostgreSQL's port on 127.0.0.1 (for pg_dump), null with --pg. */
   embeddedPgPort: number | null;
+  /** The pid of the embedded PostgreSQL an earlier, killed hub left running, stopped before this start (null: none). */
+  stoppedLeftoverPg: number | null;
   pg: Pool;
   /** The link to the district hub, when started with `upstream` (or an upstream.json from an earlier start). */
   upstream: { state(): UpstreamState; ready: Promise<UpstreamState> } | null;
@@ -69,14 +72,17 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(`hub: stopping: ${String(error)}`));
     cleanups.length = 0;
   };
+  const log = options.log ?? ((line: string) => console.log(`hub: ${line}`));
   try {
     let url = options.pgUrl;
     let embeddedPgPort: number | null = null;
+    let stoppedLeftoverPg: number | null = null;
     if (!url) {
       const embedded: EmbeddedServer = await startEmbeddedPostgres(options.embeddedDir!, options.embeddedPort ?? (await freeLoopbackPort()));
       cleanups.push(() => embedded.stop());
       url = embedded.url;
       embeddedPgPort = embedded.port;
+      stoppedLeftoverPg = embedded.stoppedLeftover;
     }
     const pg = connectPool(url);
     cleanups.push(() => pg.end());
@@ -94,9 +100,10 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     const adminKey = adminKeyFor(options.dataDir);
     const hub = createHubServer({ pg, routes: hubRoutes({ dataDir: options.dataDir }, options.mode ?? 'facility', identity), certPem: cert.certPem, keyPem: cert.keyPem, adminKey });
     await new Promise<void>((resolve, reject) => {
-      hub.server.once('error', reject);
+      const failed = (error: NodeJS.ErrnoException): void => reject(error.code === 'EADDRINUSE' ? portBusy(options.host, options.port) : error);
+      hub.server.once('error', failed);
       hub.server.listen(options.port, options.host, () => {
-        hub.server.off('error', reject);
+        hub.server.off('error', failed);
         resolve();
       });
     });
@@ -107,15 +114,19 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     // After listening: the counters are served while the district is being reached.
     let upstream: RunningHub['upstream'] = null;
     if (options.upstream || readUpstream(options.dataDir)) {
-      const link = startUpstreamLink(pg, { dataDir: options.dataDir }, options.upstream ?? {}, options.log ?? ((line) => console.log(`hub: ${line}`)));
+      const link = startUpstreamLink(pg, { dataDir: options.dataDir }, options.upstream ?? {}, log);
       cleanups.push(async () => link.stop());
       upstream = link;
     }
-    return { urls: identity.urls, fingerprint: cert.fingerprint, port, embeddedPgPort, pg, upstream, stop: stopAll };
+    return { urls: identity.urls, fingerprint: cert.fingerprint, port, embeddedPgPort, stoppedLeftoverPg, pg, upstream, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
   }
+}
+
+function portBusy(host: string, port: number): HubStartProblem {
+  return new HubStartProblem('port-busy', { host, port }, `port ${port} on ${host} is in use by another program (another hub?)`);
 }
 
 /** Stops the hub on SIGTERM/SIGINT (the foreground `loket hub`), then lets the process end. */

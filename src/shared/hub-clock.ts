@@ -27,6 +27,34 @@ export function clockDifferenceMinutes(offsetMs: number | null | undefined): num
   return clockIsOff(minutes) ? minutes : null;
 }
 
+/** Counters whose clocks agree with each other within this many minutes are "off by the same amount". */
+export const SAME_OFFSET_SPREAD_MINUTES = 2 * CLOCK_TOLERANCE_MINUTES;
+
+/**
+ * When every active counter's clock is off the hub's by about the same amount, the likelier
+ * story is one wrong clock at the hub, not several wrong counters (each PC keeps its own time):
+ * returns how far the hub's clock then seems off, in whole minutes (negative: behind the
+ * counters'), and of how many counters, or null. Needs two counters at least (one alone cannot say whose clock is wrong),
+ * all off beyond the tolerance, on the same side, within SAME_OFFSET_SPREAD_MINUTES of each other.
+ * Revoked counters and counters whose clock is not known do not count.
+ */
+export function hubClockLikelyOff(counters: readonly { revoked: boolean; clockAheadMinutes?: number | null | undefined }[]): HubClockOff | null {
+  const ahead = counters.filter((c) => !c.revoked && typeof c.clockAheadMinutes === 'number').map((c) => c.clockAheadMinutes as number);
+  if (ahead.length < 2 || !ahead.every(clockIsOff)) return null;
+  if (!ahead.every((m) => Math.sign(m) === Math.sign(ahead[0]!))) return null;
+  const sorted = [...ahead].sort((a, b) => a - b);
+  if (sorted.at(-1)! - sorted[0]! > SAME_OFFSET_SPREAD_MINUTES) return null;
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  return { minutes: -median + 0, counters: ahead.length }; // the counters ahead of the hub: the hub behind them
+}
+
+export interface HubClockOff {
+  /** The hub's clock minus the counters', whole minutes (negative: the hub is behind). */
+  minutes: number;
+  /** How many active counters agree on it. */
+  counters: number;
+}
+
 const UNITS: Record<Lang, { day: [string, string]; hour: [string, string]; minute: [string, string] }> = {
   id: { day: ['hari', 'hari'], hour: ['jam', 'jam'], minute: ['menit', 'menit'] },
   en: { day: ['day', 'days'], hour: ['hour', 'hours'], minute: ['minute', 'minutes'] },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CounterAuditHead } from './audit-head';
+import type { HubClockOff } from './hub-clock';
 import type { BpjsSettingsForm } from './bpjs';
 import { PAYERS, VISIT_STATUSES } from './counter';
 import { withoutControlCharacters } from './text-rules';
@@ -295,6 +296,11 @@ export interface HubCounterStatus {
 export interface HubStatus {
   facility: string;
   counters: HubCounterStatus[];
+  /**
+   * Every active counter's clock is off the hub's by about the same amount: the hub's clock is
+   * likely the wrong one (hubClockLikelyOff in hub-clock.ts); null otherwise. Absent from older hubs.
+   */
+  hubClockOff?: HubClockOff | null;
   editions: number;
   rev: number;
 }

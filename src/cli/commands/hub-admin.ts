@@ -81,17 +81,23 @@ export async function hubAdminCommand(args: string[], values: HubAdminValues, ou
 }
 
 /** The counter's clock against the hub's: fine, unknown, or a CHECK line that says how to fix it. */
-function clockLine(c: HubCounterStatus, lang: Lang): string {
+function clockLine(c: HubCounterStatus, hubClockOff: boolean, lang: Lang): string {
   const minutes = c.clockAheadMinutes;
   if (minutes === undefined || minutes === null) return hubText(lang, 'hub/status-clock-unknown');
   const amount = durationWords(lang, minutes);
   if (!c.clockOff) return hubText(lang, 'hub/status-clock-ok', { amount });
+  // The hub's clock is the suspect: telling each counter to take the hub's time would spread the error.
+  if (hubClockOff && !c.revoked) return hubText(lang, 'hub/status-clock-like-others', { amount });
   return hubText(lang, minutes > 0 ? 'hub/status-clock-ahead' : 'hub/status-clock-behind', { amount, fix: hubText(lang, 'hub/status-clock-fix') });
 }
 
 function printStatus(status: HubStatus, out: Output, lang: Lang): void {
   out.line(hubText(lang, 'hub/status-head', { facility: status.facility, rev: status.rev, editions: status.editions }));
   if (status.counters.length === 0) out.line(hubText(lang, 'hub/status-none'));
+  const hubOff = status.hubClockOff ?? null;
+  if (hubOff !== null) {
+    out.line(hubText(lang, hubOff.minutes < 0 ? 'hub/status-hub-clock-behind' : 'hub/status-hub-clock-ahead', { count: hubOff.counters, amount: durationWords(lang, hubOff.minutes) }));
+  }
   for (const c of status.counters) {
     out.line(
       hubText(lang, 'hub/status-line', {
@@ -103,7 +109,7 @@ function printStatus(status: HubStatus, out: Output, lang: Lang): void {
       }),
     );
     if (c.pullStuck) out.line(hubText(lang, 'hub/status-stuck', { count: c.pullStuck }));
-    out.line(clockLine(c, lang));
+    out.line(clockLine(c, hubOff !== null, lang));
     const head = c.auditHead;
     if (head) {
       const flags = head.flagged > 0 ? hubText(lang, 'hub/status-audit-flags', { count: head.flagged, flag: head.lastFlag ?? '' }) : '';

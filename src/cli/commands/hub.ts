@@ -5,6 +5,7 @@ import { hubAdminCommand, type HubAdminValues } from './hub-admin';
 import { reportHubFailure } from './hub-failure';
 import { HubCliFailure, hubText, HubUsageError } from './hub-messages';
 import { HubError } from '../../hub/http/route';
+import { HubStartProblem } from '../../hub/pg/start-problem';
 
 /** The hub's default HTTPS port (an unprivileged one: the hub need not run as root). */
 export const DEFAULT_HUB_PORT = 7443;
@@ -44,6 +45,13 @@ function portOf(value: string | undefined, fallback = DEFAULT_HUB_PORT): number 
   return port;
 }
 
+/** Why the start failed, in the user's words where the hub knows the reason; never "undefined". */
+function startFailureWords(error: unknown, lang: Lang): string {
+  if (error instanceof HubStartProblem) return hubText(lang, `start/${error.code}`, error.params);
+  const message = error instanceof Error ? error.message : error === undefined || error === null ? '' : String(error);
+  return message || hubText(lang, 'start/unknown');
+}
+
 /** In the foreground until SIGTERM/SIGINT (a service manager runs it; docs/hub.md has a unit). */
 async function serve(values: HubValues, out: Output, lang: Lang): Promise<number> {
   if (values.embedded !== undefined && values.pg !== undefined) throw new HubUsageError('usage/hub-both-sources');
@@ -74,10 +82,11 @@ async function serve(values: HubValues, out: Output, lang: Lang): Promise<number
     });
   } catch (error) {
     if (error instanceof HubError) throw error;
-    throw new HubCliFailure('fail/start', { detail: error instanceof Error ? error.message : String(error) });
+    throw new HubCliFailure('fail/start', { detail: startFailureWords(error, lang) });
   }
-  if (out.json) out.data({ urls: hub.urls, fingerprint: hub.fingerprint, port: hub.port, dataDir, embeddedPgPort: hub.embeddedPgPort });
+  if (out.json) out.data({ urls: hub.urls, fingerprint: hub.fingerprint, port: hub.port, dataDir, embeddedPgPort: hub.embeddedPgPort, stoppedLeftoverPg: hub.stoppedLeftoverPg });
   else {
+    if (hub.stoppedLeftoverPg !== null) out.line(hubText(lang, 'hub/stopped-leftover', { pid: hub.stoppedLeftoverPg }));
     out.line(hubText(lang, 'hub/started', { urls: hub.urls.join('  ') }));
     out.line(hubText(lang, 'hub/fingerprint', { fingerprint: hub.fingerprint }));
     out.line(hubText(lang, 'hub/data', { dir: dataDir }));

@@ -1,5 +1,5 @@
 import type { PoolClient, Pool } from 'pg';
-import { clockIsOff } from '../../shared/hub-clock';
+import { clockIsOff, hubClockLikelyOff } from '../../shared/hub-clock';
 import type { HubStatus } from '../../shared/hub-protocol';
 import type { HubRoute } from '../http/route';
 import { hasAuditHeads, lastAuditHeads } from '../audit/audit-heads.repo';
@@ -23,19 +23,21 @@ export async function readHubStatus(pg: Pool | PoolClient): Promise<HubStatus> {
   }
   const heads = (await hasAuditHeads(pg)) ? await lastAuditHeads(pg) : new Map();
   const r = rev.rows[0]!;
+  const list = counters.rows.map((c) => ({
+    counterId: c.id,
+    name: c.name,
+    offlinePrefix: c.offline_prefix,
+    revoked: c.revoked,
+    lastContact: c.last_contact?.toISOString() ?? null,
+    outboxBacklog: c.outbox_backlog,
+    pullStuck: c.pull_stuck,
+    auditHead: heads.get(c.id) ?? null,
+    ...clockOf(c.clock_ahead_s),
+  }));
   return {
     facility: facility.rows[0]?.name ?? '',
-    counters: counters.rows.map((c) => ({
-      counterId: c.id,
-      name: c.name,
-      offlinePrefix: c.offline_prefix,
-      revoked: c.revoked,
-      lastContact: c.last_contact?.toISOString() ?? null,
-      outboxBacklog: c.outbox_backlog,
-      pullStuck: c.pull_stuck,
-      auditHead: heads.get(c.id) ?? null,
-      ...clockOf(c.clock_ahead_s),
-    })),
+    counters: list,
+    hubClockOff: hubClockLikelyOff(list),
     editions,
     rev: r.is_called ? Number(r.last_value) : 0,
   };

@@ -81,6 +81,8 @@ describe("each counter's clock at the hub", () => {
 
     const counters = await status(hub, admin);
     expect(counters.get('Loket Lambat')).toMatchObject({ clockAheadMinutes: -120, clockOff: true });
+    // One counter on time: the slow one is wrong, not the hub.
+    expect(((await hubFetch(hub.urls[0]!, 'GET', '/v1/admin/status', { authorization: admin })).json as HubStatus).hubClockOff).toBeNull();
     expect(counters.get('Loket Tepat')).toMatchObject({ clockAheadMinutes: 0, clockOff: false });
 
     const json = await runCaptured(['hub', 'status', '--hub-dir', dataDir, '--json']);
@@ -105,6 +107,30 @@ describe("each counter's clock at the hub", () => {
     expect(slowEn).toContain("CHECK: this counter's clock is 2 hours behind the hub's");
     expect(slowEn).toContain('Fix the Windows clock on that counter\'s PC: Settings → Time & language → Date & time, turn on "Set time automatically"');
     expect(linesOf(en.lines, 'Loket Tepat')).toContain("    clock: matches the hub's (off by 0 minutes)");
+  });
+
+  it('every counter about an hour ahead of the hub: the status suspects the hub\'s clock and does not tell the counters to take its time', async () => {
+    const { hub, admin, dataDir } = await hubAt();
+    // As a hub whose PC is an hour slow sees two counters whose clocks are right (finding F9).
+    const first = counter(HOUR);
+    const second = counter(HOUR + MINUTE);
+    await callOk(first, 'enrollHub', { code: await code(hub, admin, 'Loket Satu') });
+    await callOk(second, 'enrollHub', { code: await code(hub, admin, 'Loket Dua') });
+    await callOk(first, 'syncNow', {});
+    await callOk(second, 'syncNow', {});
+
+    const json = await runCaptured(['hub', 'status', '--hub-dir', dataDir, '--json']);
+    expect(json.data[0] as HubStatus).toMatchObject({ hubClockOff: { minutes: expect.toSatisfy((m: number) => m <= -60 && m >= -61), counters: 2 } });
+
+    const id = await runCaptured(['hub', 'status', '--hub-dir', dataDir, '--lang', 'id']);
+    expect(id.lines[1]).toMatch(/^PERIKSA JAM HUB: jam semua 2 loket aktif berselisih hampir sama dengan jam hub, jadi kemungkinan jam komputer hub ini yang salah \(1 jam (1 menit )?lebih lambat\), bukan jam loket-loketnya\. Periksa dulu tanggal dan jam komputer hub/);
+    const satu = linesOf(id.lines, 'Loket Satu').join('\n');
+    expect(satu).toContain('jam komputer: selisih 1 jam dengan jam hub, sama seperti loket lain (lihat PERIKSA JAM HUB di atas; jangan ubah jam loket ini dulu)');
+    expect(id.lines.join('\n')).not.toContain('atur tanggal dan jamnya sama dengan jam hub');
+
+    const en = await runCaptured(['hub', 'status', '--hub-dir', dataDir, '--lang', 'en']);
+    expect(en.lines[1]).toMatch(/^CHECK THE HUB'S CLOCK: all 2 active counters are off the hub's clock by about the same amount, so the hub computer's own clock is likely the wrong one \(1 hour (1 minute )?behind\)/);
+    expect(en.lines.join('\n')).toContain('Do not set the counters to the hub\'s time.');
   });
 
   it('the clock a counter sends when it enrolls is kept, before any sync; a clock ahead is said as ahead', async () => {

@@ -3,7 +3,7 @@ import { reportHubFailure } from '../../../src/cli/commands/hub-failure';
 import type { Output } from '../../../src/cli/output';
 import { HubUnreachable } from '../../../src/core/sync/hub-transport';
 import { toErrorPayload } from '../../../src/core/errors';
-import { clockDifferenceMinutes, clockDifferenceText, durationWords } from '../../../src/shared/hub-clock';
+import { clockDifferenceMinutes, clockDifferenceText, durationWords, hubClockLikelyOff } from '../../../src/shared/hub-clock';
 
 function captured(): Output & { errors: string[] } {
   const errors: string[] = [];
@@ -36,5 +36,31 @@ describe("this computer's clock against the hub's, in words", () => {
     expect(reportHubFailure(error, 'enroll', out, 'id')).toBe(1);
     expect(out.errors[0]).toMatch(/jam komputer ini berbeda dengan hub/);
     expect(out.errors[0]).not.toMatch(/firewall/);
+  });
+});
+
+describe("the hub's own clock, told by its counters' (hubClockLikelyOff)", () => {
+  const at = (...minutes: (number | null)[]): { revoked: boolean; clockAheadMinutes: number | null }[] => minutes.map((m) => ({ revoked: false, clockAheadMinutes: m }));
+
+  it('every active counter about an hour ahead: the hub is likely an hour behind', () => {
+    expect(hubClockLikelyOff(at(60, 61, 59))).toEqual({ minutes: -60, counters: 3 });
+    expect(hubClockLikelyOff(at(-120, -118))).toEqual({ minutes: 118, counters: 2 });
+    // A spread up to ten minutes is still "the same amount"; the median says how much.
+    expect(hubClockLikelyOff(at(55, 65, 60))).toEqual({ minutes: -60, counters: 3 });
+  });
+
+  it('says nothing when the counters disagree, one of them is right, or one counter alone is off', () => {
+    expect(hubClockLikelyOff(at(60, 0))).toBeNull(); // one counter right: the other one is wrong
+    expect(hubClockLikelyOff(at(60, -60))).toBeNull(); // opposite sides
+    expect(hubClockLikelyOff(at(60, 120))).toBeNull(); // both off, by different amounts
+    expect(hubClockLikelyOff(at(60, 71))).toBeNull(); // just beyond the spread
+    expect(hubClockLikelyOff(at(60))).toBeNull(); // cannot tell whose clock is wrong
+    expect(hubClockLikelyOff(at())).toBeNull();
+    expect(hubClockLikelyOff(at(3, 4))).toBeNull(); // within the tolerance: nothing is off
+  });
+
+  it('revoked counters and counters whose clock is not known do not count', () => {
+    expect(hubClockLikelyOff([...at(60, 60, null), { revoked: true, clockAheadMinutes: 0 }])).toEqual({ minutes: -60, counters: 2 });
+    expect(hubClockLikelyOff([...at(60), { revoked: true, clockAheadMinutes: 60 }])).toBeNull();
   });
 });
