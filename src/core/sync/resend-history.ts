@@ -20,6 +20,9 @@ interface Entry {
  * - the counter's whole history is queued again (history.ts), ahead of the changes still waiting
  *   and of those the hub refused for naming a record it lacked, which follow in their own order;
  *   so registrations the restored hub lost reach it again, and a new hub gets everything;
+ * - the record-number blocks still in hand are dropped: this hub did not reserve them (or lost
+ *   that it did) and may give them to another counter; the round asks for a new block after the
+ *   history is pushed, so it lies past every RM this counter made (until then, offline RMs);
  * - the hub's current epoch is kept, and a notice tells the follow-ups screen.
  * Answers how many records were queued again.
  */
@@ -33,6 +36,7 @@ export function resendHistory(db: Db, epoch: string | null): number {
     const queued = queueHistory(db, { visitChanges: true });
     const insert = db.prepare('INSERT INTO outbox (op_id, kind, row_id, at) VALUES (?, ?, ?, ?)');
     for (const e of [...refused, ...waiting]) insert.run(e.opId, e.kind, e.rowId, e.at);
+    db.prepare('DELETE FROM mrn_blocks').run();
     db.prepare('UPDATE sync_state SET cursor = 0, register_epoch = ? WHERE id = 1').run(epoch);
     db.prepare(`INSERT INTO hub_notices (uid, kind, at, subjects, params) VALUES (?, 'register-resent', ${SQL_NOW}, '[]', ?)`).run(newUid(), JSON.stringify({ count: String(queued) }));
     return queued;

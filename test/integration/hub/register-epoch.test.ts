@@ -236,6 +236,10 @@ describe('a counter enrolled again at a new hub', () => {
     const names = async (core: Core) => [...(await queueOf(core)), ...(await queueOf(core, 'GIGI'))].map((l) => l.split(' ').slice(1, 3).join(' ')).sort();
     expect(await names(y.core)).toEqual(['CHAIRUL LAMA', 'RUDI FIRDAUS', 'RUDI FIRDAUS', 'YANTI BARU']);
     expect(await names(x)).toEqual(await names(y.core));
+    // Its next RM comes from a block the new hub reserved for it, never from one it gave another counter.
+    const next = await register(x, 'Baru Sesudah Daftar Ulang', '1999-09-09');
+    const { rows } = await fresh.hub.pg.query('SELECT counter_id FROM mrn_blocks WHERE first <= $1::bigint AND last >= $1::bigint', [Number(next.patient.mrn)]);
+    expect(rows).toEqual([{ counter_id: (await fresh.status()).counters.find((c) => c.name === 'Loket X')!.counterId }]);
     expect((await fresh.status()).counters.find((c) => c.name === 'Loket X')).toMatchObject({ outboxBacklog: 0, outboxRejected: 0 });
   });
 });
