@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syncCommand } from '../../../src/cli/commands/sync';
 import type { Output } from '../../../src/cli/output';
 import { secretKeyPath } from '../../../src/core/core-paths';
@@ -15,8 +15,7 @@ import { readHubConfig } from '../../../src/hub/hub-config';
 import { startHub, type RunningHub } from '../../../src/hub/hub-main';
 import type { HubStatus } from '../../../src/shared/hub-protocol';
 import { runCaptured } from '../../helpers/cli-capture';
-import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
-import { useTempDir } from '../../helpers/temp';
+import { useHubTestbed } from '../../helpers/hub-testbed';
 import { untimed } from '../../helpers/untimed-transport';
 import { hubFetch } from './service-fetch';
 
@@ -28,25 +27,13 @@ import { hubFetch } from './service-fetch';
  * - a counter enrolled again at a new hub: its history arrives there and another counter sees it;
  * - `loket enroll` on an enrolled counter is refused; a refused enroll leaves no new database.
  */
-const tempDir = useTempDir();
-let postgres: TestPostgres;
+const { server, hubs, cores, tempDir } = useHubTestbed('loket-epoch-');
+const open = { cores, hubs };
 let databases = 0;
-const open: { cores: Core[]; hubs: RunningHub[] } = { cores: [], hubs: [] };
-
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-});
-afterEach(async () => {
-  for (const core of open.cores.splice(0)) await core.close();
-  for (const hub of open.hubs.splice(0)) await hub.stop();
-});
-afterAll(async () => {
-  await postgres?.stop();
-});
 
 /** A statement on the server's maintenance database (CREATE DATABASE … TEMPLATE: a copy of a stopped hub's database). */
 async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgres.url.replace(/\/hub$/, '/postgres') });
+  const client = new pg.Client({ connectionString: server().url.replace(/\/hub$/, '/postgres') });
   await client.connect();
   try {
     await client.query(sql);
@@ -68,9 +55,9 @@ interface Facility {
 
 async function facility(): Promise<Facility> {
   const dbName = `epoch_${process.pid}_${++databases}`;
-  await postgres.createDatabase(dbName);
+  await server().createDatabase(dbName);
   const hubDir = join(tempDir(), 'hub');
-  const urlOf = (name: string): string => postgres.url.replace(/\/hub$/, `/${name}`);
+  const urlOf = (name: string): string => server().url.replace(/\/hub$/, `/${name}`);
   let port = 0;
   const f: Facility = {
     dbName,
