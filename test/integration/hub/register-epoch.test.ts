@@ -164,6 +164,9 @@ describe('a hub restored from a backup', () => {
     // B comes first: it sends its history again and registers more, so the hub's revision passes A's cursor before A comes.
     expect((await b.core.syncNow({})).resent).toBeGreaterThan(0);
     for (const name of ['Eka Sesudah Pulih', 'Fajar Sesudah Pulih', 'Gita Sesudah Pulih']) await register(b.core, name);
+    // B corrects Ani's address now: A's history, sent later, must not put the old one back.
+    const aniAtB = (b.core.db.prepare(`SELECT id FROM patients WHERE name = 'ANI SEBELUM'`).get() as { id: number }).id;
+    await b.core.updatePatient({ patientId: aniAtB, changes: { address: 'JL. SESUDAH PULIH 9' } });
     await b.core.syncNow({});
     expect((await f.status()).rev).toBeGreaterThan(syncState(a.core.db).cursor);
     const aSays = await syncLines(a.core);
@@ -175,6 +178,9 @@ describe('a hub restored from a backup', () => {
     expect(after).toHaveLength(7);
     expect(after).toEqual(expect.arrayContaining(before));
     expect(after.filter((l) => l.includes('ANI SEBELUM'))).toEqual([expect.stringContaining('called')]);
+    const address = `SELECT address FROM patients WHERE name = 'ANI SEBELUM'`;
+    expect((await f.hub.pg.query(address)).rows).toEqual([{ address: 'JL. SESUDAH PULIH 9' }]);
+    expect(a.core.db.prepare(address).get()).toEqual({ address: 'JL. SESUDAH PULIH 9' });
     expect(await queueOf(a.core)).toEqual(await queueOf(b.core));
     expect(await queueOf(a.core)).toHaveLength(7);
     // Nothing doubled: one patient per name at the hub, and nothing set aside at the counters.
