@@ -152,7 +152,7 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
     if (command === 'hub') return await (await import('./commands/hub')).hubCommand(rest, values, out, lang);
     if (command === 'enroll') {
       if (rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, 'enroll');
-      return await (await import('./commands/enroll')).enrollCommand({ hub: values.hub, code: values.code }, values.db ?? defaultDbPath(), out, lang);
+      return await (await import('./commands/enroll')).enrollCommand({ hub: values.hub, code: values.code, again: values.again }, values.db ?? defaultDbPath(), out, lang);
     }
     // Restoring replaces the database: no core may hold it open, this one included.
     if (command === 'restore') {

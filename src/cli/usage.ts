@@ -64,9 +64,10 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     antrean dari hub.`,
     antrean: `  loket antrean --unit KODE
     antrean hari ini di satu unit seperti dilihat loket ini (dengan hub: semua loket), gawat darurat dulu.`,
-    enroll: `  loket enroll --code KODE [--hub URL]
+    enroll: `  loket enroll --code KODE [--hub URL] [--again]
     mendaftarkan basis data loket ini ke hub dengan kode dari "loket hub counter add". Sertifikat hub
-    dicocokkan dengan sidik jari di kode sebelum apa pun dikirim. --hub: alamat lain untuk hub yang sama.`,
+    dicocokkan dengan sidik jari di kode sebelum apa pun dikirim. --hub: alamat lain untuk hub yang sama.
+    Loket yang sudah terdaftar ditolak; --again: daftar lagi (hub baru atau dibangun ulang, loket dicabut).`,
     sync: `  loket sync
     satu ronde dengan hub sekarang (kirim, terima), lalu edisi daftar: yang belum ada di hub dikirim,
     yang lebih baru di hub dipasang. Menunggu sampai selesai.`,
@@ -157,9 +158,10 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     number from the hub.`,
     antrean: `  loket antrean --unit CODE
     today's queue of one unit as this counter sees it (with a hub: every counter's), emergencies first.`,
-    enroll: `  loket enroll --code CODE [--hub URL]
+    enroll: `  loket enroll --code CODE [--hub URL] [--again]
     enrolls this counter's database at the hub with a code from "loket hub counter add". The hub's
-    certificate is checked against the code's fingerprint before anything is sent. --hub: another address of the same hub.`,
+    certificate is checked against the code's fingerprint before anything is sent. --hub: another address of the same hub.
+    An enrolled counter is refused; --again: enroll it again (a new or rebuilt hub, a revoked counter).`,
     sync: `  loket sync
     one round with the hub now (send, receive), then the list editions: those the hub lacks are sent,
     newer ones at the hub are installed. Waits until done.`,

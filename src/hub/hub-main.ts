@@ -9,6 +9,7 @@ import { HubStartProblem } from './pg/start-problem';
 import { freeLoopbackPort } from './pg/free-port';
 import { migrate } from './pg/migrate';
 import { moveMrnSequencePastRegister } from './register/mrn-seed';
+import { beginRegisterEpoch } from './register/register-epoch';
 import { hubRoutes } from './routes';
 import type { HubMode } from './editions/edition-routes';
 import { readUpstream, startUpstreamLink, type UpstreamOptions, type UpstreamState } from './editions/upstream-link';
@@ -89,6 +90,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     await migrate(pg);
     // Blocks reserved from now on never hold an RM already in the register, whatever the format.
     await moveMrnSequencePastRegister(pg);
+    // Counters that pulled from a register this one lacks (a restored backup, a new hub) learn it from the pull.
+    await beginRegisterEpoch(pg);
     if (options.facility !== undefined) {
       await pg.query('INSERT INTO facility (id, name) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET name = excluded.name', [options.facility]);
     }

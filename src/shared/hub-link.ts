@@ -47,6 +47,13 @@ export interface SyncRound {
   clockMinutes?: number | null;
   /** The list-edition step run after the round (syncNow only; background rounds run it every few minutes). */
   editions?: EditionRoundSummary;
+  /**
+   * The hub did not hold the register this counter knew (a new hub, or one restored from a
+   * backup): this many records of the counter were queued again, and the register pulled from 0.
+   */
+  resent?: number;
+  /** Ops the hub refused that this counter set aside (outbox_rejected; not sent again), by reason; absent when none. */
+  setAside?: { reason: string; count: number }[];
 }
 
 /** What the edition step moved: local lists sent to the hub, the hub's newer ones installed here, files refused; `code` when the step failed. */
@@ -77,11 +84,12 @@ export interface HubEnrollment {
 /**
  * A notice from the hub as the follow-ups screen shows it: its kind worded by the screen, its
  * params filled in. `pull-stuck` is the counter's own (params: count): records from the hub it
- * has not been able to apply for many rounds.
+ * has not been able to apply for many rounds. `register-resent`, its own too (params: count): the
+ * hub did not hold the register this counter knew, and its records were sent again.
  */
 export interface HubNoticeView {
   uid: string;
-  kind: 'patient-merged' | 'possible-duplicate' | 'status-conflict' | 'same-queue-number' | 'pull-stuck';
+  kind: 'patient-merged' | 'possible-duplicate' | 'status-conflict' | 'same-queue-number' | 'pull-stuck' | 'register-resent';
   at: string;
   params: Record<string, string>;
 }

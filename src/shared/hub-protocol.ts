@@ -205,7 +205,19 @@ export type PushResponse = { results: z.infer<typeof opResult>[] };
 // ---- pull ----
 
 export const MAX_PULL = 1000;
-/** GET /v1/pull?after=<cursor>&limit=<n>. Records come in rev order; the cursor is the last rev included. */
+/**
+ * The register a pull came from (docs/hub.md "Backups and replication"): `epoch` is the hub's
+ * current one (the counter keeps it); `known` false when the counter's epoch (the `epoch` it
+ * sent) is not in this hub's lineage, or a later start of the hub began below the counter's
+ * cursor: a new hub, or one restored from a backup. The counter then pulls from 0 and sends its
+ * whole history again.
+ */
+export interface RegisterLineage {
+  epoch: string | null;
+  known: boolean;
+}
+
+/** GET /v1/pull?after=<cursor>&limit=<n>[&epoch=<uid>]. Records come in rev order; the cursor is the last rev included. */
 export interface PullResponse {
   cursor: number;
   /** More records wait above the cursor: pull again at once. */
@@ -223,6 +235,8 @@ export interface PullResponse {
   settings: FacilitySettings | null;
   /** The facility's BPJS access changed since the cursor (its revision): ask GET /v1/bpjs. Null otherwise. */
   bpjsRev?: number | null;
+  /** Absent from hubs before register epochs (hub migration 012). */
+  register?: RegisterLineage;
 }
 
 /** GET /v1/bpjs: the facility's BPJS access with its secrets, for an enrolled counter only; null form when none is set. */
@@ -281,6 +295,8 @@ export interface HubCounterStatus {
   revoked: boolean;
   lastContact: string | null;
   outboxBacklog: number;
+  /** Ops this counter set aside because the hub refused them (they will not be sent again); absent from older hubs. */
+  outboxRejected?: number;
   /** Pulled records this counter has not been able to apply for many rounds (0: none); it lacks part of the register. */
   pullStuck?: number;
   /** The last audit chain head it sent (null: none yet), with the hub's flags (src/hub/audit). */

@@ -1,4 +1,7 @@
+import { existsSync, readdirSync, rmSync, rmdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { secretKeyPath } from '../../core/core-paths';
+import { LoketError } from '../../core/errors';
 import { keyFileSecretBox } from '../../core/secrets/secret-box';
 import { openDatabase } from '../../core/store/open-database';
 import { readyDatabaseFiles } from '../../core/store/database-startup';
@@ -12,11 +15,32 @@ import { reportHubFailure } from './hub-failure';
 import { HubCliFailure, hubText, HubUsageError } from './hub-messages';
 
 /**
- * `loket enroll --code CODE [--hub URL] --db DB`: enrolls this counter's database at its hub. The
- * secret is sealed with the key file beside the database (loket-secret.key), which the desktop app
- * reads too. The database is made if there is none yet (a new counter).
+ * The files a new database brings (the database, its journal, its key file, the secret key) and
+ * its folder: what was not there before is removed when the enrollment is refused, so a mistyped
+ * `--db` leaves nothing behind.
  */
-export async function enrollCommand(values: { hub?: string | undefined; code?: string | undefined }, dbPath: string, out: Output, lang: Lang): Promise<number> {
+function newDatabaseUndo(dbPath: string): () => void {
+  const dir = dirname(dbPath);
+  const dirExisted = existsSync(dir);
+  const before = new Set(dirExisted ? readdirSync(dir) : []);
+  const base = basename(dbPath);
+  const ours = (name: string): boolean => name === base || name.startsWith(`${base}.`) || name.startsWith(`${base}-`) || name === basename(secretKeyPath(dbPath));
+  return () => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir)) if (!before.has(name) && ours(name)) rmSync(join(dir, name), { recursive: true, force: true });
+    if (!dirExisted && readdirSync(dir).length === 0) rmdirSync(dir);
+  };
+}
+
+/**
+ * `loket enroll --code CODE [--hub URL] [--again] --db DB`: enrolls this counter's database at its
+ * hub. The secret is sealed with the key file beside the database (loket-secret.key), which the
+ * desktop app reads too. The database is made if there is none yet (a new counter); a refused
+ * enrollment leaves no new database behind. An enrolled counter is refused, as in the app, unless
+ * `--again` (a new or rebuilt hub, or a counter the hub revoked).
+ */
+export async function enrollCommand(values: { hub?: string | undefined; code?: string | undefined; again?: boolean | undefined }, dbPath: string, out: Output, lang: Lang): Promise<number> {
+  const undo = existsSync(dbPath) ? null : newDatabaseUndo(dbPath);
   try {
     if (!values.code) throw new HubUsageError('usage/enroll-needs-code');
     // Encrypted by default, as every command: a new counter's database gets its key file here.
@@ -27,8 +51,11 @@ export async function enrollCommand(values: { hub?: string | undefined; code?: s
       const onHubClock = (clock: HubClock | null): void => {
         clockMinutes = clockDifferenceMinutes(clock?.offsetMs);
       };
-      const credential = await enroll(db, keyFileSecretBox(secretKeyPath(dbPath)), { code: values.code, onHubClock, ...(values.hub ? { hubUrl: values.hub } : {}) }).catch((error: unknown) => {
-        throw error instanceof EnrollmentCodeInvalid ? new HubCliFailure('fail/bad-code') : error;
+      const options = { code: values.code, onHubClock, again: values.again === true, ...(values.hub ? { hubUrl: values.hub } : {}) };
+      const credential = await enroll(db, keyFileSecretBox(secretKeyPath(dbPath)), options).catch((error: unknown) => {
+        if (error instanceof EnrollmentCodeInvalid) throw new HubCliFailure('fail/bad-code');
+        if (error instanceof LoketError && error.key === 'hub/already-enrolled') throw new HubCliFailure('fail/already-enrolled', error.params);
+        throw error;
       });
       const { secret: _secret, certificatePem: _pem, ...shown } = credential;
       if (out.json) out.data({ ok: true, ...shown, clockMinutes });
@@ -40,6 +67,7 @@ export async function enrollCommand(values: { hub?: string | undefined; code?: s
       db.close();
     }
   } catch (error) {
+    undo?.();
     return reportHubFailure(error, 'enroll', out, lang);
   }
 }

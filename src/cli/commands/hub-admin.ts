@@ -109,6 +109,7 @@ function printStatus(status: HubStatus, out: Output, lang: Lang): void {
       }),
     );
     if (c.pullStuck) out.line(hubText(lang, 'hub/status-stuck', { count: c.pullStuck }));
+    if (c.outboxRejected) out.line(hubText(lang, 'hub/status-rejected', { count: c.outboxRejected }));
     out.line(clockLine(c, hubOff !== null, lang));
     const head = c.auditHead;
     if (head) {

@@ -19,10 +19,15 @@ export async function syncCommand(core: Core, out: Output, lang: Lang): Promise<
     out.data(round);
     return 0;
   }
+  if (round.resent !== undefined) out.line(hubText(lang, 'sync/resent', { count: round.resent }));
   const deferred = round.deferred > 0 ? cliText(lang, 'sync/deferred', { count: round.deferred }) : '';
   out.line(cliText(lang, 'sync/done', { pushed: round.pushed + round.duplicates, pulled: round.pulled, deferred }));
   if (round.conflicts > 0) out.line(hubText(lang, 'sync/same-number', { count: round.conflicts }));
   if (round.stuck > 0) out.line(hubText(lang, 'sync/stuck', { count: round.stuck }));
+  if (round.setAside) {
+    const count = round.setAside.reduce((sum, r) => sum + r.count, 0);
+    out.line(hubText(lang, 'sync/rejected', { count, reasons: round.setAside.map((r) => `${r.reason} ${r.count}`).join(', ') }));
+  }
   if (round.clockMinutes !== undefined && round.clockMinutes !== null) out.error(clockDifferenceText(lang, round.clockMinutes));
   const editions = round.editions;
   if (editions?.code) out.line(hubText(lang, 'sync/editions-failed', { code: editions.code }));

@@ -1,8 +1,9 @@
 import { enrollmentCode, type EnrollmentCode, type EnrollResponse } from '../../shared/hub-protocol';
 import type { SecretBox } from '../secrets/secret-box';
 import type { Db } from '../store/open-database';
-import { markEnrolled } from './sync-state.repo';
-import { writeHubCredential, type HubCredential } from './hub-credential.repo';
+import { LoketError } from '../errors';
+import { markEnrolled, syncState } from './sync-state.repo';
+import { readHubEnrollment, writeHubCredential, type HubCredential } from './hub-credential.repo';
 import { HubUnreachable, type HubClock, type HubTransport } from './hub-transport';
 import { fetchPinnedCertificate } from './pinned-certificate';
 import { pinnedTransport } from './pinned-transport';
@@ -61,8 +62,25 @@ export interface EnrollOptions {
   onHubClock?: (clock: HubClock | null) => void;
 }
 
-/** Enrolls this counter at the hub (exchangeEnrollmentCode) and stores the credential (secret sealed). */
-export async function enroll(db: Db, box: SecretBox, options: EnrollOptions): Promise<HubCredential> {
+/**
+ * An enrolled counter is not enrolled again by mistake (the app's Settings, `loket enroll`): the
+ * code would be used up (it was made for another PC) and this counter would change its name and
+ * offline prefix, leaving its old row at the hub. Refused before the code is sent, naming where
+ * it is enrolled. `loket enroll --again` is the deliberate way (a new or rebuilt hub, a counter
+ * the hub revoked).
+ */
+export function refuseIfEnrolled(db: Db): void {
+  if (!syncState(db).enrolled) return;
+  const where = readHubEnrollment(db);
+  throw new LoketError('hub/already-enrolled', { facility: where?.facility ?? '?', name: where?.name ?? '?', url: where?.hubUrl ?? '?' });
+}
+
+/**
+ * Enrolls this counter at the hub (exchangeEnrollmentCode) and stores the credential (secret
+ * sealed). An enrolled counter is refused (refuseIfEnrolled) unless `again`.
+ */
+export async function enroll(db: Db, box: SecretBox, options: EnrollOptions & { again?: boolean }): Promise<HubCredential> {
+  if (!options.again) refuseIfEnrolled(db);
   const credential = await exchangeEnrollmentCode(options);
   await writeHubCredential(db, box, credential);
   // From here every change goes to the outbox, and the counter's history before it too.
@@ -72,10 +90,10 @@ export async function enroll(db: Db, box: SecretBox, options: EnrollOptions): Pr
 
 /**
  * The pinned transport of an enrolled counter, its credential (and how it stands: backlog, stuck
- * records) on every request. `clock`: this computer's clock as sent to the hub (Date.now; a test
+ * records, ops set aside) on every request. `clock`: this computer's clock as sent to the hub (Date.now; a test
  * sets it off).
  */
-export function transportFor(credential: HubCredential, outboxBacklog?: () => number, pullStuck?: () => number, clock?: () => number): HubTransport {
+export function transportFor(credential: HubCredential, outboxBacklog?: () => number, pullStuck?: () => number, clock?: () => number, outboxRejected?: () => number): HubTransport {
   return pinnedTransport({
     hubUrl: credential.hubUrl,
     fingerprint: credential.fingerprint,
@@ -83,6 +101,7 @@ export function transportFor(credential: HubCredential, outboxBacklog?: () => nu
     authorization: `Bearer ${credential.counterId}.${credential.secret}`,
     ...(outboxBacklog ? { outboxBacklog } : {}),
     ...(pullStuck ? { pullStuck } : {}),
+    ...(outboxRejected ? { outboxRejected } : {}),
     ...(clock ? { clock } : {}),
   });
 }

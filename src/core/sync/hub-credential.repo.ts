@@ -48,6 +48,14 @@ export function isEnrolled(db: Db): boolean {
   return db.prepare('SELECT 1 FROM settings WHERE key = ?').get(KEY) !== undefined;
 }
 
+/** Where this counter is enrolled (no secret opened: any key file will do); null when no credential is stored. */
+export function readHubEnrollment(db: Db): Omit<HubCredential, 'secret'> | null {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
+  if (!row) return null;
+  const { sealedSecret: _sealed, ...plain } = stored.parse(JSON.parse(row.value));
+  return plain;
+}
+
 export function forgetHubCredential(db: Db): void {
   db.prepare('DELETE FROM settings WHERE key = ?').run(KEY);
 }

@@ -4,10 +4,10 @@ import type { QueueNumberRequest } from '../../shared/hub-protocol';
 import type { CoreContext } from '../core-context';
 import { LoketError } from '../errors';
 import type { SecretBox } from '../secrets/secret-box';
-import { enroll, transportFor } from './enroll';
+import { enroll, refuseIfEnrolled, transportFor } from './enroll';
 import { readHubCredential, type HubCredential } from './hub-credential.repo';
 import type { HubTransport } from './hub-transport';
-import { outboxBacklog } from './outbox';
+import { outboxBacklog, setAsideByReason, setAsideCount } from './outbox';
 import { deferredState } from './pull-deferred';
 import { SyncEngine } from './sync-engine';
 import { EditionSync, summarizeEditionStep } from './edition-sync';
@@ -19,7 +19,7 @@ export interface HubSyncOptions {
   background: boolean;
   intervalMs?: number;
   /** Tests may reach the hub another way; by default the pinned HTTPS transport of the credential. */
-  transportOf?: (credential: HubCredential, backlog: () => number, stuck: () => number) => HubTransport;
+  transportOf?: (credential: HubCredential, backlog: () => number, stuck: () => number, setAside: () => number) => HubTransport;
   /** At most one background list-edition step per this long (default 5 minutes; tests shorten it). */
   editionIntervalMs?: number;
   /** A round got through with records from other counters, or settings: queues and screens may refresh. */
@@ -59,7 +59,8 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
     enrollment = { hubUrl: credential.hubUrl, facility: credential.facility, name: credential.name, offlinePrefix: credential.offlinePrefix };
     const backlog = (): number => outboxBacklog(ctx.db);
     const stuck = (): number => deferredState(ctx.db).stuck;
-    const transport = options.transportOf ? options.transportOf(credential, backlog, stuck) : transportFor(credential, backlog, stuck);
+    const setAside = (): number => setAsideCount(ctx.db);
+    const transport = options.transportOf ? options.transportOf(credential, backlog, stuck, setAside) : transportFor(credential, backlog, stuck, undefined, setAside);
     // List editions: their own step after rounds that got through, in a worker when built (a test's own transport stays in-process).
     const script = options.transportOf ? null : editionWorkerScript(ctx.config.workerScript);
     const { key, nativeBinding } = ctx.config;
@@ -108,7 +109,7 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
     link: () => (engine ? withEnrollment(engine.state) : none()),
     async enroll(input) {
       await ready;
-      if (engine || syncState(ctx.db).enrolled) throw new LoketError('hub/already-enrolled');
+      refuseIfEnrolled(ctx.db);
       const credential = await enroll(ctx.db, box, { ...(input.hubUrl ? { hubUrl: input.hubUrl } : {}), code: input.code });
       engine = begin(credential);
       ctx.events.emit('hubLink', withEnrollment(engine.state));
@@ -119,7 +120,8 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
       if (!engine) throw new LoketError('hub/not-enrolled');
       const round = await engine.round();
       const step = await editions!.runNow().then((result) => ({ result }), (error: unknown) => ({ error }));
-      return { ...round, editions: summarizeEditionStep(step) };
+      const setAside = setAsideByReason(ctx.db);
+      return { ...round, editions: summarizeEditionStep(step), ...(setAside.length > 0 ? { setAside } : {}) };
     },
     async queueNumber(request) {
       return engine ? engine.queueNumber(request) : null;

@@ -52,6 +52,16 @@ export function outboxBacklog(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
 }
 
+/** Ops set aside (outbox_rejected), counted by reason: `loket sync` and the hub's status show them. */
+export function setAsideByReason(db: Db): { reason: string; count: number }[] {
+  return db.prepare('SELECT reason, count(*) AS count FROM outbox_rejected GROUP BY reason ORDER BY reason').all() as { reason: string; count: number }[];
+}
+
+/** How many ops were set aside (sent to the hub as X-Loket-Outbox-Rejected). */
+export function setAsideCount(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM outbox_rejected').get() as { n: number }).n;
+}
+
 /** Ops the hub refused (or that could not be built), for a person to look at. */
 export function rejectedOps(db: Db): { opId: string; kind: string; rowId: number; at: string; reason: string }[] {
   return db.prepare('SELECT op_id AS opId, kind, row_id AS rowId, at, reason FROM outbox_rejected ORDER BY seq').all() as { opId: string; kind: string; rowId: number; at: string; reason: string }[];

@@ -18,6 +18,8 @@ export interface PinnedTransportOptions {
   outboxBacklog?: () => number;
   /** Sent as X-Loket-Pull-Stuck: pulled records this counter has long been unable to apply (pull-deferred.ts). */
   pullStuck?: () => number;
+  /** Sent as X-Loket-Outbox-Rejected: ops the hub refused that this counter set aside (outbox_rejected). */
+  outboxRejected?: () => number;
   timeoutMs?: number;
   /** This computer's clock in ms (Date.now), compared with the hub's `Date` and sent in X-Loket-Clock; a test sets it back. */
   clock?: () => number;
@@ -116,6 +118,7 @@ export function pinnedTransport(options: PinnedTransportOptions): PinnedTranspor
             ...(options.authorization ? { authorization: options.authorization } : {}),
             ...(options.outboxBacklog ? { 'x-loket-outbox-backlog': String(options.outboxBacklog()) } : {}),
             ...(options.pullStuck ? { 'x-loket-pull-stuck': String(options.pullStuck()) } : {}),
+            ...(options.outboxRejected ? { 'x-loket-outbox-rejected': String(options.outboxRejected()) } : {}),
             // This computer's clock: the hub keeps how far off it is, for its admin (`loket hub status`).
             [COUNTER_CLOCK_HEADER]: String(Math.round((options.clock ?? Date.now)())),
           },

@@ -8,7 +8,8 @@ import { CLOCK_DIFFERS } from './pinned-transport';
 import { ackOutbox, outboxBacklog, readOutbox } from './outbox';
 import { applyPull } from './apply-pull';
 import { addMrnBlock, mrnBlockLow } from './mrn-blocks';
-import { syncState } from './sync-state.repo';
+import { resendHistory } from './resend-history';
+import { setRegisterEpoch, syncState } from './sync-state.repo';
 import type { CounterSettings } from '../../shared/settings';
 import { sendAuditHead } from '../audit/audit-head-sync';
 import { pullHubAccounts } from '../accounts/hub-accounts-pull';
@@ -112,35 +113,14 @@ export class SyncEngine {
     let settings: CounterSettings | null = null;
     const round: SyncRound = { pushed: 0, duplicates: 0, rejected: 0, pulled: 0, deferred: 0, stuck: 0, conflicts: 0, settingsChanged: false, mrnBlock: null };
     try {
-      for (;;) {
-        const { ops } = readOutbox(db, MAX_OPS_PER_PUSH);
-        if (ops.length === 0) break;
-        const reply = await transport.postJson<PushResponse>(`${HUB_API}/push`, { ops, outboxBacklog: outboxBacklog(db) });
-        ackOutbox(db, reply.results);
-        for (const r of reply.results) {
-          if (r.status === 'applied') round.pushed++;
-          else if (r.status === 'duplicate') round.duplicates++;
-          else round.rejected++;
-        }
-        if (ops.length < MAX_OPS_PER_PUSH) break;
-      }
       let bpjsChanged = false;
-      for (;;) {
-        const after = syncState(db).cursor;
-        const pulled = await transport.getJson<PullResponse>(`${HUB_API}/pull?after=${after}&limit=${MAX_PULL}`);
-        const applied = applyPull(db, pulled);
-        if (pulled.bpjsRev) bpjsChanged = true;
-        // Records kept aside are tried again with each page: the counts after the last page are the round's.
-        round.pulled += applied.applied;
-        round.deferred = applied.deferred;
-        round.stuck = applied.stuck;
-        round.conflicts += applied.conflicts.length;
-        if (applied.settings) {
-          round.settingsChanged = true;
-          settings = applied.settings;
-        }
-        // The cursor always moves (what waits is kept aside); a hub that answers `more` without moving it would loop.
-        if (!pulled.more || applied.cursor <= after) break;
+      // A second pass only after a hub that did not hold this counter's register: the history just queued goes, and the register comes from 0.
+      for (let pass = 0; pass < 2; pass++) {
+        await this.push(round);
+        const pulled = await this.pullAll(round);
+        bpjsChanged ||= pulled.bpjsChanged;
+        if (pulled.settings) settings = pulled.settings;
+        if (!pulled.resent) break;
       }
       if (bpjsChanged && this.options.onBpjs) {
         const access = await transport.getJson<BpjsAccessResponse>(`${HUB_API}/bpjs`);
@@ -173,6 +153,62 @@ export class SyncEngine {
       this.failed(error);
       throw error;
     }
+  }
+
+  /** The outbox to the hub, a push at a time, until it is empty or the hub refuses a push. */
+  private async push(round: SyncRound): Promise<void> {
+    const { db, transport } = this.options;
+    for (;;) {
+      const { ops } = readOutbox(db, MAX_OPS_PER_PUSH);
+      if (ops.length === 0) break;
+      const reply = await transport.postJson<PushResponse>(`${HUB_API}/push`, { ops, outboxBacklog: outboxBacklog(db) });
+      ackOutbox(db, reply.results);
+      for (const r of reply.results) {
+        if (r.status === 'applied') round.pushed++;
+        else if (r.status === 'duplicate') round.duplicates++;
+        else round.rejected++;
+      }
+      if (ops.length < MAX_OPS_PER_PUSH) break;
+    }
+  }
+
+  /**
+   * Everything above the cursor, page by page. The first page says whether the hub holds the
+   * register this counter pulled from (its epoch and cursor): when not (a new hub, a restored
+   * backup) nothing is applied; the counter's history is queued again and the cursor goes to 0
+   * (resend-history.ts), and `resent` tells the round to go again.
+   */
+  private async pullAll(round: SyncRound): Promise<{ bpjsChanged: boolean; settings: CounterSettings | null; resent: boolean }> {
+    const { db, transport } = this.options;
+    let bpjsChanged = false;
+    let settings: CounterSettings | null = null;
+    for (;;) {
+      const { cursor: after, registerEpoch } = syncState(db);
+      const epoch = registerEpoch ? `&epoch=${registerEpoch}` : '';
+      const pulled = await transport.getJson<PullResponse>(`${HUB_API}/pull?after=${after}&limit=${MAX_PULL}${epoch}`);
+      const register = pulled.register;
+      if (register && !register.known) {
+        round.resent = (round.resent ?? 0) + resendHistory(db, register.epoch);
+        // Refused before for naming records this hub lacked: they go again with the history.
+        round.rejected = 0;
+        return { bpjsChanged, settings, resent: true };
+      }
+      if (register?.epoch && register.epoch !== registerEpoch) setRegisterEpoch(db, register.epoch);
+      const applied = applyPull(db, pulled);
+      if (pulled.bpjsRev) bpjsChanged = true;
+      // Records kept aside are tried again with each page: the counts after the last page are the round's.
+      round.pulled += applied.applied;
+      round.deferred = applied.deferred;
+      round.stuck = applied.stuck;
+      round.conflicts += applied.conflicts.length;
+      if (applied.settings) {
+        round.settingsChanged = true;
+        settings = applied.settings;
+      }
+      // The cursor always moves (what waits is kept aside); a hub that answers `more` without moving it would loop.
+      if (!pulled.more || applied.cursor <= after) break;
+    }
+    return { bpjsChanged, settings, resent: false };
   }
 
   private failed(error: unknown): void {

@@ -10,8 +10,8 @@ const EDITIONS_TABLE = 'hub_editions';
 export async function readHubStatus(pg: Pool | PoolClient): Promise<HubStatus> {
   const [facility, counters, rev, editionsTable] = await Promise.all([
     pg.query<{ name: string }>('SELECT name FROM facility WHERE id = 1'),
-    pg.query<{ id: string; name: string; offline_prefix: string; revoked: boolean; last_contact: Date | null; outbox_backlog: number; pull_stuck: number; clock_ahead_s: number | null }>(
-      'SELECT id, name, offline_prefix, revoked_at IS NOT NULL AS revoked, last_contact, outbox_backlog, pull_stuck, clock_ahead_s FROM counters ORDER BY name',
+    pg.query<{ id: string; name: string; offline_prefix: string; revoked: boolean; last_contact: Date | null; outbox_backlog: number; outbox_rejected: number; pull_stuck: number; clock_ahead_s: number | null }>(
+      'SELECT id, name, offline_prefix, revoked_at IS NOT NULL AS revoked, last_contact, outbox_backlog, outbox_rejected, pull_stuck, clock_ahead_s FROM counters ORDER BY name',
     ),
     pg.query<{ last_value: string; is_called: boolean }>('SELECT last_value, is_called FROM hub_rev'),
     pg.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [EDITIONS_TABLE]),
@@ -30,6 +30,7 @@ export async function readHubStatus(pg: Pool | PoolClient): Promise<HubStatus> {
     revoked: c.revoked,
     lastContact: c.last_contact?.toISOString() ?? null,
     outboxBacklog: c.outbox_backlog,
+    outboxRejected: c.outbox_rejected,
     pullStuck: c.pull_stuck,
     auditHead: heads.get(c.id) ?? null,
     ...clockOf(c.clock_ahead_s),

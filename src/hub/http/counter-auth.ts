@@ -15,9 +15,11 @@ const FLUSH_MS = 1_000;
 
 export const hashSecret = (secret: string): Buffer => createHash('sha256').update(secret, 'utf8').digest();
 
-/** What a counter tells about itself in headers of every request (X-Loket-Outbox-Backlog, X-Loket-Pull-Stuck, X-Loket-Clock); absent from older counters. */
+/** What a counter tells about itself in headers of every request (X-Loket-Outbox-Backlog, X-Loket-Outbox-Rejected, X-Loket-Pull-Stuck, X-Loket-Clock); absent from older counters. */
 export interface CounterHealth {
   backlog?: string | undefined;
+  /** Ops the counter set aside because the hub refused them. */
+  rejected?: string | undefined;
   pullStuck?: string | undefined;
   /** How far the counter's clock is ahead of the hub's, in seconds (clockAheadSeconds of its X-Loket-Clock); null: not said. */
   clockAhead?: number | null;
@@ -47,7 +49,7 @@ export function clockAheadSeconds(header: string | undefined, now: Date): number
  */
 export class CounterAuth {
   private readonly cache = new Map<string, KnownCounter>();
-  private readonly contacts = new Map<string, { at: Date; backlog: number | null; pullStuck: number | null; clockAhead: number | null }>();
+  private readonly contacts = new Map<string, { at: Date; backlog: number | null; rejected: number | null; pullStuck: number | null; clockAhead: number | null }>();
   private readonly timer: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -67,6 +69,7 @@ export class CounterAuth {
     this.contacts.set(id, {
       at: now,
       backlog: count(health.backlog) ?? before?.backlog ?? null,
+      rejected: count(health.rejected) ?? before?.rejected ?? null,
       pullStuck: count(health.pullStuck) ?? before?.pullStuck ?? null,
       clockAhead: health.clockAhead ?? before?.clockAhead ?? null,
     });
@@ -95,14 +98,15 @@ export class CounterAuth {
     this.contacts.clear();
     await this.pg.query(
       `UPDATE counters c SET last_contact = GREATEST(c.last_contact, u.at), outbox_backlog = COALESCE(u.backlog, c.outbox_backlog),
-         pull_stuck = COALESCE(u.stuck, c.pull_stuck), clock_ahead_s = COALESCE(u.clock_ahead, c.clock_ahead_s)
-         FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[], $5::int[]) AS u(id, at, backlog, stuck, clock_ahead) WHERE c.id = u.id`,
+         pull_stuck = COALESCE(u.stuck, c.pull_stuck), clock_ahead_s = COALESCE(u.clock_ahead, c.clock_ahead_s), outbox_rejected = COALESCE(u.rejected, c.outbox_rejected)
+         FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::int[]) AS u(id, at, backlog, stuck, clock_ahead, rejected) WHERE c.id = u.id`,
       [
         batch.map(([id]) => id),
         batch.map(([, c]) => c.at.toISOString()),
         batch.map(([, c]) => c.backlog),
         batch.map(([, c]) => c.pullStuck),
         batch.map(([, c]) => c.clockAhead),
+        batch.map(([, c]) => c.rejected),
       ],
     );
   }

@@ -59,7 +59,7 @@ export function createHubServer(options: HubServerOptions): HubServer {
       counter = await auth.check(
         req.headers.authorization,
         // The counter's clock against the hub's real one (what its Date header says), not the `now` business rules use.
-        { backlog: header('x-loket-outbox-backlog'), pullStuck: header('x-loket-pull-stuck'), clockAhead: clockAheadSeconds(header(COUNTER_CLOCK_HEADER), new Date()) },
+        { backlog: header('x-loket-outbox-backlog'), rejected: header('x-loket-outbox-rejected'), pullStuck: header('x-loket-pull-stuck'), clockAhead: clockAheadSeconds(header(COUNTER_CLOCK_HEADER), new Date()) },
         now(),
       );
     } else if (route.auth === 'admin') {

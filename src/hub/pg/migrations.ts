@@ -9,7 +9,8 @@ import { m008QueueNumbers } from '../register/008-queue-numbers';
 import { m009PullStuck } from '../enrollment/009-pull-stuck';
 import { m010CounterClock } from '../enrollment/010-counter-clock';
 import { m011VisitUnits } from '../register/011-visit-units';
+import { m012RegisterEpochs } from '../register/012-register-epochs';
 import type { HubMigration } from './migration';
 
 /** Ordered by version; each version once. */
-export const HUB_MIGRATIONS: readonly HubMigration[] = [m001Enrollment, m002Register, m003Editions, m004Bpjs, m005Accounts, m006AuditHeads, m007EditionTransferKey, m008QueueNumbers, m009PullStuck, m010CounterClock, m011VisitUnits];
+export const HUB_MIGRATIONS: readonly HubMigration[] = [m001Enrollment, m002Register, m003Editions, m004Bpjs, m005Accounts, m006AuditHeads, m007EditionTransferKey, m008QueueNumbers, m009PullStuck, m010CounterClock, m011VisitUnits, m012RegisterEpochs];

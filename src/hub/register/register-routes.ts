@@ -4,6 +4,7 @@ import { HubError, type CallingCounter, type HubRequest, type HubRoute } from '.
 import { groupCommitFor } from './group-commit';
 import { reserveMrnBlock } from './mrn-block';
 import { pull } from './pull';
+import { registerLineage } from './register-epoch';
 import { nextQueueNumber } from './queue-number';
 import { reportRoutes } from './report-routes';
 
@@ -47,7 +48,10 @@ export const registerRoutes = (): HubRoute[] => [
       callingCounter(req);
       const after = nonNegativeInt(req.query.get('after'), 0, 'after');
       const limit = Math.max(1, Math.min(MAX_PULL, nonNegativeInt(req.query.get('limit'), MAX_PULL, 'limit')));
-      return { json: await pull(req.pg, after, limit) };
+      const epoch = req.query.get('epoch') || null;
+      if (epoch !== null && !/^[0-9a-f-]{36}$/i.test(epoch)) throw new HubError(400, 'invalid-request', { path: 'epoch' });
+      const register = await registerLineage(req.pg, epoch, after);
+      return { json: { ...(await pull(req.pg, after, limit)), register } };
     },
   },
   {

@@ -204,7 +204,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'register/title': 'Facility register {{from}} to {{to}}',
   // The counter's link to its facility hub (src/core/sync).
   'hub/not-enrolled': 'This counter is not enrolled at a facility hub. Enroll it in Settings → Facility hub with a code from the administrator.',
-  'hub/already-enrolled': 'This counter is already enrolled at a facility hub.',
+  'hub/already-enrolled': 'This counter is already enrolled at the facility hub {{facility}} as "{{name}}" ({{url}}). The code was not used: enter it on the PC it was made for. Enrolling again is only for a new or rebuilt hub, or a counter the hub revoked: the IT officer runs loket enroll --again.',
   'hub/unreachable': 'The facility hub cannot be reached ({{detail}}). The counter keeps working alone; its data is sent when the hub is back.',
   'hub/certificate-mismatch': 'The hub at that address uses another certificate than the enrollment code names. Nothing was sent. Check the hub address, or ask for a new code.',
   'hub/clock-differs': "The connection to the hub was refused because its certificate's dates do not fit this computer's clock ({{detail}}): this computer's clock differs from the hub's. Set this computer's date and time, then try again.",

@@ -202,7 +202,7 @@ export const messagesId = {
   'register/title': 'Register fasilitas {{from}} s.d. {{to}}',
   // The counter's link to its facility hub (src/core/sync).
   'hub/not-enrolled': 'Loket ini belum terdaftar di hub fasilitas. Daftarkan di Pengaturan → Hub fasilitas dengan kode dari admin.',
-  'hub/already-enrolled': 'Loket ini sudah terdaftar di hub fasilitas.',
+  'hub/already-enrolled': 'Loket ini sudah terdaftar di hub fasilitas {{facility}} sebagai "{{name}}" ({{url}}). Kode ini tidak dipakai: masukkan di PC yang dituju. Mendaftar lagi hanya bila hubnya baru atau dibangun ulang, atau loket ini dicabut di hub: petugas IT menjalankan loket enroll --again.',
   'hub/unreachable': 'Hub fasilitas tidak terjangkau ({{detail}}). Loket tetap bekerja sendiri; data dikirim saat hub kembali.',
   'hub/certificate-mismatch': 'Hub di alamat itu memakai sertifikat lain dari kode pendaftaran. Tidak ada yang dikirim. Periksa alamat hub, atau minta kode baru.',
   'hub/clock-differs': 'Sambungan ke hub ditolak karena tanggal sertifikatnya tidak cocok dengan jam komputer ini ({{detail}}): jam komputer ini berbeda dengan hub. Betulkan tanggal dan jam komputer ini, lalu coba lagi.',

@@ -4,6 +4,7 @@ import { hubOp, type HubOp, type PatientRecord, type VisitRecord } from '../../.
 import { m002Register } from '../../../src/hub/register/002-register';
 import { m004Bpjs } from '../../../src/hub/bpjs/004-bpjs';
 import { m011VisitUnits } from '../../../src/hub/register/011-visit-units';
+import { m012RegisterEpochs } from '../../../src/hub/register/012-register-epochs';
 import type { TestPostgres } from '../../helpers/embedded-pg';
 
 /**
@@ -27,6 +28,7 @@ export async function registerDb(server: TestPostgres, settings?: Record<string,
   await pool.query(m002Register.sql);
   await pool.query(m004Bpjs.sql); // the pull reports a change of the facility's BPJS access
   await pool.query(m011VisitUnits.sql); // a visit moved to another unit (visit.unit)
+  await pool.query(m012RegisterEpochs.sql); // the pull route answers the register's lineage
   if (settings) await pool.query(`INSERT INTO facility_settings (id, json, rev) VALUES (1, $1, nextval('hub_rev'))`, [JSON.stringify(settings)]);
   return pool;
 }

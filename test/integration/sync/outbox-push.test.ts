@@ -85,7 +85,7 @@ describe('reading and acknowledging the outbox', () => {
     expect(outboxEntries(db)).toEqual([['patient', patient.id], ['visit', visit.id], ['followUp', visit.followUpIds[0]!], ['print', 1]]);
     markEnrolled(db, { counterId: 'c-1', offlinePrefix: 'K3' });
     expect(outboxBacklog(db)).toBe(4);
-    expect(syncState(db)).toEqual({ enrolled: true, cursor: 0, counterId: 'c-1', offlinePrefix: 'K3' });
+    expect(syncState(db)).toEqual({ enrolled: true, cursor: 0, counterId: 'c-1', offlinePrefix: 'K3', registerEpoch: null });
     db.close();
   });
 });

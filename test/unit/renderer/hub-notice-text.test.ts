@@ -75,6 +75,12 @@ describe('the hub notices in words', () => {
     expect(hubNoticeText(n, wording(tEn))).toContain('4 records from the hub could not be applied at this counter');
   });
 
+  it("register-resent (the counter's own) says the hub lacked this counter's register and everything was sent again", () => {
+    const n = notice('register-resent', { count: '120' });
+    expect(hubNoticeText(n, wording(tId))).toContain('semua 120 catatan loket ini dikirim ulang ke hub');
+    expect(hubNoticeText(n, wording(tEn))).toContain('all 120 records of this counter were sent to it again');
+  });
+
   it('every notice, whatever its params, reads as a sentence with no placeholder or key left (property)', () => {
     const param = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !s.includes('{{'));
     const params = fc.record({
@@ -83,7 +89,7 @@ describe('the hub notices in words', () => {
       date: fc.constantFrom('2026-11-30', ''), count: param,
     }, { requiredKeys: [] });
     fc.assert(
-      fc.property(fc.constantFrom<HubNoticeView['kind']>('patient-merged', 'possible-duplicate', 'status-conflict', 'same-queue-number', 'pull-stuck'), params, fc.constantFrom(tId, tEn), (kind, p, t) => {
+      fc.property(fc.constantFrom<HubNoticeView['kind']>('patient-merged', 'possible-duplicate', 'status-conflict', 'same-queue-number', 'pull-stuck', 'register-resent'), params, fc.constantFrom(tId, tEn), (kind, p, t) => {
         const text = hubNoticeText(notice(kind, p as Record<string, string>), wording(t));
         expect(text).not.toMatch(/\{\{|hub\.notices/);
         expect(text.length).toBeGreaterThan(20);

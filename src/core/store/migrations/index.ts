@@ -16,6 +16,7 @@ import { m014SharedQueueNumbers } from './014-shared-queue-numbers';
 import { m015SharedMrn } from './015-shared-mrn';
 import { m016VisitMoves } from './016-visit-moves';
 import { m017MoveServiceDate } from './017-move-service-date';
+import { m018RegisterEpoch } from './018-register-epoch';
 
 export interface Migration {
   version: number;
@@ -24,7 +25,7 @@ export interface Migration {
 }
 
 /** Ordered: the position + 1 is the schema version recorded in PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit, m012EditionKind, m013AuditPersonKeys, m014SharedQueueNumbers, m015SharedMrn, m016VisitMoves, m017MoveServiceDate];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit, m012EditionKind, m013AuditPersonKeys, m014SharedQueueNumbers, m015SharedMrn, m016VisitMoves, m017MoveServiceDate, m018RegisterEpoch];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -42,6 +42,8 @@ export function hubNoticeText(notice: HubNoticeView, w: NoticeWording): string {
       return w.t('hub.notices.sameNumber', { ...p, unit: given.unit ? w.unit(given.unit) : '?', date: given.date ? w.date(given.date) : '?' });
     case 'pull-stuck':
       return w.t('hub.notices.stuck', p);
+    case 'register-resent':
+      return w.t('hub.notices.resent', p);
     default:
       // A kind a newer hub sends that this screen does not know yet: still a sentence, never blank.
       return w.t('hub.notices.other', { kind: (notice as { kind: string }).kind });
