@@ -59,7 +59,10 @@ export function readPreviousDatabase(dbPath: string, folder: string, keys: (stri
       }
     }
     return null;
-  } catch {
+  } catch (error) {
+    // No room for the copy is no reason to skip the refusals: the restore stops, nothing changed.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw error;
     return null; // an unreadable disk: the restore is what mends it
   } finally {
     rmSync(folder, { recursive: true, force: true });
