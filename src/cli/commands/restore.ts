@@ -54,12 +54,13 @@ function hubLines(report: RestoreReport, lang: Lang): string[] {
     lines.push(cliText(lang, 'restore/unsent-aside', { changes: replaced.unsent, registrations: replaced.unsentRegistrations, folder: report.aside }));
   }
   if (replaced.state === 'read' && replaced.numbersCarried) lines.push(cliText(lang, 'restore/numbers-carried'));
+  // No database read (a broken disk, a new PC): what it had given is unknown, and whether it was enrolled.
   if (report.enrolled) {
-    lines.push(cliText(lang, replaced.state === 'unreadable' ? 'restore/enrolled-unknown-numbers' : 'restore/enrolled-sync'));
-  } else if (replaced.state === 'read' && replaced.enrolled) {
-    lines.push(cliText(lang, 'restore/not-enrolled-forced'));
-  } else if (replaced.state === 'unreadable') {
+    lines.push(cliText(lang, replaced.state === 'read' ? 'restore/enrolled-sync' : 'restore/enrolled-unknown-numbers'));
+  } else if (replaced.state !== 'read') {
     lines.push(cliText(lang, 'restore/not-enrolled-unknown'));
+  } else if (replaced.enrolled) {
+    lines.push(cliText(lang, 'restore/not-enrolled-forced'));
   }
   return lines;
 }

@@ -220,6 +220,8 @@ describe('loket restore', () => {
     const restored = await cli(['restore', '--from', backup, '--key-file', recoveryKey, '--db', db, '--lang', 'en']);
     expect(restored.code, restored.stderr).toBe(0);
     expect(restored.stdout).toContain('There was no database there yet; nothing was moved.');
+    // Nothing says what the lost database was: the report says the restored one is not enrolled at a hub.
+    expect(restored.stdout).toContain('The restored database is not enrolled at a facility hub: this counter works alone.');
     expect(restored.stdout).toMatch(/It holds 1 patients, 1 visits\./);
     expect(asideFolders(fresh)).toEqual([]);
     expect((await cli(['antrean', '--unit', 'UMUM', '--db', db])).stdout).toContain('SITI AMINAH');
