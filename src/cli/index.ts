@@ -68,9 +68,10 @@ const OPTIONS = {
   prefix: { type: 'string' },
   hub: { type: 'string' },
   code: { type: 'string' },
-  // loket hub settings / report; loket restore --from
+  // loket hub settings / report; loket restore --from, --force
   file: { type: 'string' },
   from: { type: 'string' },
+  force: { type: 'boolean', default: false },
   to: { type: 'string' },
   html: { type: 'string' },
   // loket daftar, loket antrean
@@ -158,7 +159,7 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
     if (command === 'restore') {
       if (rest.length > 0) throw new UsageError('usage/unexpected-argument', { value: rest[0]! }, 'restore');
       if (!values.from) throw new UsageError('usage/restore-needs-from', {}, 'restore');
-      return restoreCommand({ from: values.from, keyFile: values['key-file'], dbPath: values.db ?? defaultDbPath() }, out, lang);
+      return restoreCommand({ from: values.from, keyFile: values['key-file'], dbPath: values.db ?? defaultDbPath(), force: values.force }, out, lang);
     }
     if (command === 'import') {
       checkImportArgs({ file: rest[0], list: values.list, kind: values.kind, asOf: values['as-of'], map: values.map });

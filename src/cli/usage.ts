@@ -91,12 +91,15 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     salinan terenkripsi basis data selagi dipakai (BERKAS), dengan edisi daftarnya di BERKAS.lists;
     dibuka dengan kunci yang sama (--key-file dengan kunci pemulihan saat cadangan dibuat). BERKAS tidak
     boleh basis data itu sendiri atau berkasnya (-wal, kunci, .lists). Dipulihkan dengan loket restore --from BERKAS.`,
-    restore: `  loket restore --from BERKAS [--key-file KUNCI_PEMULIHAN]
+    restore: `  loket restore --from BERKAS [--key-file KUNCI_PEMULIHAN] [--force]
     memulihkan cadangan (BERKAS dan BERKAS.lists dari loket backup) sebagai basis data. Tutup Loket di
     komputer ini dulu: ditolak selama aplikasi, harness atau perintah lain memakainya. Cadangan diperiksa
     dulu (kunci, integritas, daftar); basis data yang lama tidak dihapus tetapi dipindahkan (dengan -wal,
     -shm, kunci dan folder .lists) ke folder <db>.sebelum-pemulihan-TANGGAL di sampingnya. --key-file:
-    kunci pemulihan yang disimpan saat cadangan dibuat; dipasang sebagai <db>.key.`,
+    kunci pemulihan yang disimpan saat cadangan dibuat; dipasang sebagai <db>.key. Ditolak bila basis
+    data lama masih menyimpan perubahan yang belum terkirim ke hub (jalankan loket sync dulu), atau bila
+    loket ini terdaftar di hub dan cadangannya dari sebelum pendaftaran; --force: tetap memulihkan. Nomor
+    RM dan antrean yang sudah diberikan basis data lama dibawa, agar tidak diberikan lagi.`,
     rollback: `  loket rollback --list NAMA
     mengembalikan edisi sebelumnya daftar NAMA (sama dengan "Kembalikan edisi sebelumnya" di layar
     Daftar peserta): edisi yang sekarang dibuang; hanya satu edisi sebelumnya yang disimpan.`,
@@ -185,12 +188,15 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     an encrypted copy of the database while it is in use (FILE), with its list editions in FILE.lists;
     it opens with the same key (--key-file with the recovery key of when it was made). FILE may not
     be the database itself or one of its files (-wal, key, .lists). Restored with loket restore --from FILE.`,
-    restore: `  loket restore --from FILE [--key-file RECOVERY_KEY]
+    restore: `  loket restore --from FILE [--key-file RECOVERY_KEY] [--force]
     restores a backup (FILE and FILE.lists from loket backup) as the database. Close Loket on this
     computer first: refused while the app, the harness or another command uses it. The backup is checked
     first (key, integrity, lists); the old database is not deleted but moved (with its -wal, -shm, key
     and .lists folder) into a folder <db>.sebelum-pemulihan-DATE beside it. --key-file: the recovery key
-    saved when the backup was made; it is installed as <db>.key.`,
+    saved when the backup was made; it is installed as <db>.key. Refused while the old database holds
+    changes the hub has not received (run loket sync first), or when this counter is enrolled at the hub
+    and the backup predates the enrolment; --force: restore anyway. RM and queue numbers the old
+    database gave are carried over, so they are not given again.`,
     rollback: `  loket rollback --list NAME
     brings back the previous edition of the list NAME (as "Bring back the previous edition" on the
     Lists screen does): the current edition is dropped; only one previous edition is kept.`,

@@ -5,12 +5,12 @@ import { cliText } from '../messages';
 import type { Output } from '../output';
 
 /**
- * `loket restore --from FILE [--key-file RECOVERY_KEY]`: a backup put back as the database, with
+ * `loket restore --from FILE [--key-file RECOVERY_KEY] [--force]`: a backup put back as the database, with
  * no core running (store/database-restore.ts does the work and refuses in the core's words; this
  * says what was done). Nothing is deleted: the replaced files are moved into a dated folder.
  */
-export function restoreCommand(args: { from: string; keyFile: string | undefined; dbPath: string }, out: Output, lang: Lang): number {
-  const report = restoreDatabase({ dbPath: resolve(args.dbPath), from: resolve(args.from), ...(args.keyFile ? { keyFile: resolve(args.keyFile) } : {}) });
+export function restoreCommand(args: { from: string; keyFile: string | undefined; dbPath: string; force: boolean }, out: Output, lang: Lang): number {
+  const report = restoreDatabase({ dbPath: resolve(args.dbPath), from: resolve(args.from), force: args.force, ...(args.keyFile ? { keyFile: resolve(args.keyFile) } : {}) });
   if (out.json) {
     out.data(report);
     return 0;
@@ -41,6 +41,26 @@ export function reportLines(report: RestoreReport, lang: Lang): string[] {
   }
   if (report.keySource !== 'none') lines.push(cliText(lang, 'restore/key', { keyFile: `${report.dbPath}.key`, source: cliText(lang, `restore/key-${report.keySource}`) }));
   lines.push(report.aside ? cliText(lang, 'restore/aside', { folder: report.aside }) : cliText(lang, 'restore/nothing-aside'));
+  lines.push(...hubLines(report, lang));
   lines.push(cliText(lang, 'restore/next'));
+  return lines;
+}
+
+/** What the restore means for the counter's place at the facility hub (docs/encryption.md, "Restoring"). */
+function hubLines(report: RestoreReport, lang: Lang): string[] {
+  const { replaced } = report;
+  const lines: string[] = [];
+  if (replaced.state === 'read' && replaced.unsent > 0 && report.aside) {
+    lines.push(cliText(lang, 'restore/unsent-aside', { changes: replaced.unsent, registrations: replaced.unsentRegistrations, folder: report.aside }));
+  }
+  if (replaced.state === 'read' && replaced.numbersCarried) lines.push(cliText(lang, 'restore/numbers-carried'));
+  // No database read (a broken disk, a new PC): what it had given is unknown, and whether it was enrolled.
+  if (report.enrolled) {
+    lines.push(cliText(lang, replaced.state === 'read' ? 'restore/enrolled-sync' : 'restore/enrolled-unknown-numbers'));
+  } else if (replaced.state !== 'read') {
+    lines.push(cliText(lang, 'restore/not-enrolled-unknown'));
+  } else if (replaced.enrolled) {
+    lines.push(cliText(lang, 'restore/not-enrolled-forced'));
+  }
   return lines;
 }

@@ -10,6 +10,7 @@ import { editionFileName, fsyncFile, listsDirOf } from './edition-store';
 import { SCHEMA_VERSION } from './migrations';
 import type { Db } from './open-database';
 import { fsyncDir, tightenFile } from './private-files';
+import { carryNumbers, enrolmentOf, readPreviousDatabase, type PreviousDatabase } from './restore-previous';
 
 /**
  * `loket restore --from FILE`: a backup (store/database-backup.ts: FILE and FILE.lists/) put back
@@ -24,7 +25,13 @@ import { fsyncDir, tightenFile } from './private-files';
  *      never deleted, into one dated folder beside it, main file first: on Windows that move is
  *      refused while Loket has the file open, and then nothing has moved. A stale -wal from an
  *      unclean stop goes with them, so SQLite can never replay it onto the restored file;
- *   4. the checked copy is renamed into place (the lists folder whole, never nested) and the key
+ *   4. the database being replaced, when a key at hand opens it (restore-previous.ts, read from a
+ *      copy), may refuse the restore unless forced: it holds changes the facility hub has not
+ *      received (they would stay only in the moved-aside folder), or it is enrolled at the hub
+ *      and the backup is from before the enrolment (the counter would number alone again).
+ *      The numbers it has given (RM, queue numbers per day) are carried into the checked copy,
+ *      so the restored counter never gives one a second time;
+ *   5. the checked copy is renamed into place (the lists folder whole, never nested) and the key
  *      that opened it written as `<db>.key`; then the result is opened again and reported.
  * The core is not running meanwhile (it would hold the files): this is called by the `loket`
  * command with no core, and the app documents that restoring is done with Loket closed.
@@ -38,7 +45,24 @@ export interface RestoreRequest {
   env?: NodeJS.ProcessEnv;
   nativeBinding?: string;
   now?: Date;
+  /** --force: restore although the replaced database has unsent changes or the backup predates its enrolment. */
+  force?: boolean;
 }
+
+/** The database that was replaced, as far as it could be read. */
+export type ReplacedDatabase =
+  | { state: 'none' }
+  /** There, but no key at hand opens it, or it is damaged: nothing of it could be carried. */
+  | { state: 'unreadable' }
+  | {
+      state: 'read';
+      enrolled: boolean;
+      /** Changes the hub had not received; they stay in the moved-aside folder (only with --force). */
+      unsent: number;
+      unsentRegistrations: number;
+      /** Some number it had given was higher than the backup's and now counts in the restored database. */
+      numbersCarried: boolean;
+    };
 
 export type RestoreKeySource = 'key-file' | 'env-key' | 'beside-backup' | 'beside-database' | 'none';
 
@@ -64,6 +88,9 @@ export interface RestoreReport {
   lists: RestoredList[];
   patients: number;
   visits: number;
+  /** Whether the restored database is enrolled at a facility hub. */
+  enrolled: boolean;
+  replaced: ReplacedDatabase;
 }
 
 const STAGING_SUFFIX = '.restoring';
@@ -85,6 +112,8 @@ export function restoreDatabase(request: RestoreRequest): RestoreReport {
     copyInto(from, staged);
     const key = findKey(staged, request, options);
     checkCopy(staged, from, key.key, options);
+    const previous = readPreviousDatabase(dbPath, join(staging, 'previous'), previousKeys(request, key.key), options);
+    const replaced = weigh(staged, key.key, previous, request, options);
     // Checking a large backup takes a while: Loket may have been started meanwhile (the import lock is ours now).
     if (databaseFilesInUse(dbPath, { importLock: false })) throw new LoketError('restore/in-use', { path: dbPath });
     const aside = moveAside(dbPath, request.now ?? new Date());
@@ -95,7 +124,7 @@ export function restoreDatabase(request: RestoreRequest): RestoreReport {
       throw error;
     }
     rmSync(staging, { recursive: true, force: true });
-    return { ...describe(dbPath, key.key, options), dbPath, from, backupFileTime: statSync(from).mtime.toISOString(), aside, keySource: key.source };
+    return { ...describe(dbPath, key.key, options), dbPath, from, backupFileTime: statSync(from).mtime.toISOString(), aside, keySource: key.source, replaced };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -157,6 +186,49 @@ function findKey(staged: string, request: RestoreRequest, options: FileOptions):
   const fits = candidates.find((candidate) => opens(staged, candidate.key, options));
   if (fits) return fits;
   throw new LoketError('restore/key-missing', { path: request.from });
+}
+
+/**
+ * Keys that may open the database being replaced: LOKET_DB_KEY, the key file given (the recovery
+ * key opens it too when there was no re-key since the backup), its own key file and a re-key's
+ * next key when in plain form (a sealed one only the app can read), and the backup's key.
+ */
+function previousKeys(request: RestoreRequest, backupKey: string | undefined): (string | undefined)[] {
+  const env = request.env ?? process.env;
+  const keys: (string | undefined)[] = [env['LOKET_DB_KEY'] || undefined, backupKey];
+  const keyFile = keyFilePathOf(request.dbPath);
+  for (const path of [request.keyFile ?? (env['LOKET_DB_KEY_FILE'] || undefined), keyFile, nextKeyPathOf(keyFile)]) {
+    if (!path) continue;
+    try {
+      const content = readKeyFile(path);
+      if (content?.form === 'plain') keys.push(content.key);
+    } catch {
+      // a damaged key file: not a key
+    }
+  }
+  return [...new Set(keys)];
+}
+
+/**
+ * Refuses (unless forced) what would lose data or silently change the counter, then carries the
+ * replaced database's numbers into the checked copy. Nothing beside the database has changed yet.
+ */
+function weigh(staged: string, key: string | undefined, previous: PreviousDatabase | null, request: RestoreRequest, options: FileOptions): ReplacedDatabase {
+  if (previous === null) return { state: existsSync(request.dbPath) ? 'unreadable' : 'none' };
+  const db = openRaw(staged, key, options);
+  try {
+    const backupEnrolled = enrolmentOf(db).enrolled;
+    if (!request.force) {
+      if (previous.unsent > 0) throw new LoketError('restore/unsent', { path: request.dbPath, changes: previous.unsent, registrations: previous.unsentRegistrations });
+      if (previous.enrolled && !backupEnrolled) throw new LoketError('restore/before-enrolment', { path: request.from });
+    }
+    const numbersCarried = carryNumbers(db, previous);
+    return { state: 'read', enrolled: previous.enrolled, unsent: previous.unsent, unsentRegistrations: previous.unsentRegistrations, numbersCarried };
+  } finally {
+    db.close();
+    removeJournals(staged);
+    fsyncFile(staged);
+  }
 }
 
 function opens(path: string, key: string, options: FileOptions): boolean {
@@ -286,7 +358,7 @@ function putBack(dbPath: string, aside: string | null): void {
 }
 
 /** The restored database opened again: what a person restoring wants to know it holds. */
-function describe(dbPath: string, key: string | undefined, options: FileOptions): Pick<RestoreReport, 'lists' | 'patients' | 'visits' | 'lastRegistration'> {
+function describe(dbPath: string, key: string | undefined, options: FileOptions): Pick<RestoreReport, 'lists' | 'patients' | 'visits' | 'lastRegistration' | 'enrolled'> {
   const db = openRaw(dbPath, key, options, true);
   try {
     const lists = db
@@ -302,7 +374,7 @@ function describe(dbPath: string, key: string | undefined, options: FileOptions)
     };
     const hasVisits = count('visits') > 0;
     const lastRegistration = hasVisits ? (db.prepare('SELECT max(registered_at) FROM visits').pluck().get() as string | null) : null;
-    return { lists, patients: count('patients'), visits: count('visits'), lastRegistration };
+    return { lists, patients: count('patients'), visits: count('visits'), lastRegistration, enrolled: enrolmentOf(db).enrolled };
   } finally {
     db.close();
   }

@@ -176,10 +176,18 @@ function insertVisit(db: Db, v: VisitRow): Omit<RegisteredVisit, 'followUpIds'> 
 }
 
 /**
+ * The `sequences` row holding the highest number of a prefix on a day that a database replaced by
+ * `loket restore` had given (store/restore-previous.ts): the restored backup lacks those visits,
+ * and their slips are in patients' hands.
+ */
+export const queueHighName = (serviceDate: string, prefix: string): string => `queue/${serviceDate}/${prefix}`;
+
+/**
  * The next number of a prefix on a day, numbered here: after the highest any visit of the day
  * holds, or held before it moved to another unit, or was given by a move since undone (a slip
  * with that number may be in a patient's hand), on that day's sequence also when the move
- * carried the visit into another day (migration 017). Callers hold an IMMEDIATE transaction.
+ * carried the visit into another day (migration 017), or was given before a restore (queueHighName).
+ * Callers hold an IMMEDIATE transaction.
  */
 export function nextLocalNumber(db: Db, serviceDate: string, prefix: string): number {
   const row = db
@@ -187,9 +195,10 @@ export function nextLocalNumber(db: Db, serviceDate: string, prefix: string): nu
       `SELECT coalesce(max(n), 0) + 1 AS next FROM (
          SELECT queue_no AS n FROM visits WHERE service_date = ? AND queue_prefix = ?
          UNION ALL SELECT from_no FROM visit_moves WHERE from_service_date = ? AND from_prefix = ?
-         UNION ALL SELECT to_no FROM visit_moves WHERE to_service_date = ? AND to_prefix = ?)`,
+         UNION ALL SELECT to_no FROM visit_moves WHERE to_service_date = ? AND to_prefix = ?
+         UNION ALL SELECT value FROM sequences WHERE name = ?)`,
     )
-    .get(serviceDate, prefix, serviceDate, prefix, serviceDate, prefix) as { next: number };
+    .get(serviceDate, prefix, serviceDate, prefix, serviceDate, prefix, queueHighName(serviceDate, prefix)) as { next: number };
   return row.next;
 }
 

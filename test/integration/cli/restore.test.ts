@@ -122,6 +122,30 @@ describe('loket restore', () => {
     expect(later.stdout).toContain('PASIEN SETELAH 3');
   });
 
+  it('carries the numbers the replaced database gave: the restored counter never gives an RM or a queue number of the day again', async () => {
+    const { db, backup, recoveryKey } = await counterWithBackup(); // SITI: U-001, RM 000001
+    const given: { queue: string; mrn: string }[] = [];
+    for (const [i, unit] of (['UMUM', 'UMUM', 'GIGI'] as const).entries()) {
+      const after = await cli(['daftar', '--name', `SETELAH CADANGAN ${i}`, '--dob', `1970-01-0${i + 1}`, '--unit', unit, '--db', db, '--json']);
+      expect(after.code, after.stderr).toBe(0);
+      const { visit, patient } = JSON.parse(after.stdout) as { visit: { queueNumber: string }; patient: { mrn: string } };
+      given.push({ queue: visit.queueNumber, mrn: patient.mrn });
+    }
+    expect(given.map((g) => g.queue)).toEqual(['U-002', 'U-003', 'G-001']);
+
+    const restored = await cli(['restore', '--from', backup, '--key-file', recoveryKey, '--db', db]);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain('Nomor yang sudah diberikan basis data lama (RM, nomor antrean per hari) dibawa');
+    expect(restored.stdout).not.toContain('hub fasilitas');
+
+    const umum = JSON.parse((await cli(['daftar', '--name', 'SESUDAH PULIH', '--dob', '1960-01-01', '--unit', 'UMUM', '--db', db, '--json'])).stdout) as { visit: { queueNumber: string }; patient: { mrn: string } };
+    const gigi = JSON.parse((await cli(['daftar', '--name', 'SESUDAH PULIH GIGI', '--dob', '1960-01-02', '--unit', 'GIGI', '--db', db, '--json'])).stdout) as { visit: { queueNumber: string }; patient: { mrn: string } };
+    expect(umum.visit.queueNumber).toBe('U-004');
+    expect(gigi.visit.queueNumber).toBe('G-002');
+    expect(given.map((g) => g.mrn)).not.toContain(umum.patient.mrn);
+    expect(given.map((g) => g.mrn)).not.toContain(gigi.patient.mrn);
+  });
+
   it('is refused while a core holds the database open, in words that say to close Loket; nothing changes', async () => {
     const { dir, db, backup, recoveryKey } = await counterWithBackup();
     await holdOpen(db);
@@ -196,6 +220,8 @@ describe('loket restore', () => {
     const restored = await cli(['restore', '--from', backup, '--key-file', recoveryKey, '--db', db, '--lang', 'en']);
     expect(restored.code, restored.stderr).toBe(0);
     expect(restored.stdout).toContain('There was no database there yet; nothing was moved.');
+    // Nothing says what the lost database was: the report says the restored one is not enrolled at a hub.
+    expect(restored.stdout).toContain('The restored database is not enrolled at a facility hub: this counter works alone.');
     expect(restored.stdout).toMatch(/It holds 1 patients, 1 visits\./);
     expect(asideFolders(fresh)).toEqual([]);
     expect((await cli(['antrean', '--unit', 'UMUM', '--db', db])).stdout).toContain('SITI AMINAH');
