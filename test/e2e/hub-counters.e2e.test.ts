@@ -9,6 +9,7 @@ import { readHubConfig } from '../../src/hub/hub-config';
 import { startHub, type RunningHub } from '../../src/hub/hub-main';
 import { startTestPostgres, type TestPostgres } from '../helpers/embedded-pg';
 import { hubFetch } from '../integration/hub/service-fetch';
+import { armAtShow, atShow } from './support/at-show';
 import { TODAY, openCounter, type Counter } from './support/counter';
 import { layoutProblems } from './support/layout';
 import { APBD, RIZKI, SITI, STRANGER_NIK } from './support/lists';
@@ -152,8 +153,11 @@ describe('counters sharing a facility hub', () => {
     await page.getByTestId('hub-code').fill('');
     await page.getByTestId('hub-code').focus();
     await page.keyboard.insertText(await codeFor(scene, 'Loket A'));
+    await armAtShow(page, '[data-testid="hub-card"]');
     await page.keyboard.press('Enter');
     await page.getByTestId('hub-card').waitFor();
+    // "Sinkronkan sekarang" has the focus as the card shows: the next Enter presses it.
+    await expect.poll(() => atShow(page)).toMatchObject({ focus: 'hub-sync-now' });
     expect(await page.getByTestId('hub-enrolled-now').textContent()).toContain('RSUD Kota Serang');
     expect(await page.getByTestId('hub-facility').textContent()).toBe('RSUD Kota Serang');
     expect(await page.getByTestId('hub-name').textContent()).toBe('Loket A');
