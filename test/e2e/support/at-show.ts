@@ -2,7 +2,7 @@ import type { Page } from 'playwright';
 
 /** Where a key pressed at the very moment something showed would have gone. */
 export interface AtShow {
-  /** The focused element's data-testid, else its id, else its name; 'BODY' when nothing had the focus. */
+  /** The focused element's data-testid, else its name, else its id; 'BODY' when nothing had the focus. */
   focus: string;
   /** Its data-queue (a follow-up card names its patient's number), or null. */
   queue: string | null;
@@ -27,7 +27,7 @@ export async function armAtShow(page: Page, selector: string, options: { gone?: 
       if ((document.querySelector(selector) === null) !== gone) return;
       observer.disconnect();
       const el = document.activeElement;
-      const focus = el && el !== document.body ? el.getAttribute('data-testid') || el.id || el.getAttribute('name') || el.tagName : 'BODY';
+      const focus = el && el !== document.body ? el.getAttribute('data-testid') || el.getAttribute('name') || el.id || el.tagName : 'BODY';
       let tabHeld = false;
       if (tab && el) {
         const key = new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true, bubbles: true, cancelable: true });
