@@ -100,12 +100,12 @@ describe('accounts at the counter', () => {
     expect(await page.getByTestId('account-rules').textContent()).toContain('minimal 8 karakter');
     await fillAccount(page, '[data-testid="setup-screen"]', { ...ADMIN, password: 'pendek' });
     await page.keyboard.press('Enter');
-    expect(await page.locator('[data-field-error="password"]').textContent()).toBe('Kata sandi minimal 8 karakter.');
+    await poll(() => page.locator('[data-field-error="password"]').textContent()).toBe('Kata sandi minimal 8 karakter.');
     await page.locator('[data-account-field="password"]').fill(ADMIN.password);
     await page.locator('[data-account-field="confirm"]').fill(ADMIN.password);
     await page.keyboard.press('Enter');
     await poll(() => page.getByTestId('signed-in-as').textContent()).toContain(ADMIN.displayName);
-    expect(await navTabs(page)).toContain('settings');
+    await poll(() => navTabs(page)).toContain('settings');
 
     await addAccount(page, CLERK, 'clerk');
     const row = page.locator(`[data-testid="account-row"][data-username="${CLERK.username}"]`);
@@ -116,7 +116,7 @@ describe('accounts at the counter', () => {
     await signOut(page);
     await signIn(page, CLERK.username, CLERK.password);
     await poll(() => page.getByTestId('signed-in-as').textContent()).toContain(CLERK.displayName);
-    expect(await navTabs(page)).toEqual(['search', 'queue', 'followUps', 'lists', 'reports']);
+    await poll(() => navTabs(page)).toEqual(['search', 'queue', 'followUps', 'lists', 'reports']);
 
     // Settings neither by key nor by a tab: Alt+6 leaves the clerk where they were.
     await page.keyboard.press('Alt+4');
@@ -125,7 +125,7 @@ describe('accounts at the counter', () => {
     expect(await page.getByTestId('settings-screen').count()).toBe(0);
     expect(await page.locator('[data-screen="settings"]').count()).toBe(0);
     // The lists to read: no import, no rollback, no export of issues or members.
-    expect(await page.getByTestId('lists-table').count()).toBe(1);
+    await poll(() => page.getByTestId('lists-table').count()).toBe(1);
     expect(await page.locator('[data-testid="lists-screen"] button').count()).toBe(0);
     expect(await page.locator('[data-action="rollback"]').count()).toBe(0);
 
@@ -136,8 +136,8 @@ describe('accounts at the counter', () => {
     await page.getByTestId('take-over-pin').fill(ADMIN.pin ?? '');
     await page.keyboard.press('Enter');
     await poll(() => page.getByTestId('signed-in-as').textContent()).toContain(ADMIN.displayName);
-    expect(await page.getByTestId('lock-overlay').count()).toBe(0);
-    expect(await navTabs(page)).toContain('settings');
+    await poll(() => page.getByTestId('lock-overlay').count()).toBe(0);
+    await poll(() => navTabs(page)).toContain('settings');
   });
 
   it('a wrong password again and again locks the account out, said in words with the time', async () => {
@@ -152,13 +152,13 @@ describe('accounts at the counter', () => {
     await poll(() => failure.getAttribute('data-failure')).toBe('wrong');
     expect(await failure.textContent()).toMatch(/^Nama pengguna atau kata sandi salah\. Sisa \d+ percobaan/);
     // The password field is emptied for the next try; Enter submits again.
-    expect(await page.getByTestId('sign-in-password').inputValue()).toBe('');
+    await poll(() => page.getByTestId('sign-in-password').inputValue()).toBe('');
     for (let i = 0; i < 10 && (await failure.getAttribute('data-failure')) !== 'locked-out'; i++) {
       const before = await failure.textContent();
       await signIn(page, CLERK.username, 'salah-sekali');
       await poll(async () => (await failure.textContent()) !== before || (await failure.getAttribute('data-failure')) === 'locked-out').toBe(true);
     }
-    expect(await failure.getAttribute('data-failure')).toBe('locked-out');
+    await poll(() => failure.getAttribute('data-failure')).toBe('locked-out');
     expect(await failure.textContent()).toMatch(/^Terlalu banyak percobaan salah\. Akun dikunci sampai \d{2}\.\d{2} \(\d+ menit lagi\)\.$/);
     // Even the right password waits out the lock-out.
     await signIn(page, CLERK.username, CLERK.password);
@@ -191,8 +191,8 @@ describe('accounts at the counter', () => {
     await page.clock.fastForward('01:30');
     const overlay = page.getByTestId('lock-overlay');
     await overlay.waitFor();
-    expect(await page.getByTestId('app-shell').getAttribute('inert')).not.toBeNull();
-    expect(await page.getByTestId('app-shell').getAttribute('aria-hidden')).toBe('true');
+    await poll(() => page.getByTestId('app-shell').getAttribute('inert')).not.toBeNull();
+    await poll(() => page.getByTestId('app-shell').getAttribute('aria-hidden')).toBe('true');
     expect(await overlay.textContent()).toContain(ADMIN.displayName);
     // Esc on the lock must not clear the screen behind it.
     await page.keyboard.press('Escape');
@@ -216,13 +216,13 @@ describe('accounts at the counter', () => {
     await page.getByTestId('unlock-secret').fill(ADMIN.pin ?? '');
     await page.keyboard.press('Enter');
     await poll(() => overlay.count()).toBe(0);
-    expect(await page.getByTestId('app-shell').getAttribute('inert')).toBeNull();
+    await poll(() => page.getByTestId('app-shell').getAttribute('inert')).toBeNull();
 
     // Everything as it was: the search text, the patient, the unit chosen.
-    expect(await search.inputValue()).toBe(SITI.nik);
-    expect(await panel.getAttribute('data-step')).toBe('unit');
-    expect(await page.locator('[data-unit="GIGI"]').getAttribute('aria-pressed')).toBe('true');
-    expect(await page.getByTestId('register-patient').textContent()).toContain(SITI.name);
+    await poll(() => search.inputValue()).toBe(SITI.nik);
+    await poll(() => panel.getAttribute('data-step')).toBe('unit');
+    await poll(() => page.locator('[data-unit="GIGI"]').getAttribute('aria-pressed')).toBe('true');
+    await poll(() => page.getByTestId('register-patient').textContent()).toContain(SITI.name);
     // And it completes.
     await page.getByTestId('register-submit').focus();
     await page.keyboard.press('Enter');
@@ -251,7 +251,7 @@ describe('accounts at the counter', () => {
     const focusedField = () => page.evaluate<string | null>(`document.activeElement && document.activeElement.getAttribute('data-own-field')`);
     await page.getByTestId('own-account-button').click();
     await dialog.waitFor();
-    expect(await focusedField()).toBe('password.current');
+    await poll(() => focusedField()).toBe('password.current');
     expect(await page.getByTestId('own-account-rules').textContent()).toContain('minimal 8 karakter');
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.screenshot({ path: '/tmp/myacc-dialog-1024.png' });
@@ -261,7 +261,7 @@ describe('accounts at the counter', () => {
     await ownField('pin.pin').fill('12');
     await ownField('pin.again').fill('12');
     await page.keyboard.press('Enter');
-    expect(await page.locator('[data-field-error="pin.pin"]').textContent()).toBe('PIN harus 4–6 angka.');
+    await poll(() => page.locator('[data-field-error="pin.pin"]').textContent()).toBe('PIN harus 4–6 angka.');
     // A wrong password is said with the attempts left, and only it is emptied.
     await ownField('pin.password').fill('bukan-sandinya');
     await ownField('pin.pin').fill(pin);
@@ -270,8 +270,8 @@ describe('accounts at the counter', () => {
     const failure = dialog.getByTestId('session-failure');
     await poll(() => failure.getAttribute('data-failure')).toBe('wrong');
     expect(await failure.textContent()).toMatch(/^Kata sandi salah\. Sisa \d+ percobaan/);
-    expect(await ownField('pin.password').inputValue()).toBe('');
-    expect(await ownField('pin.pin').inputValue()).toBe(pin);
+    await poll(() => ownField('pin.password').inputValue()).toBe('');
+    await poll(() => ownField('pin.pin').inputValue()).toBe(pin);
     await ownField('pin.password').fill(DEWI.password);
     await page.keyboard.press('Enter');
     await poll(() => page.getByTestId('own-pin-done').textContent()).toBe('PIN sudah disimpan. Pakai PIN ini untuk membuka kunci loket.');
@@ -289,7 +289,7 @@ describe('accounts at the counter', () => {
     await poll(focusedField).toBe('pin.password');
     await page.keyboard.press('Escape');
     await poll(() => dialog.count()).toBe(0);
-    expect(await page.evaluate<string | null>(`document.activeElement && document.activeElement.getAttribute('data-testid')`)).toBe('own-account-button');
+    await poll(() => page.evaluate<string | null>(`document.activeElement && document.activeElement.getAttribute('data-testid')`)).toBe('own-account-button');
 
     // The password: changed in the same dialog, with Enter.
     await page.getByTestId('own-account-button').click();
@@ -299,7 +299,7 @@ describe('accounts at the counter', () => {
     await ownField('password.again').fill(newPassword);
     await page.keyboard.press('Enter');
     await poll(() => page.getByTestId('own-password-done').textContent()).toContain('Kata sandi sudah diganti');
-    expect(await ownField('password.current').inputValue()).toBe('');
+    await poll(() => ownField('password.current').inputValue()).toBe('');
     await page.keyboard.press('Escape');
     await poll(() => dialog.count()).toBe(0);
 

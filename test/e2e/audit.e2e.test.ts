@@ -21,20 +21,20 @@ describe('the audit screen', () => {
     expect(actions.at(-1)).toBe('import');
     const lookupRow = page.locator('[data-testid="audit-row"][data-action="lookup"]').last();
     // The NIK is masked on screen; the match count is there, nothing of the member found (card, address).
-    expect(await lookupRow.textContent()).toMatch(/"3673•{8}0003": 1 cocok/);
+    await expect.poll(() => lookupRow.textContent()).toMatch(/"3673•{8}0003": 1 cocok/);
     expect(await page.getByTestId('audit-table').textContent()).not.toMatch(new RegExp(`${SITI.nik}|${SITI.card}|KALIGANDU`));
     // One search by the clerk is one look-up entry (BPJS is not set up: the live check asked
     // nobody and is not recorded as a second "0 cocok"); the record check while registering is
     // worded as such.
     const lookups = page.locator('[data-testid="audit-row"][data-action="lookup"]');
-    expect(await lookups.evaluateAll((rows) => rows.map((r) => r.lastElementChild?.textContent))).toEqual([
+    await expect.poll(() => lookups.evaluateAll((rows) => rows.map((r) => r.lastElementChild?.textContent))).toEqual([
       '"SITI AMINAH 1985-03-12": cek rekam medis ganda (0 mirip)',
       '"3673••••••••0003": dicek di rekam medis saat mendaftar (0 cocok)',
       '"3673••••••••0003": 1 cocok',
     ]);
     // Details are worded for people, in the screen's language: unit and payer by name, no raw "name: value".
     const detail = (action: string) => page.locator(`[data-testid="audit-row"][data-action="${action}"]`).first().locator('td').last();
-    expect(await detail('register').textContent()).toBe('antrean U-001 di Poli Umum, penjamin JKN');
+    await expect.poll(() => detail('register').textContent()).toBe('antrean U-001 di Poli Umum, penjamin JKN');
     expect(await page.getByTestId('audit-table').textContent()).not.toMatch(/method:|visitId|payer:/);
 
     await page.getByTestId('audit-verify').click();
@@ -49,7 +49,7 @@ describe('the audit screen', () => {
     expect(new Set(boxes).size).toBe(1);
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect.poll(() => detail('register').textContent()).toBe('queue U-001 at Poli Umum, payer JKN');
-    expect(await lookups.last().locator('td').last().textContent()).toBe('"3673••••••••0003": 1 matched');
+    await expect.poll(() => lookups.last().locator('td').last().textContent()).toBe('"3673••••••••0003": 1 matched');
     await c.screenshot('audit-1024-en');
     await page.getByRole('button', { name: 'ID', exact: true }).click();
 
@@ -65,7 +65,7 @@ describe('the audit screen', () => {
     await page.getByTestId('audit-to').fill('2025-06-10');
     await page.locator('[data-export="audit-csv"]').click();
     const input = page.getByTestId('audit-path-input');
-    expect(await input.inputValue()).toBe('audit-2025-06-10_2025-06-10.csv');
+    await expect.poll(() => input.inputValue()).toBe('audit-2025-06-10_2025-06-10.csv');
     const out = join(await scratch(), 'audit.csv');
     await input.fill(out);
     await input.press('Enter');
@@ -102,8 +102,8 @@ describe('the audit screen', () => {
     await page.keyboard.press('Alt+7');
     await page.getByTestId('audit-table').waitFor();
     const detailOf = (action: string) => page.locator(`[data-testid="audit-row"][data-action="${action}"]`).first().locator('td');
-    expect(await detailOf('visit-status').nth(3).textContent()).toBe('Status antrean');
-    expect(await detailOf('visit-status').last().textContent()).toBe('antrean U-001 di Poli Umum: Menunggu → Batal');
+    await expect.poll(() => detailOf('visit-status').nth(3).textContent()).toBe('Status antrean');
+    await expect.poll(() => detailOf('visit-status').last().textContent()).toBe('antrean U-001 di Poli Umum: Menunggu → Batal');
     const table = (await page.getByTestId('audit-table').textContent()) ?? '';
     // The card typed as 10 digits is masked as the card.
     expect(table).toContain('"•••••••••6601": 1 cocok');
@@ -114,7 +114,7 @@ describe('the audit screen', () => {
     await page.getByTestId('audit-person').fill(SITI.nik);
     const details = () => page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.lastElementChild?.textContent ?? ''));
     await expect.poll(details).toContain('"SITI AMINAH": 1 cocok');
-    expect(await details()).toContain('antrean U-001 di Poli Umum: Menunggu → Batal');
+    await expect.poll(() => details()).toContain('antrean U-001 di Poli Umum: Menunggu → Batal');
     // Rizki's card look-up is not hers.
     expect((await details()).join('\n')).not.toContain('6601');
 

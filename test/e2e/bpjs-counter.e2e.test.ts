@@ -12,7 +12,7 @@ describe('BPJS at the counter', () => {
     const c = await counters.open({ width: 1024, height: 768 });
     const { page, sim } = c;
     const status = page.getByTestId('connectivity');
-    expect(await status.getAttribute('data-state')).toBe('not-configured');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('not-configured');
     expect(await status.textContent()).toContain('BPJS: belum diatur');
     await c.configure();
     await expect.poll(() => status.getAttribute('data-state')).toBe('online');
@@ -26,19 +26,19 @@ describe('BPJS at the counter', () => {
     const verdict = page.getByTestId('verdict');
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
     const live = page.getByTestId('live-status');
-    expect(await live.getAttribute('data-live')).toBe('asking');
+    await expect.poll(() => live.getAttribute('data-live')).toBe('asking');
     expect(await live.textContent()).toContain('Menanyakan BPJS…');
     await c.screenshot('bpjs-a-local-first');
 
     // BPJS's answer: not active (premi), newer than the list of 1 Nov.
     await expect.poll(() => live.getAttribute('data-live'), { timeout: 5000 }).toBe('answered');
     expect(await live.textContent()).toMatch(/^Jawaban BPJS VClaim pukul 10\.00 \(1,\d dtk\)$/);
-    expect(await verdict.getAttribute('data-verdict')).toBe('not-eligible');
-    expect(await page.getByTestId('verdict-reason').textContent()).toContain('premi');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('not-eligible');
+    await expect.poll(() => page.getByTestId('verdict-reason').textContent()).toContain('premi');
     const liveRow = page.locator('[data-testid="match-row"][data-source="bpjs-live"]');
-    expect(await liveRow.locator('[data-testid="live-source"]').textContent()).toBe('BPJS (langsung) · VClaim · 23 Nov 10.00');
-    expect(await page.locator('[data-testid="match-row"][data-source="pbi-apbd"]').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('verdict-disagree').textContent()).toBe(
+    await expect.poll(() => liveRow.locator('[data-testid="live-source"]').textContent()).toBe('BPJS (langsung) · VClaim · 23 Nov 10.00');
+    await expect.poll(() => page.locator('[data-testid="match-row"][data-source="pbi-apbd"]').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('verdict-disagree').textContent()).toBe(
       'Daftar lokal (PBI APBD, 01 Nov 2026) dan BPJS (23 Nov 10.00) berbeda; yang lebih baru, BPJS, menentukan.',
     );
     await c.screenshot('bpjs-a-live-answer');
@@ -47,7 +47,7 @@ describe('BPJS at the counter', () => {
     sim.setFault(null);
     await page.getByTestId('register-start').click();
     await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
-    expect(await page.locator('[data-payer="pending"]').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('[data-payer="pending"]').getAttribute('aria-pressed')).toBe('true');
     await page.getByTestId('register-submit').click();
     await page.getByTestId('ticket-queue').waitFor();
     expect(await page.getByTestId('pending-rechecks').count()).toBe(0);

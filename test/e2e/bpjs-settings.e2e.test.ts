@@ -17,7 +17,7 @@ describe('Settings → BPJS', () => {
     await page.getByTestId('settings-tab-bpjs').click();
     const form = page.getByTestId('bpjs-settings');
     await form.waitFor();
-    expect(await page.getByTestId('secret-store').getAttribute('data-store')).toBe('key-file');
+    await expect.poll(() => page.getByTestId('secret-store').getAttribute('data-store')).toBe('key-file');
     const field = (name: string) => form.locator(`[data-bpjs="${name}"]`);
     await field('use').selectOption('vclaim');
     await field('vclaim.baseUrl').fill(sim.vclaimUrl);
@@ -31,8 +31,8 @@ describe('Settings → BPJS', () => {
 
     // Saved: the secrets are gone from the screen, the placeholder says one is kept.
     for (const name of ['vclaim.secret', 'vclaim.userKey']) {
-      expect(await field(name).inputValue()).toBe('');
-      expect(await field(name).getAttribute('placeholder')).toBe('tersimpan — kosongkan agar tetap');
+      await expect.poll(() => field(name).inputValue()).toBe('');
+      await expect.poll(() => field(name).getAttribute('placeholder')).toBe('tersimpan — kosongkan agar tetap');
     }
     expect(await field('pcare.secret').getAttribute('placeholder')).not.toContain('tersimpan');
     expect(await page.content()).not.toContain(SIM_CREDENTIALS.secret);
@@ -68,7 +68,7 @@ describe('Settings → BPJS', () => {
     await page.getByTestId('settings-tab-bridge-log').click();
     const rows = page.getByTestId('bridge-row');
     await rows.first().waitFor();
-    expect(await rows.count()).toBeGreaterThanOrEqual(2); // the probe and the look-up
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2); // the probe and the look-up
     const table = (await page.getByTestId('bridge-log-table').textContent()) ?? '';
     expect(table).not.toContain(SITI.nik);
     expect(table).toMatch(/\/Peserta\/nik\/3673•+0003\/tglSEP\/2026-11-23/);

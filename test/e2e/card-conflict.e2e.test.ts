@@ -53,7 +53,7 @@ describe('one card, two people', () => {
     expect(await verdict.textContent()).toContain('Kartu ini tercatat untuk 2 orang berbeda: pilih pasiennya.');
     expect(await verdict.textContent()).not.toContain('Terdaftar aktif');
     const rows = page.getByTestId('match-row');
-    expect(await rows.count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(2);
     const both = (await rows.allTextContents()).join('|');
     expect(both).toContain(RUDI.name);
     expect(both).toContain(KOMALASARI.name);
@@ -76,7 +76,7 @@ describe('one card, two people', () => {
     expect(picked).toContain(`Dipilih petugas: ${KOMALASARI.name}`);
     expect(picked).toContain(JAMKESDA.name);
     expect(picked).not.toContain(APBD.name); // Rudi's list decides nothing for her
-    expect(await page.getByTestId('verdict-eligible-detail').textContent()).toBe('Peserta Jamkesda / PBI daerah aktif');
+    await expect.poll(() => page.getByTestId('verdict-eligible-detail').textContent()).toBe('Peserta Jamkesda / PBI daerah aktif');
     await expect.poll(() => page.getByTestId('emergency-button').textContent()).toContain(KOMALASARI.name);
     await c.screenshot('card-conflict-picked-1024');
 
@@ -85,9 +85,9 @@ describe('one card, two people', () => {
     await page.keyboard.press('Enter');
     const panel = page.getByTestId('register-panel');
     await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
-    expect(await page.getByTestId('register-patient').textContent()).toContain(KOMALASARI.name);
-    expect(await page.locator('[data-payer="jamkesda"]').getAttribute('aria-pressed')).toBe('true');
-    expect(await page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => page.getByTestId('register-patient').textContent()).toContain(KOMALASARI.name);
+    await expect.poll(() => page.locator('[data-payer="jamkesda"]').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('false');
     await c.screenshot('card-conflict-unit-1024');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('U-001');
@@ -98,7 +98,7 @@ describe('one card, two people', () => {
     await page.keyboard.type(CARD, { delay: 0 });
     await page.keyboard.press('Enter');
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
-    expect(await page.getByTestId('verdict-conflict-note').textContent()).toContain(RUDI.name);
+    await expect.poll(() => page.getByTestId('verdict-conflict-note').textContent()).toContain(RUDI.name);
     expect(await verdict.textContent()).not.toContain(APBD.name);
     await c.screenshot('card-conflict-record-note-1024');
   });
@@ -116,7 +116,7 @@ describe('one card, two people', () => {
     await page.locator('#lookup-query').press('Enter');
     await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
     // Active on PBI APBD (JKN) and Jamkesda: JKN, as the payer rule says.
-    expect(await page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('true');
   });
 
   it('(c) says it in English too', async () => {

@@ -28,23 +28,23 @@ describe('registration at the counter', () => {
     await search.fill(SITI.nik);
     await search.press('Enter');
     await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('eligible');
-    expect(await page.getByTestId('register-start').textContent()).toContain('Daftarkan');
+    await expect.poll(() => page.getByTestId('register-start').textContent()).toContain('Daftarkan');
 
     // Enter again on the answered query: register this patient.
     await search.press('Enter');
     const panel = page.getByTestId('register-panel');
     await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
     await expect.poll(() => focused(c, 'data-testid')).toBe('register-submit');
-    expect(await page.getByTestId('register-patient').textContent()).toContain(SITI.name);
+    await expect.poll(() => page.getByTestId('register-patient').textContent()).toContain(SITI.name);
     // Payer derived from the verdict: active on PBI APBD, a JKN segment (the regency pays the
     // premium to BPJS), so JKN; the emergency button now names the patient.
-    expect(await page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('true');
-    expect(await page.getByTestId('emergency-button').textContent()).toContain(SITI.name);
+    await expect.poll(() => page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByTestId('emergency-button').textContent()).toContain(SITI.name);
     // The payer can be changed by key (recorded only); J goes back to the derived one.
     await page.keyboard.press('u');
-    expect(await page.locator('[data-payer="umum"]').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('[data-payer="umum"]').getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('j');
-    expect(await page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('true');
     // A digit outside a text field waits ~100 ms (it could be the start of a scan), then counts.
     await page.keyboard.press('2');
     await expect.poll(() => page.locator('[data-unit="GIGI"]').getAttribute('aria-pressed')).toBe('true');
@@ -54,12 +54,12 @@ describe('registration at the counter', () => {
     await page.keyboard.press('Enter');
 
     await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('U-001');
-    expect(await page.getByTestId('ticket-unit').textContent()).toBe('Poli Umum');
-    expect(await page.getByTestId('ticket').textContent()).toContain(SITI.name);
-    expect(await page.getByTestId('ticket').textContent()).toMatch(/No\. RM \d+/);
-    expect(await focused(c)).toBe('lookup-query');
-    expect(await search.inputValue()).toBe('');
-    expect(await page.getByTestId('register-panel').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('ticket-unit').textContent()).toBe('Poli Umum');
+    await expect.poll(() => page.getByTestId('ticket').textContent()).toContain(SITI.name);
+    await expect.poll(() => page.getByTestId('ticket').textContent()).toMatch(/No\. RM \d+/);
+    await expect.poll(() => focused(c)).toBe('lookup-query');
+    await expect.poll(() => search.inputValue()).toBe('');
+    await expect.poll(() => page.getByTestId('register-panel').count()).toBe(0);
     await c.screenshot('counter-a-registered');
 
     // The same patient, the same unit, the same day: the clerk confirms (Esc cancels, Enter confirms).
@@ -68,7 +68,7 @@ describe('registration at the counter', () => {
     await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('eligible');
     await page.getByTestId('register-start').click();
     await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
-    expect(await page.getByTestId('register-patient').textContent()).not.toContain('rekam medis baru'); // the same record
+    await expect.poll(() => page.getByTestId('register-patient').textContent()).not.toContain('rekam medis baru'); // the same record
     await expect.poll(() => focused(c, 'data-testid')).toBe('register-submit');
     await page.keyboard.press('Enter');
     const dialog = page.getByTestId('confirm-dialog');
@@ -95,19 +95,19 @@ describe('registration at the counter', () => {
     await expect.poll(() => focused(c, 'data-testid')).toBe('confirm-yes');
     // Tab stays inside the question: Ya → Batal → Ya, never the header or the screen behind.
     await page.keyboard.press('Tab');
-    expect(await focused(c, 'data-testid')).toBe('confirm-no');
+    await expect.poll(() => focused(c, 'data-testid')).toBe('confirm-no');
     await page.keyboard.press('Shift+Tab');
-    expect(await focused(c, 'data-testid')).toBe('confirm-yes');
+    await expect.poll(() => focused(c, 'data-testid')).toBe('confirm-yes');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    expect(await focused(c, 'data-testid')).toBe('confirm-yes');
+    await expect.poll(() => focused(c, 'data-testid')).toBe('confirm-yes');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('U-002');
     expect((await registerOf(c, 'UMUM')).map((e) => [e.queue, e.payer])).toEqual([
       ['U-001', 'jkn'],
       ['U-002', 'jkn'],
     ]);
-    expect(await focused(c)).toBe('lookup-query');
+    await expect.poll(() => focused(c)).toBe('lookup-query');
   });
 
   it('(b) registers a NIK on no list as a new patient with a typed name: payer pending, a follow-up opens', async () => {
@@ -118,7 +118,7 @@ describe('registration at the counter', () => {
     await search.press('Enter');
     await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('unknown');
     const start = page.getByTestId('register-start');
-    expect(await start.textContent()).toContain('Daftarkan sebagai pasien baru');
+    await expect.poll(() => start.textContent()).toContain('Daftarkan sebagai pasien baru');
     await search.press('Enter');
 
     const form = page.getByTestId('new-patient-form');
@@ -127,23 +127,23 @@ describe('registration at the counter', () => {
     await expect.poll(() => focused(c, 'name')).toBe('name');
     // The name is the only required field.
     await page.keyboard.press('Enter');
-    expect(await form.textContent()).toContain('Nama wajib diisi');
+    await expect.poll(() => form.textContent()).toContain('Nama wajib diisi');
     await c.screenshot('counter-b-new-patient-form');
     await page.keyboard.type('Ani Suryani');
     await page.keyboard.press('Enter');
 
     const panel = page.getByTestId('register-panel');
     await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
-    expect(await page.getByTestId('register-patient').textContent()).toContain('ANI SURYANI');
+    await expect.poll(() => page.getByTestId('register-patient').textContent()).toContain('ANI SURYANI');
     const pending = page.locator('[data-payer="pending"]');
-    expect(await pending.getAttribute('aria-pressed')).toBe('true');
-    expect(await pending.textContent()).toContain('Penjamin menyusul');
+    await expect.poll(() => pending.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => pending.textContent()).toContain('Penjamin menyusul');
     await c.screenshot('counter-b-unit-pending');
     await expect.poll(() => focused(c, 'data-testid')).toBe('register-submit');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('U-001');
-    expect(await page.getByTestId('ticket').textContent()).toContain('tindak lanjut');
-    expect(await focused(c)).toBe('lookup-query');
+    await expect.poll(() => page.getByTestId('ticket').textContent()).toContain('tindak lanjut');
+    await expect.poll(() => focused(c)).toBe('lookup-query');
     // Recorded in the register (for claims), never shown on the queue.
     expect((await registerOf(c, 'UMUM')).map((e) => e.payer)).toEqual(['pending']);
 
@@ -165,7 +165,7 @@ describe('registration at the counter', () => {
     await item.locator('[data-action="umum"]').click();
     await expect.poll(() => item.count()).toBe(0);
     // The change is said with the name, and can be undone for a few seconds.
-    expect(await page.getByTestId('undo-message').textContent()).toBe('ANI SURYANI → Umum');
+    await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('ANI SURYANI → Umum');
     expect((await registerOf(c, 'UMUM')).map((e) => e.payer)).toEqual(['umum']);
   });
 
@@ -180,9 +180,9 @@ describe('registration at the counter', () => {
     const dialog = page.getByTestId('emergency-dialog');
     await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toBe('GD-001');
     expect(await page.getByTestId('confirm-dialog').count()).toBe(0); // no question asked
-    expect(await dialog.textContent()).toContain('IGD (Gawat Darurat)');
-    expect(await dialog.textContent()).toMatch(/TANPA IDENTITAS/i);
-    expect(await page.getByTestId('emergency-deadline').textContent()).toContain('paling lambat');
+    await expect.poll(() => dialog.textContent()).toContain('IGD (Gawat Darurat)');
+    await expect.poll(() => dialog.textContent()).toMatch(/TANPA IDENTITAS/i);
+    await expect.poll(() => page.getByTestId('emergency-deadline').textContent()).toContain('paling lambat');
     await c.screenshot('counter-c-emergency');
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog.count()).toBe(0);
@@ -200,10 +200,10 @@ describe('registration at the counter', () => {
     const identify = page.locator('[data-testid="followup"][data-kind="identify-patient"]');
     await identify.waitFor();
     const settle = page.locator('[data-testid="followup"][data-kind="settle-payer"][data-queue="GD-001"]');
-    expect(await settle.count()).toBe(1);
+    await expect.poll(() => settle.count()).toBe(1);
     expect(await identify.textContent()).toContain('tanpa identitas');
     expect(await identify.getByTestId('countdown').textContent()).toBe('sisa 3 hari');
-    expect(await settle.textContent()).toContain('Pasien gawat darurat');
+    await expect.poll(() => settle.textContent()).toContain('Pasien gawat darurat');
     await c.screenshot('counter-c-followups');
 
     await identify.locator('[data-action="identify"]').click();
@@ -215,7 +215,7 @@ describe('registration at the counter', () => {
     await page.locator('[data-action="type-identity"]').click();
     await expect.poll(() => focused(c, 'name')).toBe('name');
     // The searched name is already in the form.
-    expect(await page.locator('[data-testid="identity-form"] input[name="name"]').inputValue()).toBe('JOKO WIDODO');
+    await expect.poll(() => page.locator('[data-testid="identity-form"] input[name="name"]').inputValue()).toBe('JOKO WIDODO');
     await page.locator('[data-testid="identity-form"] input[name="dob"]').fill('02011970');
     await c.screenshot('counter-c-identity-form');
     await page.locator('[data-testid="identity-form"] input[name="name"]').press('Enter');
@@ -224,10 +224,10 @@ describe('registration at the counter', () => {
     expect(await page.getByTestId('attach-emergency').textContent()).toContain('GD-001');
     expect(await page.getByTestId('attach-chosen').textContent()).toContain('JOKO WIDODO');
     expect(await page.getByTestId('attach-chosen').textContent()).toContain('02 Jan 1970');
-    expect(await focused(c, 'data-testid')).toBe('confirm-no');
+    await expect.poll(() => focused(c, 'data-testid')).toBe('confirm-no');
     await page.getByTestId('confirm-yes').click();
     await expect.poll(() => identify.count()).toBe(0);
-    expect(await page.getByTestId('followups-notice').textContent()).toMatch(/^JOKO WIDODO: identitas dilengkapi, RM \d+$/);
+    await expect.poll(() => page.getByTestId('followups-notice').textContent()).toMatch(/^JOKO WIDODO: identitas dilengkapi, RM \d+$/);
     // The payer is still open, now under the patient's name.
     await expect.poll(() => settle.textContent()).toContain('JOKO WIDODO');
   });
@@ -246,8 +246,8 @@ describe('registration at the counter', () => {
 
     await page.keyboard.press('p');
     await expect.poll(() => status('U-001')).toBe('called');
-    expect(await page.getByTestId('queue-notice').textContent()).toContain('U-001');
-    expect(await page.locator('[data-queue="U-001"] [data-testid="queue-status"]').textContent()).toBe('Dipanggil');
+    await expect.poll(() => page.getByTestId('queue-notice').textContent()).toContain('U-001');
+    await expect.poll(() => page.locator('[data-queue="U-001"] [data-testid="queue-status"]').textContent()).toBe('Dipanggil');
     // A letter acts only when pressed alone: the keyboard rests a second after the last one.
     await page.waitForTimeout(1100);
     await page.keyboard.press('s');
@@ -258,7 +258,7 @@ describe('registration at the counter', () => {
     // Cancelling a visit asks first; "Ya, batalkan" does it.
     await page.getByTestId('confirm-yes').click();
     await expect.poll(() => status('U-003')).toBe('cancelled');
-    expect(await page.locator('[data-queue="U-003"] [data-testid="queue-status"]').textContent()).toBe('Batal');
+    await expect.poll(() => page.locator('[data-queue="U-003"] [data-testid="queue-status"]').textContent()).toBe('Batal');
 
     const table = (await page.getByTestId('queue-table').textContent()) ?? '';
     expect(table).not.toMatch(/JKN|Umum|Penjamin/i);
@@ -282,7 +282,7 @@ describe('registration without a look-up, and emergencies for a known patient', 
     await expect.poll(() => focused(c, 'name')).toBe('name');
     await page.keyboard.type('Bayi Ny. Siti');
     await form.locator('input[name="dob"]').fill('01062025');
-    expect(await form.textContent()).toContain('1 Juni 2025');
+    await expect.poll(() => form.textContent()).toContain('1 Juni 2025');
     await form.locator('input[name="name"]').press('Enter');
 
     const dups = page.getByTestId('duplicates');
@@ -297,19 +297,19 @@ describe('registration without a look-up, and emergencies for a known patient', 
     expect(who).toContain(existing.mrn);
     expect(who).not.toContain('rekam medis baru');
     // No check was made: the payer waits; KIA/KB with key 3.
-    expect(await page.locator('[data-payer="pending"]').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('[data-payer="pending"]').getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('3');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('K-001');
-    expect(await page.getByTestId('ticket-unit').textContent()).toBe('KIA/KB');
-    expect(await focused(c)).toBe('lookup-query');
+    await expect.poll(() => page.getByTestId('ticket-unit').textContent()).toBe('KIA/KB');
+    await expect.poll(() => focused(c)).toBe('lookup-query');
 
     // Esc on the form goes back to the search field without registering anyone.
     await page.keyboard.press('F2');
     await form.waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('register-panel').count()).toBe(0);
-    expect(await focused(c)).toBe('lookup-query');
+    await expect.poll(() => focused(c)).toBe('lookup-query');
   });
 
   it('(f) F9 while a patient is being registered: Enter sends that patient to IGD, no identity task', async () => {
@@ -332,24 +332,24 @@ describe('registration without a look-up, and emergencies for a known patient', 
     await page.keyboard.press('Enter');
     const dialog = page.getByTestId('emergency-dialog');
     await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toBe('GD-001');
-    expect(await dialog.textContent()).toContain(SITI.name);
+    await expect.poll(() => dialog.textContent()).toContain(SITI.name);
     // The number window has the focus, as for an unidentified patient: letters typed now go
     // nowhere (no name search for "abc" behind it), and Tab never leaves the window.
     await expect.poll(() => focused(c, 'data-testid')).toBe('emergency-close');
     await page.keyboard.type('abc');
     for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(`document.activeElement?.closest('[data-testid="emergency-dialog"]') !== null`)).toBe(true);
+      await expect.poll(() => page.evaluate(`document.activeElement?.closest('[data-testid="emergency-dialog"]') !== null`)).toBe(true);
     }
     expect(await search.inputValue()).toBe('');
     expect(await page.getByTestId('verdict').count()).toBe(0);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
-    expect(await focused(c)).toBe('lookup-query');
+    await expect.poll(() => focused(c)).toBe('lookup-query');
     expect(await search.inputValue()).toBe('');
     expect(await page.getByTestId('register-start').count()).toBe(0); // no "new patient abc" offered
     // The patient went to IGD: the search screen is ready for the next one.
-    expect(await page.getByTestId('register-panel').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('register-panel').count()).toBe(0);
     expect(await search.inputValue()).toBe('');
 
     await page.keyboard.press('Alt+3');
@@ -388,7 +388,7 @@ describe('nothing is written before the visit is registered', () => {
       await search.press('Enter');
       await page.locator('button[data-pick]').first().waitFor();
       await search.press('ArrowDown');
-      expect(await focused(c, 'aria-label')).toContain(RIZKI.name);
+      await expect.poll(() => focused(c, 'aria-label')).toContain(RIZKI.name);
       await page.keyboard.press('Enter');
       await expect.poll(() => focused(c, 'data-testid')).toBe('register-start');
       await page.keyboard.press('Enter');
@@ -429,7 +429,7 @@ describe('nothing is written before the visit is registered', () => {
     await toUnitStep();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('U-001');
-    expect(await page.getByTestId('ticket').textContent()).toContain('000001');
+    await expect.poll(() => page.getByTestId('ticket').textContent()).toContain('000001');
     expect(recordsOf(c)).toEqual({ patients: [{ mrn: '000001', name: RIZKI.name, nik: RIZKI.nik }], registered: 2 });
   });
 
@@ -443,7 +443,7 @@ describe('nothing is written before the visit is registered', () => {
     await form.waitFor();
     await page.keyboard.type('bayi ny sari');
     await page.keyboard.press('Tab');
-    expect(await focused(c, 'name')).toBe('nik');
+    await expect.poll(() => focused(c, 'name')).toBe('nik');
     await page.keyboard.type(STRANGER_NIK, { delay: 40 });
     await page.keyboard.press('Enter');
 
@@ -466,7 +466,7 @@ describe('nothing is written before the visit is registered', () => {
     // Enter on the focused choice: back to the form, what was typed kept, in the NIK field.
     await page.keyboard.press('Enter');
     await expect.poll(() => panel.getAttribute('data-step')).toBe('form');
-    expect(await form.locator('input[name="name"]').inputValue()).toBe('BAYI NY SARI');
+    await expect.poll(() => form.locator('input[name="name"]').inputValue()).toBe('BAYI NY SARI');
     await expect.poll(() => focused(c, 'name')).toBe('nik');
     await page.keyboard.press('Enter');
     await clash.waitFor();
@@ -474,10 +474,10 @@ describe('nothing is written before the visit is registered', () => {
     // A baby without an own NIK: saved as a new patient without the NIK.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    expect(await focused(c, 'data-choice')).toBe('without-nik');
+    await expect.poll(() => focused(c, 'data-choice')).toBe('without-nik');
     await page.keyboard.press('Enter');
     await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
-    expect(await page.getByTestId('register-patient').textContent()).toContain('BAYI NY SARI');
+    await expect.poll(() => page.getByTestId('register-patient').textContent()).toContain('BAYI NY SARI');
     expect(recordsOf(c).patients).toHaveLength(1); // nothing written yet
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('U-001');
@@ -494,11 +494,11 @@ describe('nothing is written before the visit is registered', () => {
     await form.locator('input[name="nik"]').press('Enter');
     await clash.waitFor();
     await page.keyboard.press('Tab');
-    expect(await focused(c, 'data-choice')).toBe('use');
+    await expect.poll(() => focused(c, 'data-choice')).toBe('use');
     await page.keyboard.press('Enter');
     await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
-    expect(await page.getByTestId('register-patient').textContent()).toContain(`HALIMAH UTOMO`);
-    expect(await page.getByTestId('register-patient').textContent()).toContain(mother.mrn);
+    await expect.poll(() => page.getByTestId('register-patient').textContent()).toContain(`HALIMAH UTOMO`);
+    await expect.poll(() => page.getByTestId('register-patient').textContent()).toContain(mother.mrn);
     await page.keyboard.press('Escape');
 
     // The same name (spelt otherwise): that record at once, no question.
@@ -508,7 +508,7 @@ describe('nothing is written before the visit is registered', () => {
     await form.locator('input[name="nik"]').fill(STRANGER_NIK);
     await form.locator('input[name="nik"]').press('Enter');
     await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
-    expect(await page.getByTestId('register-patient').textContent()).toContain(mother.mrn);
+    await expect.poll(() => page.getByTestId('register-patient').textContent()).toContain(mother.mrn);
     expect(await clash.count()).toBe(0);
   });
 
@@ -524,9 +524,9 @@ describe('nothing is written before the visit is registered', () => {
     await page.keyboard.type('17051990', { delay: 90 });
     await page.keyboard.press('Enter');
     await page.locator('[data-testid="lookup"][data-busy="false"] button[data-pick]').first().waitFor();
-    expect(await focused(c)).toBe('lookup-dob');
+    await expect.poll(() => focused(c)).toBe('lookup-dob');
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate("document.activeElement && document.activeElement.hasAttribute('data-pick')")).toBe(true);
+    await expect.poll(() => page.evaluate("document.activeElement && document.activeElement.hasAttribute('data-pick')")).toBe(true);
     expect(await dob.inputValue()).toBe('17051990'); // ↓ never changes the date
 
     await page.keyboard.press('Escape');
@@ -537,7 +537,7 @@ describe('nothing is written before the visit is registered', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('unknown');
     await page.locator('[data-testid="lookup"][data-busy="false"]').waitFor();
-    expect(await page.getByTestId('register-start').textContent()).toContain('Daftarkan sebagai pasien baru');
+    await expect.poll(() => page.getByTestId('register-start').textContent()).toContain('Daftarkan sebagai pasien baru');
     await page.keyboard.press('Enter'); // "Enter lagi: daftarkan"
     const form = page.getByTestId('new-patient-form');
     await form.waitFor();

@@ -17,10 +17,10 @@ describe('Settings → Keamanan data', () => {
     const section = page.getByTestId('data-security');
     await section.waitFor();
     // The e2e harness opens its database without a key: the section says so, in words, not as a code.
-    expect(await page.getByTestId('security-store').getAttribute('data-store')).toBe('none');
-    expect(await page.getByTestId('security-warning').textContent()).toBe('Basis data ini tidak terenkripsi.');
-    expect(await page.getByTestId('security-recovery-key').isDisabled()).toBe(true);
-    expect(await page.getByTestId('security-rekey').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('security-store').getAttribute('data-store')).toBe('none');
+    await expect.poll(() => page.getByTestId('security-warning').textContent()).toBe('Basis data ini tidak terenkripsi.');
+    await expect.poll(() => page.getByTestId('security-recovery-key').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('security-rekey').isDisabled()).toBe(true);
 
     const dir = await scratch();
     await page.getByTestId('security-backup').click();
@@ -80,7 +80,7 @@ describe('Settings → Keamanan data', () => {
     );
     const text = (await section.textContent()) ?? '';
     expect(text.split('Kunci basis data disimpan tanpa segel di samping data').length - 1).toBe(1);
-    expect(await page.getByTestId('security-recovery-key').isDisabled()).toBe(false);
+    await expect.poll(() => page.getByTestId('security-recovery-key').isDisabled()).toBe(false);
     await page.getByTestId('security-warning').scrollIntoViewIfNeeded();
     await c.screenshot('data-security-key-beside');
   });

@@ -122,9 +122,9 @@ describe('a day at the counter', () => {
       await page.locator(`[data-testid="lookup"][data-query="${digits}"][data-busy="false"]`).waitFor();
       const check = pendingCheck;
       pendingCheck = null;
-      if (check?.kind === 'note') expect(await page.getByTestId('scan-note').textContent()).toContain(`Pendaftaran ${check.name} dibatalkan`);
-      if (check?.kind === 'dialog') expect(await page.getByTestId('confirm-dialog').count()).toBe(0);
-      expect(await page.getByTestId('register-panel').count()).toBe(0);
+      if (check?.kind === 'note') await expect.poll(() => page.getByTestId('scan-note').textContent()).toContain(`Pendaftaran ${check.name} dibatalkan`);
+      if (check?.kind === 'dialog') await expect.poll(() => page.getByTestId('confirm-dialog').count()).toBe(0);
+      await expect.poll(() => page.getByTestId('register-panel').count()).toBe(0);
     }
 
     /** Scan (NIK or card), then Enter: up to the unit step (through the new-patient form for a stranger). */
@@ -141,7 +141,7 @@ describe('a day at the counter', () => {
         await page.keyboard.press('Enter');
         await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
       }
-      expect(await page.getByTestId('register-patient').textContent()).toContain(p.name);
+      await expect.poll(() => page.getByTestId('register-patient').textContent()).toContain(p.name);
       await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")')).toBe('register-submit');
     }
 
@@ -223,7 +223,7 @@ describe('a day at the counter', () => {
         await page.getByTestId('emergency-choice').waitFor();
         await page.keyboard.press('Enter');
         await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toMatch(/GD-\d+/);
-        expect(await page.getByTestId('emergency-dialog').textContent()).toContain(p.name);
+        await expect.poll(() => page.getByTestId('emergency-dialog').textContent()).toContain(p.name);
         await page.keyboard.press('Enter');
         await expect.poll(() => page.getByTestId('emergency-dialog').count()).toBe(0);
         await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('lookup-query');

@@ -25,7 +25,7 @@ describe("date fields judge 'in the future' by the facility's day, not the PC's 
     const dob = form.locator('input[name="dob"]');
     await dob.fill('11062025');
     const note = form.getByTestId('dob-note');
-    expect(await note.textContent()).toBe('11 Juni 2025');
+    await expect.poll(() => note.textContent()).toBe('11 Juni 2025');
     await c.screenshot('facility-day-newborn');
     await dob.press('Enter');
     await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
@@ -34,7 +34,7 @@ describe("date fields judge 'in the future' by the facility's day, not the PC's 
     await page.keyboard.press('F2');
     await form.waitFor();
     await form.locator('input[name="dob"]').fill('12062025');
-    expect(await form.getByTestId('dob-note').textContent()).toContain('tidak mungkin di masa depan');
+    await expect.poll(() => form.getByTestId('dob-note').textContent()).toContain('tidak mungkin di masa depan');
     await page.keyboard.press('Escape');
 
     await page.keyboard.press('Alt+5');

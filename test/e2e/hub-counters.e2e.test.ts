@@ -9,6 +9,7 @@ import { readHubConfig } from '../../src/hub/hub-config';
 import { startHub, type RunningHub } from '../../src/hub/hub-main';
 import { startTestPostgres, type TestPostgres } from '../helpers/embedded-pg';
 import { hubFetch } from '../integration/hub/service-fetch';
+import { armAtShow, atShow } from './support/at-show';
 import { TODAY, openCounter, type Counter } from './support/counter';
 import { layoutProblems } from './support/layout';
 import { APBD, RIZKI, SITI, STRANGER_NIK } from './support/lists';
@@ -130,12 +131,12 @@ describe('counters sharing a facility hub', () => {
     // Not enrolled: nothing about a hub in the status bar.
     expect(await page.getByTestId('hub-status').count()).toBe(0);
     await openHubSettings(page);
-    expect(await page.getByTestId('hub-settings').getAttribute('data-enrolled')).toBe('no');
+    await expect.poll(() => page.getByTestId('hub-settings').getAttribute('data-enrolled')).toBe('no');
     await expect.poll(() => focusedTestId(page)).toBe('hub-code');
 
     // Enter with no code: said under the code field, nothing sent.
     await page.keyboard.press('Enter');
-    expect(await page.getByTestId('hub-error-code').textContent()).toContain('Tempel dulu kode pendaftaran');
+    await expect.poll(() => page.getByTestId('hub-error-code').textContent()).toContain('Tempel dulu kode pendaftaran');
 
     // A code already used by B: the hub's refusal, in words, under the code field.
     const usedCode = await codeFor(scene, 'Loket B');
@@ -152,8 +153,11 @@ describe('counters sharing a facility hub', () => {
     await page.getByTestId('hub-code').fill('');
     await page.getByTestId('hub-code').focus();
     await page.keyboard.insertText(await codeFor(scene, 'Loket A'));
+    await armAtShow(page, '[data-testid="hub-card"]');
     await page.keyboard.press('Enter');
     await page.getByTestId('hub-card').waitFor();
+    // "Sinkronkan sekarang" has the focus as the card shows: the next Enter presses it.
+    await expect.poll(() => atShow(page)).toMatchObject({ focus: 'hub-sync-now' });
     expect(await page.getByTestId('hub-enrolled-now').textContent()).toContain('RSUD Kota Serang');
     expect(await page.getByTestId('hub-facility').textContent()).toBe('RSUD Kota Serang');
     expect(await page.getByTestId('hub-name').textContent()).toBe('Loket A');
@@ -161,7 +165,7 @@ describe('counters sharing a facility hub', () => {
     expect(await page.getByTestId('hub-address').textContent()).toBe(scene.hub.urls[0]);
     await expect.poll(() => page.getByTestId('hub-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('connected');
     await expect.poll(() => page.getByTestId('hub-last-sync').textContent()).not.toBe('belum pernah');
-    expect(await focusedTestId(page)).toBe('hub-sync-now');
+    await expect.poll(() => focusedTestId(page)).toBe('hub-sync-now');
 
     // Sinkronkan sekarang: a round on demand, its result in words.
     await page.keyboard.press('Enter');
@@ -274,7 +278,7 @@ describe('counters sharing a facility hub', () => {
 
     // Keyboard only: Tab until "Sudah dilihat" has the focus, then Enter.
     for (let i = 0; i < 20 && (await focusedTestId(page)) !== 'hub-notice-seen'; i++) await page.keyboard.press('Tab');
-    expect(await focusedTestId(page)).toBe('hub-notice-seen');
+    await expect.poll(() => focusedTestId(page)).toBe('hub-notice-seen');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('hub-notices').count()).toBe(0);
     expect(await scene.a.harness.core.hubNotices({})).toEqual([]);
@@ -362,7 +366,7 @@ describe('counters sharing a facility hub', () => {
     expect(await layoutProblems(page)).toEqual([]);
     await page.setViewportSize({ width: 1024, height: 768 });
     await expect.poll(async () => (await hubWords(page)).replace(/\s+/g, ' ')).toBe(`○ Hub: luring (${backlog})`);
-    expect(await page.getByTestId('hub-status').getAttribute('title')).toBe(`Hub tak terjangkau — loket bekerja sendiri, ${backlog} menunggu dikirim`);
+    await expect.poll(() => page.getByTestId('hub-status').getAttribute('title')).toBe(`Hub tak terjangkau — loket bekerja sendiri, ${backlog} menunggu dikirim`);
     await scene.a.screenshot('hub-status-unreachable-1024');
     expect(await layoutProblems(page)).toEqual([]);
     // The short words are whole, not cut.
@@ -370,7 +374,7 @@ describe('counters sharing a facility hub', () => {
 
     // Sinkronkan sekarang while the hub is down: said in words, and the counter carries on.
     await openHubSettings(page);
-    expect(await page.getByTestId('hub-state').textContent()).toBe('tak terjangkau (loket bekerja sendiri)');
+    await expect.poll(() => page.getByTestId('hub-state').textContent()).toBe('tak terjangkau (loket bekerja sendiri)');
     expect(Number(await page.getByTestId('hub-backlog').textContent())).toBeGreaterThan(0);
     await page.getByTestId('hub-sync-now').focus();
     await page.keyboard.press('Enter');
@@ -403,7 +407,7 @@ describe('counters sharing a facility hub', () => {
     await expect.poll(() => page.getByTestId('hub-status').getAttribute('data-clock-minutes')).toBe('120');
     expect((await hubWords(page)).replace(/\s+/g, ' ')).toBe('● Hub: tersambung — jam komputer ini salah');
     expect(await page.getByTestId('hub-status').getAttribute('title')).toContain('Jam komputer ini 2 jam lebih lambat dari jam hub.');
-    expect(await page.getByTestId('hub-clock').textContent()).toBe(
+    await expect.poll(() => page.getByTestId('hub-clock').textContent()).toBe(
       'Jam komputer ini 2 jam lebih lambat dari jam hub. Betulkan tanggal dan jam komputer ini (atau minta petugas IT): kunjungan dicatat dengan tanggal dan jam komputer ini.',
     );
     await scene.a.screenshot('hub-clock-behind-1366');

@@ -35,6 +35,6 @@ describe('an import while another runs', () => {
       held.release();
     }
     await page.getByTestId('import-result').waitFor();
-    expect(await page.getByTestId('list-waiting').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('list-waiting').count()).toBe(0);
   });
 });

@@ -41,7 +41,7 @@ describe('the member lists screen', () => {
 
     await page.keyboard.press('Alt+4');
     await page.getByTestId('lists-table').waitFor();
-    expect(await editionOf(c, APBD.name)).toBe('1');
+    await expect.poll(() => editionOf(c, APBD.name)).toBe('1');
 
     await page.getByTestId('list-choose-file').click();
     const path = page.getByTestId('list-file-path-input');
@@ -139,7 +139,7 @@ describe('the member lists screen', () => {
     await c.screenshot('lists-d-rollback-confirm');
     await page.keyboard.press('Enter');
     await expect.poll(() => editionOf(c, APBD.name)).toBe('1');
-    expect(await page.getByTestId('lists-notice').textContent()).toContain('edisi 1');
+    await expect.poll(() => page.getByTestId('lists-notice').textContent()).toContain('edisi 1');
     await c.screenshot('lists-e-rolled-back');
   });
 
@@ -189,8 +189,8 @@ describe('the member lists screen', () => {
     await choose('dob', 'LAHIR');
     await choose('status', 'KET');
     await choose('address', 'TEMPAT TINGGAL');
-    expect(await page.getByTestId('list-status-note').getAttribute('data-status')).toBe('set');
-    expect(await page.locator('[data-testid="list-import"] [role="alert"]').count()).toBe(0); // the hint follows the form
+    await expect.poll(() => page.getByTestId('list-status-note').getAttribute('data-status')).toBe('set');
+    await expect.poll(() => page.locator('[data-testid="list-import"] [role="alert"]').count()).toBe(0); // the hint follows the form
     await c.screenshot('lists-g-mapped-by-hand');
     await page.getByTestId('list-import-run').focus();
     await page.keyboard.press('Enter');
@@ -239,8 +239,8 @@ describe('the member lists screen', () => {
     await result.waitFor();
     expect(await result.textContent()).toContain('Diimpor5');
     const notices = page.getByTestId('import-notices');
-    expect(await notices.locator('[data-notice="status-by-values"]').textContent()).toContain('KET');
-    expect(await notices.locator('[data-notice="repeated-rows"]').textContent()).toContain('1 baris sama persis');
+    await expect.poll(() => notices.locator('[data-notice="status-by-values"]').textContent()).toContain('KET');
+    await expect.poll(() => notices.locator('[data-notice="repeated-rows"]').textContent()).toContain('1 baris sama persis');
     await c.screenshot('lists-j-result-notices');
 
     await page.keyboard.press('F1');
@@ -267,7 +267,7 @@ describe('the member lists screen', () => {
     const dialog = page.getByTestId('confirm-dialog');
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('(01 Mei 2025) lebih lama daripada daftar yang sekarang (01 Jun 2025)');
-    expect(await dialog.getAttribute('data-focus')).toBe('cancel');
+    await expect.poll(() => dialog.getAttribute('data-focus')).toBe('cancel');
     await c.screenshot('lists-k-older-asked');
     await page.keyboard.press('Enter'); // a reflex Enter imports nothing
     await dialog.waitFor({ state: 'detached' });
@@ -279,7 +279,7 @@ describe('the member lists screen', () => {
     await page.keyboard.press('Enter');
     const result = page.getByTestId('import-result');
     await result.waitFor();
-    expect(await page.getByTestId('import-notices').locator('[data-notice="older-as-of"]').textContent()).toContain('lebih lama');
+    await expect.poll(() => page.getByTestId('import-notices').locator('[data-notice="older-as-of"]').textContent()).toContain('lebih lama');
     await expect.poll(() => editionOf(c, APBD.name)).toBe('2');
 
     const workbook = new ExcelJS.Workbook();
@@ -291,7 +291,7 @@ describe('the member lists screen', () => {
     await page.getByTestId('list-file-path-input').fill(xlsx);
     await page.getByTestId('list-file-path-input').press('Enter');
     await expect.poll(() => page.getByTestId('list-other-sheets').textContent()).toContain('KEC JATIUWUNG');
-    expect(await page.getByTestId('list-preview').textContent()).toContain('lembar "KEC CIBODAS"');
+    await expect.poll(() => page.getByTestId('list-preview').textContent()).toContain('lembar "KEC CIBODAS"');
     await c.screenshot('lists-l-other-sheets');
   });
 });

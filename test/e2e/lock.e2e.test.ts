@@ -43,7 +43,7 @@ const focused = (page: Page): Promise<string> =>
 
 async function unlock(page: Page): Promise<void> {
   await page.getByTestId('unlock-secret').waitFor();
-  expect(await focused(page)).toBe('unlock-secret');
+  await expect.poll(() => focused(page)).toBe('unlock-secret');
   await page.keyboard.type(ADMIN.password);
   await page.keyboard.press('Enter');
   await expect.poll(() => page.getByTestId('lock-overlay').count()).toBe(0);
@@ -59,15 +59,15 @@ describe('the lock screen', () => {
 
     await page.keyboard.press('Control+l');
     await unlock(page);
-    expect(await focused(page)).toBe('lookup-query');
+    await expect.poll(() => focused(page)).toBe('lookup-query');
     // The next digits go on where the first ones went.
     await page.keyboard.type('0152');
-    expect(await search.inputValue()).toBe('36730152');
+    await expect.poll(() => search.inputValue()).toBe('36730152');
 
     // Locked with the header's button: the button is no place to come back to.
     await page.getByTestId('lock-button').click();
     await unlock(page);
-    expect(await focused(page)).toBe('lookup-query');
+    await expect.poll(() => focused(page)).toBe('lookup-query');
 
     // A half-done new patient: the focus goes back into the very field.
     await search.fill('');
@@ -79,9 +79,9 @@ describe('the lock screen', () => {
     await page.keyboard.type('0106');
     await page.keyboard.press('Control+l');
     await unlock(page);
-    expect(await focused(page)).toBe('dob');
+    await expect.poll(() => focused(page)).toBe('dob');
     await page.keyboard.type('2025');
-    expect(await dob.inputValue()).toBe('01062025');
+    await expect.poll(() => dob.inputValue()).toBe('01062025');
     await c.screenshot('lock-a-focus-back');
   });
 
@@ -96,9 +96,9 @@ describe('the lock screen', () => {
     await expect.poll(() => bad.textContent()).toContain('Masuk dulu');
     await unlock(page);
     await expect.poll(() => page.getByTestId('list-status').textContent()).toContain('1 daftar');
-    expect(await bad.count()).toBe(0);
+    await expect.poll(() => bad.count()).toBe(0);
     // Still on the search screen, the search field ready.
-    expect(await focused(page)).toBe('lookup-query');
+    await expect.poll(() => focused(page)).toBe('lookup-query');
   });
 
   it('a screen that refreshed behind the lock (an emergency registered there) loads again at the unlock, without its wait', async () => {
@@ -169,6 +169,6 @@ describe('the lock screen', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('emergency-dialog').count()).toBe(0);
     await unlock(page);
-    expect(await focused(page)).toBe('lookup-query');
+    await expect.poll(() => focused(page)).toBe('lookup-query');
   });
 });

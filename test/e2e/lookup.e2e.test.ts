@@ -17,7 +17,7 @@ describe('patient look-up', () => {
     const { page } = c;
     await expect.poll(() => page.getByTestId('list-status').textContent()).toContain('2 daftar peserta');
     const search = page.locator('#lookup-query');
-    expect(await focusedId(c)).toBe('lookup-query'); // autofocused: the clerk just types
+    await expect.poll(() => focusedId(c)).toBe('lookup-query'); // autofocused: the clerk just types
 
     await search.pressSequentially(SITI.nik, { delay: 30 });
     await search.press('Enter');
@@ -27,7 +27,7 @@ describe('patient look-up', () => {
     expect(await verdict.textContent()).toContain('Terdaftar aktif');
     expect(await verdict.textContent()).toContain(APBD.name);
     const rows = page.getByTestId('match-row');
-    expect(await rows.count()).toBe(1);
+    await expect.poll(() => rows.count()).toBe(1);
     const row = await rows.first().textContent();
     expect(row).toContain(SITI.name);
     expect(row).toContain(SITI.nik);
@@ -35,14 +35,14 @@ describe('patient look-up', () => {
     expect(row).toContain(APBD.name);
     expect(row).toContain('Pasti');
     expect(row).toContain('12 Mar 1985');
-    expect(await focusedId(c)).toBe('lookup-query'); // the field keeps focus after a search
+    await expect.poll(() => focusedId(c)).toBe('lookup-query'); // the field keeps focus after a search
     await c.screenshot('a-nik-eligible');
 
     // Esc: next patient.
     await page.keyboard.press('Escape');
-    expect(await search.inputValue()).toBe('');
-    expect(await page.getByTestId('verdict').count()).toBe(0);
-    expect(await focusedId(c)).toBe('lookup-query');
+    await expect.poll(() => search.inputValue()).toBe('');
+    await expect.poll(() => page.getByTestId('verdict').count()).toBe(0);
+    await expect.poll(() => focusedId(c)).toBe('lookup-query');
   });
 
   it('(b) takes a card number at scanner speed, and the next scan replaces it', async () => {
@@ -59,7 +59,7 @@ describe('patient look-up', () => {
     await page.keyboard.type(RIZKI.card, { delay: 0 });
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('match-row').first().textContent()).toContain(RIZKI.name);
-    expect(await page.locator('#lookup-query').inputValue()).toBe(RIZKI.card);
+    await expect.poll(() => page.locator('#lookup-query').inputValue()).toBe(RIZKI.card);
     expect(await page.getByTestId('match-row').count()).toBe(1);
     await c.screenshot('b-card-scan');
   });
@@ -72,11 +72,11 @@ describe('patient look-up', () => {
     const verdict = page.getByTestId('verdict');
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('not-eligible');
     expect(await verdict.textContent()).toContain('Tidak aktif');
-    expect(await page.getByTestId('verdict-reason').textContent()).toMatch(/premi/i);
+    await expect.poll(() => page.getByTestId('verdict-reason').textContent()).toMatch(/premi/i);
     const hint = await page.getByTestId('serve-hint').textContent();
     expect(hint).toContain('Tetap layani pasien');
     expect(hint).toContain('Dinas Sosial'); // a PBI list: reactivation goes through Dinsos
-    expect(await page.getByTestId('match-row').first().textContent()).toContain(BUDI.name);
+    await expect.poll(() => page.getByTestId('match-row').first().textContent()).toContain(BUDI.name);
     await c.screenshot('c-not-eligible');
   });
 
@@ -86,7 +86,7 @@ describe('patient look-up', () => {
     // Day first, as clerks write it (RIZKI.dob is 1990-05-17).
     await page.locator('#lookup-dob').fill('17051990');
     // The date in words under the field: no doubt about day and month, whatever the locale.
-    expect(await page.getByTestId('dob-note').textContent()).toBe('17 Mei 1990');
+    await expect.poll(() => page.getByTestId('dob-note').textContent()).toBe('17 Mei 1990');
     const search = page.locator('#lookup-query');
     await search.click();
     // Typed at a clerk's pace, no Enter: the debounced search answers.
@@ -107,23 +107,23 @@ describe('patient look-up', () => {
 
     // Keyboard: ArrowDown from the search field moves to the candidates' Pick buttons.
     await search.press('ArrowDown');
-    expect(await page.evaluate("document.activeElement && document.activeElement.hasAttribute('data-pick')")).toBe(true);
+    await expect.poll(() => page.evaluate("document.activeElement && document.activeElement.hasAttribute('data-pick')")).toBe(true);
 
     // The clerk compares with the patient's card and picks.
     await page.getByRole('button', { name: `Pilih ${RIZKI.name}` }).click();
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
     expect(await verdict.textContent()).toContain(`Dipilih petugas: ${RIZKI.name}`);
     // Whom the clerk picked: the birth date and the end of the NIK, to check against the papers.
-    expect(await page.getByTestId('verdict-picked-detail').textContent()).toBe(`lahir 17 Mei 1990 · NIK …${RIZKI.nik.slice(-4)}`);
+    await expect.poll(() => page.getByTestId('verdict-picked-detail').textContent()).toBe(`lahir 17 Mei 1990 · NIK …${RIZKI.nik.slice(-4)}`);
     const picked = page.locator('[data-testid="match-row"][data-picked="true"]');
-    expect(await picked.count()).toBe(1);
-    expect(await picked.textContent()).toContain(RIZKI.name);
-    expect(await picked.textContent()).toContain(RIZKI.nik); // the person picked: the whole number, to compare with the KTP
+    await expect.poll(() => picked.count()).toBe(1);
+    await expect.poll(() => picked.textContent()).toContain(RIZKI.name);
+    await expect.poll(() => picked.textContent()).toContain(RIZKI.nik); // the person picked: the whole number, to compare with the KTP
     await c.screenshot('d-name-picked-1024');
 
     // Without a birth date: more candidates (Rizki and Rizky), still nothing picked.
     await page.keyboard.press('Escape');
-    expect(await page.locator('#lookup-dob').inputValue()).toBe('');
+    await expect.poll(() => page.locator('#lookup-dob').inputValue()).toBe('');
     await search.pressSequentially('Muhammad Rizki', { delay: 40 });
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('candidates');
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
@@ -144,7 +144,7 @@ describe('patient look-up', () => {
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('unknown');
     expect(await verdict.textContent()).toContain('Tidak ditemukan di daftar');
     expect(await verdict.textContent()).toContain('2 daftar peserta');
-    expect(await page.getByTestId('serve-hint').textContent()).toContain('Tetap layani pasien');
+    await expect.poll(() => page.getByTestId('serve-hint').textContent()).toContain('Tetap layani pasien');
     expect(await page.getByTestId('match-row').count()).toBe(0);
     await c.screenshot('e-unknown');
 
@@ -161,16 +161,16 @@ describe('patient look-up', () => {
     const { page } = c;
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect.poll(() => page.locator('label[for="lookup-query"]').textContent()).toBe('NIK, card number, or patient name');
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await page.getByTestId('list-status').textContent()).toContain('2 member lists');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.getByTestId('list-status').textContent()).toContain('2 member lists');
 
     await page.locator('#lookup-query').fill(SITI.nik);
     await page.locator('#lookup-query').press('Enter');
     const verdict = page.getByTestId('verdict');
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
     expect(await verdict.textContent()).toContain('Active member');
-    expect(await page.locator('table.matches thead').textContent()).toContain('Birth date');
-    expect(await page.getByTestId('confidence').first().textContent()).toBe('Exact');
+    await expect.poll(() => page.locator('table.matches thead').textContent()).toContain('Birth date');
+    await expect.poll(() => page.getByTestId('confidence').first().textContent()).toBe('Exact');
     await c.screenshot('f-english');
     // Messages written by the core follow the UI language too.
     await page.locator('#lookup-query').fill('367301520385000');
@@ -181,7 +181,7 @@ describe('patient look-up', () => {
     await expect.poll(() => page.locator('label[for="lookup-query"]').textContent()).toBe('NIK, card number, or patient name');
     await page.getByRole('button', { name: 'ID', exact: true }).click();
     await expect.poll(() => page.locator('label[for="lookup-query"]').textContent()).toBe('NIK, nomor kartu, atau nama pasien');
-    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('id');
   });
 
   it('(g) warns about an old list and about a birth date that disagrees with the NIK', async () => {
@@ -192,17 +192,17 @@ describe('patient look-up', () => {
     await search.press('Enter');
     const verdict = page.getByTestId('verdict');
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
-    expect(await page.getByTestId('verdict-stale').textContent()).toContain(APBN_OLD.name);
-    expect(await page.getByTestId('match-row').first().textContent()).toContain('Lama');
+    await expect.poll(() => page.getByTestId('verdict-stale').textContent()).toContain(APBN_OLD.name);
+    await expect.poll(() => page.getByTestId('match-row').first().textContent()).toContain('Lama');
     // The stale list's age, in days.
-    expect(await page.getByTestId('stale-age').textContent()).toMatch(/^Lama: daftar \d{3,} hari$/);
+    await expect.poll(() => page.getByTestId('stale-age').textContent()).toMatch(/^Lama: daftar \d{3,} hari$/);
     await c.screenshot('g-stale-list');
 
     await search.fill(NUR.nik);
     await search.press('Enter');
     await expect.poll(() => page.getByTestId('match-row').first().textContent()).toContain(NUR.name);
-    expect(await page.locator('[data-flag="nik-dob-mismatch"]').textContent()).toContain('Tanggal lahir tidak sesuai NIK');
-    expect(await verdict.getAttribute('data-verdict')).toBe('eligible'); // a warning, not a rejection
+    await expect.poll(() => page.locator('[data-flag="nik-dob-mismatch"]').textContent()).toContain('Tanggal lahir tidak sesuai NIK');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible'); // a warning, not a rejection
     await c.screenshot('g-nik-dob-mismatch');
   });
   it('(h) shows a failed call in an alert, and recovers on the next search', async () => {
@@ -227,7 +227,7 @@ describe('patient look-up', () => {
     await page.unroute('**/rpc/lookup');
     await search.press('Enter');
     await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('eligible');
-    expect(await page.getByRole('alert').count()).toBe(0);
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
   });
 
   it('(i) a name with a birth date nobody has: the name candidates still show, marked "Tanggal lahir beda"', async () => {
@@ -239,8 +239,8 @@ describe('patient look-up', () => {
     const verdict = page.getByTestId('verdict');
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('candidates');
     const row = page.getByTestId('match-row').first();
-    expect(await row.textContent()).toContain(SITI.name);
-    expect(await row.getByTestId('dob-differs').textContent()).toBe('Tanggal lahir beda');
+    await expect.poll(() => row.textContent()).toContain(SITI.name);
+    await expect.poll(() => row.getByTestId('dob-differs').textContent()).toBe('Tanggal lahir beda');
     await c.screenshot('i-dob-differs');
   });
 
@@ -252,13 +252,13 @@ describe('patient look-up', () => {
     await search.press('Enter');
     const verdict = page.getByTestId('verdict');
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
-    expect(await page.getByTestId('match-row').first().textContent()).toContain(SITI.name);
+    await expect.poll(() => page.getByTestId('match-row').first().textContent()).toContain(SITI.name);
 
     // En-dashes between the groups (a phone's keyboard): still a NIK. Province 99 does not exist.
     await search.fill('9973\u20130152\u20130385\u20130003');
     await search.press('Enter');
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('unknown');
-    expect(await page.getByTestId('query-warning').textContent()).toContain('kode provinsi 99');
+    await expect.poll(() => page.getByTestId('query-warning').textContent()).toContain('kode provinsi 99');
     await c.screenshot('j-impossible-nik');
   });
 
@@ -276,9 +276,9 @@ describe('patient look-up', () => {
     await page.locator('#lookup-query').press('Enter');
     const verdict = page.getByTestId('verdict');
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('not-eligible');
-    expect(await page.getByTestId('verdict-reason').textContent()).toBe('Pindah');
-    expect(await page.getByTestId('verdict-overruled').textContent()).toMatch(new RegExp(`${APBN_OLD.name} \\(umur \\d+ hari\\) masih menyebut Aktif`));
-    expect(await page.getByTestId('match-row').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('verdict-reason').textContent()).toBe('Pindah');
+    await expect.poll(() => page.getByTestId('verdict-overruled').textContent()).toMatch(new RegExp(`${APBN_OLD.name} \\(umur \\d+ hari\\) masih menyebut Aktif`));
+    await expect.poll(() => page.getByTestId('match-row').count()).toBe(2);
     await c.screenshot('k-current-outranks-stale');
   });
 
@@ -307,7 +307,7 @@ describe('patient look-up', () => {
     await page.keyboard.type('36730152038500039', { delay: 0 });
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('scan-rejected').textContent()).toContain('17 angka');
-    expect(await dob.inputValue()).toBe('08062013');
+    await expect.poll(() => dob.inputValue()).toBe('08062013');
     await c.screenshot('l-scan-rejected');
   });
 
@@ -342,12 +342,12 @@ describe('patient look-up', () => {
     expect(await verdict.textContent()).toContain('No. RM 000001 dipegang 2 pasien');
     // Nobody is picked for the clerk: no "Pasien lama" line, nothing to register yet; both listed.
     expect(await page.getByTestId('own-patient').count()).toBe(0);
-    expect(await page.getByTestId('own-matches').textContent()).toContain('Pasien dengan No. RM 000001');
+    await expect.poll(() => page.getByTestId('own-matches').textContent()).toContain('Pasien dengan No. RM 000001');
     const items = page.getByTestId('own-match');
-    expect(await items.count()).toBe(2);
-    expect(await items.nth(0).textContent()).toContain('CHAIRUL WAHYU');
-    expect(await items.nth(0).textContent()).toContain('Jl. Mawar 3');
-    expect(await items.nth(1).textContent()).toContain('PASIEN PAGI');
+    await expect.poll(() => items.count()).toBe(2);
+    await expect.poll(() => items.nth(0).textContent()).toContain('CHAIRUL WAHYU');
+    await expect.poll(() => items.nth(0).textContent()).toContain('Jl. Mawar 3');
+    await expect.poll(() => items.nth(1).textContent()).toContain('PASIEN PAGI');
     await c.screenshot('m-shared-mrn');
 
     // Enter again goes to the choices, not to a registration; the clerk picks CHAIRUL.
@@ -357,12 +357,12 @@ describe('patient look-up', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('own-patient').textContent()).toContain('RM 000001');
     expect(await page.getByTestId('own-patient').textContent()).toContain('CHAIRUL WAHYU');
-    expect(await page.getByTestId('own-match').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('own-match').count()).toBe(0);
     await expect.poll(() => focusedAttr(c, 'data-testid')).toBe('register-start');
     await page.keyboard.press('Enter');
     const panel = page.getByTestId('register-panel');
     await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
-    expect(await page.getByTestId('register-patient').textContent()).toContain('CHAIRUL WAHYU');
+    await expect.poll(() => page.getByTestId('register-patient').textContent()).toContain('CHAIRUL WAHYU');
     await page.keyboard.press('Enter');
     await page.getByTestId('ticket-queue').waitFor();
     expect(db.prepare('SELECT p.name FROM visits v JOIN patients p ON p.id = v.patient_id').all()).toEqual([{ name: 'CHAIRUL WAHYU' }]);

@@ -32,8 +32,8 @@ describe('F2 with a NIK: checked before the unit step', () => {
     await check.waitFor();
     expect(await check.getAttribute('data-verdict')).toBe('eligible');
     expect(await check.textContent()).toBe(`Hasil cek 3673••••••••0003: Terdaftar aktif (${APBD.name}, atas nama ${SITI.name})`);
-    expect(await page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('true');
-    expect(await derivedNote(c, 'jkn')).toBe('Otomatis dari hasil cek');
+    await expect.poll(() => page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => derivedNote(c, 'jkn')).toBe('Otomatis dari hasil cek');
     await c.screenshot('new-patient-check-member');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('U-001');
@@ -50,9 +50,9 @@ describe('F2 with a NIK: checked before the unit step', () => {
     const c = await open();
     const { page } = c;
     await fillNewPatient(c, 'WIWIK SALAH DAFTAR', STRANGER_NIK);
-    expect(await page.getByTestId('register-check').getAttribute('data-verdict')).toBe('unknown');
-    expect(await page.locator('[data-payer="pending"]').getAttribute('aria-pressed')).toBe('true');
-    expect(await derivedNote(c, 'pending')).toBe('Otomatis dari hasil cek');
+    await expect.poll(() => page.getByTestId('register-check').getAttribute('data-verdict')).toBe('unknown');
+    await expect.poll(() => page.locator('[data-payer="pending"]').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => derivedNote(c, 'pending')).toBe('Otomatis dari hasil cek');
     await page.keyboard.press('Enter');
     await page.getByTestId('ticket-queue').waitFor();
     const tasks = (await c.harness.core.openFollowUps({})).filter((f) => f.visit.queue === 'U-001');
@@ -64,8 +64,8 @@ describe('F2 with a NIK: checked before the unit step', () => {
     const { page } = c;
     await fillNewPatient(c, 'BAYI NY. SITI', null);
     expect(await page.getByTestId('register-check').count()).toBe(0);
-    expect(await page.locator('[data-payer="pending"]').getAttribute('aria-pressed')).toBe('true');
-    expect(await derivedNote(c, 'pending')).toBe('Belum dicek');
+    await expect.poll(() => page.locator('[data-payer="pending"]').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => derivedNote(c, 'pending')).toBe('Belum dicek');
     expect(await page.getByTestId('register-panel').textContent()).not.toContain('Otomatis dari hasil cek');
   });
 });

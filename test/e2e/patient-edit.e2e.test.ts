@@ -43,10 +43,10 @@ describe('correcting a patient’s data (Ubah data pasien, F3)', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('ticket-queue').waitFor();
     await expect.poll(() => slipText(c)).toContain(TYPO);
-    expect(await page.getByTestId('edit-patient').textContent()).toContain('Ubah data pasien');
+    await expect.poll(() => page.getByTestId('edit-patient').textContent()).toContain('Ubah data pasien');
 
     // The search field has the focus (ready for the next patient); F3 corrects the one just registered.
-    expect(await focused(c)).toBe('lookup-query');
+    await expect.poll(() => focused(c)).toBe('lookup-query');
     await page.keyboard.press('F3');
     const edit = page.getByTestId('patient-edit-form');
     await edit.waitFor();
@@ -69,10 +69,10 @@ describe('correcting a patient’s data (Ubah data pasien, F3)', () => {
     await expect.poll(() => page.getByTestId('ticket').textContent()).toContain(RIGHT);
     await expect.poll(() => slipText(c)).toContain(RIGHT);
     expect(await slipText(c)).not.toContain(TYPO);
-    expect(await page.getByTestId('edit-notice').textContent()).toBe(
+    await expect.poll(() => page.getByTestId('edit-notice').textContent()).toBe(
       `Data pasien RM ${patient.mrn} diubah: nama. Slip yang sudah dicetak masih memuat data lama: cetak ulang dengan F4.`,
     );
-    expect(await focused(c)).toBe('lookup-query');
+    await expect.poll(() => focused(c)).toBe('lookup-query');
     await viewShot(c, 'patient-edit-b-slip-corrected-1024');
 
     // The record itself: the name corrected, the RM and the NIK as they were; the audit says who and what.
@@ -100,7 +100,7 @@ describe('correcting a patient’s data (Ubah data pasien, F3)', () => {
     await page.keyboard.press('F3');
     const edit = page.getByTestId('patient-edit-form');
     await edit.waitFor();
-    expect(await page.getByTestId('register-panel').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('register-panel').count()).toBe(0);
     expect(await edit.locator('input[name="dob"]').inputValue()).toBe('23-04-1943');
 
     // Esc: nothing changed, back to the answer with "Daftarkan" focused.
@@ -119,7 +119,7 @@ describe('correcting a patient’s data (Ubah data pasien, F3)', () => {
     await edit.locator('input[name="nik"]').press('Enter');
     const error = page.getByTestId('nik-error');
     await expect.poll(() => error.textContent()).toContain(`NIK ini sudah terdaftar atas nama HALIMAH UTOMO (RM ${mother.mrn}).`);
-    expect(await focused(c, 'name')).toBe('nik');
+    await expect.poll(() => focused(c, 'name')).toBe('nik');
     expect(await c.harness.core.findPatient({ mrn: typo.mrn })).toEqual(typo);
     await viewShot(c, 'patient-edit-c-nik-clash-1024');
     expect(await inView(c, error)).toBe(true);
@@ -128,11 +128,11 @@ describe('correcting a patient’s data (Ubah data pasien, F3)', () => {
 
     // Without the NIK: saved; the answer is shown again by the RM, with the corrected name, ready to register.
     await edit.locator('input[name="nik"]').fill('');
-    expect(await error.count()).toBe(0); // the NIK is being corrected: its refusal goes
+    await expect.poll(() => error.count()).toBe(0); // the NIK is being corrected: its refusal goes
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('patient-edit').count()).toBe(0);
     await expect.poll(() => page.getByTestId('own-patient').textContent()).toContain(RIGHT);
-    expect(await page.getByTestId('edit-notice').textContent()).toBe(`Data pasien RM ${typo.mrn} diubah: nama.`);
+    await expect.poll(() => page.getByTestId('edit-notice').textContent()).toBe(`Data pasien RM ${typo.mrn} diubah: nama.`);
     await expect.poll(() => focused(c, 'data-testid')).toBe('register-start');
     await viewShot(c, 'patient-edit-d-result-corrected-1024');
     await page.keyboard.press('Enter');
@@ -149,7 +149,7 @@ describe('correcting a patient’s data (Ubah data pasien, F3)', () => {
     await search.press('Enter');
     await page.locator('[data-testid="lookup"][data-busy="false"]').waitFor();
     await expect.poll(() => page.locator('[data-testid="lookup"]').getAttribute('data-query')).toBe(TYPO);
-    expect(await page.getByTestId('own-match').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('own-match').count()).toBe(0);
   });
 
   it('in English too; an emergency patient without identity is sent to the follow-ups instead', async () => {

@@ -61,7 +61,7 @@ describe('Ganti poli (G)', () => {
     // The browser harness has no printer: the notice says so, as "Cetak ulang" does.
     await expect.poll(() => notice(c)).toBe('Pencetakan hanya tersedia di aplikasi desktop. Gunakan pratinjau slip.');
     await expect.poll(() => rows(c)).toEqual(['U-001 ENTIN ROHMAH']);
-    expect(await page.getByTestId('undo-message').textContent()).toBe('ASEP SUNANDAR: U-002 → G-002 (Poli Gigi)');
+    await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('ASEP SUNANDAR: U-002 → G-002 (Poli Gigi)');
 
     // In Poli Gigi ASEP (registered before DEDE) comes first, and "Panggil berikutnya" calls him.
     await page.keyboard.press('2');
@@ -115,7 +115,7 @@ describe('Panggil ulang (U)', () => {
     await page.keyboard.press('u');
     await expect.poll(() => notice(c)).toBe('Dipanggil ulang: U-001 ENTIN ROHMAH (panggilan ke-2)');
     await expect.poll(() => page.getByTestId('queue-recalls').textContent()).toBe('dipanggil ulang 1×');
-    expect(await page.getByTestId('undo-message').textContent()).toBe('U-001 ENTIN ROHMAH: dipanggil ulang');
+    await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('U-001 ENTIN ROHMAH: dipanggil ulang');
     await c.screenshot('queue-recall');
     await page.keyboard.press('Control+z');
     await expect.poll(() => notice(c)).toBe('Diurungkan: panggil ulang U-001 ENTIN ROHMAH');

@@ -28,10 +28,10 @@ describe('the reports screen', () => {
     expect(await page.getByTestId('report-to').inputValue()).toBe('10-06-2025');
     const payers = await page.getByTestId('register-payer').allTextContents();
     expect(payers).toEqual(['JKN', 'Umum']);
-    expect(await page.locator('[data-testid="equal-row"]').count()).toBe(2);
-    expect(await page.locator('[data-testid="equal-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-payer')).sort())).toEqual(['jkn', 'umum']);
-    expect(await page.getByTestId('equal-note').textContent()).toContain('Penjamin tidak boleh mengubah lama tunggu');
-    expect(await page.getByTestId('recap-total').textContent()).toBe('2');
+    await expect.poll(() => page.locator('[data-testid="equal-row"]').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid="equal-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-payer')).sort())).toEqual(['jkn', 'umum']);
+    await expect.poll(() => page.getByTestId('equal-note').textContent()).toContain('Penjamin tidak boleh mengubah lama tunggu');
+    await expect.poll(() => page.getByTestId('recap-total').textContent()).toBe('2');
     await c.screenshot('reports-a-day');
 
     await page.locator('[data-export="register-csv"]').click();
@@ -49,11 +49,11 @@ describe('the reports screen', () => {
     // A range: the day before to that day; the recap lists the dates and exports with them.
     await page.getByTestId('report-from').fill('2025-06-09');
     await expect.poll(() => page.getByTestId('report-range').textContent()).toMatch(/9 Jun.*10 Jun/);
-    expect(await page.getByTestId('recap-total').textContent()).toBe('2');
-    expect(await page.getByTestId('recap').textContent()).toContain('Per tanggal');
+    await expect.poll(() => page.getByTestId('recap-total').textContent()).toBe('2');
+    await expect.poll(() => page.getByTestId('recap').textContent()).toContain('Per tanggal');
     await c.screenshot('reports-b-range');
     await page.locator('[data-export="recap-csv"]').click();
-    expect(await input.inputValue()).toBe('rekap-2025-06-09_2025-06-10.csv');
+    await expect.poll(() => input.inputValue()).toBe('rekap-2025-06-09_2025-06-10.csv');
     const recapOut = join(await scratch(), 'rekap.csv');
     await input.fill(recapOut);
     await input.press('Enter');
@@ -66,7 +66,7 @@ describe('the reports screen', () => {
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect.poll(() => page.getByTestId('register-payer').allTextContents()).toEqual(['JKN', 'Self-pay']);
     await page.locator('[data-export="register-csv"]').click();
-    expect(await input.inputValue()).toBe('register-2025-06-09_2025-06-10.csv');
+    await expect.poll(() => input.inputValue()).toBe('register-2025-06-09_2025-06-10.csv');
     const english = join(await scratch(), 'register-en.csv');
     await input.fill(english);
     await input.press('Enter');
@@ -80,7 +80,7 @@ describe('the reports screen', () => {
 
     // Another day alone: nothing yet. A start after the end drags the end along.
     await page.getByTestId('report-from').fill('2025-06-11');
-    expect(await page.getByTestId('report-to').inputValue()).toBe('11-06-2025');
+    await expect.poll(() => page.getByTestId('report-to').inputValue()).toBe('11-06-2025');
     await expect.poll(() => page.getByTestId('register-table').count()).toBe(0);
     await c.screenshot('reports-c-empty-day');
   });

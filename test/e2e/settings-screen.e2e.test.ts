@@ -16,7 +16,7 @@ describe('the settings screen', () => {
     expect(await page.getByTestId('counterPrefix-example').textContent()).toContain('U-007');
 
     await page.locator('[data-setting="mrnFormat"]').fill('RM-{yy}-{seq:5}');
-    expect(await page.getByTestId('mrn-preview').textContent()).toBe('RM-25-00042');
+    await expect.poll(() => page.getByTestId('mrn-preview').textContent()).toBe('RM-25-00042');
     await page.locator('[data-setting="mrnFormat"]').fill('{seq:6}');
 
     // An invalid value is named by its label, with the rule in the UI language.
@@ -27,8 +27,8 @@ describe('the settings screen', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Batas tindak lanjut gawat darurat (jam): minimal 1');
     expect(await alert.textContent()).not.toMatch(/followUpHours|Too small|expected/);
-    expect(await page.locator('[data-field-error="followUpHours"]').textContent()).toBe('Batas tindak lanjut gawat darurat (jam): minimal 1');
-    expect(await hours.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.locator('[data-field-error="followUpHours"]').textContent()).toBe('Batas tindak lanjut gawat darurat (jam): minimal 1');
+    await expect.poll(() => hours.getAttribute('aria-invalid')).toBe('true');
     await c.screenshot('settings-a-invalid');
     await hours.fill('72');
 
@@ -36,7 +36,7 @@ describe('the settings screen', () => {
     const gigi = page.locator('[data-unit-prefix="1"]');
     expect(await Promise.all((await page.locator('[data-unit-prefix]').all()).map((i) => i.inputValue()))).toEqual(['U', 'G', 'K', 'L', 'I']);
     await gigi.fill('u');
-    expect(await gigi.inputValue()).toBe('U');
+    await expect.poll(() => gigi.inputValue()).toBe('U');
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.getByTestId('unit-error').allTextContents()).toEqual(['Awalan (poli baris 2): sama dengan baris 1; harus berbeda']);
     await c.screenshot('settings-b-same-prefix');
@@ -46,14 +46,14 @@ describe('the settings screen', () => {
     await page.getByRole('button', { name: 'Tambah poli' }).click();
     await page.locator('[data-unit-code="5"]').fill('kb');
     await page.locator('[data-unit-name="5"]').fill('Poli KB');
-    expect(await page.locator('[data-unit-prefix="5"]').inputValue()).toBe('KB');
+    await expect.poll(() => page.locator('[data-unit-prefix="5"]').inputValue()).toBe('KB');
 
     await prefix.fill('b');
-    expect(await prefix.inputValue()).toBe('B');
-    expect(await page.getByTestId('counterPrefix-example').textContent()).toContain('B-U-007');
+    await expect.poll(() => prefix.inputValue()).toBe('B');
+    await expect.poll(() => page.getByTestId('counterPrefix-example').textContent()).toContain('B-U-007');
     await page.keyboard.press('Control+s');
     await page.getByTestId('settings-status').waitFor();
-    expect(await page.locator('[data-testid="settings-screen"] [role="alert"]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="settings-screen"] [role="alert"]').count()).toBe(0);
     await c.screenshot('settings-c-saved');
 
     expect(await registerByNik(c, SITI.nik)).toBe('B-U-001');
@@ -74,20 +74,20 @@ describe('the settings screen', () => {
     // Leaving says so at once, and the Settings tab stays marked; nothing is saved.
     await page.keyboard.press('Alt+1');
     await expect.poll(() => page.getByTestId('settings-left-unsaved').textContent()).toContain('Pengaturan belum disimpan');
-    expect(await page.getByTestId('nav-unsaved').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('nav-unsaved').count()).toBe(1);
     await c.screenshot('settings-d-left-unsaved');
     expect((await c.harness.core.getSettings({})).facilityName).toBe('');
 
     // Back: the draft as it was, said to be unsaved; Ctrl+S saves it.
     await page.keyboard.press('Alt+6');
     await expect.poll(() => name.inputValue()).toBe('PUSKESMAS WALANTAKA');
-    expect(await page.locator('[data-setting="paper"]').inputValue()).toBe('58mm');
-    expect(await page.getByTestId('settings-unsaved-notice').textContent()).toContain('Perubahan belum disimpan');
+    await expect.poll(() => page.locator('[data-setting="paper"]').inputValue()).toBe('58mm');
+    await expect.poll(() => page.getByTestId('settings-unsaved-notice').textContent()).toContain('Perubahan belum disimpan');
     await name.press('Control+s');
     await expect.poll(() => page.getByTestId('settings-status').textContent()).toBe('Pengaturan disimpan.');
     expect(await c.harness.core.getSettings({})).toMatchObject({ facilityName: 'PUSKESMAS WALANTAKA', paper: '58mm' });
-    expect(await page.getByTestId('settings-unsaved-notice').count()).toBe(0);
-    expect(await page.getByTestId('nav-unsaved').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('settings-unsaved-notice').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('nav-unsaved').count()).toBe(0);
 
     // Discarded: back to what is saved, nothing marked, nothing said on leaving.
     await name.fill('SALAH KETIK');
@@ -95,7 +95,7 @@ describe('the settings screen', () => {
     await page.keyboard.press('Alt+6');
     await page.getByTestId('settings-discard').click();
     await expect.poll(() => name.inputValue()).toBe('PUSKESMAS WALANTAKA');
-    expect(await page.getByTestId('nav-unsaved').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('nav-unsaved').count()).toBe(0);
     await page.keyboard.press('Alt+1');
     await page.getByTestId('lookup').waitFor();
     expect(await page.getByTestId('settings-left-unsaved').count()).toBe(0);

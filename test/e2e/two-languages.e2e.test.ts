@@ -69,7 +69,7 @@ describe('two windows in two languages', () => {
       };
       await Promise.all([lookUp(id, BUDI.nik), lookUp(en, BUDI.nik)]);
       expect(await en.getByTestId('verdict-reason').textContent()).toBe('Not active: premium arrears');
-      expect(await en.locator('.match__status .match__sub').first().textContent()).toBe('Not active: premium arrears');
+      await expect.poll(() => en.locator('.match__status .match__sub').first().textContent()).toBe('Not active: premium arrears');
       expect(await id.getByTestId('verdict-reason').textContent()).toBe('Non-aktif karena premi (tunggakan)');
 
       // With a patient on screen the header's list summary stays readable at 1366 and 1024 px, in

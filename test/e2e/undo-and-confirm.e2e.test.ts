@@ -33,7 +33,7 @@ describe('no lone key changes data; every change says what changed', () => {
     await expect.poll(() => items.count()).toBe(2);
     // The focus is on the first card itself, not on one of its actions.
     await expect.poll(() => focusedTestId(c)).toBe('followup');
-    expect(await focusedAttr(c, 'data-queue')).toBe('U-001');
+    await expect.poll(() => focusedAttr(c, 'data-queue')).toBe('U-001');
     await page.keyboard.press('Enter');
     await page.keyboard.press(' ');
     await page.waitForTimeout(300);
@@ -44,7 +44,7 @@ describe('no lone key changes data; every change says what changed', () => {
     // Arrow down: the second card; J on it (pressed alone) sets its payer, and says so with the name.
     await quiet(c);
     await page.keyboard.press('ArrowDown');
-    expect(await focusedAttr(c, 'data-queue')).toBe('U-002');
+    await expect.poll(() => focusedAttr(c, 'data-queue')).toBe('U-002');
     await page.keyboard.press('j');
     await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('ASEP SUNANDAR → JKN');
     await expect.poll(() => items.count()).toBe(1);
@@ -56,8 +56,8 @@ describe('no lone key changes data; every change says what changed', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => payerOf(c, 'U-002')).toBe('pending');
     await expect.poll(() => items.count()).toBe(2);
-    expect(await page.getByTestId('followups-notice').textContent()).toBe('Diurungkan: ASEP SUNANDAR kembali Penjamin menyusul');
-    expect(await page.getByTestId('undo-toast').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('followups-notice').textContent()).toBe('Diurungkan: ASEP SUNANDAR kembali Penjamin menyusul');
+    await expect.poll(() => page.getByTestId('undo-toast').count()).toBe(0);
 
     // Another payer by its button (Jasa Raharja needs migration 006; Umum is in the current schema), Undo by the button.
     await page.locator('[data-testid="followup"][data-queue="U-001"] [data-action="umum"]').click();
@@ -139,7 +139,7 @@ describe('no lone key changes data; every change says what changed', () => {
     await expect.poll(() => focusedTestId(c)).toBe('confirm-yes');
     await page.keyboard.press('Enter');
     await expect.poll(() => identify.count()).toBe(0);
-    expect(await page.getByTestId('followups-notice').textContent()).toMatch(new RegExp(`^${SITI.name}: identitas dilengkapi, RM \\d+$`));
+    await expect.poll(() => page.getByTestId('followups-notice').textContent()).toMatch(new RegExp(`^${SITI.name}: identitas dilengkapi, RM \\d+$`));
     // The payer task of that visit now carries her name.
     await expect.poll(() => page.locator('[data-testid="followup"][data-queue="GD-001"]').textContent()).toContain(SITI.name);
     await page.keyboard.press('Control+z');
@@ -162,7 +162,7 @@ describe('no lone key changes data; every change says what changed', () => {
     await page.locator('input[name="identity-query"]').press('Enter');
     const own = page.locator('[data-testid="identity-choice"][data-kind="own"]');
     await own.waitFor();
-    expect(await page.getByTestId('identity-choice').count()).toBe(1); // the list member is the same person: shown once
+    await expect.poll(() => page.getByTestId('identity-choice').count()).toBe(1); // the list member is the same person: shown once
     await own.locator('[data-action="pick"]').click();
     // The question names the record it joins (its RM), and says the temporary one goes.
     await page.getByTestId('confirm-dialog').waitFor();
@@ -185,10 +185,10 @@ describe('no lone key changes data; every change says what changed', () => {
     // Calling is a change too: said with the name, and undone by Ctrl+Z (back to waiting).
     await page.keyboard.press('p');
     await expect.poll(() => status('U-001')).toBe('called');
-    expect(await page.getByTestId('undo-message').textContent()).toBe('U-001 ENTIN ROHMAH: dipanggil');
+    await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('U-001 ENTIN ROHMAH: dipanggil');
     await page.keyboard.press('Control+z');
     await expect.poll(() => status('U-001')).toBe('waiting');
-    expect(await page.getByTestId('queue-notice').textContent()).toBe('Diurungkan: U-001 ENTIN ROHMAH kembali Menunggu');
+    await expect.poll(() => page.getByTestId('queue-notice').textContent()).toBe('Diurungkan: U-001 ENTIN ROHMAH kembali Menunggu');
     await quiet(c);
     await page.keyboard.press('p');
     await expect.poll(() => status('U-001')).toBe('called');
@@ -196,11 +196,11 @@ describe('no lone key changes data; every change says what changed', () => {
     await quiet(c);
     await page.keyboard.press('s');
     await expect.poll(() => status('U-001')).toBe('served');
-    expect(await page.getByTestId('undo-message').textContent()).toBe('U-001 ENTIN ROHMAH: selesai');
+    await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('U-001 ENTIN ROHMAH: selesai');
     await c.screenshot('undo-b-served-toast');
     await page.keyboard.press('Control+z');
     await expect.poll(() => status('U-001')).toBe('called');
-    expect(await page.getByTestId('queue-notice').textContent()).toBe('Diurungkan: U-001 ENTIN ROHMAH kembali Dipanggil');
+    await expect.poll(() => page.getByTestId('queue-notice').textContent()).toBe('Diurungkan: U-001 ENTIN ROHMAH kembali Dipanggil');
 
     // Batal: a question, the focus on "Tidak"; Enter keeps the visit.
     await page.keyboard.press('ArrowDown');
@@ -218,7 +218,7 @@ describe('no lone key changes data; every change says what changed', () => {
     await page.locator('[data-queue="U-002"] [data-action="cancelled"]').click();
     await page.getByTestId('confirm-yes').click();
     await expect.poll(() => status('U-002')).toBe('cancelled');
-    expect(await page.getByTestId('queue-notice').textContent()).toBe('U-002 ASEP SUNANDAR: kunjungan dibatalkan');
+    await expect.poll(() => page.getByTestId('queue-notice').textContent()).toBe('U-002 ASEP SUNANDAR: kunjungan dibatalkan');
   });
 });
 
@@ -267,7 +267,7 @@ describe('typing on the queue and follow-ups changes nothing; Ctrl+Z undoes chan
     await quiet(c);
     await page.keyboard.press('d');
     await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('RUDI SALIM → Jamkesda / PBI daerah');
-    expect(await page.getByTestId('undo-more').textContent()).toBe('Ctrl+Z lagi: 1 perubahan sebelumnya');
+    await expect.poll(() => page.getByTestId('undo-more').textContent()).toBe('Ctrl+Z lagi: 1 perubahan sebelumnya');
     await c.screenshot('undo-e-two-changes');
 
     await page.keyboard.press('Control+z');
@@ -280,7 +280,7 @@ describe('typing on the queue and follow-ups changes nothing; Ctrl+Z undoes chan
     await expect.poll(() => payerOf(c, 'U-001')).toBe('pending');
     await expect.poll(() => page.getByTestId('followups-notice').textContent()).toBe('Diurungkan: SITI AMINAH kembali Penjamin menyusul');
     await expect.poll(() => items.count()).toBe(3);
-    expect(await page.getByTestId('undo-toast').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('undo-toast').count()).toBe(0);
   });
 
   it('queue: typing a word calls nobody; Ctrl+Z twice undoes Selesai, then the call', async () => {
@@ -305,13 +305,13 @@ describe('typing on the queue and follow-ups changes nothing; Ctrl+Z undoes chan
     await quiet(c);
     await page.keyboard.press('s');
     await expect.poll(() => statusOf(c, 'U-001')).toBe('served');
-    expect(await page.getByTestId('undo-message').textContent()).toBe('U-001 ENTIN ROHMAH: selesai');
+    await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('U-001 ENTIN ROHMAH: selesai');
     await page.keyboard.press('Control+z');
     await expect.poll(() => statusOf(c, 'U-001')).toBe('called');
     await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('U-001 ENTIN ROHMAH: dipanggil');
     await page.keyboard.press('Control+z');
     await expect.poll(() => statusOf(c, 'U-001')).toBe('waiting');
-    expect(await page.getByTestId('queue-notice').textContent()).toBe('Diurungkan: U-001 ENTIN ROHMAH kembali Menunggu');
+    await expect.poll(() => page.getByTestId('queue-notice').textContent()).toBe('Diurungkan: U-001 ENTIN ROHMAH kembali Menunggu');
 
     // Changes survive a trip to another screen: undone on coming back.
     await quiet(c);

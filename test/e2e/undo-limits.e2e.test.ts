@@ -53,7 +53,7 @@ describe('Ctrl+Z on the queue', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await expect.poll(() => rowStatus(c, 'U-002')).toBe('cancelled');
-    expect(await page.getByTestId('undo-message').textContent()).toBe('U-002 ASEP SUNANDAR: kunjungan dibatalkan');
+    await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('U-002 ASEP SUNANDAR: kunjungan dibatalkan');
     expect(await openTasks()).toBe(0);
 
     // Ctrl+Z: ASEP waits again as U-002, his payer task open again.
@@ -93,7 +93,7 @@ describe('Ctrl+Z on the queue', () => {
     await expect.poll(() => page.locator('[role="tab"][data-unit="UMUM"]').getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Control+z');
     await expect.poll(() => rowStatus(c, 'U-001')).toBe('waiting');
-    expect(await notice(c)).toBe('Diurungkan: U-001 ENTIN ROHMAH kembali Menunggu');
+    await expect.poll(() => notice(c)).toBe('Diurungkan: U-001 ENTIN ROHMAH kembali Menunggu');
     await page.keyboard.press('Control+z');
     await expect.poll(() => notice(c)).toBe('Tidak ada perubahan yang dapat diurungkan di layar ini.');
   });
@@ -140,15 +140,15 @@ describe('what Undo says follows the language on screen', () => {
     await expect.poll(() => page.getByTestId('queue-row').count()).toBe(1);
     await page.keyboard.press('p');
     await expect.poll(() => notice(c)).toBe('Dipanggil: U-001 UDIN PANJAITAN');
-    expect(await page.getByTestId('undo-message').textContent()).toBe('U-001 UDIN PANJAITAN: dipanggil');
+    await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('U-001 UDIN PANJAITAN: dipanggil');
 
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect.poll(() => notice(c)).toBe('Called: U-001 UDIN PANJAITAN');
-    expect(await page.getByTestId('undo-message').textContent()).toBe('U-001 UDIN PANJAITAN: called');
+    await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('U-001 UDIN PANJAITAN: called');
     await c.screenshot('undo-limits-english-toast');
     await page.keyboard.press('Control+z');
     await expect.poll(() => rowStatus(c, 'U-001')).toBe('waiting');
-    expect(await notice(c)).toBe('Undone: U-001 UDIN PANJAITAN back to Waiting');
+    await expect.poll(() => notice(c)).toBe('Undone: U-001 UDIN PANJAITAN back to Waiting');
     // And back: the same notice in Indonesian.
     await page.getByRole('button', { name: 'ID', exact: true }).click();
     await expect.poll(() => notice(c)).toBe('Diurungkan: U-001 UDIN PANJAITAN kembali Menunggu');

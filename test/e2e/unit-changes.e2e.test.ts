@@ -53,8 +53,8 @@ describe('units in the settings while patients wait', () => {
     await expect.poll(() => page.getByTestId('unit-has-patients').allTextContents()).toEqual([
       'Poli Lansia (LANSIA): 1 pasien masih menunggu atau dipanggil hari ini. Kodenya tidak dapat diubah dan poli ini tidak dapat dihapus sampai mereka selesai atau dibatalkan di Antrean (Alt+2).',
     ]);
-    expect(await lansiaCode.getAttribute('readonly')).not.toBeNull();
-    expect(await page.getByRole('button', { name: 'Hapus Poli Lansia' }).isDisabled()).toBe(true);
+    await expect.poll(() => lansiaCode.getAttribute('readonly')).not.toBeNull();
+    await expect.poll(() => page.getByRole('button', { name: 'Hapus Poli Lansia' }).isDisabled()).toBe(true);
     // Its name can still be changed.
     expect(await page.locator('[data-unit-name="3"]').getAttribute('readonly')).toBeNull();
     await c.screenshot('unit-changes-a-locked');
@@ -78,7 +78,7 @@ describe('units in the settings while patients wait', () => {
       'KIA/KB (KIA): 1 patient(s) still waiting or called today. Its code cannot be changed and the unit cannot be removed until they are served or cancelled in the Queue (Alt+2).',
       'Poli Lansia (LANSIA): 1 patient(s) still waiting or called today. Its code cannot be changed and the unit cannot be removed until they are served or cancelled in the Queue (Alt+2).',
     ]);
-    expect(await alert.textContent()).toContain('KIA/KB (KIA) still has 1 patient(s) waiting or called today.');
+    await expect.poll(() => alert.textContent()).toContain('KIA/KB (KIA) still has 1 patient(s) waiting or called today.');
   });
 });
 
@@ -89,7 +89,7 @@ describe('a unit the settings no longer have', () => {
     await page.keyboard.press('Alt+2');
     const tab = page.locator('[role="tab"][data-unit="KIA"]');
     await tab.waitFor();
-    expect(await page.locator('[role="tab"]').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-unit')))).toEqual(['UMUM', 'GIGI', 'LANSIA', 'IGD', 'KIA']);
+    await expect.poll(() => page.locator('[role="tab"]').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-unit')))).toEqual(['UMUM', 'GIGI', 'LANSIA', 'IGD', 'KIA']);
     expect(await tab.textContent()).toBe('5 KIA/KB (KIA, tidak ada lagi di pengaturan)');
 
     await page.keyboard.press('5');

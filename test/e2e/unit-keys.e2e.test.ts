@@ -30,7 +30,7 @@ describe('unit number keys', () => {
     await search.press('Enter');
     await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
     // The IGD (row 5) is not offered here, and the unit after it keeps its own number.
-    expect(await keysOf(c, '.choice__option--unit')).toEqual(['1 UMUM', '2 GIGI', '3 KIA', '4 LANSIA', '6 KIAKB2']);
+    await expect.poll(() => keysOf(c, '.choice__option--unit')).toEqual(['1 UMUM', '2 GIGI', '3 KIA', '4 LANSIA', '6 KIAKB2']);
     await c.screenshot('unit-keys-unit-step');
     await page.keyboard.press('5'); // nobody's key here: nothing changes
     expect(await page.locator('[data-unit="UMUM"]').getAttribute('aria-pressed')).toBe('true');
@@ -41,7 +41,7 @@ describe('unit number keys', () => {
 
     await page.keyboard.press('Alt+2');
     await page.getByTestId('queue-screen').waitFor();
-    expect(await keysOf(c, '[role="tab"]')).toEqual(['1 UMUM', '2 GIGI', '3 KIA', '4 LANSIA', '5 IGD', '6 KIAKB2']);
+    await expect.poll(() => keysOf(c, '[role="tab"]')).toEqual(['1 UMUM', '2 GIGI', '3 KIA', '4 LANSIA', '5 IGD', '6 KIAKB2']);
     await page.keyboard.press('6');
     await expect.poll(() => page.locator('[role="tab"][data-unit="KIAKB2"]').getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => page.getByTestId('queue-row').first().getAttribute('data-queue')).toBe('B-001');

@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useLayoutEffect, type RefObject } from 'react';
 import { FOCUSABLE, trapStep } from './focus-trap';
 
 /**
@@ -7,11 +7,12 @@ import { FOCUSABLE, trapStep } from './focus-trap';
  * no key typed inside the dialog reaches the screen behind it (its window listeners: Esc clears
  * the search, F2 starts a new patient); the app's own capture-phase keys (F9, a scan, Alt+1…)
  * have already been heard by then. A native listener: React's own runs only when the key
- * reaches the root, after the dialog.
+ * reaches the root, after the dialog. Attached in a layout effect: a dialog that shows after an
+ * asynchronous answer holds Tab and its keys before the browser handles the next key.
  */
 export function useFocusTrap(ref: RefObject<HTMLElement | null>, options: { keepKeys?: boolean } = {}): void {
   const keepKeys = options.keepKeys === true;
-  useEffect(() => {
+  useLayoutEffect(() => {
     const root = ref.current;
     if (!root) return;
     const onKey = (event: KeyboardEvent): void => {

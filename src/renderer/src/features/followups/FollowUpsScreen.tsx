@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Connectivity, RecheckRun } from '../../../../shared/bpjs';
 import type { ContractError } from '../../../../shared/contract';
@@ -78,7 +78,9 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
     return () => clearInterval(id);
   }, [load, changes, connectivity]);
 
-  useEffect(() => {
+  // A layout effect: the list comes back asynchronously after a change, and the next key (a payer
+  // letter for the next patient) must find the card focused, not the page.
+  useLayoutEffect(() => {
     if (!items) return;
     const at = Math.min(index, Math.max(items.length - 1, 0));
     if (at !== index) setIndex(at);

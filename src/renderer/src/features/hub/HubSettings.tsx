@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import { clockDifferenceText } from '../../../../shared/hub-clock';
@@ -124,7 +124,8 @@ function EnrolledCard({ enrollment, link, settings, justEnrolled }: { enrollment
   const state = link.state === 'none' ? 'connecting' : link.state;
   const unitPrefix = settings?.units[0]?.prefix ?? 'U';
 
-  useEffect(() => {
+  // A layout effect: the enrolment's answer is asynchronous, and the next key must find the button.
+  useLayoutEffect(() => {
     if (justEnrolled) syncButton.current?.focus();
   }, [justEnrolled]);
 

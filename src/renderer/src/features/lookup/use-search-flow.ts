@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnPatient } from '../../../../shared/lookup';
 import type { Subject } from '../register/subject';
@@ -206,10 +206,12 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
   const toRegister = result && display ? subjectOf(result, display, lastSearched.current, live, state.dob) : null;
   registrable.current = toRegister;
 
-  useEffect(() => {
+  // In the commit that shows "Daftarkan" (a layout effect, no frame later): an Enter pressed as
+  // soon as the picked patient's answer shows registers them instead of going to the pick.
+  useLayoutEffect(() => {
     if (!focusStart.current || !toRegister || busy) return;
     focusStart.current = false;
-    requestAnimationFrame(() => startRef.current?.focus());
+    startRef.current?.focus();
   }, [toRegister, busy, startRef]);
 
   return {
@@ -239,9 +241,10 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
     enter: (q) => run(q, dob, true),
     clear,
     pickMatch: (i) => {
+      // The clerk has compared the papers: the next Enter registers the picked patient ("Daftarkan"
+      // takes the focus in the commit that shows it).
+      focusStart.current = true;
       setPicked(i);
-      // The clerk has compared the papers: the next Enter registers the picked patient.
-      requestAnimationFrame(() => startRef.current?.focus());
     },
     pickOwn,
     newPatient,

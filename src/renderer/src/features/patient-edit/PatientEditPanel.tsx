@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import type { Identity } from '../../../../shared/counter';
@@ -45,7 +45,9 @@ export function PatientEditPanel({ state, onSave, onCancel, onEdited }: Props) {
   useEffect(() => {
     panelRef.current?.scrollIntoView({ block: 'nearest' });
   }, []);
-  useEffect(() => {
+  // The refusal comes asynchronously: a layout effect puts the focus in its field before the
+  // browser handles the next key (typed there, not in the field the clerk pressed Enter in).
+  useLayoutEffect(() => {
     if (!state.error) return;
     if (field) panelRef.current?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
     panelRef.current?.scrollIntoView({ block: 'nearest' });
