@@ -33,7 +33,9 @@ export function HubSettings({ settings }: { settings: CounterSettings | null }) 
       <h2 className="admin__title">{t('hub.title')}</h2>
       <p className="admin__lead">{t('hub.lead')}</p>
       {enrollment ? (
-        <EnrolledCard enrollment={enrollment} link={link} settings={settings} justEnrolled={state.phase === 'enrolled'} />
+        // Just enrolled also while the answer is on its way: the hub link's event can bring the
+        // enrolment first, and the card (with the focus on "Sinkronkan sekarang") must show as one.
+        <EnrolledCard enrollment={enrollment} link={link} settings={settings} justEnrolled={state.phase !== 'editing'} />
       ) : (
         <EnrollForm state={state} dispatch={dispatch} submit={submit} />
       )}
