@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, printable } from './text-schemas';
+import { calendarDate, personName, printable } from './text-schemas';
 
 /**
  * Who pays, as recorded in the register: never printed, never on a queue display.
@@ -39,7 +39,7 @@ export interface Patient {
 
 const isoDate = calendarDate;
 export const identitySchema = z.object({
-  name: printable(z.string().trim().min(1).max(120)),
+  name: personName(printable(z.string().trim().min(1).max(120))),
   nik: z.string().regex(/^\d{16}$/).nullish(),
   card: z.string().regex(/^\d{13}$/).nullish(),
   dob: isoDate.nullish(),

@@ -23,3 +23,13 @@ export const printable = <T extends z.ZodType<string>>(schema: T) => schema.refi
  * sees; `schema` (trim, bounds, printable) then judges what is left.
  */
 export const typedQuery = <T extends z.ZodType<string, string>>(schema: T) => z.string().transform(withoutFormatCharacters).pipe(schema);
+
+/**
+ * A person's name holds at least one letter (of any script): "1" or "-" typed by habit into the
+ * name field (scan, Enter, unit digit, Enter after a NIK on no list) is no name, and would print
+ * a slip and make a record named "1".
+ */
+export const hasLetter = (text: string): boolean => /\p{L}/u.test(text);
+export const personName = <T extends z.ZodType<string>>(schema: T) =>
+  // An empty name is the `required` rule's to report, not this one's.
+  schema.refine((text) => text.trim() === '' || hasLetter(text), { params: { rule: 'letters' } });

@@ -46,6 +46,20 @@ describe('F2 with a NIK: checked before the unit step', () => {
     expect((await c.harness.core.openFollowUps({})).filter((f) => f.visit.queue === 'U-001')).toEqual([]);
   });
 
+  it('a name without a letter ("1", the unit key typed by habit) is refused under the name field; nothing is written', async () => {
+    const c = await open();
+    const { page } = c;
+    await page.keyboard.press('F2');
+    const form = page.getByTestId('new-patient-form');
+    await form.waitFor();
+    await form.locator('input[name="name"]').fill('1');
+    await form.locator('input[name="nik"]').fill(STRANGER_NIK);
+    await form.locator('input[name="name"]').press('Enter');
+    await expect.poll(() => form.getByTestId('name-error').textContent()).toBe('Nama harus memuat huruf (bukan hanya angka atau tanda).');
+    expect(await page.getByTestId('register-panel').getAttribute('data-step')).toBe('form');
+    expect(await c.harness.core.findPatient({ nik: STRANGER_NIK })).toBeNull();
+  });
+
   it('a NIK on no list: the check says not found, and the payer task says so too (not "belum dicek")', async () => {
     const c = await open();
     const { page } = c;

@@ -15,6 +15,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'issue/mrn-seq': 'must contain {seq} or {seq:N}',
   'issue/no-such-date': 'no such date (years 1900–2100, a real calendar day)',
   'issue/control-characters': 'contains control or invisible characters (such as NUL, a text-direction mark, a zero-width space); type it again instead of pasting',
+  'issue/no-letters': 'must contain letters (not only digits or signs)',
   'issue/invalid': 'not valid',
   'unknown-method': 'Unknown function "{{method}}".',
   'forbidden': 'Request refused: only the Loket main window may call this.',

@@ -13,6 +13,7 @@ export const messagesId = {
   'issue/mrn-seq': 'harus memuat {seq} atau {seq:N}',
   'issue/no-such-date': 'tanggal ini tidak ada (tahun 1900–2100, tanggal yang benar di kalender)',
   'issue/control-characters': 'berisi karakter kendali atau tak terlihat (mis. NUL, tanda arah teks, spasi lebar nol); ketik ulang tanpa menempel',
+  'issue/no-letters': 'harus memuat huruf (bukan hanya angka atau tanda)',
   'issue/invalid': 'isian tidak valid',
   'unknown-method': 'Fungsi "{{method}}" tidak dikenal.',
   'forbidden': 'Permintaan ditolak: hanya jendela utama Loket yang boleh memanggil fungsi ini.',

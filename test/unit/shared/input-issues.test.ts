@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CORE_MESSAGES } from '../../../src/shared/i18n/messages';
+import { identitySchema } from '../../../src/shared/counter';
 import { formatIssue, issueRule, issuesOf, type IssueKind } from '../../../src/shared/input-issues';
 
 // Record<IssueKind, true>: a kind added to the type and not here fails to compile.
 const KINDS = Object.keys({
   required: true, 'too-small': true, 'too-big': true, 'too-short': true, 'too-long': true, format: true, 'one-of': true,
-  'not-unique': true, 'not-a-unit': true, 'mrn-seq': true, 'no-such-date': true, 'control-characters': true, invalid: true,
+  'not-unique': true, 'not-a-unit': true, 'mrn-seq': true, 'no-such-date': true, 'control-characters': true, 'no-letters': true, invalid: true,
 } satisfies Record<IssueKind, true>) as IssueKind[];
 const schema = z.object({ n: z.number().int().min(1).max(10), s: z.string().min(1).max(3), code: z.string().regex(/^[A-Z]$/), pick: z.enum(['a', 'b']), list: z.array(z.string()).min(2) });
 const issues = (input: unknown) => {
@@ -45,4 +46,16 @@ describe('input issues', () => {
     expect(issueRule('en', { path: [], kind: 'one-of', values: ['a', 'b'] })).toBe('choose one of: a, b');
     expect(formatIssue('en', { path: [], kind: 'required' })).toBe('input: required');
   });
+
+  it('a name without a letter ("1", "-", "12 3") is refused as such; an empty one only as required', () => {
+    const nameIssues = (name: string) => {
+      const r = identitySchema.safeParse({ name }, { reportInput: true });
+      return r.success ? [] : issuesOf(r.error.issues);
+    };
+    for (const name of ['1', '-', '12 3', '()']) expect(nameIssues(name)).toEqual([{ path: ['name'], kind: 'no-letters' }]);
+    expect(nameIssues('  ')).toEqual([{ path: ['name'], kind: 'required' }]);
+    for (const name of ['SITI', "NG'ADI 2", 'BAYI NY. SARI', 'Ō']) expect(nameIssues(name)).toEqual([]);
+    expect(issueRule('id', { path: ['name'], kind: 'no-letters' })).toBe('harus memuat huruf (bukan hanya angka atau tanda)');
+  });
 });
+

@@ -60,6 +60,7 @@ export const uiEn: UiMessages = {
     formDetail: 'Only the name is required. A baby or a visitor may have no NIK.',
     name: 'Patient name',
     nameRequired: 'The name is required.',
+    nameNoLetters: 'A name must contain letters (not only digits or signs).',
     nik: 'NIK (16 digits)',
     nikInvalid: 'A NIK has 16 digits; or leave it empty.',
     nikProvince: 'Region code {{code}} does not exist: check the ID card (can still be saved)',

@@ -62,6 +62,7 @@ export const uiId = {
     formDetail: 'Hanya nama yang wajib. Bayi atau pengunjung boleh tanpa NIK.',
     name: 'Nama pasien',
     nameRequired: 'Nama wajib diisi.',
+    nameNoLetters: 'Nama harus memuat huruf (bukan hanya angka atau tanda).',
     nik: 'NIK (16 digit)',
     nikInvalid: 'NIK harus 16 digit angka, atau kosongkan.',
     nikProvince: 'Kode wilayah {{code}} tidak ada: cek KTP (tetap bisa disimpan)',

@@ -7,6 +7,7 @@ import { checkNik, dobTyped, fillFromNik, initialBirthFields, nikBirthDate, nikW
 import { isNik } from './subject';
 import { stripSeparators } from '../../../../shared/separators';
 import { parseCard } from '../../../../shared/card';
+import { hasLetter } from '../../../../shared/text-schemas';
 import type { PatientField } from '../../../../shared/patient-changes';
 import './new-patient.css';
 
@@ -41,7 +42,9 @@ export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel
   const [card, setCard] = useState(draft.card ?? '');
   const [tried, setTried] = useState(false);
 
-  const nameBad = name.trim() === '';
+  const nameEmpty = name.trim() === '';
+  // "1" typed by habit (the unit key after a NIK on no list) is no name: refused here as the core would.
+  const nameBad = nameEmpty || !hasLetter(name);
   const nikDigits = stripSeparators(nik);
   const nikBad = nikDigits !== '' && !isNik(nikDigits);
   const nikCheck = checkNik(nikDigits, today);
@@ -87,7 +90,7 @@ export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel
             aria-invalid={(tried && nameBad) || fieldErrors.name !== undefined}
             onChange={(e) => setName(e.target.value)}
           />
-          {tried && nameBad && <span className="field__error">{t('register.nameRequired')}</span>}
+          {tried && nameBad && <span className="field__error" data-testid="name-error">{t(nameEmpty ? 'register.nameRequired' : 'register.nameNoLetters')}</span>}
           {fieldErrors.name && <span className="field__error">{fieldErrors.name}</span>}
         </label>
         <label className="field">
