@@ -112,6 +112,18 @@ export function numbering(db: Db, counterPrefix: string, groupPrefix: string, v:
   return { prefix: visitPrefix(offlinePrefix, groupPrefix), ...uid };
 }
 
+/**
+ * The temporary name of an unidentified emergency: "TANPA IDENTITAS 05:39", and "TANPA IDENTITAS
+ * 05:39 (2)" for the second of that minute among the records still without identity (two
+ * victims of one accident): the name is what the nurse reads off the slip and the queue, and
+ * what the follow-up to identify them names.
+ */
+function unidentifiedName(db: Db, time: string): string {
+  const base = `TANPA IDENTITAS ${time}`;
+  const { n } = db.prepare(`SELECT count(*) AS n FROM patients WHERE identified = 0 AND (name = ? OR name LIKE ? || ' (%)')`).get(base, base) as { n: number };
+  return n === 0 ? base : `${base} (${n + 1})`;
+}
+
 export interface EmergencyInput {
   /** The patient if known; without one an unidentified patient record is made at once. */
   patient?: Patient;
@@ -130,7 +142,7 @@ export interface EmergencyInput {
  */
 export function registerEmergency(db: Db, settings: CounterSettings, input: EmergencyInput): RegisteredVisit & { patient: Patient } {
   return db.transaction(() => {
-    const patient = input.patient ?? createPatient(db, { name: `Tanpa Identitas ${localTime(input.now, settings.timeZone)}`, identified: false }, settings, input.now);
+    const patient = input.patient ?? createPatient(db, { name: unidentifiedName(db, localTime(input.now, settings.timeZone)), identified: false }, settings, input.now);
     const serviceDate = input.serviceDate ?? isoDateInZone(input.now, settings.timeZone);
     const numbered = numbering(db, settings.counterPrefix, settings.emergencyPrefix, { unit: settings.emergencyUnit, serviceDate, hub: input.hub });
     const visit = insertVisit(db, { patient, unit: settings.emergencyUnit, verdict: null, clerk: input.clerk, now: input.now, serviceDate, payer: 'pending', ...numbered, emergency: true });

@@ -125,6 +125,13 @@ describe('an emergency', () => {
     expect(db.prepare('SELECT count(*) AS n FROM follow_ups WHERE visit_id = ?').get(known.id)).toEqual({ n: 1 });
     db.close();
   });
+
+  it('two victims without identity in the same minute get two names, told apart on the slip and the queue', () => {
+    const db = freshDb();
+    const names = ['07:39:05Z', '07:39:40Z', '07:39:59Z', '07:40:10Z'].map((t) => registerEmergency(db, settings, { clerk: 'x', now: at(`2026-11-23T${t}`) }).patient.name);
+    expect(names).toEqual(['TANPA IDENTITAS 14:39', 'TANPA IDENTITAS 14:39 (2)', 'TANPA IDENTITAS 14:39 (3)', 'TANPA IDENTITAS 14:40']);
+    db.close();
+  });
 });
 
 describe('settings', () => {
