@@ -123,3 +123,26 @@ describe('Panggil ulang (U)', () => {
     await expect.poll(() => page.getByTestId('queue-recalls').count()).toBe(0); // the queue reloads after the notice
   });
 });
+
+describe('the selected row', () => {
+  it('↓ past the fold scrolls the row the keys act on into view, framed apart from the called rows', async () => {
+    const c = await open();
+    const { page } = c;
+    for (let i = 1; i <= 8; i++) await seedVisit(c, `PASIEN NOMOR ${'ABCDEFGH'[i - 1]}`);
+    await page.keyboard.press('Alt+2');
+    await expect.poll(async () => (await rows(c)).length).toBe(8);
+    for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowDown');
+    const selected = page.locator('[data-testid="queue-row"][aria-selected="true"]');
+    await expect.poll(() => selected.getAttribute('data-queue')).toBe('U-008');
+    // Between the top of the window and the status bar fixed at its bottom.
+    const inView = async (): Promise<boolean> => {
+      const [row, bar] = await Promise.all([selected.boundingBox(), page.locator('.status-bar').boundingBox()]);
+      return row !== null && bar !== null && row.y >= 0 && row.y + row.height <= bar.y;
+    };
+    await expect.poll(inView).toBe(true);
+    // Framed: a called row that is selected does not look like the called rows around it.
+    const frame = await page.evaluate(`getComputedStyle(document.querySelector('[data-testid="queue-row"][aria-selected="true"] td:nth-child(2)')).boxShadow`);
+    expect(frame).not.toBe('none');
+    await c.screenshot('queue-selected-below-fold-1024');
+  });
+});

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueEntry } from '../../../../shared/counter';
 import { isoDateInZone } from '../../../../shared/dates';
@@ -21,6 +22,18 @@ interface Props {
  */
 export function QueueTable({ entries, selected, timeZone, onSelect, onReprint, onServe, onCancel, onMove, onRecall }: Props) {
   const { t } = useTranslation();
+  const body = useRef<HTMLTableSectionElement>(null);
+  // The row the keys act on is always on screen: ↓ past the fold scrolls it into view (at 1024×768
+  // only four rows fit), so S, B, G and U never act on a patient the clerk cannot see.
+  useLayoutEffect(() => {
+    const row = body.current?.querySelector('tr[aria-selected="true"]');
+    if (!row) return;
+    row.scrollIntoView({ block: 'nearest' });
+    // ...and not under the status bar fixed at the bottom of the window.
+    const bar = document.querySelector('.status-bar');
+    const hidden = bar ? row.getBoundingClientRect().bottom - bar.getBoundingClientRect().top : 0;
+    if (hidden > 0) window.scrollBy(0, hidden + 8);
+  }, [selected]);
   return (
     <table className="queue-table" data-testid="queue-table" aria-label={t('queue.tableLabel')}>
       <thead>
@@ -37,7 +50,7 @@ export function QueueTable({ entries, selected, timeZone, onSelect, onReprint, o
           </th>
         </tr>
       </thead>
-      <tbody>
+      <tbody ref={body}>
         {entries.map((e) => {
           const open = e.status === 'waiting' || e.status === 'called';
           // Still here from before midnight (the IGD at night): said, so U-003 of last night is not taken for today's.
