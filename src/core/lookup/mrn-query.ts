@@ -104,6 +104,20 @@ function compile(format: string, code: string): CompiledFormat {
  *   is a card without its zeros, 13 a card, 16 a NIK.
  */
 export function mrnProbes(query: string, format: string, facilityCode: string): MrnProbes {
+  const probes = probesOf(query, format, facilityCode);
+  // The number with the label the screens and slips print before it ("No. RM 000013", "RM 13"),
+  // in a format whose numbers carry no such letters: the label is no part of the number.
+  const bare = query.trim().toUpperCase().replace(RECORD_LABEL, '');
+  if (bare === query.trim().toUpperCase()) return probes;
+  const labelled = probesOf(bare, format, facilityCode);
+  for (const mrn of labelled.exact) if (!probes.exact.includes(mrn)) probes.exact.push(mrn);
+  return { exact: probes.exact, glob: probes.glob ?? labelled.glob };
+}
+
+/** "RM", "NO RM", "No. RM:" before the digits (see mrnProbes). */
+const RECORD_LABEL = /^(?:NO\.?\s*)?RM[\s.:#-]*(?=\d)/;
+
+function probesOf(query: string, format: string, facilityCode: string): MrnProbes {
   const typed = query.trim().toUpperCase();
   const probes: MrnProbes = { exact: typed ? [typed] : [], glob: null };
   const q = compact(typed);

@@ -59,3 +59,14 @@ function globMatches(glob: string, text: string): boolean {
   const source = glob.replace(/\[([^\]]+)\]|([^[])/g, (_, cls: string | undefined, ch: string | undefined) => (cls !== undefined ? `[${cls}]` : ch!.replace(/[.*+?^${}()|\\/-]/g, '\\$&')));
   return new RegExp(`^${source}$`).test(text);
 }
+
+describe('the record label typed with the number', () => {
+  it('"No. RM 000013", "RM 13" find the record of a format without letters', () => {
+    for (const typed of ['RM 000013', 'rm 13', 'RM-13', 'RM13', 'No. RM 000013', 'no rm: 13']) expect(mrnProbes(typed, '{seq:6}', '').exact).toContain('000013');
+    // A format with those letters reads them as before.
+    expect(mrnProbes('RM 13', 'RM-{seq:6}', '').exact).toContain('RM-000013');
+    // Not a label: letters that merely start with RM, or RM without digits.
+    expect(mrnProbes('RMX 13', '{seq:6}', '').exact).not.toContain('000013');
+    expect(mrnProbes('RM', '{seq:6}', '')).toEqual({ exact: ['RM'], glob: null });
+  });
+});
