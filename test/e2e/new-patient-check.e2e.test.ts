@@ -60,6 +60,19 @@ describe('F2 with a NIK: checked before the unit step', () => {
     expect(await c.harness.core.findPatient({ nik: STRANGER_NIK })).toBeNull();
   });
 
+  it('Enter on the sex field continues the form, as on every other field', async () => {
+    const c = await open();
+    const { page } = c;
+    await page.keyboard.press('F2');
+    const form = page.getByTestId('new-patient-form');
+    await form.waitFor();
+    await form.locator('input[name="name"]').fill('WIWIK LAKSMI');
+    await form.locator('select[name="sex"]').focus();
+    await page.keyboard.press('p');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+  });
+
   it('a NIK on no list: the check says not found, and the payer task says so too (not "belum dicek")', async () => {
     const c = await open();
     const { page } = c;

@@ -144,7 +144,18 @@ export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel
         </label>
         <label className="field">
           <span className="field__label">{t('register.sex')}</span>
-          <select name="sex" className="field__input" value={sex} onChange={(e) => setBirth((b) => sexChosen(b, e.target.value as '' | 'L' | 'P'))}>
+          <select
+            name="sex"
+            className="field__input"
+            value={sex}
+            onChange={(e) => setBirth((b) => sexChosen(b, e.target.value as '' | 'L' | 'P'))}
+            // A select takes no Enter of its own: it continues the form as every other field does.
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              e.currentTarget.form?.requestSubmit();
+            }}
+          >
             <option value="">{t('register.sexNone')}</option>
             <option value="L">{t('sex.L')}</option>
             <option value="P">{t('sex.P')}</option>
