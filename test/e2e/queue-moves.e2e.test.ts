@@ -131,6 +131,10 @@ describe('the selected row', () => {
     for (let i = 1; i <= 8; i++) await seedVisit(c, `PASIEN NOMOR ${'ABCDEFGH'[i - 1]}`);
     await page.keyboard.press('Alt+2');
     await expect.poll(async () => (await rows(c)).length).toBe(8);
+    // S alone with no row picked yet: says so, rather than "typing does nothing".
+    await quiet(c);
+    await page.keyboard.press('s');
+    await expect.poll(() => page.getByTestId('typing-hint').textContent()).toBe('Pilih baris pasien dulu dengan ↑↓, lalu tekan S.');
     for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowDown');
     const selected = page.locator('[data-testid="queue-row"][aria-selected="true"]');
     await expect.poll(() => selected.getAttribute('data-queue')).toBe('U-008');

@@ -56,13 +56,13 @@ describe('single-letter actions against typing (queue and follow-ups)', () => {
 
   it('a key pressed alone acts, SETTLE_MS later; another alone after a quiet second acts too', () => {
     const guard = new LetterGuard<string>();
-    expect(guard.press(0, 'jkn')).toEqual({ due: null, ignored: false });
+    expect(guard.press(0, 'jkn')).toEqual({ due: null, ignored: false, alone: true });
     expect(guard.tick(SETTLE_MS - 1)).toBeNull();
     expect(guard.dueIn(SETTLE_MS - 1)).toBe(1);
     expect(guard.tick(SETTLE_MS)).toBe('jkn');
     expect(guard.tick(SETTLE_MS + 1)).toBeNull();
     // Within QUIET_MS of the last key: ignored (the clerk reads the toast first).
-    expect(guard.press(QUIET_MS, 'umum')).toEqual({ due: null, ignored: true });
+    expect(guard.press(QUIET_MS, 'umum')).toEqual({ due: null, ignored: true, alone: false });
     expect(guard.tick(QUIET_MS + SETTLE_MS)).toBeNull();
     // The ignored key counts as typing too: quiet is counted from it.
     expect(guard.press(QUIET_MS + QUIET_MS, 'umum').ignored).toBe(true);
@@ -73,7 +73,7 @@ describe('single-letter actions against typing (queue and follow-ups)', () => {
   it('a late timer: the next key first runs the action that came due, then is judged', () => {
     const guard = new LetterGuard<string>();
     guard.press(0, 'p');
-    expect(guard.press(SETTLE_MS + 10, 's')).toEqual({ due: 'p', ignored: true });
+    expect(guard.press(SETTLE_MS + 10, 's')).toEqual({ due: 'p', ignored: true, alone: false });
   });
 
   it('Escape or a shortcut drops a letter still waiting', () => {
@@ -106,3 +106,30 @@ describe('single-letter actions against typing (queue and follow-ups)', () => {
     );
   });
 });
+
+describe('a letter pressed alone that has no action here', () => {
+  it('is told apart from typing, so the screen can say why it did nothing', () => {
+    const guard = new LetterGuard<string>();
+    expect(guard.press(0, null)).toEqual({ due: null, ignored: true, alone: true });
+    // Typing: the next keys come at once.
+    expect(guard.press(100, null).alone).toBe(false);
+    expect(guard.press(100 + QUIET_MS + 1, null).alone).toBe(true);
+  });
+
+  it('the queue says which row is missing; the follow-ups which task takes the key', async () => {
+    const { queueLetterWhyNot } = await import('../../../src/renderer/src/features/queue/queue-keys');
+    const { followUpLetterWhyNot } = await import('../../../src/renderer/src/features/followups/followup-keys');
+    const row = (status: 'waiting' | 'called' | 'served' | 'cancelled') => ({ status }) as Parameters<typeof queueLetterWhyNot>[1];
+    expect(queueLetterWhyNot('s', null)).toBe('pick-row');
+    expect(queueLetterWhyNot('u', row('waiting'))).toBe('recall-called-only');
+    expect(queueLetterWhyNot('b', row('served'))).toBe('row-closed');
+    expect(queueLetterWhyNot('s', row('called'))).toBeNull(); // it acts
+    expect(queueLetterWhyNot('x', null)).toBeNull(); // typing
+    expect(queueLetterWhyNot('p', null)).toBeNull(); // call next needs no row
+    expect(followUpLetterWhyNot('j', 'identify-patient')).toBe('payer-on-identity');
+    expect(followUpLetterWhyNot('C', 'identify-patient')).toBe('payer-on-identity');
+    expect(followUpLetterWhyNot('i', 'settle-payer')).toBe('identify-on-payer');
+    expect(followUpLetterWhyNot('j', 'settle-payer')).toBeNull();
+  });
+});
+

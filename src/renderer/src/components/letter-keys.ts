@@ -23,6 +23,8 @@ export interface LetterVerdict<A> {
   due: A | null;
   /** This key does nothing (typing, or no action here): the screen says how to search instead. */
   ignored: boolean;
+  /** Pressed on its own (after a quiet keyboard, no letter held): not typing, so an ignored key had no action here. */
+  alone: boolean;
 }
 
 export class LetterGuard<A> {
@@ -40,13 +42,13 @@ export class LetterGuard<A> {
     if (this.pending) {
       // A second key within SETTLE_MS: the first was the start of a word, not an action.
       this.pending = null;
-      return { due, ignored: true };
+      return { due, ignored: true, alone: false };
     }
     if (quiet && action !== null) {
       this.pending = { action, time };
-      return { due, ignored: false };
+      return { due, ignored: false, alone: true };
     }
-    return { due, ignored: true };
+    return { due, ignored: true, alone: quiet };
   }
 
   /** The held action, once SETTLE_MS passed without another printable key (else null). */

@@ -11,7 +11,12 @@ export interface LetterKeys {
    * (what it does alone, bound to the row selected now) runs only if it was pressed alone.
    * Returns false for any other key (arrows, Enter…), which the screen handles itself.
    */
-  press: (event: { key: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; timeStamp: number; preventDefault(): void }, run: (() => void) | null) => boolean;
+  press: (
+    event: { key: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; timeStamp: number; preventDefault(): void },
+    run: (() => void) | null,
+    /** Why this letter does nothing now (no row selected, a task of another kind): said instead of the typing hint when it was pressed alone. */
+    whyNot?: string | null,
+  ) => boolean;
   /** The hint shown after typing that did nothing, or null. */
   hint: ReactElement | null;
 }
@@ -26,7 +31,8 @@ export function useLetterKeys(paused = false): LetterKeys {
   const guard = useRef(new LetterGuard<() => void>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const hintTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const [hinted, setHinted] = useState(false);
+  /** The hint shown: true for the typing hint, a text for a letter pressed alone that has no action now. */
+  const [hinted, setHinted] = useState<boolean | string>(false);
 
   const arm = useCallback(() => {
     clearTimeout(timer.current);
@@ -40,7 +46,7 @@ export function useLetterKeys(paused = false): LetterKeys {
   }, []);
 
   const press = useCallback<LetterKeys['press']>(
-    (event, run) => {
+    (event, run, whyNot) => {
       if (!isPrintable(event)) return false;
       // Space keeps its own meaning (a focused button's click); it counts as typing all the same.
       const space = event.key === ' ';
@@ -48,7 +54,7 @@ export function useLetterKeys(paused = false): LetterKeys {
       const verdict = guard.current.press(event.timeStamp, run);
       verdict.due?.();
       if (verdict.ignored && !space) {
-        setHinted(true);
+        setHinted(verdict.alone && whyNot ? whyNot : true);
         clearTimeout(hintTimer.current);
         hintTimer.current = setTimeout(() => setHinted(false), HINT_MS);
       }
@@ -77,7 +83,7 @@ export function useLetterKeys(paused = false): LetterKeys {
 
   const hint = hinted ? (
     <p className="letter-hint" role="status" data-testid="typing-hint">
-      {t('letters.hint')}
+      {typeof hinted === 'string' ? hinted : t('letters.hint')}
     </p>
   ) : null;
   return { press, hint };

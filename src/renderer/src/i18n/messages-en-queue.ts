@@ -30,6 +30,11 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'letters
     called: 'Called: {{queue}} {{name}}',
     calledSameNumber: 'Called: {{queue}} {{name}}. Two patients hold this number: call by name.',
     keys: '1–9: pick unit · P: call next · ↑↓: pick row · S: done · B: cancel (asks first) · G: change unit · U: call again · letters pressed on their own · Ctrl+Z: undo the last change in this unit (again: the one before)',
+    letterWhyNot: {
+      'pick-row': 'Pick a patient row first with ↑↓, then press {{key}}.',
+      'recall-called-only': 'U (call again) is only for a patient already called.',
+      'row-closed': '{{key}} does not apply to this row: the patient is done or cancelled.',
+    },
     calledDone: '{{queue}} {{name}}: called',
     servedDone: '{{queue}} {{name}}: done',
     cancelledDone: '{{queue}} {{name}}: visit cancelled',
@@ -112,6 +117,10 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'letters
     save: 'Save identity',
     cancel: 'Cancel',
     keys: '↑↓: pick a task · J/D/U/R/K/A/M: payer · C: re-check · I: enter identity (asks first; cannot be undone) · letters pressed on their own · Ctrl+Z: undo the last payer change (again: the one before)',
+    letterWhyNot: {
+      'payer-on-identity': 'This task is for the identity (I). The payer is set on the same visit\'s "Set the payer" task (↑↓).',
+      'identify-on-payer': 'This task is for the payer. The identity is entered on the same visit\'s "Complete the identity" task (↑↓).',
+    },
     recheckNow: 'Re-check now',
     recheckRunning: 'Asking BPJS…',
     recheckDone: 'Checked {{checked}}, changed {{changed}}, still waiting {{remaining}}.',

@@ -28,6 +28,11 @@ export const queueId = {
     called: 'Dipanggil: {{queue}} {{name}}',
     calledSameNumber: 'Dipanggil: {{queue}} {{name}}. Nomor ini dipegang dua pasien: panggil dengan nama.',
     keys: '1–9: pilih poli · P: panggil berikutnya · ↑↓: pilih baris · S: selesai · B: batal (ditanya dulu) · G: ganti poli · U: panggil ulang · huruf ditekan sendiri · Ctrl+Z: urungkan perubahan terakhir di poli ini (lagi: yang sebelumnya)',
+    letterWhyNot: {
+      'pick-row': 'Pilih baris pasien dulu dengan ↑↓, lalu tekan {{key}}.',
+      'recall-called-only': 'U (panggil ulang) hanya untuk pasien yang sudah dipanggil.',
+      'row-closed': '{{key}} tidak berlaku untuk baris ini: pasiennya sudah selesai atau batal.',
+    },
     calledDone: '{{queue}} {{name}}: dipanggil',
     servedDone: '{{queue}} {{name}}: selesai',
     cancelledDone: '{{queue}} {{name}}: kunjungan dibatalkan',
@@ -110,6 +115,10 @@ export const queueId = {
     save: 'Simpan identitas',
     cancel: 'Batal',
     keys: '↑↓: pilih tugas · J/D/U/R/K/A/M: penjamin · C: cek ulang · I: isi identitas (ditanya dulu; tidak dapat diurungkan) · huruf ditekan sendiri · Ctrl+Z: urungkan perubahan penjamin terakhir (lagi: yang sebelumnya)',
+    letterWhyNot: {
+      'payer-on-identity': 'Tugas ini untuk identitas (I). Penjamin ditetapkan pada tugas "Tetapkan penjamin" kunjungan yang sama (↑↓).',
+      'identify-on-payer': 'Tugas ini untuk penjamin. Identitas diisi pada tugas "Lengkapi identitas" kunjungan yang sama (↑↓).',
+    },
     recheckNow: 'Cek ulang sekarang',
     recheckRunning: 'Menanyakan BPJS…',
     recheckDone: 'Dicek {{checked}}, berubah {{changed}}, masih menunggu {{remaining}}.',

@@ -17,7 +17,7 @@ import { errorWords, lowerWords, words, type Words } from '../../i18n/words';
 import { AttachConfirm } from './AttachConfirm';
 import type { AttachQuestion } from './attach-question';
 import { FollowUpCard } from './FollowUpCard';
-import { followUpKey } from './followup-keys';
+import { followUpKey, followUpLetterWhyNot } from './followup-keys';
 import { IdentityStep } from './IdentityStep';
 import { useAttachQuestion } from './use-attach-question';
 import { Reconciliation } from './Reconciliation';
@@ -199,7 +199,8 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
     }
     // A letter acts on the task selected now, but only when pressed alone (never as typing).
     const run = !action || !f ? null : action.type === 'payer' ? () => void setPayer(f, action.payer) : action.type === 'recheck' ? () => void recheck(f) : () => setIdentifying(f.id);
-    letters.press(event, run);
+    const whyNot = run === null && f ? followUpLetterWhyNot(event.key, f.kind) : null;
+    letters.press(event, run, whyNot ? t(`followUps.letterWhyNot.${whyNot}`) : null);
   };
 
   return (

@@ -52,3 +52,14 @@ export function followUpKey(
   if (state.kind === 'identify-patient' && key === IDENTIFY_KEY.toLowerCase()) return { type: 'identify' };
   return null;
 }
+
+/**
+ * Why a letter pressed alone does nothing on the selected task: a payer key (or C) on a task to
+ * identify the patient, whose payer is the visit's other task; I on a payer task. Null otherwise.
+ */
+export function followUpLetterWhyNot(key: string, kind: FollowUpKind | null): 'payer-on-identity' | 'identify-on-payer' | null {
+  const k = key.toLowerCase();
+  if (kind === 'identify-patient' && (PAYER_BY_KEY.has(k) || k === RECHECK_KEY.toLowerCase())) return 'payer-on-identity';
+  if (kind === 'settle-payer' && k === IDENTIFY_KEY.toLowerCase()) return 'identify-on-payer';
+  return null;
+}

@@ -17,7 +17,7 @@ import { unitName } from '../../hooks/use-settings';
 import { MoveDialog } from './MoveDialog';
 import { moveTargets } from './move-flow';
 import { QueueTable } from './QueueTable';
-import { queueLetterAction } from './queue-keys';
+import { queueLetterAction, queueLetterWhyNot } from './queue-keys';
 import { useQueueActions } from './use-queue-actions';
 import { keyedUnits, unitOfKey } from '../../unit-keys';
 import './queue.css';
@@ -160,12 +160,13 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
                   : row && action === 'recall'
                     ? () => void recall(row)
                     : null;
-        pressLetter(event, run);
+        const whyNot = queueLetterWhyNot(key, selectedEntry);
+        pressLetter(event, run, whyNot ? t(`queue.letterWhyNot.${whyNot}`, { key: key.toUpperCase() }) : null);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [paused, cancelling, moving, units, callNext, entries, selected, selectedEntry, serve, recall, openMove, pressLetter]);
+  }, [paused, cancelling, moving, units, callNext, entries, selected, selectedEntry, serve, recall, openMove, pressLetter, t]);
 
   return (
     <div className="queue" data-testid="queue-screen">

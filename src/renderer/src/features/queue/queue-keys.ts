@@ -26,3 +26,18 @@ export function queueLetterAction(key: string, selected: QueueEntry | null): Que
       return null;
   }
 }
+
+/** Letters that act on the selected row. */
+const ROW_LETTERS = new Set(['s', 'b', 'g', 'u']);
+
+/**
+ * Why a row letter pressed alone does nothing: no row is selected yet (a tab just opened), or the
+ * selected row is not one it acts on (U on a patient not yet called, S on a served one). Null
+ * for other keys: those are typing.
+ */
+export function queueLetterWhyNot(key: string, selected: QueueEntry | null): 'pick-row' | 'recall-called-only' | 'row-closed' | null {
+  if (!ROW_LETTERS.has(key) || queueLetterAction(key, selected) !== null) return null;
+  if (selected === null) return 'pick-row';
+  if (key === 'u' && selected.status === 'waiting') return 'recall-called-only';
+  return 'row-closed';
+}
