@@ -50,6 +50,10 @@ export function refuseMove(db: Db, settings: CounterSettings, visitId: number, u
   if (place.status === 'cancelled') throw new LoketError('visit/move-cancelled', { queue });
   if (!settings.units.some((u) => u.code === unit)) throw new LoketError('visit/unknown-unit', { unit });
   if (place.unit === unit) throw new LoketError('visit/move-same-unit', { queue });
+  // As at registration, the IGD takes no one by a unit's choice: an emergency is registered with
+  // F9 (an emergency number, called first, its follow-ups). A moved visit would queue there behind
+  // every emergency on a number series of its own, and not be marked as one.
+  if (unit === settings.emergencyUnit) throw new LoketError('visit/move-to-emergency', { queue });
   const patient = findPatient(db, { id: place.patientId });
   if (patient) refuseDuplicate(db, settings, { patient, unit, serviceDate: moveServiceDate(db, visitId, today) });
 }

@@ -77,6 +77,7 @@ export const messagesId = {
   'visit/move-served': 'Pasien {{queue}} sudah selesai dilayani: kunjungan yang selesai tidak dapat dipindah. Bila pasien perlu ke poli lain, daftarkan kunjungan baru ke poli itu.',
   'visit/move-cancelled': 'Kunjungan {{queue}} sudah dibatalkan: tidak dapat dipindah. Urungkan pembatalannya dulu (Ctrl+Z) atau daftarkan pasien lagi ke poli tujuan.',
   'visit/move-same-unit': 'Pasien {{queue}} sudah di poli ini. Pilih poli lain.',
+  'visit/move-to-emergency': 'Pasien {{queue}} tidak dipindah ke IGD lewat ganti poli: pasien gawat darurat didaftarkan dengan F9 (nomor GD, dipanggil lebih dulu).',
   'visit/move-undo-late': 'Pemindahan {{queue}} tidak dapat diurungkan lagi: pasien sudah dipanggil, dilayani atau dipindah lagi di poli tujuan. Bila perlu, pindahkan lagi dengan G (ganti poli).',
   'visit/recall-not-called': 'Pasien {{queue}} belum dipanggil (atau sudah selesai): panggil ulang hanya untuk pasien yang sudah dipanggil. Tekan P untuk memanggil.',
   'settings/unit-has-patients': '{{unit}} ({{code}}) masih punya {{count}} pasien yang menunggu atau sudah dipanggil hari ini. Selesaikan atau batalkan mereka dulu di Antrean (Alt+2); sampai itu poli ini tidak dapat dihapus dan kodenya tidak dapat diubah. Pengaturan belum disimpan.',

@@ -74,6 +74,15 @@ describe('moving a visit to another unit', () => {
     core.close();
   });
 
+  it('never to the IGD: an emergency is registered with F9 (its number, called first); nothing changes', async () => {
+    const { core, at } = counter();
+    at('09:00');
+    const v = await register(core, 'RUDI MEMBURUK', 'UMUM');
+    await expect(core.moveVisit({ visitId: v.id, unit: 'IGD' })).rejects.toMatchObject({ key: 'visit/move-to-emergency' });
+    expect(row(core, v.id)).toMatchObject({ unit: 'UMUM', queue: 'U-001', status: 'waiting' });
+    core.close();
+  });
+
   it('a move is not undone once the patient was called at the new unit', async () => {
     const { core } = counter();
     const v = await register(core, 'SITI AMINAH', 'UMUM');

@@ -54,6 +54,12 @@ describe('Ganti poli, without a window', () => {
     expect(targetOfKey(targets, '9')).toBeNull();
   });
 
+  it('the IGD is no target (an emergency goes by F9), only shown as where a patient already is', () => {
+    const from = (unit: string) => moveTargets(keyedUnits(DEFAULT_SETTINGS.units), unit, DEFAULT_SETTINGS.emergencyUnit).map((t) => t.code);
+    expect(from('UMUM')).toEqual(['UMUM', 'GIGI', 'KIA', 'LANSIA']);
+    expect(from('IGD')).toEqual(['UMUM', 'GIGI', 'KIA', 'LANSIA', 'IGD']);
+  });
+
   it('letters: G moves an open row, U calls a called row again, nothing else', () => {
     expect(queueLetterAction('g', entry('waiting'))).toBe('move');
     expect(queueLetterAction('g', entry('served'))).toBeNull();

@@ -56,6 +56,7 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'letters
       who: '{{queue}} {{name}} is now at {{unit}}. Move to which unit? The patient gets that unit\'s new number and keeps their place by arrival.',
       targets: 'Target unit',
       here: 'current unit',
+      emergencyNote: 'Not to the emergency unit this way: an emergency is registered with F9.',
       keys: '1–9: pick the target unit · Esc: back without moving',
       back: 'Back',
       failed: 'The patient was not moved',

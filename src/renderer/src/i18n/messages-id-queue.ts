@@ -54,6 +54,7 @@ export const queueId = {
       who: '{{queue}} {{name}} sekarang di {{unit}}. Pindah ke poli mana? Pasien mendapat nomor baru poli itu dan tetap di urutan kedatangannya.',
       targets: 'Poli tujuan',
       here: 'poli sekarang',
+      emergencyNote: 'Ke IGD tidak lewat ganti poli: pasien gawat darurat didaftarkan dengan F9.',
       keys: '1–9: pilih poli tujuan · Esc: kembali tanpa memindah',
       back: 'Kembali',
       failed: 'Pasien tidak dipindah',

@@ -92,6 +92,7 @@ export function MoveDialog({ state, targets, unitName, onPick, onPrint, onClose 
             </div>
             {state.step === 'choosing' && state.error && <ErrorAlert title={t('queue.move.failed')} error={state.error} />}
             <p className="dialog__keys">{t('queue.move.keys')}</p>
+            <p className="dialog__keys" data-testid="move-emergency-note">{t('queue.move.emergencyNote')}</p>
             <div className="dialog__actions">
               <button type="button" className="button button--quiet" data-testid="move-back" onClick={onClose}>
                 {t('queue.move.back')} <kbd>Esc</kbd>

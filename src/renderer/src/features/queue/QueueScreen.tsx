@@ -102,7 +102,7 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
   const actions = useQueueActions({ current, load, offer: undo.offer, setNotice, setActionError, setSelected, unitName: nameOf });
   const { callNext, serve, recall, openMove } = actions;
   const moving = actions.move.step !== 'closed';
-  const moveTargetsShown = useMemo(() => moveTargets(keyedUnits(settings?.units ?? []), actions.move.step === 'closed' ? '' : actions.move.entry.unit), [settings, actions.move]);
+  const moveTargetsShown = useMemo(() => moveTargets(keyedUnits(settings?.units ?? []), actions.move.step === 'closed' ? '' : actions.move.entry.unit, settings?.emergencyUnit), [settings, actions.move]);
 
   /** The new slip of a moved patient: the queue's own reprint, then the dialog closes (the notice says what the printer did). */
   const printMoved = useCallback(

@@ -57,8 +57,9 @@ export interface MoveTarget {
  * The units of the settings with the number keys they have everywhere (the tabs, the unit step),
  * so "2" is Poli Gigi here too. A unit no longer in the settings takes no one new.
  */
-export function moveTargets(units: readonly KeyedUnit[], from: string): MoveTarget[] {
-  return units.map((u) => ({ code: u.code, name: u.name, key: u.key, current: u.code === from }));
+export function moveTargets(units: readonly KeyedUnit[], from: string, emergencyUnit?: string): MoveTarget[] {
+  // The IGD is no target (an emergency goes by F9, as at registration); shown only as where the patient is.
+  return units.filter((u) => u.code !== emergencyUnit || u.code === from).map((u) => ({ code: u.code, name: u.name, key: u.key, current: u.code === from }));
 }
 
 /** The target a number key picks; null for the patient's own unit or no unit. */
