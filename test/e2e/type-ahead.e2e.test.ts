@@ -67,6 +67,9 @@ describe('keys typed ahead of the screen', () => {
     await expect.poll(() => page.getByTestId('ticket-queue').textContent(), { timeout: 20000 }).toBe('K-001');
     expect(await visits(c)).toEqual([{ unit: 'KIA', queue: 'K-001', name: SITI.name }]);
     expect(await page.locator('#lookup-query').inputValue()).toBe('');
+    // The number shows and the search field is empty: the next name's P is a letter, not a reprint (F9).
+    await page.keyboard.type('priyo');
+    expect(await page.locator('#lookup-query').inputValue()).toBe('priyo');
   });
 
   it('keys typed ahead of an answer with no unit step are dropped with a note, never searched', async () => {
