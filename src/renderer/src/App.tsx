@@ -14,6 +14,7 @@ import { focusAfterEmergency, type EmergencyTarget } from './features/emergency/
 import { useEmergency, type EmergencyClosed } from './features/emergency/use-emergency';
 import { FollowUpsScreen } from './features/followups/FollowUpsScreen';
 import { LookupScreen, type ScanRequest } from './features/lookup/LookupScreen';
+import { typeAhead } from './features/lookup/type-ahead';
 import { ListsScreen } from './features/lists/ListsScreen';
 import { QueueScreen } from './features/queue/QueueScreen';
 import { ReportsScreen } from './features/reports/ReportsScreen';
@@ -128,6 +129,8 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
     useCallback((digits: string) => {
       // A scan at the lock is nobody's search (the core would refuse the look-up anyway).
       if (access.lockedRef.current || !mayOpen(access.roleRef.current, 'search')) return;
+      // From this key on, nothing typed reaches the previous patient (type-ahead.ts).
+      typeAhead.begin();
       closeEmergencyRef.current();
       screenRef.current = 'search';
       setScreen('search');

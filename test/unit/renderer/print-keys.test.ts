@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { printKeyOf, type PrintKeyContext } from '../../../src/renderer/src/print/print-keys';
 
-const base: PrintKeyContext = { key: 'p', ctrl: false, alt: false, meta: false, onQueueScreen: false, focus: 'other', searchEmpty: true, ticketShowing: false };
+const base: PrintKeyContext = { key: 'p', ctrl: false, alt: false, meta: false, onQueueScreen: false, focus: 'other' };
 const at = (over: Partial<PrintKeyContext>) => printKeyOf({ ...base, ...over });
 
 describe('the print keys', () => {
@@ -14,7 +14,7 @@ describe('the print keys', () => {
   });
 
   it('Ctrl+P prints from anywhere (never the browser dialog)', () => {
-    expect(at({ ctrl: true, focus: 'search', searchEmpty: false })).toBe('print');
+    expect(at({ ctrl: true, focus: 'search' })).toBe('print');
     expect(at({ key: 'P', ctrl: true, focus: 'text', onQueueScreen: true })).toBe('print');
     expect(at({ ctrl: true, alt: true })).toBeNull();
   });
@@ -26,10 +26,9 @@ describe('the print keys', () => {
     expect(at({ focus: 'text' })).toBeNull();
   });
 
-  it('P in the search field prints only when it is empty and the ticket is showing; otherwise it is a letter', () => {
-    expect(at({ focus: 'search', searchEmpty: true, ticketShowing: true })).toBe('print');
-    expect(at({ focus: 'search', searchEmpty: false, ticketShowing: true })).toBeNull();
-    expect(at({ focus: 'search', searchEmpty: true, ticketShowing: false })).toBeNull();
+  it('P in the search field is always a letter, also empty with the number showing (PRIYO keeps its P); F4 reprints there', () => {
+    expect(at({ focus: 'search' })).toBeNull();
+    expect(at({ key: 'P', focus: 'search' })).toBeNull();
   });
 
   it('other keys never print', () => {

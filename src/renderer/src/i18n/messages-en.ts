@@ -198,6 +198,7 @@ export const uiEn: UiMessages = {
     nik: 'does not match the NIK: {{date}}',
   },
   lookup: {
+    typeAheadDropped: 'Keys pressed before the result appeared were ignored',
     searchLabel: 'NIK, card number, or patient name',
     searchPlaceholder: 'Type or scan, then press Enter',
     dobLabel: 'Birth date',

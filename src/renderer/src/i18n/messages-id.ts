@@ -200,6 +200,7 @@ export const uiId = {
     nik: 'tidak sesuai NIK: {{date}}',
   },
   lookup: {
+    typeAheadDropped: 'Tombol yang ditekan sebelum hasil muncul diabaikan',
     searchLabel: 'NIK, nomor kartu, atau nama pasien',
     searchPlaceholder: 'Ketik atau pindai, lalu tekan Enter',
     dobLabel: 'Tanggal lahir',

@@ -47,7 +47,6 @@ export function usePrintKeys(last: LastSlip | null, onQueueScreen: boolean): { n
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      const search = document.getElementById('lookup-query') as HTMLInputElement | null;
       const which = printKeyOf({
         key: event.key,
         ctrl: event.ctrlKey,
@@ -55,8 +54,6 @@ export function usePrintKeys(last: LastSlip | null, onQueueScreen: boolean): { n
         meta: event.metaKey,
         onQueueScreen,
         focus: focusKindOf(event.target),
-        searchEmpty: !search || search.value.trim() === '',
-        ticketShowing: document.querySelector('[data-testid="ticket"]') !== null,
       });
       if (!which) return;
       event.preventDefault();

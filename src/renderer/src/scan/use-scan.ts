@@ -19,12 +19,17 @@ function initOf(e: KeyboardEvent): KeyboardEventInit {
   return { key: e.key, code: e.code, location: e.location, altKey: e.altKey, ctrlKey: e.ctrlKey, shiftKey: e.shiftKey, metaKey: e.metaKey, bubbles: true, cancelable: true, composed: true };
 }
 
+/** A key given back to `target` that the detector must not judge again (it saw it once already). */
+export function dispatchUnjudged(target: EventTarget, init: KeyboardEventInit): void {
+  const event = new KeyboardEvent('keydown', init);
+  replayed.add(event);
+  target.dispatchEvent(event);
+}
+
 /** Gives a held key back to where it was going (or, if that element is gone, to the focus). */
 function replay(seen: KeySeen): void {
   const target = seen.target instanceof Node && seen.target.isConnected ? seen.target : (document.activeElement ?? document.body);
-  const event = new KeyboardEvent('keydown', seen.init);
-  replayed.add(event);
-  target.dispatchEvent(event);
+  dispatchUnjudged(target, seen.init);
 }
 
 /** Puts a field back as it was before a scan typed into it; React hears it as an ordinary edit. */

@@ -22,6 +22,7 @@ import { useLookupCorrection } from './use-lookup-correction';
 import { useFollowLiveVerdict, useOnScreenRegistration } from './use-on-screen-registration';
 import { useScreenKeys } from './use-screen-keys';
 import { useSearchFlow, type ScanRequest } from './use-search-flow';
+import { useTypeAhead } from './use-type-ahead';
 import { isPickable } from './verdict';
 import { VerdictBanner } from './VerdictBanner';
 import './lookup.css';
@@ -62,6 +63,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
   const correction = useLookupCorrection({ ...refs, registration, found: result?.patient ?? null, ownRecords, paused, lookUpAgain: search.pickOwn });
   const editing = correction.edit.state;
   useScreenKeys(paused, search.clear, search.newPatient);
+  const typedAheadNote = useTypeAhead();
   useListsHeaderSync(result, lists);
   useEmergencyTarget(onTarget, registration.registering, open?.subject ?? null, result, search.display);
   useFollowLiveVerdict(registration.follow, search.toRegister);
@@ -106,6 +108,11 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
       {note && (
         <p className="scan-note" role="status" data-testid="scan-note">
           {note}
+        </p>
+      )}
+      {typedAheadNote && (
+        <p className="scan-note" role="status" data-testid="type-ahead-note">
+          {typedAheadNote}
         </p>
       )}
       {result && !busy && <LiveLine live={live} timeZone={timeZone} />}

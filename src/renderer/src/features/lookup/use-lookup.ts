@@ -3,6 +3,7 @@ import type { OnlineOutcome } from '../../../../shared/bpjs';
 import type { ContractError } from '../../../../shared/contract';
 import type { LookupResult } from '../../../../shared/lookup';
 import { loket } from '../../api';
+import { typeAhead } from './type-ahead';
 
 /**
  * The live half of a look-up: 'asking' while BPJS is asked in the background, then what it
@@ -39,10 +40,13 @@ export function useLookup(): { state: LookupState; search: (query: string, dob: 
     const q = query.trim();
     if (!q) return;
     const ticket = ++latest.current;
+    // The search the clerk asked for (a scan, Enter): keys typed meanwhile wait for its answer.
+    const asked = typeAhead.claim();
     const chosen = patientId === undefined ? {} : { patientId };
     setState((s) => ({ ...s, busy: true }));
     const answer = await loket.lookup(dob ? { query: q, dob, ...chosen } : { query: q, ...chosen });
     if (ticket !== latest.current) return;
+    typeAhead.answered(asked);
     if (!answer.ok) return setState({ result: null, error: answer.error, busy: false, live: null, dob });
     const local = answer.value;
     const ask = asksBpjs(local);
@@ -59,6 +63,7 @@ export function useLookup(): { state: LookupState; search: (query: string, dob: 
 
   const reset = useCallback(() => {
     latest.current++;
+    typeAhead.cancel();
     setState(IDLE);
   }, []);
 

@@ -6,6 +6,7 @@ import { subjectOf } from '../register/subject-of';
 import { droppedByScan, newPatientSubject } from './on-screen-registration';
 import { isNameQuery, shouldAutoSearch } from './query-shape';
 import { enterAction, sameSearch, type SearchAsked } from './search-keys';
+import { typeAhead } from './type-ahead';
 import { useLookup, type LookupState } from './use-lookup';
 import type { OnScreenRegistration } from './use-on-screen-registration';
 import { displayOf, type Display } from './verdict';
@@ -119,6 +120,8 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
       }
       lastSearched.current = q.trim();
       lastDob.current = d;
+      // A search the clerk asked for: from now on no key reaches the previous answer (type-ahead.ts).
+      if (askedFor.current !== null && sameSearch(askedFor.current, now)) typeAhead.begin();
       setPicked(null);
       drop();
       setTicket(null);

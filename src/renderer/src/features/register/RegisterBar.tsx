@@ -16,7 +16,7 @@ export function RegisterBar({ startRef, toRegister, onStart, onNewPatient }: Pro
   return (
     <div className="register-bar">
       {toRegister && (
-        <button ref={startRef} type="button" className="button button--primary button--big" data-testid="register-start" onClick={() => onStart(toRegister)}>
+        <button ref={startRef} type="button" className="button button--primary button--big" data-testid="register-start" data-kind={toRegister.kind} onClick={() => onStart(toRegister)}>
           {toRegister.kind === 'new' ? t('register.startNew') : t('register.start')} <kbd>Enter</kbd>
         </button>
       )}

@@ -1,0 +1,106 @@
+/**
+ * Keys typed ahead of the screen (F8): a practised clerk's "scan, Enter, unit digit, Enter" often
+ * arrives before the scan's answer, or before the unit step, is on screen. From the moment a
+ * search is asked for (a scan, Enter in the search field) until its answer shows, no key reaches
+ * the screen: the previous patient's answer and register panel, still visible, must never take
+ * them. The keys are held and given, one at a time, to the step they were meant for once it
+ * shows; where the answer shows no such step they are dropped (and the screen says so). DOM-free
+ * for the unit tests; use-type-ahead.ts wires it to the keyboard and the screen.
+ */
+
+/** What the search screen shows now, as far as held keys are concerned. */
+export type ScreenNow =
+  /** The answer, or the step a held key made (the NIK check, the registration), is not up yet. */
+  | 'pending'
+  /** The unit step has the keys: digits, payer letters and Enter go there. */
+  | 'unit'
+  /** An answer naming a patient "Daftarkan" (Enter) registers; the search field has the focus. */
+  | 'answer'
+  /** Anything else: not found, a question, a conflict, a form, another screen. */
+  | 'other';
+
+/** A held key: what use-type-ahead gives back (the fields of a KeyboardEvent's init it needs). */
+export interface HeldKey {
+  key: string;
+  init: { key: string; code?: string; location?: number; shiftKey?: boolean };
+}
+
+/** What to do with the next held key on `screen`. */
+export function heldKeyStep(screen: ScreenNow, key: string): 'wait' | 'replay' | 'drop' {
+  if (screen === 'pending') return 'wait';
+  if (screen === 'unit') return key === 'Enter' || key.length === 1 ? 'replay' : 'drop';
+  if (screen === 'answer') return key === 'Enter' ? 'replay' : 'drop';
+  return 'drop';
+}
+
+/** The gate between the keyboard and the search screen (one per renderer: `typeAhead`). */
+export class TypeAhead {
+  private gen = 0;
+  /** The search asked for whose answer is not in yet; null: none pending. */
+  private pending: number | null = null;
+  private claimed = false;
+  private keys: HeldKey[] = [];
+
+  /** A search was asked for (a scan, Enter): from now on keys are held until its answer shows. */
+  begin(): void {
+    this.pending = ++this.gen;
+    this.claimed = false;
+    // Keys held for an older search were meant for a screen that will never show.
+    this.keys = [];
+  }
+
+  /** The look-up that runs the search asked for takes its number (null: no search was asked for). */
+  claim(): number | null {
+    if (this.pending === null || this.claimed) return null;
+    this.claimed = true;
+    return this.pending;
+  }
+
+  /** The answer of look-up `gen` is in (shown, or failed). */
+  answered(gen: number | null): void {
+    if (gen !== null && gen === this.pending) this.pending = null;
+  }
+
+  /** Esc, a clear: nothing pending, nothing held (nothing is said: the clerk started over). */
+  cancel(): void {
+    this.pending = null;
+    this.keys = [];
+  }
+
+  /** Whether a key pressed now is held: a search is pending, or earlier keys still wait for their step. */
+  get holding(): boolean {
+    return this.pending !== null || this.keys.length > 0;
+  }
+
+  get awaitingAnswer(): boolean {
+    return this.pending !== null;
+  }
+
+  hold(key: HeldKey): void {
+    this.keys.push(key);
+  }
+
+  /** The next held key to give back, or null when it must wait (or none is held). */
+  next(screen: ScreenNow): HeldKey | null {
+    const first = this.keys[0];
+    if (!first || this.pending !== null || heldKeyStep(screen, first.key) !== 'replay') return null;
+    this.keys.shift();
+    return first;
+  }
+
+  /** Whether the held keys must be dropped on `screen` (the step they were meant for is not there). */
+  mustDrop(screen: ScreenNow): boolean {
+    const first = this.keys[0];
+    return first !== undefined && this.pending === null && heldKeyStep(screen, first.key) === 'drop';
+  }
+
+  /** Drops every held key; how many there were. */
+  drop(): number {
+    const n = this.keys.length;
+    this.keys = [];
+    return n;
+  }
+}
+
+/** The renderer's one gate: the scan (App), the search flow and the look-up share it. */
+export const typeAhead = new TypeAhead();
