@@ -87,4 +87,16 @@ describe('keys typed ahead of the screen', () => {
     await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('form');
     expect(await visits(c)).toEqual([]);
   });
+
+  it('F9 pressed while a search is on its way is not held: the emergency is registered at once', async () => {
+    const c = await open();
+    const { page } = c;
+    await throttle(c);
+    await scan(c, STRANGER_NIK);
+    await page.keyboard.press('F9');
+    // Nobody on screen yet: an unidentified emergency, its number shown.
+    await expect.poll(() => page.locator('.emergency-dialog').count(), { timeout: 20000 }).toBe(1);
+    await expect.poll(async () => (await visits(c)).map((v) => v.queue), { timeout: 20000 }).toEqual(['GD-001']);
+  });
 });
+

@@ -10,7 +10,11 @@ const GIVE_UP_MS = 15000;
 /** How long the note about dropped keys stays (ms). */
 const NOTE_MS = 5000;
 
-/** Only a lone modifier, or a key with Ctrl/Alt/Meta (screen switches, F4's Ctrl+P), is not held. */
+/**
+ * Only a lone modifier, or a key with Ctrl/Alt/Meta (screen switches, F4's Ctrl+P), is not held.
+ * F9 never comes here: the emergency listens on the window in the capture phase, before this
+ * document listener, so an emergency never waits for a search (type-ahead.e2e checks it).
+ */
 const passes = (e: KeyboardEvent): boolean => e.ctrlKey || e.altKey || e.metaKey || ['Shift', 'Control', 'Alt', 'Meta', 'CapsLock'].includes(e.key);
 
 /** The search screen as held keys see it (type-ahead.ts), read from the page. */
