@@ -9,6 +9,7 @@ import {
   nikWarnings,
   sexAgainstNik,
   sexChosen,
+  withoutNik,
   type BirthFields,
 } from '../../../src/renderer/src/features/register/new-patient-logic';
 
@@ -92,5 +93,18 @@ describe('a NIK whose region or date cannot exist is flagged, never refused', ()
     expect(sexAgainstNik('P', checkNik(SITI, TODAY))).toBeNull();
     expect(sexAgainstNik('', checkNik(SITI, TODAY))).toBeNull();
     expect(sexAgainstNik('L', null)).toBeNull();
+  });
+});
+
+describe('saved without the NIK (another person\'s: a baby given the mother\'s)', () => {
+  // A woman born 24-02-1991: DD + 40 = 64.
+  const MOTHER_NIK = '3201046402910489';
+  it("drops the birth date and sex the form took from that NIK, keeps what differs", () => {
+    expect(withoutNik({ name: 'BAYI NY ENENG', nik: MOTHER_NIK, dob: '1991-02-24', sex: 'P' })).toEqual({ name: 'BAYI NY ENENG', nik: null, dob: null, sex: null });
+    // The baby's own date and sex, typed by the clerk, stay.
+    expect(withoutNik({ name: 'BAYI NY ENENG', nik: MOTHER_NIK, dob: '2026-11-30', sex: 'L' })).toEqual({ name: 'BAYI NY ENENG', nik: null, dob: '2026-11-30', sex: 'L' });
+    // 1891 or 1991: the NIK's DDMMYY is what counts.
+    expect(withoutNik({ name: 'X', nik: MOTHER_NIK, dob: '1891-02-24', sex: null }).dob).toBeNull();
+    expect(withoutNik({ name: 'X', nik: null, dob: '1991-02-24', sex: 'P' })).toEqual({ name: 'X', nik: null, dob: '1991-02-24', sex: 'P' });
   });
 });

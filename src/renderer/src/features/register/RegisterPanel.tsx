@@ -8,6 +8,7 @@ import { useErrorText } from '../../i18n/core-words';
 import { keyedUnits } from '../../unit-keys';
 import { DuplicatesStep } from './DuplicatesStep';
 import { NewPatientForm } from './NewPatientForm';
+import { withoutNik } from './new-patient-logic';
 import { NikClashStep } from './NikClashStep';
 import { chosen, panelCommand, type Who } from './register-flow';
 import type { Subject } from './subject';
@@ -77,7 +78,7 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
           onBack={() => dispatch({ type: 'form', draft: step.identity, focus: 'nik' })}
           onUse={takePatient}
           // Someone without an own NIK (a baby on the mother's): the typed data, without the NIK.
-          onWithoutNik={() => void resolve({ ...step.identity, nik: null })}
+          onWithoutNik={() => void resolve(withoutNik(step.identity))}
           onCancel={onCancel}
         />
       )}

@@ -86,3 +86,20 @@ export function sexAgainstNik(sex: '' | Sex, check: NikCheck | null): Sex | null
   const fromNik = nikSex(check);
   return sex !== '' && fromNik !== null && sex !== fromNik ? fromNik : null;
 }
+
+/**
+ * The identity saved without its NIK, the NIK being another person's (a baby given the mother's
+ * NIK): a birth date and a sex that are that NIK's own go with it. The form filled them from the
+ * NIK; kept, the baby's record would carry the mother's birth date and sex. Compared on the NIK's
+ * DDMMYY digits (DD + 40 for a woman), so no century guess is needed.
+ */
+export function withoutNik(identity: Identity): Identity {
+  const nik = identity.nik;
+  if (!nik || !/^\d{16}$/.test(nik)) return { ...identity, nik: null };
+  const dd = Number(nik.slice(6, 8));
+  const sex: Sex = dd > 40 ? 'P' : 'L';
+  const ddmmyy = `${String(dd > 40 ? dd - 40 : dd).padStart(2, '0')}${nik.slice(8, 12)}`;
+  const dob = identity.dob ?? null;
+  const dobOfNik = dob !== null && `${dob.slice(8, 10)}${dob.slice(5, 7)}${dob.slice(2, 4)}` === ddmmyy;
+  return { ...identity, nik: null, dob: dobOfNik ? null : dob, sex: identity.sex === sex ? null : (identity.sex ?? null) };
+}
