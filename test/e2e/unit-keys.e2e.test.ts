@@ -47,4 +47,27 @@ describe('unit number keys', () => {
     await expect.poll(() => page.getByTestId('queue-row').first().getAttribute('data-queue')).toBe('B-001');
     await c.screenshot('unit-keys-queue');
   });
+
+  it('Tab in the unit step goes round its own buttons, never out to the header', async () => {
+    const c = await open();
+    const { page } = c;
+    const search = page.locator('#lookup-query');
+    await search.fill(SITI.nik);
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('eligible');
+    await search.press('Enter');
+    const panel = page.getByTestId('register-panel');
+    await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
+    const inPanel = (): Promise<boolean> => panel.evaluate((el) => el.contains(el.ownerDocument.activeElement));
+    const count = await panel.locator('button:not([disabled])').count();
+    for (let i = 0; i < count + 2; i++) {
+      await page.keyboard.press('Tab');
+      expect(await inPanel()).toBe(true);
+    }
+    await page.keyboard.press('Shift+Tab');
+    expect(await inPanel()).toBe(true);
+    // Nothing was registered by the Tabs.
+    expect(await panel.getAttribute('data-step')).toBe('unit');
+  });
 });
+

@@ -4,6 +4,7 @@ import type { Patient, RegisteredVisit } from '../../../../shared/counter';
 import type { CounterSettings } from '../../../../shared/settings';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FOCUSABLE, trapStep } from '../../components/focus-trap';
 import { useErrorText } from '../../i18n/core-words';
 import { keyedUnits } from '../../unit-keys';
 import { DuplicatesStep } from './DuplicatesStep';
@@ -49,6 +50,17 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>): void {
     const target = event.target as HTMLElement;
+    // In the unit step Tab goes round its own buttons (units, payers, Daftar, Batal), never out
+    // into the header, where Enter on "Kunci" would lock the screen in the middle of a registration.
+    if (event.key === 'Tab' && step.step === 'unit' && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      const items = [...(panelRef.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
+      const next = trapStep(items.length, items.indexOf(target), event.shiftKey);
+      if (next !== null) {
+        event.preventDefault();
+        items[next]!.focus();
+      }
+      return;
+    }
     const command = panelCommand(
       state,
       { key: event.key, alt: event.altKey, ctrl: event.ctrlKey, meta: event.metaKey, onCancelButton: target.hasAttribute('data-cancel') },
