@@ -4,7 +4,8 @@ import type { CoreMethods } from './core';
 import { LoketError } from './errors';
 import { savePurposeOf } from './files/file-handles';
 import { attachIdentity, openFollowUps, setPayer } from './follow-ups/follow-ups';
-import { createPatient, findLikelyDuplicates, findPatient, findPatientsByMrn, type Patient } from './patients/patients.repo';
+import { createPatient, findPatient, findPatientsByMrn, type Patient } from './patients/patients.repo';
+import { likelyDuplicates } from './lookup/own-patients';
 import { updatePatient } from './patients/update-patient';
 import { callNext, dayQueue, setVisitStatus } from './visits/queue';
 import { moveServiceDate, moveVisit, recallVisit, refuseMove, undoMove } from './visits/move-visit';
@@ -147,7 +148,7 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       return findPatient(db, by) ?? null;
     },
     async likelyDuplicates({ name, dob }) {
-      return findLikelyDuplicates(db, name, dob);
+      return likelyDuplicates(db, name, dob);
     },
     async createPatient(identity) {
       if (identity.nik && findPatient(db, { nik: identity.nik })) throw new LoketError('patient/nik-exists', { nik: identity.nik });

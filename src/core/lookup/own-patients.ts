@@ -5,7 +5,7 @@ import type { OwnPatient } from '../../shared/lookup';
 import { nameSimilarity } from '../../shared/name-similarity';
 import { normalizeName } from '../../shared/names';
 import type { CounterSettings } from '../../shared/settings';
-import { findPatient, findPatientsByMrns, findPatientsByNameKey, lastVisitDate } from '../patients/patients.repo';
+import { findLikelyDuplicates, findPatient, findPatientsByMrns, findPatientsByNameKey, lastVisitDate } from '../patients/patients.repo';
 import type { Db } from '../store/open-database';
 import { mrnProbes } from './mrn-query';
 
@@ -55,3 +55,16 @@ export function ownByName(db: Db, name: string, dob: string | null): OwnPatient[
     .slice(0, MAX_OWN_MATCHES)
     .map((s) => withLastVisit(db, s.patient));
 }
+
+/**
+ * Records that are probably the person a new-patient form is about to make: the same birth date,
+ * and the name as it is, or as the name search would match it (spelt otherwise, ARIANI for
+ * ARYANI, or shortened: SUTINAH). The form asks "Pakai data ini / Tetap buat data baru" first.
+ */
+export function likelyDuplicates(db: Db, name: string, dob: string | null): Patient[] {
+  if (!dob) return [];
+  const found = new Map(findLikelyDuplicates(db, name, dob).map((p) => [p.id, p]));
+  for (const { lastVisit: _lastVisit, ...p } of ownByName(db, name, dob)) if (p.dob === dob && !found.has(p.id)) found.set(p.id, p);
+  return [...found.values()].sort((a, b) => a.id - b.id);
+}
+
