@@ -14,6 +14,16 @@ const open = (): Promise<Counter> => counters.open([APBD], { width: 1024, height
 const keysOf = (c: Counter, selector: string): Promise<string[]> =>
   c.page.locator(selector).evaluateAll((els) => els.map((el) => `${el.querySelector('kbd')?.textContent ?? '-'} ${el.getAttribute('data-unit')}`));
 
+/** SITI searched by her NIK, Enter on her answer: the unit step. */
+async function toUnitStep(c: Counter): Promise<void> {
+  const search = c.page.locator('#lookup-query');
+  await search.fill(SITI.nik);
+  await search.press('Enter');
+  await expect.poll(() => c.page.getByTestId('verdict').getAttribute('data-verdict')).toBe('eligible');
+  await search.press('Enter');
+  await expect.poll(() => c.page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+}
+
 describe('unit number keys', () => {
   it('a unit added after the IGD has the same number at the unit step and in the queue', async () => {
     const c = await open();
@@ -23,12 +33,7 @@ describe('unit number keys', () => {
     await page.reload();
     await page.getByTestId('list-status').waitFor();
 
-    const search = page.locator('#lookup-query');
-    await search.fill(SITI.nik);
-    await search.press('Enter');
-    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('eligible');
-    await search.press('Enter');
-    await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+    await toUnitStep(c);
     // The IGD (row 5) is not offered here, and the unit after it keeps its own number.
     await expect.poll(() => keysOf(c, '.choice__option--unit')).toEqual(['1 UMUM', '2 GIGI', '3 KIA', '4 LANSIA', '6 KIAKB2']);
     await c.screenshot('unit-keys-unit-step');
@@ -51,13 +56,8 @@ describe('unit number keys', () => {
   it('Tab in the unit step goes round its own buttons, never out to the header', async () => {
     const c = await open();
     const { page } = c;
-    const search = page.locator('#lookup-query');
-    await search.fill(SITI.nik);
-    await search.press('Enter');
-    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('eligible');
-    await search.press('Enter');
+    await toUnitStep(c);
     const panel = page.getByTestId('register-panel');
-    await expect.poll(() => panel.getAttribute('data-step')).toBe('unit');
     const inPanel = (): Promise<boolean> => panel.evaluate((el) => el.contains(el.ownerDocument.activeElement));
     const count = await panel.locator('button:not([disabled])').count();
     for (let i = 0; i < count + 2; i++) {
