@@ -11,5 +11,9 @@ export function connectPool(url: string, max = 20): pg.Pool {
   pool.on('error', (error: Error & { code?: string }) => {
     if (error.code !== '57P01') console.error(`hub: idle PostgreSQL connection lost: ${error.message}`);
   });
+  // A client checked out when its connection goes (PostgreSQL stopped or restarted mid-query) emits
+  // 'error' with no pool listener attached: unheard, that event would crash the hub. Its query
+  // fails with the same error, which its caller handles; the event itself needs no more.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }

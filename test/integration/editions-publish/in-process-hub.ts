@@ -9,6 +9,7 @@ import type { HubMode } from '../../../src/hub/editions/edition-routes';
 import { HubError, type CallingCounter, type HubReply, type HubRoute } from '../../../src/hub/http/route';
 import { HUB_MIGRATIONS } from '../../../src/hub/pg/migrations';
 import { hubRoutes } from '../../../src/hub/routes';
+import { connectPool } from '../../../src/hub/pg/connect';
 
 /**
  * A hub without its HTTPS server (built in parallel): its real routes over a real PostgreSQL
@@ -33,7 +34,8 @@ export interface CountingTransport extends HubTransport {
 }
 
 export async function startTestHub(url: string, mode: HubMode = 'facility'): Promise<TestHub> {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // The hub's own pool (its error handlers: PostgreSQL stopping at the end of a file is no crash).
+  const pool = connectPool(url, 4);
   // The migration runner is built in parallel: apply the SQL in order, as it will.
   for (const m of HUB_MIGRATIONS) await pool.query(m.sql);
   const config: HubEditionsConfig = { dataDir: mkdtempSync(join(tmpdir(), 'loket-hub-data-')) };
