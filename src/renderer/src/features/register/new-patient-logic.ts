@@ -1,7 +1,7 @@
 // The new-patient form's rules around the NIK: birth date and sex come from it unless the clerk
 // gave them, and a NIK whose region or date cannot exist is flagged, never refused. Pure.
 import type { Identity } from '../../../../shared/counter';
-import { inspectNik, type NikCheck, type Sex } from '../../../../shared/nik';
+import { inspectNik, nikMismatch, type NikCheck, type Sex } from '../../../../shared/nik';
 import type { TypedDateError } from '../../../../shared/typed-date';
 
 /** Who set a field: the clerk (never overwritten), the NIK (follows the NIK), or nobody yet. */
@@ -90,16 +90,14 @@ export function sexAgainstNik(sex: '' | Sex, check: NikCheck | null): Sex | null
 /**
  * The identity saved without its NIK, the NIK being another person's (a baby given the mother's
  * NIK): a birth date and a sex that are that NIK's own go with it. The form filled them from the
- * NIK; kept, the baby's record would carry the mother's birth date and sex. Compared on the NIK's
- * DDMMYY digits (DD + 40 for a woman), so no century guess is needed.
+ * NIK; kept, the baby's record would carry the mother's birth date and sex. The date is compared
+ * as nikMismatch does (the NIK's yy-mm-dd), so no century guess matters.
  */
 export function withoutNik(identity: Identity): Identity {
-  const nik = identity.nik;
-  if (!nik || !/^\d{16}$/.test(nik)) return { ...identity, nik: null };
-  const dd = Number(nik.slice(6, 8));
-  const sex: Sex = dd > 40 ? 'P' : 'L';
-  const ddmmyy = `${String(dd > 40 ? dd - 40 : dd).padStart(2, '0')}${nik.slice(8, 12)}`;
+  const check = identity.nik ? inspectNik(identity.nik) : null;
   const dob = identity.dob ?? null;
-  const dobOfNik = dob !== null && `${dob.slice(8, 10)}${dob.slice(5, 7)}${dob.slice(2, 4)}` === ddmmyy;
-  return { ...identity, nik: null, dob: dobOfNik ? null : dob, sex: identity.sex === sex ? null : (identity.sex ?? null) };
+  const sex = identity.sex ?? null;
+  if (!check) return { ...identity, nik: null };
+  const dobOfNik = dob !== null && check.info.birthDate !== null && nikMismatch(check.info, dob, null) === null;
+  return { ...identity, nik: null, dob: dobOfNik ? null : dob, sex: sex === check.info.sex ? null : sex };
 }
