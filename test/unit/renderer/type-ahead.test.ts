@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heldKeyStep, TypeAhead, type HeldKey } from '../../../src/renderer/src/features/lookup/type-ahead';
+import { CLAIM_MS, heldKeyStep, TypeAhead, type HeldKey } from '../../../src/renderer/src/features/lookup/type-ahead';
 
 const key = (k: string): HeldKey => ({ key: k, init: { key: k } });
 
@@ -63,5 +63,22 @@ describe('keys typed ahead of the screen', () => {
     expect(heldKeyStep('answer', 'Enter')).toBe('replay');
     expect(heldKeyStep('answer', '3')).toBe('drop');
     expect(heldKeyStep('other', 'Enter')).toBe('drop');
+  });
+});
+
+describe('a search asked for that never starts', () => {
+  it('holds nothing once CLAIM_MS passed without a look-up (the same card scanned again); a claimed one waits for its answer', () => {
+    let t = 0;
+    const gate = new TypeAhead(() => t);
+    gate.begin();
+    expect(gate.holding).toBe(true);
+    t = CLAIM_MS;
+    expect(gate.holding).toBe(false);
+    gate.begin();
+    const asked = gate.claim();
+    t += 10 * CLAIM_MS;
+    expect(gate.holding).toBe(true);
+    gate.answered(asked);
+    expect(gate.holding).toBe(false);
   });
 });

@@ -34,24 +34,34 @@ export function heldKeyStep(screen: ScreenNow, key: string): 'wait' | 'replay' |
 }
 
 /** The gate between the keyboard and the search screen (one per renderer: `typeAhead`). */
+/**
+ * How long a search asked for may take to start (a look-up claiming it): a scan or Enter that
+ * starts none (the same card scanned again, an Enter that registers instead) holds nothing.
+ */
+export const CLAIM_MS = 300;
+
 export class TypeAhead {
   private gen = 0;
   /** The search asked for whose answer is not in yet; null: none pending. */
   private pending: number | null = null;
   private claimed = false;
+  private begunAt = 0;
   private keys: HeldKey[] = [];
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
 
   /** A search was asked for (a scan, Enter): from now on keys are held until its answer shows. */
   begin(): void {
     this.pending = ++this.gen;
     this.claimed = false;
+    this.begunAt = this.now();
     // Keys held for an older search were meant for a screen that will never show.
     this.keys = [];
   }
 
   /** The look-up that runs the search asked for takes its number (null: no search was asked for). */
   claim(): number | null {
-    if (this.pending === null || this.claimed) return null;
+    if (!this.awaitingAnswer || this.claimed) return null;
     this.claimed = true;
     return this.pending;
   }
@@ -69,11 +79,12 @@ export class TypeAhead {
 
   /** Whether a key pressed now is held: a search is pending, or earlier keys still wait for their step. */
   get holding(): boolean {
-    return this.pending !== null || this.keys.length > 0;
+    return this.awaitingAnswer || this.keys.length > 0;
   }
 
+  /** A search asked for whose answer is not in: claimed by its look-up, or still within CLAIM_MS of being asked for. */
   get awaitingAnswer(): boolean {
-    return this.pending !== null;
+    return this.pending !== null && (this.claimed || this.now() - this.begunAt < CLAIM_MS);
   }
 
   hold(key: HeldKey): void {
@@ -83,7 +94,7 @@ export class TypeAhead {
   /** The next held key to give back, or null when it must wait (or none is held). */
   next(screen: ScreenNow): HeldKey | null {
     const first = this.keys[0];
-    if (!first || this.pending !== null || heldKeyStep(screen, first.key) !== 'replay') return null;
+    if (!first || this.awaitingAnswer || heldKeyStep(screen, first.key) !== 'replay') return null;
     this.keys.shift();
     return first;
   }
@@ -91,7 +102,7 @@ export class TypeAhead {
   /** Whether the held keys must be dropped on `screen` (the step they were meant for is not there). */
   mustDrop(screen: ScreenNow): boolean {
     const first = this.keys[0];
-    return first !== undefined && this.pending === null && heldKeyStep(screen, first.key) === 'drop';
+    return first !== undefined && !this.awaitingAnswer && heldKeyStep(screen, first.key) === 'drop';
   }
 
   /** Drops every held key; how many there were. */

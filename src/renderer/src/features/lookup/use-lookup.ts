@@ -45,8 +45,9 @@ export function useLookup(): { state: LookupState; search: (query: string, dob: 
     const chosen = patientId === undefined ? {} : { patientId };
     setState((s) => ({ ...s, busy: true }));
     const answer = await loket.lookup(dob ? { query: q, dob, ...chosen } : { query: q, ...chosen });
-    if (ticket !== latest.current) return;
+    // Answered, also when a newer search replaced this one (keys then wait on the screen's busy look-up): never left pending.
     typeAhead.answered(asked);
+    if (ticket !== latest.current) return;
     if (!answer.ok) return setState({ result: null, error: answer.error, busy: false, live: null, dob });
     const local = answer.value;
     const ask = asksBpjs(local);
