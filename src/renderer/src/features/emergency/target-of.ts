@@ -6,7 +6,8 @@ import type { EmergencyTarget } from './emergency-flow';
 
 /**
  * The patient an emergency (F9) would go to: the one being registered, else the one looked up.
- * A new patient in the unit step has no record yet: the emergency makes it from the typed identity.
+ * A new patient (in the unit step, or still being typed in the form: a name typed makes them
+ * someone on screen, see personOf) has no record yet: the emergency makes it from the identity.
  */
 export function targetOf(registering: Who | null, subject: Subject | null, result: { patient?: OwnPatient | null } | null, display: Display | null): EmergencyTarget | null {
   if (registering?.kind === 'record') return { name: registering.patient.name, patient: registering.patient };
