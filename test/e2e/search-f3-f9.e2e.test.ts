@@ -15,14 +15,15 @@ const open = (): Promise<Counter> => counters.open([APBD], { width: 1024, height
 const focused = (c: Counter): Promise<unknown> => c.page.evaluate('document.activeElement && document.activeElement.id');
 
 /** The emergency visits in the register, with their patient and the follow-ups they opened. */
-function emergencies(c: Counter): { name: string; nik: string | null; identified: number; queue: string; kinds: string }[] {
+type Emergency = { name: string; nik: string | null; dob: string | null; identified: number; queue: string; kinds: string };
+function emergencies(c: Counter): Emergency[] {
   return c.harness.core.db
     .prepare(
-      `SELECT p.name, p.nik, p.identified, v.queue_prefix || '-' || printf('%03d', v.queue_no) AS queue,
+      `SELECT p.name, p.nik, p.dob, p.identified, v.queue_prefix || '-' || printf('%03d', v.queue_no) AS queue,
               (SELECT group_concat(f.kind) FROM follow_ups f WHERE f.visit_id = v.id) AS kinds
          FROM visits v JOIN patients p ON p.id = v.patient_id WHERE v.emergency = 1 ORDER BY v.id`,
     )
-    .all() as { name: string; nik: string | null; identified: number; queue: string; kinds: string }[];
+    .all() as Emergency[];
 }
 
 describe('F3 with no record to correct', () => {
@@ -84,7 +85,7 @@ describe('F9 while the new-patient form is being typed', () => {
     await expect.poll(() => page.getByTestId('register-panel').count()).toBe(0);
     await expect.poll(() => focused(c)).toBe('lookup-query');
     // A record of her own, identified by the name typed: no identity follow-up, only the payer.
-    expect(emergencies(c)).toEqual([{ name: 'WARSINAH', nik: null, identified: 1, queue: 'GD-001', kinds: 'settle-payer' }]);
+    expect(emergencies(c)).toEqual([{ name: 'WARSINAH', nik: null, dob: null, identified: 1, queue: 'GD-001', kinds: 'settle-payer' }]);
 
     // F9 twice: an unidentified emergency, by the clerk's choice; the person typed stays in the form.
     await page.keyboard.press('F2');
@@ -92,6 +93,8 @@ describe('F9 while the new-patient form is being typed', () => {
     await page.keyboard.type('SUKARNI', { delay: 20 });
     await page.keyboard.press('Tab');
     await page.keyboard.type('3673', { delay: 20 }); // a NIK half typed
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('02021960', { delay: 20 }); // the birth date, typed after the name
     await page.keyboard.press('F9');
     await choice.waitFor();
     await page.keyboard.press('F9');
@@ -101,8 +104,8 @@ describe('F9 while the new-patient form is being typed', () => {
     expect(await form.locator('input[name="name"]').inputValue()).toBe('SUKARNI');
     expect(emergencies(c)[1]).toMatchObject({ identified: 0, kinds: 'settle-payer,identify-patient' });
 
-    // Then Enter for her: the half-typed NIK is left out (never guessed, never a refusal), the name goes.
-    await form.locator('input[name="nik"]').focus();
+    // Then Enter for her: the half-typed NIK is left out (never guessed, never a refusal); the name and date go.
+    expect(await form.locator('input[name="nik"]').inputValue()).toBe('3673');
     await page.keyboard.press('F9');
     await choice.waitFor();
     expect(await page.getByTestId('emergency-this').textContent()).toContain('SUKARNI');
@@ -110,6 +113,6 @@ describe('F9 while the new-patient form is being typed', () => {
     await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toBe('GD-003');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('register-panel').count()).toBe(0);
-    expect(emergencies(c)[2]).toEqual({ name: 'SUKARNI', nik: null, identified: 1, queue: 'GD-003', kinds: 'settle-payer' });
+    expect(emergencies(c)[2]).toEqual({ name: 'SUKARNI', nik: null, dob: '1960-02-02', identified: 1, queue: 'GD-003', kinds: 'settle-payer' });
   });
 });

@@ -22,8 +22,14 @@ export function targetOf(registering: Who | null, subject: Subject | null, resul
   return member ? { name: member.name, identity: identityOfMember(member) } : null;
 }
 
-/** Who the target is, as a string: the parent hears of a change of patient, not of every render. */
+/**
+ * Who the target is, as a string: the parent hears of a change of patient, not of every render.
+ * A person without a record yet is their whole identity: a birth date typed in the form after the
+ * name is part of whom F9 would register.
+ */
 export function targetKeyOf(target: EmergencyTarget | null): string {
   if (!target) return '';
-  return `${target.name}|${'patient' in target ? target.patient.id : (target.identity.nik ?? target.identity.card ?? '')}`;
+  if ('patient' in target) return `${target.name}|${target.patient.id}`;
+  const { nik, card, dob, sex, address } = target.identity;
+  return [target.name, nik, card, dob, sex, address].map((part) => part ?? '').join('|');
 }
