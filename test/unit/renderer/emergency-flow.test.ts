@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { emergencyKey, focusAfterEmergency, type EmergencyAction, type EmergencyPhase } from '../../../src/renderer/src/features/emergency/emergency-flow';
+import { emergencyPatientId, type EmergencyPatientApi } from '../../../src/renderer/src/features/emergency/emergency-patient';
 import { targetOf } from '../../../src/renderer/src/features/emergency/target-of';
+import { flowReducer, initialFlow, personOf, type FlowState } from '../../../src/renderer/src/features/register/register-flow';
+import { newPatientSubject } from '../../../src/renderer/src/features/lookup/on-screen-registration';
+import type { TypedForm } from '../../../src/renderer/src/features/register/typed-person';
+import type { Identity, Patient } from '../../../src/shared/counter';
 
 /** Runs keys through the rule as the app does, counting the emergencies registered. */
 function play(keys: string[], hasTarget: boolean): { registered: EmergencyAction[]; phase: EmergencyPhase } {
@@ -87,5 +92,87 @@ describe('who F9 sends to IGD', () => {
     expect(targetOf(null, null, {}, { kind: 'candidates', count: 3, warnings: [] })).toBeNull();
     // F2 (a new patient, nothing known yet): nobody, so F9 registers an unidentified emergency.
     expect(targetOf(null, { kind: 'new', nik: null, card: null, name: '', verdict: null }, null, null)).toBeNull();
+  });
+});
+
+describe('F9 while the new-patient form is half typed (clerktester F15)', () => {
+  const blank: TypedForm = { name: '', nik: '', dob: '', dobValid: true, sex: '', address: '', card: null };
+  /** F2, then the form's fields as typed (each change reaches the flow as the form reports it). */
+  const typing = (typed: Partial<TypedForm>): FlowState => {
+    const subject = newPatientSubject('', '');
+    const form = flowReducer(initialFlow(subject), { type: 'form', draft: { name: '', nik: null, card: null, dob: null, sex: null, address: null } });
+    return flowReducer(form, { type: 'typed', typed: { ...blank, ...typed } });
+  };
+  const targetWhile = (state: FlowState) => targetOf(personOf(state), newPatientSubject('', ''), null, null);
+
+  it('a name typed is a patient on screen: F9 asks (Enter: this person as typed), instead of registering an unidentified one at once', () => {
+    const target = targetWhile(typing({ name: ' warsinah ' }));
+    expect(target).toEqual({ name: 'WARSINAH', identity: { name: 'WARSINAH', nik: null, card: null, dob: null, sex: null, address: null } });
+    expect(emergencyKey('idle', 'F9', target !== null)).toBe('choose');
+  });
+
+  it('the form before a name (empty, or a NIK alone): nobody on screen, F9 registers an unidentified emergency at once', () => {
+    expect(targetWhile(typing({}))).toBeNull();
+    expect(targetWhile(typing({ nik: '3673014101990007' }))).toBeNull();
+    expect(targetWhile(typing({ name: '1' }))).toBeNull();
+  });
+
+  it('what is already valid goes with the name; a NIK or date half typed is left out, never guessed, so nothing can refuse the record', () => {
+    expect(targetWhile(typing({ name: 'WARSINAH', nik: '3673-0141-0199-0007', dob: '1999-01-01', sex: 'P', address: ' JL. MAWAR 3 ' }))).toEqual({
+      name: 'WARSINAH',
+      identity: { name: 'WARSINAH', nik: '3673014101990007', card: null, dob: '1999-01-01', sex: 'P', address: 'JL. MAWAR 3' },
+    });
+    expect(targetWhile(typing({ name: 'WARSINAH', nik: '367301', dob: '', dobValid: false }))).toMatchObject({ identity: { name: 'WARSINAH', nik: null, dob: null } });
+  });
+
+  it('the likely-duplicates and NIK questions are about the person typed too; a typed key outside the form changes nothing', () => {
+    const identity: Identity = { name: 'WARSINAH', nik: null, card: null, dob: '1960-02-02', sex: null, address: null };
+    const dup = flowReducer(typing({ name: 'WARSINAH' }), { type: 'duplicates', identity, candidates: [] });
+    expect(personOf(dup)).toEqual({ kind: 'new', identity });
+    expect(flowReducer(dup, { type: 'typed', typed: { ...blank, name: 'X' } })).toBe(dup);
+  });
+});
+
+describe('the record F9 sends to IGD', () => {
+  const MOTHER: Patient = { id: 3, uid: 'u3', mrn: '000003', nik: '3673014101990007', card: null, name: 'HALIMAH UTOMO', dob: '1999-01-01', sex: 'P', address: null, identified: true };
+  /** A stand-in for the core: the records here, and what createPatient was asked to make. */
+  const api = (records: Patient[], refuse = (_: Identity) => false) => {
+    const made: Identity[] = [];
+    const calls: EmergencyPatientApi = {
+      findPatient: async (by) => ({ ok: true, value: records.find((p) => (by.nik && p.nik === by.nik) || (by.card && p.card === by.card)) ?? null }),
+      createPatient: async (identity) => {
+        if (refuse(identity)) return { ok: false, error: { code: 'invalid-input' } };
+        made.push(identity);
+        return { ok: true, value: { ...MOTHER, ...identity, id: 100 + made.length, nik: identity.nik ?? null } as Patient };
+      },
+    };
+    return { calls, made };
+  };
+  const typed = (identity: Partial<Identity>) => ({ name: identity.name ?? 'WARSINAH', identity: { name: 'WARSINAH', nik: null, card: null, dob: null, sex: null, address: null, ...identity } });
+
+  it('a person typed in the form: a record made from what is typed', async () => {
+    const { calls, made } = api([]);
+    expect(await emergencyPatientId(calls, typed({ sex: 'P' }))).toBe(101);
+    expect(made).toEqual([{ name: 'WARSINAH', nik: null, card: null, dob: null, sex: 'P', address: null }]);
+  });
+
+  it('the NIK typed is a record here of the same name: that record, no second one', async () => {
+    const { calls, made } = api([MOTHER]);
+    expect(await emergencyPatientId(calls, typed({ name: 'HALIMAH UTOMO', nik: MOTHER.nik }))).toBe(3);
+    expect(made).toEqual([]);
+  });
+
+  it("the NIK typed is another person's record (a baby with the mother's NIK): a record of their own without that NIK, never the mother's", async () => {
+    const { calls, made } = api([MOTHER]);
+    const id = await emergencyPatientId(calls, typed({ name: 'BAYI NY HALIMAH', nik: MOTHER.nik, dob: '1999-01-01', sex: 'P' }));
+    expect(id).toBe(101);
+    // The birth date and sex taken from the mother's NIK go with it (withoutNik).
+    expect(made).toEqual([{ name: 'BAYI NY HALIMAH', nik: null, card: null, dob: null, sex: null, address: null }]);
+  });
+
+  it('data the core refuses: the name alone still goes with the emergency (no unidentified one for a name the clerk typed)', async () => {
+    const { calls, made } = api([], (identity) => identity.address !== undefined);
+    expect(await emergencyPatientId(calls, typed({ address: 'X' }))).toBe(101);
+    expect(made).toEqual([{ name: 'WARSINAH' }]);
   });
 });

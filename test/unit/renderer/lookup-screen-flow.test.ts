@@ -114,7 +114,10 @@ describe('the emergency target as the parent hears of it', () => {
   it('changes with the patient, not with every answer', () => {
     expect(targetKeyOf(null)).toBe('');
     expect(targetKeyOf({ name: 'SITI', patient: SITI })).toBe('SITI|17');
-    expect(targetKeyOf({ name: 'BUDI', identity: { name: 'BUDI', nik: '3671026304430035', card: null, dob: null, sex: null, address: null } })).toBe('BUDI|3671026304430035');
-    expect(targetKeyOf({ name: 'BAYI', identity: { name: 'BAYI', nik: null, card: null, dob: null, sex: null, address: null } })).toBe('BAYI|');
+    const bayi = { name: 'BAYI', nik: null, card: null, dob: null, sex: null, address: null };
+    expect(targetKeyOf({ name: 'BUDI', identity: { ...bayi, name: 'BUDI', nik: '3671026304430035' } })).toBe('BUDI|3671026304430035||||');
+    expect(targetKeyOf({ name: 'BAYI', identity: bayi })).toBe('BAYI|||||');
+    // A person being typed: a birth date (or sex, address) typed after the name changes whom F9 would register.
+    expect(targetKeyOf({ name: 'BAYI', identity: { ...bayi, dob: '2026-11-28' } })).not.toBe(targetKeyOf({ name: 'BAYI', identity: bayi }));
   });
 });

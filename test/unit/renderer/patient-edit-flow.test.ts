@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { changesOf, draftOf, editReducer, editTargetOf, fieldOfError, hasChanges, isEditKey, unidentifiedOf, type ScreenPatients } from '../../../src/renderer/src/features/patient-edit/patient-edit-flow';
+import { changesOf, draftOf, editReducer, editTargetOf, editWhyNot, fieldOfError, hasChanges, isEditKey, unidentifiedOf, type ScreenPatients } from '../../../src/renderer/src/features/patient-edit/patient-edit-flow';
 import { patientChangeText } from '../../../src/shared/patient-change-text';
 import type { DetailWording } from '../../../src/shared/audit-detail';
 import { detailText } from '../../../src/shared/audit-detail';
@@ -33,6 +33,22 @@ describe('which record F3 corrects', () => {
     expect(editTargetOf(screen({ found: EMERGENCY }))).toBeNull();
     expect(unidentifiedOf(screen({ found: EMERGENCY }))).toBe(EMERGENCY);
     expect(unidentifiedOf(screen({ found: SITI }))).toBeNull();
+  });
+
+  it('F3 with no record to correct says why: a list member or a new patient has no record yet, candidates need a pick, or nobody is there', () => {
+    // A list member looked up, never registered here (clerktester F12: F3 did nothing, silently).
+    expect(editWhyNot(screen({ unregistered: 'YANI BUDI' }))).toEqual({ reason: 'not-registered', name: 'YANI BUDI' });
+    // The same in its unit step, or a new patient typed in the form (the name not known yet: '').
+    expect(editWhyNot(screen({ registrationOpen: true, unregistered: 'WARSINAH' }))).toEqual({ reason: 'not-registered', name: 'WARSINAH' });
+    expect(editWhyNot(screen({ registrationOpen: true, unregistered: '' }))).toEqual({ reason: 'not-registered', name: '' });
+    expect(editWhyNot(screen({ candidates: true }))).toEqual({ reason: 'pick-first' });
+    expect(editWhyNot(screen({ ownMatches: [SITI, RUDI] }))).toEqual({ reason: 'pick-first' });
+    expect(editWhyNot(screen({}))).toEqual({ reason: 'nobody' });
+    // A record to correct (also beside a list member's name): F3 opens it, nothing to explain.
+    expect(editWhyNot(screen({ found: RUDI, unregistered: 'YANI BUDI' }))).toBeNull();
+    expect(editWhyNot(screen({ ticket: SITI }))).toBeNull();
+    // An emergency without identity: its own note says where (the follow-ups).
+    expect(editWhyNot(screen({ found: EMERGENCY }))).toBeNull();
   });
 
   it('is F3 alone', () => {

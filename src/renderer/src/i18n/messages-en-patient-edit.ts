@@ -15,6 +15,12 @@ export const patientEditEn: Pick<UiMessages, 'patientEdit'> = {
     unchanged: 'Nothing was changed on RM {{mrn}}.',
     failed: 'Patient data not changed',
     unidentified: 'An emergency patient without identity: complete the identity in Follow-ups (Alt+3, then I).',
+    whyNot: {
+      notRegistered: '{{name}} has no medical record here yet, so there is no data to correct. Register first (Enter); once the number shows, F3 corrects the data.',
+      notRegisteredNoName: 'This patient has no medical record here yet, so there is no data to correct. The data is entered when registering (Enter); once the number shows, F3 corrects it.',
+      pickFirst: 'Pick the patient first (↓), then press F3.',
+      nobody: 'No patient on screen yet. Search for the patient first, then press F3 to correct the data.',
+    },
     ...PATIENT_EDIT_WORDS.en,
   },
 };

@@ -13,6 +13,12 @@ export const patientEditId = {
     unchanged: 'Tidak ada yang diubah pada RM {{mrn}}.',
     failed: 'Data pasien belum diubah',
     unidentified: 'Pasien gawat darurat tanpa identitas: lengkapi identitasnya di Tindak lanjut (Alt+3, lalu I).',
+    whyNot: {
+      notRegistered: '{{name}} belum punya rekam medis di sini, jadi belum ada data untuk diubah. Daftarkan dulu (Enter); sesudah nomornya keluar, F3 mengubah datanya.',
+      notRegisteredNoName: 'Pasien ini belum punya rekam medis di sini, jadi belum ada data untuk diubah. Datanya diisi saat didaftarkan (Enter); sesudah nomornya keluar, F3 mengubahnya.',
+      pickFirst: 'Pilih pasiennya dulu (↓), lalu tekan F3.',
+      nobody: 'Belum ada pasien di layar. Cari pasiennya dulu, lalu tekan F3 untuk mengubah datanya.',
+    },
     ...PATIENT_EDIT_WORDS.id,
   },
 };

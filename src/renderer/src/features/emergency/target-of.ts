@@ -6,7 +6,8 @@ import type { EmergencyTarget } from './emergency-flow';
 
 /**
  * The patient an emergency (F9) would go to: the one being registered, else the one looked up.
- * A new patient in the unit step has no record yet: the emergency makes it from the typed identity.
+ * A new patient (in the unit step, or still being typed in the form: a name typed makes them
+ * someone on screen, see personOf) has no record yet: the emergency makes it from the identity.
  */
 export function targetOf(registering: Who | null, subject: Subject | null, result: { patient?: OwnPatient | null } | null, display: Display | null): EmergencyTarget | null {
   if (registering?.kind === 'record') return { name: registering.patient.name, patient: registering.patient };
@@ -21,8 +22,14 @@ export function targetOf(registering: Who | null, subject: Subject | null, resul
   return member ? { name: member.name, identity: identityOfMember(member) } : null;
 }
 
-/** Who the target is, as a string: the parent hears of a change of patient, not of every render. */
+/**
+ * Who the target is, as a string: the parent hears of a change of patient, not of every render.
+ * A person without a record yet is their whole identity: a birth date typed in the form after the
+ * name is part of whom F9 would register.
+ */
 export function targetKeyOf(target: EmergencyTarget | null): string {
   if (!target) return '';
-  return `${target.name}|${'patient' in target ? target.patient.id : (target.identity.nik ?? target.identity.card ?? '')}`;
+  if ('patient' in target) return `${target.name}|${target.patient.id}`;
+  const { nik, card, dob, sex, address } = target.identity;
+  return [target.name, nik, card, dob, sex, address].map((part) => part ?? '').join('|');
 }

@@ -3,22 +3,7 @@ import type { RegisteredVisit } from '../../../../shared/counter';
 import { loket } from '../../api';
 import type { EmergencyState } from './EmergencyDialog';
 import { emergencyKey, type EmergencyPhase, type EmergencyTarget } from './emergency-flow';
-
-/**
- * The record an emergency goes to: the one on screen, or one made from the list member's data.
- * Null when that fails: the emergency is then registered without identity, it never waits.
- */
-async function patientIdOf(target: EmergencyTarget): Promise<number | null> {
-  if ('patient' in target) return target.patient.id;
-  const { identity } = target;
-  const by = identity.nik ? { nik: identity.nik } : identity.card ? { card: identity.card } : null;
-  if (by) {
-    const found = await loket.findPatient(by);
-    if (found.ok && found.value) return found.value.id;
-  }
-  const created = await loket.createPatient(identity);
-  return created.ok ? created.value.id : null;
-}
+import { emergencyPatientId } from './emergency-patient';
 
 const phaseOf = (s: EmergencyState | null): EmergencyPhase =>
   s === null ? 'idle' : s.status === 'choose' ? 'choosing' : s.status === 'busy' ? 'busy' : 'shown';
@@ -69,10 +54,12 @@ export function useEmergency(
     async (who: EmergencyTarget | null) => {
       // Busy at once, before any await: a second key in the meantime is ignored.
       show({ status: 'busy' });
-      const patientId = who ? await patientIdOf(who) : null;
+      const patientId = who ? await emergencyPatientId(loket, who) : null;
       const result = await loket.registerEmergency(patientId ? { patientId } : {});
       show(result.ok ? { status: 'done', visit: result.value } : { status: 'failed', error: result.error });
-      if (result.ok) onDoneRef.current(result.value, patientId !== null);
+      // The patient on screen went to IGD (also if no record could be made for them): the screen
+      // lets them go, so they are not registered a second time.
+      if (result.ok) onDoneRef.current(result.value, who !== null);
     },
     [show],
   );

@@ -7,7 +7,7 @@ import type { ListsState } from '../../hooks/use-lists';
 import type { EmergencyTarget } from '../emergency/emergency-flow';
 import { RegisterBar } from '../register/RegisterBar';
 import { RegisterPanel } from '../register/RegisterPanel';
-import { EditNoticeLine } from '../patient-edit/EditPatientAction';
+import { EditNoticeLine, EditWhyNotLine } from '../patient-edit/EditPatientAction';
 import { useListsHeaderSync } from './use-lists-header-sync';
 import { LiveLine } from './LiveLine';
 import { CorrectionAction, CorrectionPanel } from './LookupCorrection';
@@ -60,7 +60,16 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
   const { result, error, busy, live } = search.state;
   const { open, ticket, note, drop } = registration;
   const ownRecords = ownRecordsOf(result);
-  const correction = useLookupCorrection({ ...refs, registration, found: result?.patient ?? null, ownRecords, paused, lookUpAgain: search.pickOwn });
+  const correction = useLookupCorrection({
+    ...refs,
+    registration,
+    found: result?.patient ?? null,
+    ownRecords,
+    toRegister: search.toRegister,
+    candidates: search.display?.kind === 'candidates',
+    paused,
+    lookUpAgain: search.pickOwn,
+  });
   const editing = correction.edit.state;
   useScreenKeys(paused, search.clear, search.newPatient);
   const typedAheadNote = useTypeAhead();
@@ -118,6 +127,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
       {result && !busy && <LiveLine live={live} timeZone={timeZone} />}
       {error && <ErrorAlert title={t('lookup.errorTitle')} error={error} />}
       <EditNoticeLine notice={correction.edit.notice} shownPatientId={ticket?.patient.id ?? result?.patient?.id ?? null} />
+      <EditWhyNotLine whyNot={correction.whyNot} />
       <RegisteredTicket ticket={ticket} settings={settings} correction={correction} />
       {!result && !error && !ticket && !open && <p className="lookup__idle">{t('lookup.idle')}</p>}
       {result?.patient && <OwnPatientLine patient={result.patient} />}

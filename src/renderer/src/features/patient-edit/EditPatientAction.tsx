@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../../../shared/counter';
-import type { EditNotice } from './patient-edit-flow';
+import type { EditNotice, EditWhyNot } from './patient-edit-flow';
 import './patient-edit.css';
 
 interface ActionProps {
@@ -39,6 +39,23 @@ export function EditNoticeLine({ notice, shownPatientId }: { notice: EditNotice 
   return (
     <p className="patient-edit-notice" role="status" data-testid="edit-notice">
       {notice.fields.length === 0 ? t('patientEdit.unchanged', { mrn: notice.mrn }) : t(notice.reprint ? 'patientEdit.savedReprint' : 'patientEdit.saved', { mrn: notice.mrn, fields })}
+    </p>
+  );
+}
+
+/** Why F3 corrected nothing ("YANI BUDI belum punya rekam medis di sini…"), worded now, in the screen's language. */
+export function EditWhyNotLine({ whyNot }: { whyNot: EditWhyNot | null }) {
+  const { t } = useTranslation();
+  if (!whyNot) return null;
+  const text =
+    whyNot.reason === 'not-registered'
+      ? whyNot.name
+        ? t('patientEdit.whyNot.notRegistered', { name: whyNot.name })
+        : t('patientEdit.whyNot.notRegisteredNoName')
+      : t(`patientEdit.whyNot.${whyNot.reason === 'pick-first' ? 'pickFirst' : 'nobody'}`);
+  return (
+    <p className="patient-edit-why-not" role="status" data-testid="edit-why-not" data-reason={whyNot.reason}>
+      {text}
     </p>
   );
 }

@@ -29,6 +29,13 @@ export interface ScreenPatients {
   ownMatches: readonly Patient[];
   /** The own record whose row has the focus (its "Pilih" button), by RM. */
   focusedMrn?: string | null;
+  /**
+   * The person on screen who has no record here yet (a list member looked up or picked, a new
+   * patient typed in the form or in the unit step): their name, '' when none is known yet.
+   */
+  unregistered?: string | null;
+  /** List rows are shown to pick from (a name search) and none is picked yet. */
+  candidates?: boolean;
 }
 
 /**
@@ -56,6 +63,25 @@ function pick(s: ScreenPatients): EditTarget | null {
 export function unidentifiedOf(s: ScreenPatients): Patient | null {
   const target = pick(s);
   return target && !target.patient.identified ? target.patient : null;
+}
+
+/**
+ * Why F3 corrects nothing now, said in words (every key on this screen says what it did):
+ * - `not-registered`: the person on screen has no record here yet, so there is no data to
+ *   correct: it is given when registering (the form), and corrected with F3 on the number once
+ *   registered;
+ * - `pick-first`: candidates or several own records are listed and none is picked;
+ * - `nobody`: nobody on screen yet.
+ * Null when F3 has a record to correct, or the record on screen is an emergency without
+ * identity (its note already says where that is completed).
+ */
+export type EditWhyNot = { reason: 'not-registered'; name: string } | { reason: 'pick-first' } | { reason: 'nobody' };
+
+export function editWhyNot(s: ScreenPatients): EditWhyNot | null {
+  if (pick(s)) return null;
+  if (s.unregistered !== undefined && s.unregistered !== null) return { reason: 'not-registered', name: s.unregistered };
+  if (s.candidates || s.ownMatches.length > 1) return { reason: 'pick-first' };
+  return { reason: 'nobody' };
 }
 
 /** F3, alone: the correction's key (F1 search, F2 new patient, F4 reprint, F9 emergency are taken). */

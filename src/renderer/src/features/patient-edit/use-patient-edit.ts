@@ -2,11 +2,16 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { Identity } from '../../../../shared/counter';
 import type { PatientUpdate } from '../../../../shared/patient-changes';
 import { loket } from '../../api';
-import { changesOf, editReducer, hasChanges, isEditKey, type EditNotice, type EditOrigin, type EditState, type EditTarget } from './patient-edit-flow';
+import { changesOf, editReducer, hasChanges, isEditKey, type EditNotice, type EditOrigin, type EditState, type EditTarget, type EditWhyNot } from './patient-edit-flow';
+
+/** How long the note saying why F3 did nothing stays, unless another key comes first (ms). */
+const WHY_NOT_MS = 8000;
 
 export interface PatientEdit {
   state: EditState | null;
   notice: EditNotice | null;
+  /** Why the last F3 corrected nothing (said until another key, or a few seconds); null: nothing to say. */
+  whyNot: EditWhyNot | null;
   open: (target: EditTarget) => void;
   close: () => void;
   save: (identity: Identity) => Promise<void>;
@@ -15,8 +20,10 @@ export interface PatientEdit {
 }
 
 export interface PatientEditOptions {
-  /** The record F3 corrects now (asked at the key); null: none, the key does nothing. */
+  /** The record F3 corrects now (asked at the key); null: none, the key corrects nothing. */
   target: () => EditTarget | null;
+  /** Asked when F3 found no record: why (editWhyNot), said to the clerk; null: nothing to say. */
+  whyNot?: () => EditWhyNot | null;
   /** A dialog has the keys (the emergency, the lock): F3 does nothing. */
   paused: boolean;
   /** Just before a correction opens (the screen drops a registration not yet sent). */
@@ -30,9 +37,13 @@ export interface PatientEditOptions {
  * it with nothing changed. A correction closed meanwhile (a scan, another search) shows nothing
  * of its late answer but the notice, and only while that record is on screen.
  */
-export function usePatientEdit({ target, paused, onOpen, onSaved }: PatientEditOptions): PatientEdit {
+export function usePatientEdit({ target, whyNot: whyNotOf, paused, onOpen, onSaved }: PatientEditOptions): PatientEdit {
   const [state, dispatch] = useReducer(editReducer, null);
   const [notice, setNotice] = useState<EditNotice | null>(null);
+  const [whyNot, setWhyNot] = useState<EditWhyNot | null>(null);
+  const whyNotRef = useRef(whyNotOf);
+  whyNotRef.current = whyNotOf;
+  const whyNotTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const stateRef = useRef(state);
   stateRef.current = state;
   const targetRef = useRef(target);
@@ -43,6 +54,7 @@ export function usePatientEdit({ target, paused, onOpen, onSaved }: PatientEditO
   const open = useCallback((next: EditTarget) => {
     onOpenRef.current?.(next);
     setNotice(null);
+    setWhyNot(null);
     dispatch({ type: 'open', target: next });
   }, []);
   const close = useCallback(() => dispatch({ type: 'close' }), []);
@@ -80,11 +92,27 @@ export function usePatientEdit({ target, paused, onOpen, onSaved }: PatientEditO
       event.preventDefault();
       if (event.repeat || stateRef.current) return;
       const next = targetRef.current();
-      if (next) open(next);
+      if (next) return open(next);
+      // Nothing to correct: said, never silent.
+      setWhyNot(whyNotRef.current?.() ?? null);
+      clearTimeout(whyNotTimer.current);
+      whyNotTimer.current = setTimeout(() => setWhyNot(null), WHY_NOT_MS);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [paused, open]);
 
-  return { state, notice, open, close, save, edited };
+  useEffect(() => {
+    // Any other key: the clerk moved on, the note goes (capture: also keys a field keeps to itself).
+    const onOther = (event: KeyboardEvent): void => {
+      if (!isEditKey(event)) setWhyNot(null);
+    };
+    window.addEventListener('keydown', onOther, true);
+    return () => {
+      window.removeEventListener('keydown', onOther, true);
+      clearTimeout(whyNotTimer.current);
+    };
+  }, []);
+
+  return { state, notice, whyNot, open, close, save, edited };
 }

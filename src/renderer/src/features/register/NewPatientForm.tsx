@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Identity } from '../../../../shared/counter';
 import { DateField } from '../../components/DateField';
@@ -9,6 +9,7 @@ import { stripSeparators } from '../../../../shared/separators';
 import { parseCard } from '../../../../shared/card';
 import { hasLetter } from '../../../../shared/text-schemas';
 import type { PatientField } from '../../../../shared/patient-changes';
+import type { TypedForm } from './typed-person';
 import './new-patient.css';
 
 interface Props {
@@ -27,10 +28,12 @@ interface Props {
   withCard?: boolean;
   /** The core's refusal of a field in words (a NIK another record holds), shown under that field. */
   fieldErrors?: Partial<Record<PatientField, string>>;
+  /** Hears the fields as typed, at every change (the registration's emergency target, F9). */
+  onTyped?: (typed: TypedForm) => void;
 }
 
 /** A patient the lists do not know: only the name is required (a baby, a visitor has no NIK). */
-export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel, title, detail, submitLabel, testId = 'new-patient-form', withCard = false, fieldErrors = {} }: Props) {
+export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel, title, detail, submitLabel, testId = 'new-patient-form', withCard = false, fieldErrors = {}, onTyped }: Props) {
   const { t } = useTranslation();
   const id = useId();
   // The facility's day: a birth date of today there is no future date, whatever the PC's zone.
@@ -54,6 +57,13 @@ export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel
   // A card typed without its leading zeros is padded, as in the search field.
   const cardParse = withCard && card.trim() !== '' ? parseCard(card) : null;
   const cardBad = cardParse !== null && !cardParse.ok;
+  const draftCard = draft.card ?? null;
+  // In the commit of the key itself (a layout effect): an F9 pressed right after the last letter
+  // already finds the name typed.
+  useLayoutEffect(
+    () => onTyped?.({ name, nik, dob, dobValid: birth.dobError === null, sex, address, card: draftCard }),
+    [onTyped, name, nik, dob, birth.dobError, sex, address, draftCard],
+  );
 
   return (
     <form

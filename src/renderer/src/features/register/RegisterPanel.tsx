@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient, RegisteredVisit } from '../../../../shared/counter';
 import type { CounterSettings } from '../../../../shared/settings';
@@ -13,13 +13,14 @@ import { withoutNik } from './new-patient-logic';
 import { NikClashStep } from './NikClashStep';
 import { chosen, panelCommand, type Who } from './register-flow';
 import type { Subject } from './subject';
+import type { TypedForm } from './typed-person';
 import { UnitStep } from './UnitStep';
 import { useRegisterFlow } from './use-register-flow';
 
 interface Props {
   subject: Subject;
   settings: CounterSettings | null;
-  /** Who the unit step would register (a record, or a new patient not written yet): an emergency (F9) goes to them. */
+  /** Whom the registration is about (the unit step's record or new patient, the person typed in the form): an emergency (F9) goes to them. */
   onWho: (who: Who | null) => void;
   onRegistered: (visit: RegisteredVisit, patient: Patient) => void;
   onCancel: () => void;
@@ -39,6 +40,7 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
   const submitRef = useRef<HTMLButtonElement>(null);
   const { step } = state;
   const { unit, payer, derived, checked } = chosen(state, subject, units);
+  const onTyped = useCallback((typed: TypedForm) => dispatch({ type: 'typed', typed }), [dispatch]);
 
   // Before the browser handles another event (a layout effect, not an effect): a unit key pressed
   // as soon as the step shows (after a NIK check, the step comes asynchronously) must land in the
@@ -80,7 +82,14 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
     <section className="register" ref={panelRef} data-testid="register-panel" data-step={step.step} onKeyDown={onKeyDown} aria-busy={state.busy}>
       {step.step === 'checking' && <p className="register__checking">{t('register.checking')}</p>}
       {step.step === 'form' && (
-        <NewPatientForm draft={step.draft} {...(step.focus ? { focus: step.focus } : {})} busy={state.busy} onSubmit={(identity) => void resolve(identity)} onCancel={onCancel} />
+        <NewPatientForm
+          draft={step.draft}
+          {...(step.focus ? { focus: step.focus } : {})}
+          busy={state.busy}
+          onSubmit={(identity) => void resolve(identity)}
+          onCancel={onCancel}
+          onTyped={onTyped}
+        />
       )}
       {step.step === 'nik-clash' && (
         <NikClashStep

@@ -5,6 +5,7 @@ import { unitOfKey } from '../../unit-keys';
 import { derivePayer } from './payer';
 import { sameName } from './resolve-identity';
 import { identityOfMember, type Subject, type VerdictSource } from './subject';
+import { typedIdentity, type TypedForm } from './typed-person';
 
 /**
  * Who the unit step registers: a record this facility has, or a new patient not written yet. A
@@ -24,7 +25,7 @@ export const whoName = (who: Who): string => (who.kind === 'record' ? who.patien
  */
 export type Step =
   | { step: 'checking' }
-  | { step: 'form'; draft: Identity; focus?: 'nik' }
+  | { step: 'form'; draft: Identity; focus?: 'nik'; typed?: TypedForm }
   | { step: 'duplicates'; identity: Identity; candidates: Patient[] }
   | { step: 'nik-clash'; identity: Identity; patient: Patient }
   | { step: 'unit'; who: Who }
@@ -61,6 +62,8 @@ export type FlowEvent =
   | { type: 'busy' }
   | { type: 'failed'; error: ContractError }
   | { type: 'form'; draft: Identity; focus?: 'nik' }
+  /** The form's fields as typed now (each change): whom an emergency would take (personOf). */
+  | { type: 'typed'; typed: TypedForm }
   | { type: 'duplicates'; identity: Identity; candidates: Patient[] }
   | { type: 'nik-clash'; identity: Identity; patient: Patient }
   /** A record of this facility: registered as it is. `check`: its NIK looked up on the way (see IdentityCheck). */
@@ -104,6 +107,8 @@ export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
       return { ...state, busy: false, error: event.error };
     case 'form':
       return { ...state, busy: false, error: null, step: { step: 'form', draft: event.draft, ...(event.focus ? { focus: event.focus } : {}) } };
+    case 'typed':
+      return state.step.step === 'form' ? { ...state, step: { ...state.step, typed: event.typed } } : state;
     case 'duplicates':
       return { ...state, busy: false, step: { step: 'duplicates', identity: event.identity, candidates: event.candidates } };
     case 'nik-clash':
@@ -182,6 +187,31 @@ export function withListDetails(identity: Identity, check: IdentityCheck | null)
 
 /** Who "Daftar" registers now; null outside the unit step. */
 export const whoOf = (state: FlowState): Who | null => (state.step.step === 'unit' ? state.step.who : null);
+
+/**
+ * The person this registration is about, for an emergency (F9) and a scan's note: the unit
+ * step's, else the one typed in the new-patient form (as far as typed: typedIdentity; nobody
+ * before a name is typed), else the identity the likely-duplicates or NIK question is about.
+ * Null while checking. Never written here: an emergency makes the record itself.
+ */
+export function personOf(state: FlowState): Who | null {
+  const { step } = state;
+  if (step.step === 'unit') return step.who;
+  if (step.step === 'duplicates' || step.step === 'nik-clash') return { kind: 'new', identity: step.identity };
+  if (step.step !== 'form') return null;
+  const identity = step.typed ? typedIdentity(step.typed) : typedIdentity({ ...formOf(step.draft), card: step.draft.card ?? null });
+  return identity ? { kind: 'new', identity } : null;
+}
+
+/** A draft as the form shows it before any key (the form reports its own fields from then on). */
+const formOf = (draft: Identity): Omit<TypedForm, 'card'> => ({
+  name: draft.name,
+  nik: draft.nik ?? '',
+  dob: draft.dob ?? '',
+  dobValid: true,
+  sex: draft.sex ?? '',
+  address: draft.address ?? '',
+});
 
 /**
  * The one call "Daftar" makes: the visit of a record, or (a new patient) the record and its

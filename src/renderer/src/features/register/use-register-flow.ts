@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useReducer, useRef, type Dispatch } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, type Dispatch } from 'react';
 import type { Result } from '../../../../shared/contract';
 import type { Identity, Patient, RegisteredVisit } from '../../../../shared/counter';
 import { loket } from '../../api';
-import { canSubmit, firstAction, flowReducer, initialFlow, registrationOf, whoOf, type FlowEvent, type FlowState, type Registration, type UnitChoice, type Who } from './register-flow';
+import { canSubmit, firstAction, flowReducer, initialFlow, personOf, registrationOf, type FlowEvent, type FlowState, type Registration, type UnitChoice, type Who } from './register-flow';
 import { withIdentityCheck } from './identity-check';
 import { resolveIdentity } from './resolve-identity';
 import type { Subject } from './subject';
@@ -31,7 +31,8 @@ export interface RegisterFlow {
  * Runs the calls the register steps ask for. Every answer is checked against `alive`: a panel
  * dropped meanwhile (Esc, a new scan, an emergency) never moves on to a later step. Nothing is
  * written before "Daftar": a new patient's record is made with the visit, in one call.
- * `onWho`: who the unit step would register (an emergency, F9, goes to them), null otherwise.
+ * `onWho`: whom the registration is about (personOf: the unit step's, or the person typed in the
+ * form; an emergency, F9, goes to them), null otherwise.
  */
 export function useRegisterFlow(
   subject: Subject,
@@ -51,7 +52,8 @@ export function useRegisterFlow(
     };
   }, []);
 
-  const who = whoOf(state);
+  // Once per change of the flow's state (a key typed in the form is one), not per render.
+  const who = useMemo(() => personOf(state), [state]);
   useEffect(() => onWho(who), [who, onWho]);
   useEffect(() => () => onWho(null), [onWho]);
 
