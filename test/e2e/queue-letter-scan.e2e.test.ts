@@ -27,16 +27,22 @@ async function scan(c: Counter, digits: string): Promise<void> {
   await c.page.keyboard.press('Enter');
 }
 
+/** The queue of Poli Umum with these patients, the first called by P (the row the keys act on); its visit id. */
+async function firstCalled(c: Counter, [first, ...others]: [string, ...string[]]): Promise<number> {
+  const id = await seedVisit(c, first);
+  for (const name of others) await seedVisit(c, name);
+  await c.page.keyboard.press('Alt+2');
+  await expect.poll(() => c.page.getByTestId('queue-row').count()).toBe(others.length + 1);
+  await c.page.keyboard.press('p');
+  await expect.poll(() => rowStatus(c, 'U-001')).toBe('called');
+  return id;
+}
+
 describe('a letter on the queue, then a scan at once (F7)', () => {
   it('S then the next card: the selected patient is served, then the scan is searched as usual', async () => {
     const c = await counters.open([APBD], { width: 1024, height: 768 });
     const { page } = c;
-    const udin = await seedVisit(c, 'UDIN PANJAITAN');
-    await seedVisit(c, 'YAYAT ISMAIL');
-    await page.keyboard.press('Alt+2');
-    await expect.poll(() => page.getByTestId('queue-row').count()).toBe(2);
-    await page.keyboard.press('p');
-    await expect.poll(() => rowStatus(c, 'U-001')).toBe('called');
+    const udin = await firstCalled(c, ['UDIN PANJAITAN', 'YAYAT ISMAIL']);
     await quiet(c);
 
     // The clerk serves U-001 and scans the next patient's card straight away.
@@ -56,11 +62,7 @@ describe('a letter on the queue, then a scan at once (F7)', () => {
   it('a letter that is not run says so in words: S then Esc, S then another letter', async () => {
     const c = await counters.open([APBD], { width: 1024, height: 768 });
     const { page } = c;
-    const udin = await seedVisit(c, 'UDIN PANJAITAN');
-    await page.keyboard.press('Alt+2');
-    await expect.poll(() => page.getByTestId('queue-row').count()).toBe(1);
-    await page.keyboard.press('p');
-    await expect.poll(() => rowStatus(c, 'U-001')).toBe('called');
+    const udin = await firstCalled(c, ['UDIN PANJAITAN']);
     const hint = page.getByTestId('typing-hint');
 
     await quiet(c);
