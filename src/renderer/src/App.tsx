@@ -4,6 +4,7 @@ import type { SessionView } from '../../shared/accounts';
 import type { RegisteredVisit } from '../../shared/counter';
 import { hasBridge } from './api';
 import { AppHeader, SCREENS, type Screen } from './components/AppHeader';
+import { runWaitingLetters } from './components/letter-flush';
 import { StatusBar } from './components/StatusBar';
 import { UndoStoreContext } from './components/UndoToast';
 import { UndoStore } from './components/undo-store';
@@ -129,6 +130,8 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
     useCallback((digits: string) => {
       // A scan at the lock is nobody's search (the core would refuse the look-up anyway).
       if (access.lockedRef.current || !mayOpen(access.roleRef.current, 'search')) return;
+      // A letter pressed just before the scan (S, then the next card) acts first, on its screen (letter-flush.ts).
+      runWaitingLetters();
       // From this key on, nothing typed reaches the previous patient (type-ahead.ts).
       typeAhead.begin();
       closeEmergencyRef.current();

@@ -56,13 +56,13 @@ describe('single-letter actions against typing (queue and follow-ups)', () => {
 
   it('a key pressed alone acts, SETTLE_MS later; another alone after a quiet second acts too', () => {
     const guard = new LetterGuard<string>();
-    expect(guard.press(0, 'jkn')).toEqual({ due: null, ignored: false, alone: true });
+    expect(guard.press(0, 'jkn')).toEqual({ due: null, ignored: false, alone: true, dropped: null });
     expect(guard.tick(SETTLE_MS - 1)).toBeNull();
     expect(guard.dueIn(SETTLE_MS - 1)).toBe(1);
     expect(guard.tick(SETTLE_MS)).toBe('jkn');
     expect(guard.tick(SETTLE_MS + 1)).toBeNull();
     // Within QUIET_MS of the last key: ignored (the clerk reads the toast first).
-    expect(guard.press(QUIET_MS, 'umum')).toEqual({ due: null, ignored: true, alone: false });
+    expect(guard.press(QUIET_MS, 'umum')).toEqual({ due: null, ignored: true, alone: false, dropped: null });
     expect(guard.tick(QUIET_MS + SETTLE_MS)).toBeNull();
     // The ignored key counts as typing too: quiet is counted from it.
     expect(guard.press(QUIET_MS + QUIET_MS, 'umum').ignored).toBe(true);
@@ -73,15 +73,45 @@ describe('single-letter actions against typing (queue and follow-ups)', () => {
   it('a late timer: the next key first runs the action that came due, then is judged', () => {
     const guard = new LetterGuard<string>();
     guard.press(0, 'p');
-    expect(guard.press(SETTLE_MS + 10, 's')).toEqual({ due: 'p', ignored: true, alone: false });
+    expect(guard.press(SETTLE_MS + 10, 's')).toEqual({ due: 'p', ignored: true, alone: false, dropped: null });
   });
 
-  it('Escape or a shortcut drops a letter still waiting', () => {
+  it('Escape or a shortcut drops a letter still waiting, and hands it back so the screen can name it', () => {
     const guard = new LetterGuard<string>();
     guard.press(0, 'p');
-    guard.cancel();
+    expect(guard.cancel()).toBe('p');
     expect(guard.tick(SETTLE_MS)).toBeNull();
     expect(guard.dueIn(SETTLE_MS)).toBeNull();
+    expect(guard.cancel()).toBeNull(); // nothing waited: nothing to say
+  });
+
+  it('a second key within SETTLE_MS names the letter it dropped (typing); later keys drop nothing more', () => {
+    const guard = new LetterGuard<string>();
+    guard.press(0, 's#0');
+    expect(guard.press(80, 'x#1')).toEqual({ due: null, ignored: true, alone: false, dropped: 's#0' });
+    expect(guard.press(160, null).dropped).toBeNull();
+  });
+
+  it('a scan right after a letter (F7): flush() runs it at once, before SETTLE_MS; typing is still held back', () => {
+    const guard = new LetterGuard<string>();
+    guard.press(0, 's');
+    expect(guard.flush()).toBe('s');
+    expect(guard.tick(SETTLE_MS)).toBeNull(); // run once, not again by the timer
+    expect(guard.flush()).toBeNull();
+    // A word's first letter was dropped by the second: a scan after the word runs nothing.
+    guard.press(5000, 'b');
+    guard.press(5100, null);
+    expect(guard.flush()).toBeNull();
+  });
+
+  it('the app runs the waiting letters of the screens shown when a scan comes (letter-flush.ts)', async () => {
+    const { onScanRunLetter, runWaitingLetters } = await import('../../../src/renderer/src/components/letter-flush');
+    const ran: string[] = [];
+    const off = onScanRunLetter(() => ran.push('queue'));
+    runWaitingLetters();
+    off();
+    runWaitingLetters(); // a screen left is no longer asked
+    expect(ran).toEqual(['queue']);
   });
 
   it('only one character without Ctrl/Alt/Meta is judged (Ctrl+Z, Alt+3, arrows, Enter are not)', () => {
@@ -110,7 +140,7 @@ describe('single-letter actions against typing (queue and follow-ups)', () => {
 describe('a letter pressed alone that has no action here', () => {
   it('is told apart from typing, so the screen can say why it did nothing', () => {
     const guard = new LetterGuard<string>();
-    expect(guard.press(0, null)).toEqual({ due: null, ignored: true, alone: true });
+    expect(guard.press(0, null)).toEqual({ due: null, ignored: true, alone: true, dropped: null });
     // Typing: the next keys come at once.
     expect(guard.press(100, null).alone).toBe(false);
     expect(guard.press(100 + QUIET_MS + 1, null).alone).toBe(true);

@@ -5,6 +5,7 @@ import { HubLinkStatus } from '../features/hub/HubLinkStatus';
 import { formatClock, formatSeconds } from '../format-time';
 import { useLang } from '../i18n';
 import { useCoreMessage } from '../i18n/core-words';
+import { UNDO_TOAST_SLOT } from './UndoToast';
 
 interface Props {
   connectivity: Connectivity | null;
@@ -23,7 +24,7 @@ const MARK: Record<Connectivity['state'], string> = {
   rejected: '✕',
 };
 
-/** The footer on every screen: the BPJS connection in words, and what waits for a re-check. */
+/** The footer on every screen: the BPJS connection in words, and what waits for a re-check; a screen's undo toast shows in it. */
 export function StatusBar({ connectivity: c, timeZone, hubLink = null }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -54,6 +55,8 @@ export function StatusBar({ connectivity: c, timeZone, hubLink = null }: Props) 
         <span className="connectivity__text">{text}</span>
       </p>
       <HubLinkStatus link={hubLink} />
+      {/* A screen's undo toast goes here (UndoToast.tsx): beside the connection, over no row of the screen. */}
+      <div id={UNDO_TOAST_SLOT} className="status-bar__toast" />
       {detail && (
         <p className="status-bar__message" data-testid="connectivity-message" title={detail}>
           {detail}

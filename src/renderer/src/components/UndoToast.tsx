@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactElement } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useWords } from '../i18n/use-words';
 import type { Words } from '../i18n/words';
@@ -6,6 +7,12 @@ import { UNDO_MS, isUndoKey, undoableHere, undoableInARow, type UndoPlace } from
 import { UndoStore, type Reverse } from './undo-store';
 
 export type { Reverse };
+
+/**
+ * Where the toast shows: a place in the status bar (StatusBar.tsx), so it never covers a row of
+ * the screen (at 1024×768 a toast floating above the bar hid one queue row in four, F17).
+ */
+export const UNDO_TOAST_SLOT = 'undo-toast-slot';
 
 /** The signed-in clerk's Undo stacks (App provides one per clerk); without it a screen keeps its own. */
 export const UndoStoreContext = createContext<UndoStore | null>(null);
@@ -89,5 +96,7 @@ export function useUndo(scope: string, where: () => UndoPlace, onUndone: (messag
       </button>
     </div>
   ) : null;
-  return { offer, final, toast };
+  // Without the status bar (a screen shown alone) it floats at the bottom instead.
+  const slot = toast ? document.getElementById(UNDO_TOAST_SLOT) : null;
+  return { offer, final, toast: toast && slot ? createPortal(toast, slot) : toast };
 }

@@ -10,7 +10,9 @@
  * - a letter acts only when the previous printable key was more than QUIET_MS ago: whatever
  *   the speed, a burst of keys makes at most one change, and after a change every further
  *   letter is ignored until the keyboard has been quiet for that long (the clerk reads the toast).
- * A key pressed deliberately, alone, still acts (SETTLE_MS later).
+ * A key pressed deliberately, alone, still acts (SETTLE_MS later), also when a scan follows at once
+ * (flush(): the scanner's keys are a machine's, not the clerk typing on). A held letter that is
+ * dropped (a key after it, Escape, a shortcut, a dialog) is handed back, so the screen can say so.
  */
 
 /** How long the keyboard must have been quiet before a letter may act (ms). */
@@ -25,6 +27,8 @@ export interface LetterVerdict<A> {
   ignored: boolean;
   /** Pressed on its own (after a quiet keyboard, no letter held): not typing, so an ignored key had no action here. */
   alone: boolean;
+  /** The held letter's action this key dropped (it came within SETTLE_MS: typing), or null. */
+  dropped: A | null;
 }
 
 export class LetterGuard<A> {
@@ -41,14 +45,15 @@ export class LetterGuard<A> {
     this.last = time;
     if (this.pending) {
       // A second key within SETTLE_MS: the first was the start of a word, not an action.
+      const dropped = this.pending.action;
       this.pending = null;
-      return { due, ignored: true, alone: false };
+      return { due, ignored: true, alone: false, dropped };
     }
     if (quiet && action !== null) {
       this.pending = { action, time };
-      return { due, ignored: false, alone: true };
+      return { due, ignored: false, alone: true, dropped: null };
     }
-    return { due, ignored: true, alone: quiet };
+    return { due, ignored: true, alone: quiet, dropped: null };
   }
 
   /** The held action, once SETTLE_MS passed without another printable key (else null). */
@@ -64,9 +69,19 @@ export class LetterGuard<A> {
     return this.pending ? Math.max(0, this.pending.time + SETTLE_MS - now) : null;
   }
 
-  /** Escape, a shortcut, a dialog: the held action is dropped. */
-  cancel(): void {
+  /**
+   * A scan arrived (a machine's 10–16 digits and Enter) while a letter waits: the letter was
+   * pressed alone all the same, so its action is due now, before the scan takes the screen away.
+   */
+  flush(): A | null {
+    const action = this.pending?.action ?? null;
     this.pending = null;
+    return action;
+  }
+
+  /** Escape, a shortcut, a dialog: the held action is dropped, and handed back to be named (null: none waited). */
+  cancel(): A | null {
+    return this.flush();
   }
 }
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { onScanRunLetter } from './letter-flush';
 import { isPrintable, LetterGuard } from './letter-keys';
 
 /** How long the "to search, press F1" hint stays after the last ignored key (ms). */
@@ -21,18 +22,48 @@ export interface LetterKeys {
   hint: ReactElement | null;
 }
 
+/** A letter waiting to act: its key (to name it if it is dropped) and what it does. */
+interface Held {
+  key: string;
+  run: () => void;
+}
+
+/** Why a waiting letter was not run, as the screen says it ("S tidak dijalankan: Esc ditekan."). */
+type DropReason = 'typing' | 'escape' | 'shortcut' | 'dialog';
+
 /**
  * The queue's and follow-ups' single-letter actions, shared so both behave alike: typing never
- * acts (at most one change per burst of keys, none for a word) and says where to search.
+ * acts (at most one change per burst of keys, none for a word) and says where to search; a letter
+ * that waited and was dropped says so, naming the key; a scan right after a letter runs it first.
  * `paused` (a dialog over the screen) drops an action still waiting.
  */
 export function useLetterKeys(paused = false): LetterKeys {
   const { t } = useTranslation();
-  const guard = useRef(new LetterGuard<() => void>());
+  const guard = useRef(new LetterGuard<Held>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const hintTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  /** The hint shown: true for the typing hint, a text for a letter pressed alone that has no action now. */
+  /** The hint shown: true for the typing hint, a text for a letter pressed alone that has no action now, or one dropped. */
   const [hinted, setHinted] = useState<boolean | string>(false);
+  /** The hint names a dropped letter: the rest of the same burst of typing keeps it up instead of the plain typing hint. */
+  const naming = useRef(false);
+
+  /** Shows a hint (`null`: keeps the one shown, for longer). */
+  const show = useCallback((hint: true | string | null, names = false) => {
+    naming.current = names;
+    if (hint !== null) setHinted(hint);
+    clearTimeout(hintTimer.current);
+    hintTimer.current = setTimeout(() => {
+      naming.current = false;
+      setHinted(false);
+    }, HINT_MS);
+  }, []);
+
+  const dropped = useCallback(
+    (held: Held | null, why: DropReason, shortcut = '') => {
+      if (held) show(t('letters.notRun', { key: held.key.toUpperCase(), why: t(`letters.why.${why}`, { shortcut }) }), true);
+    },
+    [show, t],
+  );
 
   const arm = useCallback(() => {
     clearTimeout(timer.current);
@@ -40,7 +71,7 @@ export function useLetterKeys(paused = false): LetterKeys {
     if (wait === null) return;
     timer.current = setTimeout(() => {
       const due = guard.current.tick(performance.now());
-      if (due) due();
+      if (due) due.run();
       else arm();
     }, wait + 5);
   }, []);
@@ -51,35 +82,48 @@ export function useLetterKeys(paused = false): LetterKeys {
       // Space keeps its own meaning (a focused button's click); it counts as typing all the same.
       const space = event.key === ' ';
       if (!space) event.preventDefault();
-      const verdict = guard.current.press(event.timeStamp, run);
-      verdict.due?.();
-      if (verdict.ignored && !space) {
-        setHinted(verdict.alone && whyNot ? whyNot : true);
-        clearTimeout(hintTimer.current);
-        hintTimer.current = setTimeout(() => setHinted(false), HINT_MS);
+      const verdict = guard.current.press(event.timeStamp, run ? { key: event.key, run } : null);
+      verdict.due?.run();
+      if (verdict.dropped) dropped(verdict.dropped, 'typing');
+      else if (verdict.ignored && !space) {
+        if (verdict.alone && whyNot) show(whyNot);
+        // The rest of a word whose first letter was dropped: that letter stays named.
+        else if (naming.current && !verdict.alone) show(null, true);
+        else show(true);
       }
       arm();
       return true;
     },
-    [arm],
+    [arm, dropped, show],
   );
 
   useEffect(() => {
-    if (paused) guard.current.cancel();
-  }, [paused]);
+    if (paused) dropped(guard.current.cancel(), 'dialog');
+  }, [paused, dropped]);
 
   useEffect(() => {
-    // Escape or a shortcut (Ctrl+Z, Alt+2) while a letter waits: the clerk meant something else.
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape' || event.ctrlKey || event.altKey || event.metaKey) guard.current.cancel();
-    };
-    window.addEventListener('keydown', onKey, true);
+    // A scan right after the letter (S, then the next card): the letter acts first (letter-flush.ts).
+    const unregister = onScanRunLetter(() => {
+      clearTimeout(timer.current);
+      guard.current.flush()?.run();
+    });
     return () => {
-      window.removeEventListener('keydown', onKey, true);
+      unregister();
       clearTimeout(timer.current);
       clearTimeout(hintTimer.current);
     };
   }, []);
+
+  useEffect(() => {
+    // Escape or a shortcut (Ctrl+Z, Alt+2) while a letter waits: the clerk meant something else; said, never silent.
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') dropped(guard.current.cancel(), 'escape');
+      // Judged on the shortcut's own key (Z of Ctrl+Z), so the words name it.
+      else if ((event.ctrlKey || event.altKey || event.metaKey) && !MODIFIERS.includes(event.key)) dropped(guard.current.cancel(), 'shortcut', shortcutName(event));
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [dropped]);
 
   const hint = hinted ? (
     <p className="letter-hint" role="status" data-testid="typing-hint">
@@ -87,4 +131,12 @@ export function useLetterKeys(paused = false): LetterKeys {
     </p>
   ) : null;
   return { press, hint };
+}
+
+const MODIFIERS = ['Control', 'Alt', 'AltGraph', 'Meta', 'Shift'];
+
+/** "Ctrl+Z", "Alt+2": the shortcut as the clerk pressed it. */
+function shortcutName(event: KeyboardEvent): string {
+  const mods = [event.ctrlKey && 'Ctrl', event.altKey && 'Alt', event.metaKey && 'Meta'].filter((m): m is string => typeof m === 'string');
+  return [...mods, event.key.length === 1 ? event.key.toUpperCase() : event.key].join('+');
 }

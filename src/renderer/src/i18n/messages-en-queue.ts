@@ -158,6 +158,13 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'letters
   },
   letters: {
     hint: 'Typing does nothing on this screen: a letter key acts when pressed on its own. To search for a patient, press F1.',
+    notRun: '{{key}} was not run: {{why}}',
+    why: {
+      typing: 'another key followed, so it counted as typing. To search for a patient, press F1.',
+      escape: 'Esc was pressed.',
+      shortcut: '{{shortcut}} was pressed.',
+      dialog: 'a window opened over the screen.',
+    },
   },
   reconciliation: {
     title: 'BPJS re-check results',

@@ -156,6 +156,13 @@ export const queueId = {
   },
   letters: {
     hint: 'Ketikan tidak dijalankan di layar ini: tombol huruf bekerja bila ditekan sendiri. Untuk mencari pasien, tekan F1.',
+    notRun: '{{key}} tidak dijalankan: {{why}}',
+    why: {
+      typing: 'tombol lain menyusul, jadi dianggap ketikan. Untuk mencari pasien, tekan F1.',
+      escape: 'Esc ditekan.',
+      shortcut: '{{shortcut}} ditekan.',
+      dialog: 'jendela lain terbuka.',
+    },
   },
   reconciliation: {
     title: 'Hasil cek ulang BPJS',
