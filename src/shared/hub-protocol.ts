@@ -98,6 +98,11 @@ export const visitRecord = z.object({
   /** "Panggil ulang": calls after the first, and when the last one was (a pull from an older hub has neither). */
   recalls: z.number().int().nonnegative().optional(),
   recalledAt: instant.nullable().optional(),
+  /**
+   * Set by the hub only (a counter's push never carries it): the registration time on the hub's
+   * clock when the registering counter's clock was off; the queue orders by it (src/shared/queue-clock.ts).
+   */
+  queueAt: instant.nullable().optional(),
 });
 export type VisitRecord = z.infer<typeof visitRecord>;
 

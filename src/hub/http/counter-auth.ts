@@ -73,7 +73,7 @@ export class CounterAuth {
       pullStuck: count(health.pullStuck) ?? before?.pullStuck ?? null,
       clockAhead: health.clockAhead ?? before?.clockAhead ?? null,
     });
-    return { id: counter.id, name: counter.name, offlinePrefix: counter.offlinePrefix };
+    return { id: counter.id, name: counter.name, offlinePrefix: counter.offlinePrefix, clockAhead: health.clockAhead ?? null };
   }
 
   /** Forget every cached counter (after an admin change, e.g. a revocation): the next requests read the database again. */
