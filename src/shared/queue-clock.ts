@@ -23,3 +23,12 @@ export function queueOrderTime(registeredAt: string, counterAheadS: number | nul
   if (!Number.isFinite(at)) return null;
   return new Date(at - counterAheadS * 1000).toISOString();
 }
+
+/**
+ * When a visit arrived, in ms on this computer's clock, for the waits it shows: `queueAt` (the
+ * hub's clock) brought back by `hubAheadS` (the hub's clock minus this one's; null within the
+ * tolerance), since the call and now are this computer's; `registeredAt` when there is no `queueAt`.
+ */
+export function arrivedAtMs(registeredAt: string, queueAt: string | null, hubAheadS: number | null): number {
+  return queueAt === null ? Date.parse(registeredAt) : Date.parse(queueAt) - (hubAheadS ?? 0) * 1000;
+}

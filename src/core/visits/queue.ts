@@ -5,6 +5,7 @@ import { LoketError } from '../errors';
 import { closeForCancelledVisit, reopenAfterUncancel } from '../follow-ups/follow-ups';
 import type { Db } from '../store/open-database';
 import { hubClockAheadS } from '../sync/sync-state.repo';
+import { arrivedAtMs } from '../../shared/queue-clock';
 
 
 interface QueueRow {
@@ -139,15 +140,13 @@ function moveVisit(db: Db, visitId: number, status: VisitStatus, now: Date): voi
 }
 
 /**
- * Minutes waited: from registration to the call (served without a call: to the serve; cancelled
- * before any call: to the cancel), or to now while still waiting. Registration is the arrival on
- * the hub's clock (`queue_at`) when the registering counter's was off, brought onto this
- * computer's clock (`hubAhead`: the hub's minus this one's, null within the tolerance) since the
- * call and now are this computer's: a slow counter's patient has not waited an extra hour.
+ * Minutes waited: from arrival to the call (served without a call: to the serve; cancelled
+ * before any call: to the cancel), or to now while still waiting. Arrival is on the hub's clock
+ * when the registering counter's was off (arrivedAtMs): a slow counter's patient has not waited an
+ * extra hour.
  */
 function toEntry(r: QueueRow, now: Date, hubAhead: number | null): QueueEntry {
   const until = r.calledAt ?? r.servedAt ?? r.cancelledAt ?? now.toISOString();
-  const arrived = r.queueAt === null ? Date.parse(r.registeredAt) : Date.parse(r.queueAt) - (hubAhead ?? 0) * 1000;
   return {
     visitId: r.visitId,
     visitUid: r.visitUid,
@@ -162,7 +161,7 @@ function toEntry(r: QueueRow, now: Date, hubAhead: number | null): QueueEntry {
     registeredAt: r.registeredAt,
     calledAt: r.calledAt,
     servedAt: r.servedAt,
-    waitingMinutes: Math.max(0, Math.round((Date.parse(until) - arrived) / 60_000)),
+    waitingMinutes: Math.max(0, Math.round((Date.parse(until) - arrivedAtMs(r.registeredAt, r.queueAt, hubAhead)) / 60_000)),
     recalls: r.recalls,
   };
 }
