@@ -313,6 +313,10 @@ export interface HubCounterStatus {
   clockAheadMinutes?: number | null;
   /** The clock is more than CLOCK_TOLERANCE_MINUTES (5) off: its visits are filed under a wrong date or time. */
   clockOff?: boolean;
+  /** Lists whose current edition this counter cannot read (as it last said; src/shared/edition-report.ts); absent from older hubs. */
+  editionsUnreadable?: string[];
+  /** Lists with an unreadable edition file set aside in this counter's lists folder (healed from the hub or replaced since). */
+  editionsSetAside?: string[];
 }
 export interface HubStatus {
   facility: string;
