@@ -55,8 +55,11 @@ async function register(core: Core, name: string): Promise<string> {
 const queueOf = async (core: Core): Promise<{ name: string; queue: string; wait: number }[]> =>
   (await callOk(core, 'dayQueue', { unit: 'UMUM' })).map((e) => ({ name: e.patient.name, queue: e.queue, wait: e.waitingMinutes }));
 
+/** Between 00:00 and 01:00 in the facility's zone the slow counter is still on yesterday: another queue day, nothing to compare. */
+const slowCounterOnYesterday = Number(new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Asia/Jakarta' }).format(new Date())) === 0;
+
 describe('the order of arrival when a counter\'s clock is an hour slow', () => {
-  it('its patient comes after those who came before, at every counter, on the display and in the wait figures; registered_at is kept', async () => {
+  it.skipIf(slowCounterOnYesterday)('its patient comes after those who came before, at every counter, on the display and in the wait figures; registered_at is kept', async () => {
     const { hub, admin } = await hubWithAdmin();
     const onTime = await counter(hub, admin, 'Loket Tepat', 0);
     const slow = await counter(hub, admin, 'Loket Lambat', -HOUR);
