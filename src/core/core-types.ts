@@ -62,7 +62,7 @@ export interface CoreConfig {
   /** At most one background list-edition step per this long (default 5 minutes; a new local edition goes at once). */
   hubEditionIntervalMs?: number;
   /** Reaches the hub another way than the credential's pinned HTTPS (tests). */
-  hubTransport?: (credential: HubCredential, backlog: () => number, stuck: () => number, setAside: () => number) => HubTransport;
+  hubTransport?: (credential: HubCredential, backlog: () => number, stuck: () => number, setAside: () => number, editionReport: () => Record<string, string>) => HubTransport;
 }
 
 export type { ChosenFile, FilePurpose };

@@ -98,6 +98,11 @@ export const visitRecord = z.object({
   /** "Panggil ulang": calls after the first, and when the last one was (a pull from an older hub has neither). */
   recalls: z.number().int().nonnegative().optional(),
   recalledAt: instant.nullable().optional(),
+  /**
+   * Set by the hub only (a counter's push never carries it): the registration time on the hub's
+   * clock when the registering counter's clock was off; the queue orders by it (src/shared/queue-clock.ts).
+   */
+  queueAt: instant.nullable().optional(),
 });
 export type VisitRecord = z.infer<typeof visitRecord>;
 
@@ -308,6 +313,10 @@ export interface HubCounterStatus {
   clockAheadMinutes?: number | null;
   /** The clock is more than CLOCK_TOLERANCE_MINUTES (5) off: its visits are filed under a wrong date or time. */
   clockOff?: boolean;
+  /** Lists whose current edition this counter cannot read (as it last said; src/shared/edition-report.ts); absent from older hubs. */
+  editionsUnreadable?: string[];
+  /** Lists with an unreadable edition file set aside in this counter's lists folder (healed from the hub or replaced since). */
+  editionsSetAside?: string[];
 }
 export interface HubStatus {
   facility: string;

@@ -110,6 +110,8 @@ function printStatus(status: HubStatus, out: Output, lang: Lang): void {
     );
     if (c.pullStuck) out.line(hubText(lang, 'hub/status-stuck', { count: c.pullStuck }));
     if (c.outboxRejected) out.line(hubText(lang, 'hub/status-rejected', { count: c.outboxRejected }));
+    if (c.editionsUnreadable?.length) out.line(hubText(lang, 'hub/status-editions-unreadable', { lists: c.editionsUnreadable.join(', ') }));
+    if (c.editionsSetAside?.length) out.line(hubText(lang, 'hub/status-editions-set-aside', { lists: c.editionsSetAside.join(', ') }));
     out.line(clockLine(c, hubOff !== null, lang));
     const head = c.auditHead;
     if (head) {

@@ -1,6 +1,7 @@
 import type { EditionRoundSummary } from '../../shared/hub-link';
 import { readEditions } from '../lists/editions.repo';
 import type { Db } from '../store/open-database';
+import { keepEditionReport, lookAtEditions } from './edition-report';
 import { runEditionStepInWorker, type EditionJob } from './edition-sync-run';
 import { runEditionStepLocked, type EditionStepResult, type StepLock } from './edition-sync-step';
 import { HubRefused, HubUnreachable, type HubTransport } from './hub-transport';
@@ -83,7 +84,19 @@ export class EditionSync {
       this.dueAt = now().getTime() + (this.options.retryMs ?? 60_000);
       throw error;
     } finally {
-      if (!this.stopped) this.seen = (settled ?? this.currentIds()).join(',');
+      if (!this.stopped) {
+        this.seen = (settled ?? this.currentIds()).join(',');
+        this.lookAtEditions();
+      }
+    }
+  }
+
+  /** What the hub is told of this counter's editions, looked at again after every step (an unreadable one healed, or not). */
+  private lookAtEditions(): void {
+    try {
+      keepEditionReport(this.options.db, lookAtEditions(this.options.db));
+    } catch (error) {
+      console.error(`editions: could not look at the list editions for the hub: ${String(error)}`);
     }
   }
 

@@ -90,10 +90,17 @@ export async function enroll(db: Db, box: SecretBox, options: EnrollOptions & { 
 
 /**
  * The pinned transport of an enrolled counter, its credential (and how it stands: backlog, stuck
- * records, ops set aside) on every request. `clock`: this computer's clock as sent to the hub (Date.now; a test
+ * records, ops set aside, list editions it cannot read) on every request. `clock`: this computer's clock as sent to the hub (Date.now; a test
  * sets it off).
  */
-export function transportFor(credential: HubCredential, outboxBacklog?: () => number, pullStuck?: () => number, clock?: () => number, outboxRejected?: () => number): HubTransport {
+export function transportFor(
+  credential: HubCredential,
+  outboxBacklog?: () => number,
+  pullStuck?: () => number,
+  clock?: () => number,
+  outboxRejected?: () => number,
+  editionReport?: () => Record<string, string>,
+): HubTransport {
   return pinnedTransport({
     hubUrl: credential.hubUrl,
     fingerprint: credential.fingerprint,
@@ -102,6 +109,7 @@ export function transportFor(credential: HubCredential, outboxBacklog?: () => nu
     ...(outboxBacklog ? { outboxBacklog } : {}),
     ...(pullStuck ? { pullStuck } : {}),
     ...(outboxRejected ? { outboxRejected } : {}),
+    ...(editionReport ? { editionReport } : {}),
     ...(clock ? { clock } : {}),
   });
 }

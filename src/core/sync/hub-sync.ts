@@ -11,6 +11,7 @@ import { outboxBacklog, setAsideByReason, setAsideCount } from './outbox';
 import { deferredState } from './pull-deferred';
 import { SyncEngine } from './sync-engine';
 import { EditionSync, summarizeEditionStep } from './edition-sync';
+import { editionReportHeaders } from './edition-report';
 import { editionWorkerScript } from './edition-sync-run';
 import { syncState } from './sync-state.repo';
 
@@ -19,7 +20,7 @@ export interface HubSyncOptions {
   background: boolean;
   intervalMs?: number;
   /** Tests may reach the hub another way; by default the pinned HTTPS transport of the credential. */
-  transportOf?: (credential: HubCredential, backlog: () => number, stuck: () => number, setAside: () => number) => HubTransport;
+  transportOf?: (credential: HubCredential, backlog: () => number, stuck: () => number, setAside: () => number, editionReport: () => Record<string, string>) => HubTransport;
   /** At most one background list-edition step per this long (default 5 minutes; tests shorten it). */
   editionIntervalMs?: number;
   /** A round got through with records from other counters, or settings: queues and screens may refresh. */
@@ -60,7 +61,8 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
     const backlog = (): number => outboxBacklog(ctx.db);
     const stuck = (): number => deferredState(ctx.db).stuck;
     const setAside = (): number => setAsideCount(ctx.db);
-    const transport = options.transportOf ? options.transportOf(credential, backlog, stuck, setAside) : transportFor(credential, backlog, stuck, undefined, setAside);
+    const editionReport = (): Record<string, string> => editionReportHeaders(ctx.db);
+    const transport = options.transportOf ? options.transportOf(credential, backlog, stuck, setAside, editionReport) : transportFor(credential, backlog, stuck, undefined, setAside, editionReport);
     // List editions: their own step after rounds that got through, in a worker when built (a test's own transport stays in-process).
     const script = options.transportOf ? null : editionWorkerScript(ctx.config.workerScript);
     const { key, nativeBinding } = ctx.config;
@@ -119,7 +121,10 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
       await ready;
       if (!engine) throw new LoketError('hub/not-enrolled');
       const round = await engine.round();
+      const reported = JSON.stringify(editionReportHeaders(ctx.db));
       const step = await editions!.runNow().then((result) => ({ result }), (error: unknown) => ({ error }));
+      // The step found an edition unreadable, or healed one: the hub hears it now, not at the next sync (`loket sync` runs once).
+      if (JSON.stringify(editionReportHeaders(ctx.db)) !== reported) await engine.round().catch(() => undefined);
       const setAside = setAsideByReason(ctx.db);
       return { ...round, editions: summarizeEditionStep(step), ...(setAside.length > 0 ? { setAside } : {}) };
     },

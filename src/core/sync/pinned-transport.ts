@@ -20,6 +20,8 @@ export interface PinnedTransportOptions {
   pullStuck?: () => number;
   /** Sent as X-Loket-Outbox-Rejected: ops the hub refused that this counter set aside (outbox_rejected). */
   outboxRejected?: () => number;
+  /** Sent as they are: the counter's list editions as the hub should hear of them (edition-report.ts). */
+  editionReport?: () => Record<string, string>;
   timeoutMs?: number;
   /** This computer's clock in ms (Date.now), compared with the hub's `Date` and sent in X-Loket-Clock; a test sets it back. */
   clock?: () => number;
@@ -119,6 +121,7 @@ export function pinnedTransport(options: PinnedTransportOptions): PinnedTranspor
             ...(options.outboxBacklog ? { 'x-loket-outbox-backlog': String(options.outboxBacklog()) } : {}),
             ...(options.pullStuck ? { 'x-loket-pull-stuck': String(options.pullStuck()) } : {}),
             ...(options.outboxRejected ? { 'x-loket-outbox-rejected': String(options.outboxRejected()) } : {}),
+            ...(options.editionReport ? options.editionReport() : {}),
             // This computer's clock: the hub keeps how far off it is, for its admin (`loket hub status`).
             [COUNTER_CLOCK_HEADER]: String(Math.round((options.clock ?? Date.now)())),
           },

@@ -9,7 +9,7 @@ import { ackOutbox, outboxBacklog, readOutbox } from './outbox';
 import { applyPull } from './apply-pull';
 import { addMrnBlock, mrnBlockLow } from './mrn-blocks';
 import { resendHistory } from './resend-history';
-import { setRegisterEpoch, syncState } from './sync-state.repo';
+import { setHubClockAhead, setRegisterEpoch, syncState } from './sync-state.repo';
 import type { CounterSettings } from '../../shared/settings';
 import { sendAuditHead } from '../audit/audit-head-sync';
 import { pullHubAccounts } from '../accounts/hub-accounts-pull';
@@ -137,7 +137,10 @@ export class SyncEngine {
       this.failures = 0;
       const at = this.options.now().toISOString();
       // This computer's clock against the hub's (its answers' Date header): visits are filed under this clock.
-      round.clockMinutes = clockDifferenceMinutes(transport.hubClock?.()?.offsetMs);
+      const hubClock = transport.hubClock?.() ?? null;
+      round.clockMinutes = clockDifferenceMinutes(hubClock?.offsetMs);
+      // Kept for this counter's own visits not yet at the hub: they take the hub's order of arrival (queue.ts).
+      setHubClockAhead(db, hubClock?.offsetMs);
       this.setLink({
         state: 'connected',
         lastSync: at,

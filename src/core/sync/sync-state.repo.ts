@@ -1,4 +1,5 @@
 import type { Db } from '../store/open-database';
+import { QUEUE_CLOCK_TOLERANCE_S } from '../../shared/queue-clock';
 import { queueHistory } from './history';
 
 /** Where this counter stands with its hub (one row, see migration 008). */
@@ -41,6 +42,22 @@ export function setCursor(db: Db, cursor: number): void {
 /** The hub's current register epoch, as its pull answered (the counter's lineage was known there). */
 export function setRegisterEpoch(db: Db, epoch: string): void {
   db.prepare('UPDATE sync_state SET register_epoch = ? WHERE id = 1').run(epoch);
+}
+
+/**
+ * The hub's clock minus this computer's, in seconds, as the last sync round saw it, when more than
+ * the queue's tolerance apart; null otherwise (or never synced). This counter's own visits are put
+ * in the hub's order of arrival with it (visits.queue_at; src/shared/queue-clock.ts).
+ */
+export function hubClockAheadS(db: Db): number | null {
+  return (db.prepare('SELECT hub_clock_ahead_s FROM sync_state WHERE id = 1').pluck().get() as number | null | undefined) ?? null;
+}
+
+/** Written after every round that got through, from the hub's `Date` header (offsetMs: the hub's clock minus this one's). */
+export function setHubClockAhead(db: Db, offsetMs: number | null | undefined): void {
+  const seconds = typeof offsetMs === 'number' && Number.isFinite(offsetMs) ? Math.round(offsetMs / 1000) : null;
+  const kept = seconds !== null && Math.abs(seconds) > QUEUE_CLOCK_TOLERANCE_S ? seconds : null;
+  if (kept !== hubClockAheadS(db)) db.prepare('UPDATE sync_state SET hub_clock_ahead_s = ? WHERE id = 1').run(kept);
 }
 
 /**

@@ -4,6 +4,8 @@ import { queueLabel, type CounterSettings } from '../../shared/settings';
 import { LoketError } from '../errors';
 import { closeForCancelledVisit, reopenAfterUncancel } from '../follow-ups/follow-ups';
 import type { Db } from '../store/open-database';
+import { hubClockAheadS } from '../sync/sync-state.repo';
+import { arrivedAtMs } from '../../shared/queue-clock';
 
 
 interface QueueRow {
@@ -23,6 +25,7 @@ interface QueueRow {
   mrn: string;
   name: string;
   registeredAt: string;
+  queueAt: string | null;
   calledAt: string | null;
   servedAt: string | null;
   cancelledAt: string | null;
@@ -30,7 +33,7 @@ interface QueueRow {
 }
 
 const QUEUE_SQL = `SELECT v.id AS visitId, v.uid AS visitUid, v.service_date AS serviceDate, v.queue_prefix AS prefix, v.queue_no AS no, v.unit, v.emergency, v.status,
-    p.id AS patientId, p.uid AS patientUid, p.mrn, p.nik, p.name, v.registered_at AS registeredAt, v.called_at AS calledAt, v.served_at AS servedAt,
+    p.id AS patientId, p.uid AS patientUid, p.mrn, p.nik, p.name, v.registered_at AS registeredAt, v.queue_at AS queueAt, v.called_at AS calledAt, v.served_at AS servedAt,
     v.cancelled_at AS cancelledAt, v.recalls,
     -- Numbers belong to the prefix and the day (not the unit): a twin in another unit's tab holds the same printed number.
     EXISTS (SELECT 1 FROM visits o WHERE o.service_date = v.service_date AND o.queue_prefix = v.queue_prefix AND o.queue_no = v.queue_no AND o.id != v.id) AS sameNumber,
@@ -39,8 +42,12 @@ const QUEUE_SQL = `SELECT v.id AS visitId, v.uid AS visitUid, v.service_date AS 
     (v.status IN ('waiting', 'called') AND EXISTS (SELECT 1 FROM visits t WHERE t.patient_id = v.patient_id AND t.service_date = v.service_date
       AND t.unit = v.unit AND t.id != v.id AND t.status IN ('waiting', 'called'))) AS waitingTwice
   FROM visits v JOIN patients p ON p.id = v.patient_id`;
-/** Emergencies first; then arrival order, and nothing else. */
-const QUEUE_ORDER = 'ORDER BY v.emergency DESC, v.registered_at, v.id';
+/**
+ * Emergencies first; then arrival order, and nothing else: on the hub's clock when the registering
+ * counter's was off (`queue_at`, src/shared/queue-clock.ts), so a slow PC's patients do not jump
+ * the queue. Both are ISO instants of one form (toISOString): their text sorts as time.
+ */
+const QUEUE_ORDER = 'ORDER BY v.emergency DESC, coalesce(v.queue_at, v.registered_at), v.id';
 
 /**
  * The day's visits, and the IGD's of the day before that are still open (waiting or called):
@@ -61,7 +68,8 @@ export function dayQueue(db: Db, settings: CounterSettings, now: Date, unit?: st
   const rows = (unit
     ? db.prepare(`${QUEUE_SQL} WHERE ${IN_QUEUE} AND v.unit = ? ${QUEUE_ORDER}`).all(day, dayBefore(day), settings.emergencyUnit, unit)
     : db.prepare(`${QUEUE_SQL} WHERE ${IN_QUEUE} ${QUEUE_ORDER}`).all(day, dayBefore(day), settings.emergencyUnit)) as QueueRow[];
-  return rows.map((r) => toEntry(r, now));
+  const hubAhead = hubClockAheadS(db);
+  return rows.map((r) => toEntry(r, now, hubAhead));
 }
 
 /** Calls the next waiting patient of a unit: the first emergency, else the earliest arrival (at the IGD, last night's first). */
@@ -70,7 +78,7 @@ export function callNext(db: Db, settings: CounterSettings, unit: string, now: D
     const next = db.prepare(`${QUEUE_SQL} WHERE ${IN_QUEUE} AND v.unit = ? AND v.status = 'waiting' ${QUEUE_ORDER} LIMIT 1`).get(day, dayBefore(day), settings.emergencyUnit, unit) as QueueRow | undefined;
     if (!next) return null;
     db.prepare(`UPDATE visits SET status = 'called', called_at = ? WHERE id = ?`).run(now.toISOString(), next.visitId);
-    return toEntry({ ...next, status: 'called', calledAt: now.toISOString() }, now);
+    return toEntry({ ...next, status: 'called', calledAt: now.toISOString() }, now, hubClockAheadS(db));
   }).immediate();
 }
 
@@ -132,10 +140,12 @@ function moveVisit(db: Db, visitId: number, status: VisitStatus, now: Date): voi
 }
 
 /**
- * Minutes waited: from registration to the call (served without a call: to the serve; cancelled
- * before any call: to the cancel), or to now while still waiting.
+ * Minutes waited: from arrival to the call (served without a call: to the serve; cancelled
+ * before any call: to the cancel), or to now while still waiting. Arrival is on the hub's clock
+ * when the registering counter's was off (arrivedAtMs): a slow counter's patient has not waited an
+ * extra hour.
  */
-function toEntry(r: QueueRow, now: Date): QueueEntry {
+function toEntry(r: QueueRow, now: Date, hubAhead: number | null): QueueEntry {
   const until = r.calledAt ?? r.servedAt ?? r.cancelledAt ?? now.toISOString();
   return {
     visitId: r.visitId,
@@ -151,7 +161,7 @@ function toEntry(r: QueueRow, now: Date): QueueEntry {
     registeredAt: r.registeredAt,
     calledAt: r.calledAt,
     servedAt: r.servedAt,
-    waitingMinutes: Math.max(0, Math.round((Date.parse(until) - Date.parse(r.registeredAt)) / 60_000)),
+    waitingMinutes: Math.max(0, Math.round((Date.parse(until) - arrivedAtMs(r.registeredAt, r.queueAt, hubAhead)) / 60_000)),
     recalls: r.recalls,
   };
 }

@@ -1,12 +1,13 @@
 import type { FollowUpKind, Payer, RegisteredVisit } from '../../shared/counter';
 import { isoDateInZone } from '../../shared/dates';
 import type { Verdict } from '../../shared/lookup';
+import { queueOrderTime } from '../../shared/queue-clock';
 import { queueLabel, unitPrefix, visitPrefix, type CounterSettings } from '../../shared/settings';
 import { LoketError } from '../errors';
 import { newUid } from '../sync/uuid';
 import type { Db } from '../store/open-database';
 import { createPatient, findPatient, type NewPatient, type Patient } from '../patients/patients.repo';
-import { enrolledOfflinePrefix } from '../sync/sync-state.repo';
+import { enrolledOfflinePrefix, hubClockAheadS } from '../sync/sync-state.repo';
 
 /**
  * How an enrolled counter numbers a visit (counter-methods.ts asks the hub first): the visit's
@@ -167,12 +168,15 @@ function insertVisit(db: Db, v: VisitRow): Omit<RegisteredVisit, 'followUpIds'> 
   const next = v.queueNo ?? nextLocalNumber(db, v.serviceDate, v.prefix);
   const registeredAt = v.now.toISOString();
   const uid = v.uid ?? newUid();
+  // This PC's clock off the hub's (as the last sync round saw it): the visit takes the hub's order of arrival at once, before it is pushed.
+  const hubAhead = hubClockAheadS(db);
+  const queueAt = hubAhead === null ? null : queueOrderTime(registeredAt, -hubAhead);
   const info = db
     .prepare(
-      `INSERT INTO visits (uid, patient_id, service_date, unit, queue_prefix, queue_no, emergency, payer, verdict, verdict_source, status, registered_at, registered_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`,
+      `INSERT INTO visits (uid, patient_id, service_date, unit, queue_prefix, queue_no, emergency, payer, verdict, verdict_source, status, registered_at, registered_by, queue_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?)`,
     )
-    .run(uid, v.patient.id, v.serviceDate, v.unit, v.prefix, next, v.emergency ? 1 : 0, v.payer, v.verdict, v.verdict ? (v.verdictSource ?? 'lists') : null, registeredAt, v.clerk);
+    .run(uid, v.patient.id, v.serviceDate, v.unit, v.prefix, next, v.emergency ? 1 : 0, v.payer, v.verdict, v.verdict ? (v.verdictSource ?? 'lists') : null, registeredAt, v.clerk, queueAt);
   return {
     id: Number(info.lastInsertRowid),
     uid,

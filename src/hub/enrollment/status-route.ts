@@ -10,8 +10,9 @@ const EDITIONS_TABLE = 'hub_editions';
 export async function readHubStatus(pg: Pool | PoolClient): Promise<HubStatus> {
   const [facility, counters, rev, editionsTable] = await Promise.all([
     pg.query<{ name: string }>('SELECT name FROM facility WHERE id = 1'),
-    pg.query<{ id: string; name: string; offline_prefix: string; revoked: boolean; last_contact: Date | null; outbox_backlog: number; outbox_rejected: number; pull_stuck: number; clock_ahead_s: number | null }>(
-      'SELECT id, name, offline_prefix, revoked_at IS NOT NULL AS revoked, last_contact, outbox_backlog, outbox_rejected, pull_stuck, clock_ahead_s FROM counters ORDER BY name',
+    pg.query<{ id: string; name: string; offline_prefix: string; revoked: boolean; last_contact: Date | null; outbox_backlog: number; outbox_rejected: number; pull_stuck: number; clock_ahead_s: number | null; editions_unreadable: string[] | null; editions_set_aside: string[] | null }>(
+      `SELECT id, name, offline_prefix, revoked_at IS NOT NULL AS revoked, last_contact, outbox_backlog, outbox_rejected, pull_stuck, clock_ahead_s,
+         editions_unreadable, editions_set_aside FROM counters ORDER BY name`,
     ),
     pg.query<{ last_value: string; is_called: boolean }>('SELECT last_value, is_called FROM hub_rev'),
     pg.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [EDITIONS_TABLE]),
@@ -34,6 +35,8 @@ export async function readHubStatus(pg: Pool | PoolClient): Promise<HubStatus> {
     pullStuck: c.pull_stuck,
     auditHead: heads.get(c.id) ?? null,
     ...clockOf(c.clock_ahead_s),
+    editionsUnreadable: c.editions_unreadable ?? [],
+    editionsSetAside: c.editions_set_aside ?? [],
   }));
   return {
     facility: facility.rows[0]?.name ?? '',

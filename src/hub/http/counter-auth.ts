@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Pool } from 'pg';
+import { decodeListNames } from '../../shared/edition-report';
 import { HubError, type CallingCounter } from './route';
 
 interface KnownCounter extends CallingCounter {
@@ -15,7 +16,7 @@ const FLUSH_MS = 1_000;
 
 export const hashSecret = (secret: string): Buffer => createHash('sha256').update(secret, 'utf8').digest();
 
-/** What a counter tells about itself in headers of every request (X-Loket-Outbox-Backlog, X-Loket-Outbox-Rejected, X-Loket-Pull-Stuck, X-Loket-Clock); absent from older counters. */
+/** What a counter tells about itself in headers of every request (X-Loket-Outbox-Backlog, X-Loket-Outbox-Rejected, X-Loket-Pull-Stuck, X-Loket-Clock, X-Loket-Editions-*); absent from older counters. */
 export interface CounterHealth {
   backlog?: string | undefined;
   /** Ops the counter set aside because the hub refused them. */
@@ -23,6 +24,9 @@ export interface CounterHealth {
   pullStuck?: string | undefined;
   /** How far the counter's clock is ahead of the hub's, in seconds (clockAheadSeconds of its X-Loket-Clock); null: not said. */
   clockAhead?: number | null;
+  /** X-Loket-Editions-Unreadable and X-Loket-Editions-Set-Aside as sent (src/shared/edition-report.ts). */
+  editionsUnreadable?: string | undefined;
+  editionsSetAside?: string | undefined;
 }
 
 const count = (header: string | undefined): number | null => (header !== undefined && /^\d{1,9}$/.test(header) ? Number(header) : null);
@@ -49,7 +53,10 @@ export function clockAheadSeconds(header: string | undefined, now: Date): number
  */
 export class CounterAuth {
   private readonly cache = new Map<string, KnownCounter>();
-  private readonly contacts = new Map<string, { at: Date; backlog: number | null; rejected: number | null; pullStuck: number | null; clockAhead: number | null }>();
+  private readonly contacts = new Map<
+    string,
+    { at: Date; backlog: number | null; rejected: number | null; pullStuck: number | null; clockAhead: number | null; unreadable: string[] | null; setAside: string[] | null }
+  >();
   private readonly timer: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -72,8 +79,10 @@ export class CounterAuth {
       rejected: count(health.rejected) ?? before?.rejected ?? null,
       pullStuck: count(health.pullStuck) ?? before?.pullStuck ?? null,
       clockAhead: health.clockAhead ?? before?.clockAhead ?? null,
+      unreadable: decodeListNames(health.editionsUnreadable) ?? before?.unreadable ?? null,
+      setAside: decodeListNames(health.editionsSetAside) ?? before?.setAside ?? null,
     });
-    return { id: counter.id, name: counter.name, offlinePrefix: counter.offlinePrefix };
+    return { id: counter.id, name: counter.name, offlinePrefix: counter.offlinePrefix, clockAhead: health.clockAhead ?? null };
   }
 
   /** Forget every cached counter (after an admin change, e.g. a revocation): the next requests read the database again. */
@@ -98,8 +107,9 @@ export class CounterAuth {
     this.contacts.clear();
     await this.pg.query(
       `UPDATE counters c SET last_contact = GREATEST(c.last_contact, u.at), outbox_backlog = COALESCE(u.backlog, c.outbox_backlog),
-         pull_stuck = COALESCE(u.stuck, c.pull_stuck), clock_ahead_s = COALESCE(u.clock_ahead, c.clock_ahead_s), outbox_rejected = COALESCE(u.rejected, c.outbox_rejected)
-         FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::int[]) AS u(id, at, backlog, stuck, clock_ahead, rejected) WHERE c.id = u.id`,
+         pull_stuck = COALESCE(u.stuck, c.pull_stuck), clock_ahead_s = COALESCE(u.clock_ahead, c.clock_ahead_s), outbox_rejected = COALESCE(u.rejected, c.outbox_rejected),
+         editions_unreadable = COALESCE(u.unreadable::jsonb, c.editions_unreadable), editions_set_aside = COALESCE(u.set_aside::jsonb, c.editions_set_aside)
+         FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[]) AS u(id, at, backlog, stuck, clock_ahead, rejected, unreadable, set_aside) WHERE c.id = u.id`,
       [
         batch.map(([id]) => id),
         batch.map(([, c]) => c.at.toISOString()),
@@ -107,6 +117,8 @@ export class CounterAuth {
         batch.map(([, c]) => c.pullStuck),
         batch.map(([, c]) => c.clockAhead),
         batch.map(([, c]) => c.rejected),
+        batch.map(([, c]) => (c.unreadable === null ? null : JSON.stringify(c.unreadable))),
+        batch.map(([, c]) => (c.setAside === null ? null : JSON.stringify(c.setAside))),
       ],
     );
   }

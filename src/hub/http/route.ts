@@ -5,6 +5,8 @@ export interface CallingCounter {
   id: string;
   name: string;
   offlinePrefix: string;
+  /** How far its clock is ahead of the hub's on this request (X-Loket-Clock), seconds; null or absent: not said. */
+  clockAhead?: number | null;
 }
 
 export interface HubRequest {

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Pool } from 'pg';
+import { EDITION_REPORT_HEADERS } from '../../shared/edition-report';
 import { COUNTER_CLOCK_HEADER } from '../../shared/hub-clock';
 import { maskIdentifiers } from '../../shared/masking';
 import { clockAheadSeconds, CounterAuth } from './counter-auth';
@@ -59,7 +60,14 @@ export function createHubServer(options: HubServerOptions): HubServer {
       counter = await auth.check(
         req.headers.authorization,
         // The counter's clock against the hub's real one (what its Date header says), not the `now` business rules use.
-        { backlog: header('x-loket-outbox-backlog'), rejected: header('x-loket-outbox-rejected'), pullStuck: header('x-loket-pull-stuck'), clockAhead: clockAheadSeconds(header(COUNTER_CLOCK_HEADER), new Date()) },
+        {
+          backlog: header('x-loket-outbox-backlog'),
+          rejected: header('x-loket-outbox-rejected'),
+          pullStuck: header('x-loket-pull-stuck'),
+          clockAhead: clockAheadSeconds(header(COUNTER_CLOCK_HEADER), new Date()),
+          editionsUnreadable: header(EDITION_REPORT_HEADERS.unreadable),
+          editionsSetAside: header(EDITION_REPORT_HEADERS.setAside),
+        },
         now(),
       );
     } else if (route.auth === 'admin') {

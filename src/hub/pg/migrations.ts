@@ -10,7 +10,9 @@ import { m009PullStuck } from '../enrollment/009-pull-stuck';
 import { m010CounterClock } from '../enrollment/010-counter-clock';
 import { m011VisitUnits } from '../register/011-visit-units';
 import { m012RegisterEpochs } from '../register/012-register-epochs';
+import { m013QueueOrder } from '../register/013-queue-order';
+import { m014CounterEditions } from '../enrollment/014-counter-editions';
 import type { HubMigration } from './migration';
 
 /** Ordered by version; each version once. */
-export const HUB_MIGRATIONS: readonly HubMigration[] = [m001Enrollment, m002Register, m003Editions, m004Bpjs, m005Accounts, m006AuditHeads, m007EditionTransferKey, m008QueueNumbers, m009PullStuck, m010CounterClock, m011VisitUnits, m012RegisterEpochs];
+export const HUB_MIGRATIONS: readonly HubMigration[] = [m001Enrollment, m002Register, m003Editions, m004Bpjs, m005Accounts, m006AuditHeads, m007EditionTransferKey, m008QueueNumbers, m009PullStuck, m010CounterClock, m011VisitUnits, m012RegisterEpochs, m013QueueOrder, m014CounterEditions];

@@ -44,8 +44,8 @@ export interface AppliedPush {
  * `seen` holds the op ids already applied (from applied_ops, and by earlier pushes of the same
  * transaction); the ops kept here are added to it.
  */
-export async function applyPushInTx(client: PoolClient, counterId: string, ops: readonly HubOp[], now: Date, seen: Set<string>): Promise<AppliedPush> {
-  const tx: PushTx = { client, counterId, now, seenMrns: [] };
+export async function applyPushInTx(client: PoolClient, counterId: string, ops: readonly HubOp[], now: Date, seen: Set<string>, clockAheadS: number | null = null): Promise<AppliedPush> {
+  const tx: PushTx = { client, counterId, now, seenMrns: [], clockAheadS };
   const results: PushResponse['results'] = [];
   const kept: KeptOp[] = [];
   for (const op of ops) {
@@ -97,13 +97,13 @@ export async function recordAppliedOps(client: PoolClient, kept: readonly KeptOp
  * The push route goes through the group commit (group-commit.ts), which applies concurrent
  * pushes together the same way; this is the one-push form (and its fallback).
  */
-export async function applyOps(pool: Pool, counterId: string, ops: readonly HubOp[], now: Date): Promise<PushResponse> {
+export async function applyOps(pool: Pool, counterId: string, ops: readonly HubOp[], now: Date, clockAheadS: number | null = null): Promise<PushResponse> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await lockRevisions(client);
     const { seen, mrnFormat, facilityCode } = await seenOpsAndMrnFormat(client, ops.map((op) => op.opId));
-    const push = await applyPushInTx(client, counterId, ops, now, seen);
+    const push = await applyPushInTx(client, counterId, ops, now, seen, clockAheadS);
     await recordAppliedOps(client, push.kept);
     await moveMrnSequencePast(client, push.seenMrns, mrnFormat, facilityCode);
     await client.query('COMMIT');

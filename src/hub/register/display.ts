@@ -26,14 +26,18 @@ export function localDate(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
-/** Today's called and waiting numbers of one unit: emergencies first, then the latest call (a call again counts) / the order of arrival. */
+/**
+ * Today's called and waiting numbers of one unit: emergencies first, then the latest call (a call
+ * again counts) / the order of arrival, on the hub's clock (`queue_at` when the registering
+ * counter's clock was off; src/shared/queue-clock.ts).
+ */
 export async function queueDisplay(pool: Pool, unit: string, now: Date): Promise<QueueDisplay> {
   const serviceDate = localDate(now, await facilityTimeZone(pool));
   const { rows } = await pool.query<{ prefix: string; no: number; name: string; emergency: boolean; status: string }>(
     `SELECT v.queue_prefix AS prefix, v.queue_no AS no, p.name, v.emergency, v.status
      FROM visits v JOIN patients p ON p.uid = v.patient_uid
      WHERE v.service_date = $1 AND v.unit = $2 AND v.status IN ('called', 'waiting')
-     ORDER BY v.emergency DESC, GREATEST(v.called_at::timestamptz, v.recalled_at::timestamptz) DESC NULLS LAST, v.registered_at::timestamptz, v.queue_no`,
+     ORDER BY v.emergency DESC, GREATEST(v.called_at::timestamptz, v.recalled_at::timestamptz) DESC NULLS LAST, COALESCE(v.queue_at, v.registered_at)::timestamptz, v.queue_no`,
     [serviceDate, unit],
   );
   const entry = (r: (typeof rows)[number]): DisplayEntry => ({ queue: queueLabel(r.prefix, r.no), initials: initialsOf(r.name), emergency: r.emergency });

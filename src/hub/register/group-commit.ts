@@ -9,6 +9,8 @@ interface PendingPush {
   ops: readonly HubOp[];
   now: Date;
   outboxBacklog: number | null;
+  /** How far the pushing counter's clock is ahead of the hub's (this request's X-Loket-Clock), seconds; null: not said. */
+  clockAheadS: number | null;
   resolve(response: PushResponse): void;
   reject(error: unknown): void;
 }
@@ -44,9 +46,9 @@ export class GroupCommit {
     private readonly limits: GroupCommitLimits = DEFAULT_LIMITS,
   ) {}
 
-  submit(counterId: string, ops: readonly HubOp[], now: Date, outboxBacklog: number | null = null): Promise<PushResponse> {
+  submit(counterId: string, ops: readonly HubOp[], now: Date, outboxBacklog: number | null = null, clockAheadS: number | null = null): Promise<PushResponse> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ counterId, ops, now, outboxBacklog, resolve, reject });
+      this.queue.push({ counterId, ops, now, outboxBacklog, clockAheadS, resolve, reject });
       if (!this.draining) void this.drain();
     });
   }
@@ -79,7 +81,7 @@ export class GroupCommit {
       if (batch.length === 1) outcomes.push({ error });
       else {
         for (const push of batch) {
-          outcomes.push(await applyOps(this.pool, push.counterId, push.ops, push.now).then((response) => ({ response }), (failure: unknown) => ({ error: failure })));
+          outcomes.push(await applyOps(this.pool, push.counterId, push.ops, push.now, push.clockAheadS).then((response) => ({ response }), (failure: unknown) => ({ error: failure })));
         }
       }
     }
@@ -103,7 +105,7 @@ export class GroupCommit {
       const kept: KeptOp[] = [];
       const seenMrns: string[] = [];
       for (const push of batch) {
-        const applied = await applyPushInTx(client, push.counterId, push.ops, push.now, seen);
+        const applied = await applyPushInTx(client, push.counterId, push.ops, push.now, seen, push.clockAheadS);
         responses.push({ results: applied.results });
         kept.push(...applied.kept);
         seenMrns.push(...applied.seenMrns);

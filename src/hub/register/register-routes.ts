@@ -37,7 +37,7 @@ export const registerRoutes = (): HubRoute[] => [
       const counter = callingCounter(req);
       const push = parseBody(pushRequest, req.body);
       // Concurrent pushes are applied together, each answered with its own results (group-commit.ts).
-      return { json: await groupCommitFor(req.pg).submit(counter.id, push.ops, req.now(), push.outboxBacklog) };
+      return { json: await groupCommitFor(req.pg).submit(counter.id, push.ops, req.now(), push.outboxBacklog, counter.clockAhead ?? null) };
     },
   },
   {

@@ -8,6 +8,12 @@ export interface PushTx {
   now: Date;
   /** Numeric RM sequence values of patients first seen in this push (the facility sequence moves past them). */
   seenMrns: string[];
+  /**
+   * How far the pushing counter's clock is ahead of the hub's, measured on this very request
+   * (X-Loket-Clock), in seconds; null when it did not say. A pushed visit's queue order time
+   * comes from it (src/shared/queue-clock.ts).
+   */
+  clockAheadS?: number | null;
 }
 
 export type OpStatus = 'applied' | 'duplicate' | 'rejected';

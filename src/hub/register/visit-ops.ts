@@ -1,3 +1,4 @@
+import { queueOrderTime } from '../../shared/queue-clock';
 import { queueLabel } from '../../shared/settings';
 import { addNotice } from './notices';
 import { alreadyThere, applied, NEXT_REV, rejected, type OpOf, type OpOutcome, type PushTx } from './tx';
@@ -24,6 +25,9 @@ interface InsertedVisit {
  * - the sequence of its unit, day and prefix moves past it (written only when behind, so a visit
  *   numbered by the hub costs no lock), and the hub never hands that number out again: a counter
  *   that numbered alone before it enrolled pushes plain `U-003`;
+ * - the pushing counter's clock, measured on this request, puts the visit in the queue order of
+ *   the hub's clock (`queue_at`, only when more than a minute off; src/shared/queue-clock.ts): a
+ *   visit registered offline hours before gets the difference as it is now, the best estimate;
  * - the visits that already hold the number (read before the insert) are answered: two visits
  *   with one number (that counter's `U-001` and the hub's `U-001` of the morning) are both kept,
  *   and a `same-queue-number` notice tells every counter, so clerks call them by name.
@@ -33,8 +37,8 @@ export async function applyVisitOp(tx: PushTx, op: OpOf<'visit'>): Promise<OpOut
   const { rows } = await tx.client.query<InsertedVisit>(
     `WITH inserted AS (
        INSERT INTO visits (uid, patient_uid, service_date, unit, queue_prefix, queue_no, emergency, payer, verdict, verdict_source, status,
-         registered_at, registered_by, called_at, served_at, cancelled_at, counter, status_at, payer_at, patient_at, rev)
-       SELECT $1, p.living, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $18, ${NEXT_REV}
+         registered_at, registered_by, called_at, served_at, cancelled_at, counter, status_at, payer_at, patient_at, queue_at, rev)
+       SELECT $1, p.living, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $18, $19, ${NEXT_REV}
        FROM (${LIVING_PATIENT('$2')}) AS p
        ON CONFLICT (uid) DO NOTHING
        RETURNING patient_uid
@@ -53,7 +57,7 @@ export async function applyVisitOp(tx: PushTx, op: OpOf<'visit'>): Promise<OpOut
        ARRAY(SELECT uid::text FROM same) AS others, ARRAY(SELECT name FROM same) AS other_names
      FROM inserted i`,
     [r.uid, r.patientUid, r.serviceDate, r.unit, r.queuePrefix, r.queueNo, r.emergency, r.payer, r.verdict, r.verdictSource, r.status,
-      r.registeredAt, r.registeredBy, r.calledAt, r.servedAt, r.cancelledAt, r.counter, op.at],
+      r.registeredAt, r.registeredBy, r.calledAt, r.servedAt, r.cancelledAt, r.counter, op.at, queueOrderTime(r.registeredAt, tx.clockAheadS)],
   );
   const inserted = rows[0];
   if (!inserted) return (await visitExists(tx, r.uid)) ? alreadyThere : rejected('unknown-patient');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/core';
 import { readEditionOfList } from '../../../src/core/lists/editions.repo';
 import { editionPath, editionStoreOf } from '../../../src/core/store/edition-store';
+import type { HubCounterStatus, HubStatus } from '../../../src/shared/hub-protocol';
 import { memberAt } from '../../fixtures/generate-members';
 import { writeCsvList } from '../../fixtures/write-list-files';
 import { runCaptured } from '../../helpers/cli-capture';
@@ -115,6 +116,20 @@ it('an edition file copied from another counter: the next sync fetches it again 
     expect(existsSync(target)).toBe(false);
     // Healed for good: nothing more to move.
     expect((await b.syncNow({})).editions).toEqual({ uploaded: 0, installed: 0, refused: 0, code: null });
+
+    // The IT officer sees it at the hub: `loket hub status` names the list set aside at that counter, and what to do.
+    expect(await editionsAtHub(facility, 'Loket 3')).toEqual({ editionsUnreadable: [], editionsSetAside: [APBD] });
+    expect(await editionsAtHub(facility, 'Loket 1')).toEqual({ editionsUnreadable: [], editionsSetAside: [] });
+    const words = (await runCaptured(['hub', 'status', '--hub-dir', facility.dataDir, '--lang', 'id'])).lines.join('\n');
+    expect(words).toContain(`PERIKSA: berkas edisi daftar ${APBD} di loket ini pernah tidak dapat dibaca dan disisihkan di folder daftar`);
+    expect(words).toContain('lalu hapus berkas yang disisihkan itu');
+    const english = (await runCaptured(['hub', 'status', '--hub-dir', facility.dataDir, '--lang', 'en'])).lines.join('\n');
+    expect(english).toContain(`CHECK: an edition file of list ${APBD} at this counter could not be read and was set aside in its lists folder`);
+    // Looked at and deleted: the next sync clears the line.
+    rmSync(join(dirB, 'loket.db.lists', aside[0]!));
+    await b.syncNow({});
+    expect(await editionsAtHub(facility, 'Loket 3')).toEqual({ editionsUnreadable: [], editionsSetAside: [] });
+    expect((await runCaptured(['hub', 'status', '--hub-dir', facility.dataDir, '--lang', 'id'])).lines.join('\n')).not.toContain('disisihkan di folder daftar');
   } finally {
     a.close();
     b.close();
@@ -142,6 +157,13 @@ it('a list the hub does not hold whose file went missing is skipped with a word;
     b.close();
     const sync = await withKey(KEY_B, () => runCaptured(['sync', '--db', join(dirB, 'loket.db')]));
     expect(sync.lines.join('\n')).toContain('Daftar Daftar Lokal tidak disinkronkan: edisinya di loket ini tidak dapat dibaca dan hub tidak menyimpannya');
+    // And at the hub: `loket hub status` says which list that counter cannot read, and what to do.
+    expect(await editionsAtHub(facility, 'Loket 3')).toEqual({ editionsUnreadable: ['Daftar Lokal'], editionsSetAside: [] });
+    const words = (await runCaptured(['hub', 'status', '--hub-dir', facility.dataDir, '--lang', 'id'])).lines.join('\n');
+    expect(words).toContain('PERIKSA: edisi daftar Daftar Lokal di loket ini tidak dapat dibaca dan belum bisa diganti dari hub');
+    expect(words).toContain('Terbitkan edisi daftar itu di hub (loket hub edition add)');
+    const english = (await runCaptured(['hub', 'status', '--hub-dir', facility.dataDir, '--lang', 'en'])).lines.join('\n');
+    expect(english).toContain('CHECK: the edition of list Daftar Lokal at this counter cannot be read and could not be replaced from the hub');
     b = openSyncCounter(dirB, { key: KEY_B });
   } finally {
     a.close();
@@ -149,6 +171,13 @@ it('a list the hub does not hold whose file went missing is skipped with a word;
     await facility.hub.stop();
   }
 }, 300_000);
+
+/** What the hub's status says of a counter's list editions (`loket hub status --json`). */
+async function editionsAtHub(facility: TestFacility, counter: string): Promise<Pick<HubCounterStatus, 'editionsUnreadable' | 'editionsSetAside'>> {
+  const status = await runCaptured(['hub', 'status', '--hub-dir', facility.dataDir, '--json']);
+  const c = (status.data[0] as HubStatus).counters.find((x) => x.name === counter)!;
+  return { editionsUnreadable: c.editionsUnreadable, editionsSetAside: c.editionsSetAside };
+}
 
 function readdirAside(dir: string, fileName: string): string[] {
   return readdirSync(join(dir, 'loket.db.lists')).filter((n) => n.startsWith(`${fileName}.tidak-terbaca-`));

@@ -17,6 +17,8 @@ import { m015SharedMrn } from './015-shared-mrn';
 import { m016VisitMoves } from './016-visit-moves';
 import { m017MoveServiceDate } from './017-move-service-date';
 import { m018RegisterEpoch } from './018-register-epoch';
+import { m019QueueOrder } from './019-queue-order';
+import { m020EditionReport } from './020-edition-report';
 
 export interface Migration {
   version: number;
@@ -25,7 +27,7 @@ export interface Migration {
 }
 
 /** Ordered: the position + 1 is the schema version recorded in PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit, m012EditionKind, m013AuditPersonKeys, m014SharedQueueNumbers, m015SharedMrn, m016VisitMoves, m017MoveServiceDate, m018RegisterEpoch];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit, m012EditionKind, m013AuditPersonKeys, m014SharedQueueNumbers, m015SharedMrn, m016VisitMoves, m017MoveServiceDate, m018RegisterEpoch, m019QueueOrder, m020EditionReport];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -1,0 +1,114 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../src/core/core';
+import { transportFor } from '../../../src/core/sync/enroll';
+import { readHubConfig } from '../../../src/hub/hub-config';
+import { startHub, type RunningHub } from '../../../src/hub/hub-main';
+import { queueDisplay } from '../../../src/hub/register/display';
+import { facilityDays } from '../../../src/hub/register/reports';
+import { useHubTestbed } from '../../helpers/hub-testbed';
+import { callOk } from '../audit/audit-core';
+import { hubFetch } from './service-fetch';
+
+/**
+ * Finding F3 (hub tester): a counter whose clock was an hour slow put its patient (the hub's 4th
+ * number) at the head of every counter's queue and of the TV display, with an hour's wait shown,
+ * and "Panggil berikutnya" called them first: queues were ordered by the registering counter's own
+ * registered_at. Now the hub files the visit's arrival on its own clock (visits.queue_at, from the
+ * X-Loket-Clock of the push), the counters pull it, and the slow counter orders its own unsent
+ * visits by its last difference with the hub. registered_at stays as the counter wrote it.
+ */
+const bed = useHubTestbed('loket-queue-order-clock-');
+const HOUR = 3_600_000;
+
+async function hubWithAdmin(): Promise<{ hub: RunningHub; admin: string }> {
+  const dataDir = bed.tempDir();
+  const hub = await startHub({ pgUrl: await bed.server().createDatabase('queue_order_clock'), dataDir, host: '127.0.0.1', port: 0, facility: 'Puskesmas Uji' });
+  bed.hubs.push(hub);
+  return { hub, admin: `Admin ${readHubConfig(dataDir)!.adminKey}` };
+}
+
+/** A counter core whose computer's clock is `aheadMs` ahead of the real one (negative: behind), enrolled at the hub. */
+async function counter(hub: RunningHub, admin: string, name: string, aheadMs: number): Promise<Core> {
+  const core = createCore({
+    dbPath: join(bed.tempDir(), 'loket.db'),
+    workerScript: null,
+    bpjsBackground: false,
+    hubBackground: false,
+    clerk: name,
+    actor: { username: 'ani', role: 'admin' },
+    now: () => new Date(Date.now() + aheadMs),
+    hubTransport: (credential, backlog) => transportFor(credential, backlog, undefined, () => Date.now() + aheadMs),
+  });
+  bed.cores.push(core);
+  const added = await hubFetch(hub.urls[0]!, 'POST', '/v1/admin/counters', { authorization: admin, body: { name } });
+  await callOk(core, 'enrollHub', { code: (added.json as { code: string }).code });
+  await callOk(core, 'syncNow', {});
+  return core;
+}
+
+async function register(core: Core, name: string): Promise<string> {
+  const patient = await callOk(core, 'createPatient', { name, dob: '1990-07-07' });
+  return (await callOk(core, 'registerVisit', { patientId: patient.id, unit: 'UMUM', verdict: 'unknown' })).queue;
+}
+
+const queueOf = async (core: Core): Promise<{ name: string; queue: string; wait: number }[]> =>
+  (await callOk(core, 'dayQueue', { unit: 'UMUM' })).map((e) => ({ name: e.patient.name, queue: e.queue, wait: e.waitingMinutes }));
+
+/** Between 00:00 and 01:00 in the facility's zone the slow counter is still on yesterday: another queue day, nothing to compare. */
+const slowCounterOnYesterday = Number(new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Asia/Jakarta' }).format(new Date())) === 0;
+
+describe('the order of arrival when a counter\'s clock is an hour slow', () => {
+  it.skipIf(slowCounterOnYesterday)('its patient comes after those who came before, at every counter, on the display and in the wait figures; registered_at is kept', async () => {
+    const { hub, admin } = await hubWithAdmin();
+    const onTime = await counter(hub, admin, 'Loket Tepat', 0);
+    const slow = await counter(hub, admin, 'Loket Lambat', -HOUR);
+
+    const early = [await register(onTime, 'PASIEN PAGI SATU'), await register(onTime, 'PASIEN PAGI DUA'), await register(onTime, 'PASIEN PAGI TIGA')];
+    await callOk(onTime, 'syncNow', {});
+    await callOk(slow, 'syncNow', {});
+    // The slow counter knows its difference from the hub's Date header, whole seconds: a patient a second later is surely later.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const late = await register(slow, 'JAM LAMBAT SATU');
+    expect(late).toBe('U-004'); // the hub's fourth number: it came fourth
+
+    // At the slow counter itself, before the visit is sent: last, no hour of waiting.
+    const order = ['PASIEN PAGI SATU', 'PASIEN PAGI DUA', 'PASIEN PAGI TIGA', 'JAM LAMBAT SATU'];
+    expect((await queueOf(slow)).map((e) => e.name)).toEqual(order);
+    expect((await queueOf(slow)).at(-1)!.wait).toBeLessThanOrEqual(1);
+
+    await callOk(slow, 'syncNow', {});
+    await callOk(onTime, 'syncNow', {});
+    // At the other counter: in the order of the numbers, the slow counter's patient has waited minutes, not an hour.
+    const there = await queueOf(onTime);
+    expect(there.map((e) => e.name)).toEqual(order);
+    expect(there.map((e) => e.queue)).toEqual([...early, late]);
+    expect(there.at(-1)!.wait).toBeLessThanOrEqual(1);
+    // And after the round trip through the hub, still last at the slow counter.
+    expect((await queueOf(slow)).map((e) => e.name)).toEqual(order);
+
+    // The TV display.
+    expect((await queueDisplay(hub.pg, 'UMUM', new Date())).waiting.map((e) => e.queue)).toEqual([...early, late]);
+
+    // The record keeps the counter's own time; the queue order time is on the hub's clock.
+    const stored = await hub.pg.query<{ registered_at: string; queue_at: string | null }>(
+      `SELECT v.registered_at, v.queue_at FROM visits v JOIN patients p ON p.uid = v.patient_uid WHERE p.name = 'JAM LAMBAT SATU'`,
+    );
+    const { registered_at: registeredAt, queue_at: queueAt } = stored.rows[0]!;
+    expect(Math.abs(Date.now() - HOUR - Date.parse(registeredAt))).toBeLessThan(60_000);
+    expect(Math.abs(Date.parse(queueAt!) - Date.parse(registeredAt) - HOUR)).toBeLessThan(5_000);
+    // A counter on time leaves the order time empty.
+    expect((await hub.pg.query(`SELECT 1 FROM visits WHERE queue_at IS NOT NULL`)).rowCount).toBe(1);
+
+    // "Panggil berikutnya" at the counter on time calls in that order; the wait figures count minutes, not an hour.
+    for (const name of order) expect((await callOk(onTime, 'callNext', { unit: 'UMUM' }))?.patient.name).toBe(name);
+    await callOk(onTime, 'syncNow', {});
+    const day = (await callOk(onTime, 'dayQueue', { unit: 'UMUM' }))[0]!.serviceDate;
+    const slowRow = (await facilityDays(hub.pg, day, day)).register.find((r) => r.name === 'JAM LAMBAT SATU')!;
+    expect(slowRow.waitMinutes).not.toBeNull();
+    expect(slowRow.waitMinutes!).toBeLessThan(2);
+    // The counter's own register (its equal-service view) counts the same.
+    const local = (await callOk(onTime, 'visitRegister', { from: day, to: day })).find((r) => r.name === 'JAM LAMBAT SATU')!;
+    expect(local.waitMinutes!).toBeLessThan(2);
+  });
+});
