@@ -26,7 +26,8 @@ export interface DaftarArgs {
 
 /** What `loket daftar --json` prints: the visit (with the payer recorded) and the patient, with their global ids. */
 export interface DaftarResult {
-  visit: { id: string; queueNumber: string; unit: string; serviceDate: string; payer: Payer };
+  /** `clockBackMinutes`: this PC's clock is that far behind the day's latest registration (RegisteredVisit). */
+  visit: { id: string; queueNumber: string; unit: string; serviceDate: string; payer: Payer; clockBackMinutes?: number };
   patient: { id: string; mrn: string; nik: string | null; name: string };
   verdict: Verdict | null;
   created: boolean;
@@ -48,6 +49,7 @@ export async function daftarCommand(core: Core, args: DaftarArgs, out: Output, l
   const after = before.hub === 'not-enrolled' ? before : await roundIfEnrolled(core);
   const warning = roundWarning(after, lang);
   if (warning && !out.json) out.error(warning);
+  if (result.visit.clockBackMinutes !== undefined && !out.json) out.error(cliText(lang, 'daftar/clock-back', { minutes: String(result.visit.clockBackMinutes) }));
   if (out.json) out.data({ ...result, hub: after.hub, ...(after.hub === 'refused' ? { hubError: { code: after.error.code, message: formatContractError(lang, after.error) } } : {}) });
   else {
     out.line(
@@ -107,7 +109,7 @@ async function registerWalkIn(core: Core, request: Request, lang: Lang): Promise
     ({ patient, ...visit } = await call(core, 'registerNewPatient', { identity, ...visitInput }));
   }
   return {
-    visit: { id: visit.uid, queueNumber: visit.queue, unit: visit.unit, serviceDate: visit.serviceDate, payer: visit.payer },
+    visit: { id: visit.uid, queueNumber: visit.queue, unit: visit.unit, serviceDate: visit.serviceDate, payer: visit.payer, ...(visit.clockBackMinutes === undefined ? {} : { clockBackMinutes: visit.clockBackMinutes }) },
     patient: { id: patient.uid, mrn: patient.mrn, nik: patient.nik, name: patient.name },
     verdict,
     created,

@@ -105,6 +105,7 @@ export const uiEn: UiMessages = {
     ticketTitle: 'Registered',
     ticketQueue: 'Queue number',
     ticketNext: 'Ready for the next patient.',
+    ticketClockBack: "This computer's clock is {{minutes}} minutes earlier than today's previous registration (set back?). The queue still follows arrival. Check the Windows date and time.",
     ticketPending: 'Payer pending: a follow-up task was opened.',
     dupTitle: 'Already registered today',
     dupConfirm: 'Yes, register again',

@@ -107,6 +107,7 @@ export const uiId = {
     ticketTitle: 'Terdaftar',
     ticketQueue: 'Nomor antrean',
     ticketNext: 'Siap untuk pasien berikutnya.',
+    ticketClockBack: 'Jam komputer ini {{minutes}} menit lebih awal dari pendaftaran sebelumnya hari ini (dimundurkan?). Antrean tetap menurut kedatangan. Periksa tanggal dan jam Windows.',
     ticketPending: 'Penjamin menyusul: tugas tindak lanjut dibuat.',
     dupTitle: 'Sudah terdaftar hari ini',
     dupConfirm: 'Ya, daftarkan lagi',
