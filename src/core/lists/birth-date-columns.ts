@@ -60,9 +60,13 @@ function partText(cell: RawCell | undefined): string {
   return '';
 }
 
-/** Puts "day-month-year" into the birth-date cell of a row (in place); a row with no part filled is left alone. */
+/**
+ * Puts "day-month-year" into the birth-date cell of a row (in place). Only a day (1 or 2 digits)
+ * is joined: a full date in that cell stays as it is, so BULAN | TAHUN columns that give the
+ * list's period beside a real birth-date column never spoil it.
+ */
 export function joinBirthDate(cells: RawCell[], dob: number, split: SplitBirthDate): void {
-  const parts = [partText(cells[dob]), partText(cells[split.month]), partText(cells[split.year])];
-  if (parts.every((p) => p === '')) return;
-  cells[dob] = parts.join('-');
+  const day = partText(cells[dob]);
+  if (!/^\d{1,2}$/.test(day)) return;
+  cells[dob] = `${day}-${partText(cells[split.month])}-${partText(cells[split.year])}`;
 }

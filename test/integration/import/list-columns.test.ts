@@ -143,6 +143,15 @@ describe('L17: small numbers in a birth-date column are not Excel dates', () => 
     expect((await first(core, '3671015503851902'))?.dob).toBe('1985-03-15');
     core.close();
   });
+
+  it('BULAN | TAHUN of the list period beside a full birth date: the birth date stays', async () => {
+    const dir = tempDir();
+    const core = newCore(dir);
+    const path = csv(dir, 'period.csv', ['NIK;NAMA;TGL LAHIR;BULAN;TAHUN;STATUS', '3671015503851902;WARGA DUA;15-03-1985;NOVEMBER;2026;AKTIF']);
+    await importFile(core, path);
+    expect((await first(core, '3671015503851902'))?.dob).toBe('1985-03-15');
+    core.close();
+  });
 });
 
 describe('L15: a merged cell applies to every row it covers', () => {
