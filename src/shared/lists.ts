@@ -85,6 +85,7 @@ export interface ImportNotice {
     | 'repeated-rows'
     | 'scientific-nik'
     | 'other-sheets'
+    | 'unplaced-identifier'
     | 'fewer-members'
     | 'older-as-of'
     | 'kind-changed';

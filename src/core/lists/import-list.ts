@@ -184,6 +184,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     notices: [
       ...importNotices(statusColumn, counts, scientificRejected, { reading: info.statusReading, unknown: unknownStatuses }),
       ...sheetNotices(info),
+      ...(info.unplacedIdentifiers ?? []).map((u): ImportNotice => ({ code: 'unplaced-identifier', params: { header: u.header, field: u.looksLike, code: u.looksLike } })),
       ...replacementNotices(replaced, { list: options.list, kind: options.kind, asOf: options.asOf, members: counts.imported }),
     ],
     rejects,

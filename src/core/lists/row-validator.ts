@@ -1,10 +1,10 @@
 import { hasControlCharacters, withoutControlCharacters } from '../../shared/text-rules';
 import { parseCard } from '../../shared/card';
 import { floatPrintedInteger, withoutTextMark } from '../../shared/text-mark';
-import { parseDate } from '../../shared/dates';
 import type { MessageKey } from '../../shared/i18n/messages';
 import { nikMismatch, readNikCell } from '../../shared/nik';
 import { mapFlagStatus, mapListStatus, parseSex, type StatusVerdict } from '../../shared/status';
+import { readBirthDate, type BirthDate } from './birth-date';
 import type { ColumnMapping } from './columns';
 import type { ListFileInfo, RawCell, RawRow } from './list-reader';
 import { DETAIL_FIELDS, DETAIL_SEPARATOR, MemberFlags, isoToDob } from './member-table';
@@ -34,6 +34,12 @@ export type RowOutcome =
 /** Words that mark a totals, signature or title row rather than a member. */
 const NON_MEMBER_ROW = /\b(TOTAL|JUMLAH|MENGETAHUI|KEPALA|NIP|TTD|DIBUAT|PETUGAS|DAFTAR|BULAN|PERIODE|TAHUN|SUB ?TOTAL)\b/i;
 const NO_WARNINGS: RowIssue[] = [];
+const DOB_PROBLEM: Record<Extract<BirthDate, { iso: null }>['problem'], MessageKey> = {
+  unreadable: 'row/dob-unreadable',
+  'year-only': 'row/dob-year-only',
+  'not-a-date': 'row/dob-not-a-date',
+  implausible: 'row/dob-implausible',
+};
 
 /** A cell as the file holds it (trimmed, no-break spaces as spaces). */
 function trimmedCellText(cell: RawCell | undefined): string {
@@ -108,6 +114,7 @@ export class RowValidator {
   }
 
   validate(raw: RawRow): RowOutcome {
+    if (raw.repeatedHeader === true) return { kind: 'skip' };
     const { cells } = raw;
     // The CSV reader vouches for most rows (no control or format character in their chunk of the
     // file): those skip the check, which would cost every cell of millions of rows a scan.
@@ -156,8 +163,9 @@ export class RowValidator {
     if (card !== null && card.ok && card.restoredZeros) flags |= MemberFlags.cardZerosRestored;
 
     const dobRaw = this.cell(cells, 'dob');
-    const dobIso = dobRaw === undefined || dobRaw === null || dobRaw === '' ? null : parseDate(typeof dobRaw === 'string' ? text(dobRaw) : dobRaw, this.today);
-    if (dobIso === null && dobRaw !== undefined && text(dobRaw) !== '') warn({ code: 'row/dob-unreadable', detail: text(dobRaw) });
+    const birth = dobRaw === undefined || dobRaw === null || text(dobRaw) === '' ? null : readBirthDate(dobRaw, text(dobRaw), this.today);
+    const dobIso = birth === null ? null : birth.iso;
+    if (birth !== null && birth.iso === null) warn({ code: DOB_PROBLEM[birth.problem], detail: birth.detail });
     const sexCell = this.cell(cells, 'sex');
     const sex = parseSex(sexCell instanceof Date ? null : typeof sexCell === 'string' ? text(sexCell) : (sexCell ?? null));
     if (nikCell.kind === 'valid') {
