@@ -306,6 +306,7 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
       const row = result?.matches[i];
       focusStart.current = true;
       setDobCheck(row ? dobCheckOfRow(row, state.dob) : null);
+      setHeld(null);
       setPicked(i);
     },
     pickOwn,
