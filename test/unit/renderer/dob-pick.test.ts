@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LookupResult, MemberMatch, OwnMatch } from '../../../src/shared/lookup';
+import { memberMatch } from '../../helpers/member-match';
 import { awaitsConfirmation, candidateOrder, dobCheckOfOwn, dobCheckOfRow } from '../../../src/renderer/src/features/lookup/dob-pick';
 
-const row = (name: string, dob: string, differs: boolean): MemberMatch => ({
-  nik: null,
-  card: null,
-  name,
-  dob,
-  sex: null,
-  status: 'active',
-  statusReason: null,
-  segment: null,
-  facility: null,
-  class: null,
-  address: null,
-  list: { name: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01', edition: 1 },
-  confidence: differs ? 'possible' : 'probable',
-  stale: false,
-  flags: differs ? ['dob-differs'] : [],
-  score: 0.9,
-});
+const row = (name: string, dob: string, differs: boolean): MemberMatch =>
+  memberMatch({ name, dob, confidence: differs ? 'possible' : 'probable', flags: differs ? ['dob-differs'] : [], score: 0.9 });
 const own = (name: string, dob: string | null, differs: boolean): OwnMatch => ({
   id: 10,
   uid: '0192f0e0-0000-7000-8000-000000000010',

@@ -1,4 +1,4 @@
-import type { KeyboardEvent, RefObject } from 'react';
+import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../format';
 import { useLang } from '../../i18n';
@@ -27,19 +27,10 @@ interface ConfirmProps {
 
 /**
  * In place of "Daftarkan" after a pick born on another day: both dates, and the question asked
- * once. The focus is on "Bukan, kembali"; Tab (or →) then Enter says it is the same person.
+ * once. The focus is on "Bukan, kembali"; Tab then Enter says it is the same person.
  */
 export function DobConfirm({ check, backRef, onBack, onConfirm }: ConfirmProps) {
   const { t } = useTranslation();
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-    const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    if (at < 0) return;
-    event.preventDefault();
-    buttons[event.key === 'ArrowRight' ? Math.min(at + 1, buttons.length - 1) : Math.max(at - 1, 0)]?.focus();
-  }
 
   return (
     <div className="dob-confirm" role="group" aria-labelledby="dob-confirm-question" data-testid="dob-confirm">
@@ -47,7 +38,7 @@ export function DobConfirm({ check, backRef, onBack, onConfirm }: ConfirmProps) 
       <p id="dob-confirm-question" className="dob-confirm__question">
         {t('lookup.dobConfirmQuestion')}
       </p>
-      <div className="dob-confirm__buttons" onKeyDown={onKeyDown}>
+      <div className="dob-confirm__buttons">
         <button ref={backRef} type="button" className="button button--big" data-testid="dob-confirm-back" onClick={onBack}>
           {t('lookup.dobConfirmBack')} <kbd>Enter</kbd>
         </button>
