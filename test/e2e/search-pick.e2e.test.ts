@@ -158,6 +158,17 @@ describe('a name with a birth date: candidates born on another day', () => {
     // "Bukan": back to the name search with its date.
     await expect.poll(() => page.locator('#lookup-query').inputValue()).toBe('ABDULLAH');
     await expect.poll(() => page.getByTestId('own-match').count()).toBe(1);
+
+    // Picked again, then F2 (not the same person): the new-patient form starts with the name and date searched.
+    await page.locator('#lookup-query').press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedTestId(c)).toBe('dob-confirm-back');
+    await page.keyboard.press('F2');
+    const form = page.getByTestId('new-patient-form');
+    await form.waitFor();
+    expect(await form.locator('input[name="name"]').inputValue()).toBe('ABDULLAH');
+    expect(await form.locator('input[name="dob"]').inputValue()).toBe('11-12-1991');
+    expect(visits(c)).toEqual([]);
   });
 
   it('S3: at 1024x768 the "Tanggal lahir beda" badge stays inside the birth-date column', async () => {

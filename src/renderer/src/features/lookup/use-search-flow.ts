@@ -231,7 +231,13 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
     [run],
   );
 
-  const newPatient = useCallback(() => start(newPatientSubject(inputRef.current?.value ?? '', dob), false), [start, dob, inputRef]);
+  // F2 on the question about an own record picked with another birth date (the field holds its
+  // record number now): the new patient is the one searched, with the name and date typed.
+  const searchedBack = dobCheck?.back ?? null;
+  const newPatient = useCallback(
+    () => start(searchedBack ? newPatientSubject(searchedBack.query, searchedBack.dob) : newPatientSubject(inputRef.current?.value ?? '', dob), false),
+    [start, dob, inputRef, searchedBack],
+  );
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
