@@ -37,6 +37,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'account/pin-not-allowed': 'A PIN works only after signing in once with the password at this counter.',
   'unknown-list': 'List "{{list}}" not found.',
   'no-previous-edition': 'List "{{list}}" has no previous edition to bring back.',
+  'previous-edition-missing': 'The previous edition of list "{{list}}" (edition {{edition}}) cannot be brought back: its file {{file}} is missing. Nothing was changed: edition {{current}} stays in use. To use the older data, import its list file again.',
+  'previous-edition-damaged': 'The previous edition of list "{{list}}" (edition {{edition}}) cannot be brought back: its file {{file}} is damaged or locked with another key. Nothing was changed: edition {{current}} stays in use. To use the older data, import its list file again.',
   'import-busy': 'An import of list "{{list}}" is already running. Wait until it finishes.',
   'export/too-many-rows': 'The list has {{rows}} members; a spreadsheet sheet holds at most {{max}}. Export it as CSV.',
   'database/wrong-key': 'The database {{path}} is encrypted with another key: the key given is wrong. Check the database key (LOKET_DB_KEY or the key file). A backup made before the key was changed opens only with the recovery key saved when that backup was made: give it with --key-file, or copy it as loket.db.key beside the database; nothing was changed.',

@@ -35,6 +35,8 @@ export const messagesId = {
   'account/pin-not-allowed': 'PIN hanya bisa dipakai setelah masuk sekali dengan kata sandi di loket ini.',
   'unknown-list': 'Daftar "{{list}}" tidak ditemukan.',
   'no-previous-edition': 'Daftar "{{list}}" tidak punya edisi sebelumnya untuk dikembalikan.',
+  'previous-edition-missing': 'Edisi sebelumnya daftar "{{list}}" (edisi {{edition}}) tidak dapat dikembalikan: berkasnya {{file}} tidak ada. Tidak ada yang diubah: edisi {{current}} tetap dipakai. Untuk memakai data lama, impor lagi berkas daftarnya.',
+  'previous-edition-damaged': 'Edisi sebelumnya daftar "{{list}}" (edisi {{edition}}) tidak dapat dikembalikan: berkasnya {{file}} rusak atau terkunci dengan kunci lain. Tidak ada yang diubah: edisi {{current}} tetap dipakai. Untuk memakai data lama, impor lagi berkas daftarnya.',
   'import-busy': 'Impor daftar "{{list}}" sedang berjalan. Tunggu sampai selesai.',
   'export/too-many-rows': 'Daftar berisi {{rows}} peserta; satu lembar spreadsheet memuat paling banyak {{max}}. Ekspor sebagai CSV.',
   'database/wrong-key': 'Basis data {{path}} terenkripsi dengan kunci lain: kunci yang diberikan salah. Periksa kunci basis data (LOKET_DB_KEY atau berkas kunci). Cadangan yang dibuat sebelum kunci diganti hanya terbuka dengan kunci pemulihan yang disimpan saat cadangan itu dibuat: berikan dengan --key-file, atau salin sebagai loket.db.key di samping basis data; data tidak diubah.',
