@@ -123,6 +123,8 @@ export function ListsScreen({ lists, canManage = false }: { lists: ListsState; c
           confirmLabel={t('listAdmin.rollbackConfirm')}
           cancelLabel={t('listAdmin.rollbackCancel')}
           keysHint={t('listAdmin.rollbackKeys')}
+          // The current edition's file is deleted: a reflex Enter must bring nothing back (as the import questions).
+          initialFocus="cancel"
           onConfirm={() => void doRollback(rollback)}
           onCancel={() => setRollback(null)}
         />
