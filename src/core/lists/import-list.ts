@@ -11,6 +11,7 @@ import { EditionWriter } from './edition-writer';
 import { inlineNameSink, workerNameSink } from './name-sink';
 import { beginEdition, failEdition, readEditionOfList, setSourceSha256, switchToEdition } from './editions.repo';
 import { replacementNotices } from './replacement-notices';
+import { sameAsCurrent } from './same-edition';
 import { openListFile, type ListFileInfo } from './list-reader';
 import { RowValidator, csvFieldsOf, type RowIssue } from './row-validator';
 import type { StatusReading } from './status-column';
@@ -148,6 +149,9 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     // The file says what it is, so it can travel; its content hash is added when it does (core/sync/edition-meta.ts).
     stampEditionIdentity(build.db, { list: options.list, kind: options.kind, asOf: options.asOf, sourceFile: basename(options.path), sourceSha256: sha256, sourceFormat: info.format });
     build.seal();
+    if (sameAsCurrent(db, store, replaced, build.db, { sourceSha256: sha256, asOf: options.asOf, kind: options.kind, mappingJson: JSON.stringify(mappingByName) })) {
+      throw new LoketError('import/same-as-current', { list: options.list, edition: replaced!.edition, asOf: replaced!.asOf, imported: (replaced!.importedAt ?? '').slice(0, 10) });
+    }
     switchToEdition(db, editionId, counts, now().toISOString(), () => {
       setSourceSha256(db, editionId, sha256);
       build.closeAndRename();
