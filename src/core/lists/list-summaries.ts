@@ -33,8 +33,9 @@ export function listSummaries(db: Db, today: string, staleAfterDays: number, unr
         sourceSha256: e.sourceSha256,
         members: e.rowsImported,
         stale: ageDays > staleAfterDays,
-        ageDays,
+        ageDays: Math.max(0, ageDays),
         previousEdition: previous?.edition ?? null,
+        ...(ageDays < 0 ? { aheadOfClock: true as const } : {}),
       };
       const broken = unreadableById.get(e.id);
       if (broken) {

@@ -98,6 +98,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'file/is-folder': '{{path}} is a folder, not a file. Choose that folder and give a file name inside it; nothing was written.',
   'backup/lists-folder-taken': 'The folder {{folder}} already exists and holds files that are not a Loket backup. Choose another name or folder for the backup; nothing was written or deleted.',
   'print/unavailable': 'Printing is only available in the desktop app. Use the slip preview.',
+  'import/as-of-future': 'The as-of date {{asOf}} is after today\'s date on this computer ({{today}}): the list is not in force yet and was not imported; the current list stays in use. Import it on {{asOf}} or later. If the list is in force already, check this computer\'s date and clock: it may be wrong.',
   'import/same-as-current': 'This file is the same as the current edition (list {{list}} edition {{edition}} as of {{asOf}}, imported {{imported}}): the list is already up to date. Nothing was changed: the previous edition, if any, is still kept for a rollback.',
   'import/no-members': 'This file holds no valid member ({{read}} rows read, {{rejected}} rejected). The current list stays in use. Check the file or its column mapping.',
   'list-file/unknown-mapping-column': 'Column "{{header}}" (for {{field}}) is not in the header row {{row}}; the headers there are: {{headers}}. Write the column header exactly as in the file.',

@@ -96,6 +96,7 @@ export const messagesId = {
   'file/is-folder': '{{path}} adalah folder, bukan berkas. Pilih folder itu lalu beri nama berkas di dalamnya; tidak ada yang ditulis.',
   'backup/lists-folder-taken': 'Folder {{folder}} sudah ada dan berisi berkas yang bukan cadangan Loket. Pilih nama atau folder lain untuk cadangan; tidak ada yang ditulis atau dihapus.',
   'print/unavailable': 'Pencetakan hanya tersedia di aplikasi desktop. Gunakan pratinjau slip.',
+  'import/as-of-future': 'Tanggal data {{asOf}} sesudah tanggal hari ini di komputer ini ({{today}}): daftar ini belum berlaku dan tidak diimpor; daftar yang sekarang tetap dipakai. Impor pada {{asOf}} atau sesudahnya. Bila daftar ini memang sudah berlaku, periksa tanggal dan jam komputer ini: mungkin salah.',
   'import/same-as-current': 'Berkas ini sama dengan edisi yang sekarang (daftar {{list}} edisi {{edition}} per {{asOf}}, diimpor {{imported}}): daftar sudah terbaru. Tidak ada yang diubah: edisi sebelumnya, bila ada, tetap tersimpan untuk dikembalikan.',
   'import/no-members': 'Berkas ini tidak berisi satu pun peserta yang valid ({{read}} baris dibaca, {{rejected}} ditolak). Daftar yang sekarang tetap dipakai. Periksa berkas atau pemetaan kolomnya.',
   'list-file/unknown-mapping-column': 'Kolom "{{header}}" (untuk {{field}}) tidak ada di baris judul {{row}}; judul yang ada: {{headers}}. Tulis judul kolom persis seperti di berkas.',

@@ -13,6 +13,7 @@ export const adminEn: Pick<UiMessages, 'listAdmin' | 'reports' | 'settings' | 'b
     asOf: 'As of',
     members: 'Members',
     age: 'Data age',
+    aheadOfClock: 'as-of date after this computer\'s date: check the computer\'s date',
     ageDays_one: '{{count}} day',
     ageDays_other: '{{count}} days',
     stale: 'Old',

@@ -11,6 +11,7 @@ export const adminId = {
     asOf: 'Per tanggal',
     members: 'Peserta',
     age: 'Umur data',
+    aheadOfClock: 'tanggal data sesudah tanggal komputer ini: periksa tanggal komputer',
     ageDays_one: '{{count}} hari',
     ageDays_other: '{{count}} hari',
     stale: 'Lama',

@@ -77,7 +77,13 @@ export function ListsScreen({ lists, canManage = false }: { lists: ListsState; c
                   <td>{formatDate(l.asOf, lang)}</td>
                   <td className="data-table__num">{l.members.toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')}</td>
                   <td>
-                    {t('listAdmin.ageDays', { count: l.ageDays })}
+                    {l.aheadOfClock ? (
+                      <span className="badge badge--stale" data-testid="list-ahead-of-clock">
+                        {t('listAdmin.aheadOfClock')}
+                      </span>
+                    ) : (
+                      t('listAdmin.ageDays', { count: l.ageDays })
+                    )}
                     {l.stale && (
                       <span className="badge badge--stale" title={t('listAdmin.staleTitle')}>
                         {t('listAdmin.stale')}
