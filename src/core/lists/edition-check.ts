@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import type { UnreadableReason } from '../../shared/lists';
-import { editionPath, openEditionReadOnly, type EditionStore } from '../store/edition-store';
+import { editionPasses, editionPath, type EditionStore } from '../store/edition-store';
 import type { Db } from '../store/open-database';
 import { MEMBERS } from './member-table';
 
@@ -20,7 +20,7 @@ export function checkEditionFile(store: EditionStore, editionId: number): 'ok' |
   const stamp = stampOf(path);
   const cached = checked.get(path);
   if (cached && stamp !== null && cached.stamp === stamp) return cached.result;
-  const result = wholeFileReads(store, editionId) ? 'ok' : 'damaged';
+  const result = editionPasses(store, editionId, wholeFileReads) ? 'ok' : 'damaged';
   if (stamp !== null) checked.set(path, { stamp, result });
   return result;
 }
@@ -36,22 +36,10 @@ function stampOf(path: string): string | null {
   }
 }
 
-function wholeFileReads(store: EditionStore, editionId: number): boolean {
-  let db: Db | undefined;
-  try {
-    db = openEditionReadOnly(store, editionId);
-    if (db.pragma('quick_check', { simple: true }) !== 'ok') return false;
-    const tables = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
-    if (!tables.has(MEMBERS) || !tables.has('edition_meta')) return false;
-    db.prepare(`SELECT count(*) FROM ${MEMBERS}`).get();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    try {
-      db?.close();
-    } catch {
-      // a damaged file's connection closes anyway; nothing was written through it
-    }
-  }
+function wholeFileReads(db: Db): boolean {
+  if (db.pragma('quick_check', { simple: true }) !== 'ok') return false;
+  const tables = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
+  if (!tables.has(MEMBERS) || !tables.has('edition_meta')) return false;
+  db.prepare(`SELECT count(*) FROM ${MEMBERS}`).get();
+  return true;
 }

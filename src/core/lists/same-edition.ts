@@ -1,5 +1,5 @@
 import { contentHashOf } from '../sync/edition-meta';
-import { openEditionReadOnly, type EditionStore } from '../store/edition-store';
+import { editionPasses, type EditionStore } from '../store/edition-store';
 import type { Db } from '../store/open-database';
 import type { EditionRow } from './editions.repo';
 
@@ -26,17 +26,5 @@ export function sameAsCurrent(db: Db, store: EditionStore, current: EditionRow |
   if (current.asOf !== identity.asOf || current.kind !== identity.kind) return false;
   const mappingJson = db.prepare('SELECT mapping_json FROM list_editions WHERE id = ?').pluck().get(current.id) as string | null;
   if (mappingJson !== identity.mappingJson) return false;
-  let file: Db | undefined;
-  try {
-    file = openEditionReadOnly(store, current.id);
-    return contentHashOf(file).contentHash === contentHashOf(built).contentHash;
-  } catch {
-    return false;
-  } finally {
-    try {
-      file?.close();
-    } catch {
-      // a damaged file's connection closes anyway
-    }
-  }
+  return editionPasses(store, current.id, (file) => contentHashOf(file).contentHash === contentHashOf(built).contentHash);
 }
