@@ -3,8 +3,12 @@
  * and changes nothing: last month's edition stays in the rollback slot (listtester L9). The same
  * file with another as-of date is a real correction and is imported. Real CLI processes.
  */
+import Database from 'better-sqlite3';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../../src/core/core';
+import { fileFor } from '../../helpers/files';
 import { DEWI, SITI, writeSampleCsv, writeSecondEditionCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
 import { loket as cli, requireBuiltCli } from '../../helpers/loket-command';
@@ -44,5 +48,28 @@ describe('loket import of the file the current edition came from', () => {
     expect((await imp('2026-10-01')).code).toBe(0);
     expect((await imp('2026-11-01')).code).toBe(0);
     expect(JSON.parse((await cli(['lists', '--db', db, '--json'])).stdout)[0]).toMatchObject({ edition: 2, asOf: '2026-11-01', previousEdition: 1 });
+  });
+
+  it('a current edition damaged only in its indexes is imported again from the same file (that mends it)', async () => {
+    const dir = tempDir();
+    const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, bpjsBackground: false });
+    const november = writeSecondEditionCsv(dir);
+    const input = { file: fileFor(core, november), list: 'PBI APBD', kind: 'pbi-apbd' as const, asOf: '2026-11-01' };
+    await core.importList(input);
+    // A plain file (no key): the NIK and card tables' pages are overwritten, the members left whole.
+    const path = join(dir, 'loket.db.lists', 'e1.db');
+    const probe = new Database(path, { readonly: true });
+    const pageSize = probe.pragma('page_size', { simple: true }) as number;
+    const pages = probe.prepare(`SELECT pageno FROM dbstat WHERE name IN ('members_by_nik_number', 'members_by_card')`).pluck().all() as number[];
+    probe.close();
+    expect(pages.length).toBeGreaterThan(0);
+    const fd = openSync(path, 'r+');
+    for (const page of pages) writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (page - 1) * pageSize);
+    closeSync(fd);
+
+    const report = await core.importList({ ...input, file: fileFor(core, november) });
+    expect(report.edition).toBe(2);
+    expect((await core.lookup({ query: DEWI.nik })).verdict).toBe('eligible');
+    core.close();
   });
 });
