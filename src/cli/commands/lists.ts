@@ -20,6 +20,7 @@ export async function listsCommand(core: Core, out: Output, lang: Lang, dbPath: 
     for (const l of lists) {
       const stale = l.stale ? cliText(lang, 'lists/stale', { days: l.ageDays }) : '';
       out.line(cliText(lang, 'lists/line', { name: l.name, kind: l.kind, edition: l.edition, asOf: l.asOf, members: members.format(l.members), stale }));
+      if (l.aheadOfClock) out.line(cliText(lang, 'lists/ahead-of-clock', { asOf: l.asOf }));
       for (const line of unreadableLines(l, lang, listsDirOf(dbPath))) out.line(line);
     }
   }
