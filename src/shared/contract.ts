@@ -31,9 +31,14 @@ export const contract = {
     input: z.object({ query: typedQuery(printable(z.string().trim().min(1).max(200))), dob: isoDate.optional(), patientId: z.number().int().positive().optional() }),
     output: {} as LookupResult,
   },
-  /** The current lists with edition, as-of date, size and staleness. */
+  /**
+   * The current lists with edition, as-of date, size and staleness. `wholeFiles` also reads every
+   * current edition file whole (SQLite's quick_check), which finds a file damaged past its first
+   * pages; it takes seconds for a list of millions, so only `loket lists` (its own process) asks
+   * for it: the app's core must never hold a look-up behind it.
+   */
   listLists: {
-    input: z.object({}).optional(),
+    input: z.object({ wholeFiles: z.boolean().optional() }).optional(),
     output: {} as ListSummary[],
   },
   /**

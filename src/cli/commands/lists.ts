@@ -11,7 +11,7 @@ import { call } from '../contract-call';
  * do, and the command exits 1: a monitoring script must not take it for a healthy list.
  */
 export async function listsCommand(core: Core, out: Output, lang: Lang, dbPath: string): Promise<number> {
-  const lists = await call(core, 'listLists', {});
+  const lists = await call(core, 'listLists', { wholeFiles: true });
   const unreadable = lists.filter((l) => l.unreadable);
   if (out.json) out.data(lists);
   else {

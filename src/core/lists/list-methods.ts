@@ -27,12 +27,16 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
   const { db, config, catalog } = ctx;
   const running = new Set<string>();
   return {
-    async listLists() {
+    async listLists(input) {
       // The IT officer looks here after restoring a file: try the unreadable ones again now.
       catalog.retryUnreadable();
-      // A file damaged past its first pages opens: only a check of the whole file finds it (cached per file).
-      for (const edition of catalog.current()) {
-        if (checkEditionFile(editionStoreOf(db), edition.editionId) !== 'ok') catalog.markUnreadableById(edition.editionId);
+      // A file damaged past its first pages opens: only a check of the whole file finds it (cached
+      // per file). Seconds for millions of members, so only when asked (`loket lists`); in the app
+      // a look-up that meets a damaged page marks the edition unreadable, and the screen shows it.
+      if (input?.wholeFiles === true) {
+        for (const edition of catalog.current()) {
+          if (checkEditionFile(editionStoreOf(db), edition.editionId) !== 'ok') catalog.markUnreadableById(edition.editionId);
+        }
       }
       return listSummaries(db, ctx.today(), ctx.staleAfterDays(), catalog.unreadable());
     },
