@@ -5,7 +5,8 @@ import type { OwnPatient } from '../../shared/lookup';
 import { nameSimilarity } from '../../shared/name-similarity';
 import { normalizeName } from '../../shared/names';
 import type { CounterSettings } from '../../shared/settings';
-import { findLikelyDuplicates, findPatient, findPatientsByMrns, findPatientsByNameKey, lastVisitDate } from '../patients/patients.repo';
+import { findDuplicateMatches } from '../patients/likely-duplicates';
+import { findPatient, findPatientsByMrns, findPatientsByNameKey, lastVisitDate } from '../patients/patients.repo';
 import type { Db } from '../store/open-database';
 import { mrnProbes } from './mrn-query';
 
@@ -57,14 +58,11 @@ export function ownByName(db: Db, name: string, dob: string | null): OwnPatient[
 }
 
 /**
- * Records that are probably the person a new-patient form is about to make: the same birth date,
- * and the name as it is, or as the name search would match it (spelt otherwise, ARIANI for
- * ARYANI, or shortened: SUTINAH). The form asks "Pakai data ini / Tetap buat data baru" first.
+ * Records that are probably the person a new-patient form is about to make (likely-duplicates.ts):
+ * the name also spelt otherwise, shortened or turned round, the birth date exact, off by a slip
+ * or a convention, or missing on either side (then the name must be the same but for spelling).
+ * The form asks "Pakai data ini / Tetap buat data baru" first.
  */
 export function likelyDuplicates(db: Db, name: string, dob: string | null): Patient[] {
-  if (!dob) return [];
-  const found = new Map(findLikelyDuplicates(db, name, dob).map((p) => [p.id, p]));
-  for (const { lastVisit: _lastVisit, ...p } of ownByName(db, name, dob)) if (p.dob === dob && !found.has(p.id)) found.set(p.id, p);
-  return [...found.values()].sort((a, b) => a.id - b.id);
+  return findDuplicateMatches(db, name, dob).map((m) => m.patient);
 }
-
