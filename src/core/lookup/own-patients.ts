@@ -50,11 +50,24 @@ export function ownByName(db: Db, name: string, dob: string | null): OwnPatient[
     if (score < MIN_SCORE_WITH_DOB) continue;
     scored.push({ patient, score, sameDob: dob !== null && patient.dob === dob });
   }
+  if (dob !== null) scored.push(...bornThatDayOtherwiseSpelt(db, name, dob, scored));
   const narrowed = scored.some((s) => s.sameDob) ? scored.filter((s) => s.sameDob) : scored;
   return narrowed
     .sort((a, b) => b.score - a.score || b.patient.id - a.patient.id)
     .slice(0, MAX_OWN_MATCHES)
     .map((s) => withLastVisit(db, s.patient));
+}
+
+/**
+ * Records born that day whose name the name search misses but the duplicate check knows for the
+ * same (likely-duplicates.ts: RAHMAT for RACHMAT, ST. for SITI, words turned round or left out):
+ * a returning patient without NIK is found by name and date. Ranked after the search's own finds.
+ */
+function bornThatDayOtherwiseSpelt(db: Db, name: string, dob: string, found: readonly { patient: Patient }[]): { patient: Patient; score: number; sameDob: boolean }[] {
+  const known = new Set(found.map((s) => s.patient.id));
+  return findDuplicateMatches(db, name, dob)
+    .filter((m) => m.date === 'exact' && !known.has(m.patient.id))
+    .map((m) => ({ patient: m.patient, score: MIN_SCORE_WITH_DOB, sameDob: true }));
 }
 
 /**

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { likelyDuplicates } from '../../../src/core/lookup/own-patients';
+import { likelyDuplicates, ownByName } from '../../../src/core/lookup/own-patients';
 import { createPatient } from '../../../src/core/patients/patients.repo';
 import { openDatabase, type Db } from '../../../src/core/store/open-database';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
@@ -47,9 +47,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the check before a new record (searchtester S1, S4, S5, S11)', () => {
-  it.each([
-    // S1: spelling variants with the exact birth date
+/** S1: spelling variants with the exact birth date. */
+const VARIANTS: [typed: string, dob: string, recorded: string][] = [
     ['RAHMAT HIDAYAT', '1965-11-11', 'RACHMAT HIDAYAT'],
     ['RACHMAD HIDAYAT', '1965-11-11', 'RACHMAT HIDAYAT'],
     ['RAHMAT HIDAYAH', '1965-11-11', 'RACHMAT HIDAYAT'],
@@ -75,6 +74,11 @@ describe('the check before a new record (searchtester S1, S4, S5, S11)', () => {
     ['KARSO', '1945-07-01', 'MBAH KARSO'],
     ['MBAH SUTINAH', '1950-07-01', 'SUTINAH'],
     ['SUTINAH BINTI KASAN', '1950-07-01', 'SUTINAH'],
+];
+
+describe('the check before a new record (searchtester S1, S4, S5, S11)', () => {
+  it.each([
+    ...VARIANTS,
     // S4: the birth date off by a slip, by the year-only convention, or not given
     ['FATIMAH YUSUF', '1992-05-05', 'FATIMAH YUSUF'],
     ['FATIMAH YUSUF', '1992-04-05', 'FATIMAH YUSUF'],
@@ -109,5 +113,11 @@ describe('the check before a new record (searchtester S1, S4, S5, S11)', () => {
     expect(likelyDuplicates(db, 'JOKO WIDODO', '1965-11-11')).toEqual([]);
     // Only the closer one comes first: the exact date and name before a slip.
     expect(likelyDuplicates(db, 'NURUL', '1952-04-22').map((p) => p.name)[0]).toBe('NURUL');
+  });
+});
+
+describe('the name search with a birth date (searchtester S1)', () => {
+  it.each(VARIANTS)('"%s" born %s lists the own record %s', (typed, dob, recorded) => {
+    expect(ownByName(db, typed, dob).map((p) => p.name)).toContain(recorded);
   });
 });
