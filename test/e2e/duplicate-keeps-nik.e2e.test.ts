@@ -41,4 +41,27 @@ describe('a patient registered without NIK comes back with a KTP (searchtester S
     await search.press('Enter');
     await expect.poll(() => page.getByTestId("own-patient").getAttribute("data-mrn")).toBe(record.mrn);
   });
+
+  it('only a JKN card, the patient registered earlier by NIK: the form without a date still asks, and "Pakai data ini" puts the card on the record (searchtester S5)', async () => {
+    const c = await counters.open([APBD]);
+    const { page } = c;
+    const record = await c.harness.core.createPatient({ name: 'WAHYU PRATAMA', nik: '3673011505900003', dob: '1990-05-15', sex: 'L' });
+    const card = '0001234567897'; // on no list
+    const search = page.locator('#lookup-query');
+    await search.fill(card);
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('register-start').count()).toBe(1);
+    await search.press('Enter');
+    const form = page.getByTestId('new-patient-form');
+    await form.waitFor();
+    await form.locator('input[name="name"]').fill('WAHYU PRATAMA');
+    await form.locator('input[name="name"]').press('Enter');
+    const dups = page.getByTestId('duplicates');
+    await dups.waitFor();
+    expect(await dups.textContent()).toContain(record.mrn);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+    expect(await page.getByTestId('register-patient').textContent()).toContain(record.mrn);
+    expect((await c.harness.core.findPatient({ card }))?.mrn).toBe(record.mrn);
+  });
 });
