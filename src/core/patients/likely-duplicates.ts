@@ -13,10 +13,14 @@ import { findPatient } from './patients.repo';
 /** The dialog lists every one; more than this is a common name typed without date: the closest first. */
 const MAX_DUPLICATES = 10;
 
-/** The name closeness a date closeness needs (a missing date: the name must match all but the spelling). */
+/**
+ * The name closeness a date closeness needs: a date slip or a missing date only with the same name
+ * but for spelling; two differences at once (SITI AMINAH 1960-01-01, SITI AMINAH PUTRI 1960-01-02)
+ * are more often two people.
+ */
 const ACCEPTS: Readonly<Record<DateCloseness, readonly NameCloseness[]>> = {
   exact: ['same', 'contained', 'similar'],
-  near: ['same', 'contained', 'similar'],
+  near: ['same'],
   unknown: ['same'],
   different: [],
 };
@@ -31,9 +35,7 @@ export interface DuplicateMatch {
 
 /**
  * Records of identified patients that may be the person about to be recorded, closest first.
- * A near date with a name that only contains the other (one word given) needs two words at least:
- * "SITI" with a date one digit off is too many people. Runs once before a new record, never per
- * keystroke (see candidates()).
+ * Runs once before a new record, never per keystroke (see candidates()).
  */
 export function findDuplicateMatches(db: Db, name: string, dob: string | null): DuplicateMatch[] {
   const query = looseNameOfKey(normalizeName(name).key);
@@ -46,10 +48,9 @@ export function findDuplicateMatches(db: Db, name: string, dob: string | null): 
     if (date === 'different') continue;
     let theirs = loose.get(row.key);
     if (!theirs) loose.set(row.key, (theirs = looseNameOfKey(row.key)));
-    // Without a date only the same name counts: two string comparisons, no similarity, on every record.
-    const close = date === 'unknown' ? (sameLoose(query, theirs) ? 'same' : 'none') : nameCloseness(query, theirs);
+    // Without the exact date only the same name counts: two string comparisons, no similarity.
+    const close = date !== 'exact' ? (sameLoose(query, theirs) ? 'same' : 'none') : nameCloseness(query, theirs);
     if (!ACCEPTS[date].includes(close)) continue;
-    if (date === 'near' && close === 'contained' && Math.min(query.tokens.length, theirs.tokens.length) < 2) continue;
     found.push({ id: row.id, date, name: close });
   }
   return found
