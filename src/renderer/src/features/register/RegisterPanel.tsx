@@ -37,7 +37,7 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
   const errorText = useErrorText();
   // Every unit but the IGD (an emergency goes by F9), each with its number key as on the queue's tabs.
   const units = useMemo(() => keyedUnits(settings?.units ?? []).filter((u) => u.code !== settings?.emergencyUnit), [settings]);
-  const { state, dispatch, resolve, takePatient, register } = useRegisterFlow(subject, units, onWho, onRegistered);
+  const { state, dispatch, resolve, takePatient, takeDuplicate, register } = useRegisterFlow(subject, units, onWho, onRegistered);
   const panelRef = useRef<HTMLElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   const { step } = state;
@@ -109,8 +109,9 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
       {step.step === 'duplicates' && (
         <DuplicatesStep
           candidates={step.candidates}
+          identity={step.identity}
           busy={state.busy}
-          onUse={takePatient}
+          onUse={(patient) => void takeDuplicate(patient, step.identity)}
           onCreateAnyway={() => void resolve(step.identity, true)}
           onCancel={onCancel}
         />
