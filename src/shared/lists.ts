@@ -56,7 +56,7 @@ export type StatusColumnSource = 'header' | 'values' | 'mapping';
 export interface StatusColumn {
   header: string;
   foundBy: StatusColumnSource;
-  /** 'flag' when the column holds only 1 and 0 and is read as a yes/no flag (1 active, 0 not active); absent: status words and VClaim codes. */
+  /** 'flag' when the column holds 1 and 0 (and perhaps words) and is read as a yes/no flag (1 active, 0 not active); absent: status words and VClaim codes. */
   reading?: 'flag';
 }
 
@@ -72,7 +72,7 @@ export interface AsOfSuggestion {
 
 /**
  * Something the administrator should know about a whole import; worded by the caller (noticeMessage).
- * `status-flag`: the status column holds only 1 and 0, read as yes/no (0 not active). `unknown-status`:
+ * `status-flag`: the status column holds 1 and 0, read as yes/no (0 not active). `unknown-status`:
  * `rows` members have a status value no word explains (not active, reason unknown); `values` names
  * the most frequent with their rows.
  */

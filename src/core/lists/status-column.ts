@@ -72,9 +72,11 @@ export function statusColumnByValues(rows: readonly RawRow[], mapping: ColumnMap
 export type StatusReading = 'words' | 'flag';
 
 /**
- * 'flag' when the sampled cells of the status column hold only 1 and 0 (and blanks), both of
- * them: a yes/no "active?" column. A column of only 0 stays VClaim's 0 = AKTIF, and any other
- * value (2 = meninggal, a word) makes it a column of codes. A totals row's count is ignored.
+ * 'flag' when the sampled cells of the status column hold both 1 and 0: a yes/no "active?"
+ * column. Words among them (an officer typing MENINGGAL over a member's flag) are read as words
+ * and do not turn the column into VClaim codes, where 0 would mean AKTIF and every member
+ * flagged 0 would come out active. A column of only 0 stays VClaim's 0 = AKTIF, and another
+ * number (2 = meninggal, 9 = premi) makes it a column of codes. A totals row's count is ignored.
  */
 export function statusReadingOf(rows: readonly RawRow[], col: number): StatusReading {
   let zeros = 0;
@@ -85,6 +87,7 @@ export function statusReadingOf(rows: readonly RawRow[], col: number): StatusRea
     if (isBlank(text)) continue;
     const flag = flagValue(text);
     if (flag === null) {
+      if (!/\d/.test(text)) continue; // a word: read as a word under either reading
       if (looksLikeNonMemberRow(row.cells)) continue;
       return 'words';
     }

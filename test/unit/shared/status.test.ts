@@ -200,3 +200,47 @@ describe('parseSex', () => {
     expect(parseSex(raw)).toBeNull();
   });
 });
+
+describe('a negation is never read as active (listtester L1)', () => {
+  it.each(['NON AKTIP', 'TDK AKTIP', 'T. AKTIF', 'T AKTIF', 'NONAKTIP', 'TIDAK AKTIP', 'Tdk. Aktip', 'BLM AKTIF', 'BKN AKTIF', 'INAKTIF', 'NON-AKTIP', 'TDK. VALID'])(
+    '%j is not active',
+    (raw) => {
+      expect(mapListStatus(raw)).toEqual({ status: 'inactive', reason: 'inactive', raw });
+      expect(mapFlagStatus(raw)).toMatchObject({ status: 'inactive', reason: 'inactive' });
+    },
+  );
+
+  it.each(['AKTIF NON PBI', 'AKTIF - T', 'AKTIP (BUKAN PBI)'])('%j: a negation elsewhere makes the status unknown, never active', (raw) => {
+    expect(mapListStatus(raw)).toEqual({ status: 'inactive', reason: `unknown:${raw}`, raw });
+  });
+
+  it('the common active spellings stay active', () => {
+    for (const raw of ['AKTIP', 'AKTIF', 'Peserta Aktif', 'AKTIF (PBI)', 'AKTIF S/D 15-01-2027', 'AKTIF KELAS 3']) expect(mapListStatus(raw).status).toBe('active');
+  });
+
+  it('property: NON, TDK, TIDAK, T. or BELUM in front of an active word is never active, whatever follows', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('NON', 'TDK', 'TIDAK', 'T.', 'BELUM', 'BLM', 'Non', 'tdk.'),
+        fc.constantFrom('AKTIF', 'AKTIP', 'aktif', 'Aktip', 'ACTIVE'),
+        fc.constantFrom(' ', '-', '. ', '_', ''),
+        fc.array(fc.constantFrom('PBI', 'APBD', 'KELAS 3', '2026', 'AKTIF'), { maxLength: 3 }),
+        (negation, word, sep, rest) => {
+          const text = [`${negation}${negation === 'T.' || negation === 'tdk.' ? ' ' : sep}${word}`, ...rest].join(' ');
+          expect(mapListStatus(text).status).toBe('inactive');
+        },
+      ),
+    );
+  });
+});
+
+describe('spreadsheet error values are no status (listtester L4)', () => {
+  it.each(['#N/A', '#n/a', '#N/A N/A', '#VALUE!', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#NUM!'])('%j is unknown, not "NA" = non-aktif', (raw) => {
+    expect(mapListStatus(raw)).toEqual({ status: 'inactive', reason: `unknown:${raw}`, raw });
+    expect(isUnknownStatus(mapFlagStatus(raw))).toBe(true);
+    expect(isUnknownStatus(mapStatusEvidence(raw))).toBe(true);
+  });
+  it('the word NA still reads as non-aktif', () => {
+    expect(mapListStatus('NA')).toMatchObject({ status: 'inactive', reason: 'inactive' });
+  });
+});

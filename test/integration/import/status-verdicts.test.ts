@@ -1,0 +1,115 @@
+/**
+ * Status words a Dinas list really holds, and the verdict the counter gives for them (listtester
+ * findings L1, L4, L22): a negated "active" misspelt (NON AKTIP, TDK AKTIP, T. AKTIF), a column of
+ * spreadsheet errors (#N/A from a failed VLOOKUP, as text in a CSV and as a real error cell in an
+ * XLSX), and a 1/0 flag column with one word typed over a flag. Real files (the repo's CSV and
+ * exceljs writers), imported through the real import into a real SQLite database, looked up as
+ * the counter does.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../src/core/core';
+import type { ImportNotice, ImportReport } from '../../../src/shared/lists';
+import { memberAt, type GeneratedMember } from '../../fixtures/generate-members';
+import type { ListColumn } from '../../fixtures/list-layouts';
+import { writeCsvList } from '../../fixtures/write-list-files';
+import { fileFor } from '../../helpers/files';
+import { builtFile, useTempDir } from '../../helpers/temp';
+
+const tempDir = useTempDir();
+const NOW = new Date('2026-12-01T03:00:00Z');
+const SEED = 29;
+const member = (rowNo: number): GeneratedMember => memberAt(SEED, rowNo - 1);
+const WORKER = builtFile('main', 'import-worker.js');
+
+const col = (header: string, kind: ListColumn['kind'], value: ListColumn['value']): ListColumn => ({ header, kind, value });
+const layout = (status: ListColumn['value'], extra: readonly ListColumn[] = []): ListColumn[] => [
+  col('NO', 'int', (_m, n) => String(n)),
+  col('NIK', 'nik', (m) => m.nik),
+  col('NAMA', 'text', (m) => m.name),
+  col('STATUS', 'text', status),
+  ...extra,
+];
+const codes = (report: ImportReport): ImportNotice['code'][] => report.notices.map((n) => n.code);
+const noticeOf = (report: ImportReport, code: ImportNotice['code']): ImportNotice | undefined => report.notices.find((n) => n.code === code);
+
+beforeAll(() => {
+  if (!existsSync(WORKER)) throw new Error('out/main/import-worker.js is missing: run `npx electron-vite build` first.');
+});
+
+describe.each([
+  ['on the import thread', null],
+  ['in the reader worker', WORKER],
+])('status words and the verdict, reading %s', (_, workerScript) => {
+  const newCore = (dir: string): Core => createCore({ dbPath: join(dir, 'loket.db'), workerScript, now: () => NOW });
+  const importFile = (core: Core, path: string, list = 'PBI APBD', asOf = '2026-11-01'): Promise<ImportReport> =>
+    core.importList({ file: fileFor(core, path), list, kind: 'pbi-apbd', asOf });
+  const look = async (core: Core, n: number) => {
+    const result = await core.lookup({ query: member(n).nik });
+    return { verdict: result.verdict, reason: result.matches[0]?.statusReason ?? null };
+  };
+
+  it('L1: NON AKTIP, TDK AKTIP, T. AKTIF and NONAKTIP are not active; AKTIP is active; "AKTIF NON PBI" is reported unknown', async () => {
+    const dir = tempDir();
+    const core = newCore(dir);
+    const words = ['AKTIP', 'NON AKTIP', 'TIDAK AKTIP', 'NONAKTIP', 'TDK AKTIP', 'T. AKTIF', 'AKTIF NON PBI'];
+    const path = join(dir, 'aktip.csv');
+    await writeCsvList(path, { count: 14, seed: SEED, separator: ';', layout: layout((_m, n) => words[(n - 1) % words.length]!) });
+    const report = await importFile(core, path);
+    expect(report.rows.imported).toBe(14);
+    expect(await look(core, 1)).toEqual({ verdict: 'eligible', reason: null });
+    for (const n of [2, 3, 4, 5, 6]) expect(await look(core, n)).toEqual({ verdict: 'not-eligible', reason: 'inactive' });
+    expect(await look(core, 7)).toEqual({ verdict: 'not-eligible', reason: 'unknown:AKTIF NON PBI' });
+    expect(noticeOf(report, 'unknown-status')?.params).toMatchObject({ rows: 2, values: '"AKTIF NON PBI" (2)' });
+    core.close();
+  });
+
+  it('L4: a CSV status column of #N/A (a failed VLOOKUP) is reported as unknown values, not read as NA = non-aktif', async () => {
+    const dir = tempDir();
+    const core = newCore(dir);
+    const path = join(dir, 'all-na.csv');
+    await writeCsvList(path, { count: 20, seed: SEED, separator: ';', layout: layout((_m, n) => (n === 20 ? '#REF!' : '#N/A')) });
+    const report = await importFile(core, path);
+    expect(noticeOf(report, 'unknown-status')?.params).toEqual({ header: 'STATUS', rows: 20, values: '"#N/A" (19), "#REF!" (1)' });
+    expect(await look(core, 3)).toEqual({ verdict: 'not-eligible', reason: 'unknown:#N/A' });
+    core.close();
+  });
+
+  it('L4: a real XLSX error cell (a VLOOKUP formula whose cached result is #N/A) is an unknown value', async () => {
+    const dir = tempDir();
+    const core = newCore(dir);
+    const path = join(dir, 'formulas.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DATA');
+    ws.addRow(['NO', 'NIK', 'NAMA', 'STATUS']);
+    for (let n = 1; n <= 10; n++) {
+      const m = member(n);
+      const status = n % 2 === 0 ? { formula: `VLOOKUP(B${n + 1},REF!A:B,2,0)`, result: { error: '#N/A' } } : 'AKTIF';
+      ws.addRow([n, m.nik, m.name, status]);
+    }
+    await wb.xlsx.writeFile(path);
+    const report = await importFile(core, path);
+    expect(report.rows.imported).toBe(10);
+    expect(noticeOf(report, 'unknown-status')?.params).toMatchObject({ rows: 5, values: '"#N/A" (5)' });
+    expect(await look(core, 2)).toEqual({ verdict: 'not-eligible', reason: 'unknown:#N/A' });
+    expect(await look(core, 1)).toEqual({ verdict: 'eligible', reason: null });
+    core.close();
+  });
+
+  it('L22: a 1/0 flag column with one MENINGGAL typed in stays a flag: 0 not active, 1 active, the word read as a word', async () => {
+    const dir = tempDir();
+    const core = newCore(dir);
+    const path = join(dir, 'flag-mixed.csv');
+    await writeCsvList(path, { count: 20, seed: SEED, separator: ';', layout: layout((_m, n) => (n === 20 ? 'MENINGGAL' : n % 2 === 0 ? '0' : '1')) });
+    expect((await core.inspectListFile({ file: fileFor(core, path) })).statusColumn).toEqual({ header: 'STATUS', foundBy: 'header', reading: 'flag' });
+    const report = await importFile(core, path);
+    expect(codes(report)).toContain('status-flag');
+    expect(codes(report)).not.toContain('unknown-status');
+    expect(await look(core, 2)).toEqual({ verdict: 'not-eligible', reason: 'inactive' });
+    expect(await look(core, 1)).toEqual({ verdict: 'eligible', reason: null });
+    expect(await look(core, 20)).toEqual({ verdict: 'not-eligible', reason: 'deceased' });
+    core.close();
+  });
+});
