@@ -2,16 +2,19 @@
  * Status words a Dinas list really holds, and the verdict the counter gives for them (listtester
  * findings L1, L4, L22): a negated "active" misspelt (NON AKTIP, TDK AKTIP, T. AKTIF), a column of
  * spreadsheet errors (#N/A from a failed VLOOKUP, as text in a CSV and as a real error cell in an
- * XLSX), and a 1/0 flag column with one word typed over a flag. Real files (the repo's CSV and
+ * XLSX), a 1/0 flag column with one word typed over a flag, and the validity dates TMT / TAT
+ * of a BPJS extract (L25). Real files (the repo's CSV and
  * exceljs writers), imported through the real import into a real SQLite database, looked up as
  * the counter does.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
+import { formatCoreMessage } from '../../../src/shared/i18n/messages';
 import type { ImportNotice, ImportReport } from '../../../src/shared/lists';
+import { statusReasonMessage } from '../../../src/shared/status-reason';
 import { memberAt, type GeneratedMember } from '../../fixtures/generate-members';
 import type { ListColumn } from '../../fixtures/list-layouts';
 import { writeCsvList } from '../../fixtures/write-list-files';
@@ -111,5 +114,48 @@ describe.each([
     expect(await look(core, 1)).toEqual({ verdict: 'eligible', reason: null });
     expect(await look(core, 20)).toEqual({ verdict: 'not-eligible', reason: 'deceased' });
     core.close();
+  });
+
+  it.each(['csv', 'xlsx'])('L25 %s: TMT / TAT decide on the day of the look-up: ended, not yet begun, within', async (format) => {
+    const dir = tempDir();
+    const path = join(dir, `tat.${format}`);
+    // A BPJS extract: card, name, NIK, status code 0 (active) for all, and the validity dates.
+    const rows: [string, string, string][] = [
+      [member(1).nik, '2020-01-01', '2026-06-30'],
+      [member(2).nik, '2027-01-01', '2027-12-31'],
+      [member(3).nik, '2020-01-01', '2030-12-31'],
+      [member(4).nik, '', ''],
+      [member(5).nik, '2020-01-01', 'SEUMUR HIDUP'],
+    ];
+    const header = ['PSNOKA', 'NAMA', 'NIK', 'KDSTATUSPST', 'TMT', 'TAT'];
+    const cells = rows.map(([nik, tmt, tat], i) => [`000777777770${i + 1}`, member(i + 1).name, nik, '0', tmt, tat]);
+    if (format === 'csv') writeFileSync(path, [header, ...cells].map((r) => r.join(',')).join('\r\n'));
+    else {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('PESERTA');
+      ws.addRow(header);
+      // Real date cells, as an extract opened and saved in Excel holds them.
+      const asCell = (v: string): string | Date | null => (v === '' ? null : /^\d{4}-/.test(v) ? new Date(`${v}T00:00:00Z`) : v);
+      for (const r of cells) ws.addRow([r[0], r[1], r[2], r[3], asCell(r[4]!), asCell(r[5]!)]);
+      ws.getColumn(5).numFmt = 'dd/mm/yyyy';
+      ws.getColumn(6).numFmt = 'dd/mm/yyyy';
+      await wb.xlsx.writeFile(path);
+    }
+    const core = newCore(dir);
+    const report = await core.importList({ file: fileFor(core, path), list: 'TAT', kind: 'bpjs', asOf: '2026-11-01' });
+    expect(report.mapping).toMatchObject({ validFrom: 'TMT', validUntil: 'TAT' });
+    expect(report.warnings).toEqual([{ row: 6, code: 'row/validity-unreadable', params: { detail: 'SEUMUR HIDUP' } }]);
+    expect(await look(core, 1)).toEqual({ verdict: 'not-eligible', reason: 'ended:2026-06-30' });
+    expect(await look(core, 2)).toEqual({ verdict: 'not-eligible', reason: 'not-yet:2027-01-01' });
+    expect(await look(core, 3)).toEqual({ verdict: 'eligible', reason: null });
+    expect(await look(core, 4)).toEqual({ verdict: 'eligible', reason: null });
+    expect(await look(core, 5)).toEqual({ verdict: 'eligible', reason: null });
+    expect(formatCoreMessage('id', statusReasonMessage('ended:2026-06-30'))).toBe('Masa berlaku berakhir 30-06-2026');
+    expect(formatCoreMessage('en', statusReasonMessage('not-yet:2027-01-01'))).toBe('Not yet covered (starts 01-01-2027)');
+    core.close();
+    // The same edition a month later: the member whose coverage begins on 1 January is covered.
+    const later = createCore({ dbPath: join(dir, 'loket.db'), workerScript, now: () => new Date('2027-01-02T03:00:00Z') });
+    expect((await later.lookup({ query: member(2).nik })).verdict).toBe('eligible');
+    later.close();
   });
 });
