@@ -74,7 +74,10 @@ export interface AsOfSuggestion {
  * Something the administrator should know about a whole import; worded by the caller (noticeMessage).
  * `status-flag`: the status column holds 1 and 0, read as yes/no (0 not active). `unknown-status`:
  * `rows` members have a status value no word explains (not active, reason unknown); `values` names
- * the most frequent with their rows.
+ * the most frequent with their rows. `contradicting-rows`: `count` people are on the file as active
+ * on one row and not active on another (`rows`: the row numbers of a few). `older-list-same-kind` /
+ * `newer-list-same-kind`: other current lists of this kind (`others`: names with as-of dates)
+ * are older / newer; for a person on several, the newest decides.
  */
 export interface ImportNotice {
   code:
@@ -83,11 +86,14 @@ export interface ImportNotice {
     | 'status-flag'
     | 'unknown-status'
     | 'repeated-rows'
+    | 'contradicting-rows'
     | 'scientific-nik'
     | 'other-sheets'
     | 'fewer-members'
     | 'older-as-of'
-    | 'kind-changed';
+    | 'kind-changed'
+    | 'older-list-same-kind'
+    | 'newer-list-same-kind';
   params: MessageParams;
 }
 /** A notice as a message of the shared catalog (`import/<code>`). */

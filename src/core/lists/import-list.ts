@@ -9,9 +9,10 @@ import type { ListField } from './columns';
 import { EditionBuild } from './edition-build';
 import { EditionWriter } from './edition-writer';
 import { inlineNameSink, workerNameSink } from './name-sink';
-import { beginEdition, failEdition, readEditionOfList, setSourceSha256, switchToEdition } from './editions.repo';
-import { replacementNotices } from './replacement-notices';
+import { beginEdition, failEdition, readEditionOfList, readEditions, setSourceSha256, switchToEdition } from './editions.repo';
+import { replacementNotices, sameKindNotices } from './replacement-notices';
 import { openListFile, type ListFileInfo } from './list-reader';
+import type { RowPair } from './duplicates';
 import { RowValidator, csvFieldsOf, type RowIssue } from './row-validator';
 import type { StatusReading } from './status-column';
 import { pauseAt } from './test-pause';
@@ -66,6 +67,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
 
   // The edition this import will replace, to compare with once the rows are in.
   const replaced = readEditionOfList(db, options.list, 'current');
+  const currentEditions = readEditions(db, ['current']);
   let editionId: number;
   let edition: number;
   let build: EditionBuild;
@@ -89,6 +91,8 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   const counts: ImportReport['rows'] = { read: 0, imported: 0, rejected: 0, warnings: 0, skipped: 0, damagedNik: 0, repeated: 0, scientificNik: 0 };
   let scientificRejected = 0;
   const unknownStatuses = new UnknownStatusTally();
+  /** Later rows of people the file holds as active and as not active (duplicates.ts). */
+  const contradictingRows: RowPair[] = [];
   const rejects: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   const progress = (phase: ImportProgress['phase'], percent: number): void =>
@@ -137,6 +141,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
       if (warnings.length < MAX_LISTED_ISSUES) warnings.push(describe(r.row, { code: 'row/repeated', detail: String(r.other) }));
     }
     for (const d of duplicates) {
+      if (d.contradicts) contradictingRows.push(d);
       counts.warnings++;
       if (warnings.length < MAX_LISTED_ISSUES) warnings.push(describe(d.row, { code: 'row/duplicate', detail: String(d.other) }));
     }
@@ -183,8 +188,10 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     statusColumn,
     notices: [
       ...importNotices(statusColumn, counts, scientificRejected, { reading: info.statusReading, unknown: unknownStatuses }),
+      ...contradictionNotices(contradictingRows),
       ...sheetNotices(info),
       ...replacementNotices(replaced, { list: options.list, kind: options.kind, asOf: options.asOf, members: counts.imported }),
+      ...sameKindNotices(currentEditions, { list: options.list, kind: options.kind, asOf: options.asOf, members: counts.imported }),
     ],
     rejects,
     warnings,
@@ -215,6 +222,21 @@ export function importNotices(
     notices.push({ code: 'scientific-nik', params: { count: rows.scientificNik, withCard: rows.scientificNik - scientificRejected, rejected: scientificRejected } });
   }
   return notices;
+}
+
+/** How many rows named of a list that contradicts itself: enough to find them, not a page of numbers. */
+const SHOWN_ROWS = 5;
+
+/**
+ * People the file holds twice, once active and once not (MENINGGAL beside AKTIF): the look-up
+ * counts the not-active row and says the list contradicts itself; the officer is told now, with
+ * rows to check.
+ */
+function contradictionNotices(pairs: readonly RowPair[]): ImportNotice[] {
+  if (pairs.length === 0) return [];
+  const firsts = [...new Set(pairs.map((p) => p.other))];
+  const shown = firsts.slice(0, SHOWN_ROWS).map((first) => [first, ...pairs.filter((p) => p.other === first).map((p) => p.row)].join(' & '));
+  return [{ code: 'contradicting-rows', params: { count: firsts.length, rows: shown.join(', ') + (firsts.length > SHOWN_ROWS ? ', …' : '') } }];
 }
 
 /** Members on later sheets are not read: say which sheets, so nobody takes the import for the whole file. */

@@ -5,7 +5,7 @@ import { unsearchedOf, withEachReadable } from './unreadable-lists';
 import { normalizeName } from '../../shared/names';
 import { parseNik, type NikParse } from '../../shared/nik';
 import { peopleOf } from '../../shared/same-person';
-import { verdictOf } from '../../shared/verdict-rule';
+import { contradictionOf, decide, verdictOf } from '../../shared/verdict-rule';
 import { MemberFlags, addressLine, cardToText, dobToIso, flagNames, isoToDob, sexOf, unpackDetail, type MemberDetail } from '../lists/member-table';
 import { ENDED_REASON, NOT_YET_REASON } from '../../shared/status-reason';
 import { classifyQuery } from './classify-query';
@@ -66,9 +66,12 @@ export function lookup(ctx: LookupContext, query: string, dob?: string): LookupR
   }
   const conflict = kind === 'name' ? undefined : conflictOf(kind, matches);
   // A number two people hold decides nothing by itself: the clerk chooses the person first.
-  const verdict = conflict ? 'unknown' : verdictOf(matches);
+  const decision = conflict ? undefined : decide(matches);
+  const verdict = decision ? decision.verdict : 'unknown';
   const result: LookupResult = { query, kind, verdict, matches, problem, tookMs: Math.round((performance.now() - started) * 1000) / 1000 };
   if (conflict) result.conflict = conflict;
+  const contradiction = decision && kind !== 'name' ? contradictionOf(decision) : undefined;
+  if (contradiction) result.contradiction = contradiction;
   if (queryWarnings) result.queryWarnings = queryWarnings;
   const unsearched = unsearchedOf(ctx.catalog.unreadable());
   if (unsearched) result.unsearched = unsearched;

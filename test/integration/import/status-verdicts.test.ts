@@ -3,7 +3,8 @@
  * findings L1, L4, L22): a negated "active" misspelt (NON AKTIP, TDK AKTIP, T. AKTIF), a column of
  * spreadsheet errors (#N/A from a failed VLOOKUP, as text in a CSV and as a real error cell in an
  * XLSX), a 1/0 flag column with one word typed over a flag, and the validity dates TMT / TAT
- * of a BPJS extract (L25). Real files (the repo's CSV and
+ * of a BPJS extract (L25); the same person twice in one list, active and not (L2); each month
+ * imported under a list name of its own (L16). Real files (the repo's CSV and
  * exceljs writers), imported through the real import into a real SQLite database, looked up as
  * the counter does.
  */
@@ -157,5 +158,58 @@ describe.each([
     const later = createCore({ dbPath: join(dir, 'loket.db'), workerScript, now: () => new Date('2027-01-02T03:00:00Z') });
     expect((await later.lookup({ query: member(2).nik })).verdict).toBe('eligible');
     later.close();
+  });
+
+  it('L2: the same person twice in one edition, MENINGGAL and AKTIF: not eligible, the look-up says the list contradicts itself, the import reports it', async () => {
+    const dir = tempDir();
+    const core = newCore(dir);
+    const path = join(dir, 'twice.csv');
+    // Row 3 (file row) is member 1 again, another address, AKTIF; member 1's own row says MENINGGAL.
+    await writeCsvList(path, {
+      count: 6, seed: SEED, separator: ';',
+      layout: layout((_m, n) => (n === 1 ? 'MENINGGAL' : 'AKTIF'), [col('ALAMAT', 'text', (_m, n) => `JL. KENANGA ${n}`)]),
+      mapRow: (cells, n) => (n === 2 ? [cells[0]!, member(1).nik, member(1).name, 'AKTIF', 'JL. KENANGA 1 RT 02'] : cells),
+    });
+    const report = await importFile(core, path);
+    expect(noticeOf(report, 'contradicting-rows')?.params).toEqual({ count: 1, rows: '2 & 3' });
+    const result = await core.lookup({ query: member(1).nik });
+    expect(result.verdict).toBe('not-eligible');
+    expect(result.matches.map((m) => m.status).sort()).toEqual(['active', 'inactive']);
+    expect(result.contradiction).toEqual({ code: 'lookup/list-contradicts', params: { lists: 'PBI APBD', count: 1 } });
+    expect(formatCoreMessage('id', result.contradiction!)).toContain('Daftar PBI APBD mencatat orang ini lebih dari sekali dengan status berbeda');
+    // Someone listed once is a plain answer.
+    const plain = await core.lookup({ query: member(3).nik });
+    expect(plain.verdict).toBe('eligible');
+    expect(plain.contradiction).toBeUndefined();
+    // Covered by another program's list: eligible, and the contradiction is still said.
+    const apbn = join(dir, 'apbn.csv');
+    await writeCsvList(apbn, { count: 1, seed: SEED, separator: ';', layout: layout(() => 'AKTIF') });
+    await core.importList({ file: fileFor(core, apbn), list: 'PBI APBN', kind: 'pbi-apbn', asOf: '2026-11-01' });
+    const covered = await core.lookup({ query: member(1).nik });
+    expect(covered.verdict).toBe('eligible');
+    expect(covered.contradiction?.code).toBe('lookup/list-contradicts');
+    core.close();
+  });
+
+  it('L16: each month under its own list name: the newer month decides for a person on both, and the import says the older list is still current', async () => {
+    const dir = tempDir();
+    const core = newCore(dir);
+    const okt = join(dir, 'okt.csv');
+    const nov = join(dir, 'nov.csv');
+    await writeCsvList(okt, { count: 10, seed: SEED, separator: ';', layout: layout(() => 'AKTIF') });
+    await writeCsvList(nov, { count: 10, seed: SEED, separator: ';', layout: layout((_m, n) => (n === 1 ? 'NON AKTIF' : 'AKTIF')) });
+    const first = await importFile(core, okt, 'PBI APBD OKTOBER 2026', '2026-10-25');
+    expect(codes(first)).not.toContain('older-list-same-kind');
+    const second = await importFile(core, nov, 'PBI APBD NOVEMBER 2026', '2026-11-25');
+    expect(noticeOf(second, 'older-list-same-kind')?.params).toEqual({ list: 'PBI APBD NOVEMBER 2026', others: 'PBI APBD OKTOBER 2026 (2026-10-25)', count: 1 });
+    const result = await core.lookup({ query: member(1).nik });
+    expect(result.verdict).toBe('not-eligible');
+    expect(result.matches).toHaveLength(2);
+    expect(await look(core, 2)).toMatchObject({ verdict: 'eligible' });
+    // October imported again after November: it is told a newer list of its kind decides.
+    const again = await importFile(core, okt, 'PBI APBD OKTOBER 2026', '2026-10-25');
+    expect(noticeOf(again, 'newer-list-same-kind')?.params).toMatchObject({ others: 'PBI APBD NOVEMBER 2026 (2026-11-25)' });
+    expect((await core.lookup({ query: member(1).nik })).verdict).toBe('not-eligible');
+    core.close();
   });
 });

@@ -1,7 +1,7 @@
 import type { CoreMessage } from '../../../../shared/i18n/messages';
 import type { LookupResult, MemberMatch, Verdict } from '../../../../shared/lookup';
 import { peopleOf, rowsOfPerson } from '../../../../shared/same-person';
-import { decide } from '../../../../shared/verdict-rule';
+import { contradictionOf, decide } from '../../../../shared/verdict-rule';
 
 /**
  * What the big banner says; derived from the result and the clerk's pick, never stored.
@@ -11,10 +11,11 @@ import { decide } from '../../../../shared/verdict-rule';
  * `conflict` (candidates): the number typed is held by several different people on the lists
  * (LookupResult.conflict): the banner says so in words ("Kartu ini tercatat untuk 2 orang berbeda").
  * `note` (verdict): the same, when a record here named the person: the others are named.
+ * `contradiction` (verdict): a list holds the person as active and as not active (verdict-rule.ts, rule 3).
  */
 export type Display =
   | { kind: 'problem'; message: CoreMessage }
-  | { kind: 'verdict'; verdict: Verdict; basis: MemberMatch[]; pickedByClerk: boolean; overruled: MemberMatch[]; warnings: CoreMessage[]; note?: CoreMessage }
+  | { kind: 'verdict'; verdict: Verdict; basis: MemberMatch[]; pickedByClerk: boolean; overruled: MemberMatch[]; warnings: CoreMessage[]; note?: CoreMessage; contradiction?: CoreMessage }
   | { kind: 'candidates'; count: number; warnings: CoreMessage[]; conflict?: CoreMessage };
 
 /**
@@ -44,7 +45,9 @@ export function displayOf(result: LookupResult, picked: MemberMatch | null): Dis
     const decision = decide(result.matches);
     // The core decided by the same rule; should a result ever disagree (an older core), its verdict stands.
     const basis = decision.verdict === result.verdict ? decision.basis : result.matches.filter((m) => m.confidence === 'exact');
-    return { kind: 'verdict', verdict: result.verdict, basis, pickedByClerk: false, overruled: decision.verdict === result.verdict ? decision.overruled : [], warnings };
+    const agreed = decision.verdict === result.verdict;
+    const contradiction = agreed ? contradictionOf(decision) : result.contradiction;
+    return { kind: 'verdict', verdict: result.verdict, basis, pickedByClerk: false, overruled: agreed ? decision.overruled : [], warnings, ...(contradiction ? { contradiction } : {}) };
   }
   if (result.matches.length > 0) return { kind: 'candidates', count: result.matches.length, warnings };
   return { kind: 'verdict', verdict: 'unknown', basis: [], pickedByClerk: false, overruled: [], warnings };
@@ -60,7 +63,8 @@ function personOf(matches: readonly MemberMatch[], picked: MemberMatch): MemberM
 function personVerdict(rows: MemberMatch[], picked: MemberMatch | null, pickedByClerk: boolean, warnings: CoreMessage[]): Display & { kind: 'verdict' } {
   const decision = decide(rows);
   const basis = picked && decision.basis.includes(picked) ? [picked, ...decision.basis.filter((m) => m !== picked)] : decision.basis;
-  return { kind: 'verdict', verdict: decision.verdict, basis, pickedByClerk, overruled: decision.overruled, warnings };
+  const contradiction = contradictionOf(decision);
+  return { kind: 'verdict', verdict: decision.verdict, basis, pickedByClerk, overruled: decision.overruled, warnings, ...(contradiction ? { contradiction } : {}) };
 }
 
 /**
