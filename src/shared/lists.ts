@@ -58,6 +58,8 @@ export interface StatusColumn {
   foundBy: StatusColumnSource;
   /** 'flag' when the column holds 1 and 0 (and perhaps words) and is read as a yes/no flag (1 active, 0 not active); absent: status words and VClaim codes. */
   reading?: 'flag';
+  /** A remarks column (KET) of status words read beside the status column: the stronger word of the two counts. */
+  remarks?: string;
 }
 
 /** Where a suggested as-of date was read: a title row above the header, BULAN/TAHUN (or PERIODE) columns, the file name. */
@@ -84,6 +86,7 @@ export interface ImportNotice {
     | 'no-status-column'
     | 'status-by-values'
     | 'status-flag'
+    | 'status-remarks'
     | 'unknown-status'
     | 'repeated-rows'
     | 'contradicting-rows'

@@ -63,9 +63,15 @@ const VALUE_WORDS = new Map<string, string | null>([
  * are no evidence that a column holds the status (mapStatusEvidence, status-column.ts). Their
  * negations are spelled out: "TIDAK TERDAFTAR" also reads as not active through TIDAK (the
  * strongest word), but "BELUM TERDAFTAR" or "TDK VALID" would otherwise read as active.
+ * "PINDAH FASKES" / "PINDAH FKTP" (the member moved their registration to another puskesmas or
+ * clinic) is a remark on a member who stays covered: active, and, since PINDAH alone means moved
+ * away, no evidence of a status column either (isStatusWord compares both readings).
  */
 const STATUS_COLUMN_WORDS = new Map<string, string | null>([
   ...['TERDAFTAR', 'VALID', 'BARU', 'PESERTABARU'].map((w) => [w, null] as const),
+  ...['PINDAHFASKES', 'PINDAHFKTP', 'PINDAHPKM', 'PINDAHPUSKESMAS', 'PINDAHKLINIK', 'PINDAHFASKESTK1', 'PINDAHFASKESTINGKATPERTAMA', 'MUTASIFASKES', 'MUTASIFKTP', 'GANTIFASKES', 'GANTIFKTP'].map(
+    (w) => [w, null] as const,
+  ),
   ...['TIDAKTERDAFTAR', 'TDKTERDAFTAR', 'BELUMTERDAFTAR', 'TIDAKVALID', 'TDKVALID', 'BELUMVALID', 'INVALID', 'NONVALID'].map(
     (w) => [w, R_INACTIVE] as const,
   ),
@@ -247,6 +253,17 @@ export function mapFlagStatus(raw: string | number | null | undefined): StatusVe
   if (flag === null) return mapListStatus(raw);
   if (text === '0' || text === '1') return flag === 1 ? FLAG_ON : FLAG_OFF;
   return verdict(flag === 1 ? null : R_INACTIVE, text);
+}
+
+/**
+ * The stronger of two statuses of one row (a STATUS column and a remarks column of status
+ * words): deceased over another reason over plain not active over active. An unknown remark is
+ * free text, not a status: the status column's word stands.
+ */
+export function strongerStatus(status: StatusVerdict, remark: StatusVerdict): StatusVerdict {
+  if (remark.raw === null || isUnknownStatus(remark)) return status;
+  if (isUnknownStatus(status)) return remark.status === 'active' ? status : remark;
+  return rank(remark.reason) > rank(status.reason) ? remark : status;
 }
 
 /** True for a status no word of Loket's explains: shown verbatim, not active, reason unknown. */

@@ -14,7 +14,7 @@ import { replacementNotices, sameKindNotices } from './replacement-notices';
 import { openListFile, type ListFileInfo } from './list-reader';
 import type { RowPair } from './duplicates';
 import { RowValidator, csvFieldsOf, type RowIssue } from './row-validator';
-import type { StatusReading } from './status-column';
+import { statusColumnOf, type StatusReading } from './status-column';
 import { pauseAt } from './test-pause';
 import { UnknownStatusTally } from './unknown-statuses';
 import { inlineSource } from './validated-batches';
@@ -54,16 +54,13 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   const source = options.readerScript
     ? await workerSource(options.readerScript, { path: options.path, ...(overrides ? { overrides } : {}), today })
     : await openListFile(options.path, { overrides, hashLater: true }).then((reader) =>
-        inlineSource(reader, new RowValidator(reader.info.mapping, today, reader.info.statusReading, csvFieldsOf(reader.info))),
+        inlineSource(reader, new RowValidator(reader.info.mapping, today, reader.info.statusReading, csvFieldsOf(reader.info), reader.info.remarksStatus)),
       );
   const { info } = source;
   const mappingByName: Partial<Record<ListFieldName, string>> = {};
   for (const [field, index] of Object.entries(info.mapping)) mappingByName[field as ListFieldName] = info.headers[index as number] ?? '';
 
-  const statusColumn: StatusColumn | null =
-    info.statusFoundBy === null || info.mapping.status === undefined
-      ? null
-      : { header: info.headers[info.mapping.status] ?? '', foundBy: info.statusFoundBy, ...(info.statusReading === 'flag' ? { reading: 'flag' as const } : {}) };
+  const statusColumn = statusColumnOf(info);
 
   // The edition this import will replace, to compare with once the rows are in.
   const replaced = readEditionOfList(db, options.list, 'current');
@@ -214,6 +211,7 @@ export function importNotices(
     const { header } = statusColumn;
     if (statusColumn.foundBy === 'values') notices.push({ code: 'status-by-values', params: { header } });
     if (status.reading === 'flag') notices.push({ code: 'status-flag', params: { header } });
+    if (statusColumn.remarks !== undefined) notices.push({ code: 'status-remarks', params: { header, remarks: statusColumn.remarks } });
     // Every one of these members is "not active, reason unknown" at the counter: say so, with the values.
     if (status.unknown.rows > 0) notices.push({ code: 'unknown-status', params: { header, rows: status.unknown.rows, values: status.unknown.values() } });
   }

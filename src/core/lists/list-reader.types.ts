@@ -36,6 +36,11 @@ export interface ListFileInfo {
   statusFoundBy: StatusColumnSource | null;
   /** How the status column's values are read: words and VClaim codes, or a yes/no flag of 1 and 0 (status-column.ts). */
   statusReading: StatusReading;
+  /**
+   * A remarks column (KET) whose values are mostly status words, beside a status column named
+   * so or mapped: both are read, the strongest word counts (status-column.ts).
+   */
+  remarksStatus?: number;
   /** Non-empty rows above the header, as text: where an as-of date may be stated. */
   titles: string[];
   sizeBytes: number;

@@ -36,7 +36,7 @@ async function run(job: ReaderJob): Promise<void> {
     const reader = await openListFile(job.path, { overrides: job.overrides as Partial<Record<ListField, string>> | undefined, hashLater: true });
     try {
       post({ type: 'info', info: reader.info });
-      const validator = new RowValidator(reader.info.mapping, job.today, reader.info.statusReading, csvFieldsOf(reader.info));
+      const validator = new RowValidator(reader.info.mapping, job.today, reader.info.statusReading, csvFieldsOf(reader.info), reader.info.remarksStatus);
       for await (const rows of reader.batches(BATCH_ROWS)) {
         while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
         credits--;

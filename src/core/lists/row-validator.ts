@@ -3,7 +3,7 @@ import { parseCard } from '../../shared/card';
 import { parseDate } from '../../shared/dates';
 import type { MessageKey } from '../../shared/i18n/messages';
 import { nikMismatch, readNikCell } from '../../shared/nik';
-import { mapFlagStatus, mapListStatus, parseSex, type StatusVerdict } from '../../shared/status';
+import { mapFlagStatus, mapListStatus, parseSex, strongerStatus, type StatusVerdict } from '../../shared/status';
 import type { ColumnMapping } from './columns';
 import type { ListFileInfo, RawCell, RawRow } from './list-reader';
 import { DERIVED_DETAIL_FIELDS, DETAIL_FIELDS, DETAIL_SEPARATOR, MemberFlags, isoToDob } from './member-table';
@@ -87,6 +87,8 @@ export class RowValidator {
     private readonly today: string,
     statusReading: StatusReading,
     private readonly csvFields?: number,
+    /** A remarks column of status words read beside the status column (list-reader.types.ts remarksStatus). */
+    private readonly remarksColumn?: number,
   ) {
     this.readStatus = statusReading === 'flag' ? mapFlagStatus : mapListStatus;
     this.hasValidity = mapping.validFrom !== undefined || mapping.validUntil !== undefined;
@@ -192,7 +194,8 @@ export class RowValidator {
         warn({ code: 'row/nik-sex-mismatch' });
       }
     }
-    const status = this.readStatus(text(this.cell(cells, 'status')) || null);
+    const listed = this.readStatus(text(this.cell(cells, 'status')) || null);
+    const status = this.remarksColumn === undefined ? listed : strongerStatus(listed, mapListStatus(text(cells[this.remarksColumn]) || null));
     if (status.status === 'active') flags |= MemberFlags.active;
     const dob = dobIso === null ? null : isoToDob(dobIso);
     const validity = this.hasValidity ? this.validityOf(cells, text, warn) : NO_VALIDITY;

@@ -17,9 +17,10 @@
  * The same rows decide how the status column is read (statusReadingOf): a column of only 1 and
  * 0 is a yes/no flag, where 0 means "no", not VClaim's code 0 = AKTIF.
  */
-import { flagValue, isUnknownStatus, mapStatusEvidence } from '../../shared/status';
+import type { StatusColumn } from '../../shared/lists';
+import { flagValue, isUnknownStatus, mapListStatus, mapStatusEvidence } from '../../shared/status';
 import type { ColumnMapping } from './columns';
-import type { RawRow } from './list-reader';
+import type { ListFileInfo, RawRow } from './list-reader';
 import { cellText, looksLikeNonMemberRow } from './row-validator';
 
 export const STATUS_SAMPLE_ROWS = 2_000;
@@ -34,7 +35,21 @@ export function isStatusWord(text: string): boolean {
   const letters = text.toUpperCase().replace(/[^A-Z]/g, '');
   if (letters.length < 3 || YES_NO.has(letters)) return false;
   const verdict = mapStatusEvidence(text);
-  return verdict.raw !== null && !isUnknownStatus(verdict);
+  // A word that reads otherwise in a status column is a remark: "PINDAH FASKES" is a member who
+  // changed puskesmas (still covered), not PINDAH = moved away.
+  return verdict.raw !== null && !isUnknownStatus(verdict) && mapListStatus(text).status === verdict.status;
+}
+
+/** The status column as the preview and the report show it; null when the file has none. */
+export function statusColumnOf(info: ListFileInfo): StatusColumn | null {
+  const col = info.mapping.status;
+  if (info.statusFoundBy === null || col === undefined) return null;
+  return {
+    header: info.headers[col] ?? '',
+    foundBy: info.statusFoundBy,
+    ...(info.statusReading === 'flag' ? { reading: 'flag' as const } : {}),
+    ...(info.remarksStatus !== undefined ? { remarks: info.headers[info.remarksStatus] ?? '' } : {}),
+  };
 }
 
 /** A cell that says nothing: empty or a placeholder like "-". */

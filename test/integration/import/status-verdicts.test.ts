@@ -4,7 +4,8 @@
  * spreadsheet errors (#N/A from a failed VLOOKUP, as text in a CSV and as a real error cell in an
  * XLSX), a 1/0 flag column with one word typed over a flag, and the validity dates TMT / TAT
  * of a BPJS extract (L25); the same person twice in one list, active and not (L2); each month
- * imported under a list name of its own (L16). Real files (the repo's CSV and
+ * imported under a list name of its own (L16); status words in a KET column beside STATUS (L8);
+ * PINDAH FASKES, a change of puskesmas, not of coverage (L18). Real files (the repo's CSV and
  * exceljs writers), imported through the real import into a real SQLite database, looked up as
  * the counter does.
  */
@@ -18,7 +19,7 @@ import type { ImportNotice, ImportReport } from '../../../src/shared/lists';
 import { statusReasonMessage } from '../../../src/shared/status-reason';
 import { memberAt, type GeneratedMember } from '../../fixtures/generate-members';
 import type { ListColumn } from '../../fixtures/list-layouts';
-import { writeCsvList } from '../../fixtures/write-list-files';
+import { writeCsvList, writeXlsxList } from '../../fixtures/write-list-files';
 import { fileFor } from '../../helpers/files';
 import { builtFile, useTempDir } from '../../helpers/temp';
 
@@ -210,6 +211,49 @@ describe.each([
     const again = await importFile(core, okt, 'PBI APBD OKTOBER 2026', '2026-10-25');
     expect(noticeOf(again, 'newer-list-same-kind')?.params).toMatchObject({ others: 'PBI APBD NOVEMBER 2026 (2026-11-25)' });
     expect((await core.lookup({ query: member(1).nik })).verdict).toBe('not-eligible');
+    core.close();
+  });
+
+  it.each(['csv', 'xlsx'])('L8 %s: MENINGGAL, PINDAH, NON AKTIF written in KET beside a STATUS column of AKTIF: both read, the stronger word counts', async (format) => {
+    const dir = tempDir();
+    const core = newCore(dir);
+    const path = join(dir, `status-ket.${format}`);
+    const ket = (_m: GeneratedMember, n: number): string => (n % 10 === 2 ? 'MENINGGAL' : n % 10 === 3 ? 'PINDAH' : n % 10 === 4 ? 'NON AKTIF' : '');
+    const columns = layout(() => 'AKTIF', [col('KET', 'text', ket)]);
+    if (format === 'csv') await writeCsvList(path, { count: 30, seed: SEED, separator: ';', layout: columns });
+    else await writeXlsxList(path, { count: 30, seed: SEED, layout: columns });
+    expect((await core.inspectListFile({ file: fileFor(core, path) })).statusColumn).toEqual({ header: 'STATUS', foundBy: 'header', remarks: 'KET' });
+    const report = await importFile(core, path);
+    expect(report.statusColumn).toEqual({ header: 'STATUS', foundBy: 'header', remarks: 'KET' });
+    expect(noticeOf(report, 'status-remarks')).toEqual({ code: 'status-remarks', params: { header: 'STATUS', remarks: 'KET' } });
+    expect(await look(core, 12)).toEqual({ verdict: 'not-eligible', reason: 'deceased' });
+    expect(await look(core, 13)).toEqual({ verdict: 'not-eligible', reason: 'moved' });
+    expect(await look(core, 14)).toEqual({ verdict: 'not-eligible', reason: 'inactive' });
+    expect(await look(core, 15)).toEqual({ verdict: 'eligible', reason: null });
+    core.close();
+  });
+
+  it('L18: PINDAH FASKES / PINDAH FKTP in a KET column is a member who changed puskesmas: still active, and no status column by values', async () => {
+    const dir = tempDir();
+    const core = newCore(dir);
+    const path = join(dir, 'ket-faskes.csv');
+    const ket = (_m: GeneratedMember, n: number): string =>
+      n >= 2 && n <= 6 ? 'PINDAH FASKES KE PKM CIBODAS' : n === 7 ? 'PINDAH FKTP' : n === 8 || n === 9 ? 'PESERTA BARU' : '';
+    await writeCsvList(path, {
+      count: 30, seed: SEED, separator: ';',
+      layout: [col('NO', 'int', (_m, n) => String(n)), col('NIK', 'nik', (m) => m.nik), col('NAMA', 'text', (m) => m.name), col('KET', 'text', ket)],
+    });
+    const report = await importFile(core, path);
+    expect(report.statusColumn).toBeNull();
+    expect(codes(report)).not.toContain('status-by-values');
+    expect(await look(core, 2)).toEqual({ verdict: 'eligible', reason: null });
+    expect(await look(core, 7)).toEqual({ verdict: 'eligible', reason: null });
+    // In a status column the same words are active too; PINDAH alone (moved away) is not.
+    const named = join(dir, 'status-faskes.csv');
+    await writeCsvList(named, { count: 10, seed: SEED, separator: ';', layout: layout((m, n) => (n === 1 ? 'PINDAH FASKES' : n === 2 ? 'PINDAH' : 'AKTIF')) });
+    await importFile(core, named, 'PBI APBD 2');
+    expect(await look(core, 1)).toEqual({ verdict: 'eligible', reason: null });
+    expect((await core.lookup({ query: member(2).nik })).matches.find((m) => m.list.name === 'PBI APBD 2')?.statusReason).toBe('moved');
     core.close();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { flagValue, isUnknownStatus, mapFlagStatus, mapListStatus, mapStatusEvidence, mapVClaimStatus, parseSex } from '../../../src/shared/status';
+import { flagValue, isUnknownStatus, mapFlagStatus, mapListStatus, mapStatusEvidence, mapVClaimStatus, parseSex, strongerStatus } from '../../../src/shared/status';
 
 describe('mapListStatus', () => {
   it('treats a missing status as covered: being on the list is the coverage', () => {
@@ -242,5 +242,30 @@ describe('spreadsheet error values are no status (listtester L4)', () => {
   });
   it('the word NA still reads as non-aktif', () => {
     expect(mapListStatus('NA')).toMatchObject({ status: 'inactive', reason: 'inactive' });
+  });
+});
+
+describe('a STATUS column and a remarks column of status words (listtester L8, L18)', () => {
+  it('the stronger of the two counts: deceased over a reason over not active over active', () => {
+    const s = (raw: string | null) => mapListStatus(raw);
+    expect(strongerStatus(s('AKTIF'), s('MENINGGAL'))).toMatchObject({ status: 'inactive', reason: 'deceased' });
+    expect(strongerStatus(s('AKTIF'), s('PINDAH'))).toMatchObject({ status: 'inactive', reason: 'moved' });
+    expect(strongerStatus(s('NON AKTIF'), s('MENINGGAL'))).toMatchObject({ reason: 'deceased' });
+    expect(strongerStatus(s('MENINGGAL'), s('AKTIF'))).toMatchObject({ reason: 'deceased' });
+    expect(strongerStatus(s('NON AKTIF'), s('AKTIF'))).toMatchObject({ reason: 'inactive' });
+    expect(strongerStatus(s('AKTIF'), s(null))).toMatchObject({ status: 'active' });
+    // A remark no word explains is free text, never a status; an unknown status gives way to a known not-active remark.
+    expect(strongerStatus(s('AKTIF'), s('RUMAH DI BELAKANG MASJID'))).toMatchObject({ status: 'active' });
+    expect(strongerStatus(s('KODE 44'), s('MENINGGAL'))).toMatchObject({ reason: 'deceased' });
+    expect(strongerStatus(s('KODE 44'), s('AKTIF'))).toMatchObject({ reason: 'unknown:KODE 44' });
+  });
+
+  it.each(['PINDAH FASKES', 'PINDAH FASKES KE PKM CIBODAS', 'PINDAH FKTP', 'Pindah Puskesmas', 'GANTI FASKES'])('%j: a change of puskesmas, still covered', (raw) => {
+    expect(mapListStatus(raw)).toEqual({ status: 'active', reason: null, raw });
+  });
+  it('PINDAH alone, or PINDAH DOMISILI, is still moved away', () => {
+    expect(mapListStatus('PINDAH')).toMatchObject({ reason: 'moved' });
+    expect(mapListStatus('PINDAH DOMISILI')).toMatchObject({ reason: 'moved' });
+    expect(mapListStatus('PINDAH FASKES - MENINGGAL')).toMatchObject({ reason: 'deceased' });
   });
 });

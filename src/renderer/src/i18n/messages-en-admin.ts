@@ -78,6 +78,7 @@ export const adminEn: Pick<UiMessages, 'listAdmin' | 'reports' | 'settings' | 'b
     noStatusColumn: 'No status column: every member counted as active. If the file marks deceased or non-active members in a column, choose it as Status.',
     statusByValues: 'Column "{{header}}" is used as the status because it holds status words (AKTIF, MENINGGAL, …). Check it before importing.',
     statusSet: 'The membership status is read from column "{{header}}".',
+    statusRemarks: 'Column "{{remarks}}" also holds status words (e.g. MENINGGAL, NON AKTIF, PINDAH): read with column "{{header}}", the strongest word counts (deceased over not active over active).',
     statusFlag: 'Column "{{header}}" holds 1 and 0, so it is read as a yes/no flag: 1 active, 0 not active (not as VClaim codes, where 0 means active); words in it (e.g. MENINGGAL) are still read as status words. Check it before importing.',
     columnLetter: '(column {{letter}})',
     fileInfo: '{{file}} · {{format}} · header row {{row}}',

@@ -76,6 +76,7 @@ export const adminId = {
     noStatusColumn: 'Tidak ada kolom status: semua peserta dihitung aktif. Bila berkas menandai peserta meninggal atau nonaktif di suatu kolom, pilih kolom itu sebagai Status.',
     statusByValues: 'Kolom "{{header}}" dipakai sebagai status karena isinya kata status (AKTIF, MENINGGAL, …). Periksa sebelum impor.',
     statusSet: 'Status peserta dibaca dari kolom "{{header}}".',
+    statusRemarks: 'Kolom "{{remarks}}" juga berisi kata status (mis. MENINGGAL, NON AKTIF, PINDAH): dibaca bersama kolom "{{header}}", kata yang terkuat dipakai (meninggal di atas tidak aktif di atas aktif).',
     statusFlag: 'Kolom "{{header}}" berisi 1 dan 0, jadi dibaca sebagai tanda ya/tidak: 1 aktif, 0 tidak aktif (bukan kode VClaim, yang memakai 0 untuk aktif); kata di kolom itu (mis. MENINGGAL) tetap dibaca sebagai kata status. Periksa sebelum impor.',
     columnLetter: '(kolom {{letter}})',
     fileInfo: '{{file}} · {{format}} · baris judul {{row}}',
