@@ -74,6 +74,7 @@ export interface AsOfSuggestion {
 
 /**
  * Something the administrator should know about a whole import; worded by the caller (noticeMessage).
+ * `status-by-values`: the status column was found by its values (`values`: the most frequent, with rows).
  * `status-flag`: the status column holds 1 and 0, read as yes/no (0 not active). `unknown-status`:
  * `rows` members have a status value no word explains (not active, reason unknown); `values` names
  * the most frequent with their rows. `contradicting-rows`: `count` people are on the file as active

@@ -88,6 +88,8 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   const counts: ImportReport['rows'] = { read: 0, imported: 0, rejected: 0, warnings: 0, skipped: 0, damagedNik: 0, repeated: 0, scientificNik: 0 };
   let scientificRejected = 0;
   const unknownStatuses = new UnknownStatusTally();
+  /** A status column found by its values: what it holds, quoted by the notice that says so. */
+  const statusValues = new UnknownStatusTally();
   /** Later rows of people the file holds as active and as not active (duplicates.ts). */
   const contradictingRows: RowPair[] = [];
   const rejects: ImportIssue[] = [];
@@ -112,6 +114,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
       counts.rejected += batch.rejects.length;
       counts.warnings += batch.warnedRows;
       unknownStatuses.add(batch.unknownStatuses);
+      if (batch.statusValues) statusValues.add(batch.statusValues);
       for (const r of batch.rejects) {
         if (isScientific(r.issue)) scientificRejected++;
         if (rejects.length < MAX_LISTED_ISSUES) rejects.push(describe(r.row, r.issue));
@@ -184,7 +187,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     rows: counts,
     statusColumn,
     notices: [
-      ...importNotices(statusColumn, counts, scientificRejected, { reading: info.statusReading, unknown: unknownStatuses }),
+      ...importNotices(statusColumn, counts, scientificRejected, { reading: info.statusReading, unknown: unknownStatuses, values: statusValues }),
       ...contradictionNotices(contradictingRows),
       ...sheetNotices(info),
       ...replacementNotices(replaced, { list: options.list, kind: options.kind, asOf: options.asOf, members: counts.imported }),
@@ -203,13 +206,17 @@ export function importNotices(
   statusColumn: StatusColumn | null,
   rows: ImportReport['rows'],
   scientificRejected: number,
-  status: { reading: StatusReading; unknown: Pick<UnknownStatusTally, 'rows' | 'values'> },
+  status: { reading: StatusReading; unknown: Pick<UnknownStatusTally, 'rows' | 'values'>; values?: Pick<UnknownStatusTally, 'rows' | 'values'> },
 ): ImportNotice[] {
   const notices: ImportNotice[] = [];
   if (statusColumn === null) notices.push({ code: 'no-status-column', params: {} });
   else {
     const { header } = statusColumn;
-    if (statusColumn.foundBy === 'values') notices.push({ code: 'status-by-values', params: { header } });
+    if (statusColumn.foundBy === 'values') {
+      // The values that made it the status, with their rows, so a column of remarks is seen for what it holds.
+      const values = status.values && status.values.rows > 0 ? status.values.values() : '-';
+      notices.push({ code: 'status-by-values', params: { header, values } });
+    }
     if (status.reading === 'flag') notices.push({ code: 'status-flag', params: { header } });
     if (statusColumn.remarks !== undefined) notices.push({ code: 'status-remarks', params: { header, remarks: statusColumn.remarks } });
     // Every one of these members is "not active, reason unknown" at the counter: say so, with the values.

@@ -138,7 +138,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'row/duplicate': 'NIK or card number appears more than once in the file (also row {{detail}})',
   'row/repeated': 'Same row word for word as row {{detail}}, counted once',
   'import/no-status-column': 'No status column: every member counted as active. If the file marks deceased or non-active members in another column, map that column as the status and import again.',
-  'import/status-by-values': 'Column "{{header}}" is read as the membership status because it holds status words (AKTIF, MENINGGAL, NON AKTIF ...).',
+  'import/status-by-values': 'Column "{{header}}" is read as the membership status because it holds status words: {{values}}.',
   'import/contradicting-rows': '{{count}} members are on the file more than once with different statuses (active and not active, e.g. MENINGGAL), rows {{rows}}. At the counter the not-active status counts and the clerk is told the list contradicts itself; fix the list with the Dinas and import again.',
   'import/older-list-same-kind': 'Other lists of the same kind are still current with an older date: {{others}}. For members on both, the newer list ({{list}}) decides. If this file is a new edition of that list, import it under that list\'s name (choose the existing list), so the old list no longer counts.',
   'import/newer-list-same-kind': 'Other lists of the same kind are newer: {{others}}. For members on both, they decide, not {{list}}. Check this list\'s as-of date.',

@@ -136,7 +136,7 @@ export const messagesId = {
   'row/duplicate': 'NIK atau nomor kartu muncul lebih dari sekali di berkas (juga baris {{detail}})',
   'row/repeated': 'Baris sama persis dengan baris {{detail}}, dihitung sekali',
   'import/no-status-column': 'Tidak ada kolom status: semua peserta dihitung aktif. Jika berkas menandai peserta meninggal atau nonaktif di kolom lain, petakan kolom itu sebagai status lalu impor lagi.',
-  'import/status-by-values': 'Kolom "{{header}}" dibaca sebagai status peserta karena isinya kata status (AKTIF, MENINGGAL, NON AKTIF ...).',
+  'import/status-by-values': 'Kolom "{{header}}" dibaca sebagai status peserta karena isinya kata status: {{values}}.',
   'import/contradicting-rows': '{{count}} peserta tercatat lebih dari sekali dengan status berbeda (aktif dan tidak aktif, mis. MENINGGAL), baris {{rows}}. Di loket status yang tidak aktif dipakai dan petugas diberi tahu bahwa daftar ini bertentangan; perbaiki daftar bersama Dinas lalu impor lagi.',
   'import/older-list-same-kind': 'Daftar lain berjenis sama masih berlaku dengan tanggal lebih lama: {{others}}. Untuk peserta yang ada di keduanya, daftar yang lebih baru ({{list}}) yang menentukan. Jika berkas ini edisi baru dari daftar itu, impor berkas ini dengan nama daftar itu (pilih daftar yang ada), supaya daftar lama tidak ikut berlaku.',
   'import/newer-list-same-kind': 'Daftar lain berjenis sama lebih baru: {{others}}. Untuk peserta yang ada di keduanya, daftar itu yang menentukan, bukan {{list}}. Periksa tanggal per daftar ini.',

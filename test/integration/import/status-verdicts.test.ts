@@ -15,7 +15,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
 import { formatCoreMessage } from '../../../src/shared/i18n/messages';
-import type { ImportNotice, ImportReport } from '../../../src/shared/lists';
+import { noticeMessage, type ImportNotice, type ImportReport } from '../../../src/shared/lists';
 import { statusReasonMessage } from '../../../src/shared/status-reason';
 import { memberAt, type GeneratedMember } from '../../fixtures/generate-members';
 import type { ListColumn } from '../../fixtures/list-layouts';
@@ -254,6 +254,23 @@ describe.each([
     await importFile(core, named, 'PBI APBD 2');
     expect(await look(core, 1)).toEqual({ verdict: 'eligible', reason: null });
     expect((await core.lookup({ query: member(2).nik })).matches.find((m) => m.list.name === 'PBI APBD 2')?.statusReason).toBe('moved');
+    core.close();
+  });
+
+  it('L18: a KET column taken as the status by its values: the notice quotes the values it holds, with their rows', async () => {
+    const dir = tempDir();
+    const core = newCore(dir);
+    const path = join(dir, 'ket.csv');
+    const ket = (_m: GeneratedMember, n: number): string => (n % 10 === 2 ? 'MENINGGAL' : n % 10 === 3 ? 'PINDAH' : n % 10 === 4 ? 'NON AKTIF' : '');
+    await writeCsvList(path, {
+      count: 30, seed: SEED, separator: ';',
+      layout: [col('NO', 'int', (_m, n) => String(n)), col('NIK', 'nik', (m) => m.nik), col('NAMA', 'text', (m) => m.name), col('KET', 'text', ket)],
+    });
+    const report = await importFile(core, path);
+    expect(noticeOf(report, 'status-by-values')).toEqual({ code: 'status-by-values', params: { header: 'KET', values: '"MENINGGAL" (3), "NON AKTIF" (3), "PINDAH" (3)' } });
+    expect(formatCoreMessage('id', noticeMessage(noticeOf(report, 'status-by-values')!))).toBe(
+      'Kolom "KET" dibaca sebagai status peserta karena isinya kata status: "MENINGGAL" (3), "NON AKTIF" (3), "PINDAH" (3).',
+    );
     core.close();
   });
 });
