@@ -37,6 +37,10 @@ const layout = (status: ListColumn['value'], extra: readonly ListColumn[] = []):
   col('STATUS', 'text', status),
   ...extra,
 ];
+/** A list without a STATUS column, its remarks in KET. */
+const ketOnly = (ket: ListColumn['value']): ListColumn[] => [col('NO', 'int', (_m, n) => String(n)), col('NIK', 'nik', (m) => m.nik), col('NAMA', 'text', (m) => m.name), col('KET', 'text', ket)];
+/** The month's changes written in KET: MENINGGAL, PINDAH, NON AKTIF on rows 2, 3, 4 of each ten. */
+const monthsChanges = (_m: GeneratedMember, n: number): string => (n % 10 === 2 ? 'MENINGGAL' : n % 10 === 3 ? 'PINDAH' : n % 10 === 4 ? 'NON AKTIF' : '');
 const codes = (report: ImportReport): ImportNotice['code'][] => report.notices.map((n) => n.code);
 const noticeOf = (report: ImportReport, code: ImportNotice['code']): ImportNotice | undefined => report.notices.find((n) => n.code === code);
 
@@ -218,8 +222,7 @@ describe.each([
     const dir = tempDir();
     const core = newCore(dir);
     const path = join(dir, `status-ket.${format}`);
-    const ket = (_m: GeneratedMember, n: number): string => (n % 10 === 2 ? 'MENINGGAL' : n % 10 === 3 ? 'PINDAH' : n % 10 === 4 ? 'NON AKTIF' : '');
-    const columns = layout(() => 'AKTIF', [col('KET', 'text', ket)]);
+    const columns = layout(() => 'AKTIF', [col('KET', 'text', monthsChanges)]);
     if (format === 'csv') await writeCsvList(path, { count: 30, seed: SEED, separator: ';', layout: columns });
     else await writeXlsxList(path, { count: 30, seed: SEED, layout: columns });
     expect((await core.inspectListFile({ file: fileFor(core, path) })).statusColumn).toEqual({ header: 'STATUS', foundBy: 'header', remarks: 'KET' });
@@ -239,10 +242,7 @@ describe.each([
     const path = join(dir, 'ket-faskes.csv');
     const ket = (_m: GeneratedMember, n: number): string =>
       n >= 2 && n <= 6 ? 'PINDAH FASKES KE PKM CIBODAS' : n === 7 ? 'PINDAH FKTP' : n === 8 || n === 9 ? 'PESERTA BARU' : '';
-    await writeCsvList(path, {
-      count: 30, seed: SEED, separator: ';',
-      layout: [col('NO', 'int', (_m, n) => String(n)), col('NIK', 'nik', (m) => m.nik), col('NAMA', 'text', (m) => m.name), col('KET', 'text', ket)],
-    });
+    await writeCsvList(path, { count: 30, seed: SEED, separator: ';', layout: ketOnly(ket) });
     const report = await importFile(core, path);
     expect(report.statusColumn).toBeNull();
     expect(codes(report)).not.toContain('status-by-values');
@@ -261,11 +261,7 @@ describe.each([
     const dir = tempDir();
     const core = newCore(dir);
     const path = join(dir, 'ket.csv');
-    const ket = (_m: GeneratedMember, n: number): string => (n % 10 === 2 ? 'MENINGGAL' : n % 10 === 3 ? 'PINDAH' : n % 10 === 4 ? 'NON AKTIF' : '');
-    await writeCsvList(path, {
-      count: 30, seed: SEED, separator: ';',
-      layout: [col('NO', 'int', (_m, n) => String(n)), col('NIK', 'nik', (m) => m.nik), col('NAMA', 'text', (m) => m.name), col('KET', 'text', ket)],
-    });
+    await writeCsvList(path, { count: 30, seed: SEED, separator: ';', layout: ketOnly(monthsChanges) });
     const report = await importFile(core, path);
     expect(noticeOf(report, 'status-by-values')).toEqual({ code: 'status-by-values', params: { header: 'KET', values: '"MENINGGAL" (3), "NON AKTIF" (3), "PINDAH" (3)' } });
     expect(formatCoreMessage('id', noticeMessage(noticeOf(report, 'status-by-values')!))).toBe(

@@ -19,6 +19,15 @@ describe('the banner display', () => {
     expect(displayOf(result([stale, current]), null)).toEqual({ kind: 'verdict', verdict: 'not-eligible', basis: [current], pickedByClerk: false, overruled: [stale], warnings: [] });
   });
 
+  it('a list that holds the person as AKTIF and as MENINGGAL: no plain green, the banner says the list contradicts itself (listtester L2)', () => {
+    const dead = { ...row('PBI APBD', '2026-11-01', 'inactive', false, 29), statusReason: 'deceased' };
+    const alive = row('PBI APBD', '2026-11-01', 'active', false, 29);
+    const display = displayOf(result([alive, dead]), null);
+    expect(display).toMatchObject({ kind: 'verdict', verdict: 'not-eligible', basis: [dead], contradiction: { code: 'lookup/list-contradicts', params: { lists: 'PBI APBD' } } });
+    expect(formatCoreMessage('id', (display as { contradiction: Parameters<typeof formatCoreMessage>[1] }).contradiction)).toContain('Daftar PBI APBD mencatat orang ini lebih dari sekali');
+    expect(displayOf(result([alive]), null)).not.toHaveProperty('contradiction');
+  });
+
   it('a query warning goes with any answer but a problem', () => {
     const warnings = [{ code: 'query/nik-province' as const, params: { code: '99' } }];
     expect(displayOf(result([], { queryWarnings: warnings }), null)).toMatchObject({ kind: 'verdict', verdict: 'unknown', warnings });
