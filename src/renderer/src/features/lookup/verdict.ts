@@ -31,6 +31,8 @@ export function displayOf(result: LookupResult, picked: MemberMatch | null): Dis
   const warnings = result.queryWarnings ?? [];
   if (picked) {
     if (result.conflict && picked.confidence === 'exact') return personVerdict(personOf(result.matches, picked), picked, true, warnings);
+    const twins = twinsOf(result.matches, picked);
+    if (twins.length > 0) return personVerdict([picked, ...twins].map(asExact), picked, true, warnings);
     return { kind: 'verdict', verdict: picked.status === 'active' ? 'eligible' : 'not-eligible', basis: [picked], pickedByClerk: true, overruled: [], warnings };
   }
   if (result.problem) return { kind: 'problem', message: result.problem };
@@ -52,6 +54,20 @@ export function displayOf(result: LookupResult, picked: MemberMatch | null): Dis
   if (result.matches.length > 0) return { kind: 'candidates', count: result.matches.length, warnings };
   return { kind: 'verdict', verdict: 'unknown', basis: [], pickedByClerk: false, overruled: [], warnings };
 }
+
+/**
+ * Other rows of the picked row's list edition with its NIK or card and another status: the list
+ * holds the person twice, once active and once not (a name search shows both as candidates).
+ * The pick then stands with them, so the list's contradiction is said rather than a plain green.
+ */
+function twinsOf(matches: readonly MemberMatch[], picked: MemberMatch): MemberMatch[] {
+  const sameList = (m: MemberMatch): boolean => m.list.name === picked.list.name && m.list.edition === picked.list.edition;
+  const sameKey = (m: MemberMatch): boolean => (picked.nik !== null && m.nik === picked.nik) || (picked.card !== null && m.card === picked.card);
+  return matches.filter((m) => m !== picked && sameList(m) && sameKey(m) && m.status !== picked.status);
+}
+
+/** A row the clerk vouched for (by picking it or its twin) counts as an exact match. */
+const asExact = (m: MemberMatch): MemberMatch => (m.confidence === 'exact' ? m : { ...m, confidence: 'exact' });
 
 /** The rows of the person a picked row belongs to (the row itself first). */
 function personOf(matches: readonly MemberMatch[], picked: MemberMatch): MemberMatch[] {
