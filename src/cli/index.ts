@@ -78,6 +78,8 @@ const OPTIONS = {
   name: { type: 'string' },
   unit: { type: 'string' },
   again: { type: 'boolean', default: false },
+  new: { type: 'boolean', default: false },
+  rm: { type: 'string' },
   // loket account, loket hub account
   role: { type: 'string' },
   // loket hub: a district hub, a facility hub's district
@@ -210,7 +212,7 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
       case 'lists':
         return await listsCommand(core, out, lang, dbPath);
       case 'daftar':
-        return await daftarCommand(core, { number: rest[0], name: values.name, dob: values.dob, unit: values.unit, again: values.again }, out, lang);
+        return await daftarCommand(core, { number: rest[0], name: values.name, dob: values.dob, unit: values.unit, again: values.again, new: values.new, rm: values.rm }, out, lang);
       case 'antrean':
         return await antreanCommand(core, { unit: values.unit }, out, lang);
       case 'sync':

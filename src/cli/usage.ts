@@ -54,14 +54,17 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     register, rekap dan laporan pelayanan setara semua loket; --html: halaman untuk dicetak.
   loket hub account list|add|passwd|disable|enable NAMA_PENGGUNA [--name NAMA] [--role PERAN] --hub-dir FOLDER
     akun semua loket fasilitas (seperti loket account); loket mengambilnya sendiri dan bisa masuk tanpa hub.`,
-    daftar: `  loket daftar [NIK|KARTU] [--name NAMA] [--dob YYYY-MM-DD] --unit KODE [--again]
+    daftar: `  loket daftar [NIK|KARTU] [--name NAMA] [--dob YYYY-MM-DD] [--rm NO_RM | --new] --unit KODE [--again]
     mendaftarkan kunjungan seperti di loket: pasien dicari dengan nomornya, atau nama dan tanggal lahir, di
     rekam medis lalu di daftar peserta; bila tidak ada, pasien baru dibuat dari yang diberikan (--name perlu
     hanya saat itu). Tidak ditemukan tidak pernah menahan pendaftaran (penjamin menyusul). Nomor yang di
     daftar tercatat untuk beberapa orang berbeda ditolak: --name (dan --dob) memilih orangnya. --unit: kode
     unit di Pengaturan (huruf besar atau kecil; yang ada disebutkan bila salah). Penjamin diturunkan seperti
-    di loket. --again: kunjungan kedua ke unit yang sama hari ini. Loket yang terdaftar di hub meminta nomor
-    antrean dari hub.`,
+    di loket. --again: kunjungan kedua ke unit yang sama hari ini. Pasien baru tidak dibuat bila mungkin
+    sudah punya rekam medis di sini (nama ditulis lain, tanggal lahir keliru sedikit atau tidak ada): RM-nya
+    disebutkan; --rm NO_RM: daftarkan pada rekam medis itu (NIK/kartu yang diberikan disimpan bila belum
+    ada); --new: orang lain, buat baru. Tanggal lahir dan jenis kelamin diambil dari NIK bila tidak ada yang
+    lain. Loket yang terdaftar di hub meminta nomor antrean dari hub.`,
     antrean: `  loket antrean --unit KODE
     antrean hari ini di satu unit seperti dilihat loket ini (dengan hub: semua loket), gawat darurat dulu.`,
     enroll: `  loket enroll --code KODE [--hub URL] [--again]
@@ -151,14 +154,17 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     the register, recap and equal-service report of every counter; --html: a page to print.
   loket hub account list|add|passwd|disable|enable USERNAME [--name NAME] [--role ROLE] --hub-dir DIR
     the accounts of every counter of the facility (as loket account); counters fetch them and sign in without the hub.`,
-    daftar: `  loket daftar [NIK|CARD] [--name NAME] [--dob YYYY-MM-DD] --unit CODE [--again]
+    daftar: `  loket daftar [NIK|CARD] [--name NAME] [--dob YYYY-MM-DD] [--rm RM | --new] --unit CODE [--again]
     registers a visit as the counter does: the patient is found by the number, or by name and birth date,
     in this facility's records and then in the lists; when nobody is found a new patient is made from what
     was given (--name is needed only then). Not found never blocks (payer to follow). A number the lists
     give to several different people is refused: --name (and --dob) choose the person. --unit: the unit's
     code in the settings (any case; the codes are named when it is wrong). The payer is derived as at the
-    counter. --again: a second visit to the same unit today. A counter enrolled at a hub takes its queue
-    number from the hub.`,
+    counter. --again: a second visit to the same unit today. No new patient is made while a record here
+    may be the same person (the name spelt otherwise, the birth date a slip off or missing): its RM is
+    named; --rm RM: register on that record (the NIK or card given is saved on it when it has none);
+    --new: another person, make a new one. Birth date and sex come from the NIK when nothing else gives
+    them. A counter enrolled at a hub takes its queue number from the hub.`,
     antrean: `  loket antrean --unit CODE
     today's queue of one unit as this counter sees it (with a hub: every counter's), emergencies first.`,
     enroll: `  loket enroll --code CODE [--hub URL] [--again]

@@ -10,6 +10,7 @@ import { updatePatient } from './patients/update-patient';
 import { callNext, dayQueue, setVisitStatus } from './visits/queue';
 import { moveServiceDate, moveVisit, recallVisit, refuseMove, undoMove } from './visits/move-visit';
 import { writeTable } from './export/table-writer';
+import { privateTarget } from './store/private-files';
 import { equalServiceTable, recapTable, registerTable, type ExportContext } from './reports/report-tables';
 import { dailyRecap, equalServiceReport, recap, register } from './reports/reports';
 import { saveSettings } from './settings/settings.repo';
@@ -103,6 +104,7 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       const chosen = paper ?? ctx.settings().paper;
       const { html, lengthMm } = slipPage(db, ctx.settings(), visitId, chosen, lang);
       const pdf = await printerOrFail().toPdf(html, { paper: chosen, lengthMm });
+      privateTarget(path); // a patient's name and identifiers: owner only, like every export
       await writeFile(path, pdf);
       logPrint(db, visitId, 'pdf', chosen, null, ctx.clerk(), now());
       return { name };

@@ -31,9 +31,14 @@ export const contract = {
     input: z.object({ query: typedQuery(printable(z.string().trim().min(1).max(200))), dob: isoDate.optional(), patientId: z.number().int().positive().optional() }),
     output: {} as LookupResult,
   },
-  /** The current lists with edition, as-of date, size and staleness. */
+  /**
+   * The current lists with edition, as-of date, size and staleness. `wholeFiles` also reads every
+   * current edition file whole (SQLite's quick_check), which finds a file damaged past its first
+   * pages; it takes seconds for a list of millions, so only `loket lists` (its own process) asks
+   * for it: the app's core must never hold a look-up behind it.
+   */
   listLists: {
-    input: z.object({}).optional(),
+    input: z.object({ wholeFiles: z.boolean().optional() }).optional(),
     output: {} as ListSummary[],
   },
   /**
@@ -59,7 +64,7 @@ export const contract = {
     input: z.object({ nik: z.string().optional(), card: z.string().optional(), mrn: z.string().optional() }),
     output: {} as Patient | null,
   },
-  /** Records that are probably the same person (same canonical name and birth date). */
+  /** Records that are probably the same person: the name also spelt otherwise, the birth date exact, a slip off, or missing (likely-duplicates.ts). */
   likelyDuplicates: { input: z.object({ name: printable(z.string().trim().min(1).max(120)), dob: isoDate.nullable() }), output: {} as Patient[] },
   /** A new patient record with the next medical-record number (also without NIK: a baby, a visitor). */
   createPatient: { input: identitySchema, output: {} as Patient },

@@ -61,6 +61,12 @@ export interface RegisteredVisit {
   payer: Payer;
   registeredAt: string;
   followUpIds: number[];
+  /**
+   * This PC's clock is this many minutes behind the day's latest registration (it was set back
+   * during the day): the visit is still queued after everyone registered before it
+   * (core/visits/arrival-order.ts), and the screen says to check the clock. Absent otherwise.
+   */
+  clockBackMinutes?: number;
 }
 
 export interface QueueEntry {

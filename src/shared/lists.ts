@@ -27,7 +27,14 @@ export interface ListSummary {
   sourceSha256: string;
   members: number;
   stale: boolean;
+  /** Days since the as-of date; never below 0 (see aheadOfClock). */
   ageDays: number;
+  /**
+   * The as-of date is after this computer's today: imports of such a date are refused, so the
+   * PC's clock has most likely been set back since (a dead CMOS battery, a reinstall). Shown as
+   * such, with "check the computer's date", never as a negative age.
+   */
+  aheadOfClock?: true;
   /** The edition a rollback would bring back, if any. */
   previousEdition: number | null;
   /**
@@ -93,6 +100,7 @@ export interface ImportNotice {
     | 'contradicting-rows'
     | 'scientific-nik'
     | 'other-sheets'
+    | 'unplaced-identifier'
     | 'fewer-members'
     | 'older-as-of'
     | 'kind-changed'

@@ -17,6 +17,14 @@ export interface OwnPatient extends Patient {
   lastVisit: string | null;
 }
 
+/**
+ * An own record a name search lists. `dobDiffers`: a birth date was searched for and this record
+ * has another one, or none ("tanggal lahir beda", as the list rows' flag 'dob-differs').
+ */
+export interface OwnMatch extends OwnPatient {
+  dobDiffers?: true;
+}
+
 export interface MemberMatch {
   nik: string | null;
   card: string | null;
@@ -77,9 +85,10 @@ export interface LookupResult {
   patient?: OwnPatient | null;
   /**
    * For a name query: this facility's own records with that name, best first; shown above the list
-   * matches. For a record number two or more patients hold (`problem` query/mrn-shared): all of
+   * matches (below those born on the date searched when the records were not, each marked
+   * `dobDiffers`). For a record number two or more patients hold (`problem` query/mrn-shared): all of
    * them, oldest record first, for the clerk to choose (then looked up again with `patientId`).
    */
-  ownMatches?: OwnPatient[];
+  ownMatches?: OwnMatch[];
   tookMs: number;
 }

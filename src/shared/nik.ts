@@ -3,6 +3,8 @@
 import { isValidYmd, pivotYear, todayYmd, ymdToIso } from './dates';
 // Clerks and lists write "3673 0101 8500 0003", "3673.01.01...", with NBSPs or dashes: separators, not errors.
 import { stripSeparators } from './separators';
+// The marks that keep a value text in Excel ('3671..., ="3671...") are no part of a NIK.
+import { floatPrintedInteger, withoutTextMark } from './text-mark';
 
 export type Sex = 'L' | 'P';
 
@@ -174,14 +176,17 @@ export function readNikCell(raw: string | number | null | undefined, fromNumeric
   if (raw === null || raw === undefined) return CELL_EMPTY;
   if (typeof raw === 'number') return fromNumber(raw, today);
   if (typeof raw !== 'string') return CELL_INVALID['not-digits'];
-  let text = raw.trim();
-  // A leading apostrophe is how Excel users force text; some exports keep it.
-  if (text.charCodeAt(0) === 39 || text.charCodeAt(0) === 96) text = text.slice(1).trim();
+  // A leading apostrophe or ="..." is how Excel users and exports keep a NIK as text.
+  const text = withoutTextMark(raw.trim());
   if (text.length === 0) return CELL_EMPTY;
   const last = text.charCodeAt(text.length - 1);
   if (last >= 48 && last <= 57 && text.length > 4) {
     const sci = text.indexOf('E') > 0 || text.indexOf('e') > 0 ? SCIENTIFIC.exec(text) : null;
     if (sci !== null) return fromScientific(sci, today);
+    // A number printed by a program as a float (pandas writes a NIK column with gaps so): the
+    // same number a numeric cell holds, read by the same rule (exact below 2^53, else damaged).
+    const float = last === 48 ? floatPrintedInteger(text) : null;
+    if (float !== null) return fromNumber(float, today);
   }
   const digits = stripSeparators(text);
   if (digits.length === 0) return CELL_EMPTY; // "-" or "." placeholders

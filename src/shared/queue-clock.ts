@@ -7,7 +7,8 @@
  * hub's clock: the hub sets it when the visit reaches it (it measures that very request's clock,
  * X-Loket-Clock), and a counter sets it on its own visits not yet sent, from its last difference
  * with the hub. Null when the clock was within the tolerance (or not known): then the queue orders
- * by `registered_at`, as before.
+ * by `registered_at`, as before. A counter whose own clock went back during the day also sets it,
+ * just after the day's latest arrival (core/visits/arrival-order.ts).
  */
 
 /** Clocks within this many seconds of the hub's leave the order alone (a LAN's delay, the Date header's whole seconds, a little drift). */

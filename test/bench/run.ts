@@ -24,6 +24,7 @@ import { benchHubApply } from './hub-apply';
 import { benchHubEditions } from './hub-editions';
 import { benchHubHttp } from './hub-http';
 import { benchHubSyncLag } from './hub-sync-lag';
+import { benchNameSimilarity } from './name-similarity';
 import { databaseBytes, sqlite3Import } from './sqlite3-import';
 import { percentile, round } from './stats';
 
@@ -162,6 +163,7 @@ async function main(): Promise<void> {
     xlsx: xlsxRows > 0 ? await benchXlsx() : null,
     wide: wideRows > 0 ? await benchWide() : null,
     hubApply: Number(process.env.BENCH_HUB_REGISTRATIONS ?? 3000) > 0 ? await benchHubApply() : null,
+    nameSimilarity: benchNameSimilarity(),
     auditAppend: process.env.BENCH_AUDIT_ENTRIES === '0' ? null : await benchAuditAppend(),
     hub: process.env.BENCH_HUB === '0' ? null : { http: await benchHubHttp(), syncLag: await benchHubSyncLag(), editions: await benchHubEditions() },
   };

@@ -137,6 +137,14 @@ describe('the member lists screen', () => {
     const dialog = page.getByTestId('confirm-dialog');
     await dialog.waitFor();
     await c.screenshot('lists-d-rollback-confirm');
+    // The question says the current edition goes for good, and a reflex Enter keeps it (listtester L23).
+    expect(await dialog.textContent()).toContain('Edisi 2 (yang sekarang) dihapus dan tidak dapat dikembalikan');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await editionOf(c, APBD.name)).toBe('2');
+    await row.locator('[data-action="rollback"]').click();
+    await dialog.waitFor();
+    await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await expect.poll(() => editionOf(c, APBD.name)).toBe('1');
     await expect.poll(() => page.getByTestId('lists-notice').textContent()).toContain('edisi 1');

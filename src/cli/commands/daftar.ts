@@ -11,6 +11,7 @@ import { call, ContractCallError } from '../contract-call';
 import { cliText } from '../messages';
 import type { Output } from '../output';
 import { CliFailure, UsageError } from '../usage-error';
+import { certainRecords, fromNik, recordByRm, refuseLikelyDuplicates } from './daftar-duplicates';
 import { roundIfEnrolled, roundWarning } from './sync';
 import { formatContractError } from '../../shared/i18n/format-error';
 
@@ -22,11 +23,16 @@ export interface DaftarArgs {
   unit?: string | undefined;
   /** Registers a second visit of the patient to the same unit on the same day. */
   again?: boolean | undefined;
+  /** Makes a new record although this facility has a likely duplicate (another person). */
+  new?: boolean | undefined;
+  /** The record number of the patient: the visit goes on that record (the number given is put on it when it has none). */
+  rm?: string | undefined;
 }
 
 /** What `loket daftar --json` prints: the visit (with the payer recorded) and the patient, with their global ids. */
 export interface DaftarResult {
-  visit: { id: string; queueNumber: string; unit: string; serviceDate: string; payer: Payer };
+  /** `clockBackMinutes`: this PC's clock is that far behind the day's latest registration (RegisteredVisit). */
+  visit: { id: string; queueNumber: string; unit: string; serviceDate: string; payer: Payer; clockBackMinutes?: number };
   patient: { id: string; mrn: string; nik: string | null; name: string };
   verdict: Verdict | null;
   created: boolean;
@@ -48,6 +54,7 @@ export async function daftarCommand(core: Core, args: DaftarArgs, out: Output, l
   const after = before.hub === 'not-enrolled' ? before : await roundIfEnrolled(core);
   const warning = roundWarning(after, lang);
   if (warning && !out.json) out.error(warning);
+  if (result.visit.clockBackMinutes !== undefined && !out.json) out.error(cliText(lang, 'daftar/clock-back', { minutes: String(result.visit.clockBackMinutes) }));
   if (out.json) out.data({ ...result, hub: after.hub, ...(after.hub === 'refused' ? { hubError: { code: after.error.code, message: formatContractError(lang, after.error) } } : {}) });
   else {
     out.line(
@@ -62,7 +69,7 @@ export async function daftarCommand(core: Core, args: DaftarArgs, out: Output, l
   return 0;
 }
 
-type Request = { number: { nik: string } | { card: string } | null; name: string | null; dob: string | null; unit: string; again: boolean };
+type Request = { number: { nik: string } | { card: string } | null; name: string | null; dob: string | null; unit: string; again: boolean; forceNew: boolean; rm: string | null };
 
 function checkArgs(args: DaftarArgs): Request {
   if (!args.unit) throw new UsageError('usage/daftar-needs-unit', {}, 'daftar');
@@ -75,9 +82,10 @@ function checkArgs(args: DaftarArgs): Request {
   }
   const dob = args.dob === undefined ? null : checkDate('--dob', args.dob, { notFuture: true, command: 'daftar' });
   const name = args.name?.trim() || null;
+  const rm = args.rm?.trim() || null;
   // Without a number, name and birth date together name a person; a name alone could be anyone.
-  if (!number && (!name || !dob)) throw new UsageError('usage/daftar-needs-who', {}, 'daftar');
-  return { number, name, dob, unit: args.unit, again: args.again === true };
+  if (!number && !rm && (!name || !dob)) throw new UsageError('usage/daftar-needs-who', {}, 'daftar');
+  return { number, name, dob, unit: args.unit, again: args.again === true, forceNew: args.new === true, rm };
 }
 
 /**
@@ -91,7 +99,7 @@ function unitCode(settings: CounterSettings, typed: string): string {
 }
 
 async function registerWalkIn(core: Core, request: Request, lang: Lang): Promise<DaftarResult> {
-  const { patient: known, match, verdict, basis } = await findWho(core, request, lang);
+  const { patient: known, match, verdict, basis } = request.rm ? await onRecord(core, request, lang) : await findWho(core, request, lang);
   const created = known === null;
   // The payer as the counter proposes it: from the rows of this person only (a Jamkesda member is Jamkesda, not JKN).
   const visitInput = { unit: request.unit, verdict, verdictSource: 'lists' as const, payer: derivePayer(verdict, basis) };
@@ -103,11 +111,12 @@ async function registerWalkIn(core: Core, request: Request, lang: Lang): Promise
   } else {
     const identity = identityFor(request, match);
     if (!identity) throw new UsageError('usage/daftar-new-needs-name', {}, 'daftar');
+    await refuseLikelyDuplicates(core, identity, request.forceNew, lang);
     // The record and its visit together: a refused visit (an unknown unit) leaves no record behind.
     ({ patient, ...visit } = await call(core, 'registerNewPatient', { identity, ...visitInput }));
   }
   return {
-    visit: { id: visit.uid, queueNumber: visit.queue, unit: visit.unit, serviceDate: visit.serviceDate, payer: visit.payer },
+    visit: { id: visit.uid, queueNumber: visit.queue, unit: visit.unit, serviceDate: visit.serviceDate, payer: visit.payer, ...(visit.clockBackMinutes === undefined ? {} : { clockBackMinutes: visit.clockBackMinutes }) },
     patient: { id: patient.uid, mrn: patient.mrn, nik: patient.nik, name: patient.name },
     verdict,
     created,
@@ -149,7 +158,8 @@ async function findWho(core: Core, request: Request, lang: Lang): Promise<Who> {
     return { patient, match, verdict: result.conflict ? decision.verdict : result.verdict, basis: decision.basis };
   }
   const { name, dob } = request as Request & { name: string; dob: string };
-  const same = await call(core, 'likelyDuplicates', { name, dob });
+  // Only the records that are this person for certain are taken; the others are asked about before a new record.
+  const same = certainRecords(await call(core, 'likelyDuplicates', { name, dob }), name, dob);
   if (same.length > 1) throw new CliFailure('daftar/ambiguous', { count: same.length, mrns: same.map((p) => p.mrn).join(', ') });
   const result = await call(core, 'lookup', { query: name, dob });
   const match = onlyBornThatDay(result, dob);
@@ -160,6 +170,15 @@ async function findWho(core: Core, request: Request, lang: Lang): Promise<Who> {
     return { ...byNumber, patient: same[0] ?? byNumber.patient, match: byNumber.match ?? match };
   }
   return { patient: same[0] ?? null, match, verdict: 'unknown', basis: [] };
+}
+
+/** `--rm`: that record (the number given put on it when it has none), checked by its NIK or card. */
+async function onRecord(core: Core, request: Request, lang: Lang): Promise<Who> {
+  const patient = await recordByRm(core, request.rm!, request.number);
+  const number = patient.nik ? { nik: patient.nik } : patient.card ? { card: patient.card } : null;
+  if (!number) return { patient, match: null, verdict: 'unknown', basis: [] };
+  const checked = await findWho(core, { ...request, number, name: request.name ?? patient.name, dob: request.dob ?? patient.dob }, lang);
+  return { ...checked, patient };
 }
 
 /**
@@ -212,12 +231,15 @@ function identityFor(request: Request, match: MemberMatch | null): Identity | nu
   const name = match?.name ?? request.name;
   if (!name) return null;
   const given = request.number;
+  const nik = match?.nik ?? (given && 'nik' in given ? given.nik : null);
+  // As the counter's form: the birth date and sex the NIK encodes when nothing else gives them.
+  const encoded = fromNik(nik);
   return {
     name,
-    nik: match?.nik ?? (given && 'nik' in given ? given.nik : null),
+    nik,
     card: match?.card ?? (given && 'card' in given ? given.card : null),
-    dob: match?.dob ?? request.dob,
-    sex: match?.sex ?? null,
+    dob: match?.dob ?? request.dob ?? encoded.dob,
+    sex: match?.sex ?? encoded.sex,
     address: match?.address ?? null,
   };
 }

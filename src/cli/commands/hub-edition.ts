@@ -10,6 +10,9 @@ import type { Output } from '../output';
 import { checkImportArgs, importChecked } from './import';
 import { hubText } from './hub-messages';
 import { cliActor } from '../cli-actor';
+import { ContractCallError } from '../contract-call';
+import { readEditionOfList } from '../../core/lists/editions.repo';
+import type { Db } from '../../core/store/open-database';
 import { publishKey } from './publish-key';
 
 export interface EditionAddValues {
@@ -37,13 +40,20 @@ export async function editionAddCommand(file: string | undefined, values: Editio
   const key = publishKey(dbPath);
   const core = createCore({ dbPath, workerScript: defaultWorkerScript(), bpjsBackground: false, hubBackground: false, actor: cliActor(), ...(key ? { key } : {}) });
   try {
-    const report = await importChecked(core, checked, values.map);
-    const reply = await uploadEdition(core.db, admin, report.list, ADMIN_EDITIONS_PATH);
+    const report = await importChecked(core, checked, values.map).catch((error: unknown) => {
+      // The same file added again (its upload failed last time, or a second run): the publishing
+      // database refuses it as its current edition again; that edition is uploaded again instead.
+      if (error instanceof ContractCallError && error.error.code === 'import/same-as-current') return null;
+      throw error;
+    });
+    const list = report?.list ?? checked.list;
+    const rejected = report?.rows.rejected ?? rejectedOfCurrent(core.db, list);
+    const reply = await uploadEdition(core.db, admin, list, ADMIN_EDITIONS_PATH);
     // What the import found about the whole file (no status column, unknown status values...), worded in --lang.
-    const notices = report.notices.map((n) => ({ ...n, message: formatCoreMessage(lang, noticeMessage(n)) }));
-    if (out.json) out.data({ list: report.list, asOf: report.asOf, members: reply.edition.members, rejected: report.rows.rejected, notices, edition: reply.edition, current: reply.current, duplicate: reply.duplicate });
+    const notices = (report?.notices ?? []).map((n) => ({ ...n, message: formatCoreMessage(lang, noticeMessage(n)) }));
+    if (out.json) out.data({ list, asOf: checked.asOf, members: reply.edition.members, rejected, notices, edition: reply.edition, current: reply.current, duplicate: reply.duplicate });
     else {
-      out.line(hubText(lang, 'hub/edition-added', { list: report.list, asOf: report.asOf, members: reply.edition.members, rejected: report.rows.rejected }));
+      out.line(hubText(lang, 'hub/edition-added', { list, asOf: checked.asOf, members: reply.edition.members, rejected }));
       for (const n of notices) out.line(`! ${n.message}`);
       if (!reply.current) out.line(hubText(lang, 'hub/edition-not-current'));
     }
@@ -51,4 +61,10 @@ export async function editionAddCommand(file: string | undefined, values: Editio
   } finally {
     core.close();
   }
+}
+
+/** The rejected rows of a list's current edition, as its import counted them. */
+function rejectedOfCurrent(db: Db, list: string): number {
+  const current = readEditionOfList(db, list, 'current');
+  return current ? ((db.prepare('SELECT rows_rejected FROM list_editions WHERE id = ?').pluck().get(current.id) as number | null) ?? 0) : 0;
 }

@@ -39,7 +39,8 @@ export function checkImportArgs(args: ImportArgs, now?: Date): { file: string; l
   if (!args.kind) throw new UsageError('usage/import-needs-kind', { kinds: LIST_KINDS.join(', ') }, 'import');
   if (!LIST_KINDS.includes(args.kind as ListKind)) throw new UsageError('usage/bad-kind', { value: args.kind, kinds: LIST_KINDS.join(', ') }, 'import');
   if (!args.asOf) throw new UsageError('usage/import-needs-as-of', {}, 'import');
-  const asOf = checkDate('--as-of', args.asOf, { notFuture: true, command: 'import', ...(now ? { now } : {}) });
+  // A date after today is not a typing mistake (it may be this PC's clock): the core refuses it in words, as in the app.
+  const asOf = checkDate('--as-of', args.asOf, { notFuture: false, command: 'import', ...(now ? { now } : {}) });
   return { file: args.file, list: args.list, kind: args.kind as ListKind, asOf };
 }
 

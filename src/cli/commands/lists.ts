@@ -11,7 +11,7 @@ import { call } from '../contract-call';
  * do, and the command exits 1: a monitoring script must not take it for a healthy list.
  */
 export async function listsCommand(core: Core, out: Output, lang: Lang, dbPath: string): Promise<number> {
-  const lists = await call(core, 'listLists', {});
+  const lists = await call(core, 'listLists', { wholeFiles: true });
   const unreadable = lists.filter((l) => l.unreadable);
   if (out.json) out.data(lists);
   else {
@@ -20,6 +20,7 @@ export async function listsCommand(core: Core, out: Output, lang: Lang, dbPath: 
     for (const l of lists) {
       const stale = l.stale ? cliText(lang, 'lists/stale', { days: l.ageDays }) : '';
       out.line(cliText(lang, 'lists/line', { name: l.name, kind: l.kind, edition: l.edition, asOf: l.asOf, members: members.format(l.members), stale }));
+      if (l.aheadOfClock) out.line(cliText(lang, 'lists/ahead-of-clock', { asOf: l.asOf }));
       for (const line of unreadableLines(l, lang, listsDirOf(dbPath))) out.line(line);
     }
   }

@@ -2,6 +2,7 @@ import { loadExcelJS } from './load-exceljs';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { LoketError } from '../errors';
+import { privateTarget } from '../store/private-files';
 import { csvCell, xlsxSheetName, xlsxValue, type Cell, type ExportFormat } from './table-writer';
 
 /** Rows below the header a worksheet can hold (Excel's limit is 1,048,576 rows in all). */
@@ -23,6 +24,7 @@ export interface StreamedTable {
  */
 export async function writeTableStream(path: string, format: ExportFormat, table: StreamedTable): Promise<number> {
   if (format === 'xlsx' && table.count > XLSX_MAX_ROWS) throw new LoketError('export/too-many-rows', { rows: table.count, max: XLSX_MAX_ROWS });
+  privateTarget(path);
   return format === 'csv' ? writeCsv(path, table) : writeXlsx(path, table);
 }
 

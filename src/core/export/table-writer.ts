@@ -1,6 +1,7 @@
 import type * as ExcelJS from 'exceljs';
 import { loadExcelJS } from './load-exceljs';
 import { writeFile } from 'node:fs/promises';
+import { privateTarget } from '../store/private-files';
 import { neutralizeFormula, xmlSafe } from './safe-cell';
 
 /**
@@ -30,6 +31,7 @@ export function localDateTime(iso: string | null, timeZone: string): string | nu
 
 /** Writes a table as CSV (UTF-8 with BOM and ';', as Excel in an Indonesian locale opens it) or XLSX. */
 export async function writeTable(path: string, format: ExportFormat, table: Table): Promise<void> {
+  privateTarget(path);
   if (format === 'csv') {
     const line = (cells: readonly Cell[]): string => cells.map(csvCell).join(';');
     await writeFile(path, `\ufeff${[line(table.headers), ...table.rows.map(line)].join('\r\n')}\r\n`, 'utf8');

@@ -24,10 +24,11 @@ export type ColumnMapping = Partial<Record<ListField, number>>;
  */
 export const FIELD_SYNONYMS: Record<ListField, readonly string[]> = {
   nik: ['NIK', 'NO KTP', 'NOKTP', 'NO NIK', 'NOMOR NIK', 'NIK KTP', 'NOMOR KTP', 'NIK PESERTA',
-    'NOMOR INDUK KEPENDUDUKAN'],
+    'NOMOR INDUK KEPENDUDUKAN', 'NO INDUK KEPENDUDUKAN', 'KTP'],
   card: ['PSNOKA', 'PSNOKA BPJS', 'NOKAPST', 'NO KARTU', 'NOMOR KARTU', 'NOKA', 'NOKA BPJS', 'NO BPJS',
     'NOMOR BPJS', 'NO KARTU BPJS', 'NOMOR KARTU BPJS', 'NO JKN', 'NO KARTU JKN', 'NOMOR KARTU JKN',
-    'NO KIS', 'NOMOR KIS', 'NO KARTU KIS', 'NOMOR PESERTA', 'NO PESERTA'],
+    'NO KIS', 'NOMOR KIS', 'NO KARTU KIS', 'NOMOR PESERTA', 'NO PESERTA', 'NO KARTU PESERTA',
+    'NOMOR KARTU PESERTA', 'KIS'],
   name: ['NAMA', 'NAMA PESERTA', 'NAMA LENGKAP', 'NAMA PASIEN', 'NM PESERTA', 'NMPST', 'NAMA ART',
     'NAMA ANGGOTA'],
   dob: ['TGL LAHIR', 'TGLLHR', 'TANGGAL LAHIR', 'TGL LHR', 'TANGGAL LHR', 'TGLLAHIR', 'TANGGALLAHIR',
@@ -102,9 +103,29 @@ function lookup(header: string): Synonym | null {
   const direct = SYNONYM_INDEX.get(headerKey(header));
   if (direct) return direct;
   const withoutRemark = header.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
-  if (withoutRemark === header) return null;
-  const hit = SYNONYM_INDEX.get(headerKey(withoutRemark));
-  return hit ? { field: hit.field, rank: hit.rank + REMARK_PENALTY } : null;
+  if (withoutRemark !== header) {
+    const hit = SYNONYM_INDEX.get(headerKey(withoutRemark));
+    if (hit) return { field: hit.field, rank: hit.rank + REMARK_PENALTY };
+  }
+  return slashedLookup(withoutRemark);
+}
+
+/**
+ * Hand-made sheets join two names of one column with a slash: "NO. KTP/NIK", "NIK / NO. KTP",
+ * "NOKA/NO KARTU". Such a header names a field when every part names that same field; a part
+ * naming nothing or another field ("TEMPAT/TGL LAHIR": a place and a date) names none.
+ */
+function slashedLookup(header: string): Synonym | null {
+  if (!header.includes('/')) return null;
+  const parts = header.split('/').filter((p) => p.trim() !== '');
+  if (parts.length < 2) return null;
+  let found: Synonym | null = null;
+  for (const part of parts) {
+    const hit = SYNONYM_INDEX.get(headerKey(part));
+    if (!hit || (found && found.field !== hit.field)) return null;
+    if (!found || hit.rank < found.rank) found = hit;
+  }
+  return found && { field: found.field, rank: found.rank + REMARK_PENALTY };
 }
 
 /**

@@ -153,12 +153,18 @@ export function deleteEditionFiles(db: Db, editionIds: readonly number[]): void 
   for (const id of editionIds) removeFileQuietly(editionPath(store, id));
 }
 
-/** Rollback: the current edition is retired and the previous one is current again: a switch of file. */
-export function rollbackToPrevious(db: Db, listName: string): boolean {
+/**
+ * Rollback: the current edition is retired and the previous one is current again: a switch of
+ * file. `checkedPrevious` is the previous edition the caller found readable (lists/edition-check.ts,
+ * done before this short write transaction, as it reads the whole file): if another process
+ * changed the editions meanwhile, nothing is switched onto an edition nobody checked.
+ * The current edition's file is deleted only after the commit, once the previous one is in force.
+ */
+export function rollbackToPrevious(db: Db, listName: string, checkedPrevious?: number): boolean {
   const retired = db.transaction(() => {
     const previous = readEditionOfList(db, listName, 'previous');
     const current = readEditionOfList(db, listName, 'current');
-    if (!previous) return null;
+    if (!previous || (checkedPrevious !== undefined && previous.id !== checkedPrevious)) return null;
     if (current) retireEdition(db, current.id);
     db.prepare(`UPDATE list_editions SET state = 'current' WHERE id = ?`).run(previous.id);
     takeEditionKind(db, previous.id);

@@ -11,6 +11,7 @@ import { EditionWriter } from './edition-writer';
 import { inlineNameSink, workerNameSink } from './name-sink';
 import { beginEdition, failEdition, readEditionOfList, readEditions, setSourceSha256, switchToEdition } from './editions.repo';
 import { replacementNotices, sameKindNotices } from './replacement-notices';
+import { sameAsCurrent } from './same-edition';
 import { openListFile, type ListFileInfo } from './list-reader';
 import type { RowPair } from './duplicates';
 import { RowValidator, csvFieldsOf, type RowIssue } from './row-validator';
@@ -49,6 +50,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   const started = Date.now();
   const now = options.now ?? (() => new Date());
   const today = isoDateInZone(now(), options.timeZone ?? 'Asia/Jakarta');
+  refuseFutureAsOf(options.asOf, now());
   const overrides = options.mapping as Partial<Record<ListField, string>> | undefined;
   // With a reader worker, parsing and validating run on one core while this thread writes on the other.
   const source = options.readerScript
@@ -153,6 +155,9 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     // The file says what it is, so it can travel; its content hash is added when it does (core/sync/edition-meta.ts).
     stampEditionIdentity(build.db, { list: options.list, kind: options.kind, asOf: options.asOf, sourceFile: basename(options.path), sourceSha256: sha256, sourceFormat: info.format });
     build.seal();
+    if (sameAsCurrent(db, store, replaced, build.db, { sourceSha256: sha256, asOf: options.asOf, kind: options.kind, mappingJson: JSON.stringify(mappingByName) })) {
+      throw new LoketError('import/same-as-current', { list: options.list, edition: replaced!.edition, asOf: replaced!.asOf, imported: (replaced!.importedAt ?? '').slice(0, 10) });
+    }
     switchToEdition(db, editionId, counts, now().toISOString(), () => {
       setSourceSha256(db, editionId, sha256);
       build.closeAndRename();
@@ -190,6 +195,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
       ...importNotices(statusColumn, counts, scientificRejected, { reading: info.statusReading, unknown: unknownStatuses, values: statusValues }),
       ...contradictionNotices(contradictingRows),
       ...sheetNotices(info),
+      ...(info.unplacedIdentifiers ?? []).map((u): ImportNotice => ({ code: 'unplaced-identifier', params: { header: u.header, field: u.looksLike, code: u.looksLike } })),
       ...replacementNotices(replaced, { list: options.list, kind: options.kind, asOf: options.asOf, members: counts.imported }),
       ...sameKindNotices(currentEditions, { list: options.list, kind: options.kind, asOf: options.asOf, members: counts.imported }),
     ],
@@ -197,6 +203,19 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     warnings,
     durationMs: Date.now() - started,
   };
+}
+
+/**
+ * A list whose as-of date has not come yet is refused, the app's lists screen and `loket import`
+ * alike: in force at once, next month's list (sent early by the Dinas) would answer this month,
+ * its AKTIF beating this month's NON AKTIF. Import it on its date; until then the current
+ * edition stays. "Today" is the latest in Indonesia (WIT), so a list dated today anywhere there
+ * is never refused. The words also name this computer's date: a date the IT officer knows is
+ * right is refused when the PC's clock is wrong (a dead CMOS battery, a reinstall).
+ */
+function refuseFutureAsOf(asOf: string, now: Date): void {
+  const today = isoDateInZone(now, 'Asia/Jayapura');
+  if (asOf > today) throw new LoketError('import/as-of-future', { asOf, today });
 }
 
 const isScientific = (issue: RowIssue): boolean => issue.code === 'row/nik-invalid' && issue.detail === 'scientific';

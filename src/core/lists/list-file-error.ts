@@ -26,7 +26,9 @@ export type ListFileReason =
   | { code: 'file-type'; what: string }
   | { code: 'excel-2003-xml' | 'html' | 'xml' }
   | { code: 'xlsb' | 'ods' | 'word' | 'zip' }
-  | { code: 'limit' };
+  | { code: 'limit' }
+  /** No header recognized: the row most like one, so the administrator sees what to map. */
+  | { code: 'header-candidate'; row: number; headers: string };
 
 export class ListFileError extends Error {
   /** For a header not recognized: the likeliest header row and rows under it, so a preview can offer mapping by hand. */

@@ -12,6 +12,7 @@ import { exportMembers } from './member-export';
 import { savePurposeOf } from '../files/file-handles';
 import { inspectListFile } from './inspect-list';
 import { listSummaries } from './list-summaries';
+import { checkEditionFile } from './edition-check';
 import { runImportInWorker } from './run-import';
 import { acquireImportLock, type ImportLockHolder } from './import-lock';
 import type { Db } from '../store/open-database';
@@ -26,9 +27,17 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
   const { db, config, catalog } = ctx;
   const running = new Set<string>();
   return {
-    async listLists() {
+    async listLists(input) {
       // The IT officer looks here after restoring a file: try the unreadable ones again now.
       catalog.retryUnreadable();
+      // A file damaged past its first pages opens: only a check of the whole file finds it (cached
+      // per file). Seconds for millions of members, so only when asked (`loket lists`); in the app
+      // a look-up that meets a damaged page marks the edition unreadable, and the screen shows it.
+      if (input?.wholeFiles === true) {
+        for (const edition of catalog.current()) {
+          if (checkEditionFile(editionStoreOf(db), edition.editionId) !== 'ok') catalog.markUnreadableById(edition.editionId);
+        }
+      }
       return listSummaries(db, ctx.today(), ctx.staleAfterDays(), catalog.unreadable());
     },
     async importList({ file, ...input }) {
@@ -81,8 +90,18 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
       return { name, rows, full };
     },
     async rollbackList({ list }) {
-      if (!readEditionOfList(db, list, 'current') && !readEditionOfList(db, list, 'previous')) throw new LoketError('unknown-list', { list });
-      if (!rollbackToPrevious(db, list)) throw new LoketError('no-previous-edition', { list });
+      const current = readEditionOfList(db, list, 'current');
+      const previous = readEditionOfList(db, list, 'previous');
+      if (!current && !previous) throw new LoketError('unknown-list', { list });
+      if (!previous) throw new LoketError('no-previous-edition', { list });
+      // The previous edition must read as a whole before the current one is given up for it.
+      if (previous.file !== null) {
+        const state = checkEditionFile(editionStoreOf(db), previous.id);
+        if (state !== 'ok') {
+          throw new LoketError(`previous-edition-${state}`, { list: previous.listName, edition: previous.edition, file: previous.file, current: current?.edition ?? '-' });
+        }
+      }
+      if (!rollbackToPrevious(db, list, previous.id)) throw new LoketError('no-previous-edition', { list });
       catalog.invalidate();
       const summary = listSummaries(db, ctx.today(), ctx.staleAfterDays(), catalog.unreadable()).find((s) => s.name.toLowerCase() === list.toLowerCase());
       if (!summary) throw new LoketError('unknown-list', { list });

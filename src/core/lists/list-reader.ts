@@ -8,11 +8,14 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { NO_COLUMN, type StatusColumnSource } from '../../shared/lists';
 import type { ListField } from './columns';
+import { joinBirthDate } from './birth-date-columns';
 import { openCsv } from './csv-reader';
 import { ListFileError } from './list-file-error';
+import { RepeatedHeader } from './repeated-header';
 import { fillAhead, isEmptyRow, type FoundHeader, type RowSource } from './row-source';
 import { sniffFormat } from './sniff';
 import { STATUS_SAMPLE_ROWS, statusColumnByValues, statusReadingOf, type StatusReading } from './status-column';
+import { unplacedIdentifiers } from './unplaced-identifiers';
 import { openXlsx } from './xlsx-reader';
 import type { ListFileInfo, ListReader, RawRow } from './list-reader.types';
 
@@ -75,11 +78,16 @@ class Reader implements ListReader {
     const size = Math.max(1, Math.floor(batchSize));
     let batch: RawRow[] = [];
     let rows: RawRow[] | null = this.pending;
+    const repeated = new RepeatedHeader(this.info.headers, this.info.mapping);
     this.pending = [];
     try {
       while (rows !== null) {
+        const { splitDob } = this.info;
+        const dob = this.info.mapping.dob;
         for (const r of rows) {
           if (isEmptyRow(r.cells)) continue;
+          if (repeated.matches(r.cells)) r.repeatedHeader = true;
+          if (splitDob && dob !== undefined) joinBirthDate(r.cells, dob, splitDob);
           batch.push(r);
           if (batch.length >= size) {
             yield batch;
@@ -194,6 +202,7 @@ export async function openListFile(
   try {
     for (const field of none) delete header.mapping[field];
     status = none.has('status') ? { foundBy: null, reading: 'words' } : await findStatusColumn(source, header, overrides);
+    await fillAhead(source, header.pending, STATUS_SAMPLE_ROWS);
     sha256 = options?.hashLater ? '' : await hashing.digest;
   } catch (e) {
     hashing.abort();
@@ -202,6 +211,7 @@ export async function openListFile(
   }
   // Reading ahead for the status column can meet the byte that reveals Windows-1252.
   if (switchedTo !== undefined && extra.encoding !== undefined) extra.encoding = switchedTo;
+  const unplaced = unplacedIdentifiers(header.headers, header.mapping, header.pending);
   info = {
     format,
     ...extra,
@@ -211,6 +221,8 @@ export async function openListFile(
     statusFoundBy: status.foundBy,
     statusReading: status.reading,
     ...(status.remarks !== undefined ? { remarksStatus: status.remarks } : {}),
+    ...(unplaced.length > 0 ? { unplacedIdentifiers: unplaced } : {}),
+    ...(header.splitDob ? { splitDob: header.splitDob } : {}),
     titles: header.titles,
     sizeBytes,
     sha256,

@@ -1,6 +1,8 @@
 import type { StatusColumnSource } from '../../shared/lists';
+import type { SplitBirthDate } from './birth-date-columns';
 import type { ColumnMapping } from './columns';
 import type { StatusReading } from './status-column';
+import type { UnplacedIdentifier } from './unplaced-identifiers';
 
 /**
  * number ONLY for numeric XLSX cells (CSV cells are always strings); Date for XLSX date-typed
@@ -19,6 +21,8 @@ export interface RawRow {
    * from, so the validator need not look for them cell by cell (set by the CSV reader per chunk).
    */
   controlFree?: true;
+  /** The header row again, further down (blocks pasted together): skipped, not a member (repeated-header.ts). */
+  repeatedHeader?: true;
 }
 
 export interface ListFileInfo {
@@ -41,6 +45,10 @@ export interface ListFileInfo {
    * so or mapped: both are read, the strongest word counts (status-column.ts).
    */
   remarksStatus?: number;
+  /** The birth date is split: mapping.dob holds the day, these columns the month and the year (the reader joins them). */
+  splitDob?: SplitBirthDate;
+  /** Columns no field was mapped to whose first values look like NIKs or card numbers (the import names them). */
+  unplacedIdentifiers?: UnplacedIdentifier[];
   /** Non-empty rows above the header, as text: where an as-of date may be stated. */
   titles: string[];
   sizeBytes: number;

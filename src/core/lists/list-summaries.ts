@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import { daysBetween } from '../../shared/dates';
 import type { ListSummary } from '../../shared/lists';
 import type { UnreadableEdition } from '../lookup/edition-catalog';
-import { editionFileName, editionOpens, editionStoreOf, editionsDir } from '../store/edition-store';
+import { editionFileName, editionStoreOf, editionsDir } from '../store/edition-store';
+import { checkEditionFile } from './edition-check';
 import type { Db } from '../store/open-database';
 import { readEditions } from './editions.repo';
 import { isEnrolled } from '../sync/hub-credential.repo';
@@ -32,8 +33,9 @@ export function listSummaries(db: Db, today: string, staleAfterDays: number, unr
         sourceSha256: e.sourceSha256,
         members: e.rowsImported,
         stale: ageDays > staleAfterDays,
-        ageDays,
+        ageDays: Math.max(0, ageDays),
         previousEdition: previous?.edition ?? null,
+        ...(ageDays < 0 ? { aheadOfClock: true as const } : {}),
       };
       const broken = unreadableById.get(e.id);
       if (broken) {
@@ -41,7 +43,7 @@ export function listSummaries(db: Db, today: string, staleAfterDays: number, unr
           reason: broken.reason,
           folder: basename(editionsDir(editionStoreOf(db))),
           file: e.file ?? editionFileName(e.id),
-          previousReadable: previous !== undefined && editionOpens(editionStoreOf(db), previous.id),
+          previousReadable: previous !== undefined && checkEditionFile(editionStoreOf(db), previous.id) === 'ok',
           ...(enrolled && hubHolds(db, e.id) ? { fromHub: true as const } : {}),
         };
       }

@@ -3,6 +3,7 @@
  * search for the header row below title rows.
  */
 import { fieldOfHeader, hasOverrideHeaders, matchHeader, type ColumnMapping, type ListField } from './columns';
+import { splitBirthDate, ttlColumn, type SplitBirthDate } from './birth-date-columns';
 import { ListFileError } from './list-file-error';
 import type { RawCell, RawRow } from './list-reader';
 
@@ -25,6 +26,8 @@ export interface FoundHeader {
   pending: RawRow[];
   /** The non-empty rows above the header as text ("DAFTAR PESERTA ...", "BULAN : SEPTEMBER 2025"). */
   titles: string[];
+  /** A birth date split over day | month | year columns (birth-date-columns.ts). */
+  splitDob?: SplitBirthDate;
 }
 
 /** The row most like a header in a file whose header was not recognized, for mapping by hand. */
@@ -58,7 +61,7 @@ export function moreSpecific(a: HeaderMiss, b: HeaderMiss): HeaderMiss {
 export function missToError(miss: HeaderMiss): ListFileError {
   const error =
     miss.code === 'no-header'
-      ? new ListFileError('no-header')
+      ? new ListFileError('no-header', undefined, miss.candidate ? { code: 'header-candidate', row: miss.candidate.headerRow, headers: describeHeaders(miss.candidate.headers) } : undefined)
       : miss.code === 'unknown-mapping-column'
         ? new ListFileError(miss.code, miss.detail, undefined, miss.params)
         : new ListFileError(miss.code, miss.detail);
@@ -149,6 +152,8 @@ export async function findHeader(
 ): Promise<FoundHeader | HeaderMiss> {
   const hasOverrides = overrides !== undefined && Object.values(overrides).some((v) => v !== undefined);
   let miss: HeaderMiss = { code: 'no-header' };
+  // The most mapped headers one row held without holding them all.
+  let mostPresent = 0;
   let previous: { row: number; headers: string[] } | null = null;
   // The non-empty rows seen: the titles above a header found, or the candidates for mapping by hand.
   const seen: RawRow[] = [];
@@ -169,6 +174,15 @@ export async function findHeader(
       const above = previous;
       previous = { row: row.row, headers };
       let mapping: ColumnMapping | null;
+      if (hasOverrides) {
+        // A row holding some of the mapped headers but not all: most likely the header row with
+        // a mapped name mistyped. Named, so the message says which name is not there.
+        const present = presentOverrides(headers, overrides);
+        if (present > 0 && present > mostPresent && present < definedOverrides(overrides)) {
+          mostPresent = present;
+          miss = overrideMiss(overrides, row.row, headers);
+        }
+      }
       if (hasOverrides && hasOverrideHeaders(headers, overrides)) {
         mapping = matchHeader(headers, overrides, row.row);
         if (mapping === null) continue;
@@ -183,29 +197,44 @@ export async function findHeader(
           continue;
         }
         if (hasOverrides) {
-          const missing = Object.entries(overrides).filter(([, h]) => h !== undefined && !hasOverrideHeaders(headers, { nik: h }));
-          const [field = '', header = ''] = missing[0] ?? [];
-          // English in `detail` (logs); the message is worded by the caller from `params`: the
-          // first header missing, the field it was for (a code), the header row and what it holds.
-          miss = moreSpecific(miss, {
-            code: 'unknown-mapping-column',
-            detail: `${missing.map(([f, h]) => `${f}: no column "${h}"`).join('; ')} (row ${row.row}: ${describeHeaders(headers)})`,
-            params: { field, header, row: row.row, headers: describeHeaders(headers) },
-          });
+          if (mostPresent === 0) miss = moreSpecific(miss, overrideMiss(overrides, row.row, headers));
           continue;
         }
       }
       if (above && above.row === row.row - 1) mergeSuperHeader(above.headers, headers, mapping);
       let pending = rows.slice(i + 1);
       if (pending.length === 0) pending = (await source.next()) ?? [];
-      const below = pending[0];
-      if (below && below.row === row.row + 1 && (mergeSubHeader(below.cells, headers, mapping) || isColumnNumbering(below.cells))) {
+      const below = pending[0]?.row === row.row + 1 ? pending[0] : undefined;
+      // Before the sub-header merge: "TGL | BLN | THN" may share the row with names it maps.
+      const split = splitBirthDate(headers, below?.cells ?? null, mapping);
+      if (below && (mergeSubHeader(below.cells, headers, mapping) || isColumnNumbering(below.cells) || split?.fromBelow === true)) {
         pending = pending.slice(1);
       }
+      const ttl = ttlColumn(headers, mapping);
+      if (ttl !== null) mapping.dob = ttl;
       const titles = seen.slice(0, -1).map((t) => t.cells.map(cellAsText).join(' ').trim());
-      return { headerRow: row.row, headers, mapping, pending, titles };
+      return { headerRow: row.row, headers, mapping, pending, titles, ...(split ? { splitDob: { month: split.month, year: split.year } } : {}) };
     }
   }
+}
+
+const definedOverrides = (overrides: Partial<Record<ListField, string>>): number => Object.values(overrides).filter((h) => h !== undefined).length;
+
+function presentOverrides(headers: readonly string[], overrides: Partial<Record<ListField, string>>): number {
+  return Object.values(overrides).filter((h) => h !== undefined && hasOverrideHeaders(headers, { nik: h })).length;
+}
+
+/** The mapped headers a row does not hold, as the miss that names the first of them. */
+function overrideMiss(overrides: Partial<Record<ListField, string>>, row: number, headers: readonly string[]): HeaderMiss {
+  const missing = Object.entries(overrides).filter(([, h]) => h !== undefined && !hasOverrideHeaders(headers, { nik: h }));
+  const [field = '', header = ''] = missing[0] ?? [];
+  // English in `detail` (logs); the message is worded by the caller from `params`: the
+  // first header missing, the field it was for (a code), the header row and what it holds.
+  return {
+    code: 'unknown-mapping-column',
+    detail: `${missing.map(([f, h]) => `${f}: no column "${h}"`).join('; ')} (row ${row}: ${describeHeaders(headers)})`,
+    params: { field, header, row, headers: describeHeaders(headers) },
+  };
 }
 
 /**

@@ -1,9 +1,11 @@
 import { hasControlCharacters, withoutControlCharacters } from '../../shared/text-rules';
 import { parseCard } from '../../shared/card';
 import { parseDate } from '../../shared/dates';
+import { floatPrintedInteger, withoutTextMark } from '../../shared/text-mark';
 import type { MessageKey } from '../../shared/i18n/messages';
 import { nikMismatch, readNikCell } from '../../shared/nik';
 import { mapFlagStatus, mapListStatus, parseSex, strongerStatus, type StatusVerdict } from '../../shared/status';
+import { readBirthDate, type BirthDate } from './birth-date';
 import type { ColumnMapping } from './columns';
 import type { ListFileInfo, RawCell, RawRow } from './list-reader';
 import { DERIVED_DETAIL_FIELDS, DETAIL_FIELDS, DETAIL_SEPARATOR, MemberFlags, isoToDob } from './member-table';
@@ -33,6 +35,12 @@ export type RowOutcome =
 /** Words that mark a totals, signature or title row rather than a member. */
 const NON_MEMBER_ROW = /\b(TOTAL|JUMLAH|MENGETAHUI|KEPALA|NIP|TTD|DIBUAT|PETUGAS|DAFTAR|BULAN|PERIODE|TAHUN|SUB ?TOTAL)\b/i;
 const NO_WARNINGS: RowIssue[] = [];
+const DOB_PROBLEM: Record<Extract<BirthDate, { iso: null }>['problem'], MessageKey> = {
+  unreadable: 'row/dob-unreadable',
+  'year-only': 'row/dob-year-only',
+  'not-a-date': 'row/dob-not-a-date',
+  implausible: 'row/dob-implausible',
+};
 
 /** A member's validity dates, yyyy-mm-dd or "" (no limit). */
 interface Validity {
@@ -41,23 +49,30 @@ interface Validity {
 }
 const NO_VALIDITY: Validity = Object.freeze({ from: '', until: '' });
 
-/** A cell as text, as the file holds it (trimmed, no-break spaces as spaces). */
-function plainCellText(cell: RawCell | undefined): string {
+/** A cell as the file holds it (trimmed, no-break spaces as spaces). */
+function trimmedCellText(cell: RawCell | undefined): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'string') return (cell.indexOf('\u00a0') < 0 ? cell : cell.replace(/\u00a0/g, ' ')).trim();
   if (typeof cell === 'number') return String(cell);
   return cell.toISOString().slice(0, 10);
 }
 
+/** A cell's value as text: trimmed, without the mark that kept it text in Excel ('..., ="..."; text-mark.ts). */
+function plainCellText(cell: RawCell | undefined): string {
+  const text = trimmedCellText(cell);
+  return typeof cell === 'string' ? withoutTextMark(text) : text;
+}
+
 /**
  * A cell as text without control or format characters (text-rules.ts): a NUL from a damaged
  * export, a bidi override that would show an address or a name other than it is, a direction
  * mark copied into a NIK from a web page. They are removed, never kept: a \x1f would also split
- * the packed detail column.
+ * the packed detail column. The text mark goes after them, so a mark behind a zero-width space goes too.
  */
 export function cellText(cell: RawCell | undefined): string {
-  const text = plainCellText(cell);
-  return typeof cell === 'string' && hasControlCharacters(text) ? withoutControlCharacters(text).trim() : text;
+  if (typeof cell !== 'string') return trimmedCellText(cell);
+  const text = trimmedCellText(cell);
+  return withoutTextMark(hasControlCharacters(text) ? withoutControlCharacters(text).trim() : text);
 }
 
 /** A totals, signature or title row among the data rows (it says JUMLAH, TOTAL, MENGETAHUI...). */
@@ -134,6 +149,7 @@ export class RowValidator {
   }
 
   validate(raw: RawRow): RowOutcome {
+    if (raw.repeatedHeader === true) return { kind: 'skip' };
     const { cells } = raw;
     // The CSV reader vouches for most rows (no control or format character in their chunk of the
     // file): those skip the check, which would cost every cell of millions of rows a scan.
@@ -142,12 +158,15 @@ export class RowValidator {
     const cardRaw = this.cell(cells, 'card');
     const nikCell = readNikCell(typeof nikRaw === 'number' ? nikRaw : text(nikRaw), typeof nikRaw === 'number', this.today);
     const cardText = typeof cardRaw === 'number' ? cardRaw : text(cardRaw);
-    const card = cardText === '' ? null : parseCard(cardText);
-    const typedName = plainCellText(this.cell(cells, 'name'));
+    // "1336526592.0" from a script is the number a numeric cell holds (zeros restored the same way);
+    // parseCard itself refuses it, as a clerk never types one.
+    const cardValue = typeof cardText === 'string' ? (floatPrintedInteger(cardText) ?? cardText) : cardText;
+    const card = cardValue === '' ? null : parseCard(cardValue);
+    const typedName = trimmedCellText(this.cell(cells, 'name'));
     // NUL and other control characters (a damaged export, binary junk), bidi overrides and
     // zero-width characters never become part of a name; the row says they were removed.
     const cleanName = raw.controlFree !== true && hasControlCharacters(typedName) ? withoutControlCharacters(typedName) : typedName;
-    const name = cleanName.toUpperCase().replace(/\s+/g, ' ').trim();
+    const name = withoutTextMark(cleanName.trim()).toUpperCase().replace(/\s+/g, ' ').trim();
     const hasNik = nikCell.kind === 'valid' || nikCell.kind === 'damaged';
     const hasCard = card !== null && card.ok;
 
@@ -179,10 +198,11 @@ export class RowValidator {
     if (card !== null && card.ok && card.restoredZeros) flags |= MemberFlags.cardZerosRestored;
 
     const dobRaw = this.cell(cells, 'dob');
-    const dobIso = dobRaw === undefined || dobRaw === null || dobRaw === '' ? null : parseDate(typeof dobRaw === 'string' ? text(dobRaw) : dobRaw, this.today);
-    if (dobIso === null && dobRaw !== undefined && text(dobRaw) !== '') warn({ code: 'row/dob-unreadable', detail: text(dobRaw) });
+    const birth = dobRaw === undefined || dobRaw === null || text(dobRaw) === '' ? null : readBirthDate(dobRaw, text(dobRaw), this.today);
+    const dobIso = birth === null ? null : birth.iso;
+    if (birth !== null && birth.iso === null) warn({ code: DOB_PROBLEM[birth.problem], detail: birth.detail });
     const sexCell = this.cell(cells, 'sex');
-    const sex = parseSex(sexCell instanceof Date ? null : typeof sexCell === 'string' && raw.controlFree !== true ? cellText(sexCell) : (sexCell ?? null));
+    const sex = parseSex(sexCell instanceof Date ? null : typeof sexCell === 'string' ? text(sexCell) : (sexCell ?? null));
     if (nikCell.kind === 'valid') {
       const mismatch = nikMismatch(nikCell.info, dobIso, sex);
       if (mismatch === 'dob' || mismatch === 'dob-and-sex') {

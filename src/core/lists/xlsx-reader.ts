@@ -16,6 +16,7 @@ import { ListFileError } from './list-file-error';
 import type { RawRow } from './list-reader';
 import { findHeader, missToError, moreSpecific, type FoundHeader, type HeaderMiss, type RowSource } from './row-source';
 import { parseDateStyles, parseWorkbook, readAll, readSharedStrings, relsPathOf, workbookPartPath, type SheetRef } from './xlsx-parts';
+import { MergeFill, readMerges } from './xlsx-merges';
 import { SheetScanner, type SheetContext } from './xlsx-sheet';
 import { openEntry, readZipDirectory, type ZipEntry } from './xlsx-zip';
 
@@ -37,6 +38,8 @@ class SheetRowSource implements RowSource {
   private readonly decoder = new StringDecoder('utf8');
   private readonly scanner: SheetScanner;
   private done = false;
+  /** Gives merged cells' values to the rows they cover (set once the header is known). */
+  fill: MergeFill | null = null;
 
   constructor(
     private readonly stream: Readable,
@@ -62,6 +65,7 @@ class SheetRowSource implements RowSource {
     } catch (e) {
       throw corrupt(e);
     }
+    this.fill?.apply(out);
     return out.length > 0 ? out : null;
   }
 
@@ -138,10 +142,15 @@ export async function openXlsx(
       const later = sheets.slice(sheets.indexOf(sheet) + 1);
       let otherListSheets: string[];
       try {
+        const fill = new MergeFill(await readMerges(await openEntry(path, entry, () => {})), found.headerRow, found.mapping);
+        if (!fill.empty) {
+          fill.apply(found.pending);
+          source.fill = fill;
+        }
         otherListSheets = await listSheetsAmong(later, (s) => sheetSource(path, entries.get(s.path), ctx), overrides);
       } catch (e) {
         await source.close();
-        throw e;
+        throw corrupt(e);
       }
       return { source, header: found, sheetName: sheet.name, otherListSheets };
     }

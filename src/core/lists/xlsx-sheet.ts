@@ -5,6 +5,7 @@
 import type { RawCell, RawRow } from './list-reader';
 import { XLSX_LIMITS, beyondLimit, columnName } from './xlsx-limits';
 import { decodeXmlText, elementPrefix, readAttributes, runText } from './xlsx-xml';
+import { withoutTextMark } from '../../shared/text-mark';
 
 export interface SheetContext {
   sharedStrings: readonly string[];
@@ -148,7 +149,13 @@ export class SheetScanner {
   private value(buf: string, from: number, to: number, t: string | undefined, s: number): RawCell {
     if (t === 'inlineStr') return runText(buf, from, to, this.prefix ?? '', this.phonetic);
     const v = this.vText(buf, from, to);
-    if (v === null) return null;
+    if (v === null || v === '') {
+      // A formula without a cached result (written by openpyxl or ExcelJS, never opened in Excel):
+      // one that is a string literal, "3671011201802901" (="…", the CSV trick), is that text.
+      const literal = this.formulaLiteral(buf, from, to);
+      if (literal !== null) return literal;
+      if (v === null) return null;
+    }
     switch (t) {
       case 's': return this.ctx.sharedStrings[Number(v)] ?? null;
       case 'str': return decodeXmlText(v);
@@ -169,6 +176,21 @@ export class SheetScanner {
         return n;
       }
     }
+  }
+
+  /** The text of a formula in [from, to) that is one string literal, or null. */
+  private formulaLiteral(buf: string, from: number, to: number): string | null {
+    const fOpen = `<${this.prefix ?? ''}f`;
+    const k = buf.indexOf(fOpen, from);
+    if (k < 0 || k >= to) return null;
+    const gt = buf.indexOf('>', k);
+    const after = buf.charCodeAt(k + fOpen.length);
+    if (gt < 0 || gt >= to || (after !== 62 && after !== 32) || buf.charCodeAt(gt - 1) === 47) return null;
+    const e = buf.indexOf('<', gt);
+    if (e < 0 || e > to) return null;
+    const formula = `=${decodeXmlText(buf.slice(gt + 1, e)).trim()}`;
+    const text = withoutTextMark(formula);
+    return text === formula ? null : text;
   }
 
   /** Text of the <v> element in [from, to), or null if there is none. */

@@ -113,6 +113,16 @@ export class EditionCatalog {
   }
 
   /**
+   * A check of the whole file (lists/edition-check.ts, run by the lists) found a current
+   * edition's file damaged where the look-ups have not reached yet: it is not searched either,
+   * so the look-ups and the lists say the same.
+   */
+  markUnreadableById(editionId: number): void {
+    const edition = this.editions.find((e) => e.editionId === editionId);
+    if (edition) this.markUnreadable(edition);
+  }
+
+  /**
    * Call after this connection itself changed the editions (data_version only sees other
    * connections). Refreshes at once, so a file this change retired is let go now, not at the
    * next look-up (which may be hours away at night). A switch made by another process is noticed

@@ -1,5 +1,5 @@
 import type { Payer } from '../../shared/counter';
-import type { LookupResult, OwnPatient, Verdict } from '../../shared/lookup';
+import type { LookupResult, OwnMatch, OwnPatient, Verdict } from '../../shared/lookup';
 import { derivePayer } from '../../shared/payer-rule';
 import { peopleOf, rowsOfPerson, samePerson, type PersonFacts } from '../../shared/same-person';
 import { isAllDigits, stripSeparators } from '../../shared/separators';
@@ -74,7 +74,7 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
       if (own && result.conflict && own.by === 'identifier' && classifyQuery(query).kind === 'card' && recordsWithCard(ctx, own.patient.card) > 1) return result;
       if (own) return { ...forPerson(result, own.patient), patient: own.patient, tookMs: elapsed(started) };
       if (result.kind === 'name') {
-        const ownMatches = ownByName(db, query, dob ?? null);
+        const ownMatches = markDobDiffers(ownByName(db, query, dob ?? null), dob);
         return ownMatches.length > 0 ? { ...result, ownMatches, tookMs: elapsed(started) } : result;
       }
       return withNumberProblem(ctx, query, result);
@@ -137,6 +137,14 @@ export function forPerson(result: LookupResult, person: PersonFacts): LookupResu
   const decision = decide(rows);
   const contradiction = contradictionOf(decision);
   return { ...result, verdict: decision.verdict, ...(contradiction ? { contradiction } : {}), conflict: { ...result.conflict, message: { code, params: { others: [...new Set(others)].join(', '), name: rows[0]!.name } } } };
+}
+
+/**
+ * With a birth date searched, the own records born another day (or with none recorded) are marked
+ * as the list rows are ('dob-differs'): a record of the name is no proof of identity, its date is.
+ */
+function markDobDiffers(patients: OwnPatient[], dob: string | undefined): OwnMatch[] {
+  return dob ? patients.map((p) => (p.dob === dob ? p : { ...p, dobDiffers: true })) : patients;
 }
 
 const recordsWithCard = (ctx: CoreContext, card: string | null): number =>

@@ -5,7 +5,8 @@ import type { OwnPatient } from '../../shared/lookup';
 import { nameSimilarity } from '../../shared/name-similarity';
 import { normalizeName } from '../../shared/names';
 import type { CounterSettings } from '../../shared/settings';
-import { findLikelyDuplicates, findPatient, findPatientsByMrns, findPatientsByNameKey, lastVisitDate } from '../patients/patients.repo';
+import { findDuplicateMatches } from '../patients/likely-duplicates';
+import { findPatient, findPatientsByMrns, findPatientsByNameKey, lastVisitDate } from '../patients/patients.repo';
 import type { Db } from '../store/open-database';
 import { mrnProbes } from './mrn-query';
 
@@ -49,6 +50,7 @@ export function ownByName(db: Db, name: string, dob: string | null): OwnPatient[
     if (score < MIN_SCORE_WITH_DOB) continue;
     scored.push({ patient, score, sameDob: dob !== null && patient.dob === dob });
   }
+  if (dob !== null) scored.push(...bornThatDayOtherwiseSpelt(db, name, dob, scored));
   const narrowed = scored.some((s) => s.sameDob) ? scored.filter((s) => s.sameDob) : scored;
   return narrowed
     .sort((a, b) => b.score - a.score || b.patient.id - a.patient.id)
@@ -57,14 +59,23 @@ export function ownByName(db: Db, name: string, dob: string | null): OwnPatient[
 }
 
 /**
- * Records that are probably the person a new-patient form is about to make: the same birth date,
- * and the name as it is, or as the name search would match it (spelt otherwise, ARIANI for
- * ARYANI, or shortened: SUTINAH). The form asks "Pakai data ini / Tetap buat data baru" first.
+ * Records born that day whose name the name search misses but the duplicate check knows for the
+ * same (likely-duplicates.ts: RAHMAT for RACHMAT, ST. for SITI, words turned round or left out):
+ * a returning patient without NIK is found by name and date. Ranked after the search's own finds.
  */
-export function likelyDuplicates(db: Db, name: string, dob: string | null): Patient[] {
-  if (!dob) return [];
-  const found = new Map(findLikelyDuplicates(db, name, dob).map((p) => [p.id, p]));
-  for (const { lastVisit: _lastVisit, ...p } of ownByName(db, name, dob)) if (p.dob === dob && !found.has(p.id)) found.set(p.id, p);
-  return [...found.values()].sort((a, b) => a.id - b.id);
+function bornThatDayOtherwiseSpelt(db: Db, name: string, dob: string, found: readonly { patient: Patient }[]): { patient: Patient; score: number; sameDob: boolean }[] {
+  const known = new Set(found.map((s) => s.patient.id));
+  return findDuplicateMatches(db, name, dob)
+    .filter((m) => m.date === 'exact' && !known.has(m.patient.id))
+    .map((m) => ({ patient: m.patient, score: MIN_SCORE_WITH_DOB, sameDob: true }));
 }
 
+/**
+ * Records that are probably the person a new-patient form is about to make (likely-duplicates.ts):
+ * the name also spelt otherwise, shortened or turned round, the birth date exact, off by a slip
+ * or a convention, or missing on either side (then the name must be the same but for spelling).
+ * The form asks "Pakai data ini / Tetap buat data baru" first.
+ */
+export function likelyDuplicates(db: Db, name: string, dob: string | null): Patient[] {
+  return findDuplicateMatches(db, name, dob).map((m) => m.patient);
+}

@@ -99,13 +99,6 @@ export function findPatientsByNameKey(db: Db, key: string, dob: string | null): 
   return rows.map((r) => toPatient(r)!);
 }
 
-/** Records that are probably the same person (same canonical name and birth date): shown before a new one is made. */
-export function findLikelyDuplicates(db: Db, name: string, dob: string | null): Patient[] {
-  if (!dob) return [];
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM patients WHERE name_key = ? AND dob = ? ORDER BY id`).all(normalizeName(name).key, dob) as PatientRow[];
-  return rows.map((r) => toPatient(r)!);
-}
-
 /**
  * Creates a patient with the next medical-record number (see sync/mrn-blocks.ts), in one
  * transaction. IMMEDIATE: it reads the number before it writes, and another connection to the

@@ -107,11 +107,21 @@ export function openEditionReadOnly(store: EditionStore, editionId: number): Db 
  * with another counter's key. Cheap (no page beyond the first few is read): never a full check.
  */
 export function editionOpens(store: EditionStore, editionId: number): boolean {
+  return editionPasses(store, editionId, (db) => {
+    db.prepare(`SELECT 1 FROM ${MEMBERS} LIMIT 1`).get(); // throws when the table cannot be read
+    return true;
+  });
+}
+
+/**
+ * Opens an edition's file read-only and asks `check` about it: false when the file does not
+ * open, or `check` throws (a damaged page) or says no. Never throws; the file is always closed.
+ */
+export function editionPasses(store: EditionStore, editionId: number, check: (db: Db) => boolean): boolean {
   let db: Db | undefined;
   try {
     db = openEditionReadOnly(store, editionId);
-    db.prepare(`SELECT 1 FROM ${MEMBERS} LIMIT 1`).get();
-    return true;
+    return check(db);
   } catch {
     return false;
   } finally {

@@ -25,6 +25,17 @@ export function tightenFile(path: string): void {
   }
 }
 
+/**
+ * A file about to receive personal data that leaves the database (an export of members, patients,
+ * visits or the audit trail, a slip as PDF): made empty with mode 0600 before a byte is written,
+ * like a backup, or tightened when it exists already (the person chose to overwrite it). The
+ * writer then truncates it and keeps its mode. Someone who wants to share the file chooses so.
+ */
+export function privateTarget(path: string): void {
+  privateFile(path);
+  tightenFile(path);
+}
+
 /** Makes a rename durable. Windows cannot open a folder for this; its rename is already journaled by NTFS. */
 export function fsyncDir(dir: string): void {
   let fd: number | undefined;

@@ -20,14 +20,17 @@ const CHILD_RECORDS = [
 
 /**
  * A visit the hub already holds keeps its fields against a re-sent `visit` (inserted once): its
- * later changes travel as their own ops, each at the time the counter knows for it. A payer or
- * patient change has no time of its own here: those ride only with a visit the hub lacks.
+ * later changes travel as their own ops, each at the time the counter knows for it. The payer and
+ * patient go at the time of this counter's last own change of them (counter migration 021); a
+ * visit with none (registered so, or changed before that migration) sends them only in `visit`.
  */
 const MOVED = 'EXISTS (SELECT 1 FROM visit_moves m WHERE m.visit_id = visits.id)';
 const VISIT_CHANGES = [
   { kind: 'visit.status', at: `NULLIF(max(COALESCE(called_at, ''), COALESCE(served_at, ''), COALESCE(cancelled_at, '')), '')`, where: `status <> 'waiting'` },
   { kind: 'visit.unit', at: `(SELECT max(max(m.moved_at, COALESCE(m.undone_at, ''))) FROM visit_moves m WHERE m.visit_id = visits.id)`, where: MOVED },
   { kind: 'visit.recall', at: 'recalled_at', where: 'recalled_at IS NOT NULL' },
+  { kind: 'visit.payer', at: 'payer_at', where: 'payer_at IS NOT NULL' },
+  { kind: 'visit.patient', at: 'patient_at', where: 'patient_at IS NOT NULL' },
 ] as const;
 
 /**

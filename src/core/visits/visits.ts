@@ -8,6 +8,7 @@ import { newUid } from '../sync/uuid';
 import type { Db } from '../store/open-database';
 import { createPatient, findPatient, type NewPatient, type Patient } from '../patients/patients.repo';
 import { enrolledOfflinePrefix, hubClockAheadS } from '../sync/sync-state.repo';
+import { arrivalOrder } from './arrival-order';
 
 /**
  * How an enrolled counter numbers a visit (counter-methods.ts asks the hub first): the visit's
@@ -170,7 +171,7 @@ function insertVisit(db: Db, v: VisitRow): Omit<RegisteredVisit, 'followUpIds'> 
   const uid = v.uid ?? newUid();
   // This PC's clock off the hub's (as the last sync round saw it): the visit takes the hub's order of arrival at once, before it is pushed.
   const hubAhead = hubClockAheadS(db);
-  const queueAt = hubAhead === null ? null : queueOrderTime(registeredAt, -hubAhead);
+  const { queueAt, clockBackMinutes } = arrivalOrder(db, v.serviceDate, registeredAt, hubAhead === null ? null : queueOrderTime(registeredAt, -hubAhead));
   const info = db
     .prepare(
       `INSERT INTO visits (uid, patient_id, service_date, unit, queue_prefix, queue_no, emergency, payer, verdict, verdict_source, status, registered_at, registered_by, queue_at)
@@ -188,6 +189,7 @@ function insertVisit(db: Db, v: VisitRow): Omit<RegisteredVisit, 'followUpIds'> 
     emergency: v.emergency,
     payer: v.payer,
     registeredAt,
+    ...(clockBackMinutes === undefined ? {} : { clockBackMinutes }),
   };
 }
 

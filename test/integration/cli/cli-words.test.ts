@@ -82,11 +82,13 @@ describe('loket import arguments', () => {
     expect(month13.code).toBe(2);
     expect(month13.stderr).toMatch(/--as-of "2026-13-01" bukan tanggal yang benar/);
     expect((await cli([...base, '--kind', 'pbi-apbd', '--as-of', '2026-02-30'])).code).toBe(2);
-    const future = await cli([...base, '--kind', 'pbi-apbd', '--as-of', '2099-01-01', '--lang', 'en']);
-    expect(future.code).toBe(2);
-    expect(future.stderr).toMatch(/--as-of 2099-01-01 is in the future \(today is \d{4}-\d{2}-\d{2}\)/);
     // Nothing was made by the refused calls.
     expect(existsSync(db)).toBe(false);
+    // A future as-of date is no usage mistake (it may be the PC's clock): refused in words, exit 1.
+    const future = await cli([...base, '--kind', 'pbi-apbd', '--as-of', '2099-01-01', '--lang', 'en']);
+    expect(future.code).toBe(1);
+    expect(future.stderr).toMatch(/The as-of date 2099-01-01 is after today's date on this computer \(\d{4}-\d{2}-\d{2}\).*check this computer's date/);
+    expect(future.stderr).not.toContain('--kind pbi-apbn|');
 
     const today = await cli([...base, '--kind', 'pbi-apbd', '--as-of', latestToday(), '--json']);
     expect(today.code).toBe(0);

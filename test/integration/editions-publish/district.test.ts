@@ -93,7 +93,7 @@ describe('a district hub publishes list editions to facility hubs', () => {
   it('the periodic sync reports an altered file from the district as refused and keeps nothing of it', async () => {
     const dinas = openCounter(tempDir());
     try {
-      await importAt(dinas, writeSampleCsv(dinas.dir, 'jamkesda.csv'), '2027-01-01', 'Jamkesda');
+      await importAt(dinas, writeSampleCsv(dinas.dir, 'jamkesda.csv'), '2026-11-20', 'Jamkesda');
       await uploadEdition(dinas.sync, district.admin, 'Jamkesda', ADMIN_EDITIONS_PATH);
       district.counter.tamperNextDownload = (bytes) => Buffer.concat([bytes.subarray(0, bytes.length - 8), Buffer.alloc(8)]);
       const sync = startUpstreamSync(facility.pool, facility.config, district.counter, { url: DINKES, fingerprint: 'AA', credential: 'x.y', intervalMs: 3_600_000 });

@@ -193,6 +193,55 @@ describe('a hub restored from a backup', () => {
   });
 });
 
+describe("a visit's payer and patient changed after the backup", () => {
+  it('reach the restored hub again at their own time: the older copy is replaced, a newer change from another counter stays', async () => {
+    const f = await facility();
+    const a = await enrolled(f, 'Loket A');
+    const b = await enrolled(f, 'Loket B');
+    const rina = await register(a.core, 'Rina Dikenal', '1985-03-03');
+    const sari = await register(a.core, 'Sari Dikenal', '1986-04-04');
+    const first = await a.core.registerEmergency({});
+    const second = await a.core.registerEmergency({});
+    for (const core of [a.core, b.core]) await core.syncNow({});
+
+    await f.stop();
+    await onServer(`CREATE DATABASE "${f.dbName}_bak" TEMPLATE "${f.dbName}"`);
+    await f.start();
+
+    // After the backup, at A: both emergencies get their payer and their patient (a known record).
+    for (const [e, known] of [[first, rina], [second, sari]] as const) {
+      await a.core.setPayer({ visitId: e.id, payer: 'jkn' });
+      await a.core.attachIdentity({ visitId: e.id, patientId: known.patient.id });
+    }
+    for (const core of [a.core, b.core]) await core.syncNow({});
+
+    await f.stop();
+    await f.start(`${f.dbName}_bak`);
+    const hubVisit = async (uid: string) =>
+      (await f.hub.pg.query(`SELECT v.payer, p.name FROM visits v JOIN patients p ON p.uid = v.patient_uid WHERE v.uid = $1`, [uid])).rows[0] as { payer: string; name: string };
+    const uidOf = (e: { id: number }) => (a.core.db.prepare('SELECT uid FROM visits WHERE id = ?').get(e.id) as { uid: string }).uid;
+    expect((await hubVisit(uidOf(first))).payer).toBe('pending');
+    // B comes first and, after the restore, settles the second one otherwise: newer than A's changes.
+    expect((await b.core.syncNow({})).resent).toBeGreaterThan(0);
+    const atB = (b.core.db.prepare('SELECT id FROM visits WHERE uid = ?').get(uidOf(second)) as { id: number }).id;
+    const tono = await register(b.core, 'Tono Sesudah Pulih', '1990-05-05');
+    await b.core.setPayer({ visitId: atB, payer: 'umum' });
+    await b.core.attachIdentity({ visitId: atB, patientId: tono.patient.id });
+    await b.core.syncNow({});
+    expect((await a.core.syncNow({})).resent).toBeGreaterThan(0);
+    await b.core.syncNow({});
+
+    expect(await hubVisit(uidOf(first))).toEqual({ payer: 'jkn', name: 'RINA DIKENAL' });
+    expect(await hubVisit(uidOf(second))).toEqual({ payer: 'umum', name: 'TONO SESUDAH PULIH' });
+    const local = 'SELECT v.payer, p.name FROM visits v JOIN patients p ON p.id = v.patient_id WHERE v.uid = ?';
+    for (const core of [a.core, b.core]) {
+      expect(core.db.prepare(local).get(uidOf(first))).toEqual({ payer: 'jkn', name: 'RINA DIKENAL' });
+      expect(core.db.prepare(local).get(uidOf(second))).toEqual({ payer: 'umum', name: 'TONO SESUDAH PULIH' });
+      expect(rejectedOps(core.db)).toEqual([]);
+    }
+  });
+});
+
 describe('a counter enrolled again at a new hub', () => {
   it('loket enroll --again: its history reaches the new hub, its visits of known patients are kept, another counter sees them', async () => {
     const old = await facility();

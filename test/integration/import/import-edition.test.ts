@@ -104,7 +104,7 @@ describe('list import', () => {
         path: writeSecondEditionCsv(dir),
         list: 'PBI APBD Kota Serang',
         kind: 'pbi-apbd',
-        asOf: '2026-12-01',
+        asOf: '2026-11-20',
         onProgress: (p) => {
           if (p.phase === 'indexing') throw new Error('disk full');
         },

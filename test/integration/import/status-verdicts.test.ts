@@ -211,7 +211,8 @@ describe.each([
     expect(result.verdict).toBe('not-eligible');
     expect(result.matches).toHaveLength(2);
     expect(await look(core, 2)).toMatchObject({ verdict: 'eligible' });
-    // October imported again after November: it is told a newer list of its kind decides.
+    // A corrected October imported after November: it is told a newer list of its kind decides.
+    await writeCsvList(okt, { count: 11, seed: SEED, separator: ';', layout: layout(() => 'AKTIF') });
     const again = await importFile(core, okt, 'PBI APBD OKTOBER 2026', '2026-10-25');
     expect(noticeOf(again, 'newer-list-same-kind')?.params).toMatchObject({ others: 'PBI APBD NOVEMBER 2026 (2026-11-25)' });
     expect((await core.lookup({ query: member(1).nik })).verdict).toBe('not-eligible');

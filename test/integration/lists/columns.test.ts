@@ -32,6 +32,16 @@ describe('matchHeader', () => {
     });
   });
 
+  it('reads a header joining two names of one field with a slash (NO. KTP/NIK), never two fields (TEMPAT/TGL LAHIR)', () => {
+    for (const nik of ['NO. KTP/NIK', 'NIK/NO KTP', 'NIK / NO. KTP', 'NO. INDUK KEPENDUDUKAN', 'KTP']) {
+      expect(matchHeader([nik, 'NAMA', 'NO. KARTU BPJS', 'STATUS']), nik).toEqual({ nik: 0, name: 1, card: 2, status: 3 });
+    }
+    for (const card of ['NO. KARTU JKN/KIS', 'NOKA/NO KARTU', 'NO. KARTU PESERTA']) {
+      expect(matchHeader(['NIK', 'NAMA', card]), card).toEqual({ nik: 0, name: 1, card: 2 });
+    }
+    expect(matchHeader(['NIK', 'NAMA', 'TEMPAT/TGL LAHIR', 'NO/NIK'])).toEqual({ nik: 0, name: 1 });
+  });
+
   it('ignores spacing, case and remarks in parentheses', () => {
     expect(matchHeader([' No. ', 'nik (16 digit)', 'Nama\u00a0Peserta ', 'TGL_LAHIR', 'L / P', 'Kab/Kota'])).toEqual({
       rowNo: 0, nik: 1, name: 2, dob: 3, sex: 4, city: 5,

@@ -105,8 +105,14 @@ describe("the facility's own patients come first", () => {
     expect(byName.matches.map((m) => m.name)).toContain('MOCH. RIZKI');
 
     expect((await core.lookup({ query: 'Muhammad Rizki', dob: '2001-01-01' })).ownMatches?.map((p) => p.id)).toEqual([other.id]);
-    // Nobody by that name born that day: every record with the name (its own date shows it differs).
-    expect((await core.lookup({ query: 'Muhammad Rizki', dob: '1999-09-09' })).ownMatches?.map((p) => p.id)).toEqual([rizki.id, other.id]);
+    // Nobody by that name born that day: every record with the name, each marked as born another day.
+    const elsewhere = await core.lookup({ query: 'Muhammad Rizki', dob: '1999-09-09' });
+    expect(elsewhere.ownMatches?.map((p) => [p.id, p.dobDiffers])).toEqual([
+      [rizki.id, true],
+      [other.id, true],
+    ]);
+    expect((await core.lookup({ query: 'Muhammad Rizki', dob: '2001-01-01' })).ownMatches?.[0]?.dobDiffers).toBeUndefined();
+    expect((await core.lookup({ query: 'Muhammad Rizki' })).ownMatches?.some((p) => p.dobDiffers)).toBe(false);
     // A typo after the first word still finds the record born that day.
     expect((await core.lookup({ query: 'Siti Aminha', dob: SITI.dob })).ownMatches?.map((p) => p.name)).toEqual(['SITI AMINAH']);
     // A name still being typed.

@@ -13,8 +13,12 @@ import { useTempDir } from '../../helpers/temp';
 
 const tempDir = useTempDir();
 
+/** Each import a day later: the same file again on the same date would be refused as the current edition again. */
+let imports = 0;
+const nextAsOf = (): string => `2026-11-${String(++imports % 28 + 1).padStart(2, '0')}`;
+
 async function importSample(core: Core, dir: string): Promise<void> {
-  await core.importList({ file: core.registerFile(writeSampleCsv(dir, `s-${Math.random()}.csv`), 'open-list').handle, list: 'PBI', kind: 'pbi-apbd', asOf: '2026-11-01' });
+  await core.importList({ file: core.registerFile(writeSampleCsv(dir, `s-${Math.random()}.csv`), 'open-list').handle, list: 'PBI', kind: 'pbi-apbd', asOf: nextAsOf() });
 }
 
 /** A plain database as Loket made them before encryption was the default: a list edition and a patient. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Patient, RegisteredVisit } from '../../../src/shared/counter';
 import type { ListSummary } from '../../../src/shared/lists';
 import type { LookupResult, MemberMatch, OwnPatient } from '../../../src/shared/lookup';
+import { memberMatch } from '../../helpers/member-match';
 import { unreadableCounts } from '../../../src/renderer/src/features/lookup/lists-header';
 import { correctTicket, droppedByScan, followLiveVerdict, newPatientSubject, type OpenRegistration, type ShownTicket } from '../../../src/renderer/src/features/lookup/on-screen-registration';
 import { ownRecordsOf, sharedMrnOf } from '../../../src/renderer/src/features/lookup/own-records';
@@ -11,25 +12,7 @@ import type { Subject } from '../../../src/renderer/src/features/register/subjec
 const SITI: Patient = { id: 17, uid: '0192f0e0-0000-7000-8000-000000000017', mrn: '000017', nik: '3671026304430035', card: null, name: "SITI NUR'AINY", dob: '1943-04-23', sex: 'P', address: 'JL. MAWAR 3', identified: true };
 const RUDI: Patient = { ...SITI, id: 7, uid: '0192f0e0-0000-7000-8000-000000000007', mrn: '000017', nik: null, name: 'RUDI' };
 const own = (p: Patient): OwnPatient => ({ ...p, lastVisit: null });
-const member = (over: Partial<MemberMatch> = {}): MemberMatch => ({
-  nik: '3671026304430035',
-  card: null,
-  name: "SITI NUR'AINY",
-  dob: '1943-04-23',
-  sex: 'P',
-  status: 'active',
-  statusReason: null,
-  segment: null,
-  facility: null,
-  class: null,
-  address: null,
-  list: { name: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01', edition: 1 },
-  confidence: 'exact',
-  stale: false,
-  flags: [],
-  score: 1,
-  ...over,
-});
+const member = (over: Partial<MemberMatch> = {}): MemberMatch => memberMatch({ nik: '3671026304430035', name: "SITI NUR'AINY", dob: '1943-04-23', sex: 'P', ...over });
 const result = (over: Partial<LookupResult>): LookupResult => ({ query: '000017', kind: 'mrn', verdict: 'unknown', matches: [], problem: null, ...over }) as LookupResult;
 const visit = { id: 3, queue: 'U-003' } as RegisteredVisit;
 

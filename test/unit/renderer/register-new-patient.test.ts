@@ -148,6 +148,17 @@ describe('the birth-date field of the search acts like the search field', () => 
     expect(enterAction(ctx({ busyElsewhere: true, canRegister: true }))).toBe('search');
   });
 
+  it('candidates all born on another day: Enter holds; a pick born on another day: Enter goes to its question, never registers', () => {
+    expect(enterAction(ctx({ hasCandidates: true, allDiffer: true }))).toBe('hold');
+    expect(enterAction(ctx({ hasCandidates: true, allDiffer: false }))).toBe('pick');
+    // Picked, not confirmed: "Daftarkan" has nobody yet (canRegister false); confirmed, Enter registers.
+    expect(enterAction(ctx({ hasCandidates: true, allDiffer: true, confirming: true }))).toBe('confirm');
+    expect(enterAction(ctx({ now: { query: '000010', dob: '' }, last: { query: '000010', dob: '' }, confirming: true }))).toBe('confirm');
+    expect(enterAction(ctx({ canRegister: true, hasCandidates: true, allDiffer: true }))).toBe('register');
+    // Another query typed meanwhile is a new search, question or not.
+    expect(enterAction(ctx({ now: { query: 'nurul', dob: '' }, confirming: true }))).toBe('search');
+  });
+
   it('the same name with another birth date is a new search, never "Enter again"', () => {
     expect(enterAction(ctx({ last: { query: 'halimah', dob: '' }, canRegister: true }))).toBe('search');
     expect(enterAction(ctx({ last: null, canRegister: true }))).toBe('search');

@@ -241,14 +241,4 @@ describe('nameSimilarity', () => {
       }),
     );
   });
-
-  it('is fast enough to rank a few hundred candidates per keystroke', () => {
-    const names = ['MUHAMMAD RIZKI PRATAMA', 'SITI AMINAH', 'NUR HASANAH', 'BUDI SANTOSO', 'DEWI LESTARI', 'AHMAD FAUZI RAHMAN'];
-    const start = performance.now();
-    let sum = 0;
-    for (let i = 0; i < 30_000; i++) sum += nameSimilarity(names[i % 6] ?? '', names[(i * 7 + 1) % 6] ?? '');
-    const perCall = (performance.now() - start) / 30_000;
-    expect(sum).toBeGreaterThan(0);
-    expect(perCall).toBeLessThan(0.01); // ms; 300 candidates then take < 3 ms even on a slow CI box
-  });
 });

@@ -182,6 +182,26 @@ describe('readNikCell', () => {
     expect(readNikCell('1073014503850000', true)).toEqual({ kind: 'invalid', reason: 'province' });
   });
 
+  it('reads a NIK kept as text by a mark: a leading apostrophe or an Excel text formula ="…"', () => {
+    expect(readNikCell('="3673014503850003"', false, TODAY)).toMatchObject({ kind: 'valid', nik: '3673014503850003' });
+    expect(readNikCell(' = "3673 0145 0385 0003" ', false, TODAY)).toMatchObject({ kind: 'valid', nik: '3673014503850003' });
+    expect(readNikCell('`3673014503850003', false, TODAY)).toMatchObject({ kind: 'valid', nik: '3673014503850003' });
+    expect(readNikCell('=""')).toEqual({ kind: 'empty' });
+    expect(readNikCell('="3673014503850003"&"1"')).toEqual({ kind: 'invalid', reason: 'not-digits' });
+  });
+
+  it('reads a NIK a script printed as a float ("….0") as the number a numeric cell holds', () => {
+    expect(readNikCell('3673014503850003.0', false, TODAY)).toMatchObject({ kind: 'valid', nik: '3673014503850003' });
+    expect(readNikCell("'3673014503850003.00", false, TODAY)).toMatchObject({ kind: 'valid', nik: '3673014503850003' });
+    // The same rules as a numeric cell: a last 0 may be Excel's, and above 2^53 the float changed the digits.
+    expect(readNikCell('3673014503850010.0')).toEqual({ kind: 'damaged', prefix15: '367301450385001' });
+    expect(readNikCell('9401014503850012.0')).toEqual({ kind: 'damaged', prefix15: '940101450385001' });
+    // Not an integer, or a float of too few digits: still refused.
+    expect(readNikCell('3673014503850003.5')).toEqual({ kind: 'invalid', reason: 'length' });
+    expect(readNikCell('367301450385003.0')).toEqual({ kind: 'invalid', reason: 'length' });
+    expect(readNikCell('1.23E+15')).toEqual({ kind: 'invalid', reason: 'scientific' });
+  });
+
   it('reads scientific notation by how many digits survived', () => {
     expect(readNikCell('3.67301E+15')).toEqual({ kind: 'invalid', reason: 'scientific' });
     expect(readNikCell('3,67301E+15')).toEqual({ kind: 'invalid', reason: 'scientific' });

@@ -77,7 +77,13 @@ export function ListsScreen({ lists, canManage = false }: { lists: ListsState; c
                   <td>{formatDate(l.asOf, lang)}</td>
                   <td className="data-table__num">{l.members.toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')}</td>
                   <td>
-                    {t('listAdmin.ageDays', { count: l.ageDays })}
+                    {l.aheadOfClock ? (
+                      <span className="badge badge--stale" data-testid="list-ahead-of-clock">
+                        {t('listAdmin.aheadOfClock')}
+                      </span>
+                    ) : (
+                      t('listAdmin.ageDays', { count: l.ageDays })
+                    )}
                     {l.stale && (
                       <span className="badge badge--stale" title={t('listAdmin.staleTitle')}>
                         {t('listAdmin.stale')}
@@ -123,6 +129,8 @@ export function ListsScreen({ lists, canManage = false }: { lists: ListsState; c
           confirmLabel={t('listAdmin.rollbackConfirm')}
           cancelLabel={t('listAdmin.rollbackCancel')}
           keysHint={t('listAdmin.rollbackKeys')}
+          // The current edition's file is deleted: a reflex Enter must bring nothing back (as the import questions).
+          initialFocus="cancel"
           onConfirm={() => void doRollback(rollback)}
           onCancel={() => setRollback(null)}
         />

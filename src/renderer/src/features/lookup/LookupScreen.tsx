@@ -10,6 +10,7 @@ import { RegisterPanel } from '../register/RegisterPanel';
 import { EditNoticeLine, EditWhyNotLine } from '../patient-edit/EditPatientAction';
 import { useListsHeaderSync } from './use-lists-header-sync';
 import { LiveLine } from './LiveLine';
+import { DobConfirm, DobDiffersLine, DobHoldNote } from './DobPick';
 import { CorrectionAction, CorrectionPanel } from './LookupCorrection';
 import { MatchTable } from './MatchTable';
 import { ownRecordsOf } from './own-records';
@@ -95,8 +96,11 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
     inputRef.current?.focus();
   }, [drop]);
 
-  const { display } = search;
+  const { display, order, dobCheck } = search;
   const timeZone = settings?.timeZone ?? 'Asia/Jakarta';
+  // Own records born on another day than the one searched go below a list member born that day (dob-pick.ts).
+  const ownChoice = (below: boolean) =>
+    !open && !editing && <OwnRecordChoice result={result} onPick={search.pickOwn} inputRef={inputRef} tableRef={tableRef} below={below} />;
   return (
     <div className="lookup" data-testid="lookup" data-query={result?.query ?? ''} data-busy={busy}>
       <SearchBar
@@ -110,6 +114,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
         onEnter={search.enter}
         onClear={search.clear}
         onArrowDown={search.focusFirstPick}
+        keysHint={order.allDiffer ? 'dob-differs' : 'default'}
       />
       <div className="lookup__status" aria-live="polite">
         {busy ? t('lookup.searching') : ''}
@@ -119,6 +124,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
           {note}
         </p>
       )}
+      {search.held && <DobHoldNote searched={search.held} />}
       {typedAheadNote && (
         <p className="scan-note" role="status" data-testid="type-ahead-note">
           {typedAheadNote}
@@ -132,12 +138,14 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
       {!result && !error && !ticket && !open && <p className="lookup__idle">{t('lookup.idle')}</p>}
       {result?.patient && <OwnPatientLine patient={result.patient} />}
       {!ticket && (editing?.target.origin === 'result' ? <CorrectionPanel correction={correction} /> : <CorrectionAction correction={correction} />)}
-      {!open && !editing && <OwnRecordChoice result={result} onPick={search.pickOwn} inputRef={inputRef} tableRef={tableRef} />}
+      {order.ownFirst && ownChoice(false)}
       {display && <VerdictBanner display={display} listCount={lists.status === 'ready' ? lists.lists.length : null} matches={result?.matches ?? []} timeZone={timeZone} unsearched={result?.unsearched} />}
-      {!open && !editing && <RegisterBar startRef={startRef} toRegister={search.toRegister} onStart={registration.start} onNewPatient={search.newPatient} />}
+      {!open && !editing && dobCheck && search.awaitingDob && <DobConfirm check={dobCheck} backRef={startRef} onBack={search.backFromDob} onConfirm={search.confirmDob} />}
+      {!open && !editing && !search.awaitingDob && <RegisterBar startRef={startRef} toRegister={search.toRegister} onStart={registration.start} onNewPatient={search.newPatient} />}
       {open && (
         <RegisterPanel
           key={open.key}
+          notice={dobCheck && <DobDiffersLine check={dobCheck} />}
           subject={open.subject}
           settings={settings}
           onWho={registration.setRegistering}
@@ -154,9 +162,11 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
           pickable={display !== null && isPickable(display) && !open}
           picked={search.picked}
           onPick={search.pickMatch}
-          onLeaveTop={() => (document.querySelector<HTMLButtonElement>('button[data-own-pick]') ?? inputRef.current)?.focus()}
+          onLeaveTop={() => ((order.ownFirst ? document.querySelector<HTMLButtonElement>('button[data-own-pick]') : null) ?? inputRef.current)?.focus()}
+          onLeaveBottom={order.ownFirst ? undefined : () => document.querySelector<HTMLButtonElement>('button[data-own-pick]')?.focus()}
         />
       )}
+      {!order.ownFirst && ownChoice(true)}
     </div>
   );
 }

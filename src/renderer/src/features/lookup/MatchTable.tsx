@@ -16,8 +16,10 @@ interface Props {
   pickable: boolean;
   picked: number | null;
   onPick: (index: number) => void;
-  /** ArrowUp from the first Pick button goes back to the search field. */
+  /** ArrowUp from the first Pick button goes back to the search field (or the own records above). */
   onLeaveTop: () => void;
+  /** ArrowDown from the last Pick button: the own records, when they are shown below. */
+  onLeaveBottom?: () => void;
   tableRef: RefObject<HTMLTableElement | null>;
   /** The facility's zone: a live answer's time is shown in it. */
   timeZone: string;
@@ -26,7 +28,7 @@ interface Props {
 /** Warnings a clerk should see; restored card zeros are information, not a warning. A different birth date shows beside the date. */
 const WARNING_FLAGS: readonly MatchFlag[] = ['damaged-nik', 'nik-dob-mismatch', 'nik-sex-mismatch', 'duplicate-in-list'];
 
-export function MatchTable({ matches, queryKind, pickable, picked, onPick, onLeaveTop, tableRef, timeZone }: Props) {
+export function MatchTable({ matches, queryKind, pickable, picked, onPick, onLeaveTop, onLeaveBottom, tableRef, timeZone }: Props) {
   const { t } = useTranslation();
   const word = useCoreMessage();
   const lang = useLang();
@@ -38,6 +40,7 @@ export function MatchTable({ matches, queryKind, pickable, picked, onPick, onLea
     if (at < 0) return;
     event.preventDefault();
     if (event.key === 'ArrowUp' && at === 0) onLeaveTop();
+    else if (event.key === 'ArrowDown' && at === buttons.length - 1 && onLeaveBottom) onLeaveBottom();
     else buttons[event.key === 'ArrowDown' ? Math.min(at + 1, buttons.length - 1) : at - 1]?.focus();
   }
 

@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OwnPatient } from '../../../../shared/lookup';
+import type { OwnMatch, OwnPatient } from '../../../../shared/lookup';
 import { formatDate } from '../../format';
 import { useLang } from '../../i18n';
 
@@ -23,10 +23,11 @@ export function OwnPatientLine({ patient }: { patient: OwnPatient }) {
 }
 
 interface ListProps {
-  patients: OwnPatient[];
+  /** Each marked `dobDiffers` when born on another day than the one searched ("Tanggal lahir beda", as the list rows). */
+  patients: OwnMatch[];
   /** The heading: returning patients with the name searched (default), or those sharing the record number typed. */
   title?: string;
-  onPick: (patient: OwnPatient) => void;
+  onPick: (patient: OwnMatch) => void;
   /** ArrowUp from the first button: back to the search field; ArrowDown from the last: the list matches. */
   onLeaveTop: () => void;
   onLeaveBottom: () => void;
@@ -55,11 +56,16 @@ export function OwnMatches({ patients, title, onPick, onLeaveTop, onLeaveBottom 
       </h2>
       <ul className="own-matches__list" onKeyDown={onKeyDown}>
         {patients.map((p) => (
-          <li key={p.id} className="own-matches__item" data-testid="own-match" data-mrn={p.mrn}>
+          <li key={p.id} className={`own-matches__item${p.dobDiffers ? ' own-matches__item--dob-differs' : ''}`} data-testid="own-match" data-mrn={p.mrn}>
             <span className="own-matches__name">{p.name}</span>
             <span className="own-matches__meta">
               {t('register.mrn')} {p.mrn}
               {p.dob ? ` · ${formatDate(p.dob, lang) ?? ''}` : ''}
+              {p.dobDiffers && (
+                <span className="badge badge--dob-differs" data-testid="dob-differs" data-flag="dob-differs">
+                  {t('flags.dob-differs')}
+                </span>
+              )}
               {p.address ? ` · ${p.address}` : ''}
               {' · '}
               {p.lastVisit ? t('lookup.lastVisit', { date: dayMonthYear(p.lastVisit) }) : t('lookup.noVisit')}

@@ -18,10 +18,12 @@ interface Props {
   onClear: () => void;
   /** ArrowDown in the search or the date field: move to the candidates. */
   onArrowDown: () => void;
+  /** 'dob-differs': every candidate was born on another day, so Enter again does not register (no "Enter lagi: daftarkan"). */
+  keysHint?: 'default' | 'dob-differs';
 }
 
 /** The one field a clerk types or scans into, plus the birth date that narrows a name search. */
-export function SearchBar({ inputRef, query, dob, busy, onQueryChange, onDobChange, onSubmit, onEnter, onClear, onArrowDown }: Props) {
+export function SearchBar({ inputRef, query, dob, busy, onQueryChange, onDobChange, onSubmit, onEnter, onClear, onArrowDown, keysHint = 'default' }: Props) {
   const { t } = useTranslation();
   const hintId = useId();
 
@@ -83,7 +85,7 @@ export function SearchBar({ inputRef, query, dob, busy, onQueryChange, onDobChan
         onKeyDown={onQueryKeyDown}
       />
       <p id={hintId} className="search__note search__note--query">
-        {t('lookup.keys')}
+        {keysHint === 'dob-differs' ? t('lookup.keysDobDiffers') : t('lookup.keys')}
       </p>
       <label className="search__label search__label--dob" htmlFor="lookup-dob">
         {t('lookup.dobLabel')}

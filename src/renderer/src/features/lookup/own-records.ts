@@ -1,10 +1,10 @@
-import type { LookupResult, OwnPatient } from '../../../../shared/lookup';
+import type { LookupResult, OwnMatch } from '../../../../shared/lookup';
 
 /**
  * The facility's own records the clerk picks from: a name's returning patients, or the patients
  * sharing the record number typed (two counters gave it before they were connected to the hub).
  */
-export function ownRecordsOf(result: LookupResult | null): OwnPatient[] {
+export function ownRecordsOf(result: LookupResult | null): OwnMatch[] {
   return result?.kind === 'name' || result?.kind === 'mrn' ? (result.ownMatches ?? []) : [];
 }
 

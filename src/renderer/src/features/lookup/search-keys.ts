@@ -32,19 +32,26 @@ export interface EnterContext {
   canRegister: boolean;
   /** The answer lists candidates to pick from. */
   hasCandidates: boolean;
+  /** Every candidate was born on another day than the one searched (dob-pick.ts): none is Enter's. */
+  allDiffer?: boolean;
+  /** A candidate born on another day was picked and waits for the clerk's "Ya, orang yang sama". */
+  confirming?: boolean;
 }
 
 /**
  * What Enter does ("Enter: cari, Enter lagi: daftarkan"):
  * - 'ask': the answer on screen came by itself while the clerk typed: this Enter is the "cari" (no new search);
  * - 'register' / 'pick': Enter again on an answer the clerk asked for;
+ * - 'confirm': a candidate born on another day is picked: Enter goes to its question, never past it;
+ * - 'hold': every candidate was born on another day: Enter picks none (the clerk picks with ↓, or F2);
  * - 'search': anything else, also the same name with another birth date.
  */
-export function enterAction(c: EnterContext): 'ask' | 'register' | 'pick' | 'search' {
+export function enterAction(c: EnterContext): 'ask' | 'register' | 'pick' | 'confirm' | 'hold' | 'search' {
   if (c.last && sameSearch(c.now, c.last) && !c.busyElsewhere) {
     if (!c.asked) return 'ask';
+    if (c.confirming) return 'confirm';
     if (c.canRegister) return 'register';
-    if (c.hasCandidates) return 'pick';
+    if (c.hasCandidates) return c.allDiffer ? 'hold' : 'pick';
   }
   return 'search';
 }

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OwnPatient } from '../../../../shared/lookup';
+import type { OwnMatch } from '../../../../shared/lookup';
 import type { Subject } from '../register/subject';
 import { subjectOf } from '../register/subject-of';
+import { awaitsConfirmation, candidateOrder, dobCheckOfOwn, dobCheckOfRow, type CandidateOrder, type DobCheck } from './dob-pick';
 import { droppedByScan, newPatientSubject } from './on-screen-registration';
 import { isNameQuery, shouldAutoSearch } from './query-shape';
 import { enterAction, sameSearch, type SearchAsked } from './search-keys';
@@ -46,6 +47,16 @@ export interface SearchFlow {
   display: Display | null;
   /** What "Daftarkan" would register now; null: nothing yet (pick first, or F2). */
   toRegister: Subject | null;
+  /** Own records above or below the list matches, and whether every candidate was born another day (dob-pick.ts). */
+  order: CandidateOrder;
+  /** A candidate born on another day than the one searched was picked: both dates are said. */
+  dobCheck: DobCheck | null;
+  /** …and "Daftarkan" waits for the clerk's "Ya, orang yang sama" (confirmDob) or "Bukan" (backFromDob). */
+  awaitingDob: boolean;
+  /** Enter found only candidates born on another day and picked none: the date searched, to say so. */
+  held: string | null;
+  confirmDob: () => void;
+  backFromDob: () => void;
   onQueryChange: (value: string) => void;
   onDobChange: (value: string) => void;
   /** The Search button: a search the clerk asked for. */
@@ -56,7 +67,7 @@ export interface SearchFlow {
   clear: () => void;
   pickMatch: (index: number) => void;
   /** An own record picked (a name's, or one of those sharing a record number): its look-up, then Enter registers it. */
-  pickOwn: (patient: OwnPatient) => void;
+  pickOwn: (patient: OwnMatch) => void;
   /** F2: a new patient without data (a name searched goes into the form). */
   newPatient: () => void;
   focusFirstPick: () => void;
@@ -89,10 +100,16 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
   const registrable = useRef<Subject | null>(null);
   /** An own record was picked from a name search: Enter registers it once its look-up is back. */
   const focusStart = useRef(false);
+  const [dobCheck, setDobCheck] = useState<DobCheck | null>(null);
+  const [held, setHeld] = useState<string | null>(null);
+  const order = useRef<CandidateOrder>({ ownFirst: true, allDiffer: false });
+  const confirming = useRef(false);
 
+  // The first candidate in the screen's order: the own records or the list matches, whichever is shown first.
   const focusFirstPick = useCallback(() => {
-    const first = document.querySelector<HTMLButtonElement>('button[data-own-pick]') ?? tableRef.current?.querySelector<HTMLButtonElement>('button[data-pick]');
-    first?.focus();
+    const own = document.querySelector<HTMLButtonElement>('button[data-own-pick]');
+    const row = tableRef.current?.querySelector<HTMLButtonElement>('button[data-pick]');
+    (order.current.ownFirst ? (own ?? row) : (row ?? own))?.focus();
   }, [tableRef]);
 
   const run = useCallback(
@@ -110,9 +127,15 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
           busyElsewhere: open !== null || failed.current,
           canRegister: registrable.current !== null,
           hasCandidates: document.querySelector('button[data-own-pick], button[data-pick]') !== null,
+          allDiffer: order.current.allDiffer,
+          confirming: confirming.current,
         });
         // Searched by itself while the clerk typed: this Enter is the clerk's "cari".
         if (action === 'ask') return;
+        // Nobody born that day: a reflex Enter picks no stranger; the screen says what to do instead.
+        if (action === 'hold') return setHeld(d);
+        // A pick born on another day waits for its question: Enter goes there (on "Bukan"), never past it.
+        if (action === 'confirm') return startRef.current?.focus();
         // Enter on the query already answered: register that patient (the "Daftarkan" button),
         // or, when the clerk must pick first, go to the candidates; otherwise search again.
         if (action === 'register' && registrable.current) return start(registrable.current);
@@ -123,11 +146,13 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
       // A search the clerk asked for: from now on no key reaches the previous answer (type-ahead.ts).
       if (askedFor.current !== null && sameSearch(askedFor.current, now)) typeAhead.begin();
       setPicked(null);
+      setDobCheck(null);
+      setHeld(null);
       drop();
       setTicket(null);
       void search(q, d, patientId);
     },
-    [search, open, start, drop, setTicket, focusFirstPick],
+    [search, open, start, drop, setTicket, focusFirstPick, startRef],
   );
 
   const schedule = useCallback(
@@ -143,6 +168,8 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
     setQuery('');
     setDob('');
     setPicked(null);
+    setDobCheck(null);
+    setHeld(null);
     drop();
     setTicket(null);
     setNote(null);
@@ -174,6 +201,8 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
     setQuery(scan.digits);
     setDob('');
     setPicked(null);
+    setDobCheck(null);
+    setHeld(null);
     drop();
     setTicket(null);
     focusStart.current = false;
@@ -186,7 +215,10 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
   }, [scan, onScanTaken, open, registering, search, drop, setTicket, setNote, inputRef, t]);
 
   const pickOwn = useCallback(
-    (p: OwnPatient) => {
+    (p: OwnMatch) => {
+      // Picked from a name search with another birth date: the question keeps the date searched,
+      // which the fields no longer show, and "Bukan" brings that search back.
+      const check = dobCheckOfOwn(p, { query: lastSearched.current, dob: lastDob.current });
       // Looked up by its record number: the verdict then comes from the patient's own NIK or card.
       // With its id too: another patient may hold the same number (two counters gave it before the hub).
       setQuery(p.mrn);
@@ -194,11 +226,18 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
       focusStart.current = true;
       askedFor.current = { query: p.mrn, dob: '' };
       run(p.mrn, '', false, p.id);
+      setDobCheck(check);
     },
     [run],
   );
 
-  const newPatient = useCallback(() => start(newPatientSubject(inputRef.current?.value ?? '', dob), false), [start, dob, inputRef]);
+  // F2 on the question about an own record picked with another birth date (the field holds its
+  // record number now): the new patient is the one searched, with the name and date typed.
+  const searchedBack = dobCheck?.back ?? null;
+  const newPatient = useCallback(
+    () => start(searchedBack ? newPatientSubject(searchedBack.query, searchedBack.dob) : newPatientSubject(inputRef.current?.value ?? '', dob), false),
+    [start, dob, inputRef, searchedBack],
+  );
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -207,7 +246,11 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
   const selected = result && picked !== null ? (result.matches[picked] ?? null) : null;
   const display = result ? displayOf(result, selected) : null;
   const toRegister = result && display ? subjectOf(result, display, lastSearched.current, live, state.dob) : null;
-  registrable.current = toRegister;
+  const awaitingDob = awaitsConfirmation(dobCheck, toRegister !== null);
+  // Until the clerk confirms a pick born on another day, Enter has nobody to register.
+  registrable.current = awaitingDob ? null : toRegister;
+  confirming.current = awaitingDob;
+  order.current = candidateOrder(result);
 
   // In the commit that shows "Daftarkan" (a layout effect, no frame later): an Enter pressed as
   // soon as the picked patient's answer shows registers them instead of going to the pick.
@@ -224,7 +267,27 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
     picked,
     display,
     toRegister,
-    onQueryChange: (value) => {
+    order: order.current,
+    dobCheck,
+    awaitingDob,
+    held,
+    confirmDob: () => {
+      if (!dobCheck || !toRegister) return;
+      // Asked once: "Ya, orang yang sama" registers (the unit step says the dates again).
+      setDobCheck({ ...dobCheck, confirmed: true });
+      start(toRegister);
+    },
+    backFromDob: () => {
+      const back = dobCheck?.back;
+      setDobCheck(null);
+      inputRef.current?.focus();
+      if (!back) return setPicked(null);
+      // An own record was looked up by its number: the name search it was picked from, again.
+      setQuery(back.query);
+      setDob(back.dob);
+      askedFor.current = back;
+      run(back.query, back.dob);
+    },    onQueryChange: (value) => {
       setQuery(value);
       if (value.trim()) setTicket(null);
       if (!value.trim()) {
@@ -245,8 +308,11 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
     clear,
     pickMatch: (i) => {
       // The clerk has compared the papers: the next Enter registers the picked patient ("Daftarkan"
-      // takes the focus in the commit that shows it).
+      // takes the focus in the commit that shows it), or, born on another day, goes to its question.
+      const row = result?.matches[i];
       focusStart.current = true;
+      setDobCheck(row ? dobCheckOfRow(row, state.dob) : null);
+      setHeld(null);
       setPicked(i);
     },
     pickOwn,

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { Patient } from '../../../../shared/counter';
+import type { Identity, Patient } from '../../../../shared/counter';
 import { maskNik } from '../../../../shared/masking';
 import { formatDate } from '../../format';
 import { useLang } from '../../i18n';
 
 interface Props {
   candidates: Patient[];
+  /** The person about to be recorded: a NIK or card of theirs is put on the record used when it has none. */
+  identity: Identity;
   busy: boolean;
   onUse: (patient: Patient) => void;
   onCreateAnyway: () => void;
@@ -13,13 +15,15 @@ interface Props {
 }
 
 /** Records that are probably this patient: use one, or make a new record anyway. */
-export function DuplicatesStep({ candidates, busy, onUse, onCreateAnyway, onCancel }: Props) {
+export function DuplicatesStep({ candidates, identity, busy, onUse, onCreateAnyway, onCancel }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
     <div className="register__dups" data-testid="duplicates">
       <h2 className="register__title">{t('register.duplicatesTitle')}</h2>
       <p className="register__detail">{t('register.duplicatesDetail')}</p>
+      {identity.nik && <p className="register__detail">{t('register.duplicatesKeepsNik', { nik: maskNik(identity.nik) })}</p>}
+      {!identity.nik && identity.card && <p className="register__detail">{t('register.duplicatesKeepsCard', { card: identity.card })}</p>}
       <ul className="dup-list">
         {candidates.map((p) => (
           <li key={p.id} className="dup-list__item">
@@ -27,6 +31,7 @@ export function DuplicatesStep({ candidates, busy, onUse, onCreateAnyway, onCanc
             <span className="dup-list__meta">
               {t('register.mrn')} {p.mrn}
               {p.nik ? ` · NIK ${maskNik(p.nik)}` : ''}
+              {p.nik && identity.nik && p.nik !== identity.nik ? ` (${t('register.duplicateOtherNik')})` : ''}
               {p.dob ? ` · ${formatDate(p.dob, lang) ?? ''}` : ''}
               {p.address ? ` · ${p.address}` : ''}
             </span>

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient, RegisteredVisit } from '../../../../shared/counter';
 import type { CounterSettings } from '../../../../shared/settings';
@@ -24,18 +24,20 @@ interface Props {
   onWho: (who: Who | null) => void;
   onRegistered: (visit: RegisteredVisit, patient: Patient) => void;
   onCancel: () => void;
+  /** Said above every step (a pick born on another day than the one searched: both dates). */
+  notice?: ReactNode;
 }
 
 /**
  * Registration after a look-up (the steps are register-flow.ts): the patient's record, the unit,
  * the payer and "Daftar". The verdict never blocks anything.
  */
-export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel }: Props) {
+export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel, notice }: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   // Every unit but the IGD (an emergency goes by F9), each with its number key as on the queue's tabs.
   const units = useMemo(() => keyedUnits(settings?.units ?? []).filter((u) => u.code !== settings?.emergencyUnit), [settings]);
-  const { state, dispatch, resolve, takePatient, register } = useRegisterFlow(subject, units, onWho, onRegistered);
+  const { state, dispatch, resolve, takePatient, takeDuplicate, register } = useRegisterFlow(subject, units, onWho, onRegistered);
   const panelRef = useRef<HTMLElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   const { step } = state;
@@ -80,6 +82,7 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
 
   return (
     <section className="register" ref={panelRef} data-testid="register-panel" data-step={step.step} onKeyDown={onKeyDown} aria-busy={state.busy}>
+      {notice}
       {step.step === 'checking' && <p className="register__checking">{t('register.checking')}</p>}
       {step.step === 'form' && (
         <NewPatientForm
@@ -106,8 +109,9 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
       {step.step === 'duplicates' && (
         <DuplicatesStep
           candidates={step.candidates}
+          identity={step.identity}
           busy={state.busy}
-          onUse={takePatient}
+          onUse={(patient) => void takeDuplicate(patient, step.identity)}
           onCreateAnyway={() => void resolve(step.identity, true)}
           onCancel={onCancel}
         />

@@ -28,6 +28,11 @@ export const Ticket = forwardRef<HTMLElement, { visit: RegisteredVisit; patient:
           {t('register.mrn')} {patient.mrn}
         </p>
         {visit.followUpIds.length > 0 && <p className="ticket__note">{t('register.ticketPending')}</p>}
+        {visit.clockBackMinutes !== undefined && (
+          <p className="ticket__note" role="alert" data-testid="ticket-clock-back">
+            {t('register.ticketClockBack', { minutes: visit.clockBackMinutes })}
+          </p>
+        )}
         <p className="ticket__next">{t('register.ticketNext')}</p>
       </div>
     </section>

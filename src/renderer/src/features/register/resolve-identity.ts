@@ -19,7 +19,8 @@ export function sameName(a: string, b: string): boolean {
  * written here, a new record is made with its visit when the clerk registers.
  * - Its NIK or card is a record here: that record. But when the NIK's record bears another name
  *   (a baby registered with the mother's NIK), the clerk is asked (`nik-clash`), never switched.
- * - Records with the same name and birth date: shown first (unless the clerk already went past them).
+ * - Likely duplicates (likely-duplicates.ts in the core: the name spelt otherwise, the birth date a
+ *   slip off or missing): shown first (unless the clerk already went past them).
  * - Otherwise: a new patient.
  * `alive()` false after an answer: the panel was dropped meanwhile, nothing more happens (null).
  */

@@ -3,6 +3,7 @@ import type { Result } from '../../../../shared/contract';
 import type { Identity, Patient, RegisteredVisit } from '../../../../shared/counter';
 import { loket } from '../../api';
 import { canSubmit, firstAction, flowReducer, initialFlow, personOf, registrationOf, type FlowEvent, type FlowState, type Registration, type UnitChoice, type Who } from './register-flow';
+import { adoptIdentity } from './adopt-identity';
 import { withIdentityCheck } from './identity-check';
 import { resolveIdentity } from './resolve-identity';
 import type { Subject } from './subject';
@@ -24,6 +25,8 @@ export interface RegisterFlow {
   dispatch: Dispatch<FlowEvent>;
   resolve: (identity: Identity, skipDuplicates?: boolean) => Promise<void>;
   takePatient: (patient: Patient) => void;
+  /** "Pakai data ini" for a likely duplicate: the record, with the scanned NIK or card it lacks put on it. */
+  takeDuplicate: (patient: Patient, identity: Identity) => Promise<void>;
   register: (confirmDuplicate: boolean) => Promise<void>;
 }
 
@@ -71,6 +74,17 @@ export function useRegisterFlow(
   const takePatient = useCallback(
     (patient: Patient) => {
       if (alive.current) void toStep({ type: 'patient', patient });
+    },
+    [toStep],
+  );
+
+  const takeDuplicate = useCallback(
+    async (patient: Patient, identity: Identity): Promise<void> => {
+      dispatch({ type: 'busy' });
+      const adopted = await adoptIdentity(loket, patient, identity);
+      if (!alive.current) return;
+      if (!adopted.ok) return dispatch({ type: 'failed', error: adopted.error });
+      await toStep({ type: 'patient', patient: adopted.value });
     },
     [toStep],
   );
@@ -126,5 +140,5 @@ export function useRegisterFlow(
     [subject, units, onRegistered],
   );
 
-  return { state, dispatch, resolve, takePatient, register };
+  return { state, dispatch, resolve, takePatient, takeDuplicate, register };
 }
