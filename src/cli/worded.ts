@@ -17,6 +17,7 @@ export function wordedLookup(lang: Lang, r: LookupResult) {
     ...(r.queryWarnings ? { queryWarnings: r.queryWarnings.map((w) => worded(lang, w)) } : {}),
     ...(r.unsearched ? { unsearched: { ...r.unsearched, message: worded(lang, r.unsearched.message) } } : {}),
     ...(r.conflict ? { conflict: { ...r.conflict, message: worded(lang, r.conflict.message) } } : {}),
+    ...(r.contradiction ? { contradiction: worded(lang, r.contradiction) } : {}),
   };
 }
 

@@ -63,8 +63,10 @@ export type StatusColumnSource = 'header' | 'values' | 'mapping';
 export interface StatusColumn {
   header: string;
   foundBy: StatusColumnSource;
-  /** 'flag' when the column holds only 1 and 0 and is read as a yes/no flag (1 active, 0 not active); absent: status words and VClaim codes. */
+  /** 'flag' when the column holds 1 and 0 (and perhaps words) and is read as a yes/no flag (1 active, 0 not active); absent: status words and VClaim codes. */
   reading?: 'flag';
+  /** A remarks column (KET) of status words read beside the status column: the stronger word of the two counts. */
+  remarks?: string;
 }
 
 /** Where a suggested as-of date was read: a title row above the header, BULAN/TAHUN (or PERIODE) columns, the file name. */
@@ -79,23 +81,31 @@ export interface AsOfSuggestion {
 
 /**
  * Something the administrator should know about a whole import; worded by the caller (noticeMessage).
- * `status-flag`: the status column holds only 1 and 0, read as yes/no (0 not active). `unknown-status`:
+ * `status-by-values`: the status column was found by its values (`values`: the most frequent, with rows).
+ * `status-flag`: the status column holds 1 and 0, read as yes/no (0 not active). `unknown-status`:
  * `rows` members have a status value no word explains (not active, reason unknown); `values` names
- * the most frequent with their rows.
+ * the most frequent with their rows. `contradicting-rows`: `count` people are on the file as active
+ * on one row and not active on another (`rows`: the row numbers of a few). `older-list-same-kind` /
+ * `newer-list-same-kind`: other current lists of this kind (`others`: names with as-of dates)
+ * are older / newer; for a person on several, the newest decides.
  */
 export interface ImportNotice {
   code:
     | 'no-status-column'
     | 'status-by-values'
     | 'status-flag'
+    | 'status-remarks'
     | 'unknown-status'
     | 'repeated-rows'
+    | 'contradicting-rows'
     | 'scientific-nik'
     | 'other-sheets'
     | 'unplaced-identifier'
     | 'fewer-members'
     | 'older-as-of'
-    | 'kind-changed';
+    | 'kind-changed'
+    | 'older-list-same-kind'
+    | 'newer-list-same-kind';
   params: MessageParams;
 }
 /** A notice as a message of the shared catalog (`import/<code>`). */

@@ -75,6 +75,12 @@ export interface LookupResult {
    * others, so the clerk checks the card. `people`: how many people hold the number.
    */
   conflict?: { people: number; message: CoreMessage };
+  /**
+   * A list holds the person more than once, active and not active (src/shared/verdict-rule.ts,
+   * rule 3): message lookup/list-contradicts, worded by the caller. The verdict already counts
+   * the not-active row; this says why it is no plain answer.
+   */
+  contradiction?: CoreMessage;
   /** This facility's record of the patient, when the query names one (MRN, or a known NIK or card). */
   patient?: OwnPatient | null;
   /**

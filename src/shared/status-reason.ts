@@ -8,6 +8,16 @@ export type StatusReasonCode = (typeof STATUS_REASONS)[number];
 
 /** …or a status nobody knows, kept as written after this prefix ("unknown:BLOKIR"). */
 export const UNKNOWN_REASON = 'unknown:';
+/**
+ * …or the list's validity dates (TMT / TAT) on the day of the look-up: coverage ended on that
+ * date ("ended:2026-06-30"), or begins on it ("not-yet:2027-01-01"). Never stored: the look-up
+ * derives them, since the same row is active today and ended next month.
+ */
+export const ENDED_REASON = 'ended:';
+export const NOT_YET_REASON = 'not-yet:';
+
+/** yyyy-mm-dd as dd-mm-yyyy, the way lists and the counter write dates. */
+const dayFirst = (iso: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : iso);
 
 /**
  * What editions imported before reasons were codes hold: the Indonesian text itself. Read back as
@@ -37,6 +47,8 @@ const CODES = new Set<string>(STATUS_REASONS);
 export function statusReasonMessage(reason: string): CoreMessage {
   if (CODES.has(reason)) return { code: `status-reason/${reason as StatusReasonCode}` };
   if (reason.startsWith(UNKNOWN_REASON)) return { code: 'status-reason/unknown', params: { raw: reason.slice(UNKNOWN_REASON.length) } };
+  if (reason.startsWith(ENDED_REASON)) return { code: 'status-reason/ended', params: { date: dayFirst(reason.slice(ENDED_REASON.length)) } };
+  if (reason.startsWith(NOT_YET_REASON)) return { code: 'status-reason/not-yet', params: { date: dayFirst(reason.slice(NOT_YET_REASON.length)) } };
   const old = OLD_TEXTS.get(reason);
   if (old !== undefined) return { code: `status-reason/${old}` };
   if (reason.startsWith(OLD_UNKNOWN)) return { code: 'status-reason/unknown', params: { raw: reason.slice(OLD_UNKNOWN.length) } };

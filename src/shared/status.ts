@@ -63,9 +63,15 @@ const VALUE_WORDS = new Map<string, string | null>([
  * are no evidence that a column holds the status (mapStatusEvidence, status-column.ts). Their
  * negations are spelled out: "TIDAK TERDAFTAR" also reads as not active through TIDAK (the
  * strongest word), but "BELUM TERDAFTAR" or "TDK VALID" would otherwise read as active.
+ * "PINDAH FASKES" / "PINDAH FKTP" (the member moved their registration to another puskesmas or
+ * clinic) is a remark on a member who stays covered: active, and, since PINDAH alone means moved
+ * away, no evidence of a status column either (isStatusWord compares both readings).
  */
 const STATUS_COLUMN_WORDS = new Map<string, string | null>([
   ...['TERDAFTAR', 'VALID', 'BARU', 'PESERTABARU'].map((w) => [w, null] as const),
+  ...['PINDAHFASKES', 'PINDAHFKTP', 'PINDAHPKM', 'PINDAHPUSKESMAS', 'PINDAHKLINIK', 'PINDAHFASKESTK1', 'PINDAHFASKESTINGKATPERTAMA', 'MUTASIFASKES', 'MUTASIFKTP', 'GANTIFASKES', 'GANTIFKTP'].map(
+    (w) => [w, null] as const,
+  ),
   ...['TIDAKTERDAFTAR', 'TDKTERDAFTAR', 'BELUMTERDAFTAR', 'TIDAKVALID', 'TDKVALID', 'BELUMVALID', 'INVALID', 'NONVALID'].map(
     (w) => [w, R_INACTIVE] as const,
   ),
@@ -132,6 +138,67 @@ function strongestWord(text: string, table: ReadonlyMap<string, string | null>):
   return best;
 }
 
+/**
+ * Spreadsheet error values (a VLOOKUP against a missing sheet fills a column with #N/A): no
+ * status at all, whatever letters they hold ("#N/A" is not the word NA = non-aktif). They come
+ * out unknown, so the import counts and names them.
+ */
+const SPREADSHEET_ERROR = /^#(?:N\/A|VALUE!|REF!|NAME\?|DIV\/0!|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/i;
+
+/**
+ * Words that deny what follows ("NON AKTIP", "TDK AKTIP", "T. AKTIF", "BLM VALID"). A status
+ * holding one is never read as active: a negated "active" is not active, and any other text with
+ * a negation and an "active" word in it is unknown (reported), never guessed green.
+ */
+const NEGATIONS = new Set(['NON', 'TIDAK', 'TDK', 'TAK', 'T', 'BELUM', 'BLM', 'BUKAN', 'BKN', 'GAK', 'ENGGAK', 'NGGAK', 'NOT', 'NO', 'IN', 'UN']);
+/** The same negations glued to the word they deny ("NONAKTIP", "TDKAKTIF"); single letters excepted. */
+const NEGATION_PREFIXES = [...NEGATIONS].filter((n) => n.length > 1);
+const LETTER_RUNS = /[A-Z]+/g;
+
+/** An "active" word of `table` spelled by tokens[i..] (longest run first), or false. */
+function activeRunAt(tokens: readonly string[], i: number, table: ReadonlyMap<string, string | null>): boolean {
+  for (let n = Math.min(MAX_RUN, tokens.length - i); n >= 1; n--) {
+    if (table.get(tokens.slice(i, i + n).join('')) === null) return true;
+  }
+  return false;
+}
+
+/** A token that is a negation glued to an "active" word ("NONAKTIP", "TDKVALID"). */
+function gluedNegation(token: string, table: ReadonlyMap<string, string | null>): boolean {
+  for (const prefix of NEGATION_PREFIXES) {
+    if (token.length - prefix.length >= 4 && token.startsWith(prefix) && table.get(token.slice(prefix.length)) === null) return true;
+  }
+  return false;
+}
+
+/** 'negated': a negation stands right before an "active" word; 'present': a negation stands elsewhere; null: none. */
+function negationIn(text: string, table: ReadonlyMap<string, string | null>): 'negated' | 'present' | null {
+  const tokens = text.toUpperCase().match(LETTER_RUNS);
+  if (tokens === null) return null;
+  let present = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (NEGATIONS.has(token)) {
+      if (activeRunAt(tokens, i + 1, table)) return 'negated';
+      present = true;
+    } else if (gluedNegation(token, table)) return 'negated';
+  }
+  return present ? 'present' : null;
+}
+
+/**
+ * The reason of a status text: the whole text as one word, else its strongest word; then a
+ * negation overrules "active" (negated: not active; elsewhere in the text: unknown).
+ */
+function reasonOf(text: string, compact: string, table: ReadonlyMap<string, string | null>): string | null | undefined {
+  const whole = table.get(compact);
+  const reason = whole === undefined ? strongestWord(text, table) : whole;
+  if (reason !== null && reason !== undefined) return reason;
+  const negation = negationIn(text, table);
+  if (negation === 'negated') return R_INACTIVE;
+  return negation === 'present' ? undefined : reason;
+}
+
 function read(raw: string | number | null | undefined, reading: Reading): StatusVerdict {
   if (raw === null || raw === undefined) return EMPTY_ACTIVE;
   const text = String(raw).trim();
@@ -140,11 +207,11 @@ function read(raw: string | number | null | undefined, reading: Reading): Status
   if (cached !== undefined) return cached;
   const compact = compactOf(text);
   let result: StatusVerdict;
-  if (compact === '') result = EMPTY_ACTIVE; // "-" placeholders
+  if (SPREADSHEET_ERROR.test(text)) result = verdict(UNKNOWN + text, text);
+  else if (compact === '') result = EMPTY_ACTIVE; // "-" placeholders
   else {
-    const reason = reading.words.get(compact);
-    const combined = reason === undefined ? strongestWord(text, reading.words) : reason;
-    result = verdict(combined === undefined ? UNKNOWN + text : combined, text);
+    const reason = reasonOf(text, compact, reading.words);
+    result = verdict(reason === undefined ? UNKNOWN + text : reason, text);
   }
   if (reading.cache.size >= CACHE_LIMIT) reading.cache.clear();
   reading.cache.set(text, result);
@@ -186,6 +253,17 @@ export function mapFlagStatus(raw: string | number | null | undefined): StatusVe
   if (flag === null) return mapListStatus(raw);
   if (text === '0' || text === '1') return flag === 1 ? FLAG_ON : FLAG_OFF;
   return verdict(flag === 1 ? null : R_INACTIVE, text);
+}
+
+/**
+ * The stronger of two statuses of one row (a STATUS column and a remarks column of status
+ * words): deceased over another reason over plain not active over active. An unknown remark is
+ * free text, not a status: the status column's word stands.
+ */
+export function strongerStatus(status: StatusVerdict, remark: StatusVerdict): StatusVerdict {
+  if (remark.raw === null || isUnknownStatus(remark)) return status;
+  if (isUnknownStatus(status)) return remark.status === 'active' ? status : remark;
+  return rank(remark.reason) > rank(status.reason) ? remark : status;
 }
 
 /** True for a status no word of Loket's explains: shown verbatim, not active, reason unknown. */

@@ -161,6 +161,7 @@ function printResult(r: LookupResult, out: Output, lang: Lang): void {
   // The core gives codes; worded here in --lang.
   if (r.unsearched) out.line(`  ! ${formatCoreMessage(lang, r.unsearched.message)}`);
   if (r.conflict && !undecided) out.line(`  ! ${formatCoreMessage(lang, r.conflict.message)}`);
+  if (r.contradiction) out.line(`  ! ${formatCoreMessage(lang, r.contradiction)}`);
   if (r.problem) out.line(`  ${formatCoreMessage(lang, r.problem)}`);
   for (const w of r.queryWarnings ?? []) out.line(`  ! ${formatCoreMessage(lang, w)}`);
   for (const m of r.matches) {

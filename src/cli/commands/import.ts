@@ -100,7 +100,9 @@ function printReport(r: ImportReport, out: Output, lang: Lang): void {
   say('import/columns', { columns: columnReport(lang, r.mapping) });
   if (r.statusColumn) {
     const how = r.statusColumn.foundBy === 'values' ? 'import/status-by-values' : r.statusColumn.foundBy === 'mapping' ? 'import/status-by-mapping' : 'import/status-by-header';
-    say('import/status-column', { header: r.statusColumn.header, how: cliText(lang, how) });
+    // A remarks column of status words read beside it (KET) is named with it; the notice says how they combine.
+    const header = r.statusColumn.remarks ? `${r.statusColumn.header} + ${r.statusColumn.remarks}` : r.statusColumn.header;
+    say('import/status-column', { header, how: cliText(lang, how) });
   }
   const { rows } = r;
   say('import/rows', {

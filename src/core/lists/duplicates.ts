@@ -19,6 +19,11 @@ export interface RowPair {
   row: number;
   /** The first row of the file with the same key (or the same content). */
   other: number;
+  /**
+   * Set on a duplicate whose key's rows hold one person (same name) as active on one row and
+   * not active on another: the list contradicts itself (the look-up counts the not-active row).
+   */
+  contradicts?: true;
 }
 
 interface KeyedRow {
@@ -101,22 +106,39 @@ export function dropRepeatedRows(db: Db, keys: SharedKeys): DroppedRepeat[] {
  */
 export function flagDuplicates(db: Db, keys: SharedKeys): RowPair[] {
   const rows: { id: number; row: number; key: string }[] = [];
+  const contradicting = new Set<string>();
   for (const column of ['nik', 'card'] as const) {
-    const byKey = db.prepare(`SELECT m.id, m.row FROM ${keyLookupSql(column, KEY_TABLE[column])} ORDER BY m.row`);
+    const byKey = db.prepare(`SELECT m.id, m.row, m.name, m.flags FROM ${keyLookupSql(column, KEY_TABLE[column])} ORDER BY m.row`);
     for (const key of keys[column]) {
-      const found = byKey.all(key) as { id: number; row: number }[];
-      if (found.length > 1) for (const r of found) rows.push({ ...r, key: `${column}:${String(key)}` });
+      const found = byKey.all(key) as { id: number; row: number; name: string; flags: number }[];
+      if (found.length < 2) continue;
+      const keyName = `${column}:${String(key)}`;
+      for (const r of found) rows.push({ id: r.id, row: r.row, key: keyName });
+      if (mixesStatus(found)) contradicting.add(keyName);
     }
   }
   if (rows.length === 0) return [];
   const mark = db.prepare(`UPDATE ${MEMBERS} SET flags = flags | ${MemberFlags.duplicate} WHERE id = ?`);
   db.transaction(() => rows.forEach((r) => mark.run(r.id)))();
   const firstRowOfKey = new Map<string, number>();
-  const pairs = new Map<number, number>();
+  const pairs = new Map<number, RowPair>();
   for (const r of rows) {
     const first = firstRowOfKey.get(r.key);
     if (first === undefined) firstRowOfKey.set(r.key, r.row);
-    else if (!pairs.has(r.row)) pairs.set(r.row, first);
+    else if (!pairs.has(r.row)) pairs.set(r.row, { row: r.row, other: first, ...(contradicting.has(r.key) ? { contradicts: true as const } : {}) });
+    else if (contradicting.has(r.key)) pairs.get(r.row)!.contradicts = true;
   }
-  return [...pairs].map(([row, other]) => ({ row, other })).sort((a, b) => a.row - b.row);
+  return [...pairs.values()].sort((a, b) => a.row - b.row);
+}
+
+/** Rows of one key where a name stands as active on one row and not active on another. */
+function mixesStatus(rows: readonly { name: string; flags: number }[]): boolean {
+  const seen = new Map<string, number>();
+  for (const r of rows) {
+    const bit = r.flags & MemberFlags.active ? 1 : 2;
+    const both = (seen.get(r.name) ?? 0) | bit;
+    if (both === 3) return true;
+    seen.set(r.name, both);
+  }
+  return false;
 }

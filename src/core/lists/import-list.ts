@@ -9,12 +9,13 @@ import type { ListField } from './columns';
 import { EditionBuild } from './edition-build';
 import { EditionWriter } from './edition-writer';
 import { inlineNameSink, workerNameSink } from './name-sink';
-import { beginEdition, failEdition, readEditionOfList, setSourceSha256, switchToEdition } from './editions.repo';
-import { replacementNotices } from './replacement-notices';
+import { beginEdition, failEdition, readEditionOfList, readEditions, setSourceSha256, switchToEdition } from './editions.repo';
+import { replacementNotices, sameKindNotices } from './replacement-notices';
 import { sameAsCurrent } from './same-edition';
 import { openListFile, type ListFileInfo } from './list-reader';
+import type { RowPair } from './duplicates';
 import { RowValidator, csvFieldsOf, type RowIssue } from './row-validator';
-import type { StatusReading } from './status-column';
+import { statusColumnOf, type StatusReading } from './status-column';
 import { pauseAt } from './test-pause';
 import { UnknownStatusTally } from './unknown-statuses';
 import { inlineSource } from './validated-batches';
@@ -55,19 +56,17 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   const source = options.readerScript
     ? await workerSource(options.readerScript, { path: options.path, ...(overrides ? { overrides } : {}), today })
     : await openListFile(options.path, { overrides, hashLater: true }).then((reader) =>
-        inlineSource(reader, new RowValidator(reader.info.mapping, today, reader.info.statusReading, csvFieldsOf(reader.info))),
+        inlineSource(reader, new RowValidator(reader.info.mapping, today, reader.info.statusReading, csvFieldsOf(reader.info), reader.info.remarksStatus)),
       );
   const { info } = source;
   const mappingByName: Partial<Record<ListFieldName, string>> = {};
   for (const [field, index] of Object.entries(info.mapping)) mappingByName[field as ListFieldName] = info.headers[index as number] ?? '';
 
-  const statusColumn: StatusColumn | null =
-    info.statusFoundBy === null || info.mapping.status === undefined
-      ? null
-      : { header: info.headers[info.mapping.status] ?? '', foundBy: info.statusFoundBy, ...(info.statusReading === 'flag' ? { reading: 'flag' as const } : {}) };
+  const statusColumn = statusColumnOf(info);
 
   // The edition this import will replace, to compare with once the rows are in.
   const replaced = readEditionOfList(db, options.list, 'current');
+  const currentEditions = readEditions(db, ['current']);
   let editionId: number;
   let edition: number;
   let build: EditionBuild;
@@ -91,6 +90,10 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   const counts: ImportReport['rows'] = { read: 0, imported: 0, rejected: 0, warnings: 0, skipped: 0, damagedNik: 0, repeated: 0, scientificNik: 0 };
   let scientificRejected = 0;
   const unknownStatuses = new UnknownStatusTally();
+  /** A status column found by its values: what it holds, quoted by the notice that says so. */
+  const statusValues = new UnknownStatusTally();
+  /** Later rows of people the file holds as active and as not active (duplicates.ts). */
+  const contradictingRows: RowPair[] = [];
   const rejects: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   const progress = (phase: ImportProgress['phase'], percent: number): void =>
@@ -113,6 +116,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
       counts.rejected += batch.rejects.length;
       counts.warnings += batch.warnedRows;
       unknownStatuses.add(batch.unknownStatuses);
+      if (batch.statusValues) statusValues.add(batch.statusValues);
       for (const r of batch.rejects) {
         if (isScientific(r.issue)) scientificRejected++;
         if (rejects.length < MAX_LISTED_ISSUES) rejects.push(describe(r.row, r.issue));
@@ -139,6 +143,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
       if (warnings.length < MAX_LISTED_ISSUES) warnings.push(describe(r.row, { code: 'row/repeated', detail: String(r.other) }));
     }
     for (const d of duplicates) {
+      if (d.contradicts) contradictingRows.push(d);
       counts.warnings++;
       if (warnings.length < MAX_LISTED_ISSUES) warnings.push(describe(d.row, { code: 'row/duplicate', detail: String(d.other) }));
     }
@@ -187,10 +192,12 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     rows: counts,
     statusColumn,
     notices: [
-      ...importNotices(statusColumn, counts, scientificRejected, { reading: info.statusReading, unknown: unknownStatuses }),
+      ...importNotices(statusColumn, counts, scientificRejected, { reading: info.statusReading, unknown: unknownStatuses, values: statusValues }),
+      ...contradictionNotices(contradictingRows),
       ...sheetNotices(info),
       ...(info.unplacedIdentifiers ?? []).map((u): ImportNotice => ({ code: 'unplaced-identifier', params: { header: u.header, field: u.looksLike, code: u.looksLike } })),
       ...replacementNotices(replaced, { list: options.list, kind: options.kind, asOf: options.asOf, members: counts.imported }),
+      ...sameKindNotices(currentEditions, { list: options.list, kind: options.kind, asOf: options.asOf, members: counts.imported }),
     ],
     rejects,
     warnings,
@@ -218,14 +225,19 @@ export function importNotices(
   statusColumn: StatusColumn | null,
   rows: ImportReport['rows'],
   scientificRejected: number,
-  status: { reading: StatusReading; unknown: Pick<UnknownStatusTally, 'rows' | 'values'> },
+  status: { reading: StatusReading; unknown: Pick<UnknownStatusTally, 'rows' | 'values'>; values?: Pick<UnknownStatusTally, 'rows' | 'values'> },
 ): ImportNotice[] {
   const notices: ImportNotice[] = [];
   if (statusColumn === null) notices.push({ code: 'no-status-column', params: {} });
   else {
     const { header } = statusColumn;
-    if (statusColumn.foundBy === 'values') notices.push({ code: 'status-by-values', params: { header } });
+    if (statusColumn.foundBy === 'values') {
+      // The values that made it the status, with their rows, so a column of remarks is seen for what it holds.
+      const values = status.values && status.values.rows > 0 ? status.values.values() : '-';
+      notices.push({ code: 'status-by-values', params: { header, values } });
+    }
     if (status.reading === 'flag') notices.push({ code: 'status-flag', params: { header } });
+    if (statusColumn.remarks !== undefined) notices.push({ code: 'status-remarks', params: { header, remarks: statusColumn.remarks } });
     // Every one of these members is "not active, reason unknown" at the counter: say so, with the values.
     if (status.unknown.rows > 0) notices.push({ code: 'unknown-status', params: { header, rows: status.unknown.rows, values: status.unknown.values() } });
   }
@@ -234,6 +246,21 @@ export function importNotices(
     notices.push({ code: 'scientific-nik', params: { count: rows.scientificNik, withCard: rows.scientificNik - scientificRejected, rejected: scientificRejected } });
   }
   return notices;
+}
+
+/** How many rows named of a list that contradicts itself: enough to find them, not a page of numbers. */
+const SHOWN_ROWS = 5;
+
+/**
+ * People the file holds twice, once active and once not (MENINGGAL beside AKTIF): the look-up
+ * counts the not-active row and says the list contradicts itself; the officer is told now, with
+ * rows to check.
+ */
+function contradictionNotices(pairs: readonly RowPair[]): ImportNotice[] {
+  if (pairs.length === 0) return [];
+  const firsts = [...new Set(pairs.map((p) => p.other))];
+  const shown = firsts.slice(0, SHOWN_ROWS).map((first) => [first, ...pairs.filter((p) => p.other === first).map((p) => p.row)].join(' & '));
+  return [{ code: 'contradicting-rows', params: { count: firsts.length, rows: shown.join(', ') + (firsts.length > SHOWN_ROWS ? ', …' : '') } }];
 }
 
 /** Members on later sheets are not read: say which sheets, so nobody takes the import for the whole file. */

@@ -7,6 +7,7 @@ import { ListFileError } from './list-file-error';
 import { openListFile, type RawRow } from './list-reader';
 import { cellText } from './row-validator';
 import { isEmptyRow } from './row-source';
+import { statusColumnOf } from './status-column';
 
 const SAMPLE_ROWS = 5;
 /** Rows read for BULAN/TAHUN columns: a list is one period, the first rows say it. */
@@ -41,7 +42,6 @@ export async function inspectListFile(path: string, mapping?: Partial<Record<Lis
     const sample = texts(rows);
     const mapped: Partial<Record<ListFieldName, string>> = {};
     for (const [field, index] of Object.entries(info.mapping)) mapped[field as ListFieldName] = info.headers[index as number] ?? '';
-    const status = info.mapping.status;
     return {
       file: basename(path),
       recognized: true,
@@ -51,10 +51,7 @@ export async function inspectListFile(path: string, mapping?: Partial<Record<Lis
       mapping: mapped,
       sample: sample.slice(0, SAMPLE_ROWS),
       sizeBytes: info.sizeBytes,
-      statusColumn:
-        info.statusFoundBy === null || status === undefined
-          ? null
-          : { header: info.headers[status] ?? '', foundBy: info.statusFoundBy, ...(info.statusReading === 'flag' ? { reading: 'flag' as const } : {}) },
+      statusColumn: statusColumnOf(info),
       asOf: suggestAsOf({ titles: info.titles, headers: info.headers, sample, fileName: basename(path) }),
       ...(info.sheetName ? { sheetName: info.sheetName } : {}),
       ...(info.otherListSheets ? { otherSheets: info.otherListSheets } : {}),

@@ -126,13 +126,18 @@ async function findStatusColumn(
   source: RowSource,
   header: FoundHeader,
   overrides?: Partial<Record<ListField, string>>,
-): Promise<{ foundBy: StatusColumnSource | null; reading: StatusReading }> {
+): Promise<{ foundBy: StatusColumnSource | null; reading: StatusReading; remarks?: number }> {
   await fillAhead(source, header.pending, STATUS_SAMPLE_ROWS);
   let foundBy: StatusColumnSource;
-  if (header.mapping.status !== undefined) foundBy = overrides?.status !== undefined ? 'mapping' : 'header';
-  else {
-    let width = header.headers.length;
-    for (const r of header.pending) width = Math.max(width, r.cells.length);
+  let width = header.headers.length;
+  for (const r of header.pending) width = Math.max(width, r.cells.length);
+  if (header.mapping.status !== undefined) {
+    foundBy = overrides?.status !== undefined ? 'mapping' : 'header';
+    // A remarks column of status words beside it (KET: MENINGGAL, PINDAH) is read too (status-column.ts).
+    const remarks = statusColumnByValues(header.pending, header.mapping, width);
+    const reading = statusReadingOf(header.pending, header.mapping.status);
+    return remarks === null ? { foundBy, reading } : { foundBy, reading, remarks };
+  } else {
     const col = statusColumnByValues(header.pending, header.mapping, width);
     if (col === null) return { foundBy: null, reading: 'words' };
     header.mapping.status = col;
@@ -193,7 +198,7 @@ export async function openListFile(
     throw e;
   }
   let sha256: string;
-  let status: { foundBy: StatusColumnSource | null; reading: StatusReading };
+  let status: { foundBy: StatusColumnSource | null; reading: StatusReading; remarks?: number };
   try {
     for (const field of none) delete header.mapping[field];
     status = none.has('status') ? { foundBy: null, reading: 'words' } : await findStatusColumn(source, header, overrides);
@@ -215,6 +220,7 @@ export async function openListFile(
     mapping: header.mapping,
     statusFoundBy: status.foundBy,
     statusReading: status.reading,
+    ...(status.remarks !== undefined ? { remarksStatus: status.remarks } : {}),
     ...(unplaced.length > 0 ? { unplacedIdentifiers: unplaced } : {}),
     ...(header.splitDob ? { splitDob: header.splitDob } : {}),
     titles: header.titles,

@@ -40,6 +40,11 @@ export interface ListFileInfo {
   statusFoundBy: StatusColumnSource | null;
   /** How the status column's values are read: words and VClaim codes, or a yes/no flag of 1 and 0 (status-column.ts). */
   statusReading: StatusReading;
+  /**
+   * A remarks column (KET) whose values are mostly status words, beside a status column named
+   * so or mapped: both are read, the strongest word counts (status-column.ts).
+   */
+  remarksStatus?: number;
   /** The birth date is split: mapping.dob holds the day, these columns the month and the year (the reader joins them). */
   splitDob?: SplitBirthDate;
   /** Columns no field was mapped to whose first values look like NIKs or card numbers (the import names them). */

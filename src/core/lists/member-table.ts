@@ -45,11 +45,17 @@ export function flagNames(flags: number): MatchFlag[] {
   return names;
 }
 
-/** Order of the fields packed into `detail`, joined by the ASCII unit separator. */
+/**
+ * Order of the fields packed into `detail`, joined by the ASCII unit separator. The validity
+ * dates (TMT / TAT of a BPJS extract, yyyy-mm-dd or empty) come last: editions imported before
+ * them read as "" there, i.e. no limit.
+ */
 export const DETAIL_FIELDS = [
   'sex', 'statusReason', 'segment', 'facility', 'class', 'address', 'rt', 'rw',
-  'village', 'district', 'city', 'province', 'birthPlace',
+  'village', 'district', 'city', 'province', 'birthPlace', 'validFrom', 'validUntil',
 ] as const;
+/** The fields of `detail` the row validator derives rather than copies from a cell. */
+export const DERIVED_DETAIL_FIELDS: ReadonlySet<string> = new Set(['sex', 'statusReason', 'validFrom', 'validUntil']);
 export type MemberDetail = Record<(typeof DETAIL_FIELDS)[number], string>;
 export const DETAIL_SEPARATOR = '\x1f';
 

@@ -12,7 +12,7 @@ import { RowValidator, csvFieldsOf } from './row-validator';
 import { NameIndexBuilder, type NamesJob } from './names-aside';
 import { KEYS_SEPARATOR, type FromNamesWorker, type ToNamesWorker } from './name-sink';
 import { transferablesOf } from './packed-members';
-import { BATCH_ROWS, validateBatch } from './validated-batches';
+import { BATCH_ROWS, countsStatusValues, validateBatch } from './validated-batches';
 import type { ReaderJob, ReaderMessage } from './worker-source';
 import { yieldToCounter } from './thread-priority';
 
@@ -36,11 +36,12 @@ async function run(job: ReaderJob): Promise<void> {
     const reader = await openListFile(job.path, { overrides: job.overrides as Partial<Record<ListField, string>> | undefined, hashLater: true });
     try {
       post({ type: 'info', info: reader.info });
-      const validator = new RowValidator(reader.info.mapping, job.today, reader.info.statusReading, csvFieldsOf(reader.info));
+      const validator = new RowValidator(reader.info.mapping, job.today, reader.info.statusReading, csvFieldsOf(reader.info), reader.info.remarksStatus);
+      const countValues = countsStatusValues(reader.info);
       for await (const rows of reader.batches(BATCH_ROWS)) {
         while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
         credits--;
-        post({ type: 'batch', batch: validateBatch(rows, validator, reader.bytesRead()) });
+        post({ type: 'batch', batch: validateBatch(rows, validator, reader.bytesRead(), countValues) });
       }
       post({ type: 'end', sha256: await reader.sha256() });
     } finally {

@@ -31,3 +31,22 @@ export function replacementNotices(replaced: EditionRow | undefined, now: Replac
   if (now.kind !== replaced.kind) notices.push({ code: 'kind-changed', params: { list: now.list, from: replaced.kind, to: now.kind } });
   return notices;
 }
+
+/**
+ * Other lists of the same kind still current beside this one: each month imported under a list
+ * name of its own ("PBI APBD OKTOBER 2026", "PBI APBD NOVEMBER 2026") leaves last month's list in
+ * force. For a person on both the newer as-of date decides (verdict-rule.ts), but the officer is
+ * told, since importing the file as the older list's new edition is what keeps one list. Lists of
+ * the kind 'other' are anything at all and are left out.
+ */
+export function sameKindNotices(current: readonly EditionRow[], now: Replacement): ImportNotice[] {
+  if (now.kind === 'other') return [];
+  const others = current.filter((e) => e.kind === now.kind && e.listName !== now.list);
+  const named = (rows: EditionRow[]): string => rows.map((e) => `${e.listName} (${e.asOf})`).join(', ');
+  const older = others.filter((e) => e.asOf < now.asOf);
+  const newer = others.filter((e) => e.asOf > now.asOf);
+  const notices: ImportNotice[] = [];
+  if (older.length > 0) notices.push({ code: 'older-list-same-kind', params: { list: now.list, others: named(older), count: older.length } });
+  if (newer.length > 0) notices.push({ code: 'newer-list-same-kind', params: { list: now.list, others: named(newer), count: newer.length } });
+  return notices;
+}

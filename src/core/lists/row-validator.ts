@@ -1,13 +1,14 @@
 import { hasControlCharacters, withoutControlCharacters } from '../../shared/text-rules';
 import { parseCard } from '../../shared/card';
+import { parseDate } from '../../shared/dates';
 import { floatPrintedInteger, withoutTextMark } from '../../shared/text-mark';
 import type { MessageKey } from '../../shared/i18n/messages';
 import { nikMismatch, readNikCell } from '../../shared/nik';
-import { mapFlagStatus, mapListStatus, parseSex, type StatusVerdict } from '../../shared/status';
+import { mapFlagStatus, mapListStatus, parseSex, strongerStatus, type StatusVerdict } from '../../shared/status';
 import { readBirthDate, type BirthDate } from './birth-date';
 import type { ColumnMapping } from './columns';
 import type { ListFileInfo, RawCell, RawRow } from './list-reader';
-import { DETAIL_FIELDS, DETAIL_SEPARATOR, MemberFlags, isoToDob } from './member-table';
+import { DERIVED_DETAIL_FIELDS, DETAIL_FIELDS, DETAIL_SEPARATOR, MemberFlags, isoToDob } from './member-table';
 import type { StatusReading } from './status-column';
 
 /**
@@ -41,6 +42,13 @@ const DOB_PROBLEM: Record<Extract<BirthDate, { iso: null }>['problem'], MessageK
   implausible: 'row/dob-implausible',
 };
 
+/** A member's validity dates, yyyy-mm-dd or "" (no limit). */
+interface Validity {
+  from: string;
+  until: string;
+}
+const NO_VALIDITY: Validity = Object.freeze({ from: '', until: '' });
+
 /** A cell as the file holds it (trimmed, no-break spaces as spaces). */
 function trimmedCellText(cell: RawCell | undefined): string {
   if (cell === null || cell === undefined) return '';
@@ -73,8 +81,11 @@ export function looksLikeNonMemberRow(cells: readonly RawCell[]): boolean {
 }
 
 export class RowValidator {
-  /** Column index of each DETAIL_FIELDS entry that comes from the file (-1: not in this file); sex and statusReason are derived. */
+  /** Column index of each DETAIL_FIELDS entry copied from the file (-1: not in this file, or derived: sex, statusReason, the validity dates). */
   private readonly detailColumns: number[];
+
+  /** The file maps a TMT or TAT column. */
+  private readonly hasValidity: boolean;
 
   /** The status column's reading, decided once for the file from its first rows (status-column.ts). */
   private readonly readStatus: (raw: string | null) => StatusVerdict;
@@ -91,9 +102,12 @@ export class RowValidator {
     private readonly today: string,
     statusReading: StatusReading,
     private readonly csvFields?: number,
+    /** A remarks column of status words read beside the status column (list-reader.types.ts remarksStatus). */
+    private readonly remarksColumn?: number,
   ) {
     this.readStatus = statusReading === 'flag' ? mapFlagStatus : mapListStatus;
-    this.detailColumns = DETAIL_FIELDS.map((field) => (field === 'sex' || field === 'statusReason' ? -1 : (mapping[field] ?? -1)));
+    this.hasValidity = mapping.validFrom !== undefined || mapping.validUntil !== undefined;
+    this.detailColumns = DETAIL_FIELDS.map((field) => (DERIVED_DETAIL_FIELDS.has(field) ? -1 : (mapping[field as keyof ColumnMapping] ?? -1)));
   }
 
   private cell(cells: RawCell[], field: keyof ColumnMapping): RawCell | undefined {
@@ -102,15 +116,36 @@ export class RowValidator {
   }
 
   /** The packed detail column, built straight from the cells (this runs for every row of every list). */
-  private detailOf(cells: RawCell[], sex: string, statusReason: string, text: (cell: RawCell | undefined) => string): string {
+  private detailOf(cells: RawCell[], sex: string, statusReason: string, validity: Validity, text: (cell: RawCell | undefined) => string): string {
     let out = sex + DETAIL_SEPARATOR + statusReason;
     const columns = this.detailColumns;
-    for (let i = 2; i < columns.length; i++) {
+    // The validity dates are the last two fields, left out when empty (unpackDetail reads them as "").
+    for (let i = 2; i < columns.length - 2; i++) {
       const index = columns[i]!;
       out += DETAIL_SEPARATOR;
       if (index >= 0) out += text(cells[index]);
     }
-    return out;
+    return validity === NO_VALIDITY ? out : out + DETAIL_SEPARATOR + validity.from + DETAIL_SEPARATOR + validity.until;
+  }
+
+  /**
+   * The validity dates (TMT, TAT) as yyyy-mm-dd, "" when absent or unreadable (an unreadable one
+   * is warned about). Kept, not applied here: whether coverage has ended or not yet begun depends
+   * on the day of the look-up (lookup.ts).
+   */
+  private validityOf(cells: RawCell[], text: (cell: RawCell | undefined) => string, warn: (issue: RowIssue) => void): Validity {
+    const date = (field: 'validFrom' | 'validUntil'): string => {
+      const raw = this.cell(cells, field);
+      if (raw === undefined || raw === null) return '';
+      const written = text(raw);
+      if (written.replace(/[^A-Za-z0-9]/g, '') === '') return '';
+      const iso = parseDate(typeof raw === 'string' ? written : raw, this.today);
+      if (iso === null) warn({ code: 'row/validity-unreadable', detail: written });
+      return iso ?? '';
+    };
+    const from = date('validFrom');
+    const until = date('validUntil');
+    return from === '' && until === '' ? NO_VALIDITY : { from, until };
   }
 
   validate(raw: RawRow): RowOutcome {
@@ -179,10 +214,12 @@ export class RowValidator {
         warn({ code: 'row/nik-sex-mismatch' });
       }
     }
-    const status = this.readStatus(text(this.cell(cells, 'status')) || null);
+    const listed = this.readStatus(text(this.cell(cells, 'status')) || null);
+    const status = this.remarksColumn === undefined ? listed : strongerStatus(listed, mapListStatus(text(cells[this.remarksColumn]) || null));
     if (status.status === 'active') flags |= MemberFlags.active;
     const dob = dobIso === null ? null : isoToDob(dobIso);
-    const detail = this.detailOf(cells, sex ?? '', status.reason ?? '', text);
+    const validity = this.hasValidity ? this.validityOf(cells, text, warn) : NO_VALIDITY;
+    const detail = this.detailOf(cells, sex ?? '', status.reason ?? '', validity, text);
     const member: MemberInsert = [nik, hasCard ? Number(card.card) : null, dob, flags, name, detail, raw.row];
     return { kind: 'member', member, warnings, status };
   }

@@ -17,9 +17,10 @@
  * The same rows decide how the status column is read (statusReadingOf): a column of only 1 and
  * 0 is a yes/no flag, where 0 means "no", not VClaim's code 0 = AKTIF.
  */
-import { flagValue, isUnknownStatus, mapStatusEvidence } from '../../shared/status';
+import type { StatusColumn } from '../../shared/lists';
+import { flagValue, isUnknownStatus, mapListStatus, mapStatusEvidence } from '../../shared/status';
 import type { ColumnMapping } from './columns';
-import type { RawRow } from './list-reader';
+import type { ListFileInfo, RawRow } from './list-reader';
 import { cellText, looksLikeNonMemberRow } from './row-validator';
 
 export const STATUS_SAMPLE_ROWS = 2_000;
@@ -34,7 +35,21 @@ export function isStatusWord(text: string): boolean {
   const letters = text.toUpperCase().replace(/[^A-Z]/g, '');
   if (letters.length < 3 || YES_NO.has(letters)) return false;
   const verdict = mapStatusEvidence(text);
-  return verdict.raw !== null && !isUnknownStatus(verdict);
+  // A word that reads otherwise in a status column is a remark: "PINDAH FASKES" is a member who
+  // changed puskesmas (still covered), not PINDAH = moved away.
+  return verdict.raw !== null && !isUnknownStatus(verdict) && mapListStatus(text).status === verdict.status;
+}
+
+/** The status column as the preview and the report show it; null when the file has none. */
+export function statusColumnOf(info: ListFileInfo): StatusColumn | null {
+  const col = info.mapping.status;
+  if (info.statusFoundBy === null || col === undefined) return null;
+  return {
+    header: info.headers[col] ?? '',
+    foundBy: info.statusFoundBy,
+    ...(info.statusReading === 'flag' ? { reading: 'flag' as const } : {}),
+    ...(info.remarksStatus !== undefined ? { remarks: info.headers[info.remarksStatus] ?? '' } : {}),
+  };
 }
 
 /** A cell that says nothing: empty or a placeholder like "-". */
@@ -72,9 +87,11 @@ export function statusColumnByValues(rows: readonly RawRow[], mapping: ColumnMap
 export type StatusReading = 'words' | 'flag';
 
 /**
- * 'flag' when the sampled cells of the status column hold only 1 and 0 (and blanks), both of
- * them: a yes/no "active?" column. A column of only 0 stays VClaim's 0 = AKTIF, and any other
- * value (2 = meninggal, a word) makes it a column of codes. A totals row's count is ignored.
+ * 'flag' when the sampled cells of the status column hold both 1 and 0: a yes/no "active?"
+ * column. Words among them (an officer typing MENINGGAL over a member's flag) are read as words
+ * and do not turn the column into VClaim codes, where 0 would mean AKTIF and every member
+ * flagged 0 would come out active. A column of only 0 stays VClaim's 0 = AKTIF, and another
+ * number (2 = meninggal, 9 = premi) makes it a column of codes. A totals row's count is ignored.
  */
 export function statusReadingOf(rows: readonly RawRow[], col: number): StatusReading {
   let zeros = 0;
@@ -85,6 +102,7 @@ export function statusReadingOf(rows: readonly RawRow[], col: number): StatusRea
     if (isBlank(text)) continue;
     const flag = flagValue(text);
     if (flag === null) {
+      if (!/\d/.test(text)) continue; // a word: read as a word under either reading
       if (looksLikeNonMemberRow(row.cells)) continue;
       return 'words';
     }

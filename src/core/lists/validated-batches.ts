@@ -22,6 +22,8 @@ export interface ValidatedBatch {
   read: number;
   /** members whose status value no word explains (not active, reason unknown), by value */
   unknownStatuses: UnknownStatusCounts;
+  /** Every status value by rows, counted only for a status column found by its values: the notice quotes what made it one. */
+  statusValues?: UnknownStatusCounts;
   bytesRead: number;
 }
 
@@ -38,9 +40,11 @@ export interface ValidatedSource {
 /** Small enough that rows die young (cheap garbage collection), large enough to amortize a transaction. */
 export const BATCH_ROWS = 2_000;
 
-export function validateBatch(rows: readonly RawRow[], validator: RowValidator, bytesRead: number): ValidatedBatch {
+export function validateBatch(rows: readonly RawRow[], validator: RowValidator, bytesRead: number, countValues = false): ValidatedBatch {
   const members: MemberInsert[] = [];
   const batch: Omit<ValidatedBatch, 'members'> = { rejects: [], warnings: [], warnedRows: 0, skipped: 0, read: 0, bytesRead, unknownStatuses: new Map() };
+  const statusValues: UnknownStatusCounts | undefined = countValues ? new Map() : undefined;
+  if (statusValues) batch.statusValues = statusValues;
   for (const raw of rows) {
     const outcome = validator.validate(raw);
     if (outcome.kind === 'skip') {
@@ -54,6 +58,7 @@ export function validateBatch(rows: readonly RawRow[], validator: RowValidator, 
     }
     members.push(outcome.member);
     if (isUnknownStatus(outcome.status)) countUnknownStatus(batch.unknownStatuses, outcome.status.raw ?? '');
+    if (statusValues && outcome.status.raw !== null) countUnknownStatus(statusValues, outcome.status.raw);
     if (outcome.warnings.length > 0) {
       batch.warnedRows++;
       for (const issue of outcome.warnings) batch.warnings.push({ row: raw.row, issue });
@@ -67,9 +72,13 @@ export function inlineSource(reader: ListReader, validator: RowValidator): Valid
   return {
     info: reader.info,
     async *batches() {
-      for await (const rows of reader.batches(BATCH_ROWS)) yield validateBatch(rows, validator, reader.bytesRead());
+      const countValues = countsStatusValues(reader.info);
+      for await (const rows of reader.batches(BATCH_ROWS)) yield validateBatch(rows, validator, reader.bytesRead(), countValues);
     },
     sha256: () => reader.sha256(),
     close: () => reader.close(),
   };
 }
+
+/** A status column found by its values: its values are counted for the notice that says so. */
+export const countsStatusValues = (info: ListFileInfo): boolean => info.statusFoundBy === 'values';

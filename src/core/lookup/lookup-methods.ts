@@ -3,7 +3,7 @@ import type { LookupResult, OwnMatch, OwnPatient, Verdict } from '../../shared/l
 import { derivePayer } from '../../shared/payer-rule';
 import { peopleOf, rowsOfPerson, samePerson, type PersonFacts } from '../../shared/same-person';
 import { isAllDigits, stripSeparators } from '../../shared/separators';
-import { decide, verdictOf } from '../../shared/verdict-rule';
+import { contradictionOf, decide } from '../../shared/verdict-rule';
 import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core';
 import { setPayer } from '../follow-ups/follow-ups';
@@ -134,7 +134,9 @@ export function forPerson(result: LookupResult, person: PersonFacts): LookupResu
     .filter((p) => !p.some((r) => samePerson(r, person)))
     .map((p) => p[0]!.name);
   const code = result.kind === 'nik' ? 'lookup/nik-also-other' : 'lookup/card-also-other';
-  return { ...result, verdict: verdictOf(rows), conflict: { ...result.conflict, message: { code, params: { others: [...new Set(others)].join(', '), name: rows[0]!.name } } } };
+  const decision = decide(rows);
+  const contradiction = contradictionOf(decision);
+  return { ...result, verdict: decision.verdict, ...(contradiction ? { contradiction } : {}), conflict: { ...result.conflict, message: { code, params: { others: [...new Set(others)].join(', '), name: rows[0]!.name } } } };
 }
 
 /**

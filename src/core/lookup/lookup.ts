@@ -5,8 +5,9 @@ import { unsearchedOf, withEachReadable } from './unreadable-lists';
 import { normalizeName } from '../../shared/names';
 import { parseNik, type NikParse } from '../../shared/nik';
 import { peopleOf } from '../../shared/same-person';
-import { verdictOf } from '../../shared/verdict-rule';
-import { MemberFlags, addressLine, cardToText, dobToIso, flagNames, isoToDob, sexOf, unpackDetail } from '../lists/member-table';
+import { contradictionOf, decide, verdictOf } from '../../shared/verdict-rule';
+import { MemberFlags, addressLine, cardToText, dobToIso, flagNames, isoToDob, sexOf, unpackDetail, type MemberDetail } from '../lists/member-table';
+import { ENDED_REASON, NOT_YET_REASON } from '../../shared/status-reason';
 import { classifyQuery } from './classify-query';
 import type { CurrentEdition, EditionCatalog, MemberRow } from './edition-catalog';
 import { MAX_NAME_WORDS, searchByName } from './name-search';
@@ -65,9 +66,12 @@ export function lookup(ctx: LookupContext, query: string, dob?: string): LookupR
   }
   const conflict = kind === 'name' ? undefined : conflictOf(kind, matches);
   // A number two people hold decides nothing by itself: the clerk chooses the person first.
-  const verdict = conflict ? 'unknown' : verdictOf(matches);
+  const decision = conflict ? undefined : decide(matches);
+  const verdict = decision ? decision.verdict : 'unknown';
   const result: LookupResult = { query, kind, verdict, matches, problem, tookMs: Math.round((performance.now() - started) * 1000) / 1000 };
   if (conflict) result.conflict = conflict;
+  const contradiction = decision && kind !== 'name' ? contradictionOf(decision) : undefined;
+  if (contradiction) result.contradiction = contradiction;
   if (queryWarnings) result.queryWarnings = queryWarnings;
   const unsearched = unsearchedOf(ctx.catalog.unreadable());
   if (unsearched) result.unsearched = unsearched;
@@ -132,9 +136,22 @@ function lookupNik(ctx: LookupContext, editions: CurrentEdition[], nik: string, 
   return matches;
 }
 
+/**
+ * An active row outside its validity dates on `today` (TAT passed, or TMT still ahead) is not
+ * active for now, with that reason; a row the list itself says is not active keeps its reason.
+ */
+function validityReason(detail: MemberDetail, today: string): string | null {
+  if (detail.validUntil !== '' && detail.validUntil < today) return ENDED_REASON + detail.validUntil;
+  if (detail.validFrom !== '' && detail.validFrom > today) return NOT_YET_REASON + detail.validFrom;
+  return null;
+}
+
 function toMatch(ctx: LookupContext, edition: CurrentEdition, row: MemberRow, confidence: Confidence, score: number): MemberMatch {
   const detail = unpackDetail(row.detail);
-  const active = (row.flags & MemberFlags.active) !== 0;
+  const listed = (row.flags & MemberFlags.active) !== 0;
+  const outside = listed ? validityReason(detail, ctx.today) : null;
+  const active = listed && outside === null;
+  if (outside !== null) detail.statusReason = outside;
   const ageDays = daysBetween(edition.list.asOf, ctx.today);
   return {
     nik: row.nik,

@@ -75,12 +75,13 @@ describe('stored live answers', () => {
 });
 
 describe('verdictOf', () => {
-  const m = (kind: 'pbi-apbd' | 'bpjs-live', asOf: string, status: 'active' | 'inactive'): MemberMatch => ({
+  const m = (kind: 'pbi-apbd' | 'pbi-apbn' | 'bpjs-live', asOf: string, status: 'active' | 'inactive'): MemberMatch => ({
     nik: SITI.nik, card: null, name: 'X', dob: null, sex: null, status, statusReason: null, segment: null, facility: null, class: null, address: null,
     list: { name: kind, kind, asOf, edition: 1 }, confidence: 'exact', stale: false, flags: [], score: 1,
   });
-  it('without a live answer, any active exact match is eligible', () => {
-    expect(verdictOf([m('pbi-apbd', '2026-11-01', 'inactive'), m('pbi-apbd', '2026-10-01', 'active')])).toBe('eligible');
+  it('without a live answer, any active exact match of a program is eligible; within one kind of list the newest decides', () => {
+    expect(verdictOf([m('pbi-apbd', '2026-11-01', 'inactive'), m('pbi-apbn', '2026-10-01', 'active')])).toBe('eligible');
+    expect(verdictOf([{ ...m('pbi-apbd', '2026-11-01', 'inactive'), list: { name: 'NOV', kind: 'pbi-apbd', asOf: '2026-11-01', edition: 1 } }, m('pbi-apbd', '2026-10-01', 'active')])).toBe('not-eligible');
     expect(verdictOf([])).toBe('unknown');
   });
   it('the newer of lists and live answer wins', () => {

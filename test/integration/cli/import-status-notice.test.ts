@@ -59,7 +59,7 @@ describe('loket import: the values of the status column', () => {
 
   it('1 and 0: read as a flag, said in the output; a member flagged 0 is not active', async () => {
     const { db, imported } = await importList((n) => (n % 2 === 0 ? '0' : '1'));
-    expect(imported.stdout).toContain('! Kolom "STATUS" hanya berisi 1 dan 0');
+    expect(imported.stdout).toContain('! Kolom "STATUS" berisi 1 dan 0');
     expect((await cli(['cek', memberAt(SEED, 1).nik, '--db', db])).stdout).toContain('tidak aktif (Non-aktif)'); // row 2: 0
     expect((await cli(['cek', memberAt(SEED, 0).nik, '--db', db])).stdout).toContain('TERDAFTAR AKTIF'); // row 1: 1
   });

@@ -85,13 +85,13 @@ describe('a status under another column name is found by its values', () => {
     core.close();
   });
 
-  it('a column named as the status wins over one found by values', async () => {
+  it('a column named as the status stays the status; one of status words beside it is read with it (listtester L8)', async () => {
     const dir = tempDir();
     const core = newCore(dir);
     const path = join(dir, 'pbi.csv');
     await writeCsvList(path, { count: 20, seed: SEED, layout: [...BASE, col('STATUS', 'text', () => 'AKTIF'), col('KET', 'text', ketValue('MENINGGAL'))] });
     const report = await importFile(core, path);
-    expect(report.statusColumn).toEqual({ header: 'STATUS', foundBy: 'header' });
+    expect(report.statusColumn).toEqual({ header: 'STATUS', foundBy: 'header', remarks: 'KET' });
     expect(report.notices.map((n) => n.code)).not.toContain('no-status-column');
     core.close();
   });

@@ -19,6 +19,24 @@ describe('the banner display', () => {
     expect(displayOf(result([stale, current]), null)).toEqual({ kind: 'verdict', verdict: 'not-eligible', basis: [current], pickedByClerk: false, overruled: [stale], warnings: [] });
   });
 
+  it('a list that holds the person as AKTIF and as MENINGGAL: no plain green, the banner says the list contradicts itself (listtester L2)', () => {
+    const dead = { ...row('PBI APBD', '2026-11-01', 'inactive', false, 29), statusReason: 'deceased' };
+    const alive = row('PBI APBD', '2026-11-01', 'active', false, 29);
+    const display = displayOf(result([alive, dead]), null);
+    expect(display).toMatchObject({ kind: 'verdict', verdict: 'not-eligible', basis: [dead], contradiction: { code: 'lookup/list-contradicts', params: { lists: 'PBI APBD' } } });
+    expect(formatCoreMessage('id', (display as { contradiction: Parameters<typeof formatCoreMessage>[1] }).contradiction)).toContain('Daftar PBI APBD mencatat orang ini lebih dari sekali');
+    expect(displayOf(result([alive]), null)).not.toHaveProperty('contradiction');
+  });
+
+  it('a name search, the clerk picks the AKTIF row of a person the same list also holds as MENINGGAL: not a plain green either', () => {
+    const dead = { ...row('PBI APBD', '2026-11-01', 'inactive', false, 29), statusReason: 'deceased', confidence: 'probable' as const };
+    const alive = { ...row('PBI APBD', '2026-11-01', 'active', false, 29), confidence: 'probable' as const };
+    const other = { ...row('PBI APBD', '2026-11-01', 'active', false, 29), nik: '3673015203850011', card: '0001336526600', confidence: 'possible' as const };
+    const display = displayOf(result([alive, dead, other], { kind: 'name', verdict: 'unknown' }), alive);
+    expect(display).toMatchObject({ kind: 'verdict', verdict: 'not-eligible', pickedByClerk: true, contradiction: { code: 'lookup/list-contradicts' } });
+    expect(displayOf(result([alive, other], { kind: 'name', verdict: 'unknown' }), alive)).toEqual({ kind: 'verdict', verdict: 'eligible', basis: [alive], pickedByClerk: true, overruled: [], warnings: [] });
+  });
+
   it('a query warning goes with any answer but a problem', () => {
     const warnings = [{ code: 'query/nik-province' as const, params: { code: '99' } }];
     expect(displayOf(result([], { queryWarnings: warnings }), null)).toMatchObject({ kind: 'verdict', verdict: 'unknown', warnings });

@@ -35,3 +35,12 @@ describe('a status reason: a code the caller words in its own language', () => {
     expect(say('id', 'PESERTA DIBLOKIR SEMENTARA')).toBe('PESERTA DIBLOKIR SEMENTARA');
   });
 });
+
+describe('the validity reasons a look-up derives from TMT / TAT', () => {
+  it('say the date, day first, in both languages', () => {
+    expect(say('id', 'ended:2026-06-30')).toBe('Masa berlaku berakhir 30-06-2026');
+    expect(say('en', 'ended:2026-06-30')).toBe('Coverage ended 30-06-2026');
+    expect(say('id', 'not-yet:2027-01-01')).toBe('Belum berlaku (mulai 01-01-2027)');
+    expect(say('en', 'not-yet:2027-01-01')).toBe('Not yet covered (starts 01-01-2027)');
+  });
+});

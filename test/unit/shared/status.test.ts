@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { flagValue, isUnknownStatus, mapFlagStatus, mapListStatus, mapStatusEvidence, mapVClaimStatus, parseSex } from '../../../src/shared/status';
+import { flagValue, isUnknownStatus, mapFlagStatus, mapListStatus, mapStatusEvidence, mapVClaimStatus, parseSex, strongerStatus } from '../../../src/shared/status';
 
 describe('mapListStatus', () => {
   it('treats a missing status as covered: being on the list is the coverage', () => {
@@ -198,5 +198,74 @@ describe('parseSex', () => {
   });
   it.each([null, undefined, '', ' ', 'X', '0', '3', 'LP', 'TIDAK TAHU'])('%j is unknown', (raw) => {
     expect(parseSex(raw)).toBeNull();
+  });
+});
+
+describe('a negation is never read as active (listtester L1)', () => {
+  it.each(['NON AKTIP', 'TDK AKTIP', 'T. AKTIF', 'T AKTIF', 'NONAKTIP', 'TIDAK AKTIP', 'Tdk. Aktip', 'BLM AKTIF', 'BKN AKTIF', 'INAKTIF', 'NON-AKTIP', 'TDK. VALID'])(
+    '%j is not active',
+    (raw) => {
+      expect(mapListStatus(raw)).toEqual({ status: 'inactive', reason: 'inactive', raw });
+      expect(mapFlagStatus(raw)).toMatchObject({ status: 'inactive', reason: 'inactive' });
+    },
+  );
+
+  it.each(['AKTIF NON PBI', 'AKTIF - T', 'AKTIP (BUKAN PBI)'])('%j: a negation elsewhere makes the status unknown, never active', (raw) => {
+    expect(mapListStatus(raw)).toEqual({ status: 'inactive', reason: `unknown:${raw}`, raw });
+  });
+
+  it('the common active spellings stay active', () => {
+    for (const raw of ['AKTIP', 'AKTIF', 'Peserta Aktif', 'AKTIF (PBI)', 'AKTIF S/D 15-01-2027', 'AKTIF KELAS 3']) expect(mapListStatus(raw).status).toBe('active');
+  });
+
+  it('property: NON, TDK, TIDAK, T. or BELUM in front of an active word is never active, whatever follows', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('NON', 'TDK', 'TIDAK', 'T.', 'BELUM', 'BLM', 'Non', 'tdk.'),
+        fc.constantFrom('AKTIF', 'AKTIP', 'aktif', 'Aktip', 'ACTIVE'),
+        fc.constantFrom(' ', '-', '. ', '_', ''),
+        fc.array(fc.constantFrom('PBI', 'APBD', 'KELAS 3', '2026', 'AKTIF'), { maxLength: 3 }),
+        (negation, word, sep, rest) => {
+          const text = [`${negation}${negation === 'T.' || negation === 'tdk.' ? ' ' : sep}${word}`, ...rest].join(' ');
+          expect(mapListStatus(text).status).toBe('inactive');
+        },
+      ),
+    );
+  });
+});
+
+describe('spreadsheet error values are no status (listtester L4)', () => {
+  it.each(['#N/A', '#n/a', '#N/A N/A', '#VALUE!', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#NUM!'])('%j is unknown, not "NA" = non-aktif', (raw) => {
+    expect(mapListStatus(raw)).toEqual({ status: 'inactive', reason: `unknown:${raw}`, raw });
+    expect(isUnknownStatus(mapFlagStatus(raw))).toBe(true);
+    expect(isUnknownStatus(mapStatusEvidence(raw))).toBe(true);
+  });
+  it('the word NA still reads as non-aktif', () => {
+    expect(mapListStatus('NA')).toMatchObject({ status: 'inactive', reason: 'inactive' });
+  });
+});
+
+describe('a STATUS column and a remarks column of status words (listtester L8, L18)', () => {
+  it('the stronger of the two counts: deceased over a reason over not active over active', () => {
+    const s = (raw: string | null) => mapListStatus(raw);
+    expect(strongerStatus(s('AKTIF'), s('MENINGGAL'))).toMatchObject({ status: 'inactive', reason: 'deceased' });
+    expect(strongerStatus(s('AKTIF'), s('PINDAH'))).toMatchObject({ status: 'inactive', reason: 'moved' });
+    expect(strongerStatus(s('NON AKTIF'), s('MENINGGAL'))).toMatchObject({ reason: 'deceased' });
+    expect(strongerStatus(s('MENINGGAL'), s('AKTIF'))).toMatchObject({ reason: 'deceased' });
+    expect(strongerStatus(s('NON AKTIF'), s('AKTIF'))).toMatchObject({ reason: 'inactive' });
+    expect(strongerStatus(s('AKTIF'), s(null))).toMatchObject({ status: 'active' });
+    // A remark no word explains is free text, never a status; an unknown status gives way to a known not-active remark.
+    expect(strongerStatus(s('AKTIF'), s('RUMAH DI BELAKANG MASJID'))).toMatchObject({ status: 'active' });
+    expect(strongerStatus(s('KODE 44'), s('MENINGGAL'))).toMatchObject({ reason: 'deceased' });
+    expect(strongerStatus(s('KODE 44'), s('AKTIF'))).toMatchObject({ reason: 'unknown:KODE 44' });
+  });
+
+  it.each(['PINDAH FASKES', 'PINDAH FASKES KE PKM CIBODAS', 'PINDAH FKTP', 'Pindah Puskesmas', 'GANTI FASKES'])('%j: a change of puskesmas, still covered', (raw) => {
+    expect(mapListStatus(raw)).toEqual({ status: 'active', reason: null, raw });
+  });
+  it('PINDAH alone, or PINDAH DOMISILI, is still moved away', () => {
+    expect(mapListStatus('PINDAH')).toMatchObject({ reason: 'moved' });
+    expect(mapListStatus('PINDAH DOMISILI')).toMatchObject({ reason: 'moved' });
+    expect(mapListStatus('PINDAH FASKES - MENINGGAL')).toMatchObject({ reason: 'deceased' });
   });
 });

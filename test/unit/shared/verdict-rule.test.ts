@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Confidence, MemberMatch } from '../../../src/shared/lookup';
 import type { SourceKind } from '../../../src/shared/lists';
-import { decide, verdictOf } from '../../../src/shared/verdict-rule';
+import { contradictionOf, decide, verdictOf } from '../../../src/shared/verdict-rule';
 
 interface Row {
   kind?: SourceKind;
@@ -53,8 +53,8 @@ describe('the verdict rule table', () => {
   it('the basis is what decided; a stale answer that lost is overruled, not hidden', () => {
     const stale = m(STALE_ACTIVE);
     const current = m(FRESH_INACTIVE);
-    expect(decide([stale, current])).toEqual({ verdict: 'not-eligible', basis: [current], overruled: [stale] });
-    expect(decide([stale])).toEqual({ verdict: 'eligible', basis: [stale], overruled: [] });
+    expect(decide([stale, current])).toEqual({ verdict: 'not-eligible', basis: [current], overruled: [stale], contradicted: [] });
+    expect(decide([stale])).toEqual({ verdict: 'eligible', basis: [stale], overruled: [], contradicted: [] });
   });
 
   it('property: a stale active never makes eligible when a current list says not active and none says active', () => {
@@ -70,9 +70,33 @@ describe('the verdict rule table', () => {
         const currentActive = rows.some((r) => !r.stale && r.status === 'active');
         const verdict = verdictOf(rows.map(m));
         if (currentInactive && !currentActive) expect(verdict).toBe('not-eligible');
-        if (currentActive) expect(verdict).toBe('eligible');
+        if (currentActive && !currentInactive) expect(verdict).toBe('eligible');
         if (rows.length === 0) expect(verdict).toBe('unknown');
       }),
     );
+  });
+
+  it('a list that holds the person as active and as not active says not active, and the active row is contradicted (listtester L2)', () => {
+    const dead = { ...m(FRESH_INACTIVE), statusReason: 'deceased' };
+    const alive = m(FRESH_ACTIVE);
+    expect(decide([dead, alive])).toEqual({ verdict: 'not-eligible', basis: [dead], overruled: [], contradicted: [alive] });
+    expect(contradictionOf(decide([alive, dead]))).toEqual({ code: 'lookup/list-contradicts', params: { lists: 'pbi-apbd', count: 1 } });
+    // Another program's active row still covers; the contradiction is still said.
+    const apbn = m(OTHER_FRESH_ACTIVE);
+    const both = decide([dead, alive, apbn]);
+    expect(both).toMatchObject({ verdict: 'eligible', basis: [apbn], contradicted: [alive] });
+    expect(contradictionOf(decide([alive, apbn]))).toBeUndefined();
+  });
+
+  it('two lists of one kind (a month each, under its own name): the newest as-of decides, the older is overruled (listtester L16)', () => {
+    const october = m({ kind: 'pbi-apbd', name: 'PBI APBD OKTOBER 2026', asOf: '2026-10-25', status: 'active' });
+    const november = m({ kind: 'pbi-apbd', name: 'PBI APBD NOVEMBER 2026', asOf: '2026-11-25', status: 'inactive' });
+    expect(decide([november, october])).toEqual({ verdict: 'not-eligible', basis: [november], overruled: [october], contradicted: [] });
+    const backOn = { ...november, status: 'active' as const };
+    expect(decide([{ ...october, status: 'inactive' as const }, backOn])).toMatchObject({ verdict: 'eligible', basis: [backOn] });
+    // Lists of the kind 'other' are anything at all: each still counts on its own.
+    const otherOld = m({ kind: 'other', name: 'KADER', asOf: '2026-10-01', status: 'active' });
+    const otherNew = m({ kind: 'other', name: 'PANTI', asOf: '2026-11-01', status: 'inactive' });
+    expect(verdictOf([otherOld, otherNew])).toBe('eligible');
   });
 });

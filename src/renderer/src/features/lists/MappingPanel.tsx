@@ -24,6 +24,8 @@ export function MappingPanel({ flow }: { flow: ListImport }) {
   if (!preview) return null;
   const choices = columnChoices(preview.headers);
   const note = statusNote(preview, mapping);
+  // A remarks column of status words the reader will read beside the status column (the import reports it too).
+  const remarks = mapping.status && preview.statusColumn?.header === mapping.status ? preview.statusColumn.remarks : undefined;
   const setField = (field: ListFieldName, header: string): void => setMapping((m) => ({ ...m, [field]: header || undefined }));
   return (
     <>
@@ -61,6 +63,11 @@ export function MappingPanel({ flow }: { flow: ListImport }) {
       <p className={`admin__note${note.kind === 'none' ? ' admin__note--warn' : ''}`} data-testid="list-status-note" data-status={note.kind}>
         {statusNoteText(note, mapping.status ?? '', t)}
       </p>
+      {remarks && (
+        <p className="admin__note admin__note--warn" data-testid="list-status-remarks">
+          {t('listAdmin.statusRemarks', { header: mapping.status, remarks })}
+        </p>
+      )}
       <h3 className="admin__subtitle">{t('listAdmin.sampleTitle')}</h3>
       <div className="admin__scroll">
         <table className="data-table data-table--compact" data-testid="list-sample">

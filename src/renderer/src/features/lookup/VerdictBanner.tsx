@@ -82,6 +82,11 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
       <div className="verdict__body">
         <Unsearched unsearched={unsearched} />
         <QueryWarnings warnings={warnings} />
+        {display.contradiction && (
+          <p className="verdict__stale" role="alert" data-testid="verdict-contradiction" data-code={display.contradiction.code}>
+            {say(display.contradiction)}
+          </p>
+        )}
         {display.note && (
           <p className="verdict__stale" role="status" data-testid="verdict-conflict-note" data-code={display.note.code}>
             {say(display.note)}

@@ -1,7 +1,7 @@
 import type { CoreMessage } from '../../../../shared/i18n/messages';
 import type { LookupResult, MemberMatch, Verdict } from '../../../../shared/lookup';
 import { peopleOf, rowsOfPerson } from '../../../../shared/same-person';
-import { decide } from '../../../../shared/verdict-rule';
+import { contradictionOf, decide } from '../../../../shared/verdict-rule';
 
 /**
  * What the big banner says; derived from the result and the clerk's pick, never stored.
@@ -11,10 +11,11 @@ import { decide } from '../../../../shared/verdict-rule';
  * `conflict` (candidates): the number typed is held by several different people on the lists
  * (LookupResult.conflict): the banner says so in words ("Kartu ini tercatat untuk 2 orang berbeda").
  * `note` (verdict): the same, when a record here named the person: the others are named.
+ * `contradiction` (verdict): a list holds the person as active and as not active (verdict-rule.ts, rule 3).
  */
 export type Display =
   | { kind: 'problem'; message: CoreMessage }
-  | { kind: 'verdict'; verdict: Verdict; basis: MemberMatch[]; pickedByClerk: boolean; overruled: MemberMatch[]; warnings: CoreMessage[]; note?: CoreMessage }
+  | { kind: 'verdict'; verdict: Verdict; basis: MemberMatch[]; pickedByClerk: boolean; overruled: MemberMatch[]; warnings: CoreMessage[]; note?: CoreMessage; contradiction?: CoreMessage }
   | { kind: 'candidates'; count: number; warnings: CoreMessage[]; conflict?: CoreMessage };
 
 /**
@@ -30,6 +31,8 @@ export function displayOf(result: LookupResult, picked: MemberMatch | null): Dis
   const warnings = result.queryWarnings ?? [];
   if (picked) {
     if (result.conflict && picked.confidence === 'exact') return personVerdict(personOf(result.matches, picked), picked, true, warnings);
+    const twins = twinsOf(result.matches, picked);
+    if (twins.length > 0) return personVerdict([picked, ...twins].map(asExact), picked, true, warnings);
     return { kind: 'verdict', verdict: picked.status === 'active' ? 'eligible' : 'not-eligible', basis: [picked], pickedByClerk: true, overruled: [], warnings };
   }
   if (result.problem) return { kind: 'problem', message: result.problem };
@@ -44,11 +47,27 @@ export function displayOf(result: LookupResult, picked: MemberMatch | null): Dis
     const decision = decide(result.matches);
     // The core decided by the same rule; should a result ever disagree (an older core), its verdict stands.
     const basis = decision.verdict === result.verdict ? decision.basis : result.matches.filter((m) => m.confidence === 'exact');
-    return { kind: 'verdict', verdict: result.verdict, basis, pickedByClerk: false, overruled: decision.verdict === result.verdict ? decision.overruled : [], warnings };
+    const agreed = decision.verdict === result.verdict;
+    const contradiction = agreed ? contradictionOf(decision) : result.contradiction;
+    return { kind: 'verdict', verdict: result.verdict, basis, pickedByClerk: false, overruled: agreed ? decision.overruled : [], warnings, ...(contradiction ? { contradiction } : {}) };
   }
   if (result.matches.length > 0) return { kind: 'candidates', count: result.matches.length, warnings };
   return { kind: 'verdict', verdict: 'unknown', basis: [], pickedByClerk: false, overruled: [], warnings };
 }
+
+/**
+ * Other rows of the picked row's list edition with its NIK or card and another status: the list
+ * holds the person twice, once active and once not (a name search shows both as candidates).
+ * The pick then stands with them, so the list's contradiction is said rather than a plain green.
+ */
+function twinsOf(matches: readonly MemberMatch[], picked: MemberMatch): MemberMatch[] {
+  const sameList = (m: MemberMatch): boolean => m.list.name === picked.list.name && m.list.edition === picked.list.edition;
+  const sameKey = (m: MemberMatch): boolean => (picked.nik !== null && m.nik === picked.nik) || (picked.card !== null && m.card === picked.card);
+  return matches.filter((m) => m !== picked && sameList(m) && sameKey(m) && m.status !== picked.status);
+}
+
+/** A row the clerk vouched for (by picking it or its twin) counts as an exact match. */
+const asExact = (m: MemberMatch): MemberMatch => (m.confidence === 'exact' ? m : { ...m, confidence: 'exact' });
 
 /** The rows of the person a picked row belongs to (the row itself first). */
 function personOf(matches: readonly MemberMatch[], picked: MemberMatch): MemberMatch[] {
@@ -60,7 +79,8 @@ function personOf(matches: readonly MemberMatch[], picked: MemberMatch): MemberM
 function personVerdict(rows: MemberMatch[], picked: MemberMatch | null, pickedByClerk: boolean, warnings: CoreMessage[]): Display & { kind: 'verdict' } {
   const decision = decide(rows);
   const basis = picked && decision.basis.includes(picked) ? [picked, ...decision.basis.filter((m) => m !== picked)] : decision.basis;
-  return { kind: 'verdict', verdict: decision.verdict, basis, pickedByClerk, overruled: decision.overruled, warnings };
+  const contradiction = contradictionOf(decision);
+  return { kind: 'verdict', verdict: decision.verdict, basis, pickedByClerk, overruled: decision.overruled, warnings, ...(contradiction ? { contradiction } : {}) };
 }
 
 /**
