@@ -11,7 +11,7 @@ import { LoketError } from '../errors';
 import { liveMatches } from '../bpjs/live-answers';
 import { classifyQuery } from './classify-query';
 import { lookup, type LookupContext } from './lookup';
-import { MAX_SHORT_SEQ, mrnProbes } from './mrn-query';
+import { MAX_SHORT_SEQ, labelledRecordNumber, mrnProbes } from './mrn-query';
 import { ownByIdentifier, ownByName, ownByRecordNumber } from './own-patients';
 
 
@@ -67,6 +67,9 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
         const base: LookupResult = lookupForPatient(ctx, patient) ?? { query, kind: 'mrn', verdict: 'unknown', matches: [], problem: null, tookMs: 0 };
         return { ...base, query, kind: 'mrn', patient, tookMs: elapsed(started) };
       }
+      // "RM 2019-00123" from an old card that no record here has: no name to search the lists for, nor to make a patient of.
+      const labelled = own ? null : labelledRecordNumber(query);
+      if (labelled !== null) return { query, kind: 'mrn', verdict: 'unknown', matches: [], problem: { code: 'query/no-record', params: { mrn: labelled } }, tookMs: elapsed(started) };
       const result = lookup(lookupContext(), query, dob);
       // A card the lists give to different people, and that several records here hold too (each
       // person registered once): no record names the person. The clerk picks among the lists'

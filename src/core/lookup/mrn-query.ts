@@ -117,6 +117,17 @@ export function mrnProbes(query: string, format: string, facilityCode: string): 
 /** "RM", "NO RM", "No. RM:" before the digits (see mrnProbes). */
 const RECORD_LABEL = /^(?:NO\.?\s*)?RM[\s.:#-]*(?=\d)/;
 
+/**
+ * A query that says it is a record number: the label, then digits and separators only ("RM
+ * 2019-00123", a paper-era card); the number without its label, or null. Found or not, it is
+ * never a name: a new patient must not be named after it.
+ */
+export function labelledRecordNumber(query: string): string | null {
+  const typed = query.trim().toUpperCase();
+  const bare = typed.replace(RECORD_LABEL, '');
+  return bare !== typed && isAllDigits(stripSeparators(bare)) ? bare : null;
+}
+
 function probesOf(query: string, format: string, facilityCode: string): MrnProbes {
   const typed = query.trim().toUpperCase();
   const probes: MrnProbes = { exact: typed ? [typed] : [], glob: null };

@@ -92,6 +92,23 @@ describe("the facility's own patients come first", () => {
     core.close();
   });
 
+  it('a record number with its label that no record has ("RM 2019-00123", a paper-era card) says so, and is never searched as a name', async () => {
+    const { core } = await counter();
+    await core.createPatient({ name: 'Rahmat' });
+    for (const query of ['RM 2019-00123', 'No. RM 2019.00123', 'rm 987654321']) {
+      const r = await core.lookup({ query });
+      expect(r.kind).toBe('mrn');
+      expect(r.matches).toEqual([]);
+      expect(r.ownMatches).toBeUndefined();
+      expect(r.problem?.code).toBe('query/no-record');
+    }
+    expect(formatCoreMessage('id', (await core.lookup({ query: 'RM 2019-00123' })).problem!)).toMatch(/No\. RM 2019-00123\./);
+    // The labelled number of a record here still finds it; a name that begins with the letters RM is still a name.
+    expect(await core.lookup({ query: 'RM 000001' })).toMatchObject({ kind: 'mrn', patient: { name: 'RAHMAT' } });
+    expect((await core.lookup({ query: 'RMADAN' })).kind).toBe('name');
+    core.close();
+  });
+
   it('a name lists own records with that name (same normalization as the lists), best first; a birth date narrows', async () => {
     const { core } = await counter();
     const rizki = await core.createPatient({ name: 'Moch. Rizki', dob: RIZKI.dob });
