@@ -150,7 +150,7 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       return findPatient(db, by) ?? null;
     },
     async likelyDuplicates({ name, dob }) {
-      return likelyDuplicates(db, name, dob);
+      return likelyDuplicates(db, name, dob, ctx.today());
     },
     async createPatient(identity) {
       if (identity.nik && findPatient(db, { nik: identity.nik })) throw new LoketError('patient/nik-exists', { nik: identity.nik });

@@ -6,7 +6,7 @@ import { nameSimilarity } from '../../shared/name-similarity';
 import { normalizeName } from '../../shared/names';
 import type { CounterSettings } from '../../shared/settings';
 import { findDuplicateMatches } from '../patients/likely-duplicates';
-import { findPatient, findPatientsByMrns, findPatientsByNameKey, lastVisitDate } from '../patients/patients.repo';
+import { findPatient, findPatientsBornOn, findPatientsByMrns, findPatientsByNameKey, lastVisitDate } from '../patients/patients.repo';
 import type { Db } from '../store/open-database';
 import { mrnProbes } from './mrn-query';
 
@@ -70,12 +70,30 @@ function bornThatDayOtherwiseSpelt(db: Db, name: string, dob: string, found: rea
     .map((m) => ({ patient: m.patient, score: MIN_SCORE_WITH_DOB, sameDob: true }));
 }
 
+/** The key a newborn registered under the mother's name has ("BY NY SITI AMINAH": BAYI SITI AMINAH; names.ts). */
+const BABY = 'BAYI ';
+
+/**
+ * Newborns registered under their mother's name ("BY NY …") born that very day, when a new record
+ * is about to be made with the baby's own name (AISYAH PUTRI, born the same day): most likely the
+ * same baby, whose first weeks are on the "BY NY" record. Only for a birth date within the last
+ * year: later a baby has long had its own name.
+ */
+function babiesBornThatDay(db: Db, name: string, dob: string | null, today: string): Patient[] {
+  if (dob === null || normalizeName(name).key.startsWith(BABY) || dob < yearBefore(today)) return [];
+  return findPatientsBornOn(db, dob).filter((p) => p.identified && normalizeName(p.name).key.startsWith(BABY));
+}
+
+const yearBefore = (iso: string): string => `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`;
+
 /**
  * Records that are probably the person a new-patient form is about to make (likely-duplicates.ts):
  * the name also spelt otherwise, shortened or turned round, the birth date exact, off by a slip
  * or a convention, or missing on either side (then the name must be the same but for spelling).
  * The form asks "Pakai data ini / Tetap buat data baru" first.
  */
-export function likelyDuplicates(db: Db, name: string, dob: string | null): Patient[] {
-  return findDuplicateMatches(db, name, dob).map((m) => m.patient);
+export function likelyDuplicates(db: Db, name: string, dob: string | null, today: string): Patient[] {
+  const found = findDuplicateMatches(db, name, dob).map((m) => m.patient);
+  const ids = new Set(found.map((p) => p.id));
+  return [...found, ...babiesBornThatDay(db, name, dob, today).filter((p) => !ids.has(p.id))];
 }

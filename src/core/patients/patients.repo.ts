@@ -99,6 +99,11 @@ export function findPatientsByNameKey(db: Db, key: string, dob: string | null): 
   return rows.map((r) => toPatient(r)!);
 }
 
+/** Every record born on a day (a handful: the newborns of a day, a birthday). */
+export function findPatientsBornOn(db: Db, dob: string): Patient[] {
+  return (statement(db, `SELECT ${COLUMNS} FROM patients WHERE dob = ? LIMIT ${NAME_CANDIDATES}`).all(dob) as PatientRow[]).map((r) => toPatient(r)!);
+}
+
 /**
  * Creates a patient with the next medical-record number (see sync/mrn-blocks.ts), in one
  * transaction. IMMEDIATE: it reads the number before it writes, and another connection to the

@@ -7,6 +7,7 @@ import { createPatient } from '../../../src/core/patients/patients.repo';
 import { openDatabase, type Db } from '../../../src/core/store/open-database';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 const MORNING = new Date('2026-11-23T02:00:00Z');
+const TODAY = '2026-11-23';
 
 /** The searchtester's returning patients, each with ONE record made on the first visit (mostly without NIK). */
 const RECORDS: [name: string, dob: string | null, nik?: string][] = [
@@ -99,25 +100,47 @@ describe('the check before a new record (searchtester S1, S4, S5, S11)', () => {
     ['HJ. SITI MARYAM', '1956-06-15', 'HJ. SITI MARYAM'],
     ['RAHMAT', '1990-05-15', 'RAHMAT'],
   ])('"%s" born %s is asked about %s', (typed, dob, recorded) => {
-    const found = likelyDuplicates(db, typed, dob).map((p) => p.name);
+    const found = likelyDuplicates(db, typed, dob, TODAY).map((p) => p.name);
     expect(found).toContain(recorded);
     // Only the person, or very few: the clerk reads every line.
     expect(found.length).toBeLessThanOrEqual(2);
   });
 
   it('stays silent for other people', () => {
-    expect(likelyDuplicates(db, 'SITI AMINAH', '1960-02-02')).toEqual([]); // another date altogether
-    expect(likelyDuplicates(db, 'SITI', null)).toEqual([]); // a name alone is no person
-    expect(likelyDuplicates(db, 'RIZKI', null)).toEqual([]);
-    expect(likelyDuplicates(db, 'SITI RAHAYU', '1988-07-21')).toEqual([]);
-    expect(likelyDuplicates(db, 'JOKO WIDODO', '1965-11-11')).toEqual([]);
+    expect(likelyDuplicates(db, 'SITI AMINAH', '1960-02-02', TODAY)).toEqual([]); // another date altogether
+    expect(likelyDuplicates(db, 'SITI', null, TODAY)).toEqual([]); // a name alone is no person
+    expect(likelyDuplicates(db, 'RIZKI', null, TODAY)).toEqual([]);
+    expect(likelyDuplicates(db, 'SITI RAHAYU', '1988-07-21', TODAY)).toEqual([]);
+    expect(likelyDuplicates(db, 'JOKO WIDODO', '1965-11-11', TODAY)).toEqual([]);
     // Only the closer one comes first: the exact date and name before a slip.
-    expect(likelyDuplicates(db, 'NURUL', '1952-04-22').map((p) => p.name)[0]).toBe('NURUL');
+    expect(likelyDuplicates(db, 'NURUL', '1952-04-22', TODAY).map((p) => p.name)[0]).toBe('NURUL');
   });
 });
 
 describe('the name search with a birth date (searchtester S1)', () => {
   it.each(VARIANTS)('"%s" born %s lists the own record %s', (typed, dob, recorded) => {
     expect(ownByName(db, typed, dob).map((p) => p.name)).toContain(recorded);
+  });
+});
+
+describe('a newborn registered under the mother\'s name (searchtester S7)', () => {
+  let babies: Db;
+  beforeAll(() => {
+    babies = openDatabase(join(dir, 'babies.db'));
+    createPatient(babies, { name: 'Siti Aminah Tjokroaminoto', dob: '1992-10-21' }, DEFAULT_SETTINGS, MORNING);
+    createPatient(babies, { name: 'By Ny Siti Aminah', dob: '2026-11-20' }, DEFAULT_SETTINGS, MORNING);
+    createPatient(babies, { name: 'By Ny Rina', dob: '2026-11-20' }, DEFAULT_SETTINGS, MORNING);
+  });
+  afterAll(() => babies.close());
+
+  it("the mother's name with the baby's birth date finds the baby's record, not the mother's", () => {
+    for (const typed of ['SITI AMINAH', 'An. Siti Aminah']) expect(ownByName(babies, typed, '2026-11-20').map((p) => p.name)).toEqual(['BY NY SITI AMINAH']);
+  });
+
+  it("the baby's own name later, with its birth date: the BY NY records born that day are asked about before a new record", () => {
+    expect(likelyDuplicates(babies, 'AISYAH PUTRI', '2026-11-20', TODAY).map((p) => p.name).sort()).toEqual(['BY NY RINA', 'BY NY SITI AMINAH']);
+    // Not for a grown-up born on a day long ago, nor for another day.
+    expect(likelyDuplicates(babies, 'AISYAH PUTRI', '2026-11-21', TODAY)).toEqual([]);
+    expect(likelyDuplicates(babies, 'AISYAH PUTRI', '2026-11-20', '2028-01-01')).toEqual([]);
   });
 });

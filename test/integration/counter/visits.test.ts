@@ -12,6 +12,7 @@ const tempDir = useTempDir();
 const settings = DEFAULT_SETTINGS;
 // 09:00 WIB on 23 November 2026
 const MORNING = new Date('2026-11-23T02:00:00Z');
+const TODAY = '2026-11-23';
 const at = (iso: string): Date => new Date(iso);
 
 function freshDb(): Db {
@@ -39,15 +40,15 @@ describe('patients of this facility', () => {
   it('shows likely duplicates (same person, another spelling, same birth date) before a new record', () => {
     const db = freshDb();
     createPatient(db, { name: 'Moch. Rizki', dob: '1990-08-17' }, settings, MORNING);
-    expect(likelyDuplicates(db, 'Muhammad Rizki', '1990-08-17').map((p) => p.name)).toEqual(['MOCH. RIZKI']);
-    expect(likelyDuplicates(db, 'Muhammad Rizki', '1984-02-29')).toEqual([]);
+    expect(likelyDuplicates(db, 'Muhammad Rizki', '1990-08-17', TODAY).map((p) => p.name)).toEqual(['MOCH. RIZKI']);
+    expect(likelyDuplicates(db, 'Muhammad Rizki', '1984-02-29', TODAY)).toEqual([]);
     // The clerk may still create it: a duplicate is a warning, not a wall.
     expect(createPatient(db, { name: 'Muhammad Rizki', dob: '1990-08-17' }, settings, MORNING).mrn).toBe('000002');
     // Spelt otherwise or shortened, with the same birth date: asked too (the name search matches them).
     createPatient(db, { name: 'Sutinah Aryani', dob: '1985-03-12' }, settings, MORNING);
-    for (const typed of ['SUTINAH ARIANI', 'SUTINAH', 'sutinah aryani']) expect(likelyDuplicates(db, typed, '1985-03-12').map((p) => p.name)).toEqual(['SUTINAH ARYANI']);
-    expect(likelyDuplicates(db, 'SUTINAH ARIANI', '1990-08-17')).toEqual([]);
-    expect(likelyDuplicates(db, 'SITI AMINAH', '1985-03-12')).toEqual([]);
+    for (const typed of ['SUTINAH ARIANI', 'SUTINAH', 'sutinah aryani']) expect(likelyDuplicates(db, typed, '1985-03-12', TODAY).map((p) => p.name)).toEqual(['SUTINAH ARYANI']);
+    expect(likelyDuplicates(db, 'SUTINAH ARIANI', '1990-08-17', TODAY)).toEqual([]);
+    expect(likelyDuplicates(db, 'SITI AMINAH', '1985-03-12', TODAY)).toEqual([]);
     db.close();
   });
 
