@@ -20,6 +20,7 @@ import { m018RegisterEpoch } from './018-register-epoch';
 import { m019QueueOrder } from './019-queue-order';
 import { m020EditionReport } from './020-edition-report';
 import { m021VisitChangeTimes } from './021-visit-change-times';
+import { m022PatientsDob } from './022-patients-dob';
 
 export interface Migration {
   version: number;
@@ -28,7 +29,7 @@ export interface Migration {
 }
 
 /** Ordered: the position + 1 is the schema version recorded in PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit, m012EditionKind, m013AuditPersonKeys, m014SharedQueueNumbers, m015SharedMrn, m016VisitMoves, m017MoveServiceDate, m018RegisterEpoch, m019QueueOrder, m020EditionReport, m021VisitChangeTimes];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit, m012EditionKind, m013AuditPersonKeys, m014SharedQueueNumbers, m015SharedMrn, m016VisitMoves, m017MoveServiceDate, m018RegisterEpoch, m019QueueOrder, m020EditionReport, m021VisitChangeTimes, m022PatientsDob];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
