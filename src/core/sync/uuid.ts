@@ -9,7 +9,9 @@ export const newUid = (): string => v7();
  * rather than an application function so that every connection (the CLI, a repair tool, a test
  * opening the file directly) can write: an unregistered function would make every insert fail.
  */
-const SQL_MS_HEX = `printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))`;
+// Rounded, not truncated: julianday() is SQLite's integer milliseconds as a fraction of a day, and
+// truncating the product back gave 1 ms early now and then (an id sorting before one made earlier).
+const SQL_MS_HEX = `printf('%012x', CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER))`;
 // An expression, not a scalar subquery: SQLite evaluates an uncorrelated subquery once per
 // statement, which would give every row of a backfill the same id.
 export const SQL_UUID7 = `(substr(${SQL_MS_HEX}, 1, 8) || '-' || substr(${SQL_MS_HEX}, 9, 4) || '-7' || substr(lower(hex(randomblob(2))), 2)
