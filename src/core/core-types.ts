@@ -10,6 +10,7 @@ import type { TypedEmitter } from './typed-emitter';
 import type { QueueNumberRequest } from '../shared/hub-protocol';
 import type { HubCredential } from './sync/hub-credential.repo';
 import type { HubTransport } from './sync/hub-transport';
+import type { CounterStanding } from './sync/enroll';
 
 /** How a core is opened: by the desktop app, the CLI, the harness and the tests alike. */
 export interface CoreConfig {
@@ -62,7 +63,8 @@ export interface CoreConfig {
   /** At most one background list-edition step per this long (default 5 minutes; a new local edition goes at once). */
   hubEditionIntervalMs?: number;
   /** Reaches the hub another way than the credential's pinned HTTPS (tests). */
-  hubTransport?: (credential: HubCredential, backlog: () => number, stuck: () => number, setAside: () => number, editionReport: () => Record<string, string>) => HubTransport;
+  /** `standing`: the counter's own probes, which a test passes on to transportFor to keep the headers. */
+  hubTransport?: (credential: HubCredential, standing: Required<CounterStanding>) => HubTransport;
 }
 
 export type { ChosenFile, FilePurpose };

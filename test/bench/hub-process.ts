@@ -56,7 +56,7 @@ export async function enrollCounter(hub: HubProcess, name: string): Promise<{ cr
   const certificatePem = await fetchPinnedCertificate(hub.url, decoded.fingerprint);
   const reply = await pinnedTransport({ hubUrl: hub.url, fingerprint: decoded.fingerprint, certificatePem }).postJson<EnrollResponse>('/v1/enroll', { token: decoded.token });
   const credential: HubCredential = { hubUrl: hub.url, fingerprint: decoded.fingerprint, certificatePem, ...reply };
-  return { credential, transport: transportFor(credential, () => 0) };
+  return { credential, transport: transportFor(credential, { outboxBacklog: () => 0 }) };
 }
 
 /** Calls `once` from `workers` loops for `seconds`: calls per second. */

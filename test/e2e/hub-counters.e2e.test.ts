@@ -63,7 +63,7 @@ async function openScene(browser: Browser, options: { aBehindMs?: number } = {})
     const behind = options.aBehindMs;
     const aTransport: Partial<HarnessOptions> = behind
       ? {
-          hubTransport: (credential, backlog) => transportFor(credential, backlog, undefined, () => Date.now() - behind),
+          hubTransport: (credential, standing) => transportFor(credential, { outboxBacklog: standing.outboxBacklog, clock: () => Date.now() - behind }),
         }
       : {};
     counters.push(await openCounter(browser, [APBD], viewport, { core: { now: ticking(), ...aTransport } }));

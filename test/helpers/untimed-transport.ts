@@ -1,4 +1,4 @@
-import { transportFor } from '../../src/core/sync/enroll';
+import { transportFor, type CounterStanding } from '../../src/core/sync/enroll';
 import type { HubCredential } from '../../src/core/sync/hub-credential.repo';
 import type { HubTransport } from '../../src/core/sync/hub-transport';
 
@@ -7,8 +7,8 @@ import type { HubTransport } from '../../src/core/sync/hub-transport';
  * machine a push of 500 ops, or the hub's queue number (a clerk waits 400 ms for it), may be slow,
  * and what is tested here is what arrives, not how soon.
  */
-export const untimed = (credential: HubCredential, backlog: () => number, stuck: () => number, setAside?: () => number, editionReport?: () => Record<string, string>): HubTransport => {
-  const inner = transportFor(credential, backlog, stuck, undefined, setAside, editionReport);
+export const untimed = (credential: HubCredential, standing: CounterStanding = {}): HubTransport => {
+  const inner = transportFor(credential, standing);
   return {
     getJson: (path) => inner.getJson(path, { timeoutMs: 120_000 }),
     postJson: (path, body) => inner.postJson(path, body, { timeoutMs: 120_000 }),

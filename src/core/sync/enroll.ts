@@ -89,27 +89,27 @@ export async function enroll(db: Db, box: SecretBox, options: EnrollOptions & { 
 }
 
 /**
- * The pinned transport of an enrolled counter, its credential (and how it stands: backlog, stuck
- * records, ops set aside, list editions it cannot read) on every request. `clock`: this computer's clock as sent to the hub (Date.now; a test
- * sets it off).
+ * How an enrolled counter stands, told to the hub on every request (pinned-transport.ts): its
+ * backlog, records it could not apply, ops the hub set aside, list editions it cannot read.
  */
-export function transportFor(
-  credential: HubCredential,
-  outboxBacklog?: () => number,
-  pullStuck?: () => number,
-  clock?: () => number,
-  outboxRejected?: () => number,
-  editionReport?: () => Record<string, string>,
-): HubTransport {
+export interface CounterStanding {
+  outboxBacklog?: () => number;
+  pullStuck?: () => number;
+  outboxRejected?: () => number;
+  editionReport?: () => Record<string, string>;
+}
+
+/**
+ * The pinned transport of an enrolled counter, its credential and standing on every request.
+ * `clock`: this computer's clock as sent to the hub (Date.now; a test sets it off).
+ */
+export function transportFor(credential: HubCredential, standing: CounterStanding & { clock?: () => number } = {}): HubTransport {
+  const given = Object.fromEntries(Object.entries(standing).filter(([, probe]) => probe !== undefined));
   return pinnedTransport({
     hubUrl: credential.hubUrl,
     fingerprint: credential.fingerprint,
     certificatePem: credential.certificatePem,
     authorization: `Bearer ${credential.counterId}.${credential.secret}`,
-    ...(outboxBacklog ? { outboxBacklog } : {}),
-    ...(pullStuck ? { pullStuck } : {}),
-    ...(outboxRejected ? { outboxRejected } : {}),
-    ...(editionReport ? { editionReport } : {}),
-    ...(clock ? { clock } : {}),
+    ...given,
   });
 }

@@ -4,7 +4,7 @@ import type { QueueNumberRequest } from '../../shared/hub-protocol';
 import type { CoreContext } from '../core-context';
 import { LoketError } from '../errors';
 import type { SecretBox } from '../secrets/secret-box';
-import { enroll, refuseIfEnrolled, transportFor } from './enroll';
+import { enroll, refuseIfEnrolled, transportFor, type CounterStanding } from './enroll';
 import { readHubCredential, type HubCredential } from './hub-credential.repo';
 import type { HubTransport } from './hub-transport';
 import { outboxBacklog, setAsideByReason, setAsideCount } from './outbox';
@@ -20,7 +20,7 @@ export interface HubSyncOptions {
   background: boolean;
   intervalMs?: number;
   /** Tests may reach the hub another way; by default the pinned HTTPS transport of the credential. */
-  transportOf?: (credential: HubCredential, backlog: () => number, stuck: () => number, setAside: () => number, editionReport: () => Record<string, string>) => HubTransport;
+  transportOf?: (credential: HubCredential, standing: Required<CounterStanding>) => HubTransport;
   /** At most one background list-edition step per this long (default 5 minutes; tests shorten it). */
   editionIntervalMs?: number;
   /** A round got through with records from other counters, or settings: queues and screens may refresh. */
@@ -58,11 +58,13 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
 
   const begin = (credential: HubCredential): SyncEngine => {
     enrollment = { hubUrl: credential.hubUrl, facility: credential.facility, name: credential.name, offlinePrefix: credential.offlinePrefix };
-    const backlog = (): number => outboxBacklog(ctx.db);
-    const stuck = (): number => deferredState(ctx.db).stuck;
-    const setAside = (): number => setAsideCount(ctx.db);
-    const editionReport = (): Record<string, string> => editionReportHeaders(ctx.db);
-    const transport = options.transportOf ? options.transportOf(credential, backlog, stuck, setAside, editionReport) : transportFor(credential, backlog, stuck, undefined, setAside, editionReport);
+    const standing: Required<CounterStanding> = {
+      outboxBacklog: () => outboxBacklog(ctx.db),
+      pullStuck: () => deferredState(ctx.db).stuck,
+      outboxRejected: () => setAsideCount(ctx.db),
+      editionReport: () => editionReportHeaders(ctx.db),
+    };
+    const transport = options.transportOf ? options.transportOf(credential, standing) : transportFor(credential, standing);
     // List editions: their own step after rounds that got through, in a worker when built (a test's own transport stays in-process).
     const script = options.transportOf ? null : editionWorkerScript(ctx.config.workerScript);
     const { key, nativeBinding } = ctx.config;

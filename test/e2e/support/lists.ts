@@ -1,6 +1,7 @@
 import { csvList, type ListFile } from './counter';
 
-const HEADER = ['NIK', 'NOKA', 'NAMA', 'TGL_LAHIR', 'JK', 'STATUS', 'ALAMAT'] as const;
+/** The header of the e2e's PBI lists. */
+export const HEADER = ['NIK', 'NOKA', 'NAMA', 'TGL_LAHIR', 'JK', 'STATUS', 'ALAMAT'] as const;
 
 /** People in the e2e lists. NIKs are valid (Kota Serang, birth date encoded, +40 for women). */
 export const SITI = { nik: '3673015203850003', card: '0001336526592', name: 'SITI AMINAH' };

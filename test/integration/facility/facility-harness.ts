@@ -56,7 +56,7 @@ export class Counter {
       hubIntervalMs: 250,
       clerk: name,
       actor: { username: name, role: 'admin' },
-      hubTransport: (credential, backlog) => cable(transportFor(credential, backlog)),
+      hubTransport: (credential, standing) => cable(transportFor(credential, { outboxBacklog: standing.outboxBacklog })),
     });
   }
 

@@ -91,8 +91,8 @@ function counter(behindMs = 0): Core {
     hubBackground: false,
     actor: { username: 'ani', role: 'admin' },
     now: () => new Date(Date.now() - behindMs),
-    hubTransport: (credential, backlog) =>
-      transportFor(credential, backlog, undefined, () => Date.now() - behindMs),
+    hubTransport: (credential, standing) =>
+      transportFor(credential, { outboxBacklog: standing.outboxBacklog, clock: () => Date.now() - behindMs }),
   });
   cores.push(core);
   return core;

@@ -48,8 +48,8 @@ function counter(aheadMs: number): Core {
     hubBackground: false,
     actor: { username: 'ani', role: 'admin' },
     now: () => new Date(Date.now() + aheadMs),
-    hubTransport: (credential, backlog) =>
-      transportFor(credential, backlog, undefined, () => Date.now() + aheadMs),
+    hubTransport: (credential, standing) =>
+      transportFor(credential, { outboxBacklog: standing.outboxBacklog, clock: () => Date.now() + aheadMs }),
   });
   bed.cores.push(core);
   return core;

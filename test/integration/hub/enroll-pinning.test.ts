@@ -65,7 +65,7 @@ describe('enrolling a counter', () => {
     const row = db.prepare(`SELECT value FROM settings WHERE key = 'hub'`).get() as { value: string };
     expect(row.value).not.toContain(credential.secret);
 
-    const transport = transportFor(credential, () => 42);
+    const transport = transportFor(credential, { outboxBacklog: () => 42 });
     expect(await transport.getJson('/v1/settings')).toEqual({ settings: null, rev: 0 });
     const status = (await hubFetch(hub.urls[0]!, 'GET', '/v1/admin/status', { authorization: admin })).json as HubStatus;
     expect(status.facility).toBe('Puskesmas Uji');

@@ -38,7 +38,7 @@ async function counter(hub: RunningHub, admin: string, name: string, aheadMs: nu
     clerk: name,
     actor: { username: 'ani', role: 'admin' },
     now: () => new Date(Date.now() + aheadMs),
-    hubTransport: (credential, backlog) => transportFor(credential, backlog, undefined, () => Date.now() + aheadMs),
+    hubTransport: (credential, standing) => transportFor(credential, { outboxBacklog: standing.outboxBacklog, clock: () => Date.now() + aheadMs }),
   });
   bed.cores.push(core);
   const added = await hubFetch(hub.urls[0]!, 'POST', '/v1/admin/counters', { authorization: admin, body: { name } });
