@@ -79,6 +79,47 @@ describe('a letter on the queue, then a scan at once (F7)', () => {
   });
 });
 
+describe('a letter dropped where its screen cannot say so', () => {
+  it('B then the next card at once: the cancel question is not opened to be closed unanswered; the app says B was not run', async () => {
+    const c = await counters.open([APBD], { width: 1024, height: 768 });
+    const { page } = c;
+    const udin = await firstCalled(c, ['UDIN PANJAITAN', 'YAYAT ISMAIL']);
+    await quiet(c);
+
+    await page.keyboard.press('b');
+    await scan(c, SITI.nik);
+
+    await expect.poll(() => page.locator('#lookup-query').inputValue()).toBe(SITI.nik);
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('eligible');
+    await expect
+      .poll(() => page.getByTestId('letter-notice').textContent())
+      .toBe('B tidak dijalankan: kartu dipindai sebelum pertanyaannya dapat dijawab. Kembali ke layar itu dan tekan lagi bila perlu.');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'queue-letter-scan-b.png') });
+    await page.waitForTimeout(600);
+    expect(await statusOf(c, udin)).toBe('called');
+    // Back on the queue no question waits (it was never opened), and the row is as it was.
+    await page.keyboard.press('Alt+2');
+    await expect.poll(() => rowStatus(c, 'U-001')).toBe('called');
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+  });
+
+  it('S then a click on another tab: S is not run behind the clerk\'s back, and the app says so', async () => {
+    const c = await counters.open([APBD], { width: 1024, height: 768 });
+    const { page } = c;
+    const udin = await firstCalled(c, ['UDIN PANJAITAN']);
+    await quiet(c);
+
+    await page.keyboard.press('s');
+    await page.locator('.app-nav__tab[data-screen="search"]').click();
+
+    await expect
+      .poll(() => page.getByTestId('letter-notice').textContent())
+      .toBe('S tidak dijalankan: layar berganti sebelum tombolnya berlaku. Kembali ke layar itu dan tekan lagi bila perlu.');
+    await page.waitForTimeout(600);
+    expect(await statusOf(c, udin)).toBe('called');
+  });
+});
+
 interface Box {
   top: number;
   bottom: number;

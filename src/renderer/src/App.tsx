@@ -5,6 +5,7 @@ import type { RegisteredVisit } from '../../shared/counter';
 import { hasBridge } from './api';
 import { AppHeader, SCREENS, type Screen } from './components/AppHeader';
 import { runWaitingLetters } from './components/letter-flush';
+import { useLetterNotice } from './components/use-letter-notice';
 import { StatusBar } from './components/StatusBar';
 import { UndoStoreContext } from './components/UndoToast';
 import { UndoStore } from './components/undo-store';
@@ -126,6 +127,7 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
   // Installed first: its capture listener sees every key before the app's other keys do.
   const closeEmergencyRef = useRef<() => void>(() => undefined);
   const scanNotice = useScanNotice();
+  const letterNotice = useLetterNotice();
   useScan(
     useCallback((digits: string) => {
       // A scan at the lock is nobody's search (the core would refuse the look-up anyway).
@@ -242,6 +244,7 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
         </div>
       )}
       {scanNotice.notice}
+      {letterNotice}
       {leftUnsaved}
       <CoreStatusBanner />
       <StatusBar connectivity={connectivity} timeZone={settings?.timeZone ?? 'Asia/Jakarta'} hubLink={hubLink} />

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { onScanRunLetter } from './letter-flush';
+import { noticeLetter, onScanRunLetter } from './letter-flush';
 import { isPrintable, LetterGuard } from './letter-keys';
 
 /** How long the "to search, press F1" hint stays after the last ignored key (ms). */
@@ -17,6 +17,8 @@ export interface LetterKeys {
     run: (() => void) | null,
     /** Why this letter does nothing now (no row selected, a task of another kind): said instead of the typing hint when it was pressed alone. */
     whyNot?: string | null,
+    /** `run` opens a question (B, G, I): a scan right after it drops it instead (the scan would close the question unanswered). */
+    asks?: boolean,
   ) => boolean;
   /** The hint shown after typing that did nothing, or null. */
   hint: ReactElement | null;
@@ -26,10 +28,11 @@ export interface LetterKeys {
 interface Held {
   key: string;
   run: () => void;
+  asks: boolean;
 }
 
 /** Why a waiting letter was not run, as the screen says it ("S tidak dijalankan: Esc ditekan."). */
-type DropReason = 'typing' | 'escape' | 'shortcut' | 'dialog';
+type DropReason = 'typing' | 'escape' | 'shortcut' | 'dialog' | 'scan' | 'left';
 
 /**
  * The queue's and follow-ups' single-letter actions, shared so both behave alike: typing never
@@ -77,12 +80,12 @@ export function useLetterKeys(paused = false): LetterKeys {
   }, []);
 
   const press = useCallback<LetterKeys['press']>(
-    (event, run, whyNot) => {
+    (event, run, whyNot, asks = false) => {
       if (!isPrintable(event)) return false;
       // Space keeps its own meaning (a focused button's click); it counts as typing all the same.
       const space = event.key === ' ';
       if (!space) event.preventDefault();
-      const verdict = guard.current.press(event.timeStamp, run ? { key: event.key, run } : null);
+      const verdict = guard.current.press(event.timeStamp, run ? { key: event.key, run, asks } : null);
       verdict.due?.run();
       if (verdict.dropped) dropped(verdict.dropped, 'typing');
       else if (verdict.ignored && !space) {
@@ -101,16 +104,26 @@ export function useLetterKeys(paused = false): LetterKeys {
     if (paused) dropped(guard.current.cancel(), 'dialog');
   }, [paused, dropped]);
 
+  /** The words for a letter dropped as its screen goes: kept current for the unmount below. */
+  const away = useRef<(held: Held, why: DropReason) => void>(() => undefined);
+  away.current = (held, why) => noticeLetter(t('letters.notRun', { key: held.key.toUpperCase(), why: t(`letters.why.${why}`) }));
+
   useEffect(() => {
-    // A scan right after the letter (S, then the next card): the letter acts first (letter-flush.ts).
+    // A scan right after the letter (S, then the next card): the letter acts first (letter-flush.ts),
+    // unless it opens a question, which the scan would close unanswered: then it is dropped, and said.
     const unregister = onScanRunLetter(() => {
       clearTimeout(timer.current);
-      guard.current.flush()?.run();
+      const held = guard.current.flush();
+      if (held?.asks) away.current(held, 'scan');
+      else held?.run();
     });
     return () => {
       unregister();
       clearTimeout(timer.current);
       clearTimeout(hintTimer.current);
+      // The screen goes (a click on another tab) while a letter waits: dropped, and said by the app.
+      const held = guard.current.cancel();
+      if (held) away.current(held, 'left');
     };
   }, []);
 

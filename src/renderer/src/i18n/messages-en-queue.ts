@@ -164,6 +164,8 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'letters
       escape: 'Esc was pressed.',
       shortcut: '{{shortcut}} was pressed.',
       dialog: 'a window opened over the screen.',
+      scan: 'a card was scanned before its question could be answered. Go back to that screen and press it again if needed.',
+      left: 'the screen changed before the key took effect. Go back to that screen and press it again if needed.',
     },
   },
   reconciliation: {

@@ -162,6 +162,8 @@ export const queueId = {
       escape: 'Esc ditekan.',
       shortcut: '{{shortcut}} ditekan.',
       dialog: 'jendela lain terbuka.',
+      scan: 'kartu dipindai sebelum pertanyaannya dapat dijawab. Kembali ke layar itu dan tekan lagi bila perlu.',
+      left: 'layar berganti sebelum tombolnya berlaku. Kembali ke layar itu dan tekan lagi bila perlu.',
     },
   },
   reconciliation: {

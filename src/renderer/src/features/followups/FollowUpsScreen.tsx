@@ -200,7 +200,8 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
     // A letter acts on the task selected now, but only when pressed alone (never as typing).
     const run = !action || !f ? null : action.type === 'payer' ? () => void setPayer(f, action.payer) : action.type === 'recheck' ? () => void recheck(f) : () => setIdentifying(f.id);
     const whyNot = run === null && f ? followUpLetterWhyNot(event.key, f.kind) : null;
-    letters.press(event, run, whyNot ? t(`followUps.letterWhyNot.${whyNot}`) : null);
+    // I opens the identity question: a scan right after it drops it (the scan would close it unanswered).
+    letters.press(event, run, whyNot ? t(`followUps.letterWhyNot.${whyNot}`) : null, action?.type === 'identify');
   };
 
   return (

@@ -161,7 +161,7 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
                     ? () => void recall(row)
                     : null;
         const whyNot = queueLetterWhyNot(key, selectedEntry);
-        pressLetter(event, run, whyNot ? t(`queue.letterWhyNot.${whyNot}`, { key: key.toUpperCase() }) : null);
+        pressLetter(event, run, whyNot ? t(`queue.letterWhyNot.${whyNot}`, { key: key.toUpperCase() }) : null, action === 'cancel' || action === 'move');
       }
     };
     window.addEventListener('keydown', onKey);
