@@ -36,6 +36,7 @@ export default defineConfig({
           'import-worker': resolve(__dirname, 'src/core/lists/import-worker.ts'),
           'reader-worker': resolve(__dirname, 'src/core/lists/reader-worker.ts'),
           'edition-worker': resolve(__dirname, 'src/core/sync/edition-worker.ts'),
+          'edition-check-worker': resolve(__dirname, 'src/core/lists/edition-check-worker.ts'),
           cli: resolve(__dirname, 'src/cli/index.ts'),
           harness: resolve(__dirname, 'src/harness/server.ts'),
         },

@@ -1,4 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { UnreadableReason } from '../../shared/lists';
 import { editionPasses, editionPath, type EditionStore } from '../store/edition-store';
 import type { Db } from '../store/open-database';
@@ -13,14 +15,55 @@ import { MEMBERS } from './member-table';
  *
  * It reads the whole file (about a second per 100 MB), so the answer is kept per file as long as
  * the file's size and modification time stay the same: the lists screen pays once per edition.
+ * On the thread that answers the clerk's look-ups, use checkEditionFileOffThread.
  */
 export function checkEditionFile(store: EditionStore, editionId: number): 'ok' | UnreadableReason {
+  return remembered(store, editionId) ?? remember(store, editionId, editionPasses(store, editionId, wholeFileReads) ? 'ok' : 'damaged');
+}
+
+/**
+ * checkEditionFile on a worker thread of its own (edition-check-worker.ts, built beside the import
+ * worker `importWorkerScript`): seconds of reading for a list of millions must not hold the core's
+ * thread, where a rollback or `loket lists` would otherwise stop every look-up and registration of
+ * the counter. Without the built worker (unit tests run from source), on this thread.
+ */
+export async function checkEditionFileOffThread(store: EditionStore, editionId: number, importWorkerScript: string | null | undefined): Promise<'ok' | UnreadableReason> {
+  const known = remembered(store, editionId);
+  if (known) return known;
+  const script = importWorkerScript ? join(dirname(importWorkerScript), 'edition-check-worker.js') : null;
+  if (script === null || !existsSync(script)) return checkEditionFile(store, editionId);
+  const result = await new Promise<'ok' | 'damaged'>((resolve) => {
+    const worker = new Worker(script, { workerData: { store, editionId } satisfies EditionCheckJob });
+    let answer: 'ok' | 'damaged' = 'damaged';
+    worker.on('message', (message: 'ok' | 'damaged') => (answer = message));
+    // A worker that could not run (out of memory, a missing driver) proves nothing good of the file.
+    worker.on('error', () => undefined);
+    worker.on('exit', () => resolve(answer));
+  });
+  return remember(store, editionId, result);
+}
+
+/** What the check worker is given: plain data (the folder, the key), no connection. */
+export interface EditionCheckJob {
+  store: EditionStore;
+  editionId: number;
+}
+
+/** The whole-file verdict, read on the worker thread (no cache there: the caller keeps it). */
+export const editionFileReads = (store: EditionStore, editionId: number): 'ok' | 'damaged' => (editionPasses(store, editionId, wholeFileReads) ? 'ok' : 'damaged');
+
+/** 'missing', or the verdict kept for this very file (same size, time and inode); null: not known. */
+function remembered(store: EditionStore, editionId: number): 'ok' | UnreadableReason | null {
   const path = editionPath(store, editionId);
   if (!existsSync(path)) return 'missing';
   const stamp = stampOf(path);
   const cached = checked.get(path);
-  if (cached && stamp !== null && cached.stamp === stamp) return cached.result;
-  const result = editionPasses(store, editionId, wholeFileReads) ? 'ok' : 'damaged';
+  return cached && stamp !== null && cached.stamp === stamp ? cached.result : null;
+}
+
+function remember(store: EditionStore, editionId: number, result: 'ok' | 'damaged'): 'ok' | 'damaged' {
+  const path = editionPath(store, editionId);
+  const stamp = stampOf(path);
   if (stamp !== null) checked.set(path, { stamp, result });
   return result;
 }

@@ -12,7 +12,7 @@ import { exportMembers } from './member-export';
 import { savePurposeOf } from '../files/file-handles';
 import { inspectListFile } from './inspect-list';
 import { listSummaries } from './list-summaries';
-import { checkEditionFile } from './edition-check';
+import { checkEditionFileOffThread } from './edition-check';
 import { runImportInWorker } from './run-import';
 import { acquireImportLock, type ImportLockHolder } from './import-lock';
 import type { Db } from '../store/open-database';
@@ -31,11 +31,12 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
       // The IT officer looks here after restoring a file: try the unreadable ones again now.
       catalog.retryUnreadable();
       // A file damaged past its first pages opens: only a check of the whole file finds it (cached
-      // per file). Seconds for millions of members, so only when asked (`loket lists`); in the app
-      // a look-up that meets a damaged page marks the edition unreadable, and the screen shows it.
+      // per file, on a thread of its own). Seconds for millions of members, so only when asked
+      // (`loket lists`); in the app a look-up that meets a damaged page marks the edition
+      // unreadable, and the screen shows it.
       if (input?.wholeFiles === true) {
         for (const edition of catalog.current()) {
-          if (checkEditionFile(editionStoreOf(db), edition.editionId) !== 'ok') catalog.markUnreadableById(edition.editionId);
+          if ((await checkEditionFileOffThread(editionStoreOf(db), edition.editionId, config.workerScript)) !== 'ok') catalog.markUnreadableById(edition.editionId);
         }
       }
       return listSummaries(db, ctx.today(), ctx.staleAfterDays(), catalog.unreadable());
@@ -94,9 +95,10 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
       const previous = readEditionOfList(db, list, 'previous');
       if (!current && !previous) throw new LoketError('unknown-list', { list });
       if (!previous) throw new LoketError('no-previous-edition', { list });
-      // The previous edition must read as a whole before the current one is given up for it.
+      // The previous edition must read as a whole before the current one is given up for it: read
+      // on a thread of its own, so the counter's look-ups and registrations go on meanwhile.
       if (previous.file !== null) {
-        const state = checkEditionFile(editionStoreOf(db), previous.id);
+        const state = await checkEditionFileOffThread(editionStoreOf(db), previous.id, config.workerScript);
         if (state !== 'ok') {
           throw new LoketError(`previous-edition-${state}`, { list: previous.listName, edition: previous.edition, file: previous.file, current: current?.edition ?? '-' });
         }

