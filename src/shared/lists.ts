@@ -132,6 +132,31 @@ export interface ImportReport {
   durationMs: number;
 }
 
+/** A column the header matching could not place whose values look like a NIK or a card number (the import names it too). */
+export interface UnplacedIdentifier {
+  /** The column's header as written, or "#N" (its 1-based position) when the header cell is empty. */
+  header: string;
+  /** What its values look like. */
+  looksLike: 'nik' | 'card';
+}
+
+/**
+ * The status values of a preview's first rows that no word of Loket's explains (those members
+ * would be "not active, reason unknown"): said before the import, not only in its report.
+ */
+export interface PreviewStatusCheck {
+  /** The status column's header. */
+  header: string;
+  /** Members among the rows read. */
+  rows: number;
+  /** Of them, with an unknown status value. */
+  unknown: number;
+  /** Of those, spreadsheet error values (#N/A from a failed VLOOKUP, #REF!...). */
+  errors: number;
+  /** The most frequent unknown values with their rows: `"#N/A" (48), "TERDAFTAR" (2)`. */
+  values: string;
+}
+
 /** What an import would read: shown so the clerk can check and correct the column mapping first. */
 export interface ListPreview {
   file: string;
@@ -151,7 +176,14 @@ export interface ListPreview {
   sample: string[][];
   sizeBytes: number;
   statusColumn: StatusColumn | null;
+  /** A suggestion later than asOfLimit is not offered: the import would refuse it. */
   asOf: AsOfSuggestion | null;
+  /** The latest as-of date an import accepts today (a later one is not in force yet and is refused). */
+  asOfLimit: string;
+  /** Columns holding NIK- or card-like numbers under a header Loket does not know: not used unless mapped. */
+  unplacedIdentifiers?: UnplacedIdentifier[];
+  /** Set when some of the first rows have a status value Loket does not know. */
+  statusCheck?: PreviewStatusCheck;
 }
 
 export interface ImportProgress {

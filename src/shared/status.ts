@@ -145,6 +145,9 @@ function strongestWord(text: string, table: ReadonlyMap<string, string | null>):
  */
 const SPREADSHEET_ERROR = /^#(?:N\/A|VALUE!|REF!|NAME\?|DIV\/0!|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/i;
 
+/** A cell holding a spreadsheet's error value (#N/A, #REF!...): a formula that failed, not a word. */
+export const isSpreadsheetError = (text: string): boolean => SPREADSHEET_ERROR.test(text.trim());
+
 /**
  * Words that deny what follows ("NON AKTIP", "TDK AKTIP", "T. AKTIF", "BLM VALID"). A status
  * holding one is never read as active: a negated "active" is not active, and any other text with

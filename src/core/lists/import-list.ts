@@ -12,6 +12,7 @@ import { inlineNameSink, workerNameSink } from './name-sink';
 import { beginEdition, failEdition, readEditionOfList, readEditions, setSourceSha256, switchToEdition } from './editions.repo';
 import { replacementNotices, sameKindNotices } from './replacement-notices';
 import { sameAsCurrent } from './same-edition';
+import { refuseFutureAsOf } from './as-of-limit';
 import { openListFile, type ListFileInfo } from './list-reader';
 import type { RowPair } from './duplicates';
 import { RowValidator, csvFieldsOf, type RowIssue } from './row-validator';
@@ -203,19 +204,6 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     warnings,
     durationMs: Date.now() - started,
   };
-}
-
-/**
- * A list whose as-of date has not come yet is refused, the app's lists screen and `loket import`
- * alike: in force at once, next month's list (sent early by the Dinas) would answer this month,
- * its AKTIF beating this month's NON AKTIF. Import it on its date; until then the current
- * edition stays. "Today" is the latest in Indonesia (WIT), so a list dated today anywhere there
- * is never refused. The words also name this computer's date: a date the IT officer knows is
- * right is refused when the PC's clock is wrong (a dead CMOS battery, a reinstall).
- */
-function refuseFutureAsOf(asOf: string, now: Date): void {
-  const today = isoDateInZone(now, 'Asia/Jayapura');
-  if (asOf > today) throw new LoketError('import/as-of-future', { asOf, today });
 }
 
 const isScientific = (issue: RowIssue): boolean => issue.code === 'row/nik-invalid' && issue.detail === 'scientific';

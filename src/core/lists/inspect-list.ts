@@ -1,17 +1,26 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { isoDateInZone } from '../../shared/dates';
 import type { ListFieldName, ListPreview } from '../../shared/lists';
 import { suggestAsOf } from './as-of';
+import { latestAsOf } from './as-of-limit';
 import type { ListField } from './columns';
 import { ListFileError } from './list-file-error';
 import { openListFile, type RawRow } from './list-reader';
 import { cellText } from './row-validator';
+import { previewStatusCheck } from './preview-status';
 import { isEmptyRow } from './row-source';
 import { statusColumnOf } from './status-column';
 
 const SAMPLE_ROWS = 5;
 /** Rows read for BULAN/TAHUN columns: a list is one period, the first rows say it. */
 const AS_OF_ROWS = 50;
+
+export interface InspectOptions {
+  now?: Date;
+  /** The facility's time zone: "today" for the rows' dates. */
+  timeZone?: string;
+}
 
 const texts = (rows: readonly RawRow[]): string[][] => rows.map((r) => r.cells.map((c) => cellText(c)));
 
@@ -21,14 +30,19 @@ const texts = (rows: readonly RawRow[]): string[][] => rows.map((r) => r.cells.m
  * date, so the mapping can be checked and corrected on screen. A file whose header is not
  * recognized still gets a preview (`recognized: false`) of its likeliest header row, for
  * mapping by hand; other unreadable files throw the same clear errors as an import.
+ * What the import would say only in its report is said here already: columns of NIK- or
+ * card-like numbers not placed, status values of the first rows not understood, and the latest
+ * as-of date the import accepts today.
  */
-export async function inspectListFile(path: string, mapping?: Partial<Record<ListFieldName, string>>): Promise<ListPreview> {
+export async function inspectListFile(path: string, mapping?: Partial<Record<ListFieldName, string>>, options: InspectOptions = {}): Promise<ListPreview> {
+  const now = options.now ?? new Date();
+  const asOfLimit = latestAsOf(now);
   let reader;
   try {
     reader = await openListFile(path, { overrides: mapping as Partial<Record<ListField, string>> | undefined });
   } catch (error) {
     if (error instanceof ListFileError && error.candidate && (error.code === 'no-header' || error.code === 'no-identifier-column')) {
-      return unrecognizedPreview(path, error);
+      return unrecognizedPreview(path, error, asOfLimit);
     }
     throw error;
   }
@@ -40,6 +54,7 @@ export async function inspectListFile(path: string, mapping?: Partial<Record<Lis
       break;
     }
     const sample = texts(rows);
+    const statusCheck = previewStatusCheck(info, rows, isoDateInZone(now, options.timeZone ?? 'Asia/Jakarta'));
     const mapped: Partial<Record<ListFieldName, string>> = {};
     for (const [field, index] of Object.entries(info.mapping)) mapped[field as ListFieldName] = info.headers[index as number] ?? '';
     return {
@@ -53,15 +68,18 @@ export async function inspectListFile(path: string, mapping?: Partial<Record<Lis
       sizeBytes: info.sizeBytes,
       statusColumn: statusColumnOf(info),
       asOf: suggestAsOf({ titles: info.titles, headers: info.headers, sample, fileName: basename(path) }),
+      asOfLimit,
       ...(info.sheetName ? { sheetName: info.sheetName } : {}),
       ...(info.otherListSheets ? { otherSheets: info.otherListSheets } : {}),
+      ...(info.unplacedIdentifiers?.length ? { unplacedIdentifiers: info.unplacedIdentifiers } : {}),
+      ...(statusCheck ? { statusCheck } : {}),
     };
   } finally {
     await reader.close();
   }
 }
 
-async function unrecognizedPreview(path: string, error: ListFileError): Promise<ListPreview> {
+async function unrecognizedPreview(path: string, error: ListFileError, asOfLimit: string): Promise<ListPreview> {
   const candidate = error.candidate!;
   const sample = texts(candidate.sample.filter((r) => !isEmptyRow(r.cells)));
   return {
@@ -75,6 +93,7 @@ async function unrecognizedPreview(path: string, error: ListFileError): Promise<
     sizeBytes: (await stat(path)).size,
     statusColumn: null,
     asOf: suggestAsOf({ titles: candidate.titles, headers: candidate.headers, sample, fileName: basename(path) }),
+    asOfLimit,
     ...(candidate.sheetName ? { sheetName: candidate.sheetName } : {}),
   };
 }

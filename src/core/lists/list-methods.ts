@@ -69,7 +69,7 @@ export function listMethods(ctx: CoreContext): Pick<CoreMethods, 'listLists' | '
       }
     },
     async inspectListFile({ file, mapping }) {
-      return inspectListFile(ctx.files.resolve(file, 'open-list').path, mapping).catch(asLoketError);
+      return inspectListFile(ctx.files.resolve(file, 'open-list').path, mapping, { now: ctx.now(), timeZone: ctx.timeZone() }).catch(asLoketError);
     },
     async exportImportIssues({ list, file, lang = 'id' }) {
       const { path, name } = ctx.files.resolve(file, 'save-csv');

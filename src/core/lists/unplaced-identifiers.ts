@@ -4,15 +4,11 @@
  * dropped without a word, and nobody on the list could be found by NIK: the import names such
  * columns instead, so the administrator can map them.
  */
+import type { UnplacedIdentifier } from '../../shared/lists';
 import type { ColumnMapping } from './columns';
 import type { RawCell, RawRow } from './list-reader.types';
 
-export interface UnplacedIdentifier {
-  /** The column's header as written, or "#N" (its 1-based position) when the header cell is empty. */
-  header: string;
-  /** What its values look like. */
-  looksLike: 'nik' | 'card';
-}
+export type { UnplacedIdentifier };
 
 /** Share of a column's filled sample cells that must look like one kind of number. */
 const MIN_SHARE = 0.8;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ListPreview, ListSummary } from '../../../src/shared/lists';
-import { HAND_FIELDS, asOfAfterPreview, cleanMapping, columnChoices, importBlock, mappingFields, mappingToSend, replaceCaution, statusNote } from '../../../src/renderer/src/features/lists/import-flow';
+import { HAND_FIELDS, asOfAfterPreview, asOfAhead, cleanMapping, columnChoices, importBlock, mappingFields, mappingToSend, replaceCaution, statusCheckNote, statusNote, unplacedTarget, unplacedToShow } from '../../../src/renderer/src/features/lists/import-flow';
 
 const preview = (over: Partial<ListPreview> = {}): ListPreview => ({
   file: 'pbi.csv', recognized: true, format: 'csv', headerRow: 1, headers: ['NIK', 'NAMA', 'KET'], mapping: { nik: 'NIK', name: 'NAMA' },
-  sample: [], sizeBytes: 10, statusColumn: null, asOf: null, ...over,
+  sample: [], sizeBytes: 10, statusColumn: null, asOf: null, asOfLimit: '2026-12-01', ...over,
 });
 
 describe('list import form decisions', () => {
@@ -25,6 +25,34 @@ describe('list import form decisions', () => {
     expect(asOfAfterPreview({ value: '2026-11-29', touched: false }, suggested)).toEqual({ value: '2025-09-01', touched: false });
     expect(asOfAfterPreview({ value: '2026-10-01', touched: true }, suggested)).toEqual({ value: '2026-10-01', touched: true });
     expect(asOfAfterPreview({ value: '2026-11-29', touched: false }, preview())).toEqual({ value: '2026-11-29', touched: false });
+  });
+
+  it('a date in the file after the latest as-of the import accepts is never filled in: the field is emptied for the officer to type', () => {
+    const ahead = preview({ asOf: { date: '2027-01-01', source: 'title', text: 'BULAN : JANUARI 2027' } });
+    expect(asOfAhead(ahead)).toEqual(ahead.asOf);
+    expect(asOfAfterPreview({ value: '2026-12-01', touched: false }, ahead)).toEqual({ value: '', touched: false });
+    expect(asOfAfterPreview({ value: '2026-11-15', touched: true }, ahead)).toEqual({ value: '2026-11-15', touched: true });
+    expect(asOfAhead(preview({ asOf: { date: '2026-12-01', source: 'file-name', text: 'pbi-2026-12.csv' } }))).toBeNull();
+    expect(importBlock({ name: 'PBI', asOf: '2026-12-02', mapping: { nik: 'NIK' }, asOfLimit: '2026-12-01' })).toBe('asOfAhead');
+    expect(importBlock({ name: 'PBI', asOf: '2026-12-01', mapping: { nik: 'NIK' }, asOfLimit: '2026-12-01' })).toBeNull();
+  });
+
+  it('an unplaced NIK column is shown until mapped, with the field a click maps it to when that field is free', () => {
+    const p = preview({ headers: ['NO. IDENTITAS', 'NOKA', 'NAMA', ''], unplacedIdentifiers: [{ header: 'NO. IDENTITAS', looksLike: 'nik' }, { header: '#4', looksLike: 'card' }] });
+    expect(unplacedToShow(p, { card: 'NOKA' }).map((u) => u.header)).toEqual(['NO. IDENTITAS', '#4']);
+    expect(unplacedToShow(p, { card: 'NOKA', nik: 'NO. IDENTITAS' }).map((u) => u.header)).toEqual(['#4']);
+    expect(unplacedTarget(p.unplacedIdentifiers![0]!, p, { card: 'NOKA' })).toBe('nik');
+    expect(unplacedTarget(p.unplacedIdentifiers![0]!, p, { nik: 'NAMA' })).toBeNull(); // NIK has a column: the choice is the officer's
+    expect(unplacedTarget(p.unplacedIdentifiers![1]!, p, {})).toBeNull(); // no header to name it by
+  });
+
+  it('unknown status values of the first rows are said while that column is the status; mostly spreadsheet errors apart', () => {
+    const check = { header: 'STATUS', rows: 5, unknown: 4, errors: 4, values: '"#N/A" (4)' };
+    const p = preview({ statusCheck: check });
+    expect(statusCheckNote(p, { status: 'STATUS' })).toEqual({ ...check, errorShare: 'most' });
+    expect(statusCheckNote(p, { status: 'KET' })).toBeNull();
+    expect(statusCheckNote(preview({ statusCheck: { ...check, unknown: 1, errors: 1 } }), { status: 'STATUS' })?.errorShare).toBe('some');
+    expect(statusCheckNote(preview({ statusCheck: { ...check, errors: 0 } }), { status: 'STATUS' })?.errorShare).toBe('none');
   });
 
   it('the import waits for a name, a date, and a NIK or card column', () => {

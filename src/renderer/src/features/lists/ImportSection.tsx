@@ -6,10 +6,14 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Notice, PathPrompt } from '../../components/PathPrompt';
 import { ImportResult } from './ImportResult';
 import { MappingPanel } from './MappingPanel';
+import { SAME_AS_CURRENT, SameFileNotice } from './SameFileNotice';
 import { useListImport, type ListImport } from './use-list-import';
 import { DateField } from '../../components/DateField';
 import { formatDate } from '../../format';
 import { useLang } from '../../i18n';
+
+/** The note on a date in the file the import would refuse; the date field points at it. */
+const AHEAD_NOTE = 'list-asof-ahead';
 
 /** Choosing a list file, checking its columns and as-of date, and importing it as a new edition. */
 export function ImportSection({ lists }: { lists: ListSummary[] }) {
@@ -76,17 +80,33 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
         </label>
         <label className="field">
           <span className="field__label">{t('listAdmin.asOfLabel')}</span>
-          <DateField className="field__input" data-testid="list-asof" noteClassName="field__note" value={flow.asOf} onChange={(iso) => flow.setAsOf(iso)} />
+          <DateField
+            className="field__input"
+            data-testid="list-asof"
+            noteClassName="field__note"
+            value={flow.asOf}
+            onChange={(iso) => flow.setAsOf(iso)}
+            {...(flow.asOfAhead ? { 'aria-describedby': AHEAD_NOTE } : {})}
+          />
           {flow.asOfSuggested && (
             <span className="field__note" data-testid="list-asof-source" data-source={flow.asOfSuggested.source}>
               {t(`listAdmin.asOfFrom.${flow.asOfSuggested.source}`, { text: flow.asOfSuggested.text })}
             </span>
           )}
         </label>
+        {flow.asOfAhead && (
+          <p className="admin__note admin__note--warn field--wide" id={AHEAD_NOTE} data-testid="list-asof-ahead" data-source={flow.asOfAhead.source}>
+            {t('listAdmin.asOfAheadNote', {
+              date: formatDate(flow.asOfAhead.date, lang),
+              source: t(`listAdmin.asOfSource.${flow.asOfAhead.source}`, { text: flow.asOfAhead.text }),
+              limit: formatDate(flow.preview?.asOfLimit ?? null, lang),
+            })}
+          </p>
+        )}
       </div>
 
       {flow.reading && <p className="admin__empty">{t('listAdmin.reading')}</p>}
-      {flow.failure && <ErrorAlert title={flow.failure.stage === 'inspect' ? t('listAdmin.inspectFailed') : t('listAdmin.importFailed')} error={flow.failure.error} />}
+      {flow.failure && flow.failure.error.code !== SAME_AS_CURRENT && <ErrorAlert title={flow.failure.stage === 'inspect' ? t('listAdmin.inspectFailed') : t('listAdmin.importFailed')} error={flow.failure.error} />}
 
       {flow.preview && (
         <div className="list-preview" data-testid="list-preview" data-recognized={flow.preview.recognized}>
@@ -96,6 +116,8 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
       )}
 
       {flow.report && <ImportResult report={flow.report} />}
+      {/* Where the result would be: the officer looks there after Impor. */}
+      {flow.failure?.error.code === SAME_AS_CURRENT && <SameFileNotice error={flow.failure.error} />}
       {flow.caution && (
         <ConfirmDialog
           title={t('listAdmin.cautionTitle', { list: flow.caution.list })}
@@ -119,6 +141,7 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
 
 function ImportActions({ flow }: { flow: ListImport }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { importing, progress, report } = flow;
   const percent = importing ? (progress?.percent ?? 0) : report ? 100 : 0;
   return (
@@ -143,7 +166,7 @@ function ImportActions({ flow }: { flow: ListImport }) {
           )}
         </div>
       )}
-      {flow.block && <Notice tone="bad">{t(`listAdmin.${flow.block}`)}</Notice>}
+      {flow.block && <Notice tone="bad">{t(`listAdmin.${flow.block}`, { limit: formatDate(flow.preview?.asOfLimit ?? null, lang) })}</Notice>}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ListFieldName } from '../../../../shared/lists';
 import { Notice } from '../../components/PathPrompt';
 import { columnChoices, mappingFields, statusNote, type StatusNote } from './import-flow';
+import { PreviewNotices } from './PreviewNotices';
 import type { ListImport } from './use-list-import';
 
 const SAMPLE_ROWS = 5;
@@ -68,6 +69,7 @@ export function MappingPanel({ flow }: { flow: ListImport }) {
           {t('listAdmin.statusRemarks', { header: mapping.status, remarks })}
         </p>
       )}
+      <PreviewNotices flow={flow} />
       <h3 className="admin__subtitle">{t('listAdmin.sampleTitle')}</h3>
       <div className="admin__scroll">
         <table className="data-table data-table--compact" data-testid="list-sample">

@@ -3,7 +3,7 @@
  * shows, what the as-of field holds once a file is read, whether the import may start, and
  * what to say about the status column.
  */
-import { LIST_FIELDS, NO_COLUMN, type ListFieldName, type ListKind, type ListPreview, type ListSummary } from '../../../../shared/lists';
+import { LIST_FIELDS, NO_COLUMN, type AsOfSuggestion, type ListFieldName, type ListKind, type ListPreview, type ListSummary, type PreviewStatusCheck, type UnplacedIdentifier } from '../../../../shared/lists';
 
 export type Mapping = Partial<Record<ListFieldName, string>>;
 
@@ -57,19 +57,60 @@ export interface AsOfField {
   touched: boolean;
 }
 
-/** The as-of field after a file was read: the file's suggestion, unless the administrator set a date. */
+/**
+ * The date the file states when it is after the latest as-of date the import accepts (next
+ * month's list sent early): never offered, the screen says why instead.
+ */
+export function asOfAhead(preview: ListPreview): AsOfSuggestion | null {
+  return preview.asOf && preview.asOf.date > preview.asOfLimit ? preview.asOf : null;
+}
+
+/**
+ * The as-of field after a file was read: the file's suggestion, unless the administrator set a
+ * date. A suggestion the import would refuse empties the field rather than leave today's date
+ * standing: next month's list imported as of today is the very mistake the refusal prevents,
+ * so the officer types the date.
+ */
 export function asOfAfterPreview(field: AsOfField, preview: ListPreview): AsOfField {
   if (field.touched || !preview.asOf) return field;
+  if (asOfAhead(preview)) return { value: '', touched: false };
   return { value: preview.asOf.date, touched: false };
 }
 
-export type ImportBlock = 'needFields' | 'needIdentifier' | null;
+export type ImportBlock = 'needFields' | 'needIdentifier' | 'asOfAhead' | null;
 
-/** Why the import cannot start yet, or null. */
-export function importBlock(input: { name: string; asOf: string; mapping: Mapping }): ImportBlock {
+/** Why the import cannot start yet, or null. `asOfLimit`: the latest as-of date the import accepts today. */
+export function importBlock(input: { name: string; asOf: string; mapping: Mapping; asOfLimit?: string | undefined }): ImportBlock {
   if (!input.name.trim() || !/^\d{4}-\d{2}-\d{2}$/.test(input.asOf)) return 'needFields';
+  if (input.asOfLimit !== undefined && input.asOf > input.asOfLimit) return 'asOfAhead';
   if (!input.mapping.nik && !input.mapping.card) return 'needIdentifier';
   return null;
+}
+
+/** The unplaced NIK- or card-like columns the administrator has not mapped to any field yet. */
+export function unplacedToShow(preview: ListPreview, mapping: Mapping): UnplacedIdentifier[] {
+  const used = new Set(Object.values(mapping).filter(Boolean));
+  return (preview.unplacedIdentifiers ?? []).filter((u) => !used.has(u.header));
+}
+
+/**
+ * The field a one-click "use as NIK / card" maps the column to, or null when that field has a
+ * column already (replacing it is a choice for the mapping above) or the column has no header
+ * to name it by ("#3").
+ */
+export function unplacedTarget(unplaced: UnplacedIdentifier, preview: ListPreview, mapping: Mapping): ListFieldName | null {
+  if (mapping[unplaced.looksLike]) return null;
+  return columnChoices(preview.headers).includes(unplaced.header) ? unplaced.looksLike : null;
+}
+
+export type StatusCheckNote = PreviewStatusCheck & { errorShare: 'most' | 'some' | 'none' };
+
+/** The unknown status values of the first rows, while the status column is the one the preview read. */
+export function statusCheckNote(preview: ListPreview, mapping: Mapping): StatusCheckNote | null {
+  const check = preview.statusCheck;
+  if (!check || mapping.status !== check.header) return null;
+  const errorShare = check.errors * 2 > check.rows ? 'most' : check.errors > 0 ? 'some' : 'none';
+  return { ...check, errorShare };
 }
 
 export type StatusNote = { kind: 'none' } | { kind: 'by-values'; header: string } | { kind: 'flag'; header: string } | { kind: 'set' };

@@ -6,7 +6,7 @@ import { loket } from '../../api';
 import { chooseFileFor } from '../../components/PathPrompt';
 import { useFacilityToday } from '../../hooks/use-facility-today';
 import { LISTS_CHANGED } from '../../hooks/use-lists';
-import { asOfAfterPreview, importBlock, mappingToSend, replaceCaution, type AsOfField, type ImportBlock, type Mapping, type ReplaceCaution } from './import-flow';
+import { asOfAfterPreview, asOfAhead, importBlock, mappingToSend, replaceCaution, type AsOfField, type ImportBlock, type Mapping, type ReplaceCaution } from './import-flow';
 
 export type ImportFailure = { stage: 'inspect' | 'import'; error: ContractError };
 
@@ -29,7 +29,7 @@ export function useListImport(lists: readonly ListSummary[] = []) {
   const [tried, setTried] = useState(false);
   // An older as-of date or another kind for a list that exists: asked before anything is imported.
   const [caution, setCaution] = useState<ReplaceCaution | null>(null);
-  const block: ImportBlock = tried ? importBlock({ name, asOf: asOf.value, mapping }) : null;
+  const block: ImportBlock = tried ? importBlock({ name, asOf: asOf.value, mapping, asOfLimit: preview?.asOfLimit }) : null;
 
   const inspect = useCallback(async (chosen: ChosenFile) => {
     setFile(chosen);
@@ -69,7 +69,7 @@ export function useListImport(lists: readonly ListSummary[] = []) {
   const run = useCallback(async (confirmed = false) => {
     if (!file || !preview) return;
     setTried(true);
-    if (importBlock({ name, asOf: asOf.value, mapping })) return;
+    if (importBlock({ name, asOf: asOf.value, mapping, asOfLimit: preview.asOfLimit })) return;
     const asked = confirmed ? null : replaceCaution(lists, { name, kind, asOf: asOf.value });
     setCaution(asked);
     if (asked) return;
@@ -88,6 +88,8 @@ export function useListImport(lists: readonly ListSummary[] = []) {
     file, name, setName, kind, setKind, preview, mapping, setMapping, reading, importing, progress, report, failure, block,
     asOf: asOf.value,
     asOfSuggested: preview?.asOf && !asOf.touched && preview.asOf.date === asOf.value ? preview.asOf : null,
+    /** The file's date when the import would refuse it (not in force yet): said, never offered. */
+    asOfAhead: preview ? asOfAhead(preview) : null,
     setAsOf: (value: string) => setAsOfField({ value, touched: true }),
     inspect,
     choose,
