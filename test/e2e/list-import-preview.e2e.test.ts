@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
-import { csvList, type Counter, type ListFile } from './support/counter';
+import { csvList, SCREENSHOT_DIR, type Counter, type ListFile } from './support/counter';
 import { BUDI, DEWI, HEADER, NUR, RIZKY, SITI } from './support/lists';
 import { scratch, useCounters } from './support/ui';
 
@@ -31,6 +31,19 @@ async function chooseFile(page: Page, file: string): Promise<void> {
 const editionOf = (c: Counter, list: string) => c.page.locator(`[data-testid="list-row"][data-list="${list}"]`).getAttribute('data-edition');
 const alerts = (page: Page) => page.locator('[data-testid="list-import"] [role="alert"]');
 
+/**
+ * Whether the element shows whole in the window, between the sticky header and the status bar:
+ * Impor is pressed at the bottom of a long preview, and its outcome must come into view.
+ * A string: the test code is compiled without the DOM library.
+ */
+const inView = (page: Page, testId: string): Promise<boolean> =>
+  page.evaluate(`(() => {
+    const box = document.querySelector('[data-testid="${testId}"]').getBoundingClientRect();
+    const top = document.querySelector('.app-header-wrap').getBoundingClientRect().bottom;
+    const bottom = document.querySelector('.status-bar').getBoundingClientRect().top;
+    return box.top >= top && box.bottom <= bottom;
+  })()`);
+
 describe('the list import on screen', () => {
   it('the file of the current edition again says it is already the current list, in words, and changes nothing', async () => {
     const c = await open();
@@ -42,10 +55,15 @@ describe('the list import on screen', () => {
       await page.getByTestId('list-name').fill('PBI JUNI');
       await page.getByTestId('list-asof').fill('01-06-2025');
       await page.getByTestId('list-import-run').click();
-      if (round === 1) await page.getByTestId('import-result').waitFor();
+      if (round === 1) {
+        await page.getByTestId('import-result').waitFor();
+        await expect.poll(() => inView(page, 'import-result')).toBe(true);
+      }
     }
     const same = page.getByTestId('list-import-same');
     await same.waitFor();
+    await expect.poll(() => inView(page, 'list-import-same')).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'import-same-file-window.png') });
     const text = (await same.textContent()) ?? '';
     expect(text).toContain('sudah menjadi daftar yang sekarang');
     expect(text).toContain('edisi 1');

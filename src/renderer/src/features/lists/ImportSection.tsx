@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIST_KINDS, type ListKind, type ListSummary } from '../../../../shared/lists';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -22,6 +22,15 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
   const flow = useListImport(lists);
   const [askPath, setAskPath] = useState(false);
   const { choose: chooseList } = flow;
+  const failureBox = useRef<HTMLDivElement>(null);
+  const outcomeBox = useRef<HTMLDivElement>(null);
+
+  // Impor is pressed at the bottom of a long preview: its outcome (the report, the same-file note,
+  // a failure shown above the preview) is brought into view, else the officer at 1024x768 sees nothing happen.
+  useEffect(() => {
+    const box = flow.report || flow.failure?.error.code === SAME_AS_CURRENT ? outcomeBox.current : flow.failure ? failureBox.current : null;
+    box?.scrollIntoView({ block: 'nearest' });
+  }, [flow.report, flow.failure]);
 
   // typed: a path from the harness's path field; without it, the dialog (or, in the harness, the field).
   const choose = useCallback(
@@ -106,7 +115,9 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
       </div>
 
       {flow.reading && <p className="admin__empty">{t('listAdmin.reading')}</p>}
-      {flow.failure && flow.failure.error.code !== SAME_AS_CURRENT && <ErrorAlert title={flow.failure.stage === 'inspect' ? t('listAdmin.inspectFailed') : t('listAdmin.importFailed')} error={flow.failure.error} />}
+      <div ref={failureBox} className="list-import__outcome">
+        {flow.failure && flow.failure.error.code !== SAME_AS_CURRENT && <ErrorAlert title={flow.failure.stage === 'inspect' ? t('listAdmin.inspectFailed') : t('listAdmin.importFailed')} error={flow.failure.error} />}
+      </div>
 
       {flow.preview && (
         <div className="list-preview" data-testid="list-preview" data-recognized={flow.preview.recognized}>
@@ -115,9 +126,11 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
         </div>
       )}
 
-      {flow.report && <ImportResult report={flow.report} />}
-      {/* Where the result would be: the officer looks there after Impor. */}
-      {flow.failure?.error.code === SAME_AS_CURRENT && <SameFileNotice error={flow.failure.error} />}
+      <div ref={outcomeBox} className="list-import__outcome">
+        {flow.report && <ImportResult report={flow.report} />}
+        {/* Where the result would be: the officer looks there after Impor. */}
+        {flow.failure?.error.code === SAME_AS_CURRENT && <SameFileNotice error={flow.failure.error} />}
+      </div>
       {flow.caution && (
         <ConfirmDialog
           title={t('listAdmin.cautionTitle', { list: flow.caution.list })}
