@@ -301,7 +301,11 @@ export const contract = {
   signOut: { input: z.object({}).optional(), output: {} as SessionView },
   /** Every account of the counter (administrators only). */
   listAccounts: { input: z.object({}).optional(), output: {} as AccountView[] },
-  /** Adds or changes an account; a password or PIN left out keeps the saved one (a new account needs a password). */
+  /**
+   * Adds or changes an account; a password or PIN left out keeps the saved one (a new account needs a password).
+   * `create`: this is meant as a new account (Tambah akun, `loket account add`): refused when the
+   * username is taken, in any case, so an existing account is never replaced by a new one's role and password.
+   */
   saveAccount: {
     input: z.object({
       username: usernameSchema,
@@ -310,6 +314,7 @@ export const contract = {
       password: passwordSchema.optional(),
       pin: pinSchema.optional(),
       disabled: z.boolean().optional(),
+      create: z.boolean().optional(),
     }),
     output: {} as AccountView,
   },

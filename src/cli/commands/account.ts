@@ -52,8 +52,11 @@ async function runAction(core: Core, action: Exclude<AccountAction, 'list'>, use
   if (action === 'add') {
     const role = checkRole(values.role, 'account');
     if (!values.name) throw new UsageError('usage/account-needs-name', {}, 'account');
+    // Said before the password is asked for; the core refuses it too (saveAccount's `create`).
+    const taken = (await call(core, 'listAccounts', {})).find((a) => usernameKey(a.username) === usernameKey(username));
+    if (taken) throw new LoketError('account/username-taken', { username: taken.username, displayName: taken.displayName });
     const password = await readSecret(cliText(lang, 'account/password-prompt', { username }));
-    return call(core, 'saveAccount', { username, displayName: values.name, role, password });
+    return call(core, 'saveAccount', { username, displayName: values.name, role, password, create: true });
   }
   const existing = (await call(core, 'listAccounts', {})).find((a) => usernameKey(a.username) === usernameKey(username));
   if (!existing) throw new LoketError('account/not-found', { username });

@@ -38,6 +38,8 @@ export async function hubAccountCommand(action: string | undefined, username: st
   const displayName = values.name ?? existing?.displayName;
   if (!displayName) throw new HubUsageError('usage/hub-account-name');
   if (action !== 'add' && !existing) throw new HubError(404, 'hub/account-not-found', { username });
+  // `add` never replaces an account (its role, its password): that is passwd's and the others' work.
+  if (action === 'add' && existing) throw new HubError(409, 'hub/account-taken', { username: existing.username, name: existing.displayName });
   const write: HubAccountWrite = { displayName, role: role as Role };
   if (action === 'add' || action === 'passwd') write.passwordHash = await hashSecret(await readSecret(hubText(lang, 'hub/account-prompt', { username })));
   if (action === 'disable' || action === 'enable') write.disabled = action === 'disable';

@@ -100,6 +100,7 @@ const id = {
   'refused/hub/account-invalid': 'isian akun tidak sah ({{field}})',
   'refused/hub/account-needs-password': 'akun baru perlu kata sandi',
   'refused/hub/account-not-found': 'tidak ada akun "{{username}}" di hub',
+  'refused/hub/account-taken': 'nama pengguna "{{username}}" sudah dipakai akun {{name}} di hub; tidak ada yang diubah. Pilih nama pengguna lain, atau ubah akun itu (loket hub account passwd/disable/enable, --role, --name)',
 } as const;
 
 export type HubCliKey = keyof typeof id;
@@ -200,6 +201,7 @@ const en: Record<HubCliKey, string> = {
   'refused/hub/account-invalid': 'the account is not valid ({{field}})',
   'refused/hub/account-needs-password': 'a new account needs a password',
   'refused/hub/account-not-found': 'no account "{{username}}" at the hub',
+  'refused/hub/account-taken': 'the username "{{username}}" is already used by the account of {{name}} at the hub; nothing was changed. Choose another username, or change that account (loket hub account passwd/disable/enable, --role, --name)',
 };
 
 const CATALOGS: Record<Lang, Record<HubCliKey, string>> = { id, en };

@@ -88,9 +88,11 @@ export function accountMethods(ctx: CoreContext, session: Session): AccountMetho
     async listAccounts() {
       return allAccounts(db).map((a) => viewOf(a, now()));
     },
-    async saveAccount({ username, displayName, role, password, pin, disabled }) {
+    async saveAccount({ username, displayName, role, password, pin, disabled, create }) {
       refuseWhenManaged();
       const existing = findAccount(db, username);
+      // A new account under a name already in use would take over that person's account (role, password, their trail).
+      if (create && existing) throw new LoketError('account/username-taken', { username: existing.username, displayName: existing.displayName });
       if (!existing && password === undefined) throw new LoketError('account/password-required');
       if (existing && losesAdmin(existing, role, disabled) && otherActiveAdmins(db, username) === 0) throw new LoketError('account/last-admin');
       const [passwordHash, pinHash] = await Promise.all([password ? hash(password) : undefined, pin ? hash(pin) : undefined]);

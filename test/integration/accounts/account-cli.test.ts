@@ -52,6 +52,30 @@ describe('loket account', () => {
     expect(await signIn('budi', 'kata-sandi-budi')).toMatchObject({ ok: true });
   });
 
+  it('add with a username already in use (in any case) is refused in words and changes nothing (protecttester P4)', async () => {
+    process.env.LOKET_ACCOUNT_PASSWORD = 'kata-sandi-budi';
+    expect((await runCaptured(['account', 'add', 'budi', '--name', 'Budi Santoso', '--role', 'clerk', '--db', db])).code).toBe(0);
+    process.env.LOKET_ACCOUNT_PASSWORD = 'ambil-alih-99';
+    const taken = await runCaptured(['account', 'add', 'BUDI', '--name', 'BUDI PALSU', '--role', 'admin', '--db', db]);
+    expect(taken.code).not.toBe(0);
+    expect(taken.errors.join(' ')).toContain('Nama pengguna "budi" sudah dipakai akun Budi Santoso. Tidak ada yang diubah.');
+    const listed = await runCaptured(['account', 'list', '--db', db, '--lang', 'en']);
+    expect(listed.lines).toContain('budi  Budi Santoso  [clerk]');
+    expect(await signIn('budi', 'kata-sandi-budi')).toMatchObject({ ok: true, value: { account: { role: 'clerk' } } });
+    expect(await signIn('budi', 'ambil-alih-99')).toMatchObject({ ok: false });
+    // The contract refuses it too, whoever calls (the app's Tambah akun sends `create`).
+    const core = openKeyedCore(db, { actor: undefined });
+    try {
+      expect(await dispatch(core, 'signIn', { username: 'ani', password: ADMIN.password })).toMatchObject({ ok: true });
+      expect(await dispatch(core, 'saveAccount', { username: 'Budi', displayName: 'BUDI PALSU', role: 'admin', password: 'ambil-alih-99', create: true })).toMatchObject({
+        ok: false,
+        error: { code: 'account/username-taken', params: { username: 'budi', displayName: 'Budi Santoso' } },
+      });
+    } finally {
+      core.close();
+    }
+  });
+
   it('the last administrator forgot the password and locked herself out: passwd gives a new one and lifts the lock-out', async () => {
     for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) await signIn('ani', 'lupa-lupa-lupa');
     expect(await signIn('ani', ADMIN.password)).toMatchObject({ ok: false, error: { code: 'account/locked-out' } });

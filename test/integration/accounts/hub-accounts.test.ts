@@ -43,6 +43,11 @@ it('hub accounts: set with loket hub account, pulled by the counter (hashes only
   process.env.LOKET_ACCOUNT_PASSWORD = 'sandi-dewi-di-hub';
   await hubAccount(hubDir, 'add', 'dewi', '--name', 'Dewi Lestari', '--role', 'admin');
   expect(await hubAccount(hubDir, 'list')).toMatchObject({ accounts: [{ username: 'budi', role: 'clerk', hasPin: false, disabled: false }, { username: 'dewi', role: 'admin' }] });
+  // add never replaces an account (protecttester P4): refused in words, budi stays a clerk.
+  const taken = await runCaptured(['hub', 'account', 'add', 'BUDI', '--name', 'BUDI PALSU', '--role', 'admin', '--hub-dir', hubDir]);
+  expect(taken.code).not.toBe(0);
+  expect(taken.errors.join(' ')).toContain('nama pengguna "budi" sudah dipakai akun Budi Santoso di hub; tidak ada yang diubah');
+  expect(await hubAccount(hubDir, 'list')).toMatchObject({ accounts: [{ username: 'budi', displayName: 'Budi Santoso', role: 'clerk' }, { username: 'dewi' }] });
 
   // The hub never saw a password: only scrypt hashes are stored.
   const { rows } = await hub.pg.query<{ password_hash: string }>('SELECT password_hash FROM hub_accounts');

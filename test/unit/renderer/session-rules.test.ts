@@ -126,7 +126,7 @@ describe('the accounts tab', () => {
     const fresh = newAccount();
     expect(saveInputOf(fresh)).toEqual({ broken: { username: 'username', displayName: 'displayName', password: 'passwordShort' } });
     const filled = { ...fresh, draft: { username: ' Budi ', displayName: 'Budi S', password: 'rahasia-99', confirm: 'rahasia-99', pin: '1234' } };
-    expect(saveInputOf(filled)).toEqual({ input: { username: 'budi', displayName: 'Budi S', role: 'clerk', password: 'rahasia-99', pin: '1234' } });
+    expect(saveInputOf(filled)).toEqual({ input: { username: 'budi', displayName: 'Budi S', role: 'clerk', password: 'rahasia-99', pin: '1234', create: true } });
   });
 
   it('an edit sends name and role, and a password or PIN only when typed', () => {

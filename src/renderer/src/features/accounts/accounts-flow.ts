@@ -32,6 +32,7 @@ export interface SaveAccountInput {
   password?: string;
   pin?: string;
   disabled?: boolean;
+  create?: boolean;
 }
 
 /**
@@ -43,6 +44,8 @@ export function saveInputOf(editing: Editing): { input: SaveAccountInput } | { b
   const broken = checkDraft(draft, account === null);
   if (Object.keys(broken).length > 0) return { broken };
   const input: SaveAccountInput = { username: account?.username ?? normalUsername(draft.username), displayName: draft.displayName.trim(), role };
+  // Tambah akun: never a way to replace an existing account (the core refuses a username in use).
+  if (account === null) input.create = true;
   if (draft.password !== '') input.password = draft.password;
   if (draft.pin !== '') input.pin = draft.pin;
   return { input };
