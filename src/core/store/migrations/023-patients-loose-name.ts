@@ -12,12 +12,9 @@ export const m023PatientsLooseName: Migration = {
   version: 23,
   name: 'patients-loose-name',
   up(db) {
-    db.exec(`
-      ALTER TABLE patients ADD COLUMN loose_sorted TEXT;
-      ALTER TABLE patients ADD COLUMN loose_joined TEXT;
-      CREATE INDEX patients_loose_sorted ON patients(loose_sorted);
-      CREATE INDEX patients_loose_joined ON patients(loose_joined);
-    `);
+    db.exec('ALTER TABLE patients ADD COLUMN loose_sorted TEXT; ALTER TABLE patients ADD COLUMN loose_joined TEXT;');
+    // Filled before indexing: one sort per index instead of an index update per record.
     fillLooseNames(db);
+    db.exec('CREATE INDEX patients_loose_sorted ON patients(loose_sorted); CREATE INDEX patients_loose_joined ON patients(loose_joined);');
   },
 };
