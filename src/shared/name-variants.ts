@@ -65,8 +65,8 @@ const EMPTY: LooseName = { tokens: [], sorted: '', joined: '' };
  * The version of looseNameOfKey's output. Each record stores its `sorted` and `joined` forms
  * (patients.loose_sorted, loose_joined: the duplicate check selects by them with an index, see
  * core/patients/loose-name-keys.ts); raise this with any change to what looseNameOfKey returns
- * (a word list, a spelling rule, names.ts's key) and the stored forms are recomputed when the
- * database is next opened.
+ * for a key (a word list, a spelling rule) and the stored forms are recomputed from each record's
+ * stored name_key when the database is next opened.
  */
 export const LOOSE_NAME_VERSION = 1;
 
