@@ -61,6 +61,15 @@ export interface LooseName {
 
 const EMPTY: LooseName = { tokens: [], sorted: '', joined: '' };
 
+/**
+ * The version of looseNameOfKey's output. Each record stores its `sorted` and `joined` forms
+ * (patients.loose_sorted, loose_joined: the duplicate check selects by them with an index, see
+ * core/patients/loose-name-keys.ts); raise this with any change to what looseNameOfKey returns
+ * for a key (a word list, a spelling rule) and the stored forms are recomputed from each record's
+ * stored name_key when the database is next opened.
+ */
+export const LOOSE_NAME_VERSION = 1;
+
 /** From a canonical key (names.ts, as patients.name_key stores it). */
 export function looseNameOfKey(key: string): LooseName {
   if (key === '') return EMPTY;
@@ -83,6 +92,7 @@ export const looseName = (name: string): LooseName => looseNameOfKey(normalizeNa
  */
 export type NameCloseness = 'same' | 'contained' | 'similar' | 'none';
 
+/** Two equalities, so a record's two stored forms find every `same` name with two index look-ups. */
 export const sameLoose = (a: LooseName, b: LooseName): boolean => a.tokens.length > 0 && (a.sorted === b.sorted || a.joined === b.joined);
 
 export function nameCloseness(a: LooseName, b: LooseName): NameCloseness {

@@ -9,6 +9,7 @@
  *   SQLITE3=/usr/bin/sqlite3      the sqlite3 command the CSV import is compared with (skipped, with the reason, when absent)
  *   BENCH_HUB_REGISTRATIONS=3000  registrations pushed to the facility hub's register (hub-apply.ts; 0 leaves it out)
  *   BENCH_AUDIT_ENTRIES=200000     audit entries appended before measuring an append on a long trail (audit-append.ts; 0 leaves it out)
+ *   BENCH_DUPLICATE_PATIENTS=200000  records of the facility table the check before a new record runs on (duplicate-check.ts; 0 leaves it out)
  *   BENCH_HUB=1                   the hub at scale over HTTPS: 40 counters (hub-http.ts), sync lag (hub-sync-lag.ts), an edition to 40 counters (hub-editions.ts); 0 leaves them out
  */
 import { execFileSync } from 'node:child_process';
@@ -20,6 +21,7 @@ import { keyConfigOf, resolveFileKey } from '../../src/core/store/resolve-file-k
 import { memberAt } from '../fixtures/generate-members';
 import { writeCsvList, writeXlsxList } from '../fixtures/write-list-files';
 import { benchAuditAppend } from './audit-append';
+import { benchDuplicateCheck } from './duplicate-check';
 import { benchHubApply } from './hub-apply';
 import { benchHubEditions } from './hub-editions';
 import { benchHubHttp } from './hub-http';
@@ -164,6 +166,7 @@ async function main(): Promise<void> {
     wide: wideRows > 0 ? await benchWide() : null,
     hubApply: Number(process.env.BENCH_HUB_REGISTRATIONS ?? 3000) > 0 ? await benchHubApply() : null,
     nameSimilarity: benchNameSimilarity(),
+    duplicateCheck: process.env.BENCH_DUPLICATE_PATIENTS === '0' ? null : benchDuplicateCheck(),
     auditAppend: process.env.BENCH_AUDIT_ENTRIES === '0' ? null : await benchAuditAppend(),
     hub: process.env.BENCH_HUB === '0' ? null : { http: await benchHubHttp(), syncLag: await benchHubSyncLag(), editions: await benchHubEditions() },
   };

@@ -1,7 +1,7 @@
 import type { FollowUp, FollowUpKind, Identity, Payer } from '../../shared/counter';
-import { normalizeName } from '../../shared/names';
 import { queueLabel } from '../../shared/settings';
 import { LoketError } from '../errors';
+import { nameColumns } from '../patients/loose-name-keys';
 import type { Db } from '../store/open-database';
 import { recordPayerChange, type PayerChangeBy } from './payer-changes.repo';
 
@@ -123,9 +123,10 @@ export function attachIdentity(db: Db, visitId: number, source: Identity | Ident
     } else if ('identity' in from) {
       const identity = from.identity;
       const name = identity.name.trim().replace(/\s+/g, ' ').toUpperCase();
+      const { nameKey, looseSorted, looseJoined } = nameColumns(name);
       db.prepare(
-        `UPDATE patients SET name = ?, name_key = ?, nik = ?, card = ?, dob = ?, sex = ?, address = ?, identified = 1, updated_at = ? WHERE id = ?`,
-      ).run(name, normalizeName(name).key, identity.nik ?? null, identity.card ?? null, identity.dob ?? null, identity.sex ?? null, identity.address ?? null, now.toISOString(), patientId);
+        `UPDATE patients SET name = ?, name_key = ?, loose_sorted = ?, loose_joined = ?, nik = ?, card = ?, dob = ?, sex = ?, address = ?, identified = 1, updated_at = ? WHERE id = ?`,
+      ).run(name, nameKey, looseSorted, looseJoined, identity.nik ?? null, identity.card ?? null, identity.dob ?? null, identity.sex ?? null, identity.address ?? null, now.toISOString(), patientId);
     }
     closeFollowUps(db, visitId, 'identify-patient', `patient:${patientId}`, now);
     const patient = db.prepare('SELECT mrn, name FROM patients WHERE id = ?').get(patientId) as { mrn: string; name: string };

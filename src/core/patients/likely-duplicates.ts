@@ -42,7 +42,7 @@ export function findDuplicateMatches(db: Db, name: string, dob: string | null): 
   if (query.tokens.length === 0) return [];
   const loose = new Map<string, LooseName>();
   const found: { id: number; date: DateCloseness; name: NameCloseness }[] = [];
-  const rows = candidates(db, dob);
+  const rows = candidates(db, query, dob);
   for (const row of rows) {
     const date = dob === null || row.dob === null ? 'unknown' : row.dob === dob ? 'exact' : dateCloseness(dob, row.dob);
     if (date === 'different') continue;
@@ -61,17 +61,23 @@ export function findDuplicateMatches(db: Db, name: string, dob: string | null): 
 
 type Row = { id: number; key: string; dob: string | null };
 
+const COLUMNS = 'SELECT id, name_key AS key, dob FROM patients WHERE identified = 1';
+/** sameLoose as SQL: the stored forms (loose-name-keys.ts), each with its index (migration 023). */
+const SAME_NAME = '(loose_sorted = ? OR loose_joined = ?)';
+
 /**
- * The records whose birth date can be close at all: with a date, the dates `near` it (nearDates,
- * the year's convention dates, the whole year for a date by convention) and records without
- * one; SQLite picks them in one pass. Without a date, every identified record (its name is
- * then compared as it is: a few hundred milliseconds at 100,000 records).
+ * The records that can be accepted at all, through indexes: every record born on the date given
+ * (any name closeness may do), and the records with the same name but for spelling (the only
+ * closeness a near or missing date accepts) born near it (nearDates, the year's convention dates,
+ * the whole year for a date by convention) or without a date. Without a date, the records with
+ * the same name: a handful whatever the number of records.
  */
-function candidates(db: Db, dob: string | null): Row[] {
-  if (dob === null) return statement(db, 'SELECT id, name_key AS key, dob FROM patients WHERE identified = 1').all() as Row[];
+function candidates(db: Db, query: LooseName, dob: string | null): Row[] {
+  if (dob === null) return statement(db, `${COLUMNS} AND ${SAME_NAME}`).all(query.sorted, query.joined) as Row[];
   const year = dob.slice(0, 4);
   const dates = [...nearDates(dob), `${year}-07-01`, `${year}-01-01`];
   const whole = conventionYear(dob);
-  const sql = `SELECT id, name_key AS key, dob FROM patients WHERE identified = 1 AND (dob IS NULL OR dob IN (${dates.map(() => '?').join(', ')}) OR dob BETWEEN ? AND ?)`;
-  return statement(db, sql).all(...dates, whole ? `${whole}-01-01` : '', whole ? `${whole}-12-31` : '') as Row[];
+  const near = `dob IS NULL OR dob IN (${dates.map(() => '?').join(', ')}) OR dob BETWEEN ? AND ?`;
+  const sql = `${COLUMNS} AND dob = ? UNION ${COLUMNS} AND ${SAME_NAME} AND (${near})`;
+  return statement(db, sql).all(dob, query.sorted, query.joined, ...dates, whole ? `${whole}-01-01` : '', whole ? `${whole}-12-31` : '') as Row[];
 }

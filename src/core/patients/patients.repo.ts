@@ -1,9 +1,9 @@
-import { normalizeName } from '../../shared/names';
 import type { CounterSettings } from '../../shared/settings';
 import type { Patient } from '../../shared/counter';
 import type { Db } from '../store/open-database';
 import { statement } from '../store/statements';
 import { nextMrn } from '../sync/mrn-blocks';
+import { nameColumns } from './loose-name-keys';
 
 export type { Patient };
 
@@ -118,10 +118,10 @@ export function createPatient(db: Db, patient: NewPatient, settings: CounterSett
     const at = now.toISOString();
     const info = db
       .prepare(
-        `INSERT INTO patients (mrn, nik, card, name, name_key, dob, sex, address, identified, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO patients (mrn, nik, card, name, name_key, loose_sorted, loose_joined, dob, sex, address, identified, created_at, updated_at)
+         VALUES (@mrn, @nik, @card, @name, @nameKey, @looseSorted, @looseJoined, @dob, @sex, @address, @identified, @at, @at)`,
       )
-      .run(mrn, patient.nik ?? null, patient.card ?? null, name, normalizeName(name).key, patient.dob ?? null, patient.sex ?? null, patient.address ?? null, patient.identified === false ? 0 : 1, at, at);
+      .run({ mrn, nik: patient.nik ?? null, card: patient.card ?? null, name, ...nameColumns(name), dob: patient.dob ?? null, sex: patient.sex ?? null, address: patient.address ?? null, identified: patient.identified === false ? 0 : 1, at });
     return toPatient(db.prepare(`SELECT ${COLUMNS} FROM patients WHERE id = ?`).get(info.lastInsertRowid) as PatientRow)!;
   }).immediate();
 }

@@ -1,8 +1,8 @@
 import type { Patient } from '../../shared/counter';
-import { normalizeName } from '../../shared/names';
 import { PATIENT_FIELDS, type PatientChanges, type PatientField, type PatientUpdate } from '../../shared/patient-changes';
 import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
+import { nameColumns } from './loose-name-keys';
 import { findPatient } from './patients.repo';
 
 /** A name as every record keeps it (createPatient's rule): single spaces, upper case. */
@@ -28,7 +28,7 @@ function holderOf(db: Db, column: 'nik' | 'card', value: string, patientId: numb
 
 /**
  * Corrects a patient's record (a typo in the name, a wrong birth date, NIK, card, sex or
- * address): only the given fields that differ are written, the name's search key with the name,
+ * address): only the given fields that differ are written, the name's search keys with the name,
  * and `updated_at`, so the change reaches the hub (the outbox trigger; the hub takes the later
  * change). The record number never changes. Refused: a NIK or card another record here holds
  * (`patient/nik-taken`, `patient/card-taken`, naming that record: two records of one person are
@@ -50,10 +50,10 @@ export function updatePatient(db: Db, patientId: number, changes: PatientChanges
       if (holder) throw new LoketError(`patient/${column}-taken`, holder);
     }
     const sets = changed.map((f) => `${f} = @${f}`);
-    if (changed.includes('name')) sets.push('name_key = @nameKey');
+    if (changed.includes('name')) sets.push('name_key = @nameKey', 'loose_sorted = @looseSorted', 'loose_joined = @looseJoined');
     db.prepare(`UPDATE patients SET ${sets.join(', ')}, updated_at = @at WHERE id = @id`).run({
       ...Object.fromEntries(changed.map((f) => [f, next[f] ?? null])),
-      ...(changed.includes('name') ? { nameKey: normalizeName(next.name!).key } : {}),
+      ...(changed.includes('name') ? nameColumns(next.name!) : {}),
       at: now.toISOString(),
       id: patientId,
     });

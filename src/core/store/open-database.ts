@@ -4,6 +4,7 @@ import { DatabaseKeyError, diagnoseNotADatabase } from './database-key-error';
 import { privateDir, privateFile, tightenFile } from './private-files';
 import { applyKey, registerEditionStore } from './edition-store';
 import { migrate } from './migrations';
+import { refreshLooseNames } from '../patients/loose-name-keys';
 
 export type Db = Database.Database;
 
@@ -43,7 +44,11 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
     }
     db.pragma('foreign_keys = ON');
     db.pragma('temp_store = MEMORY');
-    if (!options.readonly) migrate(db);
+    if (!options.readonly) {
+      migrate(db);
+      // The duplicate check's stored name forms, made again when their definition changed.
+      refreshLooseNames(db);
+    }
     registerEditionStore(db, path, options);
     return db;
   } catch (error) {

@@ -1,7 +1,7 @@
 import { FACILITY_SETTING_KEYS, type FacilitySettings, type PatientRecord, type PullResponse } from '../../shared/hub-protocol';
-import { normalizeName } from '../../shared/names';
 import { withoutControlCharacters } from '../../shared/text-rules';
 import { counterSettingsSchema, type CounterSettings } from '../../shared/settings';
+import { nameColumns } from '../patients/loose-name-keys';
 import { readSettings, saveSettings } from '../settings/settings.repo';
 import type { Db } from '../store/open-database';
 import { keepDeferred, withDeferred, type Deferred, type DeferrableList } from './pull-deferred';
@@ -165,14 +165,16 @@ class PullRound {
     // The hub's text as every screen and slip here will show it: no hidden characters (hub-protocol.ts, `shown`).
     const name = withoutControlCharacters(p.name);
     const address = p.address === null ? null : withoutControlCharacters(p.address);
+    const { nameKey, looseSorted, looseJoined } = nameColumns(name);
     this.db
       .prepare(
-        `INSERT INTO patients (uid, mrn, nik, card, name, name_key, dob, sex, address, identified, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO patients (uid, mrn, nik, card, name, name_key, loose_sorted, loose_joined, dob, sex, address, identified, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(uid) DO UPDATE SET mrn = excluded.mrn, nik = excluded.nik, card = excluded.card, name = excluded.name, name_key = excluded.name_key,
+           loose_sorted = excluded.loose_sorted, loose_joined = excluded.loose_joined,
            dob = excluded.dob, sex = excluded.sex, address = excluded.address, identified = excluded.identified, updated_at = excluded.updated_at`,
       )
-      .run(p.uid, p.mrn, p.nik, p.card, name, normalizeName(name).key, p.dob, p.sex, address, p.identified ? 1 : 0, p.createdAt, p.updatedAt);
+      .run(p.uid, p.mrn, p.nik, p.card, name, nameKey, looseSorted, looseJoined, p.dob, p.sex, address, p.identified ? 1 : 0, p.createdAt, p.updatedAt);
     this.applied += 1;
   }
 
