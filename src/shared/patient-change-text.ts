@@ -23,5 +23,8 @@ export function patientChangeText(d: AuditDetail, w: DetailWording): string {
   const changes = list(d.fields).map((field, i) =>
     w.t('patientEdit.auditChange', { field: w.t(`patientEdit.fields.${field}`, { defaultValue: field }), before: shown(field, before[i], w), after: shown(field, after[i], w) }),
   );
-  return w.t('patientEdit.audit', { changes: changes.join('; ') });
+  if (d.method !== 'attachIdentity') return w.t('patientEdit.audit', { changes: changes.join('; ') });
+  // An emergency's identity: typed onto the temporary record, or the visit moved onto a record that was there.
+  const joined = d.joined === true ? w.t('patientEdit.auditJoined', { mrn: typeof d.temporaryRecord === 'string' ? d.temporaryRecord : '–' }) : '';
+  return [w.t('patientEdit.auditIdentity', { changes: changes.join('; ') || '–' }), joined].filter(Boolean).join(' · ');
 }

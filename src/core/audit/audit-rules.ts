@@ -1,6 +1,6 @@
 import type { AuditAction, AuditDetail } from '../../shared/audit';
 import { bool, detailOf, len, num, obj, str, type Loose } from './audit-input';
-import { patientChange } from './patient-change-rule';
+import { identityAttached, patientChange } from './patient-change-rule';
 import { queryKeyOf } from './query-key';
 
 /** One method call as the audit sees it, after it ran. */
@@ -22,6 +22,8 @@ export interface AuditCall {
 export interface AuditLookups {
   mrnOfPatient(id: number | undefined): string | null;
   mrnOfVisit(id: number | undefined): string | null;
+  /** The record a visit is on, its identity fields as stored (name, nik, card, dob, sex, address, mrn); null when there is no such visit. */
+  patientOfVisit(id: number | undefined): Loose | null;
   /** A visit as the queue shows it (status, queue number, unit, the patient's RM); null when there is none. */
   visitOf(id: number | undefined): VisitAsQueued | null;
   /** A likely-duplicate warning was shown for this name and birth date a short while ago. */
@@ -306,7 +308,7 @@ export function auditRules(settingsNow: () => Loose, lockedNow: () => boolean = 
 
     setPayer: payerChange,
     recheckPayer: payerChange,
-    attachIdentity: payerChange,
+    attachIdentity: identityAttached,
 
     callNext: calledNext,
     setVisitStatus: visitStatus,

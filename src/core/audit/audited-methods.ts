@@ -4,6 +4,7 @@ import type { Db } from '../store/open-database';
 import { appendAudit, appendAuditSoon, type AuditRecord } from './audit-log.repo';
 import { auditActor, type AuditContext } from './audit-actor';
 import { auditRules, type AuditLookups, type AuditNote, type AuditRule } from './audit-rules';
+import type { Loose } from './audit-input';
 
 /** How long a likely-duplicate warning counts as "shown" for the record made after it. */
 const DUPLICATE_WARNING_MS = 30 * 60_000;
@@ -77,6 +78,10 @@ function auditLookups(ctx: AuditContext): AuditLookups {
   return {
     mrnOfPatient: (id) => mrn('SELECT mrn FROM patients WHERE id = ?', id),
     mrnOfVisit: (id) => mrn('SELECT p.mrn FROM visits v JOIN patients p ON p.id = v.patient_id WHERE v.id = ?', id),
+    patientOfVisit: (id) =>
+      id === undefined
+        ? null
+        : ((ctx.db.prepare('SELECT p.mrn, p.name, p.nik, p.card, p.dob, p.sex, p.address FROM visits v JOIN patients p ON p.id = v.patient_id WHERE v.id = ?').get(id) as Loose | undefined) ?? null),
     visitOf(id) {
       if (id === undefined) return null;
       const row = ctx.db.prepare('SELECT v.status, v.queue_prefix AS prefix, v.queue_no AS no, v.unit, p.mrn FROM visits v JOIN patients p ON p.id = v.patient_id WHERE v.id = ?').get(id) as

@@ -10,11 +10,15 @@ export const PATIENT_EDIT_WORDS = {
     fields: { name: 'nama', nik: 'NIK', card: 'no. kartu', dob: 'tanggal lahir', sex: 'jenis kelamin', address: 'alamat' },
     audit: 'data pasien diubah: {{changes}}',
     auditChange: '{{field}}: {{before}} → {{after}}',
+    auditIdentity: 'identitas pasien gawat darurat dilengkapi: {{changes}}',
+    auditJoined: 'kunjungan dipindah dari catatan sementara RM {{mrn}} ke catatan pasien yang sudah ada',
   },
   en: {
     fields: { name: 'name', nik: 'NIK', card: 'card no.', dob: 'birth date', sex: 'sex', address: 'address' },
     audit: 'patient data changed: {{changes}}',
     auditChange: '{{field}}: {{before}} → {{after}}',
+    auditIdentity: 'emergency patient identified: {{changes}}',
+    auditJoined: 'visit moved from the temporary record MRN {{mrn}} onto the existing patient record',
   },
 } as const satisfies Record<Lang, unknown>;
 
