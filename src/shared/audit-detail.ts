@@ -33,6 +33,9 @@ export function auditErrorText(lang: Lang, code: string): string {
   return formatCoreMessage(lang, { code, params: Object.fromEntries(names.map((name) => [name, '…'])) });
 }
 
+/** Why a sign-in failed in the trail's own words; another code as the core words it. */
+const loginError = (code: string, w: DetailWording): string => w.t(`audit.detail.loginErrors.${code}`, { defaultValue: w.error(code) });
+
 /** Internal errors are stored without their text: their message would read "an error in the app: …" plus advice for the counter. */
 const INTERNAL = new Set(['internal', 'internal/read-only']);
 
@@ -133,7 +136,7 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
     case 'login':
       return t('audit.detail.login', { how: t(`audit.methods.${method}`, { defaultValue: method }), username: text(d.username) });
     case 'login-failed':
-      return t('audit.detail.loginFailed', { how: t(`audit.methods.${method}`, { defaultValue: method }), username: text(d.username), error: has(d.error) ? w.error(text(d.error)) : '' });
+      return t('audit.detail.loginFailed', { how: t(`audit.methods.${method}`, { defaultValue: method }), username: text(d.username), error: has(d.error) ? loginError(text(d.error), w) : '' });
     case 'account-change': {
       if (method !== 'saveAccount') return t(`audit.methods.${method}`, { defaultValue: method });
       const parts = [

@@ -99,6 +99,13 @@ export const auditWordsEn: Catalog<typeof auditWordsId> = {
       fullNumbers: 'whole NIK and card numbers',
       login: '{{how}}: {{username}}',
       loginFailed: '{{how}} failed for {{username}}: {{error}}',
+      // Why a sign-in failed, as the trail says it (the sign-in screen's sentence has its counts and advice).
+      loginErrors: {
+        'account/wrong-credentials': 'wrong username, password or PIN',
+        'account/locked-out': 'account locked out after too many wrong tries',
+        'account/disabled': 'account disabled',
+        'account/pin-not-allowed': 'PIN not allowed at this counter yet',
+      },
       role: 'role {{role}}',
       passwordSet: 'password set',
       pinSet: 'PIN set',

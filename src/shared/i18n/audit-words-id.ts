@@ -101,6 +101,13 @@ export const auditWordsId = {
       fullNumbers: 'NIK dan nomor kartu utuh',
       login: '{{how}}: {{username}}',
       loginFailed: '{{how}} gagal untuk {{username}}: {{error}}',
+      // Why a sign-in failed, as the trail says it (the sign-in screen's sentence has its counts and advice).
+      loginErrors: {
+        'account/wrong-credentials': 'nama pengguna, kata sandi atau PIN salah',
+        'account/locked-out': 'akun sedang terkunci karena terlalu banyak percobaan salah',
+        'account/disabled': 'akun dinonaktifkan',
+        'account/pin-not-allowed': 'PIN belum boleh dipakai di loket ini',
+      },
       role: 'peran {{role}}',
       passwordSet: 'kata sandi diatur',
       pinSet: 'PIN diatur',

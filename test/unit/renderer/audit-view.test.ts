@@ -93,7 +93,10 @@ describe('the audit screen, without a window', () => {
     expect(detailText(entry('import', { kind: 'pbi-apbd', asOf: '2026-11-01', edition: 3, rows: 2000, rejected: 1 }), id)).toBe('PBI APBD per 01 Nov 2026: 2000 baris diimpor, 1 ditolak (edisi 3)');
     expect(detailText(entry('override', { warning: 'second-visit-same-day' }), id)).toBe('kunjungan kedua ke unit yang sama hari ini');
     expect(detailText(entry('export', { method: 'exportReport', ok: false, error: 'session/forbidden' }), en)).toMatch(/^Report export refused: /);
-    expect(detailText(entry('login-failed', { method: 'signIn', username: 'budi', error: 'account/wrong-credentials' }), id)).toMatch(/^Masuk gagal untuk budi: /);
+    // A failed sign-in in the trail's own words: not the sign-in screen's sentence with its counts left as "…" (protecttester P2).
+    expect(detailText(entry('login-failed', { method: 'signIn', username: 'budi', error: 'account/wrong-credentials' }), id)).toBe('Masuk gagal untuk budi: nama pengguna, kata sandi atau PIN salah');
+    expect(detailText(entry('login-failed', { method: 'signIn', username: 'budi', error: 'account/locked-out' }), id)).toBe('Masuk gagal untuk budi: akun sedang terkunci karena terlalu banyak percobaan salah');
+    expect(detailText(entry('login-failed', { method: 'unlock', username: 'budi', error: 'account/locked-out' }), en)).not.toContain('…');
     // A visit moved along the queue (or back): the queue number, the unit and the statuses by the queue screen's names.
     const cancelled = entry('visit-status', { method: 'setVisitStatus', visitId: 4, queue: 'U-003', unit: 'UMUM', previous: 'called', status: 'cancelled' });
     expect(detailText(cancelled, id)).toBe('antrean U-003 di Poli Umum: Dipanggil → Batal');
