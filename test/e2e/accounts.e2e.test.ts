@@ -333,6 +333,11 @@ describe('accounts at the counter', () => {
     await poll(() => page.getByTestId('signed-in-as').textContent()).toContain(OFFICER.displayName);
     const tabs = await navTabs(page);
     expect(tabs.every((s) => s === 'audit')).toBe(true);
+    // No list line in the header: the role has no list work, so nothing says the lists "cannot be loaded" (protecttester P5).
+    await poll(() => page.getByTestId('audit-screen').count()).toBe(1);
+    expect(await page.locator('.list-status').count()).toBe(0);
+    expect(await page.locator('.app-header').textContent()).not.toContain('tidak berhak');
+    await page.screenshot({ path: `${SHOTS}-data-officer-1024.png` });
     // No counter screen by key either: F1 and Alt+1 to Alt+6 open nothing the role may not.
     for (const key of ['F1', 'Alt+1', 'Alt+2', 'Alt+4', 'Alt+6']) await page.keyboard.press(key);
     expect(await page.locator('#lookup-query').count()).toBe(0);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../shared/accounts';
+import { accessRefusal, METHOD_ACCESS } from '../../shared/method-access';
 import type { RegisteredVisit } from '../../shared/counter';
 import { hasBridge } from './api';
 import { AppHeader, SCREENS, type Screen } from './components/AppHeader';
@@ -86,7 +87,9 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
   screenRef.current = screen;
   // The lock lifted: the focus goes back to the work, and what was refused behind the lock reloads.
   const lifts = useLockLift(access.locked, () => screenRef.current === 'search');
-  const lists = useLists(lifts);
+  // A role without list work (the data officer) never asks for the lists, and the header shows none.
+  const readsLists = accessRefusal(METHOD_ACCESS.listLists, 'signed-in', role) === null;
+  const lists = useLists(lifts, readsLists);
   // Another clerk took over with a different role: a screen theirs does not include gives way.
   useEffect(() => {
     if (mayOpen(role, screenRef.current)) return;
@@ -198,7 +201,7 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
           the screen behind (a search screen clearing itself must not take the focus back). */}
       <div className="session-shell" inert={access.locked || state !== null} aria-hidden={access.locked || state !== null || undefined} data-testid="app-shell">
       <AppHeader
-        lists={lists}
+        lists={readsLists ? lists : null}
         screen={screen}
         onScreen={(s) => {
           setScreen(s);

@@ -10,7 +10,8 @@ export const SCREENS: readonly Screen[] = ['search', 'queue', 'followUps', 'list
 const SCREEN_KEYS: Record<Screen, string> = { search: 'Alt+1', queue: 'Alt+2', followUps: 'Alt+3', lists: 'Alt+4', reports: 'Alt+5', settings: 'Alt+6', audit: 'Alt+7' };
 
 interface Props {
-  lists: ListsState;
+  /** The member lists for the header's line; null for a role without list work (nothing shown). */
+  lists: ListsState | null;
   screen: Screen;
   onScreen: (screen: Screen) => void;
   onEmergency: () => void;
@@ -34,7 +35,7 @@ export function AppHeader({ lists, screen, onScreen, onEmergency, emergencyBusy,
           <span className="app-header__name">{t('app.name')}</span>
           <span className="app-header__tagline">{t('app.tagline')}</span>
         </div>
-        <ListStatus state={lists} />
+        {lists && <ListStatus state={lists} />}
         {clerk && <HeaderSession name={clerk.name} role={clerk.role} onLock={clerk.onLock} onSwitch={clerk.onSwitch} />}
         <LanguageSwitch />
         {/* Never disabled: an emergency is never blocked by anything on screen. */}
