@@ -288,7 +288,7 @@ export interface EnrollResponse {
 // ---- facility settings (set at the hub, pushed to counters) ----
 
 /** The counter settings the facility decides; each counter keeps its printer, paper and offline prefix. */
-export const FACILITY_SETTING_KEYS = ['facilityName', 'facilityCode', 'timeZone', 'units', 'emergencyUnit', 'emergencyPrefix', 'mrnFormat', 'followUpHours', 'staleAfterDays'] as const;
+export const FACILITY_SETTING_KEYS = ['facilityName', 'facilityCode', 'timeZone', 'units', 'emergencyUnit', 'emergencyPrefix', 'mrnFormat', 'mrnStart', 'followUpHours', 'staleAfterDays'] as const;
 export type FacilitySettings = Record<string, unknown>;
 
 // ---- status ----
