@@ -1,5 +1,6 @@
 import { FACILITY_SETTING_KEYS, type FacilitySettings, type PatientRecord, type PullResponse } from '../../shared/hub-protocol';
 import { normalizeName } from '../../shared/names';
+import { oldMrnKey, storedOldMrn } from '../../shared/old-mrn';
 import { withoutControlCharacters } from '../../shared/text-rules';
 import { counterSettingsSchema, type CounterSettings } from '../../shared/settings';
 import { readSettings, saveSettings } from '../settings/settings.repo';
@@ -165,14 +166,18 @@ class PullRound {
     // The hub's text as every screen and slip here will show it: no hidden characters (hub-protocol.ts, `shown`).
     const name = withoutControlCharacters(p.name);
     const address = p.address === null ? null : withoutControlCharacters(p.address);
+    // An older hub sends no old RM: the record keeps its own (`said` 0).
+    const said = p.oldMrn === undefined ? 0 : 1;
+    const oldMrn = storedOldMrn(p.oldMrn === undefined || p.oldMrn === null ? null : withoutControlCharacters(p.oldMrn));
     this.db
       .prepare(
-        `INSERT INTO patients (uid, mrn, nik, card, name, name_key, dob, sex, address, identified, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO patients (uid, mrn, nik, card, name, name_key, dob, sex, address, old_mrn, old_mrn_key, identified, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(uid) DO UPDATE SET mrn = excluded.mrn, nik = excluded.nik, card = excluded.card, name = excluded.name, name_key = excluded.name_key,
-           dob = excluded.dob, sex = excluded.sex, address = excluded.address, identified = excluded.identified, updated_at = excluded.updated_at`,
+           dob = excluded.dob, sex = excluded.sex, address = excluded.address, identified = excluded.identified, updated_at = excluded.updated_at,
+           old_mrn = CASE WHEN ${said} THEN excluded.old_mrn ELSE old_mrn END, old_mrn_key = CASE WHEN ${said} THEN excluded.old_mrn_key ELSE old_mrn_key END`,
       )
-      .run(p.uid, p.mrn, p.nik, p.card, name, normalizeName(name).key, p.dob, p.sex, address, p.identified ? 1 : 0, p.createdAt, p.updatedAt);
+      .run(p.uid, p.mrn, p.nik, p.card, name, normalizeName(name).key, p.dob, p.sex, address, oldMrn, oldMrnKey(oldMrn), p.identified ? 1 : 0, p.createdAt, p.updatedAt);
     this.applied += 1;
   }
 
