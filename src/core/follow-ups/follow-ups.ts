@@ -1,5 +1,6 @@
 import type { FollowUp, FollowUpKind, Identity, Payer } from '../../shared/counter';
 import { normalizeName } from '../../shared/names';
+import { oldMrnKey, storedOldMrn } from '../../shared/old-mrn';
 import { queueLabel } from '../../shared/settings';
 import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
@@ -124,8 +125,8 @@ export function attachIdentity(db: Db, visitId: number, source: Identity | Ident
       const identity = from.identity;
       const name = identity.name.trim().replace(/\s+/g, ' ').toUpperCase();
       db.prepare(
-        `UPDATE patients SET name = ?, name_key = ?, nik = ?, card = ?, dob = ?, sex = ?, address = ?, identified = 1, updated_at = ? WHERE id = ?`,
-      ).run(name, normalizeName(name).key, identity.nik ?? null, identity.card ?? null, identity.dob ?? null, identity.sex ?? null, identity.address ?? null, now.toISOString(), patientId);
+        `UPDATE patients SET name = ?, name_key = ?, nik = ?, card = ?, dob = ?, sex = ?, address = ?, old_mrn = ?, old_mrn_key = ?, identified = 1, updated_at = ? WHERE id = ?`,
+      ).run(name, normalizeName(name).key, identity.nik ?? null, identity.card ?? null, identity.dob ?? null, identity.sex ?? null, identity.address ?? null, storedOldMrn(identity.oldMrn), oldMrnKey(identity.oldMrn), now.toISOString(), patientId);
     }
     closeFollowUps(db, visitId, 'identify-patient', `patient:${patientId}`, now);
     const patient = db.prepare('SELECT mrn, name FROM patients WHERE id = ?').get(patientId) as { mrn: string; name: string };

@@ -23,8 +23,13 @@ export function takeMrnSeq(db: Db): number | null {
   })();
 }
 
-/** True when at most half of the newest block is left (or none at all): time to ask the hub for another. */
-export function mrnBlockLow(db: Db): boolean {
+/**
+ * True when at most half of the newest block is left (or none at all): time to ask the hub for
+ * another. Values below the facility's first number (`floor`, mrnStart) count as used: a start
+ * raised at the hub makes the blocks held from before useless, and the counter asks at once.
+ */
+export function mrnBlockLow(db: Db, floor = 1): boolean {
+  skipBlocksBelow(db, floor);
   const row = db.prepare('SELECT coalesce(sum(last - next + 1), 0) AS left, (SELECT last - first + 1 FROM mrn_blocks ORDER BY first DESC LIMIT 1) AS size FROM mrn_blocks WHERE next <= last').get() as { left: number; size: number | null };
   return row.size === null || row.left * 2 <= row.size;
 }

@@ -72,7 +72,7 @@ export const uiEn: UiMessages = {
     sex: 'Sex',
     sexNone: 'Not given',
     address: 'Address',
-    oldMrn: "Old record no.",
+    oldMrn: "Old record no. (paper card)",
     oldMrnNote: "The number on the patient's card from before Loket (paper records), if any.",
     continue: 'Continue',
     cancel: 'Cancel',

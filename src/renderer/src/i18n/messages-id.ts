@@ -74,7 +74,7 @@ export const uiId = {
     sex: 'Jenis kelamin',
     sexNone: 'Tidak diisi',
     address: 'Alamat',
-    oldMrn: "RM lama",
+    oldMrn: "RM lama (kartu kertas)",
     oldMrnNote: "Nomor di kartu berobat dari sebelum Loket (rekam medis kertas), bila ada.",
     continue: 'Lanjut',
     cancel: 'Batal',

@@ -213,9 +213,9 @@ export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel
             maxLength={OLD_MRN_MAX}
             autoComplete="off"
             aria-invalid={fieldErrors.oldMrn !== undefined}
+            title={t('register.oldMrnNote')}
             onChange={(e) => setOldMrn(e.target.value)}
           />
-          <span className="field__note">{t('register.oldMrnNote')}</span>
           {fieldErrors.oldMrn && <span className="field__error">{fieldErrors.oldMrn}</span>}
         </label>
         <label className="field field--wide">
