@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src/core/core';
 import { readHubConfig } from '../../../src/hub/hub-config';
-import { startHub, type RunningHub } from '../../../src/hub/hub-main';
+import { startHub } from '../../../src/hub/hub-main';
 import { useHubTestbed } from '../../helpers/hub-testbed';
 import { callOk } from '../audit/audit-core';
+import { enrolledCounters } from './enrolled-counters';
 import { hubFetch } from './service-fetch';
 
 /**
@@ -13,16 +12,7 @@ import { hubFetch } from './service-fetch';
  */
 const { server, hubs, cores, tempDir } = useHubTestbed('loket-paper-records-');
 
-function counter(name: string): Core {
-  const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, bpjsBackground: false, hubBackground: false, clerk: name, actor: { username: name, role: 'admin' } });
-  cores.push(core);
-  return core;
-}
-
-async function enrollAt(hub: RunningHub, admin: string, core: Core, name: string): Promise<void> {
-  const added = await hubFetch(hub.urls[0]!, 'POST', '/v1/admin/counters', { authorization: admin, body: { name } });
-  await callOk(core, 'enrollHub', { code: (added.json as { code: string }).code });
-}
+const { counter, enrollAt } = enrolledCounters({ cores, tempDir });
 
 describe('moving from paper records with a facility hub', () => {
   it('the start set at the hub holds at every counter, also for a block taken before it was raised; the old RM travels', async () => {
