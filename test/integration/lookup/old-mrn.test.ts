@@ -102,4 +102,12 @@ describe('the old RM ("RM lama") of a facility that moved from paper records', (
     expect((await core.lookup({ query: 'RM lama 0001234567890' })).patient?.name).toBe('ANEH');
     core.close();
   });
+
+  it('an emergency patient identified later keeps the old RM typed with the identity', async () => {
+    const core = counter();
+    const emergency = await core.registerEmergency({});
+    await core.attachIdentity({ visitId: emergency.id, identity: { name: 'Karso', oldMrn: 'RM 004521' } });
+    expect((await core.lookup({ query: 'RM lama 4521' })).patient).toMatchObject({ id: emergency.patientId, name: 'KARSO', oldMrn: '004521' });
+    core.close();
+  });
 });
