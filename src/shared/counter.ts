@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, personName, printable } from './text-schemas';
+import { OLD_MRN_MAX } from './old-mrn';
 
 /**
  * Who pays, as recorded in the register: never printed, never on a queue display.
@@ -34,6 +35,8 @@ export interface Patient {
   dob: string | null;
   sex: 'L' | 'P' | null;
   address: string | null;
+  /** The record number from before Loket ("RM lama", a paper-era card's), as the card shows it; null when none. */
+  oldMrn: string | null;
   identified: boolean;
 }
 
@@ -45,6 +48,8 @@ export const identitySchema = z.object({
   dob: isoDate.nullish(),
   sex: z.enum(['L', 'P']).nullish(),
   address: printable(z.string().trim().max(200)).nullish(),
+  /** "RM lama": the number on a card from before Loket (shared/old-mrn.ts); '' or null for none. */
+  oldMrn: printable(z.string().trim().max(OLD_MRN_MAX)).nullish(),
 });
 export type Identity = z.infer<typeof identitySchema>;
 

@@ -4,6 +4,7 @@ import type { HubClockOff } from './hub-clock';
 import type { BpjsSettingsForm } from './bpjs';
 import { PAYERS, VISIT_STATUSES } from './counter';
 import { withoutControlCharacters } from './text-rules';
+import { OLD_MRN_MAX } from './old-mrn';
 
 /**
  * The wire protocol between a counter's core and the facility hub (`loket hub`), JSON over
@@ -67,6 +68,11 @@ export const patientRecord = z.object({
   dob: day.nullable(),
   sex: z.enum(['L', 'P']).nullable(),
   address: shown(300).nullable(),
+  /**
+   * The record number from before Loket ("RM lama", shared/old-mrn.ts). Absent from an older
+   * counter's push (the hub then keeps what it has) and from an older hub's pull (the counter keeps its own).
+   */
+  oldMrn: shown(OLD_MRN_MAX).nullable().optional(),
   identified: z.boolean(),
   createdAt: instant,
   updatedAt: instant,
@@ -288,7 +294,7 @@ export interface EnrollResponse {
 // ---- facility settings (set at the hub, pushed to counters) ----
 
 /** The counter settings the facility decides; each counter keeps its printer, paper and offline prefix. */
-export const FACILITY_SETTING_KEYS = ['facilityName', 'facilityCode', 'timeZone', 'units', 'emergencyUnit', 'emergencyPrefix', 'mrnFormat', 'followUpHours', 'staleAfterDays'] as const;
+export const FACILITY_SETTING_KEYS = ['facilityName', 'facilityCode', 'timeZone', 'units', 'emergencyUnit', 'emergencyPrefix', 'mrnFormat', 'mrnStart', 'followUpHours', 'staleAfterDays'] as const;
 export type FacilitySettings = Record<string, unknown>;
 
 // ---- status ----

@@ -15,6 +15,11 @@ export type MatchFlag = 'damaged-nik' | 'nik-dob-mismatch' | 'nik-sex-mismatch' 
 export interface OwnPatient extends Patient {
   /** Local date (yyyy-mm-dd) of the patient's last visit here; null when none yet. */
   lastVisit: string | null;
+  /**
+   * For a number typed: whether it is this record's own RM (`mrn`) or its old RM from before Loket
+   * (`old-mrn`, "RM lama"). Set when the number may be read either way, so the screen says which.
+   */
+  matchedBy?: 'mrn' | 'old-mrn';
 }
 
 /**
@@ -86,7 +91,8 @@ export interface LookupResult {
   /**
    * For a name query: this facility's own records with that name, best first; shown above the list
    * matches (below those born on the date searched when the records were not, each marked
-   * `dobDiffers`). For a record number two or more patients hold (`problem` query/mrn-shared): all of
+   * `dobDiffers`). For a number two or more patients hold (`problem` query/mrn-shared; or
+   * query/number-two-ways, one's RM and another's old RM, each marked `matchedBy`): all of
    * them, oldest record first, for the clerk to choose (then looked up again with `patientId`).
    */
   ownMatches?: OwnMatch[];

@@ -6,7 +6,7 @@ import { identitySchema, type Patient } from './counter';
  * number (RM: written on the paper file and every slip) and never `identified` (an emergency
  * patient without identity gets one through attachIdentity, which may join another record).
  */
-export const PATIENT_FIELDS = ['name', 'nik', 'card', 'dob', 'sex', 'address'] as const;
+export const PATIENT_FIELDS = ['name', 'nik', 'card', 'dob', 'sex', 'address', 'oldMrn'] as const;
 export type PatientField = (typeof PATIENT_FIELDS)[number];
 
 /**

@@ -5,6 +5,9 @@ import { DEFAULT_EMERGENCY_PREFIX } from './unit-prefixes';
 /** The facility's time zones: "today's queue" and daily reports follow the facility's own. */
 export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const; // WIB, WITA, WIT
 
+/** The highest first RM sequence value: twelve digits, well inside SQLite's and PostgreSQL's integers. */
+export const MAX_MRN_START = 999_999_999_999;
+
 /** A queue-number prefix: capital letters and digits, 1 to 3 of them. */
 const PREFIX = /^[A-Z0-9]{1,3}$/;
 
@@ -33,6 +36,13 @@ export const counterSettingsFields = z.object({
   emergencyPrefix: z.string().trim().regex(PREFIX),
   /** Medical-record number format: {seq:N} zero-padded sequence, {yyyy}, {yy}, {code} (facility code). */
   mrnFormat: z.string().trim().min(1).max(40).refine((f) => /\{seq(:\d+)?\}/.test(f), { message: 'must contain {seq} or {seq:N}', params: { rule: 'mrn-seq' } }),
+  /**
+   * The lowest sequence value a new record gets: a facility moving from paper records starts after
+   * the numbers already on its patients' cards (200000), so an old card never names a new patient.
+   * A floor, never a reset: a number already given is never given again (sync/mrn-blocks.ts, and
+   * the hub's blocks, hub/register/mrn-block.ts).
+   */
+  mrnStart: z.number().int().min(1).max(MAX_MRN_START),
   /** Hours to settle the payer of an emergency (commonly 3x24; no regulation fixes it). */
   followUpHours: z.number().int().min(1).max(24 * 30),
   staleAfterDays: z.number().int().min(1).max(365),
@@ -80,6 +90,7 @@ export const DEFAULT_SETTINGS: CounterSettings = {
   counterPrefix: '',
   emergencyPrefix: DEFAULT_EMERGENCY_PREFIX,
   mrnFormat: '{seq:6}',
+  mrnStart: 1,
   followUpHours: 72,
   staleAfterDays: 45,
   paper: '80mm',

@@ -1,4 +1,5 @@
 import type { FollowUp, FollowUpKind, Identity, Payer } from '../../shared/counter';
+import { oldMrnKey, storedOldMrn } from '../../shared/old-mrn';
 import { queueLabel } from '../../shared/settings';
 import { LoketError } from '../errors';
 import { nameColumns } from '../patients/loose-name-keys';
@@ -125,8 +126,8 @@ export function attachIdentity(db: Db, visitId: number, source: Identity | Ident
       const name = identity.name.trim().replace(/\s+/g, ' ').toUpperCase();
       const { nameKey, looseSorted, looseJoined } = nameColumns(name);
       db.prepare(
-        `UPDATE patients SET name = ?, name_key = ?, loose_sorted = ?, loose_joined = ?, nik = ?, card = ?, dob = ?, sex = ?, address = ?, identified = 1, updated_at = ? WHERE id = ?`,
-      ).run(name, nameKey, looseSorted, looseJoined, identity.nik ?? null, identity.card ?? null, identity.dob ?? null, identity.sex ?? null, identity.address ?? null, now.toISOString(), patientId);
+        `UPDATE patients SET name = ?, name_key = ?, loose_sorted = ?, loose_joined = ?, nik = ?, card = ?, dob = ?, sex = ?, address = ?, old_mrn = ?, old_mrn_key = ?, identified = 1, updated_at = ? WHERE id = ?`,
+      ).run(name, nameKey, looseSorted, looseJoined, identity.nik ?? null, identity.card ?? null, identity.dob ?? null, identity.sex ?? null, identity.address ?? null, storedOldMrn(identity.oldMrn), oldMrnKey(identity.oldMrn), now.toISOString(), patientId);
     }
     closeFollowUps(db, visitId, 'identify-patient', `patient:${patientId}`, now);
     const patient = db.prepare('SELECT mrn, name FROM patients WHERE id = ?').get(patientId) as { mrn: string; name: string };

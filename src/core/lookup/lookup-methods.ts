@@ -2,6 +2,7 @@ import type { Payer } from '../../shared/counter';
 import type { LookupResult, OwnMatch, OwnPatient, Verdict } from '../../shared/lookup';
 import { derivePayer } from '../../shared/payer-rule';
 import { peopleOf, rowsOfPerson, samePerson, type PersonFacts } from '../../shared/same-person';
+import { oldMrnQuery } from '../../shared/old-mrn';
 import { isAllDigits, stripSeparators } from '../../shared/separators';
 import { contradictionOf, decide } from '../../shared/verdict-rule';
 import type { CoreContext } from '../core-context';
@@ -12,7 +13,7 @@ import { liveMatches } from '../bpjs/live-answers';
 import { classifyQuery } from './classify-query';
 import { lookup, type LookupContext } from './lookup';
 import { MAX_SHORT_SEQ, labelledRecordNumber, mrnProbes } from './mrn-query';
-import { ownByIdentifier, ownByName, ownByRecordNumber } from './own-patients';
+import { ownByIdentifier, ownByName, ownByOldRecordNumber, ownByRecordNumber } from './own-patients';
 
 
 /** The look-up's view of the core now: current lists, today, the stored live answers. */
@@ -21,8 +22,12 @@ export function lookupContextOf(ctx: CoreContext): LookupContext {
   return { catalog: ctx.catalog, today: view.today, staleAfterDays: view.staleAfterDays, live: (by) => liveMatches(ctx.db, by, view) };
 }
 
-/** What a query names among this facility's records: one patient, or several that share the record number typed. */
-export type OwnOf = { by: 'mrn' | 'identifier'; patient: OwnPatient } | { by: 'shared-mrn'; mrn: string; patients: OwnPatient[] };
+/**
+ * What a query names among this facility's records: one patient, or several that share the
+ * number typed (`reason`: one RM two patients hold, `mrn-shared`; an old RM on several records,
+ * `old-mrn-shared`; one's RM and another's old RM, `number-two-ways`).
+ */
+export type OwnOf = { by: 'mrn' | 'identifier'; patient: OwnPatient } | { by: 'shared-mrn'; mrn: string; patients: OwnPatient[]; reason: 'mrn-shared' | 'old-mrn-shared' | 'number-two-ways' };
 
 /**
  * This facility's record a query names, in this order: a record number typed as stored; a
@@ -35,13 +40,24 @@ export type OwnOf = { by: 'mrn' | 'identifier'; patient: OwnPatient } | { by: 's
  * names no one by itself: `shared-mrn` with both, for the clerk to choose; Loket never picks.
  * `patientId`: the one the clerk chose among them (or among the own records a name found); it
  * counts only when the query names that record.
+ *
+ * A number may also be a patient's old RM, from before Loket ("RM lama": a paper-era card,
+ * own-patients.ts). "RM lama 000013" asks for that only. A plain number that is one patient's RM
+ * and another's old RM names no one by itself either: both, each marked `matchedBy`, for the
+ * clerk to choose (the card in the patient's hand says which); Loket never picks.
  */
 export function ownPatientOf(ctx: CoreContext, query: string, patientId?: number): OwnOf | undefined {
-  const byMrn = ownByRecordNumber(ctx.db, query, ctx.settings());
+  const old = ownByOldRecordNumber(ctx.db, query);
+  const own = old.only ? [] : ownByRecordNumber(ctx.db, query, ctx.settings());
+  const twoWays = own.length > 0 && old.patients.some((p) => !own.some((o) => o.id === p.id));
+  const byMrn = [...(twoWays ? own.map((p) => ({ ...p, matchedBy: 'mrn' as const })) : own), ...old.patients.filter((p) => !own.some((o) => o.id === p.id))];
   const chosen = patientId === undefined ? undefined : byMrn.find((p) => p.id === patientId);
   if (chosen) return { patient: chosen, by: 'mrn' };
   if (byMrn.length === 1) return { patient: byMrn[0]!, by: 'mrn' };
-  if (byMrn.length > 1) return { by: 'shared-mrn', mrn: byMrn[0]!.mrn, patients: byMrn };
+  if (byMrn.length > 1) {
+    const reason = twoWays ? 'number-two-ways' : own.length > 0 ? 'mrn-shared' : 'old-mrn-shared';
+    return { by: 'shared-mrn', mrn: reason === 'mrn-shared' ? byMrn[0]!.mrn : (byMrn.find((p) => p.matchedBy === 'old-mrn')?.oldMrn ?? query.trim()), patients: byMrn, reason };
+  }
   const classified = classifyQuery(query);
   const byId =
     classified.kind === 'nik' ? ownByIdentifier(ctx.db, { nik: classified.nik }) : classified.kind === 'card' ? ownByIdentifier(ctx.db, { card: classified.card }) : undefined;
@@ -58,7 +74,7 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
       const own = ownPatientOf(ctx, query, patientId);
       if (own?.by === 'shared-mrn') {
         // No verdict for a number that names two people: the clerk chooses first, then it is looked up for that one.
-        const problem = { code: 'query/mrn-shared' as const, params: { mrn: own.mrn, count: own.patients.length } };
+        const problem = { code: `query/${own.reason}` as const, params: { mrn: own.mrn, count: own.patients.length } };
         return { query, kind: 'mrn', verdict: 'unknown', matches: [], problem, ownMatches: own.patients, tookMs: elapsed(started) };
       }
       if (own?.by === 'mrn') {
@@ -68,6 +84,9 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
         return { ...base, query, kind: 'mrn', patient, tookMs: elapsed(started) };
       }
       // "RM 2019-00123" from an old card that no record here has: no name to search the lists for, nor to make a patient of.
+      // "RM lama 000013" that no record here has: an old number is never a name either.
+      const oldNumber = own ? null : oldMrnQuery(query);
+      if (oldNumber !== null) return { query, kind: 'mrn', verdict: 'unknown', matches: [], problem: { code: 'query/no-old-record', params: { mrn: oldNumber } }, tookMs: elapsed(started) };
       const labelled = own ? null : labelledRecordNumber(query);
       if (labelled !== null) return { query, kind: 'mrn', verdict: 'unknown', matches: [], problem: { code: 'query/no-record', params: { mrn: labelled } }, tookMs: elapsed(started) };
       const result = lookup(lookupContext(), query, dob);

@@ -2,6 +2,7 @@
 // Clerks type "rm 2026 5", "RM.2026.00005" or just "5" for RM-2026-00005: case, separators and
 // the sequence's leading zeros carry no meaning. The sequence is one counter that never resets
 // (patients.repo nextSequence), so the sequence alone names one record even without its year.
+import { RECORD_LABEL } from '../../shared/old-mrn';
 import { isAllDigits, stripSeparators } from '../../shared/separators';
 
 type Part = { t: 'lit'; text: string } | { t: 'seq'; width: number } | { t: 'yyyy' } | { t: 'yy' } | { t: 'code' };
@@ -113,9 +114,6 @@ export function mrnProbes(query: string, format: string, facilityCode: string): 
   for (const mrn of labelled.exact) if (!probes.exact.includes(mrn)) probes.exact.push(mrn);
   return { exact: probes.exact, glob: probes.glob ?? labelled.glob };
 }
-
-/** "RM", "NO RM", "No. RM:" before the digits (see mrnProbes). */
-const RECORD_LABEL = /^(?:NO\.?\s*)?RM[\s.:#-]*(?=\d)/;
 
 /**
  * A query that says it is a record number: the label, then digits and separators only ("RM

@@ -6,8 +6,10 @@ import { nameSimilarity } from '../../shared/name-similarity';
 import { normalizeName } from '../../shared/names';
 import type { CounterSettings } from '../../shared/settings';
 import { findDuplicateMatches } from '../patients/likely-duplicates';
-import { findPatient, findPatientsBornOn, findPatientsByMrns, findPatientsByNameKey, lastVisitDate } from '../patients/patients.repo';
+import { findPatient, findPatientsBornOn, findPatientsByMrns, findPatientsByNameKey, findPatientsByOldMrn, lastVisitDate } from '../patients/patients.repo';
 import type { Db } from '../store/open-database';
+import { oldMrnQuery } from '../../shared/old-mrn';
+import { classifyQuery } from './classify-query';
 import { mrnProbes } from './mrn-query';
 
 /** Shown above the list candidates: a short list, the clerk reads every line. */
@@ -27,6 +29,22 @@ export function withLastVisit(db: Db, patient: Patient): OwnPatient {
 export function ownByRecordNumber(db: Db, query: string, settings: Pick<CounterSettings, 'mrnFormat' | 'facilityCode'>): OwnPatient[] {
   return findPatientsByMrns(db, mrnProbes(query, settings.mrnFormat, settings.facilityCode)).map((p) => withLastVisit(db, p));
 }
+
+/**
+ * The records whose old RM (from before Loket, a paper-era card's) a query may be: "RM lama
+ * 000013" asks for an old RM only (`only`); a plain number ("000013", "No. RM 13") may be one
+ * too, unless it is a NIK or a card. Each marked `matchedBy: 'old-mrn'`.
+ */
+export function ownByOldRecordNumber(db: Db, query: string): { only: boolean; patients: OwnPatient[] } {
+  const labelled = oldMrnQuery(query);
+  if (labelled !== null) return { only: true, patients: byOldMrn(db, labelled) };
+  const kind = classifyQuery(query).kind;
+  if (kind === 'nik' || kind === 'card' || !hasDigit(query)) return { only: false, patients: [] };
+  return { only: false, patients: byOldMrn(db, query) };
+}
+
+const byOldMrn = (db: Db, number: string): OwnPatient[] => findPatientsByOldMrn(db, number).map((p) => ({ ...withLastVisit(db, p), matchedBy: 'old-mrn' as const }));
+const hasDigit = (s: string): boolean => /\d/.test(s);
 
 /** The record of a NIK or a (13-digit) card number, when this facility has the patient. */
 export function ownByIdentifier(db: Db, by: { nik: string } | { card: string }): OwnPatient | undefined {

@@ -1,3 +1,4 @@
+import { oldMrnKey, storedOldMrn } from '../../shared/old-mrn';
 import type { CounterSettings } from '../../shared/settings';
 import type { Patient } from '../../shared/counter';
 import type { Db } from '../store/open-database';
@@ -14,10 +15,12 @@ export interface NewPatient {
   dob?: string | null;
   sex?: 'L' | 'P' | null;
   address?: string | null;
+  /** "RM lama" (shared/old-mrn.ts). */
+  oldMrn?: string | null;
   identified?: boolean;
 }
 
-const COLUMNS = 'id, uid, mrn, nik, card, name, dob, sex, address, identified';
+const COLUMNS = 'id, uid, mrn, nik, card, name, dob, sex, address, old_mrn AS oldMrn, identified';
 type PatientRow = Omit<Patient, 'identified'> & { identified: number };
 const toPatient = (row: PatientRow | undefined): Patient | undefined => (row ? { ...row, identified: row.identified === 1 } : undefined);
 
@@ -69,6 +72,16 @@ export function findPatientsByMrns(db: Db, probes: { exact: readonly string[]; g
   return numbers.length === 1 ? findPatientsByMrn(db, numbers[0]!.mrn) : [];
 }
 
+/**
+ * The records whose old RM (from before Loket, shared/old-mrn.ts) is the number typed, in any of
+ * the shapes its key ignores; oldest record first. Usually none or one.
+ */
+export function findPatientsByOldMrn(db: Db, typed: string): Patient[] {
+  const key = oldMrnKey(typed);
+  if (key === null) return [];
+  return (statement(db, `SELECT ${COLUMNS} FROM patients WHERE old_mrn_key = ? ORDER BY id LIMIT 20`).all(key) as PatientRow[]).map((r) => toPatient(r)!);
+}
+
 /** The local date (yyyy-mm-dd) of the patient's last visit here that was not cancelled; null when none. */
 export function lastVisitDate(db: Db, patientId: number): string | null {
   const row = statement(db, "SELECT MAX(service_date) AS day FROM visits WHERE patient_id = ? AND status <> 'cancelled'").get(patientId) as { day: string | null } | undefined;
@@ -118,10 +131,10 @@ export function createPatient(db: Db, patient: NewPatient, settings: CounterSett
     const at = now.toISOString();
     const info = db
       .prepare(
-        `INSERT INTO patients (mrn, nik, card, name, name_key, loose_sorted, loose_joined, dob, sex, address, identified, created_at, updated_at)
-         VALUES (@mrn, @nik, @card, @name, @nameKey, @looseSorted, @looseJoined, @dob, @sex, @address, @identified, @at, @at)`,
+        `INSERT INTO patients (mrn, nik, card, name, name_key, loose_sorted, loose_joined, dob, sex, address, old_mrn, old_mrn_key, identified, created_at, updated_at)
+         VALUES (@mrn, @nik, @card, @name, @nameKey, @looseSorted, @looseJoined, @dob, @sex, @address, @oldMrn, @oldMrnKey, @identified, @at, @at)`,
       )
-      .run({ mrn, nik: patient.nik ?? null, card: patient.card ?? null, name, ...nameColumns(name), dob: patient.dob ?? null, sex: patient.sex ?? null, address: patient.address ?? null, identified: patient.identified === false ? 0 : 1, at });
+      .run({ mrn, nik: patient.nik ?? null, card: patient.card ?? null, name, ...nameColumns(name), dob: patient.dob ?? null, sex: patient.sex ?? null, address: patient.address ?? null, oldMrn: storedOldMrn(patient.oldMrn), oldMrnKey: oldMrnKey(patient.oldMrn), identified: patient.identified === false ? 0 : 1, at });
     return toPatient(db.prepare(`SELECT ${COLUMNS} FROM patients WHERE id = ?`).get(info.lastInsertRowid) as PatientRow)!;
   }).immediate();
 }

@@ -1,4 +1,5 @@
 import type { Patient } from '../../shared/counter';
+import { oldMrnKey, storedOldMrn } from '../../shared/old-mrn';
 import { PATIENT_FIELDS, type PatientChanges, type PatientField, type PatientUpdate } from '../../shared/patient-changes';
 import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
@@ -8,6 +9,9 @@ import { findPatient } from './patients.repo';
 /** A name as every record keeps it (createPatient's rule): single spaces, upper case. */
 const storedName = (name: string): string => name.trim().replace(/\s+/g, ' ').toUpperCase();
 
+/** The column of each field (the old RM's is snake case, with its search key beside it). */
+const COLUMN: Record<PatientField, string> = { name: 'name', nik: 'nik', card: 'card', dob: 'dob', sex: 'sex', address: 'address', oldMrn: 'old_mrn' };
+
 /** The values the changes would store, in the record's own form ('' address: none). */
 function normalized(changes: PatientChanges): Partial<Record<PatientField, string | null>> {
   const out: Partial<Record<PatientField, string | null>> = {};
@@ -16,6 +20,7 @@ function normalized(changes: PatientChanges): Partial<Record<PatientField, strin
     if (value === undefined) continue;
     if (field === 'name') out.name = storedName(value as string);
     else if (field === 'address') out.address = value === null || (value as string).trim() === '' ? null : (value as string).trim();
+    else if (field === 'oldMrn') out.oldMrn = storedOldMrn(value as string | null);
     else out[field] = value;
   }
   return out;
@@ -27,8 +32,8 @@ function holderOf(db: Db, column: 'nik' | 'card', value: string, patientId: numb
 }
 
 /**
- * Corrects a patient's record (a typo in the name, a wrong birth date, NIK, card, sex or
- * address): only the given fields that differ are written, the name's search keys with the name,
+ * Corrects a patient's record (a typo in the name, a wrong birth date, NIK, card, sex,
+ * address, or the old RM from before Loket): only the given fields that differ are written, the name's search keys with the name,
  * and `updated_at`, so the change reaches the hub (the outbox trigger; the hub takes the later
  * change). The record number never changes. Refused: a NIK or card another record here holds
  * (`patient/nik-taken`, `patient/card-taken`, naming that record: two records of one person are
@@ -49,11 +54,13 @@ export function updatePatient(db: Db, patientId: number, changes: PatientChanges
       const holder = holderOf(db, column, value, patientId);
       if (holder) throw new LoketError(`patient/${column}-taken`, holder);
     }
-    const sets = changed.map((f) => `${f} = @${f}`);
+    const sets = changed.map((f) => `${COLUMN[f]} = @${f}`);
     if (changed.includes('name')) sets.push('name_key = @nameKey', 'loose_sorted = @looseSorted', 'loose_joined = @looseJoined');
+    if (changed.includes('oldMrn')) sets.push('old_mrn_key = @oldMrnKey');
     db.prepare(`UPDATE patients SET ${sets.join(', ')}, updated_at = @at WHERE id = @id`).run({
       ...Object.fromEntries(changed.map((f) => [f, next[f] ?? null])),
       ...(changed.includes('name') ? nameColumns(next.name!) : {}),
+      ...(changed.includes('oldMrn') ? { oldMrnKey: oldMrnKey(next.oldMrn) } : {}),
       at: now.toISOString(),
       id: patientId,
     });

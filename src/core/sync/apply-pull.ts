@@ -1,4 +1,5 @@
 import { FACILITY_SETTING_KEYS, type FacilitySettings, type PatientRecord, type PullResponse } from '../../shared/hub-protocol';
+import { oldMrnKey, storedOldMrn } from '../../shared/old-mrn';
 import { withoutControlCharacters } from '../../shared/text-rules';
 import { counterSettingsSchema, type CounterSettings } from '../../shared/settings';
 import { nameColumns } from '../patients/loose-name-keys';
@@ -166,15 +167,19 @@ class PullRound {
     const name = withoutControlCharacters(p.name);
     const address = p.address === null ? null : withoutControlCharacters(p.address);
     const { nameKey, looseSorted, looseJoined } = nameColumns(name);
+    // An older hub sends no old RM: the record keeps its own (`said` 0).
+    const said = p.oldMrn === undefined ? 0 : 1;
+    const oldMrn = storedOldMrn(p.oldMrn === undefined || p.oldMrn === null ? null : withoutControlCharacters(p.oldMrn));
     this.db
       .prepare(
-        `INSERT INTO patients (uid, mrn, nik, card, name, name_key, loose_sorted, loose_joined, dob, sex, address, identified, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO patients (uid, mrn, nik, card, name, name_key, loose_sorted, loose_joined, dob, sex, address, old_mrn, old_mrn_key, identified, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(uid) DO UPDATE SET mrn = excluded.mrn, nik = excluded.nik, card = excluded.card, name = excluded.name, name_key = excluded.name_key,
            loose_sorted = excluded.loose_sorted, loose_joined = excluded.loose_joined,
-           dob = excluded.dob, sex = excluded.sex, address = excluded.address, identified = excluded.identified, updated_at = excluded.updated_at`,
+           dob = excluded.dob, sex = excluded.sex, address = excluded.address, identified = excluded.identified, updated_at = excluded.updated_at,
+           old_mrn = CASE WHEN ${said} THEN excluded.old_mrn ELSE old_mrn END, old_mrn_key = CASE WHEN ${said} THEN excluded.old_mrn_key ELSE old_mrn_key END`,
       )
-      .run(p.uid, p.mrn, p.nik, p.card, name, nameKey, looseSorted, looseJoined, p.dob, p.sex, address, p.identified ? 1 : 0, p.createdAt, p.updatedAt);
+      .run(p.uid, p.mrn, p.nik, p.card, name, nameKey, looseSorted, looseJoined, p.dob, p.sex, address, oldMrn, oldMrnKey(oldMrn), p.identified ? 1 : 0, p.createdAt, p.updatedAt);
     this.applied += 1;
   }
 

@@ -124,7 +124,7 @@ function buildOp(db: Db, row: OutboxRow, counterId: string): HubOp | null {
 type Row<T> = T | undefined;
 
 function patientRecordOf(db: Db, id: number): Omit<PatientRecord, 'mergedInto'> | null {
-  const r = db.prepare('SELECT uid, mrn, nik, card, name, dob, sex, address, identified, created_at AS createdAt, updated_at AS updatedAt FROM patients WHERE id = ?').get(id) as Row<Omit<PatientRecord, 'mergedInto' | 'identified'> & { identified: number }>;
+  const r = db.prepare('SELECT uid, mrn, nik, card, name, dob, sex, address, old_mrn AS oldMrn, identified, created_at AS createdAt, updated_at AS updatedAt FROM patients WHERE id = ?').get(id) as Row<Omit<PatientRecord, 'mergedInto' | 'identified'> & { identified: number }>;
   return r ? { ...r, identified: r.identified === 1 } : null;
 }
 

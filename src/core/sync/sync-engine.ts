@@ -8,6 +8,7 @@ import { CLOCK_DIFFERS } from './pinned-transport';
 import { ackOutbox, outboxBacklog, readOutbox } from './outbox';
 import { applyPull } from './apply-pull';
 import { addMrnBlock, mrnBlockLow } from './mrn-blocks';
+import { readSettings } from '../settings/settings.repo';
 import { resendHistory } from './resend-history';
 import { setHubClockAhead, setRegisterEpoch, syncState } from './sync-state.repo';
 import type { CounterSettings } from '../../shared/settings';
@@ -128,7 +129,7 @@ export class SyncEngine {
         round.settingsChanged = true;
       }
       if (await pullHubAccounts(db, transport, this.options.now())) this.options.onAccounts?.();
-      if (mrnBlockLow(db)) {
+      if (mrnBlockLow(db, readSettings(db).mrnStart)) {
         const block = await transport.postJson<MrnBlockResponse>(`${HUB_API}/mrn-block`, { size: this.options.mrnBlockSize ?? 200 });
         addMrnBlock(db, block);
         round.mrnBlock = block;

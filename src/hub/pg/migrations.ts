@@ -12,7 +12,8 @@ import { m011VisitUnits } from '../register/011-visit-units';
 import { m012RegisterEpochs } from '../register/012-register-epochs';
 import { m013QueueOrder } from '../register/013-queue-order';
 import { m014CounterEditions } from '../enrollment/014-counter-editions';
+import { m015OldMrn } from '../register/015-old-mrn';
 import type { HubMigration } from './migration';
 
 /** Ordered by version; each version once. */
-export const HUB_MIGRATIONS: readonly HubMigration[] = [m001Enrollment, m002Register, m003Editions, m004Bpjs, m005Accounts, m006AuditHeads, m007EditionTransferKey, m008QueueNumbers, m009PullStuck, m010CounterClock, m011VisitUnits, m012RegisterEpochs, m013QueueOrder, m014CounterEditions];
+export const HUB_MIGRATIONS: readonly HubMigration[] = [m001Enrollment, m002Register, m003Editions, m004Bpjs, m005Accounts, m006AuditHeads, m007EditionTransferKey, m008QueueNumbers, m009PullStuck, m010CounterClock, m011VisitUnits, m012RegisterEpochs, m013QueueOrder, m014CounterEditions, m015OldMrn];

@@ -28,12 +28,15 @@ export function survivorOf<P extends Pick<Identity, 'uid' | 'mrn' | 'created_at'
 
 /**
  * `merged` becomes an alias of `survivor`: it (and whatever was merged into it before) points to
- * the survivor, its RM names the survivor, its visits move, and the survivor takes the NIK or card
- * it lacked. Every row touched gets a new revision.
+ * the survivor, its RM names the survivor, its visits move, and the survivor takes the NIK, card
+ * or old RM (from before Loket) it lacked. Every row touched gets a new revision.
  */
 async function mergeInto(client: PoolClient, merged: Identity, survivor: Identity, now: Date): Promise<void> {
   await client.query(`UPDATE patients SET merged_into = $2, rev = ${NEXT_REV} WHERE uid = $1 OR merged_into = $1`, [merged.uid, survivor.uid]);
-  await client.query(`UPDATE patients SET nik = COALESCE(nik, $2), card = COALESCE(card, $3), rev = ${NEXT_REV} WHERE uid = $1`, [survivor.uid, merged.nik, merged.card]);
+  await client.query(
+    `UPDATE patients SET nik = COALESCE(nik, $2), card = COALESCE(card, $3), old_mrn = COALESCE(old_mrn, (SELECT m.old_mrn FROM patients m WHERE m.uid = $4)), rev = ${NEXT_REV} WHERE uid = $1`,
+    [survivor.uid, merged.nik, merged.card, merged.uid],
+  );
   await client.query(`UPDATE mrn_aliases SET patient_uid = $2, rev = ${NEXT_REV} WHERE patient_uid = $1`, [merged.uid, survivor.uid]);
   await client.query(
     `INSERT INTO mrn_aliases (mrn, patient_uid, rev) VALUES ($1, $2, ${NEXT_REV})

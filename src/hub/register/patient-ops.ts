@@ -5,16 +5,18 @@ import { applied, NEXT_REV, type OpOf, type OpOutcome, type PushTx } from './tx'
 /**
  * A patient op: a new uid is inserted (then merged with a live patient of the same NIK or card,
  * or flagged when only name and birth date match); a known uid takes the fields when the op is
- * later than the last change (its RM, creation time and merge state stay). A known patient that
+ * later than the last change (its RM, creation time and merge state stay; its old RM too when the
+ * op has none to say, from a counter older than the field). A known patient that
  * gains a NIK or card (an emergency patient identified later) is merged like a new one.
  */
 export async function applyPatientOp(tx: PushTx, op: OpOf<'patient'>): Promise<OpOutcome> {
   const r = op.record;
   const nameKey = normalizeName(r.name).key;
-  const values = [r.uid, r.nik, r.card, r.name, nameKey, r.dob, r.sex, r.address, r.identified, r.updatedAt, op.at];
+  // An older counter's op has no old RM ("RM lama"): the hub keeps the one it has ($12 false).
+  const values = [r.uid, r.nik, r.card, r.name, nameKey, r.dob, r.sex, r.address, r.identified, r.updatedAt, op.at, r.oldMrn !== undefined, r.oldMrn ?? null];
   const inserted = await tx.client.query(
-    `INSERT INTO patients (uid, nik, card, name, name_key, dob, sex, address, identified, updated_at, changed_at, mrn, created_at, origin_counter, rev)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, ${NEXT_REV})
+    `INSERT INTO patients (uid, nik, card, name, name_key, dob, sex, address, identified, updated_at, changed_at, old_mrn, mrn, created_at, origin_counter, rev)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $12::boolean THEN $13 END, $14, $15, $16, ${NEXT_REV})
      ON CONFLICT (uid) DO NOTHING RETURNING uid`,
     [...values, r.mrn, r.createdAt, tx.counterId],
   );
@@ -26,7 +28,7 @@ export async function applyPatientOp(tx: PushTx, op: OpOf<'patient'>): Promise<O
   const { rows } = await tx.client.query<{ gained: boolean; live: boolean }>(
     `WITH before AS (SELECT uid, nik, card FROM patients WHERE uid = $1 FOR UPDATE)
      UPDATE patients p SET nik = $2, card = $3, name = $4, name_key = $5, dob = $6, sex = $7, address = $8, identified = $9,
-       updated_at = $10, changed_at = $11, rev = ${NEXT_REV}
+       updated_at = $10, changed_at = $11, old_mrn = CASE WHEN $12::boolean THEN $13 ELSE p.old_mrn END, rev = ${NEXT_REV}
      FROM before WHERE p.uid = before.uid AND p.changed_at < $11::timestamptz
      RETURNING ((before.nik IS DISTINCT FROM p.nik AND p.nik IS NOT NULL) OR (before.card IS DISTINCT FROM p.card AND p.card IS NOT NULL)) AS gained,
        p.merged_into IS NULL AS live`,

@@ -4,7 +4,7 @@ import { MAX_PULL } from '../../shared/hub-protocol';
 
 type Rev = { rev: number };
 
-const PATIENT = `uid, mrn, nik, card, name, dob, sex, address, identified, created_at AS "createdAt", updated_at AS "updatedAt", merged_into AS "mergedInto", rev::float8 AS rev`;
+const PATIENT = `uid, mrn, nik, card, name, dob, sex, address, old_mrn AS "oldMrn", identified, created_at AS "createdAt", updated_at AS "updatedAt", merged_into AS "mergedInto", rev::float8 AS rev`;
 const SELECTS = {
   visits: `SELECT uid, patient_uid AS "patientUid", service_date AS "serviceDate", unit, queue_prefix AS "queuePrefix", queue_no AS "queueNo", emergency, payer,
       verdict, verdict_source AS "verdictSource", status, registered_at AS "registeredAt", registered_by AS "registeredBy", called_at AS "calledAt",

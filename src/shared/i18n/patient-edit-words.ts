@@ -7,14 +7,14 @@ import type { Lang } from './messages';
  */
 export const PATIENT_EDIT_WORDS = {
   id: {
-    fields: { name: 'nama', nik: 'NIK', card: 'no. kartu', dob: 'tanggal lahir', sex: 'jenis kelamin', address: 'alamat' },
+    fields: { name: 'nama', nik: 'NIK', card: 'no. kartu', dob: 'tanggal lahir', sex: 'jenis kelamin', address: 'alamat', oldMrn: 'RM lama' },
     audit: 'data pasien diubah: {{changes}}',
     auditChange: '{{field}}: {{before}} → {{after}}',
     auditIdentity: 'identitas pasien gawat darurat dilengkapi: {{changes}}',
     auditJoined: 'kunjungan dipindah dari catatan sementara RM {{mrn}} ke catatan pasien yang sudah ada',
   },
   en: {
-    fields: { name: 'name', nik: 'NIK', card: 'card no.', dob: 'birth date', sex: 'sex', address: 'address' },
+    fields: { name: 'name', nik: 'NIK', card: 'card no.', dob: 'birth date', sex: 'sex', address: 'address', oldMrn: 'old record no.' },
     audit: 'patient data changed: {{changes}}',
     auditChange: '{{field}}: {{before}} → {{after}}',
     auditIdentity: 'emergency patient identified: {{changes}}',

@@ -6,6 +6,7 @@ import { m004Bpjs } from '../../../src/hub/bpjs/004-bpjs';
 import { m011VisitUnits } from '../../../src/hub/register/011-visit-units';
 import { m012RegisterEpochs } from '../../../src/hub/register/012-register-epochs';
 import { m013QueueOrder } from '../../../src/hub/register/013-queue-order';
+import { m015OldMrn } from '../../../src/hub/register/015-old-mrn';
 import type { TestPostgres } from '../../helpers/embedded-pg';
 
 /**
@@ -31,6 +32,7 @@ export async function registerDb(server: TestPostgres, settings?: Record<string,
   await pool.query(m011VisitUnits.sql); // a visit moved to another unit (visit.unit)
   await pool.query(m012RegisterEpochs.sql); // the pull route answers the register's lineage
   await pool.query(m013QueueOrder.sql); // a visit's arrival on the hub's clock (queue order)
+  await pool.query(m015OldMrn.sql); // a patient's old RM (from before Loket)
   if (settings) await pool.query(`INSERT INTO facility_settings (id, json, rev) VALUES (1, $1, nextval('hub_rev'))`, [JSON.stringify(settings)]);
   return pool;
 }

@@ -179,3 +179,19 @@ describe('record-number blocks never hold an RM already in the register (formats
     }
   });
 });
+
+describe('the facility\'s first RM sequence number (mrnStart: after a paper era\'s numbers)', () => {
+  it('blocks begin at the start at the least; a start raised later moves forward, one lowered changes nothing', async () => {
+    const paper = await registerDb(server, { mrnFormat: '{seq:6}', mrnStart: 200000 });
+    try {
+      expect(await reserveMrnBlock(paper, 'k1', 10, NOW)).toEqual({ first: 200000, last: 200009 });
+      expect((await reserveMrnBlock(paper, 'k2', 10, NOW)).first).toBe(200010);
+      await paper.query(`UPDATE facility_settings SET json = json || '{"mrnStart": 300000}'::jsonb`);
+      expect((await reserveMrnBlock(paper, 'k1', 10, NOW)).first).toBe(300000);
+      await paper.query(`UPDATE facility_settings SET json = json || '{"mrnStart": 5}'::jsonb`);
+      expect((await reserveMrnBlock(paper, 'k1', 10, NOW)).first).toBe(300010);
+    } finally {
+      await paper.end();
+    }
+  });
+});

@@ -77,4 +77,24 @@ describe('record numbers from the hub blocks', () => {
       { numRuns: 25 },
     );
   });
+
+  it('never numbers below the first sequence number (mrnStart), alone or from blocks; never gives a number twice', () => {
+    const paper = { ...SETTINGS, mrnStart: 200000 };
+    const alone = openCounterDb(tempDir());
+    expect(createPatient(alone, { name: 'A' }, SETTINGS, NOW).mrn).toBe('000001');
+    expect(createPatient(alone, { name: 'B' }, paper, NOW).mrn).toBe('200000');
+    expect(createPatient(alone, { name: 'C' }, paper, NOW).mrn).toBe('200001');
+    // Lowered again (or back to the default): the sequence goes on, a number is never reused.
+    expect(createPatient(alone, { name: 'D' }, SETTINGS, NOW).mrn).toBe('200002');
+    alone.close();
+
+    const db = enrolledCounterDb(tempDir(), 'K3');
+    addMrnBlock(db, { first: 11, last: 20 }); // reserved before the start was raised, or by an older hub
+    addMrnBlock(db, { first: 199995, last: 200004 });
+    expect(createPatient(db, { name: 'E' }, paper, NOW).mrn).toBe('200000');
+    expect(createPatient(db, { name: 'F' }, paper, NOW).mrn).toBe('200001');
+    expect(mrnBlockLow(db)).toBe(true); // the values below the start count as used: time to ask the hub
+    db.close();
+  });
 });
+

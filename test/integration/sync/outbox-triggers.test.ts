@@ -29,7 +29,7 @@ describe('the outbox triggers', () => {
     const db = enrolledCounterDb(tempDir());
     let patientId = 0;
     expect(opsOf(db, () => (patientId = createPatient(db, { name: 'Siti Aminah', nik: '3201010101010001' }, SETTINGS, NOW).id))).toEqual([['patient', patientId]]);
-    const patient = { id: patientId, uid: '', mrn: '', nik: '3201010101010001', card: null, name: 'SITI AMINAH', dob: null, sex: null, address: null, identified: true };
+    const patient = { id: patientId, uid: '', mrn: '', nik: '3201010101010001', card: null, name: 'SITI AMINAH', dob: null, sex: null, address: null, oldMrn: null, identified: true };
 
     let visitId = 0;
     let followUpIds: number[] = [];

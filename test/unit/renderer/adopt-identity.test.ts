@@ -3,7 +3,7 @@ import type { Identity, Patient } from '../../../src/shared/counter';
 import type { PatientChanges } from '../../../src/shared/patient-changes';
 import { adoptIdentity, missingOnRecord } from '../../../src/renderer/src/features/register/adopt-identity';
 
-const record: Patient = { id: 7, uid: 'u', mrn: '000030', nik: null, card: null, name: 'SUTINAH', dob: '1950-07-01', sex: null, address: null, identified: true };
+const record: Patient = { id: 7, uid: 'u', mrn: '000030', nik: null, card: null, name: 'SUTINAH', dob: '1950-07-01', sex: null, address: null, oldMrn: null, identified: true };
 const ktp: Identity = { name: 'SUTINAH', nik: '3673015203500001', card: null, dob: '1950-03-12', sex: 'P', address: null };
 
 describe('"Pakai data ini" with a scanned KTP or card (searchtester S4, S5)', () => {

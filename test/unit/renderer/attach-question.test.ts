@@ -8,7 +8,7 @@ const EMERGENCY: FollowUp = {
   visit: { id: 41, queue: 'GD-001', unit: 'IGD', serviceDate: '2026-11-23', payer: 'pending', emergency: true },
   patient: { id: 9, mrn: '000009', name: 'TANPA IDENTITAS 09:05', identified: false },
 };
-const CHAIRUL: OwnPatient = { id: 1, uid: 'u1', mrn: '000001', nik: '3671010909770075', card: null, name: 'CHAIRUL WAHYU SULEMAN', dob: '1977-09-09', sex: 'L', address: null, identified: true, lastVisit: null };
+const CHAIRUL: OwnPatient = { id: 1, uid: 'u1', mrn: '000001', nik: '3671010909770075', card: null, name: 'CHAIRUL WAHYU SULEMAN', dob: '1977-09-09', sex: 'L', address: null, oldMrn: null, identified: true, lastVisit: null };
 const member: MemberMatch = {
   nik: '3673015203850003', card: '0001336526592', name: 'SITI AMINAH', dob: '1985-03-12', sex: 'P', status: 'active', statusReason: null, segment: null, facility: null, class: null,
   address: 'KP. CIBEBER', list: { name: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01', edition: 1 }, confidence: 'exact', stale: false, flags: [], score: 1,

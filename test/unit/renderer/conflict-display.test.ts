@@ -33,7 +33,7 @@ describe('a card two people hold, on the look-up screen', () => {
   });
 
   it('a record here names the person: her verdict, with a note naming the other holder', () => {
-    const patient: OwnPatient = { id: 1, uid: 'u', mrn: '000001', nik: komala.nik, card: CARD, name: komala.name, dob: komala.dob, sex: 'P', address: null, identified: true, lastVisit: null };
+    const patient: OwnPatient = { id: 1, uid: 'u', mrn: '000001', nik: komala.nik, card: CARD, name: komala.name, dob: komala.dob, sex: 'P', address: null, oldMrn: null, identified: true, lastVisit: null };
     const note = { code: 'lookup/card-also-other' as const, params: { others: rudi.name, name: komala.name } };
     const r = result({ patient, verdict: 'eligible', conflict: { people: 2, message: note } });
     const display = displayOf(r, null);

@@ -15,6 +15,7 @@ const own = (name: string, dob: string | null, differs: boolean): OwnMatch => ({
   dob,
   sex: 'P',
   address: null,
+  oldMrn: null,
   identified: true,
   lastVisit: '2026-10-01',
   ...(differs ? { dobDiffers: true as const } : {}),

@@ -75,7 +75,7 @@ describe('the focus after the emergency window', () => {
 });
 
 describe('who F9 sends to IGD', () => {
-  const rudi = { id: 7, uid: '0192f0e0-0000-7000-8000-000000000007', mrn: '000007', nik: '3673011705900001', card: null, name: 'RUDI', dob: null, sex: null, address: null, identified: true };
+  const rudi = { id: 7, uid: '0192f0e0-0000-7000-8000-000000000007', mrn: '000007', nik: '3673011705900001', card: null, name: 'RUDI', dob: null, sex: null, address: null, oldMrn: null, identified: true };
   const member = {
     nik: '3673015203850003', card: '0001336526592', name: 'SITI AMINAH', dob: '1985-03-12', sex: 'P' as const, status: 'active' as const, statusReason: null,
     segment: null, facility: null, class: null, address: null, list: { name: 'L', kind: 'pbi-apbn' as const, asOf: '2026-11-01', edition: 1 },
@@ -134,7 +134,7 @@ describe('F9 while the new-patient form is half typed (clerktester F15)', () => 
 });
 
 describe('the record F9 sends to IGD', () => {
-  const MOTHER: Patient = { id: 3, uid: 'u3', mrn: '000003', nik: '3673014101990007', card: null, name: 'HALIMAH UTOMO', dob: '1999-01-01', sex: 'P', address: null, identified: true };
+  const MOTHER: Patient = { id: 3, uid: 'u3', mrn: '000003', nik: '3673014101990007', card: null, name: 'HALIMAH UTOMO', dob: '1999-01-01', sex: 'P', address: null, oldMrn: null, identified: true };
   /** A stand-in for the core: the records here, and what createPatient was asked to make. */
   const api = (records: Patient[], refuse = (_: Identity) => false) => {
     const made: Identity[] = [];

@@ -9,7 +9,7 @@ import { ownRecordsOf, sharedMrnOf } from '../../../src/renderer/src/features/lo
 import { targetKeyOf } from '../../../src/renderer/src/features/emergency/target-of';
 import type { Subject } from '../../../src/renderer/src/features/register/subject';
 
-const SITI: Patient = { id: 17, uid: '0192f0e0-0000-7000-8000-000000000017', mrn: '000017', nik: '3671026304430035', card: null, name: "SITI NUR'AINY", dob: '1943-04-23', sex: 'P', address: 'JL. MAWAR 3', identified: true };
+const SITI: Patient = { id: 17, uid: '0192f0e0-0000-7000-8000-000000000017', mrn: '000017', nik: '3671026304430035', card: null, name: "SITI NUR'AINY", dob: '1943-04-23', sex: 'P', address: 'JL. MAWAR 3', oldMrn: null, identified: true };
 const RUDI: Patient = { ...SITI, id: 7, uid: '0192f0e0-0000-7000-8000-000000000007', mrn: '000017', nik: null, name: 'RUDI' };
 const own = (p: Patient): OwnPatient => ({ ...p, lastVisit: null });
 const member = (over: Partial<MemberMatch> = {}): MemberMatch => memberMatch({ nik: '3671026304430035', name: "SITI NUR'AINY", dob: '1943-04-23', sex: 'P', ...over });

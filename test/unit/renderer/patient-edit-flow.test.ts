@@ -9,7 +9,7 @@ import { uiId } from '../../../src/renderer/src/i18n/messages-id';
 import type { Patient } from '../../../src/shared/counter';
 import type { Lang } from '../../../src/shared/i18n/messages';
 
-const SITI: Patient = { id: 17, uid: '0192f0e0-0000-7000-8000-000000000017', mrn: '000017', nik: '3671026304430035', card: null, name: "SITI NUR'AINY", dob: '1943-04-23', sex: 'P', address: 'JL. MAWAR 3', identified: true };
+const SITI: Patient = { id: 17, uid: '0192f0e0-0000-7000-8000-000000000017', mrn: '000017', nik: '3671026304430035', card: null, name: "SITI NUR'AINY", dob: '1943-04-23', sex: 'P', address: 'JL. MAWAR 3', oldMrn: null, identified: true };
 const RUDI: Patient = { ...SITI, id: 7, mrn: '000007', nik: null, name: 'RUDI' };
 const EMERGENCY: Patient = { ...SITI, id: 9, mrn: '000009', nik: null, name: 'TANPA IDENTITAS 09:05', identified: false };
 const screen = (s: Partial<ScreenPatients>): ScreenPatients => ({ registering: null, registrationOpen: false, ticket: null, found: null, ownMatches: [], ...s });
@@ -62,7 +62,7 @@ describe('which record F3 corrects', () => {
 
 describe('what a correction sends', () => {
   it('the form starts with the record as it is', () => {
-    expect(draftOf(SITI)).toEqual({ name: SITI.name, nik: SITI.nik, card: null, dob: SITI.dob, sex: 'P', address: SITI.address });
+    expect(draftOf(SITI)).toEqual({ name: SITI.name, nik: SITI.nik, card: null, dob: SITI.dob, sex: 'P', address: SITI.address, oldMrn: null });
   });
 
   it('only the fields that differ; the same record sends nothing', () => {
@@ -70,6 +70,7 @@ describe('what a correction sends', () => {
     expect(hasChanges(changesOf(SITI, { ...draftOf(SITI), name: " siti  nur'ainy " }))).toBe(false);
     expect(changesOf(SITI, { ...draftOf(SITI), name: "SITI NUR'AINI", nik: null, card: '0001336526592' })).toEqual({ name: "SITI NUR'AINI", nik: null, card: '0001336526592' });
     expect(changesOf(SITI, { ...draftOf(SITI), address: null, sex: undefined })).toEqual({ address: null, sex: null });
+    expect(changesOf(SITI, { ...draftOf(SITI), oldMrn: '000013' })).toEqual({ oldMrn: '000013' });
   });
 
   it('puts a refusal under the field it concerns', () => {

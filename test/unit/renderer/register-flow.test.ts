@@ -8,7 +8,7 @@ import { subjectOf } from '../../../src/renderer/src/features/register/subject-o
 import { displayOf } from '../../../src/renderer/src/features/lookup/verdict';
 
 const UNITS = [{ code: 'UMUM', key: '1' }, { code: 'GIGI', key: '2' }, { code: 'KIA', key: '3' }];
-const RUDI: Patient = { id: 7, uid: '0192f0e0-0000-7000-8000-000000000007', mrn: '000007', nik: '3673011705900001', card: null, name: 'RUDI', dob: '1990-05-17', sex: 'L', address: null, identified: true };
+const RUDI: Patient = { id: 7, uid: '0192f0e0-0000-7000-8000-000000000007', mrn: '000007', nik: '3673011705900001', card: null, name: 'RUDI', dob: '1990-05-17', sex: 'L', address: null, oldMrn: null, identified: true };
 const OWN: OwnPatient = { ...RUDI, lastVisit: '2026-11-12' };
 const member = (kind: MemberMatch['list']['kind'], status: MemberMatch['status'] = 'active'): MemberMatch => ({
   nik: RUDI.nik,

@@ -11,7 +11,7 @@ import { displayOf } from '../../../src/renderer/src/features/lookup/verdict';
 import { enterAction, searchBarKey, type EnterContext } from '../../../src/renderer/src/features/lookup/search-keys';
 
 const UNITS = [{ code: 'UMUM', key: '1' }, { code: 'GIGI', key: '2' }];
-const HALIMAH: Patient = { id: 3, uid: '0192f0e0-0000-7000-8000-000000000003', mrn: '000003', nik: '3673015505900004', card: null, name: 'HALIMAH UTOMO', dob: '1990-05-15', sex: 'P', address: null, identified: true };
+const HALIMAH: Patient = { id: 3, uid: '0192f0e0-0000-7000-8000-000000000003', mrn: '000003', nik: '3673015505900004', card: null, name: 'HALIMAH UTOMO', dob: '1990-05-15', sex: 'P', address: null, oldMrn: null, identified: true };
 const typed = (over: Partial<Identity> = {}): Identity => ({ name: 'BAYI NY SARI', nik: null, card: null, dob: '2026-11-28', sex: 'P', address: null, ...over });
 const key = (k: string): PanelKey => ({ key: k, alt: false, ctrl: false, meta: false, onCancelButton: false });
 const run = (s: FlowState, events: FlowEvent[]): FlowState => events.reduce(flowReducer, s);

@@ -18,8 +18,35 @@ export function OwnPatientLine({ patient }: { patient: OwnPatient }) {
           : t('lookup.ownPatientNoVisit', { mrn: patient.mrn })}
       </strong>
       <span className="own-patient__name">{patient.name}</span>
+      {patient.matchedBy === 'old-mrn' && patient.oldMrn && (
+        <span className="badge badge--old-mrn" data-testid="found-by-old-mrn">
+          {t('lookup.foundByOldMrn', { oldMrn: patient.oldMrn })}
+        </span>
+      )}
     </p>
   );
+}
+
+/**
+ * Which number a row matched when a number may be read two ways (one patient's RM, another's
+ * old RM from before Loket), else the record's old RM when it has one: the clerk compares it
+ * with the card in hand.
+ */
+function NumberMatch({ patient }: { patient: OwnMatch }) {
+  const { t } = useTranslation();
+  if (patient.matchedBy === 'old-mrn')
+    return (
+      <span className="badge badge--old-mrn" data-testid="number-match" data-matched-by="old-mrn">
+        {t('lookup.oldMrnMatch', { oldMrn: patient.oldMrn ?? '' })}
+      </span>
+    );
+  if (patient.matchedBy === 'mrn')
+    return (
+      <span className="badge badge--mrn" data-testid="number-match" data-matched-by="mrn">
+        {t('lookup.mrnMatch', { mrn: patient.mrn })}
+      </span>
+    );
+  return patient.oldMrn ? <span data-testid="old-mrn">{` · ${t('lookup.oldMrnOf', { oldMrn: patient.oldMrn })}`}</span> : null;
 }
 
 interface ListProps {
@@ -66,6 +93,7 @@ export function OwnMatches({ patients, title, onPick, onLeaveTop, onLeaveBottom 
                   {t('flags.dob-differs')}
                 </span>
               )}
+              <NumberMatch patient={p} />
               {p.address ? ` · ${p.address}` : ''}
               {' · '}
               {p.lastVisit ? t('lookup.lastVisit', { date: dayMonthYear(p.lastVisit) }) : t('lookup.noVisit')}

@@ -9,6 +9,13 @@ import { useLang } from '../../i18n';
 import { useCoreMessage } from '../../i18n/core-words';
 import { isLive, isSocialAssistanceList, nikTail, unknownWords, type Display } from './verdict';
 
+/** The problems that list several own records for the clerk to choose from (a number that names no one alone). */
+const CHOOSE_AMONG: Partial<Record<string, 'lookup.sharedMrnTitle' | 'lookup.oldMrnSharedTitle' | 'lookup.numberTwoWaysTitle'>> = {
+  'query/mrn-shared': 'lookup.sharedMrnTitle',
+  'query/old-mrn-shared': 'lookup.oldMrnSharedTitle',
+  'query/number-two-ways': 'lookup.numberTwoWaysTitle',
+};
+
 interface Props {
   display: Display;
   /** How many lists were searched; null while they load. */
@@ -33,7 +40,7 @@ export function VerdictBanner({ display, listCount, matches = [], timeZone = 'As
         <span className="verdict__icon" aria-hidden="true" />
         <div className="verdict__body">
           <Unsearched unsearched={unsearched} />
-          <h2 className="verdict__title">{display.message.code === 'query/mrn-shared' ? t('lookup.sharedMrnTitle', { count: Number(display.message.params?.count ?? 2) }) : t('lookup.problemTitle')}</h2>
+          <h2 className="verdict__title">{t(CHOOSE_AMONG[display.message.code] ?? 'lookup.problemTitle', { count: Number(display.message.params?.count ?? 2) })}</h2>
           <p className="verdict__detail" data-code={display.message.code}>{say(display.message)}</p>
         </div>
       </section>

@@ -12,3 +12,8 @@ export function ownRecordsOf(result: LookupResult | null): OwnMatch[] {
 export function sharedMrnOf(result: LookupResult | null): string | null {
   return result?.kind === 'mrn' ? (ownRecordsOf(result)[0]?.mrn ?? null) : null;
 }
+
+/** The number typed when it is one patient's RM and another's old RM (query/number-two-ways); null otherwise. */
+export function numberTwoWaysOf(result: LookupResult | null): string | null {
+  return result?.problem?.code === 'query/number-two-ways' ? String(result.problem.params?.mrn ?? '') : null;
+}

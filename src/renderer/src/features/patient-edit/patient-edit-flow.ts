@@ -90,7 +90,7 @@ export const isEditKey = (e: { key: string; altKey: boolean; ctrlKey: boolean; m
 
 /** The form's answer as the record's current values: the draft the form starts from. */
 export function draftOf(patient: Patient): Identity {
-  return { name: patient.name, nik: patient.nik, card: patient.card, dob: patient.dob, sex: patient.sex, address: patient.address };
+  return { name: patient.name, nik: patient.nik, card: patient.card, dob: patient.dob, sex: patient.sex, address: patient.address, oldMrn: patient.oldMrn };
 }
 
 const sameName = (a: string, b: string): boolean => a.trim().replace(/\s+/g, ' ').toUpperCase() === b;
@@ -99,7 +99,7 @@ const sameName = (a: string, b: string): boolean => a.trim().replace(/\s+/g, ' '
 export function changesOf(patient: Patient, identity: Identity): PatientChanges {
   const changes: PatientChanges = {};
   if (!sameName(identity.name, patient.name)) changes.name = identity.name;
-  for (const field of ['nik', 'card', 'dob', 'sex', 'address'] as const) {
+  for (const field of ['nik', 'card', 'dob', 'sex', 'address', 'oldMrn'] as const) {
     const value = identity[field] ?? null;
     if (value !== patient[field]) (changes as Record<string, unknown>)[field] = value;
   }

@@ -9,6 +9,7 @@ import { stripSeparators } from '../../../../shared/separators';
 import { parseCard } from '../../../../shared/card';
 import { hasLetter } from '../../../../shared/text-schemas';
 import type { PatientField } from '../../../../shared/patient-changes';
+import { OLD_MRN_MAX } from '../../../../shared/old-mrn';
 import type { TypedForm } from './typed-person';
 import './new-patient.css';
 
@@ -43,6 +44,7 @@ export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel
   const [birth, setBirth] = useState(() => initialBirthFields(draft, today));
   const [address, setAddress] = useState(draft.address ?? '');
   const [card, setCard] = useState(draft.card ?? '');
+  const [oldMrn, setOldMrn] = useState(draft.oldMrn ?? '');
   const [tried, setTried] = useState(false);
 
   const nameEmpty = name.trim() === '';
@@ -81,6 +83,7 @@ export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel
           dob: dob || null,
           sex: sex || null,
           address: address.trim() || null,
+          oldMrn: oldMrn.trim().toUpperCase() || null,
         });
       }}
     >
@@ -200,6 +203,21 @@ export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel
             )}
           </label>
         )}
+        {/* The number on a card from before Loket (a facility that had paper records): the search finds the patient by it too. */}
+        <label className="field">
+          <span className="field__label">{t('register.oldMrn')}</span>
+          <input
+            name="oldMrn"
+            className="field__input field__input--mono"
+            value={oldMrn}
+            maxLength={OLD_MRN_MAX}
+            autoComplete="off"
+            aria-invalid={fieldErrors.oldMrn !== undefined}
+            title={t('register.oldMrnNote')}
+            onChange={(e) => setOldMrn(e.target.value)}
+          />
+          {fieldErrors.oldMrn && <span className="field__error">{fieldErrors.oldMrn}</span>}
+        </label>
         <label className="field field--wide">
           <span className="field__label">{t('register.address')}</span>
           <input name="address" className="field__input" value={address} maxLength={200} autoComplete="off" onChange={(e) => setAddress(e.target.value)} />

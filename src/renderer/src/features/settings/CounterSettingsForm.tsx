@@ -171,6 +171,18 @@ export function CounterSettingsForm() {
             </span>
             <span className="field__note">{t('settings.mrnHelp')}</span>
           </label>
+          <label className="field">
+            <span className="field__label">{t('settings.mrnStart')}</span>
+            <input className="field__input field__input--mono" type="number" inputMode="numeric" min={1} data-setting="mrnStart" value={form.mrnStart} aria-invalid={!!issues.byField.mrnStart} onChange={(e) => set('mrnStart', Number(e.target.value))} />
+            {fieldError('mrnStart')}
+            <span className="field__note">
+              {t('settings.mrnFirst', { value: '' })}
+              <span className="settings-preview" data-testid="mrn-start-preview">
+                {formatMrn(form.mrnFormat, form.mrnStart, todayIso(), form.facilityCode)}
+              </span>
+            </span>
+            <span className="field__note">{t('settings.mrnStartNote')}</span>
+          </label>
         </div>
       </section>
 

@@ -8,7 +8,7 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 
 const TOP_LEVEL = [
   'facilityName', 'facilityCode', 'facilityAddress', 'timeZone', 'units', 'emergencyUnit', 'counterPrefix',
-  'emergencyPrefix', 'mrnFormat', 'followUpHours', 'staleAfterDays', 'paper', 'printerName', 'autoLockMinutes',
+  'emergencyPrefix', 'mrnFormat', 'mrnStart', 'followUpHours', 'staleAfterDays', 'paper', 'printerName', 'autoLockMinutes',
 ] as const;
 const UNIT_FIELD = { code: 'settings.unitCode', name: 'settings.unitName', prefix: 'settings.unitPrefix' } as const;
 

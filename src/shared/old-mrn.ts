@@ -1,0 +1,40 @@
+// A patient's record number from before Loket ("RM lama"): the number on the card of a facility
+// that moved from paper records (or from another system). Written as the card shows it; found by
+// a key that ignores what clerks type differently ("No. RM 000013", "13", "0000-13").
+import { isAllDigits, stripSeparators } from './separators';
+
+/** "RM", "NO RM", "No. RM:" before a record number (the label is no part of the number). */
+export const RECORD_LABEL = /^(?:NO\.?\s*)?RM[\s.:#-]*(?=\d)/;
+
+/** "RM lama", "No. RM lama:", "lama" before a number: the query asks for an old record number only. */
+const OLD_LABEL = /^(?:(?:NO\.?\s*)?RM\s*)?LAMA(?:[\s.:#-]+|(?=\d))(?=\S)/;
+
+/** The longest old RM kept (a card's number with its year and letters). */
+export const OLD_MRN_MAX = 40;
+
+/** The old RM as a record keeps it: upper case, trimmed, without a label typed before it; null for none. */
+export function storedOldMrn(typed: string | null | undefined): string | null {
+  if (typed === null || typed === undefined) return null;
+  const upper = typed.trim().toUpperCase();
+  const bare = upper.replace(OLD_LABEL, '').replace(RECORD_LABEL, '').trim();
+  return bare === '' ? null : bare;
+}
+
+/**
+ * The search key of an old RM: no label, no separators, and for an all-digit number no leading
+ * zeros ("No. RM 000013", "13" and "0000-13" all give "13"); null for none.
+ */
+export function oldMrnKey(oldMrn: string | null | undefined): string | null {
+  const stored = storedOldMrn(oldMrn);
+  if (stored === null) return null;
+  const compact = stripSeparators(stored);
+  if (compact === '') return null;
+  return isAllDigits(compact) ? compact.replace(/^0+(?=\d)/, '') : compact;
+}
+
+/** The number of a query that says it is an old RM ("RM lama 000013", "lama 13"); null otherwise. */
+export function oldMrnQuery(query: string): string | null {
+  const upper = query.trim().toUpperCase();
+  const bare = upper.replace(OLD_LABEL, '');
+  return bare === upper ? null : bare.trim() || null;
+}

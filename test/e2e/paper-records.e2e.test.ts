@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, type Counter } from './support/counter';
+import { layoutProblems } from './support/layout';
+import { APBD } from './support/lists';
+import { useCounters } from './support/ui';
+
+// A facility that moved from paper records: the first RM number after the paper ones (Pengaturan),
+// and the old RM ("RM lama") on a record, entered, corrected and found by the search, at 1024x768.
+const counters = useCounters();
+const open = (): Promise<Counter> => counters.open([APBD], { width: 1024, height: 768 });
+const viewShot = (c: Counter, name: string): Promise<Buffer> => c.page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+const focusedAttr = (c: Counter, name: string): Promise<unknown> => c.page.evaluate(`document.activeElement && document.activeElement.getAttribute(${JSON.stringify(name)})`);
+
+describe('a facility moving from paper records', () => {
+  it('Pengaturan: the first RM number, previewed in the format, saved; new records start there', async () => {
+    const c = await open();
+    const { page } = c;
+    await page.keyboard.press('Alt+6');
+    const start = page.locator('[data-setting="mrnStart"]');
+    await start.waitFor();
+    expect(await start.inputValue()).toBe('1');
+    await start.fill('0');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.locator('[data-field-error="mrnStart"]').textContent()).toContain('Nomor urut RM pertama');
+    await start.fill('200000');
+    await expect.poll(() => page.getByTestId('mrn-start-preview').textContent()).toBe('200000');
+    await page.locator('[data-setting="mrnFormat"]').fill('RM-{seq:6}');
+    await expect.poll(() => page.getByTestId('mrn-start-preview').textContent()).toBe('RM-200000');
+    await page.locator('[data-setting="mrnFormat"]').fill('{seq:6}');
+    await page.keyboard.press('Control+s');
+    await page.getByTestId('settings-status').waitFor();
+    await expect.poll(() => page.locator('[data-field-error="mrnStart"]').count()).toBe(0);
+    await start.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await viewShot(c, 'paper-a-settings-1024');
+    expect(await layoutProblems(page)).toEqual([]);
+    expect((await c.harness.core.getSettings({})).mrnStart).toBe(200000);
+
+    // The next new patient, registered at the screen: RM 200000.
+    await page.keyboard.press('Alt+1');
+    await page.keyboard.press('F2');
+    await page.getByTestId('new-patient-form').waitFor();
+    await page.keyboard.type('PASIEN PERTAMA');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ticket-queue').waitFor();
+    expect(c.harness.core.db.prepare('SELECT mrn FROM patients').all()).toEqual([{ mrn: '200000' }]);
+  });
+
+  it('an old card "No. RM 000013" that is also a Loket RM: both shown, each marked; the clerk picks; "RM lama 31" after F3', async () => {
+    const c = await open();
+    const { page } = c;
+    for (let i = 1; i <= 12; i++) await c.harness.core.createPatient({ name: `PASIEN ${i}` });
+    const fatimah = await c.harness.core.createPatient({ name: 'Fatimah Yusuf', dob: '1985-02-03' });
+    expect(fatimah.mrn).toBe('000013');
+
+    // AMINAH's first visit since Loket: a new record, with the number of her paper card.
+    await page.keyboard.press('F2');
+    const form = page.getByTestId('new-patient-form');
+    await form.waitFor();
+    await page.keyboard.type('AMINAH');
+    await form.locator('input[name="oldMrn"]').fill('No. RM 000013');
+    await viewShot(c, 'paper-b-new-patient-1024');
+    expect(await layoutProblems(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ticket-queue').waitFor();
+    const aminah = c.harness.core.db.prepare("SELECT id, mrn, old_mrn AS oldMrn FROM patients WHERE name = 'AMINAH'").get() as { id: number; mrn: string; oldMrn: string };
+    expect(aminah).toMatchObject({ mrn: '000014', oldMrn: '000013' });
+
+    // Next visit: she shows the old card. "13" is FATIMAH's RM and AMINAH's old RM: nobody is picked for the clerk.
+    const search = page.locator('#lookup-query');
+    await search.fill('No. RM 000013');
+    await search.press('Enter');
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('problem');
+    expect(await verdict.textContent()).toContain('Nomor ini cocok dengan 2 pasien');
+    expect(await page.getByTestId('own-patient').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('own-matches').textContent()).toContain('Nomor 000013: No. RM satu pasien dan RM lama pasien lain');
+    const items = page.getByTestId('own-match');
+    await expect.poll(() => items.count()).toBe(2);
+    await expect.poll(() => items.nth(0).textContent()).toContain('FATIMAH YUSUF');
+    expect(await items.nth(0).getByTestId('number-match').textContent()).toBe('Cocok No. RM 000013');
+    expect(await items.nth(1).textContent()).toContain('AMINAH');
+    expect(await items.nth(1).getByTestId('number-match').textContent()).toBe('Cocok RM lama 000013');
+    await viewShot(c, 'paper-c-two-ways-1024');
+    expect(await layoutProblems(page)).toEqual([]);
+
+    // Enter goes to the choices; ↓ to AMINAH, Enter: her record, found by the old RM.
+    await search.press('Enter');
+    await expect.poll(() => focusedAttr(c, 'aria-label')).toContain('FATIMAH YUSUF');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => focusedAttr(c, 'aria-label')).toContain('AMINAH');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('own-patient').textContent()).toContain('RM 000014');
+    expect(await page.getByTestId('own-patient').textContent()).toContain('AMINAH');
+
+    // F3: the old RM is corrected (the card said 000031, the clerk misread it).
+    await page.keyboard.press('F3');
+    const edit = page.getByTestId('patient-edit-form');
+    await edit.waitFor();
+    const field = edit.locator('input[name="oldMrn"]');
+    expect(await field.inputValue()).toBe('000013');
+    await field.fill('000031');
+    await field.press('Enter');
+    await expect.poll(() => page.getByTestId('edit-notice').textContent()).toBe('Data pasien RM 000014 diubah: RM lama.');
+
+    // "RM lama 31": AMINAH alone, and the line says how she was found.
+    await search.fill('RM lama 31');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('own-patient').textContent()).toContain('RM 000014');
+    expect(await page.getByTestId('found-by-old-mrn').textContent()).toBe('Ditemukan lewat RM lama 000031');
+    await viewShot(c, 'paper-d-found-by-old-mrn-1024');
+    expect(await layoutProblems(page)).toEqual([]);
+    // "13" is now FATIMAH's alone.
+    await search.fill('13');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('own-patient').textContent()).toContain('FATIMAH YUSUF');
+  });
+});
