@@ -15,6 +15,8 @@ export type MatchFlag = 'damaged-nik' | 'nik-dob-mismatch' | 'nik-sex-mismatch' 
 export interface OwnPatient extends Patient {
   /** Local date (yyyy-mm-dd) of the patient's last visit here; null when none yet. */
   lastVisit: string | null;
+  /** Found by the RM of a record merged into this one ("RM 000048 digabung ke RM 000032"): that RM. */
+  mergedMrn?: string;
 }
 
 /**

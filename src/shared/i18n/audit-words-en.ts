@@ -66,9 +66,12 @@ export const auditWordsEn: Catalog<typeof auditWordsId> = {
       'account-change': 'Account change',
       refused: 'Refused',
       'patient-change': 'Patient data change',
+      'patient-merge': 'Record merge',
       'visit-move': 'Unit change',
     },
     detail: {
+      patientMerge: 'RM {{merged}} ({{name}}) merged into this RM; {{visits}} visit(s) moved',
+      patientMergeFilled: 'taken from RM {{merged}}: {{fields}}',
       lookup: '"{{query}}": {{matches}} matched',
       findPatient: '"{{query}}": checked against the medical records while registering ({{matches}} matched)',
       likelyDuplicates: '"{{query}}": duplicate record check ({{matches}} similar)',

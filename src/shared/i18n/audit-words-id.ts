@@ -69,8 +69,11 @@ export const auditWordsId = {
       refused: 'Ditolak',
       'patient-change': 'Ubah data pasien',
       'visit-move': 'Pindah poli',
+      'patient-merge': 'Gabung rekam medis',
     },
     detail: {
+      patientMerge: 'RM {{merged}} ({{name}}) digabung ke RM ini; {{visits}} kunjungan dipindah',
+      patientMergeFilled: 'diambil dari RM {{merged}}: {{fields}}',
       lookup: '"{{query}}": {{matches}} cocok',
       findPatient: '"{{query}}": dicek di rekam medis saat mendaftar ({{matches}} cocok)',
       likelyDuplicates: '"{{query}}": cek rekam medis ganda ({{matches}} mirip)',

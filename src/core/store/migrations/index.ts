@@ -21,6 +21,7 @@ import { m019QueueOrder } from './019-queue-order';
 import { m020EditionReport } from './020-edition-report';
 import { m021VisitChangeTimes } from './021-visit-change-times';
 import { m022PatientsDob } from './022-patients-dob';
+import { m025PatientMerges } from './025-patient-merges';
 
 export interface Migration {
   version: number;
@@ -29,7 +30,7 @@ export interface Migration {
 }
 
 /** Ordered: the position + 1 is the schema version recorded in PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit, m012EditionKind, m013AuditPersonKeys, m014SharedQueueNumbers, m015SharedMrn, m016VisitMoves, m017MoveServiceDate, m018RegisterEpoch, m019QueueOrder, m020EditionReport, m021VisitChangeTimes, m022PatientsDob];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit, m012EditionKind, m013AuditPersonKeys, m014SharedQueueNumbers, m015SharedMrn, m016VisitMoves, m017MoveServiceDate, m018RegisterEpoch, m019QueueOrder, m020EditionReport, m021VisitChangeTimes, m022PatientsDob, m025PatientMerges];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

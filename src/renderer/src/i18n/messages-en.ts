@@ -221,6 +221,7 @@ export const uiEn: UiMessages = {
     searching: 'Searching…',
     ownPatient: 'Returning patient: MR {{mrn}}, last visit {{date}}',
     ownPatientNoVisit: 'Returning patient: MR {{mrn}}, no visit yet',
+    mergedInto: 'MR {{merged}} was merged into MR {{mrn}}: use MR {{mrn}}.',
     ownMatchesTitle: 'Returning patients with this name',
     sharedMrnList: 'Patients with record number {{mrn}}',
     lastVisit: 'last visit {{date}}',

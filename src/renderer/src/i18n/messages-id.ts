@@ -223,6 +223,7 @@ export const uiId = {
     searching: 'Mencari…',
     ownPatient: 'Pasien lama: RM {{mrn}}, kunjungan terakhir {{date}}',
     ownPatientNoVisit: 'Pasien lama: RM {{mrn}}, belum ada kunjungan',
+    mergedInto: 'RM {{merged}} digabung ke RM {{mrn}}: pakai RM {{mrn}}.',
     ownMatchesTitle: 'Pasien lama dengan nama ini',
     sharedMrnList: 'Pasien dengan No. RM {{mrn}}',
     lastVisit: 'kunjungan terakhir {{date}}',

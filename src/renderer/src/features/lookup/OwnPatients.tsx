@@ -18,6 +18,11 @@ export function OwnPatientLine({ patient }: { patient: OwnPatient }) {
           : t('lookup.ownPatientNoVisit', { mrn: patient.mrn })}
       </strong>
       <span className="own-patient__name">{patient.name}</span>
+      {patient.mergedMrn && (
+        <span className="own-patient__merged" data-testid="own-patient-merged">
+          {t('lookup.mergedInto', { merged: patient.mergedMrn, mrn: patient.mrn })}
+        </span>
+      )}
     </p>
   );
 }
