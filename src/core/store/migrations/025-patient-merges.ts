@@ -11,7 +11,8 @@ import type { Migration } from './index';
  * - `record`: the merged record as it was (JSON, a PatientRecord), so the merge op can bring it to
  *   a hub that never saw it, and a person can see what was joined;
  * - `merged_at`, `merged_by`: when and by whom (null for a merge pulled from the hub).
- * Its `seq` names the entry in the outbox (`patient.merge`): never reused, unlike a patient id.
+ * Its `seq` names the entry in the outbox (`patient.merge`): rows are never deleted, so a seq is never
+ * reused (a deleted patient's id can be: the merged row's id could not name the merge).
  * The merged RM itself goes to patient_aliases, naming the survivor (the look-up by RM).
  */
 export const m025PatientMerges: Migration = {
@@ -20,7 +21,7 @@ export const m025PatientMerges: Migration = {
   up(db) {
     db.exec(`
       CREATE TABLE patient_merges (
-        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        seq         INTEGER PRIMARY KEY,
         uid         TEXT NOT NULL UNIQUE,
         mrn         TEXT NOT NULL,
         survivor_id INTEGER NOT NULL REFERENCES patients(id),

@@ -5,6 +5,7 @@ import { accountsEn } from './messages-en-accounts';
 import { auditWordsEn } from '../../../shared/i18n/audit-words-en';
 import { securityEn } from './messages-en-security';
 import { patientEditEn } from './messages-en-patient-edit';
+import { mergeEn } from './messages-en-merge';
 import type { UiMessages } from './messages-id';
 import { PAYER_NAMES } from '../../../shared/payer-names';
 import { SHARED_NAMES } from '../../../shared/i18n/shared-names';
@@ -18,6 +19,7 @@ export const uiEn: UiMessages = {
   ...auditWordsEn,
   ...securityEn,
   ...patientEditEn,
+  ...mergeEn,
   app: {
     name: 'Loket',
     tagline: 'Patient registration',
