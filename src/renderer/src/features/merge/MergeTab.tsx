@@ -37,8 +37,8 @@ function SideBySide({ preview }: { preview: PatientMergePreview }) {
         {ROWS.map((row) => (
           <tr key={row}>
             <th scope="row">{t(`merge.row.${row}`)}</th>
-            <td data-testid={`merge-survivor-${row}`}>{cell('survivor', row)}</td>
-            <td data-testid={`merge-merged-${row}`}>{cell('merged', row)}</td>
+            <td data-testid={`merge-side-survivor-${row}`}>{cell('survivor', row)}</td>
+            <td data-testid={`merge-side-merged-${row}`}>{cell('merged', row)}</td>
           </tr>
         ))}
       </tbody>
