@@ -165,6 +165,7 @@ export const auditWordsEn: Catalog<typeof auditWordsId> = {
       changeOwnPassword: 'Own password changed',
       saveAccount: 'Account saved',
       updatePatient: 'Patient data change',
+      mergePatients: 'Record merge',
       rekeyDatabase: 'Database key changed',
       lockSession: 'Screen lock',
       signOut: 'Sign-out',

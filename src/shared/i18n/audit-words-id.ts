@@ -167,6 +167,7 @@ export const auditWordsId = {
       changeOwnPassword: 'Kata sandi sendiri diubah',
       saveAccount: 'Simpan akun',
       updatePatient: 'Ubah data pasien',
+      mergePatients: 'Gabung rekam medis',
       rekeyDatabase: 'Ganti kunci basis data',
       lockSession: 'Kunci layar',
       signOut: 'Keluar',
