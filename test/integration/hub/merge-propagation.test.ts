@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src/core/core';
+import type { Core } from '../../../src/core/core';
 import { readHubConfig } from '../../../src/hub/hub-config';
-import { startHub, type RunningHub } from '../../../src/hub/hub-main';
+import { startHub } from '../../../src/hub/hub-main';
 import { useHubTestbed } from '../../helpers/hub-testbed';
 import { callOk } from '../audit/audit-core';
-import { hubFetch } from './service-fetch';
+import { counterMaker, enrollAt } from './enrolled-counters';
 
 /**
  * searchtester S9 at a facility with a hub: two records of one person made at two counters
@@ -15,16 +14,7 @@ import { hubFetch } from './service-fetch';
  */
 const { server, hubs, cores, tempDir } = useHubTestbed('loket-merge-hub-');
 
-function counter(name: string): Core {
-  const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, bpjsBackground: false, hubBackground: false, clerk: name, actor: { username: name, role: 'admin' } });
-  cores.push(core);
-  return core;
-}
-
-async function enrollAt(hub: RunningHub, admin: string, core: Core, name: string): Promise<void> {
-  const added = await hubFetch(hub.urls[0]!, 'POST', '/v1/admin/counters', { authorization: admin, body: { name } });
-  await callOk(core, 'enrollHub', { code: (added.json as { code: string }).code });
-}
+const counter = counterMaker(cores, tempDir);
 
 const NIK = '3671024312920005';
 const patientsOf = (core: Core) => core.db.prepare('SELECT mrn, name, nik FROM patients ORDER BY mrn').all();

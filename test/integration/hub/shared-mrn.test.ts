@@ -1,12 +1,11 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src/core/core';
+import type { Core } from '../../../src/core/core';
 import { readHubConfig } from '../../../src/hub/hub-config';
-import { startHub, type RunningHub } from '../../../src/hub/hub-main';
+import { startHub } from '../../../src/hub/hub-main';
 import { formatCoreMessage } from '../../../src/shared/i18n/messages';
 import { useHubTestbed } from '../../helpers/hub-testbed';
 import { callOk } from '../audit/audit-core';
-import { hubFetch } from './service-fetch';
+import { counterMaker, enrollAt } from './enrolled-counters';
 
 /**
  * Finding: a counter that worked alone before enrolling made RM 000004 while the hub had given
@@ -17,16 +16,7 @@ import { hubFetch } from './service-fetch';
  */
 const { server, hubs, cores, tempDir } = useHubTestbed('loket-shared-mrn-');
 
-function counter(name: string): Core {
-  const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, bpjsBackground: false, hubBackground: false, clerk: name, actor: { username: name, role: 'admin' } });
-  cores.push(core);
-  return core;
-}
-
-async function enrollAt(hub: RunningHub, admin: string, core: Core, name: string): Promise<void> {
-  const added = await hubFetch(hub.urls[0]!, 'POST', '/v1/admin/counters', { authorization: admin, body: { name } });
-  await callOk(core, 'enrollHub', { code: (added.json as { code: string }).code });
-}
+const counter = counterMaker(cores, tempDir);
 
 const mrnsOf = (core: Core): { mrn: string; name: string }[] => core.db.prepare('SELECT mrn, name FROM patients ORDER BY name').all() as { mrn: string; name: string }[];
 
