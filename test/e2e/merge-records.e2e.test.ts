@@ -14,7 +14,7 @@ const NIK = '3671024312920005';
 async function twoRecords(c: Counter) {
   const core = c.harness.core;
   const dewi = await core.registerNewPatient({ identity: { name: 'DEWI LESTARI', nik: NIK, dob: '1992-12-03', sex: 'P' }, unit: 'UMUM', verdict: null });
-  const dewy = await core.registerNewPatient({ identity: { name: 'DEWY LESTARI', dob: '1992-12-03', sex: 'P' }, unit: 'GIGI', verdict: null });
+  const dewy = await core.registerNewPatient({ identity: { name: 'DEWY LESTARI', dob: '1992-12-03', sex: 'P', oldMrn: '2019-00123' }, unit: 'GIGI', verdict: null });
   return { dewi: dewi.patient, dewy: dewy.patient };
 }
 
@@ -46,6 +46,9 @@ describe('merging two records of one person (Pengaturan › Gabung RM)', () => {
     expect(await page.getByTestId('merge-side-merged-name').textContent()).toBe('DEWY LESTARI');
     expect(await page.getByTestId('merge-side-survivor-nik').textContent()).toBe(NIK);
     expect(await page.getByTestId('merge-side-merged-nik').textContent()).toBe('–');
+    // The paper-era number goes to the survivor that has none: shown as it will be.
+    expect(await page.getByTestId('merge-side-merged-oldMrn').textContent()).toBe('2019-00123');
+    expect(await page.getByTestId('merge-side-survivor-oldMrn').textContent()).toContain('2019-00123');
     expect(await page.getByTestId('merge-side-merged-visits').textContent()).toBe('1');
     expect(await dialog.textContent()).toContain(`Kunjungan RM ${dewy.mrn} pindah ke RM ${dewi.mrn}`);
     await c.screenshot('merge-a-confirm-1024');

@@ -8,7 +8,7 @@ import { dayMonthYear } from '../lookup/OwnPatients';
 import { useMergeRecords } from './use-merge-records';
 import './merge.css';
 
-const ROWS = ['mrn', 'name', 'dob', 'sex', 'nik', 'card', 'address', 'visits', 'lastVisit'] as const;
+const ROWS = ['mrn', 'oldMrn', 'name', 'dob', 'sex', 'nik', 'card', 'address', 'visits', 'lastVisit'] as const;
 
 /** Both records side by side, the one that stays on the left; what the survivor takes is marked. */
 function SideBySide({ preview }: { preview: PatientMergePreview }) {
@@ -22,6 +22,8 @@ function SideBySide({ preview }: { preview: PatientMergePreview }) {
     const value = patient[row];
     // The NIK or card the survivor lacked: shown as it will be after the merge.
     if (side === 'survivor' && (row === 'nik' || row === 'card') && preview.fills.includes(row)) return t('merge.takes', { value: preview.merged.patient[row] ?? '' });
+    // The paper-era number goes along the same way when the survivor has none (merge-patients.ts).
+    if (side === 'survivor' && row === 'oldMrn' && value === null && preview.merged.patient.oldMrn) return t('merge.takes', { value: preview.merged.patient.oldMrn });
     return value === null || value === '' ? '–' : String(value);
   };
   return (
