@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Notice, PathPrompt } from '../../components/PathPrompt';
 import { todayIso } from '../../format';
 import { useCoreMessage, useErrorText } from '../../i18n/core-words';
-import { canRekey, keyStoreLine, runSecurityAction, suggestedName, type ActionOutcome, type SecurityAction } from './security-flow';
+import { canBackUp, canRekey, keyStoreLine, runSecurityAction, suggestedName, type ActionOutcome, type SecurityAction } from './security-flow';
 
 /**
  * Settings → Data security, for the administrator: where the database key is kept (with the
@@ -82,9 +82,14 @@ export function DataSecurity() {
                 {coreText({ code: view.warning })}
               </Notice>
             )}
+            {view.notices.map((notice, index) => (
+              <Notice key={index} tone="bad" testId="security-notice">
+                {coreText(notice)}
+              </Notice>
+            ))}
             {view.converted && <Notice tone="info">{t('security.converted')}</Notice>}
             <span className="admin__row">
-              <button type="button" className="button button--small" data-testid="security-backup" disabled={busy} onClick={() => void save('backup')}>
+              <button type="button" className="button button--small" data-testid="security-backup" disabled={busy || !canBackUp(view)} onClick={() => void save('backup')}>
                 {t('security.backup')}
               </button>
               <button type="button" className="button button--small" data-testid="security-recovery-key" disabled={busy || !view.encrypted} onClick={() => void save('recovery-key')}>
