@@ -67,7 +67,8 @@ export function DataSecurity() {
     <div className="admin" data-testid="data-security">
       <section className="admin__section">
         <h2 className="admin__title">{t('security.title')}</h2>
-        <p className="admin__note">{t('security.lead')}</p>
+        {/* "Stored encrypted" only when it is: a plain database (a conversion that failed) is not told it is. */}
+        <p className="admin__note">{t(view?.encrypted === false ? 'security.leadPlain' : 'security.lead')}</p>
         {error && <ErrorAlert title={t('security.failed')} error={error} />}
         {!view && !error && <p className="admin__note">{t('security.loading')}</p>}
         {view && (
