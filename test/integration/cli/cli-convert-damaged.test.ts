@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -99,5 +100,24 @@ describe('files copied back by hand with loose permissions (P11)', () => {
     expect(mode(kept)).toBe(0o700);
     expect(mode(join(kept, 'loket.db'))).toBe(0o600);
     expect(opened.stderr).not.toMatch(/dapat dibaca pengguna lain/);
+  });
+
+  // A key file Loket cannot tighten (another account's file): made so here by the immutable attribute, which even root's chmod obeys.
+  it.skipIf(process.platform !== 'linux')('a key file that stays readable by others is named, with what to do', async (context) => {
+    const dir = tempDir();
+    const db = join(dir, 'loket.db');
+    const made = await cli(['import', writeSampleCsv(dir), '--list', 'PBI', '--kind', 'pbi-apbd', '--as-of', '2026-11-01', '--db', db]);
+    expect(made.code, made.stderr).toBe(0);
+    const keyFile = keyFilePathOf(db);
+    chmodSync(keyFile, 0o644);
+    if (spawnSync('chattr', ['+i', keyFile]).status !== 0) return context.skip(); // not root, or a file system without the attribute
+    try {
+      const opened = await cli(['lists', '--db', db]);
+      expect(opened.code, opened.stderr).toBe(0);
+      expect(opened.stderr).toContain(`Berkas kunci ${keyFile} dapat dibaca pengguna lain di komputer ini, dan Loket tidak dapat membatasinya`);
+      expect(mode(keyFile)).toBe(0o644);
+    } finally {
+      spawnSync('chattr', ['-i', keyFile]);
+    }
   });
 });
