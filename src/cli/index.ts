@@ -209,6 +209,8 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
     } catch (error) {
       throw databaseFailure(error, dbPath) ?? error;
     }
+    // A file set aside plain, a failed conversion, a key file others can read: said at every run until dealt with.
+    for (const notice of core.startNotices) out.error(formatCoreMessage(lang, notice));
     switch (command) {
       case 'import':
         return await importCommand(core, { file: rest[0], list: values.list, kind: values.kind, asOf: values['as-of'], map: values.map }, out, lang);

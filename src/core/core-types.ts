@@ -6,6 +6,7 @@ import type { ChosenFile, FilePurpose } from '../shared/file-handle';
 import type { SecretBox } from './secrets/secret-box';
 import type { SlipPrinter } from './slips/slips';
 import type { Db } from './store/open-database';
+import type { CoreMessage } from '../shared/i18n/messages';
 import type { TypedEmitter } from './typed-emitter';
 import type { QueueNumberRequest } from '../shared/hub-protocol';
 import type { HubCredential } from './sync/hub-credential.repo';
@@ -87,6 +88,12 @@ export interface Core extends CoreMethods {
   caller(): Caller;
   /** Who is acting (signed in or behind the lock), for the audit of a refused call; null when nobody is. */
   actingUsername(): string | null;
+  /**
+   * What this start found about the data files that the administrator must act on (a file set
+   * aside plain, a key file others can read; security-notices.ts): the `loket` command prints
+   * them, the app shows them in Settings → Keamanan data (databaseSecurity).
+   */
+  readonly startNotices: readonly CoreMessage[];
   /** Resolves once an enrolled counter's hub link has started (its stored credential read). */
   readonly hubReady: Promise<void>;
   close(): void;

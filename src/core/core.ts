@@ -28,6 +28,8 @@ import { auditRules } from './audit/audit-rules';
 import { flushAudit } from './audit/audit-log.repo';
 import { readyDatabaseFiles } from './store/database-startup';
 import { securityMethods } from './security/security-methods';
+import { securityNotices } from './security/security-notices';
+import { refusePlainEditions } from './store/edition-store';
 import { startIdleCheckpoints } from './store/idle-checkpoint';
 
 export type { ChosenFile, Core, CoreConfig, CoreMethods, FileDialogs, FilePurpose } from './core-types';
@@ -42,6 +44,8 @@ export function createCore(config: CoreConfig): Core {
   if (started.key) config.key = started.key;
   else delete config.key;
   const db = openDatabase(config.dbPath, { ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}) });
+  // Encryption expected but not done: no new edition is written plain until a start converts it.
+  if (started.conversion === 'failed') refusePlainEditions(db);
   recoverEditions(db);
   const stopCheckpoints = startIdleCheckpoints(db, config.idleCheckpointMs);
   let settings = readSettings(db);
@@ -135,6 +139,7 @@ export function createCore(config: CoreConfig): Core {
       return ctx.files.register(path, purpose);
     },
     hubReady: hub.ready,
+    startNotices: securityNotices(db, config.dbPath, started, started.conversion === 'failed' || Boolean(config.key)),
     caller: () => session.caller(),
     actingUsername: () => session.actingUsername(),
     close() {

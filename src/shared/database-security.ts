@@ -1,3 +1,5 @@
+import type { CoreMessage } from './i18n/messages';
+
 /** How the database is protected, for the administrator's "Data security" section. */
 export interface DatabaseSecurityView {
   encrypted: boolean;
@@ -10,6 +12,8 @@ export interface DatabaseSecurityView {
   warning: SecurityWarning | null;
   /** This start encrypted a database that was plain. */
   converted: boolean;
+  /** What the administrator must do about a data file, each naming it (a file set aside plain, a key file others can read). */
+  notices: CoreMessage[];
 }
 
 export const SECURITY_WARNINGS = ['security/key-beside-data', 'security/not-encrypted', 'security/conversion-failed'] as const;

@@ -1,6 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createCore } from '../../src/core/core';
+import { fileFor } from '../helpers/files';
 import { openCounter } from './support/counter';
 import { APBD } from './support/lists';
 import { scratch, useCounters, useFixtures } from './support/ui';
@@ -8,6 +10,19 @@ import { scratch, useCounters, useFixtures } from './support/ui';
 const { open } = useCounters();
 /** A database keyed as the harness and the loket command key one: its key unsealed beside it. */
 const keyedCounters = useFixtures((browser) => openCounter(browser, [APBD], { width: 1366, height: 768 }, { keyBeside: true }));
+
+/** A plain database as an older Loket left it, its one list edition cut short on disk (a disk error, a half-copied folder). */
+async function plainWithDamagedEdition(dbPath: string): Promise<void> {
+  const core = createCore({ dbPath, workerScript: null, bpjsBackground: false });
+  const csv = join(dirname(dbPath), 'apbd.csv');
+  writeFileSync(csv, APBD.csv, 'utf8');
+  await core.importList({ file: fileFor(core, csv), list: APBD.name, kind: APBD.kind, asOf: APBD.asOf });
+  core.close();
+  const edition = join(`${dbPath}.lists`, 'e1.db');
+  const bytes = readFileSync(edition);
+  writeFileSync(edition, bytes.subarray(0, Math.floor(bytes.length / 2)));
+}
+const convertedCounters = useFixtures((browser) => openCounter(browser, [], { width: 1366, height: 768 }, { keyBeside: true, prepare: plainWithDamagedEdition }));
 
 describe('Settings → Keamanan data', () => {
   it('says where the key is kept with the core\'s warning in words, and writes a backup through the path field', async () => {
@@ -83,5 +98,26 @@ describe('Settings → Keamanan data', () => {
     await expect.poll(() => page.getByTestId('security-recovery-key').isDisabled()).toBe(false);
     await page.getByTestId('security-warning').scrollIntoViewIfNeeded();
     await c.screenshot('data-security-key-beside');
+  });
+
+  it('a plain database with a damaged list edition is encrypted at start all the same, and the section names the file set aside and what to do', async () => {
+    const c = await convertedCounters.open();
+    const { page } = c;
+    await page.keyboard.press('Alt+6');
+    await page.getByTestId('data-security').waitFor();
+    // Encrypted now: the key kept beside the data is the only warning, the set-aside file a notice of its own.
+    await expect.poll(() => page.getByTestId('security-warning').textContent()).toMatch(/^Kunci basis data disimpan tanpa segel di samping data/);
+    const lists = `${c.harness.core.db.name}.lists`;
+    const aside = readdirSync(lists).filter((name) => name.startsWith('e1.db.tidak-terbaca-'));
+    expect(aside).toHaveLength(1);
+    await expect
+      .poll(() => page.getByTestId('security-notice').textContent())
+      .toBe(
+        `Berkas daftar "${APBD.name}" tidak dapat dibaca, jadi tidak dapat dienkripsi: Loket menyisihkannya (tidak dihapus) sebagai ${join(lists, aside[0]!)} dan mengenkripsi basis data serta daftar lainnya. Berkas itu masih TIDAK terenkripsi. Bila daftar itu masih dipakai, impor ulang berkas daftarnya; lalu hapus berkas yang disisihkan itu (atau simpan di tempat aman bila TI perlu memeriksanya).`,
+      );
+    expect(await page.getByTestId('data-security').textContent()).toContain('Basis data lama baru saja dienkripsi saat Loket dimulai.');
+    await expect.poll(() => page.getByTestId('security-backup').isDisabled()).toBe(false);
+    await page.getByTestId('security-notice').scrollIntoViewIfNeeded();
+    await c.screenshot('data-security-edition-set-aside');
   });
 });

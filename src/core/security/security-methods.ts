@@ -1,6 +1,7 @@
 import { closeSync, openSync, writeSync, fsyncSync, existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DatabaseSecurityView } from '../../shared/database-security';
+import type { CoreMessage } from '../../shared/i18n/messages';
 import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core-types';
 import { LoketError } from '../errors';
@@ -10,6 +11,7 @@ import { newDatabaseKey, writeKeyFileAtomic } from '../store/database-key';
 import { rekeyLive } from '../store/database-rekey';
 import type { StartedKey } from '../store/database-startup';
 import { buildingPath, editionStoreOf, isLockedByOther } from '../store/edition-store';
+import { securityNotices } from './security-notices';
 
 type SecurityMethods = Pick<CoreMethods, 'databaseSecurity' | 'rekeyDatabase' | 'exportRecoveryKey' | 'backupDatabase'>;
 
@@ -19,12 +21,14 @@ type SecurityMethods = Pick<CoreMethods, 'databaseSecurity' | 'rekeyDatabase' | 
  */
 export function securityMethods(ctx: CoreContext, started: StartedKey, box: SecretBox): SecurityMethods {
   const { config, db } = ctx;
+  // Read from disk each time: a file set aside stays named until the administrator deletes it.
+  const notices = (): CoreMessage[] => securityNotices(db, config.dbPath, started, Boolean(config.key) || started.conversion === 'failed');
   const view = (): DatabaseSecurityView => {
     const encrypted = Boolean(config.key);
     const keyStore = !encrypted ? 'none' : !config.keyFile ? 'given' : config.keyFile.sealed ? 'os' : 'key-file';
     const warning =
       started.conversion === 'failed' ? 'security/conversion-failed' : !encrypted ? 'security/not-encrypted' : keyStore === 'key-file' ? 'security/key-beside-data' : null;
-    return { encrypted, keyStore, warning, converted: started.conversion === 'converted' };
+    return { encrypted, keyStore, warning, converted: started.conversion === 'converted', notices: notices() };
   };
   const requireKey = (): string => {
     if (!config.key) throw new LoketError('security/not-encrypted');
@@ -70,6 +74,8 @@ export function securityMethods(ctx: CoreContext, started: StartedKey, box: Secr
     },
     async backupDatabase({ file }) {
       const { path, name } = ctx.files.resolve(file, 'save-backup');
+      // The database should be encrypted and is not (its conversion failed): a backup would be a plain copy of the register.
+      if (started.conversion === 'failed') throw new LoketError('security/backup-not-encrypted');
       const { editions } = backupDatabase(db, path, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
       return { name, editions };
     },

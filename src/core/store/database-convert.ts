@@ -1,7 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { copyUnderKey, databaseFiles, editionLeftovers, foldJournal, importLockOf, removeJournals, type FileOptions } from './cipher-files';
+import { copyUnderKey, databaseFiles, editionLeftovers, foldJournal, importLockOf, openRaw, removeJournals, rowCounts, type FileOptions } from './cipher-files';
+import { databaseFileState } from './database-key';
 import { fsyncDir, fsyncFile } from './edition-store';
+import { setFileAside } from './file-aside';
 import { keyPauseAt } from './key-test-pause';
 
 /**
@@ -20,6 +22,11 @@ import { keyPauseAt } from './key-test-pause';
  * At the next start (recoverConversion): a `.partial` folder is deleted (nothing had changed);
  * a `.plain-backup` folder is copied back over the files (the plain original returns, the
  * conversion runs again); a `.discard` folder is deleted (the conversion had finished).
+ *
+ * An edition file that cannot be read (cut short by a disk error or a half-done copy) is set
+ * aside first, as it is (`e1.db.tidak-terbaca-…`, store/file-aside.ts): one damaged list must
+ * not keep the register and every later edition plain at every start. A crash after that rename
+ * loses nothing: the file is under its new name, or back under its old one from the backup.
  */
 export const backupDirOf = (dbPath: string): string => `${dbPath}.plain-backup`;
 const partialDirOf = (dbPath: string): string => `${backupDirOf(dbPath)}.partial`;
@@ -47,19 +54,54 @@ export function recoverConversion(dbPath: string): ConversionRecovery {
 }
 
 export class ConversionFailed extends Error {
-  constructor(override readonly cause: unknown) {
-    super(`the database could not be encrypted; it was kept plain: ${cause instanceof Error ? cause.message : String(cause)}`);
+  constructor(
+    override readonly cause: unknown,
+    /** The file that could not be converted (the main file when the failure concerns them all). */
+    readonly file: string,
+  ) {
+    super(`the database could not be encrypted; it was kept plain (${file}): ${causeText(cause)}`);
     this.name = 'ConversionFailed';
   }
 }
 
-/** Encrypts the plain database at `dbPath` under `key`. On failure the plain files are back in place and ConversionFailed is thrown. */
-export function convertToEncrypted(dbPath: string, key: string, options: FileOptions = {}): void {
+/** An edition file that could not be read plain, so not encrypted: moved aside (never deleted), the rest converted. */
+export interface FileSetAside {
+  file: string;
+  /** Its new full path, in the same folder (store/file-aside.ts). */
+  aside: string;
+  cause: string;
+}
+
+/**
+ * Encrypts the plain database at `dbPath` under `key`. An edition file that cannot be read (a
+ * disk error, a half-copied folder) never keeps the others plain: it is set aside as it is
+ * (still plain, never deleted) and the rest is converted; the caller says which file and what to
+ * do. The main file cannot be set aside (it is the register): when it fails, every plain file is
+ * back in place and ConversionFailed names it.
+ */
+export function convertToEncrypted(dbPath: string, key: string, options: FileOptions = {}, now: Date = new Date()): FileSetAside[] {
   recoverConversion(dbPath);
-  const files = databaseFiles(dbPath);
+  const setAside: FileSetAside[] = [];
+  const putAside = (file: string, cause: unknown): void => {
+    const name = setFileAside(file, now);
+    if (name !== null) setAside.push({ file, aside: join(dirname(file), name), cause: causeText(cause) });
+  };
+  // Before anything is copied: a damaged edition found now is simply moved out of the way.
+  const files = [dbPath];
+  for (const file of databaseFiles(dbPath).slice(1)) {
+    if (opensUnder(file, key, options)) continue; // already under this key: nothing to convert, nothing to set aside
+    const cause = unreadablePlain(file, options);
+    if (cause === null) files.push(file);
+    else putAside(file, cause);
+  }
+  let current = dbPath;
   try {
     // Everything into the files themselves: a WAL beside a file would be left plain.
-    for (const file of files) foldJournal(file, undefined, options);
+    for (const file of files) {
+      current = file;
+      foldJournal(file, undefined, options);
+    }
+    current = dbPath;
     // An import's leftovers are plain too, and recovery would delete them anyway.
     for (const leftover of editionLeftovers(dbPath)) rmSync(leftover, { force: true });
     // The import lock holds no data; made again (under the key) by the next import. Nothing runs yet at start.
@@ -68,20 +110,30 @@ export function convertToEncrypted(dbPath: string, key: string, options: FileOpt
   } catch (error) {
     // Nothing in place has changed (a checkpoint changes no row): a half-made backup goes.
     rmSync(partialDirOf(dbPath), { recursive: true, force: true });
-    throw new ConversionFailed(error);
+    throw new ConversionFailed(error, current);
   }
   keyPauseAt('convert-backed-up');
-  try {
-    for (const file of files) copyUnderKey(file, undefined, file + ENCRYPTING, key, options);
-  } catch (error) {
-    // Nothing in place has changed: drop the copies and the backup, the originals stay as they were.
-    for (const file of files) rmSync(file + ENCRYPTING, { force: true });
-    discardBackup(dbPath);
-    throw new ConversionFailed(error);
+  const converted: string[] = [];
+  for (const file of files) {
+    try {
+      copyUnderKey(file, undefined, file + ENCRYPTING, key, options);
+      converted.push(file);
+    } catch (error) {
+      rmSync(file + ENCRYPTING, { force: true });
+      if (file !== dbPath) {
+        // Damaged deeper than the first read found: set aside too (the backup holds a copy until the end).
+        putAside(file, error);
+        continue;
+      }
+      // Nothing in place has changed: drop the copies and the backup, the originals stay as they were.
+      for (const other of converted) rmSync(other + ENCRYPTING, { force: true });
+      discardBackup(dbPath);
+      throw new ConversionFailed(error, file);
+    }
   }
   keyPauseAt('convert-encrypted-copies');
   try {
-    files.forEach((file, index) => {
+    converted.forEach((file, index) => {
       removeJournals(file);
       renameSync(file + ENCRYPTING, file);
       if (index === 0) keyPauseAt('convert-renamed-one');
@@ -89,11 +141,42 @@ export function convertToEncrypted(dbPath: string, key: string, options: FileOpt
     for (const dir of new Set(files.map((file) => dirname(file)))) fsyncDir(dir);
   } catch (error) {
     recoverConversion(dbPath);
-    throw new ConversionFailed(error);
+    throw new ConversionFailed(error, dbPath);
   }
   keyPauseAt('convert-renamed-all');
   discardBackup(dbPath);
+  return setAside;
 }
+
+function opensUnder(file: string, key: string, options: FileOptions): boolean {
+  if (databaseFileState(file) !== 'encrypted') return false;
+  try {
+    openRaw(file, key, options, true).close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Why a plain edition file cannot be converted (null: it can): it must open, pass SQLite's quick check and count its rows. */
+function unreadablePlain(file: string, options: FileOptions): string | null {
+  try {
+    foldJournal(file, undefined, options);
+    const db = openRaw(file, undefined, options, true);
+    try {
+      const check = db.pragma('quick_check(1)', { simple: true });
+      if (check !== 'ok') return String(check);
+      rowCounts(db);
+    } finally {
+      db.close();
+    }
+    return null;
+  } catch (error) {
+    return causeText(error);
+  }
+}
+
+const causeText = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
 
 function backUp(files: string[], dbPath: string): void {
   const partial = partialDirOf(dbPath);

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { setFileAside } from './file-aside';
 import { privateDir, privateFile } from './private-files';
 export { fsyncDir } from './private-files';
 import { join } from 'node:path';
+import { LoketError } from '../errors';
 import { MEMBERS } from '../lists/member-table';
 import type { Db } from './open-database';
 import { setKey } from './sqlcipher';
@@ -25,6 +27,8 @@ export interface EditionStore {
   dir: string | null;
   key?: string;
   nativeBinding?: string;
+  /** The database should be encrypted and is not yet (its conversion failed): no new edition is written (plain). */
+  plainRefused?: boolean;
 }
 
 export const listsDirOf = (dbPath: string): string => `${dbPath}.lists`;
@@ -48,6 +52,16 @@ export function editionStoreOf(db: Db): EditionStore {
   const store = stores.get(db);
   if (!store) throw new Error('this connection was not opened by openDatabase: its edition files are unknown');
   return store;
+}
+
+/** After a failed conversion (core.ts): imports and the hub's editions are refused until a start encrypts the database. */
+export function refusePlainEditions(db: Db): void {
+  editionStoreOf(db).plainRefused = true;
+}
+
+/** Throws `security/edition-not-encrypted` when no new edition may be written (refusePlainEditions). */
+export function requireEditionsWritable(store: EditionStore): void {
+  if (store.plainRefused) throw new LoketError('security/edition-not-encrypted');
 }
 
 export function editionsDir(store: EditionStore): string {
@@ -135,20 +149,11 @@ export function editionPasses(store: EditionStore, editionId: number, check: (db
 
 /**
  * Moves an unreadable edition's file out of the way, in the lists folder, under a name the
- * sweep never touches (`e7.db.tidak-terbaca-2026-11-30T2154`): it is never deleted by Loket, so
- * the IT officer can still look at it (or hand it to support) and deletes it when done. Returns
- * the new name, or null when there was no file. Fails (and moves nothing) when it cannot be renamed.
+ * sweep never touches (`e7.db.tidak-terbaca-2026-11-30T2154`; store/file-aside.ts). Returns the
+ * new name, or null when there was no file.
  */
 export function setEditionFileAside(store: EditionStore, editionId: number, now: Date): string | null {
-  const from = editionPath(store, editionId);
-  if (!existsSync(from)) return null;
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}${pad(now.getMinutes())}`;
-  const base = `${editionFileName(editionId)}.tidak-terbaca-${stamp}`;
-  let name = base;
-  for (let n = 2; existsSync(join(editionsDir(store), name)); n++) name = `${base}-${n}`;
-  renameSync(from, join(editionsDir(store), name));
-  return name;
+  return setFileAside(editionPath(store, editionId), now);
 }
 
 /**
@@ -157,6 +162,7 @@ export function setEditionFileAside(store: EditionStore, editionId: number, now:
  * a dead one by that lock. A stale file of the same name (an earlier dead attempt) is replaced.
  */
 export function openBuildingFile(store: EditionStore, editionId: number): Db {
+  requireEditionsWritable(store);
   privateDir(editionsDir(store));
   const path = buildingPath(store, editionId);
   rmSync(path, { force: true });

@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, statSync } from 'node:fs';
 
 /**
  * The database and the edition files hold the NIK, name and birth date of millions of people:
@@ -15,13 +15,31 @@ export function privateFile(path: string): void {
   closeSync(openSync(path, 'wx', 0o600));
 }
 
-/** Tightens a file made by an older version (0644): its owner keeps reading and writing it. */
-export function tightenFile(path: string): void {
-  if (process.platform === 'win32' || !existsSync(path)) return;
+/**
+ * Tightens a file made by an older version (0644), or copied back by hand: its owner keeps
+ * reading and writing it. True when it is private now (or there is nothing to tighten: Windows,
+ * where the modes mean nothing and the user profile's own permissions protect it; no file).
+ */
+export function tightenFile(path: string): boolean {
+  return tighten(path, 0o600);
+}
+
+/** The same for a folder (0700): nobody else can list it or reach the files in it. */
+export function tightenDir(path: string): boolean {
+  return tighten(path, 0o700);
+}
+
+function tighten(path: string, mode: number): boolean {
+  if (process.platform === 'win32' || !existsSync(path)) return true;
   try {
-    chmodSync(path, 0o600);
+    chmodSync(path, mode);
   } catch {
     // Not the owner (a copy from another account): SQLite will say if it cannot open it.
+  }
+  try {
+    return (statSync(path).mode & 0o077) === 0;
+  } catch {
+    return true;
   }
 }
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { readEditions, type EditionRow } from '../lists/editions.repo';
-import { applyKey, editionOpens, editionPath, editionStoreOf, type EditionStore } from '../store/edition-store';
+import { applyKey, editionOpens, editionPath, editionStoreOf, requireEditionsWritable, type EditionStore } from '../store/edition-store';
 import type { Db } from '../store/open-database';
 import { HubRefused, HubUnreachable, type HubTransport } from './hub-transport';
 import { installEditionFile } from './edition-install';
@@ -137,6 +137,7 @@ function localContentHash(store: EditionStore, edition: EditionRow): string | nu
 }
 
 async function fetchOne(db: Db, store: EditionStore, transport: HubTransport, entry: HubEditionEntry, now: () => Date, replacingUnreadable?: number): Promise<FetchOutcome> {
+  requireEditionsWritable(store); // never received and re-keyed to "no key", i.e. written plain
   const temp = tempEditionFile(store, 'fetch');
   try {
     const stream = await transport.download(editionDownloadPath(entry.fileSha256));

@@ -49,6 +49,8 @@ export interface CounterOptions {
   timezoneId?: string;
   /** Encrypted, its key in plain form beside it (`<db>.key`), as the harness and the loket command keep it; default: no key. */
   keyBeside?: boolean;
+  /** Run before the harness starts, with the database's path: a database as an older Loket left it. */
+  prepare?: (dbPath: string) => Promise<void>;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function openCounter(
 ): Promise<Counter> {
   const dir = await mkdtemp(join(tmpdir(), 'loket-e2e-'));
   const dbPath = join(dir, 'loket.db');
+  await options.prepare?.(dbPath);
   const harness = await startHarness({
     dbPath,
     rendererDir: RENDERER_DIR,

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
@@ -31,6 +32,19 @@ async function plainDatabase(dir: string): Promise<string> {
   return dbPath;
 }
 
+/** Adds a table of rows to a plain database and overwrites its one page with noise: SQLite reads the file until it reads that table. */
+function damagePageOfNewTable(dbPath: string): void {
+  const db = new Database(dbPath);
+  db.exec(`CREATE TABLE damaged_here (x TEXT); INSERT INTO damaged_here VALUES ('a'), ('b');`);
+  const page = db.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'damaged_here'`).pluck().get() as number;
+  const size = db.pragma('page_size', { simple: true }) as number;
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  const fd = openSync(dbPath, 'r+');
+  writeSync(fd, Buffer.alloc(size, 0xee), 0, size, (page - 1) * size);
+  closeSync(fd);
+}
+
 const allFiles = (dbPath: string): string[] => [dbPath, ...readdirSync(`${dbPath}.lists`).map((name) => join(`${dbPath}.lists`, name))];
 
 describe('a new database is encrypted by default', () => {
@@ -44,7 +58,7 @@ describe('a new database is encrypted by default', () => {
     const core = createCore({ dbPath, workerScript: null, bpjsBackground: false, ...keyConfigOf(resolved) });
     await importSample(core, dir);
     await core.createPatient({ nik: RIZKI.nik, name: RIZKI.name, dob: RIZKI.dob });
-    expect(await core.databaseSecurity({})).toEqual({ encrypted: true, keyStore: 'key-file', warning: 'security/key-beside-data', converted: false });
+    expect(await core.databaseSecurity({})).toEqual({ encrypted: true, keyStore: 'key-file', warning: 'security/key-beside-data', converted: false, notices: [] });
     core.close();
     expect(databaseFileState(dbPath)).toBe('encrypted');
     for (const file of allFiles(dbPath)) {
@@ -84,20 +98,72 @@ describe('a plain database is converted once', () => {
     again.close();
   });
 
-  it('a conversion that fails puts the plain files back, opens plain, and says so', async () => {
+  it('a damaged edition file is set aside as it is (plain, never deleted); the database and the other editions are encrypted; the notice names the file', async () => {
     const dir = tempDir();
     const dbPath = await plainDatabase(dir);
-    // An edition file damaged on disk: its copy cannot be encrypted.
-    const edition = join(`${dbPath}.lists`, readdirSync(`${dbPath}.lists`)[0]!);
-    writeFileSync(edition, Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(4096, 7)]));
-    const before = snapshotDir(dir);
+    // A second import: e1 becomes the rollback copy, e2 the current edition (as after the tester's re-import).
+    const plain = createCore({ dbPath, workerScript: null, bpjsBackground: false });
+    await importSample(plain, dir);
+    plain.close();
+    // A disk error, a half-copied folder: the edition file cut short, as `head -c` does.
+    const lists = `${dbPath}.lists`;
+    const damaged = join(lists, 'e1.db');
+    const bytes = readFileSync(damaged);
+    writeFileSync(damaged, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const damagedBytes = readFileSync(damaged);
     const core = openKeyedCore(dbPath);
-    expect(await core.databaseSecurity({})).toMatchObject({ encrypted: false, warning: 'security/conversion-failed' });
+    const view = await core.databaseSecurity({});
+    expect(view).toMatchObject({ encrypted: true, converted: true, warning: 'security/key-beside-data' });
+    const aside = readdirSync(lists).filter((name) => name.startsWith('e1.db.tidak-terbaca-'));
+    expect(aside).toHaveLength(1);
+    const asidePath = join(lists, aside[0]!);
+    expect(view.notices).toEqual([{ code: 'security/plain-file-set-aside', params: { file: asidePath, list: 'PBI' } }]);
+    expect(core.startNotices).toEqual(view.notices);
     expect(await core.findPatient({ nik: RIZKI.nik })).toMatchObject({ name: RIZKI.name });
+    expect((await core.lookup({ query: SITI.nik })).verdict).not.toBe('not-found');
+    // A new edition after it is encrypted too.
+    await importSample(core, dir);
+    core.close();
+    expect(readFileSync(asidePath).equals(damagedBytes)).toBe(true); // kept byte for byte: nothing lost
+    for (const file of allFiles(dbPath).filter((file) => file !== asidePath)) {
+      expect(databaseFileState(file), file).toBe('encrypted');
+      expect(rawBytesHold(file, SITI.nik), file).toBe(false);
+    }
+    expect(readdirSync(dir).filter((name) => /plain-backup|encrypting/.test(name))).toEqual([]);
+    // Said again at every start until the file set aside is deleted.
+    const again = openKeyedCore(dbPath);
+    expect(again.startNotices).toEqual(view.notices);
+    again.close();
+    rmSync(asidePath);
+    const clean = openKeyedCore(dbPath);
+    expect((await clean.databaseSecurity({})).notices).toEqual([]);
+    clean.close();
+  });
+
+  it('a main file that cannot be converted: everything stays plain and working, the file is named, and no backup or list is written plain', async () => {
+    const dir = tempDir();
+    const dbPath = await plainDatabase(dir);
+    const before = snapshotDir(`${dbPath}.lists`);
+    // The main file damaged in one place that the counter's work never reads (a table of its own, its page overwritten):
+    // Loket opens it, the conversion (which reads every row) cannot copy it.
+    damagePageOfNewTable(dbPath);
+    const core = openKeyedCore(dbPath);
+    const view = await core.databaseSecurity({});
+    expect(view).toMatchObject({ encrypted: false, warning: 'security/conversion-failed' });
+    expect(view.notices).toEqual([{ code: 'security/conversion-failed-file', params: { file: dbPath, cause: expect.stringMatching(/malformed/i) } }]);
+    expect(await core.findPatient({ nik: RIZKI.nik })).toMatchObject({ name: RIZKI.name });
+    const backup = join(dir, 'cadangan.db');
+    await expect(core.backupDatabase({ file: core.registerFile(backup, 'save-backup').handle })).rejects.toMatchObject({ key: 'security/backup-not-encrypted' });
+    expect(existsSync(backup)).toBe(false);
+    await expect(importSample(core, dir)).rejects.toMatchObject({ key: 'security/edition-not-encrypted' });
     core.close();
     expect(databaseFileState(dbPath)).toBe('plain');
     expect(readdirSync(dir).filter((name) => /plain-backup|encrypting/.test(name))).toEqual([]);
-    expect(snapshotDir(`${dbPath}.lists`)).toEqual(Object.fromEntries(Object.entries(before).filter(([k]) => k.startsWith('loket.db.lists')).map(([k, v]) => [k.slice('loket.db.lists/'.length), v])));
+    expect(snapshotDir(`${dbPath}.lists`)).toEqual(before); // no new edition file, plain or not
+    // The next start tries again (and says it again while the file stays damaged).
+    const next = openKeyedCore(dbPath);
+    expect(await next.databaseSecurity({})).toMatchObject({ encrypted: false, warning: 'security/conversion-failed' });
+    next.close();
   });
 });
 

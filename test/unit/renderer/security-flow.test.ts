@@ -31,7 +31,7 @@ function writers() {
   return { api, calls };
 }
 
-const view = (over: Partial<DatabaseSecurityView>): DatabaseSecurityView => ({ encrypted: true, keyStore: 'os', warning: null, converted: false, ...over });
+const view = (over: Partial<DatabaseSecurityView>): DatabaseSecurityView => ({ encrypted: true, keyStore: 'os', warning: null, converted: false, notices: [], ...over });
 
 describe('the data-security section', () => {
   it('a backup asks for a save-backup file with a dated name, then writes to its handle', async () => {

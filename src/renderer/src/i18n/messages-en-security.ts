@@ -5,6 +5,7 @@ export const securityEn: typeof securityId = {
   security: {
     title: 'Data security',
     lead: 'The database and every list are stored encrypted. Keep a recovery key and backups away from this computer: if the Windows profile is lost, only the recovery key opens the data.',
+    leadPlain: 'This database is not encrypted yet (see below). Keep a recovery key and backups away from this computer.',
     loading: 'Loading…',
     storeOs: 'The database key is sealed by the Windows key store (only this user on this computer can open it).',
     storeKeyFile: 'The database key is kept unsealed beside the data.',

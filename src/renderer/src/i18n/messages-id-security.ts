@@ -3,6 +3,7 @@ export const securityId = {
   security: {
     title: 'Keamanan data',
     lead: 'Basis data dan setiap daftar disimpan terenkripsi. Simpan kunci pemulihan dan cadangan di luar komputer ini: bila profil Windows hilang, hanya kunci pemulihan yang dapat membuka data.',
+    leadPlain: 'Basis data ini belum terenkripsi (lihat di bawah). Simpan kunci pemulihan dan cadangan di luar komputer ini.',
     loading: 'Memuat…',
     storeOs: 'Kunci basis data disegel oleh penyimpanan kunci Windows (hanya pengguna ini di komputer ini yang dapat membukanya).',
     storeKeyFile: 'Kunci basis data disimpan tanpa segel di samping data.',

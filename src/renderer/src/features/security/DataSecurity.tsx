@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Notice, PathPrompt } from '../../components/PathPrompt';
 import { todayIso } from '../../format';
 import { useCoreMessage, useErrorText } from '../../i18n/core-words';
-import { canRekey, keyStoreLine, runSecurityAction, suggestedName, type ActionOutcome, type SecurityAction } from './security-flow';
+import { canBackUp, canRekey, keyStoreLine, runSecurityAction, suggestedName, type ActionOutcome, type SecurityAction } from './security-flow';
 
 /**
  * Settings → Data security, for the administrator: where the database key is kept (with the
@@ -67,7 +67,8 @@ export function DataSecurity() {
     <div className="admin" data-testid="data-security">
       <section className="admin__section">
         <h2 className="admin__title">{t('security.title')}</h2>
-        <p className="admin__note">{t('security.lead')}</p>
+        {/* "Stored encrypted" only when it is: a plain database (a conversion that failed) is not told it is. */}
+        <p className="admin__note">{t(view?.encrypted === false ? 'security.leadPlain' : 'security.lead')}</p>
         {error && <ErrorAlert title={t('security.failed')} error={error} />}
         {!view && !error && <p className="admin__note">{t('security.loading')}</p>}
         {view && (
@@ -82,9 +83,14 @@ export function DataSecurity() {
                 {coreText({ code: view.warning })}
               </Notice>
             )}
+            {view.notices.map((notice, index) => (
+              <Notice key={index} tone="bad" testId="security-notice">
+                {coreText(notice)}
+              </Notice>
+            ))}
             {view.converted && <Notice tone="info">{t('security.converted')}</Notice>}
             <span className="admin__row">
-              <button type="button" className="button button--small" data-testid="security-backup" disabled={busy} onClick={() => void save('backup')}>
+              <button type="button" className="button button--small" data-testid="security-backup" disabled={busy || !canBackUp(view)} onClick={() => void save('backup')}>
                 {t('security.backup')}
               </button>
               <button type="button" className="button button--small" data-testid="security-recovery-key" disabled={busy || !view.encrypted} onClick={() => void save('recovery-key')}>

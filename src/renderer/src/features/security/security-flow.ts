@@ -50,6 +50,9 @@ export function keyStoreText(view: DatabaseSecurityView): 'security.storeOs' | '
   }
 }
 
+/** The "encrypted backup" button: not while the database should be encrypted and is not (the core refuses it too). */
+export const canBackUp = (view: DatabaseSecurityView): boolean => view.warning !== 'security/conversion-failed';
+
 /** Re-keying needs the key in a file Loket writes; a plain database has nothing to re-key. */
 export const canRekey = (view: DatabaseSecurityView): boolean => view.encrypted && (view.keyStore === 'os' || view.keyStore === 'key-file');
 
