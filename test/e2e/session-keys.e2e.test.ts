@@ -1,8 +1,7 @@
-import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
-import type { SlipPrinter } from '../../src/core/slips/slips';
 import { openCounter } from './support/counter';
 import { APBD } from './support/lists';
+import { focused, recordingPrinter } from './support/session';
 import { useFixtures } from './support/ui';
 
 /**
@@ -11,15 +10,7 @@ import { useFixtures } from './support/ui';
  * would refuse; on the lock screen, picking another clerk's name puts the PIN typed next into
  * their PIN field.
  */
-const printed: string[] = [];
-const printer: SlipPrinter = {
-  async print(html) {
-    printed.push(html);
-  },
-  async toPdf() {
-    return Buffer.from('%PDF-1.4');
-  },
-};
+const { printer, printed } = recordingPrinter();
 
 const ADMIN = { username: 'ratna', displayName: 'Dr. Ratna', password: 'admin-rahasia-1', pin: '135790' };
 const ANI = { username: 'ani', displayName: 'ANI', password: 'ani-rahasia-2', pin: '4321' };
@@ -32,14 +23,6 @@ const { open } = useFixtures(async (browser) => {
   await c.page.getByTestId('signed-in-as').waitFor();
   return c;
 });
-
-/** The id, test id or name of what has the focus ('BODY' when nothing does). */
-const focused = (page: Page): Promise<string> =>
-  page.evaluate<string>(`(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return 'BODY';
-    return el.id || el.getAttribute('data-testid') || el.getAttribute('name') || el.tagName;
-  })()`);
 
 describe('the signed-out and locked screens', () => {
   it('F9 signed out shows the number and where its slip is printed: no red errors, no slip asked, no refusal on the trail (P13)', async () => {

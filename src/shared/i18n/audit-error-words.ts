@@ -3,8 +3,8 @@
  * parameters (a folder, a count, a time), and it is read later by someone who was not at the
  * counter: the screen's sentence, with its gaps as "…" and its advice to the clerk ("Pilih folder
  * yang ada, lalu simpan lagi"), reads wrong there. Every core message with parameters that an
- * audited call can fail with has its words here (audit-view.test.ts checks it); a code without
- * parameters and not listed reads as the core words it.
+ * audited call can fail with has its words here (audit-view.test.ts checks it), and so has one
+ * whose sentence is mostly advice; any other code reads as the core words it.
  */
 export const AUDIT_ERROR_WORDS = {
   id: {
@@ -28,6 +28,7 @@ export const AUDIT_ERROR_WORDS = {
     'file/folder-missing': 'folder tujuan tidak ada',
     'file/folder-not-writable': 'folder tujuan tidak dapat ditulis',
     'file/is-folder': 'tujuannya folder, bukan berkas',
+    'file/own-file': 'tempatnya berkas data Loket sendiri',
     'backup/lists-folder-taken': 'folder daftar cadangan sudah berisi berkas lain',
     'import/as-of-future': 'tanggal data sesudah hari ini',
     'import/same-as-current': 'berkas sama dengan edisi yang sekarang',
@@ -90,6 +91,7 @@ export const AUDIT_ERROR_WORDS = {
     'file/folder-missing': 'target folder missing',
     'file/folder-not-writable': 'target folder not writable',
     'file/is-folder': 'the target is a folder, not a file',
+    'file/own-file': "the place is one of Loket's own data files",
     'backup/lists-folder-taken': "the backup's lists folder already holds other files",
     'import/as-of-future': 'as-of date after today',
     'import/same-as-current': 'file same as the current edition',

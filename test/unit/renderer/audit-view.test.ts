@@ -192,8 +192,9 @@ describe('the audit screen, without a window', () => {
     expect(detailText(entry('export', { method: 'backupDatabase', what: 'backup', ok: false, error: 'internal' }), en)).toBe('Database backup failed: an error in the app');
     // The trail keeps the code, not the folder: it says why in its own words, no "Folder … tidak ada. Pilih folder …".
     expect(detailText(entry('export', { method: 'backupDatabase', what: 'backup', ok: false, error: 'file/folder-missing' }), id)).toBe('Cadangan basis data gagal: folder tujuan tidak ada');
+    expect(detailText(entry('export', { method: 'exportReport', what: 'recap', ok: false, error: 'file/own-file' }), en)).toBe("Report export failed: the place is one of Loket's own data files");
     // A code without parameters, not in the trail's words, reads as the core words it.
-    expect(detailText(entry('export', { method: 'exportReport', what: 'recap', ok: false, error: 'file/own-file' }), en)).toMatch(/^Report export failed: This place is one of Loket's own data files/);
+    expect(detailText(entry('rekey', { method: 'rekeyDatabase', ok: false, error: 'security/import-running' }), en)).toMatch(/ failed: A list import is running\./);
     // A table export keeps its format and rows.
     expect(detailText(entry('export', { method: 'exportReport', what: 'recap', format: 'csv', rows: 15 }), id)).toBe('laporan rekap (CSV): 15 baris');
   });
