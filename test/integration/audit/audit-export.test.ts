@@ -63,6 +63,19 @@ describe('the audit export', () => {
     core.close();
   });
 
+  it('words a refused first-admin setup as an attempt, not "Administrator pertama dibuat gagal" (protecttester P2)', async () => {
+    const dir = tempDir();
+    const { core } = auditCore(dir);
+    await callOk(core, 'saveAccount', { username: 'ratna', displayName: 'Ratna', role: 'admin', password: 'admin-rahasia-1', create: true });
+    expect((await dispatch(core, 'setupAdmin', { username: 'evil', displayName: 'EVIL', password: 'evilpass1' })).ok).toBe(false);
+    const out = join(dir, 'audit.csv');
+    await callOk(core, 'exportAudit', { from: '2000-01-01', to: '2099-12-31', format: 'csv', file: core.registerFile(out, 'save-csv').handle });
+    const details = csvRows(out).map((r) => r[6]);
+    expect(details).toContain('Percobaan membuat administrator pertama (evil) ditolak: sudah ada administrator');
+    expect(details.join('\n')).not.toMatch(/…|dibuat gagal/);
+    core.close();
+  });
+
   it.each(['id', 'en'] as const)('writes the action, the clerk and the detail in the caller\'s language (%s), as the screen words them', async (lang) => {
     const dir = tempDir();
     const { core } = auditCore(dir);
