@@ -14,6 +14,7 @@ import { readCredentialsFile } from './commands/credentials-file';
 import { checkImportArgs, importCommand } from './commands/import';
 import { listsCommand } from './commands/lists';
 import { rollbackCommand } from './commands/rollback';
+import { gabungCommand } from './commands/gabung';
 import { antreanCommand } from './commands/antrean';
 import { daftarCommand } from './commands/daftar';
 import { syncCommand } from './commands/sync';
@@ -80,6 +81,8 @@ const OPTIONS = {
   again: { type: 'boolean', default: false },
   new: { type: 'boolean', default: false },
   rm: { type: 'string' },
+  // loket gabung: the merge itself (without it, only the preview)
+  yes: { type: 'boolean', default: false },
   // loket account, loket hub account
   role: { type: 'string' },
   // loket hub: a district hub, a facility hub's district
@@ -227,6 +230,8 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
         return await backupCommand(core, values.out, out, lang);
       case 'rollback':
         return await rollbackCommand(core, values.list!, out, lang);
+      case 'gabung':
+        return await gabungCommand(core, { rest, yes: values.yes }, out, lang);
       default:
         return await cekCommand(
           core,

@@ -1,7 +1,7 @@
 import type { Lang } from '../shared/i18n/messages';
 
 /** The commands `loket` knows; `help` prints the usage of the others. */
-export const COMMANDS = ['import', 'lists', 'rollback', 'cek', 'daftar', 'antrean', 'sync', 'account', 'hub', 'enroll', 'audit', 'key', 'backup', 'restore', 'help'] as const;
+export const COMMANDS = ['import', 'lists', 'rollback', 'cek', 'daftar', 'antrean', 'gabung', 'sync', 'account', 'hub', 'enroll', 'audit', 'key', 'backup', 'restore', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const isCommand = (value: string | undefined): value is Command => (COMMANDS as readonly string[]).includes(value ?? '');
 
@@ -106,6 +106,11 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     rollback: `  loket rollback --list NAMA
     mengembalikan edisi sebelumnya daftar NAMA (sama dengan "Kembalikan edisi sebelumnya" di layar
     Daftar peserta): edisi yang sekarang dibuang; hanya satu edisi sebelumnya yang disimpan.`,
+    gabung: `  loket gabung RM_TETAP RM_GANDA [--yes]
+    menggabungkan dua rekam medis satu orang (sama dengan Pengaturan › Gabung RM): tanpa --yes hanya
+    menampilkan keduanya berdampingan; dengan --yes kunjungan RM_GANDA pindah ke RM_TETAP, RM_GANDA
+    hilang dari pencarian dan menunjuk ke RM_TETAP. NIK atau kartu yang belum dimiliki RM_TETAP diambil;
+    NIK atau kartu yang berbeda ditolak. Tidak dapat dibatalkan; tercatat di jejak audit.`,
     help: `  loket help [PERINTAH]
     petunjuk pemakaian semua perintah, atau satu perintah (sama dengan: loket PERINTAH --help).`,
   },
@@ -206,6 +211,11 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     rollback: `  loket rollback --list NAME
     brings back the previous edition of the list NAME (as "Bring back the previous edition" on the
     Lists screen does): the current edition is dropped; only one previous edition is kept.`,
+    gabung: `  loket gabung RM_KEPT RM_DUPLICATE [--yes]
+    merges two records of one person (as Settings › Merge records does): without --yes it only shows
+    both side by side; with --yes the visits of RM_DUPLICATE move to RM_KEPT, RM_DUPLICATE leaves the
+    searches and names RM_KEPT. A NIK or card RM_KEPT lacks is taken; different NIKs or cards are
+    refused. Cannot be undone; recorded in the audit trail.`,
     help: `  loket help [COMMAND]
     how to use every command, or one command (the same as: loket COMMAND --help).`,
   },

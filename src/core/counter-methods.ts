@@ -7,6 +7,7 @@ import { attachIdentity, openFollowUps, setPayer } from './follow-ups/follow-ups
 import { createPatient, findPatient, findPatientsByMrn, type Patient } from './patients/patients.repo';
 import { likelyDuplicates } from './lookup/own-patients';
 import { updatePatient } from './patients/update-patient';
+import { mergePatients, previewMerge } from './patients/merge-patients';
 import { callNext, dayQueue, setVisitStatus } from './visits/queue';
 import { moveServiceDate, moveVisit, recallVisit, refuseMove, undoMove } from './visits/move-visit';
 import { writeTable } from './export/table-writer';
@@ -25,7 +26,7 @@ import { unitPrefix } from '../shared/settings';
 type CounterMethodNames =
   | 'slipHtml' | 'printSlip' | 'exportSlipPdf'
   | 'visitRegister' | 'dailyRecap' | 'recap' | 'equalServiceReport' | 'exportReport'
-  | 'getSettings' | 'saveSettings' | 'findPatient' | 'likelyDuplicates' | 'createPatient' | 'updatePatient' | 'registerVisit' | 'registerNewPatient'
+  | 'getSettings' | 'saveSettings' | 'findPatient' | 'likelyDuplicates' | 'createPatient' | 'updatePatient' | 'previewMergePatients' | 'mergePatients' | 'registerVisit' | 'registerNewPatient'
   | 'registerEmergency' | 'dayQueue' | 'callNext' | 'setVisitStatus' | 'moveVisit' | 'undoMoveVisit' | 'recallVisit' | 'openFollowUps' | 'setPayer' | 'attachIdentity';
 
 /** The counter's contract methods over the core's database. */
@@ -161,6 +162,15 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       // Another NIK or card: the patient's open payers may now be settled by BPJS's answer.
       if (update.changed.includes('nik') || update.changed.includes('card')) ctx.bpjs.changed();
       return update;
+    },
+    async previewMergePatients(input) {
+      return previewMerge(db, input, ctx.settings());
+    },
+    async mergePatients(input) {
+      const merge = mergePatients(db, input, now(), ctx.clerk());
+      // The survivor may have taken a NIK or card: its open payers may now be settled by BPJS's answer.
+      if (merge.filled.length > 0) ctx.bpjs.changed();
+      return merge;
     },
     async registerVisit(call) {
       const { patientId, unit, confirmDuplicate } = call;

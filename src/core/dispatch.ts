@@ -20,7 +20,7 @@ export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'lookup', 'listLists', 'getSettings', 'findPatient', 'likelyDuplicates', 'dayQueue', 'openFollowUps',
   'visitRegister', 'dailyRecap', 'recap', 'equalServiceReport', 'slipHtml', 'inspectListFile',
   'connectivity', 'getBpjsSettings', 'reconciliation', 'bridgeLog', 'hubLink', 'hubNotices',
-  'auditEntries', 'verifyAudit', 'databaseSecurity',
+  'auditEntries', 'verifyAudit', 'databaseSecurity', 'previewMergePatients',
 ]);
 
 export async function dispatch(core: Core, method: string, rawInput: unknown): Promise<Result<unknown>> {

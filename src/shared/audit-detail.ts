@@ -159,6 +159,11 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
     }
     case 'patient-change':
       return patientChangeText(d, w);
+    case 'patient-merge': {
+      const line = t('audit.detail.patientMerge', { merged: text(d.mergedMrn), name: text(d.mergedName), visits: text(d.visitsMoved) });
+      const filled = Array.isArray(d.filled) ? d.filled.map((f) => (f === 'nik' ? 'NIK' : 'No. JKN')) : [];
+      return filled.length ? `${line} · ${t('audit.detail.patientMergeFilled', { merged: text(d.mergedMrn), fields: filled.join(', ') })}` : line;
+    }
     case 'rekey':
     case 'lock':
     case 'logout':

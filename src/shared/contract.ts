@@ -14,6 +14,7 @@ import type { DailyRecap, EqualServiceReport, Recap, RegisterRow } from './repor
 import { counterSettingsSchema, type CounterSettings, type CounterSettingsView } from './settings';
 import { auditEntriesInput, type AuditPage, type AuditVerifyResult } from './audit';
 import { PAPERS, type Paper } from './slip';
+import { patientMergeInput, patientMergePreviewInput, type PatientMergePreview, type PatientMergeResult } from './patient-merge';
 import { displayNameSchema, passwordSchema, pinSchema, roleSchema, usernameSchema, type AccountView, type SessionView } from './accounts';
 import type { BackupResult, DatabaseSecurityView } from './database-security';
 
@@ -76,6 +77,18 @@ export const contract = {
    * is refused (`patient/unidentified`): attachIdentity gives them one.
    */
   updatePatient: { input: z.object({ patientId: z.number().int().positive(), changes: patientChangesSchema }), output: {} as PatientUpdate },
+  /**
+   * Two records of one person, by the RMs typed: both side by side (visits, last visit) and the NIK
+   * or card the survivor would take, for the confirmation. Refused as mergePatients would be
+   * (different NIKs or cards, an emergency without identity, an RM already merged or held by two).
+   */
+  previewMergePatients: { input: patientMergePreviewInput, output: {} as PatientMergePreview },
+  /**
+   * Joins the record `mergedId` into `survivorId` (an administrator's; audited): its visits and
+   * RM go to the survivor, which takes the NIK or card it lacked (never replacing one), and the
+   * record leaves every search and list. Enrolled: the hub does the same and every counter pulls it.
+   */
+  mergePatients: { input: patientMergeInput, output: {} as PatientMergeResult },
   /** Registers a visit with the next queue number of the unit; the payer is recorded, nothing else changes. */
   registerVisit: {
     input: z.object({

@@ -39,6 +39,9 @@ import { OLD_MRN_MAX } from './old-mrn';
  *   that day moves past the number. visit.recall
  *   (a called patient called again): the later `at` wins; the queue display puts the number up again.
  * - followUp: the later `at` wins; a closed follow-up is never reopened by an older snapshot.
+ * - patient.merge (an administrator joined two records of one person at a counter): the merged
+ *   record (inserted first when the hub never saw it) joins the survivor the counter chose, as a
+ *   merge by NIK does; a record already merged is followed to the one it lives on in.
  * - print, recheck: insert only.
  */
 
@@ -199,6 +202,11 @@ export const hubOp = z.discriminatedUnion('kind', [
   z.object({ ...opBase, kind: z.literal('followUp'), record: followUpRecord }),
   z.object({ ...opBase, kind: z.literal('print'), record: printRecord }),
   z.object({ ...opBase, kind: z.literal('recheck'), record: recheckRecord }),
+  /**
+   * Two records of one person joined at a counter by an administrator: `merged` (the record as it
+   * was, so a hub that never saw it can take it) joins the survivor `survivorUid`, which keeps its RM.
+   */
+  z.object({ ...opBase, kind: z.literal('patient.merge'), survivorUid: uid, merged: patientRecord.omit({ mergedInto: true }) }),
 ]);
 export type HubOp = z.infer<typeof hubOp>;
 

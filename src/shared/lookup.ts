@@ -20,6 +20,8 @@ export interface OwnPatient extends Patient {
    * (`old-mrn`, "RM lama"). Set when the number may be read either way, so the screen says which.
    */
   matchedBy?: 'mrn' | 'old-mrn';
+  /** Found by the RM of a record merged into this one ("RM 000048 digabung ke RM 000032"): that RM. */
+  mergedMrn?: string;
 }
 
 /**

@@ -82,6 +82,9 @@ export const METHOD_ACCESS = {
   saveAccount: 'admin',
   unlockAccount: 'admin',
   exportMembers: 'admin',
+  // Joining two records of one person changes medical-record identity: the administrator's.
+  previewMergePatients: 'admin',
+  mergePatients: 'admin',
   // The database key: its state, a new key, the recovery key, an encrypted backup.
   databaseSecurity: 'admin',
   rekeyDatabase: 'admin',

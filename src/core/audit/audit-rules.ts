@@ -1,6 +1,7 @@
 import type { AuditAction, AuditDetail } from '../../shared/audit';
 import { bool, detailOf, len, num, obj, str, type Loose } from './audit-input';
 import { identityAttached, patientChange } from './patient-change-rule';
+import { patientMerge } from './patient-merge-rule';
 import { queryKeyOf } from './query-key';
 
 /** One method call as the audit sees it, after it ran. */
@@ -282,6 +283,7 @@ export function auditRules(settingsNow: () => Loose, lockedNow: () => boolean = 
 
     createPatient: onlyOk((call, db) => newRecordNotes(call.method, call.input, call.value, db)),
     updatePatient: patientChange,
+    mergePatients: patientMerge,
     registerVisit: onlyOk((call, db) => visitNotes(call, db.mrnOfPatient(num(call.input, 'patientId')))),
     // A new patient's record and first visit in one call: the same entries as the two calls made apart.
     registerNewPatient: onlyOk((call, db) => {

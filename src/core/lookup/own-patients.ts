@@ -27,7 +27,19 @@ export function withLastVisit(db: Db, patient: Patient): OwnPatient {
  * enrolled at the hub), for the clerk to choose from.
  */
 export function ownByRecordNumber(db: Db, query: string, settings: Pick<CounterSettings, 'mrnFormat' | 'facilityCode'>): OwnPatient[] {
-  return findPatientsByMrns(db, mrnProbes(query, settings.mrnFormat, settings.facilityCode)).map((p) => withLastVisit(db, p));
+  const probes = mrnProbes(query, settings.mrnFormat, settings.facilityCode);
+  return findPatientsByMrns(db, probes).map((p) => withMergedMrn(db, probes.exact, withLastVisit(db, p)));
+}
+
+/**
+ * A record found by the RM of a record merged into it (an alias) says so, so the clerk reads
+ * "RM 000048 digabung ke RM 000032" and writes the survivor's RM on the paper file.
+ */
+function withMergedMrn(db: Db, typed: readonly string[], patient: OwnPatient): OwnPatient {
+  if (typed.includes(patient.mrn)) return patient;
+  const marks = typed.map(() => '?').join(', ');
+  const alias = typed.length === 0 ? undefined : (db.prepare(`SELECT mrn FROM patient_aliases WHERE patient_id = ? AND mrn IN (${marks}) LIMIT 1`).get(patient.id, ...typed) as { mrn: string } | undefined);
+  return alias ? { ...patient, mergedMrn: alias.mrn } : patient;
 }
 
 /**

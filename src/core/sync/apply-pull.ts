@@ -96,7 +96,7 @@ class PullRound {
       );
     }
     for (const alias of response.aliases) {
-      const patientId = this.idOf('patients', alias.patientUid);
+      const patientId = this.livingPatientId(alias.patientUid);
       if (patientId === null) this.defer('aliases', alias);
       else this.saveAlias(alias.mrn, patientId);
     }
@@ -115,13 +115,25 @@ class PullRound {
     return row?.id ?? null;
   }
 
+  /**
+   * The local record a patient uid lives on in: its own, or the survivor of a record joined into
+   * another here or by an earlier pull (patient_merges): a visit or RM of the hub's naming a merged
+   * record goes to its survivor, never waits for a record that will not come back.
+   */
+  private livingPatientId(uid: string): number | null {
+    const own = this.idOf('patients', uid);
+    if (own !== null) return own;
+    const merged = this.db.prepare('SELECT survivor_id AS id FROM patient_merges WHERE uid = ?').get(uid) as { id: number } | undefined;
+    return merged?.id ?? null;
+  }
+
   private pending(table: keyof typeof PENDING_KINDS, rowId: number): boolean {
     return this.db.prepare(`SELECT 1 FROM outbox WHERE row_id = ? AND kind IN (${PENDING_KINDS[table]}) LIMIT 1`).get(rowId) !== undefined;
   }
 
   /** A merged record known here, without unpushed changes, whose survivor is known: frees its NIK. */
   private prepareMerge(patient: Patient, liveUids: ReadonlySet<string>): boolean {
-    const survivorKnown = liveUids.has(patient.mergedInto ?? '') || this.idOf('patients', patient.mergedInto ?? '') !== null;
+    const survivorKnown = liveUids.has(patient.mergedInto ?? '') || this.livingPatientId(patient.mergedInto ?? '') !== null;
     if (!survivorKnown) {
       this.defer('patients', patient);
       return false;
@@ -135,16 +147,27 @@ class PullRound {
     return true;
   }
 
-  /** The merged record's visits go to the survivor, its RM becomes an alias, the record goes. */
+  /**
+   * The merged record's visits go to the survivor, its RM becomes an alias, the record goes (kept
+   * in patient_merges, as a merge made here is: its uid names the survivor from then on).
+   */
   private finishMerge(patient: Patient): void {
-    const survivorId = this.idOf('patients', patient.mergedInto ?? '');
+    const survivorId = this.livingPatientId(patient.mergedInto ?? '');
     if (survivorId === null) return; // the survivor itself was deferred: counted there
     const localId = this.idOf('patients', patient.uid);
     if (localId !== null) {
       this.db.prepare('UPDATE visits SET patient_id = ? WHERE patient_id = ?').run(survivorId, localId);
       this.db.prepare('UPDATE patient_aliases SET patient_id = ? WHERE patient_id = ?').run(survivorId, localId);
+      this.db.prepare('UPDATE patient_merges SET survivor_id = ? WHERE survivor_id = ?').run(survivorId, localId);
       this.db.prepare('DELETE FROM patients WHERE id = ?').run(localId);
     }
+    const { mergedInto: _survivor, rev: _rev, ...record } = patient;
+    this.db
+      .prepare(
+        `INSERT INTO patient_merges (uid, mrn, survivor_id, record, merged_at) VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+         ON CONFLICT(uid) DO UPDATE SET survivor_id = excluded.survivor_id`,
+      )
+      .run(patient.uid, patient.mrn, survivorId, JSON.stringify(record));
     this.saveAlias(patient.mrn, survivorId);
     this.applied += 1;
   }
@@ -154,6 +177,8 @@ class PullRound {
   }
 
   private upsertPatient(p: Patient): void {
+    // A record joined into another here whose merge the hub has not pulled back yet: never re-created.
+    if (this.db.prepare('SELECT 1 FROM patient_merges WHERE uid = ?').get(p.uid)) return;
     const localId = this.idOf('patients', p.uid);
     if (localId !== null && this.pending('patients', localId)) {
       this.kept += 1;
@@ -212,7 +237,7 @@ class PullRound {
       this.kept += 1;
       return;
     }
-    const patientId = this.idOf('patients', v.patientUid);
+    const patientId = this.livingPatientId(v.patientUid);
     if (patientId === null) {
       this.defer('visits', v);
       return;

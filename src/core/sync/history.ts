@@ -38,7 +38,7 @@ const VISIT_CHANGES = [
  * first enrollment, and when a hub does not hold the register this counter knew
  * (resend-history.ts, `visitChanges`: the hub may hold older copies of the visits). The hub
  * applies each at most once, so what it already has costs an op and changes nothing. Answers how
- * many entries were queued.
+ * many entries were queued. A merge (patient_merges) goes after the patients, before the visits.
  */
 export function queueHistory(db: Db, options: { visitChanges: boolean }): number {
   let queued = 0;
@@ -46,6 +46,9 @@ export function queueHistory(db: Db, options: { visitChanges: boolean }): number
     queued += db.prepare(`INSERT INTO outbox (op_id, kind, row_id, at) SELECT ${SQL_UUID7}, '${kind}', id, COALESCE(${at}, ${SQL_NOW}) FROM ${table} WHERE ${where} ORDER BY id`).run().changes;
   };
   for (const r of RECORDS) queue(r.kind, r.table, r.at);
+  // Records joined into another (here, before enrollment too, or pulled): after the survivors, so
+  // a hub that lacks a merge (new, or restored from a backup) does it again and no sync undoes it.
+  queued += db.prepare(`INSERT INTO outbox (op_id, kind, row_id, at) SELECT ${SQL_UUID7}, 'patient.merge', seq, merged_at FROM patient_merges ORDER BY seq`).run().changes;
   if (options.visitChanges) for (const c of VISIT_CHANGES) queue(c.kind, 'visits', c.at, c.where);
   for (const r of CHILD_RECORDS) queue(r.kind, r.table, r.at);
   return queued;

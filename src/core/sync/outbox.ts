@@ -118,6 +118,13 @@ function buildOp(db: Db, row: OutboxRow, counterId: string): HubOp | null {
       const record = recheckRecordOf(db, row.rowId);
       return record ? { ...base, kind: 'recheck', record } : null;
     }
+    case 'patient.merge': {
+      // row_id names the merge (patient_merges.seq): the merged row itself is gone.
+      const m = db
+        .prepare('SELECT p.uid AS survivorUid, m.record FROM patient_merges m JOIN patients p ON p.id = m.survivor_id WHERE m.seq = ?')
+        .get(row.rowId) as Row<{ survivorUid: string; record: string }>;
+      return m ? { ...base, kind: 'patient.merge', survivorUid: m.survivorUid, merged: JSON.parse(m.record) as Omit<PatientRecord, 'mergedInto'> } : null;
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { HubOp, PushResponse } from '../../shared/hub-protocol';
 import { lockRevisions } from '../pg/revisions';
 import { DEFAULT_MRN_FORMAT, moveMrnSequencePast } from './mrn-seed';
+import { applyPatientMergeOp } from './merge-ops';
 import { applyPatientOp } from './patient-ops';
 import { applyFollowUpOp, applyPrintOp, applyRecheckOp } from './record-ops';
 import type { OpOutcome, PushTx } from './tx';
@@ -19,6 +20,7 @@ function applyOne(tx: PushTx, op: HubOp): Promise<OpOutcome> {
     case 'followUp': return applyFollowUpOp(tx, op);
     case 'print': return applyPrintOp(tx, op);
     case 'recheck': return applyRecheckOp(tx, op);
+    case 'patient.merge': return applyPatientMergeOp(tx, op);
   }
 }
 

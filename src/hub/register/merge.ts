@@ -3,7 +3,7 @@ import { normalizeName } from '../../shared/names';
 import { addNotice } from './notices';
 import { NEXT_REV } from './tx';
 
-interface Identity {
+export interface Identity {
   uid: string;
   mrn: string;
   nik: string | null;
@@ -12,7 +12,7 @@ interface Identity {
   created_at: string;
 }
 
-const IDENTITY_COLUMNS = 'uid, mrn, nik, card, name, created_at';
+export const IDENTITY_COLUMNS = 'uid, mrn, nik, card, name, created_at';
 
 /** Record numbers in order: shorter first (so "99" < "100"), then as text. */
 function compareMrn(a: string, b: string): number {
@@ -31,7 +31,7 @@ export function survivorOf<P extends Pick<Identity, 'uid' | 'mrn' | 'created_at'
  * the survivor, its RM names the survivor, its visits move, and the survivor takes the NIK, card
  * or old RM (from before Loket) it lacked. Every row touched gets a new revision.
  */
-async function mergeInto(client: PoolClient, merged: Identity, survivor: Identity, now: Date): Promise<void> {
+export async function mergeInto(client: PoolClient, merged: Identity, survivor: Identity, now: Date): Promise<void> {
   await client.query(`UPDATE patients SET merged_into = $2, rev = ${NEXT_REV} WHERE uid = $1 OR merged_into = $1`, [merged.uid, survivor.uid]);
   await client.query(
     `UPDATE patients SET nik = COALESCE(nik, $2), card = COALESCE(card, $3), old_mrn = COALESCE(old_mrn, (SELECT m.old_mrn FROM patients m WHERE m.uid = $4)), rev = ${NEXT_REV} WHERE uid = $1`,

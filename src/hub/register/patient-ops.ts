@@ -2,6 +2,26 @@ import { normalizeName } from '../../shared/names';
 import { mergeSameIdentity, patientArrived } from './merge';
 import { applied, NEXT_REV, type OpOf, type OpOutcome, type PushTx } from './tx';
 
+type PushedPatient = OpOf<'patient'>['record'];
+
+/** $1–$13: an older counter's op has no old RM ("RM lama"): the hub keeps the one it has ($12 false). */
+const fieldValues = (r: PushedPatient, at: string): unknown[] => [
+  r.uid, r.nik, r.card, r.name, normalizeName(r.name).key, r.dob, r.sex, r.address, r.identified, r.updatedAt, at, r.oldMrn !== undefined, r.oldMrn ?? null,
+];
+
+/** Inserts a patient the hub has not seen (its RM moves the facility sequence); false when the uid is there already. */
+export async function insertPatient(tx: PushTx, r: PushedPatient, at: string): Promise<boolean> {
+  const inserted = await tx.client.query(
+    `INSERT INTO patients (uid, nik, card, name, name_key, dob, sex, address, identified, updated_at, changed_at, old_mrn, mrn, created_at, origin_counter, rev)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $12::boolean THEN $13 END, $14, $15, $16, ${NEXT_REV})
+     ON CONFLICT (uid) DO NOTHING RETURNING uid`,
+    [...fieldValues(r, at), r.mrn, r.createdAt, tx.counterId],
+  );
+  if (inserted.rowCount !== 1) return false;
+  tx.seenMrns.push(r.mrn);
+  return true;
+}
+
 /**
  * A patient op: a new uid is inserted (then merged with a live patient of the same NIK or card,
  * or flagged when only name and birth date match); a known uid takes the fields when the op is
@@ -11,17 +31,8 @@ import { applied, NEXT_REV, type OpOf, type OpOutcome, type PushTx } from './tx'
  */
 export async function applyPatientOp(tx: PushTx, op: OpOf<'patient'>): Promise<OpOutcome> {
   const r = op.record;
-  const nameKey = normalizeName(r.name).key;
-  // An older counter's op has no old RM ("RM lama"): the hub keeps the one it has ($12 false).
-  const values = [r.uid, r.nik, r.card, r.name, nameKey, r.dob, r.sex, r.address, r.identified, r.updatedAt, op.at, r.oldMrn !== undefined, r.oldMrn ?? null];
-  const inserted = await tx.client.query(
-    `INSERT INTO patients (uid, nik, card, name, name_key, dob, sex, address, identified, updated_at, changed_at, old_mrn, mrn, created_at, origin_counter, rev)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $12::boolean THEN $13 END, $14, $15, $16, ${NEXT_REV})
-     ON CONFLICT (uid) DO NOTHING RETURNING uid`,
-    [...values, r.mrn, r.createdAt, tx.counterId],
-  );
-  if (inserted.rowCount === 1) {
-    tx.seenMrns.push(r.mrn);
+  const values = fieldValues(r, op.at);
+  if (await insertPatient(tx, r, op.at)) {
     await patientArrived(tx.client, r, tx.now);
     return applied;
   }

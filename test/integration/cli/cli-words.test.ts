@@ -45,7 +45,7 @@ describe('loket help', () => {
 
     const unknown = await cli(['help', 'frobnicate', '--lang', 'en']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/no help for "frobnicate"; the commands are: import, lists, rollback, cek, daftar, antrean, sync, account, hub, enroll, audit, key, backup, restore, help/);
+    expect(unknown.stderr).toMatch(/no help for "frobnicate"; the commands are: import, lists, rollback, cek, daftar, antrean, gabung, sync, account, hub, enroll, audit, key, backup, restore, help/);
     const nothing = await cli([]);
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toMatch(/^Pemakaian:/);
@@ -58,7 +58,7 @@ describe('loket help', () => {
     expect((await cli(['lists'], { LOKET_LANG: 'de' })).stderr).toMatch(/--lang "de" tidak dikenal/);
     const cmd = await cli(['frobnicate', '--lang', 'en']);
     expect(cmd.code).toBe(2);
-    expect(cmd.stderr).toMatch(/unknown command "frobnicate"; the commands are: import, lists, rollback, cek, daftar, antrean, sync, account, hub, enroll, audit, key, backup, restore, help/);
+    expect(cmd.stderr).toMatch(/unknown command "frobnicate"; the commands are: import, lists, rollback, cek, daftar, antrean, gabung, sync, account, hub, enroll, audit, key, backup, restore, help/);
     const opt = await cli(['lists', '--bogus', '--lang', 'en']);
     expect(opt.code).toBe(2);
     expect(opt.stderr).toMatch(/^unknown option --bogus\n\nUsage:\n {2}loket lists/);

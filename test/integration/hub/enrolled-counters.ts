@@ -4,20 +4,22 @@ import type { RunningHub } from '../../../src/hub/hub-main';
 import { callOk } from '../audit/audit-core';
 import { hubFetch } from './service-fetch';
 
-/** Counter cores on real files, enrolled at a real hub by its admin API (the syncs are the test's own calls). */
-export function enrolledCounters(testbed: { cores: Core[]; tempDir: () => string }): {
-  counter: (name: string) => Core;
-  enrollAt: (hub: RunningHub, admin: string, core: Core, name: string) => Promise<void>;
-} {
-  return {
-    counter(name) {
-      const core = createCore({ dbPath: join(testbed.tempDir(), 'loket.db'), workerScript: null, bpjsBackground: false, hubBackground: false, clerk: name, actor: { username: name, role: 'admin' } });
-      testbed.cores.push(core);
-      return core;
-    },
-    async enrollAt(hub, admin, core, name) {
-      const added = await hubFetch(hub.urls[0]!, 'POST', '/v1/admin/counters', { authorization: admin, body: { name } });
-      await callOk(core, 'enrollHub', { code: (added.json as { code: string }).code });
-    },
+/** Counters for a test with real hubs (useHubTestbed): each a core on its own file, closed with the test. */
+export function counterMaker(cores: Core[], tempDir: () => string): (name: string) => Core {
+  return (name) => {
+    const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, bpjsBackground: false, hubBackground: false, clerk: name, actor: { username: name, role: 'admin' } });
+    cores.push(core);
+    return core;
   };
+}
+
+/** Enrols `core` at `hub` under `name`, with a one-time code the hub's administrator (`admin`: its authorization) made. */
+export async function enrollAt(hub: RunningHub, admin: string, core: Core, name: string): Promise<void> {
+  const added = await hubFetch(hub.urls[0]!, 'POST', '/v1/admin/counters', { authorization: admin, body: { name } });
+  await callOk(core, 'enrollHub', { code: (added.json as { code: string }).code });
+}
+
+/** Both at once, for a testbed: counter cores on real files, enrolled at a real hub by its admin API (the syncs are the test's own calls). */
+export function enrolledCounters(testbed: { cores: Core[]; tempDir: () => string }): { counter: (name: string) => Core; enrollAt: typeof enrollAt } {
+  return { counter: counterMaker(testbed.cores, testbed.tempDir), enrollAt };
 }

@@ -167,6 +167,13 @@ describe('the audit screen, without a window', () => {
     expect(detailText(refused, auditWording('id'))).toMatch(/^Daftar akun petugas ditolak: /);
   });
 
+  it('words a merge of two records: the merged RM and name, the visits moved, what the survivor took', () => {
+    const merge = entry('patient-merge', { method: 'mergePatients', mergedMrn: '000048', mergedName: 'DEWY LESTARI', visitsMoved: 2, filled: ['nik'] });
+    expect(actionText('patient-merge', auditWording('id'))).toBe('Gabung rekam medis');
+    expect(detailText(merge, auditWording('id'))).toBe('RM 000048 (DEWY LESTARI) digabung ke RM ini; 2 kunjungan dipindah · diambil dari RM 000048: NIK');
+    expect(detailText({ ...merge, detail: { ...merge.detail, filled: [] } }, auditWording('en'))).toBe('RM 000048 (DEWY LESTARI) merged into this RM; 2 visit(s) moved');
+  });
+
   it.each(WORDINGS)('words the action and a refusal made while nobody was signed in (%s)', (_name, wording) => {
     expect(actionText('visit-status', wording('id'))).toBe('Status antrean');
     expect(actionText('lookup', wording('en'))).toBe('Look-up');

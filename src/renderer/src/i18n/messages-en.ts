@@ -5,6 +5,7 @@ import { accountsEn } from './messages-en-accounts';
 import { auditWordsEn } from '../../../shared/i18n/audit-words-en';
 import { securityEn } from './messages-en-security';
 import { patientEditEn } from './messages-en-patient-edit';
+import { mergeEn } from './messages-en-merge';
 import type { UiMessages } from './messages-id';
 import { PAYER_NAMES } from '../../../shared/payer-names';
 import { SHARED_NAMES } from '../../../shared/i18n/shared-names';
@@ -18,6 +19,7 @@ export const uiEn: UiMessages = {
   ...auditWordsEn,
   ...securityEn,
   ...patientEditEn,
+  ...mergeEn,
   app: {
     name: 'Loket',
     tagline: 'Patient registration',
@@ -224,6 +226,7 @@ export const uiEn: UiMessages = {
     searching: 'Searching…',
     ownPatient: 'Returning patient: MR {{mrn}}, last visit {{date}}',
     ownPatientNoVisit: 'Returning patient: MR {{mrn}}, no visit yet',
+    mergedInto: 'MR {{merged}} was merged into MR {{mrn}}: use MR {{mrn}}.',
     ownMatchesTitle: 'Returning patients with this name',
     sharedMrnList: 'Patients with record number {{mrn}}',
     oldMrnMatch: "Matches old record no. {{oldMrn}}",

@@ -5,6 +5,7 @@ import { accountsId } from './messages-id-accounts';
 import { auditWordsId } from '../../../shared/i18n/audit-words-id';
 import { securityId } from './messages-id-security';
 import { patientEditId } from './messages-id-patient-edit';
+import { mergeId } from './messages-id-merge';
 import { PAYER_NAMES } from '../../../shared/payer-names';
 import { SHARED_NAMES } from '../../../shared/i18n/shared-names';
 
@@ -20,6 +21,7 @@ export const uiId = {
   ...auditWordsId,
   ...securityId,
   ...patientEditId,
+  ...mergeId,
   app: {
     name: 'Loket',
     tagline: 'Pendaftaran pasien',
@@ -226,6 +228,7 @@ export const uiId = {
     searching: 'Mencari…',
     ownPatient: 'Pasien lama: RM {{mrn}}, kunjungan terakhir {{date}}',
     ownPatientNoVisit: 'Pasien lama: RM {{mrn}}, belum ada kunjungan',
+    mergedInto: 'RM {{merged}} digabung ke RM {{mrn}}: pakai RM {{mrn}}.',
     ownMatchesTitle: 'Pasien lama dengan nama ini',
     sharedMrnList: 'Pasien dengan No. RM {{mrn}}',
     oldMrnMatch: "Cocok RM lama {{oldMrn}}",

@@ -23,6 +23,11 @@ export function OwnPatientLine({ patient }: { patient: OwnPatient }) {
           {t('lookup.foundByOldMrn', { oldMrn: patient.oldMrn })}
         </span>
       )}
+      {patient.mergedMrn && (
+        <span className="own-patient__merged" data-testid="own-patient-merged">
+          {t('lookup.mergedInto', { merged: patient.mergedMrn, mrn: patient.mrn })}
+        </span>
+      )}
     </p>
   );
 }

@@ -7,14 +7,15 @@ import { CounterSettingsForm } from './CounterSettingsForm';
 import { HubSettings } from '../hub/HubSettings';
 import { AccountsTab } from '../accounts/AccountsTab';
 import { DataSecurity } from '../security/DataSecurity';
+import { MergeTab } from '../merge/MergeTab';
 import '../slip/slip.css';
 import '../lists/admin.css';
 
-type Tab = 'counter' | 'bpjs' | 'bridge-log' | 'hub' | 'accounts';
-const TABS: readonly Tab[] = ['counter', 'bpjs', 'bridge-log', 'hub', 'accounts'];
-const TAB_LABEL = { counter: 'settings.tabCounter', bpjs: 'settings.tabBpjs', 'bridge-log': 'settings.tabBridgeLog', hub: 'hub.tab', accounts: 'accounts.tab' } as const;
+type Tab = 'counter' | 'bpjs' | 'bridge-log' | 'hub' | 'accounts' | 'merge';
+const TABS: readonly Tab[] = ['counter', 'bpjs', 'bridge-log', 'hub', 'accounts', 'merge'];
+const TAB_LABEL = { counter: 'settings.tabCounter', bpjs: 'settings.tabBpjs', 'bridge-log': 'settings.tabBridgeLog', hub: 'hub.tab', accounts: 'accounts.tab', merge: 'merge.tab' } as const;
 
-/** Settings in five parts: the counter itself, the BPJS connection, the bridge log, the facility hub, and the clerk accounts. */
+/** Settings in six parts: the counter itself, the BPJS connection, the bridge log, the facility hub, the clerk accounts, and merging two records of one person. */
 export function SettingsScreen({ settings }: { settings?: CounterSettings | null }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('counter');
@@ -50,6 +51,7 @@ export function SettingsScreen({ settings }: { settings?: CounterSettings | null
       {tab === 'bridge-log' && <BridgeLog timeZone={timeZone} />}
       {tab === 'hub' && <HubSettings settings={settings ?? null} />}
       {tab === 'accounts' && <AccountsTab timeZone={timeZone} />}
+      {tab === 'merge' && <MergeTab />}
     </div>
   );
 }

@@ -1,0 +1,25 @@
+/** Indonesian text of Pengaturan › Gabung RM (two records of one person). Part of uiId. */
+export const mergeId = {
+  merge: {
+    tab: 'Gabung RM',
+    title: 'Gabungkan dua rekam medis satu orang',
+    lead: 'Bila satu pasien punya dua RM (nama salah ketik, RM dibuat tanpa NIK), gabungkan yang ganda ke RM yang tetap: kunjungannya pindah, RM gandanya tidak muncul lagi di pencarian, dan mencari RM ganda menemukan RM yang tetap. NIK atau kartu yang belum dimiliki RM yang tetap diambil; tidak ada yang ditimpa. Tidak dapat dibatalkan; tercatat di jejak audit.',
+    survivorMrn: 'RM yang tetap',
+    survivorHint: 'Biasanya RM yang berkas kertasnya dipakai.',
+    mergedMrn: 'RM ganda (digabung)',
+    mergedHint: 'RM ini tidak dipakai lagi.',
+    check: 'Periksa',
+    failed: 'Tidak dapat digabung',
+    confirmTitle: 'Gabungkan dua rekam medis?',
+    confirmMessage: 'Kunjungan RM {{merged}} pindah ke RM {{survivor}}, dan RM {{merged}} tidak dipakai lagi. Periksa: keduanya orang yang sama?',
+    confirm: 'Gabungkan',
+    cancel: 'Batal',
+    keys: 'Enter atau Esc: batal · → lalu Enter: gabungkan',
+    survivorColumn: 'Tetap',
+    mergedColumn: 'Digabung',
+    takes: '{{value}} (diambil)',
+    row: { mrn: 'RM', oldMrn: 'RM lama', name: 'Nama', dob: 'Tanggal lahir', sex: 'Jenis kelamin', nik: 'NIK', card: 'No. kartu JKN', address: 'Alamat', visits: 'Kunjungan', lastVisit: 'Kunjungan terakhir' },
+    sex: { L: 'Laki-laki', P: 'Perempuan' },
+    done: 'RM {{merged}} digabung ke RM {{survivor}}: {{visits}} kunjungan dipindah. Tulis RM {{survivor}} pada berkas kertas RM {{merged}}.',
+  },
+};

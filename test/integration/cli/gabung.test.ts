@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../../src/core/core';
+import { keyConfigOf, resolveFileKey } from '../../../src/core/store/resolve-file-key';
+import { runCaptured } from '../../helpers/cli-capture';
+import { useTempDir } from '../../helpers/temp';
+
+const tempDir = useTempDir();
+let db: string;
+
+const run = (...args: string[]) => runCaptured([...args, '--db', db]);
+const mrnOf = (r: { data: unknown[] }): string => (r.data[0] as { patient: { mrn: string } }).patient.mrn;
+
+beforeEach(() => {
+  db = join(tempDir(), 'loket.db');
+  createCore({ dbPath: db, workerScript: null, bpjsBackground: false }).close();
+});
+
+describe('loket gabung (searchtester S9)', () => {
+  it('shows both records and changes nothing without --yes; with --yes merges, and daftar --name is no longer ambiguous', async () => {
+    const first = await run('daftar', '3671024312920005', '--name', 'DEWI LESTARI', '--unit', 'UMUM', '--json');
+    expect(first.data[0], JSON.stringify(first)).toMatchObject({ created: true });
+    const dewi = mrnOf(first);
+    // The copy database's record of her (searchtester S1/S5), its name corrected with F3 since: two records, one name and birth date.
+    const core = createCore({ dbPath: db, workerScript: null, bpjsBackground: false, ...keyConfigOf(resolveFileKey({ dbPath: db, mayCreate: false })) });
+    const dewy = (await core.registerNewPatient({ identity: { name: 'DEWI LESTARI', dob: '1992-12-03', sex: 'P' }, unit: 'GIGI', verdict: null })).patient.mrn;
+    core.close();
+    const ambiguous = await run('daftar', '--name', 'DEWI LESTARI', '--dob', '1992-12-03', '--unit', 'GIGI', '--lang', 'en');
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.errors.join('\n')).toContain('loket gabung RM_KEPT RM_DUPLICATE');
+
+    const preview = await run('gabung', dewi, dewy, '--lang', 'en');
+    expect(preview.code).toBe(0);
+    expect(preview.lines.join('\n')).toMatch(new RegExp(`KEPT +RM ${dewi} +DEWI LESTARI +born 1992-12-03 +NIK 3671•+0005`));
+    expect(preview.lines.join('\n')).toMatch(new RegExp(`MERGED +RM ${dewy} +DEWI LESTARI .*1 visit`));
+    expect(preview.lines.join('\n')).toContain('Not merged yet');
+    expect((await run('gabung', dewi, dewy, '--json')).data[0]).toMatchObject({ merged: false });
+
+    const merged = await run('gabung', dewi, dewy, '--yes');
+    expect(merged.code).toBe(0);
+    expect(merged.lines.join('\n')).toContain(`RM ${dewy} digabung ke RM ${dewi}: 1 kunjungan dipindah`);
+    const again = await run('daftar', '--name', 'DEWI LESTARI', '--dob', '1992-12-03', '--unit', 'LANSIA', '--json');
+    expect(again.code, JSON.stringify(again)).toBe(0);
+    expect(again.data[0]).toMatchObject({ patient: { mrn: dewi } });
+    const twice = await run('gabung', dewi, dewy, '--yes', '--lang', 'en');
+    expect(twice.code).toBe(1);
+    expect(twice.errors.join('\n')).toContain(`RM ${dewy} has already been merged into RM ${dewi}`);
+    expect((await run('gabung', dewi)).code).toBe(2);
+  });
+});
