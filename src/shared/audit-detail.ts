@@ -24,8 +24,9 @@ export interface DetailWording {
 }
 
 /**
- * A core error code in words for the trail, which keeps the code but not its parameters (a
- * folder, a file name): each placeholder reads "…" ("Folder … tidak ada"), never an empty gap.
+ * A core error code as the core words it, for the trail, which keeps the code but not its
+ * parameters: each placeholder reads "…", never an empty gap. The trail's own words for a code
+ * (audit-error-words.ts) come first; this is for a code they do not name.
  */
 export function auditErrorText(lang: Lang, code: string): string {
   if (!isMessageKey(code)) return code;
@@ -33,11 +34,17 @@ export function auditErrorText(lang: Lang, code: string): string {
   return formatCoreMessage(lang, { code, params: Object.fromEntries(names.map((name) => [name, '…'])) });
 }
 
-/** Why a sign-in failed in the trail's own words; another code as the core words it. */
-const loginError = (code: string, w: DetailWording): string => w.t(`audit.detail.loginErrors.${code}`, { defaultValue: w.error(code) });
+/** Why a call failed in the trail's own words (audit-error-words.ts); another code as the core words it. */
+const errorWords = (code: string, w: DetailWording): string => w.t(`audit.errors.${code}`, { defaultValue: w.error(code) });
+
+/** A method as the name of an attempt: "Membuka kembali akun gagal", not "Akun dibuka kembali gagal". */
+const attemptName = (method: string, w: DetailWording): string => w.t(`audit.attempts.${method}`, { defaultValue: w.t(`audit.methods.${method}`, { defaultValue: method }) });
 
 /** Internal errors are stored without their text: their message would read "an error in the app: …" plus advice for the counter. */
 const INTERNAL = new Set(['internal', 'internal/read-only']);
+
+/** The method of an action whose entries do not store it (an import, an emergency), to name a failure of it. */
+const METHOD_OF_ACTION: Record<string, string> = { import: 'importList', emergency: 'registerEmergency' };
 
 const text = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '' : String(v));
 const has = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
@@ -77,8 +84,8 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
   const query = maskAuditQuery(text(d.query), d.queryKey);
   if (d.ok === false) {
     const how = entry.action === 'refused' || d.error === 'session/forbidden' || d.error === 'session/required' ? 'refused' : 'failed';
-    const error = !has(d.error) ? '' : INTERNAL.has(text(d.error)) ? t('audit.detail.internalError') : w.error(text(d.error));
-    return t(`audit.detail.${how}`, { method: t(`audit.methods.${method}`, { defaultValue: method }), error });
+    const error = !has(d.error) ? '' : INTERNAL.has(text(d.error)) ? t('audit.detail.internalError') : errorWords(text(d.error), w);
+    return t(`audit.detail.${how}`, { method: attemptName(method || (METHOD_OF_ACTION[entry.action] ?? entry.action), w), error });
   }
   switch (entry.action) {
     case 'lookup':
@@ -135,8 +142,11 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
     }
     case 'login':
       return t('audit.detail.login', { how: t(`audit.methods.${method}`, { defaultValue: method }), username: text(d.username) });
-    case 'login-failed':
-      return t('audit.detail.loginFailed', { how: t(`audit.methods.${method}`, { defaultValue: method }), username: text(d.username), error: has(d.error) ? loginError(text(d.error), w) : '' });
+    case 'login-failed': {
+      const words = { how: t(`audit.methods.${method}`, { defaultValue: method }), username: text(d.username), error: has(d.error) ? errorWords(text(d.error), w) : '' };
+      // The first-admin setup is no sign-in: its name tells what it would have done.
+      return t(method === 'setupAdmin' ? 'audit.detail.setupAdminFailed' : 'audit.detail.loginFailed', words);
+    }
     case 'account-change': {
       if (method !== 'saveAccount') return t(`audit.methods.${method}`, { defaultValue: method });
       const parts = [

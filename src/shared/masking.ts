@@ -51,26 +51,72 @@ interface Token {
 }
 
 /**
+ * The fewest digits of a number that is "probably somebody's identifier" though neither 16 nor
+ * 13 long: a NIK typed a digit short or long, a scan with a digit doubled, a card with a stray
+ * digit. Dates (8), times, row and record numbers stay well below it.
+ */
+export const LONG_NUMBER_DIGITS = 12;
+
+/** The most digits one mistyped identifier is read as: a NIK with up to 4 stray digits. */
+const LONG_NUMBER_MAX = 20;
+
+/**
  * Every NIK- or card-like number inside free text masked: a run of 16 or 13 digits, whole or in
  * groups joined by the separators of separators.ts (`3273.0101-0101 0003`). Where digit groups
  * run on longer ("baris 5 3273 0101 0101 0003"), the groups that make up 16 (else 13) digits are
  * masked. Everything else is left as it was, character for character.
  */
 export function maskIdentifiers(text: string): string {
+  return maskWindows(text, Infinity);
+}
+
+/**
+ * maskIdentifiers, and also every other run of LONG_NUMBER_DIGITS or more digits (separators as
+ * above): what a person typed or scanned as a number with a slip ("367101090977007", 15 digits)
+ * is their NIK all but a digit. It is masked as a NIK is (first and last 4 kept) from 14 digits,
+ * as a card (last 4 kept) below. For texts that are queries or what people typed (the audit
+ * trail); not for texts whose long numbers are known not to be identifiers.
+ */
+export function maskLongNumbers(text: string): string {
+  return maskWindows(text, LONG_NUMBER_DIGITS);
+}
+
+function maskWindows(text: string, longFrom: number): string {
   let out = '';
   let copied = 0;
   for (const run of runsOf(text)) {
     for (const segment of segmentsOf(run)) {
-      for (const [from, to] of identifierWindows(segment)) {
+      for (const [from, to] of withLongRuns(segment, identifierWindows(segment), longFrom)) {
         const start = segment[from]!.start;
         const end = segment[to]!.end;
         const digits = stripSeparators(text.slice(start, end));
-        out += text.slice(copied, start) + (digits.length === NIK_DIGITS ? maskNik(digits) : maskCard(digits));
+        out += text.slice(copied, start) + (digits.length > CARD_DIGITS ? maskNik(digits) : maskCard(digits));
         copied = end;
       }
     }
   }
   return copied === 0 ? text : out + text.slice(copied);
+}
+
+/**
+ * The identifier windows of a segment, with long numbers (`longFrom` digits or more) added. A
+ * segment of up to LONG_NUMBER_MAX digits is one number and masked whole: a NIK typed a digit
+ * long ("3671-0109-0977-00755") is no card plus 4 digits, nor a NIK plus a digit shown. In a
+ * longer one, each stretch of tokens between the identifiers found that holds `longFrom` digits or more.
+ */
+function withLongRuns(segment: Token[], windows: [number, number][], longFrom: number): [number, number][] {
+  if (longFrom === Infinity) return windows;
+  const digitsIn = (from: number, to: number): number => segment.slice(from, to + 1).reduce((n, t) => n + t.end - t.start, 0);
+  const total = digitsIn(0, segment.length - 1);
+  if (total >= longFrom && total <= LONG_NUMBER_MAX) return [[0, segment.length - 1]];
+  const all: [number, number][] = [];
+  let from = 0;
+  for (const window of [...windows, [segment.length, segment.length] as [number, number]]) {
+    if (window[0] > from && digitsIn(from, window[0] - 1) >= longFrom) all.push([from, window[0] - 1]);
+    if (window[0] < segment.length) all.push(window);
+    from = window[1] + 1;
+  }
+  return all;
 }
 
 /** Digit and mask-dot tokens, grouped into runs wherever at most MAX_JOIN separators stand between them. */

@@ -76,8 +76,9 @@ describe('Settings → Keamanan data', () => {
     const details = await page.locator('[data-testid="audit-row"][data-action="export"] .audit-detail').allTextContents();
     expect(details).toEqual([
       'cadangan basis data disimpan',
-      expect.stringMatching(/^Cadangan basis data gagal: Folder … tidak ada\. Pilih folder yang ada/),
-      expect.stringMatching(/^Cadangan basis data gagal: Tempat simpan ini adalah berkas data Loket sendiri/),
+      // In the trail's own words: no "Folder … tidak ada" gap, no advice to the clerk (protecttester P2).
+      'Cadangan basis data gagal: folder tujuan tidak ada',
+      'Cadangan basis data gagal: tempatnya berkas data Loket sendiri',
     ]);
     await c.screenshot('audit-backups');
     expect(c.problems).toEqual([]);

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
-import type { SlipPrinter } from '../../src/core/slips/slips';
 import { openCounter, type Counter } from './support/counter';
 import { APBD, SITI } from './support/lists';
+import { focused, recordingPrinter } from './support/session';
 import { useFixtures } from './support/ui';
 
 /**
@@ -10,15 +10,7 @@ import { useFixtures } from './support/ui';
  * lifts (the focus back in the work, the header and the screens loaded again), and an emergency
  * behind the lock (F9 registers, its slip shows and prints; the core gives out nothing else).
  */
-const printed: string[] = [];
-const printer: SlipPrinter = {
-  async print(html) {
-    printed.push(html);
-  },
-  async toPdf() {
-    return Buffer.from('%PDF-1.4');
-  },
-};
+const { printer, printed } = recordingPrinter();
 
 const { open } = useFixtures(async (browser) => {
   printed.length = 0;
@@ -32,14 +24,6 @@ const { open } = useFixtures(async (browser) => {
 });
 
 const ADMIN = { username: 'ratna', displayName: 'Dr. Ratna', password: 'admin-rahasia-1' };
-
-/** The id, test id or name of what has the focus ('BODY' when nothing does). */
-const focused = (page: Page): Promise<string> =>
-  page.evaluate<string>(`(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return 'BODY';
-    return el.id || el.getAttribute('data-testid') || el.getAttribute('name') || el.tagName;
-  })()`);
 
 async function unlock(page: Page): Promise<void> {
   await page.getByTestId('unlock-secret').waitFor();

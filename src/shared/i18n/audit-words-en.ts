@@ -1,3 +1,5 @@
+import { AUDIT_ERROR_WORDS } from './audit-error-words';
+
 import type { auditWordsId } from './audit-words-id';
 import type { Catalog } from './catalog';
 
@@ -102,13 +104,7 @@ export const auditWordsEn: Catalog<typeof auditWordsId> = {
       fullNumbers: 'whole NIK and card numbers',
       login: '{{how}}: {{username}}',
       loginFailed: '{{how}} failed for {{username}}: {{error}}',
-      // Why a sign-in failed, as the trail says it (the sign-in screen's sentence has its counts and advice).
-      loginErrors: {
-        'account/wrong-credentials': 'wrong username, password or PIN',
-        'account/locked-out': 'account locked out after too many wrong tries',
-        'account/disabled': 'account disabled',
-        'account/pin-not-allowed': 'PIN not allowed at this counter yet',
-      },
+      setupAdminFailed: 'Attempt to create the first administrator ({{username}}) refused: {{error}}',
       role: 'role {{role}}',
       passwordSet: 'password set',
       pinSet: 'PIN set',
@@ -138,6 +134,15 @@ export const auditWordsEn: Catalog<typeof auditWordsId> = {
       'recovery-key': 'recovery key',
       backup: 'database backup',
     },
+    // A method's name as an attempt, where its name above tells what was done ("Account unlocked"): "… failed" / "… refused".
+    attempts: {
+      unlockAccount: 'Unlocking an account',
+      setOwnPin: 'Setting own PIN',
+      changeOwnPassword: 'Changing own password',
+      attachIdentity: 'Completing an identity',
+      markHubNoticeSeen: 'Marking a hub notice read',
+    },
+    errors: AUDIT_ERROR_WORDS.en,
     methods: {
       lookup: 'Look-up',
       lookupOnline: 'Ask BPJS',

@@ -1,3 +1,5 @@
+import { AUDIT_ERROR_WORDS } from './audit-error-words';
+
 /**
  * Indonesian text of the audit trail: its screen (Jejak audit, part of the renderer's uiId) and
  * the words of its entries, which the core's export writes as the screen shows them
@@ -104,13 +106,7 @@ export const auditWordsId = {
       fullNumbers: 'NIK dan nomor kartu utuh',
       login: '{{how}}: {{username}}',
       loginFailed: '{{how}} gagal untuk {{username}}: {{error}}',
-      // Why a sign-in failed, as the trail says it (the sign-in screen's sentence has its counts and advice).
-      loginErrors: {
-        'account/wrong-credentials': 'nama pengguna, kata sandi atau PIN salah',
-        'account/locked-out': 'akun sedang terkunci karena terlalu banyak percobaan salah',
-        'account/disabled': 'akun dinonaktifkan',
-        'account/pin-not-allowed': 'PIN belum boleh dipakai di loket ini',
-      },
+      setupAdminFailed: 'Percobaan membuat administrator pertama ({{username}}) ditolak: {{error}}',
       role: 'peran {{role}}',
       passwordSet: 'kata sandi diatur',
       pinSet: 'PIN diatur',
@@ -140,6 +136,15 @@ export const auditWordsId = {
       'recovery-key': 'kunci pemulihan',
       backup: 'cadangan basis data',
     },
+    // A method's name as an attempt, where its name above tells what was done ("Akun dibuka kembali"): "… gagal" / "… ditolak".
+    attempts: {
+      unlockAccount: 'Membuka kembali akun',
+      setOwnPin: 'Mengatur PIN sendiri',
+      changeOwnPassword: 'Mengubah kata sandi sendiri',
+      attachIdentity: 'Melengkapi identitas',
+      markHubNoticeSeen: 'Menandai pemberitahuan hub dibaca',
+    },
+    errors: AUDIT_ERROR_WORDS.id,
     methods: {
       lookup: 'Pencarian',
       lookupOnline: 'Tanya BPJS',

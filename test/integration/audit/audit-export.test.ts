@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -33,6 +34,45 @@ describe('the audit export', () => {
     expect(text).not.toContain(SITI.nik);
     const lookup = csvRows(out).find((r) => r[5]?.includes('6592'));
     expect(lookup?.[5]).toBe('•••••••••6592');
+    core.close();
+  });
+
+  it('masks a NIK typed a digit short or a digit long, in the CSV and the XLSX (protecttester P6)', async () => {
+    const dir = tempDir();
+    const { core } = auditCore(dir);
+    const list = core.registerFile(writeSampleCsv(dir), 'open-list').handle;
+    await callOk(core, 'importList', { file: list, list: 'PBI APBD', kind: 'pbi-apbd', asOf: '2026-11-01' });
+    const short = SITI.nik.slice(0, -1); // 15 digits: the last one missed
+    const long = `${SITI.nik}5`; // 17 digits: a key pressed twice
+    await callOk(core, 'lookup', { query: short });
+    await callOk(core, 'lookup', { query: `${long.slice(0, 4)} ${long.slice(4, 8)}-${long.slice(8)}` });
+    const csv = join(dir, 'audit.csv');
+    await callOk(core, 'exportAudit', { from: '2026-11-30', to: '2026-11-30', format: 'csv', file: core.registerFile(csv, 'save-csv').handle });
+    const xlsx = join(dir, 'audit.xlsx');
+    await callOk(core, 'exportAudit', { from: '2026-11-30', to: '2026-11-30', format: 'xlsx', file: core.registerFile(xlsx, 'save-xlsx').handle });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    const cells: string[] = [];
+    workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+    for (const text of [readFileSync(csv, 'utf8'), cells.join('\n')]) {
+      // No 9 digits of the NIK in a row anywhere, whatever stands between them.
+      expect(text.replace(/[\s.-]/g, '')).not.toMatch(new RegExp(SITI.nik.slice(2, 11)));
+      expect(text).toContain('3673•••••••5000');
+      expect(text).toContain('3673•••••••••0035');
+    }
+    core.close();
+  });
+
+  it('words a refused first-admin setup as an attempt, not "Administrator pertama dibuat gagal" (protecttester P2)', async () => {
+    const dir = tempDir();
+    const { core } = auditCore(dir);
+    await callOk(core, 'saveAccount', { username: 'ratna', displayName: 'Ratna', role: 'admin', password: 'admin-rahasia-1', create: true });
+    expect((await dispatch(core, 'setupAdmin', { username: 'evil', displayName: 'EVIL', password: 'evilpass1' })).ok).toBe(false);
+    const out = join(dir, 'audit.csv');
+    await callOk(core, 'exportAudit', { from: '2000-01-01', to: '2099-12-31', format: 'csv', file: core.registerFile(out, 'save-csv').handle });
+    const details = csvRows(out).map((r) => r[6]);
+    expect(details).toContain('Percobaan membuat administrator pertama (evil) ditolak: sudah ada administrator');
+    expect(details.join('\n')).not.toMatch(/…|dibuat gagal/);
     core.close();
   });
 

@@ -11,7 +11,8 @@ import { auditWording } from '../../../src/shared/audit-wording';
 import { contract, type MethodName } from '../../../src/shared/contract';
 import { auditWordsEn } from '../../../src/shared/i18n/audit-words-en';
 import { auditWordsId } from '../../../src/shared/i18n/audit-words-id';
-import type { Lang } from '../../../src/shared/i18n/messages';
+import { AUDIT_ERROR_WORDS } from '../../../src/shared/i18n/audit-error-words';
+import { CORE_MESSAGES, type Lang, type MessageKey } from '../../../src/shared/i18n/messages';
 import { METHOD_ACCESS } from '../../../src/shared/method-access';
 import { PAYER_NAMES } from '../../../src/shared/payer-names';
 
@@ -114,6 +115,38 @@ describe('the audit screen, without a window', () => {
     }
   });
 
+  it.each(WORDINGS)('words a refused first-admin setup and other failures as attempts, with no "…" (protecttester P2) (%s)', (_name, wording) => {
+    const id = wording('id');
+    const en = wording('en');
+    const setup = entry('login-failed', { method: 'setupAdmin', username: 'evil', error: 'account/setup-done' });
+    expect(detailText(setup, id)).toBe('Percobaan membuat administrator pertama (evil) ditolak: sudah ada administrator');
+    expect(detailText(setup, en)).toBe('Attempt to create the first administrator (evil) refused: an administrator already exists');
+    // Not "Kata sandi sendiri diubah gagal: … Sisa percobaan: …." nor "Akun dibuka kembali gagal: Akun "…" tidak ada.".
+    expect(detailText(entry('account-change', { method: 'changeOwnPassword', ok: false, error: 'account/wrong-credentials' }), id)).toBe('Mengubah kata sandi sendiri gagal: nama pengguna, kata sandi atau PIN salah');
+    expect(detailText(entry('account-change', { method: 'unlockAccount', ok: false, error: 'account/not-found' }), en)).toBe('Unlocking an account failed: no such account');
+    expect(detailText(entry('account-change', { method: 'saveAccount', ok: false, error: 'account/username-taken' }), id)).toBe('Simpan akun gagal: nama pengguna sudah dipakai akun lain');
+    expect(detailText(entry('import', { kind: 'pbi-apbd', ok: false, error: 'import/same-as-current' }), en)).toBe('List import failed: file same as the current edition');
+  });
+
+  it('has the trail\'s own words, in both languages, for every core message with parameters a call can fail with', () => {
+    // Messages that are no call's failure: warnings and notes of a result, row and field issues,
+    // screen titles, and what happens before the trail is open or outside it (opening the
+    // database, `loket restore`). `internal` is worded apart ("kesalahan di aplikasi").
+    const notAFailure = /^(issue|row|list-file-reason|query|lookup|status-reason|display|register|restore|database)\/|^import\/(?!as-of-future|same-as-current|no-members)|^(bpjs\/ok|hub\/clock-behind|hub\/clock-ahead|database-too-new|internal|internal\/read-only)$/;
+    const withParams = Object.keys(CORE_MESSAGES.id).filter((code) => /\{\{/.test(CORE_MESSAGES.id[code as MessageKey]) && !notAFailure.test(code));
+    expect(withParams.length).toBeGreaterThan(30);
+    for (const code of withParams) {
+      expect(AUDIT_ERROR_WORDS.id, code).toHaveProperty([code]);
+      expect(AUDIT_ERROR_WORDS.en, code).toHaveProperty([code]);
+    }
+    expect(Object.keys(AUDIT_ERROR_WORDS.en).sort()).toEqual(Object.keys(AUDIT_ERROR_WORDS.id).sort());
+    for (const lang of ['id', 'en'] as const) {
+      for (const code of withParams) {
+        expect(detailText(entry('export', { method: 'exportReport', ok: false, error: code }), auditWording(lang)), code).not.toMatch(/…|\{\{/);
+      }
+    }
+  });
+
   it('has every action and every warning the core records in both languages', () => {
     for (const action of AUDIT_ACTIONS) {
       expect(auditWordsId.audit.actions[action]).toBeTruthy();
@@ -164,9 +197,11 @@ describe('the audit screen, without a window', () => {
     expect(detailText(entry('export', { method: 'exportRecoveryKey', what: 'recovery-key' }), id)).toBe('kunci pemulihan disimpan');
     expect(detailText(entry('export', { method: 'backupDatabase', what: 'backup', ok: false, error: 'internal' }), id)).toBe('Cadangan basis data gagal: kesalahan di aplikasi');
     expect(detailText(entry('export', { method: 'backupDatabase', what: 'backup', ok: false, error: 'internal' }), en)).toBe('Database backup failed: an error in the app');
-    // The trail keeps the code, not the folder: the gap reads "…".
-    expect(detailText(entry('export', { method: 'backupDatabase', what: 'backup', ok: false, error: 'file/folder-missing' }), id)).toMatch(/^Cadangan basis data gagal: Folder … tidak ada\. Pilih folder yang ada/);
-    expect(detailText(entry('export', { method: 'exportReport', what: 'recap', ok: false, error: 'file/own-file' }), en)).toMatch(/^Report export failed: This place is one of Loket's own data files/);
+    // The trail keeps the code, not the folder: it says why in its own words, no "Folder … tidak ada. Pilih folder …".
+    expect(detailText(entry('export', { method: 'backupDatabase', what: 'backup', ok: false, error: 'file/folder-missing' }), id)).toBe('Cadangan basis data gagal: folder tujuan tidak ada');
+    expect(detailText(entry('export', { method: 'exportReport', what: 'recap', ok: false, error: 'file/own-file' }), en)).toBe("Report export failed: the place is one of Loket's own data files");
+    // A code without parameters, not in the trail's words, reads as the core words it.
+    expect(detailText(entry('rekey', { method: 'rekeyDatabase', ok: false, error: 'security/import-running' }), en)).toMatch(/ failed: A list import is running\./);
     // A table export keeps its format and rows.
     expect(detailText(entry('export', { method: 'exportReport', what: 'recap', format: 'csv', rows: 15 }), id)).toBe('laporan rekap (CSV): 15 baris');
   });

@@ -4,7 +4,8 @@ import { ROLES, type AccountView } from '../../../src/shared/accounts';
 import { METHOD_ACCESS, type MethodAccess } from '../../../src/shared/method-access';
 import { editAccount, newAccount, saveInputOf, statusOf, toggleInput } from '../../../src/renderer/src/features/accounts/accounts-flow';
 import { checkDraft, EMPTY_DRAFT, isPin } from '../../../src/renderer/src/features/session/account-rules';
-import { emergencyAllowed } from '../../../src/renderer/src/features/session/emergency-access';
+import { emergencyAllowed, emergencySlipAllowed } from '../../../src/renderer/src/features/session/emergency-access';
+import { digitOfKey, pinAfterPick } from '../../../src/renderer/src/features/session/pin-pick';
 import { homeScreenFor, managesLists, mayOpen, screensFor } from '../../../src/renderer/src/features/session/screens-for';
 import { signInFailure } from '../../../src/renderer/src/features/session/sign-in-failure';
 
@@ -108,6 +109,26 @@ describe('emergency on the session screens follows the core', () => {
     expect(emergencyAllowed('signed-out')).toBe((METHOD_ACCESS.registerEmergency as MethodAccess) === 'open');
     expect(emergencyAllowed('signed-out', 'open')).toBe(true);
     expect(emergencyAllowed('setup', 'emergency')).toBe(false);
+  });
+
+  it("asks for the emergency's slip only where the core gives it: not signed out (protecttester P13)", () => {
+    expect(emergencySlipAllowed('signed-out')).toBe(false);
+    expect(emergencySlipAllowed('setup')).toBe(false);
+    expect(emergencySlipAllowed('locked')).toBe(true);
+    expect(emergencySlipAllowed('signed-in')).toBe(true);
+  });
+});
+
+describe('picking a clerk for a PIN (protecttester P14)', () => {
+  const none = { ctrlKey: false, altKey: false, metaKey: false };
+  it('a click starts an empty PIN; a digit on a name picks that clerk and goes into the PIN', () => {
+    expect(pinAfterPick('ratna', '12', 'ani', null)).toBe('');
+    expect(pinAfterPick('ratna', '12', 'ani', '4')).toBe('4');
+    expect(pinAfterPick('ani', '4', 'ani', '3')).toBe('43');
+    expect(digitOfKey('7', none)).toBe('7');
+    expect(digitOfKey('7', { ...none, altKey: true })).toBeNull();
+    expect(digitOfKey('a', none)).toBeNull();
+    expect(digitOfKey('Enter', none)).toBeNull();
   });
 });
 

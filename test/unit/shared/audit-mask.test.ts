@@ -29,3 +29,33 @@ describe('maskAuditQuery: an audited query masked by what the core read it as', 
     );
   });
 });
+
+describe('maskAuditQuery: a NIK or card typed with a slip (protecttester P6)', () => {
+  it('masks a NIK typed a digit short or a digit long, which the look-up reads as no NIK', () => {
+    expect(maskAuditQuery('367101090977007')).toBe('3671•••••••7007');
+    expect(maskAuditQuery('36710109097700755')).toBe('3671•••••••••0755');
+    expect(maskAuditQuery('3671 0109 0977 007')).toBe('3671•••••••7007');
+    expect(maskAuditQuery('3671-0109-0977-00755')).toBe('3671•••••••••0755');
+    expect(maskAuditQuery('SITI 367101090977007')).toBe('SITI 3671•••••••7007');
+    expect(maskAuditQuery('cari 123456789012 lagi')).toBe('cari ••••••••9012 lagi');
+  });
+
+  it('leaves dates, record and row numbers as typed', () => {
+    expect(maskAuditQuery('SITI 12-03-1985')).toBe('SITI 12-03-1985');
+    expect(maskAuditQuery('RM 00-01-23')).toBe('RM 00-01-23');
+    expect(maskAuditQuery('baris 12, RM 000123, 2026-11-23 08:05')).toBe('baris 12, RM 000123, 2026-11-23 08:05');
+  });
+
+  it('never shows more than 8 digits of any number of 12-20 digits typed anyhow, nor a middle digit', () => {
+    const sep = fc.constantFrom(' ', '-', '.', '\u2013', '');
+    fc.assert(
+      fc.property(digitString(12, 20), fc.array(sep, { minLength: 20, maxLength: 20 }), fc.constantFrom('', 'SITI ', 'nik: '), (digits, seps, before) => {
+        const typed = [...digits].map((d, i) => d + (i < digits.length - 1 ? seps[i] : '')).join('');
+        const shown = maskAuditQuery(before + typed).slice(before.length).replace(/\D/g, '');
+        const kept = digits.length > 13 ? digits.slice(0, 4) + digits.slice(-4) : digits.slice(-4);
+        expect(shown).toBe(kept);
+        expect(maskAuditQuery(maskAuditQuery(before + typed))).toBe(maskAuditQuery(before + typed));
+      }),
+    );
+  });
+});

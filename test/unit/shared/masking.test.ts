@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { MASK_DOT, maskCard, maskIdentifiers, maskNik } from '../../../src/shared/masking';
+import { MASK_DOT, maskCard, maskIdentifiers, maskLongNumbers, maskNik } from '../../../src/shared/masking';
 import { SEPARATOR_CODES } from '../../../src/shared/separators';
 
 const digitsOf = (text: string): string => text.replace(/\D/g, '');
@@ -102,5 +102,35 @@ describe('maskIdentifiers', () => {
         expect(maskIdentifiers(noDigit)).toBe(noDigit);
       }),
     );
+  });
+});
+
+describe('maskLongNumbers (the audit trail: numbers typed with a slip)', () => {
+  it('masks a number of 12-20 digits written anyhow inside any text as one number', () => {
+    fc.assert(
+      fc.property(noDigits, fc.integer({ min: 12, max: 20 }).chain(digitString).chain((d) => written(d).map((w) => [w, d] as const)), noDigits, (before, [typed, digits], after) => {
+        const masked = maskLongNumbers(before + typed + after);
+        expect(digitsOf(masked)).toBe(digits.length > 13 ? digits.slice(0, 4) + digits.slice(-4) : digits.slice(-4));
+        expect(masked.startsWith(before) && masked.endsWith(after)).toBe(true);
+      }),
+    );
+  });
+
+  it('leaves no 12 digits in a row and is idempotent on any text', () => {
+    const unit = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...'0123456789') }, { weight: 2, arbitrary: separator }, { weight: 1, arbitrary: fc.constantFrom(MASK_DOT, 'a', ';', '\n') });
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 60 }), (text) => {
+        const once = maskLongNumbers(text);
+        expect(once).not.toMatch(/\d{12}/);
+        expect(maskLongNumbers(once)).toBe(once);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('masks as maskIdentifiers does where that finds a NIK or card, and leaves short numbers', () => {
+    expect(maskLongNumbers('NIK 3273.0145-0385 0003, kartu 0001 3365 26592.')).toBe('NIK 3273••••••••0003, kartu •••••••••6592.');
+    expect(maskLongNumbers('2026-11-23 08:05, row 12, RM 000123')).toBe('2026-11-23 08:05, row 12, RM 000123');
+    expect(maskLongNumbers('"367101090977007": 0 cocok')).toBe('"3671•••••••7007": 0 cocok');
   });
 });

@@ -47,6 +47,7 @@ export const uiEn: UiMessages = {
     deadline: 'Settle payer and identity by {{date}}',
     failed: 'The emergency registration failed. Treat the patient; write it down and try again.',
     close: 'Close',
+    slipAfterSignIn: 'The slip is printed once a clerk signs in: in the Queue (Alt+2), Reprint on row {{queue}}.',
     chooseTitle: 'Emergency for whom?',
     chooseThis: 'This patient: {{name}}',
     chooseUnidentified: 'F9 again: unidentified patient',

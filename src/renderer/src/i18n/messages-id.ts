@@ -49,6 +49,7 @@ export const uiId = {
     deadline: 'Penjamin dan identitas diurus paling lambat {{date}}',
     failed: 'Pendaftaran gawat darurat gagal. Layani pasien; catat manual lalu coba lagi.',
     close: 'Tutup',
+    slipAfterSignIn: 'Slip dicetak setelah petugas masuk: di Antrean (Alt+2), Cetak ulang pada baris {{queue}}.',
     chooseTitle: 'Gawat darurat untuk siapa?',
     chooseThis: 'Pasien ini: {{name}}',
     chooseUnidentified: 'F9 lagi: pasien tanpa identitas',

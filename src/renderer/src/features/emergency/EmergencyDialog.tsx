@@ -17,15 +17,21 @@ export type EmergencyState =
   | { status: 'done'; visit: RegisteredVisit & { patient: Patient } }
   | { status: 'failed'; error: ContractError };
 
-/** The emergency number, big, and the deadline for the paperwork. Enter, Esc or Close dismiss it; the focus stays inside until then. */
+/**
+ * The emergency number, big, and the deadline for the paperwork. Enter, Esc or Close dismiss it;
+ * the focus stays inside until then. `slip` false (signed out, where the core gives no slip):
+ * no slip is asked for or printed, a note says where it is printed after sign-in.
+ */
 export function EmergencyDialog({
   state,
   settings,
   onClose,
+  slip = true,
 }: {
   state: Exclude<EmergencyState, { status: 'choose' }>;
   settings: CounterSettings | null;
   onClose: () => void;
+  slip?: boolean;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -83,12 +89,17 @@ export function EmergencyDialog({
             </p>
           </>
         )}
+        {state.status === 'done' && !slip && (
+          <p className="emergency-dialog__slip-later" data-testid="emergency-slip-later">
+            {t('emergency.slipAfterSignIn', { queue: state.visit.queue })}
+          </p>
+        )}
         <div className="dialog__actions">
           <button ref={closeRef} type="button" className="button button--primary" data-testid="emergency-close" onClick={onClose}>
             {t('emergency.close')} <kbd>Enter</kbd>
           </button>
         </div>
-        {state.status === 'done' && <SlipPanel visitId={state.visit.id} queue={state.visit.queue} autoPrint />}
+        {state.status === 'done' && slip && <SlipPanel visitId={state.visit.id} queue={state.visit.queue} autoPrint />}
       </div>
     </div>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSettings } from '../../hooks/use-settings';
 import { EmergencyDialog } from '../emergency/EmergencyDialog';
 import { useEmergency } from '../emergency/use-emergency';
-import { emergencyAllowed } from './emergency-access';
+import { emergencyAllowed, emergencySlipAllowed } from './emergency-access';
 
 const noop = (): void => undefined;
 
@@ -31,7 +31,7 @@ function OpenEmergency() {
       <button type="button" className="emergency-button session__emergency" data-testid="emergency-button" onClick={() => emergency.press('F9')}>
         {t('session.emergencyButton')}
       </button>
-      {state && state.status !== 'choose' && <EmergencyDialog state={state} settings={settings} onClose={emergency.close} />}
+      {state && state.status !== 'choose' && <EmergencyDialog state={state} settings={settings} onClose={emergency.close} slip={emergencySlipAllowed('signed-out')} />}
     </>
   );
 }
