@@ -1,5 +1,6 @@
 import type { AuditAction, AuditDetail } from '../../shared/audit';
 import { bool, detailOf, len, num, obj, str, type Loose } from './audit-input';
+import { enrolmentDetail } from './hub-audit';
 import { identityAttached, patientChange } from './patient-change-rule';
 import { queryKeyOf } from './query-key';
 
@@ -332,7 +333,7 @@ export function auditRules(settingsNow: () => Loose, lockedNow: () => boolean = 
       notes: (call) => (call.ok ? [{ action: 'settings', detail: { section: 'counter', changed: changedKeys(call.before, call.value) } }] : []),
     },
     saveBpjsSettings: onlyOk((call) => [{ action: 'settings', detail: { section: 'bpjs', fields: filledKeys(call.input) } }]),
-    enrollHub: onlyOk(() => [{ action: 'settings', detail: { section: 'hub', method: 'enrollHub' } }]),
+    enrollHub: onlyOk((call) => [{ action: 'settings', detail: enrolmentDetail('enrollHub', call.value) }]),
 
     exportReport: exported((i) => str(i, 'report')),
     exportImportIssues: exported((i) => `import-issues:${str(i, 'list') ?? ''}`),
