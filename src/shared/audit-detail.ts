@@ -131,7 +131,8 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
         return t('audit.detail.settingsHubAt', { facility: text(d.facility), counter: text(d.counter), prefix: text(d.prefix), url: text(d.hubUrl) });
       }
       const names = (Array.isArray(d.changed) ? d.changed : Array.isArray(d.fields) ? d.fields : []).map((f) => fieldName(f, w));
-      const key = section === 'bpjs' ? 'audit.detail.settingsBpjs' : method === 'hubSettings' ? 'audit.detail.settingsFromHub' : 'audit.detail.settings';
+      const key =
+        section === 'bpjs' ? (method === 'hubBpjs' ? 'audit.detail.settingsBpjsFromHub' : 'audit.detail.settingsBpjs') : method === 'hubSettings' ? 'audit.detail.settingsFromHub' : 'audit.detail.settings';
       return t(key, { fields: names.length ? names.join(', ') : '–' });
     }
     case 'export': {

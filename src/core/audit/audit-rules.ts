@@ -237,7 +237,7 @@ function changedKeys(before: Loose, after: Loose): string[] {
 }
 
 /** Field names of a secrets form that were filled in: a secret left empty keeps the saved one. */
-function filledKeys(form: Loose): string[] {
+export function filledKeys(form: Loose): string[] {
   if (form === null || typeof form !== 'object') return [];
   return Object.entries(form as Record<string, unknown>)
     .filter(([, v]) => v !== undefined && v !== '' && v !== null)

@@ -96,6 +96,7 @@ export const auditWordsEn: Catalog<typeof auditWordsId> = {
       settingsHub: 'counter enrolled with the facility hub',
       settingsHubAt: 'counter enrolled with the hub of {{facility}} as {{counter}} (prefix {{prefix}}, {{url}})',
       settingsFromHub: 'facility settings changed at the hub: {{fields}}',
+      settingsBpjsFromHub: "the facility's BPJS access received from the hub, filled in: {{fields}}",
       importFromHub: '{{kind}} as of {{asOf}} received from the hub and now current: {{rows}} members (edition {{edition}})',
       hubAccount: { added: 'account added from the hub', changed: 'account changed at the hub', removed: 'account removed at the hub' },
       roleChanged: 'role {{previous}} → {{role}}',

@@ -98,6 +98,7 @@ export const auditWordsId = {
       settingsHub: 'loket didaftarkan ke hub fasilitas',
       settingsHubAt: 'loket didaftarkan ke hub {{facility}} sebagai {{counter}} (prefiks {{prefix}}, {{url}})',
       settingsFromHub: 'pengaturan fasilitas diubah di hub: {{fields}}',
+      settingsBpjsFromHub: 'akses BPJS fasilitas diterima dari hub, diisi: {{fields}}',
       importFromHub: '{{kind}} per {{asOf}} diterima dari hub dan kini berlaku: {{rows}} peserta (edisi {{edition}})',
       hubAccount: { added: 'akun dari hub ditambahkan', changed: 'akun diubah di hub', removed: 'akun dihapus di hub' },
       roleChanged: 'peran {{previous}} → {{role}}',

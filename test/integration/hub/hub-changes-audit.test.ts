@@ -81,6 +81,9 @@ it('the enrolment by loket enroll, and the settings, accounts and list edition t
   const settingsFile = join(dir, 'hubset.json');
   writeFileSync(settingsFile, JSON.stringify({ facilityName: 'RSUD UJI DIUBAH HUB', followUpHours: 24 }));
   await ok('hub', 'settings', '--file', settingsFile, '--hub-dir', hubDir);
+  const credentials = join(dir, 'bpjs.env');
+  writeFileSync(credentials, 'LOKET_BPJS_SERVICE=vclaim\nLOKET_BPJS_URL=https://bpjs.example/vclaim-rest\nLOKET_BPJS_CONS_ID=12345\nLOKET_BPJS_SECRET=rahasia-sekali\nLOKET_BPJS_USER_KEY=kunci-pengguna\n', { mode: 0o600 });
+  await ok('hub', 'bpjs', '--credentials', credentials, '--hub-dir', hubDir);
   await ok('sync', '--db', db);
 
   const HUB = 'hub:RSUD Uji Privasi';
@@ -90,13 +93,14 @@ it('the enrolment by loket enroll, and the settings, accounts and list edition t
       expect.objectContaining({ action: 'import', subject: LIST, detail: expect.objectContaining({ method: 'hubEdition', source: 'hub', kind: 'pbi-apbd', asOf: '2026-11-01', rows: expect.any(Number) }) }),
       expect.objectContaining({ action: 'account-change', subject: 'siti', detail: expect.objectContaining({ method: 'hubAccounts', change: 'added', role: 'clerk' }) }),
       expect.objectContaining({ action: 'settings', detail: expect.objectContaining({ method: 'hubSettings', source: 'hub', changed: expect.arrayContaining(['facilityName', 'followUpHours']) }) }),
+      expect.objectContaining({ action: 'settings', detail: expect.objectContaining({ section: 'bpjs', method: 'hubBpjs', source: 'hub' }) }),
     ]),
   );
   expect(fromHub.filter((e) => e.action === 'account-change' && e.detail.role === 'admin')).toEqual([
     expect.objectContaining({ subject: 'siti', detail: expect.objectContaining({ change: 'changed', previousRole: 'clerk', passwordSet: true, rev: expect.any(Number) }) }),
   ]);
   // Never a hash in the trail.
-  expect(JSON.stringify(trail(db))).not.toContain('scrypt');
+  expect(JSON.stringify(trail(db))).not.toMatch(/scrypt|rahasia|kunci-pengguna/);
   // In words on the audit screen and in the export.
   const words = auditWording('id');
   expect(fromHub.map((e) => detailText(e, words))).toEqual(
@@ -123,12 +127,13 @@ it('the enrolment by loket enroll, and the settings, accounts and list edition t
     [ME, 'account', 'siti'],
     [ME, 'account', 'siti'],
     [ME, 'settings', null],
+    [ME, 'bpjs', null],
   ]);
   expect(entries[3]!.detail).toMatchObject({ change: 'added', role: 'clerk' });
   expect(entries[4]!.detail).toMatchObject({ change: 'changed', role: 'admin', previousRole: 'clerk', passwordSet: true });
   expect(entries[5]!.detail).toMatchObject({ changed: ['facilityName', 'followUpHours'] });
   expect(entries.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
-  expect(JSON.stringify(entries)).not.toContain('scrypt');
+  expect(JSON.stringify(entries)).not.toMatch(/scrypt|rahasia|kunci-pengguna/);
   const worded = await runCaptured(['hub', 'audit', '--hub-dir', hubDir, '--lang', 'id']);
   expect(worded.lines.map((l) => l.slice(l.indexOf('  ') + 2))).toEqual([
     `${ME}  kode pendaftaran loket dibuat "Loket 1"  prefiks K1, kode berlaku sampai ${entries[0]!.detail.expiresAt as string}`,
@@ -137,6 +142,7 @@ it('the enrolment by loket enroll, and the settings, accounts and list edition t
     `${ME}  akun "siti"  ditambahkan · peran clerk · revisi 1`,
     `${ME}  akun "siti"  diubah · peran clerk → admin · kata sandi baru · revisi 2`,
     `${ME}  pengaturan fasilitas  diubah: facilityName, followUpHours · pengaturan pertama dari hub · revisi 2`,
+    `${ME}  akses BPJS  layanan vclaim · revisi 3`,
   ]);
   // Append-only.
   await expect(hub.pg.query('DELETE FROM admin_log')).rejects.toThrow(/append-only/);
