@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/core/store/open-database';
 import { startHub, type RunningHub } from '../../../src/hub/hub-main';
 import { cliActor } from '../../../src/cli/cli-actor';
@@ -31,13 +31,11 @@ beforeAll(async () => {
   if (!existsSync(builtFile('main', 'cli.js'))) throw new Error('out/main/cli.js is missing: run `npx electron-vite build` first.');
   postgres = await startTestPostgres();
 });
-afterEach(async () => {
-  await hub?.stop();
-  hub = undefined;
-  if (savedPassword === undefined) delete process.env.LOKET_ACCOUNT_PASSWORD;
-  else process.env.LOKET_ACCOUNT_PASSWORD = savedPassword;
-});
+// One test: the hub, the password the commands read and PostgreSQL go at the end.
 afterAll(async () => {
+  await hub?.stop();
+  process.env.LOKET_ACCOUNT_PASSWORD = savedPassword;
+  if (savedPassword === undefined) delete process.env.LOKET_ACCOUNT_PASSWORD;
   await postgres?.stop();
 });
 
