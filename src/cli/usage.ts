@@ -39,6 +39,9 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     mencabut loket: permintaannya ditolak mulai sekarang.
   loket hub status --hub-dir FOLDER
     loket-loket yang terdaftar, kontak terakhir dan antrean kirimnya.
+  loket hub audit --hub-dir FOLDER [--json]
+    catatan hub: siapa (pengguna OS, cli:NAMA) mengubah pengaturan, akses BPJS, akun, edisi daftar
+    atau loket, dan kapan.
   loket hub ... --mode district
     hub dinas kesehatan: hanya menerbitkan edisi daftar ke hub-hub fasilitas (tanpa register pasien).
   loket hub ... --upstream-code KODE [--upstream-url URL]
@@ -144,6 +147,9 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     revokes a counter: its requests are refused from now on.
   loket hub status --hub-dir DIR
     the enrolled counters, their last contact and outbox backlog.
+  loket hub audit --hub-dir DIR [--json]
+    the hub's record: who (the OS user, cli:NAME) changed settings, BPJS access, accounts, list editions
+    or counters, and when.
   loket hub ... --mode district
     a district health office hub: publishes list editions to facility hubs only (no patient register).
   loket hub ... --upstream-code CODE [--upstream-url URL]

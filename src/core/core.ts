@@ -1,4 +1,6 @@
 import type { CoreContext } from './core-context';
+import { filledKeys } from './audit/audit-rules';
+import { recordFromHub } from './audit/hub-audit';
 import { BpjsLink } from './bpjs/bpjs-link';
 import { bpjsMethods } from './bpjs/bpjs-methods';
 import { pruneBridgeLog } from './bpjs/bridge-log';
@@ -102,8 +104,10 @@ export function createCore(config: CoreConfig): Core {
     ...(config.hubEditionIntervalMs ? { editionIntervalMs: config.hubEditionIntervalMs } : {}),
     ...(config.hubTransport ? { transportOf: config.hubTransport } : {}),
     // Set at the hub for the whole facility; saved here exactly as the settings screen saves it.
+    // Not through the audited methods (no clerk did it): recorded under the hub's name, which fields came (never a secret).
     applyBpjs: async (form) => {
       await methods.saveBpjsSettings(form);
+      recordFromHub(db, now(), 'settings', null, { section: 'bpjs', method: 'hubBpjs', fields: filledKeys(form) });
     },
     onAccounts: () => session.announce(),
   });

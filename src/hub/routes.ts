@@ -6,6 +6,7 @@ import type { HubRoute } from './http/route';
 import { registerRoutes } from './register/register-routes';
 import { bpjsRoutes } from './bpjs/bpjs-routes';
 import { auditHeadRoute } from './audit/audit-head-route';
+import { adminLogRoute } from './audit/admin-log-route';
 import { accountRoutes } from './accounts/accounts-routes';
 
 /**
@@ -16,4 +17,5 @@ export const hubRoutes = (editions: HubEditionsConfig, mode: HubMode = 'facility
   ...enrollmentRoutes(identity),
   ...(mode === 'facility' ? [...registerRoutes(), ...bpjsRoutes(editions), auditHeadRoute(), ...accountRoutes()] : []),
   ...editionRoutes(editions, mode),
+  adminLogRoute(),
 ];

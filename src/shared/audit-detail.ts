@@ -125,14 +125,22 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
       return t(method === 'undoMoveVisit' ? 'audit.detail.visitMoveUndone' : 'audit.detail.visitMove', words);
     }
     case 'import':
+      if (method === 'hubEdition') {
+        return t('audit.detail.importFromHub', { kind: t(`listKind.${text(d.kind)}`, { defaultValue: text(d.kind) }), asOf: has(d.asOf) ? w.date(text(d.asOf)) : '–', rows: text(d.rows), edition: text(d.edition) });
+      }
       return t('audit.detail.import', { kind: t(`listKind.${text(d.kind)}`, { defaultValue: text(d.kind) }), asOf: has(d.asOf) ? w.date(text(d.asOf)) : '–', rows: text(d.rows), rejected: text(d.rejected), edition: text(d.edition) });
     case 'rollback':
       return t('audit.detail.rollback', { edition: text(d.edition), rows: text(d.rows) });
     case 'settings': {
       const section = text(d.section);
-      if (section === 'hub') return t('audit.detail.settingsHub');
+      if (section === 'hub') {
+        if (!has(d.facility)) return t('audit.detail.settingsHub');
+        return t('audit.detail.settingsHubAt', { facility: text(d.facility), counter: text(d.counter), prefix: text(d.prefix), url: text(d.hubUrl) });
+      }
       const names = (Array.isArray(d.changed) ? d.changed : Array.isArray(d.fields) ? d.fields : []).map((f) => fieldName(f, w));
-      return t(section === 'bpjs' ? 'audit.detail.settingsBpjs' : 'audit.detail.settings', { fields: names.length ? names.join(', ') : '–' });
+      const key =
+        section === 'bpjs' ? (method === 'hubBpjs' ? 'audit.detail.settingsBpjsFromHub' : 'audit.detail.settingsBpjs') : method === 'hubSettings' ? 'audit.detail.settingsFromHub' : 'audit.detail.settings';
+      return t(key, { fields: names.length ? names.join(', ') : '–' });
     }
     case 'export': {
       // A recovery key or a backup is a file, not a table: no format, no rows.
@@ -148,6 +156,7 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
       return t(method === 'setupAdmin' ? 'audit.detail.setupAdminFailed' : 'audit.detail.loginFailed', words);
     }
     case 'account-change': {
+      if (method === 'hubAccounts') return hubAccountText(d, w);
       if (method !== 'saveAccount') return t(`audit.methods.${method}`, { defaultValue: method });
       const parts = [
         has(d.role) ? t('audit.detail.role', { role: t(`role.${text(d.role)}`, { defaultValue: text(d.role) }) }) : '',
@@ -176,6 +185,22 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
       return maskQueryIdentifiers(rest);
     }
   }
+}
+
+/** An account the hub added, changed or removed here: what changed, never a hash. */
+function hubAccountText(d: AuditEntryView['detail'], w: DetailWording): string {
+  const t = w.t;
+  const role = (v: unknown): string => t(`role.${text(v)}`, { defaultValue: text(v) });
+  const parts = [
+    t(`audit.detail.hubAccount.${text(d.change)}`, { defaultValue: text(d.change) }),
+    has(d.previousRole) ? t('audit.detail.roleChanged', { previous: role(d.previousRole), role: role(d.role) }) : has(d.role) ? t('audit.detail.role', { role: role(d.role) }) : '',
+    d.nameChanged === true ? t('audit.detail.nameChanged') : '',
+    d.passwordSet === true && d.change !== 'added' ? t('audit.detail.passwordSet') : '',
+    d.pinSet === true ? t('audit.detail.pinSet') : d.pinCleared === true ? t('audit.detail.pinCleared') : '',
+    d.disabled === true ? t('audit.detail.disabled') : d.disabled === false && d.change === 'changed' ? t('audit.detail.enabled') : '',
+    d.tookOver === true ? t('audit.detail.tookOver') : '',
+  ];
+  return parts.filter(Boolean).join(' · ');
 }
 
 /** An entry's action in words ("lookup" → "Pencarian"); an action this catalog does not know, as stored. */

@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, rmSync, rmdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { appendAudit } from '../../core/audit/audit-log.repo';
+import { enrolmentDetail } from '../../core/audit/hub-audit';
 import { secretKeyPath } from '../../core/core-paths';
 import { LoketError } from '../../core/errors';
 import { keyFileSecretBox } from '../../core/secrets/secret-box';
@@ -10,6 +12,7 @@ import { EnrollmentCodeInvalid, enroll } from '../../core/sync/enroll';
 import { clockDifferenceMinutes, clockDifferenceText } from '../../shared/hub-clock';
 import type { Lang } from '../../shared/i18n/messages';
 import type { HubClock } from '../../core/sync/hub-transport';
+import { cliActor } from '../cli-actor';
 import type { Output } from '../output';
 import { reportHubFailure } from './hub-failure';
 import { HubCliFailure, hubText, HubUsageError } from './hub-messages';
@@ -57,6 +60,8 @@ export async function enrollCommand(values: { hub?: string | undefined; code?: s
         if (error instanceof LoketError && error.key === 'hub/already-enrolled') throw new HubCliFailure('fail/already-enrolled', error.params);
         throw error;
       });
+      // Recorded like the app's enrolment (enrollHub), under the command's actor: from here the hub changes this counter.
+      appendAudit(db, { at: new Date().toISOString(), actor: cliActor().username, action: 'settings', detail: enrolmentDetail('enroll', credential) });
       const { secret: _secret, certificatePem: _pem, ...shown } = credential;
       if (out.json) out.data({ ok: true, ...shown, clockMinutes });
       else out.line(hubText(lang, 'enroll/done', { facility: credential.facility, name: credential.name, prefix: credential.offlinePrefix, url: credential.hubUrl }));

@@ -6,7 +6,9 @@ import { CERT_FILE } from '../../hub/tls/certificate';
 import { durationWords } from '../../shared/hub-clock';
 import type { HubCounterStatus, HubStatus } from '../../shared/hub-protocol';
 import type { Lang } from '../../shared/i18n/messages';
+import { cliActor } from '../cli-actor';
 import type { Output } from '../output';
+import { hubAuditCommand } from './hub-audit';
 import { hubFacilityCommand, type HubFacilityValues } from './hub-facility';
 import { editionAddCommand, type EditionAddValues } from './hub-edition';
 import { HubCliFailure, hubText, HubUsageError } from './hub-messages';
@@ -15,6 +17,8 @@ import { hubAccountCommand, type HubAccountValues } from './hub-account';
 /**
  * The admin commands talk to the running hub over HTTPS, as a counter would, with hub.json's
  * admin key and its certificate pinned: they run on the hub's machine (hub.json is 0600 there).
+ * Each names the OS user running it (`cli:<user>`), which the hub keeps with every change it
+ * makes (`loket hub audit`).
  */
 export function adminTransport(hubDir: string | undefined): PinnedTransport {
   if (!hubDir) throw new HubUsageError('usage/hub-needs-dir');
@@ -27,6 +31,7 @@ export function adminTransport(hubDir: string | undefined): PinnedTransport {
     fingerprint: config.fingerprint,
     certificatePem: readFileSync(join(hubDir, CERT_FILE), 'utf8'),
     authorization: `Admin ${config.adminKey}`,
+    actor: cliActor().username,
     timeoutMs: 15_000,
   });
 }
@@ -36,7 +41,7 @@ export interface HubAdminValues extends HubFacilityValues, EditionAddValues, Hub
   prefix?: string | undefined;
 }
 
-/** `loket hub counter add NAME`, `loket hub counter revoke NAME`, `loket hub status`, `loket hub edition add FILE`. */
+/** `loket hub counter add NAME`, `loket hub counter revoke NAME`, `loket hub status`, `loket hub audit`, `loket hub edition add FILE`. */
 export async function hubAdminCommand(args: string[], values: HubAdminValues, out: Output, lang: Lang): Promise<number> {
   const [what, action, name, extra] = args;
   if (what === 'settings' || what === 'bpjs' || what === 'report') {
@@ -51,6 +56,10 @@ export async function hubAdminCommand(args: string[], values: HubAdminValues, ou
     if (action !== 'add' || extra !== undefined) throw new HubUsageError('usage/hub-unknown', { value: args.join(' ') });
     const admin = adminTransport(values['hub-dir']);
     return editionAddCommand(name, values, values['hub-dir']!, admin, out, lang);
+  }
+  if (what === 'audit') {
+    if (action !== undefined) throw new HubUsageError('usage/hub-unknown', { value: args.join(' ') });
+    return hubAuditCommand(adminTransport(values['hub-dir']), out, lang);
   }
   if (what === 'status') {
     if (action !== undefined) throw new HubUsageError('usage/hub-unknown', { value: args.join(' ') });

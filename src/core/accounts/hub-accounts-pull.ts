@@ -1,7 +1,9 @@
 import { HUB_ACCOUNTS_PATH, hubAccountsResponse, type HubAccountRecord } from '../../shared/hub-accounts';
 import type { Db } from '../store/open-database';
 import { HubRefused, type HubTransport } from '../sync/hub-transport';
-import { removeHubAccountsExcept, upsertAccount } from './accounts.repo';
+import { recordFromHub } from '../audit/hub-audit';
+import { allAccounts, removeHubAccountsExcept, upsertAccount } from './accounts.repo';
+import { accountChangesFromHub } from './hub-account-changes';
 import { isSecretHash } from './password-hash';
 
 const storedRevision = (db: Db): number => db.prepare('SELECT accounts_revision FROM sync_state WHERE id = 1').pluck().get() as number;
@@ -28,13 +30,20 @@ export async function pullHubAccounts(db: Db, transport: HubTransport, now: Date
   return true;
 }
 
+/**
+ * Stores the hub's accounts, and records each account this changed here (added, changed,
+ * removed: account-change entries under the hub's name, never a hash) in the same transaction:
+ * an administrator made at the hub can sign in here, and the trail says since when.
+ */
 export function applyHubAccounts(db: Db, accounts: readonly HubAccountRecord[], rev: number, now: Date): void {
   db.transaction(() => {
+    const before = allAccounts(db);
     const usable = accounts.filter((a) => isSecretHash(a.passwordHash) && (a.pinHash === null || isSecretHash(a.pinHash)));
     for (const a of usable) {
       upsertAccount(db, { username: a.username, displayName: a.displayName, role: a.role, passwordHash: a.passwordHash, pinHash: a.pinHash, disabled: a.disabled, source: 'hub', hubRevision: a.rev }, now);
     }
     removeHubAccountsExcept(db, usable.map((a) => a.username));
+    for (const change of accountChangesFromHub(before, allAccounts(db))) recordFromHub(db, now, 'account-change', change.username, { ...change.detail, rev });
     db.prepare('UPDATE sync_state SET accounts_revision = ? WHERE id = 1').run(rev);
   })();
 }

@@ -110,7 +110,9 @@ function takeWaiting(db: Db): AuditRecord[] {
 }
 
 function write(db: Db, records: AuditRecord[], relaxed: boolean): AuditHead {
-  if (!relaxed) return appendNow(db, records);
+  // Inside a caller's transaction (an entry written with the change it records: a pull from the
+  // hub) SQLite refuses to change the safety level, and the commit is the caller's anyway.
+  if (!relaxed || db.inTransaction) return appendNow(db, records);
   const synchronous = db.pragma('synchronous', { simple: true }) as number;
   const checkpointPages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   if (synchronous > 1) db.pragma('synchronous = NORMAL');

@@ -1,5 +1,6 @@
 import type { AuditAction, AuditDetail } from '../../shared/audit';
 import { bool, detailOf, len, num, obj, str, type Loose } from './audit-input';
+import { enrolmentDetail } from './hub-audit';
 import { identityAttached, patientChange } from './patient-change-rule';
 import { patientMerge } from './patient-merge-rule';
 import { queryKeyOf } from './query-key';
@@ -237,7 +238,7 @@ function changedKeys(before: Loose, after: Loose): string[] {
 }
 
 /** Field names of a secrets form that were filled in: a secret left empty keeps the saved one. */
-function filledKeys(form: Loose): string[] {
+export function filledKeys(form: Loose): string[] {
   if (form === null || typeof form !== 'object') return [];
   return Object.entries(form as Record<string, unknown>)
     .filter(([, v]) => v !== undefined && v !== '' && v !== null)
@@ -334,7 +335,7 @@ export function auditRules(settingsNow: () => Loose, lockedNow: () => boolean = 
       notes: (call) => (call.ok ? [{ action: 'settings', detail: { section: 'counter', changed: changedKeys(call.before, call.value) } }] : []),
     },
     saveBpjsSettings: onlyOk((call) => [{ action: 'settings', detail: { section: 'bpjs', fields: filledKeys(call.input) } }]),
-    enrollHub: onlyOk(() => [{ action: 'settings', detail: { section: 'hub', method: 'enrollHub' } }]),
+    enrollHub: onlyOk((call) => [{ action: 'settings', detail: enrolmentDetail('enrollHub', call.value) }]),
 
     exportReport: exported((i) => str(i, 'report')),
     exportImportIssues: exported((i) => `import-issues:${str(i, 'list') ?? ''}`),

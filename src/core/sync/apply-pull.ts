@@ -3,6 +3,7 @@ import { oldMrnKey, storedOldMrn } from '../../shared/old-mrn';
 import { withoutControlCharacters } from '../../shared/text-rules';
 import { counterSettingsSchema, type CounterSettings } from '../../shared/settings';
 import { nameColumns } from '../patients/loose-name-keys';
+import { recordFromHub } from '../audit/hub-audit';
 import { readSettings, saveSettings } from '../settings/settings.repo';
 import type { Db } from '../store/open-database';
 import { keepDeferred, withDeferred, type Deferred, type DeferrableList } from './pull-deferred';
@@ -47,10 +48,10 @@ const PENDING_KINDS = {
  * again with every pull (pull-deferred.ts); the cursor always moves to the response's, so no
  * record holds back the ones after it. See docs/hub.md, "The counter side of sync".
  */
-export function applyPull(db: Db, response: PullResponse): PullApplied {
+export function applyPull(db: Db, response: PullResponse, now: Date = new Date()): PullApplied {
   return db.transaction(() => {
     db.prepare('UPDATE sync_state SET applying = 1 WHERE id = 1').run();
-    const round = new PullRound(db);
+    const round = new PullRound(db, now);
     const result = round.apply(withDeferred(db, response));
     const waiting = keepDeferred(db, round.deferred, !response.more);
     db.prepare('UPDATE sync_state SET applying = 0 WHERE id = 1').run();
@@ -65,7 +66,10 @@ class PullRound {
   readonly deferred: Deferred[] = [];
   private readonly conflicts: string[] = [];
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly now: Date,
+  ) {}
 
   private defer<L extends DeferrableList>(list: L, record: PullResponse[L][number]): void {
     this.deferred.push({ list, record });
@@ -287,13 +291,20 @@ class PullRound {
     this.applied += 1;
   }
 
-  /** The facility's keys only: the counter keeps its printer, paper and prefix. Invalid settings change nothing. */
+  /**
+   * The facility's keys only: the counter keeps its printer, paper and prefix. Invalid settings
+   * change nothing. What did change is an entry of the trail, under the hub's name, in this
+   * transaction: which fields, never their values (as a clerk's settings change).
+   */
   private applyFacilitySettings(facility: FacilitySettings): CounterSettings | null {
     const current = readSettings(this.db);
     const picked = Object.fromEntries(FACILITY_SETTING_KEYS.filter((key) => key in facility).map((key) => [key, facility[key]]));
     const next = counterSettingsSchema.safeParse({ ...current, ...picked });
     if (!next.success) return null;
-    return saveSettings(this.db, next.data);
+    const changed = FACILITY_SETTING_KEYS.filter((key) => JSON.stringify(current[key]) !== JSON.stringify(next.data[key]));
+    const saved = saveSettings(this.db, next.data);
+    if (changed.length > 0) recordFromHub(this.db, this.now, 'settings', null, { section: 'counter', method: 'hubSettings', changed });
+    return saved;
   }
 }
 

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { recordFromHub } from '../audit/hub-audit';
 import { readEditions, type EditionRow } from '../lists/editions.repo';
 import { applyKey, editionOpens, editionPath, editionStoreOf, requireEditionsWritable, type EditionStore } from '../store/edition-store';
 import type { Db } from '../store/open-database';
@@ -159,6 +160,16 @@ async function fetchOne(db: Db, store: EditionStore, transport: HubTransport, en
     rekeyFile(temp, transferKey, store.key, store.nativeBinding);
     const { editionId, setAside } = installEditionFile(db, temp, meta, now, replacingUnreadable);
     db.prepare('UPDATE list_editions SET content_hash = ? WHERE id = ?').run(meta.contentHash, editionId);
+    // The list look-ups read changed without a clerk's import: the trail says the hub's edition became current.
+    recordFromHub(db, now(), 'import', meta.list, {
+      method: 'hubEdition',
+      kind: meta.kind,
+      asOf: meta.asOf,
+      edition: editionId,
+      rows: meta.members,
+      contentHash: meta.contentHash.slice(0, 16),
+      ...(replacingUnreadable !== undefined ? { replacedUnreadable: replacingUnreadable } : {}),
+    });
     return { list: entry.list, outcome: 'installed', editionId, asOf: meta.asOf, ...(setAside ? { setAside } : {}) };
   } finally {
     removeTemp(temp);

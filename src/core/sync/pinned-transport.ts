@@ -2,6 +2,7 @@ import { Agent, request, type RequestOptions } from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex, Readable } from 'node:stream';
 import { connect, type ConnectionOptions, type TLSSocket } from 'node:tls';
+import { ADMIN_ACTOR_HEADER } from '../../shared/hub-admin-log';
 import { COUNTER_CLOCK_HEADER } from '../../shared/hub-clock';
 import { HubRefused, HubUnreachable, type HubClock, type HubTransport } from './hub-transport';
 
@@ -22,6 +23,8 @@ export interface PinnedTransportOptions {
   outboxRejected?: () => number;
   /** Sent as they are: the counter's list editions as the hub should hear of them (edition-report.ts). */
   editionReport?: () => Record<string, string>;
+  /** Sent as X-Loket-Actor (URI-encoded): who runs an admin command, for the hub's record (hub-admin-log.ts). */
+  actor?: string;
   timeoutMs?: number;
   /** This computer's clock in ms (Date.now), compared with the hub's `Date` and sent in X-Loket-Clock; a test sets it back. */
   clock?: () => number;
@@ -122,6 +125,7 @@ export function pinnedTransport(options: PinnedTransportOptions): PinnedTranspor
             ...(options.pullStuck ? { 'x-loket-pull-stuck': String(options.pullStuck()) } : {}),
             ...(options.outboxRejected ? { 'x-loket-outbox-rejected': String(options.outboxRejected()) } : {}),
             ...(options.editionReport ? options.editionReport() : {}),
+            ...(options.actor ? { [ADMIN_ACTOR_HEADER]: encodeURIComponent(options.actor) } : {}),
             // This computer's clock: the hub keeps how far off it is, for its admin (`loket hub status`).
             [COUNTER_CLOCK_HEADER]: String(Math.round((options.clock ?? Date.now)())),
           },

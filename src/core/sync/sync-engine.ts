@@ -198,7 +198,7 @@ export class SyncEngine {
         return { bpjsChanged, settings, resent: true };
       }
       if (register?.epoch && register.epoch !== registerEpoch) setRegisterEpoch(db, register.epoch);
-      const applied = applyPull(db, pulled);
+      const applied = applyPull(db, pulled, this.options.now());
       if (pulled.bpjsRev) bpjsChanged = true;
       // Records kept aside are tried again with each page: the counts after the last page are the round's.
       round.pulled += applied.applied;

@@ -1,8 +1,9 @@
 import type { Pool } from 'pg';
 import { usernameKey, usernameSchema } from '../../shared/accounts';
-import { HUB_ACCOUNTS_PATH, HUB_ADMIN_ACCOUNTS_PATH, hubAccountWrite, type HubAccountListing, type HubAccountRecord, type HubAccountsResponse } from '../../shared/hub-accounts';
+import { HUB_ACCOUNTS_PATH, HUB_ADMIN_ACCOUNTS_PATH, hubAccountWrite, type HubAccountListing, type HubAccountRecord, type HubAccountsResponse, type HubAccountWrite } from '../../shared/hub-accounts';
 import { HubError, type HubRoute } from '../http/route';
 import { inTransaction } from '../enrollment/tx';
+import { adminActor, recordAdmin } from '../audit/admin-log.repo';
 
 interface Row {
   username: string;
@@ -17,6 +18,21 @@ interface Row {
 async function currentRev(pg: Pool): Promise<number> {
   const { rows } = await pg.query<{ rev: string | null }>('SELECT max(rev) AS rev FROM hub_accounts');
   return Number(rows[0]?.rev ?? 0);
+}
+
+/** What a save changed, for the hub's record: never a hash, never a display name's value. */
+function accountChange(existing: Row | undefined, w: HubAccountWrite, disabled: boolean, rev: number): Record<string, unknown> {
+  if (!existing) return { change: 'added', role: w.role, disabled, pinSet: typeof w.pinHash === 'string', rev };
+  return {
+    change: 'changed',
+    role: w.role,
+    ...(existing.role !== w.role ? { previousRole: existing.role } : {}),
+    ...(existing.disabled !== disabled ? { disabled } : {}),
+    ...(existing.display_name !== w.displayName ? { nameChanged: true } : {}),
+    ...(w.passwordHash !== undefined && w.passwordHash !== existing.password_hash ? { passwordSet: true } : {}),
+    ...(typeof w.pinHash === 'string' && w.pinHash !== existing.pin_hash ? { pinSet: true } : {}),
+    rev,
+  };
 }
 
 /**
@@ -76,7 +92,9 @@ export function accountRoutes(): HubRoute[] {
                pin_hash = excluded.pin_hash, disabled = excluded.disabled, rev = excluded.rev`,
             [key, existing?.username ?? username.data, w.displayName, w.role, w.passwordHash ?? existing!.password_hash, w.pinHash ?? existing?.pin_hash ?? null, w.disabled ?? existing?.disabled ?? false, rev],
           );
-          return { username: existing?.username ?? username.data, displayName: w.displayName, role: w.role, hasPin: (w.pinHash ?? existing?.pin_hash ?? null) !== null, disabled: w.disabled ?? existing?.disabled ?? false, rev };
+          const saved = { username: existing?.username ?? username.data, displayName: w.displayName, role: w.role, hasPin: (w.pinHash ?? existing?.pin_hash ?? null) !== null, disabled: w.disabled ?? existing?.disabled ?? false, rev };
+          await recordAdmin(client, { at: req.now(), actor: adminActor(req), action: 'account', subject: saved.username, detail: accountChange(existing, w, saved.disabled, rev) });
+          return saved;
         });
         return { json: saved };
       },

@@ -1,5 +1,6 @@
 import { bpjsSettingsFormSchema, type BpjsSettingsForm } from '../../shared/bpjs';
 import { HubError, type HubRoute } from '../http/route';
+import { adminActor, recordAdmin } from '../audit/admin-log.repo';
 import { lockRevisions, nextRevision } from '../pg/revisions';
 import { openForHub, sealForHub } from './bpjs-seal';
 
@@ -30,6 +31,8 @@ export function bpjsRoutes(config: { dataDir: string }): HubRoute[] {
             'INSERT INTO facility_bpjs (id, sealed, rev) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed, rev = excluded.rev',
             [sealForHub(config.dataDir, JSON.stringify(parsed.data)), rev],
           );
+          // Which service, never a secret.
+          await recordAdmin(client, { at: req.now(), actor: adminActor(req), action: 'bpjs', detail: { use: parsed.data.use, rev } });
           await client.query('COMMIT');
           return { json: { rev, use: parsed.data.use } };
         } catch (error) {

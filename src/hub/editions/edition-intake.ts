@@ -5,13 +5,14 @@ import type { Pool } from 'pg';
 import { EditionTransferError, receiveGzipEdition } from '../../core/sync/edition-receive';
 import { verifyEditionFile } from '../../core/sync/edition-verify';
 import type { UploadEditionResponse, UploadedEditionHeaders } from '../../core/sync/edition-wire';
+import { recordAdmin } from '../audit/admin-log.repo';
 import { HubError } from '../http/route';
 import { DEFAULT_MAX_EDITION_BYTES, editionsFolder, storedEditionPath, type HubEditionsConfig } from './edition-config';
 import { currentEditions, editionWithContent, recordEdition } from './hub-editions.repo';
 
 export interface EditionOrigin {
   source: 'upload' | 'upstream';
-  /** 'counter:<id> (<name>)', 'admin', 'upstream:<url>' */
+  /** 'counter:<id> (<name>)', the administrator as the command named them ('cli:<os user>'; adminActor), 'upstream:<url>' */
   uploadedBy: string;
 }
 
@@ -80,7 +81,18 @@ export async function takeEdition(
     });
     // Another upload of the same members was recorded meanwhile: the copy kept now is not needed.
     if (keptNow && entry.fileSha256 !== received.fileSha256) rmSync(stored, { force: true });
-    return { edition: entry, current: await isCurrent(pool, entry.fileSha256), duplicate };
+    const current = await isCurrent(pool, entry.fileSha256);
+    // Published: every counter of the facility will fetch it (when current). The hub's record says who brought it.
+    if (!duplicate) {
+      await recordAdmin(pool, {
+        at: now(),
+        actor: origin.uploadedBy,
+        action: 'edition',
+        subject: meta.list,
+        detail: { kind: meta.kind, asOf: meta.asOf, members: meta.members, contentHash: meta.contentHash.slice(0, 16), current, source: origin.source },
+      });
+    }
+    return { edition: entry, current, duplicate };
   } finally {
     rmSync(gzTemp, { force: true });
     rmSync(fileTemp, { force: true });

@@ -1,5 +1,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { ADMIN_EDITIONS_PATH, EDITION_HEADERS, EDITIONS_PATH, uploadedEditionHeaders, type EditionManifest, type UploadedEditionHeaders } from '../../core/sync/edition-wire';
+import { adminActor } from '../audit/admin-log.repo';
 import { HubError, type HubRequest, type HubRoute } from '../http/route';
 import { storedEditionPath, type HubEditionsConfig } from './edition-config';
 import { takeEdition, type EditionOrigin } from './edition-intake';
@@ -24,7 +25,7 @@ export function editionRoutes(config: HubEditionsConfig, mode: HubMode = 'facili
       if (!req.raw) throw new HubError(400, 'hub/edition-invalid', { reason: 'edition/no-body' });
       const origin: EditionOrigin = req.counter
         ? { source: 'upload', uploadedBy: `counter:${req.counter.id} (${req.counter.name})` }
-        : { source: 'upload', uploadedBy: 'admin' };
+        : { source: 'upload', uploadedBy: adminActor(req) };
       const reply = await takeEdition(req.pg, config, req.raw, declaredEdition(req), origin, req.now);
       return { status: reply.duplicate ? 200 : 201, json: reply };
     },

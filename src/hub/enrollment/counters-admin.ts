@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { z } from 'zod';
 import type { EnrollmentCode } from '../../shared/hub-protocol';
+import { adminActor, recordAdmin } from '../audit/admin-log.repo';
 import { HubError, type HubRoute } from '../http/route';
 import type { HubIdentity } from './identity';
 import { inTransaction } from './tx';
@@ -66,6 +67,8 @@ export const addCounterRoute = (identity: HubIdentity | undefined): HubRoute => 
         now,
         expiresAt,
       ]);
+      // Who may let a PC in: the code is the counter's key to the register, accounts and lists.
+      await recordAdmin(client, { at: now, actor: adminActor(req), action: 'counter-code', subject: name, detail: { prefix: chosen, expiresAt: expiresAt.toISOString() } });
       return chosen;
     });
     const code = encodeEnrollmentCode({ v: 1, urls: identity.urls, fingerprint: identity.fingerprint, token });
@@ -80,10 +83,13 @@ export const revokeCounterRoute = (): HubRoute => ({
   auth: 'admin',
   async handle(req) {
     const name = req.params['name'] ?? '';
-    const { rowCount } = await req.pg.query('UPDATE counters SET revoked_at = $2 WHERE name = $1 AND revoked_at IS NULL', [name, req.now()]);
-    // An unused code for that name is withdrawn too.
-    const codes = await req.pg.query('DELETE FROM enroll_tokens WHERE counter_name = $1 AND used_at IS NULL', [name]);
-    if (!rowCount && !codes.rowCount) throw new HubError(404, 'hub/counter-not-found', { name });
+    await inTransaction(req.pg, async (client) => {
+      const { rowCount } = await client.query('UPDATE counters SET revoked_at = $2 WHERE name = $1 AND revoked_at IS NULL', [name, req.now()]);
+      // An unused code for that name is withdrawn too.
+      const codes = await client.query('DELETE FROM enroll_tokens WHERE counter_name = $1 AND used_at IS NULL', [name]);
+      if (!rowCount && !codes.rowCount) throw new HubError(404, 'hub/counter-not-found', { name });
+      await recordAdmin(client, { at: req.now(), actor: adminActor(req), action: 'counter-revoked', subject: name, detail: { counter: (rowCount ?? 0) > 0, code: (codes.rowCount ?? 0) > 0 } });
+    });
     return { json: { revoked: name } };
   },
 });

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { COUNTER_CLOCK_HEADER } from '../../shared/hub-clock';
 import { enrollRequest, type EnrollResponse } from '../../shared/hub-protocol';
 import { clockAheadSeconds, hashSecret } from '../http/counter-auth';
+import { recordAdmin } from '../audit/admin-log.repo';
 import { HubError, type HubRoute } from '../http/route';
 import { hashToken } from './counters-admin';
 import { inTransaction } from './tx';
@@ -45,6 +46,8 @@ export const enrollRoute = (): HubRoute => ({
         clockAheadSeconds(typeof clock === 'string' ? clock : undefined, new Date()),
       ]);
       await client.query('UPDATE enroll_tokens SET used_at = $2 WHERE token_hash = $1', [hashToken(parsed.data.token), now]);
+      // The code was used: whoever held it is now this counter (the code's issue names the administrator).
+      await recordAdmin(client, { at: now, actor: `counter:${token.counter_name}`, action: 'counter-enrolled', subject: token.counter_name, detail: { counterId, prefix: token.offline_prefix } });
       const facility = await client.query<{ name: string }>('SELECT name FROM facility WHERE id = 1');
       return { counterId, secret, name: token.counter_name, offlinePrefix: token.offline_prefix, facility: facility.rows[0]?.name ?? '' };
     });

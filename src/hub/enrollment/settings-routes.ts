@@ -1,6 +1,7 @@
 import { FACILITY_SETTING_KEYS, type FacilitySettings } from '../../shared/hub-protocol';
 import { counterSettingsSchema, DEFAULT_SETTINGS } from '../../shared/settings';
 import { HubError, type HubRoute } from '../http/route';
+import { adminActor, recordAdmin } from '../audit/admin-log.repo';
 import { lockRevisions, nextRevision } from '../pg/revisions';
 import { inTransaction } from './tx';
 
@@ -42,7 +43,13 @@ export const putSettingsRoute = (): HubRoute => ({
         throw new HubError(422, 'hub/settings-invalid', { field: issue.path.join('.'), rule: issue.code });
       }
       const stored = Object.fromEntries(FACILITY_SETTING_KEYS.map((k) => [k, checked.data[k]]));
+      // Against what was in force (the defaults before the first save): which fields, never their
+      // values (as a counter's trail), with the revision the counters pull. `first`: from now on
+      // every facility field of every counter is the hub's.
+      const before: FacilitySettings = { ...DEFAULT_SETTINGS, ...(rows[0]?.json ?? {}) };
+      const changed = FACILITY_SETTING_KEYS.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(stored[k]));
       const rev = await nextRevision(client);
+      await recordAdmin(client, { at: req.now(), actor: adminActor(req), action: 'settings', detail: { changed, rev, ...(rows[0] ? {} : { first: true }) } });
       await client.query(
         `INSERT INTO facility_settings (id, json, rev) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET json = excluded.json, rev = excluded.rev`,
         [JSON.stringify(stored), rev],

@@ -88,6 +88,16 @@ it('hub accounts: set with loket hub account, pulled by the counter (hashes only
   expect(counter.sessions.length).toBeGreaterThan(announced);
   expect((await counter.call('sessionState', {})).phase).toBe('signed-out');
   expect((await counter.refusal('signIn', { username: 'budi', password: 'sandi-budi-di-hub' })).code).toBe('account/disabled');
+  // On the counter's trail (protecttester P7): the enrolment by its administrator, and each account the hub added or changed, under the hub's name.
+  const trail = (counter.core.db.prepare('SELECT actor, action, subject, detail FROM audit_log ORDER BY seq').all() as { actor: string; action: string; subject: string | null; detail: string }[])
+    .filter((e) => e.actor.startsWith('hub:') || e.action === 'settings')
+    .map((e) => ({ ...e, detail: JSON.parse(e.detail) as Record<string, unknown> }));
+  expect(trail).toEqual([
+    { actor: 'Ani', action: 'settings', subject: null, detail: expect.objectContaining({ section: 'hub', method: 'enrollHub', facility: 'RSUD Uji', counter: 'Loket 1' }) },
+    { actor: 'hub:RSUD Uji', action: 'account-change', subject: 'budi', detail: expect.objectContaining({ change: 'added', role: 'clerk', source: 'hub' }) },
+    { actor: 'hub:RSUD Uji', action: 'account-change', subject: 'dewi', detail: expect.objectContaining({ change: 'added', role: 'admin', source: 'hub' }) },
+    { actor: 'hub:RSUD Uji', action: 'account-change', subject: 'budi', detail: expect.objectContaining({ change: 'changed', disabled: true }) },
+  ]);
 
   // The hub away: the last known accounts still sign in (a new password set meanwhile is not known yet).
   process.env.LOKET_ACCOUNT_PASSWORD = 'sandi-dewi-baru';
