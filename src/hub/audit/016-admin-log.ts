@@ -6,8 +6,8 @@ import type { HubMigration } from '../pg/migration';
  * are never updated or deleted: a trigger refuses it (someone with the database password can
  * drop it; the record is for accountability, not proof against the database's owner).
  */
-export const m017AdminLog: HubMigration = {
-  version: 17,
+export const m016AdminLog: HubMigration = {
+  version: 16,
   name: 'admin-log',
   sql: `
 CREATE TABLE admin_log (
