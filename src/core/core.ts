@@ -109,11 +109,11 @@ export function createCore(config: CoreConfig): Core {
     ...lookups,
     ...listMethods(ctx),
     ...counter,
-    // Registered behind the lock: the one slip the locked counter may show and print (dispatch's inputRefusal).
+    // Registered in this stretch of the session: the one slip a locked counter, or a data officer, may show and print (dispatch's inputRefusal).
     async registerEmergency(input: Parameters<typeof counter.registerEmergency>[0]) {
-      const lock = session.lockTicket();
+      const stretch = session.stretchTicket();
       const visit = await counter.registerEmergency(input);
-      session.emergencyBehindLock(lock, visit.id);
+      session.emergencyRegistered(stretch, visit.id);
       return visit;
     },
     ...bpjsMethods(ctx, { link, rechecker, box, lookup: lookups.lookup }),

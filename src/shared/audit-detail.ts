@@ -94,7 +94,7 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
     case 'emergency':
       return t('audit.detail.emergency', { queue: text(d.queue) });
     case 'print':
-      if (d.kind === 'view') return t('audit.detail.slipViewLocked');
+      if (d.kind === 'view') return d.locked === true ? t('audit.detail.slipViewLocked') : t('audit.detail.slipViewOther', { registrar: actorText(text(d.registeredBy), w) });
       return t(`audit.detail.${d.kind === 'pdf' ? 'pdf' : 'print'}${d.reprint === true ? 'Again' : ''}`);
     case 'override':
       return t(`audit.warning.${text(d.warning)}`, { defaultValue: text(d.warning) });

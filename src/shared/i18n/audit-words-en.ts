@@ -82,6 +82,7 @@ export const auditWordsEn: Catalog<typeof auditWordsId> = {
       pdf: 'slip saved as PDF',
       pdfAgain: 'slip saved again as PDF',
       slipViewLocked: 'slip viewed behind the lock screen',
+      slipViewOther: 'slip viewed outside this clerk\'s own registrations (registered by {{registrar}})',
       payerChange: '{{previous}} → {{payer}}',
       joined: 'joined to MRN {{mrn}}',
       visitStatus: 'queue {{queue}} at {{unit}}: {{previous}} → {{status}}',

@@ -84,6 +84,7 @@ export const auditWordsId = {
       pdf: 'slip disimpan sebagai PDF',
       pdfAgain: 'slip disimpan ulang sebagai PDF',
       slipViewLocked: 'slip dilihat di layar terkunci',
+      slipViewOther: 'slip dilihat di luar pendaftaran petugas ini (didaftarkan oleh {{registrar}})',
       payerChange: '{{previous}} → {{payer}}',
       joined: 'digabung ke RM {{mrn}}',
       visitStatus: 'antrean {{queue}} di {{unit}}: {{previous}} → {{status}}',
