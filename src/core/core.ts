@@ -1,4 +1,5 @@
 import type { CoreContext } from './core-context';
+import { NO_SESSION_ACTOR } from '../shared/audit';
 import { BpjsLink } from './bpjs/bpjs-link';
 import { bpjsMethods } from './bpjs/bpjs-methods';
 import { pruneBridgeLog } from './bpjs/bridge-log';
@@ -65,7 +66,8 @@ export function createCore(config: CoreConfig): Core {
     // No export, backup or recovery key ever lands on the core's own files (files/own-files.ts).
     files: new FileHandles(now, (path) => checkSaveTarget(path, ownFilesOf(config.dbPath, config.keyFile?.path))),
     events: new TypedEmitter(),
-    clerk: () => session.actingUsername() ?? config.clerk ?? 'loket',
+    // Nobody signed in (an emergency at a counter nobody opened, a failed sign-in): a name no account can take.
+    clerk: () => session.actingUsername() ?? config.clerk ?? NO_SESSION_ACTOR,
     // An enrolled counter asks its hub for the unit's next number (tests may give their own).
     hubQueueNumber: config.hubQueueNumber ?? ((request) => hub.queueNumber(request)),
     bpjs: {

@@ -1,4 +1,4 @@
-import { NO_SESSION_ACTOR, type AuditEntryView } from './audit';
+import { LEGACY_NO_SESSION_ACTOR, NO_SESSION_ACTOR, type AuditEntryView } from './audit';
 import { maskAuditQuery, maskQueryIdentifiers } from './audit-mask';
 import { CORE_MESSAGES, formatCoreMessage, isMessageKey, type Lang } from './i18n/messages';
 import { patientChangeText } from './patient-change-text';
@@ -170,5 +170,5 @@ export function actionText(action: string, w: DetailWording): string {
 
 /** Who acted: the username; a refusal while nobody was signed in in words instead of its code. */
 export function actorText(actor: string, w: DetailWording): string {
-  return actor === NO_SESSION_ACTOR ? w.t('audit.noSession') : actor;
+  return actor === NO_SESSION_ACTOR || actor === LEGACY_NO_SESSION_ACTOR ? w.t('audit.noSession') : actor;
 }
