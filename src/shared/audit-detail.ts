@@ -149,6 +149,8 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
     }
     case 'patient-change':
       return patientChangeText(d, w);
+    case 'restore':
+      return restoreText(d, w);
     case 'rekey':
     case 'lock':
     case 'logout':
@@ -171,4 +173,21 @@ export function actionText(action: string, w: DetailWording): string {
 /** Who acted: the username; a refusal while nobody was signed in in words instead of its code. */
 export function actorText(actor: string, w: DetailWording): string {
   return actor === NO_SESSION_ACTOR || actor === LEGACY_NO_SESSION_ACTOR ? w.t('audit.noSession') : actor;
+}
+
+/** A restore (`loket restore`): from which backup, and what the replaced database held beyond it and where it was kept. */
+function restoreText(d: AuditEntryView['detail'], w: DetailWording): string {
+  const t = w.t;
+  const aside = has(d.aside) ? text(d.aside) : '–';
+  const replaced =
+    d.replaced === 'unreadable'
+      ? t('audit.detail.restoreUnreadable', { aside })
+      : d.replaced !== 'read'
+        ? ''
+        : d.setAside === null
+          ? t('audit.detail.restoreOtherTrail', { seq: text(d.replacedSeq), registrations: text(d.registrationsSetAside), aside })
+          : t('audit.detail.restoreSetAside', { entries: text(d.setAside), seq: text(d.replacedSeq), registrations: text(d.registrationsSetAside), aside });
+  return [t('audit.detail.restore', { from: text(d.from), backupTime: text(d.backupTime), backupSeq: text(d.backupSeq) }), replaced, d.forced === true ? t('audit.detail.restoreForced') : '']
+    .filter(Boolean)
+    .join(' · ');
 }

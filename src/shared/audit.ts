@@ -5,7 +5,7 @@ import { calendarDate } from './text-schemas';
 export const AUDIT_ACTIONS = [
   'lookup', 'register', 'emergency', 'print', 'override', 'payer-change', 'visit-status', 'import', 'rollback', 'settings',
   'login', 'login-failed', 'logout', 'lock', 'export', 'rekey', 'account-change', 'refused',
-  'patient-change', 'visit-move',
+  'patient-change', 'visit-move', 'restore',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
