@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SITI } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
-import { ADMIN, CLERK, OFFICER, accountsCore } from './accounts-fixture';
+import { ADMIN, CLERK, OFFICER, accountsCore, trailOf } from './accounts-fixture';
 
 const tempDir = useTempDir();
-
-interface Entry {
-  actor: string;
-  action: string;
-  subject: string | null;
-  detail: Record<string, unknown>;
-}
 
 /**
  * Signed in, a role gets what its work needs and no more, whatever a caller asks through the
@@ -28,12 +21,7 @@ describe('what a signed-in role gets through the contract', () => {
     const siti = await call('createPatient', { name: SITI.name, nik: SITI.nik, card: SITI.card, dob: SITI.dob, sex: 'P', address: 'JL. MELATI 7' });
     const sitiVisit = await call('registerVisit', { patientId: siti.id, unit: 'UMUM', verdict: null, payer: 'pending' });
     await call('signOut', {});
-    const lastSeq = (): number => core.db.prepare('SELECT COALESCE(MAX(seq), 0) FROM audit_log').pluck().get() as number;
-    const entriesSince = (seq: number): Entry[] =>
-      (core.db.prepare('SELECT actor, action, subject, detail FROM audit_log WHERE seq > ? ORDER BY seq').all(seq) as { actor: string; action: string; subject: string | null; detail: string }[]).map((e) => ({
-        ...e,
-        detail: JSON.parse(e.detail) as Record<string, unknown>,
-      }));
+    const { entriesSince, lastSeq } = trailOf(core);
     const visitsOf = (patientId: number): number => core.db.prepare('SELECT COUNT(*) FROM visits WHERE patient_id = ?').pluck().get(patientId) as number;
     return { ...made, siti, sitiVisit, lastSeq, entriesSince, visitsOf };
   }
@@ -51,15 +39,27 @@ describe('what a signed-in role gets through the contract', () => {
     expect((await call('slipHtml', { visitId: emergency.id })).html).toContain(emergency.queue);
   });
 
-  it("a data officer reads no other visit's slip: refused and on record", async () => {
-    const { call, refusal, sitiVisit, lastSeq, entriesSince } = await counter();
+  /** Signed in as the data officer, each call is refused as not the role's, and each refusal is on record under its name. */
+  async function refusedToOfficer(callsOf: (visitId: number) => [method: 'lookup' | 'findPatient' | 'slipHtml' | 'printSlip', input: Record<string, unknown>][]) {
+    const { call, refusal, lastSeq, entriesSince, sitiVisit } = await counter();
+    const calls = callsOf(sitiVisit.id);
     await call('signIn', { username: OFFICER.username, password: OFFICER.password });
     const before = lastSeq();
-    expect(await refusal('slipHtml', { visitId: sitiVisit.id })).toEqual({ code: 'session/forbidden' });
-    expect(await refusal('printSlip', { visitId: sitiVisit.id })).toEqual({ code: 'session/forbidden' });
-    expect(entriesSince(before).map((e) => [e.actor, e.action, e.detail['method'], e.detail['error']])).toEqual([
-      ['citra', 'refused', 'slipHtml', 'session/forbidden'],
-      ['citra', 'refused', 'printSlip', 'session/forbidden'],
+    for (const [method, input] of calls) expect(await refusal(method, input as never)).toEqual({ code: 'session/forbidden' });
+    expect(entriesSince(before).map((e) => [e.actor, e.action, e.detail['method'], e.detail['error']])).toEqual(calls.map(([method]) => ['citra', 'refused', method, 'session/forbidden']));
+  }
+
+  it('a data officer looking a patient up is refused and on record: no screen of the role asks it', async () => {
+    await refusedToOfficer(() => [
+      ['lookup', { query: SITI.nik }],
+      ['findPatient', { nik: SITI.nik }],
+    ]);
+  });
+
+  it("a data officer reads no other visit's slip: refused and on record", async () => {
+    await refusedToOfficer((visitId) => [
+      ['slipHtml', { visitId }],
+      ['printSlip', { visitId }],
     ]);
   });
 

@@ -1,11 +1,11 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openKeyedCore } from '../../helpers/keyed-database';
-import { SITI, writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
 import { loket, requireBuiltCli } from '../../helpers/loket-command';
+import { backedUpCounter } from './restore-fixture';
 
 /**
  * `loket restore` on the audit trail (protecttester P12): the restored trail says a restore
@@ -36,16 +36,7 @@ function trailOf(db: string): Row[] {
 
 describe('loket restore on the audit trail', () => {
   it('records the restore in the restored trail (who, which backup, the entries and registrations set aside), and says what the kept folder holds', async () => {
-    const dir = tempDir();
-    const db = join(dir, 'loket.db');
-    expect((await cli(['import', writeSampleCsv(dir), '--list', 'PBI', '--kind', 'pbi-apbd', '--as-of', '2026-11-01', '--db', db])).code).toBe(0);
-    expect((await cli(['daftar', SITI.nik, '--unit', 'UMUM', '--db', db])).code).toBe(0);
-    const usb = join(dir, 'usb');
-    mkdirSync(usb);
-    const recoveryKey = join(usb, 'kunci-pemulihan.txt');
-    const backup = join(usb, 'cadangan.db');
-    expect((await cli(['key', 'export', '--db', db, '--out', recoveryKey])).code).toBe(0);
-    expect((await cli(['backup', '--db', db, '--out', backup])).code).toBe(0);
+    const { dir, db, backup, recoveryKey } = await backedUpCounter(tempDir(), cli);
     // The backup's trail ends before the entry of the backup itself, written once the copy was taken.
     const backupHead = trailOf(db).at(-1)!.seq - 1;
     // After the backup: a registration (and its entries) the backup does not have.
