@@ -1,6 +1,7 @@
 import type { CoreContext } from './core-context';
 import { filledKeys } from './audit/audit-rules';
 import { recordFromHub } from './audit/hub-audit';
+import { NO_SESSION_ACTOR } from '../shared/audit';
 import { BpjsLink } from './bpjs/bpjs-link';
 import { bpjsMethods } from './bpjs/bpjs-methods';
 import { pruneBridgeLog } from './bpjs/bridge-log';
@@ -71,7 +72,8 @@ export function createCore(config: CoreConfig): Core {
     // No export, backup or recovery key ever lands on the core's own files (files/own-files.ts).
     files: new FileHandles(now, (path) => checkSaveTarget(path, ownFilesOf(config.dbPath, config.keyFile?.path))),
     events: new TypedEmitter(),
-    clerk: () => session.actingUsername() ?? config.clerk ?? 'loket',
+    // Nobody signed in (an emergency at a counter nobody opened, a failed sign-in): a name no account can take.
+    clerk: () => session.actingUsername() ?? config.clerk ?? NO_SESSION_ACTOR,
     // An enrolled counter asks its hub for the unit's next number (tests may give their own).
     hubQueueNumber: config.hubQueueNumber ?? ((request) => hub.queueNumber(request)),
     bpjs: {
@@ -117,11 +119,11 @@ export function createCore(config: CoreConfig): Core {
     ...lookups,
     ...listMethods(ctx),
     ...counter,
-    // Registered behind the lock: the one slip the locked counter may show and print (dispatch's inputRefusal).
+    // Registered in this stretch of the session: the one slip a locked counter, or a data officer, may show and print (dispatch's inputRefusal).
     async registerEmergency(input: Parameters<typeof counter.registerEmergency>[0]) {
-      const lock = session.lockTicket();
+      const stretch = session.stretchTicket();
       const visit = await counter.registerEmergency(input);
-      session.emergencyBehindLock(lock, visit.id);
+      session.emergencyRegistered(stretch, visit.id);
       return visit;
     },
     ...bpjsMethods(ctx, { link, rechecker, box, lookup: lookups.lookup }),

@@ -1,4 +1,5 @@
 import { contract, type MethodName, type Result } from '../shared/contract';
+import { NO_SESSION_ACTOR } from '../shared/audit';
 import { issuesOf } from '../shared/input-issues';
 import { METHOD_ACCESS, accessRefusal, inputRefusal } from '../shared/method-access';
 import type { Core } from './core';
@@ -35,9 +36,11 @@ export async function dispatch(core: Core, method: string, rawInput: unknown): P
   const refusal = byAccess ?? byInput;
   if (refusal) {
     // A refused change or export is on record (a clerk trying to export members): who, which method,
-    // why. Refused reads are not: a locked screen's background refreshes would flood the trail. A
-    // call refused for what it asked is (another patient's slip behind the lock): no screen asks it.
-    if (byInput || !READ_ONLY_METHODS.has(name)) auditRefusal(core.db, core.actingUsername() ?? 'no-session', name, refusal);
+    // why. Refused reads without a usable session are not: a locked screen's background refreshes
+    // would flood the trail. A call refused for what it asked is (another patient's slip behind the
+    // lock), and so is a read the signed-in role may not make (a data officer looking a patient
+    // up): no screen asks either, so each is a probe.
+    if (byInput || refusal === 'session/forbidden' || !READ_ONLY_METHODS.has(name)) auditRefusal(core.db, core.actingUsername() ?? NO_SESSION_ACTOR, name, refusal);
     return { ok: false, error: { code: refusal } };
   }
   // reportInput: a missing field reads as "required", not as a wrong type (the input itself is not passed on).

@@ -61,3 +61,15 @@ export const roleSchema = z.enum(ROLES);
 
 /** The same username whatever its case: the key accounts are compared by. */
 export const usernameKey = (username: string): string => username.trim().toLowerCase();
+
+/**
+ * Names the audit trail has used, or uses, for someone who is not an account: `no-session` and
+ * `loket` (nobody signed in, before the trail wrote `loket:no-session`), `admin` (the browser
+ * harness's preset administrator). A new account may not take one, so the trail never reads a
+ * clerk's work as nobody's (or the harness's). Names with `:` (`cli:<os user>`, `loket:recheck`,
+ * `loket:no-session`) are no username already. Accounts made before keep their names.
+ */
+export const RESERVED_USERNAMES: readonly string[] = ['admin', 'loket', 'no-session'];
+
+/** Whether a new account may not take this username (in any case). */
+export const isReservedUsername = (username: string): boolean => RESERVED_USERNAMES.includes(usernameKey(username));

@@ -1,4 +1,4 @@
-import { NO_SESSION_ACTOR, type AuditEntryView } from './audit';
+import { LEGACY_NO_SESSION_ACTOR, NO_SESSION_ACTOR, type AuditEntryView } from './audit';
 import { maskAuditQuery, maskQueryIdentifiers } from './audit-mask';
 import { CORE_MESSAGES, formatCoreMessage, isMessageKey, type Lang } from './i18n/messages';
 import { patientChangeText } from './patient-change-text';
@@ -101,7 +101,7 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
     case 'emergency':
       return t('audit.detail.emergency', { queue: text(d.queue) });
     case 'print':
-      if (d.kind === 'view') return t('audit.detail.slipViewLocked');
+      if (d.kind === 'view') return d.locked === true ? t('audit.detail.slipViewLocked') : t('audit.detail.slipViewOther', { registrar: actorText(text(d.registeredBy), w) });
       return t(`audit.detail.${d.kind === 'pdf' ? 'pdf' : 'print'}${d.reprint === true ? 'Again' : ''}`);
     case 'override':
       return t(`audit.warning.${text(d.warning)}`, { defaultValue: text(d.warning) });
@@ -173,6 +173,8 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
       const filled = Array.isArray(d.filled) ? d.filled.map((f) => (f === 'nik' ? 'NIK' : 'No. JKN')) : [];
       return filled.length ? `${line} · ${t('audit.detail.patientMergeFilled', { merged: text(d.mergedMrn), fields: filled.join(', ') })}` : line;
     }
+    case 'restore':
+      return restoreText(d, w);
     case 'rekey':
     case 'lock':
     case 'logout':
@@ -210,5 +212,22 @@ export function actionText(action: string, w: DetailWording): string {
 
 /** Who acted: the username; a refusal while nobody was signed in in words instead of its code. */
 export function actorText(actor: string, w: DetailWording): string {
-  return actor === NO_SESSION_ACTOR ? w.t('audit.noSession') : actor;
+  return actor === NO_SESSION_ACTOR || actor === LEGACY_NO_SESSION_ACTOR ? w.t('audit.noSession') : actor;
+}
+
+/** A restore (`loket restore`): from which backup, and what the replaced database held beyond it and where it was kept. */
+function restoreText(d: AuditEntryView['detail'], w: DetailWording): string {
+  const t = w.t;
+  const aside = has(d.aside) ? text(d.aside) : '–';
+  const replaced =
+    d.replaced === 'unreadable'
+      ? t('audit.detail.restoreUnreadable', { aside })
+      : d.replaced !== 'read'
+        ? ''
+        : d.setAside === null
+          ? t('audit.detail.restoreOtherTrail', { seq: text(d.replacedSeq), registrations: text(d.registrationsSetAside), aside })
+          : t('audit.detail.restoreSetAside', { entries: text(d.setAside), seq: text(d.replacedSeq), registrations: text(d.registrationsSetAside), aside });
+  return [t('audit.detail.restore', { from: text(d.from), backupTime: text(d.backupTime), backupSeq: text(d.backupSeq) }), replaced, d.forced === true ? t('audit.detail.restoreForced') : '']
+    .filter(Boolean)
+    .join(' · ');
 }

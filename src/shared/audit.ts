@@ -5,12 +5,21 @@ import { calendarDate } from './text-schemas';
 export const AUDIT_ACTIONS = [
   'lookup', 'register', 'emergency', 'print', 'override', 'payer-change', 'visit-status', 'import', 'rollback', 'settings',
   'login', 'login-failed', 'logout', 'lock', 'export', 'rekey', 'account-change', 'refused',
-  'patient-change', 'visit-move', 'patient-merge',
+  'patient-change', 'visit-move', 'patient-merge', 'restore',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** The actor of a refusal made while nobody was signed in (dispatch's access check writes it; the audit words it). */
-export const NO_SESSION_ACTOR = 'no-session';
+/**
+ * The actor when nobody is signed in: a refusal (dispatch's access check), an emergency registered
+ * at a counter nobody opened, a failed sign-in. A form no username can take (usernames have no
+ * `:`), so no account reads as nobody; the audit words it "(tidak ada yang masuk)".
+ */
+export const NO_SESSION_ACTOR = 'loket:no-session';
+/**
+ * What earlier versions wrote for a refusal with nobody signed in (their emergencies and failed
+ * sign-ins: `loket`). Still worded as nobody; both names are reserved (RESERVED_USERNAMES).
+ */
+export const LEGACY_NO_SESSION_ACTOR = 'no-session';
 
 /** A detail value: plain data only (it is stored as canonical JSON and hashed). */
 export type AuditDetail = Record<string, string | number | boolean | null | string[]>;

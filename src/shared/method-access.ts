@@ -23,12 +23,12 @@ export const METHOD_ACCESS = {
   hubLink: 'open',
   // An emergency is never blocked by a check: not by the sign-in screen either. Its slip waits for a
   // session (slipHtml/printSlip below), so nobody signed out can read another patient's slip.
-  // Without a signed-in session, for an unknown patient only (inputRefusal).
+  // For an unknown patient only, unless a clerk or an administrator is signed in (inputRefusal).
   registerEmergency: 'open',
 
   lockSession: 'emergency',
   signOut: 'emergency',
-  // Locked: only the slips of the emergencies registered behind this lock (inputRefusal).
+  // Locked, or a role without counter work: only the slips of its own emergencies (inputRefusal).
   slipHtml: 'emergency',
   printSlip: 'emergency',
 
@@ -116,26 +116,39 @@ export function accessRefusal(access: MethodAccess, phase: SessionPhase, role: R
 /** What the rules that read a call's input need to know of the caller. */
 export interface InputCaller {
   phase: SessionPhase;
-  /** The emergency visits registered behind the present lock (locked only). */
-  lockEmergencies: readonly number[];
+  role: Role | null;
+  /**
+   * The emergency visits registered in the present stretch of the session: behind the present
+   * lock when locked, since the sign-in or unlock when signed in.
+   */
+  emergencies: readonly number[];
 }
 
+/** Whether a role does the counter's work with patients (look-ups, registration, slips). */
+const doesCounterWork = (role: Role | null): boolean => accessRefusal('counter', 'signed-in', role) === null;
+
 /**
- * The rules that depend on a call's input, for the calls a counter without a usable session may
+ * The rules that depend on a call's input, for the calls a caller without the counter's work may
  * still make (an emergency is never blocked, and its slip shows over the lock):
- * - without a signed-in session (signed out, before the first account, or locked) an emergency is
- *   registered for an unknown patient only. Naming a patient (`patientId`) would answer their whole
- *   record to whoever stands at a counter nobody opened; behind the lock the patient on screen may
- *   not even be the one at the counter. The screens ask for an unidentified emergency there.
- * - locked, a slip is shown or printed only for an emergency registered behind this lock: any other
- *   visit's slip is another patient's data and waits for the unlock.
+ * - an emergency naming a patient (`patientId`) is counter work: its answer is the patient's whole
+ *   record (NIK, card, birth date, address). Without a signed-in session (signed out, before the
+ *   first account, or locked) it is refused with session/required: at a counter nobody opened, or
+ *   behind the lock, the patient on screen may not even be the one at the counter. Signed in as a
+ *   role without counter work (the data officer) it is refused with session/forbidden. The
+ *   screens ask for an unidentified emergency there, which stays open to everyone.
+ * - a slip is another patient's data: locked, or signed in as a role without counter work, it is
+ *   shown or printed only for an emergency registered in the present stretch of the session (behind
+ *   this lock; since this sign-in). Any other waits for the unlock (session/required) or is not
+ *   the role's (session/forbidden).
  */
 export function inputRefusal(method: MethodName, caller: InputCaller, input: unknown): AccessRefusal | null {
-  if (caller.phase === 'signed-in') return null;
-  if (method === 'registerEmergency') return fieldOf(input, 'patientId') !== undefined ? 'session/required' : null;
-  if (caller.phase === 'locked' && (method === 'slipHtml' || method === 'printSlip')) {
+  const signedIn = caller.phase === 'signed-in';
+  if (signedIn && doesCounterWork(caller.role)) return null;
+  const refusal: AccessRefusal = signedIn ? 'session/forbidden' : 'session/required';
+  if (method === 'registerEmergency') return fieldOf(input, 'patientId') !== undefined ? refusal : null;
+  if ((signedIn || caller.phase === 'locked') && (method === 'slipHtml' || method === 'printSlip')) {
     const visitId = fieldOf(input, 'visitId');
-    return typeof visitId === 'number' && caller.lockEmergencies.includes(visitId) ? null : 'session/required';
+    return typeof visitId === 'number' && caller.emergencies.includes(visitId) ? null : refusal;
   }
   return null;
 }

@@ -343,5 +343,8 @@ describe('accounts at the counter', () => {
     expect(await page.locator('#lookup-query').count()).toBe(0);
     expect(await page.getByTestId('settings-screen').count()).toBe(0);
     expect(await page.getByTestId('queue-screen').count()).toBe(0);
+    // The role's own screens ask nothing it may not: a refusal under its name would be a probe (dispatch records those).
+    const refused = c.harness.core.db.prepare(`SELECT detail FROM audit_log WHERE actor = ? AND action = 'refused'`).pluck().all(OFFICER.username);
+    expect(refused).toEqual([]);
   });
 });

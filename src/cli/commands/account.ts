@@ -1,4 +1,4 @@
-import { ROLES, usernameKey, type AccountView, type Role } from '../../shared/accounts';
+import { isReservedUsername, ROLES, usernameKey, type AccountView, type Role } from '../../shared/accounts';
 import type { Core } from '../../core/core';
 import { LoketError } from '../../core/errors';
 import type { Lang } from '../../shared/i18n/messages';
@@ -55,6 +55,7 @@ async function runAction(core: Core, action: Exclude<AccountAction, 'list'>, use
     // Said before the password is asked for; the core refuses it too (saveAccount's `create`).
     const taken = (await call(core, 'listAccounts', {})).find((a) => usernameKey(a.username) === usernameKey(username));
     if (taken) throw new LoketError('account/username-taken', { username: taken.username, displayName: taken.displayName });
+    if (isReservedUsername(username)) throw new LoketError('account/username-reserved', { username: username.trim() });
     const password = await readSecret(cliText(lang, 'account/password-prompt', { username }));
     return call(core, 'saveAccount', { username, displayName: values.name, role, password, create: true });
   }

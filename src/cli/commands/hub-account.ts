@@ -1,4 +1,4 @@
-import { ROLES, usernameKey, type Role } from '../../shared/accounts';
+import { isReservedUsername, ROLES, usernameKey, type Role } from '../../shared/accounts';
 import { HUB_ADMIN_ACCOUNTS_PATH, type HubAccountListing, type HubAccountWrite } from '../../shared/hub-accounts';
 import type { Lang } from '../../shared/i18n/messages';
 import { hashSecret } from '../../core/accounts/password-hash';
@@ -40,6 +40,7 @@ export async function hubAccountCommand(action: string | undefined, username: st
   if (action !== 'add' && !existing) throw new HubError(404, 'hub/account-not-found', { username });
   // `add` never replaces an account (its role, its password): that is passwd's and the others' work.
   if (action === 'add' && existing) throw new HubError(409, 'hub/account-taken', { username: existing.username, name: existing.displayName });
+  if (action === 'add' && isReservedUsername(username)) throw new HubError(422, 'hub/account-reserved', { username });
   const write: HubAccountWrite = { displayName, role: role as Role };
   if (action === 'add' || action === 'passwd') write.passwordHash = await hashSecret(await readSecret(hubText(lang, 'hub/account-prompt', { username })));
   if (action === 'disable' || action === 'enable') write.disabled = action === 'disable';

@@ -127,6 +127,7 @@ const id = {
   'refused/hub/account-needs-password': 'akun baru perlu kata sandi',
   'refused/hub/account-not-found': 'tidak ada akun "{{username}}" di hub',
   'refused/hub/account-taken': 'nama pengguna "{{username}}" sudah dipakai akun {{name}} di hub; tidak ada yang diubah. Pilih nama pengguna lain, atau ubah akun itu (loket hub account passwd/disable/enable, --role, --name)',
+  'refused/hub/account-reserved': 'nama pengguna "{{username}}" tidak bisa dipakai: jejak audit loket memakai nama itu untuk yang bukan akun (tidak ada yang masuk, atau akun bawaan); tidak ada yang diubah. Pilih nama pengguna lain, misalnya nama petugasnya',
 } as const;
 
 export type HubCliKey = keyof typeof id;
@@ -254,6 +255,7 @@ const en: Record<HubCliKey, string> = {
   'refused/hub/account-needs-password': 'a new account needs a password',
   'refused/hub/account-not-found': 'no account "{{username}}" at the hub',
   'refused/hub/account-taken': 'the username "{{username}}" is already used by the account of {{name}} at the hub; nothing was changed. Choose another username, or change that account (loket hub account passwd/disable/enable, --role, --name)',
+  'refused/hub/account-reserved': 'the username "{{username}}" cannot be used: the counters\' audit trails use that name for someone who is not an account (nobody signed in, or a preset account); nothing was changed. Choose another username, such as the clerk\'s own name',
 };
 
 const CATALOGS: Record<Lang, Record<HubCliKey, string>> = { id, en };

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { restoreDatabase, type RestoreReport } from '../../core/store/database-restore';
 import type { Lang } from '../../shared/i18n/messages';
+import { cliActor } from '../cli-actor';
 import { cliText } from '../messages';
 import type { Output } from '../output';
 
@@ -10,7 +11,7 @@ import type { Output } from '../output';
  * says what was done). Nothing is deleted: the replaced files are moved into a dated folder.
  */
 export function restoreCommand(args: { from: string; keyFile: string | undefined; dbPath: string; force: boolean }, out: Output, lang: Lang): number {
-  const report = restoreDatabase({ dbPath: resolve(args.dbPath), from: resolve(args.from), force: args.force, ...(args.keyFile ? { keyFile: resolve(args.keyFile) } : {}) });
+  const report = restoreDatabase({ dbPath: resolve(args.dbPath), from: resolve(args.from), force: args.force, actor: cliActor().username, ...(args.keyFile ? { keyFile: resolve(args.keyFile) } : {}) });
   if (out.json) {
     out.data(report);
     return 0;
@@ -41,9 +42,30 @@ export function reportLines(report: RestoreReport, lang: Lang): string[] {
   }
   if (report.keySource !== 'none') lines.push(cliText(lang, 'restore/key', { keyFile: `${report.dbPath}.key`, source: cliText(lang, `restore/key-${report.keySource}`) }));
   lines.push(report.aside ? cliText(lang, 'restore/aside', { folder: report.aside }) : cliText(lang, 'restore/nothing-aside'));
+  if (report.aside) lines.push(asideHolds(report, report.aside, lang));
+  if (report.recorded !== null) lines.push(cliText(lang, 'restore/recorded', { seq: report.recorded }));
   lines.push(...hubLines(report, lang));
   lines.push(cliText(lang, 'restore/next'));
   return lines;
+}
+
+/**
+ * What the moved-aside database holds that the restored one lacks: said before anyone thinks of
+ * deleting the folder, which is then the only copy of it.
+ */
+function asideHolds(report: RestoreReport, folder: string, lang: Lang): string {
+  const { replaced } = report;
+  if (replaced.state !== 'read') return cliText(lang, 'restore/aside-unknown', { folder });
+  const { beyond } = replaced;
+  if (beyond.auditEntries === null) return cliText(lang, 'restore/aside-other-trail', { folder, seq: beyond.auditHead?.seq ?? 0, registrations: beyond.registrations });
+  if (beyond.auditEntries === 0 && beyond.registrations === 0) return cliText(lang, 'restore/aside-nothing-later', { folder });
+  return cliText(lang, 'restore/aside-holds', {
+    folder,
+    registrations: beyond.registrations,
+    last: beyond.lastRegistration ? localTime(beyond.lastRegistration) : '–',
+    entries: beyond.auditEntries,
+    seq: beyond.auditHead?.seq ?? 0,
+  });
 }
 
 /** What the restore means for the counter's place at the facility hub (docs/encryption.md, "Restoring"). */

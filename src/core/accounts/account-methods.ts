@@ -1,4 +1,4 @@
-import { pinSchema, type Role } from '../../shared/accounts';
+import { isReservedUsername, pinSchema, type Role } from '../../shared/accounts';
 import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core-types';
 import { LoketError } from '../errors';
@@ -44,6 +44,7 @@ export function accountMethods(ctx: CoreContext, session: Session): AccountMetho
     },
     async setupAdmin({ username, displayName, password, pin }) {
       if (accountCount(db) > 0) throw new LoketError('account/setup-done');
+      refuseReserved(username);
       const [passwordHash, pinHash] = await Promise.all([hash(password), pin ? hash(pin) : Promise.resolve(null)]);
       // Checked again after hashing: two first starts at once make one administrator, not two.
       if (accountCount(db) > 0) throw new LoketError('account/setup-done');
@@ -93,6 +94,7 @@ export function accountMethods(ctx: CoreContext, session: Session): AccountMetho
       const existing = findAccount(db, username);
       // A new account under a name already in use would take over that person's account (role, password, their trail).
       if (create && existing) throw new LoketError('account/username-taken', { username: existing.username, displayName: existing.displayName });
+      if (!existing) refuseReserved(username);
       if (!existing && password === undefined) throw new LoketError('account/password-required');
       if (existing && losesAdmin(existing, role, disabled) && otherActiveAdmins(db, username) === 0) throw new LoketError('account/last-admin');
       const [passwordHash, pinHash] = await Promise.all([password ? hash(password) : undefined, pin ? hash(pin) : undefined]);
@@ -137,4 +139,9 @@ export function accountMethods(ctx: CoreContext, session: Session): AccountMetho
 function losesAdmin(existing: StoredAccount, role: Role, disabled: boolean | undefined): boolean {
   const wasActiveAdmin = existing.role === 'admin' && !existing.disabled;
   return wasActiveAdmin && (role !== 'admin' || disabled === true);
+}
+
+/** A name the audit trail uses for someone who is not an account: no new account takes it (RESERVED_USERNAMES). */
+function refuseReserved(username: string): void {
+  if (isReservedUsername(username)) throw new LoketError('account/username-reserved', { username: username.trim() });
 }

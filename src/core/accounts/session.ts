@@ -17,8 +17,12 @@ export interface SessionDeps {
 export interface Caller {
   phase: SessionPhase;
   role: Role | null;
-  /** The emergency visits registered behind the present lock (empty unless locked): the only slips a locked counter may show. */
-  lockEmergencies: readonly number[];
+  /**
+   * The emergency visits registered in the present stretch of the session (behind the present
+   * lock; since the sign-in or unlock): the only slips a locked counter, or a role without counter
+   * work, may show.
+   */
+  emergencies: readonly number[];
 }
 
 /**
@@ -33,14 +37,18 @@ export interface Caller {
 export class Session {
   private username: string | null = null;
   private locked = false;
-  /** Counts the locks, so an emergency that was being registered across an unlock and a new lock is not taken for the new lock's. */
-  private lockNo = 0;
   /**
-   * The emergencies registered behind the present lock. Their slips are the only patient data a
-   * locked counter gives out (the emergency's number and slip show over the lock); every other
-   * slip waits for the unlock. Forgotten at the unlock, a sign-out and the next lock.
+   * Counts the stretches of the session (each sign-in, unlock, lock and sign-out starts one), so an
+   * emergency that was being registered across one of them is not taken for the next one's.
    */
-  private lockEmergencies: number[] = [];
+  private stretchNo = 0;
+  /**
+   * The emergencies registered in the present stretch. Their slips are the only patient data a
+   * locked counter gives out (the emergency's number and slip show over the lock), and the only
+   * slips a data officer who registered one may see; every other slip waits for the unlock, or is
+   * counter work. Forgotten at the unlock, a sign-in, a sign-out and the next lock.
+   */
+  private emergencies: number[] = [];
 
   constructor(private readonly deps: SessionDeps) {
     if (deps.actor) return;
@@ -76,20 +84,27 @@ export class Session {
 
   /** Asked on every call through dispatch: the account is read once for both answers. */
   caller(): Caller {
-    if (this.deps.actor) return { phase: 'signed-in', role: this.deps.actor.role, lockEmergencies: [] };
+    if (this.deps.actor) return { phase: 'signed-in', role: this.deps.actor.role, emergencies: [] };
     const account = this.account();
     const phase = this.phaseOf(account);
-    return { phase, role: account?.role ?? null, lockEmergencies: phase === 'locked' ? [...this.lockEmergencies] : [] };
+    return { phase, role: account?.role ?? null, emergencies: phase === 'locked' || phase === 'signed-in' ? [...this.emergencies] : [] };
   }
 
-  /** Which lock is on now (null when the counter is not locked): taken before an emergency is registered. */
-  lockTicket(): number | null {
-    return this.phase() === 'locked' ? this.lockNo : null;
+  /** Which stretch of the session is on now: taken before an emergency is registered. */
+  stretchTicket(): number {
+    return this.stretchNo;
   }
 
-  /** An emergency registered behind the lock `ticket` named: its slip may be shown while that lock lasts. */
-  emergencyBehindLock(ticket: number | null, visitId: number): void {
-    if (ticket !== null && ticket === this.lockNo && this.phase() === 'locked') this.lockEmergencies.push(visitId);
+  /** An emergency registered in the stretch `ticket` named: its slip may be shown while that stretch lasts. */
+  emergencyRegistered(ticket: number, visitId: number): void {
+    const phase = this.phase();
+    if (ticket === this.stretchNo && (phase === 'locked' || phase === 'signed-in')) this.emergencies.push(visitId);
+  }
+
+  /** A new stretch: the emergencies of the one before are forgotten. */
+  private newStretch(): void {
+    this.stretchNo += 1;
+    this.emergencies = [];
   }
 
   /** The person acting now: the signed-in or locked account (an emergency behind the lock is theirs), the preset actor, else null. */
@@ -121,7 +136,7 @@ export class Session {
   signedIn(username: string): void {
     this.username = username;
     this.locked = false;
-    this.lockEmergencies = [];
+    this.newStretch();
     if (!this.deps.actor) this.remember(username);
     this.announce();
   }
@@ -129,8 +144,7 @@ export class Session {
   lock(): void {
     if (this.deps.actor || this.phase() !== 'signed-in') return;
     this.locked = true;
-    this.lockNo += 1;
-    this.lockEmergencies = [];
+    this.newStretch();
     this.announce();
   }
 
@@ -138,7 +152,7 @@ export class Session {
     if (this.deps.actor) return;
     this.username = null;
     this.locked = false;
-    this.lockEmergencies = [];
+    this.newStretch();
     this.remember(null);
     this.announce();
   }

@@ -28,6 +28,8 @@ export interface AuditLookups {
   patientOfVisit(id: number | undefined): Loose | null;
   /** A visit as the queue shows it (status, queue number, unit, the patient's RM); null when there is none. */
   visitOf(id: number | undefined): VisitAsQueued | null;
+  /** Who registered a visit (its `registered_by`); null when there is no such visit. */
+  registrarOfVisit(id: number | undefined): string | null;
   /** A likely-duplicate warning was shown for this name and birth date a short while ago. */
   warnedDuplicate(name: string | undefined, dob: string | null | undefined): boolean;
   noteDuplicateWarning(name: string | undefined, dob: string | null | undefined): void;
@@ -299,14 +301,21 @@ export function auditRules(settingsNow: () => Loose, lockedNow: () => boolean = 
     printSlip: print('print'),
     exportSlipPdf: print('pdf'),
     // A slip shown behind the lock screen (an emergency's, the only one the lock lets through): on
-    // record, since no one had opened the counter. Signed in, a slip is shown after every
-    // registration and says nothing the queue and the register do not: not recorded.
+    // record, since no one had opened the counter. Signed in, a slip is shown after each
+    // registration the clerk made and says nothing the queue and the register do not: not
+    // recorded. Any other visit's slip is read by a path no screen takes (the bridge, a script):
+    // on record, like the lock's, with who registered the visit.
     slipHtml: {
-      snapshot: lockedNow,
-      notes: (call, db) =>
-        call.ok && call.before === true
-          ? [{ action: 'print', subject: db.mrnOfVisit(num(call.input, 'visitId')), detail: detailOf({ method: call.method, kind: 'view', visitId: num(call.input, 'visitId'), locked: true }) }]
-          : [],
+      snapshot: (input, db) => ({ locked: lockedNow(), registrar: db.registrarOfVisit(num(input, 'visitId')) }),
+      notes: (call, db) => {
+        if (!call.ok) return [];
+        const visitId = num(call.input, 'visitId');
+        const locked = bool(call.before, 'locked') === true;
+        const registrar = str(call.before, 'registrar');
+        if (!locked && registrar === call.actorBefore) return [];
+        const where: AuditDetail = locked ? { locked: true } : { registeredBy: registrar ?? null };
+        return [{ action: 'print', subject: db.mrnOfVisit(visitId), detail: detailOf({ method: call.method, kind: 'view', visitId, ...where }) }];
+      },
     },
 
     setPayer: payerChange,

@@ -89,6 +89,8 @@ function auditLookups(ctx: AuditContext): AuditLookups {
         | undefined;
       return row ? { status: row.status, queue: queueLabel(row.prefix, row.no), unit: row.unit, mrn: row.mrn } : null;
     },
+    registrarOfVisit: (id) =>
+      id === undefined ? null : ((ctx.db.prepare('SELECT registered_by FROM visits WHERE id = ?').pluck().get(id) as string | undefined) ?? null),
     warnedDuplicate(name, dob) {
       const at = warned.get(keyOf(name, dob));
       return at !== undefined && ctx.now().getTime() - at <= DUPLICATE_WARNING_MS;

@@ -11,6 +11,7 @@ import { SCHEMA_VERSION } from './migrations';
 import type { Db } from './open-database';
 import { fsyncDir, tightenFile } from './private-files';
 import { carryNumbers, enrolmentOf, readPreviousDatabase, type PreviousDatabase } from './restore-previous';
+import { backupMarksOf, recordRestore, type BeyondBackup } from './restore-record';
 
 /**
  * `loket restore --from FILE`: a backup (store/database-backup.ts: FILE and FILE.lists/) put back
@@ -31,7 +32,10 @@ import { carryNumbers, enrolmentOf, readPreviousDatabase, type PreviousDatabase 
  *      and the backup is from before the enrolment (the counter would number alone again).
  *      The numbers it has given (RM, queue numbers per day) are carried into the checked copy,
  *      so the restored counter never gives one a second time;
- *   5. the checked copy is renamed into place (the lists folder whole, never nested) and the key
+ *   5. the restore is written on the checked copy's audit trail (restore-record.ts): who, from which
+      backup, what the replaced database holds beyond it (its trail's head, how many entries and
+      registrations came after the backup) and the folder it goes to;
+   6. the checked copy is renamed into place (the lists folder whole, never nested) and the key
  *      that opened it written as `<db>.key`; then the result is opened again and reported.
  * The core is not running meanwhile (it would hold the files): this is called by the `loket`
  * command with no core, and the app documents that restoring is done with Loket closed.
@@ -47,6 +51,8 @@ export interface RestoreRequest {
   now?: Date;
   /** --force: restore although the replaced database has unsent changes or the backup predates its enrolment. */
   force?: boolean;
+  /** Who restores, as the restored trail's `restore` entry names them (the CLI's `cli:<os user>`). */
+  actor?: string;
 }
 
 /** The database that was replaced, as far as it could be read. */
@@ -62,6 +68,8 @@ export type ReplacedDatabase =
       unsentRegistrations: number;
       /** Some number it had given was higher than the backup's and now counts in the restored database. */
       numbersCarried: boolean;
+      /** What it holds beyond the backup (audit entries, registrations): kept only in the moved-aside folder. */
+      beyond: BeyondBackup;
     };
 
 export type RestoreKeySource = 'key-file' | 'env-key' | 'beside-backup' | 'beside-database' | 'none';
@@ -91,6 +99,8 @@ export interface RestoreReport {
   /** Whether the restored database is enrolled at a facility hub. */
   enrolled: boolean;
   replaced: ReplacedDatabase;
+  /** The seq of the `restore` entry on the restored trail; null for a backup from before the trail. */
+  recorded: number | null;
 }
 
 const STAGING_SUFFIX = '.restoring';
@@ -112,11 +122,15 @@ export function restoreDatabase(request: RestoreRequest): RestoreReport {
     copyInto(from, staged);
     const key = findKey(staged, request, options);
     checkCopy(staged, from, key.key, options);
-    const previous = readPreviousDatabase(dbPath, join(staging, 'previous'), previousKeys(request, key.key), options);
+    const marks = readOnly(staged, key.key, options, backupMarksOf);
+    const previous = readPreviousDatabase(dbPath, join(staging, 'previous'), previousKeys(request, key.key), options, marks);
     const replaced = weigh(staged, key.key, previous, request, options);
     // Checking a large backup takes a while: Loket may have been started meanwhile (the import lock is ours now).
     if (databaseFilesInUse(dbPath, { importLock: false })) throw new LoketError('restore/in-use', { path: dbPath });
-    const aside = moveAside(dbPath, request.now ?? new Date());
+    const now = request.now ?? new Date();
+    const asideFolder = databaseParts(dbPath).some((part) => existsSync(part)) ? asideFolderFor(dbPath, now) : null;
+    const recorded = record(staged, key.key, options, request, now, asideFolder, replaced);
+    const aside = moveAside(dbPath, asideFolder);
     try {
       install(staged, dbPath, key.key);
     } catch (error) {
@@ -124,7 +138,7 @@ export function restoreDatabase(request: RestoreRequest): RestoreReport {
       throw error;
     }
     rmSync(staging, { recursive: true, force: true });
-    return { ...describe(dbPath, key.key, options), dbPath, from, backupFileTime: statSync(from).mtime.toISOString(), aside, keySource: key.source, replaced };
+    return { ...describe(dbPath, key.key, options), dbPath, from, backupFileTime: statSync(from).mtime.toISOString(), aside, keySource: key.source, replaced, recorded };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -223,7 +237,39 @@ function weigh(staged: string, key: string | undefined, previous: PreviousDataba
       if (previous.enrolled && !backupEnrolled) throw new LoketError('restore/before-enrolment', { path: request.from });
     }
     const numbersCarried = carryNumbers(db, previous);
-    return { state: 'read', enrolled: previous.enrolled, unsent: previous.unsent, unsentRegistrations: previous.unsentRegistrations, numbersCarried };
+    return { state: 'read', enrolled: previous.enrolled, unsent: previous.unsent, unsentRegistrations: previous.unsentRegistrations, numbersCarried, beyond: previous.beyond };
+  } finally {
+    db.close();
+    removeJournals(staged);
+    fsyncFile(staged);
+  }
+}
+
+function readOnly<T>(path: string, key: string | undefined, options: FileOptions, read: (db: Db) => T): T {
+  const db = openRaw(path, key, options, true);
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The restore on the checked copy's own trail (restore-record.ts), before it is put in place: who,
+ * from which backup, what the replaced database holds beyond it and the folder it is moved to.
+ */
+function record(staged: string, key: string | undefined, options: FileOptions, request: RestoreRequest, now: Date, aside: string | null, replaced: ReplacedDatabase): number | null {
+  const db = openRaw(staged, key, options);
+  try {
+    return recordRestore(db, {
+      at: now,
+      actor: request.actor ?? 'cli:unknown',
+      from: request.from,
+      backupTime: statSync(request.from).mtime.toISOString(),
+      aside,
+      replaced: replaced.state === 'read' ? replaced.beyond : replaced.state,
+      forced: request.force === true,
+    });
   } finally {
     db.close();
     removeJournals(staged);
@@ -313,10 +359,9 @@ function asideFolderFor(dbPath: string, now: Date): string {
   return candidate;
 }
 
-function moveAside(dbPath: string, now: Date): string | null {
+function moveAside(dbPath: string, aside: string | null): string | null {
   const parts = databaseParts(dbPath).filter((part) => existsSync(part));
-  if (parts.length === 0) return null;
-  const aside = asideFolderFor(dbPath, now);
+  if (parts.length === 0 || aside === null) return null;
   mkdirSync(aside, { mode: 0o700 });
   const moved: string[] = [];
   try {

@@ -4,6 +4,7 @@ import { queueHighName } from '../visits/visits';
 import { openRaw, type FileOptions } from './cipher-files';
 import { databaseFileState } from './database-key';
 import type { Db } from './open-database';
+import { beyondBackupOf, type BackupMarks, type BeyondBackup } from './restore-record';
 
 /**
  * What `loket restore` must know of the database it replaces (database-restore.ts), read from a
@@ -30,10 +31,12 @@ export interface PreviousDatabase {
   sequences: { name: string; value: number }[];
   queueHighs: { serviceDate: string; prefix: string; no: number }[];
   mrnBlocks: { first: number; last: number; next: number }[];
+  /** What it holds beyond the backup: audit entries and registrations (restore-record.ts). */
+  beyond: BeyondBackup;
 }
 
 /** The database's main file (with its -wal) copied into `folder` and read; null when it cannot be opened with any key at hand. */
-export function readPreviousDatabase(dbPath: string, folder: string, keys: (string | undefined)[], options: FileOptions): PreviousDatabase | null {
+export function readPreviousDatabase(dbPath: string, folder: string, keys: (string | undefined)[], options: FileOptions, marks: BackupMarks): PreviousDatabase | null {
   if (!existsSync(dbPath)) return null;
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const copy = join(folder, 'previous.db');
@@ -51,7 +54,7 @@ export function readPreviousDatabase(dbPath: string, folder: string, keys: (stri
         continue;
       }
       try {
-        return readNumbers(db);
+        return { ...readNumbers(db), beyond: beyondBackupOf(db, marks) };
       } catch {
         return null; // opens but is damaged: as good as unreadable
       } finally {
@@ -79,7 +82,7 @@ export function enrolmentOf(db: Db): { enrolled: boolean; counterId: string | nu
   return { enrolled: row?.enrolled === 1, counterId: row?.counterId ?? null };
 }
 
-function readNumbers(db: Db): PreviousDatabase {
+function readNumbers(db: Db): Omit<PreviousDatabase, 'beyond'> {
   const outbox = hasTable(db, 'outbox')
     ? (db.prepare(`SELECT count(*) AS unsent, coalesce(sum(kind = 'visit'), 0) AS registrations FROM outbox`).get() as { unsent: number; registrations: number })
     : { unsent: 0, registrations: 0 };

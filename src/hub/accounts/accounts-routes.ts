@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { usernameKey, usernameSchema } from '../../shared/accounts';
+import { isReservedUsername, usernameKey, usernameSchema } from '../../shared/accounts';
 import { HUB_ACCOUNTS_PATH, HUB_ADMIN_ACCOUNTS_PATH, hubAccountWrite, type HubAccountListing, type HubAccountRecord, type HubAccountsResponse, type HubAccountWrite } from '../../shared/hub-accounts';
 import { HubError, type HubRoute } from '../http/route';
 import { inTransaction } from '../enrollment/tx';
@@ -83,6 +83,8 @@ export function accountRoutes(): HubRoute[] {
           const key = usernameKey(username.data);
           const existing = (await client.query<Row>('SELECT * FROM hub_accounts WHERE username_key = $1', [key])).rows[0];
           if (!existing && !w.passwordHash) throw new HubError(422, 'hub/account-needs-password');
+          // A name the counters' audit trails use for someone who is not an account: no new account takes it.
+          if (!existing && isReservedUsername(username.data)) throw new HubError(422, 'hub/account-reserved', { username: username.data });
           const { rows } = await client.query<{ rev: string }>(`SELECT nextval('hub_account_rev') AS rev`);
           const rev = Number(rows[0]!.rev);
           await client.query(

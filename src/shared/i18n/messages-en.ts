@@ -32,6 +32,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'account/setup-done': 'The first administrator already exists. Sign in with an existing account.',
   'account/password-required': 'A new account needs a password.',
   'account/username-taken': 'The username "{{username}}" is already used by the account of {{displayName}}. Nothing was changed. Choose another username; to change that account, edit it instead.',
+  'account/username-reserved': 'The username "{{username}}" cannot be used: the audit trail uses that name for someone who is not an account (nobody signed in, or a preset account). Nothing was changed. Choose another username, such as the clerk\'s own name.',
   'account/last-admin': 'This is the last active administrator: make or enable another administrator first.',
   'account/not-found': 'Account "{{username}}" does not exist.',
   'account/not-locked': 'The screen is not locked.',

@@ -30,6 +30,7 @@ export const messagesId = {
   'account/setup-done': 'Administrator pertama sudah dibuat. Masuk dengan akun yang ada.',
   'account/password-required': 'Akun baru perlu kata sandi.',
   'account/username-taken': 'Nama pengguna "{{username}}" sudah dipakai akun {{displayName}}. Tidak ada yang diubah. Pilih nama pengguna lain; untuk mengubah akun itu, ubah akunnya sendiri.',
+  'account/username-reserved': 'Nama pengguna "{{username}}" tidak bisa dipakai: jejak audit memakai nama itu untuk yang bukan akun (tidak ada yang masuk, atau akun bawaan). Tidak ada yang diubah. Pilih nama pengguna lain, misalnya nama petugasnya.',
   'account/last-admin': 'Ini administrator aktif terakhir: buat atau aktifkan administrator lain dulu.',
   'account/not-found': 'Akun "{{username}}" tidak ada.',
   'account/not-locked': 'Layar tidak sedang terkunci.',

@@ -76,6 +76,31 @@ describe('loket account', () => {
     }
   });
 
+  it('the names the audit trail uses for someone who is not an account are refused in words, in any case (protecttester P8)', async () => {
+    process.env.LOKET_ACCOUNT_PASSWORD = 'kata-sandi-loket';
+    for (const name of ['no-session', 'Loket', 'ADMIN']) {
+      const refused = await runCaptured(['account', 'add', name, '--name', 'PETUGAS LOKET', '--role', 'clerk', '--db', db]);
+      expect(refused.code).not.toBe(0);
+      expect(refused.errors.join(' ')).toContain(`Nama pengguna "${name}" tidak bisa dipakai: jejak audit memakai nama itu untuk yang bukan akun`);
+    }
+    expect((await runCaptured(['account', 'list', '--db', db, '--lang', 'en'])).lines).toEqual(['Ani  Ani Suryani  [admin]']);
+    // The contract refuses it too, whoever calls (the app's Tambah akun, the harness bridge).
+    const core = openKeyedCore(db, { actor: undefined });
+    try {
+      expect(await dispatch(core, 'signIn', { username: 'ani', password: ADMIN.password })).toMatchObject({ ok: true });
+      expect(await dispatch(core, 'saveAccount', { username: 'loket', displayName: 'PETUGAS LOKET', role: 'clerk', password: 'kata-sandi-loket', create: true })).toMatchObject({
+        ok: false,
+        error: { code: 'account/username-reserved', params: { username: 'loket' } },
+      });
+      expect(await dispatch(core, 'saveAccount', { username: 'no-session', displayName: 'PETUGAS LOKET', role: 'clerk', password: 'kata-sandi-loket' })).toMatchObject({
+        ok: false,
+        error: { code: 'account/username-reserved' },
+      });
+    } finally {
+      core.close();
+    }
+  });
+
   it('the last administrator forgot the password and locked herself out: passwd gives a new one and lifts the lock-out', async () => {
     for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) await signIn('ani', 'lupa-lupa-lupa');
     expect(await signIn('ani', ADMIN.password)).toMatchObject({ ok: false, error: { code: 'account/locked-out' } });

@@ -34,3 +34,22 @@ export function accountsCore(dir: string, config: Partial<CoreConfig> = {}) {
 export const ADMIN = { username: 'Ani', displayName: 'Ani Suryani', password: 'kata-sandi-ani', pin: '1234' } as const;
 export const CLERK = { username: 'budi', displayName: 'Budi Santoso', role: 'clerk', password: 'kata-sandi-budi', pin: '5678' } as const;
 export const OFFICER = { username: 'citra', displayName: 'Citra Dewi', role: 'data-officer', password: 'kata-sandi-citra' } as const;
+
+/** An audit entry as a test compares it: its detail parsed. */
+export interface TrailEntry {
+  actor: string;
+  action: string;
+  subject: string | null;
+  detail: Record<string, unknown>;
+}
+
+/** The audit trail of a core: its last seq, and the entries written after a seq. */
+export function trailOf(core: Core) {
+  const lastSeq = (): number => core.db.prepare('SELECT COALESCE(MAX(seq), 0) FROM audit_log').pluck().get() as number;
+  const entriesSince = (seq: number): TrailEntry[] =>
+    (core.db.prepare('SELECT actor, action, subject, detail FROM audit_log WHERE seq > ? ORDER BY seq').all(seq) as { actor: string; action: string; subject: string | null; detail: string }[]).map((e) => ({
+      ...e,
+      detail: JSON.parse(e.detail) as Record<string, unknown>,
+    }));
+  return { lastSeq, entriesSince };
+}

@@ -48,6 +48,11 @@ it('hub accounts: set with loket hub account, pulled by the counter (hashes only
   expect(taken.code).not.toBe(0);
   expect(taken.errors.join(' ')).toContain('nama pengguna "budi" sudah dipakai akun Budi Santoso di hub; tidak ada yang diubah');
   expect(await hubAccount(hubDir, 'list')).toMatchObject({ accounts: [{ username: 'budi', displayName: 'Budi Santoso', role: 'clerk' }, { username: 'dewi' }] });
+  // A name the counters' trails use for someone who is not an account is no hub account either (protecttester P8).
+  const reserved = await runCaptured(['hub', 'account', 'add', 'loket', '--name', 'PETUGAS LOKET', '--role', 'clerk', '--hub-dir', hubDir]);
+  expect(reserved.code).not.toBe(0);
+  expect(reserved.errors.join(' ')).toContain('nama pengguna "loket" tidak bisa dipakai: jejak audit loket memakai nama itu untuk yang bukan akun');
+  expect((await hubAccount(hubDir, 'list')) as { accounts: unknown[] }).toMatchObject({ accounts: [{ username: 'budi' }, { username: 'dewi' }] });
 
   // The hub never saw a password: only scrypt hashes are stored.
   const { rows } = await hub.pg.query<{ password_hash: string }>('SELECT password_hash FROM hub_accounts');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SlipPrinter } from '../../../src/core/slips/slips';
 import { SITI } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
-import { ADMIN, CLERK, accountsCore } from './accounts-fixture';
+import { ADMIN, CLERK, accountsCore, trailOf } from './accounts-fixture';
 
 const tempDir = useTempDir();
 
@@ -18,13 +18,6 @@ function recordingPrinter(): SlipPrinter & { printed: string[] } {
       return Buffer.from('%PDF-1.4');
     },
   };
-}
-
-interface Entry {
-  actor: string;
-  action: string;
-  subject: string | null;
-  detail: Record<string, unknown>;
 }
 
 /**
@@ -43,12 +36,7 @@ describe('what a locked counter gives out', () => {
     const siti = await call('createPatient', { name: SITI.name, nik: SITI.nik, card: SITI.card, dob: SITI.dob, sex: 'P', address: 'JL. MELATI 7' });
     const sitiVisit = await call('registerVisit', { patientId: siti.id, unit: 'UMUM', verdict: null, payer: 'pending' });
     await call('lockSession', {});
-    const entriesSince = (seq: number): Entry[] =>
-      (core.db.prepare('SELECT actor, action, subject, detail FROM audit_log WHERE seq > ? ORDER BY seq').all(seq) as { actor: string; action: string; subject: string | null; detail: string }[]).map((e) => ({
-        ...e,
-        detail: JSON.parse(e.detail) as Record<string, unknown>,
-      }));
-    const lastSeq = (): number => core.db.prepare('SELECT COALESCE(MAX(seq), 0) FROM audit_log').pluck().get() as number;
+    const { entriesSince, lastSeq } = trailOf(core);
     const visitsOf = (patientId: number): number => core.db.prepare('SELECT COUNT(*) FROM visits WHERE patient_id = ?').pluck().get(patientId) as number;
     return { ...counter, printer, siti, sitiVisit, entriesSince, lastSeq, visitsOf };
   }

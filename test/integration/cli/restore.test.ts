@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { keyFilePathOf, readKeyFile } from '../../../src/core/store/database-key';
 import { snapshotDir } from '../../helpers/keyed-database';
-import { DEWI, SITI, writeSampleCsv, writeSecondEditionCsv } from '../../helpers/sample-list';
+import { DEWI, SITI, writeSecondEditionCsv } from '../../helpers/sample-list';
 import { repoRoot, useTempDir } from '../../helpers/temp';
 import { loket, requireBuiltCli } from '../../helpers/loket-command';
+import { backedUpCounter } from './restore-fixture';
 
 /**
  * `loket restore` (docs/encryption.md, "Backups"): a backup put back as the database after the
@@ -53,28 +54,8 @@ async function kill(proc: ChildProcess): Promise<void> {
   await exited;
 }
 
-interface Counter {
-  dir: string;
-  db: string;
-  backup: string;
-  recoveryKey: string;
-}
-
 /** A counter's database with a list and one registration, its recovery key and a backup on "USB", made by the commands. */
-async function counterWithBackup(): Promise<Counter> {
-  const dir = tempDir();
-  const db = join(dir, 'loket.db');
-  const made = await cli(['import', writeSampleCsv(dir), '--list', 'PBI', '--kind', 'pbi-apbd', '--as-of', '2026-11-01', '--db', db]);
-  expect(made.code, made.stderr).toBe(0);
-  expect((await cli(['daftar', SITI.nik, '--unit', 'UMUM', '--db', db])).code).toBe(0);
-  const usb = join(dir, 'usb');
-  mkdirSync(usb);
-  const recoveryKey = join(usb, 'kunci-pemulihan.txt');
-  const backup = join(usb, 'cadangan.db');
-  expect((await cli(['key', 'export', '--db', db, '--out', recoveryKey])).code).toBe(0);
-  expect((await cli(['backup', '--db', db, '--out', backup])).code).toBe(0);
-  return { dir, db, backup, recoveryKey };
-}
+const counterWithBackup = () => backedUpCounter(tempDir(), cli);
 
 /** Registrations made after the backup, while a core holds the database, which is then killed: its -wal stays. */
 async function crashAfterMoreVisits(db: string, count: number): Promise<void> {

@@ -57,11 +57,11 @@ describe('who may call what', () => {
   });
 
   it('without a signed-in session an emergency names nobody; locked, only the lock’s own emergencies have a slip', () => {
-    const signedIn = { phase: 'signed-in' as const, lockEmergencies: [] };
-    const locked = { phase: 'locked' as const, lockEmergencies: [7] };
+    const signedIn = { phase: 'signed-in' as const, role: 'clerk' as const, emergencies: [] };
+    const locked = { phase: 'locked' as const, role: 'clerk' as const, emergencies: [7] };
     for (const phase of ['setup', 'signed-out', 'locked'] as const) {
-      expect(inputRefusal('registerEmergency', { phase, lockEmergencies: [] }, { patientId: 3 })).toBe('session/required');
-      expect(inputRefusal('registerEmergency', { phase, lockEmergencies: [] }, {})).toBeNull();
+      expect(inputRefusal('registerEmergency', { phase, role: null, emergencies: [] }, { patientId: 3 })).toBe('session/required');
+      expect(inputRefusal('registerEmergency', { phase, role: null, emergencies: [] }, {})).toBeNull();
     }
     expect(inputRefusal('registerEmergency', signedIn, { patientId: 3 })).toBeNull();
     for (const method of ['slipHtml', 'printSlip'] as const) {
@@ -74,8 +74,20 @@ describe('who may call what', () => {
     // Any other method's input is not this rule's business (the access level decides).
     fc.assert(
       fc.property(fc.constantFrom(...METHOD_NAMES.filter((m) => !['registerEmergency', 'slipHtml', 'printSlip'].includes(m))), fc.constantFrom<SessionPhase>(...SESSION_PHASES), fc.anything(), (method, phase, input) => {
-        expect(inputRefusal(method, { phase, lockEmergencies: [] }, input)).toBeNull();
+        expect(inputRefusal(method, { phase, role: null, emergencies: [] }, input)).toBeNull();
       }),
     );
+  });
+
+  it('signed in without counter work (the data officer), an emergency names nobody and only its own emergencies have a slip', () => {
+    const officer = { phase: 'signed-in' as const, role: 'data-officer' as const, emergencies: [7] };
+    expect(inputRefusal('registerEmergency', officer, { patientId: 3 })).toBe('session/forbidden');
+    expect(inputRefusal('registerEmergency', officer, {})).toBeNull();
+    for (const method of ['slipHtml', 'printSlip'] as const) {
+      expect(inputRefusal(method, officer, { visitId: 7 })).toBeNull();
+      expect(inputRefusal(method, officer, { visitId: 8 })).toBe('session/forbidden');
+    }
+    // The roles that print slips read any visit's (a reprint is counter work).
+    for (const role of ['clerk', 'admin'] as const) expect(inputRefusal('slipHtml', { phase: 'signed-in', role, emergencies: [] }, { visitId: 8 })).toBeNull();
   });
 });

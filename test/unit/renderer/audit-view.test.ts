@@ -188,6 +188,20 @@ describe('the audit screen, without a window', () => {
     expect(detailText(slipView, wording('en'))).toBe('slip viewed behind the lock screen');
     expect(detailText(entry('refused', { method: 'slipHtml', ok: false, error: 'session/required' }), wording('id'))).toMatch(/^Lihat slip ditolak: /);
   });
+  it.each(WORDINGS)('words a slip of another account’s visit, the old "nobody" names and a restore (%s)', (_name, wording) => {
+    const other = entry('print', { method: 'slipHtml', kind: 'view', visitId: 9, registeredBy: 'loket:no-session' });
+    expect(detailText(other, wording('id'))).toBe('slip dilihat di luar pendaftaran petugas ini (didaftarkan oleh (tidak ada yang masuk))');
+    expect(actorText('no-session', wording('en'))).toBe('(nobody signed in)');
+    const restore = entry('restore', {
+      from: '/usb/cadangan.db', backupTime: '2026-11-30T03:23:00.000Z', backupSeq: 81, aside: '/d/loket.db.sebelum-pemulihan-x', replaced: 'read',
+      replacedSeq: 86, replacedHash: 'ab', setAside: 5, registrationsSetAside: 1, forced: false,
+    });
+    expect(actionText('restore', wording('id'))).toBe('Pemulihan cadangan');
+    expect(detailText(restore, wording('id'))).toBe(
+      'basis data dipulihkan dari cadangan /usb/cadangan.db (2026-11-30T03:23:00.000Z; jejaknya sampai entri 81) · disisihkan: 5 entri jejak (sampai entri 86) dan 1 pendaftaran setelah cadangan, di /d/loket.db.sebelum-pemulihan-x',
+    );
+    expect(detailText({ ...restore, detail: { ...restore.detail, setAside: null } }, wording('en'))).toContain("the replaced trail (up to entry 86) does not continue the backup's");
+  });
 
   it.each(WORDINGS)('words a backup and a recovery key (a file, no format or rows) and their failures without empty gaps (%s)', (_name, wording) => {
     const id = wording('id');

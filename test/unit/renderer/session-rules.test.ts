@@ -56,6 +56,12 @@ describe('account rules said before submitting', () => {
     expect(checkDraft({ ...good, username: 'siti rahma' })).toEqual({ username: 'username' });
   });
 
+  it('a new account may not take a name the audit trail uses for someone who is not an account; an existing one keeps it', () => {
+    for (const username of ['loket', 'No-Session', 'admin']) expect(checkDraft({ ...good, username })).toEqual({ username: 'usernameReserved' });
+    expect(checkDraft({ ...good, username: 'loket1' })).toEqual({});
+    expect(checkDraft({ ...good, username: 'admin', password: '', confirm: '' }, false, false)).toEqual({});
+  });
+
   it('an edit that leaves the password empty keeps it; one that types it checks it', () => {
     const edit = { ...good, password: '', confirm: '' };
     expect(checkDraft(edit, false)).toEqual({});

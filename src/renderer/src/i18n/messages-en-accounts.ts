@@ -55,6 +55,7 @@ export const accountsEn: Pick<UiMessages, 'session' | 'accountField' | 'accountR
   accountRule: {
     summary: 'Username: letters, digits, dot, underscore or hyphen (2–40; case does not matter). Password: at least {{min}} characters. PIN: 4–6 digits, for quick sign-in and switching clerks.',
     username: 'Username of 2–40 characters: letters, digits, . _ or -, starting with a letter or digit.',
+    usernameReserved: 'The audit trail uses this username for someone who is not an account (nobody signed in, or a preset account). Choose another, such as the clerk’s own name.',
     displayName: 'Enter the clerk’s full name.',
     passwordShort: 'The password needs at least {{min}} characters.',
     passwordMismatch: 'The two passwords differ.',

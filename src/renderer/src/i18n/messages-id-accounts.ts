@@ -53,6 +53,7 @@ export const accountsId = {
   accountRule: {
     summary: 'Nama pengguna: huruf, angka, titik, garis bawah atau tanda hubung (2–40; besar-kecil huruf tidak dibedakan). Kata sandi: minimal {{min}} karakter. PIN: 4–6 angka, untuk masuk cepat dan ganti petugas.',
     username: 'Nama pengguna 2–40 karakter: huruf, angka, . _ atau -, diawali huruf atau angka.',
+    usernameReserved: 'Nama pengguna ini dipakai jejak audit untuk yang bukan akun (tidak ada yang masuk, atau akun bawaan). Pilih nama lain, misalnya nama petugasnya.',
     displayName: 'Isi nama lengkap petugas.',
     passwordShort: 'Kata sandi minimal {{min}} karakter.',
     passwordMismatch: 'Kedua kata sandi tidak sama.',

@@ -1,4 +1,4 @@
-import { displayNameSchema, PASSWORD_MIN, passwordSchema, pinSchema, usernameKey, usernameSchema } from '../../../../shared/accounts';
+import { displayNameSchema, isReservedUsername, PASSWORD_MIN, passwordSchema, pinSchema, usernameKey, usernameSchema } from '../../../../shared/accounts';
 
 export { PASSWORD_MIN };
 
@@ -10,7 +10,7 @@ export { PASSWORD_MIN };
 
 export type AccountField = 'username' | 'displayName' | 'password' | 'confirm' | 'pin';
 /** Catalog keys under `accounts.rule.*`, one per broken rule. */
-export type RuleBroken = 'username' | 'displayName' | 'passwordShort' | 'passwordMismatch' | 'pin';
+export type RuleBroken = 'username' | 'usernameReserved' | 'displayName' | 'passwordShort' | 'passwordMismatch' | 'pin';
 
 export interface AccountDraft {
   username: string;
@@ -27,11 +27,13 @@ export const normalUsername = (raw: string): string => usernameKey(raw);
 
 /**
  * What is wrong with a new account (or a reset), by field; empty when it may be sent.
- * `passwordRequired` is false when editing an account and leaving its password as it is.
+ * `passwordRequired` is false when editing an account and leaving its password as it is; a new
+ * account (`isNew`) may not take a name the audit trail uses for someone who is not an account.
  */
-export function checkDraft(draft: AccountDraft, passwordRequired = true): Partial<Record<AccountField, RuleBroken>> {
+export function checkDraft(draft: AccountDraft, passwordRequired = true, isNew = passwordRequired): Partial<Record<AccountField, RuleBroken>> {
   const broken: Partial<Record<AccountField, RuleBroken>> = {};
   if (!usernameSchema.safeParse(draft.username).success) broken.username = 'username';
+  else if (isNew && isReservedUsername(draft.username)) broken.username = 'usernameReserved';
   if (!displayNameSchema.safeParse(draft.displayName).success) broken.displayName = 'displayName';
   const settingPassword = passwordRequired || draft.password !== '' || draft.confirm !== '';
   if (settingPassword) {
