@@ -100,12 +100,12 @@ async function codeFor(scene: Scene, name: string): Promise<string> {
   return (reply.json as { code: string }).code;
 }
 
-/** Settings → Hub fasilitas, by keyboard: Alt+6, then ← from the first tab wraps to the last (Akun petugas), ← again to the hub. */
+/** Settings → Hub fasilitas, by keyboard: Alt+6, then ← from the first tab wraps to the last tabs, ← until the hub's (however many tabs follow it). */
 async function openHubSettings(page: Page): Promise<void> {
   await page.keyboard.press('Alt+6');
   await page.getByTestId('settings-tab-counter').focus();
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('ArrowLeft');
+  const focusedTab = (): Promise<string | null> => page.evaluate<string | null>(`document.activeElement && document.activeElement.getAttribute('data-testid')`);
+  for (let i = 0; i < 6 && (await focusedTab()) !== 'settings-tab-hub'; i++) await page.keyboard.press('ArrowLeft');
   await page.getByTestId('hub-settings').waitFor();
 }
 
