@@ -102,6 +102,22 @@ const search = (query: (input: Loose) => string | undefined, matches: (value: Lo
   },
 });
 
+/**
+ * How many matches a look-up's answer showed: its list rows and this facility's records (the record
+ * the query names and, for a name or a number several records hold, the records listed), each
+ * record once. Counting the list rows alone logged "0 cocok" for a search that listed records
+ * (an RM, an RM lama, a merged RM, a name only this facility's records have).
+ */
+function shownCount(value: Loose): number | undefined {
+  const rows = len(value, 'matches');
+  if (rows === undefined) return undefined;
+  const records = new Set<unknown>();
+  for (const record of [obj(value, 'patient'), ...asList(obj(value, 'ownMatches'))]) {
+    if (record !== undefined && record !== null) records.add(num(record, 'id') ?? record);
+  }
+  return rows + records.size;
+}
+
 /** Who a look-up by name or record number showed: the list rows, this facility's records, the record asked for. */
 function lookupShown(call: AuditCall): Loose[] {
   const kind = str(call.value, 'kind');
@@ -279,7 +295,7 @@ function visitNotes(call: AuditCall, subject: string | null): AuditNote[] {
  */
 export function auditRules(settingsNow: () => Loose, lockedNow: () => boolean = () => false): Record<string, AuditRule> {
   return {
-    lookup: search((i) => str(i, 'query'), (v) => len(v, 'matches'), lookupShown),
+    lookup: search((i) => str(i, 'query'), shownCount, lookupShown),
     lookupOnline: askedBpjs,
     findPatient: search((i) => str(i, 'nik') ?? str(i, 'card') ?? str(i, 'mrn'), (v) => (v ? 1 : 0), (c) => (str(c.input, 'mrn') !== undefined && c.value ? [c.value] : [])),
     likelyDuplicates: search((i) => [str(i, 'name'), str(i, 'dob')].filter(Boolean).join(' '), (v) => len(v), (c) => asList(c.value)),

@@ -26,6 +26,25 @@ describe('what the audit trail records', () => {
     core.close();
   });
 
+  it("a look-up's match count counts the records it listed, not the list rows alone (papertester F5)", async () => {
+    const { core } = auditCore(tempDir());
+    const dewi = await callOk(core, 'createPatient', { name: 'Dewi Lestari', dob: '1970-01-01', oldMrn: '000777' });
+    await callOk(core, 'createPatient', { name: 'Dewi Lestari', dob: '1988-05-05' });
+    const byName = await callOk(core, 'lookup', { query: 'DEWI LESTARI' });
+    const byRm = await callOk(core, 'lookup', { query: dewi.mrn });
+    const byOldRm = await callOk(core, 'lookup', { query: 'RM lama 000777' });
+    const shown = (r: { matches: unknown[]; patient?: unknown; ownMatches?: unknown[] }) => r.matches.length + (r.ownMatches?.length ?? (r.patient ? 1 : 0));
+    // What the screen listed: no list is imported, so these are the records.
+    expect([shown(byName), shown(byRm), shown(byOldRm)]).toEqual([2, 1, 1]);
+    const lookups = (await allEntries(core)).filter((e) => e.action === 'lookup' && e.detail.method === 'lookup');
+    expect(lookups.map((e) => [e.detail.query, e.detail.matches])).toEqual([
+      ['DEWI LESTARI', 2],
+      [dewi.mrn, 1],
+      ['RM lama 000777', 1],
+    ]);
+    core.close();
+  });
+
   it('registration, emergency, print refusal and payer changes, with the patient as subject; overrides the clerk confirmed', async () => {
     const { core } = auditCore(tempDir());
     const patient = await callOk(core, 'createPatient', { name: 'Siti Aminah', nik: SITI.nik, dob: SITI.dob, sex: 'P' });
