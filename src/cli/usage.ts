@@ -66,7 +66,8 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     di loket. --again: kunjungan kedua ke unit yang sama hari ini. Pasien baru tidak dibuat bila mungkin
     sudah punya rekam medis di sini (nama ditulis lain, tanggal lahir keliru sedikit atau tidak ada): RM-nya
     disebutkan; --rm NO_RM: daftarkan pada rekam medis itu (NIK/kartu yang diberikan disimpan bila belum
-    ada); --new: orang lain, buat baru. Tanggal lahir dan jenis kelamin diambil dari NIK bila tidak ada yang
+    ada); --new: orang lain, selalu rekam medis baru (NIK/kartu yang sudah tercatat pada rekam medis lain
+    ditolak, RM-nya disebutkan). Tanggal lahir dan jenis kelamin diambil dari NIK bila tidak ada yang
     lain. Loket yang terdaftar di hub meminta nomor antrean dari hub.`,
     antrean: `  loket antrean --unit KODE
     antrean hari ini di satu unit seperti dilihat loket ini (dengan hub: semua loket), gawat darurat dulu.`,
@@ -174,7 +175,8 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     counter. --again: a second visit to the same unit today. No new patient is made while a record here
     may be the same person (the name spelt otherwise, the birth date a slip off or missing): its RM is
     named; --rm RM: register on that record (the NIK or card given is saved on it when it has none);
-    --new: another person, make a new one. Birth date and sex come from the NIK when nothing else gives
+    --new: another person, always a new record (a NIK or card already on a record is refused, naming
+    it). Birth date and sex come from the NIK when nothing else gives
     them. A counter enrolled at a hub takes its queue number from the hub.`,
     antrean: `  loket antrean --unit CODE
     today's queue of one unit as this counter sees it (with a hub: every counter's), emergencies first.`,

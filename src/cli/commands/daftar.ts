@@ -85,6 +85,8 @@ function checkArgs(args: DaftarArgs): Request {
   const rm = args.rm?.trim() || null;
   // Without a number, name and birth date together name a person; a name alone could be anyone.
   if (!number && !rm && (!name || !dob)) throw new UsageError('usage/daftar-needs-who', {}, 'daftar');
+  // --rm says "this record", --new "another person": both at once has no answer.
+  if (rm && args.new === true) throw new UsageError('usage/daftar-rm-and-new', {}, 'daftar');
   return { number, name, dob, unit: args.unit, again: args.again === true, forceNew: args.new === true, rm };
 }
 
@@ -105,6 +107,10 @@ async function registerWalkIn(core: Core, request: Request, lang: Lang): Promise
   const visitInput = { unit: request.unit, verdict, verdictSource: 'lists' as const, payer: derivePayer(verdict, basis) };
   let patient: Patient;
   let visit: RegisteredVisit;
+  // --new is the officer's word that this is another person: the visit never goes on a record found
+  // for them. A record found by the number (given, or the list row's) holds that number, so a new one
+  // cannot: refused, naming the record.
+  if (known && request.forceNew) throw new CliFailure('daftar/new-but-number-held', { mrn: known.mrn, name: known.name });
   if (known) {
     patient = known;
     visit = await notTwice(() => call(core, 'registerVisit', { patientId: known.id, ...visitInput, ...(request.again ? { confirmDuplicate: true } : {}) }));
@@ -158,8 +164,9 @@ async function findWho(core: Core, request: Request, lang: Lang): Promise<Who> {
     return { patient, match, verdict: result.conflict ? decision.verdict : result.verdict, basis: decision.basis };
   }
   const { name, dob } = request as Request & { name: string; dob: string };
-  // Only the records that are this person for certain are taken; the others are asked about before a new record.
-  const same = certainRecords(await call(core, 'likelyDuplicates', { name, dob }), name, dob);
+  // Only the records that are this person for certain are taken; the others are asked about before a new
+  // record. With --new the officer said it is another person: no record is taken by the name (QORY for QORI).
+  const same = request.forceNew ? [] : certainRecords(await call(core, 'likelyDuplicates', { name, dob }), name, dob);
   if (same.length > 1) throw new CliFailure('daftar/ambiguous', { count: same.length, mrns: same.map((p) => p.mrn).join(', ') });
   const result = await call(core, 'lookup', { query: name, dob });
   const match = onlyBornThatDay(result, dob);

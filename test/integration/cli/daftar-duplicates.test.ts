@@ -70,6 +70,27 @@ describe('loket daftar and a patient who may already have a record (searchtester
     expect(next.data[0]).toMatchObject({ created: false, patient: { mrn: mrnOf(sutinah) } });
   });
 
+  it('--new always makes a new record: never the record of a name spelt otherwise (papertester F16); a number held by a record is refused, naming it', async () => {
+    const qori = await daftar('--name', 'QORI AINI', '--dob', '1991-09-09', '--unit', 'UMUM');
+    expect(qori.data[0]).toMatchObject({ created: true });
+    const qory = await daftar('--name', 'QORY AINI', '--dob', '1991-09-09', '--new', '--unit', 'LANSIA');
+    expect(qory.code).toBe(0);
+    expect(qory.data[0]).toMatchObject({ created: true, patient: { name: 'QORY AINI' } });
+    expect(mrnOf(qory)).not.toBe(mrnOf(qori));
+
+    // A NIK already on a record is that record's: --new cannot make a second one; the record is named.
+    const wahyu = await daftar('3673011505900003', '--name', 'WAHYU PRATAMA', '--unit', 'UMUM');
+    const again = await daftar('3673011505900003', '--name', 'WAHYU PRATAMA', '--new', '--unit', 'GIGI');
+    expect(again.code).toBe(1);
+    expect(errorOf(again).code).toBe('daftar/new-but-number-held');
+    expect(errorOf(again).message).toContain(`RM ${mrnOf(wahyu)} WAHYU PRATAMA`);
+    expect(errorOf(again).message).toContain(`--rm ${mrnOf(wahyu)}`);
+
+    const both = await daftar('--rm', mrnOf(qori), '--new', '--unit', 'UMUM');
+    expect(both.code).not.toBe(0);
+    expect((await daftar('--rm', mrnOf(qori), '--unit', 'GIGI')).data[0]).toMatchObject({ created: false, patient: { mrn: mrnOf(qori) } });
+  });
+
   it('names an unknown record number', async () => {
     const r = await daftar('--rm', '000099', '--unit', 'UMUM');
     expect(r.code).toBe(1);
