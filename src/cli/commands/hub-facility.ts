@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DEFAULT_BPJS_SETTINGS } from '../../core/bpjs/bpjs-settings.repo';
+import { HubRefused } from '../../core/sync/hub-transport';
 import type { BpjsSettingsForm, BpjsServiceForm } from '../../shared/bpjs';
 import type { Lang } from '../../shared/i18n/messages';
 import type { FacilityDays } from '../../hub/register/reports';
@@ -8,6 +9,7 @@ import type { Output } from '../output';
 import { readCredentialsFile } from './credentials-file';
 import { adminTransport } from './hub-admin';
 import { HubCliFailure, hubText, HubUsageError } from './hub-messages';
+import { settingsRefusal, settingsSavedLines, type SettingsSaved } from './hub-settings-words';
 
 export interface HubFacilityValues {
   'hub-dir'?: string | undefined;
@@ -26,9 +28,10 @@ export async function hubFacilityCommand(what: 'settings' | 'bpjs' | 'report', v
   const hub = adminTransport(values['hub-dir']);
   if (what === 'settings') {
     if (!values.file) throw new HubUsageError('usage/hub-settings-needs-file');
-    const saved = await hub.requestJson<{ settings: Record<string, unknown>; rev: number }>('PUT', '/v1/admin/settings', readJson(values.file));
+    const body = readJson(values.file);
+    const saved = await settingsPut(() => hub.requestJson<{ settings: Record<string, unknown>; rev: number } & SettingsSaved>('PUT', '/v1/admin/settings', body), body, lang);
     if (out.json) out.data(saved);
-    else out.line(hubText(lang, 'hub/settings-saved', { keys: Object.keys(saved.settings).join(', ') }));
+    else for (const line of settingsSavedLines(lang, saved)) out.line(line);
     return 0;
   }
   if (what === 'bpjs') {
@@ -57,6 +60,17 @@ export async function hubFacilityCommand(what: 'settings' | 'bpjs' | 'report', v
     if (values.html) out.line(hubText(lang, 'hub/report-page', { file: values.html }));
   }
   return 0;
+}
+
+/** The hub's refusal of a setting, worded with the file's value and what the key allows (hub-settings-words.ts). */
+async function settingsPut<T>(put: () => Promise<T>, body: unknown, lang: Lang): Promise<T> {
+  try {
+    return await put();
+  } catch (error) {
+    if (!(error instanceof HubRefused) || error.code !== 'hub/settings-invalid') throw error;
+    const { key, params } = settingsRefusal(lang, error.params, body);
+    throw new HubCliFailure(key, params);
+  }
 }
 
 function readJson(path: string): unknown {

@@ -1,4 +1,5 @@
 import { FACILITY_SETTING_KEYS, type FacilitySettings } from '../../shared/hub-protocol';
+import { issuesOf } from '../../shared/input-issues';
 import { counterSettingsSchema, DEFAULT_SETTINGS } from '../../shared/settings';
 import { HubError, type HubRoute } from '../http/route';
 import { adminActor, recordAdmin } from '../audit/admin-log.repo';
@@ -20,9 +21,11 @@ export const getSettingsRoute = (): HubRoute => ({
 
 /**
  * PUT /v1/admin/settings { key: value, … } with keys of FACILITY_SETTING_KEYS only; the keys not
- * given keep their stored value. The result is checked as a whole with the counter's own settings
- * rules (units unique, emergency unit one of them…) and stored with the next revision, so every
- * counter's pull brings it.
+ * given keep their stored value (on the first save: Loket's defaults). The result is checked as a
+ * whole with the counter's own settings rules (units unique, emergency unit one of them…) and
+ * stored with the next revision, so every counter's pull brings it. Answers { settings, rev,
+ * changed } (with `first` and `defaulted`, the keys not given, on the first save); a refusal names
+ * the field and the rule (`kind`, `bound`, `values`, as shared/input-issues.ts).
  */
 export const putSettingsRoute = (): HubRoute => ({
   method: 'PUT',
@@ -37,10 +40,14 @@ export const putSettingsRoute = (): HubRoute => ({
       await lockRevisions(client);
       const { rows } = await client.query<{ json: FacilitySettings }>('SELECT json FROM facility_settings WHERE id = 1 FOR UPDATE');
       const merged: FacilitySettings = { ...(rows[0]?.json ?? {}), ...(body as FacilitySettings) };
-      const checked = counterSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...merged });
+      // reportInput: a value of the wrong type reads as wrong, not as missing (shared/input-issues.ts).
+      const checked = counterSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...merged }, { reportInput: true });
       if (!checked.success) {
         const issue = checked.error.issues[0]!;
-        throw new HubError(422, 'hub/settings-invalid', { field: issue.path.join('.'), rule: issue.code });
+        // The rule broken, without words (shared/input-issues.ts), so the admin's tool says it in its language.
+        const { kind, bound, other, values } = issuesOf([issue])[0]!;
+        const words = { kind, ...(bound === undefined ? {} : { bound }), ...(other === undefined ? {} : { other }), ...(values ? { values: values.join(', ') } : {}) };
+        throw new HubError(422, 'hub/settings-invalid', { field: issue.path.join('.'), rule: issue.code, ...words });
       }
       const stored = Object.fromEntries(FACILITY_SETTING_KEYS.map((k) => [k, checked.data[k]]));
       // Against what was in force (the defaults before the first save): which fields, never their
@@ -54,7 +61,10 @@ export const putSettingsRoute = (): HubRoute => ({
         `INSERT INTO facility_settings (id, json, rev) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET json = excluded.json, rev = excluded.rev`,
         [JSON.stringify(stored), rev],
       );
-      return { settings: stored, rev };
+      // Which keys changed (as the admin log), and on the first save the keys not given: they take
+      // Loket's defaults and every counter takes those over its own values, so the tool names them.
+      const defaulted = rows[0] ? [] : FACILITY_SETTING_KEYS.filter((k) => !(k in body));
+      return { settings: stored, rev, changed, ...(rows[0] ? {} : { first: true, defaulted }) };
     });
     return { json: result };
   },
