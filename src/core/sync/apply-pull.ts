@@ -174,7 +174,7 @@ class PullRound {
     this.db
       .prepare(
         `INSERT INTO patient_merges (uid, mrn, survivor_id, record, merged_at) VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-         ON CONFLICT(uid) DO UPDATE SET survivor_id = excluded.survivor_id`,
+         ON CONFLICT(uid) DO UPDATE SET survivor_id = excluded.survivor_id, record = json_patch(patient_merges.record, excluded.record)`,
       )
       .run(patient.uid, patient.mrn, survivorId, JSON.stringify(record));
     this.saveAlias(patient.mrn, survivorId);

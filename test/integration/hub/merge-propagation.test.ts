@@ -54,7 +54,7 @@ describe('a merge made at a counter reaches the hub and every counter', () => {
 
     // B, which never saw the merge being made, edits the record A merged away, then syncs.
     const dewiAtB = b.db.prepare('SELECT id FROM patients WHERE uid = ?').get(dewi.patient.uid) as { id: number };
-    await callOk(b, 'updatePatient', { patientId: dewiAtB.id, changes: { address: 'JL. KENANGA 5' } });
+    await callOk(b, 'updatePatient', { patientId: dewiAtB.id, changes: { address: 'JL. KENANGA 5', oldMrn: '000999' } });
     for (const c of [b, a, b, a]) await callOk(c, 'syncNow', {});
 
     const expected = [{ mrn: dewy.patient.mrn, name: 'DEWY LESTARI', nik: NIK }];
@@ -65,6 +65,11 @@ describe('a merge made at a counter reaches the hub and every counter', () => {
     // The old card's RM at B finds the survivor, with the note; the name search lists one record.
     expect((await callOk(b, 'lookup', { query: dewi.patient.mrn })).patient).toMatchObject({ mrn: dewy.patient.mrn, mergedMrn: dewi.patient.mrn });
     expect((await callOk(b, 'lookup', { query: 'DEWI LESTARI', dob: '1992-12-03' })).ownMatches?.map((p) => p.mrn)).toEqual([dewy.patient.mrn]);
+    // The old RM given there late (papertester F7) finds the survivor at both counters.
+    for (const c of [a, b]) {
+      const byOld = await callOk(c, 'lookup', { query: 'RM lama 000999' });
+      expect(byOld.patient ?? byOld.ownMatches?.[0]).toMatchObject({ mrn: dewy.patient.mrn, matchedOldMrn: '000999', mergedMrn: dewi.patient.mrn });
+    }
     // Every counter was told (the hub's notice).
     expect((await callOk(b, 'hubNotices', {})).some((n) => n.kind === 'patient-merged')).toBe(true);
   });

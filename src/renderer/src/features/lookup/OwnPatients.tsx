@@ -18,9 +18,9 @@ export function OwnPatientLine({ patient }: { patient: OwnPatient }) {
           : t('lookup.ownPatientNoVisit', { mrn: patient.mrn })}
       </strong>
       <span className="own-patient__name">{patient.name}</span>
-      {patient.matchedBy === 'old-mrn' && patient.oldMrn && (
+      {patient.matchedBy === 'old-mrn' && (patient.matchedOldMrn ?? patient.oldMrn) && (
         <span className="badge badge--old-mrn" data-testid="found-by-old-mrn">
-          {t('lookup.foundByOldMrn', { oldMrn: patient.oldMrn })}
+          {t('lookup.foundByOldMrn', { oldMrn: patient.matchedOldMrn ?? patient.oldMrn })}
         </span>
       )}
       {patient.mergedMrn && (
@@ -42,7 +42,7 @@ function NumberMatch({ patient }: { patient: OwnMatch }) {
   if (patient.matchedBy === 'old-mrn')
     return (
       <span className="badge badge--old-mrn" data-testid="number-match" data-matched-by="old-mrn">
-        {t('lookup.oldMrnMatch', { oldMrn: patient.oldMrn ?? '' })}
+        {t('lookup.oldMrnMatch', { oldMrn: patient.matchedOldMrn ?? patient.oldMrn ?? '' })}
       </span>
     );
   if (patient.matchedBy === 'mrn')
