@@ -72,5 +72,12 @@ describe('a merge made at a counter reaches the hub and every counter', () => {
     }
     // Every counter was told (the hub's notice).
     expect((await callOk(b, 'hubNotices', {})).some((n) => n.kind === 'patient-merged')).toBe(true);
+    // The late edit was not applied to the survivor: every counter is told which fields (papertester F7).
+    for (const c of [a, b]) {
+      expect((await callOk(c, 'hubNotices', {})).find((n) => n.params.changed)).toMatchObject({
+        kind: 'patient-merged',
+        params: { mergedMrn: dewi.patient.mrn, survivorMrn: dewy.patient.mrn, changed: 'address,oldMrn' },
+      });
+    }
   });
 });

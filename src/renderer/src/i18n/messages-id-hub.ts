@@ -63,6 +63,7 @@ export const hubId = {
       failed: 'Pemberitahuan tidak bisa dimuat',
       markFailed: 'Tanda "sudah dilihat" tidak tersimpan',
       merged: 'Dua rekam medis digabung: RM {{mergedMrn}} kini RM {{survivorMrn}} ({{name}}). Nomor lama tetap bisa dicari.',
+      mergedEdit: 'Perubahan pada RM {{mergedMrn}} ({{fields}}) tidak diterapkan ke RM {{survivorMrn}} ({{name}}): RM {{mergedMrn}} sudah digabung ke RM {{survivorMrn}}. Periksa data RM {{survivorMrn}} dan ubah bila perlu (F3).',
       mergedOtherName: 'Dua rekam medis digabung: RM {{mergedMrn}} ({{mergedName}}) kini RM {{survivorMrn}} ({{name}}). Nomor lama tetap bisa dicari.',
       duplicateNameDob: 'Mungkin orang yang sama: {{name}}, lahir {{dob}}, ada di RM {{mrn}} dan RM {{otherMrns}}. Periksa identitasnya; rekam medis tidak digabung sendiri.',
       duplicateSameMrn: 'Satu nomor RM untuk dua orang: RM {{mrn}} dipakai untuk {{name}} dan {{otherNames}}. Periksa kartu berobatnya.',
