@@ -1,34 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/core';
-import { readHubConfig } from '../../../src/hub/hub-config';
-import { startHub } from '../../../src/hub/hub-main';
 import { useHubTestbed } from '../../helpers/hub-testbed';
 import { callOk } from '../audit/audit-core';
-import { counterMaker, enrollAt } from './enrolled-counters';
+import { hubWithTwoCounters } from './enrolled-counters';
 
 /**
  * papertester F15: two counters join the same pair of records in opposite directions while the hub
  * is out of reach. The hub settles it one way (the merge that reached it first); the other counter
  * follows the hub's answer on its pull, and no sync round fails.
  */
-const { server, hubs, cores, tempDir } = useHubTestbed('loket-merge-crossed-');
-
-const counter = counterMaker(cores, tempDir);
+const testbed = useHubTestbed('loket-merge-crossed-');
 
 const patientsOf = (core: Core) => core.db.prepare('SELECT mrn, name FROM patients ORDER BY mrn').all();
 const visitPatients = (core: Core) => core.db.prepare('SELECT p.mrn FROM visits v JOIN patients p ON p.id = v.patient_id ORDER BY v.uid').all().map((r) => (r as { mrn: string }).mrn);
 
 describe('crossed merges (the same pair, opposite directions, made offline at two counters)', () => {
   it('the hub keeps the first to arrive; the other counter follows it on pull, its sync never failing', async () => {
-    const dataDir = tempDir();
-    const hub = await startHub({ pgUrl: await server().createDatabase('merge_crossed'), dataDir, host: '127.0.0.1', port: 0, facility: 'RSUD Uji' });
-    hubs.push(hub);
-    const admin = `Admin ${readHubConfig(dataDir)!.adminKey}`;
-    const a = counter('ani');
-    const b = counter('beni');
-    await enrollAt(hub, admin, a, 'Loket 1');
-    await enrollAt(hub, admin, b, 'Loket 2');
-    for (const c of [a, b]) await callOk(c, 'syncNow', {});
+    const { hub, a, b } = await hubWithTwoCounters(testbed, 'merge_crossed');
 
     const nana = await callOk(a, 'registerNewPatient', { identity: { name: 'NANA SUDJANA', dob: '1968-08-17', sex: 'L' }, unit: 'UMUM', verdict: null });
     const sujana = await callOk(a, 'registerNewPatient', { identity: { name: 'NANA SUJANA', nik: '3673011708680005', dob: '1968-08-17', sex: 'L' }, unit: 'UMUM', verdict: null });
