@@ -122,6 +122,9 @@ describe('the hub in the status bar', () => {
     expect(say(tId, link('connected', 2))).toBe('Hub: tersambung');
     expect(say(tId, link('unreachable', 3))).toBe('Hub tak terjangkau — loket bekerja sendiri, 3 menunggu dikirim');
     expect(say(tId, link('unreachable', 0))).toBe('Hub tak terjangkau — loket bekerja sendiri');
+    // A round failing in this counter (papertester F15: a pull it could not apply) is not an unreachable hub.
+    expect(say(tId, { ...link('unreachable', 2), code: 'sync/internal' })).toBe('Sinkronisasi gagal di loket ini — loket bekerja sendiri; hubungi petugas IT');
+    expect(say(tEn, { ...link('unreachable', 0), code: 'sync/internal' })).toBe('Sync fails at this counter — counter works on its own; call IT');
     expect(say(tId, link('refused'))).toBe('Hub menolak loket ini — hubungi admin');
     expect(say(tEn, link('unreachable', 1))).toBe('Hub out of reach — counter works on its own, 1 waiting to be sent');
     expect(say(tEn, link('connecting'))).toBe('Hub: connecting…');

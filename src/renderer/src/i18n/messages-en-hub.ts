@@ -45,6 +45,7 @@ export const hubEn: Pick<UiMessages, 'hub'> = {
       unreachable: 'Hub out of reach — counter works on its own',
       unreachableBacklog_one: 'Hub out of reach — counter works on its own, {{count}} waiting to be sent',
       unreachableBacklog_other: 'Hub out of reach — counter works on its own, {{count}} waiting to be sent',
+      syncFailed: 'Sync fails at this counter — counter works on its own; call IT',
       refused: 'Hub refuses this counter — call the administrator',
     },
     statusShort: {
@@ -54,6 +55,7 @@ export const hubEn: Pick<UiMessages, 'hub'> = {
       unreachable: 'Hub: offline',
       unreachableBacklog_one: 'Hub: offline ({{count}})',
       unreachableBacklog_other: 'Hub: offline ({{count}})',
+      syncFailed: 'Hub: sync fails',
       refused: 'Hub refuses counter',
     },
     notices: {

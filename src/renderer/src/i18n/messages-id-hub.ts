@@ -43,6 +43,7 @@ export const hubId = {
       unreachable: 'Hub tak terjangkau — loket bekerja sendiri',
       unreachableBacklog_one: 'Hub tak terjangkau — loket bekerja sendiri, {{count}} menunggu dikirim',
       unreachableBacklog_other: 'Hub tak terjangkau — loket bekerja sendiri, {{count}} menunggu dikirim',
+      syncFailed: 'Sinkronisasi gagal di loket ini — loket bekerja sendiri; hubungi petugas IT',
       refused: 'Hub menolak loket ini — hubungi admin',
     },
     /** The same, short, for a status bar already full (BPJS offline with its reason, re-checks waiting). */
@@ -53,6 +54,7 @@ export const hubId = {
       unreachable: 'Hub: luring',
       unreachableBacklog_one: 'Hub: luring ({{count}})',
       unreachableBacklog_other: 'Hub: luring ({{count}})',
+      syncFailed: 'Hub: sinkron gagal',
       refused: 'Hub menolak loket',
     },
     notices: {
