@@ -32,6 +32,10 @@ export interface PullApplied {
 
 type Patient = PatientRecord & { rev: number };
 
+/** A merge made here (patient_merges.seq, twice) whose op is unsent or was refused by the hub. */
+const MERGE_NOT_TAKEN = `SELECT 1 FROM outbox WHERE kind = 'patient.merge' AND row_id = ?
+  UNION ALL SELECT 1 FROM outbox_rejected WHERE kind = 'patient.merge' AND row_id = ? LIMIT 1`;
+
 /** Which outbox kinds name a row of each table: a row with such an entry has unpushed changes. */
 const PENDING_KINDS = {
   patients: `'patient'`,
@@ -186,9 +190,10 @@ class PullRound {
   }
 
   private upsertPatient(p: Patient): void {
-    // A record joined into another here whose merge has not reached the hub yet: never re-created.
+    // A record joined into another here whose merge the hub has not taken yet (unsent, or refused and
+    // set aside for a replay): never re-created.
     const mergedHere = this.db.prepare('SELECT seq, survivor_id AS survivorId FROM patient_merges WHERE uid = ?').get(p.uid) as { seq: number; survivorId: number } | undefined;
-    if (mergedHere && this.db.prepare(`SELECT 1 FROM outbox WHERE kind = 'patient.merge' AND row_id = ? LIMIT 1`).get(mergedHere.seq)) return;
+    if (mergedHere && this.db.prepare(MERGE_NOT_TAKEN).get(mergedHere.seq, mergedHere.seq)) return;
     const localId = this.idOf('patients', p.uid);
     if (localId !== null && this.pending('patients', localId)) {
       this.kept += 1;
