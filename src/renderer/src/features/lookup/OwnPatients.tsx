@@ -45,10 +45,11 @@ function NumberMatch({ patient }: { patient: OwnMatch }) {
         {t('lookup.oldMrnMatch', { oldMrn: patient.matchedOldMrn ?? patient.oldMrn ?? '' })}
       </span>
     );
+  // A merged record's RM (an alias): the number typed, said as merged (papertester F12), never the survivor's own.
   if (patient.matchedBy === 'mrn')
     return (
       <span className="badge badge--mrn" data-testid="number-match" data-matched-by="mrn">
-        {t('lookup.mrnMatch', { mrn: patient.mrn })}
+        {patient.mergedMrn ? t('lookup.mergedMrnMatch', { merged: patient.mergedMrn, mrn: patient.mrn }) : t('lookup.mrnMatch', { mrn: patient.mrn })}
       </span>
     );
   return patient.oldMrn ? <span data-testid="old-mrn">{` · ${t('lookup.oldMrnOf', { oldMrn: patient.oldMrn })}`}</span> : null;
