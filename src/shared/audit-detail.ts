@@ -170,8 +170,11 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
       return patientChangeText(d, w);
     case 'patient-merge': {
       const line = t('audit.detail.patientMerge', { merged: text(d.mergedMrn), name: text(d.mergedName), visits: text(d.visitsMoved) });
-      const filled = Array.isArray(d.filled) ? d.filled.map((f) => (f === 'nik' ? 'NIK' : 'No. JKN')) : [];
-      return filled.length ? `${line} · ${t('audit.detail.patientMergeFilled', { merged: text(d.mergedMrn), fields: filled.join(', ') })}` : line;
+      const filled: string[] = Array.isArray(d.filled) ? d.filled.map((f) => (f === 'nik' ? 'NIK' : 'No. JKN')) : [];
+      if (has(d.oldMrnTaken)) filled.push(t('audit.detail.patientMergeOldMrn', { oldMrn: text(d.oldMrnTaken) }));
+      const taken = filled.length ? ` · ${t('audit.detail.patientMergeFilled', { merged: text(d.mergedMrn), fields: filled.join(', ') })}` : '';
+      const alias = has(d.oldMrnAlias) ? ` · ${t('audit.detail.patientMergeOldMrnAlias', { oldMrn: text(d.oldMrnAlias) })}` : '';
+      return `${line}${taken}${alias}`;
     }
     case 'restore':
       return restoreText(d, w);

@@ -22,6 +22,8 @@ export interface OwnPatient extends Patient {
   matchedBy?: 'mrn' | 'old-mrn';
   /** Found by the RM of a record merged into this one ("RM 000048 digabung ke RM 000032"): that RM. */
   mergedMrn?: string;
+  /** Found by the old RM of a record merged into this one (with `mergedMrn`, that record's RM): that old RM. */
+  matchedOldMrn?: string;
 }
 
 /**

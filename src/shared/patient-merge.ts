@@ -23,14 +23,24 @@ export interface PatientMergeSide {
 /** The NIK or card the survivor lacks and takes from the merged record (never one it has). */
 export type FilledField = 'nik' | 'card';
 
-export interface PatientMergePreview {
+/**
+ * What becomes of the merged record's old RM (from before Loket, RM lama): the survivor takes it
+ * when it has none (`taken`); beside another one of the survivor's it stays findable, naming the
+ * survivor as the merged RM does (`alias`). Null when the merged record has none, or the same.
+ */
+export interface OldMrnOutcome {
+  taken: string | null;
+  alias: string | null;
+}
+
+export interface PatientMergePreview extends OldMrnOutcome {
   survivor: PatientMergeSide;
   merged: PatientMergeSide;
   /** What the survivor will take from the merged record. */
   fills: FilledField[];
 }
 
-export interface PatientMergeResult {
+export interface PatientMergeResult extends OldMrnOutcome {
   survivor: Patient;
   /** The merged record as it was (its RM now names the survivor). */
   merged: Patient;

@@ -83,6 +83,45 @@ describe('merging two records of one person (Pengaturan › Gabung RM)', () => {
     await c.screenshot('merge-c-old-rm-1024');
   });
 
+  it("papertester F4/F12: both with an old RM: the question says the duplicate's keeps finding the survivor, and its paper card does", async () => {
+    const c = await open();
+    const { page } = c;
+    const core = c.harness.core;
+    const siti = (await core.registerNewPatient({ identity: { name: 'SITI AMINAH', dob: '1985-03-12', sex: 'P', oldMrn: '000004' }, unit: 'UMUM', verdict: null })).patient;
+    const rina = (await core.registerNewPatient({ identity: { name: 'SITI AMINA', dob: '1985-03-12', sex: 'P', oldMrn: '000555' }, unit: 'UMUM', verdict: null })).patient;
+    // Another patient's paper card carries the number Loket later gave the duplicate.
+    const budi = (await core.registerNewPatient({ identity: { name: 'BUDI SANTOSO', dob: '1970-01-01', sex: 'L', oldMrn: rina.mrn }, unit: 'UMUM', verdict: null })).patient;
+    await page.keyboard.press('Alt+6');
+    await page.getByTestId('settings-tab-merge').click();
+    await page.getByTestId('merge-survivor-mrn').fill(siti.mrn);
+    await page.getByTestId('merge-merged-mrn').fill(rina.mrn);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('confirm-dialog').waitFor();
+    expect(await page.getByTestId('merge-side-survivor-oldMrn').textContent()).toBe('000004');
+    expect(await page.getByTestId('merge-side-merged-oldMrn').textContent()).toBe(`000555 (tetap menemukan RM ${siti.mrn})`);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('merge-done').waitFor();
+
+    await page.keyboard.press('Alt+1');
+    const search = page.locator('#lookup-query');
+    await search.fill('RM lama 000555');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('found-by-old-mrn').first().textContent()).toContain('000555');
+    expect(await page.getByTestId('own-patient').first().getAttribute('data-mrn')).toBe(siti.mrn);
+    expect(await page.getByTestId('own-patient-merged').first().textContent()).toBe(`RM ${rina.mrn} digabung ke RM ${siti.mrn}: pakai RM ${siti.mrn}.`);
+    await c.screenshot('merge-d-old-card-1024');
+
+    // The merged RM that is also BUDI's old RM: both listed, the merged one said as merged (F12), not as the survivor's own RM.
+    await search.fill(rina.mrn);
+    await search.press('Enter');
+    const items = page.getByTestId('own-match');
+    await expect.poll(() => items.count()).toBe(2);
+    const badges = await page.getByTestId('number-match').allTextContents();
+    expect(badges.sort()).toEqual([`Cocok No. RM ${rina.mrn} (digabung ke RM ${siti.mrn})`, `Cocok RM lama ${rina.mrn}`].sort());
+    expect(budi.oldMrn).toBe(rina.mrn);
+  });
+
   it('two different NIKs are refused in words, with nothing merged', async () => {
     const c = await open();
     const { page } = c;

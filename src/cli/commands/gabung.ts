@@ -37,7 +37,13 @@ export async function gabungCommand(core: Core, args: { rest: string[]; yes: boo
     else {
       out.line(sideLine(lang, 'keep', preview.survivor));
       out.line(sideLine(lang, 'merge', preview.merged));
-      if (preview.fills.length > 0) out.line(cliText(lang, 'gabung/fills', { fields: preview.fills.map((f) => (f === 'nik' ? 'NIK' : 'No. JKN')).join(', '), mrn: preview.merged.patient.mrn }));
+      const keep = preview.survivor.patient;
+      const merge = preview.merged.patient;
+      // Both old RMs (paper-era card numbers), when either has one: what happens to the duplicate's is said below.
+      if (keep.oldMrn || merge.oldMrn) out.line(cliText(lang, 'gabung/old-mrn', { keep: keep.mrn, keepOld: keep.oldMrn ?? '-', merge: merge.mrn, mergeOld: merge.oldMrn ?? '-' }));
+      const fields = [...preview.fills.map((f) => (f === 'nik' ? 'NIK' : 'No. JKN')), ...(preview.taken ? [`${lang === 'en' ? 'old RM' : 'RM lama'} ${preview.taken}`] : [])];
+      if (fields.length > 0) out.line(cliText(lang, 'gabung/fills', { fields: fields.join(', '), mrn: merge.mrn }));
+      if (preview.alias) out.line(cliText(lang, 'gabung/old-mrn-alias', { oldMrn: preview.alias, merge: merge.mrn, keep: keep.mrn }));
       out.line(cliText(lang, 'gabung/confirm', { keep: preview.survivor.patient.mrn, merge: preview.merged.patient.mrn }));
     }
     return 0;

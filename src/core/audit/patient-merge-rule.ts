@@ -4,7 +4,8 @@ import type { AuditRule } from './audit-rules';
 /**
  * `mergePatients`: two records of one person joined (an administrator's). Under the survivor's
  * RM: the merged record's RM and name, how many visits moved, and which of NIK or card the
- * survivor took from it (the field names, never the numbers). A refused merge changed nothing
+ * survivor took from it (the field names, never the numbers), and its old RM (RM lama, a record
+ * number like the RMs): taken by the survivor, or kept as one that finds it. A refused merge changed nothing
  * and is recorded as a refusal with its code (someone tried).
  */
 const filledOf = (value: unknown): string[] => {
@@ -20,7 +21,8 @@ export const patientMerge: AuditRule = {
       {
         action: 'patient-merge',
         subject: str(obj(call.value, 'survivor'), 'mrn') ?? null,
-        detail: { method: call.method, mergedMrn: str(merged, 'mrn') ?? '', mergedName: str(merged, 'name') ?? '', visitsMoved: num(call.value, 'visitsMoved') ?? 0, filled: filledOf(call.value) },
+        detail: { method: call.method, mergedMrn: str(merged, 'mrn') ?? '', mergedName: str(merged, 'name') ?? '', visitsMoved: num(call.value, 'visitsMoved') ?? 0, filled: filledOf(call.value),
+          oldMrnTaken: str(call.value, 'taken') ?? null, oldMrnAlias: str(call.value, 'alias') ?? null },
       },
     ];
   },

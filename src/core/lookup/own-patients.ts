@@ -6,6 +6,7 @@ import { nameSimilarity } from '../../shared/name-similarity';
 import { normalizeName } from '../../shared/names';
 import type { CounterSettings } from '../../shared/settings';
 import { findDuplicateMatches } from '../patients/likely-duplicates';
+import { findSurvivorsByMergedOldMrn } from '../patients/merged-old-mrns';
 import { findPatient, findPatientsBornOn, findPatientsByMrns, findPatientsByNameKey, findPatientsByOldMrn, lastVisitDate } from '../patients/patients.repo';
 import type { Db } from '../store/open-database';
 import { oldMrnQuery } from '../../shared/old-mrn';
@@ -55,7 +56,14 @@ export function ownByOldRecordNumber(db: Db, query: string): { only: boolean; pa
   return { only: false, patients: byOldMrn(db, query) };
 }
 
-const byOldMrn = (db: Db, number: string): OwnPatient[] => findPatientsByOldMrn(db, number).map((p) => ({ ...withLastVisit(db, p), matchedBy: 'old-mrn' as const }));
+/** Records holding the old RM, then survivors of merged records that held it (said so: "RM … digabung ke RM …"). */
+function byOldMrn(db: Db, number: string): OwnPatient[] {
+  const own = findPatientsByOldMrn(db, number).map((p) => ({ ...withLastVisit(db, p), matchedBy: 'old-mrn' as const }));
+  const viaMerged = findSurvivorsByMergedOldMrn(db, number)
+    .filter((m) => !own.some((p) => p.id === m.patient.id))
+    .map((m) => ({ ...withLastVisit(db, m.patient), matchedBy: 'old-mrn' as const, mergedMrn: m.mergedMrn, matchedOldMrn: m.oldMrn }));
+  return [...own, ...viaMerged];
+}
 const hasDigit = (s: string): boolean => /\d/.test(s);
 
 /** The record of a NIK or a (13-digit) card number, when this facility has the patient. */

@@ -1,6 +1,6 @@
 import type { Patient } from '../../shared/counter';
 import { oldMrnKey } from '../../shared/old-mrn';
-import type { FilledField, PatientMergeInput, PatientMergePreview, PatientMergePreviewInput, PatientMergeResult, PatientMergeSide } from '../../shared/patient-merge';
+import type { FilledField, OldMrnOutcome, PatientMergeInput, PatientMergePreview, PatientMergePreviewInput, PatientMergeResult, PatientMergeSide } from '../../shared/patient-merge';
 import type { CounterSettings } from '../../shared/settings';
 import { LoketError } from '../errors';
 import { mrnProbes } from '../lookup/mrn-query';
@@ -35,6 +35,17 @@ function checkedPair(db: Db, { survivorId, mergedId }: PatientMergeInput): { sur
 }
 
 /**
+ * The merged record's old RM: taken by a survivor without one, else kept findable (the look-up
+ * reads it from patient_merges' record: merged-old-mrns.ts), so the duplicate's paper card still
+ * finds the person (papertester F4/F12).
+ */
+function oldMrnOutcome(survivor: Patient, merged: Patient): OldMrnOutcome {
+  if (merged.oldMrn === null) return { taken: null, alias: null };
+  if (survivor.oldMrn === null) return { taken: merged.oldMrn, alias: null };
+  return { taken: null, alias: oldMrnKey(merged.oldMrn) === oldMrnKey(survivor.oldMrn) ? null : merged.oldMrn };
+}
+
+/**
  * The one record that holds a typed RM itself (an alias names a record already merged: said so, as
  * is a number two people hold, which cannot tell which record is meant).
  */
@@ -53,7 +64,7 @@ function holderOf(db: Db, typed: string, settings: Pick<CounterSettings, 'mrnFor
 export function previewMerge(db: Db, input: PatientMergePreviewInput, settings: Pick<CounterSettings, 'mrnFormat' | 'facilityCode'>): PatientMergePreview {
   const ids = { survivorId: holderOf(db, input.survivorMrn, settings), mergedId: holderOf(db, input.mergedMrn, settings) };
   const { survivor, merged, fills } = checkedPair(db, ids);
-  return { survivor: sideOf(db, survivor), merged: sideOf(db, merged), fills };
+  return { survivor: sideOf(db, survivor), merged: sideOf(db, merged), fills, ...oldMrnOutcome(survivor, merged) };
 }
 
 /**
@@ -101,15 +112,17 @@ export function mergePatients(db: Db, input: PatientMergeInput, now: Date, by: s
         id: survivor.id,
       });
     }
-    // The paper-era number (RM lama) goes with the person, as at the hub: the survivor takes it when it has none.
-    if (survivor.oldMrn === null && merged.oldMrn !== null) {
-      db.prepare('UPDATE patients SET old_mrn = ?, old_mrn_key = ? WHERE id = ?').run(merged.oldMrn, oldMrnKey(merged.oldMrn), survivor.id);
+    // The paper-era number (RM lama) goes with the person, as at the hub: the survivor takes it when it has none
+    // (else it stays in the merged record's row below, where the look-up finds it).
+    const oldMrn = oldMrnOutcome(survivor, merged);
+    if (oldMrn.taken !== null) {
+      db.prepare('UPDATE patients SET old_mrn = ?, old_mrn_key = ? WHERE id = ?').run(oldMrn.taken, oldMrnKey(oldMrn.taken), survivor.id);
     }
     const { seq } = db
       .prepare('INSERT INTO patient_merges (uid, mrn, survivor_id, record, merged_at, merged_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING seq')
       .get(merged.uid, merged.mrn, survivor.id, JSON.stringify({ ...record, identified: record.identified === 1 }), at, by) as { seq: number };
     db.prepare('UPDATE sync_state SET applying = 0 WHERE id = 1').run();
     if (enrolled) db.prepare(`INSERT INTO outbox (op_id, kind, row_id, at) VALUES (${SQL_UUID7}, 'patient.merge', ?, ${SQL_NOW})`).run(seq);
-    return { survivor: findPatient(db, { id: survivor.id })!, merged, visitsMoved: moved, filled: fills };
+    return { survivor: findPatient(db, { id: survivor.id })!, merged, visitsMoved: moved, filled: fills, ...oldMrn };
   }).immediate();
 }

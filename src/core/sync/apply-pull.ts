@@ -32,6 +32,10 @@ export interface PullApplied {
 
 type Patient = PatientRecord & { rev: number };
 
+/** A merge made here (patient_merges.seq, twice) whose op is unsent or was refused by the hub. */
+const MERGE_NOT_TAKEN = `SELECT 1 FROM outbox WHERE kind = 'patient.merge' AND row_id = ?
+  UNION ALL SELECT 1 FROM outbox_rejected WHERE kind = 'patient.merge' AND row_id = ? LIMIT 1`;
+
 /** Which outbox kinds name a row of each table: a row with such an entry has unpushed changes. */
 const PENDING_KINDS = {
   patients: `'patient'`,
@@ -159,6 +163,11 @@ class PullRound {
     const survivorId = this.livingPatientId(patient.mergedInto ?? '');
     if (survivorId === null) return; // the survivor itself was deferred: counted there
     const localId = this.idOf('patients', patient.uid);
+    // The survivor still lives in this very record here (a crossed merge whose other side waits): tried again later.
+    if (localId === survivorId) {
+      this.defer('patients', patient);
+      return;
+    }
     if (localId !== null) {
       this.db.prepare('UPDATE visits SET patient_id = ? WHERE patient_id = ?').run(survivorId, localId);
       this.db.prepare('UPDATE patient_aliases SET patient_id = ? WHERE patient_id = ?').run(survivorId, localId);
@@ -169,7 +178,7 @@ class PullRound {
     this.db
       .prepare(
         `INSERT INTO patient_merges (uid, mrn, survivor_id, record, merged_at) VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-         ON CONFLICT(uid) DO UPDATE SET survivor_id = excluded.survivor_id`,
+         ON CONFLICT(uid) DO UPDATE SET survivor_id = excluded.survivor_id, record = json_patch(patient_merges.record, excluded.record)`,
       )
       .run(patient.uid, patient.mrn, survivorId, JSON.stringify(record));
     this.saveAlias(patient.mrn, survivorId);
@@ -181,8 +190,10 @@ class PullRound {
   }
 
   private upsertPatient(p: Patient): void {
-    // A record joined into another here whose merge the hub has not pulled back yet: never re-created.
-    if (this.db.prepare('SELECT 1 FROM patient_merges WHERE uid = ?').get(p.uid)) return;
+    // A record joined into another here whose merge the hub has not taken yet (unsent, or refused and
+    // set aside for a replay): never re-created.
+    const mergedHere = this.db.prepare('SELECT seq, survivor_id AS survivorId FROM patient_merges WHERE uid = ?').get(p.uid) as { seq: number; survivorId: number } | undefined;
+    if (mergedHere && this.db.prepare(MERGE_NOT_TAKEN).get(mergedHere.seq, mergedHere.seq)) return;
     const localId = this.idOf('patients', p.uid);
     if (localId !== null && this.pending('patients', localId)) {
       this.kept += 1;
@@ -192,6 +203,7 @@ class PullRound {
       this.defer('patients', p);
       return;
     }
+    if (mergedHere) this.undoLocalMerge(p, mergedHere.survivorId);
     // The hub's text as every screen and slip here will show it: no hidden characters (hub-protocol.ts, `shown`).
     const name = withoutControlCharacters(p.name);
     const address = p.address === null ? null : withoutControlCharacters(p.address);
@@ -210,6 +222,18 @@ class PullRound {
       )
       .run(p.uid, p.mrn, p.nik, p.card, name, nameKey, looseSorted, looseJoined, p.dob, p.sex, address, oldMrn, oldMrnKey(oldMrn), p.identified ? 1 : 0, p.createdAt, p.updatedAt);
     this.applied += 1;
+  }
+
+  /**
+   * The hub, which has had this counter's merge, still keeps this record live: the same pair was
+   * joined the other way at another counter first (crossed merges, made while the hub was out of
+   * reach), and the hub's answer is the one every counter follows. The record comes back here (the
+   * caller writes it) and its RM names it again; the record it was joined into comes in this pull
+   * as merged into it, and finishMerge moves its visits over. Until then both records stay.
+   */
+  private undoLocalMerge(p: Patient, survivorId: number): void {
+    this.db.prepare('DELETE FROM patient_merges WHERE uid = ?').run(p.uid);
+    this.db.prepare('DELETE FROM patient_aliases WHERE mrn = ? AND patient_id = ?').run(p.mrn, survivorId);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { normalizeName } from '../../shared/names';
 import { mergeSameIdentity, patientArrived } from './merge';
+import { addNotice } from './notices';
 import { applied, NEXT_REV, type OpOf, type OpOutcome, type PushTx } from './tx';
 
 type PushedPatient = OpOf<'patient'>['record'];
@@ -36,16 +37,48 @@ export async function applyPatientOp(tx: PushTx, op: OpOf<'patient'>): Promise<O
     await patientArrived(tx.client, r, tx.now);
     return applied;
   }
-  const { rows } = await tx.client.query<{ gained: boolean; live: boolean }>(
-    `WITH before AS (SELECT uid, nik, card FROM patients WHERE uid = $1 FOR UPDATE)
+  const { rows } = await tx.client.query<{ gained: boolean; live: boolean; changed: string[] }>(
+    `WITH before AS (SELECT uid, nik, card, name, dob, sex, address, old_mrn FROM patients WHERE uid = $1 FOR UPDATE)
      UPDATE patients p SET nik = $2, card = $3, name = $4, name_key = $5, dob = $6, sex = $7, address = $8, identified = $9,
        updated_at = $10, changed_at = $11, old_mrn = CASE WHEN $12::boolean THEN $13 ELSE p.old_mrn END, rev = ${NEXT_REV}
      FROM before WHERE p.uid = before.uid AND p.changed_at < $11::timestamptz
      RETURNING ((before.nik IS DISTINCT FROM p.nik AND p.nik IS NOT NULL) OR (before.card IS DISTINCT FROM p.card AND p.card IS NOT NULL)) AS gained,
-       p.merged_into IS NULL AS live`,
+       p.merged_into IS NULL AS live, ${CHANGED_FIELDS}`,
     values,
   );
   const changed = rows[0];
   if (changed?.gained && changed.live) await mergeSameIdentity(tx.client, r.uid, tx.now);
+  if (changed && !changed.live && changed.changed.length > 0) await noticeLateEdit(tx, r.uid, changed.changed);
   return applied;
+}
+
+/** The fields (the counter's names) an update changed, from `before` to `p`. */
+const CHANGED_FIELDS = `array_remove(ARRAY[
+  CASE WHEN before.name IS DISTINCT FROM p.name THEN 'name' END, CASE WHEN before.nik IS DISTINCT FROM p.nik THEN 'nik' END,
+  CASE WHEN before.card IS DISTINCT FROM p.card THEN 'card' END, CASE WHEN before.dob IS DISTINCT FROM p.dob THEN 'dob' END,
+  CASE WHEN before.sex IS DISTINCT FROM p.sex THEN 'sex' END, CASE WHEN before.address IS DISTINCT FROM p.address THEN 'address' END,
+  CASE WHEN before.old_mrn IS DISTINCT FROM p.old_mrn THEN 'oldMrn' END], NULL) AS changed`;
+
+/**
+ * An edit of a record already merged (made at a counter that had not pulled the merge yet,
+ * papertester F7) changes only that record, which nobody finds any more but by its RM and old RM:
+ * the survivor keeps its own fields. Every counter is told which fields were not applied to the
+ * survivor, so a clerk re-enters what is right (a `patient-merged` notice with `changed`: an older
+ * counter still shows it as the merge it is).
+ */
+async function noticeLateEdit(tx: PushTx, uid: string, changed: string[]): Promise<void> {
+  const { rows } = await tx.client.query<{ mergedMrn: string; mergedName: string; survivorUid: string; survivorMrn: string; name: string }>(
+    `SELECT m.mrn AS "mergedMrn", m.name AS "mergedName", s.uid AS "survivorUid", s.mrn AS "survivorMrn", s.name
+     FROM patients m JOIN patients s ON s.uid = m.merged_into WHERE m.uid = $1`,
+    [uid],
+  );
+  const pair = rows[0];
+  if (!pair) return;
+  await addNotice(tx.client, 'patient-merged', tx.now, [pair.survivorUid, uid], {
+    survivorMrn: pair.survivorMrn,
+    mergedMrn: pair.mergedMrn,
+    name: pair.name,
+    mergedName: pair.mergedName,
+    changed: changed.join(','),
+  });
 }

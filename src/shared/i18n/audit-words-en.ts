@@ -75,6 +75,8 @@ export const auditWordsEn: Catalog<typeof auditWordsId> = {
     detail: {
       patientMerge: 'RM {{merged}} ({{name}}) merged into this RM; {{visits}} visit(s) moved',
       patientMergeFilled: 'taken from RM {{merged}}: {{fields}}',
+      patientMergeOldMrn: 'old RM {{oldMrn}}',
+      patientMergeOldMrnAlias: 'its old RM {{oldMrn}} now finds this RM',
       lookup: '"{{query}}": {{matches}} matched',
       findPatient: '"{{query}}": checked against the medical records while registering ({{matches}} matched)',
       likelyDuplicates: '"{{query}}": duplicate record check ({{matches}} similar)',

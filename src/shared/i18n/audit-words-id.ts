@@ -77,6 +77,8 @@ export const auditWordsId = {
     detail: {
       patientMerge: 'RM {{merged}} ({{name}}) digabung ke RM ini; {{visits}} kunjungan dipindah',
       patientMergeFilled: 'diambil dari RM {{merged}}: {{fields}}',
+      patientMergeOldMrn: 'RM lama {{oldMrn}}',
+      patientMergeOldMrnAlias: 'RM lama-nya {{oldMrn}} kini menemukan RM ini',
       lookup: '"{{query}}": {{matches}} cocok',
       findPatient: '"{{query}}": dicek di rekam medis saat mendaftar ({{matches}} cocok)',
       likelyDuplicates: '"{{query}}": cek rekam medis ganda ({{matches}} mirip)',

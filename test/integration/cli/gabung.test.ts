@@ -47,4 +47,14 @@ describe('loket gabung (searchtester S9)', () => {
     expect(twice.errors.join('\n')).toContain(`RM ${dewy} has already been merged into RM ${dewi}`);
     expect((await run('gabung', dewi)).code).toBe(2);
   });
+
+  it('papertester F4: lists both old RMs and says the duplicate\'s keeps finding the record that stays', async () => {
+    const core = createCore({ dbPath: db, workerScript: null, bpjsBackground: false, ...keyConfigOf(resolveFileKey({ dbPath: db, mayCreate: true })) });
+    const budi = (await core.registerNewPatient({ identity: { name: 'BUDI SANTOSO', dob: '1970-01-01', sex: 'L', oldMrn: '000003' }, unit: 'UMUM', verdict: null })).patient.mrn;
+    const andi = (await core.registerNewPatient({ identity: { name: 'ANDI WIJAYA', dob: '1975-06-06', sex: 'L', oldMrn: '000555' }, unit: 'UMUM', verdict: null })).patient.mrn;
+    core.close();
+    const preview = (await run('gabung', budi, andi)).lines.join('\n');
+    expect(preview).toContain(`RM lama: RM ${budi} 000003, RM ${andi} 000555.`);
+    expect(preview).toContain(`RM lama 000555 (dari RM ${andi}) tetap menemukan pasien ini: mencarinya menemukan RM ${budi}.`);
+  });
 });

@@ -43,6 +43,41 @@ describe('mergePatients: two records of one person', () => {
     core.close();
   });
 
+  it("papertester F4/F12: both records with an old RM: the duplicate's old RM keeps finding the survivor (previewed, audited), never the other holder alone", async () => {
+    let now = NOW;
+    const { core } = auditCore(tempDir(), 'ani', () => now);
+    const budi = await callOk(core, 'registerNewPatient', { identity: { name: 'BUDI SANTOSO', dob: '1980-01-01', sex: 'L' as const, oldMrn: '000003' }, unit: 'UMUM', verdict: null });
+    const siti = await callOk(core, 'registerNewPatient', { identity: { name: 'SITI AMINAH', dob: '1985-03-12', sex: 'P' as const, oldMrn: '000004' }, unit: 'UMUM', verdict: null });
+    now = LATER;
+    const rina = await callOk(core, 'registerNewPatient', { identity: { name: 'SITI AMINA', dob: '1985-03-12', sex: 'P' as const, oldMrn: '3' }, unit: 'UMUM', verdict: null });
+    const andi = await callOk(core, 'registerNewPatient', { identity: { name: 'ANDI WIJAYA', dob: '1975-06-06', sex: 'L' as const, oldMrn: '000555' }, unit: 'UMUM', verdict: null });
+    const ando = await callOk(core, 'registerNewPatient', { identity: { name: 'ANDY WIJAYA', dob: '1975-06-06', sex: 'L' as const }, unit: 'UMUM', verdict: null });
+
+    // F4: the survivor (ANDY, no old RM) takes ANDI's; F12: SITI keeps hers and RINA's stays findable.
+    const taking = await callOk(core, 'previewMergePatients', { survivorMrn: ando.patient.mrn, mergedMrn: andi.patient.mrn });
+    expect(taking).toMatchObject({ taken: '000555', alias: null });
+    const keeping = await callOk(core, 'previewMergePatients', { survivorMrn: siti.patient.mrn, mergedMrn: rina.patient.mrn });
+    expect(keeping).toMatchObject({ taken: null, alias: '3' });
+    await callOk(core, 'mergePatients', { survivorId: ando.patient.id, mergedId: andi.patient.id });
+    const result = await callOk(core, 'mergePatients', { survivorId: siti.patient.id, mergedId: rina.patient.id });
+    expect(result).toMatchObject({ taken: null, alias: '3' });
+
+    // RINA's old card (000003) lists both holders again: BUDI by his own, SITI through the merged record.
+    const byOld = await callOk(core, 'lookup', { query: 'RM lama 000003' });
+    const holders = byOld.ownMatches ?? (byOld.patient ? [byOld.patient] : []);
+    expect(holders.map((p) => p.mrn).sort()).toEqual([budi.patient.mrn, siti.patient.mrn].sort());
+    expect(holders.find((p) => p.mrn === siti.patient.mrn)).toMatchObject({ matchedBy: 'old-mrn', matchedOldMrn: '3', mergedMrn: rina.patient.mrn });
+    const andiOld = await callOk(core, 'lookup', { query: 'RM lama 000555' });
+    expect(andiOld.patient?.id ?? andiOld.ownMatches?.[0]?.id).toBe(ando.patient.id);
+
+    const entries = (await allEntries(core)).filter((e) => e.action === 'patient-merge');
+    expect(entries.map((e) => e.detail)).toEqual([
+      expect.objectContaining({ mergedMrn: andi.patient.mrn, oldMrnTaken: '000555', oldMrnAlias: null }),
+      expect.objectContaining({ mergedMrn: rina.patient.mrn, oldMrnTaken: null, oldMrnAlias: '3' }),
+    ]);
+    core.close();
+  });
+
   it('shows both side by side, then joins the extra one: visits move, it leaves the searches, its RM finds the survivor with a note', async () => {
     let now = NOW;
     const { core } = auditCore(tempDir(), 'ani', () => now);

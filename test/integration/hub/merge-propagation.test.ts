@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/core';
-import { readHubConfig } from '../../../src/hub/hub-config';
-import { startHub } from '../../../src/hub/hub-main';
 import { useHubTestbed } from '../../helpers/hub-testbed';
 import { callOk } from '../audit/audit-core';
-import { counterMaker, enrollAt } from './enrolled-counters';
+import { hubWithTwoCounters } from './enrolled-counters';
 
 /**
  * searchtester S9 at a facility with a hub: two records of one person made at two counters
@@ -12,9 +10,7 @@ import { counterMaker, enrollAt } from './enrolled-counters';
  * at one counter; the hub and the other counter take the merge, with the survivor the
  * administrator chose (not the hub's own rule, the older record), and no later sync undoes it.
  */
-const { server, hubs, cores, tempDir } = useHubTestbed('loket-merge-hub-');
-
-const counter = counterMaker(cores, tempDir);
+const testbed = useHubTestbed('loket-merge-hub-');
 
 const NIK = '3671024312920005';
 const patientsOf = (core: Core) => core.db.prepare('SELECT mrn, name, nik FROM patients ORDER BY mrn').all();
@@ -22,15 +18,7 @@ const visitPatients = (core: Core) => core.db.prepare('SELECT p.mrn FROM visits 
 
 describe('a merge made at a counter reaches the hub and every counter', () => {
   it('the survivor chosen at the counter, its visits, the old RM as an alias; a later edit of the merged record at another counter does not bring it back', async () => {
-    const dataDir = tempDir();
-    const hub = await startHub({ pgUrl: await server().createDatabase('merge_propagation'), dataDir, host: '127.0.0.1', port: 0, facility: 'Puskesmas Uji' });
-    hubs.push(hub);
-    const admin = `Admin ${readHubConfig(dataDir)!.adminKey}`;
-    const a = counter('ani');
-    const b = counter('beni');
-    await enrollAt(hub, admin, a, 'Loket 1');
-    await enrollAt(hub, admin, b, 'Loket 2');
-    for (const c of [a, b]) await callOk(c, 'syncNow', {});
+    const { hub, a, b } = await hubWithTwoCounters(testbed, 'merge_propagation');
 
     // The first record (with the KTP's NIK) at A, the misspelt one at B the next time she came.
     const dewi = await callOk(a, 'registerNewPatient', { identity: { name: 'DEWI LESTARI', nik: NIK, dob: '1992-12-03', sex: 'P' }, unit: 'UMUM', verdict: null });
@@ -54,7 +42,7 @@ describe('a merge made at a counter reaches the hub and every counter', () => {
 
     // B, which never saw the merge being made, edits the record A merged away, then syncs.
     const dewiAtB = b.db.prepare('SELECT id FROM patients WHERE uid = ?').get(dewi.patient.uid) as { id: number };
-    await callOk(b, 'updatePatient', { patientId: dewiAtB.id, changes: { address: 'JL. KENANGA 5' } });
+    await callOk(b, 'updatePatient', { patientId: dewiAtB.id, changes: { address: 'JL. KENANGA 5', oldMrn: '000999' } });
     for (const c of [b, a, b, a]) await callOk(c, 'syncNow', {});
 
     const expected = [{ mrn: dewy.patient.mrn, name: 'DEWY LESTARI', nik: NIK }];
@@ -65,7 +53,19 @@ describe('a merge made at a counter reaches the hub and every counter', () => {
     // The old card's RM at B finds the survivor, with the note; the name search lists one record.
     expect((await callOk(b, 'lookup', { query: dewi.patient.mrn })).patient).toMatchObject({ mrn: dewy.patient.mrn, mergedMrn: dewi.patient.mrn });
     expect((await callOk(b, 'lookup', { query: 'DEWI LESTARI', dob: '1992-12-03' })).ownMatches?.map((p) => p.mrn)).toEqual([dewy.patient.mrn]);
+    // The old RM given there late (papertester F7) finds the survivor at both counters.
+    for (const c of [a, b]) {
+      const byOld = await callOk(c, 'lookup', { query: 'RM lama 000999' });
+      expect(byOld.patient ?? byOld.ownMatches?.[0]).toMatchObject({ mrn: dewy.patient.mrn, matchedOldMrn: '000999', mergedMrn: dewi.patient.mrn });
+    }
     // Every counter was told (the hub's notice).
     expect((await callOk(b, 'hubNotices', {})).some((n) => n.kind === 'patient-merged')).toBe(true);
+    // The late edit was not applied to the survivor: every counter is told which fields (papertester F7).
+    for (const c of [a, b]) {
+      expect((await callOk(c, 'hubNotices', {})).find((n) => n.params.changed)).toMatchObject({
+        kind: 'patient-merged',
+        params: { mergedMrn: dewi.patient.mrn, survivorMrn: dewy.patient.mrn, changed: 'address,oldMrn' },
+      });
+    }
   });
 });

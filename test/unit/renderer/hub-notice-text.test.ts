@@ -31,6 +31,12 @@ const wording = (t: Translate): NoticeWording => ({
 const notice = (kind: HubNoticeView['kind'], params: Record<string, string>): HubNoticeView => ({ uid: '0190a0b0-0000-7000-8000-000000000001', kind, at: '2026-11-30T02:00:00.000Z', params });
 
 describe('the hub notices in words', () => {
+  it("words a late edit of a merged record: the fields not applied to the survivor (papertester F7)", () => {
+    const late = notice('patient-merged', { survivorMrn: '208403', mergedMrn: '208404', name: 'IWAN FALS', mergedName: 'IWAN FALS', changed: 'address,oldMrn' });
+    expect(hubNoticeText(late, wording(tId))).toBe('Perubahan pada RM 208404 (alamat, RM lama) tidak diterapkan ke RM 208403 (IWAN FALS): RM 208404 sudah digabung ke RM 208403. Periksa data RM 208403 dan ubah bila perlu (F3).');
+    expect(hubNoticeText(late, wording(tEn))).toContain('(address, old record no.) was not applied to MRN 208403');
+  });
+
   it('patient-merged says which RM became which, and that the old number still finds the patient', () => {
     const n = notice('patient-merged', { survivorMrn: 'RM-000012', mergedMrn: 'RM-000340', name: 'SITI AMINAH', mergedName: 'SITI AMINAH' });
     expect(hubNoticeText(n, wording(tId))).toBe('Dua rekam medis digabung: RM RM-000340 kini RM RM-000012 (SITI AMINAH). Nomor lama tetap bisa dicari.');
@@ -116,6 +122,9 @@ describe('the hub in the status bar', () => {
     expect(say(tId, link('connected', 2))).toBe('Hub: tersambung');
     expect(say(tId, link('unreachable', 3))).toBe('Hub tak terjangkau — loket bekerja sendiri, 3 menunggu dikirim');
     expect(say(tId, link('unreachable', 0))).toBe('Hub tak terjangkau — loket bekerja sendiri');
+    // A round failing in this counter (papertester F15: a pull it could not apply) is not an unreachable hub.
+    expect(say(tId, { ...link('unreachable', 2), code: 'sync/internal' })).toBe('Sinkronisasi gagal di loket ini — loket bekerja sendiri; hubungi petugas IT');
+    expect(say(tEn, { ...link('unreachable', 0), code: 'sync/internal' })).toBe('Sync fails at this counter — counter works on its own; call IT');
     expect(say(tId, link('refused'))).toBe('Hub menolak loket ini — hubungi admin');
     expect(say(tEn, link('unreachable', 1))).toBe('Hub out of reach — counter works on its own, 1 waiting to be sent');
     expect(say(tEn, link('connecting'))).toBe('Hub: connecting…');

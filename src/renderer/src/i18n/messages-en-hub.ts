@@ -45,6 +45,7 @@ export const hubEn: Pick<UiMessages, 'hub'> = {
       unreachable: 'Hub out of reach — counter works on its own',
       unreachableBacklog_one: 'Hub out of reach — counter works on its own, {{count}} waiting to be sent',
       unreachableBacklog_other: 'Hub out of reach — counter works on its own, {{count}} waiting to be sent',
+      syncFailed: 'Sync fails at this counter — counter works on its own; call IT',
       refused: 'Hub refuses this counter — call the administrator',
     },
     statusShort: {
@@ -54,6 +55,7 @@ export const hubEn: Pick<UiMessages, 'hub'> = {
       unreachable: 'Hub: offline',
       unreachableBacklog_one: 'Hub: offline ({{count}})',
       unreachableBacklog_other: 'Hub: offline ({{count}})',
+      syncFailed: 'Hub: sync fails',
       refused: 'Hub refuses counter',
     },
     notices: {
@@ -64,6 +66,7 @@ export const hubEn: Pick<UiMessages, 'hub'> = {
       failed: 'The notices could not be loaded',
       markFailed: 'Not marked as seen',
       merged: 'Two medical records merged: MRN {{mergedMrn}} is now MRN {{survivorMrn}} ({{name}}). The old number can still be searched.',
+      mergedEdit: 'A change to MRN {{mergedMrn}} ({{fields}}) was not applied to MRN {{survivorMrn}} ({{name}}): MRN {{mergedMrn}} had been merged into MRN {{survivorMrn}}. Check the data of MRN {{survivorMrn}} and correct it if needed (F3).',
       mergedOtherName: 'Two medical records merged: MRN {{mergedMrn}} ({{mergedName}}) is now MRN {{survivorMrn}} ({{name}}). The old number can still be searched.',
       duplicateNameDob: 'Maybe the same person: {{name}}, born {{dob}}, has MRN {{mrn}} and MRN {{otherMrns}}. Check the identity; the records are not merged by themselves.',
       duplicateSameMrn: 'One MRN for two people: MRN {{mrn}} is used for {{name}} and {{otherNames}}. Check their patient cards.',

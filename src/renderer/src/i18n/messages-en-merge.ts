@@ -20,6 +20,7 @@ export const mergeEn: Pick<UiMessages, 'merge'> = {
     survivorColumn: 'Stays',
     mergedColumn: 'Merged',
     takes: '{{value}} (taken)',
+    oldMrnAlias: '{{value}} (still finds RM {{survivor}})',
     row: { mrn: 'RM', oldMrn: 'Old record no. (paper)', name: 'Name', dob: 'Date of birth', sex: 'Sex', nik: 'NIK', card: 'JKN card no.', address: 'Address', visits: 'Visits', lastVisit: 'Last visit' },
     sex: { L: 'Male', P: 'Female' },
     done: 'RM {{merged}} merged into RM {{survivor}}: {{visits}} visit(s) moved. Write RM {{survivor}} on the paper file of RM {{merged}}.',

@@ -231,6 +231,7 @@ export const uiEn: UiMessages = {
     sharedMrnList: 'Patients with record number {{mrn}}',
     oldMrnMatch: "Matches old record no. {{oldMrn}}",
     mrnMatch: "Matches record no. {{mrn}}",
+    mergedMrnMatch: "Matches record no. {{merged}} (merged into {{mrn}})",
     numberTwoWaysList: "Number {{number}}: one patient's record number and another's old record number",
     foundByOldMrn: "Found by the old record no. {{oldMrn}}",
     oldMrnOf: "Old record no. {{oldMrn}}",

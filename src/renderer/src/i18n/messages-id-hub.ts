@@ -43,6 +43,7 @@ export const hubId = {
       unreachable: 'Hub tak terjangkau — loket bekerja sendiri',
       unreachableBacklog_one: 'Hub tak terjangkau — loket bekerja sendiri, {{count}} menunggu dikirim',
       unreachableBacklog_other: 'Hub tak terjangkau — loket bekerja sendiri, {{count}} menunggu dikirim',
+      syncFailed: 'Sinkronisasi gagal di loket ini — loket bekerja sendiri; hubungi petugas IT',
       refused: 'Hub menolak loket ini — hubungi admin',
     },
     /** The same, short, for a status bar already full (BPJS offline with its reason, re-checks waiting). */
@@ -53,6 +54,7 @@ export const hubId = {
       unreachable: 'Hub: luring',
       unreachableBacklog_one: 'Hub: luring ({{count}})',
       unreachableBacklog_other: 'Hub: luring ({{count}})',
+      syncFailed: 'Hub: sinkron gagal',
       refused: 'Hub menolak loket',
     },
     notices: {
@@ -63,6 +65,7 @@ export const hubId = {
       failed: 'Pemberitahuan tidak bisa dimuat',
       markFailed: 'Tanda "sudah dilihat" tidak tersimpan',
       merged: 'Dua rekam medis digabung: RM {{mergedMrn}} kini RM {{survivorMrn}} ({{name}}). Nomor lama tetap bisa dicari.',
+      mergedEdit: 'Perubahan pada RM {{mergedMrn}} ({{fields}}) tidak diterapkan ke RM {{survivorMrn}} ({{name}}): RM {{mergedMrn}} sudah digabung ke RM {{survivorMrn}}. Periksa data RM {{survivorMrn}} dan ubah bila perlu (F3).',
       mergedOtherName: 'Dua rekam medis digabung: RM {{mergedMrn}} ({{mergedName}}) kini RM {{survivorMrn}} ({{name}}). Nomor lama tetap bisa dicari.',
       duplicateNameDob: 'Mungkin orang yang sama: {{name}}, lahir {{dob}}, ada di RM {{mrn}} dan RM {{otherMrns}}. Periksa identitasnya; rekam medis tidak digabung sendiri.',
       duplicateSameMrn: 'Satu nomor RM untuk dua orang: RM {{mrn}} dipakai untuk {{name}} dan {{otherNames}}. Periksa kartu berobatnya.',

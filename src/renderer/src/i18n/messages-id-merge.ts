@@ -18,6 +18,7 @@ export const mergeId = {
     survivorColumn: 'Tetap',
     mergedColumn: 'Digabung',
     takes: '{{value}} (diambil)',
+    oldMrnAlias: '{{value}} (tetap menemukan RM {{survivor}})',
     row: { mrn: 'RM', oldMrn: 'RM lama', name: 'Nama', dob: 'Tanggal lahir', sex: 'Jenis kelamin', nik: 'NIK', card: 'No. kartu JKN', address: 'Alamat', visits: 'Kunjungan', lastVisit: 'Kunjungan terakhir' },
     sex: { L: 'Laki-laki', P: 'Perempuan' },
     done: 'RM {{merged}} digabung ke RM {{survivor}}: {{visits}} kunjungan dipindah. Tulis RM {{survivor}} pada berkas kertas RM {{merged}}.',

@@ -233,6 +233,7 @@ export const uiId = {
     sharedMrnList: 'Pasien dengan No. RM {{mrn}}',
     oldMrnMatch: "Cocok RM lama {{oldMrn}}",
     mrnMatch: "Cocok No. RM {{mrn}}",
+    mergedMrnMatch: "Cocok No. RM {{merged}} (digabung ke RM {{mrn}})",
     numberTwoWaysList: "Nomor {{number}}: No. RM satu pasien dan RM lama pasien lain",
     foundByOldMrn: "Ditemukan lewat RM lama {{oldMrn}}",
     oldMrnOf: "RM lama {{oldMrn}}",

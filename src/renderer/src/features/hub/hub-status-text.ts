@@ -1,7 +1,7 @@
 import type { HubLink } from '../../../../shared/hub-link';
 
 /** The status bar's words for the hub: a catalog key and its count; null when there is nothing to say (not enrolled). */
-type Words = Exclude<HubLink['state'], 'none'> | 'unreachableBacklog' | 'connectedClock';
+type Words = Exclude<HubLink['state'], 'none'> | 'unreachableBacklog' | 'connectedClock' | 'syncFailed';
 export type HubStatusKey = `hub.status.${Words}` | `hub.statusShort.${Words}`;
 
 /** `short`: the words for a status bar already full (the long sentence then goes to the tooltip). */
@@ -9,7 +9,9 @@ export function hubStatusKey(link: HubLink | null, short = false): { key: HubSta
   if (!link || link.state === 'none') return null;
   // Connected, but this computer's clock is off (visits filed under the wrong date): said on the pill itself.
   const clockOff = link.state === 'connected' && link.clockMinutes !== undefined && link.clockMinutes !== null;
-  const words: Words = link.state === 'unreachable' && link.backlog > 0 ? 'unreachableBacklog' : clockOff ? 'connectedClock' : link.state;
+  // A round that failed in this counter (not the network, papertester F15): not "out of reach", which sends nobody to look.
+  const failedHere = link.state === 'unreachable' && link.code === 'sync/internal';
+  const words: Words = failedHere ? 'syncFailed' : link.state === 'unreachable' && link.backlog > 0 ? 'unreachableBacklog' : clockOff ? 'connectedClock' : link.state;
   return { key: short ? `hub.statusShort.${words}` : `hub.status.${words}`, count: link.backlog };
 }
 

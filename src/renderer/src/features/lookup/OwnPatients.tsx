@@ -18,9 +18,9 @@ export function OwnPatientLine({ patient }: { patient: OwnPatient }) {
           : t('lookup.ownPatientNoVisit', { mrn: patient.mrn })}
       </strong>
       <span className="own-patient__name">{patient.name}</span>
-      {patient.matchedBy === 'old-mrn' && patient.oldMrn && (
+      {patient.matchedBy === 'old-mrn' && (patient.matchedOldMrn ?? patient.oldMrn) && (
         <span className="badge badge--old-mrn" data-testid="found-by-old-mrn">
-          {t('lookup.foundByOldMrn', { oldMrn: patient.oldMrn })}
+          {t('lookup.foundByOldMrn', { oldMrn: patient.matchedOldMrn ?? patient.oldMrn })}
         </span>
       )}
       {patient.mergedMrn && (
@@ -42,13 +42,14 @@ function NumberMatch({ patient }: { patient: OwnMatch }) {
   if (patient.matchedBy === 'old-mrn')
     return (
       <span className="badge badge--old-mrn" data-testid="number-match" data-matched-by="old-mrn">
-        {t('lookup.oldMrnMatch', { oldMrn: patient.oldMrn ?? '' })}
+        {t('lookup.oldMrnMatch', { oldMrn: patient.matchedOldMrn ?? patient.oldMrn ?? '' })}
       </span>
     );
+  // A merged record's RM (an alias): the number typed, said as merged (papertester F12), never the survivor's own.
   if (patient.matchedBy === 'mrn')
     return (
       <span className="badge badge--mrn" data-testid="number-match" data-matched-by="mrn">
-        {t('lookup.mrnMatch', { mrn: patient.mrn })}
+        {patient.mergedMrn ? t('lookup.mergedMrnMatch', { merged: patient.mergedMrn, mrn: patient.mrn }) : t('lookup.mrnMatch', { mrn: patient.mrn })}
       </span>
     );
   return patient.oldMrn ? <span data-testid="old-mrn">{` · ${t('lookup.oldMrnOf', { oldMrn: patient.oldMrn })}`}</span> : null;

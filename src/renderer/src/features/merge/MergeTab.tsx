@@ -23,7 +23,9 @@ function SideBySide({ preview }: { preview: PatientMergePreview }) {
     // The NIK or card the survivor lacked: shown as it will be after the merge.
     if (side === 'survivor' && (row === 'nik' || row === 'card') && preview.fills.includes(row)) return t('merge.takes', { value: preview.merged.patient[row] ?? '' });
     // The paper-era number goes along the same way when the survivor has none (merge-patients.ts).
-    if (side === 'survivor' && row === 'oldMrn' && value === null && preview.merged.patient.oldMrn) return t('merge.takes', { value: preview.merged.patient.oldMrn });
+    if (side === 'survivor' && row === 'oldMrn' && preview.taken !== null) return t('merge.takes', { value: preview.taken });
+    // Beside another old RM of the survivor's, the duplicate's keeps finding the survivor (its paper card still works).
+    if (side === 'merged' && row === 'oldMrn' && preview.alias !== null) return t('merge.oldMrnAlias', { value: preview.alias, survivor: preview.survivor.patient.mrn });
     return value === null || value === '' ? '–' : String(value);
   };
   return (
