@@ -88,8 +88,18 @@ describe('a facility moving from paper records', () => {
     await viewShot(c, 'paper-c-two-ways-1024');
     expect(await layoutProblems(page)).toEqual([]);
 
-    // Enter goes to the choices; ↓ to AMINAH, Enter: her record, found by the old RM.
+    // A reflex Enter (a scanner's suffix, then the clerk's) picks nobody: the note says to ask for the card.
     await search.press('Enter');
+    await expect.poll(() => page.getByTestId('dob-hold-note').textContent()).toContain('Nomor 000013 cocok dengan No. RM satu pasien dan RM lama pasien lain');
+    expect(await focusedAttr(c, 'id')).toBe('lookup-query');
+    await search.press('Enter');
+    expect(await focusedAttr(c, 'id')).toBe('lookup-query');
+    expect(await page.getByTestId('own-patient').count()).toBe(0);
+    expect(await page.getByTestId('register-panel').count()).toBe(0);
+    await viewShot(c, 'paper-c2-two-ways-hold-1024');
+    expect(await layoutProblems(page)).toEqual([]);
+    // ↓ to the choices (FATIMAH, then AMINAH), Enter: her record, found by the old RM.
+    await search.press('ArrowDown');
     await expect.poll(() => focusedAttr(c, 'aria-label')).toContain('FATIMAH YUSUF');
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => focusedAttr(c, 'aria-label')).toContain('AMINAH');

@@ -216,6 +216,8 @@ export const uiEn: UiMessages = {
     clear: 'Clear',
     keys: 'Enter: search, Enter again: register · Esc: clear · ↓: pick a candidate',
     keysDobDiffers: 'Enter: search · ↓: pick a candidate (different birth date) · F2: new patient · Esc: clear',
+    keysNumberTwoWays: 'Enter: search · ↓: pick the patient whose card was brought · F2: new patient · Esc: clear',
+    numberTwoWaysHold: "Number {{number}} is one patient's record number and another's old record number, so Enter picks nobody. Ask which card the patient brought (an old card = the patient marked old RM), then pick with ↓ and Enter.",
     dobHold: 'No candidate was born on {{date}}, so Enter picks nobody. Is the patient listed with another date? Pick with ↓ then Enter. New patient: F2.',
     dobDiffersLine: 'Different birth date: {{name}} born {{found}}, searched for {{searched}}.',
     dobDiffersLineNone: 'Different birth date: {{name}} has no birth date recorded, searched for {{searched}}.',

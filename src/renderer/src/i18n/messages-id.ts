@@ -218,6 +218,8 @@ export const uiId = {
     clear: 'Bersihkan',
     keys: 'Enter: cari, Enter lagi: daftarkan · Esc: bersihkan · ↓: pilih kandidat',
     keysDobDiffers: 'Enter: cari · ↓: pilih kandidat (tanggal lahir beda) · F2: pasien baru · Esc: bersihkan',
+    keysNumberTwoWays: 'Enter: cari · ↓: pilih pasien sesuai kartu yang dibawa · F2: pasien baru · Esc: bersihkan',
+    numberTwoWaysHold: 'Nomor {{number}} cocok dengan No. RM satu pasien dan RM lama pasien lain, jadi Enter tidak memilih siapa pun. Tanyakan kartu mana yang dibawa (kartu lama = pasien bertanda RM lama), lalu pilih dengan ↓ dan Enter.',
     dobHold: 'Tidak ada kandidat yang lahir {{date}}, jadi Enter tidak memilih siapa pun. Orangnya ada dengan tanggal lain? Pilih dengan ↓ lalu Enter. Pasien baru: F2.',
     dobDiffersLine: 'Tanggal lahir beda: {{name}} lahir {{found}}, yang dicari lahir {{searched}}.',
     dobDiffersLineNone: 'Tanggal lahir beda: {{name}} tanpa tanggal lahir tercatat, yang dicari lahir {{searched}}.',
