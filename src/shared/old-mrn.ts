@@ -38,3 +38,12 @@ export function oldMrnQuery(query: string): string | null {
   const bare = upper.replace(OLD_LABEL, '');
   return bare === upper ? null : bare.trim() || null;
 }
+
+/**
+ * A query that is a number, never a name: it has a digit (a name never does). "A/0014", "B0013",
+ * "L000123": the number of an old card with a series letter, or a record number with a prefix.
+ * Found by nobody, it is said so, never searched as a name nor made a new patient's name.
+ */
+export function isNumberLike(query: string): boolean {
+  return /\d/.test(query);
+}

@@ -129,4 +129,29 @@ describe('a facility moving from paper records', () => {
     await search.press('Enter');
     await expect.poll(() => page.getByTestId('own-patient').textContent()).toContain('FATIMAH YUSUF');
   });
+
+  it('an old card "A/0014" nobody has: said so, never a new patient named "A/0014"; F2 puts it in RM lama', async () => {
+    const c = await open();
+    const { page } = c;
+    const search = page.locator('#lookup-query');
+    await search.fill('A/0014');
+    await search.press('Enter');
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('problem');
+    expect(await verdict.textContent()).toContain('Tidak ada pasien dengan No. RM atau RM lama A/0014');
+    await viewShot(c, 'paper-e-old-card-unknown-1024');
+    expect(await layoutProblems(page)).toEqual([]);
+    // The reflex Enters register nobody.
+    await search.press('Enter');
+    await search.press('Enter');
+    expect(await page.getByTestId('new-patient-form').count()).toBe(0);
+    expect(await page.getByTestId('register-panel').count()).toBe(0);
+    // F2: the number goes into RM lama, the name stays for the clerk to type.
+    await page.keyboard.press('F2');
+    const form = page.getByTestId('new-patient-form');
+    await form.waitFor();
+    expect(await form.locator('input[name="oldMrn"]').inputValue()).toBe('A/0014');
+    expect(await form.locator('input[name="name"]').inputValue()).toBe('');
+    expect(c.harness.core.db.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 0 });
+  });
 });

@@ -186,6 +186,7 @@ export const messagesId = {
   'query/no-record': 'Tidak ada pasien dengan No. RM {{mrn}}. NIK 16 digit, nomor kartu 13 digit.',
   'query/number-two-ways': 'Nomor {{mrn}} cocok dengan {{count}} pasien: No. RM Loket satu pasien, dan RM lama (kartu dari sebelum Loket) pasien lain. Tanyakan kartu mana yang dibawa: kartu lama (rekam medis kertas) menunjuk pasien bertanda RM lama. Cocokkan nama dan tanggal lahir, lalu pilih.',
   'query/old-mrn-shared': 'RM lama {{mrn}} tercatat pada {{count}} pasien. Pilih pasien yang benar: cocokkan nama, tanggal lahir dan alamat dengan kartu berobat atau KTP-nya.',
+  'query/no-number-record': 'Tidak ada pasien dengan No. RM atau RM lama {{mrn}}. Nomor ini bukan nama: bila ini kartu lama (rekam medis kertas), pasiennya mungkin belum pernah datang sejak Loket dipakai. Cari dengan NIK, nomor kartu, atau nama dan tanggal lahir; bila tidak ada, buat data baru (F2) dan isi RM lama {{mrn}}.',
   'query/no-old-record': 'Tidak ada pasien dengan RM lama {{mrn}}. Pasiennya mungkin belum pernah datang sejak Loket dipakai: cari dengan NIK, nomor kartu, atau nama dan tanggal lahir; bila tidak ada, buat data baru (F2) dan isi RM lama-nya.',
   'query/mrn-shared': 'No. RM {{mrn}} dipegang {{count}} pasien: loket-loket memberi nomor yang sama sebelum tersambung ke hub. Pilih pasien yang benar dari daftarnya: cocokkan nama, tanggal lahir dan alamat dengan kartu berobat atau KTP-nya.',
   'query/nik-province': 'NIK ini tidak mungkin: kode provinsi {{code}} tidak ada. Cocokkan angkanya dengan KTP.',
