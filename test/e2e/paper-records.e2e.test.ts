@@ -154,4 +154,18 @@ describe('a facility moving from paper records', () => {
     expect(await form.locator('input[name="name"]').inputValue()).toBe('');
     expect(c.harness.core.db.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 0 });
   });
+
+  it('an old RM two patients hold: headed by that old RM, never by a holder\'s Loket RM', async () => {
+    const c = await open();
+    const { page } = c;
+    await c.harness.core.createPatient({ name: 'Budi Santoso', oldMrn: '000003' });
+    await c.harness.core.createPatient({ name: 'Rina Marlina', oldMrn: '000003' });
+    const search = page.locator('#lookup-query');
+    await search.fill('RM lama 000003');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('own-match').count()).toBe(2);
+    const list = await page.getByTestId('own-matches').textContent();
+    expect(list).toContain('Pasien dengan RM lama 000003');
+    expect(list).not.toContain('Pasien dengan No. RM');
+  });
 });

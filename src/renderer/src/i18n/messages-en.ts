@@ -230,6 +230,7 @@ export const uiEn: UiMessages = {
     ownPatientNoVisit: 'Returning patient: MR {{mrn}}, no visit yet',
     mergedInto: 'MR {{merged}} was merged into MR {{mrn}}: use MR {{mrn}}.',
     ownMatchesTitle: 'Returning patients with this name',
+    sharedOldMrnList: 'Patients with old record number {{mrn}}',
     sharedMrnList: 'Patients with record number {{mrn}}',
     oldMrnMatch: "Matches old record no. {{oldMrn}}",
     mrnMatch: "Matches record no. {{mrn}}",

@@ -232,6 +232,7 @@ export const uiId = {
     ownPatientNoVisit: 'Pasien lama: RM {{mrn}}, belum ada kunjungan',
     mergedInto: 'RM {{merged}} digabung ke RM {{mrn}}: pakai RM {{mrn}}.',
     ownMatchesTitle: 'Pasien lama dengan nama ini',
+    sharedOldMrnList: 'Pasien dengan RM lama {{mrn}}',
     sharedMrnList: 'Pasien dengan No. RM {{mrn}}',
     oldMrnMatch: "Cocok RM lama {{oldMrn}}",
     mrnMatch: "Cocok No. RM {{mrn}}",
