@@ -168,4 +168,29 @@ describe('a facility moving from paper records', () => {
     expect(list).toContain('Pasien dengan RM lama 000003');
     expect(list).not.toContain('Pasien dengan No. RM');
   });
+
+  it('emergency identification: a number two patients answer marks which matched how', async () => {
+    const c = await open();
+    const { page } = c;
+    for (let i = 1; i <= 2; i++) await c.harness.core.createPatient({ name: `PASIEN ${i}` });
+    const dewi = await c.harness.core.createPatient({ name: 'Dewi Lestari' });
+    expect(dewi.mrn).toBe('000003');
+    await c.harness.core.createPatient({ name: 'Rina Marlina', oldMrn: '000003' });
+    await c.harness.core.registerEmergency({});
+    await page.keyboard.press('Alt+3');
+    const identify = page.locator('[data-testid="followup"][data-kind="identify-patient"]');
+    await identify.waitFor();
+    await identify.locator('[data-action="identify"]').click();
+    const query = page.locator('input[name="identity-query"]');
+    await query.fill('000003');
+    await query.press('Enter');
+    const choices = page.locator('[data-testid="identity-choice"][data-kind="own"]');
+    await expect.poll(() => choices.count()).toBe(2);
+    expect(await choices.nth(0).textContent()).toContain('DEWI LESTARI');
+    expect(await choices.nth(0).getByTestId('number-match').textContent()).toBe('Cocok No. RM 000003');
+    expect(await choices.nth(1).textContent()).toContain('RINA MARLINA');
+    expect(await choices.nth(1).getByTestId('number-match').textContent()).toBe('Cocok RM lama 000003');
+    await viewShot(c, 'paper-f-emergency-two-ways-1024');
+    expect(await layoutProblems(page)).toEqual([]);
+  });
 });
