@@ -46,6 +46,17 @@ describe('a facility moving from paper records', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('ticket-queue').waitFor();
     expect(c.harness.core.db.prepare('SELECT mrn FROM patients').all()).toEqual([{ mrn: '200000' }]);
+
+    // Lowered afterwards: the hint says the number that will really be given (200001), not 000100.
+    await page.keyboard.press('Alt+6');
+    await start.waitFor();
+    await start.fill('100');
+    await expect.poll(() => page.getByTestId('mrn-start-preview').textContent()).toBe('200001');
+    // Wider than the format's 6 digits: refused in words, never saved (a start is never taken back).
+    await start.fill('99999999');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.locator('[data-field-error="mrnStart"]').textContent()).toContain('lebih dari 6 digit');
+    expect((await c.harness.core.getSettings({})).mrnStart).toBe(200000);
   });
 
   it('an old card "No. RM 000013" that is also a Loket RM: both shown, each marked; the clerk picks; "RM lama 31" after F3', async () => {

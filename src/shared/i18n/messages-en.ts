@@ -13,6 +13,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'issue/not-unique': 'same as row {{other}}; must differ',
   'issue/not-a-unit': 'must be one of the units in the list',
   'issue/mrn-seq': 'must contain {seq} or {seq:N}',
+  'issue/mrn-start-wide': "more than the record number format's {{bound}} sequence digits; every new record number would be longer, and the first number can never be lowered again",
   'issue/no-such-date': 'no such date (years 1900–2100, a real calendar day)',
   'issue/control-characters': 'contains control or invisible characters (such as NUL, a text-direction mark, a zero-width space); type it again instead of pasting',
   'issue/no-letters': 'must contain letters (not only digits or signs)',

@@ -11,6 +11,7 @@ export const messagesId = {
   'issue/not-unique': 'sama dengan baris {{other}}; harus berbeda',
   'issue/not-a-unit': 'harus salah satu poli/unit di daftar',
   'issue/mrn-seq': 'harus memuat {seq} atau {seq:N}',
+  'issue/mrn-start-wide': 'lebih dari {{bound}} digit nomor urut di Format No. RM; semua No. RM baru akan lebih panjang, dan nomor pertama tidak dapat diturunkan lagi',
   'issue/no-such-date': 'tanggal ini tidak ada (tahun 1900–2100, tanggal yang benar di kalender)',
   'issue/control-characters': 'berisi karakter kendali atau tak terlihat (mis. NUL, tanda arah teks, spasi lebar nol); ketik ulang tanpa menempel',
   'issue/no-letters': 'harus memuat huruf (bukan hanya angka atau tanda)',
