@@ -117,6 +117,8 @@ describe('a facility moving from paper records', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('own-patient').textContent()).toContain('RM 000014');
     expect(await page.getByTestId('own-patient').textContent()).toContain('AMINAH');
+    // The line keeps which match it was.
+    expect(await page.getByTestId('found-by-old-mrn').textContent()).toBe('Ditemukan lewat RM lama 000013');
 
     // F3: the old RM is corrected (the card said 000031, the clerk misread it).
     await page.keyboard.press('F3');

@@ -235,6 +235,7 @@ export const uiEn: UiMessages = {
     oldMrnMatch: "Matches old record no. {{oldMrn}}",
     mrnMatch: "Matches record no. {{mrn}}",
     numberTwoWaysList: "Number {{number}}: one patient's record number and another's old record number",
+    foundByMrn: "Picked by record number {{mrn}}, not an old record number",
     foundByOldMrn: "Found by the old record no. {{oldMrn}}",
     oldMrnOf: "Old record no. {{oldMrn}}",
     numberTwoWaysTitle: "This number matches {{count}} patients: choose the one whose card it is",

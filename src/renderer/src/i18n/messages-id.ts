@@ -237,6 +237,7 @@ export const uiId = {
     oldMrnMatch: "Cocok RM lama {{oldMrn}}",
     mrnMatch: "Cocok No. RM {{mrn}}",
     numberTwoWaysList: "Nomor {{number}}: No. RM satu pasien dan RM lama pasien lain",
+    foundByMrn: "Dipilih lewat No. RM {{mrn}}, bukan RM lama",
     foundByOldMrn: "Ditemukan lewat RM lama {{oldMrn}}",
     oldMrnOf: "RM lama {{oldMrn}}",
     numberTwoWaysTitle: "Nomor ini cocok dengan {{count}} pasien: pilih yang sesuai kartunya",

@@ -23,6 +23,11 @@ export function OwnPatientLine({ patient }: { patient: OwnPatient }) {
           {t('lookup.foundByOldMrn', { oldMrn: patient.oldMrn })}
         </span>
       )}
+      {patient.matchedBy === 'mrn' && (
+        <span className="badge badge--mrn" data-testid="found-by-mrn">
+          {t('lookup.foundByMrn', { mrn: patient.mrn })}
+        </span>
+      )}
       {patient.mergedMrn && (
         <span className="own-patient__merged" data-testid="own-patient-merged">
           {t('lookup.mergedInto', { merged: patient.mergedMrn, mrn: patient.mrn })}

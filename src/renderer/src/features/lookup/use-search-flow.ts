@@ -222,11 +222,13 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
       const check = dobCheckOfOwn(p, { query: lastSearched.current, dob: lastDob.current });
       // Looked up by its record number: the verdict then comes from the patient's own NIK or card.
       // With its id too: another patient may hold the same number (two counters gave it before the hub).
-      setQuery(p.mrn);
+      // Picked among one's RM and another's old RM: by the number typed, so the line says which it matched.
+      const number = order.current.numberTwoWays !== null && p.matchedBy !== undefined ? lastSearched.current : p.mrn;
+      setQuery(number);
       setDob('');
       focusStart.current = true;
-      askedFor.current = { query: p.mrn, dob: '' };
-      run(p.mrn, '', false, p.id);
+      askedFor.current = { query: number, dob: '' };
+      run(number, '', false, p.id);
       setDobCheck(check);
     },
     [run],
