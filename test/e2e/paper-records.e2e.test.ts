@@ -182,6 +182,23 @@ describe('a facility moving from paper records', () => {
     expect(list).not.toContain('Pasien dengan No. RM');
   });
 
+  it('F3: an old RM another patient already holds is saved with a word naming the holder', async () => {
+    const c = await open();
+    const { page } = c;
+    await c.harness.core.createPatient({ name: 'Budi Santoso' });
+    const rina = await c.harness.core.createPatient({ name: 'Rina Marlina', oldMrn: '000003' });
+    const search = page.locator('#lookup-query');
+    await search.fill('000001');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('own-patient').textContent()).toContain('BUDI SANTOSO');
+    await page.keyboard.press('F3');
+    const field = page.getByTestId('patient-edit-form').locator('input[name="oldMrn"]');
+    await field.fill('000003');
+    await field.press('Enter');
+    await expect.poll(() => page.getByTestId('old-mrn-also-on').textContent()).toContain(`RM lama 000003 juga tercatat pada RINA MARLINA (RM ${rina.mrn})`);
+    expect(await layoutProblems(page)).toEqual([]);
+  });
+
   it('emergency identification: a number two patients answer marks which matched how', async () => {
     const c = await open();
     const { page } = c;
