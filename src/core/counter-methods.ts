@@ -15,6 +15,7 @@ import { privateTarget } from './store/private-files';
 import { equalServiceTable, recapTable, registerTable, type ExportContext } from './reports/report-tables';
 import { dailyRecap, equalServiceReport, recap, register } from './reports/reports';
 import { saveSettings } from './settings/settings.repo';
+import { mrnNumbering, withHubStart } from './settings/mrn-numbering';
 import { refuseStrandingPatients } from './settings/unit-changes';
 import { formerUnits, settingsView } from './settings/unit-names';
 import { logPrint, printCount, slipHtml, slipPage, type SlipPrinter } from './slips/slips';
@@ -136,13 +137,13 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       return { name, rows: table.rows.length };
     },
     async getSettings() {
-      return settingsView(db, ctx.settings());
+      return { ...settingsView(db, ctx.settings()), mrnNumbering: mrnNumbering(db, ctx.settings()) };
     },
     async saveSettings(input) {
       // IMMEDIATE: no registration slips into a unit between the check and the save.
       const saved = db.transaction(() => {
         refuseStrandingPatients(db, ctx.settings(), input, ctx.today());
-        return saveSettings(db, input);
+        return saveSettings(db, withHubStart(db, ctx.settings(), input));
       }).immediate();
       ctx.setSettings(saved);
       return saved;

@@ -6,7 +6,7 @@ import { formatMessage, type Lang, type MessageKey } from './i18n/messages';
  * labels it and says the rule in its language (formatIssue). `bound` is the limit broken
  * (minimum, maximum, length); `other` the 1-based row a value repeats; `values` the allowed ones.
  */
-export type IssueKind = 'required' | 'too-small' | 'too-big' | 'too-short' | 'too-long' | 'format' | 'one-of' | 'not-unique' | 'not-a-unit' | 'mrn-seq' | 'no-such-date' | 'control-characters' | 'no-letters' | 'invalid';
+export type IssueKind = 'required' | 'too-small' | 'too-big' | 'too-short' | 'too-long' | 'format' | 'one-of' | 'not-unique' | 'not-a-unit' | 'mrn-seq' | 'mrn-start-wide' | 'no-such-date' | 'control-characters' | 'no-letters' | 'invalid';
 export interface InputIssue {
   path: (string | number)[];
   kind: IssueKind;
@@ -15,9 +15,9 @@ export interface InputIssue {
   values?: string[];
 }
 
-const KNOWN_RULES: readonly IssueKind[] = ['not-unique', 'not-a-unit', 'mrn-seq', 'no-such-date', 'control-characters', 'no-letters'];
+const KNOWN_RULES: readonly IssueKind[] = ['not-unique', 'not-a-unit', 'mrn-seq', 'mrn-start-wide', 'no-such-date', 'control-characters', 'no-letters'];
 /** Rules named in a schema's custom issue (`params.rule`) -> the kind. */
-const RULE_KIND: Record<string, IssueKind> = { unique: 'not-unique', 'one-of-units': 'not-a-unit', 'mrn-seq': 'mrn-seq', 'calendar-date': 'no-such-date', printable: 'control-characters', letters: 'no-letters' };
+const RULE_KIND: Record<string, IssueKind> = { unique: 'not-unique', 'one-of-units': 'not-a-unit', 'mrn-seq': 'mrn-seq', 'mrn-start-wide': 'mrn-start-wide', 'calendar-date': 'no-such-date', printable: 'control-characters', letters: 'no-letters' };
 
 /** zod's issues (parsed with `reportInput: true`, so a missing field reads as missing) as InputIssues. */
 export function issuesOf(issues: readonly z.core.$ZodIssue[]): InputIssue[] {
@@ -42,7 +42,8 @@ export function issuesOf(issues: readonly z.core.$ZodIssue[]): InputIssue[] {
       case 'custom': {
         const rule = typeof i.params?.rule === 'string' ? RULE_KIND[i.params.rule] : undefined;
         const other = typeof i.params?.other === 'number' ? { other: i.params.other } : {};
-        return rule && KNOWN_RULES.includes(rule) ? { path, kind: rule, ...other } : { path, kind: 'invalid' };
+        const bound = typeof i.params?.bound === 'number' ? { bound: i.params.bound } : {};
+        return rule && KNOWN_RULES.includes(rule) ? { path, kind: rule, ...other, ...bound } : { path, kind: 'invalid' };
       }
       default:
         return { path, kind: 'invalid' };

@@ -38,3 +38,16 @@ export function oldMrnQuery(query: string): string | null {
   const bare = upper.replace(OLD_LABEL, '');
   return bare === upper ? null : bare.trim() || null;
 }
+
+/** At most this many letters beside the digits: a series letter or a short prefix ("A/0014", "RJ-0123"), not a word. */
+const NUMBER_LETTERS = 3;
+
+/**
+ * A query that is a number, never a name: digits with at most a series letter or a short prefix.
+ * "A/0014", "B0013", "L000123": the number of an old card, or a record number with a prefix.
+ * Found by nobody, it is said so, never searched as a name nor made a new patient's name. A name
+ * that holds a digit stays a name ("TANPA IDENTITAS 14:32", the stored name of an emergency).
+ */
+export function isNumberLike(query: string): boolean {
+  return /\d/.test(query) && (query.match(/\p{L}/gu) ?? []).length <= NUMBER_LETTERS;
+}

@@ -23,4 +23,6 @@ export interface PatientUpdate {
   patient: Patient;
   changed: PatientField[];
   previous: Patient;
+  /** The old RM just saved is on other records too (a card misread, or typed twice): whose, to say so. */
+  oldMrnAlsoOn?: { name: string; mrn: string }[];
 }

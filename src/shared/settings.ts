@@ -71,7 +71,19 @@ export const counterSettingsSchema = counterSettingsFields.superRefine((s, ctx) 
     ctx.addIssue({ code: 'custom', path: ['emergencyPrefix'], message: 'same as a unit prefix', params: { rule: 'unique', other: seen.prefix.get(s.emergencyPrefix)! + 1 } });
   }
   if (!seen.code.has(s.emergencyUnit)) ctx.addIssue({ code: 'custom', path: ['emergencyUnit'], message: 'must be one of the units', params: { rule: 'one-of-units' } });
+  // A start wider than the format's sequence ({seq:6} and 99999999) makes every RM from then on
+  // longer than the cards and folders were made for, and a start is never lowered: refused.
+  const width = seqWidth(s.mrnFormat);
+  if (width !== null && String(s.mrnStart).length > width) {
+    ctx.addIssue({ code: 'custom', path: ['mrnStart'], message: `wider than the format's ${width} digits`, params: { rule: 'mrn-start-wide', bound: width } });
+  }
 });
+
+/** The digits of the format's sequence ({seq:6} → 6); null for {seq} (no width) or none. */
+export function seqWidth(format: string): number | null {
+  const m = /\{seq:(\d+)\}/.exec(format);
+  return m ? Number(m[1]) : null;
+}
 export type CounterSettings = z.infer<typeof counterSettingsSchema>;
 
 export const DEFAULT_SETTINGS: CounterSettings = {
@@ -124,7 +136,21 @@ export const visitPrefix = (counterPrefix: string, groupPrefix: string): string 
  * its unit was called (register, recap, follow-ups, a reprinted slip). Never saved back: the
  * settings screen sends the settings, and the core keeps the memory itself (unit-names.ts).
  */
-export type CounterSettingsView = CounterSettings & { formerUnits?: readonly ServiceUnit[] | undefined };
+/**
+ * How new RMs are numbered now, as the settings screen says it: `next`, the lowest sequence value
+ * the next new record can get whatever the start (the start moves numbers forward only: the next
+ * RM is the higher of the two); `hub`: enrolled at a facility hub, whose facility settings win:
+ * the start is set there (counters take it at their next sync).
+ */
+export interface MrnNumbering {
+  next: number;
+  hub: boolean;
+}
+
+/** The sequence value the next new RM gets with `start`: never below what was given (MrnNumbering). */
+export const firstMrnSeq = (start: number, numbering: MrnNumbering | null | undefined): number => Math.max(start, numbering?.next ?? 1);
+
+export type CounterSettingsView = CounterSettings & { formerUnits?: readonly ServiceUnit[] | undefined; mrnNumbering?: MrnNumbering };
 
 /** A unit's name by its code: as configured, else as it was before it left the settings, else the code itself. */
 export function unitNameIn(settings: { units: readonly ServiceUnit[]; formerUnits?: readonly ServiceUnit[] | undefined } | null | undefined, code: string): string {

@@ -46,6 +46,17 @@ describe('a facility moving from paper records', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('ticket-queue').waitFor();
     expect(c.harness.core.db.prepare('SELECT mrn FROM patients').all()).toEqual([{ mrn: '200000' }]);
+
+    // Lowered afterwards: the hint says the number that will really be given (200001), not 000100.
+    await page.keyboard.press('Alt+6');
+    await start.waitFor();
+    await start.fill('100');
+    await expect.poll(() => page.getByTestId('mrn-start-preview').textContent()).toBe('200001');
+    // Wider than the format's 6 digits: refused in words, never saved (a start is never taken back).
+    await start.fill('99999999');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.locator('[data-field-error="mrnStart"]').textContent()).toContain('lebih dari 6 digit');
+    expect((await c.harness.core.getSettings({})).mrnStart).toBe(200000);
   });
 
   it('an old card "No. RM 000013" that is also a Loket RM: both shown, each marked; the clerk picks; "RM lama 31" after F3', async () => {
@@ -88,14 +99,26 @@ describe('a facility moving from paper records', () => {
     await viewShot(c, 'paper-c-two-ways-1024');
     expect(await layoutProblems(page)).toEqual([]);
 
-    // Enter goes to the choices; ↓ to AMINAH, Enter: her record, found by the old RM.
+    // A reflex Enter (a scanner's suffix, then the clerk's) picks nobody: the note says to ask for the card.
     await search.press('Enter');
+    await expect.poll(() => page.getByTestId('dob-hold-note').textContent()).toContain('Nomor 000013 cocok dengan No. RM satu pasien dan RM lama pasien lain');
+    expect(await focusedAttr(c, 'id')).toBe('lookup-query');
+    await search.press('Enter');
+    expect(await focusedAttr(c, 'id')).toBe('lookup-query');
+    expect(await page.getByTestId('own-patient').count()).toBe(0);
+    expect(await page.getByTestId('register-panel').count()).toBe(0);
+    await viewShot(c, 'paper-c2-two-ways-hold-1024');
+    expect(await layoutProblems(page)).toEqual([]);
+    // ↓ to the choices (FATIMAH, then AMINAH), Enter: her record, found by the old RM.
+    await search.press('ArrowDown');
     await expect.poll(() => focusedAttr(c, 'aria-label')).toContain('FATIMAH YUSUF');
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => focusedAttr(c, 'aria-label')).toContain('AMINAH');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('own-patient').textContent()).toContain('RM 000014');
     expect(await page.getByTestId('own-patient').textContent()).toContain('AMINAH');
+    // The line keeps which match it was.
+    expect(await page.getByTestId('found-by-old-mrn').textContent()).toBe('Ditemukan lewat RM lama 000013');
 
     // F3: the old RM is corrected (the card said 000031, the clerk misread it).
     await page.keyboard.press('F3');
@@ -118,5 +141,86 @@ describe('a facility moving from paper records', () => {
     await search.fill('13');
     await search.press('Enter');
     await expect.poll(() => page.getByTestId('own-patient').textContent()).toContain('FATIMAH YUSUF');
+  });
+
+  it('an old card "A/0014" nobody has: said so, never a new patient named "A/0014"; F2 puts it in RM lama', async () => {
+    const c = await open();
+    const { page } = c;
+    const search = page.locator('#lookup-query');
+    await search.fill('A/0014');
+    await search.press('Enter');
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('problem');
+    expect(await verdict.textContent()).toContain('Tidak ada pasien dengan No. RM atau RM lama A/0014');
+    await viewShot(c, 'paper-e-old-card-unknown-1024');
+    expect(await layoutProblems(page)).toEqual([]);
+    // The reflex Enters register nobody.
+    await search.press('Enter');
+    await search.press('Enter');
+    expect(await page.getByTestId('new-patient-form').count()).toBe(0);
+    expect(await page.getByTestId('register-panel').count()).toBe(0);
+    // F2: the number goes into RM lama, the name stays for the clerk to type.
+    await page.keyboard.press('F2');
+    const form = page.getByTestId('new-patient-form');
+    await form.waitFor();
+    expect(await form.locator('input[name="oldMrn"]').inputValue()).toBe('A/0014');
+    expect(await form.locator('input[name="name"]').inputValue()).toBe('');
+    expect(c.harness.core.db.prepare('SELECT count(*) AS n FROM patients').get()).toEqual({ n: 0 });
+  });
+
+  it('an old RM two patients hold: headed by that old RM, never by a holder\'s Loket RM', async () => {
+    const c = await open();
+    const { page } = c;
+    await c.harness.core.createPatient({ name: 'Budi Santoso', oldMrn: '000003' });
+    await c.harness.core.createPatient({ name: 'Rina Marlina', oldMrn: '000003' });
+    const search = page.locator('#lookup-query');
+    await search.fill('RM lama 000003');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('own-match').count()).toBe(2);
+    const list = await page.getByTestId('own-matches').textContent();
+    expect(list).toContain('Pasien dengan RM lama 000003');
+    expect(list).not.toContain('Pasien dengan No. RM');
+  });
+
+  it('F3: an old RM another patient already holds is saved with a word naming the holder', async () => {
+    const c = await open();
+    const { page } = c;
+    await c.harness.core.createPatient({ name: 'Budi Santoso' });
+    const rina = await c.harness.core.createPatient({ name: 'Rina Marlina', oldMrn: '000003' });
+    const search = page.locator('#lookup-query');
+    await search.fill('000001');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('own-patient').textContent()).toContain('BUDI SANTOSO');
+    await page.keyboard.press('F3');
+    const field = page.getByTestId('patient-edit-form').locator('input[name="oldMrn"]');
+    await field.fill('000003');
+    await field.press('Enter');
+    await expect.poll(() => page.getByTestId('old-mrn-also-on').textContent()).toContain(`RM lama 000003 juga tercatat pada RINA MARLINA (RM ${rina.mrn})`);
+    expect(await layoutProblems(page)).toEqual([]);
+  });
+
+  it('emergency identification: a number two patients answer marks which matched how', async () => {
+    const c = await open();
+    const { page } = c;
+    for (let i = 1; i <= 2; i++) await c.harness.core.createPatient({ name: `PASIEN ${i}` });
+    const dewi = await c.harness.core.createPatient({ name: 'Dewi Lestari' });
+    expect(dewi.mrn).toBe('000003');
+    await c.harness.core.createPatient({ name: 'Rina Marlina', oldMrn: '000003' });
+    await c.harness.core.registerEmergency({});
+    await page.keyboard.press('Alt+3');
+    const identify = page.locator('[data-testid="followup"][data-kind="identify-patient"]');
+    await identify.waitFor();
+    await identify.locator('[data-action="identify"]').click();
+    const query = page.locator('input[name="identity-query"]');
+    await query.fill('000003');
+    await query.press('Enter');
+    const choices = page.locator('[data-testid="identity-choice"][data-kind="own"]');
+    await expect.poll(() => choices.count()).toBe(2);
+    expect(await choices.nth(0).textContent()).toContain('DEWI LESTARI');
+    expect(await choices.nth(0).getByTestId('number-match').textContent()).toBe('Cocok No. RM 000003');
+    expect(await choices.nth(1).textContent()).toContain('RINA MARLINA');
+    expect(await choices.nth(1).getByTestId('number-match').textContent()).toBe('Cocok RM lama 000003');
+    await viewShot(c, 'paper-f-emergency-two-ways-1024');
+    expect(await layoutProblems(page)).toEqual([]);
   });
 });

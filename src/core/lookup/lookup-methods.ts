@@ -2,7 +2,7 @@ import type { Payer } from '../../shared/counter';
 import type { LookupResult, OwnMatch, OwnPatient, Verdict } from '../../shared/lookup';
 import { derivePayer } from '../../shared/payer-rule';
 import { peopleOf, rowsOfPerson, samePerson, type PersonFacts } from '../../shared/same-person';
-import { oldMrnQuery } from '../../shared/old-mrn';
+import { isNumberLike, oldMrnQuery, storedOldMrn } from '../../shared/old-mrn';
 import { isAllDigits, stripSeparators } from '../../shared/separators';
 import { contradictionOf, decide } from '../../shared/verdict-rule';
 import type { CoreContext } from '../core-context';
@@ -89,6 +89,10 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
       if (oldNumber !== null) return { query, kind: 'mrn', verdict: 'unknown', matches: [], problem: { code: 'query/no-old-record', params: { mrn: oldNumber } }, tookMs: elapsed(started) };
       const labelled = own ? null : labelledRecordNumber(query);
       if (labelled !== null) return { query, kind: 'mrn', verdict: 'unknown', matches: [], problem: { code: 'query/no-record', params: { mrn: labelled } }, tookMs: elapsed(started) };
+      // "A/0014" (an old card's series number) that no record here has: a number with letters is no name either.
+      if (!own && isNumberLike(query) && !isAllDigits(stripSeparators(query.trim()))) {
+        return { query, kind: 'mrn', verdict: 'unknown', matches: [], problem: { code: 'query/no-number-record', params: { mrn: storedOldMrn(query) ?? query.trim() } }, tookMs: elapsed(started) };
+      }
       const result = lookup(lookupContext(), query, dob);
       // A card the lists give to different people, and that several records here hold too (each
       // person registered once): no record names the person. The clerk picks among the lists'

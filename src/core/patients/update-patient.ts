@@ -4,7 +4,7 @@ import { PATIENT_FIELDS, type PatientChanges, type PatientField, type PatientUpd
 import { LoketError } from '../errors';
 import type { Db } from '../store/open-database';
 import { nameColumns } from './loose-name-keys';
-import { findPatient } from './patients.repo';
+import { findPatient, findPatientsByOldMrn } from './patients.repo';
 
 /** A name as every record keeps it (createPatient's rule): single spaces, upper case. */
 const storedName = (name: string): string => name.trim().replace(/\s+/g, ' ').toUpperCase();
@@ -65,6 +65,8 @@ export function updatePatient(db: Db, patientId: number, changes: PatientChanges
       id: patientId,
     });
     const patient: Patient = findPatient(db, { id: patientId })!;
-    return { patient, changed, previous };
+    // Saved, as an old RM may be shared (two records of one person); said, so a misread card is caught now.
+    const others = changed.includes('oldMrn') && patient.oldMrn ? findPatientsByOldMrn(db, patient.oldMrn).filter((p) => p.id !== patientId) : [];
+    return { patient, changed, previous, ...(others.length > 0 ? { oldMrnAlsoOn: others.map((p) => ({ name: p.name, mrn: p.mrn })) } : {}) };
   }).immediate();
 }

@@ -85,6 +85,14 @@ describe('the old RM ("RM lama") of a facility that moved from paper records', (
     core.close();
   });
 
+  it('a number with letters nobody has ("A/0014", an old series card) is never searched as a name', async () => {
+    const core = counter();
+    const mamat = await core.createPatient({ name: 'Mamat Rahmat', oldMrn: 'B/0013' });
+    expect((await core.lookup({ query: 'b0013' })).patient).toMatchObject({ id: mamat.id, matchedBy: 'old-mrn' });
+    expect(await core.lookup({ query: 'a/0014' })).toMatchObject({ kind: 'mrn', problem: { code: 'query/no-number-record', params: { mrn: 'A/0014' } } });
+    core.close();
+  });
+
   it('an old RM on two records (typed twice by mistake) names no one either', async () => {
     const core = counter();
     await core.createPatient({ name: 'Satu', oldMrn: '7777' });

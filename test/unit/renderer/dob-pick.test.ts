@@ -24,21 +24,21 @@ const byName = (matches: MemberMatch[], ownMatches: OwnMatch[]): LookupResult =>
 
 describe('a name searched with a birth date: candidates born on another day (searchtester S2, S6)', () => {
   it('own records come first, unless none was born that day and a list member was (S6: NURUL 1952 below NURUL 1990)', () => {
-    expect(candidateOrder(byName([row('NURUL', '1990-03-01', false)], [own('NURUL', '1952-04-22', true)]))).toEqual({ ownFirst: false, allDiffer: false });
-    expect(candidateOrder(byName([row('NURUL', '1990-03-01', true)], [own('NURUL', '1952-04-22', false)]))).toEqual({ ownFirst: true, allDiffer: false });
-    expect(candidateOrder(byName([row('NURUL', '1990-03-01', false)], [own('NURUL', '1990-03-01', false)]))).toEqual({ ownFirst: true, allDiffer: false });
+    expect(candidateOrder(byName([row('NURUL', '1990-03-01', false)], [own('NURUL', '1952-04-22', true)]))).toEqual({ ownFirst: false, allDiffer: false, numberTwoWays: null });
+    expect(candidateOrder(byName([row('NURUL', '1990-03-01', true)], [own('NURUL', '1952-04-22', false)]))).toEqual({ ownFirst: true, allDiffer: false, numberTwoWays: null });
+    expect(candidateOrder(byName([row('NURUL', '1990-03-01', false)], [own('NURUL', '1990-03-01', false)]))).toEqual({ ownFirst: true, allDiffer: false, numberTwoWays: null });
     // Nobody born that day (S2): own records first as ever, and no candidate is Enter's.
-    expect(candidateOrder(byName([row('AHMAD HIDAYAT', '1979-04-29', true)], [own('RACHMAT', '1965-01-01', true)]))).toEqual({ ownFirst: true, allDiffer: true });
-    expect(candidateOrder(byName([row('AHMAD HIDAYAT', '1979-04-29', true)], []))).toEqual({ ownFirst: true, allDiffer: true });
-    expect(candidateOrder(byName([], [own('ABDULLAH', '2010-04-25', true)]))).toEqual({ ownFirst: true, allDiffer: true });
+    expect(candidateOrder(byName([row('AHMAD HIDAYAT', '1979-04-29', true)], [own('RACHMAT', '1965-01-01', true)]))).toEqual({ ownFirst: true, allDiffer: true, numberTwoWays: null });
+    expect(candidateOrder(byName([row('AHMAD HIDAYAT', '1979-04-29', true)], []))).toEqual({ ownFirst: true, allDiffer: true, numberTwoWays: null });
+    expect(candidateOrder(byName([], [own('ABDULLAH', '2010-04-25', true)]))).toEqual({ ownFirst: true, allDiffer: true, numberTwoWays: null });
   });
 
   it('no birth date searched, no candidates, or a record number: nothing changes', () => {
-    expect(candidateOrder(byName([row('NURUL', '1990-03-01', false)], [own('NURUL', '1952-04-22', false)]))).toEqual({ ownFirst: true, allDiffer: false });
-    expect(candidateOrder(byName([], []))).toEqual({ ownFirst: true, allDiffer: false });
-    expect(candidateOrder(null)).toEqual({ ownFirst: true, allDiffer: false });
+    expect(candidateOrder(byName([row('NURUL', '1990-03-01', false)], [own('NURUL', '1952-04-22', false)]))).toEqual({ ownFirst: true, allDiffer: false, numberTwoWays: null });
+    expect(candidateOrder(byName([], []))).toEqual({ ownFirst: true, allDiffer: false, numberTwoWays: null });
+    expect(candidateOrder(null)).toEqual({ ownFirst: true, allDiffer: false, numberTwoWays: null });
     const shared: LookupResult = { query: '000001', kind: 'mrn', verdict: 'unknown', matches: [], problem: null, ownMatches: [own('A', '1990-01-01', false), own('B', '1991-01-01', false)], tookMs: 1 };
-    expect(candidateOrder(shared)).toEqual({ ownFirst: true, allDiffer: false });
+    expect(candidateOrder(shared)).toEqual({ ownFirst: true, allDiffer: false, numberTwoWays: null });
   });
 
   it('a pick born on another day needs the question; one born that day, or with no date searched, does not', () => {

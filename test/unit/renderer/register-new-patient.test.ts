@@ -151,6 +151,8 @@ describe('the birth-date field of the search acts like the search field', () => 
   it('candidates all born on another day: Enter holds; a pick born on another day: Enter goes to its question, never registers', () => {
     expect(enterAction(ctx({ hasCandidates: true, allDiffer: true }))).toBe('hold');
     expect(enterAction(ctx({ hasCandidates: true, allDiffer: false }))).toBe('pick');
+    // One patient's RM and another's old RM: which card was brought only the clerk can say.
+    expect(enterAction(ctx({ hasCandidates: true, numberTwoWays: true }))).toBe('hold');
     // Picked, not confirmed: "Daftarkan" has nobody yet (canRegister false); confirmed, Enter registers.
     expect(enterAction(ctx({ hasCandidates: true, allDiffer: true, confirming: true }))).toBe('confirm');
     expect(enterAction(ctx({ now: { query: '000010', dob: '' }, last: { query: '000010', dob: '' }, confirming: true }))).toBe('confirm');

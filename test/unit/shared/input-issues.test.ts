@@ -7,7 +7,7 @@ import { formatIssue, issueRule, issuesOf, type IssueKind } from '../../../src/s
 // Record<IssueKind, true>: a kind added to the type and not here fails to compile.
 const KINDS = Object.keys({
   required: true, 'too-small': true, 'too-big': true, 'too-short': true, 'too-long': true, format: true, 'one-of': true,
-  'not-unique': true, 'not-a-unit': true, 'mrn-seq': true, 'no-such-date': true, 'control-characters': true, 'no-letters': true, invalid: true,
+  'not-unique': true, 'not-a-unit': true, 'mrn-seq': true, 'mrn-start-wide': true, 'no-such-date': true, 'control-characters': true, 'no-letters': true, invalid: true,
 } satisfies Record<IssueKind, true>) as IssueKind[];
 const schema = z.object({ n: z.number().int().min(1).max(10), s: z.string().min(1).max(3), code: z.string().regex(/^[A-Z]$/), pick: z.enum(['a', 'b']), list: z.array(z.string()).min(2) });
 const issues = (input: unknown) => {

@@ -229,6 +229,7 @@ export const adminEn: Pick<UiMessages, 'listAdmin' | 'reports' | 'settings' | 'b
     counterPrefixNote: 'Leave empty with one counter. Two counters: A and B, numbered A-U-007 and B-U-007.',
     example: 'Example: {{value}}',
     mrnHelp: '{seq:6} 6-digit sequence · {yyyy} or {yy} year · {code} facility code',
+    mrnStartHub: 'Set at the facility hub (loket hub settings): this counter takes it at its next sync and cannot change it here.',
     mrnStartNote: 'Moving from paper records: enter a number above the last paper number (e.g. 200000), so an old card never names a new patient. It only moves the numbers forward: a number already given is never given again.',
     mrnFirst: 'New records numbered from: {{value}}',
     deadlines: 'Deadlines',

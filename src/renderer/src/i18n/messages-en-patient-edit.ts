@@ -12,6 +12,7 @@ export const patientEditEn: Pick<UiMessages, 'patientEdit'> = {
     save: 'Save changes',
     saved: 'Patient data of RM {{mrn}} changed: {{fields}}.',
     savedReprint: 'Patient data of RM {{mrn}} changed: {{fields}}. The slip already printed shows the old data: reprint it with F4.',
+    oldMrnAlsoOn: 'Note: old record number {{oldMrn}} is also on {{holders}}. Check the card; if it was misread, correct it with F3.',
     unchanged: 'Nothing was changed on RM {{mrn}}.',
     failed: 'Patient data not changed',
     unidentified: 'An emergency patient without identity: complete the identity in Follow-ups (Alt+3, then I).',

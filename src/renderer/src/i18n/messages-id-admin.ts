@@ -227,6 +227,7 @@ export const adminId = {
     counterPrefixNote: 'Kosongkan jika hanya satu loket. Dua loket: A dan B, nomornya A-U-007 dan B-U-007.',
     example: 'Contoh: {{value}}',
     mrnHelp: '{seq:6} nomor urut 6 digit · {yyyy} atau {yy} tahun · {code} kode fasilitas',
+    mrnStartHub: 'Diatur di hub fasilitas (loket hub settings): loket ini memakainya pada sinkron berikutnya dan tidak dapat mengubahnya di sini.',
     mrnStartNote: 'Pindah dari rekam medis kertas: isi nomor di atas nomor kertas terakhir (mis. 200000), agar kartu lama tidak menunjuk pasien baru. Hanya memajukan nomor: nomor yang sudah diberikan tidak pernah dipakai lagi.',
     mrnFirst: 'RM baru mulai dari: {{value}}',
     deadlines: 'Batas waktu',

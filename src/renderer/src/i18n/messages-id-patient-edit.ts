@@ -10,6 +10,7 @@ export const patientEditId = {
     save: 'Simpan perubahan',
     saved: 'Data pasien RM {{mrn}} diubah: {{fields}}.',
     savedReprint: 'Data pasien RM {{mrn}} diubah: {{fields}}. Slip yang sudah dicetak masih memuat data lama: cetak ulang dengan F4.',
+    oldMrnAlsoOn: 'Perhatian: RM lama {{oldMrn}} juga tercatat pada {{holders}}. Periksa kartunya; bila salah baca, perbaiki dengan F3.',
     unchanged: 'Tidak ada yang diubah pada RM {{mrn}}.',
     failed: 'Data pasien belum diubah',
     unidentified: 'Pasien gawat darurat tanpa identitas: lengkapi identitasnya di Tindak lanjut (Alt+3, lalu I).',

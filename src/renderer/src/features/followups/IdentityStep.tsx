@@ -8,6 +8,7 @@ import { useCoreMessage } from '../../i18n/core-words';
 import type { AttachPick } from './attach-question';
 import { nameFromQuery } from './identity-choices';
 import { NewPatientForm } from '../register/NewPatientForm';
+import { NumberMatch } from '../lookup/OwnPatients';
 import { useIdentitySearch } from './use-identity-search';
 
 interface Props {
@@ -120,6 +121,8 @@ export function IdentityStep({ patientId, onPick, onCancel, lang }: Props) {
                 <span className="identity-choice__name">{who.name}</span>
                 <span className="identity-choice__sub">
                   {[c.kind === 'own' ? t('followUps.ownRecord', { mrn: c.patient.mrn }) : t('followUps.listMember', { list: c.member.list.name }), who.nik && maskNik(who.nik), dob].filter(Boolean).join(' · ')}
+                  {/* A number two patients answer: which matched how, and the old RM the card names (as in Cari & Daftar). */}
+                  {c.kind === 'own' && <NumberMatch patient={c.patient} />}
                 </span>
                 <button
                   type="button"

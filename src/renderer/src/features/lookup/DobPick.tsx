@@ -2,7 +2,7 @@ import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../format';
 import { useLang } from '../../i18n';
-import type { DobCheck } from './dob-pick';
+import type { DobCheck, Hold } from './dob-pick';
 
 /** "Tanggal lahir beda: AHMAD HIDAYAT lahir 29 Apr 1979, yang dicari lahir 11 Nov 1965." */
 export function DobDiffersLine({ check }: { check: DobCheck }) {
@@ -51,13 +51,13 @@ export function DobConfirm({ check, backRef, onBack, onConfirm }: ConfirmProps) 
   );
 }
 
-/** Enter found only candidates born on another day and picked none: what to do instead. */
-export function DobHoldNote({ searched }: { searched: string }) {
+/** Enter picked none of the candidates (dob-pick.ts Hold): what to do instead. */
+export function DobHoldNote({ held }: { held: Hold }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
-    <p className="scan-note dob-hold-note" role="status" data-testid="dob-hold-note">
-      {t('lookup.dobHold', { date: formatDate(searched, lang) ?? searched })}
+    <p className="scan-note dob-hold-note" role="status" data-testid="dob-hold-note" data-hold={held.by}>
+      {held.by === 'number' ? t('lookup.numberTwoWaysHold', { number: held.number }) : t('lookup.dobHold', { date: formatDate(held.date, lang) ?? held.date })}
     </p>
   );
 }

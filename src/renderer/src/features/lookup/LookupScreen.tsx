@@ -114,7 +114,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
         onEnter={search.enter}
         onClear={search.clear}
         onArrowDown={search.focusFirstPick}
-        keysHint={order.allDiffer ? 'dob-differs' : 'default'}
+        keysHint={order.numberTwoWays !== null ? 'number-two-ways' : order.allDiffer ? 'dob-differs' : 'default'}
       />
       <div className="lookup__status" aria-live="polite">
         {busy ? t('lookup.searching') : ''}
@@ -124,7 +124,7 @@ export function LookupScreen({ lists, settings, onTarget, onRegistered, paused, 
           {note}
         </p>
       )}
-      {search.held && <DobHoldNote searched={search.held} />}
+      {search.held && <DobHoldNote held={search.held} />}
       {typedAheadNote && (
         <p className="scan-note" role="status" data-testid="type-ahead-note">
           {typedAheadNote}

@@ -23,6 +23,11 @@ export function OwnPatientLine({ patient }: { patient: OwnPatient }) {
           {t('lookup.foundByOldMrn', { oldMrn: patient.matchedOldMrn ?? patient.oldMrn })}
         </span>
       )}
+      {patient.matchedBy === 'mrn' && (
+        <span className="badge badge--mrn" data-testid="found-by-mrn">
+          {t('lookup.foundByMrn', { mrn: patient.mrn })}
+        </span>
+      )}
       {patient.mergedMrn && (
         <span className="own-patient__merged" data-testid="own-patient-merged">
           {t('lookup.mergedInto', { merged: patient.mergedMrn, mrn: patient.mrn })}
@@ -35,9 +40,9 @@ export function OwnPatientLine({ patient }: { patient: OwnPatient }) {
 /**
  * Which number a row matched when a number may be read two ways (one patient's RM, another's
  * old RM from before Loket), else the record's old RM when it has one: the clerk compares it
- * with the card in hand.
+ * with the card in hand. Also in emergency identification's choices (followups/IdentityStep).
  */
-function NumberMatch({ patient }: { patient: OwnMatch }) {
+export function NumberMatch({ patient }: { patient: OwnMatch }) {
   const { t } = useTranslation();
   if (patient.matchedBy === 'old-mrn')
     return (

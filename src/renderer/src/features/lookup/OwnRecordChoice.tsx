@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LookupResult, OwnMatch } from '../../../../shared/lookup';
 import { OwnMatches } from './OwnPatients';
-import { numberTwoWaysOf, ownRecordsOf, sharedMrnOf } from './own-records';
+import { numberTwoWaysOf, ownRecordsOf, sharedMrnOf, sharedOldMrnOf } from './own-records';
 import type { ScreenRefs } from './use-search-flow';
 
 interface Props extends Pick<ScreenRefs, 'inputRef' | 'tableRef'> {
@@ -22,11 +22,20 @@ export function OwnRecordChoice({ result, onPick, inputRef, tableRef, below = fa
   const records = ownRecordsOf(result);
   const shared = sharedMrnOf(result);
   const twoWays = numberTwoWaysOf(result);
+  const sharedOld = sharedOldMrnOf(result);
   if (records.length === 0) return null;
   return (
     <OwnMatches
       patients={records}
-      title={twoWays !== null ? t('lookup.numberTwoWaysList', { number: twoWays }) : shared === null ? undefined : t('lookup.sharedMrnList', { mrn: shared })}
+      title={
+        twoWays !== null
+          ? t('lookup.numberTwoWaysList', { number: twoWays })
+          : sharedOld !== null
+            ? t('lookup.sharedOldMrnList', { mrn: sharedOld })
+            : shared === null
+              ? undefined
+              : t('lookup.sharedMrnList', { mrn: shared })
+      }
       onPick={onPick}
       onLeaveTop={() => (below ? [...(tableRef.current?.querySelectorAll<HTMLButtonElement>('button[data-pick]') ?? [])].at(-1) : inputRef.current)?.focus()}
       onLeaveBottom={() => (below ? null : tableRef.current?.querySelector<HTMLButtonElement>('button[data-pick]'))?.focus()}

@@ -18,8 +18,8 @@ interface Props {
   onClear: () => void;
   /** ArrowDown in the search or the date field: move to the candidates. */
   onArrowDown: () => void;
-  /** 'dob-differs': every candidate was born on another day, so Enter again does not register (no "Enter lagi: daftarkan"). */
-  keysHint?: 'default' | 'dob-differs';
+  /** 'dob-differs': every candidate was born on another day, so Enter again does not register (no "Enter lagi: daftarkan"); 'number-two-ways': one's RM, another's old RM, picked by the card brought. */
+  keysHint?: 'default' | 'dob-differs' | 'number-two-ways';
 }
 
 /** The one field a clerk types or scans into, plus the birth date that narrows a name search. */
@@ -85,7 +85,7 @@ export function SearchBar({ inputRef, query, dob, busy, onQueryChange, onDobChan
         onKeyDown={onQueryKeyDown}
       />
       <p id={hintId} className="search__note search__note--query">
-        {keysHint === 'dob-differs' ? t('lookup.keysDobDiffers') : t('lookup.keys')}
+        {keysHint === 'dob-differs' ? t('lookup.keysDobDiffers') : keysHint === 'number-two-ways' ? t('lookup.keysNumberTwoWays') : t('lookup.keys')}
       </p>
       <label className="search__label search__label--dob" htmlFor="lookup-dob">
         {t('lookup.dobLabel')}

@@ -1,5 +1,5 @@
 import type { LookupResult, MemberMatch, OwnMatch } from '../../../../shared/lookup';
-import { ownRecordsOf } from './own-records';
+import { numberTwoWaysOf, ownRecordsOf } from './own-records';
 import type { SearchAsked } from './search-keys';
 
 /**
@@ -18,6 +18,11 @@ export interface CandidateOrder {
   ownFirst: boolean;
   /** Every candidate shown was born on another day than the one searched: Enter holds, ↓ picks. */
   allDiffer: boolean;
+  /**
+   * The number typed is one patient's RM and another's old RM (query/number-two-ways): which one
+   * the card names is the clerk's to say, so Enter holds and ↓ picks, as for allDiffer.
+   */
+  numberTwoWays: string | null;
 }
 
 /**
@@ -34,8 +39,12 @@ export function candidateOrder(result: LookupResult | null): CandidateOrder {
   return {
     ownFirst: own.length === 0 || ownBornThatDay || !rowBornThatDay,
     allDiffer: candidates > 0 && !ownBornThatDay && !rowBornThatDay,
+    numberTwoWays: own.length > 1 ? numberTwoWaysOf(result) : null,
   };
 }
+
+/** Why Enter picked none of the candidates: none born on the date searched, or a number two patients answer. */
+export type Hold = { by: 'dob'; date: string } | { by: 'number'; number: string };
 
 /** A pick of a candidate born on another day, waiting for the clerk's "Ya, orang yang sama". */
 export interface DobCheck {

@@ -4,6 +4,7 @@
 import type { Patient, RegisteredVisit } from '../../../../shared/counter';
 import { whoName, type Who } from '../register/register-flow';
 import { subjectName, withVerdict, type Subject } from '../register/subject';
+import { isNumberLike, storedOldMrn } from '../../../../shared/old-mrn';
 import { isNameQuery } from './query-shape';
 
 /**
@@ -51,9 +52,13 @@ export function correctTicket(ticket: ShownTicket | null, patient: Patient): Sho
   return ticket && ticket.patient.id === patient.id ? { ...ticket, patient, corrected: (ticket.corrected ?? 0) + 1 } : ticket;
 }
 
-/** F2: a new patient without data; a name searched (with its birth date) goes into the form. */
+/**
+ * F2: a new patient without data; a name searched (with its birth date) goes into the form. A
+ * number with letters ("A/0014", an old card's) is no name: it goes into the form's RM lama.
+ */
 export function newPatientSubject(query: string, dob: string): Subject {
   const q = query.trim();
-  const named = q !== '' && isNameQuery(q);
-  return { kind: 'new', nik: null, card: null, name: named ? q.toUpperCase() : '', dob: named && dob ? dob : null, verdict: null };
+  const number = isNumberLike(q) && isNameQuery(q);
+  const named = q !== '' && isNameQuery(q) && !number;
+  return { kind: 'new', nik: null, card: null, name: named ? q.toUpperCase() : '', dob: named && dob ? dob : null, ...(number ? { oldMrn: storedOldMrn(q) } : {}), verdict: null };
 }

@@ -10,7 +10,12 @@ export function ownRecordsOf(result: LookupResult | null): OwnMatch[] {
 
 /** The record number several patients hold, when that is what the list shows ("Satu No. RM untuk 2 pasien"); null otherwise. */
 export function sharedMrnOf(result: LookupResult | null): string | null {
-  return result?.kind === 'mrn' ? (ownRecordsOf(result)[0]?.mrn ?? null) : null;
+  return result?.kind === 'mrn' && result.problem?.code === 'query/mrn-shared' ? (ownRecordsOf(result)[0]?.mrn ?? null) : null;
+}
+
+/** The old RM several patients hold (query/old-mrn-shared): the number searched, never a holder's Loket RM; null otherwise. */
+export function sharedOldMrnOf(result: LookupResult | null): string | null {
+  return result?.problem?.code === 'query/old-mrn-shared' ? String(result.problem.params?.mrn ?? '') : null;
 }
 
 /** The number typed when it is one patient's RM and another's old RM (query/number-two-ways); null otherwise. */

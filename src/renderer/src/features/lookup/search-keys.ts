@@ -34,6 +34,8 @@ export interface EnterContext {
   hasCandidates: boolean;
   /** Every candidate was born on another day than the one searched (dob-pick.ts): none is Enter's. */
   allDiffer?: boolean;
+  /** The number is one patient's RM and another's old RM: which card it is, only the clerk knows. */
+  numberTwoWays?: boolean;
   /** A candidate born on another day was picked and waits for the clerk's "Ya, orang yang sama". */
   confirming?: boolean;
 }
@@ -43,7 +45,8 @@ export interface EnterContext {
  * - 'ask': the answer on screen came by itself while the clerk typed: this Enter is the "cari" (no new search);
  * - 'register' / 'pick': Enter again on an answer the clerk asked for;
  * - 'confirm': a candidate born on another day is picked: Enter goes to its question, never past it;
- * - 'hold': every candidate was born on another day: Enter picks none (the clerk picks with ↓, or F2);
+ * - 'hold': every candidate was born on another day, or the number is one's RM and another's old RM:
+ *   Enter picks none (the clerk picks with ↓, or F2);
  * - 'search': anything else, also the same name with another birth date.
  */
 export function enterAction(c: EnterContext): 'ask' | 'register' | 'pick' | 'confirm' | 'hold' | 'search' {
@@ -51,7 +54,7 @@ export function enterAction(c: EnterContext): 'ask' | 'register' | 'pick' | 'con
     if (!c.asked) return 'ask';
     if (c.confirming) return 'confirm';
     if (c.canRegister) return 'register';
-    if (c.hasCandidates) return c.allDiffer ? 'hold' : 'pick';
+    if (c.hasCandidates) return c.allDiffer || c.numberTwoWays ? 'hold' : 'pick';
   }
   return 'search';
 }

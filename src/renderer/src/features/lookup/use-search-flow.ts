@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OwnMatch } from '../../../../shared/lookup';
 import type { Subject } from '../register/subject';
 import { subjectOf } from '../register/subject-of';
-import { awaitsConfirmation, candidateOrder, dobCheckOfOwn, dobCheckOfRow, type CandidateOrder, type DobCheck } from './dob-pick';
+import { awaitsConfirmation, candidateOrder, dobCheckOfOwn, dobCheckOfRow, type CandidateOrder, type DobCheck, type Hold } from './dob-pick';
 import { droppedByScan, newPatientSubject } from './on-screen-registration';
 import { isNameQuery, shouldAutoSearch } from './query-shape';
 import { enterAction, sameSearch, type SearchAsked } from './search-keys';
@@ -53,8 +53,8 @@ export interface SearchFlow {
   dobCheck: DobCheck | null;
   /** …and "Daftarkan" waits for the clerk's "Ya, orang yang sama" (confirmDob) or "Bukan" (backFromDob). */
   awaitingDob: boolean;
-  /** Enter found only candidates born on another day and picked none: the date searched, to say so. */
-  held: string | null;
+  /** Enter picked none of the candidates: why (the date searched, or the number two patients answer), to say so. */
+  held: Hold | null;
   confirmDob: () => void;
   backFromDob: () => void;
   onQueryChange: (value: string) => void;
@@ -101,8 +101,8 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
   /** An own record was picked from a name search: Enter registers it once its look-up is back. */
   const focusStart = useRef(false);
   const [dobCheck, setDobCheck] = useState<DobCheck | null>(null);
-  const [held, setHeld] = useState<string | null>(null);
-  const order = useRef<CandidateOrder>({ ownFirst: true, allDiffer: false });
+  const [held, setHeld] = useState<Hold | null>(null);
+  const order = useRef<CandidateOrder>({ ownFirst: true, allDiffer: false, numberTwoWays: null });
   const confirming = useRef(false);
 
   // The first candidate in the screen's order: the own records or the list matches, whichever is shown first.
@@ -128,12 +128,13 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
           canRegister: registrable.current !== null,
           hasCandidates: document.querySelector('button[data-own-pick], button[data-pick]') !== null,
           allDiffer: order.current.allDiffer,
+          numberTwoWays: order.current.numberTwoWays !== null,
           confirming: confirming.current,
         });
         // Searched by itself while the clerk typed: this Enter is the clerk's "cari".
         if (action === 'ask') return;
-        // Nobody born that day: a reflex Enter picks no stranger; the screen says what to do instead.
-        if (action === 'hold') return setHeld(d);
+        // Nobody born that day, or a number two patients answer: a reflex Enter picks nobody; the screen says what to do instead.
+        if (action === 'hold') return setHeld(order.current.numberTwoWays !== null ? { by: 'number', number: order.current.numberTwoWays } : { by: 'dob', date: d });
         // A pick born on another day waits for its question: Enter goes there (on "Bukan"), never past it.
         if (action === 'confirm') return startRef.current?.focus();
         // Enter on the query already answered: register that patient (the "Daftarkan" button),
@@ -221,11 +222,13 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
       const check = dobCheckOfOwn(p, { query: lastSearched.current, dob: lastDob.current });
       // Looked up by its record number: the verdict then comes from the patient's own NIK or card.
       // With its id too: another patient may hold the same number (two counters gave it before the hub).
-      setQuery(p.mrn);
+      // Picked among one's RM and another's old RM: by the number typed, so the line says which it matched.
+      const number = order.current.numberTwoWays !== null && p.matchedBy !== undefined ? lastSearched.current : p.mrn;
+      setQuery(number);
       setDob('');
       focusStart.current = true;
-      askedFor.current = { query: p.mrn, dob: '' };
-      run(p.mrn, '', false, p.id);
+      askedFor.current = { query: number, dob: '' };
+      run(number, '', false, p.id);
       setDobCheck(check);
     },
     [run],

@@ -39,6 +39,12 @@ export function EditNoticeLine({ notice, shownPatientId }: { notice: EditNotice 
   return (
     <p className="patient-edit-notice" role="status" data-testid="edit-notice">
       {notice.fields.length === 0 ? t('patientEdit.unchanged', { mrn: notice.mrn }) : t(notice.reprint ? 'patientEdit.savedReprint' : 'patientEdit.saved', { mrn: notice.mrn, fields })}
+      {notice.oldMrnAlsoOn && notice.oldMrnAlsoOn.length > 0 && (
+        <span className="patient-edit-notice__warning" data-testid="old-mrn-also-on">
+          {' '}
+          {t('patientEdit.oldMrnAlsoOn', { oldMrn: notice.oldMrn ?? '', holders: notice.oldMrnAlsoOn.map((h) => `${h.name} (RM ${h.mrn})`).join(', ') })}
+        </span>
+      )}
     </p>
   );
 }

@@ -134,6 +134,9 @@ export interface EditNotice {
   fields: PatientField[];
   /** Corrected from the ticket: the slip already printed shows the old data, a reprint (F4) the new. */
   reprint: boolean;
+  /** The old RM saved is on these records too (PatientUpdate.oldMrnAlsoOn): named, so the card is checked. */
+  oldMrnAlsoOn?: { name: string; mrn: string }[] | undefined;
+  oldMrn?: string | null;
 }
 
 export type EditEvent =

@@ -77,7 +77,7 @@ export function usePatientEdit({ target, whyNot: whyNotOf, paused, onOpen, onSav
       // (the notice shows while that record is on screen), nothing else is redone.
       const stillOpen = stateRef.current?.target.patient.id === patient.id;
       if (!result.ok) return stillOpen ? dispatch({ type: 'failed', error: result.error }) : undefined;
-      setNotice({ patientId: patient.id, mrn: result.value.patient.mrn, fields: result.value.changed, reprint: origin === 'ticket' });
+      setNotice({ patientId: patient.id, mrn: result.value.patient.mrn, fields: result.value.changed, reprint: origin === 'ticket', oldMrnAlsoOn: result.value.oldMrnAlsoOn, oldMrn: result.value.patient.oldMrn });
       if (!stillOpen) return;
       dispatch({ type: 'close' });
       onSaved(result.value, origin);

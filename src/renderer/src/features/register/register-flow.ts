@@ -94,7 +94,7 @@ export function firstAction(subject: Subject): FirstAction {
   if (subject.kind === 'member') return { do: 'resolve', identity: identityOfMember(subject.member) };
   const by = subject.nik ? { nik: subject.nik } : subject.card ? { card: subject.card } : null;
   // The birth date searched with the name goes into the form too: typed once, never twice.
-  return { do: 'find-or-form', by, draft: { name: subject.name, nik: subject.nik, card: subject.card, dob: subject.dob ?? null, sex: null, address: null } };
+  return { do: 'find-or-form', by, draft: { name: subject.name, nik: subject.nik, card: subject.card, dob: subject.dob ?? null, sex: null, address: null, ...(subject.oldMrn ? { oldMrn: subject.oldMrn } : {}) } };
 }
 
 export function flowReducer(state: FlowState, event: FlowEvent): FlowState {

@@ -12,7 +12,8 @@ export type VerdictSource = 'lists' | 'bpjs-live';
  */
 export type Subject =
   | { kind: 'member'; member: MemberMatch; verdict: Verdict; source?: VerdictSource; basis?: MemberMatch[] }
-  | { kind: 'new'; nik: string | null; card: string | null; name: string; dob?: string | null; verdict: Verdict | null; source?: VerdictSource; basis?: MemberMatch[] }
+  // oldMrn: an old card's number searched ("A/0014"): the form's RM lama, never its name.
+  | { kind: 'new'; nik: string | null; card: string | null; name: string; dob?: string | null; oldMrn?: string | null; verdict: Verdict | null; source?: VerdictSource; basis?: MemberMatch[] }
   | { kind: 'patient'; patient: Patient; verdict: Verdict | null; source?: VerdictSource; basis?: MemberMatch[] };
 
 /** The same subject with a newer verdict (the live answer arrived while the clerk was registering). */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
-import { formatMrn, queueLabel, TIME_ZONES, visitPrefix, type CounterSettings } from '../../../../shared/settings';
+import { firstMrnSeq, formatMrn, queueLabel, TIME_ZONES, visitPrefix, type CounterSettings, type MrnNumbering } from '../../../../shared/settings';
 import { PAPERS } from '../../../../shared/slip';
 import { loket } from '../../api';
 import { AdminForm } from '../../components/AdminForm';
@@ -48,9 +48,13 @@ export function CounterSettingsForm() {
     [savedUnits, waiting],
   );
 
+  /** Where new RMs stand (the hint under "Nomor urut RM pertama"), and whether the hub sets the start. */
+  const [numbering, setNumbering] = useState<MrnNumbering | null>(null);
+
   useEffect(() => {
     void loket.getSettings({}).then((result) => {
       if (result.ok) setStored(result.value);
+      if (result.ok) setNumbering(result.value.mrnNumbering ?? null);
       else setError(result.error);
     });
   }, []);
@@ -173,15 +177,31 @@ export function CounterSettingsForm() {
           </label>
           <label className="field">
             <span className="field__label">{t('settings.mrnStart')}</span>
-            <input className="field__input field__input--mono" type="number" inputMode="numeric" min={1} data-setting="mrnStart" value={form.mrnStart} aria-invalid={!!issues.byField.mrnStart} onChange={(e) => set('mrnStart', Number(e.target.value))} />
+            <input
+              className="field__input field__input--mono"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              data-setting="mrnStart"
+              value={form.mrnStart}
+              readOnly={numbering?.hub === true}
+              aria-invalid={!!issues.byField.mrnStart}
+              onChange={(e) => set('mrnStart', Number(e.target.value))}
+            />
             {fieldError('mrnStart')}
             <span className="field__note">
               {t('settings.mrnFirst', { value: '' })}
               <span className="settings-preview" data-testid="mrn-start-preview">
-                {formatMrn(form.mrnFormat, form.mrnStart, todayIso(), form.facilityCode)}
+                {formatMrn(form.mrnFormat, firstMrnSeq(form.mrnStart, numbering), todayIso(), form.facilityCode)}
               </span>
             </span>
-            <span className="field__note">{t('settings.mrnStartNote')}</span>
+            {numbering?.hub ? (
+              <span className="field__note" data-testid="mrn-start-hub">
+                {t('settings.mrnStartHub')}
+              </span>
+            ) : (
+              <span className="field__note">{t('settings.mrnStartNote')}</span>
+            )}
           </label>
         </div>
       </section>

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { isNumberLike, oldMrnKey } from '../../../src/shared/old-mrn';
+
+describe('isNumberLike: a query that is a number, never a name', () => {
+  it('digits with a series letter or a short prefix are numbers (an old card, a prefixed record number)', () => {
+    for (const q of ['A/0014', 'B0013', 'L000123', 'RJ-0123', '2019-00123', 'abc 12']) expect(isNumberLike(q), q).toBe(true);
+  });
+
+  it('a name stays a name, also one that holds a digit (an emergency stored by the time it came)', () => {
+    for (const q of ['SITI AMINAH', 'TANPA IDENTITAS 14:32', 'TANPA IDENTITAS 14:32 (2)', 'BUDI 2', 'BY NY SITI 2']) expect(isNumberLike(q), q).toBe(false);
+  });
+
+  it('the old-RM key ignores the label, separators and leading zeros', () => {
+    expect(oldMrnKey('000013')).toBe(oldMrnKey('13'));
+  });
+});
