@@ -66,7 +66,7 @@ describe('the registration on the search screen', () => {
 
 describe('the own records to pick from', () => {
   it('a record number two patients hold: both listed, and the number for the heading', () => {
-    const shared = result({ kind: 'mrn', ownMatches: [own(SITI), own(RUDI)] });
+    const shared = result({ kind: 'mrn', ownMatches: [own(SITI), own(RUDI)], problem: { code: 'query/mrn-shared', params: { mrn: '000017', count: 2 } } });
     expect(ownRecordsOf(shared).map((p) => p.name)).toEqual(["SITI NUR'AINY", 'RUDI']);
     expect(sharedMrnOf(shared)).toBe('000017');
   });
