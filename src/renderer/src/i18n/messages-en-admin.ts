@@ -81,6 +81,7 @@ export const adminEn: Pick<UiMessages, 'listAdmin' | 'reports' | 'settings' | 'b
     mappingNote: 'Check every column. Change it if wrong, then Import.',
     handMappingTitle: 'Choose the columns',
     handMappingNote: 'Choose the columns for NIK or card number (required), name, birth date, sex, status and address, then Import.',
+    noIdentifierHeader: 'The header row names no NIK or card-number column. The columns recognized are chosen; choose the NIK or card-number column.',
     unrecognized: 'The column headers of this file were not recognized. The row below is taken as the header: choose which column holds what.',
     noStatusColumn: 'No status column: every member counted as active. If the file marks deceased or non-active members in a column, choose it as Status.',
     statusByValues: 'Column "{{header}}" is used as the status because it holds status words (AKTIF, MENINGGAL, …). Check it before importing.',

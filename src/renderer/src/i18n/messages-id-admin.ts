@@ -79,6 +79,7 @@ export const adminId = {
     mappingNote: 'Periksa setiap kolom. Ubah bila salah, lalu Impor.',
     handMappingTitle: 'Tentukan kolomnya',
     handMappingNote: 'Pilih kolom untuk NIK atau No. kartu (wajib), Nama, Tanggal lahir, Jenis kelamin, Status dan Alamat, lalu Impor.',
+    noIdentifierHeader: 'Baris judul kolom tidak menyebut kolom NIK atau No. kartu. Kolom yang dikenali sudah dipilih; pilih kolom NIK atau No. kartu.',
     unrecognized: 'Judul kolom berkas ini tidak dikenali. Baris di bawah dianggap judul kolom: pilih sendiri kolom mana yang berisi apa.',
     noStatusColumn: 'Tidak ada kolom status: semua peserta dihitung aktif. Bila berkas menandai peserta meninggal atau nonaktif di suatu kolom, pilih kolom itu sebagai Status.',
     statusByValues: 'Kolom "{{header}}" dipakai sebagai status karena isinya kata status (AKTIF, MENINGGAL, …). Periksa sebelum impor.',
