@@ -10,9 +10,10 @@ const KINDS = 'pbi-apbn|pbi-apbd|jamkesda|bpjs|other';
 /** Each command's own usage, in each language. README's "The `loket` command" quotes the English. */
 const USAGES: Record<Lang, Record<Command, string>> = {
   id: {
-    import: `  loket import BERKAS --list NAMA --kind ${KINDS} --as-of YYYY-MM-DD [--map nik=NO_KTP,card=NOKA,...]
+    import: `  loket import BERKAS --list NAMA --kind ${KINDS} --as-of YYYY-MM-DD [--map nik=NO_KTP,card=NOKA,...] [--same-file-ok]
     mengimpor edisi baru sebuah daftar peserta (CSV atau XLSX). --as-of: tanggal daftar itu, tanggal
-    yang benar dan tidak di masa depan. Edisi yang sekarang tetap dipakai sampai impor selesai.`,
+    yang benar dan tidak di masa depan. Edisi yang sekarang tetap dipakai sampai impor selesai.
+    Berkas yang sama persis dengan edisi sekarang daftar lain ditolak, kecuali dengan --same-file-ok.`,
     lists: `  loket lists
     daftar-daftar peserta yang sekarang dengan edisi, tanggal dan jumlah peserta.`,
     cek: `  loket cek KUERI [--dob YYYY-MM-DD]
@@ -118,9 +119,10 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     petunjuk pemakaian semua perintah, atau satu perintah (sama dengan: loket PERINTAH --help).`,
   },
   en: {
-    import: `  loket import FILE --list NAME --kind ${KINDS} --as-of YYYY-MM-DD [--map nik=NO_KTP,card=NOKA,...]
+    import: `  loket import FILE --list NAME --kind ${KINDS} --as-of YYYY-MM-DD [--map nik=NO_KTP,card=NOKA,...] [--same-file-ok]
     imports a new edition of a member list (CSV or XLSX). --as-of: the list's date, a real date and
-    not in the future. The current edition stays in use until the import is complete.`,
+    not in the future. The current edition stays in use until the import is complete. A file that is
+    exactly another list's current edition is refused, unless --same-file-ok.`,
     lists: `  loket lists
     the current lists with edition, as-of date and number of members.`,
     cek: `  loket cek QUERY [--dob YYYY-MM-DD]

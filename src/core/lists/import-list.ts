@@ -11,7 +11,7 @@ import { EditionWriter } from './edition-writer';
 import { inlineNameSink, workerNameSink } from './name-sink';
 import { beginEdition, failEdition, readEditionOfList, readEditions, setSourceSha256, switchToEdition } from './editions.repo';
 import { replacementNotices, sameKindNotices } from './replacement-notices';
-import { sameAsCurrent } from './same-edition';
+import { sameAsCurrent, sameFileAsOtherList } from './same-edition';
 import { refuseFutureAsOf } from './as-of-limit';
 import { openListFile, type ListFileInfo } from './list-reader';
 import type { RowPair } from './duplicates';
@@ -33,6 +33,8 @@ export interface ImportListOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** The built reader-worker.js: read and validate on another thread. Without it, on this one. */
   readerScript?: string;
+  /** The administrator confirmed: the file may be another list's current edition too (sameFileAsOtherList). */
+  sameFileOk?: boolean;
 }
 
 /** At most this many rejects and as many warnings are listed (all are counted): a 3-million-row list of damaged NIKs must not list 3 million lines. */
@@ -159,6 +161,8 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     if (sameAsCurrent(db, store, replaced, build.db, { sourceSha256: sha256, asOf: options.asOf, kind: options.kind, mappingJson: JSON.stringify(mappingByName) })) {
       throw new LoketError('import/same-as-current', { list: options.list, edition: replaced!.edition, asOf: replaced!.asOf, imported: (replaced!.importedAt ?? '').slice(0, 10) });
     }
+    const twin = options.sameFileOk ? undefined : sameFileAsOtherList(currentEditions, options.list, sha256);
+    if (twin) throw new LoketError('import/same-file-other-list', { other: twin.listName, edition: twin.edition, asOf: twin.asOf });
     switchToEdition(db, editionId, counts, now().toISOString(), () => {
       setSourceSha256(db, editionId, sha256);
       build.closeAndRename();
