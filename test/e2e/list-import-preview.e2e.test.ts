@@ -100,8 +100,28 @@ describe('the list import on screen', () => {
     await page.getByTestId('list-asof').fill('10-06-2025');
     await expect.poll(() => alerts(page).count()).toBe(0);
     await page.getByTestId('list-import-run').click();
+    // The typed date against the file's own: asked once, naming both, Batal first (papertester F11).
+    const question = page.getByTestId('confirm-dialog');
+    await question.waitFor();
+    expect(await question.getAttribute('data-focus')).toBe('cancel');
+    const asked = (await question.textContent()) ?? '';
+    expect(asked).toContain('01 Jul 2025');
+    expect(asked).toContain('10 Jun 2025');
+    await c.screenshot('import-asof-typed-question');
+    await page.keyboard.press('Enter');
+    await question.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('import-result').count()).toBe(0);
+    await page.getByTestId('list-import-run').click();
+    await question.waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
     await page.getByTestId('import-result').waitFor();
     await expect.poll(() => editionOf(c, 'PBI JULI')).toBe('1');
+    // The typed date is the one used.
+    expect(await page.locator('[data-testid="list-row"][data-list="PBI JULI"]').textContent()).toContain('10 Jun 2025');
+    // The refusal note is gone once the import is done: it no longer stands above the result.
+    expect(await ahead.count()).toBe(0);
+    await c.screenshot('import-asof-typed-done');
   });
 
   it('a NIK column under an unknown header is named before the import, and one click maps it', async () => {
