@@ -13,6 +13,7 @@ import { beginEdition, failEdition, readEditionOfList, readEditions, setSourceSh
 import { replacementNotices, sameKindNotices } from './replacement-notices';
 import { sameAsCurrent, sameFileAsOtherList } from './same-edition';
 import { refuseFutureAsOf } from './as-of-limit';
+import { suggestAsOf } from './as-of';
 import { openListFile, type ListFileInfo } from './list-reader';
 import type { RowPair } from './duplicates';
 import { RowValidator, csvFieldsOf, type RowIssue } from './row-validator';
@@ -201,6 +202,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
       ...contradictionNotices(contradictingRows),
       ...sheetNotices(info),
       ...(info.unplacedIdentifiers ?? []).map((u): ImportNotice => ({ code: 'unplaced-identifier', params: { header: u.header, field: u.looksLike, code: u.looksLike } })),
+      ...fileDateNotices(info, options),
       ...replacementNotices(replaced, { list: options.list, kind: options.kind, asOf: options.asOf, members: counts.imported }),
       ...sameKindNotices(currentEditions, { list: options.list, kind: options.kind, asOf: options.asOf, members: counts.imported }),
     ],
@@ -208,6 +210,17 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     warnings,
     durationMs: Date.now() - started,
   };
+}
+
+/**
+ * A date typed before the date the file's title or name states: next month's list sent early,
+ * imported as of today, is said in the report (the screen asked first; the command line says
+ * it here). BULAN/TAHUN columns are not read again for it (the preview reads them).
+ */
+function fileDateNotices(info: ListFileInfo, options: ImportListOptions): ImportNotice[] {
+  const stated = suggestAsOf({ titles: info.titles, headers: info.headers, sample: [], fileName: basename(options.path) });
+  if (!stated || stated.date <= options.asOf) return [];
+  return [{ code: 'as-of-before-file-date', params: { fileDate: stated.date, text: stated.text, asOf: options.asOf } }];
 }
 
 const isScientific = (issue: RowIssue): boolean => issue.code === 'row/nik-invalid' && issue.detail === 'scientific';
