@@ -10,7 +10,7 @@ import { openListFile, type RawRow } from './list-reader';
 import { cellText } from './row-validator';
 import { previewStatusCheck } from './preview-status';
 import { candidateIdentifiers, CANDIDATE_SAMPLE_ROWS, isEmptyRow } from './row-source';
-import { statusColumnOf } from './status-column';
+import { statusColumnByValues, statusColumnOf } from './status-column';
 
 const SAMPLE_ROWS = 5;
 /** Rows read for BULAN/TAHUN columns: a list is one period, the first rows say it. */
@@ -90,6 +90,10 @@ async function unrecognizedPreview(path: string, error: ListFileError, asOfLimit
   const mapping: Partial<Record<ListFieldName, string>> = {};
   for (const [field, index] of Object.entries(candidate.mapping ?? {})) mapping[field as ListFieldName] = candidate.headers[index as number] ?? '';
   const unplaced = candidateIdentifiers(candidate);
+  // A status column under an unknown header is found by its values, as in a recognized file: a
+  // mapping by hand must not be told there is no status column while KONDISI holds MENINGGAL.
+  const statusByValues = mapping.status ? null : statusColumnByValues(candidate.sample, candidate.mapping ?? {}, candidate.headers.length);
+  if (statusByValues !== null && candidate.headers[statusByValues]?.trim()) mapping.status = candidate.headers[statusByValues];
   return {
     file: basename(path),
     recognized: false,
@@ -99,7 +103,7 @@ async function unrecognizedPreview(path: string, error: ListFileError, asOfLimit
     mapping,
     sample: sample.slice(0, CANDIDATE_SAMPLE_ROWS),
     sizeBytes: (await stat(path)).size,
-    statusColumn: mapping.status ? { header: mapping.status, foundBy: 'header' } : null,
+    statusColumn: mapping.status ? { header: mapping.status, foundBy: statusByValues === null ? 'header' : 'values' } : null,
     ...(unplaced.length > 0 ? { unplacedIdentifiers: unplaced } : {}),
     asOf: suggestAsOf({ titles: candidate.titles, headers: candidate.headers, sample, fileName: basename(path) }),
     asOfLimit,

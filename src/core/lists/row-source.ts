@@ -76,9 +76,9 @@ export function missToError(miss: HeaderMiss): ListFileError {
   return error;
 }
 
-/** The columns of NIK- or card-like numbers under a candidate header that maps other fields. */
+/** The columns of NIK- or card-like numbers under a candidate header (not mapped to another field). */
 export function candidateIdentifiers(candidate: HeaderCandidate | undefined) {
-  return candidate?.mapping ? unplacedIdentifiers(candidate.headers, candidate.mapping, candidate.sample) : [];
+  return candidate ? unplacedIdentifiers(candidate.headers, candidate.mapping ?? {}, candidate.sample) : [];
 }
 
 /** What to map when no NIK or card column is named: the column holding such numbers, when there is one. */
