@@ -48,7 +48,7 @@ const USAGES: Record<Lang, Record<Command, string>> = {
   loket hub ... --upstream-code KODE [--upstream-url URL]
     hub fasilitas mengambil edisi daftar dari hub dinas: mendaftar sekali dengan KODE (dari "loket hub
     counter add" di hub dinas; disimpan di FOLDER/upstream.json), lalu setiap start tanpa kode lagi.
-  loket hub edition add BERKAS --list NAMA --kind JENIS --as-of YYYY-MM-DD [--map ...] --hub-dir FOLDER
+  loket hub edition add BERKAS --list NAMA --kind JENIS --as-of YYYY-MM-DD [--map ...] [--same-file-ok] --hub-dir FOLDER
     mengimpor daftar di mesin hub dan menerbitkannya: loket (dan hub fasilitas di bawahnya) mengambilnya sendiri.
   loket hub settings --file BERKAS.json --hub-dir FOLDER
     pengaturan fasilitas untuk semua loket (unit, prefiks, format RM, batas waktu, zona waktu).
@@ -157,7 +157,7 @@ const USAGES: Record<Lang, Record<Command, string>> = {
   loket hub ... --upstream-code CODE [--upstream-url URL]
     a facility hub takes the list editions of its district hub: enrolls once with CODE (from "loket hub
     counter add" at the district hub; kept in DIR/upstream.json), then at every start without it.
-  loket hub edition add FILE --list NAME --kind KIND --as-of YYYY-MM-DD [--map ...] --hub-dir DIR
+  loket hub edition add FILE --list NAME --kind KIND --as-of YYYY-MM-DD [--map ...] [--same-file-ok] --hub-dir DIR
     imports a list on the hub's machine and publishes it: counters (and facility hubs below) fetch it by themselves.
   loket hub settings --file FILE.json --hub-dir DIR
     the facility's settings for every counter (units, prefixes, RM format, deadlines, time zone).
