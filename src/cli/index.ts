@@ -45,6 +45,7 @@ const OPTIONS = {
   kind: { type: 'string' },
   'as-of': { type: 'string' },
   map: { type: 'string' },
+  'same-file-ok': { type: 'boolean', default: false },
   dob: { type: 'string' },
   batch: { type: 'string' },
   online: { type: 'boolean', default: false },
@@ -213,7 +214,7 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
     for (const notice of core.startNotices) out.error(formatCoreMessage(lang, notice));
     switch (command) {
       case 'import':
-        return await importCommand(core, { file: rest[0], list: values.list, kind: values.kind, asOf: values['as-of'], map: values.map }, out, lang);
+        return await importCommand(core, { file: rest[0], list: values.list, kind: values.kind, asOf: values['as-of'], map: values.map, sameFileOk: values['same-file-ok'] }, out, lang);
       case 'lists':
         return await listsCommand(core, out, lang, dbPath);
       case 'daftar':

@@ -10,9 +10,10 @@ const KINDS = 'pbi-apbn|pbi-apbd|jamkesda|bpjs|other';
 /** Each command's own usage, in each language. README's "The `loket` command" quotes the English. */
 const USAGES: Record<Lang, Record<Command, string>> = {
   id: {
-    import: `  loket import BERKAS --list NAMA --kind ${KINDS} --as-of YYYY-MM-DD [--map nik=NO_KTP,card=NOKA,...]
+    import: `  loket import BERKAS --list NAMA --kind ${KINDS} --as-of YYYY-MM-DD [--map nik=NO_KTP,card=NOKA,...] [--same-file-ok]
     mengimpor edisi baru sebuah daftar peserta (CSV atau XLSX). --as-of: tanggal daftar itu, tanggal
-    yang benar dan tidak di masa depan. Edisi yang sekarang tetap dipakai sampai impor selesai.`,
+    yang benar dan tidak di masa depan. Edisi yang sekarang tetap dipakai sampai impor selesai.
+    Berkas yang sama persis dengan edisi sekarang daftar lain ditolak, kecuali dengan --same-file-ok.`,
     lists: `  loket lists
     daftar-daftar peserta yang sekarang dengan edisi, tanggal dan jumlah peserta.`,
     cek: `  loket cek KUERI [--dob YYYY-MM-DD]
@@ -47,7 +48,7 @@ const USAGES: Record<Lang, Record<Command, string>> = {
   loket hub ... --upstream-code KODE [--upstream-url URL]
     hub fasilitas mengambil edisi daftar dari hub dinas: mendaftar sekali dengan KODE (dari "loket hub
     counter add" di hub dinas; disimpan di FOLDER/upstream.json), lalu setiap start tanpa kode lagi.
-  loket hub edition add BERKAS --list NAMA --kind JENIS --as-of YYYY-MM-DD [--map ...] --hub-dir FOLDER
+  loket hub edition add BERKAS --list NAMA --kind JENIS --as-of YYYY-MM-DD [--map ...] [--same-file-ok] --hub-dir FOLDER
     mengimpor daftar di mesin hub dan menerbitkannya: loket (dan hub fasilitas di bawahnya) mengambilnya sendiri.
   loket hub settings --file BERKAS.json --hub-dir FOLDER
     pengaturan fasilitas untuk semua loket (unit, prefiks, format RM, batas waktu, zona waktu).
@@ -119,9 +120,10 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     petunjuk pemakaian semua perintah, atau satu perintah (sama dengan: loket PERINTAH --help).`,
   },
   en: {
-    import: `  loket import FILE --list NAME --kind ${KINDS} --as-of YYYY-MM-DD [--map nik=NO_KTP,card=NOKA,...]
+    import: `  loket import FILE --list NAME --kind ${KINDS} --as-of YYYY-MM-DD [--map nik=NO_KTP,card=NOKA,...] [--same-file-ok]
     imports a new edition of a member list (CSV or XLSX). --as-of: the list's date, a real date and
-    not in the future. The current edition stays in use until the import is complete.`,
+    not in the future. The current edition stays in use until the import is complete. A file that is
+    exactly another list's current edition is refused, unless --same-file-ok.`,
     lists: `  loket lists
     the current lists with edition, as-of date and number of members.`,
     cek: `  loket cek QUERY [--dob YYYY-MM-DD]
@@ -156,7 +158,7 @@ const USAGES: Record<Lang, Record<Command, string>> = {
   loket hub ... --upstream-code CODE [--upstream-url URL]
     a facility hub takes the list editions of its district hub: enrolls once with CODE (from "loket hub
     counter add" at the district hub; kept in DIR/upstream.json), then at every start without it.
-  loket hub edition add FILE --list NAME --kind KIND --as-of YYYY-MM-DD [--map ...] --hub-dir DIR
+  loket hub edition add FILE --list NAME --kind KIND --as-of YYYY-MM-DD [--map ...] [--same-file-ok] --hub-dir DIR
     imports a list on the hub's machine and publishes it: counters (and facility hubs below) fetch it by themselves.
   loket hub settings --file FILE.json --hub-dir DIR
     the facility's settings for every counter (units, prefixes, RM format, deadlines, time zone).

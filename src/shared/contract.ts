@@ -54,6 +54,8 @@ export const contract = {
       kind: listKindSchema,
       asOf: isoDate,
       mapping: z.partialRecord(z.enum(LIST_FIELDS), z.string().min(1)).optional(),
+      /** Confirmed: the file may be another list's current edition too (else 'import/same-file-other-list'). */
+      sameFileOk: z.boolean().optional(),
     }),
     output: {} as ImportReport,
   },

@@ -103,6 +103,7 @@ export interface ImportNotice {
     | 'unplaced-identifier'
     | 'fewer-members'
     | 'older-as-of'
+    | 'as-of-before-file-date'
     | 'kind-changed'
     | 'older-list-same-kind'
     | 'newer-list-same-kind';

@@ -3,8 +3,10 @@
  * (listtester L9, L12, L19, L4, L25): the very file of the current edition is "already the
  * current list", not a red failure; a future as-of date in the file is not offered; a NIK column
  * under an unknown header and a status column of #N/A are named in the preview; validity dates
- * (TMT/TAT) show at the counter in both languages. Real core, built renderer, real browser at
- * the clerk's 1024x768.
+ * (TMT/TAT) show at the counter in both languages. Papertester F9-F11: a NIK-only list under
+ * "NO. IDENTITAS" keeps its known columns and status; the same file under another list name and a
+ * typed date against the file's are asked about (Batal first). Real core, built renderer, real
+ * browser at the clerk's 1024x768; xlsx files written by ExcelJS.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -26,6 +28,16 @@ async function chooseFile(page: Page, file: string): Promise<void> {
   await page.getByTestId('list-file-path-input').fill(file);
   await page.getByTestId('list-file-path-input').press('Enter');
   await page.getByTestId('list-preview').waitFor();
+}
+
+/** The counter's verdict for a NIK (F1, the lookup), as it settles. */
+async function verdictOf(page: Page, nik: string): Promise<string | null> {
+  if (!(await page.locator('#lookup-query').isVisible())) await page.keyboard.press('F1');
+  if ((await page.locator('#lookup-query').inputValue()) !== nik) {
+    await page.locator('#lookup-query').fill(nik);
+    await page.locator('#lookup-query').press('Enter');
+  }
+  return page.getByTestId('verdict').getAttribute('data-verdict');
 }
 
 const editionOf = (c: Counter, list: string) => c.page.locator(`[data-testid="list-row"][data-list="${list}"]`).getAttribute('data-edition');
@@ -100,8 +112,28 @@ describe('the list import on screen', () => {
     await page.getByTestId('list-asof').fill('10-06-2025');
     await expect.poll(() => alerts(page).count()).toBe(0);
     await page.getByTestId('list-import-run').click();
+    // The typed date against the file's own: asked once, naming both, Batal first (papertester F11).
+    const question = page.getByTestId('confirm-dialog');
+    await question.waitFor();
+    expect(await question.getAttribute('data-focus')).toBe('cancel');
+    const asked = (await question.textContent()) ?? '';
+    expect(asked).toContain('01 Jul 2025');
+    expect(asked).toContain('10 Jun 2025');
+    await c.screenshot('import-asof-typed-question');
+    await page.keyboard.press('Enter');
+    await question.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('import-result').count()).toBe(0);
+    await page.getByTestId('list-import-run').click();
+    await question.waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
     await page.getByTestId('import-result').waitFor();
     await expect.poll(() => editionOf(c, 'PBI JULI')).toBe('1');
+    // The typed date is the one used.
+    expect(await page.locator('[data-testid="list-row"][data-list="PBI JULI"]').textContent()).toContain('10 Jun 2025');
+    // The refusal note is gone once the import is done: it no longer stands above the result.
+    expect(await ahead.count()).toBe(0);
+    await c.screenshot('import-asof-typed-done');
   });
 
   it('a NIK column under an unknown header is named before the import, and one click maps it', async () => {
@@ -126,10 +158,7 @@ describe('the list import on screen', () => {
     await page.getByTestId('list-import-run').click();
     await page.getByTestId('import-result').waitFor();
     expect(await page.getByTestId('import-result').locator('[data-notice="unplaced-identifier"]').count()).toBe(0);
-    await page.keyboard.press('F1');
-    await page.locator('#lookup-query').fill(SITI.nik);
-    await page.locator('#lookup-query').press('Enter');
-    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('eligible');
+    await expect.poll(() => verdictOf(page, SITI.nik)).toBe('eligible');
   });
 
   it('a status column of #N/A (a failed VLOOKUP) is named in the preview, before anything is imported', async () => {
@@ -186,5 +215,82 @@ describe('validity dates at the counter', () => {
     await expect.poll(reason).toBe('Coverage ended 31-03-2025');
     expect(await status()).toContain('Coverage ended 31-03-2025');
     await c.screenshot('validity-ended-en');
+  });
+});
+
+/** The Dinsos way: two title rows, NO, a NIK under "NO. IDENTITAS", no card column. */
+async function nikOnlyList(): Promise<string> {
+  const file = join(await scratch(), 'pbi-serang.xlsx');
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('DATA').addRows([
+    ['DAFTAR PESERTA PBI APBD KOTA SERANG'],
+    ['Per 1 Juni 2025'],
+    [],
+    ['NO', 'NO. IDENTITAS', 'NAMA', 'TGL_LAHIR', 'STATUS'],
+    ...PEOPLE.map((p, i) => [i + 1, p.nik, p.name, '10-01-1980', i === 1 ? 'MENINGGAL' : 'AKTIF']),
+  ]);
+  await book.xlsx.writeFile(file);
+  return file;
+}
+
+const listNames = (page: Page) => page.locator('[data-testid="list-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-list')));
+
+describe('papertester F9, F10: a NIK-only list, the same file under another name', () => {
+  it('a NIK-only list under "NO. IDENTITAS": known columns and status kept, one click maps the NIK', async () => {
+    const c = await open();
+    const { page } = c;
+    await chooseFile(page, await nikOnlyList());
+    expect(await page.locator('[data-field="name"]').inputValue()).toBe('NAMA');
+    expect(await page.locator('[data-field="dob"]').inputValue()).toBe('TGL_LAHIR');
+    expect(await page.locator('[data-field="status"]').inputValue()).toBe('STATUS');
+    expect(await page.locator('[data-field="nik"]').inputValue()).toBe('');
+    const unplaced = page.getByTestId('list-unplaced');
+    expect(await unplaced.textContent()).toContain('NO. IDENTITAS');
+    expect(await page.getByTestId('list-preview').textContent()).not.toContain('Tidak ada kolom status');
+    await c.screenshot('import-nik-only');
+    await unplaced.getByRole('button', { name: 'Pakai sebagai NIK' }).click();
+    expect(await page.locator('[data-field="nik"]').inputValue()).toBe('NO. IDENTITAS');
+
+    await page.getByTestId('list-name').fill('PBI APBD Kota Serang');
+    await page.getByTestId('list-asof').fill('01-06-2025');
+    await page.getByTestId('list-import-run').click();
+    await page.getByTestId('import-result').waitFor();
+    await expect.poll(() => verdictOf(page, BUDI.nik)).toBe('not-eligible');
+  });
+
+  it('the same file under another list name is asked about, naming the list it already is', async () => {
+    const c = await open();
+    const { page } = c;
+    const file = await nikOnlyList();
+    const importAs = async (name: string): Promise<void> => {
+      await chooseFile(page, file);
+      await page.getByTestId('list-unplaced').getByRole('button').click();
+      await page.getByTestId('list-name').fill(name);
+      await page.getByTestId('list-asof').fill('01-06-2025');
+      await page.getByTestId('list-import-run').click();
+    };
+    await importAs('PBI APBD Kota Serang');
+    await page.getByTestId('import-result').waitFor();
+
+    await importAs('PBI APBD Serang');
+    const question = page.getByTestId('confirm-dialog');
+    await question.waitFor();
+    expect(await question.getAttribute('data-focus')).toBe('cancel');
+    const asked = (await question.textContent()) ?? '';
+    expect(asked).toContain('PBI APBD Kota Serang');
+    expect(asked).toContain('edisi 1');
+    await c.screenshot('import-same-file-other-list');
+    await page.keyboard.press('Enter');
+    await question.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('import-result').count()).toBe(0);
+    expect(await listNames(page)).toEqual(['PBI APBD Kota Serang']);
+
+    // Confirmed: a second list, as asked.
+    await page.getByTestId('list-import-run').click();
+    await question.waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('import-result').waitFor();
+    await expect.poll(() => listNames(page)).toHaveLength(2);
   });
 });

@@ -20,6 +20,8 @@ export interface EditionAddValues {
   kind?: string | undefined;
   'as-of'?: string | undefined;
   map?: string | undefined;
+  /** The file may be another list's current edition too (as `loket import --same-file-ok`). */
+  'same-file-ok'?: boolean | undefined;
 }
 
 /** The hub's own Loket database for the lists its administrator publishes (no patients ever in it). */
@@ -40,7 +42,7 @@ export async function editionAddCommand(file: string | undefined, values: Editio
   const key = publishKey(dbPath);
   const core = createCore({ dbPath, workerScript: defaultWorkerScript(), bpjsBackground: false, hubBackground: false, actor: cliActor(), ...(key ? { key } : {}) });
   try {
-    const report = await importChecked(core, checked, values.map).catch((error: unknown) => {
+    const report = await importChecked(core, checked, values.map, values['same-file-ok'] === true).catch((error: unknown) => {
       // The same file added again (its upload failed last time, or a second run): the publishing
       // database refuses it as its current edition again; that edition is uploaded again instead.
       if (error instanceof ContractCallError && error.error.code === 'import/same-as-current') return null;

@@ -15,6 +15,8 @@ export interface ImportArgs {
   kind: string | undefined;
   asOf: string | undefined;
   map: string | undefined;
+  /** --same-file-ok: the file may be another list's current edition too. */
+  sameFileOk?: boolean | undefined;
 }
 
 /** `--map nik=NO_KTP,card=NOKA` -> { nik: 'NO_KTP', card: 'NOKA' } */
@@ -45,13 +47,14 @@ export function checkImportArgs(args: ImportArgs, now?: Date): { file: string; l
 }
 
 /** Imports a checked file through the contract: the path from the command line becomes a handle, as a dialog's answer does in the app. */
-export function importChecked(core: Core, checked: ReturnType<typeof checkImportArgs>, map: string | undefined): Promise<ImportReport> {
+export function importChecked(core: Core, checked: ReturnType<typeof checkImportArgs>, map: string | undefined, sameFileOk = false): Promise<ImportReport> {
   return call(core, 'importList', {
     file: core.registerFile(resolve(checked.file), 'open-list').handle,
     list: checked.list,
     kind: checked.kind,
     asOf: checked.asOf,
     ...(map ? { mapping: parseMapping(map) } : {}),
+    ...(sameFileOk ? { sameFileOk: true } : {}),
   });
 }
 
@@ -65,7 +68,7 @@ export async function importCommand(core: Core, args: ImportArgs, out: Output, l
     out.progress(cliText(lang, 'import/progress', { phase: cliText(lang, `import/phase-${p.phase}`), rows: rowsFormat.format(p.rowsRead), percent: p.percent }));
   });
   try {
-    const report = await importChecked(core, checked, args.map);
+    const report = await importChecked(core, checked, args.map, args.sameFileOk === true);
     out.progress('');
     if (out.json) out.data(wordedImport(lang, report));
     else printReport(report, out, lang);

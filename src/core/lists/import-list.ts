@@ -11,8 +11,9 @@ import { EditionWriter } from './edition-writer';
 import { inlineNameSink, workerNameSink } from './name-sink';
 import { beginEdition, failEdition, readEditionOfList, readEditions, setSourceSha256, switchToEdition } from './editions.repo';
 import { replacementNotices, sameKindNotices } from './replacement-notices';
-import { sameAsCurrent } from './same-edition';
+import { sameAsCurrent, sameFileAsOtherList } from './same-edition';
 import { refuseFutureAsOf } from './as-of-limit';
+import { suggestAsOf } from './as-of';
 import { openListFile, type ListFileInfo } from './list-reader';
 import type { RowPair } from './duplicates';
 import { RowValidator, csvFieldsOf, type RowIssue } from './row-validator';
@@ -33,6 +34,8 @@ export interface ImportListOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** The built reader-worker.js: read and validate on another thread. Without it, on this one. */
   readerScript?: string;
+  /** The administrator confirmed: the file may be another list's current edition too (sameFileAsOtherList). */
+  sameFileOk?: boolean;
 }
 
 /** At most this many rejects and as many warnings are listed (all are counted): a 3-million-row list of damaged NIKs must not list 3 million lines. */
@@ -159,6 +162,8 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     if (sameAsCurrent(db, store, replaced, build.db, { sourceSha256: sha256, asOf: options.asOf, kind: options.kind, mappingJson: JSON.stringify(mappingByName) })) {
       throw new LoketError('import/same-as-current', { list: options.list, edition: replaced!.edition, asOf: replaced!.asOf, imported: (replaced!.importedAt ?? '').slice(0, 10) });
     }
+    const twin = options.sameFileOk ? undefined : sameFileAsOtherList(currentEditions, options.list, sha256);
+    if (twin) throw new LoketError('import/same-file-other-list', { other: twin.listName, edition: twin.edition, asOf: twin.asOf });
     switchToEdition(db, editionId, counts, now().toISOString(), () => {
       setSourceSha256(db, editionId, sha256);
       build.closeAndRename();
@@ -197,6 +202,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
       ...contradictionNotices(contradictingRows),
       ...sheetNotices(info),
       ...(info.unplacedIdentifiers ?? []).map((u): ImportNotice => ({ code: 'unplaced-identifier', params: { header: u.header, field: u.looksLike, code: u.looksLike } })),
+      ...fileDateNotices(info, options),
       ...replacementNotices(replaced, { list: options.list, kind: options.kind, asOf: options.asOf, members: counts.imported }),
       ...sameKindNotices(currentEditions, { list: options.list, kind: options.kind, asOf: options.asOf, members: counts.imported }),
     ],
@@ -204,6 +210,17 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     warnings,
     durationMs: Date.now() - started,
   };
+}
+
+/**
+ * A date typed before the date the file's title or name states: next month's list sent early,
+ * imported as of today, is said in the report (the screen asked first; the command line says
+ * it here). BULAN/TAHUN columns are not read again for it (the preview reads them).
+ */
+function fileDateNotices(info: ListFileInfo, options: ImportListOptions): ImportNotice[] {
+  const stated = suggestAsOf({ titles: info.titles, headers: info.headers, sample: [], fileName: basename(options.path) });
+  if (!stated || stated.date <= options.asOf) return [];
+  return [{ code: 'as-of-before-file-date', params: { fileDate: stated.date, text: stated.text, asOf: options.asOf } }];
 }
 
 const isScientific = (issue: RowIssue): boolean => issue.code === 'row/nik-invalid' && issue.detail === 'scientific';

@@ -9,8 +9,8 @@ import { ListFileError } from './list-file-error';
 import { openListFile, type RawRow } from './list-reader';
 import { cellText } from './row-validator';
 import { previewStatusCheck } from './preview-status';
-import { isEmptyRow } from './row-source';
-import { statusColumnOf } from './status-column';
+import { candidateIdentifiers, CANDIDATE_SAMPLE_ROWS, isEmptyRow } from './row-source';
+import { statusColumnByValues, statusColumnOf } from './status-column';
 
 const SAMPLE_ROWS = 5;
 /** Rows read for BULAN/TAHUN columns: a list is one period, the first rows say it. */
@@ -79,19 +79,32 @@ export async function inspectListFile(path: string, mapping?: Partial<Record<Lis
   }
 }
 
+/**
+ * A header that names known columns (NAMA, STATUS) but no NIK or card keeps them mapped, and
+ * the column of NIK-like numbers is named: a NIK-only list under "NO. IDENTITAS" needs one
+ * click, not a mapping by hand that forgets the status column.
+ */
 async function unrecognizedPreview(path: string, error: ListFileError, asOfLimit: string): Promise<ListPreview> {
   const candidate = error.candidate!;
   const sample = texts(candidate.sample.filter((r) => !isEmptyRow(r.cells)));
+  const mapping: Partial<Record<ListFieldName, string>> = {};
+  for (const [field, index] of Object.entries(candidate.mapping ?? {})) mapping[field as ListFieldName] = candidate.headers[index as number] ?? '';
+  const unplaced = candidateIdentifiers(candidate);
+  // A status column under an unknown header is found by its values, as in a recognized file: a
+  // mapping by hand must not be told there is no status column while KONDISI holds MENINGGAL.
+  const statusByValues = mapping.status ? null : statusColumnByValues(candidate.sample, candidate.mapping ?? {}, candidate.headers.length);
+  if (statusByValues !== null && candidate.headers[statusByValues]?.trim()) mapping.status = candidate.headers[statusByValues];
   return {
     file: basename(path),
     recognized: false,
     format: candidate.format ?? 'csv',
     headerRow: candidate.headerRow,
     headers: candidate.headers,
-    mapping: {},
-    sample,
+    mapping,
+    sample: sample.slice(0, CANDIDATE_SAMPLE_ROWS),
     sizeBytes: (await stat(path)).size,
-    statusColumn: null,
+    statusColumn: mapping.status ? { header: mapping.status, foundBy: statusByValues === null ? 'header' : 'values' } : null,
+    ...(unplaced.length > 0 ? { unplacedIdentifiers: unplaced } : {}),
     asOf: suggestAsOf({ titles: candidate.titles, headers: candidate.headers, sample, fileName: basename(path) }),
     asOfLimit,
     ...(candidate.sheetName ? { sheetName: candidate.sheetName } : {}),

@@ -28,7 +28,10 @@ export type ListFileReason =
   | { code: 'xlsb' | 'ods' | 'word' | 'zip' }
   | { code: 'limit' }
   /** No header recognized: the row most like one, so the administrator sees what to map. */
-  | { code: 'header-candidate'; row: number; headers: string };
+  | { code: 'header-candidate'; row: number; headers: string }
+  /** No NIK or card column named: the column holding such numbers under another header, or plain advice. */
+  | { code: 'unplaced-nik' | 'unplaced-card'; header: string }
+  | { code: 'no-identifier' };
 
 export class ListFileError extends Error {
   /** For a header not recognized: the likeliest header row and rows under it, so a preview can offer mapping by hand. */

@@ -4,8 +4,9 @@
  */
 import { fieldOfHeader, hasOverrideHeaders, matchHeader, type ColumnMapping, type ListField } from './columns';
 import { splitBirthDate, ttlColumn, type SplitBirthDate } from './birth-date-columns';
-import { ListFileError } from './list-file-error';
+import { ListFileError, type ListFileReason } from './list-file-error';
 import type { RawCell, RawRow } from './list-reader';
+import { unplacedIdentifiers } from './unplaced-identifiers';
 
 /** Rows in file order, delivered in whatever chunks the format produces naturally. */
 export interface RowSource {
@@ -40,6 +41,12 @@ export interface HeaderCandidate {
   /** Set by the format readers. */
   format?: 'csv' | 'xlsx';
   sheetName?: string;
+  /**
+   * A header row that names known columns (NAMA, STATUS) but no NIK or card column: what it
+   * maps. A NIK-only list under "NO. IDENTITAS" keeps its other columns, so only the NIK is
+   * left to map by hand.
+   */
+  mapping?: ColumnMapping;
 }
 
 /** Why no usable header was found; ordered from least to most specific. */
@@ -64,12 +71,25 @@ export function missToError(miss: HeaderMiss): ListFileError {
       ? new ListFileError('no-header', undefined, miss.candidate ? { code: 'header-candidate', row: miss.candidate.headerRow, headers: describeHeaders(miss.candidate.headers) } : undefined)
       : miss.code === 'unknown-mapping-column'
         ? new ListFileError(miss.code, miss.detail, undefined, miss.params)
-        : new ListFileError(miss.code, miss.detail);
+        : new ListFileError(miss.code, miss.detail, identifierAdvice(miss.candidate));
   if (miss.candidate) error.candidate = miss.candidate;
   return error;
 }
 
+/** The columns of NIK- or card-like numbers under a candidate header (not mapped to another field). */
+export function candidateIdentifiers(candidate: HeaderCandidate | undefined) {
+  return candidate ? unplacedIdentifiers(candidate.headers, candidate.mapping ?? {}, candidate.sample) : [];
+}
+
+/** What to map when no NIK or card column is named: the column holding such numbers, when there is one. */
+function identifierAdvice(candidate: HeaderCandidate | undefined): ListFileReason {
+  const [first] = candidateIdentifiers(candidate);
+  return first ? { code: first.looksLike === 'nik' ? 'unplaced-nik' : 'unplaced-card', header: first.header } : { code: 'no-identifier' };
+}
+
 export const CANDIDATE_SAMPLE_ROWS = 5;
+/** Rows under a header without NIK or card read to find the column holding those numbers. */
+const IDENTIFIER_SAMPLE_ROWS = 20;
 
 /** A cell that looks like member data rather than a column name: a long number, a date. */
 function looksLikeData(cell: RawCell | undefined): boolean {
@@ -104,6 +124,18 @@ export function headerCandidate(rows: readonly RawRow[]): HeaderCandidate | unde
     };
   }
   return undefined;
+}
+
+/** The header row that named known columns but no NIK or card, with what it maps and the rows under it. */
+function identifierlessCandidate(seen: readonly RawRow[], found: { at: number; mapping: ColumnMapping }): HeaderCandidate {
+  const row = seen[found.at]!;
+  return {
+    headerRow: row.row,
+    headers: row.cells.map(cellAsText),
+    sample: seen.slice(found.at + 1, found.at + 1 + IDENTIFIER_SAMPLE_ROWS),
+    titles: seen.slice(0, found.at).map((t) => t.cells.map(cellAsText).join(' ').trim()),
+    mapping: found.mapping,
+  };
 }
 
 /** Pulls rows from `source` into `pending` until it holds `count` rows or the source ends. */
@@ -157,8 +189,10 @@ export async function findHeader(
   let previous: { row: number; headers: string[] } | null = null;
   // The non-empty rows seen: the titles above a header found, or the candidates for mapping by hand.
   const seen: RawRow[] = [];
+  // The first row that maps known columns but no NIK or card: the header, when nothing better is found.
+  let noIdentifier: { at: number; mapping: ColumnMapping } | null = null;
   const missed = (): HeaderMiss => {
-    const candidate = headerCandidate(seen);
+    const candidate = miss.code === 'no-identifier-column' && noIdentifier ? identifierlessCandidate(seen, noIdentifier) : headerCandidate(seen);
     return candidate ? { ...miss, candidate } : miss;
   };
   for (;;) {
@@ -187,13 +221,14 @@ export async function findHeader(
         mapping = matchHeader(headers, overrides, row.row);
         if (mapping === null) continue;
         if (identifierMissing(mapping)) {
-          throw new ListFileError('no-identifier-column', `row ${row.row}: ${describeHeaders(headers)}`);
+          throw new ListFileError('no-identifier-column', `row ${row.row}: ${describeHeaders(headers)}`, { code: 'no-identifier' });
         }
       } else {
         mapping = matchHeader(headers);
         if (mapping === null) continue;
         if (identifierMissing(mapping)) {
           miss = moreSpecific(miss, { code: 'no-identifier-column', detail: `row ${row.row}: ${describeHeaders(headers)}` });
+          noIdentifier ??= { at: seen.length - 1, mapping };
           continue;
         }
         if (hasOverrides) {

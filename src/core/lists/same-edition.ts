@@ -4,6 +4,16 @@ import type { Db } from '../store/open-database';
 import { checkEditionFile } from './edition-check';
 import type { EditionRow } from './editions.repo';
 
+/**
+ * The current edition of another list read from this very file: the same file imported under a
+ * slightly different list name ("PBI APBD Serang" for "PBI APBD Kota Serang") makes a stale copy
+ * whose AKTIF outlives the real list's next MENINGGAL. The import asks first (its caller
+ * confirms with `sameFileOk`).
+ */
+export function sameFileAsOtherList(current: readonly EditionRow[], list: string, sourceSha256: string): EditionRow | undefined {
+  return current.find((e) => e.sourceSha256 !== '' && e.sourceSha256 === sourceSha256 && e.listName !== list);
+}
+
 export interface NewEditionIdentity {
   sourceSha256: string;
   asOf: string;

@@ -36,6 +36,7 @@ const NESTED: Partial<Record<MessageKey, { param: string; prefix: string }>> = {
   'list-file/not-a-list': { param: 'reason', prefix: 'list-file-reason/' },
   'list-file/corrupt-workbook': { param: 'reason', prefix: 'list-file-reason/' },
   'list-file/no-header': { param: 'reason', prefix: 'list-file-reason/' },
+  'list-file/no-identifier-column': { param: 'reason', prefix: 'list-file-reason/' },
   'list-file/unknown-mapping-column': { param: 'field', prefix: 'list-field/' },
   'list-file/mapping-column-twice': { param: 'field', prefix: 'list-field/' },
   'import/unplaced-identifier': { param: 'field', prefix: 'list-field/' },

@@ -73,3 +73,26 @@ describe('loket import of the file the current edition came from', () => {
     core.close();
   });
 });
+
+describe('loket import of a file that is another list\'s current edition (papertester F10)', () => {
+  it('is refused naming that list unless --same-file-ok; the real list\'s next edition then decides', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'loket.db');
+    const imp = (file: string, list: string, ...more: string[]) => cli(['import', file, '--list', list, '--kind', 'pbi-apbd', '--as-of', '2026-11-01', '--db', db, ...more]);
+    const file = writeSampleCsv(dir);
+    expect((await imp(file, 'PBI APBD Kota Serang')).code).toBe(0);
+
+    // The typo an officer makes month to month: no second list from the same file.
+    const twin = await imp(file, 'PBI APBD Serang');
+    expect(twin.code).toBe(1);
+    expect(twin.stderr).toContain('Berkas ini sama persis dengan daftar PBI APBD Kota Serang edisi 1 (per 2026-11-01)');
+    expect(twin.stderr).toContain('--same-file-ok');
+    const json = await imp(file, 'PBI APBD Serang', '--json', '--lang', 'en');
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'import/same-file-other-list' } });
+    expect(JSON.parse((await cli(['lists', '--db', db, '--json'])).stdout).map((l: { name: string }) => l.name)).toEqual(['PBI APBD Kota Serang']);
+
+    // Confirmed: two lists from one file, as asked.
+    expect((await imp(file, 'PBI APBD Serang', '--same-file-ok')).code).toBe(0);
+    expect(JSON.parse((await cli(['lists', '--db', db, '--json'])).stdout)).toHaveLength(2);
+  });
+});

@@ -44,7 +44,10 @@ describe('a header that is not recognized is mapped by hand', () => {
 
     await expect(core.importList({ file: fileFor(core, path), list: 'WARGA', kind: 'other', asOf: '2026-11-01' })).rejects.toMatchObject({ key: 'list-file/no-header' });
     const preview = await core.inspectListFile({ file: fileFor(core, path) });
-    expect(preview).toMatchObject({ recognized: false, format, headerRow: 2, mapping: {}, statusColumn: null });
+    // KONDISI holds status words: offered as the status column (found by its values), the rest by hand.
+    expect(preview).toMatchObject({ recognized: false, format, headerRow: 2, mapping: { status: 'KONDISI' }, statusColumn: { header: 'KONDISI', foundBy: 'values' } });
+    expect(Object.keys(preview.mapping)).toEqual(['status']);
+    expect(preview.unplacedIdentifiers).toEqual([{ header: 'KTP PASIEN', looksLike: 'nik' }]);
     expect(preview.headers).toEqual(ODD.map((c) => c.header));
     expect(preview.sample).toHaveLength(5);
     expect(preview.sample[0]?.[1]).toBe(member(1).nik);

@@ -103,7 +103,8 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
             </span>
           )}
         </label>
-        {flow.asOfAhead && (
+        {/* Said until the import is done: afterwards the report says which date was used. */}
+        {flow.asOfAhead && !flow.report && (
           <p className="admin__note admin__note--warn field--wide" id={AHEAD_NOTE} data-testid="list-asof-ahead" data-source={flow.asOfAhead.source}>
             {t('listAdmin.asOfAheadNote', {
               date: formatDate(flow.asOfAhead.date, lang),
@@ -133,8 +134,9 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
       </div>
       {flow.caution && (
         <ConfirmDialog
-          title={t('listAdmin.cautionTitle', { list: flow.caution.list })}
+          title={flow.caution.list ? t('listAdmin.cautionTitle', { list: flow.caution.list }) : t('listAdmin.cautionDateTitle', { asOf: formatDate(flow.asOf, lang) })}
           message={[
+            flow.caution.fileDate ? t('listAdmin.cautionFileDate', { asOf: formatDate(flow.asOf, lang), fileDate: formatDate(flow.caution.fileDate, lang) }) : '',
             flow.caution.olderThan ? t('listAdmin.cautionOlder', { asOf: formatDate(flow.asOf, lang), current: formatDate(flow.caution.olderThan, lang) }) : '',
             flow.caution.kindFrom ? t('listAdmin.cautionKind', { from: t(`listKind.${flow.caution.kindFrom}`), to: t(`listKind.${flow.kind}`) }) : '',
           ]
@@ -146,6 +148,18 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
           initialFocus="cancel"
           onConfirm={() => void flow.run(true)}
           onCancel={flow.cancelCaution}
+        />
+      )}
+      {flow.twin && (
+        <ConfirmDialog
+          title={t('listAdmin.twinTitle', { other: flow.twin.other })}
+          message={t('listAdmin.twinBody', { other: flow.twin.other, edition: flow.twin.edition, asOf: formatDate(flow.twin.asOf, lang), list: flow.name.trim() })}
+          confirmLabel={t('listAdmin.twinConfirm', { list: flow.name.trim() })}
+          cancelLabel={t('listAdmin.cautionCancel')}
+          keysHint={t('listAdmin.cautionKeys')}
+          initialFocus="cancel"
+          onConfirm={() => void flow.run(true, true)}
+          onCancel={flow.cancelTwin}
         />
       )}
     </section>

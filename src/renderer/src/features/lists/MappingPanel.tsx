@@ -43,7 +43,7 @@ export function MappingPanel({ flow }: { flow: ListImport }) {
       )}
       {!preview.recognized && (
         <Notice tone="info" testId="list-unrecognized">
-          {t('listAdmin.unrecognized')}
+          {t(Object.keys(preview.mapping).length > 0 ? 'listAdmin.noIdentifierHeader' : 'listAdmin.unrecognized')}
         </Notice>
       )}
       <div className="mapping-grid" data-testid="list-mapping">

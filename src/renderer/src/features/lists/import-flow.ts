@@ -127,11 +127,29 @@ export function statusNote(preview: ListPreview, mapping: Mapping): StatusNote {
 
 /** What replacing the current edition would change that a wrong choice explains: asked before the import starts. */
 export interface ReplaceCaution {
-  list: string;
+  /** The list replaced; absent when only `fileDate` is asked (a new list). */
+  list?: string;
   /** The current edition's as-of date, when the new one is older. */
   olderThan?: string;
   /** The list's kind now, when the import would change it. */
   kindFrom?: ListKind;
+  /** The (future) date the file states, when another date was typed. */
+  fileDate?: string;
+}
+
+/** Another list's current edition is this very file (the core's 'import/same-file-other-list'): asked before a second list is made. */
+export const SAME_FILE_OTHER_LIST = 'import/same-file-other-list';
+export interface SameFileTwin {
+  other: string;
+  edition: number;
+  asOf: string;
+}
+
+/** The other list named by that refusal, or null for any other failure. */
+export function sameFileTwin(error: { code: string; params?: Record<string, unknown> }): SameFileTwin | null {
+  if (error.code !== SAME_FILE_OTHER_LIST) return null;
+  const p = error.params ?? {};
+  return { other: String(p.other ?? ''), edition: Number(p.edition ?? 0), asOf: String(p.asOf ?? '') };
 }
 
 /** Null when the import replaces nothing or changes nothing a wrong choice would explain. */
@@ -142,4 +160,18 @@ export function replaceCaution(lists: readonly ListSummary[], input: { name: str
   const kindFrom = input.kind !== current.kind ? current.kind : undefined;
   if (olderThan === undefined && kindFrom === undefined) return null;
   return { list: current.name, ...(olderThan ? { olderThan } : {}), ...(kindFrom ? { kindFrom } : {}) };
+}
+
+/**
+ * Everything asked once before the import starts: the replace caution, and the date the file
+ * states when it is after today and the typed date differs. Next month's list sent early and
+ * imported as of today is the very mistake the refusal prevents; a typed date is right only when
+ * the file's own date is wrong, so the officer confirms it naming both dates.
+ */
+export function importCaution(lists: readonly ListSummary[], preview: ListPreview, input: { name: string; kind: ListKind; asOf: string }): ReplaceCaution | null {
+  const replace = replaceCaution(lists, input);
+  const ahead = asOfAhead(preview);
+  const fileDate = ahead && ahead.date !== input.asOf ? ahead.date : undefined;
+  if (!fileDate) return replace;
+  return { ...(replace ?? {}), fileDate };
 }

@@ -6,7 +6,7 @@ import { loket } from '../../api';
 import { chooseFileFor } from '../../components/PathPrompt';
 import { useFacilityToday } from '../../hooks/use-facility-today';
 import { LISTS_CHANGED } from '../../hooks/use-lists';
-import { asOfAfterPreview, asOfAhead, importBlock, mappingToSend, replaceCaution, type AsOfField, type ImportBlock, type Mapping, type ReplaceCaution } from './import-flow';
+import { asOfAfterPreview, asOfAhead, importBlock, importCaution, mappingToSend, sameFileTwin, type AsOfField, type ImportBlock, type Mapping, type ReplaceCaution, type SameFileTwin } from './import-flow';
 
 export type ImportFailure = { stage: 'inspect' | 'import'; error: ContractError };
 
@@ -29,6 +29,8 @@ export function useListImport(lists: readonly ListSummary[] = []) {
   const [tried, setTried] = useState(false);
   // An older as-of date or another kind for a list that exists: asked before anything is imported.
   const [caution, setCaution] = useState<ReplaceCaution | null>(null);
+  // The file is another list's current edition: asked (Batal first) before a second list is made.
+  const [twin, setTwin] = useState<SameFileTwin | null>(null);
   const block: ImportBlock = tried ? importBlock({ name, asOf: asOf.value, mapping, asOfLimit: preview?.asOfLimit }) : null;
 
   const inspect = useCallback(async (chosen: ChosenFile) => {
@@ -65,21 +67,25 @@ export function useListImport(lists: readonly ListSummary[] = []) {
     });
   }, [importing, name]);
 
-  /** confirmed: the administrator answered the caution question with yes. */
-  const run = useCallback(async (confirmed = false) => {
+  /** confirmed: the administrator answered the caution question with yes; sameFileOk: and the same-file question. */
+  const run = useCallback(async (confirmed = false, sameFileOk = false) => {
     if (!file || !preview) return;
     setTried(true);
+    setTwin(null);
     if (importBlock({ name, asOf: asOf.value, mapping, asOfLimit: preview.asOfLimit })) return;
-    const asked = confirmed ? null : replaceCaution(lists, { name, kind, asOf: asOf.value });
+    const asked = confirmed ? null : importCaution(lists, preview, { name, kind, asOf: asOf.value });
     setCaution(asked);
     if (asked) return;
     setFailure(null);
     setReport(null);
     setProgress(null);
     setImporting(true);
-    const result = await loket.importList({ file: file.handle, list: name.trim(), kind, asOf: asOf.value, mapping: mappingToSend(mapping, preview) });
+    const result = await loket.importList({ file: file.handle, list: name.trim(), kind, asOf: asOf.value, mapping: mappingToSend(mapping, preview), ...(sameFileOk ? { sameFileOk: true } : {}) });
     setImporting(false);
-    if (!result.ok) return setFailure({ stage: 'import', error: result.error });
+    if (!result.ok) {
+      const other = sameFileTwin(result.error);
+      return other ? setTwin(other) : setFailure({ stage: 'import', error: result.error });
+    }
     setReport(result.value);
     window.dispatchEvent(new Event(LISTS_CHANGED));
   }, [file, preview, name, asOf, kind, mapping, lists]);
@@ -96,6 +102,8 @@ export function useListImport(lists: readonly ListSummary[] = []) {
     run,
     caution,
     cancelCaution: () => setCaution(null),
+    twin,
+    cancelTwin: () => setTwin(null),
   };
 }
 
