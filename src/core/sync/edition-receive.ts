@@ -55,6 +55,12 @@ class CopyTo extends Transform {
   }
 }
 
+/** Resolves once a (destroyed) file stream has closed its file, or never opened one. */
+function closed(stream: WriteStream): Promise<void> {
+  if (stream.closed) return Promise.resolve();
+  return new Promise((resolve) => stream.once('close', () => resolve()));
+}
+
 /**
  * Streams a gzip-compressed edition to `plainPath` (mode 0600), hashing the uncompressed bytes
  * on the way, and when `gzPath` is given keeps the compressed bytes too. Nothing is trusted
@@ -67,10 +73,14 @@ export async function receiveGzipEdition(input: NodeJS.ReadableStream, plainPath
   // A failed write of the kept copy fails the transfer; once the transfer failed, late errors of it are moot.
   gzOut?.on('error', (error) => copy.destroy(error));
   const limit = new HashingLimit(options.maxBytes);
+  const plainOut = createWriteStream(plainPath, { mode: 0o600 });
   try {
-    await pipeline(input, copy, createGunzip(), limit, createWriteStream(plainPath, { mode: 0o600 }));
+    await pipeline(input, copy, createGunzip(), limit, plainOut);
   } catch (error) {
     gzOut?.destroy();
+    // A failed pipeline rejects as soon as it fails, while a write stream may still be opening its
+    // file: wait until both are closed, or the caller's deletion runs first and the file appears after it.
+    await Promise.all([closed(plainOut), gzOut ? closed(gzOut) : undefined]);
     if (error instanceof EditionTransferError) throw error;
     const code = (error as { code?: string }).code ?? '';
     if (code.startsWith('Z_')) throw new EditionTransferError('edition/not-gzip', code);
