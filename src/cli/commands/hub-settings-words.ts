@@ -87,14 +87,10 @@ export function settingsRefusal(lang: Lang, params: Record<string, string | numb
 
 export interface SettingsSaved {
   changed?: string[];
-  first?: boolean;
-  defaulted?: string[];
 }
 
-/** After a save: the keys that changed (the others kept their values), and on the first save the keys that took the defaults. */
+/** After a save: the keys that changed; the others kept their values (or, never given, stay each counter's own). */
 export function settingsSavedLines(lang: Lang, saved: SettingsSaved): string[] {
   const changed = saved.changed ?? [];
-  const lines = [changed.length > 0 ? hubText(lang, 'hub/settings-saved', { changed: changed.join(', ') }) : hubText(lang, 'hub/settings-unchanged')];
-  if (saved.first && saved.defaulted && saved.defaulted.length > 0) lines.push(hubText(lang, 'hub/settings-first-defaults', { keys: saved.defaulted.join(', ') }));
-  return lines;
+  return [changed.length > 0 ? hubText(lang, 'hub/settings-saved', { changed: changed.join(', ') }) : hubText(lang, 'hub/settings-unchanged')];
 }

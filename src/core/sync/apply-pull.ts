@@ -1,12 +1,13 @@
 import { FACILITY_SETTING_KEYS, type FacilitySettings, type PatientRecord, type PullResponse } from '../../shared/hub-protocol';
 import { oldMrnKey, storedOldMrn } from '../../shared/old-mrn';
 import { withoutControlCharacters } from '../../shared/text-rules';
-import { counterSettingsSchema, type CounterSettings } from '../../shared/settings';
+import type { CounterSettings } from '../../shared/settings';
 import { nameColumns } from '../patients/loose-name-keys';
 import { recordFromHub } from '../audit/hub-audit';
 import { readSettings, saveSettings } from '../settings/settings.repo';
 import type { Db } from '../store/open-database';
 import { keepDeferred, withDeferred, type Deferred, type DeferrableList } from './pull-deferred';
+import { hubSettingsOver } from './hub-settings-over';
 import { setCursor } from './sync-state.repo';
 
 export interface PullApplied {
@@ -316,17 +317,17 @@ class PullRound {
   }
 
   /**
-   * The facility's keys only: the counter keeps its printer, paper and prefix. Invalid settings
+   * The facility's keys the hub holds only: the counter keeps its printer, paper and prefix, and
+   * its own value of a facility key the hub never got (hub-settings-over.ts). Invalid settings
    * change nothing. What did change is an entry of the trail, under the hub's name, in this
    * transaction: which fields, never their values (as a clerk's settings change).
    */
   private applyFacilitySettings(facility: FacilitySettings): CounterSettings | null {
     const current = readSettings(this.db);
-    const picked = Object.fromEntries(FACILITY_SETTING_KEYS.filter((key) => key in facility).map((key) => [key, facility[key]]));
-    const next = counterSettingsSchema.safeParse({ ...current, ...picked });
-    if (!next.success) return null;
-    const changed = FACILITY_SETTING_KEYS.filter((key) => JSON.stringify(current[key]) !== JSON.stringify(next.data[key]));
-    const saved = saveSettings(this.db, next.data);
+    const next = hubSettingsOver(current, facility);
+    if (!next) return null;
+    const changed = FACILITY_SETTING_KEYS.filter((key) => JSON.stringify(current[key]) !== JSON.stringify(next[key]));
+    const saved = saveSettings(this.db, next);
     if (changed.length > 0) recordFromHub(this.db, this.now, 'settings', null, { section: 'counter', method: 'hubSettings', changed });
     return saved;
   }

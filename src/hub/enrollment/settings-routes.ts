@@ -20,12 +20,14 @@ export const getSettingsRoute = (): HubRoute => ({
 });
 
 /**
- * PUT /v1/admin/settings { key: value, … } with keys of FACILITY_SETTING_KEYS only; the keys not
- * given keep their stored value (on the first save: Loket's defaults). The result is checked as a
- * whole with the counter's own settings rules (units unique, emergency unit one of them…) and
- * stored with the next revision, so every counter's pull brings it. Answers { settings, rev,
- * changed } (with `first` and `defaulted`, the keys not given, on the first save); a refusal names
- * the field and the rule (`kind`, `bound`, `values`, as shared/input-issues.ts).
+ * PUT /v1/admin/settings { key: value, … } with keys of FACILITY_SETTING_KEYS only. Only the keys
+ * given are stored (with those stored before): a key the hub never got stays unset there, and each
+ * counter keeps its own value for it (core/sync/hub-settings-over.ts), on the first save as on
+ * later ones. The result is checked as a whole with the counter's own settings rules (units unique,
+ * emergency unit one of them…), the keys the hub does not hold read as Loket's defaults, and stored
+ * with the next revision, so every counter's pull brings it. Answers { settings, rev, changed }
+ * (`first` on the first save); a refusal names the field and the rule (`kind`, `bound`, `values`,
+ * as shared/input-issues.ts).
  */
 export const putSettingsRoute = (): HubRoute => ({
   method: 'PUT',
@@ -39,7 +41,8 @@ export const putSettingsRoute = (): HubRoute => ({
     const result = await inTransaction(req.pg, async (client) => {
       await lockRevisions(client);
       const { rows } = await client.query<{ json: FacilitySettings }>('SELECT json FROM facility_settings WHERE id = 1 FOR UPDATE');
-      const merged: FacilitySettings = { ...(rows[0]?.json ?? {}), ...(body as FacilitySettings) };
+      const held: FacilitySettings = rows[0]?.json ?? {};
+      const merged: FacilitySettings = { ...held, ...(body as FacilitySettings) };
       // reportInput: a value of the wrong type reads as wrong, not as missing (shared/input-issues.ts).
       const checked = counterSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...merged }, { reportInput: true });
       if (!checked.success) {
@@ -49,22 +52,19 @@ export const putSettingsRoute = (): HubRoute => ({
         const words = { kind, ...(bound === undefined ? {} : { bound }), ...(other === undefined ? {} : { other }), ...(values ? { values: values.join(', ') } : {}) };
         throw new HubError(422, 'hub/settings-invalid', { field: issue.path.join('.'), rule: issue.code, ...words });
       }
-      const stored = Object.fromEntries(FACILITY_SETTING_KEYS.map((k) => [k, checked.data[k]]));
-      // Against what was in force (the defaults before the first save): which fields, never their
-      // values (as a counter's trail), with the revision the counters pull. `first`: from now on
-      // every facility field of every counter is the hub's.
-      const before: FacilitySettings = { ...DEFAULT_SETTINGS, ...(rows[0]?.json ?? {}) };
-      const changed = FACILITY_SETTING_KEYS.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(stored[k]));
+      // The keys the hub holds, as the check wrote them (trimmed); the defaults the check read for
+      // the others are not stored: they would replace every counter's own values (papertester F17).
+      const stored = Object.fromEntries(FACILITY_SETTING_KEYS.filter((k) => k in merged).map((k) => [k, checked.data[k]]));
+      // Against what the hub held (a key it did not hold changes when given): which fields, never
+      // their values (as a counter's trail), with the revision the counters pull.
+      const changed = FACILITY_SETTING_KEYS.filter((k) => k in stored && JSON.stringify(held[k]) !== JSON.stringify(stored[k]));
       const rev = await nextRevision(client);
       await recordAdmin(client, { at: req.now(), actor: adminActor(req), action: 'settings', detail: { changed, rev, ...(rows[0] ? {} : { first: true }) } });
       await client.query(
         `INSERT INTO facility_settings (id, json, rev) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET json = excluded.json, rev = excluded.rev`,
         [JSON.stringify(stored), rev],
       );
-      // Which keys changed (as the admin log), and on the first save the keys not given: they take
-      // Loket's defaults and every counter takes those over its own values, so the tool names them.
-      const defaulted = rows[0] ? [] : FACILITY_SETTING_KEYS.filter((k) => !(k in body));
-      return { settings: stored, rev, changed, ...(rows[0] ? {} : { first: true, defaulted }) };
+      return { settings: stored, rev, changed, ...(rows[0] ? {} : { first: true }) };
     });
     return { json: result };
   },
