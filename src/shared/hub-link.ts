@@ -86,10 +86,12 @@ export interface HubEnrollment {
  * params filled in. `pull-stuck` is the counter's own (params: count): records from the hub it
  * has not been able to apply for many rounds. `register-resent`, its own too (params: count): the
  * hub did not hold the register this counter knew, and its records were sent again.
+ * `merge-reversed`, its own too (params: hubMrn, ownMrn, name): a merge made here was answered the
+ * other way by the hub (another counter merged the same pair first); RM hubMrn stands, not ownMrn.
  */
 export interface HubNoticeView {
   uid: string;
-  kind: 'patient-merged' | 'possible-duplicate' | 'status-conflict' | 'same-queue-number' | 'pull-stuck' | 'register-resent';
+  kind: 'patient-merged' | 'possible-duplicate' | 'status-conflict' | 'same-queue-number' | 'pull-stuck' | 'register-resent' | 'merge-reversed';
   at: string;
   params: Record<string, string>;
 }

@@ -8,6 +8,7 @@ import { readSettings, saveSettings } from '../settings/settings.repo';
 import type { Db } from '../store/open-database';
 import { keepDeferred, withDeferred, type Deferred, type DeferrableList } from './pull-deferred';
 import { hubSettingsOver } from './hub-settings-over';
+import { noteMergeReversed } from './merge-reversed';
 import { setCursor } from './sync-state.repo';
 
 export interface PullApplied {
@@ -230,9 +231,11 @@ class PullRound {
    * joined the other way at another counter first (crossed merges, made while the hub was out of
    * reach), and the hub's answer is the one every counter follows. The record comes back here (the
    * caller writes it) and its RM names it again; the record it was joined into comes in this pull
-   * as merged into it, and finishMerge moves its visits over. Until then both records stay.
+   * as merged into it, and finishMerge moves its visits over. Until then both records stay. A
+   * notice says so to whoever made the merge here (merge-reversed.ts).
    */
   private undoLocalMerge(p: Patient, survivorId: number): void {
+    noteMergeReversed(this.db, { uid: p.uid, mrn: p.mrn, name: withoutControlCharacters(p.name) }, survivorId);
     this.db.prepare('DELETE FROM patient_merges WHERE uid = ?').run(p.uid);
     this.db.prepare('DELETE FROM patient_aliases WHERE mrn = ? AND patient_id = ?').run(p.mrn, survivorId);
   }

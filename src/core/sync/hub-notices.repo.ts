@@ -1,8 +1,8 @@
 import type { HubNotice } from '../../shared/hub-protocol';
 import type { Db } from '../store/open-database';
 
-/** The notices' kinds: the hub's, and the counter's own (pull-deferred.ts, resend-history.ts). */
-export type NoticeKind = HubNotice['kind'] | 'pull-stuck' | 'register-resent';
+/** The notices' kinds: the hub's, and the counter's own (pull-deferred.ts, resend-history.ts, merge-reversed.ts). */
+export type NoticeKind = HubNotice['kind'] | 'pull-stuck' | 'register-resent' | 'merge-reversed';
 
 /** A notice from the hub (applyPull writes them) or the counter's own, with when a person saw it. */
 export interface StoredNotice extends Omit<HubNotice, 'kind'> {

@@ -7,7 +7,7 @@ import { hubWithTwoCounters } from './enrolled-counters';
 /**
  * papertester F15: two counters join the same pair of records in opposite directions while the hub
  * is out of reach. The hub settles it one way (the merge that reached it first); the other counter
- * follows the hub's answer on its pull, and no sync round fails.
+ * follows the hub's answer on its pull, with a notice of its own, and no sync round fails.
  */
 const testbed = useHubTestbed('loket-merge-crossed-');
 
@@ -47,6 +47,11 @@ describe('crossed merges (the same pair, opposite directions, made offline at tw
       expect((await callOk(c, 'lookup', { query: nana.patient.mrn })).patient).toMatchObject({ mrn: nana.patient.mrn });
       expect((await callOk(c, 'hubNotices', {})).some((n) => n.kind === 'patient-merged')).toBe(true);
     }
+    // B, whose merge the hub answered the other way, is told so with both RMs: its clerk was told
+    // to write SUJANA's RM on the paper folder. A, whose merge stands, has no such notice.
+    const reversedAt = async (c: Core) => (await callOk(c, 'hubNotices', {})).filter((n) => n.kind === 'merge-reversed');
+    expect((await reversedAt(b)).map((n) => n.params)).toEqual([{ hubMrn: nana.patient.mrn, ownMrn: sujana.patient.mrn, name: 'NANA SUDJANA' }]);
+    expect(await reversedAt(a)).toEqual([]);
     // B's pulls all went through: its registration afterwards is numbered by the hub.
     const later = await callOk(b, 'registerNewPatient', { identity: { name: 'PUTRI AYU', dob: '1999-01-02', sex: 'P' }, unit: 'UMUM', verdict: null });
     for (const c of [b, a]) await callOk(c, 'syncNow', {});

@@ -87,15 +87,23 @@ describe('the hub notices in words', () => {
     expect(hubNoticeText(n, wording(tEn))).toContain('all 120 records of this counter were sent to it again');
   });
 
+  it("merge-reversed (the counter's own) names both RMs: the one the hub kept, to write on the paper folder, and this counter's (papertester F15)", () => {
+    const n = notice('merge-reversed', { hubMrn: '100000200', ownMrn: '100000201', name: 'NANA SUDJANA' });
+    expect(hubNoticeText(n, wording(tId))).toBe(
+      'Penggabungan di loket ini dibalik oleh hub: loket ini menggabungkan RM 100000200 ke RM 100000201, tetapi loket lain lebih dulu menggabungkan RM 100000201 ke RM 100000200 (NANA SUDJANA), dan itu yang berlaku. Tulis RM 100000200 pada berkas rekam medis kertasnya, bukan RM 100000201. RM 100000201 tetap bisa dicari.',
+    );
+    expect(hubNoticeText(n, wording(tEn))).toContain('Write MRN 100000200 on the paper medical record folder, not MRN 100000201.');
+  });
+
   it('every notice, whatever its params, reads as a sentence with no placeholder or key left (property)', () => {
     const param = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !s.includes('{{'));
     const params = fc.record({
       survivorMrn: param, mergedMrn: param, name: param, mergedName: param, reason: fc.constantFrom('name-dob', 'same-mrn', 'future-reason'),
       mrn: param, otherMrns: param, otherNames: param, dob: fc.constantFrom('1980-02-03', ''), kept: param, refused: param, queue: param, unit: param,
-      date: fc.constantFrom('2026-11-30', ''), count: param,
+      date: fc.constantFrom('2026-11-30', ''), count: param, hubMrn: param, ownMrn: param,
     }, { requiredKeys: [] });
     fc.assert(
-      fc.property(fc.constantFrom<HubNoticeView['kind']>('patient-merged', 'possible-duplicate', 'status-conflict', 'same-queue-number', 'pull-stuck', 'register-resent'), params, fc.constantFrom(tId, tEn), (kind, p, t) => {
+      fc.property(fc.constantFrom<HubNoticeView['kind']>('patient-merged', 'possible-duplicate', 'status-conflict', 'same-queue-number', 'pull-stuck', 'register-resent', 'merge-reversed'), params, fc.constantFrom(tId, tEn), (kind, p, t) => {
         const text = hubNoticeText(notice(kind, p as Record<string, string>), wording(t));
         expect(text).not.toMatch(/\{\{|hub\.notices/);
         expect(text.length).toBeGreaterThan(20);

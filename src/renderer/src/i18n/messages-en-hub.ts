@@ -73,6 +73,7 @@ export const hubEn: Pick<UiMessages, 'hub'> = {
       conflict: 'Queue {{queue}} ({{unit}}) had clashing statuses from two counters: it stays "{{kept}}", "{{refused}}" was not taken.',
       sameNumber: 'Queue number {{queue}} ({{unit}}, {{date}}) is held by two patients: {{name}} and {{otherNames}}. Both slips stand; the queue marks them "same number". Call them by name.',
       resent: 'The hub did not hold the register this counter knew (a new hub, or one restored from a backup): all {{count}} records of this counter were sent to it again and the whole register was fetched again. Nothing is lost; tell the IT officer.',
+      mergeReversed: "This counter's merge was reversed by the hub: this counter merged MRN {{hubMrn}} into MRN {{ownMrn}}, but another counter had merged MRN {{ownMrn}} into MRN {{hubMrn}} ({{name}}) first, and that one stands. Write MRN {{hubMrn}} on the paper medical record folder, not MRN {{ownMrn}}. MRN {{ownMrn}} can still be searched.",
       stuck: '{{count}} records from the hub could not be applied at this counter for several sync rounds, so its patients and queues may be incomplete. Call the IT officer (the hub shows it in "loket hub status").',
       other: 'Notice from the hub ({{kind}}).',
     },

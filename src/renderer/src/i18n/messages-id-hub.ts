@@ -72,6 +72,7 @@ export const hubId = {
       conflict: 'Status antrean {{queue}} ({{unit}}) bentrok antar loket: tetap "{{kept}}", "{{refused}}" tidak dipakai.',
       sameNumber: 'Nomor antrean {{queue}} ({{unit}}, {{date}}) dipegang dua pasien: {{name}} dan {{otherNames}}. Kedua slip berlaku; di antrean bertanda "nomor ganda". Panggil mereka dengan nama.',
       resent: 'Hub tidak memegang register yang dikenal loket ini (hub baru, atau dipulihkan dari cadangan): semua {{count}} catatan loket ini dikirim ulang ke hub dan seluruh register diambil lagi. Tidak ada yang hilang; beri tahu petugas IT.',
+      mergeReversed: 'Penggabungan di loket ini dibalik oleh hub: loket ini menggabungkan RM {{hubMrn}} ke RM {{ownMrn}}, tetapi loket lain lebih dulu menggabungkan RM {{ownMrn}} ke RM {{hubMrn}} ({{name}}), dan itu yang berlaku. Tulis RM {{hubMrn}} pada berkas rekam medis kertasnya, bukan RM {{ownMrn}}. RM {{ownMrn}} tetap bisa dicari.',
       stuck: '{{count}} catatan dari hub sudah beberapa putaran sinkron tidak bisa diterapkan di loket ini, jadi data pasien dan antrean di sini mungkin tidak lengkap. Hubungi petugas IT (hub menunjukkannya di "loket hub status").',
       other: 'Pemberitahuan dari hub ({{kind}}).',
     },

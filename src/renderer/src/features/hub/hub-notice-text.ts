@@ -18,7 +18,7 @@ export interface NoticeWording {
 }
 
 /** Every param a sentence uses, '?' for one the notice lacks (an older hub): never a raw {{placeholder}} on screen. */
-const PARAMS = ['survivorMrn', 'mergedMrn', 'name', 'mergedName', 'mrn', 'otherMrns', 'otherNames', 'queue', 'count'] as const;
+const PARAMS = ['survivorMrn', 'mergedMrn', 'name', 'mergedName', 'mrn', 'otherMrns', 'otherNames', 'queue', 'count', 'hubMrn', 'ownMrn'] as const;
 
 export function hubNoticeText(notice: HubNoticeView, w: NoticeWording): string {
   const given = notice.params;
@@ -46,6 +46,8 @@ export function hubNoticeText(notice: HubNoticeView, w: NoticeWording): string {
       return w.t('hub.notices.stuck', p);
     case 'register-resent':
       return w.t('hub.notices.resent', p);
+    case 'merge-reversed':
+      return w.t('hub.notices.mergeReversed', p);
     default:
       // A kind a newer hub sends that this screen does not know yet: still a sentence, never blank.
       return w.t('hub.notices.other', { kind: (notice as { kind: string }).kind });
