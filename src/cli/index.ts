@@ -82,6 +82,7 @@ const OPTIONS = {
   again: { type: 'boolean', default: false },
   new: { type: 'boolean', default: false },
   rm: { type: 'string' },
+  'rm-lama': { type: 'string' },
   // loket gabung: the merge itself (without it, only the preview)
   yes: { type: 'boolean', default: false },
   // loket account, loket hub account
@@ -218,7 +219,7 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
       case 'lists':
         return await listsCommand(core, out, lang, dbPath);
       case 'daftar':
-        return await daftarCommand(core, { number: rest[0], name: values.name, dob: values.dob, unit: values.unit, again: values.again, new: values.new, rm: values.rm }, out, lang);
+        return await daftarCommand(core, { number: rest[0], name: values.name, dob: values.dob, unit: values.unit, again: values.again, new: values.new, rm: values.rm, rmLama: values['rm-lama'] }, out, lang);
       case 'antrean':
         return await antreanCommand(core, { unit: values.unit }, out, lang);
       case 'sync':

@@ -58,7 +58,7 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     register, rekap dan laporan pelayanan setara semua loket; --html: halaman untuk dicetak.
   loket hub account list|add|passwd|disable|enable NAMA_PENGGUNA [--name NAMA] [--role PERAN] --hub-dir FOLDER
     akun semua loket fasilitas (seperti loket account); loket mengambilnya sendiri dan bisa masuk tanpa hub.`,
-    daftar: `  loket daftar [NIK|KARTU] [--name NAMA] [--dob YYYY-MM-DD] [--rm NO_RM | --new] --unit KODE [--again]
+    daftar: `  loket daftar [NIK|KARTU] [--name NAMA] [--dob YYYY-MM-DD] [--rm NO_RM | --new] [--rm-lama RM_LAMA] --unit KODE [--again]
     mendaftarkan kunjungan seperti di loket: pasien dicari dengan nomornya, atau nama dan tanggal lahir, di
     rekam medis lalu di daftar peserta; bila tidak ada, pasien baru dibuat dari yang diberikan (--name perlu
     hanya saat itu). Tidak ditemukan tidak pernah menahan pendaftaran (penjamin menyusul). Nomor yang di
@@ -68,8 +68,10 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     sudah punya rekam medis di sini (nama ditulis lain, tanggal lahir keliru sedikit atau tidak ada): RM-nya
     disebutkan; --rm NO_RM: daftarkan pada rekam medis itu (NIK/kartu yang diberikan disimpan bila belum
     ada); --new: orang lain, selalu rekam medis baru (NIK/kartu yang sudah tercatat pada rekam medis lain
-    ditolak, RM-nya disebutkan). Tanggal lahir dan jenis kelamin diambil dari NIK bila tidak ada yang
-    lain. Loket yang terdaftar di hub meminta nomor antrean dari hub.`,
+    ditolak, RM-nya disebutkan). --rm-lama: nomor kartu kertas dari sebelum Loket, disimpan pada rekam
+    medis baru, atau pada rekam medis pasien bila belum ada; rekam medis lain yang memegang RM lama itu
+    disebutkan lebih dulu sebelum rekam medis baru dibuat. Tanggal lahir dan jenis kelamin diambil dari
+    NIK bila tidak ada yang lain. Loket yang terdaftar di hub meminta nomor antrean dari hub.`,
     antrean: `  loket antrean --unit KODE
     antrean hari ini di satu unit seperti dilihat loket ini (dengan hub: semua loket), gawat darurat dulu.`,
     enroll: `  loket enroll --code KODE [--hub URL] [--again]
@@ -168,7 +170,7 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     the register, recap and equal-service report of every counter; --html: a page to print.
   loket hub account list|add|passwd|disable|enable USERNAME [--name NAME] [--role ROLE] --hub-dir DIR
     the accounts of every counter of the facility (as loket account); counters fetch them and sign in without the hub.`,
-    daftar: `  loket daftar [NIK|CARD] [--name NAME] [--dob YYYY-MM-DD] [--rm RM | --new] --unit CODE [--again]
+    daftar: `  loket daftar [NIK|CARD] [--name NAME] [--dob YYYY-MM-DD] [--rm RM | --new] [--rm-lama OLD_RM] --unit CODE [--again]
     registers a visit as the counter does: the patient is found by the number, or by name and birth date,
     in this facility's records and then in the lists; when nobody is found a new patient is made from what
     was given (--name is needed only then). Not found never blocks (payer to follow). A number the lists
@@ -178,8 +180,10 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     may be the same person (the name spelt otherwise, the birth date a slip off or missing): its RM is
     named; --rm RM: register on that record (the NIK or card given is saved on it when it has none);
     --new: another person, always a new record (a NIK or card already on a record is refused, naming
-    it). Birth date and sex come from the NIK when nothing else gives
-    them. A counter enrolled at a hub takes its queue number from the hub.`,
+    it). --rm-lama: the paper-era card's number, saved on a new record, or on the patient's record when
+    it has none; a record holding that old RM is named first before a new record is made. Birth date and
+    sex come from the NIK when nothing else gives them. A counter enrolled at a hub takes its queue
+    number from the hub.`,
     antrean: `  loket antrean --unit CODE
     today's queue of one unit as this counter sees it (with a hub: every counter's), emergencies first.`,
     enroll: `  loket enroll --code CODE [--hub URL] [--again]

@@ -151,8 +151,8 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
     async findPatient(by) {
       return findPatient(db, by) ?? null;
     },
-    async likelyDuplicates({ name, dob }) {
-      return likelyDuplicates(db, name, dob, ctx.today());
+    async likelyDuplicates({ name, dob, oldMrn }) {
+      return likelyDuplicates(db, name, dob, ctx.today(), oldMrn ?? null);
     },
     async createPatient(identity) {
       if (identity.nik && findPatient(db, { nik: identity.nik })) throw new LoketError('patient/nik-exists', { nik: identity.nik });

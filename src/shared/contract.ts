@@ -67,8 +67,14 @@ export const contract = {
     input: z.object({ nik: z.string().optional(), card: z.string().optional(), mrn: z.string().optional() }),
     output: {} as Patient | null,
   },
-  /** Records that are probably the same person: the name also spelt otherwise, the birth date exact, a slip off, or missing (likely-duplicates.ts). */
-  likelyDuplicates: { input: z.object({ name: printable(z.string().trim().min(1).max(120)), dob: isoDate.nullable() }), output: {} as Patient[] },
+  /**
+   * Records that are probably the same person: the name also spelt otherwise, the birth date exact, a slip off, or missing
+   * (likely-duplicates.ts); the records holding the old RM given (`oldMrn`, "RM lama") first, whatever their name.
+   */
+  likelyDuplicates: {
+    input: z.object({ name: printable(z.string().trim().min(1).max(120)), dob: isoDate.nullable(), oldMrn: identitySchema.shape.oldMrn }),
+    output: {} as Patient[],
+  },
   /** A new patient record with the next medical-record number (also without NIK: a baby, a visitor). */
   createPatient: { input: identitySchema, output: {} as Patient },
   /**

@@ -32,6 +32,12 @@ export function oldMrnKey(oldMrn: string | null | undefined): string | null {
   return isAllDigits(compact) ? compact.replace(/^0+(?=\d)/, '') : compact;
 }
 
+/** Two old RMs that are the same card's number ("No. RM 3" and "000003"); never when either is none. */
+export function sameOldMrn(a: string | null | undefined, b: string | null | undefined): boolean {
+  const key = oldMrnKey(a);
+  return key !== null && key === oldMrnKey(b);
+}
+
 /** The number of a query that says it is an old RM ("RM lama 000013", "lama 13"); null otherwise. */
 export function oldMrnQuery(query: string): string | null {
   const upper = query.trim().toUpperCase();

@@ -7,6 +7,7 @@ import { dateCloseness } from '../../shared/date-slips';
 import type { Lang } from '../../shared/i18n/messages';
 import { looseName, sameLoose } from '../../shared/name-variants';
 import { parseNik } from '../../shared/nik';
+import { sameOldMrn } from '../../shared/old-mrn';
 import { call } from '../contract-call';
 import { cliText } from '../messages';
 import { CliFailure } from '../usage-error';
@@ -27,10 +28,26 @@ export function certainRecords(likely: readonly Patient[], name: string, dob: st
  */
 export async function refuseLikelyDuplicates(core: Core, identity: Identity, forceNew: boolean, lang: Lang): Promise<void> {
   if (forceNew) return;
-  const likely = await call(core, 'likelyDuplicates', { name: identity.name, dob: identity.dob ?? null });
+  // The records holding the old RM given come first (papertester F2): --rm names the first.
+  const likely = await call(core, 'likelyDuplicates', { name: identity.name, dob: identity.dob ?? null, oldMrn: identity.oldMrn ?? null });
   if (likely.length === 0) return;
-  const records = likely.map((p) => cliText(lang, 'daftar/record', { mrn: p.mrn, name: p.name, born: p.dob ? cliText(lang, 'daftar/born', { dob: p.dob }) : cliText(lang, 'daftar/born-unknown') })).join('; ');
+  const records = likely.map((p) => cliText(lang, 'daftar/record', { mrn: p.mrn, name: p.name, born: recordDetails(lang, p, identity.oldMrn) })).join('; ');
   throw new CliFailure('daftar/likely-duplicate', { records, mrn: likely[0]!.mrn });
+}
+
+/** "lahir 1975-06-06, RM lama 000003 sama": the birth date, and why a record holding the old RM given is listed. */
+function recordDetails(lang: Lang, p: Patient, oldMrn: string | null | undefined): string {
+  const born = p.dob ? cliText(lang, 'daftar/born', { dob: p.dob }) : cliText(lang, 'daftar/born-unknown');
+  return sameOldMrn(p.oldMrn, oldMrn) ? `${born}, ${cliText(lang, 'daftar/same-old-mrn', { oldMrn: p.oldMrn ?? '' })}` : born;
+}
+
+/**
+ * `--rm-lama` on a record found (or named by --rm): saved there when it has no old RM yet, through
+ * the normal, audited correction, so the next search of that card finds it. One it has stays (F3 corrects).
+ */
+export async function keepOldMrn(core: Core, patient: Patient, oldMrn: string | null): Promise<Patient> {
+  if (!oldMrn || patient.oldMrn) return patient;
+  return (await call(core, 'updatePatient', { patientId: patient.id, changes: { oldMrn } })).patient;
 }
 
 /**

@@ -11,7 +11,8 @@ import { call, ContractCallError } from '../contract-call';
 import { cliText } from '../messages';
 import type { Output } from '../output';
 import { CliFailure, UsageError } from '../usage-error';
-import { certainRecords, fromNik, recordByRm, refuseLikelyDuplicates } from './daftar-duplicates';
+import { certainRecords, fromNik, keepOldMrn, recordByRm, refuseLikelyDuplicates } from './daftar-duplicates';
+import { storedOldMrn } from '../../shared/old-mrn';
 import { roundIfEnrolled, roundWarning } from './sync';
 import { formatContractError } from '../../shared/i18n/format-error';
 
@@ -27,6 +28,8 @@ export interface DaftarArgs {
   new?: boolean | undefined;
   /** The record number of the patient: the visit goes on that record (the number given is put on it when it has none). */
   rm?: string | undefined;
+  /** The old RM ("RM lama", a paper-era card's number): saved on a new record, or on the record found when it has none. */
+  rmLama?: string | undefined;
 }
 
 /** What `loket daftar --json` prints: the visit (with the payer recorded) and the patient, with their global ids. */
@@ -69,7 +72,7 @@ export async function daftarCommand(core: Core, args: DaftarArgs, out: Output, l
   return 0;
 }
 
-type Request = { number: { nik: string } | { card: string } | null; name: string | null; dob: string | null; unit: string; again: boolean; forceNew: boolean; rm: string | null };
+type Request = { number: { nik: string } | { card: string } | null; name: string | null; dob: string | null; unit: string; again: boolean; forceNew: boolean; rm: string | null; oldMrn: string | null };
 
 function checkArgs(args: DaftarArgs): Request {
   if (!args.unit) throw new UsageError('usage/daftar-needs-unit', {}, 'daftar');
@@ -87,7 +90,7 @@ function checkArgs(args: DaftarArgs): Request {
   if (!number && !rm && (!name || !dob)) throw new UsageError('usage/daftar-needs-who', {}, 'daftar');
   // --rm says "this record", --new "another person": both at once has no answer.
   if (rm && args.new === true) throw new UsageError('usage/daftar-rm-and-new', {}, 'daftar');
-  return { number, name, dob, unit: args.unit, again: args.again === true, forceNew: args.new === true, rm };
+  return { number, name, dob, unit: args.unit, again: args.again === true, forceNew: args.new === true, rm, oldMrn: storedOldMrn(args.rmLama) };
 }
 
 /**
@@ -112,7 +115,7 @@ async function registerWalkIn(core: Core, request: Request, lang: Lang): Promise
   // cannot: refused, naming the record.
   if (known && request.forceNew) throw new CliFailure('daftar/new-but-number-held', { mrn: known.mrn, name: known.name });
   if (known) {
-    patient = known;
+    patient = await keepOldMrn(core, known, request.oldMrn);
     visit = await notTwice(() => call(core, 'registerVisit', { patientId: known.id, ...visitInput, ...(request.again ? { confirmDuplicate: true } : {}) }));
   } else {
     const identity = identityFor(request, match);
@@ -248,5 +251,6 @@ function identityFor(request: Request, match: MemberMatch | null): Identity | nu
     dob: match?.dob ?? request.dob ?? encoded.dob,
     sex: match?.sex ?? encoded.sex,
     address: match?.address ?? null,
+    oldMrn: request.oldMrn,
   };
 }

@@ -298,7 +298,7 @@ export function auditRules(settingsNow: () => Loose, lockedNow: () => boolean = 
     lookup: search((i) => str(i, 'query'), shownCount, lookupShown),
     lookupOnline: askedBpjs,
     findPatient: search((i) => str(i, 'nik') ?? str(i, 'card') ?? str(i, 'mrn'), (v) => (v ? 1 : 0), (c) => (str(c.input, 'mrn') !== undefined && c.value ? [c.value] : [])),
-    likelyDuplicates: search((i) => [str(i, 'name'), str(i, 'dob')].filter(Boolean).join(' '), (v) => len(v), (c) => asList(c.value)),
+    likelyDuplicates: search((i) => [str(i, 'name'), str(i, 'dob'), str(i, 'oldMrn') && `RM lama ${str(i, 'oldMrn')}`].filter(Boolean).join(' '), (v) => len(v), (c) => asList(c.value)),
 
     createPatient: onlyOk((call, db) => newRecordNotes(call.method, call.input, call.value, db)),
     updatePatient: patientChange,

@@ -128,10 +128,13 @@ const yearBefore = (iso: string): string => `${Number(iso.slice(0, 4)) - 1}${iso
  * Records that are probably the person a new-patient form is about to make (likely-duplicates.ts):
  * the name also spelt otherwise, shortened or turned round, the birth date exact, off by a slip
  * or a convention, or missing on either side (then the name must be the same but for spelling).
+ * First of all the records holding the old RM typed (compared by its key, as the old-RM search
+ * does: "No. RM 000013" is "13"), whatever their name: the paper card points to them, so they are
+ * the likeliest, and a clerk who goes on anyway has seen who else answers that card.
  * The form asks "Pakai data ini / Tetap buat data baru" first.
  */
-export function likelyDuplicates(db: Db, name: string, dob: string | null, today: string): Patient[] {
-  const found = findDuplicateMatches(db, name, dob).map((m) => m.patient);
-  const ids = new Set(found.map((p) => p.id));
-  return [...found, ...babiesBornThatDay(db, name, dob, today).filter((p) => !ids.has(p.id))];
+export function likelyDuplicates(db: Db, name: string, dob: string | null, today: string, oldMrn: string | null = null): Patient[] {
+  const holders = oldMrn === null ? [] : findPatientsByOldMrn(db, oldMrn);
+  const found = [...holders, ...findDuplicateMatches(db, name, dob).map((m) => m.patient), ...babiesBornThatDay(db, name, dob, today)];
+  return found.filter((p, i) => found.findIndex((q) => q.id === p.id) === i);
 }

@@ -13,6 +13,13 @@ describe('"Pakai data ini" with a scanned KTP or card (searchtester S4, S5)', ()
     expect(missingOnRecord({ ...record, dob: null }, { ...ktp, nik: null, card: '0001234567897' })).toEqual({ card: '0001234567897', dob: '1950-03-12', sex: 'P' });
   });
 
+  it('adds the old RM typed in the form when the record has none (papertester F2); one it has stays', () => {
+    const typed: Identity = { name: 'SUTINAH', dob: '1950-07-01', oldMrn: ' no. rm 000013 ' };
+    expect(missingOnRecord(record, typed)).toEqual({ oldMrn: '000013' });
+    expect(missingOnRecord({ ...record, oldMrn: '000777' }, typed)).toEqual({});
+    expect(missingOnRecord(record, { ...typed, oldMrn: '  ' })).toEqual({});
+  });
+
   it('writes through updatePatient only when something is missing', async () => {
     const calls: { patientId: number; changes: PatientChanges }[] = [];
     const api = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNumberLike, oldMrnKey } from '../../../src/shared/old-mrn';
+import { isNumberLike, oldMrnKey, sameOldMrn } from '../../../src/shared/old-mrn';
 
 describe('isNumberLike: a query that is a number, never a name', () => {
   it('digits with a series letter or a short prefix are numbers (an old card, a prefixed record number)', () => {
@@ -12,5 +12,13 @@ describe('isNumberLike: a query that is a number, never a name', () => {
 
   it('the old-RM key ignores the label, separators and leading zeros', () => {
     expect(oldMrnKey('000013')).toBe(oldMrnKey('13'));
+  });
+
+  it('two old RMs are the same card\'s number by that key; none is never the same as none', () => {
+    expect(sameOldMrn('No. RM 3', '000003')).toBe(true);
+    expect(sameOldMrn('b/0013', 'B0013')).toBe(true);
+    expect(sameOldMrn('000003', '000030')).toBe(false);
+    expect(sameOldMrn(null, null)).toBe(false);
+    expect(sameOldMrn('', undefined)).toBe(false);
   });
 });

@@ -85,6 +85,8 @@ export const uiEn: UiMessages = {
     duplicatesKeepsNik: 'NIK {{nik}} is saved on the record used when that record has no NIK yet.',
     duplicatesKeepsCard: 'Card number {{card}} is saved on the record used when that record has no card number yet.',
     duplicateOtherNik: 'another NIK',
+    oldMrnSame: 'Same old record no.: {{oldMrn}}',
+    oldMrnHeld: 'Old record no. {{oldMrn}} is already on {{holders}}. The same patient: use that record. Another person (two paper folders with one number): create a new record anyway.',
     useThis: 'Use this record',
     useThisName: 'Use the record of {{name}}',
     createAnyway: 'Create a new record anyway',

@@ -112,6 +112,8 @@ export const queueId = {
     listMember: 'Daftar {{list}}',
     pick: 'Pakai',
     typeIdentity: 'Ketik identitas baru',
+    oldMrnHeld: 'RM lama {{oldMrn}} sudah tercatat pada {{holders}}. Pasien yang sama: Pakai datanya. Orang lain (dua map kertas bernomor sama): tetap pakai identitas yang diketik.',
+    keepTyped: 'Tetap pakai identitas yang diketik ({{name}})',
     identify: 'Isi identitas',
     save: 'Simpan identitas',
     cancel: 'Batal',

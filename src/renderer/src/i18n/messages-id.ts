@@ -87,6 +87,8 @@ export const uiId = {
     duplicatesKeepsNik: 'NIK {{nik}} disimpan pada data yang dipakai bila data itu belum ber-NIK.',
     duplicatesKeepsCard: 'No. kartu {{card}} disimpan pada data yang dipakai bila data itu belum punya nomor kartu.',
     duplicateOtherNik: 'NIK lain',
+    oldMrnSame: 'RM lama sama: {{oldMrn}}',
+    oldMrnHeld: 'RM lama {{oldMrn}} sudah tercatat pada {{holders}}. Pasien yang sama: pakai datanya. Orang lain (dua map kertas bernomor sama): tetap buat data baru.',
     useThis: 'Pakai data ini',
     useThisName: 'Pakai data {{name}}',
     createAnyway: 'Tetap buat data baru',

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Identity } from '../../../../shared/counter';
 import { maskNik } from '../../../../shared/masking';
+import { sameOldMrn, storedOldMrn } from '../../../../shared/old-mrn';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../format';
 import { useCoreMessage } from '../../i18n/core-words';
@@ -31,10 +32,33 @@ export function IdentityStep({ patientId, onPick, onCancel, lang }: Props) {
   const { search, run } = useIdentitySearch(patientId);
   const [query, setQuery] = useState('');
   const [typing, setTyping] = useState(false);
+  // A typed identity whose old RM ("RM lama") other records hold: they are shown first (papertester F2).
+  const [held, setHeld] = useState<Identity | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   // A layout effect: the focus is in place before the browser handles the next key.
-  useLayoutEffect(() => inputRef.current?.focus(), []);
+  useLayoutEffect(() => inputRef.current?.focus(), [typing]);
+
+  /**
+   * A typed identity goes to the question, unless its old RM is on records here: then the search
+   * "RM lama …" shows them (Pakai, as any record), named, with the typed identity one button away
+   * (two paper folders can share a number).
+   */
+  async function submitTyped(identity: Identity): Promise<void> {
+    const oldMrn = storedOldMrn(identity.oldMrn);
+    if (oldMrn) {
+      const query = `RM lama ${oldMrn}`;
+      const found = await run(query);
+      if (found === null) return;
+      if (found.status === 'failed' || (found.status === 'done' && found.choices.some((c) => c.kind === 'own' && sameOldMrn(c.patient.oldMrn, oldMrn)))) {
+        setHeld(identity);
+        setQuery(query);
+        setTyping(false);
+        return;
+      }
+    }
+    onPick({ kind: 'typed', identity });
+  }
 
   if (typing) {
     return (
@@ -50,15 +74,16 @@ export function IdentityStep({ patientId, onPick, onCancel, lang }: Props) {
         }}
       >
         <NewPatientForm
-          draft={{ name: search.status === 'done' ? nameFromQuery(search.result) : '', nik: null, card: null, dob: null, sex: null, address: null }}
+          draft={held ?? { name: search.status === 'done' ? nameFromQuery(search.result) : '', nik: null, card: null, dob: null, sex: null, address: null }}
           busy={false}
           onCancel={() => setTyping(false)}
-          onSubmit={(identity: Identity) => onPick({ kind: 'typed', identity })}
+          onSubmit={(identity: Identity) => void submitTyped(identity)}
         />
       </div>
     );
   }
   const choices = search.status === 'done' ? search.choices : [];
+  const holders = held ? choices.flatMap((c) => (c.kind === 'own' && sameOldMrn(c.patient.oldMrn, held.oldMrn) ? [c.patient] : [])) : [];
   return (
     <div
       className="identity-step"
@@ -75,6 +100,7 @@ export function IdentityStep({ patientId, onPick, onCancel, lang }: Props) {
         className="identity-step__search"
         onSubmit={(e) => {
           e.preventDefault();
+          setHeld(null);
           void run(query);
         }}
       >
@@ -111,6 +137,18 @@ export function IdentityStep({ patientId, onPick, onCancel, lang }: Props) {
       {search.status === 'failed' && <ErrorAlert title={t('followUps.actionFailed')} error={search.error} />}
       {search.status === 'done' && search.result.problem && <p className="identity-step__note">{say(search.result.problem)}</p>}
       {search.status === 'done' && choices.length === 0 && !search.result.problem && <p className="identity-step__note">{t('followUps.noChoices')}</p>}
+      {held && (
+        <div className="identity-step__held" data-testid="old-mrn-held">
+          {holders.length > 0 && (
+            <p className="identity-step__note">
+              {t('followUps.oldMrnHeld', { oldMrn: storedOldMrn(held.oldMrn) ?? '', holders: holders.map((p) => `${p.name} (RM ${p.mrn})`).join(', ') })}
+            </p>
+          )}
+          <button type="button" className="button" data-action="keep-typed" onClick={() => onPick({ kind: 'typed', identity: held })}>
+            {t('followUps.keepTyped', { name: held.name.trim().toUpperCase() })}
+          </button>
+        </div>
+      )}
       {choices.length > 0 && (
         <ul className="identity-step__choices" ref={listRef} data-testid="identity-choices">
           {choices.map((c) => {

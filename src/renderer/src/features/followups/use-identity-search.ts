@@ -18,15 +18,18 @@ export type IdentitySearch =
 export function useIdentitySearch(exclude: number) {
   const [search, setSearch] = useState<IdentitySearch>({ status: 'idle' });
   const ticket = useRef(0);
+  /** The search shown, also returned (null: an empty query, or overtaken by a newer one). */
   const run = useCallback(
-    async (query: string) => {
+    async (query: string): Promise<IdentitySearch | null> => {
       const q = query.trim();
-      if (q === '') return;
+      if (q === '') return null;
       const mine = ++ticket.current;
       setSearch({ status: 'searching', query: q });
       const result = await loket.lookup({ query: q });
-      if (mine !== ticket.current) return;
-      setSearch(result.ok ? { status: 'done', result: result.value, choices: identityChoices(result.value, exclude) } : { status: 'failed', error: result.error });
+      if (mine !== ticket.current) return null;
+      const settled: IdentitySearch = result.ok ? { status: 'done', result: result.value, choices: identityChoices(result.value, exclude) } : { status: 'failed', error: result.error };
+      setSearch(settled);
+      return settled;
     },
     [exclude],
   );

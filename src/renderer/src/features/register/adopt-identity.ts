@@ -1,5 +1,6 @@
 import type { Result } from '../../../../shared/contract';
 import type { Identity, Patient } from '../../../../shared/counter';
+import { storedOldMrn } from '../../../../shared/old-mrn';
 import type { PatientChanges, PatientUpdate } from '../../../../shared/patient-changes';
 
 /** The call putting what the record lacks on it (the real client, or a stand-in in the tests). */
@@ -9,7 +10,7 @@ export interface AdoptApi {
 
 /**
  * What the identity scanned or typed adds to the record the clerk chose as the same person ("Pakai
- * data ini"): the NIK, card, birth date and sex the record does not have yet. A value the record
+ * data ini"): the NIK, card, birth date, sex and old RM the record does not have yet. A value the record
  * has is never replaced here (a changed NIK is a correction, F3): the clerk chose the record as it is.
  */
 export function missingOnRecord(patient: Patient, identity: Identity): PatientChanges {
@@ -18,6 +19,8 @@ export function missingOnRecord(patient: Patient, identity: Identity): PatientCh
   if (!patient.card && identity.card) changes.card = identity.card;
   if (!patient.dob && identity.dob) changes.dob = identity.dob;
   if (!patient.sex && identity.sex) changes.sex = identity.sex;
+  // The old card's number typed in the form: the next scan of that card finds the record used.
+  if (!patient.oldMrn && storedOldMrn(identity.oldMrn)) changes.oldMrn = storedOldMrn(identity.oldMrn);
   return changes;
 }
 

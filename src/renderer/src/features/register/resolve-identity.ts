@@ -6,7 +6,7 @@ import type { FlowEvent } from './register-flow';
 /** The calls resolving an identity needs (the real client, or a stand-in in the tests). Both only read. */
 export interface ResolveApi {
   findPatient(by: { nik?: string; card?: string }): Promise<Result<Patient | null>>;
-  likelyDuplicates(input: { name: string; dob: string | null }): Promise<Result<Patient[]>>;
+  likelyDuplicates(input: { name: string; dob: string | null; oldMrn?: string | null }): Promise<Result<Patient[]>>;
 }
 
 /** The same person by name, after the usual normalisation (titles, spelling, spaces, case). */
@@ -20,7 +20,8 @@ export function sameName(a: string, b: string): boolean {
  * - Its NIK or card is a record here: that record. But when the NIK's record bears another name
  *   (a baby registered with the mother's NIK), the clerk is asked (`nik-clash`), never switched.
  * - Likely duplicates (likely-duplicates.ts in the core: the name spelt otherwise, the birth date a
- *   slip off or missing): shown first (unless the clerk already went past them).
+ *   slip off or missing; first the records holding the old RM typed): shown first (unless the
+ *   clerk already went past them).
  * - Otherwise: a new patient.
  * `alive()` false after an answer: the panel was dropped meanwhile, nothing more happens (null).
  */
@@ -37,7 +38,7 @@ export async function resolveIdentity(api: ResolveApi, identity: Identity, skipD
     }
   }
   if (!skipDuplicates) {
-    const dups = await api.likelyDuplicates({ name: identity.name, dob: identity.dob ?? null });
+    const dups = await api.likelyDuplicates({ name: identity.name, dob: identity.dob ?? null, oldMrn: identity.oldMrn ?? null });
     if (!alive()) return null;
     if (!dups.ok) return { type: 'failed', error: dups.error };
     if (dups.value.length > 0) return { type: 'duplicates', identity, candidates: dups.value };
