@@ -119,11 +119,11 @@ export function createCore(config: CoreConfig): Core {
     ...lookups,
     ...listMethods(ctx),
     ...counter,
-    // Registered in this stretch of the session: the one slip a locked counter, or a data officer, may show and print (dispatch's inputRefusal).
+    // Registered in this stretch (behind this lock) or sitting (this account's) of the session: the slips a locked counter, or a data officer, may show and print (dispatch's inputRefusal).
     async registerEmergency(input: Parameters<typeof counter.registerEmergency>[0]) {
-      const stretch = session.stretchTicket();
+      const ticket = session.emergencyTicket();
       const visit = await counter.registerEmergency(input);
-      session.emergencyRegistered(stretch, visit.id);
+      session.emergencyRegistered(ticket, visit.id);
       return visit;
     },
     ...bpjsMethods(ctx, { link, rechecker, box, lookup: lookups.lookup }),
