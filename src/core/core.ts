@@ -26,7 +26,7 @@ import { hubMethods, kickAfterWrites } from './sync/hub-methods';
 import { accountMethods } from './accounts/account-methods';
 import { Session } from './accounts/session';
 import { auditMethods } from './audit/audit-methods';
-import { auditedMethods } from './audit/audited-methods';
+import { auditRefusal, auditedMethods } from './audit/audited-methods';
 import { auditRules } from './audit/audit-rules';
 import { flushAudit } from './audit/audit-log.repo';
 import { readyDatabaseFiles } from './store/database-startup';
@@ -147,7 +147,7 @@ export function createCore(config: CoreConfig): Core {
     hubReady: hub.ready,
     startNotices: securityNotices(db, config.dbPath, started, started.conversion === 'failed' || Boolean(config.key)),
     caller: () => session.caller(),
-    actingUsername: () => session.actingUsername(),
+    recordRefusal: (method, code) => auditRefusal(db, session.actingUsername() ?? NO_SESSION_ACTOR, method, code, now()),
     close() {
       stopCheckpoints();
       hub.stop();
