@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import type { Role } from '../shared/accounts';
+import { CLI_ACTOR_PREFIX } from '../shared/audit';
 
 /**
  * Who the `loket` command acts as: `cli:<os user>`, an administrator. Whoever can run it on the
@@ -14,5 +15,5 @@ export function cliActor(): { username: string; role: Role } {
     // A system account without a name (some containers): the environment's, else "unknown".
     user = process.env.USER ?? process.env.USERNAME ?? 'unknown';
   }
-  return { username: `cli:${user}`, role: 'admin' };
+  return { username: `${CLI_ACTOR_PREFIX}${user}`, role: 'admin' };
 }

@@ -86,8 +86,11 @@ export interface Core extends CoreMethods {
   registerFile(path: string, purpose: FilePurpose): ChosenFile;
   /** Who calls now (the session's phase and role): what dispatch checks METHOD_ACCESS against. */
   caller(): Caller;
-  /** Who is acting (signed in or behind the lock), for the audit of a refused call; null when nobody is. */
-  actingUsername(): string | null;
+  /**
+   * Records a call dispatch refused before the core saw it: under whoever is acting (signed in or
+   * behind the lock; nobody: NO_SESSION_ACTOR), stamped with the core's clock like every entry.
+   */
+  recordRefusal(method: string, code: string): void;
   /**
    * What this start found about the data files that the administrator must act on (a file set
    * aside plain, a key file others can read; security-notices.ts): the `loket` command prints

@@ -26,7 +26,7 @@ import { hubMethods, kickAfterWrites } from './sync/hub-methods';
 import { accountMethods } from './accounts/account-methods';
 import { Session } from './accounts/session';
 import { auditMethods } from './audit/audit-methods';
-import { auditedMethods } from './audit/audited-methods';
+import { auditRefusal, auditedMethods } from './audit/audited-methods';
 import { auditRules } from './audit/audit-rules';
 import { flushAudit } from './audit/audit-log.repo';
 import { readyDatabaseFiles } from './store/database-startup';
@@ -119,11 +119,11 @@ export function createCore(config: CoreConfig): Core {
     ...lookups,
     ...listMethods(ctx),
     ...counter,
-    // Registered in this stretch of the session: the one slip a locked counter, or a data officer, may show and print (dispatch's inputRefusal).
+    // Registered in this stretch (behind this lock) or sitting (this account's) of the session: the slips a locked counter, or a data officer, may show and print (dispatch's inputRefusal).
     async registerEmergency(input: Parameters<typeof counter.registerEmergency>[0]) {
-      const stretch = session.stretchTicket();
+      const ticket = session.emergencyTicket();
       const visit = await counter.registerEmergency(input);
-      session.emergencyRegistered(stretch, visit.id);
+      session.emergencyRegistered(ticket, visit.id);
       return visit;
     },
     ...bpjsMethods(ctx, { link, rechecker, box, lookup: lookups.lookup }),
@@ -147,7 +147,7 @@ export function createCore(config: CoreConfig): Core {
     hubReady: hub.ready,
     startNotices: securityNotices(db, config.dbPath, started, started.conversion === 'failed' || Boolean(config.key)),
     caller: () => session.caller(),
-    actingUsername: () => session.actingUsername(),
+    recordRefusal: (method, code) => auditRefusal(db, session.actingUsername() ?? NO_SESSION_ACTOR, method, code, now()),
     close() {
       stopCheckpoints();
       hub.stop();

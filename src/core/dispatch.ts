@@ -1,10 +1,8 @@
 import { contract, type MethodName, type Result } from '../shared/contract';
-import { NO_SESSION_ACTOR } from '../shared/audit';
 import { issuesOf } from '../shared/input-issues';
 import { METHOD_ACCESS, accessRefusal, inputRefusal } from '../shared/method-access';
 import type { Core } from './core';
 import { toErrorPayload } from './errors';
-import { auditRefusal } from './audit/audited-methods';
 
 /**
  * The one entry from any boundary (IPC, the browser harness): validates the input with the
@@ -40,7 +38,7 @@ export async function dispatch(core: Core, method: string, rawInput: unknown): P
     // would flood the trail. A call refused for what it asked is (another patient's slip behind the
     // lock), and so is a read the signed-in role may not make (a data officer looking a patient
     // up): no screen asks either, so each is a probe.
-    if (byInput || refusal === 'session/forbidden' || !READ_ONLY_METHODS.has(name)) auditRefusal(core.db, core.actingUsername() ?? NO_SESSION_ACTOR, name, refusal);
+    if (byInput || refusal === 'session/forbidden' || !READ_ONLY_METHODS.has(name)) core.recordRefusal(name, refusal);
     return { ok: false, error: { code: refusal } };
   }
   // reportInput: a missing field reads as "required", not as a wrong type (the input itself is not passed on).

@@ -20,6 +20,12 @@ export const NO_SESSION_ACTOR = 'loket:no-session';
  * sign-ins: `loket`). Still worded as nobody; both names are reserved (RESERVED_USERNAMES).
  */
 export const LEGACY_NO_SESSION_ACTOR = 'no-session';
+/** The actor prefix of what the facility hub changed here (`hub:<facility>`): no clerk did it. */
+export const HUB_ACTOR_PREFIX = 'hub:';
+/** The actor prefix of the `loket` command (`cli:<os user>`). */
+export const CLI_ACTOR_PREFIX = 'cli:';
+/** Who changed a payer when the automatic BPJS re-check did. */
+export const RECHECK_ACTOR = 'loket:recheck';
 
 /** A detail value: plain data only (it is stored as canonical JSON and hashed). */
 export type AuditDetail = Record<string, string | number | boolean | null | string[]>;

@@ -8,7 +8,8 @@ import { useFixtures } from './support/ui';
 /**
  * The lock screen with accounts on (harness session 'none'): what the clerk finds when the lock
  * lifts (the focus back in the work, the header and the screens loaded again), and an emergency
- * behind the lock (F9 registers, its slip shows and prints; the core gives out nothing else).
+ * behind the lock (F9 registers, its slip shows and prints; the core gives out nothing else), and
+ * a data officer's own emergency, whose slip stays theirs across their own lock.
  */
 const { printer, printed } = recordingPrinter();
 
@@ -154,5 +155,38 @@ describe('the lock screen', () => {
     await expect.poll(() => page.getByTestId('emergency-dialog').count()).toBe(0);
     await unlock(page);
     await expect.poll(() => focused(page)).toBe('lookup-query');
+  });
+
+  it("a data officer's own emergency slip prints again by key after its own lock and unlock; nothing refused", async () => {
+    const c = await open();
+    const { page, harness } = c;
+    const OFFICER = { username: 'bambang', displayName: 'Bambang', password: 'data-rahasia-3' };
+    await harness.core.saveAccount({ ...OFFICER, role: 'data-officer', create: true });
+    await harness.core.signOut({});
+    await page.getByTestId('sign-in-username').fill(OFFICER.username);
+    await page.getByTestId('sign-in-password').fill(OFFICER.password);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain(OFFICER.displayName);
+
+    await page.keyboard.press('F9');
+    await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toBe('GD-001');
+    await expect.poll(() => page.getByTestId('slip-status').textContent()).toContain('dicetak');
+    expect(printed).toHaveLength(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('emergency-dialog').count()).toBe(0);
+
+    await page.keyboard.press('Control+l');
+    await page.getByTestId('lock-overlay').waitFor();
+    await expect.poll(() => focused(page)).toBe('unlock-secret');
+    await page.keyboard.type(OFFICER.password);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('lock-overlay').count()).toBe(0);
+
+    // F4 reprints the last slip: the emergency this officer registered is still theirs to print.
+    await page.keyboard.press('F4');
+    await expect.poll(() => printed.length).toBe(2);
+    expect(printed[1]).toContain('GD-001');
+    await expect.poll(() => page.getByTestId('print-notice').textContent()).toContain('GD-001');
+    expect(harness.core.db.prepare("SELECT detail FROM audit_log WHERE action = 'refused'").pluck().all()).toEqual([]);
   });
 });

@@ -18,11 +18,17 @@ export interface Caller {
   phase: SessionPhase;
   role: Role | null;
   /**
-   * The emergency visits registered in the present stretch of the session (behind the present
-   * lock; since the sign-in or unlock): the only slips a locked counter, or a role without counter
-   * work, may show.
+   * The only slips a locked counter, or a role without counter work, may show: locked, the
+   * emergencies registered behind the present lock; signed in, those registered under this
+   * account since it signed in (its own locks and unlocks in between keep them).
    */
   emergencies: readonly number[];
+}
+
+/** Which stretch and which sitting of the session an emergency was begun in (Session.emergencyTicket). */
+export interface EmergencyTicket {
+  stretch: number;
+  sitting: number;
 }
 
 /**
@@ -49,6 +55,17 @@ export class Session {
    * counter work. Forgotten at the unlock, a sign-in, a sign-out and the next lock.
    */
   private emergencies: number[] = [];
+  /**
+   * Counts the sittings: one account's time at the counter, from its sign-in (or take-over) to the
+   * sign-out or another account's sign-in. Its own lock and unlock do not end it.
+   */
+  private sittingNo = 0;
+  /**
+   * The emergencies registered under the account in the present sitting (behind its own lock too:
+   * they are recorded as its registrations). A data officer, who reads no other slip, prints these
+   * after unlocking: a lock in between must not take back the slip of a visit it registered itself.
+   */
+  private sitting: number[] = [];
 
   constructor(private readonly deps: SessionDeps) {
     if (deps.actor) return;
@@ -87,24 +104,37 @@ export class Session {
     if (this.deps.actor) return { phase: 'signed-in', role: this.deps.actor.role, emergencies: [] };
     const account = this.account();
     const phase = this.phaseOf(account);
-    return { phase, role: account?.role ?? null, emergencies: phase === 'locked' || phase === 'signed-in' ? [...this.emergencies] : [] };
+    const emergencies = phase === 'locked' ? this.emergencies : phase === 'signed-in' ? this.sitting : [];
+    return { phase, role: account?.role ?? null, emergencies: [...emergencies] };
   }
 
-  /** Which stretch of the session is on now: taken before an emergency is registered. */
-  stretchTicket(): number {
-    return this.stretchNo;
+  /** Which stretch and sitting of the session are on now: taken before an emergency is registered. */
+  emergencyTicket(): EmergencyTicket {
+    return { stretch: this.stretchNo, sitting: this.sittingNo };
   }
 
-  /** An emergency registered in the stretch `ticket` named: its slip may be shown while that stretch lasts. */
-  emergencyRegistered(ticket: number, visitId: number): void {
+  /**
+   * An emergency registered under the ticket: its slip may be shown while that stretch lasts (behind
+   * the lock), and to the account while that sitting lasts. One begun in an earlier stretch or
+   * sitting is no one's here: it belongs to the lock or the account before.
+   */
+  emergencyRegistered(ticket: EmergencyTicket, visitId: number): void {
     const phase = this.phase();
-    if (ticket === this.stretchNo && (phase === 'locked' || phase === 'signed-in')) this.emergencies.push(visitId);
+    if (phase !== 'locked' && phase !== 'signed-in') return;
+    if (ticket.stretch === this.stretchNo) this.emergencies.push(visitId);
+    if (ticket.sitting === this.sittingNo) this.sitting.push(visitId);
   }
 
   /** A new stretch: the emergencies of the one before are forgotten. */
   private newStretch(): void {
     this.stretchNo += 1;
     this.emergencies = [];
+  }
+
+  /** A new sitting (another account, or a sign-out): the account before's emergencies are forgotten. */
+  private newSitting(): void {
+    this.sittingNo += 1;
+    this.sitting = [];
   }
 
   /** The person acting now: the signed-in or locked account (an emergency behind the lock is theirs), the preset actor, else null. */
@@ -134,6 +164,8 @@ export class Session {
   }
 
   signedIn(username: string): void {
+    // Its own unlock (or a password typed over its own lock) goes on with the sitting; anyone else starts one.
+    if (this.username !== username) this.newSitting();
     this.username = username;
     this.locked = false;
     this.newStretch();
@@ -153,6 +185,7 @@ export class Session {
     this.username = null;
     this.locked = false;
     this.newStretch();
+    this.newSitting();
     this.remember(null);
     this.announce();
   }

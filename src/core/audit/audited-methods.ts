@@ -63,9 +63,10 @@ export function auditRecorder(db: Db, now: () => Date): (notes: AuditNote[], act
 /**
  * A call dispatch refused before the core saw it (no session, or a role that may not call it):
  * recorded with the method and the code, so a refused export is on record. For dispatch's
- * access check (accounts) to call.
+ * access check (accounts) to call, through the core (Core.recordRefusal), which gives its own
+ * clock: a refusal sits in the trail's order of time like the entries around it.
  */
-export function auditRefusal(db: Db, actor: string, method: string, code: string, now: Date = new Date()): void {
+export function auditRefusal(db: Db, actor: string, method: string, code: string, now: Date): void {
   const action = method.startsWith('export') || method === 'backupDatabase' ? 'export' : 'refused';
   auditRecorder(db, () => now)([{ action, detail: { method, ok: false, error: code } }], actor);
 }

@@ -1,10 +1,7 @@
-import type { AuditAction, AuditDetail } from '../../shared/audit';
+import { HUB_ACTOR_PREFIX, type AuditAction, type AuditDetail } from '../../shared/audit';
 import { readHubEnrollment } from '../sync/hub-credential.repo';
 import type { Db } from '../store/open-database';
 import { appendAudit } from './audit-log.repo';
-
-/** The actor prefix of what the facility hub changed here: no clerk did it (docs/audit.md). */
-export const HUB_ACTOR_PREFIX = 'hub:';
 
 /**
  * Who the trail names for a change that came from the hub: `hub:<facility>`, the facility the

@@ -1,3 +1,4 @@
+import { RECHECK_ACTOR } from '../../shared/audit';
 import type { Payer } from '../../shared/counter';
 import type { Db } from '../store/open-database';
 
@@ -8,7 +9,7 @@ export interface PayerChangeBy {
 }
 
 /** The automatic re-check's name where a person's would be. */
-export const AUTOMATIC_RECHECK: PayerChangeBy = { by: 'loket:recheck', via: 'bpjs-recheck' };
+export const AUTOMATIC_RECHECK: PayerChangeBy = { by: RECHECK_ACTOR, via: 'bpjs-recheck' };
 
 export function recordPayerChange(db: Db, visitId: number, before: Payer, after: Payer, who: PayerChangeBy, at: Date): void {
   db.prepare('INSERT INTO payer_changes (visit_id, changed_at, before, after, changed_by, via) VALUES (?, ?, ?, ?, ?, ?)').run(visitId, at.toISOString(), before, after, who.by, who.via);

@@ -1,3 +1,5 @@
+import { actorText } from '../../shared/audit-detail';
+import { auditWording } from '../../shared/audit-wording';
 import { PAYERS } from '../../shared/counter';
 import type { Lang } from '../../shared/i18n/messages';
 import type { EqualServiceReport, Recap, RegisterRow } from '../../shared/reports';
@@ -22,6 +24,9 @@ const unitNameOf = (ctx: ExportContext, code: string): string => unitNameIn(ctx,
 export function registerTable(rows: readonly Omit<RegisterRow, 'visitId'>[], ctx: ExportContext): Table {
   const w = EXPORT_WORDS[ctx.lang];
   const at = (iso: string | null): string | null => localDateTime(iso, ctx.timeZone);
+  // The clerk as the audit trail's screen and export name them: an account by its username, what no
+  // account did (an emergency with nobody signed in, the `loket` command) in the file's words.
+  const clerks = auditWording(ctx.lang);
   return {
     sheet: w.sheet.register,
     headers: w.register,
@@ -38,7 +43,7 @@ export function registerTable(rows: readonly Omit<RegisterRow, 'visitId'>[], ctx
       at(r.calledAt),
       at(r.servedAt),
       r.waitMinutes,
-      r.registeredBy,
+      actorText(r.registeredBy, clerks),
     ]),
   };
 }

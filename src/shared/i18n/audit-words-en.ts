@@ -48,6 +48,11 @@ export const auditWordsEn: Catalog<typeof auditWordsId> = {
     exportFailed: 'Export failed',
     exportNeedsDates: 'Choose the from and to dates to export.',
     noSession: '(nobody signed in)',
+    actorNames: {
+      hub: '(facility hub {{facility}})',
+      cli: '(command line, user {{user}})',
+      recheck: '(automatic BPJS re-check)',
+    },
     actions: {
       lookup: 'Look-up',
       register: 'Registration',

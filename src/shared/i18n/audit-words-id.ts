@@ -50,6 +50,12 @@ export const auditWordsId = {
     exportNeedsDates: 'Pilih tanggal dari dan sampai untuk ekspor.',
     /** The clerk column of a refusal made while nobody was signed in. */
     noSession: '(tidak ada yang masuk)',
+    /** The clerk column of what no account did: the facility hub, the `loket` command, the automatic re-check. */
+    actorNames: {
+      hub: '(hub fasilitas {{facility}})',
+      cli: '(baris perintah, pengguna {{user}})',
+      recheck: '(cek ulang BPJS otomatis)',
+    },
     actions: {
       lookup: 'Pencarian',
       register: 'Pendaftaran',

@@ -30,4 +30,22 @@ describe('the trail’s name for nobody signed in', () => {
     ]);
     expect(core.db.prepare('SELECT registered_by FROM visits WHERE id = ?').pluck().get(emergency.id)).toBe(NO_SESSION_ACTOR);
   });
+
+  it("stamps a refusal with the core's clock, like every other entry, not the wall clock", async () => {
+    const { core, call, refusal, clock } = accountsCore(tempDir());
+    await call('setupAdmin', ADMIN);
+    await call('saveAccount', CLERK);
+    await call('signOut', {});
+    clock.now = new Date('2026-03-04T05:06:07Z'); // another day than today's wall clock
+    const before = core.db.prepare('SELECT MAX(seq) FROM audit_log').pluck().get() as number;
+    await refusal('saveSettings', {} as never);
+    await call('signIn', { username: CLERK.username, password: CLERK.password });
+    await refusal('exportMembers', {} as never);
+    const entries = core.db.prepare('SELECT at, actor, action FROM audit_log WHERE seq > ? ORDER BY seq').all(before);
+    expect(entries).toEqual([
+      { at: '2026-03-04T05:06:07.000Z', actor: NO_SESSION_ACTOR, action: 'refused' },
+      { at: '2026-03-04T05:06:07.000Z', actor: 'budi', action: 'login' },
+      { at: '2026-03-04T05:06:07.000Z', actor: 'budi', action: 'export' },
+    ]);
+  });
 });

@@ -39,6 +39,26 @@ describe('what a signed-in role gets through the contract', () => {
     expect((await call('slipHtml', { visitId: emergency.id })).html).toContain(emergency.queue);
   });
 
+  it("a data officer's own emergency slip stays theirs across its own lock and unlock, and no further", async () => {
+    const { call, refusal, sitiVisit } = await counter();
+    await call('signIn', { username: OFFICER.username, password: OFFICER.password });
+    const emergency = await call('registerEmergency', {});
+    expect((await call('slipHtml', { visitId: emergency.id })).html).toContain(emergency.queue);
+    await call('lockSession', {});
+    await call('unlock', { secret: OFFICER.password });
+    expect((await call('slipHtml', { visitId: emergency.id })).html).toContain(emergency.queue);
+    // The rule stays as narrow as before (P9): no other visit's slip ...
+    expect(await refusal('slipHtml', { visitId: sitiVisit.id })).toEqual({ code: 'session/forbidden' });
+    // ... behind the next lock, only what was registered behind it ...
+    await call('lockSession', {});
+    expect(await refusal('slipHtml', { visitId: emergency.id })).toEqual({ code: 'session/required' });
+    // ... and a sign-out ends it: signed in again, the officer is a new sitting.
+    await call('unlock', { secret: OFFICER.password });
+    await call('signOut', {});
+    await call('signIn', { username: OFFICER.username, password: OFFICER.password });
+    expect(await refusal('slipHtml', { visitId: emergency.id })).toEqual({ code: 'session/forbidden' });
+  });
+
   /** Signed in as the data officer, each call is refused as not the role's, and each refusal is on record under its name. */
   async function refusedToOfficer(callsOf: (visitId: number) => [method: 'lookup' | 'findPatient' | 'slipHtml' | 'printSlip', input: Record<string, unknown>][]) {
     const { call, refusal, lastSeq, entriesSince, sitiVisit } = await counter();

@@ -185,6 +185,14 @@ describe('the audit screen, without a window', () => {
     expect(actorText(NO_SESSION_ACTOR, wording('en'))).toBe('(nobody signed in)');
     expect(actorText('ani', wording('id'))).toBe('ani');
   });
+  it.each(WORDINGS)('words the hub, the command line and the automatic re-check, never their stored token (%s)', (_name, wording) => {
+    expect(actorText('hub:RSUD Uji', wording('id'))).toBe('(hub fasilitas RSUD Uji)');
+    expect(actorText('hub:RSUD Uji', wording('en'))).toBe('(facility hub RSUD Uji)');
+    expect(actorText('cli:root', wording('id'))).toBe('(baris perintah, pengguna root)');
+    expect(actorText('cli:root', wording('en'))).toBe('(command line, user root)');
+    expect(actorText('loket:recheck', wording('id'))).toBe('(cek ulang BPJS otomatis)');
+    expect(actorText('loket:recheck', wording('en'))).toBe('(automatic BPJS re-check)');
+  });
   it.each(WORDINGS)('words a slip shown behind the lock screen, and one refused there (%s)', (_name, wording) => {
     const slipView = entry('print', { method: 'slipHtml', kind: 'view', visitId: 9, locked: true });
     expect(detailText(slipView, wording('id'))).toBe('slip dilihat di layar terkunci');
