@@ -36,7 +36,7 @@ export interface DaftarArgs {
 export interface DaftarResult {
   /** `clockBackMinutes`: this PC's clock is that far behind the day's latest registration (RegisteredVisit). */
   visit: { id: string; queueNumber: string; unit: string; serviceDate: string; payer: Payer; clockBackMinutes?: number };
-  patient: { id: string; mrn: string; nik: string | null; name: string };
+  patient: { id: string; mrn: string; oldMrn: string | null; nik: string | null; name: string };
   verdict: Verdict | null;
   created: boolean;
 }
@@ -126,7 +126,7 @@ async function registerWalkIn(core: Core, request: Request, lang: Lang): Promise
   }
   return {
     visit: { id: visit.uid, queueNumber: visit.queue, unit: visit.unit, serviceDate: visit.serviceDate, payer: visit.payer, ...(visit.clockBackMinutes === undefined ? {} : { clockBackMinutes: visit.clockBackMinutes }) },
-    patient: { id: patient.uid, mrn: patient.mrn, nik: patient.nik, name: patient.name },
+    patient: { id: patient.uid, mrn: patient.mrn, oldMrn: patient.oldMrn ?? null, nik: patient.nik, name: patient.name },
     verdict,
     created,
   };

@@ -34,7 +34,7 @@ describe('loket daftar --rm-lama (the old RM of a facility that moved from paper
   it('saves the old RM on a new record; a new record for an old RM held is refused naming the holder; --new goes on', async () => {
     const rina = await daftar('--name', 'RINA MARLINA', '--dob', '1975-06-06', '--rm-lama', 'No. RM 000003', '--unit', 'UMUM');
     expect(rina.code).toBe(0);
-    expect(rina.data[0]).toMatchObject({ created: true });
+    expect(rina.data[0]).toMatchObject({ created: true, patient: { oldMrn: '000003' } });
     expect(await oldMrnOf(mrnOf(rina))).toBe('000003');
 
     // Another name and date, the same card number typed otherwise: RINA's record is named, first, with why.
@@ -54,7 +54,7 @@ describe('loket daftar --rm-lama (the old RM of a facility that moved from paper
   it('puts the old RM on the record registered on when it has none; one it has stays', async () => {
     const sri = await daftar('--name', 'SRI WAHYUNI', '--dob', '1950-01-01', '--unit', 'LANSIA');
     const again = await daftar('--rm', mrnOf(sri), '--rm-lama', 'B/0013', '--unit', 'UMUM');
-    expect(again.data[0]).toMatchObject({ created: false, patient: { mrn: mrnOf(sri) } });
+    expect(again.data[0]).toMatchObject({ created: false, patient: { mrn: mrnOf(sri), oldMrn: 'B/0013' } });
     expect(await oldMrnOf(mrnOf(sri))).toBe('B/0013');
     const byName = await daftar('--name', 'SRI WAHYUNI', '--dob', '1950-01-01', '--rm-lama', '000999', '--unit', 'GIGI');
     expect(byName.data[0]).toMatchObject({ created: false, patient: { mrn: mrnOf(sri) } });
