@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Counter } from './support/counter';
 import { layoutProblems } from './support/layout';
-import { APBD } from './support/lists';
+import { APBD, STRANGER_NIK } from './support/lists';
 import { useCounters } from './support/ui';
 
 // papertester F2: a new record (F2, or an emergency's identity typed) with an old RM ("RM lama")
@@ -112,5 +112,20 @@ describe('an old RM another record holds, typed for a new record', () => {
     await expect.poll(() => identify.count()).toBe(0);
     const budi = c.harness.core.db.prepare("SELECT old_mrn AS oldMrn FROM patients WHERE name = 'BUDI SANTOSO'").get();
     expect(budi).toEqual({ oldMrn: '000003' });
+  });
+
+  it('F2 with the NIK of a record here: the old RM typed goes on that record (it has none), never dropped', async () => {
+    const c = await open();
+    const { page } = c;
+    const halimah = await c.harness.core.createPatient({ name: 'HALIMAH UTOMO', nik: STRANGER_NIK, dob: '1999-01-01', sex: 'P' });
+    await page.keyboard.press('F2');
+    const form = page.getByTestId('new-patient-form');
+    await form.waitFor();
+    await page.keyboard.type('HALIMAH UTOMO');
+    await form.locator('input[name="nik"]').fill(STRANGER_NIK);
+    await form.locator('input[name="oldMrn"]').fill('B/0451');
+    await form.locator('input[name="name"]').press('Enter');
+    await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+    expect((await c.harness.core.findPatient({ mrn: halimah.mrn }))?.oldMrn).toBe('B/0451');
   });
 });

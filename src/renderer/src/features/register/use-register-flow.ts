@@ -94,9 +94,12 @@ export function useRegisterFlow(
     async (identity: Identity, skipDuplicates = false): Promise<void> => {
       dispatch({ type: 'busy' });
       const next = await resolveIdentity(loket, identity, skipDuplicates, () => alive.current);
+      // The typed NIK or card is a record here: what the form adds and the record lacks (an old RM,
+      // a birth date) goes on it, as with "Pakai data ini"; never dropped without a word.
+      if (next?.type === 'patient') return takeDuplicate(next.patient, identity);
       if (next) await toStep(next);
     },
-    [toStep],
+    [toStep, takeDuplicate],
   );
 
   // The first step runs once per subject (the panel is re-mounted for another patient).
