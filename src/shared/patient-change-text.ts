@@ -13,13 +13,18 @@ function shown(field: string, value: string | undefined, w: DetailWording): stri
 }
 
 /**
- * A `patient-change` entry (updatePatient) in words: "data pasien diubah: nama: SITI NURANI →
+ * A `patient-change` entry (updatePatient; `hubLateEdit`: what the hub carried from a late edit of a merged record) in words: "data pasien diubah: nama: SITI NURANI →
  * SITI NUR'AINI; NIK: 3671••••••••0035 → 3671••••••••0036", each field by its name in the
  * screen's language, the values before and after as stored (aligned with `fields`).
  */
 export function patientChangeText(d: AuditDetail, w: DetailWording): string {
   const before = list(d.before);
   const after = list(d.after);
+  const named = (fields: unknown): string => list(fields).map((f) => w.t(`patientEdit.fields.${f}`, { defaultValue: f })).join(', ');
+  if (d.method === 'hubLateEdit') {
+    const kept = list(d.notCarried).length > 0 ? w.t('patientEdit.auditLateEditKept', { fields: named(d.notCarried) }) : '';
+    return [w.t('patientEdit.auditLateEdit', { merged: typeof d.mergedMrn === 'string' ? d.mergedMrn : '–', fields: named(d.fields) }), kept].filter(Boolean).join(' · ');
+  }
   const changes = list(d.fields).map((field, i) =>
     w.t('patientEdit.auditChange', { field: w.t(`patientEdit.fields.${field}`, { defaultValue: field }), before: shown(field, before[i], w), after: shown(field, after[i], w) }),
   );

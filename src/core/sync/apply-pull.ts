@@ -9,6 +9,7 @@ import type { Db } from '../store/open-database';
 import { keepDeferred, withDeferred, type Deferred, type DeferrableList } from './pull-deferred';
 import { hubSettingsOver } from './hub-settings-over';
 import { noteMergeReversed } from './merge-reversed';
+import { recordLateEditCarried } from './late-edit-audit';
 import { setCursor } from './sync-state.repo';
 
 export interface PullApplied {
@@ -111,9 +112,11 @@ class PullRound {
       else this.saveAlias(alias.mrn, patientId);
     }
     for (const notice of response.notices) {
-      this.db
+      const params = shownParams(notice.params);
+      const { changes } = this.db
         .prepare('INSERT INTO hub_notices (uid, kind, at, subjects, params) VALUES (?, ?, ?, ?, ?) ON CONFLICT(uid) DO NOTHING')
-        .run(notice.uid, notice.kind, notice.at, JSON.stringify(notice.subjects), JSON.stringify(shownParams(notice.params)));
+        .run(notice.uid, notice.kind, notice.at, JSON.stringify(notice.subjects), JSON.stringify(params));
+      if (changes === 1) recordLateEditCarried(this.db, this.now, { kind: notice.kind, params });
       this.applied += 1;
     }
     const settings = response.settings ? this.applyFacilitySettings(response.settings) : null;

@@ -1,6 +1,6 @@
 import { normalizeName } from '../../shared/names';
 import { mergeSameIdentity, patientArrived } from './merge';
-import { addNotice } from './notices';
+import { carryLateEdit } from './late-edit';
 import { applied, NEXT_REV, type OpOf, type OpOutcome, type PushTx } from './tx';
 
 type PushedPatient = OpOf<'patient'>['record'];
@@ -48,7 +48,7 @@ export async function applyPatientOp(tx: PushTx, op: OpOf<'patient'>): Promise<O
   );
   const changed = rows[0];
   if (changed?.gained && changed.live) await mergeSameIdentity(tx.client, r.uid, tx.now);
-  if (changed && !changed.live && changed.changed.length > 0) await noticeLateEdit(tx, r.uid, changed.changed);
+  if (changed && !changed.live && changed.changed.length > 0) await carryLateEdit(tx, r.uid, changed.changed);
   return applied;
 }
 
@@ -58,27 +58,3 @@ const CHANGED_FIELDS = `array_remove(ARRAY[
   CASE WHEN before.card IS DISTINCT FROM p.card THEN 'card' END, CASE WHEN before.dob IS DISTINCT FROM p.dob THEN 'dob' END,
   CASE WHEN before.sex IS DISTINCT FROM p.sex THEN 'sex' END, CASE WHEN before.address IS DISTINCT FROM p.address THEN 'address' END,
   CASE WHEN before.old_mrn IS DISTINCT FROM p.old_mrn THEN 'oldMrn' END], NULL) AS changed`;
-
-/**
- * An edit of a record already merged (made at a counter that had not pulled the merge yet,
- * papertester F7) changes only that record, which nobody finds any more but by its RM and old RM:
- * the survivor keeps its own fields. Every counter is told which fields were not applied to the
- * survivor, so a clerk re-enters what is right (a `patient-merged` notice with `changed`: an older
- * counter still shows it as the merge it is).
- */
-async function noticeLateEdit(tx: PushTx, uid: string, changed: string[]): Promise<void> {
-  const { rows } = await tx.client.query<{ mergedMrn: string; mergedName: string; survivorUid: string; survivorMrn: string; name: string }>(
-    `SELECT m.mrn AS "mergedMrn", m.name AS "mergedName", s.uid AS "survivorUid", s.mrn AS "survivorMrn", s.name
-     FROM patients m JOIN patients s ON s.uid = m.merged_into WHERE m.uid = $1`,
-    [uid],
-  );
-  const pair = rows[0];
-  if (!pair) return;
-  await addNotice(tx.client, 'patient-merged', tx.now, [pair.survivorUid, uid], {
-    survivorMrn: pair.survivorMrn,
-    mergedMrn: pair.mergedMrn,
-    name: pair.name,
-    mergedName: pair.mergedName,
-    changed: changed.join(','),
-  });
-}

@@ -12,6 +12,8 @@ export const PATIENT_EDIT_WORDS = {
     auditChange: '{{field}}: {{before}} → {{after}}',
     auditIdentity: 'identitas pasien gawat darurat dilengkapi: {{changes}}',
     auditJoined: 'kunjungan dipindah dari catatan sementara RM {{mrn}} ke catatan pasien yang sudah ada',
+    auditLateEdit: 'dari hub: perubahan pada RM {{merged}} (sudah digabung ke RM ini) dibawa ke RM ini: {{fields}}',
+    auditLateEditKept: 'tidak dibawa (isi sendiri dengan F3 bila benar): {{fields}}',
   },
   en: {
     fields: { name: 'name', nik: 'NIK', card: 'card no.', dob: 'birth date', sex: 'sex', address: 'address', oldMrn: 'old record no.' },
@@ -19,6 +21,8 @@ export const PATIENT_EDIT_WORDS = {
     auditChange: '{{field}}: {{before}} → {{after}}',
     auditIdentity: 'emergency patient identified: {{changes}}',
     auditJoined: 'visit moved from the temporary record MRN {{mrn}} onto the existing patient record',
+    auditLateEdit: 'from the hub: a change to MRN {{merged}} (already merged into this MRN) carried to this MRN: {{fields}}',
+    auditLateEditKept: 'not carried (enter with F3 if right): {{fields}}',
   },
 } as const satisfies Record<Lang, unknown>;
 

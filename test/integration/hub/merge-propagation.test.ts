@@ -53,18 +53,18 @@ describe('a merge made at a counter reaches the hub and every counter', () => {
     // The old card's RM at B finds the survivor, with the note; the name search lists one record.
     expect((await callOk(b, 'lookup', { query: dewi.patient.mrn })).patient).toMatchObject({ mrn: dewy.patient.mrn, mergedMrn: dewi.patient.mrn });
     expect((await callOk(b, 'lookup', { query: 'DEWI LESTARI', dob: '1992-12-03' })).ownMatches?.map((p) => p.mrn)).toEqual([dewy.patient.mrn]);
-    // The old RM given there late (papertester F7) finds the survivor at both counters.
+    // The old RM given there late (papertester F7) is the survivor's now (it had none): it finds it at both counters.
     for (const c of [a, b]) {
       const byOld = await callOk(c, 'lookup', { query: 'RM lama 000999' });
-      expect(byOld.patient ?? byOld.ownMatches?.[0]).toMatchObject({ mrn: dewy.patient.mrn, matchedOldMrn: '000999', mergedMrn: dewi.patient.mrn });
+      expect(byOld.patient ?? byOld.ownMatches?.[0]).toMatchObject({ mrn: dewy.patient.mrn, oldMrn: '000999' });
     }
     // Every counter was told (the hub's notice).
     expect((await callOk(b, 'hubNotices', {})).some((n) => n.kind === 'patient-merged')).toBe(true);
-    // The late edit was not applied to the survivor: every counter is told which fields (papertester F7).
+    // The late edit's fields the survivor lacked were carried to it: every counter is told which (papertester F7).
     for (const c of [a, b]) {
-      expect((await callOk(c, 'hubNotices', {})).find((n) => n.params.changed)).toMatchObject({
+      expect((await callOk(c, 'hubNotices', {})).find((n) => n.params.carried)).toMatchObject({
         kind: 'patient-merged',
-        params: { mergedMrn: dewi.patient.mrn, survivorMrn: dewy.patient.mrn, changed: 'address,oldMrn' },
+        params: { mergedMrn: dewi.patient.mrn, survivorMrn: dewy.patient.mrn, carried: 'address,oldMrn' },
       });
     }
   });

@@ -37,6 +37,15 @@ describe('the hub notices in words', () => {
     expect(hubNoticeText(late, wording(tEn))).toContain('(address, old record no.) was not applied to MRN 208403');
   });
 
+  it('words a late edit carried to the survivor, then what was not (papertester F7)', () => {
+    const late = notice('patient-merged', { survivorMrn: '208403', mergedMrn: '208404', name: 'IWAN FALS', mergedName: 'IWAN FALS', carried: 'address,oldMrn', changed: 'name' });
+    expect(hubNoticeText(late, wording(tId))).toBe(
+      'RM 208404 sudah digabung ke RM 208403 (IWAN FALS) saat perubahan padanya tiba: alamat, RM lama dibawa ke RM 208403. Perubahan pada RM 208404 (nama) tidak diterapkan ke RM 208403 (IWAN FALS): RM 208404 sudah digabung ke RM 208403. Periksa data RM 208403 dan ubah bila perlu (F3).',
+    );
+    const carriedOnly = notice('patient-merged', { survivorMrn: '208403', mergedMrn: '208404', name: 'IWAN FALS', mergedName: 'IWAN FALS', carried: 'address' });
+    expect(hubNoticeText(carriedOnly, wording(tEn))).toBe('MRN 208404 had been merged into MRN 208403 (IWAN FALS) when a change to it arrived: address carried over to MRN 208403.');
+  });
+
   it('patient-merged says which RM became which, and that the old number still finds the patient', () => {
     const n = notice('patient-merged', { survivorMrn: 'RM-000012', mergedMrn: 'RM-000340', name: 'SITI AMINAH', mergedName: 'SITI AMINAH' });
     expect(hubNoticeText(n, wording(tId))).toBe('Dua rekam medis digabung: RM RM-000340 kini RM RM-000012 (SITI AMINAH). Nomor lama tetap bisa dicari.');

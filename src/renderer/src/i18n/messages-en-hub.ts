@@ -66,6 +66,7 @@ export const hubEn: Pick<UiMessages, 'hub'> = {
       failed: 'The notices could not be loaded',
       markFailed: 'Not marked as seen',
       merged: 'Two medical records merged: MRN {{mergedMrn}} is now MRN {{survivorMrn}} ({{name}}). The old number can still be searched.',
+      mergedEditCarried: 'MRN {{mergedMrn}} had been merged into MRN {{survivorMrn}} ({{name}}) when a change to it arrived: {{fields}} carried over to MRN {{survivorMrn}}.',
       mergedEdit: 'A change to MRN {{mergedMrn}} ({{fields}}) was not applied to MRN {{survivorMrn}} ({{name}}): MRN {{mergedMrn}} had been merged into MRN {{survivorMrn}}. Check the data of MRN {{survivorMrn}} and correct it if needed (F3).',
       mergedOtherName: 'Two medical records merged: MRN {{mergedMrn}} ({{mergedName}}) is now MRN {{survivorMrn}} ({{name}}). The old number can still be searched.',
       duplicateNameDob: 'Maybe the same person: {{name}}, born {{dob}}, has MRN {{mrn}} and MRN {{otherMrns}}. Check the identity; the records are not merged by themselves.',

@@ -65,6 +65,7 @@ export const hubId = {
       failed: 'Pemberitahuan tidak bisa dimuat',
       markFailed: 'Tanda "sudah dilihat" tidak tersimpan',
       merged: 'Dua rekam medis digabung: RM {{mergedMrn}} kini RM {{survivorMrn}} ({{name}}). Nomor lama tetap bisa dicari.',
+      mergedEditCarried: 'RM {{mergedMrn}} sudah digabung ke RM {{survivorMrn}} ({{name}}) saat perubahan padanya tiba: {{fields}} dibawa ke RM {{survivorMrn}}.',
       mergedEdit: 'Perubahan pada RM {{mergedMrn}} ({{fields}}) tidak diterapkan ke RM {{survivorMrn}} ({{name}}): RM {{mergedMrn}} sudah digabung ke RM {{survivorMrn}}. Periksa data RM {{survivorMrn}} dan ubah bila perlu (F3).',
       mergedOtherName: 'Dua rekam medis digabung: RM {{mergedMrn}} ({{mergedName}}) kini RM {{survivorMrn}} ({{name}}). Nomor lama tetap bisa dicari.',
       duplicateNameDob: 'Mungkin orang yang sama: {{name}}, lahir {{dob}}, ada di RM {{mrn}} dan RM {{otherMrns}}. Periksa identitasnya; rekam medis tidak digabung sendiri.',

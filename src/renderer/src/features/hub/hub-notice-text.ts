@@ -26,8 +26,13 @@ export function hubNoticeText(notice: HubNoticeView, w: NoticeWording): string {
   for (const key of PARAMS) p[key] = given[key] || '?';
   switch (notice.kind) {
     case 'patient-merged':
-      // A late edit of the merged record (its fields not applied to the survivor): which ones, in words.
-      if (given.changed) return w.t('hub.notices.mergedEdit', { ...p, fields: given.changed.split(',').map((f) => w.t(`patientEdit.fields.${f}`, { defaultValue: f })).join(', ') });
+      // A late edit of the merged record: the fields carried to the survivor, then the ones not applied, in words.
+      if (given.carried || given.changed) {
+        const named = (fields: string) => fields.split(',').map((f) => w.t(`patientEdit.fields.${f}`, { defaultValue: f })).join(', ');
+        const carried = given.carried ? w.t('hub.notices.mergedEditCarried', { ...p, fields: named(given.carried) }) : '';
+        const kept = given.changed ? w.t('hub.notices.mergedEdit', { ...p, fields: named(given.changed) }) : '';
+        return [carried, kept].filter(Boolean).join(' ');
+      }
       // The merged record's own name only when it differs (a typo fixed by the merge is worth seeing).
       return given.mergedName && given.mergedName !== given.name ? w.t('hub.notices.mergedOtherName', p) : w.t('hub.notices.merged', p);
     case 'possible-duplicate':
