@@ -86,6 +86,32 @@ describe('applying a pull', () => {
     db.close();
   });
 
+  it('a merge pulled while the merged record has an unpushed edit here waits: the edit goes to the hub first (papertester F7)', () => {
+    const db = enrolledCounterDb(tempDir());
+    const local = createPatient(db, { name: 'Siti', nik: NIK }, SETTINGS, NOW);
+    pushAll(db);
+    db.prepare('UPDATE patients SET address = ?, old_mrn = ? WHERE id = ?').run('JL. MAWAR 9', '000999', local.id); // not pushed yet
+    const survivor = pulledPatient({ rev: 7, mrn: '000900', name: 'SITI AMINAH' });
+    const merged = pulledPatient({ rev: 8, uid: uidOf(db, 'patients', local.id), mrn: local.mrn, nik: null, name: 'SITI', mergedInto: survivor.uid });
+    expect(applyPull(db, pullResponse({ cursor: 8, patients: [survivor, merged] }))).toMatchObject({ kept: 1 });
+    expect(findPatient(db, { id: local.id })).toMatchObject({ address: 'JL. MAWAR 9', oldMrn: '000999' });
+    expect(readOutbox(db, 10).ops.map((op) => op.kind)).toEqual(['patient']);
+    db.close();
+  });
+
+  it("records in the trail, once, what the hub carried from a late edit of a merged record onto the survivor", () => {
+    const db = enrolledCounterDb(tempDir());
+    const params = { survivorMrn: '000900', mergedMrn: '000901', name: 'SITI AMINAH', mergedName: 'SITI', carried: 'address,oldMrn', changed: 'name' };
+    const notice = { uid: newUid(), kind: 'patient-merged' as const, at: NOW.toISOString(), subjects: [newUid(), newUid()], params, rev: 3 };
+    applyPull(db, pullResponse({ cursor: 3, notices: [notice] }));
+    applyPull(db, pullResponse({ cursor: 3, notices: [notice] })); // pulled again: no second entry
+    const entries = db.prepare(`SELECT actor, subject, detail FROM audit_log WHERE action = 'patient-change'`).all() as { actor: string; subject: string; detail: string }[];
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.subject).toBe('000900');
+    expect(JSON.parse(entries[0]!.detail)).toMatchObject({ method: 'hubLateEdit', mergedMrn: '000901', fields: ['address', 'oldMrn'], notCarried: ['name'], source: 'hub' });
+    db.close();
+  });
+
   it('defers a pulled patient whose NIK is that of a local patient the hub has not seen, until the push', () => {
     const db = enrolledCounterDb(tempDir());
     const local = createPatient(db, { name: 'Siti', nik: NIK }, SETTINGS, NOW); // still in the outbox
