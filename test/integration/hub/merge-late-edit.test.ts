@@ -83,4 +83,21 @@ describe('an edit of a record merged meanwhile at another counter (papertester F
       expect(await lateEditEntries(c)).toEqual([]);
     }
   });
+
+  it('a NIK and card given late, that nobody else holds, go to the survivor: its NIK finds it at both counters', async () => {
+    const { hub, a, b } = await hubWithTwoCounters(testbed, 'merge_late_nik');
+    const budi = await callOk(a, 'registerNewPatient', { identity: { name: 'BUDI SANTOSO', dob: '1975-05-05', sex: 'L' }, unit: 'UMUM', verdict: null });
+    const budy = await callOk(a, 'registerNewPatient', { identity: { name: 'BUDY SANTOSO', dob: '1975-05-05', sex: 'L' }, unit: 'UMUM', verdict: null });
+    for (const c of [a, b]) await callOk(c, 'syncNow', {});
+    await callOk(a, 'mergePatients', { survivorId: idAt(a, budi.patient.uid), mergedId: idAt(a, budy.patient.uid) });
+    await callOk(a, 'syncNow', {});
+    await callOk(b, 'updatePatient', { patientId: idAt(b, budy.patient.uid), changes: { nik: '3673010505750007', card: '0001234567890' } });
+    for (const c of [b, a, b]) await callOk(c, 'syncNow', {});
+
+    expect((await hub.pg.query('SELECT nik, card FROM patients WHERE uid = $1', [budi.patient.uid])).rows[0]).toEqual({ nik: '3673010505750007', card: '0001234567890' });
+    for (const c of [a, b]) {
+      expect((await callOk(c, 'lookup', { query: '3673010505750007' })).patient).toMatchObject({ mrn: budi.patient.mrn });
+      expect((await callOk(c, 'hubNotices', {})).find((n) => n.params.carried)?.params).toMatchObject({ carried: 'nik,card' });
+    }
+  });
 });
