@@ -268,7 +268,7 @@ describe('counters sharing a facility hub', () => {
     // The record made first (B's) survives with its RM.
     const [survivor, merged] = [atB.mrn, atA.mrn];
     expect(await notice.locator('.hub-notice__text').textContent()).toContain(
-      `Dua rekam medis digabung: RM ${merged} kini RM ${survivor} (${SITI.name}). Nomor lama tetap bisa dicari.`,
+      `Dua rekam medis digabung: RM ${merged} kini RM ${survivor} (${SITI.name}). RM ${merged} tetap bisa dicari.`,
     );
     for (const size of [{ width: 1366, height: 768 }, { width: 1024, height: 768 }]) {
       await page.setViewportSize(size);

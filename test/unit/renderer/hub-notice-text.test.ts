@@ -48,11 +48,11 @@ describe('the hub notices in words', () => {
 
   it('patient-merged says which RM became which, and that the old number still finds the patient', () => {
     const n = notice('patient-merged', { survivorMrn: 'RM-000012', mergedMrn: 'RM-000340', name: 'SITI AMINAH', mergedName: 'SITI AMINAH' });
-    expect(hubNoticeText(n, wording(tId))).toBe('Dua rekam medis digabung: RM RM-000340 kini RM RM-000012 (SITI AMINAH). Nomor lama tetap bisa dicari.');
-    expect(hubNoticeText(n, wording(tEn))).toBe('Two medical records merged: MRN RM-000340 is now MRN RM-000012 (SITI AMINAH). The old number can still be searched.');
+    expect(hubNoticeText(n, wording(tId))).toBe('Dua rekam medis digabung: RM RM-000340 kini RM RM-000012 (SITI AMINAH). RM RM-000340 tetap bisa dicari.');
+    expect(hubNoticeText(n, wording(tEn))).toBe('Two medical records merged: MRN RM-000340 is now MRN RM-000012 (SITI AMINAH). MRN RM-000340 can still be searched.');
     // A merge that joined two spellings shows both names.
     const other = notice('patient-merged', { survivorMrn: '000012', mergedMrn: '000340', name: 'SITI AMINAH', mergedName: 'SITI AMINA' });
-    expect(hubNoticeText(other, wording(tId))).toBe('Dua rekam medis digabung: RM 000340 (SITI AMINA) kini RM 000012 (SITI AMINAH). Nomor lama tetap bisa dicari.');
+    expect(hubNoticeText(other, wording(tId))).toBe('Dua rekam medis digabung: RM 000340 (SITI AMINA) kini RM 000012 (SITI AMINAH). RM 000340 tetap bisa dicari.');
   });
 
   it('possible-duplicate is worded per reason: same name and birth date, or one RM for two people', () => {
