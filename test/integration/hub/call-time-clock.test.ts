@@ -1,13 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src/core/core';
-import { transportFor } from '../../../src/core/sync/enroll';
-import { readHubConfig } from '../../../src/hub/hub-config';
-import { startHub, type RunningHub } from '../../../src/hub/hub-main';
+import type { Core } from '../../../src/core/core';
+import type { RunningHub } from '../../../src/hub/hub-main';
 import { facilityDays } from '../../../src/hub/register/reports';
 import { useHubTestbed } from '../../helpers/hub-testbed';
 import { callOk } from '../audit/audit-core';
-import { hubFetch } from './service-fetch';
+import { hubWithAdmin, skewedCounter } from './skewed-counter';
 
 /**
  * The wait (arrival to call) is an outpatient figure a hospital reports. Arrival was already on the
@@ -22,31 +19,7 @@ import { hubFetch } from './service-fetch';
 const bed = useHubTestbed('loket-call-time-clock-');
 const HOUR = 3_600_000;
 
-async function hubWithAdmin(): Promise<{ hub: RunningHub; admin: string }> {
-  const dataDir = bed.tempDir();
-  const hub = await startHub({ pgUrl: await bed.server().createDatabase(`call_time_clock_${bed.hubs.length}_${Date.now()}`), dataDir, host: '127.0.0.1', port: 0, facility: 'Puskesmas Uji' });
-  bed.hubs.push(hub);
-  return { hub, admin: `Admin ${readHubConfig(dataDir)!.adminKey}` };
-}
-
-/** A counter core whose computer's clock is `aheadMs` ahead of the real one (negative: behind), enrolled at the hub. */
-async function counter(hub: RunningHub, admin: string, name: string, aheadMs: number): Promise<Core> {
-  const core = createCore({
-    dbPath: join(bed.tempDir(), 'loket.db'),
-    workerScript: null,
-    bpjsBackground: false,
-    hubBackground: false,
-    clerk: name,
-    actor: { username: 'ani', role: 'admin' },
-    now: () => new Date(Date.now() + aheadMs),
-    hubTransport: (credential, standing) => transportFor(credential, { outboxBacklog: standing.outboxBacklog, clock: () => Date.now() + aheadMs }),
-  });
-  bed.cores.push(core);
-  const added = await hubFetch(hub.urls[0]!, 'POST', '/v1/admin/counters', { authorization: admin, body: { name } });
-  await callOk(core, 'enrollHub', { code: (added.json as { code: string }).code });
-  await callOk(core, 'syncNow', {});
-  return core;
-}
+const counter = (hub: RunningHub, admin: string, name: string, aheadMs: number): Promise<Core> => skewedCounter(bed, hub, admin, name, aheadMs);
 
 async function register(core: Core, name: string): Promise<{ serviceDate: string }> {
   const patient = await callOk(core, 'createPatient', { name, dob: '1990-07-07' });
@@ -78,7 +51,7 @@ const facilityHourNow = (): number => Number(new Intl.DateTimeFormat('en-GB', { 
 describe('the call time when a calling counter\'s clock is an hour off', () => {
   it('a call from a PC an hour fast ends the wait on the hub\'s clock: at that PC before it is sent, at the hub, at every counter', async () => {
     const sameDay = facilityHourNow() !== 23;
-    const { hub, admin } = await hubWithAdmin();
+    const { hub, admin } = await hubWithAdmin(bed, `call_time_clock_${Date.now()}`);
     const onTime = await counter(hub, admin, 'Loket Tepat', 0);
     const fast = await counter(hub, admin, 'Loket Cepat', HOUR);
     const { serviceDate: day } = await register(onTime, 'PASIEN DIPANGGIL CEPAT');
@@ -113,7 +86,7 @@ describe('the call time when a calling counter\'s clock is an hour off', () => {
   });
 
   it('a call from a PC an hour slow neither shortens the wait at the hub nor passes for the first call', async () => {
-    const { hub, admin } = await hubWithAdmin();
+    const { hub, admin } = await hubWithAdmin(bed, `call_time_clock_${Date.now()}`);
     const onTime = await counter(hub, admin, 'Loket Tepat', 0);
     const slow = await counter(hub, admin, 'Loket Lambat', -HOUR);
     const { serviceDate: day } = await register(onTime, 'PASIEN PANGGIL DUA KALI');
