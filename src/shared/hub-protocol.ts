@@ -112,6 +112,8 @@ export const visitRecord = z.object({
    * clock when the registering counter's clock was off; the queue orders by it (src/shared/queue-clock.ts).
    */
   queueAt: instant.nullable().optional(),
+  /** Set by the hub only, as `queueAt`: the first call on the hub's clock when the calling counter's clock was off; the waits end there. */
+  calledHubAt: instant.nullable().optional(),
 });
 export type VisitRecord = z.infer<typeof visitRecord>;
 

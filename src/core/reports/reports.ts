@@ -2,7 +2,7 @@ import { PAYERS, type Payer } from '../../shared/counter';
 import type { DailyRecap, EqualServiceLine, EqualServiceReport, Recap, RegisterRow } from '../../shared/reports';
 import { queueLabel, type CounterSettings } from '../../shared/settings';
 import type { Db } from '../store/open-database';
-import { arrivedAtMs } from '../../shared/queue-clock';
+import { minutesWaited } from '../../shared/queue-clock';
 import { hubClockAheadS } from '../sync/sync-state.repo';
 
 interface Row {
@@ -19,6 +19,7 @@ interface Row {
   registeredAt: string;
   queueAt: string | null;
   calledAt: string | null;
+  calledHubAt: string | null;
   servedAt: string | null;
   registeredBy: string;
 }
@@ -28,7 +29,7 @@ export function register(db: Db, from: string, to: string = from): RegisterRow[]
   const rows = db
     .prepare(
       `SELECT v.id AS visitId, v.service_date AS serviceDate, v.queue_prefix AS prefix, v.queue_no AS no, v.unit, v.emergency,
-         p.mrn, p.name, v.payer, v.status, v.registered_at AS registeredAt, v.queue_at AS queueAt, v.called_at AS calledAt, v.served_at AS servedAt,
+         p.mrn, p.name, v.payer, v.status, v.registered_at AS registeredAt, v.queue_at AS queueAt, v.called_at AS calledAt, v.called_hub_at AS calledHubAt, v.served_at AS servedAt,
          v.registered_by AS registeredBy
        FROM visits v JOIN patients p ON p.id = v.patient_id
        WHERE v.service_date BETWEEN ? AND ? ORDER BY v.service_date, v.registered_at, v.id`,
@@ -48,19 +49,10 @@ export function register(db: Db, from: string, to: string = from): RegisterRow[]
     registeredAt: r.registeredAt,
     calledAt: r.calledAt,
     servedAt: r.servedAt,
-    waitMinutes: waitOf(r, hubAhead),
+    // From arrival to the call, both on the hub's clock (minutesWaited); a serve without a call, by an older Loket, ends it.
+    waitMinutes: minutesWaited(r, r.servedAt, hubAhead),
     registeredBy: r.registeredBy,
   }));
-}
-
-/**
- * Minutes from arrival (on the hub's clock when the registering counter's was off: arrivedAtMs) to the call; null while never called. A visit served without a call
- * gets its serve time as call time (queue.ts); one served so by an older Loket has only its serve
- * time, and waited until then: the queue screen has always counted it so.
- */
-function waitOf(r: Pick<Row, 'registeredAt' | 'queueAt' | 'calledAt' | 'servedAt'>, hubAhead: number | null): number | null {
-  const until = r.calledAt ?? r.servedAt;
-  return until ? Math.max(0, Math.round((Date.parse(until) - arrivedAtMs(r.registeredAt, r.queueAt, hubAhead)) / 60_000)) : null;
 }
 
 /** The recap of a range of local dates by unit, payer, local hour and day; cancelled visits counted apart. */

@@ -281,18 +281,20 @@ class PullRound {
     // move after midnight carries last night's IGD patient into today): taken as the hub has them.
     // Never dropped for its number: both slips were printed. Reported once, when it arrives.
     // Its queue order time is the hub's (measured on the push); an older hub sends none and this counter's own stays.
+    // So is its first call on the hub's clock; this counter's own estimate stays only for the same call (an older hub).
     if (localId === null && this.db.prepare('SELECT 1 FROM visits WHERE service_date = ? AND unit = ? AND queue_prefix = ? AND queue_no = ?').get(v.serviceDate, v.unit, v.queuePrefix, v.queueNo)) {
       this.conflicts.push(v.uid);
     }
     this.db
       .prepare(
-        `INSERT INTO visits (uid, patient_id, service_date, unit, queue_prefix, queue_no, emergency, payer, verdict, verdict_source, status, registered_at, registered_by, called_at, served_at, cancelled_at, recalls, recalled_at, queue_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO visits (uid, patient_id, service_date, unit, queue_prefix, queue_no, emergency, payer, verdict, verdict_source, status, registered_at, registered_by, called_at, served_at, cancelled_at, recalls, recalled_at, queue_at, called_hub_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(uid) DO UPDATE SET patient_id = excluded.patient_id, service_date = excluded.service_date, unit = excluded.unit, queue_prefix = excluded.queue_prefix, queue_no = excluded.queue_no, payer = excluded.payer, verdict = excluded.verdict, verdict_source = excluded.verdict_source,
            status = excluded.status, called_at = excluded.called_at, served_at = excluded.served_at, cancelled_at = excluded.cancelled_at,
-           recalls = excluded.recalls, recalled_at = excluded.recalled_at, queue_at = coalesce(excluded.queue_at, visits.queue_at)`,
+           recalls = excluded.recalls, recalled_at = excluded.recalled_at, queue_at = coalesce(excluded.queue_at, visits.queue_at),
+           called_hub_at = CASE WHEN excluded.called_at IS visits.called_at THEN coalesce(excluded.called_hub_at, visits.called_hub_at) ELSE excluded.called_hub_at END`,
       )
-      .run(v.uid, patientId, v.serviceDate, v.unit, v.queuePrefix, v.queueNo, v.emergency ? 1 : 0, v.payer, v.verdict, v.verdictSource, v.status, v.registeredAt, v.registeredBy, v.calledAt, v.servedAt, v.cancelledAt, v.recalls ?? 0, v.recalledAt ?? null, v.queueAt ?? null);
+      .run(v.uid, patientId, v.serviceDate, v.unit, v.queuePrefix, v.queueNo, v.emergency ? 1 : 0, v.payer, v.verdict, v.verdictSource, v.status, v.registeredAt, v.registeredBy, v.calledAt, v.servedAt, v.cancelledAt, v.recalls ?? 0, v.recalledAt ?? null, v.queueAt ?? null, v.calledHubAt ?? null);
     this.applied += 1;
   }
 

@@ -1,5 +1,5 @@
 import type { Db } from '../store/open-database';
-import { QUEUE_CLOCK_TOLERANCE_S } from '../../shared/queue-clock';
+import { QUEUE_CLOCK_TOLERANCE_S, queueOrderTime } from '../../shared/queue-clock';
 import { queueHistory } from './history';
 
 /** Where this counter stands with its hub (one row, see migration 008). */
@@ -51,6 +51,15 @@ export function setRegisterEpoch(db: Db, epoch: string): void {
  */
 export function hubClockAheadS(db: Db): number | null {
   return (db.prepare('SELECT hub_clock_ahead_s FROM sync_state WHERE id = 1').pluck().get() as number | null | undefined) ?? null;
+}
+
+/**
+ * An instant of this computer's clock (a registration, a call) on the hub's, from the last
+ * difference seen; null when within the tolerance or not known (the time as written stands).
+ */
+export function onHubClock(db: Db, at: string): string | null {
+  const hubAhead = hubClockAheadS(db);
+  return hubAhead === null ? null : queueOrderTime(at, -hubAhead);
 }
 
 /** Written after every round that got through, from the hub's `Date` header (offsetMs: the hub's clock minus this one's). */

@@ -15,11 +15,12 @@ interface Place {
   no: number;
   status: VisitStatus;
   calledAt: string | null;
+  calledHubAt: string | null;
 }
 
 const placeOf = (db: Db, visitId: number): Place => {
   const row = db
-    .prepare('SELECT id, patient_id AS patientId, service_date AS serviceDate, unit, queue_prefix AS prefix, queue_no AS no, status, called_at AS calledAt FROM visits WHERE id = ?')
+    .prepare('SELECT id, patient_id AS patientId, service_date AS serviceDate, unit, queue_prefix AS prefix, queue_no AS no, status, called_at AS calledAt, called_hub_at AS calledHubAt FROM visits WHERE id = ?')
     .get(visitId) as Place | undefined;
   if (!row) throw new LoketError('visit/not-found', { id: visitId });
   return row;
@@ -94,10 +95,10 @@ export function moveVisit(db: Db, settings: CounterSettings, input: MoveInput): 
     const numbered = numbering(db, settings.counterPrefix, unitPrefix(settings, input.unit), { unit: input.unit, serviceDate, hub: input.hub });
     const no = numbered.queueNo ?? nextLocalNumber(db, serviceDate, numbered.prefix);
     db.prepare(
-      `INSERT INTO visit_moves (visit_id, from_unit, from_prefix, from_no, from_status, from_called_at, from_service_date, to_unit, to_prefix, to_no, to_service_date, moved_at, moved_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(place.id, place.unit, place.prefix, place.no, place.status, place.calledAt, place.serviceDate, input.unit, numbered.prefix, no, serviceDate, input.now.toISOString(), input.clerk);
-    db.prepare(`UPDATE visits SET service_date = ?, unit = ?, queue_prefix = ?, queue_no = ?, status = 'waiting', called_at = NULL WHERE id = ?`).run(serviceDate, input.unit, numbered.prefix, no, place.id);
+      `INSERT INTO visit_moves (visit_id, from_unit, from_prefix, from_no, from_status, from_called_at, from_called_hub_at, from_service_date, to_unit, to_prefix, to_no, to_service_date, moved_at, moved_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(place.id, place.unit, place.prefix, place.no, place.status, place.calledAt, place.calledHubAt, place.serviceDate, input.unit, numbered.prefix, no, serviceDate, input.now.toISOString(), input.clerk);
+    db.prepare(`UPDATE visits SET service_date = ?, unit = ?, queue_prefix = ?, queue_no = ?, status = 'waiting', called_at = NULL, called_hub_at = NULL WHERE id = ?`).run(serviceDate, input.unit, numbered.prefix, no, place.id);
     return {
       visitId: place.id,
       name: nameOf(db, place.patientId),
@@ -114,6 +115,7 @@ interface MoveRow {
   fromNo: number;
   fromStatus: VisitStatus;
   fromCalledAt: string | null;
+  fromCalledHubAt: string | null;
   fromServiceDate: string;
   toUnit: string;
   toPrefix: string;
@@ -132,20 +134,21 @@ export function undoMove(db: Db, visitId: number, now: Date): MovedVisit {
     const place = placeOf(db, visitId);
     const move = db
       .prepare(
-        `SELECT id, from_unit AS fromUnit, from_prefix AS fromPrefix, from_no AS fromNo, from_status AS fromStatus, from_called_at AS fromCalledAt,
+        `SELECT id, from_unit AS fromUnit, from_prefix AS fromPrefix, from_no AS fromNo, from_status AS fromStatus, from_called_at AS fromCalledAt, from_called_hub_at AS fromCalledHubAt,
            from_service_date AS fromServiceDate, to_unit AS toUnit, to_prefix AS toPrefix, to_no AS toNo
          FROM visit_moves WHERE visit_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1`,
       )
       .get(visitId) as MoveRow | undefined;
     const here = move && move.toUnit === place.unit && move.toPrefix === place.prefix && move.toNo === place.no;
     if (!move || !here || place.status !== 'waiting') throw new LoketError('visit/move-undo-late', { queue: queueLabel(place.prefix, place.no) });
-    db.prepare('UPDATE visits SET service_date = ?, unit = ?, queue_prefix = ?, queue_no = ?, status = ?, called_at = ? WHERE id = ?').run(
+    db.prepare('UPDATE visits SET service_date = ?, unit = ?, queue_prefix = ?, queue_no = ?, status = ?, called_at = ?, called_hub_at = ? WHERE id = ?').run(
       move.fromServiceDate,
       move.fromUnit,
       move.fromPrefix,
       move.fromNo,
       move.fromStatus,
       move.fromCalledAt,
+      move.fromCalledHubAt,
       visitId,
     );
     db.prepare('UPDATE visit_moves SET undone_at = ? WHERE id = ?').run(now.toISOString(), move.id);

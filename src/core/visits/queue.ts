@@ -4,8 +4,8 @@ import { queueLabel, type CounterSettings } from '../../shared/settings';
 import { LoketError } from '../errors';
 import { closeForCancelledVisit, reopenAfterUncancel } from '../follow-ups/follow-ups';
 import type { Db } from '../store/open-database';
-import { hubClockAheadS } from '../sync/sync-state.repo';
-import { arrivedAtMs } from '../../shared/queue-clock';
+import { hubClockAheadS, onHubClock } from '../sync/sync-state.repo';
+import { minutesWaited } from '../../shared/queue-clock';
 
 
 interface QueueRow {
@@ -27,14 +27,15 @@ interface QueueRow {
   registeredAt: string;
   queueAt: string | null;
   calledAt: string | null;
+  calledHubAt: string | null;
   servedAt: string | null;
   cancelledAt: string | null;
   recalls: number;
 }
 
 const QUEUE_SQL = `SELECT v.id AS visitId, v.uid AS visitUid, v.service_date AS serviceDate, v.queue_prefix AS prefix, v.queue_no AS no, v.unit, v.emergency, v.status,
-    p.id AS patientId, p.uid AS patientUid, p.mrn, p.nik, p.name, v.registered_at AS registeredAt, v.queue_at AS queueAt, v.called_at AS calledAt, v.served_at AS servedAt,
-    v.cancelled_at AS cancelledAt, v.recalls,
+    p.id AS patientId, p.uid AS patientUid, p.mrn, p.nik, p.name, v.registered_at AS registeredAt, v.queue_at AS queueAt, v.called_at AS calledAt, v.called_hub_at AS calledHubAt,
+    v.served_at AS servedAt, v.cancelled_at AS cancelledAt, v.recalls,
     -- Numbers belong to the prefix and the day (not the unit): a twin in another unit's tab holds the same printed number.
     EXISTS (SELECT 1 FROM visits o WHERE o.service_date = v.service_date AND o.queue_prefix = v.queue_prefix AND o.queue_no = v.queue_no AND o.id != v.id) AS sameNumber,
     -- The patient waits twice in this unit today (two counters registered them while the hub was out
@@ -72,13 +73,15 @@ export function dayQueue(db: Db, settings: CounterSettings, now: Date, unit?: st
   return rows.map((r) => toEntry(r, now, hubAhead));
 }
 
-/** Calls the next waiting patient of a unit: the first emergency, else the earliest arrival (at the IGD, last night's first). */
+/** Calls the next waiting patient of a unit: the first emergency, else the earliest arrival (at the IGD, last night's first). The call is also kept on the hub's clock when this one is off (`called_hub_at`). */
 export function callNext(db: Db, settings: CounterSettings, unit: string, now: Date, day = isoDateInZone(now, settings.timeZone)): QueueEntry | null {
   return db.transaction(() => {
     const next = db.prepare(`${QUEUE_SQL} WHERE ${IN_QUEUE} AND v.unit = ? AND v.status = 'waiting' ${QUEUE_ORDER} LIMIT 1`).get(day, dayBefore(day), settings.emergencyUnit, unit) as QueueRow | undefined;
     if (!next) return null;
-    db.prepare(`UPDATE visits SET status = 'called', called_at = ? WHERE id = ?`).run(now.toISOString(), next.visitId);
-    return toEntry({ ...next, status: 'called', calledAt: now.toISOString() }, now, hubClockAheadS(db));
+    const calledAt = now.toISOString();
+    const calledHubAt = onHubClock(db, calledAt);
+    db.prepare(`UPDATE visits SET status = 'called', called_at = ?, called_hub_at = ? WHERE id = ?`).run(calledAt, calledHubAt, next.visitId);
+    return toEntry({ ...next, status: 'called', calledAt, calledHubAt }, now, hubClockAheadS(db));
   }).immediate();
 }
 
@@ -125,28 +128,30 @@ function moveVisit(db: Db, visitId: number, status: VisitStatus, now: Date): voi
   if (!row) throw new LoketError('visit/not-found', { id: visitId });
   if (!ALLOWED[row.status].includes(status)) throw new LoketError('visit/bad-status', { from: row.status, to: status });
   const at = now.toISOString();
-  // Going back clears the times of the steps undone, so waiting times and reports stay true.
+  // Going back clears the times of the steps undone, so waiting times and reports stay true. A
+  // first call is also kept on the hub's clock when this one is off (the SET reads the old called_at).
+  const firstCall = `called_at = coalesce(called_at, ?), called_hub_at = CASE WHEN called_at IS NULL THEN ? ELSE called_hub_at END`;
   const sql: Record<VisitStatus, string> = {
-    waiting: `UPDATE visits SET status = 'waiting', called_at = NULL, served_at = NULL, cancelled_at = NULL WHERE id = ?`,
-    called: `UPDATE visits SET status = 'called', called_at = coalesce(called_at, ?), served_at = NULL, cancelled_at = NULL WHERE id = ?`,
-    served: `UPDATE visits SET status = 'served', called_at = coalesce(called_at, ?), served_at = coalesce(served_at, ?) WHERE id = ?`,
+    waiting: `UPDATE visits SET status = 'waiting', called_at = NULL, called_hub_at = NULL, served_at = NULL, cancelled_at = NULL WHERE id = ?`,
+    called: `UPDATE visits SET status = 'called', ${firstCall}, served_at = NULL, cancelled_at = NULL WHERE id = ?`,
+    served: `UPDATE visits SET status = 'served', ${firstCall}, served_at = coalesce(served_at, ?) WHERE id = ?`,
     cancelled: `UPDATE visits SET status = 'cancelled', cancelled_at = coalesce(cancelled_at, ?) WHERE id = ?`,
   };
+  const atOnHub = onHubClock(db, at);
   if (status === 'waiting') db.prepare(sql.waiting).run(visitId);
-  else if (status === 'served') db.prepare(sql.served).run(at, at, visitId);
-  else db.prepare(sql[status]).run(at, visitId);
+  else if (status === 'served') db.prepare(sql.served).run(at, atOnHub, at, visitId);
+  else if (status === 'called') db.prepare(sql.called).run(at, atOnHub, visitId);
+  else db.prepare(sql.cancelled).run(at, visitId);
   if (status === 'cancelled') closeForCancelledVisit(db, visitId, now);
   else if (row.status === 'cancelled') reopenAfterUncancel(db, visitId, now);
 }
 
 /**
  * Minutes waited: from arrival to the call (served without a call: to the serve; cancelled
- * before any call: to the cancel), or to now while still waiting. Arrival is on the hub's clock
- * when the registering counter's was off (arrivedAtMs): a slow counter's patient has not waited an
- * extra hour.
+ * before any call: to the cancel), or to now while still waiting. Counted on the hub's clock
+ * (minutesWaited): a patient registered or called at a slow counter has not waited an hour more or less.
  */
 function toEntry(r: QueueRow, now: Date, hubAhead: number | null): QueueEntry {
-  const until = r.calledAt ?? r.servedAt ?? r.cancelledAt ?? now.toISOString();
   return {
     visitId: r.visitId,
     visitUid: r.visitUid,
@@ -161,7 +166,7 @@ function toEntry(r: QueueRow, now: Date, hubAhead: number | null): QueueEntry {
     registeredAt: r.registeredAt,
     calledAt: r.calledAt,
     servedAt: r.servedAt,
-    waitingMinutes: Math.max(0, Math.round((Date.parse(until) - arrivedAtMs(r.registeredAt, r.queueAt, hubAhead)) / 60_000)),
+    waitingMinutes: minutesWaited(r, r.servedAt ?? r.cancelledAt ?? now.toISOString(), hubAhead) ?? 0,
     recalls: r.recalls,
   };
 }

@@ -1,13 +1,12 @@
 import type { FollowUpKind, Payer, RegisteredVisit } from '../../shared/counter';
 import { isoDateInZone } from '../../shared/dates';
 import type { Verdict } from '../../shared/lookup';
-import { queueOrderTime } from '../../shared/queue-clock';
 import { queueLabel, unitPrefix, visitPrefix, type CounterSettings } from '../../shared/settings';
 import { LoketError } from '../errors';
 import { newUid } from '../sync/uuid';
 import type { Db } from '../store/open-database';
 import { createPatient, findPatient, type NewPatient, type Patient } from '../patients/patients.repo';
-import { enrolledOfflinePrefix, hubClockAheadS } from '../sync/sync-state.repo';
+import { enrolledOfflinePrefix, onHubClock } from '../sync/sync-state.repo';
 import { arrivalOrder } from './arrival-order';
 
 /**
@@ -170,8 +169,7 @@ function insertVisit(db: Db, v: VisitRow): Omit<RegisteredVisit, 'followUpIds'> 
   const registeredAt = v.now.toISOString();
   const uid = v.uid ?? newUid();
   // This PC's clock off the hub's (as the last sync round saw it): the visit takes the hub's order of arrival at once, before it is pushed.
-  const hubAhead = hubClockAheadS(db);
-  const { queueAt, clockBackMinutes } = arrivalOrder(db, v.serviceDate, registeredAt, hubAhead === null ? null : queueOrderTime(registeredAt, -hubAhead));
+  const { queueAt, clockBackMinutes } = arrivalOrder(db, v.serviceDate, registeredAt, onHubClock(db, registeredAt));
   const info = db
     .prepare(
       `INSERT INTO visits (uid, patient_id, service_date, unit, queue_prefix, queue_no, emergency, payer, verdict, verdict_source, status, registered_at, registered_by, queue_at)

@@ -8,7 +8,7 @@ const PATIENT = `uid, mrn, nik, card, name, dob, sex, address, old_mrn AS "oldMr
 const SELECTS = {
   visits: `SELECT uid, patient_uid AS "patientUid", service_date AS "serviceDate", unit, queue_prefix AS "queuePrefix", queue_no AS "queueNo", emergency, payer,
       verdict, verdict_source AS "verdictSource", status, registered_at AS "registeredAt", registered_by AS "registeredBy", called_at AS "calledAt",
-      served_at AS "servedAt", cancelled_at AS "cancelledAt", counter, recalls, recalled_at AS "recalledAt", queue_at AS "queueAt", rev::float8 AS rev FROM visits`,
+      served_at AS "servedAt", cancelled_at AS "cancelledAt", counter, recalls, recalled_at AS "recalledAt", queue_at AS "queueAt", called_hub_at AS "calledHubAt", rev::float8 AS rev FROM visits`,
   followUps: `SELECT uid, visit_uid AS "visitUid", kind, reason, due_at AS "dueAt", created_at AS "createdAt", closed_at AS "closedAt", resolution, rev::float8 AS rev FROM follow_ups`,
   prints: `SELECT uid, visit_uid AS "visitUid", printed_at AS "printedAt", clerk, kind, paper, printer, rev::float8 AS rev FROM prints`,
   rechecks: `SELECT uid, visit_uid AS "visitUid", checked_at AS "checkedAt", service, before, after, live_status AS "liveStatus", action, rev::float8 AS rev FROM rechecks`,

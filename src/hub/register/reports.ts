@@ -45,6 +45,8 @@ interface Row {
   /** The registration on the hub's clock when the counter's was off (src/shared/queue-clock.ts); null otherwise. */
   queueAt: string | null;
   calledAt: string | null;
+  /** The first call on the hub's clock when the calling counter's was off; null otherwise. */
+  calledHubAt: string | null;
   servedAt: string | null;
   registeredBy: string;
   counter: string;
@@ -97,14 +99,18 @@ function equalServiceOf(rows: HubRegisterRow[], from: string, to: string): Equal
 export async function facilityDays(pool: Pool, from: string, to: string): Promise<FacilityDays> {
   const { rows } = await pool.query<Row>(
     `SELECT v.uid AS "visitUid", v.service_date AS "serviceDate", v.queue_prefix AS "queuePrefix", v.queue_no AS "queueNo", v.unit, v.emergency, p.mrn, p.name,
-       v.payer, v.status, v.registered_at AS "registeredAt", v.queue_at AS "queueAt", v.called_at AS "calledAt", v.served_at AS "servedAt", v.registered_by AS "registeredBy", v.counter,
+       v.payer, v.status, v.registered_at AS "registeredAt", v.queue_at AS "queueAt", v.called_at AS "calledAt", v.called_hub_at AS "calledHubAt", v.served_at AS "servedAt", v.registered_by AS "registeredBy", v.counter,
        c.name AS "counterName"
      FROM visits v JOIN patients p ON p.uid = v.patient_uid LEFT JOIN counters c ON c.id = v.counter
      WHERE v.service_date BETWEEN $1 AND $2
      ORDER BY v.service_date, v.registered_at::timestamptz, v.uid`,
     [from, to],
   );
-  // The wait starts at the arrival on the hub's clock: a slow counter's visits do not count an hour too long.
-  const register = rows.map(({ queuePrefix, queueNo, queueAt, ...r }): HubRegisterRow => ({ ...r, queue: queueLabel(queuePrefix, queueNo), waitMinutes: minutesBetween(queueAt ?? r.registeredAt, r.calledAt) }));
+  // The wait runs from the arrival to the call, both on the hub's clock: a slow registering or calling counter adds or takes no hour.
+  const register = rows.map(({ queuePrefix, queueNo, queueAt, calledHubAt, ...r }): HubRegisterRow => ({
+    ...r,
+    queue: queueLabel(queuePrefix, queueNo),
+    waitMinutes: minutesBetween(queueAt ?? r.registeredAt, calledHubAt ?? r.calledAt),
+  }));
   return { register, recap: recapOf(register, from, to, await facilityTimeZone(pool)), equalService: equalServiceOf(register, from, to) };
 }

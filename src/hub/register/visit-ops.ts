@@ -28,6 +28,7 @@ interface InsertedVisit {
  * - the pushing counter's clock, measured on this request, puts the visit in the queue order of
  *   the hub's clock (`queue_at`, only when more than a minute off; src/shared/queue-clock.ts): a
  *   visit registered offline hours before gets the difference as it is now, the best estimate;
+ *   a visit pushed already called gets its call on the hub's clock the same way (`called_hub_at`);
  * - the visits that already hold the number (read before the insert) are answered: two visits
  *   with one number (that counter's `U-001` and the hub's `U-001` of the morning) are both kept,
  *   and a `same-queue-number` notice tells every counter, so clerks call them by name.
@@ -37,8 +38,8 @@ export async function applyVisitOp(tx: PushTx, op: OpOf<'visit'>): Promise<OpOut
   const { rows } = await tx.client.query<InsertedVisit>(
     `WITH inserted AS (
        INSERT INTO visits (uid, patient_uid, service_date, unit, queue_prefix, queue_no, emergency, payer, verdict, verdict_source, status,
-         registered_at, registered_by, called_at, served_at, cancelled_at, counter, status_at, payer_at, patient_at, queue_at, rev)
-       SELECT $1, p.living, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $18, $19, ${NEXT_REV}
+         registered_at, registered_by, called_at, served_at, cancelled_at, counter, status_at, payer_at, patient_at, queue_at, called_hub_at, rev)
+       SELECT $1, p.living, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $18, $19, $20, ${NEXT_REV}
        FROM (${LIVING_PATIENT('$2')}) AS p
        ON CONFLICT (uid) DO NOTHING
        RETURNING patient_uid
@@ -57,7 +58,8 @@ export async function applyVisitOp(tx: PushTx, op: OpOf<'visit'>): Promise<OpOut
        ARRAY(SELECT uid::text FROM same) AS others, ARRAY(SELECT name FROM same) AS other_names
      FROM inserted i`,
     [r.uid, r.patientUid, r.serviceDate, r.unit, r.queuePrefix, r.queueNo, r.emergency, r.payer, r.verdict, r.verdictSource, r.status,
-      r.registeredAt, r.registeredBy, r.calledAt, r.servedAt, r.cancelledAt, r.counter, op.at, queueOrderTime(r.registeredAt, tx.clockAheadS)],
+      r.registeredAt, r.registeredBy, r.calledAt, r.servedAt, r.cancelledAt, r.counter, op.at, queueOrderTime(r.registeredAt, tx.clockAheadS),
+      r.calledAt === null ? null : queueOrderTime(r.calledAt, tx.clockAheadS)],
   );
   const inserted = rows[0];
   if (!inserted) return (await visitExists(tx, r.uid)) ? alreadyThere : rejected('unknown-patient');
@@ -77,22 +79,35 @@ interface StatusRow {
   status: string;
   later: boolean;
   called_at: string | null;
+  called_hub_at: string | null;
   served_at: string | null;
   cancelled_at: string | null;
   queue: string;
   unit: string;
 }
 
-const earliest = (a: string | null, b: string | null): string | null => (a && b ? (Date.parse(a) <= Date.parse(b) ? a : b) : (a ?? b));
+/** A first call: as the calling counter wrote it, and on the hub's clock when that counter's was off. */
+interface Call {
+  at: string | null;
+  hubAt: string | null;
+}
+
+/** The earlier call, compared on the hub's clock (counters an hour apart call in the hub's order); the same call again keeps the one stored. */
+function earliestCall(cur: Call, op: Call): Call {
+  if (op.at === null || op.at === cur.at) return cur;
+  if (cur.at === null) return op;
+  return Date.parse(op.hubAt ?? op.at) < Date.parse(cur.hubAt ?? cur.at) ? op : cur;
+}
 
 /**
  * visit.status: the later `at` wins, except that `served` and `cancelled` never replace one another
  * by order: `served` stays (the patient was seen) and a notice tells a person. The first call's
- * time stays whoever called.
+ * time stays whoever called, earliest on the hub's clock: the op's call is moved onto it by the
+ * pushing counter's clock difference measured on this request (`called_hub_at`, as `queue_at`).
  */
 export async function applyStatusOp(tx: PushTx, op: OpOf<'visit.status'>): Promise<OpOutcome> {
   const { rows } = await tx.client.query<StatusRow>(
-    `SELECT status, status_at < $2::timestamptz AS later, called_at, served_at, cancelled_at, queue_prefix || queue_no AS queue, unit
+    `SELECT status, status_at < $2::timestamptz AS later, called_at, called_hub_at, served_at, cancelled_at, queue_prefix || queue_no AS queue, unit
      FROM visits WHERE uid = $1 FOR UPDATE`,
     [op.uid, op.at],
   );
@@ -104,12 +119,12 @@ export async function applyStatusOp(tx: PushTx, op: OpOf<'visit.status'>): Promi
     : cur.later
       ? { status: op.status, servedAt: op.servedAt ?? cur.served_at, cancelledAt: op.status === 'cancelled' ? (op.cancelledAt ?? cur.cancelled_at) : op.cancelledAt }
       : { status: cur.status, servedAt: cur.served_at ?? op.servedAt, cancelledAt: cur.cancelled_at };
-  const calledAt = earliest(cur.called_at, op.calledAt);
-  const same = next.status === cur.status && next.servedAt === cur.served_at && next.cancelledAt === cur.cancelled_at && calledAt === cur.called_at;
+  const call = earliestCall({ at: cur.called_at, hubAt: cur.called_hub_at }, { at: op.calledAt, hubAt: op.calledAt === null ? null : queueOrderTime(op.calledAt, tx.clockAheadS) });
+  const same = next.status === cur.status && next.servedAt === cur.served_at && next.cancelledAt === cur.cancelled_at && call.at === cur.called_at;
   if (!same) {
     await tx.client.query(
-      `UPDATE visits SET status = $2, called_at = $3, served_at = $4, cancelled_at = $5, status_at = GREATEST(status_at, $6::timestamptz), rev = ${NEXT_REV} WHERE uid = $1`,
-      [op.uid, next.status, calledAt, next.servedAt, next.cancelledAt, op.at],
+      `UPDATE visits SET status = $2, called_at = $3, called_hub_at = $7, served_at = $4, cancelled_at = $5, status_at = GREATEST(status_at, $6::timestamptz), rev = ${NEXT_REV} WHERE uid = $1`,
+      [op.uid, next.status, call.at, next.servedAt, next.cancelledAt, op.at, call.hubAt],
     );
   }
   if (clash) await addNotice(tx.client, 'status-conflict', tx.now, [op.uid], { kept: 'served', refused: 'cancelled', queue: cur.queue, unit: cur.unit });

@@ -1,14 +1,11 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../src/core/core';
-import { transportFor } from '../../../src/core/sync/enroll';
-import { readHubConfig } from '../../../src/hub/hub-config';
-import { startHub, type RunningHub } from '../../../src/hub/hub-main';
+import type { Core } from '../../../src/core/core';
+import type { RunningHub } from '../../../src/hub/hub-main';
 import { queueDisplay } from '../../../src/hub/register/display';
 import { facilityDays } from '../../../src/hub/register/reports';
 import { useHubTestbed } from '../../helpers/hub-testbed';
 import { callOk } from '../audit/audit-core';
-import { hubFetch } from './service-fetch';
+import { hubWithAdmin, skewedCounter } from './skewed-counter';
 
 /**
  * Finding F3 (hub tester): a counter whose clock was an hour slow put its patient (the hub's 4th
@@ -21,31 +18,7 @@ import { hubFetch } from './service-fetch';
 const bed = useHubTestbed('loket-queue-order-clock-');
 const HOUR = 3_600_000;
 
-async function hubWithAdmin(): Promise<{ hub: RunningHub; admin: string }> {
-  const dataDir = bed.tempDir();
-  const hub = await startHub({ pgUrl: await bed.server().createDatabase('queue_order_clock'), dataDir, host: '127.0.0.1', port: 0, facility: 'Puskesmas Uji' });
-  bed.hubs.push(hub);
-  return { hub, admin: `Admin ${readHubConfig(dataDir)!.adminKey}` };
-}
-
-/** A counter core whose computer's clock is `aheadMs` ahead of the real one (negative: behind), enrolled at the hub. */
-async function counter(hub: RunningHub, admin: string, name: string, aheadMs: number): Promise<Core> {
-  const core = createCore({
-    dbPath: join(bed.tempDir(), 'loket.db'),
-    workerScript: null,
-    bpjsBackground: false,
-    hubBackground: false,
-    clerk: name,
-    actor: { username: 'ani', role: 'admin' },
-    now: () => new Date(Date.now() + aheadMs),
-    hubTransport: (credential, standing) => transportFor(credential, { outboxBacklog: standing.outboxBacklog, clock: () => Date.now() + aheadMs }),
-  });
-  bed.cores.push(core);
-  const added = await hubFetch(hub.urls[0]!, 'POST', '/v1/admin/counters', { authorization: admin, body: { name } });
-  await callOk(core, 'enrollHub', { code: (added.json as { code: string }).code });
-  await callOk(core, 'syncNow', {});
-  return core;
-}
+const counter = (hub: RunningHub, admin: string, name: string, aheadMs: number): Promise<Core> => skewedCounter(bed, hub, admin, name, aheadMs);
 
 async function register(core: Core, name: string): Promise<string> {
   const patient = await callOk(core, 'createPatient', { name, dob: '1990-07-07' });
@@ -66,7 +39,7 @@ const facilityHourNow = (): number => Number(new Intl.DateTimeFormat('en-GB', { 
 describe('the order of arrival when a counter\'s clock is an hour off', () => {
   it('its patient is queued where they came, at every counter, on the display and in the wait figures; registered_at is kept', async () => {
     const fast = facilityHourNow() === 0;
-    const { hub, admin } = await hubWithAdmin();
+    const { hub, admin } = await hubWithAdmin(bed, 'queue_order_clock');
     const onTime = await counter(hub, admin, 'Loket Tepat', 0);
     const odd = await counter(hub, admin, fast ? 'Loket Cepat' : 'Loket Lambat', fast ? HOUR : -HOUR);
     const oddName = fast ? 'JAM CEPAT SATU' : 'JAM LAMBAT SATU';

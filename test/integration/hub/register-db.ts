@@ -7,6 +7,7 @@ import { m011VisitUnits } from '../../../src/hub/register/011-visit-units';
 import { m012RegisterEpochs } from '../../../src/hub/register/012-register-epochs';
 import { m013QueueOrder } from '../../../src/hub/register/013-queue-order';
 import { m015OldMrn } from '../../../src/hub/register/015-old-mrn';
+import { m017CallTime } from '../../../src/hub/register/017-call-time';
 import type { TestPostgres } from '../../helpers/embedded-pg';
 
 /**
@@ -33,6 +34,7 @@ export async function registerDb(server: TestPostgres, settings?: Record<string,
   await pool.query(m012RegisterEpochs.sql); // the pull route answers the register's lineage
   await pool.query(m013QueueOrder.sql); // a visit's arrival on the hub's clock (queue order)
   await pool.query(m015OldMrn.sql); // a patient's old RM (from before Loket)
+  await pool.query(m017CallTime.sql); // a visit's first call on the hub's clock (the waits)
   if (settings) await pool.query(`INSERT INTO facility_settings (id, json, rev) VALUES (1, $1, nextval('hub_rev'))`, [JSON.stringify(settings)]);
   return pool;
 }
