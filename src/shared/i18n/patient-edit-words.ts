@@ -14,7 +14,7 @@ export const PATIENT_EDIT_WORDS = {
     auditJoined: 'kunjungan dipindah dari catatan sementara RM {{mrn}} ke catatan pasien yang sudah ada',
   },
   en: {
-    fields: { name: 'name', nik: 'NIK', card: 'card no.', dob: 'birth date', sex: 'sex', address: 'address', oldMrn: 'old record no.' },
+    fields: { name: 'name', nik: 'NIK', card: 'card no.', dob: 'birth date', sex: 'sex', address: 'address', oldMrn: 'old MRN' },
     audit: 'patient data changed: {{changes}}',
     auditChange: '{{field}}: {{before}} → {{after}}',
     auditIdentity: 'emergency patient identified: {{changes}}',

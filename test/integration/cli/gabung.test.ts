@@ -27,7 +27,7 @@ describe('loket gabung (searchtester S9)', () => {
     core.close();
     const ambiguous = await run('daftar', '--name', 'DEWI LESTARI', '--dob', '1992-12-03', '--unit', 'GIGI', '--lang', 'en');
     expect(ambiguous.code).toBe(1);
-    expect(ambiguous.errors.join('\n')).toContain('loket gabung RM_KEPT RM_DUPLICATE');
+    expect(ambiguous.errors.join('\n')).toContain('loket gabung MRN_KEPT MRN_DUPLICATE');
 
     const preview = await run('gabung', dewi, dewy, '--lang', 'en');
     expect(preview.code).toBe(0);

@@ -89,6 +89,8 @@ export const uiId = {
     duplicateOtherNik: 'NIK lain',
     oldMrnSame: 'RM lama sama: {{oldMrn}}',
     oldMrnHeld: 'RM lama {{oldMrn}} sudah tercatat pada {{holders}}. Pasien yang sama: pakai datanya. Orang lain (dua map kertas bernomor sama): tetap buat data baru.',
+    /** One record in a list of holders of an old RM. */
+    mrnHolder: '{{name}} (RM {{mrn}})',
     useThis: 'Pakai data ini',
     useThisName: 'Pakai data {{name}}',
     createAnyway: 'Tetap buat data baru',
