@@ -185,6 +185,8 @@ export const uiEn: UiMessages = {
   lists: {
     loading: 'Loading member lists…',
     none: 'No member lists on this computer yet. Import a list first.',
+    /** The header's badge (the sentence above is its title): two short lines even at 1024 px. */
+    noneShort: 'No member lists yet',
     count_one: '{{count}} member list',
     count_other: '{{count}} member lists',
     members_one: '{{count, number}} member',

@@ -187,6 +187,8 @@ export const uiId = {
   lists: {
     loading: 'Memuat daftar peserta…',
     none: 'Belum ada daftar peserta di komputer ini. Impor daftar terlebih dahulu.',
+    /** The header's badge (the sentence above is its title): two short lines even at 1024 px. */
+    noneShort: 'Belum ada daftar peserta',
     count_one: '{{count}} daftar peserta',
     count_other: '{{count}} daftar peserta',
     members_one: '{{count, number}} peserta',
