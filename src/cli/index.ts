@@ -8,6 +8,7 @@ import { createCore, defaultWorkerScript, type Core } from '../core/core';
 import { LoketError, toErrorPayload } from '../core/errors';
 import { defaultDbPath } from '../core/store/default-paths';
 import { formatCoreMessage, formatMessage, type Lang } from '../shared/i18n/messages';
+import { chosenLang } from '../shared/i18n/chosen-lang';
 import { checkDatabasePath, checkDate, databaseFailure, requireReadableFile } from './checks';
 import { cekCommand, onlineOptions } from './commands/cek';
 import { readCredentialsFile } from './commands/credentials-file';
@@ -94,16 +95,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-/** --lang (or $LOKET_LANG; empty counts as unset), read before anything else so every message can use it. */
-function chosenLang(argv: readonly string[]): { lang: Lang; refused?: string } {
-  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const flag = at < 0 ? undefined : argv[at]!.startsWith('--lang=') ? argv[at]!.slice('--lang='.length) : argv[at + 1];
-  const env = process.env.LOKET_LANG || undefined;
-  const value = at >= 0 ? (flag ?? '') : env;
-  if (value === undefined || value === 'id' || value === 'en') return { lang: value ?? 'id' };
-  return { lang: env === 'en' ? 'en' : 'id', refused: value };
-}
-
 /** node:util's parse errors as a usage mistake in the CLI's words. */
 function parseFailure(error: unknown): UsageError {
   const e = error as { code?: string; message?: string };
@@ -121,7 +112,7 @@ function words(lang: Lang, key: CliKey, params: CliParams): string {
 }
 
 export async function runCli(argv: string[], makeOutput: (json: boolean) => Output = consoleOutput): Promise<number> {
-  const { lang, refused } = chosenLang(argv);
+  const { lang, refused } = chosenLang(argv, process.env.LOKET_LANG);
   const early = makeOutput(argv.includes('--json'));
   const usageMistake = (error: UsageError, out: Output): number => {
     out.error(`${words(lang, error.key, error.params)}\n\n${usage(lang, error.command)}`);
@@ -312,7 +303,7 @@ export function main(): void {
     },
     (error: unknown) => {
       // Never a raw stack: the same words the app uses for an unexpected error.
-      const { lang } = chosenLang(process.argv.slice(2));
+      const { lang } = chosenLang(process.argv.slice(2), process.env.LOKET_LANG);
       process.stderr.write(`${formatMessage(lang, 'internal', { detail: error instanceof Error ? error.message : String(error) })}\n`);
       process.exitCode = 1;
     },

@@ -163,25 +163,25 @@ const USAGES: Record<Lang, Record<Command, string>> = {
   loket hub edition add FILE --list NAME --kind KIND --as-of YYYY-MM-DD [--map ...] [--same-file-ok] --hub-dir DIR
     imports a list on the hub's machine and publishes it: counters (and facility hubs below) fetch it by themselves.
   loket hub settings --file FILE.json --hub-dir DIR
-    the facility's settings for every counter (units, prefixes, RM format, deadlines, time zone).
+    the facility's settings for every counter (units, prefixes, MRN format, deadlines, time zone).
   loket hub bpjs --credentials FILE --hub-dir DIR
     the facility's BPJS access (LOKET_BPJS_NAME=value lines); every counter keeps it sealed.
   loket hub report --from YYYY-MM-DD [--to YYYY-MM-DD] [--html FILE] --hub-dir DIR
     the register, recap and equal-service report of every counter; --html: a page to print.
   loket hub account list|add|passwd|disable|enable USERNAME [--name NAME] [--role ROLE] --hub-dir DIR
     the accounts of every counter of the facility (as loket account); counters fetch them and sign in without the hub.`,
-    daftar: `  loket daftar [NIK|CARD] [--name NAME] [--dob YYYY-MM-DD] [--rm RM | --new] [--rm-lama OLD_RM] --unit CODE [--again]
+    daftar: `  loket daftar [NIK|CARD] [--name NAME] [--dob YYYY-MM-DD] [--rm MRN | --new] [--rm-lama OLD_MRN] --unit CODE [--again]
     registers a visit as the counter does: the patient is found by the number, or by name and birth date,
     in this facility's records and then in the lists; when nobody is found a new patient is made from what
     was given (--name is needed only then). Not found never blocks (payer to follow). A number the lists
     give to several different people is refused: --name (and --dob) choose the person. --unit: the unit's
     code in the settings (any case; the codes are named when it is wrong). The payer is derived as at the
     counter. --again: a second visit to the same unit today. No new patient is made while a record here
-    may be the same person (the name spelt otherwise, the birth date a slip off or missing): its RM is
-    named; --rm RM: register on that record (the NIK or card given is saved on it when it has none);
+    may be the same person (the name spelt otherwise, the birth date a slip off or missing): its MRN is
+    named; --rm MRN: register on that record (the NIK or card given is saved on it when it has none);
     --new: another person, always a new record (a NIK or card already on a record is refused, naming
     it). --rm-lama: the paper-era card's number, saved on a new record, or on the patient's record when
-    it has none; a record holding that old RM is named first before a new record is made. Birth date and
+    it has none; a record holding that old MRN is named first before a new record is made. Birth date and
     sex come from the NIK when nothing else gives them. A counter enrolled at a hub takes its queue
     number from the hub.`,
     antrean: `  loket antrean --unit CODE
@@ -220,15 +220,15 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     and .lists folder) into a folder <db>.sebelum-pemulihan-DATE beside it. --key-file: the recovery key
     saved when the backup was made; it is installed as <db>.key. Refused while the old database holds
     changes the hub has not received (run loket sync first), or when this counter is enrolled at the hub
-    and the backup predates the enrolment; --force: restore anyway. RM and queue numbers the old
+    and the backup predates the enrolment; --force: restore anyway. MRN and queue numbers the old
     database gave are carried over, so they are not given again.`,
     rollback: `  loket rollback --list NAME
     brings back the previous edition of the list NAME (as "Bring back the previous edition" on the
     Lists screen does): the current edition is dropped; only one previous edition is kept.`,
-    gabung: `  loket gabung RM_KEPT RM_DUPLICATE [--yes]
+    gabung: `  loket gabung MRN_KEPT MRN_DUPLICATE [--yes]
     merges two records of one person (as Settings › Merge records does): without --yes it only shows
-    both side by side; with --yes the visits of RM_DUPLICATE move to RM_KEPT, RM_DUPLICATE leaves the
-    searches and names RM_KEPT. A NIK or card RM_KEPT lacks is taken; different NIKs or cards are
+    both side by side; with --yes the visits of MRN_DUPLICATE move to MRN_KEPT, MRN_DUPLICATE leaves the
+    searches and names MRN_KEPT. A NIK or card MRN_KEPT lacks is taken; different NIKs or cards are
     refused. Cannot be undone; recorded in the audit trail.`,
     help: `  loket help [COMMAND]
     how to use every command, or one command (the same as: loket COMMAND --help).`,

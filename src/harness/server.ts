@@ -7,43 +7,24 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultWorkerScript } from '../core/core';
 import { toErrorPayload } from '../core/errors';
+import { chosenLang } from '../shared/i18n/chosen-lang';
 import { formatCoreMessage } from '../shared/i18n/messages';
 import { keyConfigOf, resolveFileKey } from '../core/store/resolve-file-key';
 import { controlFromTerminal, startDemoBpjs } from './demo-bpjs';
 import { startHarness } from './harness';
+import { HARNESS_WORDS, parseMistake } from './harness-words';
 
-const USAGE = {
-  id: `Pemakaian: node out/main/harness.js [--db PATH] [--port N] [--lang id|en] [--bpjs-sim [--bpjs-service vclaim|pcare]]
-  Loket di peramban mana pun, dengan inti yang sebenarnya; hanya mendengar di 127.0.0.1.
-  --db PATH        basis data (bawaan: $LOKET_DB, atau ./loket-harness.db)
-  --port N         port (bawaan 5174)
-  --lang id|en     bahasa petunjuk ini (bawaan id); tiap halaman memakai bahasanya sendiri
-  --bpjs-sim       pakai simulator BPJS (--bpjs-service vclaim atau pcare)
-  --accounts       akun yang sebenarnya (layar masuk, administrator pertama); tanpanya selalu masuk sebagai administrator "admin"
-  -h, --help       petunjuk ini`,
-  en: `Usage: node out/main/harness.js [--db PATH] [--port N] [--lang id|en] [--bpjs-sim [--bpjs-service vclaim|pcare]]
-  Loket in any browser, with the real core behind it; listens on 127.0.0.1 only.
-  --db PATH        the database (default: $LOKET_DB, or ./loket-harness.db)
-  --port N         the port (default 5174)
-  --lang id|en     the language of this usage (default id); each page speaks its own
-  --bpjs-sim       against the BPJS simulator (--bpjs-service vclaim or pcare)
-  --accounts       the real accounts (sign-in screen, first administrator); without it always signed in as administrator "admin"
-  -h, --help       this usage`,
-} as const;
-
-function langOfArgs(): 'id' | 'en' {
-  const at = process.argv.indexOf('--lang');
-  return process.argv.includes('--lang=en') || (at >= 0 && process.argv[at + 1] === 'en') ? 'en' : 'id';
-}
+/** The harness's language (--lang, else $LOKET_LANG, else id), as the loket command chooses its own. */
+const { lang, refused } = chosenLang(process.argv.slice(2), process.env.LOKET_LANG);
 
 function options() {
-  const lang = langOfArgs();
+  if (refused !== undefined) usageMistake(HARNESS_WORDS[lang].badLang(refused));
   try {
     return parseArgs({
       options: {
         db: { type: 'string', default: process.env.LOKET_DB ?? join(process.cwd(), 'loket-harness.db') },
         port: { type: 'string', default: '5174' },
-        lang: { type: 'string', default: 'id' },
+        lang: { type: 'string' },
         'bpjs-sim': { type: 'boolean', default: false },
         'bpjs-service': { type: 'string', default: 'vclaim' },
         accounts: { type: 'boolean', default: false },
@@ -51,16 +32,20 @@ function options() {
       },
     }).values;
   } catch (error) {
-    // A mistyped option: say which, show the usage, exit 2 (as the loket command does).
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE[lang]}\n`);
-    process.exit(2);
+    usageMistake(parseMistake(error, lang));
   }
+}
+
+/** A mistyped option: say which, show the usage, exit 2 (as the loket command does); one language throughout. */
+function usageMistake(text: string): never {
+  process.stderr.write(`${text}\n\n${HARNESS_WORDS[lang].usage}\n`);
+  process.exit(2);
 }
 
 async function main(): Promise<void> {
   const values = options();
   if (values.help) {
-    process.stdout.write(`${USAGE[values.lang === 'en' ? 'en' : 'id']}\n`);
+    process.stdout.write(`${HARNESS_WORDS[lang].usage}\n`);
     return;
   }
   const harness = await startHarness({
@@ -88,6 +73,6 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // In words, in the harness's language, as the loket command says it (a wrong or missing key, a database too new...).
   const { key, params } = toErrorPayload(error);
-  console.error(key === 'internal' ? (error instanceof Error ? error.message : String(error)) : formatCoreMessage(langOfArgs(), { code: key, params }));
+  console.error(key === 'internal' ? (error instanceof Error ? error.message : String(error)) : formatCoreMessage(lang, { code: key, params }));
   process.exit(1);
 });

@@ -3,11 +3,14 @@
 // a key that ignores what clerks type differently ("No. RM 000013", "13", "0000-13").
 import { isAllDigits, stripSeparators } from './separators';
 
-/** "RM", "NO RM", "No. RM:" before a record number (the label is no part of the number). */
-export const RECORD_LABEL = /^(?:NO\.?\s*)?RM[\s.:#-]*(?=\d)/;
+/**
+ * "RM", "NO RM", "No. RM:" before a record number, or "MRN" as the English screens and slips print
+ * it (the label is no part of the number).
+ */
+export const RECORD_LABEL = /^(?:(?:NO\.?\s*)?RM|MRN)[\s.:#-]*(?=\d)/;
 
-/** "RM lama", "No. RM lama:", "lama" before a number: the query asks for an old record number only. */
-const OLD_LABEL = /^(?:(?:NO\.?\s*)?RM\s*)?LAMA(?:[\s.:#-]+|(?=\d))(?=\S)/;
+/** "RM lama", "No. RM lama:", "lama", English "old MRN" before a number: the query asks for an old record number only. */
+const OLD_LABEL = /^(?:(?:(?:NO\.?\s*)?RM\s*)?LAMA|OLD\s*MRN)(?:[\s.:#-]+|(?=\d))(?=\S)/;
 
 /** The longest old RM kept (a card's number with its year and letters). */
 export const OLD_MRN_MAX = 40;

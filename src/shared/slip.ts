@@ -35,7 +35,7 @@ interface SlipLabels {
 
 export const SLIP_LABELS: Record<'id' | 'en', SlipLabels> = {
   id: { queue: 'Nomor antrean', unit: 'Unit', mrn: 'No. RM', nik: 'NIK', card: 'No. kartu', emergency: 'GAWAT DARURAT', footer: 'Simpan slip ini sampai nomor Anda dipanggil.' },
-  en: { queue: 'Queue number', unit: 'Unit', mrn: 'Record no.', nik: 'NIK', card: 'Card no.', emergency: 'EMERGENCY', footer: 'Keep this slip until your number is called.' },
+  en: { queue: 'Queue number', unit: 'Unit', mrn: 'MRN', nik: 'NIK', card: 'Card no.', emergency: 'EMERGENCY', footer: 'Keep this slip until your number is called.' },
 };
 
 const MM_PER_PT = 25.4 / 72;
@@ -61,7 +61,7 @@ export function queueFontPt(queue: string, paper: Paper): number {
 
 /** A bold character of the identifiers: a DejaVu Sans Bold digit is 0.70 em, its '•' narrower (Arial's narrower still). */
 const IDENT_CHAR_EM = 0.7;
-/** A label character (normal weight), generous: "No. kartu", "Record no.". */
+/** A label character (normal weight), generous: "No. kartu", "Card no.". */
 const LABEL_CHAR_EM = 0.62;
 /** Below this the digits are hard to read on a thermal roll: a longer identifier wraps instead. */
 const MIN_IDENT_PT = 6;

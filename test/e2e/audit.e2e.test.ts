@@ -50,8 +50,12 @@ describe('the audit screen', () => {
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect.poll(() => detail('register').textContent()).toBe('queue U-001 at Poli Umum, payer JKN');
     await expect.poll(() => lookups.last().locator('td').last().textContent()).toBe('"3673••••••••0003": 1 matched');
+    // reporttester F4: the time with the month in words, as every other English screen ("10 Jun 2025"), never "10/06/2025".
+    const firstTime = () => page.getByTestId('audit-row').first().locator('.audit-time').textContent();
+    await expect.poll(firstTime).toMatch(/^10 Jun 2025 \d{2}:\d{2}:\d{2}$/);
     await c.screenshot('audit-1024-en');
     await page.getByRole('button', { name: 'ID', exact: true }).click();
+    await expect.poll(firstTime).toMatch(/^10 Jun 2025 \d{2}\.\d{2}\.\d{2}$/);
 
     // "Who looked me up?": the NIK typed with separators finds the look-ups by NIK and the record's
     // registrations (the new record, the visit); not the name check nor the import.

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import type { Counter } from './support/counter';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser';
+import { openCounter, type Counter } from './support/counter';
 import { headerLines, layoutProblems } from './support/layout';
 import { APBD, APBN_OLD, SITI } from './support/lists';
 import { useCounters } from './support/ui';
@@ -84,4 +85,47 @@ describe('layout at the counter screen sizes', () => {
       expect(found).toEqual([]);
     });
   }
+});
+
+describe('the header of a new counter (no member lists yet) with the clerk signed in (reporttester F5)', () => {
+  let counter: Counter | undefined;
+  afterEach(async () => {
+    const problems = counter?.problems ?? [];
+    await counter?.close();
+    await counter?.page.context().browser()?.close();
+    counter = undefined;
+    expect(problems).toEqual([]);
+  });
+
+  it('says there is no list in words that fit, wrapped, at 1024 and 1366 px in both languages; the whole sentence is its title', async () => {
+    const browser = await launchChromium();
+    counter = await openCounter(browser, [], { width: 1024, height: 768 }, { core: { session: 'none' }, clock: 'installed' });
+    const { page } = counter;
+    // The first administrator, so the header carries the clerk's name and buttons, as at a real counter.
+    await page.getByTestId('setup-screen').waitFor();
+    for (const [field, value] of [['displayName', 'Ratna Dewi'], ['username', 'ratna'], ['password', 'admin-rahasia-1'], ['confirm', 'admin-rahasia-1'], ['pin', '135790']]) {
+      await page.locator(`[data-testid="setup-screen"] [data-account-field="${field}"]`).fill(value!);
+    }
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent(), { timeout: 20_000 }).toContain('Ratna Dewi');
+    const warning = page.locator('[data-testid="list-status"][data-lists="none"]');
+    const found: string[] = [];
+    for (const [lang, short, sentence] of [
+      ['ID', 'Belum ada daftar peserta', 'Belum ada daftar peserta di komputer ini. Impor daftar terlebih dahulu.'],
+      ['EN', 'No member lists yet', 'No member lists on this computer yet. Import a list first.'],
+    ] as const) {
+      await page.getByRole('button', { name: lang, exact: true }).click();
+      await expect.poll(() => warning.textContent()).toBe(short);
+      expect(await warning.getAttribute('title')).toBe(sentence);
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        await page.screenshot({ path: `/tmp/layout-no-lists-${lang}-${size.width}.png` });
+        await checkScreen(counter, `no-lists-${lang}`, size, found);
+        // Two lines at most, as the list summary it stands for.
+        const lines = await warning.evaluate(`(() => { const e = document.querySelector('[data-lists="none"]'); const s = getComputedStyle(e); return Math.round((e.clientHeight - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom)) / parseFloat(s.lineHeight)); })()`);
+        if (Number(lines) > 2) found.push(`no-lists-${lang} ${size.width}: the warning takes ${String(lines)} lines`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
 });

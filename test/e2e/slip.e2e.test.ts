@@ -141,7 +141,7 @@ describe('the intake slip', () => {
         // Each identifier whole, on the line of its label: a nurse reads the last digits.
         expect(text, name).toMatch(/NIK\s+3671••••••••0075\s*$/m);
         expect(text, name).toMatch(new RegExp(`${lang === 'id' ? 'No\\. kartu' : 'Card no\\.'}\\s+•••••••••6592\\s*$`, 'm'));
-        expect(text, name).toMatch(new RegExp(`${lang === 'id' ? 'No\\. RM' : 'Record no\\.'}\\s+${long.mrn}\\s*$`, 'm'));
+        expect(text, name).toMatch(new RegExp(`${lang === 'id' ? 'No\\. RM' : 'MRN'}\\s+${long.mrn}\\s*$`, 'm'));
         expect(text, name).toContain('MULYAWAN');
       }
     }

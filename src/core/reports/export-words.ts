@@ -33,7 +33,7 @@ export const EXPORT_WORDS: Record<Lang, ExportWords> = {
     bridgeOutcome: { ok: 'berhasil', 'not-found': 'bukan peserta', offline: 'tidak terhubung', timeout: 'waktu habis', credentials: 'kredensial ditolak', clock: 'jam komputer salah', 'service-down': 'layanan bermasalah', 'bad-response': 'jawaban tak terbaca', 'breaker-open': 'dijeda' },
   },
   en: {
-    register: ['Date', 'Queue no.', 'Unit', 'Emergency', 'Record no.', 'Name', 'Payer', 'Status', 'Registered', 'Called', 'Served', 'Wait (minutes)', 'Clerk'],
+    register: ['Date', 'Queue no.', 'Unit', 'Emergency', 'MRN', 'Name', 'Payer', 'Status', 'Registered', 'Called', 'Served', 'Wait (minutes)', 'Clerk'],
     equal: ['Unit', 'Payer', 'Visits', 'Median wait (minutes)', '90th percentile wait (minutes)'],
     recap: ['Group', 'Item', 'Visits'],
     bridge: ['Time', 'Service', 'Endpoint', 'Duration (ms)', 'Outcome', 'Meta code', 'Retries'],

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { PAYERS, type Payer, type VisitStatus } from '../../shared/counter';
-import { queueLabel, type ServiceUnit } from '../../shared/settings';
+import { DEFAULT_SETTINGS, queueLabel, type ServiceUnit } from '../../shared/settings';
 import type { EqualServiceLine, EqualServiceReport, Recap, RegisterRow } from '../../shared/reports';
 
 /** A register line at the hub: the visit's uid (no local id) and the counter that registered it (its id, and its name as the hub knows it). */
@@ -19,10 +19,16 @@ export interface FacilityDays {
 
 const DEFAULT_TIME_ZONE = 'Asia/Jakarta';
 
-/** The facility's units as its settings name them (code → name), for the printable page; empty before any settings. */
+/**
+ * The facility's units as its settings name them (code → name), for the printable page. Counters
+ * send the hub unit codes only, so before `loket hub settings` (or for a code those settings do
+ * not have) Loket's default units name their default codes ("UMUM" → "Poli Umum", as the
+ * counters' own reports say); any other code stays as it is (reporttester F10).
+ */
 export async function facilityUnits(pool: Pool): Promise<ServiceUnit[]> {
   const { rows } = await pool.query<{ units: ServiceUnit[] | null }>(`SELECT json->'units' AS units FROM facility_settings WHERE id = 1`);
-  return Array.isArray(rows[0]?.units) ? rows[0].units : [];
+  const stored = Array.isArray(rows[0]?.units) ? rows[0].units : [];
+  return [...stored, ...DEFAULT_SETTINGS.units.filter((d) => !stored.some((u) => u.code === d.code))];
 }
 
 export async function facilityTimeZone(pool: Pool): Promise<string> {

@@ -53,15 +53,15 @@ export function formatSeconds(ms: number, lang: Lang): string {
   return (ms / 1000).toLocaleString(localeOf(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
-/** "10 Jun 2025 10.42.05": a log line's moment in the facility's zone. */
+/**
+ * "10 Jun 2025 10:42:05" (en) / "10 Jun 2025 10.42.05" (id): a log line's moment in the facility's
+ * zone, the month in words as on every other screen (a slashed "01/12/2026" reads as 12 January to
+ * an en-US reader: reporttester F4). Date and clock are formatted apart: the locales' own
+ * join puts a comma between them.
+ */
 export function formatLogTime(iso: string, lang: Lang, timeZone: string): string {
-  return new Intl.DateTimeFormat(localeOf(lang), {
-    day: '2-digit',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZone,
-  }).format(new Date(iso));
+  const at = new Date(iso);
+  const day = new Intl.DateTimeFormat(localeOf(lang), { day: '2-digit', month: 'short', year: 'numeric', timeZone }).format(at);
+  const clock = new Intl.DateTimeFormat(localeOf(lang), { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone }).format(at);
+  return `${day} ${clock}`;
 }

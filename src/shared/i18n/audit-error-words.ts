@@ -133,7 +133,7 @@ export const AUDIT_ERROR_WORDS = {
     'patient/unidentified': 'patient not identified yet',
     'patient-merge/nik-differs': 'the two records have different NIKs',
     'patient-merge/card-differs': 'the two records have different card numbers',
-    'patient-merge/mrn-shared': 'the RM is held by two patients',
+    'patient-merge/mrn-shared': 'the MRN is held by two patients',
     'patient-merge/already-merged': 'record already merged',
     'patient-merge/no-record': 'no such record',
     'patient-merge/unsent': 'changes to the record not yet sent to the hub',

@@ -16,7 +16,7 @@ export const PATIENT_EDIT_WORDS = {
     auditLateEditKept: 'tidak dibawa (isi sendiri dengan F3 bila benar): {{fields}}',
   },
   en: {
-    fields: { name: 'name', nik: 'NIK', card: 'card no.', dob: 'birth date', sex: 'sex', address: 'address', oldMrn: 'old record no.' },
+    fields: { name: 'name', nik: 'NIK', card: 'card no.', dob: 'birth date', sex: 'sex', address: 'address', oldMrn: 'old MRN' },
     audit: 'patient data changed: {{changes}}',
     auditChange: '{{field}}: {{before}} → {{after}}',
     auditIdentity: 'emergency patient identified: {{changes}}',

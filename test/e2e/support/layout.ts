@@ -1,6 +1,6 @@
 import type { Page } from 'playwright';
 
-/** A visible button that cannot be fully seen: where it is and what clips it. */
+/** A visible button (or a header text) that cannot be fully seen: where it is and what clips it. */
 export interface LayoutProblem {
   button: string;
   box: { top: number; bottom: number; left: number; right: number };
@@ -12,7 +12,8 @@ export interface LayoutProblem {
 /**
  * Every visible button of the page, scrolled into view like a clerk would, must lie inside the
  * viewport, below the sticky header, above the fixed status bar and inside every ancestor that
- * clips (overflow other than visible). Run in the page; returns what failed.
+ * clips (overflow other than visible); and no text of the header may be cut. Run in the page;
+ * returns what failed.
  */
 export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
   return (await page.evaluate(`(() => {
@@ -52,6 +53,17 @@ export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
           out.push({ button: label(b), box, why: \`clipped by .\${a.className || a.tagName}\` });
           break;
         }
+      }
+    }
+    // The header's texts (the list summary, the "no lists" warning, the clerk's name) are read at a
+    // glance: none may be cut (an ellipsis, or a line hidden below the box) (reporttester F5).
+    const texts = header ? [...header.querySelectorAll('*')].filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== '')) : [];
+    for (const e of texts) {
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1) {
+        const box = { top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), right: Math.round(r.right) };
+        out.push({ button: label(e), box, why: \`text cut: needs \${e.scrollWidth}x\${e.scrollHeight} px in \${e.clientWidth}x\${e.clientHeight}\` });
       }
     }
     if (document.documentElement.scrollWidth > window.innerWidth + 0.5) {

@@ -66,6 +66,6 @@ describe('loket daftar --rm-lama (the old RM of a facility that moved from paper
     expect([...help.lines, ...help.errors].join('\n')).toContain('--rm-lama');
     await daftar('--name', 'RINA MARLINA', '--dob', '1975-06-06', '--rm-lama', '000003', '--unit', 'UMUM');
     const en = await runCaptured(['daftar', '--name', 'BUDI SANTOSO', '--dob', '1980-01-01', '--rm-lama', '000003', '--unit', 'UMUM', '--db', db, '--json', '--lang', 'en']);
-    expect(errorOf(en).message).toContain('RINA MARLINA (born 1975-06-06, same old RM 000003)');
+    expect(errorOf(en).message).toContain('RINA MARLINA (born 1975-06-06, same old MRN 000003)');
   });
 });

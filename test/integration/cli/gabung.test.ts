@@ -27,12 +27,12 @@ describe('loket gabung (searchtester S9)', () => {
     core.close();
     const ambiguous = await run('daftar', '--name', 'DEWI LESTARI', '--dob', '1992-12-03', '--unit', 'GIGI', '--lang', 'en');
     expect(ambiguous.code).toBe(1);
-    expect(ambiguous.errors.join('\n')).toContain('loket gabung RM_KEPT RM_DUPLICATE');
+    expect(ambiguous.errors.join('\n')).toContain('loket gabung MRN_KEPT MRN_DUPLICATE');
 
     const preview = await run('gabung', dewi, dewy, '--lang', 'en');
     expect(preview.code).toBe(0);
-    expect(preview.lines.join('\n')).toMatch(new RegExp(`KEPT +RM ${dewi} +DEWI LESTARI +born 1992-12-03 +NIK 3671•+0005`));
-    expect(preview.lines.join('\n')).toMatch(new RegExp(`MERGED +RM ${dewy} +DEWI LESTARI .*1 visit`));
+    expect(preview.lines.join('\n')).toMatch(new RegExp(`KEPT +MRN ${dewi} +DEWI LESTARI +born 1992-12-03 +NIK 3671•+0005`));
+    expect(preview.lines.join('\n')).toMatch(new RegExp(`MERGED +MRN ${dewy} +DEWI LESTARI .*1 visit`));
     expect(preview.lines.join('\n')).toContain('Not merged yet');
     expect((await run('gabung', dewi, dewy, '--json')).data[0]).toMatchObject({ merged: false });
 
@@ -44,7 +44,7 @@ describe('loket gabung (searchtester S9)', () => {
     expect(again.data[0]).toMatchObject({ patient: { mrn: dewi } });
     const twice = await run('gabung', dewi, dewy, '--yes', '--lang', 'en');
     expect(twice.code).toBe(1);
-    expect(twice.errors.join('\n')).toContain(`RM ${dewy} has already been merged into RM ${dewi}`);
+    expect(twice.errors.join('\n')).toContain(`MRN ${dewy} has already been merged into MRN ${dewi}`);
     expect((await run('gabung', dewi)).code).toBe(2);
   });
 

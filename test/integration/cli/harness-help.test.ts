@@ -10,9 +10,11 @@ import { builtFile } from '../../helpers/temp';
 const run = promisify(execFile);
 const harness = builtFile('main', 'harness.js');
 
-async function node(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function node(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [harness, ...args], { timeout: 30_000 });
+    // LOKET_LANG unset unless a test gives it: the default is Indonesian.
+    const { LOKET_LANG: _unset, ...inherited } = process.env;
+    const { stdout, stderr } = await run(process.execPath, [harness, ...args], { timeout: 30_000, env: { ...inherited, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -38,7 +40,25 @@ describe('the harness command line', () => {
   it('an unknown option is a usage mistake: exit 2 with the usage', async () => {
     const r = await node(['--frob']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--frob[\s\S]*Pemakaian:/);
+    expect(r.stderr).toMatch(/^opsi --frob tidak dikenal\n\nPemakaian:/);
+  });
+
+  it('takes $LOKET_LANG as the loket command does, --lang first; each message in one language (reporttester F11)', async () => {
+    const help = await node(['--help'], { LOKET_LANG: 'en' });
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toMatch(/^Usage: node out\/main\/harness\.js/);
+    expect((await node(['--help', '--lang', 'id'], { LOKET_LANG: 'en' })).stdout).toMatch(/^Pemakaian:/);
+    expect((await node(['--help', '--lang=en'])).stdout).toMatch(/^Usage:/);
+    const bogus = await node(['--port', '0', '--bogus'], { LOKET_LANG: 'en' });
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toMatch(/^unknown option --bogus\n\nUsage:/);
+    expect(bogus.stderr).not.toMatch(/Pemakaian|tidak|Unknown option '/);
+    const stray = await node(['stray']);
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/^argumen "stray" tidak diharapkan di sini\n\nPemakaian:/);
+    const lang = await node(['--lang', 'fr'], { LOKET_LANG: 'en' });
+    expect(lang.code).toBe(2);
+    expect(lang.stderr).toMatch(/^--lang "fr" is not known; choose one of: id, en\n\nUsage:/);
   });
 
   it('a database it cannot open is said in words, in its language, not as an error code', async () => {

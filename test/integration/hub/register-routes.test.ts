@@ -117,6 +117,9 @@ describe("the facility's day", () => {
     expect(page).toContain('<th>No. antrean</th>');
     expect(page).toMatch(/<td>U-002<\/td><td>POLI-GIGI<\/td><td><\/td><td>000011<\/td><td>BUDI<\/td><td>Umum<\/td><td>Dipanggil<\/td><td>2026-11-30 08:05<\/td><td>2026-11-30 08:15<\/td>/);
     expect(page).toMatch(/<td>Loket Anak<\/td><\/tr>/);
+    // No settings saved at the hub yet: Loket's default unit names for its default codes (as the
+    // counters' reports say), any other code as it is (reporttester F10).
+    expect(page).toMatch(/<td>G-001<\/td><td>IGD \(Gawat Darurat\)<\/td>/);
     expect(page).not.toMatch(/registeredAt|waitMinutes|T01:05:00/);
     const english = (await call('GET', '/admin/register', { query: 'from=2026-11-30&lang=en' })).html ?? '';
     expect(english).toContain('<th>Queue no.</th>');

@@ -26,13 +26,16 @@ describe('the old RM ("RM lama") of a facility that moved from paper records', (
     expect(storedOldMrn(' no. rm 000013 ')).toBe('000013');
     expect(storedOldMrn('RM lama: 2019-00123')).toBe('2019-00123');
     expect(storedOldMrn('  ')).toBeNull();
-    for (const typed of ['000013', '13', 'No. RM 13', '0000-13', 'rm 000013', 'RM LAMA 13']) expect(oldMrnKey(typed), typed).toBe('13');
+    for (const typed of ['000013', '13', 'No. RM 13', '0000-13', 'rm 000013', 'RM LAMA 13', 'old MRN 13', 'MRN 000013']) expect(oldMrnKey(typed), typed).toBe('13');
     expect(oldMrnKey('2019-00123')).toBe('201900123');
     expect(oldMrnKey('A/0013')).toBe('A0013');
     expect(oldMrnQuery('RM lama 000013')).toBe('000013');
     expect(oldMrnQuery('lama: 13')).toBe('13');
     expect(oldMrnQuery('No. RM lama 13')).toBe('13');
     expect(oldMrnQuery('RM 13')).toBeNull();
+    // The English screens' words (reporttester F3): "old MRN" asks for an old number, "MRN" does not.
+    expect(oldMrnQuery('Old MRN: 13')).toBe('13');
+    expect(oldMrnQuery('MRN 13')).toBeNull();
     expect(oldMrnQuery('LAMARAN')).toBeNull();
   });
 
@@ -52,7 +55,7 @@ describe('the old RM ("RM lama") of a facility that moved from paper records', (
   it('"RM lama 000013" finds the old card\'s patient only; none found is said, never searched as a name', async () => {
     const core = counter();
     const { aminah } = await paperEra(core);
-    for (const q of ['RM lama 000013', 'rm lama 13', 'lama 13', 'No. RM lama: 13']) {
+    for (const q of ['RM lama 000013', 'rm lama 13', 'lama 13', 'No. RM lama: 13', 'old MRN 000013', 'OLD MRN 13']) {
       const r = await core.lookup({ query: q });
       expect(r, q).toMatchObject({ kind: 'mrn', problem: null, patient: { id: aminah.id, mrn: '000014', oldMrn: '000013', matchedBy: 'old-mrn' } });
     }
@@ -65,7 +68,7 @@ describe('the old RM ("RM lama") of a facility that moved from paper records', (
   it('a plain number that is one patient\'s RM and another\'s old RM names no one: both, each marked, for the clerk to choose', async () => {
     const core = counter();
     const { fatimah, aminah } = await paperEra(core);
-    for (const q of ['000013', '13', 'RM 000013', 'No. RM 13']) {
+    for (const q of ['000013', '13', 'RM 000013', 'No. RM 13', 'MRN 000013', 'mrn 13']) {
       const r = await core.lookup({ query: q });
       expect(r, q).toMatchObject({ kind: 'mrn', verdict: 'unknown', problem: { code: 'query/number-two-ways', params: { mrn: '000013', count: 2 } } });
       expect(r.patient, q).toBeUndefined();

@@ -34,7 +34,7 @@ describe('the hub notices in words', () => {
   it("words a late edit of a merged record: the fields not applied to the survivor (papertester F7)", () => {
     const late = notice('patient-merged', { survivorMrn: '208403', mergedMrn: '208404', name: 'IWAN FALS', mergedName: 'IWAN FALS', changed: 'address,oldMrn' });
     expect(hubNoticeText(late, wording(tId))).toBe('Perubahan pada RM 208404 (alamat, RM lama) tidak diterapkan ke RM 208403 (IWAN FALS): RM 208404 sudah digabung ke RM 208403. Periksa data RM 208403 dan ubah bila perlu (F3).');
-    expect(hubNoticeText(late, wording(tEn))).toContain('(address, old record no.) was not applied to MRN 208403');
+    expect(hubNoticeText(late, wording(tEn))).toContain('(address, old MRN) was not applied to MRN 208403');
   });
 
   it('words a late edit carried to the survivor, then what was not (papertester F7)', () => {

@@ -183,7 +183,7 @@ export const adminEn: Pick<UiMessages, 'listAdmin' | 'reports' | 'settings' | 'b
     queue: 'Number',
     unit: 'Unit',
     name: 'Name',
-    mrn: 'Record no.',
+    mrn: 'MRN',
     payer: 'Payer',
     status: 'Status',
     wait: 'Wait (min)',

@@ -5,15 +5,15 @@ import type { UiMessages } from './messages-id';
 export const patientEditEn: Pick<UiMessages, 'patientEdit'> = {
   patientEdit: {
     action: 'Edit patient data',
-    title: 'Edit patient data: RM {{mrn}}',
-    detail: 'Correct a typo as on the KTP or JKN card. The RM number does not change. Esc: cancel, nothing is changed.',
+    title: 'Edit patient data: MRN {{mrn}}',
+    detail: 'Correct a typo as on the KTP or JKN card. The MRN does not change. Esc: cancel, nothing is changed.',
     card: 'JKN card no. (13 digits)',
     cardInvalid: 'The card number must be 13 digits (leading zeros may be left out), or leave it empty.',
     save: 'Save changes',
-    saved: 'Patient data of RM {{mrn}} changed: {{fields}}.',
-    savedReprint: 'Patient data of RM {{mrn}} changed: {{fields}}. The slip already printed shows the old data: reprint it with F4.',
-    oldMrnAlsoOn: 'Note: old record number {{oldMrn}} is also on {{holders}}. Check the card; if it was misread, correct it with F3.',
-    unchanged: 'Nothing was changed on RM {{mrn}}.',
+    saved: 'Patient data of MRN {{mrn}} changed: {{fields}}.',
+    savedReprint: 'Patient data of MRN {{mrn}} changed: {{fields}}. The slip already printed shows the old data: reprint it with F4.',
+    oldMrnAlsoOn: 'Note: old MRN {{oldMrn}} is also on {{holders}}. Check the card; if it was misread, correct it with F3.',
+    unchanged: 'Nothing was changed on MRN {{mrn}}.',
     failed: 'Patient data not changed',
     unidentified: 'An emergency patient without identity: complete the identity in Follow-ups (Alt+3, then I).',
     whyNot: {

@@ -114,7 +114,7 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'letters
     listMember: 'List {{list}}',
     pick: 'Use',
     typeIdentity: 'Type a new identity',
-    oldMrnHeld: 'Old record no. {{oldMrn}} is already on {{holders}}. The same patient: Use that record. Another person (two paper folders with one number): keep the identity typed.',
+    oldMrnHeld: 'Old MRN {{oldMrn}} is already on {{holders}}. The same patient: Use that record. Another person (two paper folders with one number): keep the identity typed.',
     keepTyped: 'Keep the identity typed ({{name}})',
     identify: 'Enter identity',
     save: 'Save identity',

@@ -89,6 +89,8 @@ export const uiId = {
     duplicateOtherNik: 'NIK lain',
     oldMrnSame: 'RM lama sama: {{oldMrn}}',
     oldMrnHeld: 'RM lama {{oldMrn}} sudah tercatat pada {{holders}}. Pasien yang sama: pakai datanya. Orang lain (dua map kertas bernomor sama): tetap buat data baru.',
+    /** One record in a list of holders of an old RM. */
+    mrnHolder: '{{name}} (RM {{mrn}})',
     useThis: 'Pakai data ini',
     useThisName: 'Pakai data {{name}}',
     createAnyway: 'Tetap buat data baru',
@@ -185,6 +187,8 @@ export const uiId = {
   lists: {
     loading: 'Memuat daftar peserta…',
     none: 'Belum ada daftar peserta di komputer ini. Impor daftar terlebih dahulu.',
+    /** The header's badge (the sentence above is its title): two short lines even at 1024 px. */
+    noneShort: 'Belum ada daftar peserta',
     count_one: '{{count}} daftar peserta',
     count_other: '{{count}} daftar peserta',
     members_one: '{{count, number}} peserta',

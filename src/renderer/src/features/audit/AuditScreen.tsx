@@ -9,7 +9,8 @@ import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Notice, PathPrompt } from '../../components/PathPrompt';
 import { useTableExport, type ExportFormat, type ExportRequest } from '../../hooks/use-table-export';
-import { localeOf, useLang } from '../../i18n';
+import { useLang } from '../../i18n';
+import { formatLogTime } from '../../format-time';
 import type { Translate } from '../hub/hub-notice-text';
 import '../lists/admin.css';
 import './audit.css';
@@ -29,10 +30,6 @@ export function AuditScreen({ settings, reload = 0 }: { settings: CounterSetting
   const set = (change: Partial<AuditFilters>): void => setFilters((f) => ({ ...f, ...change }));
   const problem = personProblem(filters.person);
   const timeZone = settings?.timeZone ?? 'Asia/Jakarta';
-  const time = useMemo(
-    () => new Intl.DateTimeFormat(localeOf(lang), { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
-    [lang, timeZone],
-  );
 
   // The same wording as the export's (src/shared/audit-wording.ts): the file reads as the screen does.
   // Units the settings no longer have keep their names (formerUnits).
@@ -150,7 +147,7 @@ export function AuditScreen({ settings, reload = 0 }: { settings: CounterSetting
             {audit.entries.map((e) => (
               <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
                 <td className="data-table__num">{e.seq}</td>
-                <td className="audit-time">{time.format(new Date(e.at))}</td>
+                <td className="audit-time">{formatLogTime(e.at, lang, timeZone)}</td>
                 <td>{actorText(e.actor, wording)}</td>
                 <td>{actionText(e.action, wording)}</td>
                 <td>{e.subject ?? ''}</td>

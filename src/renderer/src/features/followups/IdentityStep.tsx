@@ -141,7 +141,7 @@ export function IdentityStep({ patientId, onPick, onCancel, lang }: Props) {
         <div className="identity-step__held" data-testid="old-mrn-held">
           {holders.length > 0 && (
             <p className="identity-step__note">
-              {t('followUps.oldMrnHeld', { oldMrn: storedOldMrn(held.oldMrn) ?? '', holders: holders.map((p) => `${p.name} (RM ${p.mrn})`).join(', ') })}
+              {t('followUps.oldMrnHeld', { oldMrn: storedOldMrn(held.oldMrn) ?? '', holders: holders.map((p) => t('register.mrnHolder', { name: p.name, mrn: p.mrn })).join(', ') })}
             </p>
           )}
           <button type="button" className="button" data-action="keep-typed" onClick={() => onPick({ kind: 'typed', identity: held })}>

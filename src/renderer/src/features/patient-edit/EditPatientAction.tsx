@@ -42,7 +42,7 @@ export function EditNoticeLine({ notice, shownPatientId }: { notice: EditNotice 
       {notice.oldMrnAlsoOn && notice.oldMrnAlsoOn.length > 0 && (
         <span className="patient-edit-notice__warning" data-testid="old-mrn-also-on">
           {' '}
-          {t('patientEdit.oldMrnAlsoOn', { oldMrn: notice.oldMrn ?? '', holders: notice.oldMrnAlsoOn.map((h) => `${h.name} (RM ${h.mrn})`).join(', ') })}
+          {t('patientEdit.oldMrnAlsoOn', { oldMrn: notice.oldMrn ?? '', holders: notice.oldMrnAlsoOn.map((h) => t('register.mrnHolder', { name: h.name, mrn: h.mrn })).join(', ') })}
         </span>
       )}
     </p>

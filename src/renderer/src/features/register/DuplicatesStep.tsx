@@ -30,7 +30,7 @@ export function DuplicatesStep({ candidates, identity, busy, onUse, onCreateAnyw
       {/* The old card's number is on another record (papertester F2): named before any record is made. */}
       {holders.length > 0 && (
         <p className="register__detail" data-testid="old-mrn-held">
-          {t('register.oldMrnHeld', { oldMrn: storedOldMrn(identity.oldMrn) ?? '', holders: holders.map((p) => `${p.name} (RM ${p.mrn})`).join(', ') })}
+          {t('register.oldMrnHeld', { oldMrn: storedOldMrn(identity.oldMrn) ?? '', holders: holders.map((p) => t('register.mrnHolder', { name: p.name, mrn: p.mrn })).join(', ') })}
         </p>
       )}
       <ul className="dup-list">
