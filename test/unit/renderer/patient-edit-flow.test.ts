@@ -122,6 +122,6 @@ describe('the audit screen words a correction', () => {
   it('what the hub carried from a late edit of a merged record, and what it did not (papertester F7)', () => {
     const d = { method: 'hubLateEdit', mergedMrn: '208404', fields: ['address', 'oldMrn'], notCarried: ['name'], source: 'hub' };
     expect(patientChangeText(d, wording('id'))).toBe('dari hub: perubahan pada RM 208404 (sudah digabung ke RM ini) dibawa ke RM ini: alamat, RM lama · tidak dibawa (isi sendiri dengan F3 bila benar): nama');
-    expect(patientChangeText({ ...d, notCarried: [] }, wording('en'))).toBe('from the hub: a change to MRN 208404 (already merged into this MRN) carried to this MRN: address, old record no.');
+    expect(patientChangeText({ ...d, notCarried: [] }, wording('en'))).toBe('from the hub: a change to MRN 208404 (already merged into this MRN) carried to this MRN: address, old MRN');
   });
 });
