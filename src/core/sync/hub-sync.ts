@@ -93,8 +93,9 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
       onRound: () => {
         if (options.background) editions?.afterRound();
       },
-      onApplied: (_round, settings) => {
-        if (settings) ctx.setSettings(settings);
+      onApplied: (round, settings) => {
+        // The facility's zone taken when joining is no change of this counter's clock: the register pulled was filed under it.
+        if (settings) ctx.setSettings(settings, { joining: round.fromStart === true });
         options.onApplied?.();
       },
     });
