@@ -14,7 +14,8 @@ import { m013QueueOrder } from '../register/013-queue-order';
 import { m014CounterEditions } from '../enrollment/014-counter-editions';
 import { m015OldMrn } from '../register/015-old-mrn';
 import { m016AdminLog } from '../audit/016-admin-log';
+import { m017CounterZone } from '../enrollment/017-counter-zone';
 import type { HubMigration } from './migration';
 
 /** Ordered by version; each version once. */
-export const HUB_MIGRATIONS: readonly HubMigration[] = [m001Enrollment, m002Register, m003Editions, m004Bpjs, m005Accounts, m006AuditHeads, m007EditionTransferKey, m008QueueNumbers, m009PullStuck, m010CounterClock, m011VisitUnits, m012RegisterEpochs, m013QueueOrder, m014CounterEditions, m015OldMrn, m016AdminLog];
+export const HUB_MIGRATIONS: readonly HubMigration[] = [m001Enrollment, m002Register, m003Editions, m004Bpjs, m005Accounts, m006AuditHeads, m007EditionTransferKey, m008QueueNumbers, m009PullStuck, m010CounterClock, m011VisitUnits, m012RegisterEpochs, m013QueueOrder, m014CounterEditions, m015OldMrn, m016AdminLog, m017CounterZone];
