@@ -79,4 +79,16 @@ it('enrolled counters: the zone is refused locally, differences are told by hub 
   expect((await callOk(again, 'getSettings', {})).timeZone).toBe('Asia/Jayapura');
   await callOk(again, 'syncNow', {});
   expect((await callOk(again, 'getSettings', {})).timeZone).toBe('Asia/Jakarta');
+
+  // Joining the hub from another zone: the register pulled was filed under the hub's, and is shown so.
+  await callOk(b, 'registerVisit', { patientId: (await callOk(b, 'createPatient', { name: 'Dedi' })).id, unit: 'UMUM', verdict: null, payer: 'umum' });
+  await callOk(b, 'syncNow', {});
+  const c = open('cici');
+  await callOk(c, 'saveSettings', { ...(await callOk(c, 'getSettings', {})), timeZone: 'Asia/Jayapura' });
+  await callOk(c, 'registerVisit', { patientId: (await callOk(c, 'createPatient', { name: 'Eka' })).id, unit: 'UMUM', verdict: null, payer: 'umum' });
+  await enrollAt(hub, admin, c, 'Loket 3');
+  await callOk(c, 'syncNow', {});
+  expect((await callOk(c, 'getSettings', {})).timeZone).toBe('Asia/Jakarta');
+  const rows = await callOk(c, 'visitRegister', { from: '2020-01-01', to: '2100-12-31' });
+  expect(rows.filter((r) => /dedi/i.test(r.name)).map((r) => r.timeZone)).toEqual(['Asia/Jakarta']);
 });
