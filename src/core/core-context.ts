@@ -18,7 +18,8 @@ export interface CoreContext {
   timeZone: () => string;
   staleAfterDays: () => number;
   settings: () => CounterSettings;
-  setSettings: (settings: CounterSettings) => void;
+  /** `joining`: the hub's settings taken with the register pulled from its start (a zone taken then is not recorded as a change, settings.repo.ts). */
+  setSettings: (settings: CounterSettings, options?: { joining?: boolean }) => void;
   catalog: EditionCatalog;
   /** The files chosen by the person, behind the handles the contract carries. */
   files: FileHandles;

@@ -62,8 +62,8 @@ export function createCore(config: CoreConfig): Core {
     today: () => serviceDay(now(), timeZone(), zoneChange),
     staleAfterDays: () => config.staleAfterDays ?? settings.staleAfterDays,
     settings: () => settings,
-    setSettings: (saved) => {
-      if (saved.timeZone !== settings.timeZone) zoneChange = zoneChanged(db, ctx.today(), { from: settings.timeZone, to: saved.timeZone, at: now().toISOString() });
+    setSettings: (saved, options) => {
+      if (saved.timeZone !== settings.timeZone) zoneChange = zoneChanged(db, ctx.today(), { from: settings.timeZone, to: saved.timeZone, at: now().toISOString() }, options?.joining === true);
       const lockChanged = saved.autoLockMinutes !== settings.autoLockMinutes;
       settings = saved;
       if (lockChanged) session.announce();

@@ -16,6 +16,7 @@ import { equalServiceTable, recapTable, registerTable, type ExportContext } from
 import { dailyRecap, equalServiceReport, recap, register } from './reports/reports';
 import { saveSettings } from './settings/settings.repo';
 import { mrnNumbering, withHubStart } from './settings/mrn-numbering';
+import { refuseHubZone } from './settings/hub-zone';
 import { refuseStrandingPatients } from './settings/unit-changes';
 import { formerUnits, settingsView } from './settings/unit-names';
 import { logPrint, printCount, slipHtml, slipPage, type SlipPrinter } from './slips/slips';
@@ -112,7 +113,7 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       return { name };
     },
     async visitRegister({ from, to }) {
-      return register(db, from, to);
+      return register(db, ctx.timeZone(), from, to);
     },
     async dailyRecap({ date }) {
       return dailyRecap(db, ctx.settings(), date);
@@ -129,7 +130,7 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       const context: ExportContext = { lang, timeZone: settings.timeZone, units: settings.units, formerUnits: formerUnits(db, settings) };
       const table =
         kind === 'register'
-          ? registerTable(register(db, from, to), context)
+          ? registerTable(register(db, context.timeZone, from, to), context)
           : kind === 'recap'
             ? recapTable(recap(db, settings, from, to), context)
             : equalServiceTable(equalServiceReport(db, from, to), context);
@@ -142,6 +143,7 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
     async saveSettings(input) {
       // IMMEDIATE: no registration slips into a unit between the check and the save.
       const saved = db.transaction(() => {
+        refuseHubZone(db, ctx.settings(), input);
         refuseStrandingPatients(db, ctx.settings(), input, ctx.today());
         return saveSettings(db, withHubStart(db, ctx.settings(), input));
       }).immediate();

@@ -17,6 +17,13 @@ export const CLOCK_TOLERANCE_MINUTES = 5;
  */
 export const COUNTER_CLOCK_HEADER = 'x-loket-clock';
 
+/**
+ * Sent likewise: the time zone the counter files its visits under (its settings' timeZone). Until
+ * the hub holds a facility zone each counter keeps its own; `loket hub status` says when enrolled
+ * counters differ (reporttester F9). Older counters do not send it.
+ */
+export const COUNTER_ZONE_HEADER = 'x-loket-time-zone';
+
 /** Whether a difference of `minutes` (either way) is beyond the tolerance. */
 export const clockIsOff = (minutes: number): boolean => Math.abs(minutes) > CLOCK_TOLERANCE_MINUTES;
 

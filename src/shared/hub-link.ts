@@ -42,6 +42,8 @@ export interface SyncRound {
   /** Visits pulled now whose queue number a visit here already has: both kept and shown, marked in the queue. */
   conflicts: number;
   settingsChanged: boolean;
+  /** Pulled from the start of the register (the first round after enrolling, or a register pulled again). */
+  fromStart?: boolean;
   mrnBlock: { first: number; last: number } | null;
   /** The hub's clock minus this computer's, in whole minutes, when more than a few minutes apart; null otherwise. */
   clockMinutes?: number | null;

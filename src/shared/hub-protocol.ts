@@ -333,10 +333,14 @@ export interface HubCounterStatus {
   editionsUnreadable?: string[];
   /** Lists with an unreadable edition file set aside in this counter's lists folder (healed from the hub or replaced since). */
   editionsSetAside?: string[];
+  /** The time zone this counter files its visits under (as it last said); null: not known. Absent from older hubs. */
+  timeZone?: string | null;
 }
 export interface HubStatus {
   facility: string;
   counters: HubCounterStatus[];
+  /** The facility's time zone as the hub holds it (`loket hub settings`); null: not set, each counter keeps its own. Absent from older hubs. */
+  timeZone?: string | null;
   /**
    * Every active counter's clock is off the hub's by about the same amount: the hub's clock is
    * likely the wrong one (hubClockLikelyOff in hub-clock.ts); null otherwise. Absent from older hubs.

@@ -11,6 +11,8 @@ export interface RegisterRow {
   payer: Payer;
   status: VisitStatus;
   registeredAt: string;
+  /** The zone the visit was filed under, in which its times are read (the hub's rows: the facility's). */
+  timeZone?: string;
   calledAt: string | null;
   servedAt: string | null;
   /** Minutes from registration to being called (served without a call: to being served); null while never called. */

@@ -1,5 +1,9 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR } from './support/counter';
+import { layoutProblems } from './support/layout';
 import { APBD, SITI } from './support/lists';
+import { markEnrolled } from '../../src/core/sync/sync-state.repo';
 import { registerByNik, useCounters } from './support/ui';
 
 const { open } = useCounters();
@@ -100,5 +104,24 @@ describe('the settings screen', () => {
     await page.getByTestId('lookup').waitFor();
     expect(await page.getByTestId('settings-left-unsaved').count()).toBe(0);
     expect((await c.harness.core.getSettings({})).facilityName).toBe('PUSKESMAS WALANTAKA');
+  });
+
+  it('enrolled at a hub: the time zone is read-only, set at the facility hub, as the first RM number (reporttester F9)', async () => {
+    const c = await open([APBD], { width: 1024, height: 768 });
+    const { page } = c;
+    markEnrolled(c.harness.core.db, { counterId: 'counter-K1', offlinePrefix: 'K1' });
+    await page.keyboard.press('Alt+6');
+    const zone = page.locator('[data-setting="timeZone"]');
+    await zone.waitFor();
+    await expect.poll(() => zone.isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('time-zone-hub').textContent()).toBe(await page.getByTestId('mrn-start-hub').textContent());
+    expect(await page.getByTestId('time-zone-hub').textContent()).toContain('Diatur di hub fasilitas');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'settings-zone-hub-1024.png') });
+    expect(await layoutProblems(page)).toEqual([]);
+    // Other settings are still saved; the zone stays the facility's.
+    await page.locator('[data-setting="followUpHours"]').fill('36');
+    await page.keyboard.press('Control+s');
+    await page.getByTestId('settings-status').waitFor();
+    expect(await c.harness.core.getSettings({})).toMatchObject({ followUpHours: 36, timeZone: 'Asia/Jakarta' });
   });
 });

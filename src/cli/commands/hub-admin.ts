@@ -100,6 +100,17 @@ function clockLine(c: HubCounterStatus, hubClockOff: boolean, lang: Lang): strin
   return hubText(lang, minutes > 0 ? 'hub/status-clock-ahead' : 'hub/status-clock-behind', { amount, fix: hubText(lang, 'hub/status-clock-fix') });
 }
 
+/**
+ * The hub holds no facility zone and the active counters said different ones: "Loket 1: Asia/Jayapura,
+ * Loket 2: Asia/Jakarta"; null when they agree (or the hub holds a zone: each takes it at its next sync).
+ */
+function zonesApart(status: HubStatus): string | null {
+  if (status.timeZone) return null;
+  const said = status.counters.filter((c) => !c.revoked && c.timeZone);
+  if (new Set(said.map((c) => c.timeZone)).size < 2) return null;
+  return said.map((c) => `${c.name}: ${c.timeZone}`).join(', ');
+}
+
 function printStatus(status: HubStatus, out: Output, lang: Lang): void {
   out.line(hubText(lang, 'hub/status-head', { facility: status.facility, rev: status.rev, editions: status.editions }));
   if (status.counters.length === 0) out.line(hubText(lang, 'hub/status-none'));
@@ -107,6 +118,8 @@ function printStatus(status: HubStatus, out: Output, lang: Lang): void {
   if (hubOff !== null) {
     out.line(hubText(lang, hubOff.minutes < 0 ? 'hub/status-hub-clock-behind' : 'hub/status-hub-clock-ahead', { count: hubOff.counters, amount: durationWords(lang, hubOff.minutes) }));
   }
+  const zones = zonesApart(status);
+  if (zones) out.line(hubText(lang, 'hub/status-zones-differ', { zones }));
   for (const c of status.counters) {
     out.line(
       hubText(lang, 'hub/status-line', {
@@ -122,6 +135,7 @@ function printStatus(status: HubStatus, out: Output, lang: Lang): void {
     if (c.editionsUnreadable?.length) out.line(hubText(lang, 'hub/status-editions-unreadable', { lists: c.editionsUnreadable.join(', ') }));
     if (c.editionsSetAside?.length) out.line(hubText(lang, 'hub/status-editions-set-aside', { lists: c.editionsSetAside.join(', ') }));
     out.line(clockLine(c, hubOff !== null, lang));
+    if (status.timeZone && c.timeZone && c.timeZone !== status.timeZone && !c.revoked) out.line(hubText(lang, 'hub/status-zone-other', { zone: c.timeZone, facility: status.timeZone }));
     const head = c.auditHead;
     if (head) {
       const flags = head.flagged > 0 ? hubText(lang, 'hub/status-audit-flags', { count: head.flagged, flag: head.lastFlag ?? '' }) : '';

@@ -23,14 +23,17 @@ const unitNameOf = (ctx: ExportContext, code: string): string => unitNameIn(ctx,
 
 export function registerTable(rows: readonly Omit<RegisterRow, 'visitId'>[], ctx: ExportContext): Table {
   const w = EXPORT_WORDS[ctx.lang];
-  const at = (iso: string | null): string | null => localDateTime(iso, ctx.timeZone);
+
   // The clerk as the audit trail's screen and export name them: an account by its username, what no
   // account did (an emergency with nobody signed in, the `loket` command) in the file's words.
   const clerks = auditWording(ctx.lang);
   return {
     sheet: w.sheet.register,
     headers: w.register,
-    rows: rows.map((r) => [
+    rows: rows.map((r) => {
+      // One row, one clock: the zone the visit was filed under (reporttester F1).
+      const at = (iso: string | null): string | null => localDateTime(iso, r.timeZone ?? ctx.timeZone);
+      return [
       r.serviceDate,
       r.queue,
       unitNameOf(ctx, r.unit),
@@ -44,7 +47,8 @@ export function registerTable(rows: readonly Omit<RegisterRow, 'visitId'>[], ctx
       at(r.servedAt),
       r.waitMinutes,
       actorText(r.registeredBy, clerks),
-    ]),
+      ];
+    }),
   };
 }
 

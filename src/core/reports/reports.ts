@@ -4,6 +4,8 @@ import { queueLabel, type CounterSettings } from '../../shared/settings';
 import type { Db } from '../store/open-database';
 import { minutesWaited } from '../../shared/queue-clock';
 import { hubClockAheadS } from '../sync/sync-state.repo';
+import { readZoneSwitches } from '../settings/settings.repo';
+import { zoneAt } from '../settings/service-day';
 
 interface Row {
   visitId: number;
@@ -24,8 +26,12 @@ interface Row {
   registeredBy: string;
 }
 
-/** Every visit of a range of local dates, with its times and payer: the register claims need. */
-export function register(db: Db, from: string, to: string = from): RegisterRow[] {
+/**
+ * Every visit of a range of local dates, with its times and payer: the register claims need. Each
+ * row names the zone it was filed under (`timeZone` the facility's zone now): after a change of
+ * the facility's zone, an older visit keeps its day and the clock of that day (reporttester F1).
+ */
+export function register(db: Db, timeZone: string, from: string, to: string = from): RegisterRow[] {
   const rows = db
     .prepare(
       `SELECT v.id AS visitId, v.service_date AS serviceDate, v.queue_prefix AS prefix, v.queue_no AS no, v.unit, v.emergency,
@@ -36,6 +42,7 @@ export function register(db: Db, from: string, to: string = from): RegisterRow[]
     )
     .all(from, to) as Row[];
   const hubAhead = hubClockAheadS(db);
+  const switches = readZoneSwitches(db);
   return rows.map((r) => ({
     visitId: r.visitId,
     serviceDate: r.serviceDate,
@@ -47,6 +54,7 @@ export function register(db: Db, from: string, to: string = from): RegisterRow[]
     payer: r.payer,
     status: r.status,
     registeredAt: r.registeredAt,
+    timeZone: zoneAt(r.registeredAt, switches, timeZone),
     calledAt: r.calledAt,
     servedAt: r.servedAt,
     // From arrival to the call, both on the hub's clock (minutesWaited); a serve without a call, by an older Loket, ends it.
@@ -57,9 +65,14 @@ export function register(db: Db, from: string, to: string = from): RegisterRow[]
 
 /** The recap of a range of local dates by unit, payer, local hour and day; cancelled visits counted apart. */
 export function recap(db: Db, settings: CounterSettings, from: string, to: string = from): Recap {
-  const hourOf = new Intl.DateTimeFormat('en-GB', { timeZone: settings.timeZone, hour: '2-digit', hourCycle: 'h23' });
+  const hourIn = new Map<string, Intl.DateTimeFormat>();
+  const hourOf = (zone: string): Intl.DateTimeFormat => {
+    const known = hourIn.get(zone) ?? new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' });
+    hourIn.set(zone, known);
+    return known;
+  };
   const result: Recap = { from, to, total: 0, byUnit: {}, byPayer: Object.fromEntries(PAYERS.map((p) => [p, 0])) as Record<Payer, number>, byHour: {}, byDay: {}, emergencies: 0, cancelled: 0 };
-  for (const r of register(db, from, to)) {
+  for (const r of register(db, settings.timeZone, from, to)) {
     if (r.status === 'cancelled') {
       result.cancelled++;
       continue;
@@ -68,7 +81,7 @@ export function recap(db: Db, settings: CounterSettings, from: string, to: strin
     result.byUnit[r.unit] = (result.byUnit[r.unit] ?? 0) + 1;
     result.byPayer[r.payer]++;
     result.byDay[r.serviceDate] = (result.byDay[r.serviceDate] ?? 0) + 1;
-    const hour = hourOf.format(new Date(r.registeredAt));
+    const hour = hourOf(r.timeZone ?? settings.timeZone).format(new Date(r.registeredAt));
     result.byHour[hour] = (result.byHour[hour] ?? 0) + 1;
     if (r.emergency) result.emergencies++;
   }
@@ -87,7 +100,8 @@ export function dailyRecap(db: Db, settings: CounterSettings, date: string): Dai
  */
 export function equalServiceReport(db: Db, from: string, to: string): EqualServiceReport {
   const waits = new Map<string, number[]>();
-  for (const r of register(db, from, to)) {
+  // Waits only: no clock is read, any zone does.
+  for (const r of register(db, 'UTC', from, to)) {
     if (r.emergency || r.status === 'cancelled' || r.waitMinutes === null) continue;
     const key = `${r.unit}\u0000${r.payer}`;
     const list = waits.get(key) ?? [];

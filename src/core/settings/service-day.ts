@@ -16,6 +16,25 @@ export interface ZoneChange {
   at: string;
 }
 
+/** From `at` (ISO UTC) on, visits are filed under `to` instead of `from` (settings.repo.ts readZoneSwitches). */
+export interface ZoneSwitch {
+  from: string;
+  to: string;
+  at: string;
+}
+
+/**
+ * The zone a visit registered at `instant` was filed under: the zone its service date and its
+ * times belong to. Before the first switch, that switch's old zone; none recorded: the zone now.
+ */
+export function zoneAt(instant: string, switches: readonly ZoneSwitch[], current: string): string {
+  if (switches.length === 0) return current;
+  const t = Date.parse(instant);
+  let zone = switches[0]!.from;
+  for (const s of switches) if (Date.parse(s.at) <= t) zone = s.to;
+  return zone;
+}
+
 export function serviceDay(now: Date, timeZone: string, change: ZoneChange | null): string {
   if (change && change.to === timeZone && change.from !== timeZone) {
     const at = new Date(change.at);

@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS, counterSettingsFields, counterSettingsSchema, upgradeStoredSettings, type CounterSettings } from '../../shared/settings';
 import type { Db } from '../store/open-database';
-import type { ZoneChange } from './service-day';
+import { nextMidnight, type ZoneChange, type ZoneSwitch } from './service-day';
 import { rememberUnits } from './unit-names';
 
 const KEY = 'counter';
@@ -43,16 +43,46 @@ export function readZoneChange(db: Db): ZoneChange | null {
 }
 
 /**
- * The zone changed. With visits already on the day in progress, that day finishes under the old
+ * The zone changed (`joining`: taken from the hub with the register pulled from its start). With
+ * visits already on the day in progress, that day finishes under the old
  * zone (see service-day.ts); with none (a new installation being set up), the new zone rules at
  * once and any older record is dropped.
  */
-export function zoneChanged(db: Db, dayInProgress: string, change: ZoneChange): ZoneChange | null {
+export function zoneChanged(db: Db, dayInProgress: string, change: ZoneChange, joining = false): ZoneChange | null {
   const busy = db.prepare('SELECT 1 FROM visits WHERE service_date = ? LIMIT 1').get(dayInProgress) !== undefined;
+  const at = busy ? nextMidnight(new Date(change.at), change.from).toISOString() : change.at;
+  // Nothing filed yet (a new installation being set up), or joining a hub (the register just
+  // pulled was filed under the hub's zone): no visit here was filed under the old zone.
+  const filed = db.prepare('SELECT 1 FROM visits LIMIT 1').get() !== undefined;
+  const switches = joining || !filed ? [] : [...readZoneSwitches(db).filter((s) => s.at < at), { from: change.from, to: change.to, at }];
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(ZONE_SWITCHES_KEY, JSON.stringify(switches));
   if (!busy) {
     db.prepare('DELETE FROM settings WHERE key = ?').run(ZONE_CHANGE_KEY);
     return null;
   }
   db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(ZONE_CHANGE_KEY, JSON.stringify(change));
   return change;
+}
+
+const ZONE_SWITCHES_KEY = 'time-zone-switches';
+
+/**
+ * Every change of the facility's zone, as the instant from which the new zone files the visits
+ * (the change itself, or the old zone's next midnight when the day had visits), oldest first: a
+ * visit's times are shown in the zone it was filed under (service-day.ts zoneAt). A database
+ * from before this record has at most the last change (`time-zone-change`), which stands for it.
+ */
+export function readZoneSwitches(db: Db): ZoneSwitch[] {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(ZONE_SWITCHES_KEY) as { value: string } | undefined;
+  if (row) {
+    const value = JSON.parse(row.value) as unknown;
+    return Array.isArray(value) ? value.filter(isSwitch) : [];
+  }
+  const last = readZoneChange(db);
+  return last ? [{ from: last.from, to: last.to, at: nextMidnight(new Date(last.at), last.from).toISOString() }] : [];
+}
+
+function isSwitch(value: unknown): value is ZoneSwitch {
+  const v = value as Partial<ZoneSwitch> | null;
+  return typeof v?.from === 'string' && typeof v.to === 'string' && typeof v.at === 'string';
 }

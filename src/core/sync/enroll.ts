@@ -97,6 +97,8 @@ export interface CounterStanding {
   pullStuck?: () => number;
   outboxRejected?: () => number;
   editionReport?: () => Record<string, string>;
+  /** The zone this counter files its visits under (X-Loket-Time-Zone). */
+  timeZone?: () => string;
 }
 
 /**

@@ -63,6 +63,8 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
       pullStuck: () => deferredState(ctx.db).stuck,
       outboxRejected: () => setAsideCount(ctx.db),
       editionReport: () => editionReportHeaders(ctx.db),
+      // The zone saved (a test's fixed zone aside): the hub sends its own back when they differ.
+      timeZone: () => ctx.settings().timeZone,
     };
     const transport = options.transportOf ? options.transportOf(credential, standing) : transportFor(credential, standing);
     // List editions: their own step after rounds that got through, in a worker when built (a test's own transport stays in-process).
@@ -93,8 +95,9 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
       onRound: () => {
         if (options.background) editions?.afterRound();
       },
-      onApplied: (_round, settings) => {
-        if (settings) ctx.setSettings(settings);
+      onApplied: (round, settings) => {
+        // The facility's zone taken when joining is no change of this counter's clock: the register pulled was filed under it.
+        if (settings) ctx.setSettings(settings, { joining: round.fromStart === true });
         options.onApplied?.();
       },
     });

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex, Readable } from 'node:stream';
 import { connect, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import { ADMIN_ACTOR_HEADER } from '../../shared/hub-admin-log';
-import { COUNTER_CLOCK_HEADER } from '../../shared/hub-clock';
+import { COUNTER_CLOCK_HEADER, COUNTER_ZONE_HEADER } from '../../shared/hub-clock';
 import { HubRefused, HubUnreachable, type HubClock, type HubTransport } from './hub-transport';
 
 export interface PinnedTransportOptions {
@@ -23,6 +23,8 @@ export interface PinnedTransportOptions {
   outboxRejected?: () => number;
   /** Sent as they are: the counter's list editions as the hub should hear of them (edition-report.ts). */
   editionReport?: () => Record<string, string>;
+  /** Sent as X-Loket-Time-Zone: the zone this counter files its visits under, for `loket hub status`. */
+  timeZone?: () => string;
   /** Sent as X-Loket-Actor (URI-encoded): who runs an admin command, for the hub's record (hub-admin-log.ts). */
   actor?: string;
   timeoutMs?: number;
@@ -125,6 +127,7 @@ export function pinnedTransport(options: PinnedTransportOptions): PinnedTranspor
             ...(options.pullStuck ? { 'x-loket-pull-stuck': String(options.pullStuck()) } : {}),
             ...(options.outboxRejected ? { 'x-loket-outbox-rejected': String(options.outboxRejected()) } : {}),
             ...(options.editionReport ? options.editionReport() : {}),
+            ...(options.timeZone ? { [COUNTER_ZONE_HEADER]: options.timeZone() } : {}),
             ...(options.actor ? { [ADMIN_ACTOR_HEADER]: encodeURIComponent(options.actor) } : {}),
             // This computer's clock: the hub keeps how far off it is, for its admin (`loket hub status`).
             [COUNTER_CLOCK_HEADER]: String(Math.round((options.clock ?? Date.now)())),

@@ -113,6 +113,7 @@ export class SyncEngine {
     const { db, transport } = this.options;
     let settings: CounterSettings | null = null;
     const round: SyncRound = { pushed: 0, duplicates: 0, rejected: 0, pulled: 0, deferred: 0, stuck: 0, conflicts: 0, settingsChanged: false, mrnBlock: null };
+    if (syncState(db).cursor === 0) round.fromStart = true;
     try {
       let bpjsChanged = false;
       // A second pass only after a hub that did not hold this counter's register: the history just queued goes, and the register comes from 0.
@@ -193,6 +194,7 @@ export class SyncEngine {
       const register = pulled.register;
       if (register && !register.known) {
         round.resent = (round.resent ?? 0) + resendHistory(db, register.epoch);
+        round.fromStart = true;
         // Refused before for naming records this hub lacked: they go again with the history.
         round.rejected = 0;
         return { bpjsChanged, settings, resent: true };

@@ -8,14 +8,15 @@ import { hasAuditHeads, lastAuditHeads } from '../audit/audit-heads.repo';
 const EDITIONS_TABLE = 'hub_editions';
 
 export async function readHubStatus(pg: Pool | PoolClient): Promise<HubStatus> {
-  const [facility, counters, rev, editionsTable] = await Promise.all([
+  const [facility, counters, rev, editionsTable, zone] = await Promise.all([
     pg.query<{ name: string }>('SELECT name FROM facility WHERE id = 1'),
-    pg.query<{ id: string; name: string; offline_prefix: string; revoked: boolean; last_contact: Date | null; outbox_backlog: number; outbox_rejected: number; pull_stuck: number; clock_ahead_s: number | null; editions_unreadable: string[] | null; editions_set_aside: string[] | null }>(
+    pg.query<{ id: string; name: string; offline_prefix: string; revoked: boolean; last_contact: Date | null; outbox_backlog: number; outbox_rejected: number; pull_stuck: number; clock_ahead_s: number | null; editions_unreadable: string[] | null; editions_set_aside: string[] | null; time_zone: string | null }>(
       `SELECT id, name, offline_prefix, revoked_at IS NOT NULL AS revoked, last_contact, outbox_backlog, outbox_rejected, pull_stuck, clock_ahead_s,
-         editions_unreadable, editions_set_aside FROM counters ORDER BY name`,
+         editions_unreadable, editions_set_aside, time_zone FROM counters ORDER BY name`,
     ),
     pg.query<{ last_value: string; is_called: boolean }>('SELECT last_value, is_called FROM hub_rev'),
     pg.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [EDITIONS_TABLE]),
+    pg.query<{ zone: string | null }>("SELECT json->>'timeZone' AS zone FROM facility_settings WHERE id = 1"),
   ]);
   let editions = 0;
   if (editionsTable.rows[0]?.t) {
@@ -37,11 +38,13 @@ export async function readHubStatus(pg: Pool | PoolClient): Promise<HubStatus> {
     ...clockOf(c.clock_ahead_s),
     editionsUnreadable: c.editions_unreadable ?? [],
     editionsSetAside: c.editions_set_aside ?? [],
+    timeZone: c.time_zone,
   }));
   return {
     facility: facility.rows[0]?.name ?? '',
     counters: list,
     hubClockOff: hubClockLikelyOff(list),
+    timeZone: zone.rows[0]?.zone ?? null,
     editions,
     rev: r.is_called ? Number(r.last_value) : 0,
   };

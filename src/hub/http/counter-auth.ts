@@ -27,9 +27,13 @@ export interface CounterHealth {
   /** X-Loket-Editions-Unreadable and X-Loket-Editions-Set-Aside as sent (src/shared/edition-report.ts). */
   editionsUnreadable?: string | undefined;
   editionsSetAside?: string | undefined;
+  /** X-Loket-Time-Zone: the zone the counter files its visits under. */
+  timeZone?: string | undefined;
 }
 
 const count = (header: string | undefined): number | null => (header !== undefined && /^\d{1,9}$/.test(header) ? Number(header) : null);
+/** A zone name as an IANA name looks ("Asia/Jakarta"); anything else is not kept. */
+const zone = (header: string | undefined): string | null => (header !== undefined && /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(header) ? header : null);
 
 /** Seconds that fit the `counters.clock_ahead_s` column (int): a clock set to 1970 or 2100 is still said, just capped. */
 const MAX_AHEAD_S = 2_000_000_000;
@@ -55,7 +59,7 @@ export class CounterAuth {
   private readonly cache = new Map<string, KnownCounter>();
   private readonly contacts = new Map<
     string,
-    { at: Date; backlog: number | null; rejected: number | null; pullStuck: number | null; clockAhead: number | null; unreadable: string[] | null; setAside: string[] | null }
+    { at: Date; backlog: number | null; rejected: number | null; pullStuck: number | null; clockAhead: number | null; unreadable: string[] | null; setAside: string[] | null; timeZone: string | null }
   >();
   private readonly timer: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
@@ -81,8 +85,9 @@ export class CounterAuth {
       clockAhead: health.clockAhead ?? before?.clockAhead ?? null,
       unreadable: decodeListNames(health.editionsUnreadable) ?? before?.unreadable ?? null,
       setAside: decodeListNames(health.editionsSetAside) ?? before?.setAside ?? null,
+      timeZone: zone(health.timeZone) ?? before?.timeZone ?? null,
     });
-    return { id: counter.id, name: counter.name, offlinePrefix: counter.offlinePrefix, clockAhead: health.clockAhead ?? null };
+    return { id: counter.id, name: counter.name, offlinePrefix: counter.offlinePrefix, clockAhead: health.clockAhead ?? null, timeZone: zone(health.timeZone) };
   }
 
   /** Forget every cached counter (after an admin change, e.g. a revocation): the next requests read the database again. */
@@ -108,8 +113,9 @@ export class CounterAuth {
     await this.pg.query(
       `UPDATE counters c SET last_contact = GREATEST(c.last_contact, u.at), outbox_backlog = COALESCE(u.backlog, c.outbox_backlog),
          pull_stuck = COALESCE(u.stuck, c.pull_stuck), clock_ahead_s = COALESCE(u.clock_ahead, c.clock_ahead_s), outbox_rejected = COALESCE(u.rejected, c.outbox_rejected),
-         editions_unreadable = COALESCE(u.unreadable::jsonb, c.editions_unreadable), editions_set_aside = COALESCE(u.set_aside::jsonb, c.editions_set_aside)
-         FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[]) AS u(id, at, backlog, stuck, clock_ahead, rejected, unreadable, set_aside) WHERE c.id = u.id`,
+         editions_unreadable = COALESCE(u.unreadable::jsonb, c.editions_unreadable), editions_set_aside = COALESCE(u.set_aside::jsonb, c.editions_set_aside),
+         time_zone = COALESCE(u.time_zone, c.time_zone)
+         FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[]) AS u(id, at, backlog, stuck, clock_ahead, rejected, unreadable, set_aside, time_zone) WHERE c.id = u.id`,
       [
         batch.map(([id]) => id),
         batch.map(([, c]) => c.at.toISOString()),
@@ -119,6 +125,7 @@ export class CounterAuth {
         batch.map(([, c]) => c.rejected),
         batch.map(([, c]) => (c.unreadable === null ? null : JSON.stringify(c.unreadable))),
         batch.map(([, c]) => (c.setAside === null ? null : JSON.stringify(c.setAside))),
+        batch.map(([, c]) => c.timeZone),
       ],
     );
   }

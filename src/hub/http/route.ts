@@ -7,6 +7,8 @@ export interface CallingCounter {
   offlinePrefix: string;
   /** How far its clock is ahead of the hub's on this request (X-Loket-Clock), seconds; null or absent: not said. */
   clockAhead?: number | null;
+  /** The zone it files its visits under (X-Loket-Time-Zone); null or absent: not said. */
+  timeZone?: string | null;
 }
 
 export interface HubRequest {

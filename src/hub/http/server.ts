@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Pool } from 'pg';
 import { EDITION_REPORT_HEADERS } from '../../shared/edition-report';
-import { COUNTER_CLOCK_HEADER } from '../../shared/hub-clock';
+import { COUNTER_CLOCK_HEADER, COUNTER_ZONE_HEADER } from '../../shared/hub-clock';
 import { maskIdentifiers } from '../../shared/masking';
 import { clockAheadSeconds, CounterAuth } from './counter-auth';
 import { routeMatcher } from './match';
@@ -65,6 +65,7 @@ export function createHubServer(options: HubServerOptions): HubServer {
           rejected: header('x-loket-outbox-rejected'),
           pullStuck: header('x-loket-pull-stuck'),
           clockAhead: clockAheadSeconds(header(COUNTER_CLOCK_HEADER), new Date()),
+          timeZone: header(COUNTER_ZONE_HEADER),
           editionsUnreadable: header(EDITION_REPORT_HEADERS.unreadable),
           editionsSetAside: header(EDITION_REPORT_HEADERS.setAside),
         },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_PULL, mrnBlockRequest, pushRequest, queueNumberRequest } from '../../shared/hub-protocol';
+import { MAX_PULL, mrnBlockRequest, pushRequest, queueNumberRequest, type PullResponse } from '../../shared/hub-protocol';
 import { HubError, type CallingCounter, type HubRequest, type HubRoute } from '../http/route';
 import { groupCommitFor } from './group-commit';
 import { reserveMrnBlock } from './mrn-block';
@@ -45,13 +45,16 @@ export const registerRoutes = (): HubRoute[] => [
     path: '/v1/pull',
     auth: 'counter',
     async handle(req) {
-      callingCounter(req);
+      const counter = callingCounter(req);
       const after = nonNegativeInt(req.query.get('after'), 0, 'after');
       const limit = Math.max(1, Math.min(MAX_PULL, nonNegativeInt(req.query.get('limit'), MAX_PULL, 'limit')));
       const epoch = req.query.get('epoch') || null;
       if (epoch !== null && !/^[0-9a-f-]{36}$/i.test(epoch)) throw new HubError(400, 'invalid-request', { path: 'epoch' });
       const register = await registerLineage(req.pg, epoch, after);
-      return { json: { ...(await pull(req.pg, after, limit)), register } };
+      const pulled = await pull(req.pg, after, limit);
+      // A counter on another zone than the facility's takes the hub's settings again (reporttester F9).
+      const settings = pulled.settings ?? (pulled.more ? null : await settingsForOtherZone(req.pg, counter.timeZone ?? null));
+      return { json: { ...pulled, settings, register } };
     },
   },
   {
@@ -75,3 +78,10 @@ export const registerRoutes = (): HubRoute[] => [
   },
   ...reportRoutes(),
 ];
+
+/** The facility's settings when the hub holds a time zone and the calling counter said another one; null otherwise. */
+async function settingsForOtherZone(pg: HubRequest['pg'], zone: string | null): Promise<PullResponse['settings']> {
+  if (zone === null) return null;
+  const { rows } = await pg.query<{ json: NonNullable<PullResponse['settings']> }>("SELECT json FROM facility_settings WHERE id = 1 AND json ? 'timeZone' AND json->>'timeZone' <> $1", [zone]);
+  return rows[0]?.json ?? null;
+}

@@ -96,6 +96,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'visit/move-to-emergency': 'Patient {{queue}} is not moved to the emergency unit by a change of unit: an emergency is registered with F9 (an emergency number, called first).',
   'visit/move-undo-late': 'The move of {{queue}} can no longer be undone: the patient was called, served or moved again at the new unit. If needed, move them again with G.',
   'visit/recall-not-called': 'Patient {{queue}} has not been called (or is already done): call again is only for a called patient. Press P to call.',
+  'settings/hub-zone': 'The time zone is set at the facility hub (loket hub settings): this counter takes it at its next sync and cannot change it here. The settings were not saved.',
   'settings/unit-has-patients': '{{unit}} ({{code}}) still has {{count}} patient(s) waiting or called today. Serve or cancel them in the Queue (Alt+2) first; until then this unit cannot be removed and its code cannot be changed. The settings were not saved.',
   'patient/not-found': 'Patient {{id}} not found.',
   'patient/nik-exists': 'NIK {{nik}} is already registered as a patient here. Find that patient instead of creating a new record.',

@@ -94,6 +94,7 @@ export const messagesId = {
   'visit/move-to-emergency': 'Pasien {{queue}} tidak dipindah ke IGD lewat ganti poli: pasien gawat darurat didaftarkan dengan F9 (nomor GD, dipanggil lebih dulu).',
   'visit/move-undo-late': 'Pemindahan {{queue}} tidak dapat diurungkan lagi: pasien sudah dipanggil, dilayani atau dipindah lagi di poli tujuan. Bila perlu, pindahkan lagi dengan G (ganti poli).',
   'visit/recall-not-called': 'Pasien {{queue}} belum dipanggil (atau sudah selesai): panggil ulang hanya untuk pasien yang sudah dipanggil. Tekan P untuk memanggil.',
+  'settings/hub-zone': 'Zona waktu diatur di hub fasilitas (loket hub settings): loket ini memakainya pada sinkron berikutnya dan tidak dapat mengubahnya di sini. Pengaturan belum disimpan.',
   'settings/unit-has-patients': '{{unit}} ({{code}}) masih punya {{count}} pasien yang menunggu atau sudah dipanggil hari ini. Selesaikan atau batalkan mereka dulu di Antrean (Alt+2); sampai itu poli ini tidak dapat dihapus dan kodenya tidak dapat diubah. Pengaturan belum disimpan.',
   'patient/not-found': 'Pasien {{id}} tidak ditemukan.',
   'patient/nik-exists': 'NIK {{nik}} sudah terdaftar sebagai pasien di sini. Cari pasien itu, jangan buat rekam medis baru.',

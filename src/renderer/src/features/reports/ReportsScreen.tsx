@@ -11,7 +11,8 @@ import { facilityToday } from '../../facility-today';
 import { formatDate } from '../../format';
 import { unitName } from '../../hooks/use-settings';
 import { useTableExport, type ExportFormat, type ExportRequest } from '../../hooks/use-table-export';
-import { localeOf, useLang } from '../../i18n';
+import { useLang } from '../../i18n';
+import { formatClock } from '../../format-time';
 import '../slip/slip.css';
 import '../lists/admin.css';
 import { dayEntries, moveRange, rangeProblem, suggestedName, type ReportKind } from './report-range';
@@ -72,7 +73,6 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
   const { asking, status, run, cancel } = useTableExport(write, { done, failed: t('reports.exportFailed') });
   const doExport = (report: ReportKind, format: ExportFormat): void => void run({ key: report, format, suggested: suggestedName(report, from, to, format, lang) });
 
-  const time = new Intl.DateTimeFormat(localeOf(lang), { hour: '2-digit', minute: '2-digit', timeZone });
   const exportButtons = (report: ReportKind) => (
     <span className="admin__row">
       <button type="button" className="button button--small" data-export={`${report}-csv`} onClick={() => doExport(report, 'csv')}>
@@ -230,7 +230,7 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
                     <tr key={r.visitId} data-testid="register-row" data-queue={r.queue} data-payer={r.payer}>
                       <td>
                         {from !== to && `${formatDate(r.serviceDate, lang) ?? r.serviceDate} `}
-                        {time.format(new Date(r.registeredAt))}
+                        {formatClock(r.registeredAt, lang, r.timeZone ?? timeZone)}
                       </td>
                       <td className="data-table__strong">
                         {r.queue}

@@ -141,13 +141,25 @@ export function CounterSettingsForm() {
           {text('facilityCode', t('settings.facilityCode'))}
           <label className="field">
             <span className="field__label">{t('settings.timeZone')}</span>
-            <select className="field__input" data-setting="timeZone" value={form.timeZone} onChange={(e) => set('timeZone', e.target.value as CounterSettings['timeZone'])}>
+            {/* Enrolled: one zone for the whole facility, the hub's (core settings/hub-zone.ts). */}
+            <select
+              className="field__input"
+              data-setting="timeZone"
+              value={form.timeZone}
+              disabled={numbering?.hub === true}
+              onChange={(e) => set('timeZone', e.target.value as CounterSettings['timeZone'])}
+            >
               {TIME_ZONES.map((z) => (
                 <option key={z} value={z}>
                   {t(`settings.timeZones.${TZ_LABEL[z]}`)}
                 </option>
               ))}
             </select>
+            {numbering?.hub && (
+              <span className="field__note" data-testid="time-zone-hub">
+                {t('settings.mrnStartHub')}
+              </span>
+            )}
           </label>
           {text('facilityAddress', t('settings.facilityAddress'))}
         </div>
