@@ -32,6 +32,11 @@ describe('the reports screen', () => {
     await expect.poll(() => page.locator('[data-testid="equal-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-payer')).sort())).toEqual(['jkn', 'umum']);
     await expect.poll(() => page.getByTestId('equal-note').textContent()).toContain('Penjamin tidak boleh mengubah lama tunggu');
     await expect.poll(() => page.getByTestId('recap-total').textContent()).toBe('2');
+    // What "Jumlah kunjungan" counts is said under it; both patients came here for the first time.
+    expect(await page.getByTestId('recap-note').textContent()).toContain('kecuali yang batal; gawat darurat termasuk');
+    expect(await page.getByTestId('recap-new').textContent()).toBe('2');
+    expect(await page.getByTestId('recap-returning').textContent()).toBe('0');
+    expect(await page.getByTestId('register-kind').allTextContents()).toEqual(['Baru', 'Baru']);
     await c.screenshot('reports-a-day');
 
     await page.locator('[data-export="register-csv"]').click();
@@ -42,7 +47,7 @@ describe('the reports screen', () => {
     await expect.poll(() => page.getByTestId('report-status').textContent()).toContain('disimpan ke register.csv');
     const csv = await readFile(out, 'utf8');
     // The register in the UI language: unit name, status and payer words, the facility's local time.
-    expect(csv).toMatch(/;U-001;Poli Umum;;\d+;SITI AMINAH;JKN;Dipanggil;2025-06-10 \d\d:\d\d;/);
+    expect(csv).toMatch(/;U-001;Poli Umum;;\d+;SITI AMINAH;Baru;JKN;Dipanggil;2025-06-10 \d\d:\d\d;/);
     expect(csv).toContain('U-002');
     expect(csv).not.toMatch(/called|T\d\d:\d\d:\d\d/);
 

@@ -20,8 +20,18 @@ interface Row {
   queueAt: string | null;
   calledAt: string | null;
   servedAt: string | null;
+  cancelledAt: string | null;
+  firstVisit: number | null;
   registeredBy: string;
 }
+
+/**
+ * 1 when no earlier visit of the record, not cancelled, exists here (by service date, then
+ * registration time, then id for one instant): "kunjungan baru"; 0 otherwise ("lama"); null for a
+ * cancelled visit. A merged duplicate's visits are on the record that stays, so they count for it.
+ */
+const FIRST_VISIT_SQL = `CASE WHEN v.status = 'cancelled' THEN NULL ELSE NOT EXISTS (SELECT 1 FROM visits o WHERE o.patient_id = v.patient_id AND o.status != 'cancelled'
+    AND (o.service_date < v.service_date OR (o.service_date = v.service_date AND (o.registered_at < v.registered_at OR (o.registered_at = v.registered_at AND o.id < v.id))))) END`;
 
 /** Every visit of a range of local dates, with its times and payer: the register claims need. */
 export function register(db: Db, from: string, to: string = from): RegisterRow[] {
@@ -29,7 +39,7 @@ export function register(db: Db, from: string, to: string = from): RegisterRow[]
     .prepare(
       `SELECT v.id AS visitId, v.service_date AS serviceDate, v.queue_prefix AS prefix, v.queue_no AS no, v.unit, v.emergency,
          p.mrn, p.name, v.payer, v.status, v.registered_at AS registeredAt, v.queue_at AS queueAt, v.called_at AS calledAt, v.served_at AS servedAt,
-         v.registered_by AS registeredBy
+         v.cancelled_at AS cancelledAt, ${FIRST_VISIT_SQL} AS firstVisit, v.registered_by AS registeredBy
        FROM visits v JOIN patients p ON p.id = v.patient_id
        WHERE v.service_date BETWEEN ? AND ? ORDER BY v.service_date, v.registered_at, v.id`,
     )
@@ -48,7 +58,9 @@ export function register(db: Db, from: string, to: string = from): RegisterRow[]
     registeredAt: r.registeredAt,
     calledAt: r.calledAt,
     servedAt: r.servedAt,
+    cancelledAt: r.cancelledAt,
     waitMinutes: waitOf(r, hubAhead),
+    firstVisit: r.firstVisit === null ? null : r.firstVisit === 1,
     registeredBy: r.registeredBy,
   }));
 }
@@ -56,17 +68,18 @@ export function register(db: Db, from: string, to: string = from): RegisterRow[]
 /**
  * Minutes from arrival (on the hub's clock when the registering counter's was off: arrivedAtMs) to the call; null while never called. A visit served without a call
  * gets its serve time as call time (queue.ts); one served so by an older Loket has only its serve
- * time, and waited until then: the queue screen has always counted it so.
+ * time, and waited until then: the queue screen has always counted it so. A visit cancelled before
+ * any call waited until the cancel, as the queue shows it.
  */
-function waitOf(r: Pick<Row, 'registeredAt' | 'queueAt' | 'calledAt' | 'servedAt'>, hubAhead: number | null): number | null {
-  const until = r.calledAt ?? r.servedAt;
+function waitOf(r: Pick<Row, 'registeredAt' | 'queueAt' | 'calledAt' | 'servedAt' | 'cancelledAt'>, hubAhead: number | null): number | null {
+  const until = r.calledAt ?? r.servedAt ?? r.cancelledAt;
   return until ? Math.max(0, Math.round((Date.parse(until) - arrivedAtMs(r.registeredAt, r.queueAt, hubAhead)) / 60_000)) : null;
 }
 
 /** The recap of a range of local dates by unit, payer, local hour and day; cancelled visits counted apart. */
 export function recap(db: Db, settings: CounterSettings, from: string, to: string = from): Recap {
   const hourOf = new Intl.DateTimeFormat('en-GB', { timeZone: settings.timeZone, hour: '2-digit', hourCycle: 'h23' });
-  const result: Recap = { from, to, total: 0, byUnit: {}, byPayer: Object.fromEntries(PAYERS.map((p) => [p, 0])) as Record<Payer, number>, byHour: {}, byDay: {}, emergencies: 0, cancelled: 0 };
+  const result: Recap = { from, to, total: 0, byUnit: {}, byPayer: Object.fromEntries(PAYERS.map((p) => [p, 0])) as Record<Payer, number>, byHour: {}, byDay: {}, emergencies: 0, cancelled: 0, newVisits: 0, returningVisits: 0 };
   for (const r of register(db, from, to)) {
     if (r.status === 'cancelled') {
       result.cancelled++;
@@ -79,6 +92,8 @@ export function recap(db: Db, settings: CounterSettings, from: string, to: strin
     const hour = hourOf.format(new Date(r.registeredAt));
     result.byHour[hour] = (result.byHour[hour] ?? 0) + 1;
     if (r.emergency) result.emergencies++;
+    if (r.firstVisit) result.newVisits++;
+    else result.returningVisits++;
   }
   return result;
 }

@@ -190,7 +190,18 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
                 <dt>{t('reports.cancelled')}</dt>
                 <dd>{data.recap.cancelled}</dd>
               </div>
+              <div className="stat-grid__item">
+                <dt>{t('reports.newVisits')}</dt>
+                <dd data-testid="recap-new">{data.recap.newVisits}</dd>
+              </div>
+              <div className="stat-grid__item">
+                <dt>{t('reports.returningVisits')}</dt>
+                <dd data-testid="recap-returning">{data.recap.returningVisits}</dd>
+              </div>
             </dl>
+            <p className="admin__note" data-testid="recap-note">
+              {t('reports.totalNote')}
+            </p>
             <div className="recap-columns">
               <RecapList title={t('reports.byUnit')} entries={Object.entries(data.recap.byUnit).map(([u, n]) => [unitName(settings, u), n])} />
               <RecapList title={t('reports.byPayer')} entries={PAYERS.map((p) => [t(`register.payer.${p}`), data.recap.byPayer[p] ?? 0])} />
@@ -220,6 +231,7 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
                     <th scope="col">{t('reports.unit')}</th>
                     <th scope="col">{t('reports.name')}</th>
                     <th scope="col">{t('reports.mrn')}</th>
+                    <th scope="col">{t('reports.kind')}</th>
                     <th scope="col">{t('reports.payer')}</th>
                     <th scope="col">{t('reports.status')}</th>
                     <th scope="col" className="data-table__num">{t('reports.wait')}</th>
@@ -239,8 +251,11 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
                       <td>{unitName(settings, r.unit)}</td>
                       <td>{r.name}</td>
                       <td>{r.mrn}</td>
+                      <td data-testid="register-kind">{r.firstVisit === null ? '' : t(r.firstVisit ? 'reports.kindFirst' : 'reports.kindReturning')}</td>
                       <td data-testid="register-payer">{t(`register.payer.${r.payer}`)}</td>
-                      <td>{t(`queue.statuses.${r.status}`)}</td>
+                      <td data-testid="register-status">
+                        {r.cancelledAt ? t('reports.cancelledAt', { time: time.format(new Date(r.cancelledAt)) }) : t(`queue.statuses.${r.status}`)}
+                      </td>
                       <td className="data-table__num">{r.waitMinutes ?? t('reports.none')}</td>
                     </tr>
                   ))}
