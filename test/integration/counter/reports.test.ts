@@ -38,6 +38,14 @@ async function morning(): Promise<{ core: Core; dir: string }> {
   return { core, dir };
 }
 
+/** Exports a report of the range to XLSX and reads its sheet back with the library Excel files are checked with. */
+async function exportedSheet(core: Core, file: string, report: 'register' | 'equal-service' | 'recap', from: string, to: string, sheetName: string, lang?: 'id' | 'en'): Promise<ExcelJS.Worksheet> {
+  await core.exportReport({ report, from, to, format: 'xlsx', file: fileFor(core, file, 'save-xlsx'), ...(lang ? { lang } : {}) });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook.getWorksheet(sheetName)!;
+}
+
 describe('reports', () => {
   it('the register lists every visit with its times and payer', async () => {
     const { core } = await morning();
@@ -83,11 +91,7 @@ describe('reports', () => {
     expect(text.startsWith('\ufeffTanggal;No. antrean;Unit')).toBe(true);
     // Unit name, status word and the facility's local time (WIB), not UTC.
     expect(text).toContain('2026-11-23;U-001;Poli Umum;;000001;PASIEN 1;Baru;JKN;Dipanggil;2026-11-23 08:00;2026-11-23 08:20;;;20;ani');
-    const xlsx = join(dir, 'setara.xlsx');
-    await core.exportReport({ report: 'equal-service', from: '2026-11-23', to: '2026-11-23', format: 'xlsx', file: fileFor(core, xlsx, 'save-xlsx') });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(xlsx);
-    const sheet = workbook.getWorksheet('Layanan setara')!;
+    const sheet = await exportedSheet(core, join(dir, 'setara.xlsx'), 'equal-service', '2026-11-23', '2026-11-23', 'Layanan setara');
     expect(sheet.getRow(1).values).toEqual([undefined, 'Unit', 'Penjamin', 'Kunjungan', 'Median tunggu (menit)', 'Persentil 90 tunggu (menit)']);
     expect(sheet.getRow(3).values).toEqual([undefined, 'Poli Umum', 'Umum', 3, 29, 35]);
     core.close();
@@ -105,11 +109,7 @@ describe('reports', () => {
     const text = readFileSync(csv, 'utf8');
     expect(text.split('\r\n')[0]).toBe('\ufeffTanggal;No. antrean;Unit;Gawat darurat;No. RM;Nama;Kunjungan baru/lama;Penjamin;Status;Daftar;Dipanggil;Selesai;Dibatalkan;Tunggu (menit);Petugas');
     expect(text).toContain(';PASIEN BATAL;;Umum;Batal;2026-11-23 08:13;;;2026-11-23 08:15;2;ani');
-    const xlsx = join(dir, 'register.xlsx');
-    await core.exportReport({ report: 'register', from: '2026-11-23', to: '2026-11-23', format: 'xlsx', file: fileFor(core, xlsx, 'save-xlsx'), lang: 'en' });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(xlsx);
-    const sheet = workbook.getWorksheet('Register')!;
+    const sheet = await exportedSheet(core, join(dir, 'register.xlsx'), 'register', '2026-11-23', '2026-11-23', 'Register', 'en');
     const header = sheet.getRow(1).values as unknown[];
     const line = (sheet.getRow(rows.indexOf(cancelled) + 2).values as unknown[]);
     expect(line[header.indexOf('Status')]).toBe('Cancelled');
@@ -154,11 +154,7 @@ describe('reports', () => {
     const recapText = readFileSync(recapCsv, 'utf8');
     expect(recapText).toContain('Kunjungan baru;;3');
     expect(recapText).toContain('Kunjungan lama;;2');
-    const xlsx = join(dir, 'register.xlsx');
-    await core.exportReport({ report: 'register', from: '2026-11-22', to: '2026-11-23', format: 'xlsx', file: fileFor(core, xlsx, 'save-xlsx') });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(xlsx);
-    const sheet = workbook.getWorksheet('Register')!;
+    const sheet = await exportedSheet(core, join(dir, 'register.xlsx'), 'register', '2026-11-22', '2026-11-23', 'Register');
     const column = (sheet.getRow(1).values as unknown[]).indexOf('Kunjungan baru/lama');
     const kinds = [2, 3, 4, 5, 6, 7].map((n) => [sheet.getRow(n).getCell(6).value, sheet.getRow(n).getCell(column).value ?? '']);
     expect(kinds).toEqual([['DATANG LAGI', 'Baru'], ['BATAL DULU', ''], ['DATANG LAGI', 'Lama'], ['BATAL DULU', 'Baru'], ['DUA POLI', 'Baru'], ['DUA POLI', 'Lama']]);

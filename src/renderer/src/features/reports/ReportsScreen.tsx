@@ -23,6 +23,15 @@ interface Data {
   equal: EqualServiceReport;
 }
 
+/** The recap's figures in the order shown: its words' key, the figure, the test id. */
+const RECAP_FIGURES = [
+  ['total', 'total', 'recap-total'],
+  ['emergencies', 'emergencies', 'recap-emergencies'],
+  ['cancelled', 'cancelled', 'recap-cancelled'],
+  ['newVisits', 'newVisits', 'recap-new'],
+  ['returningVisits', 'returningVisits', 'recap-returning'],
+] as const satisfies readonly (readonly [string, keyof Recap, string])[];
+
 /**
  * The register of a range of dates (the one place the payer is shown), the recap by unit,
  * payer, date and hour, and the equal-service report; each exported in the UI language.
@@ -178,26 +187,12 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
               {exportButtons('recap')}
             </div>
             <dl className="stat-grid">
-              <div className="stat-grid__item">
-                <dt>{t('reports.total')}</dt>
-                <dd data-testid="recap-total">{data.recap.total}</dd>
-              </div>
-              <div className="stat-grid__item">
-                <dt>{t('reports.emergencies')}</dt>
-                <dd>{data.recap.emergencies}</dd>
-              </div>
-              <div className="stat-grid__item">
-                <dt>{t('reports.cancelled')}</dt>
-                <dd>{data.recap.cancelled}</dd>
-              </div>
-              <div className="stat-grid__item">
-                <dt>{t('reports.newVisits')}</dt>
-                <dd data-testid="recap-new">{data.recap.newVisits}</dd>
-              </div>
-              <div className="stat-grid__item">
-                <dt>{t('reports.returningVisits')}</dt>
-                <dd data-testid="recap-returning">{data.recap.returningVisits}</dd>
-              </div>
+              {RECAP_FIGURES.map(([key, figure, testId]) => (
+                <div className="stat-grid__item" key={figure}>
+                  <dt>{t(`reports.${key}`)}</dt>
+                  <dd data-testid={testId}>{data.recap[figure]}</dd>
+                </div>
+              ))}
             </dl>
             <p className="admin__note" data-testid="recap-note">
               {t('reports.totalNote')}
