@@ -89,4 +89,28 @@ describe('the reports screen', () => {
     await expect.poll(() => page.getByTestId('register-table').count()).toBe(0);
     await c.screenshot('reports-c-empty-day');
   });
+
+  it('a visit cancelled in the queue: in the register with the time of the cancel and its wait, out of the visit total', async () => {
+    const c = await open([{ ...APBD, name: 'PBI APBN KOTA SERANG', kind: 'pbi-apbn' }]);
+    const { page } = c;
+    expect(await registerByNik(c, SITI.nik)).toBe('U-001');
+    expect(await registerByNik(c, BUDI.nik, 'u')).toBe('U-002');
+    await page.keyboard.press('Alt+2');
+    await page.getByTestId('queue-table').waitFor();
+    await page.locator('[data-queue="U-002"] [data-action="cancelled"]').click();
+    await page.getByTestId('confirm-yes').click();
+    await expect.poll(() => page.locator('[data-queue="U-002"] [data-testid="queue-status"]').textContent()).toBe('Batal');
+
+    await page.keyboard.press('Alt+5');
+    const cancelled = page.locator('[data-testid="register-row"][data-queue="U-002"]');
+    await cancelled.waitFor();
+    expect(await cancelled.getByTestId('register-status').textContent()).toMatch(/^Batal \d\d\.\d\d$/);
+    // Registered and cancelled within the minute: waited 0 minutes, as the queue says (no "–", never called).
+    expect(await cancelled.locator('td').last().textContent()).toBe('0');
+    expect(await cancelled.getByTestId('register-kind').textContent()).toBe('');
+    await expect.poll(() => page.getByTestId('recap-total').textContent()).toBe('1');
+    expect(await page.getByTestId('recap-cancelled').textContent()).toBe('1');
+    expect(await page.getByTestId('recap-new').textContent()).toBe('1');
+    await c.screenshot('reports-d-cancelled');
+  });
 });
