@@ -22,7 +22,7 @@ import { formerUnits, settingsView } from './settings/unit-names';
 import { logPrint, printCount, slipHtml, slipPage, type SlipPrinter } from './slips/slips';
 import { syncState } from './sync/sync-state.repo';
 import { newUid } from './sync/uuid';
-import { refuseDuplicate, registerEmergency, registerNewPatientVisit, registerVisit, type HubNumbering } from './visits/visits';
+import { refuseDuplicate, refuseEmergencyUnit, registerEmergency, registerNewPatientVisit, registerVisit, type HubNumbering } from './visits/visits';
 import { unitPrefix } from '../shared/settings';
 
 type CounterMethodNames =
@@ -76,6 +76,7 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
   const visitTerms = async ({ unit, verdict, verdictSource, payer }: Pick<Parameters<CoreMethods['registerVisit']>[0], 'unit' | 'verdict' | 'verdictSource' | 'payer'>) => {
     const settings = ctx.settings();
     const source = verdictSource ?? 'lists';
+    refuseEmergencyUnit(settings, unit);
     const numbering = settings.units.some((u) => u.code === unit) ? await hubNumbering(unit, unitPrefix(settings, unit)) : {};
     return {
       ...numbering,

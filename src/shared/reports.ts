@@ -15,12 +15,26 @@ export interface RegisterRow {
   timeZone?: string;
   calledAt: string | null;
   servedAt: string | null;
-  /** Minutes from registration to being called (served without a call: to being served); null while never called. */
+  /** When the visit was cancelled; null for one not cancelled (an undone cancel leaves none). */
+  cancelledAt: string | null;
+  /**
+   * Minutes from registration to being called (served without a call: to being served; cancelled
+   * before any call: to the cancel), as the queue counts it; null while never called.
+   */
   waitMinutes: number | null;
+  /**
+   * "Kunjungan baru": the first visit of the patient's record at this facility, by service date
+   * (then registration time); cancelled visits do not count. False: a returning visit ("lama").
+   * Null for a cancelled visit, which is neither (the recap leaves it out).
+   */
+  firstVisit: boolean | null;
   registeredBy: string;
 }
 
-/** The recap of a range of local dates (both included) by unit, payer, local hour and day. */
+/**
+ * The recap of a range of local dates (both included) by unit, payer, local hour and day. `total`
+ * ("Jumlah kunjungan") counts every visit not cancelled, emergencies included.
+ */
 export interface Recap {
   from: string;
   to: string;
@@ -32,8 +46,14 @@ export interface Recap {
   byHour: Record<string, number>;
   /** Local date -> visits. */
   byDay: Record<string, number>;
+  /** Visits counted in `total` that are emergencies (part of the total, not apart from it). */
   emergencies: number;
+  /** Cancelled visits: left out of every other figure. */
   cancelled: number;
+  /** Visits of `total` that are the record's first visit here ("kunjungan baru", RegisterRow.firstVisit). */
+  newVisits: number;
+  /** Visits of `total` of a record that had one before ("kunjungan lama"): total = newVisits + returningVisits. */
+  returningVisits: number;
 }
 
 /** One day's recap (the older `dailyRecap` method): a Recap of from = to = date. */
@@ -46,6 +66,8 @@ export interface DailyRecap {
   byHour: Record<string, number>;
   emergencies: number;
   cancelled: number;
+  newVisits: number;
+  returningVisits: number;
 }
 
 /** One line of the equal-service report: how long patients of one payer waited in one unit. */

@@ -32,6 +32,11 @@ describe('the reports screen', () => {
     await expect.poll(() => page.locator('[data-testid="equal-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-payer')).sort())).toEqual(['jkn', 'umum']);
     await expect.poll(() => page.getByTestId('equal-note').textContent()).toContain('Penjamin tidak boleh mengubah lama tunggu');
     await expect.poll(() => page.getByTestId('recap-total').textContent()).toBe('2');
+    // What "Jumlah kunjungan" counts is said under it; both patients came here for the first time.
+    expect(await page.getByTestId('recap-note').textContent()).toContain('kecuali yang batal; gawat darurat termasuk');
+    expect(await page.getByTestId('recap-new').textContent()).toBe('2');
+    expect(await page.getByTestId('recap-returning').textContent()).toBe('0');
+    expect(await page.getByTestId('register-kind').allTextContents()).toEqual(['Baru', 'Baru']);
     await c.screenshot('reports-a-day');
 
     await page.locator('[data-export="register-csv"]').click();
@@ -42,7 +47,7 @@ describe('the reports screen', () => {
     await expect.poll(() => page.getByTestId('report-status').textContent()).toContain('disimpan ke register.csv');
     const csv = await readFile(out, 'utf8');
     // The register in the UI language: unit name, status and payer words, the facility's local time.
-    expect(csv).toMatch(/;U-001;Poli Umum;;\d+;SITI AMINAH;JKN;Dipanggil;2025-06-10 \d\d:\d\d;/);
+    expect(csv).toMatch(/;U-001;Poli Umum;;\d+;SITI AMINAH;Baru;JKN;Dipanggil;2025-06-10 \d\d:\d\d;/);
     expect(csv).toContain('U-002');
     expect(csv).not.toMatch(/called|T\d\d:\d\d:\d\d/);
 
@@ -83,5 +88,29 @@ describe('the reports screen', () => {
     await expect.poll(() => page.getByTestId('report-to').inputValue()).toBe('11-06-2025');
     await expect.poll(() => page.getByTestId('register-table').count()).toBe(0);
     await c.screenshot('reports-c-empty-day');
+  });
+
+  it('a visit cancelled in the queue: in the register with the time of the cancel and its wait, out of the visit total', async () => {
+    const c = await open([{ ...APBD, name: 'PBI APBN KOTA SERANG', kind: 'pbi-apbn' }]);
+    const { page } = c;
+    expect(await registerByNik(c, SITI.nik)).toBe('U-001');
+    expect(await registerByNik(c, BUDI.nik, 'u')).toBe('U-002');
+    await page.keyboard.press('Alt+2');
+    await page.getByTestId('queue-table').waitFor();
+    await page.locator('[data-queue="U-002"] [data-action="cancelled"]').click();
+    await page.getByTestId('confirm-yes').click();
+    await expect.poll(() => page.locator('[data-queue="U-002"] [data-testid="queue-status"]').textContent()).toBe('Batal');
+
+    await page.keyboard.press('Alt+5');
+    const cancelled = page.locator('[data-testid="register-row"][data-queue="U-002"]');
+    await cancelled.waitFor();
+    expect(await cancelled.getByTestId('register-status').textContent()).toMatch(/^Batal \d\d\.\d\d$/);
+    // Registered and cancelled within the minute: waited 0 minutes, as the queue says (no "–", never called).
+    expect(await cancelled.locator('td').last().textContent()).toBe('0');
+    expect(await cancelled.getByTestId('register-kind').textContent()).toBe('');
+    await expect.poll(() => page.getByTestId('recap-total').textContent()).toBe('1');
+    expect(await page.getByTestId('recap-cancelled').textContent()).toBe('1');
+    expect(await page.getByTestId('recap-new').textContent()).toBe('1');
+    await c.screenshot('reports-d-cancelled');
   });
 });

@@ -55,7 +55,8 @@ export async function hubFacilityCommand(what: 'settings' | 'bpjs' | 'report', v
   const days = await hub.getJson<FacilityDays>(`/v1/admin/register?${query}`);
   if (out.json) out.data(days);
   else {
-    out.line(hubText(lang, 'hub/report-head', { from, to, total: days.recap.total, emergencies: days.recap.emergencies, cancelled: days.recap.cancelled }));
+    const { total, newVisits, returningVisits, emergencies, cancelled } = days.recap;
+    out.line(hubText(lang, 'hub/report-head', { from, to, total, newVisits, returningVisits, emergencies, cancelled }));
     for (const [unit, n] of Object.entries(days.recap.byUnit)) out.line(`  ${unit}: ${n}`);
     if (values.html) out.line(hubText(lang, 'hub/report-page', { file: values.html }));
   }

@@ -40,11 +40,13 @@ export function registerTable(rows: readonly Omit<RegisterRow, 'visitId'>[], ctx
       r.emergency ? w.yes : '',
       r.mrn,
       r.name,
+      r.firstVisit === null ? '' : r.firstVisit ? w.visitKind.first : w.visitKind.returning,
       w.payer[r.payer],
       w.status[r.status],
       at(r.registeredAt),
       at(r.calledAt),
       at(r.servedAt),
+      at(r.cancelledAt),
       r.waitMinutes,
       actorText(r.registeredBy, clerks),
       ];
@@ -61,7 +63,7 @@ export function equalServiceTable(report: EqualServiceReport, ctx: ExportContext
   };
 }
 
-/** The recap as group / item / visits lines: totals, then by unit, payer (every payer), date and hour. */
+/** The recap as group / item / visits lines: totals (new and returning among them), then by unit, payer (every payer), date and hour. */
 export function recapTable(recap: Recap, ctx: ExportContext): Table {
   const w = EXPORT_WORDS[ctx.lang];
   const g = w.recapGroup;
@@ -70,6 +72,8 @@ export function recapTable(recap: Recap, ctx: ExportContext): Table {
     [g.total, `${recap.from} – ${recap.to}`, recap.total],
     [g.emergencies, '', recap.emergencies],
     [g.cancelled, '', recap.cancelled],
+    [g.newVisits, '', recap.newVisits],
+    [g.returningVisits, '', recap.returningVisits],
     ...Object.entries(recap.byUnit).map(([u, n]): Cell[] => [g.unit, unitNameOf(ctx, u), n]),
     ...PAYERS.map((p): Cell[] => [g.payer, w.payer[p], recap.byPayer[p] ?? 0]),
     ...Object.entries(recap.byDay).sort(([a], [b]) => a.localeCompare(b)).map(([d, n]): Cell[] => [g.day, d, n]),

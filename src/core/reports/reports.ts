@@ -23,20 +23,31 @@ interface Row {
   calledAt: string | null;
   calledHubAt: string | null;
   servedAt: string | null;
+  cancelledAt: string | null;
+  firstVisit: number | null;
   registeredBy: string;
 }
+
+/**
+ * 1 when no earlier visit of the record, not cancelled, exists here (by service date, then
+ * registration time, then id for one instant): "kunjungan baru"; 0 otherwise ("lama"); null for a
+ * cancelled visit. A merged duplicate's visits are on the record that stays, so they count for it.
+ */
+const FIRST_VISIT_SQL = `CASE WHEN v.status = 'cancelled' THEN NULL ELSE NOT EXISTS (SELECT 1 FROM visits o WHERE o.patient_id = v.patient_id AND o.status != 'cancelled'
+    AND (o.service_date < v.service_date OR (o.service_date = v.service_date AND (o.registered_at < v.registered_at OR (o.registered_at = v.registered_at AND o.id < v.id))))) END`;
 
 /**
  * Every visit of a range of local dates, with its times and payer: the register claims need. Each
  * row names the zone it was filed under (`timeZone` the facility's zone now): after a change of
  * the facility's zone, an older visit keeps its day and the clock of that day (reporttester F1).
+ * `firstVisit` (FIRST_VISIT_SQL): "kunjungan baru" or "lama"; null for a cancelled visit.
  */
 export function register(db: Db, timeZone: string, from: string, to: string = from): RegisterRow[] {
   const rows = db
     .prepare(
       `SELECT v.id AS visitId, v.service_date AS serviceDate, v.queue_prefix AS prefix, v.queue_no AS no, v.unit, v.emergency,
          p.mrn, p.name, v.payer, v.status, v.registered_at AS registeredAt, v.queue_at AS queueAt, v.called_at AS calledAt, v.called_hub_at AS calledHubAt, v.served_at AS servedAt,
-         v.registered_by AS registeredBy
+         v.cancelled_at AS cancelledAt, ${FIRST_VISIT_SQL} AS firstVisit, v.registered_by AS registeredBy
        FROM visits v JOIN patients p ON p.id = v.patient_id
        WHERE v.service_date BETWEEN ? AND ? ORDER BY v.service_date, v.registered_at, v.id`,
     )
@@ -57,8 +68,10 @@ export function register(db: Db, timeZone: string, from: string, to: string = fr
     timeZone: zoneAt(r.registeredAt, switches, timeZone),
     calledAt: r.calledAt,
     servedAt: r.servedAt,
-    // From arrival to the call, both on the hub's clock (minutesWaited); a serve without a call, by an older Loket, ends it.
-    waitMinutes: minutesWaited(r, r.servedAt, hubAhead),
+    cancelledAt: r.cancelledAt,
+    // From arrival to the call, both on the hub's clock (minutesWaited); never called: to a serve by an older Loket, or to the cancel (as the queue shows it).
+    waitMinutes: minutesWaited(r, r.servedAt ?? r.cancelledAt, hubAhead),
+    firstVisit: r.firstVisit === null ? null : r.firstVisit === 1,
     registeredBy: r.registeredBy,
   }));
 }
@@ -71,7 +84,7 @@ export function recap(db: Db, settings: CounterSettings, from: string, to: strin
     hourIn.set(zone, known);
     return known;
   };
-  const result: Recap = { from, to, total: 0, byUnit: {}, byPayer: Object.fromEntries(PAYERS.map((p) => [p, 0])) as Record<Payer, number>, byHour: {}, byDay: {}, emergencies: 0, cancelled: 0 };
+  const result: Recap = { from, to, total: 0, byUnit: {}, byPayer: Object.fromEntries(PAYERS.map((p) => [p, 0])) as Record<Payer, number>, byHour: {}, byDay: {}, emergencies: 0, cancelled: 0, newVisits: 0, returningVisits: 0 };
   for (const r of register(db, settings.timeZone, from, to)) {
     if (r.status === 'cancelled') {
       result.cancelled++;
@@ -84,6 +97,8 @@ export function recap(db: Db, settings: CounterSettings, from: string, to: strin
     const hour = hourOf(r.timeZone ?? settings.timeZone).format(new Date(r.registeredAt));
     result.byHour[hour] = (result.byHour[hour] ?? 0) + 1;
     if (r.emergency) result.emergencies++;
+    if (r.firstVisit) result.newVisits++;
+    else result.returningVisits++;
   }
   return result;
 }

@@ -51,6 +51,7 @@ export const derivePayer = (verdict: Verdict | null): Payer => (verdict === 'eli
  */
 export function registerVisit(db: Db, settings: CounterSettings, input: RegisterVisitInput): RegisteredVisit {
   if (!settings.units.some((u) => u.code === input.unit)) throw new LoketError('visit/unknown-unit', { unit: input.unit });
+  refuseEmergencyUnit(settings, input.unit);
   const serviceDate = input.serviceDate ?? isoDateInZone(input.now, settings.timeZone);
   const payer = input.payer ?? derivePayer(input.verdict);
   // IMMEDIATE: two windows of one counter must never draw the same number.
@@ -83,6 +84,16 @@ export function registerNewPatientVisit(db: Db, settings: CounterSettings, input
     const patient = createPatient(db, identity, settings, input.now);
     return { ...registerVisit(db, settings, { ...visit, patient }), patient };
   }).immediate();
+}
+
+/**
+ * The emergency unit takes emergencies only (registerEmergency: a GD number, called first, the
+ * emergency flag the recap counts). A plain visit there would be an IGD arrival the recap's
+ * "Gawat darurat" leaves out and the equal-service report counts as a long wait, so every caller
+ * (counter screen, `loket daftar`, the contract) is refused alike, as a move to the IGD is.
+ */
+export function refuseEmergencyUnit(settings: CounterSettings, unit: string): void {
+  if (unit === settings.emergencyUnit) throw new LoketError('visit/emergency-unit', { unit: settings.units.find((u) => u.code === unit)?.name ?? unit });
 }
 
 /** A second visit of the patient to the unit on the day, not cancelled, is refused (the clerk may confirm it). */

@@ -54,6 +54,8 @@ interface Row {
   /** The first call on the hub's clock when the calling counter's was off; null otherwise. */
   calledHubAt: string | null;
   servedAt: string | null;
+  cancelledAt: string | null;
+  firstVisit: boolean | null;
   registeredBy: string;
   counter: string;
   counterName: string | null;
@@ -67,17 +69,24 @@ function percentile(sorted: number[], p: number): number | null {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
+/** As the counters' recap (core/reports/reports.ts): a cancelled visit is counted apart and nowhere else. */
 function recapOf(rows: HubRegisterRow[], from: string, to: string, timeZone: string): Recap {
   const hourOf = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone });
-  const recap: Recap = { from, to, total: rows.length, byUnit: {}, byPayer: Object.fromEntries(PAYERS.map((p) => [p, 0])) as Record<Payer, number>, byHour: {}, byDay: {}, emergencies: 0, cancelled: 0 };
+  const recap: Recap = { from, to, total: 0, byUnit: {}, byPayer: Object.fromEntries(PAYERS.map((p) => [p, 0])) as Record<Payer, number>, byHour: {}, byDay: {}, emergencies: 0, cancelled: 0, newVisits: 0, returningVisits: 0 };
   for (const row of rows) {
+    if (row.status === 'cancelled') {
+      recap.cancelled++;
+      continue;
+    }
+    recap.total++;
     const hour = String(Number(hourOf.format(new Date(row.registeredAt))));
     recap.byUnit[row.unit] = (recap.byUnit[row.unit] ?? 0) + 1;
     recap.byPayer[row.payer] += 1;
     recap.byHour[hour] = (recap.byHour[hour] ?? 0) + 1;
     recap.byDay[row.serviceDate] = (recap.byDay[row.serviceDate] ?? 0) + 1;
     if (row.emergency) recap.emergencies++;
-    if (row.status === 'cancelled') recap.cancelled++;
+    if (row.firstVisit) recap.newVisits++;
+    else recap.returningVisits++;
   }
   return recap;
 }
@@ -101,11 +110,20 @@ function equalServiceOf(rows: HubRegisterRow[], from: string, to: string): Equal
   return { from, to, lines };
 }
 
+/**
+ * "Kunjungan baru" as the counters count it (RegisterRow.firstVisit): no earlier visit of the
+ * record, not cancelled, at any counter of the facility; null for a cancelled visit.
+ */
+const FIRST_VISIT_SQL = `CASE WHEN v.status = 'cancelled' THEN NULL ELSE NOT EXISTS (SELECT 1 FROM visits o WHERE o.patient_uid = v.patient_uid AND o.status <> 'cancelled'
+       AND (o.service_date < v.service_date OR (o.service_date = v.service_date
+         AND (o.registered_at::timestamptz < v.registered_at::timestamptz OR (o.registered_at::timestamptz = v.registered_at::timestamptz AND o.uid < v.uid))))) END`;
+
 /** Service dates from `from` to `to` (both included, local dates as the counters wrote them). */
 export async function facilityDays(pool: Pool, from: string, to: string): Promise<FacilityDays> {
   const { rows } = await pool.query<Row>(
     `SELECT v.uid AS "visitUid", v.service_date AS "serviceDate", v.queue_prefix AS "queuePrefix", v.queue_no AS "queueNo", v.unit, v.emergency, p.mrn, p.name,
-       v.payer, v.status, v.registered_at AS "registeredAt", v.queue_at AS "queueAt", v.called_at AS "calledAt", v.called_hub_at AS "calledHubAt", v.served_at AS "servedAt", v.registered_by AS "registeredBy", v.counter,
+       v.payer, v.status, v.registered_at AS "registeredAt", v.queue_at AS "queueAt", v.called_at AS "calledAt", v.called_hub_at AS "calledHubAt", v.served_at AS "servedAt", v.cancelled_at AS "cancelledAt",
+       ${FIRST_VISIT_SQL} AS "firstVisit", v.registered_by AS "registeredBy", v.counter,
        c.name AS "counterName"
      FROM visits v JOIN patients p ON p.uid = v.patient_uid LEFT JOIN counters c ON c.id = v.counter
      WHERE v.service_date BETWEEN $1 AND $2
@@ -113,10 +131,11 @@ export async function facilityDays(pool: Pool, from: string, to: string): Promis
     [from, to],
   );
   // The wait runs from the arrival to the call, both on the hub's clock: a slow registering or calling counter adds or takes no hour.
+  // Never called: it ends at the serve or the cancel, as the counters' register has it.
   const register = rows.map(({ queuePrefix, queueNo, queueAt, calledHubAt, ...r }): HubRegisterRow => ({
     ...r,
     queue: queueLabel(queuePrefix, queueNo),
-    waitMinutes: minutesBetween(queueAt ?? r.registeredAt, calledHubAt ?? r.calledAt),
+    waitMinutes: minutesBetween(queueAt ?? r.registeredAt, calledHubAt ?? r.calledAt ?? r.servedAt ?? r.cancelledAt),
   }));
   return { register, recap: recapOf(register, from, to, await facilityTimeZone(pool)), equalService: equalServiceOf(register, from, to) };
 }

@@ -93,6 +93,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'visit/move-served': 'Patient {{queue}} has already been served: a served visit cannot be moved. If the patient needs another unit, register a new visit there.',
   'visit/move-cancelled': 'Visit {{queue}} was cancelled: it cannot be moved. Undo the cancel first (Ctrl+Z) or register the patient again at the other unit.',
   'visit/move-same-unit': 'Patient {{queue}} is already in this unit. Choose another unit.',
+  'visit/emergency-unit': '{{unit}} takes emergencies only: register an emergency with F9 on Search & register (an emergency number, called first).',
   'visit/move-to-emergency': 'Patient {{queue}} is not moved to the emergency unit by a change of unit: an emergency is registered with F9 (an emergency number, called first).',
   'visit/move-undo-late': 'The move of {{queue}} can no longer be undone: the patient was called, served or moved again at the new unit. If needed, move them again with G.',
   'visit/recall-not-called': 'Patient {{queue}} has not been called (or is already done): call again is only for a called patient. Press P to call.',

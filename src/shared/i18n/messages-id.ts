@@ -91,6 +91,7 @@ export const messagesId = {
   'visit/move-served': 'Pasien {{queue}} sudah selesai dilayani: kunjungan yang selesai tidak dapat dipindah. Bila pasien perlu ke poli lain, daftarkan kunjungan baru ke poli itu.',
   'visit/move-cancelled': 'Kunjungan {{queue}} sudah dibatalkan: tidak dapat dipindah. Urungkan pembatalannya dulu (Ctrl+Z) atau daftarkan pasien lagi ke poli tujuan.',
   'visit/move-same-unit': 'Pasien {{queue}} sudah di poli ini. Pilih poli lain.',
+  'visit/emergency-unit': '{{unit}} hanya untuk pasien gawat darurat: daftarkan dengan F9 di Cari & Daftar (nomor GD, dipanggil lebih dulu).',
   'visit/move-to-emergency': 'Pasien {{queue}} tidak dipindah ke IGD lewat ganti poli: pasien gawat darurat didaftarkan dengan F9 (nomor GD, dipanggil lebih dulu).',
   'visit/move-undo-late': 'Pemindahan {{queue}} tidak dapat diurungkan lagi: pasien sudah dipanggil, dilayani atau dipindah lagi di poli tujuan. Bila perlu, pindahkan lagi dengan G (ganti poli).',
   'visit/recall-not-called': 'Pasien {{queue}} belum dipanggil (atau sudah selesai): panggil ulang hanya untuk pasien yang sudah dipanggil. Tekan P untuk memanggil.',

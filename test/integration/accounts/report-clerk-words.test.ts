@@ -51,8 +51,8 @@ describe("the register export's clerk column", () => {
   });
 
   it("is worded the same on the hub's printable register page", () => {
-    const row = { visitUid: 'u1', serviceDate: '2026-11-23', queue: 'GD-001', unit: 'IGD', emergency: true, mrn: '000001', name: 'TANPA IDENTITAS 08:00', payer: 'pending' as const, status: 'waiting' as const, registeredAt: '2026-11-23T01:00:00.000Z', calledAt: null, servedAt: null, waitMinutes: null, registeredBy: NO_SESSION_ACTOR, counter: 'K1', counterName: 'Loket 1' };
-    const days: FacilityDays = { register: [row], recap: { from: '2026-11-23', to: '2026-11-23', total: 1, byUnit: {}, byPayer: { jkn: 0, jamkesda: 0, umum: 0, 'jasa-raharja': 0, 'bpjs-tk': 0, insurance: 0, pending: 1 }, byHour: {}, byDay: {}, emergencies: 1, cancelled: 0 }, equalService: { from: '2026-11-23', to: '2026-11-23', lines: [] } };
+    const row = { visitUid: 'u1', serviceDate: '2026-11-23', queue: 'GD-001', unit: 'IGD', emergency: true, mrn: '000001', name: 'TANPA IDENTITAS 08:00', payer: 'pending' as const, status: 'waiting' as const, registeredAt: '2026-11-23T01:00:00.000Z', calledAt: null, servedAt: null, cancelledAt: null, waitMinutes: null, firstVisit: true, registeredBy: NO_SESSION_ACTOR, counter: 'K1', counterName: 'Loket 1' };
+    const days: FacilityDays = { register: [row], recap: { from: '2026-11-23', to: '2026-11-23', total: 1, byUnit: {}, byPayer: { jkn: 0, jamkesda: 0, umum: 0, 'jasa-raharja': 0, 'bpjs-tk': 0, insurance: 0, pending: 1 }, byHour: {}, byDay: {}, emergencies: 1, cancelled: 0, newVisits: 1, returningVisits: 0 }, equalService: { from: '2026-11-23', to: '2026-11-23', lines: [] } };
     const html = registerHtml('2026-11-23', '2026-11-23', days, { lang: 'en', timeZone: 'Asia/Jakarta', units: [] });
     expect(html).toContain('<td>(nobody signed in)</td>');
     expect(html).not.toContain(NO_SESSION_ACTOR);

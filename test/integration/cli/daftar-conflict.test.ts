@@ -74,9 +74,21 @@ describe('loket daftar units and second visits', () => {
     expect(lower.data[0]).toMatchObject({ visit: { unit: 'GIGI', queueNumber: 'G-001' } });
     const unknown = await runCaptured(['daftar', SITI.nik, '--unit', 'XYZ', '--db', db]);
     expect(unknown.code).toBe(1);
-    expect(unknown.errors.join('\n')).toBe('Unit layanan "XYZ" tidak ada di pengaturan. Unit yang ada: UMUM, GIGI, KIA, LANSIA, IGD.');
+    expect(unknown.errors.join('\n')).toBe('Unit layanan "XYZ" tidak ada di pengaturan. Unit yang ada: UMUM, GIGI, KIA, LANSIA.');
     const en = await runCaptured(['daftar', SITI.nik, '--unit', 'XYZ', '--db', db, '--lang', 'en', '--json']);
-    expect(en.data[0]).toMatchObject({ ok: false, error: { code: 'visit/unknown-unit', message: 'Service unit "XYZ" is not in the settings. The units are: UMUM, GIGI, KIA, LANSIA, IGD.' } });
+    expect(en.data[0]).toMatchObject({ ok: false, error: { code: 'visit/unknown-unit', message: 'Service unit "XYZ" is not in the settings. The units are: UMUM, GIGI, KIA, LANSIA.' } });
+  });
+
+  it('refuses the emergency unit (no visit made), naming F9 in the app: a plain IGD visit would be an arrival the recap does not count as an emergency', async () => {
+    const igd = await runCaptured(['daftar', SITI.nik, '--unit', 'igd', '--db', db]);
+    expect(igd.code).toBe(1);
+    expect(igd.errors.at(-1)).toBe(
+      'IGD (Gawat Darurat) hanya untuk pasien gawat darurat, dan perintah loket tidak mendaftarkan pasien gawat darurat: daftarkan di aplikasi dengan F9 di Cari & Daftar (nomor GD, dipanggil lebih dulu). Unit untuk loket daftar: UMUM, GIGI, KIA, LANSIA.',
+    );
+    const en = await runCaptured(['daftar', SITI.nik, '--unit', 'IGD', '--db', db, '--lang', 'en', '--json']);
+    expect(en.data[0]).toMatchObject({ ok: false, error: { code: 'daftar/emergency-unit' } });
+    expect((en.data[0] as { error: { message: string } }).error.message).toContain('register the patient in the app with F9');
+    expect((await runCaptured(['antrean', '--unit', 'IGD', '--db', db, '--json'])).data[0]).toEqual([]);
   });
 
   it('a second visit the same day says to use --again', async () => {

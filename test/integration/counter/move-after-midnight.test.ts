@@ -31,6 +31,13 @@ async function register(core: Core, name: string, unit: string): Promise<{ id: n
   return core.registerVisit({ patientId: patient.id, unit, verdict: null, payer: 'umum' });
 }
 
+/** A patient brought to the IGD: an emergency (F9), the one way into the emergency unit. */
+async function broughtIn(core: Core, name: string): Promise<{ id: number; queue: string; patientId: number }> {
+  const patient = await core.createPatient({ name });
+  const visit = await core.registerEmergency({ patientId: patient.id });
+  return { ...visit, patientId: patient.id };
+}
+
 /** Yesterday's Poli Umum handed out U-001 and U-002: a number drawn from yesterday's sequence would be U-003. */
 async function yesterdaysPoli(core: Core, at: (hhmm: string) => void): Promise<void> {
   at('08:00');
@@ -46,11 +53,11 @@ describe('a move after midnight', () => {
     const { core, at } = counter();
     await yesterdaysPoli(core, at);
     at('23:50');
-    const night = await register(core, 'SITI MALAM', 'IGD');
-    expect(night.queue).toBe('I-001');
+    const night = await broughtIn(core, 'SITI MALAM');
+    expect(night.queue).toBe('GD-001');
 
     at('+00:10');
-    expect(await queueOf(core, 'IGD')).toEqual([`I-001 SITI MALAM ${YESTERDAY}`]);
+    expect(await queueOf(core, 'IGD')).toEqual([`GD-001 SITI MALAM ${YESTERDAY}`]);
     const moved = await core.moveVisit({ visitId: night.id, unit: 'UMUM' });
     expect(moved.to).toEqual({ unit: 'UMUM', queue: 'U-001' });
     expect(await queueOf(core, 'UMUM')).toEqual([`U-001 SITI MALAM ${TODAY}`]);
@@ -79,14 +86,14 @@ describe('a move after midnight', () => {
     const { core, at } = counter();
     await yesterdaysPoli(core, at);
     at('23:50');
-    const night = await register(core, 'SITI MALAM', 'IGD');
+    const night = await broughtIn(core, 'SITI MALAM');
     at('+00:10');
     await core.moveVisit({ visitId: night.id, unit: 'UMUM' });
     at('+00:11');
-    expect((await core.undoMoveVisit({ visitId: night.id })).to).toEqual({ unit: 'IGD', queue: 'I-001' });
+    expect((await core.undoMoveVisit({ visitId: night.id })).to).toEqual({ unit: 'IGD', queue: 'GD-001' });
     const [back] = await core.dayQueue({ unit: 'IGD' });
     // The queue screen marks a visit of the day before "kemarin".
-    expect(back).toMatchObject({ visitId: night.id, queue: 'I-001', serviceDate: YESTERDAY, status: 'waiting' });
+    expect(back).toMatchObject({ visitId: night.id, queue: 'GD-001', serviceDate: YESTERDAY, status: 'waiting' });
     expect(await queueOf(core, 'UMUM')).toEqual([]);
     // The undone move's U-001 is not handed out again.
     expect((await core.moveVisit({ visitId: night.id, unit: 'UMUM' })).to.queue).toBe('U-002');
@@ -96,24 +103,24 @@ describe('a move after midnight', () => {
   it("refuses the move when the patient is already registered at that unit today (not last night's day)", async () => {
     const { core, at } = counter();
     at('23:50');
-    const night = await register(core, 'SITI MALAM', 'IGD');
+    const night = await broughtIn(core, 'SITI MALAM');
     at('+00:05');
     await core.registerVisit({ patientId: night.patientId, unit: 'UMUM', verdict: null, payer: 'umum' });
     at('+00:10');
     await expect(core.moveVisit({ visitId: night.id, unit: 'UMUM' })).rejects.toMatchObject({ key: 'visit/duplicate' });
-    expect(await queueOf(core, 'IGD')).toEqual([`I-001 SITI MALAM ${YESTERDAY}`]);
+    expect(await queueOf(core, 'IGD')).toEqual([`GD-001 SITI MALAM ${YESTERDAY}`]);
     core.close();
   });
 
   it('a move on the same day keeps the day, and so does its undo', async () => {
     const { core, at } = counter();
     at('+08:00');
-    const v = await register(core, 'SITI SIANG', 'IGD');
+    const v = await broughtIn(core, 'SITI SIANG');
     at('+09:00');
     expect((await core.moveVisit({ visitId: v.id, unit: 'UMUM' })).to.queue).toBe('U-001');
     expect(await queueOf(core, 'UMUM')).toEqual([`U-001 SITI SIANG ${TODAY}`]);
     await core.undoMoveVisit({ visitId: v.id });
-    expect(await queueOf(core, 'IGD')).toEqual([`I-001 SITI SIANG ${TODAY}`]);
+    expect(await queueOf(core, 'IGD')).toEqual([`GD-001 SITI SIANG ${TODAY}`]);
     core.close();
   });
 });

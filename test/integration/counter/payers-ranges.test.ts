@@ -50,6 +50,8 @@ describe('every payer', () => {
       byHour: { '08': 14 },
       emergencies: 0,
       cancelled: 0,
+      newVisits: 14,
+      returningVisits: 0,
     });
     expect((await core.recap({ from: '2026-11-23' })).total).toBe(7);
     expect((await core.dailyRecap({ date: '2026-11-23' })).byPayer).toEqual(Object.fromEntries(PAYERS.map((p) => [p, 1])));
@@ -71,10 +73,10 @@ describe('every payer', () => {
     const text = readFileSync(csv, 'utf8');
     for (const word of ['Self-pay', 'Jasa Raharja (traffic accident)', 'BPJS Employment (work accident)', 'Other insurance', 'Payer pending', 'Jamkesda / regional PBI']) expect(text).toContain(word);
     expect(text).toContain('2026-11-21;U-001;Poli Umum;;');
-    expect(text).toMatch(/;Called;2026-11-21 08:00;2026-11-21 09:00;;60;ani/);
+    expect(text).toMatch(/;Called;2026-11-21 08:00;2026-11-21 09:00;;;60;ani/);
 
     const xlsx = join(dir, 'rekap.xlsx');
-    expect(await core.exportReport({ report: 'recap', from: '2026-11-21', to: '2026-11-23', format: 'xlsx', file: fileFor(core, xlsx, 'save-xlsx'), lang: 'id' })).toMatchObject({ rows: 3 + 2 + PAYERS.length + 3 + 1 });
+    expect(await core.exportReport({ report: 'recap', from: '2026-11-21', to: '2026-11-23', format: 'xlsx', file: fileFor(core, xlsx, 'save-xlsx'), lang: 'id' })).toMatchObject({ rows: 3 + 2 + 2 + PAYERS.length + 3 + 1 });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
     const sheet = workbook.getWorksheet('Rekap')!;

@@ -24,6 +24,13 @@ describe('registerNewPatient: a new record and its first visit together', () => 
     expect(known).toMatchObject({ ok: false, error: { code: 'patient/nik-exists' } });
     const unit = await dispatch(core, 'registerNewPatient', { identity: { name: 'Budi Santoso' }, unit: 'NOPE', verdict: null });
     expect(unit).toMatchObject({ ok: false, error: { code: 'visit/unknown-unit' } });
+    // The emergency unit takes emergencies only (F9), from the contract as from `loket daftar`.
+    const igd = await dispatch(core, 'registerNewPatient', { identity: { name: 'Budi Santoso' }, unit: 'IGD', verdict: null });
+    expect(igd).toMatchObject({ ok: false, error: { code: 'visit/emergency-unit' } });
+    expect(await dispatch(core, 'registerVisit', { patientId: siti.id, unit: 'IGD', verdict: null })).toMatchObject({
+      ok: false,
+      error: { code: 'visit/emergency-unit', params: { unit: 'IGD (Gawat Darurat)' } },
+    });
     const bad = await dispatch(core, 'registerNewPatient', { identity: { name: 'Budi', nik: '123' }, unit: 'UMUM', verdict: null });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     // Only Siti's record: the next new one gets 000002, no number was used up by the refusals.

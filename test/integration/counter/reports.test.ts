@@ -28,6 +28,7 @@ async function morning(): Promise<{ core: Core; dir: string }> {
   at(13);
   const cancelled = await core.createPatient({ name: 'Pasien batal' });
   const v = await core.registerVisit({ patientId: cancelled.id, unit: 'UMUM', verdict: 'unknown', payer: 'umum' });
+  at(15);
   await core.setVisitStatus({ visitId: v.id, status: 'cancelled' });
   // The doctor calls every 5 minutes from 08:20, in arrival order.
   for (let k = 0; k < 6; k++) {
@@ -35,6 +36,14 @@ async function morning(): Promise<{ core: Core; dir: string }> {
     await core.callNext({ unit: 'UMUM' });
   }
   return { core, dir };
+}
+
+/** Exports a report of the range to XLSX and reads its sheet back with the library Excel files are checked with. */
+async function exportedSheet(core: Core, file: string, report: 'register' | 'equal-service' | 'recap', from: string, to: string, sheetName: string, lang?: 'id' | 'en'): Promise<ExcelJS.Worksheet> {
+  await core.exportReport({ report, from, to, format: 'xlsx', file: fileFor(core, file, 'save-xlsx'), ...(lang ? { lang } : {}) });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook.getWorksheet(sheetName)!;
 }
 
 describe('reports', () => {
@@ -57,6 +66,8 @@ describe('reports', () => {
       byHour: { '08': 7 },
       emergencies: 1,
       cancelled: 1,
+      newVisits: 7,
+      returningVisits: 0,
     });
     core.close();
   });
@@ -79,14 +90,74 @@ describe('reports', () => {
     const text = readFileSync(csv, 'utf8');
     expect(text.startsWith('\ufeffTanggal;No. antrean;Unit')).toBe(true);
     // Unit name, status word and the facility's local time (WIB), not UTC.
-    expect(text).toContain('2026-11-23;U-001;Poli Umum;;000001;PASIEN 1;JKN;Dipanggil;2026-11-23 08:00;2026-11-23 08:20;;20;ani');
-    const xlsx = join(dir, 'setara.xlsx');
-    await core.exportReport({ report: 'equal-service', from: '2026-11-23', to: '2026-11-23', format: 'xlsx', file: fileFor(core, xlsx, 'save-xlsx') });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(xlsx);
-    const sheet = workbook.getWorksheet('Layanan setara')!;
+    expect(text).toContain('2026-11-23;U-001;Poli Umum;;000001;PASIEN 1;Baru;JKN;Dipanggil;2026-11-23 08:00;2026-11-23 08:20;;;20;ani');
+    const sheet = await exportedSheet(core, join(dir, 'setara.xlsx'), 'equal-service', '2026-11-23', '2026-11-23', 'Layanan setara');
     expect(sheet.getRow(1).values).toEqual([undefined, 'Unit', 'Penjamin', 'Kunjungan', 'Median tunggu (menit)', 'Persentil 90 tunggu (menit)']);
     expect(sheet.getRow(3).values).toEqual([undefined, 'Poli Umum', 'Umum', 3, 29, 35]);
+    core.close();
+  });
+
+  it("a cancelled visit keeps its cancel time and its wait until the cancel, as the queue shows it: screen rows and both exports", async () => {
+    const { core, dir } = await morning();
+    const rows = await core.visitRegister({ from: '2026-11-23' });
+    const cancelled = rows.find((r) => r.status === 'cancelled')!;
+    expect(cancelled).toMatchObject({ cancelledAt: '2026-11-23T01:15:00.000Z', waitMinutes: 2, calledAt: null, firstVisit: null });
+    const queued = (await core.dayQueue({ unit: 'UMUM' })).find((e) => e.visitId === cancelled.visitId)!;
+    expect(queued.waitingMinutes).toBe(cancelled.waitMinutes);
+    const csv = join(dir, 'register.csv');
+    await core.exportReport({ report: 'register', from: '2026-11-23', to: '2026-11-23', format: 'csv', file: fileFor(core, csv, 'save-csv') });
+    const text = readFileSync(csv, 'utf8');
+    expect(text.split('\r\n')[0]).toBe('\ufeffTanggal;No. antrean;Unit;Gawat darurat;No. RM;Nama;Kunjungan baru/lama;Penjamin;Status;Daftar;Dipanggil;Selesai;Dibatalkan;Tunggu (menit);Petugas');
+    expect(text).toContain(';PASIEN BATAL;;Umum;Batal;2026-11-23 08:13;;;2026-11-23 08:15;2;ani');
+    const sheet = await exportedSheet(core, join(dir, 'register.xlsx'), 'register', '2026-11-23', '2026-11-23', 'Register', 'en');
+    const header = sheet.getRow(1).values as unknown[];
+    const line = (sheet.getRow(rows.indexOf(cancelled) + 2).values as unknown[]);
+    expect(line[header.indexOf('Status')]).toBe('Cancelled');
+    expect(line[header.indexOf('Cancelled at')]).toBe('2026-11-23 08:15');
+    expect(line[header.indexOf('Wait (minutes)')]).toBe(2);
+    core.close();
+  });
+
+  it('counts new and returning visits ("kunjungan baru / lama"): the first visit of a record here by service date, cancelled visits not counting', async () => {
+    const dir = tempDir();
+    let clock = new Date('2026-11-22T01:00:00Z');
+    const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript: null, now: () => clock, clerk: 'ani' });
+    const on = (iso: string): void => {
+      clock = new Date(iso);
+    };
+    const visit = (patientId: number, unit = 'UMUM') => core.registerVisit({ patientId, unit, verdict: null, payer: 'umum' });
+    const returning = await core.createPatient({ name: 'Datang Lagi' });
+    const firstCancelled = await core.createPatient({ name: 'Batal Dulu' });
+    const twoUnits = await core.createPatient({ name: 'Dua Poli' });
+    // 22 Nov: one visit served, one cancelled (not a visit: the patient's first comes the next day).
+    await visit(returning.id);
+    await core.setVisitStatus({ visitId: (await visit(firstCancelled.id)).id, status: 'cancelled' });
+    // 23 Nov: the first comes back (lama), the second's first visit (baru), a new patient at two units (baru, then lama).
+    on('2026-11-23T01:00:00Z');
+    await visit(returning.id);
+    await visit(firstCancelled.id);
+    await visit(twoUnits.id);
+    on('2026-11-23T01:30:00Z');
+    await visit(twoUnits.id, 'GIGI');
+    const day = await core.visitRegister({ from: '2026-11-23' });
+    expect(day.map((r) => [r.name, r.unit, r.firstVisit])).toEqual([
+      ['DATANG LAGI', 'UMUM', false],
+      ['BATAL DULU', 'UMUM', true],
+      ['DUA POLI', 'UMUM', true],
+      ['DUA POLI', 'GIGI', false],
+    ]);
+    expect(await core.recap({ from: '2026-11-23', to: '2026-11-23' })).toMatchObject({ total: 4, newVisits: 2, returningVisits: 2 });
+    // Over both days: the cancelled visit is neither, the other five split 3 new, 2 returning.
+    expect(await core.recap({ from: '2026-11-22', to: '2026-11-23' })).toMatchObject({ total: 5, cancelled: 1, newVisits: 3, returningVisits: 2 });
+    const recapCsv = join(dir, 'rekap.csv');
+    await core.exportReport({ report: 'recap', from: '2026-11-22', to: '2026-11-23', format: 'csv', file: fileFor(core, recapCsv, 'save-csv') });
+    const recapText = readFileSync(recapCsv, 'utf8');
+    expect(recapText).toContain('Kunjungan baru;;3');
+    expect(recapText).toContain('Kunjungan lama;;2');
+    const sheet = await exportedSheet(core, join(dir, 'register.xlsx'), 'register', '2026-11-22', '2026-11-23', 'Register');
+    const column = (sheet.getRow(1).values as unknown[]).indexOf('Kunjungan baru/lama');
+    const kinds = [2, 3, 4, 5, 6, 7].map((n) => [sheet.getRow(n).getCell(6).value, sheet.getRow(n).getCell(column).value ?? '']);
+    expect(kinds).toEqual([['DATANG LAGI', 'Baru'], ['BATAL DULU', ''], ['DATANG LAGI', 'Lama'], ['BATAL DULU', 'Baru'], ['DUA POLI', 'Baru'], ['DUA POLI', 'Lama']]);
     core.close();
   });
 

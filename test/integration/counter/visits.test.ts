@@ -109,11 +109,28 @@ describe('registering a visit', () => {
   });
 });
 
+/**
+ * Settings under which the emergency unit took plain visits, as an older Loket's `daftar --unit IGD`
+ * left them in a database: the queue still has to order and count them.
+ */
+const OLDER_LOKET = { ...settings, emergencyUnit: '' };
+
+describe('the emergency unit', () => {
+  it('takes no plain visit: emergencies only (registerEmergency), whoever calls registerVisit', async () => {
+    const db = freshDb();
+    expect(() => registerVisit(db, settings, { patient: siti(db), unit: 'IGD', verdict: 'eligible', clerk: 'x', now: MORNING })).toThrow(
+      expect.objectContaining({ key: 'visit/emergency-unit', params: { unit: 'IGD (Gawat Darurat)' } }),
+    );
+    expect(db.prepare('SELECT count(*) AS n FROM visits').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
+
 describe('an emergency', () => {
   it('is registered at once without identity, before the regular numbers, with follow-ups by the deadline', () => {
     const db = freshDb();
     const s = siti(db);
-    registerVisit(db, settings, { patient: s, unit: 'IGD', verdict: 'eligible', clerk: 'x', now: MORNING });
+    registerVisit(db, OLDER_LOKET, { patient: s, unit: 'IGD', verdict: 'eligible', clerk: 'x', now: MORNING });
     // 14:32 WIB
     const e = registerEmergency(db, settings, { clerk: 'x', now: at('2026-11-23T07:32:00Z') });
     expect(e.patient).toMatchObject({ name: 'TANPA IDENTITAS 14:32', identified: false, nik: null });
@@ -159,8 +176,8 @@ describe("today's queue", () => {
     const db = freshDb();
     const s = siti(db);
     const b = budi(db);
-    const v1 = registerVisit(db, settings, { patient: b, unit: 'IGD', verdict: 'unknown', payer: 'umum', clerk: 'x', now: MORNING });
-    const v2 = registerVisit(db, settings, { patient: s, unit: 'IGD', verdict: 'eligible', clerk: 'x', now: at('2026-11-23T02:05:00Z') });
+    const v1 = registerVisit(db, OLDER_LOKET, { patient: b, unit: 'IGD', verdict: 'unknown', payer: 'umum', clerk: 'x', now: MORNING });
+    const v2 = registerVisit(db, OLDER_LOKET, { patient: s, unit: 'IGD', verdict: 'eligible', clerk: 'x', now: at('2026-11-23T02:05:00Z') });
     const e = registerEmergency(db, settings, { clerk: 'x', now: at('2026-11-23T02:10:00Z') });
     const later = at('2026-11-23T02:30:00Z');
     expect(dayQueue(db, settings, later, 'IGD').map((q) => [q.queue, q.status, q.waitingMinutes])).toEqual([

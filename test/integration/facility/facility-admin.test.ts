@@ -85,6 +85,9 @@ it('facility settings and BPJS access set at the hub reach the counter; the repo
   expect(html).toContain(patient.mrn);
   expect(html).toContain('<td>Poli Anak</td>'); // the unit's name from the facility's settings, not its code
   expect(html).toMatch(/<td>Loket 1<\/td><\/tr>/); // the counter by its name
+  expect(html).toContain('<tr><td>Kunjungan baru</td><td></td><td>1</td></tr>');
+  const text = await runCaptured(['hub', 'report', '--from', visit.serviceDate, '--hub-dir', hubDir]);
+  expect(text.lines[0]).toBe(`Fasilitas ${visit.serviceDate} s.d. ${visit.serviceDate}: 1 kunjungan (tanpa yang batal; 1 baru, 0 lama; 0 gawat darurat), 0 batal`);
 
   const wrong = await runCaptured(['hub', 'settings', '--file', credentials, '--hub-dir', hubDir]);
   expect(wrong.code).toBe(1);

@@ -58,6 +58,8 @@ async function enrolled(codeFor: (name: string) => Promise<string>, name: string
 }
 
 const register = async (core: Core, name: string, unit: string) => core.registerNewPatient({ identity: { name, dob: '1990-01-01' }, unit, verdict: null });
+/** A patient brought to the IGD: an emergency (F9), the one way into the emergency unit. */
+const broughtIn = async (core: Core, name: string) => core.registerEmergency({ patientId: (await core.createPatient({ name, dob: '1990-01-01' })).id });
 const queueOf = async (core: Core, unit: string) => (await core.dayQueue({ unit })).map((e) => `${e.queue} ${e.patient.name} ${e.serviceDate}`);
 
 describe('a move after midnight, through the hub', () => {
@@ -70,13 +72,13 @@ describe('a move after midnight, through the hub', () => {
     expect((await register(a, 'Ani Kemarin', 'UMUM')).queue).toBe('U-001');
     expect((await register(a, 'Budi Kemarin', 'UMUM')).queue).toBe('U-002');
     at('23:50');
-    const night = await register(a, 'Siti Malam', 'IGD');
-    expect(night.queue).toBe('I-001');
+    const night = await broughtIn(a, 'Siti Malam');
+    expect(night.queue).toBe('GD-001');
     await a.syncNow({});
     await b.syncNow({});
 
     at('+00:10');
-    expect(await queueOf(b, 'IGD')).toEqual([`I-001 SITI MALAM ${NIGHT}`]);
+    expect(await queueOf(b, 'IGD')).toEqual([`GD-001 SITI MALAM ${NIGHT}`]);
     expect((await a.moveVisit({ visitId: night.id, unit: 'UMUM' })).to).toEqual({ unit: 'UMUM', queue: 'U-001' });
     await a.syncNow({});
     await b.syncNow({});
@@ -89,7 +91,7 @@ describe('a move after midnight, through the hub', () => {
     await a.undoMoveVisit({ visitId: night.id });
     await a.syncNow({});
     await b.syncNow({});
-    expect(await queueOf(b, 'IGD')).toEqual([`I-001 SITI MALAM ${NIGHT}`]);
+    expect(await queueOf(b, 'IGD')).toEqual([`GD-001 SITI MALAM ${NIGHT}`]);
     expect(await queueOf(b, 'UMUM')).toEqual([`U-002 CICI PAGI ${TODAY}`]);
     // Called at B, as last night's IGD patient (the IGD works through the night).
     expect((await b.callNext({ unit: 'IGD' }))?.patient.name).toBe('SITI MALAM');

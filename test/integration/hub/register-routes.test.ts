@@ -115,7 +115,7 @@ describe("the facility's day", () => {
     const page = (await call('GET', '/admin/register', { query: 'from=2026-11-30' })).html ?? '';
     expect(page).toContain('<html lang="id">');
     expect(page).toContain('<th>No. antrean</th>');
-    expect(page).toMatch(/<td>U-002<\/td><td>POLI-GIGI<\/td><td><\/td><td>000011<\/td><td>BUDI<\/td><td>Umum<\/td><td>Dipanggil<\/td><td>2026-11-30 08:05<\/td><td>2026-11-30 08:15<\/td>/);
+    expect(page).toMatch(/<td>U-002<\/td><td>POLI-GIGI<\/td><td><\/td><td>000011<\/td><td>BUDI<\/td><td>Baru<\/td><td>Umum<\/td><td>Dipanggil<\/td><td>2026-11-30 08:05<\/td><td>2026-11-30 08:15<\/td>/);
     expect(page).toMatch(/<td>Loket Anak<\/td><\/tr>/);
     // No settings saved at the hub yet: Loket's default unit names for its default codes (as the
     // counters' reports say), any other code as it is (reporttester F10).
@@ -126,6 +126,31 @@ describe("the facility's day", () => {
     expect(english).toContain('<td>Self-pay</td>');
     expect(english).not.toContain('Dipanggil');
     expect((await refusal(call('GET', '/v1/admin/register', { query: 'from=30-11-2026' }))).params).toEqual({ path: 'from' });
+  });
+
+  it('the recap as the counters count it: cancelled visits apart (wait and time of the cancel in the register), new and returning visits of the whole facility', async () => {
+    const day = '2026-12-02';
+    const back = patient({ mrn: '000020', name: 'KEMBALI' });
+    const fresh = patient({ mrn: '000021', name: 'BARU SEKALI' });
+    const gone = patient({ mrn: '000022', name: 'PULANG' });
+    // KEMBALI came on 1 Dec at counter k1; on 2 Dec at k2 it is a returning visit ("lama").
+    const before = visit(back.uid, { serviceDate: '2026-12-01', queueNo: 1, registeredAt: '2026-12-01T01:00:00.000Z', counter: 'k1' });
+    const again = visit(back.uid, { serviceDate: day, queueNo: 1, registeredAt: '2026-12-02T01:00:00.000Z', counter: 'k2' });
+    const first = visit(fresh.uid, { serviceDate: day, queueNo: 2, registeredAt: '2026-12-02T01:02:00.000Z', counter: 'k1' });
+    const cancelled = visit(gone.uid, { serviceDate: day, queueNo: 3, registeredAt: '2026-12-02T01:04:00.000Z', counter: 'k1' });
+    await call('POST', '/v1/push', { body: { ops: [patientOp(back), patientOp(fresh), patientOp(gone), visitOp(before), visitOp(again), visitOp(first), visitOp(cancelled)], outboxBacklog: 0 } });
+    await call('POST', '/v1/push', { body: { ops: [statusOp(cancelled.uid, '2026-12-02T01:10:00.000Z', 'cancelled', { cancelledAt: '2026-12-02T01:10:00.000Z' })], outboxBacklog: 0 } });
+    const days = (await call('GET', '/v1/admin/register', { query: `from=${day}` })).json as FacilityDays;
+    expect(days.register.map((r) => [r.name, r.firstVisit, r.waitMinutes, r.cancelledAt])).toEqual([
+      ['KEMBALI', false, null, null],
+      ['BARU SEKALI', true, null, null],
+      ['PULANG', null, 6, '2026-12-02T01:10:00.000Z'],
+    ]);
+    expect(days.recap).toMatchObject({ total: 2, cancelled: 1, newVisits: 1, returningVisits: 1, byUnit: { UMUM: 2 }, byPayer: { jkn: 2 } });
+    const page = (await call('GET', '/admin/register', { query: `from=${day}&lang=en` })).html ?? '';
+    expect(page).toContain('<tr><td>Total visits</td><td>2026-12-02 – 2026-12-02</td><td>2</td></tr>');
+    expect(page).toContain('<tr><td>New visits</td><td></td><td>1</td></tr><tr><td>Returning visits</td><td></td><td>1</td></tr>');
+    expect(page).toMatch(/<td>PULANG<\/td><td><\/td><td>JKN<\/td><td>Cancelled<\/td><td>2026-12-02 08:04<\/td><td><\/td><td><\/td><td>2026-12-02 08:10<\/td><td>6<\/td>/);
   });
 
   it('the queue display: called and waiting in order, emergencies first, initials only, strict CSP and refresh', async () => {

@@ -19,7 +19,9 @@ const row = (over: Partial<RegisterRow>): RegisterRow => ({
   registeredAt: '2026-11-23T01:00:00.000Z',
   calledAt: null,
   servedAt: null,
+  cancelledAt: null,
   waitMinutes: null,
+  firstVisit: true,
   registeredBy: 'ani',
   ...over,
 });
@@ -68,12 +70,12 @@ describe('exported words', () => {
     expect(localDateTime('2026-11-23T16:30:00.000Z', 'Asia/Jayapura')).toBe('2026-11-24 01:30');
     expect(localDateTime(null, 'Asia/Jakarta')).toBeNull();
     const t = registerTable([row({ registeredAt: '2026-11-23T16:59:00.000Z' })], { ...ctx('en'), timeZone: 'Asia/Jayapura' });
-    expect(t.rows[0]![8]).toBe('2026-11-24 01:59');
+    expect(t.rows[0]![9]).toBe('2026-11-24 01:59');
     expect(t.rows.flat().join(' ')).not.toMatch(/T\d\d:\d\d|Z\b/);
   });
 
   it('the recap table lists every payer, zero included', () => {
-    const recap = { from: 'a', to: 'b', total: 1, byUnit: { UMUM: 1 }, byPayer: Object.fromEntries(PAYERS.map((p) => [p, p === 'umum' ? 1 : 0])) as Record<(typeof PAYERS)[number], number>, byHour: { '8': 1 }, byDay: { a: 1 }, emergencies: 0, cancelled: 0 };
+    const recap = { from: 'a', to: 'b', total: 1, byUnit: { UMUM: 1 }, byPayer: Object.fromEntries(PAYERS.map((p) => [p, p === 'umum' ? 1 : 0])) as Record<(typeof PAYERS)[number], number>, byHour: { '8': 1 }, byDay: { a: 1 }, emergencies: 0, cancelled: 0, newVisits: 1, returningVisits: 0 };
     const t = recapTable(recap, ctx('en'));
     expect(t.rows.filter((r) => r[0] === 'By payer')).toHaveLength(PAYERS.length);
     expect(t.rows).toContainEqual(['By hour', '08:00–09:00', 1]);

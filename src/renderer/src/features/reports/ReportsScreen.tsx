@@ -24,6 +24,15 @@ interface Data {
   equal: EqualServiceReport;
 }
 
+/** The recap's figures in the order shown: its words' key, the figure, the test id. */
+const RECAP_FIGURES = [
+  ['total', 'total', 'recap-total'],
+  ['emergencies', 'emergencies', 'recap-emergencies'],
+  ['cancelled', 'cancelled', 'recap-cancelled'],
+  ['newVisits', 'newVisits', 'recap-new'],
+  ['returningVisits', 'returningVisits', 'recap-returning'],
+] as const satisfies readonly (readonly [string, keyof Recap, string])[];
+
 /**
  * The register of a range of dates (the one place the payer is shown), the recap by unit,
  * payer, date and hour, and the equal-service report; each exported in the UI language.
@@ -178,19 +187,16 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
               {exportButtons('recap')}
             </div>
             <dl className="stat-grid">
-              <div className="stat-grid__item">
-                <dt>{t('reports.total')}</dt>
-                <dd data-testid="recap-total">{data.recap.total}</dd>
-              </div>
-              <div className="stat-grid__item">
-                <dt>{t('reports.emergencies')}</dt>
-                <dd>{data.recap.emergencies}</dd>
-              </div>
-              <div className="stat-grid__item">
-                <dt>{t('reports.cancelled')}</dt>
-                <dd>{data.recap.cancelled}</dd>
-              </div>
+              {RECAP_FIGURES.map(([key, figure, testId]) => (
+                <div className="stat-grid__item" key={figure}>
+                  <dt>{t(`reports.${key}`)}</dt>
+                  <dd data-testid={testId}>{data.recap[figure]}</dd>
+                </div>
+              ))}
             </dl>
+            <p className="admin__note" data-testid="recap-note">
+              {t('reports.totalNote')}
+            </p>
             <div className="recap-columns">
               <RecapList title={t('reports.byUnit')} entries={Object.entries(data.recap.byUnit).map(([u, n]) => [unitName(settings, u), n])} />
               <RecapList title={t('reports.byPayer')} entries={PAYERS.map((p) => [t(`register.payer.${p}`), data.recap.byPayer[p] ?? 0])} />
@@ -220,6 +226,7 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
                     <th scope="col">{t('reports.unit')}</th>
                     <th scope="col">{t('reports.name')}</th>
                     <th scope="col">{t('reports.mrn')}</th>
+                    <th scope="col">{t('reports.kind')}</th>
                     <th scope="col">{t('reports.payer')}</th>
                     <th scope="col">{t('reports.status')}</th>
                     <th scope="col" className="data-table__num">{t('reports.wait')}</th>
@@ -239,8 +246,11 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
                       <td>{unitName(settings, r.unit)}</td>
                       <td>{r.name}</td>
                       <td>{r.mrn}</td>
+                      <td data-testid="register-kind">{r.firstVisit === null ? '' : t(r.firstVisit ? 'reports.kindFirst' : 'reports.kindReturning')}</td>
                       <td data-testid="register-payer">{t(`register.payer.${r.payer}`)}</td>
-                      <td>{t(`queue.statuses.${r.status}`)}</td>
+                      <td data-testid="register-status">
+                        {r.cancelledAt ? t('reports.cancelledAt', { time: formatClock(r.cancelledAt, lang, r.timeZone ?? timeZone) }) : t(`queue.statuses.${r.status}`)}
+                      </td>
                       <td className="data-table__num">{r.waitMinutes ?? t('reports.none')}</td>
                     </tr>
                   ))}
