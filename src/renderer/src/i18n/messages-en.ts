@@ -52,6 +52,9 @@ export const uiEn: UiMessages = {
     chooseThis: 'This patient: {{name}}',
     chooseUnidentified: 'F9 again: unidentified patient',
     chooseKeys: 'Enter: this patient · F9: unidentified patient · Esc: cancel',
+    both: 'Registered: {{numbers}}.',
+    another: 'Another unidentified victim? Close this window (Enter or Esc), then press F9 again.',
+    againIgnored: 'F9 registered nobody more: {{queue}} was registered just now. ',
     cancel: 'Cancel',
   },
   register: {

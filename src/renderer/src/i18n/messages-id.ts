@@ -54,6 +54,9 @@ export const uiId = {
     chooseThis: 'Pasien ini: {{name}}',
     chooseUnidentified: 'F9 lagi: pasien tanpa identitas',
     chooseKeys: 'Enter: pasien ini · F9: pasien tanpa identitas · Esc: batal',
+    both: 'Terdaftar: {{numbers}}.',
+    another: 'Korban lain tanpa identitas? Tutup jendela ini (Enter atau Esc), lalu tekan F9 lagi.',
+    againIgnored: 'F9 tidak mendaftarkan pasien lagi: {{queue}} baru saja didaftarkan. ',
     cancel: 'Batal',
   },
   register: {

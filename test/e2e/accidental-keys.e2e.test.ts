@@ -1,0 +1,71 @@
+/**
+ * Keys that registered or changed data by accident (nighttester F4, F7, F9): a doubled or mashed
+ * F9 made phantom unidentified emergencies; a name typed in the unit step changed the payer by
+ * its letters and its space pressed Daftar; a KTP scanned into the F2 form registered the typed
+ * name with another person's NIK.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Counter } from './support/counter';
+import { APBD } from './support/lists';
+import { useCounters } from './support/ui';
+
+const counters = useCounters();
+const open = (): Promise<Counter> => counters.open([APBD], { width: 1024, height: 768 });
+
+/** The emergency visits in the register, in order, with their patient's name. */
+function emergencies(c: Counter): { queue: string; name: string }[] {
+  return c.harness.core.db
+    .prepare(
+      `SELECT v.queue_prefix || '-' || printf('%03d', v.queue_no) AS queue, p.name
+         FROM visits v JOIN patients p ON p.id = v.patient_id WHERE v.emergency = 1 ORDER BY v.id`,
+    )
+    .all() as { queue: string; name: string }[];
+}
+
+const pause = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
+describe('F9 doubled or mashed (F4)', () => {
+  it('F9 twice 150 ms apart, or again while the number shows: one unidentified emergency, and the window says how to register another', async () => {
+    const c = await open();
+    const { page } = c;
+    await page.keyboard.press('F9');
+    await pause(150);
+    await page.keyboard.press('F9');
+    await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toBe('GD-001');
+    // Again while the window shows, later than the bounce: still nobody more.
+    await pause(1600);
+    await page.keyboard.press('F9');
+    const another = page.getByTestId('emergency-another');
+    await expect.poll(() => another.getAttribute('data-again')).toBe('true');
+    expect(await another.textContent()).toBe(
+      'F9 tidak mendaftarkan pasien lagi: GD-001 baru saja didaftarkan. Korban lain tanpa identitas? Tutup jendela ini (Enter atau Esc), lalu tekan F9 lagi.',
+    );
+    await c.screenshot('f9-again-in-window');
+    await pause(300);
+    expect(emergencies(c).map((e) => e.queue)).toEqual(['GD-001']);
+    expect(await page.getByTestId('emergency-queue').textContent()).toBe('GD-001');
+
+    // A deliberate second victim, as the window says: Enter, then F9: registered at once.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('emergency-dialog').count()).toBe(0);
+    await page.keyboard.press('F9');
+    await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toBe('GD-002');
+    expect(emergencies(c).map((e) => e.queue)).toEqual(['GD-001', 'GD-002']);
+  });
+
+  it('keys mashed at 80 ms (F3, F2, F9, Enter, F9, F1, Esc, F4, F9, F9): one phantom at most', async () => {
+    const c = await open();
+    const { page } = c;
+    const search = page.locator('#lookup-query');
+    await search.fill('3673015203850003');
+    await search.press('Enter');
+    await page.getByTestId('register-start').waitFor();
+    for (const key of ['F3', 'F2', 'F9', 'Enter', 'F9', 'F1', 'Escape', 'F4', 'F9', 'F9']) {
+      await page.keyboard.press(key);
+      await pause(80);
+    }
+    await pause(1000);
+    const unidentified = emergencies(c).filter((e) => e.name.startsWith('TANPA IDENTITAS'));
+    expect(unidentified.length).toBeLessThanOrEqual(1);
+  });
+});
