@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Counter } from './support/counter';
-import { APBD } from './support/lists';
+import { QUIET_MS } from '../../src/renderer/src/components/letter-keys';
+import { APBD, SITI } from './support/lists';
 import { useCounters } from './support/ui';
 
 const counters = useCounters();
@@ -67,5 +68,56 @@ describe('F9 doubled or mashed (F4)', () => {
     await pause(1000);
     const unidentified = emergencies(c).filter((e) => e.name.startsWith('TANPA IDENTITAS'));
     expect(unidentified.length).toBeLessThanOrEqual(1);
+  });
+});
+
+/** The regular visits in the register, with their payer. */
+function visits(c: Counter): { queue: string; payer: string }[] {
+  return c.harness.core.db
+    .prepare(`SELECT v.queue_prefix || '-' || printf('%03d', v.queue_no) AS queue, v.payer FROM visits v WHERE v.emergency = 0 ORDER BY v.id`)
+    .all() as { queue: string; payer: string }[];
+}
+
+describe('a name typed in the unit step (F7)', () => {
+  it('`ahmad 2` at 120 ms a key changes no payer and registers nobody; the step says so; a payer letter alone still acts; only Enter registers', async () => {
+    const c = await open();
+    const { page } = c;
+    const search = page.locator('#lookup-query');
+    await search.fill(SITI.nik);
+    await search.press('Enter');
+    await page.getByTestId('register-start').waitFor();
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+    await expect.poll(() => c.page.evaluate('document.activeElement?.dataset.testid')).toBe('register-submit');
+    const pressed = (payer: string) => page.locator(`[data-payer="${payer}"]`).getAttribute('aria-pressed');
+    await expect.poll(() => pressed('jkn')).toBe('true');
+
+    // The clerk thinks the search field has the focus and types the next patient's name.
+    await page.keyboard.type('ahmad 2', { delay: 120 });
+    await pause(500);
+    expect(await pressed('jkn')).toBe('true');
+    expect(visits(c)).toEqual([]);
+    expect(await page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+    expect(await page.getByTestId('unit-typed').textContent()).toBe(
+      'Ketikan tidak mengubah penjamin (tetap JKN) dan tidak mendaftarkan: huruf penjamin bekerja bila ditekan sendiri. Pasien ini belum terdaftar: Enter daftar, Esc batal (lalu F1 untuk mencari).',
+    );
+    await c.screenshot('unit-step-typed-name');
+
+    // `siti` then a space, slower than a typist: the space registers nobody.
+    await pause(QUIET_MS + 100);
+    await page.locator('[data-testid="register-submit"]').focus();
+    await page.keyboard.type('siti ', { delay: 200 });
+    await page.keyboard.press(' ');
+    await pause(300);
+    expect(visits(c)).toEqual([]);
+    expect(await pressed('jkn')).toBe('true');
+
+    // D alone (the keyboard quiet before it): Jamkesda at once, and Enter right after registers with it.
+    await pause(QUIET_MS + 100);
+    await page.keyboard.press('d');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ticket-queue').waitFor();
+    // (The 2 typed picked Poli Gigi: a unit's number key acts at once, as on the queue's tabs.)
+    expect(visits(c)).toEqual([{ queue: 'G-001', payer: 'jamkesda' }]);
   });
 });

@@ -15,6 +15,7 @@ import { chosen, panelCommand, type Who } from './register-flow';
 import type { Subject } from './subject';
 import type { TypedForm } from './typed-person';
 import { UnitStep } from './UnitStep';
+import { usePayerLetters } from './use-payer-letters';
 import { useRegisterFlow } from './use-register-flow';
 
 interface Props {
@@ -43,6 +44,7 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
   const { step } = state;
   const { unit, payer, derived, checked } = chosen(state, subject, units);
   const onTyped = useCallback((typed: TypedForm) => dispatch({ type: 'typed', typed }), [dispatch]);
+  const letters = usePayerLetters();
 
   // Before the browser handles another event (a layout effect, not an effect): a unit key pressed
   // as soon as the step shows (after a NIK check, the step comes asynchronously) must land in the
@@ -70,6 +72,16 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
       { key: event.key, alt: event.altKey, ctrl: event.ctrlKey, meta: event.metaKey, onCancelButton: target.hasAttribute('data-cancel') },
       units,
     );
+    // Letters and the space in the unit step: a payer letter only when pressed alone, never a name
+    // typed there by mistake (use-payer-letters.ts); the space never registers.
+    if (step.step === 'unit' && !state.duplicate) {
+      const before = payer;
+      const change =
+        command?.type === 'payer'
+          ? { apply: () => dispatch({ type: 'payer', payer: command.payer, derived }), undo: () => dispatch({ type: 'payer', payer: before, derived }) }
+          : null;
+      if (letters.press(event, target === submitRef.current, change)) return;
+    }
     if (!command) return;
     event.preventDefault();
     if (command.type === 'cancel') {
@@ -127,6 +139,7 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
           check={state.check}
           busy={state.busy}
           submitRef={submitRef}
+          typed={letters.typed}
           onUnit={(code) => dispatch({ type: 'unit', code })}
           onPayer={(p) => dispatch({ type: 'payer', payer: p, derived })}
           onSubmit={() => void register(false)}
