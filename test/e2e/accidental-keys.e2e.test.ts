@@ -121,3 +121,65 @@ describe('a name typed in the unit step (F7)', () => {
     expect(visits(c)).toEqual([{ queue: 'G-001', payer: 'jamkesda' }]);
   });
 });
+
+describe('a KTP scanned into the F2 form while another name is typed (F9)', () => {
+  it('the scan’s Enter stops at a question naming both, the focus on going back; nothing is registered with the other person’s NIK', async () => {
+    const c = await open();
+    const { page } = c;
+    const form = page.getByTestId('new-patient-form');
+    await page.keyboard.press('F2');
+    await form.waitFor();
+    await page.keyboard.type('WATI', { delay: 20 });
+    await form.locator('input[name="nik"]').click();
+    // The next patient's KTP, scanned: 16 digits and the scanner's Enter.
+    await page.keyboard.type(SITI.nik, { delay: 15 });
+    await page.keyboard.press('Enter');
+
+    const clash = page.getByTestId('nik-clash');
+    await clash.waitFor();
+    expect(await page.locator('#nik-clash-title').textContent()).toBe('NIK ini terdaftar atas nama SITI AMINAH, bukan WATI.');
+    expect(await clash.textContent()).toContain('PBI APBD KOTA SERANG');
+    await expect.poll(() => page.evaluate('document.activeElement?.dataset.choice')).toBe('back');
+    await c.screenshot('f2-scan-other-name');
+    // A second Enter (the scanner's, or the clerk's at once) only goes back to the form.
+    await page.keyboard.press('Enter');
+    await form.waitFor();
+    expect(await form.locator('input[name="name"]').inputValue()).toBe('WATI');
+    expect(visits(c)).toEqual([]);
+
+    // Sent again, then saved as the typed person without that NIK: no check, no JKN, no birth date from it.
+    await form.locator('input[name="nik"]').press('Enter');
+    await clash.waitFor();
+    await page.locator('[data-choice="without-nik"]').click();
+    await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+    expect(await page.getByTestId('register-patient').textContent()).toContain('WATI');
+    expect(await page.getByTestId('register-check').count()).toBe(0);
+    expect(await page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('false');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ticket-queue').waitFor();
+    const wati = c.harness.core.db.prepare(`SELECT name, nik, dob FROM patients WHERE name = 'WATI'`).all();
+    expect(wati).toEqual([{ name: 'WATI', nik: null, dob: null }]);
+
+    // Siti's own scan finds her on the list, never WATI.
+    const search = page.locator('#lookup-query');
+    await page.keyboard.press('F1');
+    await search.fill(SITI.nik);
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('verdict').textContent()).toContain(SITI.name);
+  });
+
+  it('the same person spelt otherwise (a title, case): no question, the list’s data as before', async () => {
+    const c = await open();
+    const { page } = c;
+    const form = page.getByTestId('new-patient-form');
+    await page.keyboard.press('F2');
+    await form.waitFor();
+    await page.keyboard.type('ny. siti aminah', { delay: 10 });
+    await form.locator('input[name="nik"]').click();
+    await page.keyboard.type(SITI.nik, { delay: 15 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+    expect(await page.getByTestId('nik-clash').count()).toBe(0);
+    expect(await page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('true');
+  });
+});

@@ -12,7 +12,7 @@ import { NewPatientForm } from './NewPatientForm';
 import { withoutNik } from './new-patient-logic';
 import { NikClashStep } from './NikClashStep';
 import { chosen, panelCommand, type Who } from './register-flow';
-import type { Subject } from './subject';
+import { identityOfMember, type Subject } from './subject';
 import type { TypedForm } from './typed-person';
 import { UnitStep } from './UnitStep';
 import { usePayerLetters } from './use-payer-letters';
@@ -109,11 +109,24 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
       {step.step === 'nik-clash' && (
         <NikClashStep
           identity={step.identity}
-          patient={step.patient}
+          holder={step.patient}
           busy={state.busy}
           onBack={() => dispatch({ type: 'form', draft: step.identity, focus: 'nik' })}
-          onUse={takePatient}
+          onUse={() => takePatient(step.patient)}
           // Someone without an own NIK (a baby on the mother's): the typed data, without the NIK.
+          onWithoutNik={() => void resolve(withoutNik(step.identity))}
+          onCancel={onCancel}
+        />
+      )}
+      {step.step === 'list-clash' && (
+        <NikClashStep
+          identity={step.identity}
+          holder={{ name: step.member.name, list: step.member.list.name }}
+          busy={state.busy}
+          onBack={() => dispatch({ type: 'form', draft: step.identity, focus: 'nik' })}
+          // The card's owner is the one to register (the list's data, as a scan of it gives).
+          onUse={() => void resolve(identityOfMember(step.member))}
+          // The typed person, without the NIK (nor the birth date and sex the form took from it).
           onWithoutNik={() => void resolve(withoutNik(step.identity))}
           onCancel={onCancel}
         />
