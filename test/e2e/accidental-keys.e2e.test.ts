@@ -54,6 +54,24 @@ describe('F9 doubled or mashed (F4)', () => {
     expect(emergencies(c).map((e) => e.queue)).toEqual(['GD-001', 'GD-002']);
   });
 
+  it('a patient’s number shown, then F9 for an unidentified one: the window names both numbers, not only the last', async () => {
+    const c = await open();
+    const { page } = c;
+    const search = page.locator('#lookup-query');
+    await search.fill(SITI.nik);
+    await search.press('Enter');
+    await page.getByTestId('register-start').waitFor();
+    await page.keyboard.press('F9');
+    await page.getByTestId('emergency-choice').waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toBe('GD-001');
+    await pause(1600);
+    await page.keyboard.press('F9');
+    await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toBe('GD-002');
+    expect(await page.getByTestId('emergency-earlier').textContent()).toBe('Terdaftar: GD-001, GD-002.');
+    expect(emergencies(c).map((e) => e.name)).toEqual([SITI.name, expect.stringMatching(/^TANPA IDENTITAS/)]);
+  });
+
   it('keys mashed at 80 ms (F3, F2, F9, Enter, F9, F1, Esc, F4, F9, F9): one phantom at most', async () => {
     const c = await open();
     const { page } = c;
@@ -99,7 +117,7 @@ describe('a name typed in the unit step (F7)', () => {
     expect(visits(c)).toEqual([]);
     expect(await page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
     expect(await page.getByTestId('unit-typed').textContent()).toBe(
-      'Ketikan tidak mengubah penjamin (tetap JKN) dan tidak mendaftarkan: huruf penjamin bekerja bila ditekan sendiri. Pasien ini belum terdaftar: Enter daftar, Esc batal (lalu F1 untuk mencari).',
+      'Ketikan tidak mengubah penjamin (tetap JKN): huruf penjamin bekerja bila ditekan sendiri. Belum terdaftar: Enter daftar, Esc batal.',
     );
     await c.screenshot('unit-step-typed-name');
 
