@@ -25,6 +25,26 @@ function emergencies(c: Counter): { queue: string; name: string }[] {
 
 const pause = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
+/** SITI AMINAH scanned into the search field: her answer on screen, ready to register. */
+async function searchSiti(c: Counter): Promise<void> {
+  const search = c.page.locator('#lookup-query');
+  await search.fill(SITI.nik);
+  await search.press('Enter');
+  await c.page.getByTestId('register-start').waitFor();
+}
+
+/** F2, a name typed, then SITI AMINAH's KTP scanned into the NIK field (16 digits and the scanner's Enter). */
+async function scanIntoForm(c: Counter, name: string): Promise<void> {
+  const { page } = c;
+  const form = page.getByTestId('new-patient-form');
+  await page.keyboard.press('F2');
+  await form.waitFor();
+  await page.keyboard.type(name, { delay: 15 });
+  await form.locator('input[name="nik"]').click();
+  await page.keyboard.type(SITI.nik, { delay: 15 });
+  await page.keyboard.press('Enter');
+}
+
 describe('F9 doubled or mashed (F4)', () => {
   it('F9 twice 150 ms apart, or again while the number shows: one unidentified emergency, and the window says how to register another', async () => {
     const c = await open();
@@ -57,10 +77,7 @@ describe('F9 doubled or mashed (F4)', () => {
   it('a patient’s number shown, then F9 for an unidentified one: the window names both numbers, not only the last', async () => {
     const c = await open();
     const { page } = c;
-    const search = page.locator('#lookup-query');
-    await search.fill(SITI.nik);
-    await search.press('Enter');
-    await page.getByTestId('register-start').waitFor();
+    await searchSiti(c);
     await page.keyboard.press('F9');
     await page.getByTestId('emergency-choice').waitFor();
     await page.keyboard.press('Enter');
@@ -75,10 +92,7 @@ describe('F9 doubled or mashed (F4)', () => {
   it('keys mashed at 80 ms (F3, F2, F9, Enter, F9, F1, Esc, F4, F9, F9): one phantom at most', async () => {
     const c = await open();
     const { page } = c;
-    const search = page.locator('#lookup-query');
-    await search.fill('3673015203850003');
-    await search.press('Enter');
-    await page.getByTestId('register-start').waitFor();
+    await searchSiti(c);
     for (const key of ['F3', 'F2', 'F9', 'Enter', 'F9', 'F1', 'Escape', 'F4', 'F9', 'F9']) {
       await page.keyboard.press(key);
       await pause(80);
@@ -100,11 +114,8 @@ describe('a name typed in the unit step (F7)', () => {
   it('`ahmad 2` at 120 ms a key changes no payer and registers nobody; the step says so; a payer letter alone still acts; only Enter registers', async () => {
     const c = await open();
     const { page } = c;
-    const search = page.locator('#lookup-query');
-    await search.fill(SITI.nik);
-    await search.press('Enter');
-    await page.getByTestId('register-start').waitFor();
-    await search.press('Enter');
+    await searchSiti(c);
+    await page.locator('#lookup-query').press('Enter');
     await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
     await expect.poll(() => c.page.evaluate('document.activeElement?.dataset.testid')).toBe('register-submit');
     const pressed = (payer: string) => page.locator(`[data-payer="${payer}"]`).getAttribute('aria-pressed');
@@ -145,13 +156,8 @@ describe('a KTP scanned into the F2 form while another name is typed (F9)', () =
     const c = await open();
     const { page } = c;
     const form = page.getByTestId('new-patient-form');
-    await page.keyboard.press('F2');
-    await form.waitFor();
-    await page.keyboard.type('WATI', { delay: 20 });
-    await form.locator('input[name="nik"]').click();
-    // The next patient's KTP, scanned: 16 digits and the scanner's Enter.
-    await page.keyboard.type(SITI.nik, { delay: 15 });
-    await page.keyboard.press('Enter');
+    // A visitor without KTP being typed; the next patient's KTP scanned into the NIK field.
+    await scanIntoForm(c, 'WATI');
 
     const clash = page.getByTestId('nik-clash');
     await clash.waitFor();
@@ -189,13 +195,7 @@ describe('a KTP scanned into the F2 form while another name is typed (F9)', () =
   it('the same person spelt otherwise (a title, case): no question, the list’s data as before', async () => {
     const c = await open();
     const { page } = c;
-    const form = page.getByTestId('new-patient-form');
-    await page.keyboard.press('F2');
-    await form.waitFor();
-    await page.keyboard.type('ny. siti aminah', { delay: 10 });
-    await form.locator('input[name="nik"]').click();
-    await page.keyboard.type(SITI.nik, { delay: 15 });
-    await page.keyboard.press('Enter');
+    await scanIntoForm(c, 'ny. siti aminah');
     await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
     expect(await page.getByTestId('nik-clash').count()).toBe(0);
     expect(await page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('true');
