@@ -99,7 +99,7 @@ export function EmergencyDialog({
             </p>
           </>
         )}
-        {state.status === 'done' && state.unidentified && (
+        {state.status === 'done' && (state.unidentified || state.again) && (
           <p className="emergency-dialog__another" role={state.again ? 'alert' : undefined} data-again={state.again} data-testid="emergency-another">
             {state.again ? t('emergency.againIgnored', { queue: state.visit.queue }) : ''}
             {t('emergency.another')}
