@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { QUIET_MS } from '../../src/renderer/src/components/letter-keys';
 import type { Counter } from './support/counter';
 import { useCounters } from './support/ui';
 import { APBD, APBN_OLD, RIZKI, SITI, STRANGER_NIK } from './support/lists';
@@ -43,6 +44,8 @@ describe('registration at the counter', () => {
     // The payer can be changed by key (recorded only); J goes back to the derived one.
     await page.keyboard.press('u');
     await expect.poll(() => page.locator('[data-payer="umum"]').getAttribute('aria-pressed')).toBe('true');
+    // A payer letter acts only when pressed alone (use-payer-letters.ts): the keyboard quiet first.
+    await page.waitForTimeout(QUIET_MS + 100);
     await page.keyboard.press('j');
     await expect.poll(() => page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('true');
     // A digit outside a text field waits ~100 ms (it could be the start of a scan), then counts.

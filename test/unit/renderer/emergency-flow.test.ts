@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emergencyKey, focusAfterEmergency, type EmergencyAction, type EmergencyPhase } from '../../../src/renderer/src/features/emergency/emergency-flow';
+import { AGAIN_MS, emergencyKey, focusAfterEmergency, type EmergencyAction, type EmergencyPhase } from '../../../src/renderer/src/features/emergency/emergency-flow';
 import { emergencyPatientId, type EmergencyPatientApi } from '../../../src/renderer/src/features/emergency/emergency-patient';
 import { targetOf } from '../../../src/renderer/src/features/emergency/target-of';
 import { flowReducer, initialFlow, personOf, type FlowState } from '../../../src/renderer/src/features/register/register-flow';
@@ -7,12 +7,15 @@ import { newPatientSubject } from '../../../src/renderer/src/features/lookup/on-
 import type { TypedForm } from '../../../src/renderer/src/features/register/typed-person';
 import type { Identity, Patient } from '../../../src/shared/counter';
 
+/** Nobody just registered, no unidentified number shown. */
+const at = (hasTarget: boolean, more: { unidentifiedShown?: boolean; recent?: boolean } = {}) => ({ hasTarget, unidentifiedShown: false, recent: false, ...more });
+
 /** Runs keys through the rule as the app does, counting the emergencies registered. */
 function play(keys: string[], hasTarget: boolean): { registered: EmergencyAction[]; phase: EmergencyPhase } {
   let phase: EmergencyPhase = 'idle';
   const registered: EmergencyAction[] = [];
   for (const key of keys) {
-    const action = emergencyKey(phase, key, hasTarget);
+    const action = emergencyKey(phase, key, at(hasTarget));
     if (action === 'choose') phase = 'choosing';
     else if (action === 'cancel') phase = 'idle';
     else if (action === 'register-target' || action === 'register-unidentified') {
@@ -25,12 +28,12 @@ function play(keys: string[], hasTarget: boolean): { registered: EmergencyAction
 
 describe('F9 and the emergency choice', () => {
   it('nobody on screen: F9 registers an unidentified emergency at once', () => {
-    expect(emergencyKey('idle', 'F9', false)).toBe('register-unidentified');
+    expect(emergencyKey('idle', 'F9', at(false))).toBe('register-unidentified');
     expect(play(['F9'], false).registered).toEqual(['register-unidentified']);
   });
 
   it('a patient on screen: F9 asks; Enter registers that patient, exactly once', () => {
-    expect(emergencyKey('idle', 'F9', true)).toBe('choose');
+    expect(emergencyKey('idle', 'F9', at(true))).toBe('choose');
     expect(play(['F9', 'Enter'], true).registered).toEqual(['register-target']);
   });
 
@@ -43,14 +46,35 @@ describe('F9 and the emergency choice', () => {
   });
 
   it('while one registers every key is ignored', () => {
-    for (const key of ['F9', 'Enter', 'Escape']) expect(emergencyKey('busy', key, true)).toBe('ignore');
+    for (const key of ['F9', 'Enter', 'Escape']) expect(emergencyKey('busy', key, at(true))).toBe('ignore');
   });
 
-  it('with the number shown, F9 starts the next emergency; other keys are not the emergency\'s', () => {
-    expect(emergencyKey('shown', 'F9', false)).toBe('register-unidentified');
-    expect(emergencyKey('shown', 'Enter', true)).toBe('ignore');
-    expect(emergencyKey('idle', 'Enter', true)).toBe('ignore');
-    expect(emergencyKey('choosing', 'x', true)).toBe('ignore');
+  it('with a patient\'s number shown, F9 (after AGAIN_MS) starts the next emergency; other keys are not the emergency\'s', () => {
+    expect(emergencyKey('shown', 'F9', at(false))).toBe('register-unidentified');
+    expect(emergencyKey('shown', 'Enter', at(true))).toBe('ignore');
+    expect(emergencyKey('idle', 'Enter', at(true))).toBe('ignore');
+    expect(emergencyKey('choosing', 'x', at(true))).toBe('ignore');
+  });
+});
+
+describe('F9 again soon after, or while an unidentified number shows (a bounce, a nervous double press)', () => {
+  it('while the number of an unidentified emergency shows, F9 makes no other, whoever is on screen: the window says how', () => {
+    expect(emergencyKey('shown', 'F9', at(false, { unidentifiedShown: true }))).toBe('again');
+    expect(emergencyKey('shown', 'F9', at(true, { unidentifiedShown: true }))).toBe('again');
+  });
+
+  it('within AGAIN_MS of the previous registration, F9 registers no unidentified one, also from the question', () => {
+    expect(AGAIN_MS).toBe(1500);
+    expect(emergencyKey('idle', 'F9', at(false, { recent: true }))).toBe('again');
+    expect(emergencyKey('shown', 'F9', at(false, { recent: true }))).toBe('again');
+    expect(emergencyKey('choosing', 'F9', at(true, { recent: true }))).toBe('ignore');
+    // The question may still be asked, and answered for the patient on screen.
+    expect(emergencyKey('idle', 'F9', at(true, { recent: true }))).toBe('choose');
+    expect(emergencyKey('choosing', 'Enter', at(true, { recent: true }))).toBe('register-target');
+  });
+
+  it('a deliberate F9 after the window closed, later than AGAIN_MS: registered at once, never blocked', () => {
+    expect(emergencyKey('idle', 'F9', at(false))).toBe('register-unidentified');
   });
 });
 
@@ -108,7 +132,7 @@ describe('F9 while the new-patient form is half typed (clerktester F15)', () => 
   it('a name typed is a patient on screen: F9 asks (Enter: this person as typed), instead of registering an unidentified one at once', () => {
     const target = targetWhile(typing({ name: ' warsinah ' }));
     expect(target).toEqual({ name: 'WARSINAH', identity: { name: 'WARSINAH', nik: null, card: null, dob: null, sex: null, address: null } });
-    expect(emergencyKey('idle', 'F9', target !== null)).toBe('choose');
+    expect(emergencyKey('idle', 'F9', at(target !== null))).toBe('choose');
   });
 
   it('the form before a name (empty, or a NIK alone): nobody on screen, F9 registers an unidentified emergency at once', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContractError } from '../../../src/shared/contract';
 import type { Patient } from '../../../src/shared/counter';
 import type { LookupResult, MemberMatch, OwnPatient } from '../../../src/shared/lookup';
-import { canSubmit, chosen, firstAction, flowReducer, initialFlow, panelCommand, type FlowEvent, type FlowState, type PanelKey } from '../../../src/renderer/src/features/register/register-flow';
+import { canSubmit, chosen, firstAction, flowReducer, initialFlow, listHolderOf, panelCommand, personOf, type FlowEvent, type FlowState, type PanelKey } from '../../../src/renderer/src/features/register/register-flow';
 import type { Subject } from '../../../src/renderer/src/features/register/subject';
 import { subjectOf } from '../../../src/renderer/src/features/register/subject-of';
 import { displayOf } from '../../../src/renderer/src/features/lookup/verdict';
@@ -124,5 +124,32 @@ describe('what Enter registers after a look-up', () => {
   it('a NIK on no list and unknown here: a new record with that NIK', () => {
     const r = result({ kind: 'nik' });
     expect(subjectOf(r, displayOf(r, null), '3673014101990007')).toMatchObject({ kind: 'new', nik: '3673014101990007', card: null });
+  });
+});
+
+describe('a NIK typed or scanned into the form that is a list member’s under another name (nighttester F9)', () => {
+  const typed = (name: string) => ({ name, nik: RUDI.nik, card: null, dob: RUDI.dob, sex: 'L' as const, address: null });
+  const check = (...basis: MemberMatch[]) => ({ query: RUDI.nik ?? '', verdict: 'eligible' as const, basis });
+
+  it('a clearly different name: that member, to be asked about', () => {
+    expect(listHolderOf(typed('WATI'), check(member('pbi-apbd')))).toEqual(member('pbi-apbd'));
+  });
+
+  it('the same name spelt otherwise (a title, case, spaces), or any row for that NIK under it: nothing asked', () => {
+    expect(listHolderOf(typed('  bpk. rudi '), check(member('pbi-apbd')))).toBeNull();
+    expect(listHolderOf(typed('WATI'), check(member('pbi-apbd'), { ...member('jamkesda'), name: 'WATI' }))).toBeNull();
+  });
+
+  it('no check, a check of another number, no name typed, or a row of another NIK: nothing asked', () => {
+    expect(listHolderOf(typed('WATI'), null)).toBeNull();
+    expect(listHolderOf(typed('WATI'), { ...check(member('pbi-apbd')), query: '0001336526601' })).toBeNull();
+    expect(listHolderOf(typed(' '), check(member('pbi-apbd')))).toBeNull();
+    expect(listHolderOf(typed('WATI'), check({ ...member('pbi-apbd'), nik: '3673014101990007' }))).toBeNull();
+  });
+
+  it('while asked, an emergency (F9) takes the typed person without that NIK', () => {
+    const s = run(initialFlow({ kind: 'new', name: '', nik: null, card: null, verdict: null } as unknown as Subject), [{ type: 'list-clash', identity: typed('WATI'), member: member('pbi-apbd') }]);
+    expect(s.step.step).toBe('list-clash');
+    expect(personOf(s)).toMatchObject({ kind: 'new', identity: { name: 'WATI', nik: null } });
   });
 });

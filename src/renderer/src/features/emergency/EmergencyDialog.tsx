@@ -14,7 +14,12 @@ import type { EmergencyTarget } from './emergency-flow';
 export type EmergencyState =
   | { status: 'choose'; target: EmergencyTarget }
   | { status: 'busy' }
-  | { status: 'done'; visit: RegisteredVisit & { patient: Patient } }
+  /**
+   * `unidentified`: registered without a patient (F9 again makes no second one while it shows);
+   * `earlier`: numbers registered before it while the window stayed open (named with it);
+   * `again`: F9 was pressed again and made nothing (the window says how to register another).
+   */
+  | { status: 'done'; visit: RegisteredVisit & { patient: Patient }; unidentified: boolean; earlier: string[]; again: boolean }
   | { status: 'failed'; error: ContractError };
 
 /**
@@ -74,6 +79,11 @@ export function EmergencyDialog({
             <p className="ticket__number ticket__number--emergency" data-testid="emergency-queue">
               {state.visit.queue}
             </p>
+            {state.earlier.length > 0 && (
+              <p className="emergency-dialog__earlier" role="status" data-testid="emergency-earlier">
+                {t('emergency.both', { numbers: [...state.earlier, state.visit.queue].join(', ') })}
+              </p>
+            )}
             <p className="ticket__unit">{unitName(settings, state.visit.unit)}</p>
             <p className="ticket__patient">
               {state.visit.patient.name} · {t('register.mrn')} {state.visit.patient.mrn}
@@ -88,6 +98,12 @@ export function EmergencyDialog({
               })}
             </p>
           </>
+        )}
+        {state.status === 'done' && (state.unidentified || state.again) && (
+          <p className="emergency-dialog__another" role={state.again ? 'alert' : undefined} data-again={state.again} data-testid="emergency-another">
+            {state.again ? t('emergency.againIgnored', { queue: state.visit.queue }) : ''}
+            {t('emergency.another')}
+          </p>
         )}
         {state.status === 'done' && !slip && (
           <p className="emergency-dialog__slip-later" data-testid="emergency-slip-later">

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { RegisteredVisit } from '../../../../shared/counter';
 import { loket } from '../../api';
 import type { EmergencyState } from './EmergencyDialog';
-import { emergencyKey, type EmergencyPhase, type EmergencyTarget } from './emergency-flow';
+import { AGAIN_MS, emergencyKey, type EmergencyPhase, type EmergencyTarget } from './emergency-flow';
 import { emergencyPatientId } from './emergency-patient';
 
 const phaseOf = (s: EmergencyState | null): EmergencyPhase =>
@@ -43,9 +43,14 @@ export function useEmergency(
   const previous = useRef<HTMLElement | null>(null);
   /** Closed by the clerk: the focus is given back after the commit that removes the window. */
   const pendingFocus = useRef<EmergencyClosed | null>(null);
+  /** When the last F9 registration started (performance.now()): a second F9 soon after is the same press. */
+  const lastRegistered = useRef(-Infinity);
+  /** The numbers registered while the window stayed open: a second one never hides the first. */
+  const shownNumbers = useRef<string[]>([]);
 
   const show = useCallback((next: EmergencyState | null) => {
     if (stateRef.current === null && next !== null) previous.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    if (next === null) shownNumbers.current = [];
     stateRef.current = next;
     setState(next);
   }, []);
@@ -54,9 +59,12 @@ export function useEmergency(
     async (who: EmergencyTarget | null) => {
       // Busy at once, before any await: a second key in the meantime is ignored.
       show({ status: 'busy' });
+      lastRegistered.current = performance.now();
       const patientId = who ? await emergencyPatientId(loket, who) : null;
       const result = await loket.registerEmergency(patientId ? { patientId } : {});
-      show(result.ok ? { status: 'done', visit: result.value } : { status: 'failed', error: result.error });
+      const earlier = [...shownNumbers.current];
+      if (result.ok) shownNumbers.current.push(result.value.queue);
+      show(result.ok ? { status: 'done', visit: result.value, unidentified: who === null, earlier, again: false } : { status: 'failed', error: result.error });
       // The patient on screen went to IGD (also if no record could be made for them): the screen
       // lets them go, so they are not registered a second time.
       if (result.ok) onDoneRef.current(result.value, who !== null);
@@ -79,11 +87,17 @@ export function useEmergency(
       const current = stateRef.current;
       // Read at the key, not at the last render: Esc then F9 at once must find nobody on screen.
       const who = targetNow();
-      const action = emergencyKey(phaseOf(current), key, who !== null);
+      const action = emergencyKey(phaseOf(current), key, {
+        hasTarget: who !== null,
+        unidentifiedShown: current?.status === 'done' && current.unidentified,
+        recent: performance.now() - lastRegistered.current < AGAIN_MS,
+      });
       if (action === 'choose' && who) show({ status: 'choose', target: who });
       else if (action === 'register-target') void register(current?.status === 'choose' ? current.target : null);
       else if (action === 'register-unidentified') void register(null);
       else if (action === 'cancel') closeByClerk(false);
+      // Not a second phantom patient: the window (if open) says how a second victim is registered.
+      else if (action === 'again' && current?.status === 'done') show({ ...current, again: true });
     },
     [register, show, closeByClerk],
   );

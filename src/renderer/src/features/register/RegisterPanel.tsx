@@ -12,9 +12,10 @@ import { NewPatientForm } from './NewPatientForm';
 import { withoutNik } from './new-patient-logic';
 import { NikClashStep } from './NikClashStep';
 import { chosen, panelCommand, type Who } from './register-flow';
-import type { Subject } from './subject';
+import { identityOfMember, type Subject } from './subject';
 import type { TypedForm } from './typed-person';
 import { UnitStep } from './UnitStep';
+import { usePayerLetters } from './use-payer-letters';
 import { useRegisterFlow } from './use-register-flow';
 
 interface Props {
@@ -43,6 +44,7 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
   const { step } = state;
   const { unit, payer, derived, checked } = chosen(state, subject, units);
   const onTyped = useCallback((typed: TypedForm) => dispatch({ type: 'typed', typed }), [dispatch]);
+  const letters = usePayerLetters();
 
   // Before the browser handles another event (a layout effect, not an effect): a unit key pressed
   // as soon as the step shows (after a NIK check, the step comes asynchronously) must land in the
@@ -70,6 +72,16 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
       { key: event.key, alt: event.altKey, ctrl: event.ctrlKey, meta: event.metaKey, onCancelButton: target.hasAttribute('data-cancel') },
       units,
     );
+    // Letters and the space in the unit step: a payer letter only when pressed alone, never a name
+    // typed there by mistake (use-payer-letters.ts); the space never registers.
+    if (step.step === 'unit' && !state.duplicate) {
+      const before = payer;
+      const change =
+        command?.type === 'payer'
+          ? { apply: () => dispatch({ type: 'payer', payer: command.payer, derived }), undo: () => dispatch({ type: 'payer', payer: before, derived }) }
+          : null;
+      if (letters.press(event, target === submitRef.current, change)) return;
+    }
     if (!command) return;
     event.preventDefault();
     if (command.type === 'cancel') {
@@ -97,11 +109,24 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
       {step.step === 'nik-clash' && (
         <NikClashStep
           identity={step.identity}
-          patient={step.patient}
+          holder={step.patient}
           busy={state.busy}
           onBack={() => dispatch({ type: 'form', draft: step.identity, focus: 'nik' })}
-          onUse={takePatient}
+          onUse={() => takePatient(step.patient)}
           // Someone without an own NIK (a baby on the mother's): the typed data, without the NIK.
+          onWithoutNik={() => void resolve(withoutNik(step.identity))}
+          onCancel={onCancel}
+        />
+      )}
+      {step.step === 'list-clash' && (
+        <NikClashStep
+          identity={step.identity}
+          holder={{ name: step.member.name, list: step.member.list.name }}
+          busy={state.busy}
+          onBack={() => dispatch({ type: 'form', draft: step.identity, focus: 'nik' })}
+          // The card's owner is the one to register (the list's data, as a scan of it gives).
+          onUse={() => void resolve(identityOfMember(step.member))}
+          // The typed person, without the NIK (nor the birth date and sex the form took from it).
           onWithoutNik={() => void resolve(withoutNik(step.identity))}
           onCancel={onCancel}
         />
@@ -127,6 +152,7 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
           check={state.check}
           busy={state.busy}
           submitRef={submitRef}
+          typed={letters.typed}
           onUnit={(code) => dispatch({ type: 'unit', code })}
           onPayer={(p) => dispatch({ type: 'payer', payer: p, derived })}
           onSubmit={() => void register(false)}

@@ -18,6 +18,8 @@ interface Props {
   check: IdentityCheck | null;
   busy: boolean;
   submitRef: RefObject<HTMLButtonElement | null>;
+  /** Keys were typed here as a name (use-payer-letters.ts): said, with the payer that stays. */
+  typed: boolean;
   onUnit: (code: string) => void;
   onPayer: (payer: Payer) => void;
   onSubmit: () => void;
@@ -28,7 +30,7 @@ interface Props {
  * The last step: who, which unit (its number key, as on the queue's tabs), which payer (its letter), then Daftar. A new patient has
  * no record number yet: it is given when the visit is registered, never reserved before.
  */
-export function UnitStep({ who, units, unit, payer, derived, checked, check, busy, submitRef, onUnit, onPayer, onSubmit, onCancel }: Props) {
+export function UnitStep({ who, units, unit, payer, derived, checked, check, busy, submitRef, typed, onUnit, onPayer, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const checkText = check && checkLine(check, t);
   return (
@@ -75,6 +77,11 @@ export function UnitStep({ who, units, unit, payer, derived, checked, check, bus
           ))}
         </div>
       </fieldset>
+      {typed && (
+        <p className="letter-hint" role="status" data-testid="unit-typed">
+          {t('register.typedNote', { payer: t(`register.payer.${payer}`) })}
+        </p>
+      )}
       <div className="register__actions">
         <button ref={submitRef} type="button" className="button button--primary button--big" data-testid="register-submit" aria-busy={busy} onClick={onSubmit}>
           {t('register.submit')} <kbd>Enter</kbd>

@@ -2,6 +2,7 @@ import type { ContractError, MethodInput } from '../../../../shared/contract';
 import { PAYERS, PAYER_KEYS, type Identity, type Patient, type Payer } from '../../../../shared/counter';
 import type { MemberMatch, Verdict } from '../../../../shared/lookup';
 import { unitOfKey } from '../../unit-keys';
+import { withoutNik } from './new-patient-logic';
 import { derivePayer } from './payer';
 import { sameName } from './resolve-identity';
 import { identityOfMember, type Subject, type VerdictSource } from './subject';
@@ -20,7 +21,9 @@ export const whoName = (who: Who): string => (who.kind === 'record' ? who.patien
  * The registration steps after a look-up, as a pure state machine: find the patient's record,
  * else offer likely duplicates, else the new-patient form; then the unit, the payer and "Daftar".
  * `nik-clash`: the NIK typed is another person's record here (a baby given the mother's NIK):
- * the clerk says which, nothing is taken silently.
+ * the clerk says which, nothing is taken silently. `list-clash`: the NIK typed (or scanned into the
+ * form while another name was typed) is a list member's under a clearly different name: asked
+ * the same way, never registered with that member's NIK, payer and birth date.
  * The panel renders the state; the hook (use-register-flow) runs the calls the steps ask for.
  */
 export type Step =
@@ -28,6 +31,7 @@ export type Step =
   | { step: 'form'; draft: Identity; focus?: 'nik'; typed?: TypedForm }
   | { step: 'duplicates'; identity: Identity; candidates: Patient[] }
   | { step: 'nik-clash'; identity: Identity; patient: Patient }
+  | { step: 'list-clash'; identity: Identity; member: MemberMatch }
   | { step: 'unit'; who: Who }
   | { step: 'done' };
 
@@ -66,6 +70,7 @@ export type FlowEvent =
   | { type: 'typed'; typed: TypedForm }
   | { type: 'duplicates'; identity: Identity; candidates: Patient[] }
   | { type: 'nik-clash'; identity: Identity; patient: Patient }
+  | { type: 'list-clash'; identity: Identity; member: MemberMatch }
   /** A record of this facility: registered as it is. `check`: its NIK looked up on the way (see IdentityCheck). */
   | { type: 'patient'; patient: Patient; check?: IdentityCheck | null }
   /** Nobody here has this identity: a new record, made when the visit is registered. */
@@ -113,6 +118,8 @@ export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
       return { ...state, busy: false, step: { step: 'duplicates', identity: event.identity, candidates: event.candidates } };
     case 'nik-clash':
       return { ...state, busy: false, step: { step: 'nik-clash', identity: event.identity, patient: event.patient } };
+    case 'list-clash':
+      return { ...state, busy: false, step: { step: 'list-clash', identity: event.identity, member: event.member } };
     case 'patient':
       return { ...state, busy: false, check: event.check ?? null, step: { step: 'unit', who: { kind: 'record', patient: event.patient } } };
     case 'new':
@@ -185,6 +192,19 @@ export function withListDetails(identity: Identity, check: IdentityCheck | null)
   };
 }
 
+/**
+ * The list member whose NIK a new patient's identity carries under a clearly different name (the
+ * names module's comparison: titles and everyday spellings set aside), or null: a KTP scanned into
+ * the F2 form while another name was typed (WATI, with HALIMAH UTOMO's NIK). When any row for
+ * that NIK bears the same name, or the check was not of that NIK, nothing is asked.
+ */
+export function listHolderOf(identity: Identity, check: IdentityCheck | null): MemberMatch | null {
+  if (!check || !identity.nik || check.query !== identity.nik || identity.name.trim() === '') return null;
+  const holders = check.basis.filter((m) => m.nik === identity.nik && m.name.trim() !== '');
+  if (holders.some((m) => sameName(m.name, identity.name))) return null;
+  return holders[0] ?? null;
+}
+
 /** Who "Daftar" registers now; null outside the unit step. */
 export const whoOf = (state: FlowState): Who | null => (state.step.step === 'unit' ? state.step.who : null);
 
@@ -198,6 +218,8 @@ export function personOf(state: FlowState): Who | null {
   const { step } = state;
   if (step.step === 'unit') return step.who;
   if (step.step === 'duplicates' || step.step === 'nik-clash') return { kind: 'new', identity: step.identity };
+  // The NIK is the list member's, not this person's: an emergency goes without it.
+  if (step.step === 'list-clash') return { kind: 'new', identity: withoutNik(step.identity) };
   if (step.step !== 'form') return null;
   const identity = step.typed ? typedIdentity(step.typed) : typedIdentity({ ...formOf(step.draft), card: step.draft.card ?? null });
   return identity ? { kind: 'new', identity } : null;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, type Dispatch } fr
 import type { Result } from '../../../../shared/contract';
 import type { Identity, Patient, RegisteredVisit } from '../../../../shared/counter';
 import { loket } from '../../api';
-import { canSubmit, firstAction, flowReducer, initialFlow, personOf, registrationOf, type FlowEvent, type FlowState, type Registration, type UnitChoice, type Who } from './register-flow';
+import { canSubmit, firstAction, flowReducer, initialFlow, listHolderOf, personOf, registrationOf, type FlowEvent, type FlowState, type Registration, type UnitChoice, type Who } from './register-flow';
 import { adoptIdentity } from './adopt-identity';
 import { withIdentityCheck } from './identity-check';
 import { resolveIdentity } from './resolve-identity';
@@ -66,7 +66,10 @@ export function useRegisterFlow(
       if (next.type !== 'patient' && next.type !== 'new') return dispatch(next);
       dispatch({ type: 'busy' });
       const checked = await withIdentityCheck(loket, subject, next, () => alive.current);
-      if (checked) dispatch(checked);
+      if (!checked) return;
+      // The NIK is a list member's under another name: asked first, never taken past by a scan's Enter.
+      const holder = checked.type === 'new' && next.type === 'new' ? listHolderOf(next.identity, checked.check ?? null) : null;
+      dispatch(holder && next.type === 'new' ? { type: 'list-clash', identity: next.identity, member: holder } : checked);
     },
     [subject],
   );
