@@ -57,7 +57,7 @@ const QUEUE_ORDER = 'ORDER BY v.emergency DESC, coalesce(v.queue_at, v.registere
  * next morning would be wrong. Older open visits are left to the register.
  */
 const IN_QUEUE = `(v.service_date = ? OR (v.service_date = ? AND v.status IN ('waiting', 'called') AND (v.emergency = 1 OR v.unit = ?)))`;
-const dayBefore = (day: string): string => civilToIso(daysFromCivil(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))) - 1);
+export const dayBefore = (day: string): string => civilToIso(daysFromCivil(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))) - 1);
 
 /**
  * The day's queue (the facility's service day; see service-day.ts), per unit or all units. Any
@@ -69,7 +69,19 @@ export function dayQueue(db: Db, settings: CounterSettings, now: Date, unit?: st
     ? db.prepare(`${QUEUE_SQL} WHERE ${IN_QUEUE} AND v.unit = ? ${QUEUE_ORDER}`).all(day, dayBefore(day), settings.emergencyUnit, unit)
     : db.prepare(`${QUEUE_SQL} WHERE ${IN_QUEUE} ${QUEUE_ORDER}`).all(day, dayBefore(day), settings.emergencyUnit)) as QueueRow[];
   const hubAhead = hubClockAheadS(db);
-  return rows.map((r) => toEntry(r, now, hubAhead));
+  return markOpenTwins(rows.map((r) => toEntry(r, now, hubAhead, day)));
+}
+
+/**
+ * One number held by two open visits of the queue, one of the day before (an IGD that went on
+ * numbering from 001 after midnight before numbers ran on past last night's; a visit pulled from
+ * a counter of another version): both say "same number", so the nurse calls by name.
+ */
+function markOpenTwins(entries: QueueEntry[]): QueueEntry[] {
+  const open = (e: QueueEntry): boolean => e.status === 'waiting' || e.status === 'called';
+  const held = new Map<string, Set<string>>();
+  for (const e of entries.filter(open)) held.set(e.queue, (held.get(e.queue) ?? new Set()).add(e.serviceDate));
+  return entries.map((e) => (open(e) && (held.get(e.queue)?.size ?? 0) > 1 ? { ...e, sameNumber: true } : e));
 }
 
 /** Calls the next waiting patient of a unit: the first emergency, else the earliest arrival (at the IGD, last night's first). */
@@ -78,7 +90,7 @@ export function callNext(db: Db, settings: CounterSettings, unit: string, now: D
     const next = db.prepare(`${QUEUE_SQL} WHERE ${IN_QUEUE} AND v.unit = ? AND v.status = 'waiting' ${QUEUE_ORDER} LIMIT 1`).get(day, dayBefore(day), settings.emergencyUnit, unit) as QueueRow | undefined;
     if (!next) return null;
     db.prepare(`UPDATE visits SET status = 'called', called_at = ? WHERE id = ?`).run(now.toISOString(), next.visitId);
-    return toEntry({ ...next, status: 'called', calledAt: now.toISOString() }, now, hubClockAheadS(db));
+    return toEntry({ ...next, status: 'called', calledAt: now.toISOString() }, now, hubClockAheadS(db), day);
   }).immediate();
 }
 
@@ -145,7 +157,7 @@ function moveVisit(db: Db, visitId: number, status: VisitStatus, now: Date): voi
  * when the registering counter's was off (arrivedAtMs): a slow counter's patient has not waited an
  * extra hour.
  */
-function toEntry(r: QueueRow, now: Date, hubAhead: number | null): QueueEntry {
+function toEntry(r: QueueRow, now: Date, hubAhead: number | null, day: string): QueueEntry {
   const until = r.calledAt ?? r.servedAt ?? r.cancelledAt ?? now.toISOString();
   return {
     visitId: r.visitId,
@@ -156,6 +168,7 @@ function toEntry(r: QueueRow, now: Date, hubAhead: number | null): QueueEntry {
     emergency: r.emergency === 1,
     sameNumber: r.sameNumber === 1,
     waitingTwice: r.waitingTwice === 1,
+    yesterday: r.serviceDate < day,
     status: r.status,
     patient: { id: r.patientId, uid: r.patientUid, mrn: r.mrn, nik: r.nik, name: r.name },
     registeredAt: r.registeredAt,
