@@ -107,3 +107,17 @@ describe('the IGD after midnight (F2)', () => {
     expect((await register(core, 'PAGI')).queue).toBe('U-001');
   });
 });
+
+describe('the report of a patient moved into the next day (F6)', () => {
+  it('the IGD patient of 23:58 moved to a poli after midnight counts in the next day, but in none of its hours', async () => {
+    const { core, at } = counter('2026-12-01T23:58:00');
+    const rudi = await core.registerEmergency({});
+    at('2026-12-02T00:02:00');
+    await core.moveVisit({ visitId: rudi.id, unit: 'UMUM' });
+    at('2026-12-02T08:15:00');
+    await register(core, 'PAGI');
+    const day = await core.recap({ from: '2026-12-02' });
+    expect([day.total, day.byUnit.UMUM]).toEqual([2, 2]);
+    expect(day.byHour).toEqual({ '08': 1 }); // never "23.00–24.00" of 2 Dec, an hour that had not come
+  });
+});

@@ -14,6 +14,7 @@ import { useTableExport, type ExportFormat, type ExportRequest } from '../../hoo
 import { localeOf, useLang } from '../../i18n';
 import '../slip/slip.css';
 import '../lists/admin.css';
+import { registerDateShown } from './register-date';
 import { dayEntries, moveRange, rangeProblem, suggestedName, type ReportKind } from './report-range';
 import { DateField } from '../../components/DateField';
 
@@ -229,7 +230,7 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
                   {data.register.map((r) => (
                     <tr key={r.visitId} data-testid="register-row" data-queue={r.queue} data-payer={r.payer}>
                       <td>
-                        {from !== to && `${formatDate(r.serviceDate, lang) ?? r.serviceDate} `}
+                        {((came) => came !== null && `${formatDate(came, lang) ?? came} `)(registerDateShown(r, from, to, timeZone))}
                         {time.format(new Date(r.registeredAt))}
                       </td>
                       <td className="data-table__strong">
