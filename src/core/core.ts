@@ -13,6 +13,7 @@ import { lookupMethods, judgePatient } from './lookup/lookup-methods';
 import { keyFileSecretBox } from './secrets/secret-box';
 import { readSettings, readZoneChange, zoneChanged } from './settings/settings.repo';
 import { serviceDay } from './settings/service-day';
+import { counterDay } from './visits/counter-day';
 import { recoverEditions } from './lists/edition-recovery';
 import { EditionCatalog } from './lookup/edition-catalog';
 import { FileHandles } from './files/file-handles';
@@ -59,7 +60,8 @@ export function createCore(config: CoreConfig): Core {
     db,
     now,
     timeZone,
-    today: () => serviceDay(now(), timeZone(), zoneChange),
+    // The clock's service day, or a later one already begun here when the clock went back across midnight.
+    today: () => counterDay(db, serviceDay(now(), timeZone(), zoneChange), now()),
     staleAfterDays: () => config.staleAfterDays ?? settings.staleAfterDays,
     settings: () => settings,
     setSettings: (saved, options) => {

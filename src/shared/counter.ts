@@ -93,6 +93,11 @@ export interface QueueEntry {
    * while the hub was out of reach, each unaware of the other. The clerk cancels one.
    */
   waitingTwice: boolean;
+  /**
+   * A visit of a day before the queue's day, still open (the IGD at night): its number is of that
+   * day, so "U-003 of last night" is not taken for today's.
+   */
+  yesterday: boolean;
   status: VisitStatus;
   /** No payer here, by design: the queue is the same for everyone (the register has it). */
   patient: { id: number; uid: string; mrn: string; nik: string | null; name: string };

@@ -42,7 +42,11 @@ export interface Recap {
   byUnit: Record<string, number>;
   /** Every payer of PAYERS, zero included. */
   byPayer: Record<Payer, number>;
-  /** Local hour (0-23) of registration -> visits, over the whole range. */
+  /**
+   * Local hour (0-23) of registration -> visits, over the whole range. Only visits registered on
+   * their own service day: one moved into the next day after midnight (the IGD's patient of 23:58
+   * sent to a poli) counts in that day's total but in none of its hours.
+   */
   byHour: Record<string, number>;
   /** Local date -> visits. */
   byDay: Record<string, number>;

@@ -25,7 +25,8 @@ describe('the IGD at midnight', () => {
     const night = await c.harness.core.registerEmergency({});
     clock.now = AFTER_MIDNIGHT;
     const fresh = await c.harness.core.registerEmergency({});
-    expect([night.queue, fresh.queue]).toEqual(['GD-001', 'GD-001']); // a new day numbers from 1
+    // The new day's number goes on past last night's still waiting (never two GD-001 in one queue).
+    expect([night.queue, fresh.queue, fresh.serviceDate]).toEqual(['GD-001', 'GD-002', '2025-06-10']);
 
     await page.keyboard.press('Alt+2');
     await page.getByTestId('queue-screen').waitFor();

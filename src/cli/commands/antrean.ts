@@ -15,8 +15,12 @@ export interface AntreanEntry {
   unit: string;
   status: VisitStatus;
   emergency: boolean;
-  /** Another visit of the day and unit has this number too (printed before a counter enrolled): call by name. */
+  /** Another visit of the day and unit has this number too (printed before a counter enrolled), or an open one of last night does: call by name. */
   sameNumber: boolean;
+  /** The facility day the number belongs to. */
+  serviceDate: string;
+  /** Still open from a day before the queue's (the IGD at night). */
+  yesterday: boolean;
   waitingTwice: boolean;
   patient: { id: string; mrn: string; nik: string | null; name: string };
 }
@@ -43,6 +47,8 @@ export async function antreanCommand(core: Core, args: { unit?: string | undefin
     status: e.status,
     emergency: e.emergency,
     sameNumber: e.sameNumber,
+    serviceDate: e.serviceDate,
+    yesterday: e.yesterday,
     waitingTwice: e.waitingTwice,
     // A queue is a list of people: their NIKs masked (the record number names the patient).
     patient: { id: e.patient.uid, mrn: e.patient.mrn, nik: maskedNikOf(e.patient.nik), name: e.patient.name },
@@ -53,7 +59,7 @@ export async function antreanCommand(core: Core, args: { unit?: string | undefin
   }
   if (entries.length === 0) out.line(cliText(lang, 'antrean/empty', { unit: args.unit }));
   for (const e of entries) {
-    const same = (e.sameNumber ? cliText(lang, 'antrean/same-number') : '') + (e.waitingTwice ? cliText(lang, 'antrean/waiting-twice') : '');
+    const same = (e.yesterday ? cliText(lang, 'antrean/yesterday') : '') + (e.sameNumber ? cliText(lang, 'antrean/same-number') : '') + (e.waitingTwice ? cliText(lang, 'antrean/waiting-twice') : '');
     out.line(cliText(lang, 'antrean/line', { queue: e.queueNumber, status: cliText(lang, `antrean/status-${e.status}`), name: e.patient.name, mrn: e.patient.mrn, same }));
   }
   return 0;

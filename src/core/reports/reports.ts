@@ -1,4 +1,5 @@
 import { PAYERS, type Payer } from '../../shared/counter';
+import { isoDateInZone } from '../../shared/dates';
 import type { DailyRecap, EqualServiceLine, EqualServiceReport, Recap, RegisterRow } from '../../shared/reports';
 import { queueLabel, type CounterSettings } from '../../shared/settings';
 import type { Db } from '../store/open-database';
@@ -94,8 +95,14 @@ export function recap(db: Db, settings: CounterSettings, from: string, to: strin
     result.byUnit[r.unit] = (result.byUnit[r.unit] ?? 0) + 1;
     result.byPayer[r.payer]++;
     result.byDay[r.serviceDate] = (result.byDay[r.serviceDate] ?? 0) + 1;
-    const hour = hourOf(r.timeZone ?? settings.timeZone).format(new Date(r.registeredAt));
-    result.byHour[hour] = (result.byHour[hour] ?? 0) + 1;
+    // By the hour the patient came, on the day they came (in the zone the visit was filed under): a
+    // patient of 23:58 moved to a poli after midnight is a visit of the next day (its total, unit,
+    // payer) but came in none of its hours.
+    const zone = r.timeZone ?? settings.timeZone;
+    if (isoDateInZone(new Date(r.registeredAt), zone) === r.serviceDate) {
+      const hour = hourOf(zone).format(new Date(r.registeredAt));
+      result.byHour[hour] = (result.byHour[hour] ?? 0) + 1;
+    }
     if (r.emergency) result.emergencies++;
     if (r.firstVisit) result.newVisits++;
     else result.returningVisits++;

@@ -12,7 +12,9 @@ import type { Db } from '../store/open-database';
  * (`queue_at`), and the registration says how far the clock went back. `registered_at` stays the
  * clock's own reading: it is the record.
  *
- * A clock that jumped a day ahead files visits under tomorrow's service day; that is not caught here.
+ * Across midnight the day is the later one already begun here (counter-day.ts), so a clock set
+ * back from 00:10 to 23:50 is compared with 00:10 too. A clock that jumped a day ahead files
+ * visits under tomorrow's service day; that is not caught here.
  */
 export interface ArrivalOrder {
   /** The queue order time to store: `hubQueueAt` unless the clock went back. */

@@ -93,7 +93,7 @@ export function moveVisit(db: Db, settings: CounterSettings, input: MoveInput): 
     const place = placeOf(db, input.visitId);
     const serviceDate = moveServiceDate(db, input.visitId, today);
     const numbered = numbering(db, settings.counterPrefix, unitPrefix(settings, input.unit), { unit: input.unit, serviceDate, hub: input.hub });
-    const no = numbered.queueNo ?? nextLocalNumber(db, serviceDate, numbered.prefix);
+    const no = numbered.queueNo ?? nextLocalNumber(db, serviceDate, numbered.prefix, settings.emergencyUnit);
     db.prepare(
       `INSERT INTO visit_moves (visit_id, from_unit, from_prefix, from_no, from_status, from_called_at, from_called_hub_at, from_service_date, to_unit, to_prefix, to_no, to_service_date, moved_at, moved_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

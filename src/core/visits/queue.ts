@@ -58,7 +58,7 @@ const QUEUE_ORDER = 'ORDER BY v.emergency DESC, coalesce(v.queue_at, v.registere
  * next morning would be wrong. Older open visits are left to the register.
  */
 const IN_QUEUE = `(v.service_date = ? OR (v.service_date = ? AND v.status IN ('waiting', 'called') AND (v.emergency = 1 OR v.unit = ?)))`;
-const dayBefore = (day: string): string => civilToIso(daysFromCivil(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))) - 1);
+export const dayBefore = (day: string): string => civilToIso(daysFromCivil(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))) - 1);
 
 /**
  * The day's queue (the facility's service day; see service-day.ts), per unit or all units. Any
@@ -70,7 +70,19 @@ export function dayQueue(db: Db, settings: CounterSettings, now: Date, unit?: st
     ? db.prepare(`${QUEUE_SQL} WHERE ${IN_QUEUE} AND v.unit = ? ${QUEUE_ORDER}`).all(day, dayBefore(day), settings.emergencyUnit, unit)
     : db.prepare(`${QUEUE_SQL} WHERE ${IN_QUEUE} ${QUEUE_ORDER}`).all(day, dayBefore(day), settings.emergencyUnit)) as QueueRow[];
   const hubAhead = hubClockAheadS(db);
-  return rows.map((r) => toEntry(r, now, hubAhead));
+  return markOpenTwins(rows.map((r) => toEntry(r, now, hubAhead, day)));
+}
+
+/**
+ * One number held by two open visits of the queue, one of the day before (an IGD that went on
+ * numbering from 001 after midnight before numbers ran on past last night's; a visit pulled from
+ * a counter of another version): both say "same number", so the nurse calls by name.
+ */
+function markOpenTwins(entries: QueueEntry[]): QueueEntry[] {
+  const open = (e: QueueEntry): boolean => e.status === 'waiting' || e.status === 'called';
+  const held = new Map<string, Set<string>>();
+  for (const e of entries.filter(open)) held.set(e.queue, (held.get(e.queue) ?? new Set()).add(e.serviceDate));
+  return entries.map((e) => (open(e) && (held.get(e.queue)?.size ?? 0) > 1 ? { ...e, sameNumber: true } : e));
 }
 
 /** Calls the next waiting patient of a unit: the first emergency, else the earliest arrival (at the IGD, last night's first). The call is also kept on the hub's clock when this one is off (`called_hub_at`). */
@@ -81,7 +93,7 @@ export function callNext(db: Db, settings: CounterSettings, unit: string, now: D
     const calledAt = now.toISOString();
     const calledHubAt = onHubClock(db, calledAt);
     db.prepare(`UPDATE visits SET status = 'called', called_at = ?, called_hub_at = ? WHERE id = ?`).run(calledAt, calledHubAt, next.visitId);
-    return toEntry({ ...next, status: 'called', calledAt, calledHubAt }, now, hubClockAheadS(db));
+    return toEntry({ ...next, status: 'called', calledAt, calledHubAt }, now, hubClockAheadS(db), day);
   }).immediate();
 }
 
@@ -151,7 +163,7 @@ function moveVisit(db: Db, visitId: number, status: VisitStatus, now: Date): voi
  * before any call: to the cancel), or to now while still waiting. Counted on the hub's clock
  * (minutesWaited): a patient registered or called at a slow counter has not waited an hour more or less.
  */
-function toEntry(r: QueueRow, now: Date, hubAhead: number | null): QueueEntry {
+function toEntry(r: QueueRow, now: Date, hubAhead: number | null, day: string): QueueEntry {
   return {
     visitId: r.visitId,
     visitUid: r.visitUid,
@@ -161,6 +173,7 @@ function toEntry(r: QueueRow, now: Date, hubAhead: number | null): QueueEntry {
     emergency: r.emergency === 1,
     sameNumber: r.sameNumber === 1,
     waitingTwice: r.waitingTwice === 1,
+    yesterday: r.serviceDate < day,
     status: r.status,
     patient: { id: r.patientId, uid: r.patientUid, mrn: r.mrn, nik: r.nik, name: r.name },
     registeredAt: r.registeredAt,

@@ -8,6 +8,7 @@ import type { Db } from '../store/open-database';
 import { createPatient, findPatient, type NewPatient, type Patient } from '../patients/patients.repo';
 import { enrolledOfflinePrefix, onHubClock } from '../sync/sync-state.repo';
 import { arrivalOrder } from './arrival-order';
+import { dayBefore } from './queue';
 
 /**
  * How an enrolled counter numbers a visit (counter-methods.ts asks the hub first): the visit's
@@ -57,7 +58,7 @@ export function registerVisit(db: Db, settings: CounterSettings, input: Register
   // IMMEDIATE: two windows of one counter must never draw the same number.
   return db.transaction(() => {
     if (!input.confirmDuplicate) refuseDuplicate(db, settings, { patient: input.patient, unit: input.unit, serviceDate });
-    const visit = insertVisit(db, { ...input, serviceDate, payer, ...numbering(db, settings.counterPrefix, unitPrefix(settings, input.unit), { ...input, serviceDate }), emergency: false });
+    const visit = insertVisit(db, { ...input, serviceDate, payer, ...numbering(db, settings.counterPrefix, unitPrefix(settings, input.unit), { ...input, serviceDate }), emergency: false, emergencyUnit: settings.emergencyUnit });
     const followUpIds: number[] = [];
     if (payer === 'pending') {
       const reason = input.verdict === 'not-eligible' ? 'not-active' : input.verdict === 'unknown' ? 'not-found' : 'not-checked';
@@ -157,7 +158,7 @@ export function registerEmergency(db: Db, settings: CounterSettings, input: Emer
     const patient = input.patient ?? createPatient(db, { name: unidentifiedName(db, localTime(input.now, settings.timeZone)), identified: false }, settings, input.now);
     const serviceDate = input.serviceDate ?? isoDateInZone(input.now, settings.timeZone);
     const numbered = numbering(db, settings.counterPrefix, settings.emergencyPrefix, { unit: settings.emergencyUnit, serviceDate, hub: input.hub });
-    const visit = insertVisit(db, { patient, unit: settings.emergencyUnit, verdict: null, clerk: input.clerk, now: input.now, serviceDate, payer: 'pending', ...numbered, emergency: true });
+    const visit = insertVisit(db, { patient, unit: settings.emergencyUnit, verdict: null, clerk: input.clerk, now: input.now, serviceDate, payer: 'pending', ...numbered, emergency: true, emergencyUnit: settings.emergencyUnit });
     const followUpIds = [openFollowUp(db, visit.id, 'settle-payer', 'emergency', input.now, settings.followUpHours)];
     if (!patient.identified) followUpIds.push(openFollowUp(db, visit.id, 'identify-patient', 'emergency-unidentified', input.now, settings.followUpHours));
     return { ...visit, followUpIds, patient };
@@ -169,6 +170,8 @@ interface VisitRow extends Omit<RegisterVisitInput, 'payer' | 'confirmDuplicate'
   payer: Payer;
   prefix: string;
   emergency: boolean;
+  /** The unit whose open visits of the day before stay in the queue (nextLocalNumber). */
+  emergencyUnit: string;
   /** Given by the hub; otherwise the next local number. */
   queueNo?: number | undefined;
   /** Made before asking the hub; otherwise the insert trigger makes one. */
@@ -176,7 +179,7 @@ interface VisitRow extends Omit<RegisterVisitInput, 'payer' | 'confirmDuplicate'
 }
 
 function insertVisit(db: Db, v: VisitRow): Omit<RegisteredVisit, 'followUpIds'> {
-  const next = v.queueNo ?? nextLocalNumber(db, v.serviceDate, v.prefix);
+  const next = v.queueNo ?? nextLocalNumber(db, v.serviceDate, v.prefix, v.emergencyUnit);
   const registeredAt = v.now.toISOString();
   const uid = v.uid ?? newUid();
   // This PC's clock off the hub's (as the last sync round saw it): the visit takes the hub's order of arrival at once, before it is pushed.
@@ -214,18 +217,23 @@ export const queueHighName = (serviceDate: string, prefix: string): string => `q
  * holds, or held before it moved to another unit, or was given by a move since undone (a slip
  * with that number may be in a patient's hand), on that day's sequence also when the move
  * carried the visit into another day (migration 017), or was given before a restore (queueHighName).
+ * And after the highest number of the day before still open in the queue (the IGD's patients
+ * waiting since last night, queue.ts IN_QUEUE): a 24-hour IGD that restarted at GD-001 at
+ * midnight would have two patients answering to "GD-001" in one queue. Once last night's are
+ * served, the day's numbering goes on from where it is (no number is given twice either way).
  * Callers hold an IMMEDIATE transaction.
  */
-export function nextLocalNumber(db: Db, serviceDate: string, prefix: string): number {
+export function nextLocalNumber(db: Db, serviceDate: string, prefix: string, emergencyUnit: string): number {
   const row = db
     .prepare(
       `SELECT coalesce(max(n), 0) + 1 AS next FROM (
          SELECT queue_no AS n FROM visits WHERE service_date = ? AND queue_prefix = ?
          UNION ALL SELECT from_no FROM visit_moves WHERE from_service_date = ? AND from_prefix = ?
          UNION ALL SELECT to_no FROM visit_moves WHERE to_service_date = ? AND to_prefix = ?
-         UNION ALL SELECT value FROM sequences WHERE name = ?)`,
+         UNION ALL SELECT value FROM sequences WHERE name = ?
+         UNION ALL SELECT queue_no FROM visits WHERE service_date = ? AND queue_prefix = ? AND status IN ('waiting', 'called') AND (emergency = 1 OR unit = ?))`,
     )
-    .get(serviceDate, prefix, serviceDate, prefix, serviceDate, prefix, queueHighName(serviceDate, prefix)) as { next: number };
+    .get(serviceDate, prefix, serviceDate, prefix, serviceDate, prefix, queueHighName(serviceDate, prefix), dayBefore(serviceDate), prefix, emergencyUnit) as { next: number };
   return row.next;
 }
 

@@ -9,13 +9,22 @@ import type { QueueNumberRequest, QueueNumberResponse } from '../../shared/hub-p
  * Two requests for the same new visit at the very same moment (a retry racing its original): the
  * second waits on the claim's key, claims nothing and is answered by `claimOf` with the first's
  * number; its bump is then a gap no slip carries (the one case that leaves a gap).
+ *
+ * While emergencies of the day before are still open (the IGD at night keeps them in its queue),
+ * a number of their prefix comes after the highest of them (`carried`): a 24-hour IGD that
+ * restarted at GD-001 at midnight would have two patients answering to "GD-001" in one queue.
+ * The counters number alone by the same rule (core/visits/visits.ts nextLocalNumber).
  */
 const CLAIM = `
 WITH existing AS (SELECT queue_no FROM queue_claims WHERE visit_uid = $1),
+carried AS (
+  SELECT coalesce(max(queue_no), 0) + 1 AS first FROM visits
+  WHERE service_date = to_char(($3::text)::date - 1, 'YYYY-MM-DD') AND queue_prefix = $4 AND emergency AND status IN ('waiting', 'called')
+),
 bumped AS (
   INSERT INTO queue_numbers (unit, service_date, prefix, next)
-  SELECT $2, $3, $4, 1 WHERE NOT EXISTS (SELECT 1 FROM existing)
-  ON CONFLICT (unit, service_date, prefix) DO UPDATE SET next = queue_numbers.next + 1
+  SELECT $2, $3, $4, carried.first FROM carried WHERE NOT EXISTS (SELECT 1 FROM existing)
+  ON CONFLICT (unit, service_date, prefix) DO UPDATE SET next = GREATEST(queue_numbers.next + 1, EXCLUDED.next)
   RETURNING next
 ),
 claimed AS (

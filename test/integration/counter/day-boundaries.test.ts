@@ -49,9 +49,10 @@ describe.each(ZONES)('midnight in $label', ({ zone, offset }) => {
     const called = await core.callNext({ unit: DEFAULT_SETTINGS.emergencyUnit });
     expect(called?.visitId).toBe(emergency.id);
 
-    // A new IGD patient numbers from 1 of the new day, after last night's in arrival order.
+    // A new IGD patient is of the new day, after last night's in arrival order; its number goes on
+    // past last night's still open (two "GD-001" in one queue would call the wrong patient).
     const night = await core.registerEmergency({});
-    expect([night.serviceDate, night.queue]).toEqual(['2026-11-30', 'GD-001']);
+    expect([night.serviceDate, night.queue]).toEqual(['2026-11-30', 'GD-002']);
     expect((await core.dayQueue({ unit: DEFAULT_SETTINGS.emergencyUnit })).map((e) => e.visitId)).toEqual([emergency.id, night.id]);
 
     // A poli closes in the afternoon: a patient left "waiting" there yesterday went home, and the

@@ -49,6 +49,21 @@ describe('queue numbers', () => {
   });
 });
 
+describe('the IGD after midnight (finding F2, night tester)', () => {
+  it('while last night\'s emergencies are open, the new day\'s numbers of their prefix go on after the highest; a poli starts at 1', async () => {
+    const night = [1, 2].map((n) => {
+      const p = patient({ mrn: `N${uuidv7().slice(-5)}`, name: `MALAM ${n}` });
+      return [patientOp(p), visitOp(visit(p.uid, { serviceDate: '2026-12-04', unit: 'IGD-N', queuePrefix: 'GDN', queueNo: n, emergency: true, status: n === 1 ? 'called' : 'waiting' }))];
+    });
+    const leftover = patient({ mrn: `N${uuidv7().slice(-5)}`, name: 'POLI KEMARIN' });
+    await applyOps(pool, 'k1', [...night.flat(), patientOp(leftover), visitOp(visit(leftover.uid, { serviceDate: '2026-12-04', unit: 'POLI-N', queuePrefix: 'PN', queueNo: 1 }))], NOW);
+    const ask = (unit: string, prefix: string) => nextQueueNumber(pool, { visitUid: uuidv7(), unit, serviceDate: '2026-12-05', prefix });
+    expect((await ask('IGD-N', 'GDN')).queueNo).toBe(3);
+    expect((await ask('IGD-N', 'GDN')).queueNo).toBe(4);
+    expect((await ask('POLI-N', 'PN')).queueNo).toBe(1); // a poli's leftover went home: in no queue
+  });
+});
+
 describe('numbers the hub did not hand out (a counter that numbered alone before it enrolled)', () => {
   const day = '2026-12-01';
   const ask = (unit: string, prefix: string) => nextQueueNumber(pool, { visitUid: uuidv7(), unit, serviceDate: day, prefix });

@@ -25,7 +25,7 @@ it("017 gives the moves made before it the visit's day on both sides (they never
   try {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare('SELECT from_service_date AS fromDay, to_service_date AS toDay FROM visit_moves').get()).toEqual({ fromDay: '2026-11-30', toDay: '2026-11-30' });
-    expect(db.transaction(() => nextLocalNumber(db, '2026-11-30', 'U')).immediate()).toBe(10);
+    expect(db.transaction(() => nextLocalNumber(db, '2026-11-30', 'U', 'IGD')).immediate()).toBe(10);
     expect(undoMove(db, 7, new Date('2026-11-30T02:05:00.000Z')).to).toEqual({ unit: 'UMUM', queue: 'U-009' });
     expect(db.prepare('SELECT service_date AS day, unit FROM visits WHERE id = 7').get()).toEqual({ day: '2026-11-30', unit: 'UMUM' });
   } finally {

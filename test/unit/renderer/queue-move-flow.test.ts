@@ -12,7 +12,7 @@ const entry = (status: QueueEntry['status']): QueueEntry => ({
   queue: 'U-002',
   unit: 'UMUM',
   emergency: false,
-  sameNumber: false, waitingTwice: false,
+  sameNumber: false, waitingTwice: false, yesterday: false,
   status,
   patient: { id: 1, uid: '0190f1a0-0000-7000-8000-000000000001', mrn: '000001', nik: null, name: 'ASEP SUNANDAR' },
   registeredAt: '2026-11-30T01:00:00.000Z',

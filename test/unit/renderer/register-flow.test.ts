@@ -85,6 +85,17 @@ describe('the register steps', () => {
     expect(s.step.step).toBe('unit');
   });
 
+  it('finding F11: the facility\'s day changing under the open question closes it with a note; Daftar then registers (no reflex Batal)', () => {
+    let s = run(initialFlow({ kind: 'patient', patient: RUDI, verdict: null }), [{ type: 'busy' }, { type: 'duplicate-visit', error: dupError }]);
+    s = flowReducer(s, { type: 'day-changed' });
+    expect([s.duplicate, s.dayTurned, s.step.step, canSubmit(s)]).toEqual([null, true, 'unit', true]);
+    // The question asked again (a real second visit of the new day): the note goes.
+    expect(flowReducer(s, { type: 'duplicate-visit', error: dupError }).dayTurned).toBe(false);
+    // With no question open, a new day changes nothing.
+    const plain = run(initialFlow({ kind: 'patient', patient: RUDI, verdict: null }), []);
+    expect(flowReducer(plain, { type: 'day-changed' })).toBe(plain);
+  });
+
   it('one request at a time; once registered nothing changes any more', () => {
     let s = run(initialFlow({ kind: 'patient', patient: RUDI, verdict: null }), [{ type: 'busy' }]);
     expect(canSubmit(s)).toBe(false);

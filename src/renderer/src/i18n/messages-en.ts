@@ -130,6 +130,7 @@ export const uiEn: UiMessages = {
     dupConfirm: 'Yes, register again',
     dupCancel: 'Cancel',
     dupKeys: 'Enter or Esc: cancel · → then Enter: register again',
+    dupDayTurned: 'The date has changed: the "Already registered today" question was closed (that visit is of yesterday). Press Enter (Register) to register the patient for today.',
     droppedByScan: 'Registration of {{name}} cancelled: a new card was scanned',
     droppedByScanNoName: 'Registration cancelled: a new card was scanned',
   },

@@ -132,6 +132,7 @@ export const uiId = {
     dupConfirm: 'Ya, daftarkan lagi',
     dupCancel: 'Batal',
     dupKeys: 'Enter atau Esc: batal · → lalu Enter: daftarkan lagi',
+    dupDayTurned: 'Tanggal sudah berganti: pertanyaan "Sudah terdaftar hari ini" ditutup (kunjungan itu tanggal kemarin). Tekan Enter (Daftar) untuk mendaftarkan pasien hari ini.',
     droppedByScan: 'Pendaftaran {{name}} dibatalkan: kartu baru dipindai',
     droppedByScanNoName: 'Pendaftaran dibatalkan: kartu baru dipindai',
   },

@@ -213,7 +213,6 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
         <QueueTable
           entries={entries}
           selected={selected}
-          timeZone={settings?.timeZone ?? 'Asia/Jakarta'}
           onSelect={setSelected}
           onReprint={(e) => void actions.reprint(e.visitId, e.queue)}
           onServe={(e) => void serve(e)}

@@ -1,12 +1,10 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueEntry } from '../../../../shared/counter';
-import { isoDateInZone } from '../../../../shared/dates';
 
 interface Props {
   entries: readonly QueueEntry[];
   selected: number | null;
-  timeZone: string;
   onSelect: (visitId: number) => void;
   onReprint: (entry: QueueEntry) => void;
   onServe: (entry: QueueEntry) => void;
@@ -20,7 +18,7 @@ interface Props {
  * buttons that do what the keys do (for the mouse). Payer is deliberately absent (DOMAIN.md
  * section 2): it is recorded for claims, never shown here.
  */
-export function QueueTable({ entries, selected, timeZone, onSelect, onReprint, onServe, onCancel, onMove, onRecall }: Props) {
+export function QueueTable({ entries, selected, onSelect, onReprint, onServe, onCancel, onMove, onRecall }: Props) {
   const { t } = useTranslation();
   const body = useRef<HTMLTableSectionElement>(null);
   // The row the keys act on is always on screen: ↓ past the fold scrolls it into view (at 1024×768
@@ -53,8 +51,8 @@ export function QueueTable({ entries, selected, timeZone, onSelect, onReprint, o
       <tbody ref={body}>
         {entries.map((e) => {
           const open = e.status === 'waiting' || e.status === 'called';
-          // Still here from before midnight (the IGD at night): said, so U-003 of last night is not taken for today's.
-          const fromYesterday = e.serviceDate < isoDateInZone(new Date(), timeZone);
+          // Still here from before midnight (the IGD at night): said, so U-003 of last night is not taken for today's (the core's day, also when this PC's clock is behind).
+          const fromYesterday = e.yesterday;
           return (
             <tr
               key={e.visitId}

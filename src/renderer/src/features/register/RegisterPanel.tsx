@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient, RegisteredVisit } from '../../../../shared/counter';
 import type { CounterSettings } from '../../../../shared/settings';
@@ -53,6 +53,10 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
     if (step.step === 'unit') submitRef.current?.focus();
     else if (step.step === 'duplicates') panelRef.current?.querySelector<HTMLButtonElement>('button[data-use]')?.focus();
   }, [step.step]);
+  // The question closed at midnight: Daftar (Enter) registers the patient for the new day.
+  useEffect(() => {
+    if (state.dayTurned) submitRef.current?.focus();
+  }, [state.dayTurned]);
 
   function onKeyDown(event: KeyboardEvent<HTMLElement>): void {
     const target = event.target as HTMLElement;
@@ -160,6 +164,11 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
         />
       )}
       {state.error && <ErrorAlert title={t('register.failed')} error={state.error} />}
+      {state.dayTurned && (
+        <p className="notice notice--info" role="status" data-testid="register-day-turned">
+          {t('register.dupDayTurned')}
+        </p>
+      )}
       {state.duplicate && (
         <ConfirmDialog
           title={t('register.dupTitle')}

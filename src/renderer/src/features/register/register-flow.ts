@@ -60,6 +60,8 @@ export interface FlowState {
   error: ContractError | null;
   /** "Already registered today" (the core refused without confirmation): the question is open. */
   duplicate: ContractError | null;
+  /** The question was closed because the facility's day changed under it ("today" was yesterday): said, Daftar registers for the new day. */
+  dayTurned: boolean;
 }
 
 export type FlowEvent =
@@ -79,6 +81,8 @@ export type FlowEvent =
   | { type: 'payer'; payer: Payer; derived: Payer }
   | { type: 'duplicate-visit'; error: ContractError }
   | { type: 'duplicate-closed' }
+  /** The facility's date changed while the question was open (use-day-turn.ts). */
+  | { type: 'day-changed' }
   | { type: 'registered' };
 
 /** What the hook must do first for a subject. */
@@ -88,7 +92,7 @@ export type FirstAction =
   | { do: 'find-or-form'; by: { nik: string } | { card: string } | null; draft: Identity };
 
 export function initialFlow(subject: Subject): FlowState {
-  const base = { unit: null, payer: null, busy: false, error: null, duplicate: null, check: null };
+  const base = { unit: null, payer: null, busy: false, error: null, duplicate: null, dayTurned: false, check: null };
   // A returning patient's own record: nothing to look for, straight to the unit.
   if (subject.kind === 'patient') return { ...base, step: { step: 'unit', who: { kind: 'record', patient: subject.patient } } };
   return { ...base, step: { step: 'checking' } };
@@ -129,9 +133,13 @@ export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
     case 'payer':
       return state.step.step === 'unit' && !state.duplicate ? { ...state, payer: event.payer === event.derived ? null : event.payer } : state;
     case 'duplicate-visit':
-      return { ...state, busy: false, duplicate: event.error };
+      return { ...state, busy: false, duplicate: event.error, dayTurned: false };
     case 'duplicate-closed':
-      return { ...state, duplicate: null };
+      return { ...state, duplicate: null, dayTurned: false };
+    // "Already registered today" opened at 23:59 is not true at 00:00: a reflex Enter (Batal) would
+    // leave the patient without a visit for the new day. Closed, and the panel says why.
+    case 'day-changed':
+      return state.duplicate ? { ...state, duplicate: null, dayTurned: true } : state;
     case 'registered':
       return { ...state, busy: false, duplicate: null, step: { step: 'done' } };
   }

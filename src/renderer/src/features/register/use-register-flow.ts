@@ -6,6 +6,7 @@ import { canSubmit, firstAction, flowReducer, initialFlow, listHolderOf, personO
 import { adoptIdentity } from './adopt-identity';
 import { withIdentityCheck } from './identity-check';
 import { resolveIdentity } from './resolve-identity';
+import { useDayTurn } from './use-day-turn';
 import type { Subject } from './subject';
 
 /** "Daftar": the visit of a record, or a new patient's record and visit together (one transaction). */
@@ -145,6 +146,8 @@ export function useRegisterFlow(
     },
     [subject, units, onRegistered],
   );
+
+  useDayTurn(state.duplicate !== null, () => dispatch({ type: 'day-changed' }));
 
   return { state, dispatch, resolve, takePatient, takeDuplicate, register };
 }

@@ -15,6 +15,7 @@ import { useLang } from '../../i18n';
 import { formatClock } from '../../format-time';
 import '../slip/slip.css';
 import '../lists/admin.css';
+import { registerDateShown } from './register-date';
 import { dayEntries, moveRange, rangeProblem, suggestedName, type ReportKind } from './report-range';
 import { DateField } from '../../components/DateField';
 
@@ -236,7 +237,7 @@ export function ReportsScreen({ settings, changes }: { settings: CounterSettings
                   {data.register.map((r) => (
                     <tr key={r.visitId} data-testid="register-row" data-queue={r.queue} data-payer={r.payer}>
                       <td>
-                        {from !== to && `${formatDate(r.serviceDate, lang) ?? r.serviceDate} `}
+                        {((came) => came !== null && `${formatDate(came, lang) ?? came} `)(registerDateShown(r, from, to, r.timeZone ?? timeZone))}
                         {formatClock(r.registeredAt, lang, r.timeZone ?? timeZone)}
                       </td>
                       <td className="data-table__strong">
