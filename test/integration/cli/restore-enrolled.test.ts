@@ -138,7 +138,7 @@ describe('loket restore at an enrolled counter', () => {
     ruin(db);
     const restored = await cli(['restore', '--from', backup, '--key-file', recoveryKey, '--db', db, '--lang', 'en']);
     expect(restored.code, restored.stderr).toBe(0);
-    expect(restored.stdout).toContain('WARNING: the old database could not be opened (or there was none here), so the RM and queue numbers it gave since this backup are not known here.');
+    expect(restored.stdout).toContain('WARNING: the old database could not be opened (or there was none here), so the MRN and queue numbers it gave since this backup are not known here.');
     expect(restored.stdout).toContain('run "loket sync" until it succeeds BEFORE registering patients');
   }, 60_000);
 
