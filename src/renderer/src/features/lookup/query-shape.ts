@@ -18,3 +18,12 @@ export function shouldAutoSearch(query: string): boolean {
 export function isNameQuery(query: string): boolean {
   return /\p{L}/u.test(query);
 }
+
+/**
+ * Text pasted into the search field as the search reads it: a Tab (two spreadsheet cells) or a
+ * line break (a column of cells) is a space between words or numbers, never a control character
+ * the contract refuses; the line break Excel puts after a single cell goes.
+ */
+export function pastedQuery(text: string): string {
+  return text.replace(/[\t\n\r\v\f]+/g, ' ').trim();
+}
