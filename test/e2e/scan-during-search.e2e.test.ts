@@ -74,4 +74,14 @@ describe('a scan while the previous scan is searched', () => {
     await expect.poll(() => page.getByTestId('lookup').innerText()).toContain(RIZKI.name);
     expect(await page.getByTestId('lookup').innerText()).not.toContain(SITI.name);
   });
+
+  it('a number grown past 16 digits in the search field takes the previous answer away', async () => {
+    const c = await open();
+    const { page } = c;
+    await scan(c, SITI.nik, null);
+    await expect.poll(() => page.getByTestId('register-start').count()).toBe(1);
+    await page.keyboard.type('3');
+    await expect.poll(() => page.getByTestId('register-start').count()).toBe(0);
+    expect(await page.getByTestId('lookup').innerText()).not.toContain(SITI.name);
+  });
 });

@@ -15,7 +15,7 @@ const open = (): Promise<Counter> => counters.open([APBD], { width: 1024, height
 async function paste(c: Counter, text: string): Promise<void> {
   const { page } = c;
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(text)})`);
   await page.locator('#lookup-query').focus();
   await page.keyboard.press('Control+V');
 }

@@ -14,6 +14,15 @@ export function shouldAutoSearch(query: string): boolean {
   return compact.length === 16 || (compact.length === 13 && compact.startsWith('0'));
 }
 
+/**
+ * More digits than any NIK: a second number typed or scanned onto the first (a scanner without
+ * a suffix appends the next card). The answer on screen is no longer this field's: it goes.
+ */
+export function beyondAnyNumber(query: string): boolean {
+  const compact = stripSeparators(query.trim());
+  return compact.length > 16 && isAllDigits(compact);
+}
+
 /** A name search: the birth date field only matters for these. */
 export function isNameQuery(query: string): boolean {
   return /\p{L}/u.test(query);
