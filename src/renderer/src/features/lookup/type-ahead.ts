@@ -98,7 +98,8 @@ export class TypeAhead {
   /** The next held key to give back, or null when it must wait (or none is held). */
   next(screen: ScreenNow): HeldKey | null {
     const first = this.keys[0];
-    if (!first || this.awaitingAnswer || heldKeyStep(screen, first.key) !== 'replay') return null;
+    // Digits still coming may be a scan: none of them is a unit key before that is known.
+    if (!first || this.awaitingAnswer || heldKeyStep(screen, first.key) !== 'replay' || this.scan().kind === 'open') return null;
     this.keys.shift();
     return first;
   }
