@@ -7,23 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Counter } from './support/counter';
 import { APBD, RIZKI, SITI, STRANGER_NIK } from './support/lists';
+import { oldPc } from './support/old-pc';
 import { useCounters } from './support/ui';
 
 const counters = useCounters();
 const open = (): Promise<Counter> => counters.open([APBD], { width: 1024, height: 768 });
 
-/** An old PC: the CPU throttled ×6, and each look-up's answer 400 ms on its way, so the keys surely come first. */
-async function throttle(c: Counter): Promise<void> {
-  const cdp = await c.page.context().newCDPSession(c.page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
-  await c.page.route(
-    (url) => url.pathname.endsWith('/lookup'),
-    async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      await route.continue();
-    },
-  );
-}
+const throttle = (c: Counter): Promise<void> => oldPc(c, 400);
 
 /** The scanner: the digits at machine speed, then Enter. */
 async function scan(c: Counter, digits: string): Promise<void> {

@@ -5,7 +5,8 @@ export type ClassifiedQuery =
   | { kind: 'nik'; nik: string }
   | { kind: 'card'; card: string; restoredZeros: boolean }
   | { kind: 'name'; name: string }
-  | { kind: 'bad-number'; digits: number };
+  /** `numbers`: the query holds this many whole numbers with spaces between (two cells pasted), not one. */
+  | { kind: 'bad-number'; digits: number; numbers?: number };
 
 /**
  * A clerk types or scans one thing: 16 digits is a NIK, 13 a card number, anything with letters
@@ -19,7 +20,18 @@ export function classifyQuery(query: string): ClassifiedQuery {
     if (compact.length === 16) return { kind: 'nik', nik: compact };
     const card = parseCard(compact);
     if (card.ok) return { kind: 'card', card: card.card, restoredZeros: card.restoredZeros };
-    return { kind: 'bad-number', digits: compact.length };
+    const numbers = wholeNumbers(query);
+    return numbers > 1 ? { kind: 'bad-number', digits: compact.length, numbers } : { kind: 'bad-number', digits: compact.length };
   }
   return { kind: 'name', name: query.trim() };
+}
+
+/**
+ * How many NIKs or card numbers (10 digits or more each) stand apart by spaces in `query`: two
+ * spreadsheet cells or a column of them pasted are several numbers, one number typed in groups
+ * ("3673 0152 0385 0003") is one.
+ */
+function wholeNumbers(query: string): number {
+  const parts = query.trim().split(/\s+/).map(stripSeparators);
+  return parts.every((p) => p.length >= 10 && isAllDigits(p)) ? parts.length : 0;
 }

@@ -61,7 +61,7 @@ export function lookup(ctx: LookupContext, query: string, dob?: string): LookupR
     }
     case 'bad-number':
       kind = classified.digits > 13 ? 'nik' : 'card';
-      problem = { code: 'query/partial-number', params: { digits: classified.digits } };
+      problem = classified.numbers ? { code: 'query/several-numbers', params: { count: classified.numbers } } : { code: 'query/partial-number', params: { digits: classified.digits } };
       break;
   }
   const conflict = kind === 'name' ? undefined : conflictOf(kind, matches);

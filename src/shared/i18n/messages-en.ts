@@ -192,6 +192,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'card-reason/not-digits': 'not digits',
   'card-reason/length': 'must be 13 digits',
   'query/partial-number': 'A {{digits}}-digit number is not recognised. A NIK has 16 digits, a card number 13.',
+  'query/several-numbers': '{{count}} numbers at once (say two Excel cells pasted). Search one at a time: type or paste one NIK or card number only.',
   'query/card-not-found': 'A {{digits}}-digit number is not recognised: as card number {{card}} (leading zeros restored) it is on no list. A NIK has 16 digits, a card number 13.',
   'query/no-record': 'No patient has MRN {{mrn}}. A NIK has 16 digits, a card number 13.',
   'query/number-two-ways': "Number {{mrn}} matches {{count}} patients: one patient's Loket MRN, and another's old MRN (a card from before Loket). Ask which card the patient brought: an old (paper-era) card names the patient marked with the old MRN. Compare the name and birth date, then choose.",

@@ -190,6 +190,7 @@ export const messagesId = {
   'card-reason/not-digits': 'bukan angka',
   'card-reason/length': 'harus 13 digit',
   'query/partial-number': 'Nomor {{digits}} digit tidak dikenali. NIK 16 digit, nomor kartu 13 digit.',
+  'query/several-numbers': 'Ada {{count}} nomor sekaligus (mis. dua sel Excel ditempel). Cari satu per satu: ketik atau tempel satu NIK atau nomor kartu saja.',
   'query/card-not-found': 'Nomor {{digits}} digit tidak dikenali: sebagai nomor kartu {{card}} (nol di depan dilengkapi) tidak ada di daftar. NIK 16 digit, nomor kartu 13 digit.',
   'query/no-record': 'Tidak ada pasien dengan No. RM {{mrn}}. NIK 16 digit, nomor kartu 13 digit.',
   'query/number-two-ways': 'Nomor {{mrn}} cocok dengan {{count}} pasien: No. RM Loket satu pasien, dan RM lama (kartu dari sebelum Loket) pasien lain. Tanyakan kartu mana yang dibawa: kartu lama (rekam medis kertas) menunjuk pasien bertanda RM lama. Cocokkan nama dan tanggal lahir, lalu pilih.',

@@ -54,6 +54,17 @@ describe('look-up by identifier', () => {
     core.close();
   });
 
+  it('two numbers pasted at once (two spreadsheet cells) are said to be two, not one long number', async () => {
+    const { core } = await coreWithSample();
+    const r = await core.lookup({ query: `${SITI.nik} ${NUR.nik}` });
+    expect(r.verdict).toBe('unknown');
+    expect(r.problem).toEqual({ code: 'query/several-numbers', params: { count: 2 } });
+    expect(words(r.problem)).toMatch(/satu NIK/);
+    // One number typed in groups is still one number.
+    expect((await core.lookup({ query: '3673 0152 0385 000' })).problem).toEqual({ code: 'query/partial-number', params: { digits: 15 } });
+    core.close();
+  });
+
   it('marks matches from a list older than the stale age', async () => {
     const { core } = await coreWithSample(new Date('2027-01-20T03:00:00Z'));
     const r = await core.lookup({ query: SITI.nik });

@@ -81,4 +81,20 @@ describe('a search asked for that never starts', () => {
     gate.answered(asked);
     expect(gate.holding).toBe(false);
   });
+
+  it('digits at scanner pace are a scan: never given to the unit step one by one, never dropped while they come', () => {
+    let now = 0;
+    const gate = new TypeAhead(() => now);
+    gate.begin();
+    gate.answered(gate.claim());
+    for (const [i, d] of [...'3673011705900001'].entries()) gate.hold({ key: d, time: i * 30, init: { key: d } });
+    now = 500;
+    expect(gate.next('unit')).toBeNull();
+    expect(gate.mustDrop('answer')).toBe(false);
+    gate.hold({ key: 'Enter', time: 520, init: { key: 'Enter' } });
+    gate.hold({ key: '3', time: 600, init: { key: '3' } });
+    expect(gate.scan(620)).toEqual({ kind: 'ended', digits: '3673011705900001', taken: 17, usable: true });
+    expect(gate.take(17).map((k) => k.key)).toEqual(['3']);
+    expect(gate.holding).toBe(false);
+  });
 });

@@ -17,6 +17,7 @@ const placeholders = (template: string): string[] => [...template.matchAll(/\{\{
  */
 const CONVERTED: CoreMessage[] = [
   { code: 'query/partial-number', params: { digits: 15 } },
+  { code: 'query/several-numbers', params: { count: 2 } },
   { code: 'query/card-not-found', params: { digits: 10, card: '0003673015203' } },
   { code: 'query/no-record', params: { mrn: '000042' } },
   { code: 'query/nik-province', params: { code: '99' } },

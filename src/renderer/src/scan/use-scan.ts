@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
+import { typeAhead } from '../features/lookup/type-ahead';
 import { focusKindOf } from '../focus-kind';
-import { ScanDetector } from './scan-detector';
+import { BURST_GAP_MS, MAX_SCAN_DIGITS, MIN_SCAN_DIGITS, ScanDetector } from './scan-detector';
 
 /** A key as it went down: where, what, and whether it was held back (outside text fields). */
 interface KeySeen {
@@ -10,6 +11,8 @@ interface KeySeen {
   /** A text field the key typed into, and its value just before the key. */
   field: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
   before: string;
+  /** When it went down (event.timeStamp). */
+  time: number;
 }
 
 /** Events this hook dispatched itself (given-back keys): it never judges them again. */
@@ -24,6 +27,37 @@ export function dispatchUnjudged(target: EventTarget, init: KeyboardEventInit): 
   const event = new KeyboardEvent('keydown', init);
   replayed.add(event);
   target.dispatchEvent(event);
+}
+
+/** The installed hook's handlers: a scan the type-ahead gate found among its held keys goes the same way. */
+const handlers = { scan: (_digits: string): void => undefined, reject: (_count: number): void => undefined };
+
+/** A scan made of keys the type-ahead gate held (held-scan.ts): a new search, or (not 10–16 digits) said so. */
+export function scanFromKeys(digits: string, usable: boolean): void {
+  if (usable) handlers.scan(digits);
+  else handlers.reject(digits.length);
+}
+
+/**
+ * The number a scanner-speed burst that ended without Enter or Tab (a scanner set without a
+ * suffix) scanned into the search field, when the field holds more than it: appended to the
+ * previous number, it is the new search, as if the scan had ended with Enter. Two cards scanned
+ * within a second are one burst to the detector: the last card is what follows its longest pause
+ * (a card swapped on the desk, never a stall inside one scan: the pause must be the longest).
+ */
+function appendedScan(dropped: readonly KeySeen[]): string | null {
+  const field = dropped[0]?.field;
+  if (!field || field.id !== 'lookup-query' || !dropped.every((s) => s.field === field && /^\d$/.test(s.init.key ?? ''))) return null;
+  let from = 0;
+  let longest = 0;
+  for (let i = 1; i < dropped.length; i++) {
+    const gap = (dropped[i] as KeySeen).time - (dropped[i - 1] as KeySeen).time;
+    if (gap > longest) [from, longest] = [i, gap];
+  }
+  const last = longest > BURST_GAP_MS ? dropped.slice(from) : dropped;
+  const digits = last.map((s) => s.init.key ?? '').join('');
+  if (digits.length < MIN_SCAN_DIGITS || digits.length > MAX_SCAN_DIGITS) return null;
+  return field.value.trim() === digits ? null : digits;
 }
 
 /** Gives a held key back to where it was going (or, if that element is gone, to the focus). */
@@ -84,9 +118,15 @@ export function useScan(onScan: (digits: string) => void, onReject: (count: numb
       const due = performance.now() + delay;
       timer = setTimeout(() => {
         if (!deferred && performance.now() - due > 20) return arm(10, true);
-        settle(detector.tick(performance.now()));
+        const release = detector.tick(performance.now());
+        settle(release);
+        const appended = appendedScan(release.dropped);
+        if (appended) onScanRef.current(appended);
       }, delay);
     };
+
+    handlers.scan = (digits) => onScanRef.current(digits);
+    handlers.reject = (count) => onRejectRef.current(count);
 
     const settle = (release: { replay: KeySeen[] }): void => {
       for (const seen of release.replay) if (seen.held) replay(seen);
@@ -94,12 +134,19 @@ export function useScan(onScan: (digits: string) => void, onReject: (count: numb
 
     const onKey = (event: KeyboardEvent): void => {
       if (replayed.has(event) || event.isComposing) return;
+      // The type-ahead gate holds every key until the search's answer shows, and judges them
+      // itself (held-scan.ts): a scan split by the busy page must not be judged here in pieces.
+      if (typeAhead.holding) {
+        clearTimeout(timer);
+        settle(detector.release());
+        return;
+      }
       const kind = focusKindOf(event.target);
       const ownField = takesScan(event.target);
       const field = fieldOf(event.target);
       // In a text field the key goes in at once (typing must never lag); elsewhere it may wait.
       const holdable = kind === 'other';
-      const seen: KeySeen = { target: event.target ?? document.body, init: initOf(event), held: false, field, before: field?.value ?? '' };
+      const seen: KeySeen = { target: event.target ?? document.body, init: initOf(event), held: false, field, before: field?.value ?? '', time: event.timeStamp };
       const decision = detector.feed({ key: event.key, time: event.timeStamp, modified: event.altKey || event.ctrlKey || event.metaKey, inField: !holdable }, seen);
       settle(decision);
       clearTimeout(timer);

@@ -1,7 +1,8 @@
-import type { KeyboardEvent, RefObject } from 'react';
+import type { ClipboardEvent, KeyboardEvent, RefObject } from 'react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField';
+import { pastedQuery } from './query-shape';
 import { searchBarKey } from './search-keys';
 
 interface Props {
@@ -43,6 +44,18 @@ export function SearchBar({ inputRef, query, dob, busy, onQueryChange, onDobChan
     }
   }
 
+  /** Pasted cells: the Tab or line breaks between them become spaces (pastedQuery), where the text is pasted. */
+  function onQueryPaste(event: ClipboardEvent<HTMLInputElement>): void {
+    const text = event.clipboardData.getData('text/plain');
+    const flat = pastedQuery(text);
+    if (flat === text) return;
+    event.preventDefault();
+    const field = event.currentTarget;
+    const start = field.selectionStart ?? field.value.length;
+    const end = field.selectionEnd ?? start;
+    onQueryChange(field.value.slice(0, start) + flat + field.value.slice(end));
+  }
+
   /** The birth date beside it: name, Tab, date, Enter is the natural order, so Enter and ↓ act as in the search field. */
   function onDobKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
     const key = searchBarKey(event.key);
@@ -81,7 +94,9 @@ export function SearchBar({ inputRef, query, dob, busy, onQueryChange, onDobChan
         spellCheck={false}
         placeholder={t('lookup.searchPlaceholder')}
         aria-describedby={hintId}
-        onChange={(event) => onQueryChange(event.target.value)}
+        // A Tab dropped in (not pasted) is a space too: the contract refuses control characters.
+        onChange={(event) => onQueryChange(event.target.value.replace(/[\t\n\r\v\f]/g, ' '))}
+        onPaste={onQueryPaste}
         onKeyDown={onQueryKeyDown}
       />
       <p id={hintId} className="search__note search__note--query">

@@ -4,9 +4,11 @@
  * search is asked for (a scan, Enter in the search field) until its answer shows, no key reaches
  * the screen: the previous patient's answer and register panel, still visible, must never take
  * them. The keys are held and given, one at a time, to the step they were meant for once it
- * shows; where the answer shows no such step they are dropped (and the screen says so). DOM-free
- * for the unit tests; use-type-ahead.ts wires it to the keyboard and the screen.
+ * shows; where the answer shows no such step they are dropped (and the screen says so). Digits
+ * at scanner pace are another card scanned meanwhile: kept whole and searched (held-scan.ts).
+ * DOM-free for the unit tests; use-type-ahead.ts wires it to the keyboard and the screen.
  */
+import { heldScan, type HeldScan } from './held-scan';
 
 /** What the search screen shows now, as far as held keys are concerned. */
 export type ScreenNow =
@@ -22,6 +24,8 @@ export type ScreenNow =
 /** A held key: what use-type-ahead gives back (the fields of a KeyboardEvent's init it needs). */
 export interface HeldKey {
   key: string;
+  /** When it went down (event.timeStamp): tells a scanner's burst from a person's keys. */
+  time?: number;
   init: { key: string; code?: string; location?: number; shiftKey?: boolean };
 }
 
@@ -94,7 +98,8 @@ export class TypeAhead {
   /** The next held key to give back, or null when it must wait (or none is held). */
   next(screen: ScreenNow): HeldKey | null {
     const first = this.keys[0];
-    if (!first || this.awaitingAnswer || heldKeyStep(screen, first.key) !== 'replay') return null;
+    // Digits still coming may be a scan: none of them is a unit key before that is known.
+    if (!first || this.awaitingAnswer || heldKeyStep(screen, first.key) !== 'replay' || this.scan().kind === 'open') return null;
     this.keys.shift();
     return first;
   }
@@ -102,7 +107,20 @@ export class TypeAhead {
   /** Whether the held keys must be dropped on `screen` (the step they were meant for is not there). */
   mustDrop(screen: ScreenNow): boolean {
     const first = this.keys[0];
-    return first !== undefined && !this.awaitingAnswer && heldKeyStep(screen, first.key) === 'drop';
+    // Digits still coming may be a scan's first keys: they wait for the rest (held-scan.ts).
+    return first !== undefined && !this.awaitingAnswer && heldKeyStep(screen, first.key) === 'drop' && this.scan().kind !== 'open';
+  }
+
+  /** Whether the held keys start with a scan (whatever the screen shows: a scan is always a new search). */
+  scan(now: number = this.now()): HeldScan {
+    return heldScan(this.keys, now);
+  }
+
+  /** Takes the first `n` held keys (a scan that ended) and lets go of the rest, returned. */
+  take(n: number): HeldKey[] {
+    const rest = this.keys.slice(n);
+    this.keys = [];
+    return rest;
   }
 
   /** Drops every held key; how many there were. */

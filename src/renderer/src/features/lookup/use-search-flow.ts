@@ -5,7 +5,7 @@ import type { Subject } from '../register/subject';
 import { subjectOf } from '../register/subject-of';
 import { awaitsConfirmation, candidateOrder, dobCheckOfOwn, dobCheckOfRow, type CandidateOrder, type DobCheck, type Hold } from './dob-pick';
 import { droppedByScan, newPatientSubject } from './on-screen-registration';
-import { isNameQuery, shouldAutoSearch } from './query-shape';
+import { beyondAnyNumber, isNameQuery, shouldAutoSearch } from './query-shape';
 import { enterAction, sameSearch, type SearchAsked } from './search-keys';
 import { typeAhead } from './type-ahead';
 import { useLookup, type LookupState } from './use-lookup';
@@ -293,7 +293,9 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
     },    onQueryChange: (value) => {
       setQuery(value);
       if (value.trim()) setTicket(null);
-      if (!value.trim()) {
+      // Emptied, or a number grown past any NIK: the answer shown is not this field's, and must
+      // not stay there ready to register (Daftarkan, F9) for the patient before.
+      if (!value.trim() || beyondAnyNumber(value)) {
         clearTimeout(timer.current);
         setPicked(null);
         reset();

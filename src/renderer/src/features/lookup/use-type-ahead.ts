@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dispatchUnjudged } from '../../scan/use-scan';
+import { dispatchUnjudged, scanFromKeys } from '../../scan/use-scan';
 import { typeAhead, type ScreenNow } from './type-ahead';
 
 /** How often held keys look for their step (ms). */
@@ -59,6 +59,16 @@ export function useTypeAhead(): string | null {
     const step = (): void => {
       poll = undefined;
       if (!typeAhead.holding) return;
+      const scan = typeAhead.scan();
+      if (scan.kind === 'ended') {
+        // Another card scanned while a search ran: searched whole, as any scan (the keys after
+        // it, typed ahead of its answer, wait for that answer).
+        const rest = typeAhead.take(scan.taken);
+        scanFromKeys(scan.digits, scan.usable);
+        for (const key of rest) typeAhead.hold(key);
+        if (typeAhead.holding) poll = setTimeout(step, POLL_MS);
+        return;
+      }
       const screen = screenNow();
       if (typeAhead.mustDrop(screen) || performance.now() - since > GIVE_UP_MS) {
         if (typeAhead.drop() > 0) tell();
@@ -91,7 +101,7 @@ export function useTypeAhead(): string | null {
       event.preventDefault();
       event.stopImmediatePropagation();
       if (!poll) since = performance.now();
-      typeAhead.hold({ key: event.key, init: { key: event.key, code: event.code, location: event.location, shiftKey: event.shiftKey } });
+      typeAhead.hold({ key: event.key, time: event.timeStamp, init: { key: event.key, code: event.code, location: event.location, shiftKey: event.shiftKey } });
       if (!poll) poll = setTimeout(step, POLL_MS);
     };
 
