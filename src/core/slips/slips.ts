@@ -5,6 +5,8 @@ import { renderSlipHtml, slipLengthMm, type Paper, type SlipData } from '../../s
 import { LoketError } from '../errors';
 import { loadBwip } from './load-bwip';
 import { formerUnits } from '../settings/unit-names';
+import { readZoneSwitches } from '../settings/settings.repo';
+import { zoneAt } from '../settings/service-day';
 import type { Db } from '../store/open-database';
 
 /** What prints a slip: Electron's webContents in the app; absent in the CLI and the harness. */
@@ -19,6 +21,7 @@ interface SlipRow {
   no: number;
   unit: string;
   emergency: number;
+  serviceDate: string;
   registeredAt: string;
   name: string;
   mrn: string;
@@ -30,16 +33,15 @@ interface SlipRow {
 export function slipData(db: Db, settings: CounterSettings, visitId: number): SlipData {
   const row = db
     .prepare(
-      `SELECT v.queue_prefix AS prefix, v.queue_no AS no, v.unit, v.emergency, v.registered_at AS registeredAt, p.name, p.mrn, p.nik, p.card
+      `SELECT v.queue_prefix AS prefix, v.queue_no AS no, v.unit, v.emergency, v.service_date AS serviceDate, v.registered_at AS registeredAt, p.name, p.mrn, p.nik, p.card
        FROM visits v JOIN patients p ON p.id = v.patient_id WHERE v.id = ?`,
     )
     .get(visitId) as SlipRow | undefined;
   if (!row) throw new LoketError('visit/not-found', { id: visitId });
-  const local = new Intl.DateTimeFormat('id-ID', { timeZone: settings.timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .format(new Date(row.registeredAt))
-    .replace(/\//g, '-')
-    .replace(/\./g, ':')
-    .replace(',', '');
+  // The day that numbered the visit, and its clock in the zone it was filed under: after a zone
+  // change at night the day in progress runs on under the old zone (service-day.ts), so a slip of
+  // 23:39 WIB is "01-12-2026 23:39" with its number of 1 Dec, never "02-12-2026 00:39" (nighttester F12).
+  const local = slipWhen(row.serviceDate, row.registeredAt, zoneAt(row.registeredAt, readZoneSwitches(db), settings.timeZone));
   return {
     facilityName: settings.facilityName,
     facilityAddress: settings.facilityAddress,
@@ -54,6 +56,13 @@ export function slipData(db: Db, settings: CounterSettings, visitId: number): Sl
     emergency: row.emergency === 1,
     barcodeText: `V${String(visitId).padStart(8, '0')}`,
   };
+}
+
+/** "dd-mm-yyyy HH:mm": the service date, and the time of registration in `zone`. */
+function slipWhen(serviceDate: string, registeredAt: string, zone: string): string {
+  const [y, m, d] = serviceDate.split('-');
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(registeredAt));
+  return `${d}-${m}-${y} ${time}`;
 }
 
 export function slipHtml(db: Db, settings: CounterSettings, visitId: number, paper: Paper, lang: Lang): string {
