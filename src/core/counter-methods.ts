@@ -14,11 +14,12 @@ import { writeTable } from './export/table-writer';
 import { privateTarget } from './store/private-files';
 import { equalServiceTable, recapTable, registerTable, type ExportContext } from './reports/report-tables';
 import { dailyRecap, equalServiceReport, recap, register } from './reports/reports';
-import { saveSettings } from './settings/settings.repo';
+import { readZoneChange, saveSettings } from './settings/settings.repo';
 import { mrnNumbering, withHubStart } from './settings/mrn-numbering';
 import { refuseHubZone } from './settings/hub-zone';
 import { refuseStrandingPatients } from './settings/unit-changes';
 import { formerUnits, settingsView } from './settings/unit-names';
+import { oldZoneDay } from './settings/service-day';
 import { logPrint, printCount, slipHtml, slipPage, type SlipPrinter } from './slips/slips';
 import { syncState } from './sync/sync-state.repo';
 import { newUid } from './sync/uuid';
@@ -139,7 +140,8 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
       return { name, rows: table.rows.length };
     },
     async getSettings() {
-      return { ...settingsView(db, ctx.settings()), mrnNumbering: mrnNumbering(db, ctx.settings()) };
+      const runningDay = oldZoneDay(now(), ctx.timeZone(), readZoneChange(db));
+      return { ...settingsView(db, ctx.settings()), mrnNumbering: mrnNumbering(db, ctx.settings()), ...(runningDay ? { runningDay } : {}) };
     },
     async saveSettings(input) {
       // IMMEDIATE: no registration slips into a unit between the check and the save.

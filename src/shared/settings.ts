@@ -150,7 +150,16 @@ export interface MrnNumbering {
 /** The sequence value the next new RM gets with `start`: never below what was given (MrnNumbering). */
 export const firstMrnSeq = (start: number, numbering: MrnNumbering | null | undefined): number => Math.max(start, numbering?.next ?? 1);
 
-export type CounterSettingsView = CounterSettings & { formerUnits?: readonly ServiceUnit[] | undefined; mrnNumbering?: MrnNumbering };
+export type CounterSettingsView = CounterSettings & { formerUnits?: readonly ServiceUnit[] | undefined; mrnNumbering?: MrnNumbering; runningDay?: RunningDay };
+
+/**
+ * After a change of the facility's zone, the day in progress finishes under the old `zone` until
+ * `until` (ISO UTC, that zone's midnight): "today" on the screens is that zone's date until then.
+ */
+export interface RunningDay {
+  zone: string;
+  until: string;
+}
 
 /** A unit's name by its code: as configured, else as it was before it left the settings, else the code itself. */
 export function unitNameIn(settings: { units: readonly ServiceUnit[]; formerUnits?: readonly ServiceUnit[] | undefined } | null | undefined, code: string): string {

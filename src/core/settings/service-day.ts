@@ -8,6 +8,7 @@
  * numbering and hide the day's queue, and a change the other way would make today "yesterday".
  */
 import { isoDateInZone } from '../../shared/dates';
+import type { RunningDay } from '../../shared/settings';
 
 export interface ZoneChange {
   from: string;
@@ -36,11 +37,19 @@ export function zoneAt(instant: string, switches: readonly ZoneSwitch[], current
 }
 
 export function serviceDay(now: Date, timeZone: string, change: ZoneChange | null): string {
-  if (change && change.to === timeZone && change.from !== timeZone) {
-    const at = new Date(change.at);
-    if (now >= at && now < nextMidnight(at, change.from)) return isoDateInZone(now, change.from);
-  }
-  return isoDateInZone(now, timeZone);
+  return isoDateInZone(now, oldZoneDay(now, timeZone, change)?.zone ?? timeZone);
+}
+
+/**
+ * While the day in progress finishes under the zone it began in (after a change of zone), that
+ * zone and the instant its day ends (ISO UTC); otherwise null. The screens take "today" from it
+ * (settings view `runningDay`), so they name the same day the core numbers and files under.
+ */
+export function oldZoneDay(now: Date, timeZone: string, change: ZoneChange | null): RunningDay | null {
+  if (!change || change.to !== timeZone || change.from === timeZone) return null;
+  const at = new Date(change.at);
+  const until = nextMidnight(at, change.from);
+  return now >= at && now < until ? { zone: change.from, until: until.toISOString() } : null;
 }
 
 /** The first instant after `after` at which the local date in `zone` changes (to the millisecond). */

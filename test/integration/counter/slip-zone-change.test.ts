@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
+import { serviceToday } from '../../../src/renderer/src/facility-today';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { useTempDir } from '../../helpers/temp';
 
@@ -44,6 +45,26 @@ describe('the slip after a change of zone at night (F12)', () => {
     // A reprint of the night's slip later still says what was printed then.
     expect(await slipTime(core, rudi.id)).toBe('01-12-2026 23:39');
     expect(await slipTime(core, first.id)).toBe('01-12-2026 23:30');
+    core.close();
+  });
+
+  it('the screens\' "today" (reports, undo) is the day the core files under until the old zone\'s midnight', async () => {
+    const clock = { now: new Date('2026-12-01T23:30:00+07:00') };
+    const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, bpjsBackground: false, now: () => clock.now });
+    await core.saveSettings({ ...DEFAULT_SETTINGS, timeZone: 'Asia/Jakarta' });
+    await visit(core, 'Chairul');
+    await core.saveSettings({ ...(await core.getSettings({})), timeZone: 'Asia/Makassar' });
+    clock.now = new Date('2026-12-01T23:39:00+07:00');
+    const settings = await core.getSettings({});
+    expect(settings.runningDay).toEqual({ zone: 'Asia/Jakarta', until: '2026-12-01T17:00:00.000Z' });
+    const rudi = await visit(core, 'Rudi');
+    expect(serviceToday(settings, clock.now)).toBe(rudi.serviceDate);
+    expect((await core.dayQueue({ unit: 'UMUM' })).map((e) => [e.queue, e.yesterday])).toEqual([['U-001', false], ['U-002', false]]);
+    // From the old zone's midnight the new zone's date, on the settings read before it too.
+    clock.now = new Date('2026-12-02T01:05:00+08:00');
+    expect(serviceToday(settings, clock.now)).toBe('2026-12-02');
+    expect((await core.getSettings({})).runningDay).toBeUndefined();
+    expect((await visit(core, 'Halimah')).serviceDate).toBe('2026-12-02');
     core.close();
   });
 });

@@ -222,6 +222,7 @@ export const adminEn: Pick<UiMessages, 'listAdmin' | 'reports' | 'settings' | 'b
     ...SHARED_NAMES.en.settingsFields,
     title: 'Counter settings',
     facility: 'Facility',
+    zoneDayRuns: 'Today already has visits: it finishes under {{zone}} until that midnight; the new zone applies from then.',
     timeZones: {
       jakarta: 'WIB (Asia/Jakarta)',
       makassar: 'WITA (Asia/Makassar)',

@@ -220,6 +220,7 @@ export const adminId = {
     ...SHARED_NAMES.id.settingsFields,
     title: 'Pengaturan loket',
     facility: 'Fasilitas',
+    zoneDayRuns: 'Sudah ada kunjungan hari ini: hari ini selesai dengan zona {{zone}} sampai tengah malamnya, baru kemudian zona baru berlaku.',
     timeZones: {
       jakarta: 'WIB (Asia/Jakarta)',
       makassar: 'WITA (Asia/Makassar)',

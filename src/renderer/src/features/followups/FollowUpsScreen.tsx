@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { Connectivity, RecheckRun } from '../../../../shared/bpjs';
 import type { ContractError } from '../../../../shared/contract';
 import type { FollowUp, Payer } from '../../../../shared/counter';
-import type { CounterSettings } from '../../../../shared/settings';
+import type { CounterSettingsView } from '../../../../shared/settings';
 import { loket } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { UndoPlace } from '../../components/undo';
 import { useUndo } from '../../components/UndoToast';
 import { useLetterKeys } from '../../components/use-letter-keys';
-import { facilityToday } from '../../facility-today';
+import { serviceToday } from '../../facility-today';
 import { HubNotices } from '../hub/HubNotices';
 import { useLang } from '../../i18n';
 import { useWords } from '../../i18n/use-words';
@@ -27,7 +27,7 @@ import './followups.css';
 const REFRESH_MS = 30_000;
 
 interface Props {
-  settings: CounterSettings | null;
+  settings: CounterSettingsView | null;
   changes: number;
   /** A new value (an event: the state changed or a re-check ran) reloads the screen. */
   connectivity?: Connectivity | null;
@@ -92,8 +92,7 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
 
   const payerWords = (p: Payer): Words => words(`register.payer.${p}`);
   // One list, not per day: but a change of yesterday is not undone today (its task may be long gone).
-  const timeZone = settings?.timeZone;
-  const where = useCallback((): UndoPlace => ({ day: facilityToday(timeZone), part: 'followUps', name: '' }), [timeZone]);
+  const where = useCallback((): UndoPlace => ({ day: serviceToday(settings), part: 'followUps', name: '' }), [settings]);
   const undo = useUndo(
     'followUps',
     where,

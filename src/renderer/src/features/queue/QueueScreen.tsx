@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import type { UndoPlace } from '../../components/undo';
 import { useUndo } from '../../components/UndoToast';
 import { useLetterKeys } from '../../components/use-letter-keys';
-import { facilityToday } from '../../facility-today';
+import { serviceToday } from '../../facility-today';
 import { useFormerUnitTabs } from './former-unit-tabs';
 import { useWords } from '../../i18n/use-words';
 import type { Words } from '../../i18n/words';
@@ -82,9 +82,8 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
   const selectedEntry = entries?.find((e) => e.visitId === selected) ?? null;
 
   // What the screen shows: today's queue of one unit. Ctrl+Z undoes only a change made here.
-  const timeZone = settings?.timeZone;
   const shownName = units.find((u) => u.code === current)?.name ?? current ?? '';
-  const where = useCallback((): UndoPlace => ({ day: facilityToday(timeZone), part: current ?? '', name: shownName }), [timeZone, current, shownName]);
+  const where = useCallback((): UndoPlace => ({ day: serviceToday(settings), part: current ?? '', name: shownName }), [settings, current, shownName]);
   const undo = useUndo(
     'queue',
     where,

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
 import { PAYERS } from '../../../../shared/counter';
 import type { EqualServiceReport, Recap, RegisterRow } from '../../../../shared/reports';
-import type { CounterSettings } from '../../../../shared/settings';
+import type { CounterSettingsView } from '../../../../shared/settings';
 import { loket } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Notice, PathPrompt } from '../../components/PathPrompt';
-import { facilityToday } from '../../facility-today';
+import { serviceToday } from '../../facility-today';
 import { formatDate } from '../../format';
 import { unitName } from '../../hooks/use-settings';
 import { useTableExport, type ExportFormat, type ExportRequest } from '../../hooks/use-table-export';
@@ -38,17 +38,18 @@ const RECAP_FIGURES = [
  * The register of a range of dates (the one place the payer is shown), the recap by unit,
  * payer, date and hour, and the equal-service report; each exported in the UI language.
  */
-export function ReportsScreen({ settings, changes }: { settings: CounterSettings | null; changes: number }) {
+export function ReportsScreen({ settings, changes }: { settings: CounterSettingsView | null; changes: number }) {
   const { t } = useTranslation();
   const lang = useLang();
   const facilityZone = settings?.timeZone;
-  const todayRange = (): { from: string; to: string } => ({ from: facilityToday(facilityZone), to: facilityToday(facilityZone) });
+  // The service day (the day the visits are filed under), not the calendar of the zone just set.
+  const todayRange = (): { from: string; to: string } => ({ from: serviceToday(settings), to: serviceToday(settings) });
   const [range, setRange] = useState(todayRange);
   // The settings arrive after the first render: open on the facility's day once its zone is known.
   const chosen = useRef(false);
   useEffect(() => {
     if (!chosen.current) setRange(todayRange());
-  }, [facilityZone]);
+  }, [facilityZone, settings?.runningDay?.until]);
   const { from, to } = range;
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<ContractError | null>(null);

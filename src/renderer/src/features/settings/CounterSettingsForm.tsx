@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../shared/contract';
-import { firstMrnSeq, formatMrn, queueLabel, TIME_ZONES, visitPrefix, type CounterSettings, type MrnNumbering } from '../../../../shared/settings';
+import { firstMrnSeq, formatMrn, queueLabel, TIME_ZONES, visitPrefix, type CounterSettings, type MrnNumbering, type RunningDay } from '../../../../shared/settings';
 import { PAPERS } from '../../../../shared/slip';
 import { loket } from '../../api';
 import { AdminForm } from '../../components/AdminForm';
@@ -50,11 +50,17 @@ export function CounterSettingsForm() {
 
   /** Where new RMs stand (the hint under "Nomor urut RM pertama"), and whether the hub sets the start. */
   const [numbering, setNumbering] = useState<MrnNumbering | null>(null);
+  /** After a change of zone with visits today: the old zone that finishes the day (said under the zone). */
+  const [runningDay, setRunningDay] = useState<RunningDay | null>(null);
+  const readRunningDay = useCallback(() => {
+    void loket.getSettings({}).then((result) => setRunningDay(result.ok ? (result.value.runningDay ?? null) : null));
+  }, []);
 
   useEffect(() => {
     void loket.getSettings({}).then((result) => {
       if (result.ok) setStored(result.value);
       if (result.ok) setNumbering(result.value.mrnNumbering ?? null);
+      if (result.ok) setRunningDay(result.value.runningDay ?? null);
       else setError(result.error);
     });
   }, []);
@@ -89,8 +95,9 @@ export function CounterSettingsForm() {
     setStored(result.value);
     drafts.clear();
     setSaved(true);
+    readRunningDay();
     window.dispatchEvent(new Event(SETTINGS_CHANGED));
-  }, [form, busy, lang, tr, drafts, reloadWaiting]);
+  }, [form, busy, lang, tr, drafts, reloadWaiting, readRunningDay]);
 
   if (!form) return error ? <ErrorAlert title={t('settings.saveFailed')} error={error} /> : <p className="admin__empty">{t('settings.loading')}</p>;
 
@@ -158,6 +165,11 @@ export function CounterSettingsForm() {
             {numbering?.hub && (
               <span className="field__note" data-testid="time-zone-hub">
                 {t('settings.mrnStartHub')}
+              </span>
+            )}
+            {runningDay && runningDay.zone in TZ_LABEL && (
+              <span className="field__note" data-testid="time-zone-running-day">
+                {t('settings.zoneDayRuns', { zone: t(`settings.timeZones.${TZ_LABEL[runningDay.zone as keyof typeof TZ_LABEL]}`) })}
               </span>
             )}
           </label>
