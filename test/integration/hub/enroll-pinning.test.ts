@@ -70,7 +70,7 @@ describe('enrolling a counter', () => {
     const status = (await hubFetch(hub.urls[0]!, 'GET', '/v1/admin/status', { authorization: admin })).json as HubStatus;
     expect(status.facility).toBe('Puskesmas Uji');
     expect(status.counters).toEqual([
-      { counterId: credential.counterId, name: 'Loket 1', offlinePrefix: 'K1', revoked: false, lastContact: expect.any(String), outboxBacklog: 42, outboxRejected: 0, pullStuck: 0, auditHead: null, clockAheadMinutes: 0, clockOff: false, editionsUnreadable: [], editionsSetAside: [] },
+      { counterId: credential.counterId, name: 'Loket 1', offlinePrefix: 'K1', revoked: false, lastContact: expect.any(String), outboxBacklog: 42, outboxRejected: 0, pullStuck: 0, auditHead: null, clockAheadMinutes: 0, clockOff: false, editionsUnreadable: [], editionsSetAside: [], timeZone: null },
     ]);
   });
 
