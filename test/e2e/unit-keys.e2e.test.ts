@@ -4,7 +4,6 @@
  * units after it, so "6" is the same unit on both screens and never opens the IGD queue instead.
  */
 import { describe, expect, it } from 'vitest';
-import { QUIET_MS } from '../../src/renderer/src/components/letter-keys';
 import type { Counter } from './support/counter';
 import { APBD, SITI } from './support/lists';
 import { useCounters } from './support/ui';
@@ -40,8 +39,6 @@ describe('unit number keys', () => {
     await c.screenshot('unit-keys-unit-step');
     await page.keyboard.press('5'); // nobody's key here: nothing changes
     expect(await page.locator('[data-unit="UMUM"]').getAttribute('aria-pressed')).toBe('true');
-    // A unit number acts only when pressed alone (use-payer-letters.ts): the keyboard quiet first.
-    await page.waitForTimeout(QUIET_MS + 100);
     await page.keyboard.press('6');
     await expect.poll(() => page.locator('[data-unit="KIAKB2"]').getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('Enter');

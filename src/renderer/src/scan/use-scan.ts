@@ -22,26 +22,12 @@ function initOf(e: KeyboardEvent): KeyboardEventInit {
   return { key: e.key, code: e.code, location: e.location, altKey: e.altKey, ctrlKey: e.ctrlKey, shiftKey: e.shiftKey, metaKey: e.metaKey, bubbles: true, cancelable: true, composed: true };
 }
 
-/** When each given-back key really went down (its own timeStamp is when it was given back). */
-const typedAt = new WeakMap<Event, number>();
-
-/**
- * A key given back to `target` that the detector must not judge again (it saw it once already);
- * `time`: when it went down (event.timeStamp), for keyTime().
- */
-export function dispatchUnjudged(target: EventTarget, init: KeyboardEventInit, time?: number): void {
+/** A key given back to `target` that the detector must not judge again (it saw it once already). */
+export function dispatchUnjudged(target: EventTarget, init: KeyboardEventInit): void {
   const event = new KeyboardEvent('keydown', init);
   replayed.add(event);
-  if (time !== undefined) typedAt.set(event, time);
   target.dispatchEvent(event);
 }
-
-/**
- * When the clerk pressed this key (event.timeStamp's clock): for a key held back here or by the
- * type-ahead gate and given back later, when it went down, not when it was given back (the gate
- * gives held keys back a few ms apart, whatever the pace they were typed at).
- */
-export const keyTime = (event: Event): number => typedAt.get(event) ?? event.timeStamp;
 
 /** The installed hook's handlers: a scan the type-ahead gate found among its held keys goes the same way. */
 const handlers = { scan: (_digits: string): void => undefined, reject: (_count: number): void => undefined };
@@ -77,7 +63,7 @@ function appendedScan(dropped: readonly KeySeen[]): string | null {
 /** Gives a held key back to where it was going (or, if that element is gone, to the focus). */
 function replay(seen: KeySeen): void {
   const target = seen.target instanceof Node && seen.target.isConnected ? seen.target : (document.activeElement ?? document.body);
-  dispatchUnjudged(target, seen.init, seen.time);
+  dispatchUnjudged(target, seen.init);
 }
 
 /** Puts a field back as it was before a scan typed into it; React hears it as an ordinary edit. */

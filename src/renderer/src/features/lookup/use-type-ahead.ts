@@ -82,7 +82,7 @@ export function useTypeAhead(): string | null {
         try {
           // A given-back Enter is no trusted key: on "Daftarkan" it is that button's click.
           if (key.key === 'Enter' && target instanceof HTMLElement && target.dataset.testid === 'register-start') target.click();
-          else dispatchUnjudged(target, { ...key.init, bubbles: true, cancelable: true, composed: true }, key.time);
+          else dispatchUnjudged(target, { ...key.init, bubbles: true, cancelable: true, composed: true });
         } finally {
           replaying = false;
         }

@@ -58,20 +58,6 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
     if (state.dayTurned) submitRef.current?.focus();
   }, [state.dayTurned]);
 
-  /** What a payer letter or a unit number changes, and how to take it back (null: any other key). */
-  function keyChange(command: NonNullable<ReturnType<typeof panelCommand>>): { apply: () => void; undo: () => void } | null {
-    if (command.type === 'payer') {
-      const before = payer;
-      return { apply: () => dispatch({ type: 'payer', payer: command.payer, derived }), undo: () => dispatch({ type: 'payer', payer: before, derived }) };
-    }
-    if (command.type !== 'unit') return null;
-    const before = unit;
-    return { apply: () => dispatch({ type: 'unit', code: command.code }), undo: () => {
-        if (before) dispatch({ type: 'unit', code: before });
-      },
-    };
-  }
-
   function onKeyDown(event: KeyboardEvent<HTMLElement>): void {
     const target = event.target as HTMLElement;
     // In the unit step Tab goes round its own buttons (units, payers, Daftar, Batal), never out
@@ -90,10 +76,14 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
       { key: event.key, alt: event.altKey, ctrl: event.ctrlKey, meta: event.metaKey, onCancelButton: target.hasAttribute('data-cancel') },
       units,
     );
-    // Letters, digits and the space in the unit step: a payer letter or a unit number only when
-    // pressed alone, never a name typed there by mistake (use-payer-letters.ts); the space never registers.
+    // Letters and the space in the unit step: a payer letter only when pressed alone, never a name
+    // typed there by mistake (use-payer-letters.ts); the space never registers.
     if (step.step === 'unit' && !state.duplicate) {
-      const change = command ? keyChange(command) : null;
+      const before = payer;
+      const change =
+        command?.type === 'payer'
+          ? { apply: () => dispatch({ type: 'payer', payer: command.payer, derived }), undo: () => dispatch({ type: 'payer', payer: before, derived }) }
+          : null;
       if (letters.press(event, target === submitRef.current, change)) return;
     }
     if (!command) return;
