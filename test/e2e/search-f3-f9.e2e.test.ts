@@ -98,6 +98,8 @@ describe('F9 while the new-patient form is being typed', () => {
     await page.keyboard.type('02021960', { delay: 20 }); // the birth date, typed after the name
     await page.keyboard.press('F9');
     await choice.waitFor();
+    // A clerk's pace: an F9 within 1.5 s of GD-001's would be taken for a doubled press.
+    await page.waitForTimeout(1600);
     await page.keyboard.press('F9');
     await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toBe('GD-002');
     await page.keyboard.press('Escape');

@@ -54,6 +54,7 @@ export const uiEn: UiMessages = {
     chooseKeys: 'Enter: this patient · F9: unidentified patient · Esc: cancel',
     both: 'Registered: {{numbers}}.',
     another: 'Another unidentified victim? Close this window (Enter or Esc), then press F9 again.',
+    againNotice: 'F9 ignored: {{queue}} was registered just now (F9 pressed twice?). Another victim: press F9 again in a moment.',
     againIgnored: 'F9 registered nobody more: {{queue}} was registered just now. ',
     cancel: 'Cancel',
   },

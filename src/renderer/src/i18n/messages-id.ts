@@ -56,6 +56,7 @@ export const uiId = {
     chooseKeys: 'Enter: pasien ini · F9: pasien tanpa identitas · Esc: batal',
     both: 'Terdaftar: {{numbers}}.',
     another: 'Korban lain tanpa identitas? Tutup jendela ini (Enter atau Esc), lalu tekan F9 lagi.',
+    againNotice: 'F9 diabaikan: {{queue}} baru saja didaftarkan (F9 tertekan dua kali?). Korban lain: tekan F9 lagi sebentar lagi.',
     againIgnored: 'F9 tidak mendaftarkan pasien lagi: {{queue}} baru saja didaftarkan. ',
     cancel: 'Batal',
   },

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RegisteredVisit } from '../../../../shared/counter';
 import { loket } from '../../api';
+import { noticeLetter } from '../../components/letter-flush';
 import type { EmergencyState } from './EmergencyDialog';
 import { AGAIN_MS, emergencyKey, type EmergencyPhase, type EmergencyTarget } from './emergency-flow';
 import { emergencyPatientId } from './emergency-patient';
@@ -29,6 +31,7 @@ export function useEmergency(
   onDone: (visit: RegisteredVisit, forTarget: boolean) => void,
   afterClose: (closed: EmergencyClosed) => void,
 ): { state: EmergencyState | null; press: (key: string) => void; close: () => void; dismiss: () => void } {
+  const { t } = useTranslation();
   const [state, setState] = useState<EmergencyState | null>(null);
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -47,6 +50,8 @@ export function useEmergency(
   const lastRegistered = useRef(-Infinity);
   /** The numbers registered while the window stayed open: a second one never hides the first. */
   const shownNumbers = useRef<string[]>([]);
+  /** The number the last F9 registration got (the window may be closed since): named when an F9 is ignored. */
+  const lastQueue = useRef('');
 
   const show = useCallback((next: EmergencyState | null) => {
     if (stateRef.current === null && next !== null) previous.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
@@ -63,7 +68,10 @@ export function useEmergency(
       const patientId = who ? await emergencyPatientId(loket, who) : null;
       const result = await loket.registerEmergency(patientId ? { patientId } : {});
       const earlier = [...shownNumbers.current];
-      if (result.ok) shownNumbers.current.push(result.value.queue);
+      if (result.ok) {
+        shownNumbers.current.push(result.value.queue);
+        lastQueue.current = result.value.queue;
+      }
       show(result.ok ? { status: 'done', visit: result.value, unidentified: who === null, earlier, again: false } : { status: 'failed', error: result.error });
       // The patient on screen went to IGD (also if no record could be made for them): the screen
       // lets them go, so they are not registered a second time.
@@ -98,8 +106,13 @@ export function useEmergency(
       else if (action === 'cancel') closeByClerk(false);
       // Not a second phantom patient: the window (if open) says how a second victim is registered.
       else if (action === 'again' && current?.status === 'done') show({ ...current, again: true });
+      // An F9 taken for the same press with no window to say so (closed at once, or on the question):
+      // never silently, an emergency key must not seem dead; the status bar says it and what to do.
+      else if (key === 'F9' && (action === 'again' || (action === 'ignore' && current?.status === 'choose'))) {
+        noticeLetter(t('emergency.againNotice', { queue: lastQueue.current }));
+      }
     },
-    [register, show, closeByClerk],
+    [register, show, closeByClerk, t],
   );
 
   const close = useCallback(() => {
