@@ -74,6 +74,19 @@ describe('F9 doubled or mashed (F4)', () => {
     expect(emergencies(c).map((e) => e.queue)).toEqual(['GD-001', 'GD-002']);
   });
 
+  it('two victims: the number read and closed with Enter, F9 at once registers the second, however soon after the first', async () => {
+    const c = await open();
+    const { page } = c;
+    await page.keyboard.press('F9');
+    await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toBe('GD-001');
+    await pause(400); // the clerk reads the number
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('emergency-dialog').count()).toBe(0);
+    await page.keyboard.press('F9');
+    await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toBe('GD-002');
+    expect(emergencies(c).map((e) => e.queue)).toEqual(['GD-001', 'GD-002']);
+  });
+
   it('a patient’s number shown, then F9 for an unidentified one: the window names both numbers, not only the last', async () => {
     const c = await open();
     const { page } = c;

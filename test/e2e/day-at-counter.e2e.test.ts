@@ -224,6 +224,7 @@ describe('a day at the counter', () => {
         await page.keyboard.press('Enter');
         await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toMatch(/GD-\d+/);
         await expect.poll(() => page.getByTestId('emergency-dialog').textContent()).toContain(p.name);
+        await page.waitForTimeout(350); // the clerk reads the number (a close at once is taken for keys mashed)
         await page.keyboard.press('Enter');
         await expect.poll(() => page.getByTestId('emergency-dialog').count()).toBe(0);
         await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('lookup-query');
@@ -237,6 +238,7 @@ describe('a day at the counter', () => {
         await expect.poll(() => page.getByTestId('register-panel').count()).toBe(0);
         await page.keyboard.press('F9');
         await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toMatch(/GD-\d+/);
+        await page.waitForTimeout(350); // the clerk reads the number
         await page.keyboard.press('Enter');
         await expect.poll(() => page.getByTestId('emergency-dialog').count()).toBe(0);
         await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('lookup-query');

@@ -7,6 +7,9 @@ import type { EmergencyState } from './EmergencyDialog';
 import { AGAIN_MS, emergencyKey, type EmergencyPhase, type EmergencyTarget } from './emergency-flow';
 import { emergencyPatientId } from './emergency-patient';
 
+/** How long the number must have shown before a close counts as the clerk's (ms): a reader's glance, longer than keys mashed. */
+const DELIBERATE_CLOSE_MS = 300;
+
 const phaseOf = (s: EmergencyState | null): EmergencyPhase =>
   s === null ? 'idle' : s.status === 'choose' ? 'choosing' : s.status === 'busy' ? 'busy' : 'shown';
 
@@ -50,6 +53,8 @@ export function useEmergency(
   const lastRegistered = useRef(-Infinity);
   /** The numbers registered while the window stayed open: a second one never hides the first. */
   const shownNumbers = useRef<string[]>([]);
+  /** When the last number showed (performance.now()): a close soon after it is part of the same burst of keys. */
+  const shownAt = useRef(-Infinity);
   /** The number the last F9 registration got (the window may be closed since): named when an F9 is ignored. */
   const lastQueue = useRef('');
 
@@ -73,6 +78,7 @@ export function useEmergency(
         lastQueue.current = result.value.queue;
       }
       show(result.ok ? { status: 'done', visit: result.value, unidentified: who === null, earlier, again: false } : { status: 'failed', error: result.error });
+      shownAt.current = performance.now();
       // The patient on screen went to IGD (also if no record could be made for them): the screen
       // lets them go, so they are not registered a second time.
       if (result.ok) onDoneRef.current(result.value, who !== null);
@@ -83,6 +89,10 @@ export function useEmergency(
   /** Closed by the clerk: the window goes, then the focus comes back (see the layout effect). */
   const closeByClerk = useCallback(
     (registered: boolean) => {
+      // The clerk saw the number and closed the window: the next F9 is a deliberate one (a second
+      // victim) and registers at once, however soon. A close within DELIBERATE_CLOSE_MS of the
+      // number showing is part of a burst of keys (mashed, bounced): the doubled-press guard stays.
+      if (registered && performance.now() - shownAt.current >= DELIBERATE_CLOSE_MS) lastRegistered.current = -Infinity;
       pendingFocus.current = { registered, previous: previous.current };
       show(null);
     },
