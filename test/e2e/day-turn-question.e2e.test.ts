@@ -16,7 +16,10 @@ describe('a question about "today" open over midnight', () => {
     const { page } = c;
     expect(await registerByNik(c, SITI.nik)).toBe('U-001');
 
-    // The same patient again at 23:59: the question, focus on Batal.
+    // The same patient again at 23:59: the question, focus on Batal. The page's clock has run
+    // since the counter opened (a loaded machine: many seconds): set back to 23:59:40 first, so
+    // the question is surely asked before midnight.
+    await page.clock.setSystemTime(new Date('2026-12-01T23:59:40+07:00'));
     await page.keyboard.press('F1');
     await page.locator('#lookup-query').fill(SITI.nik);
     await page.locator('#lookup-query').press('Enter');
