@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Counter } from './support/counter';
-import { QUIET_MS } from '../../src/renderer/src/components/letter-keys';
+import { QUIET_MS, SETTLE_MS } from '../../src/renderer/src/components/letter-keys';
 import { APBD, SITI } from './support/lists';
 import { useCounters } from './support/ui';
 
@@ -124,7 +124,7 @@ function visits(c: Counter): { queue: string; payer: string }[] {
 }
 
 describe('a name typed in the unit step (F7)', () => {
-  it('`ahmad 2` at 120 ms a key changes no payer and registers nobody; the step says so; a payer letter alone still acts; only Enter registers', async () => {
+  it('`ahmad 2` at 120 ms a key changes no payer nor unit and registers nobody; the step says so; a payer letter alone still acts; only Enter registers', async () => {
     const c = await open();
     const { page } = c;
     await searchSiti(c);
@@ -138,10 +138,12 @@ describe('a name typed in the unit step (F7)', () => {
     await page.keyboard.type('ahmad 2', { delay: 120 });
     await pause(500);
     expect(await pressed('jkn')).toBe('true');
+    const unitPressed = (code: string) => page.locator(`[data-unit="${code}"]`).getAttribute('aria-pressed');
+    expect(await unitPressed('UMUM')).toBe('true');
     expect(visits(c)).toEqual([]);
     expect(await page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
     expect(await page.getByTestId('unit-typed').textContent()).toBe(
-      'Ketikan tidak mengubah penjamin (tetap JKN): huruf penjamin bekerja bila ditekan sendiri. Belum terdaftar: Enter daftar, Esc batal.',
+      'Ketikan tidak mengubah poli maupun penjamin (tetap Poli Umum, JKN): angka poli dan huruf penjamin bekerja bila ditekan sendiri. Belum terdaftar: Enter daftar, Esc batal.',
     );
     await c.screenshot('unit-step-typed-name');
 
@@ -154,13 +156,20 @@ describe('a name typed in the unit step (F7)', () => {
     expect(visits(c)).toEqual([]);
     expect(await pressed('jkn')).toBe('true');
 
+    // An RM typed there (its 1 and 2 are unit keys): no unit picked, the first digit's taken back.
+    await pause(QUIET_MS + 100);
+    await page.keyboard.type('000123', { delay: 150 });
+    await pause(SETTLE_MS);
+    expect(await unitPressed('UMUM')).toBe('true');
+    await expect.poll(() => page.getByTestId('unit-typed').count()).toBe(1);
+
     // D alone (the keyboard quiet before it): Jamkesda at once, and Enter right after registers with it.
     await pause(QUIET_MS + 100);
     await page.keyboard.press('d');
     await page.keyboard.press('Enter');
     await page.getByTestId('ticket-queue').waitFor();
-    // (The 2 typed picked Poli Gigi: a unit's number key acts at once, as on the queue's tabs.)
-    expect(visits(c)).toEqual([{ queue: 'G-001', payer: 'jamkesda' }]);
+    // The 2 typed after the name picked no unit: Poli Umum, as before the name.
+    expect(visits(c)).toEqual([{ queue: 'U-001', payer: 'jamkesda' }]);
   });
 });
 

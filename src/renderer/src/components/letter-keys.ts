@@ -33,6 +33,8 @@ export interface LetterVerdict<A> {
 
 export class LetterGuard<A> {
   private last = -Infinity;
+  /** The last key taken for typing (a key of a run, not pressed alone). */
+  private typedAt = -Infinity;
   private pending: { action: A; time: number } | null = null;
 
   /**
@@ -47,13 +49,23 @@ export class LetterGuard<A> {
       // A second key within SETTLE_MS: the first was the start of a word, not an action.
       const dropped = this.pending.action;
       this.pending = null;
+      this.typedAt = time;
       return { due, ignored: true, alone: false, dropped };
     }
     if (quiet && action !== null) {
       this.pending = { action, time };
       return { due, ignored: false, alone: true, dropped: null };
     }
+    if (!quiet) this.typedAt = time;
     return { due, ignored: true, alone: quiet, dropped: null };
+  }
+
+  /**
+   * Whether a key at `time` comes within QUIET_MS of a key taken for typing: the run goes on
+   * (the unit step's number keys, which the guard does not hold, ask it: `ahmad 2`).
+   */
+  typing(time: number): boolean {
+    return time - this.typedAt <= QUIET_MS;
   }
 
   /** The held action, once SETTLE_MS passed without another printable key (else null). */

@@ -112,7 +112,7 @@ export const uiEn: UiMessages = {
     nikClashKeys: 'Tab: next choice · Enter: run the choice · Esc: cancel',
     unitTitle: 'Service unit',
     payerTitle: 'Payer (recorded only; service is the same)',
-    typedNote: 'Typing changes no payer (it stays {{payer}}): payer letters act only when pressed alone. Not registered yet: Enter registers, Esc cancels.',
+    typedNote: 'Typing changes no unit or payer (it stays {{unit}}, {{payer}}): unit numbers and payer letters act only when pressed alone. Not registered yet: Enter registers, Esc cancels.',
     payerDerived: 'Derived from the check',
     payerUnchecked: 'Not checked',
     checkLine: 'Check of {{number}}: {{verdict}}',

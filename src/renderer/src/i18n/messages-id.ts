@@ -114,7 +114,7 @@ export const uiId = {
     nikClashKeys: 'Tab: pindah pilihan · Enter: jalankan pilihan · Esc: batal',
     unitTitle: 'Poli tujuan',
     payerTitle: 'Penjamin (hanya dicatat, tidak mengubah layanan)',
-    typedNote: 'Ketikan tidak mengubah penjamin (tetap {{payer}}): huruf penjamin bekerja bila ditekan sendiri. Belum terdaftar: Enter daftar, Esc batal.',
+    typedNote: 'Ketikan tidak mengubah poli maupun penjamin (tetap {{unit}}, {{payer}}): angka poli dan huruf penjamin bekerja bila ditekan sendiri. Belum terdaftar: Enter daftar, Esc batal.',
     payerDerived: 'Otomatis dari hasil cek',
     payerUnchecked: 'Belum dicek',
     checkLine: 'Hasil cek {{number}}: {{verdict}}',

@@ -76,14 +76,18 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
       { key: event.key, alt: event.altKey, ctrl: event.ctrlKey, meta: event.metaKey, onCancelButton: target.hasAttribute('data-cancel') },
       units,
     );
-    // Letters and the space in the unit step: a payer letter only when pressed alone, never a name
-    // typed there by mistake (use-payer-letters.ts); the space never registers.
+    // Letters, number keys and the space in the unit step: a payer letter only when pressed alone, a
+    // unit's number unless it continues something typed, never a name or number typed there by
+    // mistake (use-payer-letters.ts); the space never registers.
     if (step.step === 'unit' && !state.duplicate) {
       const before = payer;
+      const unitBefore = state.unit;
       const change =
         command?.type === 'payer'
           ? { apply: () => dispatch({ type: 'payer', payer: command.payer, derived }), undo: () => dispatch({ type: 'payer', payer: before, derived }) }
-          : null;
+          : command?.type === 'unit'
+            ? { apply: () => dispatch({ type: 'unit', code: command.code }), undo: () => dispatch({ type: 'unit', code: unitBefore }) }
+            : null;
       if (letters.press(event, target === submitRef.current, change)) return;
     }
     if (!command) return;

@@ -18,7 +18,7 @@ interface Props {
   check: IdentityCheck | null;
   busy: boolean;
   submitRef: RefObject<HTMLButtonElement | null>;
-  /** Keys were typed here as a name (use-payer-letters.ts): said, with the payer that stays. */
+  /** Keys were typed here as a name or number (use-payer-letters.ts): said, with the unit and payer that stay. */
   typed: boolean;
   onUnit: (code: string) => void;
   onPayer: (payer: Payer) => void;
@@ -79,7 +79,7 @@ export function UnitStep({ who, units, unit, payer, derived, checked, check, bus
       </fieldset>
       {typed && (
         <p className="letter-hint" role="status" data-testid="unit-typed">
-          {t('register.typedNote', { payer: t(`register.payer.${payer}`) })}
+          {t('register.typedNote', { unit: units.find((u) => u.code === unit)?.name ?? '', payer: t(`register.payer.${payer}`) })}
         </p>
       )}
       <div className="register__actions">

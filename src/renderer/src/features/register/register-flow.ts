@@ -77,7 +77,7 @@ export type FlowEvent =
   | { type: 'patient'; patient: Patient; check?: IdentityCheck | null }
   /** Nobody here has this identity: a new record, made when the visit is registered. */
   | { type: 'new'; identity: Identity; check?: IdentityCheck | null }
-  | { type: 'unit'; code: string }
+  | { type: 'unit'; code: string | null }
   | { type: 'payer'; payer: Payer; derived: Payer }
   | { type: 'duplicate-visit'; error: ContractError }
   | { type: 'duplicate-closed' }
