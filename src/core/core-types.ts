@@ -61,6 +61,12 @@ export interface CoreConfig {
   hubBackground?: boolean;
   /** Time between sync rounds while connected (default 1 s). */
   hubIntervalMs?: number;
+  /**
+   * How long a registration waits for the hub's queue number before numbering offline (default
+   * 400 ms: a clerk never waits on the network). Tests about the hub's numbering on a loaded
+   * machine give more, so that the offline number they do not test never stands in.
+   */
+  hubNumberTimeoutMs?: number;
   /** At most one background list-edition step per this long (default 5 minutes; a new local edition goes at once). */
   hubEditionIntervalMs?: number;
   /** Reaches the hub another way than the credential's pinned HTTPS (tests). */

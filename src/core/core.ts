@@ -105,6 +105,7 @@ export function createCore(config: CoreConfig): Core {
   const hub = startHubSync(ctx, box, {
     background: config.hubBackground ?? config.bpjsBackground ?? true,
     ...(config.hubIntervalMs ? { intervalMs: config.hubIntervalMs } : {}),
+    ...(config.hubNumberTimeoutMs ? { numberTimeoutMs: config.hubNumberTimeoutMs } : {}),
     ...(config.hubEditionIntervalMs ? { editionIntervalMs: config.hubEditionIntervalMs } : {}),
     ...(config.hubTransport ? { transportOf: config.hubTransport } : {}),
     // Set at the hub for the whole facility; saved here exactly as the settings screen saves it.

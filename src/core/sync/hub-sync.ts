@@ -19,6 +19,8 @@ export interface HubSyncOptions {
   /** Rounds run by themselves (the app, the harness); the CLI runs them only when asked. */
   background: boolean;
   intervalMs?: number;
+  /** How long a registration waits for the hub's queue number (SyncEngineOptions.queueNumberTimeoutMs). */
+  numberTimeoutMs?: number;
   /** Tests may reach the hub another way; by default the pinned HTTPS transport of the credential. */
   transportOf?: (credential: HubCredential, standing: Required<CounterStanding>) => HubTransport;
   /** At most one background list-edition step per this long (default 5 minutes; tests shorten it). */
@@ -88,6 +90,7 @@ export function startHubSync(ctx: CoreContext, box: SecretBox, options: HubSyncO
       transport,
       now: ctx.now,
       ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
+      ...(options.numberTimeoutMs ? { queueNumberTimeoutMs: options.numberTimeoutMs } : {}),
       ...(options.applyBpjs ? { onBpjs: options.applyBpjs } : {}),
       ...(options.onAccounts ? { onAccounts: options.onAccounts } : {}),
       onLink: (link) => ctx.events.emit('hubLink', withEnrollment(link)),
