@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, type Counter } from './support/counter';
 import { layoutProblems } from './support/layout';
 import { APBD, STRANGER_NIK } from './support/lists';
-import { useCounters } from './support/ui';
+import { useCounters, waitShown } from './support/ui';
 
 const counters = useCounters();
 const open = (): Promise<Counter> => counters.open([APBD], { width: 1024, height: 768 });
@@ -99,7 +99,7 @@ describe('correcting a patient’s data (Ubah data pasien, F3)', () => {
     await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
     await page.keyboard.press('F3');
     const edit = page.getByTestId('patient-edit-form');
-    await edit.waitFor();
+    await waitShown(page, edit);
     await expect.poll(() => page.getByTestId('register-panel').count()).toBe(0);
     expect(await edit.locator('input[name="dob"]').inputValue()).toBe('23-04-1943');
 

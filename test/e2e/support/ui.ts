@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright';
+import type { Browser, Locator, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launchChromium } from './browser';
 import { openCounter, type Counter, type ListFile } from './counter';
@@ -61,4 +61,22 @@ export async function registerByNik(c: Counter, nik: string, payerKey?: string):
   await page.keyboard.press('Enter');
   await page.getByTestId('ticket-queue').waitFor();
   return (await page.getByTestId('ticket-queue').textContent()) ?? '';
+}
+
+/**
+ * Waits for `target` to show; when it does not, the failure says what the screen showed instead
+ * (its words, the focus, the status bar): a timing failure on a loaded CI run can then be read.
+ */
+export async function waitShown(page: Page, target: Locator, timeout?: number): Promise<void> {
+  try {
+    await target.waitFor(timeout === undefined ? {} : { timeout });
+  } catch (error) {
+    // A string, as the other page scripts here: this file is compiled without the DOM's types.
+    const screen = await page.evaluate(`({
+      focus: document.activeElement ? document.activeElement.tagName + ' ' + (document.activeElement.getAttribute('data-testid') || document.activeElement.id) : null,
+      main: ((document.querySelector('main') || document.body).textContent || '').replace(/\\s+/g, ' ').slice(0, 800),
+      status: ((document.querySelector('.status-bar') || {}).textContent || '').replace(/\\s+/g, ' '),
+    })`);
+    throw new Error(`${(error as Error).message}\nThe screen instead: ${JSON.stringify(screen)}`, { cause: error });
+  }
 }
