@@ -52,6 +52,7 @@ export const auditWordsEn: Catalog<typeof auditWordsId> = {
       hub: '(facility hub {{facility}})',
       cli: '(command line, user {{user}})',
       recheck: '(automatic BPJS re-check)',
+      counter: '(counter {{counter}})',
     },
     actions: {
       lookup: 'Look-up',

@@ -55,6 +55,7 @@ export const auditWordsId = {
       hub: '(hub fasilitas {{facility}})',
       cli: '(baris perintah, pengguna {{user}})',
       recheck: '(cek ulang BPJS otomatis)',
+      counter: '(loket {{counter}})',
     },
     actions: {
       lookup: 'Pencarian',
