@@ -170,11 +170,13 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
       return patientChangeText(d, w);
     case 'patient-merge': {
       const line = t('audit.detail.patientMerge', { merged: text(d.mergedMrn), name: text(d.mergedName), visits: text(d.visitsMoved) });
-      const filled: string[] = Array.isArray(d.filled) ? d.filled.map((f) => (f === 'nik' ? 'NIK' : 'No. JKN')) : [];
+      const field = (f: string): string => (f === 'nik' ? 'NIK' : f === 'card' ? 'No. JKN' : t(`patientEdit.fields.${f}`, { defaultValue: f }));
+      const filled: string[] = Array.isArray(d.filled) ? d.filled.map(field) : [];
       if (has(d.oldMrnTaken)) filled.push(t('audit.detail.patientMergeOldMrn', { oldMrn: text(d.oldMrnTaken) }));
       const taken = filled.length ? ` · ${t('audit.detail.patientMergeFilled', { merged: text(d.mergedMrn), fields: filled.join(', ') })}` : '';
+      const kept = Array.isArray(d.notFilled) && d.notFilled.length ? ` · ${t('audit.detail.patientMergeNotFilled', { fields: d.notFilled.map(field).join(', ') })}` : '';
       const alias = has(d.oldMrnAlias) ? ` · ${t('audit.detail.patientMergeOldMrnAlias', { oldMrn: text(d.oldMrnAlias) })}` : '';
-      return `${line}${taken}${alias}`;
+      return `${line}${taken}${kept}${alias}`;
     }
     case 'restore':
       return restoreText(d, w);
