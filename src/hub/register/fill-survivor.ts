@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import { FILLABLE_FIELDS, offeredBy, survivorFill, type FillValues, type SurvivorFill } from '../../shared/survivor-fill';
+import { addNotice } from './notices';
 import { NEXT_REV } from './tx';
 
 /** The counter's field names → the hub's columns. */
@@ -47,4 +48,22 @@ export async function fillSurvivor(client: PoolClient, mergedUid: string, fields
     await client.query(`UPDATE patients SET ${sets}, rev = ${NEXT_REV} WHERE uid = $1`, [survivor.uid, ...fill.carried.map((f) => merged[f] ?? null)]);
   }
   return { ...fill, merged, survivor };
+}
+
+type Named = Pick<Side, 'uid' | 'mrn' | 'name'>;
+
+/**
+ * The `patient-merged` notice that names what the survivor took (`names.carried`) and what it did
+ * not (`names.notCarried`), comma-separated counter field names: a merge says `filled`/`notFilled`,
+ * a late edit `carried`/`changed` (the names counters already word as a late edit).
+ */
+export async function addFillNotice(client: PoolClient, now: Date, survivor: Named, merged: Named, fill: SurvivorFill, names: { carried: string; notCarried: string }): Promise<void> {
+  await addNotice(client, 'patient-merged', now, [survivor.uid, merged.uid], {
+    survivorMrn: survivor.mrn,
+    mergedMrn: merged.mrn,
+    name: survivor.name,
+    mergedName: merged.name,
+    ...(fill.carried.length > 0 ? { [names.carried]: fill.carried.join(',') } : {}),
+    ...(fill.notCarried.length > 0 ? { [names.notCarried]: fill.notCarried.join(',') } : {}),
+  });
 }

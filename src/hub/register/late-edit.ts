@@ -1,5 +1,4 @@
-import { addNotice } from './notices';
-import { fillSurvivor } from './fill-survivor';
+import { addFillNotice, fillSurvivor } from './fill-survivor';
 import type { PushTx } from './tx';
 
 /**
@@ -17,14 +16,6 @@ import type { PushTx } from './tx';
 export async function carryLateEdit(tx: PushTx, mergedUid: string, changed: readonly string[]): Promise<void> {
   const pair = await fillSurvivor(tx.client, mergedUid, changed);
   if (!pair) return;
-  const { merged, survivor, carried, notCarried } = pair;
-  if (carried.length === 0 && notCarried.length === 0) return;
-  await addNotice(tx.client, 'patient-merged', tx.now, [survivor.uid, mergedUid], {
-    survivorMrn: survivor.mrn,
-    mergedMrn: merged.mrn,
-    name: survivor.name,
-    mergedName: merged.name,
-    ...(notCarried.length > 0 ? { changed: notCarried.join(',') } : {}),
-    ...(carried.length > 0 ? { carried: carried.join(',') } : {}),
-  });
+  if (pair.carried.length === 0 && pair.notCarried.length === 0) return;
+  await addFillNotice(tx.client, tx.now, pair.survivor, pair.merged, pair, { carried: 'carried', notCarried: 'changed' });
 }

@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import { normalizeName } from '../../shared/names';
-import { fillSurvivor } from './fill-survivor';
+import type { SurvivorFill } from '../../shared/survivor-fill';
+import { addFillNotice, fillSurvivor } from './fill-survivor';
 import { addNotice } from './notices';
 import { NEXT_REV } from './tx';
 
@@ -40,11 +41,9 @@ export function survivorOf<P extends Pick<Identity, 'uid' | 'mrn' | 'created_at'
  */
 export async function mergeInto(client: PoolClient, merged: Identity, survivor: Identity, now: Date): Promise<Identity> {
   await client.query(`UPDATE patients SET merged_into = $2, rev = ${NEXT_REV} WHERE uid = $1 OR merged_into = $1`, [merged.uid, survivor.uid]);
-  const fill = await fillSurvivor(client, merged.uid, null);
-  const carried = fill?.carried ?? [];
-  const notCarried = fill?.notCarried ?? [];
+  const fill: SurvivorFill = (await fillSurvivor(client, merged.uid, null)) ?? { carried: [], notCarried: [] };
   // The survivor gets a new revision even when it takes nothing: counters pull it with the merge.
-  if (carried.length === 0) await client.query(`UPDATE patients SET rev = ${NEXT_REV} WHERE uid = $1`, [survivor.uid]);
+  if (fill.carried.length === 0) await client.query(`UPDATE patients SET rev = ${NEXT_REV} WHERE uid = $1`, [survivor.uid]);
   await client.query(`UPDATE mrn_aliases SET patient_uid = $2, rev = ${NEXT_REV} WHERE patient_uid = $1`, [merged.uid, survivor.uid]);
   await client.query(
     `INSERT INTO mrn_aliases (mrn, patient_uid, rev) VALUES ($1, $2, ${NEXT_REV})
@@ -52,15 +51,8 @@ export async function mergeInto(client: PoolClient, merged: Identity, survivor: 
     [merged.mrn, survivor.uid],
   );
   await client.query(`UPDATE visits SET patient_uid = $2, rev = ${NEXT_REV} WHERE patient_uid = $1`, [merged.uid, survivor.uid]);
-  await addNotice(client, 'patient-merged', now, [survivor.uid, merged.uid], {
-    survivorMrn: survivor.mrn,
-    mergedMrn: merged.mrn,
-    name: survivor.name,
-    mergedName: merged.name,
-    ...(carried.length > 0 ? { filled: carried.join(',') } : {}),
-    ...(notCarried.length > 0 ? { notFilled: notCarried.join(',') } : {}),
-  });
-  const took = (field: 'nik' | 'card') => (carried.includes(field) ? merged[field] : survivor[field]);
+  await addFillNotice(client, now, survivor, merged, fill, { carried: 'filled', notCarried: 'notFilled' });
+  const took = (field: 'nik' | 'card') => (fill.carried.includes(field) ? merged[field] : survivor[field]);
   return { ...survivor, nik: took('nik'), card: took('card') };
 }
 
