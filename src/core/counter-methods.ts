@@ -175,7 +175,7 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
     async mergePatients(input) {
       const merge = mergePatients(db, input, now(), ctx.clerk());
       // The survivor may have taken a NIK or card: its open payers may now be settled by BPJS's answer.
-      if (merge.filled.length > 0) ctx.bpjs.changed();
+      if (merge.filled.includes('nik') || merge.filled.includes('card')) ctx.bpjs.changed();
       return merge;
     },
     async registerVisit(call) {

@@ -1,4 +1,4 @@
-import { CLI_ACTOR_PREFIX, HUB_ACTOR_PREFIX, LEGACY_NO_SESSION_ACTOR, NO_SESSION_ACTOR, RECHECK_ACTOR, type AuditEntryView } from './audit';
+import { CLI_ACTOR_PREFIX, COUNTER_ACTOR_PREFIX, HUB_ACTOR_PREFIX, LEGACY_NO_SESSION_ACTOR, NO_SESSION_ACTOR, RECHECK_ACTOR, type AuditEntryView } from './audit';
 import { maskAuditQuery, maskQueryIdentifiers } from './audit-mask';
 import { CORE_MESSAGES, formatCoreMessage, isMessageKey, type Lang } from './i18n/messages';
 import { patientChangeText } from './patient-change-text';
@@ -170,11 +170,13 @@ export function detailText(entry: AuditEntryView, w: DetailWording): string {
       return patientChangeText(d, w);
     case 'patient-merge': {
       const line = t('audit.detail.patientMerge', { merged: text(d.mergedMrn), name: text(d.mergedName), visits: text(d.visitsMoved) });
-      const filled: string[] = Array.isArray(d.filled) ? d.filled.map((f) => (f === 'nik' ? 'NIK' : 'No. JKN')) : [];
+      const field = (f: string): string => (f === 'nik' ? 'NIK' : f === 'card' ? 'No. JKN' : t(`patientEdit.fields.${f}`, { defaultValue: f }));
+      const filled: string[] = Array.isArray(d.filled) ? d.filled.map(field) : [];
       if (has(d.oldMrnTaken)) filled.push(t('audit.detail.patientMergeOldMrn', { oldMrn: text(d.oldMrnTaken) }));
       const taken = filled.length ? ` · ${t('audit.detail.patientMergeFilled', { merged: text(d.mergedMrn), fields: filled.join(', ') })}` : '';
+      const kept = Array.isArray(d.notFilled) && d.notFilled.length ? ` · ${t('audit.detail.patientMergeNotFilled', { fields: d.notFilled.map(field).join(', ') })}` : '';
       const alias = has(d.oldMrnAlias) ? ` · ${t('audit.detail.patientMergeOldMrnAlias', { oldMrn: text(d.oldMrnAlias) })}` : '';
-      return `${line}${taken}${alias}`;
+      return `${line}${taken}${kept}${alias}`;
     }
     case 'restore':
       return restoreText(d, w);
@@ -216,14 +218,15 @@ export function actionText(action: string, w: DetailWording): string {
 /**
  * Who acted, as a person reads it: a username as it is; the names the trail and the register keep
  * for what no account did (nobody signed in, the facility hub, the `loket` command, the automatic
- * BPJS re-check) in words, never their stored token. For the audit screen, its export and the
- * report exports' clerk column alike.
+ * BPJS re-check, a counter in the hub's own log) in words, never their stored token. For the audit
+ * screen, its export, the report exports' clerk column and `loket hub audit` alike.
  */
 export function actorText(actor: string, w: DetailWording): string {
   if (actor === NO_SESSION_ACTOR || actor === LEGACY_NO_SESSION_ACTOR) return w.t('audit.noSession');
   if (actor === RECHECK_ACTOR) return w.t('audit.actorNames.recheck');
   if (actor.startsWith(HUB_ACTOR_PREFIX)) return w.t('audit.actorNames.hub', { facility: actor.slice(HUB_ACTOR_PREFIX.length) });
   if (actor.startsWith(CLI_ACTOR_PREFIX)) return w.t('audit.actorNames.cli', { user: actor.slice(CLI_ACTOR_PREFIX.length) });
+  if (actor.startsWith(COUNTER_ACTOR_PREFIX)) return w.t('audit.actorNames.counter', { counter: actor.slice(COUNTER_ACTOR_PREFIX.length) });
   return actor;
 }
 

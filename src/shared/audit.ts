@@ -24,6 +24,8 @@ export const LEGACY_NO_SESSION_ACTOR = 'no-session';
 export const HUB_ACTOR_PREFIX = 'hub:';
 /** The actor prefix of the `loket` command (`cli:<os user>`). */
 export const CLI_ACTOR_PREFIX = 'cli:';
+/** The actor prefix of what a counter did at the facility hub (`counter:<name>`, the hub's own log: `loket hub audit`). */
+export const COUNTER_ACTOR_PREFIX = 'counter:';
 /** Who changed a payer when the automatic BPJS re-check did. */
 export const RECHECK_ACTOR = 'loket:recheck';
 

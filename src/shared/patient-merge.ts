@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Patient } from './counter';
+import type { FillableField } from './survivor-fill';
 
 /**
  * Joining two records of one person (README "Two records of one person"): the merged record's
@@ -20,8 +21,11 @@ export interface PatientMergeSide {
   lastVisit: string | null;
 }
 
-/** The NIK or card the survivor lacks and takes from the merged record (never one it has). */
-export type FilledField = 'nik' | 'card';
+/**
+ * What the survivor lacks and takes from the merged record (never a value it has, never a NIK or
+ * card another record holds: survivor-fill.ts); its old RM is told apart (OldMrnOutcome).
+ */
+export type FilledField = Exclude<FillableField, 'oldMrn'>;
 
 /**
  * What becomes of the merged record's old RM (from before Loket, RM lama): the survivor takes it
@@ -38,6 +42,8 @@ export interface PatientMergePreview extends OldMrnOutcome {
   merged: PatientMergeSide;
   /** What the survivor will take from the merged record. */
   fills: FilledField[];
+  /** What the merged record has that the survivor will not take (it has its own value, or another record holds the number). */
+  notFilled: FillableField[];
 }
 
 export interface PatientMergeResult extends OldMrnOutcome {
@@ -46,4 +52,5 @@ export interface PatientMergeResult extends OldMrnOutcome {
   merged: Patient;
   visitsMoved: number;
   filled: FilledField[];
+  notFilled: FillableField[];
 }

@@ -1,3 +1,4 @@
+import { PATIENT_EDIT_WORDS } from '../../shared/i18n/patient-edit-words';
 import type { Core } from '../../core/core';
 import type { Lang } from '../../shared/i18n/messages';
 import type { PatientMergeSide } from '../../shared/patient-merge';
@@ -41,8 +42,10 @@ export async function gabungCommand(core: Core, args: { rest: string[]; yes: boo
       const merge = preview.merged.patient;
       // Both old RMs (paper-era card numbers), when either has one: what happens to the duplicate's is said below.
       if (keep.oldMrn || merge.oldMrn) out.line(cliText(lang, 'gabung/old-mrn', { keep: keep.mrn, keepOld: keep.oldMrn ?? '-', merge: merge.mrn, mergeOld: merge.oldMrn ?? '-' }));
-      const fields = [...preview.fills.map((f) => (f === 'nik' ? 'NIK' : 'No. JKN')), ...(preview.taken ? [`${lang === 'en' ? 'old RM' : 'RM lama'} ${preview.taken}`] : [])];
+      const named = (f: string) => (f === 'nik' ? 'NIK' : f === 'card' ? 'No. JKN' : (PATIENT_EDIT_WORDS[lang].fields as Record<string, string>)[f] ?? f);
+      const fields = [...preview.fills.map(named), ...(preview.taken ? [`${lang === 'en' ? 'old RM' : 'RM lama'} ${preview.taken}`] : [])];
       if (fields.length > 0) out.line(cliText(lang, 'gabung/fills', { fields: fields.join(', '), mrn: merge.mrn }));
+      if (preview.notFilled.length > 0) out.line(cliText(lang, 'gabung/not-filled', { fields: preview.notFilled.map(named).join(', '), keep: keep.mrn }));
       if (preview.alias) out.line(cliText(lang, 'gabung/old-mrn-alias', { oldMrn: preview.alias, merge: merge.mrn, keep: keep.mrn }));
       out.line(cliText(lang, 'gabung/confirm', { keep: preview.survivor.patient.mrn, merge: preview.merged.patient.mrn }));
     }

@@ -1,5 +1,7 @@
 import type { PinnedTransport } from '../../core/sync/pinned-transport';
 import { HUB_ADMIN_LOG_PATH, MAX_ADMIN_LOG_PAGE, type HubAdminAction, type HubAdminEntry, type HubAdminLogPage } from '../../shared/hub-admin-log';
+import { actorText } from '../../shared/audit-detail';
+import { auditWording } from '../../shared/audit-wording';
 import type { Lang } from '../../shared/i18n/messages';
 import type { Output } from '../output';
 import { hubText, type HubCliKey } from './hub-messages';
@@ -9,7 +11,9 @@ const ACTIONS = new Set<string>(['settings', 'bpjs', 'account', 'edition', 'coun
 /**
  * `loket hub audit`: the hub's record of its changes, oldest first: when, who (`cli:<os user>`,
  * a counter), what, and what changed (field names, roles, a list's as-of; never a secret).
- * Admin changes are few, so every page is read.
+ * Who is worded as the counter's audit screen and exports word it (actorText: "(baris perintah,
+ * pengguna budi)"), in the command's language; `--json` keeps the stored actor. Admin changes are
+ * few, so every page is read.
  */
 export async function hubAuditCommand(hub: PinnedTransport, out: Output, lang: Lang): Promise<number> {
   const entries: HubAdminEntry[] = [];
@@ -25,10 +29,11 @@ export async function hubAuditCommand(hub: PinnedTransport, out: Output, lang: L
     return 0;
   }
   if (entries.length === 0) out.line(hubText(lang, 'hub/audit-none'));
+  const wording = auditWording(lang);
   for (const e of entries) {
     // An action a newer hub records and this version does not know: shown as stored.
     const action = ACTIONS.has(e.action) ? hubText(lang, `hub/audit-${e.action}` as HubCliKey) : e.action;
-    out.line(hubText(lang, 'hub/audit-line', { at: e.at, actor: e.actor, action, subject: e.subject === null ? '' : ` "${e.subject}"`, detail: detailWords(e.action, e.detail, lang) }));
+    out.line(hubText(lang, 'hub/audit-line', { at: e.at, actor: actorText(e.actor, wording), action, subject: e.subject === null ? '' : ` "${e.subject}"`, detail: detailWords(e.action, e.detail, lang) }));
   }
   return 0;
 }

@@ -1,5 +1,6 @@
 import type { Patient } from '../../shared/counter';
 import { oldMrnKey } from '../../shared/old-mrn';
+import { offeredBy, survivorFill, type FillableField } from '../../shared/survivor-fill';
 import type { FilledField, OldMrnOutcome, PatientMergeInput, PatientMergePreview, PatientMergePreviewInput, PatientMergeResult, PatientMergeSide } from '../../shared/patient-merge';
 import type { CounterSettings } from '../../shared/settings';
 import { LoketError } from '../errors';
@@ -15,7 +16,7 @@ function sideOf(db: Db, patient: Patient): PatientMergeSide {
 }
 
 /** The two records, or the reason they cannot be joined (a code the caller words). */
-function checkedPair(db: Db, { survivorId, mergedId }: PatientMergeInput): { survivor: Patient; merged: Patient; fills: FilledField[] } {
+function checkedPair(db: Db, { survivorId, mergedId }: PatientMergeInput): { survivor: Patient; merged: Patient; fills: FilledField[]; notFilled: FillableField[]; oldMrnTaken: boolean } {
   if (survivorId === mergedId) throw new LoketError('patient-merge/same-record');
   const survivor = findPatient(db, { id: survivorId });
   const merged = findPatient(db, { id: mergedId });
@@ -30,19 +31,22 @@ function checkedPair(db: Db, { survivorId, mergedId }: PatientMergeInput): { sur
     const b = merged[field];
     if (a && b && a !== b) throw new LoketError(`patient-merge/${field}-differs`, { survivorMrn: survivor.mrn, mergedMrn: merged.mrn });
   }
-  const fills = (['nik', 'card'] as const).filter((f) => survivor[f] === null && merged[f] !== null);
-  return { survivor, merged, fills };
+  // What the survivor lacks and takes: the hub's rule for a merge and a late edit (survivor-fill.ts).
+  const held = (field: 'nik' | 'card', value: string) => db.prepare(`SELECT 1 FROM patients WHERE ${field} = ? AND id NOT IN (?, ?) LIMIT 1`).get(value, survivor.id, merged.id) !== undefined;
+  const { carried, notCarried } = survivorFill(survivor, merged, offeredBy(merged), held);
+  const fills = carried.filter((f): f is FilledField => f !== 'oldMrn');
+  return { survivor, merged, fills, notFilled: notCarried as FillableField[], oldMrnTaken: carried.includes('oldMrn') };
 }
 
 /**
- * The merged record's old RM: taken by a survivor without one, else kept findable (the look-up
- * reads it from patient_merges' record: merged-old-mrns.ts), so the duplicate's paper card still
- * finds the person (papertester F4/F12).
+ * The merged record's old RM: taken by a survivor without one (survivorFill decides, as for the
+ * other fields), else kept findable (the look-up reads it from patient_merges' record:
+ * merged-old-mrns.ts), so the duplicate's paper card still finds the person (papertester F4/F12).
  */
-function oldMrnOutcome(survivor: Patient, merged: Patient): OldMrnOutcome {
+function oldMrnOutcome(survivor: Patient, merged: Patient, taken: boolean): OldMrnOutcome {
   if (merged.oldMrn === null) return { taken: null, alias: null };
-  if (survivor.oldMrn === null) return { taken: merged.oldMrn, alias: null };
-  return { taken: null, alias: oldMrnKey(merged.oldMrn) === oldMrnKey(survivor.oldMrn) ? null : merged.oldMrn };
+  if (taken) return { taken: merged.oldMrn, alias: null };
+  return { taken: null, alias: survivor.oldMrn === null || oldMrnKey(merged.oldMrn) === oldMrnKey(survivor.oldMrn) ? null : merged.oldMrn };
 }
 
 /**
@@ -63,8 +67,8 @@ function holderOf(db: Db, typed: string, settings: Pick<CounterSettings, 'mrnFor
 /** What a merge would do, for the confirmation (both records side by side, by the RMs typed); refused as the merge would be. */
 export function previewMerge(db: Db, input: PatientMergePreviewInput, settings: Pick<CounterSettings, 'mrnFormat' | 'facilityCode'>): PatientMergePreview {
   const ids = { survivorId: holderOf(db, input.survivorMrn, settings), mergedId: holderOf(db, input.mergedMrn, settings) };
-  const { survivor, merged, fills } = checkedPair(db, ids);
-  return { survivor: sideOf(db, survivor), merged: sideOf(db, merged), fills, ...oldMrnOutcome(survivor, merged) };
+  const { survivor, merged, fills, notFilled, oldMrnTaken } = checkedPair(db, ids);
+  return { survivor: sideOf(db, survivor), merged: sideOf(db, merged), fills, notFilled, ...oldMrnOutcome(survivor, merged, oldMrnTaken) };
 }
 
 /**
@@ -83,7 +87,8 @@ function refuseUnsent(db: Db, patients: readonly Patient[]): void {
  * Joins `mergedId` into `survivorId`, in one transaction (a crash leaves both records or the
  * merge whole): the merged record's visits and the RMs that named it go to the survivor, its own
  * RM becomes an alias of the survivor (the look-up by that RM finds the survivor, with a note), the
- * survivor takes the NIK or card it lacked (never replacing one), the merged row is deleted (so no
+ * survivor takes what it lacked of NIK, card, birth date, sex, address and old RM (never replacing
+ * a value, never a number another record holds: survivor-fill.ts, as at the hub), the merged row is deleted (so no
  * search, list or duplicate check finds it) and kept in patient_merges. At an enrolled counter
  * one op (`patient.merge`, built from patient_merges) carries the whole merge to the hub, which
  * does the same to its register and every counter pulls it (docs/hub.md "The merge"); the row
@@ -91,7 +96,7 @@ function refuseUnsent(db: Db, patients: readonly Patient[]): void {
  */
 export function mergePatients(db: Db, input: PatientMergeInput, now: Date, by: string | null): PatientMergeResult {
   return db.transaction(() => {
-    const { survivor, merged, fills } = checkedPair(db, input);
+    const { survivor, merged, fills, notFilled, oldMrnTaken } = checkedPair(db, input);
     refuseUnsent(db, [survivor, merged]);
     const record = db
       .prepare('SELECT uid, mrn, nik, card, name, dob, sex, address, old_mrn AS oldMrn, identified, created_at AS createdAt, updated_at AS updatedAt FROM patients WHERE id = ?')
@@ -114,7 +119,7 @@ export function mergePatients(db: Db, input: PatientMergeInput, now: Date, by: s
     }
     // The paper-era number (RM lama) goes with the person, as at the hub: the survivor takes it when it has none
     // (else it stays in the merged record's row below, where the look-up finds it).
-    const oldMrn = oldMrnOutcome(survivor, merged);
+    const oldMrn = oldMrnOutcome(survivor, merged, oldMrnTaken);
     if (oldMrn.taken !== null) {
       db.prepare('UPDATE patients SET old_mrn = ?, old_mrn_key = ? WHERE id = ?').run(oldMrn.taken, oldMrnKey(oldMrn.taken), survivor.id);
     }
@@ -123,6 +128,6 @@ export function mergePatients(db: Db, input: PatientMergeInput, now: Date, by: s
       .get(merged.uid, merged.mrn, survivor.id, JSON.stringify({ ...record, identified: record.identified === 1 }), at, by) as { seq: number };
     db.prepare('UPDATE sync_state SET applying = 0 WHERE id = 1').run();
     if (enrolled) db.prepare(`INSERT INTO outbox (op_id, kind, row_id, at) VALUES (${SQL_UUID7}, 'patient.merge', ?, ${SQL_NOW})`).run(seq);
-    return { survivor: findPatient(db, { id: survivor.id })!, merged, visitsMoved: moved, filled: fills, ...oldMrn };
+    return { survivor: findPatient(db, { id: survivor.id })!, merged, visitsMoved: moved, filled: fills, notFilled, ...oldMrn };
   }).immediate();
 }

@@ -1,5 +1,7 @@
 import type { PoolClient } from 'pg';
 import { normalizeName } from '../../shared/names';
+import type { SurvivorFill } from '../../shared/survivor-fill';
+import { addFillNotice, fillSurvivor } from './fill-survivor';
 import { addNotice } from './notices';
 import { NEXT_REV } from './tx';
 
@@ -28,15 +30,20 @@ export function survivorOf<P extends Pick<Identity, 'uid' | 'mrn' | 'created_at'
 
 /**
  * `merged` becomes an alias of `survivor`: it (and whatever was merged into it before) points to
- * the survivor, its RM names the survivor, its visits move, and the survivor takes the NIK, card
- * or old RM (from before Loket) it lacked. Every row touched gets a new revision.
+ * the survivor, its RM names the survivor, its visits move, and the survivor takes what it lacks
+ * of the merged record's NIK, card, birth date, sex, address and old RM (from before Loket), by
+ * the rule a late edit is carried by (fill-survivor.ts): never overwriting a value, never a NIK or
+ * card another live record holds. Every row touched gets a new revision. The `patient-merged`
+ * notice names what the survivor took (`filled`) and what of the merged record's it did not
+ * (`notFilled`: its own value kept, or a number another record holds), comma-separated counter
+ * field names; params a counter that does not know them ignores (it shows the plain merge).
+ * Returns the survivor as it is now (its NIK and card, for a chain of merges).
  */
-export async function mergeInto(client: PoolClient, merged: Identity, survivor: Identity, now: Date): Promise<void> {
+export async function mergeInto(client: PoolClient, merged: Identity, survivor: Identity, now: Date): Promise<Identity> {
   await client.query(`UPDATE patients SET merged_into = $2, rev = ${NEXT_REV} WHERE uid = $1 OR merged_into = $1`, [merged.uid, survivor.uid]);
-  await client.query(
-    `UPDATE patients SET nik = COALESCE(nik, $2), card = COALESCE(card, $3), old_mrn = COALESCE(old_mrn, (SELECT m.old_mrn FROM patients m WHERE m.uid = $4)), rev = ${NEXT_REV} WHERE uid = $1`,
-    [survivor.uid, merged.nik, merged.card, merged.uid],
-  );
+  const fill: SurvivorFill = (await fillSurvivor(client, merged.uid, null)) ?? { carried: [], notCarried: [] };
+  // The survivor gets a new revision even when it takes nothing: counters pull it with the merge.
+  if (fill.carried.length === 0) await client.query(`UPDATE patients SET rev = ${NEXT_REV} WHERE uid = $1`, [survivor.uid]);
   await client.query(`UPDATE mrn_aliases SET patient_uid = $2, rev = ${NEXT_REV} WHERE patient_uid = $1`, [merged.uid, survivor.uid]);
   await client.query(
     `INSERT INTO mrn_aliases (mrn, patient_uid, rev) VALUES ($1, $2, ${NEXT_REV})
@@ -44,7 +51,9 @@ export async function mergeInto(client: PoolClient, merged: Identity, survivor: 
     [merged.mrn, survivor.uid],
   );
   await client.query(`UPDATE visits SET patient_uid = $2, rev = ${NEXT_REV} WHERE patient_uid = $1`, [merged.uid, survivor.uid]);
-  await addNotice(client, 'patient-merged', now, [survivor.uid, merged.uid], { survivorMrn: survivor.mrn, mergedMrn: merged.mrn, name: survivor.name, mergedName: merged.name });
+  await addFillNotice(client, now, survivor, merged, fill, { carried: 'filled', notCarried: 'notFilled' });
+  const took = (field: 'nik' | 'card') => (fill.carried.includes(field) ? merged[field] : survivor[field]);
+  return { ...survivor, nik: took('nik'), card: took('card') };
 }
 
 async function liveIdentity(client: PoolClient, uid: string): Promise<Identity | null> {
@@ -65,11 +74,10 @@ async function mergeWith(client: PoolClient, found: Identity, others: Identity[]
   let me = found;
   for (const other of others) {
     const [survivor, merged]: [Identity, Identity] = survivorOf(me, other);
-    await mergeInto(client, merged, survivor, now);
-    me = { ...survivor, nik: survivor.nik ?? merged.nik, card: survivor.card ?? merged.card };
+    me = await mergeInto(client, merged, survivor, now);
   }
-  // A survivor matched by card may have taken a NIK that a third patient has.
-  if (me.nik && me.nik !== found.nik) return mergeSameIdentity(client, me.uid, now);
+  // A survivor takes a NIK or card only when no other live record holds it (fill-survivor.ts), so
+  // what it took joins no third record: no further merge follows from it.
   return me.uid;
 }
 

@@ -52,6 +52,7 @@ export const auditWordsEn: Catalog<typeof auditWordsId> = {
       hub: '(facility hub {{facility}})',
       cli: '(command line, user {{user}})',
       recheck: '(automatic BPJS re-check)',
+      counter: '(counter {{counter}})',
     },
     actions: {
       lookup: 'Look-up',
@@ -80,6 +81,7 @@ export const auditWordsEn: Catalog<typeof auditWordsId> = {
     detail: {
       patientMerge: 'MRN {{merged}} ({{name}}) merged into this MRN; {{visits}} visit(s) moved',
       patientMergeFilled: 'taken from MRN {{merged}}: {{fields}}',
+      patientMergeNotFilled: 'not taken (this MRN has its own, or another record holds the number): {{fields}}',
       patientMergeOldMrn: 'old MRN {{oldMrn}}',
       patientMergeOldMrnAlias: 'its old MRN {{oldMrn}} now finds this MRN',
       lookup: '"{{query}}": {{matches}} matched',

@@ -55,6 +55,7 @@ export const auditWordsId = {
       hub: '(hub fasilitas {{facility}})',
       cli: '(baris perintah, pengguna {{user}})',
       recheck: '(cek ulang BPJS otomatis)',
+      counter: '(loket {{counter}})',
     },
     actions: {
       lookup: 'Pencarian',
@@ -83,6 +84,7 @@ export const auditWordsId = {
     detail: {
       patientMerge: 'RM {{merged}} ({{name}}) digabung ke RM ini; {{visits}} kunjungan dipindah',
       patientMergeFilled: 'diambil dari RM {{merged}}: {{fields}}',
+      patientMergeNotFilled: 'tidak diambil (RM ini punya isinya sendiri, atau nomornya milik rekam medis lain): {{fields}}',
       patientMergeOldMrn: 'RM lama {{oldMrn}}',
       patientMergeOldMrnAlias: 'RM lama-nya {{oldMrn}} kini menemukan RM ini',
       lookup: '"{{query}}": {{matches}} cocok',

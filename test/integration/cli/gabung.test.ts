@@ -56,5 +56,17 @@ describe('loket gabung (searchtester S9)', () => {
     const preview = (await run('gabung', budi, andi)).lines.join('\n');
     expect(preview).toContain(`RM lama: RM ${budi} 000003, RM ${andi} 000555.`);
     expect(preview).toContain(`RM lama 000555 (dari RM ${andi}) tetap menemukan pasien ini: mencarinya menemukan RM ${budi}.`);
+    // What the record that stays keeps of its own is named, as the hub's notice names it.
+    expect(preview).toContain(`Tidak diambil (RM ${budi} punya isinya sendiri, atau nomornya milik rekam medis lain): tanggal lahir.`);
+  });
+
+  it('names the birth date, sex and address the record that stays takes from the duplicate', async () => {
+    const core = createCore({ dbPath: db, workerScript: null, bpjsBackground: false, ...keyConfigOf(resolveFileKey({ dbPath: db, mayCreate: true })) });
+    const bare = (await core.createPatient({ name: 'DEWY LESTARI' })).mrn;
+    const full = (await core.createPatient({ name: 'DEWI LESTARI', dob: '1992-12-03', sex: 'P', address: 'JL. KENANGA 5' })).mrn;
+    core.close();
+    const preview = (await run('gabung', bare, full, '--lang', 'en')).lines.join('\n');
+    expect(preview).toContain(`The kept MRN takes from MRN ${full}: birth date, sex, address (what it lacks; nothing is overwritten).`);
+    expect(preview).not.toContain('Not taken');
   });
 });

@@ -7,6 +7,8 @@ import { dispatch } from '../../../src/core/dispatch';
 import { applyPull } from '../../../src/core/sync/apply-pull';
 import { ackOutbox, readOutbox } from '../../../src/core/sync/outbox';
 import { markEnrolled } from '../../../src/core/sync/sync-state.repo';
+import { detailText } from '../../../src/shared/audit-detail';
+import { auditWording } from '../../../src/shared/audit-wording';
 import { hubOp } from '../../../src/shared/hub-protocol';
 import { useTempDir } from '../../helpers/temp';
 import { pulledPatient, pulledVisit, pullResponse } from '../sync/pull-records';
@@ -122,7 +124,9 @@ describe('mergePatients: two records of one person', () => {
     const { survivor: withNik, merged: withoutNik } = await twoRecords(core, (d) => (now = d));
     // The record without NIK stays (the one the paper file is under); it takes the KTP's NIK from the other.
     const result = await callOk(core, 'mergePatients', { survivorId: withoutNik.id, mergedId: withNik.id });
-    expect(result.filled).toEqual(['nik']);
+    // And the address it lacked; birth date and sex are the same on both.
+    expect(result.filled).toEqual(['nik', 'address']);
+    expect(result.notFilled).toEqual([]);
     expect(await callOk(core, 'findPatient', { nik: DEWI.nik })).toMatchObject({ id: withoutNik.id, mrn: withoutNik.mrn });
 
     const other = await callOk(core, 'createPatient', { name: 'DEWI LESTARI', nik: '3671024312920006', dob: DEWI.dob });
@@ -130,6 +134,39 @@ describe('mergePatients: two records of one person', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'patient-merge/nik-differs', params: { survivorMrn: withoutNik.mrn, mergedMrn: other.mrn } } });
     expect(core.db.prepare('SELECT nik FROM patients WHERE id = ?').get(other.id)).toEqual({ nik: '3671024312920006' });
     expect(await dispatch(core, 'mergePatients', { survivorId: other.id, mergedId: other.id })).toMatchObject({ ok: false, error: { code: 'patient-merge/same-record' } });
+    core.close();
+  });
+
+  it('the survivor takes the birth date, sex and address it lacked; one that has them keeps its own, named; a card another record holds stays', async () => {
+    let now = NOW;
+    const { core } = auditCore(tempDir(), 'ani', () => now);
+    const row = (id: number) => core.db.prepare('SELECT card, dob, sex, address FROM patients WHERE id = ?').get(id);
+    // A record made in a hurry (name only) beside the full one.
+    const bare = await callOk(core, 'createPatient', { name: 'DEWY LESTARI' });
+    now = LATER;
+    const full = await callOk(core, 'createPatient', { name: 'DEWI LESTARI', dob: '1992-12-03', sex: 'P', address: 'JL. KENANGA 5', card: '0001234567890' });
+    expect(await callOk(core, 'previewMergePatients', { survivorMrn: bare.mrn, mergedMrn: full.mrn })).toMatchObject({ fills: ['card', 'dob', 'sex', 'address'], notFilled: [] });
+    const taken = await callOk(core, 'mergePatients', { survivorId: bare.id, mergedId: full.id });
+    expect(taken).toMatchObject({ filled: ['card', 'dob', 'sex', 'address'], notFilled: [] });
+    expect(row(bare.id)).toEqual({ card: '0001234567890', dob: '1992-12-03', sex: 'P', address: 'JL. KENANGA 5' });
+
+    // Both with their own: the survivor keeps its own; what differs is named, in the result and the trail.
+    const siti = await callOk(core, 'createPatient', { name: 'SITI AMINAH', dob: '1985-03-12', sex: 'P', address: 'JL. MELATI 1' });
+    const sity = await callOk(core, 'createPatient', { name: 'SITI AMINA', dob: '1985-03-13', sex: 'P', address: 'JL. MAWAR 2' });
+    const kept = await callOk(core, 'mergePatients', { survivorId: siti.id, mergedId: sity.id });
+    expect(kept).toMatchObject({ filled: [], notFilled: ['dob', 'address'] });
+    expect(row(siti.id)).toEqual({ card: null, dob: '1985-03-12', sex: 'P', address: 'JL. MELATI 1' });
+    const entry = (await allEntries(core)).filter((e) => e.action === 'patient-merge').at(-1)!;
+    expect(entry).toMatchObject({ subject: siti.mrn, detail: { filled: [], notFilled: ['dob', 'address'] } });
+    expect(detailText(entry, auditWording('id'))).toContain('tidak diambil (RM ini punya isinya sendiri, atau nomornya milik rekam medis lain): tanggal lahir, alamat');
+
+    // A card another record holds (another counter's patient, pulled from the hub) stays with the merged record, named.
+    const rina = await callOk(core, 'createPatient', { name: 'RINA' });
+    const rinaW = await callOk(core, 'createPatient', { name: 'RINA W', card: '0009999999999', address: 'JL. KENARI 7' });
+    applyPull(core.db, pullResponse({ cursor: 70, patients: [pulledPatient({ rev: 70, name: 'RINI WATI', nik: '3673014101800002', card: '0009999999999' })] }));
+    const held = await callOk(core, 'mergePatients', { survivorId: rina.id, mergedId: rinaW.id });
+    expect(held).toMatchObject({ filled: ['address'], notFilled: ['card'] });
+    expect(row(rina.id)).toMatchObject({ card: null, address: 'JL. KENARI 7' });
     core.close();
   });
 

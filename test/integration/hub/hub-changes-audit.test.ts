@@ -132,16 +132,27 @@ it('the enrolment by loket enroll, and the settings, accounts and list edition t
   expect(entries[5]!.detail).toMatchObject({ changed: ['facilityName', 'followUpHours'] });
   expect(entries.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
   expect(JSON.stringify(entries)).not.toMatch(/scrypt|rahasia|kunci-pengguna/);
+  // Who, in words as the counter's audit screen and exports say it (actorText), never the stored token.
+  const user = ME.slice('cli:'.length);
   const worded = await runCaptured(['hub', 'audit', '--hub-dir', hubDir, '--lang', 'id']);
+  const cli = `(baris perintah, pengguna ${user})`;
   expect(worded.lines.map((l) => l.slice(l.indexOf('  ') + 2))).toEqual([
-    `${ME}  kode pendaftaran loket dibuat "Loket 1"  prefiks K1, kode berlaku sampai ${entries[0]!.detail.expiresAt as string}`,
-    'counter:Loket 1  loket terdaftar "Loket 1"  prefiks K1',
-    `${ME}  edisi daftar diterbitkan "${LIST}"  pbi-apbd per 2026-11-01, 6 peserta: kini berlaku di semua loket`,
-    `${ME}  akun "siti"  ditambahkan · peran clerk · revisi 1`,
-    `${ME}  akun "siti"  diubah · peran clerk → admin · kata sandi baru · revisi 2`,
-    `${ME}  pengaturan fasilitas  diubah: facilityName, followUpHours · pengaturan pertama dari hub · revisi 2`,
-    `${ME}  akses BPJS  layanan vclaim · revisi 3`,
+    `${cli}  kode pendaftaran loket dibuat "Loket 1"  prefiks K1, kode berlaku sampai ${entries[0]!.detail.expiresAt as string}`,
+    '(loket Loket 1)  loket terdaftar "Loket 1"  prefiks K1',
+    `${cli}  edisi daftar diterbitkan "${LIST}"  pbi-apbd per 2026-11-01, 6 peserta: kini berlaku di semua loket`,
+    `${cli}  akun "siti"  ditambahkan · peran clerk · revisi 1`,
+    `${cli}  akun "siti"  diubah · peran clerk → admin · kata sandi baru · revisi 2`,
+    `${cli}  pengaturan fasilitas  diubah: facilityName, followUpHours · pengaturan pertama dari hub · revisi 2`,
+    `${cli}  akses BPJS  layanan vclaim · revisi 3`,
   ]);
+  expect(worded.lines.join('\n')).not.toContain('cli:');
+  // In English (runLoket says --lang en), through the built command as the IT officer runs it.
+  const english = await runLoket(['hub', 'audit', '--hub-dir', hubDir]);
+  expect(english.code).toBe(0);
+  const englishLines = english.stdout.trim().split('\n');
+  expect(englishLines[0]).toContain(`  (command line, user ${user})  `);
+  expect(englishLines[1]).toContain('  (counter Loket 1)  ');
+  expect(english.stdout).not.toMatch(/ cli:| counter:/);
   // Append-only.
   await expect(hub.pg.query('DELETE FROM admin_log')).rejects.toThrow(/append-only/);
 });

@@ -151,3 +151,47 @@ describe('patient.merge at the hub', () => {
     expect((await applyOps(pool, 'k2', [mergeOp(stranger.uid, c)], NOW)).results[0]).toMatchObject({ status: 'rejected', reason: 'unknown-patient' });
   });
 });
+
+/**
+ * What the survivor takes from the merged record: the same fields, by the same rule, as a late
+ * edit of a merged record (fill-survivor.ts): NIK, card, birth date, sex, address, old RM, only
+ * where the survivor has none, never a number another live record holds; the notice names both.
+ */
+describe('what a merge fills on the survivor', () => {
+  const filledRow = async (uid: string) => (await pool.query('SELECT nik, card, dob, sex, address, old_mrn FROM patients WHERE uid = $1', [uid])).rows[0];
+  const mergeNotice = async () => (await notices()).filter((n) => n.kind === 'patient-merged').at(-1)?.params;
+
+  it('a survivor without birth date, sex and address takes them (and the NIK, card, old RM) from the merged record', async () => {
+    const bare = patient({ mrn: '000500', name: 'DEWY LESTARI', dob: null, sex: null, address: null, createdAt: at(0) });
+    const full = patient({ mrn: '000501', name: 'DEWI LESTARI', nik: '3671024312920005', card: '0001234567891', dob: '1992-12-03', sex: 'P', address: 'JL. MAWAR 9', oldMrn: '000777', createdAt: at(5) });
+    await applyOps(pool, 'k1', [patientOp(bare), patientOp(full)], NOW);
+    const revBefore = (await patientRow(bare.uid)).rev;
+    await applyOps(pool, 'k1', [mergeOp(bare.uid, full)], NOW);
+    expect(await filledRow(bare.uid)).toEqual({ nik: '3671024312920005', card: '0001234567891', dob: '1992-12-03', sex: 'P', address: 'JL. MAWAR 9', old_mrn: '000777' });
+    expect((await patientRow(bare.uid)).rev).toBeGreaterThan(revBefore);
+    expect(await mergeNotice()).toEqual({ survivorMrn: '000500', mergedMrn: '000501', name: 'DEWY LESTARI', mergedName: 'DEWI LESTARI', filled: 'nik,card,dob,sex,address,oldMrn' });
+  });
+
+  it('a survivor that has them keeps its own; what differs is named as not taken', async () => {
+    const own = patient({ mrn: '000510', dob: '1980-05-17', sex: 'P', address: 'JL. MELATI 1', createdAt: at(0) });
+    const other = patient({ mrn: '000511', dob: '1980-05-18', sex: 'L', address: 'JL. MAWAR 2', createdAt: at(5) });
+    await applyOps(pool, 'k1', [patientOp(own), patientOp(other)], NOW);
+    await applyOps(pool, 'k1', [mergeOp(own.uid, other)], NOW);
+    expect(await filledRow(own.uid)).toEqual({ nik: null, card: null, dob: '1980-05-17', sex: 'P', address: 'JL. MELATI 1', old_mrn: null });
+    const params = await mergeNotice();
+    expect(params).toMatchObject({ notFilled: 'dob,sex,address' });
+    expect(params.filled).toBeUndefined();
+  });
+
+  it('a NIK another live record holds is not carried (no third record joined) and is named; the address is', async () => {
+    const survivor = patient({ mrn: '000520', name: 'RINA', address: null, createdAt: at(0) });
+    const holder = patient({ mrn: '000521', name: 'RINI WATI', nik: '3673014101800002', createdAt: at(1) });
+    await applyOps(pool, 'k1', [patientOp(survivor), patientOp(holder)], NOW);
+    // The merged record never reached the hub before its merge (no duplicate check then): its NIK is the holder's.
+    const merged = patient({ mrn: '000522', name: 'RINA W', nik: '3673014101800002', address: 'JL. KENANGA 3', createdAt: at(2) });
+    await applyOps(pool, 'k2', [mergeOp(survivor.uid, merged)], NOW);
+    expect(await filledRow(survivor.uid)).toMatchObject({ nik: null, address: 'JL. KENANGA 3' });
+    expect((await patientRow(holder.uid)).merged_into).toBeNull();
+    expect(await mergeNotice()).toMatchObject({ survivorMrn: '000520', mergedMrn: '000522', filled: 'address', notFilled: 'nik' });
+  });
+});

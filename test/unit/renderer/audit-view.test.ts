@@ -192,6 +192,9 @@ describe('the audit screen, without a window', () => {
     expect(actorText('cli:root', wording('en'))).toBe('(command line, user root)');
     expect(actorText('loket:recheck', wording('id'))).toBe('(cek ulang BPJS otomatis)');
     expect(actorText('loket:recheck', wording('en'))).toBe('(automatic BPJS re-check)');
+    // A counter, as the hub's own log names it (`loket hub audit`).
+    expect(actorText('counter:Loket 1', wording('id'))).toBe('(loket Loket 1)');
+    expect(actorText('counter:Loket 1', wording('en'))).toBe('(counter Loket 1)');
   });
   it.each(WORDINGS)('words a slip shown behind the lock screen, and one refused there (%s)', (_name, wording) => {
     const slipView = entry('print', { method: 'slipHtml', kind: 'view', visitId: 9, locked: true });

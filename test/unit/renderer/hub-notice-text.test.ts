@@ -55,6 +55,16 @@ describe('the hub notices in words', () => {
     expect(hubNoticeText(other, wording(tId))).toBe('Dua rekam medis digabung: RM 000340 (SITI AMINA) kini RM 000012 (SITI AMINAH). RM 000340 tetap bisa dicari.');
   });
 
+  it('patient-merged names what the survivor took from the merged record and what it did not', () => {
+    const n = notice('patient-merged', { survivorMrn: '000032', mergedMrn: '000048', name: 'DEWI LESTARI', mergedName: 'DEWI LESTARI', filled: 'dob,sex,address', notFilled: 'nik' });
+    expect(hubNoticeText(n, wording(tId))).toBe(
+      'Dua rekam medis digabung: RM 000048 kini RM 000032 (DEWI LESTARI). RM 000048 tetap bisa dicari. RM 000032 mengambil dari RM 000048 yang belum dimilikinya: tanggal lahir, jenis kelamin, alamat. Tidak diambil dari RM 000048 (RM 000032 punya isinya sendiri, atau nomornya milik rekam medis lain): NIK. Periksa data RM 000032 dan ubah bila perlu (F3).',
+    );
+    expect(hubNoticeText(n, wording(tEn))).toBe(
+      'Two medical records merged: MRN 000048 is now MRN 000032 (DEWI LESTARI). MRN 000048 can still be searched. MRN 000032 took from MRN 000048 what it lacked: birth date, sex, address. Not taken from MRN 000048 (MRN 000032 has its own, or another record holds the number): NIK. Check the data of MRN 000032 and correct it if needed (F3).',
+    );
+  });
+
   it('possible-duplicate is worded per reason: same name and birth date, or one RM for two people', () => {
     const byName = notice('possible-duplicate', { reason: 'name-dob', mrn: '000101', otherMrns: '000007, 000044', name: 'BUDI SANTOSO', dob: '1980-02-03' });
     expect(hubNoticeText(byName, wording(tId))).toBe(

@@ -3,8 +3,8 @@ import { initialMerge, mergeReducer, type MergeEvent, type MergeState } from '..
 import type { PatientMergePreview, PatientMergeResult } from '../../../src/shared/patient-merge';
 
 const patient = (id: number, mrn: string) => ({ id, uid: `u${id}`, mrn, nik: null, card: null, name: 'DEWI LESTARI', dob: null, sex: null, address: null, oldMrn: null, identified: true });
-const preview: PatientMergePreview = { survivor: { patient: patient(1, '000032'), visits: 1, lastVisit: null }, merged: { patient: patient(2, '000048'), visits: 1, lastVisit: null }, fills: [], taken: null, alias: null };
-const result: PatientMergeResult = { survivor: patient(1, '000032'), merged: patient(2, '000048'), visitsMoved: 1, filled: [], taken: null, alias: null };
+const preview: PatientMergePreview = { survivor: { patient: patient(1, '000032'), visits: 1, lastVisit: null }, merged: { patient: patient(2, '000048'), visits: 1, lastVisit: null }, fills: [], notFilled: [], taken: null, alias: null };
+const result: PatientMergeResult = { survivor: patient(1, '000032'), merged: patient(2, '000048'), visitsMoved: 1, filled: [], notFilled: [], taken: null, alias: null };
 const run = (events: MergeEvent[], from: MergeState = initialMerge): MergeState => events.reduce(mergeReducer, from);
 
 describe('merge-flow (Settings › Merge records)', () => {

@@ -66,6 +66,8 @@ export const hubEn: Pick<UiMessages, 'hub'> = {
       failed: 'The notices could not be loaded',
       markFailed: 'Not marked as seen',
       merged: 'Two medical records merged: MRN {{mergedMrn}} is now MRN {{survivorMrn}} ({{name}}). MRN {{mergedMrn}} can still be searched.',
+      mergedFilled: 'MRN {{survivorMrn}} took from MRN {{mergedMrn}} what it lacked: {{fields}}.',
+      mergedNotFilled: 'Not taken from MRN {{mergedMrn}} (MRN {{survivorMrn}} has its own, or another record holds the number): {{fields}}. Check the data of MRN {{survivorMrn}} and correct it if needed (F3).',
       mergedEditCarried: 'MRN {{mergedMrn}} had been merged into MRN {{survivorMrn}} ({{name}}) when a change to it arrived: {{fields}} carried over to MRN {{survivorMrn}}.',
       mergedEdit: 'A change to MRN {{mergedMrn}} ({{fields}}) was not applied to MRN {{survivorMrn}} ({{name}}): MRN {{mergedMrn}} had been merged into MRN {{survivorMrn}}. Check the data of MRN {{survivorMrn}} and correct it if needed (F3).',
       mergedOtherName: 'Two medical records merged: MRN {{mergedMrn}} ({{mergedName}}) is now MRN {{survivorMrn}} ({{name}}). MRN {{mergedMrn}} can still be searched.',

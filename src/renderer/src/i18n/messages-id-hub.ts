@@ -65,6 +65,8 @@ export const hubId = {
       failed: 'Pemberitahuan tidak bisa dimuat',
       markFailed: 'Tanda "sudah dilihat" tidak tersimpan',
       merged: 'Dua rekam medis digabung: RM {{mergedMrn}} kini RM {{survivorMrn}} ({{name}}). RM {{mergedMrn}} tetap bisa dicari.',
+      mergedFilled: 'RM {{survivorMrn}} mengambil dari RM {{mergedMrn}} yang belum dimilikinya: {{fields}}.',
+      mergedNotFilled: 'Tidak diambil dari RM {{mergedMrn}} (RM {{survivorMrn}} punya isinya sendiri, atau nomornya milik rekam medis lain): {{fields}}. Periksa data RM {{survivorMrn}} dan ubah bila perlu (F3).',
       mergedEditCarried: 'RM {{mergedMrn}} sudah digabung ke RM {{survivorMrn}} ({{name}}) saat perubahan padanya tiba: {{fields}} dibawa ke RM {{survivorMrn}}.',
       mergedEdit: 'Perubahan pada RM {{mergedMrn}} ({{fields}}) tidak diterapkan ke RM {{survivorMrn}} ({{name}}): RM {{mergedMrn}} sudah digabung ke RM {{survivorMrn}}. Periksa data RM {{survivorMrn}} dan ubah bila perlu (F3).',
       mergedOtherName: 'Dua rekam medis digabung: RM {{mergedMrn}} ({{mergedName}}) kini RM {{survivorMrn}} ({{name}}). RM {{mergedMrn}} tetap bisa dicari.',

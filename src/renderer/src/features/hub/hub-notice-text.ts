@@ -20,6 +20,13 @@ export interface NoticeWording {
 /** Every param a sentence uses, '?' for one the notice lacks (an older hub): never a raw {{placeholder}} on screen. */
 const PARAMS = ['survivorMrn', 'mergedMrn', 'name', 'mergedName', 'mrn', 'otherMrns', 'otherNames', 'queue', 'count', 'hubMrn', 'ownMrn'] as const;
 
+/** Comma-separated field names (the counter's: `address,oldMrn`) in words, as the correction screen names them. */
+const fieldNames = (fields: string, w: NoticeWording): string =>
+  fields
+    .split(',')
+    .map((f) => w.t(`patientEdit.fields.${f}`, { defaultValue: f }))
+    .join(', ');
+
 export function hubNoticeText(notice: HubNoticeView, w: NoticeWording): string {
   const given = notice.params;
   const p: Record<string, string> = { ...given };
@@ -28,13 +35,18 @@ export function hubNoticeText(notice: HubNoticeView, w: NoticeWording): string {
     case 'patient-merged':
       // A late edit of the merged record: the fields carried to the survivor, then the ones not applied, in words.
       if (given.carried || given.changed) {
-        const named = (fields: string) => fields.split(',').map((f) => w.t(`patientEdit.fields.${f}`, { defaultValue: f })).join(', ');
-        const carried = given.carried ? w.t('hub.notices.mergedEditCarried', { ...p, fields: named(given.carried) }) : '';
-        const kept = given.changed ? w.t('hub.notices.mergedEdit', { ...p, fields: named(given.changed) }) : '';
+        const carried = given.carried ? w.t('hub.notices.mergedEditCarried', { ...p, fields: fieldNames(given.carried, w) }) : '';
+        const kept = given.changed ? w.t('hub.notices.mergedEdit', { ...p, fields: fieldNames(given.changed, w) }) : '';
         return [carried, kept].filter(Boolean).join(' ');
       }
-      // The merged record's own name only when it differs (a typo fixed by the merge is worth seeing).
-      return given.mergedName && given.mergedName !== given.name ? w.t('hub.notices.mergedOtherName', p) : w.t('hub.notices.merged', p);
+      {
+        // The merged record's own name only when it differs (a typo fixed by the merge is worth seeing).
+        const merged = given.mergedName && given.mergedName !== given.name ? w.t('hub.notices.mergedOtherName', p) : w.t('hub.notices.merged', p);
+        // What the survivor took from the merged record, and what it did not (its own kept, or a number another record holds).
+        const filled = given.filled ? w.t('hub.notices.mergedFilled', { ...p, fields: fieldNames(given.filled, w) }) : '';
+        const notFilled = given.notFilled ? w.t('hub.notices.mergedNotFilled', { ...p, fields: fieldNames(given.notFilled, w) }) : '';
+        return [merged, filled, notFilled].filter(Boolean).join(' ');
+      }
     case 'possible-duplicate':
       if (given.reason === 'same-mrn') return w.t('hub.notices.duplicateSameMrn', p);
       return w.t('hub.notices.duplicateNameDob', { ...p, dob: given.dob ? w.date(given.dob) : '?' });

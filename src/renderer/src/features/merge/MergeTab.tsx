@@ -13,20 +13,23 @@ const ROWS = ['mrn', 'oldMrn', 'name', 'dob', 'sex', 'nik', 'card', 'address', '
 /** Both records side by side, the one that stays on the left; what the survivor takes is marked. */
 function SideBySide({ preview }: { preview: PatientMergePreview }) {
   const { t } = useTranslation();
-  const cell = (side: 'survivor' | 'merged', row: (typeof ROWS)[number]): string => {
+  const shown = (side: 'survivor' | 'merged', row: (typeof ROWS)[number]): string => {
     const { patient, visits, lastVisit } = preview[side];
     if (row === 'visits') return String(visits);
     if (row === 'lastVisit') return lastVisit ? dayMonthYear(lastVisit) : '–';
     if (row === 'dob') return patient.dob ? dayMonthYear(patient.dob) : '–';
     if (row === 'sex') return patient.sex ? t(`merge.sex.${patient.sex}`) : '–';
     const value = patient[row];
-    // The NIK or card the survivor lacked: shown as it will be after the merge.
-    if (side === 'survivor' && (row === 'nik' || row === 'card') && preview.fills.includes(row)) return t('merge.takes', { value: preview.merged.patient[row] ?? '' });
+    return value === null || value === '' ? '–' : String(value);
+  };
+  const cell = (side: 'survivor' | 'merged', row: (typeof ROWS)[number]): string => {
+    // What the survivor lacked (NIK, card, birth date, sex, address): shown as it will be after the merge.
+    if (side === 'survivor' && (preview.fills as readonly string[]).includes(row)) return t('merge.takes', { value: shown('merged', row) });
     // The paper-era number goes along the same way when the survivor has none (merge-patients.ts).
     if (side === 'survivor' && row === 'oldMrn' && preview.taken !== null) return t('merge.takes', { value: preview.taken });
     // Beside another old RM of the survivor's, the duplicate's keeps finding the survivor (its paper card still works).
     if (side === 'merged' && row === 'oldMrn' && preview.alias !== null) return t('merge.oldMrnAlias', { value: preview.alias, survivor: preview.survivor.patient.mrn });
-    return value === null || value === '' ? '–' : String(value);
+    return shown(side, row);
   };
   return (
     <table className="data-table merge-sides" data-testid="merge-sides">
