@@ -75,6 +75,7 @@ export class CoreHost implements CoreClient {
   private readonly crashes: number[] = [];
   private stopping = false;
   private restoring = false;
+  private restoreDone: Promise<void> = Promise.resolve();
   private ready: Promise<void> = Promise.resolve();
   private statusNow: CoreStatus = { state: 'starting', restarts: 0 };
 
@@ -112,6 +113,9 @@ export class CoreHost implements CoreClient {
   /** Asks the core to close the database, and kills it if it does not within a few seconds. */
   async stop(): Promise<void> {
     this.stopping = true;
+    // A restore cut short between moving the old files aside and placing the backup would leave no
+    // database: quitting waits for it to end (no core is started after it).
+    await this.restoreDone;
     const child = this.child;
     if (!child) return;
     await new Promise<void>((resolve) => {
@@ -150,6 +154,7 @@ export class CoreHost implements CoreClient {
       if (!plan.ok) return plan;
       const outcome = this.restoreStopped(child, plan.value);
       this.ready = outcome.then(() => undefined);
+      this.restoreDone = this.ready;
       return await outcome;
     } finally {
       this.restoring = false;
@@ -163,7 +168,7 @@ export class CoreHost implements CoreClient {
     const run: RestoreRun = { ...plan, ...(current.key ? { currentKey: current.key } : {}), ...(current.nativeBinding ? { nativeBinding: current.nativeBinding } : {}) };
     const result = await this.restoreInFreshProcess(run);
     // Restored or not, a core runs again: on the restored files, or on the untouched ones.
-    await this.launch(true).catch(() => undefined); // a core that cannot open them says so through the status
+    if (!this.stopping) await this.launch(true).catch(() => undefined); // a core that cannot open them says so through the status
     return result;
   }
 

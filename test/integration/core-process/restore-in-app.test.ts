@@ -154,6 +154,22 @@ describe('restoring a backup through the app', () => {
     expect(await names(app.host)).toEqual(['ANI LESTARI', 'BUDI SANTOSO']);
   });
 
+  it('quitting while a restore runs waits for it to end, and starts no core after it', async () => {
+    const app = await startApp();
+    const { backup, key } = await backedUp(app);
+    const handles = { backup: await choose(app, backup, 'open-backup'), keyFile: await choose(app, key, 'open-key') };
+    const restarting = new Promise<void>((resolve) => app.host.on('coreStatus', (status) => status.state === 'restarting' && resolve()));
+    const answer = app.host.call('restoreBackup', handles);
+    await restarting;
+    await app.host.stop(); // the app's will-quit: Electron ends the restoring process with the app
+    // Already over when stop() returns: the backup in place, the old files aside, no copy left half-way.
+    expect(existsSync(app.dbPath)).toBe(true);
+    expect(asideFolders(app.dir)).toHaveLength(1);
+    expect(existsSync(`${app.dbPath}.restoring`)).toBe(false);
+    expect(value<RestoreView>(await answer)).toMatchObject({ patients: 1, visits: 1 });
+    expect(app.pids).toHaveLength(2); // the first core and the restoring process: none after
+  });
+
   it('a clerk is refused before the core stops, and the refusal is on the trail', async () => {
     const app = await startApp();
     const { backup, key } = await backedUp(app);
