@@ -6,27 +6,19 @@
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../../src/shared/contract';
+import { describe, expect, it } from 'vitest';
 import type { CoreStatus } from '../../../src/shared/core-status';
 import type { RestoreView } from '../../../src/shared/database-restore';
 import type { SecretBox } from '../../../src/core/secrets/secret-box';
 import { CoreHost } from '../../../src/main/core-host';
 import { resolveAppDatabaseKey } from '../../../src/main/database-key-store';
-import { assertCoreProcessBuilt, spawnNodeCore } from '../../helpers/node-core-child';
+import { spawnNodeCore, useCoreHosts, valueOf } from '../../helpers/node-core-child';
 import { useTempDir } from '../../helpers/temp';
 
 const tempDir = useTempDir();
-const hosts: CoreHost[] = [];
-beforeAll(() => assertCoreProcessBuilt());
-afterEach(async () => {
-  for (const host of hosts.splice(0)) await host.stop();
-});
+const hosts = useCoreHosts();
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${JSON.stringify(result.error.params ?? result.error.issues ?? {})}`);
-  return result.value as T;
-}
+const value = valueOf;
 
 /** The OS store stood in for: the key file holds no key in plain form. */
 const osBox: SecretBox = {
