@@ -150,8 +150,11 @@ export class CoreHost implements CoreClient {
       await this.ready.catch(() => undefined);
       const child = this.child;
       if (!child || this.statusNow.state !== 'running') return CRASHED;
-      const plan = await this.exchange(child, (id) => ({ t: 'plan-restore', id, input }), 'restore-plan');
+      // A core that dies before answering (a crash) answers like any call cut short.
+      const died = new Promise<Result<never>>((resolve) => child.onExit(() => resolve(CRASHED)));
+      const plan = await Promise.race([this.exchange(child, (id) => ({ t: 'plan-restore', id, input }), 'restore-plan'), died]);
       if (!plan.ok) return plan;
+      if (this.child !== child) return CRASHED; // it died after answering: a new core is starting
       const outcome = this.restoreStopped(child, plan.value);
       this.ready = outcome.then(() => undefined);
       this.restoreDone = this.ready;
@@ -162,9 +165,12 @@ export class CoreHost implements CoreClient {
   }
 
   private async restoreStopped(child: CoreChild, plan: RestorePlan): Promise<Result<unknown>> {
-    const current = this.options.restartConfig ? await this.options.restartConfig().catch(() => this.options.config) : this.options.config;
+    // Detached first, before any wait: its exit from now on is the stop asked here, never a crash to restart.
+    const exited = new Promise<void>((resolve) => child.onExit(() => resolve()));
+    this.child = undefined;
     this.setStatus({ state: 'restarting', restarts: this.statusNow.restarts, reason: 'restore' });
-    await this.stopChild(child);
+    const current = this.options.restartConfig ? await this.options.restartConfig().catch(() => this.options.config) : this.options.config;
+    await this.stopChild(child, exited);
     const run: RestoreRun = { ...plan, ...(current.key ? { currentKey: current.key } : {}), ...(current.nativeBinding ? { nativeBinding: current.nativeBinding } : {}) };
     const result = await this.restoreInFreshProcess(run);
     // Restored or not, a core runs again: on the restored files, or on the untouched ones.
@@ -172,10 +178,8 @@ export class CoreHost implements CoreClient {
     return result;
   }
 
-  /** Stops this core and waits for its exit (killed after the grace), without treating it as a crash. */
-  private async stopChild(child: CoreChild): Promise<void> {
-    const exited = new Promise<void>((resolve) => child.onExit(() => resolve()));
-    this.child = undefined; // its exit is no crash: launch's listener ignores a child it no longer holds
+  /** Stops a detached core and waits for its exit (killed after the grace); launch's listener ignores a child it no longer holds. */
+  private async stopChild(child: CoreChild, exited: Promise<void>): Promise<void> {
     const timer = setTimeout(() => child.kill(), STOP_GRACE_MS);
     try {
       child.channel.post({ t: 'stop' });
