@@ -16,6 +16,7 @@ import { answerHostRequest, type HostServices } from '../core/process/host-proxi
 import type { Channel, CoreProcessConfig, CoreToHost, HostToCore } from '../core/process/protocol';
 import type { RestorePlan } from '../core/security/restore-plan';
 import type { RestoreRun } from '../core/store/restore-run';
+import type { RestoreView } from '../shared/database-restore';
 
 /** A started core process, as the host sees it. */
 export interface CoreChild {
@@ -33,6 +34,11 @@ export interface CoreHostOptions {
    */
   restartConfig?: () => Promise<CoreProcessConfig>;
   services: HostServices;
+  /**
+   * After a restore succeeded, before the core starts again: the app seals the key file the
+   * restore wrote in plain form (database-key-store.ts); answers whether it did.
+   */
+  afterRestore?: () => Promise<boolean>;
   /** Waits before each restart after a crash; more crashes than entries within `crashWindowMs` and the host gives up. */
   restartDelaysMs?: readonly number[];
   crashWindowMs?: number;
@@ -172,7 +178,12 @@ export class CoreHost implements CoreClient {
     const current = this.options.restartConfig ? await this.options.restartConfig().catch(() => this.options.config) : this.options.config;
     await this.stopChild(child, exited);
     const run: RestoreRun = { ...plan, ...(current.key ? { currentKey: current.key } : {}), ...(current.nativeBinding ? { nativeBinding: current.nativeBinding } : {}) };
-    const result = await this.restoreInFreshProcess(run);
+    let result = await this.restoreInFreshProcess(run);
+    if (result.ok && this.options.afterRestore) {
+      // Left in plain form when sealing fails: the app opens it all the same, and Settings says so.
+      const sealed = await this.options.afterRestore().catch(() => false);
+      result = { ok: true, value: { ...(result.value as RestoreView), keySealed: sealed } };
+    }
     // Restored or not, a core runs again: on the restored files, or on the untouched ones.
     if (!this.stopping) await this.launch(true).catch(() => undefined); // a core that cannot open them says so through the status
     return result;

@@ -15,6 +15,8 @@ export interface RestoreView {
   lists: { name: string; kind: string; edition: number; asOf: string; members: number; state: 'current' | 'previous' }[];
   /** The key file written beside the restored database (from the recovery key), null for a plain one. */
   keyFile: string | null;
+  /** The app sealed that key file with the OS store after the restore (else it is in plain form). */
+  keySealed: boolean;
   /** The folder the replaced files were moved into (the IT officer must find it); null when there was nothing to replace. */
   aside: string | null;
   /** What that folder holds that the restored database lacks; null without a folder. */

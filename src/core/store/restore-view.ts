@@ -17,6 +17,7 @@ export function restoreView(report: RestoreReport): RestoreView {
     visits: report.visits,
     lists: report.lists.map((list) => ({ ...list })),
     keyFile: report.keySource === 'none' ? null : keyFilePathOf(report.dbPath),
+    keySealed: false, // the app's main process may seal it afterwards (CoreHostOptions.afterRestore)
     aside: report.aside,
     asideHolds: report.aside ? asideHolds(report) : null,
     unsentAside: replaced.state === 'read' && replaced.unsent > 0 && report.aside ? { changes: replaced.unsent, registrations: replaced.unsentRegistrations } : null,

@@ -4,14 +4,14 @@
  * (a stand-in OS store). The running core checks the administrator and the chosen files, is
  * stopped, a fresh process restores, and the core runs again on the restored files.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CoreStatus } from '../../../src/shared/core-status';
 import type { RestoreView } from '../../../src/shared/database-restore';
 import type { SecretBox } from '../../../src/core/secrets/secret-box';
 import { CoreHost } from '../../../src/main/core-host';
-import { resolveAppDatabaseKey } from '../../../src/main/database-key-store';
+import { resolveAppDatabaseKey, sealRestoredKeyFile } from '../../../src/main/database-key-store';
 import { spawnNodeCore, useCoreHosts, valueOf } from '../../helpers/node-core-child';
 import { useTempDir } from '../../helpers/temp';
 
@@ -56,6 +56,7 @@ async function startApp(): Promise<App> {
     config: { ...base, ...(await resolveAppDatabaseKey(dbPath, osBox, {})) },
     restartConfig: async () => ({ ...base, ...(await resolveAppDatabaseKey(dbPath, osBox, {})) }),
     services: { secretBox: osBox, dialogs: { pick: async () => dialog.path } },
+    afterRestore: () => sealRestoredKeyFile(dbPath, osBox, {}),
     restartDelaysMs: [0, 0, 0],
   });
   hosts.push(host);
@@ -121,6 +122,10 @@ describe('restoring a backup through the app', () => {
     expect(value<{ phase: string }>(await app.host.call('sessionState', {})).phase).not.toBe('signed-in');
     value(await app.host.call('signIn', { username: ADMIN.username, password: ADMIN.password }));
     expect(await names(app.host)).toEqual(['ANI LESTARI']);
+    // The key the restore wrote in plain form is sealed again by the OS store, as the app keeps it.
+    expect(view.keySealed).toBe(true);
+    expect(readFileSync(`${app.dbPath}.key`, 'utf8')).toMatch(/^os1:/m);
+    expect(value(await app.host.call('databaseSecurity', {}))).toMatchObject({ keyStore: 'os', warning: null });
     // The restore is on the restored trail, under the administrator's name.
     const trail = value<{ entries: { action: string; actor: string }[] }>(await app.host.call('auditEntries', { limit: 100 }));
     expect(trail.entries.find((entry) => entry.action === 'restore')).toMatchObject({ actor: ADMIN.username });

@@ -27,6 +27,7 @@ const VIEW: RestoreView = {
   visits: 4,
   lists: [],
   keyFile: '/data/loket.db.key',
+  keySealed: true,
   aside: '/data/loket.db.sebelum-pemulihan-2026-12-01T1000',
   asideHolds: { kind: 'later', registrations: 2, last: '2026-12-01T02:00:00.000Z', entries: 9, seq: 40 },
   unsentAside: { changes: 5, registrations: 2 },
@@ -94,6 +95,7 @@ describe('restoring from the data-security section', () => {
     expect(lines.map((l) => l.id)).toEqual(['backup', 'counts', 'lists', 'key', 'aside', 'holds', 'unsent', 'numbers', 'hub', 'recorded', 'next']);
     expect(lines.find((l) => l.id === 'holds')).toMatchObject({ key: 'security.reportAsideHolds', params: { registrations: 2, last: '<2026-12-01T02:00:00.000Z>', entries: 9, seq: 40 }, warn: true });
     expect(lines.find((l) => l.id === 'hub')).toMatchObject({ key: 'security.reportHub-enrolled-sync', warn: true });
+    expect(lines.find((l) => l.id === 'key')?.key).toBe('security.reportKeySealed');
     expect(lines[0]!.params).toEqual({ backup: 'loket-cadangan.db', time: '<2026-11-30T12:00:00.000Z>', last: '–' });
     const plain = reportLines({ ...VIEW, aside: null, asideHolds: null, unsentAside: null, numbersCarried: false, hubNote: null, recorded: null, keyFile: null }, (iso) => iso);
     expect(plain.map((l) => l.key)).toEqual(['security.reportBackup', 'security.reportCounts', 'security.reportNoLists', 'security.reportNothingAside', 'security.reportNext']);

@@ -59,6 +59,7 @@ export const securityEn: typeof securityId = {
     reportList: 'List {{name}}: edition {{edition}} as of {{asOf}}, {{members}} members.',
     reportListPrevious: 'List {{name}}, previous edition: edition {{edition}} as of {{asOf}}, {{members}} members.',
     reportKey: 'Its key was written to {{keyFile}}, unsealed (Data security warns about it; a key change seals a new one).',
+    reportKeySealed: "Its key (that recovery key) was written to {{keyFile}} and sealed by the Windows key store. The recovery key still opens this database.",
     reportAside: 'The old database was moved (not deleted) into the folder {{folder}}.',
     reportNothingAside: 'There was no old database to replace.',
     reportAsideUnknown: 'The old database could not be read, so what it holds after this backup is not known: do not delete that folder.',

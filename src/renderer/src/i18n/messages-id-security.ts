@@ -57,6 +57,7 @@ export const securityId = {
     reportList: 'Daftar {{name}}: edisi {{edition}} per {{asOf}}, {{members}} peserta.',
     reportListPrevious: 'Daftar {{name}}, edisi sebelumnya: edisi {{edition}} per {{asOf}}, {{members}} peserta.',
     reportKey: 'Kuncinya ditulis ke {{keyFile}} tanpa segel (Keamanan data memperingatkannya; ganti kunci menyegel kunci baru).',
+    reportKeySealed: 'Kuncinya (kunci pemulihan itu) ditulis ke {{keyFile}} dan disegel oleh penyimpanan kunci Windows. Kunci pemulihan tetap membuka basis data ini.',
     reportAside: 'Basis data lama dipindahkan (tidak dihapus) ke folder {{folder}}.',
     reportNothingAside: 'Tidak ada basis data lama yang diganti.',
     reportAsideUnknown: 'Basis data lama tidak dapat dibaca, jadi tidak diketahui apa yang dimuatnya sesudah cadangan ini: jangan hapus folder itu.',

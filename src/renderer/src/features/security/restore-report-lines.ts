@@ -26,7 +26,7 @@ export function reportLines(view: RestoreView, time: (iso: string) => string): R
     const key = list.state === 'previous' ? 'security.reportListPrevious' : 'security.reportList';
     lines.push({ id: 'list', key, params: { name: list.name, edition: list.edition, asOf: list.asOf, members: list.members } });
   }
-  if (view.keyFile) lines.push({ id: 'key', key: 'security.reportKey', params: { keyFile: view.keyFile } });
+  if (view.keyFile) lines.push({ id: 'key', key: view.keySealed ? 'security.reportKeySealed' : 'security.reportKey', params: { keyFile: view.keyFile } });
   lines.push(view.aside ? { id: 'aside', key: 'security.reportAside', params: { folder: view.aside } } : { id: 'aside', key: 'security.reportNothingAside' });
   const holds = view.asideHolds;
   if (holds?.kind === 'unknown') lines.push({ id: 'holds', key: 'security.reportAsideUnknown', warn: true });
