@@ -12,6 +12,7 @@ import type { QueueNumberRequest } from '../shared/hub-protocol';
 import type { HubCredential } from './sync/hub-credential.repo';
 import type { HubTransport } from './sync/hub-transport';
 import type { CounterStanding } from './sync/enroll';
+import type { RestorePlan } from './security/restore-plan';
 
 /** How a core is opened: by the desktop app, the CLI, the harness and the tests alike. */
 export interface CoreConfig {
@@ -90,6 +91,11 @@ export interface Core extends CoreMethods {
    * with a dialog's answer, the browser harness with a typed path, the CLI with its arguments.
    */
   registerFile(path: string, purpose: FilePurpose): ChosenFile;
+  /**
+   * A restore the caller asked for, before its host stops this core (security/restore-plan.ts,
+   * after the access check): the paths behind the two handles and who asks. Not a contract method.
+   */
+  restorePlan(input: MethodParsedInput<'restoreBackup'>): RestorePlan;
   /** Who calls now (the session's phase and role): what dispatch checks METHOD_ACCESS against. */
   caller(): Caller;
   /**

@@ -147,6 +147,15 @@ export function createCore(config: CoreConfig): Core {
     registerFile(path, purpose) {
       return ctx.files.register(path, purpose);
     },
+    restorePlan({ backup, keyFile, force }) {
+      return {
+        dbPath: config.dbPath,
+        from: ctx.files.resolve(backup, 'open-backup').path,
+        keyFile: ctx.files.resolve(keyFile, 'open-key').path,
+        force: force === true,
+        actor: session.actingUsername() ?? NO_SESSION_ACTOR,
+      };
+    },
     hubReady: hub.ready,
     startNotices: securityNotices(db, config.dbPath, started, started.conversion === 'failed' || Boolean(config.key)),
     caller: () => session.caller(),

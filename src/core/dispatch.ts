@@ -23,6 +23,25 @@ export const READ_ONLY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
 ]);
 
 export async function dispatch(core: Core, method: string, rawInput: unknown): Promise<Result<unknown>> {
+  const admitted = admit(core, method, rawInput);
+  if (!admitted.ok) return admitted;
+  const name = method as MethodName;
+  try {
+    const handler = core[name] as (input: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(admitted.value) };
+  } catch (error) {
+    const payload = toErrorPayload(error);
+    const code = payload.key === 'internal' && READ_ONLY_METHODS.has(name) ? 'internal/read-only' : payload.key;
+    return { ok: false, error: { code, params: payload.params } };
+  }
+}
+
+/**
+ * The gate before a method runs: a known method, the session's access (a refusal recorded as
+ * below), then the input against the contract's schema; the parsed input when all pass. Also
+ * what a host checks a restore with before it stops the core (security/restore-plan.ts).
+ */
+export function admit(core: Core, method: string, rawInput: unknown): Result<unknown> {
   if (!Object.hasOwn(contract, method)) {
     return { ok: false, error: { code: 'unknown-method', params: { method } } };
   }
@@ -47,12 +66,5 @@ export async function dispatch(core: Core, method: string, rawInput: unknown): P
     // A screen names each field with its own label from `issues` and says the rule in its language.
     return { ok: false, error: { code: 'invalid-input', issues: issuesOf(parsed.error.issues) } };
   }
-  try {
-    const handler = core[name] as (input: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.data) };
-  } catch (error) {
-    const payload = toErrorPayload(error);
-    const code = payload.key === 'internal' && READ_ONLY_METHODS.has(name) ? 'internal/read-only' : payload.key;
-    return { ok: false, error: { code, params: payload.params } };
-  }
+  return { ok: true, value: parsed.data };
 }

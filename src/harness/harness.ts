@@ -6,7 +6,9 @@ import { EVENT_NAMES } from '../shared/contract';
 import { HARNESS_REGISTER_PATH } from '../shared/harness-api';
 import { createCore, type Core, type CoreConfig } from '../core/core';
 import { dispatch } from '../core/dispatch';
+import type { Result } from '../shared/contract';
 import { bridgeScript } from './bridge-script';
+import { restoreInHarness, type HarnessCoreSlot } from './harness-restore';
 import { refusalOf } from './request-guard';
 import { registerTypedPath } from './typed-paths';
 
@@ -35,7 +37,7 @@ export function harnessCoreConfig(options: HarnessOptions): CoreConfig {
 
 export interface Harness {
   url: string;
-  core: Core;
+  readonly core: Core;
   close(): Promise<void>;
 }
 
@@ -55,13 +57,32 @@ const MAX_BODY_BYTES = 1_000_000;
  * end-to-end tests drive, and what a trainer opens in any browser. Listens on 127.0.0.1 only.
  */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
-  const core = createCore(harnessCoreConfig(options));
+  // createCore settles the key into its config (a plain database converted): the slot keeps the key it opened with.
+  const config = harnessCoreConfig(options);
+  let slot: HarnessCoreSlot = { core: createCore(config), config };
   const sseClients = new Set<ServerResponse>();
-  const unsubscribe = EVENT_NAMES.map((event) =>
-    core.events.on(event, (payload) => {
-      for (const client of sseClients) client.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
-    }),
-  );
+  const send = (event: string, payload: unknown): void => {
+    for (const client of sseClients) client.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  };
+  const subscribe = (core: Core): (() => void)[] => EVENT_NAMES.map((event) => core.events.on(event, (payload) => send(event, payload)));
+  let unsubscribe = subscribe(slot.core);
+  /** A restore swaps the core (restoreInHarness); one at a time. */
+  let restoring = false;
+  const restore = (input: unknown): Result<unknown> => {
+    if (restoring) return { ok: false, error: { code: 'restore/busy' } };
+    restoring = true;
+    try {
+      const { result, next } = restoreInHarness(slot, input, (status) => send('coreStatus', status));
+      if (next !== slot) {
+        unsubscribe.forEach((off) => off());
+        slot = next;
+        unsubscribe = subscribe(slot.core);
+      }
+      return result;
+    } finally {
+      restoring = false;
+    }
+  };
   // The harness itself cannot print or render a PDF (no Chromium in Node); a test may give its core a printer.
   const bridge = bridgeScript(options.printer !== undefined);
 
@@ -90,13 +111,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (url.pathname.startsWith('/rpc/')) {
       const body = await readBody(req);
       const input: unknown = body ? jsonOf(body) : null;
-      const result = await dispatch(core, url.pathname.slice(5), input === null ? undefined : input);
+      const method = url.pathname.slice(5);
+      const result = method === 'restoreBackup' ? restore(input) : await dispatch(slot.core, method, input === null ? undefined : input);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
       return;
     }
     if (url.pathname === HARNESS_REGISTER_PATH) {
       const body = await readBody(req);
-      const result = registerTypedPath(core, body ? jsonOf(body) : undefined);
+      const result = registerTypedPath(slot.core, body ? jsonOf(body) : undefined);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
       return;
     }
@@ -137,13 +159,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    core,
+    /** The core now serving (a restore opens a new one). */
+    get core() {
+      return slot.core;
+    },
     async close() {
       unsubscribe.forEach((off) => off());
       for (const client of sseClients) client.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      core.close();
+      slot.core.close();
     },
   };
 }

@@ -14,6 +14,9 @@ import type { ContractEvents, Result } from '../shared/contract';
 import type { CoreStatus } from '../shared/core-status';
 import { answerHostRequest, type HostServices } from '../core/process/host-proxies';
 import type { Channel, CoreProcessConfig, CoreToHost, HostToCore } from '../core/process/protocol';
+import type { RestorePlan } from '../core/security/restore-plan';
+import type { RestoreRun } from '../core/store/restore-run';
+import type { RestoreView } from '../shared/database-restore';
 
 /** A started core process, as the host sees it. */
 export interface CoreChild {
@@ -31,6 +34,11 @@ export interface CoreHostOptions {
    */
   restartConfig?: () => Promise<CoreProcessConfig>;
   services: HostServices;
+  /**
+   * After a restore succeeded, before the core starts again: the app seals the key file the
+   * restore wrote in plain form (database-key-store.ts); answers whether it did.
+   */
+  afterRestore?: () => Promise<boolean>;
   /** Waits before each restart after a crash; more crashes than entries within `crashWindowMs` and the host gives up. */
   restartDelaysMs?: readonly number[];
   crashWindowMs?: number;
@@ -40,6 +48,12 @@ export interface CoreHostOptions {
 export interface CoreClient {
   call(method: string, input: unknown): Promise<Result<unknown>>;
   on<E extends keyof ContractEvents>(event: E, listener: (payload: ContractEvents[E]) => void): () => void;
+}
+
+/** The answers a restore waits for, by the kind of message that carries them. */
+interface Answers {
+  'restore-plan': Result<RestorePlan>;
+  restored: Result<unknown>;
 }
 
 const DEFAULT_RESTART_DELAYS_MS = [0, 500, 2000, 5000, 10_000];
@@ -66,6 +80,8 @@ export class CoreHost implements CoreClient {
   private readonly events = new EventEmitter();
   private readonly crashes: number[] = [];
   private stopping = false;
+  private restoring = false;
+  private restoreDone: Promise<void> = Promise.resolve();
   private ready: Promise<void> = Promise.resolve();
   private statusNow: CoreStatus = { state: 'starting', restarts: 0 };
 
@@ -82,7 +98,9 @@ export class CoreHost implements CoreClient {
   }
 
   async call(method: string, input: unknown): Promise<Result<unknown>> {
-    // While restarting, a call waits for the new core instead of failing.
+    // The core cannot replace the files it holds: the host restores (core-restore.ts).
+    if (method === 'restoreBackup') return this.restore(input);
+    // While restarting (or restoring), a call waits for the new core instead of failing.
     await this.ready.catch(() => undefined);
     const child = this.child;
     if (!child || this.statusNow.state !== 'running') return CRASHED;
@@ -101,6 +119,9 @@ export class CoreHost implements CoreClient {
   /** Asks the core to close the database, and kills it if it does not within a few seconds. */
   async stop(): Promise<void> {
     this.stopping = true;
+    // A restore cut short between moving the old files aside and placing the backup would leave no
+    // database: quitting waits for it to end (no core is started after it).
+    await this.restoreDone;
     const child = this.child;
     if (!child) return;
     await new Promise<void>((resolve) => {
@@ -121,7 +142,92 @@ export class CoreHost implements CoreClient {
     this.child = undefined;
   }
 
-  private launch(): Promise<void> {
+  /**
+   * restoreBackup from a window: the running core checks the caller (an administrator) and the
+   * chosen files; then it is stopped, a fresh process that never opened the database runs the
+   * restore (the same store/database-restore.ts as `loket restore`), and the core is started again
+   * with the key read anew. Calls meanwhile wait for the new core; a refusal leaves the files as
+   * they were and the core is started on them again.
+   */
+  private async restore(input: unknown): Promise<Result<unknown>> {
+    if (this.restoring) return { ok: false, error: { code: 'restore/busy' } };
+    this.restoring = true;
+    try {
+      await this.ready.catch(() => undefined);
+      const child = this.child;
+      if (!child || this.statusNow.state !== 'running') return CRASHED;
+      // A core that dies before answering (a crash) answers like any call cut short.
+      const died = new Promise<Result<never>>((resolve) => child.onExit(() => resolve(CRASHED)));
+      const plan = await Promise.race([this.exchange(child, (id) => ({ t: 'plan-restore', id, input }), 'restore-plan'), died]);
+      if (!plan.ok) return plan;
+      if (this.child !== child) return CRASHED; // it died after answering: a new core is starting
+      const outcome = this.restoreStopped(child, plan.value);
+      this.ready = outcome.then(() => undefined);
+      this.restoreDone = this.ready;
+      return await outcome;
+    } finally {
+      this.restoring = false;
+    }
+  }
+
+  private async restoreStopped(child: CoreChild, plan: RestorePlan): Promise<Result<unknown>> {
+    // Detached first, before any wait: its exit from now on is the stop asked here, never a crash to restart.
+    const exited = new Promise<void>((resolve) => child.onExit(() => resolve()));
+    this.child = undefined;
+    this.setStatus({ state: 'restarting', restarts: this.statusNow.restarts, reason: 'restore' });
+    const current = this.options.restartConfig ? await this.options.restartConfig().catch(() => this.options.config) : this.options.config;
+    await this.stopChild(child, exited);
+    const run: RestoreRun = { ...plan, ...(current.key ? { currentKey: current.key } : {}), ...(current.nativeBinding ? { nativeBinding: current.nativeBinding } : {}) };
+    let result = await this.restoreInFreshProcess(run);
+    if (result.ok && this.options.afterRestore) {
+      // Left in plain form when sealing fails: the app opens it all the same, and Settings says so.
+      const sealed = await this.options.afterRestore().catch(() => false);
+      result = { ok: true, value: { ...(result.value as RestoreView), keySealed: sealed } };
+    }
+    // Restored or not, a core runs again: on the restored files, or on the untouched ones.
+    if (!this.stopping) await this.launch(true).catch(() => undefined); // a core that cannot open them says so through the status
+    return result;
+  }
+
+  /** Stops a detached core and waits for its exit (killed after the grace); launch's listener ignores a child it no longer holds. */
+  private async stopChild(child: CoreChild, exited: Promise<void>): Promise<void> {
+    const timer = setTimeout(() => child.kill(), STOP_GRACE_MS);
+    try {
+      child.channel.post({ t: 'stop' });
+    } catch {
+      child.kill();
+    }
+    await exited;
+    clearTimeout(timer);
+    this.failPending(); // calls it had not answered: it may or may not have done them
+  }
+
+  private async restoreInFreshProcess(run: RestoreRun): Promise<Result<unknown>> {
+    const worker = this.options.spawn();
+    const exited = new Promise<void>((resolve) => worker.onExit(() => resolve()));
+    const died = exited.then((): Result<unknown> => ({ ok: false, error: { code: 'internal', params: { detail: 'the restoring process stopped' } } }));
+    const result = await Promise.race([this.exchange(worker, (id) => ({ t: 'restore', id, run }), 'restored'), died]);
+    try {
+      worker.channel.post({ t: 'stop' });
+    } catch {
+      worker.kill();
+    }
+    await exited;
+    return result;
+  }
+
+  /** One request to a process and its answer of the given kind. */
+  private exchange<K extends keyof Answers>(child: CoreChild, message: (id: number) => HostToCore, kind: K): Promise<Answers[K]> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      child.channel.onMessage((reply) => {
+        if (reply.t === kind && reply.id === id) resolve(reply.result as Answers[K]);
+      });
+      child.channel.post(message(id));
+    });
+  }
+
+  private launch(freshConfig = false): Promise<void> {
     const child = this.options.spawn();
     this.child = child;
     return new Promise<void>((resolve, reject) => {
@@ -168,7 +274,7 @@ export class CoreHost implements CoreClient {
         }
         if (!this.stopping) this.restartAfterCrash(code);
       });
-      const config = this.statusNow.restarts > 0 && this.options.restartConfig ? this.options.restartConfig() : Promise.resolve(this.options.config);
+      const config = (freshConfig || this.statusNow.restarts > 0) && this.options.restartConfig ? this.options.restartConfig() : Promise.resolve(this.options.config);
       config.then(
         (resolved) => child.channel.post({ t: 'start', config: resolved }),
         (error: unknown) => {

@@ -60,3 +60,18 @@ async function unseal(content: KeyFileContent, path: string, box: SecretBox): Pr
     throw new DatabaseKeyError('key-sealed', path);
   }
 }
+
+/**
+ * After a restore from the app (core-host.ts) the key file holds the recovery key in plain form
+ * (store/database-restore.ts writes it so): sealed by the OS store here, where there is one, so
+ * the restored counter is protected as before. Answers whether it sealed it. The recovery key on
+ * the USB drive still opens the database and its backups (the key itself is unchanged).
+ */
+export async function sealRestoredKeyFile(dbPath: string, box: SecretBox, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  if (box.kind !== 'os' || env['LOKET_DB_KEY']) return false;
+  const path = keyFilePathOf(dbPath);
+  const content = readKeyFile(path);
+  if (content?.form !== 'plain') return false;
+  writeKeyFileAtomic(path, await box.seal(content.key), KEY_FILE_COMMENT);
+  return true;
+}

@@ -1,9 +1,12 @@
 /** The desktop app's open and save dialogs, behind the core's FileDialogs port. */
 import { dialog, type BrowserWindow, type FileFilter } from 'electron';
 import type { FileDialogs, FilePurpose } from '../core/core';
+import { isOpenPurpose } from '../shared/file-handle';
 
 const FILTERS: Record<FilePurpose, FileFilter[]> = {
   'open-list': [{ name: 'Daftar peserta (CSV, Excel)', extensions: ['csv', 'txt', 'xlsx'] }],
+  'open-backup': [{ name: 'Cadangan Loket (backup)', extensions: ['db'] }],
+  'open-key': [{ name: 'Kunci pemulihan (recovery key)', extensions: ['txt', 'key'] }],
   'save-csv': [{ name: 'CSV', extensions: ['csv'] }],
   'save-xlsx': [{ name: 'Excel', extensions: ['xlsx'] }],
   'save-pdf': [{ name: 'PDF', extensions: ['pdf'] }],
@@ -15,7 +18,7 @@ export function createFileDialogs(window: () => BrowserWindow | undefined): File
   return {
     async pick(purpose, suggestedName) {
       const parent = window();
-      if (purpose === 'open-list') {
+      if (isOpenPurpose(purpose)) {
         const options = { properties: ['openFile' as const], filters: FILTERS[purpose] };
         const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);

@@ -15,7 +15,7 @@ import { createFileDialogs } from './dialogs';
 import { registerIpc } from './ipc';
 import { createSlipPrinter } from './printing';
 import { createSecretBox } from './secret-box';
-import { resolveAppDatabaseKey } from './database-key-store';
+import { resolveAppDatabaseKey, sealRestoredKeyFile } from './database-key-store';
 import { DatabaseKeyError } from '../core/store/database-key-error';
 import { electronNativeBinding } from './native-binding';
 import { rendererTarget } from './renderer-location';
@@ -86,6 +86,8 @@ function run(): void {
           // After a re-key the key file holds the new key: a restarted core reads it again.
           restartConfig: async () => ({ ...base, ...(await resolveAppDatabaseKey(dbPath, secretBox)) }),
           services: { secretBox, printer: createSlipPrinter(), dialogs: createFileDialogs(() => mainWindow) },
+          // A restore writes the recovery key beside the data in plain form: sealed again here.
+          afterRestore: () => sealRestoredKeyFile(dbPath, secretBox),
         });
         await core.start();
       } catch (error) {

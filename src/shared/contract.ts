@@ -17,6 +17,7 @@ import { PAPERS, type Paper } from './slip';
 import { patientMergeInput, patientMergePreviewInput, type PatientMergePreview, type PatientMergeResult } from './patient-merge';
 import { displayNameSchema, passwordSchema, pinSchema, roleSchema, usernameSchema, type AccountView, type SessionView } from './accounts';
 import type { BackupResult, DatabaseSecurityView } from './database-security';
+import type { RestoreView } from './database-restore';
 
 const isoDate = calendarDate;
 
@@ -288,6 +289,14 @@ export const contract = {
   exportRecoveryKey: { input: z.object({ file: fileHandleSchema }), output: {} as { name: string } },
   /** An online, encrypted copy of the database (and its editions beside it) at a 'save-backup' handle. */
   backupDatabase: { input: z.object({ file: fileHandleSchema }), output: {} as BackupResult },
+  /**
+   * Puts a backup (an 'open-backup' handle) back as the database, opened with its recovery key (an
+   * 'open-key' handle): the program hosting the core (the app's main process, the harness) stops
+   * the core, runs the restore (store/database-restore.ts) and starts the core again; the core
+   * itself refuses it (it holds the files). `force`: although the replaced database holds changes
+   * the hub has not received, or the backup predates the enrolment (a second confirmation).
+   */
+  restoreBackup: { input: z.object({ backup: fileHandleSchema, keyFile: fileHandleSchema, force: z.boolean().optional() }), output: {} as RestoreView },
   /** The link to the facility hub (state 'none' when this counter works on its own); changes also arrive as `hubLink` events. */
   hubLink: { input: z.object({}).optional(), output: {} as HubLink },
   /**

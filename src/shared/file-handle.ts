@@ -1,8 +1,13 @@
 import { z } from 'zod';
 
-/** What a chosen file is for: a list to read, or a place to write a CSV, an XLSX or a PDF. */
-export const FILE_PURPOSES = ['open-list', 'save-csv', 'save-xlsx', 'save-pdf', 'save-key', 'save-backup'] as const;
+/**
+ * What a chosen file is for: a list to read, a backup and its recovery key to restore from, or a
+ * place to write a CSV, an XLSX, a PDF, a recovery key or a backup.
+ */
+export const FILE_PURPOSES = ['open-list', 'open-backup', 'open-key', 'save-csv', 'save-xlsx', 'save-pdf', 'save-key', 'save-backup'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
+/** A file chosen to be read (no place to write, so never checked as one). */
+export const isOpenPurpose = (purpose: FilePurpose): boolean => purpose.startsWith('open-');
 
 /**
  * An opaque handle for a file the person chose (a dialog, or a path typed in the browser

@@ -90,6 +90,7 @@ export const METHOD_ACCESS = {
   rekeyDatabase: 'admin',
   exportRecoveryKey: 'admin',
   backupDatabase: 'admin',
+  restoreBackup: 'admin',
   // The audit trail: the data officer's, and the administrator's.
   auditEntries: 'audit',
   verifyAudit: 'audit',

@@ -2,7 +2,9 @@ import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreToHost } from '../../src/core/process/protocol';
-import type { CoreChild } from '../../src/main/core-host';
+import { afterEach, beforeAll } from 'vitest';
+import type { Result } from '../../src/shared/contract';
+import type { CoreChild, CoreHost } from '../../src/main/core-host';
 
 /** The built core process entry; npm test builds it first. */
 export const CORE_PROCESS_JS = join(__dirname, '../../out/main/core-process.js');
@@ -31,4 +33,23 @@ export function spawnNodeCore(): CoreChild & { pid: number } {
       child.kill('SIGKILL');
     },
   };
+}
+
+/**
+ * The hosts a test file starts, each stopped after its test (its core process closes the
+ * database), and the built core process checked for before any starts.
+ */
+export function useCoreHosts(): CoreHost[] {
+  const hosts: CoreHost[] = [];
+  beforeAll(() => assertCoreProcessBuilt());
+  afterEach(async () => {
+    for (const host of hosts.splice(0)) await host.stop();
+  });
+  return hosts;
+}
+
+/** A call's value, or the failure with its code and parameters as the test's error. */
+export function valueOf<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${JSON.stringify(result.error.params ?? result.error.issues ?? {})}`);
+  return result.value as T;
 }

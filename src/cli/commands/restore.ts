@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { restoreDatabase, type RestoreReport } from '../../core/store/database-restore';
+import { restoreView } from '../../core/store/restore-view';
+import type { AsideHolds, RestoreView } from '../../shared/database-restore';
 import type { Lang } from '../../shared/i18n/messages';
 import { cliActor } from '../cli-actor';
 import { cliText } from '../messages';
@@ -28,23 +30,24 @@ const localTime = (iso: string): string => {
 };
 
 export function reportLines(report: RestoreReport, lang: Lang): string[] {
+  const view = restoreView(report);
   const lines = [cliText(lang, 'restore/done', { from: report.from, path: report.dbPath })];
   lines.push(
     cliText(lang, 'restore/when', {
-      time: localTime(report.backupFileTime),
-      last: report.lastRegistration ? localTime(report.lastRegistration) : cliText(lang, 'restore/no-registration'),
+      time: localTime(view.backupFileTime),
+      last: view.lastRegistration ? localTime(view.lastRegistration) : cliText(lang, 'restore/no-registration'),
     }),
   );
-  lines.push(cliText(lang, 'restore/counts', { patients: report.patients, visits: report.visits }));
-  if (report.lists.length === 0) lines.push(cliText(lang, 'restore/no-lists'));
-  for (const list of report.lists) {
+  lines.push(cliText(lang, 'restore/counts', { patients: view.patients, visits: view.visits }));
+  if (view.lists.length === 0) lines.push(cliText(lang, 'restore/no-lists'));
+  for (const list of view.lists) {
     lines.push(cliText(lang, 'restore/list', { ...list, previous: list.state === 'previous' ? cliText(lang, 'restore/list-previous') : '' }));
   }
-  if (report.keySource !== 'none') lines.push(cliText(lang, 'restore/key', { keyFile: `${report.dbPath}.key`, source: cliText(lang, `restore/key-${report.keySource}`) }));
-  lines.push(report.aside ? cliText(lang, 'restore/aside', { folder: report.aside }) : cliText(lang, 'restore/nothing-aside'));
-  if (report.aside) lines.push(asideHolds(report, report.aside, lang));
-  if (report.recorded !== null) lines.push(cliText(lang, 'restore/recorded', { seq: report.recorded }));
-  lines.push(...hubLines(report, lang));
+  if (view.keyFile && report.keySource !== 'none') lines.push(cliText(lang, 'restore/key', { keyFile: view.keyFile, source: cliText(lang, `restore/key-${report.keySource}`) }));
+  lines.push(view.aside ? cliText(lang, 'restore/aside', { folder: view.aside }) : cliText(lang, 'restore/nothing-aside'));
+  if (view.aside && view.asideHolds) lines.push(asideHolds(view.asideHolds, view.aside, lang));
+  if (view.recorded !== null) lines.push(cliText(lang, 'restore/recorded', { seq: view.recorded }));
+  lines.push(...hubLines(view, lang));
   lines.push(cliText(lang, 'restore/next'));
   return lines;
 }
@@ -53,36 +56,24 @@ export function reportLines(report: RestoreReport, lang: Lang): string[] {
  * What the moved-aside database holds that the restored one lacks: said before anyone thinks of
  * deleting the folder, which is then the only copy of it.
  */
-function asideHolds(report: RestoreReport, folder: string, lang: Lang): string {
-  const { replaced } = report;
-  if (replaced.state !== 'read') return cliText(lang, 'restore/aside-unknown', { folder });
-  const { beyond } = replaced;
-  if (beyond.auditEntries === null) return cliText(lang, 'restore/aside-other-trail', { folder, seq: beyond.auditHead?.seq ?? 0, registrations: beyond.registrations });
-  if (beyond.auditEntries === 0 && beyond.registrations === 0) return cliText(lang, 'restore/aside-nothing-later', { folder });
-  return cliText(lang, 'restore/aside-holds', {
-    folder,
-    registrations: beyond.registrations,
-    last: beyond.lastRegistration ? localTime(beyond.lastRegistration) : '–',
-    entries: beyond.auditEntries,
-    seq: beyond.auditHead?.seq ?? 0,
-  });
+function asideHolds(holds: AsideHolds, folder: string, lang: Lang): string {
+  switch (holds.kind) {
+    case 'unknown':
+      return cliText(lang, 'restore/aside-unknown', { folder });
+    case 'other-trail':
+      return cliText(lang, 'restore/aside-other-trail', { folder, seq: holds.seq, registrations: holds.registrations });
+    case 'nothing-later':
+      return cliText(lang, 'restore/aside-nothing-later', { folder });
+    case 'later':
+      return cliText(lang, 'restore/aside-holds', { folder, registrations: holds.registrations, last: holds.last ? localTime(holds.last) : '–', entries: holds.entries, seq: holds.seq });
+  }
 }
 
 /** What the restore means for the counter's place at the facility hub (docs/encryption.md, "Restoring"). */
-function hubLines(report: RestoreReport, lang: Lang): string[] {
-  const { replaced } = report;
+function hubLines(view: RestoreView, lang: Lang): string[] {
   const lines: string[] = [];
-  if (replaced.state === 'read' && replaced.unsent > 0 && report.aside) {
-    lines.push(cliText(lang, 'restore/unsent-aside', { changes: replaced.unsent, registrations: replaced.unsentRegistrations, folder: report.aside }));
-  }
-  if (replaced.state === 'read' && replaced.numbersCarried) lines.push(cliText(lang, 'restore/numbers-carried'));
-  // No database read (a broken disk, a new PC): what it had given is unknown, and whether it was enrolled.
-  if (report.enrolled) {
-    lines.push(cliText(lang, replaced.state === 'read' ? 'restore/enrolled-sync' : 'restore/enrolled-unknown-numbers'));
-  } else if (replaced.state !== 'read') {
-    lines.push(cliText(lang, 'restore/not-enrolled-unknown'));
-  } else if (replaced.enrolled) {
-    lines.push(cliText(lang, 'restore/not-enrolled-forced'));
-  }
+  if (view.unsentAside && view.aside) lines.push(cliText(lang, 'restore/unsent-aside', { ...view.unsentAside, folder: view.aside }));
+  if (view.numbersCarried) lines.push(cliText(lang, 'restore/numbers-carried'));
+  if (view.hubNote) lines.push(cliText(lang, `restore/${view.hubNote}`));
   return lines;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { basename, resolve } from 'node:path';
-import type { ChosenFile, FilePurpose } from '../../shared/file-handle';
+import { isOpenPurpose, type ChosenFile, type FilePurpose } from '../../shared/file-handle';
 import { LoketError } from '../errors';
 
 /** How long a chosen file may be used: long enough to check a list's columns, short enough to forget. */
@@ -53,7 +53,7 @@ export class FileHandles {
     }
     const allowed: readonly FilePurpose[] = typeof purposes === 'string' ? [purposes] : purposes;
     if (!allowed.includes(entry.purpose)) throw new LoketError('file/wrong-purpose', { name: entry.name });
-    if (entry.purpose !== 'open-list') this.checkSave(entry.path);
+    if (!isOpenPurpose(entry.purpose)) this.checkSave(entry.path);
     return { path: entry.path, name: entry.name };
   }
 

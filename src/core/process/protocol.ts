@@ -5,7 +5,10 @@
  * file dialog). Every message is structured-clone data: no functions, no class instances.
  */
 import type { ContractEvents, Result } from '../../shared/contract';
+import type { RestoreView } from '../../shared/database-restore';
 import type { FilePurpose } from '../core-types';
+import type { RestorePlan } from '../security/restore-plan';
+import type { RestoreRun } from '../store/restore-run';
 
 /** The serializable part of CoreConfig: what the main process tells a new core process. */
 export interface CoreProcessConfig {
@@ -40,7 +43,11 @@ export type HostToCore =
   | { t: 'start'; config: CoreProcessConfig }
   | { t: 'call'; id: number; method: string; input: unknown }
   | HostReply
-  | { t: 'stop' };
+  | { t: 'stop' }
+  /** A restore asked through the contract: the running core checks it (security/restore-plan.ts). */
+  | { t: 'plan-restore'; id: number; input: unknown }
+  /** To a process with no core open: the restore itself (store/restore-run.ts), then `stop`. */
+  | { t: 'restore'; id: number; run: RestoreRun };
 
 export type CoreToHost =
   | { t: 'ready'; pid: number }
@@ -48,7 +55,9 @@ export type CoreToHost =
   | { t: 'failed'; message: string; error: { code: string; params: Record<string, string | number> } }
   | { t: 'result'; id: number; result: Result<unknown> }
   | { t: 'event'; name: keyof ContractEvents; payload: unknown }
-  | { t: 'ask'; id: number; request: HostRequest };
+  | { t: 'ask'; id: number; request: HostRequest }
+  | { t: 'restore-plan'; id: number; result: Result<RestorePlan> }
+  | { t: 'restored'; id: number; result: Result<RestoreView> };
 
 /** One end of the channel: a MessagePort in Electron, process IPC in Node. */
 export interface Channel<Out, In> {

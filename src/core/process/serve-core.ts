@@ -7,6 +7,8 @@ import { EVENT_NAMES } from '../../shared/contract';
 import { createCore, type Core } from '../core';
 import { dispatch } from '../dispatch';
 import { toErrorPayload } from '../errors';
+import { planRestore } from '../security/restore-plan';
+import { runRestore } from '../store/restore-run';
 import { HostAsker, hostDialogs, hostPrinter, hostSecretBox } from './host-proxies';
 import type { Channel, CoreProcessConfig, CoreToHost, HostToCore } from './protocol';
 
@@ -44,6 +46,13 @@ export function serveCore(channel: Channel<CoreToHost, HostToCore>, exit: (code:
       case 'reply':
         asker.settle(message);
         return;
+      case 'plan-restore':
+        if (!core) return channel.post({ t: 'restore-plan', id: message.id, result: { ok: false, error: { code: 'internal', params: { detail: 'core not started' } } } });
+        return channel.post({ t: 'restore-plan', id: message.id, result: planRestore(core, message.input) });
+      case 'restore':
+        // Only a process that never opened the database restores: nothing of it may hold the files.
+        if (core) return channel.post({ t: 'restored', id: message.id, result: { ok: false, error: { code: 'restore/in-use', params: { path: message.run.dbPath } } } });
+        return channel.post({ t: 'restored', id: message.id, result: runRestore(message.run) });
       case 'stop':
         try {
           core?.close();

@@ -13,7 +13,7 @@ import type { StartedKey } from '../store/database-startup';
 import { buildingPath, editionStoreOf, isLockedByOther } from '../store/edition-store';
 import { securityNotices } from './security-notices';
 
-type SecurityMethods = Pick<CoreMethods, 'databaseSecurity' | 'rekeyDatabase' | 'exportRecoveryKey' | 'backupDatabase'>;
+type SecurityMethods = Pick<CoreMethods, 'databaseSecurity' | 'rekeyDatabase' | 'exportRecoveryKey' | 'backupDatabase' | 'restoreBackup'>;
 
 /**
  * The administrator's data-security methods: the state of the key, a new key, the recovery key
@@ -78,6 +78,11 @@ export function securityMethods(ctx: CoreContext, started: StartedKey, box: Secr
       if (started.conversion === 'failed') throw new LoketError('security/backup-not-encrypted');
       const { editions } = backupDatabase(db, path, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
       return { name, editions };
+    },
+    async restoreBackup() {
+      // The core holds the files it would replace: the program hosting it stops it and restores
+      // (src/main/core-host.ts, src/harness/harness.ts; restore-plan.ts checks the caller first).
+      throw new LoketError('restore/needs-host');
     },
   };
 }

@@ -29,6 +29,7 @@ import { focusLock, LockOverlay } from './features/session/LockOverlay';
 import { RoleNotice } from './features/session/RoleNotice';
 import { managesLists, mayOpen, screensFor } from './features/session/screens-for';
 import { SessionGate } from './features/session/SessionGate';
+import { RestoreReport } from './features/security/RestoreReport';
 import { useSessionControls } from './features/session/use-session-controls';
 import { useLockLift } from './features/session/use-lock-lift';
 import { AuditScreen } from './features/audit/AuditScreen';
@@ -54,7 +55,13 @@ export function App() {
       </main>
     );
   }
-  return <SessionGate>{(session, onSession) => <ConnectedApp session={session} onSession={onSession} />}</SessionGate>;
+  return (
+    <>
+      <SessionGate>{(session, onSession) => <ConnectedApp session={session} onSession={onSession} />}</SessionGate>
+      {/* Over whatever shows: a restore signs everyone out, and its report must stay until read. */}
+      <RestoreReport />
+    </>
+  );
 }
 
 /** Which screen a global key opens (F1/Alt+1 … Alt+7); null for any other key. */

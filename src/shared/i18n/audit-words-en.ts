@@ -194,6 +194,7 @@ export const auditWordsEn: Catalog<typeof auditWordsId> = {
       exportMembers: 'Member export',
       exportRecoveryKey: 'Recovery key export',
       backupDatabase: 'Database backup',
+      restoreBackup: 'Restore from a backup',
       setupAdmin: 'First administrator created',
       signIn: 'Sign-in',
       switchClerk: 'Clerk switch',

@@ -197,6 +197,7 @@ export const auditWordsId = {
       exportMembers: 'Ekspor peserta',
       exportRecoveryKey: 'Ekspor kunci pemulihan',
       backupDatabase: 'Cadangan basis data',
+      restoreBackup: 'Pemulihan dari cadangan',
       setupAdmin: 'Administrator pertama dibuat',
       signIn: 'Masuk',
       switchClerk: 'Ganti petugas',

@@ -290,5 +290,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'restore/key-file-missing': 'The key file {{keyFile}} was not found. Check the recovery key\'s name and folder (--key-file FILE); nothing was changed.',
   'restore/unsent': 'The database {{path}} to be replaced still holds {{changes}} changes the facility hub has not received, {{registrations}} of them registrations. Run "loket sync" first (the hub must be reachable), then restore again; or restore anyway with --force: the unsent changes then stay only in the folder the old database is moved to. Nothing was changed.',
   'restore/before-enrolment': 'The backup {{path}} was made before this counter was enrolled at the facility hub: once restored, the counter works alone again (its own MRN and queue numbers, nothing sent to the hub). Use a backup made after the enrolment; or restore anyway with --force, then enroll this counter again (revoke it at the hub, a new code, loket enroll) before registering patients. Nothing was changed.',
+  'restore/needs-host': 'Restoring from a backup is done by the Loket app (Settings → Data security, administrator) or by the "loket restore" command while Loket is closed; nothing was changed.',
+  'restore/busy': 'A restore from a backup is running. Wait for its report; this request changed nothing.',
   'restore/in-use': 'The database {{path}} is in use (the Loket app, the harness, another loket command, or a list import). Close Loket on this computer first, then restore again; nothing was changed.',
 };

@@ -288,6 +288,8 @@ export const messagesId = {
   'restore/key-file-missing': 'Berkas kunci {{keyFile}} tidak ditemukan. Periksa nama dan folder kunci pemulihan (--key-file BERKAS); tidak ada yang diubah.',
   'restore/unsent': 'Basis data {{path}} yang akan diganti masih menyimpan {{changes}} perubahan yang belum terkirim ke hub fasilitas, di antaranya {{registrations}} pendaftaran. Jalankan dulu "loket sync" (hub harus terjangkau) lalu pulihkan lagi; atau pulihkan juga dengan --force: perubahan yang belum terkirim itu tetap hanya ada di folder tempat basis data lama dipindahkan. Tidak ada yang diubah.',
   'restore/before-enrolment': 'Cadangan {{path}} dibuat sebelum loket ini terdaftar di hub fasilitas: setelah dipulihkan, loket ini bekerja sendiri lagi (nomor RM dan antrean sendiri, tidak ada yang dikirim ke hub). Pakai cadangan yang dibuat sesudah pendaftaran; atau pulihkan juga dengan --force, lalu daftarkan loket ini lagi (cabut di hub, kode baru, loket enroll) sebelum mendaftarkan pasien. Tidak ada yang diubah.',
+  'restore/needs-host': 'Pemulihan dari cadangan dijalankan oleh aplikasi Loket (Pengaturan → Keamanan data, administrator) atau oleh perintah "loket restore" saat Loket ditutup; tidak ada yang diubah.',
+  'restore/busy': 'Pemulihan dari cadangan sedang berjalan. Tunggu laporannya; tidak ada yang diubah oleh permintaan ini.',
   'restore/in-use': 'Basis data {{path}} sedang dipakai (aplikasi Loket, harness, perintah loket lain, atau impor daftar). Tutup Loket di komputer ini dulu, lalu pulihkan lagi; tidak ada yang diubah.',
 } as const;
 

@@ -6,29 +6,20 @@
 import ExcelJS from 'exceljs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../src/core/core';
-import type { Result } from '../../../src/shared/contract';
 import type { CoreStatus } from '../../../src/shared/core-status';
 import { CoreHost, CoreStartError } from '../../../src/main/core-host';
 import type { SlipPrinter } from '../../../src/core/slips/slips';
 import type { SecretBox } from '../../../src/core/secrets/secret-box';
-import { assertCoreProcessBuilt, spawnNodeCore } from '../../helpers/node-core-child';
+import { spawnNodeCore, useCoreHosts, valueOf } from '../../helpers/node-core-child';
 import { writeSampleCsv, SITI } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
 
 const tempDir = useTempDir();
-const hosts: CoreHost[] = [];
+const hosts = useCoreHosts();
 
-beforeAll(() => assertCoreProcessBuilt());
-afterEach(async () => {
-  for (const host of hosts.splice(0)) await host.stop();
-});
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${JSON.stringify(result.error.params ?? result.error.issues ?? {})}`);
-  return result.value as T;
-}
+const value = valueOf;
 
 interface Started {
   host: CoreHost;

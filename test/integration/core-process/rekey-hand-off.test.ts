@@ -5,26 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../../src/shared/contract';
+import { describe, expect, it } from 'vitest';
 import type { SecretBox } from '../../../src/core/secrets/secret-box';
 import { keyFilePathOf } from '../../../src/core/store/database-key';
 import { CoreHost } from '../../../src/main/core-host';
 import { resolveAppDatabaseKey } from '../../../src/main/database-key-store';
-import { assertCoreProcessBuilt, spawnNodeCore } from '../../helpers/node-core-child';
+import { spawnNodeCore, useCoreHosts, valueOf } from '../../helpers/node-core-child';
 import { useTempDir } from '../../helpers/temp';
 
 const tempDir = useTempDir();
-const hosts: CoreHost[] = [];
-beforeAll(() => assertCoreProcessBuilt());
-afterEach(async () => {
-  for (const host of hosts.splice(0)) await host.stop();
-});
+const hosts = useCoreHosts();
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${JSON.stringify(result.error.params ?? {})}`);
-  return result.value as T;
-}
+const value = valueOf;
 
 /** The OS store stood in for: sealing reverses and base64s, so the sealed text never holds the key. */
 function fakeOsBox(sealed: string[]): SecretBox {

@@ -18,7 +18,7 @@ vi.mock('electron', () => ({
   },
 }));
 const { createSecretBox } = await import('../../../src/main/secret-box');
-const { resolveAppDatabaseKey } = await import('../../../src/main/database-key-store');
+const { resolveAppDatabaseKey, sealRestoredKeyFile } = await import('../../../src/main/database-key-store');
 
 let dir = '';
 let dbPath = '';
@@ -87,5 +87,21 @@ describe('the app keeps the database key sealed by the OS store', () => {
     rmSync(dbPath);
     await expect(resolveAppDatabaseKey(dbPath, await box(), {})).rejects.toMatchObject({ problem: 'database-missing' });
     expect(existsSync(dbPath)).toBe(false);
+  });
+
+  it('after a restore the plain key file (the recovery key) is sealed where the OS store is real, and opens the same key; elsewhere it stays', async () => {
+    writeFileSync(dbPath, ENCRYPTED);
+    const key = `raw:${'c'.repeat(64)}`;
+    writeFileSync(keyFilePathOf(dbPath), `# installed by loket restore\n${key}\n`);
+    expect(await sealRestoredKeyFile(dbPath, await box(), { LOKET_DB_KEY: 'given' })).toBe(false);
+    expect(readFileSync(keyFilePathOf(dbPath), 'utf8')).toContain(key);
+    fake.available = false;
+    expect(await sealRestoredKeyFile(dbPath, await box(), {})).toBe(false);
+    expect(readFileSync(keyFilePathOf(dbPath), 'utf8')).toContain(key);
+    fake.available = true;
+    expect(await sealRestoredKeyFile(dbPath, await box(), {})).toBe(true);
+    expect(readFileSync(keyFilePathOf(dbPath), 'utf8')).not.toContain(key);
+    expect(await resolveAppDatabaseKey(dbPath, await box(), {})).toMatchObject({ key, keyFile: { sealed: true } });
+    expect(await sealRestoredKeyFile(dbPath, await box(), {})).toBe(false); // already sealed
   });
 });

@@ -16,6 +16,14 @@ describe('file dialogs', () => {
     expect(fake.open).toHaveBeenCalledWith(win, { properties: ['openFile'], filters: [{ name: expect.any(String), extensions: ['csv', 'txt', 'xlsx'] }] });
   });
 
+  it('a backup and its recovery key are opened, not saved: an open dialog with their filters', async () => {
+    const dialogs = createFileDialogs(() => undefined);
+    await dialogs.pick('open-backup');
+    expect(fake.open).toHaveBeenLastCalledWith({ properties: ['openFile'], filters: [{ name: expect.any(String), extensions: ['db'] }] });
+    await dialogs.pick('open-key');
+    expect(fake.open).toHaveBeenLastCalledWith({ properties: ['openFile'], filters: [{ name: expect.any(String), extensions: ['txt', 'key'] }] });
+  });
+
   it('a cancelled save answers null; the suggested name is offered', async () => {
     const dialogs = createFileDialogs(() => undefined);
     expect(await dialogs.pick('save-csv', 'ditolak.csv')).toBeNull();

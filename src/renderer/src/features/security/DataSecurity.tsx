@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Notice, PathPrompt } from '../../components/PathPrompt';
 import { todayIso } from '../../format';
 import { useCoreMessage, useErrorText } from '../../i18n/core-words';
+import { RestoreBackup } from './RestoreBackup';
 import { canBackUp, canRekey, keyStoreLine, runSecurityAction, suggestedName, type ActionOutcome, type SecurityAction } from './security-flow';
 
 /**
@@ -100,6 +101,7 @@ export function DataSecurity() {
                 {t('security.rekey')}
               </button>
             </span>
+            <RestoreBackup disabled={busy} />
           </>
         )}
         {confirming && (
