@@ -2,6 +2,7 @@ import type { ImportIssue } from '../../shared/lists';
 import Database from 'better-sqlite3';
 import { applyKey, buildingPath, editionPath, editionsDir, fsyncDir, openBuildingFile, removeFileQuietly, renameFile, type EditionStore } from '../store/edition-store';
 import type { Db } from '../store/open-database';
+import { FlushInSteps } from '../store/flush-in-steps';
 import { createMemberTableSql } from './member-table';
 import { pauseAt } from './test-pause';
 
@@ -20,19 +21,23 @@ export class EditionBuild {
     private readonly store: EditionStore,
     readonly editionId: number,
     readonly db: Db,
+    /** An import's file goes to disk as it grows (flush-in-steps.ts); an adopted one is already there. */
+    private readonly flush?: FlushInSteps,
   ) {}
 
   /** Creates the building file (with its tables) and takes its lock. */
   static create(store: EditionStore, editionId: number): EditionBuild {
     const db = openBuildingFile(store, editionId);
+    let flush: FlushInSteps | undefined;
     try {
       db.exec(createMemberTableSql());
+      flush = new FlushInSteps(buildingPath(store, editionId));
     } catch (error) {
       db.close();
       removeFileQuietly(buildingPath(store, editionId));
       throw error;
     }
-    return new EditionBuild(store, editionId, db);
+    return new EditionBuild(store, editionId, db, flush);
   }
 
   /**
@@ -71,11 +76,22 @@ export class EditionBuild {
     })();
   }
 
+  /** What is committed so far starts for the disk, on the thread pool (after each chunk of rows and each index). */
+  flushSoon(): void {
+    this.flush?.soon();
+  }
+
+  /** Resolves once what is committed is on disk: seal()'s fsync then has almost nothing left to write. */
+  flushed(): Promise<void> {
+    return this.flush?.settle() ?? Promise.resolve();
+  }
+
   /**
    * Everything on disk, lock still held: with synchronous FULL the last commit fsyncs the file
-   * (and with it every page the unsynced commits before left in the OS cache). Done through
-   * SQLite rather than a second file handle: closing another handle on the file would drop
-   * SQLite's POSIX lock, and with it the sign that this import is alive.
+   * (and with it every page the unsynced commits before left in the OS cache; after flushed(),
+   * few). Done through SQLite: the steps' own handle is closed only after SQLite's connection,
+   * since closing a handle of the file would drop SQLite's POSIX lock, and with it the sign
+   * that this import is alive.
    */
   seal(): void {
     this.db.pragma('synchronous = FULL');
@@ -103,5 +119,6 @@ export class EditionBuild {
     if (!this.open) return;
     this.open = false;
     this.db.close();
+    this.flush?.close();
   }
 }

@@ -40,10 +40,15 @@ export class EditionWriter {
   private uncommitted = 0;
   private written = 0;
 
-  /** `db`: the edition's building connection, its tables already created. */
+  /**
+   * `db`: the edition's building connection, its tables already created. `flushSoon`: starts
+   * what is committed so far on its way to disk (EditionBuild.flushSoon), called after each
+   * commit and each index, so the file's final fsync never writes it all at once.
+   */
   constructor(
     private readonly db: Db,
     private readonly names: NameSink,
+    private readonly flushSoon: () => void = () => {},
   ) {
     const table = MEMBERS;
     const oneRow = `(${new Array(PARAMS_PER_ROW).fill('?').join(',')})`;
@@ -104,9 +109,11 @@ export class EditionWriter {
     const asideBuilt = this.names.finish(this.cards.take());
     asideBuilt.catch(() => undefined); // awaited below; never unhandled if the NIK table fails first
     const sharedNiks = this.db.transaction(() => writeKeyTable(this.db, 'nik', this.niks.take()))();
+    this.flushSoon();
     pauseAt('index-build');
     const sharedCards = await asideBuilt;
     installStagedIndexes(this.names.job, this.db);
+    this.flushSoon();
     const keys = { nik: sharedNiks, card: sharedCards };
     const repeats = dropRepeatedRows(this.db, keys);
     const duplicates = flagDuplicates(this.db, keys);
@@ -128,7 +135,10 @@ export class EditionWriter {
   }
 
   private commit(): void {
-    if (this.db.inTransaction) this.db.exec('COMMIT');
+    if (this.db.inTransaction) {
+      this.db.exec('COMMIT');
+      this.flushSoon();
+    }
     this.uncommitted = 0;
   }
 }

@@ -109,7 +109,8 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   try {
     const namesJob = { store, editionId };
     // The name keys go to the reader worker's script in its second role when there is one (name-sink.ts).
-    writer = new EditionWriter(build.db, options.readerScript ? workerNameSink(options.readerScript, namesJob) : inlineNameSink(namesJob));
+    const flushSoon = (): void => build.flushSoon();
+    writer = new EditionWriter(build.db, options.readerScript ? workerNameSink(options.readerScript, namesJob) : inlineNameSink(namesJob), flushSoon);
     let lastBeat = 0;
     for await (const batch of source.batches()) {
       writer.write(batch.members);
@@ -156,6 +157,8 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     sha256 = await source.sha256();
     progress('switching', 99);
     build.saveIssues(rejects, warnings);
+    // The file's pages on disk before the fsync that seals it: see store/flush-in-steps.ts.
+    await build.flushed();
     // The file says what it is, so it can travel; its content hash is added when it does (core/sync/edition-meta.ts).
     stampEditionIdentity(build.db, { list: options.list, kind: options.kind, asOf: options.asOf, sourceFile: basename(options.path), sourceSha256: sha256, sourceFormat: info.format });
     build.seal();
