@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,5 +10,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two files at a time at least. Many of these files mostly wait (child processes, servers,
+    // timers, fsyncs), and vitest's default (cores - 1) runs one at a time on a 2-core machine:
+    // measured on one, the suite took 1,432 s that way and 1,032 s with two.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
