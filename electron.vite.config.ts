@@ -37,6 +37,7 @@ export default defineConfig({
           'reader-worker': resolve(__dirname, 'src/core/lists/reader-worker.ts'),
           'edition-worker': resolve(__dirname, 'src/core/sync/edition-worker.ts'),
           'edition-check-worker': resolve(__dirname, 'src/core/lists/edition-check-worker.ts'),
+          'backup-worker': resolve(__dirname, 'src/core/store/backup-worker.ts'),
           cli: resolve(__dirname, 'src/cli/index.ts'),
           harness: resolve(__dirname, 'src/harness/server.ts'),
         },

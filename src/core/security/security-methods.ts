@@ -6,7 +6,7 @@ import type { CoreContext } from '../core-context';
 import type { CoreMethods } from '../core-types';
 import { LoketError } from '../errors';
 import type { SecretBox } from '../secrets/secret-box';
-import { backupDatabase } from '../store/database-backup';
+import { backupOffThread } from '../store/backup-off-thread';
 import { newDatabaseKey, writeKeyFileAtomic } from '../store/database-key';
 import { rekeyLive } from '../store/database-rekey';
 import type { StartedKey } from '../store/database-startup';
@@ -76,7 +76,8 @@ export function securityMethods(ctx: CoreContext, started: StartedKey, box: Secr
       const { path, name } = ctx.files.resolve(file, 'save-backup');
       // The database should be encrypted and is not (its conversion failed): a backup would be a plain copy of the register.
       if (started.conversion === 'failed') throw new LoketError('security/backup-not-encrypted');
-      const { editions } = backupDatabase(db, path, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
+      const job = { dbPath: config.dbPath, target: path, ...(config.key ? { key: config.key } : {}), ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}) };
+      const { editions } = await backupOffThread(db, job, config.workerScript);
       return { name, editions };
     },
     async restoreBackup() {

@@ -46,7 +46,7 @@ describe('the installer', () => {
   });
 
   /** Every script the app starts: the main process, the core process and the core's worker threads. */
-  const APP_ENTRIES = ['index', 'core-process', 'import-worker', 'reader-worker', 'edition-worker', 'edition-check-worker'].map((name) => `out/main/${name}.js`);
+  const APP_ENTRIES = ['index', 'core-process', 'import-worker', 'reader-worker', 'edition-worker', 'edition-check-worker', 'backup-worker'].map((name) => `out/main/${name}.js`);
 
   it('contains the app but no harness, simulator or CLI code', () => {
     const files = walk(OUT).filter(packed);
