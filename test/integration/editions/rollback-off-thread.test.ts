@@ -11,25 +11,20 @@ import { createCore, type Core } from '../../../src/core/core';
 import { DEWI, SITI } from '../../helpers/sample-list';
 import { keyBeside } from '../../helpers/keyed-database';
 import { loket as cli, requireBuiltCli } from '../../helpers/loket-command';
-import { builtFile, useTempDir, writeCsv } from '../../helpers/temp';
+import { writeLargeList } from '../../helpers/large-list';
+import { builtFile, useTempDir } from '../../helpers/temp';
 
 const tempDir = useTempDir();
 beforeAll(requireBuiltCli);
 const WORKER = builtFile('main', 'import-worker.js');
-
-function writeList(dir: string, name: string, first: { nik: string; card: string; name: string }): string {
-  const rows: (string | number)[][] = [['NIK', 'NOKA', 'NAMA', 'STATUS'], [first.nik, first.card, first.name, 'AKTIF']];
-  for (let i = 1; i <= 60_000; i++) rows.push([`36730101018${String(i).padStart(5, '0')}`, `000${String(i).padStart(10, '0')}`, `WARGA NOMOR ${i}`, 'AKTIF']);
-  return writeCsv(join(dir, name), rows);
-}
 
 /** PBI APBD: edition 1 (SITI) previous, edition 2 (DEWI) current; and a core on it using the built workers. */
 async function twoEditions(): Promise<{ db: string; core: Core }> {
   const dir = tempDir();
   const db = join(dir, 'loket.db');
   const imp = (file: string, asOf: string) => cli(['import', file, '--list', 'PBI APBD', '--kind', 'pbi-apbd', '--as-of', asOf, '--db', db]);
-  expect((await imp(writeList(dir, 'oktober.csv', SITI), '2026-10-01')).code).toBe(0);
-  expect((await imp(writeList(dir, 'november.csv', DEWI), '2026-11-01')).code).toBe(0);
+  expect((await imp(writeLargeList(dir, 'oktober.csv', SITI), '2026-10-01')).code).toBe(0);
+  expect((await imp(writeLargeList(dir, 'november.csv', DEWI), '2026-11-01')).code).toBe(0);
   return { db, core: createCore({ dbPath: db, workerScript: WORKER, bpjsBackground: false, key: keyBeside(db) }) };
 }
 

@@ -13,25 +13,20 @@ import { DEWI, SITI } from '../../helpers/sample-list';
 import { databaseFileState } from '../../../src/core/store/database-key';
 import { keyBeside, rawBytesHold } from '../../helpers/keyed-database';
 import { loket as cli, requireBuiltCli } from '../../helpers/loket-command';
+import { writeLargeList } from '../../helpers/large-list';
 import { builtFile, useTempDir, writeCsv } from '../../helpers/temp';
 
 const tempDir = useTempDir();
 beforeAll(requireBuiltCli);
 const WORKER = builtFile('main', 'import-worker.js');
 
-function writeList(dir: string, name: string, first: { nik: string; card: string; name: string }): string {
-  const rows: (string | number)[][] = [['NIK', 'NOKA', 'NAMA', 'STATUS'], [first.nik, first.card, first.name, 'AKTIF']];
-  for (let i = 1; i <= 60_000; i++) rows.push([`36730101018${String(i).padStart(5, '0')}`, `000${String(i).padStart(10, '0')}`, `WARGA NOMOR ${i}`, 'AKTIF']);
-  return writeCsv(join(dir, name), rows);
-}
-
 describe('a backup runs on a thread of its own', () => {
   it('a look-up made while the backup copies the files is answered first; the backup is whole and encrypted', async () => {
     const dir = tempDir();
     const db = join(dir, 'loket.db');
     const imp = (file: string, asOf: string) => cli(['import', file, '--list', 'PBI APBD', '--kind', 'pbi-apbd', '--as-of', asOf, '--db', db]);
-    expect((await imp(writeList(dir, 'oktober.csv', SITI), '2026-10-01')).code).toBe(0);
-    expect((await imp(writeList(dir, 'november.csv', DEWI), '2026-11-01')).code).toBe(0);
+    expect((await imp(writeLargeList(dir, 'oktober.csv', SITI), '2026-10-01')).code).toBe(0);
+    expect((await imp(writeLargeList(dir, 'november.csv', DEWI), '2026-11-01')).code).toBe(0);
     const core = createCore({ dbPath: db, workerScript: WORKER, bpjsBackground: false, key: keyBeside(db) });
     const backupDir = tempDir();
     const backup = join(backupDir, 'cadangan.db');
@@ -74,7 +69,7 @@ describe('a backup runs on a thread of its own', () => {
   it('a refusal made on the worker reaches the caller as the same error', async () => {
     const dir = tempDir();
     const db = join(dir, 'loket.db');
-    expect((await cli(['import', writeList(dir, 'oktober.csv', SITI), '--list', 'PBI APBD', '--kind', 'pbi-apbd', '--as-of', '2026-10-01', '--db', db])).code).toBe(0);
+    expect((await cli(['import', writeLargeList(dir, 'oktober.csv', SITI), '--list', 'PBI APBD', '--kind', 'pbi-apbd', '--as-of', '2026-10-01', '--db', db])).code).toBe(0);
     const core = createCore({ dbPath: db, workerScript: WORKER, bpjsBackground: false, key: keyBeside(db) });
     const backupDir = tempDir();
     const backup = join(backupDir, 'cadangan.db');
