@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { builtWorkerBeside } from '../built-workers';
 import type { UnreadableReason } from '../../shared/lists';
 import { editionPasses, editionPath, type EditionStore } from '../store/edition-store';
 import type { Db } from '../store/open-database';
@@ -30,8 +30,8 @@ export function checkEditionFile(store: EditionStore, editionId: number): 'ok' |
 export async function checkEditionFileOffThread(store: EditionStore, editionId: number, importWorkerScript: string | null | undefined): Promise<'ok' | UnreadableReason> {
   const known = remembered(store, editionId);
   if (known) return known;
-  const script = importWorkerScript ? join(dirname(importWorkerScript), 'edition-check-worker.js') : null;
-  if (script === null || !existsSync(script)) return checkEditionFile(store, editionId);
+  const script = builtWorkerBeside(importWorkerScript, 'edition-check-worker');
+  if (script === null) return checkEditionFile(store, editionId);
   const result = await new Promise<'ok' | 'damaged'>((resolve) => {
     const worker = new Worker(script, { workerData: { store, editionId } satisfies EditionCheckJob });
     let answer: 'ok' | 'damaged' = 'damaged';

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../store/open-database';
+import type { EditionBuild } from './edition-build';
 import { dropRepeatedRows, flagDuplicates, type RowPair } from './duplicates';
 import { KeyColumn, writeKeyTable } from './key-tables';
 import { MEMBERS } from './member-table';
@@ -40,16 +41,19 @@ export class EditionWriter {
   private uncommitted = 0;
   private written = 0;
 
+  private readonly db: Db;
+
   /**
-   * `db`: the edition's building connection, its tables already created. `flushSoon`: starts
-   * what is committed so far on its way to disk (EditionBuild.flushSoon), called after each
-   * commit and each index, so the file's final fsync never writes it all at once.
+   * `build`: the edition's building file, its tables already created. What is committed goes on
+   * its way to disk after each commit and each index (EditionBuild.flushSoon), so the file's
+   * final fsync never writes it all at once.
    */
   constructor(
-    private readonly db: Db,
+    private readonly build: EditionBuild,
     private readonly names: NameSink,
-    private readonly flushSoon: () => void = () => {},
   ) {
+    const db = build.db;
+    this.db = db;
     const table = MEMBERS;
     const oneRow = `(${new Array(PARAMS_PER_ROW).fill('?').join(',')})`;
     this.insertMany = db.prepare(`INSERT INTO ${table} ${COLUMNS} VALUES ${new Array(ROWS_PER_STATEMENT).fill(oneRow).join(',')}`);
@@ -109,11 +113,11 @@ export class EditionWriter {
     const asideBuilt = this.names.finish(this.cards.take());
     asideBuilt.catch(() => undefined); // awaited below; never unhandled if the NIK table fails first
     const sharedNiks = this.db.transaction(() => writeKeyTable(this.db, 'nik', this.niks.take()))();
-    this.flushSoon();
+    this.build.flushSoon();
     pauseAt('index-build');
     const sharedCards = await asideBuilt;
     installStagedIndexes(this.names.job, this.db);
-    this.flushSoon();
+    this.build.flushSoon();
     const keys = { nik: sharedNiks, card: sharedCards };
     const repeats = dropRepeatedRows(this.db, keys);
     const duplicates = flagDuplicates(this.db, keys);
@@ -137,7 +141,7 @@ export class EditionWriter {
   private commit(): void {
     if (this.db.inTransaction) {
       this.db.exec('COMMIT');
-      this.flushSoon();
+      this.build.flushSoon();
     }
     this.uncommitted = 0;
   }

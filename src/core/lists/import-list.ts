@@ -109,8 +109,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   try {
     const namesJob = { store, editionId };
     // The name keys go to the reader worker's script in its second role when there is one (name-sink.ts).
-    const flushSoon = (): void => build.flushSoon();
-    writer = new EditionWriter(build.db, options.readerScript ? workerNameSink(options.readerScript, namesJob) : inlineNameSink(namesJob), flushSoon);
+    writer = new EditionWriter(build, options.readerScript ? workerNameSink(options.readerScript, namesJob) : inlineNameSink(namesJob));
     let lastBeat = 0;
     for await (const batch of source.batches()) {
       writer.write(batch.members);

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { builtWorkerBeside, firstAnswerOf } from '../built-workers';
 import { errorFromPayload, type ErrorPayload } from '../errors';
 import { backupDatabase } from './database-backup';
 import type { Db } from './open-database';
@@ -15,6 +13,9 @@ export interface BackupJob {
 
 export type BackupWorkerMessage = { type: 'done'; editions: number } | { type: 'error'; error: ErrorPayload };
 
+/** The backup's file options (database-backup.ts): only the driver's location. */
+export const backupFileOptions = (job: BackupJob): { nativeBinding?: string } => (job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
+
 /**
  * A backup (database-backup.ts) on a thread of its own when the built worker is there (the app,
  * the harness, the `loket` command): the counter's look-ups and registrations are answered
@@ -23,22 +24,9 @@ export type BackupWorkerMessage = { type: 'done'; editions: number } | { type: '
  * on this thread with the core's own connection.
  */
 export async function backupOffThread(db: Db, job: BackupJob, importWorkerScript: string | null | undefined): Promise<{ editions: number }> {
-  const script = importWorkerScript ? join(dirname(importWorkerScript), 'backup-worker.js') : null;
-  if (script === null || !existsSync(script)) return backupDatabase(db, job.target, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: job });
-    let settled = false;
-    worker.on('message', (message: BackupWorkerMessage) => {
-      settled = true;
-      if (message.type === 'done') resolve({ editions: message.editions });
-      else reject(errorFromPayload(message.error));
-    });
-    worker.on('error', (error) => {
-      if (!settled) reject(error);
-      settled = true;
-    });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`backup worker stopped (exit code ${code})`));
-    });
-  });
+  const script = builtWorkerBeside(importWorkerScript, 'backup-worker');
+  if (script === null) return backupDatabase(db, job.target, backupFileOptions(job));
+  const message = await firstAnswerOf<BackupWorkerMessage>(script, job);
+  if (message.type === 'done') return { editions: message.editions };
+  throw errorFromPayload(message.error);
 }

@@ -8,20 +8,22 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorPayload } from '../errors';
 import { yieldToCounter } from '../lists/thread-priority';
 import { backupDatabase } from './database-backup';
-import type { BackupJob, BackupWorkerMessage } from './backup-off-thread';
+import { backupFileOptions, type BackupJob, type BackupWorkerMessage } from './backup-off-thread';
 import { openDatabase } from './open-database';
 
 yieldToCounter();
 const job = workerData as BackupJob;
 const post = (message: BackupWorkerMessage): void => parentPort?.postMessage(message);
-const files = { ...(job.key ? { key: job.key } : {}), ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}) };
+let outcome: BackupWorkerMessage;
 try {
-  const db = openDatabase(job.dbPath, { ...files, readonly: true });
+  const db = openDatabase(job.dbPath, { ...backupFileOptions(job), ...(job.key ? { key: job.key } : {}), readonly: true });
   try {
-    post({ type: 'done', editions: backupDatabase(db, job.target, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}).editions });
+    outcome = { type: 'done', editions: backupDatabase(db, job.target, backupFileOptions(job)).editions };
   } finally {
     db.close();
   }
 } catch (error) {
-  post({ type: 'error', error: toErrorPayload(error) });
+  outcome = { type: 'error', error: toErrorPayload(error) };
 }
+// Posted once the connection is closed: the parent stops this thread on its answer.
+post(outcome);

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { builtWorkerBeside, firstAnswerOf } from '../built-workers';
 import type { HubCredential } from './hub-credential.repo';
 import type { EditionStepResult } from './edition-sync-step';
 import { HubRefused, HubUnreachable } from './hub-transport';
@@ -31,30 +29,11 @@ function errorOf(failure: EditionFailure): Error {
 }
 
 /** The built edition worker, beside the import worker (CoreConfig.workerScript); null when it is not there. */
-export function editionWorkerScript(importWorkerScript: string | null | undefined): string | null {
-  if (!importWorkerScript) return null;
-  const script = join(dirname(importWorkerScript), 'edition-worker.js');
-  return existsSync(script) ? script : null;
-}
+export const editionWorkerScript = (importWorkerScript: string | null | undefined): string | null => builtWorkerBeside(importWorkerScript, 'edition-worker');
 
 /** Runs one edition step in a worker thread with its own connection; resolves with its result or rejects with the transport's errors. */
-export function runEditionStepInWorker(workerScript: string, job: EditionJob): Promise<EditionStepResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerScript, { workerData: job });
-    let settled = false;
-    worker.on('message', (message: EditionWorkerMessage) => {
-      settled = true;
-      // The transport's keep-alive sockets would hold the thread open: it has said all it had to.
-      void worker.terminate();
-      if (message.type === 'done') resolve(message.result);
-      else reject(errorOf(message.failure));
-    });
-    worker.on('error', (error) => {
-      if (!settled) reject(error);
-      settled = true;
-    });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`edition worker stopped (exit code ${code})`));
-    });
-  });
+export async function runEditionStepInWorker(workerScript: string, job: EditionJob): Promise<EditionStepResult> {
+  const message = await firstAnswerOf<EditionWorkerMessage>(workerScript, job);
+  if (message.type === 'done') return message.result;
+  throw errorOf(message.failure);
 }
