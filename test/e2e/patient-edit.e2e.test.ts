@@ -152,6 +152,33 @@ describe('correcting a patient’s data (Ubah data pasien, F3)', () => {
     await expect.poll(() => page.getByTestId('own-match').count()).toBe(0);
   });
 
+  it('F3 pressed at once after the Enter that opens the unit step corrects that patient (it was lost while the screen caught up)', async () => {
+    const c = await open();
+    const { page } = c;
+    const typo = await c.harness.core.createPatient({ name: TYPO, dob: '1943-04-23', sex: 'P' });
+    await page.locator('#lookup-query').click();
+    await page.keyboard.type(typo.mrn);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('register-start').waitFor();
+    // A practised clerk: Enter (to the unit step), then F3 the moment the step shows, before
+    // React's later work. A MutationObserver's answer comes right after the render that shows it, so
+    // F3 lands there every time; with real keys the clerk of a busy PC meets it now and then (1 run
+    // in 9 here, three test files at once).
+    await page.evaluate(`(() => {
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector('[data-testid="register-panel"][data-step="unit"]')) return;
+        seen.disconnect();
+        document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'F3', code: 'F3', bubbles: true, cancelable: true }));
+      });
+      seen.observe(document.body, { subtree: true, childList: true, attributes: true });
+    })()`);
+    await page.keyboard.press('Enter');
+    const edit = page.getByTestId('patient-edit-form');
+    await waitShown(page, edit);
+    expect(await edit.locator('input[name="name"]').inputValue()).toBe(TYPO);
+    await expect.poll(() => page.getByTestId('register-panel').count()).toBe(0);
+  });
+
   it('in English too; an emergency patient without identity is sent to the follow-ups instead', async () => {
     const c = await open();
     const { page } = c;

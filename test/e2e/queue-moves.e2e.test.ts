@@ -72,6 +72,8 @@ describe('Ganti poli (G)', () => {
     // Ctrl+Z: the call; then the move, on the tab where it was made: back to U-002, waiting.
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await visitOf(c, asep))?.status).toBe('waiting');
+    // The screen has said so: that undo is over (a Ctrl+Z while one runs is ignored, on purpose).
+    await expect.poll(() => notice(c)).toMatch(/^Diurungkan: G-002 ASEP SUNANDAR/);
     await page.keyboard.press('1');
     await page.keyboard.press('Control+z');
     await expect.poll(() => notice(c)).toBe('Diurungkan: ASEP SUNANDAR kembali ke U-002');

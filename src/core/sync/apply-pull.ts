@@ -9,6 +9,7 @@ import type { Db } from '../store/open-database';
 import { keepDeferred, withDeferred, type Deferred, type DeferrableList } from './pull-deferred';
 import { hubSettingsOver } from './hub-settings-over';
 import { noteMergeReversed } from './merge-reversed';
+import { recordHubMerge } from './hub-merge-audit';
 import { recordLateEditCarried } from './late-edit-audit';
 import { setCursor } from './sync-state.repo';
 
@@ -173,8 +174,11 @@ class PullRound {
       this.defer('patients', patient);
       return;
     }
+    // First heard of here (a merge made here is in patient_merges since it was made): the trail says so.
+    const firstHeard = this.db.prepare('SELECT 1 FROM patient_merges WHERE uid = ?').get(patient.uid) === undefined;
+    let visitsMoved = 0;
     if (localId !== null) {
-      this.db.prepare('UPDATE visits SET patient_id = ? WHERE patient_id = ?').run(survivorId, localId);
+      visitsMoved = this.db.prepare('UPDATE visits SET patient_id = ? WHERE patient_id = ?').run(survivorId, localId).changes;
       this.db.prepare('UPDATE patient_aliases SET patient_id = ? WHERE patient_id = ?').run(survivorId, localId);
       this.db.prepare('UPDATE patient_merges SET survivor_id = ? WHERE survivor_id = ?').run(survivorId, localId);
       this.db.prepare('DELETE FROM patients WHERE id = ?').run(localId);
@@ -187,6 +191,7 @@ class PullRound {
       )
       .run(patient.uid, patient.mrn, survivorId, JSON.stringify(record));
     this.saveAlias(patient.mrn, survivorId);
+    if (firstHeard) recordHubMerge(this.db, this.now, { survivorId, mergedMrn: patient.mrn, mergedName: patient.name, visitsMoved });
     this.applied += 1;
   }
 

@@ -52,6 +52,13 @@ describe('crossed merges (the same pair, opposite directions, made offline at tw
     const reversedAt = async (c: Core) => (await callOk(c, 'hubNotices', {})).filter((n) => n.kind === 'merge-reversed');
     expect((await reversedAt(b)).map((n) => n.params)).toEqual([{ hubMrn: nana.patient.mrn, ownMrn: sujana.patient.mrn, name: 'NANA SUDJANA' }]);
     expect(await reversedAt(a)).toEqual([]);
+    // B's trail: its own merge (SUJANA kept), then the hub's, the other way (NANA kept, SUJANA's visit moved).
+    const merges = async (c: Core) => (await callOk(c, 'auditEntries', { limit: 500 })).entries.filter((e) => e.action === 'patient-merge');
+    expect((await merges(b)).map((e) => [e.detail.method, e.subject, e.detail.mergedMrn])).toEqual([
+      ['hubMerge', nana.patient.mrn, sujana.patient.mrn],
+      ['mergePatients', sujana.patient.mrn, nana.patient.mrn],
+    ]);
+    expect((await merges(a)).map((e) => e.detail.method)).toEqual(['mergePatients']);
     // B's pulls all went through: its registration afterwards is numbered by the hub.
     const later = await callOk(b, 'registerNewPatient', { identity: { name: 'PUTRI AYU', dob: '1999-01-02', sex: 'P' }, unit: 'UMUM', verdict: null });
     for (const c of [b, a]) await callOk(c, 'syncNow', {});

@@ -58,6 +58,13 @@ describe('a merge made at a counter reaches the hub and every counter', () => {
       const byOld = await callOk(c, 'lookup', { query: 'RM lama 000999' });
       expect(byOld.patient ?? byOld.ownMatches?.[0]).toMatchObject({ mrn: dewy.patient.mrn, oldMrn: '000999' });
     }
+    // B's trail says where DEWI's record went (it vanished from B's search with a pull): a merge, by
+    // the hub, with her visit kept at B moved, once whatever the later pulls; A's has its own merge once.
+    const merges = async (c: Core) => (await callOk(c, 'auditEntries', { limit: 500 })).entries.filter((e) => e.action === 'patient-merge');
+    expect(await merges(b)).toEqual([
+      expect.objectContaining({ actor: expect.stringMatching(/^hub:/), subject: dewy.patient.mrn, detail: expect.objectContaining({ method: 'hubMerge', mergedMrn: dewi.patient.mrn, mergedName: 'DEWI LESTARI', visitsMoved: 1, source: 'hub' }) }),
+    ]);
+    expect((await merges(a)).map((e) => e.detail.method)).toEqual(['mergePatients']);
     // Every counter was told (the hub's notice).
     expect((await callOk(b, 'hubNotices', {})).some((n) => n.kind === 'patient-merged')).toBe(true);
     // The late edit's fields the survivor lacked were carried to it: every counter is told which (papertester F7).

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, type Dispatch } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, type Dispatch } from 'react';
 import type { Result } from '../../../../shared/contract';
 import type { Identity, Patient, RegisteredVisit } from '../../../../shared/counter';
 import { loket } from '../../api';
@@ -58,8 +58,11 @@ export function useRegisterFlow(
 
   // Once per change of the flow's state (a key typed in the form is one), not per render.
   const who = useMemo(() => personOf(state), [state]);
-  useEffect(() => onWho(who), [who, onWho]);
-  useEffect(() => () => onWho(null), [onWho]);
+  // Layout effects, not effects: the screen knows whom the step is about before the browser
+  // handles another key. With an effect, F3 (correct this patient) or F9 (an emergency for them)
+  // pressed the moment the unit step showed found nobody, and F3 was lost (patient-edit e2e).
+  useLayoutEffect(() => onWho(who), [who, onWho]);
+  useLayoutEffect(() => () => onWho(null), [onWho]);
 
   /** To the unit step, the person's NIK looked up first when the search never did (identity-check.ts). */
   const toStep = useCallback(
