@@ -133,6 +133,56 @@ describe('Settings → Keamanan data → Pulihkan dari cadangan', () => {
     expect(await queueNames(c.harness.core)).toEqual(['ANI LESTARI', 'BUDI SANTOSO']);
   });
 
+  it('a backup from before the enrolment: refused in words, restored only through "Pulihkan juga…", a second confirmation and the files chosen again; the report says to enrol again', async () => {
+    const c = await admins.open();
+    const { page } = c;
+    const dbPath = c.harness.core.db.name;
+    const { backup, key } = await backedUp(c);
+    // Enrolled at a facility hub since the backup. The enrolment itself (hub-counters.e2e) is beside
+    // the point here: what the restore reads of it is this flag.
+    c.harness.core.db.prepare('UPDATE sync_state SET enrolled = 1 WHERE id = 1').run();
+
+    await chooseFiles(c, backup, key);
+    await page.getByTestId('confirm-dialog').waitFor();
+    await page.getByTestId('confirm-yes').click();
+    await expect
+      .poll(() => page.getByTestId('restore-refused').textContent())
+      .toMatch(/^Pemulihan tidak dijalankan: Cadangan ini dibuat sebelum loket ini terdaftar di hub fasilitas: .*Basis data sekarang tidak diubah\.Pulihkan juga…$/);
+    expect(asideFolders(dbPath)).toEqual([]);
+    expect(await queueNames(c.harness.core)).toEqual(['ANI LESTARI', 'BUDI SANTOSO']);
+
+    // "Pulihkan juga…": a second question, Batal focused; Batal goes back to the refusal.
+    await page.getByTestId('restore-force').click();
+    const confirm = page.getByTestId('confirm-dialog');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('Pulihkan juga, walau ada peringatan?');
+    expect(await confirm.getAttribute('data-focus')).toBe('cancel');
+    await c.screenshot('restore-force-confirm');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('restore-force').waitFor();
+    // Again, and yes: the backup and its key are chosen once more, and the last confirmation says it is forced.
+    await page.getByTestId('restore-force').click();
+    await page.getByTestId('confirm-yes').click();
+    await page.getByTestId('restore-backup-path-input').fill(backup);
+    await page.getByTestId('restore-backup-path-input').press('Enter');
+    await page.getByTestId('restore-key-path-input').fill(key);
+    await page.getByTestId('restore-key-path-input').press('Enter');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('Pemulihan ini dipaksa: peringatan tadi diabaikan.');
+    await page.getByTestId('confirm-yes').click();
+
+    await page.getByTestId('restore-report').waitFor();
+    expect(await page.getByTestId('restore-report-hub').textContent()).toBe(
+      'PERHATIAN: basis data yang dipulihkan tidak terdaftar di hub fasilitas: daftarkan loket ini lagi (cabut di hub, kode baru) sebelum mendaftarkan pasien.',
+    );
+    await c.screenshot('restore-forced-report');
+    const after = c.harness.core;
+    expect(await queueNames(after)).toEqual(['ANI LESTARI']);
+    expect(asideFolders(dbPath)).toHaveLength(1);
+    const trail = await after.auditEntries({ limit: 50, action: 'restore' });
+    expect(trail.entries).toEqual([expect.objectContaining({ actor: 'admin', detail: expect.objectContaining({ forced: true }) })]);
+  });
+
   it('a clerk has no Settings, so no restore', async () => {
     const c = await clerks.open();
     const { page } = c;
