@@ -63,6 +63,52 @@ describe('a key pressed the moment a step shows lands in it', () => {
     await expect.poll(() => atShow(page)).toMatchObject({ focus: 'followup', queue: 'U-002' });
   });
 
+  /**
+   * BUDI's record on screen, then ANI's searched by her RM with F9 sent at the moment `armedAt`
+   * first matches (ANI's answer showing, or her search under way). Returns both records.
+   */
+  async function f9AfterBudi(c: Counter, armedAt: (aniMrn: string) => string) {
+    const { page } = c;
+    const budi = await c.harness.core.createPatient({ name: 'BUDI SANTOSO', dob: '1970-02-02', sex: 'L' });
+    const ani = await c.harness.core.createPatient({ name: 'ANI LESTARI', dob: '1985-05-05', sex: 'P' });
+    const search = page.locator('#lookup-query');
+    await search.fill(budi.mrn);
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('own-patient').getAttribute('data-mrn')).toBe(budi.mrn);
+    await page.waitForTimeout(QUIET_MS);
+    await armAtShow(page, armedAt(ani.mrn), { key: 'F9' });
+    await search.fill(ani.mrn);
+    await search.press('Enter');
+    await expect.poll(() => atShow(page)).not.toBeNull();
+    return { budi, ani };
+  }
+  const emergencies = async (c: Counter) => (await c.harness.core.dayQueue({})).filter((row) => row.emergency);
+
+  it('F9 the moment an answer shows goes to that patient, not to the one on screen before', async () => {
+    const c = await open();
+    const { page } = c;
+    // The next patient, brought in collapsed: F9 as soon as her record shows.
+    await f9AfterBudi(c, (aniMrn) => `[data-testid="own-patient"][data-mrn="${aniMrn}"]`);
+    // F9 with a patient on screen asks: this patient, or one without identity (Enter: this one).
+    const choice = page.getByTestId('emergency-this');
+    await choice.waitFor();
+    expect(await choice.textContent()).toContain('ANI LESTARI');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await emergencies(c)).map((row) => row.patient.name)).toEqual(['ANI LESTARI']);
+  });
+
+  it('F9 while the next search runs never offers the patient shown before: nobody is known yet, so unidentified at once', async () => {
+    const c = await open();
+    const { page } = c;
+    // F9 while ANI's search runs, BUDI's answer still on screen (it offered "Pasien ini: BUDI SANTOSO").
+    const { budi, ani } = await f9AfterBudi(c, () => '[data-testid="lookup"][data-busy="true"]');
+    await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toBe('GD-001');
+    expect(await page.getByTestId('emergency-choice').count()).toBe(0);
+    const [emergency, ...more] = await emergencies(c);
+    expect(more).toEqual([]);
+    expect([budi.mrn, ani.mrn]).not.toContain(emergency!.patient.mrn);
+  });
+
   it("a correction refused for another record's NIK: the NIK field has the focus as the refusal shows", async () => {
     const c = await open();
     const { page } = c;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Locator } from 'playwright';
 import { describe, expect, it } from 'vitest';
+import { armAtShow } from './support/at-show';
 import { SCREENSHOT_DIR, type Counter } from './support/counter';
 import { layoutProblems } from './support/layout';
 import { APBD, STRANGER_NIK } from './support/lists';
@@ -160,18 +161,9 @@ describe('correcting a patient’s data (Ubah data pasien, F3)', () => {
     await page.keyboard.type(typo.mrn);
     await page.keyboard.press('Enter');
     await page.getByTestId('register-start').waitFor();
-    // A practised clerk: Enter (to the unit step), then F3 the moment the step shows, before
-    // React's later work. A MutationObserver's answer comes right after the render that shows it, so
-    // F3 lands there every time; with real keys the clerk of a busy PC meets it now and then (1 run
-    // in 9 here, three test files at once).
-    await page.evaluate(`(() => {
-      const seen = new MutationObserver(() => {
-        if (!document.querySelector('[data-testid="register-panel"][data-step="unit"]')) return;
-        seen.disconnect();
-        document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'F3', code: 'F3', bubbles: true, cancelable: true }));
-      });
-      seen.observe(document.body, { subtree: true, childList: true, attributes: true });
-    })()`);
+    // A practised clerk: Enter (to the unit step), then F3 the moment the step shows (at-show.ts);
+    // with real keys a clerk on a busy PC met it now and then (1 run in 9 here, three files at once).
+    await armAtShow(page, '[data-testid="register-panel"][data-step="unit"]', { key: 'F3' });
     await page.keyboard.press('Enter');
     const edit = page.getByTestId('patient-edit-form');
     await waitShown(page, edit);

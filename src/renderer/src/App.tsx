@@ -157,7 +157,10 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
   const emergencyTarget = screen === 'search' ? target : null;
   const emergency = useEmergency(
     // Locked: at once and unidentified; the patient behind the lock may not be the one at the counter.
-    useCallback(() => (screenRef.current === 'search' && !access.lockedRef.current ? targetRef.current : null), []),
+    // A search the clerk asked for still on its way: the answer still shown is the patient before
+    // (F9 then offered BUDI with ANI's card just scanned); an emergency never waits for the answer,
+    // so nobody is known yet: unidentified at once, completed in the follow-ups.
+    useCallback(() => (screenRef.current === 'search' && !access.lockedRef.current && !typeAhead.awaitingAnswer ? targetRef.current : null), []),
     useCallback((visit: RegisteredVisit, forTarget: boolean) => {
       setLastSlip({ visitId: visit.id, queue: visit.queue });
       setChanges((n) => n + 1);

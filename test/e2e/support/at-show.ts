@@ -15,13 +15,15 @@ export interface AtShow {
  * MutationObserver's callback runs right after the task that changed the page: after React's
  * commit and its layout effects, before its passive effects (useEffect) and before the browser
  * handles a key the clerk pressed meanwhile. What it records is where such a key would go; with
- * `tab`, a Shift+Tab is sent there and then. Arm before the action; read with `atShow`.
+ * `tab`, a Shift+Tab is sent there and then; with `key`, that key is (F3, F9: the screen must
+ * already know whom it is about). Arm before the action; read with `atShow`.
  */
-export async function armAtShow(page: Page, selector: string, options: { gone?: boolean; tab?: boolean } = {}): Promise<void> {
+export async function armAtShow(page: Page, selector: string, options: { gone?: boolean; tab?: boolean; key?: string } = {}): Promise<void> {
   await page.evaluate(`(() => {
     const selector = ${JSON.stringify(selector)};
     const gone = ${options.gone === true};
     const tab = ${options.tab === true};
+    const press = ${JSON.stringify(options.key ?? null)};
     window.__atShow = null;
     const observer = new MutationObserver(() => {
       if ((document.querySelector(selector) === null) !== gone) return;
@@ -34,6 +36,7 @@ export async function armAtShow(page: Page, selector: string, options: { gone?: 
         el.dispatchEvent(key);
         tabHeld = key.defaultPrevented;
       }
+      if (press) (el || window).dispatchEvent(new KeyboardEvent('keydown', { key: press, code: press, bubbles: true, cancelable: true }));
       window.__atShow = { focus, queue: el ? el.getAttribute('data-queue') : null, tabHeld };
     });
     observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { OwnPatient } from '../../../../shared/lookup';
 import type { EmergencyTarget } from '../emergency/emergency-flow';
 import { targetKeyOf, targetOf } from '../emergency/target-of';
@@ -18,6 +18,8 @@ export function useEmergencyTarget(
   const targetKey = targetKeyOf(target);
   const targetRef = useRef(target);
   targetRef.current = target;
-  useEffect(() => onTarget(targetRef.current), [targetKey, onTarget]);
-  useEffect(() => () => onTarget(null), [onTarget]);
+  // Layout effects: the parent knows the new patient before the browser handles another key. With
+  // effects, F9 the moment a new answer showed offered the patient shown before (keys-at-show e2e).
+  useLayoutEffect(() => onTarget(targetRef.current), [targetKey, onTarget]);
+  useLayoutEffect(() => () => onTarget(null), [onTarget]);
 }
