@@ -259,10 +259,12 @@ describe('counters sharing a facility hub', () => {
     await enrollThroughScreen(scene, 'Loket A');
     await expect.poll(() => hubState(page), { timeout: 15_000 }).toBe('connected');
 
-    // B first (the older record survives), then A: the hub merges them and tells every counter.
+    // B first (the older record survives), then A at once, before B's record can reach A by a
+    // sync (A would then refuse the NIK as already registered): the hub merges them and tells
+    // every counter.
     const atB = await scene.b.harness.core.createPatient({ name: SITI.name, nik: SITI.nik, dob: '1985-03-12', sex: 'P' });
-    await scene.b.harness.core.syncNow({});
     const atA = await scene.a.harness.core.createPatient({ name: SITI.name, nik: SITI.nik, dob: '1985-03-12', sex: 'P' });
+    await scene.b.harness.core.syncNow({});
     expect(atA.mrn).not.toBe(atB.mrn);
 
     await page.keyboard.press('Alt+3');

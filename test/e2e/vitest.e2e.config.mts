@@ -14,7 +14,8 @@ export default defineConfig({
     // waiting (on the core, on the page's timers). Measured on a 2-core machine, 2026-12-02: 450 s
     // one at a time, 280-306 s two at a time. The load found two races the tests had never met one
     // at a time (F3 lost right after the unit step showed: fixed; a test pressing Ctrl+Z while the
-    // previous undo still ran: the test waits for it now).
+    // previous undo still ran: the test waits for it now). The two files that play an old PC run
+    // alone afterwards (run.mjs, ALONE).
     fileParallelism: true,
     maxWorkers: 2,
   },
