@@ -43,15 +43,21 @@ async function backedUp(c: Counter): Promise<{ backup: string; key: string }> {
 }
 
 /** The harness has no dialogs: the backup's and the key's paths go into the section's path fields. */
+async function typePaths(c: Counter, backup: string, key: string): Promise<void> {
+  const { page } = c;
+  await page.getByTestId('restore-backup-path-input').fill(backup);
+  await page.getByTestId('restore-backup-path-input').press('Enter');
+  await page.getByTestId('restore-key-path-input').fill(key);
+  await page.getByTestId('restore-key-path-input').press('Enter');
+}
+
+/** Settings → Keamanan data → "Pulihkan dari cadangan…", and the two files chosen. */
 async function chooseFiles(c: Counter, backup: string, key: string): Promise<void> {
   const { page } = c;
   await page.keyboard.press('Alt+6');
   await page.getByTestId('data-security').waitFor();
   await page.getByTestId('security-restore').click();
-  await page.getByTestId('restore-backup-path-input').fill(backup);
-  await page.getByTestId('restore-backup-path-input').press('Enter');
-  await page.getByTestId('restore-key-path-input').fill(key);
-  await page.getByTestId('restore-key-path-input').press('Enter');
+  await typePaths(c, backup, key);
 }
 
 const asideFolders = (dbPath: string): string[] => readdirSync(dirname(dbPath)).filter((name) => name.startsWith('loket.db.sebelum-pemulihan-'));
@@ -163,10 +169,7 @@ describe('Settings → Keamanan data → Pulihkan dari cadangan', () => {
     // Again, and yes: the backup and its key are chosen once more, and the last confirmation says it is forced.
     await page.getByTestId('restore-force').click();
     await page.getByTestId('confirm-yes').click();
-    await page.getByTestId('restore-backup-path-input').fill(backup);
-    await page.getByTestId('restore-backup-path-input').press('Enter');
-    await page.getByTestId('restore-key-path-input').fill(key);
-    await page.getByTestId('restore-key-path-input').press('Enter');
+    await typePaths(c, backup, key);
     await confirm.waitFor();
     expect(await confirm.textContent()).toContain('Pemulihan ini dipaksa: peringatan tadi diabaikan.');
     await page.getByTestId('confirm-yes').click();
