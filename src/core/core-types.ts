@@ -93,9 +93,10 @@ export interface Core extends CoreMethods {
   registerFile(path: string, purpose: FilePurpose): ChosenFile;
   /**
    * A restore the caller asked for, before its host stops this core (security/restore-plan.ts,
-   * after the access check): the paths behind the two handles and who asks. Not a contract method.
+   * after the access check): the paths behind the two handles and who asks, once the refusals
+   * this core can give while it runs found nothing (store/restore-precheck.ts). Not a contract method.
    */
-  restorePlan(input: MethodParsedInput<'restoreBackup'>): RestorePlan;
+  restorePlan(input: MethodParsedInput<'restoreBackup'>): Promise<RestorePlan>;
   /** Who calls now (the session's phase and role): what dispatch checks METHOD_ACCESS against. */
   caller(): Caller;
   /**

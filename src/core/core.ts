@@ -20,6 +20,7 @@ import { FileHandles } from './files/file-handles';
 import { ownFilesOf } from './files/own-files';
 import { checkSaveTarget } from './files/save-target';
 import { openDatabase } from './store/open-database';
+import { precheckRestore } from './store/restore-precheck';
 import type { Core, CoreConfig } from './core-types';
 import { TypedEmitter } from './typed-emitter';
 import { startHubSync } from './sync/hub-sync';
@@ -147,14 +148,16 @@ export function createCore(config: CoreConfig): Core {
     registerFile(path, purpose) {
       return ctx.files.register(path, purpose);
     },
-    restorePlan({ backup, keyFile, force }) {
-      return {
+    async restorePlan({ backup, keyFile, force }) {
+      const plan = {
         dbPath: config.dbPath,
         from: ctx.files.resolve(backup, 'open-backup').path,
         keyFile: ctx.files.resolve(keyFile, 'open-key').path,
         force: force === true,
         actor: session.actingUsername() ?? NO_SESSION_ACTOR,
       };
+      await precheckRestore(plan, db, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
+      return plan;
     },
     hubReady: hub.ready,
     startNotices: securityNotices(db, config.dbPath, started, started.conversion === 'failed' || Boolean(config.key)),

@@ -18,8 +18,8 @@ export interface HarnessCoreSlot {
  * or, after a refusal, on the untouched files as before. `status` tells the windows (their
  * session is read again when the core runs: the restored database has its own accounts).
  */
-export function restoreInHarness(slot: HarnessCoreSlot, input: unknown, status: (status: CoreStatus) => void): { result: Result<unknown>; next: HarnessCoreSlot } {
-  const plan = planRestore(slot.core, input);
+export async function restoreInHarness(slot: HarnessCoreSlot, input: unknown, status: (status: CoreStatus) => void): Promise<{ result: Result<unknown>; next: HarnessCoreSlot }> {
+  const plan = await planRestore(slot.core, input);
   if (!plan.ok) return { result: plan, next: slot };
   status({ state: 'restarting', restarts: 0, reason: 'restore' });
   slot.core.close();

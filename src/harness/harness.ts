@@ -68,11 +68,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   let unsubscribe = subscribe(slot.core);
   /** A restore swaps the core (restoreInHarness); one at a time. */
   let restoring = false;
-  const restore = (input: unknown): Result<unknown> => {
+  const restore = async (input: unknown): Promise<Result<unknown>> => {
     if (restoring) return { ok: false, error: { code: 'restore/busy' } };
     restoring = true;
     try {
-      const { result, next } = restoreInHarness(slot, input, (status) => send('coreStatus', status));
+      const { result, next } = await restoreInHarness(slot, input, (status) => send('coreStatus', status));
       if (next !== slot) {
         unsubscribe.forEach((off) => off());
         slot = next;
@@ -112,7 +112,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       const body = await readBody(req);
       const input: unknown = body ? jsonOf(body) : null;
       const method = url.pathname.slice(5);
-      const result = method === 'restoreBackup' ? restore(input) : await dispatch(slot.core, method, input === null ? undefined : input);
+      const result = method === 'restoreBackup' ? await restore(input) : await dispatch(slot.core, method, input === null ? undefined : input);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
       return;
     }

@@ -48,7 +48,8 @@ export function serveCore(channel: Channel<CoreToHost, HostToCore>, exit: (code:
         return;
       case 'plan-restore':
         if (!core) return channel.post({ t: 'restore-plan', id: message.id, result: { ok: false, error: { code: 'internal', params: { detail: 'core not started' } } } });
-        return channel.post({ t: 'restore-plan', id: message.id, result: planRestore(core, message.input) });
+        void planRestore(core, message.input).then((result) => channel.post({ t: 'restore-plan', id: message.id, result }));
+        return;
       case 'restore':
         // Only a process that never opened the database restores: nothing of it may hold the files.
         if (core) return channel.post({ t: 'restored', id: message.id, result: { ok: false, error: { code: 'restore/in-use', params: { path: message.run.dbPath } } } });

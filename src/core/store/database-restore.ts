@@ -1,17 +1,17 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { LoketError } from '../errors';
-import { isOwnFile, ownFilesOf } from '../files/own-files';
 import { openRaw, removeJournals, type FileOptions } from './cipher-files';
-import { databaseFileState, keyFilePathOf, nextKeyPathOf, readKeyFile, writeKeyFileAtomic } from './database-key';
-import { DatabaseKeyError } from './database-key-error';
+import { keyFilePathOf, nextKeyPathOf, readKeyFile, writeKeyFileAtomic } from './database-key';
 import { databaseFilesInUse, tryImportLock } from './database-in-use';
 import { editionFileName, fsyncFile, listsDirOf } from './edition-store';
-import { SCHEMA_VERSION } from './migrations';
 import type { Db } from './open-database';
 import { fsyncDir, tightenFile } from './private-files';
+import { checkBackupFile, checkBackupShape, copyBackupMain, editionSource, findKey, refuseUnlessForced, type NamedEdition, type RestoreKeySource } from './restore-checks';
 import { carryNumbers, enrolmentOf, readPreviousDatabase, type PreviousDatabase } from './restore-previous';
 import { backupMarksOf, recordRestore, type BeyondBackup } from './restore-record';
+
+export type { RestoreKeySource } from './restore-checks';
 
 /**
  * `loket restore --from FILE`: a backup (store/database-backup.ts: FILE and FILE.lists/) put back
@@ -72,7 +72,6 @@ export type ReplacedDatabase =
       beyond: BeyondBackup;
     };
 
-export type RestoreKeySource = 'key-file' | 'env-key' | 'beside-backup' | 'beside-database' | 'none';
 
 export interface RestoredList {
   name: string;
@@ -119,7 +118,7 @@ export function restoreDatabase(request: RestoreRequest): RestoreReport {
     rmSync(staging, { recursive: true, force: true }); // a copy an interrupted restore left: only a copy
     mkdirSync(staging, { recursive: true, mode: 0o700 });
     const staged = join(staging, basename(dbPath));
-    copyInto(from, staged);
+    copyBackupMain(from, staged);
     const key = findKey(staged, request, options);
     checkCopy(staged, from, key.key, options);
     const marks = readOnly(staged, key.key, options, backupMarksOf);
@@ -145,61 +144,6 @@ export function restoreDatabase(request: RestoreRequest): RestoreReport {
   } finally {
     lock.release();
   }
-}
-
-function checkBackupFile(from: string, dbPath: string): void {
-  let stat;
-  try {
-    stat = statSync(from);
-  } catch {
-    throw new LoketError('restore/backup-missing', { path: from });
-  }
-  if (stat.isDirectory()) throw new LoketError('restore/backup-is-folder', { path: from });
-  if (isOwnFile(from, ownFilesOf(dbPath))) throw new LoketError('restore/backup-is-database', { path: from });
-  const state = databaseFileState(from);
-  if (state === 'foreign' || state === 'empty') throw new LoketError('restore/not-a-backup', { path: from });
-}
-
-/** The backup's main file, with a -wal of its own if one was left beside it (it holds part of its content). */
-function copyInto(from: string, staged: string): void {
-  copyFileSync(from, staged);
-  if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${staged}-wal`);
-  tightenFile(staged);
-}
-
-/**
- * The key that opens the copy: the --key-file given (or LOKET_DB_KEY_FILE), and only it; else
- * the first that opens it of LOKET_DB_KEY, a key file beside the backup (FILE.key) and the
- * database's own key file (a backup made since the last re-key opens with it).
- */
-function findKey(staged: string, request: RestoreRequest, options: FileOptions): { key: string | undefined; source: RestoreKeySource } {
-  if (databaseFileState(staged) === 'plain') return { key: undefined, source: 'none' };
-  const env = request.env ?? process.env;
-  const explicit = request.keyFile ?? (env['LOKET_DB_KEY_FILE'] || undefined);
-  if (explicit) {
-    const content = readKeyFile(explicit);
-    if (content === null) throw new LoketError('restore/key-file-missing', { keyFile: explicit });
-    if (content.form === 'sealed') throw new DatabaseKeyError('key-sealed', explicit);
-    if (!opens(staged, content.key, options)) throw new LoketError('restore/wrong-key', { path: request.from, keyFile: explicit });
-    return { key: content.key, source: 'key-file' };
-  }
-  const candidates: { key: string; source: RestoreKeySource }[] = [];
-  if (env['LOKET_DB_KEY']) candidates.push({ key: env['LOKET_DB_KEY'], source: 'env-key' });
-  for (const [path, source] of [
-    [keyFilePathOf(request.from), 'beside-backup'],
-    [keyFilePathOf(request.dbPath), 'beside-database'],
-  ] as const) {
-    let content;
-    try {
-      content = readKeyFile(path);
-    } catch {
-      content = null; // a damaged key file beside it: not this backup's key
-    }
-    if (content?.form === 'plain') candidates.push({ key: content.key, source });
-  }
-  const fits = candidates.find((candidate) => opens(staged, candidate.key, options));
-  if (fits) return fits;
-  throw new LoketError('restore/key-missing', { path: request.from });
 }
 
 /**
@@ -231,11 +175,7 @@ function weigh(staged: string, key: string | undefined, previous: PreviousDataba
   if (previous === null) return { state: existsSync(request.dbPath) ? 'unreadable' : 'none' };
   const db = openRaw(staged, key, options);
   try {
-    const backupEnrolled = enrolmentOf(db).enrolled;
-    if (!request.force) {
-      if (previous.unsent > 0) throw new LoketError('restore/unsent', { path: request.dbPath, changes: previous.unsent, registrations: previous.unsentRegistrations });
-      if (previous.enrolled && !backupEnrolled) throw new LoketError('restore/before-enrolment', { path: request.from });
-    }
+    refuseUnlessForced(previous, enrolmentOf(db).enrolled, request);
     const numbersCarried = carryNumbers(db, previous);
     return { state: 'read', enrolled: previous.enrolled, unsent: previous.unsent, unsentRegistrations: previous.unsentRegistrations, numbersCarried, beyond: previous.beyond };
   } finally {
@@ -277,15 +217,6 @@ function record(staged: string, key: string | undefined, options: FileOptions, r
   }
 }
 
-function opens(path: string, key: string, options: FileOptions): boolean {
-  try {
-    openRaw(path, key, options, true).close();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The copy is a Loket database this version can open, whole (SQLite's integrity check), and
  * every edition it names is copied beside it and opens. Its WAL is folded in, so the file placed
@@ -298,16 +229,11 @@ function checkCopy(staged: string, from: string, key: string | undefined, option
   } catch {
     throw new LoketError('restore/not-a-backup', { path: from });
   }
-  let editions: { id: number; file: string | null; state: string }[];
+  let editions: NamedEdition[];
   try {
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) throw new LoketError('database-too-new', { found: version });
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('list_editions', 'lists')`).pluck().all();
-    if (tables.length < 2) throw new LoketError('restore/not-a-backup', { path: from });
+    editions = checkBackupShape(db, from);
     const problems = db.pragma('integrity_check', { simple: true });
     if (problems !== 'ok') throw new LoketError('restore/damaged', { path: from, detail: String(problems) });
-    const hasFile = (db.prepare(`SELECT count(*) FROM pragma_table_info('list_editions') WHERE name = 'file'`).pluck().get() as number) > 0;
-    editions = hasFile ? (db.prepare(`SELECT id, file, state FROM list_editions WHERE state IN ('current', 'previous')`).all() as typeof editions) : [];
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.pragma('journal_mode = DELETE');
   } finally {
@@ -315,17 +241,10 @@ function checkCopy(staged: string, from: string, key: string | undefined, option
   }
   removeJournals(staged);
   fsyncFile(staged);
-  const folder = listsDirOf(from);
   for (const edition of editions) {
-    if (edition.file === null) continue; // an edition still inside the main file (a backup from before 007)
-    const name = editionFileName(edition.id);
-    const source = join(folder, name);
-    if (!existsSync(source)) {
-      // The previous edition is only a way back; without the current one the list cannot be searched.
-      if (edition.state === 'previous') continue;
-      throw new LoketError('restore/lists-missing', { path: from, folder, file: name });
-    }
-    const target = join(listsDirOf(staged), name);
+    const source = editionSource(from, edition);
+    if (source === null) continue;
+    const target = join(listsDirOf(staged), editionFileName(edition.id));
     mkdirSync(listsDirOf(staged), { recursive: true, mode: 0o700 });
     copyFileSync(source, target);
     tightenFile(target);

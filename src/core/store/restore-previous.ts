@@ -4,6 +4,7 @@ import { queueHighName } from '../visits/visits';
 import { openRaw, type FileOptions } from './cipher-files';
 import { databaseFileState } from './database-key';
 import type { Db } from './open-database';
+import type { ReplacedFacts } from './restore-checks';
 import { beyondBackupOf, type BackupMarks, type BeyondBackup } from './restore-record';
 
 /**
@@ -82,14 +83,17 @@ export function enrolmentOf(db: Db): { enrolled: boolean; counterId: string | nu
   return { enrolled: row?.enrolled === 1, counterId: row?.counterId ?? null };
 }
 
-function readNumbers(db: Db): Omit<PreviousDatabase, 'beyond'> {
+/** Enrolment and what the hub has not received yet: what refuses a restore unless forced (restore-checks.ts). */
+export function replacedFactsOf(db: Db): ReplacedFacts & { counterId: string | null } {
   const outbox = hasTable(db, 'outbox')
     ? (db.prepare(`SELECT count(*) AS unsent, coalesce(sum(kind = 'visit'), 0) AS registrations FROM outbox`).get() as { unsent: number; registrations: number })
     : { unsent: 0, registrations: 0 };
+  return { ...enrolmentOf(db), unsent: outbox.unsent, unsentRegistrations: outbox.registrations };
+}
+
+function readNumbers(db: Db): Omit<PreviousDatabase, 'beyond'> {
   return {
-    ...enrolmentOf(db),
-    unsent: outbox.unsent,
-    unsentRegistrations: outbox.registrations,
+    ...replacedFactsOf(db),
     sequences: hasTable(db, 'sequences') ? (db.prepare('SELECT name, value FROM sequences').all() as { name: string; value: number }[]) : [],
     queueHighs: queueHighs(db),
     mrnBlocks: hasTable(db, 'mrn_blocks') ? (db.prepare('SELECT first, last, next FROM mrn_blocks').all() as PreviousDatabase['mrnBlocks']) : [],

@@ -12,6 +12,7 @@ import type { RestoreView } from '../../../src/shared/database-restore';
 import type { SecretBox } from '../../../src/core/secrets/secret-box';
 import { CoreHost } from '../../../src/main/core-host';
 import { resolveAppDatabaseKey, sealRestoredKeyFile } from '../../../src/main/database-key-store';
+import { openRaw } from '../../../src/core/store/cipher-files';
 import { spawnNodeCore, useCoreHosts, valueOf } from '../../helpers/node-core-child';
 import { useTempDir } from '../../helpers/temp';
 
@@ -134,21 +135,46 @@ describe('restoring a backup through the app', () => {
     expect(await names(app.host)).toEqual(['ANI LESTARI', 'CITRA DEWI']);
   });
 
-  it('a wrong recovery key is refused in words, nothing moves, and the core runs on the same database', async () => {
+  it('a wrong recovery key is refused in words before the core stops: nothing moves, the administrator stays signed in', async () => {
     const app = await startApp();
     const { backup } = await backedUp(app);
     const wrong = join(app.dir, 'usb', 'kunci-lain.txt');
     writeFileSync(wrong, `raw:${'ab'.repeat(32)}\n`);
+    const pids = app.pids.length;
 
     const answer = await app.host.call('restoreBackup', { backup: await choose(app, backup, 'open-backup'), keyFile: await choose(app, wrong, 'open-key') });
     expect(answer.ok).toBe(false);
     expect(!answer.ok && answer.error.code).toBe('restore/wrong-key');
     expect(asideFolders(app.dir)).toEqual([]);
     expect(existsSync(join(app.dir, 'loket.db.restoring'))).toBe(false);
-    expect(app.host.status.state).toBe('running');
-    // The restarted core comes back locked for the same administrator; the later registration is there.
-    value(await app.host.call('signIn', { username: ADMIN.username, password: ADMIN.password }));
+    // The running core refused it: no core stopped, no process started, the session as it was.
+    expect(app.pids).toHaveLength(pids);
+    expect(app.statuses.map((s) => s.state)).toEqual(['running']);
+    expect(value<{ phase: string }>(await app.host.call('sessionState', {})).phase).toBe('signed-in');
     expect(await names(app.host)).toEqual(['ANI LESTARI', 'BUDI SANTOSO']);
+  });
+
+  it('a backup from before the enrolment is refused before the core stops, and forced it restores', async () => {
+    const app = await startApp();
+    const { backup, key } = await backedUp(app);
+    // Enrolled since the backup (what the refusal reads of the enrolment is this flag), written
+    // beside the running core as another connection would.
+    const { key: dbKey } = await resolveAppDatabaseKey(app.dbPath, osBox, {});
+    const live = openRaw(app.dbPath, dbKey, {});
+    live.prepare('UPDATE sync_state SET enrolled = 1 WHERE id = 1').run();
+    live.close();
+    const pids = app.pids.length;
+    const handles = async () => ({ backup: await choose(app, backup, 'open-backup'), keyFile: await choose(app, key, 'open-key') });
+
+    const refused = await app.host.call('restoreBackup', await handles());
+    expect(!refused.ok && refused.error.code).toBe('restore/before-enrolment');
+    expect(app.pids).toHaveLength(pids);
+    expect(app.statuses.map((s) => s.state)).toEqual(['running']);
+    expect(existsSync(join(app.dir, 'loket.db.restoring'))).toBe(false);
+
+    const forced = await app.host.call('restoreBackup', { ...(await handles()), force: true });
+    expect(value<RestoreView>(forced)).toMatchObject({ patients: 1, visits: 1 });
+    expect(app.statuses.map((s) => s.state)).toEqual(['running', 'restarting', 'running']);
   });
 
   it('quitting while a restore runs waits for it to end, and starts no core after it', async () => {
