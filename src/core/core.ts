@@ -62,7 +62,7 @@ export function createCore(config: CoreConfig): Core {
     now,
     timeZone,
     // The clock's service day, or a later one already begun here when the clock went back across midnight.
-    today: () => counterDay(db, serviceDay(now(), timeZone(), zoneChange), now()),
+    today: () => counterDay(db, now(), (instant) => serviceDay(instant, timeZone(), zoneChange)),
     staleAfterDays: () => config.staleAfterDays ?? settings.staleAfterDays,
     settings: () => settings,
     setSettings: (saved, options) => {

@@ -5,7 +5,7 @@ import { editionRoutes, type HubMode } from './editions/edition-routes';
 import type { HubRoute } from './http/route';
 import { registerRoutes } from './register/register-routes';
 import { bpjsRoutes } from './bpjs/bpjs-routes';
-import { auditHeadRoute } from './audit/audit-head-route';
+import { auditHeadRoute, heldAuditHeadRoute } from './audit/audit-head-route';
 import { adminLogRoute } from './audit/admin-log-route';
 import { accountRoutes } from './accounts/accounts-routes';
 
@@ -15,7 +15,7 @@ import { accountRoutes } from './accounts/accounts-routes';
  */
 export const hubRoutes = (editions: HubEditionsConfig, mode: HubMode = 'facility', identity?: HubIdentity): HubRoute[] => [
   ...enrollmentRoutes(identity),
-  ...(mode === 'facility' ? [...registerRoutes(), ...bpjsRoutes(editions), auditHeadRoute(), ...accountRoutes()] : []),
+  ...(mode === 'facility' ? [...registerRoutes(), ...bpjsRoutes(editions), auditHeadRoute(), heldAuditHeadRoute(), ...accountRoutes()] : []),
   ...editionRoutes(editions, mode),
   adminLogRoute(),
 ];

@@ -138,7 +138,8 @@ function printStatus(status: HubStatus, out: Output, lang: Lang): void {
     if (status.timeZone && c.timeZone && c.timeZone !== status.timeZone && !c.revoked) out.line(hubText(lang, 'hub/status-zone-other', { zone: c.timeZone, facility: status.timeZone }));
     const head = c.auditHead;
     if (head) {
-      const flags = head.flagged > 0 ? hubText(lang, 'hub/status-audit-flags', { count: head.flagged, flag: head.lastFlag ?? '' }) : '';
+      const flag = head.lastFlag ? hubText(lang, head.lastFlag === 'seq-backwards' ? 'hub/audit-flag-seq-backwards' : 'hub/audit-flag-hash-changed') : '';
+      const flags = head.flagged > 0 ? hubText(lang, 'hub/status-audit-flags', { count: head.flagged, flag }) : '';
       out.line(hubText(lang, 'hub/status-audit', { seq: head.seq, hash: head.hash.slice(0, 12), at: head.receivedAt, flags }));
     }
   }

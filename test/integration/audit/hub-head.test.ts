@@ -9,14 +9,16 @@ import { startHub, type RunningHub } from '../../../src/hub/hub-main';
 import type { HubStatus } from '../../../src/shared/hub-protocol';
 import { useHubTestbed } from '../../helpers/hub-testbed';
 import { hubFetch } from '../hub/service-fetch';
+import { runCaptured } from '../../helpers/cli-capture';
 import { callOk } from './audit-core';
 import { rewriteFrom, tamper, truncateAfter } from './tamper';
+import type { Db } from '../../../src/core/store/open-database';
 
 const { server, hubs, cores, tempDir } = useHubTestbed('loket-audit-head-');
 
 let databases = 0;
 /** A real hub (HTTPS, PostgreSQL) and a counter core enrolled at it, on a clock the test moves. */
-async function enrolledCounter(): Promise<{ hub: RunningHub; admin: string; dbPath: string; open: () => Core; clock: { now: Date } }> {
+async function enrolledCounter(): Promise<{ hub: RunningHub; admin: string; dbPath: string; open: () => Core; clock: { now: Date }; dataDir: string }> {
   const dataDir = tempDir();
   const hub = await startHub({ pgUrl: await server().createDatabase(`audit_head_${++databases}`), dataDir, host: '127.0.0.1', port: 0, facility: 'Puskesmas Uji' });
   hubs.push(hub);
@@ -33,7 +35,7 @@ async function enrolledCounter(): Promise<{ hub: RunningHub; admin: string; dbPa
   await callOk(core, 'enrollHub', { code: (added.json as { code: string }).code });
   core.close();
   cores.splice(cores.indexOf(core), 1);
-  return { hub, admin, dbPath, open, clock };
+  return { hub, admin, dbPath, open, clock, dataDir };
 }
 
 const later = (clock: { now: Date }): void => {
@@ -47,6 +49,18 @@ async function hubHead(hub: RunningHub, admin: string) {
 
 async function lookups(core: Core, n: number): Promise<void> {
   for (let i = 0; i < n; i++) await callOk(core, 'lookup', { query: `Nama ${i}` });
+}
+
+/** An enrolled counter after `n` look-ups and a sync round: the head the hub acknowledged; the core closed (the test tampers with its file). */
+async function ackedCounter(n: number) {
+  const counter = await enrolledCounter();
+  const core = counter.open();
+  await lookups(core, n);
+  await callOk(core, 'syncNow', {});
+  const acked = (await callOk(core, 'verifyAudit', {})).head!;
+  core.close();
+  cores.splice(cores.indexOf(core), 1);
+  return { ...counter, acked };
 }
 
 describe('the audit chain head at the hub', () => {
@@ -69,14 +83,9 @@ describe('the audit chain head at the hub', () => {
   });
 
   it('detects a cut tail the chain alone cannot see, and the hub flags the head that went backwards', async () => {
-    const { hub, admin, dbPath, open, clock } = await enrolledCounter();
-    let core = open();
-    await lookups(core, 5);
-    await callOk(core, 'syncNow', {});
-    const acked = (await callOk(core, 'verifyAudit', {})).head!;
-    core.close();
+    const { hub, admin, dbPath, open, clock, acked } = await ackedCounter(5);
     tamper(dbPath, truncateAfter(acked.seq - 2));
-    core = open();
+    const core = open();
     const verdict = await callOk(core, 'verifyAudit', {});
     expect(verdict).toMatchObject({ ok: false, reason: 'truncated', firstBroken: acked.seq - 1 });
 
@@ -116,6 +125,51 @@ describe('the audit chain head at the hub', () => {
   });
 });
 
+describe('a head tied to the one the hub holds (security tester 1)', () => {
+  const wipeHeads = (db: Db): void => void db.exec('DROP TRIGGER audit_heads_no_delete; DELETE FROM audit_heads;');
+
+  it('a past rewritten, with the heads here wiped, is flagged even once the trail has grown past the head the hub holds; the changed chain is flagged once', async () => {
+    const { hub, admin, dbPath, open, clock, dataDir, acked } = await ackedCounter(4);
+    tamper(dbPath, (db) => {
+      rewriteFrom(2, 'budi')(db);
+      wipeHeads(db);
+    });
+    const core = open();
+    expect(await callOk(core, 'verifyAudit', {})).toMatchObject({ ok: true, hubHead: null });
+    // One more look-up: the new head is past the one the hub holds, so only the anchor can tell.
+    await lookups(core, 1);
+    later(clock);
+    await callOk(core, 'syncNow', {});
+    const grown = (await callOk(core, 'verifyAudit', {})).head!;
+    expect(grown.seq).toBeGreaterThan(acked.seq);
+    expect(await hubHead(hub, admin)).toMatchObject({ seq: grown.seq, flagged: 1, lastFlag: 'hash-changed' });
+    // The officer reads it in words, with what may explain it and what to do.
+    const status = (await runCaptured(['hub', 'status', '--hub-dir', dataDir])).lines.join('\n');
+    expect(status).toContain('PERIKSA: 1 kepala rantai tidak cocok (terakhir: isi rantai yang lalu berubah). Pemulihan dari cadangan (loket restore) menjelaskan satu');
+    expect(status).not.toContain('hash-changed');
+
+    // The counter goes on on its changed chain: its next heads fit the last one, no new flag.
+    await lookups(core, 2);
+    later(clock);
+    await callOk(core, 'syncNow', {});
+    expect(await hubHead(hub, admin)).toMatchObject({ seq: grown.seq + 2, flagged: 1 });
+  });
+
+  it('a tail cut and written again past the head the hub holds is flagged', async () => {
+    const { hub, admin, dbPath, open, clock, acked } = await ackedCounter(5);
+    tamper(dbPath, (db) => {
+      truncateAfter(acked.seq - 2)(db);
+      wipeHeads(db);
+    });
+    const core = open();
+    await lookups(core, 4);
+    expect((await callOk(core, 'verifyAudit', {})).head!.seq).toBeGreaterThan(acked.seq);
+    later(clock);
+    await callOk(core, 'syncNow', {});
+    expect(await hubHead(hub, admin)).toMatchObject({ flagged: 1, lastFlag: 'hash-changed' });
+  });
+});
+
 describe('the hub route alone', () => {
   it('takes the same head again without a flag (a retried round), and refuses a malformed one', async () => {
     const { hub, admin, open } = await enrolledCounter();
@@ -124,7 +178,11 @@ describe('the hub route alone', () => {
     await callOk(core, 'syncNow', {});
     const head = (await callOk(core, 'verifyAudit', {})).head!;
     const counterId = (await hub.pg.query<{ id: string }>('SELECT id FROM counters')).rows[0]!.id;
+    const rows = async (): Promise<number> => Number((await hub.pg.query<{ n: string }>('SELECT count(*) AS n FROM audit_heads')).rows[0]!.n);
+    const kept = await rows();
     expect(await receiveAuditHead(hub.pg, counterId, head, new Date())).toBeNull();
+    expect(await receiveAuditHead(hub.pg, counterId, { ...head, anchor: { seq: head.seq, hash: head.hash } }, new Date())).toBeNull();
+    expect(await rows()).toBe(kept); // a retried round adds no row
     expect(await hubHead(hub, admin)).toMatchObject({ seq: head.seq, flagged: 0 });
     expect(auditHeadRequest.safeParse({ seq: 0, hash: head.hash }).success).toBe(false);
     expect(auditHeadRequest.safeParse({ seq: 3, hash: 'not-a-hash' }).success).toBe(false);

@@ -59,6 +59,24 @@ describe('a PC clock set back across midnight (F1)', () => {
   });
 });
 
+describe('another counter whose clock runs a day ahead (hub tester F1)', () => {
+  it('its visit, dated tomorrow but arrived today on the hub’s clock, moves no other counter to tomorrow', async () => {
+    const { core } = counter('2026-12-02T09:00:00');
+    expect((await register(core, 'PASIEN PAGI')).queue).toBe('U-001');
+    // As the pull files it (apply-pull.ts): the fast PC's day and registration time, the hub's arrival time.
+    const other = await core.createPatient({ name: 'DARI LOKET LAIN' });
+    core.db
+      .prepare(
+        `INSERT INTO visits (uid, patient_id, service_date, unit, queue_prefix, queue_no, emergency, payer, verdict, verdict_source, status, registered_at, registered_by, queue_at)
+         VALUES ('0193a000-0000-7000-8000-000000000001', ?, '2026-12-03', 'UMUM', 'U', 1, 0, 'umum', NULL, NULL, 'waiting', '2026-12-03T02:01:00.000Z', 'budi', '2026-12-02T02:01:00.000Z')`,
+      )
+      .run(other.id);
+    const next = await register(core, 'PASIEN KEDUA');
+    expect([next.serviceDate, next.queue, next.clockBackMinutes]).toEqual(['2026-12-02', 'U-002', undefined]);
+    expect((await core.dayQueue({ unit: 'UMUM' })).map((e) => e.patient.name)).toEqual(['PASIEN PAGI', 'PASIEN KEDUA']);
+  });
+});
+
 describe('the IGD after midnight (F2)', () => {
   it('while last night’s emergencies are open, the new day’s numbers go on after the highest; the queue and the CLI fields mark the day', async () => {
     const { core, at } = counter('2026-12-01T23:52:00');
