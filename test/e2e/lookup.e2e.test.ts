@@ -367,4 +367,18 @@ describe('patient look-up', () => {
     await page.getByTestId('ticket-queue').waitFor();
     expect(db.prepare('SELECT p.name FROM visits v JOIN patients p ON p.id = v.patient_id').all()).toEqual([{ name: 'CHAIRUL WAHYU' }]);
   });
+
+  it('(n) a NIK typed with two digits swapped: not found, and the listed NIK one slip away is named with its person, to compare with the KTP', async () => {
+    const c = await open();
+    const { page } = c;
+    const search = page.locator('#lookup-query');
+    const swapped = `${SITI.nik.slice(0, 14)}${SITI.nik[15]}${SITI.nik[14]}`;
+    expect(swapped).not.toBe(SITI.nik);
+    await search.fill(swapped);
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('unknown');
+    const hint = page.locator('[data-testid="query-warning"][data-code="query/nik-slip-swap"]');
+    await expect.poll(() => hint.textContent()).toContain(`Mungkin salah ketik: di daftar ${APBD.name} ada NIK ${SITI.nik} (dua angka bertukar tempat) atas nama ${SITI.name}`);
+    await c.screenshot('n-nik-slip');
+  });
 });

@@ -11,7 +11,7 @@ import { setPayer } from '../follow-ups/follow-ups';
 import { LoketError } from '../errors';
 import { liveMatches } from '../bpjs/live-answers';
 import { classifyQuery } from './classify-query';
-import { lookup, type LookupContext } from './lookup';
+import { lookup, nikSlipWarnings, type LookupContext } from './lookup';
 import { MAX_SHORT_SEQ, labelledRecordNumber, mrnProbes } from './mrn-query';
 import { ownByIdentifier, ownByName, ownByOldRecordNumber, ownByRecordNumber } from './own-patients';
 
@@ -103,7 +103,7 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
         const ownMatches = markDobDiffers(ownByName(db, query, dob ?? null), dob);
         return ownMatches.length > 0 ? { ...result, ownMatches, tookMs: elapsed(started) } : result;
       }
-      return withNumberProblem(ctx, query, result);
+      return withSlipHints(withNumberProblem(ctx, query, result), ctx);
     },
     async recheckPayer({ visitId }) {
       const visit = db.prepare('SELECT v.payer, p.nik, p.card, p.name, p.dob, p.sex FROM visits v JOIN patients p ON p.id = v.patient_id WHERE v.id = ?').get(visitId) as
@@ -197,4 +197,17 @@ function withNumberProblem(ctx: CoreContext, query: string, result: LookupResult
     return { ...result, kind: 'mrn', problem: { code: 'query/no-record', params: { mrn: shown } } };
   }
   return result;
+}
+
+/**
+ * A NIK that nothing here knows, neither a list nor a record: the NIKs one typing slip away that a
+ * list holds are named beside the answer (nik-slips.ts), so a mistyped KTP number does not become
+ * a new record under the wrong NIK.
+ */
+function withSlipHints(result: LookupResult, ctx: CoreContext): LookupResult {
+  if (result.kind !== 'nik' || result.problem || result.matches.length > 0) return result;
+  const typed = classifyQuery(result.query);
+  if (typed.kind !== 'nik') return result;
+  const hints = nikSlipWarnings(lookupContextOf(ctx), typed.nik);
+  return hints.length > 0 ? { ...result, queryWarnings: [...(result.queryWarnings ?? []), ...hints] } : result;
 }

@@ -11,6 +11,7 @@ import { ENDED_REASON, NOT_YET_REASON } from '../../shared/status-reason';
 import { classifyQuery } from './classify-query';
 import type { CurrentEdition, EditionCatalog, MemberRow } from './edition-catalog';
 import { MAX_NAME_WORDS, searchByName } from './name-search';
+import { nikSlipHints } from './nik-slips';
 
 /** The verdict rule lives in src/shared/verdict-rule.ts: the banner shows what decided it. */
 export { verdictOf };
@@ -114,6 +115,17 @@ function impossibleNik(nik: string, parsed: NikParse): CoreMessage[] | undefined
   }
   if (parsed.info.birthDate === null) return [{ code: 'query/nik-date', params: { digits: `${nik.slice(6, 8)}-${nik.slice(8, 10)}-${nik.slice(10, 12)}` } }];
   return undefined;
+}
+
+/**
+ * The NIKs one typing slip away from `nik` that a list holds (nik-slips.ts), as warnings: asked
+ * only when nothing holds the NIK typed. 159 key look-ups per list edition, through the NIK table.
+ */
+export function nikSlipWarnings(ctx: LookupContext, nik: string): CoreMessage[] {
+  const editions = ctx.catalog.current();
+  return withEachReadable(ctx.catalog, editions, (readable) =>
+    nikSlipHints(nik, (other) => readable.flatMap((e) => e.byNik.all(other).filter((row) => !(row.flags & MemberFlags.damagedNik)).map((row) => toMatch(ctx, e, row, 'exact', 1)))),
+  );
 }
 
 function lookupNik(ctx: LookupContext, editions: CurrentEdition[], nik: string, parsed: NikParse): MemberMatch[] {

@@ -201,6 +201,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'query/no-old-record': "No patient has old MRN {{mrn}}. The patient may not have come since Loket was started: search by NIK, card number, or name and birth date; if not found, make a new record (F2) and fill in its old MRN.",
   'query/mrn-shared': "MRN {{mrn}} is held by {{count}} patients: counters gave the same number before they were connected to the hub. Choose the right patient from their list: compare the name, birth date and address with the patient's card or ID.",
   'query/nik-province': 'This NIK cannot exist: there is no province code {{code}}. Check the digits against the ID card.',
+  'query/nik-slip-swap': 'Perhaps a typing slip: the {{list}} list has NIK {{nik}} (two digits swapped) for {{name}}, born {{dob}}. Check against the ID card; if that is the person, scan or type that NIK.',
+  'query/nik-slip-digit': 'Perhaps a typing slip: the {{list}} list has NIK {{nik}} (one digit different) for {{name}}, born {{dob}}. Check against the ID card; if that is the person, scan or type that NIK.',
   'query/nik-date': 'This NIK cannot exist: the birth-date digits inside it ({{digits}}) are no date. Check the digits against the ID card.',
   'query/name-shortened': 'The name is too long: only its first {{words}} words (of {{typed}}) were searched.',
   'query/nik-serial': 'This NIK cannot exist: its serial number is 0000. Check the digits against the ID card.',

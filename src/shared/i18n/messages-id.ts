@@ -199,6 +199,8 @@ export const messagesId = {
   'query/no-old-record': 'Tidak ada pasien dengan RM lama {{mrn}}. Pasiennya mungkin belum pernah datang sejak Loket dipakai: cari dengan NIK, nomor kartu, atau nama dan tanggal lahir; bila tidak ada, buat data baru (F2) dan isi RM lama-nya.',
   'query/mrn-shared': 'No. RM {{mrn}} dipegang {{count}} pasien: loket-loket memberi nomor yang sama sebelum tersambung ke hub. Pilih pasien yang benar dari daftarnya: cocokkan nama, tanggal lahir dan alamat dengan kartu berobat atau KTP-nya.',
   'query/nik-province': 'NIK ini tidak mungkin: kode provinsi {{code}} tidak ada. Cocokkan angkanya dengan KTP.',
+  'query/nik-slip-swap': 'Mungkin salah ketik: di daftar {{list}} ada NIK {{nik}} (dua angka bertukar tempat) atas nama {{name}}, lahir {{dob}}. Cocokkan dengan KTP; bila itu orangnya, pindai atau ketik NIK itu.',
+  'query/nik-slip-digit': 'Mungkin salah ketik: di daftar {{list}} ada NIK {{nik}} (beda satu angka) atas nama {{name}}, lahir {{dob}}. Cocokkan dengan KTP; bila itu orangnya, pindai atau ketik NIK itu.',
   'query/nik-date': 'NIK ini tidak mungkin: angka tanggal lahir di dalamnya ({{digits}}) bukan tanggal. Cocokkan angkanya dengan KTP.',
   'query/name-shortened': 'Nama terlalu panjang: hanya {{words}} kata pertama (dari {{typed}}) yang dicari.',
   'query/nik-serial': 'NIK ini tidak mungkin: nomor urut 0000. Cocokkan angkanya dengan KTP.',

@@ -170,8 +170,9 @@ function QueryWarnings({ warnings }: { warnings: CoreMessage[] }) {
   if (warnings.length === 0) return null;
   return (
     <ul className="verdict__warnings" role="status">
-      {warnings.map((w) => (
-        <li key={w.code} className="warning" data-testid="query-warning" data-code={w.code}>
+      {warnings.map((w, i) => (
+        // Several warnings may share a code (two listed NIKs one slip away from the one typed).
+        <li key={`${i}-${w.code}`} className="warning" data-testid="query-warning" data-code={w.code}>
           {say(w)}
         </li>
       ))}
