@@ -118,7 +118,11 @@ export async function runCli(argv: string[], makeOutput: (json: boolean) => Outp
     out.error(`${words(lang, error.key, error.params)}\n\n${usage(lang, error.command)}`);
     return 2;
   };
-  if (refused !== undefined) return usageMistake(new UsageError('usage/bad-lang', { value: refused }), early);
+  if (refused !== undefined) {
+    // The command's own usage, not every command's (the refused value is no command, whatever it spells).
+    const named = argv.find((a) => !a.startsWith('-') && a !== refused);
+    return usageMistake(new UsageError('usage/bad-lang', { value: refused }, isCommand(named) && named !== 'help' ? named : undefined), early);
+  }
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });

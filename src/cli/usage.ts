@@ -38,8 +38,9 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     membuat kode pendaftaran sekali pakai (berlaku 24 jam) untuk satu loket; P: prefiks offline-nya.
   loket hub counter revoke NAMA --hub-dir FOLDER
     mencabut loket: permintaannya ditolak mulai sekarang.
-  loket hub status --hub-dir FOLDER
-    loket-loket yang terdaftar, kontak terakhir dan antrean kirimnya.
+  loket hub status --hub-dir FOLDER [--json]
+    loket-loket yang terdaftar, kontak terakhir (jam fasilitas) dan antrean kirimnya, jam komputernya
+    dan jejak auditnya; baris PERIKSA bila ada yang perlu dilihat.
   loket hub audit --hub-dir FOLDER [--json]
     catatan hub: siapa (pengguna OS, cli:NAMA) mengubah pengaturan, akses BPJS, akun, edisi daftar
     atau loket, dan kapan.
@@ -150,8 +151,9 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     makes a one-time enrollment code (valid 24 hours) for one counter; P: its offline prefix.
   loket hub counter revoke NAME --hub-dir DIR
     revokes a counter: its requests are refused from now on.
-  loket hub status --hub-dir DIR
-    the enrolled counters, their last contact and outbox backlog.
+  loket hub status --hub-dir DIR [--json]
+    the enrolled counters, their last contact (on the facility's clock) and outbox backlog, their
+    clocks and audit trails; a CHECK line where something needs a look.
   loket hub audit --hub-dir DIR [--json]
     the hub's record: who (the OS user, cli:NAME) changed settings, BPJS access, accounts, list editions
     or counters, and when.

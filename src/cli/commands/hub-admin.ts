@@ -8,6 +8,7 @@ import type { HubCounterStatus, HubStatus } from '../../shared/hub-protocol';
 import type { Lang } from '../../shared/i18n/messages';
 import { cliActor } from '../cli-actor';
 import type { Output } from '../output';
+import { localStamp } from '../local-stamp';
 import { hubAuditCommand } from './hub-audit';
 import { hubFacilityCommand, type HubFacilityValues } from './hub-facility';
 import { editionAddCommand, type EditionAddValues } from './hub-edition';
@@ -78,7 +79,7 @@ export async function hubAdminCommand(args: string[], values: HubAdminValues, ou
     });
     if (out.json) out.data({ code: added.code, name, offlinePrefix: added.offlinePrefix, expiresAt: added.expiresAt });
     else {
-      out.line(hubText(lang, 'hub/counter-added', { name, prefix: added.offlinePrefix, expiresAt: added.expiresAt }));
+      out.line(hubText(lang, 'hub/counter-added', { name, prefix: added.offlinePrefix, expiresAt: localStamp(added.expiresAt) }));
       out.line(added.code);
     }
     return 0;
@@ -111,7 +112,15 @@ function zonesApart(status: HubStatus): string | null {
   return said.map((c) => `${c.name}: ${c.timeZone}`).join(', ');
 }
 
+/** The zone the status's times are read in: the hub's facility zone, else the one its active counters agree on, else this computer's. */
+function statusZone(status: HubStatus): string | undefined {
+  if (status.timeZone) return status.timeZone;
+  const said = new Set(status.counters.filter((c) => !c.revoked && c.timeZone).map((c) => c.timeZone!));
+  return said.size === 1 ? [...said][0] : undefined;
+}
+
 function printStatus(status: HubStatus, out: Output, lang: Lang): void {
+  const zone = statusZone(status);
   out.line(hubText(lang, 'hub/status-head', { facility: status.facility, rev: status.rev, editions: status.editions }));
   if (status.counters.length === 0) out.line(hubText(lang, 'hub/status-none'));
   const hubOff = status.hubClockOff ?? null;
@@ -125,7 +134,7 @@ function printStatus(status: HubStatus, out: Output, lang: Lang): void {
       hubText(lang, 'hub/status-line', {
         name: c.name,
         prefix: c.offlinePrefix,
-        lastContact: c.lastContact ?? hubText(lang, 'hub/status-never'),
+        lastContact: c.lastContact ? localStamp(c.lastContact, zone) : hubText(lang, 'hub/status-never'),
         backlog: c.outboxBacklog,
         revoked: c.revoked ? hubText(lang, 'hub/status-revoked') : '',
       }),
@@ -140,7 +149,7 @@ function printStatus(status: HubStatus, out: Output, lang: Lang): void {
     if (head) {
       const flag = head.lastFlag ? hubText(lang, head.lastFlag === 'seq-backwards' ? 'hub/audit-flag-seq-backwards' : 'hub/audit-flag-hash-changed') : '';
       const flags = head.flagged > 0 ? hubText(lang, 'hub/status-audit-flags', { count: head.flagged, flag }) : '';
-      out.line(hubText(lang, 'hub/status-audit', { seq: head.seq, hash: head.hash.slice(0, 12), at: head.receivedAt, flags }));
+      out.line(hubText(lang, 'hub/status-audit', { seq: head.seq, hash: head.hash.slice(0, 12), at: localStamp(head.receivedAt, zone), flags }));
     }
   }
 }

@@ -4,6 +4,7 @@ import { actorText } from '../../shared/audit-detail';
 import { auditWording } from '../../shared/audit-wording';
 import type { Lang } from '../../shared/i18n/messages';
 import type { Output } from '../output';
+import { localStamp } from '../local-stamp';
 import { hubText, type HubCliKey } from './hub-messages';
 
 const ACTIONS = new Set<string>(['settings', 'bpjs', 'account', 'edition', 'counter-code', 'counter-enrolled', 'counter-revoked'] satisfies HubAdminAction[]);
@@ -33,7 +34,7 @@ export async function hubAuditCommand(hub: PinnedTransport, out: Output, lang: L
   for (const e of entries) {
     // An action a newer hub records and this version does not know: shown as stored.
     const action = ACTIONS.has(e.action) ? hubText(lang, `hub/audit-${e.action}` as HubCliKey) : e.action;
-    out.line(hubText(lang, 'hub/audit-line', { at: e.at, actor: actorText(e.actor, wording), action, subject: e.subject === null ? '' : ` "${e.subject}"`, detail: detailWords(e.action, e.detail, lang) }));
+    out.line(hubText(lang, 'hub/audit-line', { at: localStamp(e.at), actor: actorText(e.actor, wording), action, subject: e.subject === null ? '' : ` "${e.subject}"`, detail: detailWords(e.action, e.detail, lang) }));
   }
   return 0;
 }
@@ -61,7 +62,7 @@ function detailWords(action: string, d: Record<string, unknown>, lang: Lang): st
     case 'edition':
       return say(d.current === false ? 'hub/audit-d-edition-kept' : 'hub/audit-d-edition', { kind: d.kind, asOf: d.asOf, members: d.members });
     case 'counter-code':
-      return say('hub/audit-d-code', { prefix: d.prefix, expiresAt: d.expiresAt });
+      return say('hub/audit-d-code', { prefix: d.prefix, expiresAt: typeof d.expiresAt === 'string' ? localStamp(d.expiresAt) : d.expiresAt });
     case 'counter-enrolled':
       return say('hub/audit-d-prefix', { prefix: d.prefix });
     case 'counter-revoked':

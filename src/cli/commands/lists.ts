@@ -15,7 +15,8 @@ export async function listsCommand(core: Core, out: Output, lang: Lang, dbPath: 
   const unreadable = lists.filter((l) => l.unreadable);
   if (out.json) out.data(lists);
   else {
-    if (lists.length === 0) out.line(cliText(lang, 'lists/none'));
+    // An enrolled counter takes its lists from the hub: importing here is not the way.
+    if (lists.length === 0) out.line(cliText(lang, (await call(core, 'hubLink', {})).state === 'none' ? 'lists/none' : 'lists/none-enrolled'));
     const members = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB');
     for (const l of lists) {
       const stale = l.stale ? cliText(lang, 'lists/stale', { days: l.ageDays }) : '';

@@ -120,6 +120,10 @@ describe('the hub is trusted by its fingerprint, whatever its certificate says a
     const enrolled = await runCaptured(['enroll', '--code', await code(hub, admin, 'Loket 6'), '--db', db]);
     expect(enrolled).toMatchObject({ code: 0, errors: [] });
     expect(enrolled.lines.join('\n')).toContain('Loket 6');
+    // Its lists come from the hub: `lists` says so, rather than to import one (hub tester 11).
+    expect((await runCaptured(['lists', '--db', db])).lines).toEqual([
+      'Belum ada daftar di loket ini. Loket ini terdaftar di hub fasilitas: daftarnya datang dari hub pada sinkronisasi berikutnya (sekarang juga: loket sync).',
+    ]);
     const synced = await runCaptured(['sync', '--db', db]);
     expect(synced).toMatchObject({ code: 0, errors: [] });
   });

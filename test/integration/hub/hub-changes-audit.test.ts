@@ -14,6 +14,7 @@ import { runLoket } from '../../helpers/hub-process';
 import { keyBeside } from '../../helpers/keyed-database';
 import { writeSampleCsv } from '../../helpers/sample-list';
 import { builtFile, useTempDir } from '../../helpers/temp';
+import { localStamp } from '../../../src/cli/local-stamp';
 
 /**
  * protecttester P7: what the hub changes at a counter (its enrolment, facility settings, accounts
@@ -137,7 +138,7 @@ it('the enrolment by loket enroll, and the settings, accounts and list edition t
   const worded = await runCaptured(['hub', 'audit', '--hub-dir', hubDir, '--lang', 'id']);
   const cli = `(baris perintah, pengguna ${user})`;
   expect(worded.lines.map((l) => l.slice(l.indexOf('  ') + 2))).toEqual([
-    `${cli}  kode pendaftaran loket dibuat "Loket 1"  prefiks K1, kode berlaku sampai ${entries[0]!.detail.expiresAt as string}`,
+    `${cli}  kode pendaftaran loket dibuat "Loket 1"  prefiks K1, kode berlaku sampai ${localStamp(entries[0]!.detail.expiresAt as string)}`,
     '(loket Loket 1)  loket terdaftar "Loket 1"  prefiks K1',
     `${cli}  edisi daftar diterbitkan "${LIST}"  pbi-apbd per 2026-11-01, 6 peserta: kini berlaku di semua loket`,
     `${cli}  akun "siti"  ditambahkan · peran clerk · revisi 1`,
