@@ -8,7 +8,7 @@ import type { Verdict } from '../../shared/lookup';
 import { formatCoreMessage } from '../../shared/i18n/messages';
 import { queueLabel } from '../../shared/settings';
 import { statusReasonMessage } from '../../shared/status-reason';
-import { closeFollowUps, setPayer } from '../follow-ups/follow-ups';
+import { ASKABLE_PATIENT, closeFollowUps, setPayer } from '../follow-ups/follow-ups';
 import { AUTOMATIC_RECHECK } from '../follow-ups/payer-changes.repo';
 import type { PersonOnRecord } from '../lookup/lookup-methods';
 import type { Db } from '../store/open-database';
@@ -34,10 +34,22 @@ interface Candidate extends PersonOnRecord {
   payer: Payer;
 }
 
-/** Visits waiting for a live re-check (the status bar's count). */
+/** The open follow-ups `f` of visits `v` a run asks BPJS about (their patient `p` has a number; an open payer only until asked once). */
+const WORK = `FROM follow_ups f JOIN visits v ON v.id = f.visit_id JOIN patients p ON p.id = v.patient_id
+  WHERE f.closed_at IS NULL AND f.kind IN ('recheck-eligibility', 'settle-payer') AND ${ASKABLE_PATIENT}
+    -- an open payer is asked once (BPJS's answer will not change by asking every minute)
+    AND (f.kind = 'recheck-eligibility' OR NOT EXISTS (SELECT 1 FROM rechecks r WHERE r.visit_id = v.id))`;
+
+/**
+ * Visits waiting for a live re-check (the status bar's count): only those a run can do, so the
+ * count goes down to 0 once BPJS answers. A re-check of a record without NIK or card waits for a number.
+ */
 export function pendingRecheckCount(db: Db): number {
   const row = db
-    .prepare(`SELECT count(DISTINCT visit_id) AS n FROM follow_ups WHERE kind = 'recheck-eligibility' AND closed_at IS NULL`)
+    .prepare(
+      `SELECT count(DISTINCT f.visit_id) AS n FROM follow_ups f JOIN visits v ON v.id = f.visit_id JOIN patients p ON p.id = v.patient_id
+       WHERE f.kind = 'recheck-eligibility' AND f.closed_at IS NULL AND ${ASKABLE_PATIENT}`,
+    )
     .get() as { n: number };
   return row.n;
 }
@@ -46,12 +58,7 @@ export async function runRechecks(deps: RecheckDeps): Promise<RecheckRun> {
   const { db } = deps;
   const candidates = db
     .prepare(
-      `SELECT v.id AS visitId, v.verdict, v.payer, p.nik, p.card, p.name, p.dob, p.sex
-       FROM follow_ups f JOIN visits v ON v.id = f.visit_id JOIN patients p ON p.id = v.patient_id
-       WHERE f.closed_at IS NULL AND f.kind IN ('recheck-eligibility', 'settle-payer')
-         AND (p.nik IS NOT NULL OR p.card IS NOT NULL)
-         -- an open payer is asked once (BPJS's answer will not change by asking every minute)
-         AND (f.kind = 'recheck-eligibility' OR NOT EXISTS (SELECT 1 FROM rechecks r WHERE r.visit_id = v.id))
+      `SELECT v.id AS visitId, v.verdict, v.payer, p.nik, p.card, p.name, p.dob, p.sex ${WORK}
        GROUP BY v.id ORDER BY v.registered_at, v.id LIMIT ?`,
     )
     .all(BATCH) as Candidate[];
@@ -170,12 +177,6 @@ export class Rechecker {
 
 /** Anything a run could do: an open re-check, or an open payer never asked, of an identified patient. */
 function pendingWork(db: Db): number {
-  const row = db
-    .prepare(
-      `SELECT count(*) AS n FROM follow_ups f JOIN visits v ON v.id = f.visit_id JOIN patients p ON p.id = v.patient_id
-       WHERE f.closed_at IS NULL AND f.kind IN ('recheck-eligibility', 'settle-payer') AND (p.nik IS NOT NULL OR p.card IS NOT NULL)
-         AND (f.kind = 'recheck-eligibility' OR NOT EXISTS (SELECT 1 FROM rechecks r WHERE r.visit_id = v.id))`,
-    )
-    .get() as { n: number };
+  const row = db.prepare(`SELECT count(*) AS n ${WORK}`).get() as { n: number };
   return row.n;
 }

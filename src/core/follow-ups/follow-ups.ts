@@ -6,6 +6,13 @@ import { nameColumns } from '../patients/loose-name-keys';
 import type { Db } from '../store/open-database';
 import { recordPayerChange, type PayerChangeBy } from './payer-changes.repo';
 
+/**
+ * SQL over a patient row `p`: the record has a number BPJS can be asked by (a NIK or a card). A
+ * re-check with BPJS of a record without one has nothing to ask: it is not run, counted nor
+ * listed, and comes back by itself once the record gets a number (F3, a merge, a hub's change).
+ * Such re-checks were queued before Loket knew better, and an older counter may still send them.
+ */
+export const ASKABLE_PATIENT = '(p.nik IS NOT NULL OR p.card IS NOT NULL)';
 
 interface FollowUpRow {
   id: number;
@@ -27,7 +34,8 @@ interface FollowUpRow {
 
 /**
  * The open follow-ups ("Perlu tindak lanjut"), soonest deadline first. A cancelled visit has
- * none (its follow-ups close with it); one left open by an older Loket is not listed either.
+ * none (its follow-ups close with it); one left open by an older Loket is not listed either, nor
+ * a re-check with BPJS of a record without NIK or card (ASKABLE_PATIENT).
  */
 export function openFollowUps(db: Db, now: Date): FollowUp[] {
   const rows = db
@@ -35,7 +43,8 @@ export function openFollowUps(db: Db, now: Date): FollowUp[] {
       `SELECT f.id, f.kind, f.reason, f.due_at AS dueAt, v.id AS visitId, v.queue_prefix AS prefix, v.queue_no AS no, v.unit,
          v.service_date AS serviceDate, v.payer, v.emergency, p.id AS patientId, p.mrn, p.name, p.identified
        FROM follow_ups f JOIN visits v ON v.id = f.visit_id JOIN patients p ON p.id = v.patient_id
-       WHERE f.closed_at IS NULL AND v.status != 'cancelled' ORDER BY f.due_at, f.id`,
+       WHERE f.closed_at IS NULL AND v.status != 'cancelled' AND (f.kind != 'recheck-eligibility' OR ${ASKABLE_PATIENT})
+       ORDER BY f.due_at, f.id`,
     )
     .all() as FollowUpRow[];
   return rows.map((r) => {

@@ -40,6 +40,9 @@ export interface RegisterVisitInput {
   hub?: HubNumbering;
 }
 
+/** A record BPJS can be asked about: it has a NIK or a card number. */
+const hasNumber = (patient: Pick<Patient, 'nik' | 'card'>): boolean => patient.nik !== null || patient.card !== null;
+
 /** JKN when eligible; otherwise "penjamin menyusul" until someone settles it. Never blocks. */
 export const derivePayer = (verdict: Verdict | null): Payer => (verdict === 'eligible' ? 'jkn' : 'pending');
 
@@ -64,7 +67,9 @@ export function registerVisit(db: Db, settings: CounterSettings, input: Register
       const reason = input.verdict === 'not-eligible' ? 'not-active' : input.verdict === 'unknown' ? 'not-found' : 'not-checked';
       followUpIds.push(openFollowUp(db, visit.id, 'settle-payer', reason, input.now, settings.followUpHours));
     }
-    if (input.recheckLater && input.verdict !== null) followUpIds.push(openFollowUp(db, visit.id, 'recheck-eligibility', 'lists-only', input.now, settings.followUpHours));
+    // BPJS is asked by NIK or card: a record with neither has nothing to re-check (its open payer
+    // is asked once F3 gives it a number; recheck.ts).
+    if (input.recheckLater && input.verdict !== null && hasNumber(input.patient)) followUpIds.push(openFollowUp(db, visit.id, 'recheck-eligibility', 'lists-only', input.now, settings.followUpHours));
     return { ...visit, followUpIds };
   }).immediate();
 }

@@ -322,6 +322,45 @@ describe('re-check when BPJS is back', () => {
   });
 });
 
+describe('a record without NIK or card (made with F2 from a name and a birth date)', () => {
+  /** DJOKO as an own record with no number: not active on the list, active on BPJS. */
+  async function numberless(core: Core) {
+    const patient = await core.createPatient({ name: DJOKO.name, dob: DJOKO.dob });
+    const looked = await core.lookup({ query: patient.mrn });
+    expect(looked.verdict).toBe('unknown'); // nothing to look up by
+    const visit = await core.registerVisit({ patientId: patient.id, unit: 'UMUM', verdict: looked.verdict, verdictSource: 'lists' });
+    return { patient, visit };
+  }
+
+  it('gets no re-check with BPJS it could never run: the status bar counts none, and its payer is asked once F3 gives it a NIK', async () => {
+    const { core } = await setup();
+    const { patient, visit } = await numberless(core);
+    expect(visit.payer).toBe('pending');
+    expect((await core.openFollowUps({})).map((f) => f.kind)).toEqual(['settle-payer']);
+    expect(visit.followUpIds).toHaveLength(1);
+    expect((await core.connectivity({})).pendingRechecks).toBe(0);
+    expect(await core.recheckNow({})).toEqual({ checked: 0, changed: 0, remaining: 0, stoppedBy: null });
+    await core.updatePatient({ patientId: patient.id, changes: { nik: DJOKO.nik } });
+    expect(await core.recheckNow({})).toEqual({ checked: 1, changed: 1, remaining: 0, stoppedBy: null });
+    expect((await core.visitRegister({ from: '2026-11-23' }))[0]?.payer).toBe('jkn');
+  });
+
+  it('a re-check such a record already holds (queued by an older Loket) is neither counted nor listed until the record has a number, then it runs', async () => {
+    const { core } = await setup();
+    const { patient, visit } = await numberless(core);
+    core.db
+      .prepare(`INSERT INTO follow_ups (visit_id, kind, reason, due_at, created_at) VALUES (?, 'recheck-eligibility', 'lists-only', '2026-11-26T03:00:00.000Z', '2026-11-23T03:00:00.000Z')`)
+      .run(visit.id);
+    expect((await core.connectivity({})).pendingRechecks).toBe(0);
+    expect((await core.openFollowUps({})).map((f) => f.kind)).toEqual(['settle-payer']);
+    expect(await core.recheckNow({})).toMatchObject({ checked: 0, remaining: 0 });
+    await core.updatePatient({ patientId: patient.id, changes: { card: DJOKO.card } });
+    expect((await core.connectivity({})).pendingRechecks).toBe(1);
+    expect(await core.recheckNow({})).toEqual({ checked: 1, changed: 1, remaining: 0, stoppedBy: null });
+    expect(await core.openFollowUps({})).toEqual([]);
+  });
+});
+
 describe('the bridge log in the app', () => {
   it('lists calls newest first with masked identifiers, and exports them', async () => {
     const { core, dir } = await setup();
