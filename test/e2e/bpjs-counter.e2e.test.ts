@@ -91,4 +91,32 @@ describe('BPJS at the counter', () => {
     expect(await row.textContent()).toContain(queue);
     await c.screenshot('bpjs-b-reconciled');
   });
+
+  it('the ticket says "Penjamin menyusul" only for an open payer, not for a JKN visit waiting for its re-check; a record without NIK or card waits for none', async () => {
+    const c = await counters.open();
+    const { page, sim } = c;
+    await c.configure();
+    const status = page.getByTestId('connectivity');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('online');
+
+    // An own record made from a name and a birth date (F2, no NIK or card), registered by its RM while BPJS is online.
+    const wartini = await c.harness.core.createPatient({ name: 'WARTINI', dob: '1980-02-01' });
+    await registerByNik(c, wartini.mrn);
+    await expect.poll(() => page.getByTestId('ticket-pending').textContent()).toBe('Penjamin menyusul: tugas tindak lanjut dibuat.');
+    // Nothing to ask BPJS: no visit "waits for a re-check" that no run could ever close.
+    await page.waitForTimeout(1000);
+    expect(await page.getByTestId('pending-rechecks').count()).toBe(0);
+
+    // BPJS away: SITI is active on the list, JKN, and her visit waits for a re-check. Her payer is settled.
+    sim.setFault({ kind: 'down' });
+    await registerByNik(c, SITI.nik);
+    await expect.poll(() => page.getByTestId('pending-rechecks').textContent()).toBe('1 kunjungan menunggu cek ulang BPJS');
+    expect((await c.harness.core.visitRegister({ from: '2026-11-23' })).map((r) => [r.name, r.payer])).toEqual([
+      ['WARTINI', 'pending'],
+      [SITI.name, 'jkn'],
+    ]);
+    expect(await page.getByTestId('ticket').textContent()).not.toContain('Penjamin menyusul');
+    expect(await page.getByTestId('ticket-pending').count()).toBe(0);
+    await c.screenshot('bpjs-c-jkn-ticket');
+  });
 });

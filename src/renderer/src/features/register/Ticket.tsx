@@ -27,7 +27,12 @@ export const Ticket = forwardRef<HTMLElement, { visit: RegisteredVisit; patient:
         <p className="ticket__mrn">
           {t('register.mrn')} {patient.mrn}
         </p>
-        {visit.followUpIds.length > 0 && <p className="ticket__note">{t('register.ticketPending')}</p>}
+        {/* Only an open payer: a JKN visit may have a follow-up too (its re-check with BPJS), which is no payer to settle. */}
+        {visit.payer === 'pending' && (
+          <p className="ticket__note" data-testid="ticket-pending">
+            {t('register.ticketPending')}
+          </p>
+        )}
         {visit.clockBackMinutes !== undefined && (
           <p className="ticket__note" role="alert" data-testid="ticket-clock-back">
             {t('register.ticketClockBack', { minutes: visit.clockBackMinutes })}
