@@ -161,10 +161,14 @@ export const contract = {
     input: z.object({ visitId: z.number().int().positive(), payer: z.enum(PAYERS) }),
     output: {} as { ok: true; previous: Payer; payer: Payer },
   },
-  /** Looks the visit's patient up again in the current lists; an open payer becomes the one the counter proposes (JKN, or Jamkesda for a Jamkesda-only member). */
+  /**
+   * Looks the visit's patient up again in the current lists; an open payer becomes the one the
+   * counter proposes (JKN, or Jamkesda for a Jamkesda-only member). `noNumber`: the record has no
+   * NIK or card, so nothing was looked up (the clerk adds one with F3, then re-checks).
+   */
   recheckPayer: {
     input: z.object({ visitId: z.number().int().positive() }),
-    output: {} as { verdict: 'eligible' | 'not-eligible' | 'unknown'; payer: Payer },
+    output: {} as { verdict: 'eligible' | 'not-eligible' | 'unknown'; payer: Payer; noNumber?: true },
   },
   /** An identity typed (or taken from the lists), or a record of this facility picked by id; joined says an existing record was used. */
   attachIdentity: {

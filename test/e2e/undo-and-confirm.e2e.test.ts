@@ -73,15 +73,20 @@ describe('no lone key changes data; every change says what changed', () => {
     expect(await payerOf(c, 'U-001')).toBe('umum');
   });
 
-  it('follow-ups: a re-check says what it found, with the name', async () => {
+  it('follow-ups: a re-check says what it found, with the name; a record without NIK or card was not looked up, and F3 adds one', async () => {
     const c = await open();
     const { page } = c;
     await seedVisit(c, 'ENTIN ROHMAH', 'pending');
+    const mrn = (await c.harness.core.openFollowUps({}))[0]!.patient.mrn;
     await page.keyboard.press('Alt+3');
     await page.getByTestId('followup').first().waitFor();
     await expect.poll(() => focusedTestId(c)).toBe('followup');
     await page.keyboard.press('c');
-    await expect.poll(() => page.getByTestId('followups-notice').textContent()).toContain('ENTIN ROHMAH: cek ulang: tetap penjamin menyusul');
+    // Never "not on the lists as an active member": nothing was looked up.
+    await expect.poll(() => page.getByTestId('followups-notice').textContent()).toBe(
+      `ENTIN ROHMAH (RM ${mrn}) belum punya NIK atau nomor kartu, jadi tidak ada yang dapat dicek di daftar. Isi dari KTP atau kartu JKN dengan F3 (Ubah data pasien: cari RM ${mrn} di Cari & Daftar), lalu cek ulang di sini (C).`,
+    );
+    expect(await payerOf(c, 'U-001')).toBe('pending');
   });
 
   it('follow-ups: the identity step searches like the main screen; "Pakai" asks first, naming both; "Ya" fills the identity for good', async () => {

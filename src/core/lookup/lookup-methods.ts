@@ -110,6 +110,8 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
         | ({ payer: Payer } & PersonOnRecord)
         | undefined;
       if (!visit) throw new LoketError('visit/not-found', { id: visitId });
+      // Nothing to look up by: said as such, never as "not on the lists".
+      if (visit.nik === null && visit.card === null) return { verdict: 'unknown', payer: visit.payer, noNumber: true };
       const { verdict, payer } = judgePatient(ctx, visit);
       if (payer !== 'pending' && visit.payer === 'pending') {
         setPayer(db, visitId, payer, ctx.now(), undefined, { by: ctx.clerk(), via: 'recheck' });

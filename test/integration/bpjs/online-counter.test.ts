@@ -359,6 +359,14 @@ describe('a record without NIK or card (made with F2 from a name and a birth dat
     expect(await core.recheckNow({})).toEqual({ checked: 1, changed: 1, remaining: 0, stoppedBy: null });
     expect(await core.openFollowUps({})).toEqual([]);
   });
+
+  it('the clerk\'s re-check (C) says there was no number to check, rather than "not on the lists"', async () => {
+    const { core } = await setup({ configure: false });
+    const { patient, visit } = await numberless(core);
+    expect(await core.recheckPayer({ visitId: visit.id })).toEqual({ verdict: 'unknown', payer: 'pending', noNumber: true });
+    await core.updatePatient({ patientId: patient.id, changes: { nik: DJOKO.nik } });
+    expect(await core.recheckPayer({ visitId: visit.id })).toEqual({ verdict: 'not-eligible', payer: 'pending' });
+  });
 });
 
 describe('the bridge log in the app', () => {

@@ -102,6 +102,7 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'letters
     payerUndone: 'Undone: {{name}} back to {{payer}}',
     recheck: 'Re-check the lists',
     recheckSame: '{{name}}: re-check: still {{payer}} (not in the lists as an active member yet).',
+    recheckNoNumber: '{{name}} (MRN {{mrn}}) has no NIK or card number, so there is nothing to check against the lists. Add it from the KTP or JKN card with F3 (Edit patient data: search MRN {{mrn}} under Search & register), then re-check here (C).',
     recheckChanged: '{{name}}: re-check → {{payer}}',
     identified: '{{name}}: identity completed, MRN {{mrn}}',
     joined: '{{name}}: identity completed, joined with MRN {{mrn}}',

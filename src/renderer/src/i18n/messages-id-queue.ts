@@ -100,6 +100,7 @@ export const queueId = {
     payerUndone: 'Diurungkan: {{name}} kembali {{payer}}',
     recheck: 'Cek ulang di daftar',
     recheckSame: '{{name}}: cek ulang: tetap {{payer}} (belum ada di daftar sebagai peserta aktif).',
+    recheckNoNumber: '{{name}} (RM {{mrn}}) belum punya NIK atau nomor kartu, jadi tidak ada yang dapat dicek di daftar. Isi dari KTP atau kartu JKN dengan F3 (Ubah data pasien: cari RM {{mrn}} di Cari & Daftar), lalu cek ulang di sini (C).',
     recheckChanged: '{{name}}: cek ulang → {{payer}}',
     identified: '{{name}}: identitas dilengkapi, RM {{mrn}}',
     joined: '{{name}}: identitas dilengkapi, digabung dengan RM {{mrn}}',

@@ -13,11 +13,12 @@ import { serviceToday } from '../../facility-today';
 import { HubNotices } from '../hub/HubNotices';
 import { useLang } from '../../i18n';
 import { useWords } from '../../i18n/use-words';
-import { errorWords, lowerWords, words, type Words } from '../../i18n/words';
+import { errorWords, words, type Words } from '../../i18n/words';
 import { AttachConfirm } from './AttachConfirm';
 import type { AttachQuestion } from './attach-question';
 import { FollowUpCard } from './FollowUpCard';
 import { followUpKey, followUpLetterWhyNot } from './followup-keys';
+import { recheckWords } from './recheck-words';
 import { IdentityStep } from './IdentityStep';
 import { useAttachQuestion } from './use-attach-question';
 import { Reconciliation } from './Reconciliation';
@@ -130,15 +131,18 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
     [load, offerPayerUndo],
   );
 
-  /** A re-check settles an open payer as the counter proposes it (JKN, or Jamkesda) when the lists now have the patient active; otherwise it says so. */
+  /** A re-check settles an open payer as the counter proposes it (JKN, or Jamkesda) when the lists now have the patient active; otherwise it says why not (recheck-words.ts). */
   const recheck = useCallback(
     async (f: FollowUp) => {
       setActionError(null);
       setNotice(null);
       const result = await loket.recheckPayer({ visitId: f.visit.id });
       if (!result.ok) setActionError(result.error);
-      else if (result.value.payer !== f.visit.payer) offerPayerUndo(f, words('followUps.recheckChanged', { name: f.patient.name, payer: payerWords(result.value.payer) }), f.visit.payer);
-      else setNotice(words('followUps.recheckSame', { name: f.patient.name, payer: lowerWords(`register.payer.${f.visit.payer}`) }));
+      else {
+        const said = recheckWords(f, result.value);
+        if (said.changed) offerPayerUndo(f, said.words, f.visit.payer);
+        else setNotice(said.words);
+      }
       refocus.current = true;
       await load();
     },
