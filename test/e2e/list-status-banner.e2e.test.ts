@@ -1,7 +1,8 @@
 /**
  * What the clerk's banner says for the status words of a messy Dinas list (listtester L1, L2,
  * L25): a misspelt negation ("NON AKTIP") is red, not green; a person the list holds twice, once
- * MENINGGAL and once AKTIF, is no plain green and the banner says the list contradicts itself; a
+ * MENINGGAL and once AKTIF, is no plain green and the banner says the list contradicts itself (and
+ * to check the KTP: a dead member's card in a living person's hand is an identity question); a
  * BPJS extract row whose TAT has passed says "Masa berlaku berakhir". Lists imported through the
  * real core, the built renderer in a real browser.
  */
@@ -37,19 +38,23 @@ async function lookUp(c: Counter, query: string): Promise<void> {
 }
 
 describe('status words at the counter', () => {
-  it('NON AKTIP is not active; AKTIF beside MENINGGAL says the list contradicts itself; a passed TAT is "masa berlaku berakhir"', async () => {
+  it('NON AKTIP is not active (reactivation through Dinas Sosial); AKTIF beside MENINGGAL says the list contradicts itself and to check the KTP (not reactivation); a passed TAT is "masa berlaku berakhir"', async () => {
     const c = await counters.open([MESSY, EXTRACT]);
     const verdict = c.page.getByTestId('verdict');
 
     await lookUp(c, SITI.nik);
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('not-eligible');
     expect(await verdict.textContent()).toContain('Non-aktif');
+    expect(await c.page.getByTestId('serve-hint').textContent()).toContain('Peserta PBI yang tidak aktif dapat diaktifkan kembali melalui Dinas Sosial.');
 
     await lookUp(c, DEWI.nik);
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('not-eligible');
     const contradiction = c.page.getByTestId('verdict-contradiction');
     await expect.poll(() => contradiction.textContent()).toContain('Daftar PBI APBD JUNI mencatat orang ini lebih dari sekali dengan status berbeda');
     expect(await verdict.textContent()).toContain('Meninggal');
+    // A living patient the list records as dead: an identity question first, never reactivation.
+    await expect.poll(() => c.page.getByTestId('serve-hint-deceased').textContent()).toContain('PBI APBD JUNI mencatat peserta ini meninggal. Cocokkan KTP');
+    expect(await c.page.getByTestId('serve-hint').textContent()).not.toContain('diaktifkan kembali');
     await c.screenshot('contradiction');
 
     await lookUp(c, BUDI.nik);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { displayOf, nikTail, unknownWords } from '../../../src/renderer/src/features/lookup/verdict';
+import { displayOf, nikTail, serveAdvice, unknownWords } from '../../../src/renderer/src/features/lookup/verdict';
 import { uiEn } from '../../../src/renderer/src/i18n/messages-en';
 import { uiId } from '../../../src/renderer/src/i18n/messages-id';
 import { formatCoreMessage } from '../../../src/shared/i18n/messages';
 import type { LookupResult, MemberMatch } from '../../../src/shared/lookup';
 import { verdictOf } from '../../../src/shared/verdict-rule';
+import { uiTranslate } from '../../helpers/ui-translate';
 
 const row = (list: string, asOf: string, status: 'active' | 'inactive', stale: boolean, ageDays: number): MemberMatch => ({
   nik: '3673015203850003', card: '0001336526592', name: 'SITI AMINAH', dob: '1985-03-12', sex: 'P', status, statusReason: status === 'active' ? null : 'Non-aktif',
@@ -74,5 +75,26 @@ describe('the banner display', () => {
     const current = row('Jamkesda', '2026-11-01', 'active', false, 29);
     const unsearched = { lists: ['PBI APBD'], message: { code: 'lookup/list-unreadable' as const, params: { list: 'PBI APBD' } } };
     expect(displayOf(result([current], { unsearched }), null)).toMatchObject({ kind: 'verdict', verdict: 'eligible', basis: [current] });
+  });
+});
+
+describe('the advice beside "serve the patient anyway"', () => {
+  const inactive = (list: string, statusReason: string, kind: MemberMatch['list']['kind'] = 'pbi-apbd'): MemberMatch => ({ ...row(list, '2026-11-01', 'inactive', false, 29), statusReason, list: { name: list, kind, asOf: '2026-11-01', edition: 1 } });
+
+  it('a member the list records as deceased: check the KTP (an identity mix-up), report a wrong list; never reactivation (even beside an arrears row)', () => {
+    const advice = serveAdvice([inactive('PBI APBD KOTA SERANG', 'premium'), inactive('PBI APBD KOTA SERANG', 'deceased')]);
+    expect(advice).toEqual({ kind: 'deceased', sources: ['PBI APBD KOTA SERANG'] });
+    expect(serveAdvice([{ ...inactive('BPJS (langsung)', 'deceased', 'bpjs-live') }])).toEqual({ kind: 'deceased', sources: ['BPJS'] });
+    const id = uiTranslate('id')('verdict.deceasedHint', { sources: 'PBI APBD KOTA SERANG' });
+    expect(id).toMatch(/^PBI APBD KOTA SERANG mencatat peserta ini meninggal\. Cocokkan KTP .*tertukar.*laporkan/);
+    expect(id).not.toMatch(/diaktifkan/);
+    expect(uiTranslate('en')('verdict.deceasedHint', { sources: 'BPJS' })).toMatch(/^BPJS records this member as deceased\. Check the KTP/);
+  });
+
+  it('an inactive PBI or Jamkesda member may be reactivated through Dinas Sosial; a BPJS extract row or no row gets no advice', () => {
+    expect(serveAdvice([inactive('PBI APBD', 'premium')])).toEqual({ kind: 'reactivate' });
+    expect(serveAdvice([inactive('JAMKESDA', 'inactive', 'jamkesda')])).toEqual({ kind: 'reactivate' });
+    expect(serveAdvice([inactive('EKSTRAK', 'suspended', 'bpjs')])).toBeNull();
+    expect(serveAdvice([])).toBeNull();
   });
 });

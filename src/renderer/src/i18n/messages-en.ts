@@ -278,6 +278,7 @@ export const uiEn: UiMessages = {
     unknownNothingReadable: 'No member list can be read right now: membership cannot be checked.',
     stillServe: 'Serve the patient anyway; the payer can be settled later.',
     pbiHint: 'An inactive PBI member can be reactivated through Dinas Sosial (social affairs office).',
+    deceasedHint: '{{sources}} records this member as deceased. Check the KTP against the person at the counter: the identity may be mixed up (someone else\'s card or NIK). If the KTP is theirs, the record is wrong: report it to the office that sent the list (Dinas Sosial, Dinas Kesehatan or BPJS).',
     candidates_one: '{{count}} candidate: check that this is the patient',
     candidates_other: '{{count}} candidates: pick the right patient',
     candidatesDetail: "Compare name, birth date and address with the patient's ID or card. Loket never picks on its own.",

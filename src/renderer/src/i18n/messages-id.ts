@@ -280,6 +280,7 @@ export const uiId = {
     unknownNothingReadable: 'Tidak ada daftar peserta yang dapat dibaca saat ini: status peserta belum dapat diperiksa.',
     stillServe: 'Tetap layani pasien; penjamin dapat diurus kemudian.',
     pbiHint: 'Peserta PBI yang tidak aktif dapat diaktifkan kembali melalui Dinas Sosial.',
+    deceasedHint: '{{sources}} mencatat peserta ini meninggal. Cocokkan KTP dengan orang di depan loket: bisa jadi identitasnya tertukar (kartu atau NIK orang lain). Bila KTP memang miliknya, catatan itu keliru: laporkan ke kantor pengirim daftar (Dinas Sosial, Dinas Kesehatan atau BPJS).',
     candidates_one: '{{count}} kandidat: pilih pasien yang sesuai',
     candidates_other: '{{count}} kandidat: pilih pasien yang sesuai',
     candidatesDetail: 'Cocokkan nama, tanggal lahir dan alamat dengan KTP atau kartu pasien. Loket tidak memilih sendiri.',

@@ -7,7 +7,7 @@ import { formatDate } from '../../format';
 import { formatDayClock, localDateOf } from '../../format-time';
 import { useLang } from '../../i18n';
 import { useCoreMessage } from '../../i18n/core-words';
-import { isLive, isSocialAssistanceList, nikTail, unknownWords, type Display } from './verdict';
+import { isLive, nikTail, serveAdvice, unknownWords, type Display } from './verdict';
 
 /** The problems that list several own records for the clerk to choose from (a number that names no one alone). */
 const CHOOSE_AMONG: Partial<Record<string, 'lookup.sharedMrnTitle' | 'lookup.oldMrnSharedTitle' | 'lookup.numberTwoWaysTitle'>> = {
@@ -202,10 +202,16 @@ function PickedDetail({ member }: { member: MemberMatch }) {
 /** Equal service (DOMAIN.md section 2): a missing or inactive coverage never blocks registration. */
 function ServeHint({ basis }: { basis: MemberMatch[] }) {
   const { t } = useTranslation();
+  const advice = serveAdvice(basis);
   return (
     <div className="serve-hint" data-testid="serve-hint">
       <p>{t('verdict.stillServe')}</p>
-      {basis.some(isSocialAssistanceList) && <p className="serve-hint__more">{t('verdict.pbiHint')}</p>}
+      {advice?.kind === 'deceased' && (
+        <p className="serve-hint__more" data-testid="serve-hint-deceased">
+          {t('verdict.deceasedHint', { sources: advice.sources.join(', ') })}
+        </p>
+      )}
+      {advice?.kind === 'reactivate' && <p className="serve-hint__more">{t('verdict.pbiHint')}</p>}
     </div>
   );
 }

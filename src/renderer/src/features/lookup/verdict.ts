@@ -107,8 +107,22 @@ export const isPickable = (display: Display): boolean =>
   display.kind === 'candidates' || (display.kind === 'verdict' && display.pickedByClerk);
 
 /** PBI and Jamkesda members are reactivated through the social affairs office, not BPJS. */
-export const isSocialAssistanceList = (m: MemberMatch): boolean =>
+const isSocialAssistanceList = (m: MemberMatch): boolean =>
   m.list.kind === 'pbi-apbn' || m.list.kind === 'pbi-apbd' || m.list.kind === 'jamkesda';
+
+/**
+ * What the banner advises beside "serve the patient anyway" for a member not covered. A row that
+ * records the member as deceased (a list's, or BPJS's own answer) makes the living patient an
+ * identity question first: someone else's card or NIK, or a list in error. The clerk checks the
+ * KTP and a wrong row is reported to the office that sent it (`sources`: whose rows say so);
+ * reactivation is no advice there. An inactive member of a PBI or Jamkesda list otherwise may be
+ * reactivated through Dinas Sosial.
+ */
+export function serveAdvice(basis: readonly MemberMatch[]): { kind: 'deceased'; sources: string[] } | { kind: 'reactivate' } | null {
+  const deceased = basis.filter((m) => m.status !== 'active' && m.statusReason === 'deceased');
+  if (deceased.length > 0) return { kind: 'deceased', sources: [...new Set(deceased.map((m) => (isLive(m) ? 'BPJS' : m.list.name)))] };
+  return basis.some(isSocialAssistanceList) ? { kind: 'reactivate' } : null;
+}
 
 /** A live BPJS answer rather than a row of an imported list. */
 export const isLive = (m: MemberMatch): boolean => m.list.kind === 'bpjs-live';
