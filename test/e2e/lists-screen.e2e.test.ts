@@ -302,4 +302,34 @@ describe('the member lists screen', () => {
     await expect.poll(() => page.getByTestId('list-preview').textContent()).toContain('lembar "KEC CIBODAS"');
     await c.screenshot('lists-l-other-sheets');
   });
+
+  it('imports with the keyboard alone: Alt+4 opens on "Pilih berkas", a file read goes to its name, Enter there goes to Impor, Enter imports (UI tester 12)', async () => {
+    const c = await open([APBD]);
+    const { page } = c;
+    const dir = await scratch();
+    const file = join(dir, 'jamkesda-keyboard.csv');
+    await writeFile(file, csvList(HEADER, GOOD), 'utf8');
+    const focused = (): Promise<unknown> => page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")');
+
+    await page.keyboard.press('Alt+4');
+    await page.getByTestId('lists-table').waitFor();
+    await expect.poll(focused).toBe('list-choose-file');
+    await page.keyboard.press('Enter');
+    const path = page.getByTestId('list-file-path-input');
+    await path.waitFor(); // the harness's own path field stands in for the desktop app's file dialog
+    await expect.poll(focused).toBe('list-file-path-input');
+    await page.keyboard.type(file);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('list-preview').waitFor();
+    await expect.poll(focused).toBe('list-name');
+    await page.keyboard.type('JAMKESDA KEYBOARD');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('list-import-run');
+    expect(await page.getByTestId('import-result').count()).toBe(0); // Enter in the name imported nothing
+    await page.keyboard.press('Enter');
+    const result = page.getByTestId('import-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('Dilewati (baris judul, kosong, jumlah, tanda tangan)');
+    await expect.poll(() => editionOf(c, 'JAMKESDA KEYBOARD')).toBe('1');
+  });
 });

@@ -128,7 +128,7 @@ export const adminEn: Pick<UiMessages, 'listAdmin' | 'reports' | 'settings' | 'b
     imported: 'Imported',
     rejected: 'Rejected',
     warnings: 'Warnings',
-    skipped: 'Skipped',
+    skipped: 'Skipped (title, empty, totals and signature rows)',
     damagedNik: 'Damaged NIKs',
     repeated: 'Repeated rows (counted once)',
     scientificNik: 'NIKs in scientific notation',

@@ -126,7 +126,7 @@ export const adminId = {
     imported: 'Diimpor',
     rejected: 'Ditolak',
     warnings: 'Peringatan',
-    skipped: 'Dilewati',
+    skipped: 'Dilewati (baris judul, kosong, jumlah, tanda tangan)',
     damagedNik: 'NIK rusak',
     repeated: 'Baris sama persis (dihitung sekali)',
     scientificNik: 'NIK angka ilmiah',

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIST_KINDS, type ListKind, type ListSummary } from '../../../../shared/lists';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -8,6 +8,7 @@ import { ImportResult } from './ImportResult';
 import { MappingPanel } from './MappingPanel';
 import { SAME_AS_CURRENT, SameFileNotice } from './SameFileNotice';
 import { useListImport, type ListImport } from './use-list-import';
+import { useImportFocus } from './use-import-focus';
 import { DateField } from '../../components/DateField';
 import { formatDate } from '../../format';
 import { useLang } from '../../i18n';
@@ -24,6 +25,7 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
   const { choose: chooseList } = flow;
   const failureBox = useRef<HTMLDivElement>(null);
   const outcomeBox = useRef<HTMLDivElement>(null);
+  const focus = useImportFocus({ previewOf: flow.preview ? (flow.file?.handle ?? null) : null });
 
   // Impor is pressed at the bottom of a long preview: its outcome (the report, the same-file note,
   // a failure shown above the preview) is brought into view, else the officer at 1024x768 sees nothing happen.
@@ -54,7 +56,7 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
         <div className="field field--wide">
           <span className="field__label">{t('listAdmin.file')}</span>
           <div className="admin__row">
-            <button type="button" className="button" data-testid="list-choose-file" onClick={() => void choose()}>
+            <button ref={focus.chooseRef} type="button" className="button" data-testid="list-choose-file" onClick={() => void choose()}>
               {t('listAdmin.chooseFile')}
             </button>
             <span className="admin__path" data-testid="list-file">
@@ -69,7 +71,7 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
         )}
         <label className="field">
           <span className="field__label">{t('listAdmin.listName')}</span>
-          <input className="field__input" data-testid="list-name" list="list-names" value={flow.name} onChange={(e) => onName(e.target.value)} />
+          <input ref={focus.nameRef} className="field__input" data-testid="list-name" list="list-names" value={flow.name} onChange={(e) => onName(e.target.value)} onKeyDown={focus.onFieldKey} />
           <datalist id="list-names">
             {lists.map((l) => (
               <option key={l.name} value={l.name} />
@@ -79,7 +81,7 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
         </label>
         <label className="field">
           <span className="field__label">{t('listAdmin.kindLabel')}</span>
-          <select className="field__input" data-testid="list-kind" value={flow.kind} onChange={(e) => flow.setKind(e.target.value as ListKind)}>
+          <select className="field__input" data-testid="list-kind" value={flow.kind} onChange={(e) => flow.setKind(e.target.value as ListKind)} onKeyDown={focus.onFieldKey}>
             {LIST_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`listKind.${k}`)}
@@ -95,6 +97,7 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
             noteClassName="field__note"
             value={flow.asOf}
             onChange={(iso) => flow.setAsOf(iso)}
+            onKeyDown={focus.onFieldKey}
             {...(flow.asOfAhead ? { 'aria-describedby': AHEAD_NOTE } : {})}
           />
           {flow.asOfSuggested && (
@@ -123,7 +126,7 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
       {flow.preview && (
         <div className="list-preview" data-testid="list-preview" data-recognized={flow.preview.recognized}>
           <MappingPanel flow={flow} />
-          <ImportActions flow={flow} />
+          <ImportActions flow={flow} runRef={focus.runRef} />
         </div>
       )}
 
@@ -166,14 +169,14 @@ export function ImportSection({ lists }: { lists: ListSummary[] }) {
   );
 }
 
-function ImportActions({ flow }: { flow: ListImport }) {
+function ImportActions({ flow, runRef }: { flow: ListImport; runRef: RefObject<HTMLButtonElement | null> }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { importing, progress, report } = flow;
   const percent = importing ? (progress?.percent ?? 0) : report ? 100 : 0;
   return (
     <div className="admin__row admin__row--actions">
-      <button type="button" className="button button--primary button--big" data-testid="list-import-run" disabled={importing} aria-busy={importing} onClick={() => void flow.run()}>
+      <button ref={runRef} type="button" className="button button--primary button--big" data-testid="list-import-run" disabled={importing} aria-busy={importing} onClick={() => void flow.run()}>
         {importing ? t('listAdmin.importing') : t('listAdmin.import')}
       </button>
       {(importing || report) && (
