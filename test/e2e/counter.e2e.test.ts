@@ -60,6 +60,8 @@ describe('registration at the counter', () => {
     await expect.poll(() => page.getByTestId('ticket-unit').textContent()).toBe('Poli Umum');
     await expect.poll(() => page.getByTestId('ticket').textContent()).toContain(SITI.name);
     await expect.poll(() => page.getByTestId('ticket').textContent()).toMatch(/No\. RM \d+/);
+    // Ctrl+Z undoes no registration: the ticket says where a mistaken one is cancelled.
+    expect(await page.getByTestId('ticket-cancel-hint').textContent()).toBe('Keliru? Batalkan di Antrean (Alt+2): pilih barisnya, tekan B.');
     await expect.poll(() => focused(c)).toBe('lookup-query');
     await expect.poll(() => search.inputValue()).toBe('');
     await expect.poll(() => page.getByTestId('register-panel').count()).toBe(0);

@@ -127,6 +127,7 @@ export const uiEn: UiMessages = {
     ticketNext: 'Ready for the next patient.',
     ticketClockBack: "This computer's clock is {{minutes}} minutes earlier than today's previous registration (set back?). The queue still follows arrival. Check the Windows date and time.",
     ticketPending: 'Payer pending: a follow-up task was opened.',
+    ticketCancel: 'A mistake? Cancel it in the Queue (Alt+2): select its row, press B.',
     dupTitle: 'Already registered today',
     dupConfirm: 'Yes, register again',
     dupCancel: 'Cancel',

@@ -129,6 +129,7 @@ export const uiId = {
     ticketNext: 'Siap untuk pasien berikutnya.',
     ticketClockBack: 'Jam komputer ini {{minutes}} menit lebih awal dari pendaftaran sebelumnya hari ini (dimundurkan?). Antrean tetap menurut kedatangan. Periksa tanggal dan jam Windows.',
     ticketPending: 'Penjamin menyusul: tugas tindak lanjut dibuat.',
+    ticketCancel: 'Keliru? Batalkan di Antrean (Alt+2): pilih barisnya, tekan B.',
     dupTitle: 'Sudah terdaftar hari ini',
     dupConfirm: 'Ya, daftarkan lagi',
     dupCancel: 'Batal',

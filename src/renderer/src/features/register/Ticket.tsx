@@ -39,6 +39,10 @@ export const Ticket = forwardRef<HTMLElement, { visit: RegisteredVisit; patient:
           </p>
         )}
         <p className="ticket__next">{t('register.ticketNext')}</p>
+        {/* Ctrl+Z undoes no registration (UI tester 13): the way back is said where the clerk looks. */}
+        <p className="ticket__cancel" data-testid="ticket-cancel-hint">
+          {t('register.ticketCancel')}
+        </p>
       </div>
     </section>
   );
