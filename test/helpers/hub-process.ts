@@ -19,7 +19,8 @@ export async function runLoket(args: string[]): Promise<{ code: number; stdout: 
 
 export interface HubProcess {
   child: ChildProcess;
-  /** From the hub's first JSON line. */
+  /** From the hub's first JSON line: 'facility' or 'district'. */
+  mode: string;
   urls: string[];
   fingerprint: string;
   /** The embedded PostgreSQL's port (null with --pg). */
@@ -42,7 +43,7 @@ export async function startHubProcess(args: string[]): Promise<HubProcess> {
     child.stdout!.on('data', (c: Buffer) => {
       stdout += c.toString();
       const line = stdout.split('\n')[0];
-      if (stdout.includes('\n') && line) resolve({ child, ...(JSON.parse(line) as { urls: string[]; fingerprint: string; embeddedPgPort: number | null }), stderr: () => stderr });
+      if (stdout.includes('\n') && line) resolve({ child, ...(JSON.parse(line) as { mode: string; urls: string[]; fingerprint: string; embeddedPgPort: number | null }), stderr: () => stderr });
     });
     child.once('exit', (code) => reject(new Error(`loket hub exited (${code}): ${stderr}`)));
   });

@@ -6,6 +6,7 @@ import type { Lang } from '../../shared/i18n/messages';
  */
 const id = {
   'hub/started': 'Hub berjalan di {{urls}}',
+  'hub/started-district': 'Hub kabupaten/kota (--mode district: menerbitkan daftar peserta untuk hub fasilitas, tanpa loket) berjalan di {{urls}}',
   'hub/fingerprint': 'Sidik jari sertifikat: {{fingerprint}}',
   'hub/data': 'Folder data: {{dir}} (hub.json berisi kunci admin: jangan dibagikan)',
   'hub/stopping': 'Hub berhenti.',
@@ -143,6 +144,7 @@ export type HubCliKey = keyof typeof id;
 
 const en: Record<HubCliKey, string> = {
   'hub/started': 'Hub running at {{urls}}',
+  'hub/started-district': 'District hub (--mode district: publishes member lists to facility hubs, no counters) running at {{urls}}',
   'hub/fingerprint': 'Certificate fingerprint: {{fingerprint}}',
   'hub/data': 'Data folder: {{dir}} (hub.json holds the admin key: do not share it)',
   'hub/stopping': 'Hub stopped.',

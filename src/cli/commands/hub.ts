@@ -84,10 +84,10 @@ async function serve(values: HubValues, out: Output, lang: Lang): Promise<number
     if (error instanceof HubError) throw error;
     throw new HubCliFailure('fail/start', { detail: startFailureWords(error, lang) });
   }
-  if (out.json) out.data({ urls: hub.urls, fingerprint: hub.fingerprint, port: hub.port, dataDir, embeddedPgPort: hub.embeddedPgPort, stoppedLeftoverPg: hub.stoppedLeftoverPg });
+  if (out.json) out.data({ mode, urls: hub.urls, fingerprint: hub.fingerprint, port: hub.port, dataDir, embeddedPgPort: hub.embeddedPgPort, stoppedLeftoverPg: hub.stoppedLeftoverPg });
   else {
     if (hub.stoppedLeftoverPg !== null) out.line(hubText(lang, 'hub/stopped-leftover', { pid: hub.stoppedLeftoverPg }));
-    out.line(hubText(lang, 'hub/started', { urls: hub.urls.join('  ') }));
+    out.line(hubText(lang, mode === 'district' ? 'hub/started-district' : 'hub/started', { urls: hub.urls.join('  ') }));
     out.line(hubText(lang, 'hub/fingerprint', { fingerprint: hub.fingerprint }));
     out.line(hubText(lang, 'hub/data', { dir: dataDir }));
     if (hub.embeddedPgPort !== null) out.line(hubText(lang, 'hub/embedded-pg', { port: hub.embeddedPgPort }));

@@ -58,6 +58,7 @@ it('district hub → facility hub → counter, all from the command line; the fa
   const districtDir = tempDir();
   const facilityDir = tempDir();
   const district = await startHubProcess(['--pg', await server.createDatabase('district'), '--data', districtDir, '--port', '0', '--mode', 'district', '--facility', 'Dinkes Kota Serang']);
+  expect(district.mode).toBe('district'); // its start says so (hub tester 9)
   const november = (await writeCsvList(join(tempDir(), 'november.csv'), { count: 1_500, seed: 51 })).path;
   await publishAtDistrict(districtDir, november, '2026-10-01');
   // The same file added again (a second run, or its upload failed last time): its edition is uploaded again, the hub already holds it.
