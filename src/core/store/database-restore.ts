@@ -9,7 +9,7 @@ import type { Db } from './open-database';
 import { fsyncDir, tightenFile } from './private-files';
 import { checkBackupFile, checkBackupShape, copyBackupMain, editionSource, findKey, refuseUnlessForced, type NamedEdition, type RestoreKeySource } from './restore-checks';
 import { carryNumbers, enrolmentOf, readPreviousDatabase, type PreviousDatabase } from './restore-previous';
-import { backupMarksOf, recordRestore, type BeyondBackup } from './restore-record';
+import { recordRestore, type BeyondBackup } from './restore-record';
 
 export type { RestoreKeySource } from './restore-checks';
 
@@ -121,8 +121,7 @@ export function restoreDatabase(request: RestoreRequest): RestoreReport {
     copyBackupMain(from, staged);
     const key = findKey(staged, request, options);
     checkCopy(staged, from, key.key, options);
-    const marks = readOnly(staged, key.key, options, backupMarksOf);
-    const previous = readPreviousDatabase(dbPath, join(staging, 'previous'), previousKeys(request, key.key), options, marks);
+    const previous = readOnly(staged, key.key, options, (backup) => readPreviousDatabase(dbPath, join(staging, 'previous'), previousKeys(request, key.key), options, backup));
     const replaced = weigh(staged, key.key, previous, request, options);
     // Checking a large backup takes a while: Loket may have been started meanwhile (the import lock is ours now).
     if (databaseFilesInUse(dbPath, { importLock: false })) throw new LoketError('restore/in-use', { path: dbPath });

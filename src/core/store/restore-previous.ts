@@ -5,7 +5,7 @@ import { openRaw, type FileOptions } from './cipher-files';
 import { databaseFileState } from './database-key';
 import type { Db } from './open-database';
 import type { ReplacedFacts } from './restore-checks';
-import { beyondBackupOf, type BackupMarks, type BeyondBackup } from './restore-record';
+import { beyondBackupOf, hasColumn, hasTable, type BeyondBackup } from './restore-record';
 
 /**
  * What `loket restore` must know of the database it replaces (database-restore.ts), read from a
@@ -36,8 +36,11 @@ export interface PreviousDatabase {
   beyond: BeyondBackup;
 }
 
-/** The database's main file (with its -wal) copied into `folder` and read; null when it cannot be opened with any key at hand. */
-export function readPreviousDatabase(dbPath: string, folder: string, keys: (string | undefined)[], options: FileOptions, marks: BackupMarks): PreviousDatabase | null {
+/**
+ * The database's main file (with its -wal) copied into `folder` and read, and compared with the
+ * backup (open read-only); null when it cannot be opened with any key at hand.
+ */
+export function readPreviousDatabase(dbPath: string, folder: string, keys: (string | undefined)[], options: FileOptions, backup: Db): PreviousDatabase | null {
   if (!existsSync(dbPath)) return null;
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const copy = join(folder, 'previous.db');
@@ -55,7 +58,7 @@ export function readPreviousDatabase(dbPath: string, folder: string, keys: (stri
         continue;
       }
       try {
-        return { ...readNumbers(db), beyond: beyondBackupOf(db, marks) };
+        return { ...readNumbers(db), beyond: beyondBackupOf(db, backup) };
       } catch {
         return null; // opens but is damaged: as good as unreadable
       } finally {
@@ -73,8 +76,6 @@ export function readPreviousDatabase(dbPath: string, folder: string, keys: (stri
   }
 }
 
-const hasTable = (db: Db, name: string): boolean => db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
-const hasColumn = (db: Db, table: string, column: string): boolean => db.prepare(`SELECT 1 FROM pragma_table_info(?) WHERE name = ?`).get(table, column) !== undefined;
 
 /** The sync state of a database: enrolled or not, under which counter id (false/null before migration 008). */
 export function enrolmentOf(db: Db): { enrolled: boolean; counterId: string | null } {

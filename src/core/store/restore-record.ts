@@ -10,12 +10,6 @@ import type { Db } from './open-database';
  * officer reading the trail sees the cut; the moved-aside folder still holds what was cut.
  */
 
-/** Where the backup's trail and register end: what the replaced database is compared with. */
-export interface BackupMarks {
-  auditHead: AuditHead | null;
-  lastRegistration: string | null;
-}
-
 /** What the replaced database holds beyond the backup (it stays only in the moved-aside folder). */
 export interface BeyondBackup {
   /** The replaced trail's last entry (null: no trail). */
@@ -26,33 +20,56 @@ export interface BeyondBackup {
    * counter's backup), so which of its entries the backup lacks is not known by count.
    */
   auditEntries: number | null;
-  /** Its registrations after the backup's last one. */
+  /** Its registrations (visits) the backup does not hold. */
   registrations: number;
+  /** The latest registration time among those. */
   lastRegistration: string | null;
 }
 
-const hasTable = (db: Db, name: string): boolean => db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
+/** Whether a database of any schema version (a backup may be old) has a table, a column. */
+export const hasTable = (db: Db, name: string): boolean => db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
+export const hasColumn = (db: Db, table: string, column: string): boolean => db.prepare(`SELECT 1 FROM pragma_table_info(?) WHERE name = ?`).get(table, column) !== undefined;
 
-export function backupMarksOf(db: Db): BackupMarks {
-  return {
-    auditHead: hasTable(db, 'audit_log') ? auditHead(db) : null,
-    lastRegistration: hasTable(db, 'visits') ? ((db.prepare('SELECT max(registered_at) FROM visits').pluck().get() as string | null) ?? null) : null,
-  };
-}
-
-export function beyondBackupOf(db: Db, marks: BackupMarks): BeyondBackup {
+/** What the replaced database `db` holds that the backup (`backup`, open read-only) does not. */
+export function beyondBackupOf(db: Db, backup: Db): BeyondBackup {
+  const backupHead = hasTable(backup, 'audit_log') ? auditHead(backup) : null;
   const head = hasTable(db, 'audit_log') ? auditHead(db) : null;
-  const backupSeq = marks.auditHead?.seq ?? 0;
-  const continues = marks.auditHead === null || (head !== null && auditHashAt(db, marks.auditHead.seq) === marks.auditHead.hash);
-  const later = hasTable(db, 'visits')
-    ? (db.prepare('SELECT count(*) AS n, max(registered_at) AS last FROM visits WHERE registered_at > ?').get(marks.lastRegistration ?? '') as { n: number; last: string | null })
-    : { n: 0, last: null };
+  const continues = backupHead === null || (head !== null && auditHashAt(db, backupHead.seq) === backupHead.hash);
+  const later = visitsBeyond(db, backup);
   return {
     auditHead: head,
-    auditEntries: head === null ? 0 : continues ? Math.max(0, head.seq - backupSeq) : null,
+    auditEntries: head === null ? 0 : continues ? Math.max(0, head.seq - (backupHead?.seq ?? 0)) : null,
     registrations: later.n,
     lastRegistration: later.last,
   };
+}
+
+/**
+ * The visits `db` holds that `backup` does not, by identity, never by time: a counter's register
+ * holds visits pulled from other counters, each stamped by its own PC's clock, so "registered after
+ * the backup's latest" neither finds this counter's later visits behind a fast clock's visit nor
+ * leaves out what was pulled. A visit is known by its uid (migration 008); a backup from before
+ * uids is compared by the local id, which that migration kept. Both lists are walked in key order
+ * side by side (each an index scan), so a register of a million visits is not held in memory.
+ */
+function visitsBeyond(db: Db, backup: Db): { n: number; last: string | null } {
+  if (!hasTable(db, 'visits')) return { n: 0, last: null };
+  if (!hasTable(backup, 'visits')) {
+    return db.prepare('SELECT count(*) AS n, max(registered_at) AS last FROM visits').get() as { n: number; last: string | null };
+  }
+  const key = hasColumn(db, 'visits', 'uid') && hasColumn(backup, 'visits', 'uid') ? 'uid' : 'id';
+  const theirs = (backup.prepare(`SELECT ${key} FROM visits ORDER BY ${key}`).pluck().iterate() as Iterator<string | number>);
+  let other = theirs.next();
+  let n = 0;
+  let last: string | null = null;
+  for (const row of db.prepare(`SELECT ${key} AS k, registered_at AS at FROM visits ORDER BY ${key}`).iterate() as Iterable<{ k: string | number; at: string }>) {
+    while (!other.done && other.value < row.k) other = theirs.next();
+    if (!other.done && other.value === row.k) continue;
+    n += 1;
+    if (last === null || row.at > last) last = row.at;
+  }
+  theirs.return?.();
+  return { n, last };
 }
 
 export interface RestoreRecord {

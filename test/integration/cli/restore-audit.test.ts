@@ -78,4 +78,27 @@ describe('loket restore on the audit trail', () => {
     // The set-aside entries are still in the kept folder's trail.
     expect(trailOf(join(folder, 'loket.db')).at(-1)).toEqual(replaced);
   });
+
+  it('counts the registrations the backup lacks by visit, not by time: a pulled visit of a fast-clocked counter hides none of them (hub tester 2)', async () => {
+    // The backup holds a visit dated a day ahead, as one pulled from a counter whose PC clock runs fast.
+    const ahead = new Date(Date.now() + 86_400_000).toISOString();
+    const { dir, db, backup, recoveryKey } = await backedUpCounter(tempDir(), cli, (path) => {
+      const core = openKeyedCore(path);
+      try {
+        core.db.prepare('UPDATE visits SET registered_at = ?').run(ahead);
+      } finally {
+        core.close();
+      }
+    });
+    // This counter registers two patients after the backup, by its own (right) clock.
+    for (const name of ['PASIEN PERTAMA', 'PASIEN KEDUA']) {
+      const later = await cli(['daftar', '--name', name, '--dob', '1980-01-01', '--unit', 'GIGI', '--db', db]);
+      expect(later.code, later.stderr).toBe(0);
+    }
+    const restored = await cli(['restore', '--from', backup, '--key-file', recoveryKey, '--db', db]);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain('PERHATIAN: basis data lama itu memuat 2 pendaftaran (terakhir 2');
+    expect(readdirSync(dir).filter((name) => name.startsWith('loket.db.sebelum-pemulihan-'))).toHaveLength(1);
+    expect(JSON.parse(trailOf(db).at(-1)!.detail)).toMatchObject({ registrationsSetAside: 2 });
+  });
 });

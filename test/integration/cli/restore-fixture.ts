@@ -11,12 +11,16 @@ export interface BackedUpCounter {
   recoveryKey: string;
 }
 
-/** A counter's database in `dir` with a list and one registration, its recovery key and a backup on "USB", made by the commands. */
-export async function backedUpCounter(dir: string, cli: (args: string[]) => Promise<CommandResult>): Promise<BackedUpCounter> {
+/**
+ * A counter's database in `dir` with a list and one registration, its recovery key and a backup on
+ * "USB", made by the commands; `beforeBackup` may change the database first.
+ */
+export async function backedUpCounter(dir: string, cli: (args: string[]) => Promise<CommandResult>, beforeBackup?: (db: string) => void): Promise<BackedUpCounter> {
   const db = join(dir, 'loket.db');
   const made = await cli(['import', writeSampleCsv(dir), '--list', 'PBI', '--kind', 'pbi-apbd', '--as-of', '2026-11-01', '--db', db]);
   expect(made.code, made.stderr).toBe(0);
   expect((await cli(['daftar', SITI.nik, '--unit', 'UMUM', '--db', db])).code).toBe(0);
+  beforeBackup?.(db);
   const usb = join(dir, 'usb');
   mkdirSync(usb);
   const recoveryKey = join(usb, 'kunci-pemulihan.txt');
