@@ -5,6 +5,7 @@ import { call } from '../contract-call';
 import { cliText } from '../messages';
 import { maskedNikOf } from '../masked-output';
 import type { Output } from '../output';
+import { typedUnit } from '../typed-unit';
 import { UsageError } from '../usage-error';
 import { roundIfEnrolled, roundWarning } from './sync';
 
@@ -32,14 +33,13 @@ export interface AntreanEntry {
 export async function antreanCommand(core: Core, args: { unit?: string | undefined }, out: Output, lang: Lang): Promise<number> {
   if (!args.unit) throw new UsageError('usage/antrean-needs-unit', {}, 'antrean');
   const settings = await call(core, 'getSettings', {});
-  // A unit since removed from the settings still has its queue for the day (its patients may wait).
-  if (![...settings.units, ...(settings.formerUnits ?? [])].some((u) => u.code === args.unit)) {
-    throw new UsageError('usage/antrean-unknown-unit', { unit: args.unit, units: settings.units.map((u) => u.code).join(', ') }, 'antrean');
-  }
+  // A unit since removed from the settings still has its queue for the day (its patients may wait). Typed in any case.
+  const unit = typedUnit([...settings.units, ...(settings.formerUnits ?? [])], args.unit)?.code;
+  if (unit === undefined) throw new UsageError('usage/antrean-unknown-unit', { unit: args.unit, units: settings.units.map((u) => u.code).join(', ') }, 'antrean');
   // The other counters' patients, when the hub can be reached; a hub that refuses this counter is said (the queue is this counter's only).
   const round = await roundIfEnrolled(core);
   if (round.hub === 'refused') out.error(roundWarning(round, lang) ?? '');
-  const queue = await call(core, 'dayQueue', { unit: args.unit });
+  const queue = await call(core, 'dayQueue', { unit });
   const entries: AntreanEntry[] = queue.map((e) => ({
     visitId: e.visitUid,
     queueNumber: e.queue,
@@ -57,7 +57,7 @@ export async function antreanCommand(core: Core, args: { unit?: string | undefin
     out.data(entries);
     return 0;
   }
-  if (entries.length === 0) out.line(cliText(lang, 'antrean/empty', { unit: args.unit }));
+  if (entries.length === 0) out.line(cliText(lang, 'antrean/empty', { unit }));
   for (const e of entries) {
     const same = (e.yesterday ? cliText(lang, 'antrean/yesterday') : '') + (e.sameNumber ? cliText(lang, 'antrean/same-number') : '') + (e.waitingTwice ? cliText(lang, 'antrean/waiting-twice') : '');
     out.line(cliText(lang, 'antrean/line', { queue: e.queueNumber, status: cliText(lang, `antrean/status-${e.status}`), name: e.patient.name, mrn: e.patient.mrn, same }));

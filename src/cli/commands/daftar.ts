@@ -15,6 +15,7 @@ import { certainRecords, fromNik, keepOldMrn, recordByRm, refuseLikelyDuplicates
 import { storedOldMrn } from '../../shared/old-mrn';
 import { roundIfEnrolled, roundWarning } from './sync';
 import { formatContractError } from '../../shared/i18n/format-error';
+import { typedUnit } from '../typed-unit';
 
 export interface DaftarArgs {
   /** A NIK (16 digits) or card number (13 digits); optional when name and birth date are given. */
@@ -94,12 +95,12 @@ function checkArgs(args: DaftarArgs): Request {
 }
 
 /**
- * The unit's code as the settings spell it: typed in any case (`umum` is UMUM). An unknown code is
+ * The unit's code as the settings spell it: typed in any case (typed-unit.ts). An unknown code is
  * refused with the codes that exist, so the officer need not look them up. The emergency unit is
  * not one of them: an emergency is registered in the app (F9), which the command has no way to do.
  */
 function unitCode(settings: CounterSettings, typed: string): string {
-  const unit = settings.units.find((u) => u.code === typed) ?? settings.units.find((u) => u.code.toUpperCase() === typed.toUpperCase());
+  const unit = typedUnit(settings.units, typed);
   const units = settings.units.filter((u) => u.code !== settings.emergencyUnit).map((u) => u.code).join(', ');
   if (!unit) throw new CliFailure('visit/unknown-unit', { unit: typed, units });
   if (unit.code === settings.emergencyUnit) throw new CliFailure('daftar/emergency-unit', { unit: unit.name, units });

@@ -85,6 +85,16 @@ describe('loket antrean', () => {
     expect((await runCaptured(['antrean', '--unit', 'NOPE', '--db', db])).code).toBe(2);
   });
 
+  it('takes the unit code in any case, as daftar does (umum is UMUM)', async () => {
+    await runCaptured(['daftar', SITI.nik, '--unit', 'umum', '--db', db, '--json']);
+    const r = await runCaptured(['antrean', '--unit', 'umum', '--db', db, '--json']);
+    expect(r.code).toBe(0);
+    expect((r.data[0] as { queueNumber: string; unit: string }[]).map((e) => [e.queueNumber, e.unit])).toEqual([['U-001', 'UMUM']]);
+    const empty = await runCaptured(['antrean', '--unit', 'Gigi', '--db', db]);
+    expect(empty.code).toBe(0);
+    expect(empty.lines.join('\n')).toContain('GIGI');
+  });
+
   it('loket sync says the counter is not enrolled', async () => {
     const r = await runCaptured(['sync', '--db', db, '--json']);
     expect(r.code).toBe(1);
