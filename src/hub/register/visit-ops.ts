@@ -31,7 +31,12 @@ interface InsertedVisit {
  *   a visit pushed already called gets its call on the hub's clock the same way (`called_hub_at`);
  * - the visits that already hold the number (read before the insert) are answered: two visits
  *   with one number (that counter's `U-001` and the hub's `U-001` of the morning) are both kept,
- *   and a `same-queue-number` notice tells every counter, so clerks call them by name.
+ *   and a `same-queue-number` notice tells every counter, so clerks call them by name;
+ * - its counter is the one that pushed it, as the hub authenticated it, never the record's own
+ *   `counter` field: no counter files a visit under another's name (security tester 2). A counter
+ *   sends its own id there anyway, for the visits it queues again after a hub restore too. A visit
+ *   already held keeps its counter: calling, moving or editing it at another counter goes in
+ *   ops of their own, which never touch it.
  */
 export async function applyVisitOp(tx: PushTx, op: OpOf<'visit'>): Promise<OpOutcome> {
   const r = op.record;
@@ -58,7 +63,7 @@ export async function applyVisitOp(tx: PushTx, op: OpOf<'visit'>): Promise<OpOut
        ARRAY(SELECT uid::text FROM same) AS others, ARRAY(SELECT name FROM same) AS other_names
      FROM inserted i`,
     [r.uid, r.patientUid, r.serviceDate, r.unit, r.queuePrefix, r.queueNo, r.emergency, r.payer, r.verdict, r.verdictSource, r.status,
-      r.registeredAt, r.registeredBy, r.calledAt, r.servedAt, r.cancelledAt, r.counter, op.at, queueOrderTime(r.registeredAt, tx.clockAheadS),
+      r.registeredAt, r.registeredBy, r.calledAt, r.servedAt, r.cancelledAt, tx.counterId, op.at, queueOrderTime(r.registeredAt, tx.clockAheadS),
       r.calledAt === null ? null : queueOrderTime(r.calledAt, tx.clockAheadS)],
   );
   const inserted = rows[0];

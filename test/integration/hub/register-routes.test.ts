@@ -97,7 +97,9 @@ describe("the facility's day", () => {
     const v1 = visit(a.uid, { unit: 'POLI-GIGI', queueNo: 1, payer: 'jkn', registeredAt: '2026-11-30T01:00:00.000Z', counter: 'k1' });
     const v2 = visit(b.uid, { unit: 'POLI-GIGI', queueNo: 2, payer: 'umum', registeredAt: '2026-11-30T01:05:00.000Z', counter: 'k2' });
     const v3 = visit(b.uid, { unit: 'IGD', queuePrefix: 'G', queueNo: 1, emergency: true, payer: 'umum', registeredAt: '2026-11-30T01:10:00.000Z', counter: 'k2' });
-    await call('POST', '/v1/push', { body: { ops: [patientOp(a), patientOp(b), visitOp(v1), visitOp(v2), visitOp(v3)], outboxBacklog: 0 } });
+    // Each visit pushed by its own counter: the hub files a visit under the counter that pushed it.
+    await call('POST', '/v1/push', { body: { ops: [patientOp(a), patientOp(b), visitOp(v1)], outboxBacklog: 0 } });
+    await call('POST', '/v1/push', { body: { ops: [visitOp(v2), visitOp(v3)], outboxBacklog: 0 }, counter: 'k2' });
     await call('POST', '/v1/push', {
       body: { ops: [statusOp(v1.uid, '2026-11-30T01:20:00.000Z', 'called', { calledAt: '2026-11-30T01:20:00.000Z' }), statusOp(v2.uid, '2026-11-30T01:15:00.000Z', 'called', { calledAt: '2026-11-30T01:15:00.000Z' }), statusOp(v3.uid, '2026-11-30T01:11:00.000Z', 'called', { calledAt: '2026-11-30T01:11:00.000Z' })], outboxBacklog: 0 },
     });
