@@ -88,10 +88,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      // A malformed request is the caller's mistake (400); anything else is ours, and its details stay in this log.
+      // A malformed request is the caller's mistake (400, 413); anything else is ours, and its details stay in this log.
       const bad = error instanceof BadRequest;
       if (!bad) console.error(error);
-      if (!res.headersSent) res.writeHead(bad ? 400 : 500, { 'content-type': 'text/plain' });
+      // A body too large is not read to its end: the answer closes the connection (as the hub's does).
+      if (!res.headersSent) res.writeHead(bad ? error.status : 500, { 'content-type': 'text/plain', ...(bad && error.status === 413 ? { connection: 'close' } : {}) });
       res.end(bad ? error.message : 'internal error');
     });
   });
@@ -174,17 +175,27 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
+  const tooLarge = (): BadRequest => new BadRequest(`the request body is larger than ${MAX_BODY_BYTES} bytes`, 413);
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('request too large');
+    if (size > MAX_BODY_BYTES) throw tooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
-class BadRequest extends Error {}
+/** The caller's mistake, answered with its status (400 unless said) and this plain message. */
+class BadRequest extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
 
 function jsonOf(body: string): unknown {
   try {

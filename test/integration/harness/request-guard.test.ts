@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHarness, type Harness } from '../../../src/harness/harness';
 import { writeSampleCsv } from '../../helpers/sample-list';
 import { useTempDir } from '../../helpers/temp';
@@ -9,12 +9,12 @@ import { useTempDir } from '../../helpers/temp';
 const tempDir = useTempDir();
 
 /** A raw HTTP request, so the test sets Host, Origin and Content-Type as a foreign page or a rebinding attack would. */
-function send(port: number, opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
+function send(port: number, opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string; connection?: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers, setHost: !opts.headers?.host }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, ...(res.headers.connection === 'close' ? { connection: 'close' } : {}) }));
     });
     req.on('error', reject);
     req.end(opts.body);
@@ -49,6 +49,22 @@ describe('the harness answers only its own pages', () => {
     expect(url).toEqual({ status: 400, body: 'malformed URL' });
     const body = await send(port, { path: '/rpc/listLists', method: 'POST', headers: json, body: '{not json' });
     expect(body).toEqual({ status: 400, body: 'the request body is not JSON' });
+  });
+
+  it('a body over 1 MB is a 413 with a plain reason and the connection closed, declared or not; nothing in the log (security tester 5)', async () => {
+    const logged = vi.spyOn(console, 'error');
+    try {
+      const big = JSON.stringify({ query: 'x'.repeat(2_000_000) });
+      const declared = await send(port, { path: '/rpc/lookup', method: 'POST', headers: { ...json, 'content-length': String(big.length) }, body: big });
+      expect(declared).toEqual({ status: 413, body: 'the request body is larger than 1000000 bytes', connection: 'close' });
+      const chunked = await send(port, { path: '/rpc/lookup', method: 'POST', headers: { ...json, 'transfer-encoding': 'chunked' }, body: big });
+      expect(chunked).toEqual({ status: 413, body: 'the request body is larger than 1000000 bytes', connection: 'close' });
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+    // The harness goes on answering.
+    expect((await send(port, { path: '/rpc/listLists', method: 'POST', headers: json, body: '{}' })).status).toBe(200);
   });
 
   it('refuses a call from a foreign origin', async () => {
