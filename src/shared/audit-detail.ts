@@ -206,6 +206,7 @@ function hubAccountText(d: AuditEntryView['detail'], w: DetailWording): string {
     d.pinSet === true ? t('audit.detail.pinSet') : d.pinCleared === true ? t('audit.detail.pinCleared') : '',
     d.disabled === true ? t('audit.detail.disabled') : d.disabled === false && d.change === 'changed' ? t('audit.detail.enabled') : '',
     d.tookOver === true ? t('audit.detail.tookOver') : '',
+    has(d.problem) ? t(`audit.detail.hashProblem.${text(d.secret)}.${text(d.problem)}`, { defaultValue: text(d.problem) }) : '',
   ];
   return parts.filter(Boolean).join(' · ');
 }

@@ -41,3 +41,13 @@ export interface HubAccountListing {
   rev: number;
   accounts: { username: string; displayName: string; role: string; hasPin: boolean; disabled: boolean }[];
 }
+
+/** What is wrong with a hash the hub sent: not a Loket hash, or a cost outside what Loket makes (core/accounts/password-hash.ts, OUTSIDE_HASH_COST). */
+export type HashProblem = 'malformed' | 'too-weak' | 'too-costly';
+
+/** A hub account a counter did not take: which of its hashes, and what is wrong with it. */
+export interface RefusedHubAccount {
+  username: string;
+  secret: 'password' | 'pin';
+  problem: HashProblem;
+}

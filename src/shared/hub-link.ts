@@ -1,3 +1,5 @@
+import type { RefusedHubAccount } from './hub-accounts';
+
 /**
  * The counter's link to its facility hub, as the status bar and `loket sync` show it.
  * 'none': not enrolled (a counter on its own); 'connecting': enrolled, no round finished yet;
@@ -56,6 +58,8 @@ export interface SyncRound {
   resent?: number;
   /** Ops the hub refused that this counter set aside (outbox_rejected; not sent again), by reason; absent when none. */
   setAside?: { reason: string; count: number }[];
+  /** Hub accounts this counter did not take (a password or PIN hash not of the kind Loket makes); absent when none. */
+  accountsRefused?: RefusedHubAccount[];
 }
 
 /** What the edition step moved: local lists sent to the hub, the hub's newer ones installed here, files refused; `code` when the step failed. */

@@ -28,6 +28,7 @@ export async function syncCommand(core: Core, out: Output, lang: Lang): Promise<
     const count = round.setAside.reduce((sum, r) => sum + r.count, 0);
     out.line(hubText(lang, 'sync/rejected', { count, reasons: round.setAside.map((r) => `${r.reason} ${r.count}`).join(', ') }));
   }
+  for (const refused of round.accountsRefused ?? []) out.error(hubText(lang, `sync/account-refused-${refused.problem}`, { username: refused.username, secret: hubText(lang, `sync/secret-${refused.secret}`) }));
   if (round.clockMinutes !== undefined && round.clockMinutes !== null) out.error(clockDifferenceText(lang, round.clockMinutes));
   const editions = round.editions;
   if (editions?.code) out.line(hubText(lang, 'sync/editions-failed', { code: editions.code }));

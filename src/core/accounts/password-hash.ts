@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import type { HashProblem } from '../../shared/hub-accounts';
 
 /**
  * Password and PIN hashes: scrypt (node:crypto) with a random salt. A hash is one string that
@@ -14,6 +15,17 @@ export interface ScryptCost {
 
 /** 2^15 × 8 × 1: about 32 MiB and 0.1 s on an old counter PC, per attempt. */
 export const HASH_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
+
+/**
+ * The costs a hash made elsewhere may carry here: the facility hub's accounts (`loket hub account`
+ * hashes with HASH_COST) reach every counter, whose hub is trusted with no more than that. From
+ * what Loket makes up to four times its work and memory (N up to 2^17: 128 MiB, ~0.4 s), room for
+ * a later Loket to raise the cost; r and p as Loket's. A weaker hash would let whoever took a
+ * counter's database try every PIN in seconds; a costlier one would hold every sign-in for
+ * minutes or fail it for memory. Hashes this counter makes itself (its own cost, lower in tests)
+ * are not held to the lower bound; no hash is verified above the upper one.
+ */
+export const OUTSIDE_HASH_COST = { min: HASH_COST, max: { N: 4 * HASH_COST.N, r: HASH_COST.r, p: HASH_COST.p } } as const;
 const KEY_BYTES = 32;
 const SALT_BYTES = 16;
 
@@ -41,15 +53,29 @@ function parseHash(stored: string): ParsedHash | null {
   if (scheme !== 'scrypt' || !n || !r || !p || salt === undefined || key === undefined) return null;
   const cost = { N: Number(n), r: Number(r), p: Number(p) };
   if (![cost.N, cost.r, cost.p].every((v) => Number.isSafeInteger(v) && v > 0)) return null;
-  return { cost, salt: Buffer.from(salt, 'base64'), key: Buffer.from(key, 'base64') };
+  // scrypt takes N as a power of two above 1 only.
+  if (cost.N < 2 || (cost.N & (cost.N - 1)) !== 0) return null;
+  const parsed = { cost, salt: Buffer.from(salt, 'base64'), key: Buffer.from(key, 'base64') };
+  return parsed.key.length === KEY_BYTES ? parsed : null;
 }
 
-/** Whether the secret matches the stored hash (constant time); a malformed hash matches nothing. */
+const above = (a: ScryptCost, b: ScryptCost): boolean => a.N > b.N || a.r > b.r || a.p > b.p;
+const below = (a: ScryptCost, b: ScryptCost): boolean => a.N < b.N || a.r < b.r || a.p < b.p;
+
+/** Whether the secret matches the stored hash (constant time); a malformed hash, or one costlier than any Loket takes, matches nothing. */
 export async function verifySecret(secret: string, stored: string): Promise<boolean> {
   const parsed = parseHash(stored);
-  if (!parsed || parsed.key.length !== KEY_BYTES) return false;
+  if (!parsed || above(parsed.cost, OUTSIDE_HASH_COST.max)) return false;
   const key = await derive(secret, parsed.salt, parsed.cost);
   return timingSafeEqual(key, parsed.key);
+}
+
+/** What is wrong with a hash made elsewhere (the hub's): not a Loket hash, or a cost outside OUTSIDE_HASH_COST; null when nothing. */
+export function outsideHashProblem(stored: string): HashProblem | null {
+  const parsed = parseHash(stored);
+  if (!parsed) return 'malformed';
+  if (above(parsed.cost, OUTSIDE_HASH_COST.max)) return 'too-costly';
+  return below(parsed.cost, OUTSIDE_HASH_COST.min) ? 'too-weak' : null;
 }
 
 /** A hash made with less than today's cost: worth re-hashing when the secret is next given. */
@@ -58,7 +84,7 @@ export function weakerThanCurrent(stored: string, current: ScryptCost = HASH_COS
   return parsed !== null && (parsed.cost.N < current.N || parsed.cost.r < current.r || parsed.cost.p < current.p);
 }
 
-/** A well-formed hash string (what the hub sends must be one before it is stored). */
+/** A well-formed hash string. */
 export const isSecretHash = (stored: string): boolean => parseHash(stored) !== null;
 
 /**

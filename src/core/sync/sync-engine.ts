@@ -129,7 +129,9 @@ export class SyncEngine {
         if (access.form) await this.options.onBpjs(access.form);
         round.settingsChanged = true;
       }
-      if (await pullHubAccounts(db, transport, this.options.now())) this.options.onAccounts?.();
+      const accounts = await pullHubAccounts(db, transport, this.options.now());
+      if (accounts) this.options.onAccounts?.();
+      if (accounts && accounts.refused.length > 0) round.accountsRefused = accounts.refused;
       if (mrnBlockLow(db, readSettings(db).mrnStart)) {
         const block = await transport.postJson<MrnBlockResponse>(`${HUB_API}/mrn-block`, { size: this.options.mrnBlockSize ?? 200 });
         addMrnBlock(db, block);

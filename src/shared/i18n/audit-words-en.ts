@@ -119,7 +119,24 @@ export const auditWordsEn: Catalog<typeof auditWordsId> = {
       settingsFromHub: 'facility settings changed at the hub: {{fields}}',
       settingsBpjsFromHub: "the facility's BPJS access received from the hub, filled in: {{fields}}",
       importFromHub: '{{kind}} as of {{asOf}} received from the hub and now current: {{rows}} members (edition {{edition}})',
-      hubAccount: { added: 'account added from the hub', changed: 'account changed at the hub', removed: 'account removed at the hub' },
+      hubAccount: {
+        added: 'account added from the hub',
+        changed: 'account changed at the hub',
+        removed: 'account removed at the hub',
+        refused: 'account from the hub refused, not used at this counter',
+      },
+      hashProblem: {
+        password: {
+          malformed: 'its password hash is not a Loket hash',
+          'too-weak': 'its password hash is weaker than Loket makes (easy to guess)',
+          'too-costly': 'its password hash is far costlier than Loket makes (sign-in would stall)',
+        },
+        pin: {
+          malformed: 'its PIN hash is not a Loket hash',
+          'too-weak': 'its PIN hash is weaker than Loket makes (easy to guess)',
+          'too-costly': 'its PIN hash is far costlier than Loket makes (sign-in would stall)',
+        },
+      },
       roleChanged: 'role {{previous}} → {{role}}',
       enabled: 'enabled again',
       nameChanged: 'name changed',

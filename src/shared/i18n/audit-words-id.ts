@@ -122,7 +122,24 @@ export const auditWordsId = {
       settingsFromHub: 'pengaturan fasilitas diubah di hub: {{fields}}',
       settingsBpjsFromHub: 'akses BPJS fasilitas diterima dari hub, diisi: {{fields}}',
       importFromHub: '{{kind}} per {{asOf}} diterima dari hub dan kini berlaku: {{rows}} peserta (edisi {{edition}})',
-      hubAccount: { added: 'akun dari hub ditambahkan', changed: 'akun diubah di hub', removed: 'akun dihapus di hub' },
+      hubAccount: {
+        added: 'akun dari hub ditambahkan',
+        changed: 'akun diubah di hub',
+        removed: 'akun dihapus di hub',
+        refused: 'akun dari hub ditolak, tidak dipakai di loket ini',
+      },
+      hashProblem: {
+        password: {
+          malformed: 'hash kata sandinya bukan hash Loket',
+          'too-weak': 'hash kata sandinya lebih lemah dari yang dibuat Loket (mudah ditebak)',
+          'too-costly': 'hash kata sandinya jauh lebih berat dari yang dibuat Loket (masuk akan macet)',
+        },
+        pin: {
+          malformed: 'hash PIN-nya bukan hash Loket',
+          'too-weak': 'hash PIN-nya lebih lemah dari yang dibuat Loket (mudah ditebak)',
+          'too-costly': 'hash PIN-nya jauh lebih berat dari yang dibuat Loket (masuk akan macet)',
+        },
+      },
       roleChanged: 'peran {{previous}} → {{role}}',
       enabled: 'diaktifkan kembali',
       nameChanged: 'nama diubah',

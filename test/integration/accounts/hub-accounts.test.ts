@@ -1,9 +1,11 @@
+import { randomBytes, scryptSync } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { MAX_FAILED_ATTEMPTS } from '../../../src/core/accounts/lockout';
 import { startHub, type RunningHub } from '../../../src/hub/hub-main';
 import { runCaptured } from '../../helpers/cli-capture';
 import { startTestPostgres, type TestPostgres } from '../../helpers/embedded-pg';
+import { openKeyedCore } from '../../helpers/keyed-database';
 import { useTempDir } from '../../helpers/temp';
 import { enrollmentCode } from '../facility/facility-harness';
 import { ADMIN, accountsCore } from './accounts-fixture';
@@ -112,4 +114,45 @@ it('hub accounts: set with loket hub account, pulled by the counter (hashes only
   counter.advance(60);
   expect(await counter.call('signIn', { username: 'dewi', password: 'sandi-dewi-di-hub' })).toMatchObject({ phase: 'signed-in', account: { username: 'dewi', role: 'admin' } });
   counter.core.close();
+});
+
+it('a hash from the hub outside the costs Loket makes is refused at the counter: said by loket sync and on the trail, the account not used (security tester 3)', async () => {
+  const dir = tempDir();
+  const hubDir = join(dir, 'hub');
+  hub = await startHub({ pgUrl: await postgres.createDatabase('hub_account_costs'), dataDir: hubDir, host: '127.0.0.1', port: 0, facility: 'RSUD Uji' });
+  for (const [username, role] of [['budi', 'clerk'], ['dewi', 'admin'], ['eka', 'clerk']] as const) {
+    process.env.LOKET_ACCOUNT_PASSWORD = `sandi-${username}-di-hub`;
+    await hubAccount(hubDir, 'add', username, '--name', username.toUpperCase(), '--role', role);
+  }
+  // A hub that lies (or whose database was changed): budi's PIN hashed with N=2, guessed at once
+  // from a stolen counter database; dewi's password with N=2^24 (16 GiB: a sign-in that never ends).
+  const salt = randomBytes(16);
+  const weakPin = ['scrypt', 2, 8, 1, salt.toString('base64'), scryptSync('2468', salt, 32, { N: 2, r: 8, p: 1 }).toString('base64')].join('$');
+  const costly = ['scrypt', 2 ** 24, 8, 1, randomBytes(16).toString('base64'), randomBytes(32).toString('base64')].join('$');
+  await hub.pg.query(`UPDATE hub_accounts SET pin_hash = $1, rev = nextval('hub_account_rev') WHERE username = 'budi'`, [weakPin]);
+  await hub.pg.query(`UPDATE hub_accounts SET password_hash = $1, rev = nextval('hub_account_rev') WHERE username = 'dewi'`, [costly]);
+
+  const db = join(dir, 'counter', 'loket.db');
+  expect((await runCaptured(['enroll', '--code', await enrollmentCode(hubDir, 'Loket 1'), '--db', db])).code).toBe(0);
+  const sync = await runCaptured(['sync', '--db', db]);
+  expect(sync.code, sync.errors.join('\n')).toBe(0);
+  expect(sync.errors).toEqual(
+    expect.arrayContaining([
+      expect.stringContaining('akun "budi" dari hub ditolak dan tidak dipakai di loket ini: hash PIN-nya lebih lemah dari yang dibuat Loket'),
+      expect.stringContaining('akun "dewi" dari hub ditolak dan tidak dipakai di loket ini: hash kata sandinya jauh lebih berat dari yang dibuat Loket'),
+    ]),
+  );
+  const core = openKeyedCore(db);
+  try {
+    expect(core.db.prepare(`SELECT username FROM accounts WHERE source = 'hub' ORDER BY username_key`).pluck().all()).toEqual(['eka']);
+    const refused = (core.db.prepare(`SELECT subject, detail FROM audit_log WHERE action = 'account-change' ORDER BY seq`).all() as { subject: string; detail: string }[])
+      .map((e): Record<string, unknown> => ({ ...(JSON.parse(e.detail) as Record<string, unknown>), subject: e.subject }))
+      .filter((e) => e.change === 'refused');
+    expect(refused).toEqual([
+      expect.objectContaining({ subject: 'budi', secret: 'pin', problem: 'too-weak', source: 'hub' }),
+      expect.objectContaining({ subject: 'dewi', secret: 'password', problem: 'too-costly', source: 'hub' }),
+    ]);
+  } finally {
+    core.close();
+  }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HASH_COST, hashSecret, isSecretHash, verifySecret, weakerThanCurrent } from '../../../src/core/accounts/password-hash';
+import { HASH_COST, OUTSIDE_HASH_COST, hashSecret, isSecretHash, outsideHashProblem, verifySecret, weakerThanCurrent } from '../../../src/core/accounts/password-hash';
 import { FIRST_LOCKOUT_MINUTES, MAX_FAILED_ATTEMPTS, MAX_LOCKOUT_MINUTES, CLEAR_LOCKOUT, afterFailure, lockedOutUntil, lockoutMinutes } from '../../../src/core/accounts/lockout';
 
 describe('password and PIN hashes', () => {
@@ -18,10 +18,28 @@ describe('password and PIN hashes', () => {
     expect(await verifySecret('1234', cheap)).toBe(true);
     expect(weakerThanCurrent(cheap)).toBe(true);
     expect(isSecretHash(cheap)).toBe(true);
-    for (const bad of ['', 'plain-password', 'scrypt$x$8$1$AA==$AA==', 'bcrypt$10$abc']) {
+    for (const bad of ['', 'plain-password', 'scrypt$x$8$1$AA==$AA==', 'bcrypt$10$abc', cheap.replace('$1024$', '$1000$')]) {
       expect(isSecretHash(bad)).toBe(false);
       expect(await verifySecret('plain-password', bad)).toBe(false);
     }
+  });
+
+  it("a hash made elsewhere (the hub's) is held to the costs Loket makes: none weaker, none far costlier (security tester 3)", async () => {
+    const made = await hashSecret('2468');
+    // The same salt and key under other costs (only the cost is judged here).
+    const at = (N: number, r = 8, p = 1): string => made.replace(/^scrypt\$\d+\$\d+\$\d+\$/, `scrypt$${N}$${r}$${p}$`);
+    expect(outsideHashProblem(made)).toBeNull();
+    expect(outsideHashProblem(at(OUTSIDE_HASH_COST.max.N))).toBeNull();
+    expect(outsideHashProblem(await hashSecret('2468', { N: 1024, r: 8, p: 1 }))).toBe('too-weak');
+    expect(outsideHashProblem(at(2))).toBe('too-weak');
+    expect(outsideHashProblem(at(HASH_COST.N, 1))).toBe('too-weak');
+    expect(outsideHashProblem(at(2 ** 24))).toBe('too-costly');
+    expect(outsideHashProblem(at(HASH_COST.N, 8, 16))).toBe('too-costly');
+    expect(outsideHashProblem('scrypt$3$8$1$AA==$AA==')).toBe('malformed');
+    // Verified nowhere: a costlier hash matches nothing at once, without asking for its memory.
+    const started = Date.now();
+    expect(await verifySecret('2468', at(2 ** 24))).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });
 
