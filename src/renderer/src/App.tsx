@@ -167,9 +167,10 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
       // The patient went to IGD: the search screen is ready for the next one.
       if (forTarget) setSearchReset((n) => n + 1);
     }, []),
-    useCallback(({ registered, previous }: EmergencyClosed) => {
+    useCallback(({ forTarget, previous }: EmergencyClosed) => {
       const usable = previous !== null && previous.isConnected && previous.closest('[inert]') === null;
-      const where = focusAfterEmergency({ locked: access.lockedRef.current, searchScreen: screenRef.current === 'search', registered, previousThere: usable });
+      // An unidentified emergency over another patient's unit step: back to that step, never the search field.
+      const where = focusAfterEmergency({ locked: access.lockedRef.current, searchScreen: screenRef.current === 'search', forTarget, previousThere: usable });
       if (where === 'lock') focusLock();
       else if (where === 'search') document.getElementById('lookup-query')?.focus();
       else if (where === 'previous') previous?.focus();

@@ -79,21 +79,26 @@ describe('F9 again soon after, or while an unidentified number shows (a bounce, 
 });
 
 describe('the focus after the emergency window', () => {
-  const at = { locked: false, searchScreen: true, registered: true, previousThere: true };
+  const at = { locked: false, searchScreen: true, forTarget: true, previousThere: true };
 
-  it('a number shown on the search screen: the search field, ready for the next patient, even when the button pressed before is still there', () => {
+  it('the patient on the search screen sent to IGD: the search field, ready for the next patient, even when the button pressed before is still there', () => {
     expect(focusAfterEmergency(at)).toBe('search');
     expect(focusAfterEmergency({ ...at, previousThere: false })).toBe('search');
   });
 
   it('the question left with Esc: back where the clerk was (the unit step), else the search field', () => {
-    expect(focusAfterEmergency({ ...at, registered: false })).toBe('previous');
-    expect(focusAfterEmergency({ ...at, registered: false, previousThere: false })).toBe('search');
+    expect(focusAfterEmergency({ ...at, forTarget: false })).toBe('previous');
+    expect(focusAfterEmergency({ ...at, forTarget: false, previousThere: false })).toBe('search');
+  });
+
+  it('an unidentified emergency (F9 again) over another patient’s unit step: back to that step, so its unit key is no search', () => {
+    // The patient on screen stays (nobody cleared the search): the Daftar pressed before is still there.
+    expect(focusAfterEmergency({ ...at, forTarget: false, previousThere: true })).toBe('previous');
   });
 
   it('another screen: back where the clerk was, or nowhere in particular; under the lock: the lock', () => {
-    expect(focusAfterEmergency({ ...at, searchScreen: false })).toBe('previous');
-    expect(focusAfterEmergency({ ...at, searchScreen: false, previousThere: false })).toBe('none');
+    expect(focusAfterEmergency({ ...at, forTarget: false, searchScreen: false })).toBe('previous');
+    expect(focusAfterEmergency({ ...at, forTarget: false, searchScreen: false, previousThere: false })).toBe('none');
     expect(focusAfterEmergency({ ...at, locked: true })).toBe('lock');
   });
 });

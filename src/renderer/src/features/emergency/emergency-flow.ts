@@ -53,14 +53,16 @@ export type EmergencyFocus = 'lock' | 'search' | 'previous' | 'none';
  * focus has to be given back, never left on the page body (where typing reaches nothing the
  * clerk can see).
  * - locked: the lock's field (the app behind the lock stays inert);
- * - a number was shown on the search screen: the search field, ready for the next patient (the
- *   patient sent to IGD has been cleared from it);
- * - otherwise (the question answered with Esc, a number shown on another screen): back where the
- *   clerk was, when that is still there; on the search screen, the search field.
+ * - the patient on the search screen was sent to IGD: the search field, ready for the next
+ *   patient (the patient sent to IGD has been cleared from it);
+ * - otherwise (the question answered with Esc, an unidentified emergency registered over another
+ *   patient's unit step, a number shown on another screen): back where the clerk was, when that is
+ *   still there (the unit step's Daftar: its unit key goes on with the patient still on screen,
+ *   never into the search field as a record number); on the search screen, else the search field.
  */
-export function focusAfterEmergency(at: { locked: boolean; searchScreen: boolean; registered: boolean; previousThere: boolean }): EmergencyFocus {
+export function focusAfterEmergency(at: { locked: boolean; searchScreen: boolean; forTarget: boolean; previousThere: boolean }): EmergencyFocus {
   if (at.locked) return 'lock';
-  if (at.registered && at.searchScreen) return 'search';
+  if (at.forTarget && at.searchScreen) return 'search';
   if (at.previousThere) return 'previous';
   return at.searchScreen ? 'search' : 'none';
 }

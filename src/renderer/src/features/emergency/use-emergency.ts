@@ -17,6 +17,8 @@ const phaseOf = (s: EmergencyState | null): EmergencyPhase =>
 export interface EmergencyClosed {
   /** A number (or a failure) was shown; false: the question was answered with Esc. */
   registered: boolean;
+  /** The patient on screen went to IGD (the search screen lets them go); false: an unidentified one, or nobody. */
+  forTarget: boolean;
   /** What had the focus when F9 was pressed (the screen is inert while the window is open). */
   previous: HTMLElement | null;
 }
@@ -57,9 +59,14 @@ export function useEmergency(
   const shownAt = useRef(-Infinity);
   /** The number the last F9 registration got (the window may be closed since): named when an F9 is ignored. */
   const lastQueue = useRef('');
+  /** While the window is open: the patient on screen was registered (not only an unidentified one). */
+  const sentTarget = useRef(false);
 
   const show = useCallback((next: EmergencyState | null) => {
-    if (stateRef.current === null && next !== null) previous.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    if (stateRef.current === null && next !== null) {
+      previous.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+      sentTarget.current = false;
+    }
     if (next === null) shownNumbers.current = [];
     stateRef.current = next;
     setState(next);
@@ -76,6 +83,7 @@ export function useEmergency(
       if (result.ok) {
         shownNumbers.current.push(result.value.queue);
         lastQueue.current = result.value.queue;
+        if (who !== null) sentTarget.current = true;
       }
       show(result.ok ? { status: 'done', visit: result.value, unidentified: who === null, earlier, again: false } : { status: 'failed', error: result.error });
       shownAt.current = performance.now();
@@ -93,7 +101,7 @@ export function useEmergency(
       // victim) and registers at once, however soon. A close within DELIBERATE_CLOSE_MS of the
       // number showing is part of a burst of keys (mashed, bounced): the doubled-press guard stays.
       if (registered && performance.now() - shownAt.current >= DELIBERATE_CLOSE_MS) lastRegistered.current = -Infinity;
-      pendingFocus.current = { registered, previous: previous.current };
+      pendingFocus.current = { registered, forTarget: sentTarget.current, previous: previous.current };
       show(null);
     },
     [show],

@@ -1,0 +1,84 @@
+/**
+ * A morning at the counter, keyboard only (the UI tester's findings): keys that took the wrong
+ * patient or threw work away. The focus after an unidentified emergency over another patient's
+ * unit step; the queue's "Ganti poli" and a reflex Enter; Enter right after a name typed in the
+ * unit step; one stray Esc on a filled-in new-patient form.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Counter } from './support/counter';
+import { APBD, SITI } from './support/lists';
+import { useCounters } from './support/ui';
+
+const counters = useCounters();
+const open = (): Promise<Counter> => counters.open([APBD], { width: 1024, height: 768 });
+
+const focusedId = (c: Counter): Promise<unknown> =>
+  c.page.evaluate(`document.activeElement && (document.activeElement.getAttribute('data-testid') || document.activeElement.id)`);
+
+/** The scanner: the digits at machine speed, then Enter. */
+async function scan(c: Counter, digits: string): Promise<void> {
+  await c.page.keyboard.type(digits, { delay: 5 });
+  await c.page.keyboard.press('Enter');
+}
+
+/** Every visit in the register, in order: its number, unit and patient. */
+function visits(c: Counter): { queue: string; unit: string; name: string }[] {
+  return c.harness.core.db
+    .prepare(
+      `SELECT v.queue_prefix || '-' || printf('%03d', v.queue_no) AS queue, v.unit, p.name
+         FROM visits v JOIN patients p ON p.id = v.patient_id ORDER BY v.id`,
+    )
+    .all() as { queue: string; unit: string; name: string }[];
+}
+
+/** SITI AMINAH scanned, then Enter: her unit step, Daftar focused. */
+async function unitStepOfSiti(c: Counter): Promise<void> {
+  const { page } = c;
+  await scan(c, SITI.nik);
+  await page.getByTestId('register-start').waitFor();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+  await expect.poll(() => focusedId(c)).toBe('register-submit');
+}
+
+/** SITI's unit step, F9, then `answer` on its question (F9: unidentified; Enter: SITI), and Enter to close the number. */
+async function emergencyOverUnitStep(c: Counter, answer: 'F9' | 'Enter'): Promise<void> {
+  const { page } = c;
+  await unitStepOfSiti(c);
+  await page.keyboard.press('F9');
+  await page.getByTestId('emergency-choice').waitFor();
+  await page.keyboard.press(answer);
+  await expect.poll(() => page.getByTestId('emergency-queue').textContent()).toBe('GD-001');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByTestId('emergency-dialog').count()).toBe(0);
+}
+
+describe('an unidentified emergency over another patient’s unit step', () => {
+  it('F9, F9, Enter: the focus goes back to the unit step, so its unit key (4) registers the patient on screen, never searches "4"', async () => {
+    const c = await open();
+    const { page } = c;
+    await emergencyOverUnitStep(c, 'F9');
+
+    // SITI's unit step is still on screen, and has the keys again.
+    expect(await page.getByTestId('register-patient').textContent()).toContain(SITI.name);
+    await expect.poll(() => focusedId(c)).toBe('register-submit');
+    expect(await page.locator('#lookup-query').inputValue()).toBe(SITI.nik);
+    await c.screenshot('slips-after-f9-over-unit-step');
+    await page.keyboard.press('4');
+    await expect.poll(() => page.locator('[data-unit="LANSIA"]').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ticket-queue').waitFor();
+    expect(visits(c)).toEqual([
+      { queue: 'GD-001', unit: 'IGD', name: expect.stringMatching(/^TANPA IDENTITAS/) as unknown as string },
+      { queue: 'L-001', unit: 'LANSIA', name: SITI.name },
+    ]);
+  });
+
+  it('F9 then Enter (this patient to IGD): the search field, ready for the next patient, as before', async () => {
+    const c = await open();
+    const { page } = c;
+    await emergencyOverUnitStep(c, 'Enter');
+    await expect.poll(() => focusedId(c)).toBe('lookup-query');
+    expect(await page.getByTestId('register-panel').count()).toBe(0);
+  });
+});
