@@ -5,6 +5,7 @@
  * unit step; one stray Esc on a filled-in new-patient form.
  */
 import { describe, expect, it } from 'vitest';
+import { QUIET_MS } from '../../src/renderer/src/components/letter-keys';
 import type { Counter } from './support/counter';
 import { APBD, SITI } from './support/lists';
 import { useCounters } from './support/ui';
@@ -80,5 +81,38 @@ describe('an unidentified emergency over another patient’s unit step', () => {
     await emergencyOverUnitStep(c, 'Enter');
     await expect.poll(() => focusedId(c)).toBe('lookup-query');
     expect(await page.getByTestId('register-panel').count()).toBe(0);
+  });
+});
+
+describe('Ganti poli (G) in the queue', () => {
+  it('opens on Kembali: a reflex Enter moves nobody; the unit is picked by its number key', async () => {
+    const c = await open();
+    const { page } = c;
+    const patient = await c.harness.core.createPatient({ name: 'SITI NURHALIZA' });
+    const visit = await c.harness.core.registerVisit({ patientId: patient.id, unit: 'KIA', verdict: null, payer: 'umum' });
+    expect(visit.queue).toBe('K-001');
+    await page.keyboard.press('Alt+2');
+    await page.keyboard.press('3');
+    await expect.poll(() => page.getByTestId('queue-row').getAttribute('data-queue')).toBe('K-001');
+    await page.keyboard.press('ArrowDown');
+    // A letter acts only when pressed alone (letter-keys.ts).
+    await page.waitForTimeout(QUIET_MS + 100);
+    await page.keyboard.press('g');
+    const dialog = page.getByTestId('move-dialog');
+    await dialog.waitFor();
+    await expect.poll(() => focusedId(c)).toBe('move-back');
+    expect(await dialog.textContent()).toContain('1–9: pilih poli tujuan · Enter atau Esc: kembali tanpa memindah');
+    await c.screenshot('slips-move-choice');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(visits(c)).toEqual([{ queue: 'K-001', unit: 'KIA', name: 'SITI NURHALIZA' }]);
+
+    // Deliberately: G, then the unit's number key.
+    await page.waitForTimeout(QUIET_MS + 100);
+    await page.keyboard.press('g');
+    await dialog.waitFor();
+    await page.keyboard.press('1');
+    await expect.poll(() => dialog.getAttribute('data-step')).toBe('moved');
+    expect(visits(c)).toEqual([{ queue: 'U-001', unit: 'UMUM', name: 'SITI NURHALIZA' }]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MovedVisit, QueueEntry } from '../../../src/shared/counter';
-import { MOVE_CLOSED, moveReducer, moveTargets, targetOfKey } from '../../../src/renderer/src/features/queue/move-flow';
+import { MOVE_CLOSED, moveFocus, moveReducer, moveTargets, targetOfKey } from '../../../src/renderer/src/features/queue/move-flow';
 import { queueLetterAction } from '../../../src/renderer/src/features/queue/queue-keys';
 import { keyedUnits } from '../../../src/renderer/src/unit-keys';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
@@ -38,6 +38,12 @@ describe('Ganti poli, without a window', () => {
     const done = moveReducer(moving, { type: 'done', moved });
     expect(done).toMatchObject({ step: 'moved', moved });
     expect(moveReducer(done, { type: 'close' })).toBe(MOVE_CLOSED);
+  });
+
+  it('the choice opens on Kembali (a reflex Enter moves nobody); the move done, on the new slip', () => {
+    expect(moveFocus('choosing')).toBe('back');
+    expect(moveFocus('moved')).toBe('print');
+    expect(moveFocus('moving')).toBeNull();
   });
 
   it('offers the units with their usual number keys; the own unit is shown but not picked', () => {

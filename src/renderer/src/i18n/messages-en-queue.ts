@@ -57,7 +57,7 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'letters
       targets: 'Target unit',
       here: 'current unit',
       emergencyNote: 'Not to the emergency unit this way: an emergency is registered with F9.',
-      keys: '1–9: pick the target unit · Esc: back without moving',
+      keys: '1–9: pick the target unit · Enter or Esc: back without moving',
       back: 'Back',
       failed: 'The patient was not moved',
       doneTitle: 'Patient moved',

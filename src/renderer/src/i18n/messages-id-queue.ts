@@ -55,7 +55,7 @@ export const queueId = {
       targets: 'Poli tujuan',
       here: 'poli sekarang',
       emergencyNote: 'Ke IGD tidak lewat ganti poli: pasien gawat darurat didaftarkan dengan F9.',
-      keys: '1–9: pilih poli tujuan · Esc: kembali tanpa memindah',
+      keys: '1–9: pilih poli tujuan · Enter atau Esc: kembali tanpa memindah',
       back: 'Kembali',
       failed: 'Pasien tidak dipindah',
       doneTitle: 'Pasien dipindah',

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFocusTrap } from '../../components/use-focus-trap';
 import type { MoveState, MoveTarget } from './move-flow';
-import { targetOfKey } from './move-flow';
+import { moveFocus, targetOfKey } from './move-flow';
 
 interface Props {
   state: Exclude<MoveState, { step: 'closed' }>;
@@ -16,7 +16,8 @@ interface Props {
 }
 
 /**
- * The choice of the unit a patient moves to (number keys as on the tabs, Esc back), then what
+ * The choice of the unit a patient moves to (number keys as on the tabs; the focus on Kembali, so
+ * Enter or Esc goes back without moving), then what
  * happened and the offer of the new slip: the focus on "Cetak slip baru", so Enter prints it and
  * Esc closes without printing.
  */
@@ -24,13 +25,15 @@ export function MoveDialog({ state, targets, unitName, onPick, onPrint, onClose 
   const { t } = useTranslation();
   const dialogRef = useRef<HTMLDivElement>(null);
   const printRef = useRef<HTMLButtonElement>(null);
+  const backRef = useRef<HTMLButtonElement>(null);
   // Tab stays inside. Not `keepKeys`: that stops the keys before React hears them here; the queue
   // behind ignores every key while the dialog is open (QueueScreen), Ctrl+Z too (UndoToast: aria-modal).
   useFocusTrap(dialogRef);
   // Before paint: a key pressed the moment the dialog shows must reach it, not the queue behind.
+  // The choice opens on Kembali (move-flow.ts, moveFocus): a reflex Enter moves nobody.
   useLayoutEffect(() => {
-    if (state.step === 'moved') printRef.current?.focus();
-    else if (state.step === 'choosing') dialogRef.current?.querySelector<HTMLButtonElement>('[data-testid="move-target"]:not(:disabled)')?.focus();
+    const focus = moveFocus(state.step);
+    (focus === 'print' ? printRef : focus === 'back' ? backRef : null)?.current?.focus();
   }, [state.step]);
 
   const { entry } = state;
@@ -94,7 +97,7 @@ export function MoveDialog({ state, targets, unitName, onPick, onPrint, onClose 
             <p className="dialog__keys">{t('queue.move.keys')}</p>
             <p className="dialog__keys" data-testid="move-emergency-note">{t('queue.move.emergencyNote')}</p>
             <div className="dialog__actions">
-              <button type="button" className="button button--quiet" data-testid="move-back" onClick={onClose}>
+              <button ref={backRef} type="button" className="button button--quiet" data-testid="move-back" onClick={onClose}>
                 {t('queue.move.back')} <kbd>Esc</kbd>
               </button>
             </div>

@@ -45,6 +45,17 @@ export function moveReducer(state: MoveState, event: MoveEvent): MoveState {
   }
 }
 
+/**
+ * What has the focus as a step of the dialog shows: the choice opens on **Kembali**, so a reflex
+ * Enter (G, then Enter as on every other question here) moves nobody; a unit is picked by its
+ * number key (or Tab to it, then Enter). The move done: "Cetak slip baru", Enter prints it.
+ */
+export function moveFocus(step: MoveState['step']): 'back' | 'print' | null {
+  if (step === 'choosing') return 'back';
+  if (step === 'moved') return 'print';
+  return null;
+}
+
 /** A target of the choice: every unit of the settings with its usual number key; the patient's own one shown, not pickable. */
 export interface MoveTarget {
   code: string;
