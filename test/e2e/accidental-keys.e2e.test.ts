@@ -143,7 +143,7 @@ describe('a name typed in the unit step (F7)', () => {
     expect(visits(c)).toEqual([]);
     expect(await page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
     expect(await page.getByTestId('unit-typed').textContent()).toBe(
-      'Ketikan tidak mengubah poli maupun penjamin (tetap Poli Umum, JKN): angka poli dan huruf penjamin bekerja bila ditekan sendiri. Belum terdaftar: Enter daftar, Esc batal.',
+      'Ketikan tidak mengubah poli maupun penjamin (tetap Poli Umum, JKN): angka poli dan huruf penjamin bekerja bila ditekan sendiri. Belum terdaftar: Enter lalu Enter lagi untuk mendaftarkan, Esc batal.',
     );
     await c.screenshot('unit-step-typed-name');
 

@@ -116,3 +116,31 @@ describe('Ganti poli (G) in the queue', () => {
     expect(visits(c)).toEqual([{ queue: 'U-001', unit: 'UMUM', name: 'SITI NURHALIZA' }]);
   });
 });
+
+describe('a name typed in the unit step, then Enter', () => {
+  it('the Enter meant for a search registers nobody; the step asks for Enter again, and a deliberate one registers', async () => {
+    const c = await open();
+    const { page } = c;
+    await unitStepOfSiti(c);
+    // The clerk thinks the search field has the focus: the next patient's name, and Enter to search.
+    await page.keyboard.type('budi santoso', { delay: 80 });
+    await page.keyboard.press('Enter');
+    const note = page.getByTestId('unit-typed');
+    await expect.poll(() => note.getAttribute('data-typed')).toBe('enter');
+    expect(await note.textContent()).toBe(
+      `Enter belum mendaftarkan: ada ketikan di sini sebelumnya. ${SITI.name} belum terdaftar (tetap Poli Umum, JKN). Tekan Enter sekali lagi untuk mendaftarkan, atau Esc untuk batal dan mencari pasien lain.`,
+    );
+    await c.screenshot('slips-enter-after-typing');
+    // A reflex second Enter at once: still nobody.
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    expect(visits(c)).toEqual([]);
+    expect(await page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+
+    // The clerk read the note and means it: Enter registers SITI.
+    await page.waitForTimeout(QUIET_MS + 100);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ticket-queue').waitFor();
+    expect(visits(c)).toEqual([{ queue: 'U-001', unit: 'UMUM', name: SITI.name }]);
+  });
+});

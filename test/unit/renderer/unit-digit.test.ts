@@ -1,37 +1,52 @@
 import { describe, expect, it } from 'vitest';
 import { LetterGuard, QUIET_MS, SETTLE_MS } from '../../../src/renderer/src/components/letter-keys';
-import { nextUnitDigit, type DigitRun } from '../../../src/renderer/src/features/register/unit-digit';
+import { enterInUnitStep, nextUnitDigit, NO_ENTER_HOLD, type DigitRun, type EnterHold } from '../../../src/renderer/src/features/register/unit-digit';
 
 /**
  * Plays keys into the unit step as use-payer-letters does: letters J/D/U are payers (applied at
  * once when alone, taken back when a key follows within SETTLE_MS), other letters and the space
- * have no action, digits 1–3 are units. Returns the unit and payer the step ends with.
+ * have no action, digits 1–3 are units; Enter registers unless held (enterInUnitStep). Returns the
+ * unit and payer the step ends with, and whether an Enter registered.
  */
-function play(keys: { key: string; at: number }[]): { unit: string; payer: string } {
+function play(keys: { key: string; at: number }[]): { unit: string; payer: string; registered?: true } {
   const guard = new LetterGuard<() => void>();
-  const state = { unit: 'UMUM', payer: 'jkn' };
+  const state: { unit: string; payer: string; registered?: true } = { unit: 'UMUM', payer: 'jkn' };
+  let hold: EnterHold = NO_ENTER_HOLD;
   const units: Record<string, string> = { '1': 'UMUM', '2': 'GIGI', '3': 'KIA' };
   const payers: Record<string, string> = { j: 'jkn', d: 'jamkesda', u: 'umum' };
   let run: DigitRun | null = null;
   for (const { key, at } of keys) {
+    if (key === 'Enter') {
+      const next = enterInUnitStep(guard, hold, at);
+      hold = next.hold;
+      if (next.registers) return { ...state, registered: true };
+      continue;
+    }
     if (/^[0-9]$/.test(key)) {
       const code = units[key];
       const before = state.unit;
       const next = nextUnitDigit(guard, run, at, () => (state.unit = before));
       run = next.run;
       if (next.acts) {
-        if (code) state.unit = code;
+        if (code) {
+          state.unit = code;
+          hold = { ...hold, armed: false };
+        }
         continue;
       }
       next.takeBack?.();
       guard.press(at, null);
+      hold = { ...hold, armed: true };
       continue;
     }
     const payer = payers[key];
     const before = state.payer;
     const verdict = guard.press(at, payer ? () => (state.payer = before) : null);
     if (verdict.dropped) verdict.dropped();
-    if (!verdict.ignored && payer) state.payer = payer;
+    if (!verdict.ignored && payer) {
+      state.payer = payer;
+      hold = { ...hold, armed: false };
+    } else if (verdict.dropped || !verdict.alone || key === ' ') hold = { ...hold, armed: true };
   }
   return state;
 }
@@ -77,5 +92,38 @@ describe('a number key in the unit step', () => {
 
   it('letters after an RM typed there change no payer', () => {
     expect(play(typed('0001 d', 120))).toEqual({ unit: 'UMUM', payer: 'jkn' });
+  });
+});
+
+describe('Enter in the unit step', () => {
+  const enter = (at: number) => ({ key: 'Enter', at });
+
+  it('alone, or right after a unit key or a payer letter pressed alone, registers', () => {
+    expect(play([enter(10_000)])).toEqual({ unit: 'UMUM', payer: 'jkn', registered: true });
+    expect(play([{ key: '3', at: 10_000 }, enter(10_050)])).toEqual({ unit: 'KIA', payer: 'jkn', registered: true });
+    expect(play([{ key: 'd', at: 10_000 }, enter(10_050)])).toEqual({ unit: 'UMUM', payer: 'jamkesda', registered: true });
+  });
+
+  it('right after a name typed there (`budi santoso`, then Enter to search) registers nobody', () => {
+    const name = typed('budi santoso', 120);
+    expect(play([...name, enter(10_000 + 12 * 120)])).toEqual({ unit: 'UMUM', payer: 'jkn' });
+    // An RM typed there, then Enter.
+    expect(play([...typed('000123', 150), enter(10_000 + 6 * 150)])).toEqual({ unit: 'UMUM', payer: 'jkn' });
+  });
+
+  it('held once even when the name was typed slowly and Enter came after a pause', () => {
+    expect(play([...typed('budi', 120), enter(10_000 + 3 * 120 + QUIET_MS + 500)])).toEqual({ unit: 'UMUM', payer: 'jkn' });
+  });
+
+  it('a reflex second Enter at once is held too; a deliberate one after it registers', () => {
+    const name = typed('budi santoso', 120);
+    const first = 10_000 + 12 * 120;
+    expect(play([...name, enter(first), enter(first + 150)])).toEqual({ unit: 'UMUM', payer: 'jkn' });
+    expect(play([...name, enter(first), enter(first + QUIET_MS + 1)])).toEqual({ unit: 'UMUM', payer: 'jkn', registered: true });
+  });
+
+  it('a unit key pressed alone after the typing (the clerk read the note) clears the hold: its Enter registers', () => {
+    const after = 10_000 + 4 * 120 + QUIET_MS + 1;
+    expect(play([...typed('ahmad', 120), { key: '2', at: after }, enter(after + 50)])).toEqual({ unit: 'GIGI', payer: 'jkn', registered: true });
   });
 });

@@ -92,6 +92,9 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
     }
     if (!command) return;
     event.preventDefault();
+    // Enter right after a name or number typed here by mistake registers nobody: the step asks
+    // for Enter again (use-payer-letters.ts). A click on Daftar is deliberate and never held.
+    if (command.type === 'submit' && !letters.enter(event.timeStamp)) return;
     if (command.type === 'cancel') {
       event.stopPropagation();
       onCancel();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PAYERS, PAYER_KEYS, type Payer } from '../../../../shared/counter';
 import type { KeyedUnit } from '../../unit-keys';
 import { maskCard, maskNik } from '../../../../shared/masking';
-import type { IdentityCheck, Who } from './register-flow';
+import { whoName, type IdentityCheck, type Who } from './register-flow';
 
 interface Props {
   who: Who;
@@ -18,8 +18,11 @@ interface Props {
   check: IdentityCheck | null;
   busy: boolean;
   submitRef: RefObject<HTMLButtonElement | null>;
-  /** Keys were typed here as a name or number (use-payer-letters.ts): said, with the unit and payer that stay. */
-  typed: boolean;
+  /**
+   * Keys were typed here as a name or number (use-payer-letters.ts): said, with the unit and payer
+   * that stay; 'enter': the Enter after them was held, and the step asks for Enter again.
+   */
+  typed: 'keys' | 'enter' | null;
   onUnit: (code: string) => void;
   onPayer: (payer: Payer) => void;
   onSubmit: () => void;
@@ -37,7 +40,7 @@ export function UnitStep({ who, units, unit, payer, derived, checked, check, bus
     <div className="register__unit">
       <p className="register__patient" data-testid="register-patient">
         <span className="register__patient-label">{t('register.patient')}</span>
-        <strong>{who.kind === 'record' ? who.patient.name : who.identity.name}</strong>
+        <strong>{whoName(who)}</strong>
         <span className="register__mrn" data-new-record={who.kind === 'new'}>
           {t('register.mrn')} {who.kind === 'record' ? who.patient.mrn : t('register.mrnOnRegister')}
         </span>
@@ -78,8 +81,12 @@ export function UnitStep({ who, units, unit, payer, derived, checked, check, bus
         </div>
       </fieldset>
       {typed && (
-        <p className="letter-hint" role="status" data-testid="unit-typed">
-          {t('register.typedNote', { unit: units.find((u) => u.code === unit)?.name ?? '', payer: t(`register.payer.${payer}`) })}
+        <p className="letter-hint" role="status" data-testid="unit-typed" data-typed={typed}>
+          {t(typed === 'enter' ? 'register.typedEnterNote' : 'register.typedNote', {
+            name: whoName(who),
+            unit: units.find((u) => u.code === unit)?.name ?? '',
+            payer: t(`register.payer.${payer}`),
+          })}
         </p>
       )}
       <div className="register__actions">

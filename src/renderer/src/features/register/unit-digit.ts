@@ -1,4 +1,4 @@
-import { SETTLE_MS, type LetterGuard } from '../../components/letter-keys';
+import { QUIET_MS, SETTLE_MS, type LetterGuard } from '../../components/letter-keys';
 
 /** Number keys pressed in the unit step, each within SETTLE_MS of the one before. */
 export interface DigitRun {
@@ -43,4 +43,28 @@ export function nextUnitDigit(
     // Only when the run turns out to be typing: what its first keys changed goes back, once.
     takeBack: typed && !wasTyped && count > 1 ? undo : null,
   };
+}
+
+/** Enter in the unit step after keys typed there that went nowhere (a name, an RM). */
+export interface EnterHold {
+  /** Keys were taken for typing since the last Enter held: the next Enter is held. */
+  armed: boolean;
+  /** When the last Enter was held (-Infinity: none). */
+  heldAt: number;
+}
+
+export const NO_ENTER_HOLD: EnterHold = { armed: false, heldAt: -Infinity };
+
+/**
+ * Enter in the unit step (UI tester 5): a clerk who thinks the search field has the focus types
+ * the next patient's name and presses Enter to search; that Enter must not register the patient
+ * on screen in a unit nobody chose. So after typing that went nowhere, the first Enter is held
+ * (the step says so and asks for Enter again), and so is every Enter within QUIET_MS of a key
+ * taken for typing or of the Enter held: a doubled reflex Enter registers nobody. An Enter
+ * pressed after that, on its own, registers. A unit key or payer letter pressed alone is no
+ * typing: "3, Enter" and "D, Enter" at once register as ever.
+ */
+export function enterInUnitStep(guard: Pick<LetterGuard<unknown>, 'typing'>, hold: EnterHold, time: number): { registers: boolean; hold: EnterHold } {
+  const held = hold.armed || guard.typing(time) || time - hold.heldAt <= QUIET_MS;
+  return held ? { registers: false, hold: { armed: false, heldAt: time } } : { registers: true, hold };
 }

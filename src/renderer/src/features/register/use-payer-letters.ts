@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isPrintable, LetterGuard } from '../../components/letter-keys';
-import { nextUnitDigit, type DigitRun } from './unit-digit';
+import { enterInUnitStep, nextUnitDigit, NO_ENTER_HOLD, type DigitRun, type EnterHold } from './unit-digit';
 
 /** How long the "typing changed nothing" note stays after the last key typed (ms), as on the queue. */
 const NOTE_MS = 5000;
@@ -19,8 +19,13 @@ export interface PayerLetters {
     onSubmitButton: boolean,
     change: { apply: () => void; undo: () => void } | null,
   ) => boolean;
-  /** A run of keys was taken as typing (nothing changed): the step says so. */
-  typed: boolean;
+  /**
+   * Enter in the unit step: true when it may register; false when it was held, coming after keys
+   * typed there that went nowhere (unit-digit.ts, enterInUnitStep): the step asks for Enter again.
+   */
+  enter: (timeStamp: number) => boolean;
+  /** 'keys': a run of keys was taken as typing (nothing changed); 'enter': an Enter after it was held. The step says so. */
+  typed: 'keys' | 'enter' | null;
 }
 
 /**
@@ -29,20 +34,37 @@ export interface PayerLetters {
  * pressed Daftar). As on the queue and follow-ups, letters act only when pressed alone: a burst of
  * keys changes nothing, and the step says so. Unlike there, a letter alone acts at once (not
  * SETTLE_MS later), so "D, Enter" at once registers with D; a key following within SETTLE_MS
- * takes the change back.
+ * takes the change back. Enter after such typing is held once (enterInUnitStep): a name typed here
+ * and its Enter, meant for the search, register nobody.
  */
 export function usePayerLetters(): PayerLetters {
   const guard = useRef(new LetterGuard<() => void>());
   const digits = useRef<DigitRun | null>(null);
-  const [typed, setTyped] = useState(false);
+  const hold = useRef<EnterHold>(NO_ENTER_HOLD);
+  const [typed, setTyped] = useState<PayerLetters['typed']>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const note = useCallback(() => {
-    setTyped(true);
+  const say = useCallback((what: 'keys' | 'enter') => {
+    setTyped(what);
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => setTyped(false), NOTE_MS);
+    timer.current = setTimeout(() => setTyped(null), NOTE_MS);
   }, []);
+  /** Keys taken for typing: said, and the next Enter is held. */
+  const note = useCallback(() => {
+    hold.current = { ...hold.current, armed: true };
+    say('keys');
+  }, [say]);
+
+  const enter = useCallback(
+    (timeStamp: number): boolean => {
+      const next = enterInUnitStep(guard.current, hold.current, timeStamp);
+      hold.current = next.hold;
+      if (!next.registers) say('enter');
+      return next.registers;
+    },
+    [say],
+  );
 
   const press = useCallback<PayerLetters['press']>(
     (event, onSubmitButton, change) => {
@@ -52,6 +74,8 @@ export function usePayerLetters(): PayerLetters {
         digits.current = next.run;
         event.preventDefault();
         if (next.acts) {
+          // A unit key pressed alone: the clerk is at this step again, the next Enter registers.
+          if (change) hold.current = { ...hold.current, armed: false };
           change?.apply();
           return true;
         }
@@ -66,13 +90,16 @@ export function usePayerLetters(): PayerLetters {
       // The held "action" is the undo: a change that stood SETTLE_MS stays (what tick hands back is dropped).
       const verdict = guard.current.press(event.timeStamp, change ? change.undo : null);
       if (verdict.dropped) verdict.dropped();
-      if (!verdict.ignored && change) change.apply();
-      else if (verdict.dropped || !verdict.alone || event.key === ' ') note();
+      if (!verdict.ignored && change) {
+        // A payer letter pressed alone (taken back if a key follows at once, which arms the hold again).
+        hold.current = { ...hold.current, armed: false };
+        change.apply();
+      } else if (verdict.dropped || !verdict.alone || event.key === ' ') note();
       if (event.key !== ' ') event.preventDefault();
       return true;
     },
     [note],
   );
 
-  return { press, typed };
+  return { press, enter, typed };
 }
