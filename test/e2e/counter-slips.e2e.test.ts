@@ -144,3 +144,55 @@ describe('a name typed in the unit step, then Enter', () => {
     expect(visits(c)).toEqual([{ queue: 'U-001', unit: 'UMUM', name: SITI.name }]);
   });
 });
+
+describe('Esc on a filled-in new-patient form', () => {
+  it('the first Esc keeps the form and says so, the second leaves it; an empty form leaves at once', async () => {
+    const c = await open();
+    const { page } = c;
+    const form = page.getByTestId('new-patient-form');
+    const field = (name: string) => form.locator(`input[name="${name}"]`);
+    await page.keyboard.press('F2');
+    await form.waitFor();
+    await page.keyboard.type('Sumarni Binti Karta', { delay: 10 });
+    await field('dob').click();
+    await page.keyboard.type('3-4-1955', { delay: 10 });
+    await field('address').click();
+    await page.keyboard.type('Kp Sukamaju RT 1 RW 2', { delay: 10 });
+
+    // A stray Esc: nothing is lost, the screen says what a second Esc does.
+    await page.keyboard.press('Escape');
+    const leave = page.getByTestId('form-leave');
+    await leave.waitFor();
+    expect(await leave.textContent()).toBe(
+      'Data pasien baru yang diketik belum disimpan. Esc sekali lagi: buang dan kembali ke pencarian · Enter: lanjutkan · atau teruskan mengetik.',
+    );
+    await c.screenshot('slips-form-esc');
+    expect(await field('name').inputValue()).toBe('Sumarni Binti Karta');
+    expect(await field('address').inputValue()).toBe('Kp Sukamaju RT 1 RW 2');
+    // F2 there keeps the form too (it would open an empty one).
+    await page.keyboard.press('F2');
+    await page.waitForTimeout(200);
+    expect(await field('name').inputValue()).toBe('Sumarni Binti Karta');
+
+    // Typing on: the next stray Esc (in the date field) asks again, and the date stays.
+    await page.keyboard.type(' Blok C', { delay: 10 });
+    await expect.poll(() => leave.count()).toBe(0);
+    await field('dob').click();
+    await page.keyboard.press('Escape');
+    await leave.waitFor();
+    expect(await field('dob').inputValue()).toBe('3-4-1955');
+    expect(await field('address').inputValue()).toBe('Kp Sukamaju RT 1 RW 2 Blok C');
+
+    // The second Esc: the form goes, nobody is registered, the search field has the focus.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => form.count()).toBe(0);
+    await expect.poll(() => focusedId(c)).toBe('lookup-query');
+    expect(visits(c)).toEqual([]);
+
+    // Nothing typed: Esc leaves at once.
+    await page.keyboard.press('F2');
+    await form.waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => form.count()).toBe(0);
+  });
+});

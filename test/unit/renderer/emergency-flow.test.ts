@@ -125,7 +125,7 @@ describe('who F9 sends to IGD', () => {
 });
 
 describe('F9 while the new-patient form is half typed (clerktester F15)', () => {
-  const blank: TypedForm = { name: '', nik: '', dob: '', dobValid: true, sex: '', address: '', card: null };
+  const blank: TypedForm = { name: '', nik: '', dob: '', dobValid: true, sex: '', address: '', card: null, oldMrn: '' };
   /** F2, then the form's fields as typed (each change reaches the flow as the form reports it). */
   const typing = (typed: Partial<TypedForm>): FlowState => {
     const subject = newPatientSubject('', '');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContractError } from '../../../src/shared/contract';
 import type { Patient } from '../../../src/shared/counter';
 import type { LookupResult, MemberMatch, OwnPatient } from '../../../src/shared/lookup';
-import { canSubmit, chosen, firstAction, flowReducer, initialFlow, listHolderOf, panelCommand, personOf, type FlowEvent, type FlowState, type PanelKey } from '../../../src/renderer/src/features/register/register-flow';
+import { canSubmit, chosen, firstAction, flowReducer, formTouched, initialFlow, listHolderOf, panelCommand, personOf, type FlowEvent, type FlowState, type PanelKey } from '../../../src/renderer/src/features/register/register-flow';
 import type { Subject } from '../../../src/renderer/src/features/register/subject';
 import { subjectOf } from '../../../src/renderer/src/features/register/subject-of';
 import { displayOf } from '../../../src/renderer/src/features/lookup/verdict';
@@ -107,6 +107,33 @@ describe('the register steps', () => {
 });
 
 const result = (over: Partial<LookupResult>): LookupResult => ({ query: '', kind: 'nik', verdict: 'unknown', matches: [], problem: null, tookMs: 1, ...over });
+
+describe('Esc on the new-patient form (UI tester 6)', () => {
+  const newSubject: Subject = { kind: 'new', name: 'budi', nik: null, card: null, verdict: null };
+  const opened = run(initialFlow(newSubject), [{ type: 'form', draft: { name: 'budi', nik: null, card: null, dob: null, sex: null, address: null } }]);
+  const typed = { name: 'budi', nik: '', dob: '', dobValid: true, sex: '' as const, address: '', card: null, oldMrn: '' };
+
+  it('nothing typed (the search’s name only): Esc leaves at once', () => {
+    expect(formTouched(opened.step)).toBe(false);
+    expect(panelCommand(run(opened, [{ type: 'typed', typed }]), key('Escape'), UNITS)).toEqual({ type: 'cancel' });
+  });
+
+  it('data typed: the first Esc asks, the second leaves; typing on asks again at the next Esc', () => {
+    const filled = run(opened, [{ type: 'typed', typed: { ...typed, name: 'Sumarni Binti Karta', dob: '1955-04-03', address: 'Kp Sukamaju RT 1 RW 2' } }]);
+    expect(formTouched(filled.step)).toBe(true);
+    expect(panelCommand(filled, key('Escape'), UNITS)).toEqual({ type: 'ask-leave' });
+    const asked = run(filled, [{ type: 'leave-asked' }]);
+    expect(panelCommand(asked, key('Escape'), UNITS)).toEqual({ type: 'cancel' });
+    const typedOn = run(asked, [{ type: 'typed', typed: { ...typed, name: 'Sumarni', address: 'Kp Sukamaju' } }]);
+    expect(panelCommand(typedOn, key('Escape'), UNITS)).toEqual({ type: 'ask-leave' });
+  });
+
+  it('a half-typed date, an old RM alone, or a form come back to from the NIK question counts as typed', () => {
+    expect(formTouched(run(opened, [{ type: 'typed', typed: { ...typed, dobValid: false } }]).step)).toBe(true);
+    expect(formTouched(run(opened, [{ type: 'typed', typed: { ...typed, oldMrn: 'A/0014' } }]).step)).toBe(true);
+    expect(formTouched(run(opened, [{ type: 'form', draft: { name: 'WATI', nik: '3673015203850003', card: null, dob: null, sex: null, address: null }, focus: 'nik' }]).step)).toBe(true);
+  });
+});
 
 describe('what Enter registers after a look-up', () => {
   it('the own record of a NIK, MRN or card query, also when it is on no list; never a new record', () => {

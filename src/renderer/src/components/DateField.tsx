@@ -30,6 +30,8 @@ export interface DateFieldProps {
   'aria-describedby'?: string;
   'data-testid'?: string;
   onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
+  /** Esc leaves the text alone (a form that handles Esc as a whole); by default Esc clears it. */
+  keepOnEscape?: boolean;
   /** Defaults to today at the facility (its time zone from the settings), never the PC's own zone. */
   today?: string;
 }
@@ -71,7 +73,7 @@ export function DateField(props: DateFieldProps) {
     // A date picker steps the date on ↑/↓; here they change nothing at all.
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') event.preventDefault();
     // Esc clears everything on the counter screen; text that gave no date must go too.
-    if (event.key === 'Escape' && text !== '') change('');
+    if (event.key === 'Escape' && text !== '' && !props.keepOnEscape) change('');
     props.onKeyDown?.(event);
   }
 

@@ -112,6 +112,7 @@ export const uiEn: UiMessages = {
     nikClashKeys: 'Tab: next choice · Enter: run the choice · Esc: cancel',
     unitTitle: 'Service unit',
     payerTitle: 'Payer (recorded only; service is the same)',
+    formLeave: 'The new patient’s data typed here is not saved yet. Esc again: discard it and go back to the search · Enter: continue · or keep typing.',
     typedNote: 'Typing changes no unit or payer (it stays {{unit}}, {{payer}}): unit numbers and payer letters act only when pressed alone. Not registered yet: Enter, then Enter again, registers; Esc cancels.',
     typedEnterNote: 'Enter did not register: keys were typed here just before. {{name}} is not registered yet (still {{unit}}, {{payer}}). Press Enter once more to register, or Esc to cancel and search for another patient.',
     payerDerived: 'Derived from the check',

@@ -114,6 +114,7 @@ export const uiId = {
     nikClashKeys: 'Tab: pindah pilihan · Enter: jalankan pilihan · Esc: batal',
     unitTitle: 'Poli tujuan',
     payerTitle: 'Penjamin (hanya dicatat, tidak mengubah layanan)',
+    formLeave: 'Data pasien baru yang diketik belum disimpan. Esc sekali lagi: buang dan kembali ke pencarian · Enter: lanjutkan · atau teruskan mengetik.',
     typedNote: 'Ketikan tidak mengubah poli maupun penjamin (tetap {{unit}}, {{payer}}): angka poli dan huruf penjamin bekerja bila ditekan sendiri. Belum terdaftar: Enter lalu Enter lagi untuk mendaftarkan, Esc batal.',
     typedEnterNote: 'Enter belum mendaftarkan: ada ketikan di sini sebelumnya. {{name}} belum terdaftar (tetap {{unit}}, {{payer}}). Tekan Enter sekali lagi untuk mendaftarkan, atau Esc untuk batal dan mencari pasien lain.',
     payerDerived: 'Otomatis dari hasil cek',

@@ -63,8 +63,8 @@ export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel
   // In the commit of the key itself (a layout effect): an F9 pressed right after the last letter
   // already finds the name typed.
   useLayoutEffect(
-    () => onTyped?.({ name, nik, dob, dobValid: birth.dobError === null, sex, address, card: draftCard }),
-    [onTyped, name, nik, dob, birth.dobError, sex, address, draftCard],
+    () => onTyped?.({ name, nik, dob, dobValid: birth.dobError === null, sex, address, card: draftCard, oldMrn }),
+    [onTyped, name, nik, dob, birth.dobError, sex, address, draftCard, oldMrn],
   );
 
   return (
@@ -150,6 +150,8 @@ export function NewPatientForm({ draft, focus = 'name', busy, onSubmit, onCancel
             emptyHint=""
             invalid={tried}
             today={today}
+            // Esc leaves the whole form (asking first when something was typed: register-flow.ts), never clears the date alone.
+            keepOnEscape
             onChange={(iso, error) => setBirth((b) => dobTyped(b, iso, error))}
           />
           {birth.dobOwner === 'nik' && <span className="field__note field__note--source">{t('register.nikFilled')}</span>}

@@ -11,7 +11,7 @@ import { DuplicatesStep } from './DuplicatesStep';
 import { NewPatientForm } from './NewPatientForm';
 import { withoutNik } from './new-patient-logic';
 import { NikClashStep } from './NikClashStep';
-import { chosen, panelCommand, type Who } from './register-flow';
+import { chosen, formTouched, panelCommand, type Who } from './register-flow';
 import { identityOfMember, type Subject } from './subject';
 import type { TypedForm } from './typed-person';
 import { UnitStep } from './UnitStep';
@@ -71,6 +71,11 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
       }
       return;
     }
+    // F2 on a new-patient form with typed data keeps it (F2 would open an empty one in its place).
+    if (event.key === 'F2' && formTouched(step)) {
+      event.preventDefault();
+      return;
+    }
     const command = panelCommand(
       state,
       { key: event.key, alt: event.altKey, ctrl: event.ctrlKey, meta: event.metaKey, onCancelButton: target.hasAttribute('data-cancel') },
@@ -95,9 +100,10 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
     // Enter right after a name or number typed here by mistake registers nobody: the step asks
     // for Enter again (use-payer-letters.ts). A click on Daftar is deliberate and never held.
     if (command.type === 'submit' && !letters.enter(event.timeStamp)) return;
-    if (command.type === 'cancel') {
+    if (command.type === 'cancel' || command.type === 'ask-leave') {
       event.stopPropagation();
-      onCancel();
+      if (command.type === 'cancel') onCancel();
+      else dispatch({ type: 'leave-asked' });
     } else if (command.type === 'unit') dispatch({ type: 'unit', code: command.code });
     else if (command.type === 'payer') dispatch({ type: 'payer', payer: command.payer, derived });
     else void register(false);
@@ -116,6 +122,11 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
           onCancel={onCancel}
           onTyped={onTyped}
         />
+      )}
+      {step.step === 'form' && step.leaveAsked && (
+        <p className="notice notice--warn" role="alert" data-testid="form-leave">
+          {t('register.formLeave')}
+        </p>
       )}
       {step.step === 'nik-clash' && (
         <NikClashStep

@@ -28,7 +28,7 @@ export const whoName = (who: Who): string => (who.kind === 'record' ? who.patien
  */
 export type Step =
   | { step: 'checking' }
-  | { step: 'form'; draft: Identity; focus?: 'nik'; typed?: TypedForm }
+  | { step: 'form'; draft: Identity; focus?: 'nik'; typed?: TypedForm; leaveAsked?: boolean }
   | { step: 'duplicates'; identity: Identity; candidates: Patient[] }
   | { step: 'nik-clash'; identity: Identity; patient: Patient }
   | { step: 'list-clash'; identity: Identity; member: MemberMatch }
@@ -70,6 +70,8 @@ export type FlowEvent =
   | { type: 'form'; draft: Identity; focus?: 'nik' }
   /** The form's fields as typed now (each change): whom an emergency would take (personOf). */
   | { type: 'typed'; typed: TypedForm }
+  /** Esc on a form with typed data: said, the form stays; a second Esc leaves it (formTouched). */
+  | { type: 'leave-asked' }
   | { type: 'duplicates'; identity: Identity; candidates: Patient[] }
   | { type: 'nik-clash'; identity: Identity; patient: Patient }
   | { type: 'list-clash'; identity: Identity; member: MemberMatch }
@@ -117,7 +119,10 @@ export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
     case 'form':
       return { ...state, busy: false, error: null, step: { step: 'form', draft: event.draft, ...(event.focus ? { focus: event.focus } : {}) } };
     case 'typed':
-      return state.step.step === 'form' ? { ...state, step: { ...state.step, typed: event.typed } } : state;
+      // Typing on after the Esc question: a later stray Esc asks again.
+      return state.step.step === 'form' ? { ...state, step: { ...state.step, typed: event.typed, leaveAsked: false } } : state;
+    case 'leave-asked':
+      return state.step.step === 'form' ? { ...state, step: { ...state.step, leaveAsked: true } } : state;
     case 'duplicates':
       return { ...state, busy: false, step: { step: 'duplicates', identity: event.identity, candidates: event.candidates } };
     case 'nik-clash':
@@ -241,7 +246,23 @@ const formOf = (draft: Identity): Omit<TypedForm, 'card'> => ({
   dobValid: true,
   sex: draft.sex ?? '',
   address: draft.address ?? '',
+  oldMrn: draft.oldMrn ?? '',
 });
+
+/**
+ * Whether the new-patient form holds data the clerk typed: a field that differs from what the
+ * form opened with (the search's name and birth date), or a form the clerk came back to from the
+ * NIK question (it holds what was typed before). Esc on it asks first (panelCommand): one stray
+ * Esc never throws a filled-in form away.
+ */
+export function formTouched(step: Step): boolean {
+  if (step.step !== 'form') return false;
+  if (step.focus === 'nik') return true;
+  const { typed } = step;
+  if (!typed) return false;
+  const opened = formOf(step.draft);
+  return (Object.keys(opened) as (keyof typeof opened)[]).some((field) => typed[field] !== opened[field]);
+}
 
 /**
  * The one call "Daftar" makes: the visit of a record, or (a new patient) the record and its
@@ -276,16 +297,21 @@ export interface PanelKey {
   onCancelButton: boolean;
 }
 
-export type PanelCommand = { type: 'cancel' } | { type: 'unit'; code: string } | { type: 'payer'; payer: Payer } | { type: 'submit' } | null;
+export type PanelCommand = { type: 'cancel' } | { type: 'ask-leave' } | { type: 'unit'; code: string } | { type: 'payer'; payer: Payer } | { type: 'submit' } | null;
 
 /**
- * A key in the panel: Esc cancels (any step; nothing has been written before "Daftar"); in the
+ * A key in the panel: Esc cancels (any step; nothing has been written before "Daftar"), but on a
+ * new-patient form with typed data the first Esc only asks (formTouched); in the
  * unit step a unit's number key (1–9) picks it, the payer letters (J D U R K A M) a payer, Enter registers. Nothing
  * while the "already registered" question is open; in the NIK question no lone key answers (only
  * a button, by Enter on it or a click).
  */
 export function panelCommand(state: FlowState, k: PanelKey, units: readonly UnitChoice[]): PanelCommand {
-  if (k.key === 'Escape') return { type: 'cancel' };
+  if (k.key === 'Escape') {
+    const { step } = state;
+    // A form with typed data: the first Esc asks (the form stays), the second leaves.
+    return step.step === 'form' && formTouched(step) && !step.leaveAsked && !state.busy ? { type: 'ask-leave' } : { type: 'cancel' };
+  }
   if (state.step.step !== 'unit' || state.duplicate || k.alt || k.ctrl || k.meta) return null;
   if (/^[1-9]$/.test(k.key)) {
     const u = unitOfKey(units, k.key);

@@ -19,6 +19,8 @@ export interface TypedForm {
   address: string;
   /** The card number the form carries from the look-up (it has no field of its own there). */
   card: string | null;
+  /** The old record number as typed (an emergency goes without it; a draft typed here is not thrown away silently). */
+  oldMrn: string;
 }
 
 /**
