@@ -41,6 +41,7 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
   const { state, dispatch, resolve, takePatient, takeDuplicate, register } = useRegisterFlow(subject, units, onWho, onRegistered);
   const panelRef = useRef<HTMLElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
+  const leaveRef = useRef<HTMLParagraphElement>(null);
   const { step } = state;
   const { unit, payer, derived, checked } = chosen(state, subject, units);
   const onTyped = useCallback((typed: TypedForm) => dispatch({ type: 'typed', typed }), [dispatch]);
@@ -53,6 +54,11 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
     if (step.step === 'unit') submitRef.current?.focus();
     else if (step.step === 'duplicates') panelRef.current?.querySelector<HTMLButtonElement>('button[data-use]')?.focus();
   }, [step.step]);
+  // The Esc question under the form: in view, above the status bar (at 1024x768 it falls below the fold).
+  const leaveAsked = step.step === 'form' && step.leaveAsked === true;
+  useEffect(() => {
+    if (leaveAsked) leaveRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [leaveAsked]);
   // The question closed at midnight: Daftar (Enter) registers the patient for the new day.
   useEffect(() => {
     if (state.dayTurned) submitRef.current?.focus();
@@ -123,8 +129,8 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
           onTyped={onTyped}
         />
       )}
-      {step.step === 'form' && step.leaveAsked && (
-        <p className="notice notice--warn" role="alert" data-testid="form-leave">
+      {leaveAsked && (
+        <p ref={leaveRef} className="notice notice--warn new-patient__leave" role="alert" data-testid="form-leave">
           {t('register.formLeave')}
         </p>
       )}
