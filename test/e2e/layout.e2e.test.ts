@@ -31,6 +31,31 @@ async function checkScreen(c: Counter, screen: string, size: { width: number; he
   if (lines.navSpread > 2 || lines.nav > 56) found.push(`${screen}: screen tabs not one line ${JSON.stringify(lines)}`);
 }
 
+/** The unit step's "PASIEN name" line between the sticky header and the status bar. */
+const patientNameInView = (c: Counter): Promise<boolean> =>
+  c.page.evaluate(`(() => {
+    const name = document.querySelector('[data-testid="register-patient"]').getBoundingClientRect();
+    const header = document.querySelector('.app-header-wrap').getBoundingClientRect().bottom;
+    const bar = document.querySelector('.status-bar').getBoundingClientRect().top;
+    return name.top >= header && name.bottom <= bar;
+  })()`);
+
+describe('the unit step in a short window (UI tester 11)', () => {
+  it('shows whom it registers: the patient\'s name in view with Daftar, not scrolled under the header', async () => {
+    const c = await counters.open([APBD, APBN_OLD], { width: 1024, height: 560 });
+    const { page } = c;
+    const search = page.locator('#lookup-query');
+    await search.fill(SITI.nik);
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('eligible');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+    await expect.poll(() => patientNameInView(c)).toBe(true);
+    expect(await page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")')).toBe('register-submit');
+    await c.screenshot('unit-step-short-window');
+  });
+});
+
 describe('layout at the counter screen sizes', () => {
   for (const size of SIZES) {
     it(`${size.width}x${size.height}: every button in view and above the status bar, the header on one line, on every screen`, async () => {
@@ -48,6 +73,7 @@ describe('layout at the counter screen sizes', () => {
       await page.locator('[data-testid="register-start"], [data-testid="register-panel"]').first().waitFor();
       if ((await page.getByTestId('register-panel').count()) === 0) await page.getByTestId('register-start').click();
       await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+      if (!(await patientNameInView(c))) found.push('search-register: the patient\'s name is out of view');
       await checkScreen(c, 'search-register', size, found);
       await page.keyboard.press('Escape');
       // The new-patient step (F2), the longest form of the search screen.

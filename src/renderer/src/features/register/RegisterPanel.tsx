@@ -15,6 +15,7 @@ import { chosen, formTouched, panelCommand, type Who } from './register-flow';
 import { identityOfMember, type Subject } from './subject';
 import type { TypedForm } from './typed-person';
 import { UnitStep } from './UnitStep';
+import { reveal } from '../../components/reveal';
 import { usePayerLetters } from './use-payer-letters';
 import { useRegisterFlow } from './use-register-flow';
 
@@ -51,8 +52,11 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
   // as soon as the step shows (after a NIK check, the step comes asynchronously) must land in the
   // panel, not on whatever had the focus while React had not yet run its effects.
   useLayoutEffect(() => {
-    if (step.step === 'unit') submitRef.current?.focus();
-    else if (step.step === 'duplicates') panelRef.current?.querySelector<HTMLButtonElement>('button[data-use]')?.focus();
+    if (step.step === 'unit') {
+      // The whole step in view, its patient's name first, rather than only the button focused.
+      submitRef.current?.focus({ preventScroll: true });
+      reveal(panelRef.current);
+    } else if (step.step === 'duplicates') panelRef.current?.querySelector<HTMLButtonElement>('button[data-use]')?.focus();
   }, [step.step]);
   // The Esc question under the form: in view, above the status bar (at 1024x768 it falls below the fold).
   const leaveAsked = step.step === 'form' && step.leaveAsked === true;
