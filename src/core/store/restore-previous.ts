@@ -76,7 +76,6 @@ export function readPreviousDatabase(dbPath: string, folder: string, keys: (stri
   }
 }
 
-
 /** The sync state of a database: enrolled or not, under which counter id (false/null before migration 008). */
 export function enrolmentOf(db: Db): { enrolled: boolean; counterId: string | null } {
   if (!hasTable(db, 'sync_state')) return { enrolled: false, counterId: null };
