@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { databaseFileState } from './file-head';
 
 /**
  * Why SQLite said "file is not a database", in the terms an IT officer can act on. A plain
@@ -24,24 +24,14 @@ export class DatabaseKeyError extends Error {
   }
 }
 
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-
 export function diagnoseNotADatabase(path: string, keyGiven: boolean): DatabaseKeyProblem {
-  const head = Buffer.alloc(16);
-  let read: number;
+  let state;
   try {
-    const fd = openSync(path, 'r');
-    try {
-      read = readSync(fd, head, 0, 16, 0);
-    } finally {
-      closeSync(fd);
-    }
+    state = databaseFileState(path);
   } catch {
     return 'not-a-database';
   }
-  if (read === 16 && head.equals(SQLITE_HEADER)) return keyGiven ? 'not-encrypted' : 'not-a-database';
-  // Ciphertext has no recognisable header: with a 16-byte page salt up front it reads as noise.
-  const printable = [...head.subarray(0, read)].filter((b) => b >= 0x20 && b < 0x7f).length;
-  if (read < 16 || printable > 12) return 'not-a-database';
+  if (state === 'plain') return keyGiven ? 'not-encrypted' : 'not-a-database';
+  if (state !== 'encrypted') return 'not-a-database';
   return keyGiven ? 'wrong-key' : 'key-missing';
 }

@@ -1,6 +1,7 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseKeyError } from './database-key-error';
+import { databaseFileState } from './file-head';
 import { fsyncDir } from './private-files';
 import { newRawKey } from './sqlcipher';
 
@@ -76,27 +77,7 @@ export function writeKeyFileAtomic(path: string, line: string, comment?: string)
 }
 
 
-/** What a database file is, from its first bytes (no SQLite needed: the Electron main process uses it too). */
-export type DatabaseFileState = 'missing' | 'empty' | 'plain' | 'encrypted' | 'foreign';
-
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-
-export function databaseFileState(path: string): DatabaseFileState {
-  if (!existsSync(path)) return 'missing';
-  const head = Buffer.alloc(16);
-  const fd = openSync(path, 'r');
-  let read: number;
-  try {
-    read = readSync(fd, head, 0, 16, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (read === 0) return 'empty';
-  if (read === 16 && head.equals(SQLITE_HEADER)) return 'plain';
-  // Ciphertext reads as noise; a text file (another program's, a mistyped --db) does not (as in database-key-error.ts).
-  const printable = [...head.subarray(0, read)].filter((b) => b >= 0x20 && b < 0x7f).length;
-  return read < 16 || printable > 12 ? 'foreign' : 'encrypted';
-}
+export { databaseFileState, type DatabaseFileState } from './file-head';
 
 /**
  * What to do with the key of a database before opening it, once the key file (if any) is read.
