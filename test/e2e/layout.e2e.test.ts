@@ -40,6 +40,15 @@ const patientNameInView = (c: Counter): Promise<boolean> =>
     return name.top >= header && name.bottom <= bar;
   })()`);
 
+/** The focused element whole between the sticky header and the status bar. */
+const focusedInView = (c: Counter): Promise<boolean> =>
+  c.page.evaluate(`(() => {
+    const box = document.activeElement.getBoundingClientRect();
+    const header = document.querySelector('.app-header-wrap').getBoundingClientRect().bottom;
+    const bar = document.querySelector('.status-bar').getBoundingClientRect().top;
+    return box.top >= header && box.bottom <= bar;
+  })()`);
+
 describe('the unit step in a short window (UI tester 11)', () => {
   it('shows whom it registers: the patient\'s name in view with Daftar, not scrolled under the header', async () => {
     const c = await counters.open([APBD, APBN_OLD], { width: 1024, height: 560 });
@@ -53,6 +62,42 @@ describe('the unit step in a short window (UI tester 11)', () => {
     await expect.poll(() => patientNameInView(c)).toBe(true);
     expect(await page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")')).toBe('register-submit');
     await c.screenshot('unit-step-short-window');
+
+    // A name typed there: the note on it pushes Daftar down, and both stay above the status bar.
+    await page.keyboard.type('ahmad', { delay: 120 });
+    await page.getByTestId('unit-typed').waitFor();
+    await expect.poll(() => page.evaluate(`(() => {
+      const bar = document.querySelector('.status-bar').getBoundingClientRect().top;
+      return document.querySelector('[data-testid="register-submit"]').getBoundingClientRect().bottom <= bar
+        && document.querySelector('[data-testid="unit-typed"]').getBoundingClientRect().bottom <= bar;
+    })()`)).toBe(true);
+  });
+});
+
+describe('the identity step of a follow-up, many choices, 1024x768 (UI tester 10)', () => {
+  it('↓ through the choices: each focused "Pakai" whole above the status bar', async () => {
+    const c = await counters.open([APBD], { width: 1024, height: 768 });
+    const { page } = c;
+    const core = c.harness.core;
+    for (const second of ['AMINAH', 'AISYAH', 'FATIMAH', 'HAJAR', 'KHADIJAH', 'MARYAM', 'NURHALIZA', 'RAHAYU', 'SALAMAH', 'ZUBAIDAH', 'ROHIMAH', 'JUBAEDAH']) {
+      await core.createPatient({ name: `SITI ${second}`, dob: '1980-01-01', sex: 'P' });
+    }
+    await core.registerEmergency({});
+    await page.keyboard.press('Alt+3');
+    await page.locator('[data-testid="followup"][data-kind="identify-patient"] [data-action="identify"]').first().click();
+    const query = page.locator('input[name="identity-query"]');
+    await query.fill('SITI');
+    await query.press('Enter');
+    await expect.poll(() => page.getByTestId('identity-choice').count()).toBeGreaterThan(8);
+    const picks = await page.getByTestId('identity-choice').count();
+    await query.focus();
+    const out: number[] = [];
+    for (let i = 0; i < picks; i++) {
+      await page.keyboard.press('ArrowDown');
+      if (!(await focusedInView(c))) out.push(i + 1);
+    }
+    await c.screenshot('followups-identity-many');
+    expect(out).toEqual([]);
   });
 });
 

@@ -192,3 +192,30 @@ describe('the undo toast and the queue rows (F17)', () => {
     });
   }
 });
+
+describe('a scan over a question on the queue (UI tester 14)', () => {
+  it('drops the cancel question and the poli choice, leaves the visit waiting, and the search screen says what was not done', async () => {
+    const c = await counters.open([APBD], { width: 1024, height: 768 });
+    const { page } = c;
+    const udin = await firstCalled(c, ['UDIN PANJAITAN']);
+    const note = page.getByTestId('scan-note');
+
+    await quiet(c);
+    await page.keyboard.press('b');
+    await page.getByRole('alertdialog').or(page.getByRole('dialog')).first().waitFor();
+    await scan(c, SITI.nik);
+    await expect.poll(() => page.locator('#lookup-query').inputValue()).toBe(SITI.nik);
+    await expect.poll(() => note.textContent()).toBe('U-001 UDIN PANJAITAN tidak dibatalkan: kartu baru dipindai saat pertanyaan Batalkan masih terbuka. Bila masih perlu, batalkan lagi di Antrean (Alt+2).');
+    expect(await statusOf(c, udin)).toBe('called');
+
+    await page.keyboard.press('Alt+2');
+    await expect.poll(() => rowStatus(c, 'U-001')).toBe('called');
+    await page.keyboard.press('ArrowDown');
+    await quiet(c);
+    await page.keyboard.press('g');
+    await page.getByTestId('move-dialog').waitFor();
+    await scan(c, SITI.nik);
+    await expect.poll(() => note.textContent()).toContain('U-001 UDIN PANJAITAN tidak dipindah poli');
+    expect((await c.harness.core.dayQueue({})).find((e) => e.visitId === udin)).toMatchObject({ status: 'called', unit: 'UMUM' });
+  });
+});

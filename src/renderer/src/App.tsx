@@ -39,6 +39,7 @@ import { useLists } from './hooks/use-lists';
 import { FacilityZoneContext } from './hooks/use-facility-today';
 import { useSettings } from './hooks/use-settings';
 import { usePrintKeys, type LastSlip } from './print/use-print-keys';
+import { takeDroppedQuestion } from './scan/asking-now';
 import { useScan } from './scan/use-scan';
 import { useScanNotice } from './scan/use-scan-notice';
 import './styles/counter.css';
@@ -147,9 +148,10 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
       // From this key on, nothing typed reaches the previous patient (type-ahead.ts).
       typeAhead.begin();
       closeEmergencyRef.current();
+      const dropped = takeDroppedQuestion();
       screenRef.current = 'search';
       setScreen('search');
-      setScan({ digits, n: ++scanCount.current });
+      setScan({ digits, n: ++scanCount.current, dropped });
     }, []),
     scanNotice.show,
   );

@@ -40,6 +40,8 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'letters
     cancelledDone: '{{queue}} {{name}}: visit cancelled',
     undone: 'Undone: {{queue}} {{name}} back to {{status}}',
     cancelTitle: 'Cancel this visit?',
+    cancelDroppedByScan: '{{queue}} {{name}} was not cancelled: a new card was scanned while the cancel question was open. If still needed, cancel again in Queue (Alt+2).',
+    moveDroppedByScan: '{{queue}} {{name}} was not moved: a new card was scanned while the poli choice was open. If still needed, change the poli again in Queue (Alt+2).',
     cancelMessage: "{{queue}} {{name}} leaves today's queue. If it was a mistake, press Ctrl+Z (Undo) in this unit: the patient comes back with the same number and place, and their follow-ups open again.",
     uncancelled: 'Undone: {{queue}} {{name}} back to {{status}} (cancel undone, follow-ups open again)',
     recall: 'Call again',

@@ -38,6 +38,8 @@ export const queueId = {
     cancelledDone: '{{queue}} {{name}}: kunjungan dibatalkan',
     undone: 'Diurungkan: {{queue}} {{name}} kembali {{status}}',
     cancelTitle: 'Batalkan kunjungan?',
+    cancelDroppedByScan: '{{queue}} {{name}} tidak dibatalkan: kartu baru dipindai saat pertanyaan Batalkan masih terbuka. Bila masih perlu, batalkan lagi di Antrean (Alt+2).',
+    moveDroppedByScan: '{{queue}} {{name}} tidak dipindah poli: kartu baru dipindai saat pilihan poli masih terbuka. Bila masih perlu, ganti poli lagi di Antrean (Alt+2).',
     cancelMessage: '{{queue}} {{name}} dikeluarkan dari antrean hari ini. Bila keliru, tekan Ctrl+Z (Urungkan) di poli ini: pasien kembali dengan nomor dan tempatnya, tindak lanjutnya dibuka lagi.',
     uncancelled: 'Diurungkan: {{queue}} {{name}} kembali {{status}} (pembatalan dibatalkan, tindak lanjutnya dibuka lagi)',
     recall: 'Panggil ulang',

@@ -4,6 +4,7 @@ import type { Identity } from '../../../../shared/counter';
 import { maskNik } from '../../../../shared/masking';
 import { sameOldMrn, storedOldMrn } from '../../../../shared/old-mrn';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { reveal } from '../../components/reveal';
 import { formatDate } from '../../format';
 import { useCoreMessage } from '../../i18n/core-words';
 import type { AttachPick } from './attach-question';
@@ -19,6 +20,16 @@ interface Props {
   onPick: (pick: AttachPick) => void;
   onCancel: () => void;
   lang: 'id' | 'en';
+}
+
+/**
+ * Focuses a choice's "Pakai" and shows the whole row above the status bar: the browser scrolls only
+ * off-screen buttons into view, and at 1024x768 ↓ left the next "Pakai" under the fixed status bar
+ * (UI tester 10).
+ */
+function focusChoice(row: Element | null | undefined): void {
+  row?.querySelector<HTMLButtonElement>('button')?.focus();
+  reveal(row ?? null);
 }
 
 /**
@@ -118,7 +129,7 @@ export function IdentityStep({ patientId, onPick, onCancel, lang }: Props) {
             onKeyDown={(e) => {
               if (e.key === 'ArrowDown' && choices.length > 0) {
                 e.preventDefault();
-                listRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
+                focusChoice(listRef.current?.querySelector('li'));
               }
             }}
           />
@@ -175,7 +186,7 @@ export function IdentityStep({ patientId, onPick, onCancel, lang }: Props) {
                       inputRef.current?.focus();
                     } else if (to) {
                       e.preventDefault();
-                      to.querySelector<HTMLButtonElement>('button')?.focus();
+                      focusChoice(to);
                     }
                   }}
                 >

@@ -4,6 +4,7 @@ import type { OwnMatch } from '../../../../shared/lookup';
 import type { Subject } from '../register/subject';
 import { subjectOf } from '../register/subject-of';
 import { awaitsConfirmation, candidateOrder, dobCheckOfOwn, dobCheckOfRow, type CandidateOrder, type DobCheck, type Hold } from './dob-pick';
+import type { AskingWords } from '../../scan/asking-now';
 import { droppedByScan, newPatientSubject } from './on-screen-registration';
 import { beyondAnyNumber, isNameQuery, shouldAutoSearch } from './query-shape';
 import { enterAction, sameSearch, type SearchAsked } from './search-keys';
@@ -19,6 +20,8 @@ const DEBOUNCE_MS = 250;
 export interface ScanRequest {
   digits: string;
   n: number;
+  /** A question another screen was asking that the scan dropped (scan/asking-now.ts). */
+  dropped?: AskingWords | null;
 }
 
 export interface ScreenRefs {
@@ -198,7 +201,8 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
     onScanTaken();
     const dropped = droppedByScan(open, registering);
     clearTimeout(timer.current);
-    setNote(dropped === null ? null : dropped ? t('register.droppedByScan', { name: dropped }) : t('register.droppedByScanNoName'));
+    const question = scan.dropped ? t(scan.dropped.key, scan.dropped.values) : null;
+    setNote(dropped === null ? question : dropped ? t('register.droppedByScan', { name: dropped }) : t('register.droppedByScanNoName'));
     setQuery(scan.digits);
     setDob('');
     setPicked(null);

@@ -17,6 +17,8 @@ import { unitName } from '../../hooks/use-settings';
 import { MoveDialog } from './MoveDialog';
 import { moveTargets } from './move-flow';
 import { QueueTable } from './QueueTable';
+import { queueQuestion } from './queue-question';
+import { useAskingNow } from '../../scan/asking-now';
 import { queueLetterAction, queueLetterWhyNot } from './queue-keys';
 import { useQueueActions } from './use-queue-actions';
 import { keyedUnits, unitOfKey } from '../../unit-keys';
@@ -101,6 +103,9 @@ export function QueueScreen({ settings, changes, paused, hubSynced = null }: Pro
   const actions = useQueueActions({ current, load, offer: undo.offer, setNotice, setActionError, setSelected, unitName: nameOf });
   const { callNext, serve, recall, openMove } = actions;
   const moving = actions.move.step !== 'closed';
+  // A scan drops the question on screen; the search screen then says it was not done.
+  const choosingMove = actions.move.step === 'choosing' ? actions.move.entry : null;
+  useAskingNow(useMemo(() => queueQuestion(cancelling, choosingMove), [cancelling, choosingMove]));
   const moveTargetsShown = useMemo(() => moveTargets(keyedUnits(settings?.units ?? []), actions.move.step === 'closed' ? '' : actions.move.entry.unit, settings?.emergencyUnit), [settings, actions.move]);
 
   /** The new slip of a moved patient: the queue's own reprint, then the dialog closes (the notice says what the printer did). */

@@ -63,6 +63,11 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
   useEffect(() => {
     if (leaveAsked) leaveRef.current?.scrollIntoView({ block: 'nearest' });
   }, [leaveAsked]);
+  // The note on typing that changed nothing (it names the patient) pushes Daftar down: both stay
+  // above the status bar (at 1024x768 Daftar went half under it).
+  useEffect(() => {
+    if (letters.typed) reveal(submitRef.current?.closest('.register__actions') ?? null);
+  }, [letters.typed]);
   // The question closed at midnight: Daftar (Enter) registers the patient for the new day.
   useEffect(() => {
     if (state.dayTurned) submitRef.current?.focus();
