@@ -96,3 +96,54 @@ describe('F2 with a NIK: checked before the unit step', () => {
     expect(await page.getByTestId('register-panel').textContent()).not.toContain('Otomatis dari hasil cek');
   });
 });
+
+describe('F2 without a number, with the name and birth date of one list member', () => {
+  async function typeWithoutNumber(c: Counter, name: string, dob: string): Promise<void> {
+    const { page } = c;
+    await page.keyboard.press('F2');
+    const form = page.getByTestId('new-patient-form');
+    await form.waitFor();
+    await form.locator('input[name="name"]').fill(name);
+    await form.locator('input[name="dob"]').fill(dob);
+    await form.locator('input[name="name"]').press('Enter');
+    await page.getByTestId('list-namesake').waitFor();
+  }
+
+  it('asks whether it is that person; Enter (yes) takes the list\'s numbers: checked, JKN, the record holds the NIK and card', async () => {
+    const c = await open();
+    const { page } = c;
+    await typeWithoutNumber(c, 'Siti Aminah', '12031985');
+    const question = page.getByTestId('list-namesake');
+    expect(await question.locator('h2').textContent()).toBe(`Di daftar ${APBD.name} ada SITI AMINAH, lahir 12 Mar 1985. Orang yang sama?`);
+    expect(await question.textContent()).toContain('NIK 3673••••••••0003');
+    await c.screenshot('new-patient-namesake');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+    await expect.poll(() => page.getByTestId('register-check').getAttribute('data-verdict')).toBe('eligible');
+    await expect.poll(() => page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('U-001');
+    expect(await c.harness.core.findPatient({ nik: SITI.nik })).toMatchObject({ name: 'SITI AMINAH', card: SITI.card, dob: '1985-03-12' });
+  });
+
+  it('"Bukan" registers the patient as typed: no number, nothing checked; another birth date asks nothing', async () => {
+    const c = await open();
+    const { page } = c;
+    await typeWithoutNumber(c, 'SITI AMINAH', '12031985');
+    await page.locator('[data-testid="list-namesake"] [data-choice="not-same"]').click();
+    await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+    expect(await page.getByTestId('register-check').count()).toBe(0);
+    await expect.poll(() => derivedNote(c, 'pending')).toBe('Belum dicek');
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('F2');
+    const form = page.getByTestId('new-patient-form');
+    await form.waitFor();
+    await form.locator('input[name="name"]').fill('SITI AMINAH');
+    await form.locator('input[name="dob"]').fill('13031985');
+    await form.locator('input[name="name"]').press('Enter');
+    await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+    expect(await page.getByTestId('list-namesake').count()).toBe(0);
+    expect(await c.harness.core.findPatient({ nik: SITI.nik })).toBeNull();
+  });
+});

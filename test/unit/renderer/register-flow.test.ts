@@ -190,4 +190,11 @@ describe('a NIK typed or scanned into the form that is a list member’s under a
     expect(s.step.step).toBe('list-clash');
     expect(personOf(s)).toMatchObject({ kind: 'new', identity: { name: 'WATI', nik: null } });
   });
+
+  it('asked about a list namesake (F2 without a number), an emergency takes the typed person', () => {
+    const s = run(initialFlow({ kind: 'new', name: '', nik: null, card: null, verdict: null } as unknown as Subject), [{ type: 'list-namesake', identity: { ...typed('RUDI'), nik: null }, member: member('pbi-apbd') }]);
+    expect(s.step.step).toBe('list-namesake');
+    expect(s.busy).toBe(false);
+    expect(personOf(s)).toMatchObject({ kind: 'new', identity: { name: 'RUDI', nik: null } });
+  });
 });

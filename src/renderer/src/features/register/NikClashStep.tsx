@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Identity } from '../../../../shared/counter';
+import { QuestionCancel } from './QuestionCancel';
 
 /** Whose NIK it is: a record here (its RM), or a member of a list (the list's name), not registered here. */
 export type NikHolder = { name: string; mrn: string; list?: undefined } | { name: string; mrn?: undefined; list: string };
@@ -48,12 +49,7 @@ export function NikClashStep({ identity, holder, busy, onBack, onUse, onWithoutN
           <span className="register__choice-note">{t('register.nikClashWithoutNote')}</span>
         </button>
       </div>
-      <div className="register__actions">
-        <button type="button" className="button button--quiet" data-cancel onClick={onCancel}>
-          {t('register.cancel')} <kbd>Esc</kbd>
-        </button>
-        <span className="register__keys">{t('register.nikClashKeys')}</span>
-      </div>
+      <QuestionCancel onCancel={onCancel} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { keyedUnits } from '../../unit-keys';
 import { DuplicatesStep } from './DuplicatesStep';
 import { NewPatientForm } from './NewPatientForm';
 import { withoutNik } from './new-patient-logic';
+import { NamesakeStep } from './NamesakeStep';
 import { NikClashStep } from './NikClashStep';
 import { chosen, formTouched, panelCommand, type Who } from './register-flow';
 import { identityOfMember, type Subject } from './subject';
@@ -39,7 +40,7 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
   const errorText = useErrorText();
   // Every unit but the IGD (an emergency goes by F9), each with its number key as on the queue's tabs.
   const units = useMemo(() => keyedUnits(settings?.units ?? []).filter((u) => u.code !== settings?.emergencyUnit), [settings]);
-  const { state, dispatch, resolve, takePatient, takeDuplicate, register } = useRegisterFlow(subject, units, onWho, onRegistered);
+  const { state, dispatch, resolve, takePatient, takeDuplicate, answerNamesake, register } = useRegisterFlow(subject, units, onWho, onRegistered);
   const panelRef = useRef<HTMLElement>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
   const leaveRef = useRef<HTMLParagraphElement>(null);
@@ -165,6 +166,16 @@ export function RegisterPanel({ subject, settings, onWho, onRegistered, onCancel
           onUse={() => void resolve(identityOfMember(step.member))}
           // The typed person, without the NIK (nor the birth date and sex the form took from it).
           onWithoutNik={() => void resolve(withoutNik(step.identity))}
+          onCancel={onCancel}
+        />
+      )}
+      {step.step === 'list-namesake' && (
+        <NamesakeStep
+          identity={step.identity}
+          member={step.member}
+          busy={state.busy}
+          onSame={() => answerNamesake(step.identity, step.member)}
+          onNotSame={() => answerNamesake(step.identity, null)}
           onCancel={onCancel}
         />
       )}

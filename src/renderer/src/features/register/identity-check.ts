@@ -6,7 +6,7 @@ import type { Subject } from './subject';
 
 /** The call the check needs (the real client, or the core in the tests). It only reads. */
 export interface CheckApi {
-  lookup(input: { query: string }): Promise<Result<LookupResult>>;
+  lookup(input: { query: string; dob?: string }): Promise<Result<LookupResult>>;
 }
 
 /**

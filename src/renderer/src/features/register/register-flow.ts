@@ -23,7 +23,9 @@ export const whoName = (who: Who): string => (who.kind === 'record' ? who.patien
  * `nik-clash`: the NIK typed is another person's record here (a baby given the mother's NIK):
  * the clerk says which, nothing is taken silently. `list-clash`: the NIK typed (or scanned into the
  * form while another name was typed) is a list member's under a clearly different name: asked
- * the same way, never registered with that member's NIK, payer and birth date.
+ * the same way, never registered with that member's NIK, payer and birth date. `list-namesake`:
+ * a new patient typed without NIK or card has the name and birth date of one list member: the
+ * clerk says whether it is that person (list-namesake.ts).
  * The panel renders the state; the hook (use-register-flow) runs the calls the steps ask for.
  */
 export type Step =
@@ -32,6 +34,7 @@ export type Step =
   | { step: 'duplicates'; identity: Identity; candidates: Patient[] }
   | { step: 'nik-clash'; identity: Identity; patient: Patient }
   | { step: 'list-clash'; identity: Identity; member: MemberMatch }
+  | { step: 'list-namesake'; identity: Identity; member: MemberMatch }
   | { step: 'unit'; who: Who }
   | { step: 'done' };
 
@@ -75,6 +78,7 @@ export type FlowEvent =
   | { type: 'duplicates'; identity: Identity; candidates: Patient[] }
   | { type: 'nik-clash'; identity: Identity; patient: Patient }
   | { type: 'list-clash'; identity: Identity; member: MemberMatch }
+  | { type: 'list-namesake'; identity: Identity; member: MemberMatch }
   /** A record of this facility: registered as it is. `check`: its NIK looked up on the way (see IdentityCheck). */
   | { type: 'patient'; patient: Patient; check?: IdentityCheck | null }
   /** Nobody here has this identity: a new record, made when the visit is registered. */
@@ -129,6 +133,8 @@ export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
       return { ...state, busy: false, step: { step: 'nik-clash', identity: event.identity, patient: event.patient } };
     case 'list-clash':
       return { ...state, busy: false, step: { step: 'list-clash', identity: event.identity, member: event.member } };
+    case 'list-namesake':
+      return { ...state, busy: false, step: { step: 'list-namesake', identity: event.identity, member: event.member } };
     case 'patient':
       return { ...state, busy: false, check: event.check ?? null, step: { step: 'unit', who: { kind: 'record', patient: event.patient } } };
     case 'new':
@@ -230,7 +236,7 @@ export const whoOf = (state: FlowState): Who | null => (state.step.step === 'uni
 export function personOf(state: FlowState): Who | null {
   const { step } = state;
   if (step.step === 'unit') return step.who;
-  if (step.step === 'duplicates' || step.step === 'nik-clash') return { kind: 'new', identity: step.identity };
+  if (step.step === 'duplicates' || step.step === 'nik-clash' || step.step === 'list-namesake') return { kind: 'new', identity: step.identity };
   // The NIK is the list member's, not this person's: an emergency goes without it.
   if (step.step === 'list-clash') return { kind: 'new', identity: withoutNik(step.identity) };
   if (step.step !== 'form') return null;

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, type Dispatch } from 'react';
 import type { Result } from '../../../../shared/contract';
 import type { Identity, Patient, RegisteredVisit } from '../../../../shared/counter';
+import type { MemberMatch } from '../../../../shared/lookup';
 import { loket } from '../../api';
 import { canSubmit, firstAction, flowReducer, initialFlow, listHolderOf, personOf, registrationOf, type FlowEvent, type FlowState, type Registration, type UnitChoice, type Who } from './register-flow';
 import { adoptIdentity } from './adopt-identity';
 import { withIdentityCheck } from './identity-check';
+import { findListNamesake, identityWithNamesake } from './list-namesake';
 import { resolveIdentity } from './resolve-identity';
 import { useDayTurn } from './use-day-turn';
 import type { Subject } from './subject';
@@ -28,6 +30,8 @@ export interface RegisterFlow {
   takePatient: (patient: Patient) => void;
   /** "Pakai data ini" for a likely duplicate: the record, with the scanned NIK or card it lacks put on it. */
   takeDuplicate: (patient: Patient, identity: Identity) => Promise<void>;
+  /** The list's namesake of a patient typed without a number: the same person (the member), or not (null). */
+  answerNamesake: (identity: Identity, member: MemberMatch | null) => void;
   register: (confirmDuplicate: boolean) => Promise<void>;
 }
 
@@ -66,14 +70,21 @@ export function useRegisterFlow(
 
   /** To the unit step, the person's NIK looked up first when the search never did (identity-check.ts). */
   const toStep = useCallback(
-    async (next: FlowEvent): Promise<void> => {
+    async (next: FlowEvent, namesakeAnswered = false): Promise<void> => {
       if (next.type !== 'patient' && next.type !== 'new') return dispatch(next);
       dispatch({ type: 'busy' });
       const checked = await withIdentityCheck(loket, subject, next, () => alive.current);
       if (!checked) return;
       // The NIK is a list member's under another name: asked first, never taken past by a scan's Enter.
       const holder = checked.type === 'new' && next.type === 'new' ? listHolderOf(next.identity, checked.check ?? null) : null;
-      dispatch(holder && next.type === 'new' ? { type: 'list-clash', identity: next.identity, member: holder } : checked);
+      if (holder && next.type === 'new') return dispatch({ type: 'list-clash', identity: next.identity, member: holder });
+      // No number typed: one list member of that name and birth date is asked about (list-namesake.ts).
+      if (checked.type === 'new' && !namesakeAnswered) {
+        const namesake = await findListNamesake(loket, checked.identity);
+        if (!alive.current) return;
+        if (namesake) return dispatch({ type: 'list-namesake', identity: checked.identity, member: namesake });
+      }
+      dispatch(checked);
     },
     [subject],
   );
@@ -107,6 +118,16 @@ export function useRegisterFlow(
       if (next) await toStep(next);
     },
     [toStep, takeDuplicate],
+  );
+
+  /** The clerk said whether the list's namesake is the patient: with the list's numbers (looked up again), or as typed. */
+  const answerNamesake = useCallback(
+    (identity: Identity, member: MemberMatch | null): void => {
+      if (!alive.current) return;
+      if (member) void resolve(identityWithNamesake(identity, member), true);
+      else void toStep({ type: 'new', identity }, true);
+    },
+    [toStep, resolve],
   );
 
   // The first step runs once per subject (the panel is re-mounted for another patient).
@@ -152,5 +173,5 @@ export function useRegisterFlow(
 
   useDayTurn(state.duplicate !== null, () => dispatch({ type: 'day-changed' }));
 
-  return { state, dispatch, resolve, takePatient, takeDuplicate, register };
+  return { state, dispatch, resolve, takePatient, takeDuplicate, answerNamesake, register };
 }
