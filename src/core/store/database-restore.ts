@@ -1,14 +1,15 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { LoketError } from '../errors';
 import { openRaw, removeJournals, type FileOptions } from './cipher-files';
-import { keyFilePathOf, nextKeyPathOf, readKeyFile, writeKeyFileAtomic } from './database-key';
+import { keyFilePathOf, nextKeyPathOf, readKeyFile } from './database-key';
 import { databaseFilesInUse, tryImportLock } from './database-in-use';
 import { editionFileName, fsyncFile, listsDirOf } from './edition-store';
 import type { Db } from './open-database';
-import { fsyncDir, tightenFile } from './private-files';
+import { tightenFile } from './private-files';
 import { checkBackupFile, checkBackupShape, copyBackupMain, editionSource, findKey, refuseUnlessForced, type NamedEdition, type RestoreKeySource } from './restore-checks';
 import { carryNumbers, enrolmentOf, readPreviousDatabase, type PreviousDatabase } from './restore-previous';
+import { asideFolderFor, databaseParts, install, moveAside, putBack } from './restore-files';
 import { recordRestore, type BeyondBackup } from './restore-record';
 
 export type { RestoreKeySource } from './restore-checks';
@@ -33,9 +34,9 @@ export type { RestoreKeySource } from './restore-checks';
  *      The numbers it has given (RM, queue numbers per day) are carried into the checked copy,
  *      so the restored counter never gives one a second time;
  *   5. the restore is written on the checked copy's audit trail (restore-record.ts): who, from which
-      backup, what the replaced database holds beyond it (its trail's head, how many entries and
-      registrations came after the backup) and the folder it goes to;
-   6. the checked copy is renamed into place (the lists folder whole, never nested) and the key
+*      backup, what the replaced database holds beyond it (its trail's head, how many entries and
+ *      registrations came after the backup) and the folder it goes to;
+ *   6. the checked copy is renamed into place (the lists folder whole, never nested) and the key
  *      that opened it written as `<db>.key`; then the result is opened again and reported.
  * The core is not running meanwhile (it would hold the files): this is called by the `loket`
  * command with no core, and the app documents that restoring is done with Loket closed.
@@ -103,7 +104,6 @@ export interface RestoreReport {
 }
 
 const STAGING_SUFFIX = '.restoring';
-const KEY_FILE_COMMENT = 'Loket database key (plain form), installed by loket restore from the recovery key. Keep a copy away from this computer.';
 
 export function restoreDatabase(request: RestoreRequest): RestoreReport {
   const { dbPath, from } = request;
@@ -259,65 +259,6 @@ function checkCopy(staged: string, from: string, key: string | undefined, option
     }
     fsyncFile(target);
   }
-}
-
-/** The files the database is made of, in the order they are moved: the main file first. */
-function databaseParts(dbPath: string): string[] {
-  const key = keyFilePathOf(dbPath);
-  return [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-journal`, key, nextKeyPathOf(key), listsDirOf(dbPath)];
-}
-
-/** `<db>.sebelum-pemulihan-2026-11-30T1900` (the PC's local time), `-2`, `-3`... when taken. */
-function asideFolderFor(dbPath: string, now: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}${pad(now.getMinutes())}`;
-  const base = `${dbPath}.sebelum-pemulihan-${stamp}`;
-  let candidate = base;
-  for (let n = 2; existsSync(candidate); n++) candidate = `${base}-${n}`;
-  return candidate;
-}
-
-function moveAside(dbPath: string, aside: string | null): string | null {
-  const parts = databaseParts(dbPath).filter((part) => existsSync(part));
-  if (parts.length === 0 || aside === null) return null;
-  mkdirSync(aside, { mode: 0o700 });
-  const moved: string[] = [];
-  try {
-    for (const part of parts) {
-      try {
-        renameSync(part, join(aside, basename(part)));
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        // Windows: a file another process holds open cannot be renamed. Only the first move can
-        // meet it (the main file goes first), but any refusal puts back what moved and says so.
-        if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') throw new LoketError('restore/in-use', { path: dbPath });
-        throw error;
-      }
-      moved.push(part);
-    }
-  } catch (error) {
-    for (const part of moved.reverse()) renameSync(join(aside, basename(part)), part);
-    rmSync(aside, { recursive: true, force: true }); // empty again
-    throw error;
-  }
-  fsyncDir(aside);
-  fsyncDir(dirname(dbPath));
-  return aside;
-}
-
-function install(staged: string, dbPath: string, key: string | undefined): void {
-  if (existsSync(listsDirOf(staged))) renameSync(listsDirOf(staged), listsDirOf(dbPath));
-  renameSync(staged, dbPath);
-  if (key) writeKeyFileAtomic(keyFilePathOf(dbPath), key, KEY_FILE_COMMENT);
-  fsyncDir(dirname(dbPath));
-}
-
-/** An installation that failed half-way: what it placed goes, and the replaced files come back from the folder. */
-function putBack(dbPath: string, aside: string | null): void {
-  for (const part of databaseParts(dbPath)) rmSync(part, { recursive: true, force: true });
-  if (aside === null) return;
-  for (const name of readdirSync(aside)) renameSync(join(aside, name), join(dirname(dbPath), name));
-  rmSync(aside, { recursive: true, force: true });
 }
 
 /** The restored database opened again: what a person restoring wants to know it holds. */
