@@ -29,6 +29,14 @@ async function checkScreen(c: Counter, screen: string, size: { width: number; he
   const lines = await headerLines(c.page);
   if (lines.headerSpread > 12 || lines.header > 72) found.push(`${screen}: header not one line ${JSON.stringify(lines)}`);
   if (lines.navSpread > 2 || lines.nav > 56) found.push(`${screen}: screen tabs not one line ${JSON.stringify(lines)}`);
+  // A screen's title on one line (the follow-ups' stood on three at 1024 px, squeezed by its keys line).
+  const titles = (await c.page.evaluate(`[...document.querySelectorAll('main h1, .app-main h1, h1')].filter((h) => h.offsetParent !== null).map((h) => {
+    const range = document.createRange();
+    range.selectNodeContents(h);
+    const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+    return { text: h.textContent, lines: tops.size };
+  })`)) as { text: string; lines: number }[];
+  for (const title of titles) if (title.lines > 1) found.push(`${screen}: title "${title.text}" on ${title.lines} lines`);
 }
 
 /** The unit step's "PASIEN name" line between the sticky header and the status bar. */
