@@ -138,6 +138,12 @@ describe('layout at the counter screen sizes', () => {
       await page.keyboard.press('Alt+2');
       await page.getByTestId('queue-row').first().waitFor();
       await checkScreen(c, 'queue', size, found);
+      // A waiting row's actions on one line: a row one line high, more of the queue in sight.
+      const actionRows = (await page.evaluate(`(() => {
+        const cell = document.querySelector('[data-testid="queue-row"][data-status="waiting"] .queue-row__actions');
+        return new Set([...cell.querySelectorAll('.button')].map((b) => Math.round(b.getBoundingClientRect().top))).size;
+      })()`)) as number;
+      if (actionRows > 1) found.push(`queue: a waiting row's actions on ${actionRows} lines`);
 
       await page.keyboard.press('Alt+3');
       await page.getByTestId('followup').first().waitFor();
