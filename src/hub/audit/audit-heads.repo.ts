@@ -1,5 +1,14 @@
 import type { Pool, PoolClient } from 'pg';
 import type { AuditHeadFlag, AuditHeadRequest, CounterAuditHead, HubHeldHead } from '../../shared/audit-head';
+import { HubError } from '../http/route';
+
+/**
+ * At most this many heads kept per counter in an hour. A counter sends one a minute at most
+ * (AUDIT_HEAD_EVERY_MS in the core), so twice that is never met by a working counter; a
+ * credential in a script's hands could otherwise grow the table without end (the rows are never
+ * deleted). A head refused is sent again by the counter's next round.
+ */
+export const AUDIT_HEADS_PER_HOUR = 120;
 
 /**
  * Keeps a head and says whether it fits what the counter sent before: a seq below the last one
@@ -24,6 +33,7 @@ export async function receiveAuditHead(pg: Pool, counterId: string, head: AuditH
       [counterId, head.seq, head.hash, head.anchor?.seq ?? null],
     );
     const row = rows[0]!;
+    await refuseFlood(client, counterId, at);
     const flag = head.anchor ? anchoredFlag(head, row.last_seq === null ? null : Number(row.last_seq), row.anchored) : unanchoredFlag(head, row.max === null ? null : Number(row.max), row.other);
     const repeated = row.last_seq !== null && Number(row.last_seq) === head.seq && row.last_hash === head.hash && row.last_flag === flag;
     if (!repeated) await client.query('INSERT INTO audit_heads (counter_id, seq, hash, received_at, flag) VALUES ($1, $2, $3, $4, $5)', [counterId, head.seq, head.hash, at, flag]);
@@ -35,6 +45,13 @@ export async function receiveAuditHead(pg: Pool, counterId: string, head: AuditH
   } finally {
     client.release();
   }
+}
+
+/** 429 when the counter's AUDIT_HEADS_PER_HOUR-th latest head was kept less than an hour ago (an index walk of that many rows). */
+async function refuseFlood(client: PoolClient, counterId: string, at: Date): Promise<void> {
+  const { rows } = await client.query<{ received_at: Date }>('SELECT received_at FROM audit_heads WHERE counter_id = $1 ORDER BY id DESC OFFSET $2 LIMIT 1', [counterId, AUDIT_HEADS_PER_HOUR - 1]);
+  const oldest = rows[0]?.received_at;
+  if (oldest && at.getTime() - oldest.getTime() < 3_600_000) throw new HubError(429, 'hub/audit-head-too-often', { perHour: AUDIT_HEADS_PER_HOUR });
 }
 
 /**

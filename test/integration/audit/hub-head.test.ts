@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
 import { AUDIT_HEAD_EVERY_MS } from '../../../src/core/audit/audit-head-sync';
-import { receiveAuditHead } from '../../../src/hub/audit/audit-heads.repo';
+import { AUDIT_HEADS_PER_HOUR, receiveAuditHead } from '../../../src/hub/audit/audit-heads.repo';
 import { readHubConfig } from '../../../src/hub/hub-config';
 import { auditHeadRequest } from '../../../src/shared/audit-head';
 import { startHub, type RunningHub } from '../../../src/hub/hub-main';
@@ -186,5 +186,23 @@ describe('the hub route alone', () => {
     expect(await hubHead(hub, admin)).toMatchObject({ seq: head.seq, flagged: 0 });
     expect(auditHeadRequest.safeParse({ seq: 0, hash: head.hash }).success).toBe(false);
     expect(auditHeadRequest.safeParse({ seq: 3, hash: 'not-a-hash' }).success).toBe(false);
+  });
+
+  it('keeps at most AUDIT_HEADS_PER_HOUR heads of a counter an hour (a credential in a script cannot grow the table without end); the next hour takes them again', async () => {
+    const { hub, open } = await enrolledCounter();
+    const core = open();
+    await lookups(core, 1);
+    await callOk(core, 'syncNow', {});
+    const head = (await callOk(core, 'verifyAudit', {})).head!;
+    const counterId = (await hub.pg.query<{ id: string }>('SELECT id FROM counters')).rows[0]!.id;
+    const start = new Date(Date.now() + 60_000); // after the head the sync round kept (the hub's own clock)
+    const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+    const kept = Number((await hub.pg.query<{ n: string }>('SELECT count(*) AS n FROM audit_heads')).rows[0]!.n);
+    // Heads that each move on (seq up, new hash), one a second.
+    for (let i = kept; i < AUDIT_HEADS_PER_HOUR; i++) await receiveAuditHead(hub.pg, counterId, { seq: head.seq + i, hash: head.hash.replace(/^.{8}/, i.toString(16).padStart(8, '0')) }, at(i));
+    await expect(receiveAuditHead(hub.pg, counterId, { seq: head.seq + 500, hash: head.hash }, at(AUDIT_HEADS_PER_HOUR))).rejects.toMatchObject({ status: 429, code: 'hub/audit-head-too-often' });
+    expect(Number((await hub.pg.query<{ n: string }>('SELECT count(*) AS n FROM audit_heads')).rows[0]!.n)).toBe(AUDIT_HEADS_PER_HOUR);
+    // An hour after the oldest of those: one more is kept.
+    expect(await receiveAuditHead(hub.pg, counterId, { seq: head.seq + 600, hash: head.hash }, at(3_600 + kept))).toBeNull();
   });
 });
