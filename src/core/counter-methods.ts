@@ -20,7 +20,7 @@ import { refuseHubZone } from './settings/hub-zone';
 import { refuseStrandingPatients } from './settings/unit-changes';
 import { formerUnits, settingsView } from './settings/unit-names';
 import { oldZoneDay } from './settings/service-day';
-import { logPrint, printCount, slipHtml, slipPage, type SlipPrinter } from './slips/slips';
+import { logPrint, printCount, refuseCancelledSlip, slipHtml, slipPage, type SlipPrinter } from './slips/slips';
 import { syncState } from './sync/sync-state.repo';
 import { newUid } from './sync/uuid';
 import { refuseDuplicate, refuseEmergencyUnit, registerEmergency, registerNewPatientVisit, registerVisit, type HubNumbering } from './visits/visits';
@@ -99,6 +99,7 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
     async printSlip({ visitId, paper, reprint, lang = 'id' }) {
       const settings = ctx.settings();
       const chosen = paper ?? settings.paper;
+      refuseCancelledSlip(db, visitId);
       const { html, lengthMm } = slipPage(db, settings, visitId, chosen, lang);
       await printerOrFail().print(html, { paper: chosen, deviceName: settings.printerName, lengthMm });
       logPrint(db, visitId, reprint || printCount(db, visitId) > 0 ? 'reprint' : 'print', chosen, settings.printerName || null, ctx.clerk(), now());
@@ -107,6 +108,7 @@ export function counterMethods(ctx: CoreContext): Pick<CoreMethods, CounterMetho
     async exportSlipPdf({ visitId, file, paper, lang = 'id' }) {
       const { path, name } = ctx.files.resolve(file, 'save-pdf');
       const chosen = paper ?? ctx.settings().paper;
+      refuseCancelledSlip(db, visitId);
       const { html, lengthMm } = slipPage(db, ctx.settings(), visitId, chosen, lang);
       const pdf = await printerOrFail().toPdf(html, { paper: chosen, lengthMm });
       privateTarget(path); // a patient's name and identifiers: owner only, like every export

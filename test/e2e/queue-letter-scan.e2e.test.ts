@@ -219,3 +219,21 @@ describe('a scan over a question on the queue (UI tester 14)', () => {
     expect((await c.harness.core.dayQueue({})).find((e) => e.visitId === udin)).toMatchObject({ status: 'called', unit: 'UMUM' });
   });
 });
+
+describe('a cancelled row (UI tester, finding 3)', () => {
+  it('offers no Cetak ulang: its number will not be called', async () => {
+    const c = await counters.open([APBD], { width: 1024, height: 768 });
+    const { page } = c;
+    await firstCalled(c, ['UDIN PANJAITAN', 'YAYAT ISMAIL']);
+    const row = page.locator('[data-testid="queue-row"][data-queue="U-001"]');
+    expect(await row.locator('[data-action="reprint"]').count()).toBe(1);
+    await quiet(c);
+    await page.keyboard.press('b');
+    await page.getByRole('alertdialog').waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rowStatus(c, 'U-001')).toBe('cancelled');
+    expect(await row.locator('[data-action="reprint"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="queue-row"][data-queue="U-002"] [data-action="reprint"]').count()).toBe(1);
+  });
+});

@@ -76,6 +76,16 @@ export function slipPage(db: Db, settings: CounterSettings, visitId: number, pap
   return { html: renderSlipHtml(data, paper, barcode, lang), lengthMm: slipLengthMm(data, paper) };
 }
 
+/**
+ * A cancelled visit's slip is never printed again (nor saved as a PDF): a patient holding a
+ * normal-looking slip would wait for a number that is not called. Its undo on the queue brings the
+ * visit, and its slip, back.
+ */
+export function refuseCancelledSlip(db: Db, visitId: number): void {
+  const row = db.prepare('SELECT status, queue_prefix AS prefix, queue_no AS no FROM visits WHERE id = ?').get(visitId) as { status: string; prefix: string; no: number } | undefined;
+  if (row?.status === 'cancelled') throw new LoketError('visit/slip-cancelled', { queue: queueLabel(row.prefix, row.no) });
+}
+
 export function logPrint(db: Db, visitId: number, kind: 'print' | 'reprint' | 'pdf', paper: Paper, printer: string | null, clerk: string, now: Date): void {
   db.prepare('INSERT INTO print_log (visit_id, printed_at, clerk, kind, paper, printer) VALUES (?, ?, ?, ?, ?, ?)').run(visitId, now.toISOString(), clerk, kind, paper, printer);
 }

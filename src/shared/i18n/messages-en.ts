@@ -91,6 +91,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'visit/not-found': 'Visit {{id}} not found.',
   'visit/bad-status': 'A visit cannot go from {{from}} to {{to}}.',
   'visit/move-served': 'Patient {{queue}} has already been served: a served visit cannot be moved. If the patient needs another unit, register a new visit there.',
+  'visit/slip-cancelled': 'Visit {{queue}} was cancelled: its slip is not printed (that number will not be called). If the cancel was a mistake, undo it first in the Queue (Ctrl+Z).',
   'visit/move-cancelled': 'Visit {{queue}} was cancelled: it cannot be moved. Undo the cancel first (Ctrl+Z) or register the patient again at the other unit.',
   'visit/move-same-unit': 'Patient {{queue}} is already in this unit. Choose another unit.',
   'visit/emergency-unit': '{{unit}} takes emergencies only: register an emergency with F9 on Search & register (an emergency number, called first).',

@@ -89,6 +89,7 @@ export const messagesId = {
   'visit/not-found': 'Kunjungan {{id}} tidak ditemukan.',
   'visit/bad-status': 'Status kunjungan tidak bisa diubah dari {{from}} ke {{to}}.',
   'visit/move-served': 'Pasien {{queue}} sudah selesai dilayani: kunjungan yang selesai tidak dapat dipindah. Bila pasien perlu ke poli lain, daftarkan kunjungan baru ke poli itu.',
+  'visit/slip-cancelled': 'Kunjungan {{queue}} sudah dibatalkan: slipnya tidak dicetak (nomor itu tidak akan dipanggil). Bila pembatalan keliru, urungkan dulu di Antrean (Ctrl+Z).',
   'visit/move-cancelled': 'Kunjungan {{queue}} sudah dibatalkan: tidak dapat dipindah. Urungkan pembatalannya dulu (Ctrl+Z) atau daftarkan pasien lagi ke poli tujuan.',
   'visit/move-same-unit': 'Pasien {{queue}} sudah di poli ini. Pilih poli lain.',
   'visit/emergency-unit': '{{unit}} hanya untuk pasien gawat darurat: daftarkan dengan F9 di Cari & Daftar (nomor GD, dipanggil lebih dulu).',

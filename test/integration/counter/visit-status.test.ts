@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
+import type { SlipPrinter } from '../../../src/core/slips/slips';
 import { useTempDir } from '../../helpers/temp';
 
 const tempDir = useTempDir();
@@ -123,6 +124,31 @@ describe('Batal', () => {
     const visit = await core.registerVisit({ patientId: patient.id, unit: 'UMUM', verdict: 'unknown' });
     core.db.prepare(`UPDATE visits SET status = 'cancelled', cancelled_at = '2026-11-25T01:05:00.000Z' WHERE id = ?`).run(visit.id);
     expect(await core.openFollowUps({})).toEqual([]);
+    core.close();
+  });
+});
+
+describe('the slip of a cancelled visit', () => {
+  it('is not printed again, in words naming the number; after the cancel is undone it prints again', async () => {
+    const printed: string[] = [];
+    const printer: SlipPrinter = {
+      async print(html) {
+        printed.push(html);
+      },
+      async toPdf() {
+        return Buffer.from('%PDF-1.4');
+      },
+    };
+    const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, actor: { username: 'ani', role: 'admin' }, clerk: 'ani', printer });
+    const patient = await core.createPatient({ name: 'Bambang Lestari' });
+    const visit = await core.registerVisit({ patientId: patient.id, unit: 'UMUM', verdict: 'unknown', payer: 'umum' });
+    await core.printSlip({ visitId: visit.id });
+    await core.setVisitStatus({ visitId: visit.id, status: 'cancelled' });
+    await expect(core.printSlip({ visitId: visit.id, reprint: true })).rejects.toMatchObject({ key: 'visit/slip-cancelled', params: { queue: 'U-001' } });
+    expect(printed).toHaveLength(1);
+    await core.setVisitStatus({ visitId: visit.id, status: 'waiting' });
+    await core.printSlip({ visitId: visit.id, reprint: true });
+    expect(printed).toHaveLength(2);
     core.close();
   });
 });

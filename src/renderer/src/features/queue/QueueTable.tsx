@@ -97,9 +97,12 @@ export function QueueTable({ entries, selected, onSelect, onReprint, onServe, on
               <td className="queue-table__num">{t('queue.minutes', { count: e.waitingMinutes })}</td>
               <td className="queue-row__actions">
                 <div>
-                  <button type="button" className="button button--small button--quiet" data-action="reprint" onClick={() => onReprint(e)}>
-                    {t('queue.reprint')}
-                  </button>
+                  {/* A cancelled visit's number is never called: no slip for it (the core refuses one too). */}
+                  {e.status !== 'cancelled' && (
+                    <button type="button" className="button button--small button--quiet" data-action="reprint" onClick={() => onReprint(e)}>
+                      {t('queue.reprint')}
+                    </button>
+                  )}
                   {e.status === 'called' && (
                     <button type="button" className="button button--small button--quiet" data-action="recall" onClick={() => onRecall(e)}>
                       {t('queue.recall')}
