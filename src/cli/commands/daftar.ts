@@ -16,6 +16,7 @@ import { storedOldMrn } from '../../shared/old-mrn';
 import { roundIfEnrolled, roundWarning } from './sync';
 import { formatContractError } from '../../shared/i18n/format-error';
 import { typedUnit } from '../typed-unit';
+import { registeredNikOf } from '../masked-output';
 
 export interface DaftarArgs {
   /** A NIK (16 digits) or card number (13 digits); optional when name and birth date are given. */
@@ -54,7 +55,8 @@ export async function daftarCommand(core: Core, args: DaftarArgs, out: Output, l
   // Enrolled: the facility's patient index and the hub's next number first, then hand the visit over.
   const before = await roundIfEnrolled(core);
   const request = { ...checked, unit: unitCode(await call(core, 'getSettings', {}), checked.unit) };
-  const result = await registerWalkIn(core, request, lang);
+  const registered = await registerWalkIn(core, request, lang);
+  const result = { ...registered, patient: { ...registered.patient, nik: registeredNikOf(registered.patient.nik, checked.number !== null || checked.rm !== null) } };
   const after = before.hub === 'not-enrolled' ? before : await roundIfEnrolled(core);
   const warning = roundWarning(after, lang);
   if (warning && !out.json) out.error(warning);
