@@ -14,6 +14,7 @@ import { ContractCallError } from '../contract-call';
 import { readEditionOfList } from '../../core/lists/editions.repo';
 import type { Db } from '../../core/store/open-database';
 import { publishKey } from './publish-key';
+import { alreadyPublished, heldAtHub } from './hub-edition-held';
 
 export interface EditionAddValues {
   list?: string | undefined;
@@ -50,7 +51,9 @@ export async function editionAddCommand(file: string | undefined, values: Editio
     });
     const list = report?.list ?? checked.list;
     const rejected = report?.rows.rejected ?? rejectedOfCurrent(core.db, list);
-    const reply = await uploadEdition(core.db, admin, list, ADMIN_EDITIONS_PATH);
+    // The hub is asked first: an edition it holds already is not sent again.
+    const reply = await uploadEdition(core.db, admin, list, ADMIN_EDITIONS_PATH, { held: heldAtHub(admin) });
+    if (reply.duplicate) throw alreadyPublished(reply);
     // What the import found about the whole file (no status column, unknown status values...), worded in --lang.
     const notices = (report?.notices ?? []).map((n) => ({ ...n, message: formatCoreMessage(lang, noticeMessage(n)) }));
     if (out.json) out.data({ list, asOf: checked.asOf, members: reply.edition.members, rejected, notices, edition: reply.edition, current: reply.current, duplicate: reply.duplicate });

@@ -4,6 +4,7 @@ import { readEditionOfList } from '../lists/editions.repo';
 import { editionStoreOf } from '../store/edition-store';
 import type { Db } from '../store/open-database';
 import type { HubTransport } from './hub-transport';
+import type { EditionMeta } from './edition-meta';
 import { removeTemp, sha256OfFile, tempEditionFile, writePortableCopy } from './edition-portable';
 import { EDITION_HEADERS, EDITIONS_PATH, type UploadEditionResponse } from './edition-wire';
 import { newTransferKey } from './transfer-key';
@@ -15,6 +16,21 @@ export class NoCurrentEdition extends Error {
   }
 }
 
+/** What an upload did: the hub's answer, and whether the file went at all. */
+export interface UploadOutcome extends UploadEditionResponse {
+  /** false: `held` said the hub already holds these members; nothing was sent. */
+  sent: boolean;
+}
+
+export interface UploadOptions {
+  /**
+   * Asked once the copy's content hash is known, before a byte is sent: the hub's edition with
+   * these members, when it holds one (its answer then stands for the upload's, `duplicate`),
+   * else null. An administrator publishing the same edition twice so sends nothing again.
+   */
+  held?: (meta: EditionMeta) => Promise<UploadEditionResponse | null>;
+}
+
 /**
  * Sends a list's current edition to the hub once an import at an enrolled counter has finished
  * (or when an administrator asks): the portable copy (edition-portable.ts), encrypted with a new
@@ -23,7 +39,7 @@ export class NoCurrentEdition extends Error {
  * The hub checks them all against the file and refuses a file that does not match.
  * Fails with the transport's HubUnreachable / HubRefused; the caller retries later.
  */
-export async function uploadEdition(db: Db, transport: HubTransport, list: string, path: string = EDITIONS_PATH): Promise<UploadEditionResponse> {
+export async function uploadEdition(db: Db, transport: HubTransport, list: string, path: string = EDITIONS_PATH, options: UploadOptions = {}): Promise<UploadOutcome> {
   const edition = readEditionOfList(db, list, 'current');
   if (!edition || edition.file === null) throw new NoCurrentEdition(list);
   const store = editionStoreOf(db);
@@ -33,6 +49,8 @@ export async function uploadEdition(db: Db, transport: HubTransport, list: strin
     const transferKey = newTransferKey();
     const meta = writePortableCopy(store, edition, copy, transferKey);
     db.prepare('UPDATE list_editions SET content_hash = ? WHERE id = ?').run(meta.contentHash, edition.id);
+    const held = options.held ? await options.held(meta) : null;
+    if (held) return { ...held, duplicate: true, sent: false };
     const fileSha256 = await sha256OfFile(copy);
     const source = createReadStream(copy);
     // Level 1: the copy is encrypted, and encrypted bytes do not compress whatever the effort.
@@ -46,7 +64,7 @@ export async function uploadEdition(db: Db, transport: HubTransport, list: strin
       source.destroy();
       body.destroy();
     };
-    return await transport.upload<UploadEditionResponse>(path, body, {
+    const reply = await transport.upload<UploadEditionResponse>(path, body, {
       'content-type': 'application/gzip',
       [EDITION_HEADERS.list]: encodeURIComponent(meta.list),
       [EDITION_HEADERS.kind]: meta.kind,
@@ -55,6 +73,7 @@ export async function uploadEdition(db: Db, transport: HubTransport, list: strin
       [EDITION_HEADERS.fileSha256]: fileSha256,
       [EDITION_HEADERS.transferKey]: transferKey,
     });
+    return { ...reply, sent: true };
   } finally {
     cleanup();
     removeTemp(copy);

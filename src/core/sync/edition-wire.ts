@@ -56,6 +56,17 @@ export type HubEditionEntry = z.infer<typeof hubEditionEntry>;
 export const editionManifest = z.object({ editions: z.array(hubEditionEntry) });
 export type EditionManifest = z.infer<typeof editionManifest>;
 
+/**
+ * GET /v1/admin/editions?list=&kind=&asOf=&contentHash= (admin): the edition of that list, kind
+ * and as-of date with those members the hub already holds, if any, so that `loket hub edition
+ * add` need not send a file the hub has (an upload of it would change nothing).
+ */
+export interface HeldEditionResponse {
+  edition: HubEditionEntry | null;
+  /** The held edition is its list's current one at the hub (false when none is held). */
+  current: boolean;
+}
+
 /** POST /v1/editions answers this (also for a file the hub already had: uploads are idempotent by file SHA-256). */
 export interface UploadEditionResponse {
   edition: HubEditionEntry;

@@ -99,4 +99,5 @@ export async function takeEdition(
   }
 }
 
-const isCurrent = async (pool: Pool, fileSha256: string): Promise<boolean> => (await currentEditions(pool)).some((e) => e.fileSha256 === fileSha256);
+/** The edition is its list's current one at the hub (newest as-of; the later upload among equal ones). */
+export const isCurrent = async (pool: Pool, fileSha256: string): Promise<boolean> => (await currentEditions(pool)).some((e) => e.fileSha256 === fileSha256);

@@ -4,6 +4,7 @@ import { adminActor } from '../audit/admin-log.repo';
 import { HubError, type HubRequest, type HubRoute } from '../http/route';
 import { storedEditionPath, type HubEditionsConfig } from './edition-config';
 import { takeEdition, type EditionOrigin } from './edition-intake';
+import { heldEditionRoute } from './edition-held-route';
 import { currentEditions, editionByFile } from './hub-editions.repo';
 
 /** 'facility': the hospital's hub. 'district': a Dinas Kesehatan hub that only publishes editions (no register). */
@@ -32,6 +33,7 @@ export function editionRoutes(config: HubEditionsConfig, mode: HubMode = 'facili
   });
   const routes: HubRoute[] = [
     upload('admin', ADMIN_EDITIONS_PATH),
+    heldEditionRoute(),
     {
       method: 'GET',
       path: EDITIONS_PATH,

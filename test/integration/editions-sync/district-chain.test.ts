@@ -61,10 +61,10 @@ it('district hub → facility hub → counter, all from the command line; the fa
   expect(district.mode).toBe('district'); // its start says so (hub tester 9)
   const november = (await writeCsvList(join(tempDir(), 'november.csv'), { count: 1_500, seed: 51 })).path;
   await publishAtDistrict(districtDir, november, '2026-10-01');
-  // The same file added again (a second run, or its upload failed last time): its edition is uploaded again, the hub already holds it.
+  // The same file added again (a second run): the hub already holds it, so nothing is sent and the command says so (edition-publish-twice.test.ts).
   const again = await cli(['hub', 'edition', 'add', november, '--list', LIST, '--kind', 'pbi-apbn', '--as-of', '2026-10-01', '--hub-dir', districtDir, '--json']);
-  expect(again.code, again.stderr).toBe(0);
-  expect(JSON.parse(again.stdout)).toMatchObject({ list: LIST, asOf: '2026-10-01', members: 1_500, current: true, duplicate: true });
+  expect(again.code, again.stderr).toBe(1);
+  expect(JSON.parse(again.stdout)).toMatchObject({ ok: false, error: { code: 'fail/edition-already-published' } });
 
   // The facility hub enrolls at the district with a code, at its first start.
   const facilityPg = await server.createDatabase('facility');
