@@ -10,6 +10,7 @@ import { readCredentialsFile } from './credentials-file';
 import { adminTransport } from './hub-admin';
 import { HubCliFailure, hubText, HubUsageError } from './hub-messages';
 import { settingsRefusal, settingsSavedLines, type SettingsSaved } from './hub-settings-words';
+import { reportLines } from './hub-report-text';
 
 export interface HubFacilityValues {
   'hub-dir'?: string | undefined;
@@ -55,9 +56,7 @@ export async function hubFacilityCommand(what: 'settings' | 'bpjs' | 'report', v
   const days = await hub.getJson<FacilityDays>(`/v1/admin/register?${query}`);
   if (out.json) out.data(days);
   else {
-    const { total, newVisits, returningVisits, emergencies, cancelled } = days.recap;
-    out.line(hubText(lang, 'hub/report-head', { from, to, total, newVisits, returningVisits, emergencies, cancelled }));
-    for (const [unit, n] of Object.entries(days.recap.byUnit)) out.line(`  ${unit}: ${n}`);
+    for (const line of reportLines(lang, from, to, days)) out.line(line);
     if (values.html) out.line(hubText(lang, 'hub/report-page', { file: values.html }));
   }
   return 0;
