@@ -80,6 +80,17 @@ describe('patient look-up', () => {
     await c.screenshot('c-not-eligible');
   });
 
+  it('(d0) a birth date typed after the name in the one field moves to the date field on Enter; the member is found (UI tester, finding 1)', async () => {
+    const c = await open({ width: 1024, height: 768 });
+    const { page } = c;
+    const search = page.locator('#lookup-query');
+    await search.fill('siti aminah 12-03-1985');
+    await search.press('Enter');
+    await expect.poll(() => page.locator('#lookup-dob').inputValue()).toBe('12-03-1985');
+    expect(await search.inputValue()).toBe('siti aminah');
+    await expect.poll(async () => (await page.getByTestId('match-row').allTextContents()).some((t) => t.includes(SITI.name))).toBe(true);
+  });
+
   it('(d) lists name candidates, spelling variants included, and never picks one itself', async () => {
     const c = await open({ width: 1024, height: 768 });
     const { page } = c;

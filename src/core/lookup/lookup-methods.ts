@@ -3,6 +3,8 @@ import type { LookupResult, OwnMatch, OwnPatient, Verdict } from '../../shared/l
 import { derivePayer } from '../../shared/payer-rule';
 import { peopleOf, rowsOfPerson, samePerson, type PersonFacts } from '../../shared/same-person';
 import { isNumberLike, oldMrnQuery, storedOldMrn } from '../../shared/old-mrn';
+import { isoDateInZone } from '../../shared/dates';
+import { nameWithDate } from '../../shared/name-with-date';
 import { isAllDigits, stripSeparators } from '../../shared/separators';
 import { contradictionOf, decide } from '../../shared/verdict-rule';
 import type { CoreContext } from '../core-context';
@@ -68,7 +70,7 @@ export function ownPatientOf(ctx: CoreContext, query: string, patientId?: number
 export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'recheckPayer'> {
   const { db } = ctx;
   const lookupContext = (): LookupContext => lookupContextOf(ctx);
-  return {
+  const methods: Pick<CoreMethods, 'lookup' | 'recheckPayer'> = {
     async lookup({ query, dob, patientId }) {
       const started = performance.now();
       const own = ownPatientOf(ctx, query, patientId);
@@ -93,6 +95,9 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
       if (!own && isNumberLike(query) && !isAllDigits(stripSeparators(query.trim()))) {
         return { query, kind: 'mrn', verdict: 'unknown', matches: [], problem: { code: 'query/no-number-record', params: { mrn: storedOldMrn(query) ?? query.trim() } }, tookMs: elapsed(started) };
       }
+      // "siti aminah 12-03-1985" in the one field: searched as the name with that birth date.
+      const split = dob ? null : nameWithDate(query, isoDateInZone(ctx.now(), ctx.settings().timeZone));
+      if (split && classifyQuery(query).kind === 'name') return methods.lookup({ query: split.name, dob: split.iso });
       const result = lookup(lookupContext(), query, dob);
       // A card the lists give to different people, and that several records here hold too (each
       // person registered once): no record names the person. The clerk picks among the lists'
@@ -120,6 +125,7 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
       return { verdict, payer: visit.payer };
     },
   };
+  return methods;
 }
 
 /** A record here as the lists are asked about it: its NIK (or card), and the facts that tell its person from another holder of that number. */

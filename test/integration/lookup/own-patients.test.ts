@@ -138,3 +138,21 @@ describe("the facility's own patients come first", () => {
     core.close();
   });
 });
+
+describe('a name with its birth date typed into the one field (UI tester, finding 1)', () => {
+  it('is searched as the name with that date: the member and the record of that name and date are found', async () => {
+    const { core } = await counter();
+    const record = await core.createPatient({ name: 'Budi Santoso', dob: '1980-01-01', sex: 'L' });
+    for (const query of [`${SITI.name.toLowerCase()} 12-03-1985`, `${SITI.name} 12031985`]) {
+      const r = await core.lookup({ query });
+      expect(r.kind, query).toBe('name');
+      expect(r.query, query).toBe(query.replace(/ \d.*$/, ''));
+      expect(r.matches.map((m) => m.nik), query).toContain(SITI.nik);
+    }
+    const budi = await core.lookup({ query: 'budi santoso 01-01-1980' });
+    expect(budi.ownMatches?.map((p) => [p.id, p.dobDiffers ?? false])).toEqual([[record.id, false]]);
+    // A date that cannot be a birth date stays part of the name: nothing is guessed.
+    expect((await core.lookup({ query: 'siti aminah 31-02-1985' })).query).toBe('siti aminah 31-02-1985');
+    core.close();
+  });
+});

@@ -5,6 +5,8 @@ import type { Subject } from '../register/subject';
 import { subjectOf } from '../register/subject-of';
 import { awaitsConfirmation, candidateOrder, dobCheckOfOwn, dobCheckOfRow, type CandidateOrder, type DobCheck, type Hold } from './dob-pick';
 import type { AskingWords } from '../../scan/asking-now';
+import { nameWithDate } from '../../../../shared/name-with-date';
+import { todayIso } from '../../facility-today';
 import { droppedByScan, newPatientSubject } from './on-screen-registration';
 import { beyondAnyNumber, isNameQuery, shouldAutoSearch } from './query-shape';
 import { enterAction, sameSearch, type SearchAsked } from './search-keys';
@@ -114,6 +116,19 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
     const row = tableRef.current?.querySelector<HTMLButtonElement>('button[data-pick]');
     (order.current.ownFirst ? (own ?? row) : (row ?? own))?.focus();
   }, [tableRef]);
+
+  /**
+   * "siti aminah 12-03-1985" searched from the one field: the date moves to the birth-date field,
+   * in sight, and the name stays (as the core reads it too, shared/name-with-date.ts). Otherwise
+   * the form of a new patient opened with the date in the name (UI tester, finding 1).
+   */
+  const withDateApart = (q: string): { query: string; dob: string } => {
+    const split = dob.trim() ? null : nameWithDate(q, todayIso());
+    if (!split) return { query: q, dob };
+    setQuery(split.name);
+    setDob(split.iso); // the field's value is ISO; it shows it day first
+    return { query: split.name, dob: split.iso };
+  };
 
   const run = useCallback(
     (q: string, d: string, enter = false, patientId?: number) => {
@@ -310,10 +325,14 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
       if (isNameQuery(query)) schedule(query, value);
     },
     submit: (q) => {
-      askedFor.current = { query: q, dob };
-      run(q, dob);
+      const asked = withDateApart(q);
+      askedFor.current = { query: asked.query, dob: asked.dob };
+      run(asked.query, asked.dob);
     },
-    enter: (q) => run(q, dob, true),
+    enter: (q) => {
+      const asked = withDateApart(q);
+      run(asked.query, asked.dob, true);
+    },
     clear,
     pickMatch: (i) => {
       // The clerk has compared the papers: the next Enter registers the picked patient ("Daftarkan"
