@@ -12,7 +12,8 @@ import { moveMrnSequencePastRegister } from './register/mrn-seed';
 import { beginRegisterEpoch } from './register/register-epoch';
 import { hubRoutes } from './routes';
 import type { HubMode } from './editions/edition-routes';
-import { readUpstream, startUpstreamLink, type UpstreamOptions, type UpstreamState } from './editions/upstream-link';
+import { readUpstream, startUpstreamLink, type UpstreamLink, type UpstreamOptions } from './editions/upstream-link';
+import { eventLine, type UpstreamEvent } from './editions/upstream-events';
 import { lanIPv4Addresses, loadOrCreateCertificate } from './tls/certificate';
 
 export interface StartHubOptions {
@@ -37,8 +38,11 @@ export interface StartHubOptions {
    * A hub started earlier with a code keeps using its stored enrollment (`{}` is enough).
    */
   upstream?: UpstreamOptions;
-  /** Where the upstream link reports (no member data); console.log by default. */
-  log?: (line: string) => void;
+  /**
+   * Where the upstream link reports, as codes with values (no member data): `loket hub` words
+   * them in the officer's language; by default console.log prints the codes (eventLine).
+   */
+  log?: (event: UpstreamEvent) => void;
 }
 
 export interface RunningHub {
@@ -51,7 +55,7 @@ export interface RunningHub {
   stoppedLeftoverPg: number | null;
   pg: Pool;
   /** The link to the district hub, when started with `upstream` (or an upstream.json from an earlier start). */
-  upstream: { state(): UpstreamState; ready: Promise<UpstreamState> } | null;
+  upstream: Pick<UpstreamLink, 'state' | 'ready'> | null;
   stop(): Promise<void>;
 }
 
@@ -73,7 +77,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(`hub: stopping: ${String(error)}`));
     cleanups.length = 0;
   };
-  const log = options.log ?? ((line: string) => console.log(`hub: ${line}`));
+  const log = options.log ?? ((event: UpstreamEvent) => console.log(`hub: ${eventLine(event)}`));
   try {
     let url = options.pgUrl;
     let embeddedPgPort: number | null = null;
@@ -115,13 +119,13 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     identity.urls.push(...urlsOf(options.host, port));
     writeHubConfig(options.dataDir, { urls: identity.urls, fingerprint: cert.fingerprint, adminKey, facility });
     // After listening: the counters are served while the district is being reached.
-    let upstream: RunningHub['upstream'] = null;
+    let link: UpstreamLink | null = null;
     if (options.upstream || readUpstream(options.dataDir)) {
-      const link = startUpstreamLink(pg, { dataDir: options.dataDir }, options.upstream ?? {}, log);
-      cleanups.push(async () => link.stop());
-      upstream = link;
+      const started = startUpstreamLink(pg, { dataDir: options.dataDir }, options.upstream ?? {}, log);
+      cleanups.push(async () => started.stop());
+      link = started;
     }
-    return { urls: identity.urls, fingerprint: cert.fingerprint, port, embeddedPgPort, stoppedLeftoverPg, pg, upstream, stop: stopAll };
+    return { urls: identity.urls, fingerprint: cert.fingerprint, port, embeddedPgPort, stoppedLeftoverPg, pg, upstream: link, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

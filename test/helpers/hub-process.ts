@@ -32,10 +32,10 @@ export interface HubProcess {
 /**
  * The built `loket hub …` in a child process (so a test can stop it with SIGTERM or kill it with
  * SIGKILL); resolves with its first JSON line once it serves. `--host 127.0.0.1 --json --lang en`
- * are added.
+ * are added (`lang`: the language of its log lines, as an officer would choose it).
  */
-export async function startHubProcess(args: string[]): Promise<HubProcess> {
-  const child = spawn(process.execPath, [loketBin, 'hub', ...args, '--host', '127.0.0.1', '--json', '--lang', 'en'], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startHubProcess(args: string[], { lang = 'en' }: { lang?: 'id' | 'en' } = {}): Promise<HubProcess> {
+  const child = spawn(process.execPath, [loketBin, 'hub', ...args, '--host', '127.0.0.1', '--json', '--lang', lang], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   return new Promise((resolve, reject) => {

@@ -1,4 +1,5 @@
 import type { Lang } from '../../shared/i18n/messages';
+import { DISTRICT_EN, DISTRICT_ID } from './hub-district-messages';
 
 /**
  * Every line `loket hub` and `loket enroll` write, in both languages, and the hub's refusal codes
@@ -148,6 +149,7 @@ const id = {
   'refused/hub/account-not-found': 'tidak ada akun "{{username}}" di hub',
   'refused/hub/account-taken': 'nama pengguna "{{username}}" sudah dipakai akun {{name}} di hub; tidak ada yang diubah. Pilih nama pengguna lain, atau ubah akun itu (loket hub account passwd/disable/enable, --role, --name)',
   'refused/hub/account-reserved': 'nama pengguna "{{username}}" tidak bisa dipakai: jejak audit loket memakai nama itu untuk yang bukan akun (tidak ada yang masuk, atau akun bawaan); tidak ada yang diubah. Pilih nama pengguna lain, misalnya nama petugasnya',
+  ...DISTRICT_ID,
 } as const;
 
 export type HubCliKey = keyof typeof id;
@@ -296,6 +298,7 @@ const en: Record<HubCliKey, string> = {
   'refused/hub/account-not-found': 'no account "{{username}}" at the hub',
   'refused/hub/account-taken': 'the username "{{username}}" is already used by the account of {{name}} at the hub; nothing was changed. Choose another username, or change that account (loket hub account passwd/disable/enable, --role, --name)',
   'refused/hub/account-reserved': 'the username "{{username}}" cannot be used: the counters\' audit trails use that name for someone who is not an account (nobody signed in, or a preset account); nothing was changed. Choose another username, such as the clerk\'s own name',
+  ...DISTRICT_EN,
 };
 
 const CATALOGS: Record<Lang, Record<HubCliKey, string>> = { id, en };

@@ -1,7 +1,10 @@
+import { join } from 'node:path';
+import { UPSTREAM_FILE } from '../../hub/editions/upstream-link';
 import { startHub, stopOnSignals } from '../../hub/hub-main';
 import type { Lang } from '../../shared/i18n/messages';
 import type { Output } from '../output';
 import { hubAdminCommand, type HubAdminValues } from './hub-admin';
+import { districtEventLine } from './hub-district-words';
 import { reportHubFailure } from './hub-failure';
 import { HubCliFailure, hubText, HubUsageError } from './hub-messages';
 import { HubError } from '../../hub/http/route';
@@ -77,8 +80,8 @@ async function serve(values: HubValues, out: Output, lang: Lang): Promise<number
       ...(values.facility !== undefined ? { facility: values.facility } : {}),
       mode,
       ...(upstream ? { upstream } : {}),
-      // The upstream link's lines go to stderr: stdout stays the start's report (JSON with --json).
-      log: (line) => out.error(`hub: ${line}`),
+      // The district link's lines go to stderr, worded in --lang: stdout stays the start's report (JSON with --json).
+      log: (event) => out.error(`hub: ${districtEventLine(lang, event, join(dataDir, UPSTREAM_FILE))}`),
     });
   } catch (error) {
     if (error instanceof HubError) throw error;

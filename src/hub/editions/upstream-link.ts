@@ -2,11 +2,14 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { EnrollmentCodeInvalid, exchangeEnrollmentCode } from '../../core/sync/enroll';
-import { HubRefused, HubUnreachable } from '../../core/sync/hub-transport';
+import { decodeEnrollmentCode, exchangeEnrollmentCode } from '../../core/sync/enroll';
 import { pinnedTransport } from '../../core/sync/pinned-transport';
+import type { DistrictProblem } from '../../shared/district-link';
 import type { HubEditionsConfig } from './edition-config';
-import { startUpstreamSync, type UpstreamClient, type UpstreamSyncHandle } from './upstream-sync';
+import type { UpstreamEvent } from './upstream-events';
+import { problemOf } from './upstream-problem';
+import { UpstreamRecord } from './upstream-record';
+import { DEFAULT_UPSTREAM_INTERVAL_MS, startUpstreamSync, type UpstreamClient, type UpstreamRound, type UpstreamSyncHandle } from './upstream-sync';
 
 /** Where a facility hub keeps its enrollment at the district hub: in its data folder, 0600, like hub.json. */
 export const UPSTREAM_FILE = 'upstream.json';
@@ -18,7 +21,7 @@ const storedUpstream = z.object({
   certificatePem: z.string(),
   /** `<counterId>.<secret>`, sent as `Authorization: Bearer …`. */
   credential: z.string(),
-  /** This hub's name at the district, and the district's (for the log). */
+  /** This hub's name at the district, and the district's (for the log and the status). */
   name: z.string(),
   district: z.string(),
 });
@@ -49,14 +52,26 @@ export interface UpstreamOptions {
   intervalMs?: number;
 }
 
-/** How the link to the district stands, for the hub's log and tests. */
+/** How the link to the district stands, for tests and the status. */
 export type UpstreamState =
   | { state: 'enrolling' }
   | { state: 'linked'; upstream: StoredUpstream; sync: UpstreamSyncHandle }
   /** The code was refused or unreadable: nothing more is tried until the hub starts with another. */
   | { state: 'failed'; code: string };
 
+export interface UpstreamLink {
+  state(): UpstreamState;
+  ready: Promise<UpstreamState>;
+  stop(): void;
+}
+
 const RETRY_MS = 60_000;
+
+/** The failed state's code, as it was before the problems had words: the refusal's own code. */
+function failedCode(problem: DistrictProblem): string {
+  if (problem.code === 'code-refused') return problem.detail;
+  return problem.code === 'wrong-certificate' ? 'hub/certificate-mismatch' : 'hub/internal';
+}
 
 /**
  * A facility hub's link to its district hub. At the first start with a code it enrolls exactly as
@@ -64,21 +79,54 @@ const RETRY_MS = 60_000;
  * sent) and keeps the credential in `<dataDir>/upstream.json`; from then on every start uses the
  * stored one (a code given again is ignored: delete the file to enroll anew). Then the upstream
  * sync runs (at start and every interval). The hub serves its counters meanwhile: an unreachable
- * district is retried every minute and never delays the start.
+ * district is retried every minute and never delays the start. Everything it has to say goes to
+ * `report` as a code with values (upstream-events.ts), worded by whoever prints it.
  */
-export function startUpstreamLink(pool: Pool, editions: HubEditionsConfig, options: UpstreamOptions, log: (line: string) => void): { state(): UpstreamState; ready: Promise<UpstreamState>; stop(): void } {
+export function startUpstreamLink(pool: Pool, editions: HubEditionsConfig, options: UpstreamOptions, report: (event: UpstreamEvent) => void): UpstreamLink {
   let state: UpstreamState = { state: 'enrolling' };
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
+  const record = new UpstreamRecord(report);
+  const everyMs = options.intervalMs ?? DEFAULT_UPSTREAM_INTERVAL_MS;
+  const everyMinutes = Math.max(1, Math.round(everyMs / 60_000));
+  // The same refused file comes back every round until the district replaces it: said once.
+  const refusedFiles = new Set<string>();
+  let enrollingSaid = false;
+  /** Where the enrollment goes (before upstream.json exists); null when the code cannot be read. */
+  const enrollUrl = (): string | null => {
+    if (options.url) return options.url;
+    try {
+      return decodeEnrollmentCode(options.code ?? '').urls[0] ?? null;
+    } catch {
+      return null;
+    }
+  };
+  const roundDone = (upstream: StoredUpstream) => (round: UpstreamRound): void => {
+    if ('error' in round) return record.met(problemOf(round.error, 'linked', upstream.url, everyMs), round.at);
+    record.answered(round.at, { district: upstream.district, url: upstream.url });
+    for (const o of round.outcomes) {
+      if (o.outcome === 'stored') report({ code: 'edition-received', list: o.list, asOf: o.asOf, members: o.members, current: o.current });
+      if (o.outcome === 'refused' && !refusedFiles.has(o.fileSha256)) {
+        refusedFiles.add(o.fileSha256);
+        report({ code: 'edition-refused', list: o.list, asOf: o.asOf, reason: o.code, everyMinutes });
+      }
+    }
+  };
   const link = (upstream: StoredUpstream): UpstreamState => {
-    const sync = startUpstreamSync(pool, editions, upstreamClient(upstream), { url: upstream.url, fingerprint: upstream.fingerprint, credential: upstream.credential, ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}) });
-    log(`upstream: editions from ${upstream.district} (${upstream.url}) as "${upstream.name}"`);
+    report({ code: 'linked', district: upstream.district, url: upstream.url, name: upstream.name, everyMinutes });
+    const sync = startUpstreamSync(pool, editions, upstreamClient(upstream), { url: upstream.url, fingerprint: upstream.fingerprint, credential: upstream.credential, intervalMs: everyMs, onRound: roundDone(upstream) });
     return { state: 'linked', upstream, sync };
   };
   const attempt = async (): Promise<UpstreamState> => {
     const stored = readUpstream(editions.dataDir);
     if (stored) return link(stored);
-    if (!options.code) return { state: 'failed', code: 'hub/upstream-needs-code' };
+    const url = enrollUrl();
+    if (!options.code) {
+      record.met({ code: 'code-refused', detail: 'hub/upstream-needs-code', url: url ?? '', retryMinutes: null }, new Date());
+      return { state: 'failed', code: 'hub/upstream-needs-code' };
+    }
+    if (!enrollingSaid && url) report({ code: 'enrolling', url });
+    enrollingSaid = true;
     try {
       const credential = await exchangeEnrollmentCode({ code: options.code, ...(options.url ? { hubUrl: options.url } : {}) });
       const upstream: StoredUpstream = {
@@ -90,15 +138,12 @@ export function startUpstreamLink(pool: Pool, editions: HubEditionsConfig, optio
         district: credential.facility,
       };
       writeUpstream(editions.dataDir, upstream);
+      record.answered(new Date(), { district: upstream.district, url: upstream.url });
       return link(upstream);
     } catch (error) {
-      if (error instanceof HubUnreachable && !error.detail.startsWith('hub-certificate-mismatch')) {
-        log(`upstream: district hub unreachable (${error.detail}); trying again in a minute`);
-        return { state: 'enrolling' };
-      }
-      const code = error instanceof HubRefused ? error.code : error instanceof EnrollmentCodeInvalid ? 'hub/code-invalid' : error instanceof HubUnreachable ? 'hub/certificate-mismatch' : 'hub/internal';
-      log(`upstream: enrollment at the district hub failed: ${code}`);
-      return { state: 'failed', code };
+      const problem = problemOf(error, 'enrolling', url ?? '', RETRY_MS);
+      record.met(problem, new Date());
+      return problem.retryMinutes === null ? { state: 'failed', code: failedCode(problem) } : { state: 'enrolling' };
     }
   };
   const ready = new Promise<UpstreamState>((resolve) => {

@@ -16,16 +16,25 @@ export interface UpstreamConfig {
   url: string;
   fingerprint: string;
   credential: string;
-  /** How often to look; 15 minutes by default. */
+  /** How often to look; DEFAULT_UPSTREAM_INTERVAL_MS by default. */
   intervalMs?: number;
+  /** Told after every round (the link's log and status): what it took, or why it failed (the error as thrown). */
+  onRound?: (round: UpstreamRound) => void;
 }
+
+/** A district publishes a few editions a month: looking every 15 minutes is soon enough and costs nothing. */
+export const DEFAULT_UPSTREAM_INTERVAL_MS = 15 * 60_000;
+
+export type UpstreamRound = { at: Date; outcomes: UpstreamOutcome[] } | { at: Date; error: unknown };
 
 /** Only what the upstream sync uses of a transport: read the manifest, download a file. */
 export type UpstreamClient = Pick<HubTransport, 'getJson' | 'download'>;
 
 export type UpstreamOutcome =
-  | { list: string; outcome: 'stored' | 'already-held'; fileSha256: string }
-  | { list: string; outcome: 'refused'; code: string; fileSha256: string };
+  /** current: it became the list's current edition here (false: this hub holds a newer one). */
+  | { list: string; outcome: 'stored'; fileSha256: string; asOf: string; members: number; current: boolean }
+  | { list: string; outcome: 'already-held'; fileSha256: string; asOf: string }
+  | { list: string; outcome: 'refused'; code: string; fileSha256: string; asOf: string };
 
 /**
  * One round: the upstream's manifest (each list's current edition there), and every file this
@@ -40,18 +49,18 @@ export async function syncFromUpstream(pool: Pool, config: HubEditionsConfig, up
   const outcomes: UpstreamOutcome[] = [];
   for (const entry of manifest.editions) {
     if (await editionByFile(pool, entry.fileSha256)) {
-      outcomes.push({ list: entry.list, outcome: 'already-held', fileSha256: entry.fileSha256 });
+      outcomes.push({ list: entry.list, outcome: 'already-held', fileSha256: entry.fileSha256, asOf: entry.asOf });
       continue;
     }
     try {
       const body = await upstream.download(editionDownloadPath(entry.fileSha256));
       // The district's transfer key comes with its manifest and is passed on to this hub's counters with the file.
       const declared = { list: entry.list, kind: entry.kind, asOf: entry.asOf, contentHash: entry.contentHash, fileSha256: entry.fileSha256, ...(entry.transferKey ? { transferKey: entry.transferKey } : {}) };
-      await takeEdition(pool, config, body, declared, { source: 'upstream', uploadedBy: `upstream:${from}` }, now);
-      outcomes.push({ list: entry.list, outcome: 'stored', fileSha256: entry.fileSha256 });
+      const taken = await takeEdition(pool, config, body, declared, { source: 'upstream', uploadedBy: `upstream:${from}` }, now);
+      outcomes.push({ list: entry.list, outcome: 'stored', fileSha256: entry.fileSha256, asOf: entry.asOf, members: taken.edition.members, current: taken.current });
     } catch (error) {
       if (!(error instanceof HubError)) throw error;
-      outcomes.push({ list: entry.list, outcome: 'refused', code: String(error.params.reason ?? error.code), fileSha256: entry.fileSha256 });
+      outcomes.push({ list: entry.list, outcome: 'refused', code: String(error.params.reason ?? error.code), fileSha256: entry.fileSha256, asOf: entry.asOf });
     }
   }
   return outcomes;
@@ -71,12 +80,21 @@ export function startUpstreamSync(pool: Pool, config: HubEditionsConfig, upstrea
   let running: Promise<void> | null = null;
   const round = (): Promise<void> => {
     running ??= syncFromUpstream(pool, config, upstream, options.url)
-      .then((outcomes) => void (last = { at: new Date(), outcomes }))
-      .catch((error: unknown) => void (last = { at: new Date(), error: error instanceof Error ? error.message : String(error) }))
+      .then((outcomes): UpstreamRound => {
+        last = { at: new Date(), outcomes };
+        return last;
+      })
+      .catch((error: unknown): UpstreamRound => {
+        last = { at: new Date(), error: error instanceof Error ? error.message : String(error) };
+        return { at: last.at, error };
+      })
+      .then((round) => options.onRound?.(round))
+      // A report that fails (a closed log) must not stop the rounds; said as the hub's other internal failures are.
+      .catch((error: unknown) => console.error(`hub: district link report failed: ${String(error)}`))
       .finally(() => (running = null));
     return running;
   };
-  const timer = setInterval(() => void round(), options.intervalMs ?? 15 * 60_000);
+  const timer = setInterval(() => void round(), options.intervalMs ?? DEFAULT_UPSTREAM_INTERVAL_MS);
   timer.unref();
   void round();
   return { last: () => last, runNow: round, stop: () => clearInterval(timer) };

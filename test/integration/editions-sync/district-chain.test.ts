@@ -73,7 +73,7 @@ it('district hub → facility hub → counter, all from the command line; the fa
   const facilityArgs = ['--pg', facilityPg, '--data', facilityDir, '--port', port, '--facility', 'RSUD Kota Serang'];
   let facility = await startHubProcess([...facilityArgs, '--upstream-code', upstreamCode, '--upstream-url', district.urls[0]!]);
   // It serves at once; the enrollment at the district follows in the background.
-  await until('the facility hub enrolled at the district', () => facility.stderr().includes('upstream: editions from'));
+  await until('the facility hub enrolled at the district', () => facility.stderr().includes('Linked to the district hub'));
   expect(statSync(join(facilityDir, 'upstream.json')).mode & 0o777).toBe(0o600);
   expect(JSON.parse(readFileSync(join(facilityDir, 'upstream.json'), 'utf8'))).toMatchObject({ url: district.urls[0], name: 'RSUD Kota Serang', district: 'Dinkes Kota Serang' });
 
@@ -82,7 +82,7 @@ it('district hub → facility hub → counter, all from the command line; the fa
     await counter.enrollHub({ code: await codeAt(facilityDir, 'Loket 1') });
     await until('the counter has the district list', () => found(counter, memberAt(51, 1_499).nik));
     expect(readEditionOfList(counter.db, LIST, 'current')).toMatchObject({ asOf: '2026-10-01', rowsImported: 1_500 });
-    expect(facility.stderr()).toContain('upstream: editions from Dinkes Kota Serang');
+    expect(facility.stderr()).toContain('Linked to the district hub Dinkes Kota Serang');
     expect(facility.stderr()).not.toContain(upstreamCode);
 
     // Restarted without the code: the stored enrollment is used, and a newer district edition comes down.

@@ -1,0 +1,49 @@
+import { durationWords } from '../../shared/hub-clock';
+import type { DistrictProblem } from '../../shared/district-link';
+import type { Lang } from '../../shared/i18n/messages';
+import type { UpstreamEvent } from '../../hub/editions/upstream-events';
+import { DISTRICT_ID } from './hub-district-messages';
+import { hubText, type HubCliKey } from './hub-messages';
+
+/**
+ * The district link in the officer's words: the hub reports codes with values (its log's
+ * events), and this says them in --lang with hub-district-messages.ts. `file`
+ * is the hub's upstream.json, named where the fix is to delete it.
+ */
+
+/** A refusal's code as the district link means it; a code this version does not know is shown as it is. */
+function reasonWords(lang: Lang, code: string): string {
+  const key = `district/reason/${code}`;
+  return key in DISTRICT_ID ? hubText(lang, key as HubCliKey) : hubText(lang, 'district/reason/other', { code });
+}
+
+/** What happened, alone (a trouble that is over). */
+function problemWhat(lang: Lang, problem: DistrictProblem): string {
+  const url = problem.url || hubText(lang, 'district/unknown-url');
+  return hubText(lang, `district/problem-${problem.code}`, { url, detail: problem.detail, reason: reasonWords(lang, problem.detail) });
+}
+
+/** What happened, what to check or do, and whether and when it is tried again. */
+export function districtProblemText(lang: Lang, problem: DistrictProblem, file: string): string {
+  const retry = problem.retryMinutes === null ? hubText(lang, 'district/no-retry') : hubText(lang, 'district/retry', { every: durationWords(lang, problem.retryMinutes) });
+  return `${problemWhat(lang, problem)} ${hubText(lang, `district/todo-${problem.code}`, { file })} ${retry}`;
+}
+
+/** One line of the running hub's log about its district link. */
+export function districtEventLine(lang: Lang, event: UpstreamEvent, file: string): string {
+  switch (event.code) {
+    case 'enrolling':
+      return hubText(lang, 'district/enrolling', { url: event.url, file });
+    case 'linked':
+      return hubText(lang, 'district/linked', { district: event.district, url: event.url, name: event.name, every: durationWords(lang, event.everyMinutes) });
+    case 'edition-received':
+      return hubText(lang, event.current ? 'district/edition-received' : 'district/edition-kept', { list: event.list, asOf: event.asOf, members: event.members });
+    case 'edition-refused':
+      return hubText(lang, 'district/edition-refused', { list: event.list, asOf: event.asOf, reason: event.reason, every: durationWords(lang, event.everyMinutes) });
+    case 'recovered':
+      return hubText(lang, 'district/recovered', { district: event.district, url: event.url });
+    case 'problem':
+      // Said once while it lasts (src/hub/editions/upstream-record.ts): the line says so, and where to look meanwhile.
+      return `${districtProblemText(lang, event.problem, file)}${event.problem.retryMinutes === null ? '' : ` ${hubText(lang, 'district/said-once')}`}`;
+  }
+}
