@@ -40,7 +40,8 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     mencabut loket: permintaannya ditolak mulai sekarang.
   loket hub status --hub-dir FOLDER [--json]
     loket-loket yang terdaftar, kontak terakhir (jam fasilitas) dan antrean kirimnya, jam komputernya
-    dan jejak auditnya; baris PERIKSA bila ada yang perlu dilihat.
+    dan jejak auditnya; tautan ke hub kabupaten/kota (kontak dan edisi terakhir); baris PERIKSA bila
+    ada yang perlu dilihat.
   loket hub audit --hub-dir FOLDER [--json]
     catatan hub: siapa (pengguna OS, cli:NAMA) mengubah pengaturan, akses BPJS, akun, edisi daftar
     atau loket, dan kapan.
@@ -49,6 +50,7 @@ const USAGES: Record<Lang, Record<Command, string>> = {
   loket hub ... --upstream-code KODE [--upstream-url URL]
     hub fasilitas mengambil edisi daftar dari hub dinas: mendaftar sekali dengan KODE (dari "loket hub
     counter add" di hub dinas; disimpan di FOLDER/upstream.json), lalu setiap start tanpa kode lagi.
+    Log tautannya (stderr) mengikuti --lang dan menyebut apa yang harus diperiksa bila ada masalah.
   loket hub edition add BERKAS --list NAMA --kind JENIS --as-of YYYY-MM-DD [--map ...] [--same-file-ok] --hub-dir FOLDER
     mengimpor daftar di mesin hub dan menerbitkannya: loket (dan hub fasilitas di bawahnya) mengambilnya sendiri.
   loket hub settings --file BERKAS.json --hub-dir FOLDER
@@ -153,7 +155,8 @@ const USAGES: Record<Lang, Record<Command, string>> = {
     revokes a counter: its requests are refused from now on.
   loket hub status --hub-dir DIR [--json]
     the enrolled counters, their last contact (on the facility's clock) and outbox backlog, their
-    clocks and audit trails; a CHECK line where something needs a look.
+    clocks and audit trails; the link to the district hub (last contact and edition); a CHECK line
+    where something needs a look.
   loket hub audit --hub-dir DIR [--json]
     the hub's record: who (the OS user, cli:NAME) changed settings, BPJS access, accounts, list editions
     or counters, and when.
@@ -162,6 +165,7 @@ const USAGES: Record<Lang, Record<Command, string>> = {
   loket hub ... --upstream-code CODE [--upstream-url URL]
     a facility hub takes the list editions of its district hub: enrolls once with CODE (from "loket hub
     counter add" at the district hub; kept in DIR/upstream.json), then at every start without it.
+    The link's log (stderr) follows --lang and says what to check when something is wrong.
   loket hub edition add FILE --list NAME --kind KIND --as-of YYYY-MM-DD [--map ...] [--same-file-ok] --hub-dir DIR
     imports a list on the hub's machine and publishes it: counters (and facility hubs below) fetch it by themselves.
   loket hub settings --file FILE.json --hub-dir DIR

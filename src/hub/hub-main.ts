@@ -55,7 +55,7 @@ export interface RunningHub {
   stoppedLeftoverPg: number | null;
   pg: Pool;
   /** The link to the district hub, when started with `upstream` (or an upstream.json from an earlier start). */
-  upstream: Pick<UpstreamLink, 'state' | 'ready'> | null;
+  upstream: Pick<UpstreamLink, 'state' | 'view' | 'ready'> | null;
   stop(): Promise<void>;
 }
 
@@ -105,7 +105,10 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     // The port is known only after listening (port 0), and the URLs go into the routes' codes: fill them in then.
     const identity = { urls: [] as string[], fingerprint: cert.fingerprint };
     const adminKey = adminKeyFor(options.dataDir);
-    const hub = createHubServer({ pg, routes: hubRoutes({ dataDir: options.dataDir }, options.mode ?? 'facility', identity), certPem: cert.certPem, keyPem: cert.keyPem, adminKey });
+    // Started after listening (below); the status asks it at each call.
+    let link: UpstreamLink | null = null;
+    const routes = hubRoutes({ dataDir: options.dataDir }, options.mode ?? 'facility', identity, () => link?.view() ?? null);
+    const hub = createHubServer({ pg, routes, certPem: cert.certPem, keyPem: cert.keyPem, adminKey });
     await new Promise<void>((resolve, reject) => {
       const failed = (error: NodeJS.ErrnoException): void => reject(error.code === 'EADDRINUSE' ? portBusy(options.host, options.port) : error);
       hub.server.once('error', failed);
@@ -119,7 +122,6 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     identity.urls.push(...urlsOf(options.host, port));
     writeHubConfig(options.dataDir, { urls: identity.urls, fingerprint: cert.fingerprint, adminKey, facility });
     // After listening: the counters are served while the district is being reached.
-    let link: UpstreamLink | null = null;
     if (options.upstream || readUpstream(options.dataDir)) {
       const started = startUpstreamLink(pg, { dataDir: options.dataDir }, options.upstream ?? {}, log);
       cleanups.push(async () => started.stop());

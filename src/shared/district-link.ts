@@ -1,7 +1,8 @@
 /**
- * The trouble a facility hub's link to its district (Dinas Kesehatan) hub can meet. Codes and
- * plain values only: the `loket hub` command words them in its language, as it words the hub's
- * other lines (src/cli/commands/hub-district-words.ts). Lists are named, members never.
+ * A facility hub's link to its district (Dinas Kesehatan) hub as `GET /v1/admin/status` tells it
+ * (`HubStatus.district`), and the trouble the link can meet. Codes and plain values only: the
+ * `loket hub` command words them in its language, as it words the rest of the status and the
+ * link's log lines (src/cli/commands/hub-district-words.ts). Lists are named, members never.
  */
 
 /**
@@ -22,4 +23,23 @@ export interface DistrictProblem {
   url: string;
   /** How long until the next try (every minute while enrolling, every sync interval once linked); null: not tried again. */
   retryMinutes: number | null;
+}
+
+export interface HubDistrictLink {
+  /** enrolling: the first enrollment with the code is not done yet; linked: editions are taken; failed: the code was refused, nothing more is tried. */
+  state: 'enrolling' | 'linked' | 'failed';
+  /** The district hub's address (while enrolling: the one the code or --upstream-url gave; null when the code cannot be read). */
+  url: string | null;
+  /** The district's name and this hub's name there, once enrolled. */
+  district: string | null;
+  name: string | null;
+  /** The last answer from the district (enrollment or manifest) since this hub started; null: none yet. */
+  lastContact: string | null;
+  /** The latest edition this hub took from the district (kept in its register of editions, so it outlives a restart). */
+  lastEdition: { list: string; asOf: string; members: number; receivedAt: string } | null;
+  /**
+   * The last trouble since this hub started: `since` the first try that met it, `at` the latest.
+   * Still current when `at` is later than lastContact; kept after the district answers again.
+   */
+  lastError: (DistrictProblem & { since: string; at: string }) | null;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CounterAuditHead } from './audit-head';
 import type { HubClockOff } from './hub-clock';
+import type { HubDistrictLink } from './district-link';
 import type { BpjsSettingsForm } from './bpjs';
 import { PAYERS, VISIT_STATUSES } from './counter';
 import { withoutControlCharacters } from './text-rules';
@@ -346,6 +347,11 @@ export interface HubStatus {
    * likely the wrong one (hubClockLikelyOff in hub-clock.ts); null otherwise. Absent from older hubs.
    */
   hubClockOff?: HubClockOff | null;
+  /**
+   * A facility hub's link to its district hub (src/shared/district-link.ts); null: none (no
+   * upstream.json, no --upstream-code). Absent at a district hub and from older hubs.
+   */
+  district?: HubDistrictLink | null;
   editions: number;
   rev: number;
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { UPSTREAM_FILE } from '../../hub/editions/upstream-link';
 import { join } from 'node:path';
 import { pinnedTransport, type PinnedTransport } from '../../core/sync/pinned-transport';
 import { readHubConfig } from '../../hub/hub-config';
@@ -10,6 +11,7 @@ import { cliActor } from '../cli-actor';
 import type { Output } from '../output';
 import { localStamp } from '../local-stamp';
 import { hubAuditCommand } from './hub-audit';
+import { districtStatusLines } from './hub-district-words';
 import { hubFacilityCommand, type HubFacilityValues } from './hub-facility';
 import { editionAddCommand, type EditionAddValues } from './hub-edition';
 import { HubCliFailure, hubText, HubUsageError } from './hub-messages';
@@ -66,7 +68,7 @@ export async function hubAdminCommand(args: string[], values: HubAdminValues, ou
     if (action !== undefined) throw new HubUsageError('usage/hub-unknown', { value: args.join(' ') });
     const status = await adminTransport(values['hub-dir']).getJson<HubStatus>('/v1/admin/status');
     if (out.json) out.data(status);
-    else printStatus(status, out, lang);
+    else printStatus(status, out, lang, join(values['hub-dir']!, UPSTREAM_FILE));
     return 0;
   }
   if (what !== 'counter' || (action !== 'add' && action !== 'revoke') || extra !== undefined) throw new HubUsageError('usage/hub-unknown', { value: args.join(' ') });
@@ -119,7 +121,8 @@ function statusZone(status: HubStatus): string | undefined {
   return said.size === 1 ? [...said][0] : undefined;
 }
 
-function printStatus(status: HubStatus, out: Output, lang: Lang): void {
+/** `upstreamFile`: the hub's upstream.json, named in the district link's advice. */
+function printStatus(status: HubStatus, out: Output, lang: Lang, upstreamFile: string): void {
   const zone = statusZone(status);
   out.line(hubText(lang, 'hub/status-head', { facility: status.facility, rev: status.rev, editions: status.editions }));
   if (status.counters.length === 0) out.line(hubText(lang, 'hub/status-none'));
@@ -129,6 +132,8 @@ function printStatus(status: HubStatus, out: Output, lang: Lang): void {
   }
   const zones = zonesApart(status);
   if (zones) out.line(hubText(lang, 'hub/status-zones-differ', { zones }));
+  // Above the counters: the lists every counter holds come down this link.
+  for (const line of districtStatusLines(lang, status.district, zone, upstreamFile)) out.line(line);
   for (const c of status.counters) {
     out.line(
       hubText(lang, 'hub/status-line', {

@@ -1,6 +1,6 @@
 /**
- * The words of a facility hub's link to its district hub: its log lines while `loket hub` runs.
- * Part of the hub's catalog (hub-messages.ts spreads them in, so
+ * The words of a facility hub's link to its district hub: its log lines while `loket hub` runs and
+ * its part of `loket hub status`. Part of the hub's catalog (hub-messages.ts spreads them in, so
  * hubText words them in --lang like every other hub line); kept apart as one concern.
  * Every trouble says what happened, what is tried again and when, and what to check or do.
  */
@@ -34,6 +34,16 @@ export const DISTRICT_ID = {
   'district/reason/hub/counter-revoked': 'pendaftaran hub ini di sana sudah dicabut',
   'district/reason/hub/counter-unknown': 'hub kabupaten/kota tidak mengenal hub ini',
   'district/reason/other': 'kode {{code}}',
+  'district/status-none': 'Hub kabupaten/kota: tidak tertaut (daftar peserta hanya dari loket dan admin hub ini)',
+  'district/status-linked': 'Hub kabupaten/kota: {{district}}  {{url}}  (hub ini di sana: "{{name}}")',
+  'district/status-enrolling': 'Hub kabupaten/kota: belum terdaftar; mendaftar di {{url}} dengan kode',
+  'district/status-failed': 'Hub kabupaten/kota: pendaftaran di {{url}} gagal, tidak dicoba lagi',
+  'district/status-contact': '  kontak terakhir {{lastContact}}  edisi terakhir diterima: {{edition}}',
+  'district/status-edition': '{{list}} per {{asOf}} ({{members}} peserta) pada {{receivedAt}}',
+  'district/status-no-edition': 'belum ada',
+  'district/status-never': 'belum sejak hub ini dijalankan',
+  'district/status-check': '  PERIKSA (sejak {{since}}, percobaan terakhir {{at}}): {{problem}}',
+  'district/status-past': '  masalah terakhir {{at}} (sudah pulih): {{problem}}',
   'district/unknown-url': '(alamat tidak diketahui)',
 };
 
@@ -67,5 +77,15 @@ export const DISTRICT_EN: Record<keyof typeof DISTRICT_ID, string> = {
   'district/reason/hub/counter-revoked': "this hub's enrollment there was revoked",
   'district/reason/hub/counter-unknown': 'the district hub does not know this hub',
   'district/reason/other': 'code {{code}}',
+  'district/status-none': "District hub: not linked (member lists come from this hub's counters and administrator only)",
+  'district/status-linked': 'District hub: {{district}}  {{url}}  (this hub there: "{{name}}")',
+  'district/status-enrolling': 'District hub: not enrolled yet; enrolling at {{url}} with the code',
+  'district/status-failed': 'District hub: the enrollment at {{url}} failed, not tried again',
+  'district/status-contact': '  last contact {{lastContact}}  last edition received: {{edition}}',
+  'district/status-edition': '{{list}} as of {{asOf}} ({{members}} members) at {{receivedAt}}',
+  'district/status-no-edition': 'none yet',
+  'district/status-never': 'none since this hub started',
+  'district/status-check': '  CHECK (since {{since}}, latest try {{at}}): {{problem}}',
+  'district/status-past': '  last trouble {{at}} (over since): {{problem}}',
   'district/unknown-url': '(address not known)',
 };

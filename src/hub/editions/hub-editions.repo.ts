@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { HubEditionEntry } from '../../core/sync/edition-wire';
 import { lockRevisions, nextRevision } from '../pg/revisions';
 
@@ -75,5 +75,15 @@ export async function currentEditions(pool: Pool): Promise<HubEditionEntry[]> {
 
 export async function editionByFile(pool: Pool, fileSha256: string): Promise<HubEditionEntry | null> {
   const { rows } = await pool.query<HubEditionEntry>(`SELECT ${ENTRY_COLUMNS} FROM hub_editions WHERE file_sha256 = $1`, [fileSha256]);
+  return rows[0] ?? null;
+}
+
+/** The edition this hub took from its district hub last (for `loket hub status`); null: none yet. */
+export async function lastUpstreamEdition(pool: Pool | PoolClient): Promise<{ list: string; asOf: string; members: number; receivedAt: string } | null> {
+  const { rows } = await pool.query<{ list: string; asOf: string; members: number; receivedAt: string }>(
+    `SELECT list, to_char(as_of, 'YYYY-MM-DD') AS "asOf", members,
+       to_char(uploaded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "receivedAt"
+     FROM hub_editions WHERE source = 'upstream' ORDER BY uploaded_at DESC, rev DESC LIMIT 1`,
+  );
   return rows[0] ?? null;
 }

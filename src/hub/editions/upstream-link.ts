@@ -8,7 +8,7 @@ import type { DistrictProblem } from '../../shared/district-link';
 import type { HubEditionsConfig } from './edition-config';
 import type { UpstreamEvent } from './upstream-events';
 import { problemOf } from './upstream-problem';
-import { UpstreamRecord } from './upstream-record';
+import { UpstreamRecord, type RecordedProblem } from './upstream-record';
 import { DEFAULT_UPSTREAM_INTERVAL_MS, startUpstreamSync, type UpstreamClient, type UpstreamRound, type UpstreamSyncHandle } from './upstream-sync';
 
 /** Where a facility hub keeps its enrollment at the district hub: in its data folder, 0600, like hub.json. */
@@ -59,8 +59,19 @@ export type UpstreamState =
   /** The code was refused or unreadable: nothing more is tried until the hub starts with another. */
   | { state: 'failed'; code: string };
 
+/** What `loket hub status` shows of the link (enrollment/status-route.ts adds the last edition taken). */
+export interface UpstreamView {
+  state: UpstreamState['state'];
+  url: string | null;
+  district: string | null;
+  name: string | null;
+  lastContact: Date | null;
+  lastProblem: RecordedProblem | null;
+}
+
 export interface UpstreamLink {
   state(): UpstreamState;
+  view(): UpstreamView;
   ready: Promise<UpstreamState>;
   stop(): void;
 }
@@ -163,6 +174,10 @@ export function startUpstreamLink(pool: Pool, editions: HubEditionsConfig, optio
   });
   return {
     state: () => state,
+    view() {
+      const stored = state.state === 'linked' ? state.upstream : null;
+      return { state: state.state, url: stored?.url ?? enrollUrl(), district: stored?.district ?? null, name: stored?.name ?? null, lastContact: record.lastContact(), lastProblem: record.lastProblem() };
+    },
     ready,
     stop() {
       stopped = true;

@@ -3,11 +3,19 @@ import { clockIsOff, hubClockLikelyOff } from '../../shared/hub-clock';
 import type { HubStatus } from '../../shared/hub-protocol';
 import type { HubRoute } from '../http/route';
 import { hasAuditHeads, lastAuditHeads } from '../audit/audit-heads.repo';
+import { districtLinkStatus } from '../editions/district-status';
+import type { UpstreamView } from '../editions/upstream-link';
+
+/**
+ * The running hub's link to its district hub, when it may have one (a facility hub): null while
+ * it has none. Absent (a district hub, a test's routes): the status says nothing of a district.
+ */
+export type DistrictLinkSource = () => UpstreamView | null;
 
 /** The editions table belongs to the editions part; counted only when it exists. */
 const EDITIONS_TABLE = 'hub_editions';
 
-export async function readHubStatus(pg: Pool | PoolClient): Promise<HubStatus> {
+export async function readHubStatus(pg: Pool | PoolClient, districtLink?: DistrictLinkSource): Promise<HubStatus> {
   const [facility, counters, rev, editionsTable, zone] = await Promise.all([
     pg.query<{ name: string }>('SELECT name FROM facility WHERE id = 1'),
     pg.query<{ id: string; name: string; offline_prefix: string; revoked: boolean; last_contact: Date | null; outbox_backlog: number; outbox_rejected: number; pull_stuck: number; clock_ahead_s: number | null; editions_unreadable: string[] | null; editions_set_aside: string[] | null; time_zone: string | null }>(
@@ -40,11 +48,13 @@ export async function readHubStatus(pg: Pool | PoolClient): Promise<HubStatus> {
     editionsSetAside: c.editions_set_aside ?? [],
     timeZone: c.time_zone,
   }));
+  const view = districtLink?.();
   return {
     facility: facility.rows[0]?.name ?? '',
     counters: list,
     hubClockOff: hubClockLikelyOff(list),
     timeZone: zone.rows[0]?.zone ?? null,
+    ...(districtLink ? { district: view ? await districtLinkStatus(pg, view) : null } : {}),
     editions,
     rev: r.is_called ? Number(r.last_value) : 0,
   };
@@ -58,11 +68,11 @@ function clockOf(aheadSeconds: number | null): { clockAheadMinutes: number | nul
 }
 
 /** GET /v1/admin/status → HubStatus. */
-export const statusRoute = (): HubRoute => ({
+export const statusRoute = (districtLink?: DistrictLinkSource): HubRoute => ({
   method: 'GET',
   path: '/v1/admin/status',
   auth: 'admin',
   async handle(req) {
-    return { json: await readHubStatus(req.pg) };
+    return { json: await readHubStatus(req.pg, districtLink) };
   },
 });
