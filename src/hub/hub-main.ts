@@ -12,7 +12,8 @@ import { moveMrnSequencePastRegister } from './register/mrn-seed';
 import { beginRegisterEpoch } from './register/register-epoch';
 import { hubRoutes } from './routes';
 import type { HubMode } from './editions/edition-routes';
-import { readUpstream, startUpstreamLink, type UpstreamLink, type UpstreamOptions } from './editions/upstream-link';
+import { readUpstream } from './editions/upstream-credential';
+import { startUpstreamLink, type UpstreamLink, type UpstreamOptions } from './editions/upstream-link';
 import { eventLine, type UpstreamEvent } from './editions/upstream-events';
 import { lanIPv4Addresses, loadOrCreateCertificate } from './tls/certificate';
 

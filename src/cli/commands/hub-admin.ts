@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UPSTREAM_FILE } from '../../hub/editions/upstream-link';
+import { UPSTREAM_FILE } from '../../hub/editions/upstream-credential';
 import { join } from 'node:path';
 import { pinnedTransport, type PinnedTransport } from '../../core/sync/pinned-transport';
 import { readHubConfig } from '../../hub/hub-config';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { UPSTREAM_FILE } from '../../hub/editions/upstream-link';
+import { UPSTREAM_FILE } from '../../hub/editions/upstream-credential';
 import { startHub, stopOnSignals } from '../../hub/hub-main';
 import type { Lang } from '../../shared/i18n/messages';
 import type { Output } from '../output';

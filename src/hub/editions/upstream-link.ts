@@ -1,48 +1,12 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Pool } from 'pg';
-import { z } from 'zod';
 import { decodeEnrollmentCode, exchangeEnrollmentCode } from '../../core/sync/enroll';
-import { pinnedTransport } from '../../core/sync/pinned-transport';
 import type { DistrictProblem } from '../../shared/district-link';
 import type { HubEditionsConfig } from './edition-config';
 import type { UpstreamEvent } from './upstream-events';
 import { problemOf } from './upstream-problem';
 import { UpstreamRecord, type RecordedProblem } from './upstream-record';
-import { DEFAULT_UPSTREAM_INTERVAL_MS, startUpstreamSync, type UpstreamClient, type UpstreamRound, type UpstreamSyncHandle } from './upstream-sync';
-
-/** Where a facility hub keeps its enrollment at the district hub: in its data folder, 0600, like hub.json. */
-export const UPSTREAM_FILE = 'upstream.json';
-
-const storedUpstream = z.object({
-  url: z.string(),
-  fingerprint: z.string(),
-  /** The district's certificate (PEM), trusted as the only CA for this connection. */
-  certificatePem: z.string(),
-  /** `<counterId>.<secret>`, sent as `Authorization: Bearer …`. */
-  credential: z.string(),
-  /** This hub's name at the district, and the district's (for the log and the status). */
-  name: z.string(),
-  district: z.string(),
-});
-export type StoredUpstream = z.infer<typeof storedUpstream>;
-
-export function readUpstream(dataDir: string): StoredUpstream | null {
-  const path = join(dataDir, UPSTREAM_FILE);
-  if (!existsSync(path)) return null;
-  return storedUpstream.parse(JSON.parse(readFileSync(path, 'utf8')));
-}
-
-function writeUpstream(dataDir: string, upstream: StoredUpstream): void {
-  const path = join(dataDir, UPSTREAM_FILE);
-  writeFileSync(path, `${JSON.stringify(upstream, null, 2)}\n`, { mode: 0o600 });
-  chmodSync(path, 0o600);
-}
-
-/** The district's pinned HTTPS connection with this hub's credential: only list editions cross it. */
-export function upstreamClient(upstream: StoredUpstream): UpstreamClient {
-  return pinnedTransport({ hubUrl: upstream.url, fingerprint: upstream.fingerprint, certificatePem: upstream.certificatePem, authorization: `Bearer ${upstream.credential}`, timeoutMs: 30_000 });
-}
+import { readUpstream, upstreamClient, writeUpstream, type StoredUpstream } from './upstream-credential';
+import { DEFAULT_UPSTREAM_INTERVAL_MS, startUpstreamSync, type UpstreamRound, type UpstreamSyncHandle } from './upstream-sync';
 
 export interface UpstreamOptions {
   /** A one-time code from the district hub (`loket hub counter add` there): used at the first start only. */
