@@ -23,7 +23,7 @@ export type UpstreamState =
   /** The code was refused or unreadable: nothing more is tried until the hub starts with another. */
   | { state: 'failed'; code: string };
 
-/** What `loket hub status` shows of the link (enrollment/status-route.ts adds the last edition taken). */
+/** What `loket hub status` shows of the link (district-status.ts adds the last edition taken). */
 export interface UpstreamView {
   state: UpstreamState['state'];
   url: string | null;
