@@ -7,7 +7,7 @@ import { normalizeName } from '../../shared/names';
 import type { CounterSettings } from '../../shared/settings';
 import { findDuplicateMatches } from '../patients/likely-duplicates';
 import { findSurvivorsByMergedOldMrn } from '../patients/merged-old-mrns';
-import { findPatient, findPatientsBornOn, findPatientsByMrns, findPatientsByNameKey, findPatientsByOldMrn, lastVisitDate } from '../patients/patients.repo';
+import { findPatient, findPatientsBornOn, findPatientsByMrns, findPatientsByNameKey, findPatientsByOldMrn, lastVisitDate, nameKeysWithPrefix } from '../patients/patients.repo';
 import type { Db } from '../store/open-database';
 import { oldMrnQuery } from '../../shared/old-mrn';
 import { classifyQuery } from './classify-query';
@@ -17,6 +17,14 @@ import { mrnProbes } from './mrn-query';
 const MAX_OWN_MATCHES = 10;
 /** The same bar as the lists' name search with a birth date (name-search.ts). */
 const MIN_SCORE_WITH_DOB = 0.72;
+/**
+ * A record found only by widening (a typo in the name, no birth date): nearly the same name.
+ * ANI SURYANTI for ANI SURYANI scores 0.98, ENTIN ROHMAT for ENTIN ROHMAH 0.96; SITI AISYAH for
+ * SITI AMINAH, another person, 0.88.
+ */
+const MIN_SCORE_WIDENED = 0.9;
+/** Prefixes shorter than this range over too many names to rank usefully. */
+const MIN_PREFIX = 3;
 
 export function withLastVisit(db: Db, patient: Patient): OwnPatient {
   return { ...patient, lastVisit: lastVisitDate(db, patient.id) };
@@ -89,6 +97,7 @@ export function ownByName(db: Db, name: string, dob: string | null): OwnPatient[
     scored.push({ patient, score, sameDob: dob !== null && patient.dob === dob });
   }
   if (dob !== null) scored.push(...bornThatDayOtherwiseSpelt(db, name, dob, scored));
+  if (scored.length === 0) scored.push(...typoWidened(db, query.key, dob));
   const narrowed = scored.some((s) => s.sameDob) ? scored.filter((s) => s.sameDob) : scored;
   return narrowed
     .sort((a, b) => b.score - a.score || b.patient.id - a.patient.id)
@@ -106,6 +115,36 @@ function bornThatDayOtherwiseSpelt(db: Db, name: string, dob: string, found: rea
   return findDuplicateMatches(db, name, dob)
     .filter((m) => m.date === 'exact' && !known.has(m.patient.id))
     .map((m) => ({ patient: m.patient, score: MIN_SCORE_WITH_DOB, sameDob: true }));
+}
+
+/**
+ * A returning patient whose name was typed with a slip past its first letters (ANI SURYANTI for
+ * ANI SURYANI): the records whose names begin as the typed name does up to the slip, ranked and
+ * kept only when nearly the same name. The probes cut the typed key shorter, a character at a time
+ * for its last three, then at word boundaries; each is an indexed range (findPatientsByNameKey),
+ * and the first that yields a near name is the answer. Without it such a patient was "not found"
+ * and Enter, Enter made a second record (UI tester, finding 2).
+ */
+function typoWidened(db: Db, key: string, dob: string | null): { patient: Patient; score: number; sameDob: boolean }[] {
+  for (const prefix of typoPrefixes(key)) {
+    const near = nameKeysWithPrefix(db, prefix)
+      .map((row) => ({ id: row.id, score: nameSimilarity(key, row.key) }))
+      .filter((s) => s.score >= MIN_SCORE_WIDENED);
+    if (near.length === 0) continue;
+    return near.flatMap(({ id, score }) => {
+      const patient = findPatient(db, { id });
+      return patient ? [{ patient, score, sameDob: dob !== null && patient.dob === dob }] : [];
+    });
+  }
+  return [];
+}
+
+/** "ANI SURYANTI": ANI SURYANT, ANI SURYAN, ANI SURYA, then ANI (each at least MIN_PREFIX long, each once). */
+export function typoPrefixes(key: string): string[] {
+  const probes = [1, 2, 3].map((cut) => key.slice(0, key.length - cut).trimEnd());
+  const words = key.split(' ');
+  for (let n = words.length - 1; n >= 1; n--) probes.push(words.slice(0, n).join(' '));
+  return [...new Set(probes)].filter((p) => p.length >= MIN_PREFIX && p !== key);
 }
 
 /** The key a newborn registered under the mother's name has ("BY NY SITI AMINAH": BAYI SITI AMINAH; names.ts). */

@@ -112,6 +112,15 @@ export function findPatientsByNameKey(db: Db, key: string, dob: string | null): 
   return rows.map((r) => toPatient(r)!);
 }
 
+/**
+ * The ids and name keys of the records whose name key begins with `prefix`, at most NAME_CANDIDATES:
+ * read from the (name_key, dob) index alone, for ranking before any record is read whole.
+ */
+export function nameKeysWithPrefix(db: Db, prefix: string): { id: number; key: string }[] {
+  if (prefix === '') return [];
+  return statement(db, `SELECT id, name_key AS key FROM patients WHERE name_key >= ? AND name_key < ? LIMIT ${NAME_CANDIDATES}`).all(prefix, `${prefix}\uffff`) as { id: number; key: string }[];
+}
+
 /** Every record born on a day (a handful: the newborns of a day, a birthday). */
 export function findPatientsBornOn(db: Db, dob: string): Patient[] {
   return (statement(db, `SELECT ${COLUMNS} FROM patients WHERE dob = ? LIMIT ${NAME_CANDIDATES}`).all(dob) as PatientRow[]).map((r) => toPatient(r)!);

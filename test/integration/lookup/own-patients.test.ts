@@ -156,3 +156,18 @@ describe('a name with its birth date typed into the one field (UI tester, findin
     core.close();
   });
 });
+
+describe('a returning patient typed with a slip in the name, no birth date (UI tester, finding 2)', () => {
+  it('is found among the records here; another person of a similar name is not offered', async () => {
+    const { core } = await counter();
+    const ani = await core.createPatient({ name: 'Ani Suryani' });
+    const entin = await core.createPatient({ name: 'Entin Rohmah' });
+    await core.createPatient({ name: 'Siti Aisyah' });
+    const own = async (query: string) => ((await core.lookup({ query })).ownMatches ?? []).map((p) => p.id);
+    expect(await own('ani suryanti')).toEqual([ani.id]);
+    expect(await own('entin rohmat')).toEqual([entin.id]);
+    expect(await own('ANI SURXANI')).toEqual([ani.id]);
+    expect(await own('siti aminah')).toEqual([]);
+    core.close();
+  });
+});
