@@ -1,5 +1,7 @@
 import type { Payer } from '../../shared/counter';
-import type { LookupResult, OwnMatch, OwnPatient, Verdict } from '../../shared/lookup';
+import type { LookupResult, MemberMatch, OwnMatch, OwnPatient, Verdict } from '../../shared/lookup';
+import { nameSimilarity } from '../../shared/name-similarity';
+import { normalizeName } from '../../shared/names';
 import { derivePayer } from '../../shared/payer-rule';
 import { peopleOf, rowsOfPerson, samePerson, type PersonFacts } from '../../shared/same-person';
 import { isNumberLike, oldMrnQuery, storedOldMrn } from '../../shared/old-mrn';
@@ -17,6 +19,9 @@ import { lookup, nikSlipWarnings, type LookupContext } from './lookup';
 import { MAX_SHORT_SEQ, labelledRecordNumber, mrnProbes } from './mrn-query';
 import { ownByIdentifier, ownByName, ownByOldRecordNumber, ownByRecordNumber } from './own-patients';
 
+
+/** A list row and a record with the same NIK are one person when their names are this close (the lists' "probable" bar, name-search.ts). */
+const SAME_PERSON_NAME = 0.88;
 
 /** The look-up's view of the core now: current lists, today, the stored live answers. */
 export function lookupContextOf(ctx: CoreContext): LookupContext {
@@ -106,7 +111,10 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
       if (own) return { ...forPerson(result, own.patient), patient: own.patient, tookMs: elapsed(started) };
       if (result.kind === 'name') {
         const ownMatches = markDobDiffers(ownByName(db, query, dob ?? null), dob);
-        return ownMatches.length > 0 ? { ...result, ownMatches, tookMs: elapsed(started) } : result;
+        if (ownMatches.length === 0) return result;
+        const matches = withoutOwnPeople(result.matches, ownMatches);
+        const narrowed = matches.length === result.matches.length ? result : { ...result, matches, verdict: decide(matches).verdict };
+        return { ...narrowed, ownMatches, tookMs: elapsed(started) };
       }
       return withSlipHints(withNumberProblem(ctx, query, result), ctx);
     },
@@ -126,6 +134,17 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
     },
   };
   return methods;
+}
+
+/**
+ * The list rows of a name search less those of a person a record here shown above them already is:
+ * the same NIK and the same name (spelling aside). The clerk picks the record, which is then
+ * looked up by its number, the list rows with it; offered both, the clerk was asked to choose
+ * between two rows that are one person (UI tester, finding 11).
+ */
+function withoutOwnPeople(matches: MemberMatch[], own: readonly OwnPatient[]): MemberMatch[] {
+  const held = new Map(own.flatMap((p) => (p.nik ? [[p.nik, normalizeName(p.name).key] as const] : [])));
+  return matches.filter((m) => !(m.nik && held.has(m.nik) && nameSimilarity(held.get(m.nik)!, normalizeName(m.name).key) >= SAME_PERSON_NAME));
 }
 
 /** A record here as the lists are asked about it: its NIK (or card), and the facts that tell its person from another holder of that number. */

@@ -171,3 +171,17 @@ describe('a returning patient typed with a slip in the name, no birth date (UI t
     core.close();
   });
 });
+
+describe('a name search that finds a record here and the same person on a list (UI tester, finding 11)', () => {
+  it('offers the record only: the list row of its NIK and name is not a second candidate; another person of the name stays', async () => {
+    const { core } = await counter();
+    const siti = await core.createPatient({ name: SITI.name, nik: SITI.nik, dob: SITI.dob, sex: 'P' });
+    const answer = await core.lookup({ query: 'siti aminah', dob: SITI.dob });
+    expect(answer.ownMatches?.map((p) => p.id)).toEqual([siti.id]);
+    expect(answer.matches.filter((m) => m.nik === SITI.nik)).toEqual([]);
+    // Without the record, the list row is the candidate as before.
+    const rizki = await core.lookup({ query: RIZKI.name, dob: RIZKI.dob });
+    expect(rizki.matches.map((m) => m.nik)).toContain(RIZKI.nik);
+    core.close();
+  });
+});
