@@ -273,7 +273,7 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
           ))}
         </div>
       )}
-      <Reconciliation settings={settings} reload={`${changes}|${runs}|${connectivity?.pendingRechecks ?? ''}|${connectivity?.state ?? ''}`} />
+      <Reconciliation settings={settings} bpjsOff={connectivity?.state === 'not-configured'} reload={`${changes}|${runs}|${connectivity?.pendingRechecks ?? ''}|${connectivity?.state ?? ''}`} />
       {undo.toast}
       {attachQuestion.question && (
         <AttachConfirm

@@ -21,9 +21,10 @@ function sevenDaysFrom(today: string): string {
 
 /**
  * "Hasil cek ulang BPJS": visits registered on the lists only, asked of BPJS later. By default
- * only the ones whose answer changed: those are what a clerk may have to act on.
+ * only the ones whose answer changed: those are what a clerk may have to act on. Hidden while
+ * BPJS is not set up (`bpjsOff`) and there is none.
  */
-export function Reconciliation({ settings, reload }: { settings: CounterSettings | null; reload: string }) {
+export function Reconciliation({ settings, reload, bpjsOff = false }: { settings: CounterSettings | null; reload: string; bpjsOff?: boolean }) {
   const { t } = useTranslation();
   const say = useCoreMessage();
   /** BPJS's answer as stored ("AKTIF", "TIDAK AKTIF: <reason>") in the screen's language; anything else as it is. */
@@ -52,6 +53,8 @@ export function Reconciliation({ settings, reload }: { settings: CounterSettings
   }, [all, reload]);
 
   const verdictWord = (v: Verdict | null): string => t(`reconciliation.verdicts.${v ?? 'none'}`);
+  // BPJS not set up and nothing changed to show: the section would only take the clerk's screen.
+  if (bpjsOff && !all && rows !== null && rows.length === 0 && !error) return null;
 
   return (
     <section className="reconciliation" data-testid="reconciliation" aria-labelledby="reconciliation-title">
