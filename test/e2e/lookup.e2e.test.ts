@@ -91,6 +91,25 @@ describe('patient look-up', () => {
     await expect.poll(async () => (await page.getByTestId('match-row').allTextContents()).some((t) => t.includes(SITI.name))).toBe(true);
   });
 
+  it('(d1) a returning patient typed with a slip in the name is offered as the record here; Enter ×3 goes to that record, never a new one (UI tester, finding 2)', async () => {
+    const c = await open({ width: 1024, height: 768 });
+    const { page } = c;
+    const ani = await c.harness.core.createPatient({ name: 'ANI SURYANI' });
+    const search = page.locator('#lookup-query');
+    await search.fill('ani suryanti');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('own-match').allTextContents()).toEqual([expect.stringContaining('ANI SURYANI')]);
+    // Enter: to the record's Pilih; Enter: picked (its look-up answers, Daftarkan takes the focus); Enter: its unit step.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate("document.activeElement && document.activeElement.hasAttribute('data-own-pick')")).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate("document.activeElement && document.activeElement.getAttribute('data-testid')")).toBe('register-start');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+    expect(await page.getByTestId('register-patient').textContent()).toContain('ANI SURYANI');
+    expect((await c.harness.core.findPatient({ mrn: ani.mrn }))?.id).toBe(ani.id);
+  });
+
   it('(d) lists name candidates, spelling variants included, and never picks one itself', async () => {
     const c = await open({ width: 1024, height: 768 });
     const { page } = c;
