@@ -82,6 +82,34 @@ describe('the unit step in a short window (UI tester 11)', () => {
   });
 });
 
+describe('the ticket of a patient with a long name, 1024x768 (UI tester, finding 4)', () => {
+  it('keeps the queue number on one line; the name wraps beside it', async () => {
+    const c = await counters.open([], { width: 1024, height: 768 });
+    const { page } = c;
+    const p = await c.harness.core.createPatient({ name: 'Raden Ajeng Siti Nurhasanah Kusumawardhani Binti Abdurrahman' });
+    const search = page.locator('#lookup-query');
+    await search.fill(p.mrn);
+    await search.press('Enter');
+    await page.getByTestId('register-start').waitFor();
+    await page.getByTestId('register-start').click();
+    await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+    await page.getByTestId('register-submit').press('Enter');
+    await page.getByTestId('ticket-queue').waitFor();
+    await c.screenshot('ticket-long-name-1024');
+    const lines = (await page.evaluate(`(() => {
+      const lines = (el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      };
+      return { number: lines(document.querySelector('[data-testid="ticket-queue"]')), name: lines(document.querySelector('.ticket__patient')) };
+    })()`)) as { number: number; name: number };
+    expect(lines.number).toBe(1);
+    expect(lines.name).toBeGreaterThan(1);
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+  });
+});
+
 describe('the identity step of a follow-up, many choices, 1024x768 (UI tester 10)', () => {
   it('↓ through the choices: each focused "Pakai" whole above the status bar', async () => {
     const c = await counters.open([APBD], { width: 1024, height: 768 });
