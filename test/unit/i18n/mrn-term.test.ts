@@ -17,10 +17,11 @@ const texts = (value: unknown): string[] =>
 /**
  * reporttester F3: English named the medical-record number three ways ("MRN", "Record no.", the
  * Indonesian "RM"). English says "MRN" everywhere; "RM lama" is only ever quoted as what a clerk
- * may type, and the --rm / --rm-lama options keep their names.
+ * may type, and the --rm / --rm-lama options keep their names. Nor "MR" (the returning patient's
+ * line said "MR 000002"; UI tester, finding 9).
  */
 const otherNames = (text: string): string[] =>
-  [...text.matchAll(/(?<![-\w])RMs?\b(?! lama)|RM_\w+|\brecord (?:no\.|numbers?)/gi)].map((m) => `${m[0]} in "${text}"`);
+  [...text.matchAll(/(?<![-\w])RMs?\b(?! lama)|RM_\w+|\brecord (?:no\.|numbers?)/gi), ...text.matchAll(/(?<![-\w])MR\b/g)].map((m) => `${m[0]} in "${text}"`);
 
 describe('English names the medical-record number one way: MRN', () => {
   it('in the screens, the slips, the exports, the audit, the core messages and the loket command', () => {
