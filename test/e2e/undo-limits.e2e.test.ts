@@ -148,7 +148,7 @@ describe('what Undo says follows the language on screen', () => {
     await c.screenshot('undo-limits-english-toast');
     await page.keyboard.press('Control+z');
     await expect.poll(() => rowStatus(c, 'U-001')).toBe('waiting');
-    await expect.poll(() => notice(c)).toBe('Undone: U-001 UDIN PANJAITAN back to Waiting');
+    await expect.poll(() => notice(c)).toBe('Undone: U-001 UDIN PANJAITAN back to waiting');
     // And back: the same notice in Indonesian.
     await page.getByRole('button', { name: 'ID', exact: true }).click();
     await expect.poll(() => notice(c)).toBe('Diurungkan: U-001 UDIN PANJAITAN kembali Menunggu');
@@ -167,6 +167,6 @@ describe('what Undo says follows the language on screen', () => {
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect.poll(() => page.getByTestId('undo-message').textContent()).toBe('ENTIN ROHMAH → Self-pay');
     await page.keyboard.press('Control+z');
-    await expect.poll(() => page.getByTestId('followups-notice').textContent()).toBe('Undone: ENTIN ROHMAH back to Payer pending');
+    await expect.poll(() => page.getByTestId('followups-notice').textContent()).toBe('Undone: ENTIN ROHMAH back to payer pending');
   });
 });

@@ -75,8 +75,8 @@ describe('units in the settings while patients wait', () => {
 
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect.poll(() => page.getByTestId('unit-has-patients').allTextContents()).toEqual([
-      'KIA/KB (KIA): 1 patient(s) still waiting or called today. Its code cannot be changed and the unit cannot be removed until they are served or cancelled in the Queue (Alt+2).',
-      'Poli Lansia (LANSIA): 1 patient(s) still waiting or called today. Its code cannot be changed and the unit cannot be removed until they are served or cancelled in the Queue (Alt+2).',
+      'KIA/KB (KIA): 1 patient is still waiting or called today. Its code cannot be changed and the unit cannot be removed until the patient is served or cancelled in the Queue (Alt+2).',
+      'Poli Lansia (LANSIA): 1 patient is still waiting or called today. Its code cannot be changed and the unit cannot be removed until the patient is served or cancelled in the Queue (Alt+2).',
     ]);
     await expect.poll(() => alert.textContent()).toContain('KIA/KB (KIA) still has 1 patient(s) waiting or called today.');
   });

@@ -134,8 +134,8 @@ describe('the Undo stack', () => {
     const called = words('queue.calledDone', { queue: 'U-005', name: 'UDIN PANJAITAN' });
     expect(say(called, 'id')).toBe('U-005 UDIN PANJAITAN: dipanggil');
     expect(say(called, 'en')).toBe('U-005 UDIN PANJAITAN: called');
-    const undone = words('queue.undone', { queue: 'U-005', name: 'UDIN PANJAITAN', status: words('queue.statuses.waiting') });
-    expect(say(undone, 'en')).toBe('Undone: U-005 UDIN PANJAITAN back to Waiting');
+    const undone = words('queue.undone', { queue: 'U-005', name: 'UDIN PANJAITAN', status: words('queue.statusInSentence.waiting') });
+    expect(say(undone, 'en')).toBe('Undone: U-005 UDIN PANJAITAN back to waiting');
     expect(say(words('undo.final', { change: words('queue.cancelledDone', { queue: 'U-003', name: 'UDIN' }) }), 'en')).toBe(
       'Nothing undone: the last change (U-003 UDIN: visit cancelled) cannot be undone.',
     );

@@ -23,6 +23,7 @@ export const mergeEn: Pick<UiMessages, 'merge'> = {
     oldMrnAlias: '{{value}} (still finds MRN {{survivor}})',
     row: { mrn: 'MRN', oldMrn: 'Old MRN (paper)', name: 'Name', dob: 'Date of birth', sex: 'Sex', nik: 'NIK', card: 'JKN card no.', address: 'Address', visits: 'Visits', lastVisit: 'Last visit' },
     sex: { L: 'Male', P: 'Female' },
-    done: 'MRN {{merged}} merged into MRN {{survivor}}: {{visits}} visit(s) moved. Write MRN {{survivor}} on the paper file of MRN {{merged}}.',
+    done_one: 'MRN {{merged}} merged into MRN {{survivor}}: {{count}} visit moved. Write MRN {{survivor}} on the paper file of MRN {{merged}}.',
+    done_other: 'MRN {{merged}} merged into MRN {{survivor}}: {{count}} visits moved. Write MRN {{survivor}} on the paper file of MRN {{merged}}.',
   },
 };

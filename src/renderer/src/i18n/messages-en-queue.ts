@@ -75,6 +75,8 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'letters
     failed: 'The queue could not be loaded',
     actionFailed: 'The change failed',
     statuses: SHARED_NAMES.en.visitStatuses,
+    /** A status inside a sentence ("back to waiting"): English writes it in lower case. */
+    statusInSentence: { waiting: 'waiting', called: 'called', served: 'done', cancelled: 'cancelled' },
   },
   followUps: {
     title: 'Needs follow-up',
@@ -155,7 +157,8 @@ export const queueEn: Pick<UiMessages, 'queue' | 'followUps' | 'undo' | 'letters
     button: 'Undo',
     dismiss: 'Close',
     failed: 'Could not be undone: {{reason}}',
-    more: 'Ctrl+Z again: {{count}} earlier change(s)',
+    more_one: 'Ctrl+Z again: {{count}} earlier change',
+    more_other: 'Ctrl+Z again: {{count}} earlier changes',
     nothing: 'Nothing to undo on this screen.',
     final: 'Nothing undone: the last change ({{change}}) cannot be undone.',
     elsewhere: 'Nothing undone here: the last change ({{change}}) was made in {{place}}. Open {{place}} to undo it.',

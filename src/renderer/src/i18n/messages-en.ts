@@ -126,6 +126,8 @@ export const uiEn: UiMessages = {
     checkLine: 'Check of {{number}}: {{verdict}}',
     checkBasis: '{{list}}, under the name {{name}}',
     payer: PAYER_NAMES.en,
+    /** A payer inside a sentence ("back to payer pending"): lower case, but the names of schemes and bodies. */
+    payerInSentence: { ...PAYER_NAMES.en, umum: 'self-pay', insurance: 'other insurance', pending: 'payer pending' },
     submit: 'Register',
     keys: '1–9: pick unit (the same numbers as in the Queue) · J/D/U/R/K/A/M: payer · Enter: register · Esc: cancel',
     emergencyHint: 'Emergency? Press F9.',

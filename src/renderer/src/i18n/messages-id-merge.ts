@@ -21,6 +21,7 @@ export const mergeId = {
     oldMrnAlias: '{{value}} (tetap menemukan RM {{survivor}})',
     row: { mrn: 'RM', oldMrn: 'RM lama', name: 'Nama', dob: 'Tanggal lahir', sex: 'Jenis kelamin', nik: 'NIK', card: 'No. kartu JKN', address: 'Alamat', visits: 'Kunjungan', lastVisit: 'Kunjungan terakhir' },
     sex: { L: 'Laki-laki', P: 'Perempuan' },
-    done: 'RM {{merged}} digabung ke RM {{survivor}}: {{visits}} kunjungan dipindah. Tulis RM {{survivor}} pada berkas kertas RM {{merged}}.',
+    done_one: 'RM {{merged}} digabung ke RM {{survivor}}: {{count}} kunjungan dipindah. Tulis RM {{survivor}} pada berkas kertas RM {{merged}}.',
+    done_other: 'RM {{merged}} digabung ke RM {{survivor}}: {{count}} kunjungan dipindah. Tulis RM {{survivor}} pada berkas kertas RM {{merged}}.',
   },
 };

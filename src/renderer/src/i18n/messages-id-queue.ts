@@ -73,6 +73,8 @@ export const queueId = {
     failed: 'Antrean tidak dapat dimuat',
     actionFailed: 'Perubahan gagal',
     statuses: SHARED_NAMES.id.visitStatuses,
+    /** A status inside a sentence ("kembali Menunggu"): as the queue shows it. */
+    statusInSentence: SHARED_NAMES.id.visitStatuses,
   },
   followUps: {
     title: 'Perlu tindak lanjut',
@@ -153,7 +155,8 @@ export const queueId = {
     button: 'Urungkan',
     dismiss: 'Tutup',
     failed: 'Tidak dapat diurungkan: {{reason}}',
-    more: 'Ctrl+Z lagi: {{count}} perubahan sebelumnya',
+    more_one: 'Ctrl+Z lagi: {{count}} perubahan sebelumnya',
+    more_other: 'Ctrl+Z lagi: {{count}} perubahan sebelumnya',
     nothing: 'Tidak ada perubahan yang dapat diurungkan di layar ini.',
     final: 'Tidak ada yang diurungkan: perubahan terakhir ({{change}}) tidak dapat diurungkan.',
     elsewhere: 'Tidak ada yang diurungkan di sini: perubahan terakhir ({{change}}) dibuat di {{place}}. Buka {{place}} untuk mengurungkannya.',

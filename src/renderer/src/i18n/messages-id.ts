@@ -128,6 +128,8 @@ export const uiId = {
     checkLine: 'Hasil cek {{number}}: {{verdict}}',
     checkBasis: '{{list}}, atas nama {{name}}',
     payer: PAYER_NAMES.id,
+    /** A payer inside a sentence ("kembali Penjamin menyusul"): as the buttons name it. */
+    payerInSentence: PAYER_NAMES.id,
     submit: 'Daftar',
     keys: '1–9: pilih poli (nomornya sama dengan di Antrean) · J/D/U/R/K/A/M: penjamin · Enter: daftar · Esc: batal',
     emergencyHint: 'Gawat darurat? Tekan F9.',

@@ -113,7 +113,7 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
       undo.offer(message, async () => {
         const back = await loket.setPayer({ visitId: f.visit.id, payer: previous });
         if (!back.ok) return { message: words('undo.failed', { reason: errorWords(back.error) }), ok: false };
-        return { message: words('followUps.payerUndone', { name: f.patient.name, payer: payerWords(previous) }), ok: true };
+        return { message: words('followUps.payerUndone', { name: f.patient.name, payer: words(`register.payerInSentence.${previous}`) }), ok: true };
       }),
     [undo.offer],
   );

@@ -113,7 +113,7 @@ export function MergeTab() {
       {state.phase === 'editing' && state.error && <ErrorAlert title={t('merge.failed')} error={state.error} />}
       {done && (
         <Notice tone="ok" testId="merge-done">
-          {t('merge.done', { merged: done.merged.mrn, survivor: done.survivor.mrn, visits: done.visitsMoved })}
+          {t('merge.done', { merged: done.merged.mrn, survivor: done.survivor.mrn, count: done.visitsMoved })}
         </Notice>
       )}
       {preview && (

@@ -56,7 +56,7 @@ export function useQueueActions({ current, load, offer, setNotice, setActionErro
       offer(words('queue.calledDone', who), async () => {
         const back = await loket.setVisitStatus({ visitId: called.visitId, status: 'waiting' });
         if (!back.ok) return failed(back.error);
-        return { message: words('queue.undone', { ...who, status: words('queue.statuses.waiting') }), ok: true };
+        return { message: words('queue.undone', { ...who, status: words('queue.statusInSentence.waiting') }), ok: true };
       });
     } else setNotice(words('queue.noneWaiting'));
     await load();
@@ -80,7 +80,7 @@ export function useQueueActions({ current, load, offer, setNotice, setActionErro
         offer(done, async () => {
           const back = await loket.setVisitStatus({ visitId: entry.visitId, status: before });
           if (!back.ok) return failed(back.error);
-          return { message: words(status === 'cancelled' ? 'queue.uncancelled' : 'queue.undone', { ...who, status: words(`queue.statuses.${before}`) }), ok: true };
+          return { message: words(status === 'cancelled' ? 'queue.uncancelled' : 'queue.undone', { ...who, status: words(`queue.statusInSentence.${before}`) }), ok: true };
         });
       }
       await load();

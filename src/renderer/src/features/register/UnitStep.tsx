@@ -85,7 +85,7 @@ export function UnitStep({ who, units, unit, payer, derived, checked, check, bus
           {t(typed === 'enter' ? 'register.typedEnterNote' : 'register.typedNote', {
             name: whoName(who),
             unit: units.find((u) => u.code === unit)?.name ?? '',
-            payer: t(`register.payer.${payer}`),
+            payer: t(`register.payerInSentence.${payer}`),
           })}
         </p>
       )}
