@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { openCounter, type Counter } from './support/counter';
 import { APBD, BUDI, SITI } from './support/lists';
-import { registerByNik, useCounters } from './support/ui';
+import { recordingPrinter } from './support/session';
+import { registerByNik, useCounters, useFixtures } from './support/ui';
 
 const { open } = useCounters();
 /** Payer words must never be on the slip ("Poli Umum" is a unit's name and is taken out first). */
@@ -77,5 +79,48 @@ describe('the slip after registration', () => {
     await page.locator('[data-testid="queue-row"] [data-action="reprint"]').first().click();
     await expect.poll(() => page.getByTestId('queue-notice').textContent()).toContain('hanya tersedia');
     await c.screenshot('slip-d-queue-reprint');
+  });
+});
+
+describe('the slip panel in the desktop app (a printer), 1024x768 (UI tester, finding 5)', () => {
+  const { printer, printed } = recordingPrinter();
+  const withPrinter = useFixtures((browser) => openCounter(browser, [APBD], { width: 1024, height: 768 }, { core: { printer } }));
+  const badge = (c: Counter) => c.page.locator('[data-testid="slip-print"] kbd').textContent();
+  const hint = (c: Counter) => c.page.getByTestId('slip-keys').textContent();
+
+  it('says the keys that print from where the focus is (no P in the search field), in both languages', async () => {
+    printed.length = 0;
+    const c = await withPrinter.open();
+    const { page } = c;
+    // Scan, Enter, Enter: registered, printed, the focus back in the search field for the next patient.
+    await page.keyboard.type(SITI.nik, { delay: 5 });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('register-start').waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ticket-queue').waitFor();
+    await expect.poll(() => page.getByTestId('slip-status').textContent()).toBe('Slip dicetak ke printer bawaan.');
+    expect(printed).toHaveLength(1);
+    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe('lookup-query');
+
+    // P there types a letter: neither the badge nor the line offers it.
+    await expect.poll(() => badge(c)).toBe('F4');
+    expect(await hint(c)).toBe('F4 atau Ctrl+P: cetak slip');
+    await c.screenshot('slip-keys-in-search-field');
+    await page.keyboard.press('F4');
+    await expect.poll(() => printed.length).toBe(2);
+    // On a button P prints, and both say so.
+    await page.getByTestId('slip-reprint').focus();
+    await expect.poll(() => badge(c)).toBe('P');
+    expect(await hint(c)).toBe('P, F4 atau Ctrl+P: cetak slip');
+    await page.keyboard.press('p');
+    await expect.poll(() => printed.length).toBe(3);
+
+    // In English too.
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect.poll(() => hint(c)).toBe('P, F4 or Ctrl+P: print slip');
+    await page.locator('#lookup-query').focus();
+    await expect.poll(() => hint(c)).toBe('F4 or Ctrl+P: print slip');
   });
 });

@@ -38,6 +38,7 @@ import { useHubLink, useHubSettingsReload } from './hooks/use-hub-link';
 import { useLists } from './hooks/use-lists';
 import { FacilityZoneContext } from './hooks/use-facility-today';
 import { useSettings } from './hooks/use-settings';
+import { PrintNotice } from './print/PrintNotice';
 import { usePrintKeys, type LastSlip } from './print/use-print-keys';
 import { takeDroppedQuestion } from './scan/asking-now';
 import { useScan } from './scan/use-scan';
@@ -80,7 +81,6 @@ function screenOfKey(event: KeyboardEvent): Screen | null {
 }
 
 function ConnectedApp({ session, onSession }: { session: SessionView; onSession: (next: SessionView) => void }) {
-  const { t } = useTranslation();
   // Locked: everything below stays mounted (half-done work survives) but hears no key but F9.
   const access = useSessionControls(session, onSession);
   const role = access.role;
@@ -253,12 +253,7 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
         </SettingsDraftContext.Provider>
         </UndoStoreContext.Provider>
       </main>
-      {print.notice && (
-        <div className={`print-notice print-notice--${print.notice.tone}`} role="status" data-testid="print-notice">
-          {print.notice.text}
-          <span className="print-notice__keys">{t('print.keys')}</span>
-        </div>
-      )}
+      {print.notice && <PrintNotice notice={print.notice} />}
       {scanNotice.notice}
       {letterNotice}
       {leftUnsaved}

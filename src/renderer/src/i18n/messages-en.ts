@@ -357,6 +357,7 @@ export const uiEn: UiMessages = {
     none: 'No slip to print yet today.',
     printed: 'Slip {{queue}} sent to {{printer}}.',
     keys: 'P, F4 or Ctrl+P: print the last slip',
+    keysNoP: 'F4 or Ctrl+P: print the last slip',
   },
   scan: {
     rejected: 'A scan of {{count}} digits was not used: a NIK has 16 digits, a card number 13. The digits were not put into this field; scan again or type the number.',
@@ -372,6 +373,7 @@ export const uiEn: UiMessages = {
     defaultPrinter: 'the default printer',
     saved: 'PDF saved: {{file}}',
     keys: 'P, F4 or Ctrl+P: print slip',
+    keysNoP: 'F4 or Ctrl+P: print slip',
     desktopOnly: 'Printing and Save PDF are in the desktop app. Here the slip is a preview only.',
   },
 };

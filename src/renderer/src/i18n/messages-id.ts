@@ -359,6 +359,8 @@ export const uiId = {
     none: 'Belum ada slip untuk dicetak hari ini.',
     printed: 'Slip {{queue}} dicetak ke {{printer}}.',
     keys: 'P, F4 atau Ctrl+P: cetak slip terakhir',
+    /** Where P types a letter (a text field) or calls the next patient (the queue). */
+    keysNoP: 'F4 atau Ctrl+P: cetak slip terakhir',
   },
   scan: {
     rejected: 'Pindaian {{count}} angka tidak dipakai: NIK 16 angka, nomor kartu 13 angka. Angkanya tidak dimasukkan ke kolom ini; pindai ulang atau ketik nomornya.',
@@ -374,6 +376,8 @@ export const uiId = {
     defaultPrinter: 'printer bawaan',
     saved: 'PDF disimpan: {{file}}',
     keys: 'P, F4 atau Ctrl+P: cetak slip',
+    /** The focus in a text field (the search field after a registration): P types a letter there. */
+    keysNoP: 'F4 atau Ctrl+P: cetak slip',
     desktopOnly: 'Cetak slip dan Simpan PDF ada di aplikasi desktop. Di sini hanya pratinjau slip.',
   },
 };

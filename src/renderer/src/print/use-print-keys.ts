@@ -4,6 +4,7 @@ import { loket } from '../api';
 import { currentLang } from '../i18n';
 import { errorTextNow } from '../i18n/core-words';
 import { focusKindOf } from '../focus-kind';
+import { setPrintKeysOnQueue } from './p-key-now';
 import { printKeyOf } from './print-keys';
 import { slipPrinterOf } from './slip-printers';
 
@@ -44,6 +45,8 @@ export function usePrintKeys(last: LastSlip | null, onQueueScreen: boolean): { n
     },
     [show, t],
   );
+
+  useEffect(() => setPrintKeysOnQueue(onQueueScreen), [onQueueScreen]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {

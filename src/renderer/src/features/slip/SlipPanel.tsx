@@ -5,6 +5,7 @@ import { harness, loket } from '../../api';
 import { Notice, PathPrompt, chooseFileFor } from '../../components/PathPrompt';
 import { useLang } from '../../i18n';
 import { errorTextNow, useErrorText } from '../../i18n/core-words';
+import { usePKeyPrints } from '../../print/p-key-now';
 import { registerSlipPrinter } from '../../print/slip-printers';
 import './slip.css';
 
@@ -57,6 +58,8 @@ export function SlipPanel({ visitId, queue, autoPrint }: Props) {
   // The browser harness cannot print or make a PDF: said up front, no buttons or path field that
   // could only be refused (the print keys still answer, in the status line).
   const printing = harness?.printing !== false;
+  // The keys named are those that print from where the focus is now: no P in a text field.
+  const pPrints = usePKeyPrints();
 
   useEffect(() => {
     let live = true;
@@ -132,7 +135,7 @@ export function SlipPanel({ visitId, queue, autoPrint }: Props) {
         {printing && (<>
         <div className="slip-panel__buttons">
           <button type="button" className="button button--primary" data-testid="slip-print" aria-busy={busy} onClick={() => void print(false)}>
-            {t('slip.print')} <kbd>P</kbd>
+            {t('slip.print')} <kbd>{pPrints ? 'P' : 'F4'}</kbd>
           </button>
           <button type="button" className="button" data-testid="slip-reprint" onClick={() => void print(true)}>
             {t('slip.reprint')}
@@ -141,7 +144,9 @@ export function SlipPanel({ visitId, queue, autoPrint }: Props) {
             {t('slip.pdf')}
           </button>
         </div>
-        <p className="slip-panel__keys">{t('slip.keys')}</p>
+        <p className="slip-panel__keys" data-testid="slip-keys">
+          {t(pPrints ? 'slip.keys' : 'slip.keysNoP')}
+        </p>
         </>)}
         {printing && asking && (
           <PathPrompt
