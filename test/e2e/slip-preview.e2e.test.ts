@@ -82,13 +82,13 @@ describe('the slip after registration', () => {
   });
 });
 
-describe('the slip panel in the desktop app (a printer), 1024x768 (UI tester, finding 5)', () => {
+describe('the slip panel in the desktop app (a printer), 1024x768 (UI tester, findings 5 and 8)', () => {
   const { printer, printed } = recordingPrinter();
   const withPrinter = useFixtures((browser) => openCounter(browser, [APBD], { width: 1024, height: 768 }, { core: { printer } }));
   const badge = (c: Counter) => c.page.locator('[data-testid="slip-print"] kbd').textContent();
   const hint = (c: Counter) => c.page.getByTestId('slip-keys').textContent();
 
-  it('says the keys that print from where the focus is (no P in the search field), in both languages', async () => {
+  it('says the keys that print from where the focus is (no P in the search field), and its status line follows the language', async () => {
     printed.length = 0;
     const c = await withPrinter.open();
     const { page } = c;
@@ -117,9 +117,10 @@ describe('the slip panel in the desktop app (a printer), 1024x768 (UI tester, fi
     await page.keyboard.press('p');
     await expect.poll(() => printed.length).toBe(3);
 
-    // In English too.
+    // A switch to English re-words the status line (it said Indonesian before) and the keys.
     await page.getByRole('button', { name: 'EN', exact: true }).click();
-    await expect.poll(() => hint(c)).toBe('P, F4 or Ctrl+P: print slip');
+    await expect.poll(() => page.getByTestId('slip-status').textContent()).toBe('Slip printed on the default printer.');
+    expect(await hint(c)).toBe('P, F4 or Ctrl+P: print slip');
     await page.locator('#lookup-query').focus();
     await expect.poll(() => hint(c)).toBe('F4 or Ctrl+P: print slip');
   });

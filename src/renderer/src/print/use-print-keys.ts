@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { loket } from '../api';
 import { currentLang } from '../i18n';
-import { errorTextNow } from '../i18n/core-words';
+import { errorWords, words, type Words } from '../i18n/words';
 import { focusKindOf } from '../focus-kind';
 import { setPrintKeysOnQueue } from './p-key-now';
 import { printKeyOf } from './print-keys';
@@ -13,7 +12,8 @@ export interface LastSlip {
   queue: string;
 }
 
-export type PrintNotice = { tone: 'ok' | 'info' | 'bad'; text: string } | null;
+/** Kept as words, worded while rendering (PrintNotice.tsx): a language switch re-words it. */
+export type PrintNotice = { tone: 'ok' | 'info' | 'bad'; words: Words } | null;
 
 /**
  * P, F4 and Ctrl+P print the last registered visit's slip from every screen (the rule is
@@ -21,7 +21,6 @@ export type PrintNotice = { tone: 'ok' | 'info' | 'bad'; text: string } | null;
  * Where no slip panel shows that visit, it prints directly and says so in a notice.
  */
 export function usePrintKeys(last: LastSlip | null, onQueueScreen: boolean): { notice: PrintNotice; dismiss: () => void } {
-  const { t } = useTranslation();
   const [notice, setNotice] = useState<PrintNotice>(null);
   const lastRef = useRef(last);
   lastRef.current = last;
@@ -36,14 +35,14 @@ export function usePrintKeys(last: LastSlip | null, onQueueScreen: boolean): { n
   const print = useCallback(
     async (reprint: boolean) => {
       const slip = lastRef.current;
-      if (!slip) return show({ tone: 'info', text: t('print.none') });
+      if (!slip) return show({ tone: 'info', words: words('print.none') });
       const panel = slipPrinterOf(slip.visitId);
       if (panel) return panel(reprint);
       const result = await loket.printSlip({ visitId: slip.visitId, lang: currentLang(), ...(reprint ? { reprint: true } : {}) });
-      if (result.ok) show({ tone: 'ok', text: t('print.printed', { queue: slip.queue, printer: result.value.printer || t('slip.defaultPrinter') }) });
-      else show({ tone: result.error.code === 'print/unavailable' ? 'info' : 'bad', text: errorTextNow(result.error) });
+      if (result.ok) show({ tone: 'ok', words: words('print.printed', { queue: slip.queue, printer: result.value.printer || words('slip.defaultPrinter') }) });
+      else show({ tone: result.error.code === 'print/unavailable' ? 'info' : 'bad', words: errorWords(result.error) });
     },
-    [show, t],
+    [show],
   );
 
   useEffect(() => setPrintKeysOnQueue(onQueueScreen), [onQueueScreen]);

@@ -4,7 +4,9 @@ import type { ContractError } from '../../../../shared/contract';
 import { harness, loket } from '../../api';
 import { Notice, PathPrompt, chooseFileFor } from '../../components/PathPrompt';
 import { useLang } from '../../i18n';
-import { errorTextNow, useErrorText } from '../../i18n/core-words';
+import { useErrorText } from '../../i18n/core-words';
+import { useWords } from '../../i18n/use-words';
+import { errorWords, words, type Words } from '../../i18n/words';
 import { usePKeyPrints } from '../../print/p-key-now';
 import { registerSlipPrinter } from '../../print/slip-printers';
 import './slip.css';
@@ -34,7 +36,11 @@ function mountSlip(host: HTMLElement, html: string): void {
   root.replaceChildren(style, paper);
 }
 
-type Status = { tone: 'ok' | 'info' | 'bad'; text: string } | null;
+/** What the status line says, kept as words and worded while rendering: a language switch re-words it. */
+type Status = { tone: 'ok' | 'info' | 'bad'; words: Words } | null;
+
+/** "Slip dicetak ke …": the printer's name as the core gave it, or the default printer in words. */
+const printedWords = (printer: string): Words => words('slip.printed', { printer: printer || words('slip.defaultPrinter') });
 
 interface Props {
   visitId: number;
@@ -49,6 +55,7 @@ export function SlipPanel({ visitId, queue, autoPrint }: Props) {
   // The slip is worded in the UI language: the core takes it with each call.
   const lang = useLang();
   const errorText = useErrorText();
+  const say = useWords();
   const hostRef = useRef<HTMLDivElement>(null);
   const [loadError, setLoadError] = useState<ContractError | null>(null);
   const [status, setStatus] = useState<Status>(null);
@@ -75,7 +82,7 @@ export function SlipPanel({ visitId, queue, autoPrint }: Props) {
   }, [visitId, lang]);
 
   const showFailure = useCallback((error: ContractError) => {
-    setStatus({ tone: error.code === 'print/unavailable' ? 'info' : 'bad', text: errorTextNow(error) });
+    setStatus({ tone: error.code === 'print/unavailable' ? 'info' : 'bad', words: errorWords(error) });
   }, []);
 
   const print = useCallback(
@@ -84,10 +91,10 @@ export function SlipPanel({ visitId, queue, autoPrint }: Props) {
       setStatus(null);
       const result = await loket.printSlip({ visitId, lang, ...(reprint ? { reprint: true } : {}) });
       setBusy(false);
-      if (result.ok) setStatus({ tone: 'ok', text: t('slip.printed', { printer: result.value.printer || t('slip.defaultPrinter') }) });
+      if (result.ok) setStatus({ tone: 'ok', words: printedWords(result.value.printer) });
       else showFailure(result.error);
     },
-    [visitId, lang, t, showFailure],
+    [visitId, lang, showFailure],
   );
 
   // The desktop app prints right after registering; where printing does not exist (the browser
@@ -96,10 +103,10 @@ export function SlipPanel({ visitId, queue, autoPrint }: Props) {
     if (!autoPrint || printedFor.current === visitId) return;
     printedFor.current = visitId;
     void loket.printSlip({ visitId, lang }).then((result) => {
-      if (result.ok) setStatus({ tone: 'ok', text: t('slip.printed', { printer: result.value.printer || t('slip.defaultPrinter') }) });
+      if (result.ok) setStatus({ tone: 'ok', words: printedWords(result.value.printer) });
       else if (result.error.code !== 'print/unavailable') showFailure(result.error);
     });
-  }, [autoPrint, visitId, t, showFailure]);
+  }, [autoPrint, visitId, showFailure]);
 
   const savePdf = useCallback(
     async (typed?: string) => {
@@ -110,10 +117,10 @@ export function SlipPanel({ visitId, queue, autoPrint }: Props) {
       if (choice.kind === 'cancelled') return;
       if (choice.kind === 'failed') return showFailure(choice.error);
       const result = await loket.exportSlipPdf({ visitId, file: choice.file.handle, lang });
-      if (result.ok) setStatus({ tone: 'ok', text: t('slip.saved', { file: result.value.name }) });
+      if (result.ok) setStatus({ tone: 'ok', words: words('slip.saved', { file: result.value.name }) });
       else showFailure(result.error);
     },
-    [queue, visitId, lang, t, showFailure],
+    [queue, visitId, lang, showFailure],
   );
 
   // The print keys (P, F4, Ctrl+P) are the app's, on every screen (use-print-keys): they print
@@ -160,7 +167,7 @@ export function SlipPanel({ visitId, queue, autoPrint }: Props) {
         )}
         {status && (
           <Notice tone={status.tone} testId="slip-status">
-            {status.text}
+            {say(status.words)}
           </Notice>
         )}
         {loadError && <Notice tone="bad">{errorText(loadError)}</Notice>}
