@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Counter } from './support/counter';
 import { QUIET_MS, SETTLE_MS } from '../../src/renderer/src/components/letter-keys';
-import { APBD, SITI } from './support/lists';
+import { APBD, SITI, STRANGER_NIK } from './support/lists';
 import { useCounters } from './support/ui';
 
 const counters = useCounters();
@@ -221,5 +221,31 @@ describe('a KTP scanned into the F2 form while another name is typed (F9)', () =
     await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
     expect(await page.getByTestId('nik-clash').count()).toBe(0);
     expect(await page.locator('[data-payer="jkn"]').getAttribute('aria-pressed')).toBe('true');
+  });
+});
+
+describe('a KTP scanned into a NIK field that holds something already (UI tester, finding 6)', () => {
+  it('the scan replaces what was there, with the scanner\'s Enter or without it; it is never appended and cut at 20 characters', async () => {
+    const c = await open();
+    const { page } = c;
+    const form = page.getByTestId('new-patient-form');
+    const nik = form.locator('input[name="nik"]');
+    await page.keyboard.press('F2');
+    await form.waitFor();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate('document.activeElement.name')).toBe('nik');
+    await page.keyboard.type('3673', { delay: 120 });
+    // The clerk reaches for the scanner: a moment later, the card.
+    await page.waitForTimeout(500);
+    await page.keyboard.type(SITI.nik, { delay: 5 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => nik.inputValue()).toBe(SITI.nik);
+    // A scanner sending no Enter: the same, once its burst is over.
+    await nik.focus();
+    await page.keyboard.type('3673', { delay: 120 });
+    await page.waitForTimeout(500);
+    await page.keyboard.type(STRANGER_NIK, { delay: 5 });
+    await expect.poll(() => nik.inputValue()).toBe(STRANGER_NIK);
+    expect(visits(c)).toEqual([]);
   });
 });

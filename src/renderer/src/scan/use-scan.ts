@@ -40,14 +40,15 @@ export function scanFromKeys(digits: string, usable: boolean): void {
 
 /**
  * The number a scanner-speed burst that ended without Enter or Tab (a scanner set without a
- * suffix) scanned into the search field, when the field holds more than it: appended to the
- * previous number, it is the new search, as if the scan had ended with Enter. Two cards scanned
+ * suffix) scanned into the search field or a field that takes a scan (data-scan="field"), when
+ * the field holds more than it: appended to what was there, it is the field's new content, as if
+ * the scan had ended with Enter (in the search field: the new search). Two cards scanned
  * within a second are one burst to the detector: the last card is what follows its longest pause
  * (a card swapped on the desk, never a stall inside one scan: the pause must be the longest).
  */
-function appendedScan(dropped: readonly KeySeen[]): string | null {
+function appendedScan(dropped: readonly KeySeen[]): { field: NonNullable<KeySeen['field']>; digits: string } | null {
   const field = dropped[0]?.field;
-  if (!field || field.id !== 'lookup-query' || !dropped.every((s) => s.field === field && /^\d$/.test(s.init.key ?? ''))) return null;
+  if (!field || (field.id !== 'lookup-query' && !takesScan(field)) || !dropped.every((s) => s.field === field && /^\d$/.test(s.init.key ?? ''))) return null;
   let from = 0;
   let longest = 0;
   for (let i = 1; i < dropped.length; i++) {
@@ -57,7 +58,7 @@ function appendedScan(dropped: readonly KeySeen[]): string | null {
   const last = longest > BURST_GAP_MS ? dropped.slice(from) : dropped;
   const digits = last.map((s) => s.init.key ?? '').join('');
   if (digits.length < MIN_SCAN_DIGITS || digits.length > MAX_SCAN_DIGITS) return null;
-  return field.value.trim() === digits ? null : digits;
+  return field.value.trim() === digits ? null : { field, digits };
 }
 
 /** Gives a held key back to where it was going (or, if that element is gone, to the focus). */
@@ -121,7 +122,8 @@ export function useScan(onScan: (digits: string) => void, onReject: (count: numb
         const release = detector.tick(performance.now());
         settle(release);
         const appended = appendedScan(release.dropped);
-        if (appended) onScanRef.current(appended);
+        if (appended?.field.id === 'lookup-query') onScanRef.current(appended.digits);
+        else if (appended) restore(appended.field, appended.digits);
       }, delay);
     };
 
@@ -161,8 +163,12 @@ export function useScan(onScan: (digits: string) => void, onReject: (count: numb
         return;
       }
       if (decision.action === 'pass') return;
-      // A field that takes a scan as its value keeps it; its Enter goes on as usual.
-      if (ownField && decision.action === 'scan') return;
+      // A field that takes a scan as its value gets it in place of what it held (a NIK half typed
+      // or wrong): never appended to it (and cut at the field's length). Its Enter goes on as usual.
+      if (ownField && decision.action === 'scan') {
+        if (field && decision.digits) restore(field, decision.digits);
+        return;
+      }
       // In the search field what the field holds is what was typed: when a stalled page split
       // the burst, the field still has the whole number (the scanner's first keys included).
       const whole = kind === 'search' && field ? wholeNumberIn(field.value, decision.digits ?? '') : null;
