@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser';
 import { openCounter, type Counter } from './support/counter';
 import { headerLines, layoutProblems } from './support/layout';
-import { APBD, APBN_OLD, SITI } from './support/lists';
+import { APBD, APBN_OLD, RIZKI, SITI } from './support/lists';
 import { useCounters } from './support/ui';
 
 const counters = useCounters();
@@ -107,6 +107,38 @@ describe('the ticket of a patient with a long name, 1024x768 (UI tester, finding
     expect(lines.number).toBe(1);
     expect(lines.name).toBeGreaterThan(1);
     expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+  });
+});
+
+describe('the search field when the focus comes back to it (UI tester, finding 7)', () => {
+  it('after a registration (scan, Enter, Enter) and after Esc on the unit step, at 1024x768 and 1366x768: in view, the window at its top', async () => {
+    const c = await counters.open([APBD], { width: 1024, height: 768 });
+    const { page } = c;
+    const scan = async (nik: string): Promise<void> => {
+      await page.keyboard.type(nik, { delay: 5 });
+      await page.keyboard.press('Enter');
+      await page.getByTestId('register-start').waitFor();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('register-panel').getAttribute('data-step')).toBe('unit');
+    };
+    const searchInView = async (): Promise<void> => {
+      await expect.poll(() => page.evaluate('document.activeElement.id')).toBe('lookup-query');
+      await expect.poll(() => focusedInView(c)).toBe(true);
+      expect(await page.evaluate('window.scrollY')).toBe(0);
+    };
+    await scan(SITI.nik);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ticket-queue').waitFor();
+    await searchInView();
+    await scan(RIZKI.nik);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('register-panel').count()).toBe(0);
+    await searchInView();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await scan(RIZKI.nik);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('ticket-queue').textContent()).toBe('U-002');
+    await searchInView();
   });
 });
 

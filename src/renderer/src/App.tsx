@@ -7,6 +7,7 @@ import { hasBridge } from './api';
 import { AppHeader, SCREENS, type Screen } from './components/AppHeader';
 import { runWaitingLetters } from './components/letter-flush';
 import { useLetterNotice } from './components/use-letter-notice';
+import { useSearchFieldInView } from './components/use-search-in-view';
 import { StatusBar } from './components/StatusBar';
 import { UndoStoreContext } from './components/UndoToast';
 import { UndoStore } from './components/undo-store';
@@ -182,6 +183,7 @@ function ConnectedApp({ session, onSession }: { session: SessionView; onSession:
   closeEmergencyRef.current = closeEmergency;
   // Locked: no slip by key (the emergency's own number shows its print buttons over the lock).
   const print = usePrintKeys(access.locked ? null : lastSlip, screen === 'queue');
+  useSearchFieldInView();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {

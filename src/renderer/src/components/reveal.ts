@@ -1,6 +1,20 @@
 /** The gap kept between what is revealed and the header or the status bar. */
 const GAP = 8;
 
+/** The room between the sticky header and the fixed status bar, in viewport pixels. */
+function room(): { top: number; bottom: number } {
+  const top = document.querySelector('.app-header-wrap')?.getBoundingClientRect().bottom ?? 0;
+  const bottom = document.querySelector('.status-bar')?.getBoundingClientRect().top ?? window.innerHeight;
+  return { top, bottom };
+}
+
+/** Whether `element` shows whole between the sticky header and the status bar. */
+export function shownWhole(element: Element): boolean {
+  const { top, bottom } = room();
+  const box = element.getBoundingClientRect();
+  return box.top >= top && box.bottom <= bottom;
+}
+
 /**
  * Scrolls the window so that `element` shows whole between the sticky header and the fixed status
  * bar, or, when it is taller than that room, from its top (where a step names its patient).
@@ -9,11 +23,10 @@ const GAP = 8;
  */
 export function reveal(element: Element | null): void {
   if (!element) return;
-  const top = document.querySelector('.app-header-wrap')?.getBoundingClientRect().bottom ?? 0;
-  const bottom = document.querySelector('.status-bar')?.getBoundingClientRect().top ?? window.innerHeight;
+  const { top, bottom } = room();
   const box = element.getBoundingClientRect();
-  const room = bottom - top - 2 * GAP;
+  const space = bottom - top - 2 * GAP;
   if (box.top >= top + GAP && box.bottom <= bottom - GAP) return;
-  const by = box.height > room || box.top < top + GAP ? box.top - top - GAP : box.bottom - bottom + GAP;
+  const by = box.height > space || box.top < top + GAP ? box.top - top - GAP : box.bottom - bottom + GAP;
   window.scrollBy({ top: by });
 }
