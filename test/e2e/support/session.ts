@@ -1,19 +1,6 @@
 import type { Page } from 'playwright';
-import type { SlipPrinter } from '../../../src/core/slips/slips';
 
-/** A printer that keeps what it printed (the slips' HTML), for the lock and sign-in screens' tests. */
-export function recordingPrinter(): { printer: SlipPrinter; printed: string[] } {
-  const printed: string[] = [];
-  const printer: SlipPrinter = {
-    async print(html) {
-      printed.push(html);
-    },
-    async toPdf() {
-      return Buffer.from('%PDF-1.4');
-    },
-  };
-  return { printer, printed };
-}
+export { recordingPrinter } from '../../helpers/recording-printer';
 
 /** The id, test id or name of what has the focus ('BODY' when nothing does). */
 export const focused = (page: Page): Promise<string> =>

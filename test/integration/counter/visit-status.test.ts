@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/core/core';
-import type { SlipPrinter } from '../../../src/core/slips/slips';
+import { recordingPrinter } from '../../helpers/recording-printer';
 import { useTempDir } from '../../helpers/temp';
 
 const tempDir = useTempDir();
@@ -130,15 +130,7 @@ describe('Batal', () => {
 
 describe('the slip of a cancelled visit', () => {
   it('is not printed again, in words naming the number; after the cancel is undone it prints again', async () => {
-    const printed: string[] = [];
-    const printer: SlipPrinter = {
-      async print(html) {
-        printed.push(html);
-      },
-      async toPdf() {
-        return Buffer.from('%PDF-1.4');
-      },
-    };
+    const { printer, printed } = recordingPrinter();
     const core = createCore({ dbPath: join(tempDir(), 'loket.db'), workerScript: null, actor: { username: 'ani', role: 'admin' }, clerk: 'ani', printer });
     const patient = await core.createPatient({ name: 'Bambang Lestari' });
     const visit = await core.registerVisit({ patientId: patient.id, unit: 'UMUM', verdict: 'unknown', payer: 'umum' });
