@@ -256,10 +256,12 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
   // F2 on the question about an own record picked with another birth date (the field holds its
   // record number now): the new patient is the one searched, with the name and date typed.
   const searchedBack = dobCheck?.back ?? null;
-  const newPatient = useCallback(
-    () => start(searchedBack ? newPatientSubject(searchedBack.query, searchedBack.dob) : newPatientSubject(inputRef.current?.value ?? '', dob), false),
-    [start, dob, inputRef, searchedBack],
-  );
+  const newPatient = useCallback(() => {
+    // The search typing scheduled must not run after the form opened: it would drop the form
+    // (F2 within DEBOUNCE_MS of the last key typed opened it and took it away again).
+    clearTimeout(timer.current);
+    start(searchedBack ? newPatientSubject(searchedBack.query, searchedBack.dob) : newPatientSubject(inputRef.current?.value ?? '', dob), false);
+  }, [start, dob, inputRef, searchedBack]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
