@@ -102,7 +102,7 @@ export function lookupMethods(ctx: CoreContext): Pick<CoreMethods, 'lookup' | 'r
       }
       // "siti aminah 12-03-1985" in the one field: searched as the name with that birth date.
       const split = dob ? null : nameWithDate(query, isoDateInZone(ctx.now(), ctx.settings().timeZone));
-      if (split && classifyQuery(query).kind === 'name') return methods.lookup({ query: split.name, dob: split.iso });
+      if (split) return methods.lookup({ query: split.name, dob: split.iso }); // letters remain: always a name
       const result = lookup(lookupContext(), query, dob);
       // A card the lists give to different people, and that several records here hold too (each
       // person registered once): no record names the person. The clerk picks among the lists'

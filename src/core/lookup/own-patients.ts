@@ -121,8 +121,9 @@ function bornThatDayOtherwiseSpelt(db: Db, name: string, dob: string, found: rea
  * A returning patient whose name was typed with a slip past its first letters (ANI SURYANTI for
  * ANI SURYANI): the records whose names begin as the typed name does up to the slip, ranked and
  * kept only when nearly the same name. The probes cut the typed key shorter, a character at a time
- * for its last three, then at word boundaries; each is an indexed range (findPatientsByNameKey),
- * and the first that yields a near name is the answer. Without it such a patient was "not found"
+ * for its last three, then at word boundaries; each reads ids and name keys from the index alone
+ * (nameKeysWithPrefix), a record is read whole only when its name is near, and the first probe
+ * that yields a near name is the answer. Without it such a patient was "not found"
  * and Enter, Enter made a second record (UI tester, finding 2).
  */
 function typoWidened(db: Db, key: string, dob: string | null): { patient: Patient; score: number; sameDob: boolean }[] {

@@ -4,7 +4,8 @@ import type { OwnMatch } from '../../../../shared/lookup';
 import type { Subject } from '../register/subject';
 import { subjectOf } from '../register/subject-of';
 import { awaitsConfirmation, candidateOrder, dobCheckOfOwn, dobCheckOfRow, type CandidateOrder, type DobCheck, type Hold } from './dob-pick';
-import type { AskingWords } from '../../scan/asking-now';
+import { useWords } from '../../i18n/use-words';
+import type { Words } from '../../i18n/words';
 import { nameWithDate } from '../../../../shared/name-with-date';
 import { todayIso } from '../../facility-today';
 import { droppedByScan, newPatientSubject } from './on-screen-registration';
@@ -23,7 +24,7 @@ export interface ScanRequest {
   digits: string;
   n: number;
   /** A question another screen was asking that the scan dropped (scan/asking-now.ts). */
-  dropped?: AskingWords | null;
+  dropped?: Words | null;
 }
 
 export interface ScreenRefs {
@@ -86,6 +87,7 @@ export interface SearchFlow {
  */
 export function useSearchFlow({ registration, onTarget, reset: resetToken, scan, onScanTaken, inputRef, tableRef, startRef }: SearchFlowOptions): SearchFlow {
   const { t } = useTranslation();
+  const say = useWords();
   const [query, setQuery] = useState('');
   const [dob, setDob] = useState('');
   const [picked, setPicked] = useState<number | null>(null);
@@ -216,7 +218,7 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
     onScanTaken();
     const dropped = droppedByScan(open, registering);
     clearTimeout(timer.current);
-    const question = scan.dropped ? t(scan.dropped.key, scan.dropped.values) : null;
+    const question = scan.dropped ? say(scan.dropped) : null;
     setNote(dropped === null ? question : dropped ? t('register.droppedByScan', { name: dropped }) : t('register.droppedByScanNoName'));
     setQuery(scan.digits);
     setDob('');
@@ -232,7 +234,7 @@ export function useSearchFlow({ registration, onTarget, reset: resetToken, scan,
     void search(scan.digits, '');
     inputRef.current?.focus();
     inputRef.current?.select();
-  }, [scan, onScanTaken, open, registering, search, drop, setTicket, setNote, inputRef, t]);
+  }, [scan, onScanTaken, open, registering, search, drop, setTicket, setNote, inputRef, t, say]);
 
   const pickOwn = useCallback(
     (p: OwnMatch) => {

@@ -4,6 +4,9 @@ import type { CheckApi } from './identity-check';
 import { sameName } from './resolve-identity';
 import { identityOfMember } from './subject';
 
+/** Typed without NIK or card, with a name and a birth date: the only identity a namesake is asked for. */
+const askable = (identity: Identity): boolean => !identity.nik && !identity.card && !!identity.dob && identity.name.trim() !== '';
+
 /**
  * The list member a new patient typed without NIK or card most likely is: the one person on the
  * lists with the same name (titles and spellings set aside) and the same birth date, who has a
@@ -12,7 +15,7 @@ import { identityOfMember } from './subject';
  * picks between people); the clerk can search them by name.
  */
 export function listNamesakeOf(identity: Identity, result: LookupResult): MemberMatch | null {
-  if (identity.nik || identity.card || !identity.dob || identity.name.trim() === '') return null;
+  if (!askable(identity)) return null;
   const rows = result.matches.filter((m) => m.list.kind !== 'bpjs-live' && (m.nik || m.card) && m.dob === identity.dob && sameName(m.name, identity.name));
   const people = new Set(rows.map((m) => m.nik ?? m.card));
   if (people.size !== 1) return null;
@@ -22,8 +25,8 @@ export function listNamesakeOf(identity: Identity, result: LookupResult): Member
 
 /** The name and birth date looked up on the lists as the search field would; null when the look-up failed (it never blocks). */
 export async function findListNamesake(api: CheckApi, identity: Identity): Promise<MemberMatch | null> {
-  if (identity.nik || identity.card || !identity.dob || identity.name.trim() === '') return null;
-  const answer = await api.lookup({ query: identity.name.trim(), dob: identity.dob });
+  if (!askable(identity)) return null;
+  const answer = await api.lookup({ query: identity.name.trim(), dob: identity.dob! });
   return answer.ok ? listNamesakeOf(identity, answer.value) : null;
 }
 
