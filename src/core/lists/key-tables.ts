@@ -186,6 +186,20 @@ export function idsByKey(keys: TakenKeys): Int32Array {
  * them): in key order they are neighbours, so the duplicate search needs no scan of its own.
  */
 export function writeKeyTable(db: Db, kind: KeyKind, keys: TakenKeys): (string | number)[] {
+  const steps = keyTableSteps(db, kind, keys, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * writeKeyTable a step at a time: pauses after every `pairsPerStep` keys, so that the caller can
+ * commit and let what is written reach the disk before going on (edition-writer.ts: a whole
+ * table written at once made the one fsync after it take over a second, and the register's
+ * commits waited behind it). Returns the keys more than one member shares.
+ */
+export function* keyTableSteps(db: Db, kind: KeyKind, keys: TakenKeys, pairsPerStep: number): Generator<void, (string | number)[]> {
   db.exec(createKeyTableSql(kind));
   const ids = idsByKey(keys);
   const stored = kind === 'nik' ? nikNumberOfHalves : cardOfHalves;
@@ -195,6 +209,7 @@ export function writeKeyTable(db: Db, kind: KeyKind, keys: TakenKeys): (string |
   const shared: (string | number)[] = [];
   let previous: number | undefined;
   let previousShared: number | undefined;
+  let inStep = 0;
   for (const id of ids) {
     const hi = halfOf(keys.hi, id);
     const lo = halfOf(keys.lo, id);
@@ -205,6 +220,10 @@ export function writeKeyTable(db: Db, kind: KeyKind, keys: TakenKeys): (string |
     }
     previous = key;
     insert.add(key, id);
+    if (++inStep === pairsPerStep) {
+      inStep = 0;
+      yield;
+    }
   }
   insert.end();
   return shared;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { KEY_TABLE, KeyColumn, NIK_NUMBER_OFFSET, idsByKey, nikHalves, nikNumberOfHalves, nikOfHalves, writeKeyTable } from '../../../src/core/lists/key-tables';
+import { KEY_TABLE, KeyColumn, NIK_NUMBER_OFFSET, idsByKey, keyTableSteps, nikHalves, nikNumberOfHalves, nikOfHalves, writeKeyTable } from '../../../src/core/lists/key-tables';
 
 /** What the radix sort must equal: ids with a key, ordered by key then id (keys compared as the 16-digit text they are). */
 function naive(keys: (string | null)[]): number[] {
@@ -93,6 +93,29 @@ describe('key tables: keys kept during the load and sorted', () => {
       expect(db.prepare(`SELECT card, id FROM ${KEY_TABLE.card.table}`).raw().all()).toEqual([[7, 2], [1_336_526_592, 1], [1_336_526_592, 3]]);
     } finally {
       db.close();
+    }
+  });
+
+  it('written in steps: a pause after every n keys, with what is written by then in the table, and the same table and shared keys as written whole', () => {
+    const values = Array.from({ length: 1000 }, (_, i) => (i % 7 === 3 ? null : (i * 7919) % 613));
+    const whole = new Database(':memory:');
+    const inSteps = new Database(':memory:');
+    try {
+      const shared = writeKeyTable(whole, 'card', cards(values).take());
+      const steps = keyTableSteps(inSteps, 'card', cards(values).take(), 100);
+      const rowsAtPauses: number[] = [];
+      let step = steps.next(); // the table exists from the first step on
+      const count = inSteps.prepare(`SELECT count(*) FROM ${KEY_TABLE.card.table}`).pluck();
+      for (; !step.done; step = steps.next()) rowsAtPauses.push(count.get() as number);
+      expect(step.value).toEqual(shared);
+      // 857 keys: 8 pauses; a statement takes 256 pairs, so what is run lags what is counted by less than that.
+      expect(rowsAtPauses).toHaveLength(8);
+      rowsAtPauses.forEach((rows, k) => expect((k + 1) * 100 - rows).toBeLessThan(256));
+      const all = (db: Database.Database) => db.prepare(`SELECT card, id FROM ${KEY_TABLE.card.table}`).raw().all();
+      expect(all(inSteps)).toEqual(all(whole));
+    } finally {
+      whole.close();
+      inSteps.close();
     }
   });
 
