@@ -7,6 +7,7 @@ import { normalizeName } from '../../shared/names';
 import type { CounterSettings } from '../../shared/settings';
 import { findDuplicateMatches } from '../patients/likely-duplicates';
 import { findSurvivorsByMergedOldMrn } from '../patients/merged-old-mrns';
+import { findPatientIdsByNameWords, wordsOfKey } from '../patients/name-words';
 import { findPatient, findPatientsBornOn, findPatientsByMrns, findPatientsByNameKey, findPatientsByOldMrn, lastVisitDate, nameKeysWithPrefix } from '../patients/patients.repo';
 import type { Db } from '../store/open-database';
 import { oldMrnQuery } from '../../shared/old-mrn';
@@ -98,6 +99,7 @@ export function ownByName(db: Db, name: string, dob: string | null): OwnPatient[
   }
   if (dob !== null) scored.push(...bornThatDayOtherwiseSpelt(db, name, dob, scored));
   if (scored.length === 0) scored.push(...typoWidened(db, query.key, dob));
+  if (scored.length < MAX_OWN_MATCHES) scored.push(...byNameWords(db, query.key, dob, scored));
   const narrowed = scored.some((s) => s.sameDob) ? scored.filter((s) => s.sameDob) : scored;
   return narrowed
     .sort((a, b) => b.score - a.score || b.patient.id - a.patient.id)
@@ -138,6 +140,30 @@ function typoWidened(db: Db, key: string, dob: string | null): { patient: Patien
     });
   }
   return [];
+}
+
+/** Records read for the word search: more than are shown, since a birth date may narrow them. */
+const WORD_CANDIDATES = 50;
+
+/**
+ * Records whose name has every typed word anywhere in it (name-words.ts): the surname alone
+ * (*rohmah* for ENTIN ROHMAH), a middle word, words turned round. Ranked after the records found
+ * by how their name begins, as a name typed in part ranks in the lists' search.
+ */
+function byNameWords(db: Db, key: string, dob: string | null, found: readonly { patient: Patient }[]): { patient: Patient; score: number; sameDob: boolean }[] {
+  const known = new Set(found.map((s) => s.patient.id));
+  const typed = wordsOfKey(key);
+  return findPatientIdsByNameWords(db, key, WORD_CANDIDATES).flatMap((id) => {
+    const patient = known.has(id) ? undefined : findPatient(db, { id });
+    if (!patient || !hasEveryWord(normalizeName(patient.name).key, typed)) return [];
+    return [{ patient, score: MIN_SCORE_WITH_DOB, sameDob: dob !== null && patient.dob === dob }];
+  });
+}
+
+/** Every typed word is a word of the name, the last one at least the beginning of one. */
+function hasEveryWord(nameKey: string, typed: readonly string[]): boolean {
+  const words = wordsOfKey(nameKey);
+  return typed.every((t, i) => words.some((w) => w === t || (i === typed.length - 1 && w.startsWith(t))));
 }
 
 /** "ANI SURYANTI": ANI SURYANT, ANI SURYAN, ANI SURYA, then ANI (each at least MIN_PREFIX long, each once). */

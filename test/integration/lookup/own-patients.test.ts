@@ -172,6 +172,28 @@ describe('a returning patient typed with a slip in the name, no birth date (UI t
   });
 });
 
+describe('a returning patient typed by the surname or a middle word alone', () => {
+  it('is found among the records here by any word of the name; every typed word must be there; a birth date narrows', async () => {
+    const { core } = await counter();
+    const entin = await core.createPatient({ name: 'Entin Rohmah', dob: '1975-05-05' });
+    const nur = await core.createPatient({ name: 'Nur Rohmah Sari', dob: '1990-09-09' });
+    const ahmad = await core.createPatient({ name: 'Ahmad Fauzi' });
+    const own = async (query: string, dob?: string) => ((await core.lookup(dob ? { query, dob } : { query })).ownMatches ?? []).map((p) => p.id);
+    // Newest record first among those found by a word.
+    expect(await own('rohmah')).toEqual([nur.id, entin.id]);
+    expect(await own('rohmah', '1975-05-05')).toEqual([entin.id]);
+    expect(await own('sari rohmah')).toEqual([nur.id]);
+    // The last word may still be being typed.
+    expect(await own('fauz')).toEqual([ahmad.id]);
+    expect(await own('rohmah fauzi')).toEqual([]);
+    // A record renamed is found by its new words only (the index follows the record).
+    await core.updatePatient({ patientId: ahmad.id, changes: { name: 'Ahmad Fauzan' } });
+    expect(await own('fauzi')).toEqual([]);
+    expect(await own('fauzan')).toEqual([ahmad.id]);
+    core.close();
+  });
+});
+
 describe('a name search that finds a record here and the same person on a list (UI tester, finding 11)', () => {
   it('offers the record only: the list row of its NIK and name is not a second candidate; another person of the name stays', async () => {
     const { core } = await counter();

@@ -25,6 +25,7 @@ import { m023PatientsLooseName } from './023-patients-loose-name';
 import { m024OldMrn } from './024-old-mrn';
 import { m025PatientMerges } from './025-patient-merges';
 import { m026CallTime } from './026-call-time';
+import { m027PatientNameWords } from './027-patient-name-words';
 
 export interface Migration {
   version: number;
@@ -33,7 +34,7 @@ export interface Migration {
 }
 
 /** Ordered: the position + 1 is the schema version recorded in PRAGMA user_version. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit, m012EditionKind, m013AuditPersonKeys, m014SharedQueueNumbers, m015SharedMrn, m016VisitMoves, m017MoveServiceDate, m018RegisterEpoch, m019QueueOrder, m020EditionReport, m021VisitChangeTimes, m022PatientsDob, m023PatientsLooseName, m024OldMrn, m025PatientMerges, m026CallTime];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Counter, m003PrintLog, m004Bpjs, m005Rechecks, m006AllPayers, m007EditionFiles, m008Sync, m009EditionContentHash, m010Accounts, m011Audit, m012EditionKind, m013AuditPersonKeys, m014SharedQueueNumbers, m015SharedMrn, m016VisitMoves, m017MoveServiceDate, m018RegisterEpoch, m019QueueOrder, m020EditionReport, m021VisitChangeTimes, m022PatientsDob, m023PatientsLooseName, m024OldMrn, m025PatientMerges, m026CallTime, m027PatientNameWords];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
