@@ -78,7 +78,7 @@ describe('units in the settings while patients wait', () => {
       'KIA/KB (KIA): 1 patient is still waiting or called today. Its code cannot be changed and the unit cannot be removed until the patient is served or cancelled in the Queue (Alt+2).',
       'Poli Lansia (LANSIA): 1 patient is still waiting or called today. Its code cannot be changed and the unit cannot be removed until the patient is served or cancelled in the Queue (Alt+2).',
     ]);
-    await expect.poll(() => alert.textContent()).toContain('KIA/KB (KIA) still has 1 patient(s) waiting or called today.');
+    await expect.poll(() => alert.textContent()).toContain('KIA/KB (KIA): patients waiting or called today: 1.');
   });
 });
 

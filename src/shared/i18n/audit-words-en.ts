@@ -79,7 +79,7 @@ export const auditWordsEn: Catalog<typeof auditWordsId> = {
       'visit-move': 'Unit change',
     },
     detail: {
-      patientMerge: 'MRN {{merged}} ({{name}}) merged into this MRN; {{visits}} visit(s) moved',
+      patientMerge: 'MRN {{merged}} ({{name}}) merged into this MRN; visits moved: {{visits}}',
       patientMergeFilled: 'taken from MRN {{merged}}: {{fields}}',
       patientMergeNotFilled: 'not taken (this MRN has its own, or another record holds the number): {{fields}}',
       patientMergeOldMrn: 'old MRN {{oldMrn}}',

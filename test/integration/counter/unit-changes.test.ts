@@ -40,7 +40,7 @@ describe('a unit that leaves the settings during the day', () => {
       expect((refused as LoketError).format('id')).toBe(
         'Poli Lansia (LANSIA) masih punya 2 pasien yang menunggu atau sudah dipanggil hari ini. Selesaikan atau batalkan mereka dulu di Antrean (Alt+2); sampai itu poli ini tidak dapat dihapus dan kodenya tidak dapat diubah. Pengaturan belum disimpan.',
       );
-      expect((refused as LoketError).format('en')).toContain('Poli Lansia (LANSIA) still has 2 patient(s) waiting or called today.');
+      expect((refused as LoketError).format('en')).toContain('Poli Lansia (LANSIA): patients waiting or called today: 2.');
     }
     // Nothing was saved: the unit is still there, under its code.
     expect((await core.getSettings({})).units.map((u) => u.code)).toContain('LANSIA');

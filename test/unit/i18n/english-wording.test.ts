@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { uiEn } from '../../../src/renderer/src/i18n/messages-en';
 import { words, wordsText } from '../../../src/renderer/src/i18n/words';
 import { uiTranslate } from '../../helpers/ui-translate';
+import { CORE_MESSAGES } from '../../../src/shared/i18n/messages';
+import { CLI_MESSAGES } from '../../../src/cli/messages';
+import { auditWordsEn } from '../../../src/shared/i18n/audit-words-en';
 
 /** Every string of a catalog, however deeply nested. */
 const texts = (value: unknown): string[] =>
@@ -13,8 +16,10 @@ const id = uiTranslate('id');
 /** UI tester, finding 12: English read "1 patient(s)", "1 earlier change(s)" and "back to Payer pending". */
 describe('English screens count and name things as English does', () => {
   it('no "(s)" stand-in for a plural: i18next plurals (_one, _other) say 1 patient, 2 patients', () => {
-    // (The audit's words are shared with the core's export, whose catalog reader has no plurals.)
-    expect(texts({ ...uiEn, audit: {} }).filter((t) => /\w\(s\)/.test(t))).toEqual([]);
+    // The audit's words (shared with the core's export), the core's messages and the CLI's have
+    // no plural forms (their readers fill placeholders only): they say "visits moved: 2" instead.
+    const catalogs = [uiEn, CORE_MESSAGES.en, auditWordsEn, CLI_MESSAGES.en];
+    expect(catalogs.flatMap(texts).filter((t) => /\w\(s\)/.test(t))).toEqual([]);
     expect(en('undo.more', { count: 1 })).toBe('Ctrl+Z again: 1 earlier change');
     expect(en('undo.more', { count: 3 })).toBe('Ctrl+Z again: 3 earlier changes');
     const unit = { name: 'KIA/KB', code: 'KIA' };

@@ -172,10 +172,10 @@ describe('the audit screen, without a window', () => {
     const merge = entry('patient-merge', { method: 'mergePatients', mergedMrn: '000048', mergedName: 'DEWY LESTARI', visitsMoved: 2, filled: ['nik'] });
     expect(actionText('patient-merge', auditWording('id'))).toBe('Gabung rekam medis');
     expect(detailText(merge, auditWording('id'))).toBe('RM 000048 (DEWY LESTARI) digabung ke RM ini; 2 kunjungan dipindah · diambil dari RM 000048: NIK');
-    expect(detailText({ ...merge, detail: { ...merge.detail, filled: [] } }, auditWording('en'))).toBe('MRN 000048 (DEWY LESTARI) merged into this MRN; 2 visit(s) moved');
+    expect(detailText({ ...merge, detail: { ...merge.detail, filled: [] } }, auditWording('en'))).toBe('MRN 000048 (DEWY LESTARI) merged into this MRN; visits moved: 2');
     // papertester F4: the old RM taken, or kept as one that finds the survivor, is in the entry.
     expect(detailText({ ...merge, detail: { ...merge.detail, oldMrnTaken: '000777' } }, auditWording('id'))).toBe('RM 000048 (DEWY LESTARI) digabung ke RM ini; 2 kunjungan dipindah · diambil dari RM 000048: NIK, RM lama 000777');
-    expect(detailText({ ...merge, detail: { ...merge.detail, filled: [], oldMrnAlias: '000555' } }, auditWording('en'))).toBe('MRN 000048 (DEWY LESTARI) merged into this MRN; 2 visit(s) moved · its old MRN 000555 now finds this MRN');
+    expect(detailText({ ...merge, detail: { ...merge.detail, filled: [], oldMrnAlias: '000555' } }, auditWording('en'))).toBe('MRN 000048 (DEWY LESTARI) merged into this MRN; visits moved: 2 · its old MRN 000555 now finds this MRN');
   });
 
   it.each(WORDINGS)('words the action and a refusal made while nobody was signed in (%s)', (_name, wording) => {
