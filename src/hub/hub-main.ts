@@ -125,7 +125,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     // After listening: the counters are served while the district is being reached.
     if (options.upstream || readUpstream(options.dataDir)) {
       const started = startUpstreamLink(pg, { dataDir: options.dataDir }, options.upstream ?? {}, log);
-      cleanups.push(async () => started.stop());
+      cleanups.push(() => started.stop());
       link = started;
     }
     return { urls: identity.urls, fingerprint: cert.fingerprint, port, embeddedPgPort, stoppedLeftoverPg, pg, upstream: link, stop: stopAll };

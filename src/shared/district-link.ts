@@ -33,12 +33,13 @@ export interface HubDistrictLink {
   /** The district's name and this hub's name there, once enrolled. */
   district: string | null;
   name: string | null;
-  /** The last answer from the district (enrollment or manifest) since this hub started; null: none yet. */
+  /** The last answer from the district (enrollment or manifest), kept across restarts (hub migration 019); null: none yet. */
   lastContact: string | null;
   /** The latest edition this hub took from the district (kept in its register of editions, so it outlives a restart). */
   lastEdition: { list: string; asOf: string; members: number; receivedAt: string } | null;
   /**
-   * The last trouble since this hub started: `since` the first try that met it, `at` the latest.
+   * The last trouble, kept across restarts: `since` the first try that met it (a trouble that
+   * goes on over a restart keeps it), `at` the latest.
    * Still current when `at` is later than lastContact; kept after the district answers again.
    */
   lastError: (DistrictProblem & { since: string; at: string }) | null;

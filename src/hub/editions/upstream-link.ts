@@ -4,7 +4,8 @@ import type { DistrictProblem } from '../../shared/district-link';
 import type { HubEditionsConfig } from './edition-config';
 import type { UpstreamEvent } from './upstream-events';
 import { problemOf } from './upstream-problem';
-import { UpstreamRecord, type RecordedProblem } from './upstream-record';
+import { UpstreamRecord, type RecordedProblem, type UpstreamMemory } from './upstream-record';
+import { loadUpstreamMemory, saveUpstreamMemory } from './upstream-status.repo';
 import { readUpstream, upstreamClient, writeUpstream, type StoredUpstream } from './upstream-credential';
 import { DEFAULT_UPSTREAM_INTERVAL_MS, startUpstreamSync, type UpstreamRound, type UpstreamSyncHandle } from './upstream-sync';
 
@@ -37,7 +38,8 @@ export interface UpstreamLink {
   state(): UpstreamState;
   view(): UpstreamView;
   ready: Promise<UpstreamState>;
-  stop(): void;
+  /** Stops the tries; resolves once what the link last heard is kept (before the pool closes). */
+  stop(): Promise<void>;
 }
 
 const RETRY_MS = 60_000;
@@ -61,7 +63,17 @@ export function startUpstreamLink(pool: Pool, editions: HubEditionsConfig, optio
   let state: UpstreamState = { state: 'enrolling' };
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
-  const record = new UpstreamRecord(report);
+  // Kept in PostgreSQL one write after another, so the last change is the one that stays. A
+  // failed write costs only the status after a restart: the next change writes it all again.
+  let saving = Promise.resolve();
+  const remember = (memory: UpstreamMemory): void => {
+    saving = saving.then(() => saveUpstreamMemory(pool, memory)).catch(() => undefined);
+  };
+  const record = new UpstreamRecord(report, remember);
+  // Taken before the first try, which then continues the story (a trouble keeps its `since`).
+  const restored = loadUpstreamMemory(pool)
+    .then((memory) => memory && record.restore(memory))
+    .catch(() => undefined);
   const everyMs = options.intervalMs ?? DEFAULT_UPSTREAM_INTERVAL_MS;
   const everyMinutes = Math.max(1, Math.round(everyMs / 60_000));
   // The same refused file comes back every round until the district replaces it: said once.
@@ -123,7 +135,7 @@ export function startUpstreamLink(pool: Pool, editions: HubEditionsConfig, optio
   };
   const ready = new Promise<UpstreamState>((resolve) => {
     const run = (): void => {
-      void attempt().then((next) => {
+      void restored.then(attempt).then((next) => {
         if (stopped) {
           if (next.state === 'linked') next.sync.stop();
           return resolve(next);
@@ -143,10 +155,11 @@ export function startUpstreamLink(pool: Pool, editions: HubEditionsConfig, optio
       return { state: state.state, url: stored?.url ?? enrollUrl(), district: stored?.district ?? null, name: stored?.name ?? null, lastContact: record.lastContact(), lastProblem: record.lastProblem() };
     },
     ready,
-    stop() {
+    async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
       if (state.state === 'linked') state.sync.stop();
+      await saving;
     },
   };
 }

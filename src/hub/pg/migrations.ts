@@ -16,7 +16,8 @@ import { m015OldMrn } from '../register/015-old-mrn';
 import { m016AdminLog } from '../audit/016-admin-log';
 import { m017CallTime } from '../register/017-call-time';
 import { m018CounterZone } from '../enrollment/018-counter-zone';
+import { m019UpstreamStatus } from '../editions/019-upstream-status';
 import type { HubMigration } from './migration';
 
 /** Ordered by version; each version once. */
-export const HUB_MIGRATIONS: readonly HubMigration[] = [m001Enrollment, m002Register, m003Editions, m004Bpjs, m005Accounts, m006AuditHeads, m007EditionTransferKey, m008QueueNumbers, m009PullStuck, m010CounterClock, m011VisitUnits, m012RegisterEpochs, m013QueueOrder, m014CounterEditions, m015OldMrn, m016AdminLog, m017CallTime, m018CounterZone];
+export const HUB_MIGRATIONS: readonly HubMigration[] = [m001Enrollment, m002Register, m003Editions, m004Bpjs, m005Accounts, m006AuditHeads, m007EditionTransferKey, m008QueueNumbers, m009PullStuck, m010CounterClock, m011VisitUnits, m012RegisterEpochs, m013QueueOrder, m014CounterEditions, m015OldMrn, m016AdminLog, m017CallTime, m018CounterZone, m019UpstreamStatus];

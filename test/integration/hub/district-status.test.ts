@@ -21,11 +21,12 @@ const { server, hubs, tempDir } = useHubTestbed('loket-district-status-');
 const LIST = 'PBI APBN Kota Serang';
 const WIT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} WIT$/;
 
-async function hubAt(name: string, options: Partial<Parameters<typeof startHub>[0]> = {}): Promise<{ hub: RunningHub; dir: string }> {
+async function hubAt(name: string, options: Partial<Parameters<typeof startHub>[0]> = {}): Promise<{ hub: RunningHub; dir: string; pgUrl: string }> {
   const dir = tempDir();
-  const hub = await startHub({ pgUrl: await server().createDatabase(name), dataDir: dir, host: '127.0.0.1', port: 0, log: () => undefined, ...options });
+  const pgUrl = await server().createDatabase(name);
+  const hub = await startHub({ pgUrl, dataDir: dir, host: '127.0.0.1', port: 0, log: () => undefined, ...options });
   hubs.push(hub);
-  return { hub, dir };
+  return { hub, dir, pgUrl };
 }
 
 async function status(hubDir: string): Promise<{ json: HubStatus; id: string[]; en: string[] }> {
@@ -59,7 +60,7 @@ it('a linked facility hub shows the district, its address, the last contact and 
   const code = await runCaptured(['hub', 'counter', 'add', 'RSUD Kota Serang', '--hub-dir', districtDir, '--json']);
   const districtUrl = district.urls[0]!;
 
-  const { hub: facility, dir } = await hubAt('facility', { facility: 'RSUD Kota Serang', upstream: { code: (code.data[0] as { code: string }).code } });
+  const { hub: facility, dir, pgUrl } = await hubAt('facility', { facility: 'RSUD Kota Serang', upstream: { code: (code.data[0] as { code: string }).code } });
   // The facility's clock is WIT: the times shown follow it, as the counters' do.
   const zoneFile = join(tempDir(), 'zone.json');
   writeFileSync(zoneFile, JSON.stringify({ timeZone: 'Asia/Jayapura' }));
@@ -117,4 +118,19 @@ it('a linked facility hub shows the district, its address, the last contact and 
   );
   // The district and the last edition stay shown while it is down.
   expect(down.en).toContain(`  last contact ${contact}  last edition received: ${LIST} as of 2026-10-01 (30 members) at ${received}`);
+
+  // The facility hub restarts while the district is still down: its first try fails again, and the
+  // status still says when the district last answered and since when the trouble lasts.
+  const logged: string[] = [];
+  await facility.stop();
+  const again = await startHub({ pgUrl, dataDir: dir, host: '127.0.0.1', port: 0, log: (event) => logged.push(event.code) });
+  hubs.push(again);
+  const relinked = await again.upstream!.ready;
+  if (relinked.state !== 'linked') throw new Error(`not linked after the restart: ${JSON.stringify(relinked)}`);
+  await relinked.sync.runNow();
+  const after = (await status(dir)).json.district as HubDistrictLink;
+  expect(after).toMatchObject({ state: 'linked', lastContact: link.lastContact, lastError: { code: 'unreachable', since: failing.lastError!.since } });
+  expect(after.lastError!.at >= failing.lastError!.at).toBe(true);
+  // The same trouble going on is not said again in the log.
+  expect(logged).not.toContain('problem');
 });

@@ -14,7 +14,7 @@ it('027 indexes the words of the records there are; later writes keep the index 
   const old = new Database(path);
   migrate(old, 26);
   const insert = old.prepare(`INSERT INTO patients (mrn, name, name_key, created_at, updated_at) VALUES (?, ?, ?, 't', 't')`);
-  for (const [mrn, name] of [['000001', 'ENTIN ROHMAH'], ['000002', 'SITI AMINAH'], ['000003', 'NUR ROHMAH SARI']]) insert.run(mrn, name, normalizeName(name).key);
+  for (const [mrn, name] of [['000001', 'ENTIN ROHMAH'], ['000002', 'SITI AMINAH'], ['000003', 'NUR ROHMAH SARI']] as const) insert.run(mrn, name, normalizeName(name).key);
   old.close();
 
   const db = openDatabase(path);
