@@ -20,8 +20,10 @@ export interface UpstreamMemory {
 export class UpstreamRecord {
   private contact: Date | null = null;
   private problem: RecordedProblem | null = null;
-  /** The latest try met trouble (this.problem is current). */
+  /** The latest try of this run met trouble, and the log said so (this.problem is current). */
   private troubled = false;
+  /** The trouble was current when the hub last stopped: it keeps its `since` if it goes on. */
+  private carried = false;
 
   /** `remember`: called with the whole record after every change, to keep it across a restart. */
   constructor(
@@ -30,13 +32,14 @@ export class UpstreamRecord {
   ) {}
 
   /**
-   * What the hub knew before it stopped, taken before the first try of this start: a trouble
-   * that goes on keeps its `since`, and its end is said in the log.
+   * What the hub knew before it stopped, taken before the first try of this start. A trouble
+   * that goes on keeps its `since` in the status; the log, a story of this run, says it again
+   * at its first try (the officer reading a fresh console learns it there).
    */
   restore(memory: UpstreamMemory): void {
     this.contact = memory.contact;
     this.problem = memory.problem;
-    this.troubled = memory.troubled;
+    this.carried = memory.troubled && memory.problem !== null;
   }
 
   /** The district answered; `who` names it in the line that says the trouble is over. */
@@ -44,19 +47,23 @@ export class UpstreamRecord {
     this.contact = at;
     if (this.troubled) this.report({ code: 'recovered', ...who });
     this.troubled = false;
+    this.carried = false;
     this.changed();
   }
 
   met(problem: DistrictProblem, at: Date): void {
-    const same = this.troubled && this.problem?.code === problem.code && this.problem.url === problem.url;
-    this.problem = { ...problem, since: same ? this.problem!.since : at, at };
-    if (!same) this.report({ code: 'problem', problem });
+    const sameAs = (p: RecordedProblem | null): boolean => p?.code === problem.code && p.url === problem.url;
+    const said = this.troubled && sameAs(this.problem);
+    const goesOn = (this.troubled || this.carried) && sameAs(this.problem);
+    this.problem = { ...problem, since: goesOn ? this.problem!.since : at, at };
+    if (!said) this.report({ code: 'problem', problem });
     this.troubled = true;
+    this.carried = false;
     this.changed();
   }
 
   private changed(): void {
-    this.remember({ contact: this.contact, problem: this.problem, troubled: this.troubled });
+    this.remember({ contact: this.contact, problem: this.problem, troubled: this.troubled || this.carried });
   }
 
   lastContact(): Date | null {

@@ -32,7 +32,7 @@ describe('loket gabung (searchtester S9)', () => {
     const preview = await run('gabung', dewi, dewy, '--lang', 'en');
     expect(preview.code).toBe(0);
     expect(preview.lines.join('\n')).toMatch(new RegExp(`KEPT +MRN ${dewi} +DEWI LESTARI +born 1992-12-03 +NIK 3671•+0005`));
-    expect(preview.lines.join('\n')).toMatch(new RegExp(`MERGED +MRN ${dewy} +DEWI LESTARI .*1 visit`));
+    expect(preview.lines.join('\n')).toMatch(new RegExp(`MERGED +MRN ${dewy} +DEWI LESTARI .*visits: 1 `));
     expect(preview.lines.join('\n')).toContain('Not merged yet');
     expect((await run('gabung', dewi, dewy, '--json')).data[0]).toMatchObject({ merged: false });
 
