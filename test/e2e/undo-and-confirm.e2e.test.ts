@@ -98,8 +98,12 @@ describe('no lone key changes data; every change says what changed', () => {
     await page.keyboard.press('Alt+3');
     const identify = page.locator('[data-testid="followup"][data-kind="identify-patient"]');
     await identify.waitFor();
-    // A payer change first: undoable, until the identity is joined.
-    await page.locator('[data-testid="followup"][data-queue="U-001"] [data-action="umum"]').click();
+    // A payer change first: undoable, until the identity is joined. The payer buttons are on the
+    // current card only: a click on the card makes it current, then its button.
+    const payerCard = page.locator('[data-testid="followup"][data-queue="U-001"]');
+    expect(await payerCard.locator('[data-action="umum"]').count()).toBe(0);
+    await payerCard.click({ position: { x: 8, y: 8 } });
+    await payerCard.locator('[data-action="umum"]').click();
     await expect.poll(() => payerOf(c, 'U-001')).toBe('umum');
     await identify.focus();
     await quiet(c);

@@ -1,4 +1,4 @@
-import { forwardRef, type ReactNode } from 'react';
+import { forwardRef, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAYER_KEYS, PAYERS, type FollowUp, type Payer } from '../../../../shared/counter';
 import type { CounterSettings } from '../../../../shared/settings';
@@ -24,10 +24,15 @@ interface Props {
   children?: ReactNode;
 }
 
-/** One follow-up: what is open, for whom, by when; and its actions, each with its own key. */
+/** One follow-up: what is open, for whom, by when; and its actions, each with its own key (a payer's on the current card). */
 export const FollowUpCard = forwardRef<HTMLElement, Props>(function FollowUpCard({ item: f, settings, lang, current, onFocus, onPayer, onRecheck, onIdentify, children }, ref) {
   const { t } = useTranslation();
   const zone = settings?.timeZone ?? 'Asia/Jakarta';
+  // A card becomes current when the mouse button is let go, not when it is pressed (which is
+  // when the focus moves): the card current until then folds its payer buttons away, and what
+  // is below it moves up. Pressed on a button of a card below, the release then lands elsewhere
+  // and the click is lost.
+  const pressing = useRef(false);
   return (
     <article
       ref={ref}
@@ -40,8 +45,17 @@ export const FollowUpCard = forwardRef<HTMLElement, Props>(function FollowUpCard
       aria-current={current ? 'true' : undefined}
       aria-label={`${t(`followUps.kinds.${f.kind}`)}: ${f.patient.name}`}
       onFocus={(e) => {
+        if (pressing.current) return;
         if (e.target === e.currentTarget || !current) onFocus();
       }}
+      onPointerDown={() => (pressing.current = true)}
+      onPointerUp={() => {
+        if (!pressing.current) return;
+        pressing.current = false;
+        if (!current) onFocus();
+      }}
+      onPointerCancel={() => (pressing.current = false)}
+      onPointerLeave={() => (pressing.current = false)}
     >
       <div className="followup__what">
         <p className="followup__kind">{t(`followUps.kinds.${f.kind}`)}</p>
@@ -60,7 +74,10 @@ export const FollowUpCard = forwardRef<HTMLElement, Props>(function FollowUpCard
         <p className="followup__sub">{t('followUps.due', { date: formatDateTime(f.dueAt, lang, zone) })}</p>
       </div>
       <div className="followup__actions">
-        {f.kind === 'settle-payer' && (
+        {/* The payer buttons (eight, two lines at 1024 px) on the current card only: the keys act on
+            it, a click on another card makes that one current, and four or five cards fit on the
+            screen instead of three (UI tester: cards 165 px high). */}
+        {f.kind === 'settle-payer' && current && (
           <>
             <span className="followup__actions-label">{t('followUps.payerTitle')}</span>
             {PAYERS.map((p) => {
