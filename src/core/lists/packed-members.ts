@@ -25,11 +25,15 @@ export function packMembers(members: readonly MemberInsert[]): PackedMembers {
   const lengths = new Int32Array(count * LENGTHS);
   let text = '';
   for (let i = 0; i < count; i++) {
-    const [nik, card, dob, flags, name, detail, row] = members[i]!;
-    numbers[i * NUMBERS] = card ?? NaN;
-    numbers[i * NUMBERS + 1] = dob ?? NaN;
-    numbers[i * NUMBERS + 2] = flags;
-    numbers[i * NUMBERS + 3] = row;
+    // Indexed, not destructured: the destructuring showed in the reader thread's profile.
+    const m = members[i]!;
+    const nik = m[0];
+    const name = m[4];
+    const detail = m[5];
+    numbers[i * NUMBERS] = m[1] ?? NaN;
+    numbers[i * NUMBERS + 1] = m[2] ?? NaN;
+    numbers[i * NUMBERS + 2] = m[3];
+    numbers[i * NUMBERS + 3] = m[6];
     lengths[i * LENGTHS] = nik === null ? -1 : nik.length;
     lengths[i * LENGTHS + 1] = name.length;
     lengths[i * LENGTHS + 2] = detail.length;

@@ -49,6 +49,33 @@ interface Validity {
 }
 const NO_VALIDITY: Validity = Object.freeze({ from: '', until: '' });
 
+/**
+ * A name as a list usually holds it already: upper case, printable ASCII, single spaces between
+ * words, no text mark in front. Such a name is its own normal form (the chain in validate() would
+ * give it back unchanged), so that chain, four new strings a row, is skipped.
+ */
+export function isNormalName(name: string): boolean {
+  const first = name.charCodeAt(0);
+  if (first === 39 || first === 96 || first === 61 || first === 32) return false; // ' ` = or a space
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 32) {
+      if (name.charCodeAt(i + 1) === 32 || i === name.length - 1) return false;
+    } else if (c < 33 || c > 126 || (c >= 97 && c <= 122)) return false;
+  }
+  return true;
+}
+
+/** The value of a card's 13 digits (exact: below 2^53), without Number()'s string parsing. */
+function digitsValue(digits: string): number {
+  let n = 0;
+  for (let i = 0; i < digits.length; i++) n = n * 10 + (digits.charCodeAt(i) - 48);
+  return n;
+}
+
+/** A date cell's text with no letter or digit (a dash, a dot for "none"). */
+const NO_LETTER_OR_DIGIT = /^[^A-Za-z0-9]*$/;
+
 /** A cell as the file holds it (trimmed, no-break spaces as spaces). */
 function trimmedCellText(cell: RawCell | undefined): string {
   if (cell === null || cell === undefined) return '';
@@ -138,14 +165,35 @@ export class RowValidator {
       const raw = this.cell(cells, field);
       if (raw === undefined || raw === null) return '';
       const written = text(raw);
-      if (written.replace(/[^A-Za-z0-9]/g, '') === '') return '';
-      const iso = parseDate(typeof raw === 'string' ? written : raw, this.today);
+      if (NO_LETTER_OR_DIGIT.test(written)) return '';
+      const iso = typeof raw === 'string' ? this.validityText(written) : parseDate(raw, this.today);
       if (iso === null) warn({ code: 'row/validity-unreadable', detail: written });
       return iso ?? '';
     };
     const from = date('validFrom');
     const until = date('validUntil');
-    return from === '' && until === '' ? NO_VALIDITY : { from, until };
+    if (from === '' && until === '') return NO_VALIDITY;
+    // Most rows of a list share their validity dates: one object for them all.
+    if (from !== this.lastValidity.from || until !== this.lastValidity.until) this.lastValidity = { from, until };
+    return this.lastValidity;
+  }
+
+  /** The last validity dates returned (never changed: rows share it). */
+  private lastValidity: Validity = NO_VALIDITY;
+
+  /** The last two validity texts read, and their dates: a list's TMT and TAT are mostly the same on every row. */
+  private readonly validityTexts: [string, string | null, string, string | null] = ['', null, '', null];
+
+  private validityText(written: string): string | null {
+    const seen = this.validityTexts;
+    if (written === seen[0]) return seen[1];
+    if (written === seen[2]) return seen[3];
+    const iso = parseDate(written, this.today);
+    seen[2] = seen[0];
+    seen[3] = seen[1];
+    seen[0] = written;
+    seen[1] = iso;
+    return iso;
   }
 
   validate(raw: RawRow): RowOutcome {
@@ -166,7 +214,7 @@ export class RowValidator {
     // NUL and other control characters (a damaged export, binary junk), bidi overrides and
     // zero-width characters never become part of a name; the row says they were removed.
     const cleanName = raw.controlFree !== true && hasControlCharacters(typedName) ? withoutControlCharacters(typedName) : typedName;
-    const name = withoutTextMark(cleanName.trim()).toUpperCase().replace(/\s+/g, ' ').trim();
+    const name = isNormalName(cleanName) ? cleanName : withoutTextMark(cleanName.trim()).toUpperCase().replace(/\s+/g, ' ').trim();
     const hasNik = nikCell.kind === 'valid' || nikCell.kind === 'damaged';
     const hasCard = card !== null && card.ok;
 
@@ -220,7 +268,7 @@ export class RowValidator {
     const dob = dobIso === null ? null : isoToDob(dobIso);
     const validity = this.hasValidity ? this.validityOf(cells, text, warn) : NO_VALIDITY;
     const detail = this.detailOf(cells, sex ?? '', status.reason ?? '', validity, text);
-    const member: MemberInsert = [nik, hasCard ? Number(card.card) : null, dob, flags, name, detail, raw.row];
+    const member: MemberInsert = [nik, hasCard ? digitsValue(card.card) : null, dob, flags, name, detail, raw.row];
     return { kind: 'member', member, warnings, status };
   }
 

@@ -80,6 +80,41 @@ describe('parseDate: text', () => {
   });
 });
 
+describe('parseDate: dd-mm-yyyy and yyyy-mm-dd read without the regex', () => {
+  // The ten-character shapes take a fast path; the same text with spaces around its separators
+  // takes the general one (NUMERIC). Both must read every day, month and year alike, valid or not.
+  const spaced = (s: string, sep: string): string => s.split(sep).join(` ${sep} `);
+  const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+  it('reads every day 00-32 of every month 00-13, in both orders and with each separator, as the general path does', () => {
+    let compared = 0;
+    for (const sep of ['-', '/', '.']) {
+      for (const y of [1899, 1900, 1985, 2000, 2024, 2025, 2100, 2201, 9999]) {
+        for (let m = 0; m <= 13; m++) {
+          for (let d = 0; d <= 32; d++) {
+            const dayFirst = [pad(d, 2), pad(m, 2), pad(y, 4)].join(sep);
+            const yearFirst = [pad(y, 4), pad(m, 2), pad(d, 2)].join(sep);
+            expect(parseDate(dayFirst, '2026-11-29'), dayFirst).toBe(parseDate(spaced(dayFirst, sep), '2026-11-29'));
+            expect(parseDate(yearFirst, '2026-11-29'), yearFirst).toBe(parseDate(spaced(yearFirst, sep), '2026-11-29'));
+            compared += 2;
+          }
+        }
+      }
+    }
+    expect(parseDate('29-02-2024')).toBe('2024-02-29');
+    expect(parseDate('2025.12.31')).toBe('2025-12-31');
+    expect(compared).toBe(3 * 9 * 14 * 33 * 2);
+  });
+
+  it('leaves mixed separators and non-digits to the general path', () => {
+    expect(parseDate('12-03/1985')).toBeNull();
+    expect(parseDate('1985/03-12')).toBeNull();
+    expect(parseDate('1a-03-1985')).toBeNull();
+    expect(parseDate('12-0x-1985')).toBeNull();
+    expect(parseDate('12 03 1985')).toBeNull();
+    expect(parseDate('12-MAR-198')).toBeNull();
+  });
+});
+
 describe('parseDate: numbers, dates and nothing', () => {
   it('reads JS numbers as Excel serials', () => {
     expect(parseDate(31118)).toBe('1985-03-12');
