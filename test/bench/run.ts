@@ -27,6 +27,7 @@ import { benchHubEditions } from './hub-editions';
 import { benchHubHttp } from './hub-http';
 import { benchHubSyncLag } from './hub-sync-lag';
 import { benchNameSimilarity } from './name-similarity';
+import { benchReaderThread } from './reader-thread';
 import { databaseBytes, sqlite3Import } from './sqlite3-import';
 import { percentile, round } from './stats';
 
@@ -99,6 +100,8 @@ async function benchSize(members: number) {
     csvImport,
     sqlite3Import: sqlite3,
     loketOverSqlite3: 'seconds' in sqlite3 ? round(csvImport.seconds / sqlite3.seconds, 2) : null,
+    // The reader's thread alone on the same file (reader-thread.ts): reading, splitting, validating.
+    readerThread: await benchReaderThread(csv),
     bytesPerMember,
     lookupByNik: await latency(20_000, (i) => ({ query: pick(i).nik }), core),
     lookupByCard: await latency(20_000, (i) => ({ query: pick(i).card }), core),
