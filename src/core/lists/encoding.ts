@@ -26,7 +26,6 @@ export function completeUtf8Length(buf: Uint8Array): number {
   return len;
 }
 
-
 export interface DetectedEncoding {
   encoding: ListEncoding;
   /** The sample held no byte >= 0x80, so the choice of UTF-8 is provisional. */
