@@ -169,6 +169,30 @@ describe('the identity step of a follow-up, many choices, 1024x768 (UI tester 10
   });
 });
 
+describe('the follow-ups in a short window', () => {
+  it('↓ through every task at 1024x768: the current one whole above the status bar, its payer buttons with it', async () => {
+    const c = await counters.open([APBD], { width: 1024, height: 768 });
+    const { page } = c;
+    await busyDay(c);
+    await page.keyboard.press('Alt+3');
+    await page.getByTestId('followup').first().waitFor();
+    const tasks = await page.getByTestId('followup').count();
+    expect(tasks).toBeGreaterThan(4);
+    const out: number[] = [];
+    for (let i = 1; i < tasks; i++) {
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(() => page.evaluate("document.activeElement && document.activeElement.getAttribute('data-testid')")).toBe('followup');
+      await page.waitForTimeout(150); // the scroll into view settles
+      if (!(await focusedInView(c))) out.push(i + 1);
+      // A payer task shows its buttons on the current card only.
+      const kind = await page.evaluate("document.activeElement.getAttribute('data-kind')");
+      if (kind === 'settle-payer' && (await page.locator('[data-testid="followup"][aria-current="true"] [data-action="umum"]').count()) !== 1) out.push(-(i + 1));
+    }
+    await c.screenshot('followups-last-task');
+    expect(out).toEqual([]);
+  });
+});
+
 describe('layout at the counter screen sizes', () => {
   for (const size of SIZES) {
     it(`${size.width}x${size.height}: every button in view and above the status bar, the header on one line, on every screen`, async () => {

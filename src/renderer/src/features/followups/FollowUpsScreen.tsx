@@ -6,6 +6,7 @@ import type { FollowUp, Payer } from '../../../../shared/counter';
 import type { CounterSettingsView } from '../../../../shared/settings';
 import { loket } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { reveal } from '../../components/reveal';
 import type { UndoPlace } from '../../components/undo';
 import { useUndo } from '../../components/UndoToast';
 import { useLetterKeys } from '../../components/use-letter-keys';
@@ -90,6 +91,14 @@ export function FollowUpsScreen({ settings, changes, connectivity = null, hubSyn
       cards.current[at]?.focus();
     }
   }, [items, index]);
+
+  // The current card grows by its payer buttons once it is current, after the focus moved to it
+  // (and the browser scrolled it into view at its folded size): show it whole then, above the
+  // status bar, as ↓ to the last task at 1024x768 otherwise left its buttons under it.
+  useLayoutEffect(() => {
+    const card = cards.current[index];
+    if (card?.contains(document.activeElement)) reveal(card);
+  }, [index]);
 
   const payerWords = (p: Payer): Words => words(`register.payer.${p}`);
   // One list, not per day: but a change of yesterday is not undone today (its task may be long gone).
