@@ -191,6 +191,23 @@ describe('the follow-ups in a short window', () => {
     await c.screenshot('followups-last-task');
     expect(out).toEqual([]);
   });
+
+  it('a press on a task dragged off it before release: that task is current, the one the keys act on', async () => {
+    const c = await counters.open([APBD], { width: 1024, height: 768 });
+    const { page } = c;
+    await busyDay(c);
+    await page.keyboard.press('Alt+3');
+    const second = page.getByTestId('followup').nth(1);
+    await second.waitFor();
+    const box = (await second.boundingBox())!;
+    await page.mouse.move(box.x + 12, box.y + 12);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 12, box.y - 60, { steps: 4 }); // onto the task above
+    await page.mouse.up();
+    await expect.poll(() => second.getAttribute('aria-current')).toBe('true');
+    expect(await page.locator('[data-testid="followup"][aria-current="true"]').count()).toBe(1);
+    expect(await page.evaluate("document.activeElement && document.activeElement.getAttribute('aria-current')")).toBe('true');
+  });
 });
 
 describe('layout at the counter screen sizes', () => {

@@ -31,8 +31,14 @@ export const FollowUpCard = forwardRef<HTMLElement, Props>(function FollowUpCard
   // A card becomes current when the mouse button is let go, not when it is pressed (which is
   // when the focus moves): the card current until then folds its payer buttons away, and what
   // is below it moves up. Pressed on a button of a card below, the release then lands elsewhere
-  // and the click is lost.
+  // and the click is lost. A press dragged off the card settles it too: the card focused is
+  // always the one the keys act on.
   const pressing = useRef(false);
+  const settlePress = (): void => {
+    if (!pressing.current) return;
+    pressing.current = false;
+    if (!current) onFocus();
+  };
   return (
     <article
       ref={ref}
@@ -49,13 +55,9 @@ export const FollowUpCard = forwardRef<HTMLElement, Props>(function FollowUpCard
         if (e.target === e.currentTarget || !current) onFocus();
       }}
       onPointerDown={() => (pressing.current = true)}
-      onPointerUp={() => {
-        if (!pressing.current) return;
-        pressing.current = false;
-        if (!current) onFocus();
-      }}
-      onPointerCancel={() => (pressing.current = false)}
-      onPointerLeave={() => (pressing.current = false)}
+      onPointerUp={settlePress}
+      onPointerCancel={settlePress}
+      onPointerLeave={settlePress}
     >
       <div className="followup__what">
         <p className="followup__kind">{t(`followUps.kinds.${f.kind}`)}</p>
