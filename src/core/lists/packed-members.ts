@@ -5,24 +5,53 @@ import type { MemberInsert } from './row-validator';
  * of small tuples costs the structured clone one value at a time, on both threads; this shape
  * crosses as two transferred buffers (no copy) and one string (one copy), and the writer slices
  * the texts back out.
+ *
+ * A detail equal to one of the last few sent (a BPJS extract's detail is the sex and the
+ * validity dates, the same on thousands of rows) is not sent again: its length is written as
+ * -2 - k, "the k-th most recent distinct detail", and the writer reuses that string. Both sides
+ * keep the same list (RecentDetails), so nothing else crosses.
  */
 export interface PackedMembers {
   count: number;
   /** per member: card, dob, flags, row; NaN where the card or the birth date is missing */
   numbers: Float64Array;
-  /** per member: the lengths of its NIK (-1: none), name and detail in `text` */
+  /** per member: the lengths of its NIK (-1: none), name and detail (-2 - k: the k-th recent detail) in `text` */
   lengths: Int32Array;
-  /** every member's NIK, name and detail, one after another */
+  /** every member's NIK, name and (new) detail, one after another */
   text: string;
 }
 
 const NUMBERS = 4;
 const LENGTHS = 3;
+/** Distinct details remembered on each side of a batch. */
+const RECENT_DETAILS = 4;
+
+/** The last distinct details of a batch, newest first: the same list on the reader's and the writer's side. */
+class RecentDetails {
+  private readonly recent: string[] = [];
+
+  indexOf(detail: string): number {
+    const { recent } = this;
+    for (let k = 0; k < recent.length; k++) if (recent[k] === detail) return k;
+    return -1;
+  }
+
+  at(k: number): string {
+    return this.recent[k]!;
+  }
+
+  /** A detail not in the list becomes its newest. */
+  add(detail: string): void {
+    if (this.recent.length === RECENT_DETAILS) this.recent.pop();
+    this.recent.unshift(detail);
+  }
+}
 
 export function packMembers(members: readonly MemberInsert[]): PackedMembers {
   const count = members.length;
   const numbers = new Float64Array(count * NUMBERS);
   const lengths = new Int32Array(count * LENGTHS);
+  const recent = new RecentDetails();
   let text = '';
   for (let i = 0; i < count; i++) {
     // Indexed, not destructured: the destructuring showed in the reader thread's profile.
@@ -36,8 +65,15 @@ export function packMembers(members: readonly MemberInsert[]): PackedMembers {
     numbers[i * NUMBERS + 3] = m[6];
     lengths[i * LENGTHS] = nik === null ? -1 : nik.length;
     lengths[i * LENGTHS + 1] = name.length;
-    lengths[i * LENGTHS + 2] = detail.length;
-    text += (nik ?? '') + name + detail;
+    const k = recent.indexOf(detail);
+    if (k >= 0) {
+      lengths[i * LENGTHS + 2] = -2 - k;
+      text += (nik ?? '') + name;
+    } else {
+      recent.add(detail);
+      lengths[i * LENGTHS + 2] = detail.length;
+      text += (nik ?? '') + name + detail;
+    }
   }
   return { count, numbers, lengths, text };
 }
@@ -49,12 +85,18 @@ export const transferablesOf = (packed: PackedMembers): ArrayBuffer[] => [packed
 export function forEachMember(packed: PackedMembers, each: (member: MemberInsert) => void): void {
   const { numbers, lengths, text } = packed;
   const member: MemberInsert = [null, null, null, 0, '', '', 0];
+  const recent = new RecentDetails();
   let at = 0;
   for (let i = 0; i < packed.count; i++) {
     const nikLength = lengths[i * LENGTHS]!;
     member[0] = nikLength < 0 ? null : text.slice(at, (at += nikLength));
     member[4] = text.slice(at, (at += lengths[i * LENGTHS + 1]!));
-    member[5] = text.slice(at, (at += lengths[i * LENGTHS + 2]!));
+    const detailLength = lengths[i * LENGTHS + 2]!;
+    if (detailLength < 0) member[5] = recent.at(-2 - detailLength);
+    else {
+      member[5] = text.slice(at, (at += detailLength));
+      recent.add(member[5]);
+    }
     const card = numbers[i * NUMBERS]!;
     const dob = numbers[i * NUMBERS + 1]!;
     member[1] = Number.isNaN(card) ? null : card;

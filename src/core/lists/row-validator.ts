@@ -48,6 +48,8 @@ interface Validity {
   until: string;
 }
 const NO_VALIDITY: Validity = Object.freeze({ from: '', until: '' });
+/** Details without copied fields kept for reuse: both sexes, with and without a reason, a few dates. */
+const EMPTY_DETAILS_KEPT = 8;
 
 /**
  * A name as a list usually holds it already: upper case, printable ASCII, single spaces between
@@ -142,18 +144,45 @@ export class RowValidator {
     return index === undefined ? undefined : cells[index];
   }
 
-  /** The packed detail column, built straight from the cells (this runs for every row of every list). */
+  /**
+   * The packed detail column, built straight from the cells (this runs for every row of every
+   * list). A row whose copied fields are all empty (a BPJS extract has none but the dates) gets
+   * the very string of the last such row with the same sex, reason and dates: no new string,
+   * and the trip to the writer sends it once (packed-members.ts).
+   */
   private detailOf(cells: RawCell[], sex: string, statusReason: string, validity: Validity, text: (cell: RawCell | undefined) => string): string {
-    let out = sex + DETAIL_SEPARATOR + statusReason;
     const columns = this.detailColumns;
-    // The validity dates are the last two fields, left out when empty (unpackDetail reads them as "").
+    const copied: string[] = this.copiedFields;
+    let anyCopied = false;
     for (let i = 2; i < columns.length - 2; i++) {
       const index = columns[i]!;
-      out += DETAIL_SEPARATOR;
-      if (index >= 0) out += text(cells[index]);
+      const field = index >= 0 ? text(cells[index]) : '';
+      copied[i] = field;
+      if (field !== '') anyCopied = true;
     }
-    return validity === NO_VALIDITY ? out : out + DETAIL_SEPARATOR + validity.from + DETAIL_SEPARATOR + validity.until;
+    const memo = this.emptyDetails;
+    if (!anyCopied) {
+      for (let k = 0; k < memo.length; k++) {
+        const m = memo[k]!;
+        if (m.sex === sex && m.reason === statusReason && m.validity.from === validity.from && m.validity.until === validity.until) return m.detail;
+      }
+    }
+    let out = sex + DETAIL_SEPARATOR + statusReason;
+    // The validity dates are the last two fields, left out when empty (unpackDetail reads them as "").
+    for (let i = 2; i < columns.length - 2; i++) out += DETAIL_SEPARATOR + copied[i]!;
+    const detail = validity === NO_VALIDITY ? out : out + DETAIL_SEPARATOR + validity.from + DETAIL_SEPARATOR + validity.until;
+    if (!anyCopied) {
+      if (memo.length === EMPTY_DETAILS_KEPT) memo.shift();
+      memo.push({ sex, reason: statusReason, validity, detail });
+    }
+    return detail;
   }
+
+  /** detailOf's copied fields of the current row (reused). */
+  private readonly copiedFields: string[] = [];
+
+  /** The last details made without a copied field, newest last. */
+  private readonly emptyDetails: { sex: string; reason: string; validity: Validity; detail: string }[] = [];
 
   /**
    * The validity dates (TMT, TAT) as yyyy-mm-dd, "" when absent or unreadable (an unreadable one

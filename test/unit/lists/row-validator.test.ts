@@ -47,3 +47,43 @@ describe('RowValidator: validity dates', () => {
     expect(validity(row(8, '2025-01-01', '2025-12-31'))).toBe('2025-01-01 2025-12-31');
   });
 });
+
+describe('RowValidator: the packed detail', () => {
+  // NIK, name, sex, status, address, TMT, TAT
+  const mapping = { nik: 0, name: 1, sex: 2, status: 3, address: 4, validFrom: 5, validUntil: 6 };
+  const detailOf = (validator: RowValidator, n: number, cells: string[]): string => {
+    const outcome = validator.validate({ row: n, cells: ['3673015203850003', 'SITI AMINAH', ...cells], controlFree: true });
+    if (outcome.kind !== 'member') throw new Error(outcome.kind);
+    return outcome.member[5];
+  };
+
+  it('is what a fresh validator makes of the same row, whatever rows came before (details without copied fields are reused)', () => {
+    const cells = fc.tuple(
+      fc.constantFrom('L', 'P', '', 'X'),
+      fc.constantFrom('AKTIF', 'NON AKTIF', 'MENINGGAL', 'PINDAH', ''),
+      fc.constantFrom('', '', 'JL. MAWAR 5'),
+      fc.constantFrom('01-01-2025', '01-07-2025', '', '-'),
+      fc.constantFrom('31-12-2025', '30-06-2026', ''),
+    );
+    fc.assert(
+      fc.property(fc.array(cells, { minLength: 1, maxLength: 40 }), (rows) => {
+        const validator = new RowValidator(mapping, '2026-11-29', 'words', 7);
+        rows.forEach((row, i) => {
+          const fresh = new RowValidator(mapping, '2026-11-29', 'words', 7);
+          expect(detailOf(validator, i + 2, [...row])).toBe(detailOf(fresh, i + 2, [...row]));
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('carries the sex, the reason, a copied field and the dates in their places', () => {
+    const validator = new RowValidator(mapping, '2026-11-29', 'words', 7);
+    const fields = (d: string): string[] => d.split('\x1f');
+    const plain = fields(detailOf(validator, 2, ['P', 'AKTIF', '', '01-01-2025', '31-12-2025']));
+    expect([plain[0], plain[5], plain.at(-2), plain.at(-1)]).toEqual(['P', '', '2025-01-01', '2025-12-31']);
+    const withAddress = fields(detailOf(validator, 3, ['P', 'AKTIF', 'JL. MAWAR 5', '01-01-2025', '31-12-2025']));
+    expect(withAddress[5]).toBe('JL. MAWAR 5');
+    expect(fields(detailOf(validator, 4, ['P', 'AKTIF', '', '01-01-2025', '31-12-2025']))[5]).toBe('');
+  });
+});
