@@ -68,6 +68,12 @@ function detectLineEnd(sample: string): '\n' | '\r' {
   return !sample.includes('\n') && sample.includes('\r') ? '\r' : '\n';
 }
 
+/**
+ * Text that holds a control or format character, or a no-break space: its rows' cells are
+ * checked one by one (RawRow.plainText). One scan of a chunk instead of one per cell.
+ */
+const notPlain = (text: string): boolean => text.indexOf('\u00a0') >= 0 || linesHoldControlCharacters(text);
+
 class CsvRowSource implements RowSource {
   private readonly stream: ReadStream;
   private readonly chunks: AsyncIterator<Buffer>;
@@ -76,8 +82,8 @@ class CsvRowSource implements RowSource {
   private done = false;
   /** Lines the decoder read in the other encoding, until their records come out of the tokenizer. */
   private readonly otherEncoding = new Map<number, 'utf-8' | 'windows-1252'>();
-  /** Text pushed to the tokenizer but not yet out as records held a control or format character. */
-  private pendingControls = false;
+  /** Text pushed to the tokenizer but not yet out as records was not plain (notPlain). */
+  private pendingNotPlain = false;
 
   constructor(
     path: string,
@@ -95,23 +101,23 @@ class CsvRowSource implements RowSource {
       const r = await this.chunks.next();
       let records: string[][];
       const first = this.tokenizer.records + 1;
-      let controls: boolean;
+      let checkCells: boolean;
       try {
         if (r.done) {
           this.done = true;
           const text = this.decoder.end();
-          controls = this.pendingControls || linesHoldControlCharacters(text);
+          checkCells = this.pendingNotPlain || notPlain(text);
           records = this.tokenizer.push(text);
           records.push(...this.tokenizer.end());
         } else {
           this.consumed += r.value.length;
           const text = this.decoder.decode(r.value);
-          // One scan of the chunk instead of one per cell. A record may have begun in text pushed
-          // earlier, so text with controls taints every record until the tokenizer gives some out.
-          const here = linesHoldControlCharacters(text);
-          controls = this.pendingControls || here;
+          // A record may have begun in text pushed earlier, so text that is not plain taints every
+          // record until the tokenizer gives some out.
+          const here = notPlain(text);
+          checkCells = this.pendingNotPlain || here;
           records = this.tokenizer.push(text);
-          this.pendingControls = records.length > 0 ? here : controls;
+          this.pendingNotPlain = records.length > 0 ? here : checkCells;
         }
       } catch (e) {
         if (e instanceof CsvSyntaxError) throw new ListFileError('not-a-list', `CSV syntax error: ${e.message}`, { code: 'csv-quote', row: e.record });
@@ -120,8 +126,8 @@ class CsvRowSource implements RowSource {
       for (const [line, kind] of this.decoder.drainOtherLines()) this.otherEncoding.set(line, kind);
       if (records.length === 0) continue;
       const rows: RawRow[] = new Array<RawRow>(records.length);
-      if (controls) for (let i = 0; i < records.length; i++) rows[i] = { row: first + i, cells: records[i] ?? [] };
-      else for (let i = 0; i < records.length; i++) rows[i] = { row: first + i, cells: records[i] ?? [], controlFree: true };
+      if (checkCells) for (let i = 0; i < records.length; i++) rows[i] = { row: first + i, cells: records[i] ?? [] };
+      else for (let i = 0; i < records.length; i++) rows[i] = { row: first + i, cells: records[i] ?? [], plainText: true };
       // A record is its line as long as no quoted field spans lines, which member lists never need.
       if (this.otherEncoding.size > 0) {
         for (const r of rows) {

@@ -17,10 +17,11 @@ export interface RawRow {
   /** A CSV line read in the other encoding than the rest of its file (a file pasted from two sources). */
   otherEncoding?: 'utf-8' | 'windows-1252';
   /**
-   * The reader saw no control or format character (text-rules.ts) in the text this row came
-   * from, so the validator need not look for them cell by cell (set by the CSV reader per chunk).
+   * The reader saw no control or format character (text-rules.ts) and no no-break space in the
+   * text this row came from, so the validator need not look for them cell by cell (set by the
+   * CSV reader per chunk).
    */
-  controlFree?: true;
+  plainText?: true;
   /** The header row again, further down (blocks pasted together): skipped, not a member (repeated-header.ts). */
   repeatedHeader?: true;
 }

@@ -86,10 +86,12 @@ function trimmedCellText(cell: RawCell | undefined): string {
   return cell.toISOString().slice(0, 10);
 }
 
-/** A cell's value as text: trimmed, without the mark that kept it text in Excel ('..., ="..."; text-mark.ts). */
+/**
+ * A cell's value as text: trimmed, without the mark that kept it text in Excel ('..., ="...";
+ * text-mark.ts). For a row the reader vouches for (RawRow.plainText): no no-break space to look for.
+ */
 function plainCellText(cell: RawCell | undefined): string {
-  const text = trimmedCellText(cell);
-  return typeof cell === 'string' ? withoutTextMark(text) : text;
+  return typeof cell === 'string' ? withoutTextMark(cell.trim()) : trimmedCellText(cell);
 }
 
 /**
@@ -230,7 +232,7 @@ export class RowValidator {
     const { cells } = raw;
     // The CSV reader vouches for most rows (no control or format character in their chunk of the
     // file): those skip the check, which would cost every cell of millions of rows a scan.
-    const text = raw.controlFree === true ? plainCellText : cellText;
+    const text = raw.plainText === true ? plainCellText : cellText;
     const nikRaw = this.cell(cells, 'nik');
     const cardRaw = this.cell(cells, 'card');
     const nikCell = readNikCell(typeof nikRaw === 'number' ? nikRaw : text(nikRaw), typeof nikRaw === 'number', this.today);
@@ -239,10 +241,11 @@ export class RowValidator {
     // parseCard itself refuses it, as a clerk never types one.
     const cardValue = typeof cardText === 'string' ? (floatPrintedInteger(cardText) ?? cardText) : cardText;
     const card = cardValue === '' ? null : parseCard(cardValue);
-    const typedName = trimmedCellText(this.cell(cells, 'name'));
+    const nameCell = this.cell(cells, 'name');
+    const typedName = raw.plainText === true && typeof nameCell === 'string' ? nameCell.trim() : trimmedCellText(nameCell);
     // NUL and other control characters (a damaged export, binary junk), bidi overrides and
     // zero-width characters never become part of a name; the row says they were removed.
-    const cleanName = raw.controlFree !== true && hasControlCharacters(typedName) ? withoutControlCharacters(typedName) : typedName;
+    const cleanName = raw.plainText !== true && hasControlCharacters(typedName) ? withoutControlCharacters(typedName) : typedName;
     const name = isNormalName(cleanName) ? cleanName : withoutTextMark(cleanName.trim()).toUpperCase().replace(/\s+/g, ' ').trim();
     const hasNik = nikCell.kind === 'valid' || nikCell.kind === 'damaged';
     const hasCard = card !== null && card.ok;

@@ -5,6 +5,8 @@ import { dobText, memberAt } from '../../fixtures/generate-members';
 import { encodeWindows1252, writeCsvList, writeCsvRows, type CsvEncoding, type CsvSeparator } from '../../fixtures/write-list-files';
 import { openListFile } from '../../../src/core/lists/list-reader';
 import { readAllRows, useTempDir } from './temp-dir';
+import { RowValidator } from '../../../src/core/lists/row-validator';
+import { unpackDetail } from '../../../src/core/lists/member-table';
 
 const file = useTempDir();
 
@@ -97,7 +99,7 @@ describe('CSV lists', () => {
     await writeCsvRows(path, [['NO', 'NIK', 'NAMA', 'ALAMAT'], ['(1)', '(2)', '(3)', '(4)'], ['1', '3673014101350001', 'SITI', 'JL. A']]);
     const { reader, rows } = await readAllRows(path);
     expect(reader.info.headerRow).toBe(1);
-    expect(rows).toEqual([{ row: 3, cells: ['1', '3673014101350001', 'SITI', 'JL. A'], controlFree: true }]);
+    expect(rows).toEqual([{ row: 3, cells: ['1', '3673014101350001', 'SITI', 'JL. A'], plainText: true }]);
   });
 
   it('applies overrides by header text', async () => {
@@ -123,14 +125,37 @@ describe('CSV lists', () => {
     expect(rows[2]?.cells).toEqual(['3673014101350003', 'BUDI ', '\u00a0DUSUN I\u00a0']); // raw: the validator trims
   });
 
+  it('vouches only for text without a no-break space: those rows are trimmed and spaced cell by cell, the others as they are', async () => {
+    const path = file('nbsp.csv');
+    await writeCsvRows(path, [
+      ['NIK', 'NAMA', 'ALAMAT'],
+      ['3673014101350001', 'SITI\u00a0AMINAH', '\u00a0DUSUN I\u00a0'],
+    ]);
+    const plain = file('plain.csv');
+    await writeCsvRows(plain, [
+      ['NIK', 'NAMA', 'ALAMAT'],
+      ['3673014101350001', ' SITI AMINAH ', ' DUSUN I '],
+    ]);
+    const withNbsp = await readAllRows(path);
+    const without = await readAllRows(plain);
+    expect(withNbsp.rows[0]?.plainText).toBeUndefined();
+    expect(without.rows[0]?.plainText).toBe(true);
+    for (const { reader, rows } of [withNbsp, without]) {
+      const outcome = new RowValidator(reader.info.mapping, '2026-11-29', 'words', 3).validate(rows[0]!);
+      if (outcome.kind !== 'member') throw new Error(outcome.kind);
+      expect(outcome.member[4]).toBe('SITI AMINAH');
+      expect(unpackDetail(outcome.member[5]).address).toBe('DUSUN I');
+    }
+  });
+
   it('tolerates stray quotes, ragged rows, empty lines and CR-only line ends', async () => {
     const path = file('ragged.csv');
     await writeFile(path, 'NIK;NAMA;ALAMAT\r\n3673014101350001;AHMAD "ACONG";\r\n\r\n;;\r\n3673014101350002;BUDI\r\n3673014101350003;CICI;JL. A;EXTRA');
     const { rows } = await readAllRows(path);
     expect(rows).toEqual([
-      { row: 2, cells: ['3673014101350001', 'AHMAD "ACONG"', ''], controlFree: true },
-      { row: 5, cells: ['3673014101350002', 'BUDI'], controlFree: true },
-      { row: 6, cells: ['3673014101350003', 'CICI', 'JL. A', 'EXTRA'], controlFree: true },
+      { row: 2, cells: ['3673014101350001', 'AHMAD "ACONG"', ''], plainText: true },
+      { row: 5, cells: ['3673014101350002', 'BUDI'], plainText: true },
+      { row: 6, cells: ['3673014101350003', 'CICI', 'JL. A', 'EXTRA'], plainText: true },
     ]);
     const mac = file('mac.csv');
     await writeFile(mac, 'NIK,NAMA\r3673014101350001,AHMAD\r3673014101350002,BUDI\r');
@@ -142,7 +167,7 @@ describe('CSV lists', () => {
     await writeFile(path, 'sep=|\r\nNIK|NAMA, GELAR|ALAMAT\r\n3673014101350001|SITI, S.PD|JL. A, B\r\n');
     const { reader, rows } = await readAllRows(path);
     expect(reader.info).toMatchObject({ separator: '|', headerRow: 2 });
-    expect(rows).toEqual([{ row: 3, cells: ['3673014101350001', 'SITI, S.PD', 'JL. A, B'], controlFree: true }]);
+    expect(rows).toEqual([{ row: 3, cells: ['3673014101350001', 'SITI, S.PD', 'JL. A, B'], plainText: true }]);
   });
 
   it('reads a CSV saved with an .xlsx extension', async () => {

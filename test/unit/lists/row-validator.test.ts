@@ -29,7 +29,7 @@ describe('isNormalName: a name already in its normal form skips the normalising'
 describe('RowValidator: validity dates', () => {
   // NIK, name, TMT, TAT
   const validator = new RowValidator({ nik: 0, name: 1, validFrom: 2, validUntil: 3 }, '2026-11-29', 'words', 4);
-  const row = (n: number, from: string, until: string): RawRow => ({ row: n, cells: ['3673015203850003', 'SITI AMINAH', from, until], controlFree: true });
+  const row = (n: number, from: string, until: string): RawRow => ({ row: n, cells: ['3673015203850003', 'SITI AMINAH', from, until], plainText: true });
   const validity = (r: RawRow): string => {
     const outcome = validator.validate(r);
     if (outcome.kind !== 'member') throw new Error(outcome.kind);
@@ -52,7 +52,7 @@ describe('RowValidator: the packed detail', () => {
   // NIK, name, sex, status, address, TMT, TAT
   const mapping = { nik: 0, name: 1, sex: 2, status: 3, address: 4, validFrom: 5, validUntil: 6 };
   const detailOf = (validator: RowValidator, n: number, cells: string[]): string => {
-    const outcome = validator.validate({ row: n, cells: ['3673015203850003', 'SITI AMINAH', ...cells], controlFree: true });
+    const outcome = validator.validate({ row: n, cells: ['3673015203850003', 'SITI AMINAH', ...cells], plainText: true });
     if (outcome.kind !== 'member') throw new Error(outcome.kind);
     return outcome.member[5];
   };
