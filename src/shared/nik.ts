@@ -22,7 +22,7 @@ export type NikRejection = 'empty' | 'not-digits' | 'length' | 'province' | 'ser
 export type NikParse = { ok: true; info: NikInfo } | { ok: false; reason: NikRejection };
 
 export type NikCell =
-  | { kind: 'valid'; nik: string; info: NikInfo }
+  | { kind: 'valid'; nik: string; info: NikBirth }
   | { kind: 'damaged'; prefix15: string }
   | { kind: 'invalid'; reason: NikRejection | 'scientific' }
   | { kind: 'empty' };
@@ -66,7 +66,10 @@ function twoDigits(s: string, at: number): number {
   return (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48;
 }
 
-function infoOf(nik: string, today: string | undefined): NikInfo {
+/** The birth date and sex digits 7-12 of a NIK encode: all a list's row needs of it (nikMismatch). */
+export type NikBirth = Pick<NikInfo, 'birthDate' | 'sex'>;
+
+function birthOf(nik: string, today: string | undefined): NikBirth {
   const rawDay = twoDigits(nik, 6);
   const sex: Sex = rawDay > 40 ? 'P' : 'L';
   const day = rawDay > 40 ? rawDay - 40 : rawDay;
@@ -79,6 +82,11 @@ function infoOf(nik: string, today: string | undefined): NikInfo {
     // The NIK keeps wrong dates forever, so a non-date is reported as unknown, never rejected.
     if (isValidYmd(year, month, day)) birthDate = ymdToIso(year, month, day);
   }
+  return { birthDate, sex };
+}
+
+function infoOf(nik: string, today: string | undefined): NikInfo {
+  const { birthDate, sex } = birthOf(nik, today);
   return {
     nik,
     provinceCode: nik.slice(0, 2),
@@ -179,6 +187,14 @@ export function readNikCell(raw: string | number | null | undefined, fromNumeric
   // A leading apostrophe or ="..." is how Excel users and exports keep a NIK as text.
   const text = withoutTextMark(raw.trim());
   if (text.length === 0) return CELL_EMPTY;
+  // Nearly every cell of a list: 16 digits and nothing else. parseNik's checks, without its
+  // separator stripping and the decoded parts a list's row never uses (one of millions of rows).
+  if (text.length === 16 && allDigits(text)) {
+    if (fromNumericCell === true && text.charCodeAt(15) === 48) return damaged(text.slice(0, 15));
+    if (!provinceOk(text)) return CELL_INVALID.province;
+    if (text.endsWith('0000')) return CELL_INVALID.serial;
+    return { kind: 'valid', nik: text, info: birthOf(text, today) };
+  }
   const last = text.charCodeAt(text.length - 1);
   if (last >= 48 && last <= 57 && text.length > 4) {
     const sci = text.indexOf('E') > 0 || text.indexOf('e') > 0 ? SCIENTIFIC.exec(text) : null;
@@ -200,7 +216,7 @@ export function readNikCell(raw: string | number | null | undefined, fromNumeric
  * A warning, never a rejection, when a recorded birth date or sex disagrees with the NIK.
  * Only day, month and two-digit year are compared: the century on a NIK is a guess.
  */
-export function nikMismatch(info: NikInfo, dob: string | null, sex: Sex | null): 'dob' | 'sex' | 'dob-and-sex' | null {
+export function nikMismatch(info: NikBirth, dob: string | null, sex: Sex | null): 'dob' | 'sex' | 'dob-and-sex' | null {
   let dobBad = false;
   if (dob !== null && info.birthDate !== null && dob.length >= 10 && dob.charCodeAt(4) === 45 && dob.charCodeAt(7) === 45) {
     // birthDate is ISO, so its yy-mm-dd tail is exactly what the NIK digits encode.

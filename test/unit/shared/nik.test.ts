@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { PROVINCE_CODES, nikMismatch, parseNik, readNikCell, type NikInfo } from '../../../src/shared/nik';
+import { PROVINCE_CODES, nikMismatch, parseNik, readNikCell, type NikCell, type NikInfo } from '../../../src/shared/nik';
 
 const TODAY = '2025-06-01';
 
@@ -149,6 +149,27 @@ describe('readNikCell', () => {
     expect(readNikCell('3673014503850000', false, TODAY)).toEqual({ kind: 'invalid', reason: 'serial' });
     expect(readNikCell('1234', false, TODAY)).toEqual({ kind: 'invalid', reason: 'length' });
     expect(readNikCell('NIK TIDAK ADA', false, TODAY)).toEqual({ kind: 'invalid', reason: 'not-digits' });
+  });
+
+  it('reads 16 bare digits (the fast path) exactly as the same digits written with separators', () => {
+    const digit = fc.integer({ min: 0, max: 9 }).map(String);
+    const nik = fc.tuple(
+      fc.constantFrom('36', '11', '97', '00', '20', '99'),
+      fc.array(digit, { minLength: 2, maxLength: 2 }),
+      fc.integer({ min: 0, max: 79 }).map((d) => String(d).padStart(2, '0')), // day, +40 for women, some impossible
+      fc.integer({ min: 0, max: 14 }).map((m) => String(m).padStart(2, '0')),
+      fc.array(digit, { minLength: 4, maxLength: 4 }),
+      fc.constantFrom('0000', '0001', '0010', '1234', '9990'),
+    ).map(([p, r, d, m, rest, serial]) => p + r.join('') + d + m + rest.join('') + serial);
+    fc.assert(
+      fc.property(nik, fc.boolean(), fc.constantFrom(TODAY, '2000-02-28', '2026-11-29'), (n, numeric, today) => {
+        const spaced = `${n.slice(0, 4)} ${n.slice(4, 8)} ${n.slice(8, 12)} ${n.slice(12)}`;
+        // What a cell promises (NikCell): the kind, the NIK, its birth date and sex; the general path gives more.
+        const promised = (cell: NikCell): unknown => (cell.kind === 'valid' ? { ...cell, info: { birthDate: cell.info.birthDate, sex: cell.info.sex } } : cell);
+        expect(readNikCell(n, numeric, today)).toEqual(promised(readNikCell(spaced, numeric, today)));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 
   it('treats missing values and placeholders as empty', () => {
