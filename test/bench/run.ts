@@ -7,15 +7,16 @@
  *   BENCH_XLSX_ROWS=300000        rows of the XLSX import run (hand-made shape, 13 columns)
  *   BENCH_DIR=/tmp/...            where the generated files and databases go
  *   SQLITE3=/usr/bin/sqlite3      the sqlite3 command the CSV import is compared with (skipped, with the reason, when absent)
+ *   BENCH_RATIO_ROUNDS=3          alternating rounds of Loket's CSV import and sqlite3's (the median is reported, each round listed)
  *   BENCH_HUB_REGISTRATIONS=3000  registrations pushed to the facility hub's register (hub-apply.ts; 0 leaves it out)
  *   BENCH_AUDIT_ENTRIES=200000     audit entries appended before measuring an append on a long trail (audit-append.ts; 0 leaves it out)
  *   BENCH_DUPLICATE_PATIENTS=200000  records of the facility table the check before a new record runs on (duplicate-check.ts; 0 leaves it out)
  *   BENCH_HUB=1                   the hub at scale over HTTPS: 40 counters (hub-http.ts), sync lag (hub-sync-lag.ts), an edition to 40 counters (hub-editions.ts); 0 leaves them out
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createCore, type Core } from '../../src/core/core';
 import { keyConfigOf, resolveFileKey } from '../../src/core/store/resolve-file-key';
 import { memberAt } from '../fixtures/generate-members';
@@ -28,7 +29,7 @@ import { benchHubHttp } from './hub-http';
 import { benchHubSyncLag } from './hub-sync-lag';
 import { benchNameSimilarity } from './name-similarity';
 import { benchReaderThread } from './reader-thread';
-import { databaseBytes, sqlite3Import } from './sqlite3-import';
+import { databaseBytes, sqlite3Import, type Sqlite3Import } from './sqlite3-import';
 import { percentile, round } from './stats';
 
 const SEED = 7;
@@ -37,6 +38,7 @@ const xlsxRows = Number(process.env.BENCH_XLSX_ROWS ?? 300_000);
 const wideRows = Number(process.env.BENCH_WIDE_ROWS ?? 1_000_000);
 const workDir = process.env.BENCH_DIR ?? mkdtempSync(join(tmpdir(), 'loket-bench-'));
 const workerScript = join(__dirname, '../../out/main/import-worker.js');
+const ratioRounds = Math.max(1, Number(process.env.BENCH_RATIO_ROUNDS ?? 3));
 
 /** The database the `loket` command made, opened as that command opens it: its key from <db>.key, as the administrator. */
 function openCore(dbPath: string): Core {
@@ -77,16 +79,40 @@ function typedName(name: string, i: number): string {
   return lower.slice(0, at) + lower[at + 1] + lower[at] + lower.slice(at + 2);
 }
 
+/**
+ * Loket's import and sqlite3's of the same file, alternating for `ratioRounds` rounds: one run of
+ * each moves by ±20 % on a shared machine, and alternating exposes both to the same minutes. The
+ * figures are the median round's (by Loket's time), the ratio the median of the rounds' ratios,
+ * and the peak memory the highest of any round. The database left is the last round's.
+ */
+function compareWithSqlite3(csv: string, dbPath: string) {
+  const runs: { loket: ReturnType<typeof timeImport>; sqlite3: Sqlite3Import }[] = [];
+  for (let r = 0; r < ratioRounds; r++) {
+    // The database and everything beside it: its key file too (Loket refuses a key without its database).
+    for (const name of readdirSync(workDir)) if (name.startsWith(basename(dbPath))) rmSync(join(workDir, name), { recursive: true, force: true });
+    const loket = timeImport(csv, dbPath, 'BPJS');
+    runs.push({ loket, sqlite3: sqlite3Import(csv, join(workDir, 'sqlite3.db')) });
+  }
+  const byTime = [...runs].sort((a, b) => a.loket.seconds - b.loket.seconds);
+  const median = byTime[Math.floor((byTime.length - 1) / 2)]!;
+  const csvImport = { ...median.loket, peakRssMb: Math.max(...runs.map((r) => r.loket.peakRssMb)) };
+  const ratios = runs.flatMap((r) => ('seconds' in r.sqlite3 ? [r.loket.seconds / r.sqlite3.seconds] : [])).sort((a, b) => a - b);
+  const loketOverSqlite3 = ratios.length > 0 ? round(ratios[Math.floor((ratios.length - 1) / 2)]!, 2) : null;
+  const rounds = runs.map((r) => ({
+    loketSeconds: r.loket.seconds,
+    sqlite3Seconds: 'seconds' in r.sqlite3 ? r.sqlite3.seconds : null,
+    ratio: 'seconds' in r.sqlite3 ? round(r.loket.seconds / r.sqlite3.seconds, 2) : null,
+  }));
+  return { csvImport, sqlite3: median.sqlite3, loketOverSqlite3, rounds };
+}
+
 async function benchSize(members: number) {
   const csv = join(workDir, `bpjs-${members}.csv`);
   const generated = performance.now();
   await writeCsvList(csv, { count: members, seed: SEED, layout: 'bpjs' });
   const generateSeconds = round((performance.now() - generated) / 1000, 1);
   const dbPath = join(workDir, `loket-${members}.db`);
-  rmSync(dbPath, { force: true });
-  rmSync(`${dbPath}.lists`, { recursive: true, force: true });
-  const csvImport = timeImport(csv, dbPath, 'BPJS');
-  const sqlite3 = sqlite3Import(csv, join(workDir, `sqlite3-${members}.db`));
+  const { csvImport, sqlite3, loketOverSqlite3, rounds } = compareWithSqlite3(csv, dbPath);
   const core = openCore(dbPath);
   core.db.pragma('wal_checkpoint(TRUNCATE)');
   const bytesPerMember = Math.round(databaseBytes(dbPath) / members);
@@ -99,7 +125,8 @@ async function benchSize(members: number) {
     generateSeconds,
     csvImport,
     sqlite3Import: sqlite3,
-    loketOverSqlite3: 'seconds' in sqlite3 ? round(csvImport.seconds / sqlite3.seconds, 2) : null,
+    loketOverSqlite3,
+    ratioRounds: rounds,
     // The reader's thread alone on the same file (reader-thread.ts): reading, splitting, validating.
     readerThread: await benchReaderThread(csv),
     bytesPerMember,
