@@ -98,6 +98,13 @@ function infoOf(nik: string, today: string | undefined): NikInfo {
   };
 }
 
+/** Why 16 digits are not a NIK, or null: the rules on a NIK's digits beyond their count. */
+function digitsRejection(nik: string): 'province' | 'serial' | null {
+  if (!provinceOk(nik)) return 'province';
+  if (nik.endsWith('0000')) return 'serial'; // serials start at 0001
+  return null;
+}
+
 /** Parses a NIK typed by a clerk or read from a list. Only structure rejects; birth-date digits never do. */
 export function parseNik(input: string, today?: string): NikParse {
   if (typeof input !== 'string') return REJECT.empty;
@@ -105,9 +112,8 @@ export function parseNik(input: string, today?: string): NikParse {
   if (nik.length === 0) return REJECT.empty;
   if (!allDigits(nik)) return REJECT['not-digits'];
   if (nik.length !== 16) return REJECT.length;
-  if (!provinceOk(nik)) return REJECT.province;
-  if (nik.endsWith('0000')) return REJECT.serial; // serials start at 0001
-  return { ok: true, info: infoOf(nik, today) };
+  const rejected = digitsRejection(nik);
+  return rejected === null ? { ok: true, info: infoOf(nik, today) } : REJECT[rejected];
 }
 
 /** A 16-digit NIK decoded even where parseNik would reject it: what a form can still warn about. */
@@ -191,9 +197,8 @@ export function readNikCell(raw: string | number | null | undefined, fromNumeric
   // separator stripping and the decoded parts a list's row never uses (one of millions of rows).
   if (text.length === 16 && allDigits(text)) {
     if (fromNumericCell === true && text.charCodeAt(15) === 48) return damaged(text.slice(0, 15));
-    if (!provinceOk(text)) return CELL_INVALID.province;
-    if (text.endsWith('0000')) return CELL_INVALID.serial;
-    return { kind: 'valid', nik: text, info: birthOf(text, today) };
+    const rejected = digitsRejection(text);
+    return rejected === null ? { kind: 'valid', nik: text, info: birthOf(text, today) } : CELL_INVALID[rejected];
   }
   const last = text.charCodeAt(text.length - 1);
   if (last >= 48 && last <= 57 && text.length > 4) {

@@ -86,12 +86,15 @@ function trimmedCellText(cell: RawCell | undefined): string {
   return cell.toISOString().slice(0, 10);
 }
 
-/**
- * A cell's value as text: trimmed, without the mark that kept it text in Excel ('..., ="...";
- * text-mark.ts). For a row the reader vouches for (RawRow.plainText): no no-break space to look for.
- */
+/** trimmedCellText for a row the reader vouches for (RawRow.plainText): no no-break space to look for. */
+function plainTrimmedCellText(cell: RawCell | undefined): string {
+  return typeof cell === 'string' ? cell.trim() : trimmedCellText(cell);
+}
+
+/** A cell's value as text in such a row: trimmed, without the mark that kept it text in Excel ('..., ="..."; text-mark.ts). */
 function plainCellText(cell: RawCell | undefined): string {
-  return typeof cell === 'string' ? withoutTextMark(cell.trim()) : trimmedCellText(cell);
+  const text = plainTrimmedCellText(cell);
+  return typeof cell === 'string' ? withoutTextMark(text) : text;
 }
 
 /**
@@ -241,8 +244,7 @@ export class RowValidator {
     // parseCard itself refuses it, as a clerk never types one.
     const cardValue = typeof cardText === 'string' ? (floatPrintedInteger(cardText) ?? cardText) : cardText;
     const card = cardValue === '' ? null : parseCard(cardValue);
-    const nameCell = this.cell(cells, 'name');
-    const typedName = raw.plainText === true && typeof nameCell === 'string' ? nameCell.trim() : trimmedCellText(nameCell);
+    const typedName = (raw.plainText === true ? plainTrimmedCellText : trimmedCellText)(this.cell(cells, 'name'));
     // NUL and other control characters (a damaged export, binary junk), bidi overrides and
     // zero-width characters never become part of a name; the row says they were removed.
     const cleanName = raw.plainText !== true && hasControlCharacters(typedName) ? withoutControlCharacters(typedName) : typedName;
