@@ -35,7 +35,8 @@ export function readBirthDate(raw: RawCell, text: string, today: string | undefi
     if (raw < EARLIEST_SERIAL) return { iso: null, problem: 'not-a-date', detail: text };
     iso = parseDate(raw, today);
   } else if (typeof raw === 'string') {
-    if (FOUR_DIGITS.test(text) && isBirthYear(Number(text), today)) return { iso: null, problem: 'year-only', detail: text };
+    // The length first: the regex on every row's date showed in the reader thread's profile.
+    if (text.length === 4 && FOUR_DIGITS.test(text) && isBirthYear(Number(text), today)) return { iso: null, problem: 'year-only', detail: text };
     iso = parseDate(text, today) ?? afterPlace(text, today);
   } else {
     iso = parseDate(raw, today);

@@ -7,7 +7,7 @@ import { TextDecoder } from 'node:util';
 import { CsvSyntaxError, CsvTokenizer } from './csv-tokenizer';
 import { completeUtf8Length, detectEncoding, ListTextDecoder, type ListEncoding } from './encoding';
 import type { ListField } from './columns';
-import { linesHoldControlCharacters } from '../../shared/text-rules';
+import { asciiLinesHoldControlCharacters, linesHoldControlCharacters } from '../../shared/text-rules';
 import { ListFileError } from './list-file-error';
 import type { RawRow } from './list-reader';
 import { findHeader, missToError, type FoundHeader, type RowSource } from './row-source';
@@ -72,7 +72,12 @@ function detectLineEnd(sample: string): '\n' | '\r' {
  * Text that holds a control or format character, or a no-break space: its rows' cells are
  * checked one by one (RawRow.plainText). One scan of a chunk instead of one per cell.
  */
-const notPlain = (text: string): boolean => text.indexOf('\u00a0') >= 0 || linesHoldControlCharacters(text);
+function notPlain(text: string, decoder: ListTextDecoder): boolean {
+  // Text read from ASCII bytes has no no-break space, and its bytes are checked four at a time.
+  const ascii = decoder.lastAsciiBytes();
+  if (ascii !== null) return asciiLinesHoldControlCharacters(ascii);
+  return text.indexOf('\u00a0') >= 0 || linesHoldControlCharacters(text);
+}
 
 class CsvRowSource implements RowSource {
   private readonly stream: ReadStream;
@@ -106,7 +111,7 @@ class CsvRowSource implements RowSource {
         if (r.done) {
           this.done = true;
           const text = this.decoder.end();
-          checkCells = this.pendingNotPlain || notPlain(text);
+          checkCells = this.pendingNotPlain || notPlain(text, this.decoder);
           records = this.tokenizer.push(text);
           records.push(...this.tokenizer.end());
         } else {
@@ -114,7 +119,7 @@ class CsvRowSource implements RowSource {
           const text = this.decoder.decode(r.value);
           // A record may have begun in text pushed earlier, so text that is not plain taints every
           // record until the tokenizer gives some out.
-          const here = notPlain(text);
+          const here = notPlain(text, this.decoder);
           checkCells = this.pendingNotPlain || here;
           records = this.tokenizer.push(text);
           this.pendingNotPlain = records.length > 0 ? here : checkCells;

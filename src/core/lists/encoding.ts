@@ -82,12 +82,14 @@ export class ListTextDecoder {
     // A file with bare CR line ends (or one huge line) still moves on: decode what is here.
     const cut = lastNewline >= 0 ? lastNewline + 1 : buf.length > LONG_LINE_BYTES ? completeUtf8Length(buf) : 0;
     this.carry = Buffer.from(buf.subarray(cut));
+    this.asciiPart = null;
     return cut > 0 ? this.decodeLines(buf.subarray(0, cut)) : '';
   }
 
   end(): string {
     const rest = this.carry;
     this.carry = Buffer.alloc(0);
+    this.asciiPart = null;
     return rest.length > 0 ? this.decodeLines(rest) : '';
   }
 
@@ -98,10 +100,19 @@ export class ListTextDecoder {
     return drained;
   }
 
+  /** The bytes of the text last decoded when all of them were ASCII (that text is then those bytes, a character each), else null. */
+  lastAsciiBytes(): Uint8Array | null {
+    return this.asciiPart;
+  }
+
+  private asciiPart: Uint8Array | null = null;
+
   private decodeLines(part: Buffer): string {
+    this.asciiPart = null;
     // Fast paths: the whole part is plainly one encoding (almost every chunk of almost every file).
     if (this.established !== 'windows-1252' && isUtf8(part)) {
-      if (this.established === null && !isAscii(part)) this.established = 'utf-8';
+      if (isAscii(part)) this.asciiPart = part;
+      else if (this.established === null) this.established = 'utf-8';
       this.lines += countNewlines(part);
       return part.toString('utf8');
     }

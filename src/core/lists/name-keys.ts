@@ -1,4 +1,5 @@
 import { normalizeName, phoneticToken, plainWordCanon } from '../../shared/names';
+import { FIRST_YEAR, LAST_YEAR } from '../../shared/text-rules';
 
 /** Distinct words a list has are few (tens of thousands); the bound only guards against a list of nonsense. */
 const MAX_CACHED_WORDS = 200_000;
@@ -14,10 +15,20 @@ export class NameKeys {
   /** word -> its phonetic code, or null when the word needs the full rules */
   private readonly words = new Map<string, string | null>();
 
+  /** ` D<dob>` by day (dayIndex), made once: a number's text was ~4 % of the import thread's time. */
+  private readonly dobTokens: (string | undefined)[] = [];
+
   of(name: string, dob: number | null): string | null {
     const keys = this.plainKeys(name) ?? phoneticKeys(normalizeName(name).key);
     if (!keys && dob === null) return null;
-    return dob === null ? keys : `${keys} D${dob}`;
+    return dob === null ? keys : keys + this.dobToken(dob);
+  }
+
+  /** The birth date's token with the space before it (`keys` may be empty: then the token leads with a space, which FTS5 ignores). */
+  private dobToken(dob: number): string {
+    const at = dayIndex(dob);
+    if (at < 0) return ` D${dob}`;
+    return (this.dobTokens[at] ??= ` D${dob}`);
   }
 
   /** Keys of a name of plain words with single spaces between them, or null. */
@@ -45,6 +56,15 @@ export class NameKeys {
     }
     return code;
   }
+}
+
+/** A yyyymmdd birth date as a small index, one a day (31 to a month), or -1 outside years FIRST_YEAR..LAST_YEAR. */
+function dayIndex(dob: number): number {
+  const year = Math.floor(dob / 10_000);
+  const month = Math.floor(dob / 100) % 100;
+  const day = dob % 100;
+  if (!Number.isInteger(dob) || year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1 || day > 31) return -1;
+  return ((year - FIRST_YEAR) * 12 + month - 1) * 31 + day - 1;
 }
 
 /** Each token's phonetic code, space-separated: the full path, for any canonical key. */

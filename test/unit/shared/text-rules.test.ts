@@ -2,12 +2,13 @@
  * The one rule for characters that steer display instead of showing (controls, bidi controls,
  * invisible format characters), and the contract's text schemas that apply it to typed text.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../../src/shared/contract';
 import { identitySchema } from '../../../src/shared/counter';
 import { issueRule, issuesOf } from '../../../src/shared/input-issues';
 import { counterSettingsFields, unitSchema } from '../../../src/shared/settings';
-import { hasControlCharacters, linesHoldControlCharacters, withoutControlCharacters, withoutFormatCharacters } from '../../../src/shared/text-rules';
+import { asciiLinesHoldControlCharacters, hasControlCharacters, linesHoldControlCharacters, withoutControlCharacters, withoutFormatCharacters } from '../../../src/shared/text-rules';
 
 const HIDDEN: [string, string][] = [
   ['NUL', '\u0000'],
@@ -55,6 +56,26 @@ describe('text rules', () => {
   it('tab, LF and CR are a file\'s structure in lines, but not part of a name', () => {
     expect(linesHoldControlCharacters('NIK\tNAMA\r\n1\tSITI\n')).toBe(false);
     expect(hasControlCharacters('SITI\tAMINAH')).toBe(true);
+  });
+
+  it('ASCII lines read from their bytes, four at a time: the same answer as the Unicode rule, at any offset and length', () => {
+    // Mostly letters and line ends, with every control byte and DEL now and then.
+    const byte = fc.oneof({ arbitrary: fc.integer({ min: 0x20, max: 0x7e }), weight: 30 }, { arbitrary: fc.constantFrom(0x09, 0x0a, 0x0d), weight: 3 }, { arbitrary: fc.constantFrom(...Array.from({ length: 32 }, (_, b) => b), 0x7f), weight: 1 });
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 80 }), fc.nat(3), (values, offset) => {
+        const bytes = new Uint8Array(offset + values.length);
+        bytes.set(values, offset);
+        const view = bytes.subarray(offset); // unaligned starts: the words begin after a head of single bytes
+        expect(asciiLinesHoldControlCharacters(view)).toBe(linesHoldControlCharacters(Buffer.from(view).toString('latin1')));
+      }),
+      { numRuns: 3000 },
+    );
+    // A control byte in each position of a word, and in the head and tail around the words.
+    for (let at = 0; at < 11; at++) {
+      const bytes = new Uint8Array(11).fill(0x41);
+      bytes[at] = 0x1b;
+      expect(asciiLinesHoldControlCharacters(bytes.subarray(1))).toBe(at > 0);
+    }
   });
 
   it('a query loses format characters but keeps controls (which the schema refuses)', () => {
