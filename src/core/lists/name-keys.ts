@@ -4,6 +4,9 @@ import { FIRST_YEAR, LAST_YEAR } from '../../shared/text-rules';
 /** Distinct words a list has are few (tens of thousands); the bound only guards against a list of nonsense. */
 const MAX_CACHED_WORDS = 200_000;
 
+/** Days dayIndex numbers. */
+const DAYS = (LAST_YEAR - FIRST_YEAR + 1) * 12 * 31;
+
 /**
  * The FTS5 name keys of a member (each canonical name token's phonetic code, plus a birth-date
  * token), computed for every row of a list import. Names are made of few distinct words, so
@@ -15,8 +18,11 @@ export class NameKeys {
   /** word -> its phonetic code, or null when the word needs the full rules */
   private readonly words = new Map<string, string | null>();
 
-  /** ` D<dob>` by day (dayIndex), made once: a number's text was ~4 % of the import thread's time. */
-  private readonly dobTokens: (string | undefined)[] = [];
+  /**
+   * ` D<dob>` by day (dayIndex), made once ('' until then): a number's text was ~4 % of the import
+   * thread's time. Allocated whole, since an array filled far from its end turns into a dictionary.
+   */
+  private readonly dobTokens: string[] = new Array<string>(DAYS).fill('');
 
   of(name: string, dob: number | null): string | null {
     const keys = this.plainKeys(name) ?? phoneticKeys(normalizeName(name).key);
@@ -28,7 +34,9 @@ export class NameKeys {
   private dobToken(dob: number): string {
     const at = dayIndex(dob);
     if (at < 0) return ` D${dob}`;
-    return (this.dobTokens[at] ??= ` D${dob}`);
+    const made = this.dobTokens[at]!;
+    if (made !== '') return made;
+    return (this.dobTokens[at] = ` D${dob}`);
   }
 
   /** Keys of a name of plain words with single spaces between them, or null. */

@@ -156,8 +156,8 @@ export class RowValidator {
     this.detailColumns = DETAIL_FIELDS.map((field) => (DERIVED_DETAIL_FIELDS.has(field) ? -1 : (mapping[field as keyof ColumnMapping] ?? -1)));
   }
 
-  private cell(cells: RawCell[], field: RowField): RawCell | undefined {
-    const index = this.columnOf[field];
+  /** The cell of a column of columnOf (-1: none). The column, not the field's name: a look-up by a name that varies is a megamorphic keyed load. */
+  private cell(cells: RawCell[], index: number): RawCell | undefined {
     return index < 0 ? undefined : cells[index];
   }
 
@@ -207,8 +207,8 @@ export class RowValidator {
    * on the day of the look-up (lookup.ts).
    */
   private validityOf(cells: RawCell[], text: (cell: RawCell | undefined) => string, warn: (issue: RowIssue) => void): Validity {
-    const date = (field: 'validFrom' | 'validUntil'): string => {
-      const raw = this.cell(cells, field);
+    const date = (column: number): string => {
+      const raw = this.cell(cells, column);
       if (raw === undefined || raw === null) return '';
       const written = text(raw);
       if (NO_LETTER_OR_DIGIT.test(written)) return '';
@@ -216,8 +216,8 @@ export class RowValidator {
       if (iso === null) warn({ code: 'row/validity-unreadable', detail: written });
       return iso ?? '';
     };
-    const from = date('validFrom');
-    const until = date('validUntil');
+    const from = date(this.columnOf.validFrom);
+    const until = date(this.columnOf.validUntil);
     if (from === '' && until === '') return NO_VALIDITY;
     // Most rows of a list share their validity dates: one object for them all.
     if (from !== this.lastValidity.from || until !== this.lastValidity.until) this.lastValidity = { from, until };
@@ -248,15 +248,15 @@ export class RowValidator {
     // The CSV reader vouches for most rows (no control or format character in their chunk of the
     // file): those skip the check, which would cost every cell of millions of rows a scan.
     const text = raw.plainText === true ? plainCellText : cellText;
-    const nikRaw = this.cell(cells, 'nik');
-    const cardRaw = this.cell(cells, 'card');
+    const nikRaw = this.cell(cells, this.columnOf.nik);
+    const cardRaw = this.cell(cells, this.columnOf.card);
     const nikCell = readNikCell(typeof nikRaw === 'number' ? nikRaw : text(nikRaw), typeof nikRaw === 'number', this.today);
     const cardText = typeof cardRaw === 'number' ? cardRaw : text(cardRaw);
     // "1336526592.0" from a script is the number a numeric cell holds (zeros restored the same way);
     // parseCard itself refuses it, as a clerk never types one.
     const cardValue = typeof cardText === 'string' ? (floatPrintedInteger(cardText) ?? cardText) : cardText;
     const card = cardValue === '' ? null : parseCard(cardValue);
-    const typedName = (raw.plainText === true ? plainTrimmedCellText : trimmedCellText)(this.cell(cells, 'name'));
+    const typedName = (raw.plainText === true ? plainTrimmedCellText : trimmedCellText)(this.cell(cells, this.columnOf.name));
     // NUL and other control characters (a damaged export, binary junk), bidi overrides and
     // zero-width characters never become part of a name; the row says they were removed.
     const cleanName = raw.plainText !== true && hasControlCharacters(typedName) ? withoutControlCharacters(typedName) : typedName;
@@ -291,11 +291,11 @@ export class RowValidator {
     if (card !== null && !card.ok) warn({ code: 'row/card-invalid', detail: card.reason });
     if (card !== null && card.ok && card.restoredZeros) flags |= MemberFlags.cardZerosRestored;
 
-    const dobRaw = this.cell(cells, 'dob');
+    const dobRaw = this.cell(cells, this.columnOf.dob);
     const birth = dobRaw === undefined || dobRaw === null || text(dobRaw) === '' ? null : readBirthDate(dobRaw, text(dobRaw), this.today);
     const dobIso = birth === null ? null : birth.iso;
     if (birth !== null && birth.iso === null) warn({ code: DOB_PROBLEM[birth.problem], detail: birth.detail });
-    const sexCell = this.cell(cells, 'sex');
+    const sexCell = this.cell(cells, this.columnOf.sex);
     const sex = parseSex(sexCell instanceof Date ? null : typeof sexCell === 'string' ? text(sexCell) : (sexCell ?? null));
     if (nikCell.kind === 'valid') {
       const mismatch = nikMismatch(nikCell.info, dobIso, sex);
@@ -308,7 +308,7 @@ export class RowValidator {
         warn({ code: 'row/nik-sex-mismatch' });
       }
     }
-    const listed = this.readStatus(text(this.cell(cells, 'status')) || null);
+    const listed = this.readStatus(text(this.cell(cells, this.columnOf.status)) || null);
     const status = this.remarksColumn === undefined ? listed : strongerStatus(listed, mapListStatus(text(cells[this.remarksColumn]) || null));
     if (status.status === 'active') flags |= MemberFlags.active;
     const dob = dobIso === null ? null : isoToDob(dobIso);
@@ -322,7 +322,7 @@ export class RowValidator {
   private rejectOrSkip(cells: RawCell[], nikReason: string | null, card: ReturnType<typeof parseCard> | null, name: string): RowOutcome {
     const joined = cells.map(cellText).join(' ').trim();
     if (joined === '' || NON_MEMBER_ROW.test(joined)) return { kind: 'skip' };
-    const nikText = cellText(this.cell(cells, 'nik'));
+    const nikText = cellText(this.cell(cells, this.columnOf.nik));
     if (nikText === '' && card === null && name === '') return { kind: 'skip' };
     if (nikReason !== null && nikText !== '') return { kind: 'reject', issue: { code: 'row/nik-invalid', detail: nikReason } };
     if (card !== null && !card.ok) return { kind: 'reject', issue: { code: 'row/card-invalid', detail: card.reason } };
