@@ -26,18 +26,17 @@ const KEYS_PER_STEP = 200_000;
  * commits in chunks so memory stays bounded; a crash leaves only a building file that recovery
  * deletes.
  *
- * The name keys are computed here rather than in the reader thread, which has the heavier share
- * of the work (parsing and validating); NameKeys caches them per word. The NIK and card indexes
+ * The name keys are made on the name index's thread, which each batch goes to once written
+ * (name-sink.ts); NameKeys caches them per word. The NIK and card indexes
  * are tables written once after the load, in key order, from the keys the writer keeps
  * (key-tables.ts): the NIK table here, the card table at the same time on the name index's
- * thread. That thread fills the FTS5 name index as the rows load (names-aside.ts): the writer
- * hands it each member's id and keys (name-sink.ts) and copies both finished tables in.
+ * thread. That thread fills the FTS5 name index as the rows load (names-aside.ts), and the writer
+ * copies both finished tables in.
  */
 export class EditionWriter {
   private readonly insertMany: Database.Statement;
   private readonly insertOne: Database.Statement;
   private readonly params: unknown[] = new Array(ROWS_PER_STATEMENT * PARAMS_PER_ROW);
-  private readonly nameKeys = new NameKeys();
   private readonly niks = new KeyColumn();
   private readonly cards = new KeyColumn();
   private uncommitted = 0;
@@ -67,19 +66,18 @@ export class EditionWriter {
     // counted, so the next batch's BEGIN failed: "cannot start a transaction within a transaction".)
     if (members.count === 0) return;
     if (!this.db.inTransaction) this.db.exec('BEGIN');
-    const { params, nameKeys, names, niks, cards } = this;
+    const { params, niks, cards } = this;
     // Whole statements of ROWS_PER_STATEMENT rows, then the rest one by one.
     const inWholeStatements = members.count - (members.count % ROWS_PER_STATEMENT);
     let i = 0;
     let p = 0;
-    // Ids are given, not left to SQLite: the staged name keys refer to them.
+    // Ids are given, not left to SQLite: the staged name index refers to them.
+    const firstId = this.written + 1;
     let id = this.written;
     forEachMember(members, (m) => {
       id++;
       niks.setNik(id, m[0]);
       cards.setCard(id, m[1]);
-      const keys = nameKeys.of(m[4], m[2]);
-      if (keys !== null) names.add(id, keys);
       if (i++ < inWholeStatements) {
         params[p++] = id;
         for (let k = 0; k < 7; k++) params[p++] = m[k];
@@ -91,14 +89,15 @@ export class EditionWriter {
         }
       } else this.insertOne.run(id, ...m);
     });
-    names.flush();
-    this.uncommitted += members.count;
+    const { count } = members;
+    this.names.add(members, firstId); // the batch is the sink's from here (its buffers may move)
+    this.uncommitted += count;
     if (this.uncommitted >= ROWS_PER_COMMIT) this.commit();
     if (this.written === 0) {
       this.commit();
       pauseAt('rows');
     }
-    this.written += members.count;
+    this.written += count;
   }
 
   /** Resolves when the name index's thread has caught up enough for the next batch (bounded memory). */
@@ -131,10 +130,11 @@ export class EditionWriter {
     const repeats = dropRepeatedRows(this.db, keys);
     const duplicates = flagDuplicates(this.db, keys);
     // A repeat has its first copy's name and birth date, so it was indexed under the same keys.
+    const nameKeys = new NameKeys();
     forgetNames(
       this.db,
       repeats.flatMap((r) => {
-        const keys = this.nameKeys.of(r.name, r.dob);
+        const keys = nameKeys.of(r.name, r.dob);
         return keys === null ? [] : [{ id: r.id, keys }];
       }),
     );

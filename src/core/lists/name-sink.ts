@@ -1,19 +1,21 @@
 /**
- * Where the edition writer hands each member's name keys while the rows load (names-aside.ts):
- * to a thread of its own that fills the name index with them, so the index costs the writer's
- * thread nothing; or, without that thread (in-process imports: the CLI's, the tests'), to the
- * same index filled on the writer's own thread.
+ * Where the edition writer hands each batch of members once it has written them (names-aside.ts):
+ * to a thread of its own that makes their name keys and fills the name index with them, so
+ * neither costs the writer's thread anything; or, without that thread (in-process imports: the
+ * CLI's, the tests'), to the same index filled on the writer's own thread. The batch goes as it
+ * came from the reader (packed-members.ts), its buffers moved, not copied: the keys used to be
+ * made on the writer's thread and joined into one text for the trip, ~12 % of that thread's time.
  */
 import { Worker } from 'node:worker_threads';
 import { errorFromPayload, type ErrorPayload } from '../errors';
 import { transferablesOfKeys, type TakenKeys } from './key-tables';
 import { NameIndexBuilder, removeNamesStaging, type NamesJob } from './names-aside';
+import { transferablesOf, type PackedMembers } from './packed-members';
 
 export interface NameSink {
   readonly job: NamesJob;
-  add(id: number, keys: string): void;
-  /** Sends what was added since the last flush (once per batch of rows). */
-  flush(): void;
+  /** A batch of members, the first with id `firstId`. The sink owns it from here: its buffers may be moved to another thread. */
+  add(members: PackedMembers, firstId: number): void;
   /** Resolves when the keys sent are few enough in flight (memory stays bounded if the other thread lags). */
   caughtUp(): Promise<void>;
   /**
@@ -26,40 +28,17 @@ export interface NameSink {
 }
 
 /** Messages to a names worker (the reader worker's script, started with `{ names: job }`). */
-export type ToNamesWorker = { type: 'keys'; ids: Int32Array; keys: string } | { type: 'end'; cards: TakenKeys };
+export type ToNamesWorker = { type: 'members'; members: PackedMembers; firstId: number } | { type: 'end'; cards: TakenKeys };
 export type FromNamesWorker = { type: 'taken' } | { type: 'names-built'; sharedCards: (string | number)[] } | { type: 'error'; error: ErrorPayload };
 
-/** Batches of keys sent and not yet inserted by the names thread, at most. */
+/** Batches sent and not yet inserted by the names thread, at most. */
 const IN_FLIGHT = 8;
-
-/** Keys are ASCII tokens and spaces: a line break never occurs in them. */
-export const KEYS_SEPARATOR = '\n';
-
-class Buffered {
-  ids: number[] = [];
-  keys: string[] = [];
-  add(id: number, keys: string): void {
-    this.ids.push(id);
-    this.keys.push(keys);
-  }
-  take(): { ids: number[]; keys: string[] } {
-    const taken = { ids: this.ids, keys: this.keys };
-    this.ids = [];
-    this.keys = [];
-    return taken;
-  }
-}
 
 export function inlineNameSink(job: NamesJob): NameSink {
   const builder = new NameIndexBuilder(job);
-  const buffer = new Buffered();
   return {
     job,
-    add: (id, keys) => buffer.add(id, keys),
-    flush: () => {
-      const { ids, keys } = buffer.take();
-      if (keys.length > 0) builder.insert(ids, keys);
-    },
+    add: (members, firstId) => builder.insertMembers(members, firstId),
     caughtUp: () => Promise.resolve(),
     finish: async (cards) => builder.finish(cards),
     discard: () => {
@@ -71,7 +50,6 @@ export function inlineNameSink(job: NamesJob): NameSink {
 
 export function workerNameSink(script: string, job: NamesJob): NameSink {
   const worker = new Worker(script, { workerData: { names: job } });
-  const buffer = new Buffered();
   let failure: Error | undefined;
   let settle: ((error?: Error, sharedCards?: (string | number)[]) => void) | undefined;
   const done = new Promise<(string | number)[]>((resolve, reject) => {
@@ -98,15 +76,12 @@ export function workerNameSink(script: string, job: NamesJob): NameSink {
   });
   worker.on('exit', () => settle?.(failure ?? new Error('the name index builder stopped')));
   const post = (message: ToNamesWorker): void =>
-    worker.postMessage(message, message.type === 'keys' ? [message.ids.buffer as ArrayBuffer] : transferablesOfKeys(message.cards));
+    worker.postMessage(message, message.type === 'members' ? transferablesOf(message.members) : transferablesOfKeys(message.cards));
   return {
     job,
-    add: (id, keys) => buffer.add(id, keys),
-    flush: () => {
-      const { ids, keys } = buffer.take();
-      if (keys.length === 0) return;
+    add: (members, firstId) => {
       inFlight++;
-      post({ type: 'keys', ids: Int32Array.from(ids), keys: keys.join(KEYS_SEPARATOR) });
+      post({ type: 'members', members, firstId });
     },
     caughtUp: async () => {
       // Also wakes when the thread fails or stops: finish() then reports why.

@@ -3,8 +3,8 @@
  *
  * SQLite has one writer per file, so the edition's own connection would build its indexes one
  * after the other while the other core idles (the reader thread has finished by then). Instead,
- * each member's id and name keys go, while the rows load, to a thread of its own (name-sink.ts)
- * that fills the FTS5 index in a file of its own (`e<id>.names.building`, same key as the
+ * each batch of members goes, once written, to a thread of its own (name-sink.ts) that makes
+ * their name keys (name-keys.ts) and fills the FTS5 index in a file of its own (`e<id>.names.building`, same key as the
  * edition, no journal), in one transaction so
  * FTS5 writes a segment per full in-memory buffer rather than per commit: ids arrive in
  * ascending order, the cheapest way to fill it. When the load ends that index is complete; the
@@ -22,6 +22,8 @@ import type { Db } from '../store/open-database';
 import { attachFile } from '../store/sqlcipher';
 import { KEY_TABLE, createKeyTableSql, writeKeyTable, type TakenKeys } from './key-tables';
 import { NAMES, createNameIndexTableSql } from './member-table';
+import { NameKeys } from './name-keys';
+import { forEachNameAndDob, type PackedMembers } from './packed-members';
 import { PairInserter } from './pair-inserter';
 
 /** What the thread building the index needs to open its file. */
@@ -34,6 +36,7 @@ export interface NamesJob {
 export class NameIndexBuilder {
   private readonly db: Db;
   private readonly inserter: PairInserter;
+  private readonly nameKeys = new NameKeys();
 
   constructor(job: NamesJob) {
     this.db = openNamesStaging(job.store, job.editionId, true);
@@ -46,9 +49,13 @@ export class NameIndexBuilder {
     this.db.exec('BEGIN');
   }
 
-  /** `ids[i]` is the member whose keys are `keys[i]`; ids ascend across calls. */
-  insert(ids: ArrayLike<number>, keys: readonly string[]): void {
-    for (let i = 0; i < keys.length; i++) this.inserter.add(ids[i], keys[i]);
+  /** A batch of members as the writer wrote them, the first with id `firstId` (ids ascend across calls), under their name keys. */
+  insertMembers(members: PackedMembers, firstId: number): void {
+    const { inserter, nameKeys } = this;
+    forEachNameAndDob(members, (i, name, dob) => {
+      const keys = nameKeys.of(name, dob);
+      if (keys !== null) inserter.add(firstId + i, keys);
+    });
   }
 
   /**

@@ -81,6 +81,24 @@ export function packMembers(members: readonly MemberInsert[]): PackedMembers {
 /** What postMessage should move rather than copy. */
 export const transferablesOf = (packed: PackedMembers): ArrayBuffer[] => [packed.numbers.buffer as ArrayBuffer, packed.lengths.buffer as ArrayBuffer];
 
+/**
+ * Calls `each` with every member's position in the batch, name and birth date (null: none), in
+ * order: what the name index needs of a batch. Slices the names only.
+ */
+export function forEachNameAndDob(packed: PackedMembers, each: (index: number, name: string, dob: number | null) => void): void {
+  const { numbers, lengths, text } = packed;
+  let at = 0;
+  for (let i = 0; i < packed.count; i++) {
+    const nikLength = lengths[i * LENGTHS]!;
+    if (nikLength > 0) at += nikLength;
+    const name = text.slice(at, (at += lengths[i * LENGTHS + 1]!));
+    const detailLength = lengths[i * LENGTHS + 2]!;
+    if (detailLength > 0) at += detailLength; // a recent detail (< 0) has no text here
+    const dob = numbers[i * NUMBERS + 1]!;
+    each(i, name, Number.isNaN(dob) ? null : dob);
+  }
+}
+
 /** Calls `each` with every member in order, unpacked into the given tuple (reused: copy what you keep). */
 export function forEachMember(packed: PackedMembers, each: (member: MemberInsert) => void): void {
   const { numbers, lengths, text } = packed;

@@ -10,7 +10,7 @@ import type { ListField } from './columns';
 import { openListFile } from './list-reader';
 import { RowValidator, csvFieldsOf } from './row-validator';
 import { NameIndexBuilder, type NamesJob } from './names-aside';
-import { KEYS_SEPARATOR, type FromNamesWorker, type ToNamesWorker } from './name-sink';
+import type { FromNamesWorker, ToNamesWorker } from './name-sink';
 import { transferablesOf } from './packed-members';
 import { BATCH_ROWS, countsStatusValues, validateBatch } from './validated-batches';
 import type { ReaderJob, ReaderMessage } from './worker-source';
@@ -54,7 +54,7 @@ async function run(job: ReaderJob): Promise<void> {
 }
 
 /**
- * The second role of this script: filling an import's name index aside with the keys the
+ * The second role of this script: filling an import's name index aside with the members the
  * writer sends while the rows load (names-aside.ts, name-sink.ts).
  */
 function buildNames(job: NamesJob): void {
@@ -64,8 +64,8 @@ function buildNames(job: NamesJob): void {
   port.on('message', (message: ToNamesWorker) => {
     try {
       builder ??= new NameIndexBuilder(job);
-      if (message.type === 'keys') {
-        builder.insert(message.ids, message.keys.split(KEYS_SEPARATOR));
+      if (message.type === 'members') {
+        builder.insertMembers(message.members, message.firstId);
         post({ type: 'taken' });
       } else {
         post({ type: 'names-built', sharedCards: builder.finish(message.cards) });
