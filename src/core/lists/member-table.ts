@@ -115,7 +115,21 @@ export function dobToIso(dob: number | null): string | null {
   return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
 }
 
-export const isoToDob = (iso: string): number => Number(iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 10));
+/** yyyy-mm-dd as the number yyyymmdd, the form the members table keeps (any other text: what Number makes of its digits' places). */
+export function isoToDob(iso: string): number {
+  // By character codes: three slices, a concatenation and a parse cost every row of an import ~60 ns.
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return isoToDobBySlices(iso);
+  let dob = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = iso.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return isoToDobBySlices(iso);
+    dob = dob * 10 + digit;
+  }
+  return dob;
+}
+
+export const isoToDobBySlices = (iso: string): number => Number(iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 10));
 
 export function sexOf(detail: MemberDetail): Sex | null {
   return detail.sex === 'L' || detail.sex === 'P' ? detail.sex : null;
