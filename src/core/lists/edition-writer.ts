@@ -5,7 +5,7 @@ import { dropRepeatedRows, flagDuplicates, type RowPair } from './duplicates';
 import { KeyColumn, keyTableSteps } from './key-tables';
 import { MEMBERS } from './member-table';
 import { NameKeys } from './name-keys';
-import { forgetNames, installStagedIndexes } from './names-aside';
+import { forgetNames, installStagedCards, installStagedNames } from './names-aside';
 import type { NameSink } from './name-sink';
 import { forEachMember, type PackedMembers } from './packed-members';
 import { pauseAt } from './test-pause';
@@ -112,9 +112,9 @@ export class EditionWriter {
    */
   async finish(): Promise<{ duplicates: RowPair[]; repeats: RowPair[] }> {
     this.commit();
-    // On another thread when there is one: the card table is sorted and written while the NIK table is here.
-    const asideBuilt = this.names.finish(this.cards.take());
-    asideBuilt.catch(() => undefined); // awaited below; never unhandled if the NIK table fails first
+    // On another thread when there is one: the card table is sorted and written while the NIK
+    // table is here, then the name index merged while the card table is copied in (names-aside.ts).
+    const staged = this.names.finish(this.cards.take());
     // Written in steps, each on disk before the next starts: the register's own commits share
     // the disk, and on Linux an fsync of the register waits for the one of this file under way.
     // Written whole, the table's ~19 MB per million (and the rows' last chunk) went in one
@@ -123,8 +123,10 @@ export class EditionWriter {
     await this.build.flushed();
     const sharedNiks = await this.inSteps(keyTableSteps(this.db, 'nik', this.niks.take(), KEYS_PER_STEP));
     pauseAt('index-build');
-    const sharedCards = await asideBuilt;
-    installStagedIndexes(this.names.job, this.db);
+    const sharedCards = await staged.cards;
+    installStagedCards(this.names.job, this.db);
+    await staged.names;
+    installStagedNames(this.names.job, this.db);
     this.build.flushSoon();
     const keys = { nik: sharedNiks, card: sharedCards };
     const repeats = dropRepeatedRows(this.db, keys);

@@ -16,20 +16,30 @@ export interface NameSink {
   readonly job: NamesJob;
   /** A batch of members, the first with id `firstId`. The sink owns it from here: its buffers may be moved to another thread. */
   add(members: PackedMembers, firstId: number): void;
-  /** Resolves when the keys sent are few enough in flight (memory stays bounded if the other thread lags). */
+  /** Resolves when the batches sent are few enough in flight (memory stays bounded if the other thread lags). */
   caughtUp(): Promise<void>;
   /**
-   * No more keys: resolves once the name index and the card table (from `cards`, key-tables.ts)
-   * are complete in their file, with the cards found on more than one member.
+   * No more members: the card table (from `cards`, key-tables.ts) is written into its staging
+   * file, then the name index finished in its own (names-aside.ts). `cards` resolves with the
+   * cards found on more than one member once their table is complete, `names` once the index is.
    */
-  finish(cards: TakenKeys): Promise<(string | number)[]>;
+  finish(cards: TakenKeys): StagedIndexes;
   /** The import failed: stop, and no staging file stays. */
   discard(): void;
 }
 
+export interface StagedIndexes {
+  cards: Promise<(string | number)[]>;
+  names: Promise<void>;
+}
+
 /** Messages to a names worker (the reader worker's script, started with `{ names: job }`). */
 export type ToNamesWorker = { type: 'members'; members: PackedMembers; firstId: number } | { type: 'end'; cards: TakenKeys };
-export type FromNamesWorker = { type: 'taken' } | { type: 'names-built'; sharedCards: (string | number)[] } | { type: 'error'; error: ErrorPayload };
+export type FromNamesWorker =
+  | { type: 'taken' }
+  | { type: 'cards-built'; sharedCards: (string | number)[] }
+  | { type: 'names-built' }
+  | { type: 'error'; error: ErrorPayload };
 
 /** Batches sent and not yet inserted by the names thread, at most. */
 const IN_FLIGHT = 8;
@@ -40,7 +50,14 @@ export function inlineNameSink(job: NamesJob): NameSink {
     job,
     add: (members, firstId) => builder.insertMembers(members, firstId),
     caughtUp: () => Promise.resolve(),
-    finish: async (cards) => builder.finish(cards),
+    finish: (cards) => {
+      const written = Promise.resolve().then(() => builder.writeCards(cards));
+      const finished = written.then(() => builder.finishNames());
+      // Awaited by the writer; never unhandled if the NIK table fails first.
+      written.catch(() => undefined);
+      finished.catch(() => undefined);
+      return { cards: written, names: finished };
+    },
     discard: () => {
       builder.close();
       removeNamesStaging(job);
@@ -48,18 +65,34 @@ export function inlineNameSink(job: NamesJob): NameSink {
   };
 }
 
-export function workerNameSink(script: string, job: NamesJob): NameSink {
-  const worker = new Worker(script, { workerData: { names: job } });
-  let failure: Error | undefined;
-  let settle: ((error?: Error, sharedCards?: (string | number)[]) => void) | undefined;
-  const done = new Promise<(string | number)[]>((resolve, reject) => {
-    settle = (error, sharedCards) => {
-      settle = undefined;
-      if (error) reject(error);
-      else resolve(sharedCards ?? []);
+/** A promise settled from outside, once. */
+function settleable<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: Error) => void; settled: () => boolean } {
+  let settled = false;
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = (value) => {
+      settled = true;
+      res(value);
+    };
+    reject = (error) => {
+      settled = true;
+      rej(error);
     };
   });
-  done.catch(() => undefined); // awaited by finish(); never unhandled if the import fails first
+  promise.catch(() => undefined); // awaited by the writer; never unhandled if the import fails first
+  return { promise, resolve, reject, settled: () => settled };
+}
+
+export function workerNameSink(script: string, job: NamesJob): NameSink {
+  const worker = new Worker(script, { workerData: { names: job } });
+  const cards = settleable<(string | number)[]>();
+  const names = settleable<void>();
+  let failure: Error | undefined;
+  const fail = (error: Error): void => {
+    if (!cards.settled()) cards.reject(error);
+    if (!names.settled()) names.reject(error);
+  };
   let inFlight = 0;
   let wake: (() => void) | undefined;
   worker.on('message', (message: FromNamesWorker) => {
@@ -67,14 +100,15 @@ export function workerNameSink(script: string, job: NamesJob): NameSink {
       inFlight--;
       wake?.();
       wake = undefined;
-    } else if (message.type === 'error') settle?.(errorFromPayload(message.error));
-    else settle?.(undefined, message.sharedCards);
+    } else if (message.type === 'error') fail(errorFromPayload(message.error));
+    else if (message.type === 'cards-built') cards.resolve(message.sharedCards);
+    else names.resolve();
   });
   worker.on('error', (error) => {
     failure = error;
-    settle?.(error);
+    fail(error);
   });
-  worker.on('exit', () => settle?.(failure ?? new Error('the name index builder stopped')));
+  worker.on('exit', () => fail(failure ?? new Error('the name index builder stopped')));
   const post = (message: ToNamesWorker): void =>
     worker.postMessage(message, message.type === 'members' ? transferablesOf(message.members) : transferablesOfKeys(message.cards));
   return {
@@ -85,11 +119,11 @@ export function workerNameSink(script: string, job: NamesJob): NameSink {
     },
     caughtUp: async () => {
       // Also wakes when the thread fails or stops: finish() then reports why.
-      while (inFlight > IN_FLIGHT && settle !== undefined) await Promise.race([new Promise<void>((resolve) => (wake = resolve)), done]);
+      while (inFlight > IN_FLIGHT && !names.settled()) await Promise.race([new Promise<void>((resolve) => (wake = resolve)), names.promise]);
     },
-    finish: (cards) => {
-      post({ type: 'end', cards });
-      return done;
+    finish: (taken) => {
+      post({ type: 'end', cards: taken });
+      return { cards: cards.promise, names: names.promise };
     },
     discard: () => {
       void worker.terminate().then(() => removeNamesStaging(job));

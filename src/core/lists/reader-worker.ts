@@ -68,7 +68,9 @@ function buildNames(job: NamesJob): void {
         builder.insertMembers(message.members, message.firstId);
         post({ type: 'taken' });
       } else {
-        post({ type: 'names-built', sharedCards: builder.finish(message.cards) });
+        post({ type: 'cards-built', sharedCards: builder.writeCards(message.cards) });
+        builder.finishNames();
+        post({ type: 'names-built' });
         port.close();
       }
     } catch (error) {

@@ -35,7 +35,7 @@ export const listsDirOf = (dbPath: string): string => `${dbPath}.lists`;
 export const editionFileName = (editionId: number): string => `e${editionId}.db`;
 export const BUILDING_SUFFIX = '.building';
 /** Every file name this module ever makes in the folder (final, building, or a journal beside one). */
-export const EDITION_FILE_PATTERN = /^e(\d+)(\.db|\.db\.building|\.names\.building)(-journal|-wal|-shm)?$/;
+export const EDITION_FILE_PATTERN = /^e(\d+)(\.db|\.db\.building|\.names\.building|\.cards\.building)(-journal|-wal|-shm)?$/;
 
 const stores = new WeakMap<Db, EditionStore>();
 
@@ -71,9 +71,12 @@ export function editionsDir(store: EditionStore): string {
 
 export const editionPath = (store: EditionStore, editionId: number): string => join(editionsDir(store), editionFileName(editionId));
 export const buildingPath = (store: EditionStore, editionId: number): string => editionPath(store, editionId) + BUILDING_SUFFIX;
-/** The name keys of an import still running, staged for its name index (lists/names-aside.ts). */
+/** The name index of an import still running, built aside (lists/names-aside.ts). */
 export const namesStagingName = (editionId: number): string => `e${editionId}.names${BUILDING_SUFFIX}`;
 export const namesStagingPath = (store: EditionStore, editionId: number): string => join(editionsDir(store), namesStagingName(editionId));
+/** The card table of an import still running, built aside beside its name index (lists/names-aside.ts). */
+export const cardsStagingName = (editionId: number): string => `e${editionId}.cards${BUILDING_SUFFIX}`;
+export const cardsStagingPath = (store: EditionStore, editionId: number): string => join(editionsDir(store), cardsStagingName(editionId));
 
 /** Unlocks an encrypted SQLite file (SQLCipher-compatible, legacy 4): the main database, every edition file, the import lock. */
 export function applyKey(db: Db, key: string | undefined): void {
@@ -187,13 +190,12 @@ export function openBuildingFile(store: EditionStore, editionId: number): Db {
 }
 
 /**
- * The staging file of an import's name index: like the building file, no journal and no fsync
- * (a crash loses only what recovery deletes), but not locked: it is handed from the import's
- * thread to the thread that builds the index and back, never open in two at once. `create`
- * replaces a stale file of the same name.
+ * A staging file of an import (its name index, its card table: namesStagingPath, cardsStagingPath):
+ * like the building file, no journal and no fsync (a crash loses only what recovery deletes), but
+ * not locked: it is handed from the import's thread to the thread that builds it and back, never
+ * open in two at once. `create` replaces a stale file of the same name.
  */
-export function openNamesStaging(store: EditionStore, editionId: number, create: boolean): Db {
-  const path = namesStagingPath(store, editionId);
+export function openStagingFile(store: EditionStore, path: string, create: boolean): Db {
   if (create) {
     rmSync(path, { force: true });
     privateFile(path);

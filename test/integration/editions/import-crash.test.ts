@@ -85,9 +85,10 @@ describe('an import killed with SIGKILL', () => {
 
   /** What the folder holds at the moment of the kill: proof that it landed where it should. */
   const beforeSwitch: [PausePoint, string[]][] = [
-    // The name keys are staged beside the building file until the name index is copied in (names-aside.ts).
+    // The name index is staged beside the building file until it is copied in, and after the
+    // load the card table too, in a file of its own (names-aside.ts).
     ['rows', ['e1.db', 'e2.db.building', 'e2.names.building']],
-    ['index-build', ['e1.db', 'e2.db.building', 'e2.names.building']],
+    ['index-build', ['e1.db', 'e2.cards.building', 'e2.db.building', 'e2.names.building']],
     ['complete', ['e1.db', 'e2.db.building']],
     ['renamed', ['e1.db', 'e2.db']],
   ];
@@ -132,7 +133,7 @@ describe('an import killed with SIGKILL', () => {
     expect(line).toBe('LOKET_PAUSED index-build');
     try {
       const core = open(dbPath); // its recovery runs now, while the import is alive
-      expect(listFiles(dbPath)).toEqual(['e1.db', 'e2.db.building', 'e2.names.building']);
+      expect(listFiles(dbPath)).toEqual(['e1.db', 'e2.cards.building', 'e2.db.building', 'e2.names.building']);
       expect(core.db.prepare(`SELECT state FROM list_editions WHERE edition = 2`).pluck().get()).toBe('importing');
       expect((await core.lookup({ query: SITI.nik })).verdict).toBe('eligible');
       core.close();

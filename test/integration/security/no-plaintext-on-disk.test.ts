@@ -165,8 +165,8 @@ describe('no NIK, card number or name in plain text anywhere on disk', () => {
       expect(run.scan.findings.slice(0, 20)).toEqual([]);
       expect(run.scan.files).toBeGreaterThan(10);
       // The killed import's files were there to be scanned.
-      expect(filesOf(run.roots.counterA)).toEqual(expect.arrayContaining([expect.stringMatching(/\.db\.building$/), expect.stringMatching(/\.names\.building$/)]));
-      // Nor is any of them a plain SQLite file (the staged name keys, single words, included).
+      expect(filesOf(run.roots.counterA)).toEqual(expect.arrayContaining([expect.stringMatching(/\.db\.building$/), expect.stringMatching(/\.names\.building$/), expect.stringMatching(/\.cards\.building$/)]));
+      // Nor is any of them a plain SQLite file (the staged name index and card table included).
       expect(plainSqliteFiles(run)).toEqual([]);
     } finally {
       rmSync(join(run.roots.counterA, '..'), { recursive: true, force: true });
