@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILDING_SUFFIX, buildingPath, editionStoreOf, isLockedByOther, listEditionFiles, cardsStagingName, namesStagingName, removeFileQuietly, type EditionStore } from '../store/edition-store';
+import { BUILDING_SUFFIX, buildingPath, editionStoreOf, isLockedByOther, listEditionFiles, removeFileQuietly, STAGED_PARTS, stagingName, type EditionStore } from '../store/edition-store';
 import type { Db } from '../store/open-database';
 import { dropLegacyTables, failEdition } from './editions.repo';
 import { moveLegacyEditions } from './legacy-editions';
@@ -52,8 +52,7 @@ function recoverLocked(db: Db, store: EditionStore, dir: string): Recovery {
       const building = buildingPath(store, id);
       if (file !== null && existsSync(building) && isLockedByOther(store, building)) {
         live.add(file + BUILDING_SUFFIX);
-        live.add(namesStagingName(id)); // its name index and card table, staged beside it (names-aside.ts)
-        live.add(cardsStagingName(id));
+        for (const part of STAGED_PARTS) live.add(stagingName(id, part)); // its name index and card table, staged beside it (names-aside.ts)
       }
       else {
         failEdition(db, id, 'abandoned: the importing process stopped before finishing');

@@ -108,7 +108,8 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   let sha256 = '';
   try {
     const namesJob = { store, editionId };
-    // Each written batch goes on to the reader worker's script in its second role when there is one, which makes the name keys and fills the name index (name-sink.ts).
+    // Each written batch goes on to the reader worker's script in its second role when there is
+    // one, which makes the name keys and fills the name index (name-sink.ts).
     writer = new EditionWriter(build, options.readerScript ? workerNameSink(options.readerScript, namesJob) : inlineNameSink(namesJob));
     let lastBeat = 0;
     for await (const batch of source.batches()) {

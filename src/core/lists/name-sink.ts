@@ -9,7 +9,7 @@
 import { Worker } from 'node:worker_threads';
 import { errorFromPayload, type ErrorPayload } from '../errors';
 import { transferablesOfKeys, type TakenKeys } from './key-tables';
-import { NameIndexBuilder, removeNamesStaging, type NamesJob } from './names-aside';
+import { NameIndexBuilder, removeStagingFiles, type NamesJob } from './names-aside';
 import { transferablesOf, type PackedMembers } from './packed-members';
 
 export interface NameSink {
@@ -60,7 +60,7 @@ export function inlineNameSink(job: NamesJob): NameSink {
     },
     discard: () => {
       builder.close();
-      removeNamesStaging(job);
+      removeStagingFiles(job);
     },
   };
 }
@@ -126,7 +126,7 @@ export function workerNameSink(script: string, job: NamesJob): NameSink {
       return { cards: cards.promise, names: names.promise };
     },
     discard: () => {
-      void worker.terminate().then(() => removeNamesStaging(job));
+      void worker.terminate().then(() => removeStagingFiles(job));
     },
   };
 }

@@ -21,7 +21,7 @@
  * command, which a contentless index accepts with the keys it was given: a repeat has, word for
  * word, the name and birth date of the row it repeats, so the same keys.
  */
-import { cardsStagingPath, namesStagingPath, openStagingFile, removeFileQuietly, type EditionStore } from '../store/edition-store';
+import { STAGED_PARTS, openStagingFile, removeFileQuietly, stagingPath, type EditionStore, type StagedPart } from '../store/edition-store';
 import type { Db } from '../store/open-database';
 import { attachFile } from '../store/sqlcipher';
 import { KEY_TABLE, createKeyTableSql, writeKeyTable, type TakenKeys } from './key-tables';
@@ -43,7 +43,7 @@ export class NameIndexBuilder {
   private readonly nameKeys = new NameKeys();
 
   constructor(private readonly job: NamesJob) {
-    this.db = openStagingFile(job.store, namesStagingPath(job.store, job.editionId), true);
+    this.db = openStagingFile(job.store, stagingPath(job.store, job.editionId, 'names'), true);
     this.db.exec(createNameIndexTableSql());
     // No merging of segments while the load runs (FTS5 merges incrementally by default, which
     // cost ~0.4 s per million members here); finish() merges them all once.
@@ -68,7 +68,7 @@ export class NameIndexBuilder {
    * than one member. The edition's thread copies that table in while finishNames() runs.
    */
   writeCards(cards: TakenKeys): (string | number)[] {
-    const db = openStagingFile(this.job.store, cardsStagingPath(this.job.store, this.job.editionId), true);
+    const db = openStagingFile(this.job.store, stagingPath(this.job.store, this.job.editionId, 'cards'), true);
     try {
       // One transaction: in autocommit each statement's commit wrote and encrypted its pages
       // again (the table took twice as long).
@@ -110,16 +110,11 @@ const STAGING = 'staging';
  * over an ATTACH: it arrives in key order) and deletes the file.
  */
 export function installStagedCards(job: NamesJob, edition: Db): void {
-  const path = cardsStagingPath(job.store, job.editionId);
-  attachFile(edition, path, STAGING, job.store.key);
-  try {
+  copyStaged(job, 'cards', edition, () => {
     edition.exec(createKeyTableSql('card'));
     // Same definition on both sides and an empty target: SQLite copies the records as they are, in order.
     edition.exec(`INSERT INTO main.${KEY_TABLE.card.table} SELECT * FROM ${STAGING}.${KEY_TABLE.card.table}`);
-  } finally {
-    edition.exec(`DETACH ${STAGING}`);
-  }
-  removeStagingFile(path);
+  });
 }
 
 /**
@@ -127,9 +122,7 @@ export function installStagedCards(job: NamesJob, edition: Db): void {
  * whole: a few large blobs) and deletes the file.
  */
 export function installStagedNames(job: NamesJob, edition: Db): void {
-  const path = namesStagingPath(job.store, job.editionId);
-  attachFile(edition, path, STAGING, job.store.key);
-  try {
+  copyStaged(job, 'names', edition, () => {
     edition.exec(createNameIndexTableSql());
     // The shadow tables are written directly, which defensive mode forbids.
     edition.unsafeMode(true);
@@ -143,6 +136,15 @@ export function installStagedNames(job: NamesJob, edition: Db): void {
     } finally {
       edition.unsafeMode(false);
     }
+  });
+}
+
+/** Runs `copy` with the staging file of `part` attached to the edition as STAGING, then deletes that file. */
+function copyStaged(job: NamesJob, part: StagedPart, edition: Db, copy: () => void): void {
+  const path = stagingPath(job.store, job.editionId, part);
+  attachFile(edition, path, STAGING, job.store.key);
+  try {
+    copy();
   } finally {
     edition.exec(`DETACH ${STAGING}`);
   }
@@ -156,10 +158,9 @@ export function forgetNames(edition: Db, dropped: readonly DroppedName[]): void 
   edition.transaction(() => dropped.forEach(({ id, keys }) => remove.run(id, keys)))();
 }
 
-/** Both staging files of an import, whatever state they are in. */
-export function removeNamesStaging(job: NamesJob): void {
-  removeStagingFile(namesStagingPath(job.store, job.editionId));
-  removeStagingFile(cardsStagingPath(job.store, job.editionId));
+/** Every staging file of an import, whatever state it is in. */
+export function removeStagingFiles(job: NamesJob): void {
+  for (const part of STAGED_PARTS) removeStagingFile(stagingPath(job.store, job.editionId, part));
 }
 
 function removeStagingFile(path: string): void {

@@ -71,12 +71,11 @@ export function editionsDir(store: EditionStore): string {
 
 export const editionPath = (store: EditionStore, editionId: number): string => join(editionsDir(store), editionFileName(editionId));
 export const buildingPath = (store: EditionStore, editionId: number): string => editionPath(store, editionId) + BUILDING_SUFFIX;
-/** The name index of an import still running, built aside (lists/names-aside.ts). */
-export const namesStagingName = (editionId: number): string => `e${editionId}.names${BUILDING_SUFFIX}`;
-export const namesStagingPath = (store: EditionStore, editionId: number): string => join(editionsDir(store), namesStagingName(editionId));
-/** The card table of an import still running, built aside beside its name index (lists/names-aside.ts). */
-export const cardsStagingName = (editionId: number): string => `e${editionId}.cards${BUILDING_SUFFIX}`;
-export const cardsStagingPath = (store: EditionStore, editionId: number): string => join(editionsDir(store), cardsStagingName(editionId));
+/** What an import still running builds aside, each in a staging file of its own (lists/names-aside.ts): its name index, its card table. */
+export const STAGED_PARTS = ['names', 'cards'] as const;
+export type StagedPart = (typeof STAGED_PARTS)[number];
+export const stagingName = (editionId: number, part: StagedPart): string => `e${editionId}.${part}${BUILDING_SUFFIX}`;
+export const stagingPath = (store: EditionStore, editionId: number, part: StagedPart): string => join(editionsDir(store), stagingName(editionId, part));
 
 /** Unlocks an encrypted SQLite file (SQLCipher-compatible, legacy 4): the main database, every edition file, the import lock. */
 export function applyKey(db: Db, key: string | undefined): void {
@@ -190,7 +189,7 @@ export function openBuildingFile(store: EditionStore, editionId: number): Db {
 }
 
 /**
- * A staging file of an import (its name index, its card table: namesStagingPath, cardsStagingPath):
+ * A staging file of an import (stagingPath: its name index, its card table):
  * like the building file, no journal and no fsync (a crash loses only what recovery deletes), but
  * not locked: it is handed from the import's thread to the thread that builds it and back, never
  * open in two at once. `create` replaces a stale file of the same name.
