@@ -133,13 +133,7 @@ export class EditionWriter {
     const duplicates = flagDuplicates(this.db, keys);
     // A repeat has its first copy's name and birth date, so it was indexed under the same keys.
     const nameKeys = new NameKeys();
-    forgetNames(
-      this.db,
-      repeats.flatMap((r) => {
-        const keys = nameKeys.of(r.name, r.dob);
-        return keys === null ? [] : [{ id: r.id, keys }];
-      }),
-    );
+    forgetNames(this.db, repeats.map((r) => ({ id: r.id, keys: nameKeys.of(r.name), dob: r.dob })));
     return { duplicates, repeats: repeats.map(({ row, other }) => ({ row, other })) };
   }
 

@@ -6,6 +6,7 @@ import { MEMBERS, NAMES } from '../lists/member-table';
 import { editionPath, editionStoreOf, openEditionReadOnly, removeFileQuietly, type EditionStore } from '../store/edition-store';
 import type { Db } from '../store/open-database';
 import { keyLookupSql, keyTablesOf } from '../lists/key-tables';
+import { dobLookupSql, hasDobLists } from '../lists/dob-lists';
 
 export interface MemberRow {
   id: number;
@@ -24,6 +25,8 @@ export interface CurrentEdition {
   byNik: Database.Statement<[string], MemberRow>;
   byCard: Database.Statement<[number], MemberRow>;
   byNameKeys: Database.Statement<[string, number], MemberRow>;
+  /** The members born on a day (yyyymmdd), at most `limit` of them. */
+  byDob(dob: number, limit: number): MemberRow[];
 }
 
 /** A current edition whose file could not be opened or read: its list is not searched, and says so. */
@@ -194,12 +197,16 @@ export class EditionCatalog {
 
   private prepare(db: Db, editionId: number): CurrentEdition {
     const tables = keyTablesOf(db);
+    const byNameKeys = db.prepare<[string, number], MemberRow>(`SELECT ${MEMBER_COLUMNS} FROM ${NAMES} f JOIN ${MEMBERS} m ON m.id = f.rowid WHERE ${NAMES} MATCH ? LIMIT ?`);
+    // An edition before format 2 has no birth-date lists: its name index holds a token per birth date.
+    const byDob = hasDobLists(db) ? db.prepare<[number, number], MemberRow>(dobLookupSql(MEMBER_COLUMNS)) : null;
     return {
       editionId,
       list: { name: '', kind: 'other', asOf: '', edition: 0 },
       byNik: db.prepare(`SELECT ${MEMBER_COLUMNS} FROM ${keyLookupSql('nik', tables.nik)}`),
       byCard: db.prepare(`SELECT ${MEMBER_COLUMNS} FROM ${keyLookupSql('card', tables.card)}`),
-      byNameKeys: db.prepare(`SELECT ${MEMBER_COLUMNS} FROM ${NAMES} f JOIN ${MEMBERS} m ON m.id = f.rowid WHERE ${NAMES} MATCH ? LIMIT ?`),
+      byNameKeys,
+      byDob: byDob ? (dob, limit) => byDob.all(dob, limit) : (dob, limit) => byNameKeys.all(`D${dob}`, limit),
     };
   }
 }

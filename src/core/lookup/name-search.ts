@@ -43,8 +43,8 @@ const PARTIAL_WEIGHT = 0.9;
 
 /**
  * Name search, Indonesian-aware and typo-tolerant. Candidates come from the FTS5 index over
- * phonetic tokens (which absorbs vowel and spelling variants); with a birth date they come from
- * the birth-date token instead, so even a consonant typo is found. Candidates are then ranked by
+ * phonetic tokens (which absorbs vowel and spelling variants); with a birth date they are everyone
+ * born that day (lists/dob-lists.ts), so even a consonant typo is found. Candidates are then ranked by
  * string similarity of canonical names. Never auto-picks: the clerk sees the ranked list.
  */
 export function searchByName(editions: readonly CurrentEdition[], name: string, dob: number | null, options: { widen?: boolean } = {}): NameCandidate[] {
@@ -68,7 +68,7 @@ export function searchByName(editions: readonly CurrentEdition[], name: string, 
   };
 
   if (dob !== null) {
-    for (const e of editions) consider(e, e.byNameKeys.all(`D${dob}`, CANDIDATES_PER_DOB), true);
+    for (const e of editions) consider(e, e.byDob(dob, CANDIDATES_PER_DOB), true);
   } else {
     // Every token must match, first as typed whole: a prefix query expands to every token that
     // starts so and costs several times more, so it runs only when the whole tokens found

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LIST_KINDS, type ListKind } from '../../shared/lists';
+import { hasDobLists } from '../lists/dob-lists';
 import { MEMBERS } from '../lists/member-table';
 import type { Db } from '../store/open-database';
 
@@ -21,8 +22,24 @@ export interface EditionMeta {
   contentHash: string;
 }
 
-/** Bumped if the canonical form ever changes: a file hashed another way is then told apart. */
-export const CONTENT_HASH_VERSION = '1';
+/**
+ * The edition's format, which its content hash is made under (contentHashOf) and its metadata
+ * carries as `contentHashVersion`:
+ * - '1': birth dates are found through a token in the FTS5 name index;
+ * - '2': through the birth-date lists (lists/dob-lists.ts) instead; the name index has no such token.
+ * A file's format follows from its tables, and the hash covers it, so metadata that claims
+ * another format than the file has fails the hash check. A Loket from before format 2 reads
+ * only '1' and refuses a format-2 file ('edition/no-meta') rather than search it for a token it
+ * lacks, where every search with a birth date would find nobody.
+ */
+export const EDITION_FORMATS = ['1', '2'] as const;
+export type EditionFormat = (typeof EDITION_FORMATS)[number];
+
+export const editionFormatOf = (db: Db): EditionFormat => (hasDobLists(db) ? '2' : '1');
+
+/** The format a file's metadata declares (checked against editionFormatOf by the verification). */
+export const declaredFormatOf = (db: Db): string | undefined =>
+  db.prepare(`SELECT value FROM edition_meta WHERE key = 'contentHashVersion'`).pluck().get() as string | undefined;
 
 const MEMBER_COLUMNS = ['id', 'nik', 'card', 'dob', 'flags', 'name', 'detail', 'row', 'name_keys'];
 /** Rows per page: one query and one hash update per page keeps the per-row work inside SQLite. */
@@ -38,7 +55,7 @@ const ROWS_PER_PAGE = 16_384;
  */
 export function contentHashOf(db: Db): { contentHash: string; members: number } {
   const hash = createHash('sha256');
-  hash.update(`loket-edition-content-v${CONTENT_HASH_VERSION}\n`);
+  hash.update(`loket-edition-content-v${editionFormatOf(db)}\n`);
   const line = MEMBER_COLUMNS.map((c) => `quote(${c})`).join(`||','||`);
   const page = db.prepare(
     `SELECT max(id) AS last, count(*) AS n, CAST(group_concat(${line}, char(10) ORDER BY id) AS BLOB) AS text
@@ -69,7 +86,7 @@ export function writeEditionMeta(db: Db, meta: EditionMeta): void {
   const put = db.prepare('INSERT OR REPLACE INTO edition_meta (key, value) VALUES (?, ?)');
   db.transaction(() => {
     for (const key of META_KEYS) put.run(key, String(meta[key]));
-    put.run('contentHashVersion', CONTENT_HASH_VERSION);
+    put.run('contentHashVersion', editionFormatOf(db));
   })();
 }
 
@@ -82,7 +99,7 @@ export function readEditionMeta(db: Db): EditionMeta | null {
     return null;
   }
   const values = new Map(rows.map((r) => [r.key, r.value]));
-  if (values.get('contentHashVersion') !== CONTENT_HASH_VERSION) return null;
+  if (!EDITION_FORMATS.some((f) => f === values.get('contentHashVersion'))) return null;
   const text = (key: string): string | null => {
     const v = values.get(key);
     return typeof v === 'string' && v.length > 0 ? v : null;

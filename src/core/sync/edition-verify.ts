@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { applyKey } from '../store/edition-store';
 import type { Db } from '../store/open-database';
+import { dobListsWhole, hasDobLists } from '../lists/dob-lists';
 import { keyTablesOf, type KeyTable } from '../lists/key-tables';
 import { MEMBERS, NAMES } from '../lists/member-table';
-import { contentHashOf, readEditionMeta, type EditionMeta } from './edition-meta';
+import { EDITION_FORMATS, contentHashOf, declaredFormatOf, editionFormatOf, readEditionMeta, type EditionMeta } from './edition-meta';
 
 export type EditionFileProblem =
   /** Not a SQLite file, or not readable with the key given. */
@@ -14,7 +15,9 @@ export type EditionFileProblem =
   | 'edition/damaged'
   /** edition_meta is missing or malformed. */
   | 'edition/no-meta'
-  /** The members do not hash to the content hash the file declares, or are not as many. */
+  /** Its metadata declares a format this Loket does not know (edition-meta.ts): made by a newer one. */
+  | 'edition/newer-format'
+  /** The members do not hash to the content hash the file declares, or are not as many, or the file is not of the format it declares. */
   | 'edition/content-hash-mismatch';
 
 export type EditionFileCheck = { ok: true; meta: EditionMeta } | { ok: false; code: EditionFileProblem };
@@ -42,6 +45,16 @@ function keyTableWhole(db: Db, key: KeyTable): boolean {
     .pluck()
     .get() as number;
   return matching === entries;
+}
+
+/** Whether the file declares a format later than every one this Loket knows (a number, unlike a forged or broken value). */
+function isNewerFormat(db: Db): boolean {
+  try {
+    const declared = Number(declaredFormatOf(db));
+    return Number.isSafeInteger(declared) && EDITION_FORMATS.every((known) => declared > Number(known));
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -84,11 +97,12 @@ function check(db: Db, key: string | undefined): EditionFileCheck {
     const result = db.pragma(`integrity_check(${MEMBERS})`, { simple: true });
     if (result !== 'ok') return { ok: false, code: 'edition/damaged' };
     for (const key of Object.values(keyTablesOf(db))) if (key !== null && !keyTableWhole(db, key)) return { ok: false, code: 'edition/damaged' };
+    if (hasDobLists(db) && !dobListsWhole(db)) return { ok: false, code: 'edition/damaged' };
   } catch {
     return { ok: false, code: 'edition/damaged' };
   }
   const meta = readEditionMeta(db);
-  if (!meta) return { ok: false, code: 'edition/no-meta' };
+  if (!meta) return { ok: false, code: isNewerFormat(db) ? 'edition/newer-format' : 'edition/no-meta' };
   let computed: { contentHash: string; members: number };
   try {
     computed = contentHashOf(db);
@@ -96,5 +110,7 @@ function check(db: Db, key: string | undefined): EditionFileCheck {
     return { ok: false, code: 'edition/bad-schema' }; // a members table without the columns of one
   }
   if (computed.contentHash !== meta.contentHash || computed.members !== meta.members) return { ok: false, code: 'edition/content-hash-mismatch' };
+  // The hash is made under the file's own format; metadata declaring another would pass an older Loket's check of it.
+  if (declaredFormatOf(db) !== editionFormatOf(db)) return { ok: false, code: 'edition/content-hash-mismatch' };
   return { ok: true, meta };
 }

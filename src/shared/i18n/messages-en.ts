@@ -274,6 +274,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'edition/bad-schema': 'not a Loket list edition file',
   'edition/damaged': 'the file is damaged',
   'edition/no-meta': 'the edition description (list, date, checksum) is missing',
+  'edition/newer-format': 'the edition was made by a newer Loket; update the Loket that received it',
   'edition/content-hash-mismatch': 'the members do not match their checksum',
   'edition/file-hash-mismatch': 'the file received is not the one the hub announced',
   'edition/meta-mismatch': 'the list name, kind or date differ from what was sent',

@@ -272,6 +272,7 @@ export const messagesId = {
   'edition/bad-schema': 'bukan berkas edisi daftar Loket',
   'edition/damaged': 'berkas rusak',
   'edition/no-meta': 'keterangan edisi (nama daftar, tanggal, checksum) tidak ada',
+  'edition/newer-format': 'edisi dibuat oleh Loket versi lebih baru; perbarui Loket yang menerimanya',
   'edition/content-hash-mismatch': 'isi peserta tidak cocok dengan checksum-nya',
   'edition/file-hash-mismatch': 'berkas yang diterima bukan yang diumumkan hub',
   'edition/meta-mismatch': 'nama daftar, jenis atau tanggal tidak sama dengan yang dikirim',

@@ -4,7 +4,7 @@ import { formatCoreMessage, isMessageKey } from '../../../src/shared/i18n/messag
 /** Every code the editions path answers with, worded in both languages. */
 const CODES = [
   'hub/edition-hash-mismatch', 'hub/edition-invalid', 'hub/edition-unknown',
-  'edition/unreadable', 'edition/bad-schema', 'edition/damaged', 'edition/no-meta', 'edition/content-hash-mismatch',
+  'edition/unreadable', 'edition/bad-schema', 'edition/damaged', 'edition/no-meta', 'edition/newer-format', 'edition/content-hash-mismatch',
   'edition/file-hash-mismatch', 'edition/meta-mismatch', 'edition/not-gzip', 'edition/too-large', 'edition/transfer-failed',
   'edition/bad-headers', 'edition/no-body',
 ];

@@ -4,16 +4,13 @@
  * repeats and duplicates, used by look-ups, and checked by the verification an edition fetched
  * from the hub goes through.
  */
-import Database from 'better-sqlite3';
-import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../src/core/core';
 import { KEY_TABLE, NIK_NUMBER_OFFSET, TEXT_NIK_TABLE, keyLookupSql } from '../../../src/core/lists/key-tables';
-import { editionPath, editionStoreOf } from '../../../src/core/store/edition-store';
-import { setKey } from '../../../src/core/store/sqlcipher';
 import { verifyEditionFile } from '../../../src/core/sync/edition-verify';
-import { keyBeside, openKeyedCore } from '../../helpers/keyed-database';
+import { importedEdition, openEditionFile, tamperedCopy } from '../../helpers/edition-file';
+import { openKeyedCore } from '../../helpers/keyed-database';
 import { DJOKO, NUR, RIZKI, SITI } from '../../helpers/sample-list';
 import { writeCsv, useTempDir } from '../../helpers/temp';
 
@@ -37,25 +34,16 @@ function writeList(dir: string): string {
 
 async function imported(): Promise<{ core: Core; file: string; key: string; dir: string }> {
   const dir = tempDir();
-  const dbPath = join(dir, 'loket.db');
-  const core = openKeyedCore(dbPath);
-  const report = await core.importList({ file: core.registerFile(writeList(dir), 'open-list').handle, list: 'PBI', kind: 'pbi-apbd', asOf: '2026-11-01' });
-  expect(report.rows.imported).toBe(4);
-  const edition = core.db.prepare(`SELECT id FROM list_editions WHERE state = 'current'`).pluck().get() as number;
-  return { core, file: editionPath(editionStoreOf(core.db), edition), key: keyBeside(dbPath), dir };
-}
-
-function openFile(path: string, key: string, readonly = true): Database.Database {
-  const db = new Database(path, { readonly, fileMustExist: true });
-  setKey(db, key);
-  return db;
+  const { imported: rows, ...edition } = await importedEdition(dir, writeList(dir));
+  expect(rows).toBe(4);
+  return { ...edition, dir };
 }
 
 describe('the key tables of an edition', () => {
   it('hold each remaining member once, in key order, in place of the indexes', async () => {
     const { core, file, key } = await imported();
     core.close();
-    const db = openFile(file, key);
+    const db = openEditionFile(file, key);
     try {
       const cards = db.prepare(`SELECT c.card, m.name FROM ${CARDS} c JOIN members m ON m.id = c.id`).raw().all();
       expect(cards).toEqual([
@@ -94,17 +82,10 @@ describe('the key tables of an edition', () => {
     core.close();
     const untouched = verifyEditionFile(file, key);
     expect(!untouched.ok && untouched.code).not.toBe('edition/damaged');
-    const tamper = (name: string, sql: string): string => {
-      const copy = join(dir, name);
-      copyFileSync(file, copy);
-      const db = openFile(copy, key, false);
-      db.exec(sql);
-      db.close();
-      return copy;
-    };
+    const tamper = (name: string, sql: string): string => tamperedCopy(file, key, dir, name, sql);
     const djokoId = `(SELECT id FROM members WHERE name = '${DJOKO.name}')`;
     const pointsAway = tamper('wrong.db', `UPDATE ${CARDS} SET id = ${djokoId} WHERE card = ${Number(NUR.card)}`);
-    const db = openFile(pointsAway, key);
+    const db = openEditionFile(pointsAway, key);
     try {
       expect(db.prepare(`SELECT m.name FROM ${keyLookupSql('card', KEY_TABLE.card)}`).pluck().all(Number(NUR.card))).toEqual([]);
     } finally {
@@ -122,7 +103,7 @@ describe('the key tables of an edition', () => {
     const { core, file, key, dir } = await imported();
     core.close();
     // Rewrite the edition as that day's version left it: members_by_nik (nik TEXT, id), no number table.
-    const db = openFile(file, key, false);
+    const db = openEditionFile(file, key, false);
     db.exec(`CREATE TABLE ${TEXT_NIK_TABLE.table} (nik TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (nik, id)) WITHOUT ROWID;
       INSERT INTO ${TEXT_NIK_TABLE.table} SELECT nik, id FROM members WHERE nik IS NOT NULL ORDER BY nik, id;
       DROP TABLE ${NIKS};`);
@@ -136,11 +117,7 @@ describe('the key tables of an edition', () => {
     } finally {
       reopened.close();
     }
-    const copy = join(dir, 'text-wrong.db');
-    copyFileSync(file, copy);
-    const tampered = openFile(copy, key, false);
-    tampered.exec(`UPDATE ${TEXT_NIK_TABLE.table} SET id = (SELECT id FROM members WHERE name = '${DJOKO.name}') WHERE nik = '${NUR.nik}'`);
-    tampered.close();
+    const copy = tamperedCopy(file, key, dir, 'text-wrong.db', `UPDATE ${TEXT_NIK_TABLE.table} SET id = (SELECT id FROM members WHERE name = '${DJOKO.name}') WHERE nik = '${NUR.nik}'`);
     expect(verifyEditionFile(copy, key)).toEqual({ ok: false, code: 'edition/damaged' });
   });
 });

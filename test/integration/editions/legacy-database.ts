@@ -31,6 +31,13 @@ const oldMemberTableSql = (id: number): string => `CREATE TABLE members_e${id} (
   CREATE INDEX members_e${id}_card ON members_e${id}(card);
   CREATE VIRTUAL TABLE names_e${id} USING fts5(keys, content='', detail=none, columnsize=0);`;
 
+/** The name keys of an edition before format 2: the name's, then a birth-date token. */
+const legacyKeys = (keys: NameKeys, name: string, dob: number | null): string | null => {
+  const nameKeys = keys.of(name);
+  if (dob === null) return nameKeys;
+  return `${nameKeys ?? ''} D${dob}`;
+};
+
 /** Writes `editions` (state and members each) of one list "PBI LAMA" into a schema-6 database at `path`. */
 export function writeLegacyDatabase(path: string, editions: { state: 'current' | 'previous' | 'retired'; members: LegacyMember[] }[]): void {
   const db = new Database(path);
@@ -47,7 +54,7 @@ export function writeLegacyDatabase(path: string, editions: { state: 'current' |
     if (e.state === 'retired') return; // the old code dropped a retired edition's tables
     db.exec(oldMemberTableSql(id));
     const insert = db.prepare(`INSERT INTO members_e${id} (nik, card, dob, flags, name, detail, row, name_keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-    e.members.forEach((m, row) => insert.run(m.nik, Number(m.card), m.dob, m.active ? 1 : 0, m.name, m.active ? 'P' : 'P\x1fNON AKTIF', row + 2, keys.of(m.name, m.dob)));
+    e.members.forEach((m, row) => insert.run(m.nik, Number(m.card), m.dob, m.active ? 1 : 0, m.name, m.active ? 'P' : 'P\x1fNON AKTIF', row + 2, legacyKeys(keys, m.name, m.dob)));
     db.exec(`INSERT INTO names_e${id}(rowid, keys) SELECT id, name_keys FROM members_e${id}`);
     db.prepare(`INSERT INTO import_issues (edition_id, row, severity, code, detail) VALUES (?, 99, 'reject', 'row/nik-invalid', 'NIK tidak valid (edisi ${id})')`).run(id);
   });

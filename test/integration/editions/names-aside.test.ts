@@ -2,8 +2,8 @@
  * The name index is built aside (names-aside.ts): its keys are staged in a file of their own
  * while the rows load, indexed there (by another thread when the import has a reader worker),
  * and copied into the edition. The edition must come out as if the index had been built in
- * place: every member under its keys, rows dropped as repeats not at all, the index sound, and
- * no staging file left behind.
+ * place: every member under its keys and in its birth date's list, rows dropped as repeats not
+ * at all, the index sound, and no staging file left behind.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../src/core/core';
 import { readEditions } from '../../../src/core/lists/editions.repo';
+import { dobListsWhole } from '../../../src/core/lists/dob-lists';
 import { NameKeys } from '../../../src/core/lists/name-keys';
 import { memberAt, type GeneratedMember } from '../../fixtures/generate-members';
 import { fileFor } from '../../helpers/files';
@@ -49,14 +50,23 @@ describe.each([
       edition.exec(`INSERT INTO names(names) VALUES ('integrity-check')`);
       const idOf = edition.prepare('SELECT id FROM members WHERE row = ?').pluck();
       const found = edition.prepare('SELECT rowid FROM names WHERE names MATCH ? ORDER BY rowid').pluck();
+      const listOf = edition.prepare('SELECT ids FROM members_by_dob WHERE dob = ?').pluck();
       const keys = new NameKeys();
       members.forEach((m, i) => {
         const id = idOf.get(i + 2) as number; // row 1 is the header
-        const hits = found.all(matchOf(keys.of(m.name.toUpperCase(), dobNumber(m))!)) as number[];
+        const hits = found.all(matchOf(keys.of(m.name.toUpperCase())!)) as number[];
         expect(hits).toContain(id);
         // The repeats' rows (ids 41 and 42) were deleted from the index with their members.
         expect(hits.filter((hit) => hit > 40)).toEqual([]);
+        // And from their birth date's list, which holds this member.
+        const born = JSON.parse(listOf.get(dobNumber(m)) as string) as number[];
+        expect(born).toContain(id);
+        expect(born.filter((other) => other > 40)).toEqual([]);
+        expect(born).toEqual([...born].sort((a, b) => a - b));
       });
+      expect(dobListsWhole(edition)).toBe(true);
+      // No birth-date token in the name index any more (format 2): the lists replace it.
+      expect(found.all(`"D${dobNumber(members[0]!)}"`)).toEqual([]);
       expect(edition.prepare('SELECT count(*) FROM members').pluck().get()).toBe(40);
     } finally {
       edition.close();
