@@ -7,8 +7,8 @@
  * FTS5 name index, one per member: half of the work of filling that index on a million-member
  * import (1 M keys: 1.26–1.39 s with the token, 0.68 s without; its merge 0.20 s against 0.08 s),
  * on a thread that was busy ~90 % of the load. A list per day is a few tens of thousands of rows
- * (people are born on ~36,500 days a century), built in memory as the rows load and written in
- * ~0.1 s. A table of (dob, id) pairs like the key tables (key-tables.ts) would cost a million
+ * (people are born on ~36,500 days a century), made when the load ends from a day number kept
+ * per member (DobListsBuilder) and written in ~0.15 s. A table of (dob, id) pairs like the key tables (key-tables.ts) would cost a million
  * B-tree entries, ~0.4 s more in the import's tail.
  *
  * JSON, not a packed blob, so SQL reads it as it is (json_each): a look-up, the verification of a
