@@ -8,8 +8,8 @@
  * import (1 M keys: 1.26–1.39 s with the token, 0.68 s without; its merge 0.20 s against 0.08 s),
  * on a thread that was busy ~90 % of the load. A list per day is a few tens of thousands of rows
  * (people are born on ~36,500 days a century), made when the load ends from a day number kept
- * per member (DobListsBuilder) and written in ~0.15 s. A table of (dob, id) pairs like the key tables (key-tables.ts) would cost a million
- * B-tree entries, ~0.4 s more in the import's tail.
+ * per member (DobListsBuilder) and written in ~0.15 s. A table of (dob, id) pairs like the key
+ * tables (key-tables.ts) would cost a million B-tree entries, ~0.4 s more in the import's tail.
  *
  * JSON, not a packed blob, so SQL reads it as it is (json_each): a look-up, the verification of a
  * fetched edition and the removal of a repeated row are each one statement, and a maintainer sees
@@ -77,7 +77,7 @@ export class DobListsBuilder {
     const chunk = (id - 1) >>> CHUNK_BITS;
     while (this.days.length <= chunk) this.days.push(new Uint32Array(CHUNK));
     this.days[chunk]![(id - 1) & (CHUNK - 1)] = day + 1;
-    this.count = Math.max(this.count, id);
+    this.count = id; // ids ascend
   }
 
   /** Creates the table in `db` and writes every list, in date order (SQLite appends them without searching). */
@@ -132,7 +132,12 @@ export function dobOfDay(day: number): number {
 /** Members dropped after the load (repeated rows) leave their day's list. */
 export function forgetDobs(db: Db, dropped: readonly { id: number; dob: number | null }[]): void {
   const byDob = new Map<number, number[]>();
-  for (const { id, dob } of dropped) if (dob !== null) byDob.set(dob, [...(byDob.get(dob) ?? []), id]);
+  for (const { id, dob } of dropped) {
+    if (dob === null) continue;
+    const ids = byDob.get(dob);
+    if (ids) ids.push(id);
+    else byDob.set(dob, [id]);
+  }
   if (byDob.size === 0) return;
   const remove = db.prepare(
     `UPDATE ${DOB_LISTS} SET ids = (SELECT json_group_array(value ORDER BY key) FROM json_each(ids) WHERE value NOT IN (SELECT value FROM json_each(?))) WHERE dob = ?`,

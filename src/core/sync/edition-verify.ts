@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { applyKey } from '../store/edition-store';
 import type { Db } from '../store/open-database';
-import { dobListsWhole, hasDobLists } from '../lists/dob-lists';
+import { DOB_LISTS, dobListsWhole } from '../lists/dob-lists';
 import { keyTablesOf, type KeyTable } from '../lists/key-tables';
 import { MEMBERS, NAMES } from '../lists/member-table';
 import { EDITION_FORMATS, contentHashOf, declaredFormatOf, editionFormatOf, readEditionMeta, type EditionMeta } from './edition-meta';
@@ -97,7 +97,7 @@ function check(db: Db, key: string | undefined): EditionFileCheck {
     const result = db.pragma(`integrity_check(${MEMBERS})`, { simple: true });
     if (result !== 'ok') return { ok: false, code: 'edition/damaged' };
     for (const key of Object.values(keyTablesOf(db))) if (key !== null && !keyTableWhole(db, key)) return { ok: false, code: 'edition/damaged' };
-    if (hasDobLists(db) && !dobListsWhole(db)) return { ok: false, code: 'edition/damaged' };
+    if (tables.has(DOB_LISTS) && !dobListsWhole(db)) return { ok: false, code: 'edition/damaged' };
   } catch {
     return { ok: false, code: 'edition/damaged' };
   }
