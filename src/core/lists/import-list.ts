@@ -8,7 +8,7 @@ import type { Db } from '../store/open-database';
 import type { ListField } from './columns';
 import { EditionBuild } from './edition-build';
 import { EditionWriter } from './edition-writer';
-import { inlineNameSink, workerNameSink } from './name-sink';
+import { inlineNameSink, startNamesWorker } from './name-sink';
 import { beginEdition, failEdition, readEditionOfList, readEditions, setSourceSha256, switchToEdition } from './editions.repo';
 import { replacementNotices, sameKindNotices } from './replacement-notices';
 import { sameAsCurrent, sameFileAsOtherList } from './same-edition';
@@ -56,12 +56,20 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   const today = isoDateInZone(now(), options.timeZone ?? 'Asia/Jakarta');
   refuseFutureAsOf(options.asOf, now());
   const overrides = options.mapping as Partial<Record<ListField, string>> | undefined;
+  // The name index's thread starts loading now, beside the reader's (name-sink.ts), and gets its
+  // job once the edition begins. Each written batch goes there; it makes the name keys and fills
+  // the name index. The reader worker's script has that second role.
+  const namesWorker = options.readerScript ? startNamesWorker(options.readerScript) : undefined;
   // With a reader worker, parsing and validating run on one core while this thread writes on the other.
-  const source = options.readerScript
-    ? await workerSource(options.readerScript, { path: options.path, ...(overrides ? { overrides } : {}), today })
-    : await openListFile(options.path, { overrides, hashLater: true }).then((reader) =>
+  const source = await (options.readerScript
+    ? workerSource(options.readerScript, { path: options.path, ...(overrides ? { overrides } : {}), today })
+    : openListFile(options.path, { overrides, hashLater: true }).then((reader) =>
         inlineSource(reader, new RowValidator(reader.info.mapping, today, reader.info.statusReading, csvFieldsOf(reader.info), reader.info.remarksStatus)),
-      );
+      )
+  ).catch((error: unknown) => {
+    namesWorker?.cancel();
+    throw error;
+  });
   const { info } = source;
   const mappingByName: Partial<Record<ListFieldName, string>> = {};
   for (const [field, index] of Object.entries(info.mapping)) mappingByName[field as ListFieldName] = info.headers[index as number] ?? '';
@@ -88,6 +96,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
       now: now().toISOString(),
     }, (id) => EditionBuild.create(store, id)));
   } catch (error) {
+    namesWorker?.cancel();
     await source.close();
     throw error;
   }
@@ -108,9 +117,7 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
   let sha256 = '';
   try {
     const namesJob = { store, editionId };
-    // Each written batch goes on to the reader worker's script in its second role when there is
-    // one, which makes the name keys and fills the name index (name-sink.ts).
-    writer = new EditionWriter(build, options.readerScript ? workerNameSink(options.readerScript, namesJob) : inlineNameSink(namesJob));
+    writer = new EditionWriter(build, namesWorker ? namesWorker.sinkFor(namesJob) : inlineNameSink(namesJob));
     let lastBeat = 0;
     for await (const batch of source.batches()) {
       writer.write(batch.members);
@@ -175,7 +182,8 @@ export async function importList(db: Db, options: ImportListOptions): Promise<Im
     pauseAt('switched');
     progress('done', 100);
   } catch (error) {
-    writer?.abort();
+    if (writer) writer.abort();
+    else namesWorker?.cancel();
     build.discard();
     failEdition(db, editionId, error instanceof Error ? error.message : String(error));
     progress('failed', 0);

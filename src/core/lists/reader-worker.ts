@@ -9,7 +9,7 @@ import { toErrorPayload } from '../errors';
 import type { ListField } from './columns';
 import { openListFile } from './list-reader';
 import { RowValidator, csvFieldsOf } from './row-validator';
-import { NameIndexBuilder, type NamesJob } from './names-aside';
+import { NameIndexBuilder } from './names-aside';
 import type { FromNamesWorker, ToNamesWorker } from './name-sink';
 import { transferablesOf } from './packed-members';
 import { BATCH_ROWS, countsStatusValues, validateBatch } from './validated-batches';
@@ -57,14 +57,16 @@ async function run(job: ReaderJob): Promise<void> {
  * The second role of this script: filling an import's name index aside with the members the
  * writer sends while the rows load (names-aside.ts, name-sink.ts).
  */
-function buildNames(job: NamesJob): void {
+function buildNames(): void {
   if (!port) return;
   const post = (message: FromNamesWorker): void => port.postMessage(message);
   let builder: NameIndexBuilder | undefined;
   port.on('message', (message: ToNamesWorker) => {
     try {
-      builder ??= new NameIndexBuilder(job);
-      if (message.type === 'members') {
+      // The job comes first (name-sink.ts): the staging file is opened before the first batch.
+      if (message.type === 'job') builder = new NameIndexBuilder(message.job);
+      else if (!builder) throw new Error('a names worker got members before its job');
+      else if (message.type === 'members') {
         builder.insertMembers(message.members, message.firstId);
         post({ type: 'taken' });
       } else {
@@ -81,6 +83,6 @@ function buildNames(job: NamesJob): void {
   });
 }
 
-const data = workerData as ReaderJob | { names: NamesJob };
-if ('names' in data) buildNames(data.names);
+const data = workerData as ReaderJob | { names: true };
+if ('names' in data) buildNames();
 else void run(data);

@@ -13,6 +13,7 @@ import { createCore } from '../../../src/core/core';
 import { readEditions } from '../../../src/core/lists/editions.repo';
 import { dobListsWhole } from '../../../src/core/lists/dob-lists';
 import { NameKeys } from '../../../src/core/lists/name-keys';
+import { BATCH_ROWS } from '../../../src/core/lists/validated-batches';
 import { memberAt, type GeneratedMember } from '../../fixtures/generate-members';
 import { fileFor } from '../../helpers/files';
 import { builtFile, useTempDir, writeCsv } from '../../helpers/temp';
@@ -30,15 +31,20 @@ describe.each([
 ])('the name index built aside, %s', (_, workerScript) => {
   it('holds every member once under its keys and no dropped repeat, is sound, and leaves no staging file', async () => {
     const dir = tempDir();
-    const members = Array.from({ length: 40 }, (_, i) => memberAt(SEED, i));
-    // Rows 41 and 42 repeat members 3 and 7 word for word: dropped after the load, after the keys were staged.
+    // More members than a batch holds (BATCH_ROWS): the second batch's ids must follow the first's.
+    const count = BATCH_ROWS + 100;
+    const members = Array.from({ length: count }, (_, i) => memberAt(SEED, i));
+    // The last two rows repeat members 3 and 7 word for word: dropped after the load, after the keys were staged.
     const rows = [...members, members[3]!, members[7]!].map((m) => [m.nik, m.card, m.name, dmy(m), 'AKTIF']);
+    // A name without a letter has no keys: in no name index row, and no gap in the ids after it.
+    const keyless = BATCH_ROWS + 50;
+    rows[keyless]![2] = '-';
     const csv = writeCsv(join(dir, 'list.csv'), [['NIK', 'NO KARTU', 'NAMA', 'TGL LAHIR', 'STATUS'], ...rows]);
     const core = createCore({ dbPath: join(dir, 'loket.db'), workerScript });
     let file: string;
     try {
       const report = await core.importList({ file: fileFor(core, csv), list: 'PBI', kind: 'pbi-apbd', asOf: '2026-11-01' });
-      expect(report.rows).toMatchObject({ imported: 40, repeated: 2 });
+      expect(report.rows).toMatchObject({ imported: count, repeated: 2 });
       file = readEditions(core.db, ['current'])[0]!.file!;
     } finally {
       core.close();
@@ -54,20 +60,23 @@ describe.each([
       const keys = new NameKeys();
       members.forEach((m, i) => {
         const id = idOf.get(i + 2) as number; // row 1 is the header
+        expect(id).toBe(i + 1);
+        if (i === keyless) return;
         const hits = found.all(matchOf(keys.of(m.name.toUpperCase())!)) as number[];
         expect(hits).toContain(id);
-        // The repeats' rows (ids 41 and 42) were deleted from the index with their members.
-        expect(hits.filter((hit) => hit > 40)).toEqual([]);
+        // The repeats' rows (the last two ids) were deleted from the index with their members.
+        expect(hits.filter((hit) => hit > count)).toEqual([]);
         // And from their birth date's list, which holds this member.
         const born = JSON.parse(listOf.get(dobNumber(m)) as string) as number[];
         expect(born).toContain(id);
-        expect(born.filter((other) => other > 40)).toEqual([]);
+        expect(born.filter((other) => other > count)).toEqual([]);
         expect(born).toEqual([...born].sort((a, b) => a - b));
       });
       expect(dobListsWhole(edition)).toBe(true);
       // No birth-date token in the name index any more (format 2): the lists replace it.
       expect(found.all(`"D${dobNumber(members[0]!)}"`)).toEqual([]);
-      expect(edition.prepare('SELECT count(*) FROM members').pluck().get()).toBe(40);
+      expect(edition.prepare('SELECT count(*) FROM members').pluck().get()).toBe(count);
+      expect(edition.prepare('SELECT name FROM members WHERE id = ?').pluck().get(keyless + 1)).toBe('-');
     } finally {
       edition.close();
     }
