@@ -10,7 +10,7 @@
  *   BENCH_HUB_EDITION_ROWS=1000000   members of the edition (3000000 for the issue's figure where the machine allows)
  *   BENCH_HUB_EDITION_COUNTERS=40
  */
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -20,6 +20,8 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { fetchEditions } from '../../src/core/sync/edition-fetch';
+import type { HubCredential } from '../../src/core/sync/hub-credential.repo';
+import { pinnedTransport } from '../../src/core/sync/pinned-transport';
 import { uploadEdition } from '../../src/core/sync/edition-upload';
 import { importAt, LIST, openCounter } from '../integration/editions-publish/counters';
 import { memberAt } from '../fixtures/generate-members';
@@ -29,6 +31,16 @@ import { enrollCounter, latencyMs, machineLoad, startHubProcess } from './hub-pr
 import { round } from './stats';
 
 const SEED = 11;
+
+/**
+ * The transport of a simulated counter: a counter's own, but with a socket idle timeout of two
+ * minutes instead of 5 s. The simulated counters share this process with counter B, whose fetch
+ * verifies and installs the edition on this thread (a counter does that on a thread of its own)
+ * and holds it for seconds: with 5 s, their sockets timed out behind it as if the hub had gone
+ * silent, and the run ended in a truncated download ("unexpected end of file").
+ */
+const simulatedTransport = (c: HubCredential) =>
+  pinnedTransport({ hubUrl: c.hubUrl, fingerprint: c.fingerprint, certificatePem: c.certificatePem, authorization: `Bearer ${c.counterId}.${c.secret}`, timeoutMs: 120_000 });
 
 interface Manifest {
   editions: { list: string; fileSha256: string; size: number; members: number }[];
@@ -52,6 +64,7 @@ export async function benchHubEditions(rows = Number(process.env.BENCH_HUB_EDITI
   };
   const a = openCounter(dirOf('a'));
   const b = openCounter(dirOf('b'));
+  let probe: ChildProcess | undefined;
   try {
     // B has a small edition already (its look-ups find the member before and after); A imports the large one and publishes it.
     await importAt(b, (await writeCsvList(join(b.dir, 'small.csv'), { count: 2_000, seed: SEED })).path, '2026-11-01');
@@ -66,10 +79,10 @@ export async function benchHubEditions(rows = Number(process.env.BENCH_HUB_EDITI
 
     const receiverB = await enrollCounter(hub, 'Loket B');
     const others = [];
-    for (let c = 1; c < counters; c++) others.push((await enrollCounter(hub, `Loket ${c + 2}`)).transport);
+    for (let c = 1; c < counters; c++) others.push(simulatedTransport((await enrollCounter(hub, `Loket ${c + 2}`)).credential));
     const edition = (await receiverB.transport.getJson<Manifest>('/v1/editions')).editions.find((e) => e.list === LIST)!;
 
-    const probe = fork(join(__dirname, '../integration/editions-publish/lookup-probe.ts'), [join(b.dir, 'loket.db'), memberAt(SEED, 5).nik], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    probe = fork(join(__dirname, '../integration/editions-publish/lookup-probe.ts'), [join(b.dir, 'loket.db'), memberAt(SEED, 5).nik], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     await once(probe, 'message');
     const before = machineLoad();
     const started = performance.now();
@@ -90,7 +103,6 @@ export async function benchHubEditions(rows = Number(process.env.BENCH_HUB_EDITI
     const stopped = once(probe, 'message');
     probe.send('stop');
     const [report] = (await stopped) as [ProbeReport];
-    probe.kill(); // its IPC channel would keep this process alive after the report
     return {
       target: { counters: 40, members: 3_000_000, lookupsUnslowed: true },
       members: rows,
@@ -107,6 +119,9 @@ export async function benchHubEditions(rows = Number(process.env.BENCH_HUB_EDITI
       counterB: { outcome: outcomes[0]?.outcome ?? null, lookupsDuringInstall: report },
     };
   } finally {
+    // Its IPC channel would keep this process alive after the report, and a failed run left it
+    // looking the NIK up for good.
+    probe?.kill();
     a.close();
     b.close();
     await hub.stop();
