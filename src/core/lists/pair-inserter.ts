@@ -7,7 +7,8 @@ const ROWS_PER_STATEMENT = 256;
 /**
  * Two-column rows INSERTed 256 to a statement: one multi-row statement costs far less than as
  * many single-row runs. `end()` writes the rows left over one by one. For the bulk loads of an
- * edition's key tables (key-tables.ts). (The FTS5 name index takes a batch's keys as one JSON array instead: names-aside.ts.)
+ * edition's key tables (key-tables.ts); the FTS5 name index takes a batch's keys as one JSON
+ * array instead (names-aside.ts), strings being dearer to bind than integers.
  */
 export class PairInserter {
   private readonly many: Database.Statement;
