@@ -20,8 +20,8 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { fetchEditions } from '../../src/core/sync/edition-fetch';
+import { transportFor } from '../../src/core/sync/enroll';
 import type { HubCredential } from '../../src/core/sync/hub-credential.repo';
-import { pinnedTransport } from '../../src/core/sync/pinned-transport';
 import { uploadEdition } from '../../src/core/sync/edition-upload';
 import { importAt, LIST, openCounter } from '../integration/editions-publish/counters';
 import { memberAt } from '../fixtures/generate-members';
@@ -39,8 +39,7 @@ const SEED = 11;
  * and holds it for seconds: with 5 s, their sockets timed out behind it as if the hub had gone
  * silent, and the run ended in a truncated download ("unexpected end of file").
  */
-const simulatedTransport = (c: HubCredential) =>
-  pinnedTransport({ hubUrl: c.hubUrl, fingerprint: c.fingerprint, certificatePem: c.certificatePem, authorization: `Bearer ${c.counterId}.${c.secret}`, timeoutMs: 120_000 });
+const simulatedTransport = (credential: HubCredential) => transportFor(credential, { outboxBacklog: () => 0, timeoutMs: 120_000 });
 
 interface Manifest {
   editions: { list: string; fileSha256: string; size: number; members: number }[];

@@ -103,9 +103,10 @@ export interface CounterStanding {
 
 /**
  * The pinned transport of an enrolled counter, its credential and standing on every request.
- * `clock`: this computer's clock as sent to the hub (Date.now; a test sets it off).
+ * `clock`: this computer's clock as sent to the hub (Date.now; a test sets it off). `timeoutMs`:
+ * how long a socket may stay silent (the transport's default; a bench sets it longer).
  */
-export function transportFor(credential: HubCredential, standing: CounterStanding & { clock?: () => number } = {}): HubTransport {
+export function transportFor(credential: HubCredential, standing: CounterStanding & { clock?: () => number; timeoutMs?: number } = {}): HubTransport {
   const given = Object.fromEntries(Object.entries(standing).filter(([, probe]) => probe !== undefined));
   return pinnedTransport({
     hubUrl: credential.hubUrl,
